@@ -1,0 +1,68 @@
+"""What every handler receives, the one error type users see, and handler registration."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from bot.messages import Message, Reply
+from bot.settings import Settings
+from crm_store.models import Staff
+from intents import Parsed
+
+
+class UserError(Exception):
+    """An expected failure: its message is the whole answer, and nothing is written."""
+
+
+@dataclass
+class Context:
+    """One command's world: who asks, when, and the one transaction it may write in."""
+
+    session: Session
+    staff: Staff
+    message: Message
+    settings: Settings
+    engine: Engine
+    command_id: str
+    now: datetime  # aware, UTC
+    parsed: Parsed | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.staff.tz or self.settings.tz)
+
+    @property
+    def local_now(self) -> datetime:
+        return self.now.astimezone(self.tz)
+
+    @property
+    def today(self) -> date:
+        return self.local_now.date()
+
+    @property
+    def is_manager(self) -> bool:
+        return self.staff.role in ("manager", "admin")
+
+
+Handler = Callable[[Parsed, Context], Reply]
+HANDLERS: dict[str, Handler] = {}
+
+
+def handles(intent: str) -> Callable[[Handler], Handler]:
+    """Register a handler for an intent; the function is returned unchanged."""
+
+    def register(function: Handler) -> Handler:
+        if intent in HANDLERS:
+            raise ValueError(f"{intent} already has a handler: {HANDLERS[intent].__name__}")
+        HANDLERS[intent] = function
+        return function
+
+    return register
