@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.messages import Message, Reply
+from bot.messages import Button, Message, Reply
 from bot.settings import Settings
 from crm_store.models import Staff
 from intents import Parsed
@@ -19,6 +19,25 @@ from intents import Parsed
 
 class UserError(Exception):
     """An expected failure: its message is the whole answer, and nothing is written."""
+
+
+class Ask(Exception):  # noqa: N818  (a question, not an error)
+    """The command can't go on without an answer: ask it, and run the command again once answered.
+
+    `choices` maps each answer to the slot values it fills in (e.g. "2" → {"customer": "#17"});
+    a yes/no confirmation has the single choice "yes" and re-runs the command confirmed.
+    Nothing the command wrote before asking is kept.
+    """
+
+    def __init__(self, reply: Reply, choices: dict[str, dict[str, Any]]) -> None:
+        super().__init__(reply.text)
+        self.reply = reply
+        self.choices = choices
+
+    @classmethod
+    def confirm(cls, question: str) -> Ask:
+        buttons = [Button("Yes", "yes", "danger"), Button("Cancel", "no")]
+        return cls(Reply(text=f"{question} (yes/no)", buttons=buttons), {"yes": {}})
 
 
 @dataclass
@@ -32,8 +51,7 @@ class Context:
     engine: Engine
     command_id: str
     now: datetime  # aware, UTC
-    parsed: Parsed | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    confirmed: bool = False  # the sender answered "yes" to this command's confirmation
 
     @property
     def tz(self) -> ZoneInfo:

@@ -23,13 +23,9 @@ class Settings(BaseSettings):
     question_ttl_minutes: int = 30
 
     slack_bot_token: str | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
-    slack_signing_secret: str | None = Field(
-        default=None, validation_alias="SLACK_SIGNING_SECRET"
-    )
+    slack_signing_secret: str | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
     slack_app_token: str | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
-    slack_api_url: str = Field(
-        default="https://slack.com/api/", validation_alias="SLACK_API_URL"
-    )
+    slack_api_url: str = Field(default="https://slack.com/api/", validation_alias="SLACK_API_URL")
     slack_team_id: str | None = Field(default=None, validation_alias="SLACK_TEAM_ID")
     slack_allow_workspace: bool = Field(
         default=False,

@@ -1,0 +1,72 @@
+"""Canonical forms of what people type: e-mails, phone numbers, and names for fuzzy matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import phonenumbers
+
+EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+LEGAL_SUFFIXES = {
+    "ltd",
+    "limited",
+    "llc",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "gmbh",
+    "ag",
+    "kg",
+    "sa",
+    "sas",
+    "sarl",
+    "srl",
+    "spa",
+    "bv",
+    "nv",
+    "plc",
+    "oy",
+    "ab",
+    "as",
+    "pty",
+    "lp",
+    "llp",
+    "kft",
+    "sro",
+    "the",
+}
+
+
+def email(text: str) -> str:
+    """A lower-cased, trimmed e-mail address; ValueError with a readable reason if it isn't one."""
+    candidate = text.strip().strip("<>").lower()
+    if not EMAIL.match(candidate) or ".." in candidate:
+        raise ValueError(f"“{text.strip()}” is not a valid e-mail address")
+    return candidate
+
+
+def phone(text: str, *, region: str = "US") -> str:
+    """E.164 (+4930123456); numbers without a country code are read in `region`."""
+    try:
+        number = phonenumbers.parse(text.strip(), region)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_possible_number(number):
+        raise ValueError(f"“{text.strip()}” is not a valid phone number")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or punctuation: 'Müller & Söhne' → 'muller sohne'."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("&", " "))
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^\w\s@+#]", " ", ascii_text).split())
+
+
+def name_key(text: str) -> str:
+    """A name folded and without legal suffixes, so 'ACME Ltd.' and 'acme' compare equal."""
+    words = [w for w in fold(text).split() if w not in LEGAL_SUFFIXES]
+    return " ".join(words) or fold(text)
