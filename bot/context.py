@@ -9,10 +9,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from bot.messages import Button, Message, Reply
 from bot.settings import Settings
+from crm_store import audit
 from crm_store.models import Staff
 from intents import Parsed
 
@@ -33,6 +34,7 @@ class Ask(Exception):  # noqa: N818  (a question, not an error)
         super().__init__(reply.text)
         self.reply = reply
         self.choices = choices
+        self.command: dict[str, Any] = {}  # the intent and slots to resume, filled by dispatch
 
     @classmethod
     def confirm(cls, question: str) -> Ask:
@@ -68,6 +70,27 @@ class Context:
     @property
     def is_manager(self) -> bool:
         return self.staff.role in ("manager", "admin")
+
+    def audit(
+        self,
+        action: str,
+        row: SQLModel,
+        *,
+        before: dict[str, Any] | None,
+        description: str,
+        deleted: bool = False,
+    ) -> None:
+        """Record a change this command made (after making it); undo replays these."""
+        audit.record(
+            self.session,
+            command_id=self.command_id,
+            staff_id=self.staff.id,
+            action=action,
+            row=row,
+            before=before,
+            description=description,
+            deleted=deleted,
+        )
 
 
 Handler = Callable[[Parsed, Context], Reply]

@@ -54,3 +54,10 @@ def transaction(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def open_store(url: str) -> Engine:
+    """An engine on a store migrated to the current schema: what every entry point starts with."""
+    engine = make_engine(url)
+    upgrade(engine)
+    return engine

@@ -1,0 +1,58 @@
+"""`crmbot chat`: talk to the bot in the terminal, as a staff member (the console is trusted)."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from adapters.console import chat, lines_from_terminal
+from bot.commands.options import add_clock, add_db, fixed_now
+from bot.dispatch import Bot
+from bot.identity import enrol, staff_for
+from bot.settings import Settings
+from crm_store import demo
+from crm_store.db import open_store, transaction
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("chat", help="chat with the bot in the terminal")
+    add_db(parser)
+    parser.add_argument("--as", dest="name", metavar="NAME", help="act as this staff member")
+    parser.add_argument("--demo", action="store_true", help="use a fresh store with demo data")
+    parser.add_argument("--json", action="store_true", help="one JSON reply per line")
+    parser.add_argument("--files", metavar="DIR", help="where files in replies are written")
+    add_clock(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args, settings: Settings) -> int:
+    tz = args.tz or settings.tz
+    fixed = fixed_now(args.now, tz)
+    url = settings.database_url
+    if args.demo:
+        url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='crmbot-demo-')) / 'demo.db'}"
+    engine = open_store(url)
+    name = args.name or (demo.MANAGER if args.demo else getpass.getuser())
+    with transaction(engine) as session:
+        if args.demo:
+            today = (fixed or datetime.now(UTC)).astimezone(ZoneInfo(tz))
+            demo.fill(session, today=today.date())
+        staff = staff_for(session, "console", name)
+        if staff is None or args.tz:
+            enrol(session, name, role=staff.role if staff else "rep", tz=args.tz or tz)
+    interactive = sys.stdin.isatty()
+    if interactive and not args.json:
+        print(f"crmbot — you are {name}. Say “help” to see what I can do; Ctrl-D to leave.")
+    chat(
+        Bot(engine, settings.model_copy(update={"database_url": url, "tz": tz})),
+        sender=name,
+        lines=lines_from_terminal() if interactive else (line.rstrip("\n") for line in sys.stdin),
+        clock=(lambda: fixed) if fixed else (lambda: datetime.now(UTC)),
+        files_dir=Path(args.files or settings.files_dir),
+        as_json=args.json,
+    )
+    return 0

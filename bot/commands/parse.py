@@ -1,0 +1,29 @@
+"""`crmbot parse`: what the parser makes of messages, one JSON object per line (INTENTS.md)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+
+import intents
+from bot.commands.options import add_clock, fixed_now
+from bot.settings import Settings
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("parse", help="print the intent and slots of messages")
+    parser.add_argument("text", nargs="?", help="the message; without it, one per stdin line")
+    add_clock(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args, settings: Settings) -> int:
+    tz = args.tz or settings.tz
+    lines = [args.text] if args.text is not None else (line.rstrip("\n") for line in sys.stdin)
+    for line in lines:
+        now = fixed_now(args.now, tz) or datetime.now(UTC)
+        parsed = intents.parse(line, now=now, tz=tz)
+        frame = {"intent": parsed.intent, "confidence": parsed.confidence, "slots": parsed.slots}
+        print(json.dumps(frame, ensure_ascii=False), flush=True)
+    return 0

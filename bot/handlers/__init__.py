@@ -1,0 +1,16 @@
+"""Every handler module, listed in one place; importing this package registers them all."""
+
+from importlib import import_module
+
+MODULES = (
+    "customers",
+    "interactions",
+    "purchases",
+    "tasks",
+    "nps",
+    "undo",
+    "help",
+)
+
+for _name in MODULES:
+    import_module(f"bot.handlers.{_name}")

@@ -1,0 +1,246 @@
+"""Customer profiles: show one, add one, change one field."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from sqlmodel import col, select
+
+from bot import format
+from bot.context import Ask, Context, UserError, handles
+from bot.messages import Button, Reply
+from bot.resolve import resolve_customer, resolve_staff
+from crm_store import normalize
+from crm_store.audit import snapshot
+from crm_store.models import (
+    Customer,
+    CustomerTag,
+    Interaction,
+    Purchase,
+    Staff,
+    Stage,
+    Task,
+    TaskStatus,
+    utcnow,
+)
+from crm_store.search import find_customers
+from intents import Parsed
+
+LAST_CONTACTS = 5
+
+
+@handles("customer.show")
+def show_customer(parsed: Parsed, ctx: Context) -> Reply:
+    """Show a customer's profile — “tell me about Acme”, “who is jane@acme.com”, “#12”."""
+    customer = resolve_customer(ctx, parsed.slots.get("customer"))
+    return profile(ctx, customer)
+
+
+def profile(ctx: Context, customer: Customer) -> Reply:
+    session, today = ctx.session, ctx.today
+    owner = session.get(Staff, customer.owner_id) if customer.owner_id else None
+    purchases = session.exec(select(Purchase).where(Purchase.customer_id == customer.id)).all()
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    products: dict[str, int] = defaultdict(int)
+    for purchase in purchases:
+        totals[purchase.currency] += purchase.amount
+        products[purchase.product] += purchase.quantity
+    last_order = max((p.purchased_on for p in purchases), default=None)
+    tasks = session.exec(
+        select(Task)
+        .where(Task.customer_id == customer.id, Task.status == TaskStatus.open.value)
+        .order_by(col(Task.due).is_(None), Task.due)
+    ).all()
+    tags = session.exec(select(CustomerTag.tag).where(CustomerTag.customer_id == customer.id))
+    fields = {
+        "Person": customer.name,
+        "Company": customer.company,
+        "Title": customer.title,
+        "E-mail": customer.email,
+        "Phone": customer.phone,
+        "City": ", ".join(filter(None, [customer.city, customer.country])),
+        "Owner": owner.name if owner else "nobody",
+        "Stage": customer.stage,
+        "Value to date": ", ".join(format.money(v, c) for c, v in sorted(totals.items()))
+        or "no purchases yet",
+        "Orders": f"{len(purchases)}"
+        + (f", last {format.ago(last_order, today=today)}" if last_order else ""),
+        "Products": ", ".join(
+            f"{name} ×{qty}" for name, qty in sorted(products.items(), key=lambda i: -i[1])
+        ),
+        "Tags": ", ".join(sorted(tags)),
+        "Marketing consent": "yes" if customer.consent_marketing else "no",
+        "Open tasks": "; ".join(
+            f"#{t.id} {t.text}" + (f" (due {format.day(t.due, today=today)})" if t.due else "")
+            for t in tasks
+        ),
+    }
+    contacts = session.exec(
+        select(Interaction, Staff.name)
+        .join(Staff, isouter=True)
+        .where(Interaction.customer_id == customer.id)
+        .order_by(col(Interaction.occurred_at).desc())
+        .limit(LAST_CONTACTS)
+    ).all()
+    rows = [
+        {
+            "When": format.moment(i.occurred_at, tz=ctx.tz, today=today),
+            "How": i.channel,
+            "Who": name or "",
+            "Summary": i.summary,
+        }
+        for i, name in contacts
+    ]
+    return Reply(
+        title=f"{customer.display_name} · #{customer.id}",
+        text="Last contacts:" if rows else "No contacts logged yet.",
+        fields={label: value for label, value in fields.items() if value},
+        rows=rows,
+        buttons=[
+            Button("History", f"history with #{customer.id}"),
+            Button("Next steps", f"what should I do with #{customer.id}"),
+        ],
+    )
+
+
+@handles("customer.create")
+def create_customer(parsed: Parsed, ctx: Context) -> Reply:
+    """Add a customer — “add customer Jane Doe at Acme, jane@acme.com, +1 555 0100, Boston”."""
+    slots = parsed.slots
+    name, company = _clean(slots.get("name")), _clean(slots.get("company"))
+    if not name and not company:
+        raise UserError("A new customer needs a name or a company, e.g. “add customer Jane Doe”.")
+    customer = Customer(
+        name=name,
+        company=company,
+        email=_email(slots.get("email")),
+        phone=_phone(slots.get("phone"), ctx),
+        city=_clean(slots.get("city")),
+        owner_id=ctx.staff.id,
+        stage=Stage.lead.value,
+    )
+    _refuse_duplicates(ctx, customer)
+    if not ctx.confirmed:
+        similar = [
+            m.customer for m in find_customers(ctx.session, name or company) if m.score >= 90
+        ]
+        if similar:
+            raise Ask.confirm(
+                f"{similar[0].display_name} (#{similar[0].id}) already exists. Add another?"
+            )
+    ctx.session.add(customer)
+    ctx.audit(
+        "customer.create", customer, before=None, description=f"added {customer.display_name}"
+    )
+    return Reply(
+        text=f"Added {customer.display_name} as #{customer.id}, owned by you.",
+        buttons=[Button("Undo", "undo")],
+    )
+
+
+UPDATABLE = ("name", "email", "phone", "company", "title", "city", "country", "owner", "stage")
+
+
+@handles("customer.update")
+def update_customer(parsed: Parsed, ctx: Context) -> Reply:
+    """Change one detail — “change Acme's phone to +1 555 0199”, “move Acme to prospect”."""
+    field, value = parsed.slots.get("field"), _clean(parsed.slots.get("value"))
+    if field not in (*UPDATABLE, "tag"):
+        raise UserError("Which detail? I can change " + ", ".join(UPDATABLE) + ", or add a tag.")
+    if not value:
+        raise UserError(f"What should the {field} be? e.g. “set Acme's {field} to …”.")
+    customer = resolve_customer(ctx, parsed.slots.get("customer"))
+    if field == "tag":
+        return _add_tag(ctx, customer, value)
+    before = snapshot(customer)
+    column, new, shown = _new_value(ctx, field, value)
+    if getattr(customer, column) == new:
+        return Reply(f"{customer.display_name}'s {field} is already {shown}. Nothing changed.")
+    setattr(customer, column, new)
+    if column in ("email", "phone"):
+        _refuse_duplicates(ctx, customer)
+    customer.updated_at = utcnow()
+    ctx.session.add(customer)
+    ctx.audit(
+        "customer.update",
+        customer,
+        before=before,
+        description=f"{field} of {customer.display_name}",
+    )
+    old = before[column]
+    if field == "owner" and old is not None:
+        old = ctx.session.get(Staff, old).name
+    return Reply(
+        text=f"{customer.display_name}: {field} is now {shown} (was {old or 'empty'}).",
+        buttons=[Button("Undo", "undo")],
+    )
+
+
+def _new_value(ctx: Context, field: str, value: str) -> tuple[str, object, str]:
+    """The column to set, its new value, and how to say it."""
+    if field == "email":
+        address = _email(value)
+        return "email", address, address
+    if field == "phone":
+        number = _phone(value, ctx)
+        return "phone", number, number
+    if field == "owner":
+        staff = resolve_staff(ctx, value)
+        return "owner_id", staff.id, staff.name
+    if field == "stage":
+        stage = value.lower()
+        if stage not in Stage.__members__:
+            raise UserError(f"The stage must be one of {', '.join(Stage.__members__)}.")
+        return "stage", stage, stage
+    if field == "country":
+        code = value.upper()
+        if len(code) != 2 or not code.isalpha():
+            raise UserError("Give the country as a two-letter code, e.g. DE, GB or US.")
+        return "country", code, code
+    return field, value, value
+
+
+def _add_tag(ctx: Context, customer: Customer, value: str) -> Reply:
+    tag = normalize.fold(value).replace(" ", "-")[:60]
+    if ctx.session.get(CustomerTag, (customer.id, tag)):
+        return Reply(f"{customer.display_name} is already tagged {tag}.")
+    row = CustomerTag(customer_id=customer.id, tag=tag)
+    ctx.session.add(row)
+    ctx.audit("customer.tag", row, before=None, description=f"tagged {customer.display_name}")
+    return Reply(f"Tagged {customer.display_name} as {tag}.", buttons=[Button("Undo", "undo")])
+
+
+def _refuse_duplicates(ctx: Context, customer: Customer) -> None:
+    for column in ("email", "phone"):
+        value = getattr(customer, column)
+        if not value:
+            continue
+        other = ctx.session.exec(
+            select(Customer).where(getattr(Customer, column) == value, Customer.id != customer.id)
+        ).first()
+        if other is not None:
+            raise UserError(f"{other.display_name} (#{other.id}) already has {value}.")
+
+
+def _clean(value: object) -> str | None:
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text or None
+
+
+def _email(value: str | None) -> str | None:
+    if not _clean(value):
+        return None
+    try:
+        return normalize.email(value)
+    except ValueError as error:
+        raise UserError(f"{error}. Nothing was saved.") from None
+
+
+def _phone(value: str | None, ctx: Context) -> str | None:
+    if not _clean(value):
+        return None
+    try:
+        return normalize.phone(value, region=ctx.settings.phone_region)
+    except ValueError as error:
+        raise UserError(f"{error}. Nothing was saved.") from None

@@ -1,0 +1,120 @@
+"""Contacts with customers: log one (with its follow-up), list past ones."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlmodel import col, select
+
+from bot import format
+from bot.context import Context, UserError, handles
+from bot.handlers.tasks import due_date, new_task
+from bot.messages import Button, Reply
+from bot.resolve import resolve_customer
+from crm_store.audit import snapshot
+from crm_store.models import Channel, Customer, Interaction, Staff, Stage
+from intents import Parsed
+
+DEFAULT_HISTORY = 10
+MAX_HISTORY = 50
+
+
+@handles("interaction.log")
+def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
+    """Log a contact — “called Jane at Acme, wants a quote for 20 seats, follow up friday”."""
+    slots = parsed.slots
+    channel = slots.get("channel", Channel.note.value)
+    occurred_at = _when(ctx, slots.get("occurred_on"))
+    follow_up = due_date(ctx, slots.get("follow_up"))
+    customer = resolve_customer(ctx, slots.get("customer"))
+    summary = " ".join(str(slots.get("summary", "")).split())[:4000]
+    interaction = Interaction(
+        customer_id=customer.id,
+        channel=channel,
+        summary=summary,
+        occurred_at=occurred_at,
+        staff_id=ctx.staff.id,
+        source_platform=ctx.message.platform,
+        source_message_id=ctx.message.event_id,
+    )
+    ctx.session.add(interaction)
+    ctx.audit(
+        "interaction.log",
+        interaction,
+        before=None,
+        description=f"{channel} with {customer.display_name}",
+    )
+    if customer.stage == Stage.lead.value:
+        _promote(ctx, customer)
+    when = format.moment(occurred_at, tz=ctx.tz, today=ctx.today)
+    text = f"Logged a {channel} with {customer.display_name} ({when})"
+    text += f": {summary}" if summary else "."
+    if follow_up is not None:
+        task = new_task(
+            ctx,
+            text=f"Follow up with {customer.display_name}" + (f": {summary}" if summary else ""),
+            due=follow_up,
+            customer=customer,
+        )
+        text += f"\nFollow-up task #{task.id} is due {format.day(follow_up, today=ctx.today)}."
+    return Reply(text=text, buttons=[Button("Undo", "undo")])
+
+
+def _promote(ctx: Context, customer: Customer) -> None:
+    """A lead we have talked to is a prospect."""
+    before = snapshot(customer)
+    customer.stage = Stage.prospect.value
+    ctx.session.add(customer)
+    ctx.audit("customer.update", customer, before=before, description="stage to prospect")
+
+
+def _when(ctx: Context, occurred_on: str | None) -> datetime:
+    if not occurred_on:
+        return ctx.now
+    try:
+        day = date.fromisoformat(occurred_on)
+    except ValueError:
+        raise UserError(f"I can't read the date “{occurred_on}”.") from None
+    if day > ctx.today:
+        raise UserError("That date is in the future; log contacts once they have happened.")
+    if day == ctx.today:
+        return ctx.now
+    return datetime.combine(day, time(12, 0), tzinfo=ctx.tz)
+
+
+@handles("interaction.history")
+def show_history(parsed: Parsed, ctx: Context) -> Reply:
+    """List past contacts — “history with Acme”, “last 5 emails with Globex”."""
+    slots = parsed.slots
+    limit = max(1, min(int(slots.get("limit", DEFAULT_HISTORY)), MAX_HISTORY))
+    query = (
+        select(Interaction, Staff.name, Customer)
+        .join(Staff, isouter=True)
+        .join(Customer)
+        .order_by(col(Interaction.occurred_at).desc())
+        .limit(limit)
+    )
+    if channel := slots.get("channel"):
+        query = query.where(Interaction.channel == channel)
+    if slots.get("customer"):
+        customer = resolve_customer(ctx, slots["customer"])
+        query = query.where(Interaction.customer_id == customer.id)
+        subject = customer.display_name
+    else:
+        query = query.where(Interaction.staff_id == ctx.staff.id)
+        subject = "your customers"
+    found = ctx.session.exec(query).all()
+    kind = f"{channel}s" if channel else "contacts"
+    if not found:
+        return Reply(f"No {kind} logged with {subject} yet.")
+    rows = [
+        {
+            "When": format.moment(i.occurred_at, tz=ctx.tz, today=ctx.today),
+            "How": i.channel,
+            "Who": name or "",
+            **({} if slots.get("customer") else {"Customer": c.display_name}),
+            "Summary": i.summary,
+        }
+        for i, name, c in found
+    ]
+    return Reply(text=f"Last {len(rows)} {kind} with {subject}:", rows=rows)

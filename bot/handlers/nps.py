@@ -1,0 +1,41 @@
+"""Net Promoter answers: how likely a customer is to recommend us, 0 to 10."""
+
+from __future__ import annotations
+
+from bot.context import Context, UserError, handles
+from bot.messages import Button, Reply
+from bot.resolve import resolve_customer
+from crm_store.models import NpsAnswer
+from intents import Parsed
+
+
+def category(score: int) -> str:
+    return "promoter" if score >= 9 else "passive" if score >= 7 else "detractor"
+
+
+@handles("nps.record")
+def record_nps(parsed: Parsed, ctx: Context) -> Reply:
+    """Record an NPS answer — “Acme gave us a 9”, “nps 3 for Globex”."""
+    if "score" not in parsed.slots:
+        raise UserError("What score, from 0 to 10? e.g. “Acme gave us a 9”.")
+    score = int(parsed.slots["score"])
+    if not 0 <= score <= 10:
+        raise UserError(f"An NPS score is 0 to 10, not {score}.")
+    customer = resolve_customer(ctx, parsed.slots.get("customer"))
+    answer = NpsAnswer(
+        customer_id=customer.id, score=score, answered_on=ctx.today, staff_id=ctx.staff.id
+    )
+    ctx.session.add(answer)
+    ctx.audit(
+        "nps.record", answer, before=None, description=f"NPS {score} from {customer.display_name}"
+    )
+    kind = category(score)
+    advice = {
+        "promoter": "A good moment to ask for a referral.",
+        "passive": "Satisfied but not enthusiastic: worth asking what would make it a 10.",
+        "detractor": "Worth a recovery call soon.",
+    }[kind]
+    return Reply(
+        text=f"Recorded NPS {score} ({kind}) for {customer.display_name}. {advice}",
+        buttons=[Button("Undo", "undo")],
+    )

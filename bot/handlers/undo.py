@@ -1,0 +1,30 @@
+"""Undo: put back what the sender's last change altered, from the audit trail."""
+
+from __future__ import annotations
+
+from bot.context import Context, handles
+from bot.messages import Reply
+from crm_store.audit import last_command, revert
+from crm_store.models import AuditEntry
+from intents import Parsed
+
+
+@handles("undo")
+def undo(parsed: Parsed, ctx: Context) -> Reply:
+    """Undo your last change — “undo”."""
+    entries = last_command(ctx.session, ctx.staff.id)
+    if not entries:
+        return Reply("There is nothing of yours to undo.")
+    revert(ctx.session, entries)
+    what = "; ".join(entry.description for entry in reversed(entries))
+    ctx.session.add(
+        AuditEntry(
+            command_id=ctx.command_id,
+            staff_id=ctx.staff.id,
+            action="undo",
+            entity="audit_log",
+            entity_id=entries[0].id,
+            description=f"undid: {what}",
+        )
+    )
+    return Reply(f"Undone: {what}.")

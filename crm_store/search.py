@@ -1,0 +1,99 @@
+"""Finding the customer a person means from what they typed: name, company, e-mail, phone, #id.
+
+Names are compared with rapidfuzz over folded text (case, accents, punctuation and legal suffixes
+removed), so "muller gmbh" finds "Müller GmbH" and "acme" finds "ACME Ltd.". "jane at acme" is
+scored as person "jane" at company "acme".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from sqlmodel import Session, col, select
+
+from crm_store import normalize
+from crm_store.models import Customer
+
+CUTOFF = 72
+CLEAR_LEAD = 8  # how far ahead of the runner-up a match must be to be taken without asking
+ID_REF = re.compile(r"^#\s*(\d+)$")
+AT_COMPANY = re.compile(r"^(?P<person>.+?)\s+(?:at|from|of|@)\s+(?P<company>.+)$", re.I)
+
+
+@dataclass(frozen=True)
+class Match:
+    customer: Customer
+    score: float
+
+
+def find_customers(session: Session, typed: str, *, limit: int = 5) -> list[Match]:
+    """The best candidates, best first; an exact identifier gives a single match of 100."""
+    typed = typed.strip()
+    if found := ID_REF.match(typed):
+        customer = session.get(Customer, int(found[1]))
+        return [Match(customer, 100)] if customer and customer.forgotten_at is None else []
+    live = select(Customer).where(col(Customer.forgotten_at).is_(None))
+    if "@" in typed and " " not in typed:
+        try:
+            address = normalize.email(typed)
+        except ValueError:
+            return []
+        return [Match(c, 100) for c in session.exec(live.where(Customer.email == address))]
+    digits = re.sub(r"\D", "", typed)
+    if len(digits) >= 6 and len(digits) >= len(re.sub(r"\s", "", typed)) - 4:
+        return [
+            Match(c, 100)
+            for c in session.exec(live.where(col(Customer.phone).endswith(digits[-9:])))
+        ]
+    return _by_name(session, typed, limit=limit)
+
+
+def _by_name(session: Session, typed: str, *, limit: int) -> list[Match]:
+    rows = session.exec(
+        select(Customer.id, Customer.name, Customer.company).where(
+            col(Customer.forgotten_at).is_(None)
+        )
+    ).all()
+    query = normalize.name_key(typed)
+    if not query:
+        return []
+    people = {id_: normalize.name_key(name or "") for id_, name, _ in rows}
+    companies = {id_: normalize.name_key(company or "") for id_, _, company in rows}
+    scores: dict[int, float] = {}
+    for choices in (people, companies, _full_names(rows)):
+        for _, score, id_ in process.extract(
+            query, choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=CUTOFF
+        ):
+            scores[id_] = max(scores.get(id_, 0), score + _exact_bonus(query, choices[id_]))
+    if found := AT_COMPANY.match(typed):
+        person, company = normalize.name_key(found["person"]), normalize.name_key(found["company"])
+        for id_ in people:
+            both = min(fuzz.WRatio(person, people[id_]), fuzz.WRatio(company, companies[id_]))
+            if both >= CUTOFF:
+                scores[id_] = max(scores.get(id_, 0), both + 1)
+    best = sorted(scores.items(), key=lambda item: -item[1])[:limit]
+    return [Match(session.get(Customer, id_), score) for id_, score in best]
+
+
+def _full_names(rows) -> dict[int, str]:
+    return {
+        id_: normalize.name_key(f"{name or ''} {company or ''}")
+        for id_, name, company in rows
+        if name and company
+    }
+
+
+def _exact_bonus(query: str, key: str) -> float:
+    """Whole-word equality beats a fuzzy 100 ('acme' is Acme, before 'Acme Rockets')."""
+    return 1.0 if query == key else 0.0
+
+
+def clear_winner(matches: list[Match]) -> Customer | None:
+    """The one match that needs no question, if there is one."""
+    if len(matches) == 1:
+        return matches[0].customer
+    if matches and matches[0].score - matches[1].score >= CLEAR_LEAD:
+        return matches[0].customer
+    return None
