@@ -1,0 +1,86 @@
+"""Bad input gets a clear sentence, and a failed command writes nothing."""
+
+import pytest
+
+from bot.dispatch import APOLOGY
+from crm_store.models import Customer, Interaction
+
+
+def test_an_unknown_customer_is_named_in_the_answer(chat):
+    before = chat.written()
+    reply = chat.say("called zyxwv industries, no answer")
+    assert "No customer matches “zyxwv industries”" in reply.text
+    assert chat.written() == before
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("add customer Bob Builder, bob@@builder", "not a valid e-mail address"),
+        ("change acme's email to not-an-email", "not a valid e-mail address"),
+        ("change acme's phone to 12", "not a valid phone number"),
+        ("acme gave us a 12", "0 to 10"),
+    ],
+)
+def test_malformed_details_are_refused_and_nothing_is_written(chat, text, complaint):
+    before = chat.written()
+    reply = chat.say(text)
+    assert complaint in reply.text
+    assert chat.written() == before
+
+
+def test_an_empty_message_gets_a_hint(chat):
+    assert "help" in chat.say("   ").text
+
+
+def test_a_huge_message_is_refused_politely(chat):
+    before = chat.written()
+    reply = chat.say("called acme " + "blah " * 2000)
+    assert "10,01" in reply.text and "Nothing was saved" in reply.text
+    assert chat.written() == before
+
+
+def test_sql_and_markup_are_just_text(chat):
+    reply = chat.say("add customer Robert'); DROP TABLE customers;-- <b>bold</b>")
+    assert "Added" in reply.text
+    names = [c.name for c in chat.rows(Customer)]
+    assert any("DROP TABLE" in (name or "") for name in names)
+    assert chat.count(Customer) == 4
+
+
+def test_off_topic_text_is_never_a_write(chat):
+    before = chat.written()
+    for text in ("what's the weather", "lol", "book me a flight to Paris"):
+        reply = chat.say(text)
+        assert "didn't understand" in reply.text
+    assert chat.written() == before
+
+
+def test_a_retried_event_is_applied_once(chat):
+    first = chat.say("called acme, discussed renewal", event_id="Ev1")
+    again = chat.say("called acme, discussed renewal", event_id="Ev1")
+    assert first.text.startswith("Logged") and again is None
+    assert chat.count(Interaction) == 1
+
+
+def test_a_stranger_gets_no_data(chat):
+    before = chat.written()
+    reply = chat.say("tell me about acme", who="mallory")
+    assert "not enabled" in reply.text
+    assert "Acme" not in reply.text and not reply.fields and not reply.rows
+    assert chat.written() == before
+
+
+def test_a_store_failure_is_an_apology_not_a_traceback(chat, engine, caplog):
+    from sqlalchemy import text
+
+    with engine.begin() as connection:
+        connection.execute(text("ALTER TABLE tasks RENAME TO tasks_elsewhere"))
+    try:
+        reply = chat.say("called acme, discussed renewal, follow up friday")
+    finally:
+        with engine.begin() as connection:
+            connection.execute(text("ALTER TABLE tasks_elsewhere RENAME TO tasks"))
+    assert reply.text == APOLOGY
+    assert chat.count(Interaction) == 0
+    assert "Traceback" in caplog.text

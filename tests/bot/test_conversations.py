@@ -1,0 +1,123 @@
+"""Conversations a rep has with the bot, end to end through parser, handlers and store."""
+
+from datetime import date
+from decimal import Decimal
+
+from crm_store.models import AuditEntry, Customer, Interaction, NpsAnswer, Purchase, Task
+
+
+def test_a_rep_logs_a_call_and_the_follow_up_shows_in_their_tasks(chat):
+    reply = chat.say("called jane at acme, she wants a quote for 20 seats, follow up friday")
+    assert "Logged a call with Jane Cooper (Acme Corporation)" in reply.text
+    [call] = chat.rows(Interaction)
+    assert (call.channel, call.summary) == ("call", "she wants a quote for 20 seats")
+    [task] = chat.rows(Task)
+    assert task.due == date(2026, 11, 20)  # the coming Friday
+    tasks = chat.say("my tasks")
+    assert tasks.rows[0]["#"] == str(task.id)
+    assert "Acme" in tasks.rows[0]["Customer"]
+
+
+def test_the_profile_has_what_a_rep_needs_before_a_call(chat):
+    chat.say("sold 20 seats of CRM Pro to acme for $4,000")
+    chat.say("emailed jane at acme, sent the proposal")
+    chat.say("remind me to call acme about the renewal tomorrow")
+    profile = chat.say("tell me about acme")
+    assert profile.title.startswith("Jane Cooper (Acme Corporation)")
+    assert profile.fields["E-mail"] == "jane@acme.com"
+    assert profile.fields["Phone"] == "+12125550100"
+    assert profile.fields["Owner"] == "Sam"
+    assert profile.fields["Value to date"] == "$4,000"
+    assert "CRM Pro ×20" in profile.fields["Products"]
+    assert "renewal" in profile.fields["Open tasks"]
+    assert profile.rows[0]["How"] == "email"
+
+
+def test_several_matches_become_a_question_and_the_answer_continues(chat):
+    question = chat.say("tell me about jane")
+    assert "Which one?" in question.text
+    assert len(question.buttons) >= 2
+    pick = next(b for b in question.buttons if "Jane Smith" in b.label)
+    profile = chat.say(pick.value)
+    assert profile.title.startswith("Jane Smith")
+
+
+def test_an_ambiguous_write_waits_for_the_answer_and_applies_once(chat):
+    question = chat.say("called jane, left a voicemail")
+    assert "Which one?" in question.text
+    assert chat.count(Interaction) == 0
+    ordinal = ["first", "second"][[b.label for b in question.buttons].index(
+        next(b.label for b in question.buttons if "Globex" in b.label))]
+    reply = chat.say(f"the {ordinal}")
+    assert "Jane Smith (Globex Ltd)" in reply.text
+    assert chat.say("1").text  # no question pending any more: parsed as a new message
+    assert chat.count(Interaction) == 1
+
+
+def test_a_question_can_be_cancelled(chat):
+    chat.say("called jane, left a voicemail")
+    assert "cancelled" in chat.say("cancel").text
+    assert chat.count(Interaction) == 0
+
+
+def test_undo_reverts_the_whole_last_command_and_says_what(chat):
+    chat.say("called jane at acme, she wants a quote, follow up friday")
+    reply = chat.say("undo")
+    assert reply.text.startswith("Undone:")
+    assert "call with Jane Cooper" in reply.text
+    assert chat.count(Interaction) == 0 and chat.count(Task) == 0
+    assert "nothing of yours to undo" in chat.say("undo").text
+
+
+def test_undo_restores_a_changed_field(chat):
+    chat.say("change acme's phone to (212) 555-0199")
+    [acme] = [c for c in chat.rows(Customer) if c.company == "Acme Corporation"]
+    assert acme.phone == "+12125550199"
+    chat.say("undo")
+    [acme] = [c for c in chat.rows(Customer) if c.company == "Acme Corporation"]
+    assert acme.phone == "+12125550100"
+
+
+def test_adding_a_customer_normalizes_contact_details(chat):
+    reply = chat.say("add customer Zed Zulu at Zeta Corp, ZED@Zeta.io, +44 20 7946 0018, London")
+    assert "Added Zed Zulu (Zeta Corp)" in reply.text
+    [zed] = [c for c in chat.rows(Customer) if c.name == "Zed Zulu"]
+    assert (zed.email, zed.phone, zed.stage) == ("zed@zeta.io", "+442079460018", "lead")
+
+
+def test_a_purchase_is_money_with_a_currency_and_makes_a_customer(chat):
+    reply = chat.say("jane at globex bought 3 Widgets for 1.2k EUR")
+    assert "€1,200" in reply.text
+    [sale] = chat.rows(Purchase)
+    assert (sale.quantity, sale.amount, sale.currency) == (3, Decimal("1200.00"), "EUR")
+    [globex] = [c for c in chat.rows(Customer) if c.company == "Globex Ltd"]
+    assert globex.stage == "customer"
+
+
+def test_tasks_are_created_listed_and_completed(chat):
+    created = chat.say("remind me to send the contract to acme on friday")
+    [task] = chat.rows(Task)
+    assert f"#{task.id}" in created.text and task.due == date(2026, 11, 20)
+    done = chat.say(f"done {task.id}")
+    assert done.text.startswith(f"Done: #{task.id}")
+    assert "No open tasks" in chat.say("my tasks").text
+
+
+def test_an_nps_answer_is_recorded_with_its_category(chat):
+    reply = chat.say("acme gave us a 9")
+    assert "promoter" in reply.text
+    [answer] = chat.rows(NpsAnswer)
+    assert answer.score == 9
+
+
+def test_contact_history_lists_the_latest_first(chat):
+    chat.say("called acme, discussed renewal")
+    chat.say("emailed acme, sent the contract")
+    history = chat.say("history with acme")
+    assert [row["How"] for row in history.rows] == ["email", "call"] or len(history.rows) == 2
+
+
+def test_help_lists_what_can_be_said(chat):
+    reply = chat.say("help")
+    assert len(reply.rows) >= 10
+    assert any("tell me about Acme" in row["Say for example"] for row in reply.rows)
