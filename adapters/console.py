@@ -90,8 +90,6 @@ def _as_json(reply: Reply, paths: list[Path]) -> dict:
 def _render(console: Console, reply: Reply, paths: list[Path]) -> None:
     if reply.title:
         console.print(f"[bold cyan]{escape(reply.title)}[/]")
-    if reply.text:
-        console.print(escape(reply.text))
     if reply.fields:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="dim")
@@ -99,6 +97,8 @@ def _render(console: Console, reply: Reply, paths: list[Path]) -> None:
         for label, value in reply.fields.items():
             grid.add_row(escape(label), escape(value))
         console.print(grid)
+    if reply.text:
+        console.print(escape(reply.text))
     if reply.rows:
         table = Table(*reply.rows[0].keys(), show_edge=False, header_style="bold")
         for row in reply.rows:

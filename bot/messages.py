@@ -43,8 +43,9 @@ class File:
 class Reply:
     """What the bot answers, before any platform renders it.
 
-    `title` heads a profile or list, `fields` are label → value pairs, `rows` a table (every row has
-    the same keys), `note` a small context line such as the data's freshness.
+    Shown in this order: `title` heads a profile or list, `fields` are label → value pairs, `text`
+    the sentence(s), `rows` a table (every row has the same keys), `buttons`, `files`, and `note` a
+    small context line such as the data's freshness.
     """
 
     text: str = ""
@@ -61,10 +62,10 @@ def plain_text(reply: Reply) -> str:
     lines: list[str] = []
     if reply.title:
         lines.append(reply.title)
-    if reply.text:
-        lines.append(reply.text)
     width = max((len(label) for label in reply.fields), default=0)
     lines.extend(f"  {label.ljust(width)}  {value}" for label, value in reply.fields.items())
+    if reply.text:
+        lines.append(reply.text)
     if reply.rows:
         lines.extend(_table(reply.rows))
     if reply.buttons:

@@ -307,7 +307,7 @@ def _customer(session: Session, rng: random.Random, n: int, owner: Staff) -> Cus
     if n < len(NAMED):
         name, company, city_index = NAMED[n]
     else:
-        name, city_index = f"{rng.choice(FIRST)} {rng.choice(LAST)}", n % len(CITIES)
+        name, city_index = _fresh_name(rng), n % len(CITIES)
         stem = COMPANY_STEMS[n % len(COMPANY_STEMS)]
         kind = COMPANY_KINDS[(n // len(COMPANY_STEMS) + n) % len(COMPANY_KINDS)]
         company = f"{stem} {kind}" if n % 10 < 7 else None
@@ -331,6 +331,13 @@ def _customer(session: Session, rng: random.Random, n: int, owner: Staff) -> Cus
     for tag in rng.sample(TAGS, k=rng.choice([0, 0, 1, 1, 2])):
         session.add(CustomerTag(customer_id=customer.id, tag=tag))
     return customer
+
+
+def _fresh_name(rng: random.Random) -> str:
+    """A random person, never one of the README's named customers (they must stay unique)."""
+    while (name := f"{rng.choice(FIRST)} {rng.choice(LAST)}") in {n for n, _, _ in NAMED}:
+        pass
+    return name
 
 
 def _history(session, rng, customer, archetype, catalogue, staff, today: date) -> None:

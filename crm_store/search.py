@@ -2,7 +2,7 @@
 
 Names are compared with rapidfuzz over folded text (case, accents, punctuation and legal suffixes
 removed), so "muller gmbh" finds "Müller GmbH" and "acme" finds "ACME Ltd.". "jane at acme" is
-scored as person "jane" at company "acme".
+read as person "jane" at company "acme" when some customer fits that reading.
 """
 
 from __future__ import annotations
@@ -62,17 +62,18 @@ def _by_name(session: Session, typed: str, *, limit: int) -> list[Match]:
     people = {id_: normalize.name_key(name or "") for id_, name, _ in rows}
     companies = {id_: normalize.name_key(company or "") for id_, _, company in rows}
     scores: dict[int, float] = {}
-    for choices in (people, companies, _full_names(rows)):
-        for _, score, id_ in process.extract(
-            query, choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=CUTOFF
-        ):
-            scores[id_] = max(scores.get(id_, 0), score + _exact_bonus(query, choices[id_]))
     if found := AT_COMPANY.match(typed):
         person, company = normalize.name_key(found["person"]), normalize.name_key(found["company"])
         for id_ in people:
             both = min(fuzz.WRatio(person, people[id_]), fuzz.WRatio(company, companies[id_]))
             if both >= CUTOFF:
-                scores[id_] = max(scores.get(id_, 0), both + 1)
+                scores[id_] = both + _exact_bonus(company, companies[id_])
+    if not scores:
+        for choices in (people, companies, _full_names(rows)):
+            for _, score, id_ in process.extract(
+                query, choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=CUTOFF
+            ):
+                scores[id_] = max(scores.get(id_, 0), score + _exact_bonus(query, choices[id_]))
     best = sorted(scores.items(), key=lambda item: -item[1])[:limit]
     return [Match(session.get(Customer, id_), score) for id_, score in best]
 

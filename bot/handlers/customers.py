@@ -78,7 +78,7 @@ def profile(ctx: Context, customer: Customer) -> Reply:
     }
     contacts = session.exec(
         select(Interaction, Staff.name)
-        .join(Staff, isouter=True)
+        .join(Staff, Interaction.staff_id == Staff.id, isouter=True)
         .where(Interaction.customer_id == customer.id)
         .order_by(col(Interaction.occurred_at).desc())
         .limit(LAST_CONTACTS)

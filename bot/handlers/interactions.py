@@ -89,8 +89,8 @@ def show_history(parsed: Parsed, ctx: Context) -> Reply:
     limit = max(1, min(int(slots.get("limit", DEFAULT_HISTORY)), MAX_HISTORY))
     query = (
         select(Interaction, Staff.name, Customer)
-        .join(Staff, isouter=True)
-        .join(Customer)
+        .join(Staff, Interaction.staff_id == Staff.id, isouter=True)
+        .join(Customer, Interaction.customer_id == Customer.id)
         .order_by(col(Interaction.occurred_at).desc())
         .limit(limit)
     )
