@@ -14,10 +14,21 @@ from bot.settings import Settings
 from crm_store.models import AuditEntry, Customer, Interaction, Purchase, Task
 
 KNOWN = [
-    Customer(name="Jane Cooper", company="Acme Corporation", email="jane@acme.com",
-             phone="+12125550100", city="New York", stage="customer"),
-    Customer(name="Jane Smith", company="Globex Ltd", email="jane.smith@globex.com",
-             city="London", stage="prospect"),
+    Customer(
+        name="Jane Cooper",
+        company="Acme Corporation",
+        email="jane@acme.com",
+        phone="+12125550100",
+        city="New York",
+        stage="customer",
+    ),
+    Customer(
+        name="Jane Smith",
+        company="Globex Ltd",
+        email="jane.smith@globex.com",
+        city="London",
+        stage="prospect",
+    ),
     Customer(name="Hans Müller", company="Müller & Söhne GmbH", city="Berlin"),
 ]
 

@@ -35,17 +35,39 @@ def test_piped_chat_answers_each_line_in_order_as_json(tmp_path):
 
 def test_a_second_chat_process_sees_what_the_first_wrote(db):
     assert crmbot("staff", "add", "Sam", "--role", "rep", db=db).returncode == 0
-    first = crmbot("chat", "--as", "Sam", "--json", "--now", NOW, db=db,
-                   stdin="add customer Zed Zulu at Zeta Corp, zed@zeta.io\n")
+    first = crmbot(
+        "chat",
+        "--as",
+        "Sam",
+        "--json",
+        "--now",
+        NOW,
+        db=db,
+        stdin="add customer Zed Zulu at Zeta Corp, zed@zeta.io\n",
+    )
     assert "Added Zed Zulu" in first.stdout
-    second = crmbot("chat", "--as", "Sam", "--json", "--now", NOW, db=db, stdin="tell me about zeta\n")
+    second = crmbot(
+        "chat", "--as", "Sam", "--json", "--now", NOW, db=db, stdin="tell me about zeta\n"
+    )
     profile = json.loads(second.stdout)
     assert profile["fields"]["E-mail"] == "zed@zeta.io"
 
 
 def test_staff_are_enrolled_and_listed(db):
-    added = crmbot("staff", "add", "Alex Morgan", "--role", "manager", "--slack", "U123",
-                   "--telegram", "42", "--tz", "Europe/London", db=db)
+    added = crmbot(
+        "staff",
+        "add",
+        "Alex Morgan",
+        "--role",
+        "manager",
+        "--slack",
+        "U123",
+        "--telegram",
+        "42",
+        "--tz",
+        "Europe/London",
+        db=db,
+    )
     assert "Alex Morgan is enrolled as manager" in added.stdout
     listing = crmbot("staff", "list", db=db).stdout
     assert "Alex Morgan" in listing and "U123" in listing and "Europe/London" in listing
@@ -54,8 +76,14 @@ def test_staff_are_enrolled_and_listed(db):
 
 
 def test_parse_prints_the_contract_shape_one_line_per_message():
-    result = crmbot("parse", "--now", NOW, "--tz", "Europe/London",
-                    stdin="called jane at acme, follow up friday\nlol\n")
+    result = crmbot(
+        "parse",
+        "--now",
+        NOW,
+        "--tz",
+        "Europe/London",
+        stdin="called jane at acme, follow up friday\nlol\n",
+    )
     frames = [json.loads(line) for line in result.stdout.splitlines()]
     assert [f["intent"] for f in frames] == ["interaction.log", "unknown"]
     assert frames[0]["slots"]["follow_up"] == "2026-11-20"

@@ -46,8 +46,11 @@ def test_an_ambiguous_write_waits_for_the_answer_and_applies_once(chat):
     question = chat.say("called jane, left a voicemail")
     assert "Which one?" in question.text
     assert chat.count(Interaction) == 0
-    ordinal = ["first", "second"][[b.label for b in question.buttons].index(
-        next(b.label for b in question.buttons if "Globex" in b.label))]
+    ordinal = ["first", "second"][
+        [b.label for b in question.buttons].index(
+            next(b.label for b in question.buttons if "Globex" in b.label)
+        )
+    ]
     reply = chat.say(f"the {ordinal}")
     assert "Jane Smith (Globex Ltd)" in reply.text
     assert chat.say("1").text  # no question pending any more: parsed as a new message
