@@ -203,6 +203,11 @@ def _decode(raw: bytes, content_type: str, query: str) -> dict[str, Any]:
     return args
 
 
+def _wait(trouble: _Trouble | None) -> None:
+    if trouble and trouble.gate:
+        trouble.gate.wait(30)
+
+
 def _handler_for(api: FakeSlackApi) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -216,19 +221,19 @@ def _handler_for(api: FakeSlackApi) -> type[BaseHTTPRequestHandler]:
             headers = {k.lower(): v for k, v in self.headers.items()}
             content_type = headers.get("content-type", "")
             if parts.path.startswith("/upload/"):
-                api._record(Call("upload", {"file_id": parts.path[8:]}, headers, parts.path, raw))
+                call = Call("upload", {"file_id": parts.path[8:]}, headers, parts.path, raw)
+                _wait(api._record(call))
                 return self._send(200, b"OK - %d" % len(raw), "text/plain")
             if parts.path.startswith("/response/"):
                 args = _decode(raw, content_type, parts.query)
-                api._record(Call("response_url", args, headers, parts.path, raw))
+                _wait(api._record(Call("response_url", args, headers, parts.path, raw)))
                 return self._send(200, b"ok", "text/plain")
             if not parts.path.startswith("/api/"):
                 return self._send(404, b"not found", "text/plain")
             method = parts.path.removeprefix("/api/")
             args = _decode(raw, content_type, parts.query)
             trouble = api._record(Call(method, args, headers, parts.path, raw))
-            if trouble and trouble.gate:
-                trouble.gate.wait(30)
+            _wait(trouble)
             if trouble and trouble.rate_limited:
                 trouble.rate_limited -= 1
                 body = json.dumps({"ok": False, "error": "ratelimited"}).encode()
