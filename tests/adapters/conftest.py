@@ -32,9 +32,14 @@ STRANGER = "U0STRANGER"
 DM = "D0DANA"
 
 CUSTOMERS = [
-    Customer(name="Jane Cooper", company="Acme Corporation", email="jane@acme.com", city="Boston"),
-    Customer(name="Jane Smith", company="Globex Ltd", city="London"),
-    Customer(name="Mallory Ping", company="<!channel> Corp", city="<http://evil.example|Paris>"),
+    {
+        "name": "Jane Cooper",
+        "company": "Acme Corporation",
+        "email": "jane@acme.com",
+        "city": "Boston",
+    },
+    {"name": "Jane Smith", "company": "Globex Ltd", "city": "London"},
+    {"name": "Mallory Ping", "company": "<!channel> Corp", "city": "<http://evil.example|Paris>"},
 ]
 
 
@@ -167,8 +172,7 @@ def slack_api() -> Iterator[FakeSlackApi]:
 def store(sqlite_engine):
     with Session(sqlite_engine) as session:
         dana = enrol(session, "Dana", role="rep", slack_id=DANA)
-        for customer in CUSTOMERS:
-            session.add(customer.model_copy(update={"owner_id": dana.id}))
+        session.add_all(Customer(**fields, owner_id=dana.id) for fields in CUSTOMERS)
         session.commit()
     return sqlite_engine
 
@@ -176,7 +180,7 @@ def store(sqlite_engine):
 def start(engine, api: FakeSlackApi, settings: Settings) -> Iterator[SlackWorkspace]:
     bot = Bot(engine, settings)
     server = http_server(build_app(bot, settings), bot, host="127.0.0.1", port=0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield SlackWorkspace(f"http://127.0.0.1:{server.server_port}", api, engine)
