@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
 from sqlmodel import Session
 
+import adapters
 from adapters.slack import SlackSender
 from bot.messages import File, Reply
 from crm_store.models import Interaction, Staff, Task
@@ -277,3 +279,21 @@ def test_a_digest_channel_takes_precedence_over_direct_messages(slack):
     sender.send(Staff(name="Dana", slack_id=DANA, digest_chat="C0DIGEST"), Reply(text="hi"))
     assert answer_to(slack)["channel"] == "C0DIGEST"
     assert slack.api.calls_to("conversations.open") == []
+
+
+def test_the_manifest_asks_for_what_the_app_listens_to():
+    manifest = (Path(adapters.__file__).parent / "slack_manifest.yml").read_text()
+    for needed in (
+        "- app_mention",
+        "- message.im",
+        "- app_home_opened",
+        "command: /crm",
+        "- chat:write",
+        "- commands",
+        "- im:history",
+        "- users:read",
+        "- files:write",
+        "socket_mode_enabled: true",
+    ):
+        assert needed in manifest
+    assert manifest.count("example.com/slack/events") == 3
