@@ -19,14 +19,14 @@ from datetime import UTC, datetime
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from slack_bolt import App, BoltResponse
+from slack_bolt import App, BoltContext, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackClientError
 from slack_sdk.http_retry import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 from sqlalchemy import text as sql
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from adapters.slack_render import ACTION_PREFIX, blocks, chosen, fallback, home_view, plain
 from adapters.slack_render import message as rendered
@@ -94,7 +94,7 @@ class _ThreadingWSGIServer(socketserver.ThreadingMixIn, WSGIServer):
 
 
 class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s %s", self.address_string(), format % args)
 
 
@@ -169,7 +169,9 @@ class _Listeners:
 
     # -- requests -------------------------------------------------------------------------------
 
-    def same_workspace(self, body: dict, context, next: Callable) -> BoltResponse | None:  # noqa: A002
+    def same_workspace(
+        self, body: dict, context: BoltContext, next: Callable
+    ) -> BoltResponse | None:
         """Refuse requests from any workspace but SLACK_TEAM_ID (when it is set)."""
         expected = self.settings.slack_team_id
         teams = {
@@ -183,18 +185,27 @@ class _Listeners:
             return BoltResponse(status=200, body=OTHER_WORKSPACE if "command" in body else "")
         return next()
 
-    def on_direct_message(self, event: dict, body: dict, client: WebClient, context) -> None:
+    def on_direct_message(
+        self, event: dict, body: dict, client: WebClient, context: BoltContext
+    ) -> None:
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return
         self._converse(client, event, body, text=plain(event.get("text") or ""), context=context)
 
-    def on_mention(self, event: dict, body: dict, client: WebClient, context) -> None:
+    def on_mention(self, event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
         said = (event.get("text") or "").replace(f"<@{context.bot_user_id}>", " ")
         thread = event.get("thread_ts") or event["ts"]
         self._converse(client, event, body, text=plain(said), context=context, thread=thread)
 
     def _converse(
-        self, client: WebClient, event: dict, body: dict, *, text: str, context, thread=None
+        self,
+        client: WebClient,
+        event: dict,
+        body: dict,
+        *,
+        text: str,
+        context: BoltContext,
+        thread: str | None = None,
     ) -> None:
         user, channel = event["user"], event["channel"]
         thread = thread or event.get("thread_ts")
@@ -299,7 +310,7 @@ class _Listeners:
                 )
             _post(client, channel, reply, thread=thread)
 
-    def on_home_opened(self, event: dict, client: WebClient, context) -> None:
+    def on_home_opened(self, event: dict, client: WebClient, context: BoltContext) -> None:
         if event.get("tab", "home") != "home":
             return
         self._identify(client, event["user"], team=context.team_id)
@@ -388,7 +399,7 @@ def _zone(name: str | None) -> str | None:
         return None
 
 
-def _free_name(session, profile: dict) -> str:
+def _free_name(session: Session, profile: dict) -> str:
     """The member's Slack name, made unique so it never takes over someone else's staff record."""
     name = (
         profile.get("real_name")
@@ -443,9 +454,13 @@ def _upload(
 
 
 def _safely(what: str, call: Callable, **arguments: Any) -> Any:
-    """The call's answer, or None after logging why Slack refused it."""
+    """The call's answer, or None after logging why Slack refused it or could not be reached."""
     try:
-        return call(**arguments)
-    except SlackClientError as error:
+        answer = call(**arguments)
+    except (SlackClientError, OSError) as error:
         log.warning("Slack: could not %s: %s", what, error)
         return None
+    if getattr(answer, "status_code", 200) != 200:  # response_url posts don't raise
+        log.warning("Slack: could not %s: HTTP %s %s", what, answer.status_code, answer.body)
+        return None
+    return answer
