@@ -72,7 +72,6 @@ def chat(engine, now) -> Chat:
     with Session(engine) as session:
         sam = enrol(session, "Sam", role="rep", tz="UTC")
         enrol(session, "Alex", role="manager", tz="UTC")
-        for customer in KNOWN:
-            session.add(customer.model_copy(update={"owner_id": sam.id}))
+        session.add_all(Customer(**fields, owner_id=sam.id) for fields in KNOWN)
         session.commit()
     return Chat(Bot(engine, Settings(database_url="unused", tz="UTC")), engine, "Sam", now)
