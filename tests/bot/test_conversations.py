@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from crm_store.models import AuditEntry, Customer, Interaction, NpsAnswer, Purchase, Task
+from crm_store.models import Customer, Interaction, NpsAnswer, Purchase, Task
 
 
 def test_a_rep_logs_a_call_and_the_follow_up_shows_in_their_tasks(chat):
