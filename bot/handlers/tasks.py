@@ -59,7 +59,14 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
     )
 
 
-PERIODS = {"today", "overdue", "week", "all"}
+def _linked_customer(ctx: Context, typed: str | None) -> Customer | None:
+    """The customer a reminder mentions; a name that matches no one leaves it unlinked."""
+    if not typed:
+        return None
+    try:
+        return resolve_customer(ctx, typed)
+    except UserError:
+        return None
 
 
 @handles("task.list")

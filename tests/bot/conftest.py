@@ -14,22 +14,22 @@ from bot.settings import Settings
 from crm_store.models import AuditEntry, Customer, Interaction, Purchase, Task
 
 KNOWN = [
-    Customer(
-        name="Jane Cooper",
-        company="Acme Corporation",
-        email="jane@acme.com",
-        phone="+12125550100",
-        city="New York",
-        stage="customer",
-    ),
-    Customer(
-        name="Jane Smith",
-        company="Globex Ltd",
-        email="jane.smith@globex.com",
-        city="London",
-        stage="prospect",
-    ),
-    Customer(name="Hans Müller", company="Müller & Söhne GmbH", city="Berlin"),
+    {
+        "name": "Jane Cooper",
+        "company": "Acme Corporation",
+        "email": "jane@acme.com",
+        "phone": "+12125550100",
+        "city": "New York",
+        "stage": "customer",
+    },
+    {
+        "name": "Jane Smith",
+        "company": "Globex Ltd",
+        "email": "jane.smith@globex.com",
+        "city": "London",
+        "stage": "prospect",
+    },
+    {"name": "Hans Müller", "company": "Müller & Söhne GmbH", "city": "Berlin"},
 ]
 
 

@@ -41,10 +41,12 @@ def test_a_huge_message_is_refused_politely(chat):
 
 
 def test_sql_and_markup_are_just_text(chat):
-    reply = chat.say("add customer Robert'); DROP TABLE customers;-- <b>bold</b>")
-    assert "Added" in reply.text
-    names = [c.name for c in chat.rows(Customer)]
-    assert any("DROP TABLE" in (name or "") for name in names)
+    added = chat.say("add customer Bobby <b>Tables</b> OR 1=1")
+    assert "Added" in added.text
+    assert "<b>Tables</b>" in " ".join(c.name or "" for c in chat.rows(Customer))
+    chat.say("called acme, '); DELETE FROM interactions; -- <script>x</script>")
+    [call] = chat.rows(Interaction)
+    assert "DELETE FROM interactions" in call.summary and "<script>" in call.summary
     assert chat.count(Customer) == 4
 
 

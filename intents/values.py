@@ -1,0 +1,155 @@
+"""Dates, times and amounts as people write them, read against a given `now` and time zone."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from dateutil.relativedelta import relativedelta
+
+WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+CURRENCIES = {
+    "$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "bucks": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "quid": "GBP",
+    "chf": "CHF",
+}
+
+
+def month_first(tz: str) -> bool:
+    """3/12 is March 12 in the Americas' US-style zones, 3 December elsewhere."""
+    return tz.startswith(("America/", "US/")) or tz in {"Pacific/Honolulu", "Asia/Manila"}
+
+
+def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None:
+    """A date phrase as a calendar day: future-leaning for plans, past-leaning for history."""
+    text = phrase.lower().strip().removeprefix("on ").removeprefix("by ").strip()
+    today = now.date()
+    fixed = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+    if text in fixed:
+        return today + timedelta(days=fixed[text])
+    if text == "next week":
+        return today + timedelta(days=7 - today.weekday())
+    if text.startswith("end of"):
+        if "month" in text:
+            return (today.replace(day=1) + relativedelta(months=1)) - timedelta(days=1)
+        return today + timedelta(days=(4 - today.weekday()) % 7)
+    if found := re.fullmatch(r"in (a|an|one|two|three|\d+) (day|week|month)s?", text):
+        n = NUMBERS.get(found.group(1)) or int(found.group(1))
+        unit = found.group(2)
+        return today + (
+            relativedelta(months=n)
+            if unit == "month"
+            else timedelta(days=n * (7 if unit == "week" else 1))
+        )
+    if found := re.fullmatch(r"(\d+) (day|week)s? ago", text):
+        return today - timedelta(days=int(found.group(1)) * (7 if found.group(2) == "week" else 1))
+    if found := re.fullmatch(r"(this |next |last )?(mon|tue|wed|thu|fri|sat|sun)[a-z]*", text):
+        return _weekday(
+            today, WEEKDAYS.index(found.group(2)), (found.group(1) or "").strip(), future
+        )
+    if found := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
+        return _safe(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    if found := re.fullmatch(
+        r"([a-z]{3})[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?", text
+    ) or re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]{3})[a-z]*\.?", text):
+        a, b = found.groups()
+        month_name, day = (a, b) if a.isalpha() else (b, a)
+        if month_name not in MONTHS:
+            return None
+        return _nearest(today, MONTHS.index(month_name) + 1, int(day), future)
+    if found := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?", text):
+        a, b = int(found.group(1)), int(found.group(2))
+        month, day = (a, b) if month_first(tz) else (b, a)
+        if found.group(3):
+            year = int(found.group(3))
+            return _safe(year + 2000 if year < 100 else year, month, day)
+        return _nearest(today, month, day, future)
+    return None
+
+
+def _weekday(today: date, wanted: int, word: str, future: bool) -> date:
+    ahead = (wanted - today.weekday()) % 7
+    if word == "next":
+        return today + timedelta(days=ahead or 7)
+    if word == "last" or (not future and word != "this"):
+        return today - timedelta(days=(today.weekday() - wanted) % 7 or 7)
+    return today + timedelta(days=ahead)
+
+
+def _nearest(today: date, month: int, day: int, future: bool) -> date | None:
+    candidate = _safe(today.year, month, day)
+    if candidate is None:
+        return None
+    if future and candidate < today:
+        return _safe(today.year + 1, month, day)
+    if not future and candidate > today:
+        return _safe(today.year - 1, month, day)
+    return candidate
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def time_of(text: str) -> str | None:
+    """'8am' → '08:00', '7:30' → '07:30', '6pm' → '18:00', 'noon' → '12:00'."""
+    text = text.lower().replace(" ", "")
+    if text in ("noon", "midday"):
+        return "12:00"
+    if text == "midnight":
+        return "00:00"
+    found = re.fullmatch(r"(\d{1,2})(?:[:.h](\d{2}))?(am|pm)?", text)
+    if not found:
+        return None
+    hour, minute = int(found.group(1)), int(found.group(2) or 0)
+    if found.group(3) == "pm" and hour < 12:
+        hour += 12
+    if found.group(3) == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def amount(text: str) -> tuple[int | float, str | None] | None:
+    """'$4,000' → (4000, 'USD'); '1.2k' → (1200, None); '12000 EUR' → (12000, 'EUR')."""
+    lowered = text.lower().strip()
+    currency = None
+    for word, code in CURRENCIES.items():
+        symbol = len(word) == 1
+        if (symbol and word in lowered) or (not symbol and re.search(rf"\b{word}\b", lowered)):
+            currency = code
+            break
+    found = re.search(r"(\d[\d,.]*)\s*([km])?\b", lowered)
+    if not found:
+        return None
+    digits = found.group(1).rstrip(".,")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", digits):  # 12.000,50 (continental)
+        digits = digits.replace(".", "").replace(",", ".")
+    else:
+        digits = digits.replace(",", "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    value *= {"k": 1000, "m": 1_000_000}.get(found.group(2) or "", 1)
+    number = int(value) if value == value.to_integral_value() else float(value)
+    return number, currency
