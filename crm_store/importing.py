@@ -12,11 +12,13 @@ fault are rejected.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -28,7 +30,8 @@ from zoneinfo import ZoneInfo
 import dateparser
 import pandas as pd
 from phonenumbers.geocoder import LOCALE_DATA
-from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, select, update
+from sqlalchemy import text as sql
 from sqlalchemy.exc import DBAPIError
 
 from crm_store import normalize, privacy
@@ -43,9 +46,13 @@ from crm_store.models import (
     utcnow,
 )
 
-BATCH = 5000
+BATCH = 10_000
 TOO_MANY_CELLS = "\x00too many cells:"
 LIMITS = {"name": 200, "company": 200, "title": 120, "city": 120, "external_id": 120}
+NEXT_IDS = sql(
+    "SELECT nextval(pg_get_serial_sequence('customers', 'id')) FROM generate_series(1, :n)"
+)
+DISTINCT = ("external_id", "email", "phone", "name", "company")
 CUSTOMER_FIELDS = (
     "external_id",
     "name",
@@ -84,7 +91,7 @@ class ImportOptions:
 class Rejected:
     line: int  # the row number a spreadsheet shows; the header is line 1
     reason: str
-    cells: dict[str, str]
+    cells: tuple[str, ...]  # as they were, in the file's column order
 
 
 @dataclass
@@ -368,6 +375,7 @@ def _country_names() -> dict[str, str]:
 COUNTRIES = _country_names()
 
 
+@lru_cache(maxsize=4096)
 def country(value: str) -> str:
     """An ISO 3166 two-letter code from a code or a country's name in most languages."""
     code = COUNTRIES.get(normalize.fold(value))
@@ -378,6 +386,8 @@ def country(value: str) -> str:
 
 def tags(value: str) -> frozenset[str]:
     """Tags as the bot writes them: folded, spaces as hyphens; separated by , ; or |."""
+    if not value.strip():
+        return frozenset()
     parts = re.split(r"[,;|]", value)
     return frozenset(tag for part in parts if (tag := normalize.fold(part).replace(" ", "-")[:60]))
 
@@ -412,39 +422,60 @@ def import_file(
     except ValueError as error:
         raise ImportFileError(f"{path.name}: {error}.") from None
     summary = ImportSummary(kind=kind, source=path, layout=layout, dry_run=options.dry_run)
-    rows = list(_rows(frame, layout))
-    if total:
-        total(len(rows))
-    with engine.connect() as connection:
-        importer = IMPORTERS[kind](connection, options, layout, rows)
-    _run(engine, importer, rows, summary, options, progress)
+    with _without_cycle_collection():
+        rows = list(_rows(frame, layout))
+        if total:
+            total(len(rows))
+        with engine.connect() as connection:
+            importer = IMPORTERS[kind](connection, options, layout, rows)
+        _run(engine, importer, rows, summary, options, progress)
     summary.rejects.sort(key=lambda r: r.line)
     summary.rejects_path = _write_rejects(path, headers, summary.rejects)
     return summary
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """An import allocates millions of small dicts and tuples that never form cycles; left on,
+    the cycle collector re-scans them again and again and costs more than half the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @dataclass
 class _Row:
     line: int
-    cells: dict[str, str]  # the original cells, for the rejects file
+    cells: tuple[str, ...]  # the original cells, for the rejects file
     values: dict[str, str]  # field → the first non-empty cell among its columns
     too_many: str | None = None  # why the row is unreadable, if it is
 
 
 def _rows(frame: pd.DataFrame, layout: Layout) -> Iterator[_Row]:
+    frame = frame.astype(str)
     headers = [str(h) for h in frame.columns]
-    columns = [frame[c].astype(str).tolist() for c in frame.columns]
-    sources = {f: [headers.index(c) for c in cols] for f, cols in layout.sources.items()}
-    for index, cells in enumerate(zip(*columns, strict=True)):
-        if not any(cell.strip() for cell in cells):
+    filled = frame.apply(lambda column: column.str.strip().ne(""))
+    fields = list(layout.sources)
+    combined = []  # per field, the first non-empty cell of its columns, row by row
+    for name in fields:
+        column = pd.Series("", index=frame.index, dtype=str)
+        for source in reversed(layout.sources[name]):
+            column = frame[source].where(filled[source], column)
+        combined.append(column.tolist())
+    cells_by_row = zip(*(frame[h].tolist() for h in frame.columns), strict=True)
+    values_by_row = zip(*combined, strict=True)
+    blank = ~filled.any(axis=1).to_numpy()
+    for index, (cells, values) in enumerate(zip(cells_by_row, values_by_row, strict=True)):
+        if blank[index]:
             continue  # a blank line holds nothing to import or lose
-        values = {}
-        for name, positions in sources.items():
-            values[name] = next((cells[p] for p in positions if cells[p].strip()), "")
-        row = _Row(index + 2, dict(zip(headers, cells, strict=True)), values)
+        row = _Row(index + 2, cells, dict(zip(fields, values, strict=True)))
         if cells[0].startswith(TOO_MANY_CELLS):
             count = cells[0].removeprefix(TOO_MANY_CELLS)
-            row.cells = {}
+            row.cells = ()
             row.too_many = f"the row has {count} cells but the header has {len(headers)}"
         yield row
 
@@ -544,6 +575,28 @@ def _write(
     return True
 
 
+def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows with the same keys: executemany, or COPY on PostgreSQL, which takes them
+    about three times faster than a pipelined executemany. Values pass through each column type's
+    own bind processing either way, so they are stored exactly as the ORM would store them."""
+    if not rows:
+        return
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), rows)
+        return
+    dialect = connection.dialect
+    columns = list(rows[0])
+    processors = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    pairs = list(zip(columns, processors, strict=True))
+    names = ", ".join(dialect.identifier_preparer.quote(c) for c in columns)
+    with connection.connection.driver_connection.cursor() as cursor:
+        with cursor.copy(
+            f"COPY {dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
+        ) as copy:
+            for row in rows:
+                copy.write_row([process(row[c]) if process else row[c] for c, process in pairs])
+
+
 def _write_rejects(path: Path, headers: list[str], rejects: list[Rejected]) -> Path | None:
     """FILE.rejects.csv: line, reason, then the row's own cells, so it can be fixed and re-run."""
     target = path.with_name(f"{path.stem}.rejects.csv")
@@ -554,9 +607,7 @@ def _write_rejects(path: Path, headers: list[str], rejects: list[Rejected]) -> P
         writer = csv.writer(out)
         writer.writerow(["line", "reason", *headers])
         for reject in rejects:
-            writer.writerow(
-                [reject.line, reject.reason, *(reject.cells.get(h, "") for h in headers)]
-            )
+            writer.writerow([reject.line, reject.reason, *reject.cells])
     return target
 
 
@@ -625,9 +676,9 @@ class _Importer:
         raise NotImplementedError
 
     def refuse_erased(self, kind: str, value: str | None) -> None:
-        if value and privacy.identifier_digest(kind, value, key=self.options.erasure_key) in (
-            self.erased
-        ):
+        if not (value and self.erased):
+            return
+        if privacy.identifier_digest(kind, value, key=self.options.erasure_key) in self.erased:
             raise RowError(
                 f"{value} belonged to a customer whose personal data was erased at their request; "
                 "add them by hand if they have come back"
@@ -705,6 +756,11 @@ class _CustomerImporter(_Importer):
             "phone": {},
             "name": {},
         }
+        unidentified = any(
+            not any(r.values.get(f, "").strip() for f in ("external_id", "email", "phone"))
+            for r in rows
+        )
+        self.by_name = options.merge_names or unidentified  # else names are never compared
         table = Customer.__table__
         tag_sets: dict[int, set[str]] = {}
         for customer_id, tag in connection.execute(
@@ -728,6 +784,8 @@ class _CustomerImporter(_Importer):
         for kind in ("external_id", "email", "phone"):
             if record[kind]:
                 self._put(self.index[kind], record[kind], record, batch)
+        if not self.by_name:
+            return
         key = self._name_key(record)
         if key not in self.index["name"]:
             self._put(self.index["name"], key, record, batch)
@@ -770,7 +828,7 @@ class _CustomerImporter(_Importer):
         if raw := text(values.get("owner", "")):
             item["owner_id"] = self.staff.find(raw)
         if raw := text(values.get("stage", "")):
-            stage = STAGES.get(normalize.fold(raw))
+            stage = _stage(raw)
             if stage is None:
                 raise RowError(f"“{raw}” is not a stage (lead, prospect, customer or lapsed)")
             item["stage"] = stage
@@ -869,10 +927,24 @@ class _CustomerImporter(_Importer):
                 }
                 for r in batch.inserts
             ]
-            statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-            ids = connection.execute(statement, rows).scalars().all()
+            keys = [tuple(record[f] for f in DISTINCT) for record in batch.inserts]
+            if connection.dialect.name == "postgresql":
+                # ids drawn from the sequence up front let the rows go in by COPY
+                ids = connection.execute(NEXT_IDS, {"n": len(rows)}).scalars().all()
+                for row, new_id in zip(rows, ids, strict=True):
+                    row["id"] = new_id
+                bulk_insert(connection, table, rows)
+            elif len(set(keys)) == len(keys):
+                # batched RETURNING is unordered on SQLite, so each new row is known by what sets
+                # it apart in this import: its identifiers, or else its name and company
+                statement = insert(table).returning(table.c.id, *(table.c[f] for f in DISTINCT))
+                found = {tuple(row[1:]): row[0] for row in connection.execute(statement, rows)}
+                ids = [found[key] for key in keys]
+            else:
+                statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+                ids = connection.execute(statement, rows).scalars().all()
             for record, new_id in zip(batch.inserts, ids, strict=True):
-                batch.put(record, "id", new_id)
+                record["id"] = new_id  # if the batch fails, undo drops these records anyway
         if batch.updates:
             statement = (
                 update(table)
@@ -887,10 +959,16 @@ class _CustomerImporter(_Importer):
                 ],
             )
         if batch.tags:
-            connection.execute(
-                insert(CustomerTag.__table__),
+            bulk_insert(
+                connection,
+                CustomerTag.__table__,
                 [{"customer_id": record["id"], "tag": tag} for record, tag in batch.tags],
             )
+
+
+@lru_cache(maxsize=1024)
+def _stage(typed: str) -> str | None:
+    return STAGES.get(normalize.fold(typed))
 
 
 def _who(record: dict[str, Any]) -> str:
@@ -996,8 +1074,9 @@ class _Additions(_Importer):
     def write(self, connection: Connection, batch: _Batch) -> None:
         if batch.inserts:
             now = utcnow()
-            connection.execute(
-                insert(self.table),
+            bulk_insert(
+                connection,
+                self.table,
                 [
                     {**self.extra, **{k: v for k, v in i.items() if k != "line"}, "created_at": now}
                     for i in batch.inserts
