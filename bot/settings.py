@@ -21,6 +21,8 @@ class Settings(BaseSettings):
     lapsed_days: int = 180
     files_dir: str = "crmbot-files"
     question_ttl_minutes: int = 30
+    # keys the hashes an erased person's e-mail and phone leave behind; set your own secret
+    erasure_key: str = "crmbot-erased-identifiers"
 
     slack_bot_token: str | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
     slack_signing_secret: str | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
