@@ -1,0 +1,132 @@
+"""`crmbot import` and `crmbot export`: customers, purchases and interactions in and out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from sqlmodel import Session
+
+from bot.commands.options import add_db
+from bot.settings import Settings
+from crm_store import exporting
+from crm_store.columns import KINDS
+from crm_store.db import open_store
+from crm_store.importing import ImportFileError, ImportOptions, import_file
+from crm_store.models import Stage
+
+SEGMENTS = tuple(Stage.__members__)
+
+
+def register(subparsers) -> None:
+    importing = subparsers.add_parser(
+        "import",
+        help="import customers, purchases or interactions from CSV or Excel",
+        description="Rows are cleaned and matched to existing records (by e-mail, phone or "
+        "external id) before anything is created; rejected rows go to FILE.rejects.csv with "
+        "their line number and the reason. Running the same file again changes nothing.",
+    )
+    importing.add_argument("kind", choices=KINDS)
+    importing.add_argument("file", type=Path, metavar="FILE", help="a .csv, .xlsx or .xlsm file")
+    importing.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
+    importing.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="read COLUMN as FIELD (e.g. --map 'Nachname=last_name'); COLUMN= skips a column",
+    )
+    importing.add_argument(
+        "--merge-names",
+        action="store_true",
+        help="also treat the same name and company as the same customer",
+    )
+    add_db(importing)
+    importing.set_defaults(func=run_import)
+
+    exporting_ = subparsers.add_parser(
+        "export", help="export customers, purchases or interactions as CSV"
+    )
+    exporting_.add_argument("kind", choices=exporting.KINDS)
+    exporting_.add_argument(
+        "--segment", choices=SEGMENTS, help="only the customers in this lifecycle stage"
+    )
+    exporting_.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
+    add_db(exporting_)
+    exporting_.set_defaults(func=run_export)
+
+
+def _mapping(pairs: list[str]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        column, sep, field = pair.partition("=")
+        if not sep or not column.strip():
+            raise ValueError(f"--map wants COLUMN=FIELD, not “{pair}”")
+        mapping[column.strip()] = field.strip()
+    return mapping
+
+
+def run_import(args, settings: Settings) -> int:
+    console = Console(stderr=True)
+    try:
+        options = ImportOptions(
+            dry_run=args.dry_run,
+            mapping=_mapping(args.map),
+            merge_names=args.merge_names,
+            region=settings.phone_region,
+            tz=settings.tz,
+            currency=settings.currency,
+            erasure_key=settings.erasure_key,
+        )
+    except ValueError as error:
+        print(f"crmbot: {error}", file=sys.stderr)
+        return 2
+    engine = open_store(settings.database_url)
+    progress = Progress(
+        TextColumn(f"Importing {args.kind}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    try:
+        with progress:
+            task = progress.add_task("rows", total=None)
+            summary = import_file(
+                engine,
+                args.file,
+                args.kind,
+                options=options,
+                total=lambda count: progress.update(task, total=count),
+                progress=lambda done: progress.advance(task, done),
+            )
+    except ImportFileError as error:
+        print(f"crmbot: {error}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print("\n".join(summary.lines()))
+    if summary.layout.ignored:
+        print(f"Columns not imported: {', '.join(summary.layout.ignored)}")
+    return 0
+
+
+def run_export(args, settings: Settings) -> int:
+    engine = open_store(settings.database_url)
+    try:
+        with Session(engine) as session:
+            members = exporting.stage_members(session, args.segment) if args.segment else None
+            if args.output is None:
+                exporting.write_csv(session, args.kind, sys.stdout, customer_ids=members)
+                return 0
+            with args.output.open("w", newline="", encoding="utf-8") as out:
+                count = exporting.write_csv(session, args.kind, out, customer_ids=members)
+    finally:
+        engine.dispose()
+    what = f"{args.segment} {args.kind}" if args.segment else args.kind
+    print(f"Exported {count:,} {what} to {args.output}.", file=sys.stderr)
+    return 0
