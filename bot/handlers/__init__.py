@@ -9,6 +9,7 @@ MODULES = (
     "tasks",
     "nps",
     "undo",
+    "privacy",
     "help",
 )
 
