@@ -25,6 +25,9 @@ ENTITIES: dict[str, type[SQLModel]] = {
 }
 
 
+IRREVERSIBLE = ("undo", "customer.forget")  # actions undo steps over
+
+
 def snapshot(row: SQLModel) -> dict[str, Any]:
     """The row as JSON-safe values (dates as ISO text, money as a decimal string)."""
     return {key: _plain(value) for key, value in row.model_dump().items()}
@@ -70,7 +73,7 @@ def last_command(session: Session, staff_id: int) -> list[AuditEntry]:
     newest = session.exec(
         select(AuditEntry)
         .where(AuditEntry.staff_id == staff_id, AuditEntry.undone_at.is_(None))
-        .where(AuditEntry.action != "undo")
+        .where(AuditEntry.action.not_in(IRREVERSIBLE))
         .order_by(AuditEntry.id.desc())
     ).first()
     if newest is None:

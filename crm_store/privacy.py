@@ -155,7 +155,7 @@ def forget(
             action="customer.forget",
             entity=Customer.__tablename__,
             entity_id=cid,
-            before=after,  # nothing personal is kept, so undo has nothing to bring back
+            before=None,  # nothing personal is kept; undo steps over erasures
             after=after,
             description=f"erased the personal data of #{cid}",
         )

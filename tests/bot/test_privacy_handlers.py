@@ -54,7 +54,7 @@ def test_an_erased_person_is_no_longer_found_and_undo_brings_nothing_back(chat):
     chat.say("forget jane cooper", who="Alex")
     chat.say("yes", who="Alex")
     assert "No customer matches" in chat.say("who is jane@acme.com").text
-    chat.say("undo", who="Alex")
+    assert chat.say("undo", who="Alex").text == "There is nothing of yours to undo."
     assert all(c.name != "Jane Cooper" and c.email != "jane@acme.com" for c in chat.rows(Customer))
 
 
