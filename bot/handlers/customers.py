@@ -11,7 +11,7 @@ from bot import format
 from bot.context import Ask, Context, UserError, handles
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer, resolve_staff
-from crm_store import normalize
+from crm_store import normalize, privacy
 from crm_store.audit import snapshot
 from crm_store.models import (
     Customer,
@@ -121,6 +121,7 @@ def create_customer(parsed: Parsed, ctx: Context) -> Reply:
         stage=Stage.lead.value,
     )
     _refuse_duplicates(ctx, customer)
+    _flag_erased(ctx, customer)
     if not ctx.confirmed:
         similar = [
             m.customer for m in find_customers(ctx.session, name or company) if m.score >= 90
@@ -160,6 +161,7 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
     setattr(customer, column, new)
     if column in ("email", "phone"):
         _refuse_duplicates(ctx, customer)
+        _flag_erased(ctx, customer)
     customer.updated_at = utcnow()
     ctx.session.add(customer)
     ctx.audit(
@@ -221,6 +223,20 @@ def _refuse_duplicates(ctx: Context, customer: Customer) -> None:
         ).first()
         if other is not None:
             raise UserError(f"{other.display_name} (#{other.id}) already has {value}.")
+
+
+def _flag_erased(ctx: Context, customer: Customer) -> None:
+    """A person who asked to be forgotten comes back only on purpose, never by accident."""
+    if ctx.confirmed:
+        return
+    erased = privacy.erased_on(
+        ctx.session, key=ctx.settings.erasure_key, email=customer.email, phone=customer.phone
+    )
+    if erased is not None:
+        raise Ask.confirm(
+            f"The personal data of someone with these contact details was erased at their "
+            f"request on {erased:%-d %b %Y}. Save them again anyway?"
+        )
 
 
 def _clean(value: object) -> str | None:

@@ -72,3 +72,13 @@ def test_cancelling_the_confirmation_erases_nothing(chat):
     reply = chat.say("no", who="Alex")
     assert "cancelled" in reply.text.lower()
     assert jane(chat).email == "jane@acme.com"
+
+
+def test_adding_an_erased_person_again_needs_a_deliberate_yes(chat):
+    chat.say("forget jane cooper", who="Alex")
+    chat.say("yes", who="Alex")
+    question = chat.say("add customer Jane Cooper at Acme, jane@acme.com")
+    assert "erased at their request on 18 Nov 2026" in question.text
+    assert not [c for c in chat.rows(Customer) if c.email == "jane@acme.com"]
+    assert "Added Jane Cooper" in chat.say("yes").text
+    assert [c.name for c in chat.rows(Customer) if c.email == "jane@acme.com"] == ["Jane Cooper"]
