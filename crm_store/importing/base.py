@@ -1,0 +1,173 @@
+"""What every kind of import shares: options, row errors, batches that can be taken back, bulk
+inserts, and the lookups of staff and erased identifiers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, insert, select
+
+from crm_store import normalize, privacy
+from crm_store.columns import Layout
+from crm_store.importing.reading import Row
+from crm_store.importing.values import parse_moment
+from crm_store.models import Staff
+
+BATCH = 10_000
+
+
+class RowError(ValueError):
+    """One row can't be imported; the message is the reason written to the rejects file."""
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    dry_run: bool = False
+    mapping: dict[str, str] = field(default_factory=dict)  # header → field ("" skips it)
+    merge_names: bool = False
+    region: str = "US"  # phone numbers without a country code, and the date order
+    tz: str = "UTC"  # for times without an offset
+    currency: str = "USD"  # for amounts that name none
+    erasure_key: str = ""  # the key of the erased-identifier hashes
+    batch_size: int = BATCH
+
+
+class Batch:
+    """What one batch will write, and how to forget it in memory if the database refuses it."""
+
+    def __init__(self) -> None:
+        self.counts = {"created": 0, "updated": 0, "unchanged": 0}
+        self.inserts: list[dict[str, Any]] = []
+        self.updates: dict[int, dict[str, Any]] = {}
+        self.tags: list[tuple[dict[str, Any], str]] = []
+        self._journal: list[tuple[dict, Any, Any]] = []
+
+    _MISSING = object()
+
+    def put(self, mapping: dict, key: Any, value: Any) -> None:
+        self._journal.append((mapping, key, mapping.get(key, self._MISSING)))
+        mapping[key] = value
+
+    def drop(self, mapping: dict, key: Any) -> None:
+        if key in mapping:
+            self._journal.append((mapping, key, mapping.pop(key)))
+
+    def undo(self) -> None:
+        for mapping, key, old in reversed(self._journal):
+            if old is self._MISSING:
+                mapping.pop(key, None)
+            else:
+                mapping[key] = old
+        self._journal.clear()
+
+    def count(self, outcome: str) -> None:
+        self.counts[outcome] += 1
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.counts["created"] or self.counts["updated"])
+
+
+def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows with the same keys: executemany, or COPY on PostgreSQL, which takes them
+    about three times faster than a pipelined executemany. Values pass through each column type's
+    own bind processing either way, so they are stored exactly as the ORM would store them."""
+    if not rows:
+        return
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), rows)
+        return
+    dialect = connection.dialect
+    columns = list(rows[0])
+    processors = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    pairs = list(zip(columns, processors, strict=True))
+    names = ", ".join(dialect.identifier_preparer.quote(c) for c in columns)
+    with connection.connection.driver_connection.cursor() as cursor:
+        with cursor.copy(
+            f"COPY {dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
+        ) as copy:
+            for row in rows:
+                copy.write_row([process(row[c]) if process else row[c] for c, process in pairs])
+
+
+class Importer:
+    def __init__(
+        self, connection: Connection, options: ImportOptions, layout: Layout, rows: list[Row]
+    ) -> None:
+        self.options = options
+        self.erased = privacy.erased_digests(connection)
+        self.staff = StaffNames(connection)
+
+    def clean(self, values: dict[str, str]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def prepare(self, connection: Connection, items: list[dict[str, Any]]) -> None:
+        """Load what planning these items needs from the store (before any of them is planned)."""
+
+    def plan(self, item: dict[str, Any], batch: Batch) -> str:
+        raise NotImplementedError
+
+    def write(self, connection: Connection, batch: Batch) -> None:
+        raise NotImplementedError
+
+    def refuse_erased(self, kind: str, value: str | None) -> None:
+        if not (value and self.erased):
+            return
+        if privacy.identifier_digest(kind, value, key=self.options.erasure_key) in self.erased:
+            raise RowError(
+                f"{value} belonged to a customer whose personal data was erased at their request; "
+                "add them by hand if they have come back"
+            )
+
+    def _email(self, value: str) -> str | None:
+        if not value.strip():
+            return None
+        try:
+            address = normalize.email(value)
+        except ValueError as error:
+            raise RowError(str(error)) from None
+        self.refuse_erased("email", address)
+        return address
+
+    def _phone(self, value: str, *, region: str | None = None) -> str | None:
+        """E.164; a number without a country code is read in the row's country, else the
+        configured region."""
+        if not value.strip():
+            return None
+        try:
+            number = normalize.phone(value, region=region or self.options.region)
+        except ValueError as error:
+            raise RowError(str(error)) from None
+        self.refuse_erased("phone", number)
+        return number
+
+    def _moment(self, values: dict[str, str], name: str, *, day_first_dates: bool) -> datetime:
+        value = values.get(name, "")
+        if not value.strip():
+            raise RowError(f"no {name}")
+        try:
+            return parse_moment(value, day_first=day_first_dates)
+        except ValueError as error:
+            raise RowError(str(error)) from None
+
+
+class StaffNames:
+    """Staff by name as people write it: exact (any case), else the only one it begins."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.ids = {
+            name.casefold(): id_ for id_, name in connection.execute(select(Staff.id, Staff.name))
+        }
+
+    def find(self, typed: str) -> int:
+        wanted = " ".join(typed.split()).casefold()
+        if wanted in self.ids:
+            return self.ids[wanted]
+        starting = [id_ for name, id_ in self.ids.items() if name.startswith(wanted)]
+        if len(starting) == 1:
+            return starting[0]
+        raise RowError(
+            f"“{typed.strip()}” is not a staff member (enrol them with crmbot staff add)"
+        )

@@ -1,0 +1,273 @@
+"""Customers, matched on external id, e-mail or phone (or name and company) before creating."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import text as sql
+
+from crm_store import normalize
+from crm_store.columns import STAGES
+from crm_store.importing.base import Batch, Importer, RowError, bulk_insert
+from crm_store.importing.values import as_utc, country, day_first, tags, text
+from crm_store.models import Customer, CustomerTag, utcnow
+
+LIMITS = {"name": 200, "company": 200, "title": 120, "city": 120, "external_id": 120}
+NEXT_IDS = sql(
+    "SELECT nextval(pg_get_serial_sequence('customers', 'id')) FROM generate_series(1, :n)"
+)
+DISTINCT = ("external_id", "email", "phone", "name", "company")
+CUSTOMER_FIELDS = (
+    "external_id",
+    "name",
+    "company",
+    "title",
+    "email",
+    "phone",
+    "city",
+    "country",
+    "owner_id",
+    "stage",
+)
+
+
+def _limited(values: dict[str, str], name: str) -> str | None:
+    value = text(values.get(name, ""))
+    if value and name in LIMITS and len(value) > LIMITS[name]:
+        raise RowError(f"the {name.replace('_', ' ')} is longer than {LIMITS[name]} characters")
+    return value
+
+
+class CustomerImporter(Importer):
+    """Customers, matched on external id, e-mail or phone (or name and company) before creating."""
+
+    def __init__(self, connection, options, layout, rows) -> None:
+        super().__init__(connection, options, layout, rows)
+        created = [r.values.get("created_at", "") for r in rows]
+        self.day_first = day_first(created, region=options.region)
+        self.index: dict[str, dict[Any, dict[str, Any]]] = {
+            "external_id": {},
+            "email": {},
+            "phone": {},
+            "name": {},
+        }
+        unidentified = any(
+            not any(r.values.get(f, "").strip() for f in ("external_id", "email", "phone"))
+            for r in rows
+        )
+        self.by_name = options.merge_names or unidentified  # else names are never compared
+        table = Customer.__table__
+        tag_sets: dict[int, set[str]] = {}
+        for customer_id, tag in connection.execute(
+            select(CustomerTag.customer_id, CustomerTag.tag)
+        ):
+            tag_sets.setdefault(customer_id, set()).add(tag)
+        columns = [table.c.id, *(table.c[f] for f in CUSTOMER_FIELDS)]
+        live = select(*columns).where(table.c.forgotten_at.is_(None)).order_by(table.c.id)
+        for found in connection.execute(live).mappings():
+            record = dict(found)
+            record["tags"] = frozenset(tag_sets.get(record["id"], ()))
+            self._index(record, None)
+
+    def _name_key(self, record: dict[str, Any]) -> tuple[str, str]:
+        return (
+            normalize.name_key(record["name"] or ""),
+            normalize.name_key(record["company"] or ""),
+        )
+
+    def _index(self, record: dict[str, Any], batch: Batch | None) -> None:
+        for kind in ("external_id", "email", "phone"):
+            if record[kind]:
+                self._put(self.index[kind], record[kind], record, batch)
+        if not self.by_name:
+            return
+        key = self._name_key(record)
+        if key not in self.index["name"]:
+            self._put(self.index["name"], key, record, batch)
+
+    @staticmethod
+    def _put(mapping: dict, key: Any, value: Any, batch: Batch | None) -> None:
+        if batch is None:
+            mapping.setdefault(key, value)
+        else:
+            batch.put(mapping, key, value)
+
+    def clean(self, values: dict[str, str]) -> dict[str, Any]:
+        name = _limited(values, "name")
+        if not name:
+            first, last = text(values.get("first_name", "")), text(values.get("last_name", ""))
+            name = " ".join(filter(None, [first, last])) or None
+            if name and len(name) > LIMITS["name"]:
+                raise RowError(f"the name is longer than {LIMITS['name']} characters")
+        company = _limited(values, "company")
+        if not name and not company:
+            raise RowError("no name or company")
+        item: dict[str, Any] = {
+            "external_id": _limited(values, "external_id"),
+            "name": name,
+            "company": company,
+            "title": _limited(values, "title"),
+            "city": _limited(values, "city"),
+            "email": self._email(values.get("email", "")),
+            "country": None,
+            "owner_id": None,
+            "stage": None,
+        }
+        self.refuse_erased("external_id", item["external_id"])
+        if raw := text(values.get("country", "")):
+            try:
+                item["country"] = country(raw)
+            except ValueError as error:
+                raise RowError(str(error)) from None
+        item["phone"] = self._phone(values.get("phone", ""), region=item["country"])
+        if raw := text(values.get("owner", "")):
+            item["owner_id"] = self.staff.find(raw)
+        if raw := text(values.get("stage", "")):
+            stage = _stage(raw)
+            if stage is None:
+                raise RowError(f"“{raw}” is not a stage (lead, prospect, customer or lapsed)")
+            item["stage"] = stage
+        item["tags"] = tags(values.get("tags", ""))
+        item["created_at"] = None
+        if values.get("created_at", "").strip():
+            moment = self._moment(values, "created_at", day_first_dates=self.day_first)
+            item["created_at"] = as_utc(moment, tz=self.options.tz)
+        return item
+
+    def _match(self, item: dict[str, Any]) -> dict[str, Any] | None:
+        found: dict[int, dict[str, Any]] = {}
+        said = {}
+        for kind in ("external_id", "email", "phone"):
+            if item[kind] and (record := self.index[kind].get(item[kind])) is not None:
+                found[id(record)] = record
+                said[kind] = record
+        if len(found) > 1:
+            (kind_a, a), (kind_b, b) = list(said.items())[:2]
+            raise RowError(
+                f"its {kind_a.replace('_', ' ')} belongs to {_who(a)} but its "
+                f"{kind_b.replace('_', ' ')} to {_who(b)}"
+            )
+        if found:
+            return next(iter(found.values()))
+        identified = item["external_id"] or item["email"] or item["phone"]
+        if identified and not self.options.merge_names:
+            return None
+        return self.index["name"].get(self._name_key(item))
+
+    @staticmethod
+    def _refuse_contradictions(
+        item: dict[str, Any], record: dict[str, Any], changes: dict[str, Any]
+    ) -> None:
+        """A person decides these, not the order of rows: another external id for the same
+        person, or a row disagreeing with an earlier row of the same file."""
+        if "external_id" in changes and record["external_id"]:
+            raise RowError(
+                f"it matches {_who(record)}, whose external id is {record['external_id']}, "
+                f"not {item['external_id']}"
+            )
+        earlier = record.get("line")
+        clashes = [f for f in changes if earlier and record[f] is not None]
+        if clashes:
+            name = clashes[0]
+            shown = {"owner_id": "owner"}.get(name, name.replace("_", " "))
+            raise RowError(
+                f"it repeats line {earlier} with another {shown} "
+                f"(“{item[name]}” here, “{record[name]}” there)"
+            )
+
+    def plan(self, item: dict[str, Any], batch: Batch) -> str:
+        record = self._match(item)
+        if record is None:
+            record = {f: item[f] for f in CUSTOMER_FIELDS}
+            record["stage"] = record["stage"] or "lead"
+            record["id"] = None
+            record["tags"] = item["tags"]
+            record["created_at"] = item["created_at"]
+            record["line"] = item["line"]
+            self._index(record, batch)
+            batch.inserts.append(record)
+            batch.tags.extend((record, tag) for tag in sorted(item["tags"]))
+            return "created"
+        changes = {
+            f: item[f] for f in CUSTOMER_FIELDS if item[f] is not None and item[f] != record[f]
+        }
+        self._refuse_contradictions(item, record, changes)
+        batch.put(record, "line", item["line"])
+        new_tags = item["tags"] - record["tags"]
+        if not changes and not new_tags:
+            return "unchanged"
+        for kind in ("external_id", "email", "phone"):
+            if kind in changes and record[kind]:
+                batch.drop(self.index[kind], record[kind])
+        for name, value in changes.items():
+            batch.put(record, name, value)
+        if new_tags:
+            batch.put(record, "tags", record["tags"] | new_tags)
+            batch.tags.extend((record, tag) for tag in sorted(new_tags))
+        self._index(record, batch)
+        if record["id"] is not None and changes:
+            batch.updates[record["id"]] = record
+        return "updated"
+
+    def write(self, connection: Connection, batch: Batch) -> None:
+        table = Customer.__table__
+        now = utcnow()
+        if batch.inserts:
+            rows = [
+                {
+                    **{f: r[f] for f in CUSTOMER_FIELDS},
+                    "consent_marketing": False,
+                    "created_at": r["created_at"] or now,
+                    "updated_at": now,
+                }
+                for r in batch.inserts
+            ]
+            keys = [tuple(record[f] for f in DISTINCT) for record in batch.inserts]
+            if connection.dialect.name == "postgresql":
+                # ids drawn from the sequence up front let the rows go in by COPY
+                ids = connection.execute(NEXT_IDS, {"n": len(rows)}).scalars().all()
+                for row, new_id in zip(rows, ids, strict=True):
+                    row["id"] = new_id
+                bulk_insert(connection, table, rows)
+            elif len(set(keys)) == len(keys):
+                # batched RETURNING is unordered on SQLite, so each new row is known by what sets
+                # it apart in this import: its identifiers, or else its name and company
+                statement = insert(table).returning(table.c.id, *(table.c[f] for f in DISTINCT))
+                found = {tuple(row[1:]): row[0] for row in connection.execute(statement, rows)}
+                ids = [found[key] for key in keys]
+            else:
+                statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+                ids = connection.execute(statement, rows).scalars().all()
+            for record, new_id in zip(batch.inserts, ids, strict=True):
+                record["id"] = new_id  # if the batch fails, undo drops these records anyway
+        if batch.updates:
+            statement = (
+                update(table)
+                .where(table.c.id == bindparam("_id"))
+                .values({f: bindparam(f"_{f}") for f in (*CUSTOMER_FIELDS, "updated_at")})
+            )
+            connection.execute(
+                statement,
+                [
+                    {"_id": i, "_updated_at": now, **{f"_{f}": r[f] for f in CUSTOMER_FIELDS}}
+                    for i, r in batch.updates.items()
+                ],
+            )
+        if batch.tags:
+            bulk_insert(
+                connection,
+                CustomerTag.__table__,
+                [{"customer_id": record["id"], "tag": tag} for record, tag in batch.tags],
+            )
+
+
+@lru_cache(maxsize=1024)
+def _stage(typed: str) -> str | None:
+    return STAGES.get(normalize.fold(typed))
+
+
+def _who(record: dict[str, Any]) -> str:
+    label = record["name"] or record["company"]
+    return f"{label} (#{record['id']})" if record["id"] else f"{label} (earlier in this file)"
