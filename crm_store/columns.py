@@ -281,7 +281,7 @@ def recognize(headers: list[str], kind: str, *, mapping: dict[str, str] | None =
     missing = [f for f in REQUIRED[kind] if f not in layout.sources]
     if missing:
         raise ValueError(
-            f"no column holds the {kind}' {', '.join(missing)} "
+            f"no column holds the {kind}' {' and '.join(missing)} "
             f"(columns: {', '.join(map(str, headers))}); name it with --map COLUMN=FIELD"
         )
     return layout

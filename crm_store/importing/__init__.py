@@ -80,7 +80,8 @@ class ImportSummary:
         """The summary as a person reads it, the same on a terminal and in a log."""
         verb = "Would import" if self.dry_run else "Imported"
         lines = [
-            f"{verb} {self.kind} from {self.source.name}: {self.rows:,} rows",
+            f"{verb} {self.kind} from {self.source.name}: {self.rows:,} "
+            + ("row" if self.rows == 1 else "rows"),
             f"  created    {self.created:>9,}",
             f"  updated    {self.updated:>9,}",
             f"  unchanged  {self.unchanged:>9,}",
