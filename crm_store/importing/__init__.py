@@ -229,9 +229,9 @@ def _write(
                         "undone_at": None,
                     },
                 )
-    except DBAPIError as error:
+    except (DBAPIError, engine.dialect.loaded_dbapi.Error) as error:  # COPY raises the driver's
         if row is not None:
-            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+            reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
             summary.rejects.append(
                 Rejected(row.line, f"the database refused it: {reason}", row.cells)
             )

@@ -42,7 +42,7 @@ def read_table(path: Path) -> pd.DataFrame:
             f"{path.name} is not a CSV or Excel file (it contains binary data); "
             "export the data as CSV or .xlsx and import that."
         )
-    return _read_csv(path, content)
+    return _read_csv(path, content.replace("\x00", ""))  # a stray NUL is noise in any cell
 
 
 def _read_excel(path: Path, raw: bytes) -> pd.DataFrame:

@@ -375,3 +375,52 @@ def test_dates_are_read_in_the_formats_exports_use(typed, day_first, expected):
 def test_impossible_dates_are_refused(typed):
     with pytest.raises(ValueError, match="is not a date"):
         parse_moment(typed, day_first=True)
+
+
+@pytest.fixture
+def refusing(store):
+    """A rule only the database knows: a trigger that refuses one address."""
+    postgres = store.dialect.name == "postgresql"
+    with store.begin() as connection:
+        if postgres:
+            connection.exec_driver_sql(
+                "CREATE FUNCTION refuse_blocked() RETURNS trigger AS $$ BEGIN "
+                "IF NEW.email = 'blocked@example.com' THEN RAISE EXCEPTION 'blocked address'; "
+                "END IF; RETURN NEW; END $$ LANGUAGE plpgsql"
+            )
+            connection.exec_driver_sql(
+                "CREATE TRIGGER refuse_blocked BEFORE INSERT ON customers "
+                "FOR EACH ROW EXECUTE FUNCTION refuse_blocked()"
+            )
+        else:
+            connection.exec_driver_sql(
+                "CREATE TRIGGER refuse_blocked BEFORE INSERT ON customers "
+                "WHEN NEW.email = 'blocked@example.com' "
+                "BEGIN SELECT RAISE(ABORT, 'blocked address'); END"
+            )
+    yield store
+    with store.begin() as connection:
+        if postgres:
+            connection.exec_driver_sql("DROP TRIGGER refuse_blocked ON customers")
+            connection.exec_driver_sql("DROP FUNCTION refuse_blocked()")
+        else:
+            connection.exec_driver_sql("DROP TRIGGER refuse_blocked")
+
+
+def test_rows_the_database_refuses_are_rejected_and_the_rest_of_their_batch_goes_in(
+    refusing, tmp_path
+):
+    """The refused row fails its whole batch; the batch's rows are then retried one by one, so
+    only the row at fault is lost, and it is explained."""
+    path = tmp_path / "some.csv"
+    path.write_text(
+        "name,email,tags\nAnn,ann@example.com,vip\nBob,blocked@example.com,\nCy,cy@example.com,\n"
+    )
+    summary = import_file(refusing, path, "customers")
+    assert counts(summary) == (2, 0, 0, 1)
+    [refused] = rejects(summary.rejects_path)
+    assert refused["line"] == "3"
+    assert refused["reason"].startswith("the database refused it:")
+    assert "blocked address" in refused["reason"]
+    assert set(customers(refusing)) == {"ann@example.com", "cy@example.com"}
+    assert tags_of(refusing, customers(refusing)["ann@example.com"]) == {"vip"}
