@@ -127,6 +127,6 @@ def run_export(args, settings: Settings) -> int:
                 count = exporting.write_csv(session, args.kind, out, customer_ids=members)
     finally:
         engine.dispose()
-    what = f"{args.segment} {args.kind}" if args.segment else args.kind
-    print(f"Exported {count:,} {what} to {args.output}.", file=sys.stderr)
+    which = f" (segment: {args.segment})" if args.segment else ""
+    print(f"Exported {count:,} {args.kind}{which} to {args.output}.", file=sys.stderr)
     return 0
