@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -126,7 +127,7 @@ def import_file(
             total(len(rows))
         with engine.connect() as connection:
             importer = IMPORTERS[kind](connection, options, layout, rows)
-        _run(engine, importer, rows, summary, options, progress)
+        _run(engine, importer, rows, summary, options, progress, command_id=uuid.uuid4().hex)
     summary.rejects.sort(key=lambda r: r.line)
     summary.rejects_path = _write_rejects(path, headers, summary.rejects)
     return summary
@@ -152,7 +153,10 @@ def _run(
     summary: ImportSummary,
     options: ImportOptions,
     progress: Progress | None,
+    *,
+    command_id: str,
 ) -> None:
+    """Clean, match and write batch by batch; one import is one command in the audit log."""
     for start in range(0, len(rows), options.batch_size):
         chunk = rows[start : start + options.batch_size]
         summary.rows += len(chunk)
@@ -172,12 +176,14 @@ def _run(
         planned = _plan(importer, batch, cleaned, summary)
         if options.dry_run or not planned:
             summary.add(batch.counts)
-        elif not _write(engine, importer, batch, summary, lines=(chunk[0].line, chunk[-1].line)):
+        elif not _write(
+            engine, importer, batch, summary, command_id, (chunk[0].line, chunk[-1].line)
+        ):
             batch.undo()
             for row, item in planned:  # find the rows the database refuses, one at a time
                 single = Batch()
                 if _plan(importer, single, [(row, item)], summary) and not _write(
-                    engine, importer, single, summary, lines=(row.line, row.line), row=row
+                    engine, importer, single, summary, command_id, (row.line, row.line), row=row
                 ):
                     single.undo()
         if progress:
@@ -201,10 +207,13 @@ def _write(
     importer: Importer,
     batch: Batch,
     summary: ImportSummary,
-    *,
+    command_id: str,
     lines: tuple[int, int],
+    *,
     row: Row | None = None,
 ) -> bool:
+    """Write one batch in one transaction; False (and the row rejected, if it is one) if the
+    database refuses it."""
     try:
         with engine.begin() as connection:
             importer.write(connection, batch)
@@ -212,7 +221,7 @@ def _write(
                 connection.execute(
                     insert(AuditEntry.__table__),
                     {
-                        "command_id": f"import:{summary.source.name}:{lines[0]}",
+                        "command_id": command_id,
                         "staff_id": None,
                         "at": utcnow(),
                         "action": f"{summary.kind}.import",
@@ -224,7 +233,7 @@ def _write(
                             "lines": list(lines),
                             **batch.counts,
                         },
-                        "description": f"imported {summary.kind} from {summary.source.name} "
+                        "description": f"imported {summary.kind} from {summary.source.name[:300]} "
                         f"lines {lines[0]}–{lines[1]}",
                         "undone_at": None,
                     },

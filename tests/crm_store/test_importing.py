@@ -280,7 +280,7 @@ def test_a_dry_run_counts_everything_and_writes_nothing(store, copy):
 
 
 def test_rows_beyond_one_batch_are_matched_across_batches(store, tmp_path):
-    path = tmp_path / "many.csv"
+    path = tmp_path / f"customers exported from the old system {'x' * 120}.csv"
     rows = [f"Person {n},p{n}@example.com" for n in range(25)]
     path.write_text("name,email\n" + "\n".join(rows + rows[:5]) + "\n")
     summary = import_file(store, path, "customers", options=ImportOptions(batch_size=7))
@@ -288,7 +288,9 @@ def test_rows_beyond_one_batch_are_matched_across_batches(store, tmp_path):
     assert len(customers(store)) == 25
     with Session(store) as session:
         audit = session.exec(select(AuditEntry).where(AuditEntry.action == "customers.import"))
-        assert sum(entry.after["created"] for entry in audit) == 25
+        audit = audit.all()
+    assert sum(entry.after["created"] for entry in audit) == 25
+    assert len({entry.command_id for entry in audit}) == 1  # one import, one command
 
 
 def test_opportunities_become_purchases_in_their_currencies(store, copy):
