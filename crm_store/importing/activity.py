@@ -45,7 +45,7 @@ class _CustomerRefs:
         if found := self.by_id["external_id"].get(typed):
             return found
         if "@" in typed:
-            address = self.importer._email(typed)
+            address = self.importer.clean_email(typed)
             if found := self.by_id["email"].get(address):
                 return found
             raise RowError(f"no customer has the e-mail {address}")
@@ -59,7 +59,7 @@ class _CustomerRefs:
             )
         if sum(c.isdigit() for c in typed) >= 6:
             try:
-                number = self.importer._phone(typed)
+                number = self.importer.clean_phone(typed)
             except RowError:
                 number = None
             if number and (found := self.by_id["phone"].get(number)):
@@ -78,6 +78,7 @@ class _Additions(Importer):
 
     table: Any
     key_columns: tuple[str, ...]
+    extra: dict[str, Any] = {}  # columns every new row gets
 
     def __init__(self, connection, options, layout, rows) -> None:
         super().__init__(connection, options, layout, rows)
@@ -123,8 +124,6 @@ class _Additions(Importer):
                     for i in batch.inserts
                 ],
             )
-
-    extra: dict[str, Any] = {}
 
 
 class PurchaseImporter(_Additions):

@@ -121,7 +121,7 @@ class Importer:
                 "add them by hand if they have come back"
             )
 
-    def _email(self, value: str) -> str | None:
+    def clean_email(self, value: str) -> str | None:
         if not value.strip():
             return None
         try:
@@ -131,7 +131,7 @@ class Importer:
         self.refuse_erased("email", address)
         return address
 
-    def _phone(self, value: str, *, region: str | None = None) -> str | None:
+    def clean_phone(self, value: str, *, region: str | None = None) -> str | None:
         """E.164; a number without a country code is read in the row's country, else the
         configured region."""
         if not value.strip():

@@ -110,7 +110,7 @@ class CustomerImporter(Importer):
             "company": company,
             "title": _limited(values, "title"),
             "city": _limited(values, "city"),
-            "email": self._email(values.get("email", "")),
+            "email": self.clean_email(values.get("email", "")),
             "country": None,
             "owner_id": None,
             "stage": None,
@@ -121,7 +121,7 @@ class CustomerImporter(Importer):
                 item["country"] = country(raw)
             except ValueError as error:
                 raise RowError(str(error)) from None
-        item["phone"] = self._phone(values.get("phone", ""), region=item["country"])
+        item["phone"] = self.clean_phone(values.get("phone", ""), region=item["country"])
         if raw := text(values.get("owner", "")):
             item["owner_id"] = self.staff.find(raw)
         if raw := text(values.get("stage", "")):
