@@ -93,6 +93,10 @@ def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]
 
 
 class Importer:
+    """One kind of row. Each row is cleaned (typed values, or RowError with the reason), each
+    batch's rows are prepared for (store lookups), planned one by one against what is already
+    known (created, updated or unchanged), then written in one go."""
+
     def __init__(
         self, connection: Connection, options: ImportOptions, layout: Layout, rows: list[Row]
     ) -> None:
