@@ -1,0 +1,342 @@
+"""What to do next with a customer, and why, ranked so the most valuable move comes first.
+
+Each suggestion has a kind, a score (0–100: higher first; 70+ is high priority, 45+ medium), and a
+reason a rep can say out loud. Scores start from the kind and add up to 10 for the customer's
+monetary score, so among equal kinds the bigger account comes first:
+
+    follow_up    90  an open task about the customer is overdue
+    recovery     85  latest NPS answer 0–6 and no contact since
+    retention    80  cant_lose; 75 at_risk; 78 top-decile value with no contact for 45 days
+    onboarding   65  first order in the last 30 days and at most one contact since
+    reactivation 60  lapsed, hibernating or lost
+    up_sell      50  a product of a family they use, one tier above the highest they have
+    cross_sell   45  + 10 × confidence of the best co-purchase rule whose product they lack
+    referral     40  latest NPS answer 9–10 and still an active customer
+
+Co-purchase rules "X → Y" count customers (not orders) who bought both: support = both / all
+buyers, confidence = both / bought X, lift = confidence / share who bought Y. A rule needs
+`min_together` customers, confidence ≥ 0.1 and lift > 1. Across a whole book, cross- and up-sell
+are looked for among its most valuable customers only, which is where they can rank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+from sqlmodel import Session, col, select
+
+from crm_store.analytics import Snapshot, cents_to_money
+from crm_store.models import Product, Purchase, Task, TaskStatus
+
+Money = Callable[[Decimal], str]
+QUIET_DAYS = 45
+ONBOARDING_DAYS = 30
+MAX_RULE_PRODUCTS = 300
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    customer_id: int
+    kind: str
+    score: float
+    reason: str
+    topic: str  # a few words for "log call with #17 re: <topic>"
+    channel: str = "call"
+    task_id: int | None = None
+
+    @property
+    def priority(self) -> str:
+        return "high" if self.score >= 70 else "medium" if self.score >= 45 else "low"
+
+
+@dataclass(frozen=True)
+class Rule:
+    antecedent: str
+    consequent: str
+    together: int
+    support: float
+    confidence: float
+    lift: float
+
+
+@dataclass(frozen=True)
+class Baskets:
+    """Which products each customer has bought, and the co-purchase rules they imply."""
+
+    owned: dict[int, frozenset[str]]
+    rules: dict[str, list[Rule]]  # antecedent → its rules, most confident first
+    catalogue: dict[str, tuple[str, int, Decimal]]  # product → family, tier, price
+    ladders: dict[str, dict[int, str]]  # family → tier → product
+
+
+def baskets(session: Session, *, today: date, min_together: int = 3) -> Baskets:
+    pairs = pd.DataFrame.from_records(
+        session.execute(
+            select(Purchase.customer_id, Purchase.product)
+            .where(Purchase.purchased_on <= today)
+            .distinct()
+        ).all(),
+        columns=["customer_id", "product"],
+    )
+    owned = {
+        int(customer): frozenset(products)
+        for customer, products in pairs.groupby("customer_id")["product"]
+    }
+    rules = co_purchase_rules(pairs, min_together=min_together)
+    catalogue = {p.name: (p.family, p.tier, p.price) for p in session.exec(select(Product)).all()}
+    ladders: dict[str, dict[int, str]] = {}
+    for name, (family, tier, _) in catalogue.items():
+        ladders.setdefault(family, {})[tier] = name
+    return Baskets(owned=owned, rules=rules, catalogue=catalogue, ladders=ladders)
+
+
+def co_purchase_rules(pairs: pd.DataFrame, *, min_together: int = 3) -> dict[str, list[Rule]]:
+    """Rules X → Y from (customer_id, product) pairs, grouped by X, most confident first."""
+    if pairs.empty:
+        return {}
+    buyers = pairs.groupby("product")["customer_id"].nunique()
+    products = buyers[buyers >= min_together].nlargest(MAX_RULE_PRODUCTS).index
+    pairs = pairs[pairs["product"].isin(products)]
+    if pairs.empty:
+        return {}
+    customers = pd.Categorical(pairs["customer_id"])
+    items = pd.Categorical(pairs["product"], categories=list(products))
+    matrix = np.zeros((len(customers.categories), len(products)), dtype=np.float32)
+    matrix[customers.codes, items.codes] = 1
+    together = (matrix.T @ matrix).round().astype(np.int64)
+    total = len(set(pairs["customer_id"]))
+    count = np.diag(together)
+    rules: dict[str, list[Rule]] = {}
+    for x, antecedent in enumerate(products):
+        for y, consequent in enumerate(products):
+            both = int(together[x, y])
+            if x == y or both < min_together:
+                continue
+            confidence = both / count[x]
+            lift = confidence / (count[y] / total)
+            if confidence >= 0.1 and lift > 1:
+                rules.setdefault(antecedent, []).append(
+                    Rule(antecedent, consequent, both, both / total, float(confidence), float(lift))
+                )
+    for found in rules.values():
+        found.sort(key=lambda rule: (-rule.confidence, -rule.lift))
+    return rules
+
+
+def suggest(
+    session: Session,
+    snap: Snapshot,
+    shelf: Baskets,
+    *,
+    customer_ids: Iterable[int] | None = None,
+    money: Money,
+    per_customer: int | None = None,
+    limit: int | None = None,
+    quiet_days: int = QUIET_DAYS,
+) -> list[Suggestion]:
+    """Suggestions for the given customers (all when None), best first.
+
+    `per_customer` keeps only each customer's best few; `limit` cuts the ranked list.
+    """
+    frame = snap.customers
+    if customer_ids is not None:
+        frame = frame[frame.index.isin(list(customer_ids))]
+    found: list[Suggestion] = []
+    found += _follow_ups(session, frame, snap.today)
+    found += _from_figures(frame, snap, money=money, quiet_days=quiet_days)
+    sellable = frame[frame["orders"] > 0]
+    if limit is not None:
+        sellable = sellable.nlargest(max(200, 5 * limit), "value")
+    found += _sales(sellable, shelf, money=money)
+    found.sort(key=lambda s: (-s.score, s.customer_id, s.kind))
+    if per_customer is not None:
+        seen: dict[int, int] = {}
+        kept = []
+        for suggestion in found:
+            seen[suggestion.customer_id] = seen.get(suggestion.customer_id, 0) + 1
+            if seen[suggestion.customer_id] <= per_customer:
+                kept.append(suggestion)
+        found = kept
+    return found[:limit] if limit is not None else found
+
+
+def _bonus(row: pd.Series) -> float:
+    return 0.0 if pd.isna(row["m"]) else 2.0 * float(row["m"])
+
+
+def _follow_ups(session: Session, frame: pd.DataFrame, today: date) -> list[Suggestion]:
+    if frame.empty:
+        return []
+    query = (
+        select(Task.id, Task.customer_id, Task.text, Task.due)
+        .where(Task.status == TaskStatus.open.value, col(Task.due) < today)
+        .where(col(Task.customer_id).is_not(None))
+        .order_by(Task.due)
+    )
+    if len(frame) < 5000:
+        query = query.where(col(Task.customer_id).in_([int(i) for i in frame.index]))
+    found = []
+    for task_id, customer_id, text, due in session.execute(query).all():
+        if customer_id not in frame.index:
+            continue
+        late = (today - due).days
+        found.append(
+            Suggestion(
+                customer_id=customer_id,
+                kind="follow_up",
+                score=90 + _bonus(frame.loc[customer_id]),
+                reason=f"the follow-up “{text}” was due {_days(late)} ago",
+                topic="follow-up",
+                task_id=task_id,
+            )
+        )
+    return found
+
+
+def _from_figures(
+    frame: pd.DataFrame, snap: Snapshot, *, money: Money, quiet_days: int
+) -> list[Suggestion]:
+    today = pd.Timestamp(snap.today)
+    contact = frame["last_contact"].dt.tz_convert(None).dt.normalize()
+    nps_on = pd.to_datetime(frame["nps_on"])
+    quiet = frame["contact_days"].isna() | (frame["contact_days"] >= quiet_days)
+    recovery = (frame["nps"] <= 6) & (contact.isna() | (contact <= nps_on))
+    retention = frame["segment"].isin(["at_risk", "cant_lose"]) | (frame["high_value"] & quiet)
+    new = (frame["orders"] > 0) & ((today - frame["first_order"]).dt.days <= ONBOARDING_DAYS)
+    contacts_since_first = contact.notna() & (contact >= frame["first_order"])
+    onboarding = new & ~(contacts_since_first & (frame["contact_days"] <= 7))
+    reactivation = (frame["stage"] == "lapsed") | frame["segment"].isin(["hibernating", "lost"])
+    referral = (frame["nps"] >= 9) & (frame["stage"] == "customer")
+    found = []
+    for customer_id in frame.index[recovery.fillna(False).astype(bool)]:
+        row = frame.loc[customer_id]
+        found.append(
+            Suggestion(
+                customer_id,
+                "recovery",
+                85 + _bonus(row),
+                f"they gave us NPS {int(row['nps'])} on {row['nps_on']:%-d %b} and nobody has "
+                "spoken to them since",
+                "NPS recovery",
+            )
+        )
+    for customer_id in frame.index[retention.fillna(False).astype(bool)]:
+        row = frame.loc[customer_id]
+        worth = money(cents_to_money(row["value"]))
+        if row["segment"] in ("at_risk", "cant_lose"):
+            gap = int((today - row["first_order"]).days / max(1, row["orders"]))
+            reason = (
+                f"{row['orders']} orders worth {worth}, but the last was "
+                f"{_days(row['recency_days'])} ago; they used to order every {_days(gap)}"
+            )
+            score = 80 if row["segment"] == "cant_lose" else 75
+        else:
+            silence = (
+                "never been contacted"
+                if pd.isna(row["contact_days"])
+                else f"had no contact for {_days(row['contact_days'])}"
+            )
+            reason = f"a top-10% customer ({worth} so far) who has {silence}"
+            score = 78
+        found.append(Suggestion(customer_id, "retention", score + _bonus(row), reason, "retention"))
+    for customer_id in frame.index[onboarding.fillna(False).astype(bool)]:
+        row = frame.loc[customer_id]
+        days = (today - row["first_order"]).days
+        first = "today" if days == 0 else f"{_days(days)} ago"
+        found.append(
+            Suggestion(
+                customer_id,
+                "onboarding",
+                65 + _bonus(row),
+                f"first order {first} ({money(cents_to_money(row['value']))}); check they are "
+                "set up and happy",
+                "onboarding",
+            )
+        )
+    for customer_id in frame.index[reactivation.fillna(False).astype(bool)]:
+        row = frame.loc[customer_id]
+        if not row["orders"]:
+            continue
+        found.append(
+            Suggestion(
+                customer_id,
+                "reactivation",
+                60 + _bonus(row),
+                f"no order for {_days(row['recency_days'])}; before that they spent "
+                f"{money(cents_to_money(row['value']))} over {row['orders']} "
+                f"order{'' if row['orders'] == 1 else 's'}",
+                "reactivation",
+            )
+        )
+    for customer_id in frame.index[referral.fillna(False).astype(bool)]:
+        row = frame.loc[customer_id]
+        found.append(
+            Suggestion(
+                customer_id,
+                "referral",
+                40 + _bonus(row),
+                f"they gave us a {int(row['nps'])} on {row['nps_on']:%-d %b}: a good moment to "
+                "ask for a referral",
+                "referral",
+            )
+        )
+    return found
+
+
+def _sales(frame: pd.DataFrame, shelf: Baskets, *, money: Money) -> list[Suggestion]:
+    found = []
+    for customer_id, row in frame.iterrows():
+        owned = shelf.owned.get(customer_id, frozenset())
+        if upsell := _up_sell(owned, shelf, money=money):
+            found.append(Suggestion(customer_id, "up_sell", 50 + _bonus(row), upsell, "up-sell"))
+        if rule := _best_rule(owned, shelf):
+            found.append(
+                Suggestion(
+                    customer_id,
+                    "cross_sell",
+                    45 + 10 * rule.confidence + _bonus(row),
+                    f"{rule.confidence:.0%} of customers who bought {rule.antecedent} also bought "
+                    f"{rule.consequent} ({rule.lift:.1f}× the usual rate); they have "
+                    f"{rule.antecedent} but not {rule.consequent}",
+                    "cross-sell",
+                )
+            )
+    return found
+
+
+def _up_sell(owned: frozenset[str], shelf: Baskets, *, money: Money) -> str | None:
+    best: dict[str, tuple[int, str]] = {}
+    for product in owned:
+        if product in shelf.catalogue:
+            family, tier, _ = shelf.catalogue[product]
+            if tier > best.get(family, (0, ""))[0]:
+                best[family] = (tier, product)
+    for family, (tier, product) in sorted(best.items()):
+        higher = shelf.ladders[family].get(tier + 1)
+        if higher and higher not in owned:
+            _, _, price = shelf.catalogue[higher]
+            return f"they use {product}; {higher} is the next tier up ({money(price)} list price)"
+    return None
+
+
+def _best_rule(owned: frozenset[str], shelf: Baskets) -> Rule | None:
+    """The most confident rule to a product they lack, outside the families they already use."""
+    families = {shelf.catalogue[p][0] for p in owned if p in shelf.catalogue}
+    candidates = [
+        rule
+        for product in owned
+        for rule in shelf.rules.get(product, ())
+        if rule.consequent not in owned
+        and shelf.catalogue.get(rule.consequent, ("",))[0] not in families
+    ]
+    return max(candidates, key=lambda r: (r.confidence, r.lift), default=None)
+
+
+def _days(days) -> str:
+    days = int(days)
+    return "1 day" if days == 1 else f"{days} days"

@@ -1,0 +1,178 @@
+"""Customers matching a combination of criteria, each with the reason they match.
+
+A segment is an RFM segment, a lifecycle stage, `high_value` (top decile by lifetime value) or an
+NPS category of the customer's latest answer; every other criterion narrows it further.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+from sqlmodel import Session, select
+
+from crm_store import normalize
+from crm_store.analytics import NPS_CATEGORIES, SEGMENTS, Snapshot, cents_to_money
+from crm_store.models import CustomerTag, Stage
+
+STAGES = tuple(stage.value for stage in Stage)
+ALL_SEGMENTS = (*SEGMENTS, *STAGES, "high_value", *NPS_CATEGORIES)
+SORTS = ("value", "recency", "frequency")
+
+Money = Callable[[Decimal], str]
+
+
+@dataclass(frozen=True)
+class Criteria:
+    segment: str | None = None
+    no_purchase_days: int | None = None
+    no_contact_days: int | None = None
+    city: str | None = None
+    tag: str | None = None
+    owner_id: int | None = None
+    stage: str | None = None
+    min_value: Decimal | None = None
+    sort: str = "value"
+
+    def __post_init__(self) -> None:
+        if self.segment is not None and self.segment not in ALL_SEGMENTS:
+            raise ValueError(f"unknown segment {self.segment!r}")
+        if self.stage is not None and self.stage not in STAGES:
+            raise ValueError(f"unknown stage {self.stage!r}")
+        if self.sort not in SORTS:
+            raise ValueError(f"unknown sort {self.sort!r}")
+
+
+def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
+    """The matching rows of the snapshot, best first by `criteria.sort`."""
+    frame = snap.customers
+    keep = pd.Series(True, index=frame.index)
+    if criteria.segment in SEGMENTS:
+        keep &= frame["segment"] == criteria.segment
+    elif criteria.segment in STAGES:
+        keep &= frame["stage"] == criteria.segment
+    elif criteria.segment == "high_value":
+        keep &= frame["high_value"]
+    elif criteria.segment in NPS_CATEGORIES:
+        keep &= frame["nps_category"] == criteria.segment
+    if criteria.stage:
+        keep &= frame["stage"] == criteria.stage
+    if criteria.no_purchase_days is not None:
+        keep &= (frame["recency_days"] >= criteria.no_purchase_days).fillna(False)
+    if criteria.no_contact_days is not None:
+        keep &= (frame["contact_days"] >= criteria.no_contact_days).fillna(True)
+    if criteria.city:
+        wanted = normalize.fold(criteria.city)
+        keep &= frame["city"].map(lambda city: bool(city) and normalize.fold(city) == wanted)
+    if criteria.owner_id is not None:
+        keep &= (frame["owner_id"] == criteria.owner_id).fillna(False)
+    if criteria.min_value is not None:
+        keep &= frame["value"] >= int(criteria.min_value * 100)
+    if criteria.tag:
+        keep &= frame.index.isin(_tagged(session, criteria.tag))
+    return _sorted(frame[keep.astype(bool)], criteria.sort)
+
+
+def reason(row: pd.Series, criteria: Criteria, *, money: Money) -> str:
+    """Why this customer is in the list, in words a rep can repeat."""
+    parts = []
+    if row["orders"]:
+        parts.append(f"last order {_days(row['recency_days'])}")
+        parts.append(f"{row['orders']} order{'' if row['orders'] == 1 else 's'}")
+        parts.append(money(cents_to_money(row["value"])))
+    else:
+        parts.append("no orders yet")
+    if criteria.no_contact_days is not None or criteria.segment in ("lead", "prospect"):
+        days = row["contact_days"]
+        parts.append("never contacted" if pd.isna(days) else f"last contact {_days(days)}")
+    if criteria.segment in NPS_CATEGORIES:
+        parts.append(f"NPS {int(row['nps'])} on {row['nps_on']:%-d %b %Y}")
+    if criteria.segment == "high_value":
+        parts.append("top 10% by value")
+    elif criteria.segment in SEGMENTS and row["orders"]:
+        parts.append(f"RFM {row['r']}-{row['f']}-{row['m']}")
+    return ", ".join(parts)
+
+
+def to_csv(frame: pd.DataFrame, *, owners: dict[int, str], currency: str) -> bytes:
+    """Every matching customer with their figures, for a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "id",
+            "name",
+            "company",
+            "email",
+            "phone",
+            "city",
+            "owner",
+            "stage",
+            "segment",
+            "orders",
+            f"lifetime_value_{currency}",
+            f"predicted_12_months_{currency}",
+            "last_order",
+            "last_contact",
+            "r",
+            "f",
+            "m",
+            "nps",
+        ]
+    )
+    for customer_id, row in frame.iterrows():
+        writer.writerow(
+            [
+                customer_id,
+                row["name"] or "",
+                row["company"] or "",
+                row["email"] or "",
+                row["phone"] or "",
+                row["city"] or "",
+                owners.get(row["owner_id"], "") if pd.notna(row["owner_id"]) else "",
+                row["stage"],
+                row["segment"] or "",
+                row["orders"],
+                cents_to_money(row["value"]),
+                cents_to_money(row["predicted"]),
+                _iso(row["last_order"]),
+                _iso(row["last_contact"]),
+                _blank(row["r"]),
+                _blank(row["f"]),
+                _blank(row["m"]),
+                _blank(row["nps"]),
+            ]
+        )
+    return out.getvalue().encode("utf-8")
+
+
+def _tagged(session: Session, tag: str) -> list[int]:
+    wanted = normalize.fold(tag.strip().lstrip("#")).replace(" ", "-")
+    return list(session.exec(select(CustomerTag.customer_id).where(CustomerTag.tag == wanted)))
+
+
+def _sorted(frame: pd.DataFrame, sort: str) -> pd.DataFrame:
+    if sort == "recency":
+        return frame.sort_values(
+            ["recency_days", "value"], ascending=[True, False], na_position="last"
+        )
+    if sort == "frequency":
+        return frame.sort_values(["orders", "value"], ascending=[False, False])
+    return frame.sort_values(["value", "orders"], ascending=[False, False])
+
+
+def _days(days) -> str:
+    days = int(days)
+    return "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+
+
+def _iso(value) -> str:
+    return "" if pd.isna(value) else value.date().isoformat()
+
+
+def _blank(value) -> str:
+    return "" if pd.isna(value) else str(int(value))
