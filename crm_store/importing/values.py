@@ -84,6 +84,7 @@ def parse_moment(value: str, *, day_first: bool) -> datetime | date:
     return parsed.date() if parsed.time() == time(0) and parsed.tzinfo is None else parsed
 
 
+@lru_cache(maxsize=65536)
 def as_utc(moment: datetime | date, *, tz: str) -> datetime:
     """A stored time: an offset is kept, a bare time is local to `tz`, a bare date means noon there
     (so the day stays the same in every neighbouring zone)."""
