@@ -1,0 +1,326 @@
+"""A metric over a period, grouped: the table behind "revenue by month this year", and its chart.
+
+The database sums at the finest grain needed (per day and group key), pandas does the rest, so
+SQLite and PostgreSQL run the same queries. Days are the reader's local days; money is summed in
+integer cents of the store's currency; NPS is % promoters − % detractors of the answers given.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+
+from crm_store.analytics import cents, cents_to_money, snapshot
+from crm_store.models import Customer, Interaction, NpsAnswer, Purchase, Staff
+
+METRICS = ("revenue", "customers", "interactions", "purchases", "nps")
+PERIODS = (
+    "today",
+    "yesterday",
+    "this_week",
+    "last_week",
+    "this_month",
+    "last_month",
+    "this_quarter",
+    "last_quarter",
+    "this_year",
+    "last_year",
+)
+OVER_TIME = ("day", "week", "month")
+GROUPINGS = (*OVER_TIME, "owner", "product", "segment", "channel", "city")
+DEFAULT_PERIOD = {"day": "last_30_days", "week": "last_12_weeks", "month": "last_12_months"}
+LABELS = {
+    "revenue": "Revenue",
+    "customers": "New customers",
+    "interactions": "Interactions",
+    "purchases": "Purchases",
+    "nps": "NPS",
+}
+
+
+class ReportError(ValueError):
+    """A combination that has no meaning, e.g. interactions by product."""
+
+
+@dataclass(frozen=True)
+class Report:
+    metric: str
+    period: str
+    group_by: str | None
+    start: date
+    end: date
+    rows: list[tuple[str, Decimal | int]]  # label → value; money as Decimal
+    total: Decimal | int
+    answers: int = 0  # NPS: how many answers the score rests on
+
+    @property
+    def over_time(self) -> bool:
+        return self.group_by in OVER_TIME
+
+    @property
+    def title(self) -> str:
+        grouped = f" by {self.group_by}" if self.group_by else ""
+        return f"{LABELS[self.metric]}{grouped}, {period_label(self.period)}"
+
+
+def period_label(period: str) -> str:
+    return period.replace("_", " ")
+
+
+def period_bounds(period: str, today: date) -> tuple[date, date]:
+    """The first and last day of a named period around `today` (weeks start on Monday)."""
+    if period == "today":
+        return today, today
+    if period == "yesterday":
+        return today - timedelta(days=1), today - timedelta(days=1)
+    if period in ("this_week", "last_week"):
+        start = today - timedelta(days=today.weekday())
+        if period == "last_week":
+            return start - timedelta(days=7), start - timedelta(days=1)
+        return start, today
+    if period in ("this_month", "last_month"):
+        start = today.replace(day=1)
+        if period == "last_month":
+            end = start - timedelta(days=1)
+            return end.replace(day=1), end
+        return start, today
+    if period in ("this_quarter", "last_quarter"):
+        start = today.replace(month=3 * ((today.month - 1) // 3) + 1, day=1)
+        if period == "last_quarter":
+            end = start - timedelta(days=1)
+            return end.replace(month=3 * ((end.month - 1) // 3) + 1, day=1), end
+        return start, today
+    if period == "this_year":
+        return today.replace(month=1, day=1), today
+    if period == "last_year":
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    if period == "last_12_months":
+        first = (pd.Timestamp(today.replace(day=1)) - pd.DateOffset(months=11)).date()
+        return first, today
+    if period == "last_12_weeks":
+        return today - timedelta(days=today.weekday() + 77), today
+    if period == "last_30_days":
+        return today - timedelta(days=29), today
+    raise ReportError(f"unknown period {period!r}")
+
+
+def build(
+    session: Session,
+    *,
+    metric: str,
+    today: date,
+    tz: ZoneInfo,
+    currency: str = "USD",
+    period: str | None = None,
+    group_by: str | None = None,
+) -> Report:
+    if metric not in METRICS:
+        raise ReportError(f"I can report {', '.join(METRICS)}, not {metric}.")
+    if group_by is not None and group_by not in GROUPINGS:
+        raise ReportError(f"I can group by {', '.join(GROUPINGS)}, not {group_by}.")
+    if group_by == "channel" and metric != "interactions":
+        raise ReportError("Only interactions have a channel; try “interactions by channel”.")
+    if group_by == "product" and metric not in ("revenue", "purchases"):
+        raise ReportError("Only revenue and purchases can be split by product.")
+    period = period or DEFAULT_PERIOD.get(group_by or "", "this_month")
+    start, end = period_bounds(period, today)
+    facts = _facts(session, metric, group_by, start, end, tz=tz, currency=currency)
+    if group_by == "segment":
+        facts["key"] = _segments(session, facts["key"], today=today, currency=currency)
+    elif group_by == "owner":
+        names = dict(session.execute(select(Staff.id, Staff.name)).all())
+        facts["key"] = facts["key"].map(lambda i: names.get(i, "unassigned"))
+    elif group_by in OVER_TIME:
+        facts["key"] = _buckets(facts["day"], group_by)
+    if group_by is not None:
+        facts["key"] = facts["key"].fillna("unknown")
+    rows, total, answers = _summarise(facts, metric, group_by, start, end)
+    return Report(metric, period, group_by, start, end, rows, total, answers)
+
+
+def chart_png(report: Report, *, money_format=None) -> bytes:
+    """The report as a PNG: bars (a line for NPS over time), drawn without a display."""
+    figure = Figure(figsize=(8, 4.2), dpi=110, layout="constrained")
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    labels = [label for label, _ in report.rows]
+    values = [float(value) for _, value in report.rows]
+    if report.metric == "nps" and report.over_time:
+        axes.plot(labels, values, marker="o", color="#2f6fb3")
+        axes.axhline(0, color="#999999", linewidth=0.8)
+    elif report.over_time or len(labels) <= 6:
+        axes.bar(labels, values, color="#2f6fb3")
+    else:
+        axes.barh(labels[::-1], values[::-1], color="#2f6fb3")
+    value_axis = axes.xaxis if (not report.over_time and len(labels) > 6) else axes.yaxis
+    if report.metric == "revenue" and money_format is not None:
+        value_axis.set_major_formatter(FuncFormatter(lambda v, _: money_format(Decimal(int(v)))))
+    axes.set_title(report.title)
+    axes.spines[["top", "right"]].set_visible(False)
+    if report.over_time and len(labels) > 8:
+        axes.tick_params(axis="x", labelrotation=45)
+    out = io.BytesIO()
+    figure.savefig(out, format="png")
+    return out.getvalue()
+
+
+def _utc(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(), tzinfo=tz).astimezone(UTC)
+
+
+def _facts(
+    session: Session,
+    metric: str,
+    group_by: str | None,
+    start: date,
+    end: date,
+    *,
+    tz: ZoneInfo,
+    currency: str,
+) -> pd.DataFrame:
+    """Rows of (day, key, amount[, score]) at the finest grain the grouping needs."""
+    begin, finish = _utc(start, tz), _utc(end + timedelta(days=1), tz)
+    if metric in ("revenue", "purchases"):
+        key = {
+            "owner": func.coalesce(Purchase.staff_id, Customer.owner_id),
+            "product": Purchase.product,
+            "segment": Purchase.customer_id,
+            "city": Customer.city,
+        }.get(group_by or "")
+        amount = func.sum(cents(Purchase.amount)) if metric == "revenue" else func.count()
+        query = select(Purchase.purchased_on, *_maybe(key), amount).where(
+            Purchase.purchased_on >= start, Purchase.purchased_on <= end
+        )
+        if metric == "revenue":
+            query = query.where(Purchase.currency == currency)
+        if group_by in ("owner", "city"):
+            query = query.join(Customer, Customer.id == Purchase.customer_id)
+        query = query.group_by(Purchase.purchased_on, *([key] if key is not None else []))
+        return _frame(session.execute(query).all(), ("day", *_maybe(key, "key"), "amount"))
+    if metric == "interactions":
+        key = {
+            "owner": Interaction.staff_id,
+            "channel": Interaction.channel,
+            "segment": Interaction.customer_id,
+            "city": Customer.city,
+        }.get(group_by or "")
+        query = select(Interaction.occurred_at, *_maybe(key)).where(
+            Interaction.occurred_at >= begin, Interaction.occurred_at < finish
+        )
+        if group_by == "city":
+            query = query.join(Customer, Customer.id == Interaction.customer_id)
+        frame = _frame(session.execute(query).all(), ("at", *_maybe(key, "key")))
+        return _local_days(frame, tz).assign(amount=1)
+    if metric == "customers":
+        key = {"owner": Customer.owner_id, "segment": Customer.id, "city": Customer.city}.get(
+            group_by or ""
+        )
+        query = select(Customer.created_at, *_maybe(key)).where(
+            Customer.created_at >= begin,
+            Customer.created_at < finish,
+            col(Customer.forgotten_at).is_(None),
+        )
+        frame = _frame(session.execute(query).all(), ("at", *_maybe(key, "key")))
+        return _local_days(frame, tz).assign(amount=1)
+    key = {"owner": Customer.owner_id, "segment": NpsAnswer.customer_id, "city": Customer.city}.get(
+        group_by or ""
+    )
+    query = (
+        select(NpsAnswer.answered_on, *_maybe(key), NpsAnswer.score)
+        .join(Customer, Customer.id == NpsAnswer.customer_id)
+        .where(NpsAnswer.answered_on >= start, NpsAnswer.answered_on <= end)
+    )
+    rows = session.execute(query).all()
+    return _frame(rows, ("day", *_maybe(key, "key"), "score")).assign(amount=1)
+
+
+def _maybe(key, name=None) -> tuple:
+    """The grouping column (or its name) when there is one."""
+    if key is None:
+        return ()
+    return (name if name is not None else key,)
+
+
+def _frame(rows, columns: tuple[str, ...]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(rows, columns=list(columns))
+    if "key" not in frame:
+        frame["key"] = None
+    if "day" in frame:
+        frame["day"] = pd.to_datetime(frame["day"])
+    return frame
+
+
+def _local_days(frame: pd.DataFrame, tz: ZoneInfo) -> pd.DataFrame:
+    moments = pd.to_datetime(frame["at"], utc=True).dt.tz_convert(tz)
+    return frame.assign(day=moments.dt.tz_localize(None).dt.normalize()).drop(columns="at")
+
+
+def _buckets(days: pd.Series, group_by: str) -> pd.Series:
+    if group_by == "day":
+        return days.dt.normalize()
+    if group_by == "week":
+        return (days - pd.to_timedelta(days.dt.weekday, unit="D")).dt.normalize()
+    return days.dt.to_period("M").dt.to_timestamp()
+
+
+def _all_buckets(start: date, end: date, group_by: str) -> list[pd.Timestamp]:
+    days = pd.Series(pd.date_range(start, end, freq="D"))
+    return sorted(set(_buckets(days, group_by)))
+
+
+def _bucket_label(bucket: pd.Timestamp, group_by: str) -> str:
+    if group_by == "month":
+        return f"{bucket:%b %Y}"
+    if group_by == "week":
+        return f"week of {bucket:%-d %b}"
+    return f"{bucket:%a %-d %b}"
+
+
+def _segments(session: Session, ids: pd.Series, *, today: date, currency: str) -> pd.Series:
+    frame = snapshot(session, today=today, currency=currency).customers
+    named = frame["segment"].fillna("no purchases")
+    return ids.map(named).fillna("erased")
+
+
+def _nps(scores: pd.Series) -> int:
+    if scores.empty:
+        return 0
+    promoters = (scores >= 9).sum()
+    detractors = (scores <= 6).sum()
+    return round(100 * (promoters - detractors) / len(scores))
+
+
+def _summarise(
+    facts: pd.DataFrame, metric: str, group_by: str | None, start: date, end: date
+) -> tuple[list[tuple[str, Decimal | int]], Decimal | int, int]:
+    def value(part: pd.DataFrame) -> Decimal | int:
+        if metric == "nps":
+            return _nps(part["score"])
+        total = int(part["amount"].map(int).sum()) if len(part) else 0
+        return cents_to_money(total) if metric == "revenue" else total
+
+    total = value(facts)
+    answers = len(facts) if metric == "nps" else 0
+    if group_by is None:
+        return [(LABELS[metric], total)], total, answers
+    groups = dict(iter(facts.groupby("key"))) if len(facts) else {}
+    empty = facts.iloc[0:0]
+    if group_by in OVER_TIME:
+        rows = [
+            (_bucket_label(bucket, group_by), value(groups.get(bucket, empty)))
+            for bucket in _all_buckets(start, end, group_by)
+        ]
+        return rows, total, answers
+    rows = [(str(key), value(part)) for key, part in groups.items()]
+    rows.sort(key=lambda row: (-row[1], row[0]))
+    return rows, total, answers
