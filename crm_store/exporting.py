@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Select
 from sqlmodel import Session, col, select
 
-from crm_store.models import Customer, CustomerTag, Interaction, Purchase, Staff, Stage
+from crm_store.models import Customer, CustomerTag, Interaction, Purchase, Staff
 
 KINDS = ("customers", "purchases", "interactions")
 COLUMNS = {
@@ -38,14 +38,6 @@ COLUMNS = {
     "interactions": ("customer", "customer_name", "date", "channel", "summary", "staff"),
 }
 CHUNK = 2000
-
-
-def stage_members(session: Session, stage: str) -> list[int]:
-    """The ids of the (not erased) customers in a lifecycle stage."""
-    if stage not in Stage.__members__:
-        raise ValueError(f"“{stage}” is not a stage; the stages are {', '.join(Stage.__members__)}")
-    query = select(Customer.id).where(Customer.stage == stage, col(Customer.forgotten_at).is_(None))
-    return list(session.exec(query.order_by(Customer.id)))
 
 
 def export_csv(session: Session, kind: str, *, customer_ids: Iterable[int] | None = None) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -11,13 +14,10 @@ from sqlmodel import Session
 
 from bot.commands.options import add_db
 from bot.settings import Settings
-from crm_store import exporting
+from crm_store import analytics, exporting, segments
 from crm_store.columns import KINDS
 from crm_store.db import open_store
 from crm_store.importing import ImportFileError, ImportOptions, import_file
-from crm_store.models import Stage
-
-SEGMENTS = tuple(Stage.__members__)
 
 
 def register(subparsers) -> None:
@@ -51,7 +51,11 @@ def register(subparsers) -> None:
     )
     exporting_.add_argument("kind", choices=exporting.KINDS)
     exporting_.add_argument(
-        "--segment", choices=SEGMENTS, help="only the customers in this lifecycle stage"
+        "--segment",
+        choices=segments.ALL_SEGMENTS,
+        metavar="SEGMENT",
+        help="only this segment's customers, as the bot's lists see them today: "
+        + ", ".join(segments.ALL_SEGMENTS),
     )
     exporting_.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     add_db(exporting_)
@@ -119,9 +123,12 @@ def run_export(args, settings: Settings) -> int:
     engine = open_store(settings.database_url)
     try:
         with Session(engine) as session:
-            members = exporting.stage_members(session, args.segment) if args.segment else None
+            members = _members(session, args.segment, settings) if args.segment else None
             if args.output is None:
-                exporting.write_csv(session, args.kind, sys.stdout, customer_ids=members)
+                try:
+                    exporting.write_csv(session, args.kind, sys.stdout, customer_ids=members)
+                except BrokenPipeError:  # `| head` stopped reading: not an error
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 return 0
             with args.output.open("w", newline="", encoding="utf-8") as out:
                 count = exporting.write_csv(session, args.kind, out, customer_ids=members)
@@ -130,3 +137,11 @@ def run_export(args, settings: Settings) -> int:
     which = f" (segment: {args.segment})" if args.segment else ""
     print(f"Exported {count:,} {args.kind}{which} to {args.output}.", file=sys.stderr)
     return 0
+
+
+def _members(session: Session, segment: str, settings: Settings) -> list[int]:
+    today = datetime.now(ZoneInfo(settings.tz)).date()
+    snap = analytics.snapshot(
+        session, today=today, currency=settings.currency, lapsed_days=settings.lapsed_days
+    )
+    return segments.find(session, snap, segments.Criteria(segment=segment)).index.tolist()

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from crm_store import exporting
+
 SAMPLE = Path(__file__).parent.parent.parent / "samples" / "hubspot_contacts.csv"
 DATA = Path(__file__).parent.parent / "data"
 
@@ -62,8 +64,9 @@ def test_a_dry_run_and_a_column_map_on_a_file_with_its_own_headers(db, tmp_path)
     assert "Dry run: nothing was written." in dry.stdout
     assert "Columns not imported: Telefon, Stadt, Land" in dry.stdout
     out = tmp_path / "out.csv"
-    exported = crmbot("export", "customers", "-o", str(out), db=db)
-    assert exported.stderr.strip() == f"Exported 0 customers to {out}."
+    exported = crmbot("export", "customers", "--segment", "champions", "-o", str(out), db=db)
+    assert exported.stderr.strip() == f"Exported 0 customers (segment: champions) to {out}."
+    assert out.read_text().splitlines() == [",".join(exporting.COLUMNS["customers"])]
 
 
 def test_a_file_that_is_not_a_table_gets_one_sentence_and_no_traceback(db, tmp_path):
