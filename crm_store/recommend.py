@@ -148,7 +148,8 @@ def suggest(
         frame = frame[frame.index.isin(list(customer_ids))]
     found: list[Suggestion] = []
     found += _follow_ups(session, frame, snap.today)
-    found += _from_figures(frame, snap, money=money, quiet_days=quiet_days)
+    keep = None if limit is None else 3 * limit
+    found += _from_figures(frame, snap, money=money, quiet_days=quiet_days, keep=keep)
     sellable = frame[frame["orders"] > 0]
     if limit is not None:
         sellable = sellable.nlargest(max(200, 5 * limit), "value")
@@ -199,93 +200,115 @@ def _follow_ups(session: Session, frame: pd.DataFrame, today: date) -> list[Sugg
 
 
 def _from_figures(
-    frame: pd.DataFrame, snap: Snapshot, *, money: Money, quiet_days: int
+    frame: pd.DataFrame, snap: Snapshot, *, money: Money, quiet_days: int, keep: int | None
 ) -> list[Suggestion]:
+    """Suggestions read off each customer's figures; with `keep`, only each kind's best few."""
     today = pd.Timestamp(snap.today)
     contact = frame["last_contact"].dt.tz_convert(None).dt.normalize()
-    nps_on = pd.to_datetime(frame["nps_on"])
     quiet = frame["contact_days"].isna() | (frame["contact_days"] >= quiet_days)
-    recovery = (frame["nps"] <= 6) & (contact.isna() | (contact <= nps_on))
-    retention = frame["segment"].isin(["at_risk", "cant_lose"]) | (frame["high_value"] & quiet)
     new = (frame["orders"] > 0) & ((today - frame["first_order"]).dt.days <= ONBOARDING_DAYS)
-    contacts_since_first = contact.notna() & (contact >= frame["first_order"])
-    onboarding = new & ~(contacts_since_first & (frame["contact_days"] <= 7))
-    reactivation = (frame["stage"] == "lapsed") | frame["segment"].isin(["hibernating", "lost"])
-    referral = (frame["nps"] >= 9) & (frame["stage"] == "customer")
+    recently_contacted = contact.notna() & (contact >= frame["first_order"])
+    at_risk = frame["segment"].isin(["at_risk", "cant_lose"])
+    kinds = {
+        "recovery": (
+            (frame["nps"] <= 6) & (contact.isna() | (contact <= pd.to_datetime(frame["nps_on"]))),
+            85,
+        ),
+        "retention": (
+            at_risk | (frame["high_value"] & quiet),
+            pd.Series(78, index=frame.index)
+            .mask(frame["segment"] == "at_risk", 75)
+            .mask(frame["segment"] == "cant_lose", 80),
+        ),
+        "onboarding": (new & ~(recently_contacted & (frame["contact_days"] <= 7)), 65),
+        "reactivation": (
+            (frame["orders"] > 0)
+            & ((frame["stage"] == "lapsed") | frame["segment"].isin(["hibernating", "lost"])),
+            60,
+        ),
+        "referral": ((frame["nps"] >= 9) & (frame["stage"] == "customer"), 40),
+    }
+    bonus = 2.0 * frame["m"].astype("Float64").fillna(0)
     found = []
-    for customer_id in frame.index[recovery.fillna(False).astype(bool)]:
-        row = frame.loc[customer_id]
-        found.append(
-            Suggestion(
-                customer_id,
-                "recovery",
-                85 + _bonus(row),
-                f"they gave us NPS {int(row['nps'])} on {row['nps_on']:%-d %b} and nobody has "
-                "spoken to them since",
-                "NPS recovery",
+    for kind, (mask, base) in kinds.items():
+        scores = (base + bonus)[mask.fillna(False).astype(bool)]
+        if keep is not None:
+            scores = scores.nlargest(keep)
+        for customer_id, score in scores.items():
+            row = frame.loc[customer_id]
+            found.append(
+                Suggestion(
+                    int(customer_id),
+                    kind,
+                    float(score),
+                    REASONS[kind](row, today=today, money=money),
+                    TOPICS[kind],
+                )
             )
-        )
-    for customer_id in frame.index[retention.fillna(False).astype(bool)]:
-        row = frame.loc[customer_id]
-        worth = money(cents_to_money(row["value"]))
-        if row["segment"] in ("at_risk", "cant_lose"):
-            gap = int((today - row["first_order"]).days / max(1, row["orders"]))
-            reason = (
-                f"{row['orders']} orders worth {worth}, but the last was "
-                f"{_days(row['recency_days'])} ago; they used to order every {_days(gap)}"
-            )
-            score = 80 if row["segment"] == "cant_lose" else 75
-        else:
-            silence = (
-                "never been contacted"
-                if pd.isna(row["contact_days"])
-                else f"had no contact for {_days(row['contact_days'])}"
-            )
-            reason = f"a top-10% customer ({worth} so far) who has {silence}"
-            score = 78
-        found.append(Suggestion(customer_id, "retention", score + _bonus(row), reason, "retention"))
-    for customer_id in frame.index[onboarding.fillna(False).astype(bool)]:
-        row = frame.loc[customer_id]
-        days = (today - row["first_order"]).days
-        first = "today" if days == 0 else f"{_days(days)} ago"
-        found.append(
-            Suggestion(
-                customer_id,
-                "onboarding",
-                65 + _bonus(row),
-                f"first order {first} ({money(cents_to_money(row['value']))}); check they are "
-                "set up and happy",
-                "onboarding",
-            )
-        )
-    for customer_id in frame.index[reactivation.fillna(False).astype(bool)]:
-        row = frame.loc[customer_id]
-        if not row["orders"]:
-            continue
-        found.append(
-            Suggestion(
-                customer_id,
-                "reactivation",
-                60 + _bonus(row),
-                f"no order for {_days(row['recency_days'])}; before that they spent "
-                f"{money(cents_to_money(row['value']))} over {row['orders']} "
-                f"order{'' if row['orders'] == 1 else 's'}",
-                "reactivation",
-            )
-        )
-    for customer_id in frame.index[referral.fillna(False).astype(bool)]:
-        row = frame.loc[customer_id]
-        found.append(
-            Suggestion(
-                customer_id,
-                "referral",
-                40 + _bonus(row),
-                f"they gave us a {int(row['nps'])} on {row['nps_on']:%-d %b}: a good moment to "
-                "ask for a referral",
-                "referral",
-            )
-        )
     return found
+
+
+def _recovery(row: pd.Series, **_) -> str:
+    return (
+        f"they gave us NPS {int(row['nps'])} on {row['nps_on']:%-d %b} and nobody has spoken "
+        "to them since"
+    )
+
+
+def _retention(row: pd.Series, *, today: pd.Timestamp, money: Money) -> str:
+    worth = money(cents_to_money(row["value"]))
+    if row["segment"] in ("at_risk", "cant_lose"):
+        gap = int((today - row["first_order"]).days / max(1, row["orders"]))
+        return (
+            f"{row['orders']} orders worth {worth}, but the last was "
+            f"{_days(row['recency_days'])} ago; they used to order every {_days(gap)}"
+        )
+    silence = (
+        "never been contacted"
+        if pd.isna(row["contact_days"])
+        else f"had no contact for {_days(row['contact_days'])}"
+    )
+    return f"a top-10% customer ({worth} so far) who has {silence}"
+
+
+def _onboarding(row: pd.Series, *, today: pd.Timestamp, money: Money) -> str:
+    days = (today - row["first_order"]).days
+    first = "today" if days == 0 else f"{_days(days)} ago"
+    return (
+        f"first order {first} ({money(cents_to_money(row['value']))}); check they are set up "
+        "and happy"
+    )
+
+
+def _reactivation(row: pd.Series, *, money: Money, **_) -> str:
+    orders = f"{row['orders']} order{'' if row['orders'] == 1 else 's'}"
+    return (
+        f"no order for {_days(row['recency_days'])}; before that they spent "
+        f"{money(cents_to_money(row['value']))} over {orders}"
+    )
+
+
+def _referral(row: pd.Series, **_) -> str:
+    return (
+        f"they gave us a {int(row['nps'])} on {row['nps_on']:%-d %b}: a good moment to ask "
+        "for a referral"
+    )
+
+
+REASONS = {
+    "recovery": _recovery,
+    "retention": _retention,
+    "onboarding": _onboarding,
+    "reactivation": _reactivation,
+    "referral": _referral,
+}
+TOPICS = {
+    "recovery": "NPS recovery",
+    "retention": "retention",
+    "onboarding": "onboarding",
+    "reactivation": "reactivation",
+    "referral": "referral",
+}
 
 
 def _sales(frame: pd.DataFrame, shelf: Baskets, *, money: Money) -> list[Suggestion]:

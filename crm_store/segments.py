@@ -128,14 +128,14 @@ def to_csv(frame: pd.DataFrame, *, owners: dict[int, str], currency: str) -> byt
         writer.writerow(
             [
                 customer_id,
-                row["name"] or "",
-                row["company"] or "",
-                row["email"] or "",
-                row["phone"] or "",
-                row["city"] or "",
+                _text(row["name"]),
+                _text(row["company"]),
+                _text(row["email"]),
+                _text(row["phone"]),
+                _text(row["city"]),
                 owners.get(row["owner_id"], "") if pd.notna(row["owner_id"]) else "",
                 row["stage"],
-                row["segment"] or "",
+                _text(row["segment"]),
                 row["orders"],
                 cents_to_money(row["value"]),
                 cents_to_money(row["predicted"]),
@@ -172,6 +172,10 @@ def _days(days) -> str:
 
 def _iso(value) -> str:
     return "" if pd.isna(value) else value.date().isoformat()
+
+
+def _text(value) -> str:
+    return "" if value is None or pd.isna(value) else str(value)
 
 
 def _blank(value) -> str:

@@ -11,6 +11,7 @@ MODULES = (
     "undo",
     "privacy",
     "help",
+    "insights",
 )
 
 for _name in MODULES:

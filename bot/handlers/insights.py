@@ -1,0 +1,260 @@
+"""Segments, next best actions and reports: the questions a CRM is for."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+import pandas as pd
+from sqlmodel import select
+
+from bot import format
+from bot.context import Context, UserError, handles
+from bot.messages import Button, File, Reply
+from bot.resolve import resolve_customer, resolve_staff
+from crm_store import analytics, recommend, reports, segments
+from crm_store.models import Customer, Staff
+from intents import Parsed
+
+DEFAULT_ROWS = 10
+MAX_ROWS = 50
+BUTTONED = 3  # suggestions that get their own buttons
+KINDS = {
+    "follow_up": "Overdue follow-up",
+    "recovery": "Detractor recovery",
+    "retention": "Retention call",
+    "onboarding": "Onboarding check-in",
+    "reactivation": "Reactivation",
+    "up_sell": "Up-sell",
+    "cross_sell": "Cross-sell",
+    "referral": "Referral ask",
+}
+
+
+def snapshot(ctx: Context) -> analytics.Snapshot:
+    return analytics.snapshot(
+        ctx.session,
+        today=ctx.today,
+        currency=ctx.settings.currency,
+        lapsed_days=ctx.settings.lapsed_days,
+    )
+
+
+def money_of(ctx: Context):
+    return lambda amount: format.money(amount, ctx.settings.currency)
+
+
+def display_name(row: pd.Series, customer_id: int) -> str:
+    name, company = _text(row["name"]), _text(row["company"])
+    if name and company:
+        return f"{name} ({company})"
+    return name or company or f"#{customer_id}"
+
+
+def _text(value) -> str:
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+@handles("segment.list")
+def list_segment(parsed: Parsed, ctx: Context) -> Reply:
+    """Find customers — “at risk customers in Berlin”, “who hasn't bought in 6 months”."""
+    slots = parsed.slots
+    criteria = _criteria(ctx, slots)
+    snap = snapshot(ctx)
+    found = segments.find(ctx.session, snap, criteria)
+    described = _describe(criteria, slots)
+    if found.empty:
+        return Reply(f"No customers match: {described}.")
+    limit = min(int(slots.get("limit", DEFAULT_ROWS)), MAX_ROWS)
+    money = money_of(ctx)
+    owners = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
+    rows = [
+        {
+            "#": str(customer_id),
+            "Customer": display_name(row, customer_id),
+            "Owner": owners.get(row["owner_id"], "") if pd.notna(row["owner_id"]) else "",
+            "Why": segments.reason(row, criteria, money=money),
+        }
+        for customer_id, row in found.head(limit).iterrows()
+    ]
+    count = len(found)
+    shown = f"; the first {len(rows)} by {criteria.sort}" if count > len(rows) else ""
+    name = f"customers-{slots.get('segment', 'list')}-{ctx.today.isoformat()}.csv"
+    return Reply(
+        text=f"{count:,} customer{'s' * (count != 1)} match: {described}{shown}.",
+        rows=rows,
+        files=[
+            File(
+                name,
+                "text/csv",
+                segments.to_csv(found, owners=owners, currency=ctx.settings.currency),
+            )
+        ],
+        buttons=[Button(f"Next for #{i}", f"next action for #{i}") for i in found.index[:3]],
+        note="Figures as of today; every match is in the CSV.",
+    )
+
+
+def _criteria(ctx: Context, slots: dict) -> segments.Criteria:
+    owner_id = None
+    if slots.get("owner"):
+        typed = str(slots["owner"]).strip()
+        mine = typed.casefold() in ("me", "my", "mine")
+        owner_id = ctx.staff.id if mine else resolve_staff(ctx, typed).id
+    try:
+        min_value = Decimal(str(slots["min_value"])) if "min_value" in slots else None
+        return segments.Criteria(
+            segment=slots.get("segment"),
+            no_purchase_days=_whole(slots.get("no_purchase_days")),
+            no_contact_days=_whole(slots.get("no_contact_days")),
+            city=slots.get("city"),
+            tag=slots.get("tag"),
+            owner_id=owner_id,
+            stage=slots.get("stage"),
+            min_value=min_value,
+            sort=slots.get("sort", "value"),
+        )
+    except (ValueError, InvalidOperation) as error:
+        known = ", ".join(segments.ALL_SEGMENTS)
+        raise UserError(f"I can't search for that ({error}). Segments I know: {known}.") from None
+
+
+def _whole(value) -> int | None:
+    return None if value is None else int(value)
+
+
+def _describe(criteria: segments.Criteria, slots: dict) -> str:
+    parts = []
+    if criteria.segment:
+        parts.append(criteria.segment.replace("_", " "))
+    if criteria.stage:
+        parts.append(f"stage {criteria.stage}")
+    if criteria.no_purchase_days is not None:
+        parts.append(f"no purchase for {criteria.no_purchase_days}+ days")
+    if criteria.no_contact_days is not None:
+        parts.append(f"no contact for {criteria.no_contact_days}+ days")
+    if criteria.city:
+        parts.append(f"in {criteria.city}")
+    if criteria.tag:
+        parts.append(f"tagged {criteria.tag}")
+    if criteria.owner_id is not None:
+        parts.append(f"owned by {slots['owner']}")
+    if criteria.min_value is not None:
+        parts.append(f"worth at least {criteria.min_value:,}")
+    return ", ".join(parts) or "all customers"
+
+
+@handles("next_action.suggest")
+def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
+    """What to do next — “what should I do with Acme?”, “next best actions”."""
+    snap = snapshot(ctx)
+    shelf = recommend.baskets(ctx.session, today=ctx.today)
+    money = money_of(ctx)
+    if parsed.slots.get("customer"):
+        customer = resolve_customer(ctx, parsed.slots["customer"])
+        found = recommend.suggest(ctx.session, snap, shelf, customer_ids=[customer.id], money=money)
+        if not found:
+            return Reply(
+                f"Nothing pressing for {customer.display_name}: no overdue follow-up, no risk "
+                "signal, and nothing they are likely to buy next."
+            )
+        rows = [{"Do": KINDS[s.kind], "Priority": s.priority, "Why": s.reason} for s in found]
+        return Reply(
+            title=f"Next for {customer.display_name}",
+            rows=rows,
+            buttons=[b for s in found[:BUTTONED] for b in action_buttons(s)],
+        )
+    owner = None if ctx.is_manager else ctx.staff.id
+    book = snap.customers if owner is None else snap.customers[snap.customers["owner_id"] == owner]
+    found = recommend.suggest(
+        ctx.session,
+        snap,
+        shelf,
+        customer_ids=book.index,
+        money=money,
+        per_customer=1,
+        limit=DEFAULT_ROWS,
+    )
+    whose = "the team's customers" if owner is None else "your customers"
+    if not found:
+        return Reply(f"Nothing pressing across {whose} today.")
+    names = _names(ctx, [s.customer_id for s in found])
+    rows = [
+        {
+            "#": str(s.customer_id),
+            "Customer": names[s.customer_id],
+            "Do": KINDS[s.kind],
+            "Priority": s.priority,
+            "Why": s.reason,
+        }
+        for s in found
+    ]
+    return Reply(
+        text=f"The {len(rows)} most useful things to do across {whose}:",
+        rows=rows,
+        buttons=[b for s in found[:BUTTONED] for b in action_buttons(s)],
+    )
+
+
+def action_buttons(suggestion: recommend.Suggestion) -> list[Button]:
+    """Log it as done, or make it a task: plain commands the bot understands (under 64 bytes)."""
+    who = f"#{suggestion.customer_id}"
+    done = f"log {suggestion.channel} with {who} re: {suggestion.topic}"
+    later = f"remind me to {suggestion.channel} {who} about {suggestion.topic} tomorrow"
+    if suggestion.task_id is not None:
+        return [Button(f"Done: task #{suggestion.task_id}", f"done {suggestion.task_id}")]
+    return [
+        Button(f"Done: {suggestion.topic} {who}", done, "primary"),
+        Button(f"Task: {suggestion.topic} {who}", later),
+    ]
+
+
+def _names(ctx: Context, ids: list[int]) -> dict[int, str]:
+    found = ctx.session.exec(select(Customer).where(Customer.id.in_(ids))).all()
+    return {c.id: c.display_name for c in found}
+
+
+@handles("report.show")
+def show_report(parsed: Parsed, ctx: Context) -> Reply:
+    """Figures and charts — “revenue by month this year”, “calls per rep last week as a chart”."""
+    slots = parsed.slots
+    group_by = slots.get("group_by")
+    if slots.get("chart") and not group_by and slots.get("period") not in ("today", "yesterday"):
+        short = slots.get("period") in ("this_week", "last_week", "this_month", "last_month")
+        group_by = "day" if short else "month"
+    try:
+        report = reports.build(
+            ctx.session,
+            metric=slots.get("metric", "revenue"),
+            period=slots.get("period"),
+            group_by=group_by,
+            today=ctx.today,
+            tz=ctx.tz,
+            currency=ctx.settings.currency,
+        )
+    except reports.ReportError as error:
+        raise UserError(str(error)) from None
+    show = money_of(ctx)
+
+    def shown(value) -> str:
+        if report.metric == "revenue":
+            return show(value)
+        return f"{value:+d}" if report.metric == "nps" else f"{value:,}"
+
+    heading = (report.group_by or "period").capitalize()
+    rows = [{heading: label, reports.LABELS[report.metric]: shown(v)} for label, v in report.rows]
+    start, end = (format.day(d, today=ctx.today) for d in (report.start, report.end))
+    span = f"{start} – {end}"
+    if report.metric == "nps":
+        total = f"NPS {shown(report.total)} from {report.answers:,} answers ({span})."
+    else:
+        total = f"Total {shown(report.total)} ({span})."
+    files = []
+    if report.group_by and (slots.get("chart") or report.over_time):
+        png = reports.chart_png(report, money_format=show)
+        files.append(File(f"{report.metric}-{report.period}.png", "image/png", png))
+    return Reply(
+        title=report.title[0].upper() + report.title[1:],
+        text=total,
+        rows=rows if report.group_by else [],
+        files=files,
+    )
