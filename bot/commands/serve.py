@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import threading
 
+from bot.commands.digest import senders
 from bot.commands.options import add_db
 from bot.dispatch import Bot
+from bot.scheduler import DigestScheduler
 from bot.settings import Settings
 from crm_store.db import open_store
 
@@ -52,6 +54,7 @@ def run(args, settings: Settings) -> int:
         print(f"crmbot: {', '.join(missing)} is not configured (see the README).")
         return 2
     bot = Bot(open_store(settings.database_url), settings)
+    DigestScheduler(bot.engine, settings, senders(settings, console=False)).start()
     if "slack" in platforms:
         from adapters import slack
 

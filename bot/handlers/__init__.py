@@ -12,6 +12,7 @@ MODULES = (
     "privacy",
     "help",
     "insights",
+    "digest",
 )
 
 for _name in MODULES:

@@ -1,0 +1,66 @@
+"""The daily digest on demand, and subscribing to it where you are talking to the bot."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from bot import digest
+from bot.context import Context, UserError, handles
+from bot.messages import Button, Reply
+from crm_store.audit import snapshot
+from intents import Parsed
+
+DEFAULT_TIME = time(8, 0)
+
+
+@handles("digest.show")
+def show_digest(parsed: Parsed, ctx: Context) -> Reply:
+    """The daily digest now — “digest”, “digest for yesterday”."""
+    day = ctx.today
+    if parsed.slots.get("date"):
+        try:
+            day = date.fromisoformat(parsed.slots["date"])
+        except ValueError:
+            raise UserError(f"I can't read the date “{parsed.slots['date']}”.") from None
+        if day > ctx.today:
+            raise UserError("That day hasn't come yet; ask for today's digest or an earlier one.")
+    return digest.build(ctx.session, ctx.staff, today=day, settings=ctx.settings)
+
+
+@handles("digest.subscribe")
+def subscribe(parsed: Parsed, ctx: Context) -> Reply:
+    """Get the digest every morning — “send me the digest at 8:30”."""
+    at = DEFAULT_TIME
+    if parsed.slots.get("time"):
+        try:
+            at = time.fromisoformat(parsed.slots["time"])
+        except ValueError:
+            raise UserError(f"I can't read the time “{parsed.slots['time']}”; try 08:30.") from None
+    staff = ctx.staff
+    before = snapshot(staff)
+    staff.digest_time = at.replace(second=0, microsecond=0)
+    staff.digest_platform = ctx.message.platform
+    staff.digest_chat = ctx.message.chat
+    ctx.session.add(staff)
+    ctx.audit("staff.digest", staff, before=before, description=f"digest at {at:%H:%M}")
+    console = ctx.message.platform == "console"
+    where = "in the terminal (crmbot digest --send)" if console else "here"
+    return Reply(
+        text=f"You'll get the digest every day at {at:%H:%M} ({ctx.tz.key}) {where}.",
+        buttons=[Button("Show it now", "digest"), Button("Undo", "undo")],
+    )
+
+
+@handles("digest.unsubscribe")
+def unsubscribe(parsed: Parsed, ctx: Context) -> Reply:
+    """Stop the daily digest — “stop the digest”."""
+    staff = ctx.staff
+    if staff.digest_time is None:
+        return Reply("You weren't getting the digest. “send me the digest at 8:00” starts it.")
+    before = snapshot(staff)
+    staff.digest_time = None
+    staff.digest_platform = None
+    staff.digest_chat = None
+    ctx.session.add(staff)
+    ctx.audit("staff.digest", staff, before=before, description="digest stopped")
+    return Reply("The daily digest is stopped.", buttons=[Button("Undo", "undo")])
