@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
@@ -31,6 +32,8 @@ CUSTOMER_FIELDS = (
     "owner_id",
     "stage",
 )
+_fields = itemgetter(*CUSTOMER_FIELDS)
+_distinct = itemgetter(*DISTINCT)
 
 
 def _limited(values: dict[str, str], name: str) -> str | None:
@@ -180,7 +183,7 @@ class CustomerImporter(Importer):
     def plan(self, item: dict[str, Any], batch: Batch) -> str:
         record = self._match(item)
         if record is None:
-            record = {f: item[f] for f in CUSTOMER_FIELDS}
+            record = dict(zip(CUSTOMER_FIELDS, _fields(item), strict=True))
             record["stage"] = record["stage"] or "lead"
             record["id"] = None
             record["tags"] = item["tags"]
@@ -216,15 +219,15 @@ class CustomerImporter(Importer):
         now = utcnow()
         if batch.inserts:
             rows = [
-                {
-                    **{f: r[f] for f in CUSTOMER_FIELDS},
-                    "consent_marketing": False,
-                    "created_at": r["created_at"] or now,
-                    "updated_at": now,
-                }
+                dict(
+                    zip(CUSTOMER_FIELDS, _fields(r), strict=True),
+                    consent_marketing=False,
+                    created_at=r["created_at"] or now,
+                    updated_at=now,
+                )
                 for r in batch.inserts
             ]
-            keys = [tuple(record[f] for f in DISTINCT) for record in batch.inserts]
+            keys = [_distinct(record) for record in batch.inserts]
             if connection.dialect.name == "postgresql":
                 # ids drawn from the sequence up front let the rows go in by COPY
                 ids = connection.execute(NEXT_IDS, {"n": len(rows)}).scalars().all()
