@@ -6,7 +6,8 @@ count as orders but not as value), so no sum is ever a float.
 
 RFM. Over all customers with purchases up to `today`: R = days since the last order (fewer is
 better), F = number of orders, M = lifetime value. Each is scored 1–5 by quintile of its rank
-(ties share the lowest rank, so equal values always get the same score): score = ceil(5 · rank/n).
+(ties share the lowest rank, so equal values always get the same score):
+score = 1 + floor(5 · (rank − 1) / n).
 The segment is read from R and FM = the average of F and M, rounded half up:
 
     R \\ FM   1               2                   3                   4          5
@@ -130,7 +131,7 @@ def rfm_segment(r: int, fm: int) -> str:
 def quintile_scores(values: pd.Series, *, higher_is_better: bool = True) -> pd.Series:
     """1–5 by quintile of rank; equal values share the lowest rank and so the same score."""
     ranked = values.rank(method="min", ascending=higher_is_better)
-    scores = np.ceil(5 * ranked / len(values)).clip(1, 5)
+    scores = (1 + np.floor(5 * (ranked - 1) / len(values))).clip(1, 5)
     return scores.astype("int64")
 
 
