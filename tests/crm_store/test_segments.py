@@ -1,0 +1,113 @@
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from sqlmodel import Session
+
+from crm_store import analytics, segments
+from tests.crm_store.insight_builders import TODAY, Store, ladder
+
+
+def money(amount: Decimal) -> str:
+    return f"${amount:,.2f}"
+
+
+@pytest.fixture
+def store(engine):
+    with Session(engine) as session:
+        yield Store(session)
+
+
+def find(store: Store, **criteria):
+    snap = analytics.snapshot(store.session, today=TODAY)
+    return segments.find(store.session, snap, segments.Criteria(**criteria))
+
+
+def test_every_criterion_narrows_the_list(store):
+    sam, kim = store.staff("Sam"), store.staff("Kim")
+    wanted = store.customer("Wanted", owner=sam, city="Berlin", tags=("vip",))
+    for n in range(14):
+        store.buy(wanted, 212 + n, "244.29")
+    store.contact(wanted, 75)
+    store.customer("Other town", owner=sam, city="Paris", tags=("vip",))
+    untagged = store.customer("Untagged", owner=sam, city="berlin")
+    store.buy(untagged, 300, 5000)
+    kims = store.customer("Kim's", owner=kim, city="Berlin", tags=("vip",))
+    store.buy(kims, 300, 5000)
+    recent = store.customer("Recent", owner=sam, city="Berlin", tags=("vip",))
+    store.buy(recent, 3, 5000)
+    cheap = store.customer("Cheap", owner=sam, city="Berlin", tags=("vip",))
+    store.buy(cheap, 300, 10)
+    talked = store.customer("Talked to", owner=sam, city="Berlin", tags=("vip",))
+    store.buy(talked, 300, 5000)
+    store.contact(talked, 5)
+    store.commit()
+    found = find(
+        store,
+        no_purchase_days=180,
+        no_contact_days=60,
+        city="BERLIN",
+        tag="VIP",
+        owner_id=sam.id,
+        stage="lapsed",
+        min_value=Decimal(1000),
+    )
+    assert list(found.index) == [wanted.id]
+    reason = segments.reason(found.iloc[0], segments.Criteria(no_contact_days=60), money=money)
+    assert reason == "last order 212 days ago, 14 orders, $3,420.06, last contact 75 days ago"
+
+
+def test_rfm_segments_high_value_and_nps_categories_are_segments(store):
+    customers = ladder(store)
+    store.nps(customers[0], 2, 3)
+    store.nps(customers[9], 10, 3)
+    store.commit()
+    assert list(find(store, segment="champions").index) == [customers[9].id, customers[8].id]
+    assert list(find(store, segment="high_value").index) == [customers[9].id]
+    assert list(find(store, segment="detractors").index) == [customers[0].id]
+    assert list(find(store, segment="promoters").index) == [customers[9].id]
+    assert len(find(store, segment="lapsed")) == 0
+
+
+def test_sorting_by_value_recency_and_frequency(store):
+    big = store.customer("Big")
+    store.buy(big, 100, 9000)
+    often = store.customer("Often")
+    for n in range(5):
+        store.buy(often, 50 + n, 100)
+    fresh = store.customer("Fresh")
+    store.buy(fresh, 1, 600)
+    store.commit()
+    assert list(find(store, sort="value").index) == [big.id, fresh.id, often.id]
+    assert list(find(store, sort="recency").index)[:2] == [fresh.id, often.id]
+    assert list(find(store, sort="frequency").index)[0] == often.id
+
+
+def test_never_contacted_customers_count_as_not_contacted(store):
+    silent = store.customer("Silent", stage="prospect")
+    store.commit()
+    found = find(store, no_contact_days=30)
+    assert list(found.index) == [silent.id]
+    why = segments.reason(found.iloc[0], segments.Criteria(no_contact_days=30), money=money)
+    assert why == "no orders yet, never contacted"
+
+
+def test_the_csv_holds_every_match_with_its_figures(store):
+    owner = store.staff("Sam")
+    customers = ladder(store, owner=owner)
+    store.commit()
+    found = find(store)
+    text = segments.to_csv(found, owners={owner.id: "Sam"}, currency="USD").decode()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 10
+    top = rows[0]
+    assert top["name"] == "Ladder 10" and top["owner"] == "Sam"
+    assert top["lifetime_value_USD"] == "1000.00" and top["orders"] == "10"
+    assert (top["r"], top["segment"]) == ("5", "champions")
+    assert customers[9].id == int(top["id"])
+
+
+def test_an_unknown_segment_is_refused():
+    with pytest.raises(ValueError, match="unknown segment"):
+        segments.Criteria(segment="whales")
