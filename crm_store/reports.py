@@ -269,7 +269,7 @@ def _buckets(days: pd.Series, group_by: str) -> pd.Series:
     if group_by == "day":
         return days.dt.normalize()
     if group_by == "week":
-        return (days - pd.to_timedelta(days.dt.weekday, unit="D")).dt.normalize()
+        return (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.normalize()
     return days.dt.to_period("M").dt.to_timestamp()
 
 
