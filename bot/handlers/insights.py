@@ -127,7 +127,7 @@ def _describe(criteria: segments.Criteria, slots: dict) -> str:
     if criteria.segment:
         parts.append(criteria.segment.replace("_", " "))
     if criteria.stage:
-        parts.append(f"stage {criteria.stage}")
+        parts.append(criteria.stage)
     if criteria.no_purchase_days is not None:
         parts.append(f"no purchase for {criteria.no_purchase_days}+ days")
     if criteria.no_contact_days is not None:

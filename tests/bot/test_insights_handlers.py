@@ -1,0 +1,98 @@
+import csv
+import io
+from datetime import timedelta
+
+from sqlmodel import Session, select
+
+from crm_store.models import Customer, Interaction, Task
+from tests.crm_store.insight_builders import Store
+
+
+def history(chat, *, lapsed_days=212, orders=14):
+    """Jane bought 14 times, the last 212 days ago; Hans bought yesterday."""
+    with Session(chat.engine) as session:
+        store = Store(session)
+        jane = session.exec(select(Customer).where(Customer.name == "Jane Cooper")).one()
+        hans = session.exec(select(Customer).where(Customer.name == "Hans Müller")).one()
+        for n in range(orders):
+            store.buy(jane, lapsed_days + 7 * n, "244.29")
+        store.buy(hans, 1, 900)
+        store.commit()
+        return jane.id, hans.id
+
+
+def test_a_segment_answer_counts_explains_and_attaches_the_full_list(chat):
+    jane, _ = history(chat)
+    reply = chat.say("customers who haven't bought in 6 months")
+    assert reply.text == "1 customer match: no purchase for 180+ days."
+    assert reply.rows == [
+        {
+            "#": str(jane),
+            "Customer": "Jane Cooper (Acme Corporation)",
+            "Owner": "Sam",
+            "Why": "last order 212 days ago, 14 orders, $3,420.06",
+        }
+    ]
+    (attachment,) = reply.files
+    assert attachment.mime == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(attachment.content.decode())))
+    assert [r["name"] for r in rows] == ["Jane Cooper"]
+    assert reply.buttons[0].value == f"next action for #{jane}"
+
+
+def test_segment_slots_combine_and_an_empty_answer_says_so(chat):
+    jane, _ = history(chat)
+    found = chat.say("lapsed customers in new york")
+    assert found.text == "1 customer match: lapsed, in new york."
+    assert [row["#"] for row in found.rows] == [str(jane)]
+    reply = chat.say("lapsed customers in Paris")
+    assert reply.text == "No customers match: lapsed, in Paris."
+    assert not reply.files
+
+
+def test_next_actions_for_one_customer_have_reasons_and_buttons_that_work(chat):
+    jane, _ = history(chat)
+    reply = chat.say("what should I do next with Acme")
+    assert reply.title == "Next for Jane Cooper (Acme Corporation)"
+    kinds = [row["Do"] for row in reply.rows]
+    assert "Reactivation" in kinds
+    done, later = reply.buttons[:2]
+    assert all(len(b.value.encode()) < 64 for b in reply.buttons)
+    assert chat.say(done.value).text.startswith("Logged a call with Jane Cooper")
+    assert chat.say(later.value).text.startswith("Task #")
+    with Session(chat.engine) as session:
+        task = session.exec(select(Task)).one()
+        assert task.customer_id == jane and task.due == chat.now.date() + timedelta(days=1)
+        assert session.exec(select(Interaction)).one().customer_id == jane
+
+
+def test_a_reps_book_is_their_own_and_a_manager_sees_the_team(chat):
+    jane, hans = history(chat)
+    with Session(chat.engine) as session:
+        store = Store(session)
+        unowned = session.exec(select(Customer).where(Customer.name == "Jane Smith")).one()
+        unowned.owner_id = None
+        session.add(unowned)
+        store.buy(unowned, 400, 50)
+        unowned_id = unowned.id
+        store.commit()
+    mine = chat.say("next best actions")
+    assert {row["#"] for row in mine.rows} == {str(jane), str(hans)}
+    team = chat.say("next best actions", who="Alex")
+    assert str(unowned_id) in {row["#"] for row in team.rows}
+    assert team.text.startswith("The 3 most useful things to do across the team's customers")
+
+
+def test_a_report_over_time_comes_with_a_chart(chat):
+    history(chat)
+    reply = chat.say("revenue by month this year")
+    assert reply.title == "Revenue by month, this year"
+    assert reply.rows[-1] == {"Month": "Nov 2026", "Revenue": "$900"}
+    assert reply.files[0].mime == "image/png"
+    plain = chat.say("revenue this month")
+    assert plain.text.startswith("Total $900 (") and not plain.files and not plain.rows
+
+
+def test_a_report_that_makes_no_sense_gets_a_sentence(chat):
+    reply = chat.say("nps by product")
+    assert "product" in reply.text and not reply.files
