@@ -188,15 +188,13 @@ def _contacts_per_rep(session: Session, day: date, *, tz: ZoneInfo) -> list[tupl
 
 
 def _tasks(session: Session, today: date, *, owner: int | None) -> str:
-    query = (
-        select(col(Task.due) < today, func.count())
-        .where(Task.status == TaskStatus.open.value, col(Task.due) <= today)
-        .group_by(col(Task.due) < today)
-    )
+    query = select(
+        func.count().filter(Task.due == today), func.count().filter(col(Task.due) < today)
+    ).where(Task.status == TaskStatus.open.value, col(Task.due) <= today)
     if owner is not None:
         query = query.where(Task.assignee_id == owner)
-    counts = {bool(overdue): n for overdue, n in session.execute(query).all()}
-    return f"{counts.get(False, 0)} due today, {counts.get(True, 0)} overdue"
+    due, overdue = session.execute(query).one()
+    return f"{due} due today, {overdue} overdue"
 
 
 def _nps(session: Session, day: date, *, owner: int | None) -> str:
