@@ -1,0 +1,138 @@
+import threading
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.cli import main
+from bot.scheduler import DigestScheduler
+from bot.settings import Settings
+from crm_store.db import make_engine
+from crm_store.models import DigestDelivery, Staff
+
+SETTINGS = Settings(database_url="unused", tz="UTC")
+MORNING = datetime(2026, 11, 18, 7, 31, tzinfo=UTC)  # 08:31 in Berlin, 07:31 in London
+
+
+class Outbox:
+    """A platform that records what it was asked to send, and can be made to fail."""
+
+    def __init__(self, *, fail: bool = False) -> None:
+        self.sent: list[tuple[str, str]] = []
+        self.fail = fail
+        self.lock = threading.Lock()
+
+    def send(self, staff: Staff, reply) -> None:
+        if self.fail:
+            raise ConnectionError("the platform is down")
+        with self.lock:
+            self.sent.append((staff.name, reply.title))
+
+
+def subscribe(engine, name: str, at: time, *, tz: str = "Europe/Berlin", platform="slack"):
+    with Session(engine) as session:
+        session.add(
+            Staff(name=name, role="manager", tz=tz, digest_time=at, digest_platform=platform)
+        )
+        session.commit()
+
+
+def deliveries(engine) -> list[DigestDelivery]:
+    with Session(engine) as session:
+        return list(session.exec(select(DigestDelivery)))
+
+
+def test_two_processes_send_each_digest_exactly_once(engine, db_url):
+    for n in range(4):
+        subscribe(engine, f"Manager {n}", time(8, 0))
+    outbox = Outbox()
+    engines = [make_engine(db_url) for _ in range(2)]
+    schedulers = [DigestScheduler(e, SETTINGS, {"slack": outbox}) for e in engines]
+    start = threading.Barrier(2)
+
+    def tick(scheduler):
+        start.wait()
+        for minute in range(3):
+            scheduler.run_once(MORNING + timedelta(minutes=minute))
+
+    threads = [threading.Thread(target=tick, args=(s,)) for s in schedulers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for extra in engines:
+        extra.dispose()
+    assert sorted(name for name, _ in outbox.sent) == [f"Manager {n}" for n in range(4)]
+    assert all(title == "Team digest for Wed 18 Nov 2026" for _, title in outbox.sent)
+    assert all(d.sent_at is not None for d in deliveries(engine))
+
+
+def test_a_digest_waits_for_the_subscribers_local_time(engine):
+    subscribe(engine, "Berlin", time(8, 30))
+    subscribe(engine, "London", time(8, 30), tz="Europe/London")
+    outbox = Outbox()
+    scheduler = DigestScheduler(engine, SETTINGS, {"slack": outbox})
+    assert scheduler.run_once(MORNING - timedelta(minutes=2)) == []
+    assert scheduler.run_once(MORNING) == ["Berlin"]
+    assert scheduler.run_once(MORNING + timedelta(hours=1)) == ["London"]
+    assert scheduler.run_once(MORNING + timedelta(hours=2)) == []
+    assert scheduler.run_once(MORNING + timedelta(days=1, hours=1)) == ["Berlin", "London"]
+
+
+def test_a_digest_missed_while_down_goes_out_on_start_once(engine):
+    subscribe(engine, "Early bird", time(6, 0))
+    outbox = Outbox()
+    after_restart = DigestScheduler(engine, SETTINGS, {"slack": outbox})
+    assert after_restart.run_once(MORNING + timedelta(hours=3)) == ["Early bird"]
+    another_restart = DigestScheduler(engine, SETTINGS, {"slack": outbox})
+    assert another_restart.run_once(MORNING + timedelta(hours=4)) == []
+    assert len(outbox.sent) == 1
+
+
+def test_a_failed_send_is_retried_on_the_next_tick(engine):
+    subscribe(engine, "Unlucky", time(8, 0))
+    broken = Outbox(fail=True)
+    assert DigestScheduler(engine, SETTINGS, {"slack": broken}).run_once(MORNING) == []
+    assert deliveries(engine) == []
+    working = Outbox()
+    later = MORNING + timedelta(minutes=1)
+    assert DigestScheduler(engine, SETTINGS, {"slack": working}).run_once(later) == ["Unlucky"]
+
+
+def test_a_claim_abandoned_by_a_dead_process_is_taken_over_once_stale(engine):
+    subscribe(engine, "Orphan", time(8, 0))
+    with Session(engine) as session:
+        staff = session.exec(select(Staff)).one()
+        session.add(DigestDelivery(staff_id=staff.id, day=MORNING.date(), claimed_at=MORNING))
+        session.commit()
+    outbox = Outbox()
+    scheduler = DigestScheduler(engine, SETTINGS, {"slack": outbox})
+    assert scheduler.run_once(MORNING + timedelta(minutes=2)) == []
+    assert scheduler.run_once(MORNING + timedelta(minutes=11)) == ["Orphan"]
+    assert scheduler.run_once(MORNING + timedelta(minutes=30)) == []
+
+
+def test_subscribers_on_a_platform_without_a_sender_are_left_for_a_process_that_has_one(engine):
+    subscribe(engine, "On Telegram", time(8, 0), platform="telegram")
+    assert DigestScheduler(engine, SETTINGS, {"slack": Outbox()}).run_once(MORNING) == []
+    assert deliveries(engine) == []
+
+
+@pytest.fixture
+def console_subscriber(engine, db_url):
+    subscribe(engine, "Alex", time(8, 0), tz="UTC", platform="console")
+    return db_url
+
+
+def test_crmbot_digest_prints_and_sends_the_due_ones(console_subscriber, capsys):
+    url = console_subscriber
+    assert main(["digest", "--db", url, "--as", "Alex", "--now", "2026-11-18T09:00"]) == 0
+    assert "Team digest for Wed 18 Nov 2026" in capsys.readouterr().out
+    assert main(["digest", "--db", url, "--send", "--now", "2026-11-18T07:00"]) == 0
+    assert capsys.readouterr().out.strip() == "Sent 0 digests."
+    assert main(["digest", "--db", url, "--send", "--now", "2026-11-18T09:00"]) == 0
+    out = capsys.readouterr().out
+    assert "— digest for Alex —" in out and out.strip().endswith("Sent 1 digest: Alex.")
+    assert main(["digest", "--db", url, "--send", "--now", "2026-11-18T09:05"]) == 0
+    assert capsys.readouterr().out.strip() == "Sent 0 digests."
+    assert main(["digest", "--db", url, "--as", "Nobody"]) == 2
