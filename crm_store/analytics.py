@@ -18,15 +18,22 @@ The segment is read from R and FM = the average of F and M, rounded half up:
     1        lost            lost                at_risk             cant_lose  cant_lose
 
 Value. Lifetime value = the sum of all purchases; AOV = value / orders; frequency = orders per
-year of the customer's history (at least 90 days); `high_value` = the top decile by lifetime value.
+year of the customer's history (at least 90 days, so a first order does not look like a habit);
+`high_value` = the top decile by lifetime value.
 
-Predicted 12-month value: a run-rate with survival, no fitted model. A customer who is still
-buying keeps buying at their own pace: expected orders = frequency × p_alive, value = that × AOV.
-p_alive = 1 while the silence since the last order is within the customer's usual gap between
-orders (history / orders), then halves with each further usual gap of silence. Back-tested on the
-demo data (2,000 customers, history cut 365 days before its `today`, forecasting the next 365
-days): total forecast within 11% of the actual, per-customer mean absolute error 38% below simply
-repeating each customer's previous 12 months (see `backtest` and bench/insights.py).
+Predicted 12-month value: a run-rate with survival, no fitted model (BG/NBD-free). A customer
+who is still buying keeps buying at their own pace: expected orders = 365 × rate × p_alive, value
+= that × AOV. The rate is orders / (days since the first order + one typical gap), the typical gap
+being 1 / the average repeat rate of all buyers: a gamma-Poisson style shrinkage that keeps a
+customer with one or two orders from looking like a frantic buyer. p_alive = 1 while the silence
+since the last order is within the customer's own usual gap (1 / rate), then halves with each
+further usual gap of silence. Back-tested by `backtest` (history cut 365 days before `today`,
+forecasting the following 365 days), against repeating each customer's previous 12 months:
+on bench/insights.py's generated history (Poisson buyers who churn; 10,000 customers) the total
+is 12% over the actual, the per-customer mean absolute error 13% lower than the naive rival and
+the correlation with what was spent 0.78 (naive 0.70); on the demo data (2,000 customers, whose
+purchase dates are random within each archetype's span) the total is 29% under, the error within
+1% of the naive rival's and the correlation 0.19 (naive 0.12).
 
 Lifecycle: a customer whose last purchase is more than `lapsed_days` old is lapsed; one who bought
 within it is a customer; leads and prospects without purchases keep their stage.
@@ -170,12 +177,16 @@ def refresh_stages(session: Session, *, today: date, lapsed_days: int = 180) -> 
 
 def predict_value(frame: pd.DataFrame, *, today: date) -> pd.Series:
     """Expected value (cents) of the next 12 months, by the run-rate with survival above."""
-    history = (pd.Timestamp(today) - frame["first_order"]).dt.days.clip(lower=MIN_HISTORY_DAYS)
+    span = (pd.Timestamp(today) - frame["first_order"]).dt.days
     orders = frame["orders"].where(frame["orders"] > 0)
-    usual_gap = history / orders
+    repeat_rates = ((orders - 1) / span.clip(lower=1)).dropna()
+    typical = repeat_rates.mean() if len(repeat_rates) else 0.0
+    prior_gap = 1 / typical if typical > 0 else HORIZON_DAYS
+    rate = orders / (span + prior_gap)  # orders a day
+    usual_gap = 1 / rate
     overdue_gaps = ((frame["recency_days"] - usual_gap) / usual_gap).clip(lower=0)
-    alive = np.power(0.5, overdue_gaps)
-    expected_orders = orders / history * HORIZON_DAYS * alive
+    alive = np.power(0.5, overdue_gaps.astype(float))
+    expected_orders = rate * HORIZON_DAYS * alive
     return (expected_orders * frame["value"] / orders).fillna(0).round().astype("int64")
 
 
