@@ -24,6 +24,7 @@ from sqlmodel import Session, col, select
 from bot import digest
 from bot.messages import Reply
 from bot.settings import Settings
+from crm_store import analytics
 from crm_store.db import transaction
 from crm_store.models import DigestDelivery, Staff
 
@@ -139,8 +140,20 @@ class DigestScheduler:
                 .values(sent_at=now)
             )
 
+    def refresh_stages(self, now: datetime | None = None) -> int:
+        """Store lifecycle stages as they stand today: lapsed after `lapsed_days` without orders."""
+        today = (now or self.clock()).astimezone(ZoneInfo(self.settings.tz)).date()
+        with transaction(self.engine) as session:
+            changed = analytics.refresh_stages(
+                session, today=today, lapsed_days=self.settings.lapsed_days
+            )
+        if changed:
+            log.info("lifecycle stage changed for %d customers", len(changed))
+        return len(changed)
+
     def start(self):
-        """Tick every minute in the background (APScheduler), starting now to catch up."""
+        """Tick every minute in the background (APScheduler), starting now to catch up; refresh
+        the stored lifecycle stages every hour."""
         from apscheduler.schedulers.background import BackgroundScheduler
 
         scheduler = BackgroundScheduler(timezone=UTC)
@@ -148,6 +161,14 @@ class DigestScheduler:
             self._tick,
             "interval",
             seconds=TICK_SECONDS,
+            next_run_time=datetime.now(UTC),
+            max_instances=1,
+            coalesce=True,
+        )
+        scheduler.add_job(
+            self.refresh_stages,
+            "interval",
+            hours=1,
             next_run_time=datetime.now(UTC),
             max_instances=1,
             coalesce=True,

@@ -8,7 +8,8 @@ from bot.cli import main
 from bot.scheduler import DigestScheduler
 from bot.settings import Settings
 from crm_store.db import make_engine
-from crm_store.models import DigestDelivery, Staff
+from crm_store.models import Customer, DigestDelivery, Staff
+from tests.crm_store.insight_builders import Store
 
 SETTINGS = Settings(database_url="unused", tz="UTC")
 MORNING = datetime(2026, 11, 18, 7, 31, tzinfo=UTC)  # 08:31 in Berlin, 07:31 in London
@@ -136,3 +137,16 @@ def test_crmbot_digest_prints_and_sends_the_due_ones(console_subscriber, capsys)
     assert main(["digest", "--db", url, "--send", "--now", "2026-11-18T09:05"]) == 0
     assert capsys.readouterr().out.strip() == "Sent 0 digests."
     assert main(["digest", "--db", url, "--as", "Nobody"]) == 2
+
+
+def test_the_scheduler_keeps_stored_lifecycle_stages_current(engine):
+    with Session(engine) as session:
+        store = Store(session)
+        quiet = store.customer("Quiet", stage="customer")
+        store.buy(quiet, 200)
+        store.commit()
+    scheduler = DigestScheduler(engine, SETTINGS, {})
+    assert scheduler.refresh_stages(MORNING) == 1
+    with Session(engine) as session:
+        assert session.exec(select(Customer.stage)).one() == "lapsed"
+    assert scheduler.refresh_stages(MORNING) == 0
