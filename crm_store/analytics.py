@@ -50,7 +50,7 @@ from decimal import Decimal
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import BigInteger, case, cast, func, select, update
+from sqlalchemy import BigInteger, String, case, cast, func, select, type_coerce, update
 from sqlmodel import Session, col
 
 from crm_store.models import Customer, Interaction, NpsAnswer, Purchase, Stage
@@ -248,6 +248,19 @@ def _spend_between(session: Session, start: date, end: date, currency: str) -> p
     return pd.Series({customer: int(total) for customer, total in rows}, dtype="int64")
 
 
+def table(session: Session, query, columns: list[str]) -> pd.DataFrame:
+    """A query's rows as columns, read through the core connection (no ORM rows to build)."""
+    rows = session.connection().execute(query).fetchall()
+    if not rows:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in columns})
+    return pd.DataFrame(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))
+
+
+def raw(expression):
+    """The column as the driver returns it: pandas parses dates and times in bulk, faster."""
+    return type_coerce(expression, String)
+
+
 def _customers(session: Session) -> pd.DataFrame:
     columns = [
         Customer.id,
@@ -258,33 +271,33 @@ def _customers(session: Session) -> pd.DataFrame:
         Customer.city,
         Customer.owner_id,
         Customer.stage,
-        Customer.created_at,
     ]
-    rows = session.execute(select(*columns).where(col(Customer.forgotten_at).is_(None))).all()
-    names = [c.key for c in columns]
-    frame = pd.DataFrame.from_records(rows, columns=names).set_index("id")
+    frame = table(
+        session,
+        select(*columns).where(col(Customer.forgotten_at).is_(None)),
+        [c.key for c in columns],
+    ).set_index("id")
+    frame.index = frame.index.astype("int64")
     frame["owner_id"] = frame["owner_id"].astype("Int64")
     return frame.rename(columns={"stage": "stored_stage"})
 
 
 def _purchase_totals(session: Session, *, today: date, currency: str) -> pd.DataFrame:
-    value = func.sum(case((Purchase.currency == currency, cents(Purchase.amount)), else_=0)).label(
-        "value"
-    )
-    rows = session.execute(
+    value = func.sum(case((Purchase.currency == currency, cents(Purchase.amount)), else_=0))
+    query = (
         select(
             Purchase.customer_id,
-            func.count().label("orders"),
+            func.count(),
             value,
-            func.min(Purchase.purchased_on).label("first_order"),
-            func.max(Purchase.purchased_on).label("last_order"),
+            raw(func.min(Purchase.purchased_on)),
+            raw(func.max(Purchase.purchased_on)),
         )
         .where(Purchase.purchased_on <= today)
         .group_by(Purchase.customer_id)
-    ).all()
-    frame = pd.DataFrame.from_records(
-        rows, columns=["id", "orders", "value", "first_order", "last_order"]
-    ).set_index("id")
+    )
+    frame = table(session, query, ["id", "orders", "value", "first_order", "last_order"])
+    frame = frame.set_index("id")
+    frame["orders"] = frame["orders"].astype("int64")
     frame["value"] = frame["value"].map(int).astype("int64")
     for column in ("first_order", "last_order"):
         frame[column] = pd.to_datetime(frame[column])
@@ -293,23 +306,23 @@ def _purchase_totals(session: Session, *, today: date, currency: str) -> pd.Data
 
 def _last_contacts(session: Session, *, today: date) -> pd.DataFrame:
     end = datetime.combine(today + timedelta(days=1), time(), tzinfo=UTC)
-    rows = session.execute(
-        select(Interaction.customer_id, func.max(Interaction.occurred_at))
+    query = (
+        select(Interaction.customer_id, raw(func.max(Interaction.occurred_at)))
         .where(Interaction.occurred_at < end)
         .group_by(Interaction.customer_id)
-    ).all()
-    frame = pd.DataFrame.from_records(rows, columns=["id", "last_contact"]).set_index("id")
-    frame["last_contact"] = pd.to_datetime(frame["last_contact"], utc=True)
+    )
+    frame = table(session, query, ["id", "last_contact"]).set_index("id")
+    frame["last_contact"] = pd.to_datetime(frame["last_contact"], utc=True, format="ISO8601")
     return frame
 
 
 def _latest_nps(session: Session, *, today: date) -> pd.DataFrame:
-    rows = session.execute(
+    query = (
         select(NpsAnswer.customer_id, NpsAnswer.score, NpsAnswer.answered_on)
         .where(NpsAnswer.answered_on <= today)
         .order_by(NpsAnswer.answered_on, NpsAnswer.id)
-    ).all()
-    frame = pd.DataFrame.from_records(rows, columns=["id", "nps", "nps_on"])
+    )
+    frame = table(session, query, ["id", "nps", "nps_on"])
     return frame.drop_duplicates("id", keep="last").set_index("id")
 
 

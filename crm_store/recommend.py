@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 from sqlmodel import Session, col, select
 
-from crm_store.analytics import Snapshot, cents_to_money
+from crm_store.analytics import Snapshot, cents_to_money, table
 from crm_store.models import Product, Purchase, Task, TaskStatus
 
 Money = Callable[[Decimal], str]
@@ -68,31 +68,31 @@ class Rule:
 class Baskets:
     """Which products each customer has bought, and the co-purchase rules they imply."""
 
-    owned: dict[int, frozenset[str]]
+    pairs: pd.Series  # product, indexed by the customer_id who bought it (once per product)
     rules: dict[str, list[Rule]]  # antecedent → its rules, most confident first
     catalogue: dict[str, tuple[str, int, Decimal]]  # product → family, tier, price
     ladders: dict[str, dict[int, str]]  # family → tier → product
 
+    def owned(self, customer_ids: Iterable[int]) -> dict[int, frozenset[str]]:
+        mine = self.pairs.loc[self.pairs.index.intersection(list(customer_ids))]
+        return {int(customer): frozenset(products) for customer, products in mine.groupby(level=0)}
+
 
 def baskets(session: Session, *, today: date, min_together: int = 3) -> Baskets:
-    pairs = pd.DataFrame.from_records(
-        session.execute(
-            select(Purchase.customer_id, Purchase.product)
-            .where(Purchase.purchased_on <= today)
-            .distinct()
-        ).all(),
-        columns=["customer_id", "product"],
+    pairs = table(
+        session,
+        select(Purchase.customer_id, Purchase.product)
+        .where(Purchase.purchased_on <= today)
+        .group_by(Purchase.customer_id, Purchase.product),
+        ["customer_id", "product"],
     )
-    owned = {
-        int(customer): frozenset(products)
-        for customer, products in pairs.groupby("customer_id")["product"]
-    }
     rules = co_purchase_rules(pairs, min_together=min_together)
     catalogue = {p.name: (p.family, p.tier, p.price) for p in session.exec(select(Product)).all()}
     ladders: dict[str, dict[int, str]] = {}
     for name, (family, tier, _) in catalogue.items():
         ladders.setdefault(family, {})[tier] = name
-    return Baskets(owned=owned, rules=rules, catalogue=catalogue, ladders=ladders)
+    owned = pairs.set_index("customer_id")["product"].sort_index()
+    return Baskets(pairs=owned, rules=rules, catalogue=catalogue, ladders=ladders)
 
 
 def co_purchase_rules(pairs: pd.DataFrame, *, min_together: int = 3) -> dict[str, list[Rule]]:
@@ -109,7 +109,7 @@ def co_purchase_rules(pairs: pd.DataFrame, *, min_together: int = 3) -> dict[str
     matrix = np.zeros((len(customers.categories), len(products)), dtype=np.float32)
     matrix[customers.codes, items.codes] = 1
     together = (matrix.T @ matrix).round().astype(np.int64)
-    total = len(set(pairs["customer_id"]))
+    total = pairs["customer_id"].nunique()
     count = np.diag(together)
     rules: dict[str, list[Rule]] = {}
     for x, antecedent in enumerate(products):
@@ -313,8 +313,9 @@ TOPICS = {
 
 def _sales(frame: pd.DataFrame, shelf: Baskets, *, money: Money) -> list[Suggestion]:
     found = []
+    everything = shelf.owned(frame.index)
     for customer_id, row in frame.iterrows():
-        owned = shelf.owned.get(customer_id, frozenset())
+        owned = everything.get(customer_id, frozenset())
         if upsell := _up_sell(owned, shelf, money=money):
             found.append(Suggestion(customer_id, "up_sell", 50 + _bonus(row), upsell, "up-sell"))
         if rule := _best_rule(owned, shelf):

@@ -6,7 +6,6 @@ NPS category of the customer's latest answer; every other criterion narrows it f
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -67,7 +66,8 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
         keep &= (frame["contact_days"] >= criteria.no_contact_days).fillna(True)
     if criteria.city:
         wanted = normalize.fold(criteria.city)
-        keep &= frame["city"].map(lambda city: bool(city) and normalize.fold(city) == wanted)
+        folded = {city: normalize.fold(city) for city in frame["city"].dropna().unique()}
+        keep &= frame["city"].map(folded) == wanted
     if criteria.owner_id is not None:
         keep &= (frame["owner_id"] == criteria.owner_id).fillna(False)
     if criteria.min_value is not None:
@@ -100,53 +100,31 @@ def reason(row: pd.Series, criteria: Criteria, *, money: Money) -> str:
 
 def to_csv(frame: pd.DataFrame, *, owners: dict[int, str], currency: str) -> bytes:
     """Every matching customer with their figures, for a spreadsheet."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            "id",
-            "name",
-            "company",
-            "email",
-            "phone",
-            "city",
-            "owner",
-            "stage",
-            "segment",
-            "orders",
-            f"lifetime_value_{currency}",
-            f"predicted_12_months_{currency}",
-            "last_order",
-            "last_contact",
-            "r",
-            "f",
-            "m",
-            "nps",
-        ]
+    money = lambda cents: cents.map(lambda c: str(cents_to_money(c)))  # noqa: E731
+    table = pd.DataFrame(
+        {
+            "id": frame.index,
+            "name": frame["name"],
+            "company": frame["company"],
+            "email": frame["email"],
+            "phone": frame["phone"],
+            "city": frame["city"],
+            "owner": frame["owner_id"].map(owners),
+            "stage": frame["stage"],
+            "segment": frame["segment"],
+            "orders": frame["orders"],
+            f"lifetime_value_{currency}": money(frame["value"]),
+            f"predicted_12_months_{currency}": money(frame["predicted"]),
+            "last_order": frame["last_order"].dt.strftime("%Y-%m-%d"),
+            "last_contact": frame["last_contact"].dt.strftime("%Y-%m-%d"),
+            "r": frame["r"],
+            "f": frame["f"],
+            "m": frame["m"],
+            "nps": frame["nps"].astype("Int64"),
+        }
     )
-    for customer_id, row in frame.iterrows():
-        writer.writerow(
-            [
-                customer_id,
-                _text(row["name"]),
-                _text(row["company"]),
-                _text(row["email"]),
-                _text(row["phone"]),
-                _text(row["city"]),
-                owners.get(row["owner_id"], "") if pd.notna(row["owner_id"]) else "",
-                row["stage"],
-                _text(row["segment"]),
-                row["orders"],
-                cents_to_money(row["value"]),
-                cents_to_money(row["predicted"]),
-                _iso(row["last_order"]),
-                _iso(row["last_contact"]),
-                _blank(row["r"]),
-                _blank(row["f"]),
-                _blank(row["m"]),
-                _blank(row["nps"]),
-            ]
-        )
+    out = io.StringIO()
+    table.to_csv(out, index=False, lineterminator="\r\n")
     return out.getvalue().encode("utf-8")
 
 
