@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -272,7 +273,8 @@ def main() -> int:
     started = time.perf_counter()
     rows = generate(args.customers, args.purchases)
     print(f"generated in {time.perf_counter() - started:.1f} s")
-    targets = args.db or [f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}", POSTGRES]
+    scratch = Path(tempfile.mkdtemp(prefix="crmbot-bench-"))
+    targets = args.db or [f"sqlite:///{scratch / 'bench.db'}", POSTGRES]
     for target in targets:
         if target.startswith("postgresql"):
             url, drop = throwaway_postgres(target)
@@ -282,6 +284,7 @@ def main() -> int:
                 drop()
         else:
             bench(target, rows, args.customers, args.purchases)
+    shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 
