@@ -39,11 +39,21 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
     """A date phrase as a calendar day: future-leaning for plans, past-leaning for history."""
     text = phrase.lower().strip().removeprefix("on ").removeprefix("by ").strip()
     today = now.date()
-    fixed = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+    fixed = {
+        "today": 0,
+        "tonight": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "tomorrow": 1,
+        "yesterday": -1,
+    }
     if text in fixed:
         return today + timedelta(days=fixed[text])
     if text == "next week":
         return today + timedelta(days=7 - today.weekday())
+    if found := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)", text):
+        return _nearest_day(today, int(found.group(1)), future)
     if text.startswith("end of"):
         if "month" in text:
             return (today.replace(day=1) + relativedelta(months=1)) - timedelta(days=1)
@@ -82,10 +92,20 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
     return None
 
 
+def _nearest_day(today: date, day: int, future: bool) -> date | None:
+    """'the 25th': this month's, or the next (or last) month's when that side of today."""
+    month = today.replace(day=1)
+    candidate = _safe(today.year, today.month, day)
+    if candidate is not None and (candidate >= today if future else candidate <= today):
+        return candidate
+    other = month + relativedelta(months=1 if future else -1)
+    return _safe(other.year, other.month, day)
+
+
 def _weekday(today: date, wanted: int, word: str, future: bool) -> date:
     ahead = (wanted - today.weekday()) % 7
-    if word == "next":
-        return today + timedelta(days=ahead or 7)
+    if word == "next":  # "next friday": the Friday of next week
+        return today + timedelta(days=7 - today.weekday() + wanted)
     if word == "last" or (not future and word != "this"):
         return today - timedelta(days=(today.weekday() - wanted) % 7 or 7)
     return today + timedelta(days=ahead)

@@ -1,0 +1,401 @@
+"""The words and phrasings the parser knows, one table per idea; a new phrasing is one line here.
+
+Patterns run on the cleaned, lower-case message (`intents.text.clean`).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _table(rows: list[tuple[str, str]]) -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(rf"\b(?:{words})\b"), name) for words, name in rows]
+
+
+WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_COUNT = r"(?:a|an|one|two|three|four|five|six|\d+)"
+DATE_PHRASE = (
+    rf"(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|"
+    rf"(?:this |next |last )?{WEEKDAY}|next week|end of (?:the )?(?:week|month)|"
+    rf"in {_COUNT} (?:days?|weeks?|months?)|{_COUNT} (?:days?|weeks?) ago|"
+    rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
+    rf"the \d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
+)
+# A date phrase with the little word that introduces it ("on friday", "by Dec 3", "due monday").
+DATE = re.compile(rf"(?:,\s*)?\b(?:(?:due|by|on|for|at)\s+)?(?P<date>{DATE_PHRASE})(?![\w/])")
+DATE_WORDS = frozenset(
+    "today tonight tomorrow yesterday this next last in monday tuesday wednesday thursday friday "
+    "saturday sunday mon tue wed thu fri sat sun".split()
+)
+TIME = re.compile(
+    r"\b(?:at|@|by|to|for|around)\s*(?P<time>\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm)?|noon|midday|midnight)\b"
+)
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
+DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+# ---- which intent: (intent, cue) tried in order, most specific first -------------------------
+
+_CONTACT_VERB = (
+    r"(?:called|calld|rang|phoned|emailed|e-mailed|mailed|texted|sms'?d|visited|whatsapped|"
+    r"whatsapp'?d|messaged|pinged|slacked|dm'?d|met|chatted|spoke|spoken|talked|skyped|zoomed)"
+)
+_CONTACT_NOUN = (
+    r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom|teams|meeting|mtg|"
+    r"lunch|dinner|coffee|breakfast|demo|chat|whatsapp|sms|text|email|e-mail|visit|voicemail|note)"
+)
+CUES: list[tuple[str, str]] = [
+    ("undo", r"^(?:(?:oops|ugh|sorry)\b[^a-z]*(?:\w+\s+){0,3}?)?(?:please\s+)?(?:undo|revert|roll ?back|take (?:that|it) back)\b(?:\s+(?:that|it|this|last|the|my|change|one|please|last change))*\W*$"),
+    ("help", r"^(?:help|hlep|halp|\?+|commands|menu|what can (?:you do|i (?:ask|say|do))(?: you| here)?)\W*(?P<topic>(?<=help\W)[a-z].*|(?<=help)\s+[a-z].*)?$"),
+    ("help", r"^how (?:do|can|should) (?:i|we|you) (?P<topic>.+?)\W*$"),
+    ("help", r"^how (?:do|does) (?P<topic>[a-z ]+?) work\W*$"),
+    ("digest.unsubscribe", r"\b(?:stop|unsubscribe|cancel|turn off|switch off|disable|no more|don'?t send|pause)\b.*\b(?:digests?|daily summary|morning summary|briefing)\b"),
+    ("digest.unsubscribe", r"\b(?:digests?|daily summary|briefing)\b.*\b(?:unsubscribe|off|no more|anymore)\b"),
+    ("digest.subscribe", r"\b(?:subscribe|sign me up|turn on|switch on|enable|move my|change my|every (?:day|morning|weekday)|daily at|each morning)\b.*\b(?:digest|daily summary|morning summary|briefing)\b"),
+    ("digest.subscribe", r"\b(?:digest|daily summary|briefing)\b.*(?:\b(?:every (?:day|morning|weekday)|daily|each morning)\b|\b(?:at|@)\s*\d)"),
+    ("digest.show", r"\b(?:digest|daily summary|morning summary|briefing|daily report)\b"),
+    ("customer.forget", r"\b(?:forget|forgotten|erase|erasure|anonymi[sz]e|wipe|purge)\b"),
+    ("customer.forget", r"^(?:please |gdpr:? )?(?:delete|remove)\b.*\b(?:data|crm|record|details|everything|completely)\b"),
+    ("customer.forget", r"^(?:gdpr:? )(?:delete|remove)\b"),
+    ("customer.export", r"\b(?:subject access|sar|data access request|gdpr (?:request|export|access|copy|report))\b|^gdpr\b"),
+    ("customer.export", r"\b(?:copy of (?:his|her|their|my|all) (?:personal )?data|what (?:personal )?data do we (?:hold|have|keep|store))\b"),
+    ("customer.export", r"\b(?:export|download|send me|give me|dump)\s+(?:all\s+(?:the\s+)?(?:personal\s+)?(?:data|info|information|details)|everything)\b"),
+    ("customer.export", r"^export\s+\S.*(?:'s|’s) (?:personal )?(?:data|record|details)\W*$"),
+    ("task.complete", r"^(?:i'?m |i am |all )?(?:done|finished|completed?|closed?|tick(?:ed)? off|check(?:ed)? off|ticked)\b(?!\s+(?:call|email|meet|with (?:the )?(?:call|meeting)))"),
+    ("task.complete", r"^mark(?:ed)?\b.*\b(?:done|complete|completed|finished)\W*$"),
+    ("task.complete", r"^(?:task\s+)?#?\d{1,7}\s+(?:is\s+)?(?:done|complete|completed|finished|closed)\b"),
+    ("task.create", r"^(?:please |pls |hey |can you |could you )*(?:remind me|set (?:a|me a) reminder|add (?:a )?(?:reminder|task|to-?do)|create (?:a )?(?:task|reminder|to-?do)|new (?:task|reminder|to-?do)|reminder|to-?do|task|don'?t let me forget|ping me|nudge me|note to self)\b(?:\s*(?:to|for|that|:))?"),
+    ("task.create", r"^(?:i )?(?:need to|have to|must|should|gotta|got to)\s+(?=(?:call|email|ping|chase|send|follow up|meet|visit|text|ring|check)\b)"),
+    ("task.create", rf"^(?:follow up|check in|circle back)\s+(?:with|on)\s+(?=.*\b(?:{DATE_PHRASE})\b)"),
+    ("task.list", r"\b(?:my|all|open|show|list|pending|any)\b.*\b(?:tasks?|to-?dos?|reminders|follow ups?)\b|^(?:tasks?|to-?dos?|reminders)\b(?!\s+(?:for|to)\s+(?!today|this|the week|tomorrow))"),
+    ("task.list", r"^what'?s (?:overdue|due|late|left to do|on my (?:plate|list|to-?do list))|^what is (?:overdue|due)|^what do i (?:have|need to do)|^(?:anything|what'?s) overdue|^which tasks|^overdue\b|^agenda\b"),
+    ("nps.record", r"\bnps\b(?=.*(?<![\w#$€£])(?:10|\d)(?![\w.,%]))|\b(?:rated us|scored us|gave us (?:a |an )?(?:10|\d)\b|gave (?:10|\d)\b|(?:10|\d) out of 10|(?:10|\d)/10)"),
+    ("interaction.history", r"\b(?:history|timeline|contact log)\b|^when did (?:we|i) last\b|\bhow many times (?:have|did) (?:we|i)\b|^(?:(?:show|list|get|see|view|pull up)\s+(?:me\s+)?)?(?:my\s+|the\s+|all\s+|any\s+)?(?:last|latest|recent|past|previous|all)\s+(?:\d+\s+)?(?:calls|emails|e-mails|meetings|texts|visits|notes|chats|contacts|interactions|touchpoints|call|email|meeting|visit)\b(?!\s+(?:this|last|by|per))|^(?:list\s+|show\s+(?:me\s+)?)?(?:calls|emails|meetings|texts|chats|visits|notes|interactions|contacts)\s+(?:with|to|for|on)\b|^any contact with\b|^(?:show |list )?(?:recent )?interactions\W*$"),
+    ("report.show", r"\b(?:chart|graph|plot|report|trend|breakdown|how much (?:revenue|did we (?:sell|make|earn))|revenue|revnue|sales|turnover|rev|income|nps)\b"),
+    ("report.show", r"\b(?:how many|number of|count of|total)\b.*\b(?:calls|meetings|interactions|orders|purchases|deals|customers|clients|contacts|emails|sales)\b"),
+    ("report.show", r"\b(?:calls|meetings|interactions|orders|purchases|contacts|emails|new customers|customers|signups)\b.*\b(?:by|per) (?:day|week|month|rep|owner|salesperson|seller|person|product|segment|channel|city)\b"),
+    ("report.show", r"\b(?:calls|meetings|interactions|orders|purchases|new customers)\b\s+(?:today|yesterday|this|last)\b"),
+    ("purchase.log", r"^(?!.*\b(?:hasn'?t|haven'?t|hadn'?t|didn'?t|never|not|who|which)\b).*\b(?:sold|bought|bougth|purchased|ordered|renewed|signed up for|upgraded to|new order|sale to|closed (?:a |the )?deal|(?:log|record|add)(?:ged)? (?:a |the )?(?:purchase|sale|order))\b"),
+    ("customer.create", r"^(?:please |pls |can you )?(?:add|create|register|enter|onboard|new)(?:\s+a)?(?:\s+new)?\s+(?:customer|contact|client|lead|prospect|account|person)\b(?!s)(?!\s+(?:to|as|for|in)\b)\s*(?:called|named)?:?\s*"),
+    ("customer.create", r"^(?:please )?add\s+(?=.+\bas (?:a )?new (?:customer|contact|client|lead)\b)"),
+    ("customer.update", r"^(?:please |pls )?(?:change|set|update|updte|edit|correct|fix|make|move|put|mark|tag|label|assign|reassign|hand over|rename)\b|^add (?:the )?tag\b|\b(?:'s|’s) (?:new )?(?:email|e-mail|phone|number|mobile|title|job title|city|company|owner|stage|country|name) (?:is|should be|=)\b|\bis (?:now )?an? (?:lead|prospect|customer)\b.*\b(?:now|stage)\b"),
+    ("interaction.log", rf"^(?:i |we |just |have |had |finally |quick |\W)*(?:log(?:ged)?|record(?:ed)?|add(?:ed)?|note)?\s*(?:an? |the )?(?:{_CONTACT_NOUN})\s+(?:with|w/|to|for|at|on|from|about)\b"),
+    ("interaction.log", rf"^(?:i |we |just |have |had |finally |\W)*(?:{_CONTACT_VERB})(?:\s+(?:with|to|w/|back))?\b"),
+    ("interaction.log", r"^(?:i |we |just |finally )*(?:got off the phone|hung up|came back from a (?:call|meeting)|had (?:an? |the )?(?:call|meeting|mtg|chat|lunch|coffee|dinner|demo|zoom|catch-?up)|sent (?:an? |the )?(?:email|e-mail|text|message|sms|note)|left (?:a )?(?:voicemail|message)|dropped by|stopped by|popped in(?:to| at)?|on site at|onsite at|was on site at|(?:log|add|record) (?:a )?note|note)\b(?:\s+(?:with|to|for|at|on|from|about))?"),
+    ("interaction.log", rf"^(?:{_CONTACT_NOUN})\s*:"),
+    ("interaction.log", r"^(?:demo|visit|call|meeting|lunch|coffee)\s+(?:with|to|at)\b"),
+    ("next_action.suggest", r"\b(?:what (?:should|shall|can|do|must) (?:i|we) (?:do|pitch|sell|upsell|offer|try)|what(?:'s| is)? (?:my |our |the )?next (?:best )?(?:step|action|move)s?|next (?:best )?(?:steps?|actions?|moves?)|what next|what'?s next|suggest|sugest|suggestions?|recommend\w*|who should (?:i|we) (?:call|contact|focus on|talk to|chase|reach out to|ping)|what to do (?:with|about)|how (?:should|do|can) (?:i|we) approach|what can (?:i|we) (?:upsell|sell|offer|pitch))\b"),
+    ("segment.list", r"\b(?:customers?|clients?|accounts?|buyers|leads|prospects|champions|loyalists|detractors|promoters|passives|hibernating|lapsed|lapsd|churned|dormant|at[- ]risk|about to sleep|can'?t lose|cannot lose)\b"),
+    ("segment.list", r"\b(?:who (?:hasn'?t|haven'?t|has not|have not|didn'?t)|top \d+|biggest|largest|csv of|export the)\b"),
+    ("customer.show", r"^(?:please |can you |could you |pls )*(?:tell me (?:more )?about|tel me about|what do we know about|what do we have on|who(?:'s| is)(?! (?:in|on|at|going|coming|free|around|here|there|the owner|our|my|the contact)\b)|pull up|look ?up|lookup|find|search(?: for)?|show(?: me)?(?: customer| the profile (?:of|for)| profile (?:of|for))?|open|get me (?:the )?(?:details|info|profile) (?:for|on|of)|(?:any )?(?:info|details|profile|card) (?:on|for|of|about)|brief me on)\s+"),
+    ("customer.show", r"^(?:what(?:'s| is)|whats|who(?:'s| is)) (?:the |our |my )?(?:phone(?: number)?|number|email|e-mail|address|owner|contact|stage|segment|value|title|city)\s+(?:for|of|at)\s+"),
+    ("customer.show", r"^(?:what(?:'s| is)|whats) (?P<before>.+?)(?:'s|’s) (?:phone(?: number)?|number|email|e-mail|address|owner|stage|segment|title|city)\W*$"),
+    ("customer.show", r"\bknow who (?P<before>.+?) is\W*$"),
+    ("customer.show", r"^(?P<before>.+?) (?:profile|details|info|card)(?: pls| please)?\W*$"),
+    ("customer.show", r"^(?P<ref>#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{6,}\d)\W*$"),
+]
+
+# Slots an intent cannot act without ("a|b": either); missing ones make the parser unsure.
+REQUIRED = {
+    "customer.show": ("customer",),
+    "customer.create": ("name|company",),
+    "customer.update": ("customer", "field", "value"),
+    "customer.forget": ("customer",),
+    "customer.export": ("customer",),
+    "interaction.log": ("customer",),
+    "purchase.log": ("customer", "product|amount"),
+    "task.create": ("text",),
+    "task.complete": ("task_id|customer",),
+    "nps.record": ("customer", "score"),
+}
+
+# ---- references ------------------------------------------------------------------------------
+
+# Words that end a customer reference: what follows them is the rest of the sentence.
+REFERENCE_STOPS = (
+    "about re regarding for to on that who which and but they she he we i it its is was were "
+    "are will would said says asked wants want wanted needs need the a an with by in over via "
+    "again back up twice once today yesterday tomorrow this next last no not all some "
+    "went gave rated scored bought ordered purchased has have had did does do just yet "
+    "because so then after before while when since until if as per there here him her them "
+    "us me my our your their"
+).split()
+# Words that look like a reference but are not one.
+NOT_CUSTOMERS = frozenset(
+    "me us it this that them him her everyone everybody anyone someone today tomorrow "
+    "yesterday week month now here there in on at going lunch office the".split()
+)
+
+# ---- interactions ----------------------------------------------------------------------------
+
+CHANNELS = _table(
+    [
+        (r"voice ?mail|rang|ring|phoned|phone|called|calld|calls?|spoke|spoken|talked", "call"),
+        (r"e-?mail(?:ed|s)?|emaild|mailed|wrote to", "email"),
+        (r"zoom(?:ed)?|teams|video call|met|meeting|meet|mtg|lunch|dinner|coffee|breakfast|demo", "meeting"),
+        (r"whats ?app(?:ed|'d)?|slack(?:ed)?|telegram|chat(?:ted)?|messaged|pinged|dm'?d|signal", "chat"),
+        (r"texted|texts?|sms(?:'?d)?", "sms"),
+        (r"visit(?:ed)?|on ?site|dropped by|stopped by|popped in", "visit"),
+        (r"notes?", "note"),
+    ]
+)
+# Words that settle the channel whatever verb was used ("spoke on the phone", "call on Teams").
+CHANNEL_OVERRIDES = [
+    (re.compile(r"\b(?:zoom|teams|video call|google meet|meet call|webex)\b"), "meeting"),
+    (re.compile(r"\b(?:whats ?app(?:ed)?|slack(?:ed)?|telegram|signal)\b"), "chat"),
+    (re.compile(r"\b(?:voice ?mail|on the phone|phone call|got off the phone)\b"), "call"),
+    (re.compile(r"\b(?:on ?site)\b"), "visit"),
+]
+FOLLOW_UP = re.compile(
+    rf"(?:[,;.]|\s[-–—])?\s*(?:and |then |will |to |need to |should )?"
+    rf"(?:follow(?:ing)? up|check back|circle back|chase|call (?:them|her|him) back|touch base)"
+    rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|in|next|this|at|for))?"
+    rf"\s*(?P<when>{DATE_PHRASE})?"
+)
+OCCURRED = re.compile(
+    rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?P<when>today|yesterday|this morning|this afternoon|"
+    rf"this evening|last night|(?:last )?{WEEKDAY}|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
+    rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:]|\s|$)"
+)
+HISTORY_CHANNELS = _table(
+    [
+        (r"calls?|called|phone", "call"),
+        (r"e-?mails?", "email"),
+        (r"meetings?|met", "meeting"),
+        (r"chats?", "chat"),
+        (r"texts?|sms", "sms"),
+        (r"visits?", "visit"),
+        (r"notes", "note"),
+    ]
+)
+HISTORY_WHO = re.compile(
+    r"\b(?:with|for|to|of|on|from)\s+(?!(?:the\s+)?(?:history|timeline|calls|emails|meetings|me)\b)"
+    r"|\b(?:talk|speak|spoke|meet|hear|call|email|contact)\w*\s+(?:to|with|from)?\s*"
+    r"|\bhave we (?:called|emailed|met|contacted|visited)\s+"
+)
+
+# ---- tasks -----------------------------------------------------------------------------------
+
+TASK_PERIODS = _table(
+    [
+        (r"overdue|late|past due|missed", "overdue"),
+        (r"today|tonight|this morning", "today"),
+        (r"(?:this|the|for the) week|weekly|this wk", "week"),
+        (r"all", "all"),
+    ]
+)
+# The verb or preposition after which a task names its customer.
+TASK_SUBJECT = re.compile(
+    r"\b(?:call|ring|phone|email|e-mail|ping|chase|text|meet|visit|see|send|follow up with|"
+    r"check in with|check on|catch up with|touch base with|to|with)\s+"
+    r"(?!(?:the|a|an|my|our|this|that|him|her|them|me|us|back|up|out|about|it|some)\b)"
+)
+COMPLETE_WORDS = re.compile(
+    r"\b(?:i'?m|i am|all|done|finished|completed?|closed?|close|tick(?:ed)? off|check(?:ed)? off|"
+    r"mark(?:ed)?|as|with|w/|the|task|to-?do|reminder|follow[- ]?up|for|is|it)\b|[:!.]",
+    re.I,
+)
+
+# ---- privacy ---------------------------------------------------------------------------------
+
+FORGET_WORDS = re.compile(
+    r"\b(?:please|gdpr|erasure|deletion|request|right to be forgotten|wants to be forgotten|"
+    r"asked to be forgotten|forget|forgotten|erase|anonymi[sz]e|wipe|purge|delete|remove|all|"
+    r"(?:personal )?data|details|record|everything|we (?:have|hold|keep)|on|about|for|of|from|"
+    r"the crm|completely|entirely|under|as per)\b|[:!.]",
+    re.I,
+)
+EXPORT_WORDS = re.compile(
+    r"\b(?:please|gdpr|export|download|send me|give me|dump|subject access|sar|data access|"
+    r"request|asked for a copy of (?:his|her|their) data|copy|what|do we|hold|have|keep|store|"
+    r"all|the|(?:personal )?data|everything|info|information|details|record|we (?:hold|have|keep)|"
+    r"on|about|for|of|from)\b|[:!.?]",
+    re.I,
+)
+
+# ---- NPS -------------------------------------------------------------------------------------
+
+NPS_WORDS = re.compile(
+    r"\b(?:record|log|got|get|an?|nps|score|of|is|was|gave|give|us|rated|scored|answered|"
+    r"responded|would|recommend|on|the|survey|out|for|from)\b|/10|[:!()]",
+    re.I,
+)
+
+# ---- sales -----------------------------------------------------------------------------------
+
+_PER = r"(?:\s+(?:a|per|/)\s*(?:year|yr|month|mo|annum))?"
+MONEY = [  # an amount with its currency anywhere; else a bare number after "for", "at", a comma
+    re.compile(
+        r"(?:[,;]\s*|\s+(?:for|at|worth|totaling|totalling|@|paid|=)\s+|\s+)"
+        r"(?P<money>[$€£]\s?\d[\d,.]*\s?[km]?|\d[\d,.]*\s?[km]?\s?(?:usd|eur|gbp|chf|dollars|bucks|"
+        rf"euros?|pounds|quid)\b){_PER}"
+    ),
+    re.compile(
+        r"(?:\s+(?:for|at|worth|totaling|totalling|@|paid|=)\s+|[,;]\s*)"
+        rf"(?P<money>\d[\d,.]*\s?[km]?)(?![\w.,]){_PER}\W*$"
+    ),
+]
+PURCHASE_FORMS = [
+    re.compile(
+        r"\b(?:sold|closed|booked|invoiced)\s+(?P<what>.+?)\s+(?:to|with)\s+(?P<who>.+?)\W*$"
+    ),
+    re.compile(
+        r"^(?:we\s+)?(?:new order|sale|deal|purchase|order|closed (?:a |the )?deal|"
+        r"(?:log|record|add)(?:ged)? (?:a |the )?(?:purchase|sale|order))\s*"
+        r"(?:from|to|with|for|by)?\s*:?\s*(?P<who>[^:,]+?)\s*[:,]\s*(?P<what>.+?)\W*$"
+    ),
+    re.compile(r"\bsold\s+(?P<both>.+?)\W*$"),
+    re.compile(
+        r"^(?P<who>.+?)\s+(?:just\s+|has\s+|have\s+)?(?:bought|bougth|purchased|ordered|renewed|"
+        r"signed up for|upgraded to|took)\s+(?:another\s+|an extra\s+)?(?P<what>.+?)\W*$"
+    ),
+]
+PRODUCT = re.compile(
+    r"^(?:(?P<q>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?"
+    r"(?:x\s+)?(?:(?:seats?|licen[cs]es?|units?|copies|boxes|packs?|subscriptions?)\s+of\s+)?"
+    r"(?P<p>.+?)(?:\s+(?:seats?|licen[cs]es?|units?|subscriptions?))?$",
+    re.I,
+)
+
+# ---- customer fields -------------------------------------------------------------------------
+
+FIELDS = {
+    "name": "name", "full name": "name", "email": "email", "e-mail": "email",
+    "email address": "email", "mail": "email", "phone": "phone", "phone number": "phone",
+    "number": "phone", "mobile": "phone", "cell": "phone", "tel": "phone", "company": "company",
+    "employer": "company", "title": "title", "job title": "title", "role": "title",
+    "position": "title", "city": "city", "town": "city", "location": "city",
+    "country": "country", "owner": "owner", "account owner": "owner", "rep": "owner",
+    "stage": "stage", "status": "stage", "lifecycle stage": "stage", "tag": "tag", "tags": "tag",
+    "label": "tag",
+}  # fmt: skip
+_FIELD = "|".join(sorted(map(re.escape, FIELDS), key=len, reverse=True))
+_STAGE = r"(?P<stage>leads?|prospects?|customers?|lapsed)"
+_SET = r"(?:please |pls )?(?:change|set|update|updte|edit|correct|fix)\s+(?:the\s+)?"
+_TO = r"\s*(?:\bto\b|=|:|\bis\b|\bas\b)\s*"
+UPDATE_FORMS = [
+    re.compile(rf"^(?:move|put|mark|set|change)\s+(?P<who>.+?)\s+(?:back\s+)?(?:to|as|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?\W*$"),
+    re.compile(rf"^(?:tag|label)\s+(?P<who>.+?)\s+(?:as|with)\s+#?(?P<tag>.+?)\W*$"),
+    re.compile(r"^add\s+(?:the\s+)?(?:tag|label)\s+#?(?P<tag>.+?)\s+(?:to|for|on)\s+(?P<who>.+?)\W*$"),
+    re.compile(r"^(?:assign|reassign|hand over|give)\s+(?P<who>.+?)\s+to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
+    re.compile(r"^make\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:the\s+)?owner\s+(?:of|for)\s+(?P<who>.+?)\W*$"),
+    re.compile(rf"^{_SET}(?P<field>{_FIELD})\s+(?:of|for|on)\s+(?P<who>.+?){_TO}(?P<value>.+?)\W*$"),
+    re.compile(rf"^{_SET}(?P<who>.+?)(?:'s|’s)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
+    re.compile(rf"^{_SET}(?P<who>.+?)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
+    re.compile(rf"^(?P<who>.+?)(?:'s|’s)\s+(?:new\s+)?(?P<field>{_FIELD})\s+(?:is|should be|=)\s+(?:now\s+)?(?P<value>.+?)\W*$"),
+    re.compile(r"^rename\s+(?P<who>.+?)\s+(?:to|as)\s+(?P<name>.+?)\W*$"),
+    re.compile(rf"^(?P<who>.+?)\s+is\s+(?:now\s+)?an?\s+{_STAGE}\b"),
+]  # fmt: skip
+
+# ---- segments --------------------------------------------------------------------------------
+
+SEGMENTS = _table(
+    [
+        (r"champions?|best customers", "champions"),
+        (r"potential loyalists?", "potential_loyalist"),
+        (r"loyal(?: customers| clients)?", "loyal"),
+        (r"new (?:customers|clients|accounts)|newcomers|new ones", "new"),
+        (r"promising", "promising"),
+        (r"need(?:s|ing)? attention", "need_attention"),
+        (r"about to sleep|sleepy|dozing off", "about_to_sleep"),
+        (r"at[- ]risk|slipping away", "at_risk"),
+        (r"can'?t lose|cannot lose|can not lose|must not lose", "cant_lose"),
+        (r"hibernating|dormant", "hibernating"),
+        (r"lost(?: customers| clients)?", "lost"),
+        (r"lapsed|lapsd|churned|inactive", "lapsed"),
+        (r"leads", "lead"),
+        (r"prospects", "prospect"),
+        (r"high[- ]value|big spenders|most valuable", "high_value"),
+        (r"promoters|fans", "promoters"),
+        (r"passives", "passives"),
+        (r"detractors|unhappy customers", "detractors"),
+    ]
+)
+STAGE_CRITERION = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:stage\s+(?P<stage>lead|prospect|customer|lapsed)|"
+    r"(?P<stage_after>lead|prospect|customer|lapsed)\s+stage)\b"
+)
+_SPAN = r"(?:\s+(?:in|for|within|over|during)\s+(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|twelve)?\s*(?P<unit>days?|weeks?|months?|years?))?"
+NO_PURCHASE = re.compile(
+    r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|stopped)\s+(?:\w+\s+)?"
+    rf"(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*(?:\s+anything)?{_SPAN}"
+)
+NO_CONTACT = re.compile(
+    r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without)\s+(?:been\s+)?(?:\w+\s+)?"
+    rf"(?:contacted|called|heard from|talked to|spoken to|spoke to|emailed|reached|touched|contact|"
+    rf"visited|met)\w*(?:\s+(?:with\s+)?(?:them|him|her))?{_SPAN}"
+)
+CITY = re.compile(
+    r"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|stage|last|past|this|my|our|\d)\b)"
+    r"(?P<city>[A-Za-z][\w'-]+(?:\s[A-Z][\w'-]+)?)(?=\s|$|[,.?!])"
+)
+TAG = re.compile(r"\btagged\s+(?:as\s+|with\s+)?#?([\w-]+)|\btag\s+#?([\w-]+)|\b(vip)s?\b")
+OWNER = re.compile(
+    r"\b(?:owned by|managed by|assigned to|belonging to|of rep)\s+(?P<a>[a-z][\w'-]*)"
+    r"|^(?:show |list )?(?P<b>[a-z][\w-]*)(?:'s|’s)\s+(?:customers|accounts|clients|book)"
+)
+MIN_VALUE = re.compile(
+    r"\b(?:worth|value|spent|spending|ltv|revenue)?\s*(?:over|more than|above|at least|>|>=|of)\s+"
+    r"(?P<money>[$€£]?\s?\d[\d,.]*\s?[km]?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
+    r"(?!\s*(?:days?|weeks?|months?|years?))"
+)
+SORTS = _table(
+    [
+        (r"biggest|largest|top|highest value|most valuable|by value|by revenue|by spend|best", "value"),
+        (r"recency|most recent|recently|latest", "recency"),
+        (r"frequency|most frequent|most often|most orders", "frequency"),
+    ]
+)
+LIMIT = re.compile(
+    r"\btop\s+(\d{1,4})\b|\b(?:our|my|the|show|list|first)\s+(\d{1,4})\s+(?:\w+\s+)?(?:customers|clients|accounts)\b"
+    r"|^(\d{1,4})\s+(?:\w+\s+)?(?:customers|clients|accounts)\b"
+)
+
+# ---- next actions ----------------------------------------------------------------------------
+
+SUGGEST_WHO = re.compile(
+    r"^.*\b(?:with|for|about|to|approach|on)\s+(?!(?:do|next|this|today|the week)\b)"
+)
+
+# ---- reports ---------------------------------------------------------------------------------
+
+METRICS = _table(
+    [
+        (r"revenue|revnue|sales|turnover|rev|income|sell|sold|made|earn(?:ed)?|money", "revenue"),
+        (r"nps|net promoter", "nps"),
+        (r"purchases|orders|deals", "purchases"),
+        (r"interactions|calls|meetings|contacts|touchpoints|activity|emails|visits", "interactions"),
+        (r"customers|clients|accounts|signups", "customers"),
+    ]
+)
+PERIODS = _table(
+    [
+        (r"today", "today"),
+        (r"yesterday", "yesterday"),
+        (r"this week|the week|this wk|wtd", "this_week"),
+        (r"last week|past week|previous week", "last_week"),
+        (r"this month|the month|mtd", "this_month"),
+        (r"last month|past month|previous month", "last_month"),
+        (r"this quarter|the quarter|qtd|this q", "this_quarter"),
+        (r"last quarter|past quarter|previous quarter|last q", "last_quarter"),
+        (r"this year|the year|ytd|so far this year", "this_year"),
+        (r"last year|past year|previous year", "last_year"),
+    ]
+)
+GROUPS = _table(
+    [
+        (r"(?:by|per|each|every) (?:day|weekday)|daily", "day"),
+        (r"(?:by|per|each|every) week|weekly", "week"),
+        (r"(?:by|per|each|every) month|monthly", "month"),
+        (r"(?:by|per|each|every) (?:rep|owner|salesperson|sales rep|person|seller|staff|user)", "owner"),
+        (r"(?:by|per|each|every) product", "product"),
+        (r"(?:by|per|each|every) segment", "segment"),
+        (r"(?:by|per|each|every) channel|by type", "channel"),
+        (r"(?:by|per|each|every) (?:city|location|town)", "city"),
+    ]
+)
+CHART = re.compile(r"\b(?:chart|graph|plot|visual|visuali[sz]e|diagram)\b")
