@@ -171,6 +171,8 @@ def _typed_of(text: str, message: Message) -> str:
 
 
 def _summary(text: str) -> str | None:
+    if re.fullmatch(r"(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks|a call)", text.lower()):
+        return None
     text = re.sub(r"^(?:and |but |then )?(?:about|re:?|regarding|to discuss)\s+", "", text.strip())
     text = re.sub(r"^(?:and|but|then)\s+", "", text)
     return text.strip(" ,;:.-–—") or None
@@ -270,20 +272,27 @@ def _task(match: re.Match, message: Message) -> dict | None:
         due = lead_due
     typed = re.sub(r"^(?:to|for|:)\s+|^[:,\s]+", "", typed.strip())
     typed = re.sub(r"\s+(?:on|by|due|for)$|,?\s*due$", "", typed.strip(" ,.;")).strip(" ,.;:")
-    found = vocab.TASK_SUBJECT.search(typed.lower())
     customer = None
-    if found:
-        customer = _ref(typed[found.end() :])
+    for found in vocab.TASK_SUBJECT.finditer(typed.lower()):
+        after = typed[found.end() :]
+        if found.group(0).startswith("send") and not (after[:1].isupper() or after[:1] == "#"):
+            continue
+        customer = _ref(after)
+        if customer and customer.lower() not in vocab.NOT_CUSTOMERS:
+            break
+        customer = None
     return {"text": typed or None, "due": due, "customer": customer}
 
 
 @reads("nps.record")
 def _nps(match: re.Match, message: Message) -> dict | None:
-    scores = [m for m in re.finditer(r"(?<![\w#$€£.])(10|\d)(?![\w.,]|\s?%)", message.text)]
+    text = re.sub(r"(?:/| out of )10\b", "", message.text)
+    scores = list(re.finditer(r"(?<![\w#$€£./])(10|\d)(?![\w.,/]|\s?%)", text))
     if not scores:
         return None
     score = scores[-1]
-    text = message.typed[: score.start()] + " " + message.typed[score.end() :]
+    typed = re.sub(r"(?:/| out of )10\b", "", message.typed, flags=re.I)
+    text = typed[: score.start()] + " " + typed[score.end() :]
     who = _ref(" ".join(vocab.NPS_WORDS.sub(" ", text).split()))
     return {"customer": who, "score": int(score.group(1))}
 
@@ -415,7 +424,7 @@ def _history(match: re.Match, message: Message) -> dict | None:
     elif re.search(r"\b(?:last|latest)\s+(?:call|email|meeting|visit|text|note|chat|contact)\b", text):
         limit = 1
     who = None
-    if found := vocab.HISTORY_WHO.search(text):
+    if found := next((m for m in (p.search(text) for p in vocab.HISTORY_WHO) if m), None):
         who = _ref(message.typed[found.end() :])
     elif found := re.search(r"^(?P<who>.+?)(?:'s|’s)\s+(?:contact\s+)?(?:history|timeline)", text):
         who = _ref(message.typed[: found.end("who")])
@@ -451,7 +460,7 @@ def _log(match: re.Match, message: Message) -> dict | None:
             rest = rest[: found.start()] + " " + rest[found.end() :]
             typed = typed[: found.start()] + " " + typed[found.end() :]
             break
-    typed = re.sub(r"\s+(?:on|via|over)\s+(?:the\s+)?(?:phone|whats ?app|telegram|slack|zoom|teams)\b",
+    typed = re.sub(r"\s+(?:on|via)\s+(?:the\s+)?(?:phone|whats ?app|telegram|slack|zoom|teams)\b",
                    "", typed, flags=re.I)
     who, summary = take_ref(" ".join(typed.split()))
     if who and who.lower() in vocab.NOT_CUSTOMERS:

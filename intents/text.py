@@ -33,6 +33,7 @@ SHORTHAND = [
 ]
 # Words that carry an intent; a misspelling of one of these is corrected, nothing else is.
 VOCABULARY = [
+    "help",
     "remind",
     "reminder",
     "show",
@@ -165,6 +166,15 @@ COMMON = {
     "demo",
     "invoice",
     "meeting",
+    "channel",
+    "channels",
+    "ordered",
+    "visits",
+    "hours",
+    "sorted",
+    "reminders",
+    "segments",
+    "tasks",
 }
 _WORD = re.compile(r"[a-z']{4,}")
 
@@ -182,6 +192,19 @@ def clean(text: str) -> tuple[str, bool]:
     return _correct(text)
 
 
+_INFLECTIONS = frozenset({"", "s", "es", "ed", "ing", "er", "ers", "ly", "ment", "ments"})
+
+
+def _inflected(word: str, known: str) -> bool:
+    """'ordered' and 'orders' are one word in two forms, not a typo of each other."""
+    common = 0
+    for a, b in zip(word, known, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= 3 and word[common:] in _INFLECTIONS and known[common:] in _INFLECTIONS
+
+
 def _correct(text: str) -> tuple[str, bool]:
     corrected = False
 
@@ -191,13 +214,18 @@ def _correct(text: str) -> tuple[str, bool]:
         lowered = word.lower()
         if lowered in COMMON or lowered in _VOCAB_SET:
             return word
-        if any(lowered.startswith(v) or v.startswith(lowered) for v in VOCABULARY):
-            return word  # an inflection ("segments", "remindr") reads fine as it is
+        if match.start() > 0 and word[:1].isupper():
+            return word  # a capitalised word inside a sentence is a name, not a typo
         found = process.extractOne(lowered, VOCABULARY, scorer=fuzz.ratio, score_cutoff=74)
-        if found is None or found[0][0] != lowered[0] or abs(len(found[0]) - len(lowered)) > 1:
+        if found is None:
+            return word
+        known = found[0]
+        if known[0] != lowered[0] or abs(len(known) - len(lowered)) > 1:
+            return word
+        if _inflected(lowered, known) or known.startswith(lowered) or lowered.startswith(known):
             return word
         corrected = True
-        return found[0]
+        return known
 
     return _WORD_ANY.sub(fix, text), corrected
 

@@ -49,31 +49,31 @@ _CONTACT_NOUN = (
     r"lunch|dinner|coffee|breakfast|demo|chat|whatsapp|sms|text|email|e-mail|visit|voicemail|note)"
 )
 CUES: list[tuple[str, str]] = [
-    ("undo", r"^(?:(?:oops|ugh|sorry)\b[^a-z]*(?:\w+\s+){0,3}?)?(?:please\s+)?(?:undo|revert|roll ?back|take (?:that|it) back)\b(?:\s+(?:that|it|this|last|the|my|change|one|please|last change))*\W*$"),
+    ("undo", r"^(?:(?:oops|ugh|sorry|argh)\b[^a-z]*(?:[\w']+[\s,.!]+){0,4}?)?(?:please\s+)?(?:undo|revert|roll ?back|take (?:that|it) back)\b(?:\s+(?:that|it|this|last|the|my|change|one|please|last change))*\W*$"),
     ("help", r"^(?:help|hlep|halp|\?+|commands|menu|what can (?:you do|i (?:ask|say|do))(?: you| here)?)\W*(?P<topic>(?<=help\W)[a-z].*|(?<=help)\s+[a-z].*)?$"),
-    ("help", r"^how (?:do|can|should) (?:i|we|you) (?P<topic>.+?)\W*$"),
+    ("help", r"^how (?:do|can) (?:i|we|you) (?!approach\b)(?P<topic>.+?)\W*$"),
     ("help", r"^how (?:do|does) (?P<topic>[a-z ]+?) work\W*$"),
     ("digest.unsubscribe", r"\b(?:stop|unsubscribe|cancel|turn off|switch off|disable|no more|don'?t send|pause)\b.*\b(?:digests?|daily summary|morning summary|briefing)\b"),
     ("digest.unsubscribe", r"\b(?:digests?|daily summary|briefing)\b.*\b(?:unsubscribe|off|no more|anymore)\b"),
     ("digest.subscribe", r"\b(?:subscribe|sign me up|turn on|switch on|enable|move my|change my|every (?:day|morning|weekday)|daily at|each morning)\b.*\b(?:digest|daily summary|morning summary|briefing)\b"),
     ("digest.subscribe", r"\b(?:digest|daily summary|briefing)\b.*(?:\b(?:every (?:day|morning|weekday)|daily|each morning)\b|\b(?:at|@)\s*\d)"),
     ("digest.show", r"\b(?:digest|daily summary|morning summary|briefing|daily report)\b"),
-    ("customer.forget", r"\b(?:forget|forgotten|erase|erasure|anonymi[sz]e|wipe|purge)\b"),
+    ("customer.forget", r"^(?!.*\b(?:let me|remind me|not to|never) forget).*\b(?:forget|forgotten|erase|erasure|anonymi[sz]e|wipe|purge)\b"),
     ("customer.forget", r"^(?:please |gdpr:? )?(?:delete|remove)\b.*\b(?:data|crm|record|details|everything|completely)\b"),
     ("customer.forget", r"^(?:gdpr:? )(?:delete|remove)\b"),
     ("customer.export", r"\b(?:subject access|sar|data access request|gdpr (?:request|export|access|copy|report))\b|^gdpr\b"),
     ("customer.export", r"\b(?:copy of (?:his|her|their|my|all) (?:personal )?data|what (?:personal )?data do we (?:hold|have|keep|store))\b"),
     ("customer.export", r"\b(?:export|download|send me|give me|dump)\s+(?:all\s+(?:the\s+)?(?:personal\s+)?(?:data|info|information|details)|everything)\b"),
     ("customer.export", r"^export\s+\S.*(?:'s|’s) (?:personal )?(?:data|record|details)\W*$"),
-    ("task.complete", r"^(?:i'?m |i am |all )?(?:done|finished|completed?|closed?|tick(?:ed)? off|check(?:ed)? off|ticked)\b(?!\s+(?:call|email|meet|with (?:the )?(?:call|meeting)))"),
+    ("task.complete", r"^(?:i'?m |i am |all )?(?:done|finished|completed?|closed?|tick(?:ed)? off|check(?:ed)? off|ticked)\b(?!\s+(?:a|the|another|an)\s+(?:deal|sale|order))(?!\s+(?:call|email|meet|with (?:the )?(?:call|meeting)))"),
     ("task.complete", r"^mark(?:ed)?\b.*\b(?:done|complete|completed|finished)\W*$"),
     ("task.complete", r"^(?:task\s+)?#?\d{1,7}\s+(?:is\s+)?(?:done|complete|completed|finished|closed)\b"),
-    ("task.create", r"^(?:please |pls |hey |can you |could you )*(?:remind me|set (?:a|me a) reminder|add (?:a )?(?:reminder|task|to-?do)|create (?:a )?(?:task|reminder|to-?do)|new (?:task|reminder|to-?do)|reminder|to-?do|task|don'?t let me forget|ping me|nudge me|note to self)\b(?:\s*(?:to|for|that|:))?"),
+    ("task.create", r"^(?:please |pls |hey |can you |could you )*(?:remind me|set (?:a|me a) reminder|add (?:a )?(?:reminder|task|to-?do)|create (?:a )?(?:task|reminder|to-?do)|new (?:task|reminder|to-?do)|reminder|to-?do|task|don'?t let me forget|ping me|nudge me|note to self)\b(?:\s*(?:to|for|that)\b|\s*:)?"),
     ("task.create", r"^(?:i )?(?:need to|have to|must|should|gotta|got to)\s+(?=(?:call|email|ping|chase|send|follow up|meet|visit|text|ring|check)\b)"),
-    ("task.create", rf"^(?:follow up|check in|circle back)\s+(?:with|on)\s+(?=.*\b(?:{DATE_PHRASE})\b)"),
+    ("task.create", rf"^(?=(?:follow up|check in|circle back|chase|call|email|ping)\s+(?:with\s+|on\s+)?\S.*\b(?:{DATE_PHRASE})\W*$)"),
     ("task.list", r"\b(?:my|all|open|show|list|pending|any)\b.*\b(?:tasks?|to-?dos?|reminders|follow ups?)\b|^(?:tasks?|to-?dos?|reminders)\b(?!\s+(?:for|to)\s+(?!today|this|the week|tomorrow))"),
     ("task.list", r"^what'?s (?:overdue|due|late|left to do|on my (?:plate|list|to-?do list))|^what is (?:overdue|due)|^what do i (?:have|need to do)|^(?:anything|what'?s) overdue|^which tasks|^overdue\b|^agenda\b"),
-    ("nps.record", r"\bnps\b(?=.*(?<![\w#$€£])(?:10|\d)(?![\w.,%]))|\b(?:rated us|scored us|gave us (?:a |an )?(?:10|\d)\b|gave (?:10|\d)\b|(?:10|\d) out of 10|(?:10|\d)/10)"),
+    ("nps.record", r"^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?(?:10|\d)\b|gave (?:10|\d)\b|(?:10|\d) out of 10|(?:10|\d)/10)"),
     ("interaction.history", r"\b(?:history|timeline|contact log)\b|^when did (?:we|i) last\b|\bhow many times (?:have|did) (?:we|i)\b|^(?:(?:show|list|get|see|view|pull up)\s+(?:me\s+)?)?(?:my\s+|the\s+|all\s+|any\s+)?(?:last|latest|recent|past|previous|all)\s+(?:\d+\s+)?(?:calls|emails|e-mails|meetings|texts|visits|notes|chats|contacts|interactions|touchpoints|call|email|meeting|visit)\b(?!\s+(?:this|last|by|per))|^(?:list\s+|show\s+(?:me\s+)?)?(?:calls|emails|meetings|texts|chats|visits|notes|interactions|contacts)\s+(?:with|to|for|on)\b|^any contact with\b|^(?:show |list )?(?:recent )?interactions\W*$"),
     ("report.show", r"\b(?:chart|graph|plot|report|trend|breakdown|how much (?:revenue|did we (?:sell|make|earn))|revenue|revnue|sales|turnover|rev|income|nps)\b"),
     ("report.show", r"\b(?:how many|number of|count of|total)\b.*\b(?:calls|meetings|interactions|orders|purchases|deals|customers|clients|contacts|emails|sales)\b"),
@@ -89,6 +89,7 @@ CUES: list[tuple[str, str]] = [
     ("interaction.log", rf"^(?:{_CONTACT_NOUN})\s*:"),
     ("interaction.log", r"^(?:demo|visit|call|meeting|lunch|coffee)\s+(?:with|to|at)\b"),
     ("next_action.suggest", r"\b(?:what (?:should|shall|can|do|must) (?:i|we) (?:do|pitch|sell|upsell|offer|try)|what(?:'s| is)? (?:my |our |the )?next (?:best )?(?:step|action|move)s?|next (?:best )?(?:steps?|actions?|moves?)|what next|what'?s next|suggest|sugest|suggestions?|recommend\w*|who should (?:i|we) (?:call|contact|focus on|talk to|chase|reach out to|ping)|what to do (?:with|about)|how (?:should|do|can) (?:i|we) approach|what can (?:i|we) (?:upsell|sell|offer|pitch))\b"),
+    ("customer.show", r"^(?:show|open|find|pull up|look ?up|get)(?: me)?(?: the)?(?: customer| client| account| contact)?\s+(?=(?:#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$)"),
     ("segment.list", r"\b(?:customers?|clients?|accounts?|buyers|leads|prospects|champions|loyalists|detractors|promoters|passives|hibernating|lapsed|lapsd|churned|dormant|at[- ]risk|about to sleep|can'?t lose|cannot lose)\b"),
     ("segment.list", r"\b(?:who (?:hasn'?t|haven'?t|has not|have not|didn'?t)|top \d+|biggest|largest|csv of|export the)\b"),
     ("customer.show", r"^(?:please |can you |could you |pls )*(?:tell me (?:more )?about|tel me about|what do we know about|what do we have on|who(?:'s| is)(?! (?:in|on|at|going|coming|free|around|here|there|the owner|our|my|the contact)\b)|pull up|look ?up|lookup|find|search(?: for)?|show(?: me)?(?: customer| the profile (?:of|for)| profile (?:of|for))?|open|get me (?:the )?(?:details|info|profile) (?:for|on|of)|(?:any )?(?:info|details|profile|card) (?:on|for|of|about)|brief me on)\s+"),
@@ -153,7 +154,7 @@ CHANNEL_OVERRIDES = [
 FOLLOW_UP = re.compile(
     rf"(?:[,;.]|\s[-–—])?\s*(?:and |then |will |to |need to |should )?"
     rf"(?:follow(?:ing)? up|check back|circle back|chase|call (?:them|her|him) back|touch base)"
-    rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|in|next|this|at|for))?"
+    rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|at|for))?"
     rf"\s*(?P<when>{DATE_PHRASE})?"
 )
 OCCURRED = re.compile(
@@ -172,11 +173,11 @@ HISTORY_CHANNELS = _table(
         (r"notes", "note"),
     ]
 )
-HISTORY_WHO = re.compile(
-    r"\b(?:with|for|to|of|on|from)\s+(?!(?:the\s+)?(?:history|timeline|calls|emails|meetings|me)\b)"
-    r"|\b(?:talk|speak|spoke|meet|hear|call|email|contact)\w*\s+(?:to|with|from)?\s*"
-    r"|\bhave we (?:called|emailed|met|contacted|visited)\s+"
-)
+HISTORY_WHO = [  # what comes before the customer's name, most telling first
+    re.compile(r"\b(?:with|for|to|of|on|from)\s+(?!(?:the\s+)?(?:history|timeline|calls|emails|me)\b)"),
+    re.compile(r"\b(?:talk|speak|spoke|meet|hear|call|email|contact)\w*\s+(?:to|with|from)?\s*"),
+    re.compile(r"\bhave we (?:called|emailed|met|contacted|visited)\s+"),
+]
 
 # ---- tasks -----------------------------------------------------------------------------------
 
@@ -196,7 +197,7 @@ TASK_SUBJECT = re.compile(
 )
 COMPLETE_WORDS = re.compile(
     r"\b(?:i'?m|i am|all|done|finished|completed?|closed?|close|tick(?:ed)? off|check(?:ed)? off|"
-    r"mark(?:ed)?|as|with|w/|the|task|to-?do|reminder|follow[- ]?up|for|is|it)\b|[:!.]",
+    r"mark(?:ed)?|as|with|w/|the|task|to-?do|reminder|follow[- ]?up|for|is|it)\b|[:!.?](?=\s|$)",
     re.I,
 )
 
@@ -206,14 +207,14 @@ FORGET_WORDS = re.compile(
     r"\b(?:please|gdpr|erasure|deletion|request|right to be forgotten|wants to be forgotten|"
     r"asked to be forgotten|forget|forgotten|erase|anonymi[sz]e|wipe|purge|delete|remove|all|"
     r"(?:personal )?data|details|record|everything|we (?:have|hold|keep)|on|about|for|of|from|"
-    r"the crm|completely|entirely|under|as per)\b|[:!.]",
+    r"the crm|completely|entirely|under|as per)\b|[:!.?](?=\s|$)",
     re.I,
 )
 EXPORT_WORDS = re.compile(
     r"\b(?:please|gdpr|export|download|send me|give me|dump|subject access|sar|data access|"
     r"request|asked for a copy of (?:his|her|their) data|copy|what|do we|hold|have|keep|store|"
     r"all|the|(?:personal )?data|everything|info|information|details|record|we (?:hold|have|keep)|"
-    r"on|about|for|of|from)\b|[:!.?]",
+    r"on|about|for|of|from)\b|[:!.?](?=\s|$)",
     re.I,
 )
 
@@ -241,7 +242,7 @@ MONEY = [  # an amount with its currency anywhere; else a bare number after "for
 ]
 PURCHASE_FORMS = [
     re.compile(
-        r"\b(?:sold|closed|booked|invoiced)\s+(?P<what>.+?)\s+(?:to|with)\s+(?P<who>.+?)\W*$"
+        r"\b(?:sold|booked|invoiced)\s+(?P<what>.+?)\s+(?:to|with)\s+(?P<who>.+?)\W*$"
     ),
     re.compile(
         r"^(?:we\s+)?(?:new order|sale|deal|purchase|order|closed (?:a |the )?deal|"
@@ -282,7 +283,7 @@ UPDATE_FORMS = [
     re.compile(rf"^(?:tag|label)\s+(?P<who>.+?)\s+(?:as|with)\s+#?(?P<tag>.+?)\W*$"),
     re.compile(r"^add\s+(?:the\s+)?(?:tag|label)\s+#?(?P<tag>.+?)\s+(?:to|for|on)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^(?:assign|reassign|hand over|give)\s+(?P<who>.+?)\s+to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
-    re.compile(r"^make\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:the\s+)?owner\s+(?:of|for)\s+(?P<who>.+?)\W*$"),
+    re.compile(r"^make\s+(?P<owner>[\w'-]+(?:\s(?!the\b)[\w'-]+)?)\s+(?:the\s+)?owner\s+(?:of|for)\s+(?P<who>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<field>{_FIELD})\s+(?:of|for|on)\s+(?P<who>.+?){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<who>.+?)(?:'s|’s)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<who>.+?)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
@@ -358,7 +359,7 @@ LIMIT = re.compile(
 # ---- next actions ----------------------------------------------------------------------------
 
 SUGGEST_WHO = re.compile(
-    r"^.*\b(?:with|for|about|to|approach|on)\s+(?!(?:do|next|this|today|the week)\b)"
+    r".*\b(?:with|for|about|to|approach|on)\s+(?!(?:do|next|this|today|the week)\b)"
 )
 
 # ---- reports ---------------------------------------------------------------------------------
