@@ -383,7 +383,7 @@ def _create(match: re.Match, message: Message) -> dict | None:
         rest = rest[: found.start()] + " " + rest[found.end() :]
     rest = re.sub(r"\(\s*\)", " ", rest)
     if found := re.search(
-        r"\s(?:in|based in|located in|from)\s+([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s*[,.]?\s*$", rest
+        r"\s(?:in|based in|located in|lives in)\s+([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s*[,.]?\s*$", rest
     ):
         slots["city"] = found.group(1)
         rest = rest[: found.start()]
@@ -460,6 +460,7 @@ def _log(match: re.Match, message: Message) -> dict | None:
             rest = rest[: found.start()] + " " + rest[found.end() :]
             typed = typed[: found.start()] + " " + typed[found.end() :]
             break
+    typed = re.sub(r"\s+(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks)\b", "", typed, flags=re.I)
     typed = re.sub(r"\s+(?:on|via)\s+(?:the\s+)?(?:phone|whats ?app|telegram|slack|zoom|teams)\b",
                    "", typed, flags=re.I)
     who, summary = take_ref(" ".join(typed.split()))

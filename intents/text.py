@@ -27,6 +27,8 @@ SHORTHAND = [
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|2moro|2morrow)\b", re.I), "tomorrow"),
     (re.compile(r"\bcust\b", re.I), "customer"),
     (re.compile(r"\bpls\b|\bplz\b", re.I), "please"),
+    (re.compile(r"\bu\b(?!/)", re.I), "you"),
+    (re.compile(r"\bthx\b|\bty\b", re.I), "thanks"),
     (re.compile(r"\bmtg\b", re.I), "meeting"),
     (re.compile(r"\bvm\b", re.I), "voicemail"),
     (re.compile(r"\bmsg'?d\b", re.I), "messaged"),

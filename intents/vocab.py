@@ -72,9 +72,9 @@ CUES: list[tuple[str, str]] = [
     ("task.create", r"^(?:i )?(?:need to|have to|must|should|gotta|got to)\s+(?=(?:call|email|ping|chase|send|follow up|meet|visit|text|ring|check)\b)"),
     ("task.create", rf"^(?=(?:follow up|check in|circle back|chase|call|email|ping)\s+(?:with\s+|on\s+)?\S.*\b(?:{DATE_PHRASE})\W*$)"),
     ("task.list", r"\b(?:my|all|open|show|list|pending|any)\b.*\b(?:tasks?|to-?dos?|reminders|follow ups?)\b|^(?:tasks?|to-?dos?|reminders)\b(?!\s+(?:for|to)\s+(?!today|this|the week|tomorrow))"),
-    ("task.list", r"^what'?s (?:overdue|due|late|left to do|on my (?:plate|list|to-?do list))|^what is (?:overdue|due)|^what do i (?:have|need to do)|^(?:anything|what'?s) overdue|^which tasks|^overdue\b|^agenda\b"),
+    ("task.list", r"^(?:anything|something|what'?s|what is) (?:due|overdue|late)\b|^what'?s (?:overdue|due|late|left to do|on my (?:plate|list|to-?do list))|^what is (?:overdue|due)|^what do i (?:have|need to do)|^(?:anything|what'?s) overdue|^which tasks|^overdue\b|^agenda\b"),
     ("nps.record", r"^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?(?:10|\d)\b|gave (?:10|\d)\b|(?:10|\d) out of 10|(?:10|\d)/10)"),
-    ("interaction.history", r"\b(?:history|timeline|contact log)\b|^when did (?:we|i) last\b|\bhow many times (?:have|did) (?:we|i)\b|^(?:(?:show|list|get|see|view|pull up)\s+(?:me\s+)?)?(?:my\s+|the\s+|all\s+|any\s+)?(?:last|latest|recent|past|previous|all)\s+(?:\d+\s+)?(?:calls|emails|e-mails|meetings|texts|visits|notes|chats|contacts|interactions|touchpoints|call|email|meeting|visit)\b(?!\s+(?:this|last|by|per))|^(?:list\s+|show\s+(?:me\s+)?)?(?:calls|emails|meetings|texts|chats|visits|notes|interactions|contacts)\s+(?:with|to|for|on)\b|^any contact with\b|^(?:show |list )?(?:recent )?interactions\W*$"),
+    ("interaction.history", r"\b(?:history|timeline|contact log)\b|^when did (?:we|i) last\b|^what did (?:we|i) (?:talk about|discuss|say|speak about)\b|\bhow many times (?:have|did) (?:we|i)\b|^(?:(?:show|list|get|see|view|pull up)\s+(?:me\s+)?)?(?:my\s+|the\s+|all\s+|any\s+)?(?:last|latest|recent|past|previous|all)\s+(?:\d+\s+)?(?:calls|emails|e-mails|meetings|texts|visits|notes|chats|contacts|interactions|touchpoints|call|email|meeting|visit)\b(?!\s+(?:this|last|by|per))|^(?:list\s+|show\s+(?:me\s+)?)?(?:calls|emails|meetings|texts|chats|visits|notes|interactions|contacts)\s+(?:with|to|for|on)\b|^any contact with\b|^(?:show |list )?(?:recent )?interactions\W*$"),
     ("report.show", r"\b(?:chart|graph|plot|report|trend|breakdown|how much (?:revenue|did we (?:sell|make|earn))|revenue|revnue|sales|turnover|rev|income|nps)\b"),
     ("report.show", r"\b(?:how many|number of|count of|total)\b.*\b(?:calls|meetings|interactions|orders|purchases|deals|customers|clients|contacts|emails|sales)\b"),
     ("report.show", r"\b(?:calls|meetings|interactions|orders|purchases|contacts|emails|new customers|customers|signups)\b.*\b(?:by|per) (?:day|week|month|rep|owner|salesperson|seller|person|product|segment|channel|city)\b"),
@@ -211,7 +211,7 @@ FORGET_WORDS = re.compile(
     re.I,
 )
 EXPORT_WORDS = re.compile(
-    r"\b(?:please|gdpr|export|download|send me|give me|dump|subject access|sar|data access|"
+    r"\b(?:please|gdpr|export|download|send me|give me|dump|subject access|sar|data access|access|"
     r"request|asked for a copy of (?:his|her|their) data|copy|what|do we|hold|have|keep|store|"
     r"all|the|(?:personal )?data|everything|info|information|details|record|we (?:hold|have|keep)|"
     r"on|about|for|of|from)\b|[:!.?](?=\s|$)",
