@@ -1,6 +1,6 @@
 """Accuracy of the intent parser on the labelled set, and its speed.
 
-    python bench/intents.py [--set tests/intents/labelled.jsonl] [--misses]
+python bench/intents.py [--set tests/intents/labelled.jsonl] [--misses]
 """
 
 from __future__ import annotations
@@ -50,8 +50,10 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     p99 = statistics.quantiles(latencies, n=100)[98]
     print(f"throughput:            {len(latencies) / elapsed:,.0f} messages/s (one process)")
-    print(f"latency:               median {statistics.median(latencies) * 1000:.3f} ms, "
-          f"p99 {p99 * 1000:.3f} ms")
+    print(
+        f"latency:               median {statistics.median(latencies) * 1000:.3f} ms, "
+        f"p99 {p99 * 1000:.3f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -97,7 +97,9 @@ def take_ref(text: str) -> tuple[str | None, str]:
     'jane at acme, she wants a quote' → ('jane at acme', 'she wants a quote').
     """
     text = text.strip(" ,;:.-–—")
-    text = re.sub(r"^(?:(?:with|to|for|w/|the|customer|client|account|our)\s+)+", "", text, flags=re.I)
+    text = re.sub(
+        r"^(?:(?:with|to|for|w/|the|customer|client|account|our)\s+)+", "", text, flags=re.I
+    )
     if found := _REF_TOKEN.match(text):
         return found.group(0), text[found.end() :].strip(" ,;:.-–—")
     head = _SEPARATOR.split(text, maxsplit=1)[0]
@@ -171,7 +173,9 @@ def _typed_of(text: str, message: Message) -> str:
 
 
 def _summary(text: str) -> str | None:
-    if re.fullmatch(r"(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks|a call)", text.lower()):
+    if re.fullmatch(
+        r"(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks|a call)", text.lower()
+    ):
         return None
     text = re.sub(r"^(?:and |but |then )?(?:about|re:?|regarding|to discuss)\s+", "", text.strip())
     text = re.sub(r"^(?:and|but|then)\s+", "", text)
@@ -383,7 +387,8 @@ def _create(match: re.Match, message: Message) -> dict | None:
         rest = rest[: found.start()] + " " + rest[found.end() :]
     rest = re.sub(r"\(\s*\)", " ", rest)
     if found := re.search(
-        r"\s(?:in|based in|located in|lives in)\s+([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s*[,.]?\s*$", rest
+        r"\s(?:in|based in|located in|lives in)\s+([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s*[,.]?\s*$",
+        rest,
     ):
         slots["city"] = found.group(1)
         rest = rest[: found.start()]
@@ -421,7 +426,9 @@ def _history(match: re.Match, message: Message) -> dict | None:
         limit = int(found.group(1))
     elif found := re.search(r"\b(\d{1,3})\s+(?:most recent|latest|last)\b", text):
         limit = int(found.group(1))
-    elif re.search(r"\b(?:last|latest)\s+(?:call|email|meeting|visit|text|note|chat|contact)\b", text):
+    elif re.search(
+        r"\b(?:last|latest)\s+(?:call|email|meeting|visit|text|note|chat|contact)\b", text
+    ):
         limit = 1
     who = None
     if found := next((m for m in (p.search(text) for p in vocab.HISTORY_WHO) if m), None):
@@ -460,9 +467,15 @@ def _log(match: re.Match, message: Message) -> dict | None:
             rest = rest[: found.start()] + " " + rest[found.end() :]
             typed = typed[: found.start()] + " " + typed[found.end() :]
             break
-    typed = re.sub(r"\s+(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks)\b", "", typed, flags=re.I)
-    typed = re.sub(r"\s+(?:on|via)\s+(?:the\s+)?(?:phone|whats ?app|telegram|slack|zoom|teams)\b",
-                   "", typed, flags=re.I)
+    typed = re.sub(
+        r"\s+(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks)\b", "", typed, flags=re.I
+    )
+    typed = re.sub(
+        r"\s+(?:on|via)\s+(?:the\s+)?(?:phone|whats ?app|telegram|slack|zoom|teams)\b",
+        "",
+        typed,
+        flags=re.I,
+    )
     who, summary = take_ref(" ".join(typed.split()))
     if who and who.lower() in vocab.NOT_CUSTOMERS:
         who = None

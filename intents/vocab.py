@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- one cue or phrasing per line reads better than regexes wrapped mid-word
 """The words and phrasings the parser knows, one table per idea; a new phrasing is one line here.
 
 Patterns run on the cleaned, lower-case message (`intents.text.clean`).
@@ -49,52 +50,166 @@ _CONTACT_NOUN = (
     r"lunch|dinner|coffee|breakfast|demo|chat|whatsapp|sms|text|email|e-mail|visit|voicemail|note)"
 )
 CUES: list[tuple[str, str]] = [
-    ("undo", r"^(?:(?:oops|ugh|sorry|argh)\b[^a-z]*(?:[\w']+[\s,.!]+){0,4}?)?(?:please\s+)?(?:undo|revert|roll ?back|take (?:that|it) back)\b(?:\s+(?:that|it|this|last|the|my|change|one|please|last change))*\W*$"),
-    ("help", r"^(?:help|hlep|halp|\?+|commands|menu|what can (?:you do|i (?:ask|say|do))(?: you| here)?)\W*(?P<topic>(?<=help\W)[a-z].*|(?<=help)\s+[a-z].*)?$"),
+    (
+        "undo",
+        r"^(?:(?:oops|ugh|sorry|argh)\b[^a-z]*(?:[\w']+[\s,.!]+){0,4}?)?(?:please\s+)?(?:undo|revert|roll ?back|take (?:that|it) back)\b(?:\s+(?:that|it|this|last|the|my|change|one|please|last change))*\W*$",
+    ),
+    (
+        "help",
+        r"^(?:help|hlep|halp|\?+|commands|menu|what can (?:you do|i (?:ask|say|do))(?: you| here)?)\W*(?P<topic>(?<=help\W)[a-z].*|(?<=help)\s+[a-z].*)?$",
+    ),
     ("help", r"^how (?:do|can) (?:i|we|you) (?!approach\b)(?P<topic>.+?)\W*$"),
     ("help", r"^how (?:do|does) (?P<topic>[a-z ]+?) work\W*$"),
-    ("digest.unsubscribe", r"\b(?:stop|unsubscribe|cancel|turn off|switch off|disable|no more|don'?t send|pause)\b.*\b(?:digests?|daily summary|morning summary|briefing)\b"),
-    ("digest.unsubscribe", r"\b(?:digests?|daily summary|briefing)\b.*\b(?:unsubscribe|off|no more|anymore)\b"),
-    ("digest.subscribe", r"\b(?:subscribe|sign me up|turn on|switch on|enable|move my|change my|every (?:day|morning|weekday)|daily at|each morning)\b.*\b(?:digest|daily summary|morning summary|briefing)\b"),
-    ("digest.subscribe", r"\b(?:digest|daily summary|briefing)\b.*(?:\b(?:every (?:day|morning|weekday)|daily|each morning)\b|\b(?:at|@)\s*\d)"),
+    (
+        "digest.unsubscribe",
+        r"\b(?:stop|unsubscribe|cancel|turn off|switch off|disable|no more|don'?t send|pause)\b.*\b(?:digests?|daily summary|morning summary|briefing)\b",
+    ),
+    (
+        "digest.unsubscribe",
+        r"\b(?:digests?|daily summary|briefing)\b.*\b(?:unsubscribe|off|no more|anymore)\b",
+    ),
+    (
+        "digest.subscribe",
+        r"\b(?:subscribe|sign me up|turn on|switch on|enable|move my|change my|every (?:day|morning|weekday)|daily at|each morning)\b.*\b(?:digest|daily summary|morning summary|briefing)\b",
+    ),
+    (
+        "digest.subscribe",
+        r"\b(?:digest|daily summary|briefing)\b.*(?:\b(?:every (?:day|morning|weekday)|daily|each morning)\b|\b(?:at|@)\s*(?:\d|noon|midday|midnight))",
+    ),
     ("digest.show", r"\b(?:digest|daily summary|morning summary|briefing|daily report)\b"),
-    ("customer.forget", r"^(?!.*\b(?:let me|remind me|not to|never) forget).*\b(?:forget|forgotten|erase|erasure|anonymi[sz]e|wipe|purge)\b"),
-    ("customer.forget", r"^(?:please |gdpr:? )?(?:delete|remove)\b.*\b(?:data|crm|record|details|everything|completely)\b"),
+    (
+        "customer.forget",
+        r"^(?!.*\b(?:let me|remind me|not to|never) forget).*\b(?:forget|forgotten|erase|erasure|anonymi[sz]e|wipe|purge)\b",
+    ),
+    (
+        "customer.forget",
+        r"^(?:please |gdpr:? )?(?:delete|remove)\b.*\b(?:data|crm|record|details|everything|completely)\b",
+    ),
     ("customer.forget", r"^(?:gdpr:? )(?:delete|remove)\b"),
-    ("customer.export", r"\b(?:subject access|sar|data access request|gdpr (?:request|export|access|copy|report))\b|^gdpr\b"),
-    ("customer.export", r"\b(?:copy of (?:his|her|their|my|all) (?:personal )?data|what (?:personal )?data do we (?:hold|have|keep|store))\b"),
-    ("customer.export", r"\b(?:export|download|send me|give me|dump)\s+(?:all\s+(?:the\s+)?(?:personal\s+)?(?:data|info|information|details)|everything)\b"),
+    (
+        "customer.export",
+        r"\b(?:subject access|sar|data access request|gdpr (?:request|export|access|copy|report))\b|^gdpr\b",
+    ),
+    (
+        "customer.export",
+        r"\b(?:copy of (?:his|her|their|my|all) (?:personal )?data|what (?:personal )?data do we (?:hold|have|keep|store))\b",
+    ),
+    (
+        "customer.export",
+        r"\b(?:export|download|send me|give me|dump)\s+(?:all\s+(?:the\s+)?(?:personal\s+)?(?:data|info|information|details)|everything)\b",
+    ),
     ("customer.export", r"^export\s+\S.*(?:'s|’s) (?:personal )?(?:data|record|details)\W*$"),
-    ("task.complete", r"^(?:i'?m |i am |all )?(?:done|finished|completed?|closed?|tick(?:ed)? off|check(?:ed)? off|ticked)\b(?!\s+(?:a|the|another|an)\s+(?:deal|sale|order))(?!\s+(?:call|email|meet|with (?:the )?(?:call|meeting)))"),
+    (
+        "task.complete",
+        r"^(?:i'?m |i am |all )?(?:done|finished|completed?|closed?|tick(?:ed)? off|check(?:ed)? off|ticked)\b(?!\s+(?:a|the|another|an)\s+(?:deal|sale|order))(?!\s+(?:call|email|meet|with (?:the )?(?:call|meeting)))",
+    ),
     ("task.complete", r"^mark(?:ed)?\b.*\b(?:done|complete|completed|finished)\W*$"),
-    ("task.complete", r"^(?:task\s+)?#?\d{1,7}\s+(?:is\s+)?(?:done|complete|completed|finished|closed)\b"),
-    ("task.create", r"^(?:please |pls |hey |can you |could you )*(?:remind me|set (?:a|me a) reminder|add (?:a )?(?:reminder|task|to-?do)|create (?:a )?(?:task|reminder|to-?do)|new (?:task|reminder|to-?do)|reminder|to-?do|task|don'?t let me forget|ping me|nudge me|note to self)\b(?:\s*(?:to|for|that)\b|\s*:)?"),
-    ("task.create", r"^(?:i )?(?:need to|have to|must|should|gotta|got to)\s+(?=(?:call|email|ping|chase|send|follow up|meet|visit|text|ring|check)\b)"),
-    ("task.create", rf"^(?=(?:follow up|check in|circle back|chase|call|email|ping)\s+(?:with\s+|on\s+)?\S.*\b(?:{DATE_PHRASE})\W*$)"),
-    ("task.list", r"\b(?:my|all|open|show|list|pending|any)\b.*\b(?:tasks?|to-?dos?|reminders|follow ups?)\b|^(?:tasks?|to-?dos?|reminders)\b(?!\s+(?:for|to)\s+(?!today|this|the week|tomorrow))"),
-    ("task.list", r"^(?:anything|something|what'?s|what is) (?:due|overdue|late)\b|^what'?s (?:overdue|due|late|left to do|on my (?:plate|list|to-?do list))|^what is (?:overdue|due)|^what do i (?:have|need to do)|^(?:anything|what'?s) overdue|^which tasks|^overdue\b|^agenda\b"),
-    ("nps.record", r"^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?(?:10|\d)\b|gave (?:10|\d)\b|(?:10|\d) out of 10|(?:10|\d)/10)"),
-    ("interaction.history", r"\b(?:history|timeline|contact log)\b|^when did (?:we|i) last\b|^what did (?:we|i) (?:talk about|discuss|say|speak about)\b|\bhow many times (?:have|did) (?:we|i)\b|^(?:(?:show|list|get|see|view|pull up)\s+(?:me\s+)?)?(?:my\s+|the\s+|all\s+|any\s+)?(?:last|latest|recent|past|previous|all)\s+(?:\d+\s+)?(?:calls|emails|e-mails|meetings|texts|visits|notes|chats|contacts|interactions|touchpoints|call|email|meeting|visit)\b(?!\s+(?:this|last|by|per))|^(?:list\s+|show\s+(?:me\s+)?)?(?:calls|emails|meetings|texts|chats|visits|notes|interactions|contacts)\s+(?:with|to|for|on)\b|^any contact with\b|^(?:show |list )?(?:recent )?interactions\W*$"),
-    ("report.show", r"\b(?:chart|graph|plot|report|trend|breakdown|how much (?:revenue|did we (?:sell|make|earn))|revenue|revnue|sales|turnover|rev|income|nps)\b"),
-    ("report.show", r"\b(?:how many|number of|count of|total)\b.*\b(?:calls|meetings|interactions|orders|purchases|deals|customers|clients|contacts|emails|sales)\b"),
-    ("report.show", r"\b(?:calls|meetings|interactions|orders|purchases|contacts|emails|new customers|customers|signups)\b.*\b(?:by|per) (?:day|week|month|rep|owner|salesperson|seller|person|product|segment|channel|city)\b"),
-    ("report.show", r"\b(?:calls|meetings|interactions|orders|purchases|new customers)\b\s+(?:today|yesterday|this|last)\b"),
-    ("purchase.log", r"^(?!.*\b(?:hasn'?t|haven'?t|hadn'?t|didn'?t|never|not|who|which)\b).*\b(?:sold|bought|bougth|purchased|ordered|renewed|signed up for|upgraded to|new order|sale to|closed (?:a |the )?deal|(?:log|record|add)(?:ged)? (?:a |the )?(?:purchase|sale|order))\b"),
-    ("customer.create", r"^(?:please |pls |can you )?(?:add|create|register|enter|onboard|new)(?:\s+a)?(?:\s+new)?\s+(?:customer|contact|client|lead|prospect|account|person)\b(?!s)(?!\s+(?:to|as|for|in)\b)\s*(?:called|named)?:?\s*"),
-    ("customer.create", r"^(?:please )?add\s+(?=.+\bas (?:a )?new (?:customer|contact|client|lead)\b)"),
-    ("customer.update", r"^(?:please |pls )?(?:change|set|update|updte|edit|correct|fix|make|move|put|mark|tag|label|assign|reassign|hand over|rename)\b|^add (?:the )?tag\b|\b(?:'s|’s) (?:new )?(?:email|e-mail|phone|number|mobile|title|job title|city|company|owner|stage|country|name) (?:is|should be|=)\b|\bis (?:now )?an? (?:lead|prospect|customer)\b.*\b(?:now|stage)\b"),
-    ("interaction.log", rf"^(?:i |we |just |have |had |finally |quick |\W)*(?:log(?:ged)?|record(?:ed)?|add(?:ed)?|note)?\s*(?:an? |the )?(?:{_CONTACT_NOUN})\s+(?:with|w/|to|for|at|on|from|about)\b"),
-    ("interaction.log", rf"^(?:i |we |just |have |had |finally |\W)*(?:{_CONTACT_VERB})(?:\s+(?:with|to|w/|back))?\b"),
-    ("interaction.log", r"^(?:i |we |just |finally )*(?:got off the phone|hung up|came back from a (?:call|meeting)|had (?:an? |the )?(?:call|meeting|mtg|chat|lunch|coffee|dinner|demo|zoom|catch-?up)|sent (?:an? |the )?(?:email|e-mail|text|message|sms|note)|left (?:a )?(?:voicemail|message)|dropped by|stopped by|popped in(?:to| at)?|on site at|onsite at|was on site at|(?:log|add|record) (?:a )?note|note)\b(?:\s+(?:with|to|for|at|on|from|about))?"),
+    (
+        "task.complete",
+        r"^(?:task\s+)?#?\d{1,7}\s+(?:is\s+)?(?:done|complete|completed|finished|closed)\b",
+    ),
+    (
+        "task.create",
+        r"^(?:please |pls |hey |can you |could you )*(?:remind me|set (?:a|me a) reminder|add (?:a )?(?:reminder|task|to-?do)|create (?:a )?(?:task|reminder|to-?do)|new (?:task|reminder|to-?do)|reminder|to-?do|task|don'?t let me forget|ping me|nudge me|note to self)\b(?:\s*(?:to|for|that)\b|\s*:)?",
+    ),
+    (
+        "task.create",
+        r"^(?:i )?(?:need to|have to|must|should|gotta|got to)\s+(?=(?:call|email|ping|chase|send|follow up|meet|visit|text|ring|check)\b)",
+    ),
+    (
+        "task.create",
+        rf"^(?=(?:follow up|check in|circle back|chase|call|email|ping)\s+(?:with\s+|on\s+)?\S.*\b(?:{DATE_PHRASE})\W*$)",
+    ),
+    (
+        "task.list",
+        r"\b(?:my|all|open|show|list|pending|any)\b.*\b(?:tasks?|to-?dos?|reminders|follow ups?)\b|^(?:tasks?|to-?dos?|reminders)\b(?!\s+(?:for|to)\s+(?!today|this|the week|tomorrow))",
+    ),
+    (
+        "task.list",
+        r"^(?:anything|something|what'?s|what is) (?:due|overdue|late)\b|^what'?s (?:overdue|due|late|left to do|on my (?:plate|list|to-?do list))|^what is (?:overdue|due)|^what do i (?:have|need to do)|^(?:anything|what'?s) overdue|^which tasks|^overdue\b|^agenda\b",
+    ),
+    (
+        "nps.record",
+        r"^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?(?:10|\d)\b|gave (?:10|\d)\b|(?:10|\d) out of 10|(?:10|\d)/10)",
+    ),
+    (
+        "interaction.history",
+        r"\b(?:history|timeline|contact log)\b|^when did (?:we|i) last\b|^what did (?:we|i) (?:talk about|discuss|say|speak about)\b|\bhow many times (?:have|did) (?:we|i)\b|^(?:(?:show|list|get|see|view|pull up)\s+(?:me\s+)?)?(?:my\s+|the\s+|all\s+|any\s+)?(?:last|latest|recent|past|previous|all)\s+(?:\d+\s+)?(?:calls|emails|e-mails|meetings|texts|visits|notes|chats|contacts|interactions|touchpoints|call|email|meeting|visit)\b(?!\s+(?:this|last|by|per))|^(?:list\s+|show\s+(?:me\s+)?)?(?:calls|emails|meetings|texts|chats|visits|notes|interactions|contacts)\s+(?:with|to|for|on)\b|^any contact with\b|^(?:show |list )?(?:recent )?interactions\W*$",
+    ),
+    (
+        "report.show",
+        r"\b(?:chart|graph|plot|report|trend|breakdown|how much (?:revenue|did we (?:sell|make|earn))|revenue|revnue|sales|turnover|rev|income|nps)\b",
+    ),
+    (
+        "report.show",
+        r"\b(?:how many|number of|count of|total)\b.*\b(?:calls|meetings|interactions|orders|purchases|deals|customers|clients|contacts|emails|sales)\b",
+    ),
+    (
+        "report.show",
+        r"\b(?:calls|meetings|interactions|orders|purchases|contacts|emails|new customers|customers|signups)\b.*\b(?:by|per) (?:day|week|month|rep|owner|salesperson|seller|person|product|segment|channel|city)\b",
+    ),
+    (
+        "report.show",
+        r"\b(?:calls|meetings|interactions|orders|purchases|new customers)\b\s+(?:today|yesterday|this|last)\b",
+    ),
+    (
+        "purchase.log",
+        r"^(?!.*\b(?:hasn'?t|haven'?t|hadn'?t|didn'?t|never|not|who|which)\b).*\b(?:sold|bought|bougth|purchased|ordered|renewed|signed up for|upgraded to|new order|sale to|closed (?:a |the )?deal|(?:log|record|add)(?:ged)? (?:a |the )?(?:purchase|sale|order))\b",
+    ),
+    (
+        "customer.create",
+        r"^(?:please |pls |can you )?(?:add|create|register|enter|onboard|new)(?:\s+a)?(?:\s+new)?\s+(?:customer|contact|client|lead|prospect|account|person)\b(?!s)(?!\s+(?:to|as|for|in)\b)\s*(?:called|named)?:?\s*",
+    ),
+    (
+        "customer.create",
+        r"^(?:please )?add\s+(?=.+\bas (?:a )?new (?:customer|contact|client|lead)\b)",
+    ),
+    (
+        "customer.update",
+        r"^(?:please |pls )?(?:change|set|update|updte|edit|correct|fix|make|move|put|mark|tag|label|assign|reassign|hand over|rename)\b|^add (?:the )?tag\b|\b(?:'s|’s) (?:new )?(?:email|e-mail|phone|number|mobile|title|job title|city|company|owner|stage|country|name) (?:is|should be|=)\b|\bis (?:now )?an? (?:lead|prospect|customer)\b.*\b(?:now|stage)\b",
+    ),
+    (
+        "interaction.log",
+        rf"^(?:i |we |just |have |had |finally |quick |\W)*(?:log(?:ged)?|record(?:ed)?|add(?:ed)?|note)?\s*(?:an? |the )?(?:{_CONTACT_NOUN})\s+(?:with|w/|to|for|at|on|from|about)\b",
+    ),
+    (
+        "interaction.log",
+        rf"^(?:i |we |just |have |had |finally |\W)*(?:{_CONTACT_VERB})(?:\s+(?:with|to|w/|back))?\b",
+    ),
+    (
+        "interaction.log",
+        r"^(?:i |we |just |finally )*(?:got off the phone|hung up|came back from a (?:call|meeting)|had (?:an? |the )?(?:call|meeting|mtg|chat|lunch|coffee|dinner|demo|zoom|catch-?up)|sent (?:an? |the )?(?:email|e-mail|text|message|sms|note)|left (?:a )?(?:voicemail|message)|dropped by|stopped by|popped in(?:to| at)?|on site at|onsite at|was on site at|(?:log|add|record) (?:a )?note|note)\b(?:\s+(?:with|to|for|at|on|from|about))?",
+    ),
     ("interaction.log", rf"^(?:{_CONTACT_NOUN})\s*:"),
     ("interaction.log", r"^(?:demo|visit|call|meeting|lunch|coffee)\s+(?:with|to|at)\b"),
-    ("next_action.suggest", r"\b(?:what (?:should|shall|can|do|must) (?:i|we) (?:do|pitch|sell|upsell|offer|try)|what(?:'s| is)? (?:my |our |the )?next (?:best )?(?:step|action|move)s?|next (?:best )?(?:steps?|actions?|moves?)|what next|what'?s next|suggest|sugest|suggestions?|recommend\w*|who should (?:i|we) (?:call|contact|focus on|talk to|chase|reach out to|ping)|what to do (?:with|about)|how (?:should|do|can) (?:i|we) approach|what can (?:i|we) (?:upsell|sell|offer|pitch))\b"),
-    ("customer.show", r"^(?:show|open|find|pull up|look ?up|get)(?: me)?(?: the)?(?: customer| client| account| contact)?\s+(?=(?:#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$)"),
-    ("segment.list", r"\b(?:customers?|clients?|accounts?|buyers|leads|prospects|champions|loyalists|detractors|promoters|passives|hibernating|lapsed|lapsd|churned|dormant|at[- ]risk|about to sleep|can'?t lose|cannot lose)\b"),
-    ("segment.list", r"\b(?:who (?:hasn'?t|haven'?t|has not|have not|didn'?t)|top \d+|biggest|largest|csv of|export the)\b"),
-    ("customer.show", r"^(?:please |can you |could you |pls )*(?:tell me (?:more )?about|tel me about|what do we know about|what do we have on|who(?:'s| is)(?! (?:in|on|at|going|coming|free|around|here|there|the owner|our|my|the contact)\b)|pull up|look ?up|lookup|find|search(?: for)?|show(?: me)?(?: customer| the profile (?:of|for)| profile (?:of|for))?|open|get me (?:the )?(?:details|info|profile) (?:for|on|of)|(?:any )?(?:info|details|profile|card) (?:on|for|of|about)|brief me on)\s+"),
-    ("customer.show", r"^(?:what(?:'s| is)|whats|who(?:'s| is)) (?:the |our |my )?(?:phone(?: number)?|number|email|e-mail|address|owner|contact|stage|segment|value|title|city)\s+(?:for|of|at)\s+"),
-    ("customer.show", r"^(?:what(?:'s| is)|whats) (?P<before>.+?)(?:'s|’s) (?:phone(?: number)?|number|email|e-mail|address|owner|stage|segment|title|city)\W*$"),
+    (
+        "next_action.suggest",
+        r"\b(?:what (?:should|shall|can|do|must) (?:i|we) (?:do|pitch|sell|upsell|offer|try)|what(?:'s| is)? (?:my |our |the )?next (?:best )?(?:step|action|move)s?|next (?:best )?(?:steps?|actions?|moves?)|what next|what'?s next|suggest|sugest|suggestions?|recommend\w*|who should (?:i|we) (?:call|contact|focus on|talk to|chase|reach out to|ping)|what to do (?:with|about)|how (?:should|do|can) (?:i|we) approach|what can (?:i|we) (?:upsell|sell|offer|pitch))\b",
+    ),
+    (
+        "customer.show",
+        r"^(?:show|open|find|pull up|look ?up|get)(?: me)?(?: the)?(?: customer| client| account| contact)?\s+(?=(?:#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$)",
+    ),
+    (
+        "segment.list",
+        r"\b(?:customers?|clients?|accounts?|buyers|leads|prospects|champions|loyalists|detractors|promoters|passives|hibernating|lapsed|lapsd|churned|dormant|at[- ]risk|about to sleep|can'?t lose|cannot lose)\b",
+    ),
+    (
+        "segment.list",
+        r"\b(?:who (?:hasn'?t|haven'?t|has not|have not|didn'?t)|top \d+|biggest|largest|csv of|export the)\b",
+    ),
+    (
+        "customer.show",
+        r"^(?:please |can you |could you |pls )*(?:tell me (?:more )?about|tel me about|what do we know about|what do we have on|who(?:'s| is)(?! (?:in|on|at|going|coming|free|around|here|there|the owner|our|my|the contact)\b)|pull up|look ?up|lookup|find|search(?: for)?|show(?: me)?(?: customer| the profile (?:of|for)| profile (?:of|for))?|open|get me (?:the )?(?:details|info|profile) (?:for|on|of)|(?:any )?(?:info|details|profile|card) (?:on|for|of|about)|brief me on)\s+",
+    ),
+    (
+        "customer.show",
+        r"^(?:what(?:'s| is)|whats|who(?:'s| is)) (?:the |our |my )?(?:phone(?: number)?|number|email|e-mail|address|owner|contact|stage|segment|value|title|city)\s+(?:for|of|at)\s+",
+    ),
+    (
+        "customer.show",
+        r"^(?:what(?:'s| is)|whats) (?P<before>.+?)(?:'s|’s) (?:phone(?: number)?|number|email|e-mail|address|owner|stage|segment|title|city)\W*$",
+    ),
     ("customer.show", r"\bknow who (?P<before>.+?) is\W*$"),
     ("customer.show", r"^(?P<before>.+?) (?:profile|details|info|card)(?: pls| please)?\W*$"),
     ("customer.show", r"^(?P<ref>#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{6,}\d)\W*$"),
@@ -137,8 +252,14 @@ CHANNELS = _table(
     [
         (r"voice ?mail|rang|ring|phoned|phone|called|calld|calls?|spoke|spoken|talked", "call"),
         (r"e-?mail(?:ed|s)?|emaild|mailed|wrote to", "email"),
-        (r"zoom(?:ed)?|teams|video call|met|meeting|meet|mtg|lunch|dinner|coffee|breakfast|demo", "meeting"),
-        (r"whats ?app(?:ed|'d)?|slack(?:ed)?|telegram|chat(?:ted)?|messaged|pinged|dm'?d|signal", "chat"),
+        (
+            r"zoom(?:ed)?|teams|video call|met|meeting|meet|mtg|lunch|dinner|coffee|breakfast|demo",
+            "meeting",
+        ),
+        (
+            r"whats ?app(?:ed|'d)?|slack(?:ed)?|telegram|chat(?:ted)?|messaged|pinged|dm'?d|signal",
+            "chat",
+        ),
         (r"texted|texts?|sms(?:'?d)?", "sms"),
         (r"visit(?:ed)?|on ?site|dropped by|stopped by|popped in", "visit"),
         (r"notes?", "note"),
@@ -174,7 +295,9 @@ HISTORY_CHANNELS = _table(
     ]
 )
 HISTORY_WHO = [  # what comes before the customer's name, most telling first
-    re.compile(r"\b(?:with|for|to|of|on|from)\s+(?!(?:the\s+)?(?:history|timeline|calls|emails|me)\b)"),
+    re.compile(
+        r"\b(?:with|for|to|of|on|from)\s+(?!(?:the\s+)?(?:history|timeline|calls|emails|me)\b)"
+    ),
     re.compile(r"\b(?:talk|speak|spoke|meet|hear|call|email|contact)\w*\s+(?:to|with|from)?\s*"),
     re.compile(r"\bhave we (?:called|emailed|met|contacted|visited)\s+"),
 ]
@@ -241,9 +364,7 @@ MONEY = [  # an amount with its currency anywhere; else a bare number after "for
     ),
 ]
 PURCHASE_FORMS = [
-    re.compile(
-        r"\b(?:sold|booked|invoiced)\s+(?P<what>.+?)\s+(?:to|with)\s+(?P<who>.+?)\W*$"
-    ),
+    re.compile(r"\b(?:sold|booked|invoiced)\s+(?P<what>.+?)\s+(?:to|with)\s+(?P<who>.+?)\W*$"),
     re.compile(
         r"^(?:we\s+)?(?:new order|sale|deal|purchase|order|closed (?:a |the )?deal|"
         r"(?:log|record|add)(?:ged)? (?:a |the )?(?:purchase|sale|order))\s*"
@@ -280,7 +401,7 @@ _SET = r"(?:please |pls )?(?:change|set|update|updte|edit|correct|fix)\s+(?:the\
 _TO = r"\s*(?:\bto\b|=|:|\bis\b|\bas\b)\s*"
 UPDATE_FORMS = [
     re.compile(rf"^(?:move|put|mark|set|change)\s+(?P<who>.+?)\s+(?:back\s+)?(?:to|as|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?\W*$"),
-    re.compile(rf"^(?:tag|label)\s+(?P<who>.+?)\s+(?:as|with)\s+#?(?P<tag>.+?)\W*$"),
+    re.compile(r"^(?:tag|label)\s+(?P<who>.+?)\s+(?:as|with)\s+#?(?P<tag>.+?)\W*$"),
     re.compile(r"^add\s+(?:the\s+)?(?:tag|label)\s+#?(?P<tag>.+?)\s+(?:to|for|on)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^(?:assign|reassign|hand over|give)\s+(?P<who>.+?)\s+to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^make\s+(?P<owner>[\w'-]+(?:\s(?!the\b)[\w'-]+)?)\s+(?:the\s+)?owner\s+(?:of|for)\s+(?P<who>.+?)\W*$"),
@@ -346,7 +467,10 @@ MIN_VALUE = re.compile(
 )
 SORTS = _table(
     [
-        (r"biggest|largest|top|highest value|most valuable|by value|by revenue|by spend|best", "value"),
+        (
+            r"biggest|largest|top|highest value|most valuable|by value|by revenue|by spend|best",
+            "value",
+        ),
         (r"recency|most recent|recently|latest", "recency"),
         (r"frequency|most frequent|most often|most orders", "frequency"),
     ]
@@ -369,7 +493,10 @@ METRICS = _table(
         (r"revenue|revnue|sales|turnover|rev|income|sell|sold|made|earn(?:ed)?|money", "revenue"),
         (r"nps|net promoter", "nps"),
         (r"purchases|orders|deals", "purchases"),
-        (r"interactions|calls|meetings|contacts|touchpoints|activity|emails|visits", "interactions"),
+        (
+            r"interactions|calls|meetings|contacts|touchpoints|activity|emails|visits",
+            "interactions",
+        ),
         (r"customers|clients|accounts|signups", "customers"),
     ]
 )
@@ -392,7 +519,10 @@ GROUPS = _table(
         (r"(?:by|per|each|every) (?:day|weekday)|daily", "day"),
         (r"(?:by|per|each|every) week|weekly", "week"),
         (r"(?:by|per|each|every) month|monthly", "month"),
-        (r"(?:by|per|each|every) (?:rep|owner|salesperson|sales rep|person|seller|staff|user)", "owner"),
+        (
+            r"(?:by|per|each|every) (?:rep|owner|salesperson|sales rep|person|seller|staff|user)",
+            "owner",
+        ),
         (r"(?:by|per|each|every) product", "product"),
         (r"(?:by|per|each|every) segment", "segment"),
         (r"(?:by|per|each|every) channel|by type", "channel"),

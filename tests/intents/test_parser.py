@@ -1,0 +1,194 @@
+"""Focused checks of what staff type: dates, money, decoration, typos, off-topic and confidence."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from intents import parse
+
+NOW = datetime(2026, 11, 18, 10, 0)  # a Wednesday, local time
+
+
+def read(text: str, *, tz: str = "Europe/London", now: datetime = NOW):
+    return parse(text, now=now, tz=tz)
+
+
+@pytest.mark.parametrize(
+    ("said", "due"),
+    [
+        ("today", "2026-11-18"),
+        ("tomorrow", "2026-11-19"),
+        ("tmrw", "2026-11-19"),
+        ("friday", "2026-11-20"),
+        ("on wednesday", "2026-11-18"),
+        ("next tuesday", "2026-11-24"),
+        ("next friday", "2026-11-27"),
+        ("in 2 weeks", "2026-12-02"),
+        ("in a month", "2026-12-18"),
+        ("next week", "2026-11-23"),
+        ("end of month", "2026-11-30"),
+        ("on Dec 3", "2026-12-03"),
+        ("on 3 December", "2026-12-03"),
+        ("on the 25th", "2026-11-25"),
+        ("on Jan 5", "2027-01-05"),
+        ("on 2026-12-24", "2026-12-24"),
+    ],
+)
+def test_a_reminder_falls_on_the_day_the_rep_means(said, due):
+    parsed = read(f"remind me to call acme {said}")
+    assert parsed.intent == "task.create"
+    assert parsed.slots["due"] == due
+
+
+def test_slashed_dates_follow_the_locale_of_the_time_zone():
+    assert read("task: call acme on 3/12").slots["due"] == "2026-12-03"
+    assert read("task: call acme on 3/12", tz="America/New_York").slots["due"] == "2027-03-12"
+    assert read("task: call acme on 12/3", tz="America/Chicago").slots["due"] == "2026-12-03"
+
+
+def test_what_happened_leans_to_the_past_and_what_is_to_do_to_the_future():
+    parsed = read("met with globex on tuesday, they want a discount, follow up monday")
+    assert parsed.slots["occurred_on"] == "2026-11-17"
+    assert parsed.slots["follow_up"] == "2026-11-23"
+
+
+def test_an_aware_clock_is_read_in_the_staff_time_zone():
+    late_utc = datetime(2026, 11, 18, 23, 30, tzinfo=UTC)  # already the 19th in Berlin
+    assert (
+        read("remind me to call acme today", tz="Europe/Berlin", now=late_utc).slots["due"]
+        == "2026-11-19"
+    )
+
+
+@pytest.mark.parametrize(
+    ("said", "amount", "currency"),
+    [
+        ("$4,000", 4000, "USD"),
+        ("12000 EUR", 12000, "EUR"),
+        ("£2,850", 2850, "GBP"),
+        ("€1.5k", 1500, "EUR"),
+        ("18k", 18000, None),
+        ("1.2k a year", 1200, None),
+        ("3,600.75 USD", 3600.75, "USD"),
+        ("49 dollars", 49, "USD"),
+    ],
+)
+def test_sale_amounts_are_plain_numbers_with_their_currency(said, amount, currency):
+    parsed = read(f"sold 2 Pro to Acme for {said}")
+    assert parsed.intent == "purchase.log"
+    assert parsed.slots["amount"] == amount
+    assert type(parsed.slots["amount"]) is type(amount)
+    assert parsed.slots.get("currency") == currency
+    assert parsed.slots["quantity"] == 2 and parsed.slots["product"] == "Pro"
+
+
+@pytest.mark.parametrize(
+    ("said", "time"),
+    [("8am", "08:00"), ("7:30", "07:30"), ("18:00", "18:00"), ("6pm", "18:00"), ("noon", "12:00")],
+)
+def test_digest_times_are_24_hour(said, time):
+    parsed = read(f"send me the digest at {said}")
+    assert parsed == parse(f"send me the digest at {said}", now=NOW, tz="Europe/London")
+    assert (parsed.intent, parsed.slots) == ("digest.subscribe", {"time": time})
+
+
+def test_chat_decoration_is_not_part_of_the_meaning():
+    plain = read("called Acme, they want a quote")
+    decorated = read(
+        "/crm <@U123> <!channel> *called* _Acme_, <#C1|sales>  they want   a quote :tada:"
+    )
+    assert decorated.intent == plain.intent == "interaction.log"
+    assert decorated.slots == plain.slots
+
+
+def test_shouting_reads_like_normal_text():
+    assert read("REMIND ME TO CALL STARK FRIDAY").slots == {
+        "text": "call stark",
+        "due": "2026-11-20",
+        "customer": "stark",
+    }
+
+
+@pytest.mark.parametrize(
+    ("typed", "intent"),
+    [
+        ("remnd me to call acme tomorrow", "task.create"),
+        ("shwo my tasks", "task.list"),
+        ("list lapsd custmers", "segment.list"),
+        ("had a meting with Soylent", "interaction.log"),
+        ("reveune by month", "report.show"),
+        ("hisotry with globex", "interaction.history"),
+    ],
+)
+def test_typos_in_the_words_that_carry_the_intent_are_forgiven(typed, intent):
+    parsed = read(typed)
+    assert parsed.intent == intent
+    assert parsed.confidence < 0.95  # a fixed typo costs a little certainty
+
+
+def test_shorthand_is_expanded():
+    parsed = read("zoom w/ Initech re: onboarding, f/u next tuesday")
+    assert parsed.slots == {
+        "customer": "Initech",
+        "channel": "meeting",
+        "summary": "onboarding",
+        "follow_up": "2026-11-24",
+    }
+
+
+def test_names_and_ordinary_words_are_not_turned_into_keywords():
+    assert read("tell me about Shaw").slots["customer"] == "Shaw"
+    assert read("acme ordered 2 Routers").slots["product"] == "Routers"
+    assert read("show the last 2 visits to Acme").slots["channel"] == "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the weather",
+        "lol",
+        "book me a flight",
+        "order more coffee beans for the office",
+        "call me maybe",
+        "I'm going to lunch",
+        "where is the meeting room",
+        "who's in the office today",
+        ":thumbsup:",
+        "",
+    ],
+)
+def test_off_topic_chat_is_unknown_and_never_a_write(text):
+    parsed = read(text)
+    assert parsed.intent == "unknown"
+    assert parsed.slots == {}
+    assert parsed.confidence < 0.6
+
+
+def test_a_write_missing_its_customer_is_unsure_so_the_bot_asks():
+    assert read("gdpr request").confidence < 0.6
+    assert read("called Acme, they want a quote").confidence >= 0.9
+
+
+def test_the_customer_is_cut_cleanly_out_of_the_sentence():
+    assert read("called jane at acme, she wants a quote for 20 seats, follow up friday").slots == {
+        "customer": "jane at acme",
+        "channel": "call",
+        "summary": "she wants a quote for 20 seats",
+        "follow_up": "2026-11-20",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("lapsed customers", {"segment": "lapsed"}),
+        ("customers we can't lose", {"segment": "cant_lose"}),
+        ("customers about to sleep", {"segment": "about_to_sleep"}),
+        ("biggest accounts", {"sort": "value"}),
+        ("who hasn't bought in 3 months", {"no_purchase_days": 90}),
+        ("revenue by month this year as a chart",
+         {"metric": "revenue", "group_by": "month", "period": "this_year", "chart": True}),
+    ],
+)  # fmt: skip
+def test_everyday_words_map_to_the_contract_names(text, slots):
+    assert read(text).slots == slots
