@@ -291,7 +291,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
 @reads("nps.record")
 def _nps(match: re.Match, message: Message) -> dict | None:
     text = re.sub(r"(?:/| out of )10\b", "", message.text)
-    scores = list(re.finditer(r"(?<![\w#$€£./])(10|\d)(?![\w.,/]|\s?%)", text))
+    scores = list(re.finditer(r"(?<![\w#$€£./])(\d{1,3})(?![\w.,/]|\s?%)", text))
     if not scores:
         return None
     score = scores[-1]
@@ -379,7 +379,7 @@ def _create(match: re.Match, message: Message) -> dict | None:
     rest = re.sub(r"\bas (?:a )?new (?:customer|contact|client|lead)\b", "", rest, flags=re.I)
     rest = re.sub(r"^\s*[:\-–—]?\s*(?:called|named)?\s*", "", rest, flags=re.I)
     slots: dict[str, Any] = {}
-    if found := re.search(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", rest):
+    if found := re.search(r"[^\s,;()]*@[^\s,;()]*", rest):
         slots["email"] = found.group(0)
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(r"(?:phone:?\s*)?(\+?\(?\d[\d ()./-]{5,}\d)", rest, flags=re.I):

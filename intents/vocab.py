@@ -130,7 +130,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "nps.record",
-        r"^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?(?:10|\d)\b|gave (?:10|\d)\b|(?:10|\d) out of 10|(?:10|\d)/10)",
+        r"^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:10|\d) out of 10|(?:10|\d)/10)",
     ),
     (
         "interaction.history",
@@ -453,7 +453,7 @@ NO_CONTACT = re.compile(
 )
 CITY = re.compile(
     r"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|stage|last|past|this|my|our|\d)\b)"
-    r"(?P<city>[A-Za-z][\w'-]+(?:\s[A-Z][\w'-]+)?)(?=\s|$|[,.?!])"
+    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(r"\btagged\s+(?:as\s+|with\s+)?#?([\w-]+)|\btag\s+#?([\w-]+)|\b(vip)s?\b")
 OWNER = re.compile(

@@ -192,3 +192,11 @@ def test_the_customer_is_cut_cleanly_out_of_the_sentence():
 )  # fmt: skip
 def test_everyday_words_map_to_the_contract_names(text, slots):
     assert read(text).slots == slots
+
+
+def test_a_city_of_several_words_is_kept_whole():
+    assert read("lapsed customers in new york owned by bob").slots == {
+        "segment": "lapsed",
+        "city": "new york",
+        "owner": "bob",
+    }
