@@ -394,7 +394,7 @@ def _create(match: re.Match, message: Message) -> dict | None:
         rest = rest[: found.start()]
     parts = [p.strip() for p in re.split(r"\s*[,;]\s*|\s[-–—]\s", rest) if p.strip(" -")]
     if not parts:
-        return None
+        return slots
     head = parts.pop(0)
     if found := re.match(r"^(?P<name>.+?)\s+(?:at|from|of|with|@)\s+(?P<company>.+)$", head):
         slots["name"], slots["company"] = found.group("name"), found.group("company")
@@ -451,6 +451,10 @@ def _log(match: re.Match, message: Message) -> dict | None:
             channel = name
             break
     rest, typed = text[match.end() :], message.typed[match.end() :]
+    if inbound := vocab.INBOUND.match(text):  # "acme called us about X": the customer comes first
+        cut = inbound.start("verb")
+        rest = text[:cut] + text[inbound.end() :]
+        typed = message.typed[:cut] + message.typed[inbound.end() :]
     follow_up = None
     if found := vocab.FOLLOW_UP.search(rest):
         when = found.group("when")

@@ -181,6 +181,10 @@ CUES: list[tuple[str, str]] = [
         r"^(?:i |we |just |finally )*(?:got off the phone|hung up|came back from a (?:call|meeting)|had (?:an? |the )?(?:call|meeting|mtg|chat|lunch|coffee|dinner|demo|zoom|catch-?up)|sent (?:an? |the )?(?:email|e-mail|text|message|sms|note)|left (?:a )?(?:voicemail|message)|dropped by|stopped by|popped in(?:to| at)?|on site at|onsite at|was on site at|(?:log|add|record) (?:a )?note|note)\b(?:\s+(?:with|to|for|at|on|from|about))?",
     ),
     ("interaction.log", rf"^(?:{_CONTACT_NOUN})\s*:"),
+    (
+        "interaction.log",
+        r"^(?=.+?\s(?:called|rang|phoned|emailed|texted|messaged|whatsapped|visited|wrote to)\s+(?:us|me)\b)",
+    ),
     ("interaction.log", r"^(?:demo|visit|call|meeting|lunch|coffee)\s+(?:with|to|at)\b"),
     (
         "next_action.suggest",
@@ -282,6 +286,9 @@ OCCURRED = re.compile(
     rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?P<when>today|yesterday|this morning|this afternoon|"
     rf"this evening|last night|(?:last )?{WEEKDAY}|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
     rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:]|\s|$)"
+)
+INBOUND = re.compile(
+    r"^.+?\s(?P<verb>(?:called|rang|phoned|emailed|texted|messaged|whatsapped|visited|wrote to)\s+(?:us|me))\b"
 )
 HISTORY_CHANNELS = _table(
     [

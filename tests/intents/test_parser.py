@@ -200,3 +200,17 @@ def test_a_city_of_several_words_is_kept_whole():
         "city": "new york",
         "owner": "bob",
     }
+
+
+def test_a_customer_who_got_in_touch_is_logged_as_the_contact():
+    assert read("acme called us about the invoice").slots == {
+        "customer": "acme",
+        "channel": "call",
+        "summary": "the invoice",
+    }
+
+
+def test_a_bare_command_without_details_is_unsure():
+    parsed = read("add customer")
+    assert parsed.intent == "customer.create"
+    assert parsed.confidence < 0.6
