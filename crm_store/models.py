@@ -256,3 +256,13 @@ class ErasedIdentifier(SQLModel, table=True):
     digest: str = Field(max_length=64, primary_key=True)
     kind: str = Field(max_length=16)
     erased_at: datetime = Field(default_factory=utcnow)
+
+
+class ButtonValue(SQLModel, table=True):
+    """A button's command too long for a platform's callback field, kept under a short key."""
+
+    __tablename__ = "button_values"
+
+    key: str = Field(max_length=32, primary_key=True)
+    value: str = Field(max_length=2000)
+    created_at: datetime = Field(default_factory=utcnow)
