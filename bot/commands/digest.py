@@ -46,12 +46,9 @@ def senders(settings: Settings, *, console: bool = True) -> dict[str, object]:
 
         found["slack"] = SlackSender(settings)
     if settings.telegram_bot_token:
-        try:
-            from adapters.telegram import TelegramSender
-        except ImportError:
-            pass
-        else:
-            found["telegram"] = TelegramSender(settings)
+        from adapters.telegram import TelegramSender
+
+        found["telegram"] = TelegramSender(settings)
     return found
 
 
