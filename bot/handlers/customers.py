@@ -9,9 +9,10 @@ from sqlmodel import col, select
 
 from bot import format
 from bot.context import Ask, Context, UserError, handles
+from bot.handlers import insights
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer, resolve_staff
-from crm_store import normalize, privacy
+from crm_store import analytics, normalize, privacy
 from crm_store.audit import snapshot
 from crm_store.models import (
     Customer,
@@ -62,6 +63,7 @@ def profile(ctx: Context, customer: Customer) -> Reply:
         "City": ", ".join(filter(None, [customer.city, customer.country])),
         "Owner": owner.name if owner else "nobody",
         "Stage": customer.stage,
+        **_standing(ctx, customer),
         "Value to date": ", ".join(format.money(v, c) for c, v in sorted(totals.items()))
         or "no purchases yet",
         "Orders": f"{len(purchases)}"
@@ -102,6 +104,25 @@ def profile(ctx: Context, customer: Customer) -> Reply:
             Button("Next steps", f"what should I do with #{customer.id}"),
         ],
     )
+
+
+def _standing(ctx: Context, customer: Customer) -> dict[str, str]:
+    """Where the customer stands among all others: RFM segment, value forecast, NPS."""
+    figures = insights.snapshot(ctx).customers
+    if customer.id not in figures.index:
+        return {}
+    row = figures.loc[customer.id]
+    standing = {}
+    if isinstance(row["segment"], str):
+        top = " (top 10% by value)" if row["high_value"] else ""
+        standing["Segment"] = row["segment"].replace("_", " ") + top
+        standing["Next 12 months"] = (
+            format.money(analytics.cents_to_money(row["predicted"]), ctx.settings.currency)
+            + " expected"
+        )
+    if isinstance(row["nps_category"], str):
+        standing["NPS"] = f"{int(row['nps'])} ({row['nps_category']})"
+    return standing
 
 
 @handles("customer.create")
