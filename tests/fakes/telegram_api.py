@@ -1,7 +1,8 @@
 """A local stand-in for the Telegram Bot API: it serves queued updates and records every call.
 
 python-telegram-bot talks to it over real HTTP through its `base_url`, as it would to a
-self-hosted Bot API server; nothing in the library or in crmbot is patched.
+self-hosted Bot API server; nothing in the library or in crmbot is patched. Tests can script
+failures (a flood limit, a bad gateway, a refused chat) for the next calls of a method.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import itertools
 import json
 import threading
 import time
+from dataclasses import dataclass
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,13 +19,24 @@ from typing import Any
 from urllib.parse import parse_qs
 
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "crmbot", "username": "crm_test_bot"}
+SENDING = ("sendMessage", "sendPhoto", "sendDocument")
+LONG_POLL_CAP = 1.0  # seconds a getUpdates waits at most, whatever timeout the client asks
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    result: Any
 
 
 class FakeTelegram:
     def __init__(self) -> None:
-        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.calls: list[Call] = []
         self.updates: list[dict[str, Any]] = []
-        self.flood_waits = 0  # answer this many sendMessage calls with 429 first
+        self.webhook: dict[str, Any] | None = None
+        self._failures: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        self._messages: dict[tuple[int, int], dict[str, Any]] = {}
         self._lock = threading.Condition()
         self._message_ids = itertools.count(1000)
         self._update_ids = itertools.count(1)
@@ -42,37 +55,42 @@ class FakeTelegram:
         self.server.shutdown()
         self.server.server_close()
 
-    # what tests do -------------------------------------------------------------------------
+    # what users do ---------------------------------------------------------------------------
 
-    def send_text(self, user_id: int, text: str, *, chat: dict | None = None, **extra) -> int:
-        """Queue a message from a user; returns its update id."""
+    def message(
+        self, user_id: int, text: str, *, chat: dict | None = None, **extra
+    ) -> dict[str, Any]:
+        """A message from a user, as Telegram would deliver it; kept so replies can quote it."""
         chat = chat or {"id": user_id, "type": "private", "first_name": "Rep"}
         message = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
             "chat": chat,
-            "from": {"id": user_id, "is_bot": False, "first_name": "Rep"},
+            "from": {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"},
             "text": text,
             **extra,
         }
         if text.startswith("/"):
             command = text.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        return self.push({"message": message})
+        with self._lock:
+            self._messages[chat["id"], message["message_id"]] = message
+        return message
 
-    def press(self, user_id: int, data: str, *, message_id: int = 1) -> int:
+    def send_text(self, user_id: int, text: str, *, chat: dict | None = None, **extra) -> int:
+        """Queue a message from a user; returns its update id."""
+        return self.push({"message": self.message(user_id, text, chat=chat, **extra)})
+
+    def press(self, user_id: int, data: str, *, on: dict[str, Any]) -> int:
+        """Queue a button press by `user_id` under the message sent with params `on`."""
+        with self._lock:
+            [shown] = [call.result for call in self.calls if call.params is on]
         query = {
-            "id": f"cb{time.monotonic_ns()}",
-            "from": {"id": user_id, "is_bot": False, "first_name": "Rep"},
+            "id": f"cb{next(self._update_ids)}",
+            "from": {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"},
             "chat_instance": "ci",
             "data": data,
-            "message": {
-                "message_id": message_id,
-                "date": int(time.time()),
-                "chat": {"id": user_id, "type": "private"},
-                "from": BOT_USER,
-                "text": "…",
-            },
+            "message": shown,
         }
         return self.push({"callback_query": query})
 
@@ -83,30 +101,49 @@ class FakeTelegram:
             self._lock.notify_all()
             return update["update_id"]
 
+    # what tests script and check ------------------------------------------------------------
+
+    def fail(
+        self,
+        method: str,
+        status: int,
+        description: str,
+        *,
+        times: int = 1,
+        retry_after: int | None = None,
+    ) -> None:
+        """Answer the next `times` calls of `method` with an error instead."""
+        answer: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+        if retry_after is not None:
+            answer["parameters"] = {"retry_after": retry_after}
+        with self._lock:
+            self._failures.setdefault(method, []).extend([(status, answer)] * times)
+
     def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
         with self._lock:
-            return [params for name, params in self.calls if name == method]
+            return [call.params for call in self.calls if call.method == method]
 
     def wait_for(self, method: str, count: int, *, timeout: float = 15) -> list[dict[str, Any]]:
-        deadline = time.monotonic() + timeout
-        with self._lock:
-            while len([c for c in self.calls if c[0] == method]) < count:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise AssertionError(f"expected {count} {method} calls, got {self.calls}")
-                self._lock.wait(left)
-            return [params for name, params in self.calls if name == method]
+        self._wait(lambda: len(self.sent(method)) >= count, timeout, f"{count} {method}")
+        return self.sent(method)
 
     def wait_for_text(self, needle: str, *, timeout: float = 15) -> list[dict[str, Any]]:
         """Every message sent, once one of them contains `needle`."""
+        self._wait(
+            lambda: any(needle in str(params.get("text")) for params in self.sent()),
+            timeout,
+            f"a message with {needle!r}",
+        )
+        return self.sent()
+
+    def _wait(self, done, timeout: float, what: str) -> None:
         deadline = time.monotonic() + timeout
         with self._lock:
-            while not any(needle in str(params.get("text")) for params in self.sent()):
+            while not done():
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    raise AssertionError(f"no message with {needle!r}: {self.calls}")
+                    raise AssertionError(f"expected {what}; calls: {self.calls}")
                 self._lock.wait(left)
-            return self.sent()
 
     # the API ---------------------------------------------------------------------------------
 
@@ -114,28 +151,54 @@ class FakeTelegram:
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._updates(params)}
         with self._lock:
-            self.calls.append((method, params))
+            failures = self._failures.get(method)
+            if failures:
+                return failures.pop(0)
+            result = self._result(method, params)
+            self.calls.append(Call(method, params, result))
             self._lock.notify_all()
-            if method == "sendMessage" and self.flood_waits:
-                self.flood_waits -= 1
-                self.calls.pop()
-                return 429, {
-                    "ok": False,
-                    "error_code": 429,
-                    "description": "Too Many Requests: retry after 1",
-                    "parameters": {"retry_after": 1},
-                }
+        return 200, {"ok": True, "result": result}
+
+    def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
-            return 200, {"ok": True, "result": BOT_USER}
-        if method in ("sendMessage", "sendPhoto", "sendDocument", "editMessageReplyMarkup"):
-            chat = {"id": int(params.get("chat_id", 1)), "type": "private"}
-            result = {"message_id": next(self._message_ids), "date": int(time.time()), "chat": chat}
-            return 200, {"ok": True, "result": result}
-        return 200, {"ok": True, "result": True}
+            return BOT_USER
+        if method == "setWebhook":
+            self.webhook = params
+        if method == "deleteWebhook":
+            self.webhook = None
+        if method in SENDING:
+            return self._store_sent(params)
+        if method in ("editMessageText", "editMessageReplyMarkup"):
+            key = (int(params["chat_id"]), int(params["message_id"]))
+            shown = self._messages[key]
+            shown.pop("reply_markup", None)
+            if params.get("reply_markup"):
+                shown["reply_markup"] = json.loads(params["reply_markup"])
+            if "text" in params:
+                shown["text"] = params["text"]
+            return shown
+        return True
+
+    def _store_sent(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id = int(params["chat_id"])
+        sent = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
+            "from": BOT_USER,
+            "text": params.get("text", ""),
+        }
+        if params.get("reply_markup"):
+            sent["reply_markup"] = json.loads(params["reply_markup"])
+        quoted = json.loads(params.get("reply_parameters") or "null")
+        if quoted is not None and (chat_id, quoted["message_id"]) in self._messages:
+            sent["reply_to_message"] = self._messages[chat_id, quoted["message_id"]]
+        self._messages[chat_id, sent["message_id"]] = sent
+        return sent
 
     def _updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
-        deadline = time.monotonic() + min(float(params.get("timeout") or 0), 1.0)
+        deadline = time.monotonic() + min(float(params.get("timeout") or 0), LONG_POLL_CAP)
         with self._lock:
             while True:
                 ready = [u for u in self.updates if u["update_id"] >= offset]
@@ -183,7 +246,7 @@ def _params(headers, body: bytes) -> dict[str, Any]:
             filename = part.get_filename()
             payload = part.get_payload(decode=True)
             params[name] = (
-                {"filename": filename, "size": len(payload)} if filename else payload.decode()
+                {"filename": filename, "content": payload} if filename else payload.decode()
             )
         return params
     return {}
