@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import warnings
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple, TypeVar
@@ -40,7 +39,6 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBDeprecationWarning
 
 from adapters.telegram_render import render
 from bot.buttons import full_value, short_value
@@ -368,9 +366,7 @@ async def _best_effort(call: Callable[[], Awaitable[object]]) -> None:
 
 
 def _seconds(error: RetryAfter) -> float:
-    with warnings.catch_warnings():  # the type of retry_after changes in PTB 23; both work here
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        wait = error.retry_after
+    wait = error.retry_after  # seconds, or a timedelta from PTB 23 (or with PTB_TIMEDELTA=1)
     return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
 
 

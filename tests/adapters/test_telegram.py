@@ -5,6 +5,7 @@ import json
 import threading
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from sqlmodel import Session, select
@@ -16,11 +17,13 @@ from bot.dispatch import Bot
 from bot.identity import enrol
 from bot.messages import Reply
 from bot.settings import Settings
-from crm_store.models import Customer, Interaction, Staff
+from crm_store.models import Customer, Interaction, Purchase, Staff
 from tests.fakes.telegram_api import FakeTelegram
 
 REP = 111
+COLLEAGUE = 222
 STRANGER = 999
+GROUP = {"id": -100, "type": "supergroup", "title": "Sales"}
 
 
 @pytest.fixture
@@ -141,13 +144,12 @@ def test_a_stranger_gets_only_the_refusal_with_their_id(core, fake):
 
 
 def test_groups_answer_only_enrolled_members_who_address_the_bot(core, fake):
-    group = {"id": -100, "type": "supergroup", "title": "Sales"}
     with running(core, fake):
-        fake.send_text(REP, "tell me about acme", chat=group)
-        fake.send_text(STRANGER, "@crm_test_bot tell me about acme", chat=group)
-        fake.send_text(REP, "@crm_test_bot tell me about acme", chat=group)
+        fake.send_text(REP, "tell me about acme", chat=GROUP)
+        fake.send_text(STRANGER, "@crm_test_bot tell me about acme", chat=GROUP)
+        fake.send_text(REP, "@crm_test_bot tell me about acme", chat=GROUP)
         [answer] = fake.wait_for("sendMessage", 1)
-        fake.send_text(REP, "/tasks", chat=group)
+        fake.send_text(REP, "/tasks", chat=GROUP)
         fake.wait_for("sendMessage", 2)
     assert answer["text"].startswith("<b>Jane Cooper") and int(answer["chat_id"]) == -100
     assert len(fake.sent()) == 2
@@ -185,12 +187,99 @@ def test_a_duplicate_update_is_applied_once(core, fake):
     assert len(fake.sent()) == 1
 
 
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")  # PTB's own
 def test_a_flood_limit_is_waited_out(core, fake):
     fake.fail("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
     with running(core, fake):
         fake.send_text(REP, "/tasks")
         [answer] = fake.wait_for("sendMessage", 1)
     assert "open tasks" in answer["text"].lower()
+
+
+def test_a_bad_gateway_is_retried(core, fake):
+    fake.fail("sendMessage", 502, "Bad Gateway", times=2)
+    with running(core, fake):
+        fake.send_text(REP, "/find acme")
+        [answer] = fake.wait_for("sendMessage", 1)
+    assert answer["text"].startswith("<b>Jane Cooper (Acme Corporation)")
+
+
+def test_one_failing_update_does_not_stop_the_bot(core, fake, caplog):
+    fake.fail("sendMessage", 400, "Bad Request: chat not found")
+    with running(core, fake):
+        fake.send_text(REP, "/find acme")
+        fake.send_text(REP, "/find globex")
+        [answer] = fake.wait_for("sendMessage", 1)
+    assert answer["text"].startswith("<b>Jane Smith (Globex Ltd)")
+    assert "Telegram update 1 failed" in caplog.text
+
+
+def test_a_bare_menu_command_explains_itself(core, fake):
+    with running(core, fake):
+        fake.send_text(REP, "/find")
+        [answer] = fake.wait_for("sendMessage", 1)
+    assert "tell me about Acme" in answer["text"]
+
+
+def test_a_chart_arrives_as_a_photo(core, fake):
+    with Session(core.engine) as session:
+        acme = session.exec(select(Customer).where(Customer.company == "Acme Corporation")).one()
+        today = datetime.now(UTC).date()
+        session.add(
+            Purchase(
+                customer_id=acme.id, product="Pro", amount=Decimal("1200.50"), purchased_on=today
+            )
+        )
+        session.commit()
+    with running(core, fake):
+        fake.send_text(REP, "revenue by month this year as a chart")
+        [photo] = fake.wait_for("sendPhoto", 1)
+    [total] = fake.sent()
+    assert "Total $1,200.50" in total["text"]
+    assert photo["photo"]["filename"].endswith(".png")
+    assert photo["photo"]["content"].startswith(b"\x89PNG")
+
+
+def test_a_customer_list_arrives_with_its_csv_as_a_document(core, fake):
+    with running(core, fake):
+        fake.send_text(REP, "all customers")
+        [document] = fake.wait_for("sendDocument", 1)
+    assert document["document"]["filename"].endswith(".csv")
+    csv = document["document"]["content"].decode()
+    assert "Jane Cooper" in csv and "<b>Evil</b> & Co" in csv
+
+
+def test_in_a_group_only_the_asker_can_press_their_buttons(core, fake):
+    with Session(core.engine) as session:
+        enrol(session, "Colin", role="rep", telegram_id=str(COLLEAGUE), tz="UTC")
+        session.commit()
+    with running(core, fake):
+        fake.send_text(REP, "/find jane", chat=GROUP)
+        [question] = fake.wait_for("sendMessage", 1)
+        smith = next(b for b in keyboard(question) if "Jane Smith" in b["text"])
+        fake.press(STRANGER, smith["callback_data"], on=question)
+        fake.press(COLLEAGUE, smith["callback_data"], on=question)
+        refusals = fake.wait_for("answerCallbackQuery", 2)
+        fake.press(REP, smith["callback_data"], on=question)
+        answers = fake.wait_for("sendMessage", 2)
+    assert "not enabled" in refusals[0]["text"] and str(STRANGER) in refusals[0]["text"]
+    assert refusals[1]["text"] == f"These buttons are for User{REP}."
+    assert answers[1]["text"].startswith("<b>Jane Smith (Globex Ltd)")
+    assert len(fake.sent("editMessageReplyMarkup")) == 1
+
+
+def test_a_second_tap_on_a_keyboard_does_nothing_more(core, fake):
+    with running(core, fake):
+        fake.send_text(REP, "called acme, discussed the renewal")
+        [logged] = fake.wait_for("sendMessage", 1)
+        [undo] = keyboard(logged)
+        fake.press(REP, undo["callback_data"], on=logged)
+        fake.press(REP, undo["callback_data"], on=logged)
+        fake.wait_for("answerCallbackQuery", 2)
+        fake.wait_for("sendMessage", 2)
+    assert len(fake.sent()) == 2
+    with Session(core.engine) as session:
+        assert session.exec(select(Interaction)).all() == []
 
 
 def test_the_digest_sender_reaches_a_rep_outside_a_conversation(core, fake):
