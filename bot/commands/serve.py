@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 from bot.commands.digest import senders
@@ -52,6 +53,11 @@ def run(args, settings: Settings) -> int:
     missing = [p for p in platforms if p not in configured(settings)]
     if missing:
         print(f"crmbot: {', '.join(missing)} is not configured (see the README).")
+        return 2
+    if args.webhook_url and not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", args.webhook_secret or ""):
+        print(
+            "crmbot: a Telegram webhook needs --webhook-secret: 16 to 256 letters, digits, _ or -."
+        )
         return 2
     bot = Bot(open_store(settings.database_url), settings)
     DigestScheduler(bot.engine, settings, senders(settings, console=False)).start()

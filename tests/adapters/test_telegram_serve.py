@@ -115,3 +115,12 @@ def post(url: str, update: dict, headers: dict[str, str]) -> httpx.Response:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
+
+
+@pytest.mark.parametrize("secret", [[], ["--webhook-secret", "spaces are not allowed here"]])
+def test_a_webhook_without_a_usable_secret_does_not_start(fake, db, tmp_path, secret):
+    url = "https://crm.example.com/telegram"
+    process = start(fake, db, tmp_path, "--webhook-url", url, *secret)
+    output, errors = process.communicate(timeout=60)
+    assert process.returncode == 2 and "--webhook-secret" in output, errors
+    assert fake.sent("setWebhook") == []
