@@ -32,9 +32,8 @@ def fake():
         yield server
 
 
-@pytest.fixture
-def core(sqlite_engine) -> Bot:
-    with Session(sqlite_engine) as session:
+def seeded(engine) -> Bot:
+    with Session(engine) as session:
         rep = enrol(session, "Tess", role="rep", telegram_id=str(REP), tz="UTC")
         session.add_all(
             [
@@ -44,7 +43,18 @@ def core(sqlite_engine) -> Bot:
             ]
         )
         session.commit()
-    return Bot(sqlite_engine, Settings(database_url="unused", tz="UTC"))
+    return Bot(engine, Settings(database_url="unused", tz="UTC"))
+
+
+@pytest.fixture
+def core(sqlite_engine) -> Bot:
+    return seeded(sqlite_engine)
+
+
+@pytest.fixture
+def core_on_every_store(engine) -> Bot:
+    """For behaviour that depends on how the database isolates concurrent transactions."""
+    return seeded(engine)
 
 
 def settings_for(fake: FakeTelegram) -> Settings:
@@ -125,6 +135,15 @@ def test_a_rep_picks_one_of_several_matches_with_a_button(core, fake):
         fake.wait_for("answerCallbackQuery", 1)
         fake.wait_for("editMessageReplyMarkup", 1)
     assert answers[1]["text"].startswith("<b>Jane Smith (Globex Ltd)")
+
+
+def test_a_quick_answer_to_a_question_is_read_after_the_question(core_on_every_store, fake):
+    fake.send_text(REP, "tell me about jane")
+    fake.send_text(REP, "2")  # both arrive in one batch, as when a phone comes back online
+    with running(core_on_every_store, fake):
+        question, answer = fake.wait_for("sendMessage", 2)
+    assert "Jane Smith" in json.dumps(keyboard(question)[1])
+    assert answer["text"].startswith("<b>Jane Smith (Globex Ltd)")
 
 
 def test_store_text_is_escaped_for_html(core, fake):
