@@ -84,13 +84,15 @@ COMMANDS = {
 HIDDEN_COMMANDS = {"start": MenuCommand("", "help", "help")}  # what Telegram sends first
 
 
-def build_application(bot: Bot, settings: Settings) -> Application:
+def build_application(
+    bot: Bot, settings: Settings, *, concurrent_updates: int = CONCURRENT_UPDATES
+) -> Application:
     """The PTB application, talking to `TELEGRAM_API_URL` with `TELEGRAM_BOT_TOKEN`."""
     application = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token or "")
         .base_url(settings.telegram_api_url)
-        .concurrent_updates(ChatOrderedProcessor(CONCURRENT_UPDATES))
+        .concurrent_updates(ChatOrderedProcessor(concurrent_updates))
         .post_init(_set_commands)
         .build()
     )

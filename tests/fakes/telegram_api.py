@@ -11,7 +11,7 @@ import itertools
 import json
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,6 +28,7 @@ class Call:
     method: str
     params: dict[str, Any]
     result: Any
+    at: float = field(default_factory=time.monotonic)
 
 
 class FakeTelegram:
@@ -35,6 +36,7 @@ class FakeTelegram:
         self.calls: list[Call] = []
         self.updates: list[dict[str, Any]] = []
         self.webhook: dict[str, Any] | None = None
+        self.latency = 0.0  # seconds each call but getUpdates takes, as over a real network
         self._failures: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         self._messages: dict[tuple[int, int], dict[str, Any]] = {}
         self._lock = threading.Condition()
@@ -150,6 +152,7 @@ class FakeTelegram:
     def _answer(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._updates(params)}
+        time.sleep(self.latency)
         with self._lock:
             failures = self._failures.get(method)
             if failures:
