@@ -256,8 +256,17 @@ async def _answer(
     if reply is None:
         return
     keyboard = await asyncio.to_thread(_keyboard, core, reply)
-    asked = update.message.message_id if update.message and not private else None
-    await send_reply(context.bot, chat.id, reply, keyboard=keyboard, reply_to=asked)
+    quoted = None if private else _asker_message(update)
+    await send_reply(context.bot, chat.id, reply, keyboard=keyboard, reply_to=quoted)
+
+
+def _asker_message(update: Update) -> int | None:
+    """The message a group answer quotes: the asker's, also after a button under an answer."""
+    if update.message is not None:
+        return update.message.message_id
+    shown = update.callback_query.message if update.callback_query else None
+    asked = shown.reply_to_message if isinstance(shown, TgMessage) else None
+    return asked.message_id if asked is not None else None
 
 
 def _refusal(core: Bot, query: CallbackQuery) -> str | None:

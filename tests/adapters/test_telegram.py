@@ -285,6 +285,8 @@ def test_in_a_group_only_the_asker_can_press_their_buttons(core, fake):
     assert refusals[1]["text"] == f"These buttons are for User{REP}."
     assert answers[1]["text"].startswith("<b>Jane Smith (Globex Ltd)")
     assert len(fake.sent("editMessageReplyMarkup")) == 1
+    quoted = {json.loads(answer["reply_parameters"])["message_id"] for answer in answers}
+    assert len(quoted) == 1  # the answer to the button still answers the rep's message
 
 
 def test_a_second_tap_on_a_keyboard_does_nothing_more(core, fake):
