@@ -39,13 +39,15 @@ def show_help(parsed: Parsed, ctx: Context) -> Reply:
     topic = parsed.slots.get("topic")
     if topic:
         found = process.extractOne(
+            topic.lower(), list(TOPICS), scorer=fuzz.WRatio, score_cutoff=80
+        ) or process.extractOne(
             topic.lower(),
             {name: f"{name} {' '.join(TOPICS[name])}" for name in TOPICS},
             scorer=fuzz.WRatio,
             score_cutoff=60,
         )
         if found:
-            name = found[2]
+            name = found[0] if found[0] in TOPICS else found[2]
             rows = [
                 {"Say for example": help_line(intent)}
                 for intent in TOPICS[name]

@@ -126,3 +126,13 @@ def test_help_lists_what_can_be_said(chat):
     reply = chat.say("help")
     assert len(reply.rows) >= 10
     assert any("tell me about Acme" in row["Say for example"] for row in reply.rows)
+
+
+def test_help_on_a_topic_shows_that_topic(chat):
+    for topic, title in [
+        ("reports", "Help: reports"),
+        ("report", "Help: reports"),
+        ("tasks", "Help: tasks"),
+        ("privacy", "Help: privacy"),
+    ]:
+        assert chat.say(f"help {topic}").title == title
