@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Select
 from sqlmodel import Session, col, select
 
-from crm_store.models import Customer, CustomerTag, Interaction, Purchase, Staff
+from crm_store.models import Customer, CustomerTag, Interaction, Purchase, Staff, customer_label
 
 KINDS = ("customers", "purchases", "interactions")
 COLUMNS = {
@@ -120,10 +120,10 @@ def _references(session: Session, ids: list[int] | None) -> dict[int, tuple[str,
     for id_, email, external_id, phone, name, company, forgotten in session.exec(
         _limit(query, Customer.id, ids)
     ):
+        shown = customer_label(id_, name, company, erased=forgotten is not None)
         if forgotten is not None:
-            found[id_] = (f"#{id_} (erased)", f"#{id_} (erased)")
+            found[id_] = (shown, shown)
             continue
-        shown = f"{name} ({company})" if name and company else name or company or f"#{id_}"
         found[id_] = (email or external_id or phone or name or company, shown)
     return found
 

@@ -96,11 +96,20 @@ class Customer(SQLModel, table=True):
 
     @property
     def display_name(self) -> str:
-        if self.forgotten_at is not None:
-            return f"#{self.id} (erased)"
-        if self.name and self.company:
-            return f"{self.name} ({self.company})"
-        return self.name or self.company or f"#{self.id}"
+        return customer_label(
+            self.id, self.name, self.company, erased=self.forgotten_at is not None
+        )
+
+
+def customer_label(
+    customer_id: int | None, name: str | None, company: str | None, *, erased: bool = False
+) -> str:
+    """How a customer is named everywhere: "Jane Cooper (Acme)", else whichever is known."""
+    if erased:
+        return f"#{customer_id} (erased)"
+    if name and company:
+        return f"{name} ({company})"
+    return name or company or f"#{customer_id}"
 
 
 class CustomerTag(SQLModel, table=True):

@@ -12,7 +12,7 @@ from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
 from bot.resolve import resolve_customer, resolve_staff
 from crm_store import analytics, recommend, reports, segments
-from crm_store.models import Customer, Staff
+from crm_store.models import Customer, Staff, customer_label
 from intents import Parsed
 
 DEFAULT_ROWS = 10
@@ -44,10 +44,7 @@ def money_of(ctx: Context):
 
 
 def display_name(row: pd.Series, customer_id: int) -> str:
-    name, company = _text(row["name"]), _text(row["company"])
-    if name and company:
-        return f"{name} ({company})"
-    return name or company or f"#{customer_id}"
+    return customer_label(customer_id, _text(row["name"]), _text(row["company"]))
 
 
 def _text(value) -> str:
