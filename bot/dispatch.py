@@ -12,7 +12,7 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Engine, delete
@@ -84,9 +84,7 @@ class Bot:
             )
         return self._guarded(
             message,
-            lambda session, staff, conversation: self._understand(
-                session, staff, conversation, text, message.received_at
-            ),
+            lambda session, staff: self._understand(session, staff, message, text),
         )
 
     def run_intent(self, message: Message, parsed: intents.Parsed) -> Reply:
@@ -97,25 +95,25 @@ class Bot:
     def _guarded(
         self, message: Message, command: Callable[[Session, Staff, str], _Command | Reply]
     ) -> Reply | None:
-        conversation = None
+        staff_id = None
         try:
             with transaction(self.engine) as session:
                 self._claim(session, message)
                 staff = staff_for(session, message.platform, message.sender)
                 if staff is None:
                     return Reply(not_enabled(message.platform, message.sender))
-                conversation = f"{message.platform}:{message.chat}:{staff.id}"
-                chosen = command(session, staff, conversation)
+                staff_id = staff.id
+                chosen = command(session, staff)
                 if isinstance(chosen, Reply):
                     return chosen
                 return self._run(session, staff, message, chosen)
         except _Duplicate:
             return None
         except UserError as error:
-            self._settle(message, conversation, None)
+            self._settle(message, staff_id, None)
             return Reply(str(error))
         except Ask as question:
-            self._settle(message, conversation, question)
+            self._settle(message, staff_id, question)
             return question.reply
         except Exception:
             log.exception("failed to handle %s message %s", message.platform, message.event_id)
@@ -131,12 +129,13 @@ class Bot:
             raise _Duplicate from None
 
     def _understand(
-        self, session: Session, staff: Staff, conversation: str, text: str, now: datetime
+        self, session: Session, staff: Staff, message: Message, text: str
     ) -> _Command | Reply:
         """An answer to the question pending in this conversation, or else a new command.
 
         Any message clears the pending question: it is answered, cancelled, or left behind.
         """
+        now, conversation = message.received_at, _conversation(message, staff.id)
         pending = session.exec(
             select(PendingQuestion).where(PendingQuestion.conversation == conversation)
         ).first()
@@ -181,7 +180,7 @@ class Bot:
             }
             raise
 
-    def _settle(self, message: Message, conversation: str | None, question: Ask | None) -> None:
+    def _settle(self, message: Message, staff_id: int | None, question: Ask | None) -> None:
         """After a rolled-back command: keep the event id, and the new question if one was asked."""
         with transaction(self.engine) as session:
             try:
@@ -189,8 +188,9 @@ class Bot:
                     self._claim(session, message)
             except _Duplicate:
                 pass
-            if conversation is None:
+            if staff_id is None:
                 return
+            conversation = _conversation(message, staff_id)
             session.exec(
                 delete(PendingQuestion).where(PendingQuestion.conversation == conversation)
             )
@@ -199,13 +199,18 @@ class Bot:
                 session.add(
                     PendingQuestion(
                         conversation=conversation,
-                        staff_id=int(conversation.rsplit(":", 1)[1]),
+                        staff_id=staff_id,
                         kind="confirm" if "yes" in question.choices else "choice",
                         payload=payload,
                         expires_at=message.received_at
                         + timedelta(minutes=self.settings.question_ttl_minutes),
                     )
                 )
+
+
+def _conversation(message: Message, staff_id: int) -> str:
+    """Where a question waits for its answer: one person in one chat."""
+    return f"{message.platform}:{message.chat}:{staff_id}"
 
 
 def _answer_key(text: str, choices: dict[str, Any]) -> str | None:
