@@ -11,8 +11,19 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Column, Index, Numeric, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Column,
+    Index,
+    Numeric,
+    UniqueConstraint,
+    event,
+)
 from sqlmodel import Field, SQLModel
+
+from crm_store.normalize import name_key
 
 
 def utcnow() -> datetime:
@@ -91,14 +102,38 @@ class Customer(SQLModel, table=True):
     consent_marketing: bool = False
     external_id: str | None = Field(default=None, max_length=120, unique=True)
     created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, index=True)
     forgotten_at: datetime | None = None
+    # folded once at write time (see search_keys), so a look-up never re-folds the whole store
+    name_key: str = Field(default="", max_length=200)
+    company_key: str = Field(default="", max_length=200)
 
     @property
     def display_name(self) -> str:
         return customer_label(
             self.id, self.name, self.company, erased=self.forgotten_at is not None
         )
+
+
+def search_keys(name: str | None, company: str | None) -> dict[str, str]:
+    """The folded forms search compares, stored with every customer write."""
+    return {
+        "name_key": name_key(name) if name else "",
+        "company_key": name_key(company) if company else "",
+    }
+
+
+@event.listens_for(Customer, "before_insert")
+def _keys_on_insert(_mapper, _connection, customer: Customer) -> None:
+    for key, value in search_keys(customer.name, customer.company).items():
+        setattr(customer, key, value)
+
+
+@event.listens_for(Customer, "before_update")
+def _keys_on_update(_mapper, _connection, customer: Customer) -> None:
+    """Every change moves `updated_at`, the stamp other processes' name indexes follow."""
+    _keys_on_insert(_mapper, _connection, customer)
+    customer.updated_at = utcnow()
 
 
 def customer_label(
@@ -275,3 +310,46 @@ class ButtonValue(SQLModel, table=True):
     key: str = Field(max_length=32, primary_key=True)
     value: str = Field(max_length=2000)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class CustomerFigures(SQLModel, table=True):
+    """One customer's standing, stored so no answer recomputes the store to place one customer.
+
+    Their own row is refreshed in the transaction that changes their purchases; the RFM
+    boundaries and the forecast model are refreshed for everyone nightly and after an import.
+    Frequency is in customer-days: purchases on the same day count once.
+    """
+
+    __tablename__ = "customer_figures"
+
+    customer_id: int = Field(foreign_key="customers.id", primary_key=True, ondelete="CASCADE")
+    orders: int = 0  # purchase rows
+    days: int = 0  # distinct purchase days
+    value_cents: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+    first_order: date | None = None
+    last_order: date | None = None
+    r_score: int | None = None
+    f_score: int | None = None
+    m_score: int | None = None
+    segment: str | None = Field(default=None, max_length=32, index=True)
+    high_value: bool = False
+    p_alive: float | None = None
+    expected_orders: float | None = None  # over the forecast horizon of the store's model
+    expected_value_cents: int | None = Field(default=None, sa_column=Column(BigInteger))
+    as_of: date
+
+
+class StoreFigures(SQLModel, table=True):
+    """The store-wide part of the figures: RFM boundaries and the fitted forecast, newest last."""
+
+    __tablename__ = "store_figures"
+
+    id: int | None = Field(default=None, primary_key=True)
+    as_of: date
+    computed_at: datetime = Field(default_factory=utcnow)
+    currency: str = Field(default="USD", max_length=3)
+    model: str = Field(max_length=32)  # "bg_nbd+gamma_gamma" or "averages"
+    reason: str = Field(default="", max_length=300)  # why averages, when they are used
+    params: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    boundaries: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    customers: int = 0

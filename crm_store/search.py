@@ -1,8 +1,10 @@
 """Finding the customer a person means from what they typed: name, company, e-mail, phone, #id.
 
 Names are compared with rapidfuzz over folded text (case, accents, punctuation and legal suffixes
-removed), so "muller gmbh" finds "Müller GmbH" and "acme" finds "ACME Ltd.". "jane at acme" is
-read as person "jane" at company "acme" when some customer fits that reading.
+removed, stored with each customer), so "muller gmbh" finds "Müller GmbH" and "acme" finds "ACME
+Ltd.". Only a shortlist from the name index (crm_store/name_index.py) is compared, so a look-up
+costs the same on a hundred customers or a million. "jane at acme" is read as person "jane" at
+company "acme" when some customer fits that reading. E-mails, phones and #ids are exact.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from sqlmodel import Session, col, select
 
-from crm_store import normalize
+from crm_store import name_index, normalize
 from crm_store.models import Customer
 
 CUTOFF = 72
+CANDIDATES = 300  # shortlisted by the name index, then re-ranked here
 CLEAR_LEAD = 8  # how far ahead of the runner-up a match must be to be taken without asking
 ID_REF = re.compile(r"^#\s*(\d+)$")
 AT_COMPANY = re.compile(r"^(?P<person>.+?)\s+(?:at|from|of|@)\s+(?P<company>.+)$", re.I)
@@ -51,39 +54,40 @@ def find_customers(session: Session, typed: str, *, limit: int = 5) -> list[Matc
 
 
 def _by_name(session: Session, typed: str, *, limit: int) -> list[Match]:
-    rows = session.exec(
-        select(Customer.id, Customer.name, Customer.company).where(
-            col(Customer.forgotten_at).is_(None)
-        )
-    ).all()
     query = normalize.name_key(typed)
     if not query:
         return []
-    people = {id_: normalize.name_key(name or "") for id_, name, _ in rows}
-    companies = {id_: normalize.name_key(company or "") for id_, _, company in rows}
+    at_company = AT_COMPANY.match(typed)
+    words = query.split()
+    if at_company:
+        words += normalize.name_key(at_company["company"]).split()
+    shortlist = name_index.for_session(session).candidates(session, words, limit=CANDIDATES)
+    if not shortlist:
+        return []
+    rows = session.execute(
+        select(Customer.id, Customer.name_key, Customer.company_key).where(
+            col(Customer.id).in_(shortlist), col(Customer.forgotten_at).is_(None)
+        )
+    ).all()
+    people = {id_: name for id_, name, _ in rows}
+    companies = {id_: company for id_, _, company in rows}
     scores: dict[int, float] = {}
-    if found := AT_COMPANY.match(typed):
-        person, company = normalize.name_key(found["person"]), normalize.name_key(found["company"])
+    if at_company:
+        person = normalize.name_key(at_company["person"])
+        company = normalize.name_key(at_company["company"])
         for id_ in people:
             both = min(fuzz.WRatio(person, people[id_]), fuzz.WRatio(company, companies[id_]))
             if both >= CUTOFF:
                 scores[id_] = both + _exact_bonus(company, companies[id_])
     if not scores:
-        for choices in (people, companies, _full_names(rows)):
+        full = {id_: f"{name} {company}" for id_, name, company in rows if name and company}
+        for choices in (people, companies, full):
             for _, score, id_ in process.extract(
                 query, choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=CUTOFF
             ):
                 scores[id_] = max(scores.get(id_, 0), score + _exact_bonus(query, choices[id_]))
-    best = sorted(scores.items(), key=lambda item: -item[1])[:limit]
+    best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
     return [Match(session.get(Customer, id_), score) for id_, score in best]
-
-
-def _full_names(rows) -> dict[int, str]:
-    return {
-        id_: normalize.name_key(f"{name or ''} {company or ''}")
-        for id_, name, company in rows
-        if name and company
-    }
 
 
 def _exact_bonus(query: str, key: str) -> float:

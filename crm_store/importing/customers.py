@@ -13,7 +13,7 @@ from crm_store import normalize
 from crm_store.columns import STAGES
 from crm_store.importing.base import Batch, Importer, RowError, bulk_insert
 from crm_store.importing.values import as_utc, country, day_first, tags, text
-from crm_store.models import Customer, CustomerTag, utcnow
+from crm_store.models import Customer, CustomerTag, search_keys, utcnow
 
 LIMITS = {"name": 200, "company": 200, "title": 120, "city": 120, "external_id": 120}
 NEXT_IDS = sql(
@@ -32,6 +32,7 @@ CUSTOMER_FIELDS = (
     "owner_id",
     "stage",
 )
+KEYS = ("name_key", "company_key")  # folded at write time for search
 _fields = itemgetter(*CUSTOMER_FIELDS)
 _distinct = itemgetter(*DISTINCT)
 
@@ -224,6 +225,7 @@ class CustomerImporter(Importer):
                     consent_marketing=False,
                     created_at=r["created_at"] or now,
                     updated_at=now,
+                    **search_keys(r["name"], r["company"]),
                 )
                 for r in batch.inserts
             ]
@@ -249,12 +251,17 @@ class CustomerImporter(Importer):
             statement = (
                 update(table)
                 .where(table.c.id == bindparam("_id"))
-                .values({f: bindparam(f"_{f}") for f in (*CUSTOMER_FIELDS, "updated_at")})
+                .values({f: bindparam(f"_{f}") for f in (*CUSTOMER_FIELDS, *KEYS, "updated_at")})
             )
             connection.execute(
                 statement,
                 [
-                    {"_id": i, "_updated_at": now, **{f"_{f}": r[f] for f in CUSTOMER_FIELDS}}
+                    {
+                        "_id": i,
+                        "_updated_at": now,
+                        **{f"_{f}": r[f] for f in CUSTOMER_FIELDS},
+                        **{f"_{k}": v for k, v in search_keys(r["name"], r["company"]).items()},
+                    }
                     for i, r in batch.updates.items()
                 ],
             )
