@@ -45,16 +45,37 @@ NPS: each customer's latest answer makes them a promoter (9–10), passive (7–
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import BigInteger, String, case, cast, func, select, type_coerce, update
+from sqlalchemy import (
+    BigInteger,
+    String,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    select,
+    type_coerce,
+    update,
+)
 from sqlmodel import Session, col
 
-from crm_store.models import Customer, Interaction, NpsAnswer, Purchase, Stage
+from crm_store import forecast
+from crm_store.models import (
+    Customer,
+    CustomerFigures,
+    Interaction,
+    NpsAnswer,
+    Purchase,
+    Stage,
+    StoreFigures,
+)
 
 SEGMENTS = (
     "champions",
@@ -112,14 +133,23 @@ def cents(column):
 def snapshot(
     session: Session, *, today: date, currency: str = "USD", lapsed_days: int = 180
 ) -> Snapshot:
-    """All customers' RFM, value, forecast, stage and NPS as of the end of `today` (UTC)."""
+    """All customers' RFM, value, forecast, stage and NPS as of the end of `today` (UTC).
+
+    The per-customer figures are read from the store when they were refreshed for today (or
+    yesterday: recency is counted from today either way), else computed here.
+    """
     frame = _customers(session)
-    frame = frame.join(_purchase_totals(session, today=today, currency=currency), how="left")
+    stored = latest_store_figures(session)
+    if stored is not None and stored.currency == currency and 0 <= (today - stored.as_of).days <= 1:
+        figures = _stored_figures(session)
+    else:
+        figures = compute(session, today=today, currency=currency).customers
+    frame = frame.join(figures, how="left")
     frame = frame.join(_last_contacts(session, today=today), how="left")
     frame = frame.join(_latest_nps(session, today=today), how="left")
-    frame["orders"] = frame["orders"].fillna(0).astype("int64")
-    frame["value"] = frame["value"].fillna(0).astype("int64")
-    frame = _score(frame, today=today)
+    for column in ("orders", "days", "value"):
+        frame[column] = frame[column].fillna(0).astype("int64")
+    frame = _derived(frame, today=today)
     frame["stage"] = _current_stage(frame, lapsed_days=lapsed_days)
     frame["contact_days"] = _days_since(frame["last_contact"], today)
     frame["nps_category"] = frame["nps"].map(nps_category)
@@ -136,11 +166,25 @@ def rfm_segment(r: int, fm: int) -> str:
     return GRID[int(r)][int(fm) - 1]
 
 
-def quintile_scores(values: pd.Series, *, higher_is_better: bool = True) -> pd.Series:
-    """1–5 by quintile of rank; equal values share the lowest rank and so the same score."""
-    ranked = values.rank(method="min", ascending=higher_is_better)
-    scores = (1 + np.floor(5 * (ranked - 1) / len(values))).clip(1, 5)
-    return scores.astype("int64")
+def quintile_scores(frame: pd.DataFrame, by: list[str]) -> pd.Series:
+    """1–5 by quintile of rank, all five used: customers are ordered by the columns in `by`
+    (the first decides, the next break its ties) and cut into fifths of equal size, so a
+    figure shared by half the store (one order) still spreads over the lower scores."""
+    if frame.empty:
+        return pd.Series(dtype="int64", index=frame.index)
+    keys = [frame[c].to_numpy(float) for c in by]
+    order = np.lexsort(keys[::-1])
+    ordered = np.stack([k[order] for k in keys])
+    starts = np.r_[True, (ordered[:, 1:] != ordered[:, :-1]).any(axis=0)]
+    positions = np.arange(len(frame))
+    ranks = np.empty(len(frame), dtype=np.int64)
+    ranks[order] = np.maximum.accumulate(np.where(starts, positions, 0))  # equals share a rank
+    return pd.Series(1 + (5 * ranks) // len(frame), index=frame.index, dtype="int64")
+
+
+def score_of(value: float, cuts: list[float]) -> int:
+    """The score a figure gets against stored boundaries (the lowest figure of scores 2–5)."""
+    return 1 + sum(value >= cut for cut in cuts)
 
 
 def refresh_stages(session: Session, *, today: date, lapsed_days: int = 180) -> dict[int, str]:
@@ -174,21 +218,6 @@ def refresh_stages(session: Session, *, today: date, lapsed_days: int = 180) -> 
                 .values(stage=wanted, updated_at=datetime.now(UTC))
             )
     return changed
-
-
-def predict_value(frame: pd.DataFrame, *, today: date) -> pd.Series:
-    """Expected value (cents) of the next 12 months, by the run-rate with survival above."""
-    span = (pd.Timestamp(today) - frame["first_order"]).dt.days
-    orders = frame["orders"].where(frame["orders"] > 0)
-    repeat_rates = ((orders - 1) / span.clip(lower=1)).dropna()
-    typical = repeat_rates.mean() if len(repeat_rates) else 0.0
-    prior_gap = 1 / typical if typical > 0 else HORIZON_DAYS
-    rate = orders / (span + prior_gap)  # orders a day
-    usual_gap = 1 / rate
-    overdue_gaps = ((frame["recency_days"] - usual_gap) / usual_gap).clip(lower=0)
-    alive = np.power(0.5, overdue_gaps.astype(float))
-    expected_orders = rate * HORIZON_DAYS * alive
-    return (expected_orders * frame["value"] / orders).fillna(0).round().astype("int64")
 
 
 @dataclass(frozen=True)
@@ -283,25 +312,19 @@ def _customers(session: Session) -> pd.DataFrame:
     return frame.rename(columns={"stage": "stored_stage"})
 
 
-def _purchase_totals(session: Session, *, today: date, currency: str) -> pd.DataFrame:
+def _customer_days(session: Session, *, today: date, currency: str) -> pd.DataFrame:
+    """One row per customer and day they bought: purchase rows, and cents in `currency`."""
     value = func.sum(case((Purchase.currency == currency, cents(Purchase.amount)), else_=0))
     query = (
-        select(
-            Purchase.customer_id,
-            func.count(),
-            value,
-            raw(func.min(Purchase.purchased_on)),
-            raw(func.max(Purchase.purchased_on)),
-        )
+        select(Purchase.customer_id, raw(Purchase.purchased_on), func.count(), value)
         .where(Purchase.purchased_on <= today)
-        .group_by(Purchase.customer_id)
+        .group_by(Purchase.customer_id, Purchase.purchased_on)
     )
-    frame = table(session, query, ["id", "orders", "value", "first_order", "last_order"])
-    frame = frame.set_index("id")
+    frame = table(session, query, ["customer_id", "day", "orders", "cents"])
+    frame["customer_id"] = frame["customer_id"].astype("int64")
+    frame["day"] = pd.to_datetime(frame["day"])
     frame["orders"] = frame["orders"].astype("int64")
-    frame["value"] = frame["value"].map(int).astype("int64")
-    for column in ("first_order", "last_order"):
-        frame[column] = pd.to_datetime(frame[column])
+    frame["cents"] = frame["cents"].map(int).astype("int64")
     return frame
 
 
@@ -334,27 +357,241 @@ def _days_since(moments: pd.Series, today: date) -> pd.Series:
     return days.astype("Int64")
 
 
-def _score(frame: pd.DataFrame, *, today: date) -> pd.DataFrame:
-    frame["recency_days"] = _days_since(frame["last_order"], today)
+@dataclass(frozen=True)
+class Figures:
+    """Every buyer's stored figures as of `today`, the forecast model and the RFM boundaries."""
+
+    today: date
+    customers: pd.DataFrame  # indexed by customer id: FIGURE_COLUMNS
+    model: forecast.Model
+    boundaries: dict[str, list[float]]
+
+
+FIGURE_COLUMNS = (
+    "orders",
+    "days",
+    "value",
+    "first_order",
+    "last_order",
+    "r",
+    "f",
+    "m",
+    "segment",
+    "high_value",
+    "p_alive",
+    "expected_orders",
+    "predicted",
+)
+
+
+def compute(
+    session: Session,
+    *,
+    today: date,
+    currency: str = "USD",
+    model: forecast.Model | None = None,
+    horizon_days: int = HORIZON_DAYS,
+) -> Figures:
+    """Every buyer's RFM scores, segment, value and forecast as of the end of `today`; the
+    forecast is fitted here unless a `model` is given."""
+    days = _customer_days(session, today=today, currency=currency)
+    summary = forecast.summarise(days, today=today)
+    summary["orders"] = days.groupby("customer_id")["orders"].sum()
+    if model is None:
+        model = forecast.fit(summary)
+    predicted = forecast.predict(model, summary, horizon_days=horizon_days)
+    frame = summary[["orders", "days", "value", "first_order", "last_order"]].copy()
+    frame["recency_days"] = (pd.Timestamp(today) - frame["last_order"]).dt.days
+    frame["r"] = quintile_scores(
+        pd.DataFrame({"a": -frame["recency_days"], "b": frame["days"], "c": frame["value"]}),
+        ["a", "b", "c"],
+    )
+    frame["f"] = quintile_scores(
+        pd.DataFrame({"a": frame["days"], "b": -frame["recency_days"], "c": frame["value"]}),
+        ["a", "b", "c"],
+    )
+    frame["m"] = quintile_scores(
+        pd.DataFrame({"a": frame["value"], "b": frame["days"], "c": -frame["recency_days"]}),
+        ["a", "b", "c"],
+    )
+    frame["segment"] = [
+        rfm_segment(r, (f + m + 1) // 2)
+        for r, f, m in zip(frame["r"], frame["f"], frame["m"], strict=True)
+    ]
+    frame["high_value"] = _top_decile(frame["value"])
+    frame["p_alive"] = predicted["p_alive"]
+    frame["expected_orders"] = predicted["expected_orders"]
+    frame["predicted"] = predicted["expected_value"].fillna(0).round().astype("int64")
+    boundaries = {
+        "r": _cuts(-frame["recency_days"], frame["r"]),
+        "f": _cuts(frame["days"], frame["f"]),
+        "m": _cuts(frame["value"], frame["m"]),
+        "high_value": [float(frame.loc[frame["high_value"], "value"].min())]
+        if frame["high_value"].any()
+        else [],
+    }
+    return Figures(today, frame.drop(columns="recency_days"), model, boundaries)
+
+
+def _cuts(values: pd.Series, scores: pd.Series) -> list[float]:
+    """The lowest figure that earned each score 2–5 (for scoring one customer between refreshes)."""
+    lowest = values.groupby(scores).min()
+    return [float(lowest.get(score, np.inf)) for score in range(2, 6)]
+
+
+def _derived(frame: pd.DataFrame, *, today: date) -> pd.DataFrame:
+    """What follows from the figures on the day asked: recency, frequency a year, AOV, fm."""
     buyers = frame["orders"] > 0
-    scored = frame[buyers]
-    frame["r"] = quintile_scores(-scored["recency_days"].astype("int64"))
-    frame["f"] = quintile_scores(scored["orders"])
-    frame["m"] = quintile_scores(scored["value"])
+    frame["recency_days"] = _days_since(frame["last_order"], today)
     fm = np.floor((frame["f"] + frame["m"] + 1) / 2)
     frame["fm"] = fm
     for column in ("r", "f", "m", "fm"):
         frame[column] = frame[column].astype("Int64")
-    frame["segment"] = [
-        rfm_segment(r, fm) if buyer else None
-        for r, fm, buyer in zip(frame["r"], frame["fm"], buyers, strict=True)
-    ]
+    frame["segment"] = frame["segment"].where(buyers, None)
+    frame["high_value"] = frame["high_value"].fillna(False).astype(bool)
+    frame["predicted"] = frame["predicted"].fillna(0).astype("int64")
     frame["aov"] = (frame["value"] / frame["orders"].where(buyers)).round().astype("Int64")
     history = (pd.Timestamp(today) - frame["first_order"]).dt.days.clip(lower=MIN_HISTORY_DAYS)
-    frame["frequency"] = (frame["orders"] / history * 365).where(buyers)
-    frame["predicted"] = predict_value(frame, today=today)
-    frame["high_value"] = _top_decile(frame["value"].where(buyers))
+    frame["frequency"] = (frame["days"] / history * 365).where(buyers)
     return frame
+
+
+def latest_store_figures(session: Session) -> StoreFigures | None:
+    newest = select(StoreFigures).order_by(col(StoreFigures.id).desc()).limit(1)
+    return session.execute(newest).scalars().first()
+
+
+def _stored_figures(session: Session) -> pd.DataFrame:
+    columns = [
+        CustomerFigures.customer_id,
+        CustomerFigures.orders,
+        CustomerFigures.days,
+        CustomerFigures.value_cents,
+        raw(CustomerFigures.first_order),
+        raw(CustomerFigures.last_order),
+        CustomerFigures.r_score,
+        CustomerFigures.f_score,
+        CustomerFigures.m_score,
+        CustomerFigures.segment,
+        CustomerFigures.high_value,
+        CustomerFigures.p_alive,
+        CustomerFigures.expected_orders,
+        CustomerFigures.expected_value_cents,
+    ]
+    names = ["id", *FIGURE_COLUMNS]
+    frame = table(session, select(*columns).where(CustomerFigures.days > 0), names).set_index("id")
+    frame.index = frame.index.astype("int64")
+    for column in ("first_order", "last_order"):
+        frame[column] = pd.to_datetime(frame[column])
+    for column in ("orders", "days", "value", "r", "f", "m", "predicted"):
+        frame[column] = frame[column].astype("int64")
+    frame["high_value"] = frame["high_value"].astype(bool)
+    frame["p_alive"] = frame["p_alive"].astype(float)
+    frame["expected_orders"] = frame["expected_orders"].astype(float)
+    return frame
+
+
+def refresh(
+    session: Session,
+    *,
+    today: date,
+    currency: str = "USD",
+    horizon_days: int = HORIZON_DAYS,
+) -> Figures:
+    """Refit the forecast, recompute every buyer's figures and store them (nightly, after an
+    import, on demand)."""
+    figures = compute(session, today=today, currency=currency, horizon_days=horizon_days)
+    connection = session.connection()
+    connection.execute(delete(CustomerFigures))
+    rows = [
+        _figure_row(customer_id, row, today) for customer_id, row in figures.customers.iterrows()
+    ]
+    for start in range(0, len(rows), 5000):
+        connection.execute(insert(CustomerFigures.__table__), rows[start : start + 5000])
+    session.add(
+        StoreFigures(
+            as_of=today,
+            currency=currency,
+            model=figures.model.kind,
+            reason=figures.model.reason,
+            params={**figures.model.params, "horizon_days": horizon_days},
+            boundaries=figures.boundaries,
+            customers=len(rows),
+        )
+    )
+    session.flush()
+    return figures
+
+
+def _figure_row(customer_id: int, row, today: date) -> dict:
+    return {
+        "customer_id": int(customer_id),
+        "orders": int(row["orders"]),
+        "days": int(row["days"]),
+        "value_cents": int(row["value"]),
+        "first_order": row["first_order"].date(),
+        "last_order": row["last_order"].date(),
+        "r_score": int(row["r"]),
+        "f_score": int(row["f"]),
+        "m_score": int(row["m"]),
+        "segment": row["segment"],
+        "high_value": bool(row["high_value"]),
+        "p_alive": None if pd.isna(row["p_alive"]) else float(row["p_alive"]),
+        "expected_orders": float(row["expected_orders"]),
+        "expected_value_cents": int(row["predicted"]),
+        "as_of": today,
+    }
+
+
+def refresh_customers(connection, customer_ids: Iterable[int]) -> None:
+    """Bring these customers' stored figures up to date with their purchases, against the
+    store's last refresh (its boundaries and model); called in the transaction that changed
+    the purchases. Nothing is stored before the first refresh."""
+    store = StoreFigures.__table__
+    stored = connection.execute(select(store).order_by(store.c.id.desc()).limit(1)).first()
+    if stored is None:
+        return
+    ids = sorted(set(customer_ids))
+    today = max(stored.as_of, date.today())
+    value = func.sum(case((Purchase.currency == stored.currency, cents(Purchase.amount)), else_=0))
+    query = (
+        select(Purchase.customer_id, raw(Purchase.purchased_on), func.count(), value)
+        .where(col(Purchase.customer_id).in_(ids))
+        .group_by(Purchase.customer_id, Purchase.purchased_on)
+    )
+    rows = connection.execute(query).all()
+    connection.execute(delete(CustomerFigures).where(col(CustomerFigures.customer_id).in_(ids)))
+    if not rows:
+        return
+    days = pd.DataFrame(rows, columns=["customer_id", "day", "orders", "cents"])
+    days["day"] = pd.to_datetime(days["day"])
+    days["cents"] = days["cents"].map(int).astype("int64")
+    summary = forecast.summarise(days, today=today)
+    summary["orders"] = days.groupby("customer_id")["orders"].sum()
+    params = {k: v for k, v in stored.params.items() if k != "horizon_days"}
+    model = forecast.Model(stored.model, params, stored.reason)
+    horizon = int(stored.params.get("horizon_days", HORIZON_DAYS))
+    predicted = forecast.predict(model, summary, horizon_days=horizon)
+    cuts = stored.boundaries
+    out = []
+    for customer_id, row in summary.iterrows():
+        recency = (pd.Timestamp(today) - row["last_order"]).days
+        r = score_of(-recency, cuts["r"])
+        f = score_of(row["days"], cuts["f"])
+        m = score_of(row["value"], cuts["m"])
+        record = dict(row)
+        record.update(
+            r=r,
+            f=f,
+            m=m,
+            segment=rfm_segment(r, (f + m + 1) // 2),
+            high_value=bool(cuts["high_value"]) and row["value"] >= cuts["high_value"][0],
+            p_alive=predicted.loc[customer_id, "p_alive"],
+            expected_orders=predicted.loc[customer_id, "expected_orders"],
+            predicted=round(predicted.loc[customer_id, "expected_value"]),
+        )
+        out.append(_figure_row(customer_id, record, stored.as_of))
+    connection.execute(insert(CustomerFigures.__table__), out)
 
 
 def _top_decile(values: pd.Series) -> pd.Series:

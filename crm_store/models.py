@@ -21,6 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
 )
+from sqlalchemy.orm import Session
 from sqlmodel import Field, SQLModel
 
 from crm_store.normalize import name_key
@@ -353,3 +354,17 @@ class StoreFigures(SQLModel, table=True):
     params: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     boundaries: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     customers: int = 0
+
+
+@event.listens_for(Session, "after_flush")
+def _purchases_changed(session: Session, _context) -> None:
+    """A customer's stored figures change in the same transaction as their purchases."""
+    changed = {
+        row.customer_id
+        for row in (*session.new, *session.dirty, *session.deleted)
+        if isinstance(row, Purchase)
+    }
+    if changed:
+        from crm_store.analytics import refresh_customers  # pandas: only when purchases change
+
+        refresh_customers(session.connection(), changed)
