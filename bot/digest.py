@@ -90,7 +90,13 @@ def build(
     book = frame if owner is None else frame[frame["owner_id"] == owner]
     slipping = book[
         book["high_value"]
-        & (book["segment"].isin(["at_risk", "cant_lose", "about_to_sleep", "hibernating"]))
+        & (
+            (book["p_alive"] < analytics.AT_RISK_BELOW).fillna(False)
+            | (
+                book["p_alive"].isna()
+                & book["segment"].isin(["at_risk", "cant_lose", "about_to_sleep", "hibernating"])
+            )
+        )
     ].nlargest(AT_RISK, "value")
     if len(slipping):
         names = [

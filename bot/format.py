@@ -37,3 +37,28 @@ def ago(value: date, *, today: date) -> str:
     if days == 1:
         return "yesterday"
     return f"{days} days ago"
+
+
+def forecast(figures, currency: str) -> str:
+    """A forecast in words a manager trusts, rounded no finer than it is known:
+    "likely still buying: 35%; next 12 months ≈ 2 orders, ≈ $400"."""
+    months = round(figures.horizon_days / 30.4)
+    span = "next 12 months" if months == 12 else f"next {months} months"
+    orders = figures.expected_orders
+    count = f"{orders:.1f}" if orders < 0.95 else f"{orders:.0f}"
+    plural = "" if count == "1" else "s"
+    worth = money(_two_figures(figures.expected_value_cents / 100), currency)
+    said = f"{span} ≈ {count} order{plural}, ≈ {worth}"
+    if figures.p_alive is not None:
+        said = f"likely still buying: {5 * round(figures.p_alive * 20)}%; " + said
+    if figures.model == "averages":
+        said += f" (store averages: {figures.reason})"
+    return said
+
+
+def _two_figures(amount: float) -> int:
+    """Two significant figures: 18,820 → 19,000; 437 → 440."""
+    if amount < 10:
+        return round(amount)
+    digits = len(str(int(amount))) - 2
+    return int(round(amount, -digits))

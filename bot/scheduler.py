@@ -140,6 +140,19 @@ class DigestScheduler:
                 .values(sent_at=now)
             )
 
+    def refresh_figures(self, now: datetime | None = None) -> bool:
+        """Refit the forecast and recompute every customer's figures, once a day: the first
+        call of a day does it, later ones (in this process or another) find it done."""
+        today = (now or self.clock()).astimezone(ZoneInfo(self.settings.tz)).date()
+        with transaction(self.engine) as session:
+            analytics.lock_figures(session)
+            stored = analytics.latest_store_figures(session)
+            if stored is not None and stored.as_of >= today:
+                return False
+            figures = analytics.refresh(session, today=today, currency=self.settings.currency)
+        log.info("figures refreshed for %d buyers (%s)", len(figures.customers), figures.model.kind)
+        return True
+
     def refresh_stages(self, now: datetime | None = None) -> int:
         """Store lifecycle stages as they stand today: lapsed after `lapsed_days` without orders."""
         today = (now or self.clock()).astimezone(ZoneInfo(self.settings.tz)).date()
@@ -153,7 +166,7 @@ class DigestScheduler:
 
     def start(self):
         """Tick every minute in the background (APScheduler), starting now to catch up; refresh
-        the stored lifecycle stages every hour."""
+        the stored lifecycle stages every hour, and the customer figures once a day."""
         from apscheduler.schedulers.background import BackgroundScheduler
 
         scheduler = BackgroundScheduler(timezone=UTC)
@@ -165,14 +178,15 @@ class DigestScheduler:
             max_instances=1,
             coalesce=True,
         )
-        scheduler.add_job(
-            self.refresh_stages,
-            "interval",
-            hours=1,
-            next_run_time=datetime.now(UTC),
-            max_instances=1,
-            coalesce=True,
-        )
+        for job in (self.refresh_stages, self.refresh_figures):
+            scheduler.add_job(
+                job,
+                "interval",
+                hours=1,
+                next_run_time=datetime.now(UTC),
+                max_instances=1,
+                coalesce=True,
+            )
         scheduler.start()
         return scheduler
 

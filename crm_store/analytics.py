@@ -61,6 +61,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
     type_coerce,
     update,
 )
@@ -98,6 +99,8 @@ GRID = {  # R score → segment for FM = 1..5
     1: ("lost", "lost", "at_risk", "cant_lose", "cant_lose"),
 }
 NPS_CATEGORIES = ("promoters", "passives", "detractors")
+AT_RISK_BELOW = 0.5  # a repeat buyer with less than even odds of still buying is at risk
+GONE_BELOW = 0.2  # and one with less than one chance in five is likely gone
 MIN_HISTORY_DAYS = 90
 HORIZON_DAYS = 365
 
@@ -491,6 +494,14 @@ def _stored_figures(session: Session) -> pd.DataFrame:
     return frame
 
 
+def lock_figures(session: Session) -> None:
+    """Hold the store's figures for this transaction, so two processes never refresh at once."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(20260413)"))
+    else:  # a write takes SQLite's lock at once, before anything is read
+        session.execute(update(StoreFigures).where(StoreFigures.id == -1).values(reason=""))
+
+
 def refresh(
     session: Session,
     *,
@@ -611,3 +622,73 @@ def _current_stage(frame: pd.DataFrame, *, lapsed_days: int) -> pd.Series:
     stage[bought & ~lapsed] = Stage.customer.value
     stage[lapsed] = Stage.lapsed.value
     return stage
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One customer's place in the store and their forecast, for a profile."""
+
+    segment: str | None
+    high_value: bool
+    p_alive: float | None
+    expected_orders: float
+    expected_value_cents: int
+    horizon_days: int
+    model: str
+    reason: str
+
+
+def standing(
+    session: Session, customer_id: int, *, today: date, currency: str = "USD"
+) -> Standing | None:
+    """The customer's stored figures (one row read), or from a snapshot when none are current;
+    None for a customer without purchases."""
+    stored = latest_store_figures(session)
+    if stored is not None and stored.currency == currency and 0 <= (today - stored.as_of).days <= 1:
+        row = session.get(CustomerFigures, customer_id)
+        if row is None or not row.days:
+            return None
+        return Standing(
+            row.segment,
+            row.high_value,
+            row.p_alive,
+            row.expected_orders or 0.0,
+            row.expected_value_cents or 0,
+            int(stored.params.get("horizon_days", HORIZON_DAYS)),
+            stored.model,
+            stored.reason,
+        )
+    figures = compute(session, today=today, currency=currency)
+    if customer_id not in figures.customers.index:
+        return None
+    row = figures.customers.loc[customer_id]
+    return Standing(
+        row["segment"],
+        bool(row["high_value"]),
+        None if pd.isna(row["p_alive"]) else float(row["p_alive"]),
+        float(row["expected_orders"]),
+        int(row["predicted"]),
+        HORIZON_DAYS,
+        figures.model.kind,
+        figures.model.reason,
+    )
+
+
+def at_risk(frame: pd.DataFrame) -> pd.Series:
+    """Buyers worth a retention call: from the forecast's chance they still buy when it has one
+    (repeat buyers of a fitted store), else from their RFM segment."""
+    alive = frame["p_alive"]
+    by_chance = (alive < AT_RISK_BELOW) & (alive >= GONE_BELOW) & (frame["m"] >= 3)
+    by_segment = alive.isna() & frame["segment"].isin(["at_risk", "cant_lose"])
+    return (by_chance.fillna(False) | by_segment).astype(bool)
+
+
+def likely_gone(frame: pd.DataFrame) -> pd.Series:
+    """Buyers who have probably stopped: the forecast's chance under GONE_BELOW, or without one
+    a lapsed stage or the hibernating and lost segments."""
+    alive = frame["p_alive"]
+    by_chance = (alive < GONE_BELOW).fillna(False)
+    by_segment = alive.isna() & (
+        (frame["stage"] == "lapsed") | frame["segment"].isin(["hibernating", "lost"])
+    )
+    return ((frame["orders"] > 0) & (by_chance | by_segment)).astype(bool)

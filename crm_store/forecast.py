@@ -14,6 +14,8 @@ so: every customer is given the store's repeat rate and no probability of being 
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +26,7 @@ import pandas as pd
 UNIT_DAYS = 7  # the models count time in weeks
 MIN_REPEAT_BUYERS = 20  # fewer customers who came back than this is too little to fit
 MIN_HISTORY_DAYS = 90  # a store younger than this has not seen anyone come back yet
+PENALIZERS = (0.0, 0.001, 0.01)  # tried in turn until the optimiser converges
 BG_NBD = "bg_nbd+gamma_gamma"
 AVERAGES = "averages"
 
@@ -78,22 +81,39 @@ def fit(summary: pd.DataFrame) -> Model:
     if len(repeaters) < MIN_REPEAT_BUYERS:
         return averages(summary, f"only {len(repeaters)} customers have ordered on a second day")
     from lifetimes import BetaGeoFitter, GammaGammaFitter  # heavy: only when a store is fitted
+    from lifetimes.utils import ConvergenceError
 
+    params: dict[str, float] = {}
     try:
-        with np.errstate(all="ignore"):
-            orders = BetaGeoFitter().fit(
-                summary["frequency"].to_numpy(float),
-                summary["recency"].to_numpy(float),
-                summary["T"].to_numpy(float),
-            )
-            spend = GammaGammaFitter().fit(
-                repeaters["frequency"].to_numpy(float), repeaters["monetary"].to_numpy(float)
-            )
+        with np.errstate(all="ignore"), contextlib.redirect_stdout(io.StringIO()):
+            for penalizer in PENALIZERS:  # the library's advice when a fit does not converge
+                try:
+                    orders = BetaGeoFitter(penalizer_coef=penalizer).fit(
+                        summary["frequency"].to_numpy(float),
+                        summary["recency"].to_numpy(float),
+                        summary["T"].to_numpy(float),
+                    )
+                    break
+                except ConvergenceError:
+                    if penalizer == PENALIZERS[-1]:
+                        raise
+            for penalizer in PENALIZERS:
+                try:
+                    spend = GammaGammaFitter(penalizer_coef=penalizer).fit(
+                        repeaters["frequency"].to_numpy(float),
+                        repeaters["monetary"].to_numpy(float) / 100,  # in whole units
+                    )
+                    break
+                except ConvergenceError:
+                    if penalizer == PENALIZERS[-1]:
+                        raise
     except Exception as error:  # the optimiser's failures are many and not ours to list
         return averages(summary, f"the model could not be fitted ({type(error).__name__})")
-    params = {f"bg_{k}": float(v) for k, v in orders.params_.items()}
+    params["bg_penalizer"] = orders.penalizer_coef
+    params["gg_penalizer"] = spend.penalizer_coef
+    params |= {f"bg_{k}": float(v) for k, v in orders.params_.items()}
     params |= {f"gg_{k}": float(v) for k, v in spend.params_.items()}
-    if not all(math.isfinite(v) and v > 0 for v in params.values()):
+    if not all(math.isfinite(v) and v >= 0 for v in params.values()):
         return averages(summary, "the fitted parameters are not usable")
     return Model(BG_NBD, params)
 
@@ -136,9 +156,9 @@ def predict(model: Model, summary: pd.DataFrame, *, horizon_days: int) -> pd.Dat
                 weeks, frequency, recency, age
             )
         )
-        per_order = np.asarray(
+        per_order = 100 * np.asarray(  # fitted in whole units, returned in cents
             spend.conditional_expected_average_profit(
-                summary["frequency"].to_numpy(float), summary["monetary"].to_numpy(float)
+                summary["frequency"].to_numpy(float), summary["monetary"].to_numpy(float) / 100
             )
         )
     return pd.DataFrame(

@@ -7,8 +7,11 @@ monetary score, so among equal kinds the bigger account comes first:
     follow_up    90  an open task about the customer is overdue
     recovery     85  latest NPS answer 0–6 and no contact since
     retention    80  cant_lose; 75 at_risk; 78 top-decile value with no contact for 45 days
+                     (at risk: a repeat buyer the forecast gives under even odds of still
+                     buying, or without a forecast the at_risk and cant_lose RFM segments)
     onboarding   65  first order in the last 30 days and at most one contact since
-    reactivation 60  lapsed, hibernating or lost
+    reactivation 60  likely gone: under one chance in five of still buying (without a
+                     forecast: lapsed, hibernating or lost)
     up_sell      50  a product of a family they use, one tier above the highest they have
     cross_sell   45  + 10 × confidence of the best co-purchase rule whose product they lack
     referral     40  latest NPS answer 9–10 and still an active customer
@@ -30,6 +33,7 @@ import numpy as np
 import pandas as pd
 from sqlmodel import Session, col, select
 
+from crm_store import analytics
 from crm_store.analytics import Snapshot, cents_to_money, table
 from crm_store.models import Product, Purchase, Task, TaskStatus
 
@@ -208,7 +212,7 @@ def _from_figures(
     quiet = frame["contact_days"].isna() | (frame["contact_days"] >= quiet_days)
     new = (frame["orders"] > 0) & ((today - frame["first_order"]).dt.days <= ONBOARDING_DAYS)
     recently_contacted = contact.notna() & (contact >= frame["first_order"])
-    at_risk = frame["segment"].isin(["at_risk", "cant_lose"])
+    at_risk = analytics.at_risk(frame)
     kinds = {
         "recovery": (
             (frame["nps"] <= 6) & (contact.isna() | (contact <= pd.to_datetime(frame["nps_on"]))),
@@ -221,11 +225,7 @@ def _from_figures(
             .mask(frame["segment"] == "cant_lose", 80),
         ),
         "onboarding": (new & ~(recently_contacted & (frame["contact_days"] <= 7)), 65),
-        "reactivation": (
-            (frame["orders"] > 0)
-            & ((frame["stage"] == "lapsed") | frame["segment"].isin(["hibernating", "lost"])),
-            60,
-        ),
+        "reactivation": (analytics.likely_gone(frame), 60),
         "referral": ((frame["nps"] >= 9) & (frame["stage"] == "customer"), 40),
     }
     bonus = 2.0 * frame["m"].astype("Float64").fillna(0)
@@ -257,11 +257,16 @@ def _recovery(row: pd.Series, **_) -> str:
 
 def _retention(row: pd.Series, *, today: pd.Timestamp, money: Money) -> str:
     worth = money(cents_to_money(row["value"]))
-    if row["segment"] in ("at_risk", "cant_lose"):
-        gap = int((today - row["first_order"]).days / max(1, row["orders"]))
+    if pd.notna(row["p_alive"]) or row["segment"] in ("at_risk", "cant_lose"):
+        gap = int((today - row["first_order"]).days / max(1, row["days"]))
+        chance = (
+            f" (likely still buying: {5 * round(row['p_alive'] * 20)}%)"
+            if pd.notna(row["p_alive"])
+            else ""
+        )
         return (
             f"{row['orders']} orders worth {worth}, but the last was "
-            f"{_days(row['recency_days'])} ago; they used to order every {_days(gap)}"
+            f"{_days(row['recency_days'])} ago; they used to order every {_days(gap)}{chance}"
         )
     silence = (
         "never been contacted"

@@ -16,7 +16,7 @@ from bot.commands.options import add_db
 from bot.settings import Settings
 from crm_store import analytics, exporting, segments
 from crm_store.columns import KINDS
-from crm_store.db import open_store
+from crm_store.db import open_store, transaction
 from crm_store.importing import ImportFileError, ImportOptions, import_file
 
 
@@ -108,15 +108,26 @@ def run_import(args, settings: Settings) -> int:
                 total=lambda count: progress.update(task, total=count),
                 progress=lambda done: progress.advance(task, done),
             )
+        print("\n".join(summary.lines()))
+        if summary.layout.ignored:
+            print(f"Columns not imported: {', '.join(summary.layout.ignored)}")
+        if not args.dry_run and args.kind == "purchases":
+            print(_refresh_figures(engine, settings))
     except ImportFileError as error:
         print(f"crmbot: {error}", file=sys.stderr)
         return 1
     finally:
         engine.dispose()
-    print("\n".join(summary.lines()))
-    if summary.layout.ignored:
-        print(f"Columns not imported: {', '.join(summary.layout.ignored)}")
     return 0
+
+
+def _refresh_figures(engine, settings: Settings) -> str:
+    """Every customer's figures and the forecast, refitted on the purchases just imported."""
+    today = datetime.now(ZoneInfo(settings.tz)).date()
+    with transaction(engine) as session:
+        figures = analytics.refresh(session, today=today, currency=settings.currency)
+    how = "forecast fitted" if figures.model.fitted else f"store averages: {figures.model.reason}"
+    return f"Figures refreshed for {len(figures.customers):,} buyers ({how})."
 
 
 def run_export(args, settings: Settings) -> int:

@@ -9,7 +9,6 @@ from sqlmodel import col, select
 
 from bot import format
 from bot.context import Ask, Context, UserError, handles
-from bot.handlers import insights
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer, resolve_staff
 from crm_store import analytics, normalize, privacy
@@ -18,6 +17,7 @@ from crm_store.models import (
     Customer,
     CustomerTag,
     Interaction,
+    NpsAnswer,
     Purchase,
     Staff,
     Stage,
@@ -107,21 +107,23 @@ def profile(ctx: Context, customer: Customer) -> Reply:
 
 
 def _standing(ctx: Context, customer: Customer) -> dict[str, str]:
-    """Where the customer stands among all others: RFM segment, value forecast, NPS."""
-    figures = insights.snapshot(ctx).customers
-    if customer.id not in figures.index:
-        return {}
-    row = figures.loc[customer.id]
+    """Where the customer stands among all others (RFM segment), their forecast and NPS."""
     standing = {}
-    if isinstance(row["segment"], str):
-        top = " (top 10% by value)" if row["high_value"] else ""
-        standing["Segment"] = row["segment"].replace("_", " ") + top
-        standing["Next 12 months"] = (
-            format.money(analytics.cents_to_money(row["predicted"]), ctx.settings.currency)
-            + " expected"
-        )
-    if isinstance(row["nps_category"], str):
-        standing["NPS"] = f"{int(row['nps'])} ({row['nps_category']})"
+    figures = analytics.standing(
+        ctx.session, customer.id, today=ctx.today, currency=ctx.settings.currency
+    )
+    if figures is not None and figures.segment:
+        top = " (top 10% by value)" if figures.high_value else ""
+        standing["Segment"] = figures.segment.replace("_", " ") + top
+        standing["Forecast"] = format.forecast(figures, ctx.settings.currency)
+    nps = ctx.session.exec(
+        select(NpsAnswer.score)
+        .where(NpsAnswer.customer_id == customer.id, NpsAnswer.answered_on <= ctx.today)
+        .order_by(col(NpsAnswer.answered_on).desc(), col(NpsAnswer.id).desc())
+        .limit(1)
+    ).first()
+    if nps is not None:
+        standing["NPS"] = f"{nps} ({analytics.nps_category(nps)})"
     return standing
 
 
