@@ -54,6 +54,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import (
     BigInteger,
+    Select,
     String,
     case,
     cast,
@@ -134,22 +135,29 @@ def cents(column):
 
 
 def snapshot(
-    session: Session, *, today: date, currency: str = "USD", lapsed_days: int = 180
+    session: Session,
+    *,
+    today: date,
+    currency: str = "USD",
+    lapsed_days: int = 180,
+    only: Select | None = None,
 ) -> Snapshot:
     """All customers' RFM, value, forecast, stage and NPS as of the end of `today` (UTC).
 
     The per-customer figures are read from the store when they were refreshed for today (or
-    yesterday: recency is counted from today either way), else computed here.
+    yesterday: recency is counted from today either way), else computed here. `only`, a query
+    of customer ids over the stored figures, narrows what is read when they are current; it
+    must keep every customer the caller could want (the caller still filters the frame).
     """
-    frame = _customers(session)
-    stored = latest_store_figures(session)
-    if stored is not None and stored.currency == currency and 0 <= (today - stored.as_of).days <= 1:
-        figures = _stored_figures(session)
+    if figures_current(session, today=today, currency=currency):
+        figures = _stored_figures(session, only)
     else:
         figures = compute(session, today=today, currency=currency).customers
+        only = None
+    frame = _customers(session, only)
     frame = frame.join(figures, how="left")
-    frame = frame.join(_last_contacts(session, today=today), how="left")
-    frame = frame.join(_latest_nps(session, today=today), how="left")
+    frame = frame.join(_last_contacts(session, today=today, only=only), how="left")
+    frame = frame.join(_latest_nps(session, today=today, only=only), how="left")
     for column in ("orders", "days", "value"):
         frame[column] = frame[column].fillna(0).astype("int64")
     frame = _derived(frame, today=today)
@@ -282,11 +290,14 @@ def _spend_between(session: Session, start: date, end: date, currency: str) -> p
 
 
 def table(session: Session, query, columns: list[str]) -> pd.DataFrame:
-    """A query's rows as columns, read through the core connection (no ORM rows to build)."""
-    rows = session.connection().execute(query).fetchall()
+    """A query's rows as columns, straight from the driver's cursor: no row objects are built
+    and no type conversion is made, so dates are read with `raw` and parsed by pandas."""
+    result = session.connection().execute(query)
+    rows = result.cursor.fetchall()
+    result.close()
     if not rows:
         return pd.DataFrame({name: pd.Series(dtype=object) for name in columns})
-    return pd.DataFrame(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))
+    return pd.DataFrame.from_records(rows, columns=columns, coerce_float=False)
 
 
 def raw(expression):
@@ -294,7 +305,7 @@ def raw(expression):
     return type_coerce(expression, String)
 
 
-def _customers(session: Session) -> pd.DataFrame:
+def _customers(session: Session, only: Select | None = None) -> pd.DataFrame:
     columns = [
         Customer.id,
         Customer.name,
@@ -305,11 +316,10 @@ def _customers(session: Session) -> pd.DataFrame:
         Customer.owner_id,
         Customer.stage,
     ]
-    frame = table(
-        session,
-        select(*columns).where(col(Customer.forgotten_at).is_(None)),
-        [c.key for c in columns],
-    ).set_index("id")
+    query = select(*columns).where(col(Customer.forgotten_at).is_(None))
+    if only is not None:
+        query = query.where(col(Customer.id).in_(only))
+    frame = table(session, query, [c.key for c in columns]).set_index("id")
     frame.index = frame.index.astype("int64")
     frame["owner_id"] = frame["owner_id"].astype("Int64")
     return frame.rename(columns={"stage": "stored_stage"})
@@ -331,25 +341,30 @@ def _customer_days(session: Session, *, today: date, currency: str) -> pd.DataFr
     return frame
 
 
-def _last_contacts(session: Session, *, today: date) -> pd.DataFrame:
+def _last_contacts(session: Session, *, today: date, only: Select | None = None) -> pd.DataFrame:
     end = datetime.combine(today + timedelta(days=1), time(), tzinfo=UTC)
     query = (
         select(Interaction.customer_id, raw(func.max(Interaction.occurred_at)))
         .where(Interaction.occurred_at < end)
         .group_by(Interaction.customer_id)
     )
+    if only is not None:
+        query = query.where(col(Interaction.customer_id).in_(only))
     frame = table(session, query, ["id", "last_contact"]).set_index("id")
     frame["last_contact"] = pd.to_datetime(frame["last_contact"], utc=True, format="ISO8601")
     return frame
 
 
-def _latest_nps(session: Session, *, today: date) -> pd.DataFrame:
+def _latest_nps(session: Session, *, today: date, only: Select | None = None) -> pd.DataFrame:
     query = (
-        select(NpsAnswer.customer_id, NpsAnswer.score, NpsAnswer.answered_on)
+        select(NpsAnswer.customer_id, NpsAnswer.score, raw(NpsAnswer.answered_on))
         .where(NpsAnswer.answered_on <= today)
         .order_by(NpsAnswer.answered_on, NpsAnswer.id)
     )
+    if only is not None:
+        query = query.where(col(NpsAnswer.customer_id).in_(only))
     frame = table(session, query, ["id", "nps", "nps_on"])
+    frame["nps_on"] = pd.to_datetime(frame["nps_on"])
     return frame.drop_duplicates("id", keep="last").set_index("id")
 
 
@@ -459,12 +474,20 @@ def _derived(frame: pd.DataFrame, *, today: date) -> pd.DataFrame:
     return frame
 
 
+def figures_current(session: Session, *, today: date, currency: str) -> bool:
+    """Whether the stored figures were refreshed for `today` (or the day before)."""
+    stored = latest_store_figures(session)
+    return (
+        stored is not None and stored.currency == currency and 0 <= (today - stored.as_of).days <= 1
+    )
+
+
 def latest_store_figures(session: Session) -> StoreFigures | None:
     newest = select(StoreFigures).order_by(col(StoreFigures.id).desc()).limit(1)
     return session.execute(newest).scalars().first()
 
 
-def _stored_figures(session: Session) -> pd.DataFrame:
+def _stored_figures(session: Session, only: Select | None = None) -> pd.DataFrame:
     columns = [
         CustomerFigures.customer_id,
         CustomerFigures.orders,
@@ -482,7 +505,10 @@ def _stored_figures(session: Session) -> pd.DataFrame:
         CustomerFigures.expected_value_cents,
     ]
     names = ["id", *FIGURE_COLUMNS]
-    frame = table(session, select(*columns).where(CustomerFigures.days > 0), names).set_index("id")
+    query = select(*columns).where(CustomerFigures.days > 0)
+    if only is not None:
+        query = query.where(col(CustomerFigures.customer_id).in_(only))
+    frame = table(session, query, names).set_index("id")
     frame.index = frame.index.astype("int64")
     for column in ("first_order", "last_order"):
         frame[column] = pd.to_datetime(frame[column])
@@ -519,9 +545,12 @@ def refresh(
     ]
     for start in range(0, len(rows), 5000):
         connection.execute(insert(CustomerFigures.__table__), rows[start : start + 5000])
+    from crm_store import recommend  # it builds on these figures, so it is imported late
+
     session.add(
         StoreFigures(
             as_of=today,
+            rules=recommend.store_rules(session, today=today),
             currency=currency,
             model=figures.model.kind,
             reason=figures.model.reason,
@@ -644,7 +673,7 @@ def standing(
     """The customer's stored figures (one row read), or from a snapshot when none are current;
     None for a customer without purchases."""
     stored = latest_store_figures(session)
-    if stored is not None and stored.currency == currency and 0 <= (today - stored.as_of).days <= 1:
+    if figures_current(session, today=today, currency=currency):
         row = session.get(CustomerFigures, customer_id)
         if row is None or not row.days:
             return None

@@ -353,6 +353,10 @@ class StoreFigures(SQLModel, table=True):
     reason: str = Field(default="", max_length=300)  # why averages, when they are used
     params: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     boundaries: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # co-purchase rules, for cross-sell suggestions
+    rules: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
     customers: int = 0
 
 

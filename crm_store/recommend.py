@@ -70,33 +70,68 @@ class Rule:
 
 @dataclass(frozen=True)
 class Baskets:
-    """Which products each customer has bought, and the co-purchase rules they imply."""
+    """Which products each customer has bought, and the co-purchase rules they imply.
 
-    pairs: pd.Series  # product, indexed by the customer_id who bought it (once per product)
+    `pairs` is loaded whole only when the rules had to be computed on the spot; otherwise the
+    rules come from the store's last refresh and each customer's products are read as needed.
+    """
+
+    pairs: pd.Series | None  # product, indexed by the customer_id who bought it (once each)
     rules: dict[str, list[Rule]]  # antecedent → its rules, most confident first
     catalogue: dict[str, tuple[str, int, Decimal]]  # product → family, tier, price
     ladders: dict[str, dict[int, str]]  # family → tier → product
+    session: Session | None = None
+    today: date | None = None
 
     def owned(self, customer_ids: Iterable[int]) -> dict[int, frozenset[str]]:
-        mine = self.pairs.loc[self.pairs.index.intersection(list(customer_ids))]
-        return {int(customer): frozenset(products) for customer, products in mine.groupby(level=0)}
+        ids = [int(i) for i in customer_ids]
+        if self.pairs is not None:
+            mine = self.pairs.loc[self.pairs.index.intersection(ids)]
+            return {int(c): frozenset(products) for c, products in mine.groupby(level=0)}
+        found: dict[int, set[str]] = {}
+        for start in range(0, len(ids), 1000):
+            query = (
+                select(Purchase.customer_id, Purchase.product)
+                .where(col(Purchase.customer_id).in_(ids[start : start + 1000]))
+                .where(Purchase.purchased_on <= self.today)
+                .distinct()
+            )
+            for customer_id, product in self.session.execute(query):
+                found.setdefault(customer_id, set()).add(product)
+        return {c: frozenset(products) for c, products in found.items()}
 
 
 def baskets(session: Session, *, today: date, min_together: int = 3) -> Baskets:
-    pairs = table(
+    catalogue = {p.name: (p.family, p.tier, p.price) for p in session.exec(select(Product)).all()}
+    ladders: dict[str, dict[int, str]] = {}
+    for name, (family, tier, _) in catalogue.items():
+        ladders.setdefault(family, {})[tier] = name
+    stored = analytics.latest_store_figures(session)
+    if stored is not None and 0 <= (today - stored.as_of).days <= 1:
+        rules: dict[str, list[Rule]] = {}
+        for rule in stored.rules:
+            rules.setdefault(rule["antecedent"], []).append(Rule(**rule))
+        return Baskets(None, rules, catalogue, ladders, session=session, today=today)
+    pairs = _pairs(session, today=today)
+    rules = co_purchase_rules(pairs, min_together=min_together)
+    owned = pairs.set_index("customer_id")["product"].sort_index()
+    return Baskets(pairs=owned, rules=rules, catalogue=catalogue, ladders=ladders)
+
+
+def store_rules(session: Session, *, today: date, min_together: int = 3) -> list[dict]:
+    """The store's co-purchase rules as plain data, kept with the nightly figures."""
+    rules = co_purchase_rules(_pairs(session, today=today), min_together=min_together)
+    return [vars(rule) for found in rules.values() for rule in found]
+
+
+def _pairs(session: Session, *, today: date) -> pd.DataFrame:
+    return table(
         session,
         select(Purchase.customer_id, Purchase.product)
         .where(Purchase.purchased_on <= today)
         .group_by(Purchase.customer_id, Purchase.product),
         ["customer_id", "product"],
     )
-    rules = co_purchase_rules(pairs, min_together=min_together)
-    catalogue = {p.name: (p.family, p.tier, p.price) for p in session.exec(select(Product)).all()}
-    ladders: dict[str, dict[int, str]] = {}
-    for name, (family, tier, _) in catalogue.items():
-        ladders.setdefault(family, {})[tier] = name
-    owned = pairs.set_index("customer_id")["product"].sort_index()
-    return Baskets(pairs=owned, rules=rules, catalogue=catalogue, ladders=ladders)
 
 
 def co_purchase_rules(pairs: pd.DataFrame, *, min_together: int = 3) -> dict[str, list[Rule]]:

@@ -9,14 +9,16 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pandas as pd
-from sqlmodel import Session, select
+from sqlalchemy import Select
+from sqlmodel import Session, col, select
 
 from crm_store import normalize
 from crm_store.analytics import NPS_CATEGORIES, SEGMENTS, Snapshot, cents_to_money
-from crm_store.models import CustomerTag, Stage
+from crm_store.models import Customer, CustomerFigures, CustomerTag, NpsAnswer, Stage
 
 STAGES = tuple(stage.value for stage in Stage)
 ALL_SEGMENTS = (*SEGMENTS, *STAGES, "high_value", *NPS_CATEGORIES)
@@ -77,6 +79,33 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
     return _sorted(frame[keep.astype(bool)], criteria.sort)
 
 
+def narrowing(criteria: Criteria, *, today: date) -> Select | None:
+    """The customer ids the stored figures allow for these criteria (a superset: `find` still
+    applies every criterion), or None when nothing narrows them."""
+    query = select(Customer.id).join(
+        CustomerFigures, CustomerFigures.customer_id == Customer.id, isouter=True
+    )
+    conditions = []
+    if criteria.segment in SEGMENTS:
+        conditions.append(CustomerFigures.segment == criteria.segment)
+    elif criteria.segment == "high_value":
+        conditions.append(col(CustomerFigures.high_value).is_(True))
+    elif criteria.segment in NPS_CATEGORIES:
+        conditions.append(col(Customer.id).in_(select(NpsAnswer.customer_id)))
+    for stage in {criteria.segment, criteria.stage} & {Stage.lead.value, Stage.prospect.value}:
+        conditions.append(Customer.stage == stage)
+    if criteria.owner_id is not None:
+        conditions.append(Customer.owner_id == criteria.owner_id)
+    if criteria.min_value is not None:
+        conditions.append(CustomerFigures.value_cents >= int(criteria.min_value * 100))
+    if criteria.no_purchase_days is not None:
+        cutoff = today - timedelta(days=criteria.no_purchase_days)
+        conditions.append(CustomerFigures.last_order <= cutoff)
+    if criteria.tag:
+        conditions.append(col(Customer.id).in_(_tag_query(criteria.tag)))
+    return query.where(*conditions) if conditions else None
+
+
 def reason(row: pd.Series, criteria: Criteria, *, money: Money) -> str:
     """Why this customer is in the list, in words a rep can repeat."""
     parts = []
@@ -129,8 +158,12 @@ def to_csv(frame: pd.DataFrame, *, owners: dict[int, str], currency: str) -> byt
 
 
 def _tagged(session: Session, tag: str) -> list[int]:
+    return list(session.exec(_tag_query(tag)))
+
+
+def _tag_query(tag: str) -> Select:
     wanted = normalize.fold(tag.strip().lstrip("#")).replace(" ", "-")
-    return list(session.exec(select(CustomerTag.customer_id).where(CustomerTag.tag == wanted)))
+    return select(CustomerTag.customer_id).where(CustomerTag.tag == wanted)
 
 
 def _sorted(frame: pd.DataFrame, sort: str) -> pd.DataFrame:

@@ -30,12 +30,14 @@ KINDS = {
 }
 
 
-def snapshot(ctx: Context) -> analytics.Snapshot:
+def snapshot(ctx: Context, *, only=None) -> analytics.Snapshot:
+    """The figures of today; `only` (a query of customer ids) narrows what is read."""
     return analytics.snapshot(
         ctx.session,
         today=ctx.today,
         currency=ctx.settings.currency,
         lapsed_days=ctx.settings.lapsed_days,
+        only=only,
     )
 
 
@@ -56,7 +58,7 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     """Find customers — “at risk customers in Berlin”, “who hasn't bought in 6 months”."""
     slots = parsed.slots
     criteria = _criteria(ctx, slots)
-    snap = snapshot(ctx)
+    snap = snapshot(ctx, only=segments.narrowing(criteria, today=ctx.today))
     found = segments.find(ctx.session, snap, criteria)
     described = _describe(criteria, slots)
     if found.empty:
@@ -143,11 +145,11 @@ def _describe(criteria: segments.Criteria, slots: dict) -> str:
 @handles("next_action.suggest")
 def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
     """What to do next — “what should I do with Acme?”, “next best actions”."""
-    snap = snapshot(ctx)
     shelf = recommend.baskets(ctx.session, today=ctx.today)
     money = money_of(ctx)
     if parsed.slots.get("customer"):
         customer = resolve_customer(ctx, parsed.slots["customer"])
+        snap = snapshot(ctx, only=select(Customer.id).where(Customer.id == customer.id))
         found = recommend.suggest(ctx.session, snap, shelf, customer_ids=[customer.id], money=money)
         if not found:
             return Reply(
@@ -161,6 +163,9 @@ def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
             buttons=[b for s in found[:BUTTONED] for b in action_buttons(s)],
         )
     owner = None if ctx.is_manager else ctx.staff.id
+    snap = snapshot(
+        ctx, only=None if owner is None else select(Customer.id).where(Customer.owner_id == owner)
+    )
     book = snap.customers if owner is None else snap.customers[snap.customers["owner_id"] == owner]
     found = recommend.suggest(
         ctx.session,

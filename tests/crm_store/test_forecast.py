@@ -120,3 +120,37 @@ def test_stored_figures_follow_a_purchase_in_the_same_transaction(store):
     snap = analytics.snapshot(store.session, today=TODAY).customers
     assert snap.loc[newcomer.id, "value"] == 510000
     assert snap.loc[newcomer.id, "recency_days"] == 1
+
+
+def test_answers_from_stored_figures_are_the_answers_computed_afresh(store):
+    from crm_store import recommend, segments
+
+    buyers(store, 80)
+    owner = store.staff("Owner")
+    for n in range(5):
+        store.buy(store.customer(f"Owned {n}", owner=owner), 3 * n + 1, 500)
+    store.commit()
+    asked = [
+        segments.Criteria(segment="at_risk"),
+        segments.Criteria(segment="high_value"),
+        segments.Criteria(no_purchase_days=200),
+        segments.Criteria(owner_id=owner.id, sort="recency"),
+    ]
+
+    def answers() -> tuple[list, list]:
+        found = []
+        for criteria in asked:
+            snap = analytics.snapshot(
+                store.session, today=TODAY, only=segments.narrowing(criteria, today=TODAY)
+            )
+            found.append(list(segments.find(store.session, snap, criteria).index))
+        snap = analytics.snapshot(store.session, today=TODAY)
+        shelf = recommend.baskets(store.session, today=TODAY)
+        ideas = recommend.suggest(store.session, snap, shelf, money=str, limit=10)
+        return found, [(s.customer_id, s.kind, s.reason) for s in ideas]
+
+    afresh = answers()
+    analytics.refresh(store.session, today=TODAY)
+    store.commit()
+    assert analytics.figures_current(store.session, today=TODAY, currency="USD")
+    assert answers() == afresh

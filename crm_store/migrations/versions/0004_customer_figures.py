@@ -74,6 +74,7 @@ def upgrade() -> None:
         sa.Column("reason", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
         sa.Column("params", sa.JSON(), nullable=False),
         sa.Column("boundaries", sa.JSON(), nullable=False),
+        sa.Column("rules", sa.JSON(), nullable=False),
         sa.Column("customers", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
