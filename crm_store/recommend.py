@@ -205,8 +205,9 @@ def suggest(
     return found[:limit] if limit is not None else found
 
 
-def _bonus(row: pd.Series) -> float:
-    return 0.0 if pd.isna(row["m"]) else 2.0 * float(row["m"])
+def _bonus(m) -> float:
+    """Up to 10 points for the customer's monetary score, so bigger accounts come first."""
+    return 0.0 if m is None or pd.isna(m) else 2.0 * float(m)
 
 
 def _follow_ups(session: Session, frame: pd.DataFrame, today: date) -> list[Suggestion]:
@@ -221,15 +222,16 @@ def _follow_ups(session: Session, frame: pd.DataFrame, today: date) -> list[Sugg
     if len(frame) < 5000:
         query = query.where(col(Task.customer_id).in_([int(i) for i in frame.index]))
     found = []
+    scores = frame["m"]
     for task_id, customer_id, text, due in session.execute(query).all():
-        if customer_id not in frame.index:
+        if customer_id not in scores.index:
             continue
         late = (today - due).days
         found.append(
             Suggestion(
                 customer_id=customer_id,
                 kind="follow_up",
-                score=90 + _bonus(frame.loc[customer_id]),
+                score=90 + _bonus(scores.get(customer_id)),
                 reason=f"the follow-up “{text}” was due {_days(late)} ago",
                 topic="follow-up",
                 task_id=task_id,
@@ -265,21 +267,24 @@ def _from_figures(
     }
     bonus = 2.0 * frame["m"].astype("Float64").fillna(0)
     found = []
+    chosen = []
     for kind, (mask, base) in kinds.items():
         scores = (base + bonus)[mask.fillna(False).astype(bool)]
         if keep is not None:
             scores = scores.nlargest(keep)
-        for customer_id, score in scores.items():
-            row = frame.loc[customer_id]
-            found.append(
-                Suggestion(
-                    int(customer_id),
-                    kind,
-                    float(score),
-                    REASONS[kind](row, today=today, money=money),
-                    TOPICS[kind],
-                )
+        chosen += [(kind, customer_id, score) for customer_id, score in scores.items()]
+    wanted = pd.Index(dict.fromkeys(customer_id for _, customer_id, _ in chosen))
+    rows = frame.loc[wanted, REASON_COLUMNS].to_dict("index")  # plain dicts: cheap to read
+    for kind, customer_id, score in chosen:
+        found.append(
+            Suggestion(
+                int(customer_id),
+                kind,
+                float(score),
+                REASONS[kind](rows[customer_id], today=today, money=money),
+                TOPICS[kind],
             )
+        )
     return found
 
 
@@ -335,6 +340,18 @@ def _referral(row: pd.Series, **_) -> str:
     )
 
 
+REASON_COLUMNS = [
+    "nps",
+    "nps_on",
+    "value",
+    "p_alive",
+    "segment",
+    "first_order",
+    "days",
+    "orders",
+    "recency_days",
+    "contact_days",
+]
 REASONS = {
     "recovery": _recovery,
     "retention": _retention,
@@ -354,16 +371,16 @@ TOPICS = {
 def _sales(frame: pd.DataFrame, shelf: Baskets, *, money: Money) -> list[Suggestion]:
     found = []
     everything = shelf.owned(frame.index)
-    for customer_id, row in frame.iterrows():
+    for customer_id, m in frame["m"].items():
         owned = everything.get(customer_id, frozenset())
         if upsell := _up_sell(owned, shelf, money=money):
-            found.append(Suggestion(customer_id, "up_sell", 50 + _bonus(row), upsell, "up-sell"))
+            found.append(Suggestion(customer_id, "up_sell", 50 + _bonus(m), upsell, "up-sell"))
         if rule := _best_rule(owned, shelf):
             found.append(
                 Suggestion(
                     customer_id,
                     "cross_sell",
-                    45 + 10 * rule.confidence + _bonus(row),
+                    45 + 10 * rule.confidence + _bonus(m),
                     f"{rule.confidence:.0%} of customers who bought {rule.antecedent} also bought "
                     f"{rule.consequent} ({rule.lift:.1f}× the usual rate); they have "
                     f"{rule.antecedent} but not {rule.consequent}",
