@@ -11,11 +11,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any
 
+import pandas as pd
 from sqlalchemy import Select
 from sqlmodel import Session, col, select
 
+from crm_store import analytics
 from crm_store.models import Customer, CustomerTag, Interaction, Purchase, Staff, customer_label
 
 KINDS = ("customers", "purchases", "interactions")
@@ -37,6 +40,18 @@ COLUMNS = {
     "purchases": ("customer", "customer_name", "date", "product", "quantity", "amount", "currency"),
     "interactions": ("customer", "customer_name", "date", "channel", "summary", "staff"),
 }
+METRICS = (
+    "recency_days",
+    "frequency",
+    "monetary",
+    "r_score",
+    "f_score",
+    "m_score",
+    "rfm_segment",
+    "p_alive",
+    "expected_orders",
+    "expected_value",
+)
 CHUNK = 2000
 
 
@@ -48,19 +63,56 @@ def export_csv(session: Session, kind: str, *, customer_ids: Iterable[int] | Non
 
 
 def write_csv(
-    session: Session, kind: str, out: Any, *, customer_ids: Iterable[int] | None = None
+    session: Session,
+    kind: str,
+    out: Any,
+    *,
+    customer_ids: Iterable[int] | None = None,
+    metrics: dict[int, dict[str, str]] | None = None,
 ) -> int:
-    """Write `kind` as CSV to the text stream `out`; the number of rows written."""
+    """Write `kind` as CSV to the text stream `out`; the number of rows written. Customers can
+    carry `metrics` (see `customer_metrics`), blank for those without purchases."""
     if kind not in KINDS:
         raise ValueError(f"can't export “{kind}”; choose one of {', '.join(KINDS)}")
     wanted = None if customer_ids is None else sorted(set(customer_ids))
-    writer = csv.DictWriter(out, fieldnames=COLUMNS[kind], lineterminator="\n")
+    columns = COLUMNS[kind] + (METRICS if metrics is not None and kind == "customers" else ())
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     count = 0
     for row in ROWS[kind](session, wanted):
+        if metrics is not None and kind == "customers":
+            row |= metrics.get(row.pop("_id"), dict.fromkeys(METRICS, ""))
+        else:
+            row.pop("_id", None)
         writer.writerow(row)
         count += 1
     return count
+
+
+def customer_metrics(
+    session: Session, *, today: date, currency: str, horizon_days: int
+) -> dict[int, dict[str, str]]:
+    """What the bot believes of each buyer as of the end of `today`: RFM (frequency in order
+    days, monetary in `currency`), segment, chance still buying and the forecast over
+    `horizon_days` (the forecast fitted on the history up to `today`)."""
+    figures = analytics.compute(
+        session, today=today, currency=currency, horizon_days=horizon_days
+    ).customers
+    found = {}
+    for customer_id, row in figures.iterrows():
+        found[int(customer_id)] = {
+            "recency_days": str((today - row["last_order"].date()).days),
+            "frequency": str(int(row["days"])),
+            "monetary": str(analytics.cents_to_money(row["value"])),
+            "r_score": str(int(row["r"])),
+            "f_score": str(int(row["f"])),
+            "m_score": str(int(row["m"])),
+            "rfm_segment": row["segment"],
+            "p_alive": "" if pd.isna(row["p_alive"]) else f"{row['p_alive']:.4f}",
+            "expected_orders": f"{row['expected_orders']:.4f}",
+            "expected_value": str(analytics.cents_to_money(row["predicted"])),
+        }
+    return found
 
 
 def _chunks(ids: list[int] | None) -> Iterator[list[int] | None]:
@@ -90,6 +142,7 @@ def _customers(session: Session, wanted: list[int] | None) -> Iterator[dict[str,
             tags.setdefault(customer_id, []).append(tag)
         for c in customers:
             yield {
+                "_id": c.id,
                 "external_id": c.external_id or "",
                 "name": c.name or "",
                 "company": c.company or "",

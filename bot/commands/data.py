@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from sqlmodel import Session
 
-from bot.commands.options import add_db
+from bot.commands.options import add_db, fixed_now
 from bot.settings import Settings
 from crm_store import analytics, exporting, segments
 from crm_store.columns import KINDS
@@ -57,6 +57,15 @@ def register(subparsers) -> None:
         help="only this segment's customers, as the bot's lists see them today: "
         + ", ".join(segments.ALL_SEGMENTS),
     )
+    exporting_.add_argument(
+        "--metrics",
+        action="store_true",
+        help="customers: add RFM scores, segment, chance still buying and the forecast",
+    )
+    exporting_.add_argument(
+        "--horizon-days", type=int, default=365, metavar="N", help="forecast span (default 365)"
+    )
+    exporting_.add_argument("--now", metavar="ISO", help="figures as of this moment")
     exporting_.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     add_db(exporting_)
     exporting_.set_defaults(func=run_export)
@@ -131,18 +140,46 @@ def _refresh_figures(engine, settings: Settings) -> str:
 
 
 def run_export(args, settings: Settings) -> int:
+    if args.metrics and args.kind != "customers":
+        print("crmbot: --metrics goes with `export customers`.", file=sys.stderr)
+        return 2
+    if args.horizon_days < 1:
+        print("crmbot: --horizon-days needs a whole number of days, 1 or more.", file=sys.stderr)
+        return 2
+    try:
+        now = fixed_now(args.now, settings.tz) or datetime.now(ZoneInfo(settings.tz))
+    except ValueError:
+        print(
+            f"crmbot: --now {args.now} is not a date and time (e.g. 2026-11-18T10:00).",
+            file=sys.stderr,
+        )
+        return 2
     engine = open_store(settings.database_url)
     try:
         with Session(engine) as session:
             members = _members(session, args.segment, settings) if args.segment else None
+            metrics = (
+                exporting.customer_metrics(
+                    session,
+                    today=now.astimezone(ZoneInfo(settings.tz)).date(),
+                    currency=settings.currency,
+                    horizon_days=args.horizon_days,
+                )
+                if args.metrics
+                else None
+            )
             if args.output is None:
                 try:
-                    exporting.write_csv(session, args.kind, sys.stdout, customer_ids=members)
+                    exporting.write_csv(
+                        session, args.kind, sys.stdout, customer_ids=members, metrics=metrics
+                    )
                 except BrokenPipeError:  # `| head` stopped reading: not an error
                     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 return 0
             with args.output.open("w", newline="", encoding="utf-8") as out:
-                count = exporting.write_csv(session, args.kind, out, customer_ids=members)
+                count = exporting.write_csv(
+                    session, args.kind, out, customer_ids=members, metrics=metrics
+                )
     finally:
         engine.dispose()
     which = f" (segment: {args.segment})" if args.segment else ""

@@ -78,3 +78,46 @@ def test_a_file_that_is_not_a_table_gets_one_sentence_and_no_traceback(db, tmp_p
     wrong_map = crmbot("import", "customers", str(path), "--map", "Nachname", db=db)
     assert wrong_map.returncode == 2
     assert wrong_map.stderr.strip() == "crmbot: --map wants COLUMN=FIELD, not “Nachname”"
+
+
+def test_export_with_metrics_says_what_the_bot_believes_as_of_a_day(db, tmp_path):
+    (tmp_path / "customers.csv").write_text(
+        "External ID,Name,Email\n"
+        "A1,Ann Able,ann@a.com\nB2,Bob Best,bob@b.com\nC3,Cy Cole,cy@c.com\n"
+    )
+    (tmp_path / "purchases.csv").write_text(
+        "Email,Product,Amount,Date\n"
+        "ann@a.com,Widget,100,2026-01-10\n"
+        "ann@a.com,Widget,50,2026-01-10\n"  # the same day: one order day
+        "ann@a.com,Widget,100,2026-06-01\n"
+        "bob@b.com,Widget,300,2026-10-01\n"
+    )
+    for kind in ("customers", "purchases"):
+        done = crmbot("import", kind, str(tmp_path / f"{kind}.csv"), db=db)
+        assert done.returncode == 0, done.stderr
+    out = tmp_path / "metrics.csv"
+    done = crmbot(
+        "export",
+        "customers",
+        "--metrics",
+        "--now",
+        "2026-11-18T10:00",
+        "--horizon-days",
+        "90",
+        "-o",
+        str(out),
+        db=db,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = {row["external_id"]: row for row in csv.DictReader(out.open())}
+    assert set(exporting.METRICS) <= set(rows["A1"])
+    assert (rows["A1"]["recency_days"], rows["A1"]["frequency"], rows["A1"]["monetary"]) == (
+        "170",
+        "2",
+        "250.00",
+    )
+    assert rows["B2"]["frequency"] == "1" and rows["B2"]["recency_days"] == "48"
+    assert rows["A1"]["rfm_segment"] and float(rows["A1"]["expected_orders"]) > 0
+    assert rows["C3"]["rfm_segment"] == "" and rows["C3"]["expected_value"] == ""
+    refused = crmbot("export", "purchases", "--metrics", db=db)
+    assert refused.returncode == 2 and "--metrics" in refused.stderr
