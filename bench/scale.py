@@ -135,7 +135,7 @@ def typo(text_: str, rng: random.Random) -> str:
         return text_[:i] + text_[i + 1 :]
     if kind == 1:
         return text_[:i] + text_[i] + text_[i:]
-    if kind == 2 and text_[i + 1].isalpha():
+    if kind == 2 and text_[i + 1].isalpha() and text_[i] != text_[i + 1]:
         return text_[:i] + text_[i + 1] + text_[i] + text_[i + 2 :]
     return text_[:i] + rng.choice("aeiourstln") + text_[i + 1 :]
 
@@ -225,7 +225,7 @@ def bench(url: str, folder: Path, data: dict, customers: int, lookups: int) -> N
     spent, hits = [], 0
     for n in picks:
         name, _ = data["names"][n]
-        typed = typo(name, rng)
+        typed = typo(name.lower(), rng)  # typed as people type in a chat
         started = time.perf_counter()
         reply = say(f"who is {typed}")
         spent.append(time.perf_counter() - started)

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -120,6 +120,7 @@ class Snapshot:
     today: date
     currency: str
     customers: pd.DataFrame
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # derived once, reused
 
     def money(self, cents: int | float) -> Decimal:
         return cents_to_money(cents)

@@ -102,7 +102,7 @@ class Customer(SQLModel, table=True):
     stage: str = Field(default=Stage.lead.value, max_length=16, index=True)
     consent_marketing: bool = False
     external_id: str | None = Field(default=None, max_length=120, unique=True)
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
     updated_at: datetime = Field(default_factory=utcnow, index=True)
     forgotten_at: datetime | None = None
     # folded once at write time (see search_keys), so a look-up never re-folds the whole store
@@ -174,6 +174,7 @@ class Interaction(SQLModel, table=True):
     __table_args__ = (
         _one_of("channel", Channel),
         Index("ix_interactions_customer_when", "customer_id", "occurred_at"),
+        Index("ix_interactions_occurred_at", "occurred_at"),  # a day's contacts, for digests
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -193,6 +194,8 @@ class Purchase(SQLModel, table=True):
         CheckConstraint("quantity > 0", name="ck_purchase_quantity"),
         CheckConstraint("amount >= 0", name="ck_purchase_amount"),
         Index("ix_purchases_customer_date", "customer_id", "purchased_on"),
+        # reports sum a period's amounts from the index alone
+        Index("ix_purchases_day_money", "purchased_on", "currency", "amount"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -19,7 +19,8 @@ monetary score, so among equal kinds the bigger account comes first:
 Co-purchase rules "X → Y" count customers (not orders) who bought both: support = both / all
 buyers, confidence = both / bought X, lift = confidence / share who bought Y. A rule needs
 `min_together` customers, confidence ≥ 0.1 and lift > 1. Across a whole book, cross- and up-sell
-are looked for among its most valuable customers only, which is where they can rank.
+are looked for among its most valuable customers only (50, or five per suggestion asked for),
+which is where they can rank.
 """
 
 from __future__ import annotations
@@ -186,12 +187,12 @@ def suggest(
     if customer_ids is not None:
         frame = frame[frame.index.isin(list(customer_ids))]
     found: list[Suggestion] = []
-    found += _follow_ups(session, frame, snap.today)
+    found += _follow_ups(session, frame, snap)
     keep = None if limit is None else 3 * limit
     found += _from_figures(frame, snap, money=money, quiet_days=quiet_days, keep=keep)
     sellable = frame[frame["orders"] > 0]
     if limit is not None:
-        sellable = sellable.nlargest(max(200, 5 * limit), "value")
+        sellable = sellable.nlargest(max(50, 5 * limit), "value")
     found += _sales(sellable, shelf, money=money)
     found.sort(key=lambda s: (-s.score, s.customer_id, s.kind))
     if per_customer is not None:
@@ -210,20 +211,27 @@ def _bonus(m) -> float:
     return 0.0 if m is None or pd.isna(m) else 2.0 * float(m)
 
 
-def _follow_ups(session: Session, frame: pd.DataFrame, today: date) -> list[Suggestion]:
+def _follow_ups(session: Session, frame: pd.DataFrame, snap: Snapshot) -> list[Suggestion]:
     if frame.empty:
         return []
+    today = snap.today
     query = (
         select(Task.id, Task.customer_id, Task.text, Task.due)
         .where(Task.status == TaskStatus.open.value, col(Task.due) < today)
         .where(col(Task.customer_id).is_not(None))
         .order_by(Task.due)
     )
-    if len(frame) < 5000:
-        query = query.where(col(Task.customer_id).in_([int(i) for i in frame.index]))
+    if len(frame) < 500:
+        tasks = session.execute(
+            query.where(col(Task.customer_id).in_([int(i) for i in frame.index]))
+        ).all()
+    else:  # a book or the whole team: the store's overdue tasks, read once per snapshot
+        if "overdue tasks" not in snap.memo:
+            snap.memo["overdue tasks"] = session.execute(query).all()
+        tasks = snap.memo["overdue tasks"]
     found = []
     scores = frame["m"]
-    for task_id, customer_id, text, due in session.execute(query).all():
+    for task_id, customer_id, text, due in tasks:
         if customer_id not in scores.index:
             continue
         late = (today - due).days
@@ -243,8 +251,42 @@ def _follow_ups(session: Session, frame: pd.DataFrame, today: date) -> list[Sugg
 def _from_figures(
     frame: pd.DataFrame, snap: Snapshot, *, money: Money, quiet_days: int, keep: int | None
 ) -> list[Suggestion]:
-    """Suggestions read off each customer's figures; with `keep`, only each kind's best few."""
+    """Suggestions read off each customer's figures; with `keep`, only each kind's best few.
+
+    The scores of the whole snapshot are worked out once and kept with it, so the digests of
+    one morning (each a different book) share them.
+    """
+    key = ("figure scores", quiet_days)
+    if key not in snap.memo:
+        snap.memo[key] = _figure_scores(snap.customers, snap.today, quiet_days)
+    scored = snap.memo[key]
+    if len(frame) < len(snap.customers):
+        scored = scored[scored.index.isin(frame.index)]
     today = pd.Timestamp(snap.today)
+    chosen = []
+    for kind in REASONS:
+        scores = scored.loc[scored["kind"] == kind, "score"]
+        if keep is not None:
+            scores = scores.nlargest(keep)
+        chosen += [(kind, customer_id, score) for customer_id, score in scores.items()]
+    wanted = pd.Index(dict.fromkeys(customer_id for _, customer_id, _ in chosen))
+    rows = snap.customers.loc[wanted, REASON_COLUMNS].to_dict("index")  # plain dicts: cheap
+    return [
+        Suggestion(
+            int(customer_id),
+            kind,
+            float(score),
+            REASONS[kind](rows[customer_id], today=today, money=money),
+            TOPICS[kind],
+        )
+        for kind, customer_id, score in chosen
+    ]
+
+
+def _figure_scores(frame: pd.DataFrame, today: date, quiet_days: int) -> pd.DataFrame:
+    """Every (customer, kind) the figures call for, with its score: columns kind and score,
+    indexed by customer id in id order."""
+    today = pd.Timestamp(today)
     contact = frame["last_contact"].dt.tz_convert(None).dt.normalize()
     quiet = frame["contact_days"].isna() | (frame["contact_days"] >= quiet_days)
     new = (frame["orders"] > 0) & ((today - frame["first_order"]).dt.days <= ONBOARDING_DAYS)
@@ -266,26 +308,11 @@ def _from_figures(
         "referral": ((frame["nps"] >= 9) & (frame["stage"] == "customer"), 40),
     }
     bonus = 2.0 * frame["m"].astype("Float64").fillna(0)
-    found = []
-    chosen = []
+    parts = []
     for kind, (mask, base) in kinds.items():
-        scores = (base + bonus)[mask.fillna(False).astype(bool)]
-        if keep is not None:
-            scores = scores.nlargest(keep)
-        chosen += [(kind, customer_id, score) for customer_id, score in scores.items()]
-    wanted = pd.Index(dict.fromkeys(customer_id for _, customer_id, _ in chosen))
-    rows = frame.loc[wanted, REASON_COLUMNS].to_dict("index")  # plain dicts: cheap to read
-    for kind, customer_id, score in chosen:
-        found.append(
-            Suggestion(
-                int(customer_id),
-                kind,
-                float(score),
-                REASONS[kind](rows[customer_id], today=today, money=money),
-                TOPICS[kind],
-            )
-        )
-    return found
+        scores = (base + bonus)[mask.fillna(False).astype(bool)].astype(float)
+        parts.append(pd.DataFrame({"kind": kind, "score": scores}))
+    return pd.concat(parts).sort_index(kind="stable")
 
 
 def _recovery(row: pd.Series, **_) -> str:

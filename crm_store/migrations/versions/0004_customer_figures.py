@@ -37,6 +37,13 @@ def upgrade() -> None:
             )
         )
         batch_op.create_index(batch_op.f("ix_customers_updated_at"), ["updated_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_customers_created_at"), ["created_at"], unique=False)
+    with op.batch_alter_table("interactions", schema=None) as batch_op:
+        batch_op.create_index("ix_interactions_occurred_at", ["occurred_at"], unique=False)
+    with op.batch_alter_table("purchases", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_purchases_day_money", ["purchased_on", "currency", "amount"], unique=False
+        )
     _backfill_keys()
     with op.batch_alter_table("customers", schema=None) as batch_op:
         batch_op.alter_column("name_key", server_default=None)
@@ -118,7 +125,12 @@ def downgrade() -> None:
     with op.batch_alter_table("customer_figures", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_customer_figures_segment"))
     op.drop_table("customer_figures")
+    with op.batch_alter_table("purchases", schema=None) as batch_op:
+        batch_op.drop_index("ix_purchases_day_money")
+    with op.batch_alter_table("interactions", schema=None) as batch_op:
+        batch_op.drop_index("ix_interactions_occurred_at")
     with op.batch_alter_table("customers", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_customers_created_at"))
         batch_op.drop_index(batch_op.f("ix_customers_updated_at"))
         batch_op.drop_column("company_key")
         batch_op.drop_column("name_key")
