@@ -41,6 +41,7 @@ from crm_store import analytics  # noqa: E402
 from crm_store.db import make_engine, transaction, upgrade  # noqa: E402
 from crm_store.models import Customer, Interaction, Product, Staff  # noqa: E402
 from crm_store.normalize import name_key  # noqa: E402
+from crm_store.search import find_customers  # noqa: E402
 
 POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TODAY = date.today()
@@ -154,7 +155,9 @@ def percentiles(times: list[float]) -> str:
     return f"p50 {1000 * statistics.median(ordered):8.1f} ms   p90 {1000 * p90:8.1f} ms"
 
 
-def bench(url: str, folder: Path, data: dict, customers: int, lookups: int) -> None:
+def bench(
+    url: str, folder: Path, data: dict, customers: int, lookups: int, *, lookups_only: bool
+) -> None:
     engine = make_engine(url)
     upgrade(engine)
     with transaction(engine) as session:
@@ -244,7 +247,22 @@ def bench(url: str, folder: Path, data: dict, customers: int, lookups: int) -> N
         process.extract(name_key(data["names"][n][0]), keys, scorer=fuzz.WRatio, limit=5)
         naive.append(time.perf_counter() - started)
     print(f"    naive full rapidfuzz scan        {percentiles(naive)}")
+    with transaction(engine) as session:
+        spent = []
+        for n in picks:
+            started = time.perf_counter()
+            find_customers(session, typo(data["names"][n][0].lower(), rng))
+            spent.append(time.perf_counter() - started)
+    print(f"    the search alone (no reply)      {percentiles(spent)}")
     busy = by_id[data["busiest"]]
+    if lookups_only:
+        print(
+            f"  profile of a busy customer (#{busy})  {percentiles(timed(f'who is #{busy}', 20))}"
+        )
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"  peak memory of this process        {peak:10,.0f} MB")
+        engine.dispose()
+        return
     print(f"  profile of a busy customer (#{busy})  {percentiles(timed(f'who is #{busy}', 20))}")
     print(f"  segment “at risk customers”        {percentiles(timed('at risk customers'))}")
     print(f"  team next actions                  {percentiles(timed('next best actions'))}")
@@ -291,20 +309,24 @@ def main() -> int:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--purchases-each", type=float, default=10)
     parser.add_argument("--lookups", type=int, default=200)
+    parser.add_argument(
+        "--lookups-only", action="store_true", help="time look-ups and profiles, skip the rest"
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="crmbot-scale-"))
     data = generate(folder, args.customers, args.purchases_each)
+    flag = args.lookups_only
     targets = args.db or [f"sqlite:///{folder / 'scale.db'}", POSTGRES]
     try:
         for target in targets:
             if target.startswith("postgresql"):
                 url, drop = throwaway_postgres(target)
                 try:
-                    bench(url, folder, data, args.customers, args.lookups)
+                    bench(url, folder, data, args.customers, args.lookups, lookups_only=flag)
                 finally:
                     drop()
             else:
-                bench(target, folder, data, args.customers, args.lookups)
+                bench(target, folder, data, args.customers, args.lookups, lookups_only=flag)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0

@@ -25,7 +25,7 @@ from crm_store.models import Customer, utcnow
 
 WORD_CUTOFF = 70  # fuzz.ratio a typed word needs with a stored word to count as the same word
 WORDS_PER_TYPED = 40  # stored words a typed word may stand for
-STAMP_MARGIN = timedelta(seconds=30)
+STAMP_MARGIN = timedelta(seconds=5)  # a write committed this long after its stamp is still seen
 REBUILD_SHARE = 0.05  # rebuild once this share of customers changed since the last build
 
 
