@@ -78,20 +78,8 @@ from crm_store.models import (
     Stage,
     StoreFigures,
 )
+from crm_store.segment_names import NPS_CATEGORIES, SEGMENTS  # noqa: F401  (re-exported)
 
-SEGMENTS = (
-    "champions",
-    "loyal",
-    "potential_loyalist",
-    "new",
-    "promising",
-    "need_attention",
-    "about_to_sleep",
-    "at_risk",
-    "cant_lose",
-    "hibernating",
-    "lost",
-)
 GRID = {  # R score → segment for FM = 1..5
     5: ("new", "potential_loyalist", "potential_loyalist", "champions", "champions"),
     4: ("promising", "potential_loyalist", "loyal", "loyal", "champions"),
@@ -99,7 +87,6 @@ GRID = {  # R score → segment for FM = 1..5
     2: ("hibernating", "hibernating", "at_risk", "at_risk", "cant_lose"),
     1: ("lost", "lost", "at_risk", "cant_lose", "cant_lose"),
 }
-NPS_CATEGORIES = ("promoters", "passives", "detractors")
 AT_RISK_BELOW = 0.5  # a repeat buyer with less than even odds of still buying is at risk
 GONE_BELOW = 0.2  # and one with less than one chance in five is likely gone
 MIN_HISTORY_DAYS = 90

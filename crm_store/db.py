@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+VERSION = "SELECT version_num FROM alembic_version"
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -32,7 +33,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine):
+    from alembic.config import Config  # migrations: loaded only when the schema is checked
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["engine"] = engine
@@ -40,8 +43,30 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration; safe to call on every start."""
+    """Bring the schema to the newest migration; safe to call on every start (a store already
+    there is recognised without loading Alembic)."""
+    if _at_head(engine):
+        return
+    from alembic import command
+
     command.upgrade(alembic_config(engine), "head")
+
+
+def _at_head(engine: Engine) -> bool:
+    """Whether the store's recorded revisions are exactly the newest of our migrations."""
+    revisions, replaced = set(), set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        if found := re.search(r"^revision = ['\"]([^'\"]+)", source, re.M):
+            revisions.add(found[1])
+        if found := re.search(r"^down_revision = (.+)$", source, re.M):
+            replaced.update(re.findall(r"['\"]([^'\"]+)['\"]", found[1]))
+    try:
+        with engine.connect() as connection:
+            current = {row[0] for row in connection.execute(text(VERSION))}
+    except DBAPIError:
+        return False
+    return bool(current) and current == revisions - replaced
 
 
 @contextmanager

@@ -15,11 +15,14 @@ import threading
 import weakref
 from collections import defaultdict
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-import numpy as np
 from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, func, or_, select
 from sqlmodel import Session, col
+
+if TYPE_CHECKING:
+    import numpy as np
 
 from crm_store.models import Customer, utcnow
 
@@ -33,6 +36,8 @@ class NameIndex:
     """Stored words → customer ids, a base built in one read plus the changes seen since."""
 
     def __init__(self) -> None:
+        import numpy as np
+
         self.lock = threading.Lock()
         self.built = False
         self.vocabulary: list[str] = []
@@ -76,6 +81,8 @@ class NameIndex:
             self.changed_words[word].add(customer_id)
 
     def _build(self, session: Session) -> None:
+        import numpy as np
+
         look = utcnow()
         rows = session.execute(
             select(Customer.id, Customer.name_key, Customer.company_key).where(
@@ -103,6 +110,8 @@ class NameIndex:
         self.built = True
 
     def _best(self, words: list[str], *, limit: int) -> list[int]:
+        import numpy as np
+
         changed = np.fromiter(self.changed, dtype=np.int64, count=len(self.changed))
         found_ids, found_weights = [], []
         for typed in dict.fromkeys(words):
@@ -124,6 +133,8 @@ class NameIndex:
 
     def _matching(self, typed: str, changed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Customers having a word like `typed`, each once with the best likeness (0–1)."""
+        import numpy as np
+
         likeness: dict[str, float] = {}
         for choices in (self.vocabulary, sorted(self.changed_words)):
             for word, score, _ in process.extract(

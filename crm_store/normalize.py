@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import phonenumbers
-
 EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 LEGAL_SUFFIXES = {
     "ltd",
@@ -50,6 +48,8 @@ def email(text: str) -> str:
 
 def phone(text: str, *, region: str = "US") -> str:
     """E.164 (+4930123456); numbers without a country code are read in `region`."""
+    import phonenumbers  # its tables take a while to load: only when a phone is read
+
     try:
         number = phonenumbers.parse(text.strip(), region)
     except phonenumbers.NumberParseException:

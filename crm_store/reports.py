@@ -14,9 +14,6 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
@@ -150,6 +147,10 @@ def build(
 
 def chart_png(report: Report, *, money_format=None) -> bytes:
     """The report as a PNG: bars (a line for NPS over time), drawn without a display."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # heavy: only to draw a chart
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
+
     figure = Figure(figsize=(8, 4.2), dpi=110, layout="constrained")
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()

@@ -17,11 +17,10 @@ from sqlalchemy import Select
 from sqlmodel import Session, col, select
 
 from crm_store import normalize
-from crm_store.analytics import NPS_CATEGORIES, SEGMENTS, Snapshot, cents_to_money
+from crm_store.analytics import Snapshot, cents_to_money
 from crm_store.models import Customer, CustomerFigures, CustomerTag, NpsAnswer, Stage
+from crm_store.segment_names import ALL_SEGMENTS, NPS_CATEGORIES, SEGMENTS, STAGES
 
-STAGES = tuple(stage.value for stage in Stage)
-ALL_SEGMENTS = (*SEGMENTS, *STAGES, "high_value", *NPS_CATEGORIES)
 SORTS = ("value", "recency", "frequency")
 
 Money = Callable[[Decimal], str]

@@ -9,13 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from adapters.console import chat, lines_from_terminal
 from bot.commands.options import add_clock, add_db, fixed_now
-from bot.dispatch import Bot
-from bot.identity import enrol, staff_for
 from bot.settings import Settings
-from crm_store import demo
-from crm_store.db import open_store, transaction
 
 
 def register(subparsers) -> None:
@@ -30,6 +25,12 @@ def register(subparsers) -> None:
 
 
 def run(args, settings: Settings) -> int:
+    from adapters.console import chat, lines_from_terminal  # the bot's handlers: when run
+    from bot.dispatch import Bot
+    from bot.identity import enrol, staff_for
+    from crm_store import demo
+    from crm_store.db import open_store, transaction
+
     tz = args.tz or settings.tz
     fixed = fixed_now(args.now, tz)
     url = settings.database_url

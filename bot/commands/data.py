@@ -8,16 +8,9 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from sqlmodel import Session
-
 from bot.commands.options import add_db, fixed_now
 from bot.settings import Settings
-from crm_store import analytics, exporting, segments
 from crm_store.columns import KINDS
-from crm_store.db import open_store, transaction
-from crm_store.importing import ImportFileError, ImportOptions, import_file
 
 
 def register(subparsers) -> None:
@@ -49,13 +42,12 @@ def register(subparsers) -> None:
     exporting_ = subparsers.add_parser(
         "export", help="export customers, purchases or interactions as CSV"
     )
-    exporting_.add_argument("kind", choices=exporting.KINDS)
+    exporting_.add_argument("kind", choices=KINDS)
     exporting_.add_argument(
         "--segment",
-        choices=segments.ALL_SEGMENTS,
         metavar="SEGMENT",
-        help="only this segment's customers, as the bot's lists see them today: "
-        + ", ".join(segments.ALL_SEGMENTS),
+        help="only this segment's customers, as the bot's lists see them today: an RFM segment "
+        "(champions … lost), a stage, high_value, promoters, passives or detractors",
     )
     exporting_.add_argument(
         "--metrics",
@@ -82,6 +74,18 @@ def _mapping(pairs: list[str]) -> dict[str, str]:
 
 
 def run_import(args, settings: Settings) -> int:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    from crm_store.db import open_store
+    from crm_store.importing import ImportFileError, ImportOptions, import_file
+
     console = Console(stderr=True)
     try:
         options = ImportOptions(
@@ -132,6 +136,9 @@ def run_import(args, settings: Settings) -> int:
 
 def _refresh_figures(engine, settings: Settings) -> str:
     """Every customer's figures and the forecast, refitted on the purchases just imported."""
+    from crm_store import analytics
+    from crm_store.db import transaction
+
     today = datetime.now(ZoneInfo(settings.tz)).date()
     with transaction(engine) as session:
         figures = analytics.refresh(session, today=today, currency=settings.currency)
@@ -140,6 +147,18 @@ def _refresh_figures(engine, settings: Settings) -> str:
 
 
 def run_export(args, settings: Settings) -> int:
+    from sqlmodel import Session
+
+    from crm_store import exporting
+    from crm_store.db import open_store
+    from crm_store.segment_names import ALL_SEGMENTS
+
+    if args.segment and args.segment not in ALL_SEGMENTS:
+        print(
+            f"crmbot: no segment “{args.segment}”; say one of {', '.join(ALL_SEGMENTS)}.",
+            file=sys.stderr,
+        )
+        return 2
     if args.metrics and args.kind != "customers":
         print("crmbot: --metrics goes with `export customers`.", file=sys.stderr)
         return 2
@@ -187,7 +206,9 @@ def run_export(args, settings: Settings) -> int:
     return 0
 
 
-def _members(session: Session, segment: str, settings: Settings) -> list[int]:
+def _members(session, segment: str, settings: Settings) -> list[int]:
+    from crm_store import analytics, segments
+
     today = datetime.now(ZoneInfo(settings.tz)).date()
     snap = analytics.snapshot(
         session, today=today, currency=settings.currency, lapsed_days=settings.lapsed_days

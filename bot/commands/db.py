@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bot.commands.options import add_db
 from bot.settings import Settings
-from crm_store.db import open_store
 
 
 def register(subparsers) -> None:
@@ -15,6 +14,8 @@ def register(subparsers) -> None:
 
 
 def run(args, settings: Settings) -> int:
+    from crm_store.db import open_store
+
     open_store(settings.database_url).dispose()
     print(f"The store at {settings.database_url} is up to date.")
     return 0

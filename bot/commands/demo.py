@@ -7,8 +7,6 @@ from zoneinfo import ZoneInfo
 
 from bot.commands.options import add_clock, add_db, fixed_now
 from bot.settings import Settings
-from crm_store import demo
-from crm_store.db import open_store, transaction
 
 
 def register(subparsers) -> None:
@@ -19,6 +17,9 @@ def register(subparsers) -> None:
 
 
 def run(args, settings: Settings) -> int:
+    from crm_store import demo
+    from crm_store.db import open_store, transaction
+
     tz = args.tz or settings.tz
     now = fixed_now(args.now, tz) or datetime.now(UTC)
     engine = open_store(settings.database_url)

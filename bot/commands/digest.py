@@ -5,15 +5,14 @@ from __future__ import annotations
 import getpass
 import sys
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
-from bot import digest
 from bot.commands.options import add_db, fixed_now
-from bot.identity import staff_for
-from bot.messages import Reply, plain_text
-from bot.scheduler import DigestScheduler
 from bot.settings import Settings
-from crm_store.db import open_store, transaction
-from crm_store.models import Staff
+
+if TYPE_CHECKING:
+    from bot.messages import Reply
+    from crm_store.models import Staff
 
 
 class PrintSender:
@@ -23,6 +22,8 @@ class PrintSender:
         self.out = out or sys.stdout
 
     def send(self, staff: Staff, reply: Reply) -> None:
+        from bot.messages import plain_text
+
         self.out.write(f"— digest for {staff.name} —\n{plain_text(reply)}\n\n")
 
 
@@ -53,6 +54,12 @@ def senders(settings: Settings, *, console: bool = True) -> dict[str, object]:
 
 
 def run(args, settings: Settings) -> int:
+    from bot import digest  # pandas and the handlers: only when a digest is made
+    from bot.identity import staff_for
+    from bot.messages import plain_text
+    from bot.scheduler import DigestScheduler
+    from crm_store.db import open_store, transaction
+
     engine = open_store(settings.database_url)
     now = fixed_now(args.now, settings.tz) or datetime.now(UTC)
     if args.send:

@@ -7,10 +7,7 @@ import threading
 
 from bot.commands.digest import senders
 from bot.commands.options import add_db
-from bot.dispatch import Bot
-from bot.scheduler import DigestScheduler
 from bot.settings import Settings
-from crm_store.db import open_store
 
 
 def register(subparsers) -> None:
@@ -43,6 +40,10 @@ def configured(settings: Settings) -> list[str]:
 
 
 def run(args, settings: Settings) -> int:
+    from bot.dispatch import Bot  # the handlers and their libraries: only when serving
+    from bot.scheduler import DigestScheduler
+    from crm_store.db import open_store
+
     platforms = [args.platform] if args.platform else configured(settings)
     if not platforms:
         print(

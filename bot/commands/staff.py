@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table
-from sqlmodel import select
-
 from bot.commands.options import add_db
-from bot.identity import enrol
 from bot.settings import Settings
-from crm_store.db import open_store, transaction
-from crm_store.models import Role, Staff
 
 
 def register(subparsers) -> None:
@@ -18,7 +11,7 @@ def register(subparsers) -> None:
     actions = parser.add_subparsers(dest="action", required=True)
     add = actions.add_parser("add", help="enrol a staff member (or update one by name)")
     add.add_argument("name")
-    add.add_argument("--role", choices=list(Role.__members__), default="rep")
+    add.add_argument("--role", default="rep", help="rep, manager or admin")
     add.add_argument("--slack", metavar="UID", help="Slack user id, e.g. U012AB3CD")
     add.add_argument("--telegram", metavar="ID", help="numeric Telegram user id")
     add.add_argument("--tz", metavar="TZ", help="IANA time zone, e.g. Europe/Berlin")
@@ -29,6 +22,17 @@ def register(subparsers) -> None:
 
 
 def run(args, settings: Settings) -> int:
+    from rich.console import Console  # the store and its libraries: only when run
+    from rich.table import Table
+    from sqlmodel import select
+
+    from bot.identity import enrol
+    from crm_store.db import open_store, transaction
+    from crm_store.models import Role, Staff
+
+    if args.action == "add" and args.role not in Role.__members__:
+        print(f"crmbot: --role is rep, manager or admin, not “{args.role}”.")
+        return 2
     engine = open_store(settings.database_url)
     with transaction(engine) as session:
         if args.action == "add":

@@ -11,7 +11,7 @@ from bot import format
 from bot.context import Ask, Context, UserError, handles
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer, resolve_staff
-from crm_store import analytics, normalize, privacy
+from crm_store import normalize, privacy
 from crm_store.audit import snapshot
 from crm_store.models import (
     Customer,
@@ -108,6 +108,8 @@ def profile(ctx: Context, customer: Customer) -> Reply:
 
 def _standing(ctx: Context, customer: Customer) -> dict[str, str]:
     """Where the customer stands among all others (RFM segment), their forecast and NPS."""
+    from crm_store import analytics  # pandas: loaded with the first profile, not at start
+
     standing = {}
     figures = analytics.standing(
         ctx.session, customer.id, today=ctx.today, currency=ctx.settings.currency

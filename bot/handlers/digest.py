@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from bot import digest
 from bot.context import Context, UserError, handles
 from bot.messages import Button, Reply
 from crm_store.audit import snapshot
@@ -16,6 +15,8 @@ DEFAULT_TIME = time(8, 0)
 @handles("digest.show")
 def show_digest(parsed: Parsed, ctx: Context) -> Reply:
     """The daily digest now — “digest”, “digest for yesterday”."""
+    from bot import digest  # the day's figures: loaded when a digest is asked for
+
     day = ctx.today
     if parsed.slots.get("date"):
         try:

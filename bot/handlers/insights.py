@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlmodel import select
 
 from bot import format
 from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
 from bot.resolve import resolve_customer, resolve_staff
-from crm_store import analytics, recommend, reports, segments
 from crm_store.models import Customer, Staff, customer_label
 from intents import Parsed
+
+if TYPE_CHECKING:  # the analytics load pandas: imported by the handlers that need them
+    import pandas as pd
+
+    from crm_store import analytics, recommend, segments
 
 DEFAULT_ROWS = 10
 MAX_ROWS = 50
@@ -32,6 +36,8 @@ KINDS = {
 
 def snapshot(ctx: Context, *, only=None) -> analytics.Snapshot:
     """The figures of today; `only` (a query of customer ids) narrows what is read."""
+    from crm_store import analytics
+
     return analytics.snapshot(
         ctx.session,
         today=ctx.today,
@@ -50,12 +56,18 @@ def display_name(row: pd.Series, customer_id: int) -> str:
 
 
 def _text(value) -> str:
+    import pandas as pd
+
     return "" if value is None or pd.isna(value) else str(value)
 
 
 @handles("segment.list")
 def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     """Find customers — “at risk customers in Berlin”, “who hasn't bought in 6 months”."""
+    import pandas as pd
+
+    from crm_store import segments
+
     slots = parsed.slots
     criteria = _criteria(ctx, slots)
     snap = snapshot(ctx, only=segments.narrowing(criteria, today=ctx.today))
@@ -94,6 +106,8 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
 
 
 def _criteria(ctx: Context, slots: dict) -> segments.Criteria:
+    from crm_store import segments
+
     owner_id = None
     if slots.get("owner"):
         typed = str(slots["owner"]).strip()
@@ -145,6 +159,8 @@ def _describe(criteria: segments.Criteria, slots: dict) -> str:
 @handles("next_action.suggest")
 def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
     """What to do next — “what should I do with Acme?”, “next best actions”."""
+    from crm_store import recommend
+
     shelf = recommend.baskets(ctx.session, today=ctx.today)
     money = money_of(ctx)
     if parsed.slots.get("customer"):
@@ -218,6 +234,8 @@ def _names(ctx: Context, ids: list[int]) -> dict[int, str]:
 @handles("report.show")
 def show_report(parsed: Parsed, ctx: Context) -> Reply:
     """Figures and charts — “revenue by month this year”, “calls per rep last week as a chart”."""
+    from crm_store import reports
+
     slots = parsed.slots
     group_by = slots.get("group_by")
     if slots.get("chart") and not group_by and slots.get("period") not in ("today", "yesterday"):
