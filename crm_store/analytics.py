@@ -1,14 +1,18 @@
 """Who matters and who is slipping: RFM scores and segments, lifetime value and its forecast.
 
-Everything is computed as of a given day from SQL aggregates (one row per customer), then scored
-with pandas. Money stays in integer cents of the store's currency (purchases in other currencies
-count as orders but not as value), so no sum is ever a float.
+Everything is computed as of a given day from SQL aggregates (one row per customer and purchase
+day), then scored with pandas. Money stays in integer cents of the store's currency (purchases in
+other currencies count as orders but not as value), so no sum is ever a float. `compute` works
+it all out; `refresh` stores it (customer_figures, store_figures) and `snapshot`, `standing` and
+the answers built on them read the stored rows when they are current. A customer's own row is
+kept current by `refresh_customers` in the transaction that changes their purchases.
 
 RFM. Over all customers with purchases up to `today`: R = days since the last order (fewer is
-better), F = number of orders, M = lifetime value. Each is scored 1–5 by quintile of its rank
-(ties share the lowest rank, so equal values always get the same score):
-score = 1 + floor(5 · (rank − 1) / n).
-The segment is read from R and FM = the average of F and M, rounded half up:
+better), F = order days (purchases on one day count once), M = lifetime value. Each is scored 1–5
+by quintile of rank with ties broken by the other two figures (F ties by recency, then value),
+so the fifths are equal and all five scores are used even when half the store has one order;
+customers equal on all three share a score. The segment is read from R and FM = the average of
+F and M, rounded half up:
 
     R \\ FM   1               2                   3                   4          5
     5        new             potential_loyalist  potential_loyalist  champions  champions
@@ -17,24 +21,14 @@ The segment is read from R and FM = the average of F and M, rounded half up:
     2        hibernating     hibernating         at_risk             at_risk    cant_lose
     1        lost            lost                at_risk             cant_lose  cant_lose
 
-Value. Lifetime value = the sum of all purchases; AOV = value / orders; frequency = orders per
-year of the customer's history (at least 90 days, so a first order does not look like a habit);
-`high_value` = the top decile by lifetime value.
+Value. Lifetime value = the sum of all purchases; AOV = value / orders; frequency = order days
+per year of the customer's history (at least 90 days, so a first order does not look like a
+habit); `high_value` = the top decile by lifetime value.
 
-Predicted 12-month value: a run-rate with survival, no fitted model (BG/NBD-free). A customer
-who is still buying keeps buying at their own pace: expected orders = 365 × rate × p_alive, value
-= that × AOV. The rate is orders / (days since the first order + one typical gap), the typical gap
-being 1 / the average repeat rate of all buyers: a gamma-Poisson style shrinkage that keeps a
-customer with one or two orders from looking like a frantic buyer. p_alive = 1 while the silence
-since the last order is within the customer's own usual gap (1 / rate), then halves with each
-further usual gap of silence. Back-tested by `backtest` (history cut 365 days before `today`,
-forecasting the following 365 days), against repeating each customer's previous 12 months:
-on bench/insights.py's generated history (Poisson buyers who churn; 100,000 customers, 55,407
-with purchases at the cut) the total is 12% over the actual, the per-customer mean absolute error
-13% lower than the naive rival's and the correlation with what was spent 0.79 (naive 0.68); on
-the demo data (2,000 customers, whose purchase dates are random within each archetype's span)
-the total is 29% under, the error within 1% of the naive rival's and the correlation 0.19 (naive
-0.12).
+Forecast: BG/NBD and Gamma-Gamma, fitted per store (crm_store/forecast.py): the chance each
+customer is still buying, and their expected order days and value over the horizon. `at_risk`
+and `likely_gone` read that chance (below even odds; below one in five) where the store has a
+fitted model and the customer has come back at least once, else the RFM segments.
 
 Lifecycle: a customer whose last purchase is more than `lapsed_days` old is lapsed; one who bought
 within it is a customer; leads and prospects without purchases keep their stage.
