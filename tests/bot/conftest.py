@@ -27,7 +27,7 @@ KNOWN = [
         "company": "Globex Ltd",
         "email": "jane.smith@globex.com",
         "city": "London",
-        "stage": "prospect",
+        "stage": "qualified",
     },
     {"name": "Hans Müller", "company": "Müller & Söhne GmbH", "city": "Berlin"},
 ]
