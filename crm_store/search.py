@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from sqlalchemy import true
 from sqlmodel import Session, col, select
 
 from crm_store import normalize
@@ -29,17 +30,18 @@ class Match:
 
 
 def find_customers(
-    session: Session, typed: str, *, limit: int = 5, in_bin: bool = False
+    session: Session, typed: str, *, limit: int = 5, in_bin: bool | None = False
 ) -> list[Match]:
     """The best candidates, best first; an exact identifier gives a single match of 100.
 
-    Customers in the delete bin are found only with `in_bin`, and then only they are.
+    Customers in the delete bin are found only with `in_bin` (True: only they, None: they too).
     """
     typed = typed.strip()
     if found := ID_REF.match(typed):
         customer = session.get(Customer, int(found[1]))
         wanted = customer is not None and customer.forgotten_at is None
-        wanted = wanted and (customer.deleted_at is not None) == in_bin
+        if wanted and in_bin is not None:
+            wanted = (customer.deleted_at is not None) == in_bin
         return [Match(customer, 100)] if wanted else []
     live = select(Customer).where(col(Customer.forgotten_at).is_(None), _binned(in_bin))
     if "@" in typed and " " not in typed:
@@ -57,12 +59,14 @@ def find_customers(
     return _by_name(session, typed, limit=limit, in_bin=in_bin)
 
 
-def _binned(in_bin: bool):
+def _binned(in_bin: bool | None):
     deleted = col(Customer.deleted_at)
+    if in_bin is None:
+        return true()
     return deleted.is_not(None) if in_bin else deleted.is_(None)
 
 
-def _by_name(session: Session, typed: str, *, limit: int, in_bin: bool) -> list[Match]:
+def _by_name(session: Session, typed: str, *, limit: int, in_bin: bool | None) -> list[Match]:
     rows = session.exec(
         select(Customer.id, Customer.name, Customer.company).where(
             col(Customer.forgotten_at).is_(None), _binned(in_bin)

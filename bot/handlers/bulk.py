@@ -44,8 +44,9 @@ class Change:
 
 @handles("customer.bulk_update")
 def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
-    """Change many customers at once, previewed first — “move all of Dana's hardware leads to
-    Lee”, “mark proposals with no answer in 3 weeks as lost”, “delete Lee's lost customers”."""
+    """Change many customers at once, previewed first — “move Dana's hardware leads to Lee”.
+
+    Also “mark proposals with no answer in 3 weeks as lost”, “delete Lee's lost customers”."""
     slots = parsed.slots
     if not any(slots.get(name) not in (None, "") for name in insights.SELECTION):
         raise UserError(
@@ -66,7 +67,9 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
         chosen = _previewed(ctx, slots[IDS])
     else:
         found = segments.find(ctx.session, insights.snapshot(ctx), criteria)
-        chosen = _customers(ctx, list(found.index))
+        chosen = sorted(
+            _customers(ctx, list(found.index)), key=lambda c: (c.display_name.casefold(), c.id)
+        )
     if not chosen:
         return Reply(f"No customers match: {described}. Nothing was changed.")
     targets = [c for c in chosen if change.needed(c)]

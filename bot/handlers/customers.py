@@ -129,8 +129,9 @@ def _standing(ctx: Context, customer: Customer) -> dict[str, str]:
 
 @handles("customer.create")
 def create_customer(parsed: Parsed, ctx: Context) -> Reply:
-    """Add a customer — “add customer Jane Doe at Acme, jane@acme.com, +1 555 0100, Boston”,
-    “new lead: Chris Park at Acme, owner Dana”."""
+    """Add a customer, yours or a colleague's — “new lead: Chris Park at Acme, owner Dana”.
+
+    Also “add customer Jane Doe at Acme, jane@acme.com, +1 555 0100, Boston”."""
     slots = parsed.slots
     name, company = _clean(slots.get("name")), _clean(slots.get("company"))
     if not name and not company:
@@ -212,7 +213,9 @@ UPDATABLE = (
 
 @handles("customer.update")
 def update_customer(parsed: Parsed, ctx: Context) -> Reply:
-    """Change one detail — “change Acme's phone to +1 555 0199”, “move Acme to prospect”."""
+    """Change one detail — “change Acme's phone to +1 555 0199”, “move Acme to proposal”.
+
+    A handover is the owner: “give Acme to Raj”."""
     field, value = parsed.slots.get("field"), _clean(parsed.slots.get("value"))
     if field not in (*UPDATABLE, "tag"):
         raise UserError("Which detail? I can change " + ", ".join(UPDATABLE) + ", or add a tag.")

@@ -173,7 +173,7 @@ def describe(criteria: segments.Criteria, slots: dict) -> str:
     if criteria.tag:
         parts.append(f"tagged {criteria.tag}")
     if criteria.owner_id is not None:
-        parts.append(f"owned by {slots['owner']}")
+        parts.append(f"owned by {slots.get('owner', 'you')}")
     if criteria.min_value is not None:
         parts.append(f"worth at least {criteria.min_value:,}")
     return ", ".join(parts) or "all customers"
