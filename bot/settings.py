@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Annotated
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from crm_store.pipeline import DEFAULT_STAGES, DEFAULT_SYNONYMS, Pipeline
@@ -51,6 +51,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return tuple(part.strip() for part in value.split(",") if part.strip())
         return value
+
+    @model_validator(mode="after")
+    def _valid_pipeline(self) -> Settings:
+        Pipeline.of(self.stages, self.stage_synonyms)  # a bad pipeline stops the start
+        return self
 
     @cached_property
     def pipeline(self) -> Pipeline:

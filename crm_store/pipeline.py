@@ -51,6 +51,8 @@ class Pipeline:
     def of(cls, stages: Iterable[str], synonyms: Mapping[str, str] | None = None) -> Pipeline:
         """A pipeline from configuration; synonyms that name a stage it lacks are dropped."""
         ordered = tuple(normalize.fold(s) for s in stages)
+        if not ordered:
+            raise ValueError("a pipeline needs at least one stage")
         words = DEFAULT_SYNONYMS if synonyms is None else synonyms
         kept = {normalize.fold(w): normalize.fold(s) for w, s in words.items()}
         kept = {w: s for w, s in kept.items() if s in ordered and w not in ordered}

@@ -310,7 +310,7 @@ def _preview(
         text += f" The first {PREVIEW_ROWS} are shown; all {len(rows):,} are in the CSV."
         files.append(File(f"bulk-change-{ctx.today.isoformat()}.csv", "text/csv", _csv(rows)))
     reply = Reply(
-        text=text + " Confirm to go ahead; one “undo” reverts it all.",
+        text=text + " Confirm (yes) or cancel (no); afterwards one “undo” reverts it all.",
         rows=rows[:PREVIEW_ROWS],
         buttons=[Button("Confirm", "yes", "danger"), Button("Cancel", "no")],
         files=files,

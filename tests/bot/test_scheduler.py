@@ -161,3 +161,15 @@ def test_the_scheduler_purges_customers_after_their_time_in_the_bin(engine):
     assert scheduler.purge_bin(MORNING) == 0
     shorter = DigestScheduler(engine, Settings(database_url="unused", bin_days=5), {})
     assert shorter.purge_bin(MORNING) == 1
+
+
+def test_the_pipeline_and_the_bin_are_configured_from_the_environment(monkeypatch):
+    monkeypatch.setenv("CRMBOT_STAGES", "new, demo, won, lost")
+    monkeypatch.setenv("CRMBOT_STAGE_SYNONYMS", '{"closed won": "won"}')
+    monkeypatch.setenv("CRMBOT_BIN_DAYS", "7")
+    settings = Settings(database_url="unused")
+    assert settings.pipeline.describe() == "new → demo → won → lost"
+    assert (settings.pipeline.read("Closed Won"), settings.bin_days) == ("won", 7)
+    monkeypatch.setenv("CRMBOT_STAGES", "lead, lead")
+    with pytest.raises(ValueError, match="named twice"):
+        Settings(database_url="unused")
