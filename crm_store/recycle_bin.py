@@ -36,6 +36,7 @@ def purge(session: Session, *, deleted_before: datetime, now: datetime) -> int:
             )
         )
     )
+    _close_undo_of_rows_about(session, set(ids), now=now)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         for model in DEPENDENTS:
@@ -51,3 +52,24 @@ def purge(session: Session, *, deleted_before: datetime, now: datetime) -> int:
         )
         session.execute(delete(Customer).where(col(Customer.id).in_(chunk)))
     return len(ids)
+
+
+def _close_undo_of_rows_about(session: Session, ids: set[int], *, now: datetime) -> None:
+    """Tags and interests are keyed by customer, not by an id of their own: find their entries."""
+    if not ids:
+        return
+    entries = session.exec(
+        select(AuditEntry.id, AuditEntry.before, AuditEntry.after).where(
+            col(AuditEntry.entity).in_([CustomerTag.__tablename__, CustomerInterest.__tablename__]),
+            col(AuditEntry.undone_at).is_(None),
+        )
+    ).all()
+    closed = [
+        i for i, before, after in entries if (before or after or {}).get("customer_id") in ids
+    ]
+    for start in range(0, len(closed), CHUNK):
+        session.execute(
+            update(AuditEntry)
+            .where(col(AuditEntry.id).in_(closed[start : start + CHUNK]))
+            .values(undone_at=now)
+        )

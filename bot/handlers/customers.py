@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlmodel import col, select
 
 from bot import format
+from bot.books import require_own
 from bot.context import Ask, Context, UserError, handles
 from bot.handlers import insights
 from bot.messages import Button, Reply
@@ -226,6 +227,8 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
         return _add_tag(ctx, customer, value)
     if field == "interest":
         return _interest_reply(ctx, customer, value)
+    if field in ("owner", "stage"):
+        require_own(ctx, [customer], "reassign" if field == "owner" else "move")
     before = snapshot(customer)
     column, new, shown = _new_value(ctx, field, value)
     if getattr(customer, column) == new:

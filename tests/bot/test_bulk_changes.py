@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.identity import enrol
+from bot.scheduler import DigestScheduler
 from crm_store.interests import interest_key
 from crm_store.models import AuditEntry, Customer, CustomerInterest, CustomerTag, Staff
 
@@ -250,3 +251,15 @@ def test_confirming_changes_only_the_customers_previewed(book):
         session.commit()
     assert book.say("yes", who="Alex").text.startswith("Moved 3 customers to Lee")
     assert owner_of(book, "Late Arrival") == "Priya"
+
+
+def test_once_the_bin_is_purged_undo_no_longer_reaches_those_customers(book):
+    book.run("customer.bulk_update", who="Alex", owner="Lee", field="tag", value="old")
+    book.say("yes", who="Alex")
+    book.run("customer.bulk_update", who="Alex", owner="Lee", action="delete")
+    book.say("yes", who="Alex")
+    scheduler = DigestScheduler(book.engine, book.bot.settings, {})
+    assert scheduler.purge_bin(book.now + timedelta(days=29)) == 0
+    assert scheduler.purge_bin(book.now + timedelta(days=31)) == 2
+    assert {c.name for c in book.rows(Customer)} & {"Lou Lost", "Lena Left"} == set()
+    assert book.say("undo", who="Alex").text == "There is nothing of yours to undo."

@@ -176,3 +176,20 @@ def test_the_stage_changed_at_survives_an_unrelated_update(team):
     team.now = team.now + timedelta(days=3)
     team.run("customer.update", customer="Globex", field="city", value="Leeds")
     assert named(team, "Jane Smith").stage_changed_at == before
+
+
+def test_a_rep_reassigns_or_moves_only_customers_in_their_own_book(team):
+    with Session(team.engine) as session:
+        dana = session.exec(select(Staff).where(Staff.name == "Dana")).one()
+        session.add(Customer(name="Dana's Lead", owner_id=dana.id))
+        session.commit()
+    written = team.written()
+    refused = team.run("customer.update", customer="Dana's Lead", field="owner", value="me")
+    assert refused.text.startswith("You can reassign only customers in your own book")
+    moved = team.run("customer.update", customer="Dana's Lead", field="stage", value="lost")
+    assert moved.text.startswith("You can move only customers in your own book")
+    assert team.written() == written
+    by_manager = team.run(
+        "customer.update", customer="Dana's Lead", field="owner", value="Sam", who="Alex"
+    )
+    assert by_manager.text == "Dana's Lead: owner is now Sam (was Dana)."
