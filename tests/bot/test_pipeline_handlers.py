@@ -193,3 +193,10 @@ def test_a_rep_reassigns_or_moves_only_customers_in_their_own_book(team):
         "customer.update", customer="Dana's Lead", field="owner", value="Sam", who="Alex"
     )
     assert by_manager.text == "Dana's Lead: owner is now Sam (was Dana)."
+
+
+def test_help_on_the_pipeline_names_bulk_changes_delete_and_restore(team):
+    reply = team.say("help pipeline")
+    assert reply.title == "Help: pipeline"
+    said = " ".join(row["Say for example"] for row in reply.rows)
+    assert "move Dana's hardware leads to Lee" in said and "restore Acme" in said
