@@ -137,11 +137,13 @@ def _change(ctx: Context, slots: dict) -> Change:
                 "Say one of the two. Nothing was changed."
             )
         return _delete(ctx)
-    if action not in ("", "untag"):
+    if action == "untag":
+        if not value:
+            raise UserError("Which tag should come off? e.g. “untag Dana's leads vip”.")
+        return _untag(ctx, value)
+    if action:
         raise UserError(f"I can't “{action}” customers in bulk. Nothing was changed.")
-    if action == "untag" or field not in FIELDS or not value:
-        if action == "untag" and value:
-            return _untag(ctx, value)
+    if field not in FIELDS or not value:
         raise UserError(
             "What should change? In bulk I can reassign them (“… to Lee”), change their stage "
             "(“… as lost”), tag or untag them, note an interest, or delete them. "
