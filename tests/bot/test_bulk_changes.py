@@ -195,6 +195,10 @@ def test_a_selection_is_needed_and_so_is_a_clear_change(book):
         "customer.bulk_update", who="Alex", owner="Lee", field="tag", value="x", action="delete"
     )
     assert both.text.startswith("Should I delete these customers, or change their tag?")
+    untag = book.run("customer.bulk_update", who="Alex", owner="Lee", action="untag")
+    assert untag.text.startswith("Which tag should come off?")
+    archive = book.run("customer.bulk_update", who="Alex", owner="Lee", action="archive")
+    assert archive.text == "I can't “archive” customers in bulk. Nothing was changed."
     city = book.run("customer.bulk_update", who="Alex", owner="Lee", field="city", value="Oslo")
     assert city.text.startswith("What should change? In bulk I can reassign them")
     unknown = book.run("customer.bulk_update", who="Alex", owner="Lee", field="owner", value="Zed")
