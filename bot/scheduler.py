@@ -24,7 +24,7 @@ from sqlmodel import Session, col, select
 from bot import digest
 from bot.messages import Reply
 from bot.settings import Settings
-from crm_store import analytics
+from crm_store import recycle_bin
 from crm_store.db import transaction
 from crm_store.models import DigestDelivery, Staff
 
@@ -143,6 +143,8 @@ class DigestScheduler:
     def refresh_figures(self, now: datetime | None = None) -> bool:
         """Refit the forecast and recompute every customer's figures, once a day: the first
         call of a day does it, later ones (in this process or another) find it done."""
+        from crm_store import analytics
+
         today = (now or self.clock()).astimezone(ZoneInfo(self.settings.tz)).date()
         with transaction(self.engine) as session:
             analytics.lock_figures(session)
@@ -153,20 +155,20 @@ class DigestScheduler:
         log.info("figures refreshed for %d buyers (%s)", len(figures.customers), figures.model.kind)
         return True
 
-    def refresh_stages(self, now: datetime | None = None) -> int:
-        """Store lifecycle stages as they stand today: lapsed after `lapsed_days` without orders."""
-        today = (now or self.clock()).astimezone(ZoneInfo(self.settings.tz)).date()
+    def purge_bin(self, now: datetime | None = None) -> int:
+        """Purge the customers that have been in the delete bin for `bin_days`."""
+        now = now or self.clock()
         with transaction(self.engine) as session:
-            changed = analytics.refresh_stages(
-                session, today=today, lapsed_days=self.settings.lapsed_days
+            purged = recycle_bin.purge(
+                session, deleted_before=now - timedelta(days=self.settings.bin_days), now=now
             )
-        if changed:
-            log.info("lifecycle stage changed for %d customers", len(changed))
-        return len(changed)
+        if purged:
+            log.info("purged %d customers from the delete bin", purged)
+        return purged
 
     def start(self):
-        """Tick every minute in the background (APScheduler), starting now to catch up; refresh
-        the stored lifecycle stages every hour, and the customer figures once a day."""
+        """Tick every minute in the background (APScheduler), starting now to catch up; purge the
+        delete bin every hour, and refresh the customer figures once a day."""
         from apscheduler.schedulers.background import BackgroundScheduler
 
         scheduler = BackgroundScheduler(timezone=UTC)
@@ -178,7 +180,7 @@ class DigestScheduler:
             max_instances=1,
             coalesce=True,
         )
-        for job in (self.refresh_stages, self.refresh_figures):
+        for job in (self.purge_bin, self.refresh_figures):
             scheduler.add_job(
                 job,
                 "interval",

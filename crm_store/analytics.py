@@ -30,8 +30,8 @@ customer is still buying, and their expected order days and value over the horiz
 and `likely_gone` read that chance (below even odds; below one in five) where the store has a
 fitted model and the customer has come back at least once, else the RFM segments.
 
-Lifecycle: a customer whose last purchase is more than `lapsed_days` old is lapsed; one who bought
-within it is a customer; leads and prospects without purchases keep their stage.
+Lapsing: a customer whose last purchase is more than `lapsed_days` old is lapsed. That is a figure,
+not a pipeline stage: `stage` is the stored one, whatever the purchases say.
 
 NPS: each customer's latest answer makes them a promoter (9–10), passive (7–8) or detractor (0–6).
 """
@@ -69,7 +69,6 @@ from crm_store.models import (
     Interaction,
     NpsAnswer,
     Purchase,
-    Stage,
     StoreFigures,
 )
 from crm_store.segment_names import NPS_CATEGORIES, SEGMENTS  # noqa: F401  (re-exported)
@@ -91,8 +90,9 @@ HORIZON_DAYS = 365
 class Snapshot:
     """Every customer's figures as of one day; reused by the segment, suggestion and digest code.
 
-    `customers` is indexed by customer id, one row per customer not erased, with columns: name,
-    company, email, phone, city, owner_id, stored_stage, stage, created_at, orders, value (cents),
+    `customers` is indexed by customer id, one row per customer neither erased nor in the bin, with
+    columns: name, company, email, phone, city, owner_id, stage, stage_changed_at (UTC),
+    stage_days, lapsed, created_at, orders, value (cents),
     aov (cents), first_order, last_order, recency_days, frequency (orders a year), r, f, m, fm,
     segment (None without purchases), high_value, predicted (cents), last_contact (UTC),
     contact_days (None if never), nps, nps_on, nps_category.
@@ -143,7 +143,8 @@ def snapshot(
     for column in ("orders", "days", "value"):
         frame[column] = frame[column].fillna(0).astype("int64")
     frame = _derived(frame, today=today)
-    frame["stage"] = _current_stage(frame, lapsed_days=lapsed_days)
+    frame["lapsed"] = ((frame["orders"] > 0) & (frame["recency_days"] > lapsed_days)).astype(bool)
+    frame["stage_days"] = _days_since(frame["stage_changed_at"], today)
     frame["contact_days"] = _days_since(frame["last_contact"], today)
     frame["nps_category"] = frame["nps"].map(nps_category)
     return Snapshot(today=today, currency=currency, customers=frame)
@@ -178,39 +179,6 @@ def quintile_scores(frame: pd.DataFrame, by: list[str]) -> pd.Series:
 def score_of(value: float, cuts: list[float]) -> int:
     """The score a figure gets against stored boundaries (the lowest figure of scores 2–5)."""
     return 1 + sum(value >= cut for cut in cuts)
-
-
-def refresh_stages(session: Session, *, today: date, lapsed_days: int = 180) -> dict[int, str]:
-    """Store each customer's current lifecycle stage; returns {customer id: new stage} changed.
-
-    A lapsed customer who buys again becomes a customer; one silent for `lapsed_days` lapses.
-    """
-    last = (
-        select(Purchase.customer_id, func.max(Purchase.purchased_on).label("last"))
-        .where(Purchase.purchased_on <= today)
-        .group_by(Purchase.customer_id)
-        .subquery()
-    )
-    rows = session.execute(
-        select(Customer.id, Customer.stage, last.c.last)
-        .join(last, last.c.customer_id == Customer.id)
-        .where(col(Customer.forgotten_at).is_(None))
-    ).all()
-    cutoff = today - timedelta(days=lapsed_days)
-    changed = {}
-    for customer_id, stage, last_order in rows:
-        wanted = Stage.lapsed.value if last_order < cutoff else Stage.customer.value
-        if stage != wanted:
-            changed[customer_id] = wanted
-    for wanted in {Stage.lapsed.value, Stage.customer.value}:
-        ids = [i for i, s in changed.items() if s == wanted]
-        for start in range(0, len(ids), 1000):
-            session.execute(
-                update(Customer)
-                .where(col(Customer.id).in_(ids[start : start + 1000]))
-                .values(stage=wanted, updated_at=datetime.now(UTC))
-            )
-    return changed
 
 
 @dataclass(frozen=True)
@@ -297,14 +265,20 @@ def _customers(session: Session, only: Select | None = None) -> pd.DataFrame:
         Customer.city,
         Customer.owner_id,
         Customer.stage,
+        raw(Customer.stage_changed_at),
     ]
-    query = select(*columns).where(col(Customer.forgotten_at).is_(None))
+    live = col(Customer.forgotten_at).is_(None) & col(Customer.deleted_at).is_(None)
+    query = select(*columns).where(live)
     if only is not None:
         query = query.where(col(Customer.id).in_(only))
-    frame = table(session, query, [c.key for c in columns]).set_index("id")
+    names = [*(c.key for c in columns[:-1]), "stage_changed_at"]
+    frame = table(session, query, names).set_index("id")
     frame.index = frame.index.astype("int64")
     frame["owner_id"] = frame["owner_id"].astype("Int64")
-    return frame.rename(columns={"stage": "stored_stage"})
+    frame["stage_changed_at"] = pd.to_datetime(
+        frame["stage_changed_at"], utc=True, format="ISO8601"
+    )
+    return frame
 
 
 def _customer_days(session: Session, *, today: date, currency: str) -> pd.DataFrame:
@@ -626,15 +600,6 @@ def _top_decile(values: pd.Series) -> pd.Series:
     return (values >= threshold).fillna(False).astype(bool)
 
 
-def _current_stage(frame: pd.DataFrame, *, lapsed_days: int) -> pd.Series:
-    stage = frame["stored_stage"].copy()
-    bought = frame["orders"] > 0
-    lapsed = bought & (frame["recency_days"] > lapsed_days)
-    stage[bought & ~lapsed] = Stage.customer.value
-    stage[lapsed] = Stage.lapsed.value
-    return stage
-
-
 @dataclass(frozen=True)
 class Standing:
     """One customer's place in the store and their forecast, for a profile."""
@@ -696,10 +661,8 @@ def at_risk(frame: pd.DataFrame) -> pd.Series:
 
 def likely_gone(frame: pd.DataFrame) -> pd.Series:
     """Buyers who have probably stopped: the forecast's chance under GONE_BELOW, or without one
-    a lapsed stage or the hibernating and lost segments."""
+    lapsed or in the hibernating and lost segments."""
     alive = frame["p_alive"]
     by_chance = (alive < GONE_BELOW).fillna(False)
-    by_segment = alive.isna() & (
-        (frame["stage"] == "lapsed") | frame["segment"].isin(["hibernating", "lost"])
-    )
+    by_segment = alive.isna() & (frame["lapsed"] | frame["segment"].isin(["hibernating", "lost"]))
     return ((frame["orders"] > 0) & (by_chance | by_segment)).astype(bool)

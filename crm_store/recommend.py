@@ -305,7 +305,7 @@ def _figure_scores(frame: pd.DataFrame, today: date, quiet_days: int) -> pd.Data
         ),
         "onboarding": (new & ~(recently_contacted & (frame["contact_days"] <= 7)), 65),
         "reactivation": (analytics.likely_gone(frame), 60),
-        "referral": ((frame["nps"] >= 9) & (frame["stage"] == "customer"), 40),
+        "referral": ((frame["nps"] >= 9) & (frame["stage"] == "customer") & ~frame["lapsed"], 40),
     }
     bonus = 2.0 * frame["m"].astype("Float64").fillna(0)
     parts = []

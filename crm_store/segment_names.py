@@ -1,8 +1,6 @@
 """The names a customer list can be asked for, apart from the code that computes them, so the
 command line can offer them without loading the analytics."""
 
-from crm_store.models import Stage
-
 SEGMENTS = (  # the 11 standard RFM segments
     "champions",
     "loyal",
@@ -17,5 +15,4 @@ SEGMENTS = (  # the 11 standard RFM segments
     "lost",
 )
 NPS_CATEGORIES = ("promoters", "passives", "detractors")
-STAGES = tuple(stage.value for stage in Stage)
-ALL_SEGMENTS = (*SEGMENTS, *STAGES, "high_value", *NPS_CATEGORIES)
+ALL_SEGMENTS = (*SEGMENTS, "lapsed", "high_value", *NPS_CATEGORIES)

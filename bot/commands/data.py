@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from bot.commands.options import add_db, fixed_now
 from bot.settings import Settings
 from crm_store.columns import KINDS
+from crm_store.segment_names import ALL_SEGMENTS
 
 
 def register(subparsers) -> None:
@@ -46,8 +47,8 @@ def register(subparsers) -> None:
     exporting_.add_argument(
         "--segment",
         metavar="SEGMENT",
-        help="only this segment's customers, as the bot's lists see them today: an RFM segment "
-        "(champions … lost), a stage, high_value, promoters, passives or detractors",
+        help="only this segment's or pipeline stage's customers, as the bot's lists see them "
+        "today: " + ", ".join(ALL_SEGMENTS) + ", or a stage",
     )
     exporting_.add_argument(
         "--metrics",
@@ -96,6 +97,7 @@ def run_import(args, settings: Settings) -> int:
             tz=settings.tz,
             currency=settings.currency,
             erasure_key=settings.erasure_key,
+            pipeline=settings.pipeline,
         )
     except ValueError as error:
         print(f"crmbot: {error}", file=sys.stderr)
@@ -151,11 +153,12 @@ def run_export(args, settings: Settings) -> int:
 
     from crm_store import exporting
     from crm_store.db import open_store
-    from crm_store.segment_names import ALL_SEGMENTS
 
-    if args.segment and args.segment not in ALL_SEGMENTS:
+    known = args.segment is None or args.segment in ALL_SEGMENTS
+    if not known and settings.pipeline.read(args.segment) is None:
         print(
-            f"crmbot: no segment “{args.segment}”; say one of {', '.join(ALL_SEGMENTS)}.",
+            f"crmbot: “{args.segment}” is neither a segment ({', '.join(ALL_SEGMENTS)}) "
+            f"nor a stage ({settings.pipeline.describe()})",
             file=sys.stderr,
         )
         return 2
@@ -213,4 +216,6 @@ def _members(session, segment: str, settings: Settings) -> list[int]:
     snap = analytics.snapshot(
         session, today=today, currency=settings.currency, lapsed_days=settings.lapsed_days
     )
-    return segments.find(session, snap, segments.Criteria(segment=segment)).index.tolist()
+    stage = settings.pipeline.read(segment)
+    criteria = segments.Criteria(stage=stage) if stage else segments.Criteria(segment=segment)
+    return segments.find(session, snap, criteria).index.tolist()

@@ -1,7 +1,7 @@
 """customer figures: folded search keys on customers, stored per-customer and store figures
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 """
 
 import sqlalchemy as sa
@@ -11,7 +11,7 @@ from alembic import op
 from crm_store.normalize import name_key
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
