@@ -50,7 +50,7 @@ def forecast(figures, currency: str) -> str:
     worth = money(_two_figures(figures.expected_value_cents / 100), currency)
     said = f"{span} ≈ {count} order{plural}, ≈ {worth}"
     if figures.p_alive is not None:
-        said = f"likely still buying: {5 * round(figures.p_alive * 20)}%; " + said
+        said = f"likely still buying: {chance(figures.p_alive)}; " + said
     if figures.model == "averages":
         said += f" (store averages: {figures.reason})"
     return said
@@ -62,3 +62,13 @@ def _two_figures(amount: float) -> int:
         return round(amount)
     digits = len(str(int(amount))) - 2
     return int(round(amount, -digits))
+
+
+def chance(probability: float) -> str:
+    """A probability to the nearest 5%, never a certainty the model can't claim: "35%",
+    "over 95%", "under 5%"."""
+    if probability >= 0.975:
+        return "over 95%"
+    if probability < 0.025:
+        return "under 5%"
+    return f"{5 * round(probability * 20)}%"

@@ -154,3 +154,23 @@ def test_answers_from_stored_figures_are_the_answers_computed_afresh(store):
     store.commit()
     assert analytics.figures_current(store.session, today=TODAY, currency="USD")
     assert answers() == afresh
+
+
+def test_a_profile_says_the_forecast_in_rounded_words():
+    from bot import format
+
+    def said(p_alive, orders, cents, model="bg_nbd+gamma_gamma", reason=""):
+        figures = analytics.Standing("loyal", False, p_alive, orders, cents, 365, model, reason)
+        return format.forecast(figures, "USD")
+
+    assert said(0.34, 2.2, 43_712) == "likely still buying: 35%; next 12 months ≈ 2 orders, ≈ $440"
+    assert (
+        said(0.99, 0.4, 3_120)
+        == "likely still buying: over 95%; next 12 months ≈ 0.4 orders, ≈ $31"
+    )
+    assert said(
+        None, 1.0, 1_882_000, "averages", "only 3 customers have ordered on a second day"
+    ) == (
+        "next 12 months ≈ 1 order, ≈ $19,000 "
+        "(store averages: only 3 customers have ordered on a second day)"
+    )
