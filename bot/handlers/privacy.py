@@ -55,6 +55,7 @@ def forget_customer(parsed: Parsed, ctx: Context) -> Reply:
         ctx.session,
         customer,
         key=ctx.settings.erasure_key,
+        region=ctx.settings.phone_region,
         staff_id=ctx.staff.id,
         command_id=ctx.command_id,
         now=ctx.now,

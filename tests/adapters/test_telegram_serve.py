@@ -20,6 +20,7 @@ from tests.fakes.telegram_api import FakeTelegram
 ROOT = Path(__file__).resolve().parents[2]
 REP = 111
 SECRET = "s3cret-token_for-tests"
+ERASURE_KEY = "Jx1nL0bGQ9m2c7rYt4vWz8kPq3sHd6fAe5uNo0iRyTg"
 
 
 @pytest.fixture
@@ -37,13 +38,17 @@ def db(sqlite_engine, tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'crm.db'}"
 
 
-def start(fake: FakeTelegram, db: str, tmp_path: Path, *args: str) -> subprocess.Popen:
+def start(
+    fake: FakeTelegram, db: str, tmp_path: Path, *args: str, erasure_key: str | None = ERASURE_KEY
+) -> subprocess.Popen:
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("SLACK_", "TELEGRAM_", "CRMBOT_"))
     }
     env.update(PYTHONPATH=str(ROOT), TELEGRAM_BOT_TOKEN="123:TEST", TELEGRAM_API_URL=fake.base_url)
+    if erasure_key is not None:
+        env["CRMBOT_ERASURE_KEY"] = erasure_key
     return subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "serve", "telegram", "--db", db, *args],
         cwd=tmp_path,
@@ -124,3 +129,12 @@ def test_a_webhook_without_a_usable_secret_does_not_start(fake, db, tmp_path, se
     output, errors = process.communicate(timeout=60)
     assert process.returncode == 2 and "--webhook-secret" in output, errors
     assert fake.sent("setWebhook") == []
+
+
+@pytest.mark.parametrize("key", [None, "crmbot-erased-identifiers", "short"])
+def test_the_bot_does_not_start_without_a_secret_erasure_key(fake, db, tmp_path, key):
+    process = start(fake, db, tmp_path, erasure_key=key)
+    output, errors = process.communicate(timeout=60)
+    assert process.returncode == 2, errors
+    assert "CRMBOT_ERASURE_KEY" in output and "secrets.token_urlsafe(32)" in output
+    assert fake.sent("getUpdates") == [] and fake.sent("getMe") == []
