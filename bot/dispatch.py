@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 
 import bot.handlers  # noqa: F401  (registers every handler)
 import intents
+from bot import permissions
 from bot.context import HANDLERS, Ask, Context, UserError
 from bot.identity import not_enabled, staff_for
 from bot.messages import Message, Reply
@@ -154,6 +155,8 @@ class Bot:
     def _run(self, session: Session, staff: Staff, message: Message, command: _Command) -> Reply:
         parsed = command.parsed
         handler = HANDLERS.get(parsed.intent, HANDLERS["unknown"])
+        permissions.check_intent(staff, parsed.intent)
+        permissions.guard(session, staff)
         try:
             if not command.sure and parsed.intent in WRITES and parsed.confidence < UNSURE:
                 summary = (handler.__doc__ or parsed.intent).splitlines()[0].rstrip(".")

@@ -11,6 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 DEVELOPMENT_ERASURE_KEY = "crmbot-erased-identifiers"
 MIN_ERASURE_KEY = 32
 
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="CRMBOT_", env_file=".env", extra="ignore", populate_by_name=True

@@ -25,7 +25,8 @@ ENTITIES: dict[str, type[SQLModel]] = {
 }
 
 
-IRREVERSIBLE = ("undo", "customer.forget")  # actions undo steps over
+EXPORTS = ("customer.export", "segment.export", "export.csv")  # personal data leaving the store
+IRREVERSIBLE = ("undo", "customer.forget", *EXPORTS)  # actions undo steps over
 
 
 def snapshot(row: SQLModel) -> dict[str, Any]:
@@ -64,6 +65,33 @@ def record(
             before=before,
             after=None if deleted else snapshot(row),
             description=description,
+        )
+    )
+
+
+def record_event(
+    session: Session,
+    *,
+    command_id: str,
+    staff_id: int | None,
+    action: str,
+    entity: str,
+    description: str,
+    at: datetime,
+    entity_id: int | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    """Log something done that changed no row, such as an export: who, what, when."""
+    session.add(
+        AuditEntry(
+            command_id=command_id,
+            staff_id=staff_id,
+            at=at,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            after=after,
+            description=description[:500],
         )
     )
 

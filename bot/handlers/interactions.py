@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 
 from sqlmodel import col, select
 
-from bot import format
+from bot import format, permissions
 from bot.context import Context, UserError, handles
 from bot.handlers.tasks import due_date, new_task
 from bot.messages import Button, Reply
@@ -44,7 +44,9 @@ def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
         before=None,
         description=f"{channel} with {customer.display_name}",
     )
-    if customer.stage == Stage.lead.value:
+    if customer.stage == Stage.lead.value and permissions.may_change_customer(
+        ctx.staff, customer.owner_id
+    ):
         _promote(ctx, customer)
     when = format.moment(occurred_at, tz=ctx.tz, today=ctx.today)
     text = f"Logged a {channel} with {customer.display_name} ({when})"

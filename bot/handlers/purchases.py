@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from sqlmodel import select
 
-from bot import format
+from bot import format, permissions
 from bot.context import Context, UserError, handles
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
@@ -39,7 +39,9 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     )
     ctx.session.add(purchase)
     ctx.audit("purchase.log", purchase, before=None, description=f"sale to {customer.display_name}")
-    if customer.stage != Stage.customer.value:
+    if customer.stage != Stage.customer.value and permissions.may_change_customer(
+        ctx.staff, customer.owner_id
+    ):
         before = snapshot(customer)
         customer.stage = Stage.customer.value
         ctx.session.add(customer)

@@ -28,7 +28,7 @@ def jane(chat) -> Customer:
 def test_an_access_request_returns_everything_on_the_person_as_json(chat):
     chat.say("called jane at acme, she wants a quote for 20 seats")
     chat.say("sold 20 seats of CRM Pro to acme for $4,000")
-    reply = chat.say("export all data on jane cooper")
+    reply = chat.say("export all data on jane cooper", who="Alex")
     [file] = reply.files
     assert file.name == f"customer-{jane(chat).id}-data.json"
     assert file.mime == "application/json"
@@ -37,7 +37,7 @@ def test_an_access_request_returns_everything_on_the_person_as_json(chat):
     assert data["customer"]["owner"] == "Sam"
     assert data["interactions"][0]["summary"] == "she wants a quote for 20 seats"
     assert data["purchases"][0]["amount"] == "4000.00"
-    assert data["exported"]["by"] == "Sam"
+    assert data["exported"]["by"] == "Alex"
     assert "1 contacts, 1 purchases" in reply.text
 
 

@@ -9,8 +9,8 @@ import pytest
 from sqlmodel import Session, select
 
 from crm_store import privacy
-from crm_store.db import make_engine, upgrade
 from crm_store.audit import snapshot
+from crm_store.db import make_engine, upgrade
 from crm_store.importing import ImportOptions, import_file
 from crm_store.models import (
     AuditEntry,
