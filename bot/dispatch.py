@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import traceback
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -96,6 +97,20 @@ class Bot:
     def _guarded(
         self, message: Message, command: Callable[[Session, Staff, str], _Command | Reply]
     ) -> Reply | None:
+        try:
+            return self._attempt(message, command, retry=True)
+        except IntegrityError:
+            # another process committed a clashing row (the same e-mail, say) after this command
+            # read the store: run it once more, now seeing that row and answering accordingly
+            return self._attempt(message, command, retry=False)
+
+    def _attempt(
+        self,
+        message: Message,
+        command: Callable[[Session, Staff, str], _Command | Reply],
+        *,
+        retry: bool,
+    ) -> Reply | None:
         staff_id = None
         try:
             with transaction(self.engine) as session:
@@ -116,8 +131,13 @@ class Bot:
         except Ask as question:
             self._settle(message, staff_id, question)
             return question.reply
-        except Exception:
-            log.exception("failed to handle %s message %s", message.platform, message.event_id)
+        except IntegrityError as error:
+            if retry:
+                raise
+            log.error("failed to handle %s message %s: %s", *_where(message), _safe(error))
+            return Reply(APOLOGY)
+        except Exception as error:
+            log.error("failed to handle %s message %s: %s", *_where(message), _safe(error))
             return Reply(APOLOGY)
 
     def _claim(self, session: Session, message: Message) -> None:
@@ -209,6 +229,30 @@ class Bot:
                         + timedelta(minutes=self.settings.question_ttl_minutes),
                     )
                 )
+
+
+def _where(message: Message) -> tuple[str, str | None]:
+    return message.platform, message.event_id
+
+
+def _safe(error: BaseException) -> str:
+    """An error for the log without personal data: its kind, the database's own code and
+    constraint when it has them, and where in the code it happened — never its message, which
+    may quote what was typed or stored."""
+    original = getattr(error, "orig", None)
+    diagnosis = getattr(original, "diag", None)
+    codes = [
+        f"{name} {value}"
+        for name, value in (
+            ("sqlstate", getattr(original, "sqlstate", None)),
+            ("constraint", getattr(diagnosis, "constraint_name", None)),
+        )
+        if value
+    ]
+    kind = type(original or error).__name__ + (f" ({', '.join(codes)})" if codes else "")
+    frames = traceback.extract_tb(error.__traceback__)
+    where = "".join(traceback.format_list(frames)).rstrip()
+    return f"{kind}\nTraceback (most recent call last):\n{where}"
 
 
 def _conversation(message: Message, staff_id: int) -> str:
