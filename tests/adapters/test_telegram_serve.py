@@ -98,24 +98,34 @@ def test_a_webhook_answers_only_requests_carrying_the_secret(fake, db, tmp_path)
             post(url, update, {}),
             post(url, update, {"X-Telegram-Bot-Api-Secret-Token": "guess"}),
         ]
-        accepted = post(url, update, {"X-Telegram-Bot-Api-Secret-Token": SECRET})
+        signed = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        malformed = [
+            post(url, "{not json", signed),
+            post(url, [1, 2, 3], signed),
+            post(url, {"update_id": 8, "message": "jane@acme.com " * 100_000}, signed),
+        ]
+        accepted = post(url, update, signed)
         [answer] = fake.wait_for("sendMessage", 1)
     finally:
         code, errors = stop(process)
     assert (registered["url"], registered["secret_token"]) == (url, SECRET)
     assert [response.status_code for response in refused] == [403, 403]
+    assert [response.status_code for response in malformed[:2]] == [400, 400]
+    assert malformed[2].status_code == 413  # over 1 MB: refused unread
+    assert "jane@acme.com" not in errors
     assert accepted.status_code == 200
     assert answer["text"].startswith("<b>Jane Cooper (Acme Corporation)")
     assert code == 0 and "Traceback" not in errors, errors
 
 
-def post(url: str, update: dict, headers: dict[str, str]) -> httpx.Response:
+def post(url: str, update: dict | list | str, headers: dict[str, str]) -> httpx.Response:
     """Deliver an update as Telegram does, once the webhook server listens."""
+    body = update if isinstance(update, str) else json.dumps(update)
     deadline = time.monotonic() + 30
     while True:
         try:
             kind = {"Content-Type": "application/json"}
-            return httpx.post(url, content=json.dumps(update), headers=kind | headers, timeout=10)
+            return httpx.post(url, content=body, headers=kind | headers, timeout=10)
         except httpx.ConnectError:
             if time.monotonic() > deadline:
                 raise
