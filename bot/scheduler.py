@@ -24,7 +24,7 @@ from sqlmodel import Session, col, select
 from bot import digest
 from bot.messages import Reply
 from bot.settings import Settings
-from crm_store import analytics
+from crm_store import analytics, retention
 from crm_store.db import transaction
 from crm_store.models import DigestDelivery, Staff
 
@@ -151,9 +151,23 @@ class DigestScheduler:
             log.info("lifecycle stage changed for %d customers", len(changed))
         return len(changed)
 
+    def purge(self, now: datetime | None = None) -> retention.Purged:
+        """Forget old delivery ids, expired questions and old button commands."""
+        keep = timedelta(days=self.settings.purge_after_days)
+        with transaction(self.engine) as session:
+            purged = retention.purge(session, now=now or self.clock(), keep=keep)
+        if any((purged.events, purged.questions, purged.buttons)):
+            log.info(
+                "purged %d event ids, %d expired questions, %d button commands",
+                purged.events,
+                purged.questions,
+                purged.buttons,
+            )
+        return purged
+
     def start(self):
         """Tick every minute in the background (APScheduler), starting now to catch up; refresh
-        the stored lifecycle stages every hour."""
+        the stored lifecycle stages and purge what is kept only for a while every hour."""
         from apscheduler.schedulers.background import BackgroundScheduler
 
         scheduler = BackgroundScheduler(timezone=UTC)
@@ -167,6 +181,14 @@ class DigestScheduler:
         )
         scheduler.add_job(
             self.refresh_stages,
+            "interval",
+            hours=1,
+            next_run_time=datetime.now(UTC),
+            max_instances=1,
+            coalesce=True,
+        )
+        scheduler.add_job(
+            self.purge,
             "interval",
             hours=1,
             next_run_time=datetime.now(UTC),

@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     lapsed_days: int = 180
     files_dir: str = "crmbot-files"
     question_ttl_minutes: int = 30
+    # processed event ids and stored button commands are deleted after this many days
+    purge_after_days: int = Field(default=30, ge=2)
     # keys the hashes an erased person's e-mail and phone leave behind; set your own secret
     erasure_key: str = DEVELOPMENT_ERASURE_KEY
 
