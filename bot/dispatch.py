@@ -25,14 +25,13 @@ import intents
 from bot import permissions
 from bot.context import HANDLERS, Ask, Context, UserError
 from bot.identity import not_enabled, staff_for
-from bot.messages import Message, Reply
+from bot.messages import MAX_MESSAGE, Message, Reply
 from bot.settings import Settings
 from crm_store.db import transaction
 from crm_store.models import PendingQuestion, ProcessedEvent, Staff
 
 log = logging.getLogger(__name__)
 
-MAX_MESSAGE = 4000
 UNSURE = 0.6
 WRITES = frozenset(
     {
