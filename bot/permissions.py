@@ -21,10 +21,18 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import event, inspect
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from bot.context import UserError
-from crm_store.models import Customer, CustomerTag, Role, Staff, Task
+from crm_store.models import (
+    AuditEntry,
+    Customer,
+    CustomerInterest,
+    CustomerTag,
+    Role,
+    Staff,
+    Task,
+)
 
 
 class Permission(StrEnum):
@@ -96,24 +104,42 @@ def csv_book(staff: Staff) -> int | None:
 
 
 def guard(session: Session, staff: Staff) -> None:
-    """Check every customer and task this session writes against the sender's role."""
+    """Check every customer and task this session writes against the sender's role.
+
+    A customer made in this command may be filled in whatever its owner (a rep may add a lead
+    for a colleague), and a rep's own addition of a customer may be taken back (undone) while it
+    is as they made it.
+    """
+    created: set[int] = set()
 
     def before_flush(session: Session, _context: Any, _instances: Any) -> None:
         with session.no_autoflush:
             for row in (*session.new, *session.dirty, *session.deleted):
-                _check(session, staff, row)
+                _check(session, staff, row, created)
+
+    def after_flush(session: Session, _context: Any) -> None:
+        created.update(row.id for row in session.new if isinstance(row, Customer))
 
     event.listen(session, "before_flush", before_flush)
+    event.listen(session, "after_flush", after_flush)
 
 
-def _check(session: Session, staff: Staff, row: object) -> None:
-    if isinstance(row, Customer) and row not in session.new:
+def _check(session: Session, staff: Staff, row: object, created: set[int]) -> None:
+    deleting = row in session.deleted
+    if isinstance(row, Customer) and row not in session.new and row.id not in created:
         owner = _original(row, "owner_id")
-        if not may_change_customer(staff, owner):
+        if not may_change_customer(staff, owner) and not (
+            deleting and _added_by(session, staff, row.id)
+        ):
             raise Forbidden(_not_yours(session, row.display_name, owner, "customer"))
-    elif isinstance(row, CustomerTag):
+    elif isinstance(row, CustomerTag | CustomerInterest) and row.customer_id not in created:
         customer = session.get(Customer, row.customer_id)
-        if customer is not None and not may_change_customer(staff, customer.owner_id):
+        if (
+            customer is not None
+            and customer not in session.new
+            and not may_change_customer(staff, customer.owner_id)
+            and not (deleting and _added_by(session, staff, customer.id))
+        ):
             raise Forbidden(
                 _not_yours(session, customer.display_name, customer.owner_id, "customer")
             )
@@ -121,6 +147,21 @@ def _check(session: Session, staff: Staff, row: object) -> None:
         assignee = row.assignee_id if row in session.new else _original(row, "assignee_id")
         if not may_change_task(staff, assignee):
             raise Forbidden(_not_yours(session, f"Task #{row.id}", assignee, "task"))
+
+
+def _added_by(session: Session, staff: Staff, customer_id: int | None) -> bool:
+    """Whether the sender added this customer (so may take the addition back)."""
+    return (
+        session.exec(
+            select(AuditEntry.id).where(
+                AuditEntry.action == "customer.create",
+                AuditEntry.entity == Customer.__tablename__,
+                AuditEntry.entity_id == customer_id,
+                AuditEntry.staff_id == staff.id,
+            )
+        ).first()
+        is not None
+    )
 
 
 def _original(row: object, attribute: str) -> Any:

@@ -18,6 +18,7 @@ ENTITIES: dict[str, type[SQLModel]] = {
     for model in (
         models.Customer,
         models.CustomerTag,
+        models.CustomerInterest,
         models.Interaction,
         models.Purchase,
         models.Task,
@@ -246,5 +247,6 @@ def _dependents(session: Session, row: SQLModel) -> str:
 def _current(session: Session, model: type[SQLModel], entry: AuditEntry) -> SQLModel | None:
     if entry.entity_id is not None:
         return session.get(model, entry.entity_id)
-    keys = {k: entry.after[k] for k in model.__table__.primary_key.columns.keys()}  # noqa: SIM118
+    known = entry.after or entry.before
+    keys = {k: known[k] for k in model.__table__.primary_key.columns.keys()}  # noqa: SIM118
     return session.get(model, tuple(keys.values()))

@@ -26,11 +26,13 @@ from typing import Any
 from sqlalchemy import Text, cast, delete, false, func, or_, update
 from sqlmodel import Session, col, select
 
+from crm_store import interests
 from crm_store.audit import snapshot
 from crm_store.models import (
     AuditEntry,
     ButtonValue,
     Customer,
+    CustomerInterest,
     CustomerTag,
     ErasedIdentifier,
     Interaction,
@@ -94,6 +96,7 @@ def personal_data(session: Session, customer: Customer) -> dict[str, Any]:
     return {
         "customer": {**snapshot(customer), "owner": owner.name if owner else None},
         "tags": sorted(session.exec(select(CustomerTag.tag).where(CustomerTag.customer_id == cid))),
+        "interests": interests.of(session, cid),
         "interactions": interactions,
         "purchases": rows(Purchase, Purchase.purchased_on),
         "tasks": rows(Task, Task.created_at),
@@ -123,6 +126,7 @@ ABOUT_ONE_CUSTOMER = (
     Task.__tablename__,
     NpsAnswer.__tablename__,
     CustomerTag.__tablename__,
+    CustomerInterest.__tablename__,
 )
 
 
@@ -159,6 +163,7 @@ def forget(
     customer.forgotten_at = customer.updated_at = now
     session.add(customer)
     session.exec(delete(CustomerTag).where(CustomerTag.customer_id == cid))
+    session.exec(delete(CustomerInterest).where(CustomerInterest.customer_id == cid))
     interaction_ids = list(
         session.exec(select(Interaction.id).where(Interaction.customer_id == cid))
     )

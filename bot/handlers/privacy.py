@@ -16,7 +16,7 @@ from intents import Parsed
 @handles("customer.export")
 def export_customer(parsed: Parsed, ctx: Context) -> Reply:
     """Everything we hold on a person, as a file (managers) — “export all data on Jane Cooper”."""
-    customer = resolve_customer(ctx, parsed.slots.get("customer"))
+    customer = resolve_customer(ctx, parsed.slots.get("customer"), in_bin=None)
     data = privacy.personal_data(ctx.session, customer)
     ctx.record_export(
         "customer.export",
@@ -46,7 +46,7 @@ def export_customer(parsed: Parsed, ctx: Context) -> Reply:
 @handles("customer.forget")
 def forget_customer(parsed: Parsed, ctx: Context) -> Reply:
     """Erase a person's personal data on request (managers) — “forget Jane Cooper”."""
-    customer = resolve_customer(ctx, parsed.slots.get("customer"))
+    customer = resolve_customer(ctx, parsed.slots.get("customer"), in_bin=None)
     who = f"{customer.display_name} (#{customer.id})"
     if not ctx.confirmed:
         raise Ask.confirm(

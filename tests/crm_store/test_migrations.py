@@ -74,14 +74,15 @@ def test_a_deleted_customers_history_never_reaches_a_new_one(engine):
 
 
 def test_an_upgrade_over_duplicate_emails_says_which_customers_clash(engine):
-    command.downgrade(alembic_config(engine), "0002")
+    command.downgrade(alembic_config(engine), "0003")
     try:
         with engine.begin() as connection:
             for cid in (1, 2):
                 connection.exec_driver_sql(
                     "INSERT INTO customers (id, name, email, stage, consent_marketing, "
-                    f"created_at, updated_at) VALUES ({cid}, 'C{cid}', 'same@x.com', 'lead', "
-                    "false, '2026-01-01', '2026-01-01')"
+                    "created_at, updated_at, stage_changed_at) VALUES "
+                    f"({cid}, 'C{cid}', 'same@x.com', 'lead', false, '2026-01-01', "
+                    "'2026-01-01', '2026-01-01')"
                 )
         with pytest.raises(RuntimeError, match=r"shared by several live customers \(#1 and #2\)"):
             upgrade(engine)

@@ -1,7 +1,7 @@
 """trust: one live customer per e-mail and phone, ids never reused, undo that can be dropped
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0003
 """
 
 import re
@@ -11,7 +11,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0005"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -33,11 +33,12 @@ LIVE = "forgotten_at IS NULL"
 
 def upgrade() -> None:
     bind = op.get_bind()
+    for column in ("email", "phone"):
+        _refuse_duplicates(bind, column)
     if bind.dialect.name == "sqlite":
         for table in ID_TABLES:
             _autoincrement(bind, table)
     for column in ("email", "phone"):
-        _refuse_duplicates(bind, column)
         op.create_index(
             f"uq_customers_live_{column}",
             "customers",
