@@ -234,7 +234,7 @@ class AuditEntry(SQLModel, table=True):
     """One change to one row. Entries of one command share `command_id`; undo replays them back."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (NEVER_REUSED,)
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"), NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     command_id: str = Field(max_length=64, index=True)

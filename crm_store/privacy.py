@@ -212,6 +212,12 @@ def _identity(session: Session, customer: Customer) -> tuple[Identity, list[int]
     for text in session.exec(select(NpsAnswer.comment).where(NpsAnswer.customer_id == cid)):
         identity.add_text(text)
     own = []
+    mentions = [  # a sieve on the stored JSON text; the snapshots decide below
+        cast(snap, Text).like(f'%"customer_id":{space}{cid}{end}%')
+        for snap in (AuditEntry.before, AuditEntry.after)
+        for space in ("", " ")
+        for end in (",", "}")
+    ]
     entries = session.exec(
         select(
             AuditEntry.id,
@@ -219,9 +225,12 @@ def _identity(session: Session, customer: Customer) -> tuple[Identity, list[int]
             AuditEntry.entity_id,
             AuditEntry.before,
             AuditEntry.after,
+        ).where(
+            or_(
+                (AuditEntry.entity == Customer.__tablename__) & (AuditEntry.entity_id == cid),
+                col(AuditEntry.entity).in_(ABOUT_ONE_CUSTOMER) & or_(*mentions),
+            )
         )
-        .where(col(AuditEntry.entity).in_((Customer.__tablename__, *ABOUT_ONE_CUSTOMER)))
-        .execution_options(yield_per=1000)
     )
     for entry_id, entity, entity_id, before, after in entries:
         if entity == Customer.__tablename__:

@@ -51,9 +51,12 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("undo_dropped_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True)
         )
+    # a record's history (undo, access requests, erasure) is looked up by entity and id
+    op.create_index("ix_audit_log_entity", "audit_log", ["entity", "entity_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_audit_log_entity", table_name="audit_log")
     with op.batch_alter_table("audit_log") as batch_op:
         batch_op.drop_column("undo_dropped_at")
     for column in ("email", "phone"):
