@@ -36,6 +36,7 @@ from adapters.slack_render import ACTION_PREFIX, blocks, chosen, fallback, home_
 from adapters.slack_render import message as rendered
 from bot.context import HANDLERS
 from bot.dispatch import Bot
+from bot.errors import describe
 from bot.identity import enrol, staff_for, valid_tz
 from bot.messages import File, Message, Reply
 from bot.settings import Settings
@@ -389,7 +390,7 @@ class _Listeners:
         _safely("publish the home tab", client.views_publish, user_id=user, view=view)
 
     def on_error(self, error: Exception, body: dict) -> None:
-        log.error("Slack request failed: %s", body.get("type"), exc_info=error)
+        log.error("Slack request failed: %s: %s", body.get("type"), describe(error))
 
     # -- who is speaking -----------------------------------------------------------------------
 

@@ -44,6 +44,7 @@ from adapters import telegram_webhook
 from adapters.telegram_render import render
 from bot.buttons import full_value, short_value
 from bot.dispatch import Bot
+from bot.errors import describe
 from bot.identity import not_enabled, staff_for
 from bot.messages import Message, Reply
 from bot.settings import Settings
@@ -388,4 +389,4 @@ def _seconds(error: RetryAfter) -> float:
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """One failing update is logged; the bot goes on with the next."""
     update_id = update.update_id if isinstance(update, Update) else None
-    log.error("Telegram update %s failed", update_id, exc_info=context.error)
+    log.error("Telegram update %s failed: %s", update_id, describe(context.error))

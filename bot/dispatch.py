@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import traceback
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ import bot.handlers  # noqa: F401  (registers every handler)
 import intents
 from bot import permissions
 from bot.context import HANDLERS, Ask, Context, UserError
+from bot.errors import describe
 from bot.identity import not_enabled, staff_for
 from bot.messages import MAX_MESSAGE, Message, Reply
 from bot.settings import Settings
@@ -135,10 +135,10 @@ class Bot:
         except IntegrityError as error:
             if retry:
                 raise
-            log.error("failed to handle %s message %s: %s", *_where(message), _safe(error))
+            log.error("failed to handle %s message %s: %s", *_where(message), describe(error))
             return Reply(APOLOGY)
         except Exception as error:
-            log.error("failed to handle %s message %s: %s", *_where(message), _safe(error))
+            log.error("failed to handle %s message %s: %s", *_where(message), describe(error))
             return Reply(APOLOGY)
 
     def _claim(self, session: Session, message: Message) -> None:
@@ -234,26 +234,6 @@ class Bot:
 
 def _where(message: Message) -> tuple[str, str | None]:
     return message.platform, message.event_id
-
-
-def _safe(error: BaseException) -> str:
-    """An error for the log without personal data: its kind, the database's own code and
-    constraint when it has them, and where in the code it happened — never its message, which
-    may quote what was typed or stored."""
-    original = getattr(error, "orig", None)
-    diagnosis = getattr(original, "diag", None)
-    codes = [
-        f"{name} {value}"
-        for name, value in (
-            ("sqlstate", getattr(original, "sqlstate", None)),
-            ("constraint", getattr(diagnosis, "constraint_name", None)),
-        )
-        if value
-    ]
-    kind = type(original or error).__name__ + (f" ({', '.join(codes)})" if codes else "")
-    frames = traceback.extract_tb(error.__traceback__)
-    where = "".join(traceback.format_list(frames)).rstrip()
-    return f"{kind}\nTraceback (most recent call last):\n{where}"
 
 
 def _conversation(message: Message, staff_id: int) -> str:

@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from bot import digest
+from bot.errors import describe
 from bot.messages import Reply
 from bot.settings import Settings
 from crm_store import recycle_bin, retention
@@ -94,8 +95,12 @@ class DigestScheduler:
                         session, staff, today=day, settings=self.settings, insights=insights[day]
                     )
                 self.senders[staff.digest_platform].send(staff, reply)
-            except Exception:
-                log.exception("the digest for %s could not be sent; retrying later", staff.name)
+            except Exception as error:
+                log.error(
+                    "the digest for %s could not be sent; retrying later: %s",
+                    staff.name,
+                    describe(error),
+                )
                 self._release(staff, day)
                 continue
             self._mark_sent(staff, day, now)
@@ -201,8 +206,8 @@ class DigestScheduler:
     def _tick(self) -> None:
         try:
             sent = self.run_once()
-        except Exception:
-            log.exception("digest tick failed")
+        except Exception as error:
+            log.error("digest tick failed: %s", describe(error))
             return
         if sent:
             log.info("digests sent to %s", ", ".join(sent))
