@@ -40,7 +40,7 @@ def rows(customers: int) -> dict:
     people = [
         {
             "id": n,
-            "name": f"Person {n}",
+            "name": f"Person {n:06d}",
             "company": f"Company {n % 5000}",
             "email": f"person{n}@example.com",
             "phone": f"+1212{n:07d}",
@@ -59,7 +59,7 @@ def rows(customers: int) -> dict:
             "id": 2 * n + k - 1,
             "customer_id": n,
             "channel": "call",
-            "summary": f"call {k} with person {n} about the renewal and seats",
+            "summary": f"call {k} with person {n:06d} about the renewal and seats",
             "occurred_at": NOW - timedelta(days=k),
             "staff_id": 2,
             "created_at": NOW,
@@ -67,12 +67,12 @@ def rows(customers: int) -> dict:
         for n in range(1, customers + 1)
         for k in (0, 1)
     ]
-    notes[-1]["summary"] = "Person 7 referred them; her number is +1 212 000 0007"
+    notes[-1]["summary"] = "Person 000007 referred them; her number is +1 212 000 0007"
     tasks = [
         {
             "assignee_id": 2,
             "customer_id": n,
-            "text": f"follow up with Person {n}",
+            "text": f"follow up with Person {n:06d}",
             "status": "open",
             "created_at": NOW,
         }
@@ -101,7 +101,7 @@ def rows(customers: int) -> dict:
             "entity_id": note["id"],
             "before": None,
             "after": {k: str(v) for k, v in note.items()},
-            "description": f"call with Person {note['customer_id']}",
+            "description": f"call with Person {note['customer_id']:06d}",
         }
         for note in notes
     ]
@@ -149,7 +149,7 @@ def bench(url: str, data: dict) -> None:
         f"({len(data['customers']):,} customers, {len(data['interactions']):,} notes, "
         f"{audit:,} audit entries)"
     )
-    assert reply.text.startswith("Erased the personal data of Person 7"), reply.text
+    assert reply.text.startswith("Erased the personal data of Person 000007"), reply.text
 
 
 def throwaway_postgres(server: str):

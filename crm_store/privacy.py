@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Text, cast, delete, false, func, or_, update
+from sqlalchemy import Text, any_, cast, delete, false, func, or_, update
+from sqlalchemy.dialects import postgresql
 from sqlmodel import Session, col, select
 
 from crm_store import interests
@@ -267,15 +268,16 @@ def _scrub_audit(session: Session, entry_ids: list[int], *, now: datetime) -> No
 def _redact_elsewhere(session: Session, redactor: Redactor) -> None:
     """Blank the person out of every other free text: notes on other customers, tasks not linked
     to them, NPS comments, and the descriptions and snapshots of every kind of audit entry."""
+    dialect = session.get_bind().dialect.name
     for model, column in ((Interaction, "summary"), (Task, "text"), (NpsAnswer, "comment")):
         field = getattr(model, column)
-        found = session.exec(select(model.id, field).where(_sieve(redactor, field))).all()
+        found = session.exec(select(model.id, field).where(_sieve(redactor, field, dialect))).all()
         for id_, text in found:
             if (redacted := redactor.text(text)) != text:
                 session.exec(update(model).where(model.id == id_).values({column: redacted}))
     columns = (AuditEntry.description, AuditEntry.before, AuditEntry.after)
     entries = session.exec(
-        select(AuditEntry.id, *columns).where(or_(*(_sieve(redactor, c) for c in columns)))
+        select(AuditEntry.id, *columns).where(or_(*(_sieve(redactor, c, dialect) for c in columns)))
     ).all()
     for id_, description, before, after in entries:
         old = {"description": description, "before": before, "after": after}
@@ -289,10 +291,13 @@ def _redact_elsewhere(session: Session, redactor: Redactor) -> None:
             )
 
 
-def _sieve(redactor: Redactor, column: Any) -> Any:
+def _sieve(redactor: Redactor, column: Any, dialect: str) -> Any:
     """Rows of `column` that may mention the person (JSON columns are read as their text)."""
-    text = func.lower(cast(column, Text))
-    return or_(*(text.like(pattern) for pattern in redactor.like_patterns()), false())
+    patterns = redactor.like_patterns()
+    if dialect == "postgresql" and patterns:  # lower-cases each value once, not per pattern
+        return func.lower(cast(column, Text)).like(any_(postgresql.array(patterns)))
+    text = cast(column, Text)  # SQLite's LIKE ignores ASCII case itself
+    return or_(*(text.like(pattern) for pattern in patterns), false())
 
 
 def _drop_mentions(session: Session, redactor: Redactor, cid: int) -> None:
