@@ -21,16 +21,17 @@ from sqlmodel import Session, select
 
 import bot.handlers  # noqa: F401  (registers every handler)
 import intents
+from bot import permissions
 from bot.context import HANDLERS, Ask, Context, UserError
+from bot.errors import describe
 from bot.identity import not_enabled, staff_for
-from bot.messages import Message, Reply
+from bot.messages import MAX_MESSAGE, Message, Reply
 from bot.settings import Settings
 from crm_store.db import transaction
 from crm_store.models import PendingQuestion, ProcessedEvent, Staff
 
 log = logging.getLogger(__name__)
 
-MAX_MESSAGE = 4000
 UNSURE = 0.6
 WRITES = frozenset(
     {
@@ -97,6 +98,20 @@ class Bot:
     def _guarded(
         self, message: Message, command: Callable[[Session, Staff, str], _Command | Reply]
     ) -> Reply | None:
+        try:
+            return self._attempt(message, command, retry=True)
+        except IntegrityError:
+            # another process committed a clashing row (the same e-mail, say) after this command
+            # read the store: run it once more, now seeing that row and answering accordingly
+            return self._attempt(message, command, retry=False)
+
+    def _attempt(
+        self,
+        message: Message,
+        command: Callable[[Session, Staff, str], _Command | Reply],
+        *,
+        retry: bool,
+    ) -> Reply | None:
         staff_id = None
         try:
             with transaction(self.engine) as session:
@@ -117,8 +132,13 @@ class Bot:
         except Ask as question:
             self._settle(message, staff_id, question)
             return question.reply
-        except Exception:
-            log.exception("failed to handle %s message %s", message.platform, message.event_id)
+        except IntegrityError as error:
+            if retry:
+                raise
+            log.error("failed to handle %s message %s: %s", *_where(message), describe(error))
+            return Reply(APOLOGY)
+        except Exception as error:
+            log.error("failed to handle %s message %s: %s", *_where(message), describe(error))
             return Reply(APOLOGY)
 
     def _claim(self, session: Session, message: Message) -> None:
@@ -156,6 +176,8 @@ class Bot:
     def _run(self, session: Session, staff: Staff, message: Message, command: _Command) -> Reply:
         parsed = command.parsed
         handler = HANDLERS.get(parsed.intent, HANDLERS["unknown"])
+        permissions.check_intent(staff, parsed.intent)
+        permissions.guard(session, staff)
         try:
             if not command.sure and parsed.intent in WRITES and parsed.confidence < UNSURE:
                 summary = (handler.__doc__ or parsed.intent).splitlines()[0].rstrip(".")
@@ -208,6 +230,10 @@ class Bot:
                         + timedelta(minutes=self.settings.question_ttl_minutes),
                     )
                 )
+
+
+def _where(message: Message) -> tuple[str, str | None]:
+    return message.platform, message.event_id
 
 
 def _conversation(message: Message, staff_id: int) -> str:

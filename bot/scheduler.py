@@ -22,9 +22,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from bot import digest
+from bot.errors import describe
 from bot.messages import Reply
 from bot.settings import Settings
-from crm_store import recycle_bin
+from crm_store import recycle_bin, retention
 from crm_store.db import transaction
 from crm_store.models import DigestDelivery, Staff
 
@@ -94,8 +95,12 @@ class DigestScheduler:
                         session, staff, today=day, settings=self.settings, insights=insights[day]
                     )
                 self.senders[staff.digest_platform].send(staff, reply)
-            except Exception:
-                log.exception("the digest for %s could not be sent; retrying later", staff.name)
+            except Exception as error:
+                log.error(
+                    "the digest for %s could not be sent; retrying later: %s",
+                    staff.name,
+                    describe(error),
+                )
                 self._release(staff, day)
                 continue
             self._mark_sent(staff, day, now)
@@ -166,9 +171,24 @@ class DigestScheduler:
             log.info("purged %d customers from the delete bin", purged)
         return purged
 
+    def purge(self, now: datetime | None = None) -> retention.Purged:
+        """Forget old delivery ids, expired questions and old button commands."""
+        keep = timedelta(days=self.settings.purge_after_days)
+        with transaction(self.engine) as session:
+            purged = retention.purge(session, now=now or self.clock(), keep=keep)
+        if any((purged.events, purged.questions, purged.buttons)):
+            log.info(
+                "purged %d event ids, %d expired questions, %d button commands",
+                purged.events,
+                purged.questions,
+                purged.buttons,
+            )
+        return purged
+
     def start(self):
         """Tick every minute in the background (APScheduler), starting now to catch up; purge the
-        delete bin every hour, and refresh the customer figures once a day."""
+        delete bin, and what is kept only for a while, every hour; refresh the customer figures once
+        a day."""
         from apscheduler.schedulers.background import BackgroundScheduler
 
         scheduler = BackgroundScheduler(timezone=UTC)
@@ -180,7 +200,7 @@ class DigestScheduler:
             max_instances=1,
             coalesce=True,
         )
-        for job in (self.purge_bin, self.refresh_figures):
+        for job in (self.purge_bin, self.purge, self.refresh_figures):
             scheduler.add_job(
                 job,
                 "interval",
@@ -195,8 +215,8 @@ class DigestScheduler:
     def _tick(self) -> None:
         try:
             sent = self.run_once()
-        except Exception:
-            log.exception("digest tick failed")
+        except Exception as error:
+            log.error("digest tick failed: %s", describe(error))
             return
         if sent:
             log.info("digests sent to %s", ", ".join(sent))

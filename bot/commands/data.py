@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime
+import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -190,23 +191,44 @@ def run_export(args, settings: Settings) -> int:
                 if args.metrics
                 else None
             )
+            which = f" (segment: {args.segment})" if args.segment else ""
             if args.output is None:
                 try:
-                    exporting.write_csv(
+                    count = exporting.write_csv(
                         session, args.kind, sys.stdout, customer_ids=members, metrics=metrics
                     )
                 except BrokenPipeError:  # `| head` stopped reading: not an error
                     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                    count = None
+                _record(engine, f"{args.kind}{which} to standard output", count)
                 return 0
             with args.output.open("w", newline="", encoding="utf-8") as out:
                 count = exporting.write_csv(
                     session, args.kind, out, customer_ids=members, metrics=metrics
                 )
+            _record(engine, f"{args.kind}{which} to {args.output}", count)
     finally:
         engine.dispose()
-    which = f" (segment: {args.segment})" if args.segment else ""
     print(f"Exported {count:,} {args.kind}{which} to {args.output}.", file=sys.stderr)
     return 0
+
+
+def _record(engine, what: str, count: int | None) -> None:
+    """Every export is in the audit trail: what left the store, and when (by the operator)."""
+    from crm_store import audit
+    from crm_store.db import transaction
+
+    rows = "" if count is None else f"{count:,} "
+    with transaction(engine) as session:
+        audit.record_event(
+            session,
+            command_id=uuid.uuid4().hex,
+            staff_id=None,
+            action="export.csv",
+            entity="export",
+            description=f"exported {rows}{what} from the command line",
+            at=datetime.now(UTC),
+        )
 
 
 def _members(session, segment: str, settings: Settings) -> list[int]:

@@ -1,7 +1,7 @@
 """customer figures: folded search keys on customers, stored per-customer and store figures
 
 Revision ID: 0004
-Revises: 0003
+Revises: 0005
 """
 
 import sqlalchemy as sa
@@ -11,7 +11,7 @@ from alembic import op
 from crm_store.normalize import name_key
 
 revision = "0004"
-down_revision = "0003"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
@@ -45,9 +45,6 @@ def upgrade() -> None:
             "ix_purchases_day_money", ["purchased_on", "currency", "amount"], unique=False
         )
     _backfill_keys()
-    with op.batch_alter_table("customers", schema=None) as batch_op:
-        batch_op.alter_column("name_key", server_default=None)
-        batch_op.alter_column("company_key", server_default=None)
 
     op.create_table(
         "customer_figures",
