@@ -492,7 +492,7 @@ def refresh(
     horizon_days: int = HORIZON_DAYS,
 ) -> Figures:
     """Refit the forecast, recompute every buyer's figures and store them (nightly, after an
-    import, on demand)."""
+    import, on demand), and bring the planner's statistics up to date."""
     figures = compute(session, today=today, currency=currency, horizon_days=horizon_days)
     connection = session.connection()
     connection.execute(delete(CustomerFigures))
@@ -516,7 +516,16 @@ def refresh(
         )
     )
     session.flush()
+    _update_statistics(session)
     return figures
+
+
+def _update_statistics(session: Session) -> None:
+    """Refresh the database's planner statistics with the figures, so that after an import the
+    look-ups and reports use their indexes (SQLite samples; PostgreSQL's ANALYZE always does)."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA analysis_limit = 1000"))
+    session.execute(text("ANALYZE"))
 
 
 def _figure_row(customer_id: int, row, today: date) -> dict:

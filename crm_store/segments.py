@@ -179,13 +179,15 @@ def _tag_query(tag: str) -> Select:
 
 
 def _sorted(frame: pd.DataFrame, sort: str) -> pd.DataFrame:
+    """Best first; equals in customer-id order, however the rows were read."""
+    frame = frame.sort_index()
     if sort == "recency":
         return frame.sort_values(
-            ["recency_days", "value"], ascending=[True, False], na_position="last"
+            ["recency_days", "value"], ascending=[True, False], na_position="last", kind="stable"
         )
     if sort == "frequency":
-        return frame.sort_values(["orders", "value"], ascending=[False, False])
-    return frame.sort_values(["value", "orders"], ascending=[False, False])
+        return frame.sort_values(["orders", "value"], ascending=[False, False], kind="stable")
+    return frame.sort_values(["value", "orders"], ascending=[False, False], kind="stable")
 
 
 def _days(days) -> str:
