@@ -221,8 +221,8 @@ class Purchase(SQLModel, table=True):
         CheckConstraint("quantity > 0", name="ck_purchase_quantity"),
         CheckConstraint("amount >= 0", name="ck_purchase_amount"),
         Index("ix_purchases_customer_date", "customer_id", "purchased_on"),
-        # reports sum a period's amounts from the index alone
-        Index("ix_purchases_day_money", "purchased_on", "currency", "amount"),
+        # reports sum a period's amounts (less the bin's customers) from the index alone
+        Index("ix_purchases_day_money", "purchased_on", "currency", "amount", "customer_id"),
         NEVER_REUSED,
     )
 

@@ -42,7 +42,9 @@ def upgrade() -> None:
         batch_op.create_index("ix_interactions_occurred_at", ["occurred_at"], unique=False)
     with op.batch_alter_table("purchases", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_purchases_day_money", ["purchased_on", "currency", "amount"], unique=False
+            "ix_purchases_day_money",
+            ["purchased_on", "currency", "amount", "customer_id"],
+            unique=False,
         )
     _backfill_keys()
 
