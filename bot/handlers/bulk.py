@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
@@ -21,10 +22,13 @@ from bot.handlers import insights
 from bot.handlers.customers import owner_named, stage_named
 from bot.handlers.deleting import move_to_bin
 from bot.messages import Button, File, Reply
-from crm_store import interests, normalize, segments
+from crm_store import interests, normalize
 from crm_store.audit import snapshot
 from crm_store.models import Customer, CustomerInterest, CustomerTag, Staff
 from intents import Parsed
+
+if TYPE_CHECKING:  # the segments load pandas: imported when a change is previewed
+    from crm_store import segments
 
 PREVIEW_ROWS = 20
 FIELDS = ("owner", "stage", "tag", "interest")
@@ -66,6 +70,8 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
     if ctx.confirmed and IDS in slots:
         chosen = _previewed(ctx, slots[IDS])
     else:
+        from crm_store import segments
+
         found = segments.find(ctx.session, insights.snapshot(ctx), criteria)
         chosen = sorted(
             _customers(ctx, list(found.index)), key=lambda c: (c.display_name.casefold(), c.id)
@@ -95,8 +101,7 @@ def _team(slots: dict) -> bool:
 
 
 def _own(criteria: segments.Criteria, staff_id: int) -> segments.Criteria:
-    fields = {name: getattr(criteria, name) for name in criteria.__dataclass_fields__}
-    return segments.Criteria(**{**fields, "owner_id": staff_id})
+    return replace(criteria, owner_id=staff_id)
 
 
 def _count(n: int) -> str:
