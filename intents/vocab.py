@@ -403,7 +403,17 @@ FIELDS = {
     "label": "tag",
 }  # fmt: skip
 _FIELD = "|".join(sorted(map(re.escape, FIELDS), key=len, reverse=True))
-_STAGE = r"(?P<stage>leads?|prospects?|customers?|lapsed)"
+# Pipeline stages as people say them → the contract's stage names.
+STAGES = {
+    "lead": "lead", "leads": "lead", "new lead": "lead", "prospect": "qualified",
+    "prospects": "qualified", "qualified": "qualified", "sql": "qualified", "mql": "qualified",
+    "proposal": "proposal", "proposal sent": "proposal", "quote": "proposal",
+    "negotiation": "proposal", "customer": "customer", "customers": "customer", "won": "customer",
+    "closed won": "customer", "closed-won": "customer", "client": "customer", "lost": "lost",
+    "closed lost": "lost", "closed-lost": "lost", "churned": "lost", "lapsed": "lost", "dead": "lost",
+}  # fmt: skip
+_STAGE_WORDS = "|".join(sorted(map(re.escape, STAGES), key=len, reverse=True))
+_STAGE = rf"(?P<stage>{_STAGE_WORDS})"
 _SET = r"(?:please |pls )?(?:change|set|update|updte|edit|correct|fix)\s+(?:the\s+)?"
 _TO = r"\s*(?:\bto\b|=|:|\bis\b|\bas\b)\s*"
 UPDATE_FORMS = [
@@ -437,7 +447,7 @@ SEGMENTS = _table(
         (r"lost(?: customers| clients)?", "lost"),
         (r"lapsed|lapsd|churned|inactive", "lapsed"),
         (r"leads", "lead"),
-        (r"prospects", "prospect"),
+        (r"prospects|qualified (?:leads|accounts|customers)", "qualified"),
         (r"high[- ]value|big spenders|most valuable", "high_value"),
         (r"promoters|fans", "promoters"),
         (r"passives", "passives"),
@@ -445,8 +455,8 @@ SEGMENTS = _table(
     ]
 )
 STAGE_CRITERION = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?:stage\s+(?P<stage>lead|prospect|customer|lapsed)|"
-    r"(?P<stage_after>lead|prospect|customer|lapsed)\s+stage)\b"
+    r"\b(?:in|at)\s+(?:the\s+)?(?:stage\s+(?P<stage>lead|prospect|qualified|proposal|customer|lost|lapsed)|"
+    r"(?P<stage_after>lead|prospect|qualified|proposal|customer|lost|lapsed)\s+stage)\b"
 )
 _SPAN = r"(?:\s+(?:in|for|within|over|during)\s+(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|twelve)?\s*(?P<unit>days?|weeks?|months?|years?))?"
 NO_PURCHASE = re.compile(

@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
+import intents
 from intents.evaluate import load, score
 
-LABELLED = Path(__file__).with_name("labelled.jsonl")
+LABELLED = Path(intents.__file__).with_name("corpus") / "labelled.jsonl"
 
 
 def test_the_labelled_set_covers_every_intent_of_the_contract():
