@@ -1,4 +1,4 @@
-"""The store's names, as the bot hands them to the parser: who the customers, products and staff are.
+"""The store's names as the bot hands them to the parser: customers, companies, products, staff.
 
 The parser reads text, not records; a lexicon only lets it recognise what the store already knows:
 a message that is nothing but a known customer (or a close typo of one), a product said loosely
@@ -30,7 +30,8 @@ OWNED = frozenset(
 )  # fmt: skip
 _FILLER = re.compile(
     r"^(?:who(?:'s| is|s)|what(?:'s| is|s)? (?:new|up|happening|going on) (?:with|at)|"
-    r"(?:quick |a )?(?:summary|update|rundown|overview) (?:of|on)|any (?:news|updates?) (?:on|from)|"
+    r"(?:quick |a )?(?:summary|update|rundown|overview) (?:of|on)|"
+    r"any (?:news|updates?) (?:on|from)|"
     r"what about|how about|status of|how(?:'s| is) (?:it going with )?)\s+",
     re.I,
 )

@@ -30,7 +30,8 @@ class Model:
     weights: np.ndarray  # (features, classes)
     bias: np.ndarray  # (classes,)
     temperature: float  # fitted on cross-validated predictions: softmax(logits / temperature)
-    calibration: tuple[float, float, float]  # confidence = σ(a·logit(p) + b·slot missing + c)
+    # confidence = σ(a·logit(p) + b·[a needed slot is missing] + c·[a typo was fixed] + d)
+    calibration: tuple[float, float, float, float]
 
     def probabilities(self, text_features: list[str], evidence: list[str]) -> np.ndarray:
         """The probability of each class, in the order of `classes`."""
@@ -47,12 +48,16 @@ class Model:
         exp = np.exp(logits)
         return exp / exp.sum()
 
-    def confidence(self, probability: float, *, missing: bool) -> float:
+    def confidence(self, probability: float, *, missing: bool, corrected: bool) -> float:
         """How likely the whole frame is right, from the chosen intent's probability."""
-        a, b, c = self.calibration
-        p = min(max(probability, 1e-6), 1 - 1e-6)
-        z = a * math.log(p / (1 - p)) + b * float(missing) + c
+        a, b, c, d = self.calibration
+        z = a * logit(probability) + b * float(missing) + c * float(corrected) + d
         return 1.0 / (1.0 + math.exp(-z))
+
+
+def logit(probability: float) -> float:
+    p = min(max(probability, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
 
 
 def corpus_files() -> list[Path]:

@@ -60,7 +60,9 @@ def choose(
         if lexicon is not None:
             slots = snap_slots(intent, slots, message.typed, lexicon)
         missing = rules.missing_required(intent, slots)
-        confidence = round(current.confidence(probability, missing=missing), 2)
+        confidence = round(
+            current.confidence(probability, missing=missing, corrected=message.corrected), 2
+        )
         readings.append(Parsed(intent, slots, confidence))
         if len(readings) == 1 and intent != "unknown" and confidence >= 0.8:
             break

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from intents import vocab
 from intents.text import clean
-from intents.values import amount, date_in, time_of
+from intents.values import amount, date_in, impossible, time_of
 
 
 @dataclass(frozen=True)
@@ -157,10 +157,14 @@ def take_ref(text: str) -> tuple[str | None, str]:
         return None, text
     while kept and kept[-1].lower() in _JOIN:
         kept.pop()
+    if not kept:
+        return None, text
     ref = " ".join(kept)
     start = text.find(kept[-1], len(" ".join(kept[:-1])))
     rest = text[start + len(kept[-1]) :]
-    rest = re.sub(r"^(?:'s|’s)?\s*(?:office|team|site|hq|place)?\b", "", rest)
+    if company := re.match(r"\s*(\([A-Z][\w&.' -]{0,40}\))", rest):
+        ref, rest = f"{ref} {company.group(1)}", rest[company.end() :]
+    rest = re.sub(vocab.AFTER_REFERENCE, "", rest, flags=re.I)
     return ref.strip(" ,;:.'\"") or None, rest.strip(" ,;:.-–—")
 
 
@@ -173,19 +177,26 @@ def _ref(text: str | None) -> str | None:
 
 def _find_date(text: str, message: Message, *, future: bool) -> tuple[str | None, str, str]:
     """The first date phrase in `text` (lower case) as YYYY-MM-DD, the text without it (lower
-    case and as typed)."""
+    case and as typed). A date that cannot exist ("31/02") is returned as "!" + the words typed."""
     typed = _typed_of(text, message)
     for found in vocab.DATE.finditer(text):
-        day = date_in(found.group("date"), now=message.now, tz=message.tz, future=future)
-        if day is None:
+        phrase = found.group("date")
+        day = date_in(phrase, now=message.now, tz=message.tz, future=future)
+        if day is None and not impossible(phrase):
             continue
         start, end = found.span()
-        return (
-            day.isoformat(),
-            _join(text[:start], text[end:]),
-            _join(typed[:start], typed[end:]),
-        )
+        value = day.isoformat() if day else "!" + typed[found.start("date") : found.end("date")]
+        return value, _join(text[:start], text[end:]), _join(typed[:start], typed[end:])
     return None, text, typed
+
+
+def _date_slot(name: str, value: str | None, slots: dict[str, Any]) -> dict[str, Any]:
+    """Put a date from `_find_date` in its slot, or an impossible one under `invalid`."""
+    if value and value.startswith("!"):
+        slots.setdefault("invalid", {})[name] = value[1:]
+    elif value:
+        slots[name] = value
+    return slots
 
 
 def _join(left: str, right: str) -> str:
@@ -256,7 +267,23 @@ def _digest(match: re.Match, message: Message) -> dict | None:
     day, _, _ = _find_date(message.text, message, future=False)
     if day is None and re.search(r"\btoday'?s\b", message.text):
         day = message.now.date().isoformat()
-    return {"date": day}
+    return _date_slot("date", day, {"owner": owner(message)})
+
+
+def owner(message: Message, *, named_for: bool = True) -> str | None:
+    """Whose book a message asks about: "me" (my, mine), "team" (the team, everyone, all reps),
+    or a colleague's name as typed ("maria's overdue tasks", "tasks for dana")."""
+    text = message.text
+    if vocab.OWNER_TEAM.search(text):
+        return "team"
+    for pattern in (vocab.OWNER_NAMED, vocab.OWNER_DID, *((vocab.OWNER_FOR,) if named_for else ())):
+        for found in pattern.finditer(text):
+            name = found.group("name")
+            if name not in vocab.NOT_OWNERS:
+                return message.typed[found.start("name") : found.end("name")]
+    if vocab.OWNER_ME.search(text):
+        return "me"
+    return None
 
 
 def _cut_words(text: str, message: Message, words: re.Pattern) -> str | None:
@@ -281,16 +308,18 @@ def _export(match: re.Match, message: Message) -> dict | None:
 
 @reads("task.complete")
 def _complete(match: re.Match, message: Message) -> dict | None:
-    found = re.search(r"(?<![\w@])#?(\d{1,7})\b", message.text)
-    if found:
-        return {"task_id": int(found.group(1))}
+    numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£])#?(\d{1,7})\b(?![.,]\d)", message.text)]
+    if len(numbers) == 1:
+        return {"task_id": numbers[0]}
+    if numbers:
+        return {"task_id": numbers}
     who = _cut_words(message.text, message, vocab.COMPLETE_WORDS)
     return {"customer": who} if who else None
 
 
 @reads("task.list")
 def _tasks(match: re.Match, message: Message) -> dict | None:
-    return {"period": _first(vocab.TASK_PERIODS, message.text)}
+    return {"period": _first(vocab.TASK_PERIODS, message.text), "owner": owner(message)}
 
 
 @reads("task.create")
@@ -300,8 +329,10 @@ def _task(match: re.Match, message: Message) -> dict | None:
     if due is None:
         lead_due, _, _ = _find_date(message.text[: match.end()], message, future=True)
         due = lead_due
-    typed = re.sub(r"^(?:to|for|:)\s+|^[:,\s]+", "", typed.strip())
-    typed = re.sub(r"\s+(?:on|by|due|for)$|,?\s*due$", "", typed.strip(" ,.;")).strip(" ,.;:")
+    typed = re.sub(r"^(?:to|for|:|re|about|regarding)\s+|^[:,\s]+", "", typed.strip())
+    typed = re.sub(r"\s+(?:on|by|due|for|before)$|,?\s*due$", "", typed.strip(" ,.;")).strip(
+        " ,.;:"
+    )
     customer = None
     for found in vocab.TASK_SUBJECT.finditer(typed.lower()):
         after = typed[found.end() :]
@@ -311,29 +342,51 @@ def _task(match: re.Match, message: Message) -> dict | None:
         if customer and customer.lower() not in vocab.NOT_CUSTOMERS:
             break
         customer = None
-    return {"text": typed or None, "due": due, "customer": customer}
+    if customer is None and (found := vocab.TASK_NAMED.search(typed)):
+        customer = _ref(typed[found.start("who") :])
+    return _date_slot("due", due, {"text": typed or None, "customer": customer})
 
 
 @reads("nps.record")
 def _nps(match: re.Match, message: Message) -> dict | None:
-    text = re.sub(r"(?:/| out of )10\b", "", message.text)
-    scores = list(re.finditer(r"(?<![\w#$€£./])(\d{1,3})(?![\w.,/]|\s?%)", text))
+    text = re.sub(r"(?:/| out of )10\b", lambda m: " " * len(m.group(0)), message.text)
+    typed = re.sub(
+        r"(?:/| out of )10\b", lambda m: " " * len(m.group(0)), message.typed, flags=re.I
+    )
+    scores = list(re.finditer(r"(?<![\w#$€£./])(-\s?)?(\d{1,3})(?![\w/]|[.,]\d|\s?%)", text))
     if not scores:
         return None
-    score = scores[-1]
-    typed = re.sub(r"(?:/| out of )10\b", "", message.typed, flags=re.I)
-    text = typed[: score.start()] + " " + typed[score.end() :]
-    who = _ref(" ".join(vocab.NPS_WORDS.sub(" ", text).split()))
-    return {"customer": who, "score": int(score.group(1))}
+    score = scores[0] if len(scores) > 1 and vocab.NPS_SCORE_FIRST.search(text) else scores[-1]
+    slots: dict[str, Any] = {}
+    value = int(score.group(2)) * (-1 if score.group(1) else 1)
+    if 0 <= value <= 10:
+        slots["score"] = value
+    else:
+        slots["invalid"] = {"score": score.group(0).replace(" ", "")}
+    before, after = typed[: score.start()], typed[score.end() :]
+    split = vocab.NPS_COMMENT.search(after)
+    if split:
+        slots["comment"] = _summary(after[split.end() :])
+        after = after[: split.start()]
+    elif split := vocab.NPS_COMMENT.search(before):
+        slots["comment"] = _summary(before[split.end() :])
+        before = before[: split.start()]
+    who = _ref(" ".join(vocab.NPS_WORDS.sub(" ", f"{before} {after}").split()))
+    slots["customer"] = who
+    return slots
 
 
 @reads("report.show")
 def _report(match: re.Match, message: Message) -> dict | None:
     text = message.text
+    metric = _first(vocab.METRICS, text) or "revenue"
     return {
-        "metric": _first(vocab.METRICS, text) or "revenue",
+        "metric": metric,
+        "channel": _first(vocab.REPORT_CHANNELS, text) if metric == "interactions" else None,
         "period": _first(vocab.PERIODS, text),
         "group_by": _first(vocab.GROUPS, text),
+        "owner": owner(message, named_for=False),
+        "compare": "previous_period" if vocab.COMPARE.search(text) else None,
         "chart": True if vocab.CHART.search(text) else None,
     }
 
@@ -342,6 +395,10 @@ def _report(match: re.Match, message: Message) -> dict | None:
 def _purchase(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
     slots: dict[str, Any] = {}
+    if negative := vocab.NEGATIVE_MONEY.search(text):
+        slots["invalid"] = {"amount": typed[negative.start("money") : negative.end("money")]}
+        text = text[: negative.start()] + " " + text[negative.end() :]
+        typed = typed[: negative.start()] + " " + typed[negative.end() :]
     money = next((m for m in (p.search(text) for p in vocab.MONEY) if m), None)
     if money:
         value = amount(money.group("money"))
@@ -367,9 +424,23 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
             slots["quantity"] = _number((product.group("q") or "").lower())
             name = product.group("p").strip(" ,.:;")
             name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
-            slots["product"] = name or None
+            slots["product"] = None if vocab.NOT_PRODUCT.match(name) else name or None
         return slots
-    return None
+    return _sale_said_loosely(text, typed, slots)
+
+
+def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str, Any] | None:
+    """'Acme signed! 12 seats, 3.6k', 'closed Globex for 5k', 'won the Stark deal, £12k'."""
+    if found := vocab.SEATS.search(text):
+        slots["quantity"] = _number(found.group("q"))
+        text = text[: found.start()] + " " + text[found.end() :]
+        typed = typed[: found.start()] + " " + typed[found.end() :]
+    typed = vocab.SALE_WORDS.sub(" ", typed)
+    who = _ref(" ".join(typed.split()))
+    if not who or who.lower() in vocab.NOT_CUSTOMERS:
+        return None
+    slots["customer"] = who
+    return slots
 
 
 @reads("customer.update")
@@ -401,10 +472,28 @@ def _update(match: re.Match, message: Message) -> dict | None:
 
 @reads("customer.create")
 def _create(match: re.Match, message: Message) -> dict | None:
-    rest = message.typed[match.end() :]
-    rest = re.sub(r"\bas (?:a )?new (?:customer|contact|client|lead)\b", "", rest, flags=re.I)
-    rest = re.sub(r"^\s*[:\-–—]?\s*(?:called|named)?\s*", "", rest, flags=re.I)
     slots: dict[str, Any] = {}
+    said = message.text[: match.end()] + " " + message.text[match.end() :][:40]
+    if kind := re.search(r"\b(?:new |a )?(lead|prospect)\b", said):
+        slots["stage"] = vocab.STAGES[kind.group(1)]
+    rest = message.typed[match.end() :]
+    rest = re.sub(
+        r"^\s*(?:(?:please|pls|add|create|register|new|a|an)\s+)*(?:customer|contact|client|lead|prospect|account)\b",
+        "", rest, flags=re.I,
+    )  # fmt: skip
+    rest = re.sub(r"\bas (?:a )?new (?:customer|contact|client|lead)\b", "", rest, flags=re.I)
+    if found := vocab.CREATE_OWNER.search(rest):
+        slots["owner"] = found.group("owner")
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    if found := vocab.INTEREST.search(rest.lower()):
+        slots["interest"] = rest[found.start("interest") : found.end("interest")]
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    if found := re.search(
+        rf"(?:^|[,;(]|\s[-–—])\s*(?:stage:?\s*)?({vocab.STAGE_WORDS})\s*(?=[,;)]|$)", rest, re.I
+    ):
+        slots["stage"] = vocab.STAGES[found.group(1).lower()]
+        rest = rest[: found.start()] + rest[found.end() :]
+    rest = re.sub(r"^\s*[:\-–—]?\s*(?:called|named)?\s*", "", rest, flags=re.I)
     if found := re.search(r"[^\s,;()]*@[^\s,;()]*", rest):
         slots["email"] = found.group(0)
         rest = rest[: found.start()] + " " + rest[found.end() :]
@@ -465,7 +554,12 @@ def _history(match: re.Match, message: Message) -> dict | None:
         who = _ref(message.typed[found.end() :])
     if who and who.lower() in vocab.NOT_CUSTOMERS:
         who = None
-    return {"customer": who, "channel": channel, "limit": limit}
+    slots = {"customer": who, "channel": channel, "limit": limit}
+    if who is None or vocab.OWNER_NAMED.search(text):
+        slots["owner"] = owner(message, named_for=False)
+        if slots["owner"] and who and who.lower() == slots["owner"].lower():
+            slots["customer"] = None
+    return slots
 
 
 @reads("interaction.log")
@@ -482,11 +576,14 @@ def _log(match: re.Match, message: Message) -> dict | None:
         rest = text[:cut] + text[inbound.end() :]
         typed = message.typed[:cut] + message.typed[inbound.end() :]
     follow_up = None
+    invalid = {}
     if found := vocab.FOLLOW_UP.search(rest):
-        when = found.group("when")
+        when = found.group("when") or found.group("by")
         if when:
             day = date_in(when, now=message.now, tz=message.tz, future=True)
             follow_up = day.isoformat() if day else None
+            if day is None and impossible(when):
+                invalid["follow_up"] = _typed_of(when, message)
         rest = rest[: found.start()] + rest[found.end() :]
         typed = typed[: found.start()] + typed[found.end() :]
     occurred = None
@@ -511,21 +608,92 @@ def _log(match: re.Match, message: Message) -> dict | None:
         who = None
     if not who and not summary:
         return None
+    summary = _summary(summary or "")
+    if summary is None and match.start() > 0:  # "proposal emailed to Globex": what came first
+        summary = _summary(vocab.LOG_LEAD_IN.sub("", message.typed[: match.start()]))
     return {
         "customer": who,
         "channel": channel,
-        "summary": _summary(summary or ""),
+        "summary": summary,
         "occurred_on": occurred,
         "follow_up": follow_up,
+        "invalid": invalid or None,
     }
+
+
+def _log_loosely(match: re.Match, message: Message) -> dict | None:
+    """A contact told without a leading verb: read from its contact word on."""
+    found = vocab.CONTACT_ANYWHERE.search(message.text)
+    if found is None:
+        return None
+    slots = _log(found, message)
+    if slots is not None and slots.get("customer") is None:
+        who = _ref(vocab.LOG_LEAD_IN.sub("", message.typed[: found.start()]))
+        if who and who.lower() not in vocab.NOT_CUSTOMERS:
+            slots["customer"] = who
+    return slots
+
+
+FALLBACKS["interaction.log"] = _log_loosely
+
+
+@reads("customer.delete")
+def _delete(match: re.Match, message: Message) -> dict | None:
+    typed = vocab.DELETE_WORDS.sub("", message.typed, count=1)
+    who = _ref(typed)
+    if not who or who.lower() in vocab.NOT_CUSTOMERS:
+        return None
+    return {"customer": who}
+
+
+@reads("customer.bulk_update")
+def _bulk(match: re.Match, message: Message) -> dict | None:
+    """A selection (as `segment.list` reads it) and what to do to it: a field and value, or delete."""
+    slots: dict[str, Any] = {}
+    text, typed = message.text, message.typed
+    for pattern, target in vocab.BULK_TARGET:
+        found = pattern.search(text)
+        if not found:
+            continue
+        if target == "delete":
+            slots["action"] = "delete"
+        else:
+            value = typed[found.start("value") : found.end("value")].strip(" .!?")
+            cut = found.start("cut") if found.groupdict().get("cut") else found.start()
+            name = (
+                vocab.FIELDS.get(found.group("field"), found.group("field"))
+                if target == "field"
+                else target
+            )
+            if name == "stage":
+                value = vocab.STAGES.get(value.lower(), value.lower())
+            slots["field"], slots["value"] = name, value
+            text, typed = (
+                text[:cut] + " " + text[found.end() :],
+                typed[:cut] + " " + typed[found.end() :],
+            )
+        break
+    if not slots:
+        return None
+    selection = _segment(match, Message(text, typed, message.now, message.tz, message.corrected))
+    selection = {k: v for k, v in selection.items() if k not in ("sort", "limit")}
+    return {**selection, **slots}
 
 
 @reads("segment.list")
 def _segment(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
     slots: dict[str, Any] = {}
+    if found := vocab.INTEREST.search(text):
+        slots["interest"] = typed[found.start("interest") : found.end("interest")]
+        blank = " " * (found.end() - found.start())
+        text = text[: found.start()] + blank + text[found.end() :]
+        typed = typed[: found.start()] + blank + typed[found.end() :]
+    if found := vocab.NO_STAGE_CHANGE.search(text):
+        slots["no_stage_change_days"] = _days(found, default=30)
     if found := vocab.STAGE_CRITERION.search(text):
-        slots["stage"] = vocab.STAGES[found.group("stage") or found.group("stage_after")]
+        said = next(g for g in found.groups() if g)
+        slots["stage"] = vocab.STAGES.get(said, vocab.STAGES.get(said.rstrip("s"), said))
     else:
         slots["segment"] = _first(vocab.SEGMENTS, text)
     if found := vocab.NO_PURCHASE.search(text):
@@ -539,6 +707,8 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     if found := vocab.OWNER.search(text):
         name = next(k for k, v in found.groupdict().items() if v)
         slots["owner"] = typed[slice(*found.span(name))]
+    else:
+        slots["owner"] = owner(message, named_for=False)
     if found := vocab.MIN_VALUE.search(text):
         value = amount(found.group("money"))
         slots["min_value"] = value[0] if value else None
@@ -563,7 +733,7 @@ def _next(match: re.Match, message: Message) -> dict | None:
     who = _ref(message.typed[found.end() :]) if found else None
     if who and who.lower() in vocab.NOT_CUSTOMERS:
         who = None
-    return {"customer": who}
+    return {"customer": who, "owner": owner(message, named_for=who is None)}
 
 
 @reads("customer.show")

@@ -32,7 +32,21 @@ SHORTHAND = [
     (re.compile(r"\bmtg\b", re.I), "meeting"),
     (re.compile(r"\bvm\b", re.I), "voicemail"),
     (re.compile(r"\bmsg'?d\b", re.I), "messaged"),
+    (re.compile(r"\bwhos\b", re.I), "who's"),
+    (re.compile(r"\bwhats\b", re.I), "what's"),
+    (re.compile(r"\bwat\b", re.I), "what"),
+    (re.compile(r"\bshud\b|\bshld\b", re.I), "should"),
+    (re.compile(r"\babt\b", re.I), "about"),
+    (re.compile(r"\bwk\b", re.I), "week"),
 ]
+# A greeting or thanks in front of a request: the request is what counts.
+GREETING = re.compile(
+    r"^(?:(?:hi|hey|hello|hiya|yo|morning|good (?:morning|afternoon|evening)|gm|thanks|thx|"
+    r"thank you|ty|cheers|ok|okay|great|perfect|cool)(?:\s+(?:bot|all|team|there|again|so much|"
+    r"mate|folks))?\s*[!,.:;-]+\s*|(?:hi|hey|hello|yo)\s+(?=\w))"
+    r"(?:(?:now|so|and|also|please|pls|quick one|quick q(?:uestion)?)\b[,:]?\s*)?",
+    re.I,
+)
 # Words that carry an intent; a misspelling of one of these is corrected, nothing else is.
 VOCABULARY = [
     "help",
@@ -188,6 +202,8 @@ def clean(text: str) -> tuple[str, bool]:
     for pattern, replacement in SHORTHAND:
         text = pattern.sub(replacement, text)
     text = " ".join(text.split())
+    if (greeted := GREETING.match(text)) and len(text[greeted.end() :].split()) >= 2:
+        text = text[greeted.end() :]
     letters = [c for c in text if c.isalpha()]
     if len(letters) > 3 and all(c.isupper() for c in letters):
         text = text.lower()

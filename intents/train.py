@@ -18,14 +18,15 @@ from scipy.optimize import minimize_scalar
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
+from threadpoolctl import threadpool_limits
 
 from intents import features, rules
 from intents.evaluate import Example, frame_matches, load
-from intents.model import Model, corpus_files, from_arrays
+from intents.model import Model, corpus_files, from_arrays, logit
 from intents.rules import Message
 
 FOLDS = 5
-STRENGTH = 20.0  # inverse regularisation of the linear model
+STRENGTH = 10.0  # inverse regularisation of the linear model
 MIN_COUNT = 2  # a text feature seen fewer times in training is left out
 
 
@@ -78,15 +79,16 @@ def _matrix(rows: Sequence[Encoded], vocabulary: list[str]) -> csr_matrix:
 def _linear(rows: Sequence[Encoded]) -> dict[str, np.ndarray]:
     vocabulary = _vocabulary(rows)
     labels = [row.example.intent for row in rows]
-    classifier = LogisticRegression(C=STRENGTH, max_iter=5000, tol=1e-6)
-    classifier.fit(_matrix(rows, vocabulary), labels)
+    classifier = LogisticRegression(C=STRENGTH, max_iter=5000, tol=1e-4)
+    with threadpool_limits(1):  # small sparse problems: more threads only contend
+        classifier.fit(_matrix(rows, vocabulary), labels)
     return {
         "features": np.array(vocabulary),
         "classes": np.array(classifier.classes_.tolist()),
         "weights": classifier.coef_.T.astype(np.float32),
         "bias": classifier.intercept_.astype(np.float64),
         "temperature": np.array(1.0),
-        "calibration": np.array([1.0, 0.0, 0.0]),
+        "calibration": np.array([1.0, 0.0, 0.0, 0.0]),
     }
 
 
@@ -132,7 +134,7 @@ def cross_validated(rows: Sequence[Encoded], folds: int = FOLDS):
     z -= z.max(axis=1, keepdims=True)
     probabilities = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
     plain = Model(tuple(classes), {}, np.zeros((0, len(classes))), np.zeros(len(classes)), 1.0,
-                  (1.0, 0.0, 0.0))  # fmt: skip
+                  (1.0, 0.0, 0.0, 0.0))  # fmt: skip
     readings = []
     for row, p in zip(rows, probabilities, strict=True):
         parsed = choose(row.message, p, plain)
@@ -152,9 +154,9 @@ def fit() -> dict[str, np.ndarray]:
     temperature, readings = cross_validated(rows)
     inputs = np.array(
         [
-            [math.log(min(max(p, 1e-6), 1 - 1e-6) / (1 - min(max(p, 1e-6), 1 - 1e-6))),
-             float(rules.missing_required(parsed.intent, parsed.slots))]
-            for _, parsed, p in readings
+            [logit(p), float(rules.missing_required(parsed.intent, parsed.slots)),
+             float(row.message.corrected)]
+            for row, (_, parsed, p) in zip(rows, readings, strict=True)
         ]
     )  # fmt: skip
     right = [frame_matches(example, parsed) for example, parsed, _ in readings]

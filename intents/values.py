@@ -30,6 +30,12 @@ CURRENCIES = {
 }
 
 
+END_OF_DAY = frozenset({"eod", "cob", "end of day", "end of the day", "close of business",
+                        "close of play"})  # fmt: skip
+END_OF_WEEK = frozenset({"eow", "end of week", "end of the week"})
+END_OF_MONTH = frozenset({"eom", "end of month", "end of the month"})
+
+
 def month_first(tz: str) -> bool:
     """3/12 is March 12 in the Americas' US-style zones, 3 December elsewhere."""
     return tz.startswith(("America/", "US/")) or tz in {"Pacific/Honolulu", "Asia/Manila"}
@@ -37,7 +43,7 @@ def month_first(tz: str) -> bool:
 
 def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None:
     """A date phrase as a calendar day: future-leaning for plans, past-leaning for history."""
-    text = phrase.lower().strip().removeprefix("on ").removeprefix("by ").strip()
+    text = re.sub(r"^(?:on|by|before|until|till|due)\s+", "", phrase.lower().strip()).strip()
     today = now.date()
     fixed = {
         "today": 0,
@@ -45,19 +51,23 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
         "this morning": 0,
         "this afternoon": 0,
         "this evening": 0,
+        "this am": 0,
+        "this pm": 0,
         "tomorrow": 1,
         "yesterday": -1,
     }
     if text in fixed:
         return today + timedelta(days=fixed[text])
+    if text in END_OF_DAY:
+        return today
+    if text in END_OF_WEEK:  # this week's Friday; at the weekend, the coming one
+        return today + timedelta(days=(4 - today.weekday()) % 7)
+    if text in END_OF_MONTH:
+        return (today.replace(day=1) + relativedelta(months=1)) - timedelta(days=1)
     if text == "next week":
         return today + timedelta(days=7 - today.weekday())
     if found := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)", text):
         return _nearest_day(today, int(found.group(1)), future)
-    if text.startswith("end of"):
-        if "month" in text:
-            return (today.replace(day=1) + relativedelta(months=1)) - timedelta(days=1)
-        return today + timedelta(days=(4 - today.weekday()) % 7)
     if found := re.fullmatch(r"in (a|an|one|two|three|\d+) (day|week|month)s?", text):
         n = NUMBERS.get(found.group(1)) or int(found.group(1))
         unit = found.group(2)
@@ -92,6 +102,17 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
     return None
 
 
+def impossible(phrase: str) -> bool:
+    """A day that was written as a date but does not exist: '31/02', 'feb 30', '2026-13-01'."""
+    text = phrase.lower().strip()
+    return bool(
+        re.fullmatch(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d{2}-\d{2}", text)
+        or re.fullmatch(r"[a-z]{3}[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?", text)
+        or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)? (?:of )?[a-z]{3}[a-z]*\.?", text)
+        or re.fullmatch(r"(?:the )?\d{1,2}(?:st|nd|rd|th)", text)
+    )
+
+
 def _nearest_day(today: date, day: int, future: bool) -> date | None:
     """'the 25th': this month's, or the next (or last) month's when that side of today."""
     month = today.replace(day=1)
@@ -108,6 +129,8 @@ def _weekday(today: date, wanted: int, word: str, future: bool) -> date:
         return today + timedelta(days=7 - today.weekday() + wanted)
     if word == "last" or (not future and word != "this"):
         return today - timedelta(days=(today.weekday() - wanted) % 7 or 7)
+    if ahead == 0 and word != "this":  # "friday", said on a Friday: next week's
+        return today + timedelta(days=7)
     return today + timedelta(days=ahead)
 
 

