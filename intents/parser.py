@@ -57,6 +57,7 @@ def choose(
         slots = {} if intent in _NO_SLOTS else rules.read(intent, message)
         if slots is None:
             continue
+        slots = rules.as_typed(slots, message)
         if lexicon is not None:
             slots = snap_slots(intent, slots, message.typed, lexicon)
         missing = rules.missing_required(intent, slots)

@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from intents import vocab
-from intents.text import clean
+from intents.text import Cleaned, clean
 from intents.values import amount, date_in, impossible, time_of
 
 
@@ -30,6 +30,7 @@ class Message:
     now: datetime
     tz: str
     corrected: bool
+    cleaned: Cleaned | None = None
 
     def typed_span(self, start: int, end: int) -> str:
         return self.typed[start:end]
@@ -52,11 +53,36 @@ def prepare(text: str, *, now: datetime, tz: str) -> Message:
     """The message cleaned (`intents.text.clean`) with its clock, ready for the cues and readers."""
     zone = ZoneInfo(tz)
     local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
-    typed, corrected = clean(text)
+    cleaned = clean(text)
+    typed = cleaned.text
     lowered = typed.lower()
     if len(lowered) != len(typed):
-        typed = lowered
-    return Message(lowered, typed, local, tz, corrected)
+        return Message(lowered, lowered, local, tz, cleaned.corrected)
+    return Message(lowered, typed, local, tz, cleaned.corrected, cleaned)
+
+
+# Slots whose value is the user's own words, given back as typed.
+AS_TYPED = frozenset(
+    {"customer", "name", "company", "summary", "text", "comment", "product", "interest", "value",
+     "owner", "city", "topic"}
+)  # fmt: skip
+
+
+def as_typed(slots: dict[str, Any], message: Message) -> dict[str, Any]:
+    """Free-text slots in the words as typed: shorthand and typo fixes undone ("w/", "tmrw")."""
+    if message.cleaned is None:
+        return slots
+    for name, value in slots.items():
+        if name not in AS_TYPED or not isinstance(value, str) or value in ("me", "team"):
+            continue
+        at = message.typed.find(value)
+        if at < 0:
+            at = message.text.find(value.lower())
+        if at >= 0:
+            original = message.cleaned.original_of(at, at + len(value))
+            if original and original.lower() != value.lower():
+                slots[name] = original.strip()
+    return slots
 
 
 def cue_hits(message: Message) -> tuple[frozenset[str], str | None]:
@@ -114,7 +140,11 @@ def missing_required(intent: str, slots: dict[str, Any]) -> bool:
 _REF_TOKEN = re.compile(r"#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{6,}\d")
 _STOP = frozenset(vocab.REFERENCE_STOPS)
 _JOIN = frozenset({"at", "from", "of", "&", "and"})
-_SEPARATOR = re.compile(r"\s*(?:[,;:!?()]|\.(?:\s|$)|\s[-–—]+\s|:\s)\s*")
+_SEPARATOR = re.compile(
+    r"\s*(?:[,;:!?()•|]|(?<!\bmr)(?<!\bms)(?<!\bdr)(?<!\bsr)(?<!\bmrs)(?<!\bsra)(?<!\bst)(?<!\bprof)"
+    r"\.(?:\s|$)|\s[-–—]+\s|:\s|\s[-–—]+$)\s*",
+    re.I,
+)
 
 
 def take_ref(text: str) -> tuple[str | None, str]:
@@ -124,7 +154,10 @@ def take_ref(text: str) -> tuple[str | None, str]:
     """
     text = text.strip(" ,;:.-–—")
     text = re.sub(
-        r"^(?:(?:with|to|for|w/|the|customer|client|account|our)\s+)+", "", text, flags=re.I
+        r"^(?:(?:with|to|for|w/|w|f/|@|the|customer|client|account|acct|our|contact|cust)\s+)+",
+        "",
+        text,
+        flags=re.I,
     )
     if found := _REF_TOKEN.match(text):
         return found.group(0), text[found.end() :].strip(" ,;:.-–—")
@@ -137,7 +170,11 @@ def take_ref(text: str) -> tuple[str | None, str]:
         possessive = bare.endswith(("'s", "’s"))
         if possessive:
             bare = bare[:-2]
-        if bare in _STOP or bare in vocab.DATE_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)?", bare):
+        if (
+            bare in _STOP
+            or bare in vocab.DATE_WORDS
+            or re.fullmatch(r"\d+(?:st|nd|rd|th|x)?", bare)
+        ):
             if not (kept and bare in _JOIN):
                 break
         if kept and bare in _JOIN:
@@ -157,6 +194,8 @@ def take_ref(text: str) -> tuple[str | None, str]:
         return None, text
     while kept and kept[-1].lower() in _JOIN:
         kept.pop()
+    while len(kept) > 1 and kept[-1].lower() in vocab.TRAILING_ROLES:
+        kept.pop()
     if not kept:
         return None, text
     ref = " ".join(kept)
@@ -165,6 +204,10 @@ def take_ref(text: str) -> tuple[str | None, str]:
     if company := re.match(r"\s*(\([A-Z][\w&.' -]{0,40}\))", rest):
         ref, rest = f"{ref} {company.group(1)}", rest[company.end() :]
     rest = re.sub(vocab.AFTER_REFERENCE, "", rest, flags=re.I)
+    if possessive_end := re.match(
+        r"(?:'s|’s)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s*(?:[,;:]|\s[-–—]+\s)", rest
+    ):
+        rest = rest[possessive_end.end() :]
     return ref.strip(" ,;:.'\"") or None, rest.strip(" ,;:.-–—")
 
 
@@ -214,8 +257,7 @@ def _summary(text: str) -> str | None:
         r"(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks|a call)", text.lower()
     ):
         return None
-    text = re.sub(r"^(?:and |but |then )?(?:about|re:?|regarding|to discuss)\s+", "", text.strip())
-    text = re.sub(r"^(?:and|but|then)\s+", "", text)
+    text = re.sub(r"^(?:and|but|then|only|also)\s+", "", text.strip())
     return text.strip(" ,;:.-–—") or None
 
 
@@ -329,10 +371,9 @@ def _task(match: re.Match, message: Message) -> dict | None:
     if due is None:
         lead_due, _, _ = _find_date(message.text[: match.end()], message, future=True)
         due = lead_due
-    typed = re.sub(r"^(?:to|for|:|re|about|regarding)\s+|^[:,\s]+", "", typed.strip())
-    typed = re.sub(r"\s+(?:on|by|due|for|before)$|,?\s*due$", "", typed.strip(" ,.;")).strip(
-        " ,.;:"
-    )
+    typed = vocab.TASK_LEAD.sub("", typed.strip(), count=1)
+    typed = re.sub(r"^(?:to|for|:|re|about|regarding)\s+|^[:,\s\-–—]+", "", typed.strip())
+    typed = vocab.TASK_TAIL.sub("", typed.strip(" ,.;")).strip(" ,.;:-–—")
     customer = None
     for found in vocab.TASK_SUBJECT.finditer(typed.lower()):
         after = typed[found.end() :]
@@ -395,8 +436,14 @@ def _report(match: re.Match, message: Message) -> dict | None:
 def _purchase(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
     slots: dict[str, Any] = {}
+    if negative := vocab.NEGATIVE_QUANTITY.search(text):
+        slots["invalid"] = {"quantity": negative.group("q")}
+        text = text[: negative.start()] + " " + text[negative.end() :]
+        typed = typed[: negative.start()] + " " + typed[negative.end() :]
     if negative := vocab.NEGATIVE_MONEY.search(text):
-        slots["invalid"] = {"amount": typed[negative.start("money") : negative.end("money")]}
+        slots.setdefault("invalid", {})["amount"] = typed[
+            negative.start("money") : negative.end("money")
+        ]
         text = text[: negative.start()] + " " + text[negative.end() :]
         typed = typed[: negative.start()] + " " + typed[negative.end() :]
     money = next((m for m in (p.search(text) for p in vocab.MONEY) if m), None)
@@ -419,9 +466,14 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
             s, e = found.span("both")
             who, what = take_ref(typed[s:e])
         slots["customer"] = who
-        product = vocab.PRODUCT.match(what.strip(" ,.:;"))
+        what = what.strip(" ,.:;")
+        if seats := vocab.SEATS.search(what):
+            slots["quantity"] = _number(seats.group("q").lower())
+            what = (what[: seats.start()] + " " + what[seats.end() :]).strip(" ,.:;")
+        what = vocab.PRODUCT_END.split(what, maxsplit=1)[0].strip(" ,.:;")
+        product = vocab.PRODUCT.match(what)
         if product:
-            slots["quantity"] = _number((product.group("q") or "").lower())
+            slots["quantity"] = _number((product.group("q") or "").lower()) or slots.get("quantity")
             name = product.group("p").strip(" ,.:;")
             name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
             slots["product"] = None if vocab.NOT_PRODUCT.match(name) else name or None
@@ -467,7 +519,40 @@ def _update(match: re.Match, message: Message) -> dict | None:
             continue
         value = (value or "").strip(" .!?\"'") or None
         return {"customer": _ref(parts.get("who")), "field": field_name, "value": value}
-    return None
+    return _update_loosely(message)
+
+
+def _update_loosely(message: Message) -> dict[str, Any]:
+    """A change said in another order ("acme phone now 555 0123", "Saltbox Coffee is won"): the
+    customer first or after the verb, the field named or implied by its value, the value last."""
+    text, typed = message.text, message.typed
+    slots: dict[str, Any] = {}
+    start = vocab.UPDATE_LEAD.match(text)
+    head = typed[start.end() :] if start else typed
+    value_found = vocab.UPDATE_VALUE.search(text)
+    if found := vocab.UPDATE_OF.search(text):
+        slots["customer"] = _ref(typed[found.end() :])
+    elif value_found and value_found.start() > (start.end() if start else 0):
+        named = typed[start.end() if start else 0 : value_found.start()]
+        slots["customer"] = _ref(vocab.UPDATE_TAIL.sub("", named))
+    else:
+        slots["customer"] = _ref(head)
+    if found := value_found:
+        value = typed[found.start("value") : found.end("value")].strip(" .!?\"'")
+        slots["value"] = value
+        said = found.group("field")
+        field_name = vocab.FIELDS.get(said.strip()) if said else None
+        if field_name is None:
+            field_name = vocab.implied_field(text, value)
+        slots["field"] = field_name
+    elif found := vocab.STAGE_SAID.search(text):
+        slots["field"], slots["value"] = "stage", vocab.STAGES[found.group("stage")]
+    if slots.get("field") == "stage" and slots.get("value"):
+        slots["value"] = vocab.STAGES.get(slots["value"].lower(), slots["value"].lower())
+    who = slots.get("customer")
+    if who and who.lower() in vocab.NOT_CUSTOMERS | {"the", "please", "kindly"}:
+        slots["customer"] = None
+    return slots
 
 
 @reads("customer.create")
@@ -477,10 +562,7 @@ def _create(match: re.Match, message: Message) -> dict | None:
     if kind := re.search(r"\b(?:new |a )?(lead|prospect)\b", said):
         slots["stage"] = vocab.STAGES[kind.group(1)]
     rest = message.typed[match.end() :]
-    rest = re.sub(
-        r"^\s*(?:(?:please|pls|add|create|register|new|a|an)\s+)*(?:customer|contact|client|lead|prospect|account)\b",
-        "", rest, flags=re.I,
-    )  # fmt: skip
+    rest = vocab.CREATE_LEAD.sub("", rest, count=1)
     rest = re.sub(r"\bas (?:a )?new (?:customer|contact|client|lead)\b", "", rest, flags=re.I)
     if found := vocab.CREATE_OWNER.search(rest):
         slots["owner"] = found.group("owner")
@@ -494,7 +576,16 @@ def _create(match: re.Match, message: Message) -> dict | None:
         slots["stage"] = vocab.STAGES[found.group(1).lower()]
         rest = rest[: found.start()] + rest[found.end() :]
     rest = re.sub(r"^\s*[:\-–—]?\s*(?:called|named)?\s*", "", rest, flags=re.I)
-    if found := re.search(r"[^\s,;()]*@[^\s,;()]*", rest):
+    if re.search(r"\bas (?:a )?(?:customer|client)\b|already signed", rest, re.I):
+        slots["stage"] = "customer"
+        rest = re.sub(r"\bas (?:a )?(?:customer|client)\b", " ", rest, flags=re.I)
+    if found := re.search(r"\bcompany:?\s+([^,;()]+)", rest, re.I):
+        slots["company"] = found.group(1).strip()
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    if found := re.search(r"\(([^(),]+?),\s*([^()]+)\)", rest):  # (title, company)
+        slots.setdefault("company", found.group(2).strip())
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    if found := re.search(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*|[^\s,;()]*@@[^\s,;()]*", rest):
         slots["email"] = found.group(0)
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(r"(?:phone:?\s*)?(\+?\(?\d[\d ()./-]{5,}\d)", rest, flags=re.I):
@@ -507,17 +598,30 @@ def _create(match: re.Match, message: Message) -> dict | None:
     ):
         slots["city"] = found.group(1)
         rest = rest[: found.start()]
+    rest = re.sub(r"\s+(?:already signed|new (?:one|lead))\b", " ", rest, flags=re.I)
     parts = [p.strip() for p in re.split(r"\s*[,;]\s*|\s[-–—]\s", rest) if p.strip(" -")]
     if not parts:
         return slots
     head = parts.pop(0)
     if found := re.match(r"^(?P<name>.+?)\s+(?:at|from|of|with|@)\s+(?P<company>.+)$", head):
         slots["name"], slots["company"] = found.group("name"), found.group("company")
+    elif vocab.COMPANY_WORDS.search(head) and "company" not in slots:
+        slots["company"] = head
     else:
         slots["name"] = head
+    if "company" in slots and (city := vocab.CITY_AT_END.search(slots["company"])):
+        if not vocab.COMPANY_WORDS.search(city.group(1)):
+            slots["city"] = city.group(1)
+            slots["company"] = slots["company"][: city.start()]
+    cased = any(c.isupper() for c in message.typed)
     ends_message = not rest.rstrip().endswith(",") and parts
     for index, part in enumerate(parts):
-        if not re.fullmatch(r"[A-Z][\w'&.-]*(?:\s[A-Z][\w'&.-]*){0,3}", part):
+        shaped = (
+            r"[A-Z][\w'&.-]*(?:\s[A-Z&][\w'&.-]*){0,3}"
+            if cased
+            else r"[a-z][\w'&.-]*(?:\s[\w'&.-]+){0,3}"
+        )
+        if not re.fullmatch(shaped, part) or part.lower() in vocab.STAGES:
             continue
         last = index == len(parts) - 1 and ends_message and _nothing_after(part, message)
         if last and "city" not in slots:
@@ -588,12 +692,22 @@ def _log(match: re.Match, message: Message) -> dict | None:
         typed = typed[: found.start()] + typed[found.end() :]
     occurred = None
     for found in vocab.OCCURRED.finditer(rest):
-        day = date_in(found.group("when"), now=message.now, tz=message.tz, future=False)
-        if day is not None:
-            occurred = day.isoformat()
+        when = found.group("when")
+        day = date_in(when, now=message.now, tz=message.tz, future=False)
+        if day is not None or impossible(when):
+            if day is None:
+                invalid["occurred_on"] = typed[found.start("when") : found.end("when")]
+            else:
+                occurred = day.isoformat()
             rest = rest[: found.start()] + " " + rest[found.end() :]
             typed = typed[: found.start()] + " " + typed[found.end() :]
             break
+    else:
+        for found in vocab.OCCURRED.finditer(text[: match.start()]):
+            day = date_in(found.group("when"), now=message.now, tz=message.tz, future=False)
+            if day is not None:
+                occurred = day.isoformat()
+                break
     typed = re.sub(
         r"\s+(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks)\b", "", typed, flags=re.I
     )
@@ -626,11 +740,18 @@ def _log_loosely(match: re.Match, message: Message) -> dict | None:
     found = vocab.CONTACT_ANYWHERE.search(message.text)
     if found is None:
         return None
+    before = vocab.LOG_LEAD_IN.sub("", message.typed[: found.start()]).strip(" ,;:-–—")
+    before = vocab.OCCURRED.sub(" ", before).strip(" ,;:-–—")
+    who = _ref(before) if before else None
+    if who and who.lower() in vocab.NOT_CUSTOMERS:
+        who = None
     slots = _log(found, message)
-    if slots is not None and slots.get("customer") is None:
-        who = _ref(vocab.LOG_LEAD_IN.sub("", message.typed[: found.start()]))
-        if who and who.lower() not in vocab.NOT_CUSTOMERS:
-            slots["customer"] = who
+    if slots is not None and who and (slots.get("customer") is None or not found.group("prep")):
+        if slots.get("customer") and slots.get("summary") is None:
+            slots["summary"] = None
+        elif slots.get("customer"):
+            slots["summary"] = _summary(message.typed[found.end() :]) or slots.get("summary")
+        slots["customer"] = who
     return slots
 
 
@@ -673,10 +794,12 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
                 typed[:cut] + " " + typed[found.end() :],
             )
         break
-    if not slots:
-        return None
+    if verb := vocab.BULK_VERB.match(text):
+        text, typed = " " * verb.end() + text[verb.end() :], " " * verb.end() + typed[verb.end() :]
     selection = _segment(match, Message(text, typed, message.now, message.tz, message.corrected))
     selection = {k: v for k, v in selection.items() if k not in ("sort", "limit")}
+    if selection.get("owner") == "team" and not re.search(r"\bteam\b", message.text):
+        del selection["owner"]  # "everyone in London": every customer, not the team's book
     return {**selection, **slots}
 
 
@@ -700,15 +823,18 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots["no_purchase_days"] = _days(found, default=90)
     if found := vocab.NO_CONTACT.search(text):
         slots["no_contact_days"] = _days(found, default=30)
-    if found := vocab.CITY.search(typed):
-        slots["city"] = found.group("city")
-    if found := vocab.TAG.search(text):
-        slots["tag"] = next(g for g in found.groups() if g)
     if found := vocab.OWNER.search(text):
         name = next(k for k, v in found.groupdict().items() if v)
         slots["owner"] = typed[slice(*found.span(name))]
+        text = text[: found.start()] + " " * (found.end() - found.start()) + text[found.end() :]
+        typed = typed[: found.start()] + " " * (found.end() - found.start()) + typed[found.end() :]
     else:
         slots["owner"] = owner(message, named_for=False)
+    if found := vocab.CITY.search(typed):
+        slots["city"] = found.group("city")
+    if found := vocab.TAG.search(text):
+        group = next(i for i, g in enumerate(found.groups(), start=1) if g)
+        slots["tag"] = typed[found.start(group) : found.end(group)]
     if found := vocab.MIN_VALUE.search(text):
         value = amount(found.group("money"))
         slots["min_value"] = value[0] if value else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -10,6 +11,7 @@ DECORATION = [
     (re.compile(r"<(?:https?|mailto):[^|>]+\|([^>]+)>"), r"\1"),  # a Slack link shows its label
     (re.compile(r"<mailto:([^>|]+)>"), r"\1"),
     (re.compile(r"<(https?://[^>]+)>"), r"\1"),
+    (re.compile(r"<@[A-Z0-9]+\|([^>]+)>"), r"\1"),  # a labelled user mention is that person
     (re.compile(r"<[@!#][^>]*>"), " "),  # user, channel and special mentions
     (re.compile(r"^\s*/crm\b"), " "),
     (re.compile(r"(?<![\w:]):[a-z0-9_+-]+:(?!\w)"), " "),  # :emoji:
@@ -17,7 +19,9 @@ DECORATION = [
     (re.compile(r"(?<!\w)_([^_]+)_(?!\w)"), r"\1"),
     (re.compile(r"(?<!\w)~([^~]+)~(?!\w)"), r"\1"),
     (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"^\s*/(\w+)@\w+"), r"/\1"),  # Telegram's /command@botname
     (re.compile(r"^\s*@\w+[:,]?\s+"), " "),  # a leading @bot mention
+    (re.compile(r"(?<![\w.+-])@(\w+)(?![\w.-]*\.\w)"), r"\1"),  # @person: the person, not an e-mail
 ]
 SHORTHAND = [
     (re.compile(r"\bf/u\b|\bfup\b|\bfollowup\b|\bfollow-up\b", re.I), "follow up"),
@@ -38,6 +42,17 @@ SHORTHAND = [
     (re.compile(r"\bshud\b|\bshld\b", re.I), "should"),
     (re.compile(r"\babt\b", re.I), "about"),
     (re.compile(r"\bwk\b", re.I), "week"),
+    (re.compile(r"\bwks\b", re.I), "weeks"),
+    (re.compile(r"\b(?:yday|yest|ystd)\b", re.I), "yesterday"),
+    (re.compile(r"\bb4\b", re.I), "before"),
+    (re.compile(r"\btil\b", re.I), "until"),
+    (re.compile(r"\bf/(?=\s)", re.I), "for"),
+    (re.compile(r"\bw(?=\s+[a-z#@+\d])", re.I), "with"),
+    (re.compile(r"\bacct\b", re.I), "account"),
+    (
+        re.compile(r"\b2(?=\s+(?:send|call|email|chase|ping|check|follow|ask|book|prep)\b)", re.I),
+        "to",
+    ),
 ]
 # A greeting or thanks in front of a request: the request is what counts.
 GREETING = re.compile(
@@ -195,19 +210,87 @@ COMMON = {
 _WORD = re.compile(r"[a-z']{4,}")
 
 
-def clean(text: str) -> tuple[str, bool]:
-    """The message without decoration, with shorthand expanded; and whether a typo was fixed."""
+@dataclass(frozen=True)
+class Cleaned:
+    """The cleaned message, and for each of its characters the span of the original it came from,
+    so that slots can be given back in the words the user typed ("w/", not "with")."""
+
+    text: str
+    corrected: bool
+    original: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def original_of(self, start: int, end: int) -> str:
+        if start >= end or end > len(self.text):
+            return self.text[start:end]
+        return self.original[self.starts[start] : self.ends[end - 1]]
+
+
+class _Traced:
+    """A string being rewritten, remembering where each character came from."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = list(range(len(text)))
+        self.ends = list(range(1, len(text) + 1))
+
+    def sub(self, pattern: re.Pattern, replacement) -> None:
+        if pattern.search(self.text) is None:
+            return
+        text, starts, ends, last = [], [], [], 0
+        for found in pattern.finditer(self.text):
+            begin, finish = found.span()
+            text.append(self.text[last:begin])
+            starts += self.starts[last:begin]
+            ends += self.ends[last:begin]
+            new = replacement(found) if callable(replacement) else found.expand(replacement)
+            if new == found.group(0):
+                text.append(new)
+                starts += self.starts[begin:finish]
+                ends += self.ends[begin:finish]
+            elif found.re.groups and new == (found.group(1) or "") and found.start(1) >= 0:
+                text.append(new)
+                starts += self.starts[found.start(1) : found.end(1)]
+                ends += self.ends[found.start(1) : found.end(1)]
+            elif new:
+                low = self.starts[begin] if begin < len(self.starts) else len(self.text)
+                high = self.ends[finish - 1] if finish > begin else low
+                text.append(new)
+                starts += [low] * len(new)
+                ends += [high] * len(new)
+            last = finish
+        text.append(self.text[last:])
+        starts += self.starts[last:]
+        ends += self.ends[last:]
+        self.text, self.starts, self.ends = "".join(text), starts, ends
+
+    def cut(self, start: int, end: int) -> None:
+        self.text = self.text[start:end]
+        self.starts, self.ends = self.starts[start:end], self.ends[start:end]
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str) -> Cleaned:
+    """The message without decoration, with shorthand expanded and typos in intent words fixed."""
+    traced = _Traced(text)
     for pattern, replacement in DECORATION:
-        text = pattern.sub(replacement, text)
+        traced.sub(pattern, replacement)
     for pattern, replacement in SHORTHAND:
-        text = pattern.sub(replacement, text)
-    text = " ".join(text.split())
-    if (greeted := GREETING.match(text)) and len(text[greeted.end() :].split()) >= 2:
-        text = text[greeted.end() :]
-    letters = [c for c in text if c.isalpha()]
+        traced.sub(pattern, replacement)
+    traced.sub(_SPACES, " ")
+    stripped = traced.text.strip()
+    at = traced.text.find(stripped) if stripped else 0
+    traced.cut(at, at + len(stripped))
+    if (greeted := GREETING.match(traced.text)) and len(traced.text[greeted.end() :].split()) >= 2:
+        traced.cut(greeted.end(), len(traced.text))
+    letters = [c for c in traced.text if c.isalpha()]
     if len(letters) > 3 and all(c.isupper() for c in letters):
-        text = text.lower()
-    return _correct(text)
+        traced.text = traced.text.lower()
+    corrected = _correct(traced)
+    return Cleaned(traced.text, corrected, text, tuple(traced.starts), tuple(traced.ends))
 
 
 _INFLECTIONS = frozenset({"", "s", "es", "ed", "ing", "er", "ers", "ly", "ment", "ments"})
@@ -223,7 +306,7 @@ def _inflected(word: str, known: str) -> bool:
     return common >= 3 and word[common:] in _INFLECTIONS and known[common:] in _INFLECTIONS
 
 
-def _correct(text: str) -> tuple[str, bool]:
+def _correct(traced: _Traced) -> bool:
     corrected = False
 
     def fix(match: re.Match) -> str:
@@ -245,7 +328,8 @@ def _correct(text: str) -> tuple[str, bool]:
         corrected = True
         return known
 
-    return _WORD_ANY.sub(fix, text), corrected
+    traced.sub(_WORD_ANY, fix)
+    return corrected
 
 
 _VOCAB_SET = set(VOCABULARY)

@@ -24,8 +24,8 @@ DATE_PHRASE = (
     rf"eod|cob|eow|eom|end of (?:the )?(?:day|week|month)|close of (?:business|play)|"
     rf"(?:this |next |last )?{WEEKDAY}|next week|"
     rf"in {_COUNT} (?:days?|weeks?|months?)|{_COUNT} (?:days?|weeks?) ago|"
-    rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
-    rf"the \d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
+    rf"the \d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 # A date phrase with the little word that introduces it ("on friday", "by Dec 3", "due monday").
 DATE = re.compile(
@@ -40,7 +40,7 @@ TIME = re.compile(
 )
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
-DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
+DAYS_PER = {"day": 1, "d": 1, "week": 7, "wk": 7, "month": 30, "mo": 30, "year": 365}
 
 # ---- which intent: (intent, cue) tried in order, most specific first -------------------------
 
@@ -54,8 +54,9 @@ _CONTACT_NOUN = (
 )
 # A contact word anywhere in a message, for contacts told in an order the cues don't expect.
 CONTACT_ANYWHERE = re.compile(
-    rf"\b(?:{_CONTACT_VERB}|{_CONTACT_NOUN}|voicemail|left a message|dropped by|stopped by)\b"
-    rf"(?:\s+(?:back|with|to|for|at|on|from))?"
+    rf"\b(?:(?:teams|zoom|video|phone|quick|intro|discovery|google meet|sales|follow-up|site)\s+)?"
+    rf"(?:{_CONTACT_VERB}|{_CONTACT_NOUN}|voicemail|left a message|dropped by|stopped by|swung by)\b"
+    rf"(?:\s+(?:sent|done|held|had|made|recap))?(?P<prep>\s+(?:back|with|to|for|at|on|from|w/|in)\b)?"
 )
 LOG_LEAD_IN = re.compile(r"^(?:i |we |just |have |had |finally |quick |sent |the |a |an )+", re.I)
 CUES: list[tuple[str, str]] = [
@@ -274,6 +275,10 @@ AFTER_REFERENCE = (
     r"^(?:'s|’s)?\s*(?:office|team|site|hq|place|cfo|ceo|cto|coo|vp|procurement|finance|legal|"
     r"purchasing|buyer|buyers|people|folks|guys|contact|boss|head of \w+|it team|it dept)?\b"
 )
+# Words that end a name but are not part of it ("brightwave team", "Helios Energy leadership").
+TRAILING_ROLES = frozenset(
+    "team leadership procurement office folks people guys hq finance legal purchasing".split()
+)
 # Words that look like a reference but are not one.
 NOT_CUSTOMERS = frozenset(
     "me us it this that them him her everyone everybody anyone someone today tomorrow "
@@ -307,15 +312,18 @@ CHANNEL_OVERRIDES = [
     (re.compile(r"\b(?:on ?site)\b"), "visit"),
 ]
 FOLLOW_UP = re.compile(
-    rf"(?:[,;.]|\s[-–—])?\s*(?:(?:and |then |will |to |need to |should |i'?ll )?"
+    rf"(?:[,;.]|\s[-–—])?\s*(?:(?:and |then |will |to |need to |should |i'?ll |i will |must |please |"
+    rf"pls |put |set |we'?ll )*"
     rf"(?:follow(?:ing)? up|check back|circle back|chase|call (?:them|her|him) back|touch base|"
-    rf"(?:get )?back to (?:them|her|him))"
-    rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|at|for|before))?"
+    rf"call back|call again|ring back|ping again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
+    rf"check in)"
+    rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|at|for|before|in))?"
     rf"\s*(?P<when>{DATE_PHRASE})?|\s(?:by|before|due|till|until)\s+(?P<by>{DATE_PHRASE}))(?![\w/])"
 )
 OCCURRED = re.compile(
     rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?P<when>today|yesterday|this morning|this afternoon|"
-    rf"this evening|this am|this pm|last night|(?:last )?{WEEKDAY}|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
+    rf"this evening|this am|this pm|last night|(?:last )?{WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
+    rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
     rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:]|\s|$)"
 )
 INBOUND = re.compile(
@@ -355,6 +363,19 @@ TASK_SUBJECT = re.compile(
     r"\b(?:call|ring|phone|email|e-mail|ping|chase|text|meet|visit|see|send|follow up with|"
     r"check in with|check on|catch up with|touch base with|to|with)\s+"
     r"(?!(?:the|a|an|my|our|this|that|him|her|them|me|us|back|up|out|about|it|some)\b)"
+)
+TASK_LEAD = re.compile(
+    r"^(?:(?:please|pls|kindly|can you|could you|i|we|hey)\s+)*"
+    r"(?:(?:need|want)\s+(?:a\s+)?reminder|set\s+(?:a\s+|me\s+a\s+|up\s+a\s+)?(?:reminder|task|to-?do|follow up)|"
+    r"make\s+(?:a\s+)?(?:reminder|task)|put\s+(?:a\s+)?task|add\s+(?:a\s+)?(?:task|reminder|to-?do)|"
+    r"create\s+(?:a\s+)?(?:task|reminder)|remember me|remind me|reminder|task|to-?do|note to self)"
+    r"(?:\s+for\s+(?:me|myself))?\s*(?:\bto\b|:|-|that)?\s*",
+    re.I,
+)
+TASK_TAIL = re.compile(
+    r"(?:\s+(?:on|by|due|for|before|until|at|itself|am|pm|morning|please remind(?: me)?|pls)|,?\s*due"
+    r"|,?\s*please remind(?: me)?|\s+at\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?)+$",
+    re.I,
 )
 # A capitalised name after a little word, when no verb names the task's customer ("the Acme deck").
 TASK_NAMED = re.compile(
@@ -397,14 +418,24 @@ NPS_SCORE_FIRST = re.compile(r"^\W*(?:nps|score)\W*\d")
 # ---- sales -----------------------------------------------------------------------------------
 
 _PER = r"(?:\s+(?:a|per|/)\s*(?:year|yr|month|mo|annum))?"
+_CODES = (
+    r"usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|try|nzd|mxn|hkd|cny|rmb|"
+    r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?"
+)
+_SYMBOLS = r"(?:us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹]|rs\.?)"
 MONEY = [  # an amount with its currency anywhere; else a bare number after "for", "at", a comma
     re.compile(
-        r"(?:[,;]\s*|\s+(?:for|at|worth|totaling|totalling|@|paid|=)\s+|\s+)"
-        r"(?P<money>[$€£]\s?\d[\d,.]*\s?[km]?|\d[\d,.]*\s?[km]?\s?(?:usd|eur|gbp|chf|dollars|bucks|"
-        rf"euros?|pounds|quid)\b){_PER}"
+        r"(?:[,;:]\s*|\s+(?:for|at|worth|totaling|totalling|total|@|paid|=|of)\s+|\s+|^)"
+        rf"(?P<money>{_SYMBOLS}\s?\d[\d,.]*\s?[km]?(?:\s?(?:{_CODES})\b)?|\d[\d,.]*\s?(?:[km]|lakhs?)?\s?(?:{_SYMBOLS}|(?:{_CODES})\b))"
+        rf"{_PER}"
     ),
     re.compile(
-        r"(?:\s+(?:for|at|worth|totaling|totalling|@|paid|=)\s+|[,;]\s*)"
+        r"(?:\s+(?:for|at|worth|totaling|totalling|total|@|paid|=)\s+|[,;:!]\s*|\s+)"
+        rf"(?P<money>\d[\d,.]*\s?k|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+\.\d{{2}}|\d{{3,}})(?![\w.,]){_PER}"
+        r"(?=\W*$|\s*[,;]|\s+(?:for|total|in total|all in)\b)"
+    ),
+    re.compile(
+        r"(?:\s+(?:for|at|worth|totaling|totalling|total|@|paid|=)\s+|[,;]\s*)"
         rf"(?P<money>\d[\d,.]*\s?[km]?)(?![\w.,]){_PER}\W*$"
     ),
 ]
@@ -421,19 +452,26 @@ PURCHASE_FORMS = [
         r"signed up for|upgraded to|took)\s+(?:another\s+|an extra\s+)?(?P<what>.+?)\W*$"
     ),
 ]
+NEGATIVE_QUANTITY = re.compile(
+    r"(?:^|\s)(?P<q>-\d+)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces)\b"
+)
 NEGATIVE_MONEY = re.compile(
     r"(?:^|\s)(?P<money>-\s?[$€£]\s?\d[\d,.]*\s?[km]?|[$€£]\s?-\d[\d,.]*\s?[km]?|-\d[\d,.]*\s?[km]?\s?(?:usd|eur|gbp|dollars|euros?|pounds))"
+)
+PRODUCT_END = re.compile(
+    r"\s*(?:[,;(]|\s[-–—]\s|\s(?:for|at|total|totalling|totaling|worth|@|today|yesterday|this|last|on)\b)"
 )
 NOT_PRODUCT = re.compile(
     r"^(?:for|another|a further|the next|one more|next)\b.*\b(?:year|yr|month|term|period|quarter)s?$",
     re.I,
 )
 SEATS = re.compile(
-    r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?)\b"
+    r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces)\b(?:\s+of)?"
 )
 SALE_WORDS = re.compile(
     r"\b(?:we|just|finally|have|has|signed|sign|closed|close|won|win|renewed|renew|paid|booked|"
-    r"invoiced|the|a|deal|contract|with|for|another|year|yr|annual|ok|yay|woo+|wohoo|boom)\b|[!:]",
+    r"invoiced|the|a|deal|contract|with|for|another|year|yr|annual|ok|yay|woo+|wohoo|boom|sale|"
+    r"order|po|new|came in|got|landed|bagged)\b|[!:]",
     re.I,
 )
 PRODUCT = re.compile(
@@ -486,6 +524,44 @@ UPDATE_FORMS = [
     re.compile(rf"^(?P<who>.+?)\s+is\s+(?:now\s+)?an?\s+{_STAGE}\b"),
 ]  # fmt: skip
 
+UPDATE_LEAD = re.compile(
+    r"^(?:(?:please|pls|kindly|can you|could you)\s+)*(?:change|set|update|edit|correct|fix|make|move|"
+    r"put|mark|tag|label|assign|reassign|hand over|give|rename)\s+(?:the\s+)?"
+)
+UPDATE_TAIL = re.compile(
+    r"(?:\s+(?:has|have|is|are|got|just|now|new|moved|relocated|changed|updated|his|her|their|its|the|a))+\s*$",
+    re.I,
+)
+UPDATE_OF = re.compile(rf"\b(?:{_FIELD})\s+(?:of|for|on)\s+")
+UPDATE_VALUE = re.compile(
+    rf"(?:\b(?P<field>{_FIELD})\b[^,;]*?)?(?:\s+(?:to|->|→|=|:|is now|should be|now|is|as|changed to)\s*|\s*(?:->|→|=|:)\s*)"
+    r"(?P<value>[^\s][^,;]*?)(?:\s+(?:not|instead of)\b.*)?(?=\s*[,;(]|\W*$|\s+:\w)"
+)
+STAGE_SAID = re.compile(
+    rf"\b(?:is|are|now|as|to|->|→|=|:)\s+(?:now\s+)?(?:an?\s+)?(?P<stage>{_STAGE_WORDS})\b"
+)
+
+
+def implied_field(text: str, value: str) -> str | None:
+    """The field a value belongs to when the message doesn't name it."""
+    lowered = value.lower()
+    if "@" in value:
+        return "email"
+    if re.fullmatch(r"\+?[\d ()./-]{6,}", value):
+        return "phone"
+    if lowered in STAGES:
+        return "stage"
+    if re.search(r"\b(?:moved|relocated|based)\b", text):
+        return "city"
+    if re.search(r"\b(?:interested|interest)\b", text):
+        return "interest"
+    if re.search(r"\b(?:give|hand|assign|reassign|owner)\b", text):
+        return "owner"
+    if re.search(r"\btag\b", text):
+        return "tag"
+    return None
+
+
 # ---- segments --------------------------------------------------------------------------------
 
 SEGMENTS = _table(
@@ -515,13 +591,13 @@ STAGE_CRITERION = re.compile(
     r"(?P<stage_after>lead|prospect|qualified|proposal|customer|lost|lapsed)\s+stage|"
     r"(?P<stage_bare>proposal|negotiation)\b)|\b(?P<stage_plural>proposals)\b"
 )
-_SPAN = r"(?:\s+(?:in|for|within|over|during)\s+(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|twelve)?\s*(?P<unit>days?|weeks?|months?|years?))?"
+_SPAN = r"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|twelve)?\s*(?P<unit>days?|weeks?|months?|years?|d|wks?|mo)\b)?"
 NO_PURCHASE = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|stopped)\s+(?:\w+\s+)?"
     rf"(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*(?:\s+anything)?{_SPAN}"
 )
 NO_CONTACT = re.compile(
-    r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without)\s+(?:been\s+)?(?:\w+\s+)?"
+    r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has)\s+(?:been\s+)?(?:\w+\s+)?"
     rf"(?:contacted|called|heard from|talked to|spoken to|spoke to|emailed|reached|touched|contact|"
     rf"visited|met)\w*(?:\s+(?:with\s+)?(?:them|him|her))?{_SPAN}"
 )
@@ -529,10 +605,14 @@ CITY = re.compile(
     r"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect)\b)"
     r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
-TAG = re.compile(r"\btagged\s+(?:as\s+|with\s+)?#?([\w-]+)|\btag\s+#?([\w-]+)|\b(vip)s?\b")
+TAG = re.compile(
+    r"\btagged\s+(?:as\s+|with\s+)?['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
+    r"\b(?:with (?:the )?|having (?:the )?)?tag\s+['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|\b(vip)s?\b"
+)
 OWNER = re.compile(
     r"\b(?:owned by|managed by|assigned to|belonging to|of rep)\s+(?P<a>[a-z][\w'-]*)"
     r"|^(?:show |list )?(?P<b>[a-z][\w-]*)(?:'s|’s)\s+(?:customers|accounts|clients|book)"
+    r"|\b(?:customers|accounts|clients|leads) (?:of|from) (?P<c>[a-z][\w'-]*)\b"
 )
 MIN_VALUE = re.compile(
     r"\b(?:worth|value|spent|spending|ltv|revenue)?\s*(?:over|more than|above|at least|>|>=|of)\s+"
@@ -582,6 +662,19 @@ NOT_OWNERS = frozenset(
     "everyone team my our your today's tonight later i we you they he she it".split()
 )
 
+CREATE_LEAD = re.compile(
+    r"^\s*(?:(?:please|pls|kindly|can you|add|create|register|enter|new|a|an|make)\s+)*"
+    r"(?:(?:customer|contact|client|lead|prospect|account|acct|cust|one|record|entry)\b\s*)?(?:[:\-–—]\s*)?",
+    re.I,
+)
+COMPANY_WORDS = re.compile(
+    r"\b(?:inc|ltd|llc|gmbh|ag|corp|corporation|co|company|group|labs?|logistics|bakery|cafe|café|"
+    r"dental|clinic|roofing|industries|enterprises|holdings|partners|solutions|systems|trading|"
+    r"hotels?|pharma|health|realty|motors|foods?|tech|technologies|studio|agency|gym|school|schools|"
+    r"university|restaurant|bank|insurance|consulting|s\.?a\.?|bv|plc|pty|srl|sarl|kg|oy|ab)\b\.?",
+    re.I,
+)
+CITY_AT_END = re.compile(r"\s+([a-z][\w'-]+)$")
 CREATE_OWNER = re.compile(
     r"(?:^\s*|\s)(?:for|owner:?|owned by|assign(?:ed)? to|give (?:it )?to)\s+(?P<owner>[a-z][\w'-]*)\s*(?::|,|$)"
 )
@@ -591,34 +684,61 @@ DELETE_WORDS = re.compile(
     re.I,
 )
 BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field or action)
-    (re.compile(r"^(?:please |pls |bulk[- ]?)*(?:delete|remove|trash|drop|archive)\b"), "delete"),
-    (
-        re.compile(r"\b(?:tag|label)(?:ged)?\b.*?(?P<cut>\s(?:as|with)\s+#?(?P<value>[\w-]+))\W*$"),
-        "tag",
-    ),
     (
         re.compile(
-            r"^(?:please )?(?:bulk[- ]?)?(?:tag|label)\s+#?(?P<value>[\w-]+)\s+(?:on|to|for)\b"
+            r"^(?:please |pls |bulk[- ]?)*(?:delete|del|remove|trash|drop|archive|purge)\b|\b(?:delete|del|remove|trash|archive)\s+(?:them\s+)?all\b|\b(?:delete|remove|archive)\s+(?:them|these|those)\b"
         ),
-        "tag",
+        "delete",
     ),
     (
         re.compile(
-            rf"\s(?:to|as|into)\s+(?:the\s+)?(?:stage\s+)?(?P<value>{_STAGE_WORDS})(?:\s+stage)?\W*$"
-        ),
-        "stage",
-    ),
-    (re.compile(rf"\bstage\s+(?:to|=)\s+(?P<value>{_STAGE_WORDS})\b"), "stage"),
-    (re.compile(r"\s(?:over\s+)?to\s+(?P<value>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?)\W*$"), "owner"),
-    (
-        re.compile(
-            r"\b(?:set|change|update)\s+(?:the\s+)?(?P<field>city|country|owner|stage|tag|interest)\s+(?:to|=)\s+(?P<value>.+?)(?=\s+for\b|\W*$)"
+            r"\b(?:change|set|update|switch|make)\s+(?:the\s+)?(?P<field>tag|city|country|owner|interest)\s+(?:to|=|->|→)\s+['\"#]?(?P<value>[^'\"]+?)['\"]?(?=\W*$|\s*,)"
         ),
         "field",
     ),
+    (
+        re.compile(
+            r"\b(?:tag|label)(?:ged)?\b.*?(?P<cut>\s(?:as|with|w/)\s+['\"#]?(?P<value>[\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+))['\"]?\W*$"
+        ),
+        "tag",
+    ),
+    (
+        re.compile(
+            r"^(?:please |pls |bulk[- ]?)*(?:put |add )?(?:the )?(?:tag|label)\s+['\"#]?(?P<value>[\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)['\"]?\s+(?:on|to|for)\b"
+        ),
+        "tag",
+    ),
+    (
+        re.compile(
+            r"(?P<cut>[,;]?\s*(?:then\s+)?(?:tag|label)\s+(?:them\s+(?:all\s+)?(?:as\s+|with\s+)?)?['\"#]?(?P<value>[\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+))['\"]?\W*$"
+        ),
+        "tag",
+    ),
+    (
+        re.compile(
+            rf"(?P<cut>\s(?:(?:over\s+)?to|as|into|->|→)\s+(?:the\s+)?(?:stage\s+)?(?P<value>{_STAGE_WORDS})(?:\s+stage)?)\W*$"
+        ),
+        "stage",
+    ),
+    (
+        re.compile(
+            rf"(?P<cut>\b(?:stage\s+(?:to|=|->|→)|(?:make|mark|set|move|put)\s+(?:them\s+)?(?:all\s+)?(?:to\s+|as\s+|in\s+)?)\s*(?P<value>{_STAGE_WORDS}))\b"
+        ),
+        "stage",
+    ),
+    (
+        re.compile(
+            r"(?P<cut>\s(?:over\s+)?to\s+(?P<value>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?))(?:\s+(?:while|because|as|since|until)\b.*)?\W*$"
+        ),
+        "owner",
+    ),
 ]
+BULK_VERB = re.compile(
+    r"^(?:(?:please|pls|kindly|bulk[- ]?|can you)\s+)*(?:move|tag|label|assign|reassign|set|mark|delete|del|remove|"
+    r"hand(?: over)?|give|change|update|put|transfer|drop|archive|make)\b(?:\s+(?:all|every|each))?"
+)
 INTEREST = re.compile(
-    r"\b(?:interested in|interest in|looking at|keen on|want(?:s|ed)?|asking about)\s+"
+    r"\b(?:interested in|interested for|interest in|interest:|looking at|keen on|want(?:s|ed)?|asking about|into)\s+"
     r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i)\b|[,.?!;]|$)"
 )
 NO_STAGE_CHANGE = re.compile(
