@@ -69,6 +69,8 @@ def choose(
             break
     if not readings:
         return Parsed("unknown", {}, 0.5)
+    # the likeliest intent may not be the likeliest frame: one it cannot fill is seldom right
+    readings.sort(key=lambda reading: -reading.confidence)
     best, others = readings[0], [r for r in readings[1:] if r.intent != "unknown"]
     if best.intent == "unknown":
         return Parsed("unknown", {}, best.confidence, tuple(others[:ALTERNATIVES]))

@@ -79,9 +79,9 @@ def as_typed(slots: dict[str, Any], message: Message) -> dict[str, Any]:
         if at < 0:
             at = message.text.find(value.lower())
         if at >= 0:
-            original = message.cleaned.original_of(at, at + len(value))
+            original = " ".join(message.cleaned.original_of(at, at + len(value)).split())
             if original and original.lower() != value.lower():
-                slots[name] = original.strip()
+                slots[name] = original
     return slots
 
 
@@ -258,7 +258,7 @@ def _summary(text: str) -> str | None:
     ):
         return None
     text = re.sub(r"^(?:and|but|then|only|also)\s+", "", text.strip())
-    return text.strip(" ,;:.-–—") or None
+    return text.strip(" ,;:.-–—?!") or None
 
 
 def _first(table: list[tuple[re.Pattern, str]], text: str) -> str | None:
@@ -669,7 +669,7 @@ def _history(match: re.Match, message: Message) -> dict | None:
 @reads("interaction.log")
 def _log(match: re.Match, message: Message) -> dict | None:
     text = message.text
-    channel = _first(vocab.CHANNELS, text) or "note"
+    channel = _first(vocab.CHANNELS, text) or (None if vocab.SPOKE.search(text) else "note")
     for pattern, name in vocab.CHANNEL_OVERRIDES:
         if pattern.search(text):
             channel = name
@@ -746,7 +746,15 @@ def _log_loosely(match: re.Match, message: Message) -> dict | None:
     if who and who.lower() in vocab.NOT_CUSTOMERS:
         who = None
     slots = _log(found, message)
-    if slots is not None and who and (slots.get("customer") is None or not found.group("prep")):
+    same = (
+        slots is not None and (slots.get("customer") or "").lower() == who.lower() if who else False
+    )
+    if (
+        slots is not None
+        and who
+        and not same
+        and (slots.get("customer") is None or not found.group("prep"))
+    ):
         if slots.get("customer") and slots.get("summary") is None:
             slots["summary"] = None
         elif slots.get("customer"):

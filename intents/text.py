@@ -20,6 +20,8 @@ DECORATION = [
     (re.compile(r"(?<!\w)~([^~]+)~(?!\w)"), r"\1"),
     (re.compile(r"`([^`]*)`"), r"\1"),
     (re.compile(r"^\s*/(\w+)@\w+"), r"/\1"),  # Telegram's /command@botname
+    (re.compile(r"^\s*/(?!crm\b)(\w+)\b"), r"\1"),  # a bot command is its word
+    (re.compile(r"(?m)^\s*>\s?"), ""),  # quoted lines of a pasted message
     (re.compile(r"^\s*@\w+[:,]?\s+"), " "),  # a leading @bot mention
     (re.compile(r"(?<![\w.+-])@(\w+)(?![\w.-]*\.\w)"), r"\1"),  # @person: the person, not an e-mail
 ]
@@ -37,6 +39,9 @@ SHORTHAND = [
     (re.compile(r"\bvm\b", re.I), "voicemail"),
     (re.compile(r"\bmsg'?d\b", re.I), "messaged"),
     (re.compile(r"\bwhos\b", re.I), "who's"),
+    (re.compile(r"\bfu\b", re.I), "follow up"),
+    (re.compile(r"(?:^|(?<=\s))(?:um+|uh+|erm|uhm|hmm+)\b,?\s*", re.I), ""),
+    (re.compile(r"^(?:okay|ok|right|so|alright)\s+so\s+", re.I), ""),
     (re.compile(r"\bwhats\b", re.I), "what's"),
     (re.compile(r"\bwat\b", re.I), "what"),
     (re.compile(r"\bshud\b|\bshld\b", re.I), "should"),
@@ -60,6 +65,17 @@ GREETING = re.compile(
     r"thank you|ty|cheers|ok|okay|great|perfect|cool)(?:\s+(?:bot|all|team|there|again|so much|"
     r"mate|folks))?\s*[!,.:;-]+\s*|(?:hi|hey|hello|yo)\s+(?=\w))"
     r"(?:(?:now|so|and|also|please|pls|quick one|quick q(?:uestion)?)\b[,:]?\s*)?",
+    re.I,
+)
+# Please and thanks around a request are manners, not meaning.
+POLITE = re.compile(
+    r"^(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz)\s+"
+    r"(?:(?:be so kind as to|quickly)\s+)?",
+    re.I,
+)
+THANKS = re.compile(
+    r"[\s.!,?]*(?:(?:many |thanks? |thank you )?(?:thanks?|thank you|thx|ty|cheers|ta)"
+    r"(?: (?:so|very) much| a lot| in advance)?[.!]*)\s*$",
     re.I,
 )
 # Words that carry an intent; a misspelling of one of these is corrected, nothing else is.
@@ -286,6 +302,10 @@ def clean(text: str) -> Cleaned:
     traced.cut(at, at + len(stripped))
     if (greeted := GREETING.match(traced.text)) and len(traced.text[greeted.end() :].split()) >= 2:
         traced.cut(greeted.end(), len(traced.text))
+    if (polite := POLITE.match(traced.text)) and len(traced.text[polite.end() :].split()) >= 2:
+        traced.cut(polite.end(), len(traced.text))
+    if (thanks := THANKS.search(traced.text)) and len(traced.text[: thanks.start()].split()) >= 2:
+        traced.cut(0, thanks.start())
     letters = [c for c in traced.text if c.isalpha()]
     if len(letters) > 3 and all(c.isupper() for c in letters):
         traced.text = traced.text.lower()

@@ -26,7 +26,7 @@ from intents.model import Model, corpus_files, from_arrays, logit
 from intents.rules import Message
 
 FOLDS = 5
-STRENGTH = 10.0  # inverse regularisation of the linear model
+STRENGTH = 30.0  # inverse regularisation of the linear model
 MIN_COUNT = 2  # a text feature seen fewer times in training is left out
 
 

@@ -13,7 +13,7 @@ def _table(rows: list[tuple[str, str]]) -> list[tuple[re.Pattern, str]]:
     return [(re.compile(rf"\b(?:{words})\b"), name) for words, name in rows]
 
 
-WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -49,7 +49,8 @@ _CONTACT_VERB = (
     r"whatsapp'?d|messaged|pinged|slacked|dm'?d|met|chatted|spoke|spoken|talked|skyped|zoomed)"
 )
 _CONTACT_NOUN = (
-    r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom|teams|meeting|mtg|"
+    r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom meeting|teams meeting|"
+    r"video meeting|zoom|teams|meeting|mtg|"
     r"lunch|dinner|coffee|breakfast|demo|chat|whatsapp|sms|text|email|e-mail|visit|voicemail|note)"
 )
 # A contact word anywhere in a message, for contacts told in an order the cues don't expect.
@@ -58,7 +59,11 @@ CONTACT_ANYWHERE = re.compile(
     rf"(?:{_CONTACT_VERB}|{_CONTACT_NOUN}|voicemail|left a message|dropped by|stopped by|swung by)\b"
     rf"(?:\s+(?:sent|done|held|had|made|recap))?(?P<prep>\s+(?:back|with|to|for|at|on|from|w/|in)\b)?"
 )
-LOG_LEAD_IN = re.compile(r"^(?:i |we |just |have |had |finally |quick |sent |the |a |an )+", re.I)
+LOG_LEAD_IN = re.compile(
+    r"^(?:(?:i|we|just|have|had|finally|quick|sent|the|a|an|log|please log|log this|note|notes|"
+    r"note that|that|fyi|today|yesterday|made)\b[:\s]*)+",
+    re.I,
+)
 CUES: list[tuple[str, str]] = [
     (
         "undo",
@@ -192,7 +197,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "interaction.log",
-        rf"^(?:i |we |just |have |had |finally |quick |\W)*(?:log(?:ged)?|record(?:ed)?|add(?:ed)?|note)?\s*(?:an? |the )?(?:{_CONTACT_NOUN})\s+(?:with|w/|to|for|at|on|from|about)\b",
+        rf"^(?:i |we |just |have |had |finally |quick |\W)*(?:log(?:ged)?|record(?:ed)?|add(?:ed)?|note)?\s*(?:that\s+)?(?:i\s+|we\s+)?(?:had\s+|made\s+)?(?:an? |the )?(?:{_CONTACT_NOUN})\s+(?:with|w/|to|for|at|on|from|about)\b",
     ),
     (
         "interaction.log",
@@ -277,7 +282,8 @@ AFTER_REFERENCE = (
 )
 # Words that end a name but are not part of it ("brightwave team", "Helios Energy leadership").
 TRAILING_ROLES = frozenset(
-    "team leadership procurement office folks people guys hq finance legal purchasing".split()
+    "team leadership procurement office folks people guys hq finance legal purchasing partners "
+    "board founders".split()
 )
 # Words that look like a reference but are not one.
 NOT_CUSTOMERS = frozenset(
@@ -289,7 +295,7 @@ NOT_CUSTOMERS = frozenset(
 
 CHANNELS = _table(
     [
-        (r"voice ?mail|rang|ring|phoned|phone|called|calld|calls?|spoke|spoken|talked", "call"),
+        (r"voice ?mail|rang|ring|phoned|phone|called|calld|calls?", "call"),
         (r"e-?mail(?:ed|s)?|emaild|mailed|wrote to", "email"),
         (
             r"zoom(?:ed)?|teams|video call|met|meeting|meet|mtg|lunch|dinner|coffee|breakfast|demo",
@@ -300,11 +306,14 @@ CHANNELS = _table(
             "chat",
         ),
         (r"texted|texts?|sms(?:'?d)?", "sms"),
-        (r"visit(?:ed)?|on ?site|dropped by|stopped by|popped in", "visit"),
+        (r"visit(?:ed)?|on ?site|dropped by|stopped by|popped in(?:to)?|swung by|toured", "visit"),
         (r"notes?", "note"),
     ]
 )
 # Words that settle the channel whatever verb was used ("spoke on the phone", "call on Teams").
+SPOKE = re.compile(
+    r"\b(?:spoke|spoken|talked|chatted|caught up)\b"
+)  # a contact whose channel is unsaid
 CHANNEL_OVERRIDES = [
     (re.compile(r"\b(?:zoom|teams|video call|google meet|meet call|webex)\b"), "meeting"),
     (re.compile(r"\b(?:whats ?app(?:ed)?|slack(?:ed)?|telegram|signal)\b"), "chat"),
@@ -315,19 +324,19 @@ FOLLOW_UP = re.compile(
     rf"(?:[,;.]|\s[-–—])?\s*(?:(?:and |then |will |to |need to |should |i'?ll |i will |must |please |"
     rf"pls |put |set |we'?ll )*"
     rf"(?:follow(?:ing)? up|check back|circle back|chase|call (?:them|her|him) back|touch base|"
-    rf"call back|call again|ring back|ping again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
+    rf"call back|call again|ring back|ping again|check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
     rf"check in)"
-    rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|at|for|before|in))?"
+    rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|at|for|before)(?=\s*(?:{DATE_PHRASE})))?"
     rf"\s*(?P<when>{DATE_PHRASE})?|\s(?:by|before|due|till|until)\s+(?P<by>{DATE_PHRASE}))(?![\w/])"
 )
 OCCURRED = re.compile(
     rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?P<when>today|yesterday|this morning|this afternoon|"
     rf"this evening|this am|this pm|last night|(?:last )?{WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
-    rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:]|\s|$)"
+    rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:?!]|\s|$)"
 )
 INBOUND = re.compile(
-    r"^.+?\s(?P<verb>(?:called|rang|phoned|emailed|texted|messaged|whatsapped|visited|wrote to|replied|got back to)(?:\s+(?:us|me|back))+)\b"
+    r"^.+?\s(?P<verb>(?:called|rang|phoned|emailed|texted|messaged|whatsapped|visited|wrote to|replied|got back to|pinged|slacked|dm'?d|contacted|reached out to)(?:\s+(?:us|me|back))+)\b"
 )
 HISTORY_CHANNELS = _table(
     [
