@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -49,9 +50,14 @@ def reads(intent: str) -> Callable[[Reader], Reader]:
     return register
 
 
+@lru_cache(maxsize=64)
+def _zone(tz: str) -> ZoneInfo:
+    return ZoneInfo(tz)
+
+
 def prepare(text: str, *, now: datetime, tz: str) -> Message:
     """The message cleaned (`intents.text.clean`) with its clock, ready for the cues and readers."""
-    zone = ZoneInfo(tz)
+    zone = _zone(tz)
     local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     cleaned = clean(text)
     typed = cleaned.text
@@ -320,9 +326,10 @@ def owner(message: Message, *, named_for: bool = True) -> str | None:
         return "team"
     for pattern in (vocab.OWNER_NAMED, vocab.OWNER_DID, *((vocab.OWNER_FOR,) if named_for else ())):
         for found in pattern.finditer(text):
-            name = found.group("name")
+            group = "name" if found.groupdict().get("name") else "name2"
+            name = found.group(group)
             if name not in vocab.NOT_OWNERS:
-                return message.typed[found.start("name") : found.end("name")]
+                return message.typed[found.start(group) : found.end(group)]
     if vocab.OWNER_ME.search(text):
         return "me"
     return None
@@ -485,8 +492,26 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
     """'Acme signed! 12 seats, 3.6k', 'closed Globex for 5k', 'won the Stark deal, £12k'."""
     if found := vocab.SEATS.search(text):
         slots["quantity"] = _number(found.group("q"))
-        text = text[: found.start()] + " " + text[found.end() :]
-        typed = typed[: found.start()] + " " + typed[found.end() :]
+        if found.group(0).endswith(" of") and (
+            product := vocab.PRODUCT_NAME.match(typed[found.end() :])
+        ):
+            slots["product"] = product.group("p")
+            text, typed = (
+                text[: found.start()] + " " + text[found.end() + product.end() :],
+                typed[: found.start()] + " " + typed[found.end() + product.end() :],
+            )
+        else:
+            text, typed = (
+                text[: found.start()] + " " + text[found.end() :],
+                typed[: found.start()] + " " + typed[found.end() :],
+            )
+    elif found := vocab.COUNTED.search(text):
+        slots["quantity"] = int(found.group("q"))
+        slots["product"] = typed[found.start("p") : found.end("p")]
+        text, typed = (
+            text[: found.start()] + " " + text[found.end() :],
+            typed[: found.start()] + " " + typed[found.end() :],
+        )
     typed = vocab.SALE_WORDS.sub(" ", typed)
     who = _ref(" ".join(typed.split()))
     if not who or who.lower() in vocab.NOT_CUSTOMERS:
@@ -659,10 +684,9 @@ def _history(match: re.Match, message: Message) -> dict | None:
     if who and who.lower() in vocab.NOT_CUSTOMERS:
         who = None
     slots = {"customer": who, "channel": channel, "limit": limit}
-    if who is None or vocab.OWNER_NAMED.search(text):
-        slots["owner"] = owner(message, named_for=False)
-        if slots["owner"] and who and who.lower() == slots["owner"].lower():
-            slots["customer"] = None
+    slots["owner"] = owner(message, named_for=False)
+    if slots["owner"] and who and who.lower() == slots["owner"].lower():
+        slots["customer"] = None
     return slots
 
 

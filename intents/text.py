@@ -36,6 +36,7 @@ SHORTHAND = [
     (re.compile(r"\bu\b(?!/)", re.I), "you"),
     (re.compile(r"\bthx\b|\bty\b", re.I), "thanks"),
     (re.compile(r"\bmtg\b", re.I), "meeting"),
+    (re.compile(r"\bmtgs\b", re.I), "meetings"),
     (re.compile(r"\bvm\b", re.I), "voicemail"),
     (re.compile(r"\bmsg'?d\b", re.I), "messaged"),
     (re.compile(r"\bwhos\b", re.I), "who's"),
@@ -74,7 +75,7 @@ POLITE = re.compile(
     re.I,
 )
 THANKS = re.compile(
-    r"[\s.!,?]*(?:(?:many |thanks? |thank you )?(?:thanks?|thank you|thx|ty|cheers|ta)"
+    r"[\s.!,?—-]*\b(?:(?:many |thanks? |thank you )?(?:thanks?|thank you|thx|ty|cheers|ta)\b"
     r"(?: (?:so|very) much| a lot| in advance)?[.!]*)\s*$",
     re.I,
 )
@@ -254,6 +255,9 @@ class _Traced:
     def sub(self, pattern: re.Pattern, replacement) -> None:
         if pattern.search(self.text) is None:
             return
+        if isinstance(replacement, str) and "\\" not in replacement:
+            plain = replacement
+            replacement = lambda found: plain  # noqa: E731  (no group references to expand)
         text, starts, ends, last = [], [], [], 0
         for found in pattern.finditer(self.text):
             begin, finish = found.span()
@@ -287,15 +291,20 @@ class _Traced:
 
 
 _SPACES = re.compile(r"\s+")
+# One search says whether any of the rewrites applies: most messages need none of them.
+_ANY_DECORATION = re.compile(r"[<>*_~`:@/]")
+_ANY_SHORTHAND = re.compile("|".join(f"(?:{p.pattern})" for p, _ in SHORTHAND), re.I | re.M)
 
 
 def clean(text: str) -> Cleaned:
     """The message without decoration, with shorthand expanded and typos in intent words fixed."""
     traced = _Traced(text)
-    for pattern, replacement in DECORATION:
-        traced.sub(pattern, replacement)
-    for pattern, replacement in SHORTHAND:
-        traced.sub(pattern, replacement)
+    if _ANY_DECORATION.search(text):
+        for pattern, replacement in DECORATION:
+            traced.sub(pattern, replacement)
+    if _ANY_SHORTHAND.search(traced.text):
+        for pattern, replacement in SHORTHAND:
+            traced.sub(pattern, replacement)
     traced.sub(_SPACES, " ")
     stripped = traced.text.strip()
     at = traced.text.find(stripped) if stripped else 0

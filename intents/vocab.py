@@ -477,6 +477,13 @@ NOT_PRODUCT = re.compile(
 SEATS = re.compile(
     r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces)\b(?:\s+of)?"
 )
+PRODUCT_NAME = re.compile(
+    r"\s*(?:the\s+)?(?P<p>[\w&+-]+(?:\s(?!for|at|to|from|with|total|in)[\w&+-]+){0,3})"
+)
+COUNTED = re.compile(
+    r"(?<![\w$€£¥₹.,])(?P<q>\d{1,4})\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls)\s+(?:of\s+)?)?"
+    r"(?P<p>[a-z][\w&-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,2})(?=\s*(?:[,;:]|$|\s(?:for|at|to|from|total|@))|\s+[$€£¥₹\d])"
+)
 SALE_WORDS = re.compile(
     r"\b(?:we|just|finally|have|has|signed|sign|closed|close|won|win|renewed|renew|paid|booked|"
     r"invoiced|the|a|deal|contract|with|for|another|year|yr|annual|ok|yay|woo+|wohoo|boom|sale|"
@@ -657,10 +664,11 @@ _BOOK = (
 )
 OWNER_NAMED = re.compile(
     rf"\b(?P<name>[a-z][a-z-]+)(?:'s|’s|s')\s+(?:(?:overdue|open|top|best|biggest|own|lapsed|"
-    rf"at[- ]risk|daily|morning|pending|late|\d+)\s+)*{_BOOK}\b"
+    rf"at[- ]risk|daily|morning|pending|late|last|recent|latest|upcoming|\d+)\s+)*{_BOOK}\b"
 )
 OWNER_DID = re.compile(
-    r"\b(?:did|has|have|should|does|is|can)\s+(?P<name>[a-z][a-z-]+)\s+(?:have|had|make|made|do|done|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get)\b"
+    r"\b(?:did|has|have|should|does|is|can)\s+(?P<name>[a-z][a-z-]+)\s+(?:have|had|make|made|do|done|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met)\b"
+    r"|\b(?P<name2>[a-z][a-z-]+)\s+(?:has|had)\s+(?:discussed|logged|talked|spoken|met)\b"
 )
 OWNER_FOR = re.compile(
     r"\b(?:for|of|owned by|managed by|assigned to|belonging to)\s+(?P<name>[a-z][a-z-]+)"
@@ -775,7 +783,7 @@ METRICS = _table(
             r"interactions|calls|meetings|contacts|touchpoints|activity|emails|visits",
             "interactions",
         ),
-        (r"customers|clients|accounts|signups", "customers"),
+        (r"customers|clients|accounts|signups|custs", "customers"),
     ]
 )
 PERIODS = _table(
@@ -786,10 +794,14 @@ PERIODS = _table(
         (r"last week|past week|previous week", "last_week"),
         (r"this month|the month|mtd", "this_month"),
         (r"last month|past month|previous month", "last_month"),
-        (r"this quarter|the quarter|qtd|this q", "this_quarter"),
-        (r"last quarter|past quarter|previous quarter|last q", "last_quarter"),
-        (r"this year|the year|ytd|so far this year", "this_year"),
-        (r"last year|past year|previous year", "last_year"),
+        (r"this quarter|the quarter|qtd|this q|this qtr", "this_quarter"),
+        (r"last quarter|past quarter|previous quarter|last q|last qtr", "last_quarter"),
+        (r"this year|the year|ytd|so far this year|this yr", "this_year"),
+        (r"last year|past year|previous year|last yr", "last_year"),
+        (
+            r"last 12 months|past 12 months|last twelve months|trailing 12 months|ttm|rolling 12 months",
+            "last_12_months",
+        ),
     ]
 )
 GROUPS = _table(
