@@ -4,8 +4,8 @@ from intents.evaluate import load, score
 from intents.model import corpus_files
 from intents.train import cross_validation_accuracy
 
-VOICES_INTENT, VOICES_SLOTS = 0.94, 0.72  # measured 95.1% and 73.9% (bench/intents.py)
-CROSS_VALIDATED = 0.88  # measured 89.8%
+VOICES_INTENT, VOICES_SLOTS = 0.94, 0.72  # measured 95.1% and 73.8% (bench/intents.py)
+CROSS_VALIDATED = 0.88  # measured 89.7%
 
 CONTRACT_INTENTS = {
     "customer.show", "customer.create", "customer.update", "customer.delete",
