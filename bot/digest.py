@@ -138,15 +138,18 @@ def _day(
     session: Session, day: date, *, tz: ZoneInfo, owner: int | None, currency: str
 ) -> DayFigures:
     start, end = _bounds(day, tz)
+    binned = select(Customer.id).where(col(Customer.deleted_at).is_not(None))
     contacts = (
         select(func.count())
         .select_from(Interaction)
         .where(Interaction.occurred_at >= start, Interaction.occurred_at < end)
+        .where(col(Interaction.customer_id).not_in(binned))
     )
     new = select(func.count()).where(
         Customer.created_at >= start,
         Customer.created_at < end,
         col(Customer.forgotten_at).is_(None),
+        col(Customer.deleted_at).is_(None),
     )
     sold = (
         select(
@@ -156,7 +159,7 @@ def _day(
             ),
         )
         .select_from(Purchase)
-        .where(Purchase.purchased_on == day)
+        .where(Purchase.purchased_on == day, col(Purchase.customer_id).not_in(binned))
     )
     if owner is not None:
         contacts = contacts.join(Customer, Customer.id == Interaction.customer_id).where(
@@ -191,6 +194,8 @@ def _tasks(session: Session, today: date, *, owner: int | None) -> str:
     query = select(
         func.count().filter(Task.due == today), func.count().filter(col(Task.due) < today)
     ).where(Task.status == TaskStatus.open.value, col(Task.due) <= today)
+    binned = select(Customer.id).where(col(Customer.deleted_at).is_not(None))
+    query = query.where(col(Task.customer_id).is_(None) | col(Task.customer_id).not_in(binned))
     if owner is not None:
         query = query.where(Task.assignee_id == owner)
     due, overdue = session.execute(query).one()

@@ -41,8 +41,9 @@ WRITES = frozenset(
     {
         "customer.create",
         "customer.update",
-        "customer.forget",
         "customer.delete",
+        "customer.restore",
+        "customer.forget",
         "customer.bulk_update",
         "interaction.log",
         "purchase.log",

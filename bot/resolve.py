@@ -10,15 +10,21 @@ from crm_store.models import Customer, Staff
 from crm_store.search import clear_winner, find_customers
 
 
-def resolve_customer(ctx: Context, typed: str | None, *, slot: str = "customer") -> Customer:
-    """The customer meant, never a guess: none → UserError, several close → numbered choices."""
+def resolve_customer(
+    ctx: Context, typed: str | None, *, slot: str = "customer", in_bin: bool | None = False
+) -> Customer:
+    """The customer meant, never a guess: none → UserError, several close → numbered choices.
+
+    Customers in the delete bin are candidates only with `in_bin` (True: only they, None: they
+    too, as a data-protection request concerns them as much as anyone)."""
     if not typed or not typed.strip():
         raise UserError("Which customer? Name them, e.g. “tell me about Acme” or “#12”.")
-    matches = find_customers(ctx.session, typed)
+    matches = find_customers(ctx.session, typed, in_bin=in_bin)
     if not matches:
+        where = "in the delete bin " if in_bin is True else ""
         raise UserError(
-            f"No customer matches “{typed.strip()}” (I searched names, companies, e-mails, "
-            "phones and #ids)."
+            f"No customer {where}matches “{typed.strip()}” (I searched names, companies, "
+            "e-mails, phones and #ids)."
         )
     if (customer := clear_winner(matches)) is not None:
         return customer

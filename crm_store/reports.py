@@ -178,6 +178,11 @@ def _utc(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(), tzinfo=tz).astimezone(UTC)
 
 
+def _not_binned(customer_id):
+    """Rows of customers who are not in the delete bin: a deleted customer leaves the figures."""
+    return customer_id.not_in(select(Customer.id).where(col(Customer.deleted_at).is_not(None)))
+
+
 def _facts(
     session: Session,
     metric: str,
@@ -199,7 +204,9 @@ def _facts(
         }.get(group_by or "")
         amount = func.sum(cents(Purchase.amount)) if metric == "revenue" else func.count()
         query = select(Purchase.purchased_on, *_maybe(key), amount).where(
-            Purchase.purchased_on >= start, Purchase.purchased_on <= end
+            Purchase.purchased_on >= start,
+            Purchase.purchased_on <= end,
+            _not_binned(Purchase.customer_id),
         )
         if metric == "revenue":
             query = query.where(Purchase.currency == currency)
@@ -215,7 +222,9 @@ def _facts(
             "city": Customer.city,
         }.get(group_by or "")
         query = select(Interaction.occurred_at, *_maybe(key)).where(
-            Interaction.occurred_at >= begin, Interaction.occurred_at < finish
+            Interaction.occurred_at >= begin,
+            Interaction.occurred_at < finish,
+            _not_binned(Interaction.customer_id),
         )
         if group_by == "city":
             query = query.join(Customer, Customer.id == Interaction.customer_id)
@@ -229,6 +238,7 @@ def _facts(
             Customer.created_at >= begin,
             Customer.created_at < finish,
             col(Customer.forgotten_at).is_(None),
+            col(Customer.deleted_at).is_(None),
         )
         frame = _frame(session.execute(query).all(), ("at", *_maybe(key, "key")))
         return _local_days(frame, tz).assign(amount=1)
@@ -239,6 +249,7 @@ def _facts(
         select(NpsAnswer.answered_on, *_maybe(key), NpsAnswer.score)
         .join(Customer, Customer.id == NpsAnswer.customer_id)
         .where(NpsAnswer.answered_on >= start, NpsAnswer.answered_on <= end)
+        .where(col(Customer.deleted_at).is_(None))
     )
     rows = session.execute(query).all()
     return _frame(rows, ("day", *_maybe(key, "key"), "score")).assign(amount=1)

@@ -52,10 +52,9 @@ def register(subparsers) -> None:
     exporting_.add_argument("kind", choices=exporting.KINDS)
     exporting_.add_argument(
         "--segment",
-        choices=segments.ALL_SEGMENTS,
         metavar="SEGMENT",
-        help="only this segment's customers, as the bot's lists see them today: "
-        + ", ".join(segments.ALL_SEGMENTS),
+        help="only this segment's or pipeline stage's customers, as the bot's lists see them "
+        "today: " + ", ".join(segments.ALL_SEGMENTS) + ", or a stage",
     )
     exporting_.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     add_db(exporting_)
@@ -83,6 +82,7 @@ def run_import(args, settings: Settings) -> int:
             tz=settings.tz,
             currency=settings.currency,
             erasure_key=settings.erasure_key,
+            pipeline=settings.pipeline,
         )
     except ValueError as error:
         print(f"crmbot: {error}", file=sys.stderr)
@@ -120,6 +120,14 @@ def run_import(args, settings: Settings) -> int:
 
 
 def run_export(args, settings: Settings) -> int:
+    known = args.segment is None or args.segment in segments.ALL_SEGMENTS
+    if not known and settings.pipeline.read(args.segment) is None:
+        print(
+            f"crmbot: “{args.segment}” is neither a segment ({', '.join(segments.ALL_SEGMENTS)}) "
+            f"nor a stage ({settings.pipeline.describe()})",
+            file=sys.stderr,
+        )
+        return 2
     engine = open_store(settings.database_url)
     try:
         with Session(engine) as session:
@@ -144,4 +152,6 @@ def _members(session: Session, segment: str, settings: Settings) -> list[int]:
     snap = analytics.snapshot(
         session, today=today, currency=settings.currency, lapsed_days=settings.lapsed_days
     )
-    return segments.find(session, snap, segments.Criteria(segment=segment)).index.tolist()
+    stage = settings.pipeline.read(segment)
+    criteria = segments.Criteria(stage=stage) if stage else segments.Criteria(segment=segment)
+    return segments.find(session, snap, criteria).index.tolist()

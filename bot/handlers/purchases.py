@@ -11,7 +11,7 @@ from bot.context import Context, UserError, handles
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
 from crm_store.audit import snapshot
-from crm_store.models import Product, Purchase, Stage
+from crm_store.models import Product, Purchase
 from intents import Parsed
 
 
@@ -39,11 +39,12 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     )
     ctx.session.add(purchase)
     ctx.audit("purchase.log", purchase, before=None, description=f"sale to {customer.display_name}")
-    if customer.stage != Stage.customer.value:
+    won = ctx.settings.pipeline.won
+    if customer.stage != won:  # a sale wins the customer, whatever stage they were at
         before = snapshot(customer)
-        customer.stage = Stage.customer.value
+        customer.stage, customer.stage_changed_at = won, ctx.now
         ctx.session.add(customer)
-        ctx.audit("customer.update", customer, before=before, description="stage to customer")
+        ctx.audit("customer.update", customer, before=before, description=f"stage to {won}")
     return Reply(
         text=f"Recorded {quantity} × {purchase.product} for {customer.display_name}: "
         f"{format.money(amount, currency)}.",

@@ -78,6 +78,7 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
         select(Task, Customer)
         .join(Customer, isouter=True)
         .where(Task.assignee_id == ctx.staff.id, Task.status == TaskStatus.open.value)
+        .where(col(Customer.deleted_at).is_(None))
         .order_by(col(Task.due).is_(None), Task.due, Task.id)
     )
     if period == "today":

@@ -8,6 +8,8 @@ from crm_store.audit import last_command, revert
 from crm_store.models import AuditEntry
 from intents import Parsed
 
+LISTED = 5  # a bulk change is summed up after this many of its changes
+
 
 @handles("undo")
 def undo(parsed: Parsed, ctx: Context) -> Reply:
@@ -16,7 +18,10 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
     if not entries:
         return Reply("There is nothing of yours to undo.")
     revert(ctx.session, entries)
-    what = "; ".join(entry.description for entry in reversed(entries))
+    changes = [entry.description for entry in reversed(entries)]
+    what = "; ".join(changes[:LISTED])
+    if len(changes) > LISTED:
+        what += f"; and {len(changes) - LISTED:,} more changes of the same command"
     ctx.session.add(
         AuditEntry(
             command_id=ctx.command_id,
@@ -24,7 +29,7 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
             action="undo",
             entity="audit_log",
             entity_id=entries[0].id,
-            description=f"undid: {what}",
+            description=f"undid: {what}"[:500],
         )
     )
     return Reply(f"Undone: {what}.")
