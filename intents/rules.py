@@ -799,6 +799,12 @@ def _delete(match: re.Match, message: Message) -> dict | None:
     return {"customer": who}
 
 
+@reads("customer.restore")
+def _restore(match: re.Match, message: Message) -> dict | None:
+    who = _ref(vocab.RESTORE_WORDS.sub("", message.typed, count=1))
+    return {"customer": who if who and who.lower() not in vocab.NOT_CUSTOMERS else None}
+
+
 @reads("customer.bulk_update")
 def _bulk(match: re.Match, message: Message) -> dict | None:
     """A selection (as `segment.list` reads it) and what to do to it: a field and value, or delete."""

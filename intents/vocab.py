@@ -105,6 +105,14 @@ CUES: list[tuple[str, str]] = [
         r"^(?:please |pls |can you |bulk:? )*(?:bulk[- ]?)?(?:move|tag|label|assign|reassign|set|mark|delete|remove|hand|give|change|update|put|transfer|drop|archive)\b.*\b(?:all|every|everyone|everybody|each|bulk)\b",
     ),
     (
+        "customer.bulk_update",
+        r"^(?:please |pls |can you )*(?:delete|remove|archive|purge)\b.*\b(?:customers|accounts|clients|leads|contacts|prospects)\b",
+    ),
+    (
+        "customer.restore",
+        r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b",
+    ),
+    (
         "customer.delete",
         r"^(?:please |pls |can you |could you )*(?:delete|remove|trash|drop|get rid of|archive)\b(?!.*\b(?:personal data|all (?:the )?data|gdpr|tasks?|reminders?|tags?|notes?)\b)",
     ),
@@ -664,7 +672,7 @@ _BOOK = (
 )
 OWNER_NAMED = re.compile(
     rf"\b(?P<name>[a-z][a-z-]+)(?:'s|’s|s')\s+(?:(?:overdue|open|top|best|biggest|own|lapsed|"
-    rf"at[- ]risk|daily|morning|pending|late|last|recent|latest|upcoming|\d+)\s+)*{_BOOK}\b"
+    rf"at[- ]risk|daily|morning|pending|late|last|recent|latest|upcoming|\d+)\s+)*(?:[a-z-]+\s+){{0,2}}?{_BOOK}\b"
 )
 OWNER_DID = re.compile(
     r"\b(?:did|has|have|should|does|is|can)\s+(?P<name>[a-z][a-z-]+)\s+(?:have|had|make|made|do|done|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met)\b"
@@ -693,7 +701,12 @@ COMPANY_WORDS = re.compile(
 )
 CITY_AT_END = re.compile(r"\s+([a-z][\w'-]+)$")
 CREATE_OWNER = re.compile(
-    r"(?:^\s*|\s)(?:for|owner:?|owned by|assign(?:ed)? to|give (?:it )?to)\s+(?P<owner>[a-z][\w'-]*)\s*(?::|,|$)"
+    r"(?:^\s*|\s)(?:for|owner:?|owned by|assign(?:ed)? to|give (?:it )?to)\s+(?P<owner>[A-Za-z][\w'-]*)\s*(?::|,|$)"
+)
+RESTORE_WORDS = re.compile(
+    r"^(?:please |pls |can you )*(?:restore|undelete|un-delete|recover|bring back)\s+(?:the\s+)?"
+    r"(?:customer|contact|client|account|record)?\s*",
+    re.I,
 )
 DELETE_WORDS = re.compile(
     r"^(?:please |pls |can you |could you )*(?:delete|remove|trash|drop|get rid of|archive)\s+"

@@ -70,6 +70,7 @@ LABELS = {
     "customer.create": "Add customer {name}",
     "customer.update": "Change {customer}: {field}",
     "customer.delete": "Delete {customer}",
+    "customer.restore": "Restore {customer}",
     "customer.bulk_update": "Change customers in bulk",
     "customer.forget": "Erase {customer}'s data",
     "customer.export": "Export {customer}'s data",
