@@ -1,4 +1,4 @@
-"""What the intent model sees of a message: words, word pairs, letter runs, and the cues that fired.
+"""What the intent model sees of a message: words, word pairs, letter runs and the cues that fired.
 
 One function serves training and parsing, so the two can never see a message differently. Values
 that vary without changing the intent (numbers, e-mail addresses, `#ids`, amounts) become shapes.
@@ -37,7 +37,7 @@ def words(text: str) -> list[str]:
 def of(
     text: str, cues: Iterable[str] = (), first: str | None = None
 ) -> tuple[list[str], list[str]]:
-    """The message's text features (words, word pairs, letter runs of 3–5 inside words) and its
+    """The message's text features (words, word pairs, letter runs of 3–4 inside words) and its
     evidence features (which intents' cues matched, and which the first matching rule reads)."""
     tokens = words(text)
     found = {f"w:{t}" for t in tokens}
@@ -47,7 +47,7 @@ def of(
         if token.startswith("_"):
             continue
         word = f" {token} "
-        for size in (3, 4, 5):
+        for size in (3, 4):
             found.update(f"c:{word[i : i + size]}" for i in range(len(word) - size + 1))
     evidence = [f"cue:{intent}" for intent in sorted(cues)]
     evidence.append(f"first:{first or 'none'}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -258,18 +259,20 @@ class _Traced:
         if isinstance(replacement, str) and "\\" not in replacement:
             plain = replacement
             replacement = lambda found: plain  # noqa: E731  (no group references to expand)
-        text, starts, ends, last = [], [], [], 0
+        changes = []
         for found in pattern.finditer(self.text):
+            new = replacement(found) if callable(replacement) else found.expand(replacement)
+            if new != found.group(0):
+                changes.append((found, new))
+        if not changes:
+            return
+        text, starts, ends, last = [], [], [], 0
+        for found, new in changes:
             begin, finish = found.span()
             text.append(self.text[last:begin])
             starts += self.starts[last:begin]
             ends += self.ends[last:begin]
-            new = replacement(found) if callable(replacement) else found.expand(replacement)
-            if new == found.group(0):
-                text.append(new)
-                starts += self.starts[begin:finish]
-                ends += self.ends[begin:finish]
-            elif found.re.groups and new == (found.group(1) or "") and found.start(1) >= 0:
+            if found.re.groups and new == (found.group(1) or "") and found.start(1) >= 0:
                 text.append(new)
                 starts += self.starts[found.start(1) : found.end(1)]
                 ends += self.ends[found.start(1) : found.end(1)]
@@ -341,24 +344,32 @@ def _correct(traced: _Traced) -> bool:
     def fix(match: re.Match) -> str:
         nonlocal corrected
         word = match.group(0)
-        lowered = word.lower()
-        if lowered in COMMON or lowered in _VOCAB_SET:
-            return word
         if match.start() > 0 and word[:1].isupper():
             return word  # a capitalised word inside a sentence is a name, not a typo
-        found = process.extractOne(lowered, VOCABULARY, scorer=fuzz.ratio, score_cutoff=74)
-        if found is None:
-            return word
-        known = found[0]
-        if known[0] != lowered[0] or abs(len(known) - len(lowered)) > 1:
-            return word
-        if _inflected(lowered, known) or known.startswith(lowered) or lowered.startswith(known):
+        known = _intended(word.lower())
+        if known is None:
             return word
         corrected = True
         return known
 
     traced.sub(_WORD_ANY, fix)
     return corrected
+
+
+@lru_cache(maxsize=4096)
+def _intended(lowered: str) -> str | None:
+    """The intent word a misspelt word stands for, or None when it is not a typo of one."""
+    if lowered in COMMON or lowered in _VOCAB_SET:
+        return None
+    found = process.extractOne(lowered, VOCABULARY, scorer=fuzz.ratio, score_cutoff=74)
+    if found is None:
+        return None
+    known = found[0]
+    if known[0] != lowered[0] or abs(len(known) - len(lowered)) > 1:
+        return None
+    if _inflected(lowered, known) or known.startswith(lowered) or lowered.startswith(known):
+        return None
+    return known
 
 
 _VOCAB_SET = set(VOCABULARY)
