@@ -70,7 +70,7 @@ def prepare(text: str, *, now: datetime, tz: str) -> Message:
 # Slots whose value is the user's own words, given back as typed.
 AS_TYPED = frozenset(
     {"customer", "name", "company", "summary", "text", "comment", "product", "interest", "value",
-     "owner", "city", "topic"}
+     "owner", "city", "topic", "email", "phone"}
 )  # fmt: skip
 
 
@@ -587,13 +587,25 @@ def _create(match: re.Match, message: Message) -> dict | None:
     if kind := re.search(r"\b(?:new |a )?(lead|prospect)\b", said):
         slots["stage"] = vocab.STAGES[kind.group(1)]
     rest = message.typed[match.end() :]
-    rest = vocab.CREATE_LEAD.sub("", rest, count=1)
+    for found in vocab.CREATE_FIELD.finditer(rest):
+        name = {"e-mail": "email", "mail": "email", "mobile": "phone"}.get(
+            found.group("field").lower(), found.group("field").lower()
+        )
+        value = found.group("value").strip(" *_")
+        slots[name] = vocab.STAGES.get(value.lower(), value) if name == "stage" else value
+    if vocab.CREATE_FIELD.search(rest):
+        return slots
+    rest = re.sub(r"\s*\((?:https?://)?[\w-]+(?:\.[\w-]+)+/?\)", " ", rest)  # (example.com)
+    if lead := vocab.CREATE_LEAD.match(rest):
+        if lead.group("owner"):
+            slots["owner"] = lead.group("owner")
+        rest = rest[lead.end() :]
     rest = re.sub(r"\bas (?:a )?new (?:customer|contact|client|lead)\b", "", rest, flags=re.I)
     if found := vocab.CREATE_OWNER.search(rest):
         slots["owner"] = found.group("owner")
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := vocab.INTEREST.search(rest.lower()):
-        slots["interest"] = rest[found.start("interest") : found.end("interest")]
+        slots["interest"] = rest[found.start("interest") : found.end("interest")].strip(" -–—")
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(
         rf"(?:^|[,;(]|\s[-–—])\s*(?:stage:?\s*)?({vocab.STAGE_WORDS})\s*(?=[,;)]|$)", rest, re.I
@@ -601,6 +613,9 @@ def _create(match: re.Match, message: Message) -> dict | None:
         slots["stage"] = vocab.STAGES[found.group(1).lower()]
         rest = rest[: found.start()] + rest[found.end() :]
     rest = re.sub(r"^\s*[:\-–—]?\s*(?:called|named)?\s*", "", rest, flags=re.I)
+    if found := re.search(r"\bas (?:a |an )?(lead|prospect|qualified lead)\b", rest, re.I):
+        slots["stage"] = vocab.STAGES.get(found.group(1).lower(), "qualified")
+        rest = rest[: found.start()] + " " + rest[found.end() :]
     if re.search(r"\bas (?:a )?(?:customer|client)\b|already signed", rest, re.I):
         slots["stage"] = "customer"
         rest = re.sub(r"\bas (?:a )?(?:customer|client)\b", " ", rest, flags=re.I)
@@ -639,7 +654,7 @@ def _create(match: re.Match, message: Message) -> dict | None:
             slots["city"] = city.group(1)
             slots["company"] = slots["company"][: city.start()]
     cased = any(c.isupper() for c in message.typed)
-    ends_message = not rest.rstrip().endswith(",") and parts
+    ends_message = bool(parts)
     for index, part in enumerate(parts):
         shaped = (
             r"[A-Z][\w'&.-]*(?:\s[A-Z&][\w'&.-]*){0,3}"
@@ -648,8 +663,10 @@ def _create(match: re.Match, message: Message) -> dict | None:
         )
         if not re.fullmatch(shaped, part) or part.lower() in vocab.STAGES:
             continue
-        last = index == len(parts) - 1 and ends_message and _nothing_after(part, message)
-        if last and "city" not in slots:
+        last = index == len(parts) - 1 and ends_message
+        if vocab.COMPANY_WORDS.search(part) and "company" not in slots:
+            slots["company"] = part
+        elif last and "city" not in slots and len(part.split()) <= 2:
             slots["city"] = part
         elif "company" not in slots:
             slots["company"] = part

@@ -24,7 +24,10 @@ DECORATION = [
     (re.compile(r"^\s*/(?!crm\b)(\w+)\b"), r"\1"),  # a bot command is its word
     (re.compile(r"(?m)^\s*>\s?"), ""),  # quoted lines of a pasted message
     (re.compile(r"^\s*@\w+[:,]?\s+"), " "),  # a leading @bot mention
-    (re.compile(r"(?<![\w.+-])@(\w+)(?![\w.-]*\.\w)"), r"\1"),  # @person: the person, not an e-mail
+    (
+        re.compile(r"(?<![\w.+@-])@(\w+)(?![\w.@-]*\.\w)"),
+        r"\1",
+    ),  # @person: the person, not an e-mail
 ]
 SHORTHAND = [
     (re.compile(r"\bf/u\b|\bfup\b|\bfollowup\b|\bfollow-up\b", re.I), "follow up"),

@@ -688,20 +688,30 @@ NOT_OWNERS = frozenset(
 )
 
 CREATE_LEAD = re.compile(
-    r"^\s*(?:(?:please|pls|kindly|can you|add|create|register|enter|new|a|an|make)\s+)*"
-    r"(?:(?:customer|contact|client|lead|prospect|account|acct|cust|one|record|entry)\b\s*)?(?:[:\-–—]\s*)?",
+    r"^\s*(?:(?:please|pls|kindly|can you|could you|i want to|i'd like to|i would like to|to|add|create|"
+    r"register|enter|new|a|an|make|one|our|the|put in(?: the)? (?:system|crm)|put|onboard)\s+)*"
+    r"(?:(?:customer|contact|client|lead|prospect|account|acct|cust|one|record|entry|partner)\b\s*)?"
+    r"(?:(?:for\s+(?P<owner>[A-Za-z][\w'-]*)(?:\s+please)?)\s*)?(?:[:\-–—,]\s*)?(?:(?:name is|called|named)\s+)?",
+    re.I,
+)
+CREATE_FIELD = re.compile(
+    r"(?:^|[•,;|]|\s-\s)\s*(?P<field>name|company|e-?mail|city|phone|mobile|owner|stage|interest)\s*:\s*"
+    r"(?P<value>[^•,;|]+?)\s*(?=[•,;|]|\s-\s|$)",
     re.I,
 )
 COMPANY_WORDS = re.compile(
     r"\b(?:inc|ltd|llc|gmbh|ag|corp|corporation|co|company|group|labs?|logistics|bakery|cafe|café|"
     r"dental|clinic|roofing|industries|enterprises|holdings|partners|solutions|systems|trading|"
     r"hotels?|pharma|health|realty|motors|foods?|tech|technologies|studio|agency|gym|school|schools|"
+    r"capital|ventures|bikes|build|builders|construction|energy|solar|aviation|travel|media|analytics|"
+    r"networks|clinics?|vets|physio|fisheries|farms|textiles|exports|imports|infra|pte|"
     r"university|restaurant|bank|insurance|consulting|s\.?a\.?|bv|plc|pty|srl|sarl|kg|oy|ab)\b\.?",
     re.I,
 )
 CITY_AT_END = re.compile(r"\s+([a-z][\w'-]+)$")
 CREATE_OWNER = re.compile(
-    r"(?:^\s*|\s)(?:for|owner:?|owned by|assign(?:ed)? to|give (?:it )?to)\s+(?P<owner>[A-Za-z][\w'-]*)\s*(?::|,|$)"
+    r"(?:^\s*|\s|,\s*|[-–—]\s*)(?:for|owner:?|owner is|owned by|assign(?:ed)? to|give (?:it |him |her |them )?to)\s+"
+    r"(?P<owner>[A-Za-z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:\s+please)?\s*(?=:|,|$)"
 )
 RESTORE_WORDS = re.compile(
     r"^(?:please |pls |can you )*(?:restore|undelete|un-delete|recover|bring back)\s+(?:the\s+)?"
@@ -768,7 +778,7 @@ BULK_VERB = re.compile(
     r"hand(?: over)?|give|change|update|put|transfer|drop|archive|make)\b(?:\s+(?:all|every|each))?"
 )
 INTEREST = re.compile(
-    r"\b(?:interested in|interested for|interest in|interest:|looking at|keen on|want(?:s|ed)?|asking about|into)\s+"
+    r"\b(?:interested in|interested for|interest in|interest:|looking at|keen on|want(?:s|ed)?|asking about|into)\s+(?:the\s+)?"
     r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i)\b|[,.?!;]|$)"
 )
 NO_STAGE_CHANGE = re.compile(
