@@ -444,13 +444,13 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
     slots: dict[str, Any] = {}
     if negative := vocab.NEGATIVE_QUANTITY.search(text):
-        slots["invalid"] = {"quantity": negative.group("q")}
+        slots["invalid"] = {"quantity": negative.group("q") or negative.group("q2")}
         text = text[: negative.start()] + " " + text[negative.end() :]
         typed = typed[: negative.start()] + " " + typed[negative.end() :]
     if negative := vocab.NEGATIVE_MONEY.search(text):
         slots.setdefault("invalid", {})["amount"] = typed[
             negative.start("money") : negative.end("money")
-        ]
+        ].strip()
         text = text[: negative.start()] + " " + text[negative.end() :]
         typed = typed[: negative.start()] + " " + typed[negative.end() :]
     money = next((m for m in (p.search(text) for p in vocab.MONEY) if m), None)
@@ -482,7 +482,9 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
         if product:
             slots["quantity"] = _number((product.group("q") or "").lower()) or slots.get("quantity")
             name = product.group("p").strip(" ,.:;")
-            name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
+            name = re.sub(
+                r"^(?:the|a|an|more|extra|additional|new|another)\s+", "", name, flags=re.I
+            )
             slots["product"] = None if vocab.NOT_PRODUCT.match(name) else name or None
         return slots
     return _sale_said_loosely(text, typed, slots)
@@ -501,17 +503,36 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
                 typed[: found.start()] + " " + typed[found.end() + product.end() :],
             )
         else:
+            after = typed[found.end() :]
+            named = re.match(
+                r"\s+([A-Z][\w&+-]*(?:\s[A-Z][\w&+-]*){0,2})(?=\s*(?:[,;:]|$|\s[-–—]))", after
+            )
+            if named:
+                slots["product"] = named.group(1)
+            cut = found.end() + (named.end() if named else 0)
             text, typed = (
-                text[: found.start()] + " " + text[found.end() :],
-                typed[: found.start()] + " " + typed[found.end() :],
+                text[: found.start()] + " " + text[cut:],
+                typed[: found.start()] + " " + typed[cut:],
             )
     elif found := vocab.COUNTED.search(text):
         slots["quantity"] = int(found.group("q"))
-        slots["product"] = typed[found.start("p") : found.end("p")]
+        slots["product"] = re.sub(
+            r"^(?:more|extra|additional|new|another)\s+",
+            "",
+            typed[found.start("p") : found.end("p")],
+        )
         text, typed = (
             text[: found.start()] + " " + text[found.end() :],
             typed[: found.start()] + " " + typed[found.end() :],
         )
+    if "product" not in slots and (found := vocab.PRODUCT_FOR.search(text)):
+        name = typed[found.start("p") : found.end("p")]
+        if not vocab.NOT_PRODUCT.match(found.group(0).strip()):
+            slots["product"] = name
+            text, typed = (
+                text[: found.start()] + text[found.end() :],
+                typed[: found.start()] + typed[found.end() :],
+            )
     typed = vocab.SALE_WORDS.sub(" ", typed)
     who = _ref(" ".join(typed.split()))
     if not who or who.lower() in vocab.NOT_CUSTOMERS:

@@ -290,8 +290,7 @@ AFTER_REFERENCE = (
 )
 # Words that end a name but are not part of it ("brightwave team", "Helios Energy leadership").
 TRAILING_ROLES = frozenset(
-    "team leadership procurement office folks people guys hq finance legal purchasing partners "
-    "board founders".split()
+    "team leadership procurement office folks people guys hq purchasing board founders".split()
 )
 # Words that look like a reference but are not one.
 NOT_CUSTOMERS = frozenset(
@@ -471,6 +470,10 @@ PURCHASE_FORMS = [
 ]
 NEGATIVE_QUANTITY = re.compile(
     r"(?:^|\s)(?P<q>-\d+)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces)\b"
+    r"|\b(?:quantity|qty)\s*:?\s*(?P<q2>-\d+)"
+)
+PRODUCT_FOR = re.compile(
+    r"\b(?:for|on)\s+(?:the|a|an|our)\s+(?P<p>[a-z][\w&+-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[\w&+-]+){0,2})(?=\s*(?:[,;:!.]|$|\s[-–—]|\s[$€£¥₹\d]))"
 )
 NEGATIVE_MONEY = re.compile(
     r"(?:^|\s)(?P<money>-\s?[$€£]\s?\d[\d,.]*\s?[km]?|[$€£]\s?-\d[\d,.]*\s?[km]?|-\d[\d,.]*\s?[km]?\s?(?:usd|eur|gbp|dollars|euros?|pounds))"

@@ -4,7 +4,7 @@ from intents.evaluate import load, score
 from intents.model import corpus_files
 from intents.train import cross_validation_accuracy
 
-VOICES_INTENT, VOICES_SLOTS = 0.94, 0.73  # measured 95.2% and 75.4% (bench/intents.py)
+VOICES_INTENT, VOICES_SLOTS = 0.94, 0.73  # measured 95.2% and 75.6% (bench/intents.py)
 CROSS_VALIDATED = 0.88  # measured 89.7%
 
 CONTRACT_INTENTS = {
