@@ -11,12 +11,15 @@ Web API calls that fail are logged, never raised into Slack's request; 429s are 
 
 from __future__ import annotations
 
+import io
+import json
 import logging
 import re
 import socketserver
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_bolt import App, BoltContext, BoltResponse
@@ -24,6 +27,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackClientError
 from slack_sdk.http_retry import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import text as sql
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -32,6 +36,7 @@ from adapters.slack_render import ACTION_PREFIX, blocks, chosen, fallback, home_
 from adapters.slack_render import message as rendered
 from bot.context import HANDLERS
 from bot.dispatch import Bot
+from bot.errors import describe
 from bot.identity import enrol, staff_for, valid_tz
 from bot.messages import File, Message, Reply
 from bot.settings import Settings
@@ -43,6 +48,7 @@ log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+MAX_BODY = 1024 * 1024
 OTHER_WORKSPACE = "This Slack workspace is not enabled for crmbot."
 _SHARE = re.compile(r"^\s*share\b[\s:,-]*|\s+--share\s*$", re.IGNORECASE)
 _POST_OPTIONS = {"unfurl_links": False, "unfurl_media": False}
@@ -81,7 +87,7 @@ def serve(bot: Bot, settings: Settings, *, port: int = 3000) -> None:
         return
     if not settings.slack_signing_secret:
         raise ValueError("Slack HTTP mode needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)")
-    server = http_server(app, bot, port=port)
+    server = http_server(app, bot, signing_secret=settings.slack_signing_secret, port=port)
     log.info("Slack: listening on port %d at %s", server.server_port, EVENTS_PATH)
     try:
         server.serve_forever()
@@ -98,29 +104,75 @@ class _QuietHandler(WSGIRequestHandler):
         log.debug("%s %s", self.address_string(), format % args)
 
 
-def http_server(app: App, bot: Bot, *, host: str = "0.0.0.0", port: int = 3000) -> WSGIServer:
+def http_server(
+    app: App, bot: Bot, *, signing_secret: str, host: str = "0.0.0.0", port: int = 3000
+) -> WSGIServer:
     """A threaded HTTP server for `wsgi_app` (port 0 picks a free port)."""
     return make_server(
         host,
         port,
-        wsgi_app(app, bot),
+        wsgi_app(app, bot, signing_secret=signing_secret),
         server_class=_ThreadingWSGIServer,
         handler_class=_QuietHandler,
     )
 
 
-def wsgi_app(app: App, bot: Bot) -> Callable:
-    """Slack's requests at /slack/events and a health check at /healthz, for any WSGI server."""
+def wsgi_app(app: App, bot: Bot, *, signing_secret: str) -> Callable:
+    """Slack's requests at /slack/events and a health check at /healthz, for any WSGI server.
+
+    Each request to /slack/events is screened before Bolt sees it: over 1 MB is refused unread
+    (413), an unsigned or wrongly signed one gets 401, and a signed one that is not Slack's JSON
+    or form body gets 400 — never a 500, and never the body in a log line.
+    """
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
+    verifier = SignatureVerifier(signing_secret)
 
     def application(environ: dict, start_response: Callable) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH:
             status, body = _health(bot)
             start_response(status, [("Content-Type", "text/plain; charset=utf-8")])
             return [body]
+        if environ.get("PATH_INFO") == EVENTS_PATH and environ.get("REQUEST_METHOD") == "POST":
+            if refusal := _screen(environ, verifier):
+                status, why = refusal
+                log.warning("Slack: refused a request: %s", why)
+                start_response(status, [("Content-Type", "text/plain; charset=utf-8")])
+                return [why.encode() + b"\n"]
         return slack(environ, start_response)
 
     return application
+
+
+def _screen(environ: dict, verifier: SignatureVerifier) -> tuple[str, str] | None:
+    """Why a request to the events endpoint is refused, or None to pass it on to Bolt."""
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return "400 Bad Request", "unreadable Content-Length"
+    if length > MAX_BODY:
+        return "413 Payload Too Large", "body over 1 MB"
+    body = environ["wsgi.input"].read(length) if length > 0 else b""
+    environ["wsgi.input"] = io.BytesIO(body)
+    stamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or ""
+    signature = environ.get("HTTP_X_SLACK_SIGNATURE") or ""
+    if not (
+        stamp.isdigit()
+        and signature
+        and verifier.is_valid(body=body, timestamp=stamp, signature=signature)
+    ):
+        return "401 Unauthorized", "missing or invalid signature"
+    try:
+        text = body.decode("utf-8")
+        if environ.get("CONTENT_TYPE", "").startswith("application/json"):
+            parsed = json.loads(text)
+        else:
+            form = parse_qs(text, keep_blank_values=True, strict_parsing=bool(text))
+            parsed = json.loads(form["payload"][0]) if "payload" in form else form
+    except (UnicodeDecodeError, ValueError):
+        return "400 Bad Request", "not a Slack request body"
+    if not isinstance(parsed, dict):
+        return "400 Bad Request", "not a Slack request body"
+    return None
 
 
 def _health(bot: Bot) -> tuple[str, bytes]:
@@ -338,7 +390,7 @@ class _Listeners:
         _safely("publish the home tab", client.views_publish, user_id=user, view=view)
 
     def on_error(self, error: Exception, body: dict) -> None:
-        log.error("Slack request failed: %s", body.get("type"), exc_info=error)
+        log.error("Slack request failed: %s: %s", body.get("type"), describe(error))
 
     # -- who is speaking -----------------------------------------------------------------------
 

@@ -40,9 +40,11 @@ from telegram.ext import (
     filters,
 )
 
+from adapters import telegram_webhook
 from adapters.telegram_render import render
 from bot.buttons import full_value, short_value
 from bot.dispatch import Bot
+from bot.errors import describe
 from bot.identity import not_enabled, staff_for
 from bot.messages import Message, Reply
 from bot.settings import Settings
@@ -115,7 +117,8 @@ def serve(
     """Run until SIGINT or SIGTERM: long polling, or a webhook when `webhook_url` is given.
 
     The webhook listens on `port` at the path of `webhook_url` and refuses any request that does
-    not carry `secret_token`, which Telegram sends with every update once the webhook is set.
+    not carry `secret_token`, which Telegram sends with every update once the webhook is set
+    (see `adapters.telegram_webhook`).
     """
     application = build_application(bot, settings)
     if webhook_url is None:
@@ -123,13 +126,15 @@ def serve(
         return
     if not secret_token:
         raise ValueError("a Telegram webhook needs a secret token (--webhook-secret)")
-    application.run_webhook(
-        listen="0.0.0.0",
-        port=port,
-        url_path=urlsplit(webhook_url).path.strip("/"),
-        webhook_url=webhook_url,
-        secret_token=secret_token,
-        allowed_updates=UPDATES,
+    asyncio.run(
+        telegram_webhook.serve(
+            application,
+            url=webhook_url,
+            path=urlsplit(webhook_url).path.strip("/"),
+            port=port,
+            secret=secret_token,
+            allowed_updates=UPDATES,
+        )
     )
 
 
@@ -384,4 +389,4 @@ def _seconds(error: RetryAfter) -> float:
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """One failing update is logged; the bot goes on with the next."""
     update_id = update.update_id if isinstance(update, Update) else None
-    log.error("Telegram update %s failed", update_id, exc_info=context.error)
+    log.error("Telegram update %s failed: %s", update_id, describe(context.error))

@@ -1,4 +1,4 @@
-"""Whose book a customer is in, and who may change it: managers any book, reps their own."""
+"""Whose book a customer is in, and who may change it (the rule is `bot.permissions`'s)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from collections.abc import Iterable
 
 from sqlmodel import Session
 
+from bot import permissions
 from bot.context import Context, UserError
 from crm_store.models import Customer, Staff
 
 
 def may_change(ctx: Context, customer: Customer) -> bool:
-    return ctx.is_manager or customer.owner_id == ctx.staff.id
+    return permissions.may_change_customer(ctx.staff, customer.owner_id)
 
 
 def require_own(ctx: Context, customers: Iterable[Customer], doing: str) -> None:

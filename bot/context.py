@@ -92,6 +92,28 @@ class Context:
             deleted=deleted,
         )
 
+    def record_export(
+        self,
+        action: str,
+        description: str,
+        *,
+        entity: str = "export",
+        entity_id: int | None = None,
+        after: dict[str, Any] | None = None,
+    ) -> None:
+        """Record that personal data left the store: who, what, when (undo steps over these)."""
+        audit.record_event(
+            self.session,
+            command_id=self.command_id,
+            staff_id=self.staff.id,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            description=description,
+            at=self.now,
+            after=after,
+        )
+
 
 Handler = Callable[[Parsed, Context], Reply]
 HANDLERS: dict[str, Handler] = {}

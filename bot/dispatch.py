@@ -24,18 +24,19 @@ from sqlmodel import Session, select
 
 import bot.handlers  # noqa: F401  (registers every handler)
 import intents
+from bot import permissions
 from bot.context import HANDLERS, Ask, Context, UserError
+from bot.errors import describe
 from bot.handlers.help import reading_label
 from bot.identity import not_enabled, staff_for
 from bot.lexicon import Lexicons
-from bot.messages import Message, Reply
+from bot.messages import MAX_MESSAGE, Message, Reply
 from bot.settings import Settings
 from crm_store.db import transaction
 from crm_store.models import PendingQuestion, ProcessedEvent, Staff
 
 log = logging.getLogger(__name__)
 
-MAX_MESSAGE = 4000
 UNSURE = 0.6
 WRITES = frozenset(
     {
@@ -109,6 +110,20 @@ class Bot:
     def _guarded(
         self, message: Message, command: Callable[[Session, Staff, str], _Command | Reply]
     ) -> Reply | None:
+        try:
+            return self._attempt(message, command, retry=True)
+        except IntegrityError:
+            # another process committed a clashing row (the same e-mail, say) after this command
+            # read the store: run it once more, now seeing that row and answering accordingly
+            return self._attempt(message, command, retry=False)
+
+    def _attempt(
+        self,
+        message: Message,
+        command: Callable[[Session, Staff, str], _Command | Reply],
+        *,
+        retry: bool,
+    ) -> Reply | None:
         staff_id, chosen = None, None
         try:
             with transaction(self.engine) as session:
@@ -131,8 +146,13 @@ class Bot:
             waiting = chosen.waiting if isinstance(chosen, _Command) else None
             self._settle(message, staff_id, question)
             return _noted(question.reply, "dropped" if waiting else None)
-        except Exception:
-            log.exception("failed to handle %s message %s", message.platform, message.event_id)
+        except IntegrityError as error:
+            if retry:
+                raise
+            log.error("failed to handle %s message %s: %s", *_where(message), describe(error))
+            return Reply(APOLOGY)
+        except Exception as error:
+            log.error("failed to handle %s message %s: %s", *_where(message), describe(error))
             return Reply(APOLOGY)
 
     def _claim(self, session: Session, message: Message) -> None:
@@ -183,6 +203,8 @@ class Bot:
     def _run(self, session: Session, staff: Staff, message: Message, command: _Command) -> Reply:
         parsed = command.parsed
         handler = HANDLERS.get(parsed.intent, HANDLERS["unknown"])
+        permissions.check_intent(staff, parsed.intent)
+        permissions.guard(session, staff)
         if parsed.intent not in ("unknown", "smalltalk") and parsed.slots.get("invalid"):
             raise UserError(_impossible(parsed.slots["invalid"]))
         try:
@@ -250,6 +272,10 @@ class Bot:
                         + timedelta(minutes=self.settings.question_ttl_minutes),
                     )
                 )
+
+
+def _where(message: Message) -> tuple[str, str | None]:
+    return message.platform, message.event_id
 
 
 def _conversation(message: Message, staff_id: int) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+MAX_MESSAGE = 4000  # characters of one message the bot reads; longer ones are refused unparsed
+
 
 @dataclass(frozen=True)
 class Message:

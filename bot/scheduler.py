@@ -22,9 +22,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from bot import digest
+from bot.errors import describe
 from bot.messages import Reply
 from bot.settings import Settings
-from crm_store import recycle_bin
+from crm_store import recycle_bin, retention
 from crm_store.db import transaction
 from crm_store.models import DigestDelivery, Staff
 
@@ -94,8 +95,12 @@ class DigestScheduler:
                         session, staff, today=day, settings=self.settings, insights=insights[day]
                     )
                 self.senders[staff.digest_platform].send(staff, reply)
-            except Exception:
-                log.exception("the digest for %s could not be sent; retrying later", staff.name)
+            except Exception as error:
+                log.error(
+                    "the digest for %s could not be sent; retrying later: %s",
+                    staff.name,
+                    describe(error),
+                )
                 self._release(staff, day)
                 continue
             self._mark_sent(staff, day, now)
@@ -151,9 +156,23 @@ class DigestScheduler:
             log.info("purged %d customers from the delete bin", purged)
         return purged
 
+    def purge(self, now: datetime | None = None) -> retention.Purged:
+        """Forget old delivery ids, expired questions and old button commands."""
+        keep = timedelta(days=self.settings.purge_after_days)
+        with transaction(self.engine) as session:
+            purged = retention.purge(session, now=now or self.clock(), keep=keep)
+        if any((purged.events, purged.questions, purged.buttons)):
+            log.info(
+                "purged %d event ids, %d expired questions, %d button commands",
+                purged.events,
+                purged.questions,
+                purged.buttons,
+            )
+        return purged
+
     def start(self):
         """Tick every minute in the background (APScheduler), starting now to catch up; purge the
-        delete bin every hour."""
+        delete bin, and what is kept only for a while, every hour."""
         from apscheduler.schedulers.background import BackgroundScheduler
 
         scheduler = BackgroundScheduler(timezone=UTC)
@@ -173,14 +192,22 @@ class DigestScheduler:
             max_instances=1,
             coalesce=True,
         )
+        scheduler.add_job(
+            self.purge,
+            "interval",
+            hours=1,
+            next_run_time=datetime.now(UTC),
+            max_instances=1,
+            coalesce=True,
+        )
         scheduler.start()
         return scheduler
 
     def _tick(self) -> None:
         try:
             sent = self.run_once()
-        except Exception:
-            log.exception("digest tick failed")
+        except Exception as error:
+            log.error("digest tick failed: %s", describe(error))
             return
         if sent:
             log.info("digests sent to %s", ", ".join(sent))

@@ -13,6 +13,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from crm_store.pipeline import DEFAULT_STAGES, DEFAULT_SYNONYMS, Pipeline
 
+DEVELOPMENT_ERASURE_KEY = "crmbot-erased-identifiers"
+MIN_ERASURE_KEY = 32
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
@@ -32,8 +35,18 @@ class Settings(BaseSettings):
     bin_days: int = Field(default=30, ge=1)
     files_dir: str = "crmbot-files"
     question_ttl_minutes: int = 30
+    # processed event ids and stored button commands are deleted after this many days
+    purge_after_days: int = Field(default=30, ge=2)
     # keys the hashes an erased person's e-mail and phone leave behind; set your own secret
-    erasure_key: str = "crmbot-erased-identifiers"
+    erasure_key: str = DEVELOPMENT_ERASURE_KEY
+
+    def erasure_key_problem(self) -> str | None:
+        """Why the erasure key can't protect real people's data, or None if it can."""
+        if self.erasure_key == DEVELOPMENT_ERASURE_KEY:
+            return "CRMBOT_ERASURE_KEY is unset (the development key is public)"
+        if len(self.erasure_key) < MIN_ERASURE_KEY:
+            return f"CRMBOT_ERASURE_KEY is shorter than {MIN_ERASURE_KEY} characters"
+        return None
 
     slack_bot_token: str | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
     slack_signing_secret: str | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")

@@ -6,6 +6,8 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import func
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, SQLModel, select
 
 from crm_store import models
@@ -26,7 +28,8 @@ ENTITIES: dict[str, type[SQLModel]] = {
 }
 
 
-IRREVERSIBLE = ("undo", "customer.forget")  # actions undo steps over
+EXPORTS = ("customer.export", "segment.export", "export.csv")  # personal data leaving the store
+IRREVERSIBLE = ("undo", "customer.forget", *EXPORTS)  # actions undo steps over
 
 
 def snapshot(row: SQLModel) -> dict[str, Any]:
@@ -69,11 +72,39 @@ def record(
     )
 
 
+def record_event(
+    session: Session,
+    *,
+    command_id: str,
+    staff_id: int | None,
+    action: str,
+    entity: str,
+    description: str,
+    at: datetime,
+    entity_id: int | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    """Log something done that changed no row, such as an export: who, what, when."""
+    session.add(
+        AuditEntry(
+            command_id=command_id,
+            staff_id=staff_id,
+            at=at,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            after=after,
+            description=description[:500],
+        )
+    )
+
+
 def last_command(session: Session, staff_id: int) -> list[AuditEntry]:
     """The entries of the staff member's newest change that is not undone yet."""
     newest = session.exec(
         select(AuditEntry)
         .where(AuditEntry.staff_id == staff_id, AuditEntry.undone_at.is_(None))
+        .where(AuditEntry.undo_dropped_at.is_(None))
         .where(AuditEntry.action.not_in(IRREVERSIBLE))
         .order_by(AuditEntry.id.desc())
     ).first()
@@ -88,29 +119,134 @@ def last_command(session: Session, staff_id: int) -> list[AuditEntry]:
     )
 
 
-def revert(session: Session, entries: list[AuditEntry]) -> None:
-    """Put every row back as it was before the entries' command, newest change first."""
-    for entry in entries:
-        model = ENTITIES[entry.entity]
-        if entry.before is None:
-            row = _current(session, model, entry)
-            if row is not None:
-                session.delete(row)
-        elif entry.after is None:
-            session.add(model.model_validate(entry.before))
-        else:
-            row = _current(session, model, entry)
-            restored = model.model_validate(entry.before)
-            for key in entry.before:
-                setattr(row, key, getattr(restored, key))
-            session.add(row)
+BOOKKEEPING = frozenset({"updated_at"})  # moves with every change; never a reason to refuse
+
+
+def revert(session: Session, entries: list[AuditEntry], *, now: datetime) -> list[str]:
+    """Undo the entries' command, newest change first: only the fields it wrote, and only while
+    they still hold what it wrote. If anything changed since — a field edited again, a row gone,
+    something recorded against a row it would remove, a value the store now refuses — nothing is
+    reverted and the answer says what; otherwise the entries are marked undone and it is empty."""
+    savepoint = session.begin_nested()
+    problems: list[str] = []
+    try:
+        for entry in entries:
+            if problem := _revert(session, entry):
+                problems.append(f"{entry.description}: {problem}" if len(entries) > 1 else problem)
         session.flush()
-        entry.undone_at = utcnow()
+    except DBAPIError:
+        problems.append("the store no longer accepts what was there before")
+    except BaseException:
+        savepoint.rollback()
+        raise
+    if problems:
+        savepoint.rollback()
+        return problems
+    savepoint.commit()
+    for entry in entries:
+        entry.undone_at = now
         session.add(entry)
+    return []
+
+
+def drop_from_undo(session: Session, entries: list[AuditEntry], *, now: datetime) -> None:
+    """Take a command that can no longer be undone off the undo list, so it is refused once."""
+    for entry in entries:
+        entry.undo_dropped_at = now
+        session.add(entry)
+
+
+def _revert(session: Session, entry: AuditEntry) -> str | None:
+    model = ENTITIES[entry.entity]
+    row = _current(session, model, entry)
+    if entry.before is None:  # the command created the row: remove it, if it is as created
+        if row is None:
+            return None
+        if drift := _drift(row, entry.after, entry.after):
+            return _changed(session, entry, drift)
+        if dependents := _dependents(session, row):
+            return f"{dependents} recorded against it since"
+        session.delete(row)
+    elif entry.after is None:  # the command deleted the row: put it back
+        if row is None:
+            session.add(model.model_validate(entry.before))
+    else:
+        if row is None:
+            return "it was deleted since"
+        written = [
+            key
+            for key in entry.after
+            if key not in BOOKKEEPING and entry.after[key] != entry.before.get(key)
+        ]
+        if drift := _drift(row, entry.after, written):
+            return _changed(session, entry, drift)
+        restored = model.model_validate(entry.before)
+        for key in written:
+            setattr(row, key, getattr(restored, key))
+        if "updated_at" in entry.after:
+            row.updated_at = utcnow()
+        session.add(row)
+    session.flush()
+    return None
+
+
+def _drift(row: SQLModel, written: dict[str, Any], keys) -> dict[str, Any]:
+    """The fields among `keys` that no longer hold what was written, with what they hold now."""
+    now = snapshot(row)
+    return {
+        key: now.get(key)
+        for key in keys
+        if key not in BOOKKEEPING and now.get(key) != written.get(key)
+    }
+
+
+def _changed(session: Session, entry: AuditEntry, drift: dict[str, Any]) -> str:
+    later = session.exec(
+        select(AuditEntry)
+        .where(
+            AuditEntry.entity == entry.entity,
+            AuditEntry.entity_id == entry.entity_id,
+            AuditEntry.id > entry.id,
+            AuditEntry.command_id != entry.command_id,
+        )
+        .order_by(AuditEntry.id.desc())
+    ).first()
+    who = ""
+    if later is not None and later.staff_id is not None:
+        who = f" by {session.get(models.Staff, later.staff_id).name}"
+    fields = ", ".join(
+        f"{key.removesuffix('_id')} is now {'empty' if value in (None, '') else value}"
+        for key, value in drift.items()
+    )
+    return f"its {fields} (changed since{who})"
+
+
+DEPENDENTS = {
+    models.Interaction: "contacts",
+    models.Purchase: "sales",
+    models.Task: "tasks",
+    models.NpsAnswer: "NPS answers",
+    models.CustomerTag: "tags",
+}
+
+
+def _dependents(session: Session, row: SQLModel) -> str:
+    """What others recorded against a customer that removing it would take with it."""
+    if not isinstance(row, models.Customer):
+        return ""
+    counts = []
+    for model, label in DEPENDENTS.items():
+        found = session.exec(
+            select(func.count()).select_from(model).where(model.customer_id == row.id)
+        ).one()
+        if found:
+            counts.append(f"{found} {label}")
+    return ", ".join(counts) + (" were" if counts else "")
 
 
 def _current(session: Session, model: type[SQLModel], entry: AuditEntry) -> SQLModel | None:
     if entry.entity_id is not None:
         return session.get(model, entry.entity_id)
-    keys = {k: entry.after[k] for k in model.__table__.primary_key.columns.keys()}  # noqa: SIM118
+    known = entry.after or entry.before
+    keys = {k: known[k] for k in model.__table__.primary_key.columns.keys()}  # noqa: SIM118
     return session.get(model, tuple(keys.values()))

@@ -16,11 +16,12 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """An engine ready for several processes: SQLite gets WAL and a busy timeout."""
+    # statements' parameters are customers' data: never in an error message or a log line
     if url.startswith("sqlite"):
-        engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+        engine = create_engine(url, echo=echo, hide_parameters=True, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    return create_engine(url, echo=echo, hide_parameters=True, pool_pre_ping=True)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -29,6 +30,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA secure_delete=ON")  # erased data is overwritten, not just unlinked
     cursor.close()
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Column, Index, Numeric, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Column, Index, Numeric, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -40,6 +40,10 @@ class TaskStatus(StrEnum):
     done = "done"
 
 
+NEVER_REUSED = {"sqlite_autoincrement": True}  # a deleted row's id never names a new one
+LIVE = text("forgotten_at IS NULL")
+
+
 def _one_of(column: str, enum: type[StrEnum]) -> CheckConstraint:
     values = ", ".join(f"'{member.value}'" for member in enum)
     return CheckConstraint(f"{column} IN ({values})", name=f"ck_{column}_valid")
@@ -47,7 +51,7 @@ def _one_of(column: str, enum: type[StrEnum]) -> CheckConstraint:
 
 class Staff(SQLModel, table=True):
     __tablename__ = "staff"
-    __table_args__ = (_one_of("role", Role),)
+    __table_args__ = (_one_of("role", Role), NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=120, unique=True)
@@ -69,6 +73,22 @@ class Customer(SQLModel, table=True):
             "name IS NOT NULL OR company IS NOT NULL OR forgotten_at IS NOT NULL",
             name="ck_customer_named",
         ),
+        # one live customer per e-mail and per phone, whichever process writes
+        Index(
+            "uq_customers_live_email",
+            "email",
+            unique=True,
+            sqlite_where=LIVE,
+            postgresql_where=LIVE,
+        ),
+        Index(
+            "uq_customers_live_phone",
+            "phone",
+            unique=True,
+            sqlite_where=LIVE,
+            postgresql_where=LIVE,
+        ),
+        NEVER_REUSED,
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -128,7 +148,7 @@ class Product(SQLModel, table=True):
     """The catalogue: a family of products in tiers, so an up-sell knows what is 'higher'."""
 
     __tablename__ = "products"
-    __table_args__ = (CheckConstraint("tier >= 1", name="ck_product_tier"),)
+    __table_args__ = (CheckConstraint("tier >= 1", name="ck_product_tier"), NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=120, unique=True)
@@ -143,6 +163,7 @@ class Interaction(SQLModel, table=True):
     __table_args__ = (
         _one_of("channel", Channel),
         Index("ix_interactions_customer_when", "customer_id", "occurred_at"),
+        NEVER_REUSED,
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -162,6 +183,7 @@ class Purchase(SQLModel, table=True):
         CheckConstraint("quantity > 0", name="ck_purchase_quantity"),
         CheckConstraint("amount >= 0", name="ck_purchase_amount"),
         Index("ix_purchases_customer_date", "customer_id", "purchased_on"),
+        NEVER_REUSED,
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -180,6 +202,7 @@ class Task(SQLModel, table=True):
     __table_args__ = (
         _one_of("status", TaskStatus),
         Index("ix_tasks_assignee_status_due", "assignee_id", "status", "due"),
+        NEVER_REUSED,
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -196,7 +219,7 @@ class Task(SQLModel, table=True):
 
 class NpsAnswer(SQLModel, table=True):
     __tablename__ = "nps_answers"
-    __table_args__ = (CheckConstraint("score BETWEEN 0 AND 10", name="ck_nps_score"),)
+    __table_args__ = (CheckConstraint("score BETWEEN 0 AND 10", name="ck_nps_score"), NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     customer_id: int = Field(foreign_key="customers.id", index=True)
@@ -211,6 +234,7 @@ class AuditEntry(SQLModel, table=True):
     """One change to one row. Entries of one command share `command_id`; undo replays them back."""
 
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"), NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     command_id: str = Field(max_length=64, index=True)
@@ -223,6 +247,7 @@ class AuditEntry(SQLModel, table=True):
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     description: str = Field(default="", max_length=500)
     undone_at: datetime | None = None
+    undo_dropped_at: datetime | None = None  # undo found it could no longer apply, and said so
 
 
 class ProcessedEvent(SQLModel, table=True):
@@ -238,7 +263,10 @@ class PendingQuestion(SQLModel, table=True):
     """A question the bot asked in one chat and awaits an answer to (numbered choices, yes/no)."""
 
     __tablename__ = "pending_questions"
-    __table_args__ = (UniqueConstraint("conversation", name="uq_pending_conversation"),)
+    __table_args__ = (
+        UniqueConstraint("conversation", name="uq_pending_conversation"),
+        NEVER_REUSED,
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     conversation: str = Field(max_length=200)
@@ -253,7 +281,10 @@ class DigestDelivery(SQLModel, table=True):
     """The record that makes each subscriber's digest go out once per day, across processes."""
 
     __tablename__ = "digest_deliveries"
-    __table_args__ = (UniqueConstraint("staff_id", "day", name="uq_digest_once_a_day"),)
+    __table_args__ = (
+        UniqueConstraint("staff_id", "day", name="uq_digest_once_a_day"),
+        NEVER_REUSED,
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     staff_id: int = Field(foreign_key="staff.id")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime
+import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -14,9 +15,9 @@ from sqlmodel import Session
 
 from bot.commands.options import add_db
 from bot.settings import Settings
-from crm_store import analytics, exporting, segments
+from crm_store import analytics, audit, exporting, segments
 from crm_store.columns import KINDS
-from crm_store.db import open_store
+from crm_store.db import open_store, transaction
 from crm_store.importing import ImportFileError, ImportOptions, import_file
 
 
@@ -132,19 +133,39 @@ def run_export(args, settings: Settings) -> int:
     try:
         with Session(engine) as session:
             members = _members(session, args.segment, settings) if args.segment else None
+            which = f" (segment: {args.segment})" if args.segment else ""
             if args.output is None:
                 try:
-                    exporting.write_csv(session, args.kind, sys.stdout, customer_ids=members)
+                    count = exporting.write_csv(
+                        session, args.kind, sys.stdout, customer_ids=members
+                    )
                 except BrokenPipeError:  # `| head` stopped reading: not an error
                     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                    count = None
+                _record(engine, f"{args.kind}{which} to standard output", count)
                 return 0
             with args.output.open("w", newline="", encoding="utf-8") as out:
                 count = exporting.write_csv(session, args.kind, out, customer_ids=members)
+            _record(engine, f"{args.kind}{which} to {args.output}", count)
     finally:
         engine.dispose()
-    which = f" (segment: {args.segment})" if args.segment else ""
     print(f"Exported {count:,} {args.kind}{which} to {args.output}.", file=sys.stderr)
     return 0
+
+
+def _record(engine, what: str, count: int | None) -> None:
+    """Every export is in the audit trail: what left the store, and when (by the operator)."""
+    rows = "" if count is None else f"{count:,} "
+    with transaction(engine) as session:
+        audit.record_event(
+            session,
+            command_id=uuid.uuid4().hex,
+            staff_id=None,
+            action="export.csv",
+            entity="export",
+            description=f"exported {rows}{what} from the command line",
+            at=datetime.now(UTC),
+        )
 
 
 def _members(session: Session, segment: str, settings: Settings) -> list[int]:

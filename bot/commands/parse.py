@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import intents
 from bot.commands.options import add_clock, add_db, fixed_now
+from bot.messages import MAX_MESSAGE
 from bot.settings import Settings
 
 
@@ -23,7 +24,16 @@ def run(args, settings: Settings) -> int:
     tz = args.tz or settings.tz
     lexicon = _lexicon(args.db) if args.db else None
     lines = [args.text] if args.text is not None else (line.rstrip("\n") for line in sys.stdin)
-    for line in lines:
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_MESSAGE:  # the bot refuses these unread, and so does this
+            print(
+                f"crmbot: message {number} is {len(line):,} characters long; "
+                f"only {MAX_MESSAGE:,} are read",
+                file=sys.stderr,
+            )
+            frame = {"intent": "unknown", "confidence": 0.0, "slots": {}}
+            print(json.dumps(frame), flush=True)
+            continue
         now = fixed_now(args.now, tz) or datetime.now(UTC)
         parsed = intents.parse(line, now=now, tz=tz, lexicon=lexicon)
         frame = {"intent": parsed.intent, "confidence": parsed.confidence, "slots": parsed.slots}

@@ -59,6 +59,13 @@ def run(args, settings: Settings) -> int:
             "crmbot: a Telegram webhook needs --webhook-secret: 16 to 256 letters, digits, _ or -."
         )
         return 2
+    if problem := settings.erasure_key_problem():
+        print(
+            f"crmbot: {problem}. Make one with `python -c 'import secrets; "
+            "print(secrets.token_urlsafe(32))'`, set it as CRMBOT_ERASURE_KEY, keep it secret "
+            "and never change it (erased people are recognised by it)."
+        )
+        return 2
     bot = Bot(open_store(settings.database_url), settings)
     DigestScheduler(bot.engine, settings, senders(settings, console=False)).start()
     if "slack" in platforms:

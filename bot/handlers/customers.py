@@ -323,6 +323,11 @@ def _refuse_duplicates(ctx: Context, customer: Customer) -> None:
         other = ctx.session.exec(
             select(Customer).where(getattr(Customer, column) == value, Customer.id != customer.id)
         ).first()
+        if other is not None and other.deleted_at is not None:  # the store keeps one per value
+            raise UserError(
+                f"{other.display_name} (#{other.id}), in the delete bin, has {value}; "
+                f"“restore #{other.id}” brings them back. Nothing was saved."
+            )
         if other is not None:
             raise UserError(f"{other.display_name} (#{other.id}) already has {value}.")
 

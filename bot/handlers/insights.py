@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 import pandas as pd
 from sqlmodel import select
 
-from bot import format
+from bot import format, permissions
 from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
 from bot.resolve import resolve_customer, resolve_staff
@@ -76,6 +76,16 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     count = len(found)
     shown = f"; the first {len(rows)} by {criteria.sort}" if count > len(rows) else ""
     name = f"customers-{slots.get('segment', 'list')}-{ctx.today.isoformat()}.csv"
+    book = permissions.csv_book(ctx.staff)
+    in_file = found if book is None else found[found["owner_id"] == book]
+    ctx.record_export(
+        "segment.export",
+        f"a CSV of {len(in_file):,} customers: {described}"[:500],
+        after={"customers": [int(i) for i in in_file.index]},
+    )
+    note = "Figures as of today; every match is in the CSV."
+    if book is not None:
+        note = f"Figures as of today; the CSV holds the {len(in_file):,} of them in your own book."
     return Reply(
         text=f"{count:,} customer{'s' * (count != 1)} match: {described}{shown}.",
         rows=rows,
@@ -83,11 +93,11 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
             File(
                 name,
                 "text/csv",
-                segments.to_csv(found, owners=owners, currency=ctx.settings.currency),
+                segments.to_csv(in_file, owners=owners, currency=ctx.settings.currency),
             )
         ],
         buttons=[Button(f"Next for #{i}", f"next action for #{i}") for i in found.index[:3]],
-        note="Figures as of today; every match is in the CSV.",
+        note=note,
     )
 
 

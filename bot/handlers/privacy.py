@@ -5,18 +5,25 @@ from __future__ import annotations
 import json
 
 from bot import format
-from bot.context import Ask, Context, UserError, handles
+from bot.context import Ask, Context, handles
 from bot.messages import File, Reply
 from bot.resolve import resolve_customer
 from crm_store import privacy
+from crm_store.models import Customer
 from intents import Parsed
 
 
 @handles("customer.export")
 def export_customer(parsed: Parsed, ctx: Context) -> Reply:
-    """Everything we hold on a person, as a file — “export all data on Jane Cooper”."""
+    """Everything we hold on a person, as a file (managers) — “export all data on Jane Cooper”."""
     customer = resolve_customer(ctx, parsed.slots.get("customer"), in_bin=None)
     data = privacy.personal_data(ctx.session, customer)
+    ctx.record_export(
+        "customer.export",
+        f"exported the personal data of {customer.display_name} (#{customer.id})",
+        entity=Customer.__tablename__,
+        entity_id=customer.id,
+    )
     data["exported"] = {"at": ctx.now.isoformat(timespec="seconds"), "by": ctx.staff.name}
     content = json.dumps(data, indent=2, ensure_ascii=False).encode()
     counts = ", ".join(
@@ -39,11 +46,6 @@ def export_customer(parsed: Parsed, ctx: Context) -> Reply:
 @handles("customer.forget")
 def forget_customer(parsed: Parsed, ctx: Context) -> Reply:
     """Erase a person's personal data on request (managers) — “forget Jane Cooper”."""
-    if not ctx.is_manager:
-        raise UserError(
-            "Only a manager or an admin can erase a customer's personal data. "
-            "Please pass the request on to one."
-        )
     customer = resolve_customer(ctx, parsed.slots.get("customer"), in_bin=None)
     who = f"{customer.display_name} (#{customer.id})"
     if not ctx.confirmed:
@@ -55,6 +57,7 @@ def forget_customer(parsed: Parsed, ctx: Context) -> Reply:
         ctx.session,
         customer,
         key=ctx.settings.erasure_key,
+        region=ctx.settings.phone_region,
         staff_id=ctx.staff.id,
         command_id=ctx.command_id,
         now=ctx.now,

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from sqlmodel import select
 
-from bot import format
+from bot import format, permissions
 from bot.context import Context, UserError, handles
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
@@ -40,7 +40,8 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     ctx.session.add(purchase)
     ctx.audit("purchase.log", purchase, before=None, description=f"sale to {customer.display_name}")
     won = ctx.settings.pipeline.won
-    if customer.stage != won:  # a sale wins the customer, whatever stage they were at
+    # a sale wins the customer, whatever stage they were at (if the sender may change them)
+    if customer.stage != won and permissions.may_change_customer(ctx.staff, customer.owner_id):
         before = snapshot(customer)
         customer.stage, customer.stage_changed_at = won, ctx.now
         ctx.session.add(customer)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.context import Context, handles
 from bot.messages import Reply
-from crm_store.audit import last_command, revert
+from crm_store.audit import drop_from_undo, last_command, revert
 from crm_store.models import AuditEntry
 from intents import Parsed
 
@@ -17,11 +17,16 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
     entries = last_command(ctx.session, ctx.staff.id)
     if not entries:
         return Reply("There is nothing of yours to undo.")
-    revert(ctx.session, entries)
     changes = [entry.description for entry in reversed(entries)]
     what = "; ".join(changes[:LISTED])
     if len(changes) > LISTED:
         what += f"; and {len(changes) - LISTED:,} more changes of the same command"
+    if problems := revert(ctx.session, entries, now=ctx.now):
+        drop_from_undo(ctx.session, entries, now=ctx.now)
+        return Reply(
+            f"I can't undo “{what}”: {'; '.join(problems[:LISTED])}. "
+            "Nothing was undone, and that change is off the undo list."
+        )
     ctx.session.add(
         AuditEntry(
             command_id=ctx.command_id,

@@ -174,18 +174,28 @@ def _run(
                 importer.prepare(connection, [item for _, item in cleaned])
         batch = Batch()
         planned = _plan(importer, batch, cleaned, summary)
+        lines = (chunk[0].line, chunk[-1].line)
         if options.dry_run or not planned:
             summary.add(batch.counts)
-        elif not _write(
-            engine, importer, batch, summary, command_id, (chunk[0].line, chunk[-1].line)
-        ):
+        elif not _write(engine, importer, batch, summary, command_id, lines):
             batch.undo()
-            for row, item in planned:  # find the rows the database refuses, one at a time
-                single = Batch()
-                if _plan(importer, single, [(row, item)], summary) and not _write(
-                    engine, importer, single, summary, command_id, (row.line, row.line), row=row
-                ):
-                    single.undo()
+            # another process may have added some of these people since the batch was planned
+            # (the store refuses a second live customer with one e-mail or phone): plan it
+            # again against the store as it is now
+            with engine.connect() as connection:
+                importer.prepare(connection, [item for _, item in planned])
+            batch = Batch()
+            planned = _plan(importer, batch, planned, summary)
+            if planned and not _write(engine, importer, batch, summary, command_id, lines):
+                batch.undo()
+                for row, item in planned:  # find the rows the database refuses, one at a time
+                    with engine.connect() as connection:
+                        importer.prepare(connection, [item])
+                    single = Batch()
+                    if _plan(importer, single, [(row, item)], summary) and not _write(
+                        engine, importer, single, summary, command_id, (row.line, row.line), row=row
+                    ):
+                        single.undo()
         if progress:
             progress(len(chunk))
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, or_, select, update
 from sqlalchemy import text as sql
 
 from crm_store import interests, normalize
@@ -33,6 +33,11 @@ CUSTOMER_FIELDS = (
     "stage",
 )
 _fields = itemgetter(*CUSTOMER_FIELDS)
+LIVE = select(
+    Customer.__table__.c.id,
+    Customer.__table__.c.stage_changed_at,
+    *(Customer.__table__.c[f] for f in CUSTOMER_FIELDS),
+).where(Customer.__table__.c.forgotten_at.is_(None))
 _distinct = itemgetter(*DISTINCT)
 
 
@@ -61,7 +66,7 @@ class CustomerImporter(Importer):
             for r in rows
         )
         self.by_name = options.merge_names or unidentified  # else names are never compared
-        table = Customer.__table__
+        self.stored: dict[int, dict[str, Any]] = {}  # every record the store holds, by id
         tag_sets: dict[int, set[str]] = {}
         for customer_id, tag in connection.execute(
             select(CustomerTag.customer_id, CustomerTag.tag)
@@ -72,13 +77,46 @@ class CustomerImporter(Importer):
             select(CustomerInterest.customer_id, CustomerInterest.key)
         ):
             interest_sets.setdefault(customer_id, set()).add(key)
-        columns = [table.c.id, table.c.stage_changed_at, *(table.c[f] for f in CUSTOMER_FIELDS)]
-        live = select(*columns).where(table.c.forgotten_at.is_(None)).order_by(table.c.id)
-        for found in connection.execute(live).mappings():
+        for found in connection.execute(LIVE.order_by(Customer.__table__.c.id)).mappings():
             record = dict(found)
             record["tags"] = frozenset(tag_sets.get(record["id"], ()))
             record["interests"] = frozenset(interest_sets.get(record["id"], ()))
+            self.stored[record["id"]] = record
             self._index(record, None)
+
+    def prepare(self, connection: Connection, items: list[dict[str, Any]]) -> None:
+        """Match this batch against the store as it is now, not as it was when the import began:
+        the customers that other processes added or changed meanwhile replace what was known."""
+        table = Customer.__table__
+        wanted = {
+            kind: {item[kind] for item in items if item[kind]}
+            for kind in ("external_id", "email", "phone")
+        }
+        for kind, values in wanted.items():
+            for value in values:  # forget what the store said; it is read again below
+                record = self.index[kind].get(value)
+                if record is not None and record["id"] is not None:
+                    del self.index[kind][value]
+        conditions = [table.c[kind].in_(values) for kind, values in wanted.items() if values]
+        if not conditions:
+            return
+        for found in connection.execute(LIVE.where(or_(*conditions))).mappings():
+            record = self.stored.get(found["id"])
+            if record is None:
+                tags = connection.execute(
+                    select(CustomerTag.tag).where(CustomerTag.customer_id == found["id"])
+                )
+                keys = connection.execute(
+                    select(CustomerInterest.key).where(CustomerInterest.customer_id == found["id"])
+                )
+                record = self.stored[found["id"]] = {
+                    "tags": frozenset(tags.scalars()),
+                    "interests": frozenset(keys.scalars()),
+                }
+            record.update(found)
+            for kind in ("external_id", "email", "phone"):
+                if record[kind]:
+                    self.index[kind][record[kind]] = record
 
     def _name_key(self, record: dict[str, Any]) -> tuple[str, str]:
         return (
@@ -266,6 +304,7 @@ class CustomerImporter(Importer):
                 ids = connection.execute(statement, rows).scalars().all()
             for record, new_id in zip(batch.inserts, ids, strict=True):
                 record["id"] = new_id  # if the batch fails, undo drops these records anyway
+                self.stored[new_id] = record
         if batch.updates:
             statement = (
                 update(table)

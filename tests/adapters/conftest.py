@@ -179,7 +179,13 @@ def store(sqlite_engine):
 
 def start(engine, api: FakeSlackApi, settings: Settings) -> Iterator[SlackWorkspace]:
     bot = Bot(engine, settings)
-    server = http_server(build_app(bot, settings), bot, host="127.0.0.1", port=0)
+    server = http_server(
+        build_app(bot, settings),
+        bot,
+        signing_secret=settings.slack_signing_secret,
+        host="127.0.0.1",
+        port=0,
+    )
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:

@@ -6,6 +6,7 @@ import json
 import logging
 from pathlib import Path
 
+import httpx
 from sqlmodel import Session
 
 import adapters
@@ -111,6 +112,32 @@ def test_a_request_with_a_bad_signature_is_refused(slack):
     response = slack.deliver(body, "application/json", secret="not-the-secret")
     assert response.status_code == 401
     assert slack.api.posted() == []
+
+
+def test_unsigned_oversized_or_malformed_requests_are_refused_without_a_trace(slack, caplog):
+    caplog.set_level(logging.DEBUG)
+    secret_text = "jane@acme.com wants a quote"
+    event = json.dumps({"type": "event_callback", "event": {"text": secret_text}})
+    unsigned = httpx.post(
+        f"{slack.url}/slack/events",
+        content=event,
+        headers={"Content-Type": "application/json"},
+        timeout=10,
+    )
+    malformed = [
+        slack.deliver("{" + secret_text, "application/json"),
+        slack.deliver('["a", "list"]', "application/json"),
+        slack.deliver("payload=" + secret_text, "application/x-www-form-urlencoded"),
+        slack.deliver(b"\xff\xfe".decode("latin-1"), "application/json"),
+    ]
+    oversized = slack.deliver(json.dumps({"text": "x" * 1_100_000}), "application/json")
+    assert unsigned.status_code == 401
+    assert [response.status_code for response in malformed] == [400, 400, 400, 400]
+    assert oversized.status_code == 413
+    assert secret_text not in caplog.text
+    assert slack.api.posted() == []
+    slack.dm("tell me about jane cooper")  # the app keeps answering
+    assert answer_to(slack)["text"].startswith("Jane Cooper")
 
 
 def test_a_stranger_sees_nothing_but_the_refusal(slack):

@@ -86,3 +86,14 @@ def test_a_store_failure_is_an_apology_not_a_traceback(chat, engine, caplog):
     assert reply.text == APOLOGY
     assert chat.count(Interaction) == 0
     assert "Traceback" in caplog.text
+
+
+def test_a_value_the_database_refuses_leaves_no_personal_data_in_the_log(chat, caplog):
+    """PostgreSQL refuses a title over 120 characters; the log says what failed, where, and
+    nothing of what was typed or stored (SQLite accepts it, and nothing is logged)."""
+    title = "Head of Procurement for jane@acme.com " + "and more " * 12
+    reply = chat.say(f"change Jane Cooper's title to {title}")
+    if reply.text == APOLOGY:
+        assert "sqlstate 22001" in caplog.text and "bot/handlers/customers.py" in caplog.text
+    for trace in ("jane@acme.com", "Procurement", "+12125550100", "Jane Cooper"):
+        assert trace not in caplog.text

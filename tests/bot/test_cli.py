@@ -97,3 +97,14 @@ def test_demo_fills_a_store_once_and_db_upgrade_is_repeatable(db):
     assert first.returncode == 0, first.stderr
     again = crmbot("demo", "--now", NOW, db=db)
     assert again.returncode == 1 and "already has customers" in again.stdout
+
+
+def test_parse_refuses_an_overlong_message_unread_and_goes_on():
+    long = "called acme " + "jane@acme.com " * 8_000  # 112 KB, which the parser never sees
+    result = crmbot("parse", "--now", NOW, stdin=f"{long}\nlol\n")
+    frames = [json.loads(line) for line in result.stdout.splitlines()]
+    assert frames == [
+        {"intent": "unknown", "confidence": 0.0, "slots": {}},
+        {"intent": "unknown", "confidence": frames[1]["confidence"], "slots": {}},
+    ]
+    assert "message 1 is 112,012 characters long; only 4,000 are read" in result.stderr

@@ -7,8 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlmodel import Session, select
 
 from crm_store import exporting
+from crm_store.db import make_engine
+from crm_store.models import AuditEntry
 
 SAMPLE = Path(__file__).parent.parent.parent / "samples" / "hubspot_contacts.csv"
 DATA = Path(__file__).parent.parent / "data"
@@ -53,6 +56,13 @@ def test_an_import_prints_its_summary_and_a_re_run_changes_nothing(db, sample):
     assert exported.returncode == 0, exported.stderr
     emails = [row["email"] for row in csv.DictReader(exported.stdout.splitlines())]
     assert emails == ["jane.doe@acme.com", "amy.chen@acme.com", "kwame@accrafoods.com.gh"]
+    engine = make_engine(db)
+    with Session(engine) as session:
+        [entry] = session.exec(select(AuditEntry).where(AuditEntry.action == "export.csv")).all()
+    engine.dispose()
+    assert entry.description == (
+        "exported 3 customers (segment: customer) to standard output from the command line"
+    )
 
 
 def test_a_dry_run_and_a_column_map_on_a_file_with_its_own_headers(db, tmp_path):

@@ -4,11 +4,20 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 from sqlmodel import Session, select
 
+from bot.buttons import full_value, short_value
 from bot.cli import main
 from bot.scheduler import DigestScheduler
 from bot.settings import Settings
 from crm_store.db import make_engine
-from crm_store.models import Customer, DigestDelivery, Interaction, Purchase, Staff
+from crm_store.models import (
+    Customer,
+    DigestDelivery,
+    Interaction,
+    PendingQuestion,
+    ProcessedEvent,
+    Purchase,
+    Staff,
+)
 from tests.crm_store.insight_builders import Store
 
 SETTINGS = Settings(database_url="unused", tz="UTC")
@@ -173,3 +182,22 @@ def test_the_pipeline_and_the_bin_are_configured_from_the_environment(monkeypatc
     monkeypatch.setenv("CRMBOT_STAGES", "lead, lead")
     with pytest.raises(ValueError, match="named twice"):
         Settings(database_url="unused")
+
+
+def test_old_event_ids_expired_questions_and_old_buttons_are_purged(chat):
+    chat.say("tell me about jane")  # a question, and two processed event ids
+    chat.say("tell me about jane", who="Alex")
+    key = short_value(chat.engine, "log a call with Jane Cooper: " + "x" * 80, limit=64)
+    scheduler = DigestScheduler(
+        chat.engine, Settings(database_url="unused", purge_after_days=30), {}
+    )
+    events = chat.count(ProcessedEvent)
+    assert events >= 2 and chat.count(PendingQuestion) == 2
+
+    today = scheduler.purge(datetime.now(UTC))  # the questions expired 30 minutes after asking
+    assert (today.events, today.questions, today.buttons) == (0, 2, 0)
+    assert chat.count(ProcessedEvent) == events and full_value(chat.engine, key) is not None
+
+    later = scheduler.purge(datetime.now(UTC) + timedelta(days=31))
+    assert (later.events, later.buttons) == (events, 1)
+    assert chat.count(ProcessedEvent) == 0 and full_value(chat.engine, key) is None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from crm_store import interests
@@ -436,6 +437,51 @@ def test_rows_the_database_refuses_are_rejected_and_the_rest_of_their_batch_goes
     assert "blocked address" in refused["reason"]
     assert set(customers(refusing)) == {"ann@example.com", "cy@example.com"}
     assert tags_of(refusing, customers(refusing)["ann@example.com"]) == {"vip"}
+
+
+def test_each_batch_matches_the_store_as_it_is_when_it_is_written(store, tmp_path):
+    """Someone adds a person by chat while a long import runs: the import updates that customer
+    when it reaches them, instead of adding the same person twice."""
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "name,email,city\n"
+        "Ann One,ann@x.com,Oslo\n"
+        "Bob Two,bob@x.com,Oslo\n"
+        "Cy Three,cy@x.com,Oslo\n"
+        "Di Four,di@x.com,Oslo\n",
+        encoding="utf-8",
+    )
+
+    def meanwhile(_rows: int) -> None:
+        with Session(store) as session:
+            if session.exec(select(Customer).where(Customer.email == "cy@x.com")).first():
+                return
+            session.add(Customer(name="Cy Three", email="cy@x.com"))
+            session.commit()
+
+    summary = import_file(
+        store, path, "customers", options=ImportOptions(batch_size=2), progress=meanwhile
+    )
+    assert (summary.created, summary.updated, summary.rejected) == (3, 1, 0)
+    with Session(store) as session:
+        [cy] = session.exec(select(Customer).where(Customer.email == "cy@x.com")).all()
+    assert cy.city == "Oslo"
+
+
+def test_the_store_refuses_a_second_live_customer_with_one_email_or_phone(store):
+    with Session(store) as session:
+        session.add(Customer(name="Ann", email="ann@x.com", phone="+12125550100"))
+        session.commit()
+        for twin in (
+            Customer(name="Ann B", email="ann@x.com"),
+            Customer(name="Ann C", phone="+12125550100"),
+        ):
+            session.add(twin)
+            with pytest.raises(IntegrityError):
+                session.commit()
+            session.rollback()
+        session.add(Customer(name="Erased", email="ann@x.com", forgotten_at=datetime.now(UTC)))
+        session.commit()  # an erased record holds nothing, but never blocks anyone
 
 
 def test_vendor_stages_land_in_the_pipeline_and_product_interest_comes_along(store, tmp_path):

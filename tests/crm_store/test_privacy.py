@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from crm_store import privacy
 from crm_store.audit import snapshot
+from crm_store.db import make_engine, upgrade
 from crm_store.importing import ImportOptions, import_file
 from crm_store.models import (
     AuditEntry,
@@ -197,3 +198,32 @@ def test_a_flagged_import_writes_nothing_of_the_person_back(engine, jane, tmp_pa
         assert (summary.created, summary.updated, summary.rejected) == (0, 0, 1)
     assert "jane" not in everything(engine)
     assert "san francisco" not in everything(engine)
+
+
+def test_the_sqlite_file_itself_no_longer_holds_the_erased_data(tmp_path):
+    """Freed pages are overwritten (secure_delete), not left readable in the file."""
+    url = f"sqlite:///{tmp_path / 'crm.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+    with Session(engine) as session:
+        session.add(Staff(name="Alex", role="manager"))
+        customer = Customer(name="Jane Doe", email="jane@acme.com", phone="+14155550134")
+        session.add(customer)
+        session.flush()
+        session.add(
+            Interaction(
+                customer_id=customer.id,
+                channel="call",
+                summary="Jane's husband is ill; call after 3pm",
+                occurred_at=NOW,
+            )
+        )
+        session.commit()
+        cid = customer.id
+    forget(engine, cid)
+    engine.dispose()  # the last connection checkpoints the WAL into the file
+    raw = (tmp_path / "crm.db").read_bytes().lower()
+    for trace in (b"jane doe", b"jane@acme.com", b"+14155550134", b"husband"):
+        assert trace not in raw

@@ -1,0 +1,25 @@
+"""Errors as log lines that hold no personal data."""
+
+from __future__ import annotations
+
+import traceback
+
+
+def describe(error: BaseException) -> str:
+    """An error for the log without personal data: its kind, the database's own code and
+    constraint when it has them, and where in the code it happened — never its message, which
+    may quote what was typed or stored."""
+    original = getattr(error, "orig", None)
+    diagnosis = getattr(original, "diag", None)
+    codes = [
+        f"{name} {value}"
+        for name, value in (
+            ("sqlstate", getattr(original, "sqlstate", None)),
+            ("constraint", getattr(diagnosis, "constraint_name", None)),
+        )
+        if value
+    ]
+    kind = type(original or error).__name__ + (f" ({', '.join(codes)})" if codes else "")
+    frames = traceback.extract_tb(error.__traceback__)
+    where = "".join(traceback.format_list(frames)).rstrip()
+    return f"{kind}\nTraceback (most recent call last):\n{where}"

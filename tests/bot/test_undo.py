@@ -1,0 +1,72 @@
+"""Undo takes back only what its command wrote, while it still holds, and says when it can't."""
+
+from sqlmodel import Session, select
+
+from bot.identity import enrol
+from crm_store.models import AuditEntry, Customer, Interaction
+
+
+def jane(chat) -> Customer:
+    with Session(chat.engine) as session:
+        return session.exec(select(Customer).where(Customer.name == "Jane Cooper")).one()
+
+
+def test_undo_reverts_only_the_field_the_command_wrote(chat):
+    chat.say("change Jane Cooper's phone to +1 212 555 0199")
+    chat.say("change Jane Cooper's city to Boston", who="Alex")
+    reply = chat.say("undo")
+    assert reply.text.startswith("Undone: phone of Jane Cooper")
+    assert (jane(chat).phone, jane(chat).city) == ("+12125550100", "Boston")
+
+
+def test_undo_refuses_once_when_a_colleague_changed_the_same_field_since(chat):
+    chat.say("change Jane Cooper's phone to +1 212 555 0199")
+    chat.say("change Jane Cooper's phone to +1 212 555 0177", who="Alex")
+    reply = chat.say("undo")
+    assert reply.text.startswith("I can't undo “phone of Jane Cooper")
+    assert "its phone is now +12125550177 (changed since by Alex)" in reply.text
+    assert "Nothing was undone" in reply.text
+    assert jane(chat).phone == "+12125550177"
+    assert chat.say("undo").text == "There is nothing of yours to undo."
+
+
+def test_undo_does_not_remove_a_customer_a_colleague_has_since_worked_with(chat):
+    with Session(chat.engine) as session:
+        enrol(session, "Dana", role="rep", tz="UTC")
+        session.commit()
+    chat.say("add customer Zed Zulu at Zeta Corp, zed@zeta.io")
+    chat.say("called Zed Zulu, wants a demo", who="Dana")
+    reply = chat.say("undo")
+    assert reply.text.startswith("I can't undo “added Zed Zulu (Zeta Corp)”: 1 contacts were")
+    assert [c.name for c in chat.rows(Customer) if c.email == "zed@zeta.io"] == ["Zed Zulu"]
+    assert [i.summary for i in chat.rows(Interaction)] == ["wants a demo"]
+    assert chat.say("undo").text == "There is nothing of yours to undo."
+
+
+def test_an_undo_the_store_now_refuses_is_said_once_and_dropped(chat):
+    chat.say("change Jane Cooper's city to Boston")
+    with Session(chat.engine) as session:
+        entry = session.exec(select(AuditEntry).where(AuditEntry.action == "customer.update")).one()
+        entry.before = {**entry.before, "stage": ""}  # a value the schema does not allow
+        stage = entry.after["stage"]
+        session.add(entry)
+        session.commit()
+    reply = chat.say("undo")
+    assert "the store no longer accepts what was there before" in reply.text
+    assert (jane(chat).city, jane(chat).stage) == ("Boston", stage)
+    assert chat.say("undo").text == "There is nothing of yours to undo."
+
+
+def test_undo_of_a_logged_call_with_its_follow_up_still_works(chat):
+    chat.say("called Jane Cooper, she wants a quote for 20 seats, follow up friday")
+    reply = chat.say("undo")
+    assert reply.text.startswith("Undone: call with Jane Cooper")
+    assert chat.rows(Interaction) == []
+
+
+def test_undo_of_a_new_customer_a_colleague_since_moved_on_says_what_changed(chat):
+    chat.say("add customer Zed Zulu at Zeta Corp, zed@zeta.io")
+    assert "qualified" in chat.say("set Zed Zulu's stage to qualified", who="Alex").text
+    reply = chat.say("undo")
+    assert "its stage is now qualified (changed since by Alex)" in reply.text
+    assert [c.name for c in chat.rows(Customer) if c.email == "zed@zeta.io"] == ["Zed Zulu"]
