@@ -6,24 +6,26 @@ import argparse
 import logging
 import sys
 
-from bot.commands import COMMANDS
+from bot.commands import NAMES, command
 from bot.settings import Settings
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(names: tuple[str, ...] = NAMES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crmbot",
         description="A conversational CRM assistant for Slack, Telegram and the terminal.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in COMMANDS:
-        command.register(subparsers)
+    for name in names:
+        command(name).register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    only = tuple(n for n in NAMES if given[:1] == [n])  # one command named: load only that one
+    args = build_parser(only or NAMES).parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

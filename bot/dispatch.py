@@ -3,6 +3,9 @@
 A command runs in one transaction together with the record of its event id, so a retried delivery
 is applied once even across bot processes. Expected failures (UserError) and questions (Ask) roll
 the command back; anything unexpected is logged with its traceback and the user gets an apology.
+
+A pending question survives one unrelated message: that message is answered and the question
+stays open; a second unrelated message drops it, and the reply says so.
 """
 
 from __future__ import annotations
@@ -24,7 +27,9 @@ import intents
 from bot import permissions
 from bot.context import HANDLERS, Ask, Context, UserError
 from bot.errors import describe
+from bot.handlers.help import reading_label
 from bot.identity import not_enabled, staff_for
+from bot.lexicon import Lexicons
 from bot.messages import MAX_MESSAGE, Message, Reply
 from bot.settings import Settings
 from crm_store.db import transaction
@@ -40,6 +45,7 @@ WRITES = frozenset(
         "customer.delete",
         "customer.restore",
         "customer.forget",
+        "customer.bulk_update",
         "interaction.log",
         "purchase.log",
         "task.create",
@@ -52,6 +58,8 @@ APOLOGY = "Sorry, something went wrong on my side and nothing was saved. Please 
 ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "last": "-1"}
 NO = {"no", "n", "nope", "cancel", "stop", "abort", "never mind", "nevermind"}
 YES = {"yes", "y", "yep", "yeah", "sure", "ok", "okay", "confirm", "do it"}
+STILL_OPEN = "My earlier question is still open: answer it, or say “cancel”."
+DROPPED = "I dropped my earlier question; ask again if you still need it."
 
 
 class _Duplicate(Exception):  # noqa: N818
@@ -63,6 +71,9 @@ class _Command:
     parsed: intents.Parsed
     confirmed: bool = False
     sure: bool = False
+    waiting: str | None = (
+        None  # an unrelated message came while a question waits: "kept", "dropped"
+    )
 
 
 class Bot:
@@ -76,6 +87,7 @@ class Bot:
         self.engine = engine
         self.settings = settings
         self.parse = parse
+        self.lexicons = Lexicons()
 
     def handle(self, message: Message) -> Reply | None:
         """The reply to a message, or None if this event was already applied."""
@@ -112,7 +124,7 @@ class Bot:
         *,
         retry: bool,
     ) -> Reply | None:
-        staff_id = None
+        staff_id, chosen = None, None
         try:
             with transaction(self.engine) as session:
                 self._claim(session, message)
@@ -123,15 +135,17 @@ class Bot:
                 chosen = command(session, staff)
                 if isinstance(chosen, Reply):
                     return chosen
-                return self._run(session, staff, message, chosen)
+                return _noted(self._run(session, staff, message, chosen), chosen.waiting)
         except _Duplicate:
             return None
         except UserError as error:
-            self._settle(message, staff_id, None)
-            return Reply(str(error))
+            waiting = chosen.waiting if isinstance(chosen, _Command) else None
+            self._settle(message, staff_id, None, keep_waiting=waiting == "kept")
+            return _noted(Reply(str(error)), waiting)
         except Ask as question:
+            waiting = chosen.waiting if isinstance(chosen, _Command) else None
             self._settle(message, staff_id, question)
-            return question.reply
+            return _noted(question.reply, "dropped" if waiting else None)
         except IntegrityError as error:
             if retry:
                 raise
@@ -155,33 +169,47 @@ class Bot:
     ) -> _Command | Reply:
         """An answer to the question pending in this conversation, or else a new command.
 
-        Any message clears the pending question: it is answered, cancelled, or left behind.
+        The pending question is answered, cancelled, or (for an unrelated message) kept once and
+        dropped the second time.
         """
         now, conversation = message.received_at, _conversation(message, staff.id)
         pending = session.exec(
             select(PendingQuestion).where(PendingQuestion.conversation == conversation)
         ).first()
+        waiting = None
         if pending is not None:
-            session.delete(pending)
-            if pending.expires_at > now:
+            if pending.expires_at <= now:
+                session.delete(pending)
+            else:
                 answer = _answer_key(text, pending.payload["choices"])
                 if answer is not None:
+                    session.delete(pending)
                     return _resume(pending.payload, answer)
                 if text.lower().strip(" .!") in NO:
+                    session.delete(pending)
                     return Reply("OK, cancelled. Nothing was changed.")
+                if pending.payload.get("kept"):
+                    session.delete(pending)
+                    waiting = "dropped"
+                else:
+                    pending.payload = {**pending.payload, "kept": True}
+                    waiting = "kept"
         if not text:
             return Reply("Say something like “tell me about Acme”, or “help” to see what I can do.")
-        return _Command(self.parse(text, now=now, tz=staff.tz or self.settings.tz))
+        lexicon = self.lexicons.current(session)
+        parsed = self.parse(text, now=now, tz=staff.tz or self.settings.tz, lexicon=lexicon)
+        return _Command(parsed, waiting=waiting)
 
     def _run(self, session: Session, staff: Staff, message: Message, command: _Command) -> Reply:
         parsed = command.parsed
         handler = HANDLERS.get(parsed.intent, HANDLERS["unknown"])
         permissions.check_intent(staff, parsed.intent)
         permissions.guard(session, staff)
+        if parsed.intent not in ("unknown", "smalltalk") and parsed.slots.get("invalid"):
+            raise UserError(_impossible(parsed.slots["invalid"]))
         try:
             if not command.sure and parsed.intent in WRITES and parsed.confidence < UNSURE:
-                summary = (handler.__doc__ or parsed.intent).splitlines()[0].rstrip(".")
-                question = Ask.confirm(f"I'm not sure I understood. {summary}?")
+                question = Ask.confirm(f"I'm not sure I understood. {reading_label(parsed)}?")
                 question.choices = {"yes": {"__sure": True}}
                 raise question
             ctx = Context(
@@ -204,8 +232,16 @@ class Bot:
             }
             raise
 
-    def _settle(self, message: Message, staff_id: int | None, question: Ask | None) -> None:
-        """After a rolled-back command: keep the event id, and the new question if one was asked."""
+    def _settle(
+        self,
+        message: Message,
+        staff_id: int | None,
+        question: Ask | None,
+        *,
+        keep_waiting: bool = False,
+    ) -> None:
+        """After a rolled-back command: keep the event id, and the new question if one was asked
+        (or the question still waiting, marked as having survived one unrelated message)."""
         with transaction(self.engine) as session:
             try:
                 with session.begin_nested():
@@ -215,6 +251,12 @@ class Bot:
             if staff_id is None:
                 return
             conversation = _conversation(message, staff_id)
+            if keep_waiting:
+                for waiting in session.exec(
+                    select(PendingQuestion).where(PendingQuestion.conversation == conversation)
+                ):
+                    waiting.payload = {**waiting.payload, "kept": True}
+                return
             session.exec(
                 delete(PendingQuestion).where(PendingQuestion.conversation == conversation)
             )
@@ -254,9 +296,39 @@ def _answer_key(text: str, choices: dict[str, Any]) -> str | None:
     return key if key in choices else None
 
 
+# What a value said but impossible should have been, by slot.
+MEANT = {
+    "due": "a real date",
+    "follow_up": "a real date",
+    "occurred_on": "a real date",
+    "date": "a real date",
+    "score": "an NPS score from 0 to 10",
+    "amount": "an amount of zero or more",
+    "min_value": "an amount of zero or more",
+    "quantity": "a quantity of one or more",
+}
+
+
+def _impossible(invalid: dict[str, Any]) -> str:
+    """One sentence for the values that were said but cannot be right."""
+    name, said = next(iter(invalid.items()))
+    return f"“{said}” isn't {MEANT.get(name, 'a value I can use')}. Nothing was saved."
+
+
+def _noted(reply: Reply, waiting: str | None) -> Reply:
+    """The reply, with a line about the question that was waiting when the message came."""
+    line = {"kept": STILL_OPEN, "dropped": DROPPED}.get(waiting or "")
+    if line:
+        reply.note = f"{reply.note}\n{line}" if reply.note else line
+    return reply
+
+
 def _resume(payload: dict[str, Any], answer: str) -> _Command:
     filled = dict(payload["choices"][answer])
     made_sure = bool(filled.pop("__sure", False))
+    if "__intent" in filled:  # one of the readings offered for a message that was not clear
+        reading = intents.Parsed(filled.pop("__intent"), filled.pop("__slots", {}), 1.0)
+        return _Command(reading, sure=True)
     parsed = intents.Parsed(
         payload["intent"], {**payload["slots"], **filled}, payload["confidence"]
     )

@@ -1,8 +1,10 @@
 """Staff messages → intent and slots, as `../shared/INTENTS.md` specifies.
 
-Pure functions: no database, no network, no clock but the `now` they are given.
+Pure functions: no database, no network, no clock but the `now` they are given, and no store but
+the `Lexicon` of names the bot hands over.
 """
 
+from intents.lexicon import Lexicon
 from intents.parser import Parsed, parse
 
-__all__ = ["Parsed", "parse"]
+__all__ = ["Lexicon", "Parsed", "parse"]

@@ -1,23 +1,27 @@
-"""Rule-based parsing of staff messages into an intent and its slots.
+"""Staff messages → one intent and its slots: the model weighs the intents, the rules read slots.
 
-The message is cleaned first (decoration out, shorthand expanded, typos in intent words fixed; see
-`intents.text`). Then `RULES` is tried in order: each line is an intent and a cue pattern, and the
-first cue whose slot reader accepts the message wins. A new phrasing is one cue line; a new intent
-is one reader plus its cue lines. Vocabulary (channels, segments, metrics...) lives in `intents.vocab`.
+The message is cleaned (`intents.rules.prepare`), the cue table says which intents its phrasing
+points to, and the learned model (`intents.model`) turns words, letter runs and those cues into a
+probability per intent. The likeliest intent whose reader can fill a frame wins; its calibrated
+probability is the `confidence`. With a `Lexicon` of the store's names, a message that only names a
+known customer is that customer's profile, and products and staff names are read as the store
+spells them.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from intents import vocab
-from intents.text import clean
-from intents.values import amount, date_in, time_of
+import numpy as np
+
+from intents import features, rules
+from intents.lexicon import Lexicon, known_customer, snap_slots
+from intents.model import Model, model
+from intents.rules import Message
+
+ALTERNATIVES = 3  # readings offered when unsure
 
 
 @dataclass(frozen=True)
@@ -25,533 +29,52 @@ class Parsed:
     intent: str
     slots: dict[str, Any] = field(default_factory=dict)
     confidence: float = 1.0
+    # the next likeliest readings, best first, for a reply that asks which one was meant
+    alternatives: tuple[Parsed, ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True)
-class Message:
-    """A cleaned message: `text` lower case for matching, `typed` with the user's case for slots."""
-
-    text: str
-    typed: str
-    now: datetime
-    tz: str
-    corrected: bool
-
-    def typed_span(self, start: int, end: int) -> str:
-        return self.typed[start:end]
+def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) -> Parsed:
+    """The intent and slots of one message; `unknown` (with likely readings) when unsure."""
+    message = rules.prepare(text, now=now, tz=tz)
+    hits, first = rules.cue_hits(message)
+    if lexicon is not None and not hits and (customer := known_customer(message.typed, lexicon)):
+        return Parsed("customer.show", {"customer": customer}, 0.95)
+    current = model()
+    text_features, evidence = features.of(message.text, hits, first)
+    return choose(message, current.probabilities(text_features, evidence), current, lexicon)
 
 
-Reader = Callable[[re.Match, Message], dict[str, Any] | None]
-READERS: dict[str, Reader] = {}
-
-
-def reads(intent: str) -> Callable[[Reader], Reader]:
-    def register(function: Reader) -> Reader:
-        READERS[intent] = function
-        return function
-
-    return register
-
-
-def parse(text: str, *, now: datetime, tz: str) -> Parsed:
-    """The intent and slots of one message; `unknown` when no rule fits."""
-    zone = ZoneInfo(tz)
-    local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
-    typed, corrected = clean(text)
-    lowered = typed.lower()
-    if len(lowered) != len(typed):
-        typed = lowered
-    message = Message(lowered, typed, local, tz, corrected)
-    for intent, cue in _RULES:
-        match = cue.search(message.text)
-        if match is None:
-            continue
-        slots = READERS[intent](match, message)
+def choose(
+    message: Message, probabilities: np.ndarray, current: Model, lexicon: Lexicon | None = None
+) -> Parsed:
+    """The likeliest intent that its reader can fill, with its calibrated confidence."""
+    order = sorted(range(len(probabilities)), key=lambda i: (-probabilities[i], i))
+    readings: list[Parsed] = []
+    for rank, i in enumerate(order):
+        intent, probability = current.classes[i], float(probabilities[i])
+        if readings and (len(readings) > ALTERNATIVES or probability < 0.01 or rank > 6):
+            break
+        slots = {} if intent in _NO_SLOTS else rules.read(intent, message)
         if slots is None:
             continue
-        slots = {k: v for k, v in slots.items() if v is not None and v != ""}
-        return Parsed(intent, slots, _confidence(intent, slots, message))
-    return Parsed("unknown", {}, 0.2)
-
-
-def _confidence(intent: str, slots: dict[str, Any], message: Message) -> float:
-    """High for a clear frame; below 0.6 when a slot the intent cannot do without is missing."""
-    score = 0.95 - (0.1 if message.corrected else 0.0)
-    needed = vocab.REQUIRED.get(intent, ())
-    if any(all(name not in slots for name in group.split("|")) for group in needed):
-        score = min(score, 0.5)
-    return round(score, 2)
-
-
-# ---- references, dates and small readers shared by the rules -----------------------------------
-
-_REF_TOKEN = re.compile(r"#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{6,}\d")
-_STOP = frozenset(vocab.REFERENCE_STOPS)
-_JOIN = frozenset({"at", "from", "of", "&", "and"})
-_SEPARATOR = re.compile(r"\s*(?:[,;:!?()]|\.(?:\s|$)|\s[-–—]+\s|:\s)\s*")
-
-
-def take_ref(text: str) -> tuple[str | None, str]:
-    """A customer reference at the start of `text`, and what follows it.
-
-    'jane at acme, she wants a quote' → ('jane at acme', 'she wants a quote').
-    """
-    text = text.strip(" ,;:.-–—")
-    text = re.sub(
-        r"^(?:(?:with|to|for|w/|the|customer|client|account|our)\s+)+", "", text, flags=re.I
-    )
-    if found := _REF_TOKEN.match(text):
-        return found.group(0), text[found.end() :].strip(" ,;:.-–—")
-    head = _SEPARATOR.split(text, maxsplit=1)[0]
-    words = head.split()
-    cased = any(w[:1].isupper() for w in words) and any(w[:1].islower() for w in words)
-    kept: list[str] = []
-    for index, word in enumerate(words):
-        bare = word.lower()
-        possessive = bare.endswith(("'s", "’s"))
-        if possessive:
-            bare = bare[:-2]
-        if bare in _STOP or bare in vocab.DATE_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)?", bare):
-            if not (kept and bare in _JOIN):
-                break
-        if kept and bare in _JOIN:
-            nxt = words[index + 1] if index + 1 < len(words) else ""
-            if not nxt or nxt.lower() in _STOP or (cased and not nxt[:1].isupper()):
-                break
-            kept.append(word)
-            continue
-        if cased and kept and not word[:1].isupper() and kept[-1].lower() not in _JOIN:
-            break
-        if cased and not kept and not word[:1].isupper() and not word[:1].isdigit():
-            break
-        kept.append(word[:-2] if possessive else word)
-        if possessive or len(kept) >= 6:
-            break
-    if not kept:
-        return None, text
-    while kept and kept[-1].lower() in _JOIN:
-        kept.pop()
-    ref = " ".join(kept)
-    start = text.find(kept[-1], len(" ".join(kept[:-1])))
-    rest = text[start + len(kept[-1]) :]
-    rest = re.sub(r"^(?:'s|’s)?\s*(?:office|team|site|hq|place)?\b", "", rest)
-    return ref.strip(" ,;:.'\"") or None, rest.strip(" ,;:.-–—")
-
-
-def _ref(text: str | None) -> str | None:
-    if not text:
-        return None
-    ref, _ = take_ref(text)
-    return ref
-
-
-def _find_date(text: str, message: Message, *, future: bool) -> tuple[str | None, str, str]:
-    """The first date phrase in `text` (lower case) as YYYY-MM-DD, the text without it (lower
-    case and as typed)."""
-    typed = _typed_of(text, message)
-    for found in vocab.DATE.finditer(text):
-        day = date_in(found.group("date"), now=message.now, tz=message.tz, future=future)
-        if day is None:
-            continue
-        start, end = found.span()
-        return (
-            day.isoformat(),
-            _join(text[:start], text[end:]),
-            _join(typed[:start], typed[end:]),
+        slots = rules.as_typed(slots, message)
+        if lexicon is not None:
+            slots = snap_slots(intent, slots, message.typed, lexicon)
+        missing = rules.missing_required(intent, slots)
+        confidence = round(
+            current.confidence(probability, missing=missing, corrected=message.corrected), 2
         )
-    return None, text, typed
-
-
-def _join(left: str, right: str) -> str:
-    return " ".join(f"{left.rstrip()} {right.lstrip()}".split()).strip(" ,;")
-
-
-def _typed_of(text: str, message: Message) -> str:
-    """The as-typed form of a lower-case piece of the message."""
-    at = message.text.find(text)
-    return message.typed[at : at + len(text)] if at >= 0 else text
-
-
-def _summary(text: str) -> str | None:
-    if re.fullmatch(
-        r"(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks|a call)", text.lower()
-    ):
-        return None
-    text = re.sub(r"^(?:and |but |then )?(?:about|re:?|regarding|to discuss)\s+", "", text.strip())
-    text = re.sub(r"^(?:and|but|then)\s+", "", text)
-    return text.strip(" ,;:.-–—") or None
-
-
-def _first(table: list[tuple[re.Pattern, str]], text: str) -> str | None:
-    best = None
-    for pattern, name in table:
-        found = pattern.search(text)
-        if found and (best is None or found.start() < best[0]):
-            best = (found.start(), name)
-    return best[1] if best else None
-
-
-def _number(word: str | None) -> int | None:
-    if not word:
-        return None
-    return int(word) if word.isdigit() else vocab.NUMBERS.get(word)
-
-
-# ---- readers, one per intent --------------------------------------------------------------------
-
-
-@reads("undo")
-def _undo(match: re.Match, message: Message) -> dict | None:
-    return {}
-
-
-@reads("help")
-def _help(match: re.Match, message: Message) -> dict | None:
-    topic = match.groupdict().get("topic")
-    if topic:
-        topic = re.sub(r"\s+work$", "", topic.strip(" ?!."))
-        topic = re.sub(r"^(?:me |us )?(?:with |on |about |for )?", "", topic).strip()
-    return {"topic": topic or None}
-
-
-@reads("digest.unsubscribe")
-def _unsubscribe(match: re.Match, message: Message) -> dict | None:
-    return {}
-
-
-@reads("digest.subscribe")
-def _subscribe(match: re.Match, message: Message) -> dict | None:
-    found = vocab.TIME.search(message.text)
-    return {"time": time_of(found.group("time")) if found else None}
-
-
-@reads("digest.show")
-def _digest(match: re.Match, message: Message) -> dict | None:
-    day, _, _ = _find_date(message.text, message, future=False)
-    if day is None and re.search(r"\btoday'?s\b", message.text):
-        day = message.now.date().isoformat()
-    return {"date": day}
-
-
-def _cut_words(text: str, message: Message, words: re.Pattern) -> str | None:
-    """The message as typed with the cue words taken out: what is left names the customer."""
-    typed = words.sub(" ", message.typed)
-    typed = re.sub(r"(?:'s|’s)\b", "", typed)
-    return _ref(" ".join(typed.split()))
-
-
-@reads("customer.forget")
-def _forget(match: re.Match, message: Message) -> dict | None:
-    who = _cut_words(message.text, message, vocab.FORGET_WORDS)
-    if who and who.lower() in {"that", "it", "this", "me"}:
-        return None
-    return {"customer": who}
-
-
-@reads("customer.export")
-def _export(match: re.Match, message: Message) -> dict | None:
-    return {"customer": _cut_words(message.text, message, vocab.EXPORT_WORDS)}
-
-
-@reads("task.complete")
-def _complete(match: re.Match, message: Message) -> dict | None:
-    found = re.search(r"(?<![\w@])#?(\d{1,7})\b", message.text)
-    if found:
-        return {"task_id": int(found.group(1))}
-    who = _cut_words(message.text, message, vocab.COMPLETE_WORDS)
-    return {"customer": who} if who else None
-
-
-@reads("task.list")
-def _tasks(match: re.Match, message: Message) -> dict | None:
-    return {"period": _first(vocab.TASK_PERIODS, message.text)}
-
-
-@reads("task.create")
-def _task(match: re.Match, message: Message) -> dict | None:
-    rest = message.text[match.end() :]
-    due, rest, typed = _find_date(rest, message, future=True)
-    if due is None:
-        lead_due, _, _ = _find_date(message.text[: match.end()], message, future=True)
-        due = lead_due
-    typed = re.sub(r"^(?:to|for|:)\s+|^[:,\s]+", "", typed.strip())
-    typed = re.sub(r"\s+(?:on|by|due|for)$|,?\s*due$", "", typed.strip(" ,.;")).strip(" ,.;:")
-    customer = None
-    for found in vocab.TASK_SUBJECT.finditer(typed.lower()):
-        after = typed[found.end() :]
-        if found.group(0).startswith("send") and not (after[:1].isupper() or after[:1] == "#"):
-            continue
-        customer = _ref(after)
-        if customer and customer.lower() not in vocab.NOT_CUSTOMERS:
+        readings.append(Parsed(intent, slots, confidence))
+        if len(readings) == 1 and intent != "unknown" and confidence >= 0.8:
             break
-        customer = None
-    return {"text": typed or None, "due": due, "customer": customer}
+    if not readings:
+        return Parsed("unknown", {}, 0.5)
+    # the likeliest intent may not be the likeliest frame: one it cannot fill is seldom right
+    readings.sort(key=lambda reading: -reading.confidence)
+    best, others = readings[0], [r for r in readings[1:] if r.intent != "unknown"]
+    if best.intent == "unknown":
+        return Parsed("unknown", {}, best.confidence, tuple(others[:ALTERNATIVES]))
+    return Parsed(best.intent, best.slots, best.confidence, tuple(others[: ALTERNATIVES - 1]))
 
 
-@reads("nps.record")
-def _nps(match: re.Match, message: Message) -> dict | None:
-    text = re.sub(r"(?:/| out of )10\b", "", message.text)
-    scores = list(re.finditer(r"(?<![\w#$€£./])(\d{1,3})(?![\w.,/]|\s?%)", text))
-    if not scores:
-        return None
-    score = scores[-1]
-    typed = re.sub(r"(?:/| out of )10\b", "", message.typed, flags=re.I)
-    text = typed[: score.start()] + " " + typed[score.end() :]
-    who = _ref(" ".join(vocab.NPS_WORDS.sub(" ", text).split()))
-    return {"customer": who, "score": int(score.group(1))}
-
-
-@reads("report.show")
-def _report(match: re.Match, message: Message) -> dict | None:
-    text = message.text
-    return {
-        "metric": _first(vocab.METRICS, text) or "revenue",
-        "period": _first(vocab.PERIODS, text),
-        "group_by": _first(vocab.GROUPS, text),
-        "chart": True if vocab.CHART.search(text) else None,
-    }
-
-
-@reads("purchase.log")
-def _purchase(match: re.Match, message: Message) -> dict | None:
-    text, typed = message.text, message.typed
-    slots: dict[str, Any] = {}
-    money = next((m for m in (p.search(text) for p in vocab.MONEY) if m), None)
-    if money:
-        value = amount(money.group("money"))
-        if value:
-            slots["amount"], slots["currency"] = value
-        text = text[: money.start()] + text[money.end() :]
-        typed = typed[: money.start()] + typed[money.end() :]
-    for form in vocab.PURCHASE_FORMS:
-        found = form.search(text)
-        if not found:
-            continue
-        parts = found.groupdict()
-        if parts.get("who"):
-            s, e = found.span("who")
-            who = _ref(typed[s:e])
-            what = typed[found.start("what") : found.end("what")] if parts.get("what") else ""
-        else:
-            s, e = found.span("both")
-            who, what = take_ref(typed[s:e])
-        slots["customer"] = who
-        product = vocab.PRODUCT.match(what.strip(" ,.:;"))
-        if product:
-            slots["quantity"] = _number((product.group("q") or "").lower())
-            name = product.group("p").strip(" ,.:;")
-            name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
-            slots["product"] = name or None
-        return slots
-    return None
-
-
-@reads("customer.update")
-def _update(match: re.Match, message: Message) -> dict | None:
-    for form in vocab.UPDATE_FORMS:
-        found = form.search(message.text)
-        if not found:
-            continue
-        parts = {k: message.typed[slice(*found.span(k))] for k, v in found.groupdict().items() if v}
-        if "stage" in parts:
-            field_name, value = "stage", parts["stage"].lower().rstrip("s")
-        elif "tag" in parts:
-            field_name, value = "tag", parts["tag"]
-        elif "owner" in parts:
-            field_name, value = "owner", parts["owner"]
-        elif "name" in parts:
-            field_name, value = "name", parts["name"]
-        else:
-            field_name = vocab.FIELDS.get(parts.get("field", "").lower().strip())
-            value = parts.get("value")
-            if field_name == "stage" and value:
-                value = value.lower().rstrip("s")
-        if field_name is None:
-            continue
-        value = (value or "").strip(" .!?\"'") or None
-        return {"customer": _ref(parts.get("who")), "field": field_name, "value": value}
-    return None
-
-
-@reads("customer.create")
-def _create(match: re.Match, message: Message) -> dict | None:
-    rest = message.typed[match.end() :]
-    rest = re.sub(r"\bas (?:a )?new (?:customer|contact|client|lead)\b", "", rest, flags=re.I)
-    rest = re.sub(r"^\s*[:\-–—]?\s*(?:called|named)?\s*", "", rest, flags=re.I)
-    slots: dict[str, Any] = {}
-    if found := re.search(r"[^\s,;()]*@[^\s,;()]*", rest):
-        slots["email"] = found.group(0)
-        rest = rest[: found.start()] + " " + rest[found.end() :]
-    if found := re.search(r"(?:phone:?\s*)?(\+?\(?\d[\d ()./-]{5,}\d)", rest, flags=re.I):
-        slots["phone"] = found.group(1).strip()
-        rest = rest[: found.start()] + " " + rest[found.end() :]
-    rest = re.sub(r"\(\s*\)", " ", rest)
-    if found := re.search(
-        r"\s(?:in|based in|located in|lives in)\s+([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s*[,.]?\s*$",
-        rest,
-    ):
-        slots["city"] = found.group(1)
-        rest = rest[: found.start()]
-    parts = [p.strip() for p in re.split(r"\s*[,;]\s*|\s[-–—]\s", rest) if p.strip(" -")]
-    if not parts:
-        return slots
-    head = parts.pop(0)
-    if found := re.match(r"^(?P<name>.+?)\s+(?:at|from|of|with|@)\s+(?P<company>.+)$", head):
-        slots["name"], slots["company"] = found.group("name"), found.group("company")
-    else:
-        slots["name"] = head
-    ends_message = not rest.rstrip().endswith(",") and parts
-    for index, part in enumerate(parts):
-        if not re.fullmatch(r"[A-Z][\w'&.-]*(?:\s[A-Z][\w'&.-]*){0,3}", part):
-            continue
-        last = index == len(parts) - 1 and ends_message and _nothing_after(part, message)
-        if last and "city" not in slots:
-            slots["city"] = part
-        elif "company" not in slots:
-            slots["company"] = part
-    return slots
-
-
-def _nothing_after(part: str, message: Message) -> bool:
-    at = message.typed.rfind(part)
-    return not message.typed[at + len(part) :].strip(" .!")
-
-
-@reads("interaction.history")
-def _history(match: re.Match, message: Message) -> dict | None:
-    text = message.text
-    channel = _first(vocab.HISTORY_CHANNELS, text)
-    limit = None
-    if found := re.search(r"\b(?:last|latest|recent|past|first)\s+(\d{1,3})\b", text):
-        limit = int(found.group(1))
-    elif found := re.search(r"\b(\d{1,3})\s+(?:most recent|latest|last)\b", text):
-        limit = int(found.group(1))
-    elif re.search(
-        r"\b(?:last|latest)\s+(?:call|email|meeting|visit|text|note|chat|contact)\b", text
-    ):
-        limit = 1
-    who = None
-    if found := next((m for m in (p.search(text) for p in vocab.HISTORY_WHO) if m), None):
-        who = _ref(message.typed[found.end() :])
-    elif found := re.search(r"^(?P<who>.+?)(?:'s|’s)\s+(?:contact\s+)?(?:history|timeline)", text):
-        who = _ref(message.typed[: found.end("who")])
-    elif found := re.search(r"\b(?:history|timeline)\s+(?:of\s+)?", text):
-        who = _ref(message.typed[found.end() :])
-    if who and who.lower() in vocab.NOT_CUSTOMERS:
-        who = None
-    return {"customer": who, "channel": channel, "limit": limit}
-
-
-@reads("interaction.log")
-def _log(match: re.Match, message: Message) -> dict | None:
-    text = message.text
-    channel = _first(vocab.CHANNELS, text) or "note"
-    for pattern, name in vocab.CHANNEL_OVERRIDES:
-        if pattern.search(text):
-            channel = name
-            break
-    rest, typed = text[match.end() :], message.typed[match.end() :]
-    if inbound := vocab.INBOUND.match(text):  # "acme called us about X": the customer comes first
-        cut = inbound.start("verb")
-        rest = text[:cut] + text[inbound.end() :]
-        typed = message.typed[:cut] + message.typed[inbound.end() :]
-    follow_up = None
-    if found := vocab.FOLLOW_UP.search(rest):
-        when = found.group("when")
-        if when:
-            day = date_in(when, now=message.now, tz=message.tz, future=True)
-            follow_up = day.isoformat() if day else None
-        rest = rest[: found.start()] + rest[found.end() :]
-        typed = typed[: found.start()] + typed[found.end() :]
-    occurred = None
-    for found in vocab.OCCURRED.finditer(rest):
-        day = date_in(found.group("when"), now=message.now, tz=message.tz, future=False)
-        if day is not None:
-            occurred = day.isoformat()
-            rest = rest[: found.start()] + " " + rest[found.end() :]
-            typed = typed[: found.start()] + " " + typed[found.end() :]
-            break
-    typed = re.sub(
-        r"\s+(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks)\b", "", typed, flags=re.I
-    )
-    typed = re.sub(
-        r"\s+(?:on|via)\s+(?:the\s+)?(?:phone|whats ?app|telegram|slack|zoom|teams)\b",
-        "",
-        typed,
-        flags=re.I,
-    )
-    who, summary = take_ref(" ".join(typed.split()))
-    if who and who.lower() in vocab.NOT_CUSTOMERS:
-        who = None
-    if not who and not summary:
-        return None
-    return {
-        "customer": who,
-        "channel": channel,
-        "summary": _summary(summary or ""),
-        "occurred_on": occurred,
-        "follow_up": follow_up,
-    }
-
-
-@reads("segment.list")
-def _segment(match: re.Match, message: Message) -> dict | None:
-    text, typed = message.text, message.typed
-    slots: dict[str, Any] = {}
-    if found := vocab.STAGE_CRITERION.search(text):
-        slots["stage"] = found.group("stage") or found.group("stage_after")
-    else:
-        slots["segment"] = _first(vocab.SEGMENTS, text)
-    if found := vocab.NO_PURCHASE.search(text):
-        slots["no_purchase_days"] = _days(found, default=90)
-    if found := vocab.NO_CONTACT.search(text):
-        slots["no_contact_days"] = _days(found, default=30)
-    if found := vocab.CITY.search(typed):
-        slots["city"] = found.group("city")
-    if found := vocab.TAG.search(text):
-        slots["tag"] = next(g for g in found.groups() if g)
-    if found := vocab.OWNER.search(text):
-        name = next(k for k, v in found.groupdict().items() if v)
-        slots["owner"] = typed[slice(*found.span(name))]
-    if found := vocab.MIN_VALUE.search(text):
-        value = amount(found.group("money"))
-        slots["min_value"] = value[0] if value else None
-    slots["sort"] = _first(vocab.SORTS, text)
-    if found := vocab.LIMIT.search(text):
-        slots["limit"] = int(next(g for g in found.groups() if g))
-    if slots.get("limit") and not slots.get("sort") and re.search(r"\btop\b", text):
-        slots["sort"] = "value"
-    return slots
-
-
-def _days(found: re.Match, *, default: int) -> int:
-    if not found.group("n"):
-        return default
-    n = _number(found.group("n")) or 1
-    return n * vocab.DAYS_PER[found.group("unit").rstrip("s")]
-
-
-@reads("next_action.suggest")
-def _next(match: re.Match, message: Message) -> dict | None:
-    found = vocab.SUGGEST_WHO.search(message.text, match.start())
-    who = _ref(message.typed[found.end() :]) if found else None
-    if who and who.lower() in vocab.NOT_CUSTOMERS:
-        who = None
-    return {"customer": who}
-
-
-@reads("customer.show")
-def _show(match: re.Match, message: Message) -> dict | None:
-    groups = {k: v for k, v in match.groupdict().items() if v}
-    if "ref" in groups:
-        who = message.typed[slice(*match.span("ref"))]
-    elif "before" in groups:
-        who = _ref(message.typed[slice(*match.span("before"))])
-    else:
-        who = _ref(message.typed[match.end() :])
-    if not who or who.lower().split()[0] in vocab.NOT_CUSTOMERS:
-        return None
-    return {"customer": who}
-
-
-_RULES = [(intent, re.compile(cue)) for intent, cue in vocab.CUES]
+_NO_SLOTS = frozenset({"unknown", "smalltalk", "undo", "digest.unsubscribe"})

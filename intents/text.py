@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -10,6 +12,7 @@ DECORATION = [
     (re.compile(r"<(?:https?|mailto):[^|>]+\|([^>]+)>"), r"\1"),  # a Slack link shows its label
     (re.compile(r"<mailto:([^>|]+)>"), r"\1"),
     (re.compile(r"<(https?://[^>]+)>"), r"\1"),
+    (re.compile(r"<@[A-Z0-9]+\|([^>]+)>"), r"\1"),  # a labelled user mention is that person
     (re.compile(r"<[@!#][^>]*>"), " "),  # user, channel and special mentions
     (re.compile(r"^\s*/crm\b"), " "),
     (re.compile(r"(?<![\w:]):[a-z0-9_+-]+:(?!\w)"), " "),  # :emoji:
@@ -17,7 +20,14 @@ DECORATION = [
     (re.compile(r"(?<!\w)_([^_]+)_(?!\w)"), r"\1"),
     (re.compile(r"(?<!\w)~([^~]+)~(?!\w)"), r"\1"),
     (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"^\s*/(\w+)@\w+"), r"/\1"),  # Telegram's /command@botname
+    (re.compile(r"^\s*/(?!crm\b)(\w+)\b"), r"\1"),  # a bot command is its word
+    (re.compile(r"(?m)^\s*>\s?"), ""),  # quoted lines of a pasted message
     (re.compile(r"^\s*@\w+[:,]?\s+"), " "),  # a leading @bot mention
+    (
+        re.compile(r"(?<![\w.+@-])@(\w+)(?![\w.@-]*\.\w)"),
+        r"\1",
+    ),  # @person: the person, not an e-mail
 ]
 SHORTHAND = [
     (re.compile(r"\bf/u\b|\bfup\b|\bfollowup\b|\bfollow-up\b", re.I), "follow up"),
@@ -30,9 +40,49 @@ SHORTHAND = [
     (re.compile(r"\bu\b(?!/)", re.I), "you"),
     (re.compile(r"\bthx\b|\bty\b", re.I), "thanks"),
     (re.compile(r"\bmtg\b", re.I), "meeting"),
+    (re.compile(r"\bmtgs\b", re.I), "meetings"),
     (re.compile(r"\bvm\b", re.I), "voicemail"),
     (re.compile(r"\bmsg'?d\b", re.I), "messaged"),
+    (re.compile(r"\bwhos\b", re.I), "who's"),
+    (re.compile(r"\bfu\b", re.I), "follow up"),
+    (re.compile(r"(?:^|(?<=\s))(?:um+|uh+|erm|uhm|hmm+)\b,?\s*", re.I), ""),
+    (re.compile(r"^(?:okay|ok|right|so|alright)\s+so\s+", re.I), ""),
+    (re.compile(r"\bwhats\b", re.I), "what's"),
+    (re.compile(r"\bwat\b", re.I), "what"),
+    (re.compile(r"\bshud\b|\bshld\b", re.I), "should"),
+    (re.compile(r"\babt\b", re.I), "about"),
+    (re.compile(r"\bwk\b", re.I), "week"),
+    (re.compile(r"\bwks\b", re.I), "weeks"),
+    (re.compile(r"\b(?:yday|yest|ystd)\b", re.I), "yesterday"),
+    (re.compile(r"\bb4\b", re.I), "before"),
+    (re.compile(r"\btil\b", re.I), "until"),
+    (re.compile(r"\bf/(?=\s)", re.I), "for"),
+    (re.compile(r"\bw(?=\s+[a-z#@+\d])", re.I), "with"),
+    (re.compile(r"\bacct\b", re.I), "account"),
+    (
+        re.compile(r"\b2(?=\s+(?:send|call|email|chase|ping|check|follow|ask|book|prep)\b)", re.I),
+        "to",
+    ),
 ]
+# A greeting or thanks in front of a request: the request is what counts.
+GREETING = re.compile(
+    r"^(?:(?:hi|hey|hello|hiya|yo|morning|good (?:morning|afternoon|evening)|gm|thanks|thx|"
+    r"thank you|ty|cheers|ok|okay|great|perfect|cool)(?:\s+(?:bot|all|team|there|again|so much|"
+    r"mate|folks))?\s*[!,.:;-]+\s*|(?:hi|hey|hello|yo)\s+(?=\w))"
+    r"(?:(?:now|so|and|also|please|pls|quick one|quick q(?:uestion)?)\b[,:]?\s*)?",
+    re.I,
+)
+# Please and thanks around a request are manners, not meaning.
+POLITE = re.compile(
+    r"^(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz)\s+"
+    r"(?:(?:be so kind as to|quickly)\s+)?",
+    re.I,
+)
+THANKS = re.compile(
+    r"[\s.!,?—-]*\b(?:(?:many |thanks? |thank you )?(?:thanks?|thank you|thx|ty|cheers|ta)\b"
+    r"(?: (?:so|very) much| a lot| in advance)?[.!]*)\s*$",
+    re.I,
+)
 # Words that carry an intent; a misspelling of one of these is corrected, nothing else is.
 VOCABULARY = [
     "help",
@@ -181,17 +231,101 @@ COMMON = {
 _WORD = re.compile(r"[a-z']{4,}")
 
 
-def clean(text: str) -> tuple[str, bool]:
-    """The message without decoration, with shorthand expanded; and whether a typo was fixed."""
-    for pattern, replacement in DECORATION:
-        text = pattern.sub(replacement, text)
-    for pattern, replacement in SHORTHAND:
-        text = pattern.sub(replacement, text)
-    text = " ".join(text.split())
-    letters = [c for c in text if c.isalpha()]
+@dataclass(frozen=True)
+class Cleaned:
+    """The cleaned message, and for each of its characters the span of the original it came from,
+    so that slots can be given back in the words the user typed ("w/", not "with")."""
+
+    text: str
+    corrected: bool
+    original: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def original_of(self, start: int, end: int) -> str:
+        if start >= end or end > len(self.text):
+            return self.text[start:end]
+        return self.original[self.starts[start] : self.ends[end - 1]]
+
+
+class _Traced:
+    """A string being rewritten, remembering where each character came from."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = list(range(len(text)))
+        self.ends = list(range(1, len(text) + 1))
+
+    def sub(self, pattern: re.Pattern, replacement) -> None:
+        if pattern.search(self.text) is None:
+            return
+        if isinstance(replacement, str) and "\\" not in replacement:
+            plain = replacement
+            replacement = lambda found: plain  # noqa: E731  (no group references to expand)
+        changes = []
+        for found in pattern.finditer(self.text):
+            new = replacement(found) if callable(replacement) else found.expand(replacement)
+            if new != found.group(0):
+                changes.append((found, new))
+        if not changes:
+            return
+        text, starts, ends, last = [], [], [], 0
+        for found, new in changes:
+            begin, finish = found.span()
+            text.append(self.text[last:begin])
+            starts += self.starts[last:begin]
+            ends += self.ends[last:begin]
+            if found.re.groups and new == (found.group(1) or "") and found.start(1) >= 0:
+                text.append(new)
+                starts += self.starts[found.start(1) : found.end(1)]
+                ends += self.ends[found.start(1) : found.end(1)]
+            elif new:
+                low = self.starts[begin] if begin < len(self.starts) else len(self.text)
+                high = self.ends[finish - 1] if finish > begin else low
+                text.append(new)
+                starts += [low] * len(new)
+                ends += [high] * len(new)
+            last = finish
+        text.append(self.text[last:])
+        starts += self.starts[last:]
+        ends += self.ends[last:]
+        self.text, self.starts, self.ends = "".join(text), starts, ends
+
+    def cut(self, start: int, end: int) -> None:
+        self.text = self.text[start:end]
+        self.starts, self.ends = self.starts[start:end], self.ends[start:end]
+
+
+_SPACES = re.compile(r"\s+")
+# One search says whether any of the rewrites applies: most messages need none of them.
+_ANY_DECORATION = re.compile(r"[<>*_~`:@/]")
+_ANY_SHORTHAND = re.compile("|".join(f"(?:{p.pattern})" for p, _ in SHORTHAND), re.I | re.M)
+
+
+def clean(text: str) -> Cleaned:
+    """The message without decoration, with shorthand expanded and typos in intent words fixed."""
+    traced = _Traced(text)
+    if _ANY_DECORATION.search(text):
+        for pattern, replacement in DECORATION:
+            traced.sub(pattern, replacement)
+    if _ANY_SHORTHAND.search(traced.text):
+        for pattern, replacement in SHORTHAND:
+            traced.sub(pattern, replacement)
+    traced.sub(_SPACES, " ")
+    stripped = traced.text.strip()
+    at = traced.text.find(stripped) if stripped else 0
+    traced.cut(at, at + len(stripped))
+    if (greeted := GREETING.match(traced.text)) and len(traced.text[greeted.end() :].split()) >= 2:
+        traced.cut(greeted.end(), len(traced.text))
+    if (polite := POLITE.match(traced.text)) and len(traced.text[polite.end() :].split()) >= 2:
+        traced.cut(polite.end(), len(traced.text))
+    if (thanks := THANKS.search(traced.text)) and len(traced.text[: thanks.start()].split()) >= 2:
+        traced.cut(0, thanks.start())
+    letters = [c for c in traced.text if c.isalpha()]
     if len(letters) > 3 and all(c.isupper() for c in letters):
-        text = text.lower()
-    return _correct(text)
+        traced.text = traced.text.lower()
+    corrected = _correct(traced)
+    return Cleaned(traced.text, corrected, text, tuple(traced.starts), tuple(traced.ends))
 
 
 _INFLECTIONS = frozenset({"", "s", "es", "ed", "ing", "er", "ers", "ly", "ment", "ments"})
@@ -207,29 +341,38 @@ def _inflected(word: str, known: str) -> bool:
     return common >= 3 and word[common:] in _INFLECTIONS and known[common:] in _INFLECTIONS
 
 
-def _correct(text: str) -> tuple[str, bool]:
+def _correct(traced: _Traced) -> bool:
     corrected = False
 
     def fix(match: re.Match) -> str:
         nonlocal corrected
         word = match.group(0)
-        lowered = word.lower()
-        if lowered in COMMON or lowered in _VOCAB_SET:
-            return word
         if match.start() > 0 and word[:1].isupper():
             return word  # a capitalised word inside a sentence is a name, not a typo
-        found = process.extractOne(lowered, VOCABULARY, scorer=fuzz.ratio, score_cutoff=74)
-        if found is None:
-            return word
-        known = found[0]
-        if known[0] != lowered[0] or abs(len(known) - len(lowered)) > 1:
-            return word
-        if _inflected(lowered, known) or known.startswith(lowered) or lowered.startswith(known):
+        known = _intended(word.lower())
+        if known is None:
             return word
         corrected = True
         return known
 
-    return _WORD_ANY.sub(fix, text), corrected
+    traced.sub(_WORD_ANY, fix)
+    return corrected
+
+
+@lru_cache(maxsize=4096)
+def _intended(lowered: str) -> str | None:
+    """The intent word a misspelt word stands for, or None when it is not a typo of one."""
+    if lowered in COMMON or lowered in _VOCAB_SET:
+        return None
+    found = process.extractOne(lowered, VOCABULARY, scorer=fuzz.ratio, score_cutoff=74)
+    if found is None:
+        return None
+    known = found[0]
+    if known[0] != lowered[0] or abs(len(known) - len(lowered)) > 1:
+        return None
+    if _inflected(lowered, known) or known.startswith(lowered) or lowered.startswith(known):
+        return None
+    return known
 
 
 _VOCAB_SET = set(VOCABULARY)

@@ -27,7 +27,20 @@ CURRENCIES = {
     "pounds": "GBP",
     "quid": "GBP",
     "chf": "CHF",
-}
+    "us$": "USD", "a$": "AUD", "au$": "AUD", "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD",
+    "s$": "SGD", "sgd": "SGD", "nz$": "NZD", "nzd": "NZD", "r$": "BRL", "brl": "BRL",
+    "reais": "BRL", "real": "BRL", "hk$": "HKD", "hkd": "HKD", "¥": "JPY", "yen": "JPY",
+    "jpy": "JPY", "₹": "INR", "inr": "INR", "rupees": "INR", "rs": "INR", "rs.": "INR",
+    "lakh": "INR", "lakhs": "INR", "aed": "AED", "dirham": "AED", "dirhams": "AED", "pln": "PLN",
+    "zloty": "PLN", "zł": "PLN", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "zar": "ZAR",
+    "try": "TRY", "mxn": "MXN", "cny": "CNY", "rmb": "CNY",
+}  # fmt: skip
+
+
+END_OF_DAY = frozenset({"eod", "cob", "end of day", "end of the day", "close of business",
+                        "close of play"})  # fmt: skip
+END_OF_WEEK = frozenset({"eow", "end of week", "end of the week"})
+END_OF_MONTH = frozenset({"eom", "end of month", "end of the month"})
 
 
 def month_first(tz: str) -> bool:
@@ -37,7 +50,7 @@ def month_first(tz: str) -> bool:
 
 def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None:
     """A date phrase as a calendar day: future-leaning for plans, past-leaning for history."""
-    text = phrase.lower().strip().removeprefix("on ").removeprefix("by ").strip()
+    text = re.sub(r"^(?:on|by|before|until|till|due)\s+", "", phrase.lower().strip()).strip()
     today = now.date()
     fixed = {
         "today": 0,
@@ -45,19 +58,23 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
         "this morning": 0,
         "this afternoon": 0,
         "this evening": 0,
+        "this am": 0,
+        "this pm": 0,
         "tomorrow": 1,
         "yesterday": -1,
     }
     if text in fixed:
         return today + timedelta(days=fixed[text])
+    if text in END_OF_DAY:
+        return today
+    if text in END_OF_WEEK:  # this week's Friday; at the weekend, the coming one
+        return today + timedelta(days=(4 - today.weekday()) % 7)
+    if text in END_OF_MONTH:
+        return (today.replace(day=1) + relativedelta(months=1)) - timedelta(days=1)
     if text == "next week":
         return today + timedelta(days=7 - today.weekday())
     if found := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)", text):
         return _nearest_day(today, int(found.group(1)), future)
-    if text.startswith("end of"):
-        if "month" in text:
-            return (today.replace(day=1) + relativedelta(months=1)) - timedelta(days=1)
-        return today + timedelta(days=(4 - today.weekday()) % 7)
     if found := re.fullmatch(r"in (a|an|one|two|three|\d+) (day|week|month)s?", text):
         n = NUMBERS.get(found.group(1)) or int(found.group(1))
         unit = found.group(2)
@@ -82,7 +99,11 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
         if month_name not in MONTHS:
             return None
         return _nearest(today, MONTHS.index(month_name) + 1, int(day), future)
-    if found := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?", text):
+    if found := re.fullmatch(r"([a-z]{3})[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})", text):
+        if found.group(1) not in MONTHS:
+            return None
+        return _safe(int(found.group(3)), MONTHS.index(found.group(1)) + 1, int(found.group(2)))
+    if found := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?\.?", text):
         a, b = int(found.group(1)), int(found.group(2))
         month, day = (a, b) if month_first(tz) else (b, a)
         if found.group(3):
@@ -90,6 +111,17 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
             return _safe(year + 2000 if year < 100 else year, month, day)
         return _nearest(today, month, day, future)
     return None
+
+
+def impossible(phrase: str) -> bool:
+    """A day that was written as a date but does not exist: '31/02', 'feb 30', '2026-13-01'."""
+    text = phrase.lower().strip()
+    return bool(
+        re.fullmatch(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\.?|\d{4}-\d{2}-\d{2}", text)
+        or re.fullmatch(r"[a-z]{3}[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?", text)
+        or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)? (?:of )?[a-z]{3}[a-z]*\.?", text)
+        or re.fullmatch(r"(?:the )?\d{1,2}(?:st|nd|rd|th)", text)
+    )
 
 
 def _nearest_day(today: date, day: int, future: bool) -> date | None:
@@ -108,6 +140,8 @@ def _weekday(today: date, wanted: int, word: str, future: bool) -> date:
         return today + timedelta(days=7 - today.weekday() + wanted)
     if word == "last" or (not future and word != "this"):
         return today - timedelta(days=(today.weekday() - wanted) % 7 or 7)
+    if ahead == 0 and word != "this":  # "friday", said on a Friday: next week's
+        return today + timedelta(days=7)
     return today + timedelta(days=ahead)
 
 
@@ -153,16 +187,18 @@ def amount(text: str) -> tuple[int | float, str | None] | None:
     """'$4,000' → (4000, 'USD'); '1.2k' → (1200, None); '12000 EUR' → (12000, 'EUR')."""
     lowered = text.lower().strip()
     currency = None
-    for word, code in CURRENCIES.items():
-        symbol = len(word) == 1
+    for word, code in sorted(CURRENCIES.items(), key=lambda item: -len(item[0])):
+        symbol = not word.isalpha()
         if (symbol and word in lowered) or (not symbol and re.search(rf"\b{word}\b", lowered)):
             currency = code
             break
-    found = re.search(r"(\d[\d,.]*)\s*([km])?\b", lowered)
+    found = re.search(r"(\d[\d,.]*)\s*([km]|lakhs?|crore)?(?![a-z])", lowered)
     if not found:
         return None
     digits = found.group(1).rstrip(".,")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", digits):  # 12.000,50 (continental)
+    if re.fullmatch(
+        r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2}", digits
+    ):  # 12.000,50 (continental)
         digits = digits.replace(".", "").replace(",", ".")
     else:
         digits = digits.replace(",", "")
@@ -170,6 +206,7 @@ def amount(text: str) -> tuple[int | float, str | None] | None:
         value = Decimal(digits)
     except InvalidOperation:
         return None
-    value *= {"k": 1000, "m": 1_000_000}.get(found.group(2) or "", 1)
+    scale = {"k": 1000, "m": 1_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000}
+    value *= scale.get(found.group(2) or "", 1)
     number = int(value) if value == value.to_integral_value() else float(value)
     return number, currency

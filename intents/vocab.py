@@ -13,23 +13,26 @@ def _table(rows: list[tuple[str, str]]) -> list[tuple[re.Pattern, str]]:
     return [(re.compile(rf"\b(?:{words})\b"), name) for words, name in rows]
 
 
-WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _COUNT = r"(?:a|an|one|two|three|four|five|six|\d+)"
 DATE_PHRASE = (
-    rf"(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|"
-    rf"(?:this |next |last )?{WEEKDAY}|next week|end of (?:the )?(?:week|month)|"
+    rf"(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|am|pm)|"
+    rf"eod|cob|eow|eom|end of (?:the )?(?:day|week|month)|close of (?:business|play)|"
+    rf"(?:this |next |last )?{WEEKDAY}|next week|"
     rf"in {_COUNT} (?:days?|weeks?|months?)|{_COUNT} (?:days?|weeks?) ago|"
-    rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
-    rf"the \d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
+    rf"the \d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 # A date phrase with the little word that introduces it ("on friday", "by Dec 3", "due monday").
-DATE = re.compile(rf"(?:,\s*)?\b(?:(?:due|by|on|for|at)\s+)?(?P<date>{DATE_PHRASE})(?![\w/])")
+DATE = re.compile(
+    rf"(?:,\s*)?\b(?:(?:due|by|on|for|at|before|until|till)\s+)?(?P<date>{DATE_PHRASE})(?![\w/])"
+)
 DATE_WORDS = frozenset(
-    "today tonight tomorrow yesterday this next last in monday tuesday wednesday thursday friday "
+    "today tonight tomorrow yesterday eod eow cob eom this next last in monday tuesday wednesday thursday friday "
     "saturday sunday mon tue wed thu fri sat sun".split()
 )
 TIME = re.compile(
@@ -37,7 +40,7 @@ TIME = re.compile(
 )
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
-DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
+DAYS_PER = {"day": 1, "d": 1, "week": 7, "wk": 7, "month": 30, "mo": 30, "year": 365}
 
 # ---- which intent: (intent, cue) tried in order, most specific first -------------------------
 
@@ -46,8 +49,20 @@ _CONTACT_VERB = (
     r"whatsapp'?d|messaged|pinged|slacked|dm'?d|met|chatted|spoke|spoken|talked|skyped|zoomed)"
 )
 _CONTACT_NOUN = (
-    r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom|teams|meeting|mtg|"
+    r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom meeting|teams meeting|"
+    r"video meeting|zoom|teams|meeting|mtg|"
     r"lunch|dinner|coffee|breakfast|demo|chat|whatsapp|sms|text|email|e-mail|visit|voicemail|note)"
+)
+# A contact word anywhere in a message, for contacts told in an order the cues don't expect.
+CONTACT_ANYWHERE = re.compile(
+    rf"\b(?:(?:teams|zoom|video|phone|quick|intro|discovery|google meet|sales|follow-up|site)\s+)?"
+    rf"(?:{_CONTACT_VERB}|{_CONTACT_NOUN}|voicemail|left a message|dropped by|stopped by|swung by)\b"
+    rf"(?:\s+(?:sent|done|held|had|made|recap))?(?P<prep>\s+(?:back|with|to|for|at|on|from|w/|in)\b)?"
+)
+LOG_LEAD_IN = re.compile(
+    r"^(?:(?:i|we|just|have|had|finally|quick|sent|the|a|an|log|please log|log this|note|notes|"
+    r"note that|that|fyi|today|yesterday|made)\b[:\s]*)+",
+    re.I,
 )
 CUES: list[tuple[str, str]] = [
     (
@@ -83,7 +98,23 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.forget",
-        r"^(?:please |gdpr:? )?(?:delete|remove)\b.*\b(?:data|crm|record|details|everything|completely)\b",
+        r"^(?:please |gdpr:? )?(?:delete|remove)\b.*\b(?:(?:personal|their|his|her) (?:data|details)|all (?:the )?data|everything (?:we|about)|completely)\b",
+    ),
+    (
+        "customer.bulk_update",
+        r"^(?:please |pls |can you |bulk:? )*(?:bulk[- ]?)?(?:move|tag|label|assign|reassign|set|mark|delete|remove|hand|give|change|update|put|transfer|drop|archive)\b.*\b(?:all|every|everyone|everybody|each|bulk)\b",
+    ),
+    (
+        "customer.bulk_update",
+        r"^(?:please |pls |can you )*(?:delete|remove|archive|purge)\b.*\b(?:customers|accounts|clients|leads|contacts|prospects)\b",
+    ),
+    (
+        "customer.restore",
+        r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b",
+    ),
+    (
+        "customer.delete",
+        r"^(?:please |pls |can you |could you )*(?:delete|remove|trash|drop|get rid of|archive)\b(?!.*\b(?:personal data|all (?:the )?data|gdpr|tasks?|reminders?|tags?|notes?)\b)",
     ),
     ("customer.forget", r"^(?:gdpr:? )(?:delete|remove)\b"),
     (
@@ -99,6 +130,10 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:export|download|send me|give me|dump)\s+(?:all\s+(?:the\s+)?(?:personal\s+)?(?:data|info|information|details)|everything)\b",
     ),
     ("customer.export", r"^export\s+\S.*(?:'s|’s) (?:personal )?(?:data|record|details)\W*$"),
+    (
+        "purchase.log",
+        r"^(?!.*\b(?:hasn'?t|haven'?t|didn'?t|never|not|who|which|how much|revenue|report)\b)(?=.*(?:[$€£]\s?-?\d|\d\s?[km]\b|\d[\d,.]*\s?(?:usd|eur|gbp|dollars|euros?|pounds|quid)\b|\d+\s*(?:seats?|licen[cs]es?|units?|users?)\b)).*\b(?:signed|closed|won|renewed|paid|deal|contract|booked|invoiced|bought|purchased|ordered)\b",
+    ),
     (
         "task.complete",
         r"^(?:i'?m |i am |all )?(?:done|finished|completed?|closed?|tick(?:ed)? off|check(?:ed)? off|ticked)\b(?!\s+(?:a|the|another|an)\s+(?:deal|sale|order))(?!\s+(?:call|email|meet|with (?:the )?(?:call|meeting)))",
@@ -170,7 +205,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "interaction.log",
-        rf"^(?:i |we |just |have |had |finally |quick |\W)*(?:log(?:ged)?|record(?:ed)?|add(?:ed)?|note)?\s*(?:an? |the )?(?:{_CONTACT_NOUN})\s+(?:with|w/|to|for|at|on|from|about)\b",
+        rf"^(?:i |we |just |have |had |finally |quick |\W)*(?:log(?:ged)?|record(?:ed)?|add(?:ed)?|note)?\s*(?:that\s+)?(?:i\s+|we\s+)?(?:had\s+|made\s+)?(?:an? |the )?(?:{_CONTACT_NOUN})\s+(?:with|w/|to|for|at|on|from|about)\b",
     ),
     (
         "interaction.log",
@@ -215,6 +250,10 @@ CUES: list[tuple[str, str]] = [
         r"^(?:what(?:'s| is)|whats) (?P<before>.+?)(?:'s|’s) (?:phone(?: number)?|number|email|e-mail|address|owner|stage|segment|title|city)\W*$",
     ),
     ("customer.show", r"\bknow who (?P<before>.+?) is\W*$"),
+    (
+        "customer.show",
+        r"^(?:what(?:'s| is)? (?:new|up|happening|going on|the latest|the story|the status) (?:with|at|on)|(?:a |quick |short )?(?:summary|rundown|overview|snapshot|status|update|lowdown|recap) (?:of|on|for)|any (?:news|updates?) (?:on|from|for)|how(?:'s| is| are) (?:things (?:with|at)|it going with)|where are we (?:with|on)|status of|everything (?:on|about))\s+",
+    ),
     ("customer.show", r"^(?P<before>.+?) (?:profile|details|info|card)(?: pls| please)?\W*$"),
     ("customer.show", r"^(?P<ref>#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{6,}\d)\W*$"),
 ]
@@ -242,8 +281,17 @@ REFERENCE_STOPS = (
     "again back up twice once today yesterday tomorrow this next last no not all some "
     "went gave rated scored bought ordered purchased has have had did does do just yet "
     "because so then after before while when since until if as per there here him her them "
-    "us me my our your their"
+    "us me my our your their please thanks record entry account"
 ).split()
+# What may follow a customer's name and belongs to it, not to the sentence ("Hooli's CFO").
+AFTER_REFERENCE = (
+    r"^(?:'s|’s)?\s*(?:office|team|site|hq|place|cfo|ceo|cto|coo|vp|procurement|finance|legal|"
+    r"purchasing|buyer|buyers|people|folks|guys|contact|boss|head of \w+|it team|it dept)?\b"
+)
+# Words that end a name but are not part of it ("brightwave team", "Helios Energy leadership").
+TRAILING_ROLES = frozenset(
+    "team leadership procurement office folks people guys hq purchasing board founders".split()
+)
 # Words that look like a reference but are not one.
 NOT_CUSTOMERS = frozenset(
     "me us it this that them him her everyone everybody anyone someone today tomorrow "
@@ -254,7 +302,7 @@ NOT_CUSTOMERS = frozenset(
 
 CHANNELS = _table(
     [
-        (r"voice ?mail|rang|ring|phoned|phone|called|calld|calls?|spoke|spoken|talked", "call"),
+        (r"voice ?mail|rang|ring|phoned|phone|called|calld|calls?", "call"),
         (r"e-?mail(?:ed|s)?|emaild|mailed|wrote to", "email"),
         (
             r"zoom(?:ed)?|teams|video call|met|meeting|meet|mtg|lunch|dinner|coffee|breakfast|demo",
@@ -265,11 +313,14 @@ CHANNELS = _table(
             "chat",
         ),
         (r"texted|texts?|sms(?:'?d)?", "sms"),
-        (r"visit(?:ed)?|on ?site|dropped by|stopped by|popped in", "visit"),
+        (r"visit(?:ed)?|on ?site|dropped by|stopped by|popped in(?:to)?|swung by|toured", "visit"),
         (r"notes?", "note"),
     ]
 )
 # Words that settle the channel whatever verb was used ("spoke on the phone", "call on Teams").
+SPOKE = re.compile(
+    r"\b(?:spoke|spoken|talked|chatted|caught up)\b"
+)  # a contact whose channel is unsaid
 CHANNEL_OVERRIDES = [
     (re.compile(r"\b(?:zoom|teams|video call|google meet|meet call|webex)\b"), "meeting"),
     (re.compile(r"\b(?:whats ?app(?:ed)?|slack(?:ed)?|telegram|signal)\b"), "chat"),
@@ -277,18 +328,22 @@ CHANNEL_OVERRIDES = [
     (re.compile(r"\b(?:on ?site)\b"), "visit"),
 ]
 FOLLOW_UP = re.compile(
-    rf"(?:[,;.]|\s[-–—])?\s*(?:and |then |will |to |need to |should )?"
-    rf"(?:follow(?:ing)? up|check back|circle back|chase|call (?:them|her|him) back|touch base)"
-    rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|at|for))?"
-    rf"\s*(?P<when>{DATE_PHRASE})?"
+    rf"(?:[,;.]|\s[-–—])?\s*(?:(?:and |then |will |to |need to |should |i'?ll |i will |must |please |"
+    rf"pls |put |set |we'?ll )*"
+    rf"(?:follow(?:ing)? up|check back|circle back|chase|call (?:them|her|him) back|touch base|"
+    rf"call back|call again|ring back|ping again|check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
+    rf"check in)"
+    rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|at|for|before)(?=\s*(?:{DATE_PHRASE})))?"
+    rf"\s*(?P<when>{DATE_PHRASE})?|\s(?:by|before|due|till|until)\s+(?P<by>{DATE_PHRASE}))(?![\w/])"
 )
 OCCURRED = re.compile(
     rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?P<when>today|yesterday|this morning|this afternoon|"
-    rf"this evening|last night|(?:last )?{WEEKDAY}|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
-    rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:]|\s|$)"
+    rf"this evening|this am|this pm|last night|(?:last )?{WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
+    rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
+    rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:?!]|\s|$)"
 )
 INBOUND = re.compile(
-    r"^.+?\s(?P<verb>(?:called|rang|phoned|emailed|texted|messaged|whatsapped|visited|wrote to)\s+(?:us|me))\b"
+    r"^.+?\s(?P<verb>(?:called|rang|phoned|emailed|texted|messaged|whatsapped|visited|wrote to|replied|got back to|pinged|slacked|dm'?d|contacted|reached out to)(?:\s+(?:us|me|back))+)\b"
 )
 HISTORY_CHANNELS = _table(
     [
@@ -316,7 +371,7 @@ TASK_PERIODS = _table(
         (r"overdue|late|past due|missed", "overdue"),
         (r"today|tonight|this morning", "today"),
         (r"(?:this|the|for the) week|weekly|this wk", "week"),
-        (r"all", "all"),
+        (r"all(?! (?:the )?reps| of us| staff)", "all"),
     ]
 )
 # The verb or preposition after which a task names its customer.
@@ -324,6 +379,23 @@ TASK_SUBJECT = re.compile(
     r"\b(?:call|ring|phone|email|e-mail|ping|chase|text|meet|visit|see|send|follow up with|"
     r"check in with|check on|catch up with|touch base with|to|with)\s+"
     r"(?!(?:the|a|an|my|our|this|that|him|her|them|me|us|back|up|out|about|it|some)\b)"
+)
+TASK_LEAD = re.compile(
+    r"^(?:(?:please|pls|kindly|can you|could you|i|we|hey)\s+)*"
+    r"(?:(?:need|want)\s+(?:a\s+)?reminder|set\s+(?:a\s+|me\s+a\s+|up\s+a\s+)?(?:reminder|task|to-?do|follow up)|"
+    r"make\s+(?:a\s+)?(?:reminder|task)|put\s+(?:a\s+)?task|add\s+(?:a\s+)?(?:task|reminder|to-?do)|"
+    r"create\s+(?:a\s+)?(?:task|reminder)|remember me|remind me|reminder|task|to-?do|note to self)"
+    r"(?:\s+for\s+(?:me|myself))?\s*(?:\bto\b|:|-|that)?\s*",
+    re.I,
+)
+TASK_TAIL = re.compile(
+    r"(?:\s+(?:on|by|due|for|before|until|at|itself|am|pm|morning|please remind(?: me)?|pls)|,?\s*due"
+    r"|,?\s*please remind(?: me)?|\s+at\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?)+$",
+    re.I,
+)
+# A capitalised name after a little word, when no verb names the task's customer ("the Acme deck").
+TASK_NAMED = re.compile(
+    r"(?:\b(?:from|for|re|about|at|of|the|with|to)\s+|^)(?P<who>(?!(?:The|A|An|I|My|Our|Re|To)\b)[A-Z][\w&'-]+)"
 )
 COMPLETE_WORDS = re.compile(
     r"\b(?:i'?m|i am|all|done|finished|completed?|closed?|close|tick(?:ed)? off|check(?:ed)? off|"
@@ -356,17 +428,30 @@ NPS_WORDS = re.compile(
     re.I,
 )
 
+NPS_COMMENT = re.compile(r"\s*(?:[,;:—–]|\s-\s|\.\s|\((?=.+\)))\s*(?:said |says |comment:?\s*)?")
+NPS_SCORE_FIRST = re.compile(r"^\W*(?:nps|score)\W*\d")
+
 # ---- sales -----------------------------------------------------------------------------------
 
 _PER = r"(?:\s+(?:a|per|/)\s*(?:year|yr|month|mo|annum))?"
+_CODES = (
+    r"usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|try|nzd|mxn|hkd|cny|rmb|"
+    r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?"
+)
+_SYMBOLS = r"(?:us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹]|rs\.?)"
 MONEY = [  # an amount with its currency anywhere; else a bare number after "for", "at", a comma
     re.compile(
-        r"(?:[,;]\s*|\s+(?:for|at|worth|totaling|totalling|@|paid|=)\s+|\s+)"
-        r"(?P<money>[$€£]\s?\d[\d,.]*\s?[km]?|\d[\d,.]*\s?[km]?\s?(?:usd|eur|gbp|chf|dollars|bucks|"
-        rf"euros?|pounds|quid)\b){_PER}"
+        r"(?:[,;:]\s*|\s+(?:for|at|worth|totaling|totalling|total|@|paid|=|of)\s+|\s+|^)"
+        rf"(?P<money>{_SYMBOLS}\s?\d[\d,.]*\s?[km]?(?:\s?(?:{_CODES})\b)?|\d[\d,.]*\s?(?:[km]|lakhs?)?\s?(?:{_SYMBOLS}|(?:{_CODES})\b))"
+        rf"{_PER}"
     ),
     re.compile(
-        r"(?:\s+(?:for|at|worth|totaling|totalling|@|paid|=)\s+|[,;]\s*)"
+        r"(?:\s+(?:for|at|worth|totaling|totalling|total|@|paid|=)\s+|[,;:!]\s*|\s+)"
+        rf"(?P<money>\d[\d,.]*\s?k|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+\.\d{{2}}|\d{{3,}})(?![\w.,]){_PER}"
+        r"(?=\W*$|\s*[,;]|\s+(?:for|total|in total|all in)\b)"
+    ),
+    re.compile(
+        r"(?:\s+(?:for|at|worth|totaling|totalling|total|@|paid|=)\s+|[,;]\s*)"
         rf"(?P<money>\d[\d,.]*\s?[km]?)(?![\w.,]){_PER}\W*$"
     ),
 ]
@@ -383,6 +468,39 @@ PURCHASE_FORMS = [
         r"signed up for|upgraded to|took)\s+(?:another\s+|an extra\s+)?(?P<what>.+?)\W*$"
     ),
 ]
+NEGATIVE_QUANTITY = re.compile(
+    r"(?:^|\s)(?P<q>-\d+)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces)\b"
+    r"|\b(?:quantity|qty)\s*:?\s*(?P<q2>-\d+)"
+)
+PRODUCT_FOR = re.compile(
+    r"\b(?:for|on)\s+(?:the|a|an|our)\s+(?P<p>[a-z][\w&+-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[\w&+-]+){0,2})(?=\s*(?:[,;:!.]|$|\s[-–—]|\s[$€£¥₹\d]))"
+)
+NEGATIVE_MONEY = re.compile(
+    r"(?:^|\s)(?P<money>-\s?[$€£]\s?\d[\d,.]*\s?[km]?|[$€£]\s?-\d[\d,.]*\s?[km]?|-\d[\d,.]*\s?[km]?\s?(?:usd|eur|gbp|dollars|euros?|pounds))"
+)
+PRODUCT_END = re.compile(
+    r"\s*(?:[,;(]|\s[-–—]\s|\s(?:for|at|total|totalling|totaling|worth|@|today|yesterday|this|last|on)\b)"
+)
+NOT_PRODUCT = re.compile(
+    r"^(?:for|another|a further|the next|one more|next)\b.*\b(?:year|yr|month|term|period|quarter)s?$",
+    re.I,
+)
+SEATS = re.compile(
+    r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces)\b(?:\s+of)?"
+)
+PRODUCT_NAME = re.compile(
+    r"\s*(?:the\s+)?(?P<p>[\w&+-]+(?:\s(?!for|at|to|from|with|total|in)[\w&+-]+){0,3})"
+)
+COUNTED = re.compile(
+    r"(?<![\w$€£¥₹.,])(?P<q>\d{1,4})\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls)\s+(?:of\s+)?)?"
+    r"(?P<p>[a-z][\w&-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,2})(?=\s*(?:[,;:]|$|\s(?:for|at|to|from|total|@))|\s+[$€£¥₹\d])"
+)
+SALE_WORDS = re.compile(
+    r"\b(?:we|just|finally|have|has|signed|sign|closed|close|won|win|renewed|renew|paid|booked|"
+    r"invoiced|the|a|deal|contract|with|for|another|year|yr|annual|ok|yay|woo+|wohoo|boom|sale|"
+    r"order|po|new|came in|got|landed|bagged)\b|[!:]",
+    re.I,
+)
 PRODUCT = re.compile(
     r"^(?:(?P<q>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?"
     r"(?:x\s+)?(?:(?:seats?|licen[cs]es?|units?|copies|boxes|packs?|subscriptions?)\s+of\s+)?"
@@ -400,10 +518,22 @@ FIELDS = {
     "position": "title", "city": "city", "town": "city", "location": "city",
     "country": "country", "owner": "owner", "account owner": "owner", "rep": "owner",
     "stage": "stage", "status": "stage", "lifecycle stage": "stage", "tag": "tag", "tags": "tag",
+    "interest": "interest", "interests": "interest", "product interest": "interest",
     "label": "tag",
 }  # fmt: skip
 _FIELD = "|".join(sorted(map(re.escape, FIELDS), key=len, reverse=True))
-_STAGE = r"(?P<stage>leads?|prospects?|customers?|lapsed)"
+# Pipeline stages as people say them → the contract's stage names.
+STAGES = {
+    "lead": "lead", "leads": "lead", "new lead": "lead", "prospect": "qualified",
+    "prospects": "qualified", "qualified": "qualified", "sql": "qualified", "mql": "qualified",
+    "proposal": "proposal", "proposal sent": "proposal", "quote": "proposal",
+    "negotiation": "proposal", "customer": "customer", "customers": "customer", "won": "customer",
+    "closed won": "customer", "closed-won": "customer", "client": "customer", "lost": "lost",
+    "closed lost": "lost", "closed-lost": "lost", "churned": "lost", "lapsed": "lost", "dead": "lost",
+}  # fmt: skip
+_STAGE_WORDS = "|".join(sorted(map(re.escape, STAGES), key=len, reverse=True))
+_STAGE = rf"(?P<stage>{_STAGE_WORDS})"
+STAGE_WORDS = _STAGE_WORDS
 _SET = r"(?:please |pls )?(?:change|set|update|updte|edit|correct|fix)\s+(?:the\s+)?"
 _TO = r"\s*(?:\bto\b|=|:|\bis\b|\bas\b)\s*"
 UPDATE_FORMS = [
@@ -417,8 +547,47 @@ UPDATE_FORMS = [
     re.compile(rf"^{_SET}(?P<who>.+?)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^(?P<who>.+?)(?:'s|’s)\s+(?:new\s+)?(?P<field>{_FIELD})\s+(?:is|should be|=)\s+(?:now\s+)?(?P<value>.+?)\W*$"),
     re.compile(r"^rename\s+(?P<who>.+?)\s+(?:to|as)\s+(?P<name>.+?)\W*$"),
+    re.compile(r"^(?P<who>.+?)\s+(?:is|are)\s+(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)\W*$"),
     re.compile(rf"^(?P<who>.+?)\s+is\s+(?:now\s+)?an?\s+{_STAGE}\b"),
 ]  # fmt: skip
+
+UPDATE_LEAD = re.compile(
+    r"^(?:(?:please|pls|kindly|can you|could you)\s+)*(?:change|set|update|edit|correct|fix|make|move|"
+    r"put|mark|tag|label|assign|reassign|hand over|give|rename)\s+(?:the\s+)?"
+)
+UPDATE_TAIL = re.compile(
+    r"(?:\s+(?:has|have|is|are|got|just|now|new|moved|relocated|changed|updated|his|her|their|its|the|a))+\s*$",
+    re.I,
+)
+UPDATE_OF = re.compile(rf"\b(?:{_FIELD})\s+(?:of|for|on)\s+")
+UPDATE_VALUE = re.compile(
+    rf"(?:\b(?P<field>{_FIELD})\b[^,;]*?)?(?:\s+(?:to|->|→|=|:|is now|should be|now|is|as|changed to)\s*|\s*(?:->|→|=|:)\s*)"
+    r"(?P<value>[^\s][^,;]*?)(?:\s+(?:not|instead of)\b.*)?(?=\s*[,;(]|\W*$|\s+:\w)"
+)
+STAGE_SAID = re.compile(
+    rf"\b(?:is|are|now|as|to|->|→|=|:)\s+(?:now\s+)?(?:an?\s+)?(?P<stage>{_STAGE_WORDS})\b"
+)
+
+
+def implied_field(text: str, value: str) -> str | None:
+    """The field a value belongs to when the message doesn't name it."""
+    lowered = value.lower()
+    if "@" in value:
+        return "email"
+    if re.fullmatch(r"\+?[\d ()./-]{6,}", value):
+        return "phone"
+    if lowered in STAGES:
+        return "stage"
+    if re.search(r"\b(?:moved|relocated|based)\b", text):
+        return "city"
+    if re.search(r"\b(?:interested|interest)\b", text):
+        return "interest"
+    if re.search(r"\b(?:give|hand|assign|reassign|owner)\b", text):
+        return "owner"
+    if re.search(r"\btag\b", text):
+        return "tag"
+    return None
+
 
 # ---- segments --------------------------------------------------------------------------------
 
@@ -437,7 +606,7 @@ SEGMENTS = _table(
         (r"lost(?: customers| clients)?", "lost"),
         (r"lapsed|lapsd|churned|inactive", "lapsed"),
         (r"leads", "lead"),
-        (r"prospects", "prospect"),
+        (r"prospects|qualified (?:leads|accounts|customers)", "qualified"),
         (r"high[- ]value|big spenders|most valuable", "high_value"),
         (r"promoters|fans", "promoters"),
         (r"passives", "passives"),
@@ -445,32 +614,37 @@ SEGMENTS = _table(
     ]
 )
 STAGE_CRITERION = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?:stage\s+(?P<stage>lead|prospect|customer|lapsed)|"
-    r"(?P<stage_after>lead|prospect|customer|lapsed)\s+stage)\b"
+    r"\b(?:in|at)\s+(?:the\s+)?(?:stage\s+(?P<stage>lead|prospect|qualified|proposal|customer|lost|lapsed)|"
+    r"(?P<stage_after>lead|prospect|qualified|proposal|customer|lost|lapsed)\s+stage|"
+    r"(?P<stage_bare>proposal|negotiation)\b)|\b(?P<stage_plural>proposals)\b"
 )
-_SPAN = r"(?:\s+(?:in|for|within|over|during)\s+(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|twelve)?\s*(?P<unit>days?|weeks?|months?|years?))?"
+_SPAN = r"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|twelve)?\s*(?P<unit>days?|weeks?|months?|years?|d|wks?|mo)\b)?"
 NO_PURCHASE = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|stopped)\s+(?:\w+\s+)?"
     rf"(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*(?:\s+anything)?{_SPAN}"
 )
 NO_CONTACT = re.compile(
-    r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without)\s+(?:been\s+)?(?:\w+\s+)?"
+    r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has)\s+(?:been\s+)?(?:\w+\s+)?"
     rf"(?:contacted|called|heard from|talked to|spoken to|spoke to|emailed|reached|touched|contact|"
     rf"visited|met)\w*(?:\s+(?:with\s+)?(?:them|him|her))?{_SPAN}"
 )
 CITY = re.compile(
-    r"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|stage|last|past|this|my|our|\d)\b)"
+    r"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect)\b)"
     r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
-TAG = re.compile(r"\btagged\s+(?:as\s+|with\s+)?#?([\w-]+)|\btag\s+#?([\w-]+)|\b(vip)s?\b")
+TAG = re.compile(
+    r"\btagged\s+(?:as\s+|with\s+)?['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
+    r"\b(?:with (?:the )?|having (?:the )?)?tag\s+['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|\b(vip)s?\b"
+)
 OWNER = re.compile(
     r"\b(?:owned by|managed by|assigned to|belonging to|of rep)\s+(?P<a>[a-z][\w'-]*)"
     r"|^(?:show |list )?(?P<b>[a-z][\w-]*)(?:'s|’s)\s+(?:customers|accounts|clients|book)"
+    r"|\b(?:customers|accounts|clients|leads) (?:of|from) (?P<c>[a-z][\w'-]*)\b"
 )
 MIN_VALUE = re.compile(
     r"\b(?:worth|value|spent|spending|ltv|revenue)?\s*(?:over|more than|above|at least|>|>=|of)\s+"
     r"(?P<money>[$€£]?\s?\d[\d,.]*\s?[km]?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
-    r"(?!\s*(?:days?|weeks?|months?|years?))"
+    r"(?![\d,.]*\s*(?:days?|weeks?|months?|years?))"
 )
 SORTS = _table(
     [
@@ -487,10 +661,141 @@ LIMIT = re.compile(
     r"|^(\d{1,4})\s+(?:\w+\s+)?(?:customers|clients|accounts)\b"
 )
 
+# ---- whose book -------------------------------------------------------------------------------
+
+OWNER_TEAM = re.compile(
+    r"\b(?:(?:the |whole |my |our |entire )?team(?:'s|s')?|everyone(?:'s)?|everybody(?:'s)?|"
+    r"all (?:the )?(?:reps|sales ?people|staff)(?:'s|')?|every rep(?:'s)?|all of us)\b"
+)
+OWNER_ME = re.compile(r"\b(?:my|mine)\b")
+_BOOK = (
+    r"(?:tasks?|to-?dos?|reminders|follow ?ups|digest|briefing|book|customers|accounts|clients|"
+    r"pipeline|calls|meetings|emails|numbers|revenue|sales|deals|leads|prospects|champions|"
+    r"overdue|agenda|day|week|activity|contacts|interactions)"
+)
+OWNER_NAMED = re.compile(
+    rf"\b(?P<name>[a-z][a-z-]+)(?:'s|’s|s')\s+(?:(?:overdue|open|top|best|biggest|own|lapsed|"
+    rf"at[- ]risk|daily|morning|pending|late|last|recent|latest|upcoming|\d+)\s+)*(?:[a-z-]+\s+){{0,2}}?{_BOOK}\b"
+)
+OWNER_DID = re.compile(
+    r"\b(?:did|has|have|should|does|is|can)\s+(?P<name>[a-z][a-z-]+)\s+(?:have|had|make|made|do|done|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met)\b"
+    r"|\b(?P<name2>[a-z][a-z-]+)\s+(?:has|had)\s+(?:discussed|logged|talked|spoken|met)\b"
+)
+OWNER_FOR = re.compile(
+    r"\b(?:for|of|owned by|managed by|assigned to|belonging to)\s+(?P<name>[a-z][a-z-]+)"
+    r"(?=\W*$|\s+(?:today|tomorrow|this|next|for|overdue|due|please|pls|now)\b)"
+)
+NOT_OWNERS = frozenset(
+    "today tomorrow yesterday this next last the a an me us it week month year now overdue all "
+    "everyone team my our your today's tonight later i we you they he she it".split()
+)
+
+CREATE_LEAD = re.compile(
+    r"^\s*(?:(?:please|pls|kindly|can you|could you|i want to|i'd like to|i would like to|to|add|create|"
+    r"register|enter|new|a|an|make|one|our|the|put in(?: the)? (?:system|crm)|put|onboard)\s+)*"
+    r"(?:(?:customer|contact|client|lead|prospect|account|acct|cust|one|record|entry|partner)\b\s*)?"
+    r"(?:(?:for\s+(?P<owner>[A-Za-z][\w'-]*)(?:\s+please)?)\s*)?(?:[:\-–—,]\s*)?(?:(?:name is|called|named)\s+)?",
+    re.I,
+)
+CREATE_FIELD = re.compile(
+    r"(?:^|[•,;|]|\s-\s)\s*(?P<field>name|company|e-?mail|city|phone|mobile|owner|stage|interest)\s*:\s*"
+    r"(?P<value>[^•,;|]+?)\s*(?=[•,;|]|\s-\s|$)",
+    re.I,
+)
+COMPANY_WORDS = re.compile(
+    r"\b(?:inc|ltd|llc|gmbh|ag|corp|corporation|co|company|group|labs?|logistics|bakery|cafe|café|"
+    r"dental|clinic|roofing|industries|enterprises|holdings|partners|solutions|systems|trading|"
+    r"hotels?|pharma|health|realty|motors|foods?|tech|technologies|studio|agency|gym|school|schools|"
+    r"capital|ventures|bikes|build|builders|construction|energy|solar|aviation|travel|media|analytics|"
+    r"networks|clinics?|vets|physio|fisheries|farms|textiles|exports|imports|infra|pte|"
+    r"university|restaurant|bank|insurance|consulting|s\.?a\.?|bv|plc|pty|srl|sarl|kg|oy|ab)\b\.?",
+    re.I,
+)
+CITY_AT_END = re.compile(r"\s+([a-z][\w'-]+)$")
+CREATE_OWNER = re.compile(
+    r"(?:^\s*|\s|,\s*|[-–—]\s*)(?:for|owner:?|owner is|owned by|assign(?:ed)? to|give (?:it |him |her |them )?to)\s+"
+    r"(?P<owner>[A-Za-z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:\s+please)?\s*(?=:|,|$)"
+)
+RESTORE_WORDS = re.compile(
+    r"^(?:please |pls |can you )*(?:restore|undelete|un-delete|recover|bring back)\s+(?:the\s+)?"
+    r"(?:customer|contact|client|account|record)?\s*",
+    re.I,
+)
+DELETE_WORDS = re.compile(
+    r"^(?:please |pls |can you |could you )*(?:delete|remove|trash|drop|get rid of|archive)\s+"
+    r"(?:the\s+)?(?:customer|contact|client|account|record|entry|lead)?\s*",
+    re.I,
+)
+BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field or action)
+    (
+        re.compile(
+            r"^(?:please |pls |bulk[- ]?)*(?:delete|del|remove|trash|drop|archive|purge)\b|\b(?:delete|del|remove|trash|archive)\s+(?:them\s+)?all\b|\b(?:delete|remove|archive)\s+(?:them|these|those)\b"
+        ),
+        "delete",
+    ),
+    (
+        re.compile(
+            r"\b(?:change|set|update|switch|make)\s+(?:the\s+)?(?P<field>tag|city|country|owner|interest)\s+(?:to|=|->|→)\s+['\"#]?(?P<value>[^'\"]+?)['\"]?(?=\W*$|\s*,)"
+        ),
+        "field",
+    ),
+    (
+        re.compile(
+            r"\b(?:tag|label)(?:ged)?\b.*?(?P<cut>\s(?:as|with|w/)\s+['\"#]?(?P<value>[\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+))['\"]?\W*$"
+        ),
+        "tag",
+    ),
+    (
+        re.compile(
+            r"^(?:please |pls |bulk[- ]?)*(?:put |add )?(?:the )?(?:tag|label)\s+['\"#]?(?P<value>[\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)['\"]?\s+(?:on|to|for)\b"
+        ),
+        "tag",
+    ),
+    (
+        re.compile(
+            r"(?P<cut>[,;]?\s*(?:then\s+)?(?:tag|label)\s+(?:them\s+(?:all\s+)?(?:as\s+|with\s+)?)?['\"#]?(?P<value>[\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+))['\"]?\W*$"
+        ),
+        "tag",
+    ),
+    (
+        re.compile(
+            rf"(?P<cut>\s(?:(?:over\s+)?to|as|into|->|→)\s+(?:the\s+)?(?:stage\s+)?(?P<value>{_STAGE_WORDS})(?:\s+stage)?)\W*$"
+        ),
+        "stage",
+    ),
+    (
+        re.compile(
+            rf"(?P<cut>\b(?:stage\s+(?:to|=|->|→)|(?:make|mark|set|move|put)\s+(?:them\s+)?(?:all\s+)?(?:to\s+|as\s+|in\s+)?)\s*(?P<value>{_STAGE_WORDS}))\b"
+        ),
+        "stage",
+    ),
+    (
+        re.compile(
+            r"(?P<cut>\s(?:over\s+)?to\s+(?P<value>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?))(?:\s+(?:while|because|as|since|until)\b.*)?\W*$"
+        ),
+        "owner",
+    ),
+]
+BULK_VERB = re.compile(
+    r"^(?:(?:please|pls|kindly|bulk[- ]?|can you)\s+)*(?:move|tag|label|assign|reassign|set|mark|delete|del|remove|"
+    r"hand(?: over)?|give|change|update|put|transfer|drop|archive|make)\b(?:\s+(?:all|every|each))?"
+)
+INTEREST = re.compile(
+    r"\b(?:interested in|interested for|interest in|interest:|looking at|keen on|want(?:s|ed)?|asking about|into)\s+(?:the\s+)?"
+    r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i)\b|[,.?!;]|$)"
+)
+NO_STAGE_CHANGE = re.compile(
+    r"\b(?:stuck|sitting|sat|parked|stalled|no (?:stage )?(?:change|movement|progress)|not moved|"
+    r"haven'?t moved|hasn'?t moved|unchanged|same stage)\b.*?\b(?:for|in|over|since)\s+"
+    r"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|twelve)?"
+    r"\s*(?P<unit>days?|weeks?|months?|years?)\b"
+)
+
 # ---- next actions ----------------------------------------------------------------------------
 
 SUGGEST_WHO = re.compile(
-    r".*\b(?:with|for|about|to|approach|on)\s+(?!(?:do|next|this|today|the week)\b)"
+    r".*\b(?:with|for|about|to|approach|on|reactivate|re-?engage|win back|upsell|up-sell|cross-?sell|"
+    r"grow|save|nurture|handle|retain|expand|renew|keep|at)\s+(?!(?:do|next|this|today|the week|them|him|her|it|me)\b)"
 )
 
 # ---- reports ---------------------------------------------------------------------------------
@@ -504,7 +809,7 @@ METRICS = _table(
             r"interactions|calls|meetings|contacts|touchpoints|activity|emails|visits",
             "interactions",
         ),
-        (r"customers|clients|accounts|signups", "customers"),
+        (r"customers|clients|accounts|signups|custs", "customers"),
     ]
 )
 PERIODS = _table(
@@ -515,10 +820,14 @@ PERIODS = _table(
         (r"last week|past week|previous week", "last_week"),
         (r"this month|the month|mtd", "this_month"),
         (r"last month|past month|previous month", "last_month"),
-        (r"this quarter|the quarter|qtd|this q", "this_quarter"),
-        (r"last quarter|past quarter|previous quarter|last q", "last_quarter"),
-        (r"this year|the year|ytd|so far this year", "this_year"),
-        (r"last year|past year|previous year", "last_year"),
+        (r"this quarter|the quarter|qtd|this q|this qtr", "this_quarter"),
+        (r"last quarter|past quarter|previous quarter|last q|last qtr", "last_quarter"),
+        (r"this year|the year|ytd|so far this year|this yr", "this_year"),
+        (r"last year|past year|previous year|last yr", "last_year"),
+        (
+            r"last 12 months|past 12 months|last twelve months|trailing 12 months|ttm|rolling 12 months",
+            "last_12_months",
+        ),
     ]
 )
 GROUPS = _table(
@@ -535,5 +844,19 @@ GROUPS = _table(
         (r"(?:by|per|each|every) channel|by type", "channel"),
         (r"(?:by|per|each|every) (?:city|location|town)", "city"),
     ]
+)
+REPORT_CHANNELS = _table(
+    [
+        (r"calls?|phone calls", "call"),
+        (r"e-?mails?", "email"),
+        (r"meetings?", "meeting"),
+        (r"visits?", "visit"),
+        (r"texts?|sms", "sms"),
+        (r"chats?", "chat"),
+    ]
+)
+COMPARE = re.compile(
+    r"\b(?:vs\.?|versus|compared (?:to|with)|comparison|compare[ds]?|against (?:last|the previous)|"
+    r"than last|over last|relative to)\b"
 )
 CHART = re.compile(r"\b(?:chart|graph|plot|visual|visuali[sz]e|diagram)\b")

@@ -26,6 +26,15 @@ POSTGRES_REQUIRED = os.environ.get("CRMBOT_TEST_POSTGRES_REQUIRED") == "1"
 NOW = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)  # a Wednesday
 
 
+@pytest.fixture(scope="session", autouse=True)
+def intent_model():
+    """The parser's model, trained once from the corpus (or read from its cache) before any test
+    waits on a reply: first use after a corpus change takes half a minute."""
+    from intents.model import model
+
+    return model()
+
+
 @pytest.fixture
 def now() -> datetime:
     return NOW

@@ -1,11 +1,13 @@
-"""What the bot can do, and the polite answer to what it did not understand."""
+"""What the bot can do, the one-line answer to small talk, and to what it did not understand."""
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz, process
 
-from bot.context import HANDLERS, Context, handles
-from bot.messages import Reply
+from bot.context import HANDLERS, Ask, Context, handles
+from bot.messages import Button, Reply
 from intents import Parsed
 
 TOPICS = {
@@ -62,14 +64,75 @@ def show_help(parsed: Parsed, ctx: Context) -> Reply:
     )
 
 
+# How a reading is offered on a button: the intent in a few words, with its main slot.
+LABELS = {
+    "customer.show": "Show {customer}",
+    "customer.create": "Add customer {name}",
+    "customer.update": "Change {customer}: {field}",
+    "customer.delete": "Delete {customer}",
+    "customer.restore": "Restore {customer}",
+    "customer.bulk_update": "Change customers in bulk",
+    "customer.forget": "Erase {customer}'s data",
+    "customer.export": "Export {customer}'s data",
+    "interaction.log": "Log a {channel} with {customer}",
+    "interaction.history": "Contacts with {customer}",
+    "purchase.log": "Log a sale to {customer}",
+    "task.create": "Remind me: {text}",
+    "task.list": "Show tasks",
+    "task.complete": "Complete task {task_id}",
+    "segment.list": "List customers",
+    "next_action.suggest": "Suggest next steps",
+    "nps.record": "Record NPS for {customer}",
+    "report.show": "Report: {metric}",
+    "digest.show": "Show the digest",
+    "digest.subscribe": "Send me the digest",
+    "digest.unsubscribe": "Stop the digest",
+    "undo": "Undo my last change",
+    "help": "Help",
+}
+
+
+def reading_label(parsed: Parsed) -> str:
+    """'Log a call with acme': what a reading would do, short enough for a button."""
+    template = LABELS.get(parsed.intent, parsed.intent)
+    try:
+        label = template.format(**parsed.slots)
+    except (KeyError, IndexError):
+        label = template.split(" {")[0].split(":")[0].replace(" with", "").replace(" to", "")
+        label = label.replace(" for", "").replace("'s data", " data")
+    return label if len(label) <= 48 else label[:47] + "…"
+
+
+@handles("smalltalk")
+def small_talk(parsed: Parsed, ctx: Context) -> Reply:
+    """Hello and thanks — “hi”, “thanks!”: a one-line answer."""
+    words = set(re.findall(r"[a-z]+", ctx.message.text.lower()))
+    if words & {"thanks", "thank", "thx", "ty", "cheers", "ta", "merci", "danke", "appreciated"}:
+        return Reply("You're welcome.")
+    if words & {"bye", "night", "later", "cya"}:
+        return Reply("Bye for now.")
+    if words & {"hi", "hello", "hey", "morning", "gm", "yo", "afternoon", "evening", "hiya"}:
+        return Reply(f"Hi {ctx.staff.name}. What can I do for you?")
+    return Reply("👍")
+
+
 @handles("unknown")
 def not_understood(parsed: Parsed, ctx: Context) -> Reply:
-    """Anything I did not understand: I say so, and never change anything."""
-    understood = ", ".join(f"{slot} “{value}”" for slot, value in parsed.slots.items())
-    text = "Sorry, I didn't understand that"
-    text += f" (I picked out {understood})." if understood else "."
-    return Reply(
-        text=text + " Here are things you can say:",
-        rows=overview()[:8],
-        note="Say “help” for the full list.",
+    """Anything I did not understand: I say so in one line and offer likely readings as buttons."""
+    said = " ".join(ctx.message.text.split())
+    said = said if len(said) <= 60 else said[:59] + "…"
+    readings = [r for r in parsed.alternatives if r.intent not in ("unknown", "smalltalk")][:3]
+    if not readings:
+        return Reply(f"Sorry, I didn't understand “{said}”. Say “help” to see what I can do.")
+    choices = {
+        str(number): {"__intent": reading.intent, "__slots": reading.slots}
+        for number, reading in enumerate(readings, start=1)
+    }
+    buttons = [
+        Button(reading_label(reading), str(number))
+        for number, reading in enumerate(readings, start=1)
+    ]
+    question = Reply(
+        text=f"Sorry, I didn't understand “{said}”. Did you mean one of these?", buttons=buttons
     )
+    raise Ask(question, choices)

@@ -1,0 +1,60 @@
+"""The store's names handed to the parser (`intents.Lexicon`), rebuilt only when the store changed.
+
+Checking costs one small query per message: counts and the latest change of customers, products
+and staff. The names themselves are read again only when that stamp moves.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from crm_store.models import Customer, Product, Staff
+from intents import Lexicon
+
+
+def stamp(session: Session) -> tuple[Any, ...]:
+    """What changes whenever a name is added, changed or removed."""
+    customers = session.exec(
+        select(func.count(Customer.id), func.max(Customer.id), func.max(Customer.updated_at))
+    ).one()
+    products = session.exec(select(func.count(Product.id), func.max(Product.id))).one()
+    staff = session.exec(select(func.count(Staff.id), func.max(Staff.id))).one()
+    return (*customers, *products, *staff)
+
+
+def build(session: Session) -> Lexicon:
+    """Every customer's name and company, product and staff member, as the store spells them."""
+    people, companies = set(), set()
+    for name, company in session.exec(
+        select(Customer.name, Customer.company).where(Customer.forgotten_at.is_(None))
+    ):
+        if name:
+            people.add(name)
+        if company:
+            companies.add(company)
+    return Lexicon(
+        customers=tuple(sorted(people)),
+        companies=tuple(sorted(companies)),
+        products=tuple(sorted(session.exec(select(Product.name)))),
+        staff=tuple(sorted(session.exec(select(Staff.name)))),
+    )
+
+
+class Lexicons:
+    """The current lexicon of one store, shared by the threads of one bot process."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._stamp: tuple[Any, ...] | None = None
+        self._lexicon = Lexicon()
+
+    def current(self, session: Session) -> Lexicon:
+        now = stamp(session)
+        with self._lock:
+            if now != self._stamp:
+                self._lexicon, self._stamp = build(session), now
+            return self._lexicon

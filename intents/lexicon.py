@@ -1,0 +1,120 @@
+"""The store's names as the bot hands them to the parser: customers, companies, products, staff.
+
+The parser reads text, not records; a lexicon only lets it recognise what the store already knows:
+a message that is nothing but a known customer (or a close typo of one), a product said loosely
+("training workshops"), a colleague whose book is asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    customers: tuple[str, ...] = ()  # people's names
+    companies: tuple[str, ...] = ()
+    products: tuple[str, ...] = ()
+    staff: tuple[str, ...] = ()
+
+
+# Intents that can be asked about a colleague's book; a staff name in them fills `owner`.
+OWNED = frozenset(
+    {"task.list", "digest.show", "segment.list", "report.show", "interaction.history",
+     "next_action.suggest"}
+)  # fmt: skip
+_FILLER = re.compile(
+    r"^(?:who(?:'s| is|s)|what(?:'s| is|s)? (?:new|up|happening|going on) (?:with|at)|"
+    r"(?:quick |a )?(?:summary|update|rundown|overview) (?:of|on)|"
+    r"any (?:news|updates?) (?:on|from)|"
+    r"what about|how about|status of|how(?:'s| is) (?:it going with )?)\s+",
+    re.I,
+)
+
+
+@lru_cache(maxsize=8)
+def _names(lexicon: Lexicon) -> dict[str, str]:
+    """Lower-case known customer and company names."""
+    return {n.lower(): n for n in (*lexicon.customers, *lexicon.companies) if n and n.strip()}
+
+
+def known_customer(typed: str, lexicon: Lexicon) -> str | None:
+    """The message as typed when it only names a known customer or company, else None.
+
+    'northwind', 'umbrela corp?', 'j. cooper', "what's new with Initech".
+    """
+    said = _FILLER.sub("", typed.strip()).strip(" ?!.,")
+    words = said.lower().split()
+    if not words or len(words) > 4 or not any(c.isalpha() for c in said):
+        return None
+    names = _names(lexicon)
+    lowered = " ".join(words)
+    if lowered in names:
+        return said
+    if process.extractOne(lowered, list(names), scorer=fuzz.ratio, score_cutoff=88):
+        return said
+    for name in names:
+        parts = name.split()
+        if len(words) < len(parts) and all(
+            fuzz.ratio(w, p) >= 85 for w, p in zip(words, parts, strict=False)
+        ):
+            return said
+        if (
+            len(words) == 2
+            and len(parts) >= 2
+            and re.fullmatch(r"[a-z]\.?", words[0])
+            and words[0][0] == parts[0][0]
+            and fuzz.ratio(words[1], parts[-1]) >= 85
+        ):
+            return said
+    return None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+@lru_cache(maxsize=8)
+def _products(lexicon: Lexicon) -> dict[str, str]:
+    return {" ".join(_singular(w) for w in p.lower().split()): p for p in lexicon.products}
+
+
+def catalog_product(said: str, lexicon: Lexicon) -> str | None:
+    """The catalog's name for a product said loosely: 'training workshops' → 'Training Workshop'."""
+    products = _products(lexicon)
+    if not products:
+        return None
+    key = " ".join(_singular(w) for w in said.lower().split())
+    if key in products:
+        return products[key]
+    found = process.extractOne(key, list(products), scorer=fuzz.token_sort_ratio, score_cutoff=86)
+    return products[found[0]] if found else None
+
+
+def staff_named(typed: str, lexicon: Lexicon) -> str | None:
+    """A colleague's name (first name or full) as typed in the message, if one is there."""
+    for found in re.finditer(r"[A-Za-z][\w'-]*", typed):
+        word = re.sub(r"(?:'s|’s|s')$", "", found.group(0))
+        for name in lexicon.staff:
+            parts = name.lower().split()
+            if word.lower() in parts[:1] or word.lower() == name.lower():
+                return word
+    return None
+
+
+def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon) -> dict[str, Any]:
+    """Slots read with the store's names: products as the catalog spells them, staff as owners."""
+    slots = dict(slots)
+    for name in ("product", "interest"):
+        if isinstance(slots.get(name), str) and (product := catalog_product(slots[name], lexicon)):
+            slots[name] = product
+    if intent in OWNED and "owner" not in slots and (owner := staff_named(typed, lexicon)):
+        if slots.get("customer", "").lower() == owner.lower():
+            del slots["customer"]
+        slots["owner"] = owner
+    return slots

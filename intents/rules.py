@@ -1,0 +1,955 @@
+"""The rules: high-precision cues for the intents, and one slot reader per intent.
+
+The message is cleaned first (decoration out, shorthand expanded, typos in intent words fixed; see
+`intents.text`). Each line of `vocab.CUES` is an intent and a cue pattern; which cues match is
+evidence the model weighs (`intents.parser`), and once the intent is chosen its reader fills the
+slots. A new phrasing that the model gets wrong is one corpus line or one cue line; a new intent is
+one reader plus its corpus lines. Vocabulary (channels, segments, metrics...) is in `intents.vocab`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from intents import vocab
+from intents.text import Cleaned, clean
+from intents.values import amount, date_in, impossible, time_of
+
+
+@dataclass(frozen=True)
+class Message:
+    """A cleaned message: `text` lower case for matching, `typed` with the user's case for slots."""
+
+    text: str
+    typed: str
+    now: datetime
+    tz: str
+    corrected: bool
+    cleaned: Cleaned | None = None
+
+    def typed_span(self, start: int, end: int) -> str:
+        return self.typed[start:end]
+
+
+Reader = Callable[[re.Match, Message], dict[str, Any] | None]
+READERS: dict[str, Reader] = {}
+FALLBACKS: dict[str, Reader] = {}  # readers for a message that none of the intent's cues matched
+
+
+def reads(intent: str) -> Callable[[Reader], Reader]:
+    def register(function: Reader) -> Reader:
+        READERS[intent] = function
+        return function
+
+    return register
+
+
+@lru_cache(maxsize=64)
+def _zone(tz: str) -> ZoneInfo:
+    return ZoneInfo(tz)
+
+
+def prepare(text: str, *, now: datetime, tz: str) -> Message:
+    """The message cleaned (`intents.text.clean`) with its clock, ready for the cues and readers."""
+    zone = _zone(tz)
+    local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
+    cleaned = clean(text)
+    typed = cleaned.text
+    lowered = typed.lower()
+    if len(lowered) != len(typed):
+        return Message(lowered, lowered, local, tz, cleaned.corrected)
+    return Message(lowered, typed, local, tz, cleaned.corrected, cleaned)
+
+
+# Slots whose value is the user's own words, given back as typed.
+AS_TYPED = frozenset(
+    {"customer", "name", "company", "summary", "text", "comment", "product", "interest", "value",
+     "owner", "city", "topic", "email", "phone"}
+)  # fmt: skip
+
+
+def as_typed(slots: dict[str, Any], message: Message) -> dict[str, Any]:
+    """Free-text slots in the words as typed: shorthand and typo fixes undone ("w/", "tmrw")."""
+    if message.cleaned is None:
+        return slots
+    for name, value in slots.items():
+        if name not in AS_TYPED or not isinstance(value, str) or value in ("me", "team"):
+            continue
+        at = message.typed.find(value)
+        if at < 0:
+            at = message.text.find(value.lower())
+        if at >= 0:
+            original = " ".join(message.cleaned.original_of(at, at + len(value)).split())
+            if original and original.lower() != value.lower():
+                slots[name] = original
+    return slots
+
+
+def cue_hits(message: Message) -> tuple[frozenset[str], str | None]:
+    """Evidence for the model: every intent one of whose cues matches, and the intent of the first
+    cue (in table order) whose reader accepts the message."""
+    hits: set[str] = set()
+    first = None
+    for intent, cue in _RULES:
+        if intent in hits and first is not None:
+            continue
+        match = cue.search(message.text)
+        if match is None:
+            continue
+        hits.add(intent)
+        if first is None and _clean_slots(READERS[intent](match, message)) is not None:
+            first = intent
+    return frozenset(hits), first
+
+
+def read(intent: str, message: Message) -> dict[str, Any] | None:
+    """The slots of `intent` in the message: through its first cue whose reader accepts it, else
+    through its reader alone (the model chose the intent without a cue); None if it can't be read."""
+    for cue_intent, cue in _RULES:
+        if cue_intent != intent:
+            continue
+        match = cue.search(message.text)
+        if (
+            match is not None
+            and (slots := _clean_slots(READERS[intent](match, message))) is not None
+        ):
+            return slots
+    fallback = FALLBACKS.get(intent, READERS.get(intent))
+    if fallback is None:
+        return {}
+    return _clean_slots(fallback(_START.match(message.text), message))
+
+
+_START = re.compile("")
+
+
+def _clean_slots(slots: dict[str, Any] | None) -> dict[str, Any] | None:
+    if slots is None:
+        return None
+    return {k: v for k, v in slots.items() if v is not None and v != ""}
+
+
+def missing_required(intent: str, slots: dict[str, Any]) -> bool:
+    """Whether a slot the intent cannot do without is missing."""
+    needed = vocab.REQUIRED.get(intent, ())
+    return any(all(name not in slots for name in group.split("|")) for group in needed)
+
+
+# ---- references, dates and small readers shared by the rules -----------------------------------
+
+_REF_TOKEN = re.compile(r"#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{6,}\d")
+_STOP = frozenset(vocab.REFERENCE_STOPS)
+_JOIN = frozenset({"at", "from", "of", "&", "and"})
+_SEPARATOR = re.compile(
+    r"\s*(?:[,;:!?()•|]|(?<!\bmr)(?<!\bms)(?<!\bdr)(?<!\bsr)(?<!\bmrs)(?<!\bsra)(?<!\bst)(?<!\bprof)"
+    r"\.(?:\s|$)|\s[-–—]+\s|:\s|\s[-–—]+$)\s*",
+    re.I,
+)
+
+
+def take_ref(text: str) -> tuple[str | None, str]:
+    """A customer reference at the start of `text`, and what follows it.
+
+    'jane at acme, she wants a quote' → ('jane at acme', 'she wants a quote').
+    """
+    text = text.strip(" ,;:.-–—")
+    text = re.sub(
+        r"^(?:(?:with|to|for|w/|w|f/|@|the|customer|client|account|acct|our|contact|cust)\s+)+",
+        "",
+        text,
+        flags=re.I,
+    )
+    if found := _REF_TOKEN.match(text):
+        return found.group(0), text[found.end() :].strip(" ,;:.-–—")
+    head = _SEPARATOR.split(text, maxsplit=1)[0]
+    words = head.split()
+    cased = any(w[:1].isupper() for w in words) and any(w[:1].islower() for w in words)
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        bare = word.lower()
+        possessive = bare.endswith(("'s", "’s"))
+        if possessive:
+            bare = bare[:-2]
+        if (
+            bare in _STOP
+            or bare in vocab.DATE_WORDS
+            or re.fullmatch(r"\d+(?:st|nd|rd|th|x)?", bare)
+        ):
+            if not (kept and bare in _JOIN):
+                break
+        if kept and bare in _JOIN:
+            nxt = words[index + 1] if index + 1 < len(words) else ""
+            if not nxt or nxt.lower() in _STOP or (cased and not nxt[:1].isupper()):
+                break
+            kept.append(word)
+            continue
+        if cased and kept and not word[:1].isupper() and kept[-1].lower() not in _JOIN:
+            break
+        if cased and not kept and not word[:1].isupper() and not word[:1].isdigit():
+            break
+        kept.append(word[:-2] if possessive else word)
+        if possessive or len(kept) >= 6:
+            break
+    if not kept:
+        return None, text
+    while kept and kept[-1].lower() in _JOIN:
+        kept.pop()
+    while len(kept) > 1 and kept[-1].lower() in vocab.TRAILING_ROLES:
+        kept.pop()
+    if not kept:
+        return None, text
+    ref = " ".join(kept)
+    start = text.find(kept[-1], len(" ".join(kept[:-1])))
+    rest = text[start + len(kept[-1]) :]
+    if company := re.match(r"\s*(\([A-Z][\w&.' -]{0,40}\))", rest):
+        ref, rest = f"{ref} {company.group(1)}", rest[company.end() :]
+    rest = re.sub(vocab.AFTER_REFERENCE, "", rest, flags=re.I)
+    if possessive_end := re.match(
+        r"(?:'s|’s)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s*(?:[,;:]|\s[-–—]+\s)", rest
+    ):
+        rest = rest[possessive_end.end() :]
+    return ref.strip(" ,;:.'\"") or None, rest.strip(" ,;:.-–—")
+
+
+def _ref(text: str | None) -> str | None:
+    if not text:
+        return None
+    ref, _ = take_ref(text)
+    return ref
+
+
+def _find_date(text: str, message: Message, *, future: bool) -> tuple[str | None, str, str]:
+    """The first date phrase in `text` (lower case) as YYYY-MM-DD, the text without it (lower
+    case and as typed). A date that cannot exist ("31/02") is returned as "!" + the words typed."""
+    typed = _typed_of(text, message)
+    for found in vocab.DATE.finditer(text):
+        phrase = found.group("date")
+        day = date_in(phrase, now=message.now, tz=message.tz, future=future)
+        if day is None and not impossible(phrase):
+            continue
+        start, end = found.span()
+        value = day.isoformat() if day else "!" + typed[found.start("date") : found.end("date")]
+        return value, _join(text[:start], text[end:]), _join(typed[:start], typed[end:])
+    return None, text, typed
+
+
+def _date_slot(name: str, value: str | None, slots: dict[str, Any]) -> dict[str, Any]:
+    """Put a date from `_find_date` in its slot, or an impossible one under `invalid`."""
+    if value and value.startswith("!"):
+        slots.setdefault("invalid", {})[name] = value[1:]
+    elif value:
+        slots[name] = value
+    return slots
+
+
+def _join(left: str, right: str) -> str:
+    return " ".join(f"{left.rstrip()} {right.lstrip()}".split()).strip(" ,;")
+
+
+def _typed_of(text: str, message: Message) -> str:
+    """The as-typed form of a lower-case piece of the message."""
+    at = message.text.find(text)
+    return message.typed[at : at + len(text)] if at >= 0 else text
+
+
+def _summary(text: str) -> str | None:
+    if re.fullmatch(
+        r"(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks|a call)", text.lower()
+    ):
+        return None
+    text = re.sub(r"^(?:and|but|then|only|also)\s+", "", text.strip())
+    return text.strip(" ,;:.-–—?!") or None
+
+
+def _first(table: list[tuple[re.Pattern, str]], text: str) -> str | None:
+    best = None
+    for pattern, name in table:
+        found = pattern.search(text)
+        if found and (best is None or found.start() < best[0]):
+            best = (found.start(), name)
+    return best[1] if best else None
+
+
+def _number(word: str | None) -> int | None:
+    if not word:
+        return None
+    return int(word) if word.isdigit() else vocab.NUMBERS.get(word)
+
+
+# ---- readers, one per intent --------------------------------------------------------------------
+
+
+@reads("undo")
+def _undo(match: re.Match, message: Message) -> dict | None:
+    return {}
+
+
+@reads("help")
+def _help(match: re.Match, message: Message) -> dict | None:
+    topic = match.groupdict().get("topic")
+    if topic:
+        topic = re.sub(r"\s+work$", "", topic.strip(" ?!."))
+        topic = re.sub(r"^(?:me |us )?(?:with |on |about |for )?", "", topic).strip()
+    return {"topic": topic or None}
+
+
+@reads("digest.unsubscribe")
+def _unsubscribe(match: re.Match, message: Message) -> dict | None:
+    return {}
+
+
+@reads("digest.subscribe")
+def _subscribe(match: re.Match, message: Message) -> dict | None:
+    found = vocab.TIME.search(message.text)
+    return {"time": time_of(found.group("time")) if found else None}
+
+
+@reads("digest.show")
+def _digest(match: re.Match, message: Message) -> dict | None:
+    day, _, _ = _find_date(message.text, message, future=False)
+    if day is None and re.search(r"\btoday'?s\b", message.text):
+        day = message.now.date().isoformat()
+    return _date_slot("date", day, {"owner": owner(message)})
+
+
+def owner(message: Message, *, named_for: bool = True) -> str | None:
+    """Whose book a message asks about: "me" (my, mine), "team" (the team, everyone, all reps),
+    or a colleague's name as typed ("maria's overdue tasks", "tasks for dana")."""
+    text = message.text
+    if vocab.OWNER_TEAM.search(text):
+        return "team"
+    for pattern in (vocab.OWNER_NAMED, vocab.OWNER_DID, *((vocab.OWNER_FOR,) if named_for else ())):
+        for found in pattern.finditer(text):
+            group = "name" if found.groupdict().get("name") else "name2"
+            name = found.group(group)
+            if name not in vocab.NOT_OWNERS:
+                return message.typed[found.start(group) : found.end(group)]
+    if vocab.OWNER_ME.search(text):
+        return "me"
+    return None
+
+
+def _cut_words(text: str, message: Message, words: re.Pattern) -> str | None:
+    """The message as typed with the cue words taken out: what is left names the customer."""
+    typed = words.sub(" ", message.typed)
+    typed = re.sub(r"(?:'s|’s)\b", "", typed)
+    return _ref(" ".join(typed.split()))
+
+
+@reads("customer.forget")
+def _forget(match: re.Match, message: Message) -> dict | None:
+    who = _cut_words(message.text, message, vocab.FORGET_WORDS)
+    if who and who.lower() in {"that", "it", "this", "me"}:
+        return None
+    return {"customer": who}
+
+
+@reads("customer.export")
+def _export(match: re.Match, message: Message) -> dict | None:
+    return {"customer": _cut_words(message.text, message, vocab.EXPORT_WORDS)}
+
+
+@reads("task.complete")
+def _complete(match: re.Match, message: Message) -> dict | None:
+    numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£])#?(\d{1,7})\b(?![.,]\d)", message.text)]
+    if len(numbers) == 1:
+        return {"task_id": numbers[0]}
+    if numbers:
+        return {"task_id": numbers}
+    who = _cut_words(message.text, message, vocab.COMPLETE_WORDS)
+    return {"customer": who} if who else None
+
+
+@reads("task.list")
+def _tasks(match: re.Match, message: Message) -> dict | None:
+    return {"period": _first(vocab.TASK_PERIODS, message.text), "owner": owner(message)}
+
+
+@reads("task.create")
+def _task(match: re.Match, message: Message) -> dict | None:
+    rest = message.text[match.end() :]
+    due, rest, typed = _find_date(rest, message, future=True)
+    if due is None:
+        lead_due, _, _ = _find_date(message.text[: match.end()], message, future=True)
+        due = lead_due
+    typed = vocab.TASK_LEAD.sub("", typed.strip(), count=1)
+    typed = re.sub(r"^(?:to|for|:|re|about|regarding)\s+|^[:,\s\-–—]+", "", typed.strip())
+    typed = vocab.TASK_TAIL.sub("", typed.strip(" ,.;")).strip(" ,.;:-–—")
+    customer = None
+    for found in vocab.TASK_SUBJECT.finditer(typed.lower()):
+        after = typed[found.end() :]
+        if found.group(0).startswith("send") and not (after[:1].isupper() or after[:1] == "#"):
+            continue
+        customer = _ref(after)
+        if customer and customer.lower() not in vocab.NOT_CUSTOMERS:
+            break
+        customer = None
+    if customer is None and (found := vocab.TASK_NAMED.search(typed)):
+        customer = _ref(typed[found.start("who") :])
+    return _date_slot("due", due, {"text": typed or None, "customer": customer})
+
+
+@reads("nps.record")
+def _nps(match: re.Match, message: Message) -> dict | None:
+    text = re.sub(r"(?:/| out of )10\b", lambda m: " " * len(m.group(0)), message.text)
+    typed = re.sub(
+        r"(?:/| out of )10\b", lambda m: " " * len(m.group(0)), message.typed, flags=re.I
+    )
+    scores = list(re.finditer(r"(?<![\w#$€£./])(-\s?)?(\d{1,3})(?![\w/]|[.,]\d|\s?%)", text))
+    if not scores:
+        return None
+    score = scores[0] if len(scores) > 1 and vocab.NPS_SCORE_FIRST.search(text) else scores[-1]
+    slots: dict[str, Any] = {}
+    value = int(score.group(2)) * (-1 if score.group(1) else 1)
+    if 0 <= value <= 10:
+        slots["score"] = value
+    else:
+        slots["invalid"] = {"score": score.group(0).replace(" ", "")}
+    before, after = typed[: score.start()], typed[score.end() :]
+    split = vocab.NPS_COMMENT.search(after)
+    if split:
+        slots["comment"] = _summary(after[split.end() :])
+        after = after[: split.start()]
+    elif split := vocab.NPS_COMMENT.search(before):
+        slots["comment"] = _summary(before[split.end() :])
+        before = before[: split.start()]
+    who = _ref(" ".join(vocab.NPS_WORDS.sub(" ", f"{before} {after}").split()))
+    slots["customer"] = who
+    return slots
+
+
+@reads("report.show")
+def _report(match: re.Match, message: Message) -> dict | None:
+    text = message.text
+    metric = _first(vocab.METRICS, text) or "revenue"
+    return {
+        "metric": metric,
+        "channel": _first(vocab.REPORT_CHANNELS, text) if metric == "interactions" else None,
+        "period": _first(vocab.PERIODS, text),
+        "group_by": _first(vocab.GROUPS, text),
+        "owner": owner(message, named_for=False),
+        "compare": "previous_period" if vocab.COMPARE.search(text) else None,
+        "chart": True if vocab.CHART.search(text) else None,
+    }
+
+
+@reads("purchase.log")
+def _purchase(match: re.Match, message: Message) -> dict | None:
+    text, typed = message.text, message.typed
+    slots: dict[str, Any] = {}
+    if negative := vocab.NEGATIVE_QUANTITY.search(text):
+        slots["invalid"] = {"quantity": negative.group("q") or negative.group("q2")}
+        text = text[: negative.start()] + " " + text[negative.end() :]
+        typed = typed[: negative.start()] + " " + typed[negative.end() :]
+    if negative := vocab.NEGATIVE_MONEY.search(text):
+        slots.setdefault("invalid", {})["amount"] = typed[
+            negative.start("money") : negative.end("money")
+        ].strip()
+        text = text[: negative.start()] + " " + text[negative.end() :]
+        typed = typed[: negative.start()] + " " + typed[negative.end() :]
+    money = next((m for m in (p.search(text) for p in vocab.MONEY) if m), None)
+    if money:
+        value = amount(money.group("money"))
+        if value:
+            slots["amount"], slots["currency"] = value
+        text = text[: money.start()] + text[money.end() :]
+        typed = typed[: money.start()] + typed[money.end() :]
+    for form in vocab.PURCHASE_FORMS:
+        found = form.search(text)
+        if not found:
+            continue
+        parts = found.groupdict()
+        if parts.get("who"):
+            s, e = found.span("who")
+            who = _ref(typed[s:e])
+            what = typed[found.start("what") : found.end("what")] if parts.get("what") else ""
+        else:
+            s, e = found.span("both")
+            who, what = take_ref(typed[s:e])
+        slots["customer"] = who
+        what = what.strip(" ,.:;")
+        if seats := vocab.SEATS.search(what):
+            slots["quantity"] = _number(seats.group("q").lower())
+            what = (what[: seats.start()] + " " + what[seats.end() :]).strip(" ,.:;")
+        what = vocab.PRODUCT_END.split(what, maxsplit=1)[0].strip(" ,.:;")
+        product = vocab.PRODUCT.match(what)
+        if product:
+            slots["quantity"] = _number((product.group("q") or "").lower()) or slots.get("quantity")
+            name = product.group("p").strip(" ,.:;")
+            name = re.sub(
+                r"^(?:the|a|an|more|extra|additional|new|another)\s+", "", name, flags=re.I
+            )
+            slots["product"] = None if vocab.NOT_PRODUCT.match(name) else name or None
+        return slots
+    return _sale_said_loosely(text, typed, slots)
+
+
+def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str, Any] | None:
+    """'Acme signed! 12 seats, 3.6k', 'closed Globex for 5k', 'won the Stark deal, £12k'."""
+    if found := vocab.SEATS.search(text):
+        slots["quantity"] = _number(found.group("q"))
+        if found.group(0).endswith(" of") and (
+            product := vocab.PRODUCT_NAME.match(typed[found.end() :])
+        ):
+            slots["product"] = product.group("p")
+            text, typed = (
+                text[: found.start()] + " " + text[found.end() + product.end() :],
+                typed[: found.start()] + " " + typed[found.end() + product.end() :],
+            )
+        else:
+            after = typed[found.end() :]
+            named = re.match(
+                r"\s+([A-Z][\w&+-]*(?:\s[A-Z][\w&+-]*){0,2})(?=\s*(?:[,;:]|$|\s[-–—]))", after
+            )
+            if named:
+                slots["product"] = named.group(1)
+            cut = found.end() + (named.end() if named else 0)
+            text, typed = (
+                text[: found.start()] + " " + text[cut:],
+                typed[: found.start()] + " " + typed[cut:],
+            )
+    elif found := vocab.COUNTED.search(text):
+        slots["quantity"] = int(found.group("q"))
+        slots["product"] = re.sub(
+            r"^(?:more|extra|additional|new|another)\s+",
+            "",
+            typed[found.start("p") : found.end("p")],
+        )
+        text, typed = (
+            text[: found.start()] + " " + text[found.end() :],
+            typed[: found.start()] + " " + typed[found.end() :],
+        )
+    if "product" not in slots and (found := vocab.PRODUCT_FOR.search(text)):
+        name = typed[found.start("p") : found.end("p")]
+        if not vocab.NOT_PRODUCT.match(found.group(0).strip()):
+            slots["product"] = name
+            text, typed = (
+                text[: found.start()] + text[found.end() :],
+                typed[: found.start()] + typed[found.end() :],
+            )
+    typed = vocab.SALE_WORDS.sub(" ", typed)
+    who = _ref(" ".join(typed.split()))
+    if not who or who.lower() in vocab.NOT_CUSTOMERS:
+        return None
+    slots["customer"] = who
+    return slots
+
+
+@reads("customer.update")
+def _update(match: re.Match, message: Message) -> dict | None:
+    for form in vocab.UPDATE_FORMS:
+        found = form.search(message.text)
+        if not found:
+            continue
+        parts = {k: message.typed[slice(*found.span(k))] for k, v in found.groupdict().items() if v}
+        if "stage" in parts:
+            field_name, value = "stage", vocab.STAGES.get(parts["stage"].lower(), parts["stage"])
+        elif "tag" in parts:
+            field_name, value = "tag", parts["tag"]
+        elif "owner" in parts:
+            field_name, value = "owner", parts["owner"]
+        elif "name" in parts:
+            field_name, value = "name", parts["name"]
+        else:
+            field_name = vocab.FIELDS.get(parts.get("field", "").lower().strip())
+            value = parts.get("value")
+            if field_name == "stage" and value:
+                value = vocab.STAGES.get(value.lower().strip(" .!"), value.lower())
+        if field_name is None:
+            continue
+        value = (value or "").strip(" .!?\"'") or None
+        return {"customer": _ref(parts.get("who")), "field": field_name, "value": value}
+    return _update_loosely(message)
+
+
+def _update_loosely(message: Message) -> dict[str, Any]:
+    """A change said in another order ("acme phone now 555 0123", "Saltbox Coffee is won"): the
+    customer first or after the verb, the field named or implied by its value, the value last."""
+    text, typed = message.text, message.typed
+    slots: dict[str, Any] = {}
+    start = vocab.UPDATE_LEAD.match(text)
+    head = typed[start.end() :] if start else typed
+    value_found = vocab.UPDATE_VALUE.search(text)
+    if found := vocab.UPDATE_OF.search(text):
+        slots["customer"] = _ref(typed[found.end() :])
+    elif value_found and value_found.start() > (start.end() if start else 0):
+        named = typed[start.end() if start else 0 : value_found.start()]
+        slots["customer"] = _ref(vocab.UPDATE_TAIL.sub("", named))
+    else:
+        slots["customer"] = _ref(head)
+    if found := value_found:
+        value = typed[found.start("value") : found.end("value")].strip(" .!?\"'")
+        slots["value"] = value
+        said = found.group("field")
+        field_name = vocab.FIELDS.get(said.strip()) if said else None
+        if field_name is None:
+            field_name = vocab.implied_field(text, value)
+        slots["field"] = field_name
+    elif found := vocab.STAGE_SAID.search(text):
+        slots["field"], slots["value"] = "stage", vocab.STAGES[found.group("stage")]
+    if slots.get("field") == "stage" and slots.get("value"):
+        slots["value"] = vocab.STAGES.get(slots["value"].lower(), slots["value"].lower())
+    who = slots.get("customer")
+    if who and who.lower() in vocab.NOT_CUSTOMERS | {"the", "please", "kindly"}:
+        slots["customer"] = None
+    return slots
+
+
+@reads("customer.create")
+def _create(match: re.Match, message: Message) -> dict | None:
+    slots: dict[str, Any] = {}
+    said = message.text[: match.end()] + " " + message.text[match.end() :][:40]
+    if kind := re.search(r"\b(?:new |a )?(lead|prospect)\b", said):
+        slots["stage"] = vocab.STAGES[kind.group(1)]
+    rest = message.typed[match.end() :]
+    for found in vocab.CREATE_FIELD.finditer(rest):
+        name = {"e-mail": "email", "mail": "email", "mobile": "phone"}.get(
+            found.group("field").lower(), found.group("field").lower()
+        )
+        value = found.group("value").strip(" *_")
+        slots[name] = vocab.STAGES.get(value.lower(), value) if name == "stage" else value
+    if vocab.CREATE_FIELD.search(rest):
+        return slots
+    rest = re.sub(r"\s*\((?:https?://)?[\w-]+(?:\.[\w-]+)+/?\)", " ", rest)  # (example.com)
+    if lead := vocab.CREATE_LEAD.match(rest):
+        if lead.group("owner"):
+            slots["owner"] = lead.group("owner")
+        rest = rest[lead.end() :]
+    rest = re.sub(r"\bas (?:a )?new (?:customer|contact|client|lead)\b", "", rest, flags=re.I)
+    if found := vocab.CREATE_OWNER.search(rest):
+        slots["owner"] = found.group("owner")
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    if found := vocab.INTEREST.search(rest.lower()):
+        slots["interest"] = rest[found.start("interest") : found.end("interest")].strip(" -–—")
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    if found := re.search(
+        rf"(?:^|[,;(]|\s[-–—])\s*(?:stage:?\s*)?({vocab.STAGE_WORDS})\s*(?=[,;)]|$)", rest, re.I
+    ):
+        slots["stage"] = vocab.STAGES[found.group(1).lower()]
+        rest = rest[: found.start()] + rest[found.end() :]
+    rest = re.sub(r"^\s*[:\-–—]?\s*(?:called|named)?\s*", "", rest, flags=re.I)
+    if found := re.search(r"\bas (?:a |an )?(lead|prospect|qualified lead)\b", rest, re.I):
+        slots["stage"] = vocab.STAGES.get(found.group(1).lower(), "qualified")
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    if re.search(r"\bas (?:a )?(?:customer|client)\b|already signed", rest, re.I):
+        slots["stage"] = "customer"
+        rest = re.sub(r"\bas (?:a )?(?:customer|client)\b", " ", rest, flags=re.I)
+    if found := re.search(r"\bcompany:?\s+([^,;()]+)", rest, re.I):
+        slots["company"] = found.group(1).strip()
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    if found := re.search(r"\(([^(),]+?),\s*([^()]+)\)", rest):  # (title, company)
+        slots.setdefault("company", found.group(2).strip())
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    if found := re.search(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*|[^\s,;()]*@@[^\s,;()]*", rest):
+        slots["email"] = found.group(0)
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    if found := re.search(r"(?:phone:?\s*)?(\+?\(?\d[\d ()./-]{5,}\d)", rest, flags=re.I):
+        slots["phone"] = found.group(1).strip()
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    rest = re.sub(r"\(\s*\)", " ", rest)
+    if found := re.search(
+        r"\s(?:in|based in|located in|lives in)\s+([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s*[,.]?\s*$",
+        rest,
+    ):
+        slots["city"] = found.group(1)
+        rest = rest[: found.start()]
+    rest = re.sub(r"\s+(?:already signed|new (?:one|lead))\b", " ", rest, flags=re.I)
+    parts = [p.strip() for p in re.split(r"\s*[,;]\s*|\s[-–—]\s", rest) if p.strip(" -")]
+    if not parts:
+        return slots
+    head = parts.pop(0)
+    if found := re.match(r"^(?P<name>.+?)\s+(?:at|from|of|with|@)\s+(?P<company>.+)$", head):
+        slots["name"], slots["company"] = found.group("name"), found.group("company")
+    elif vocab.COMPANY_WORDS.search(head) and "company" not in slots:
+        slots["company"] = head
+    else:
+        slots["name"] = head
+    if "company" in slots and (city := vocab.CITY_AT_END.search(slots["company"])):
+        if not vocab.COMPANY_WORDS.search(city.group(1)):
+            slots["city"] = city.group(1)
+            slots["company"] = slots["company"][: city.start()]
+    cased = any(c.isupper() for c in message.typed)
+    ends_message = bool(parts)
+    for index, part in enumerate(parts):
+        shaped = (
+            r"[A-Z][\w'&.-]*(?:\s[A-Z&][\w'&.-]*){0,3}"
+            if cased
+            else r"[a-z][\w'&.-]*(?:\s[\w'&.-]+){0,3}"
+        )
+        if not re.fullmatch(shaped, part) or part.lower() in vocab.STAGES:
+            continue
+        last = index == len(parts) - 1 and ends_message
+        if vocab.COMPANY_WORDS.search(part) and "company" not in slots:
+            slots["company"] = part
+        elif last and "city" not in slots and len(part.split()) <= 2:
+            slots["city"] = part
+        elif "company" not in slots:
+            slots["company"] = part
+    return slots
+
+
+def _nothing_after(part: str, message: Message) -> bool:
+    at = message.typed.rfind(part)
+    return not message.typed[at + len(part) :].strip(" .!")
+
+
+@reads("interaction.history")
+def _history(match: re.Match, message: Message) -> dict | None:
+    text = message.text
+    channel = _first(vocab.HISTORY_CHANNELS, text)
+    limit = None
+    if found := re.search(r"\b(?:last|latest|recent|past|first)\s+(\d{1,3})\b", text):
+        limit = int(found.group(1))
+    elif found := re.search(r"\b(\d{1,3})\s+(?:most recent|latest|last)\b", text):
+        limit = int(found.group(1))
+    elif re.search(
+        r"\b(?:last|latest)\s+(?:call|email|meeting|visit|text|note|chat|contact)\b", text
+    ):
+        limit = 1
+    who = None
+    if found := next((m for m in (p.search(text) for p in vocab.HISTORY_WHO) if m), None):
+        who = _ref(message.typed[found.end() :])
+    elif found := re.search(r"^(?P<who>.+?)(?:'s|’s)\s+(?:contact\s+)?(?:history|timeline)", text):
+        who = _ref(message.typed[: found.end("who")])
+    elif found := re.search(r"\b(?:history|timeline)\s+(?:of\s+)?", text):
+        who = _ref(message.typed[found.end() :])
+    if who and who.lower() in vocab.NOT_CUSTOMERS:
+        who = None
+    slots = {"customer": who, "channel": channel, "limit": limit}
+    slots["owner"] = owner(message, named_for=False)
+    if slots["owner"] and who and who.lower() == slots["owner"].lower():
+        slots["customer"] = None
+    return slots
+
+
+@reads("interaction.log")
+def _log(match: re.Match, message: Message) -> dict | None:
+    text = message.text
+    channel = _first(vocab.CHANNELS, text) or (None if vocab.SPOKE.search(text) else "note")
+    for pattern, name in vocab.CHANNEL_OVERRIDES:
+        if pattern.search(text):
+            channel = name
+            break
+    rest, typed = text[match.end() :], message.typed[match.end() :]
+    if inbound := vocab.INBOUND.match(text):  # "acme called us about X": the customer comes first
+        cut = inbound.start("verb")
+        rest = text[:cut] + text[inbound.end() :]
+        typed = message.typed[:cut] + message.typed[inbound.end() :]
+    follow_up = None
+    invalid = {}
+    if found := vocab.FOLLOW_UP.search(rest):
+        when = found.group("when") or found.group("by")
+        if when:
+            day = date_in(when, now=message.now, tz=message.tz, future=True)
+            follow_up = day.isoformat() if day else None
+            if day is None and impossible(when):
+                invalid["follow_up"] = _typed_of(when, message)
+        rest = rest[: found.start()] + rest[found.end() :]
+        typed = typed[: found.start()] + typed[found.end() :]
+    occurred = None
+    for found in vocab.OCCURRED.finditer(rest):
+        when = found.group("when")
+        day = date_in(when, now=message.now, tz=message.tz, future=False)
+        if day is not None or impossible(when):
+            if day is None:
+                invalid["occurred_on"] = typed[found.start("when") : found.end("when")]
+            else:
+                occurred = day.isoformat()
+            rest = rest[: found.start()] + " " + rest[found.end() :]
+            typed = typed[: found.start()] + " " + typed[found.end() :]
+            break
+    else:
+        for found in vocab.OCCURRED.finditer(text[: match.start()]):
+            day = date_in(found.group("when"), now=message.now, tz=message.tz, future=False)
+            if day is not None:
+                occurred = day.isoformat()
+                break
+    typed = re.sub(
+        r"\s+(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks)\b", "", typed, flags=re.I
+    )
+    typed = re.sub(
+        r"\s+(?:on|via)\s+(?:the\s+)?(?:phone|whats ?app|telegram|slack|zoom|teams)\b",
+        "",
+        typed,
+        flags=re.I,
+    )
+    who, summary = take_ref(" ".join(typed.split()))
+    if who and who.lower() in vocab.NOT_CUSTOMERS:
+        who = None
+    if not who and not summary:
+        return None
+    summary = _summary(summary or "")
+    if summary is None and match.start() > 0:  # "proposal emailed to Globex": what came first
+        summary = _summary(vocab.LOG_LEAD_IN.sub("", message.typed[: match.start()]))
+    return {
+        "customer": who,
+        "channel": channel,
+        "summary": summary,
+        "occurred_on": occurred,
+        "follow_up": follow_up,
+        "invalid": invalid or None,
+    }
+
+
+def _log_loosely(match: re.Match, message: Message) -> dict | None:
+    """A contact told without a leading verb: read from its contact word on."""
+    found = vocab.CONTACT_ANYWHERE.search(message.text)
+    if found is None:
+        return None
+    before = vocab.LOG_LEAD_IN.sub("", message.typed[: found.start()]).strip(" ,;:-–—")
+    before = vocab.OCCURRED.sub(" ", before).strip(" ,;:-–—")
+    who = _ref(before) if before else None
+    if who and who.lower() in vocab.NOT_CUSTOMERS:
+        who = None
+    slots = _log(found, message)
+    same = (
+        slots is not None and (slots.get("customer") or "").lower() == who.lower() if who else False
+    )
+    if (
+        slots is not None
+        and who
+        and not same
+        and (slots.get("customer") is None or not found.group("prep"))
+    ):
+        if slots.get("customer") and slots.get("summary") is None:
+            slots["summary"] = None
+        elif slots.get("customer"):
+            slots["summary"] = _summary(message.typed[found.end() :]) or slots.get("summary")
+        slots["customer"] = who
+    return slots
+
+
+FALLBACKS["interaction.log"] = _log_loosely
+
+
+@reads("customer.delete")
+def _delete(match: re.Match, message: Message) -> dict | None:
+    typed = vocab.DELETE_WORDS.sub("", message.typed, count=1)
+    who = _ref(typed)
+    if not who or who.lower() in vocab.NOT_CUSTOMERS:
+        return None
+    return {"customer": who}
+
+
+@reads("customer.restore")
+def _restore(match: re.Match, message: Message) -> dict | None:
+    who = _ref(vocab.RESTORE_WORDS.sub("", message.typed, count=1))
+    return {"customer": who if who and who.lower() not in vocab.NOT_CUSTOMERS else None}
+
+
+@reads("customer.bulk_update")
+def _bulk(match: re.Match, message: Message) -> dict | None:
+    """A selection (as `segment.list` reads it) and what to do to it: a field and value, or delete."""
+    slots: dict[str, Any] = {}
+    text, typed = message.text, message.typed
+    for pattern, target in vocab.BULK_TARGET:
+        found = pattern.search(text)
+        if not found:
+            continue
+        if target == "delete":
+            slots["action"] = "delete"
+        else:
+            value = typed[found.start("value") : found.end("value")].strip(" .!?")
+            cut = found.start("cut") if found.groupdict().get("cut") else found.start()
+            name = (
+                vocab.FIELDS.get(found.group("field"), found.group("field"))
+                if target == "field"
+                else target
+            )
+            if name == "stage":
+                value = vocab.STAGES.get(value.lower(), value.lower())
+            slots["field"], slots["value"] = name, value
+            text, typed = (
+                text[:cut] + " " + text[found.end() :],
+                typed[:cut] + " " + typed[found.end() :],
+            )
+        break
+    if verb := vocab.BULK_VERB.match(text):
+        text, typed = " " * verb.end() + text[verb.end() :], " " * verb.end() + typed[verb.end() :]
+    selection = _segment(match, Message(text, typed, message.now, message.tz, message.corrected))
+    selection = {k: v for k, v in selection.items() if k not in ("sort", "limit")}
+    if selection.get("owner") == "team" and not re.search(r"\bteam\b", message.text):
+        del selection["owner"]  # "everyone in London": every customer, not the team's book
+    return {**selection, **slots}
+
+
+@reads("segment.list")
+def _segment(match: re.Match, message: Message) -> dict | None:
+    text, typed = message.text, message.typed
+    slots: dict[str, Any] = {}
+    if found := vocab.INTEREST.search(text):
+        slots["interest"] = typed[found.start("interest") : found.end("interest")]
+        blank = " " * (found.end() - found.start())
+        text = text[: found.start()] + blank + text[found.end() :]
+        typed = typed[: found.start()] + blank + typed[found.end() :]
+    if found := vocab.NO_STAGE_CHANGE.search(text):
+        slots["no_stage_change_days"] = _days(found, default=30)
+    if found := vocab.STAGE_CRITERION.search(text):
+        said = next(g for g in found.groups() if g)
+        slots["stage"] = vocab.STAGES.get(said, vocab.STAGES.get(said.rstrip("s"), said))
+    else:
+        slots["segment"] = _first(vocab.SEGMENTS, text)
+    if found := vocab.NO_PURCHASE.search(text):
+        slots["no_purchase_days"] = _days(found, default=90)
+    if found := vocab.NO_CONTACT.search(text):
+        slots["no_contact_days"] = _days(found, default=30)
+    if found := vocab.OWNER.search(text):
+        name = next(k for k, v in found.groupdict().items() if v)
+        slots["owner"] = typed[slice(*found.span(name))]
+        text = text[: found.start()] + " " * (found.end() - found.start()) + text[found.end() :]
+        typed = typed[: found.start()] + " " * (found.end() - found.start()) + typed[found.end() :]
+    else:
+        slots["owner"] = owner(message, named_for=False)
+    if found := vocab.CITY.search(typed):
+        slots["city"] = found.group("city")
+    if found := vocab.TAG.search(text):
+        group = next(i for i, g in enumerate(found.groups(), start=1) if g)
+        slots["tag"] = typed[found.start(group) : found.end(group)]
+    if found := vocab.MIN_VALUE.search(text):
+        value = amount(found.group("money"))
+        slots["min_value"] = value[0] if value else None
+    slots["sort"] = _first(vocab.SORTS, text)
+    if found := vocab.LIMIT.search(text):
+        slots["limit"] = int(next(g for g in found.groups() if g))
+    if slots.get("limit") and not slots.get("sort") and re.search(r"\btop\b", text):
+        slots["sort"] = "value"
+    return slots
+
+
+def _days(found: re.Match, *, default: int) -> int:
+    if not found.group("n"):
+        return default
+    n = _number(found.group("n")) or 1
+    return n * vocab.DAYS_PER[found.group("unit").rstrip("s")]
+
+
+@reads("next_action.suggest")
+def _next(match: re.Match, message: Message) -> dict | None:
+    found = vocab.SUGGEST_WHO.search(message.text, match.start())
+    who = _ref(message.typed[found.end() :]) if found else None
+    if who and who.lower() in vocab.NOT_CUSTOMERS:
+        who = None
+    return {"customer": who, "owner": owner(message, named_for=who is None)}
+
+
+@reads("customer.show")
+def _show(match: re.Match, message: Message) -> dict | None:
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    if "ref" in groups:
+        who = message.typed[slice(*match.span("ref"))]
+    elif "before" in groups:
+        who = _ref(message.typed[slice(*match.span("before"))])
+    else:
+        who = _ref(message.typed[match.end() :])
+    if not who or who.lower().split()[0] in vocab.NOT_CUSTOMERS:
+        return None
+    return {"customer": who}
+
+
+_RULES = [(intent, re.compile(cue)) for intent, cue in vocab.CUES]

@@ -1,0 +1,90 @@
+"""How the bot behaves when it reads a message: unsure, small talk, questions left waiting, names
+from its own store, and values that cannot be right."""
+
+import json
+import subprocess
+import sys
+
+from crm_store.models import Customer, Interaction, NpsAnswer, Task
+
+
+def test_an_unclear_message_gets_one_line_and_likely_readings_as_buttons(chat):
+    before = chat.written()
+    reply = chat.say("acme things")
+    assert "didn't understand “acme things”" in reply.text
+    assert "\n" not in reply.text and not reply.rows  # one line, not the ten-line help
+    assert 1 <= len(reply.buttons) <= 3
+    picked = chat.say(reply.buttons[0].value)
+    assert "didn't understand" not in picked.text
+    assert chat.written() == before
+
+
+def test_small_talk_gets_a_one_line_answer(chat):
+    for said in ("hello", "thanks!", "ok cool"):
+        reply = chat.say(said)
+        assert reply.text and "\n" not in reply.text and not reply.rows and not reply.buttons
+
+
+def test_a_greeting_in_front_of_a_request_answers_the_request(chat):
+    chat.say("remind me to call acme today")
+    reply = chat.say("gm! what's due today")
+    assert reply.rows and "call acme" in reply.rows[0]["Task"]
+
+
+def test_a_pending_question_survives_one_unrelated_message(chat):
+    question = chat.say("called jane, left a voicemail")
+    assert "Which one?" in question.text
+    aside = chat.say("hello")
+    assert "still open" in (aside.note or "")
+    answer = chat.say("1")
+    assert answer.text.startswith("Logged")
+    assert chat.count(Interaction) == 1
+
+
+def test_a_second_unrelated_message_drops_the_question_and_says_so(chat):
+    chat.say("called jane, left a voicemail")
+    chat.say("hello")
+    dropped = chat.say("thanks")
+    assert "dropped" in (dropped.note or "")
+    chat.say("1")
+    assert chat.count(Interaction) == 0
+
+
+def test_a_low_confidence_write_waits_for_a_yes(chat):
+    question = chat.say("acme 3")
+    assert chat.count(NpsAnswer) == 0 and chat.count(Interaction) == 0
+    assert chat.count(Task) == 0
+    assert question.buttons  # either likely readings or a yes/no, never a silent write
+
+
+def test_a_value_that_cannot_be_right_is_refused_in_one_sentence(chat):
+    before = chat.written()
+    reply = chat.say("remind me on 31/02 to call acme")
+    assert "“31/02” isn't a real date" in reply.text
+    assert chat.written() == before
+
+
+def test_a_bare_customer_name_from_the_store_shows_that_customer(chat):
+    reply = chat.say("acme corporation")
+    assert reply.title.startswith("Jane Cooper (Acme Corporation)")
+
+
+def test_a_customer_added_later_is_known_by_name_at_once(chat):
+    chat.say("add customer Zed Quill at Quillworks Ltd")
+    assert chat.count(Customer) == 4
+    reply = chat.say("quillworks")
+    assert reply.title and "Quillworks" in reply.title
+
+
+def test_parse_with_a_store_reads_its_names(tmp_path):
+    db = f"sqlite:///{tmp_path / 'crm.db'}"
+    command = [sys.executable, "-m", "bot.cli"]
+    seeded = subprocess.run([*command, "demo", "--db", db], capture_output=True, text=True)
+    assert seeded.returncode == 0, seeded.stderr
+    lines = "initek systems\nacme bought 2 training workshops\n"
+    read = subprocess.run(
+        [*command, "parse", "--tz", "UTC", "--db", db], input=lines, capture_output=True, text=True
+    )
+    typo, sale = (json.loads(line) for line in read.stdout.splitlines())
+    assert (typo["intent"], typo["slots"]) == ("customer.show", {"customer": "initek systems"})
+    assert sale["slots"]["product"] == "Training Workshop"

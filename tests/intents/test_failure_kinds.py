@@ -1,0 +1,183 @@
+"""The kinds of message the parser used to miss, one by one: each now reads as staff mean it."""
+
+from datetime import datetime
+
+import pytest
+
+from intents import Lexicon, parse
+
+NOW = datetime(2026, 11, 18, 10, 0)  # a Wednesday
+STORE = Lexicon(
+    customers=("Jane Cooper", "Bob Stone", "Priya Shah"),
+    companies=("Northwind Traders", "Umbrella Corp", "Initech", "Acme Corporation"),
+    products=("Training Workshop", "CRM Pro", "Support Plan"),
+    staff=("Maria Lopez", "Lee Chen", "Sam"),
+)
+
+
+def read(text: str, *, lexicon: Lexicon | None = None):
+    return parse(text, now=NOW, tz="Europe/London", lexicon=lexicon)
+
+
+@pytest.mark.parametrize("text", ["northwind", "umbrela corp?", "j. cooper"])
+def test_a_bare_or_misspelt_known_customer_shows_that_customer(text):
+    parsed = read(text, lexicon=STORE)
+    assert (parsed.intent, parsed.slots) == ("customer.show", {"customer": text.rstrip("?")})
+
+
+def test_an_unknown_bare_word_is_not_taken_for_a_customer_the_store_has():
+    assert read("lol", lexicon=STORE).intent == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "customer"),
+    [
+        ("whos bob@initech.com", "bob@initech.com"),
+        ("what's new with Initech", "Initech"),
+        ("quick summary of Globex", "Globex"),
+    ],
+)
+def test_questions_about_one_customer_show_the_profile(text, customer):
+    assert (read(text).intent, read(text).slots) == ("customer.show", {"customer": customer})
+
+
+@pytest.mark.parametrize(
+    ("text", "customer", "channel"),
+    [
+        ("had coffee w/ Priya (Wayne) this am, renewal looks good", "Priya (Wayne)", "meeting"),
+        ("Hooli's CFO rang back, disputes the last invoice", "Hooli", "call"),
+        ("proposal emailed to Globex procurement", "Globex", "email"),
+        ("vm for bob at initech", "bob at initech", "call"),
+    ],
+)
+def test_contacts_told_without_the_word_log_are_logged(text, customer, channel):
+    parsed = read(text)
+    assert parsed.intent == "interaction.log"
+    assert (parsed.slots["customer"], parsed.slots["channel"]) == (customer, channel)
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("Acme signed! 12 seats, 3.6k", {"customer": "Acme", "quantity": 12, "amount": 3600}),
+        ("Initech renewed for another year, 2.4k", {"customer": "Initech", "amount": 2400}),
+        ("closed Globex for 5k", {"customer": "Globex", "amount": 5000}),
+    ],
+)
+def test_sales_are_read_as_people_announce_them(text, slots):
+    parsed = read(text)
+    assert parsed.intent == "purchase.log"  # "closed" with a number is a sale, not task 5
+    assert parsed.slots == slots
+
+
+def test_a_todo_and_a_nudge_are_tasks_with_their_day():
+    todo = read("todo: chase signed SOW from Nimbus before fri")
+    assert todo.intent == "task.create"
+    assert todo.slots["due"] == "2026-11-20"
+    assert todo.slots["customer"] == "Nimbus"
+    nudge = read("nudge me thurs re the Acme deck")
+    assert (nudge.intent, nudge.slots["due"]) == ("task.create", "2026-11-19")
+
+
+@pytest.mark.parametrize(
+    ("text", "customer"),
+    [
+        ("wat shud i do abt initech", "initech"),
+        ("cross-sell options for Initech?", "Initech"),
+        ("ideas to reactivate Vandelay?", "Vandelay"),
+    ],
+)
+def test_asking_for_advice_suggests_next_actions_for_that_customer(text, customer):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots.get("customer")) == ("next_action.suggest", customer)
+
+
+def test_a_greeting_in_front_of_a_request_is_the_request():
+    assert (read("gm! what's due today").intent, read("gm! what's due today").slots) == (
+        "task.list",
+        {"period": "today"},
+    )
+
+
+@pytest.mark.parametrize("text", ["hello", "thanks!", "ok cool", "good morning"])
+def test_greetings_and_thanks_on_their_own_are_small_talk(text):
+    assert read(text).intent == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("my top accounts", "segment.list", {"owner": "me", "sort": "value"}),
+        ("maria's overdue tasks", "task.list", {"owner": "maria", "period": "overdue"}),
+        ("the team's digest", "digest.show", {"owner": "team"}),
+    ],
+)
+def test_whose_book_is_read_into_owner(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_staff_member_the_store_knows_fills_owner():
+    parsed = read("overdue tasks for lee", lexicon=STORE)
+    assert (parsed.intent, parsed.slots) == ("task.list", {"period": "overdue", "owner": "lee"})
+
+
+def test_a_deadline_in_a_call_log_is_the_follow_up_not_the_day_of_the_call():
+    parsed = read("called acme, they want a quote, back to them by thurs")
+    assert parsed.slots["follow_up"] == "2026-11-19"
+    assert "occurred_on" not in parsed.slots
+
+
+def test_a_document_in_a_reminder_is_not_taken_for_the_customer():
+    parsed = read("remind me to send the pricing sheet to Globex friday")
+    assert parsed.slots["customer"] == "Globex"
+
+
+def test_product_words_snap_to_the_catalog():
+    parsed = read("Acme bought 3 training workshops", lexicon=STORE)
+    assert parsed.slots["product"] == "Training Workshop"
+    assert read("Acme bought 3 training workshops").slots["product"] == "training workshops"
+
+
+@pytest.mark.parametrize(
+    ("text", "invalid"),
+    [
+        ("remind me on 31/02 to call acme", {"due": "31/02"}),
+        ("remind me feb 30 to chase Globex", {"due": "feb 30"}),
+        ("nps -3 for Vandelay", {"score": "-3"}),
+        ("Globex paid -$500", {"amount": "-$500"}),
+    ],
+)
+def test_impossible_values_are_kept_aside_as_invalid(text, invalid):
+    parsed = read(text)
+    assert parsed.slots["invalid"] == invalid
+    assert not set(invalid) & set(parsed.slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "customer"),
+    [
+        ("who is <mailto:bob@initech.com|bob@initech.com>", "bob@initech.com"),
+        ("tell me about <https://initech.com|initech.com>", "initech.com"),
+    ],
+)
+def test_slack_links_keep_their_visible_text(text, customer):
+    assert read(text).slots == {"customer": customer}
+
+
+def test_telegram_bot_mentions_and_commands_are_not_part_of_the_message():
+    assert read("/tasks@crm_helper_bot overdue").slots == {"period": "overdue"}
+    assert read("@crm_helper_bot tell me about Acme").slots == {"customer": "Acme"}
+
+
+def test_a_mention_of_a_person_is_never_an_e_mail_address():
+    parsed = read("overdue tasks for @maria")
+    assert parsed.slots.get("owner") == "maria"
+    assert all("@" not in str(value) for value in parsed.slots.values())
+
+
+def test_two_likely_readings_make_the_parser_unsure_and_offer_both():
+    parsed = read("acme")
+    assert parsed.confidence < 0.9
+    readings = [parsed, *parsed.alternatives]
+    assert "customer.show" in {r.intent for r in readings}
