@@ -19,12 +19,12 @@ from sqlmodel import col, select
 from bot.books import may_change, require_own
 from bot.context import Ask, Context, UserError, handles
 from bot.handlers import insights
-from bot.handlers.customers import owner_named, stage_named
+from bot.handlers.customers import add_interest, owner_named, stage_named
 from bot.handlers.deleting import move_to_bin
 from bot.messages import Button, File, Reply
 from crm_store import interests, normalize
 from crm_store.audit import snapshot
-from crm_store.models import Customer, CustomerInterest, CustomerTag, Staff
+from crm_store.models import Customer, CustomerTag, Staff
 from intents import Parsed
 
 if TYPE_CHECKING:  # the segments load pandas: imported when a change is previewed
@@ -264,16 +264,7 @@ def _interest(ctx: Context, value: str) -> Change:
     interest = value[: interests.LENGTH]
 
     def apply(customer: Customer) -> None:
-        row = CustomerInterest(
-            customer_id=customer.id, interest=interest, key=interests.interest_key(interest)
-        )
-        ctx.session.add(row)
-        ctx.audit(
-            "customer.interest",
-            row,
-            before=None,
-            description=f"interest in {interest} for {customer.display_name}",
-        )
+        add_interest(ctx, customer, interest)
 
     return Change(
         preview=f"Note {{n}} as interested in {interest}",

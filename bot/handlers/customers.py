@@ -171,7 +171,7 @@ def create_customer(parsed: Parsed, ctx: Context) -> Reply:
         "customer.create", customer, before=None, description=f"added {customer.display_name}"
     )
     for each in interests.split(interest or ""):
-        _add_interest(ctx, customer, each)
+        add_interest(ctx, customer, each)
     whose = "you" if owner.id == ctx.staff.id else owner.name
     details = f"a {customer.stage}" if stage else ""
     if interest:
@@ -293,7 +293,7 @@ def _add_tag(ctx: Context, customer: Customer, value: str) -> Reply:
 
 
 def _interest_reply(ctx: Context, customer: Customer, value: str) -> Reply:
-    added = [each for each in interests.split(value) if _add_interest(ctx, customer, each)]
+    added = [each for each in interests.split(value) if add_interest(ctx, customer, each)]
     if not added:
         return Reply(f"{customer.display_name} is already noted as interested in {value}.")
     return Reply(
@@ -302,7 +302,7 @@ def _interest_reply(ctx: Context, customer: Customer, value: str) -> Reply:
     )
 
 
-def _add_interest(ctx: Context, customer: Customer, interest: str) -> CustomerInterest | None:
+def add_interest(ctx: Context, customer: Customer, interest: str) -> CustomerInterest | None:
     """Record one product interest (audited), unless the customer has it already."""
     if interests.existing(ctx.session, customer.id, interest) is not None:
         return None
