@@ -275,6 +275,9 @@ def fill(session: Session, *, today: date, seed: int = 7, customers: int = 200) 
         _history(session, rng, customer, archetype, catalogue, staff, today)
     _tasks(session, rng, reps + staff[:1], today)
     session.flush()
+    from crm_store import analytics  # pandas and the forecast load only when a demo is made
+
+    analytics.refresh(session, today=today)  # the figures the nightly refresh would have stored
 
 
 def _staff(session: Session) -> list[Staff]:
