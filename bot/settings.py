@@ -5,6 +5,8 @@ Built once at the entry point and passed down; nothing else reads the environmen
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -21,6 +23,8 @@ class Settings(BaseSettings):
     lapsed_days: int = 180
     files_dir: str = "crmbot-files"
     question_ttl_minutes: int = 30
+    # the largest amount one sale line may have; a typo beyond it is refused, not stored
+    max_amount: Decimal = Decimal("10000000")
     # keys the hashes an erased person's e-mail and phone leave behind; set your own secret
     erasure_key: str = "crmbot-erased-identifiers"
 

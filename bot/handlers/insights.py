@@ -7,10 +7,11 @@ from decimal import Decimal, InvalidOperation
 import pandas as pd
 from sqlmodel import select
 
-from bot import format
+from bot import checks, format
+from bot.book import Book, whose_book
 from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
-from bot.resolve import resolve_customer, resolve_staff
+from bot.resolve import resolve_customer
 from crm_store import analytics, recommend, reports, segments
 from crm_store.models import Customer, Staff, customer_label
 from intents import Parsed
@@ -55,13 +56,14 @@ def _text(value) -> str:
 def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     """Find customers — “at risk customers in Berlin”, “who hasn't bought in 6 months”."""
     slots = parsed.slots
-    criteria = _criteria(ctx, slots)
+    book = whose_book(ctx, slots.get("owner"))
+    criteria = _criteria(ctx, slots, book)
     snap = snapshot(ctx)
     found = segments.find(ctx.session, snap, criteria)
-    described = _describe(criteria, slots)
+    described = _describe(criteria)
     if found.empty:
-        return Reply(f"No customers match: {described}.")
-    limit = min(int(slots.get("limit", DEFAULT_ROWS)), MAX_ROWS)
+        return Reply(f"None of {book.possessive} customers match: {described}.")
+    limit = min(checks.whole(slots.get("limit", DEFAULT_ROWS), what="limit"), MAX_ROWS)
     money = money_of(ctx)
     owners = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
     rows = [
@@ -76,8 +78,9 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     count = len(found)
     shown = f"; the first {len(rows)} by {criteria.sort}" if count > len(rows) else ""
     name = f"customers-{slots.get('segment', 'list')}-{ctx.today.isoformat()}.csv"
+    matches = "matches" if count == 1 else "match"
     return Reply(
-        text=f"{count:,} customer{'s' * (count != 1)} match: {described}{shown}.",
+        text=f"{count:,} of {book.possessive} customers {matches}: {described}{shown}.",
         rows=rows,
         files=[
             File(
@@ -91,12 +94,8 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     )
 
 
-def _criteria(ctx: Context, slots: dict) -> segments.Criteria:
-    owner_id = None
-    if slots.get("owner"):
-        typed = str(slots["owner"]).strip()
-        mine = typed.casefold() in ("me", "my", "mine")
-        owner_id = ctx.staff.id if mine else resolve_staff(ctx, typed).id
+def _criteria(ctx: Context, slots: dict, book: Book) -> segments.Criteria:
+    owner_id = book.owner_id
     try:
         min_value = Decimal(str(slots["min_value"])) if "min_value" in slots else None
         return segments.Criteria(
@@ -119,7 +118,7 @@ def _whole(value) -> int | None:
     return None if value is None else int(value)
 
 
-def _describe(criteria: segments.Criteria, slots: dict) -> str:
+def _describe(criteria: segments.Criteria) -> str:
     parts = []
     if criteria.segment:
         parts.append(criteria.segment.replace("_", " "))
@@ -133,8 +132,6 @@ def _describe(criteria: segments.Criteria, slots: dict) -> str:
         parts.append(f"in {criteria.city}")
     if criteria.tag:
         parts.append(f"tagged {criteria.tag}")
-    if criteria.owner_id is not None:
-        parts.append(f"owned by {slots['owner']}")
     if criteria.min_value is not None:
         parts.append(f"worth at least {criteria.min_value:,}")
     return ", ".join(parts) or "all customers"
@@ -147,7 +144,7 @@ def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
     shelf = recommend.baskets(ctx.session, today=ctx.today)
     money = money_of(ctx)
     if parsed.slots.get("customer"):
-        customer = resolve_customer(ctx, parsed.slots["customer"])
+        customer = resolve_customer(ctx, parsed.slots["customer"], read=True)
         found = recommend.suggest(ctx.session, snap, shelf, customer_ids=[customer.id], money=money)
         if not found:
             return Reply(
@@ -160,18 +157,19 @@ def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
             rows=rows,
             buttons=[b for s in found[:BUTTONED] for b in action_buttons(s)],
         )
-    owner = None if ctx.is_manager else ctx.staff.id
-    book = snap.customers if owner is None else snap.customers[snap.customers["owner_id"] == owner]
+    book = whose_book(ctx, parsed.slots.get("owner"))
+    frame = snap.customers
+    mine = frame if book.team else frame[frame["owner_id"] == book.owner_id]
     found = recommend.suggest(
         ctx.session,
         snap,
         shelf,
-        customer_ids=book.index,
+        customer_ids=mine.index,
         money=money,
         per_customer=1,
         limit=DEFAULT_ROWS,
     )
-    whose = "the team's customers" if owner is None else "your customers"
+    whose = f"{book.possessive} customers"
     if not found:
         return Reply(f"Nothing pressing across {whose} today.")
     names = _names(ctx, [s.customer_id for s in found])
@@ -214,6 +212,7 @@ def _names(ctx: Context, ids: list[int]) -> dict[int, str]:
 def show_report(parsed: Parsed, ctx: Context) -> Reply:
     """Figures and charts — “revenue by month this year”, “calls per rep last week as a chart”."""
     slots = parsed.slots
+    book = whose_book(ctx, slots.get("owner"))
     group_by = slots.get("group_by")
     if slots.get("chart") and not group_by and slots.get("period") not in ("today", "yesterday"):
         short = slots.get("period") in ("this_week", "last_week", "this_month", "last_month")
@@ -227,6 +226,7 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
             today=ctx.today,
             tz=ctx.tz,
             currency=ctx.settings.currency,
+            owner_id=book.owner_id,
         )
     except reports.ReportError as error:
         raise UserError(str(error)) from None
@@ -250,7 +250,7 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
         png = reports.chart_png(report, money_format=show)
         files.append(File(f"{report.metric}-{report.period}.png", "image/png", png))
     return Reply(
-        title=report.title[0].upper() + report.title[1:],
+        title=f"{report.title[0].upper()}{report.title[1:]} — {book.possessive} customers",
         text=total,
         rows=rows if report.group_by else [],
         files=files,
