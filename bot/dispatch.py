@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import traceback
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from sqlmodel import Session, select
 
 import bot.handlers  # noqa: F401  (registers every handler)
 import intents
+from bot.checks import refuse_invalid
 from bot.context import HANDLERS, Ask, Context, UserError
 from bot.identity import not_enabled, staff_for
 from bot.messages import Message, Reply
@@ -115,8 +117,13 @@ class Bot:
         except Ask as question:
             self._settle(message, staff_id, question)
             return question.reply
-        except Exception:
-            log.exception("failed to handle %s message %s", message.platform, message.event_id)
+        except Exception as error:
+            log.error(
+                "failed to handle %s message %s\n%s",
+                message.platform,
+                message.event_id,
+                trace_without_values(error),
+            )
             return Reply(APOLOGY)
 
     def _claim(self, session: Session, message: Message) -> None:
@@ -160,6 +167,7 @@ class Bot:
                 question = Ask.confirm(f"I'm not sure I understood. {summary}?")
                 question.choices = {"yes": {"__sure": True}}
                 raise question
+            refuse_invalid(parsed.slots)
             ctx = Context(
                 session=session,
                 staff=staff,
@@ -206,6 +214,21 @@ class Bot:
                         + timedelta(minutes=self.settings.question_ttl_minutes),
                     )
                 )
+
+
+def trace_without_values(error: BaseException) -> str:
+    """The traceback of a failure with each exception's type but not its message, which can
+    carry what a customer's record holds (SQL parameters, a database's DETAIL line)."""
+    lines: list[str] = []
+    chain: BaseException | None = error
+    seen: set[int] = set()
+    while chain is not None and id(chain) not in seen:
+        seen.add(id(chain))
+        lines.append("Traceback (most recent call last):\n")
+        lines.extend(traceback.format_tb(chain.__traceback__))
+        lines.append(f"{type(chain).__module__}.{type(chain).__qualname__}\n")
+        chain = chain.__cause__ or chain.__context__
+    return "".join(lines).rstrip()
 
 
 def _conversation(message: Message, staff_id: int) -> str:
