@@ -6,8 +6,13 @@ import argparse
 import logging
 import sys
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot.commands import COMMANDS
+from bot.failures import one_line, trace_without_values
 from bot.settings import Settings
+
+log = logging.getLogger("crmbot")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,11 +34,23 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     overrides = {"database_url": args.db} if getattr(args, "db", None) else {}
-    settings = Settings(**overrides)
     try:
-        return args.func(args, settings)
+        return args.func(args, Settings(**overrides))
     except KeyboardInterrupt:
         return 130
+    except (ValueError, LookupError, OSError, SQLAlchemyError) as error:  # a bad option, file,
+        # time zone or store: one line says which, never a traceback
+        log.info("crmbot %s failed\n%s", args.command, trace_without_values(error))
+        print(f"crmbot: {one_line(error)}", file=sys.stderr)
+        return 1
+    except Exception as error:
+        log.info("crmbot %s failed\n%s", args.command, trace_without_values(error))
+        print(
+            f"crmbot: something went wrong ({type(error).__name__}); crmbot -v {args.command} … "
+            "logs where.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":

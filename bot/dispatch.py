@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import traceback
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ import bot.handlers  # noqa: F401  (registers every handler)
 import intents
 from bot.checks import refuse_invalid
 from bot.context import HANDLERS, Ask, Context, UserError
+from bot.failures import trace_without_values
 from bot.identity import not_enabled, staff_for
 from bot.messages import Message, Reply
 from bot.settings import Settings
@@ -214,21 +214,6 @@ class Bot:
                         + timedelta(minutes=self.settings.question_ttl_minutes),
                     )
                 )
-
-
-def trace_without_values(error: BaseException) -> str:
-    """The traceback of a failure with each exception's type but not its message, which can
-    carry what a customer's record holds (SQL parameters, a database's DETAIL line)."""
-    lines: list[str] = []
-    chain: BaseException | None = error
-    seen: set[int] = set()
-    while chain is not None and id(chain) not in seen:
-        seen.add(id(chain))
-        lines.append("Traceback (most recent call last):\n")
-        lines.extend(traceback.format_tb(chain.__traceback__))
-        lines.append(f"{type(chain).__module__}.{type(chain).__qualname__}\n")
-        chain = chain.__cause__ or chain.__context__
-    return "".join(lines).rstrip()
 
 
 def _conversation(message: Message, staff_id: int) -> str:

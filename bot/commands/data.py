@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from sqlmodel import Session
 
-from bot.commands.options import add_db
+from bot.commands.options import add_clock, add_db, fixed_now
 from bot.settings import Settings
 from crm_store import analytics, exporting, segments
 from crm_store.columns import KINDS
@@ -44,6 +44,7 @@ def register(subparsers) -> None:
         help="also treat the same name and company as the same customer",
     )
     add_db(importing)
+    add_clock(importing)
     importing.set_defaults(func=run_import)
 
     exporting_ = subparsers.add_parser(
@@ -59,6 +60,7 @@ def register(subparsers) -> None:
     )
     exporting_.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     add_db(exporting_)
+    add_clock(exporting_)
     exporting_.set_defaults(func=run_export)
 
 
@@ -80,9 +82,10 @@ def run_import(args, settings: Settings) -> int:
             mapping=_mapping(args.map),
             merge_names=args.merge_names,
             region=settings.phone_region,
-            tz=settings.tz,
+            tz=args.tz or settings.tz,
             currency=settings.currency,
             erasure_key=settings.erasure_key,
+            now=fixed_now(args.now, args.tz or settings.tz),
         )
     except ValueError as error:
         print(f"crmbot: {error}", file=sys.stderr)
@@ -123,7 +126,7 @@ def run_export(args, settings: Settings) -> int:
     engine = open_store(settings.database_url)
     try:
         with Session(engine) as session:
-            members = _members(session, args.segment, settings) if args.segment else None
+            members = _members(session, args, settings) if args.segment else None
             if args.output is None:
                 try:
                     exporting.write_csv(session, args.kind, sys.stdout, customer_ids=members)
@@ -139,9 +142,12 @@ def run_export(args, settings: Settings) -> int:
     return 0
 
 
-def _members(session: Session, segment: str, settings: Settings) -> list[int]:
-    today = datetime.now(ZoneInfo(settings.tz)).date()
+def _members(session: Session, args, settings: Settings) -> list[int]:
+    """The segment's customers as the bot's lists see them on the (local) day of --now."""
+    tz = args.tz or settings.tz
+    today = (fixed_now(args.now, tz) or datetime.now(UTC)).astimezone(ZoneInfo(tz)).date()
     snap = analytics.snapshot(
         session, today=today, currency=settings.currency, lapsed_days=settings.lapsed_days
     )
-    return segments.find(session, snap, segments.Criteria(segment=segment)).index.tolist()
+    criteria = segments.Criteria(segment=args.segment)
+    return segments.find(session, snap, criteria).index.tolist()

@@ -13,7 +13,7 @@ from crm_store import normalize
 from crm_store.columns import STAGES
 from crm_store.importing.base import Batch, Importer, RowError, bulk_insert
 from crm_store.importing.values import as_utc, country, day_first, tags, text
-from crm_store.models import Customer, CustomerTag, utcnow
+from crm_store.models import Customer, CustomerTag
 
 LIMITS = {"name": 200, "company": 200, "title": 120, "city": 120, "external_id": 120}
 NEXT_IDS = sql(
@@ -216,7 +216,7 @@ class CustomerImporter(Importer):
 
     def write(self, connection: Connection, batch: Batch) -> None:
         table = Customer.__table__
-        now = utcnow()
+        now = self.options.moment()
         if batch.inserts:
             rows = [
                 dict(
