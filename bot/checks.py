@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Numeric, String
+from sqlalchemy import Numeric, String, TypeDecorator
 from sqlmodel import SQLModel
 
 from bot.context import UserError
@@ -46,7 +46,9 @@ def refuse_invalid(slots: dict[str, Any]) -> None:
 def column_limit(model: type[SQLModel], field: str) -> int | None:
     """The longest text the schema allows in `model.field` (None: unlimited)."""
     column_type = model.__table__.c[field].type
-    return getattr(column_type, "length", None) if isinstance(column_type, String) else None
+    if isinstance(column_type, TypeDecorator):  # SQLModel's AutoString wraps a String
+        column_type = column_type.impl
+    return column_type.length if isinstance(column_type, String) else None
 
 
 def text(value: Any, model: type[SQLModel], field: str, *, what: str) -> str:
@@ -116,7 +118,9 @@ def whole(value: Any, *, what: str, low: int = 1, high: int = INT_MAX) -> int:
     if number is None or not isinstance(number, int | float | Decimal) or number != int(number):
         raise UserError(f"The {what} must be a whole number, not “{shown}”. Nothing was saved.")
     if not low <= int(number) <= high:
-        span = f"from {low} to {high}" if high < INT_MAX else f"at least {low}"
+        span = f"from {low} to {high}"
+        if high == INT_MAX:
+            span = f"at least {low}" if int(number) < low else f"at most {high:,}"
         raise UserError(f"The {what} must be {span}, not {shown}. Nothing was saved.")
     return int(number)
 

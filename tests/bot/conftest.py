@@ -12,6 +12,7 @@ from bot.identity import enrol
 from bot.messages import Message, Reply
 from bot.settings import Settings
 from crm_store.models import AuditEntry, Customer, Interaction, Purchase, Task
+from intents import Parsed
 
 KNOWN = [
     {
@@ -53,6 +54,18 @@ class Chat:
             event_id=event_id or f"e{next(self.ids)}",
         )
         return self.bot.handle(message)
+
+    def run(self, intent: str, who: str | None = None, **slots) -> Reply:
+        """Run an intent with exactly these slots, as the parser's contract hands them over."""
+        message = Message(
+            platform="console",
+            sender=who or self.who,
+            chat="test",
+            text=intent,
+            received_at=self.now,
+            event_id=f"e{next(self.ids)}",
+        )
+        return self.bot.run_intent(message, Parsed(intent, slots, 0.95))
 
     def count(self, model) -> int:
         with Session(self.engine) as session:
