@@ -85,9 +85,8 @@ def test_segments_cover_the_book_asked_for(team):
 
 
 def test_a_report_covers_the_book_asked_for_and_says_whose(team):
-    priya = team.run(
-        "report.show", who="Alex", metric="revenue", period="this_month", owner="priya"
-    )
+    revenue = {"metric": "revenue", "period": "this_month"}
+    priya = team.run("report.show", who="Alex", owner="priya", **revenue)
     assert priya.title == "Revenue, this month — Priya Shah's customers"
     assert priya.text.startswith("Total $500 (")
     whole = team.run("report.show", who="Alex", **revenue)
