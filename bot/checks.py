@@ -105,22 +105,16 @@ def amount(value: Any, *, ceiling: Decimal, model: type[SQLModel], field: str) -
 def whole(value: Any, *, what: str, low: int = 1, high: int = INT_MAX) -> int:
     """A whole number from `low` to `high`: quantities, scores, task numbers."""
     shown = str(value).strip()
-    number: Any = value
-    if isinstance(value, bool):
+    try:
+        number = None if isinstance(value, bool) else Decimal(shown)
+    except (InvalidOperation, ValueError):
         number = None
-    elif isinstance(value, str):
-        try:
-            number = Decimal(shown)
-        except InvalidOperation:
-            number = None
-    elif isinstance(value, float | Decimal) and not Decimal(str(value)).is_finite():
-        number = None
-    if number is None or not isinstance(number, int | float | Decimal) or number != int(number):
+    if number is None or not number.is_finite() or number != number.to_integral_value():
         raise UserError(f"The {what} must be a whole number, not “{shown}”. Nothing was saved.")
-    if not low <= int(number) <= high:
+    if not low <= number <= high:
         span = f"from {low} to {high}"
         if high == INT_MAX:
-            span = f"at least {low}" if int(number) < low else f"at most {high:,}"
+            span = f"at least {low}" if number < low else f"at most {high:,}"
         raise UserError(f"The {what} must be {span}, not {shown}. Nothing was saved.")
     return int(number)
 
