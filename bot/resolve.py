@@ -42,9 +42,21 @@ def resolve_customer(
 
 
 def named_exactly(typed: str, matches: list[Match]) -> Customer | None:
-    """The one candidate whose own name, company or "name at company" the words are."""
+    """The one candidate whose own name, company or "name at company" the words are, when no
+    other candidate has those words in its name too ("northstar" fits Northstar Ltd and
+    Northstar Systems alike; "initec" is a typo of Initech, not a word of Intel)."""
     exact = [m.customer for m in matches if _is_named(typed, m.customer)]
-    return exact[0] if len(exact) == 1 else None
+    if len(exact) != 1:
+        return None
+    words = set(normalize.name_key(typed).split())
+    others = [m.customer for m in matches if m.customer is not exact[0]]
+    if words and any(words <= _words(customer) for customer in others):
+        return None
+    return exact[0]
+
+
+def _words(customer: Customer) -> set[str]:
+    return set(normalize.name_key(f"{customer.name or ''} {customer.company or ''}").split())
 
 
 def _is_named(typed: str, customer: Customer) -> bool:

@@ -8,7 +8,8 @@ from crm_store.models import Customer, Purchase, Staff
 
 @pytest.fixture
 def northstar(chat):
-    """Three companies share the word "Northstar": one is Alex's, one Sam's, one nobody's."""
+    """Three companies share the word "Northstar" — "Northstar Ltd" is even named by it alone —
+    one is Alex's, one Sam's, one nobody's."""
     with Session(chat.engine) as session:
         alex = session.exec(select(Staff).where(Staff.name == "Alex")).one()
         sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
@@ -16,7 +17,7 @@ def northstar(chat):
             [
                 Customer(company="Northstar Systems", city="Oslo", owner_id=alex.id, stage="lead"),
                 Customer(company="Northstar Foods", city="Lyon", owner_id=sam.id, stage="lead"),
-                Customer(company="Northstar Logistics", city="Porto", stage="lead"),
+                Customer(company="Northstar Ltd", city="Porto", stage="lead"),
                 Customer(company="Initech", city="Austin", owner_id=alex.id),
                 Customer(company="Intel", city="Santa Clara", owner_id=alex.id),
             ]
@@ -42,7 +43,7 @@ def test_a_sale_to_a_shared_company_word_asks_with_owner_and_city_and_writes_not
     }
     assert {(row["Customer"], row["Owner"], row["City"]) for row in reply.rows[1:]} == {
         ("Northstar Systems", "Alex", "Oslo"),
-        ("Northstar Logistics", "nobody", "Porto"),
+        ("Northstar Ltd", "nobody", "Porto"),
     }
     assert "Lyon" in reply.buttons[0].label and "you" in reply.buttons[0].label
     assert northstar.written() == before
