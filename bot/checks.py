@@ -31,16 +31,17 @@ SLOT_WORDS = {
 }
 
 
-def refuse_invalid(slots: dict[str, Any]) -> None:
+def refuse_invalid(slots: dict[str, Any], *, write: bool = True) -> None:
     """The parser heard a value that cannot be right ("31/02", "nps -3"): say so in its words."""
     invalid = slots.get("invalid")
     if not invalid:
         return
+    after = " Nothing was saved." if write else ""
     if not isinstance(invalid, dict):
-        raise UserError(f"I can't use “{invalid}”. Nothing was saved.")
+        raise UserError(f"I can't use “{invalid}”.{after}")
     slot, typed = next(iter(invalid.items()))
     what = SLOT_WORDS.get(slot, str(slot).replace("_", " "))
-    raise UserError(f"“{typed}” is not a valid {what}. Nothing was saved.")
+    raise UserError(f"“{typed}” is not a valid {what}.{after}")
 
 
 def column_limit(model: type[SQLModel], field: str) -> int | None:

@@ -167,7 +167,7 @@ class Bot:
                 question = Ask.confirm(f"I'm not sure I understood. {summary}?")
                 question.choices = {"yes": {"__sure": True}}
                 raise question
-            refuse_invalid(parsed.slots)
+            refuse_invalid(parsed.slots, write=parsed.intent in WRITES)
             ctx = Context(
                 session=session,
                 staff=staff,

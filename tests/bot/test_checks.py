@@ -150,6 +150,11 @@ def test_a_past_follow_up_asks_too(chat):
     assert chat.count(Task) == 0
 
 
+def test_an_impossible_date_in_a_question_is_named_too(chat):
+    reply = chat.run("digest.show", date="2026-02-30", invalid={"date": "feb 30"})
+    assert reply.text == "“feb 30” is not a valid date."
+
+
 def test_good_values_still_go_in(chat):
     assert chat.say("sold 3 CRM Pro to acme for $2,700").text.startswith("Recorded 3 × CRM Pro")
     [sale] = chat.rows(Purchase)

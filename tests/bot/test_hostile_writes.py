@@ -90,6 +90,7 @@ WRITES = st.one_of(
         slots(task_id=st.one_of(numbers, st.lists(numbers, max_size=3)), customer=customers),
     ),
     st.tuples(st.just("nps.record"), slots(customer=customers, score=numbers, comment=texts)),
+    st.tuples(st.just("customer.forget"), slots(customer=customers)),
     st.tuples(st.just("undo"), st.just({})),
 )
 
