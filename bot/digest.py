@@ -12,7 +12,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from bot import format
-from bot.book import Book, default_book
+from bot.books import Book, default_book
 from bot.handlers.insights import KINDS, action_buttons, display_name
 from bot.messages import Reply
 from bot.settings import Settings
@@ -142,15 +142,18 @@ def _day(
     session: Session, day: date, *, tz: ZoneInfo, owner: int | None, currency: str
 ) -> DayFigures:
     start, end = _bounds(day, tz)
+    binned = select(Customer.id).where(col(Customer.deleted_at).is_not(None))
     contacts = (
         select(func.count())
         .select_from(Interaction)
         .where(Interaction.occurred_at >= start, Interaction.occurred_at < end)
+        .where(col(Interaction.customer_id).not_in(binned))
     )
     new = select(func.count()).where(
         Customer.created_at >= start,
         Customer.created_at < end,
         col(Customer.forgotten_at).is_(None),
+        col(Customer.deleted_at).is_(None),
     )
     sold = (
         select(
@@ -160,7 +163,7 @@ def _day(
             ),
         )
         .select_from(Purchase)
-        .where(Purchase.purchased_on == day)
+        .where(Purchase.purchased_on == day, col(Purchase.customer_id).not_in(binned))
     )
     if owner is not None:
         contacts = contacts.join(Customer, Customer.id == Interaction.customer_id).where(
@@ -195,6 +198,8 @@ def _tasks(session: Session, today: date, *, owner: int | None) -> str:
     query = select(
         func.count().filter(Task.due == today), func.count().filter(col(Task.due) < today)
     ).where(Task.status == TaskStatus.open.value, col(Task.due) <= today)
+    binned = select(Customer.id).where(col(Customer.deleted_at).is_not(None))
+    query = query.where(col(Task.customer_id).is_(None) | col(Task.customer_id).not_in(binned))
     if owner is not None:
         query = query.where(Task.assignee_id == owner)
     due, overdue = session.execute(query).one()

@@ -38,6 +38,8 @@ WRITES = frozenset(
     {
         "customer.create",
         "customer.update",
+        "customer.delete",
+        "customer.restore",
         "customer.forget",
         "interaction.log",
         "purchase.log",

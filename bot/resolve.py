@@ -17,20 +17,27 @@ from crm_store.search import AT_COMPANY, Match, clear_winner, find_customers
 
 
 def resolve_customer(
-    ctx: Context, typed: str | None, *, slot: str = "customer", read: bool = False
+    ctx: Context,
+    typed: str | None,
+    *,
+    slot: str = "customer",
+    read: bool = False,
+    in_bin: bool | None = False,
 ) -> Customer:
     """The customer meant, never a guess: none → UserError, several → numbered choices.
 
     `read=True` (profiles, history, suggestions) also takes a match far ahead of the others.
-    """
+    Customers in the delete bin are candidates only with `in_bin` (True: only they, None: they
+    too, as a data-protection request concerns them as much as anyone)."""
     if not typed or not str(typed).strip():
         raise UserError("Which customer? Name them, e.g. “tell me about Acme” or “#12”.")
     typed = str(typed).strip()
-    matches = find_customers(ctx.session, typed)
+    matches = find_customers(ctx.session, typed, in_bin=in_bin)
     if not matches:
+        where = "in the delete bin " if in_bin is True else ""
         raise UserError(
-            f"No customer matches “{typed}” (I searched names, companies, e-mails, "
-            "phones and #ids)."
+            f"No customer {where}matches “{typed}” (I searched names, companies, "
+            "e-mails, phones and #ids)."
         )
     if len(matches) == 1:
         return matches[0].customer

@@ -24,7 +24,7 @@ from sqlmodel import Session, col, select
 from bot import digest
 from bot.messages import Reply
 from bot.settings import Settings
-from crm_store import analytics
+from crm_store import recycle_bin
 from crm_store.db import transaction
 from crm_store.models import DigestDelivery, Staff
 
@@ -140,20 +140,20 @@ class DigestScheduler:
                 .values(sent_at=now)
             )
 
-    def refresh_stages(self, now: datetime | None = None) -> int:
-        """Store lifecycle stages as they stand today: lapsed after `lapsed_days` without orders."""
-        today = (now or self.clock()).astimezone(ZoneInfo(self.settings.tz)).date()
+    def purge_bin(self, now: datetime | None = None) -> int:
+        """Purge the customers that have been in the delete bin for `bin_days`."""
+        now = now or self.clock()
         with transaction(self.engine) as session:
-            changed = analytics.refresh_stages(
-                session, today=today, lapsed_days=self.settings.lapsed_days
+            purged = recycle_bin.purge(
+                session, deleted_before=now - timedelta(days=self.settings.bin_days), now=now
             )
-        if changed:
-            log.info("lifecycle stage changed for %d customers", len(changed))
-        return len(changed)
+        if purged:
+            log.info("purged %d customers from the delete bin", purged)
+        return purged
 
     def start(self):
-        """Tick every minute in the background (APScheduler), starting now to catch up; refresh
-        the stored lifecycle stages every hour."""
+        """Tick every minute in the background (APScheduler), starting now to catch up; purge the
+        delete bin every hour."""
         from apscheduler.schedulers.background import BackgroundScheduler
 
         scheduler = BackgroundScheduler(timezone=UTC)
@@ -166,7 +166,7 @@ class DigestScheduler:
             coalesce=True,
         )
         scheduler.add_job(
-            self.refresh_stages,
+            self.purge_bin,
             "interval",
             hours=1,
             next_run_time=datetime.now(UTC),

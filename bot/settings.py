@@ -6,9 +6,13 @@ Built once at the entry point and passed down; nothing else reads the environmen
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cached_property
+from typing import Annotated
 
-from pydantic import AliasChoices, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from crm_store.pipeline import DEFAULT_STAGES, DEFAULT_SYNONYMS, Pipeline
 
 
 class Settings(BaseSettings):
@@ -21,6 +25,12 @@ class Settings(BaseSettings):
     currency: str = "USD"
     phone_region: str = "US"
     lapsed_days: int = 180
+    # the pipeline in order (CRMBOT_STAGES=lead,qualified,proposal,customer,lost) and other words
+    # for its stages (CRMBOT_STAGE_SYNONYMS='{"won": "customer"}')
+    stages: Annotated[tuple[str, ...], NoDecode] = DEFAULT_STAGES
+    stage_synonyms: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_SYNONYMS))
+    # deleted customers stay in the bin, restorable, for this many days before they are purged
+    bin_days: int = Field(default=30, ge=1)
     files_dir: str = "crmbot-files"
     question_ttl_minutes: int = 30
     # the largest amount one sale line may have; a typo beyond it is refused, not stored
@@ -37,6 +47,22 @@ class Settings(BaseSettings):
         default=False,
         validation_alias=AliasChoices("CRMBOT_SLACK_ALLOW_WORKSPACE", "slack_allow_workspace"),
     )
+
+    @field_validator("stages", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @model_validator(mode="after")
+    def _valid_pipeline(self) -> Settings:
+        Pipeline.of(self.stages, self.stage_synonyms)  # a bad pipeline stops the start
+        return self
+
+    @cached_property
+    def pipeline(self) -> Pipeline:
+        return Pipeline.of(self.stages, self.stage_synonyms)
 
     telegram_bot_token: str | None = Field(default=None, validation_alias="TELEGRAM_BOT_TOKEN")
     telegram_api_url: str = Field(

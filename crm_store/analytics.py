@@ -36,8 +36,8 @@ the demo data (2,000 customers, whose purchase dates are random within each arch
 the total is 29% under, the error within 1% of the naive rival's and the correlation 0.19 (naive
 0.12).
 
-Lifecycle: a customer whose last purchase is more than `lapsed_days` old is lapsed; one who bought
-within it is a customer; leads and prospects without purchases keep their stage.
+Lapsing: a customer whose last purchase is more than `lapsed_days` old is lapsed. That is a figure,
+not a pipeline stage: `stage` is the stored one, whatever the purchases say.
 
 NPS: each customer's latest answer makes them a promoter (9–10), passive (7–8) or detractor (0–6).
 """
@@ -51,10 +51,10 @@ from decimal import Decimal
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import BigInteger, String, case, cast, func, select, type_coerce, update
+from sqlalchemy import BigInteger, String, case, cast, func, select, type_coerce
 from sqlmodel import Session, col
 
-from crm_store.models import Customer, Interaction, NpsAnswer, Purchase, Stage
+from crm_store.models import Customer, Interaction, NpsAnswer, Purchase
 
 SEGMENTS = (
     "champions",
@@ -85,8 +85,9 @@ HORIZON_DAYS = 365
 class Snapshot:
     """Every customer's figures as of one day; reused by the segment, suggestion and digest code.
 
-    `customers` is indexed by customer id, one row per customer not erased, with columns: name,
-    company, email, phone, city, owner_id, stored_stage, stage, created_at, orders, value (cents),
+    `customers` is indexed by customer id, one row per customer neither erased nor in the bin, with
+    columns: name, company, email, phone, city, owner_id, stage, stage_changed_at (UTC),
+    stage_days, lapsed, created_at, orders, value (cents),
     aov (cents), first_order, last_order, recency_days, frequency (orders a year), r, f, m, fm,
     segment (None without purchases), high_value, predicted (cents), last_contact (UTC),
     contact_days (None if never), nps, nps_on, nps_category.
@@ -120,7 +121,8 @@ def snapshot(
     frame["orders"] = frame["orders"].fillna(0).astype("int64")
     frame["value"] = frame["value"].fillna(0).astype("int64")
     frame = _score(frame, today=today)
-    frame["stage"] = _current_stage(frame, lapsed_days=lapsed_days)
+    frame["lapsed"] = ((frame["orders"] > 0) & (frame["recency_days"] > lapsed_days)).astype(bool)
+    frame["stage_days"] = _days_since(frame["stage_changed_at"], today)
     frame["contact_days"] = _days_since(frame["last_contact"], today)
     frame["nps_category"] = frame["nps"].map(nps_category)
     return Snapshot(today=today, currency=currency, customers=frame)
@@ -141,39 +143,6 @@ def quintile_scores(values: pd.Series, *, higher_is_better: bool = True) -> pd.S
     ranked = values.rank(method="min", ascending=higher_is_better)
     scores = (1 + np.floor(5 * (ranked - 1) / len(values))).clip(1, 5)
     return scores.astype("int64")
-
-
-def refresh_stages(session: Session, *, today: date, lapsed_days: int = 180) -> dict[int, str]:
-    """Store each customer's current lifecycle stage; returns {customer id: new stage} changed.
-
-    A lapsed customer who buys again becomes a customer; one silent for `lapsed_days` lapses.
-    """
-    last = (
-        select(Purchase.customer_id, func.max(Purchase.purchased_on).label("last"))
-        .where(Purchase.purchased_on <= today)
-        .group_by(Purchase.customer_id)
-        .subquery()
-    )
-    rows = session.execute(
-        select(Customer.id, Customer.stage, last.c.last)
-        .join(last, last.c.customer_id == Customer.id)
-        .where(col(Customer.forgotten_at).is_(None))
-    ).all()
-    cutoff = today - timedelta(days=lapsed_days)
-    changed = {}
-    for customer_id, stage, last_order in rows:
-        wanted = Stage.lapsed.value if last_order < cutoff else Stage.customer.value
-        if stage != wanted:
-            changed[customer_id] = wanted
-    for wanted in {Stage.lapsed.value, Stage.customer.value}:
-        ids = [i for i, s in changed.items() if s == wanted]
-        for start in range(0, len(ids), 1000):
-            session.execute(
-                update(Customer)
-                .where(col(Customer.id).in_(ids[start : start + 1000]))
-                .values(stage=wanted, updated_at=datetime.now(UTC))
-            )
-    return changed
 
 
 def predict_value(frame: pd.DataFrame, *, today: date) -> pd.Series:
@@ -272,15 +241,17 @@ def _customers(session: Session) -> pd.DataFrame:
         Customer.city,
         Customer.owner_id,
         Customer.stage,
+        raw(Customer.stage_changed_at),
     ]
-    frame = table(
-        session,
-        select(*columns).where(col(Customer.forgotten_at).is_(None)),
-        [c.key for c in columns],
-    ).set_index("id")
+    live = col(Customer.forgotten_at).is_(None) & col(Customer.deleted_at).is_(None)
+    names = [*(c.key for c in columns[:-1]), "stage_changed_at"]
+    frame = table(session, select(*columns).where(live), names).set_index("id")
     frame.index = frame.index.astype("int64")
     frame["owner_id"] = frame["owner_id"].astype("Int64")
-    return frame.rename(columns={"stage": "stored_stage"})
+    frame["stage_changed_at"] = pd.to_datetime(
+        frame["stage_changed_at"], utc=True, format="ISO8601"
+    )
+    return frame
 
 
 def _purchase_totals(session: Session, *, today: date, currency: str) -> pd.DataFrame:
@@ -365,12 +336,3 @@ def _top_decile(values: pd.Series) -> pd.Series:
     top = max(1, math.ceil(len(present) / 10))
     threshold = present.sort_values(ascending=False).iloc[top - 1]
     return (values >= threshold).fillna(False).astype(bool)
-
-
-def _current_stage(frame: pd.DataFrame, *, lapsed_days: int) -> pd.Series:
-    stage = frame["stored_stage"].copy()
-    bought = frame["orders"] > 0
-    lapsed = bought & (frame["recency_days"] > lapsed_days)
-    stage[bought & ~lapsed] = Stage.customer.value
-    stage[lapsed] = Stage.lapsed.value
-    return stage

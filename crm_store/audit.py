@@ -16,6 +16,7 @@ ENTITIES: dict[str, type[SQLModel]] = {
     for model in (
         models.Customer,
         models.CustomerTag,
+        models.CustomerInterest,
         models.Interaction,
         models.Purchase,
         models.Task,

@@ -14,8 +14,10 @@ from decimal import Decimal
 from sqlmodel import Session, select
 
 from crm_store import normalize
+from crm_store.interests import interest_key
 from crm_store.models import (
     Customer,
+    CustomerInterest,
     CustomerTag,
     Interaction,
     NpsAnswer,
@@ -369,7 +371,14 @@ def _history(session, rng, customer, archetype, catalogue, staff, today: date) -
                 staff_id=customer.owner_id,
             )
         )
-    customer.stage = _stage(kind, last_order, today)
+    customer.stage = _stage(kind, customer.id)
+    entered = last_order or today - timedelta(days=customer.id % 50)
+    customer.stage_changed_at = _at(entered, 9)
+    if not orders:  # what the lead or prospect asked about
+        family = PRODUCTS[customer.id % len(PRODUCTS)][1]
+        session.add(
+            CustomerInterest(customer_id=customer.id, interest=family, key=interest_key(family))
+        )
     customer.created_at = _at(first_order or today - timedelta(days=rng.randint(5, 200)), 9)
     session.add(customer)
     contacts = {"lead": (0, 1), "prospect": (1, 4), "lapsed": (1, 4)}.get(kind, (3, 12))
@@ -404,10 +413,13 @@ def _history(session, rng, customer, archetype, catalogue, staff, today: date) -
         )
 
 
-def _stage(kind: str, last_order: date | None, today: date) -> str:
-    if last_order is None:
-        return "prospect" if kind == "prospect" else "lead"
-    return "lapsed" if (today - last_order).days > 180 else "customer"
+def _stage(kind: str, customer_id: int) -> str:
+    """Buyers are customers (lapsing is a figure); half the prospects have had a proposal."""
+    if kind == "lead":
+        return "lead"
+    if kind == "prospect":
+        return "proposal" if customer_id % 2 else "qualified"
+    return "customer"
 
 
 def _tasks(session: Session, rng: random.Random, staff: list[Staff], today: date) -> None:

@@ -78,7 +78,8 @@ def _limit(query: Select, column, ids: list[int] | None) -> Select:
 def _customers(session: Session, wanted: list[int] | None) -> Iterator[dict[str, str]]:
     staff = dict(session.exec(select(Staff.id, Staff.name)).all())
     for ids in _chunks(wanted):
-        query = select(Customer).where(col(Customer.forgotten_at).is_(None)).order_by(Customer.id)
+        live = col(Customer.forgotten_at).is_(None) & col(Customer.deleted_at).is_(None)
+        query = select(Customer).where(live).order_by(Customer.id)
         customers = session.exec(_limit(query, Customer.id, ids)).all()
         tags: dict[int, list[str]] = {}
         tag_query = _limit(

@@ -25,13 +25,6 @@ class Role(StrEnum):
     admin = "admin"
 
 
-class Stage(StrEnum):
-    lead = "lead"
-    prospect = "prospect"
-    customer = "customer"
-    lapsed = "lapsed"
-
-
 class Channel(StrEnum):
     call = "call"
     email = "email"
@@ -71,7 +64,7 @@ class Staff(SQLModel, table=True):
 class Customer(SQLModel, table=True):
     __tablename__ = "customers"
     __table_args__ = (
-        _one_of("stage", Stage),
+        CheckConstraint("length(stage) > 0", name="ck_customer_stage_named"),
         CheckConstraint(
             "name IS NOT NULL OR company IS NOT NULL OR forgotten_at IS NOT NULL",
             name="ck_customer_named",
@@ -87,12 +80,14 @@ class Customer(SQLModel, table=True):
     city: str | None = Field(default=None, max_length=120, index=True)
     country: str | None = Field(default=None, max_length=2)
     owner_id: int | None = Field(default=None, foreign_key="staff.id", index=True)
-    stage: str = Field(default=Stage.lead.value, max_length=16, index=True)
+    stage: str = Field(default="lead", max_length=16, index=True)  # one of the pipeline's
+    stage_changed_at: datetime = Field(default_factory=utcnow)  # when it entered its stage
     consent_marketing: bool = False
     external_id: str | None = Field(default=None, max_length=120, unique=True)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     forgotten_at: datetime | None = None
+    deleted_at: datetime | None = Field(default=None, index=True)  # in the bin since
 
     @property
     def display_name(self) -> str:
@@ -117,6 +112,16 @@ class CustomerTag(SQLModel, table=True):
 
     customer_id: int = Field(foreign_key="customers.id", primary_key=True, ondelete="CASCADE")
     tag: str = Field(max_length=60, primary_key=True, index=True)
+
+
+class CustomerInterest(SQLModel, table=True):
+    """A product or product line the customer is interested in, as people name it."""
+
+    __tablename__ = "customer_interests"
+
+    customer_id: int = Field(foreign_key="customers.id", primary_key=True, ondelete="CASCADE")
+    interest: str = Field(max_length=120, primary_key=True)
+    key: str = Field(max_length=120, index=True)  # folded, singular: what filters compare
 
 
 class Product(SQLModel, table=True):

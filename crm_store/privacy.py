@@ -19,10 +19,12 @@ from typing import Any
 from sqlalchemy import delete, func, or_, update
 from sqlmodel import Session, col, select
 
+from crm_store import interests
 from crm_store.audit import snapshot
 from crm_store.models import (
     AuditEntry,
     Customer,
+    CustomerInterest,
     CustomerTag,
     ErasedIdentifier,
     Interaction,
@@ -84,6 +86,7 @@ def personal_data(session: Session, customer: Customer) -> dict[str, Any]:
     return {
         "customer": {**snapshot(customer), "owner": owner.name if owner else None},
         "tags": sorted(session.exec(select(CustomerTag.tag).where(CustomerTag.customer_id == cid))),
+        "interests": interests.of(session, cid),
         "interactions": interactions,
         "purchases": rows(Purchase, Purchase.purchased_on),
         "tasks": rows(Task, Task.created_at),
@@ -132,6 +135,7 @@ def forget(
     customer.forgotten_at = customer.updated_at = now
     session.add(customer)
     session.exec(delete(CustomerTag).where(CustomerTag.customer_id == cid))
+    session.exec(delete(CustomerInterest).where(CustomerInterest.customer_id == cid))
     interaction_ids = session.exec(select(Interaction.id).where(Interaction.customer_id == cid))
     interaction_ids = list(interaction_ids)
     session.exec(
@@ -186,7 +190,7 @@ def _scrub_audit(
     ]
     tag_entries = session.exec(
         select(AuditEntry.id, AuditEntry.before, AuditEntry.after).where(
-            AuditEntry.entity == CustomerTag.__tablename__
+            col(AuditEntry.entity).in_([CustomerTag.__tablename__, CustomerInterest.__tablename__])
         )
     ).all()
     tag_ids = [

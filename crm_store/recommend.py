@@ -223,10 +223,10 @@ def _from_figures(
         "onboarding": (new & ~(recently_contacted & (frame["contact_days"] <= 7)), 65),
         "reactivation": (
             (frame["orders"] > 0)
-            & ((frame["stage"] == "lapsed") | frame["segment"].isin(["hibernating", "lost"])),
+            & (frame["lapsed"] | frame["segment"].isin(["hibernating", "lost"])),
             60,
         ),
-        "referral": ((frame["nps"] >= 9) & (frame["stage"] == "customer"), 40),
+        "referral": ((frame["nps"] >= 9) & (frame["stage"] == "customer") & ~frame["lapsed"], 40),
     }
     bonus = 2.0 * frame["m"].astype("Float64").fillna(0)
     found = []

@@ -182,6 +182,11 @@ def _utc(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(), tzinfo=tz).astimezone(UTC)
 
 
+def _not_binned(customer_id):
+    """Rows of customers who are not in the delete bin: a deleted customer leaves the figures."""
+    return customer_id.not_in(select(Customer.id).where(col(Customer.deleted_at).is_not(None)))
+
+
 def _facts(
     session: Session,
     metric: str,
@@ -205,7 +210,9 @@ def _facts(
         }.get(group_by or "")
         amount = func.sum(cents(Purchase.amount)) if metric == "revenue" else func.count()
         query = select(Purchase.purchased_on, *_maybe(key), amount).where(
-            Purchase.purchased_on >= start, Purchase.purchased_on <= end
+            Purchase.purchased_on >= start,
+            Purchase.purchased_on <= end,
+            _not_binned(Purchase.customer_id),
         )
         if metric == "revenue":
             query = query.where(Purchase.currency == currency)
@@ -223,7 +230,9 @@ def _facts(
             "city": Customer.city,
         }.get(group_by or "")
         query = select(Interaction.occurred_at, *_maybe(key)).where(
-            Interaction.occurred_at >= begin, Interaction.occurred_at < finish
+            Interaction.occurred_at >= begin,
+            Interaction.occurred_at < finish,
+            _not_binned(Interaction.customer_id),
         )
         if group_by == "city" or owner_id is not None:
             query = query.join(Customer, Customer.id == Interaction.customer_id)
@@ -239,6 +248,7 @@ def _facts(
             Customer.created_at >= begin,
             Customer.created_at < finish,
             col(Customer.forgotten_at).is_(None),
+            col(Customer.deleted_at).is_(None),
         )
         if owner_id is not None:
             query = query.where(book)
@@ -251,6 +261,7 @@ def _facts(
         select(NpsAnswer.answered_on, *_maybe(key), NpsAnswer.score)
         .join(Customer, Customer.id == NpsAnswer.customer_id)
         .where(NpsAnswer.answered_on >= start, NpsAnswer.answered_on <= end)
+        .where(col(Customer.deleted_at).is_(None))
     )
     if owner_id is not None:
         query = query.where(book)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from sqlalchemy import true
 from sqlmodel import Session, col, select
 
 from crm_store import normalize
@@ -28,13 +29,21 @@ class Match:
     score: float
 
 
-def find_customers(session: Session, typed: str, *, limit: int = 5) -> list[Match]:
-    """The best candidates, best first; an exact identifier gives a single match of 100."""
+def find_customers(
+    session: Session, typed: str, *, limit: int = 5, in_bin: bool | None = False
+) -> list[Match]:
+    """The best candidates, best first; an exact identifier gives a single match of 100.
+
+    Customers in the delete bin are found only with `in_bin` (True: only they, None: they too).
+    """
     typed = typed.strip()
     if found := ID_REF.match(typed):
         customer = session.get(Customer, int(found[1]))
-        return [Match(customer, 100)] if customer and customer.forgotten_at is None else []
-    live = select(Customer).where(col(Customer.forgotten_at).is_(None))
+        wanted = customer is not None and customer.forgotten_at is None
+        if wanted and in_bin is not None:
+            wanted = (customer.deleted_at is not None) == in_bin
+        return [Match(customer, 100)] if wanted else []
+    live = select(Customer).where(col(Customer.forgotten_at).is_(None), _binned(in_bin))
     if "@" in typed and " " not in typed:
         try:
             address = normalize.email(typed)
@@ -47,13 +56,20 @@ def find_customers(session: Session, typed: str, *, limit: int = 5) -> list[Matc
             Match(c, 100)
             for c in session.exec(live.where(col(Customer.phone).endswith(digits[-9:])))
         ]
-    return _by_name(session, typed, limit=limit)
+    return _by_name(session, typed, limit=limit, in_bin=in_bin)
 
 
-def _by_name(session: Session, typed: str, *, limit: int) -> list[Match]:
+def _binned(in_bin: bool | None):
+    deleted = col(Customer.deleted_at)
+    if in_bin is None:
+        return true()
+    return deleted.is_not(None) if in_bin else deleted.is_(None)
+
+
+def _by_name(session: Session, typed: str, *, limit: int, in_bin: bool | None) -> list[Match]:
     rows = session.exec(
         select(Customer.id, Customer.name, Customer.company).where(
-            col(Customer.forgotten_at).is_(None)
+            col(Customer.forgotten_at).is_(None), _binned(in_bin)
         )
     ).all()
     query = normalize.name_key(typed)

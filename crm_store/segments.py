@@ -1,7 +1,9 @@
 """Customers matching a combination of criteria, each with the reason they match.
 
-A segment is an RFM segment, a lifecycle stage, `high_value` (top decile by lifetime value) or an
-NPS category of the customer's latest answer; every other criterion narrows it further.
+A segment is an RFM segment, `lapsed` (no purchase for the configured days), `high_value` (top
+decile by lifetime value) or an NPS category of the customer's latest answer; every other criterion
+(pipeline stage, owner, product interest, tag, city, silence, value) narrows it further. Customers
+in the bin are never in a segment.
 """
 
 from __future__ import annotations
@@ -14,12 +16,11 @@ from decimal import Decimal
 import pandas as pd
 from sqlmodel import Session, select
 
-from crm_store import normalize
+from crm_store import interests, normalize
 from crm_store.analytics import NPS_CATEGORIES, SEGMENTS, Snapshot, cents_to_money
-from crm_store.models import CustomerTag, Stage
+from crm_store.models import CustomerTag
 
-STAGES = tuple(stage.value for stage in Stage)
-ALL_SEGMENTS = (*SEGMENTS, *STAGES, "high_value", *NPS_CATEGORIES)
+ALL_SEGMENTS = (*SEGMENTS, "lapsed", "high_value", *NPS_CATEGORIES)
 SORTS = ("value", "recency", "frequency")
 
 Money = Callable[[Decimal], str]
@@ -30,18 +31,21 @@ class Criteria:
     segment: str | None = None
     no_purchase_days: int | None = None
     no_contact_days: int | None = None
+    no_stage_change_days: int | None = None
     city: str | None = None
     tag: str | None = None
+    interest: str | None = None
     owner_id: int | None = None
-    stage: str | None = None
+    stage: str | None = None  # a stage of the store's pipeline, checked by whoever configured it
     min_value: Decimal | None = None
     sort: str = "value"
 
     def __post_init__(self) -> None:
         if self.segment is not None and self.segment not in ALL_SEGMENTS:
             raise ValueError(f"unknown segment {self.segment!r}")
-        if self.stage is not None and self.stage not in STAGES:
-            raise ValueError(f"unknown stage {self.stage!r}")
+        for days in (self.no_purchase_days, self.no_contact_days, self.no_stage_change_days):
+            if days is not None and days < 0:
+                raise ValueError("a number of days can't be negative")
         if self.sort not in SORTS:
             raise ValueError(f"unknown sort {self.sort!r}")
 
@@ -52,8 +56,8 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
     keep = pd.Series(True, index=frame.index)
     if criteria.segment in SEGMENTS:
         keep &= frame["segment"] == criteria.segment
-    elif criteria.segment in STAGES:
-        keep &= frame["stage"] == criteria.segment
+    elif criteria.segment == "lapsed":
+        keep &= frame["lapsed"]
     elif criteria.segment == "high_value":
         keep &= frame["high_value"]
     elif criteria.segment in NPS_CATEGORIES:
@@ -64,6 +68,8 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
         keep &= (frame["recency_days"] >= criteria.no_purchase_days).fillna(False)
     if criteria.no_contact_days is not None:
         keep &= (frame["contact_days"] >= criteria.no_contact_days).fillna(True)
+    if criteria.no_stage_change_days is not None:
+        keep &= (frame["stage_days"] >= criteria.no_stage_change_days).fillna(False)
     if criteria.city:
         wanted = normalize.fold(criteria.city)
         folded = {city: normalize.fold(city) for city in frame["city"].dropna().unique()}
@@ -74,6 +80,8 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
         keep &= frame["value"] >= int(criteria.min_value * 100)
     if criteria.tag:
         keep &= frame.index.isin(_tagged(session, criteria.tag))
+    if criteria.interest:
+        keep &= frame.index.isin(interests.interested(session, criteria.interest))
     return _sorted(frame[keep.astype(bool)], criteria.sort)
 
 
@@ -86,9 +94,11 @@ def reason(row: pd.Series, criteria: Criteria, *, money: Money) -> str:
         parts.append(money(cents_to_money(row["value"])))
     else:
         parts.append("no orders yet")
-    if criteria.no_contact_days is not None or criteria.segment in ("lead", "prospect"):
+    if criteria.no_contact_days is not None or (criteria.stage and not row["orders"]):
         days = row["contact_days"]
         parts.append("never contacted" if pd.isna(days) else f"last contact {_days(days)}")
+    if criteria.no_stage_change_days is not None or criteria.stage:
+        parts.append(f"{row['stage']} since {row['stage_changed_at']:%-d %b %Y}")
     if criteria.segment in NPS_CATEGORIES:
         parts.append(f"NPS {int(row['nps'])} on {row['nps_on']:%-d %b %Y}")
     if criteria.segment == "high_value":

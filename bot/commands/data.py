@@ -53,10 +53,9 @@ def register(subparsers) -> None:
     exporting_.add_argument("kind", choices=exporting.KINDS)
     exporting_.add_argument(
         "--segment",
-        choices=segments.ALL_SEGMENTS,
         metavar="SEGMENT",
-        help="only this segment's customers, as the bot's lists see them today: "
-        + ", ".join(segments.ALL_SEGMENTS),
+        help="only this segment's or pipeline stage's customers, as the bot's lists see them "
+        "today: " + ", ".join(segments.ALL_SEGMENTS) + ", or a stage",
     )
     exporting_.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     add_db(exporting_)
@@ -86,6 +85,7 @@ def run_import(args, settings: Settings) -> int:
             currency=settings.currency,
             erasure_key=settings.erasure_key,
             now=fixed_now(args.now, args.tz or settings.tz),
+            pipeline=settings.pipeline,
         )
     except ValueError as error:
         print(f"crmbot: {error}", file=sys.stderr)
@@ -123,6 +123,14 @@ def run_import(args, settings: Settings) -> int:
 
 
 def run_export(args, settings: Settings) -> int:
+    known = args.segment is None or args.segment in segments.ALL_SEGMENTS
+    if not known and settings.pipeline.read(args.segment) is None:
+        print(
+            f"crmbot: “{args.segment}” is neither a segment ({', '.join(segments.ALL_SEGMENTS)}) "
+            f"nor a stage ({settings.pipeline.describe()})",
+            file=sys.stderr,
+        )
+        return 2
     engine = open_store(settings.database_url)
     try:
         with Session(engine) as session:
@@ -149,5 +157,6 @@ def _members(session: Session, args, settings: Settings) -> list[int]:
     snap = analytics.snapshot(
         session, today=today, currency=settings.currency, lapsed_days=settings.lapsed_days
     )
-    criteria = segments.Criteria(segment=args.segment)
+    stage = settings.pipeline.read(args.segment)
+    criteria = segments.Criteria(stage=stage) if stage else segments.Criteria(segment=args.segment)
     return segments.find(session, snap, criteria).index.tolist()

@@ -4,6 +4,8 @@ from importlib import import_module
 
 MODULES = (
     "customers",
+    "deleting",
+    "bulk",
     "interactions",
     "purchases",
     "tasks",

@@ -1,4 +1,4 @@
-"""Customer profiles: show one, add one, change one field."""
+"""Customer profiles: show one, add one (for the sender or a colleague), change one field."""
 
 from __future__ import annotations
 
@@ -8,20 +8,21 @@ from decimal import Decimal
 from sqlmodel import col, select
 
 from bot import checks, format
+from bot.books import require_own
 from bot.context import Ask, Context, UserError, handles
 from bot.handlers import insights
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer, resolve_staff
-from crm_store import analytics, normalize, privacy
+from crm_store import analytics, interests, normalize, privacy
 from crm_store.audit import snapshot
 from crm_store.models import (
     Customer,
+    CustomerInterest,
     CustomerTag,
     Interaction,
     NpsAnswer,
     Purchase,
     Staff,
-    Stage,
     Task,
     TaskStatus,
     utcnow,
@@ -68,7 +69,9 @@ def profile(ctx: Context, customer: Customer) -> Reply:
         "Phone": customer.phone,
         "City": ", ".join(filter(None, [customer.city, customer.country])),
         "Owner": owner.name if owner else "nobody",
-        "Stage": customer.stage,
+        "Stage": f"{customer.stage} since "
+        + format.moment(customer.stage_changed_at, tz=ctx.tz, today=today),
+        "Interested in": ", ".join(interests.of(session, customer.id)),
         **_standing(ctx, customer),
         "NPS comment": f"“{said.comment}” ({format.day(said.answered_on, today=today)})"
         if said
@@ -136,19 +139,27 @@ def _standing(ctx: Context, customer: Customer) -> dict[str, str]:
 
 @handles("customer.create")
 def create_customer(parsed: Parsed, ctx: Context) -> Reply:
-    """Add a customer — “add customer Jane Doe at Acme, jane@acme.com, +1 555 0100, Boston”."""
+    """Add a customer, yours or a colleague's — “new lead: Chris Park at Acme, owner Dana”.
+
+    Also “add customer Jane Doe at Acme, jane@acme.com, +1 555 0100, Boston”."""
     slots = parsed.slots
     name, company = _text(slots.get("name"), "name"), _text(slots.get("company"), "company")
     if not name and not company:
         raise UserError("A new customer needs a name or a company, e.g. “add customer Jane Doe”.")
+    owner = owner_named(ctx, slots["owner"]) if _clean(slots.get("owner")) else ctx.staff
+    stage = stage_named(ctx, slots["stage"]) if _clean(slots.get("stage")) else None
+    interest = _clean(slots.get("interest"))
     customer = Customer(
         name=name,
         company=company,
         email=_email(slots.get("email")),
         phone=_phone(slots.get("phone"), ctx),
         city=_text(slots.get("city"), "city"),
-        owner_id=ctx.staff.id,
-        stage=Stage.lead.value,
+        owner_id=owner.id,
+        stage=stage or ctx.settings.pipeline.first,
+        created_at=ctx.now,
+        updated_at=ctx.now,
+        stage_changed_at=ctx.now,
     )
     _refuse_duplicates(ctx, customer)
     _flag_erased(ctx, customer)
@@ -164,18 +175,57 @@ def create_customer(parsed: Parsed, ctx: Context) -> Reply:
     ctx.audit(
         "customer.create", customer, before=None, description=f"added {customer.display_name}"
     )
+    for each in interests.split(interest or ""):
+        _add_interest(ctx, customer, each)
+    whose = "you" if owner.id == ctx.staff.id else owner.name
+    details = f"a {customer.stage}" if stage else ""
+    if interest:
+        details += (" " if details else "") + f"interested in {interest}"
     return Reply(
-        text=f"Added {customer.display_name} as #{customer.id}, owned by you.",
+        text=f"Added {customer.display_name} as #{customer.id}"
+        + (f", {details}" if details else "")
+        + f", owned by {whose}.",
         buttons=[Button("Undo", "undo")],
     )
 
 
-UPDATABLE = ("name", "email", "phone", "company", "title", "city", "country", "owner", "stage")
+def owner_named(ctx: Context, typed: object) -> Staff:
+    """The colleague a customer is for: "me" is the sender, else a staff member by name."""
+    text = " ".join(str(typed).split())
+    if text.casefold() in ("me", "my", "mine", "myself"):
+        return ctx.staff
+    return resolve_staff(ctx, text)
+
+
+def stage_named(ctx: Context, typed: object) -> str:
+    """A pipeline stage from what was said ("won" is customer), or one sentence naming them."""
+    stage = ctx.settings.pipeline.read(typed)
+    if stage is None:
+        raise UserError(
+            f"“{typed}” is not a stage. The pipeline is {ctx.settings.pipeline.describe()}."
+        )
+    return stage
+
+
+UPDATABLE = (
+    "name",
+    "email",
+    "phone",
+    "company",
+    "title",
+    "city",
+    "country",
+    "owner",
+    "stage",
+    "interest",
+)
 
 
 @handles("customer.update")
 def update_customer(parsed: Parsed, ctx: Context) -> Reply:
-    """Change one detail — “change Acme's phone to +1 555 0199”, “move Acme to prospect”."""
+    """Change one detail — “change Acme's phone to +1 555 0199”, “move Acme to proposal”.
+
+    A handover is the owner: “give Acme to Raj”."""
     field = parsed.slots.get("field")
     if field not in (*UPDATABLE, "tag"):
         raise UserError("Which detail? I can change " + ", ".join(UPDATABLE) + ", or add a tag.")
@@ -186,6 +236,10 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
     customer = resolve_customer(ctx, parsed.slots.get("customer"))
     if field == "tag":
         return _add_tag(ctx, customer, value)
+    if field == "interest":
+        return _interest_reply(ctx, customer, value)
+    if field in ("owner", "stage"):
+        require_own(ctx, [customer], "reassign" if field == "owner" else "move")
     before = snapshot(customer)
     column, new, shown = _new_value(ctx, field, value)
     if getattr(customer, column) == new:
@@ -194,6 +248,8 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
     if column in ("email", "phone"):
         _refuse_duplicates(ctx, customer)
         _flag_erased(ctx, customer)
+    if column == "stage":
+        customer.stage_changed_at = ctx.now
     customer.updated_at = utcnow()
     ctx.session.add(customer)
     ctx.audit(
@@ -220,12 +276,10 @@ def _new_value(ctx: Context, field: str, value: str) -> tuple[str, object, str]:
         number = _phone(value, ctx)
         return "phone", number, number
     if field == "owner":
-        staff = resolve_staff(ctx, value)
+        staff = owner_named(ctx, value)
         return "owner_id", staff.id, staff.name
     if field == "stage":
-        stage = value.lower()
-        if stage not in Stage.__members__:
-            raise UserError(f"The stage must be one of {', '.join(Stage.__members__)}.")
+        stage = stage_named(ctx, value)
         return "stage", stage, stage
     if field == "country":
         code = value.upper()
@@ -245,6 +299,34 @@ def _add_tag(ctx: Context, customer: Customer, value: str) -> Reply:
     ctx.session.add(row)
     ctx.audit("customer.tag", row, before=None, description=f"tagged {customer.display_name}")
     return Reply(f"Tagged {customer.display_name} as {tag}.", buttons=[Button("Undo", "undo")])
+
+
+def _interest_reply(ctx: Context, customer: Customer, value: str) -> Reply:
+    added = [each for each in interests.split(value) if _add_interest(ctx, customer, each)]
+    if not added:
+        return Reply(f"{customer.display_name} is already noted as interested in {value}.")
+    return Reply(
+        f"Noted: {customer.display_name} is interested in {', '.join(added)}.",
+        buttons=[Button("Undo", "undo")],
+    )
+
+
+def _add_interest(ctx: Context, customer: Customer, interest: str) -> CustomerInterest | None:
+    """Record one product interest (audited), unless the customer has it already."""
+    interest = checks.text(interest, CustomerInterest, "interest", what="interest")
+    if interests.existing(ctx.session, customer.id, interest) is not None:
+        return None
+    row = CustomerInterest(
+        customer_id=customer.id, interest=interest, key=interests.interest_key(interest)
+    )
+    ctx.session.add(row)
+    ctx.audit(
+        "customer.interest",
+        row,
+        before=None,
+        description=f"interest in {interest} for {customer.display_name}",
+    )
+    return row
 
 
 def _refuse_duplicates(ctx: Context, customer: Customer) -> None:

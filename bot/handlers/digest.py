@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import time
 
 from bot import checks, digest
-from bot.book import whose_book
+from bot.books import whose_book
 from bot.context import Context, UserError, handles
 from bot.messages import Button, Reply
 from crm_store.audit import snapshot

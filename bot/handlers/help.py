@@ -10,6 +10,7 @@ from intents import Parsed
 
 TOPICS = {
     "customers": ("customer.show", "customer.create", "customer.update"),
+    "pipeline": ("customer.bulk_update", "customer.delete", "customer.restore"),
     "contacts": ("interaction.log", "interaction.history"),
     "sales": ("purchase.log", "nps.record"),
     "tasks": ("task.create", "task.list", "task.complete"),

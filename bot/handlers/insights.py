@@ -8,10 +8,10 @@ import pandas as pd
 from sqlmodel import select
 
 from bot import checks, format
-from bot.book import Book, whose_book
+from bot.books import Book, whose_book
 from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
-from bot.resolve import resolve_customer
+from bot.resolve import resolve_customer, resolve_staff
 from crm_store import analytics, recommend, reports, segments
 from crm_store.models import Customer, Staff, customer_label
 from intents import Parsed
@@ -57,10 +57,10 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     """Find customers — “at risk customers in Berlin”, “who hasn't bought in 6 months”."""
     slots = parsed.slots
     book = whose_book(ctx, slots.get("owner"))
-    criteria = _criteria(ctx, slots, book)
+    criteria = selection(ctx, slots, book=book)
     snap = snapshot(ctx)
     found = segments.find(ctx.session, snap, criteria)
-    described = _describe(criteria)
+    described = describe(criteria, slots, book=book)
     if found.empty:
         return Reply(f"None of {book.possessive} customers match: {described}.")
     limit = min(checks.whole(slots.get("limit", DEFAULT_ROWS), what="limit"), MAX_ROWS)
@@ -94,44 +94,95 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     )
 
 
-def _criteria(ctx: Context, slots: dict, book: Book) -> segments.Criteria:
-    owner_id = book.owner_id
+SELECTION = (
+    "segment",
+    "no_purchase_days",
+    "no_contact_days",
+    "no_stage_change_days",
+    "city",
+    "tag",
+    "interest",
+    "owner",
+    "stage",
+    "min_value",
+)
+TEAM = ("team", "everyone", "all", "all reps", "the team")
+
+
+def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segments.Criteria:
+    """The customers the selection slots of `segment.list` describe, as search criteria.
+
+    A segment list covers one `book`; without it (bulk changes) the owner slot narrows the
+    selection, and permissions are checked on the customers selected."""
+    owner_id = None
+    if book is not None:
+        owner_id = book.owner_id
+    elif slots.get("owner"):
+        typed = " ".join(str(slots["owner"]).split())
+        mine = typed.casefold() in ("me", "my", "mine")
+        if typed.casefold() not in TEAM:
+            owner_id = ctx.staff.id if mine else resolve_staff(ctx, typed).id
+    segment, stage = slots.get("segment"), slots.get("stage")
+    if segment is not None and segment not in segments.ALL_SEGMENTS:
+        if (as_stage := ctx.settings.pipeline.read(segment)) is not None:
+            segment, stage = None, stage or as_stage
+    if stage is not None:
+        stage = _stage(ctx, stage)
     try:
         min_value = Decimal(str(slots["min_value"])) if "min_value" in slots else None
         return segments.Criteria(
-            segment=slots.get("segment"),
+            segment=segment,
             no_purchase_days=_whole(slots.get("no_purchase_days")),
             no_contact_days=_whole(slots.get("no_contact_days")),
+            no_stage_change_days=_whole(slots.get("no_stage_change_days")),
             city=slots.get("city"),
             tag=slots.get("tag"),
+            interest=slots.get("interest"),
             owner_id=owner_id,
-            stage=slots.get("stage"),
+            stage=stage,
             min_value=min_value,
             sort=slots.get("sort", "value"),
         )
     except (ValueError, InvalidOperation) as error:
-        known = ", ".join(segments.ALL_SEGMENTS)
+        known = ", ".join((*segments.ALL_SEGMENTS, *ctx.settings.pipeline.stages))
         raise UserError(f"I can't search for that ({error}). Segments I know: {known}.") from None
+
+
+def _stage(ctx: Context, typed: str) -> str:
+    stage = ctx.settings.pipeline.read(typed)
+    if stage is None:
+        raise UserError(
+            f"“{typed}” is not a stage. The pipeline is {ctx.settings.pipeline.describe()}."
+        )
+    return stage
 
 
 def _whole(value) -> int | None:
     return None if value is None else int(value)
 
 
-def _describe(criteria: segments.Criteria) -> str:
+def describe(criteria: segments.Criteria, slots: dict, *, book: Book | None = None) -> str:
+    """The selection in words: "lead, interested in hardware, owned by Dana" (a list that says
+    whose book it covers leaves the owner out)."""
     parts = []
     if criteria.segment:
         parts.append(criteria.segment.replace("_", " "))
     if criteria.stage:
         parts.append(criteria.stage)
+    if criteria.interest:
+        parts.append(f"interested in {criteria.interest}")
     if criteria.no_purchase_days is not None:
         parts.append(f"no purchase for {criteria.no_purchase_days}+ days")
     if criteria.no_contact_days is not None:
         parts.append(f"no contact for {criteria.no_contact_days}+ days")
+    if criteria.no_stage_change_days is not None:
+        parts.append(f"no stage change for {criteria.no_stage_change_days}+ days")
     if criteria.city:
         parts.append(f"in {criteria.city}")
     if criteria.tag:
         parts.append(f"tagged {criteria.tag}")
+    if criteria.owner_id is not None and book is None:
+        parts.append(f"owned by {slots.get('owner', 'you')}")
     if criteria.min_value is not None:
         parts.append(f"worth at least {criteria.min_value:,}")
     return ", ".join(parts) or "all customers"

@@ -7,13 +7,12 @@ from datetime import datetime, time
 from sqlmodel import col, select
 
 from bot import checks, format
-from bot.book import whose_book
+from bot.books import whose_book
 from bot.context import Context, UserError, handles
 from bot.handlers.tasks import due_date, new_task
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
-from crm_store.audit import snapshot
-from crm_store.models import Channel, Customer, Interaction, Staff, Stage
+from crm_store.models import Channel, Customer, Interaction, Staff
 from intents import Parsed
 
 DEFAULT_HISTORY = 10
@@ -48,8 +47,6 @@ def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
         before=None,
         description=f"{channel} with {customer.display_name}",
     )
-    if customer.stage == Stage.lead.value:
-        _promote(ctx, customer)
     when = format.moment(occurred_at, tz=ctx.tz, today=ctx.today)
     text = f"Logged a {channel} with {customer.display_name} ({when})"
     text += f": {summary}" if summary else "."
@@ -62,14 +59,6 @@ def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
         )
         text += f"\nFollow-up task #{task.id} is due {format.day(follow_up, today=ctx.today)}."
     return Reply(text=text, buttons=[Button("Undo", "undo")])
-
-
-def _promote(ctx: Context, customer: Customer) -> None:
-    """A lead we have talked to is a prospect."""
-    before = snapshot(customer)
-    customer.stage = Stage.prospect.value
-    ctx.session.add(customer)
-    ctx.audit("customer.update", customer, before=before, description="stage to prospect")
 
 
 def _when(ctx: Context, occurred_on: str | None) -> datetime:

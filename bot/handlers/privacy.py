@@ -15,7 +15,7 @@ from intents import Parsed
 @handles("customer.export")
 def export_customer(parsed: Parsed, ctx: Context) -> Reply:
     """Everything we hold on a person, as a file — “export all data on Jane Cooper”."""
-    customer = resolve_customer(ctx, parsed.slots.get("customer"))
+    customer = resolve_customer(ctx, parsed.slots.get("customer"), in_bin=None)
     data = privacy.personal_data(ctx.session, customer)
     data["exported"] = {"at": ctx.now.isoformat(timespec="seconds"), "by": ctx.staff.name}
     content = json.dumps(data, indent=2, ensure_ascii=False).encode()
@@ -44,7 +44,7 @@ def forget_customer(parsed: Parsed, ctx: Context) -> Reply:
             "Only a manager or an admin can erase a customer's personal data. "
             "Please pass the request on to one."
         )
-    customer = resolve_customer(ctx, parsed.slots.get("customer"))
+    customer = resolve_customer(ctx, parsed.slots.get("customer"), in_bin=None)
     who = f"{customer.display_name} (#{customer.id})"
     if not ctx.confirmed:
         raise Ask.confirm(

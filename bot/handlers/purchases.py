@@ -14,7 +14,7 @@ from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
 from crm_store import normalize
 from crm_store.audit import snapshot
-from crm_store.models import Product, Purchase, Stage
+from crm_store.models import Product, Purchase
 from intents import Parsed
 
 CLOSE_PRODUCT = 70  # rapidfuzz score from which a known product is offered as "did you mean"
@@ -44,11 +44,12 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     )
     ctx.session.add(purchase)
     ctx.audit("purchase.log", purchase, before=None, description=f"sale to {customer.display_name}")
-    if customer.stage != Stage.customer.value:
+    won = ctx.settings.pipeline.won
+    if customer.stage != won:  # a sale wins the customer, whatever stage they were at
         before = snapshot(customer)
-        customer.stage = Stage.customer.value
+        customer.stage, customer.stage_changed_at = won, ctx.now
         ctx.session.add(customer)
-        ctx.audit("customer.update", customer, before=before, description="stage to customer")
+        ctx.audit("customer.update", customer, before=before, description=f"stage to {won}")
     return Reply(
         text=f"Recorded {quantity} × {purchase.product} for {customer.display_name}: "
         f"{format.money(amount, currency)}.",
@@ -61,8 +62,8 @@ def _product(ctx: Context, typed: str, *, new: bool) -> tuple[str, Product | Non
     or, when the words are only close to known names, a question: new product, or one of these?"""
     catalogue = {p.name: p for p in ctx.session.exec(select(Product))}
     sold = ctx.session.exec(select(Purchase.product).distinct()).all()
-    known = {name: _key(name) for name in [*catalogue, *sold]}
-    wanted = _key(typed)
+    known = {name: normalize.singular_key(name) for name in [*catalogue, *sold]}
+    wanted = normalize.singular_key(typed)
     same = sorted(name for name, key in known.items() if key == wanted)
     if same:
         name = next((n for n in same if n in catalogue), same[0])
@@ -85,19 +86,6 @@ def _product(ctx: Context, typed: str, *, new: bool) -> tuple[str, Product | Non
     )
     choices = {str(n): {"product": name} for n, name in enumerate(names, start=1)}
     raise Ask(reply, {**choices, "new": {NEW_PRODUCT: True}})
-
-
-def _key(name: str) -> str:
-    """A product name folded, each word singular: "CRM Pro licences" ~ "crm pro licence"."""
-    return " ".join(_singular(word) for word in normalize.fold(name).split())
-
-
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def _amount(

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from sqlmodel import col, select
 
 from bot import checks, format
-from bot.book import whose_book
+from bot.books import whose_book
 from bot.context import Ask, Context, UserError, handles
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
@@ -84,6 +84,7 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
         .join(Customer, Task.customer_id == Customer.id, isouter=True)
         .join(Staff, Task.assignee_id == Staff.id)
         .where(Task.status == TaskStatus.open.value)
+        .where(col(Customer.deleted_at).is_(None))
         .order_by(col(Task.due).is_(None), Task.due, Task.id)
     )
     if not book.team:

@@ -11,6 +11,7 @@ from crm_store.models import AuditEntry
 from intents import Parsed
 
 ERASURE = "customer.forget"
+LISTED = 5  # a bulk change is summed up after this many of its changes
 
 
 @handles("undo")
@@ -21,7 +22,10 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
     if not entries:
         return Reply("There is nothing of yours to undo.")
     revert(ctx.session, entries)
-    what = "; ".join(entry.description for entry in reversed(entries))
+    changes = [entry.description for entry in reversed(entries)]
+    what = "; ".join(changes[:LISTED])
+    if len(changes) > LISTED:
+        what += f"; and {len(changes) - LISTED:,} more changes of the same command"
     ctx.session.add(
         AuditEntry(
             command_id=ctx.command_id,
@@ -29,7 +33,7 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
             action="undo",
             entity="audit_log",
             entity_id=entries[0].id,
-            description=f"undid: {what}",
+            description=f"undid: {what}"[:500],
         )
     )
     return Reply(f"Undone: {what}.")

@@ -14,6 +14,7 @@ from crm_store.columns import Layout
 from crm_store.importing.reading import Row
 from crm_store.importing.values import parse_moment
 from crm_store.models import Staff, utcnow
+from crm_store.pipeline import DEFAULT, Pipeline
 
 BATCH = 10_000
 
@@ -32,11 +33,11 @@ class ImportOptions:
     currency: str = "USD"  # for amounts that name none
     erasure_key: str = ""  # the key of the erased-identifier hashes
     now: datetime | None = None  # the import's moment (created_at, the audit entry); default: now
+    batch_size: int = BATCH
+    pipeline: Pipeline = DEFAULT  # the stages a row may name, besides the vendors' own words
 
     def moment(self) -> datetime:
         return self.now or utcnow()
-
-    batch_size: int = BATCH
 
 
 class Batch:
@@ -47,6 +48,7 @@ class Batch:
         self.inserts: list[dict[str, Any]] = []
         self.updates: dict[int, dict[str, Any]] = {}
         self.tags: list[tuple[dict[str, Any], str]] = []
+        self.interests: list[tuple[dict[str, Any], str, str]] = []  # record, key, as typed
         self._journal: list[tuple[dict, Any, Any]] = []
 
     _MISSING = object()

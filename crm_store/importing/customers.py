@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy import text as sql
 
-from crm_store import normalize
+from crm_store import interests, normalize
 from crm_store.columns import STAGES
 from crm_store.importing.base import Batch, Importer, RowError, bulk_insert
 from crm_store.importing.values import as_utc, country, day_first, tags, text
-from crm_store.models import Customer, CustomerTag
+from crm_store.models import Customer, CustomerInterest, CustomerTag
 
 LIMITS = {"name": 200, "company": 200, "title": 120, "city": 120, "external_id": 120}
 NEXT_IDS = sql(
@@ -67,11 +67,17 @@ class CustomerImporter(Importer):
             select(CustomerTag.customer_id, CustomerTag.tag)
         ):
             tag_sets.setdefault(customer_id, set()).add(tag)
-        columns = [table.c.id, *(table.c[f] for f in CUSTOMER_FIELDS)]
+        interest_sets: dict[int, set[str]] = {}
+        for customer_id, key in connection.execute(
+            select(CustomerInterest.customer_id, CustomerInterest.key)
+        ):
+            interest_sets.setdefault(customer_id, set()).add(key)
+        columns = [table.c.id, table.c.stage_changed_at, *(table.c[f] for f in CUSTOMER_FIELDS)]
         live = select(*columns).where(table.c.forgotten_at.is_(None)).order_by(table.c.id)
         for found in connection.execute(live).mappings():
             record = dict(found)
             record["tags"] = frozenset(tag_sets.get(record["id"], ()))
+            record["interests"] = frozenset(interest_sets.get(record["id"], ()))
             self._index(record, None)
 
     def _name_key(self, record: dict[str, Any]) -> tuple[str, str]:
@@ -128,11 +134,16 @@ class CustomerImporter(Importer):
         if raw := text(values.get("owner", "")):
             item["owner_id"] = self.staff.find(raw)
         if raw := text(values.get("stage", "")):
-            stage = _stage(raw)
+            pipeline = self.options.pipeline
+            stage = pipeline.read(raw) or pipeline.read(_vendor_stage(raw))
             if stage is None:
-                raise RowError(f"“{raw}” is not a stage (lead, prospect, customer or lapsed)")
+                raise RowError(f"“{raw}” is not a stage ({pipeline.describe()})")
             item["stage"] = stage
         item["tags"] = tags(values.get("tags", ""))
+        item["interests"] = {
+            interests.interest_key(each): each
+            for each in interests.split(values.get("interest", ""))
+        }
         item["created_at"] = None
         if values.get("created_at", "").strip():
             moment = self._moment(values, "created_at", day_first_dates=self.day_first)
@@ -184,14 +195,17 @@ class CustomerImporter(Importer):
         record = self._match(item)
         if record is None:
             record = dict(zip(CUSTOMER_FIELDS, _fields(item), strict=True))
-            record["stage"] = record["stage"] or "lead"
+            record["stage"] = record["stage"] or self.options.pipeline.first
             record["id"] = None
             record["tags"] = item["tags"]
+            record["interests"] = frozenset(item["interests"])
             record["created_at"] = item["created_at"]
+            record["stage_changed_at"] = item["created_at"] or self.options.moment()
             record["line"] = item["line"]
             self._index(record, batch)
             batch.inserts.append(record)
             batch.tags.extend((record, tag) for tag in sorted(item["tags"]))
+            batch.interests.extend((record, k, v) for k, v in sorted(item["interests"].items()))
             return "created"
         changes = {
             f: item[f] for f in CUSTOMER_FIELDS if item[f] is not None and item[f] != record[f]
@@ -199,7 +213,8 @@ class CustomerImporter(Importer):
         self._refuse_contradictions(item, record, changes)
         batch.put(record, "line", item["line"])
         new_tags = item["tags"] - record["tags"]
-        if not changes and not new_tags:
+        new_interests = set(item["interests"]) - record["interests"]
+        if not changes and not new_tags and not new_interests:
             return "unchanged"
         for kind in ("external_id", "email", "phone"):
             if kind in changes and record[kind]:
@@ -209,6 +224,11 @@ class CustomerImporter(Importer):
         if new_tags:
             batch.put(record, "tags", record["tags"] | new_tags)
             batch.tags.extend((record, tag) for tag in sorted(new_tags))
+        if new_interests:
+            batch.put(record, "interests", record["interests"] | new_interests)
+            batch.interests.extend((record, k, item["interests"][k]) for k in sorted(new_interests))
+        if "stage" in changes:
+            batch.put(record, "stage_changed_at", self.options.moment())
         self._index(record, batch)
         if record["id"] is not None and changes:
             batch.updates[record["id"]] = record
@@ -224,6 +244,7 @@ class CustomerImporter(Importer):
                     consent_marketing=False,
                     created_at=r["created_at"] or now,
                     updated_at=now,
+                    stage_changed_at=r["created_at"] or now,
                 )
                 for r in batch.inserts
             ]
@@ -249,12 +270,22 @@ class CustomerImporter(Importer):
             statement = (
                 update(table)
                 .where(table.c.id == bindparam("_id"))
-                .values({f: bindparam(f"_{f}") for f in (*CUSTOMER_FIELDS, "updated_at")})
+                .values(
+                    {
+                        f: bindparam(f"_{f}")
+                        for f in (*CUSTOMER_FIELDS, "updated_at", "stage_changed_at")
+                    }
+                )
             )
             connection.execute(
                 statement,
                 [
-                    {"_id": i, "_updated_at": now, **{f"_{f}": r[f] for f in CUSTOMER_FIELDS}}
+                    {
+                        "_id": i,
+                        "_updated_at": now,
+                        "_stage_changed_at": r["stage_changed_at"],
+                        **{f"_{f}": r[f] for f in CUSTOMER_FIELDS},
+                    }
                     for i, r in batch.updates.items()
                 ],
             )
@@ -264,10 +295,20 @@ class CustomerImporter(Importer):
                 CustomerTag.__table__,
                 [{"customer_id": record["id"], "tag": tag} for record, tag in batch.tags],
             )
+        if batch.interests:
+            bulk_insert(
+                connection,
+                CustomerInterest.__table__,
+                [
+                    {"customer_id": record["id"], "interest": typed, "key": key}
+                    for record, key, typed in batch.interests
+                ],
+            )
 
 
 @lru_cache(maxsize=1024)
-def _stage(typed: str) -> str | None:
+def _vendor_stage(typed: str) -> str | None:
+    """The default pipeline's stage for a vendor's name of it ("Closed Won" → customer)."""
     return STAGES.get(normalize.fold(typed))
 
 

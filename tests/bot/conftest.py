@@ -28,7 +28,7 @@ KNOWN = [
         "company": "Globex Ltd",
         "email": "jane.smith@globex.com",
         "city": "London",
-        "stage": "prospect",
+        "stage": "qualified",
     },
     {"name": "Hans Müller", "company": "Müller & Söhne GmbH", "city": "Berlin"},
 ]
@@ -55,17 +55,17 @@ class Chat:
         )
         return self.bot.handle(message)
 
-    def run(self, intent: str, who: str | None = None, **slots) -> Reply:
-        """Run an intent with exactly these slots, as the parser's contract hands them over."""
+    def run(self, intent: str, *, who: str | None = None, **slots) -> Reply:
+        """Run an intent with the contract's slots, as buttons and scripts do."""
         message = Message(
             platform="console",
             sender=who or self.who,
             chat="test",
-            text=intent,
+            text="",
             received_at=self.now,
             event_id=f"e{next(self.ids)}",
         )
-        return self.bot.run_intent(message, Parsed(intent, slots, 0.95))
+        return self.bot.run_intent(message, Parsed(intent, slots))
 
     def count(self, model) -> int:
         with Session(self.engine) as session:

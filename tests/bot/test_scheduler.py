@@ -8,7 +8,7 @@ from bot.cli import main
 from bot.scheduler import DigestScheduler
 from bot.settings import Settings
 from crm_store.db import make_engine
-from crm_store.models import Customer, DigestDelivery, Staff
+from crm_store.models import Customer, DigestDelivery, Interaction, Purchase, Staff
 from tests.crm_store.insight_builders import Store
 
 SETTINGS = Settings(database_url="unused", tz="UTC")
@@ -139,14 +139,37 @@ def test_crmbot_digest_prints_and_sends_the_due_ones(console_subscriber, capsys)
     assert main(["digest", "--db", url, "--as", "Nobody"]) == 2
 
 
-def test_the_scheduler_keeps_stored_lifecycle_stages_current(engine):
+def test_the_scheduler_purges_customers_after_their_time_in_the_bin(engine):
     with Session(engine) as session:
         store = Store(session)
-        quiet = store.customer("Quiet", stage="customer")
-        store.buy(quiet, 200)
+        old = store.customer("Deleted long ago", stage="lost")
+        store.buy(old, 400)
+        store.contact(old, 300)
+        recent = store.customer("Deleted last week", stage="lead")
+        kept = store.customer("Never deleted", stage="customer")
+        old.deleted_at = MORNING - timedelta(days=31)
+        recent.deleted_at = MORNING - timedelta(days=7)
+        session.add_all([old, recent])
         store.commit()
-    scheduler = DigestScheduler(engine, SETTINGS, {})
-    assert scheduler.refresh_stages(MORNING) == 1
+        ids = (recent.id, kept.id)
+    scheduler = DigestScheduler(engine, Settings(database_url="unused", bin_days=30), {})
+    assert scheduler.purge_bin(MORNING) == 1
     with Session(engine) as session:
-        assert session.exec(select(Customer.stage)).one() == "lapsed"
-    assert scheduler.refresh_stages(MORNING) == 0
+        assert sorted(session.exec(select(Customer.id))) == sorted(ids)
+        assert session.exec(select(Purchase)).all() == []
+        assert session.exec(select(Interaction)).all() == []
+    assert scheduler.purge_bin(MORNING) == 0
+    shorter = DigestScheduler(engine, Settings(database_url="unused", bin_days=5), {})
+    assert shorter.purge_bin(MORNING) == 1
+
+
+def test_the_pipeline_and_the_bin_are_configured_from_the_environment(monkeypatch):
+    monkeypatch.setenv("CRMBOT_STAGES", "new, demo, won, lost")
+    monkeypatch.setenv("CRMBOT_STAGE_SYNONYMS", '{"closed won": "won"}')
+    monkeypatch.setenv("CRMBOT_BIN_DAYS", "7")
+    settings = Settings(database_url="unused")
+    assert settings.pipeline.describe() == "new → demo → won → lost"
+    assert (settings.pipeline.read("Closed Won"), settings.bin_days) == ("won", 7)
+    monkeypatch.setenv("CRMBOT_STAGES", "lead, lead")
+    with pytest.raises(ValueError, match="named twice"):
+        Settings(database_url="unused")

@@ -7,7 +7,17 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from crm_store.models import Customer, CustomerTag, Interaction, NpsAnswer, Product, Purchase, Staff
+from crm_store.interests import interest_key
+from crm_store.models import (
+    Customer,
+    CustomerInterest,
+    CustomerTag,
+    Interaction,
+    NpsAnswer,
+    Product,
+    Purchase,
+    Staff,
+)
 
 TODAY = date(2026, 11, 18)
 
@@ -32,15 +42,24 @@ class Store:
         city: str | None = None,
         stage: str = "customer",
         tags: tuple[str, ...] = (),
+        interests: tuple[str, ...] = (),
         created: date | None = None,
+        stage_days_ago: int = 0,
     ) -> Customer:
         customer = Customer(name=name, city=city, owner_id=owner.id if owner else None, stage=stage)
         if created is not None:
             customer.created_at = at(created, 9)
+        customer.stage_changed_at = at(TODAY - timedelta(days=stage_days_ago), 9)
         self.session.add(customer)
         self.session.flush()
         for tag in tags:
             self.session.add(CustomerTag(customer_id=customer.id, tag=tag))
+        for interest in interests:
+            self.session.add(
+                CustomerInterest(
+                    customer_id=customer.id, interest=interest, key=interest_key(interest)
+                )
+            )
         return customer
 
     def buy(

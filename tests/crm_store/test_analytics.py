@@ -103,23 +103,22 @@ def test_high_value_is_the_top_decile_by_lifetime_value(store):
     assert set(frame.index[frame["high_value"]]) == {customers[18].id, customers[19].id}
 
 
-def test_lifecycle_stages_follow_the_last_purchase(store):
+def test_lapsing_is_a_figure_from_the_last_purchase_and_the_stage_stays_as_stored(store):
     quiet = store.customer("Quiet", stage="customer")
     store.buy(quiet, 200)
-    back = store.customer("Back", stage="lapsed")
+    back = store.customer("Back", stage="customer")
     store.buy(back, 400)
     store.buy(back, 10)
     edge = store.customer("Edge", stage="customer")
     store.buy(edge, 180)
     lead = store.customer("Lead", stage="lead")
     store.commit()
-    assert snap(store, lapsed_days=180).loc[quiet.id, "stage"] == "lapsed"
-    changed = analytics.refresh_stages(store.session, today=TODAY, lapsed_days=180)
-    store.commit()
-    assert changed == {quiet.id: "lapsed", back.id: "customer"}
+    frame = snap(store, lapsed_days=180)
+    assert set(frame.index[frame["lapsed"]]) == {quiet.id}
+    assert frame.loc[quiet.id, "stage"] == "customer"
+    assert frame.loc[lead.id, "stage"] == "lead"
     stages = dict(store.session.exec(select(Customer.name, Customer.stage)).all())
-    assert stages == {"Quiet": "lapsed", "Back": "customer", "Edge": "customer", "Lead": "lead"}
-    assert lead.id not in changed
+    assert stages == {"Quiet": "customer", "Back": "customer", "Edge": "customer", "Lead": "lead"}
 
 
 def test_nps_category_comes_from_the_latest_answer(store):

@@ -40,7 +40,7 @@ def test_demo_data_covers_what_every_question_needs(engine):
     assert 190 <= facts["customers"] <= 210
     assert 0 < facts["companies"] < facts["customers"]
     assert facts["cities"] >= 6
-    assert facts["stages"] == {"lead", "prospect", "customer", "lapsed"}
+    assert facts["stages"] == {"lead", "qualified", "proposal", "customer"}
     assert facts["channels"] == {"call", "email", "meeting", "chat", "sms", "visit", "note"}
     assert (TODAY - facts["first_sale"]).days > 365
     assert facts["overdue"] > 0 and facts["nps"] > 10

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from sqlmodel import Session, select
 
+from crm_store import interests
 from crm_store.importing import (
     ImportFileError,
     ImportOptions,
@@ -17,7 +18,16 @@ from crm_store.importing import (
     parse_amount,
     parse_moment,
 )
-from crm_store.models import AuditEntry, Customer, CustomerTag, Interaction, Purchase, Staff
+from crm_store.models import (
+    AuditEntry,
+    Customer,
+    CustomerInterest,
+    CustomerTag,
+    Interaction,
+    Purchase,
+    Staff,
+)
+from crm_store.pipeline import Pipeline
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -78,7 +88,7 @@ def test_a_hubspot_contacts_export_goes_in_without_any_mapping(store, copy):
     assert jane.created_at == datetime(2024, 3, 14, 9, 12, tzinfo=UTC)
     rahul = customers(store)["rahul@brightpath.io"]
     assert rahul.phone == "+447700900123"  # the mobile column fills in for the empty phone
-    assert (rahul.stage, rahul.country) == ("prospect", "GB")
+    assert (rahul.stage, rahul.country) == ("qualified", "GB")
     sofia = customers(store)["sofia.rossi@vinoteca.it"]
     assert sofia.phone == "+390669821234"  # a national number, read in the row's country
     assert sofia.owner_id is None
@@ -198,7 +208,7 @@ def test_a_dirty_file_keeps_every_good_row_and_explains_every_bad_one(store, cop
         3: "“alan.turing@bletchley” is not a valid e-mail address",
         4: "no name or company",
         5: "“not a phone” is not a valid phone number",
-        6: "“legend” is not a stage (lead, prospect, customer or lapsed)",
+        6: "“legend” is not a stage (lead → qualified → proposal → customer → lost)",
         7: "“the day after tomorrow” is not a date",
         11: "the row has 8 cells but the header has 7",
     }
@@ -426,3 +436,54 @@ def test_rows_the_database_refuses_are_rejected_and_the_rest_of_their_batch_goes
     assert "blocked address" in refused["reason"]
     assert set(customers(refusing)) == {"ann@example.com", "cy@example.com"}
     assert tags_of(refusing, customers(refusing)["ann@example.com"]) == {"vip"}
+
+
+def test_vendor_stages_land_in_the_pipeline_and_product_interest_comes_along(store, tmp_path):
+    pipedrive = tmp_path / "deals.csv"
+    pipedrive.write_text(
+        "Email,Name,Status,Product Interest\n"
+        "a@x.com,Ada,Proposal Made,Hardware\n"
+        "b@x.com,Bob,Closed Won,CRM Pro; Training\n"
+        "c@x.com,Cy,Closed Lost,\n"
+        "d@x.com,Di,Sales Qualified Lead,hardware\n"
+        "e@x.com,Ed,Lapsed,\n"
+        "f@x.com,Flo,Churned,\n"
+        "g@x.com,Gus,Contract Sent,\n",
+        encoding="utf-8",
+    )
+    assert counts(import_file(store, pipedrive, "customers")) == (7, 0, 0, 0)
+    found = customers(store)
+    stages = {email.split("@")[0]: c.stage for email, c in found.items()}
+    assert stages == {
+        "a": "proposal",
+        "b": "customer",
+        "c": "lost",
+        "d": "qualified",
+        "e": "customer",
+        "f": "lost",
+        "g": "proposal",
+    }
+    with Session(store) as session:
+        held = session.exec(select(CustomerInterest.customer_id, CustomerInterest.interest)).all()
+        hardware = interests.interested(session, "HARDWARE")
+    by_customer = {}
+    for customer_id, interest in held:
+        by_customer.setdefault(customer_id, set()).add(interest)
+    assert by_customer[found["b@x.com"].id] == {"CRM Pro", "Training"}
+    assert hardware == sorted([found["a@x.com"].id, found["d@x.com"].id])
+    again = tmp_path / "again.csv"
+    again.write_text("Email,Name,Interested In\na@x.com,Ada,Hardware\nc@x.com,Cy,Software\n")
+    assert counts(import_file(store, again, "customers")) == (0, 1, 1, 0)
+
+
+def test_a_configured_pipeline_takes_its_own_stages_and_refuses_others(store, tmp_path):
+    pipeline = Pipeline.of(["new", "demo", "won", "lost"], {"closed won": "won"})
+    path = tmp_path / "custom.csv"
+    path.write_text(
+        "Email,Name,Stage\na@x.com,Ada,Demo\nb@x.com,Bob,Closed Won\nc@x.com,Cy,Proposal\n"
+    )
+    summary = import_file(store, path, "customers", options=ImportOptions(pipeline=pipeline))
+    assert counts(summary) == (2, 0, 0, 1)
+    assert {c.name: c.stage for c in customers(store).values()} == {"Ada": "demo", "Bob": "won"}
+    reasons = [r["reason"] for r in rejects(summary.rejects_path)]
+    assert reasons == ["“Proposal” is not a stage (new → demo → won → lost)"]

@@ -50,7 +50,8 @@ def test_every_criterion_narrows_the_list(store):
         city="BERLIN",
         tag="VIP",
         owner_id=sam.id,
-        stage="lapsed",
+        segment="lapsed",
+        stage="customer",
         min_value=Decimal(1000),
     )
     assert list(found.index) == [wanted.id]
@@ -85,7 +86,7 @@ def test_sorting_by_value_recency_and_frequency(store):
 
 
 def test_never_contacted_customers_count_as_not_contacted(store):
-    silent = store.customer("Silent", stage="prospect")
+    silent = store.customer("Silent", stage="qualified")
     store.commit()
     found = find(store, no_contact_days=30)
     assert list(found.index) == [silent.id]
@@ -111,3 +112,34 @@ def test_the_csv_holds_every_match_with_its_figures(store):
 def test_an_unknown_segment_is_refused():
     with pytest.raises(ValueError, match="unknown segment"):
         segments.Criteria(segment="whales")
+
+
+def test_product_interest_narrows_the_list_whatever_the_case_or_plural(store):
+    hardware = store.customer("Hardware Lead", stage="lead", interests=("Hardware",))
+    suite = store.customer("Suite Lead", stage="lead", interests=("CRM Suite", "Training"))
+    store.customer("No Interest", stage="lead")
+    store.commit()
+    assert list(find(store, interest="hardwares").index) == [hardware.id]
+    assert list(find(store, interest="crm").index) == [suite.id]
+    assert list(find(store, interest="CRM Suite", stage="lead").index) == [suite.id]
+    assert find(store, interest="software").empty
+
+
+def test_no_answer_to_a_proposal_in_three_weeks(store):
+    waiting = store.customer("Waiting", stage="proposal", stage_days_ago=30)
+    store.customer("Fresh proposal", stage="proposal", stage_days_ago=5)
+    store.customer("Old lead", stage="lead", stage_days_ago=90)
+    store.commit()
+    found = find(store, stage="proposal", no_stage_change_days=21)
+    assert list(found.index) == [waiting.id]
+    why = segments.reason(found.iloc[0], segments.Criteria(stage="proposal"), money=money)
+    assert why == "no orders yet, never contacted, proposal since 19 Oct 2026"
+
+
+def test_customers_in_the_bin_are_in_no_list(store):
+    kept = store.customer("Kept", stage="lead")
+    binned = store.customer("Binned", stage="lead")
+    binned.deleted_at = analytics.datetime(2026, 11, 1, tzinfo=analytics.UTC)
+    store.session.add(binned)
+    store.commit()
+    assert list(find(store, stage="lead").index) == [kept.id]

@@ -1,16 +1,42 @@
-"""Whose book a list, report or digest covers, and who may ask for it.
+"""Books: whose customers a list, report or digest covers, and whose customers one may change.
 
-The `owner` slot is "me", "team", or a colleague's name as typed. A rep may see their own book; a
-manager or admin anyone's and the whole team's. Every answer says whose book it shows.
+A rep sees and changes their own book; a manager or admin anyone's and the whole team's. The
+`owner` slot is "me", "team", or a colleague's name as typed, and every answer says whose book it
+shows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from sqlmodel import Session
 
 from bot.context import Context, UserError
 from bot.resolve import resolve_staff
-from crm_store.models import Staff
+from crm_store.models import Customer, Staff
+
+
+def may_change(ctx: Context, customer: Customer) -> bool:
+    return ctx.is_manager or customer.owner_id == ctx.staff.id
+
+
+def require_own(ctx: Context, customers: Iterable[Customer], doing: str) -> None:
+    """Refuse, in one sentence, when a rep would change a customer outside their own book."""
+    for customer in customers:
+        if not may_change(ctx, customer):
+            owner = owner_name(ctx.session, customer.owner_id)
+            whose = f"is {owner}'s" if owner else "has no owner"
+            raise UserError(
+                f"You can {doing} only customers in your own book; {customer.display_name} "
+                f"{whose}. A manager can do it for you."
+            )
+
+
+def owner_name(session: Session, owner_id: int | None) -> str | None:
+    owner = session.get(Staff, owner_id) if owner_id is not None else None
+    return owner.name if owner else None
+
 
 ME = {"me", "my", "mine", "myself", "i", "own", "my own"}
 TEAM = {"team", "the team", "everyone", "everybody", "all", "all reps", "whole team", "our"}

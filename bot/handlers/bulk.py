@@ -1,0 +1,328 @@
+"""Changing many customers at once: reassign, change stage, tag or untag, note an interest, delete.
+
+Always in two steps. First a preview: how many, who (all when there are up to 20, else the first
+20 and a CSV of all) and what changes, with Confirm and Cancel. Confirming changes exactly the
+customers previewed (still there and still needing the change), with one audit entry each, as one
+command, so one "undo" reverts it all. Managers may change any book, reps only their own.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlmodel import col, select
+
+from bot.books import may_change, require_own
+from bot.context import Ask, Context, UserError, handles
+from bot.handlers import insights
+from bot.handlers.customers import owner_named, stage_named
+from bot.handlers.deleting import move_to_bin
+from bot.messages import Button, File, Reply
+from crm_store import interests, normalize, segments
+from crm_store.audit import snapshot
+from crm_store.models import Customer, CustomerInterest, CustomerTag, Staff
+from intents import Parsed
+
+PREVIEW_ROWS = 20
+FIELDS = ("owner", "stage", "tag", "interest")
+IDS = "customer_ids"  # the previewed customers, filled in by the answer to the preview
+
+
+@dataclass(frozen=True)
+class Change:
+    """One kind of change: what it does to a customer, and how to say it."""
+
+    preview: str  # "Move {n} to Lee"
+    done: str  # "Moved {n} to Lee"
+    needed: Callable[[Customer], bool]
+    apply: Callable[[Customer], None]
+    shown: Callable[[Customer], str]  # the change for one customer: "Dana → Lee"
+
+
+@handles("customer.bulk_update")
+def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
+    """Change many customers at once, previewed first — “move Dana's hardware leads to Lee”.
+
+    Also “mark proposals with no answer in 3 weeks as lost”, “delete Lee's lost customers”."""
+    slots = parsed.slots
+    if not any(slots.get(name) not in (None, "") for name in insights.SELECTION):
+        raise UserError(
+            "Which customers? Say who, e.g. “move Dana's leads to Lee” or “tag everyone in "
+            "Berlin vip”. Nothing was changed."
+        )
+    change = _change(ctx, slots)
+    criteria = insights.selection(ctx, slots)
+    if not ctx.is_manager:
+        if criteria.owner_id not in (None, ctx.staff.id) or _team(slots):
+            raise UserError(
+                "You can change only customers in your own book; a manager can change "
+                "another rep's. Nothing was changed."
+            )
+        criteria = _own(criteria, ctx.staff.id)
+    described = insights.describe(criteria, slots)
+    if ctx.confirmed and IDS in slots:
+        chosen = _previewed(ctx, slots[IDS])
+    else:
+        found = segments.find(ctx.session, insights.snapshot(ctx), criteria)
+        chosen = sorted(
+            _customers(ctx, list(found.index)), key=lambda c: (c.display_name.casefold(), c.id)
+        )
+    if not chosen:
+        return Reply(f"No customers match: {described}. Nothing was changed.")
+    targets = [c for c in chosen if change.needed(c)]
+    if not targets:
+        return Reply(
+            f"All {_count(len(chosen))} matching ({described}) are like that already. "
+            "Nothing was changed."
+        )
+    require_own(ctx, targets, "change")
+    if not ctx.confirmed:
+        raise _preview(ctx, change, targets, chosen, described)
+    for customer in targets:
+        change.apply(customer)
+    return Reply(
+        text=change.done.format(n=_count(len(targets)))
+        + ". “undo” puts them all back as they were.",
+        buttons=[Button("Undo", "undo")],
+    )
+
+
+def _team(slots: dict) -> bool:
+    return str(slots.get("owner", "")).strip().casefold() in insights.TEAM
+
+
+def _own(criteria: segments.Criteria, staff_id: int) -> segments.Criteria:
+    fields = {name: getattr(criteria, name) for name in criteria.__dataclass_fields__}
+    return segments.Criteria(**{**fields, "owner_id": staff_id})
+
+
+def _count(n: int) -> str:
+    return f"{n:,} customer{'s' * (n != 1)}"
+
+
+def _customers(ctx: Context, ids: list[int]) -> list[Customer]:
+    """The customers with these ids, in this order, that are neither erased nor deleted."""
+    if not ids:
+        return []
+    found = {
+        c.id: c
+        for c in ctx.session.exec(
+            select(Customer).where(
+                col(Customer.id).in_(ids),
+                col(Customer.forgotten_at).is_(None),
+                col(Customer.deleted_at).is_(None),
+            )
+        )
+    }
+    return [found[i] for i in ids if i in found]
+
+
+def _previewed(ctx: Context, ids: object) -> list[Customer]:
+    if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids):
+        raise UserError("That confirmation is no longer readable; please ask again.")
+    return [c for c in _customers(ctx, ids) if may_change(ctx, c)]
+
+
+def _change(ctx: Context, slots: dict) -> Change:
+    action = str(slots.get("action") or "").strip().casefold()
+    field = slots.get("field")
+    value = " ".join(str(slots.get("value") or "").split())
+    if action == "delete":
+        if field or value:
+            raise UserError(
+                f"Should I delete these customers, or change their {field or 'details'}? "
+                "Say one of the two. Nothing was changed."
+            )
+        return _delete(ctx)
+    if action == "untag":
+        if not value:
+            raise UserError("Which tag should come off? e.g. “untag Dana's leads vip”.")
+        return _untag(ctx, value)
+    if action:
+        raise UserError(f"I can't “{action}” customers in bulk. Nothing was changed.")
+    if field not in FIELDS or not value:
+        raise UserError(
+            "What should change? In bulk I can reassign them (“… to Lee”), change their stage "
+            "(“… as lost”), tag or untag them, note an interest, or delete them. "
+            "Nothing was changed."
+        )
+    if field == "owner":
+        return _reassign(ctx, owner_named(ctx, value))
+    if field == "stage":
+        return _restage(ctx, stage_named(ctx, value))
+    if field == "tag":
+        return _tag(ctx, value)
+    return _interest(ctx, value)
+
+
+def _owners(ctx: Context) -> dict[int, str]:
+    return dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
+
+
+def _reassign(ctx: Context, staff: Staff) -> Change:
+    owners = _owners(ctx)
+
+    def apply(customer: Customer) -> None:
+        before = snapshot(customer)
+        was = owners.get(customer.owner_id, "nobody")
+        customer.owner_id, customer.updated_at = staff.id, ctx.now
+        ctx.session.add(customer)
+        ctx.audit(
+            "customer.update",
+            customer,
+            before=before,
+            description=f"owner of {customer.display_name} ({was} → {staff.name})",
+        )
+
+    return Change(
+        preview=f"Move {{n}} to {staff.name}",
+        done=f"Moved {{n}} to {staff.name}",
+        needed=lambda c: c.owner_id != staff.id,
+        apply=apply,
+        shown=lambda c: f"owner {owners.get(c.owner_id, 'nobody')} → {staff.name}",
+    )
+
+
+def _restage(ctx: Context, stage: str) -> Change:
+    def apply(customer: Customer) -> None:
+        before = snapshot(customer)
+        customer.stage, customer.stage_changed_at = stage, ctx.now
+        customer.updated_at = ctx.now
+        ctx.session.add(customer)
+        ctx.audit(
+            "customer.update",
+            customer,
+            before=before,
+            description=f"stage of {customer.display_name} ({before['stage']} → {stage})",
+        )
+
+    return Change(
+        preview=f"Move {{n}} to the stage {stage}",
+        done=f"Moved {{n}} to the stage {stage}",
+        needed=lambda c: c.stage != stage,
+        apply=apply,
+        shown=lambda c: f"stage {c.stage} → {stage}",
+    )
+
+
+def _tag_of(value: str) -> str:
+    return normalize.fold(value.lstrip("#")).replace(" ", "-")[:60]
+
+
+def _tag(ctx: Context, value: str) -> Change:
+    tag = _tag_of(value)
+    if not tag:
+        raise UserError("Which tag? e.g. “tag Dana's leads vip”. Nothing was changed.")
+
+    def apply(customer: Customer) -> None:
+        row = CustomerTag(customer_id=customer.id, tag=tag)
+        ctx.session.add(row)
+        ctx.audit("customer.tag", row, before=None, description=f"tagged {customer.display_name}")
+
+    return Change(
+        preview=f"Tag {{n}} {tag}",
+        done=f"Tagged {{n}} {tag}",
+        needed=lambda c: ctx.session.get(CustomerTag, (c.id, tag)) is None,
+        apply=apply,
+        shown=lambda c: f"+ tag {tag}",
+    )
+
+
+def _untag(ctx: Context, value: str) -> Change:
+    tag = _tag_of(value)
+
+    def apply(customer: Customer) -> None:
+        row = ctx.session.get(CustomerTag, (customer.id, tag))
+        before = snapshot(row)
+        ctx.session.delete(row)
+        ctx.audit(
+            "customer.untag",
+            row,
+            before=before,
+            description=f"untagged {customer.display_name}",
+            deleted=True,
+        )
+
+    return Change(
+        preview=f"Remove the tag {tag} from {{n}}",
+        done=f"Removed the tag {tag} from {{n}}",
+        needed=lambda c: ctx.session.get(CustomerTag, (c.id, tag)) is not None,
+        apply=apply,
+        shown=lambda c: f"− tag {tag}",
+    )
+
+
+def _interest(ctx: Context, value: str) -> Change:
+    interest = value[: interests.LENGTH]
+
+    def apply(customer: Customer) -> None:
+        row = CustomerInterest(
+            customer_id=customer.id, interest=interest, key=interests.interest_key(interest)
+        )
+        ctx.session.add(row)
+        ctx.audit(
+            "customer.interest",
+            row,
+            before=None,
+            description=f"interest in {interest} for {customer.display_name}",
+        )
+
+    return Change(
+        preview=f"Note {{n}} as interested in {interest}",
+        done=f"Noted {{n}} as interested in {interest}",
+        needed=lambda c: interests.existing(ctx.session, c.id, interest) is None,
+        apply=apply,
+        shown=lambda c: f"+ interest {interest}",
+    )
+
+
+def _delete(ctx: Context) -> Change:
+    days = ctx.settings.bin_days
+    return Change(
+        preview=f"Delete {{n}} (to the bin: restorable for {days} days, then purged)",
+        done="Deleted {n} (moved to the bin)",
+        needed=lambda c: c.deleted_at is None,
+        apply=lambda c: move_to_bin(ctx, c),
+        shown=lambda c: "delete",
+    )
+
+
+def _preview(
+    ctx: Context, change: Change, targets: list[Customer], chosen: list[Customer], described: str
+) -> Ask:
+    owners = _owners(ctx)
+    rows = [
+        {
+            "#": str(c.id),
+            "Customer": c.display_name,
+            "Owner": owners.get(c.owner_id, ""),
+            "Stage": c.stage,
+            "Change": change.shown(c),
+        }
+        for c in targets
+    ]
+    text = f"{change.preview.format(n=_count(len(targets)))}? Selected: {described}."
+    if len(chosen) > len(targets):
+        text += f" {len(chosen) - len(targets):,} more match but need no change."
+    files = []
+    if len(rows) > PREVIEW_ROWS:
+        text += f" The first {PREVIEW_ROWS} are shown; all {len(rows):,} are in the CSV."
+        files.append(File(f"bulk-change-{ctx.today.isoformat()}.csv", "text/csv", _csv(rows)))
+    reply = Reply(
+        text=text + " Confirm (yes) or cancel (no); afterwards one “undo” reverts it all.",
+        rows=rows[:PREVIEW_ROWS],
+        buttons=[Button("Confirm", "yes", "danger"), Button("Cancel", "no")],
+        files=files,
+    )
+    return Ask(reply, {"yes": {IDS: [c.id for c in targets]}})
+
+
+def _csv(rows: list[dict[str, str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")

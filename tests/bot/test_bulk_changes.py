@@ -1,0 +1,269 @@
+"""A manager reorganises a book: every bulk change is previewed, confirmed or cancelled, undone
+whole, and kept within the rep's own book for reps."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.identity import enrol
+from bot.scheduler import DigestScheduler
+from crm_store.interests import interest_key
+from crm_store.models import AuditEntry, Customer, CustomerInterest, CustomerTag, Staff
+
+PEOPLE = [
+    # name, owner, stage, days in stage, interests
+    ("Hal Hardy", "Dana", "lead", 3, ("Hardware",)),
+    ("Hank Iron", "Dana", "lead", 40, ("hardware", "Training")),
+    ("Sofia Soft", "Dana", "lead", 2, ("Software",)),
+    ("Pam Page", "Dana", "proposal", 30, ("Software",)),
+    ("Pia Post", "Priya", "proposal", 25, ("Software",)),
+    ("Pete Prompt", "Priya", "proposal", 4, ()),
+    ("Quinn Quill", "Priya", "qualified", 10, ()),
+    ("Lou Lost", "Lee", "lost", 60, ("Training",)),
+    ("Lena Left", "Lee", "lost", 90, ("Hardware",)),
+]
+
+
+@pytest.fixture
+def book(chat):
+    """Five staff sharing a book: Alex manages; Dana, Priya, Lee and Sam sell."""
+    with Session(chat.engine) as session:
+        staff = {
+            name: enrol(session, name, role="rep", tz="UTC") for name in ("Dana", "Priya", "Lee")
+        }
+        for name, owner, stage, days, interests in PEOPLE:
+            customer = Customer(
+                name=name,
+                owner_id=staff[owner].id,
+                stage=stage,
+                stage_changed_at=chat.now - timedelta(days=days),
+            )
+            session.add(customer)
+            session.flush()
+            session.add_all(
+                CustomerInterest(customer_id=customer.id, interest=i, key=interest_key(i))
+                for i in interests
+            )
+        session.commit()
+    return chat
+
+
+def customer(chat, name: str) -> Customer:
+    with Session(chat.engine) as session:
+        return session.exec(select(Customer).where(Customer.name == name)).one()
+
+
+def owner_of(chat, name: str) -> str:
+    with Session(chat.engine) as session:
+        return session.get(Staff, customer(chat, name).owner_id).name
+
+
+def test_a_manager_moves_danas_hardware_leads_to_lee_after_a_preview(book):
+    written = book.written()
+    preview = book.run(
+        "customer.bulk_update",
+        who="Alex",
+        owner="Dana",
+        stage="lead",
+        interest="hardware",
+        field="owner",
+        value="Lee",
+    )
+    assert preview.text.startswith(
+        "Move 2 customers to Lee? Selected: lead, interested in hardware"
+    )
+    assert [(r["Customer"], r["Change"]) for r in preview.rows] == [
+        ("Hal Hardy", "owner Dana → Lee"),
+        ("Hank Iron", "owner Dana → Lee"),
+    ]
+    assert [b.label for b in preview.buttons] == ["Confirm", "Cancel"]
+    assert preview.files == []
+    assert book.written() == written  # a preview writes nothing
+    assert owner_of(book, "Hal Hardy") == "Dana"
+
+    done = book.say("yes", who="Alex")
+    assert done.text == "Moved 2 customers to Lee. “undo” puts them all back as they were."
+    assert (owner_of(book, "Hal Hardy"), owner_of(book, "Hank Iron")) == ("Lee", "Lee")
+    assert owner_of(book, "Sofia Soft") == "Dana"
+    entries = book.rows(AuditEntry)[-2:]
+    assert len({e.command_id for e in entries}) == 1
+    assert sorted(e.entity_id for e in entries) == sorted(
+        customer(book, n).id for n in ("Hal Hardy", "Hank Iron")
+    )
+
+    undone = book.say("undo", who="Alex")
+    assert undone.text.startswith("Undone: owner of Ha")
+    assert (owner_of(book, "Hal Hardy"), owner_of(book, "Hank Iron")) == ("Dana", "Dana")
+
+
+def test_cancel_leaves_everything_as_it_was(book):
+    written = book.written()
+    book.run("customer.bulk_update", who="Alex", owner="Dana", action="delete")
+    assert book.say("no", who="Alex").text == "OK, cancelled. Nothing was changed."
+    assert book.written() == written
+    assert customer(book, "Pam Page").deleted_at is None
+    assert book.say("yes", who="Alex").text != "Deleted 4 customers (moved to the bin)"
+
+
+def test_proposals_unanswered_for_three_weeks_are_marked_lost(book):
+    preview = book.run(
+        "customer.bulk_update",
+        who="Alex",
+        stage="proposal",
+        no_stage_change_days=21,
+        field="stage",
+        value="closed lost",
+    )
+    assert sorted(r["Customer"] for r in preview.rows) == ["Pam Page", "Pia Post"]
+    assert {r["Change"] for r in preview.rows} == {"stage proposal → lost"}
+    assert "no stage change for 21+ days" in preview.text
+    book.say("yes", who="Alex")
+    pam = customer(book, "Pam Page")
+    assert (pam.stage, pam.stage_changed_at) == ("lost", book.now)
+    assert customer(book, "Pete Prompt").stage == "proposal"
+    book.say("undo", who="Alex")
+    pam = customer(book, "Pam Page")
+    assert (pam.stage, pam.stage_changed_at) == ("proposal", book.now - timedelta(days=30))
+
+
+def test_lees_lost_customers_who_wanted_training_go_to_the_bin_and_come_back(book):
+    preview = book.run(
+        "customer.bulk_update",
+        who="Alex",
+        owner="Lee",
+        stage="lost",
+        interest="training",
+        action="delete",
+    )
+    assert preview.text.startswith("Delete 1 customer (to the bin: restorable for 30 days")
+    assert [r["Customer"] for r in preview.rows] == ["Lou Lost"]
+    assert book.say("yes", who="Alex").text.startswith("Deleted 1 customer (moved to the bin)")
+    assert customer(book, "Lou Lost").deleted_at == book.now
+    listed = book.run("segment.list", who="Alex", owner="Lee")
+    assert "Lou Lost" not in {r["Customer"] for r in listed.rows}
+    assert book.say("who is Lou Lost", who="Alex").text.startswith("No customer matches")
+    book.say("undo", who="Alex")
+    assert customer(book, "Lou Lost").deleted_at is None
+
+
+def test_tagging_and_untagging_a_selection(book):
+    book.run("customer.bulk_update", who="Alex", interest="software", field="tag", value="VIP")
+    assert book.say("yes", who="Alex").text.startswith("Tagged 3 customers vip")
+    tagged = {t.customer_id for t in book.rows(CustomerTag) if t.tag == "vip"}
+    assert tagged == {customer(book, n).id for n in ("Sofia Soft", "Pam Page", "Pia Post")}
+
+    again = book.run(
+        "customer.bulk_update", who="Alex", interest="software", field="tag", value="vip"
+    )
+    assert again.text.startswith("All 3 customers matching (interested in software) are like that")
+
+    preview = book.run(
+        "customer.bulk_update", who="Alex", owner="Priya", tag="vip", action="untag", value="vip"
+    )
+    assert [(r["Customer"], r["Change"]) for r in preview.rows] == [("Pia Post", "− tag vip")]
+    book.say("yes", who="Alex")
+    tagged = {t.customer_id for t in book.rows(CustomerTag) if t.tag == "vip"}
+    assert customer(book, "Pia Post").id not in tagged and len(tagged) == 2
+    book.say("undo", who="Alex")
+    assert len([t for t in book.rows(CustomerTag) if t.tag == "vip"]) == 3
+
+
+def test_an_empty_selection_says_so_and_asks_nothing(book):
+    written = book.written()
+    reply = book.run(
+        "customer.bulk_update",
+        who="Alex",
+        owner="Lee",
+        stage="proposal",
+        field="owner",
+        value="Dana",
+    )
+    assert reply.text == "No customers match: proposal, owned by Lee. Nothing was changed."
+    assert reply.buttons == []
+    assert book.written() == written
+    assert book.say("yes", who="Alex").text != "Moved"
+
+
+def test_a_selection_is_needed_and_so_is_a_clear_change(book):
+    written = book.written()
+    no_selection = book.run("customer.bulk_update", who="Alex", field="owner", value="Lee")
+    assert no_selection.text.startswith("Which customers?")
+    both = book.run(
+        "customer.bulk_update", who="Alex", owner="Lee", field="tag", value="x", action="delete"
+    )
+    assert both.text.startswith("Should I delete these customers, or change their tag?")
+    untag = book.run("customer.bulk_update", who="Alex", owner="Lee", action="untag")
+    assert untag.text.startswith("Which tag should come off?")
+    archive = book.run("customer.bulk_update", who="Alex", owner="Lee", action="archive")
+    assert archive.text == "I can't “archive” customers in bulk. Nothing was changed."
+    city = book.run("customer.bulk_update", who="Alex", owner="Lee", field="city", value="Oslo")
+    assert city.text.startswith("What should change? In bulk I can reassign them")
+    unknown = book.run("customer.bulk_update", who="Alex", owner="Lee", field="owner", value="Zed")
+    assert unknown.text.startswith("No single colleague is called “Zed”. Staff: Alex, Dana, Lee")
+    stage = book.run("customer.bulk_update", who="Alex", owner="Lee", field="stage", value="vip")
+    assert stage.text == (
+        "“vip” is not a stage. The pipeline is lead → qualified → proposal → customer → lost."
+    )
+    assert book.written() == written
+
+
+def test_a_rep_changes_only_their_own_book(book):
+    written = book.written()
+    others = book.run(
+        "customer.bulk_update", who="Dana", owner="Priya", field="owner", value="Dana"
+    )
+    assert others.text.startswith("You can change only customers in your own book")
+    team = book.run("customer.bulk_update", who="Dana", owner="team", action="delete")
+    assert team.text.startswith("You can change only customers in your own book")
+    assert book.written() == written
+
+    own = book.run("customer.bulk_update", who="Dana", stage="lead", field="owner", value="Lee")
+    assert sorted(r["Customer"] for r in own.rows) == ["Hal Hardy", "Hank Iron", "Sofia Soft"]
+    book.say("yes", who="Dana")
+    assert owner_of(book, "Sofia Soft") == "Lee"
+    assert customer(book, "Jane Cooper").owner_id != customer(book, "Sofia Soft").owner_id
+
+
+def test_a_large_selection_shows_twenty_and_sends_every_one_as_csv(book):
+    with Session(book.engine) as session:
+        sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
+        session.add_all(
+            Customer(name=f"Bulk {n:02d}", city="Oslo", owner_id=sam.id) for n in range(25)
+        )
+        session.commit()
+    preview = book.run("customer.bulk_update", who="Alex", city="oslo", field="stage", value="won")
+    assert preview.text.startswith("Move 25 customers to the stage customer?")
+    assert "The first 20 are shown; all 25 are in the CSV." in preview.text
+    assert len(preview.rows) == 20
+    (attached,) = preview.files
+    rows = list(csv.DictReader(io.StringIO(attached.content.decode())))
+    assert len(rows) == 25 and {r["Change"] for r in rows} == {"stage lead → customer"}
+    assert book.say("yes", who="Alex").text.startswith("Moved 25 customers to the stage customer")
+    undone = book.say("undo", who="Alex").text
+    assert undone.endswith("and 20 more changes of the same command.")
+    assert {c.stage for c in book.rows(Customer) if c.city == "Oslo"} == {"lead"}
+
+
+def test_confirming_changes_only_the_customers_previewed(book):
+    book.run("customer.bulk_update", who="Alex", owner="Priya", field="owner", value="Lee")
+    with Session(book.engine) as session:
+        priya = session.exec(select(Staff).where(Staff.name == "Priya")).one()
+        session.add(Customer(name="Late Arrival", owner_id=priya.id))
+        session.commit()
+    assert book.say("yes", who="Alex").text.startswith("Moved 3 customers to Lee")
+    assert owner_of(book, "Late Arrival") == "Priya"
+
+
+def test_once_the_bin_is_purged_undo_no_longer_reaches_those_customers(book):
+    book.run("customer.bulk_update", who="Alex", owner="Lee", field="tag", value="old")
+    book.say("yes", who="Alex")
+    book.run("customer.bulk_update", who="Alex", owner="Lee", action="delete")
+    book.say("yes", who="Alex")
+    scheduler = DigestScheduler(book.engine, book.bot.settings, {})
+    assert scheduler.purge_bin(book.now + timedelta(days=29)) == 0
+    assert scheduler.purge_bin(book.now + timedelta(days=31)) == 2
+    assert {c.name for c in book.rows(Customer)} & {"Lou Lost", "Lena Left"} == set()
+    assert book.say("undo", who="Alex").text == "There is nothing of yours to undo."

@@ -1,0 +1,202 @@
+"""One customer at a time: created for a colleague at a stage, moved along the pipeline, handed
+over, deleted to the bin and restored."""
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.identity import enrol
+from crm_store.models import AuditEntry, Customer, CustomerInterest, Purchase, Staff
+
+
+@pytest.fixture
+def team(chat):
+    with Session(chat.engine) as session:
+        for name in ("Dana", "Lee"):
+            enrol(session, name, role="rep", tz="UTC")
+        session.commit()
+    return chat
+
+
+def named(chat, name: str) -> Customer:
+    with Session(chat.engine) as session:
+        return session.exec(select(Customer).where(Customer.name == name)).one()
+
+
+def staff_name(chat, staff_id: int) -> str:
+    with Session(chat.engine) as session:
+        return session.get(Staff, staff_id).name
+
+
+def test_a_new_lead_for_a_colleague_at_a_stage_with_an_interest(team):
+    reply = team.run(
+        "customer.create",
+        name="Chris Park",
+        company="Acme Rockets",
+        owner="Dana",
+        stage="prospect",
+        interest="Hardware",
+    )
+    chris = named(team, "Chris Park")
+    assert reply.text == (
+        f"Added Chris Park (Acme Rockets) as #{chris.id}, a qualified interested in Hardware, "
+        "owned by Dana."
+    )
+    assert (staff_name(team, chris.owner_id), chris.stage) == ("Dana", "qualified")
+    assert chris.stage_changed_at == team.now
+    assert [i.interest for i in team.rows(CustomerInterest)] == ["Hardware"]
+    profile = team.say(f"#{chris.id}")
+    assert profile.fields["Stage"] == "qualified since today"
+    assert profile.fields["Interested in"] == "Hardware"
+    team.say("undo")
+    assert team.rows(CustomerInterest) == []
+    assert "Chris Park" not in {c.name for c in team.rows(Customer)}
+
+
+def test_a_new_customer_without_an_owner_is_the_senders_and_starts_the_pipeline(team):
+    team.run("customer.create", name="Mo Self", owner="me")
+    team.run("customer.create", name="No Owner")
+    for name in ("Mo Self", "No Owner"):
+        customer = named(team, name)
+        assert (staff_name(team, customer.owner_id), customer.stage) == ("Sam", "lead")
+
+
+def test_an_unknown_colleague_or_stage_is_one_sentence_and_nothing_is_written(team):
+    written = team.written()
+    unknown = team.run("customer.create", name="Chris Park", owner="Raj")
+    assert unknown.text == "No single colleague is called “Raj”. Staff: Alex, Dana, Lee, Sam."
+    stage = team.run("customer.create", name="Chris Park", stage="hot")
+    assert stage.text == (
+        "“hot” is not a stage. The pipeline is lead → qualified → proposal → customer → lost."
+    )
+    assert team.written() == written
+
+
+def test_moving_along_the_pipeline_records_when_the_stage_changed(team):
+    globex = named(team, "Jane Smith")
+    reply = team.run("customer.update", customer="Globex", field="stage", value="Won")
+    assert reply.text == "Jane Smith (Globex Ltd): stage is now customer (was qualified)."
+    moved = named(team, "Jane Smith")
+    assert (moved.stage, moved.stage_changed_at) == ("customer", team.now)
+    team.say("undo")
+    back = named(team, "Jane Smith")
+    assert (back.stage, back.stage_changed_at) == ("qualified", globex.stage_changed_at)
+
+
+def test_a_handover_sets_the_owner(team):
+    reply = team.run("customer.update", customer="Acme", field="owner", value="lee")
+    assert reply.text == "Jane Cooper (Acme Corporation): owner is now Lee (was Sam)."
+    assert staff_name(team, named(team, "Jane Cooper").owner_id) == "Lee"
+
+
+def test_noting_an_interest_on_a_customer(team):
+    first = team.run("customer.update", customer="Acme", field="interest", value="CRM Pro")
+    assert first.text == "Noted: Jane Cooper (Acme Corporation) is interested in CRM Pro."
+    again = team.run("customer.update", customer="Acme", field="interest", value="crm pro")
+    assert again.text.endswith("is already noted as interested in crm pro.")
+    found = team.run("segment.list", interest="crm")
+    assert [r["Customer"] for r in found.rows] == ["Jane Cooper (Acme Corporation)"]
+
+
+def test_a_sale_wins_a_qualified_customer_and_says_when(team):
+    team.say("sold 2 widgets to Globex for $300")
+    globex = named(team, "Jane Smith")
+    assert (globex.stage, globex.stage_changed_at) == ("customer", team.now)
+    assert any(e.description == "stage to customer" for e in team.rows(AuditEntry))
+
+
+def test_deleting_moves_to_the_bin_and_undo_brings_back(team):
+    acme = named(team, "Jane Cooper")
+    reply = team.run("customer.delete", customer="Acme")
+    assert reply.text == (
+        f"Deleted Jane Cooper (Acme Corporation) (#{acme.id}): moved to the bin. “undo” or "
+        f"“restore #{acme.id}” brings them back within 30 days; after that they are purged."
+    )
+    assert named(team, "Jane Cooper").deleted_at == team.now
+    assert team.say("tell me about Acme").text.startswith("No customer matches “Acme”")
+    assert team.say("undo").text == "Undone: deleted Jane Cooper (Acme Corporation)."
+    assert named(team, "Jane Cooper").deleted_at is None
+    assert team.say("tell me about Acme").title.startswith("Jane Cooper (Acme Corporation)")
+
+
+def test_restore_finds_the_customer_in_the_bin_by_name(team):
+    team.say("called Acme about the renewal")
+    team.run("customer.delete", customer="jane@acme.com")
+    written = team.written()
+    missing = team.run("customer.restore", customer="Globex")
+    assert missing.text.startswith("No customer in the delete bin matches “Globex”")
+    assert team.written() == written
+    restored = team.run("customer.restore", customer="Jane Cooper")
+    assert restored.text.startswith("Restored Jane Cooper (Acme Corporation) (#")
+    assert named(team, "Jane Cooper").deleted_at is None
+    history = team.say("history with Acme")
+    assert len(history.rows) == 1
+
+
+def test_a_deleted_customers_sales_leave_the_reports(team):
+    team.say("sold 1 widget to Acme for $500")
+    team.say("sold 1 widget to Globex for $200")
+    assert team.run("report.show", metric="revenue", period="today").text.startswith("Total $700 ")
+    team.run("customer.delete", customer="Acme")
+    assert team.run("report.show", metric="revenue", period="today").text.startswith("Total $200 ")
+    assert team.count(Purchase) == 2  # kept in the bin, for a restore
+
+
+def test_a_rep_deletes_only_from_their_own_book_and_a_manager_from_any(team):
+    with Session(team.engine) as session:
+        dana = session.exec(select(Staff).where(Staff.name == "Dana")).one()
+        session.add(Customer(name="Dana's Own", owner_id=dana.id))
+        session.commit()
+    written = team.written()
+    refused = team.run("customer.delete", customer="Dana's Own")
+    assert refused.text == (
+        "You can delete only customers in your own book; Dana's Own is Dana's. "
+        "A manager can do it for you."
+    )
+    assert team.written() == written
+    assert team.run("customer.delete", customer="Dana's Own", who="Alex").text.startswith(
+        "Deleted Dana's Own"
+    )
+
+
+def test_a_deleted_customer_can_still_be_erased_on_request_by_a_manager(team):
+    team.run("customer.update", customer="Globex", field="interest", value="Hardware")
+    team.run("customer.delete", customer="Globex")
+    assert team.say("forget Globex").text.startswith("Only a manager or an admin can erase")
+    asked = team.say("forget Globex", who="Alex")
+    assert "This cannot be undone." in asked.text
+    assert team.say("yes", who="Alex").text.startswith("Erased the personal data of")
+    assert team.rows(CustomerInterest) == []
+    assert team.say("undo").text == "There is nothing of yours to undo."  # the delete can't undo it
+
+
+def test_the_stage_changed_at_survives_an_unrelated_update(team):
+    before = named(team, "Jane Smith").stage_changed_at
+    team.now = team.now + timedelta(days=3)
+    team.run("customer.update", customer="Globex", field="city", value="Leeds")
+    assert named(team, "Jane Smith").stage_changed_at == before
+
+
+def test_a_rep_reassigns_or_moves_only_customers_in_their_own_book(team):
+    with Session(team.engine) as session:
+        dana = session.exec(select(Staff).where(Staff.name == "Dana")).one()
+        session.add(Customer(name="Dana's Lead", owner_id=dana.id))
+        session.commit()
+    written = team.written()
+    refused = team.run("customer.update", customer="Dana's Lead", field="owner", value="me")
+    assert refused.text.startswith("You can reassign only customers in your own book")
+    moved = team.run("customer.update", customer="Dana's Lead", field="stage", value="lost")
+    assert moved.text.startswith("You can move only customers in your own book")
+    assert team.written() == written
+    by_manager = team.run(
+        "customer.update", customer="Dana's Lead", field="owner", value="Sam", who="Alex"
+    )
+    assert by_manager.text == "Dana's Lead: owner is now Sam (was Dana)."
+
+
+def test_help_on_the_pipeline_names_bulk_changes_delete_and_restore(team):
+    reply = team.say("help pipeline")
+    assert reply.title == "Help: pipeline"
+    said = " ".join(row["Say for example"] for row in reply.rows)
+    assert "move Dana's hardware leads to Lee" in said and "restore Acme" in said
