@@ -100,3 +100,10 @@ def test_an_exact_id_email_or_phone_names_one_customer(northstar):
     assert northstar.say("called jane@acme.com, left a message").text.startswith(
         "Logged a call with Jane Cooper"
     )
+
+
+def test_an_id_beyond_any_customer_is_no_match_on_either_database(northstar):
+    before = northstar.written()
+    reply = northstar.run("nps.record", customer="#99999999999999", score=7)
+    assert reply.text.startswith("No customer matches “#99999999999999”")
+    assert northstar.written() == before
