@@ -34,7 +34,7 @@ class Settings(BaseSettings):
     files_dir: str = "crmbot-files"
     question_ttl_minutes: int = 30
     # the largest amount one sale line may have; a typo beyond it is refused, not stored
-    max_amount: Decimal = Decimal("10000000")
+    max_amount: Decimal = Field(default=Decimal("10000000"), gt=0)
     # keys the hashes an erased person's e-mail and phone leave behind; set your own secret
     erasure_key: str = "crmbot-erased-identifiers"
 
