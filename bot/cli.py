@@ -6,8 +6,13 @@ import argparse
 import logging
 import sys
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot.commands import NAMES, command
+from bot.errors import describe, one_line
 from bot.settings import Settings
+
+log = logging.getLogger("crmbot")
 
 
 def build_parser(names: tuple[str, ...] = NAMES) -> argparse.ArgumentParser:
@@ -31,11 +36,23 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     overrides = {"database_url": args.db} if getattr(args, "db", None) else {}
-    settings = Settings(**overrides)
     try:
-        return args.func(args, settings)
+        return args.func(args, Settings(**overrides))
     except KeyboardInterrupt:
         return 130
+    except (ValueError, LookupError, OSError, SQLAlchemyError) as error:  # a bad option, file,
+        # time zone or store: one line says which, never a traceback
+        log.info("crmbot %s failed\n%s", args.command, describe(error))
+        print(f"crmbot: {one_line(error)}", file=sys.stderr)
+        return 1
+    except Exception as error:
+        log.info("crmbot %s failed\n%s", args.command, describe(error))
+        print(
+            f"crmbot: something went wrong ({type(error).__name__}); crmbot -v {args.command} … "
+            "logs where.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":

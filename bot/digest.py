@@ -12,6 +12,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from bot import format
+from bot.books import Book, default_book
 from bot.handlers.insights import KINDS, action_buttons, display_name
 from bot.messages import Reply
 from bot.settings import Settings
@@ -57,13 +58,16 @@ def build(
     today: date,
     settings: Settings,
     insights: Insights | None = None,
+    book: Book | None = None,
 ) -> Reply:
-    """The digest `staff` gets on the morning of `today` (their local day)."""
+    """The digest `staff` gets on the morning of `today` (their local day): of `book`, by default
+    the team's for a manager and their own for a rep."""
     if insights is None or insights.snapshot.today != today:
         insights = Insights.load(session, today=today, settings=settings)
     tz = ZoneInfo(staff.tz or settings.tz)
-    team = staff.role in ("manager", "admin")
-    owner = None if team else staff.id
+    book = book or default_book(staff)
+    team = book.team
+    owner = book.owner_id
     money = lambda amount: format.money(amount, settings.currency)  # noqa: E731
     yesterday = today - timedelta(days=1)
     before = yesterday - timedelta(days=7)
@@ -87,14 +91,16 @@ def build(
         if per_rep:
             lines.append("Contacts by rep: " + ", ".join(f"{n} {c}" for n, c in per_rep) + ".")
     frame = insights.snapshot.customers
-    book = frame if owner is None else frame[frame["owner_id"] == owner]
-    slipping = book[
-        book["high_value"]
+    customers = frame if owner is None else frame[frame["owner_id"] == owner]
+    slipping = customers[
+        customers["high_value"]
         & (
-            (book["p_alive"] < analytics.AT_RISK_BELOW).fillna(False)
+            (customers["p_alive"] < analytics.AT_RISK_BELOW).fillna(False)
             | (
-                book["p_alive"].isna()
-                & book["segment"].isin(["at_risk", "cant_lose", "about_to_sleep", "hibernating"])
+                customers["p_alive"].isna()
+                & customers["segment"].isin(
+                    ["at_risk", "cant_lose", "about_to_sleep", "hibernating"]
+                )
             )
         )
     ].nlargest(AT_RISK, "value")
@@ -109,7 +115,7 @@ def build(
         session,
         insights.snapshot,
         insights.baskets,
-        customer_ids=book.index,
+        customer_ids=customers.index,
         money=money,
         per_customer=1,
         limit=TOP_ACTIONS,
@@ -124,7 +130,7 @@ def build(
         }
         for s in actions
     ]
-    whose = "Team digest" if team else "Your digest"
+    whose = "Team digest" if team else f"{book.whose} digest"
     return Reply(
         title=f"{whose} for {today:%a %-d %b %Y}",
         fields=fields,

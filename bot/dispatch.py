@@ -25,6 +25,7 @@ from sqlmodel import Session, select
 import bot.handlers  # noqa: F401  (registers every handler)
 import intents
 from bot import permissions
+from bot.checks import refuse_invalid
 from bot.context import HANDLERS, Ask, Context, UserError
 from bot.errors import describe
 from bot.handlers.help import reading_label
@@ -205,8 +206,7 @@ class Bot:
         handler = HANDLERS.get(parsed.intent, HANDLERS["unknown"])
         permissions.check_intent(staff, parsed.intent)
         permissions.guard(session, staff)
-        if parsed.intent not in ("unknown", "smalltalk") and parsed.slots.get("invalid"):
-            raise UserError(_impossible(parsed.slots["invalid"]))
+        refuse_invalid(parsed.slots, write=parsed.intent in WRITES)
         try:
             if not command.sure and parsed.intent in WRITES and parsed.confidence < UNSURE:
                 question = Ask.confirm(f"I'm not sure I understood. {reading_label(parsed)}?")
@@ -294,25 +294,6 @@ def _answer_key(text: str, choices: dict[str, Any]) -> str | None:
     if key == "-1" and choices:
         key = list(choices)[-1]
     return key if key in choices else None
-
-
-# What a value said but impossible should have been, by slot.
-MEANT = {
-    "due": "a real date",
-    "follow_up": "a real date",
-    "occurred_on": "a real date",
-    "date": "a real date",
-    "score": "an NPS score from 0 to 10",
-    "amount": "an amount of zero or more",
-    "min_value": "an amount of zero or more",
-    "quantity": "a quantity of one or more",
-}
-
-
-def _impossible(invalid: dict[str, Any]) -> str:
-    """One sentence for the values that were said but cannot be right."""
-    name, said = next(iter(invalid.items()))
-    return f"“{said}” isn't {MEANT.get(name, 'a value I can use')}. Nothing was saved."
 
 
 def _noted(reply: Reply, waiting: str | None) -> Reply:

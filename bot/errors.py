@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import traceback
 
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
 
 def describe(error: BaseException) -> str:
     """An error for the log without personal data: its kind, the database's own code and
@@ -23,3 +25,16 @@ def describe(error: BaseException) -> str:
     frames = traceback.extract_tb(error.__traceback__)
     where = "".join(traceback.format_list(frames)).rstrip()
     return f"{kind}\nTraceback (most recent call last):\n{where}"
+
+
+def one_line(error: BaseException) -> str:
+    """What went wrong in one sentence, without the SQL and values a database error carries."""
+    if isinstance(error, DBAPIError) and error.orig is not None:
+        text = str(error.orig)
+    elif isinstance(error, SQLAlchemyError):
+        text = str(error).split("\n")[0].split("(Background on this error")[0]
+    elif isinstance(error, KeyError) and error.args:
+        text = str(error.args[0])
+    else:
+        text = str(error) or type(error).__name__
+    return " ".join(text.strip().splitlines()[0].split()) if text.strip() else type(error).__name__

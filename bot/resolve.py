@@ -1,4 +1,9 @@
-"""Turning what a user typed into one record, or a question when it could be several."""
+"""Turning what a user typed into one record, or a question when it could be several.
+
+A write never picks among several customers: unless the words name one customer exactly (a #id,
+an e-mail, a phone, or a name or company that only one of the candidates has), it asks. A read may
+take a clear winner, since showing the wrong profile costs a second look, not wrong data.
+"""
 
 from __future__ import annotations
 
@@ -6,48 +11,119 @@ from sqlmodel import select
 
 from bot.context import Ask, Context, UserError
 from bot.messages import Button, Reply
+from crm_store import normalize
 from crm_store.models import Customer, Staff
-from crm_store.search import clear_winner, find_customers
+from crm_store.search import AT_COMPANY, Match, clear_winner, find_customers
 
 
 def resolve_customer(
-    ctx: Context, typed: str | None, *, slot: str = "customer", in_bin: bool | None = False
+    ctx: Context,
+    typed: str | None,
+    *,
+    slot: str = "customer",
+    read: bool = False,
+    in_bin: bool | None = False,
 ) -> Customer:
-    """The customer meant, never a guess: none → UserError, several close → numbered choices.
+    """The customer meant, never a guess: none → UserError, several → numbered choices.
 
+    `read=True` (profiles, history, suggestions) also takes a match far ahead of the others.
     Customers in the delete bin are candidates only with `in_bin` (True: only they, None: they
     too, as a data-protection request concerns them as much as anyone)."""
-    if not typed or not typed.strip():
+    if not typed or not str(typed).strip():
         raise UserError("Which customer? Name them, e.g. “tell me about Acme” or “#12”.")
+    typed = str(typed).strip()
     matches = find_customers(ctx.session, typed, in_bin=in_bin)
     if not matches:
         where = "in the delete bin " if in_bin is True else ""
         raise UserError(
-            f"No customer {where}matches “{typed.strip()}” (I searched names, companies, "
+            f"No customer {where}matches “{typed}” (I searched names, companies, "
             "e-mails, phones and #ids)."
         )
-    if (customer := clear_winner(matches)) is not None:
+    if len(matches) == 1:
+        return matches[0].customer
+    if (customer := named_exactly(typed, matches)) is not None:
         return customer
+    if read and (customer := clear_winner(matches)) is not None:
+        return customer
+    raise _which_one(ctx, typed, matches, slot=slot)
+
+
+def named_exactly(typed: str, matches: list[Match]) -> Customer | None:
+    """The one candidate whose own name, company or "name at company" the words are, when no
+    other candidate has those words in its name too ("northstar" fits Northstar Ltd and
+    Northstar Systems alike; "initec" is a typo of Initech, not a word of Intel)."""
+    exact = [m.customer for m in matches if _is_named(typed, m.customer)]
+    if len(exact) != 1:
+        return None
+    words = set(normalize.name_key(typed).split())
+    others = [m.customer for m in matches if m.customer is not exact[0]]
+    if words and any(words <= _words(customer) for customer in others):
+        return None
+    return exact[0]
+
+
+def _words(customer: Customer) -> set[str]:
+    return set(normalize.name_key(f"{customer.name or ''} {customer.company or ''}").split())
+
+
+def _is_named(typed: str, customer: Customer) -> bool:
+    person = normalize.name_key(customer.name or "")
+    company = normalize.name_key(customer.company or "")
+    wanted = normalize.name_key(typed)
+    if wanted and wanted in {person, company, normalize.name_key(f"{person} {company}")}:
+        return True
+    if found := AT_COMPANY.match(typed):
+        return (
+            normalize.name_key(found["person"]) == person
+            and normalize.name_key(found["company"]) == company
+        )
+    return False
+
+
+def _which_one(ctx: Context, typed: str, matches: list[Match], *, slot: str) -> Ask:
+    """Numbered choices with owner and city, the sender's own customers first."""
+    owners = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
+    ordered = sorted(matches, key=lambda m: m.customer.owner_id != ctx.staff.id)
+
+    def owner(customer: Customer) -> str:
+        if customer.owner_id == ctx.staff.id:
+            return "you"
+        return owners.get(customer.owner_id, "nobody")
+
     rows = [
-        {"#": str(n), "Customer": m.customer.display_name, "City": m.customer.city or ""}
-        for n, m in enumerate(matches, start=1)
+        {
+            "#": str(n),
+            "Customer": m.customer.display_name,
+            "Owner": owner(m.customer),
+            "City": m.customer.city or "",
+        }
+        for n, m in enumerate(ordered, start=1)
     ]
     buttons = [
-        Button(f"{n}. {m.customer.display_name}"[:70], str(n))
-        for n, m in enumerate(matches, start=1)
+        Button(
+            _short(
+                " · ".join(filter(None, (f"{n}. {row['Customer']}", row["Owner"], row["City"])))
+            ),
+            str(n),
+        )
+        for n, row in enumerate(rows, start=1)
     ]
     reply = Reply(
-        text=f"Several customers match “{typed.strip()}”. Which one? Answer with a number.",
+        text=f"Several customers match “{typed}”. Which one? Answer with a number.",
         rows=rows,
         buttons=buttons,
     )
-    choices = {str(n): {slot: f"#{m.customer.id}"} for n, m in enumerate(matches, start=1)}
-    raise Ask(reply, choices)
+    choices = {str(n): {slot: f"#{m.customer.id}"} for n, m in enumerate(ordered, start=1)}
+    return Ask(reply, choices)
+
+
+def _short(label: str, limit: int = 70) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
 def resolve_staff(ctx: Context, typed: str) -> Staff:
     """A colleague by name: exact (any case) or the only one whose name starts with it."""
-    wanted = " ".join(typed.split()).casefold()
+    wanted = " ".join(str(typed).split()).casefold()
     everyone = ctx.session.exec(select(Staff)).all()
     exact = [s for s in everyone if s.name.casefold() == wanted]
     starting = [s for s in everyone if s.name.casefold().startswith(wanted)]
@@ -55,4 +131,4 @@ def resolve_staff(ctx: Context, typed: str) -> Staff:
         if len(found) == 1:
             return found[0]
     names = ", ".join(sorted(s.name for s in everyone))
-    raise UserError(f"No single colleague is called “{typed.strip()}”. Staff: {names}.")
+    raise UserError(f"No single colleague is called “{str(typed).strip()}”. Staff: {names}.")

@@ -5,6 +5,7 @@ Built once at the entry point and passed down; nothing else reads the environmen
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cached_property
 from typing import Annotated
 
@@ -37,6 +38,8 @@ class Settings(BaseSettings):
     question_ttl_minutes: int = 30
     # processed event ids and stored button commands are deleted after this many days
     purge_after_days: int = Field(default=30, ge=2)
+    # the largest amount one sale line may have; a typo beyond it is refused, not stored
+    max_amount: Decimal = Field(default=Decimal("10000000"), gt=0)
     # keys the hashes an erased person's e-mail and phone leave behind; set your own secret
     erasure_key: str = DEVELOPMENT_ERASURE_KEY
 

@@ -16,14 +16,7 @@ LENGTH = 120
 
 
 def interest_key(typed: str) -> str:
-    words = normalize.fold(typed).split()
-    return " ".join(_singular(w) for w in words)[:LENGTH]
-
-
-def _singular(word: str) -> str:
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    return normalize.singular_key(typed)[:LENGTH]
 
 
 def split(typed: str) -> list[str]:

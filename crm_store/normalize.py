@@ -70,3 +70,16 @@ def name_key(text: str) -> str:
     """A name folded and without legal suffixes, so 'ACME Ltd.' and 'acme' compare equal."""
     words = [w for w in fold(text).split() if w not in LEGAL_SUFFIXES]
     return " ".join(words) or fold(text)
+
+
+def singular_key(text: str) -> str:
+    """A name folded with each word singular, so "CRM Pro licences" and "crm pro licence" meet."""
+    return " ".join(_singular(word) for word in fold(text).split())
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

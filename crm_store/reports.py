@@ -120,7 +120,9 @@ def build(
     currency: str = "USD",
     period: str | None = None,
     group_by: str | None = None,
+    owner_id: int | None = None,
 ) -> Report:
+    """The report over the whole store, or over the customers `owner_id` owns."""
     if metric not in METRICS:
         raise ReportError(f"I can report {', '.join(METRICS)}, not {metric}.")
     if group_by is not None and group_by not in GROUPINGS:
@@ -131,7 +133,9 @@ def build(
         raise ReportError("Only revenue and purchases can be split by product.")
     period = period or DEFAULT_PERIOD.get(group_by or "", "this_month")
     start, end = period_bounds(period, today)
-    facts = _facts(session, metric, group_by, start, end, tz=tz, currency=currency)
+    facts = _facts(
+        session, metric, group_by, start, end, tz=tz, currency=currency, owner_id=owner_id
+    )
     if group_by == "segment":
         facts["key"] = _segments(session, facts["key"], today=today, currency=currency)
     elif group_by == "owner":
@@ -193,8 +197,10 @@ def _facts(
     *,
     tz: ZoneInfo,
     currency: str,
+    owner_id: int | None = None,
 ) -> pd.DataFrame:
     """Rows of (day, key, amount[, score]) at the finest grain the grouping needs."""
+    book = Customer.owner_id == owner_id
     begin, finish = _utc(start, tz), _utc(end + timedelta(days=1), tz)
     if metric in ("revenue", "purchases"):
         key = {
@@ -211,8 +217,10 @@ def _facts(
         )
         if metric == "revenue":
             query = query.where(Purchase.currency == currency)
-        if group_by in ("owner", "city"):
+        if group_by in ("owner", "city") or owner_id is not None:
             query = query.join(Customer, Customer.id == Purchase.customer_id)
+        if owner_id is not None:
+            query = query.where(book)
         query = query.group_by(Purchase.purchased_on, *([key] if key is not None else []))
         return _frame(session.execute(query).all(), ("day", *_maybe(key, "key"), "amount"))
     if metric == "interactions":
@@ -227,8 +235,10 @@ def _facts(
             Interaction.occurred_at < finish,
             _not_binned(Interaction.customer_id),
         )
-        if group_by == "city":
+        if group_by == "city" or owner_id is not None:
             query = query.join(Customer, Customer.id == Interaction.customer_id)
+        if owner_id is not None:
+            query = query.where(book)
         frame = _frame(session.execute(query).all(), ("at", *_maybe(key, "key")))
         return _local_days(frame, tz).assign(amount=1)
     if metric == "customers":
@@ -241,6 +251,8 @@ def _facts(
             col(Customer.forgotten_at).is_(None),
             col(Customer.deleted_at).is_(None),
         )
+        if owner_id is not None:
+            query = query.where(book)
         frame = _frame(session.execute(query).all(), ("at", *_maybe(key, "key")))
         return _local_days(frame, tz).assign(amount=1)
     key = {"owner": Customer.owner_id, "segment": NpsAnswer.customer_id, "city": Customer.city}.get(
@@ -252,6 +264,8 @@ def _facts(
         .where(NpsAnswer.answered_on >= start, NpsAnswer.answered_on <= end)
         .where(col(Customer.deleted_at).is_(None))
     )
+    if owner_id is not None:
+        query = query.where(book)
     rows = session.execute(query).all()
     return _frame(rows, ("day", *_maybe(key, "key"), "score")).assign(amount=1)
 

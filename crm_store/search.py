@@ -22,6 +22,7 @@ from crm_store.models import Customer
 CUTOFF = 72
 CANDIDATES = 300  # shortlisted by the name index, then re-ranked here
 CLEAR_LEAD = 8  # how far ahead of the runner-up a match must be to be taken without asking
+MAX_ID = 2**31 - 1
 ID_REF = re.compile(r"^#\s*(\d+)$")
 AT_COMPANY = re.compile(r"^(?P<person>.+?)\s+(?:at|from|of|@)\s+(?P<company>.+)$", re.I)
 
@@ -41,7 +42,8 @@ def find_customers(
     """
     typed = typed.strip()
     if found := ID_REF.match(typed):
-        customer = session.get(Customer, int(found[1]))
+        number = int(found[1])  # beyond an INTEGER key, no customer has it (PostgreSQL would fail)
+        customer = session.get(Customer, number) if number <= MAX_ID else None
         wanted = customer is not None and customer.forgotten_at is None
         if wanted and in_bin is not None:
             wanted = (customer.deleted_at is not None) == in_bin

@@ -25,11 +25,14 @@ def register(subparsers) -> None:
 
 
 def run(args, settings: Settings) -> int:
+    from sqlmodel import select
+
     from adapters.console import chat, lines_from_terminal  # the bot's handlers: when run
     from bot.dispatch import Bot
     from bot.identity import enrol, staff_for
     from crm_store import demo
     from crm_store.db import open_store, transaction
+    from crm_store.models import Role, Staff
 
     tz = args.tz or settings.tz
     fixed = fixed_now(args.now, tz)
@@ -37,14 +40,30 @@ def run(args, settings: Settings) -> int:
     if args.demo:
         url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='crmbot-demo-')) / 'demo.db'}"
     engine = open_store(url)
-    name = args.name or (demo.MANAGER if args.demo else getpass.getuser())
+    name = " ".join((args.name or (demo.MANAGER if args.demo else getpass.getuser())).split())
     with transaction(engine) as session:
         if args.demo:
             today = (fixed or datetime.now(UTC)).astimezone(ZoneInfo(tz))
             demo.fill(session, today=today.date())
         staff = staff_for(session, "console", name)
-        if staff is None or args.tz:
-            enrol(session, name, role=staff.role if staff else "rep", tz=args.tz or tz)
+        if staff is None:
+            everyone = sorted(session.exec(select(Staff.name)).all())
+            if everyone:
+                print(
+                    f"crmbot: nobody called “{name}” is enrolled in this store. "
+                    f"Staff: {', '.join(everyone)}. Chat as one of them with --as NAME, "
+                    f'or enrol yourself: crmbot staff add "{name}" --role rep',
+                    file=sys.stderr,
+                )
+                return 2
+            enrol(session, name, role=Role.admin.value, tz=args.tz or tz)
+            print(
+                f"This store had no staff, so you ({name}) are enrolled as its admin. "
+                "Enrol colleagues with crmbot staff add NAME --role rep.",
+                file=sys.stderr,
+            )
+        elif args.tz:
+            enrol(session, name, role=staff.role, tz=args.tz)
     interactive = sys.stdin.isatty()
     if interactive and not args.json:
         print(f"crmbot — you are {name}. Say “help” to see what I can do; Ctrl-D to leave.")

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.commands.options import add_db, fixed_now
+from bot.commands.options import add_clock, add_db, fixed_now
 from bot.settings import Settings
 from crm_store.columns import KINDS
 from crm_store.segment_names import ALL_SEGMENTS
@@ -39,6 +39,7 @@ def register(subparsers) -> None:
         help="also treat the same name and company as the same customer",
     )
     add_db(importing)
+    add_clock(importing)
     importing.set_defaults(func=run_import)
 
     exporting_ = subparsers.add_parser(
@@ -59,9 +60,9 @@ def register(subparsers) -> None:
     exporting_.add_argument(
         "--horizon-days", type=int, default=365, metavar="N", help="forecast span (default 365)"
     )
-    exporting_.add_argument("--now", metavar="ISO", help="figures as of this moment")
     exporting_.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     add_db(exporting_)
+    add_clock(exporting_)
     exporting_.set_defaults(func=run_export)
 
 
@@ -95,9 +96,10 @@ def run_import(args, settings: Settings) -> int:
             mapping=_mapping(args.map),
             merge_names=args.merge_names,
             region=settings.phone_region,
-            tz=settings.tz,
+            tz=args.tz or settings.tz,
             currency=settings.currency,
             erasure_key=settings.erasure_key,
+            now=fixed_now(args.now, args.tz or settings.tz),
             pipeline=settings.pipeline,
         )
     except ValueError as error:
@@ -170,7 +172,7 @@ def run_export(args, settings: Settings) -> int:
         print("crmbot: --horizon-days needs a whole number of days, 1 or more.", file=sys.stderr)
         return 2
     try:
-        now = fixed_now(args.now, settings.tz) or datetime.now(ZoneInfo(settings.tz))
+        now = fixed_now(args.now, args.tz or settings.tz) or datetime.now(UTC)
     except ValueError:
         print(
             f"crmbot: --now {args.now} is not a date and time (e.g. 2026-11-18T10:00).",
@@ -180,13 +182,11 @@ def run_export(args, settings: Settings) -> int:
     engine = open_store(settings.database_url)
     try:
         with Session(engine) as session:
-            members = _members(session, args.segment, settings) if args.segment else None
+            today = now.astimezone(ZoneInfo(args.tz or settings.tz)).date()
+            members = _members(session, args.segment, settings, today) if args.segment else None
             metrics = (
                 exporting.customer_metrics(
-                    session,
-                    today=now.astimezone(ZoneInfo(settings.tz)).date(),
-                    currency=settings.currency,
-                    horizon_days=args.horizon_days,
+                    session, today=today, currency=settings.currency, horizon_days=args.horizon_days
                 )
                 if args.metrics
                 else None
@@ -231,10 +231,10 @@ def _record(engine, what: str, count: int | None) -> None:
         )
 
 
-def _members(session, segment: str, settings: Settings) -> list[int]:
+def _members(session, segment: str, settings: Settings, today) -> list[int]:
+    """The segment's customers as the bot's lists see them on the (local) day of --now."""
     from crm_store import analytics, segments
 
-    today = datetime.now(ZoneInfo(settings.tz)).date()
     snap = analytics.snapshot(
         session, today=today, currency=settings.currency, lapsed_days=settings.lapsed_days
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -29,5 +30,6 @@ def run(args, settings: Settings) -> int:
     except ValueError as error:
         print(f"crmbot: {error}")
         return 1
-    print(f'Demo data is in {settings.database_url}. Try: crmbot chat --as "{demo.MANAGER}"')
+    command = shlex.join(["crmbot", "chat", "--db", settings.database_url, "--as", demo.MANAGER])
+    print(f"Demo data is in {settings.database_url}. Chat with it: {command}")
     return 0

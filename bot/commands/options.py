@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:
@@ -20,7 +20,14 @@ def fixed_now(value: str | None, tz: str) -> datetime | None:
     """--now as an aware UTC time; a time without an offset is local to `tz`."""
     if not value:
         return None
-    moment = datetime.fromisoformat(value)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"--now wants a time like 2026-11-18T10:00, not “{value}”") from None
+    try:
+        zone = ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"“{tz}” is not a time zone (try e.g. Europe/Berlin)") from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZoneInfo(tz))
+        moment = moment.replace(tzinfo=zone)
     return moment.astimezone(UTC)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from sqlmodel import col, select
 
-from bot import format
+from bot import checks, format
 from bot.books import require_own
 from bot.context import Ask, Context, UserError, handles
 from bot.messages import Button, Reply
@@ -35,7 +35,7 @@ LAST_CONTACTS = 5
 @handles("customer.show")
 def show_customer(parsed: Parsed, ctx: Context) -> Reply:
     """Show a customer's profile — “tell me about Acme”, “who is jane@acme.com”, “#12”."""
-    customer = resolve_customer(ctx, parsed.slots.get("customer"))
+    customer = resolve_customer(ctx, parsed.slots.get("customer"), read=True)
     return profile(ctx, customer)
 
 
@@ -55,6 +55,11 @@ def profile(ctx: Context, customer: Customer) -> Reply:
         .order_by(col(Task.due).is_(None), Task.due)
     ).all()
     tags = session.exec(select(CustomerTag.tag).where(CustomerTag.customer_id == customer.id))
+    said = session.exec(
+        select(NpsAnswer)
+        .where(NpsAnswer.customer_id == customer.id, col(NpsAnswer.comment).is_not(None))
+        .order_by(col(NpsAnswer.answered_on).desc(), col(NpsAnswer.id).desc())
+    ).first()
     fields = {
         "Person": customer.name,
         "Company": customer.company,
@@ -67,6 +72,9 @@ def profile(ctx: Context, customer: Customer) -> Reply:
         + format.moment(customer.stage_changed_at, tz=ctx.tz, today=today),
         "Interested in": ", ".join(interests.of(session, customer.id)),
         **_standing(ctx, customer),
+        "NPS comment": f"“{said.comment}” ({format.day(said.answered_on, today=today)})"
+        if said
+        else None,
         "Value to date": ", ".join(format.money(v, c) for c, v in sorted(totals.items()))
         or "no purchases yet",
         "Orders": f"{len(purchases)}"
@@ -138,7 +146,7 @@ def create_customer(parsed: Parsed, ctx: Context) -> Reply:
 
     Also “add customer Jane Doe at Acme, jane@acme.com, +1 555 0100, Boston”."""
     slots = parsed.slots
-    name, company = _clean(slots.get("name")), _clean(slots.get("company"))
+    name, company = _text(slots.get("name"), "name"), _text(slots.get("company"), "company")
     if not name and not company:
         raise UserError("A new customer needs a name or a company, e.g. “add customer Jane Doe”.")
     owner = owner_named(ctx, slots["owner"]) if _clean(slots.get("owner")) else ctx.staff
@@ -149,7 +157,7 @@ def create_customer(parsed: Parsed, ctx: Context) -> Reply:
         company=company,
         email=_email(slots.get("email")),
         phone=_phone(slots.get("phone"), ctx),
-        city=_clean(slots.get("city")),
+        city=_text(slots.get("city"), "city"),
         owner_id=owner.id,
         stage=stage or ctx.settings.pipeline.first,
         created_at=ctx.now,
@@ -221,9 +229,11 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
     """Change one detail — “change Acme's phone to +1 555 0199”, “move Acme to proposal”.
 
     A handover is the owner: “give Acme to Raj”."""
-    field, value = parsed.slots.get("field"), _clean(parsed.slots.get("value"))
+    field = parsed.slots.get("field")
     if field not in (*UPDATABLE, "tag"):
         raise UserError("Which detail? I can change " + ", ".join(UPDATABLE) + ", or add a tag.")
+    checked_later = ("email", "phone", "stage", "country")
+    value = _text(parsed.slots.get("value"), "" if field in checked_later else field)
     if not value:
         raise UserError(f"What should the {field} be? e.g. “set Acme's {field} to …”.")
     customer = resolve_customer(ctx, parsed.slots.get("customer"))
@@ -283,7 +293,9 @@ def _new_value(ctx: Context, field: str, value: str) -> tuple[str, object, str]:
 
 
 def _add_tag(ctx: Context, customer: Customer, value: str) -> Reply:
-    tag = normalize.fold(value).replace(" ", "-")[:60]
+    tag = checks.text(normalize.fold(value).replace(" ", "-"), CustomerTag, "tag", what="tag")
+    if not tag:
+        raise UserError(f"“{value}” has no letters or digits to make a tag of.")
     if ctx.session.get(CustomerTag, (customer.id, tag)):
         return Reply(f"{customer.display_name} is already tagged {tag}.")
     row = CustomerTag(customer_id=customer.id, tag=tag)
@@ -304,6 +316,7 @@ def _interest_reply(ctx: Context, customer: Customer, value: str) -> Reply:
 
 def add_interest(ctx: Context, customer: Customer, interest: str) -> CustomerInterest | None:
     """Record one product interest (audited), unless the customer has it already."""
+    interest = checks.text(interest, CustomerInterest, "interest", what="interest")
     if interests.existing(ctx.session, customer.id, interest) is not None:
         return None
     row = CustomerInterest(
@@ -355,19 +368,38 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
+def _text(value: object, field: str) -> str | None:
+    """A detail as typed, checked against its column (length, NUL bytes); None when empty.
+
+    E-mails, phones, stages and countries (field "") are checked once read; an owner is a
+    staff name.
+    """
+    if not _clean(value):
+        return None
+    if field == "owner":
+        return checks.text(value, Staff, "name", what="owner")
+    if field in Customer.__table__.c:
+        return checks.text(value, Customer, field, what=field)
+    return checks.text(value, Interaction, "summary", what="value")
+
+
 def _email(value: str | None) -> str | None:
     if not _clean(value):
         return None
     try:
-        return normalize.email(value)
+        address = normalize.email(value)
     except ValueError as error:
         raise UserError(f"{error}. Nothing was saved.") from None
+    return checks.text(address, Customer, "email", what="e-mail address")
 
 
 def _phone(value: str | None, ctx: Context) -> str | None:
     if not _clean(value):
         return None
+    if "\x00" in str(value) or len(str(value)) > 64:
+        raise UserError(f"“{_clean(value)[:40]}” is not a valid phone number. Nothing was saved.")
     try:
-        return normalize.phone(value, region=ctx.settings.phone_region)
+        number = normalize.phone(value, region=ctx.settings.phone_region)
     except ValueError as error:
         raise UserError(f"{error}. Nothing was saved.") from None
+    return checks.text(number, Customer, "phone", what="phone number")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import time
 
+from bot import checks
+from bot.books import whose_book
 from bot.context import Context, UserError, handles
 from bot.messages import Button, Reply
 from crm_store.audit import snapshot
@@ -14,18 +16,16 @@ DEFAULT_TIME = time(8, 0)
 
 @handles("digest.show")
 def show_digest(parsed: Parsed, ctx: Context) -> Reply:
-    """The daily digest now — “digest”, “digest for yesterday”."""
+    """The daily digest now — “digest”, “digest for yesterday”, “dana's digest”."""
     from bot import digest  # the day's figures: loaded when a digest is asked for
 
     day = ctx.today
+    book = whose_book(ctx, parsed.slots.get("owner"))
     if parsed.slots.get("date"):
-        try:
-            day = date.fromisoformat(parsed.slots["date"])
-        except ValueError:
-            raise UserError(f"I can't read the date “{parsed.slots['date']}”.") from None
+        day = checks.day(parsed.slots["date"])
         if day > ctx.today:
             raise UserError("That day hasn't come yet; ask for today's digest or an earlier one.")
-    return digest.build(ctx.session, ctx.staff, today=day, settings=ctx.settings)
+    return digest.build(ctx.session, ctx.staff, today=day, settings=ctx.settings, book=book)
 
 
 @handles("digest.subscribe")

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import select
 
-from bot import format, permissions
+from bot import checks, format
+from bot.books import ME, TEAM, Book, whose_book
 from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
 from bot.resolve import resolve_customer, resolve_staff
@@ -69,13 +70,14 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     from crm_store import segments
 
     slots = parsed.slots
-    criteria = selection(ctx, slots)
+    book = whose_book(ctx, slots.get("owner"))
+    criteria = selection(ctx, slots, book=book)
     snap = snapshot(ctx, only=segments.narrowing(criteria, today=ctx.today))
     found = segments.find(ctx.session, snap, criteria)
-    described = describe(criteria, slots)
+    described = describe(criteria, slots, book=book)
     if found.empty:
-        return Reply(f"No customers match: {described}.")
-    limit = min(int(slots.get("limit", DEFAULT_ROWS)), MAX_ROWS)
+        return Reply(f"None of {book.possessive} customers match: {described}.")
+    limit = min(checks.whole(slots.get("limit", DEFAULT_ROWS), what="limit"), MAX_ROWS)
     money = money_of(ctx)
     owners = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
     rows = [
@@ -90,28 +92,24 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     count = len(found)
     shown = f"; the first {len(rows)} by {criteria.sort}" if count > len(rows) else ""
     name = f"customers-{slots.get('segment', 'list')}-{ctx.today.isoformat()}.csv"
-    book = permissions.csv_book(ctx.staff)
-    in_file = found if book is None else found[found["owner_id"] == book]
     ctx.record_export(
         "segment.export",
-        f"a CSV of {len(in_file):,} customers: {described}"[:500],
-        after={"customers": [int(i) for i in in_file.index]},
+        f"a CSV of {count:,} customers: {described}"[:500],
+        after={"customers": [int(i) for i in found.index]},
     )
-    note = "Figures as of today; every match is in the CSV."
-    if book is not None:
-        note = f"Figures as of today; the CSV holds the {len(in_file):,} of them in your own book."
+    matches = "matches" if count == 1 else "match"
     return Reply(
-        text=f"{count:,} customer{'s' * (count != 1)} match: {described}{shown}.",
+        text=f"{count:,} of {book.possessive} customers {matches}: {described}{shown}.",
         rows=rows,
         files=[
             File(
                 name,
                 "text/csv",
-                segments.to_csv(in_file, owners=owners, currency=ctx.settings.currency),
+                segments.to_csv(found, owners=owners, currency=ctx.settings.currency),
             )
         ],
         buttons=[Button(f"Next for #{i}", f"next action for #{i}") for i in found.index[:3]],
-        note=note,
+        note="Figures as of today; every match is in the CSV.",
     )
 
 
@@ -127,17 +125,21 @@ SELECTION = (
     "stage",
     "min_value",
 )
-TEAM = ("team", "everyone", "all", "all reps", "the team")
 
 
-def selection(ctx: Context, slots: dict) -> segments.Criteria:
-    """The customers the selection slots of `segment.list` describe, as search criteria."""
+def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segments.Criteria:
+    """The customers the selection slots of `segment.list` describe, as search criteria.
+
+    A segment list covers one `book`; without it (bulk changes) the owner slot narrows the
+    selection, and permissions are checked on the customers selected."""
     from crm_store import segments
 
     owner_id = None
-    if slots.get("owner"):
+    if book is not None:
+        owner_id = book.owner_id
+    elif slots.get("owner"):
         typed = " ".join(str(slots["owner"]).split())
-        mine = typed.casefold() in ("me", "my", "mine")
+        mine = typed.casefold() in ME
         if typed.casefold() not in TEAM:
             owner_id = ctx.staff.id if mine else resolve_staff(ctx, typed).id
     segment, stage = slots.get("segment"), slots.get("stage")
@@ -179,8 +181,9 @@ def _whole(value) -> int | None:
     return None if value is None else int(value)
 
 
-def describe(criteria: segments.Criteria, slots: dict) -> str:
-    """The selection in words: "lead, interested in hardware, owned by Dana"."""
+def describe(criteria: segments.Criteria, slots: dict, *, book: Book | None = None) -> str:
+    """The selection in words: "lead, interested in hardware, owned by Dana" (a list that says
+    whose book it covers leaves the owner out)."""
     parts = []
     if criteria.segment:
         parts.append(criteria.segment.replace("_", " "))
@@ -198,7 +201,7 @@ def describe(criteria: segments.Criteria, slots: dict) -> str:
         parts.append(f"in {criteria.city}")
     if criteria.tag:
         parts.append(f"tagged {criteria.tag}")
-    if criteria.owner_id is not None:
+    if criteria.owner_id is not None and book is None:
         parts.append(f"owned by {slots.get('owner', 'you')}")
     if criteria.min_value is not None:
         parts.append(f"worth at least {criteria.min_value:,}")
@@ -213,7 +216,7 @@ def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
     shelf = recommend.baskets(ctx.session, today=ctx.today)
     money = money_of(ctx)
     if parsed.slots.get("customer"):
-        customer = resolve_customer(ctx, parsed.slots["customer"])
+        customer = resolve_customer(ctx, parsed.slots["customer"], read=True)
         snap = snapshot(ctx, only=select(Customer.id).where(Customer.id == customer.id))
         found = recommend.suggest(ctx.session, snap, shelf, customer_ids=[customer.id], money=money)
         if not found:
@@ -227,21 +230,21 @@ def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
             rows=rows,
             buttons=[b for s in found[:BUTTONED] for b in action_buttons(s)],
         )
-    owner = None if ctx.is_manager else ctx.staff.id
-    snap = snapshot(
-        ctx, only=None if owner is None else select(Customer.id).where(Customer.owner_id == owner)
-    )
-    book = snap.customers if owner is None else snap.customers[snap.customers["owner_id"] == owner]
+    book = whose_book(ctx, parsed.slots.get("owner"))
+    only = None if book.team else select(Customer.id).where(Customer.owner_id == book.owner_id)
+    snap = snapshot(ctx, only=only)
+    frame = snap.customers
+    mine = frame if book.team else frame[frame["owner_id"] == book.owner_id]
     found = recommend.suggest(
         ctx.session,
         snap,
         shelf,
-        customer_ids=book.index,
+        customer_ids=mine.index,
         money=money,
         per_customer=1,
         limit=DEFAULT_ROWS,
     )
-    whose = "the team's customers" if owner is None else "your customers"
+    whose = f"{book.possessive} customers"
     if not found:
         return Reply(f"Nothing pressing across {whose} today.")
     names = _names(ctx, [s.customer_id for s in found])
@@ -286,6 +289,7 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     from crm_store import reports
 
     slots = parsed.slots
+    book = whose_book(ctx, slots.get("owner"))
     group_by = slots.get("group_by")
     if slots.get("chart") and not group_by and slots.get("period") not in ("today", "yesterday"):
         short = slots.get("period") in ("this_week", "last_week", "this_month", "last_month")
@@ -299,6 +303,7 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
             today=ctx.today,
             tz=ctx.tz,
             currency=ctx.settings.currency,
+            owner_id=book.owner_id,
         )
     except reports.ReportError as error:
         raise UserError(str(error)) from None
@@ -322,7 +327,7 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
         png = reports.chart_png(report, money_format=show)
         files.append(File(f"{report.metric}-{report.period}.png", "image/png", png))
     return Reply(
-        title=report.title[0].upper() + report.title[1:],
+        title=f"{report.title[0].upper()}{report.title[1:]} — {book.possessive} customers",
         text=total,
         rows=rows if report.group_by else [],
         files=files,

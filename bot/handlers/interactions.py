@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from sqlmodel import col, select
 
-from bot import format
+from bot import checks, format
+from bot.books import whose_book
 from bot.context import Context, UserError, handles
 from bot.handlers.tasks import due_date, new_task
 from bot.messages import Button, Reply
@@ -23,10 +24,13 @@ def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
     """Log a contact — “called Jane at Acme, wants a quote for 20 seats, follow up friday”."""
     slots = parsed.slots
     channel = slots.get("channel", Channel.note.value)
+    if channel not in Channel.__members__:
+        known = ", ".join(Channel.__members__)
+        raise UserError(f"“{channel}” is not a way of contact I know ({known}).")
+    summary = checks.text(slots.get("summary", ""), Interaction, "summary", what="summary")
     occurred_at = _when(ctx, slots.get("occurred_on"))
     follow_up = due_date(ctx, slots.get("follow_up"))
     customer = resolve_customer(ctx, slots.get("customer"))
-    summary = " ".join(str(slots.get("summary", "")).split())[:4000]
     interaction = Interaction(
         customer_id=customer.id,
         channel=channel,
@@ -60,10 +64,7 @@ def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
 def _when(ctx: Context, occurred_on: str | None) -> datetime:
     if not occurred_on:
         return ctx.now
-    try:
-        day = date.fromisoformat(occurred_on)
-    except ValueError:
-        raise UserError(f"I can't read the date “{occurred_on}”.") from None
+    day = checks.day(occurred_on)
     if day > ctx.today:
         raise UserError("That date is in the future; log contacts once they have happened.")
     if day == ctx.today:
@@ -73,9 +74,9 @@ def _when(ctx: Context, occurred_on: str | None) -> datetime:
 
 @handles("interaction.history")
 def show_history(parsed: Parsed, ctx: Context) -> Reply:
-    """List past contacts — “history with Acme”, “last 5 emails with Globex”."""
+    """List past contacts — “history with Acme”, “last 5 emails with Globex”, “dana's calls”."""
     slots = parsed.slots
-    limit = max(1, min(int(slots.get("limit", DEFAULT_HISTORY)), MAX_HISTORY))
+    limit = min(checks.whole(slots.get("limit", DEFAULT_HISTORY), what="limit"), MAX_HISTORY)
     query = (
         select(Interaction, Staff.name, Customer)
         .join(Staff, Interaction.staff_id == Staff.id, isouter=True)
@@ -86,16 +87,18 @@ def show_history(parsed: Parsed, ctx: Context) -> Reply:
     if channel := slots.get("channel"):
         query = query.where(Interaction.channel == channel)
     if slots.get("customer"):
-        customer = resolve_customer(ctx, slots["customer"])
+        customer = resolve_customer(ctx, slots["customer"], read=True)
         query = query.where(Interaction.customer_id == customer.id)
-        subject = customer.display_name
+        subject = f"with {customer.display_name}"
     else:
-        query = query.where(Interaction.staff_id == ctx.staff.id)
-        subject = "your customers"
+        book = whose_book(ctx, slots.get("owner"), team_by_default=False)
+        if not book.team:
+            query = query.where(Interaction.staff_id == book.owner_id)
+        subject = f"logged by {book.who}"
     found = ctx.session.exec(query).all()
     kind = f"{channel}s" if channel else "contacts"
     if not found:
-        return Reply(f"No {kind} logged with {subject} yet.")
+        return Reply(f"No {kind} {subject} yet.")
     rows = [
         {
             "When": format.moment(i.occurred_at, tz=ctx.tz, today=ctx.today),
@@ -106,4 +109,4 @@ def show_history(parsed: Parsed, ctx: Context) -> Reply:
         }
         for i, name, c in found
     ]
-    return Reply(text=f"Last {len(rows)} {kind} with {subject}:", rows=rows)
+    return Reply(text=f"Last {len(rows)} {kind} {subject}:", rows=rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot import checks
 from bot.context import Context, UserError, handles
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
@@ -15,15 +16,18 @@ def category(score: int) -> str:
 
 @handles("nps.record")
 def record_nps(parsed: Parsed, ctx: Context) -> Reply:
-    """Record an NPS answer — “Acme gave us a 9”, “nps 3 for Globex”."""
+    """Record an NPS answer — “Acme gave us a 9”, “nps 3 for Globex, unhappy with onboarding”."""
     if "score" not in parsed.slots:
         raise UserError("What score, from 0 to 10? e.g. “Acme gave us a 9”.")
-    score = int(parsed.slots["score"])
-    if not 0 <= score <= 10:
-        raise UserError(f"An NPS score is 0 to 10, not {score}.")
+    score = checks.whole(parsed.slots["score"], what="NPS score", low=0, high=10)
+    comment = checks.text(parsed.slots.get("comment") or "", NpsAnswer, "comment", what="comment")
     customer = resolve_customer(ctx, parsed.slots.get("customer"))
     answer = NpsAnswer(
-        customer_id=customer.id, score=score, answered_on=ctx.today, staff_id=ctx.staff.id
+        customer_id=customer.id,
+        score=score,
+        comment=comment or None,
+        answered_on=ctx.today,
+        staff_id=ctx.staff.id,
     )
     ctx.session.add(answer)
     ctx.audit(
@@ -35,7 +39,8 @@ def record_nps(parsed: Parsed, ctx: Context) -> Reply:
         "passive": "Satisfied but not enthusiastic: worth asking what would make it a 10.",
         "detractor": "Worth a recovery call soon.",
     }[kind]
+    said = f" They said: “{comment}”." if comment else ""
     return Reply(
-        text=f"Recorded NPS {score} ({kind}) for {customer.display_name}. {advice}",
+        text=f"Recorded NPS {score} ({kind}) for {customer.display_name}.{said} {advice}",
         buttons=[Button("Undo", "undo")],
     )

@@ -2,35 +2,40 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 
+from rapidfuzz import fuzz, process
 from sqlmodel import select
 
-from bot import format, permissions
-from bot.context import Context, UserError, handles
+from bot import checks, format, permissions
+from bot.context import Ask, Context, UserError, handles
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
+from crm_store import normalize
 from crm_store.audit import snapshot
 from crm_store.models import Product, Purchase
 from intents import Parsed
+
+CLOSE_PRODUCT = 70  # rapidfuzz score from which a known product is offered as "did you mean"
+OFFERED = 3
+NEW_PRODUCT = "new_product"  # the slot an answer "new" fills: record the name as typed
 
 
 @handles("purchase.log")
 def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     """Record a sale — “sold 20 seats of Pro to Acme for $4,000”."""
     slots = parsed.slots
-    product = " ".join(str(slots.get("product", "")).split())
-    if not product:
+    if not " ".join(str(slots.get("product", "")).split()):
         raise UserError("What was bought? e.g. “Acme bought 3 Pro licences for $1,200”.")
-    quantity = int(slots.get("quantity", 1))
-    if quantity <= 0:
-        raise UserError("The quantity must be at least 1.")
-    catalogue = ctx.session.exec(select(Product).where(Product.name.ilike(product))).first()
+    typed = checks.text(slots["product"], Purchase, "product", what="product name")
+    quantity = checks.whole(slots.get("quantity", 1), what="quantity")
+    name, catalogue = _product(ctx, typed, new=bool(slots.get(NEW_PRODUCT)))
     amount, currency = _amount(slots, catalogue, quantity, ctx)
     customer = resolve_customer(ctx, slots.get("customer"))
     purchase = Purchase(
         customer_id=customer.id,
-        product=catalogue.name if catalogue else product,
+        product=name,
         quantity=quantity,
         amount=amount,
         currency=currency,
@@ -53,17 +58,54 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     )
 
 
+def _product(ctx: Context, typed: str, *, new: bool) -> tuple[str, Product | None]:
+    """The product meant: a catalog entry or a name sold before (plurals are the same name),
+    or, when the words are only close to known names, a question: new product, or one of these?"""
+    catalogue = {p.name: p for p in ctx.session.exec(select(Product))}
+    sold = ctx.session.exec(select(Purchase.product).distinct()).all()
+    known = {name: normalize.singular_key(name) for name in [*catalogue, *sold]}
+    wanted = normalize.singular_key(typed)
+    same = sorted(name for name, key in known.items() if key == wanted)
+    if same:
+        name = next((n for n in same if n in catalogue), same[0])
+        return name, catalogue.get(name)
+    if new:
+        return typed, None
+    close = process.extract(
+        wanted, known, scorer=fuzz.WRatio, limit=OFFERED, score_cutoff=CLOSE_PRODUCT
+    )
+    if not close:
+        return typed, None
+    names = [name for _, _, name in close]
+    reply = Reply(
+        text=f"“{typed}” is not a product I know. A new product, or one of these?",
+        rows=[{"#": str(n), "Product": name} for n, name in enumerate(names, start=1)],
+        buttons=[
+            *(Button(f"{n}. {name}"[:70], str(n)) for n, name in enumerate(names, start=1)),
+            Button(f"New: {typed}"[:70], "new"),
+        ],
+    )
+    choices = {str(n): {"product": name} for n, name in enumerate(names, start=1)}
+    raise Ask(reply, {**choices, "new": {NEW_PRODUCT: True}})
+
+
 def _amount(
     slots: dict, catalogue: Product | None, quantity: int, ctx: Context
 ) -> tuple[Decimal, str]:
+    ceiling = ctx.settings.max_amount
     if "amount" in slots:
-        try:
-            amount = Decimal(str(slots["amount"])).quantize(Decimal("0.01"))
-        except InvalidOperation:
-            raise UserError(f"I can't read the amount “{slots['amount']}”.") from None
-        if amount < 0:
-            raise UserError("The amount can't be negative.")
-        return amount, str(slots.get("currency", ctx.settings.currency)).upper()
+        money = checks.amount(slots["amount"], ceiling=ceiling, model=Purchase, field="amount")
+        return money, _currency(slots.get("currency", ctx.settings.currency))
     if catalogue is not None:
-        return catalogue.price * quantity, catalogue.currency
+        total = catalogue.price * quantity
+        return checks.amount(total, ceiling=ceiling, model=Purchase, field="amount"), (
+            catalogue.currency
+        )
     raise UserError("How much was it? e.g. “sold 3 Pro to Acme for $1,200”. Nothing was saved.")
+
+
+def _currency(value: object) -> str:
+    code = str(value).strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise UserError(f"“{value}” is not a currency code like USD or EUR. Nothing was saved.")
+    return code

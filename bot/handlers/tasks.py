@@ -6,24 +6,25 @@ from datetime import date, timedelta
 
 from sqlmodel import col, select
 
-from bot import format
+from bot import checks, format
+from bot.books import whose_book
 from bot.context import Ask, Context, UserError, handles
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
 from crm_store.audit import snapshot
-from crm_store.models import Customer, Task, TaskStatus, utcnow
+from crm_store.models import Customer, Staff, Task, TaskStatus, utcnow
+from crm_store.search import find_customers
 from intents import Parsed
 
 
 def due_date(ctx: Context, value: str | None) -> date | None:
+    """A due date that exists; one already past is kept only once the sender confirms it."""
     if not value:
         return None
-    try:
-        due = date.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"I can't read the date “{value}”.") from None
-    if due < ctx.today:
-        raise UserError(f"{format.day(due, today=ctx.today)} has passed; pick a day from today on.")
+    due = checks.day(value, what="due date")
+    if due < ctx.today and not ctx.confirmed:
+        shown = format.day(due, today=ctx.today)
+        raise Ask.confirm(f"{shown} has already passed. Set the date anyway?")
     return due
 
 
@@ -44,15 +45,18 @@ def new_task(ctx: Context, *, text: str, due: date | None, customer: Customer | 
 @handles("task.create")
 def create_task(parsed: Parsed, ctx: Context) -> Reply:
     """Set yourself a reminder — “remind me to send the contract to Acme on friday”."""
-    text = " ".join(str(parsed.slots.get("text", "")).split())
+    text = checks.text(parsed.slots.get("text", ""), Task, "text", what="reminder")
     if not text:
         raise UserError("What should I remind you of? e.g. “remind me to call Acme tomorrow”.")
     due = due_date(ctx, parsed.slots.get("due"))
-    customer = (
-        resolve_customer(ctx, parsed.slots["customer"]) if parsed.slots.get("customer") else None
-    )
+    typed = parsed.slots.get("customer")
+    customer = _linked_customer(ctx, typed)
     task = new_task(ctx, text=text, due=due, customer=customer)
     when = f", due {format.day(due, today=ctx.today)}" if due else ""
+    if customer is not None:
+        when += f", for {customer.display_name}"
+    elif typed:
+        when += f" (not linked to a customer: none matches “{str(typed).strip()}”)"
     return Reply(
         text=f"Task #{task.id}: {text}{when}.",
         buttons=[Button("Done", f"done {task.id}"), Button("Undo", "undo")],
@@ -60,27 +64,31 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
 
 
 def _linked_customer(ctx: Context, typed: str | None) -> Customer | None:
-    """The customer a reminder mentions; a name that matches no one leaves it unlinked."""
-    if not typed:
+    """The customer a reminder names; a name that matches no one leaves it unlinked, and one that
+    matches several is asked about like any other write."""
+    if not typed or not str(typed).strip():
         return None
-    try:
-        return resolve_customer(ctx, typed)
-    except UserError:
+    if not find_customers(ctx.session, str(typed)):
         return None
+    return resolve_customer(ctx, typed)
 
 
 @handles("task.list")
 def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
-    """Your open tasks — “my tasks”, “what's overdue”, “tasks this week”."""
+    """Open tasks — “my tasks”, “what's overdue”, “priya's tasks”, “the team's tasks this week”."""
     period = parsed.slots.get("period", "all")
+    book = whose_book(ctx, parsed.slots.get("owner"), team_by_default=False)
     today = ctx.today
     query = (
-        select(Task, Customer)
-        .join(Customer, isouter=True)
-        .where(Task.assignee_id == ctx.staff.id, Task.status == TaskStatus.open.value)
+        select(Task, Customer, Staff.name)
+        .join(Customer, Task.customer_id == Customer.id, isouter=True)
+        .join(Staff, Task.assignee_id == Staff.id)
+        .where(Task.status == TaskStatus.open.value)
         .where(col(Customer.deleted_at).is_(None))
         .order_by(col(Task.due).is_(None), Task.due, Task.id)
     )
+    if not book.team:
+        query = query.where(Task.assignee_id == book.owner_id)
     if period == "today":
         query = query.where(col(Task.due) <= today)
     elif period == "overdue":
@@ -90,7 +98,8 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
     found = ctx.session.exec(query).all()
     label = {"today": "due today or earlier", "overdue": "overdue", "week": "due this week"}
     if not found:
-        return Reply(f"No open tasks {label.get(period, '')}.".replace(" .", ". Nice."))
+        when = f" {label[period]}" if period in label else ""
+        return Reply(f"No open tasks{when} in {book.possessive} list. Nice.")
     rows = [
         {
             "#": str(task.id),
@@ -99,43 +108,62 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
             else "",
             "Task": task.text,
             "Customer": customer.display_name if customer else "",
+            **({"Who": assignee} if book.team else {}),
         }
-        for task, customer in found
+        for task, customer, assignee in found
     ]
-    overdue = sum(1 for task, _ in found if task.due and task.due < today)
-    summary = f"{len(rows)} open task{'s' * (len(rows) != 1)}"
-    if period != "all":
+    overdue = sum(1 for task, _, _ in found if task.due and task.due < today)
+    summary = f"{book.whose} {len(rows)} open task{'s' * (len(rows) != 1)}"
+    if period in label:
         summary += f" {label[period]}"
     if overdue and period != "overdue":
         summary += f", {overdue} overdue"
     return Reply(
         text=summary + ":",
         rows=rows,
-        buttons=[Button(f"Done #{task.id}", f"done {task.id}") for task, _ in found[:5]],
+        buttons=[Button(f"Done #{task.id}", f"done {task.id}") for task, _, _ in found[:5]],
     )
 
 
 @handles("task.complete")
 def complete_task(parsed: Parsed, ctx: Context) -> Reply:
-    """Tick a task off — “done 14”, “mark task 14 done”, “done with Acme”."""
+    """Tick tasks off — “done 14”, “done 14 and 15”, “mark task 14 done”, “done with Acme”."""
     slots = parsed.slots
     if "task_id" in slots:
-        task = ctx.session.get(Task, int(slots["task_id"]))
-        if task is None or (task.assignee_id != ctx.staff.id and not ctx.is_manager):
-            raise UserError(f"You have no task #{slots['task_id']}. “my tasks” lists yours.")
+        wanted = slots["task_id"] if isinstance(slots["task_id"], list) else [slots["task_id"]]
+        tasks = [_own_task(ctx, n) for n in dict.fromkeys(wanted)]
+        if not tasks:
+            raise UserError("Which task? Say “done 14” (its number) or “done with Acme”.")
     elif slots.get("customer"):
-        customer = resolve_customer(ctx, slots["customer"])
-        task = _the_open_task(ctx, customer)
+        tasks = [_the_open_task(ctx, resolve_customer(ctx, slots["customer"]))]
     else:
         raise UserError("Which task? Say “done 14” (its number) or “done with Acme”.")
-    if task.status == TaskStatus.done.value:
-        return Reply(f"Task #{task.id} was already done.")
-    before = snapshot(task)
-    task.status = TaskStatus.done.value
-    task.completed_at = utcnow()
-    ctx.session.add(task)
-    ctx.audit("task.complete", task, before=before, description=f"completed task #{task.id}")
-    return Reply(text=f"Done: #{task.id} {task.text}.", buttons=[Button("Undo", "undo")])
+    closed, already = [], []
+    for task in tasks:
+        if task.status == TaskStatus.done.value:
+            already.append(f"#{task.id}")
+            continue
+        before = snapshot(task)
+        task.status = TaskStatus.done.value
+        task.completed_at = utcnow()
+        ctx.session.add(task)
+        ctx.audit("task.complete", task, before=before, description=f"completed task #{task.id}")
+        closed.append(f"#{task.id} {task.text}")
+    was = f"{'Task' if len(already) == 1 else 'Tasks'} {', '.join(already)} "
+    was += f"{'was' if len(already) == 1 else 'were'} already done."
+    if not closed:
+        return Reply(was)
+    text = "Done: " + "; ".join(closed) + "." + (f" {was}" if already else "")
+    return Reply(text=text, buttons=[Button("Undo", "undo")])
+
+
+def _own_task(ctx: Context, typed: object) -> Task:
+    """A task the sender may close: their own, or anyone's for a manager."""
+    number = checks.whole(typed, what="task number")
+    task = ctx.session.get(Task, number)
+    if task is None or (task.assignee_id != ctx.staff.id and not ctx.is_manager):
+        raise UserError(f"You have no task #{number}. “my tasks” lists yours. Nothing was changed.")
+    return task
 
 
 def _the_open_task(ctx: Context, customer: Customer) -> Task:

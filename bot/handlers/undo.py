@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from bot.context import Context, handles
+from sqlmodel import col, select
+
+from bot.context import Context, UserError, handles
 from bot.messages import Reply
 from crm_store.audit import drop_from_undo, last_command, revert
 from crm_store.models import AuditEntry
 from intents import Parsed
 
+ERASURE = "customer.forget"
 LISTED = 5  # a bulk change is summed up after this many of its changes
 
 
 @handles("undo")
 def undo(parsed: Parsed, ctx: Context) -> Reply:
     """Undo your last change — “undo”."""
+    _refuse_an_erasure(ctx)
     entries = last_command(ctx.session, ctx.staff.id)
     if not entries:
         return Reply("There is nothing of yours to undo.")
@@ -38,3 +42,18 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
         )
     )
     return Reply(f"Undone: {what}.")
+
+
+def _refuse_an_erasure(ctx: Context) -> None:
+    """An erasure can't be taken back (the data is gone): say so, never undo an older change."""
+    newest = ctx.session.exec(
+        select(AuditEntry)
+        .where(AuditEntry.staff_id == ctx.staff.id, col(AuditEntry.undone_at).is_(None))
+        .where(AuditEntry.action != "undo")
+        .order_by(col(AuditEntry.id).desc())
+    ).first()
+    if newest is not None and newest.action == ERASURE:
+        raise UserError(
+            f"Your last change {newest.description}, and an "
+            "erasure can't be undone: that data is gone. Nothing was undone."
+        )

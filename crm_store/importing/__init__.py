@@ -28,7 +28,7 @@ from crm_store.importing.base import BATCH, Batch, Importer, ImportOptions, RowE
 from crm_store.importing.customers import CustomerImporter
 from crm_store.importing.reading import ImportFileError, Row, read_table, table_rows
 from crm_store.importing.values import as_utc, country, day_first, parse_amount, parse_moment, tags
-from crm_store.models import AuditEntry, utcnow
+from crm_store.models import AuditEntry
 
 __all__ = [
     "BATCH",
@@ -233,7 +233,7 @@ def _write(
                     {
                         "command_id": command_id,
                         "staff_id": None,
-                        "at": utcnow(),
+                        "at": importer.options.moment(),
                         "action": f"{summary.kind}.import",
                         "entity": "import",
                         "entity_id": None,

@@ -14,7 +14,7 @@ from crm_store import normalize
 from crm_store.columns import CHANNELS
 from crm_store.importing.base import Batch, Importer, RowError, bulk_insert
 from crm_store.importing.values import CURRENCY_SIGNS, as_utc, day_first, parse_amount, text
-from crm_store.models import Customer, Interaction, Purchase, utcnow
+from crm_store.models import Customer, Interaction, Purchase
 
 
 class _CustomerRefs:
@@ -115,7 +115,7 @@ class _Additions(Importer):
 
     def write(self, connection: Connection, batch: Batch) -> None:
         if batch.inserts:
-            now = utcnow()
+            now = self.options.moment()
             bulk_insert(
                 connection,
                 self.table,

@@ -13,7 +13,7 @@ from crm_store import normalize, privacy
 from crm_store.columns import Layout
 from crm_store.importing.reading import Row
 from crm_store.importing.values import parse_moment
-from crm_store.models import Staff
+from crm_store.models import Staff, utcnow
 from crm_store.pipeline import DEFAULT, Pipeline
 
 BATCH = 10_000
@@ -32,8 +32,12 @@ class ImportOptions:
     tz: str = "UTC"  # for times without an offset
     currency: str = "USD"  # for amounts that name none
     erasure_key: str = ""  # the key of the erased-identifier hashes
+    now: datetime | None = None  # the import's moment (created_at, the audit entry); default: now
     batch_size: int = BATCH
     pipeline: Pipeline = DEFAULT  # the stages a row may name, besides the vendors' own words
+
+    def moment(self) -> datetime:
+        return self.now or utcnow()
 
 
 class Batch:

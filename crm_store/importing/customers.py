@@ -13,7 +13,7 @@ from crm_store import interests, normalize
 from crm_store.columns import STAGES
 from crm_store.importing.base import Batch, Importer, RowError, bulk_insert
 from crm_store.importing.values import as_utc, country, day_first, tags, text
-from crm_store.models import Customer, CustomerInterest, CustomerTag, search_keys, utcnow
+from crm_store.models import Customer, CustomerInterest, CustomerTag, search_keys
 
 LIMITS = {"name": 200, "company": 200, "title": 120, "city": 120, "external_id": 120}
 NEXT_IDS = sql(
@@ -239,7 +239,7 @@ class CustomerImporter(Importer):
             record["tags"] = item["tags"]
             record["interests"] = frozenset(item["interests"])
             record["created_at"] = item["created_at"]
-            record["stage_changed_at"] = item["created_at"] or utcnow()
+            record["stage_changed_at"] = item["created_at"] or self.options.moment()
             record["line"] = item["line"]
             self._index(record, batch)
             batch.inserts.append(record)
@@ -267,7 +267,7 @@ class CustomerImporter(Importer):
             batch.put(record, "interests", record["interests"] | new_interests)
             batch.interests.extend((record, k, item["interests"][k]) for k in sorted(new_interests))
         if "stage" in changes:
-            batch.put(record, "stage_changed_at", utcnow())
+            batch.put(record, "stage_changed_at", self.options.moment())
         self._index(record, batch)
         if record["id"] is not None and changes:
             batch.updates[record["id"]] = record
@@ -275,7 +275,7 @@ class CustomerImporter(Importer):
 
     def write(self, connection: Connection, batch: Batch) -> None:
         table = Customer.__table__
-        now = utcnow()
+        now = self.options.moment()
         if batch.inserts:
             rows = [
                 dict(

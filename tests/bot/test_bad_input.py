@@ -79,13 +79,14 @@ def test_a_store_failure_is_an_apology_not_a_traceback(chat, engine, caplog):
     with engine.begin() as connection:
         connection.execute(text("ALTER TABLE tasks RENAME TO tasks_elsewhere"))
     try:
-        reply = chat.say("called acme, discussed renewal, follow up friday")
+        reply = chat.say("called acme, renewal at 41 percent off, follow up friday")
     finally:
         with engine.begin() as connection:
             connection.execute(text("ALTER TABLE tasks_elsewhere RENAME TO tasks"))
     assert reply.text == APOLOGY
     assert chat.count(Interaction) == 0
     assert "Traceback" in caplog.text
+    assert "41 percent" not in caplog.text and "Jane Cooper" not in caplog.text
 
 
 def test_a_value_the_database_refuses_leaves_no_personal_data_in_the_log(chat, caplog):

@@ -24,7 +24,7 @@ def history(chat, *, lapsed_days=212, orders=14):
 def test_a_segment_answer_counts_explains_and_attaches_the_full_list(chat):
     jane, _ = history(chat)
     reply = chat.say("customers who haven't bought in 6 months")
-    assert reply.text == "1 customer match: no purchase for 180+ days."
+    assert reply.text == "1 of your customers matches: no purchase for 180+ days."
     assert reply.rows == [
         {
             "#": str(jane),
@@ -43,10 +43,10 @@ def test_a_segment_answer_counts_explains_and_attaches_the_full_list(chat):
 def test_segment_slots_combine_and_an_empty_answer_says_so(chat):
     jane, _ = history(chat)
     found = chat.say("lapsed customers in new york")
-    assert found.text == "1 customer match: lapsed, in new york."
+    assert found.text == "1 of your customers matches: lapsed, in new york."
     assert [row["#"] for row in found.rows] == [str(jane)]
     reply = chat.say("lapsed customers in Paris")
-    assert reply.text == "No customers match: lapsed, in Paris."
+    assert reply.text == "None of your customers match: lapsed, in Paris."
     assert not reply.files
 
 
@@ -86,7 +86,7 @@ def test_a_reps_book_is_their_own_and_a_manager_sees_the_team(chat):
 def test_a_report_over_time_comes_with_a_chart(chat):
     history(chat)
     reply = chat.say("revenue by month this year")
-    assert reply.title == "Revenue by month, this year"
+    assert reply.title == "Revenue by month, this year — your customers"
     assert reply.rows[-1] == {"Month": "Nov 2026", "Revenue": "$900"}
     assert reply.files[0].mime == "image/png"
     plain = chat.say("revenue this month")

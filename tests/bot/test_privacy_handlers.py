@@ -67,8 +67,18 @@ def test_an_erased_person_is_no_longer_found_and_undo_brings_nothing_back(chat):
     chat.say("forget jane cooper", who="Alex")
     chat.say("yes", who="Alex")
     assert "No customer matches" in chat.say("who is jane@acme.com").text
-    assert chat.say("undo", who="Alex").text == "There is nothing of yours to undo."
+    undo = chat.say("undo", who="Alex").text
+    assert undo.startswith("Your last change erased the personal data of #")
+    assert "an erasure can't be undone" in undo and undo.endswith("Nothing was undone.")
     assert all(c.name != "Jane Cooper" and c.email != "jane@acme.com" for c in chat.rows(Customer))
+
+
+def test_undo_after_an_erasure_does_not_silently_undo_an_older_change(chat):
+    chat.say("called globex, discussed pricing", who="Alex")
+    chat.say("forget jane cooper", who="Alex")
+    chat.say("yes", who="Alex")
+    assert "can't be undone" in chat.say("undo", who="Alex").text
+    assert chat.count(Interaction) == 1
 
 
 def test_a_rep_cannot_erase_anyone(chat):

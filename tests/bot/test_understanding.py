@@ -60,7 +60,7 @@ def test_a_low_confidence_write_waits_for_a_yes(chat):
 def test_a_value_that_cannot_be_right_is_refused_in_one_sentence(chat):
     before = chat.written()
     reply = chat.say("remind me on 31/02 to call acme")
-    assert "“31/02” isn't a real date" in reply.text
+    assert "“31/02” is not a valid date" in reply.text
     assert chat.written() == before
 
 

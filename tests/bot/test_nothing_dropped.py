@@ -1,0 +1,124 @@
+"""Nothing the user said is dropped: comments, every task named, the customer a reminder names,
+and the product they meant."""
+
+from decimal import Decimal
+
+import pytest
+from sqlmodel import Session
+
+from crm_store.models import AuditEntry, Customer, NpsAnswer, Product, Purchase, Task
+
+
+def test_an_nps_comment_is_stored_and_shown_on_the_profile(chat):
+    reply = chat.run("nps.record", customer="acme", score=4, comment="unhappy with onboarding")
+    assert "They said: “unhappy with onboarding”" in reply.text
+    [answer] = chat.rows(NpsAnswer)
+    assert (answer.score, answer.comment) == (4, "unhappy with onboarding")
+    profile = chat.say("tell me about acme")
+    assert profile.fields["NPS comment"] == "“unhappy with onboarding” (today)"
+
+
+def test_several_tasks_are_completed_together_and_undone_together(chat):
+    ids = [
+        int(chat.say(f"remind me to {what} tomorrow").text.split(":")[0].removeprefix("Task #"))
+        for what in ("send the deck", "book the room", "call the bank")
+    ]
+    done = chat.run("task.complete", task_id=ids[:2])
+    assert done.text == f"Done: #{ids[0]} send the deck; #{ids[1]} book the room."
+    assert {t.id: t.status for t in chat.rows(Task)} == {
+        ids[0]: "done",
+        ids[1]: "done",
+        ids[2]: "open",
+    }
+    assert chat.say("undo").text.startswith("Undone: completed task")
+    assert all(t.status == "open" for t in chat.rows(Task))
+
+
+def test_one_unknown_task_number_in_a_list_closes_none(chat):
+    chat.say("remind me to send the deck tomorrow")
+    [task] = chat.rows(Task)
+    before = chat.written()
+    reply = chat.run("task.complete", task_id=[task.id, 999])
+    assert reply.text.startswith("You have no task #999.")
+    assert chat.written() == before and chat.rows(Task)[0].status == "open"
+
+
+def test_a_task_already_done_is_said_beside_the_ones_closed_now(chat):
+    for what in ("send the deck", "book the room"):
+        chat.say(f"remind me to {what} tomorrow")
+    first, second = (t.id for t in chat.rows(Task))
+    chat.say(f"done {first}")
+    reply = chat.run("task.complete", task_id=[first, second])
+    assert reply.text == f"Done: #{second} book the room. Task #{first} was already done."
+
+
+def test_a_reminder_is_linked_to_the_customer_it_names_and_shows_on_their_profile(chat):
+    reply = chat.say("remind me to send the contract to Acme on friday")
+    assert reply.text.endswith("due Fri 20 Nov, for Jane Cooper (Acme Corporation).")
+    [task] = chat.rows(Task)
+    acme = next(c for c in chat.rows(Customer) if c.company == "Acme Corporation")
+    assert task.customer_id == acme.id
+    assert (
+        f"#{task.id} send the contract to Acme"
+        in chat.say("tell me about acme").fields["Open tasks"]
+    )
+
+
+def test_a_reminder_naming_nobody_we_know_is_kept_and_says_it_is_unlinked(chat):
+    reply = chat.say("remind me to call mom tomorrow")
+    assert "not linked to a customer: none matches “mom”" in reply.text
+    [task] = chat.rows(Task)
+    assert task.customer_id is None
+
+
+def test_a_reminder_naming_several_customers_asks_which(chat):
+    before = chat.written()
+    reply = chat.say("remind me to call jane tomorrow")
+    assert "Which one?" in reply.text and len(reply.rows) == 2
+    assert chat.written() == before
+    chat.say("2")
+    [task] = chat.rows(Task)
+    assert task.customer_id is not None
+
+
+@pytest.fixture
+def catalog(chat):
+    with Session(chat.engine) as session:
+        for name, price in (("Widget", 10), ("CRM Pro", 900), ("CRM Starter", 300)):
+            session.add(Product(name=name, family=name, price=Decimal(price)))
+        session.commit()
+    return chat
+
+
+def test_a_plural_is_the_catalog_s_product_not_a_new_one(catalog):
+    reply = catalog.say("sold 3 widgets to acme")
+    assert reply.text == "Recorded 3 × Widget for Jane Cooper (Acme Corporation): $30."
+    assert [p.product for p in catalog.rows(Purchase)] == ["Widget"]
+
+
+def test_an_unknown_product_asks_new_or_one_of_the_closest(catalog):
+    before = catalog.written()
+    reply = catalog.run("purchase.log", customer="acme", product="CRM Prp", amount=900)
+    assert reply.text == "“CRM Prp” is not a product I know. A new product, or one of these?"
+    assert reply.rows[0] == {"#": "1", "Product": "CRM Pro"}
+    assert [b.value for b in reply.buttons][-1] == "new"
+    assert catalog.written() == before
+    assert catalog.say("1").text.startswith("Recorded 1 × CRM Pro")
+
+
+def test_an_unknown_product_named_new_keeps_its_name_and_never_takes_another_s_price(catalog):
+    asked = catalog.run("purchase.log", customer="acme", product="Widgetron")
+    assert "A new product, or one of these?" in asked.text
+    before = catalog.written()
+    priced = catalog.say("new")
+    assert priced.text.startswith("How much was it?")
+    assert catalog.written() == before
+    catalog.run("purchase.log", customer="acme", product="Widgetron", amount=50, new_product=True)
+    [sale] = catalog.rows(Purchase)
+    assert (sale.product, sale.amount) == ("Widgetron", Decimal("50.00"))
+
+
+def test_a_product_far_from_every_known_name_is_recorded_as_said(catalog):
+    reply = catalog.run("purchase.log", customer="acme", product="Consulting day", amount=1200)
+    assert reply.text.startswith("Recorded 1 × Consulting day")
+    assert catalog.count(AuditEntry) >= 1

@@ -1,0 +1,109 @@
+"""A write names exactly one customer: when several fit the words, the bot asks; reads may pick."""
+
+import pytest
+from sqlmodel import Session, select
+
+from crm_store.models import Customer, Purchase, Staff
+
+
+@pytest.fixture
+def northstar(chat):
+    """Three companies share the word "Northstar" — "Northstar Ltd" is even named by it alone —
+    one is Alex's, one Sam's, one nobody's."""
+    with Session(chat.engine) as session:
+        alex = session.exec(select(Staff).where(Staff.name == "Alex")).one()
+        sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
+        session.add_all(
+            [
+                Customer(company="Northstar Systems", city="Oslo", owner_id=alex.id, stage="lead"),
+                Customer(company="Northstar Foods", city="Lyon", owner_id=sam.id, stage="lead"),
+                Customer(company="Northstar Ltd", city="Porto", stage="lead"),
+                Customer(company="Initech", city="Austin", owner_id=alex.id),
+                Customer(company="Intel", city="Santa Clara", owner_id=alex.id),
+            ]
+        )
+        session.commit()
+    return chat
+
+
+def company(chat, name: str) -> Customer:
+    with Session(chat.engine) as session:
+        return session.exec(select(Customer).where(Customer.company == name)).one()
+
+
+def test_a_sale_to_a_shared_company_word_asks_with_owner_and_city_and_writes_nothing(northstar):
+    before = northstar.written()
+    reply = northstar.say("sold 2 CRM Pro to northstar for $1,800")
+    assert reply.text.startswith("Several customers match “northstar”. Which one?")
+    assert reply.rows[0] == {
+        "#": "1",
+        "Customer": "Northstar Foods",
+        "Owner": "you",
+        "City": "Lyon",
+    }
+    assert {(row["Customer"], row["Owner"], row["City"]) for row in reply.rows[1:]} == {
+        ("Northstar Systems", "Alex", "Oslo"),
+        ("Northstar Ltd", "nobody", "Porto"),
+    }
+    assert "Lyon" in reply.buttons[0].label and "you" in reply.buttons[0].label
+    assert northstar.written() == before
+    assert company(northstar, "Northstar Systems").stage == "lead"
+
+
+def test_answering_the_question_records_the_sale_on_the_customer_chosen(northstar):
+    systems = northstar.say("sold 2 CRM Pro to northstar for $1,800").rows[1]
+    done = northstar.say(systems["#"])
+    assert done.text.startswith(f"Recorded 2 × CRM Pro for {systems['Customer']}")
+    [sale] = northstar.rows(Purchase)
+    assert sale.customer_id == company(northstar, systems["Customer"]).id
+    assert company(northstar, systems["Customer"]).stage == "customer"
+
+
+@pytest.mark.parametrize(
+    ("intent", "slots"),
+    [
+        ("interaction.log", {"channel": "call", "summary": "renewal"}),
+        ("purchase.log", {"product": "CRM Pro", "amount": 900}),
+        ("nps.record", {"score": 9}),
+        ("task.create", {"text": "call them", "due": "2026-11-20"}),
+        ("customer.update", {"field": "city", "value": "Bergen"}),
+    ],
+)
+def test_every_write_asks_rather_than_picks(northstar, intent, slots):
+    before = northstar.written()
+    reply = northstar.run(intent, customer="northstar", **slots)
+    assert "Which one?" in reply.text and len(reply.rows) == 3
+    assert northstar.written() == before
+
+
+def test_a_name_that_only_one_customer_has_exactly_is_taken_without_asking(northstar):
+    reply = northstar.say("called northstar foods, they want a demo")
+    assert reply.text.startswith("Logged a call with Northstar Foods")
+
+
+def test_a_read_takes_a_clear_winner_that_a_write_asks_about(northstar):
+    shown = northstar.say("tell me about initec")
+    assert shown.title.startswith("Initech · #")
+    before = northstar.written()
+    asked = northstar.run("nps.record", customer="initec", score=8)
+    assert "Which one?" in asked.text
+    assert [row["Customer"] for row in asked.rows] == ["Initech", "Intel"]
+    assert northstar.written() == before
+
+
+def test_an_exact_id_email_or_phone_names_one_customer(northstar):
+    systems = company(northstar, "Northstar Systems")
+    assert northstar.run("nps.record", customer=f"#{systems.id}", score=7).text.startswith(
+        "Recorded NPS 7 (passive) for Northstar Systems"
+    )
+    assert northstar.say("acme gave us a 10").text.startswith("Recorded NPS 10")
+    assert northstar.say("called jane@acme.com, left a message").text.startswith(
+        "Logged a call with Jane Cooper"
+    )
+
+
+def test_an_id_beyond_any_customer_is_no_match_on_either_database(northstar):
+    before = northstar.written()
+    reply = northstar.run("nps.record", customer="#99999999999999", score=7)
+    assert reply.text.startswith("No customer matches “#99999999999999”")
+    assert northstar.written() == before
