@@ -58,6 +58,8 @@ def known_customer(typed: str, lexicon: Lexicon) -> str | None:
         return said
     if process.extractOne(lowered, list(names), scorer=fuzz.ratio, score_cutoff=88):
         return said
+    if _person_and_company(words, lexicon):
+        return said
     for name in names:
         parts = name.split()
         if len(words) < len(parts) and all(
@@ -73,6 +75,24 @@ def known_customer(typed: str, lexicon: Lexicon) -> str | None:
         ):
             return said
     return None
+
+
+def _person_and_company(words: list[str], lexicon: Lexicon) -> bool:
+    """'tom becker harbor', 'anna nguyen cyberdyne': a known person, then their company's first
+    words, as people name a customer when the name alone is shared."""
+    people = {n.lower() for n in lexicon.customers if n}
+    companies = [c.lower().split() for c in lexicon.companies if c]
+    for split in range(len(words) - 1, 0, -1):
+        person, company = " ".join(words[:split]), words[split:]
+        if not process.extractOne(person, people, scorer=fuzz.ratio, score_cutoff=88):
+            continue
+        if any(
+            len(company) <= len(parts)
+            and all(fuzz.ratio(w, p) >= 85 for w, p in zip(company, parts, strict=False))
+            for parts in companies
+        ):
+            return True
+    return False
 
 
 def _singular(word: str) -> str:

@@ -563,9 +563,14 @@ def _update(match: re.Match, message: Message) -> dict | None:
                 value = vocab.STAGES.get(value.lower().strip(" .!"), value.lower())
         if field_name is None:
             continue
-        value = (value or "").strip(" .!?\"'") or None
+        value = _new_value(value or "") or None
         return {"customer": _ref(parts.get("who")), "field": field_name, "value": value}
     return _update_loosely(message)
+
+
+def _new_value(said: str) -> str:
+    """The value a change sets, without the words said after it ("CEO now", "Leeds please")."""
+    return vocab.VALUE_TAIL.sub("", said.strip(" .!?\"'")).strip(" .!?\"'")
 
 
 def _update_loosely(message: Message) -> dict[str, Any]:
@@ -584,7 +589,7 @@ def _update_loosely(message: Message) -> dict[str, Any]:
     else:
         slots["customer"] = _ref(head)
     if found := value_found:
-        value = typed[found.start("value") : found.end("value")].strip(" .!?\"'")
+        value = _new_value(typed[found.start("value") : found.end("value")])
         slots["value"] = value
         said = found.group("field")
         field_name = vocab.FIELDS.get(said.strip()) if said else None

@@ -559,6 +559,8 @@ UPDATE_TAIL = re.compile(
     r"(?:\s+(?:has|have|is|are|got|just|now|new|moved|relocated|changed|updated|his|her|their|its|the|a))+\s*$",
     re.I,
 )
+# words after a new value that are not part of it: "title is CEO now", "city to Leeds please"
+VALUE_TAIL = re.compile(r"(?:\s+(?:now|please|pls|plz|thanks|thx|instead|from today))+$", re.I)
 UPDATE_OF = re.compile(rf"\b(?:{_FIELD})\s+(?:of|for|on)\s+")
 UPDATE_VALUE = re.compile(
     rf"(?:\b(?P<field>{_FIELD})\b[^,;]*?)?(?:\s+(?:to|->|→|=|:|is now|should be|now|is|as|changed to)\s*|\s*(?:->|→|=|:)\s*)"

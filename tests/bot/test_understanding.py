@@ -88,3 +88,14 @@ def test_parse_with_a_store_reads_its_names(tmp_path):
     typo, sale = (json.loads(line) for line in read.stdout.splitlines())
     assert (typo["intent"], typo["slots"]) == ("customer.show", {"customer": "initek systems"})
     assert sale["slots"]["product"] == "Training Workshop"
+
+
+def test_a_person_named_with_their_company_word_shows_that_customer(chat):
+    reply = chat.say("jane smith globex")
+    assert reply.title.startswith("Jane Smith (Globex Ltd)")
+
+
+def test_words_after_a_new_value_are_not_stored_with_it(chat):
+    chat.say("jane cooper's title is CTO now")
+    [jane] = [c for c in chat.rows(Customer) if c.name == "Jane Cooper"]
+    assert jane.title == "CTO"
