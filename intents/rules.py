@@ -676,7 +676,10 @@ def _create(match: re.Match, message: Message) -> dict | None:
     else:
         slots["name"] = head
     if "company" in slots and (city := vocab.CITY_AT_END.search(slots["company"])):
-        if not vocab.COMPANY_WORDS.search(city.group(1)):
+        # "tanaka robotics osaka": a city after a company of two words or more; "brightline
+        # robotics" stays one company, since a name of two words is likelier than a town
+        kept = slots["company"][: city.start()].split()
+        if len(kept) >= 2 and not vocab.COMPANY_WORDS.search(city.group(1)):
             slots["city"] = city.group(1)
             slots["company"] = slots["company"][: city.start()]
     cased = any(c.isupper() for c in message.typed)

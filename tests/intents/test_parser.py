@@ -217,3 +217,9 @@ def test_a_bare_command_without_details_is_unsure():
     parsed = read("add customer")
     assert parsed.intent == "customer.create"
     assert parsed.confidence < 0.6
+
+
+def test_a_company_of_two_words_is_not_cut_into_a_company_and_a_city():
+    parsed = parse("new lead: priya shah at brightline robotics", now=NOW, tz="Europe/London")
+    assert parsed.slots["company"] == "brightline robotics"
+    assert "city" not in parsed.slots
