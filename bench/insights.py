@@ -26,9 +26,11 @@ from datetime import UTC, date, datetime, timedelta
 from datetime import time as time_of_day
 from pathlib import Path
 
-from sqlalchemy import insert, make_url, text
+from sqlalchemy import insert, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from throwaway import throwaway_postgres  # noqa: E402
 
 from bot.dispatch import Bot  # noqa: E402
 from bot.messages import Message  # noqa: E402
@@ -247,21 +249,6 @@ def bench(url: str, rows, customers: int, purchases: int) -> None:
         f"{result.correlation:.2f} vs {result.naive_correlation:.2f}"
     )
     engine.dispose()
-
-
-def throwaway_postgres(server: str):
-    admin = make_engine(server).execution_options(isolation_level="AUTOCOMMIT")
-    name = f"crmbot_bench_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(server).set(database=name).render_as_string(hide_password=False)
-
-    def drop() -> None:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return url, drop
 
 
 def main() -> int:

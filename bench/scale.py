@@ -28,10 +28,12 @@ from datetime import time as time_of_day
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import insert, make_url, select, text, update
+from sqlalchemy import insert, select, update
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from throwaway import throwaway_postgres  # noqa: E402
 
 from bot.dispatch import Bot  # noqa: E402
 from bot.messages import Message  # noqa: E402
@@ -286,21 +288,6 @@ def bench(
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  peak memory of this process        {peak:10,.0f} MB")
     engine.dispose()
-
-
-def throwaway_postgres(server: str):
-    admin = make_engine(server).execution_options(isolation_level="AUTOCOMMIT")
-    name = f"crmbot_scale_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(server).set(database=name).render_as_string(hide_password=False)
-
-    def drop() -> None:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return url, drop
 
 
 def main() -> int:

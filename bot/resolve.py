@@ -132,3 +132,13 @@ def resolve_staff(ctx: Context, typed: str) -> Staff:
             return found[0]
     names = ", ".join(sorted(s.name for s in everyone))
     raise UserError(f"No single colleague is called “{str(typed).strip()}”. Staff: {names}.")
+
+
+def stage_named(ctx: Context, typed: object) -> str:
+    """A pipeline stage from what was said ("won" is customer), or one sentence naming them."""
+    stage = ctx.settings.pipeline.read(typed)
+    if stage is None:
+        raise UserError(
+            f"“{typed}” is not a stage. The pipeline is {ctx.settings.pipeline.describe()}."
+        )
+    return stage

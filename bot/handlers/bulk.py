@@ -19,9 +19,10 @@ from sqlmodel import col, select
 from bot.books import may_change, require_own
 from bot.context import Ask, Context, UserError, handles
 from bot.handlers import insights
-from bot.handlers.customers import add_interest, owner_named, stage_named
+from bot.handlers.customers import add_interest, owner_named
 from bot.handlers.deleting import move_to_bin
 from bot.messages import Button, File, Reply
+from bot.resolve import stage_named
 from crm_store import interests, normalize
 from crm_store.audit import snapshot
 from crm_store.models import Customer, CustomerTag, Staff

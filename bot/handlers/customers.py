@@ -11,7 +11,7 @@ from bot import checks, format
 from bot.books import require_own
 from bot.context import Ask, Context, UserError, handles
 from bot.messages import Button, Reply
-from bot.resolve import resolve_customer, resolve_staff
+from bot.resolve import resolve_customer, resolve_staff, stage_named
 from crm_store import interests, normalize, privacy
 from crm_store.audit import snapshot
 from crm_store.models import (
@@ -198,16 +198,6 @@ def owner_named(ctx: Context, typed: object) -> Staff:
     if text.casefold() in ("me", "my", "mine", "myself"):
         return ctx.staff
     return resolve_staff(ctx, text)
-
-
-def stage_named(ctx: Context, typed: object) -> str:
-    """A pipeline stage from what was said ("won" is customer), or one sentence naming them."""
-    stage = ctx.settings.pipeline.read(typed)
-    if stage is None:
-        raise UserError(
-            f"“{typed}” is not a stage. The pipeline is {ctx.settings.pipeline.describe()}."
-        )
-    return stage
 
 
 UPDATABLE = (

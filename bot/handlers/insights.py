@@ -11,7 +11,7 @@ from bot import checks, format
 from bot.books import ME, TEAM, Book, whose_book
 from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
-from bot.resolve import resolve_customer, resolve_staff
+from bot.resolve import resolve_customer, resolve_staff, stage_named
 from crm_store.models import Customer, Staff, customer_label
 from intents import Parsed
 
@@ -147,7 +147,7 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
         if (as_stage := ctx.settings.pipeline.read(segment)) is not None:
             segment, stage = None, stage or as_stage
     if stage is not None:
-        stage = _stage(ctx, stage)
+        stage = stage_named(ctx, stage)
     try:
         min_value = Decimal(str(slots["min_value"])) if "min_value" in slots else None
         return segments.Criteria(
@@ -166,15 +166,6 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
     except (ValueError, InvalidOperation) as error:
         known = ", ".join((*segments.ALL_SEGMENTS, *ctx.settings.pipeline.stages))
         raise UserError(f"I can't search for that ({error}). Segments I know: {known}.") from None
-
-
-def _stage(ctx: Context, typed: str) -> str:
-    stage = ctx.settings.pipeline.read(typed)
-    if stage is None:
-        raise UserError(
-            f"“{typed}” is not a stage. The pipeline is {ctx.settings.pipeline.describe()}."
-        )
-    return stage
 
 
 def _whole(value) -> int | None:
