@@ -541,6 +541,8 @@ UPDATE_FORMS = [
     re.compile(r"^(?:tag|label)\s+(?P<who>.+?)\s+(?:as|with)\s+#?(?P<tag>.+?)\W*$"),
     re.compile(r"^add\s+(?:the\s+)?(?:tag|label)\s+#?(?P<tag>.+?)\s+(?:to|for|on)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^(?:assign|reassign|hand over|give)\s+(?P<who>.+?)\s+to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
+    re.compile(r"^(?:hand|pass|transfer)\s+(?P<who>.+?)\s+(?:over\s+|on\s+)?to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
+    re.compile(r"^(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:is\s+taking|takes|will\s+take)\s+over\s+(?P<who>.+?)(?:\s+from\s+(?:today|now|monday|next week))?\W*$"),
     re.compile(r"^make\s+(?P<owner>[\w'-]+(?:\s(?!the\b)[\w'-]+)?)\s+(?:the\s+)?owner\s+(?:of|for)\s+(?P<who>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<field>{_FIELD})\s+(?:of|for|on)\s+(?P<who>.+?){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<who>.+?)(?:'s|’s)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),

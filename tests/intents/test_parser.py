@@ -223,3 +223,17 @@ def test_a_company_of_two_words_is_not_cut_into_a_company_and_a_city():
     parsed = parse("new lead: priya shah at brightline robotics", now=NOW, tz="Europe/London")
     assert parsed.slots["company"] == "brightline robotics"
     assert "city" not in parsed.slots
+
+
+@pytest.mark.parametrize(
+    ("text", "customer", "owner"),
+    [
+        ("hand globex over to dana", "globex", "dana"),
+        ("sam is taking over initech", "initech", "sam"),
+        ("give anna nguyen to sam", "anna nguyen", "sam"),
+    ],
+)
+def test_a_handover_said_as_people_say_it_changes_the_owner(text, customer, owner):
+    parsed = parse(text, now=NOW, tz="Europe/London")
+    assert parsed.intent == "customer.update"
+    assert parsed.slots == {"customer": customer, "field": "owner", "value": owner}
