@@ -57,8 +57,28 @@ WRITES = frozenset(
 )
 APOLOGY = "Sorry, something went wrong on my side and nothing was saved. Please try again."
 ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "last": "-1"}
-NO = {"no", "n", "nope", "cancel", "stop", "abort", "never mind", "nevermind"}
-YES = {"yes", "y", "yep", "yeah", "sure", "ok", "okay", "confirm", "do it"}
+# A yes or a no is a reply made only of such words, with at least one that says it outright
+# ("go ahead", "yes please", "no!! cancel", "nah, forget it").
+YES = frozenset({"yes", "y", "yep", "yup", "yeah", "ya", "sure", "ok", "okay", "k", "confirm",
+                 "confirmed", "proceed", "correct", "👍", "✅", "go", "do"})  # fmt: skip
+NO = frozenset({"no", "n", "nope", "nah", "cancel", "stop", "abort", "nevermind", "don't", "dont",
+                "👎", "❌", "forget", "never", "wait"})  # fmt: skip
+_FILLER = frozenset({"please", "pls", "thanks", "thank", "you", "it", "that", "this", "ahead",
+                     "mind", "for", "now", "one", "all", "right", "fine", "them", "on", "cool",
+                     "good", "great", "thing", "sounds", "looks", "perfect"})  # fmt: skip
+_ANSWER_WORD = re.compile(r"[\w']+|👍|✅|👎|❌")
+
+
+def says(text: str, words: frozenset[str]) -> bool:
+    """Whether a reply is a plain yes (`YES`) or a plain no (`NO`)."""
+    found = _ANSWER_WORD.findall(text.lower())
+    return (
+        bool(found)
+        and any(w in words for w in found)
+        and all(w in words or w in _FILLER for w in found)
+    )
+
+
 STILL_OPEN = "My earlier question is still open: answer it, or say “cancel”."
 DROPPED = "I dropped my earlier question; ask again if you still need it."
 
@@ -186,7 +206,7 @@ class Bot:
                 if answer is not None:
                     session.delete(pending)
                     return _resume(pending.payload, answer)
-                if text.lower().strip(" .!") in NO:
+                if says(text, NO):
                     session.delete(pending)
                     return Reply("OK, cancelled. Nothing was changed.")
                 if pending.payload.get("kept"):
@@ -288,7 +308,7 @@ def _answer_key(text: str, choices: dict[str, Any]) -> str | None:
     words = text.lower().strip(" .!?#")
     words = re.sub(r"^(the|number|no\.?|option)\s+", "", words)
     words = re.sub(r"\s+(one|please)$", "", words)
-    if "yes" in choices and words in YES:
+    if "yes" in choices and says(words, YES):
         return "yes"
     key = ORDINALS.get(words, words)
     if key == "-1" and choices:

@@ -12,7 +12,8 @@ import hashlib
 import math
 import os
 import tempfile
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 # Files whose change changes what the model learns: the corpus and the code that reads messages.
-_SOURCES = ("features.py", "parser.py", "rules.py", "vocab.py", "text.py", "train.py")
+_SOURCES = ("features.py", "parser.py", "rules.py", "vocab.py", "text.py", "train.py", "spans.py")
 
 
 @dataclass(frozen=True, eq=False)
@@ -32,6 +33,19 @@ class Model:
     temperature: float  # fitted on cross-validated predictions: softmax(logits / temperature)
     # confidence = σ(a·logit(p) + b·[a needed slot is missing] + c·[a typo was fixed] + d)
     calibration: tuple[float, float, float, float]
+    spans: bytes = b""  # the slot tagger (`intents.spans`), a python-crfsuite model
+    _taggers: threading.local = field(default_factory=threading.local, repr=False)
+
+    def tagger(self):
+        """This thread's slot tagger (a crfsuite tagger holds the sequence it last tagged)."""
+        if not self.spans:
+            return None
+        tagger = getattr(self._taggers, "tagger", None)
+        if tagger is None:
+            from intents.spans import Tagger
+
+            tagger = self._taggers.tagger = Tagger(self.spans)
+        return tagger
 
     def probabilities(self, text_features: list[str], evidence: list[str]) -> np.ndarray:
         """The probability of each class, in the order of `classes`."""
@@ -121,4 +135,5 @@ def from_arrays(arrays: dict[str, np.ndarray]) -> Model:
         bias=arrays["bias"].astype(np.float64),
         temperature=float(arrays["temperature"]),
         calibration=tuple(float(x) for x in arrays["calibration"]),
+        spans=arrays["spans"].tobytes() if "spans" in arrays else b"",
     )

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from intents import features, rules
+from intents import features, rules, spans
 from intents.lexicon import Lexicon, known_customer, snap_slots
 from intents.model import Model, model
 from intents.rules import Message
@@ -41,13 +41,21 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         return Parsed("customer.show", {"customer": customer}, 0.95)
     current = model()
     text_features, evidence = features.of(message.text, hits, first)
-    return choose(message, current.probabilities(text_features, evidence), current, lexicon)
+    tagging = spans.Tagging(current.tagger(), message, evidence)
+    probabilities = current.probabilities(text_features, evidence)
+    return choose(message, probabilities, current, lexicon, tagging=tagging)
 
 
 def choose(
-    message: Message, probabilities: np.ndarray, current: Model, lexicon: Lexicon | None = None
+    message: Message,
+    probabilities: np.ndarray,
+    current: Model,
+    lexicon: Lexicon | None = None,
+    *,
+    tagging: spans.Tagging | None = None,
 ) -> Parsed:
-    """The likeliest intent that its reader can fill, with its calibrated confidence."""
+    """The likeliest intent that its reader can fill, with its calibrated confidence; the slot
+    tagger's spans (`tagging`) replace the rules' where it reads better."""
     order = sorted(range(len(probabilities)), key=lambda i: (-probabilities[i], i))
     readings: list[Parsed] = []
     for rank, i in enumerate(order):
@@ -57,6 +65,8 @@ def choose(
         slots = {} if intent in _NO_SLOTS else rules.read(intent, message)
         if slots is None:
             continue
+        if tagging is not None:
+            slots = spans.merge(intent, slots, tagging)
         slots = rules.as_typed(slots, message)
         if lexicon is not None:
             slots = snap_slots(intent, slots, message.typed, lexicon)

@@ -9,6 +9,8 @@ deterministic solver, features in sorted order.
 from __future__ import annotations
 
 import math
+import os
+import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,7 +22,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from threadpoolctl import threadpool_limits
 
-from intents import features, rules
+from intents import features, rules, spans
 from intents.evaluate import Example, frame_matches, load
 from intents.model import Model, corpus_files, from_arrays, logit
 from intents.rules import Message
@@ -28,6 +30,7 @@ from intents.rules import Message
 FOLDS = 5
 STRENGTH = 30.0  # inverse regularisation of the linear model
 MIN_COUNT = 2  # a text feature seen fewer times in training is left out
+TAGGER = {"c1": 0.05, "c2": 0.05, "max_iterations": 80, "feature.possible_transitions": True}
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ class Encoded:
     message: Message
     text: list[str]
     evidence: list[str]
+    tokens: list[list[str]]  # the slot tagger's features
+    tags: list[str] | None  # the slot tagger's gold labels, None when they can't be placed
 
 
 def corpus() -> list[Example]:
@@ -48,8 +53,26 @@ def encode(examples: Sequence[Example]) -> list[Encoded]:
         message = rules.prepare(example.text, now=example.now, tz=example.tz)
         hits, first = rules.cue_hits(message)
         text, evidence = features.of(message.text, hits, first)
-        rows.append(Encoded(example, message, text, evidence))
+        tokens = spans.features(message, evidence)
+        tags = spans.labels(message, example.slots)
+        rows.append(Encoded(example, message, text, evidence, tokens, tags))
     return rows
+
+
+def _tagger(rows: Sequence[Encoded]) -> bytes:
+    """A CRF slot tagger trained on the rows whose slots could be placed (`intents.spans`)."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for row in rows:
+        if row.tags is not None and row.tokens:
+            trainer.append(spans.for_intent(row.tokens, row.example.intent), row.tags)
+    trainer.set_params(TAGGER)
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "spans.crfsuite")
+        trainer.train(path)
+        with open(path, "rb") as stored:
+            return stored.read()
 
 
 def _vocabulary(rows: Sequence[Encoded]) -> list[str]:
@@ -99,17 +122,24 @@ def _folds(rows: Sequence[Encoded], folds: int):
     return splitter.split(np.zeros(len(rows)), labels)
 
 
-def held_out_logits(rows: Sequence[Encoded], folds: int = FOLDS) -> tuple[list[str], np.ndarray]:
-    """For every example, the logits of a model trained without its fold."""
+def held_out(
+    rows: Sequence[Encoded], folds: int = FOLDS, *, slots: bool = True
+) -> tuple[list[str], np.ndarray, list[spans.Tagging | None]]:
+    """For every example, the logits of a model trained without its fold, and (with `slots`)
+    what a slot tagger trained without its fold reads in it."""
     classes = sorted({row.example.intent for row in rows})
     logits = np.full((len(rows), len(classes)), -30.0)
+    taggings: list[spans.Tagging | None] = [None] * len(rows)
     for train, test in _folds(rows, folds):
         fold = from_arrays(_linear([rows[i] for i in train]))
         columns = [classes.index(c) for c in fold.classes]
+        tagger = spans.Tagger(_tagger([rows[i] for i in train])) if slots else None
         for i in test:
             p = fold.probabilities(rows[i].text, rows[i].evidence)
             logits[i, columns] = np.log(np.maximum(p, 1e-12))
-    return classes, logits
+            if tagger is not None:
+                taggings[i] = spans.Tagging(tagger, rows[i].message, rows[i].evidence)
+    return classes, logits, taggings
 
 
 def _temperature(logits: np.ndarray, truth: np.ndarray) -> float:
@@ -122,12 +152,12 @@ def _temperature(logits: np.ndarray, truth: np.ndarray) -> float:
     return float(minimize_scalar(loss, bounds=(0.2, 5.0), method="bounded").x)
 
 
-def cross_validated(rows: Sequence[Encoded], folds: int = FOLDS):
+def cross_validated(rows: Sequence[Encoded], folds: int = FOLDS, *, slots: bool = True):
     """Held-out readings: (example, parsed, probability of the chosen intent) for every example,
     with the temperature fitted on the held-out logits."""
     from intents.parser import choose
 
-    classes, logits = held_out_logits(rows, folds)
+    classes, logits, tagged = held_out(rows, folds, slots=slots)
     truth = np.array([classes.index(row.example.intent) for row in rows])
     temperature = _temperature(logits, truth)
     z = logits / temperature
@@ -136,15 +166,15 @@ def cross_validated(rows: Sequence[Encoded], folds: int = FOLDS):
     plain = Model(tuple(classes), {}, np.zeros((0, len(classes))), np.zeros(len(classes)), 1.0,
                   (1.0, 0.0, 0.0, 0.0))  # fmt: skip
     readings = []
-    for row, p in zip(rows, probabilities, strict=True):
-        parsed = choose(row.message, p, plain)
+    for row, p, tagging in zip(rows, probabilities, tagged, strict=True):
+        parsed = choose(row.message, p, plain, tagging=tagging)
         readings.append((row.example, parsed, float(p[classes.index(parsed.intent)])))
     return temperature, readings
 
 
 def cross_validation_accuracy(folds: int = FOLDS) -> float:
     """Intent accuracy on held-out folds of the corpus."""
-    _, readings = cross_validated(encode(corpus()), folds)
+    _, readings = cross_validated(encode(corpus()), folds, slots=False)
     return sum(parsed.intent == example.intent for example, parsed, _ in readings) / len(readings)
 
 
@@ -161,6 +191,7 @@ def fit() -> dict[str, np.ndarray]:
     )  # fmt: skip
     right = [frame_matches(example, parsed) for example, parsed, _ in readings]
     arrays = _linear(rows)
+    arrays["spans"] = np.frombuffer(_tagger(rows), dtype=np.uint8)
     arrays["temperature"] = np.array(temperature)
     if len(set(right)) == 2:
         platt = LogisticRegression(C=100.0).fit(inputs, right)

@@ -99,10 +99,14 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
         if month_name not in MONTHS:
             return None
         return _nearest(today, MONTHS.index(month_name) + 1, int(day), future)
-    if found := re.fullmatch(r"([a-z]{3})[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})", text):
-        if found.group(1) not in MONTHS:
+    if found := re.fullmatch(
+        r"([a-z]{3})[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})", text
+    ) or re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]{3})[a-z]*\.?,? (\d{4})", text):
+        a, b, year = found.groups()
+        month_name, day = (a, b) if a.isalpha() else (b, a)
+        if month_name not in MONTHS:
             return None
-        return _safe(int(found.group(3)), MONTHS.index(found.group(1)) + 1, int(found.group(2)))
+        return _safe(int(year), MONTHS.index(month_name) + 1, int(day))
     if found := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?\.?", text):
         a, b = int(found.group(1)), int(found.group(2))
         month, day = (a, b) if month_first(tz) else (b, a)
@@ -119,7 +123,7 @@ def impossible(phrase: str) -> bool:
     return bool(
         re.fullmatch(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\.?|\d{4}-\d{2}-\d{2}", text)
         or re.fullmatch(r"[a-z]{3}[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?", text)
-        or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)? (?:of )?[a-z]{3}[a-z]*\.?", text)
+        or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)? (?:of )?[a-z]{3}[a-z]*\.?(?:,? \d{4})?", text)
         or re.fullmatch(r"(?:the )?\d{1,2}(?:st|nd|rd|th)", text)
     )
 

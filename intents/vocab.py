@@ -24,7 +24,7 @@ DATE_PHRASE = (
     rf"eod|cob|eow|eom|end of (?:the )?(?:day|week|month)|close of (?:business|play)|"
     rf"(?:this |next |last )?{WEEKDAY}|next week|"
     rf"in {_COUNT} (?:days?|weeks?|months?)|{_COUNT} (?:days?|weeks?) ago|"
-    rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
+    rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}(?:,? \d{{4}})?|"
     rf"the \d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 # A date phrase with the little word that introduces it ("on friday", "by Dec 3", "due monday").

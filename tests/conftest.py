@@ -26,13 +26,13 @@ POSTGRES_REQUIRED = os.environ.get("CRMBOT_TEST_POSTGRES_REQUIRED") == "1"
 NOW = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)  # a Wednesday
 
 
-@pytest.fixture(scope="session", autouse=True)
-def intent_model():
+def pytest_sessionstart(session):
     """The parser's model, trained once from the corpus (or read from its cache) before any test
-    waits on a reply: first use after a corpus change takes half a minute."""
+    waits on a reply, and outside any test's time limit: first use after a corpus change takes a
+    minute or two."""
     from intents.model import model
 
-    return model()
+    model()
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from crm_store.models import Customer, Interaction, NpsAnswer, Purchase, Task
 
 
@@ -63,6 +65,22 @@ def test_a_question_can_be_cancelled(chat):
     chat.say("called jane, left a voicemail")
     assert "cancelled" in chat.say("cancel").text
     assert chat.count(Interaction) == 0
+
+
+@pytest.mark.parametrize("answer", ["no, cancel", "no!! cancel", "nah, forget it", "never mind"])
+def test_a_question_is_cancelled_however_no_is_said(chat, answer):
+    chat.say("called jane, left a voicemail")
+    assert "cancelled" in chat.say(answer).text
+    assert chat.count(Interaction) == 0
+
+
+@pytest.mark.parametrize("answer", ["go ahead", "yes please", "yep, do it", "👍"])
+def test_a_confirmation_is_given_however_yes_is_said(chat, answer):
+    question = chat.say("remind me to call acme on 2 november 2026")  # already past: asks first
+    assert chat.count(Task) == 0 and question.buttons
+    chat.say(answer)
+    [task] = chat.rows(Task)
+    assert task.due == date(2026, 11, 2)
 
 
 def test_undo_reverts_the_whole_last_command_and_says_what(chat):
