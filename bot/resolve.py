@@ -122,12 +122,14 @@ def _short(label: str, limit: int = 70) -> str:
 
 
 def resolve_staff(ctx: Context, typed: str) -> Staff:
-    """A colleague by name: exact (any case) or the only one whose name starts with it."""
+    """A colleague by name: exact (any case), or the only one whose name starts with it, or
+    the only one with a name of that word ("Lee" for Jordan Lee)."""
     wanted = " ".join(str(typed).split()).casefold()
     everyone = ctx.session.exec(select(Staff)).all()
     exact = [s for s in everyone if s.name.casefold() == wanted]
     starting = [s for s in everyone if s.name.casefold().startswith(wanted)]
-    for found in (exact, starting):
+    word = [s for s in everyone if wanted in s.name.casefold().split()]
+    for found in (exact, starting, word):
         if len(found) == 1:
             return found[0]
     names = ", ".join(sorted(s.name for s in everyone))

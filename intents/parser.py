@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from intents import features, rules, spans
+from intents import features, rules, spans, vocab
 from intents.lexicon import Lexicon, known_customer, snap_slots
 from intents.model import Model, model
 from intents.rules import Message
@@ -62,6 +62,9 @@ def choose(
         intent, probability = current.classes[i], float(probabilities[i])
         if readings and (len(readings) > ALTERNATIVES or probability < 0.01 or rank > 6):
             break
+        said = message.cleaned.original if message.cleaned is not None else message.text
+        if intent == "smalltalk" and not vocab.SMALL_TALK.search(said.lower()):
+            continue  # "chloe garcia granite" is not a greeting, whatever its letters suggest
         slots = {} if intent in _NO_SLOTS else rules.read(intent, message)
         if slots is None:
             continue

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -442,6 +443,21 @@ def _report(match: re.Match, message: Message) -> dict | None:
 @reads("purchase.log")
 def _purchase(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
+    unit = None
+    if found := vocab.UNIT_PRICE.search(text):
+        unit = amount(found.group("money"))
+        text = text[: found.start()] + " " + text[found.end() :]
+        typed = typed[: found.start()] + " " + typed[found.end() :]
+    slots = _sale(text, typed)
+    if slots is not None and unit is not None:
+        price, currency = unit
+        total = Decimal(str(price)) * (slots.get("quantity") or 1)
+        slots["amount"] = int(total) if total == total.to_integral_value() else float(total)
+        slots["currency"] = currency or slots.get("currency")
+    return slots
+
+
+def _sale(text: str, typed: str) -> dict | None:
     slots: dict[str, Any] = {}
     if negative := vocab.NEGATIVE_QUANTITY.search(text):
         slots["invalid"] = {"quantity": negative.group("q") or negative.group("q2")}
@@ -878,13 +894,21 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
                 typed[:cut] + " " + typed[found.end() :],
             )
         break
+    if not slots:
+        return None  # a selection with nothing to do to it is a list ("give me all of Jordan's leads")
     if verb := vocab.BULK_VERB.match(text):
         text, typed = " " * verb.end() + text[verb.end() :], " " * verb.end() + typed[verb.end() :]
     selection = _segment(match, Message(text, typed, message.now, message.tz, message.corrected))
     selection = {k: v for k, v in selection.items() if k not in ("sort", "limit")}
+    if selection.get("segment") in _PIPELINE and "stage" not in selection:
+        # a change to "Maria's lost customers" is pipeline housekeeping: the stage, not a figure
+        selection["stage"] = selection.pop("segment")
     if selection.get("owner") == "team" and not re.search(r"\bteam\b", message.text):
         del selection["owner"]  # "everyone in London": every customer, not the team's book
     return {**selection, **slots}
+
+
+_PIPELINE = frozenset({"lead", "qualified", "proposal", "lost"})
 
 
 @reads("segment.list")
@@ -892,7 +916,7 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
     slots: dict[str, Any] = {}
     if found := vocab.INTEREST.search(text):
-        slots["interest"] = typed[found.start("interest") : found.end("interest")]
+        slots["interest"] = typed[found.start("interest") : found.end("interest")].strip()
         blank = " " * (found.end() - found.start())
         text = text[: found.start()] + blank + text[found.end() :]
         typed = typed[: found.start()] + blank + typed[found.end() :]

@@ -160,6 +160,9 @@ VOCABULARY = [
     "should",
 ]
 COMMON = {
+    "takes",
+    "taking",
+    "looks",
     "about",
     "after",
     "again",

@@ -204,6 +204,14 @@ CUES: list[tuple[str, str]] = [
         r"^(?:please |pls )?(?:change|set|update|updte|edit|correct|fix|make|move|put|mark|tag|label|assign|reassign|hand over|rename)\b|^add (?:the )?tag\b|\b(?:'s|’s) (?:new )?(?:email|e-mail|phone|number|mobile|title|job title|city|company|owner|stage|country|name) (?:is|should be|=)\b|\bis (?:now )?an? (?:lead|prospect|customer)\b.*\b(?:now|stage)\b",
     ),
     (
+        "customer.update",
+        r"^[\w'-]+(?:\s[\w'-]+)?(?:'s|’s| is| will be) (?:taking over|looking after|handling|covering|managing)\b|^[\w'-]+(?:\s[\w'-]+)?\s+(?:will|is going to|should) (?:look after|handle|cover|manage|own)\b|^(?:let|have) [\w'-]+(?:\s[\w'-]+)? (?:take over|look after|handle|own)\b|\b(?:is|goes|belongs) (?:to )?[\w-]+(?:'s|’s) (?:now|from now on)\W*$|^[\w'-]+(?:\s[\w'-]+){0,3} (?:won|churned)\W*$|^we (?:lost|won) ",
+    ),
+    (
+        "customer.show",
+        r"^(?:and |so |hey,? )?(?:(?:who(?:'s| is)|whose)(?: the)? (?:(?:account |main |key )?(?:owner|contact|rep|account manager|person)(?: (?:for|of|at|on))?|looking after|handling|in charge of|responsible for|managing|covering)|who (?:owns|handles|manages|looks after|covers)(?: the (?:account|record|contact) (?:for|of))?|whose (?:customer|account|client|contact|lead) is|who(?:'s| is) the owner of)\s+",
+    ),
+    (
         "interaction.log",
         rf"^(?:i |we |just |have |had |finally |quick |\W)*(?:log(?:ged)?|record(?:ed)?|add(?:ed)?|note)?\s*(?:that\s+)?(?:i\s+|we\s+)?(?:had\s+|made\s+)?(?:an? |the )?(?:{_CONTACT_NOUN})\s+(?:with|w/|to|for|at|on|from|about)\b",
     ),
@@ -257,6 +265,16 @@ CUES: list[tuple[str, str]] = [
     ("customer.show", r"^(?P<before>.+?) (?:profile|details|info|card)(?: pls| please)?\W*$"),
     ("customer.show", r"^(?P<ref>#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{6,}\d)\W*$"),
 ]
+
+# What a message on its own must have to be small talk: a greeting, thanks, an acknowledgement.
+SMALL_TALK = re.compile(
+    r"\b(?:hi|hello|hey|heya|hiya|yo|howdy|sup|morning|afternoon|evening|night|gm|gn|thanks|thank|"
+    r"thx|ty|cheers|ta|ok|okay|k|kk|cool|great|nice|awesome|perfect|good|bye|cya|later|lol|haha|"
+    r"legend|star|brilliant|sweet|np|welcome|sorry|appreciated?|wow|yay|noted|got it|sure|fine|"
+    r"how are you|you there|are you|who are you|what are you|how's it going|merci|hallo|hola|"
+    r"namaste|danke|gracias|arigato\w*|grazie|obrigad[oa]|happy|no worries|helpful|hope)\b"
+    r"|[👍🙏😊🙂❤🎉👋✅]"
+)
 
 # Slots an intent cannot act without ("a|b": either); missing ones make the parser unsure.
 REQUIRED = {
@@ -439,6 +457,13 @@ _CODES = (
     r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?"
 )
 _SYMBOLS = r"(?:us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹]|rs\.?)"
+# A price per unit ("450 each", "@ $30/seat", "1.2k a licence"): the sale's amount is it times
+# the quantity.
+UNIT_PRICE = re.compile(
+    rf"(?:\s+(?:@|at|for)\s*|[,;]\s*|\s+)(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b)?)"
+    r"\s*(?:each|apiece|ea|a piece|per (?:seat|licen[cs]e|user|unit|piece|head|box|device)|"
+    r"(?:an?|/)\s?(?:seat|licen[cs]e|user|unit|piece|head|pop|device))\b"
+)
 MONEY = [  # an amount with its currency anywhere; else a bare number after "for", "at", a comma
     re.compile(
         r"(?:[,;:]\s*|\s+(?:for|at|worth|totaling|totalling|total|@|paid|=|of)\s+|\s+|^)"
@@ -502,7 +527,7 @@ SALE_WORDS = re.compile(
     re.I,
 )
 PRODUCT = re.compile(
-    r"^(?:(?P<q>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?"
+    r"^(?:(?P<q>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)(?:\s+|\s*x\s+))?"
     r"(?:x\s+)?(?:(?:seats?|licen[cs]es?|units?|copies|boxes|packs?|subscriptions?)\s+of\s+)?"
     r"(?P<p>.+?)(?:\s+(?:seats?|licen[cs]es?|units?|subscriptions?))?$",
     re.I,
@@ -543,6 +568,12 @@ UPDATE_FORMS = [
     re.compile(r"^(?:assign|reassign|hand over|give)\s+(?P<who>.+?)\s+to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?:hand|pass|transfer)\s+(?P<who>.+?)\s+(?:over\s+|on\s+)?to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:is\s+taking|takes|will\s+take)\s+over\s+(?P<who>.+?)(?:\s+from\s+(?:today|now|monday|next week))?\W*$"),
+    re.compile(r"^(?!who|whose|what|which)(?P<owner>[\w'-]+(?:\s[\w'-]+)?)(?:'s|’s|\s+is|\s+will\s+be)\s+(?:taking\s+over|looking\s+after|handling|covering|managing)\s+(?P<who>.+?)(?:\s+(?:from\s+(?:today|now(?:\s+on)?|monday|next\s+week)|now|going\s+forward|instead))*\W*$"),
+    re.compile(r"^(?!who|whose|what|which)(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:will|is\s+going\s+to|should|can)\s+(?:look\s+after|handle|cover|manage|own)\s+(?P<who>.+?)(?:\s+(?:from\s+(?:today|now(?:\s+on)?|monday|next\s+week)|now|going\s+forward|instead))*\W*$"),
+    re.compile(r"^(?:let|have)\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:take\s+over|look\s+after|handle|own)\s+(?P<who>.+?)\W*$"),
+    re.compile(r"^(?P<who>.+?)\s+(?:is|goes|belongs)\s+(?:to\s+)?(?P<owner>[\w-]+(?:\s[\w-]+)?)(?:'s|’s)\s+(?:now|from\s+now\s+on)\W*$"),
+    re.compile(r"^(?P<who>.+?)\s+(?P<stage>won|churned)\W*$"),
+    re.compile(r"^we\s+(?P<stage>lost|won)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^make\s+(?P<owner>[\w'-]+(?:\s(?!the\b)[\w'-]+)?)\s+(?:the\s+)?owner\s+(?:of|for)\s+(?P<who>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<field>{_FIELD})\s+(?:of|for|on)\s+(?P<who>.+?){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<who>.+?)(?:'s|’s)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
@@ -609,7 +640,7 @@ SEGMENTS = _table(
         (r"hibernating|dormant", "hibernating"),
         (r"lost(?: customers| clients)?", "lost"),
         (r"lapsed|lapsd|churned|inactive", "lapsed"),
-        (r"leads", "lead"),
+        (r"leads?", "lead"),
         (r"prospects|qualified (?:leads|accounts|customers)", "qualified"),
         (r"high[- ]value|big spenders|most valuable", "high_value"),
         (r"promoters|fans", "promoters"),
@@ -618,7 +649,7 @@ SEGMENTS = _table(
     ]
 )
 STAGE_CRITERION = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?:stage\s+(?P<stage>lead|prospect|qualified|proposal|customer|lost|lapsed)|"
+    r"\b(?:in|at|on)\s+(?:the\s+|a\s+)?(?:stage\s+(?P<stage>lead|prospect|qualified|proposal|customer|lost|lapsed)|"
     r"(?P<stage_after>lead|prospect|qualified|proposal|customer|lost|lapsed)\s+stage|"
     r"(?P<stage_bare>proposal|negotiation)\b)|\b(?P<stage_plural>proposals)\b"
 )
@@ -675,6 +706,7 @@ OWNER_ME = re.compile(r"\b(?:my|mine)\b")
 _BOOK = (
     r"(?:tasks?|to-?dos?|reminders|follow ?ups|digest|briefing|book|customers|accounts|clients|"
     r"pipeline|calls|meetings|emails|numbers|revenue|sales|deals|leads|prospects|champions|"
+    r"proposals|opportunities|opps|quotes|qualified|lost ones|"
     r"overdue|agenda|day|week|activity|contacts|interactions)"
 )
 OWNER_NAMED = re.compile(
@@ -790,7 +822,10 @@ INTEREST = re.compile(
 )
 NO_STAGE_CHANGE = re.compile(
     r"\b(?:stuck|sitting|sat|parked|stalled|no (?:stage )?(?:change|movement|progress)|not moved|"
-    r"haven'?t moved|hasn'?t moved|unchanged|same stage)\b.*?\b(?:for|in|over|since)\s+"
+    r"haven'?t moved|hasn'?t moved|unchanged|same stage|no (?:reply|replies|answer|response|word)|"
+    r"(?:not|haven'?t|hasn'?t|have not|has not) (?:heard back|replied|answered|responded)|"
+    r"without (?:a )?(?:reply|replying|answer|answering|response|responding)|gone quiet|unanswered)"
+    r"\b.*?\b(?:for|in|over|since|after)\s+"
     r"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|twelve)?"
     r"\s*(?P<unit>days?|weeks?|months?|years?)\b"
 )
