@@ -380,6 +380,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
         lead_due, _, _ = _find_date(message.text[: match.end()], message, future=True)
         due = lead_due
     typed = vocab.TASK_LEAD.sub("", typed.strip(), count=1)
+    typed = re.sub(r"^(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b\s*", "", typed.strip(), flags=re.I)
     typed = re.sub(r"^(?:to|for|:|re|about|regarding)\s+|^[:,\s\-–—]+", "", typed.strip())
     typed = vocab.TASK_TAIL.sub("", typed.strip(" ,.;")).strip(" ,.;:-–—")
     customer = None
