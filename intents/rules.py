@@ -380,7 +380,9 @@ def _task(match: re.Match, message: Message) -> dict | None:
         lead_due, _, _ = _find_date(message.text[: match.end()], message, future=True)
         due = lead_due
     typed = vocab.TASK_LEAD.sub("", typed.strip(), count=1)
-    typed = re.sub(r"^(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b\s*", "", typed.strip(), flags=re.I)
+    typed = re.sub(
+        r"^(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b\s*", "", typed.strip(), flags=re.I
+    )
     typed = re.sub(r"^(?:to|for|:|re|about|regarding)\s+|^[:,\s\-–—]+", "", typed.strip())
     typed = vocab.TASK_TAIL.sub("", typed.strip(" ,.;")).strip(" ,.;:-–—")
     customer = None
@@ -896,7 +898,9 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
             )
         break
     if not slots:
-        return None  # a selection with nothing to do to it is a list ("give me all of Jordan's leads")
+        return (
+            None  # a selection with nothing to do to it is a list ("give me all of Jordan's leads")
+        )
     if verb := vocab.BULK_VERB.match(text):
         text, typed = " " * verb.end() + text[verb.end() :], " " * verb.end() + typed[verb.end() :]
     selection = _segment(match, Message(text, typed, message.now, message.tz, message.corrected))

@@ -149,6 +149,15 @@ def _trimmed(value: str) -> str:
     return value.rstrip("(").lstrip(")").strip(" ,;:!?\"'[]*_")
 
 
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether a span cuts through a run of characters typed together ("Bobby <b>Tables")."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isspace() or before in "(\"'“‘[") or not (
+        after.isspace() or after in ",.;:!?)\"'”’]"
+    )
+
+
 def spans(message: Message, tags: Sequence[str]) -> dict[str, str]:
     """The first span of each slot in a tag sequence."""
     words = tokens(message)
@@ -166,8 +175,9 @@ def spans(message: Message, tags: Sequence[str]) -> dict[str, str]:
         opened = sum(w.text == "(" for w in words[i:j]) - sum(w.text == ")" for w in words[i:j])
         if opened > 0 and j < len(words) and words[j].text == ")":
             j += 1  # "Priya (Wayne)": the bracket closes with the name
-        if name not in found:
-            value = _trimmed(" ".join(message.typed[words[i].start : words[j - 1].end].split()))
+        start, end = words[i].start, words[j - 1].end
+        if name not in found and not _glued(message.typed, start, end):
+            value = _trimmed(" ".join(message.typed[start:end].split()))
             if name == "customer":
                 value = _LEAD_IN.sub("", value)
             found[name] = value
@@ -192,12 +202,12 @@ INTENTS_OF = {
     "topic": frozenset({"help"}),
 }  # fmt: skip
 # How each slot is read, measured on held-out folds of the corpus: by the tagger alone, by the
-# tagger with the rules' value where it finds none, or (the rest) by the rules alone.
-TAGGED_ONLY = frozenset({"comment"})
-TAGGED_FIRST = frozenset(
-    {"customer", "name", "company", "summary", "product", "interest", "topic", "city"}
-)
-DOUBT = 0.1  # a customer the tagger gives less chance than this of being a slot is dropped
+# tagger with the rules' value where it finds none. A summary, reminder or NPS comment keeps every
+# word the rules read in it (a tagger reading the likeliest span could leave some of the user's
+# words out); the tagger fills them only where the rules find none.
+TAGGED_FIRST = frozenset({"customer", "name", "company", "product", "interest", "topic", "city"})
+RULES_FIRST = frozenset({"summary", "text", "comment"})
+DOUBT = 0.03  # a customer the tagger gives less chance than this of being a slot is dropped
 
 
 @dataclass(frozen=True)
@@ -261,18 +271,20 @@ class Tagging:
 
 
 def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
-    """The rules' slots with the tagger's spans where it reads better (`TAGGED_*`)."""
+    """The rules' slots with the tagger's spans where it reads better (`TAGGED_FIRST`), or where
+    the rules read none (`RULES_FIRST`)."""
     reading = tagging.reading(intent)
     if reading is NOTHING:
         return slots
     merged = dict(slots)
-    for name in TAGGED_ONLY | TAGGED_FIRST:
+    for name in TAGGED_FIRST | RULES_FIRST:
         if intent not in INTENTS_OF[name]:
             continue
-        if value := reading.found.get(name):
+        if name in RULES_FIRST:
+            if not merged.get(name) and (value := reading.found.get(name)):
+                merged[name] = value
+        elif value := reading.found.get(name):
             merged[name] = value
-        elif name in TAGGED_ONLY:
-            merged.pop(name, None)
         elif (
             name == "customer"
             and isinstance(rule := merged.get(name), str)

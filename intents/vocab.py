@@ -39,8 +39,12 @@ TIME = re.compile(
     r"\b(?:at|@|by|to|for|around)\s*(?P<time>\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm)?|noon|midday|midnight)\b"
 )
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
-DAYS_PER = {"day": 1, "d": 1, "week": 7, "wk": 7, "month": 30, "mo": 30, "year": 365}
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+           "ninety": 90}  # fmt: skip
+DAYS_PER = {"day": 1, "d": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "mo": 30,
+            "year": 365}  # fmt: skip
+_SPAN_COUNT = "|".join(sorted(NUMBERS, key=len, reverse=True))
 
 # ---- which intent: (intent, cue) tried in order, most specific first -------------------------
 
@@ -635,7 +639,10 @@ SEGMENTS = _table(
         (r"promising", "promising"),
         (r"need(?:s|ing)? attention", "need_attention"),
         (r"about to sleep|sleepy|dozing off", "about_to_sleep"),
-        (r"at[- ]risk|slipping away", "at_risk"),
+        (
+            r"at[- ]risk|in risk|slipping away|(?:likely|about|going|might|at risk) to (?:leave|churn)|churn risks?|risk of (?:leaving|churn)",
+            "at_risk",
+        ),
         (r"can'?t lose|cannot lose|can not lose|must not lose", "cant_lose"),
         (r"hibernating|dormant", "hibernating"),
         (r"lost(?: customers| clients)?", "lost"),
@@ -653,7 +660,7 @@ STAGE_CRITERION = re.compile(
     r"(?P<stage_after>lead|prospect|qualified|proposal|customer|lost|lapsed)\s+stage|"
     r"(?P<stage_bare>proposal|negotiation)\b)|\b(?P<stage_plural>proposals)\b"
 )
-_SPAN = r"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|twelve)?\s*(?P<unit>days?|weeks?|months?|years?|d|wks?|mo)\b)?"
+_SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|years?|d|wks?|mo)\b)?"
 NO_PURCHASE = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|stopped)\s+(?:\w+\s+)?"
     rf"(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*(?:\s+anything)?{_SPAN}"
@@ -661,11 +668,11 @@ NO_PURCHASE = re.compile(
 NO_CONTACT = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has)\s+(?:been\s+)?(?:\w+\s+)?"
     rf"(?:contacted|called|heard from|talked to|spoken to|spoke to|emailed|reached|touched|contact|"
-    rf"visited|met)\w*(?:\s+(?:with\s+)?(?:them|him|her))?{_SPAN}"
+    rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to))?{_SPAN}"
 )
 CITY = re.compile(
-    r"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect)\b)"
-    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
+    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)"
+    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
     r"\btagged\s+(?:as\s+|with\s+)?['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
