@@ -213,7 +213,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.show",
-        r"^(?:and |so |hey,? )?(?:(?:who(?:'s| is)|whose)(?: the)? (?:(?:account |main |key )?(?:owner|contact|rep|account manager|person)(?: (?:for|of|at|on))?|looking after|handling|in charge of|responsible for|managing|covering)|who (?:owns|handles|manages|looks after|covers)(?: the (?:account|record|contact) (?:for|of))?|whose (?:customer|account|client|contact|lead) is|who(?:'s| is) the owner of)\s+",
+        r"(?:^|\b(?:tell me|know|show me|pull up|find|see)\s+)(?:and |so |hey,? )?(?:(?:who(?:'s| is)|whose)(?: the)? (?:(?:account |main |key )?(?:owner|contact|rep|account manager|person)(?: (?:for|of|at|on))?|looking after|lookin after|handling|in charge of|responsible for|managing|covering)|(?:who|whoever) (?:owns|handles|manages|looks after|covers)(?: the (?:account|record|contact) (?:for|of))?|whose (?:customer|account|client|contact|lead) is|who(?:'s| is) the owner of)\s+",
     ),
     (
         "interaction.log",
@@ -814,7 +814,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            r"(?P<cut>\s(?:over\s+)?to\s+(?P<value>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?))(?:\s+(?:while|because|as|since|until)\b.*)?\W*$"
+            r"(?P<cut>\s(?:over\s+)?to\s+(?P<value>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?))(?:\s+(?:while|because|as|since|until)\b.*|\s*[,;–—]\s.*|\s+-\s.*)?\W*$"
         ),
         "owner",
     ),
