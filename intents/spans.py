@@ -58,9 +58,11 @@ def _shape(word: str) -> str:
     return "other"
 
 
-def features(message: Message, cues: Iterable[str] = ()) -> list[list[str]]:
+def features(
+    message: Message, cues: Iterable[str] = (), words: Sequence[Token] | None = None
+) -> list[list[str]]:
     """Per token: its word, shape, affixes and neighbours, and the intents whose cues matched."""
-    words = tokens(message)
+    words = tokens(message) if words is None else words
     lowered = [w.text.lower() for w in words]
     shapes = [_shape(w.text) for w in words]
     shared = [f"cue={c}" for c in cues]
@@ -158,9 +160,11 @@ def _glued(text: str, start: int, end: int) -> bool:
     )
 
 
-def spans(message: Message, tags: Sequence[str]) -> dict[str, str]:
+def spans(
+    message: Message, tags: Sequence[str], words: Sequence[Token] | None = None
+) -> dict[str, str]:
     """The first span of each slot in a tag sequence."""
-    words = tokens(message)
+    words = tokens(message) if words is None else words
     found: dict[str, str] = {}
     i = 0
     while i < len(tags):
@@ -229,6 +233,7 @@ class Reading:
 
 
 NOTHING = Reading({}, (), ())
+_TAGGED_INTENTS = frozenset().union(*INTENTS_OF.values())
 
 
 def for_intent(rows: list[list[str]], intent: str) -> list[list[str]]:
@@ -256,17 +261,23 @@ class Tagging:
     """A message's tagger readings, one per intent asked for, computed when first asked."""
 
     def __init__(self, tagger: Tagger | None, message: Message, cues: Iterable[str] = ()) -> None:
-        self.tagger, self.message = tagger, message
-        self.rows = features(message, cues) if tagger is not None else []
+        self.tagger, self.message, self.cues = tagger, message, tuple(cues)
+        self.words: tuple[Token, ...] = ()
+        self.rows: list[list[str]] | None = None  # the token features, built when first needed
         self.readings: dict[str, Reading] = {}
 
     def reading(self, intent: str) -> Reading:
+        if self.tagger is None or intent not in _TAGGED_INTENTS:
+            return NOTHING
+        if self.rows is None:
+            self.words = tuple(tokens(self.message))
+            self.rows = features(self.message, self.cues, self.words)
         if not self.rows:
             return NOTHING
         if (known := self.readings.get(intent)) is None:
             tags, in_slot = self.tagger.tag(for_intent(self.rows, intent))
-            words = tuple(tokens(self.message))
-            known = self.readings[intent] = Reading(spans(self.message, tags), words, in_slot)
+            found = spans(self.message, tags, self.words)
+            known = self.readings[intent] = Reading(found, self.words, in_slot)
         return known
 
 
