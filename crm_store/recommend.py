@@ -183,9 +183,14 @@ def suggest(
 
     `per_customer` keeps only each customer's best few; `limit` cuts the ranked list.
     """
-    frame = snap.customers
+    if "sales columns" not in snap.memo:  # a narrow frame is cheap to cut into books
+        snap.memo["sales columns"] = snap.customers[["m", "orders", "value"]]
+    frame = snap.memo["sales columns"]
     if customer_ids is not None:
-        frame = frame[frame.index.isin(list(customer_ids))]
+        if not isinstance(customer_ids, pd.Index):
+            customer_ids = pd.Index(list(customer_ids))
+        if not customer_ids.equals(frame.index):
+            frame = frame[frame.index.isin(customer_ids)]
     found: list[Suggestion] = []
     found += _follow_ups(session, frame, snap)
     keep = None if limit is None else 3 * limit
@@ -258,16 +263,17 @@ def _from_figures(
     """
     key = ("figure scores", quiet_days)
     if key not in snap.memo:
-        snap.memo[key] = _figure_scores(snap.customers, snap.today, quiet_days)
-    scored = snap.memo[key]
-    if len(frame) < len(snap.customers):
-        scored = scored[scored.index.isin(frame.index)]
+        snap.memo[key] = _ranked(_figure_scores(snap.customers, snap.today, quiet_days))
+    ranked = snap.memo[key]
+    everyone = len(frame) == len(snap.customers)
     today = pd.Timestamp(snap.today)
     chosen = []
     for kind in REASONS:
-        scores = scored.loc[scored["kind"] == kind, "score"]
+        scores = ranked[kind]
+        if not everyone:
+            scores = scores[scores.index.isin(frame.index)]
         if keep is not None:
-            scores = scores.nlargest(keep)
+            scores = scores.iloc[:keep]
         chosen += [(kind, customer_id, score) for customer_id, score in scores.items()]
     wanted = pd.Index(dict.fromkeys(customer_id for _, customer_id, _ in chosen))
     rows = snap.customers.loc[wanted, REASON_COLUMNS].to_dict("index")  # plain dicts: cheap
@@ -313,6 +319,17 @@ def _figure_scores(frame: pd.DataFrame, today: date, quiet_days: int) -> pd.Data
         scores = (base + bonus)[mask.fillna(False).astype(bool)].astype(float)
         parts.append(pd.DataFrame({"kind": kind, "score": scores}))
     return pd.concat(parts).sort_index(kind="stable")
+
+
+def _ranked(scored: pd.DataFrame) -> dict[str, pd.Series]:
+    """Each kind's scores best first, equal scores in id order: the first `keep` of a book's
+    are the ones `nlargest(keep)` would pick, without sorting again for every book."""
+    ranked = {}
+    for kind in REASONS:
+        scores = scored.loc[scored["kind"] == kind, "score"]
+        order = np.lexsort((scores.index.to_numpy(), -scores.to_numpy()))
+        ranked[kind] = scores.iloc[order]
+    return ranked
 
 
 def _recovery(row: pd.Series, **_) -> str:
