@@ -96,7 +96,7 @@ def _contacts(session: Session, day: date, tz: ZoneInfo) -> dict:
         .where(col(Interaction.customer_id).not_in(_binned()))
         .group_by(Customer.owner_id)
     )
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 def _new_customers(session: Session, day: date, tz: ZoneInfo) -> dict:
@@ -111,7 +111,7 @@ def _new_customers(session: Session, day: date, tz: ZoneInfo) -> dict:
         )
         .group_by(Customer.owner_id)
     )
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 def _sold(session: Session, day: date, currency: str) -> dict:
