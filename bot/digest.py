@@ -41,7 +41,7 @@ class Insights:
         return cls(snap, recommend.baskets(session, today=today), Activity(settings.currency))
 
     def book(self, owner: int | None) -> pd.Index:
-        """The ids of one owner's customers (everyone's for the team), in id order: the snapshot
+        """The ids of one owner's customers (everyone's for the team), in the snapshot's order: it
         is split by owner once, not filtered again for every digest."""
         ids = self.snapshot.customers.index
         if owner is None:
