@@ -3,22 +3,21 @@ who is slipping, and what to do first. A manager sees the team; a rep sees their
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pandas as pd
-from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from bot import format
 from bot.books import Book, default_book
+from bot.digest_activity import Activity
 from bot.handlers.insights import KINDS, action_buttons, display_name
 from bot.messages import Reply
 from bot.settings import Settings
 from crm_store import analytics, recommend
-from crm_store.analytics import cents
-from crm_store.models import Customer, Interaction, NpsAnswer, Purchase, Staff, Task, TaskStatus
+from crm_store.models import Staff
 
 TOP_ACTIONS = 5
 AT_RISK = 5
@@ -26,25 +25,46 @@ AT_RISK = 5
 
 @dataclass(frozen=True)
 class Insights:
-    """The store-wide figures of one day, computed once and shared by every digest of that day."""
+    """The store-wide figures of one day, computed once and shared by every digest of that day:
+    the snapshot, the baskets, each book's slice of the snapshot and the day's activity."""
 
     snapshot: analytics.Snapshot
     baskets: recommend.Baskets
+    activity: Activity
+    _kept: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, session: Session, *, today: date, settings: Settings) -> Insights:
         snap = analytics.snapshot(
             session, today=today, currency=settings.currency, lapsed_days=settings.lapsed_days
         )
-        return cls(snap, recommend.baskets(session, today=today))
+        return cls(snap, recommend.baskets(session, today=today), Activity(settings.currency))
 
+    def book(self, owner: int | None) -> pd.Index:
+        """The ids of one owner's customers (everyone's for the team), in the snapshot's order: it
+        is split by owner once, not filtered again for every digest."""
+        ids = self.snapshot.customers.index
+        if owner is None:
+            return ids
+        if "books" not in self._kept:
+            grouped = self.snapshot.customers.groupby("owner_id", sort=False).indices
+            self._kept["books"] = {int(o): positions for o, positions in grouped.items()}
+        return ids[self._kept["books"].get(owner, [])]
 
-@dataclass(frozen=True)
-class DayFigures:
-    contacts: int
-    new_customers: int
-    purchases: int
-    revenue_cents: int
+    def slipping(self, owner: int | None) -> pd.DataFrame:
+        """The book's high-value customers at risk, most valuable first."""
+        if "slipping" not in self._kept:
+            frame = self.snapshot.customers
+            risky = (frame["p_alive"] < analytics.AT_RISK_BELOW).fillna(False) | (
+                frame["p_alive"].isna()
+                & frame["segment"].isin(["at_risk", "cant_lose", "about_to_sleep", "hibernating"])
+            )
+            columns = ["name", "company", "owner_id", "value", "recency_days"]
+            self._kept["slipping"] = frame.loc[frame["high_value"] & risky, columns]
+        found = self._kept["slipping"]
+        if owner is not None:
+            found = found[found["owner_id"] == owner]
+        return found.nlargest(AT_RISK, "value")
 
 
 def local_today(staff: Staff, now: datetime, settings: Settings) -> date:
@@ -71,8 +91,9 @@ def build(
     money = lambda amount: format.money(amount, settings.currency)  # noqa: E731
     yesterday = today - timedelta(days=1)
     before = yesterday - timedelta(days=7)
-    now_figures = _day(session, yesterday, tz=tz, owner=owner, currency=settings.currency)
-    then = _day(session, before, tz=tz, owner=owner, currency=settings.currency)
+    activity = insights.activity
+    now_figures = activity.day(session, yesterday, tz=tz, owner=owner)
+    then = activity.day(session, before, tz=tz, owner=owner)
     weekday = f"the {before:%A} before"
     worth = lambda figures: money(analytics.cents_to_money(figures.revenue_cents))  # noqa: E731
     fields = {
@@ -82,28 +103,18 @@ def build(
             f"{now_figures.purchases} worth {worth(now_figures)} "
             f"({then.purchases} worth {worth(then)})"
         ),
-        "Follow-ups": _tasks(session, today, owner=owner),
-        "NPS yesterday": _nps(session, yesterday, owner=owner),
+        "Follow-ups": "{} due today, {} overdue".format(
+            *activity.tasks(session, today, owner=owner)
+        ),
+        "NPS yesterday": _nps(activity.nps(session, yesterday, owner=owner)),
     }
     lines = []
     if team:
-        per_rep = _contacts_per_rep(session, yesterday, tz=tz)
+        per_rep = activity.contacts_per_rep(session, yesterday, tz=tz)
         if per_rep:
             lines.append("Contacts by rep: " + ", ".join(f"{n} {c}" for n, c in per_rep) + ".")
     frame = insights.snapshot.customers
-    customers = frame if owner is None else frame[frame["owner_id"] == owner]
-    slipping = customers[
-        customers["high_value"]
-        & (
-            (customers["p_alive"] < analytics.AT_RISK_BELOW).fillna(False)
-            | (
-                customers["p_alive"].isna()
-                & customers["segment"].isin(
-                    ["at_risk", "cant_lose", "about_to_sleep", "hibernating"]
-                )
-            )
-        )
-    ].nlargest(AT_RISK, "value")
+    slipping = insights.slipping(owner)
     if len(slipping):
         names = [
             f"{display_name(row, i)} ({money(analytics.cents_to_money(row['value']))}, "
@@ -115,7 +126,7 @@ def build(
         session,
         insights.snapshot,
         insights.baskets,
-        customer_ids=customers.index,
+        customer_ids=insights.book(owner),
         money=money,
         per_customer=1,
         limit=TOP_ACTIONS,
@@ -124,7 +135,13 @@ def build(
         lines.append("Top things to do today:")
     rows = [
         {
-            "Customer": display_name(frame.loc[s.customer_id], s.customer_id),
+            "Customer": display_name(
+                {
+                    "name": frame.at[s.customer_id, "name"],
+                    "company": frame.at[s.customer_id, "company"],
+                },
+                s.customer_id,
+            ),
             "Do": KINDS[s.kind],
             "Why": s.reason,
         }
@@ -141,91 +158,10 @@ def build(
     )
 
 
-def _bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
-    start = datetime.combine(day, time(), tzinfo=tz).astimezone(UTC)
-    return start, datetime.combine(day + timedelta(days=1), time(), tzinfo=tz).astimezone(UTC)
-
-
-def _day(
-    session: Session, day: date, *, tz: ZoneInfo, owner: int | None, currency: str
-) -> DayFigures:
-    start, end = _bounds(day, tz)
-    binned = select(Customer.id).where(col(Customer.deleted_at).is_not(None))
-    contacts = (
-        select(func.count())
-        .select_from(Interaction)
-        .where(Interaction.occurred_at >= start, Interaction.occurred_at < end)
-        .where(col(Interaction.customer_id).not_in(binned))
-    )
-    new = select(func.count()).where(
-        Customer.created_at >= start,
-        Customer.created_at < end,
-        col(Customer.forgotten_at).is_(None),
-        col(Customer.deleted_at).is_(None),
-    )
-    sold = (
-        select(
-            func.count(),
-            func.coalesce(
-                func.sum(cents(Purchase.amount)).filter(Purchase.currency == currency), 0
-            ),
-        )
-        .select_from(Purchase)
-        .where(Purchase.purchased_on == day, col(Purchase.customer_id).not_in(binned))
-    )
-    if owner is not None:
-        contacts = contacts.join(Customer, Customer.id == Interaction.customer_id).where(
-            Customer.owner_id == owner
-        )
-        new = new.where(Customer.owner_id == owner)
-        sold = sold.join(Customer, Customer.id == Purchase.customer_id).where(
-            Customer.owner_id == owner
-        )
-    purchases, revenue = session.execute(sold).one()
-    return DayFigures(
-        contacts=session.execute(contacts).scalar_one(),
-        new_customers=session.execute(new).scalar_one(),
-        purchases=purchases,
-        revenue_cents=int(revenue or 0),
-    )
-
-
-def _contacts_per_rep(session: Session, day: date, *, tz: ZoneInfo) -> list[tuple[str, int]]:
-    start, end = _bounds(day, tz)
-    rows = session.execute(
-        select(Staff.name, func.count())
-        .join(Interaction, Interaction.staff_id == Staff.id)
-        .where(Interaction.occurred_at >= start, Interaction.occurred_at < end)
-        .group_by(Staff.name)
-        .order_by(func.count().desc(), Staff.name)
-    ).all()
-    return [(name, count) for name, count in rows]
-
-
-def _tasks(session: Session, today: date, *, owner: int | None) -> str:
-    query = select(
-        func.count().filter(Task.due == today), func.count().filter(col(Task.due) < today)
-    ).where(Task.status == TaskStatus.open.value, col(Task.due) <= today)
-    binned = select(Customer.id).where(col(Customer.deleted_at).is_not(None))
-    query = query.where(col(Task.customer_id).is_(None) | col(Task.customer_id).not_in(binned))
-    if owner is not None:
-        query = query.where(Task.assignee_id == owner)
-    due, overdue = session.execute(query).one()
-    return f"{due} due today, {overdue} overdue"
-
-
-def _nps(session: Session, day: date, *, owner: int | None) -> str:
-    query = (
-        select(NpsAnswer.score)
-        .join(Customer, Customer.id == NpsAnswer.customer_id)
-        .where(NpsAnswer.answered_on == day)
-    )
-    if owner is not None:
-        query = query.where(Customer.owner_id == owner)
-    scores = pd.Series(session.execute(query).scalars().all(), dtype="int64")
-    if scores.empty:
+def _nps(scores: list[int]) -> str:
+    if not scores:
         return "no answers"
-    detractors = int((scores <= 6).sum())
+    detractors = sum(score <= 6 for score in scores)
     listed = ", ".join(str(s) for s in sorted(scores, reverse=True))
     return (
         f"{len(scores)} answer{'s' * (len(scores) != 1)} ({listed}); "

@@ -31,6 +31,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA cache_size=-65536")  # up to 64 MB: a big import keeps its index pages
     cursor.execute("PRAGMA secure_delete=ON")  # erased data is overwritten, not just unlinked
     cursor.close()
 

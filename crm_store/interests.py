@@ -21,6 +21,8 @@ def interest_key(typed: str) -> str:
 
 def split(typed: str) -> list[str]:
     """Several interests in one cell or phrase: "Hardware; CRM Pro" → two."""
+    if not typed or typed.isspace():
+        return []
     parts = [" ".join(p.split()) for p in typed.replace(";", ",").replace("|", ",").split(",")]
     return [p[:LENGTH] for p in parts if interest_key(p)]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 LEGAL_SUFFIXES = {
@@ -59,13 +60,20 @@ def phone(text: str, *, region: str = "US") -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+PUNCTUATION = re.compile(r"[^\w\s@+#]")
+
+
 def fold(text: str) -> str:
     """Lower case without accents or punctuation: 'Müller & Söhne' → 'muller sohne'."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("&", " "))
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^\w\s@+#]", " ", ascii_text).split())
+    if text.isascii():  # nothing to decompose: the character-by-character pass is skipped
+        plain = text.replace("&", " ").lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("&", " "))
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join(PUNCTUATION.sub(" ", plain).split())
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A name folded and without legal suffixes, so 'ACME Ltd.' and 'acme' compare equal."""
     words = [w for w in fold(text).split() if w not in LEGAL_SUFFIXES]

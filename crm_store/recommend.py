@@ -37,6 +37,7 @@ from sqlmodel import Session, col, select
 from crm_store import analytics
 from crm_store.analytics import Snapshot, cents_to_money, table
 from crm_store.models import Product, Purchase, Task, TaskStatus
+from crm_store.ranked import Ranked, members
 
 Money = Callable[[Decimal], str]
 QUIET_DAYS = 45
@@ -183,16 +184,18 @@ def suggest(
 
     `per_customer` keeps only each customer's best few; `limit` cuts the ranked list.
     """
-    frame = snap.customers
-    if customer_ids is not None:
-        frame = frame[frame.index.isin(list(customer_ids))]
+    narrow = _memo(snap, "sales columns", lambda: snap.customers[["m", "orders", "value"]])
+    member = members(snap.customers.index, customer_ids)
+    frame = narrow if member is None else narrow[member]
     found: list[Suggestion] = []
     found += _follow_ups(session, frame, snap)
     keep = None if limit is None else 3 * limit
-    found += _from_figures(frame, snap, money=money, quiet_days=quiet_days, keep=keep)
-    sellable = frame[frame["orders"] > 0]
-    if limit is not None:
-        sellable = sellable.nlargest(max(50, 5 * limit), "value")
+    found += _from_figures(member, snap, money=money, quiet_days=quiet_days, keep=keep)
+    if limit is None:
+        sellable = frame[frame["orders"] > 0]
+    else:  # the book's most valuable buyers, off the store's buyers ranked once by value
+        ranked = _memo(snap, "buyers by value", lambda: _by_value(narrow))
+        sellable = narrow.iloc[ranked.top(member, max(50, 5 * limit)).positions]
     found += _sales(sellable, shelf, money=money)
     found.sort(key=lambda s: (-s.score, s.customer_id, s.kind))
     if per_customer is not None:
@@ -248,39 +251,67 @@ def _follow_ups(session: Session, frame: pd.DataFrame, snap: Snapshot) -> list[S
     return found
 
 
-def _from_figures(
-    frame: pd.DataFrame, snap: Snapshot, *, money: Money, quiet_days: int, keep: int | None
-) -> list[Suggestion]:
-    """Suggestions read off each customer's figures; with `keep`, only each kind's best few.
-
-    The scores of the whole snapshot are worked out once and kept with it, so the digests of
-    one morning (each a different book) share them.
-    """
-    key = ("figure scores", quiet_days)
+def _memo(snap: Snapshot, key, work):
+    """What `work` derives from the snapshot, worked out once and kept with it."""
     if key not in snap.memo:
-        snap.memo[key] = _figure_scores(snap.customers, snap.today, quiet_days)
-    scored = snap.memo[key]
-    if len(frame) < len(snap.customers):
-        scored = scored[scored.index.isin(frame.index)]
+        snap.memo[key] = work()
+    return snap.memo[key]
+
+
+def _by_value(frame: pd.DataFrame) -> Ranked:
+    """The buyers by value, highest first, equal values in the snapshot's order."""
+    positions = np.flatnonzero((frame["orders"] > 0).to_numpy())
+    return Ranked.of(positions, frame["value"].to_numpy()[positions], positions)
+
+
+def _from_figures(
+    member: np.ndarray | None, snap: Snapshot, *, money: Money, quiet_days: int, keep: int | None
+) -> list[Suggestion]:
+    """Suggestions read off the figures of the customers `member` marks (all when None); with
+    `keep`, only each kind's best few.
+
+    The scores of the whole snapshot are worked out and ranked once and kept with it, so the
+    digests of one morning (each a different book) share them.
+    """
+    customers = snap.customers
+    ranked = _memo(
+        snap,
+        ("figure scores", quiet_days),
+        lambda: _ranked(customers.index, _figure_scores(customers, snap.today, quiet_days)),
+    )
+    reasons = _memo(snap, "reason columns", lambda: customers[REASON_COLUMNS])
     today = pd.Timestamp(snap.today)
     chosen = []
     for kind in REASONS:
-        scores = scored.loc[scored["kind"] == kind, "score"]
-        if keep is not None:
-            scores = scores.nlargest(keep)
-        chosen += [(kind, customer_id, score) for customer_id, score in scores.items()]
-    wanted = pd.Index(dict.fromkeys(customer_id for _, customer_id, _ in chosen))
-    rows = snap.customers.loc[wanted, REASON_COLUMNS].to_dict("index")  # plain dicts: cheap
+        best = ranked[kind].top(member, keep)
+        chosen += [
+            (kind, int(position), float(score))
+            for position, score in zip(best.positions, best.scores, strict=True)
+        ]
+    wanted = list(dict.fromkeys(position for _, position, _ in chosen))
+    picked = reasons.iloc[wanted]
+    values = zip(*(_plain(picked[column]) for column in REASON_COLUMNS), strict=True)
+    rows = {
+        p: dict(zip(REASON_COLUMNS, row, strict=True))
+        for p, row in zip(wanted, values, strict=True)
+    }
+    ids = customers.index
     return [
         Suggestion(
-            int(customer_id),
+            int(ids[position]),
             kind,
-            float(score),
-            REASONS[kind](rows[customer_id], today=today, money=money),
+            score,
+            REASONS[kind](rows[position], today=today, money=money),
             TOPICS[kind],
         )
-        for kind, customer_id, score in chosen
+        for kind, position, score in chosen
     ]
+
+
+def _plain(column: pd.Series) -> list:
+    """The column's values as `to_dict` gives them (None for a missing whole number), read a
+    column at a time: much cheaper than row by row."""
+    return [None if value is pd.NA else value for value in column.tolist()]
 
 
 def _figure_scores(frame: pd.DataFrame, today: date, quiet_days: int) -> pd.DataFrame:
@@ -313,6 +344,16 @@ def _figure_scores(frame: pd.DataFrame, today: date, quiet_days: int) -> pd.Data
         scores = (base + bonus)[mask.fillna(False).astype(bool)].astype(float)
         parts.append(pd.DataFrame({"kind": kind, "score": scores}))
     return pd.concat(parts).sort_index(kind="stable")
+
+
+def _ranked(index: pd.Index, scored: pd.DataFrame) -> dict[str, Ranked]:
+    """Each kind's customers best first, equal scores in id order."""
+    ranked = {}
+    for kind in REASONS:
+        scores = scored.loc[scored["kind"] == kind, "score"]
+        ids = scores.index.to_numpy()
+        ranked[kind] = Ranked.of(index.get_indexer(ids), scores.to_numpy(dtype=float), ids)
+    return ranked
 
 
 def _recovery(row: pd.Series, **_) -> str:

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 # Files whose change changes what the model learns: the corpus and the code that reads messages.
 _SOURCES = ("features.py", "parser.py", "rules.py", "vocab.py", "text.py", "train.py", "spans.py")
@@ -49,6 +51,8 @@ class Model:
 
     def probabilities(self, text_features: list[str], evidence: list[str]) -> np.ndarray:
         """The probability of each class, in the order of `classes`."""
+        import numpy as np  # loaded with the model: chat and the CLI start without it
+
         index = self.index
         text_rows = [i for f in text_features if (i := index.get(f)) is not None]
         logits = self.bias.copy()
@@ -98,6 +102,8 @@ def _cache_dirs() -> list[Path]:
 @lru_cache(maxsize=1)
 def model() -> Model:
     """The model for the current corpus: from the cache, or trained now and cached."""
+    import numpy as np
+
     name = f"intents-{corpus_key()}.npz"
     for folder in _cache_dirs():
         if (folder / name).is_file():
@@ -122,11 +128,15 @@ def model() -> Model:
 
 
 def _read(path: Path) -> Model:
+    import numpy as np
+
     with np.load(path, allow_pickle=False) as stored:
         return from_arrays({key: stored[key] for key in stored.files})
 
 
 def from_arrays(arrays: dict[str, np.ndarray]) -> Model:
+    import numpy as np
+
     features = arrays["features"].tolist()
     return Model(
         classes=tuple(arrays["classes"].tolist()),

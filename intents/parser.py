@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from intents import features, rules, spans, vocab
 from intents.lexicon import Lexicon, known_customer, snap_slots
 from intents.model import Model, model
 from intents.rules import Message
+
+if TYPE_CHECKING:
+    import numpy as np
 
 ALTERNATIVES = 3  # readings offered when unsure
 

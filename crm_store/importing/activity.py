@@ -16,6 +16,8 @@ from crm_store.importing.base import Batch, Importer, RowError, bulk_insert
 from crm_store.importing.values import CURRENCY_SIGNS, as_utc, day_first, parse_amount, text
 from crm_store.models import Customer, Interaction, Purchase
 
+CODE = re.compile(r"[A-Z]{3}")
+
 
 class _CustomerRefs:
     """How purchases and interactions name their customer: external id, e-mail, phone or the
@@ -25,7 +27,8 @@ class _CustomerRefs:
         self.importer = importer
         table = Customer.__table__
         self.by_id: dict[str, dict[str, int]] = {"external_id": {}, "email": {}, "phone": {}}
-        self.by_name: dict[str, set[int]] = {}
+        self._names: list[tuple[int, str | None, str | None]] = []
+        self._by_name: dict[str, set[int]] | None = None
         columns = (table.c.id, table.c.external_id, table.c.email, table.c.phone)
         query = select(*columns, table.c.name, table.c.company).where(
             table.c.forgotten_at.is_(None)
@@ -34,9 +37,19 @@ class _CustomerRefs:
             for kind, value in (("external_id", external_id), ("email", email), ("phone", phone)):
                 if value:
                     self.by_id[kind][value] = id_
-            for label in {name, company, f"{name} ({company})" if name and company else None}:
-                if label:
-                    self.by_name.setdefault(_exact(label), set()).add(id_)
+            self._names.append((id_, name, company))
+
+    @property
+    def by_name(self) -> dict[str, set[int]]:
+        """Customers by exact name, company or "name (company)": folded only when a file names
+        a customer that way (most name them by external id or e-mail)."""
+        if self._by_name is None:
+            self._by_name = {}
+            for id_, name, company in self._names:
+                for label in {name, company, f"{name} ({company})" if name and company else None}:
+                    if label:
+                        self._by_name.setdefault(_exact(label), set()).add(id_)
+        return self._by_name
 
     def find(self, typed: str) -> int:
         typed = typed.strip()
@@ -167,7 +180,7 @@ class PurchaseImporter(_Additions):
         currency = text(values.get("currency", ""))
         if currency:
             currency = CURRENCY_SIGNS.get(currency, currency.upper())
-            if not re.fullmatch(r"[A-Z]{3}", currency):
+            if not CODE.fullmatch(currency):
                 raise RowError(f"“{values['currency'].strip()}” is not a currency code like EUR")
             if named and named != currency:
                 raise RowError(f"the amount is in {named} but the currency column says {currency}")

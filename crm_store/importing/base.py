@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, Table, select
 
 from crm_store import normalize, privacy
 from crm_store.columns import Layout
@@ -78,25 +78,58 @@ class Batch:
 
 
 def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows with the same keys: executemany, or COPY on PostgreSQL, which takes them
-    about three times faster than a pipelined executemany. Values pass through each column type's
-    own bind processing either way, so they are stored exactly as the ORM would store them."""
+    """Insert many rows with the same keys: COPY on PostgreSQL, which takes them about three
+    times faster than a pipelined executemany, else the driver's own executemany of plain tuples.
+    Values pass through each column type's own bind processing either way, so they are stored
+    exactly as the ORM would store them."""
     if not rows:
-        return
-    if connection.dialect.name != "postgresql":
-        connection.execute(insert(table), rows)
         return
     dialect = connection.dialect
     columns = list(rows[0])
-    processors = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
-    pairs = list(zip(columns, processors, strict=True))
     names = ", ".join(dialect.identifier_preparer.quote(c) for c in columns)
+    target = dialect.identifier_preparer.format_table(table)
+    values = _bound(dialect, table, columns, rows)
+    if dialect.name != "postgresql":
+        marks = ", ".join("?" if dialect.paramstyle == "qmark" else "%s" for _ in columns)
+        connection.exec_driver_sql(f"INSERT INTO {target} ({names}) VALUES ({marks})", values)
+        return
     with connection.connection.driver_connection.cursor() as cursor:
-        with cursor.copy(
-            f"COPY {dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
-        ) as copy:
-            for row in rows:
-                copy.write_row([process(row[c]) if process else row[c] for c, process in pairs])
+        with cursor.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
+            for row in values:
+                copy.write_row(row)
+
+
+def insert_numbered(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows without ids and return the ids they were given, in order (SQLite).
+
+    Inside one write transaction nobody else writes, and SQLite gives each new row of a table
+    with an integer primary key the largest id so far plus one: a batch's ids are the run that
+    ends at the last one inserted."""
+    bulk_insert(connection, table, rows)
+    last = connection.exec_driver_sql("SELECT last_insert_rowid()").scalar_one()
+    return list(range(last - len(rows) + 1, last + 1))
+
+
+def _bound(dialect, table: Table, columns: list[str], rows: list[dict[str, Any]]) -> list[tuple]:
+    """Each row's values as the driver takes them. A value shared by many rows (the import's
+    moment, a date many rows name) is processed once: it is the same object in every row."""
+    processors = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    if not any(processors):
+        return [tuple(row[c] for c in columns) for row in rows]
+    seen: dict[int, tuple[Any, Any]] = {}
+
+    def once(process, value):
+        if value is None:
+            return process(value)
+        kept = seen.get(id(value))
+        if kept is None or kept[0] is not value:
+            kept = seen[id(value)] = (value, process(value))
+        return kept[1]
+
+    pairs = list(zip(columns, processors, strict=True))
+    return [
+        tuple(once(process, row[c]) if process else row[c] for c, process in pairs) for row in rows
+    ]
 
 
 class Importer:

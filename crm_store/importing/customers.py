@@ -6,12 +6,12 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, or_, select, update
 from sqlalchemy import text as sql
 
 from crm_store import interests, normalize
 from crm_store.columns import STAGES
-from crm_store.importing.base import Batch, Importer, RowError, bulk_insert
+from crm_store.importing.base import Batch, Importer, RowError, bulk_insert, insert_numbered
 from crm_store.importing.values import as_utc, country, day_first, tags, text
 from crm_store.models import Customer, CustomerInterest, CustomerTag, search_keys
 
@@ -19,7 +19,6 @@ LIMITS = {"name": 200, "company": 200, "title": 120, "city": 120, "external_id":
 NEXT_IDS = sql(
     "SELECT nextval(pg_get_serial_sequence('customers', 'id')) FROM generate_series(1, :n)"
 )
-DISTINCT = ("external_id", "email", "phone", "name", "company")
 CUSTOMER_FIELDS = (
     "external_id",
     "name",
@@ -39,7 +38,6 @@ LIVE = select(
     Customer.__table__.c.stage_changed_at,
     *(Customer.__table__.c[f] for f in CUSTOMER_FIELDS),
 ).where(Customer.__table__.c.forgotten_at.is_(None))
-_distinct = itemgetter(*DISTINCT)
 
 
 def _limited(values: dict[str, str], name: str) -> str | None:
@@ -288,22 +286,14 @@ class CustomerImporter(Importer):
                 )
                 for r in batch.inserts
             ]
-            keys = [_distinct(record) for record in batch.inserts]
             if connection.dialect.name == "postgresql":
                 # ids drawn from the sequence up front let the rows go in by COPY
                 ids = connection.execute(NEXT_IDS, {"n": len(rows)}).scalars().all()
                 for row, new_id in zip(rows, ids, strict=True):
                     row["id"] = new_id
                 bulk_insert(connection, table, rows)
-            elif len(set(keys)) == len(keys):
-                # batched RETURNING is unordered on SQLite, so each new row is known by what sets
-                # it apart in this import: its identifiers, or else its name and company
-                statement = insert(table).returning(table.c.id, *(table.c[f] for f in DISTINCT))
-                found = {tuple(row[1:]): row[0] for row in connection.execute(statement, rows)}
-                ids = [found[key] for key in keys]
             else:
-                statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-                ids = connection.execute(statement, rows).scalars().all()
+                ids = insert_numbered(connection, table, rows)
             for record, new_id in zip(batch.inserts, ids, strict=True):
                 record["id"] = new_id  # if the batch fails, undo drops these records anyway
                 self.stored[new_id] = record

@@ -9,9 +9,6 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import dateparser
-from phonenumbers.geocoder import LOCALE_DATA
-
 from crm_store import normalize
 
 
@@ -78,7 +75,11 @@ def parse_moment(value: str, *, day_first: bool) -> datetime | date:
         "DATE_ORDER": "DMY" if day_first else "MDY",
         "PREFER_DAY_OF_MONTH": "first",
     }
-    parsed = dateparser.parse(value, settings=settings) if re.search(r"\d", value) else None
+    parsed = None
+    if re.search(r"\d", value):
+        import dateparser  # only spelled-out dates need it
+
+        parsed = dateparser.parse(value, settings=settings)
     if parsed is None:
         raise ValueError(f"“{value}” is not a date")
     return parsed.date() if parsed.time() == time(0) and parsed.tzinfo is None else parsed
@@ -99,13 +100,22 @@ CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JP
 CODE = re.compile(r"(?<![A-Z])([A-Z]{3})(?![A-Z])")
 
 
-@lru_cache(maxsize=65536)
+PLAIN_AMOUNT = re.compile(r"\d+(?:\.(?:\d{1,2}|\d{4,}))?")
+
+
 def parse_amount(value: str) -> tuple[Decimal, str | None]:
     """An amount and the currency it names, from "$1,234.50", "1.234,50 €", "EUR 1 234,5" …
 
     The last of "," and "." is the decimal mark when both appear; a lone separator followed by
     exactly three digits groups thousands ("1,200"), otherwise it is the decimal mark ("12,50").
     """
+    if PLAIN_AMOUNT.fullmatch(value):  # "1234.50", as most exports write it: nothing to read
+        return Decimal(value), None
+    return _parse_amount(value)
+
+
+@lru_cache(maxsize=65536)
+def _parse_amount(value: str) -> tuple[Decimal, str | None]:
     original = value.strip()
     if not original:
         raise ValueError("no amount")
@@ -142,7 +152,12 @@ def parse_amount(value: str) -> tuple[Decimal, str | None]:
     return (-amount if negative else amount), currency
 
 
+@lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
+    """Every country's name in most languages: read when a file first names a country (the
+    geocoder's tables take longer to load than a whole import of a file without countries)."""
+    from phonenumbers.geocoder import LOCALE_DATA
+
     names: dict[str, str] = {}
     for region, by_language in LOCALE_DATA.items():
         for name in by_language.values():
@@ -174,13 +189,10 @@ def _country_names() -> dict[str, str]:
     return names
 
 
-COUNTRIES = _country_names()
-
-
 @lru_cache(maxsize=4096)
 def country(value: str) -> str:
     """An ISO 3166 two-letter code from a code or a country's name in most languages."""
-    code = COUNTRIES.get(normalize.fold(value))
+    code = _country_names().get(normalize.fold(value))
     if code is None:
         raise ValueError(f"“{value}” is not a country I know")
     return code

@@ -82,3 +82,19 @@ def test_asking_for_the_digest_and_subscribing_to_it_in_chat(day):
     day.say("send me the digest at 7:00")
     assert day.say("stop the digest").text == "The daily digest is stopped."
     assert sam_of(day).digest_time is None
+
+
+def test_digests_sharing_one_ticks_insights_equal_each_built_alone(day):
+    """The scheduler shares one day's insights (activity, books, rankings) among its digests;
+    none may leak one book's figures into another, whatever each reader's time zone."""
+    with Session(day.engine) as session:
+        everyone = session.exec(select(Staff).order_by(Staff.id)).all()
+        everyone[0].tz = "America/New_York"
+        alone = [digest.build(session, s, today=TODAY, settings=SETTINGS) for s in everyone]
+        shared = digest.Insights.load(session, today=TODAY, settings=SETTINGS)
+        together = [
+            digest.build(session, s, today=TODAY, settings=SETTINGS, insights=shared)
+            for s in reversed(everyone)
+        ]
+    assert list(reversed(together)) == alone
+    assert len({reply.fields["Contacts yesterday"] for reply in alone}) > 1
