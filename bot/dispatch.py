@@ -65,18 +65,27 @@ NO = frozenset({"no", "n", "nope", "nah", "cancel", "stop", "abort", "nevermind"
                 "👎", "❌", "forget", "never", "wait"})  # fmt: skip
 _FILLER = frozenset({"please", "pls", "thanks", "thank", "you", "it", "that", "this", "ahead",
                      "mind", "for", "now", "one", "all", "right", "fine", "them", "on", "cool",
-                     "good", "great", "thing", "sounds", "looks", "perfect"})  # fmt: skip
+                     "good", "great", "thing", "sounds", "looks", "perfect", "hmm", "um", "leave",
+                     "just", "actually", "oh", "oops"})  # fmt: skip
+_LEADS = {id(YES): frozenset({"yes", "yep", "yup", "yeah", "confirm", "confirmed", "sure", "ok",
+                              "okay"}),
+          id(NO): frozenset({"no", "nope", "nah", "cancel"})}  # fmt: skip
 _ANSWER_WORD = re.compile(r"[\w']+|👍|✅|👎|❌")
 
 
-def says(text: str, words: frozenset[str]) -> bool:
-    """Whether a reply is a plain yes (`YES`) or a plain no (`NO`)."""
+def says(text: str, words: frozenset[str], *, only: bool = False) -> bool:
+    """Whether a reply is a yes (`YES`) or a no (`NO`); `only`: and nothing else besides."""
     found = _ANSWER_WORD.findall(text.lower())
-    return (
-        bool(found)
-        and any(w in words for w in found)
-        and all(w in words or w in _FILLER for w in found)
-    )
+    other = NO if words is YES else YES
+    if not found or any(w in other for w in found):
+        return False
+    if all(w in words or w in _FILLER for w in found):
+        return any(w in words for w in found)
+    if only:
+        return False
+    # "yes, delete them", "no, leave them as they are": a short reply that starts with the word
+    first = next((w for w in found if w not in _FILLER), "")
+    return len(found) <= 6 and first in _LEADS[id(words)]
 
 
 STILL_OPEN = "My earlier question is still open: answer it, or say “cancel”."
@@ -217,6 +226,8 @@ class Bot:
                     waiting = "kept"
         if not text:
             return Reply("Say something like “tell me about Acme”, or “help” to see what I can do.")
+        if pending is None and says(text, NO, only=True):
+            return Reply("There is no question waiting, so there is nothing to cancel.")
         lexicon = self.lexicons.current(session)
         parsed = self.parse(text, now=now, tz=staff.tz or self.settings.tz, lexicon=lexicon)
         return _Command(parsed, waiting=waiting)

@@ -712,7 +712,8 @@ def _create(match: re.Match, message: Message) -> dict | None:
         if not re.fullmatch(shaped, part) or part.lower() in vocab.STAGES:
             continue
         last = index == len(parts) - 1 and ends_message
-        if vocab.COMPANY_WORDS.search(part) and "company" not in slots:
+        named_after = set(part.lower().split()) & set(str(slots.get("name", "")).lower().split())
+        if (vocab.COMPANY_WORDS.search(part) or named_after) and "company" not in slots:
             slots["company"] = part
         elif last and "city" not in slots and len(part.split()) <= 2:
             slots["city"] = part

@@ -209,7 +209,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.update",
-        r"^[\w'-]+(?:\s[\w'-]+)?(?:'s|’s| is| will be) (?:taking over|looking after|handling|covering|managing)\b|^[\w'-]+(?:\s[\w'-]+)?\s+(?:will|is going to|should) (?:look after|handle|cover|manage|own)\b|^(?:let|have) [\w'-]+(?:\s[\w'-]+)? (?:take over|look after|handle|own)\b|\b(?:is|goes|belongs) (?:to )?[\w-]+(?:'s|’s) (?:now|from now on)\W*$|^[\w'-]+(?:\s[\w'-]+){0,3} (?:won|churned)\W*$|^we (?:lost|won) ",
+        r"^[\w'-]+(?:\s[\w'-]+)?(?:'s|’s| is| will be) (?:taking over|looking after|handling|covering|managing)\b|^[\w'-]+(?:\s[\w'-]+)?\s+(?:will|is going to|should) (?:look after|handle|cover|manage|own)\b|^(?:let|have) [\w'-]+(?:\s[\w'-]+)? (?:take over|look after|handle|own)\b|\b(?:is|goes|belongs) (?:to )?[\w-]+(?:'s|’s) (?:now|from now on)\W*$|^[\w'-]+(?:\s[\w'-]+){0,3} (?:won|churned)\W*$|^we (?:lost|won) |^[\w'-]+(?:\s[\w'-]+)?\s+(?:should|can|will) (?:take over|have|get) |^[\w'-]+(?:\s[\w'-]+)? owns .+ (?:now|from now on|going forward)\W*$|^(?:switch|move|transfer) .+ from [\w'-]+(?:\s[\w'-]+)? (?:over )?to ",
     ),
     (
         "customer.show",
@@ -352,9 +352,10 @@ CHANNEL_OVERRIDES = [
 FOLLOW_UP = re.compile(
     rf"(?:[,;.]|\s[-–—])?\s*(?:(?:and |then |will |to |need to |should |i'?ll |i will |must |please |"
     rf"pls |put |set |we'?ll )*"
-    rf"(?:follow(?:ing)? up|check back|circle back|chase|call (?:them|her|him) back|touch base|"
-    rf"call back|call again|ring back|ping again|check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
-    rf"check in)"
+    rf"(?:follow(?:ing)? up|check back|circle back|chase(?: (?:them|her|him|it)(?: up)?)?|touch base|"
+    rf"(?:call|ring|ping|try|nudge|text|email|phone|contact) (?:(?:them|her|him) )?(?:back|again)|"
+    rf"check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
+    rf"reconnect|catch up|check in|nudge (?:them|her|him))"
     rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|at|for|before)(?=\s*(?:{DATE_PHRASE})))?"
     rf"\s*(?P<when>{DATE_PHRASE})?|\s(?:by|before|due|till|until)\s+(?P<by>{DATE_PHRASE}))(?![\w/])"
 )
@@ -573,7 +574,9 @@ UPDATE_FORMS = [
     re.compile(r"^(?:hand|pass|transfer)\s+(?P<who>.+?)\s+(?:over\s+|on\s+)?to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:is\s+taking|takes|will\s+take)\s+over\s+(?P<who>.+?)(?:\s+from\s+(?:today|now|monday|next week))?\W*$"),
     re.compile(r"^(?!who|whose|what|which)(?P<owner>[\w'-]+(?:\s[\w'-]+)?)(?:'s|’s|\s+is|\s+will\s+be)\s+(?:taking\s+over|looking\s+after|handling|covering|managing)\s+(?P<who>.+?)(?:\s+(?:from\s+(?:today|now(?:\s+on)?|monday|next\s+week)|now|going\s+forward|instead))*\W*$"),
-    re.compile(r"^(?!who|whose|what|which)(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:will|is\s+going\s+to|should|can)\s+(?:look\s+after|handle|cover|manage|own)\s+(?P<who>.+?)(?:\s+(?:from\s+(?:today|now(?:\s+on)?|monday|next\s+week)|now|going\s+forward|instead))*\W*$"),
+    re.compile(r"^(?!who|whose|what|which)(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:will|is\s+going\s+to|should|can)\s+(?:look\s+after|handle|cover|manage|own|take\s+over|have|get)\s+(?P<who>.+?)(?:\s+(?:from\s+(?:today|now(?:\s+on)?|monday|next\s+week)|now|going\s+forward|instead)|\s*[,;–—]\s.*|\s+-\s.*)*\W*$"),
+    re.compile(r"^(?!who|whose|what|which)(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+owns\s+(?P<who>.+?)\s+(?:now|from\s+now\s+on|going\s+forward)\W*$"),
+    re.compile(r"^(?:switch|move|transfer)\s+(?P<who>.+?)\s+from\s+[\w'-]+(?:\s[\w'-]+)?\s+(?:over\s+)?to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?:let|have)\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:take\s+over|look\s+after|handle|own)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^(?P<who>.+?)\s+(?:is|goes|belongs)\s+(?:to\s+)?(?P<owner>[\w-]+(?:\s[\w-]+)?)(?:'s|’s)\s+(?:now|from\s+now\s+on)\W*$"),
     re.compile(r"^(?P<who>.+?)\s+(?P<stage>won|churned)\W*$"),
@@ -621,7 +624,7 @@ def implied_field(text: str, value: str) -> str | None:
         return "city"
     if re.search(r"\b(?:interested|interest)\b", text):
         return "interest"
-    if re.search(r"\b(?:give|hand|assign|reassign|owner)\b", text):
+    if re.search(r"\b(?:give|hand|assign|reassign|owner|over to|switch)\b", text):
         return "owner"
     if re.search(r"\btag\b", text):
         return "tag"
@@ -750,7 +753,8 @@ COMPANY_WORDS = re.compile(
     r"dental|clinic|roofing|industries|enterprises|holdings|partners|solutions|systems|trading|"
     r"hotels?|pharma|health|realty|motors|foods?|tech|technologies|studio|agency|gym|school|schools|"
     r"capital|ventures|bikes|build|builders|construction|energy|solar|aviation|travel|media|analytics|"
-    r"networks|clinics?|vets|physio|fisheries|farms|textiles|exports|imports|infra|pte|"
+    r"networks|clinics?|vets|physio|fisheries|farms|textiles|exports|imports|infra|pte|freight|"
+    r"shipping|transport|marine|motors|logistik|trading|retail|supplies|supply|services|"
     r"university|restaurant|bank|insurance|consulting|s\.?a\.?|bv|plc|pty|srl|sarl|kg|oy|ab)\b\.?",
     re.I,
 )

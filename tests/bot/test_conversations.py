@@ -67,20 +67,30 @@ def test_a_question_can_be_cancelled(chat):
     assert chat.count(Interaction) == 0
 
 
-@pytest.mark.parametrize("answer", ["no, cancel", "no!! cancel", "nah, forget it", "never mind"])
+@pytest.mark.parametrize(
+    "answer", ["no, cancel", "no!! cancel", "nah, forget it", "never mind", "hmm no, leave it"]
+)
 def test_a_question_is_cancelled_however_no_is_said(chat, answer):
     chat.say("called jane, left a voicemail")
     assert "cancelled" in chat.say(answer).text
     assert chat.count(Interaction) == 0
 
 
-@pytest.mark.parametrize("answer", ["go ahead", "yes please", "yep, do it", "👍"])
+@pytest.mark.parametrize(
+    "answer", ["go ahead", "yes please", "yep, do it", "👍", "yes, add it anyway"]
+)
 def test_a_confirmation_is_given_however_yes_is_said(chat, answer):
     question = chat.say("remind me to call acme on 2 november 2026")  # already past: asks first
     assert chat.count(Task) == 0 and question.buttons
     chat.say(answer)
     [task] = chat.rows(Task)
     assert task.due == date(2026, 11, 2)
+
+
+def test_a_no_with_no_question_waiting_changes_nothing(chat):
+    before = chat.written()
+    assert "nothing to cancel" in chat.say("forget it").text
+    assert chat.written() == before
 
 
 def test_undo_reverts_the_whole_last_command_and_says_what(chat):
