@@ -211,7 +211,7 @@ INTENTS_OF = {
 # words out); the tagger fills them only where the rules find none.
 TAGGED_FIRST = frozenset({"customer", "name", "company", "product", "interest", "topic", "city"})
 RULES_FIRST = frozenset({"summary", "text", "comment"})
-DOUBT = 0.03  # a customer the tagger gives less chance than this of being a slot is dropped
+DOUBT = 0.03  # a one-word customer the tagger gives less chance than this of being one is dropped
 
 
 @dataclass(frozen=True)
@@ -299,7 +299,9 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
         elif (
             name == "customer"
             and isinstance(rule := merged.get(name), str)
+            and len(rule.split()) == 1
             and reading.doubts(tagging.message, rule)
         ):
-            del merged[name]  # the rules' guesses at a customer were their commonest mistake
+            # the rules' commonest mistake: one stray word taken for a customer ("morning — …")
+            del merged[name]
     return merged
