@@ -662,6 +662,7 @@ STAGE_CRITERION = re.compile(
     r"\b(?:in|at|on)\s+(?:the\s+|a\s+)?(?:stage\s+(?P<stage>lead|prospect|qualified|proposal|customer|lost|lapsed)|"
     r"(?P<stage_after>lead|prospect|qualified|proposal|customer|lost|lapsed)\s+stage|"
     r"(?P<stage_bare>proposal|negotiation)\b)|\b(?P<stage_plural>proposals)\b"
+    r"|\b(?:every|each|any|all|one|open)\s+(?P<stage_each>proposal|lead)\b"
 )
 _SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|years?|d|wks?|mo)\b)?"
 NO_PURCHASE = re.compile(
@@ -671,7 +672,7 @@ NO_PURCHASE = re.compile(
 NO_CONTACT = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has)\s+(?:been\s+)?(?:\w+\s+)?"
     rf"(?:contacted|called|heard from|talked to|spoken to|spoke to|emailed|reached|touched|contact|"
-    rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to))?{_SPAN}"
+    rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
 )
 CITY = re.compile(
     rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)"
