@@ -118,12 +118,15 @@ def catalog_product(said: str, lexicon: Lexicon) -> str | None:
 
 def staff_named(typed: str, lexicon: Lexicon) -> str | None:
     """A colleague's name (first name or full) as typed in the message, if one is there."""
+    firsts = {name.lower().split()[0] for name in lexicon.staff if name.split()}
     for found in re.finditer(r"[A-Za-z][\w'-]*", typed):
         word = re.sub(r"(?:'s|’s|s')$", "", found.group(0))
         for name in lexicon.staff:
             parts = name.lower().split()
             if word.lower() in parts[:1] or word.lower() == name.lower():
                 return word
+        if word.lower().endswith("s") and word.lower()[:-1] in firsts - {word.lower()}:
+            return word[:-1]  # "jordans tasks": a possessive typed without its apostrophe
     return None
 
 

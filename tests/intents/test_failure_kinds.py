@@ -122,6 +122,45 @@ def test_a_staff_member_the_store_knows_fills_owner():
     assert (parsed.intent, parsed.slots) == ("task.list", {"period": "overdue", "owner": "lee"})
 
 
+def test_a_colleague_s_book_typed_without_the_apostrophe_is_theirs():
+    parsed = read("show marias overdue tasks", lexicon=STORE)
+    assert (parsed.intent, parsed.slots.get("owner")) == ("task.list", "maria")
+
+
+@pytest.mark.parametrize(
+    ("text", "customer", "owner"),
+    [
+        ("Jordan will look after Rafael Novak from now on", "Rafael Novak", "Jordan"),
+        ("Maria's taking over Omar Fischer", "Omar Fischer", "Maria"),
+        ("switch Silverline Analytics from Jordan to Sam", "Silverline Analytics", "Sam"),
+    ],
+)
+def test_a_handover_said_in_passing_changes_the_owner(text, customer, owner):
+    parsed = read(text)
+    assert parsed.intent == "customer.update"
+    assert parsed.slots == {"customer": customer, "field": "owner", "value": owner}
+
+
+@pytest.mark.parametrize("text", ["who owns Omar Fischer?", "who's looking after Chloé García?"])
+def test_who_owns_a_customer_shows_their_profile(text):
+    assert read(text).intent == "customer.show"
+
+
+def test_a_name_alone_is_never_small_talk():
+    assert read("chloe garcia granite").intent != "smalltalk"
+
+
+def test_a_price_each_is_multiplied_by_the_quantity():
+    parsed = read("anna silva bought 10 crm pro, 450 each")
+    assert (parsed.slots["quantity"], parsed.slots["amount"]) == (10, 4500)
+
+
+def test_a_follow_up_said_as_chase_her_is_the_follow_up():
+    parsed = read("texted ingrid hughes about the proposal, chase her next wed")
+    assert parsed.slots["follow_up"] == "2026-11-25"
+    assert "occurred_on" not in parsed.slots
+
+
 def test_a_deadline_in_a_call_log_is_the_follow_up_not_the_day_of_the_call():
     parsed = read("called acme, they want a quote, back to them by thurs")
     assert parsed.slots["follow_up"] == "2026-11-19"
