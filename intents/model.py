@@ -99,6 +99,12 @@ def _cache_dirs() -> list[Path]:
     return [Path(user_cache_dir("crmbot")), Path(tempfile.gettempdir()) / f"crmbot-{os.getuid()}"]
 
 
+def cached() -> bool:
+    """Whether the model for the current corpus is already trained and cached."""
+    name = f"intents-{corpus_key()}.npz"
+    return any((folder / name).is_file() for folder in _cache_dirs())
+
+
 @lru_cache(maxsize=1)
 def model() -> Model:
     """The model for the current corpus: from the cache, or trained now and cached."""

@@ -64,6 +64,16 @@ def run(args, settings: Settings) -> int:
             )
         elif args.tz:
             enrol(session, name, role=staff.role, tz=args.tz)
+    from intents import model as intent_model
+
+    if not intent_model.cached():
+        print(
+            "Preparing the message reader for its first use on this machine (a minute or two, "
+            "once)…",
+            file=sys.stderr,
+            flush=True,
+        )
+        intent_model.model()
     interactive = sys.stdin.isatty()
     if interactive and not args.json:
         print(f"crmbot — you are {name}. Say “help” to see what I can do; Ctrl-D to leave.")
