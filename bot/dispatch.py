@@ -55,6 +55,9 @@ WRITES = frozenset(
         "undo",
     }
 )
+# Writes whose handler always previews what would change and waits for Confirm: an unsure
+# reading of one goes straight to its preview, which says more than a yes/no question could.
+PREVIEWED = frozenset({"customer.bulk_update"})
 APOLOGY = "Sorry, something went wrong on my side and nothing was saved. Please try again."
 ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "last": "-1"}
 # A yes or a no is a reply made only of such words, with at least one that says it outright
@@ -239,7 +242,11 @@ class Bot:
         permissions.guard(session, staff)
         refuse_invalid(parsed.slots, write=parsed.intent in WRITES)
         try:
-            if not command.sure and parsed.intent in WRITES and parsed.confidence < UNSURE:
+            if (
+                not command.sure
+                and parsed.intent in WRITES - PREVIEWED
+                and parsed.confidence < UNSURE
+            ):
                 question = Ask.confirm(f"I'm not sure I understood. {reading_label(parsed)}?")
                 question.choices = {"yes": {"__sure": True}}
                 raise question

@@ -686,6 +686,8 @@ OWNER = re.compile(
     r"\b(?:owned by|managed by|assigned to|belonging to|of rep)\s+(?P<a>[a-z][\w'-]*)"
     r"|^(?:show |list )?(?P<b>[a-z][\w-]*)(?:'s|’s)\s+(?:customers|accounts|clients|book)"
     r"|\b(?:customers|accounts|clients|leads) (?:of|from) (?P<c>[a-z][\w'-]*)\b"
+    r"|\b(?:everything|everyone|anything|all|whatever|what) (?:that )?(?P<d>[a-z][\w'-]*) "
+    r"(?:has|owns|holds|manages|looks after)\b"
 )
 MIN_VALUE = re.compile(
     r"\b(?:worth|value|spent|spending|ltv|revenue)?\s*(?:over|more than|above|at least|>|>=|of)\s+"

@@ -99,6 +99,22 @@ def test_a_manager_moves_danas_hardware_leads_to_lee_after_a_preview(book):
     assert (owner_of(book, "Hal Hardy"), owner_of(book, "Hank Iron")) == ("Dana", "Dana")
 
 
+@pytest.mark.parametrize(
+    ("said", "selected"),
+    [
+        ("clear out Lee's lost ones, delete them", ["Lou Lost", "Lena Left"]),
+        ("everything Priya has in proposal goes to Dana", ["Pia Post", "Pete Prompt"]),
+    ],
+)
+def test_a_change_said_loosely_goes_straight_to_its_preview(book, said, selected):
+    written = book.written()
+    preview = book.say(said, who="Alex")
+    assert "not sure" not in preview.text
+    assert sorted(r["Customer"] for r in preview.rows) == sorted(selected)
+    assert [b.label for b in preview.buttons] == ["Confirm", "Cancel"]
+    assert book.written() == written
+
+
 def test_cancel_leaves_everything_as_it_was(book):
     written = book.written()
     book.run("customer.bulk_update", who="Alex", owner="Dana", action="delete")
