@@ -205,10 +205,10 @@ INTENTS_OF = {
     "comment": frozenset({"nps.record"}),
     "topic": frozenset({"help"}),
 }  # fmt: skip
-# How each slot is read, measured on held-out folds of the corpus: by the tagger alone, by the
-# tagger with the rules' value where it finds none. A summary, reminder or NPS comment keeps every
-# word the rules read in it (a tagger reading the likeliest span could leave some of the user's
-# words out); the tagger fills them only where the rules find none.
+# How each slot is read, measured on held-out folds of the corpus: by the tagger, with the rules'
+# value where it finds none; or by the rules, with the tagger's where they find none. A summary,
+# reminder or NPS comment keeps every word the rules read in it (a tagger reading the likeliest
+# span could leave some of the user's words out).
 TAGGED_FIRST = frozenset({"customer", "name", "company", "product", "interest", "topic", "city"})
 RULES_FIRST = frozenset({"summary", "text", "comment"})
 DOUBT = 0.03  # a one-word customer the tagger gives less chance than this of being one is dropped
