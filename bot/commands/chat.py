@@ -68,7 +68,7 @@ def run(args, settings: Settings) -> int:
 
     if not intent_model.cached():
         print(
-            "Preparing the message reader for its first use on this machine (a minute or two, "
+            "Preparing the message reader for its first use on this machine (about two minutes, "
             "once)…",
             file=sys.stderr,
             flush=True,
