@@ -127,20 +127,6 @@ def test_a_colleague_s_book_typed_without_the_apostrophe_is_theirs():
     assert (parsed.intent, parsed.slots.get("owner")) == ("task.list", "maria")
 
 
-@pytest.mark.parametrize(
-    ("text", "customer", "owner"),
-    [
-        ("Jordan will look after Rafael Novak from now on", "Rafael Novak", "Jordan"),
-        ("Maria's taking over Omar Fischer", "Omar Fischer", "Maria"),
-        ("switch Silverline Analytics from Jordan to Sam", "Silverline Analytics", "Sam"),
-    ],
-)
-def test_a_handover_said_in_passing_changes_the_owner(text, customer, owner):
-    parsed = read(text)
-    assert parsed.intent == "customer.update"
-    assert parsed.slots == {"customer": customer, "field": "owner", "value": owner}
-
-
 @pytest.mark.parametrize("text", ["who owns Omar Fischer?", "who's looking after Chloé García?"])
 def test_who_owns_a_customer_shows_their_profile(text):
     assert read(text).intent == "customer.show"

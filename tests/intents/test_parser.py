@@ -231,6 +231,9 @@ def test_a_company_of_two_words_is_not_cut_into_a_company_and_a_city():
         ("hand globex over to dana", "globex", "dana"),
         ("sam is taking over initech", "initech", "sam"),
         ("give anna nguyen to sam", "anna nguyen", "sam"),
+        ("Jordan will look after Rafael Novak from now on", "Rafael Novak", "Jordan"),
+        ("Maria's taking over Omar Fischer", "Omar Fischer", "Maria"),
+        ("switch Silverline Analytics from Jordan to Sam", "Silverline Analytics", "Sam"),
     ],
 )
 def test_a_handover_said_as_people_say_it_changes_the_owner(text, customer, owner):
