@@ -70,9 +70,10 @@ _FILLER = frozenset({"please", "pls", "thanks", "thank", "you", "it", "that", "t
                      "mind", "for", "now", "one", "all", "right", "fine", "them", "on", "cool",
                      "good", "great", "thing", "sounds", "looks", "perfect", "hmm", "um", "leave",
                      "just", "actually", "oh", "oops"})  # fmt: skip
-_LEADS = {id(YES): frozenset({"yes", "yep", "yup", "yeah", "confirm", "confirmed", "sure", "ok",
-                              "okay"}),
-          id(NO): frozenset({"no", "nope", "nah", "cancel"})}  # fmt: skip
+# the words a longer yes or no starts with
+_LEADS = {YES: frozenset({"yes", "yep", "yup", "yeah", "confirm", "confirmed", "sure", "ok",
+                         "okay"}),
+          NO: frozenset({"no", "nope", "nah", "cancel"})}  # fmt: skip
 _ANSWER_WORD = re.compile(r"[\w']+|👍|✅|👎|❌")
 
 
@@ -88,7 +89,7 @@ def says(text: str, words: frozenset[str], *, only: bool = False) -> bool:
         return False
     # "yes, delete them", "no, leave them as they are": a short reply that starts with the word
     first = next((w for w in found if w not in _FILLER), "")
-    return len(found) <= 6 and first in _LEADS[id(words)]
+    return len(found) <= 6 and first in _LEADS[words]
 
 
 STILL_OPEN = "My earlier question is still open: answer it, or say “cancel”."

@@ -99,10 +99,15 @@ def _cache_dirs() -> list[Path]:
     return [Path(user_cache_dir("crmbot")), Path(tempfile.gettempdir()) / f"crmbot-{os.getuid()}"]
 
 
+@lru_cache(maxsize=1)
+def _file_name() -> str:
+    """The cached model's file name: the corpus and reading code hashed once per process."""
+    return f"intents-{corpus_key()}.npz"
+
+
 def cached() -> bool:
     """Whether the model for the current corpus is already trained and cached."""
-    name = f"intents-{corpus_key()}.npz"
-    return any((folder / name).is_file() for folder in _cache_dirs())
+    return any((folder / _file_name()).is_file() for folder in _cache_dirs())
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +115,7 @@ def model() -> Model:
     """The model for the current corpus: from the cache, or trained now and cached."""
     import numpy as np
 
-    name = f"intents-{corpus_key()}.npz"
+    name = _file_name()
     for folder in _cache_dirs():
         if (folder / name).is_file():
             try:

@@ -59,12 +59,12 @@ def choose(
     tagger's spans (`tagging`) replace the rules' where it reads better."""
     order = sorted(range(len(probabilities)), key=lambda i: (-probabilities[i], i))
     readings: list[Parsed] = []
+    said = (message.cleaned.original if message.cleaned is not None else message.text).lower()
     for rank, i in enumerate(order):
         intent, probability = current.classes[i], float(probabilities[i])
         if readings and (len(readings) > ALTERNATIVES or probability < 0.01 or rank > 6):
             break
-        said = message.cleaned.original if message.cleaned is not None else message.text
-        if intent == "smalltalk" and not vocab.SMALL_TALK.search(said.lower()):
+        if intent == "smalltalk" and not vocab.SMALL_TALK.search(said):
             continue  # "chloe garcia granite" is not a greeting, whatever its letters suggest
         slots = {} if intent in _NO_SLOTS else rules.read(intent, message)
         if slots is None:

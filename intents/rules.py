@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from intents import vocab
 from intents.text import Cleaned, clean
-from intents.values import amount, date_in, impossible, time_of
+from intents.values import amount, date_in, impossible, plain_number, time_of
 
 
 @dataclass(frozen=True)
@@ -454,8 +454,7 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
     slots = _sale(text, typed)
     if slots is not None and unit is not None:
         price, currency = unit
-        total = Decimal(str(price)) * (slots.get("quantity") or 1)
-        slots["amount"] = int(total) if total == total.to_integral_value() else float(total)
+        slots["amount"] = plain_number(Decimal(str(price)) * (slots.get("quantity") or 1))
         slots["currency"] = currency or slots.get("currency")
     return slots
 
@@ -898,10 +897,8 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
                 typed[:cut] + " " + typed[found.end() :],
             )
         break
-    if not slots:
-        return (
-            None  # a selection with nothing to do to it is a list ("give me all of Jordan's leads")
-        )
+    if not slots:  # a selection with nothing to do to it is a list ("all of Jordan's leads")
+        return None
     if verb := vocab.BULK_VERB.match(text):
         text, typed = " " * verb.end() + text[verb.end() :], " " * verb.end() + typed[verb.end() :]
     selection = _segment(match, Message(text, typed, message.now, message.tz, message.corrected))

@@ -187,6 +187,11 @@ def time_of(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+def plain_number(value: Decimal) -> int | float:
+    """A number as the contract prints it: 4000, not 4000.00; 12.5 stays 12.5."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
 def amount(text: str) -> tuple[int | float, str | None] | None:
     """'$4,000' → (4000, 'USD'); '1.2k' → (1200, None); '12000 EUR' → (12000, 'EUR')."""
     lowered = text.lower().strip()
@@ -212,5 +217,4 @@ def amount(text: str) -> tuple[int | float, str | None] | None:
         return None
     scale = {"k": 1000, "m": 1_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000}
     value *= scale.get(found.group(2) or "", 1)
-    number = int(value) if value == value.to_integral_value() else float(value)
-    return number, currency
+    return plain_number(value), currency
