@@ -35,6 +35,7 @@ from bot.messages import MAX_MESSAGE, Message, Reply
 from bot.settings import Settings
 from crm_store.db import transaction
 from crm_store.models import PendingQuestion, ProcessedEvent, Staff
+from intents.rules import missing_required
 
 log = logging.getLogger(__name__)
 
@@ -243,11 +244,18 @@ class Bot:
         permissions.guard(session, staff)
         refuse_invalid(parsed.slots, write=parsed.intent in WRITES)
         try:
-            if (
+            unsure = (
                 not command.sure
                 and parsed.intent in WRITES - PREVIEWED
                 and parsed.confidence < UNSURE
-            ):
+            )
+            if unsure and missing_required(parsed.intent, parsed.slots):
+                # too little to confirm: say what was not understood, this reading among others
+                handler = HANDLERS["unknown"]
+                parsed = intents.Parsed(
+                    "unknown", {}, parsed.confidence, (parsed, *parsed.alternatives)
+                )
+            elif unsure:
                 question = Ask.confirm(f"I'm not sure I understood. {reading_label(parsed)}?")
                 question.choices = {"yes": {"__sure": True}}
                 raise question
@@ -347,7 +355,12 @@ def _resume(payload: dict[str, Any], answer: str) -> _Command:
     filled = dict(payload["choices"][answer])
     made_sure = bool(filled.pop("__sure", False))
     if "__intent" in filled:  # one of the readings offered for a message that was not clear
-        reading = intents.Parsed(filled.pop("__intent"), filled.pop("__slots", {}), 1.0)
+        reading = intents.Parsed(
+            filled.pop("__intent"),
+            filled.pop("__slots", {}),
+            1.0,
+            unread=tuple(filled.pop("__unread", ())),
+        )
         return _Command(reading, sure=True)
     parsed = intents.Parsed(
         payload["intent"], {**payload["slots"], **filled}, payload["confidence"]

@@ -2,9 +2,11 @@
 
 Checking costs one small query per message: the latest id and change of customers (both read
 from an index: a count of a million customers would cost PostgreSQL a scan of the table on every
-message), and counts of the few products and staff. The names themselves are read again only when
-that stamp moves. A customer purged from the bin moves no stamp: their name stays a hint to the
-parser until the next change, and a look-up for it finds no one.
+message), and counts of the few products and staff. The names themselves, and the cities and
+interests beside them, are read again only when that stamp moves (an interest recorded alone
+reaches the parser with the next change to a customer). A customer purged from the bin moves no
+stamp: their name stays a hint to the parser until the next change, and a look-up for it finds
+no one.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from crm_store.models import Customer, Product, Staff
+from crm_store.models import Customer, CustomerInterest, Product, Staff
 from intents import Lexicon
 
 
@@ -28,20 +30,27 @@ def stamp(session: Session) -> tuple[Any, ...]:
 
 
 def build(session: Session) -> Lexicon:
-    """Every customer's name and company, product and staff member, as the store spells them."""
-    people, companies = set(), set()
-    for name, company in session.exec(
-        select(Customer.name, Customer.company).where(Customer.forgotten_at.is_(None))
+    """Every customer's name, company and city, product, interest and staff member, as the store
+    spells them."""
+    people, companies, cities = set(), set(), set()
+    for name, company, city in session.exec(
+        select(Customer.name, Customer.company, Customer.city).where(
+            Customer.forgotten_at.is_(None)
+        )
     ):
         if name:
             people.add(name)
         if company:
             companies.add(company)
+        if city:
+            cities.add(city)
     return Lexicon(
         customers=tuple(sorted(people)),
         companies=tuple(sorted(companies)),
         products=tuple(sorted(session.exec(select(Product.name)))),
         staff=tuple(sorted(session.exec(select(Staff.name)))),
+        cities=tuple(sorted(cities)),
+        interests=tuple(sorted(session.exec(select(CustomerInterest.interest).distinct()))),
     )
 
 

@@ -14,6 +14,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from intents.rules import UNREAD
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -21,6 +23,8 @@ class Lexicon:
     companies: tuple[str, ...] = ()
     products: tuple[str, ...] = ()
     staff: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()  # where customers are
+    interests: tuple[str, ...] = ()  # what customers are interested in, as recorded
 
 
 # Intents that can be asked about a colleague's book; a staff name in them fills `owner`.
@@ -130,9 +134,44 @@ def staff_named(typed: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _places(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The store's cities, and its interests and products, each as a folded, singular key."""
+    cities = frozenset(c.casefold() for c in lexicon.cities if c)
+    wanted = frozenset(_key(i) for i in (*lexicon.interests, *lexicon.products) if i)
+    return cities, wanted
+
+
+def _key(said: str) -> str:
+    return " ".join(_singular(w) for w in said.casefold().split())
+
+
+def place_selection(slots: dict[str, Any], lexicon: Lexicon) -> None:
+    """A selection's words the text alone could not place, placed by the store: "berlin leads"
+    are in a city it has, "hardware leads" want an interest it records."""
+    cities, wanted = _places(lexicon)
+    unread = []
+    for said in slots.get(UNREAD, ()):
+        if said.casefold() in cities and "city" not in slots:
+            slots["city"] = said
+        elif _key(said) in wanted and "interest" not in slots:
+            slots["interest"] = said
+        else:
+            unread.append(said)
+    city = slots.get("city")
+    if cities and isinstance(city, str) and city.casefold() not in cities:
+        if _key(city) in wanted and "interest" not in slots:  # "Hardware leads", capitalised
+            slots["interest"] = slots.pop("city")
+    if UNREAD in slots:
+        slots[UNREAD] = unread
+
+
 def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon) -> dict[str, Any]:
-    """Slots read with the store's names: products as the catalog spells them, staff as owners."""
+    """Slots read with the store's names: products as the catalog spells them, staff as owners,
+    a selection's places and interests as the store records them."""
     slots = dict(slots)
+    if intent == "customer.bulk_update":
+        place_selection(slots, lexicon)
     for name in ("product", "interest"):
         if isinstance(slots.get(name), str) and (product := catalog_product(slots[name], lexicon)):
             slots[name] = product

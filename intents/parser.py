@@ -10,7 +10,7 @@ spells them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +32,8 @@ class Parsed:
     confidence: float = 1.0
     # the next likeliest readings, best first, for a reply that asks which one was meant
     alternatives: tuple[Parsed, ...] = field(default=(), compare=False)
+    # words of a bulk change's selection that nothing read: the handler asks instead of widening it
+    unread: tuple[str, ...] = field(default=(), compare=False)
 
 
 def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) -> Parsed:
@@ -74,11 +76,12 @@ def choose(
         slots = rules.as_typed(slots, message)
         if lexicon is not None:
             slots = snap_slots(intent, slots, message.typed, lexicon)
+        unread = _still_unread(slots.pop(rules.UNREAD, ()), slots)
         missing = rules.missing_required(intent, slots)
         confidence = round(
             current.confidence(probability, missing=missing, corrected=message.corrected), 2
         )
-        readings.append(Parsed(intent, slots, confidence))
+        readings.append(Parsed(intent, slots, confidence, unread=unread))
         if len(readings) == 1 and intent != "unknown" and confidence >= 0.8:
             break
     if not readings:
@@ -88,7 +91,13 @@ def choose(
     best, others = readings[0], [r for r in readings[1:] if r.intent != "unknown"]
     if best.intent == "unknown":
         return Parsed("unknown", {}, best.confidence, tuple(others[:ALTERNATIVES]))
-    return Parsed(best.intent, best.slots, best.confidence, tuple(others[: ALTERNATIVES - 1]))
+    return replace(best, alternatives=tuple(others[: ALTERNATIVES - 1]))
+
+
+def _still_unread(phrases: list[str], slots: dict[str, Any]) -> tuple[str, ...]:
+    """The phrases no slot took in the end (the tagger or the store's names may place them)."""
+    taken = {w for v in slots.values() if isinstance(v, str) for w in v.lower().split()}
+    return tuple(p for p in phrases if not set(p.lower().split()) <= taken)
 
 
 _NO_SLOTS = frozenset({"unknown", "smalltalk", "undo", "digest.unsubscribe"})

@@ -218,6 +218,21 @@ def take_ref(text: str) -> tuple[str | None, str]:
     return ref.strip(" ,;:.'\"") or None, rest.strip(" ,;:.-–—")
 
 
+_NAME_FIRST = re.compile(
+    r"^(?:(?:oops|sorry|ah|ok|okay|actually|wait|update|fyi|so)\b[\s,!:.-]*)*"
+    r"(?P<name>(?:[A-Z][\w'’.-]*|#\d+)(?:\s+(?:[A-Z][\w'’.&-]*|&|from|at|of|de|van|von|du|la|le))*)"
+)
+
+
+def leading_name(typed: str) -> str | None:
+    """The customer a statement opens with: "Amelia Kowalski went with a competitor" → its
+    capitalised name; in lower case, the reference before the first comma or full stop."""
+    if found := _NAME_FIRST.match(typed.strip()):
+        name = re.sub(r"(?:\s+(?:from|at|of|&|de|van|von|du|la|le))+$", "", found.group("name"))
+        return name.strip(" .") or None
+    return _ref(re.split(r"[,.;!]", typed, maxsplit=1)[0])
+
+
 def _ref(text: str | None) -> str | None:
     if not text:
         return None
@@ -566,6 +581,8 @@ def _update(match: re.Match, message: Message) -> dict | None:
         if not found:
             continue
         parts = {k: message.typed[slice(*found.span(k))] for k, v in found.groupdict().items() if v}
+        if vocab.SELECTION_SAID.search(parts.get("who", "")):
+            return None  # "give the Paris accounts to Maria" changes many: a bulk change
         if "stage" in parts:
             field_name, value = "stage", vocab.STAGES.get(parts["stage"].lower(), parts["stage"])
         elif "tag" in parts:
@@ -583,7 +600,13 @@ def _update(match: re.Match, message: Message) -> dict | None:
             continue
         value = _new_value(value or "") or None
         return {"customer": _ref(parts.get("who")), "field": field_name, "value": value}
-    return _update_loosely(message)
+    if found := vocab.STAGE_AFTER.search(message.text):
+        said = found.group("stage") or found.group("said")
+        stage = vocab.STAGES.get(said, said) if said else "qualified"
+        who = leading_name(message.typed[: found.start()])
+        return {"customer": who, "field": "stage", "value": stage} if who else None
+    slots = _update_loosely(message)
+    return None if vocab.SELECTION_SAID.search(slots.get("customer") or "") else slots
 
 
 def _new_value(said: str) -> str:
@@ -866,6 +889,10 @@ def _delete(match: re.Match, message: Message) -> dict | None:
 
 @reads("customer.restore")
 def _restore(match: re.Match, message: Message) -> dict | None:
+    if found := re.search(
+        r"\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it)\b", message.text
+    ):
+        return {"customer": leading_name(message.typed[: found.start()])}  # "oops, X … restore her"
     who = _ref(vocab.RESTORE_WORDS.sub("", message.typed, count=1))
     return {"customer": who if who and who.lower() not in vocab.NOT_CUSTOMERS else None}
 
@@ -875,6 +902,8 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     """A selection (as `segment.list` reads it) and what to do to it: a field and value, or delete."""
     slots: dict[str, Any] = {}
     text, typed = message.text, message.typed
+    if tail := vocab.POLITE_TAIL.search(text):
+        text, typed = text[: tail.start()], typed[: tail.start()]
     for pattern, target in vocab.BULK_TARGET:
         found = pattern.search(text)
         if not found:
@@ -903,6 +932,19 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
         text, typed = " " * verb.end() + text[verb.end() :], " " * verb.end() + typed[verb.end() :]
     selection = _segment(match, Message(text, typed, message.now, message.tz, message.corrected))
     selection = {k: v for k, v in selection.items() if k not in ("sort", "limit")}
+    unread = []
+    for start, end in _unread_runs(text):
+        said = typed[start:end]
+        if vocab.SELECTION_NOUN.match(text, end):  # "hardware leads", "Berlin accounts"
+            if "interest" not in selection and set(said.lower().split()) <= vocab.PRODUCT_LINES:
+                selection["interest"] = said
+                continue
+            if "city" not in selection and said[0].isupper() and said != said.upper():
+                selection["city"] = said
+                continue
+        unread.append(said)
+    if unread:
+        slots[UNREAD] = unread
     if selection.get("segment") in _PIPELINE and "stage" not in selection:
         # a change to "Maria's lost customers" is pipeline housekeeping: the stage, not a figure
         selection["stage"] = selection.pop("segment")
@@ -912,6 +954,43 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
 
 
 _PIPELINE = frozenset({"lead", "qualified", "proposal", "lost"})
+# The words of a bulk change's selection that no reader took, as typed: the parser hands them to
+# the handler, which asks rather than change a wider selection than was said.
+UNREAD = "_unread"
+_SELECTION_READERS = (
+    vocab.INTEREST, vocab.NO_STAGE_CHANGE, vocab.STAGE_CRITERION, vocab.NO_PURCHASE,
+    vocab.NO_CONTACT, vocab.OWNER, vocab.OWNER_TEAM, vocab.OWNER_ME, vocab.OWNER_NAMED,
+    vocab.OWNER_DID, vocab.CITY, vocab.TAG, vocab.MIN_VALUE, vocab.LIMIT,
+    *(pattern for pattern, _ in vocab.SEGMENTS), *(pattern for pattern, _ in vocab.SORTS),
+)  # fmt: skip
+
+
+def _unread_runs(text: str) -> list[tuple[int, int]]:
+    """Where the words are that no selection reader matches, one (start, end) per run of them."""
+    read = bytearray(len(text))
+    for pattern in _SELECTION_READERS:
+        for found in pattern.finditer(text):
+            # "dana's hardware leads" reads the owner; the words before the noun are still to place
+            start, end = found.span("name") if pattern is vocab.OWNER_NAMED else found.span()
+            read[start:end] = b"\x01" * (end - start)
+    runs: list[tuple[int, int]] = []
+    run: tuple[int, int] | None = None
+    for word in re.finditer(r"[\w@.'’-]*\w", text):
+        lowered = word.group().lower()
+        if lowered in vocab.WHOSE:  # "his Munich leads": whose they are is a question of its own
+            runs += [r for r in (run, word.span()) if r]
+            run = None
+        elif (
+            any(read[word.start() : word.end()])
+            or lowered in vocab.STAGES
+            or vocab.SELECTION_NOUN.fullmatch(" " + lowered)
+        ):
+            if run:
+                runs.append(run)
+            run = None
+        elif lowered not in vocab.SELECTION_FILLER and not lowered.isdigit():
+            run = (run[0] if run else word.start(), word.end())  # "bought in the last month"
+    return [*runs, run] if run else runs
 
 
 @reads("segment.list")
@@ -925,10 +1004,12 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         typed = typed[: found.start()] + blank + typed[found.end() :]
     if found := vocab.NO_STAGE_CHANGE.search(text):
         slots["no_stage_change_days"] = _days(found, default=30)
-    if found := vocab.STAGE_CRITERION.search(text):
+        if re.search(r"\b(?:proposals?|quotes?)\b", found.group()):
+            slots["stage"] = "proposal"  # "no answer to a proposal in 3 weeks"
+    if "stage" not in slots and (found := vocab.STAGE_CRITERION.search(text)):
         said = next(g for g in found.groups() if g)
         slots["stage"] = vocab.STAGES.get(said, vocab.STAGES.get(said.rstrip("s"), said))
-    else:
+    elif "stage" not in slots:
         slots["segment"] = _first(vocab.SEGMENTS, text)
     if found := vocab.NO_PURCHASE.search(text):
         slots["no_purchase_days"] = _days(found, default=90)
@@ -982,8 +1063,8 @@ def _show(match: re.Match, message: Message) -> dict | None:
         who = _ref(message.typed[slice(*match.span("before"))])
     else:
         who = _ref(message.typed[match.end() :])
-    if not who or who.lower().split()[0] in vocab.NOT_CUSTOMERS:
-        return None
+    if not who or who.lower().split()[0] in vocab.NOT_CUSTOMERS or vocab.SELECTION_SAID.search(who):
+        return None  # "show lost deals" is a list
     return {"customer": who}
 
 

@@ -114,7 +114,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.restore",
-        r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b",
+        r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b|\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it)\b",
     ),
     (
         "customer.delete",
@@ -173,7 +173,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "interaction.history",
-        r"\b(?:history|timeline|contact log)\b|^when did (?:we|i) last\b|^what did (?:we|i) (?:talk about|discuss|say|speak about)\b|\bhow many times (?:have|did) (?:we|i)\b|^(?:(?:show|list|get|see|view|pull up)\s+(?:me\s+)?)?(?:my\s+|the\s+|all\s+|any\s+)?(?:last|latest|recent|past|previous|all)\s+(?:\d+\s+)?(?:calls|emails|e-mails|meetings|texts|visits|notes|chats|contacts|interactions|touchpoints|call|email|meeting|visit)\b(?!\s+(?:this|last|by|per))|^(?:list\s+|show\s+(?:me\s+)?)?(?:calls|emails|meetings|texts|chats|visits|notes|interactions|contacts)\s+(?:with|to|for|on)\b|^any contact with\b|^(?:show |list )?(?:recent )?interactions\W*$",
+        r"\b(?:history|timeline|contact log)\b|^when did (?:we|i) last\b|^what did (?:we|i) (?:talk about|discuss|say|speak about)\b|^what (?:did|have) (?:we|i) (?:do|done|log|logged|discuss|discussed) (?:with|for|about)\b|\bhow many times (?:have|did) (?:we|i)\b|^(?:(?:show|list|get|see|view|pull up)\s+(?:me\s+)?)?(?:my\s+|the\s+|all\s+|any\s+)?(?:last|latest|recent|past|previous|all)\s+(?:\d+\s+)?(?:calls|emails|e-mails|meetings|texts|visits|notes|chats|contacts|interactions|touchpoints|call|email|meeting|visit)\b(?!\s+(?:this|last|by|per))|^(?:list\s+|show\s+(?:me\s+)?)?(?:calls|emails|meetings|texts|chats|visits|notes|interactions|contacts)\s+(?:with|to|for|on)\b|^any contact with\b|^(?:show |list )?(?:recent )?interactions\W*$",
     ),
     (
         "report.show",
@@ -206,6 +206,10 @@ CUES: list[tuple[str, str]] = [
     (
         "customer.update",
         r"^(?:please |pls )?(?:change|set|update|updte|edit|correct|fix|make|move|put|mark|tag|label|assign|reassign|hand over|rename)\b|^add (?:the )?tag\b|\b(?:'s|’s) (?:new )?(?:email|e-mail|phone|number|mobile|title|job title|city|company|owner|stage|country|name) (?:is|should be|=)\b|\bis (?:now )?an? (?:lead|prospect|customer)\b.*\b(?:now|stage)\b",
+    ),
+    (
+        "customer.update",
+        r"[.!,;:]\s*(?:so |and )?(?:(?:she|he|they|it)(?:'s|’s| is| are|'re)|now) (?:now )?(?:an? )?(?:customer|client|lead|prospect|qualified|proposal|won|lost)(?: now)?\W*$|[.!,;:]\s*(?:mark (?:\w+ )?(?:as )?)?(?:closed[- ]lost|closed[- ]won|churned)\W*$|\bqualify (?:him|her|them|it)\W*$|^[^>→]+?\s*(?:->|→|=>)\s*[\w'-]+(?:\s[\w'-]+)?\W*$|^(?:put|move|place) .+ under [\w'-]+|\b(?:should|will) (?:sit|go|stay|be) with [\w'-]+|^(?:give|assign|hand) me\b|^[\w'-]+(?:\s[\w'-]+){0,3} back (?:to|in|into) (?:the )?(?:lead|qualified|proposal|customer|lost)\b",
     ),
     (
         "customer.update",
@@ -361,7 +365,7 @@ FOLLOW_UP = re.compile(
 )
 OCCURRED = re.compile(
     rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?P<when>today|yesterday|this morning|this afternoon|"
-    rf"this evening|this am|this pm|last night|(?:last )?{WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
+    rf"this evening|this am|this pm|last night|(?:last )?(?<!next )(?<!coming )(?<!this )(?<!by )(?<!till )(?<!until )(?<!before ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
     rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:?!]|\s|$)"
 )
@@ -564,6 +568,10 @@ STAGES = {
 _STAGE_WORDS = "|".join(sorted(map(re.escape, STAGES), key=len, reverse=True))
 _STAGE = rf"(?P<stage>{_STAGE_WORDS})"
 STAGE_WORDS = _STAGE_WORDS
+# one stage, never a selection of them: "mark them lost", not "mark all leads …"
+_STAGE_ONE = "|".join(
+    sorted((re.escape(w) for w in STAGES if not w.endswith("s")), key=len, reverse=True)
+)
 _SET = r"(?:please |pls )?(?:change|set|update|updte|edit|correct|fix)\s+(?:the\s+)?"
 _TO = r"\s*(?:\bto\b|=|:|\bis\b|\bas\b)\s*"
 UPDATE_FORMS = [
@@ -581,6 +589,12 @@ UPDATE_FORMS = [
     re.compile(r"^(?P<who>.+?)\s+(?:is|goes|belongs)\s+(?:to\s+)?(?P<owner>[\w-]+(?:\s[\w-]+)?)(?:'s|’s)\s+(?:now|from\s+now\s+on)\W*$"),
     re.compile(r"^(?P<who>.+?)\s+(?P<stage>won|churned)\W*$"),
     re.compile(r"^we\s+(?P<stage>lost|won)\s+(?P<who>.+?)\W*$"),
+    re.compile(rf"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*{_STAGE}\W*$"),
+    re.compile(r"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
+    re.compile(r"^(?:put|move|place)\s+(?P<who>.+?)\s+under\s+(?P<owner>[\w'-]+?)(?:'s|’s)?(?:\s+name)?\W*$"),
+    re.compile(r"^(?P<who>.+?)\s+(?:should|will|can|is to)\s+(?:sit|go|stay|be|move)\s+(?:with|to|under)\s+(?P<owner>[\w'-]+)(?:\s+(?:going forward|from now on|now|instead))*\W*$"),
+    re.compile(r"^(?:give|assign|hand(?:\s+over)?|pass)\s+(?P<owner>me)\s+(?P<who>.+?)\W*$"),
+    re.compile(rf"^(?P<who>.+?)\s+(?:back\s+)?(?:to|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s+(?:now|please|pls))?\W*$"),
     re.compile(r"^make\s+(?P<owner>[\w'-]+(?:\s(?!the\b)[\w'-]+)?)\s+(?:the\s+)?owner\s+(?:of|for)\s+(?P<who>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<field>{_FIELD})\s+(?:of|for|on)\s+(?P<who>.+?){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<who>.+?)(?:'s|’s)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
@@ -591,6 +605,14 @@ UPDATE_FORMS = [
     re.compile(rf"^(?P<who>.+?)\s+is\s+(?:now\s+)?an?\s+{_STAGE}\b"),
 ]  # fmt: skip
 
+# A stage said after what happened: "X went with a competitor. closed lost.", "X accepted our
+# proposal, she's a customer now", "X looks legit, qualify him".
+STAGE_AFTER = re.compile(
+    rf"[.!,;:]+\s*(?:so\s+|and\s+)?(?:(?:(?:she|he|they|it)(?:'s|’s|\s+is|\s+are|'re)|now)\s+"
+    rf"(?:now\s+)?(?:an?\s+)?(?P<stage>{_STAGE_WORDS})(?:\s+now)?"
+    r"|(?:mark\s+(?:(?:her|him|them|it)\s+)?(?:as\s+)?)?(?P<said>closed[- ]lost|closed[- ]won|lost|won|churned|dead)"
+    r"|(?P<qualify>qualify)\s+(?:her|him|them|it))\W*$"
+)
 UPDATE_LEAD = re.compile(
     r"^(?:(?:please|pls|kindly|can you|could you)\s+)*(?:change|set|update|edit|correct|fix|make|move|"
     r"put|mark|tag|label|assign|reassign|hand over|give|rename)\s+(?:the\s+)?"
@@ -646,7 +668,7 @@ SEGMENTS = _table(
             r"at[- ]risk|in risk|slipping away|(?:likely|about|going|might|at risk) to (?:leave|churn)|churn risks?|risk of (?:leaving|churn)",
             "at_risk",
         ),
-        (r"can'?t lose|cannot lose|can not lose|must not lose", "cant_lose"),
+        (r"can'?t[- ]lose|cannot lose|can not lose|must not lose", "cant_lose"),
         (r"hibernating|dormant", "hibernating"),
         (r"lost(?: customers| clients)?", "lost"),
         (r"lapsed|lapsd|churned|inactive", "lapsed"),
@@ -663,6 +685,8 @@ STAGE_CRITERION = re.compile(
     r"(?P<stage_after>lead|prospect|qualified|proposal|customer|lost|lapsed)\s+stage|"
     r"(?P<stage_bare>proposal|negotiation)\b)|\b(?P<stage_plural>proposals)\b"
     r"|\b(?:every|each|any|all|one|open)\s+(?P<stage_each>proposal|lead)\b"
+    r"|^\s+(?P<stage_first>proposal|lead)\b"
+    r"|\b(?P<stage_deals>lost|won|qualified|proposal)\s+(?:deals|opportunities|opps)\b"
 )
 _SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|years?|d|wks?|mo)\b)?"
 NO_PURCHASE = re.compile(
@@ -675,17 +699,17 @@ NO_CONTACT = re.compile(
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
 )
 CITY = re.compile(
-    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)"
+    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)"
     r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
-    r"\btagged\s+(?:as\s+|with\s+)?['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
+    r"\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
     r"\b(?:with (?:the )?|having (?:the )?)?tag\s+['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|\b(vip)s?\b"
 )
 OWNER = re.compile(
     r"\b(?:owned by|managed by|assigned to|belonging to|of rep)\s+(?P<a>[a-z][\w'-]*)"
     r"|^(?:show |list )?(?P<b>[a-z][\w-]*)(?:'s|’s)\s+(?:customers|accounts|clients|book)"
-    r"|\b(?:customers|accounts|clients|leads) (?:of|from) (?P<c>[a-z][\w'-]*)\b"
+    r"|\b(?:customers|accounts|clients|leads) of (?P<c>[a-z][\w'-]*)\b"
     r"|\b(?:everything|everyone|anything|all|whatever|what) (?:that )?(?P<d>[a-z][\w'-]*) "
     r"(?:has|owns|holds|manages|looks after)\b"
 )
@@ -742,7 +766,7 @@ NOT_OWNERS = frozenset(
 CREATE_LEAD = re.compile(
     r"^\s*(?:(?:please|pls|kindly|can you|could you|i want to|i'd like to|i would like to|to|add|create|"
     r"register|enter|new|a|an|make|one|our|the|put in(?: the)? (?:system|crm)|put|onboard)\s+)*"
-    r"(?:(?:customer|contact|client|lead|prospect|account|acct|cust|one|record|entry|partner)\b\s*)?"
+    r"(?:(?:qualified|hot|warm|cold)\s+)?(?:(?:customer|contact|client|lead|prospect|account|acct|cust|one|record|entry|partner)\b\s*)?"
     r"(?:(?:for\s+(?P<owner>[A-Za-z][\w'-]*)(?:\s+please)?)\s*)?(?:[:\-–—,]\s*)?(?:(?:name is|called|named)\s+)?",
     re.I,
 )
@@ -797,7 +821,13 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            r"^(?:please |pls |bulk[- ]?)*(?:put |add )?(?:the )?(?:tag|label)\s+['\"#]?(?P<value>[\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)['\"]?\s+(?:on|to|for)\b"
+            r"^(?:please |pls |bulk[- ]?)*(?:put |add )?(?:the |a )?(?:tag|label)\s+['\"#]?(?P<value>[\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)['\"]?\s+(?:on|to|for)\b"
+        ),
+        "tag",
+    ),
+    (
+        re.compile(
+            r"^(?:please |pls )*(?:tag|label)\s+(?:all|every|each|everyone|everybody)\b.*?(?P<cut>\s['\"#]?(?P<value>(?!(?:customers|clients|accounts|leads|contacts|prospects)\b)[\w-]+))['\"]?\W*$"
         ),
         "tag",
     ),
@@ -815,7 +845,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            rf"(?P<cut>\b(?:stage\s+(?:to|=|->|→)|(?:make|mark|set|move|put)\s+(?:them\s+)?(?:all\s+)?(?:to\s+|as\s+|in\s+)?)\s*(?P<value>{_STAGE_WORDS}))\b"
+            rf"(?P<cut>\b(?:stage\s+(?:to|=|->|→)|(?:make|mark|set|move|put)\s+(?:them\s+)?(?:all\s+)?(?:to\s+|as\s+|in\s+)?)\s*(?P<value>{_STAGE_ONE}))\b"
         ),
         "stage",
     ),
@@ -828,7 +858,45 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
 ]
 BULK_VERB = re.compile(
     r"^(?:(?:please|pls|kindly|bulk[- ]?|can you)\s+)*(?:move|tag|label|assign|reassign|set|mark|delete|del|remove|"
-    r"hand(?: over)?|give|change|update|put|transfer|drop|archive|make)\b(?:\s+(?:all|every|each))?"
+    r"hand(?: over)?|give|change|update|put|transfer|drop|archive|make)\b(?:\s+(?:all|every|each)\b)?"
+)
+# Words that say how to select without choosing anyone themselves; what else a bulk change's
+# selection says, and no reader takes, is reported back instead of silently widening it.
+SELECTION_FILLER = frozenset(
+    "all every everyone everybody each any the a an of my our your its them those "
+    "these customers customer clients client accounts account contacts contact people ones "
+    "records record entries folks companies deals who that which whose are is were was be been "
+    "currently still now please pls plz kindly asap can could you would will i we want need to "
+    "in on at system and also just right away thanks thx today list with from by for "
+    "stage stages status pipeline book clear out goes go going should move moved put hand handed "
+    "over give send shift switch transfer reassign assign change set mark tag label update make "
+    "delete remove drop archive purge wipe clean get gets let have has had back up off away into "
+    "onto as bulk then too also".split()
+)
+# a book named by a pronoun, which the parser cannot resolve: "move his leads to Maria"
+WHOSE = frozenset({"his", "her", "their", "hers", "theirs"})
+# a selection's last words that are only politeness: "... as lost please", "... to Jordan asap"
+POLITE_TAIL = re.compile(
+    r"(?:[\s,.!]*\b(?:please|pls|plz|kindly|thanks|thank you|thx|ty|cheers|asap|now|today|"
+    r"right away|for me|in (?:the )?(?:crm|system)|on (?:the )?crm))+[\s.!]*$"
+)
+# the noun a selection's describing words stand before: "Berlin leads", "hardware accounts"
+# a "customer" that is a selection: "the Paris accounts", "all London customers"
+SELECTION_SAID = re.compile(
+    r"^(?:(?:all|every|each|the|our|my|of)\s+)*(?:[\w'-]+\s+){0,3}"
+    r"(?:accounts|customers|clients|leads|prospects|proposals|deals|opportunities|opps|contacts)$"
+    r"|^(?:all|every|everyone|everybody)\b",
+    re.I,
+)
+SELECTION_NOUN = re.compile(
+    r"\s+(?:leads?|customers?|clients?|accounts?|prospects?|proposals?|deals?|contacts?|ones|"
+    r"companies|opportunities|opps)\b"
+)
+# product lines people select by without a store to look them up in
+PRODUCT_LINES = frozenset(
+    "hardware software services service training support consulting licences licenses licence "
+    "license cloud saas subscription subscriptions maintenance implementation onboarding "
+    "analytics security hosting integration integrations api seats add-ons addons".split()
 )
 INTEREST = re.compile(
     r"\b(?:interested in|interested for|interest in|interest:|looking at|keen on|want(?:s|ed)?|asking about|into)\s+(?:the\s+)?"
@@ -838,8 +906,10 @@ NO_STAGE_CHANGE = re.compile(
     r"\b(?:stuck|sitting|sat|parked|stalled|no (?:stage )?(?:change|movement|progress)|not moved|"
     r"haven'?t moved|hasn'?t moved|unchanged|same stage|no (?:reply|replies|answer|response|word)|"
     r"(?:not|haven'?t|hasn'?t|have not|has not) (?:heard back|replied|answered|responded)|"
-    r"without (?:a )?(?:reply|replying|answer|answering|response|responding)|gone quiet|unanswered)"
-    r"\b.*?\b(?:for|in|over|since|after)\s+"
+    r"without (?:a )?(?:reply|replying|answer|answering|response|responding)|gone quiet|unanswered|"
+    r"(?:not|haven'?t|hasn'?t|have not|has not|didn'?t|did not|never) (?:changed?|moved?) (?:stages?|on)|"
+    r"no stage change)"
+    r"\b.*?\b(?:for|in|over|since|after|more than|longer than|over)\s+"
     r"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|twelve)?"
     r"\s*(?P<unit>days?|weeks?|months?|years?)\b"
 )

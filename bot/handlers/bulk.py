@@ -26,7 +26,7 @@ from bot.resolve import stage_named
 from crm_store import interests, normalize
 from crm_store.audit import snapshot
 from crm_store.models import Customer, CustomerTag, Staff
-from intents import Parsed
+from intents import Parsed, vocab
 
 if TYPE_CHECKING:  # the segments load pandas: imported when a change is previewed
     from crm_store import segments
@@ -57,6 +57,18 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
         raise UserError(
             "Which customers? Say who, e.g. “move Dana's leads to Lee” or “tag everyone in "
             "Berlin vip”. Nothing was changed."
+        )
+    if whose := [w for w in parsed.unread if w.casefold() in vocab.WHOSE]:
+        raise UserError(
+            f"Whose customers do you mean by “{whose[0]}”? Say the name, e.g. “move Sam's "
+            "leads to Maria”. Nothing was changed."
+        )
+    if parsed.unread:
+        said = ", ".join(f"“{words}”" for words in parsed.unread)
+        raise UserError(
+            f"I can't choose customers by {said}. I can choose them by owner, stage, interest, "
+            "tag, city, value, or days without a purchase, a contact or a stage change; say it "
+            "with those and I'll show you who first. Nothing was changed."
         )
     change = _change(ctx, slots)
     criteria = insights.selection(ctx, slots)

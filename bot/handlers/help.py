@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 from rapidfuzz import fuzz, process
 
@@ -93,14 +94,22 @@ LABELS = {
 
 
 def reading_label(parsed: Parsed) -> str:
-    """'Log a call with acme': what a reading would do, short enough for a button."""
+    """'Log a call with acme': what a reading would do, short enough for a button; as far as its
+    slots go ('Change Acme' when the field is not known)."""
     template = LABELS.get(parsed.intent, parsed.intent)
-    try:
-        label = template.format(**parsed.slots)
-    except (KeyError, IndexError):
-        label = template.split(" {")[0].split(":")[0].replace(" with", "").replace(" to", "")
-        label = label.replace(" for", "").replace("'s data", " data")
+    label, filled = "", False
+    for literal, name, _, _ in string.Formatter().parse(template):
+        if name is not None and name not in parsed.slots:
+            label = label if filled else _unfilled(template)
+            break
+        label += literal + (str(parsed.slots[name]) if name is not None else "")
+        filled = filled or name is not None
     return label if len(label) <= 48 else label[:47] + "…"
+
+
+def _unfilled(template: str) -> str:
+    label = template.split(" {")[0].split(":")[0].replace(" with", "").replace(" to", "")
+    return label.replace(" for", "").replace("'s data", " data")
 
 
 @handles("smalltalk")
@@ -125,7 +134,11 @@ def not_understood(parsed: Parsed, ctx: Context) -> Reply:
     if not readings:
         return Reply(f"Sorry, I didn't understand “{said}”. Say “help” to see what I can do.")
     choices = {
-        str(number): {"__intent": reading.intent, "__slots": reading.slots}
+        str(number): {
+            "__intent": reading.intent,
+            "__slots": reading.slots,
+            "__unread": list(reading.unread),
+        }
         for number, reading in enumerate(readings, start=1)
     }
     buttons = [

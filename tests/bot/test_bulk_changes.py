@@ -115,6 +115,40 @@ def test_a_change_said_loosely_goes_straight_to_its_preview(book, said, selected
     assert book.written() == written
 
 
+@pytest.mark.parametrize(
+    ("said", "selected"),
+    [
+        ("give all of Dana's Hardware leads to Lee", ["Hal Hardy", "Hank Iron"]),
+        ("move Dana's training leads to Lee", ["Hank Iron"]),
+        ("mark every proposal with no answer in 3 weeks as lost", ["Pam Page", "Pia Post"]),
+        ("mark all of Priya's proposals as lost please", ["Pia Post", "Pete Prompt"]),
+    ],
+)
+def test_words_before_the_noun_narrow_the_selection(book, said, selected):
+    preview = book.say(said, who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == sorted(selected)
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [
+        (
+            "move Dana's leads who bought in the last month to Lee",
+            "I can't choose customers by “bought in the last month”.",
+        ),
+        ("delete every lead with a gmail address", "I can't choose customers by “gmail address”."),
+        ("move his leads over to Lee", "Whose customers do you mean by “his”?"),
+    ],
+)
+def test_a_selection_it_cannot_read_whole_is_asked_about_not_widened(book, said, answer):
+    written = book.written()
+    reply = book.say(said, who="Alex")
+    assert reply.text.startswith(answer)
+    assert reply.text.endswith("Nothing was changed.")
+    assert reply.buttons == []
+    assert book.written() == written
+
+
 def test_cancel_leaves_everything_as_it_was(book):
     written = book.written()
     book.run("customer.bulk_update", who="Alex", owner="Dana", action="delete")

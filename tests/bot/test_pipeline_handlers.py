@@ -200,3 +200,50 @@ def test_help_on_the_pipeline_names_bulk_changes_delete_and_restore(team):
     assert reply.title == "Help: pipeline"
     said = " ".join(row["Say for example"] for row in reply.rows)
     assert "move Dana's hardware leads to Lee" in said and "restore Acme" in said
+
+
+@pytest.mark.parametrize(
+    ("said", "name", "stage", "was"),
+    [
+        ("Jane Smith went with a competitor. closed lost.", "Jane Smith", "lost", "qualified"),
+        (
+            "Jane Smith accepted our proposal, she's a customer now",
+            "Jane Smith",
+            "customer",
+            "qualified",
+        ),
+        ("Hans Müller looks legit, qualify him", "Hans Müller", "qualified", "lead"),
+        ("Jane Smith back to proposal stage", "Jane Smith", "proposal", "qualified"),
+        ("Globex -> lost", "Jane Smith", "lost", "qualified"),
+    ],
+)
+def test_a_stage_told_as_what_happened_moves_the_customer(team, said, name, stage, was):
+    reply = team.say(said)
+    if "not sure" in reply.text:  # an unsure reading is confirmed first, never guessed
+        assert reply.text.startswith(f"I'm not sure I understood. Change {name.split()[0]}")
+        reply = team.say("yes")
+    assert reply.text.endswith(f"stage is now {stage} (was {was}).")
+    assert named(team, name).stage == stage
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Globex -> Lee",
+        "put Globex under Lee's name",
+        "Jane Smith should sit with Lee going forward",
+    ],
+)
+def test_a_handover_said_in_few_words_sets_the_owner(team, said):
+    reply = team.say(said)
+    if "not sure" in reply.text:
+        reply = team.say("yes")
+    assert reply.text == "Jane Smith (Globex Ltd): owner is now Lee (was Sam)."
+    assert staff_name(team, named(team, "Jane Smith").owner_id) == "Lee"
+
+
+def test_restore_her_after_a_remark_brings_the_customer_back(team):
+    team.run("customer.delete", customer="Jane Cooper")
+    reply = team.say("oops, Jane Cooper wasn't a duplicate after all - restore her pls")
+    assert reply.text.startswith("Restored Jane Cooper (Acme Corporation) (#")
+    assert named(team, "Jane Cooper").deleted_at is None
