@@ -111,6 +111,21 @@ def period_bounds(period: str, today: date) -> tuple[date, date]:
     raise ReportError(f"unknown period {period!r}")
 
 
+# How far back the period before a named period starts: "this month" is compared with the
+# whole of last month, "last week" with the week before it.
+_STEP = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(days=7),
+         "month": pd.DateOffset(months=1), "quarter": pd.DateOffset(months=3),
+         "year": pd.DateOffset(years=1), "12_months": pd.DateOffset(years=1),
+         "12_weeks": pd.DateOffset(days=84), "30_days": pd.DateOffset(days=30)}  # fmt: skip
+
+
+def previous_bounds(period: str, today: date) -> tuple[date, date]:
+    """The first and last day of the period before a named period, whole."""
+    start, _ = period_bounds(period, today)
+    unit = "day" if period in ("today", "yesterday") else period.split("_", 1)[1]
+    return (pd.Timestamp(start) - _STEP[unit]).date(), start - timedelta(days=1)
+
+
 def build(
     session: Session,
     *,
@@ -121,8 +136,10 @@ def build(
     period: str | None = None,
     group_by: str | None = None,
     owner_id: int | None = None,
+    before: bool = False,
 ) -> Report:
-    """The report over the whole store, or over the customers `owner_id` owns."""
+    """The report over the whole store, or over the customers `owner_id` owns; `before`: over
+    the period before the one named, to compare with."""
     if metric not in METRICS:
         raise ReportError(f"I can report {', '.join(METRICS)}, not {metric}.")
     if group_by is not None and group_by not in GROUPINGS:
@@ -132,7 +149,7 @@ def build(
     if group_by == "product" and metric not in ("revenue", "purchases"):
         raise ReportError("Only revenue and purchases can be split by product.")
     period = period or DEFAULT_PERIOD.get(group_by or "", "this_month")
-    start, end = period_bounds(period, today)
+    start, end = (previous_bounds if before else period_bounds)(period, today)
     facts = _facts(
         session, metric, group_by, start, end, tz=tz, currency=currency, owner_id=owner_id
     )

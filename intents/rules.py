@@ -450,12 +450,26 @@ def _report(match: re.Match, message: Message) -> dict | None:
     return {
         "metric": metric,
         "channel": _first(vocab.REPORT_CHANNELS, text) if metric == "interactions" else None,
-        "period": _first(vocab.PERIODS, text),
+        "period": _first(vocab.PERIODS, text) or _month_period(text, message.now),
         "group_by": _first(vocab.GROUPS, text),
         "owner": owner(message, named_for=False),
         "compare": "previous_period" if vocab.COMPARE.search(text) else None,
         "chart": True if vocab.CHART.search(text) else None,
     }
+
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def _month_period(text: str, now: datetime) -> str | None:
+    """A month named on its own ("how did november go?"): this month or the one before it."""
+    found = re.search(rf"\b(?P<month>{vocab.MONTH})(?!\s*\d)(?:\W|$)", text)
+    if not found or found.group("month") == "may" and not re.search(r"\b(?:in|for) may\b", text):
+        return None  # "may I see …" names no month
+    month = _MONTHS.index(found.group("month")[:3]) + 1
+    if month == now.month:
+        return "this_month"
+    return "last_month" if month == (now.month - 2) % 12 + 1 else None
 
 
 @reads("purchase.log")

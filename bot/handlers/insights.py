@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
@@ -18,7 +20,7 @@ from intents import Parsed
 if TYPE_CHECKING:  # the analytics load pandas: imported by the handlers that need them
     import pandas as pd
 
-    from crm_store import analytics, recommend, segments
+    from crm_store import analytics, recommend, reports, segments
 
 DEFAULT_ROWS = 10
 MAX_ROWS = 50
@@ -274,6 +276,25 @@ def _names(ctx: Context, ids: list[int]) -> dict[int, str]:
     return {c.id: c.display_name for c in found}
 
 
+def _figure(report: reports.Report, shown: Callable[[object], str], today: date) -> str:
+    """'$1,200 (1 Nov – 30 Nov)', or the NPS and how many answers it rests on."""
+    start, end = (format.day(d, today=today) for d in (report.start, report.end))
+    if report.metric == "nps":
+        return f"NPS {shown(report.total)} from {report.answers:,} answers ({start} – {end})"
+    return f"{shown(report.total)} ({start} – {end})"
+
+
+def _change(metric: str, now: Decimal | int, before: Decimal | int) -> str:
+    """'+25%', '−10%', 'no change', 'new' when there was nothing before; NPS in points."""
+    if now == before:
+        return "no change"
+    if metric == "nps":
+        return f"{now - before:+d} points".replace("-", "−")
+    if not before:
+        return "new"
+    return f"{round((now - before) * 100 / abs(before)):+d}%".replace("-", "−")
+
+
 @handles("report.show")
 def show_report(parsed: Parsed, ctx: Context) -> Reply:
     """Figures and charts — “revenue by month this year”, “calls per rep last week as a chart”."""
@@ -285,17 +306,20 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     if slots.get("chart") and not group_by and slots.get("period") not in ("today", "yesterday"):
         short = slots.get("period") in ("this_week", "last_week", "this_month", "last_month")
         group_by = "day" if short else "month"
+    wanted = {
+        "metric": slots.get("metric", "revenue"),
+        "period": slots.get("period"),
+        "group_by": group_by,
+        "today": ctx.today,
+        "tz": ctx.tz,
+        "currency": ctx.settings.currency,
+        "owner_id": book.owner_id,
+    }
     try:
-        report = reports.build(
-            ctx.session,
-            metric=slots.get("metric", "revenue"),
-            period=slots.get("period"),
-            group_by=group_by,
-            today=ctx.today,
-            tz=ctx.tz,
-            currency=ctx.settings.currency,
-            owner_id=book.owner_id,
-        )
+        report = reports.build(ctx.session, **wanted)
+        earlier = None
+        if slots.get("compare"):
+            earlier = reports.build(ctx.session, **wanted, before=True)
     except reports.ReportError as error:
         raise UserError(str(error)) from None
     show = money_of(ctx)
@@ -306,13 +330,17 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
         return f"{value:+d}" if report.metric == "nps" else f"{value:,}"
 
     heading = (report.group_by or "period").capitalize()
-    rows = [{heading: label, reports.LABELS[report.metric]: shown(v)} for label, v in report.rows]
-    start, end = (format.day(d, today=ctx.today) for d in (report.start, report.end))
-    span = f"{start} – {end}"
-    if report.metric == "nps":
-        total = f"NPS {shown(report.total)} from {report.answers:,} answers ({span})."
-    else:
-        total = f"Total {shown(report.total)} ({span})."
+    label = reports.LABELS[report.metric]
+    rows = [{heading: key, label: shown(v)} for key, v in report.rows]
+    total = f"{'' if report.metric == 'nps' else 'Total '}{_figure(report, shown, ctx.today)}."
+    if earlier is not None:
+        change = _change(report.metric, report.total, earlier.total)
+        total += f" Before: {_figure(earlier, shown, ctx.today)}, {change}."
+        if not report.over_time:  # per rep, product…: each row beside its own figure before
+            before = dict(earlier.rows)
+            for row, (key, value) in zip(rows, report.rows, strict=True):
+                row["Before"] = shown(before.get(key, 0))
+                row["Change"] = _change(report.metric, value, before.get(key, 0))
     files = []
     if report.group_by and (slots.get("chart") or report.over_time):
         png = reports.chart_png(report, money_format=show)

@@ -96,3 +96,18 @@ def test_a_report_over_time_comes_with_a_chart(chat):
 def test_a_report_that_makes_no_sense_gets_a_sentence(chat):
     reply = chat.say("nps by product")
     assert "product" in reply.text and not reply.files
+
+
+def test_a_comparison_puts_each_rep_beside_the_period_before(chat):
+    history(chat)
+    with Session(chat.engine) as session:
+        hans = session.exec(select(Customer).where(Customer.name == "Hans Müller")).one()
+        Store(session).buy(hans, 30, 600)
+        session.commit()
+    reply = chat.say("revenue by rep this month vs last month", who="Alex")
+    assert reply.text == (
+        "Total $900 (Sun 1 Nov – today). Before: $600 (Thu 1 Oct – Sat 31 Oct), +50%."
+    )
+    assert reply.rows == [{"Owner": "Sam", "Revenue": "$900", "Before": "$600", "Change": "+50%"}]
+    october = chat.say("how did october go? sales per rep", who="Alex")
+    assert october.text.startswith("Total $600 (Thu 1 Oct – Sat 31 Oct).")
