@@ -216,7 +216,9 @@ class Bot:
             if pending.expires_at <= now:
                 session.delete(pending)
             else:
-                answer = _answer_key(text, pending.payload["choices"])
+                answer = _answer_key(text, pending.payload["choices"]) or _described(
+                    text, pending.payload.get("described", {})
+                )
                 if answer is not None:
                     session.delete(pending)
                     return _resume(pending.payload, answer)
@@ -308,7 +310,10 @@ class Bot:
                 delete(PendingQuestion).where(PendingQuestion.conversation == conversation)
             )
             if question is not None:
-                payload = {**question.command, "choices": question.choices}
+                described = {
+                    b.value: b.label for b in question.reply.buttons if b.value in question.choices
+                }
+                payload = {**question.command, "choices": question.choices, "described": described}
                 session.add(
                     PendingQuestion(
                         conversation=conversation,
@@ -341,6 +346,30 @@ def _answer_key(text: str, choices: dict[str, Any]) -> str | None:
     if key == "-1" and choices:
         key = list(choices)[-1]
     return key if key in choices else None
+
+
+def _described(text: str, described: dict[str, str]) -> str | None:
+    """The one choice whose button says every word of the reply: "the toronto one" picks
+    "2. Mateo Weber · Sam · Toronto", "mine" the one owned by "you", "mine, 1" the first."""
+    words = set(re.findall(r"\w+", text.casefold())) - _CHOICE_FILLER
+    words = {"you" if w in ("mine", "my", "me") else w for w in words}
+    if not words or not described:
+        return None
+    numbers = {w for w in words if w.isdigit()}
+    if len(numbers) == 1 and len(text.split()) <= 3 and (key := numbers.pop()) in described:
+        return key  # "mine, 1"
+    picked = [
+        key
+        for key, label in described.items()
+        if words <= set(re.findall(r"\w+", label.casefold()))
+    ]
+    return picked[0] if len(picked) == 1 else None
+
+
+_CHOICE_FILLER = frozenset(
+    "the one a an in at from of with who whose is owned by i mean meant that please pls guy lady "
+    "customer contact person company".split()
+)
 
 
 def _noted(reply: Reply, waiting: str | None) -> Reply:

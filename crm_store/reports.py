@@ -8,7 +8,7 @@ integer cents of the store's currency; NPS is % promoters − % detractors of th
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -59,6 +59,8 @@ class Report:
     rows: list[tuple[str, Decimal | int]]  # label → value; money as Decimal
     total: Decimal | int
     answers: int = 0  # NPS: how many answers the score rests on
+    # revenue in currencies other than the store's, left out of the figures: currency → amount
+    elsewhere: dict[str, Decimal] = field(default_factory=dict)
 
     @property
     def over_time(self) -> bool:
@@ -163,7 +165,30 @@ def build(
     if group_by is not None:
         facts["key"] = facts["key"].fillna("unknown")
     rows, total, answers = _summarise(facts, metric, group_by, start, end)
-    return Report(metric, period, group_by, start, end, rows, total, answers)
+    elsewhere = (
+        _other_currencies(session, start, end, currency=currency, owner_id=owner_id)
+        if metric == "revenue"
+        else {}
+    )
+    return Report(metric, period, group_by, start, end, rows, total, answers, elsewhere)
+
+
+def _other_currencies(
+    session: Session, start: date, end: date, *, currency: str, owner_id: int | None
+) -> dict[str, Decimal]:
+    """Sales in the period in other currencies than the report's, which it cannot add up."""
+    query = select(Purchase.currency, func.sum(cents(Purchase.amount))).where(
+        Purchase.purchased_on >= start,
+        Purchase.purchased_on <= end,
+        Purchase.currency != currency,
+        _not_binned(Purchase.customer_id),
+    )
+    if owner_id is not None:
+        query = query.join(Customer, Customer.id == Purchase.customer_id).where(
+            Customer.owner_id == owner_id
+        )
+    rows = session.execute(query.group_by(Purchase.currency).order_by(Purchase.currency)).all()
+    return {code: cents_to_money(int(total)) for code, total in rows if total}
 
 
 def chart_png(report: Report, *, money_format=None) -> bytes:

@@ -159,9 +159,9 @@ def place_selection(slots: dict[str, Any], lexicon: Lexicon) -> None:
         else:
             unread.append(said)
     city = slots.get("city")
-    if cities and isinstance(city, str) and city.casefold() not in cities:
-        if _key(city) in wanted and "interest" not in slots:  # "Hardware leads", capitalised
-            slots["interest"] = slots.pop("city")
+    if cities and isinstance(city, str) and city.casefold() not in cities and _key(city) in wanted:
+        interest = slots.pop("city")  # "Hardware leads", capitalised: an interest, not a place
+        slots.setdefault("interest", interest)
     if UNREAD in slots:
         slots[UNREAD] = unread
 

@@ -73,6 +73,8 @@ def choose(
             continue
         if tagging is not None:
             slots = spans.merge(intent, slots, tagging)
+            if str(slots.get("city", "")).casefold() == str(slots.get("interest", "")).casefold():
+                slots.pop("city", None)  # "Hardware leads": one word, placed as the interest
         slots = rules.as_typed(slots, message)
         if lexicon is not None:
             slots = snap_slots(intent, slots, message.typed, lexicon)

@@ -110,7 +110,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.bulk_update",
-        r"^(?:please |pls |can you )*(?:delete|remove|archive|purge)\b.*\b(?:customers|accounts|clients|leads|contacts|prospects)\b",
+        r"^(?:please |pls |can you )*(?:delete|remove|archive|purge|clear out|get rid of|bin|wipe)\b.*\b(?:customers|accounts|clients|leads|contacts|prospects|ones)\b|[,;:-]\s*(?:delete|remove|bin|trash|archive) (?:them|these|those)(?: all)?\W*$",
     ),
     (
         "customer.restore",
@@ -251,7 +251,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "segment.list",
-        r"\b(?:who (?:hasn'?t|haven'?t|has not|have not|didn'?t)|top \d+|biggest|largest|csv of|export the)\b",
+        r"\b(?:who (?:hasn'?t|haven'?t|has not|have not|didn'?t)|top \d+|biggest|largest|csv of|export the)\b|^what (?:does|do) [\w'-]+ (?:own|have|hold|manage)\b",
     ),
     (
         "customer.show",
@@ -682,6 +682,7 @@ SEGMENTS = _table(
 )
 STAGE_CRITERION = re.compile(
     r"\b(?:in|at|on)\s+(?:the\s+|a\s+)?(?:stage\s+(?P<stage>lead|prospect|qualified|proposal|customer|lost|lapsed)|"
+    r"(?P<stage_said>lead|qualified|lost)(?=\s*(?:now|right now|at the moment)?\s*[?.!]*$)|"
     r"(?P<stage_after>lead|prospect|qualified|proposal|customer|lost|lapsed)\s+stage|"
     r"(?P<stage_bare>proposal|negotiation)\b)|\b(?P<stage_plural>proposals)\b"
     r"|\b(?:every|each|any|all|one|open)\s+(?P<stage_each>proposal|lead)\b"
@@ -712,6 +713,7 @@ OWNER = re.compile(
     r"|\b(?:customers|accounts|clients|leads) of (?P<c>[a-z][\w'-]*)\b"
     r"|\b(?:everything|everyone|anything|all|whatever|what) (?:that )?(?P<d>[a-z][\w'-]*) "
     r"(?:has|owns|holds|manages|looks after)\b"
+    r"|^what (?:does|do) (?P<e>[a-z][\w'-]*) (?:own|have|hold|manage)\b"
 )
 MIN_VALUE = re.compile(
     r"\b(?:worth|value|spent|spending|ltv|revenue)?\s*(?:over|more than|above|at least|>|>=|of)\s+"
@@ -803,7 +805,7 @@ DELETE_WORDS = re.compile(
 BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field or action)
     (
         re.compile(
-            r"^(?:please |pls |bulk[- ]?)*(?:delete|del|remove|trash|drop|archive|purge)\b|\b(?:delete|del|remove|trash|archive)\s+(?:them\s+)?all\b|\b(?:delete|remove|archive)\s+(?:them|these|those)\b"
+            r"^(?:please |pls |bulk[- ]?)*(?:delete|del|remove|trash|drop|archive|purge|clear out|get rid of|wipe)\b|\b(?:delete|del|remove|trash|archive|bin)\s+(?:them\s+)?all\b|\b(?:delete|remove|archive|bin|trash)\s+(?:them|these|those)\b"
         ),
         "delete",
     ),
@@ -871,7 +873,7 @@ SELECTION_FILLER = frozenset(
     "stage stages status pipeline book clear out goes go going should move moved put hand handed "
     "over give send shift switch transfer reassign assign change set mark tag label update make "
     "delete remove drop archive purge wipe clean get gets let have has had back up off away into "
-    "onto as bulk then too also".split()
+    "onto as bulk then too also bin rid trash del".split()
 )
 # a book named by a pronoun, which the parser cannot resolve: "move his leads to Maria"
 WHOSE = frozenset({"his", "her", "their", "hers", "theirs"})

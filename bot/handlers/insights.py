@@ -333,6 +333,9 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     label = reports.LABELS[report.metric]
     rows = [{heading: key, label: shown(v)} for key, v in report.rows]
     total = f"{'' if report.metric == 'nps' else 'Total '}{_figure(report, shown, ctx.today)}."
+    if report.elsewhere:
+        others = ", ".join(format.money(v, code) for code, v in report.elsewhere.items())
+        total += f" Sales in other currencies are not in this total: {others}."
     if earlier is not None:
         change = _change(report.metric, report.total, earlier.total)
         total += f" Before: {_figure(earlier, shown, ctx.today)}, {change}."

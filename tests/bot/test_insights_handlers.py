@@ -109,5 +109,13 @@ def test_a_comparison_puts_each_rep_beside_the_period_before(chat):
         "Total $900 (Sun 1 Nov – today). Before: $600 (Thu 1 Oct – Sat 31 Oct), +50%."
     )
     assert reply.rows == [{"Owner": "Sam", "Revenue": "$900", "Before": "$600", "Change": "+50%"}]
+    with Session(chat.engine) as session:
+        hans = session.exec(select(Customer).where(Customer.name == "Hans Müller")).one()
+        Store(session).buy(hans, 2, 12500, currency="EUR")
+        session.commit()
+    mine = chat.say("how much have I sold this month?")
+    assert mine.text == (
+        "Total $900 (Sun 1 Nov – today). Sales in other currencies are not in this total: €12,500."
+    )
     october = chat.say("how did october go? sales per rep", who="Alex")
     assert october.text.startswith("Total $600 (Thu 1 Oct – Sat 31 Oct).")

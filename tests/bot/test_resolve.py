@@ -60,6 +60,30 @@ def test_answering_the_question_records_the_sale_on_the_customer_chosen(northsta
 
 
 @pytest.mark.parametrize(
+    ("answer", "chosen"),
+    [
+        ("the oslo one", "Northstar Systems"),
+        ("the one in Porto please", "Northstar Ltd"),
+        ("mine", "Northstar Foods"),
+        ("mine, 1", "Northstar Foods"),
+    ],
+)
+def test_the_question_can_be_answered_in_words_from_the_choices(northstar, answer, chosen):
+    northstar.say("sold 2 CRM Pro to northstar for $1,800")
+    done = northstar.say(answer)
+    assert done.text.startswith(f"Recorded 2 × CRM Pro for {chosen}")
+    [sale] = northstar.rows(Purchase)
+    assert sale.customer_id == company(northstar, chosen).id
+
+
+def test_words_that_fit_no_choice_or_several_pick_none(northstar):
+    northstar.say("sold 2 CRM Pro to northstar for $1,800")
+    reply = northstar.say("the one in Paris")
+    assert not reply.text.startswith("Recorded")
+    assert northstar.rows(Purchase) == []
+
+
+@pytest.mark.parametrize(
     ("intent", "slots"),
     [
         ("interaction.log", {"channel": "call", "summary": "renewal"}),
