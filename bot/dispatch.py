@@ -90,7 +90,12 @@ def says(text: str, words: frozenset[str], *, only: bool = False) -> bool:
         return False
     # "yes, delete them", "no, leave them as they are": a short reply that starts with the word
     first = next((w for w in found if w not in _FILLER), "")
+    if words is NO and first in _LEADS[NO] and _REASON_AFTER.match(text.lower()):
+        return True  # "cancel - Peter was only added this morning": a no, however long the reason
     return len(found) <= 6 and first in _LEADS[words]
+
+
+_REASON_AFTER = re.compile(r"^\W*(?:no|nope|nah|cancel)\s*[-–—:,;!.]")
 
 
 STILL_OPEN = "My earlier question is still open: answer it, or say “cancel”."

@@ -122,13 +122,14 @@ def _short(label: str, limit: int = 70) -> str:
 
 
 def resolve_staff(ctx: Context, typed: str) -> Staff:
-    """A colleague by name: exact (any case), or the only one whose name starts with it, or
-    the only one with a name of that word ("Lee" for Jordan Lee)."""
-    wanted = " ".join(str(typed).split()).casefold()
+    """A colleague by name: exact (any case or accent), or the only one whose name starts with it,
+    or the only one with a name of that word ("Lee" for Jordan Lee)."""
+    wanted = normalize.fold(str(typed))
     everyone = ctx.session.exec(select(Staff)).all()
-    exact = [s for s in everyone if s.name.casefold() == wanted]
-    starting = [s for s in everyone if s.name.casefold().startswith(wanted)]
-    word = [s for s in everyone if wanted in s.name.casefold().split()]
+    folded = {s.id: normalize.fold(s.name) for s in everyone}  # "maria garcia" is María García
+    exact = [s for s in everyone if folded[s.id] == wanted]
+    starting = [s for s in everyone if folded[s.id].startswith(wanted)]
+    word = [s for s in everyone if wanted in folded[s.id].split()]
     for found in (exact, starting, word):
         if len(found) == 1:
             return found[0]

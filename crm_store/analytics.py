@@ -95,7 +95,8 @@ class Snapshot:
     stage_days, lapsed, created_at, orders, value (cents),
     aov (cents), first_order, last_order, recency_days, frequency (orders a year), r, f, m, fm,
     segment (None without purchases), high_value, predicted (cents), last_contact (UTC),
-    contact_days (None if never), nps, nps_on, nps_category.
+    contact_days (None if never), quiet_days (since the last contact, else since added), nps,
+    nps_on, nps_category.
     """
 
     today: date
@@ -146,6 +147,8 @@ def snapshot(
     frame["lapsed"] = ((frame["orders"] > 0) & (frame["recency_days"] > lapsed_days)).astype(bool)
     frame["stage_days"] = _days_since(frame["stage_changed_at"], today)
     frame["contact_days"] = _days_since(frame["last_contact"], today)
+    # a customer never contacted has gone without since they were added, no longer
+    frame["quiet_days"] = frame["contact_days"].fillna(_days_since(frame["created_at"], today))
     frame["nps_category"] = frame["nps"].map(nps_category)
     return Snapshot(today=today, currency=currency, customers=frame)
 
@@ -266,18 +269,18 @@ def _customers(session: Session, only: Select | None = None) -> pd.DataFrame:
         Customer.owner_id,
         Customer.stage,
         raw(Customer.stage_changed_at),
+        raw(Customer.created_at),
     ]
     live = col(Customer.forgotten_at).is_(None) & col(Customer.deleted_at).is_(None)
     query = select(*columns).where(live)
     if only is not None:
         query = query.where(col(Customer.id).in_(only))
-    names = [*(c.key for c in columns[:-1]), "stage_changed_at"]
+    names = [*(c.key for c in columns[:-2]), "stage_changed_at", "created_at"]
     frame = table(session, query, names).set_index("id")
     frame.index = frame.index.astype("int64")
     frame["owner_id"] = frame["owner_id"].astype("Int64")
-    frame["stage_changed_at"] = pd.to_datetime(
-        frame["stage_changed_at"], utc=True, format="ISO8601"
-    )
+    for moment in ("stage_changed_at", "created_at"):
+        frame[moment] = pd.to_datetime(frame[moment], utc=True, format="ISO8601")
     return frame
 
 

@@ -7,6 +7,7 @@ monetary score, so among equal kinds the bigger account comes first:
     follow_up    90  an open task about the customer is overdue
     recovery     85  latest NPS answer 0–6 and no contact since
     retention    80  cant_lose; 75 at_risk; 78 top-decile value with no contact for 45 days
+    advance      72  an open proposal with no contact for 14 days (62 qualified, 52 lead)
                      (at risk: a repeat buyer the forecast gives under even odds of still
                      buying, or without a forecast the at_risk and cant_lose RFM segments)
     onboarding   65  first order in the last 30 days and at most one contact since
@@ -41,6 +42,9 @@ from crm_store.ranked import Ranked, members
 
 Money = Callable[[Decimal], str]
 QUIET_DAYS = 45
+# an open deal nobody has spoken to for this long needs a nudge; its score by stage
+ADVANCE_DAYS = 14
+OPEN_STAGES = {"proposal": 72, "qualified": 62, "lead": 52}
 ONBOARDING_DAYS = 30
 MAX_RULE_PRODUCTS = 300
 
@@ -334,6 +338,10 @@ def _figure_scores(frame: pd.DataFrame, today: date, quiet_days: int) -> pd.Data
             .mask(frame["segment"] == "at_risk", 75)
             .mask(frame["segment"] == "cant_lose", 80),
         ),
+        "advance": (
+            frame["stage"].isin(list(OPEN_STAGES)) & (frame["quiet_days"] >= ADVANCE_DAYS),
+            frame["stage"].map(OPEN_STAGES).astype("Float64"),
+        ),
         "onboarding": (new & ~(recently_contacted & (frame["contact_days"] <= 7)), 65),
         "reactivation": (analytics.likely_gone(frame), 60),
         "referral": ((frame["nps"] >= 9) & (frame["stage"] == "customer") & ~frame["lapsed"], 40),
@@ -384,6 +392,18 @@ def _retention(row: pd.Series, *, today: pd.Timestamp, money: Money) -> str:
     return f"a top-10% customer ({worth} so far) who has {silence}"
 
 
+def _advance(row: pd.Series, **_) -> str:
+    silence = (
+        "never contacted"
+        if pd.isna(row["contact_days"])
+        else f"no contact for {_days(row['contact_days'])}"
+    )
+    return (
+        f"{row['stage']} since {row['stage_changed_at']:%-d %b}, {silence}: get back in touch "
+        "to move them on"
+    )
+
+
 def _onboarding(row: pd.Series, *, today: pd.Timestamp, money: Money) -> str:
     days = (today - row["first_order"]).days
     first = "today" if days == 0 else f"{_days(days)} ago"
@@ -419,10 +439,13 @@ REASON_COLUMNS = [
     "orders",
     "recency_days",
     "contact_days",
+    "stage",
+    "stage_changed_at",
 ]
 REASONS = {
     "recovery": _recovery,
     "retention": _retention,
+    "advance": _advance,
     "onboarding": _onboarding,
     "reactivation": _reactivation,
     "referral": _referral,
@@ -430,6 +453,7 @@ REASONS = {
 TOPICS = {
     "recovery": "NPS recovery",
     "retention": "retention",
+    "advance": "next step",
     "onboarding": "onboarding",
     "reactivation": "reactivation",
     "referral": "referral",

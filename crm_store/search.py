@@ -24,6 +24,7 @@ CANDIDATES = 300  # shortlisted by the name index, then re-ranked here
 CLEAR_LEAD = 8  # how far ahead of the runner-up a match must be to be taken without asking
 MAX_ID = 2**31 - 1
 ID_REF = re.compile(r"^#\s*(\d+)$")
+IN_BRACKETS = re.compile(r"^(.+?)\s*\(([^()]+)\)\s*$")
 AT_COMPANY = re.compile(r"^(?P<person>.+?)\s+(?:at|from|of|@)\s+(?P<company>.+)$", re.I)
 
 
@@ -72,6 +73,7 @@ def _binned(in_bin: bool | None):
 
 
 def _by_name(session: Session, typed: str, *, limit: int, in_bin: bool | None) -> list[Match]:
+    typed = IN_BRACKETS.sub(r"\1 at \2", typed)  # "Amelia Lefèvre (Quantum Partners)"
     query = normalize.name_key(typed)
     if not query:
         return []

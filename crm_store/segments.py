@@ -69,7 +69,7 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
     if criteria.no_purchase_days is not None:
         keep &= (frame["recency_days"] >= criteria.no_purchase_days).fillna(False)
     if criteria.no_contact_days is not None:
-        keep &= (frame["contact_days"] >= criteria.no_contact_days).fillna(True)
+        keep &= (frame["quiet_days"] >= criteria.no_contact_days).fillna(True)
     if criteria.no_stage_change_days is not None:
         keep &= (frame["stage_days"] >= criteria.no_stage_change_days).fillna(False)
     if criteria.city:

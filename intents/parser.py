@@ -72,9 +72,14 @@ def choose(
         if slots is None:
             continue
         if tagging is not None:
-            slots = spans.merge(intent, slots, tagging)
-            if str(slots.get("city", "")).casefold() == str(slots.get("interest", "")).casefold():
-                slots.pop("city", None)  # "Hardware leads": one word, placed as the interest
+            ruled, slots = slots, spans.merge(intent, slots, tagging)
+            interest = str(slots.get("interest", "")).casefold()
+            if str(slots.get("city", "")).casefold() == interest:
+                # "Hardware leads": one word read as both is the interest; a city the rules
+                # read elsewhere in the message stays
+                slots.pop("city", None)
+                if ruled.get("city") and str(ruled["city"]).casefold() != interest:
+                    slots["city"] = ruled["city"]
         slots = rules.as_typed(slots, message)
         if lexicon is not None:
             slots = snap_slots(intent, slots, message.typed, lexicon)

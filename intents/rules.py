@@ -220,7 +220,7 @@ def take_ref(text: str) -> tuple[str | None, str]:
 
 _NAME_FIRST = re.compile(
     r"^(?:(?:oops|sorry|ah|ok|okay|actually|wait|update|fyi|so)\b[\s,!:.-]*)*"
-    r"(?P<name>(?:[A-Z][\w'’.-]*|#\d+)(?:\s+(?:[A-Z][\w'’.&-]*|&|from|at|of|de|van|von|du|la|le))*)"
+    r"(?P<name>(?:[A-Z][\w'’.-]*|#\d+)(?:\s+(?:(?!(?:IS|ARE|WAS|HAS|IT|THE|NOT)\b)[A-Z][\w'’.&-]*|&|from|at|of|de|van|von|du|la|le))*)"
 )
 
 
@@ -615,7 +615,7 @@ def _update(match: re.Match, message: Message) -> dict | None:
         value = _new_value(value or "") or None
         return {"customer": _ref(parts.get("who")), "field": field_name, "value": value}
     if found := vocab.STAGE_AFTER.search(message.text):
-        said = found.group("stage") or found.group("said")
+        said = found.group("stage") or found.group("said") or found.group("again")
         stage = vocab.STAGES.get(said, said) if said else "qualified"
         who = leading_name(message.typed[: found.start()])
         return {"customer": who, "field": "stage", "value": stage} if who else None
@@ -694,8 +694,14 @@ def _create(match: re.Match, message: Message) -> dict | None:
         slots["stage"] = vocab.STAGES[found.group(1).lower()]
         rest = rest[: found.start()] + rest[found.end() :]
     rest = re.sub(r"^\s*[:\-–—]?\s*(?:called|named)?\s*", "", rest, flags=re.I)
-    if found := re.search(r"\bas (?:a |an )?(lead|prospect|qualified lead)\b", rest, re.I):
-        slots["stage"] = vocab.STAGES.get(found.group(1).lower(), "qualified")
+    if found := re.search(
+        r"\bas (?:a |an )?(qualified (?:lead|prospect)|(?:hot |warm |new )?lead|prospect|qualified)\b",
+        rest,
+        re.I,
+    ):
+        slots["stage"] = vocab.STAGES.get(found.group(1).lower().split()[-1], "qualified")
+        if found.group(1).lower().startswith("qualified"):
+            slots["stage"] = "qualified"
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if re.search(r"\bas (?:a )?(?:customer|client)\b|already signed", rest, re.I):
         slots["stage"] = "customer"
@@ -703,8 +709,18 @@ def _create(match: re.Match, message: Message) -> dict | None:
     if found := re.search(r"\bcompany:?\s+([^,;()]+)", rest, re.I):
         slots["company"] = found.group(1).strip()
         rest = rest[: found.start()] + " " + rest[found.end() :]
-    if found := re.search(r"\(([^(),]+?),\s*([^()]+)\)", rest):  # (title, company)
-        slots.setdefault("company", found.group(2).strip())
+    if found := re.search(r"\(([^(),]+?),\s*([^()]+)\)", rest):
+        first, second = found.group(1).strip(), found.group(2).strip()
+        if vocab.COMPANY_WORDS.search(first):  # (company, city)
+            slots.setdefault("company", first)
+            slots.setdefault("city", second)
+        else:  # (title, company)
+            slots.setdefault("company", second)
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    elif found := re.search(r"\(([A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2})\)", rest):
+        # "Karen Lind at Lindco (Berlin)": after a company, a place; after a person, the company
+        said = "city" if re.search(r"\s(?:at|from|@)\s", rest[: found.start()]) else "company"
+        slots.setdefault(said, found.group(1))
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*|[^\s,;()]*@@[^\s,;()]*", rest):
         slots["email"] = found.group(0)
@@ -907,6 +923,8 @@ def _restore(match: re.Match, message: Message) -> dict | None:
         r"\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it)\b", message.text
     ):
         return {"customer": leading_name(message.typed[: found.start()])}  # "oops, X … restore her"
+    if found := re.search(r"\bbring\s+(.+?)\s+back\b", message.text):  # "bring Hugo Silva back"
+        return {"customer": _ref(message.typed[found.start(1) : found.end(1)])}
     who = _ref(vocab.RESTORE_WORDS.sub("", message.typed, count=1))
     return {"customer": who if who and who.lower() not in vocab.NOT_CUSTOMERS else None}
 
@@ -924,6 +942,13 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
             continue
         if target == "delete":
             slots["action"] = "delete"
+        elif target == "untag":
+            slots["action"] = "untag"
+            slots["value"] = next(
+                found.group(g) for g in ("value", "value2", "value3") if found.group(g)
+            )
+            text = " " * found.end() + text[found.end() :]
+            typed = " " * found.end() + typed[found.end() :]
         else:
             value = typed[found.start("value") : found.end("value")].strip(" .!?")
             cut = found.start("cut") if found.groupdict().get("cut") else found.start()
@@ -953,21 +978,29 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
             if "interest" not in selection and set(said.lower().split()) <= vocab.PRODUCT_LINES:
                 selection["interest"] = said
                 continue
-            if "city" not in selection and said[0].isupper() and said != said.upper():
+            if "city" not in selection and len(said.split()) <= 3 and _capitalised(said):
                 selection["city"] = said
                 continue
         unread.append(said)
+    if not any(selection.values()) and unread and slots.get("action") != "untag":
+        return None  # "pls push Léa Weber to proposal stage": one customer, not a selection
     if unread:
         slots[UNREAD] = unread
     if selection.get("segment") in _PIPELINE and "stage" not in selection:
         # a change to "Maria's lost customers" is pipeline housekeeping: the stage, not a figure
         selection["stage"] = selection.pop("segment")
+    if "stage" not in selection and (said := _STAGE_LEFT.search(text)):
+        said = said.group(1)
+        selection["stage"] = (
+            vocab.STAGES.get(said) or vocab.STAGES[said[:-1]]
+        )  # "my qualified ones"
     if selection.get("owner") == "team" and not re.search(r"\bteam\b", message.text):
         del selection["owner"]  # "everyone in London": every customer, not the team's book
     return {**selection, **slots}
 
 
 _PIPELINE = frozenset({"lead", "qualified", "proposal", "lost"})
+_STAGE_LEFT = re.compile(r"\b(qualified|proposals?|prospects?|leads?|negotiation|closed lost)\b")
 # The words of a bulk change's selection that no reader took, as typed: the parser hands them to
 # the handler, which asks rather than change a wider selection than was said.
 UNREAD = "_unread"
@@ -977,6 +1010,11 @@ _SELECTION_READERS = (
     vocab.OWNER_DID, vocab.CITY, vocab.TAG, vocab.MIN_VALUE, vocab.LIMIT,
     *(pattern for pattern, _ in vocab.SEGMENTS), *(pattern for pattern, _ in vocab.SORTS),
 )  # fmt: skip
+
+
+def _capitalised(said: str) -> bool:
+    """Every word starts with a capital and none is all capitals: "Berlin", "New York"."""
+    return all(w[0].isupper() and w != w.upper() and "'" not in w for w in said.split())
 
 
 def _unread_runs(text: str) -> list[tuple[int, int]]:

@@ -281,6 +281,15 @@ class Tagging:
         return known
 
 
+def _bracketed(rule: object, tagged: str, *, keep_longer: bool) -> bool:
+    """Whether the rules' value is to stay because the two differ only by a bracketed part: a
+    customer keeps its "(Company)", a company loses the "(City)" after it."""
+    if not isinstance(rule, str):
+        return False
+    longer, shorter = (rule, tagged) if keep_longer else (tagged, rule)
+    return bool(re.fullmatch(rf"{re.escape(shorter)}\s*\(.+\)", longer))
+
+
 def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
     """The rules' slots with the tagger's spans where it reads better (`TAGGED_FIRST`), or where
     the rules read none (`RULES_FIRST`)."""
@@ -295,7 +304,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
             if not merged.get(name) and (value := reading.found.get(name)):
                 merged[name] = value
         elif value := reading.found.get(name):
-            merged[name] = value
+            if not _bracketed(merged.get(name), value, keep_longer=name == "customer"):
+                merged[name] = value
         elif (
             name == "customer"
             and isinstance(rule := merged.get(name), str)

@@ -61,6 +61,8 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
         "this am": 0,
         "this pm": 0,
         "tomorrow": 1,
+        "day after tomorrow": 2,
+        "the day after tomorrow": 2,
         "yesterday": -1,
     }
     if text in fixed:

@@ -20,7 +20,7 @@ MONTH = (
 )
 _COUNT = r"(?:a|an|one|two|three|four|five|six|\d+)"
 DATE_PHRASE = (
-    rf"(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|am|pm)|"
+    rf"(?:today|tonight|(?:the )?day after tomorrow|tomorrow|yesterday|this (?:morning|afternoon|evening|am|pm)|"
     rf"eod|cob|eow|eom|end of (?:the )?(?:day|week|month)|close of (?:business|play)|"
     rf"(?:this |next |last )?{WEEKDAY}|next week|"
     rf"in {_COUNT} (?:days?|weeks?|months?)|{_COUNT} (?:days?|weeks?) ago|"
@@ -113,8 +113,12 @@ CUES: list[tuple[str, str]] = [
         r"^(?:please |pls |can you )*(?:delete|remove|archive|purge|clear out|get rid of|bin|wipe)\b.*\b(?:customers|accounts|clients|leads|contacts|prospects|ones)\b|[,;:-]\s*(?:delete|remove|bin|trash|archive) (?:them|these|those)(?: all)?\W*$",
     ),
     (
+        "customer.bulk_update",
+        r"^(?:please |pls |can you )*(?:un-?tag\b|(?:remove|take|drop|strip|clear)\s+(?:the\s+)?(?:tag\s+\S+|\S+\s+tag)\s+(?:off\s+)?(?:from|for|on|off)\b)|\b(?:any|all|every|everyone|everybody|each)\b.*[,;:–—-]\s*(?:mark|move|set|tag|reassign|give|hand|delete|remove)\b|(?:->|→|=>)\s*(?:reassign|move|give|hand)\b|\b(?:delete|remove)\s+(?:all|every)\b",
+    ),
+    (
         "customer.restore",
-        r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b|\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it)\b",
+        r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b|^(?:(?:actually|oops|sorry|ok|please|pls)\W+)*bring\s+.+?\s+back\b|\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it)\b",
     ),
     (
         "customer.delete",
@@ -209,11 +213,11 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.update",
-        r"[.!,;:]\s*(?:so |and )?(?:(?:she|he|they|it)(?:'s|’s| is| are|'re)|now) (?:now )?(?:an? )?(?:customer|client|lead|prospect|qualified|proposal|won|lost)(?: now)?\W*$|[.!,;:]\s*(?:mark (?:\w+ )?(?:as )?)?(?:closed[- ]lost|closed[- ]won|churned)\W*$|\bqualify (?:him|her|them|it)\W*$|^[^>→]+?\s*(?:->|→|=>)\s*[\w'-]+(?:\s[\w'-]+)?\W*$|^(?:put|move|place) .+ under [\w'-]+|\b(?:should|will) (?:sit|go|stay|be) with [\w'-]+|^(?:give|assign|hand) me\b|^[\w'-]+(?:\s[\w'-]+){0,3} back (?:to|in|into) (?:the )?(?:lead|qualified|proposal|customer|lost)\b",
+        r"[.!,;:]\s*(?:so |and )?(?:(?:she|he|they|it)(?:'s|’s| is| are|'re)|now) (?:now )?(?:an? )?(?:customer|client|lead|prospect|qualified|proposal|won|lost)(?: now)?\W*$|[.!,;:]\s*(?:mark (?:\w+ )?(?:as )?)?(?:closed[- ]lost|closed[- ]won|churned)\W*$|\bqualify (?:him|her|them|it)\W*$|^[^>→]+?\s*(?:->|→|=>)\s*[\w'-]+(?:\s[\w'-]+)?\W*$|^(?:put|move|place) .+ under [\w'-]+|\b(?:should|will) (?:sit|go|stay|be) with [\w'-]+|^(?:give|assign|hand) me\b|^[\w'-]+(?:\s[\w'-]+){0,3} back (?:to|in|into) (?:the )?(?:lead|qualified|proposal|customer|lost)\b|\b(?:in)?to [\w'-]+(?:'s|’s) (?:book|list|accounts|patch|territory|portfolio)\W*$|^[^,;:–—-]+\s[-–—:]\s*(?:closed[- ]lost|closed[- ]won|won|lost|churned)\b|^(?:pls |please )?(?:push|bump|advance|progress|upgrade|downgrade) \w|\b(?:set|put|move|mark) (?:him|her|them|it) (?:back )?(?:to|as|in|into) (?:lead|qualified|proposal|customer|lost|won)\W*$",
     ),
     (
         "customer.update",
-        r"^[\w'-]+(?:\s[\w'-]+)?(?:'s|’s| is| will be) (?:taking over|looking after|handling|covering|managing)\b|^[\w'-]+(?:\s[\w'-]+)?\s+(?:will|is going to|should) (?:look after|handle|cover|manage|own)\b|^(?:let|have) [\w'-]+(?:\s[\w'-]+)? (?:take over|look after|handle|own)\b|\b(?:is|goes|belongs) (?:to )?[\w-]+(?:'s|’s) (?:now|from now on)\W*$|^[\w'-]+(?:\s[\w'-]+){0,3} (?:won|churned)\W*$|^we (?:lost|won) |^[\w'-]+(?:\s[\w'-]+)?\s+(?:should|can|will) (?:take over|have|get) |^[\w'-]+(?:\s[\w'-]+)? owns .+ (?:now|from now on|going forward)\W*$|^(?:switch|move|transfer) .+ from [\w'-]+(?:\s[\w'-]+)? (?:over )?to ",
+        r"^[\w'-]+(?:\s[\w'-]+)?(?:'s|’s| is| will be) (?:taking over|taking|looking after|handling|covering|managing)\b|^[\w'-]+(?:\s[\w'-]+)?\s+(?:will|is going to|should) (?:look after|handle|cover|manage|own)\b|^(?:let|have) [\w'-]+(?:\s[\w'-]+)? (?:take over|look after|handle|own)\b|\b(?:is|goes|belongs) (?:to )?[\w-]+(?:'s|’s) (?:now|from now on)\W*$|^[\w'-]+(?:\s[\w'-]+){0,3} (?:won|churned)\W*$|^we (?:lost|won) |^[\w'-]+(?:\s[\w'-]+)?\s+(?:should|can|will) (?:take over|have|get) |^[\w'-]+(?:\s[\w'-]+)? owns .+ (?:now|from now on|going forward)\W*$|^(?:switch|move|transfer) .+ from [\w'-]+(?:\s[\w'-]+)? (?:over )?to ",
     ),
     (
         "customer.show",
@@ -575,13 +579,15 @@ _STAGE_ONE = "|".join(
 _SET = r"(?:please |pls )?(?:change|set|update|updte|edit|correct|fix)\s+(?:the\s+)?"
 _TO = r"\s*(?:\bto\b|=|:|\bis\b|\bas\b)\s*"
 UPDATE_FORMS = [
-    re.compile(rf"^(?:move|put|mark|set|change)\s+(?P<who>.+?)\s+(?:back\s+)?(?:to|as|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?\W*$"),
+    re.compile(rf"^(?:move|put|mark|set|change|push|bump|advance|progress|upgrade|downgrade|take|drop)\s+(?P<who>.+?)\s+(?:back\s+)?(?:up\s+|down\s+)?(?:to|as|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s*[,;–—-]\s.*|\s+(?:now|please|pls|today))?\W*$"),
+    re.compile(r"^(?:move|put|transfer|shift|add)\s+(?P<who>.+?)\s+(?:in)?to\s+(?P<owner>[\w'-]+?)(?:'s|’s)\s+(?:book|list|accounts|patch|territory|portfolio|pipeline)\W*$"),
+    re.compile(r"^(?P<who>[^,;:–—-]+?)\s*[-–—:]\s*(?P<stage>closed[- ]lost|closed[- ]won|won|lost|churned|qualified|proposal)\b(?:\s*[,;.]\s*.*)?$"),
     re.compile(r"^(?:tag|label)\s+(?P<who>.+?)\s+(?:as|with)\s+#?(?P<tag>.+?)\W*$"),
     re.compile(r"^add\s+(?:the\s+)?(?:tag|label)\s+#?(?P<tag>.+?)\s+(?:to|for|on)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^(?:assign|reassign|hand over|give)\s+(?P<who>.+?)\s+to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?:hand|pass|transfer)\s+(?P<who>.+?)\s+(?:over\s+|on\s+)?to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:is\s+taking|takes|will\s+take)\s+over\s+(?P<who>.+?)(?:\s+from\s+(?:today|now|monday|next week))?\W*$"),
-    re.compile(r"^(?!who|whose|what|which)(?P<owner>[\w'-]+(?:\s[\w'-]+)?)(?:'s|’s|\s+is|\s+will\s+be)\s+(?:taking\s+over|looking\s+after|handling|covering|managing)\s+(?P<who>.+?)(?:\s+(?:from\s+(?:today|now(?:\s+on)?|monday|next\s+week)|now|going\s+forward|instead))*\W*$"),
+    re.compile(r"^(?!who|whose|what|which)(?P<owner>[\w'-]+(?:\s[\w'-]+)?)(?:'s|’s|\s+is|\s+will\s+be)\s+(?:taking\s+over|taking|looking\s+after|handling|covering|managing)\s+(?P<who>.+?)(?:\s+(?:from\s+(?:today|now(?:\s+on)?|monday|next\s+week)|now|going\s+forward|instead))*\W*$"),
     re.compile(r"^(?!who|whose|what|which)(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:will|is\s+going\s+to|should|can)\s+(?:look\s+after|handle|cover|manage|own|take\s+over|have|get)\s+(?P<who>.+?)(?:\s+(?:from\s+(?:today|now(?:\s+on)?|monday|next\s+week)|now|going\s+forward|instead)|\s*[,;–—]\s.*|\s+-\s.*)*\W*$"),
     re.compile(r"^(?!who|whose|what|which)(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+owns\s+(?P<who>.+?)\s+(?:now|from\s+now\s+on|going\s+forward)\W*$"),
     re.compile(r"^(?:switch|move|transfer)\s+(?P<who>.+?)\s+from\s+[\w'-]+(?:\s[\w'-]+)?\s+(?:over\s+)?to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
@@ -594,7 +600,7 @@ UPDATE_FORMS = [
     re.compile(r"^(?:put|move|place)\s+(?P<who>.+?)\s+under\s+(?P<owner>[\w'-]+?)(?:'s|’s)?(?:\s+name)?\W*$"),
     re.compile(r"^(?P<who>.+?)\s+(?:should|will|can|is to)\s+(?:sit|go|stay|be|move)\s+(?:with|to|under)\s+(?P<owner>[\w'-]+)(?:\s+(?:going forward|from now on|now|instead))*\W*$"),
     re.compile(r"^(?:give|assign|hand(?:\s+over)?|pass)\s+(?P<owner>me)\s+(?P<who>.+?)\W*$"),
-    re.compile(rf"^(?P<who>.+?)\s+(?:back\s+)?(?:to|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s+(?:now|please|pls))?\W*$"),
+    re.compile(rf"^(?P<who>[^,;:]+?)\s+(?:back\s+)?(?:to|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s+(?:now|please|pls))?\W*$"),
     re.compile(r"^make\s+(?P<owner>[\w'-]+(?:\s(?!the\b)[\w'-]+)?)\s+(?:the\s+)?owner\s+(?:of|for)\s+(?P<who>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<field>{_FIELD})\s+(?:of|for|on)\s+(?P<who>.+?){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<who>.+?)(?:'s|’s)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
@@ -611,7 +617,8 @@ STAGE_AFTER = re.compile(
     rf"[.!,;:]+\s*(?:so\s+|and\s+)?(?:(?:(?:she|he|they|it)(?:'s|’s|\s+is|\s+are|'re)|now)\s+"
     rf"(?:now\s+)?(?:an?\s+)?(?P<stage>{_STAGE_WORDS})(?:\s+now)?"
     r"|(?:mark\s+(?:(?:her|him|them|it)\s+)?(?:as\s+)?)?(?P<said>closed[- ]lost|closed[- ]won|lost|won|churned|dead)"
-    r"|(?P<qualify>qualify)\s+(?:her|him|them|it))\W*$"
+    r"|(?P<qualify>qualify)\s+(?:her|him|them|it)"
+    rf"|(?:set|put|move|mark)\s+(?:him|her|them|it)\s+(?:back\s+)?(?:to|as|in|into)\s+(?P<again>{_STAGE_WORDS}))\W*$"
 )
 UPDATE_LEAD = re.compile(
     r"^(?:(?:please|pls|kindly|can you|could you)\s+)*(?:change|set|update|edit|correct|fix|make|move|"
@@ -700,7 +707,7 @@ NO_CONTACT = re.compile(
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
 )
 CITY = re.compile(
-    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)"
+    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|them|him|her|me|you|all|any|every|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)"
     r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
@@ -761,6 +768,7 @@ OWNER_FOR = re.compile(
     r"(?=\W*$|\s+(?:today|tomorrow|this|next|for|overdue|due|please|pls|now)\b)"
 )
 NOT_OWNERS = frozenset(
+    "nobody noone anyone anybody someone somebody everyone everybody no-one "
     "today tomorrow yesterday this next last the a an me us it week month year now overdue all "
     "everyone team my our your today's tonight later i we you they he she it".split()
 )
@@ -790,7 +798,7 @@ COMPANY_WORDS = re.compile(
 CITY_AT_END = re.compile(r"\s+([a-z][\w'-]+)$")
 CREATE_OWNER = re.compile(
     r"(?:^\s*|\s|,\s*|[-–—]\s*)(?:for|owner:?|owner is|owned by|assign(?:ed)? to|give (?:it |him |her |them )?to)\s+"
-    r"(?P<owner>[A-Za-z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:\s+please)?\s*(?=:|,|$)"
+    r"(?P<owner>[A-Za-z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:\s+please)?\s*(?=:|,|$|\s+as\b)"
 )
 RESTORE_WORDS = re.compile(
     r"^(?:please |pls |can you )*(?:restore|undelete|un-delete|recover|bring back)\s+(?:the\s+)?"
@@ -803,6 +811,15 @@ DELETE_WORDS = re.compile(
     re.I,
 )
 BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field or action)
+    (
+        re.compile(
+            r"^(?:please |pls |can you )*(?:"
+            r"un-?tag\s+['\"#]?(?P<value>[\w-]+)['\"]?"
+            r"|(?:remove|take|drop|delete|strip|clear)\s+(?:the\s+)?(?:tag\s+['\"#]?(?P<value2>[\w-]+)['\"]?|['\"#]?(?P<value3>[\w-]+)['\"]?\s+tag)"
+            r")(?:\s+off\b(?:\s+(?:of|from)\b)?|\s+(?:from|for|on|of)\b)"
+        ),
+        "untag",
+    ),
     (
         re.compile(
             r"^(?:please |pls |bulk[- ]?)*(?:delete|del|remove|trash|drop|archive|purge|clear out|get rid of|wipe)\b|\b(?:delete|del|remove|trash|archive|bin)\s+(?:them\s+)?all\b|\b(?:delete|remove|archive|bin|trash)\s+(?:them|these|those)\b"
@@ -829,7 +846,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            r"^(?:please |pls )*(?:tag|label)\s+(?:all|every|each|everyone|everybody)\b.*?(?P<cut>\s['\"#]?(?P<value>(?!(?:customers|clients|accounts|leads|contacts|prospects)\b)[\w-]+))['\"]?\W*$"
+            r"^(?:please |pls )*(?:tag|label)\s+(?:all|every|each|everyone|everybody|my|our|the|[\w-]+(?:'s|’s))\b.*?(?P<cut>\s['\"#]?(?P<value>(?!(?:customers|clients|accounts|leads|contacts|prospects)\b)[\w-]+))['\"]?\W*$"
         ),
         "tag",
     ),

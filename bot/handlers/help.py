@@ -69,7 +69,7 @@ def show_help(parsed: Parsed, ctx: Context) -> Reply:
 LABELS = {
     "customer.show": "Show {customer}",
     "customer.create": "Add customer {name}",
-    "customer.update": "Change {customer}: {field}",
+    "customer.update": "Change {customer}'s {field} to {value}",
     "customer.delete": "Delete {customer}",
     "customer.restore": "Restore {customer}",
     "customer.bulk_update": "Change customers in bulk",

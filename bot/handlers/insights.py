@@ -339,11 +339,18 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     if earlier is not None:
         change = _change(report.metric, report.total, earlier.total)
         total += f" Before: {_figure(earlier, shown, ctx.today)}, {change}."
-        if not report.over_time:  # per rep, product…: each row beside its own figure before
-            before = dict(earlier.rows)
-            for row, (key, value) in zip(rows, report.rows, strict=True):
-                row["Before"] = shown(before.get(key, 0))
-                row["Change"] = _change(report.metric, value, before.get(key, 0))
+        if not report.over_time:  # per rep, product…: each beside its own figure before
+            now, before = dict(report.rows), dict(earlier.rows)
+            gone = [key for key, _ in earlier.rows if key not in now]  # nothing this time
+            rows = [
+                {
+                    heading: key,
+                    label: shown(now.get(key, 0)),
+                    "Before": shown(before.get(key, 0)),
+                    "Change": _change(report.metric, now.get(key, 0), before.get(key, 0)),
+                }
+                for key in [*now, *gone]
+            ]
     files = []
     if report.group_by and (slots.get("chart") or report.over_time):
         png = reports.chart_png(report, money_format=show)

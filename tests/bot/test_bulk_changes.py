@@ -149,6 +149,33 @@ def test_a_selection_it_cannot_read_whole_is_asked_about_not_widened(book, said,
     assert book.written() == written
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "remove the newsletter tag from Dana's customers",
+        "untag newsletter for all of Dana's customers",
+        "take the newsletter tag off everyone owned by Dana",
+    ],
+)
+def test_a_tag_comes_off_a_selection_after_a_preview(book, said):
+    with Session(book.engine) as session:
+        for name in ("Hal Hardy", "Pam Page", "Pia Post"):
+            session.add(CustomerTag(customer_id=customer(book, name).id, tag="newsletter"))
+        session.commit()
+    preview = book.say(said, who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hal Hardy", "Pam Page"]
+    assert [b.label for b in preview.buttons] == ["Confirm", "Cancel"]
+    book.say("yes", who="Alex")
+    assert _tagged(book, "newsletter") == ["Pia Post"]
+
+
+def _tagged(chat, tag: str):
+    with Session(chat.engine) as session:
+        return session.exec(
+            select(Customer.name).join(CustomerTag).where(CustomerTag.tag == tag)
+        ).all()
+
+
 def test_cancel_leaves_everything_as_it_was(book):
     written = book.written()
     book.run("customer.bulk_update", who="Alex", owner="Dana", action="delete")

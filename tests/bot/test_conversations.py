@@ -164,3 +164,10 @@ def test_help_on_a_topic_shows_that_topic(chat):
         ("privacy", "Help: privacy"),
     ]:
         assert chat.say(f"help {topic}").title == title
+
+
+def test_a_no_with_a_reason_after_it_cancels(chat):
+    chat.say("called jane, left a voicemail")
+    reply = chat.say("cancel - she was only added this morning, wrong jane")
+    assert reply.text == "OK, cancelled. Nothing was changed."
+    assert chat.count(Interaction) == 0

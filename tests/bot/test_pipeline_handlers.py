@@ -247,3 +247,26 @@ def test_restore_her_after_a_remark_brings_the_customer_back(team):
     reply = team.say("oops, Jane Cooper wasn't a duplicate after all - restore her pls")
     assert reply.text.startswith("Restored Jane Cooper (Acme Corporation) (#")
     assert named(team, "Jane Cooper").deleted_at is None
+
+
+def test_a_colleague_is_found_without_the_accents_of_their_name(team):
+    with Session(team.engine) as session:
+        enrol(session, "María García", role="rep", tz="UTC")
+        session.commit()
+    reply = team.say("give Globex to maria garcia")
+    if "not sure" in reply.text:
+        reply = team.say("yes")
+    assert reply.text == "Jane Smith (Globex Ltd): owner is now María García (was Sam)."
+
+
+def test_a_customer_named_with_their_company_in_brackets_needs_no_question(team):
+    reply = team.say("Jane (Globex Ltd) -> lost")
+    if "not sure" in reply.text:
+        reply = team.say("yes")
+    assert reply.text == "Jane Smith (Globex Ltd): stage is now lost (was qualified)."
+
+
+def test_bring_back_restores_from_the_bin(team):
+    team.run("customer.delete", customer="Jane Cooper")
+    reply = team.say("actually bring Jane Cooper (Acme Corporation) back, she may buy next year")
+    assert reply.text.startswith("Restored Jane Cooper (Acme Corporation) (#")

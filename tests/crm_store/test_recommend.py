@@ -155,3 +155,25 @@ def test_a_book_ranks_one_suggestion_per_customer(shop):
     assert len(found) == 5
     assert len({s.customer_id for s in found}) == 5
     assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
+
+
+def test_an_open_deal_nobody_has_spoken_to_gets_a_nudge_by_its_stage(store):
+    proposal = store.customer("Quiet Proposal", stage="proposal", stage_days_ago=30)
+    store.contact(proposal, 20)
+    prospect = store.customer(
+        "Silent Prospect", stage="qualified", stage_days_ago=40, created=TODAY - timedelta(days=40)
+    )
+    busy = store.customer("Busy Lead", stage="lead", stage_days_ago=5)
+    store.contact(busy, 2)
+    won = store.customer("Won", stage="customer", stage_days_ago=90)
+    store.contact(won, 80)
+    store.commit()
+    nudge = suggestions_for(store, proposal)["advance"]
+    assert nudge.reason.startswith("proposal since ")
+    assert nudge.reason.endswith(", no contact for 20 days: get back in touch to move them on")
+    assert nudge.priority == "high"
+    assert suggestions_for(store, prospect)["advance"].reason.endswith(
+        ", never contacted: get back in touch to move them on"
+    )
+    assert "advance" not in suggestions_for(store, busy)
+    assert "advance" not in suggestions_for(store, won)

@@ -1,5 +1,6 @@
 import csv
 import io
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -85,8 +86,9 @@ def test_sorting_by_value_recency_and_frequency(store):
     assert list(find(store, sort="frequency").index)[0] == often.id
 
 
-def test_never_contacted_customers_count_as_not_contacted(store):
-    silent = store.customer("Silent", stage="qualified")
+def test_never_contacted_customers_count_as_not_contacted_since_they_were_added(store):
+    silent = store.customer("Silent", stage="qualified", created=TODAY - timedelta(days=40))
+    store.customer("Added today", stage="lead", created=TODAY)
     store.commit()
     found = find(store, no_contact_days=30)
     assert list(found.index) == [silent.id]
