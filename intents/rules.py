@@ -475,7 +475,11 @@ def _month_period(text: str, now: datetime) -> str | None:
 @reads("purchase.log")
 def _purchase(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
-    unit = None
+    unit = total = None
+    if found := vocab.SALE_TOTAL.search(text):
+        total = amount(found.group("money"))
+        text = text[: found.start()] + " " + text[found.end() :]
+        typed = typed[: found.start()] + " " + typed[found.end() :]
     if found := vocab.UNIT_PRICE.search(text):
         unit = amount(found.group("money"))
         text = text[: found.start()] + " " + text[found.end() :]
@@ -485,6 +489,8 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
         price, currency = unit
         slots["amount"] = plain_number(Decimal(str(price)) * (slots.get("quantity") or 1))
         slots["currency"] = currency or slots.get("currency")
+    if slots is not None and total is not None:
+        slots["amount"], slots["currency"] = total[0], total[1] or slots.get("currency")
     return slots
 
 

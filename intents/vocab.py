@@ -472,6 +472,10 @@ _CODES = (
 _SYMBOLS = r"(?:us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹]|rs\.?)"
 # A price per unit ("450 each", "@ $30/seat", "1.2k a licence"): the sale's amount is it times
 # the quantity.
+# the whole of a sale said after its parts: "8 units @ $1,150 = $9,200", "… total $9,200"
+SALE_TOTAL = re.compile(
+    rf"\s*(?:=|\b(?:in )?total(?: of)?:?)\s*(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b)?)"
+)
 UNIT_PRICE = re.compile(
     rf"(?:\s+(?:@|at|for)\s*|[,;]\s*|\s+)(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b)?)"
     r"\s*(?:each|apiece|ea|a piece|per (?:seat|licen[cs]e|user|unit|piece|head|box|device)|"

@@ -36,6 +36,7 @@ def read(text: str, *, tz: str = "Europe/London", now: datetime = NOW):
         ("on the 25th", "2026-11-25"),
         ("on Jan 5", "2027-01-05"),
         ("on 2026-12-24", "2026-12-24"),
+        ("day after tomorrow", "2026-11-20"),
     ],
 )
 def test_a_reminder_falls_on_the_day_the_rep_means(said, due):
@@ -84,6 +85,19 @@ def test_sale_amounts_are_plain_numbers_with_their_currency(said, amount, curren
     assert type(parsed.slots["amount"]) is type(amount)
     assert parsed.slots.get("currency") == currency
     assert parsed.slots["quantity"] == 2 and parsed.slots["product"] == "Pro"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Closed Lone Star Roofing: 8 Fleet Tracker units @ $1,150 = $9,200",
+        "sold Fleet Tracker to Lone Star Roofing, 8 at $1,150, total $9,200",
+    ],
+)
+def test_a_sale_with_its_total_said_records_the_total(said):
+    parsed = read(said)
+    assert parsed.intent == "purchase.log"
+    assert (parsed.slots["amount"], parsed.slots["currency"]) == (9200, "USD")
 
 
 @pytest.mark.parametrize(
