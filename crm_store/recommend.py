@@ -7,7 +7,8 @@ monetary score, so among equal kinds the bigger account comes first:
     follow_up    90  an open task about the customer is overdue
     recovery     85  latest NPS answer 0–6 and no contact since
     retention    80  cant_lose; 75 at_risk; 78 top-decile value with no contact for 45 days
-    advance      72  an open proposal with no contact for 14 days (62 qualified, 52 lead)
+    advance      72  an open proposal with no contact and no stage change for 14 days (62
+                     qualified, 52 lead)
                      (at risk: a repeat buyer the forecast gives under even odds of still
                      buying, or without a forecast the at_risk and cant_lose RFM segments)
     onboarding   65  first order in the last 30 days and at most one contact since
@@ -42,7 +43,7 @@ from crm_store.ranked import Ranked, members
 
 Money = Callable[[Decimal], str]
 QUIET_DAYS = 45
-# an open deal nobody has spoken to for this long needs a nudge; its score by stage
+# an open deal nobody has spoken to or moved on for this long needs a nudge; its score by stage
 ADVANCE_DAYS = 14
 OPEN_STAGES = {"proposal": 72, "qualified": 62, "lead": 52}
 ONBOARDING_DAYS = 30
@@ -339,7 +340,9 @@ def _figure_scores(frame: pd.DataFrame, today: date, quiet_days: int) -> pd.Data
             .mask(frame["segment"] == "cant_lose", 80),
         ),
         "advance": (
-            frame["stage"].isin(list(OPEN_STAGES)) & (frame["quiet_days"] >= ADVANCE_DAYS),
+            frame["stage"].isin(list(OPEN_STAGES))
+            & (frame["quiet_days"] >= ADVANCE_DAYS)
+            & (frame["stage_days"] >= ADVANCE_DAYS),
             frame["stage"].map(OPEN_STAGES).astype("Float64"),
         ),
         "onboarding": (new & ~(recently_contacted & (frame["contact_days"] <= 7)), 65),
@@ -381,7 +384,7 @@ def _retention(row: pd.Series, *, today: pd.Timestamp, money: Money) -> str:
             else ""
         )
         return (
-            f"{row['orders']} orders worth {worth}, but the last was "
+            f"{_orders(row['orders'])} worth {worth}, but the last was "
             f"{_days(row['recency_days'])} ago; they used to order every {_days(gap)}{chance}"
         )
     silence = (
@@ -413,8 +416,12 @@ def _onboarding(row: pd.Series, *, today: pd.Timestamp, money: Money) -> str:
     )
 
 
+def _orders(n: int) -> str:
+    return f"{n} order{'' if n == 1 else 's'}"
+
+
 def _reactivation(row: pd.Series, *, money: Money, **_) -> str:
-    orders = f"{row['orders']} order{'' if row['orders'] == 1 else 's'}"
+    orders = _orders(row["orders"])
     return (
         f"no order for {_days(row['recency_days'])}; before that they spent "
         f"{money(cents_to_money(row['value']))} over {orders}"

@@ -36,6 +36,8 @@ PERIODS = (
 OVER_TIME = ("day", "week", "month")
 GROUPINGS = (*OVER_TIME, "owner", "product", "segment", "channel", "city")
 DEFAULT_PERIOD = {"day": "last_30_days", "week": "last_12_weeks", "month": "last_12_months"}
+# "how many customers does each rep have?": customers with no period said are all of them to date
+TO_DATE = "to_date"
 LABELS = {
     "revenue": "Revenue",
     "customers": "New customers",
@@ -67,9 +69,14 @@ class Report:
         return self.group_by in OVER_TIME
 
     @property
+    def label(self) -> str:
+        """What the figures count: all customers to date are "Customers", not new ones."""
+        return "Customers" if self.period == TO_DATE else LABELS[self.metric]
+
+    @property
     def title(self) -> str:
         grouped = f" by {self.group_by}" if self.group_by else ""
-        return f"{LABELS[self.metric]}{grouped}, {period_label(self.period)}"
+        return f"{self.label}{grouped}, {period_label(self.period)}"
 
 
 def period_label(period: str) -> str:
@@ -110,6 +117,8 @@ def period_bounds(period: str, today: date) -> tuple[date, date]:
         return today - timedelta(days=today.weekday() + 77), today
     if period == "last_30_days":
         return today - timedelta(days=29), today
+    if period == TO_DATE:
+        return date(1970, 1, 1), today
     raise ReportError(f"unknown period {period!r}")
 
 
@@ -123,6 +132,8 @@ _STEP = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(days=7),
 
 def previous_bounds(period: str, today: date) -> tuple[date, date]:
     """The first and last day of the period before a named period, whole."""
+    if period == TO_DATE:
+        raise ReportError("Name the period to compare, e.g. “new customers this month vs last”.")
     start, _ = period_bounds(period, today)
     unit = "day" if period in ("today", "yesterday") else period.split("_", 1)[1]
     return (pd.Timestamp(start) - _STEP[unit]).date(), start - timedelta(days=1)
@@ -150,6 +161,8 @@ def build(
         raise ReportError("Only interactions have a channel; try “interactions by channel”.")
     if group_by == "product" and metric not in ("revenue", "purchases"):
         raise ReportError("Only revenue and purchases can be split by product.")
+    if period is None and metric == "customers" and group_by not in OVER_TIME:
+        period = TO_DATE
     period = period or DEFAULT_PERIOD.get(group_by or "", "this_month")
     start, end = (previous_bounds if before else period_bounds)(period, today)
     facts = _facts(

@@ -159,9 +159,12 @@ def place_selection(slots: dict[str, Any], lexicon: Lexicon) -> None:
         else:
             unread.append(said)
     city = slots.get("city")
-    if cities and isinstance(city, str) and city.casefold() not in cities and _key(city) in wanted:
-        interest = slots.pop("city")  # "Hardware leads", capitalised: an interest, not a place
-        slots.setdefault("interest", interest)
+    if cities and isinstance(city, str) and city.casefold() not in cities:
+        if _key(city) in wanted:  # "Hardware leads", capitalised: an interest, not a place
+            slots.setdefault("interest", slots.pop("city"))
+        elif "owner" not in slots and (owner := staff_named(city, lexicon)):
+            slots.pop("city")  # "Marias leads": a colleague's, the apostrophe left out
+            slots["owner"] = owner
     if UNREAD in slots:
         slots[UNREAD] = unread
 

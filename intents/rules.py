@@ -9,6 +9,7 @@ one reader plus its corpus lines. Vocabulary (channels, segments, metrics...) is
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -373,7 +374,8 @@ def _export(match: re.Match, message: Message) -> dict | None:
 
 @reads("task.complete")
 def _complete(match: re.Match, message: Message) -> dict | None:
-    numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£])#?(\d{1,7})\b(?![.,]\d)", message.text)]
+    undated = vocab.DATE.sub(lambda m: " " * len(m.group()), message.text)  # "Jan 20" is no task
+    numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£])#?(\d{1,7})\b(?![.,]\d)", undated)]
     if len(numbers) == 1:
         return {"task_id": numbers[0]}
     if numbers:
@@ -619,14 +621,29 @@ def _update(match: re.Match, message: Message) -> dict | None:
         if field_name is None:
             continue
         value = _new_value(value or "") or None
-        return {"customer": _ref(parts.get("who")), "field": field_name, "value": value}
+        who = parts.get("who")
+        if field_name == "owner" and (stage := _stage_typed(value)):
+            # "mateo weber qualifed -> propsal": a stage typed with a slip, not a colleague
+            field_name, value = "stage", stage
+            who = " ".join(w for w in (who or "").split() if not _stage_typed(w))
+        return {"customer": _ref(who), "field": field_name, "value": value}
     if found := vocab.STAGE_AFTER.search(message.text):
-        said = found.group("stage") or found.group("said") or found.group("again")
+        said = (
+            found.group("stage") or found.group("said") or found.group("again") or found.group("we")
+        )
         stage = vocab.STAGES.get(said, said) if said else "qualified"
         who = leading_name(message.typed[: found.start()])
         return {"customer": who, "field": "stage", "value": stage} if who else None
     slots = _update_loosely(message)
     return None if vocab.SELECTION_SAID.search(slots.get("customer") or "") else slots
+
+
+def _stage_typed(said: str | None) -> str | None:
+    """The stage a single word names, allowing one slip ("propsal", "qualifed"), else None."""
+    if not said or " " in said.strip():
+        return None
+    close = difflib.get_close_matches(said.lower(), list(vocab.STAGES), n=1, cutoff=0.85)
+    return vocab.STAGES[close[0]] if close else None
 
 
 def _new_value(said: str) -> str:
@@ -831,13 +848,13 @@ def _log(match: re.Match, message: Message) -> dict | None:
     invalid = {}
     if found := vocab.FOLLOW_UP.search(rest):
         when = found.group("when") or found.group("by")
-        if when:
-            day = date_in(when, now=message.now, tz=message.tz, future=True)
-            follow_up = day.isoformat() if day else None
-            if day is None and impossible(when):
-                invalid["follow_up"] = _typed_of(when, message)
-        rest = rest[: found.start()] + rest[found.end() :]
-        typed = typed[: found.start()] + typed[found.end() :]
+        day = date_in(when, now=message.now, tz=message.tz, future=True) if when else None
+        follow_up = day.isoformat() if day else None
+        if when and day is None and impossible(when):
+            invalid["follow_up"] = _typed_of(when, message)
+        if day is not None or invalid:  # "try again in Q2": no date read, so the words stay
+            rest = rest[: found.start()] + rest[found.end() :]
+            typed = typed[: found.start()] + typed[found.end() :]
     occurred = None
     for found in vocab.OCCURRED.finditer(rest):
         when = found.group("when")
@@ -940,8 +957,9 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     """A selection (as `segment.list` reads it) and what to do to it: a field and value, or delete."""
     slots: dict[str, Any] = {}
     text, typed = message.text, message.typed
-    if tail := vocab.POLITE_TAIL.search(text):
-        text, typed = text[: tail.start()], typed[: tail.start()]
+    for tail in (vocab.REASON_TAIL, vocab.POLITE_TAIL):  # "…, they're dead weight", "… pls"
+        if found := tail.search(text):
+            text, typed = text[: found.start()], typed[: found.start()]
     for pattern, target in vocab.BULK_TARGET:
         found = pattern.search(text)
         if not found:

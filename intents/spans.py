@@ -282,12 +282,17 @@ class Tagging:
 
 
 def _bracketed(rule: object, tagged: str, *, keep_longer: bool) -> bool:
-    """Whether the rules' value is to stay because the two differ only by a bracketed part: a
-    customer keeps its "(Company)", a company loses the "(City)" after it."""
-    if not isinstance(rule, str):
+    """Whether the rules' value is to stay because the tagger's is only part of it: a customer
+    keeps its "(Company)" or its "X from Company" whole; a company loses the "(City)" after it."""
+    if not isinstance(rule, str) or rule == tagged:
         return False
-    longer, shorter = (rule, tagged) if keep_longer else (tagged, rule)
-    return bool(re.fullmatch(rf"{re.escape(shorter)}\s*\(.+\)", longer))
+    if not keep_longer:
+        return bool(re.fullmatch(rf"{re.escape(rule)}\s*\(.+\)", tagged))
+    part = re.escape(tagged)
+    return bool(
+        re.fullmatch(rf"{part}\s*\(.+\)|(?:{part}|.+)\s(?:at|from|of|@)\s(?:{part}|.+)", rule)
+        and tagged in rule
+    )
 
 
 def merge(intent: str, slots: dict, tagging: Tagging) -> dict:

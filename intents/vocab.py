@@ -114,11 +114,11 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.bulk_update",
-        r"^(?:please |pls |can you )*(?:un-?tag\b|(?:remove|take|drop|strip|clear)\s+(?:the\s+)?(?:tag\s+\S+|\S+\s+tag)\s+(?:off\s+)?(?:from|for|on|off)\b)|\b(?:any|all|every|everyone|everybody|each)\b.*[,;:–—-]\s*(?:mark|move|set|tag|reassign|give|hand|delete|remove)\b|(?:->|→|=>)\s*(?:reassign|move|give|hand)\b|\b(?:delete|remove)\s+(?:all|every)\b",
+        r"^(?:please |pls |can you )*(?:un-?tag\b|(?:remove|take|drop|strip|clear)\s+(?:the\s+)?(?:tag\s+\S+|\S+\s+tag)\s+(?:off\s+)?(?:from|for|on|off)\b)|\b(?:any|all|every|everyone|everybody|each)\b.*[,;:–—-]\s*(?:mark|move|set|tag|reassign|give|hand|delete|remove)\b|(?:->|→|=>)\s*(?:reassign|move|give|hand)\b|^[\w-]+(?:'s|’s)\s.*\b(?:customers|accounts|clients|leads|prospects|proposals)\b.*(?:->|→|=>)|[,;:–—-]\s*(?:then\s+)?(?:tag|mark|move|reassign|give|hand|delete|remove|bin)\s+(?:them|these|those)\b|\b(?:delete|remove)\s+(?:all|every)\b",
     ),
     (
         "customer.restore",
-        r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b|^(?:(?:actually|oops|sorry|ok|please|pls)\W+)*bring\s+.+?\s+back\b|\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it)\b",
+        r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b|\bbring\s+(?!(?:it|them|the|up)\b)\S.{0,60}?\s+back\b|\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it)\b",
     ),
     (
         "customer.delete",
@@ -213,7 +213,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.update",
-        r"[.!,;:]\s*(?:so |and )?(?:(?:she|he|they|it)(?:'s|’s| is| are|'re)|now) (?:now )?(?:an? )?(?:customer|client|lead|prospect|qualified|proposal|won|lost)(?: now)?\W*$|[.!,;:]\s*(?:mark (?:\w+ )?(?:as )?)?(?:closed[- ]lost|closed[- ]won|churned)\W*$|\bqualify (?:him|her|them|it)\W*$|^[^>→]+?\s*(?:->|→|=>)\s*[\w'-]+(?:\s[\w'-]+)?\W*$|^(?:put|move|place) .+ under [\w'-]+|\b(?:should|will) (?:sit|go|stay|be) with [\w'-]+|^(?:give|assign|hand) me\b|^[\w'-]+(?:\s[\w'-]+){0,3} back (?:to|in|into) (?:the )?(?:lead|qualified|proposal|customer|lost)\b|\b(?:in)?to [\w'-]+(?:'s|’s) (?:book|list|accounts|patch|territory|portfolio)\W*$|^[^,;:–—-]+\s[-–—:]\s*(?:closed[- ]lost|closed[- ]won|won|lost|churned)\b|^(?:pls |please )?(?:push|bump|advance|progress|upgrade|downgrade) \w|\b(?:set|put|move|mark) (?:him|her|them|it) (?:back )?(?:to|as|in|into) (?:lead|qualified|proposal|customer|lost|won)\W*$",
+        r"[.!,;:]\s*(?:so |and )?(?:(?:she|he|they|it)(?:'s|’s| is| are|'re)|now) (?:now )?(?:an? )?(?:customer|client|lead|prospect|qualified|proposal|won|lost)(?: now)?\W*$|[.!,;:]\s*(?:mark (?:\w+ )?(?:as )?)?(?:closed[- ]lost|closed[- ]won|churned)\W*$|\bqualify (?:him|her|them|it)\W*$|^[^>→]+?\s*(?:->|→|=>)\s*[\w'-]+(?:\s[\w'-]+)?\W*$|^(?:put|move|place) .+ under [\w'-]+|\b(?:should|will) (?:sit|go|stay|be) with [\w'-]+|^(?:give|assign|hand) me\b|^[\w'-]+(?:\s[\w'-]+){0,3} back (?:to|in|into) (?:the )?(?:lead|qualified|proposal|customer|lost)\b|\b(?:in)?to [\w'-]+(?:'s|’s) (?:book|list|accounts|patch|territory|portfolio)\W*$|^[^,;:–—-]+\s[-–—:]\s*(?:closed[- ]lost|closed[- ]won|won|lost|churned)\b|^(?:pls |please )?(?:push|bump|advance|progress|upgrade|downgrade) \w|\b(?:set|put|move|mark) (?:him|her|them|it) (?:back )?(?:to|as|in|into) (?:lead|qualified|proposal|customer|lost|won)\W*$|^(?!(?:emailed|called|rang|texted|met|spoke|phoned|messaged|wrote|visited|sent)\b)[^,;]+\s(?:sent|got|received|asked for) (?:the |a |our )?proposal(?: today| yesterday| now| this morning)?\W*$|\swe (?:lost|won) (?:him|her|them|it)\b",
     ),
     (
         "customer.update",
@@ -363,12 +363,12 @@ FOLLOW_UP = re.compile(
     rf"(?:follow(?:ing)? up|check back|circle back|chase(?: (?:them|her|him|it)(?: up)?)?|touch base|"
     rf"(?:call|ring|ping|try|nudge|text|email|phone|contact) (?:(?:them|her|him) )?(?:back|again)|"
     rf"check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
-    rf"reconnect|catch up|check in|nudge (?:them|her|him))"
+    rf"reconnect|catch up|check in|nudge (?:them|her|him)|(?:set|add|create|make) (?:a |me a )?(?:task|reminder)|remind me)"
     rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|at|for|before)(?=\s*(?:{DATE_PHRASE})))?"
     rf"\s*(?P<when>{DATE_PHRASE})?|\s(?:by|before|due|till|until)\s+(?P<by>{DATE_PHRASE}))(?![\w/])"
 )
 OCCURRED = re.compile(
-    rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?P<when>today|yesterday|this morning|this afternoon|"
+    rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?P<when>today|yesterday|this morning|this afternoon|"
     rf"this evening|this am|this pm|last night|(?:last )?(?<!next )(?<!coming )(?<!this )(?<!by )(?<!till )(?<!until )(?<!before ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
     rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:?!]|\s|$)"
@@ -588,6 +588,7 @@ UPDATE_FORMS = [
     re.compile(r"^(?P<who>[^,;:–—-]+?)\s*[-–—:]\s*(?P<stage>closed[- ]lost|closed[- ]won|won|lost|churned|qualified|proposal)\b(?:\s*[,;.]\s*.*)?$"),
     re.compile(r"^(?:tag|label)\s+(?P<who>.+?)\s+(?:as|with)\s+#?(?P<tag>.+?)\W*$"),
     re.compile(r"^add\s+(?:the\s+)?(?:tag|label)\s+#?(?P<tag>.+?)\s+(?:to|for|on)\s+(?P<who>.+?)\W*$"),
+    re.compile(r"^add\s+(?:the|a)\s+#?(?P<tag>[\w-]+)\s+(?:tag|label)\s+(?:to|for|on)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^(?:assign|reassign|hand over|give)\s+(?P<who>.+?)\s+to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?:hand|pass|transfer)\s+(?P<who>.+?)\s+(?:over\s+|on\s+)?to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:is\s+taking|takes|will\s+take)\s+over\s+(?P<who>.+?)(?:\s+from\s+(?:today|now|monday|next week))?\W*$"),
@@ -600,6 +601,7 @@ UPDATE_FORMS = [
     re.compile(r"^(?P<who>.+?)\s+(?P<stage>won|churned)\W*$"),
     re.compile(r"^we\s+(?P<stage>lost|won)\s+(?P<who>.+?)\W*$"),
     re.compile(rf"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*{_STAGE}\W*$"),
+    re.compile(r"^(?!(?:emailed|called|rang|texted|met|spoke|phoned|messaged|wrote|visited|sent)\b)(?P<who>[^,;]+?)\s+(?:sent|got|received|has|asked for)\s+(?:the\s+|a\s+|our\s+)?(?P<stage>proposal)(?:\s+(?:today|yesterday|now|this morning))?\W*$"),
     re.compile(r"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?:put|move|place)\s+(?P<who>.+?)\s+under\s+(?P<owner>[\w'-]+?)(?:'s|’s)?(?:\s+name)?\W*$"),
     re.compile(r"^(?P<who>.+?)\s+(?:should|will|can|is to)\s+(?:sit|go|stay|be|move)\s+(?:with|to|under)\s+(?P<owner>[\w'-]+)(?:\s+(?:going forward|from now on|now|instead))*\W*$"),
@@ -618,10 +620,11 @@ UPDATE_FORMS = [
 # A stage said after what happened: "X went with a competitor. closed lost.", "X accepted our
 # proposal, she's a customer now", "X looks legit, qualify him".
 STAGE_AFTER = re.compile(
-    rf"[.!,;:]+\s*(?:so\s+|and\s+)?(?:(?:(?:she|he|they|it)(?:'s|’s|\s+is|\s+are|'re)|now)\s+"
+    rf"(?:[.!,;:]+|\s[-–—])\s*(?:so\s+|and\s+)?(?:(?:(?:she|he|they|it)(?:'s|’s|\s+is|\s+are|'re)|now)\s+"
     rf"(?:now\s+)?(?:an?\s+)?(?P<stage>{_STAGE_WORDS})(?:\s+now)?"
     r"|(?:mark\s+(?:(?:her|him|them|it)\s+)?(?:as\s+)?)?(?P<said>closed[- ]lost|closed[- ]won|lost|won|churned|dead)"
     r"|(?P<qualify>qualify)\s+(?:her|him|them|it)"
+    r"|we\s+(?P<we>lost|won)\s+(?:her|him|them|it)\b.*"
     rf"|(?:set|put|move|mark)\s+(?:him|her|them|it)\s+(?:back\s+)?(?:to|as|in|into)\s+(?P<again>{_STAGE_WORDS}))\W*$"
 )
 UPDATE_LEAD = re.compile(
@@ -716,7 +719,7 @@ CITY = re.compile(
 )
 TAG = re.compile(
     r"\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
-    r"\b(?:with (?:the )?|having (?:the )?)?tag\s+['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|\b(vip)s?\b"
+    r"\b(?:with (?:the )?|having (?:the )?)?tag\s+(?!(?:them|these|those|it|all|everyone|him|her)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|\b(vip)s?\b"
 )
 OWNER = re.compile(
     r"\b(?:owned by|managed by|assigned to|belonging to|of rep)\s+(?P<a>[a-z][\w'-]*)"
@@ -772,7 +775,8 @@ OWNER_FOR = re.compile(
     r"(?=\W*$|\s+(?:today|tomorrow|this|next|for|overdue|due|please|pls|now)\b)"
 )
 NOT_OWNERS = frozenset(
-    "nobody noone anyone anybody someone somebody everyone everybody no-one "
+    "nobody noone anyone anybody someone somebody everyone everybody no-one whats what's what "
+    "hows how's whos who's "
     "today tomorrow yesterday this next last the a an me us it week month year now overdue all "
     "everyone team my our your today's tonight later i we you they he she it".split()
 )
@@ -874,6 +878,18 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
+            rf"(?P<cut>\s*(?:->|→|=>)\s*(?:move\s+to\s+|mark\s+as\s+)?(?P<value>{_STAGE_ONE}))\W*$"
+        ),
+        "stage",
+    ),
+    (
+        re.compile(
+            r"(?P<cut>\s*(?:->|→|=>)\s*(?:(?:reassign|move|give|hand)(?:\s+them)?\s+to\s+)?(?P<value>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?))\W*$"
+        ),
+        "owner",
+    ),
+    (
+        re.compile(
             r"(?P<cut>\s(?:over\s+)?to\s+(?P<value>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?))(?:\s+(?:while|because|as|since|until)\b.*|\s*[,;–—]\s.*|\s+-\s.*)?\W*$"
         ),
         "owner",
@@ -898,6 +914,12 @@ SELECTION_FILLER = frozenset(
 )
 # a book named by a pronoun, which the parser cannot resolve: "move his leads to Maria"
 WHOSE = frozenset({"his", "her", "their", "hers", "theirs"})
+# a reason tacked on after a bulk change: "…, they're dead weight", "…, she knows the product"
+REASON_TAIL = re.compile(
+    r"(?:[,;.!]|\s[-–—])\s*(?:(?:they|she|he|it|we)(?:'re|'s|’re|’s| are| is| has| have| knows?| will)"
+    r"|[\w-]+(?:'s|’s) (?:taking|got|going|leaving|moving|covering|off)"
+    r"|because|since|as they|cos|coz|cuz|so that)\b.*$"
+)
 # a selection's last words that are only politeness: "... as lost please", "... to Jordan asap"
 POLITE_TAIL = re.compile(
     r"(?:[\s,.!]*\b(?:please|pls|plz|kindly|thanks|thank you|thx|ty|cheers|asap|now|today|"
@@ -908,7 +930,7 @@ POLITE_TAIL = re.compile(
 SELECTION_SAID = re.compile(
     r"^(?:(?:all|every|each|the|our|my|of)\s+)*(?:[\w'-]+\s+){0,3}"
     r"(?:accounts|customers|clients|leads|prospects|proposals|deals|opportunities|opps|contacts)$"
-    r"|^(?:all|every|everyone|everybody)\b",
+    r"|^(?:all|every|everyone|everybody|customers|clients|accounts|leads|prospects)\b",
     re.I,
 )
 SELECTION_NOUN = re.compile(
@@ -934,7 +956,7 @@ NO_STAGE_CHANGE = re.compile(
     r"no stage change)"
     r"\b.*?\b(?:for|in|over|since|after|more than|longer than|over)\s+"
     r"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|twelve)?"
-    r"\s*(?P<unit>days?|weeks?|months?|years?)\b"
+    r"\+?\s*(?P<unit>days?|weeks?|months?|years?)\b"
 )
 
 # ---- next actions ----------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -74,6 +75,8 @@ def run(args, settings: Settings) -> int:
             flush=True,
         )
         intent_model.model()
+    if not args.verbose:
+        _log_to_file()
     interactive = sys.stdin.isatty()
     if interactive and not args.json:
         print(f"crmbot — you are {name}. Say “help” to see what I can do; Ctrl-D to leave.")
@@ -86,3 +89,15 @@ def run(args, settings: Settings) -> int:
         as_json=args.json,
     )
     return 0
+
+
+def _log_to_file() -> None:
+    """What goes wrong while chatting is written to a log file, never between the replies: the
+    reply already says it in one sentence."""
+    path = Path(tempfile.gettempdir()) / "crmbot-chat.log"
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)

@@ -29,6 +29,7 @@ KINDS = {
     "follow_up": "Overdue follow-up",
     "recovery": "Detractor recovery",
     "retention": "Retention call",
+    "advance": "Move the deal on",
     "onboarding": "Onboarding check-in",
     "reactivation": "Reactivation",
     "up_sell": "Up-sell",
@@ -330,7 +331,7 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
         return f"{value:+d}" if report.metric == "nps" else f"{value:,}"
 
     heading = (report.group_by or "period").capitalize()
-    label = reports.LABELS[report.metric]
+    label = report.label
     rows = [{heading: key, label: shown(v)} for key, v in report.rows]
     total = f"{'' if report.metric == 'nps' else 'Total '}{_figure(report, shown, ctx.today)}."
     if report.elsewhere:

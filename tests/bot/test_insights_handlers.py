@@ -119,3 +119,29 @@ def test_a_comparison_puts_each_rep_beside_the_period_before(chat):
     )
     october = chat.say("how did october go? sales per rep", who="Alex")
     assert october.text.startswith("Total $600 (Thu 1 Oct – Sat 31 Oct).")
+
+
+def test_an_open_deal_left_alone_is_a_next_step_with_its_reason(chat):
+    with Session(chat.engine) as session:
+        globex = session.exec(select(Customer).where(Customer.name == "Jane Smith")).one()
+        globex.created_at = globex.stage_changed_at = chat.now - timedelta(days=30)
+        session.add(globex)
+        session.commit()
+    reply = chat.say("what should I do with Globex?")
+    assert {"Do": "Move the deal on", "Priority": "medium"}.items() <= reply.rows[0].items()
+    assert reply.rows[0]["Why"] == (
+        "qualified since 19 Oct, never contacted: get back in touch to move them on"
+    )
+
+
+def test_customers_per_rep_with_no_period_counts_each_book_to_date(chat):
+    with Session(chat.engine) as session:
+        for customer in session.exec(select(Customer)).all():
+            customer.created_at = chat.now - timedelta(days=400)
+            session.add(customer)
+        session.commit()
+    reply = chat.say("how many customers does each rep have?", who="Alex")
+    assert reply.title == "Customers by owner, to date — the team's customers"
+    assert reply.rows == [{"Owner": "Sam", "Customers": "3"}]
+    new = chat.say("new customers this month by rep", who="Alex")
+    assert new.title.startswith("New customers by owner, this month")
