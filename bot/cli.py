@@ -8,7 +8,7 @@ import sys
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.commands import NAMES, command
+from bot.commands import NAMES, command, owner
 from bot.errors import describe, one_line
 from bot.settings import Settings
 
@@ -29,7 +29,9 @@ def build_parser(names: tuple[str, ...] = NAMES) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else argv
-    only = tuple(n for n in NAMES if given[:1] == [n])  # one command named: load only that one
+    # one command named: load only its module (`import` lives in data.py)
+    named = owner(given[0]) if given else None
+    only = (named,) if named else ()
     args = build_parser(only or NAMES).parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, func, select
 
 from crm_store import normalize
 from crm_store.columns import CHANNELS
-from crm_store.importing.base import Batch, Importer, RowError, bulk_insert
+from crm_store.importing.base import Batch, Importer, RowError, among, bulk_insert
 from crm_store.importing.values import CURRENCY_SIGNS, as_utc, day_first, parse_amount, text
 from crm_store.models import Customer, Interaction, Purchase
 
@@ -111,7 +111,7 @@ class _Additions(Importer):
         columns = [self.table.c[c] for c in self.key_columns]
         query = (
             select(*columns, func.count())
-            .where(self.table.c.customer_id.in_(sorted(wanted)))
+            .where(among(connection, self.table.c.customer_id, sorted(wanted)))
             .group_by(*columns)
         )
         for *values, count in connection.execute(query):

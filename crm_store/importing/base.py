@@ -3,11 +3,24 @@ inserts, and the lookups of staff and erased identifiers."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import (
+    ARRAY,
+    BigInteger,
+    ColumnElement,
+    Connection,
+    Table,
+    Text,
+    any_,
+    bindparam,
+    func,
+    select,
+)
+from sqlalchemy import column as result_column
 
 from crm_store import normalize, privacy
 from crm_store.columns import Layout
@@ -97,6 +110,20 @@ def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]
         with cursor.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
             for row in values:
                 copy.write_row(row)
+
+
+def among(connection: Connection, column, values) -> ColumnElement[bool]:
+    """`column IN values` with the values as one parameter, however many there are: an array on
+    PostgreSQL, a JSON list on SQLite. A batch's tens of thousands of e-mails and ids neither
+    render one placeholder each (which took longer than the look-up) nor meet SQLite's limit on
+    a statement's parameters."""
+    values = list(values)
+    integers = bool(values) and isinstance(values[0], int)
+    if connection.dialect.name == "postgresql":
+        kind = ARRAY(BigInteger if integers else Text)
+        return column == any_(bindparam(None, values, type_=kind))
+    listed = func.json_each(bindparam(None, json.dumps(values), type_=Text))
+    return column.in_(select(result_column("value")).select_from(listed).scalar_subquery())
 
 
 def insert_numbered(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
