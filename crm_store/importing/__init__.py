@@ -5,8 +5,8 @@ Every row either lands in the store or goes to the rejects file with its line nu
 reason; a bad row never stops the good ones. Rows are matched before anything is created (same
 e-mail, phone or external id — or, with `merge_names`, the same name and company), so importing a
 file twice changes nothing the second time. Writes go in batches, each in one transaction, as bulk
-statements; if the database refuses a batch, its rows are retried one by one so only the rows at
-fault are rejected.
+statements; if the database refuses a batch, it is retried in halves (and halves of those) so only
+the rows at fault are rejected.
 """
 
 from __future__ import annotations
@@ -188,16 +188,30 @@ def _run(
             planned = _plan(importer, batch, planned, summary)
             if planned and not _write(engine, importer, batch, summary, command_id, lines):
                 batch.undo()
-                for row, item in planned:  # find the rows the database refuses, one at a time
-                    with engine.connect() as connection:
-                        importer.prepare(connection, [item])
-                    single = Batch()
-                    if _plan(importer, single, [(row, item)], summary) and not _write(
-                        engine, importer, single, summary, command_id, (row.line, row.line), row=row
-                    ):
-                        single.undo()
+                _halve(engine, importer, planned, summary, command_id)
         if progress:
             progress(len(chunk))
+
+
+def _halve(engine, importer, planned: list, summary: ImportSummary, command_id: str) -> None:
+    """Find the rows the database refuses: each half is planned again and written on its own,
+    and a half refused is halved again, down to single rows, which are rejected. The rows go in
+    the file's order, so the outcome is that of writing them one at a time, in a few dozen
+    transactions rather than one per row of a big batch."""
+    middle = len(planned) // 2
+    for part in (planned[:middle], planned[middle:]) if middle else (planned,):
+        with engine.connect() as connection:
+            importer.prepare(connection, [item for _, item in part])
+        batch = Batch()
+        again = _plan(importer, batch, part, summary)
+        if not again:
+            continue
+        lines = (again[0][0].line, again[-1][0].line)
+        single = again[0][0] if len(again) == 1 else None
+        if not _write(engine, importer, batch, summary, command_id, lines, row=single):
+            batch.undo()
+            if single is None:
+                _halve(engine, importer, again, summary, command_id)
 
 
 def _plan(importer, batch: Batch, cleaned, summary: ImportSummary) -> list:

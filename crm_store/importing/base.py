@@ -29,7 +29,8 @@ from crm_store.importing.values import parse_moment
 from crm_store.models import Staff, utcnow
 from crm_store.pipeline import DEFAULT, Pipeline
 
-BATCH = 10_000
+BATCH = 50_000  # rows planned and written in one transaction: fewer, bigger commits rewrite
+# the indexes' pages less often (a million purchases took a fifth longer in batches of 10,000)
 
 
 class RowError(ValueError):
@@ -106,10 +107,45 @@ def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]
         marks = ", ".join("?" if dialect.paramstyle == "qmark" else "%s" for _ in columns)
         connection.exec_driver_sql(f"INSERT INTO {target} ({names}) VALUES ({marks})", values)
         return
+    types = _binary_types(connection, target, columns, values)
+    binary = " (FORMAT BINARY)" if types else ""
     with connection.connection.driver_connection.cursor() as cursor:
-        with cursor.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
+        with cursor.copy(f"COPY {target} ({names}) FROM STDIN{binary}") as copy:
+            if types:
+                copy.set_types(types)
             for row in values:
                 copy.write_row(row)
+
+
+# PostgreSQL types whose binary form psycopg writes from the Python values the importers give
+# them: booleans, integers, floats, text, numeric, dates, and times with a zone
+BINARY_COPY = {16, 20, 21, 23, 25, 700, 701, 1043, 1082, 1184, 1700}
+TIMESTAMPTZ = 1184
+
+
+def _binary_types(connection: Connection, target: str, columns: list[str], values) -> list | None:
+    """The columns' type ids, when COPY can take the rows in binary (about four times less work
+    for the driver than text); None keeps text. A time without a zone stays on text, where the
+    server reads it in the session's zone, as it always did."""
+    found = dict(
+        connection.exec_driver_sql(
+            "SELECT attname, atttypid::int FROM pg_attribute "
+            "WHERE attrelid = %(t)s::regclass AND attnum > 0 AND NOT attisdropped",
+            {"t": target},
+        ).all()
+    )
+    types = [found.get(c) for c in columns]
+    if not all(t in BINARY_COPY for t in types):
+        return None
+    zoned = [i for i, t in enumerate(types) if t == TIMESTAMPTZ]
+    for row in values:
+        for i in zoned:
+            moment = row[i]
+            if moment is not None and (
+                not isinstance(moment, datetime) or moment.utcoffset() is None
+            ):
+                return None
+    return types
 
 
 def among(connection: Connection, column, values) -> ColumnElement[bool]:
