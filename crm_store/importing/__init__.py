@@ -122,15 +122,21 @@ def import_file(
         raise ImportFileError(f"{path.name}: {error}.") from None
     summary = ImportSummary(kind=kind, source=path, layout=layout, dry_run=options.dry_run)
     with _without_cycle_collection():
-        rows = list(table_rows(frame, layout))
-        if total:
-            total(len(rows))
-        with engine.connect() as connection:
-            importer = IMPORTERS[kind](connection, options, layout, rows)
-        _run(engine, importer, rows, summary, options, progress, command_id=uuid.uuid4().hex)
+        _import_rows(engine, frame, layout, summary, options, progress, total)
     summary.rejects.sort(key=lambda r: r.line)
     summary.rejects_path = _write_rejects(path, headers, summary.rejects)
     return summary
+
+
+def _import_rows(engine, frame, layout, summary, options, progress, total) -> None:
+    """The rows and what the importer knows are dropped when this returns, before the cycle
+    collector is back: its first pass would otherwise walk all of them once more."""
+    rows = list(table_rows(frame, layout))
+    if total:
+        total(len(rows))
+    with engine.connect() as connection:
+        importer = IMPORTERS[summary.kind](connection, options, layout, rows)
+    _run(engine, importer, rows, summary, options, progress, command_id=uuid.uuid4().hex)
 
 
 @contextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -24,7 +25,7 @@ class _CustomerRefs:
     exact name."""
 
     def __init__(self, connection: Connection, importer: Importer) -> None:
-        self.importer = importer
+        self.importer = weakref.proxy(importer)  # no cycle: the importer goes when it is done
         table = Customer.__table__
         self.by_id: dict[str, dict[str, int]] = {"external_id": {}, "email": {}, "phone": {}}
         self._names: list[tuple[int, str | None, str | None]] = []
