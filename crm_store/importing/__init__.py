@@ -26,7 +26,13 @@ from crm_store.columns import KINDS, Layout, recognize
 from crm_store.importing.activity import InteractionImporter, PurchaseImporter
 from crm_store.importing.base import BATCH, Batch, Importer, ImportOptions, RowError
 from crm_store.importing.customers import CustomerImporter
-from crm_store.importing.reading import ImportFileError, Row, read_table, table_rows
+from crm_store.importing.reading import (
+    ImportFileError,
+    Row,
+    read_cells,
+    read_table,
+    table_rows,
+)
 from crm_store.importing.values import as_utc, country, day_first, parse_amount, parse_moment, tags
 from crm_store.models import AuditEntry
 
@@ -114,8 +120,8 @@ def import_file(
     if kind not in KINDS:
         raise ValueError(f"can't import “{kind}”; choose one of {', '.join(KINDS)}")
     options = options or ImportOptions()
-    frame = read_table(path)
-    headers = [str(h) for h in frame.columns]
+    frame = read_cells(path)
+    headers = frame.headers
     try:
         layout = recognize(headers, kind, mapping=options.mapping)
     except ValueError as error:
