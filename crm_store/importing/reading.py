@@ -184,14 +184,19 @@ def table_rows(table: Cells, layout: Layout) -> Iterator[Row]:
     position = {h: i for i, h in enumerate(headers)}
     fields = list(layout.sources)
     sources = [[position[source] for source in layout.sources[name]] for name in fields]
+    single = [(name, columns[0]) for name, columns in zip(fields, sources, strict=True)]
+    if any(len(columns) > 1 for columns in sources):
+        single = None  # some field reads the first non-empty cell of several columns
     for index, cells in enumerate(table.rows):
-        filled = [cell.strip() != "" for cell in cells]
-        if not any(filled):
+        if not "".join(cells).strip():
             continue  # a blank line holds nothing to import or lose
-        values = {}
-        for name, columns in zip(fields, sources, strict=True):
-            # the first non-empty cell among the field's columns
-            values[name] = next((cells[c] for c in columns if filled[c]), "")
+        if single is not None:  # each field has one column: its cell, "" if only spaces
+            values = {name: cell if (cell := cells[c]).strip() else "" for name, c in single}
+        else:
+            values = {}
+            for name, columns in zip(fields, sources, strict=True):
+                # the first non-empty cell among the field's columns
+                values[name] = next((cells[c] for c in columns if cells[c].strip()), "")
         row = Row(index + 2, cells, values)
         if cells[0].startswith(TOO_MANY_CELLS):
             count = cells[0].removeprefix(TOO_MANY_CELLS)
