@@ -8,8 +8,6 @@ import gc
 import logging
 import sys
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from bot.commands import NAMES, command, owner
 from bot.errors import describe, one_line
 from bot.settings import Settings
@@ -48,12 +46,12 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args, Settings(**overrides))
     except KeyboardInterrupt:
         return 130
-    except (ValueError, LookupError, OSError, SQLAlchemyError) as error:  # a bad option, file,
-        # time zone or store: one line says which, never a traceback
-        log.info("crmbot %s failed\n%s", args.command, describe(error))
-        print(f"crmbot: {one_line(error)}", file=sys.stderr)
-        return 1
     except Exception as error:
+        if _foreseen(error):  # a bad option, file, time zone or store: one line says which,
+            # never a traceback
+            log.info("crmbot %s failed\n%s", args.command, describe(error))
+            print(f"crmbot: {one_line(error)}", file=sys.stderr)
+            return 1
         log.info("crmbot %s failed\n%s", args.command, describe(error))
         print(
             f"crmbot: something went wrong ({type(error).__name__}); crmbot -v {args.command} … "
@@ -61,6 +59,15 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _foreseen(error: Exception) -> bool:
+    """A bad option, file, time zone or store. SQLAlchemy is only looked at if the command
+    loaded it: `crmbot parse` starts without it."""
+    if isinstance(error, ValueError | LookupError | OSError):
+        return True
+    store = sys.modules.get("sqlalchemy.exc")
+    return store is not None and isinstance(error, store.SQLAlchemyError)
 
 
 if __name__ == "__main__":
