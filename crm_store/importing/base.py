@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -177,8 +178,9 @@ def _bound(dialect, table: Table, columns: list[str], rows: list[dict[str, Any]]
     """Each row's values as the driver takes them. A value shared by many rows (the import's
     moment, a date many rows name) is processed once: it is the same object in every row."""
     processors = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    get = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
     if not any(processors):
-        return [tuple(row[c] for c in columns) for row in rows]
+        return [get(row) for row in rows]
     seen: dict[int, tuple[Any, Any]] = {}
 
     def once(process, value):
@@ -189,10 +191,14 @@ def _bound(dialect, table: Table, columns: list[str], rows: list[dict[str, Any]]
             kept = seen[id(value)] = (value, process(value))
         return kept[1]
 
-    pairs = list(zip(columns, processors, strict=True))
-    return [
-        tuple(once(process, row[c]) if process else row[c] for c, process in pairs) for row in rows
-    ]
+    processed = [(i, process) for i, process in enumerate(processors) if process]
+    values = []
+    for row in rows:
+        cells = list(get(row))
+        for i, process in processed:
+            cells[i] = once(process, cells[i])
+        values.append(tuple(cells))
+    return values
 
 
 class Importer:

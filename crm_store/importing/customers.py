@@ -250,8 +250,10 @@ class CustomerImporter(Importer):
             record["line"] = item["line"]
             self._index(record, batch)
             batch.inserts.append(record)
-            batch.tags.extend((record, tag) for tag in sorted(item["tags"]))
-            batch.interests.extend((record, k, v) for k, v in sorted(item["interests"].items()))
+            if item["tags"]:
+                batch.tags.extend((record, tag) for tag in sorted(item["tags"]))
+            if item["interests"]:
+                batch.interests.extend((record, k, v) for k, v in sorted(item["interests"].items()))
             return "created"
         changes = {
             f: item[f] for f in CUSTOMER_FIELDS if item[f] is not None and item[f] != record[f]
