@@ -33,8 +33,9 @@ def main(argv: list[str] | None = None) -> int:
         # (about 0.3 s after an import, with pandas and SQLAlchemy loaded) frees nothing the
         # system does not take back at exit anyway
         atexit.register(gc.freeze)
-    # one command named: load only its module (`import` lives in data.py)
-    named = owner(given[0]) if given else None
+    # one command named: load only its module (`import` lives in data.py); the only options
+    # before it (-v, -h) take no value, so it is the first word that is not one
+    named = owner(next((word for word in given if not word.startswith("-")), ""))
     only = (named,) if named else ()
     args = build_parser(only or NAMES).parse_args(argv)
     logging.basicConfig(
