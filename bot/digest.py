@@ -40,6 +40,14 @@ class Insights:
         )
         return cls(snap, recommend.baskets(session, today=today), Activity(settings.currency))
 
+    def prepare(self, recipients: list[Staff]) -> None:
+        """Read at once what the digests of `recipients` will each want from the store: the
+        products of every book's most valuable buyers (one query, not one per digest)."""
+        owners = dict.fromkeys(default_book(staff).owner_id for staff in recipients)
+        recommend.read_baskets(
+            self.snapshot, self.baskets, [self.book(owner) for owner in owners], limit=TOP_ACTIONS
+        )
+
     def book(self, owner: int | None) -> pd.Index:
         """The ids of one owner's customers (everyone's for the team), in the snapshot's order: it
         is split by owner once, not filtered again for every digest."""

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import sys
 import traceback
-
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 
 def describe(error: BaseException) -> str:
@@ -29,9 +28,11 @@ def describe(error: BaseException) -> str:
 
 def one_line(error: BaseException) -> str:
     """What went wrong in one sentence, without the SQL and values a database error carries."""
-    if isinstance(error, DBAPIError) and error.orig is not None:
+    # an error can only be SQLAlchemy's if it is loaded (`crmbot parse` starts without it)
+    store = sys.modules.get("sqlalchemy.exc")
+    if store is not None and isinstance(error, store.DBAPIError) and error.orig is not None:
         text = str(error.orig)
-    elif isinstance(error, SQLAlchemyError):
+    elif store is not None and isinstance(error, store.SQLAlchemyError):
         text = str(error).split("\n")[0].split("(Background on this error")[0]
     elif isinstance(error, KeyError) and error.args:
         text = str(error.args[0])

@@ -82,7 +82,8 @@ class DigestScheduler:
         now = now or self.clock()
         delivered = []
         insights: dict[date, digest.Insights] = {}
-        for staff, day in self.due(now):
+        due = self.due(now)
+        for staff, day in due:
             if not self._claim(staff, day, now):
                 continue
             try:
@@ -91,6 +92,7 @@ class DigestScheduler:
                         insights[day] = digest.Insights.load(
                             session, today=day, settings=self.settings
                         )
+                        insights[day].prepare([s for s, d in due if d == day])
                     reply = digest.build(
                         session, staff, today=day, settings=self.settings, insights=insights[day]
                     )

@@ -28,7 +28,7 @@ which is where they can rank.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -89,23 +89,30 @@ class Baskets:
     ladders: dict[str, dict[int, str]]  # family → tier → product
     session: Session | None = None
     today: date | None = None
+    # customer → products, as read from the store: each customer is read once, so the digests of
+    # one tick (sharing these baskets) read their books' buyers in one go, not one query each
+    _read: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def owned(self, customer_ids: Iterable[int]) -> dict[int, frozenset[str]]:
         ids = [int(i) for i in customer_ids]
         if self.pairs is not None:
             mine = self.pairs.loc[self.pairs.index.intersection(ids)]
             return {int(c): frozenset(products) for c, products in mine.groupby(level=0)}
-        found: dict[int, set[str]] = {}
-        for start in range(0, len(ids), 1000):
+        unread = [i for i in dict.fromkeys(ids) if i not in self._read]
+        for start in range(0, len(unread), 1000):
+            chunk = unread[start : start + 1000]
             query = (
                 select(Purchase.customer_id, Purchase.product)
-                .where(col(Purchase.customer_id).in_(ids[start : start + 1000]))
+                .where(col(Purchase.customer_id).in_(chunk))
                 .where(Purchase.purchased_on <= self.today)
                 .distinct()
             )
+            found: dict[int, set[str]] = {}
             for customer_id, product in self.session.execute(query):
                 found.setdefault(customer_id, set()).add(product)
-        return {c: frozenset(products) for c, products in found.items()}
+            for i in chunk:
+                self._read[i] = frozenset(found.get(i, ()))
+        return {i: self._read[i] for i in dict.fromkeys(ids) if self._read[i]}
 
 
 def baskets(session: Session, *, today: date, min_together: int = 3) -> Baskets:
@@ -198,9 +205,8 @@ def suggest(
     found += _from_figures(member, snap, money=money, quiet_days=quiet_days, keep=keep)
     if limit is None:
         sellable = frame[frame["orders"] > 0]
-    else:  # the book's most valuable buyers, off the store's buyers ranked once by value
-        ranked = _memo(snap, "buyers by value", lambda: _by_value(narrow))
-        sellable = narrow.iloc[ranked.top(member, max(50, 5 * limit)).positions]
+    else:
+        sellable = narrow.iloc[_top_buyers(snap, member, limit)]
     found += _sales(sellable, shelf, money=money)
     found.sort(key=lambda s: (-s.score, s.customer_id, s.kind))
     if per_customer is not None:
@@ -212,6 +218,24 @@ def suggest(
                 kept.append(suggestion)
         found = kept
     return found[:limit] if limit is not None else found
+
+
+def _top_buyers(snap: Snapshot, member: np.ndarray | None, limit: int) -> np.ndarray:
+    """The positions of the book's most valuable buyers, whose products a `limit`ed `suggest`
+    reads: off the store's buyers ranked once by value."""
+    narrow = _memo(snap, "sales columns", lambda: snap.customers[["m", "orders", "value"]])
+    ranked = _memo(snap, "buyers by value", lambda: _by_value(narrow))
+    return ranked.top(member, max(50, 5 * limit)).positions
+
+
+def read_baskets(
+    snap: Snapshot, shelf: Baskets, books: Iterable[Iterable[int] | None], *, limit: int
+) -> None:
+    """Read at once the products of every customer that `suggest(..., limit=limit)` will look
+    at for each of `books` (customer ids; None for every customer), e.g. a tick's digests."""
+    positions = [_top_buyers(snap, members(snap.customers.index, ids), limit) for ids in books]
+    if positions:
+        shelf.owned(snap.customers.index[np.unique(np.concatenate(positions))])
 
 
 def _bonus(m) -> float:

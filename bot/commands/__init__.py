@@ -8,6 +8,13 @@ from importlib import import_module
 from types import ModuleType
 
 NAMES = ("chat", "demo", "staff", "parse", "db", "serve", "data", "digest")
+OWNER = {"import": "data", "export": "data"}  # sub-commands named unlike their module
+
+
+def owner(typed: str) -> str | None:
+    """The module that registers the sub-command `typed`, if it is one."""
+    name = OWNER.get(typed, typed)
+    return name if name in NAMES else None
 
 
 def command(name: str) -> ModuleType:

@@ -5,8 +5,8 @@ Every row either lands in the store or goes to the rejects file with its line nu
 reason; a bad row never stops the good ones. Rows are matched before anything is created (same
 e-mail, phone or external id — or, with `merge_names`, the same name and company), so importing a
 file twice changes nothing the second time. Writes go in batches, each in one transaction, as bulk
-statements; if the database refuses a batch, its rows are retried one by one so only the rows at
-fault are rejected.
+statements; if the database refuses a batch, it is retried in halves (and halves of those) so only
+the rows at fault are rejected.
 """
 
 from __future__ import annotations
@@ -26,7 +26,13 @@ from crm_store.columns import KINDS, Layout, recognize
 from crm_store.importing.activity import InteractionImporter, PurchaseImporter
 from crm_store.importing.base import BATCH, Batch, Importer, ImportOptions, RowError
 from crm_store.importing.customers import CustomerImporter
-from crm_store.importing.reading import ImportFileError, Row, read_table, table_rows
+from crm_store.importing.reading import (
+    ImportFileError,
+    Row,
+    read_cells,
+    read_table,
+    table_rows,
+)
 from crm_store.importing.values import as_utc, country, day_first, parse_amount, parse_moment, tags
 from crm_store.models import AuditEntry
 
@@ -114,23 +120,29 @@ def import_file(
     if kind not in KINDS:
         raise ValueError(f"can't import “{kind}”; choose one of {', '.join(KINDS)}")
     options = options or ImportOptions()
-    frame = read_table(path)
-    headers = [str(h) for h in frame.columns]
+    frame = read_cells(path)
+    headers = frame.headers
     try:
         layout = recognize(headers, kind, mapping=options.mapping)
     except ValueError as error:
         raise ImportFileError(f"{path.name}: {error}.") from None
     summary = ImportSummary(kind=kind, source=path, layout=layout, dry_run=options.dry_run)
     with _without_cycle_collection():
-        rows = list(table_rows(frame, layout))
-        if total:
-            total(len(rows))
-        with engine.connect() as connection:
-            importer = IMPORTERS[kind](connection, options, layout, rows)
-        _run(engine, importer, rows, summary, options, progress, command_id=uuid.uuid4().hex)
+        _import_rows(engine, frame, layout, summary, options, progress, total)
     summary.rejects.sort(key=lambda r: r.line)
     summary.rejects_path = _write_rejects(path, headers, summary.rejects)
     return summary
+
+
+def _import_rows(engine, frame, layout, summary, options, progress, total) -> None:
+    """The rows and what the importer knows are dropped when this returns, before the cycle
+    collector is back: its first pass would otherwise walk all of them once more."""
+    rows = list(table_rows(frame, layout))
+    if total:
+        total(len(rows))
+    with engine.connect() as connection:
+        importer = IMPORTERS[summary.kind](connection, options, layout, rows)
+    _run(engine, importer, rows, summary, options, progress, command_id=uuid.uuid4().hex)
 
 
 @contextmanager
@@ -188,16 +200,30 @@ def _run(
             planned = _plan(importer, batch, planned, summary)
             if planned and not _write(engine, importer, batch, summary, command_id, lines):
                 batch.undo()
-                for row, item in planned:  # find the rows the database refuses, one at a time
-                    with engine.connect() as connection:
-                        importer.prepare(connection, [item])
-                    single = Batch()
-                    if _plan(importer, single, [(row, item)], summary) and not _write(
-                        engine, importer, single, summary, command_id, (row.line, row.line), row=row
-                    ):
-                        single.undo()
+                _halve(engine, importer, planned, summary, command_id)
         if progress:
             progress(len(chunk))
+
+
+def _halve(engine, importer, planned: list, summary: ImportSummary, command_id: str) -> None:
+    """Find the rows the database refuses: each half is planned again and written on its own,
+    and a half refused is halved again, down to single rows, which are rejected. The rows go in
+    the file's order, so the outcome is that of writing them one at a time, in a few dozen
+    transactions rather than one per row of a big batch."""
+    middle = len(planned) // 2
+    for part in (planned[:middle], planned[middle:]) if middle else (planned,):
+        with engine.connect() as connection:
+            importer.prepare(connection, [item for _, item in part])
+        batch = Batch()
+        again = _plan(importer, batch, part, summary)
+        if not again:
+            continue
+        lines = (again[0][0].line, again[-1][0].line)
+        single = again[0][0] if len(again) == 1 else None
+        if not _write(engine, importer, batch, summary, command_id, lines, row=single):
+            batch.undo()
+            if single is None:
+                _halve(engine, importer, again, summary, command_id)
 
 
 def _plan(importer, batch: Batch, cleaned, summary: ImportSummary) -> list:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -12,7 +13,7 @@ from sqlalchemy import Connection, func, select
 
 from crm_store import normalize
 from crm_store.columns import CHANNELS
-from crm_store.importing.base import Batch, Importer, RowError, bulk_insert
+from crm_store.importing.base import Batch, Importer, RowError, among, bulk_insert
 from crm_store.importing.values import CURRENCY_SIGNS, as_utc, day_first, parse_amount, text
 from crm_store.models import Customer, Interaction, Purchase
 
@@ -24,7 +25,7 @@ class _CustomerRefs:
     exact name."""
 
     def __init__(self, connection: Connection, importer: Importer) -> None:
-        self.importer = importer
+        self.importer = weakref.proxy(importer)  # no cycle: the importer goes when it is done
         table = Customer.__table__
         self.by_id: dict[str, dict[str, int]] = {"external_id": {}, "email": {}, "phone": {}}
         self._names: list[tuple[int, str | None, str | None]] = []
@@ -111,7 +112,7 @@ class _Additions(Importer):
         columns = [self.table.c[c] for c in self.key_columns]
         query = (
             select(*columns, func.count())
-            .where(self.table.c.customer_id.in_(sorted(wanted)))
+            .where(among(connection, self.table.c.customer_id, sorted(wanted)))
             .group_by(*columns)
         )
         for *values, count in connection.execute(query):

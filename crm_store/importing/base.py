@@ -3,11 +3,25 @@ inserts, and the lookups of staff and erased identifiers."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import (
+    ARRAY,
+    BigInteger,
+    ColumnElement,
+    Connection,
+    Table,
+    Text,
+    any_,
+    bindparam,
+    func,
+    select,
+)
+from sqlalchemy import column as result_column
 
 from crm_store import normalize, privacy
 from crm_store.columns import Layout
@@ -16,7 +30,8 @@ from crm_store.importing.values import parse_moment
 from crm_store.models import Staff, utcnow
 from crm_store.pipeline import DEFAULT, Pipeline
 
-BATCH = 10_000
+BATCH = 50_000  # rows planned and written in one transaction: fewer, bigger commits rewrite
+# the indexes' pages less often (a million purchases took a fifth longer in batches of 10,000)
 
 
 class RowError(ValueError):
@@ -93,10 +108,59 @@ def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]
         marks = ", ".join("?" if dialect.paramstyle == "qmark" else "%s" for _ in columns)
         connection.exec_driver_sql(f"INSERT INTO {target} ({names}) VALUES ({marks})", values)
         return
+    types = _binary_types(connection, target, columns, values)
+    binary = " (FORMAT BINARY)" if types else ""
     with connection.connection.driver_connection.cursor() as cursor:
-        with cursor.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
+        with cursor.copy(f"COPY {target} ({names}) FROM STDIN{binary}") as copy:
+            if types:
+                copy.set_types(types)
             for row in values:
                 copy.write_row(row)
+
+
+# PostgreSQL types whose binary form psycopg writes from the Python values the importers give
+# them: booleans, integers, floats, text, numeric, dates, and times with a zone
+BINARY_COPY = {16, 20, 21, 23, 25, 700, 701, 1043, 1082, 1184, 1700}
+TIMESTAMPTZ = 1184
+
+
+def _binary_types(connection: Connection, target: str, columns: list[str], values) -> list | None:
+    """The columns' type ids, when COPY can take the rows in binary (about four times less work
+    for the driver than text); None keeps text. A time without a zone stays on text, where the
+    server reads it in the session's zone, as it always did."""
+    found = dict(
+        connection.exec_driver_sql(
+            "SELECT attname, atttypid::int FROM pg_attribute "
+            "WHERE attrelid = %(t)s::regclass AND attnum > 0 AND NOT attisdropped",
+            {"t": target},
+        ).all()
+    )
+    types = [found.get(c) for c in columns]
+    if not all(t in BINARY_COPY for t in types):
+        return None
+    zoned = [i for i, t in enumerate(types) if t == TIMESTAMPTZ]
+    for row in values:
+        for i in zoned:
+            moment = row[i]
+            if moment is not None and (
+                not isinstance(moment, datetime) or moment.utcoffset() is None
+            ):
+                return None
+    return types
+
+
+def among(connection: Connection, column, values) -> ColumnElement[bool]:
+    """`column IN values` with the values as one parameter, however many there are: an array on
+    PostgreSQL, a JSON list on SQLite. A batch's tens of thousands of e-mails and ids neither
+    render one placeholder each (which took longer than the look-up) nor meet SQLite's limit on
+    a statement's parameters."""
+    values = list(values)
+    integers = bool(values) and isinstance(values[0], int)
+    if connection.dialect.name == "postgresql":
+        kind = ARRAY(BigInteger if integers else Text)
+        return column == any_(bindparam(None, values, type_=kind))
+    listed = func.json_each(bindparam(None, json.dumps(values), type_=Text))
+    return column.in_(select(result_column("value")).select_from(listed).scalar_subquery())
 
 
 def insert_numbered(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
@@ -114,8 +178,9 @@ def _bound(dialect, table: Table, columns: list[str], rows: list[dict[str, Any]]
     """Each row's values as the driver takes them. A value shared by many rows (the import's
     moment, a date many rows name) is processed once: it is the same object in every row."""
     processors = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    get = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
     if not any(processors):
-        return [tuple(row[c] for c in columns) for row in rows]
+        return [get(row) for row in rows]
     seen: dict[int, tuple[Any, Any]] = {}
 
     def once(process, value):
@@ -126,10 +191,14 @@ def _bound(dialect, table: Table, columns: list[str], rows: list[dict[str, Any]]
             kept = seen[id(value)] = (value, process(value))
         return kept[1]
 
-    pairs = list(zip(columns, processors, strict=True))
-    return [
-        tuple(once(process, row[c]) if process else row[c] for c, process in pairs) for row in rows
-    ]
+    processed = [(i, process) for i, process in enumerate(processors) if process]
+    values = []
+    for row in rows:
+        cells = list(get(row))
+        for i, process in processed:
+            cells[i] = once(process, cells[i])
+        values.append(tuple(cells))
+    return values
 
 
 class Importer:

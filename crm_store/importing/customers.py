@@ -11,7 +11,14 @@ from sqlalchemy import text as sql
 
 from crm_store import interests, normalize
 from crm_store.columns import STAGES
-from crm_store.importing.base import Batch, Importer, RowError, bulk_insert, insert_numbered
+from crm_store.importing.base import (
+    Batch,
+    Importer,
+    RowError,
+    among,
+    bulk_insert,
+    insert_numbered,
+)
 from crm_store.importing.values import as_utc, country, day_first, tags, text
 from crm_store.models import Customer, CustomerInterest, CustomerTag, search_keys
 
@@ -96,7 +103,9 @@ class CustomerImporter(Importer):
                 record = self.index[kind].get(value)
                 if record is not None and record["id"] is not None:
                     del self.index[kind][value]
-        conditions = [table.c[kind].in_(values) for kind, values in wanted.items() if values]
+        conditions = [
+            among(connection, table.c[kind], values) for kind, values in wanted.items() if values
+        ]
         if not conditions:
             return
         for found in connection.execute(LIVE.where(or_(*conditions))).mappings():
@@ -241,8 +250,10 @@ class CustomerImporter(Importer):
             record["line"] = item["line"]
             self._index(record, batch)
             batch.inserts.append(record)
-            batch.tags.extend((record, tag) for tag in sorted(item["tags"]))
-            batch.interests.extend((record, k, v) for k, v in sorted(item["interests"].items()))
+            if item["tags"]:
+                batch.tags.extend((record, tag) for tag in sorted(item["tags"]))
+            if item["interests"]:
+                batch.interests.extend((record, k, v) for k, v in sorted(item["interests"].items()))
             return "created"
         changes = {
             f: item[f] for f in CUSTOMER_FIELDS if item[f] is not None and item[f] != record[f]

@@ -439,6 +439,31 @@ def test_rows_the_database_refuses_are_rejected_and_the_rest_of_their_batch_goes
     assert tags_of(refusing, customers(refusing)["ann@example.com"]) == {"vip"}
 
 
+def test_a_big_refused_batch_is_halved_down_to_the_row_at_fault(refusing, tmp_path):
+    """The batch is retried in halves, and halves of those, until the refused row is alone: every
+    other row goes in, each part written is in the audit trail once, and the order is kept."""
+    people = [f"Person {n},p{n}@example.com" for n in range(1, 41)]
+    people[22] = "Blocked,blocked@example.com"  # line 24
+    path = tmp_path / "many.csv"
+    path.write_text("name,email\n" + "\n".join(people) + "\n", encoding="utf-8")
+    summary = import_file(refusing, path, "customers")
+    assert counts(summary) == (39, 0, 0, 1)
+    [refused] = rejects(summary.rejects_path)
+    assert (refused["line"], refused["email"]) == ("24", "blocked@example.com")
+    assert "blocked address" in refused["reason"]
+    stored = customers(refusing)
+    assert len(stored) == 39 and "blocked@example.com" not in stored
+    assert [c.name for c in stored.values()] == [f"Person {n}" for n in range(1, 41) if n != 23]
+    with Session(refusing) as session:
+        entries = session.exec(
+            select(AuditEntry).where(AuditEntry.action == "customers.import")
+        ).all()
+    assert sum(entry.after["created"] for entry in entries) == 39
+    written = sorted(tuple(entry.after["lines"]) for entry in entries)
+    assert all(a[1] < b[0] for a, b in zip(written, written[1:], strict=False))
+    assert not any(first <= 24 <= last for first, last in written)
+
+
 def test_each_batch_matches_the_store_as_it_is_when_it_is_written(store, tmp_path):
     """Someone adds a person by chat while a long import runs: the import updates that customer
     when it reaches them, instead of adding the same person twice."""
