@@ -105,7 +105,7 @@ def cue_hits(message: Message) -> tuple[frozenset[str], str | None]:
         if match is None:
             continue
         hits.add(intent)
-        if first is None and _clean_slots(READERS[intent](match, message)) is not None:
+        if first is None and clean_slots(READERS[intent](match, message)) is not None:
             first = intent
     return frozenset(hits), first
 
@@ -119,19 +119,19 @@ def read(intent: str, message: Message) -> dict[str, Any] | None:
         match = cue.search(message.text)
         if (
             match is not None
-            and (slots := _clean_slots(READERS[intent](match, message))) is not None
+            and (slots := clean_slots(READERS[intent](match, message))) is not None
         ):
             return slots
     fallback = FALLBACKS.get(intent, READERS.get(intent))
     if fallback is None:
         return {}
-    return _clean_slots(fallback(_START.match(message.text), message))
+    return clean_slots(fallback(_START.match(message.text), message))
 
 
 _START = re.compile("")
 
 
-def _clean_slots(slots: dict[str, Any] | None) -> dict[str, Any] | None:
+def clean_slots(slots: dict[str, Any] | None) -> dict[str, Any] | None:
     if slots is None:
         return None
     return {k: v for k, v in slots.items() if v is not None and v != ""}
@@ -831,14 +831,18 @@ def _history(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
+def channel_of(text: str) -> str | None:
+    """The channel a phrase names: "Phone Call" is a call, "a Teams call" a meeting."""
+    for pattern, name in vocab.CHANNEL_OVERRIDES:
+        if pattern.search(text):
+            return name
+    return _first(vocab.CHANNELS, text)
+
+
 @reads("interaction.log")
 def _log(match: re.Match, message: Message) -> dict | None:
     text = message.text
-    channel = _first(vocab.CHANNELS, text) or (None if vocab.SPOKE.search(text) else "note")
-    for pattern, name in vocab.CHANNEL_OVERRIDES:
-        if pattern.search(text):
-            channel = name
-            break
+    channel = channel_of(text) or (None if vocab.SPOKE.search(text) else "note")
     rest, typed = text[match.end() :], message.typed[match.end() :]
     if inbound := vocab.INBOUND.match(text):  # "acme called us about X": the customer comes first
         cut = inbound.start("verb")

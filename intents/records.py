@@ -1,0 +1,179 @@
+"""Records pasted from another system, read by their field names.
+
+"Account: Harbourside Marine | Activity: Phone Call | Date: 24/11/2026 | Notes: …" says what
+it is by its keys: a contact, a sale, a new lead, an NPS answer or a handover. Such a record is
+read field by field instead of as a sentence, whose cues and word order it does not have.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from intents import vocab
+from intents.rules import Message, channel_of
+from intents.values import amount, date_in, impossible
+
+# "Key: value" parts, separated by "|", ";", "•" or new lines
+_PART = re.compile(r"\s*(?:\||;|•|\n)\s*")
+_FIELD = re.compile(r"^(?P<key>[A-Za-z][A-Za-z /-]{0,24}?)\s*:\s*(?P<value>.*\S)\s*$", re.S)
+# "log this → …", "Field update — …"
+_LEAD_IN = re.compile(r"^.*?(?:→|->|:|\s[—–-]\s)\s*(?=[A-Za-z][A-Za-z /-]{0,24}:)")
+
+# each key as people's systems name it → what it holds
+KEYS = {
+    "account": "customer", "customer": "customer", "client": "customer",
+    "organisation": "customer", "organization": "customer", "record": "customer",
+    "respondent": "customer", "company": "company", "name": "name", "contact": "name",
+    "contact name": "name", "full name": "name",
+    "activity": "channel", "type": "channel", "activity type": "channel", "subject": "subject",
+    "meeting": "subject", "date": "date", "when": "date", "activity date": "date",
+    "notes": "summary", "note": "summary", "summary": "summary", "description": "summary",
+    "comments": "comment", "comment": "comment", "outcome": "summary",
+    "follow-up": "follow_up", "follow up": "follow_up", "followup": "follow_up",
+    "next step": "next", "next steps": "next", "next action": "next",
+    "product": "product", "item": "product", "sku": "product", "qty": "quantity",
+    "quantity": "quantity", "units": "quantity", "total": "amount", "amount": "amount",
+    "value": "amount", "price": "amount", "order": "order", "invoice": "order",
+    "email": "email", "e-mail": "email", "phone": "phone", "mobile": "phone", "city": "city",
+    "status": "status", "stage": "status", "lifecycle stage": "status", "interest": "interest",
+    "product interest": "interest", "owner": "owner", "account owner": "owner",
+    "score": "score", "nps": "score", "lead source": "source", "source": "source",
+    "task": "task", "to do": "task", "todo": "task", "due": "due", "due date": "due",
+    "billing city": "city", "title": "title", "job title": "title", "country": "country",
+}  # fmt: skip
+# what a field says when its key names a contact: "Meeting: Quarterly review – Thornbury"
+_KEY_CHANNEL = {"meeting": "meeting"}
+# fields a record can change on one customer: "Billing City: Cheltenham → Gloucester"
+_CHANGED = ("city", "email", "phone", "owner", "status", "title", "country", "company")
+
+
+def fields(text: str) -> dict[str, str] | None:
+    """The record's values by what they hold, or None when the text is no record."""
+    parts = [p for p in _PART.split(_LEAD_IN.sub("", text.strip(), count=1)) if p.strip()]
+    found: dict[str, str] = {}
+    loose = []
+    for part in parts:
+        field = _FIELD.match(part)
+        key = field.group("key").strip().lower() if field else ""
+        name = KEYS.get(key)
+        if name is None:
+            if field is None and re.match(r"^(?:order|invoice|inv|so)\b", part, re.I):
+                found.setdefault("order", part)  # "Order #SO-11872"
+            else:
+                loose.append(part)
+            continue
+        if key in _KEY_CHANNEL:
+            found.setdefault("channel", _KEY_CHANNEL[key])
+        value = field.group("value").strip()
+        found.setdefault(name, value if name in ("summary", "comment") else value.strip(" ."))
+    if len(found) < 2 or len(loose) > 2 or not found.keys() - {"date", "status", "source"}:
+        return None
+    if "date" not in found and (said := _date_said(" ".join(loose))):
+        found["date"] = said  # "Tue 24 Nov 2026, 14:00–15:00"
+    return found
+
+
+def read(message: Message) -> tuple[str, dict[str, Any]] | None:
+    """The intent and slots of a pasted record, or None when the message is no record."""
+    said = message.cleaned.original if message.cleaned is not None else message.typed
+    found = fields(said)
+    if found is None:
+        return None
+    if "task" in found:
+        return "task.create", {"text": found["task"], "due": _day(found.get("due"), message)}
+    if "score" in found:
+        return _nps(found)
+    if found.keys() & {"product", "quantity", "order"} and "amount" in found:
+        return _sale(found)
+    if found.keys() & {"channel", "summary", "subject"} and (
+        found.keys() & {"customer", "subject", "company"}
+    ):
+        return _contact(found, message)
+    changed = [n for n in _CHANGED if re.search(r"→|->", found.get(n, ""))]
+    if "customer" in found and (changed or "owner" in found):
+        name = changed[0] if changed else "owner"
+        value = re.split(r"\s*(?:→|->)\s*", found[name])[-1]
+        field = "stage" if name == "status" else name
+        return "customer.update", {"customer": found["customer"], "field": field, "value": value}
+    if "customer" in found and re.search(r"\b(?:delete|remove)\b", found.get("status", ""), re.I):
+        return "customer.delete", {"customer": found["customer"]}
+    if found.keys() & {"name", "company", "email"}:
+        return _lead(found)
+    return None
+
+
+def _contact(found: dict[str, str], message: Message) -> tuple[str, dict[str, Any]]:
+    slots: dict[str, Any] = {}
+    subject = found.get("subject", "")
+    customer = found.get("customer") or found.get("company")
+    if not customer and (after := re.split(r"\s[-–—]\s", subject, maxsplit=1)[1:]):
+        customer = after[0]  # "Subject: Meeting - Fenwick Orchards"
+    slots["customer"] = customer
+    said = f"{found.get('channel', '')} {subject.split(' - ')[0] if subject else ''}".lower()
+    slots["channel"] = channel_of(said) or ("meeting" if "in-person" in said else "note")
+    summary = found.get("summary", "")
+    if nxt := re.search(r"[.;]?\s*next steps?:\s*(.*)$", summary, re.I):
+        found.setdefault("next", nxt.group(1))
+        summary = summary[: nxt.start()]
+    if "follow_up" not in found and (by := _BY_DATE.search(summary)):
+        found["follow_up"] = by.group("date")  # "need revised SLA by Friday"
+        summary = summary[: by.start()] + summary[by.end() :]
+    slots["summary"] = summary.strip(" .;") or None
+    invalid = {}
+    if when := found.get("date"):
+        day = date_in(when, now=message.now, tz=message.tz, future=False)
+        if day is not None:
+            slots["occurred_on"] = day.isoformat()
+        elif impossible(when):
+            invalid["occurred_on"] = when
+    follow = found.get("follow_up") or _date_said(found.get("next", ""))
+    if follow:
+        day = date_in(follow, now=message.now, tz=message.tz, future=True)
+        if day is not None:
+            slots["follow_up"] = day.isoformat()
+        elif impossible(follow):
+            invalid["follow_up"] = follow
+    slots["invalid"] = invalid or None
+    return "interaction.log", slots
+
+
+_BY_DATE = re.compile(rf"\s+(?:by|before)\s+(?P<date>{vocab.DATE_PHRASE})(?![\w/])", re.I)
+
+
+def _day(said: str | None, message: Message) -> str | None:
+    day = date_in(said, now=message.now, tz=message.tz, future=True) if said else None
+    return day.isoformat() if day else None
+
+
+def _date_said(text: str) -> str | None:
+    found = vocab.DATE.search(text.lower())
+    return found.group("date") if found else None
+
+
+def _sale(found: dict[str, str]) -> tuple[str, dict[str, Any]]:
+    slots: dict[str, Any] = {"customer": found.get("customer") or found.get("company")}
+    slots["product"] = found.get("product")
+    if quantity := re.fullmatch(r"\d{1,6}", found.get("quantity", "")):
+        slots["quantity"] = int(quantity.group())
+    if value := amount(found["amount"]):
+        slots["amount"], slots["currency"] = value
+    return "purchase.log", slots
+
+
+def _lead(found: dict[str, str]) -> tuple[str, dict[str, Any]]:
+    slots = {k: found.get(k) for k in ("name", "company", "email", "phone", "city", "interest")}
+    if stage := found.get("status"):
+        slots["stage"] = vocab.STAGES.get(stage.lower())
+    return "customer.create", slots
+
+
+def _nps(found: dict[str, str]) -> tuple[str, dict[str, Any]]:
+    slots: dict[str, Any] = {"customer": found.get("customer") or found.get("company")}
+    said = found["score"]
+    if re.fullmatch(r"\d{1,2}", said) and int(said) <= 10:
+        slots["score"] = int(said)
+    else:
+        slots["invalid"] = {"score": said}
+    slots["comment"] = found.get("comment") or found.get("summary")
+    return "nps.record", slots
