@@ -323,7 +323,7 @@ def _unsubscribe(match: re.Match, message: Message) -> dict | None:
 
 @reads("digest.subscribe")
 def _subscribe(match: re.Match, message: Message) -> dict | None:
-    found = vocab.TIME.search(message.text)
+    found = vocab.TIME.search(message.text) or vocab.CLOCK.search(message.text)
     return {"time": time_of(found.group("time")) if found else None}
 
 
@@ -613,9 +613,13 @@ def _update(match: re.Match, message: Message) -> dict | None:
             field_name, value = "owner", parts["owner"]
         elif "name" in parts:
             field_name, value = "name", parts["name"]
+        elif "interest" in parts:
+            field_name, value = "interest", parts["interest"]
         else:
-            field_name = vocab.FIELDS.get(parts.get("field", "").lower().strip())
             value = parts.get("value")
+            field_name = vocab.FIELDS.get(parts.get("field", "").lower().strip()) or (
+                vocab.implied_field(message.text, value) if value else None
+            )
             if field_name == "stage" and value:
                 value = vocab.STAGES.get(value.lower().strip(" .!"), value.lower())
         if field_name is None:

@@ -38,6 +38,9 @@ DATE_WORDS = frozenset(
 TIME = re.compile(
     r"\b(?:at|@|by|to|for|around)\s*(?P<time>\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm)?|noon|midday|midnight)\b"
 )
+CLOCK = re.compile(
+    r"(?<![\d/.])(?P<time>\d{1,2}[:.]\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm))(?![\d/])"
+)  # "digest 07:00"
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
            "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
@@ -94,6 +97,10 @@ CUES: list[tuple[str, str]] = [
     (
         "digest.subscribe",
         r"\b(?:digest|daily summary|briefing)\b.*(?:\b(?:every (?:day|morning|weekday)|daily|each morning)\b|\b(?:at|@)\s*(?:\d|noon|midday|midnight))",
+    ),
+    (
+        "digest.subscribe",
+        r"^(?:/crm\s+)?(?:daily\s+)?digest\s+(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\W*$",
     ),
     ("digest.show", r"\b(?:digest|daily summary|morning summary|briefing|daily report)\b"),
     (
@@ -270,6 +277,10 @@ CUES: list[tuple[str, str]] = [
         r"^(?:what(?:'s| is)|whats) (?P<before>.+?)(?:'s|’s) (?:phone(?: number)?|number|email|e-mail|address|owner|stage|segment|title|city)\W*$",
     ),
     ("customer.show", r"\bknow who (?P<before>.+?) is\W*$"),
+    (
+        "customer.show",
+        r"\b(?:pull up|bring up|open|show me|look up|get me|see)\s+(?:the\s+)?(?:record|file|profile|details|fiche|card|account|entry)\s+(?:for|of|on)\s+|\bwhat (?:do )?we (?:have|hold) on (?:file|record) (?:for|on|about)\s+|\bdo we have (?:a |an |the )?(?:phone(?: number)?|number|email|e-mail|address|contact(?: details)?)\s+(?:for|of|on)\s+|^(?:\w+[,!]?\s+)?who (?:owns|handles|looks after)\s+",
+    ),
     (
         "customer.show",
         r"^(?:what(?:'s| is)? (?:new|up|happening|going on|the latest|the story|the status) (?:with|at|on)|(?:a |quick |short )?(?:summary|rundown|overview|snapshot|status|update|lowdown|recap) (?:of|on|for)|any (?:news|updates?) (?:on|from|for)|how(?:'s| is| are) (?:things (?:with|at)|it going with)|where are we (?:with|on)|status of|everything (?:on|about))\s+",
@@ -600,6 +611,9 @@ UPDATE_FORMS = [
     re.compile(r"^(?P<who>.+?)\s+(?:is|goes|belongs)\s+(?:to\s+)?(?P<owner>[\w-]+(?:\s[\w-]+)?)(?:'s|’s)\s+(?:now|from\s+now\s+on)\W*$"),
     re.compile(r"^(?P<who>.+?)\s+(?P<stage>won|churned)\W*$"),
     re.compile(r"^we\s+(?P<stage>lost|won)\s+(?P<who>.+?)\W*$"),
+    re.compile(r"^(?P<who>[^.,;!]+?)\s+(?:has\s+|have\s+)?(?P<stage>lost|won|churned)(?:\s*[.!,;]\s*.*)?$"),
+    re.compile(rf"^(?P<who>[^.,;!]+?)\s+(?:move|moved|goes|went|moves)\s+(?:on\s+)?to\s+{_STAGE}(?:\s+(?:already|now|today))?\W*$"),
+    re.compile(r"^(?P<who>[^.,;:]+?)[.,;:]?\s+(?:[\w ]{0,30}?\s)?new (?:one|cell|mobile|phone|number|email|e-mail|address)(?:\s+is)?\s*:?\s*(?P<value>[\w.+@()-][\w.+@() -]*?)\W*$"),
     re.compile(rf"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*{_STAGE}\W*$"),
     re.compile(r"^(?!(?:emailed|called|rang|texted|met|spoke|phoned|messaged|wrote|visited|sent)\b)(?P<who>[^,;]+?)\s+(?:sent|got|received|has|asked for)\s+(?:the\s+|a\s+|our\s+)?(?P<stage>proposal)(?:\s+(?:today|yesterday|now|this morning))?\W*$"),
     re.compile(r"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
@@ -613,7 +627,7 @@ UPDATE_FORMS = [
     re.compile(rf"^{_SET}(?P<who>.+?)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^(?P<who>.+?)(?:'s|’s)\s+(?:new\s+)?(?P<field>{_FIELD})\s+(?:is|should be|=)\s+(?:now\s+)?(?P<value>.+?)\W*$"),
     re.compile(r"^rename\s+(?P<who>.+?)\s+(?:to|as)\s+(?P<name>.+?)\W*$"),
-    re.compile(r"^(?P<who>.+?)\s+(?:is|are)\s+(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)\W*$"),
+    re.compile(r"^(?!(?:who|which|any|anyone|list|show|find|customers|clients|all)\b)(?P<who>.+?)\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)(?:,\s*(?:please|pls|can you|could you)\b.*)?\W*$"),
     re.compile(rf"^(?P<who>.+?)\s+is\s+(?:now\s+)?an?\s+{_STAGE}\b"),
 ]  # fmt: skip
 
