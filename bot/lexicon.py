@@ -2,11 +2,11 @@
 
 Checking costs one small query per message: the latest id and change of customers (both read
 from an index: a count of a million customers would cost PostgreSQL a scan of the table on every
-message), and counts of the few products and staff. The names themselves, and the cities and
-interests beside them, are read again only when that stamp moves (an interest recorded alone
-reaches the parser with the next change to a customer). A customer purged from the bin moves no
-stamp: their name stays a hint to the parser until the next change, and a look-up for it finds
-no one.
+message), and counts of the few products and staff. The names themselves, and the cities,
+interests and tags beside them, are read again only when that stamp moves (an interest or a tag
+recorded alone reaches the parser with the next change to a customer). A customer purged from
+the bin moves no stamp: their name stays a hint to the parser until the next change, and a
+look-up for it finds no one.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from crm_store.models import Customer, CustomerInterest, Product, Staff
+from crm_store.models import Customer, CustomerInterest, CustomerTag, Product, Staff
 from intents import Lexicon
 
 
@@ -30,8 +30,8 @@ def stamp(session: Session) -> tuple[Any, ...]:
 
 
 def build(session: Session) -> Lexicon:
-    """Every customer's name, company and city, product, interest and staff member, as the store
-    spells them."""
+    """Every customer's name, company and city, product, interest, tag and staff member, as the
+    store spells them."""
     people, companies, cities = set(), set(), set()
     for name, company, city in session.exec(
         select(Customer.name, Customer.company, Customer.city).where(
@@ -51,6 +51,7 @@ def build(session: Session) -> Lexicon:
         staff=tuple(sorted(session.exec(select(Staff.name)))),
         cities=tuple(sorted(cities)),
         interests=tuple(sorted(session.exec(select(CustomerInterest.interest).distinct()))),
+        tags=tuple(sorted(session.exec(select(CustomerTag.tag).distinct()))),
     )
 
 

@@ -69,9 +69,14 @@ class Report:
         return self.group_by in OVER_TIME
 
     @property
+    def to_date(self) -> bool:
+        """Everything up to today, not a period."""
+        return self.period == TO_DATE
+
+    @property
     def label(self) -> str:
         """What the figures count: all customers to date are "Customers", not new ones."""
-        return "Customers" if self.period == TO_DATE else LABELS[self.metric]
+        return "Customers" if self.to_date else LABELS[self.metric]
 
     @property
     def title(self) -> str:
@@ -122,8 +127,8 @@ def period_bounds(period: str, today: date) -> tuple[date, date]:
     raise ReportError(f"unknown period {period!r}")
 
 
-# How far back the period before a named period starts: "this month" is compared with the
-# whole of last month, "last week" with the week before it.
+# How far back the period before a named period starts: "last week" is compared with the week
+# before it, "this month" so far with the same days of last month.
 _STEP = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(days=7),
          "month": pd.DateOffset(months=1), "quarter": pd.DateOffset(months=3),
          "year": pd.DateOffset(years=1), "12_months": pd.DateOffset(years=1),
@@ -131,12 +136,16 @@ _STEP = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(days=7),
 
 
 def previous_bounds(period: str, today: date) -> tuple[date, date]:
-    """The first and last day of the period before a named period, whole."""
+    """The first and last day of the period before a named period: the whole of it, or for a
+    period under way ("this month"), its same days ("1–4 Nov" beside "1–4 Dec")."""
     if period == TO_DATE:
         raise ReportError("Name the period to compare, e.g. “new customers this month vs last”.")
-    start, _ = period_bounds(period, today)
+    start, end = period_bounds(period, today)
     unit = "day" if period in ("today", "yesterday") else period.split("_", 1)[1]
-    return (pd.Timestamp(start) - _STEP[unit]).date(), start - timedelta(days=1)
+    before = (pd.Timestamp(start) - _STEP[unit]).date()
+    if period.startswith("this_"):  # a period under way: the same days of the one before
+        return before, min((pd.Timestamp(end) - _STEP[unit]).date(), start - timedelta(days=1))
+    return before, start - timedelta(days=1)
 
 
 def build(

@@ -25,6 +25,7 @@ class Lexicon:
     staff: tuple[str, ...] = ()
     cities: tuple[str, ...] = ()  # where customers are
     interests: tuple[str, ...] = ()  # what customers are interested in, as recorded
+    tags: tuple[str, ...] = ()
 
 
 # Intents that can be asked about a colleague's book; a staff name in them fills `owner`.
@@ -148,12 +149,16 @@ def _key(said: str) -> str:
 
 def place_selection(slots: dict[str, Any], lexicon: Lexicon) -> None:
     """A selection's words the text alone could not place, placed by the store: "berlin leads"
-    are in a city it has, "hardware leads" want an interest it records."""
+    are in a city it has, "hardware leads" want an interest it records, "cold leads" carry a tag
+    it has."""
     cities, wanted = _places(lexicon)
     unread = []
+    tags = {t.casefold() for t in lexicon.tags}
     for said in slots.get(UNREAD, ()):
         if said.casefold() in cities and "city" not in slots:
             slots["city"] = said
+        elif said.casefold() in tags and "tag" not in slots:  # "the cold leads in Madrid"
+            slots["tag"] = said
         elif _key(said) in wanted and "interest" not in slots:
             slots["interest"] = said
         else:

@@ -87,6 +87,8 @@ def choose(
                 slots.pop("city", None)
                 if ruled.get("city") and str(ruled["city"]).casefold() != interest:
                     slots["city"] = ruled["city"]
+        if intent == "customer.create" and rules.not_a_name(slots.get("name")):
+            continue  # never a customer named with a sentence, whoever read the name
         slots = rules.as_typed(slots, message)
         if lexicon is not None:
             slots = snap_slots(intent, slots, message.typed, lexicon)

@@ -220,7 +220,7 @@ def take_ref(text: str) -> tuple[str | None, str]:
 
 
 _NAME_FIRST = re.compile(
-    r"^(?:(?:oops|sorry|ah|ok|okay|actually|wait|update|fyi|so)\b[\s,!:.-]*)*"
+    r"^(?:(?:oops|sorry|ah|oh|hmm|ugh|ok|okay|actually|wait|update|fyi|so)\b[\s,!:.-]*)*"
     r"(?P<name>(?:[A-Z][\w'’.-]*|#\d+)(?:\s+(?:(?!(?:IS|ARE|WAS|HAS|IT|THE|NOT)\b)[A-Z][\w'’.&-]*|&|from|at|of|de|van|von|du|la|le))*)"
 )
 
@@ -638,8 +638,15 @@ def _update(match: re.Match, message: Message) -> dict | None:
         stage = vocab.STAGES.get(said, said) if said else "qualified"
         who = leading_name(message.typed[: found.start()])
         return {"customer": who, "field": "stage", "value": stage} if who else None
+    if found := _TAG_NAMED.match(message.typed):  # "tag Anna Fischer enterprise"
+        return {"customer": found.group("who").strip(), "field": "tag", "value": found.group("tag")}
     slots = _update_loosely(message)
     return None if vocab.SELECTION_SAID.search(slots.get("customer") or "") else slots
+
+
+_TAG_NAMED = re.compile(
+    r"^(?:tag|label)\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){1,3})#?(?P<tag>[\w-]+)\W*$"
+)
 
 
 def _stage_typed(said: str | None) -> str | None:
@@ -690,7 +697,34 @@ def _update_loosely(message: Message) -> dict[str, Any]:
 
 @reads("customer.create")
 def _create(match: re.Match, message: Message) -> dict | None:
+    slots = _new_customer(match, message)
+    return None if slots and not_a_name(slots.get("name")) else slots
+
+
+def not_a_name(said: object) -> bool:
+    """Whether a new customer's name is a sentence ("Jordan has a …", "interest Support")."""
+    return bool(_NOT_A_NAME.search(str(said or "")))
+
+
+_NOT_A_NAME = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|ready|interest|interested|tag|tagged|to|moving|move|"
+    r"wants?|should|will|would|please|pls|can|could)\b",
+    re.I,
+)
+
+
+def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
     slots: dict[str, Any] = {}
+    if found := vocab.HAS_NEW_LEAD.match(message.typed):  # "Jordan has a new lead, Pierre …"
+        slots["owner"] = found.group("owner")
+        message = Message(
+            " " * found.end() + message.text[found.end() :],
+            " " * found.end() + message.typed[found.end() :],
+            message.now,
+            message.tz,
+            message.corrected,
+        )
+        match = re.match(r"\s*", message.text)
     said = message.text[: match.end()] + " " + message.text[match.end() :][:40]
     if kind := re.search(r"\b(?:new |a )?(lead|prospect)\b", said):
         slots["stage"] = vocab.STAGES[kind.group(1)]
@@ -712,11 +746,16 @@ def _create(match: re.Match, message: Message) -> dict | None:
     if found := vocab.CREATE_OWNER.search(rest):
         slots["owner"] = found.group("owner")
         rest = rest[: found.start()] + " " + rest[found.end() :]
-    if found := vocab.INTEREST.search(rest.lower()):
+    if found := vocab.INTEREST.search(rest.lower()) or re.search(
+        r"(?:^|[,;]\s*)interest\s+(?!in\b)(?P<interest>[^,;]+)", rest, re.I
+    ):
         slots["interest"] = rest[found.start("interest") : found.end("interest")].strip(" -–—")
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(
-        rf"(?:^|[,;(]|\s[-–—])\s*(?:stage:?\s*)?({vocab.STAGE_WORDS})\s*(?=[,;)]|$)", rest, re.I
+        rf"(?:^|[,;(]|\s[-–—])\s*(?:stage:?\s*)?(?:already\s+)?(?:at\s+)?({vocab.STAGE_WORDS})"
+        r"(?:\s+(?:already|now|stage))*\s*(?=[,;)]|$)",
+        rest,
+        re.I,
     ):
         slots["stage"] = vocab.STAGES[found.group(1).lower()]
         rest = rest[: found.start()] + rest[found.end() :]
@@ -951,7 +990,9 @@ def _delete(match: re.Match, message: Message) -> dict | None:
 @reads("customer.restore")
 def _restore(match: re.Match, message: Message) -> dict | None:
     if found := re.search(
-        r"\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it)\b", message.text
+        r"\b(?:(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it)"
+        r"|bring (?:her|him|them|it) back)\b",
+        message.text,
     ):
         return {"customer": leading_name(message.typed[: found.start()])}  # "oops, X … restore her"
     if found := re.search(r"\bbring\s+(.+?)\s+back\b", message.text):  # "bring Hugo Silva back"
@@ -1014,7 +1055,10 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
                 selection["city"] = said
                 continue
         unread.append(said)
-    if not any(selection.values()) and unread and slots.get("action") != "untag":
+    if selection.get("owner"):  # "Sam hasn't touched his Munich accounts": his is Sam's
+        unread = [w for w in unread if w.casefold() not in vocab.WHOSE]
+    quantified = re.search(r"\b(?:all|every|everyone|everybody|each)\b", message.text)
+    if not any(selection.values()) and unread and not quantified and slots.get("action") != "untag":
         return None  # "pls push Léa Weber to proposal stage": one customer, not a selection
     if unread:
         slots[UNREAD] = unread

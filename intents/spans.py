@@ -309,6 +309,9 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
             if not merged.get(name) and (value := reading.found.get(name)):
                 merged[name] = value
         elif value := reading.found.get(name):
+            said = str(merged.get("value") or "").lower()
+            if name == "customer" and said and said in value.lower():
+                continue  # the tagger's customer holds the new value: "add interest Support to X"
             if not _bracketed(merged.get(name), value, keep_longer=name == "customer"):
                 merged[name] = value
         elif (

@@ -600,6 +600,7 @@ UPDATE_FORMS = [
     re.compile(r"^(?:tag|label)\s+(?P<who>.+?)\s+(?:as|with)\s+#?(?P<tag>.+?)\W*$"),
     re.compile(r"^add\s+(?:the\s+)?(?:tag|label)\s+#?(?P<tag>.+?)\s+(?:to|for|on)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^add\s+(?:the|a)\s+#?(?P<tag>[\w-]+)\s+(?:tag|label)\s+(?:to|for|on)\s+(?P<who>.+?)\W*$"),
+    re.compile(r"^(?:add|note|record)\s+(?:the\s+|an\s+)?interest\s+(?:in\s+)?(?P<interest>.+?)\s+(?:to|for|on)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^(?:assign|reassign|hand over|give)\s+(?P<who>.+?)\s+to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?:hand|pass|transfer)\s+(?P<who>.+?)\s+(?:over\s+|on\s+)?to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:is\s+taking|takes|will\s+take)\s+over\s+(?P<who>.+?)(?:\s+from\s+(?:today|now|monday|next week))?\W*$"),
@@ -639,7 +640,7 @@ STAGE_AFTER = re.compile(
     r"|(?:mark\s+(?:(?:her|him|them|it)\s+)?(?:as\s+)?)?(?P<said>closed[- ]lost|closed[- ]won|lost|won|churned|dead)"
     r"|(?P<qualify>qualify)\s+(?:her|him|them|it)"
     r"|we\s+(?P<we>lost|won)\s+(?:her|him|them|it)\b.*"
-    rf"|(?:set|put|move|mark)\s+(?:him|her|them|it)\s+(?:back\s+)?(?:to|as|in|into)\s+(?P<again>{_STAGE_WORDS}))\W*$"
+    rf"|(?:set|put|move|mark|moving|putting|setting)\s+(?:him|her|them|it)\s+(?:back\s+)?(?:to|as|in|into)\s+(?P<again>{_STAGE_WORDS}))\W*$"
 )
 UPDATE_LEAD = re.compile(
     r"^(?:(?:please|pls|kindly|can you|could you)\s+)*(?:change|set|update|edit|correct|fix|make|move|"
@@ -728,7 +729,7 @@ NO_CONTACT = re.compile(
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
 )
 CITY = re.compile(
-    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|them|him|her|me|you|all|any|every|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)"
+    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|them|him|her|me|you|all|any|every|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)"
     r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
@@ -802,6 +803,10 @@ CREATE_LEAD = re.compile(
     r"(?:(?:for\s+(?P<owner>[A-Za-z][\w'-]*)(?:\s+please)?)\s*)?(?:[:\-–—,]\s*)?(?:(?:name is|called|named)\s+)?",
     re.I,
 )
+HAS_NEW_LEAD = re.compile(
+    r"^\s*(?P<owner>[A-Za-z][\w'-]*)\s+(?:has|got|has got)\s+(?:a\s+)?new\s+(?:lead|prospect|customer|contact)\b[\s,:;-]*",
+    re.I,
+)
 CREATE_FIELD = re.compile(
     r"(?:^|[•,;|]|\s-\s)\s*(?P<field>name|company|e-?mail|city|phone|mobile|owner|stage|interest)\s*:\s*"
     r"(?P<value>[^•,;|]+?)\s*(?=[•,;|]|\s-\s|$)",
@@ -833,6 +838,12 @@ DELETE_WORDS = re.compile(
     re.I,
 )
 BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field or action)
+    (
+        re.compile(
+            r"(?P<cut>^(?:please |pls )*(?:tag|label)\s+(?P<value>(?!(?:all|every|each|everyone|everybody|my|our|the|them)\b)[\w-]+))\s+(?=(?:all|every|each|everyone|everybody)\b)"
+        ),
+        "tag",
+    ),
     (
         re.compile(
             r"^(?:please |pls |can you )*(?:"
@@ -924,7 +935,7 @@ SELECTION_FILLER = frozenset(
     "stage stages status pipeline book clear out goes go going should move moved put hand handed "
     "over give send shift switch transfer reassign assign change set mark tag label update make "
     "delete remove drop archive purge wipe clean get gets let have has had back up off away into "
-    "onto as bulk then too also bin rid trash del".split()
+    "onto as bulk then too also bin rid trash del or more over than longer".split()
 )
 # a book named by a pronoun, which the parser cannot resolve: "move his leads to Maria"
 WHOSE = frozenset({"his", "her", "their", "hers", "theirs"})

@@ -280,6 +280,8 @@ def _names(ctx: Context, ids: list[int]) -> dict[int, str]:
 def _figure(report: reports.Report, shown: Callable[[object], str], today: date) -> str:
     """'$1,200 (1 Nov – 30 Nov)', or the NPS and how many answers it rests on."""
     start, end = (format.day(d, today=today) for d in (report.start, report.end))
+    if report.to_date:
+        return f"{shown(report.total)} (to date)"
     if report.metric == "nps":
         return f"NPS {shown(report.total)} from {report.answers:,} answers ({start} – {end})"
     return f"{shown(report.total)} ({start} – {end})"

@@ -48,7 +48,8 @@ def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
         description=f"{channel} with {customer.display_name}",
     )
     when = format.moment(occurred_at, tz=ctx.tz, today=ctx.today)
-    text = f"Logged a {channel} with {customer.display_name} ({when})"
+    article = "an" if channel[:1] in "aeiou" else "a"  # "an email", "a call"
+    text = f"Logged {article} {channel} with {customer.display_name} ({when})"
     text += f": {summary}" if summary else "."
     if follow_up is not None:
         task = new_task(

@@ -176,6 +176,15 @@ def _tagged(chat, tag: str):
         ).all()
 
 
+def test_a_tag_the_store_has_narrows_a_selection_said_before_the_noun(book):
+    with Session(book.engine) as session:
+        for name in ("Hank Iron", "Sofia Soft"):
+            session.add(CustomerTag(customer_id=customer(book, name).id, tag="cold"))
+        session.commit()
+    preview = book.say("get rid of Dana's cold leads, they're never going to buy", who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hank Iron", "Sofia Soft"]
+
+
 def test_cancel_leaves_everything_as_it_was(book):
     written = book.written()
     book.run("customer.bulk_update", who="Alex", owner="Dana", action="delete")

@@ -102,11 +102,11 @@ def test_a_comparison_puts_each_rep_beside_the_period_before(chat):
     history(chat)
     with Session(chat.engine) as session:
         hans = session.exec(select(Customer).where(Customer.name == "Hans Müller")).one()
-        Store(session).buy(hans, 30, 600)
+        Store(session).buy(hans, 40, 600)  # 9 Oct: within the same days of last month
         session.commit()
     reply = chat.say("revenue by rep this month vs last month", who="Alex")
     assert reply.text == (
-        "Total $900 (Sun 1 Nov – today). Before: $600 (Thu 1 Oct – Sat 31 Oct), +50%."
+        "Total $900 (Sun 1 Nov – today). Before: $600 (Thu 1 Oct – Sun 18 Oct), +50%."
     )
     assert reply.rows == [{"Owner": "Sam", "Revenue": "$900", "Before": "$600", "Change": "+50%"}]
     with Session(chat.engine) as session:
@@ -142,6 +142,7 @@ def test_customers_per_rep_with_no_period_counts_each_book_to_date(chat):
         session.commit()
     reply = chat.say("how many customers does each rep have?", who="Alex")
     assert reply.title == "Customers by owner, to date — the team's customers"
+    assert reply.text == "Total 3 (to date)."
     assert reply.rows == [{"Owner": "Sam", "Customers": "3"}]
     new = chat.say("new customers this month by rep", who="Alex")
     assert new.title.startswith("New customers by owner, this month")

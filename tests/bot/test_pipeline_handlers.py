@@ -270,3 +270,30 @@ def test_bring_back_restores_from_the_bin(team):
     team.run("customer.delete", customer="Jane Cooper")
     reply = team.say("actually bring Jane Cooper (Acme Corporation) back, she may buy next year")
     assert reply.text.startswith("Restored Jane Cooper (Acme Corporation) (#")
+
+
+@pytest.mark.parametrize(
+    ("said", "noted"),
+    [
+        ("add interest Training to Jane Smith", "Noted: Jane Smith (Globex Ltd) is interested in"),
+        ("tag Jane Smith enterprise", "Tagged Jane Smith (Globex Ltd) as enterprise."),
+    ],
+)
+def test_a_detail_said_the_short_way_is_added_to_the_customer_named(team, said, noted):
+    reply = team.say(said)
+    if "not sure" in reply.text:
+        reply = team.say("yes")
+    assert reply.text.startswith(noted)
+    assert len(team.rows(Customer)) == 3  # nobody new was created
+
+
+def test_a_new_lead_said_as_a_colleague_having_it_is_theirs(team):
+    reply = team.say("Dana has a new lead, Pierre Lambert from Lambert & Fils in Paris")
+    if "not sure" in reply.text:
+        reply = team.say("yes")
+    pierre = named(team, "Pierre Lambert")
+    assert (staff_name(team, pierre.owner_id), pierre.company, pierre.city) == (
+        "Dana",
+        "Lambert & Fils",
+        "Paris",
+    )
