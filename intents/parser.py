@@ -80,6 +80,8 @@ def choose(
             continue
         if tagging is not None:
             ruled, slots = slots, spans.merge(intent, slots, tagging)
+            if vocab.SELECTION_NOUN.search(f" {slots.get('interest', '')}"):
+                slots.pop("interest")  # "Paris leads" is a selection, never an interest
             interest = str(slots.get("interest", "")).casefold()
             if str(slots.get("city", "")).casefold() == interest:
                 # "Hardware leads": one word read as both is the interest; a city the rules

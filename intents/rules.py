@@ -632,8 +632,9 @@ def _update(match: re.Match, message: Message) -> dict | None:
             who = " ".join(w for w in (who or "").split() if not _stage_typed(w))
         return {"customer": _ref(who), "field": field_name, "value": value}
     if found := vocab.STAGE_AFTER.search(message.text):
-        said = (
-            found.group("stage") or found.group("said") or found.group("again") or found.group("we")
+        said = next(
+            (found.group(g) for g in ("stage", "said", "again", "we", "made") if found.group(g)),
+            None,
         )
         stage = vocab.STAGES.get(said, said) if said else "qualified"
         who = leading_name(message.typed[: found.start()])
@@ -1006,6 +1007,9 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     """A selection (as `segment.list` reads it) and what to do to it: a field and value, or delete."""
     slots: dict[str, Any] = {}
     text, typed = message.text, message.typed
+    if lead := _REASON_FIRST.match(text):  # "Jordan will focus on enterprise, so move all …"
+        text = " " * lead.end() + text[lead.end() :]
+        typed = " " * lead.end() + typed[lead.end() :]
     for tail in (vocab.REASON_TAIL, vocab.POLITE_TAIL):  # "…, they're dead weight", "… pls"
         if found := tail.search(text):
             text, typed = text[: found.start()], typed[: found.start()]
@@ -1055,6 +1059,9 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
                 selection["city"] = said
                 continue
         unread.append(said)
+    if not selection.get("owner") and any(w.casefold() in vocab.WHOSE for w in unread):
+        if opener := re.match(r"^\s*([a-z][\w-]*)(?:'s|’s)\s", message.text):
+            selection["owner"] = message.typed[opener.start(1) : opener.end(1)]  # "Jordan's got …"
     if selection.get("owner"):  # "Sam hasn't touched his Munich accounts": his is Sam's
         unread = [w for w in unread if w.casefold() not in vocab.WHOSE]
     quantified = re.search(r"\b(?:all|every|everyone|everybody|each)\b", message.text)
@@ -1076,6 +1083,10 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
 
 
 _PIPELINE = frozenset({"lead", "qualified", "proposal", "lost"})
+_REASON_FIRST = re.compile(
+    r"^.+?(?:,\s*|\s+[-–—]\s+|\.\s+)so\s+(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|mark|"
+    r"delete|remove|reassign|put|transfer|bin|push|untag)\b)"
+)
 _STAGE_LEFT = re.compile(r"\b(qualified|proposals?|prospects?|leads?|negotiation|closed lost)\b")
 # The words of a bulk change's selection that no reader took, as typed: the parser hands them to
 # the handler, which asks rather than change a wider selection than was said.

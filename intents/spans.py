@@ -312,7 +312,14 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
             said = str(merged.get("value") or "").lower()
             if name == "customer" and said and said in value.lower():
                 continue  # the tagger's customer holds the new value: "add interest Support to X"
-            if not _bracketed(merged.get(name), value, keep_longer=name == "customer"):
+            rule = merged.get(name)
+            if (
+                name == "city"
+                and isinstance(rule, str)
+                and rule.lower().startswith(f"{value.lower()} ")
+            ):
+                continue  # "New York" over the tagger's "New"
+            if not _bracketed(rule, value, keep_longer=name == "customer"):
                 merged[name] = value
         elif (
             name == "customer"

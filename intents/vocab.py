@@ -117,7 +117,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.bulk_update",
-        r"^(?:please |pls |can you )*(?:delete|remove|archive|purge|clear out|get rid of|bin|wipe)\b.*\b(?:customers|accounts|clients|leads|contacts|prospects|ones)\b|[,;:-]\s*(?:delete|remove|bin|trash|archive) (?:them|these|those)(?: all)?\W*$",
+        r"^(?:(?:please|pls|can you|ok|okay|ok then|so|then|actually|right)[\s,]+)*(?:delete|remove|archive|purge|clear out|get rid of|bin|wipe)\b.*\b(?:customers|accounts|clients|leads|contacts|prospects|ones)\b|[,;:-]\s*(?:delete|remove|bin|trash|archive) (?:them|these|those)(?: all)?\W*$",
     ),
     (
         "customer.bulk_update",
@@ -220,7 +220,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.update",
-        r"[.!,;:]\s*(?:so |and )?(?:(?:she|he|they|it)(?:'s|’s| is| are|'re)|now) (?:now )?(?:an? )?(?:customer|client|lead|prospect|qualified|proposal|won|lost)(?: now)?\W*$|[.!,;:]\s*(?:mark (?:\w+ )?(?:as )?)?(?:closed[- ]lost|closed[- ]won|churned)\W*$|\bqualify (?:him|her|them|it)\W*$|^[^>→]+?\s*(?:->|→|=>)\s*[\w'-]+(?:\s[\w'-]+)?\W*$|^(?:put|move|place) .+ under [\w'-]+|\b(?:should|will) (?:sit|go|stay|be) with [\w'-]+|^(?:give|assign|hand) me\b|^[\w'-]+(?:\s[\w'-]+){0,3} back (?:to|in|into) (?:the )?(?:lead|qualified|proposal|customer|lost)\b|\b(?:in)?to [\w'-]+(?:'s|’s) (?:book|list|accounts|patch|territory|portfolio)\W*$|^[^,;:–—-]+\s[-–—:]\s*(?:closed[- ]lost|closed[- ]won|won|lost|churned)\b|^(?:pls |please )?(?:push|bump|advance|progress|upgrade|downgrade) \w|\b(?:set|put|move|mark) (?:him|her|them|it) (?:back )?(?:to|as|in|into) (?:lead|qualified|proposal|customer|lost|won)\W*$|^(?!(?:emailed|called|rang|texted|met|spoke|phoned|messaged|wrote|visited|sent)\b)[^,;]+\s(?:sent|got|received|asked for) (?:the |a |our )?proposal(?: today| yesterday| now| this morning)?\W*$|\swe (?:lost|won) (?:him|her|them|it)\b",
+        r"[.!,;:]\s*(?:so |and )?(?:(?:she|he|they|it)(?:'s|’s| is| are|'re)|now) (?:now )?(?:an? )?(?:customer|client|lead|prospect|qualified|proposal|won|lost)(?: now)?\W*$|[.!,;:]\s*(?:mark (?:\w+ )?(?:as )?)?(?:closed[- ]lost|closed[- ]won|churned)\W*$|\bqualify (?:him|her|them|it)\W*$|\bmake (?:him|her|them|it) (?:an? )?(?:customer|lead|prospect|qualified)\W*$|^(?:lost|won) [^,;]+[,;.–—-]|^[^>→]+?\s*(?:->|→|=>)\s*[\w'-]+(?:\s[\w'-]+)?\W*$|^(?:put|move|place) .+ under [\w'-]+|\b(?:should|will) (?:sit|go|stay|be) with [\w'-]+|^(?:give|assign|hand) me\b|^[\w'-]+(?:\s[\w'-]+){0,3} back (?:to|in|into) (?:the )?(?:lead|qualified|proposal|customer|lost)\b|\b(?:in)?to [\w'-]+(?:'s|’s) (?:book|list|accounts|patch|territory|portfolio)\W*$|^[^,;:–—-]+\s[-–—:]\s*(?:closed[- ]lost|closed[- ]won|won|lost|churned)\b|^(?:pls |please )?(?:push|bump|advance|progress|upgrade|downgrade) \w|\b(?:set|put|move|mark) (?:him|her|them|it) (?:back )?(?:to|as|in|into) (?:lead|qualified|proposal|customer|lost|won)\W*$|^(?!(?:emailed|called|rang|texted|met|spoke|phoned|messaged|wrote|visited|sent)\b)[^,;]+\s(?:sent|got|received|asked for) (?:the |a |our )?proposal(?: today| yesterday| now| this morning)?\W*$|\swe (?:lost|won) (?:him|her|them|it)\b",
     ),
     (
         "customer.update",
@@ -248,6 +248,10 @@ CUES: list[tuple[str, str]] = [
         r"^(?=.+?\s(?:called|rang|phoned|emailed|texted|messaged|whatsapped|visited|wrote to)\s+(?:us|me)\b)",
     ),
     ("interaction.log", r"^(?:demo|visit|call|meeting|lunch|coffee)\s+(?:with|to|at)\b"),
+    (
+        "interaction.log",
+        r"^sent\s+(?=\S.{0,60}?\s(?:an?\s+)?(?:[\w-]+\s+)?(?:e-?mail|text|sms|message)\b)",
+    ),
     (
         "next_action.suggest",
         r"\b(?:what (?:should|shall|can|do|must) (?:i|we) (?:do|pitch|sell|upsell|offer|try)|what(?:'s| is)? (?:my |our |the )?next (?:best )?(?:step|action|move)s?|next (?:best )?(?:steps?|actions?|moves?)|what next|what'?s next|suggest|sugest|suggestions?|recommend\w*|who should (?:i|we) (?:call|contact|focus on|talk to|chase|reach out to|ping)|what to do (?:with|about)|how (?:should|do|can) (?:i|we) approach|what can (?:i|we) (?:upsell|sell|offer|pitch))\b",
@@ -612,6 +616,7 @@ UPDATE_FORMS = [
     re.compile(r"^(?P<who>.+?)\s+(?:is|goes|belongs)\s+(?:to\s+)?(?P<owner>[\w-]+(?:\s[\w-]+)?)(?:'s|’s)\s+(?:now|from\s+now\s+on)\W*$"),
     re.compile(r"^(?P<who>.+?)\s+(?P<stage>won|churned)\W*$"),
     re.compile(r"^we\s+(?P<stage>lost|won)\s+(?P<who>.+?)\W*$"),
+    re.compile(r"^(?P<stage>lost|won)\s+(?P<who>[^,;]+?)(?:\s*[,;.–—-]\s*.*)?$"),
     re.compile(r"^(?P<who>[^.,;!]+?)\s+(?:has\s+|have\s+)?(?P<stage>lost|won|churned)(?:\s*[.!,;]\s*.*)?$"),
     re.compile(rf"^(?P<who>[^.,;!]+?)\s+(?:move|moved|goes|went|moves)\s+(?:on\s+)?to\s+{_STAGE}(?:\s+(?:already|now|today))?\W*$"),
     re.compile(r"^(?P<who>[^.,;:]+?)[.,;:]?\s+(?:[\w ]{0,30}?\s)?new (?:one|cell|mobile|phone|number|email|e-mail|address)(?:\s+is)?\s*:?\s*(?P<value>[\w.+@()-][\w.+@() -]*?)\W*$"),
@@ -639,6 +644,7 @@ STAGE_AFTER = re.compile(
     rf"(?:now\s+)?(?:an?\s+)?(?P<stage>{_STAGE_WORDS})(?:\s+now)?"
     r"|(?:mark\s+(?:(?:her|him|them|it)\s+)?(?:as\s+)?)?(?P<said>closed[- ]lost|closed[- ]won|lost|won|churned|dead)"
     r"|(?P<qualify>qualify)\s+(?:her|him|them|it)"
+    rf"|make\s+(?:him|her|them|it)\s+(?:an?\s+)?(?P<made>{_STAGE_WORDS})"
     r"|we\s+(?P<we>lost|won)\s+(?:her|him|them|it)\b.*"
     rf"|(?:set|put|move|mark|moving|putting|setting)\s+(?:him|her|them|it)\s+(?:back\s+)?(?:to|as|in|into)\s+(?P<again>{_STAGE_WORDS}))\W*$"
 )
@@ -724,7 +730,7 @@ NO_PURCHASE = re.compile(
     rf"(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*(?:\s+anything)?{_SPAN}"
 )
 NO_CONTACT = re.compile(
-    r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has)\s+(?:been\s+)?(?:\w+\s+)?"
+    r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has|never)\s+(?:been\s+)?(?:\w+\s+)?"
     rf"(?:contacted|called|heard from|talked to|spoken to|spoke to|emailed|reached|touched|contact|"
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
 )
@@ -855,7 +861,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            r"^(?:please |pls |bulk[- ]?)*(?:delete|del|remove|trash|drop|archive|purge|clear out|get rid of|wipe)\b|\b(?:delete|del|remove|trash|archive|bin)\s+(?:them\s+)?all\b|\b(?:delete|remove|archive|bin|trash)\s+(?:them|these|those)\b"
+            r"^(?:(?:please|pls|bulk-?|ok|okay|ok then|so|then|actually|right)[\s,]+)*(?:delete|del|remove|trash|drop|archive|purge|clear out|get rid of|wipe|bin)\b|\b(?:delete|del|remove|trash|archive|bin)\s+(?:them\s+)?all\b|\b(?:delete|remove|archive|bin|trash)\s+(?:them|these|those)\b"
         ),
         "delete",
     ),
@@ -922,7 +928,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
 ]
 BULK_VERB = re.compile(
     r"^(?:(?:please|pls|kindly|bulk[- ]?|can you)\s+)*(?:move|tag|label|assign|reassign|set|mark|delete|del|remove|"
-    r"hand(?: over)?|give|change|update|put|transfer|drop|archive|make)\b(?:\s+(?:all|every|each)\b)?"
+    r"hand(?: over)?|give|change|update|put|transfer|drop|archive|make|push|bump|advance|shift)\b(?:\s+(?:all|every|each)\b)?"
 )
 # Words that say how to select without choosing anyone themselves; what else a bulk change's
 # selection says, and no reader takes, is reported back instead of silently widening it.
@@ -935,7 +941,8 @@ SELECTION_FILLER = frozenset(
     "stage stages status pipeline book clear out goes go going should move moved put hand handed "
     "over give send shift switch transfer reassign assign change set mark tag label update make "
     "delete remove drop archive purge wipe clean get gets let have has had back up off away into "
-    "onto as bulk then too also bin rid trash del or more over than longer".split()
+    "onto as bulk then too also bin rid trash del or more over than longer push bump advance "
+    "progress shift anything anyone something ok okay".split()
 )
 # a book named by a pronoun, which the parser cannot resolve: "move his leads to Maria"
 WHOSE = frozenset({"his", "her", "their", "hers", "theirs"})

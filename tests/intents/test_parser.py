@@ -254,3 +254,41 @@ def test_a_handover_said_as_people_say_it_changes_the_owner(text, customer, owne
     parsed = parse(text, now=NOW, tz="Europe/London")
     assert parsed.intent == "customer.update"
     assert parsed.slots == {"customer": customer, "field": "owner", "value": owner}
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        (
+            "Jordan is going to focus on enterprise, so move all of Sam's leads in Austin over "
+            "to Jordan",
+            "customer.bulk_update",
+            {"owner": "Sam", "city": "Austin", "stage": "lead", "field": "owner",
+             "value": "Jordan"},
+        ),
+        (
+            "ok then delete the Paris leads with no contact in 90 days",
+            "customer.bulk_update",
+            {"no_contact_days": 90, "city": "Paris", "stage": "lead", "action": "delete"},
+        ),
+        (
+            "tag all vip customers in New York with no contact in 60 days as at-risk",
+            "customer.bulk_update",
+            {"no_contact_days": 60, "city": "New York", "tag": "vip", "field": "tag",
+             "value": "at-risk"},
+        ),
+        (
+            "lost Fatima Lefevre from Bluth, they picked Salesforce",
+            "customer.update",
+            {"customer": "Fatima Lefevre from Bluth", "field": "stage", "value": "lost"},
+        ),
+        (
+            "Hugo Silva at Quantum Health just said yes, make him a customer",
+            "customer.update",
+            {"customer": "Hugo Silva at Quantum Health", "field": "stage", "value": "customer"},
+        ),
+    ],
+)  # fmt: skip
+def test_what_a_manager_said_on_a_working_day_is_read_whole(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
