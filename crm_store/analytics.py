@@ -112,6 +112,11 @@ def cents_to_money(cents: int | float) -> Decimal:
     return (Decimal(int(round(cents))) / 100).quantize(Decimal("0.01"))
 
 
+def orders_said(n: int) -> str:
+    """'1 order', '14 orders': how a reason counts a customer's orders."""
+    return f"{n} order{'' if n == 1 else 's'}"
+
+
 def cents(column):
     """An SQL expression: an amount column as whole cents, exact on SQLite and PostgreSQL."""
     return cast(func.round(column * 100), BigInteger)

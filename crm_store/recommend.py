@@ -37,7 +37,7 @@ import pandas as pd
 from sqlmodel import Session, col, select
 
 from crm_store import analytics
-from crm_store.analytics import Snapshot, cents_to_money, table
+from crm_store.analytics import Snapshot, cents_to_money, orders_said, table
 from crm_store.models import Product, Purchase, Task, TaskStatus
 from crm_store.ranked import Ranked, members
 
@@ -408,7 +408,7 @@ def _retention(row: pd.Series, *, today: pd.Timestamp, money: Money) -> str:
             else ""
         )
         return (
-            f"{_orders(row['orders'])} worth {worth}, but the last was "
+            f"{orders_said(row['orders'])} worth {worth}, but the last was "
             f"{_days(row['recency_days'])} ago; they used to order every {_days(gap)}{chance}"
         )
     silence = (
@@ -440,12 +440,8 @@ def _onboarding(row: pd.Series, *, today: pd.Timestamp, money: Money) -> str:
     )
 
 
-def _orders(n: int) -> str:
-    return f"{n} order{'' if n == 1 else 's'}"
-
-
 def _reactivation(row: pd.Series, *, money: Money, **_) -> str:
-    orders = _orders(row["orders"])
+    orders = orders_said(row["orders"])
     return (
         f"no order for {_days(row['recency_days'])}; before that they spent "
         f"{money(cents_to_money(row['value']))} over {orders}"

@@ -199,16 +199,9 @@ def _other_currencies(
     session: Session, start: date, end: date, *, currency: str, owner_id: int | None
 ) -> dict[str, Decimal]:
     """Sales in the period in other currencies than the report's, which it cannot add up."""
-    query = select(Purchase.currency, func.sum(cents(Purchase.amount))).where(
-        Purchase.purchased_on >= start,
-        Purchase.purchased_on <= end,
-        Purchase.currency != currency,
-        _not_binned(Purchase.customer_id),
-    )
-    if owner_id is not None:
-        query = query.join(Customer, Customer.id == Purchase.customer_id).where(
-            Customer.owner_id == owner_id
-        )
+    query = _sales(
+        (Purchase.currency, func.sum(cents(Purchase.amount))), start, end, owner_id=owner_id
+    ).where(Purchase.currency != currency)
     rows = session.execute(query.group_by(Purchase.currency).order_by(Purchase.currency)).all()
     return {code: cents_to_money(int(total)) for code, total in rows if total}
 
@@ -252,6 +245,21 @@ def _not_binned(customer_id):
     return customer_id.not_in(select(Customer.id).where(col(Customer.deleted_at).is_not(None)))
 
 
+def _sales(columns, start: date, end: date, *, owner_id: int | None, join: bool = False):
+    """A query of sales in the period, of customers not in the bin: of one book when `owner_id`
+    is given, with their customers joined then or when `join` asks for them."""
+    query = select(*columns).where(
+        Purchase.purchased_on >= start,
+        Purchase.purchased_on <= end,
+        _not_binned(Purchase.customer_id),
+    )
+    if join or owner_id is not None:
+        query = query.join(Customer, Customer.id == Purchase.customer_id)
+    if owner_id is not None:
+        query = query.where(Customer.owner_id == owner_id)
+    return query
+
+
 def _facts(
     session: Session,
     metric: str,
@@ -274,17 +282,15 @@ def _facts(
             "city": Customer.city,
         }.get(group_by or "")
         amount = func.sum(cents(Purchase.amount)) if metric == "revenue" else func.count()
-        query = select(Purchase.purchased_on, *_maybe(key), amount).where(
-            Purchase.purchased_on >= start,
-            Purchase.purchased_on <= end,
-            _not_binned(Purchase.customer_id),
+        query = _sales(
+            (Purchase.purchased_on, *_maybe(key), amount),
+            start,
+            end,
+            owner_id=owner_id,
+            join=group_by in ("owner", "city"),
         )
         if metric == "revenue":
             query = query.where(Purchase.currency == currency)
-        if group_by in ("owner", "city") or owner_id is not None:
-            query = query.join(Customer, Customer.id == Purchase.customer_id)
-        if owner_id is not None:
-            query = query.where(book)
         query = query.group_by(Purchase.purchased_on, *([key] if key is not None else []))
         return _frame(session.execute(query).all(), ("day", *_maybe(key, "key"), "amount"))
     if metric == "interactions":

@@ -19,7 +19,7 @@ from sqlalchemy import Select
 from sqlmodel import Session, col, select
 
 from crm_store import interests, normalize
-from crm_store.analytics import Snapshot, cents_to_money
+from crm_store.analytics import Snapshot, cents_to_money, orders_said
 from crm_store.models import Customer, CustomerFigures, CustomerTag, NpsAnswer
 from crm_store.segment_names import ALL_SEGMENTS, NPS_CATEGORIES, SEGMENTS
 
@@ -121,7 +121,7 @@ def reason(row: pd.Series, criteria: Criteria, *, money: Money) -> str:
     parts = []
     if row["orders"]:
         parts.append(f"last order {_days(row['recency_days'])}")
-        parts.append(f"{row['orders']} order{'' if row['orders'] == 1 else 's'}")
+        parts.append(orders_said(row["orders"]))
         parts.append(money(cents_to_money(row["value"])))
     else:
         parts.append("no orders yet")

@@ -136,11 +136,12 @@ def staff_named(typed: str, lexicon: Lexicon) -> str | None:
 
 
 @lru_cache(maxsize=8)
-def _places(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
-    """The store's cities, and its interests and products, each as a folded, singular key."""
+def _places(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The store's cities and tags, folded, and its interests and products, as singular keys."""
     cities = frozenset(c.casefold() for c in lexicon.cities if c)
+    tags = frozenset(t.casefold() for t in lexicon.tags if t)
     wanted = frozenset(_key(i) for i in (*lexicon.interests, *lexicon.products) if i)
-    return cities, wanted
+    return cities, tags, wanted
 
 
 def _key(said: str) -> str:
@@ -151,9 +152,8 @@ def place_selection(slots: dict[str, Any], lexicon: Lexicon) -> None:
     """A selection's words the text alone could not place, placed by the store: "berlin leads"
     are in a city it has, "hardware leads" want an interest it records, "cold leads" carry a tag
     it has."""
-    cities, wanted = _places(lexicon)
+    cities, tags, wanted = _places(lexicon)
     unread = []
-    tags = {t.casefold() for t in lexicon.tags}
     for said in slots.get(UNREAD, ()):
         if said.casefold() in cities and "city" not in slots:
             slots["city"] = said

@@ -79,16 +79,7 @@ def choose(
         if slots is None:
             continue
         if tagging is not None:
-            ruled, slots = slots, spans.merge(intent, slots, tagging)
-            if vocab.SELECTION_NOUN.search(f" {slots.get('interest', '')}"):
-                slots.pop("interest")  # "Paris leads" is a selection, never an interest
-            interest = str(slots.get("interest", "")).casefold()
-            if str(slots.get("city", "")).casefold() == interest:
-                # "Hardware leads": one word read as both is the interest; a city the rules
-                # read elsewhere in the message stays
-                slots.pop("city", None)
-                if ruled.get("city") and str(ruled["city"]).casefold() != interest:
-                    slots["city"] = ruled["city"]
+            slots = spans.merge(intent, slots, tagging)
         if intent == "customer.create" and rules.not_a_name(slots.get("name")):
             continue  # never a customer named with a sentence, whoever read the name
         slots = rules.as_typed(slots, message)

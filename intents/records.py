@@ -42,8 +42,6 @@ KEYS = {
     "task": "task", "to do": "task", "todo": "task", "due": "due", "due date": "due",
     "billing city": "city", "title": "title", "job title": "title", "country": "country",
 }  # fmt: skip
-# what a field says when its key names a contact: "Meeting: Quarterly review – Thornbury"
-_KEY_CHANNEL = {"meeting": "meeting"}
 # fields a record can change on one customer: "Billing City: Cheltenham → Gloucester"
 _CHANGED = ("city", "email", "phone", "owner", "status", "title", "country", "company")
 
@@ -63,8 +61,8 @@ def fields(text: str) -> dict[str, str] | None:
             else:
                 loose.append(part)
             continue
-        if key in _KEY_CHANNEL:
-            found.setdefault("channel", _KEY_CHANNEL[key])
+        if key == "meeting":  # "Meeting: Quarterly review – Thornbury": the key says the channel
+            found.setdefault("channel", "meeting")
         value = field.group("value").strip()
         found.setdefault(name, value if name in ("summary", "comment") else value.strip(" ."))
     if len(found) < 2 or len(loose) > 2 or not found.keys() - {"date", "status", "source"}:

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from intents import vocab
 from intents.text import Cleaned, clean
-from intents.values import amount, date_in, impossible, plain_number, time_of
+from intents.values import MONTHS, amount, date_in, impossible, plain_number, time_of
 
 
 @dataclass(frozen=True)
@@ -460,15 +460,12 @@ def _report(match: re.Match, message: Message) -> dict | None:
     }
 
 
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-
 def _month_period(text: str, now: datetime) -> str | None:
     """A month named on its own ("how did november go?"): this month or the one before it."""
     found = re.search(rf"\b(?P<month>{vocab.MONTH})(?!\s*\d)(?:\W|$)", text)
     if not found or found.group("month") == "may" and not re.search(r"\b(?:in|for) may\b", text):
         return None  # "may I see …" names no month
-    month = _MONTHS.index(found.group("month")[:3]) + 1
+    month = MONTHS.index(found.group("month")[:3]) + 1
     if month == now.month:
         return "this_month"
     return "last_month" if month == (now.month - 2) % 12 + 1 else None
@@ -766,9 +763,10 @@ def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
         rest,
         re.I,
     ):
-        slots["stage"] = vocab.STAGES.get(found.group(1).lower().split()[-1], "qualified")
-        if found.group(1).lower().startswith("qualified"):
-            slots["stage"] = "qualified"
+        said = found.group(1).lower()
+        slots["stage"] = (
+            "qualified" if said.startswith("qualified") else vocab.STAGES[said.split()[-1]]
+        )
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if re.search(r"\bas (?:a )?(?:customer|client)\b|already signed", rest, re.I):
         slots["stage"] = "customer"
@@ -1072,11 +1070,8 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     if selection.get("segment") in _PIPELINE and "stage" not in selection:
         # a change to "Maria's lost customers" is pipeline housekeeping: the stage, not a figure
         selection["stage"] = selection.pop("segment")
-    if "stage" not in selection and (said := _STAGE_LEFT.search(text)):
-        said = said.group(1)
-        selection["stage"] = (
-            vocab.STAGES.get(said) or vocab.STAGES[said[:-1]]
-        )  # "my qualified ones"
+    if "stage" not in selection and (left := _STAGE_LEFT.search(text)):
+        selection["stage"] = _stage_of(left.group(1))  # "my qualified ones"
     if selection.get("owner") == "team" and not re.search(r"\bteam\b", message.text):
         del selection["owner"]  # "everyone in London": every customer, not the team's book
     return {**selection, **slots}
@@ -1146,8 +1141,7 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         if re.search(r"\b(?:proposals?|quotes?)\b", found.group()):
             slots["stage"] = "proposal"  # "no answer to a proposal in 3 weeks"
     if "stage" not in slots and (found := vocab.STAGE_CRITERION.search(text)):
-        said = next(g for g in found.groups() if g)
-        slots["stage"] = vocab.STAGES.get(said, vocab.STAGES.get(said.rstrip("s"), said))
+        slots["stage"] = _stage_of(next(g for g in found.groups() if g))
     elif "stage" not in slots:
         slots["segment"] = _first(vocab.SEGMENTS, text)
     if found := vocab.NO_PURCHASE.search(text):
@@ -1175,6 +1169,11 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     if slots.get("limit") and not slots.get("sort") and re.search(r"\btop\b", text):
         slots["sort"] = "value"
     return slots
+
+
+def _stage_of(said: str) -> str:
+    """The contract's stage for a stage word, singular or plural ("proposals", "leads")."""
+    return vocab.STAGES.get(said, vocab.STAGES.get(said.rstrip("s"), said))
 
 
 def _days(found: re.Match, *, default: int) -> int:

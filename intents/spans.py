@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from intents.rules import Message
+from intents.vocab import SELECTION_NOUN
 
 # Slots whose value is a stretch of the message, as typed.
 SLOTS = ("customer", "name", "company", "summary", "text", "comment", "city", "product", "interest",
@@ -281,45 +282,51 @@ class Tagging:
         return known
 
 
-def _bracketed(rule: object, tagged: str, *, keep_longer: bool) -> bool:
-    """Whether the rules' value is to stay because the tagger's is only part of it: a customer
-    keeps its "(Company)" or its "X from Company" whole; a company loses the "(City)" after it."""
+def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
+    """Whether the rules' value of `name` stays because the tagger's is only part of it, or is
+    another slot: a customer keeps its "(Company)" or "X from Company" whole and is never the new
+    value ("add interest Support to X"); a city keeps "New York" over "New"; a company loses the
+    "(City)" the tagger read after it."""
+    said = str(slots.get("value") or "").lower()
+    if name == "customer" and said and said in tagged.lower():
+        return True
+    rule = slots.get(name)
     if not isinstance(rule, str) or rule == tagged:
         return False
-    if not keep_longer:
-        return bool(re.fullmatch(rf"{re.escape(rule)}\s*\(.+\)", tagged))
-    part = re.escape(tagged)
-    return bool(
-        re.fullmatch(rf"{part}\s*\(.+\)|(?:{part}|.+)\s(?:at|from|of|@)\s(?:{part}|.+)", rule)
-        and tagged in rule
-    )
+    if name == "customer":
+        part = re.escape(tagged)
+        whole = rf"{part}\s*\(.+\)|(?:{part}|.+)\s(?:at|from|of|@)\s(?:{part}|.+)"
+        return tagged in rule and bool(re.fullmatch(whole, rule))
+    if name == "city":
+        return rule.lower().startswith(f"{tagged.lower()} ")
+    return bool(re.fullmatch(rf"{re.escape(rule)}\s*\(.+\)", tagged))
+
+
+def _one_reading(ruled: dict, merged: dict) -> None:
+    """A word read both as a city and as an interest is the interest ("Hardware leads"); a city
+    the rules read elsewhere stays. "Paris leads" is a selection, never an interest."""
+    if SELECTION_NOUN.search(f" {merged.get('interest', '')}"):
+        merged.pop("interest")
+    interest = str(merged.get("interest", "")).casefold()
+    if str(merged.get("city", "")).casefold() == interest:
+        merged.pop("city", None)
+        if ruled.get("city") and str(ruled["city"]).casefold() != interest:
+            merged["city"] = ruled["city"]
 
 
 def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
     """The rules' slots with the tagger's spans where it reads better (`TAGGED_FIRST`), or where
-    the rules read none (`RULES_FIRST`)."""
+    the rules read none (`RULES_FIRST`); one word is never both a city and an interest."""
     reading = tagging.reading(intent)
-    if reading is NOTHING:
-        return slots
     merged = dict(slots)
-    for name in TAGGED_FIRST | RULES_FIRST:
+    for name in () if reading is NOTHING else TAGGED_FIRST | RULES_FIRST:
         if intent not in INTENTS_OF[name]:
             continue
         if name in RULES_FIRST:
             if not merged.get(name) and (value := reading.found.get(name)):
                 merged[name] = value
         elif value := reading.found.get(name):
-            said = str(merged.get("value") or "").lower()
-            if name == "customer" and said and said in value.lower():
-                continue  # the tagger's customer holds the new value: "add interest Support to X"
-            rule = merged.get(name)
-            if (
-                name == "city"
-                and isinstance(rule, str)
-                and rule.lower().startswith(f"{value.lower()} ")
-            ):
-                continue  # "New York" over the tagger's "New"
-            if not _bracketed(rule, value, keep_longer=name == "customer"):
+            if not _rules_say_more(name, merged, value):
                 merged[name] = value
         elif (
             name == "customer"
@@ -329,4 +336,5 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
         ):
             # the rules' commonest mistake: one stray word taken for a customer ("morning — …")
             del merged[name]
+    _one_reading(slots, merged)
     return merged

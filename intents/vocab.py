@@ -384,7 +384,7 @@ FOLLOW_UP = re.compile(
 )
 OCCURRED = re.compile(
     rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?P<when>today|yesterday|this morning|this afternoon|"
-    rf"this evening|this am|this pm|last night|(?:last )?(?<!next )(?<!coming )(?<!this )(?<!by )(?<!till )(?<!until )(?<!before ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
+    rf"this evening|this am|this pm|last night|(?:last )?(?<!coming )(?<!this ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
     rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:?!]|\s|$)"
 )
@@ -485,12 +485,12 @@ _CODES = (
     r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?"
 )
 _SYMBOLS = r"(?:us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹]|rs\.?)"
-# A price per unit ("450 each", "@ $30/seat", "1.2k a licence"): the sale's amount is it times
-# the quantity.
 # the whole of a sale said after its parts: "8 units @ $1,150 = $9,200", "… total $9,200"
 SALE_TOTAL = re.compile(
     rf"\s*(?:=|\b(?:in )?total(?: of)?:?)\s*(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b)?)"
 )
+# A price per unit ("450 each", "@ $30/seat", "1.2k a licence"): the sale's amount is it times
+# the quantity.
 UNIT_PRICE = re.compile(
     rf"(?:\s+(?:@|at|for)\s*|[,;]\s*|\s+)(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b)?)"
     r"\s*(?:each|apiece|ea|a piece|per (?:seat|licen[cs]e|user|unit|piece|head|box|device)|"
@@ -940,9 +940,9 @@ SELECTION_FILLER = frozenset(
     "in on at system and also just right away thanks thx today list with from by for "
     "stage stages status pipeline book clear out goes go going should move moved put hand handed "
     "over give send shift switch transfer reassign assign change set mark tag label update make "
-    "delete remove drop archive purge wipe clean get gets let have has had back up off away into "
-    "onto as bulk then too also bin rid trash del or more over than longer push bump advance "
-    "progress shift anything anyone something ok okay".split()
+    "delete remove drop archive purge wipe clean get gets let have has had back up off into "
+    "onto as bulk then too bin rid trash del or more than longer push bump advance progress "
+    "anything anyone something ok okay".split()
 )
 # a book named by a pronoun, which the parser cannot resolve: "move his leads to Maria"
 WHOSE = frozenset({"his", "her", "their", "hers", "theirs"})
@@ -957,7 +957,6 @@ POLITE_TAIL = re.compile(
     r"(?:[\s,.!]*\b(?:please|pls|plz|kindly|thanks|thank you|thx|ty|cheers|asap|now|today|"
     r"right away|for me|in (?:the )?(?:crm|system)|on (?:the )?crm))+[\s.!]*$"
 )
-# the noun a selection's describing words stand before: "Berlin leads", "hardware accounts"
 # a "customer" that is a selection: "the Paris accounts", "all London customers"
 SELECTION_SAID = re.compile(
     r"^(?:(?:all|every|each|the|our|my|of)\s+)*(?:[\w'-]+\s+){0,3}"
@@ -965,6 +964,7 @@ SELECTION_SAID = re.compile(
     r"|^(?:all|every|everyone|everybody|customers|clients|accounts|leads|prospects)\b",
     re.I,
 )
+# the noun a selection's describing words stand before: "Berlin leads", "hardware accounts"
 SELECTION_NOUN = re.compile(
     r"\s+(?:leads?|customers?|clients?|accounts?|prospects?|proposals?|deals?|contacts?|ones|"
     r"companies|opportunities|opps)\b"

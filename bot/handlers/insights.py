@@ -334,7 +334,6 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
 
     heading = (report.group_by or "period").capitalize()
     label = report.label
-    rows = [{heading: key, label: shown(v)} for key, v in report.rows]
     total = f"{'' if report.metric == 'nps' else 'Total '}{_figure(report, shown, ctx.today)}."
     if report.elsewhere:
         others = ", ".join(format.money(v, code) for code, v in report.elsewhere.items())
@@ -342,18 +341,20 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     if earlier is not None:
         change = _change(report.metric, report.total, earlier.total)
         total += f" Before: {_figure(earlier, shown, ctx.today)}, {change}."
-        if not report.over_time:  # per rep, product…: each beside its own figure before
-            now, before = dict(report.rows), dict(earlier.rows)
-            gone = [key for key, _ in earlier.rows if key not in now]  # nothing this time
-            rows = [
-                {
-                    heading: key,
-                    label: shown(now.get(key, 0)),
-                    "Before": shown(before.get(key, 0)),
-                    "Change": _change(report.metric, now.get(key, 0), before.get(key, 0)),
-                }
-                for key in [*now, *gone]
-            ]
+    if earlier is not None and not report.over_time:  # per rep, product…: each beside its before
+        now, before = dict(report.rows), dict(earlier.rows)
+        gone = [key for key, _ in earlier.rows if key not in now]  # nothing this time
+        rows = [
+            {
+                heading: key,
+                label: shown(now.get(key, 0)),
+                "Before": shown(before.get(key, 0)),
+                "Change": _change(report.metric, now.get(key, 0), before.get(key, 0)),
+            }
+            for key in [*now, *gone]
+        ]
+    else:
+        rows = [{heading: key, label: shown(v)} for key, v in report.rows]
     files = []
     if report.group_by and (slots.get("chart") or report.over_time):
         png = reports.chart_png(report, money_format=show)
