@@ -18,7 +18,15 @@ from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from crm_store.analytics import cents, cents_to_money, snapshot
-from crm_store.models import Customer, Interaction, NpsAnswer, Purchase, Staff
+from crm_store.models import (
+    Customer,
+    CustomerInterest,
+    CustomerTag,
+    Interaction,
+    NpsAnswer,
+    Purchase,
+    Staff,
+)
 
 METRICS = ("revenue", "customers", "interactions", "purchases", "nps")
 PERIODS = (
@@ -45,6 +53,10 @@ LABELS = {
     "purchases": "Purchases",
     "nps": "NPS",
 }
+
+
+# what customers are labelled with: a customer counts under each of their tags or interests
+LABELLINGS = {"tag": (CustomerTag, CustomerTag.tag), "interest": (CustomerInterest, CustomerInterest.interest)}
 
 
 class ReportError(ValueError):
@@ -204,6 +216,21 @@ def _other_currencies(
     ).where(Purchase.currency != currency)
     rows = session.execute(query.group_by(Purchase.currency).order_by(Purchase.currency)).all()
     return {code: cents_to_money(int(total)) for code, total in rows if total}
+
+
+def labels_in_use(session: Session, kind: str, *, owner_id: int | None = None) -> list[tuple[str, int]]:
+    """Each tag (or interest) on live customers, with how many carry it, most used first."""
+    table, label = LABELLINGS[kind]
+    query = (
+        select(label, func.count())
+        .join(Customer, Customer.id == table.customer_id)
+        .where(col(Customer.deleted_at).is_(None), col(Customer.forgotten_at).is_(None))
+        .group_by(label)
+    )
+    if owner_id is not None:
+        query = query.where(Customer.owner_id == owner_id)
+    rows = [(str(name), int(count)) for name, count in session.execute(query).all()]
+    return sorted(rows, key=lambda row: (-row[1], row[0].casefold()))
 
 
 def chart_png(report: Report, *, money_format=None) -> bytes:

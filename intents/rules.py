@@ -448,12 +448,15 @@ def _nps(match: re.Match, message: Message) -> dict | None:
 @reads("report.show")
 def _report(match: re.Match, message: Message) -> dict | None:
     text = message.text
+    group_by = _first(vocab.GROUPS, text)
     metric = _first(vocab.METRICS, text) or "revenue"
+    if group_by in ("tag", "interest"):
+        metric = "customers"  # "what tags do we use?": customers per tag
     return {
         "metric": metric,
         "channel": _first(vocab.REPORT_CHANNELS, text) if metric == "interactions" else None,
         "period": _first(vocab.PERIODS, text) or _month_period(text, message.now),
-        "group_by": _first(vocab.GROUPS, text),
+        "group_by": group_by,
         "owner": owner(message, named_for=False),
         "compare": "previous_period" if vocab.COMPARE.search(text) else None,
         "chart": True if vocab.CHART.search(text) else None,
@@ -595,6 +598,8 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
 
 @reads("customer.update")
 def _update(match: re.Match, message: Message) -> dict | None:
+    if (untagged := _untag_one(message)) is not None:
+        return untagged
     for form in vocab.UPDATE_FORMS:
         found = form.search(message.text)
         if not found:
@@ -642,6 +647,23 @@ def _update(match: re.Match, message: Message) -> dict | None:
     return None if vocab.SELECTION_SAID.search(slots.get("customer") or "") else slots
 
 
+def _untag_one(message: Message) -> dict | None:
+    """"remove the vip tag from Acme", "untag vip from Jane Cooper": one customer loses a tag."""
+    found = _UNTAG.search(message.text)
+    if not found:
+        return None
+    who = _ref(message.typed[found.end() :])
+    if not who or vocab.SELECTION_SAID.search(who) or _SELECTION_WORDS.search(who.lower()):
+        return None  # "untag vip from Dana's leads": a bulk change
+    tag = next(found.group(g) for g in ("value", "value2", "value3") if found.group(g))
+    return {"customer": who, "field": "tag", "value": tag, "action": "untag"}
+
+
+_UNTAG = next(pattern for pattern, target in vocab.BULK_TARGET if target == "untag")
+_SELECTION_WORDS = re.compile(
+    r"\b(?:all|every|everyone|everybody|each|customers|accounts|clients|leads|prospects|"
+    r"proposals|ones|those|these|them)\b"
+)
 _TAG_NAMED = re.compile(
     r"^(?:tag|label)\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){1,3})#?(?P<tag>[\w-]+)\W*$"
 )
@@ -988,6 +1010,8 @@ def _delete(match: re.Match, message: Message) -> dict | None:
 
 @reads("customer.restore")
 def _restore(match: re.Match, message: Message) -> dict | None:
+    if vocab.BIN_LISTING.search(message.text):
+        return {}  # no one named: the handler lists the bin
     if found := re.search(
         r"\b(?:(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it)"
         r"|bring (?:her|him|them|it) back)\b",
@@ -1063,6 +1087,9 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     if selection.get("owner"):  # "Sam hasn't touched his Munich accounts": his is Sam's
         unread = [w for w in unread if w.casefold() not in vocab.WHOSE]
     quantified = re.search(r"\b(?:all|every|everyone|everybody|each)\b", message.text)
+    if slots.get("action") == "untag" and not any(selection.values()) and not quantified:
+        if len(unread) == 1 and not _SELECTION_WORDS.search(unread[0].lower()):
+            return None  # "remove the vip tag from Acme": one customer's tag
     if not any(selection.values()) and unread and not quantified and slots.get("action") != "untag":
         return None  # "pls push Léa Weber to proposal stage": one customer, not a selection
     if unread:
@@ -1196,7 +1223,7 @@ def _next(match: re.Match, message: Message) -> dict | None:
 def _show(match: re.Match, message: Message) -> dict | None:
     groups = {k: v for k, v in match.groupdict().items() if v}
     if "ref" in groups:
-        who = message.typed[slice(*match.span("ref"))]
+        who = _ref(message.typed[slice(*match.span("ref"))]) or ""
     elif "before" in groups:
         who = _ref(message.typed[slice(*match.span("before"))])
     else:

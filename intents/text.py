@@ -30,7 +30,7 @@ DECORATION = [
     ),  # @person: the person, not an e-mail
 ]
 SHORTHAND = [
-    (re.compile(r"\bf/u\b|\bfup\b|\bfollowup\b|\bfollow-up\b", re.I), "follow up"),
+    (re.compile(r"\bf/u\b|\bfup\b|(?<![\w-])follow-?up(?![\w-])", re.I), "follow up"),
     (re.compile(r"\bw/o\b", re.I), "without"),
     (re.compile(r"\bw/", re.I), "with "),
     (re.compile(r"\bre:\s*", re.I), "about "),

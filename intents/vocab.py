@@ -71,7 +71,25 @@ LOG_LEAD_IN = re.compile(
     r"note that|that|fyi|today|yesterday|made)\b[:\s]*)+",
     re.I,
 )
+# "what's in the bin?", "show deleted customers": what can still be restored
+BIN_LISTING = re.compile(
+    r"\b(?:what'?s|what is|whats|anything|anyone|who'?s|who is|show|list|see|view|open|check|"
+    r"look)\b.*\b(?:in|the) (?:the )?(?:recycle |delete |deleted |trash )?(?:bin|trash)\b"
+    r"|\b(?:deleted|binned|trashed|removed) (?:customers|accounts|clients|contacts|leads|ones|"
+    r"records|people)\b|\brecently deleted\b|\b(?:recycle|delete) bin\b|^(?:the )?bin\W*$",
+    re.I,
+)
+# A question about one customer is their profile, never a write: "has Acme bought anything?",
+# "is Initech still a lead", "what stage is Hugo Novak in"
+CUSTOMER_QUESTION = (
+    r"^(?:is|isn'?t|was|does|doesn'?t|has|hasn'?t|(?:did|didn'?t|do|have)(?=.*\?\W*$))\s+"
+    r"(?!(?:there|any|anyone|anybody|anything|everyone|everybody|we|i|you|he|she|they|it|my|our|"
+    r"the|a|an|all|this|that|these|those|your|me|us|them)\b)(?P<before>\S.*?)\W*$"
+    r"|^(?:what|which)\s+(?:stage|tags?|owner|rep|interests?|segment|city|phase|step)\s+"
+    r"(?:is|does|has)\s+(?P<ref>.+?)(?:\s+(?:in|at|on|have|got|tagged(?: with)?))?\W*$"
+)
 CUES: list[tuple[str, str]] = [
+    ("customer.show", CUSTOMER_QUESTION),
     (
         "undo",
         r"^(?:(?:oops|ugh|sorry|argh)\b[^a-z]*(?:[\w']+[\s,.!]+){0,4}?)?(?:please\s+)?(?:undo|revert|roll ?back|take (?:that|it) back)\b(?:\s+(?:that|it|this|last|the|my|change|one|please|last change))*\W*$",
@@ -127,6 +145,7 @@ CUES: list[tuple[str, str]] = [
         "customer.restore",
         r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b|\bbring\s+(?!(?:it|them|the|up)\b)\S.{0,60}?\s+back\b|\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it)\b",
     ),
+    ("customer.restore", BIN_LISTING.pattern),
     (
         "customer.delete",
         r"^(?:please |pls |can you |could you )*(?:delete|remove|trash|drop|get rid of|archive)\b(?!.*\b(?:personal data|all (?:the )?data|gdpr|tasks?|reminders?|tags?|notes?)\b)",
@@ -192,7 +211,11 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "report.show",
-        r"\b(?:how many|number of|count of|total)\b.*\b(?:calls|meetings|interactions|orders|purchases|deals|customers|clients|contacts|emails|sales)\b",
+        r"^(?:(?:show|list|give|get|see)\s+(?:me\s+|us\s+)?)?(?:(?:all|the|our|every|of)\s+)*(?:tags|interests|product interests)\W*$|\b(?:what|which|all the|list of)\s+(?:tags|interests|product interests)\b(?!\s+(?:does|do|did|has|have)\s+(?!we\b|the team\b|customers\b|people\b)\S)|\b(?:tags|interests) (?:in use|are there|do we (?:use|have))\b|\b(?:how many|count|number of) (?:customers|accounts|clients) (?:per|by|for each|with each) (?:tag|interest)\b",
+    ),
+    (
+        "report.show",
+        r"\b(?:how many|number of|count of|total)\.*\b(?:calls|meetings|interactions|orders|purchases|deals|customers|clients|contacts|emails|sales)\b",
     ),
     (
         "report.show",
@@ -326,7 +349,7 @@ REFERENCE_STOPS = (
     "again back up twice once today yesterday tomorrow this next last no not all some "
     "went gave rated scored bought ordered purchased has have had did does do just yet "
     "because so then after before while when since until if as per there here him her them "
-    "us me my our your their please thanks record entry account"
+    "us me my our your their please thanks record entry account still already ever"
 ).split()
 # What may follow a customer's name and belongs to it, not to the sentence ("Hooli's CFO").
 AFTER_REFERENCE = (
@@ -1043,6 +1066,8 @@ GROUPS = _table(
         (r"(?:by|per|each|every) segment", "segment"),
         (r"(?:by|per|each|every) channel|by type", "channel"),
         (r"(?:by|per|each|every) (?:city|location|town)", "city"),
+        (r"(?:by|per|each|every) tag|\btags\b", "tag"),
+        (r"(?:by|per|each|every) (?:interest|product interest)|\binterests\b", "interest"),
     ]
 )
 REPORT_CHANNELS = _table(

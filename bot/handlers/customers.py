@@ -227,6 +227,8 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
     if not value:
         raise UserError(f"What should the {field} be? e.g. “set Acme's {field} to …”.")
     customer = resolve_customer(ctx, parsed.slots.get("customer"))
+    if field == "tag" and parsed.slots.get("action") == "untag":
+        return _remove_tag(ctx, customer, value)
     if field == "tag":
         return _add_tag(ctx, customer, value)
     if field == "interest":
@@ -292,6 +294,25 @@ def _add_tag(ctx: Context, customer: Customer, value: str) -> Reply:
     ctx.session.add(row)
     ctx.audit("customer.tag", row, before=None, description=f"tagged {customer.display_name}")
     return Reply(f"Tagged {customer.display_name} as {tag}.", buttons=[Button("Undo", "undo")])
+
+
+def _remove_tag(ctx: Context, customer: Customer, value: str) -> Reply:
+    tag = normalize.fold(value.lstrip("#")).replace(" ", "-")
+    row = ctx.session.get(CustomerTag, (customer.id, tag))
+    if row is None:
+        return Reply(f"{customer.display_name} is not tagged {tag}. Nothing changed.")
+    before = snapshot(row)
+    ctx.session.delete(row)
+    ctx.audit(
+        "customer.untag",
+        row,
+        before=before,
+        description=f"untagged {customer.display_name}",
+        deleted=True,
+    )
+    return Reply(
+        f"Removed the tag {tag} from {customer.display_name}.", buttons=[Button("Undo", "undo")]
+    )
 
 
 def _interest_reply(ctx: Context, customer: Customer, value: str) -> Reply:

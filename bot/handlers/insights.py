@@ -101,8 +101,9 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
         after={"customers": [int(i) for i in found.index]},
     )
     matches = "matches" if count == 1 else "match"
+    per_owner = _per_owner(found, owners) if book.team else ""
     return Reply(
-        text=f"{count:,} of {book.possessive} customers {matches}: {described}{shown}.",
+        text=f"{count:,} of {book.possessive} customers {matches}: {described}{shown}.{per_owner}",
         rows=rows,
         files=[
             File(
@@ -114,6 +115,15 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
         buttons=[Button(f"Next for #{i}", f"next action for #{i}") for i in found.index[:3]],
         note="Figures as of today; every match is in the CSV.",
     )
+
+
+def _per_owner(found, owners: dict[int, str]) -> str:
+    """A team's list also says how it splits between the reps ("leads per rep?")."""
+    counts = found["owner_id"].fillna(0).astype(int).value_counts()
+    if len(counts) < 2:
+        return ""
+    split = ", ".join(f"{owners.get(i, 'no owner')} {n:,}" for i, n in counts.items())
+    return f" By owner: {split}."
 
 
 SELECTION = (
@@ -306,6 +316,8 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     slots = parsed.slots
     book = whose_book(ctx, slots.get("owner"))
     group_by = slots.get("group_by")
+    if group_by in reports.LABELLINGS:
+        return _labels(ctx, group_by, book)
     if slots.get("chart") and not group_by and slots.get("period") not in ("today", "yesterday"):
         short = slots.get("period") in ("this_week", "last_week", "this_month", "last_month")
         group_by = "day" if short else "month"
@@ -364,4 +376,19 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
         text=total,
         rows=rows if report.group_by else [],
         files=files,
+    )
+
+
+def _labels(ctx: Context, kind: str, book: Book) -> Reply:
+    """"What tags do we use?": every tag (or interest) in the book, with its customers."""
+    from crm_store import reports
+
+    used = reports.labels_in_use(ctx.session, kind, owner_id=book.owner_id)
+    plural = "interests" if kind == "interest" else "tags"
+    if not used:
+        return Reply(f"None of {book.possessive} customers has any {plural} yet.")
+    return Reply(
+        title=f"{plural.capitalize()} — {book.possessive} customers",
+        text=f"{len(used):,} {plural}; a customer counts once under each of theirs.",
+        rows=[{kind.capitalize(): name, "Customers": f"{count:,}"} for name, count in used],
     )

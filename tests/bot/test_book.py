@@ -78,7 +78,9 @@ def test_segments_cover_the_book_asked_for(team):
     assert priya.text.startswith("1 of Priya Shah's customers matches: all customers")
     assert [row["Customer"] for row in priya.rows] == ["Initech"]
     everyone = team.run("segment.list", who="Alex")
-    assert everyone.text == "4 of the team's customers match: all customers."
+    assert everyone.text == (
+        "4 of the team's customers match: all customers. By owner: Sam 3, Priya Shah 1."
+    )
     mine = team.run("segment.list")
     assert mine.text == "3 of your customers match: all customers."
     assert "Initech" not in {row["Customer"] for row in mine.rows}
