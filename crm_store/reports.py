@@ -56,7 +56,10 @@ LABELS = {
 
 
 # what customers are labelled with: a customer counts under each of their tags or interests
-LABELLINGS = {"tag": (CustomerTag, CustomerTag.tag), "interest": (CustomerInterest, CustomerInterest.interest)}
+LABELLINGS = {
+    "tag": (CustomerTag, CustomerTag.tag),
+    "interest": (CustomerInterest, CustomerInterest.interest),
+}
 
 
 class ReportError(ValueError):
@@ -218,7 +221,9 @@ def _other_currencies(
     return {code: cents_to_money(int(total)) for code, total in rows if total}
 
 
-def labels_in_use(session: Session, kind: str, *, owner_id: int | None = None) -> list[tuple[str, int]]:
+def labels_in_use(
+    session: Session, kind: str, *, owner_id: int | None = None
+) -> list[tuple[str, int]]:
     """Each tag (or interest) on live customers, with how many carry it, most used first."""
     table, label = LABELLINGS[kind]
     query = (

@@ -648,7 +648,7 @@ def _update(match: re.Match, message: Message) -> dict | None:
 
 
 def _untag_one(message: Message) -> dict | None:
-    """"remove the vip tag from Acme", "untag vip from Jane Cooper": one customer loses a tag."""
+    """ "remove the vip tag from Acme", "untag vip from Jane Cooper": one customer loses a tag."""
     found = _UNTAG.search(message.text)
     if not found:
         return None

@@ -380,7 +380,7 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
 
 
 def _labels(ctx: Context, kind: str, book: Book) -> Reply:
-    """"What tags do we use?": every tag (or interest) in the book, with its customers."""
+    """ "What tags do we use?": every tag (or interest) in the book, with its customers."""
     from crm_store import reports
 
     used = reports.labels_in_use(ctx.session, kind, owner_id=book.owner_id)
