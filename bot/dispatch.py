@@ -33,6 +33,7 @@ from bot.identity import not_enabled, staff_for
 from bot.lexicon import Lexicons
 from bot.messages import MAX_MESSAGE, Message, Reply
 from bot.settings import Settings
+from crm_store.audit import UNDO_OF, last_command
 from crm_store.db import transaction
 from crm_store.models import PendingQuestion, ProcessedEvent, Staff
 from intents.rules import missing_required
@@ -263,9 +264,7 @@ class Bot:
                     "unknown", {}, parsed.confidence, (parsed, *parsed.alternatives)
                 )
             elif unsure:
-                question = Ask.confirm(f"I'm not sure I understood. {reading_label(parsed)}?")
-                question.choices = {"yes": {"__sure": True}}
-                raise question
+                raise _make_sure(session, staff, parsed)
             ctx = Context(
                 session=session,
                 staff=staff,
@@ -375,6 +374,18 @@ _CHOICE_FILLER = frozenset(
     "the one a an in at from of with who whose is owned by i mean meant that please pls guy lady "
     "customer contact person company".split()
 )
+
+
+def _make_sure(session: Session, staff: Staff, parsed: intents.Parsed) -> Ask:
+    """Ask whether an unsure reading was meant. An undo is tied to the change it names, so a
+    late "yes" never undoes a newer one."""
+    label, sure = reading_label(parsed), {"__sure": True}
+    if parsed.intent == "undo" and (entries := last_command(session, staff.id)):
+        label = f"Undo your last change ({entries[-1].description})"
+        sure[UNDO_OF] = entries[0].command_id
+    question = Ask.confirm(f"I'm not sure I understood. {label}?")
+    question.choices = {"yes": sure}
+    return question
 
 
 def _noted(reply: Reply, waiting: str | None) -> Reply:

@@ -99,6 +99,9 @@ def record_event(
     )
 
 
+UNDO_OF = "__undo_of"  # the command an undo confirmed later was asked about
+
+
 def last_command(session: Session, staff_id: int) -> list[AuditEntry]:
     """The entries of the staff member's newest change that is not undone yet."""
     newest = session.exec(

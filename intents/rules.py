@@ -209,14 +209,22 @@ def take_ref(text: str) -> tuple[str | None, str]:
     ref = " ".join(kept)
     start = text.find(kept[-1], len(" ".join(kept[:-1])))
     rest = text[start + len(kept[-1]) :]
-    if company := re.match(r"\s*(\([A-Z][\w&.' -]{0,40}\))", rest):
-        ref, rest = f"{ref} {company.group(1)}", rest[company.end() :]
+    if (company := re.match(r"\s*(\([^\W\d_][\w&.,' -]{0,40}\))", rest)) and _names(
+        company.group(1)
+    ):
+        ref, rest = f"{ref} {company.group(1)}", rest[company.end() :]  # "lukas (tyrell)"
     rest = re.sub(vocab.AFTER_REFERENCE, "", rest, flags=re.I)
     if possessive_end := re.match(
         r"(?:'s|’s)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s*(?:[,;:]|\s[-–—]+\s)", rest
     ):
         rest = rest[possessive_end.end() :]
     return ref.strip(" ,;:.'\"") or None, rest.strip(" ,;:.-–—")
+
+
+def _names(bracket: str) -> bool:
+    """Whether words in brackets after a name say which one (a company or city), not a remark."""
+    words = bracket.strip("()").replace(",", " ").split()
+    return len(words) <= 4 and not any(w.lower() in _STOP for w in words)
 
 
 _NAME_FIRST = re.compile(
@@ -397,8 +405,11 @@ def _task(match: re.Match, message: Message) -> dict | None:
         lead_due, _, _ = _find_date(message.text[: match.end()], message, future=True)
         due = lead_due
     typed = vocab.TASK_LEAD.sub("", typed.strip(), count=1)
-    typed = re.sub(
-        r"^(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b\s*", "", typed.strip(), flags=re.I
+    typed = re.sub(  # "fri 9:30 to prep …": the time of day is not the task
+        r"^(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d{2}\s*(?:am|pm)?|\s*(?:am|pm))\b\s*",
+        "",
+        typed.strip(),
+        flags=re.I,
     )
     typed = re.sub(r"^(?:to|for|:|re|about|regarding)\s+|^[:,\s\-–—]+", "", typed.strip())
     typed = vocab.TASK_TAIL.sub("", typed.strip(" ,.;")).strip(" ,.;:-–—")
@@ -411,13 +422,30 @@ def _task(match: re.Match, message: Message) -> dict | None:
         if customer and customer.lower() not in vocab.NOT_CUSTOMERS:
             break
         customer = None
+    if customer is None and (found := _EVENT_WITH.search(typed)):  # "prep for the Vogel call"
+        customer = _ref(found.group("who"))
     if customer is None and (found := vocab.TASK_NAMED.search(typed)):
         customer = _ref(typed[found.start("who") :])
     return _date_slot("due", due, {"text": typed or None, "customer": customer})
 
 
+_EVENT_WITH = re.compile(
+    r"\b(?:for|before|after|about|ahead of)\s+(?:the|my|our|tomorrow'?s|friday'?s)\s+"
+    r"(?!(?:big|important|weekly|monthly|quarterly|next|first|final|internal|team|sales|board|"
+    r"intro|usual|same|other|new|follow[- ]?up)\b)(?P<who>(?:[\w&'.-]+\s+){1,4}?)(?:call|meeting|demo|visit|renewal|pitch|presentation|"
+    r"review|kick-?off|qbr|workshop|onboarding)\b",
+    re.I,
+)
+_NPS_AS_TOPIC = re.compile(
+    r"\b(?:re|about|regarding|following up on|follow up on|discuss(?:ed)?|on)\s+(?:his|her|their|"
+    r"the|its|our|that|a)\s+(?:low\s+|bad\s+|poor\s+)?nps\b"
+)
+
+
 @reads("nps.record")
 def _nps(match: re.Match, message: Message) -> dict | None:
+    if _NPS_AS_TOPIC.search(message.text):
+        return None  # "called Lukas re his nps 6 - …": a contact about an answer already given
     text = re.sub(r"(?:/| out of )10\b", lambda m: " " * len(m.group(0)), message.text)
     typed = re.sub(
         r"(?:/| out of )10\b", lambda m: " " * len(m.group(0)), message.typed, flags=re.I
@@ -641,15 +669,23 @@ def _update(match: re.Match, message: Message) -> dict | None:
         stage = vocab.STAGES.get(said, said) if said else "qualified"
         who = leading_name(message.typed[: found.start()])
         return {"customer": who, "field": "stage", "value": stage} if who else None
-    if found := _TAG_NAMED.match(message.typed):  # "tag Anna Fischer enterprise"
-        return {"customer": found.group("who").strip(), "field": "tag", "value": found.group("tag")}
+    if found := _TAG_NAMED.match(message.typed):  # "tag Anna Fischer enterprise", "tag acme vip"
+        who = found.group("who").strip()
+        if not _SELECTION_WORDS.search(who.lower()) and who.lower() not in _STOP:
+            return {"customer": who, "field": "tag", "value": found.group("tag")}
     slots = _update_loosely(message)
     return None if vocab.SELECTION_SAID.search(slots.get("customer") or "") else slots
 
 
 def _untag_one(message: Message) -> dict | None:
-    """ "remove the vip tag from Acme", "untag vip from Jane Cooper": one customer loses a tag."""
+    """One customer loses a tag: "remove the vip tag from Acme", "untag vip from Jane Cooper",
+    "untag jane cooper vip", "Jane Cooper is no longer vip"."""
     found = _UNTAG.search(message.text)
+    if not found and (said := _UNTAG_LAST.match(message.typed) or _NO_LONGER.match(message.typed)):
+        tag, who = said.group("tag"), _ref(said.group("who"))
+        if not who or tag.lower() in vocab.STAGES or tag.lower() in _NOT_TAGS:
+            return None  # "X is no longer a lead" is a stage, "… not interested" a remark
+        return {"customer": who, "field": "tag", "value": tag, "action": "untag"}
     if not found:
         return None
     who = _ref(message.typed[found.end() :])
@@ -659,13 +695,26 @@ def _untag_one(message: Message) -> dict | None:
     return {"customer": who, "field": "tag", "value": tag, "action": "untag"}
 
 
+_UNTAG_LAST = re.compile(
+    r"^(?:please |pls )*un-?tag\s+(?P<who>\S.*?)\s+#?(?P<tag>[\w-]+)\W*$", re.I
+)
+_NO_LONGER = re.compile(
+    r"^(?P<who>\S.*?)\s+(?:is|are)\s+(?:no longer|not)\s+(?:a\s+|an\s+)?#?(?P<tag>[\w-]+)"
+    r"(?:\s+(?:any\s?more|now))?\W*$",
+    re.I,
+)
+_NOT_TAGS = frozenset(
+    "interested sure ready happy available here there in around responding answering keen "
+    "buying the our my a an".split()
+)
 _UNTAG = next(pattern for pattern, target in vocab.BULK_TARGET if target == "untag")
 _SELECTION_WORDS = re.compile(
     r"\b(?:all|every|everyone|everybody|each|customers|accounts|clients|leads|prospects|"
     r"proposals|ones|those|these|them)\b"
 )
 _TAG_NAMED = re.compile(
-    r"^(?:tag|label)\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){1,3})#?(?P<tag>[\w-]+)\W*$"
+    r"^(?:tag|label)\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){1,3}|(?:[a-z#][\w'’.-]*\s+){1,3})"
+    r"#?(?P<tag>[\w-]+)\W*$"
 )
 
 
@@ -697,7 +746,9 @@ def _update_loosely(message: Message) -> dict[str, Any]:
         slots["customer"] = _ref(vocab.UPDATE_TAIL.sub("", named))
     else:
         slots["customer"] = _ref(head)
-    if found := value_found:
+    if (found := value_found) and re.match(r"(?:not|no longer|never)\b", found.group("value")):
+        found = None  # "acme is not interested anymore" sets nothing
+    if found:
         value = _new_value(typed[found.start("value") : found.end("value")])
         slots["value"] = value
         said = found.group("field")
@@ -979,6 +1030,8 @@ def _log_loosely(match: re.Match, message: Message) -> dict | None:
     if who and who.lower() in vocab.NOT_CUSTOMERS:
         who = None
     slots = _log(found, message)
+    if slots is None and who:  # "mateo lefevre - sent him a revised proposal by email today"
+        slots = _log_after_name(who, message)
     same = (
         slots is not None and (slots.get("customer") or "").lower() == who.lower() if who else False
     )
@@ -994,6 +1047,29 @@ def _log_loosely(match: re.Match, message: Message) -> dict | None:
             slots["summary"] = _summary(message.typed[found.end() :]) or slots.get("summary")
         slots["customer"] = who
     return slots
+
+
+def _log_after_name(who: str, message: Message) -> dict[str, Any]:
+    """A contact told as the customer's name and then what happened: the rest is the summary."""
+    typed = message.typed
+    rest = (
+        typed[typed.lower().find(who.lower()) + len(who) :] if who.lower() in typed.lower() else ""
+    )
+    occurred = None
+    if found := vocab.OCCURRED.search(rest):
+        if day := date_in(found.group("when"), now=message.now, tz=message.tz, future=False):
+            occurred = day.isoformat()
+            rest = rest[: found.start()] + rest[found.end() :]
+    rest = re.sub(
+        r"\s+(?:by|via|over|on)\s+(?:the\s+)?(?:e-?mail|phone|text|whats ?app)\b", "", rest
+    )
+    text = message.text
+    return {
+        "customer": who,
+        "channel": channel_of(text) or (None if vocab.SPOKE.search(text) else "note"),
+        "summary": _summary(rest),
+        "occurred_on": occurred,
+    }
 
 
 FALLBACKS["interaction.log"] = _log_loosely

@@ -53,7 +53,8 @@ _SPAN_COUNT = "|".join(sorted(NUMBERS, key=len, reverse=True))
 
 _CONTACT_VERB = (
     r"(?:called|calld|rang|phoned|emailed|e-mailed|mailed|texted|sms'?d|visited|whatsapped|"
-    r"whatsapp'?d|messaged|pinged|slacked|dm'?d|met|chatted|spoke|spoken|talked|skyped|zoomed)"
+    r"whatsapp'?d|messaged|pinged|slacked|dm'?d|met|chatted|spoke|spoken|talked|skyped|zoomed|"
+    r"chased)"
 )
 _CONTACT_NOUN = (
     r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom meeting|teams meeting|"
@@ -90,6 +91,10 @@ CUSTOMER_QUESTION = (
 )
 CUES: list[tuple[str, str]] = [
     ("customer.show", CUSTOMER_QUESTION),
+    (  # "hmm actually undo the toronto move, jordan wants to keep them"
+        "undo",
+        r"^(?:(?:hmm+|hm|ok|okay|actually|oops|sorry|wait|no|ugh|argh|damn)\b[\s,.!]*)*(?:please\s+|pls\s+|can you\s+)?(?:undo|revert|roll ?back|reverse)\s+(?:the|that|my|this|last|what)\b(?!.*\b(?:tag|stage|owner|for|from|on)\s+\S+\s+(?:to|as)\b)",
+    ),
     (
         "undo",
         r"^(?:(?:oops|ugh|sorry|argh)\b[^a-z]*(?:[\w']+[\s,.!]+){0,4}?)?(?:please\s+)?(?:undo|revert|roll ?back|take (?:that|it) back)\b(?:\s+(?:that|it|this|last|the|my|change|one|please|last change))*\W*$",
@@ -349,7 +354,7 @@ REFERENCE_STOPS = (
     "again back up twice once today yesterday tomorrow this next last no not all some "
     "went gave rated scored bought ordered purchased has have had did does do just yet "
     "because so then after before while when since until if as per there here him her them "
-    "us me my our your their please thanks record entry account still already ever"
+    "us me my our your their please thanks record entry account still already ever signed"
 ).split()
 # What may follow a customer's name and belongs to it, not to the sentence ("Hooli's CFO").
 AFTER_REFERENCE = (
@@ -387,7 +392,7 @@ CHANNELS = _table(
 )
 # Words that settle the channel whatever verb was used ("spoke on the phone", "call on Teams").
 SPOKE = re.compile(
-    r"\b(?:spoke|spoken|talked|chatted|caught up)\b"
+    r"\b(?:spoke|spoken|talked|chatted|caught up|chased)\b"
 )  # a contact whose channel is unsaid
 CHANNEL_OVERRIDES = [
     (re.compile(r"\b(?:zoom|teams|video call|google meet|meet call|webex)\b"), "meeting"),
@@ -683,7 +688,7 @@ UPDATE_TAIL = re.compile(
 VALUE_TAIL = re.compile(r"(?:\s+(?:now|please|pls|plz|thanks|thx|instead|from today))+$", re.I)
 UPDATE_OF = re.compile(rf"\b(?:{_FIELD})\s+(?:of|for|on)\s+")
 UPDATE_VALUE = re.compile(
-    rf"(?:\b(?P<field>{_FIELD})\b[^,;]*?)?(?:\s+(?:to|->|→|=|:|is now|should be|now|is|as|changed to)\s*|\s*(?:->|→|=|:)\s*)"
+    rf"(?:\b(?P<field>{_FIELD})\b[^,;]*?)?(?:\s+(?:(?:to|is now|should be|now|is|as|changed to)\b|->|→|=|:)\s*|\s*(?:->|→|=|:)\s*)"
     r"(?P<value>[^\s][^,;]*?)(?:\s+(?:not|instead of)\b.*)?(?=\s*[,;(]|\W*$|\s+:\w)"
 )
 STAGE_SAID = re.compile(

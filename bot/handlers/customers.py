@@ -288,6 +288,11 @@ def _add_tag(ctx: Context, customer: Customer, value: str) -> Reply:
     tag = checks.text(normalize.fold(value).replace(" ", "-"), CustomerTag, "tag", what="tag")
     if not tag:
         raise UserError(f"“{value}” has no letters or digits to make a tag of.")
+    if tag in normalize.fold(customer.display_name).split():  # "tag jane cooper": no tag said
+        raise UserError(
+            f"Which tag? “{value}” is part of {customer.display_name}'s name. Say e.g. "
+            f"“tag {customer.display_name} as vip”. Nothing was changed."
+        )
     if ctx.session.get(CustomerTag, (customer.id, tag)):
         return Reply(f"{customer.display_name} is already tagged {tag}.")
     row = CustomerTag(customer_id=customer.id, tag=tag)

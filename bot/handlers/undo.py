@@ -6,7 +6,7 @@ from sqlmodel import col, select
 
 from bot.context import Context, UserError, handles
 from bot.messages import Reply
-from crm_store.audit import drop_from_undo, last_command, revert
+from crm_store.audit import UNDO_OF, drop_from_undo, last_command, revert
 from crm_store.models import AuditEntry
 from intents import Parsed
 
@@ -21,6 +21,12 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
     entries = last_command(ctx.session, ctx.staff.id)
     if not entries:
         return Reply("There is nothing of yours to undo.")
+    asked_about = parsed.slots.get(UNDO_OF)
+    if asked_about is not None and entries[0].command_id != asked_about:
+        raise UserError(
+            f"Your last change is now “{entries[-1].description}”, not the one I asked about. "
+            "Nothing was undone; say “undo” again if you mean this one."
+        )
     changes = [entry.description for entry in reversed(entries)]
     what = "; ".join(changes[:LISTED])
     if len(changes) > LISTED:

@@ -7,7 +7,14 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.identity import enrol
-from crm_store.models import AuditEntry, Customer, CustomerInterest, Purchase, Staff
+from crm_store.models import (
+    AuditEntry,
+    Customer,
+    CustomerInterest,
+    CustomerTag,
+    Purchase,
+    Staff,
+)
 
 
 @pytest.fixture
@@ -297,3 +304,79 @@ def test_a_new_lead_said_as_a_colleague_having_it_is_theirs(team):
         "Lambert & Fils",
         "Paris",
     )
+
+
+@pytest.mark.parametrize("asked", ["what's in the bin?", "show deleted customers", "bin?"])
+def test_the_bin_lists_what_can_still_be_restored(team, asked):
+    assert team.say(asked).text == "Your delete bin is empty."
+    acme = named(team, "Jane Cooper")
+    team.run("customer.delete", customer="Jane Cooper")
+    reply = team.say(asked)
+    assert reply.text == "1 in your delete bin. “restore #id” brings one back."
+    assert reply.rows == [
+        {
+            "#": str(acme.id),
+            "Customer": "Jane Cooper (Acme Corporation)",
+            "Deleted": "today",
+            "Kept until": (team.now + timedelta(days=30)).strftime("%a %-d %b"),
+        }
+    ]
+    assert [b.value for b in reply.buttons] == [f"restore #{acme.id}"]
+    assert team.say(reply.buttons[0].value).text.startswith("Restored Jane Cooper")
+    assert team.say(asked).text == "Your delete bin is empty."
+
+
+def test_a_rep_sees_only_their_own_customers_in_the_bin(team):
+    team.say("give Globex to Dana", who="Alex")
+    team.run("customer.delete", customer="Globex", who="Alex")
+    team.run("customer.delete", customer="Jane Cooper")
+    assert [r["Customer"] for r in team.say("what's in the bin?").rows] == [
+        "Jane Cooper (Acme Corporation)"
+    ]
+    managers = team.say("what's in the bin?", who="Alex")
+    assert managers.text.startswith("2 in the team's delete bin.")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "remove the vip tag from Jane Smith",
+        "untag vip from jane smith",
+        "untag jane smith vip",
+        "Jane Smith is no longer vip",
+    ],
+)
+def test_one_customer_loses_a_tag_and_undo_puts_it_back(team, said):
+    team.say("tag Jane Smith as vip")
+    reply = team.say(said)
+    if "not sure" in reply.text:
+        reply = team.say("yes")
+    assert reply.text == "Removed the tag vip from Jane Smith (Globex Ltd)."
+    assert team.rows(CustomerTag) == []
+    assert team.say("undo").text == "Undone: untagged Jane Smith (Globex Ltd)."
+    assert [t.tag for t in team.rows(CustomerTag)] == ["vip"]
+
+
+def test_a_tag_that_is_part_of_the_name_is_asked_about_not_written(team):
+    reply = team.say("tag hans müller")
+    if "not sure" in reply.text:
+        reply = team.say("yes")
+    assert reply.text.startswith(
+        "Which tag? “müller” is part of Hans Müller (Müller & Söhne GmbH)'s name."
+    )
+    assert team.rows(CustomerTag) == []
+
+
+@pytest.mark.parametrize(
+    ("asked", "customer"),
+    [
+        ("is Jane Smith still a lead?", "Jane Smith (Globex Ltd)"),
+        ("has Acme bought anything", "Jane Cooper (Acme Corporation)"),
+        ("what stage is Hans Müller in", "Hans Müller (Müller & Söhne GmbH)"),
+    ],
+)
+def test_a_question_about_a_customer_shows_them_and_writes_nothing(team, asked, customer):
+    written = team.written()
+    reply = team.say(asked)
+    assert reply.title.startswith(customer)
+    assert team.written() == written
