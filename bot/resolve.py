@@ -1,7 +1,8 @@
 """Turning what a user typed into one record, or a question when it could be several.
 
 A write never picks among several customers: unless the words name one customer exactly (a #id,
-an e-mail, a phone, or a name or company that only one of the candidates has), it asks. A read may
+an e-mail, a phone, a name or company that only one of the candidates has, or a name followed by
+words of the city or company of only one of them: "Hugo Novak (Munich)"), it asks. A read may
 take a clear winner, since showing the wrong profile costs a second look, not wrong data.
 """
 
@@ -26,7 +27,9 @@ def resolve_customer(
 ) -> Customer:
     """The customer meant, never a guess: none → UserError, several → numbered choices.
 
-    `read=True` (profiles, history, suggestions) also takes a match far ahead of the others.
+    Words beyond a name that fit one candidate's city or company pick it; when they fit several,
+    only those are offered. `read=True` (profiles, history, suggestions) also takes a match far
+    ahead of the others, unless a hint fits several: the user said which, just not enough.
     Customers in the delete bin are candidates only with `in_bin` (True: only they, None: they
     too, as a data-protection request concerns them as much as anyone)."""
     if not typed or not str(typed).strip():
@@ -43,9 +46,12 @@ def resolve_customer(
         return matches[0].customer
     if (customer := named_exactly(typed, matches)) is not None:
         return customer
-    if read and (customer := clear_winner(matches)) is not None:
+    hinted = [m for m in matches if m.hinted]
+    if len(hinted) == 1:
+        return hinted[0].customer
+    if read and not hinted and (customer := clear_winner(matches)) is not None:
         return customer
-    raise _which_one(ctx, typed, matches, slot=slot)
+    raise _which_one(ctx, typed, hinted or matches, slot=slot)
 
 
 def named_exactly(typed: str, matches: list[Match]) -> Customer | None:

@@ -4,16 +4,19 @@ Names are compared with rapidfuzz over folded text (case, accents, punctuation a
 removed, stored with each customer), so "muller gmbh" finds "Müller GmbH" and "acme" finds "ACME
 Ltd.". Only a shortlist from the name index (crm_store/name_index.py) is compared, so a look-up
 costs the same on a hundred customers or a million. "jane at acme" is read as person "jane" at
-company "acme" when some customer fits that reading. E-mails, phones and #ids are exact.
+company "acme" when some customer fits that reading. Words after a customer's own name that are
+words of its city or company ("hugo novak (munich)", "hugo novak, tyrell") mark it as hinted, so
+same-named customers can be told apart. E-mails, phones and #ids are exact.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import true
+from sqlalchemy import Row, true
 from sqlmodel import Session, col, select
 
 from crm_store import name_index, normalize
@@ -26,12 +29,16 @@ MAX_ID = 2**31 - 1
 ID_REF = re.compile(r"^#\s*(\d+)$")
 IN_BRACKETS = re.compile(r"^(.+?)\s*\(([^()]+)\)\s*$")
 AT_COMPANY = re.compile(r"^(?P<person>.+?)\s+(?:at|from|of|@)\s+(?P<company>.+)$", re.I)
+HINT_LINKS = frozenset({"in", "at", "from", "of", "@"})  # "hugo novak in munich"
 
 
 @dataclass(frozen=True)
 class Match:
+    """A candidate; `hinted` when the words beyond its name fit its city or company."""
+
     customer: Customer
     score: float
+    hinted: bool = False
 
 
 def find_customers(
@@ -85,14 +92,14 @@ def _by_name(session: Session, typed: str, *, limit: int, in_bin: bool | None) -
     if not shortlist:
         return []
     rows = session.execute(
-        select(Customer.id, Customer.name_key, Customer.company_key).where(
+        select(Customer.id, Customer.name_key, Customer.company_key, Customer.city).where(
             col(Customer.id).in_(shortlist),
             col(Customer.forgotten_at).is_(None),
             _binned(in_bin),
         )
     ).all()
-    people = {id_: name for id_, name, _ in rows}
-    companies = {id_: company for id_, _, company in rows}
+    people = {id_: name for id_, name, _, _ in rows}
+    companies = {id_: company for id_, _, company, _ in rows}
     scores: dict[int, float] = {}
     if at_company:
         person = normalize.name_key(at_company["person"])
@@ -102,14 +109,41 @@ def _by_name(session: Session, typed: str, *, limit: int, in_bin: bool | None) -
             if both >= CUTOFF:
                 scores[id_] = both + _exact_bonus(company, companies[id_])
     if not scores:
-        full = {id_: f"{name} {company}" for id_, name, company in rows if name and company}
+        full = {id_: f"{name} {company}" for id_, name, company, _ in rows if name and company}
         for choices in (people, companies, full):
             for _, score, id_ in process.extract(
                 query, choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=CUTOFF
             ):
                 scores[id_] = max(scores.get(id_, 0), score + _exact_bonus(query, choices[id_]))
-    best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
-    return [Match(session.get(Customer, id_), score) for id_, score in best]
+    hinted = _hinted(query, rows)
+    for id_ in hinted:  # a long hint can keep the fuzzy score of the name it follows low
+        scores.setdefault(id_, CUTOFF)
+    best = sorted(scores.items(), key=lambda item: (item[0] not in hinted, -item[1], item[0]))
+    return [
+        Match(session.get(Customer, id_), score, hinted=id_ in hinted)
+        for id_, score in best[:limit]
+    ]
+
+
+def _hinted(query: str, rows: Sequence[Row]) -> set[int]:
+    """The candidates the words name with a hint, ranked first so a long list of namesakes
+    cannot push them out. No one when the words are some candidate's whole name, as then the
+    "hint" may be part of a name ("anna maria lopez" is not Anna Maria at Lopez Foods)."""
+    if any(query in (name, company) for _, name, company, _ in rows):
+        return set()
+    return {id_ for id_, name, company, city in rows if _fits_hint(query, name, company, city)}
+
+
+def _fits_hint(query: str, name_key: str, company_key: str, city: str | None) -> bool:
+    """Whether the folded words are the customer's own name (the person's, else the company's)
+    followed by words of its company or city: "hugo novak (munich)", "hugo novak, tyrell".
+    Every such word must fit, so a hint that is partly wrong names nobody."""
+    own = name_key or company_key
+    if not own or not query.startswith(own + " "):
+        return False
+    extra = set(query[len(own) :].split()) - HINT_LINKS
+    fitting = set(company_key.split()) | set(normalize.name_key(city or "").split())
+    return bool(extra) and extra <= fitting
 
 
 def _exact_bonus(query: str, key: str) -> float:
