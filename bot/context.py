@@ -54,6 +54,10 @@ class Context:
     command_id: str
     now: datetime  # aware, UTC
     confirmed: bool = False  # the sender answered "yes" to this command's confirmation
+    # what the command talked about, for the next message to refer back to (`bot.subjects`)
+    mentioned: int | None = None  # one customer's id
+    listed: dict[str, Any] | None = None  # a list's selection slots
+    changed: dict[str, Any] | None = None  # the change made to that list
 
     @property
     def tz(self) -> ZoneInfo:

@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 
 import bot.handlers  # noqa: F401  (registers every handler)
 import intents
-from bot import permissions
+from bot import permissions, subjects
 from bot.checks import refuse_invalid
 from bot.context import HANDLERS, Ask, Context, UserError
 from bot.errors import describe
@@ -242,8 +242,13 @@ class Bot:
         if pending is None and says(text, NO, only=True):
             return Reply("There is no question waiting, so there is nothing to cancel.")
         lexicon = self.lexicons.current(session)
-        parsed = self.parse(text, now=now, tz=staff.tz or self.settings.tz, lexicon=lexicon)
-        return _Command(parsed, waiting=waiting)
+        tz = staff.tz or self.settings.tz
+
+        def read(said: str) -> intents.Parsed:
+            return self.parse(said, now=now, tz=tz, lexicon=lexicon)
+
+        subject = subjects.recall(session, conversation)
+        return _Command(subjects.refer_back(text, read(text), subject, read), waiting=waiting)
 
     def _run(self, session: Session, staff: Staff, message: Message, command: _Command) -> Reply:
         parsed = command.parsed
@@ -275,7 +280,9 @@ class Bot:
                 now=message.received_at,
                 confirmed=command.confirmed,
             )
-            return handler(parsed, ctx)
+            reply = handler(parsed, ctx)
+            _leave_subject(session, message, staff, ctx)
+            return reply
         except Ask as question:
             question.command = {
                 "intent": parsed.intent,
@@ -374,6 +381,15 @@ _CHOICE_FILLER = frozenset(
     "the one a an in at from of with who whose is owned by i mean meant that please pls guy lady "
     "customer contact person company".split()
 )
+
+
+def _leave_subject(session: Session, message: Message, staff: Staff, ctx: Context) -> None:
+    """What this command talked about becomes what the next message may refer back to."""
+    conversation = _conversation(message, staff.id)
+    if ctx.listed is not None:
+        subjects.remember(session, conversation, selection=ctx.listed, change=ctx.changed)
+    elif ctx.mentioned is not None:
+        subjects.remember(session, conversation, customer_id=ctx.mentioned)
 
 
 def _make_sure(session: Session, staff: Staff, parsed: intents.Parsed) -> Ask:

@@ -25,6 +25,20 @@ def resolve_customer(
     read: bool = False,
     in_bin: bool | None = False,
 ) -> Customer:
+    """The customer meant (`_resolve`), who is then the one "her" means in the next message."""
+    customer = _resolve(ctx, typed, slot=slot, read=read, in_bin=in_bin)
+    ctx.mentioned = customer.id
+    return customer
+
+
+def _resolve(
+    ctx: Context,
+    typed: str | None,
+    *,
+    slot: str = "customer",
+    read: bool = False,
+    in_bin: bool | None = False,
+) -> Customer:
     """The customer meant, never a guess: none → UserError, several → numbered choices.
 
     Words beyond a name that fit one candidate's city or company pick it; when they fit several,

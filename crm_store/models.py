@@ -317,6 +317,20 @@ class PendingQuestion(SQLModel, table=True):
     expires_at: datetime
 
 
+class ConversationSubject(SQLModel, table=True):
+    """What one person last talked about in one chat: a customer, or a list of customers (the
+    selection slots it was asked with, and a bulk change's field and value), so that "her",
+    "those" and "same for …" can refer back to it."""
+
+    __tablename__ = "conversation_subjects"
+
+    conversation: str = Field(max_length=200, primary_key=True)
+    customer_id: int | None = None
+    selection: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    change: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
 class DigestDelivery(SQLModel, table=True):
     """The record that makes each subscriber's digest go out once per day, across processes."""
 

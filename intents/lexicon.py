@@ -178,7 +178,7 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
     """Slots read with the store's names: products as the catalog spells them, staff as owners,
     a selection's places and interests as the store records them."""
     slots = dict(slots)
-    if intent == "customer.bulk_update":
+    if intent in ("customer.bulk_update", "segment.list"):
         place_selection(slots, lexicon)
     for name in ("product", "interest"):
         if isinstance(slots.get(name), str) and (product := catalog_product(slots[name], lexicon)):

@@ -1077,6 +1077,8 @@ FALLBACKS["interaction.log"] = _log_loosely
 
 @reads("customer.delete")
 def _delete(match: re.Match, message: Message) -> dict | None:
+    if twice := vocab.TWICE.search(message.typed):  # "created Greenleaf twice, delete one"
+        return {"customer": _ref(twice.group("who"))}
     typed = vocab.DELETE_WORDS.sub("", message.typed, count=1)
     who = _ref(typed)
     if not who or who.lower() in vocab.NOT_CUSTOMERS:
@@ -1146,17 +1148,7 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
         text, typed = " " * verb.end() + text[verb.end() :], " " * verb.end() + typed[verb.end() :]
     selection = _segment(match, Message(text, typed, message.now, message.tz, message.corrected))
     selection = {k: v for k, v in selection.items() if k not in ("sort", "limit")}
-    unread = []
-    for start, end in _unread_runs(text):
-        said = typed[start:end]
-        if vocab.SELECTION_NOUN.match(text, end):  # "hardware leads", "Berlin accounts"
-            if "interest" not in selection and set(said.lower().split()) <= vocab.PRODUCT_LINES:
-                selection["interest"] = said
-                continue
-            if "city" not in selection and len(said.split()) <= 3 and _capitalised(said):
-                selection["city"] = said
-                continue
-        unread.append(said)
+    unread = _place_before_nouns(selection, text, typed)
     if not selection.get("owner") and any(w.casefold() in vocab.WHOSE for w in unread):
         if opener := re.match(r"^\s*([a-z][\w-]*)(?:'s|’s)\s", message.text):
             selection["owner"] = message.typed[opener.start(1) : opener.end(1)]  # "Jordan's got …"
@@ -1197,6 +1189,28 @@ _SELECTION_READERS = (
 )  # fmt: skip
 
 
+def _place_before_nouns(
+    selection: dict[str, Any], text: str, typed: str, *, only_before_nouns: bool = False
+) -> list[str]:
+    """Place the words said before a selection's noun ("hardware leads", "Berlin accounts") as an
+    interest or a city; the runs of words still unread are returned (with `only_before_nouns`,
+    just those before a noun, which the store's names may yet place)."""
+    unread = []
+    for start, end in _unread_runs(text):
+        said = typed[start:end]
+        before_noun = vocab.SELECTION_NOUN.match(text, end)
+        if before_noun:
+            if "interest" not in selection and set(said.lower().split()) <= vocab.PRODUCT_LINES:
+                selection["interest"] = said
+                continue
+            if "city" not in selection and len(said.split()) <= 3 and _capitalised(said):
+                selection["city"] = said
+                continue
+        if before_noun or not only_before_nouns:
+            unread.append(said)
+    return unread
+
+
 def _capitalised(said: str) -> bool:
     """Every word starts with a capital and none is all capitals: "Berlin", "New York"."""
     return all(w[0].isupper() and w != w.upper() and "'" not in w for w in said.split())
@@ -1231,6 +1245,15 @@ def _unread_runs(text: str) -> list[tuple[int, int]]:
 
 
 @reads("segment.list")
+def _list(match: re.Match, message: Message) -> dict | None:
+    slots = _segment(match, message)
+    if slots.get("segment") in _PIPELINE - {"lost"} and "stage" not in slots:
+        slots["stage"] = slots.pop("segment")  # "Jordan's leads": a stage ("lost" is a figure too)
+    if unread := _place_before_nouns(slots, message.text, message.typed, only_before_nouns=True):
+        slots[UNREAD] = unread  # "jordan's toronto customers": the store may know Toronto
+    return slots
+
+
 def _segment(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
     slots: dict[str, Any] = {}

@@ -74,8 +74,9 @@ GREETING = re.compile(
 )
 # Please and thanks around a request are manners, not meaning.
 POLITE = re.compile(
-    r"^(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz)\s+"
-    r"(?:(?:be so kind as to|quickly)\s+)?",
+    r"^(?:(?:and|also|plus|oh and|and also),?\s+)?"  # "and tag him hot": a follow-up's opening
+    r"(?:(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz)\s+"
+    r"(?:(?:be so kind as to|quickly)\s+)?)?(?=\S)",
     re.I,
 )
 THANKS = re.compile(

@@ -153,7 +153,11 @@ CUES: list[tuple[str, str]] = [
     ("customer.restore", BIN_LISTING.pattern),
     (
         "customer.delete",
-        r"^(?:please |pls |can you |could you )*(?:delete|remove|trash|drop|get rid of|archive)\b(?!.*\b(?:personal data|all (?:the )?data|gdpr|tasks?|reminders?|tags?|notes?)\b)",
+        r"^(?:please |pls |can you |could you )*(?:delete|del|remove|trash|drop|get rid of|archive|bin|scrap)\b(?!.*\b(?:personal data|all (?:the )?data|gdpr|tasks?|reminders?|tags?|notes?)\b)",
+    ),
+    (  # "created Greenleaf twice, could you delete the second one?"
+        "customer.delete",
+        r"\b(?:created|added|entered)\s+\S.{0,60}?\s+twice\b|\b(?:delete|remove|bin)\s+the\s+(?:second|duplicate|dupe|extra|other)\s+(?:one|record|entry)\b",
     ),
     ("customer.forget", r"^(?:gdpr:? )(?:delete|remove)\b"),
     (
@@ -309,13 +313,17 @@ CUES: list[tuple[str, str]] = [
         r"^(?:what(?:'s| is)|whats) (?P<before>.+?)(?:'s|’s) (?:phone(?: number)?|number|email|e-mail|address|owner|stage|segment|title|city)\W*$",
     ),
     ("customer.show", r"\bknow who (?P<before>.+?) is\W*$"),
+    (  # "need the phone number for Timberline Lumber before I head out"
+        "customer.show",
+        r"^(?:(?:i )?need|get me|give me|send me|what(?:'s| is)|whats|where(?:'s| is))\s+(?:the |their |his |her |a )?(?:phone(?: number)?|number|mobile|cell|e-?mail(?: address)?|address|contact (?:details|info))\s+(?:for|of|at)\s+(?P<ref>.+)$",
+    ),
     (
         "customer.show",
         r"\b(?:pull up|bring up|open|show me|look up|get me|see)\s+(?:the\s+)?(?:record|file|profile|details|fiche|card|account|entry)\s+(?:for|of|on)\s+|\bwhat (?:do )?we (?:have|hold) on (?:file|record) (?:for|on|about)\s+|\bdo we have (?:a |an |the )?(?:phone(?: number)?|number|email|e-mail|address|contact(?: details)?)\s+(?:for|of|on)\s+|^(?:\w+[,!]?\s+)?who (?:owns|handles|looks after)\s+",
     ),
     (
         "customer.show",
-        r"^(?:what(?:'s| is)? (?:new|up|happening|going on|the latest|the story|the status) (?:with|at|on)|(?:a |quick |short )?(?:summary|rundown|overview|snapshot|status|update|lowdown|recap) (?:of|on|for)|any (?:news|updates?) (?:on|from|for)|how(?:'s| is| are) (?:things (?:with|at)|it going with)|where are we (?:with|on)|status of|everything (?:on|about))\s+",
+        r"^(?:what(?:'s| is)? (?:new|up|happening|going on|the latest|the story|the status|the go|the deal) (?:with|at|on)|(?:remind me )?where (?:we're|we are|are we) at with|anything on|(?:a |quick |short )?(?:summary|rundown|overview|snapshot|status|update|lowdown|recap) (?:of|on|for)|any (?:news|updates?) (?:on|from|for)|how(?:'s| is| are) (?:things (?:with|at)|it going with)|where are we (?:with|on)|status of|everything (?:on|about))\s+",
     ),
     ("customer.show", r"^(?P<before>.+?) (?:profile|details|info|card)(?: pls| please)?\W*$"),
     ("customer.show", r"^(?P<ref>#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{6,}\d)\W*$"),
@@ -354,7 +362,7 @@ REFERENCE_STOPS = (
     "again back up twice once today yesterday tomorrow this next last no not all some "
     "went gave rated scored bought ordered purchased has have had did does do just yet "
     "because so then after before while when since until if as per there here him her them "
-    "us me my our your their please thanks record entry account still already ever signed"
+    "us me my our your their please thanks record entry account still already ever signed it's"
 ).split()
 # What may follow a customer's name and belongs to it, not to the sentence ("Hooli's CFO").
 AFTER_REFERENCE = (
@@ -867,10 +875,12 @@ RESTORE_WORDS = re.compile(
     re.I,
 )
 DELETE_WORDS = re.compile(
-    r"^(?:please |pls |can you |could you )*(?:delete|remove|trash|drop|get rid of|archive)\s+"
-    r"(?:the\s+)?(?:customer|contact|client|account|record|entry|lead)?\s*",
+    r"^(?:please |pls |can you |could you )*(?:delete|del|remove|trash|drop|get rid of|archive|bin|"
+    r"scrap)\s+(?:the\s+)?(?:(?:duplicate|dupe|old|test|junk|extra|second)\s+)?"
+    r"(?:(?:customer|contact|client|account|record|entry|lead)(?:\s+(?:for|of))?)?\s*",
     re.I,
 )
+TWICE = re.compile(r"\b(?:created|added|entered)\s+(?P<who>\S.{0,60}?)\s+twice\b", re.I)
 BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field or action)
     (
         re.compile(

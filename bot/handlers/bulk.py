@@ -72,6 +72,8 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
         )
     change = _change(ctx, slots)
     criteria = insights.selection(ctx, slots)
+    ctx.listed = {k: slots[k] for k in insights.SELECTION if slots.get(k) not in (None, "")}
+    ctx.changed = {k: slots[k] for k in ("field", "value", "action") if slots.get(k)}
     if not ctx.is_manager:
         if criteria.owner_id not in (None, ctx.staff.id) or _team(slots):
             raise UserError(

@@ -180,6 +180,7 @@ def create_customer(parsed: Parsed, ctx: Context) -> Reply:
     )
     for each in interests.split(interest or ""):
         add_interest(ctx, customer, each)
+    ctx.mentioned = customer.id
     whose = "you" if owner.id == ctx.staff.id else owner.name
     details = f"a {customer.stage}" if stage else ""
     if interest:

@@ -78,8 +78,11 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     snap = snapshot(ctx, only=segments.narrowing(criteria, today=ctx.today))
     found = segments.find(ctx.session, snap, criteria)
     described = describe(criteria, slots, book=book)
+    ctx.listed = {k: slots[k] for k in SELECTION if slots.get(k) not in (None, "")}
     if found.empty:
-        return Reply(f"None of {book.possessive} customers match: {described}.")
+        return Reply(
+            f"{_unplaced(parsed.unread)}None of {book.possessive} customers match: {described}."
+        )
     limit = min(checks.whole(slots.get("limit", DEFAULT_ROWS), what="limit"), MAX_ROWS)
     money = money_of(ctx)
     owners = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
@@ -103,7 +106,8 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     matches = "matches" if count == 1 else "match"
     per_owner = _per_owner(found, owners) if book.team else ""
     return Reply(
-        text=f"{count:,} of {book.possessive} customers {matches}: {described}{shown}.{per_owner}",
+        text=_unplaced(parsed.unread)
+        + f"{count:,} of {book.possessive} customers {matches}: {described}{shown}.{per_owner}",
         rows=rows,
         files=[
             File(
@@ -115,6 +119,14 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
         buttons=[Button(f"Next for #{i}", f"next action for #{i}") for i in found.index[:3]],
         note="Figures as of today; every match is in the CSV.",
     )
+
+
+def _unplaced(unread: tuple[str, ...]) -> str:
+    """Words that chose no one are said, so a list wider than asked is never taken for it."""
+    if not unread:
+        return ""
+    said = ", ".join(f"“{words}”" for words in unread)
+    return f"No city, tag or interest is called {said}, so I left that out. "
 
 
 def _per_owner(found, owners: dict[int, str]) -> str:

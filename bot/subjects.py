@@ -1,0 +1,138 @@
+"""Referring back: "her" is the customer just talked about, "those" the list just shown.
+
+Each command that names one customer or lists (or changes) a selection leaves it as the
+conversation's subject. A later message that says "him", "this one", "those" or "same for the
+qualified ones" is read with that subject put in: the customer as its #id, the list as its
+selection, and a change to "those" becomes a bulk change of that selection, previewed as always.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from sqlmodel import Session
+
+from bot.handlers.insights import SELECTION
+from crm_store.models import ConversationSubject, utcnow
+from intents import Parsed
+
+CHANGE = ("field", "value", "action")
+# a customer named by a pronoun or "this one" (he/she/they only opening the message)
+ONE = re.compile(
+    r"\b(?:him|her|this one|that one|(?:this|that) (?:customer|client|account|contact|guy|lady|"
+    r"person|lead))\b|^(?:and |so |now |ok,? )?(?:he|she)\b",
+    re.I,
+)
+# a list named by a pronoun
+MANY = re.compile(
+    r"\b(?:them|those|these|they|(?:the|that|this) (?:list|lot|selection)|those ones|these ones)\b",
+    re.I,
+)
+SAME_FOR = re.compile(
+    r"^(?:(?:and|ok|okay|now|then)[\s,]+)*"
+    r"(?:(?:do )?(?:the )?same(?: thing| again)?|ditto|likewise)\s+(?:for|with)\s+(?P<rest>.+)$",
+    re.I,
+)
+ANY_ONE = "#0"  # stands for "those" while a message is read as if about one customer
+NEEDS_CUSTOMER = frozenset(
+    {
+        "customer.show",
+        "customer.update",
+        "customer.delete",
+        "customer.restore",
+        "interaction.log",
+        "interaction.history",
+        "purchase.log",
+        "task.create",
+        "task.complete",
+        "next_action.suggest",
+        "nps.record",
+    }
+)
+
+Reader = Callable[[str], Parsed]
+
+
+def recall(session: Session, conversation: str) -> ConversationSubject | None:
+    return session.get(ConversationSubject, conversation)
+
+
+def remember(
+    session: Session,
+    conversation: str,
+    *,
+    customer_id: int | None = None,
+    selection: dict[str, Any] | None = None,
+    change: dict[str, Any] | None = None,
+) -> None:
+    """Make this the conversation's subject (the last one said replaces the one before)."""
+    subject = session.get(ConversationSubject, conversation) or ConversationSubject(
+        conversation=conversation
+    )
+    subject.customer_id = customer_id
+    subject.selection = selection
+    subject.change = change
+    subject.updated_at = utcnow()
+    session.add(subject)
+
+
+def selection_of(slots: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in slots.items() if k in SELECTION and v not in (None, "")}
+
+
+def refer_back(
+    text: str, parsed: Parsed, subject: ConversationSubject | None, read: Reader
+) -> Parsed:
+    """The reading of `text` with the subject put in where the message points back to it."""
+    if subject is None:
+        return parsed
+    if subject.selection is not None:
+        return _to_the_list(text, parsed, subject, read)
+    if subject.customer_id is not None:
+        return _to_the_customer(text, parsed, subject.customer_id, read)
+    return parsed
+
+
+def _to_the_customer(text: str, parsed: Parsed, customer_id: int, read: Reader) -> Parsed:
+    pointed = ONE.search(text) or MANY.search(text)  # "them" is one customer after a profile
+    if pointed is None or (parsed.slots.get("customer") and parsed.intent != "unknown"):
+        return parsed
+    if parsed.intent not in NEEDS_CUSTOMER | {"unknown"}:
+        return parsed
+    reread = read(_put(text, pointed, f"#{customer_id}"))
+    if reread.slots.get("customer") == f"#{customer_id}" and reread.intent != "unknown":
+        return reread
+    return parsed
+
+
+def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: Reader) -> Parsed:
+    selection = dict(subject.selection or {})
+    if (same := SAME_FOR.match(text)) and subject.change:
+        narrowed = read(f"list {same.group('rest')}")
+        if narrowed.intent == "segment.list" and selection_of(narrowed.slots):
+            slots = {**selection_of(narrowed.slots), **subject.change}
+            return Parsed("customer.bulk_update", slots, parsed.confidence)
+        return parsed
+    pointed = MANY.search(text)
+    if pointed is None:
+        return parsed
+    if parsed.intent == "customer.bulk_update" and not selection_of(parsed.slots):
+        return replace(parsed, slots={**selection, **parsed.slots})
+    if parsed.intent in ("segment.list", "customer.bulk_update"):
+        return parsed
+    one = read(_put(text, pointed, ANY_ONE))
+    if one.slots.get("customer") != ANY_ONE:
+        return parsed
+    if one.intent == "customer.update" and one.slots.get("field") and one.slots.get("value"):
+        change = {k: one.slots[k] for k in CHANGE if k in one.slots}
+        return Parsed("customer.bulk_update", {**selection, **change}, one.confidence)
+    if one.intent == "customer.delete":
+        return Parsed("customer.bulk_update", {**selection, "action": "delete"}, one.confidence)
+    return parsed
+
+
+def _put(text: str, pointed: re.Match, reference: str) -> str:
+    return f"{text[: pointed.start()]}{reference}{text[pointed.end() :]}"

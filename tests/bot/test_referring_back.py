@@ -1,0 +1,73 @@
+"""A message may point back at what the conversation just talked about: "her" is the customer
+just shown or changed, "those" the list just shown, "same for …" the last bulk change again."""
+
+from sqlmodel import Session, select
+
+from bot.identity import enrol
+from crm_store.models import AuditEntry, Customer, CustomerTag
+
+
+def customer(chat, name: str) -> Customer:
+    with Session(chat.engine) as session:
+        return session.exec(select(Customer).where(Customer.name == name)).one()
+
+
+def sure(chat, said: str, who: str | None = None):
+    reply = chat.say(said, who=who)
+    return chat.say("yes", who=who) if "not sure" in reply.text else reply
+
+
+def test_her_is_the_customer_just_shown(chat):
+    chat.say("tell me about Jane Smith")
+    assert sure(chat, "and tag her hot").text == "Tagged Jane Smith (Globex Ltd) as hot."
+    assert sure(chat, "move her to proposal").text == (
+        "Jane Smith (Globex Ltd): stage is now proposal (was qualified)."
+    )
+    assert customer(chat, "Jane Smith").stage == "proposal"
+
+
+def test_him_is_the_customer_just_written_to(chat):
+    chat.say("called Hans Müller about the renewal")
+    reply = sure(chat, "what should I do with him")
+    assert "Hans Müller" in reply.text or "Hans Müller" in (reply.title or "")
+
+
+def test_a_pronoun_with_nothing_said_before_is_not_guessed(chat):
+    written = chat.written()
+    reply = chat.say("set her back to lead")
+    assert "Jane" not in reply.text
+    assert chat.written() == written
+
+
+def test_those_is_the_list_just_shown_and_the_change_is_previewed(chat):
+    with Session(chat.engine) as session:
+        enrol(session, "Dana", role="rep", tz="UTC")
+        session.commit()
+    listed = chat.say("customers in London", who="Alex")
+    assert [r["Customer"] for r in listed.rows] == ["Jane Smith (Globex Ltd)"]
+    preview = chat.say("give those to Dana", who="Alex")
+    assert preview.text.startswith("Move 1 customer to Dana? Selected: in London.")
+    assert [r["Customer"] for r in preview.rows] == ["Jane Smith (Globex Ltd)"]
+    assert chat.say("yes", who="Alex").text.startswith("Moved 1 customer to Dana.")
+    assert customer(chat, "Jane Cooper").owner_id == customer(chat, "Hans Müller").owner_id
+
+
+def test_tag_them_after_a_list_tags_exactly_that_list(chat):
+    chat.say("customers in Berlin", who="Alex")
+    preview = chat.say("tag them dach", who="Alex")
+    assert [r["Customer"] for r in preview.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
+    chat.say("yes", who="Alex")
+    assert [(t.customer_id, t.tag) for t in chat.rows(CustomerTag)] == [
+        (customer(chat, "Hans Müller").id, "dach")
+    ]
+
+
+def test_same_for_repeats_the_last_bulk_change_on_another_selection(chat):
+    chat.say("tag everyone in Berlin vip", who="Alex")
+    chat.say("yes", who="Alex")
+    preview = chat.say("same for the customers in London", who="Alex")
+    assert preview.text.startswith("Tag 1 customer vip?")
+    assert [r["Customer"] for r in preview.rows] == ["Jane Smith (Globex Ltd)"]
+    chat.say("yes", who="Alex")
+    assert sorted(t.tag for t in chat.rows(CustomerTag)) == ["vip", "vip"]
+    assert len([e for e in chat.rows(AuditEntry) if e.action == "customer.tag"]) == 2
