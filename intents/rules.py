@@ -405,14 +405,16 @@ def _task(match: re.Match, message: Message) -> dict | None:
         lead_due, _, _ = _find_date(message.text[: match.end()], message, future=True)
         due = lead_due
     typed = vocab.TASK_LEAD.sub("", typed.strip(), count=1)
-    typed = re.sub(  # "fri 9:30 to prep …": the time of day is not the task
-        r"^(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d{2}\s*(?:am|pm)?|\s*(?:am|pm))\b\s*",
+    typed = re.sub(  # "fri 9:30 to prep …", "tomorrow morning to …": the time of day is not the task
+        r"^(?:(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d{2}\s*(?:am|pm)?|\s*(?:am|pm))\b|(?:in the |first thing )?"
+        r"(?:morning|afternoon|evening|arvo|morn|tonight)\b)\s*",
         "",
         typed.strip(),
         flags=re.I,
     )
     typed = re.sub(r"^(?:to|for|:|re|about|regarding)\s+|^[:,\s\-–—]+", "", typed.strip())
     typed = vocab.TASK_TAIL.sub("", typed.strip(" ,.;")).strip(" ,.;:-–—")
+    typed = re.sub(r"\s+(?:arvo|morning|afternoon|evening)$", "", typed, flags=re.I)
     customer = None
     for found in vocab.TASK_SUBJECT.finditer(typed.lower()):
         after = typed[found.end() :]
@@ -1177,7 +1179,9 @@ _REASON_FIRST = re.compile(
     r"^.+?(?:,\s*|\s+[-–—]\s+|\.\s+)so\s+(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|mark|"
     r"delete|remove|reassign|put|transfer|bin|push|untag)\b)"
 )
-_STAGE_LEFT = re.compile(r"\b(qualified|proposals?|prospects?|leads?|negotiation|closed lost)\b")
+_STAGE_LEFT = re.compile(
+    r"(?<![\w-])(qualified|proposals?|prospects?|leads?|negotiation|closed lost)(?![\w-])"
+)
 # The words of a bulk change's selection that no reader took, as typed: the parser hands them to
 # the handler, which asks rather than change a wider selection than was said.
 UNREAD = "_unread"
@@ -1262,6 +1266,11 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         blank = " " * (found.end() - found.start())
         text = text[: found.start()] + blank + text[found.end() :]
         typed = typed[: found.start()] + blank + typed[found.end() :]
+    if found := vocab.TAG.search(text):  # before the stage: "tagged expo-leads" names no stage
+        group = next(i for i, g in enumerate(found.groups(), start=1) if g)
+        slots["tag"] = typed[found.start(group) : found.end(group)]
+        blank = " " * (found.end(group) - found.start(group))
+        text = text[: found.start(group)] + blank + text[found.end(group) :]
     if found := vocab.NO_STAGE_CHANGE.search(text):
         slots["no_stage_change_days"] = _days(found, default=30)
         if re.search(r"\b(?:proposals?|quotes?)\b", found.group()):
@@ -1283,9 +1292,6 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots["owner"] = owner(message, named_for=False)
     if found := vocab.CITY.search(typed):
         slots["city"] = found.group("city")
-    if found := vocab.TAG.search(text):
-        group = next(i for i, g in enumerate(found.groups(), start=1) if g)
-        slots["tag"] = typed[found.start(group) : found.end(group)]
     if found := vocab.MIN_VALUE.search(text):
         value = amount(found.group("money"))
         slots["min_value"] = value[0] if value else None

@@ -247,9 +247,21 @@ class Cleaned:
     ends: tuple[int, ...]
 
     def original_of(self, start: int, end: int) -> str:
+        """The typed characters behind text[start:end], without decoration cleaned out between
+        them ("*Marcus Bell* at Tidewater" gives "Marcus Bell at Tidewater")."""
         if start >= end or end > len(self.text):
             return self.text[start:end]
-        return self.original[self.starts[start] : self.ends[end - 1]]
+        pieces, last = [], (-1, -1)
+        for i in range(start, end):
+            begin, finish = self.starts[i], self.ends[i]
+            if (begin, finish) == last or begin < last[1]:
+                continue  # one typed word behind several cleaned characters ("w/" → "with ")
+            if last[1] >= 0:  # the spaces typed between, not the decoration
+                pieces.append("".join(c for c in self.original[last[1] : begin] if c.isspace()))
+            typed = self.original[begin:finish]
+            pieces.append(" " if self.text[i] == " " and typed.strip() else typed)  # ":pray:"
+            last = (begin, finish)
+        return "".join(pieces)
 
 
 class _Traced:

@@ -569,7 +569,7 @@ PRODUCT_FOR = re.compile(
     r"\b(?:for|on)\s+(?:the|a|an|our)\s+(?P<p>[a-z][\w&+-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[\w&+-]+){0,2})(?=\s*(?:[,;:!.]|$|\s[-–—]|\s[$€£¥₹\d]))"
 )
 NEGATIVE_MONEY = re.compile(
-    r"(?:^|\s)(?P<money>-\s?[$€£]\s?\d[\d,.]*\s?[km]?|[$€£]\s?-\d[\d,.]*\s?[km]?|-\d[\d,.]*\s?[km]?\s?(?:usd|eur|gbp|dollars|euros?|pounds))"
+    r"(?:^|\s)(?P<money>-[$€£]\s?\d[\d,.]*\s?[km]?|[$€£]\s?-\d[\d,.]*\s?[km]?|-\d[\d,.]*\s?[km]?\s?(?:usd|eur|gbp|dollars|euros?|pounds))"
 )
 PRODUCT_END = re.compile(
     r"\s*(?:[,;(]|\s[-–—]\s|\s(?:for|at|total|totalling|totaling|worth|@|today|yesterday|this|last|on)\b)"
@@ -733,7 +733,7 @@ SEGMENTS = _table(
         (r"loyal(?: customers| clients)?", "loyal"),
         (r"new (?:customers|clients|accounts)|newcomers|new ones", "new"),
         (r"promising", "promising"),
-        (r"need(?:s|ing)? attention", "need_attention"),
+        (r"need(?:s|ing)?[- ]attention", "need_attention"),
         (r"about to sleep|sleepy|dozing off", "about_to_sleep"),
         (
             r"at[- ]risk|in risk|slipping away|(?:likely|about|going|might|at risk) to (?:leave|churn)|churn risks?|risk of (?:leaving|churn)",
@@ -953,7 +953,13 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            r"(?P<cut>\s*(?:->|→|=>)\s*(?:(?:reassign|move|give|hand)(?:\s+them)?\s+to\s+)?(?P<value>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?))\W*$"
+            r"^(?:(?:please|pls|bulk:?)\s+)*(?:tag|label)\b.*?(?P<cut>\s*(?:->|→|=>)\s*#?(?P<value>[\w-]+))\W*$"
+        ),
+        "tag",
+    ),
+    (
+        re.compile(
+            r"^(?!(?:please |pls |bulk:? )*(?:tag|label)\b).*?(?P<cut>\s*(?:->|→|=>)\s*(?:(?:reassign|move|give|hand)(?:\s+them)?\s+to\s+)?(?P<value>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?))\W*$"
         ),
         "owner",
     ),
@@ -1025,7 +1031,7 @@ NO_STAGE_CHANGE = re.compile(
     r"(?:not|haven'?t|hasn'?t|have not|has not|didn'?t|did not|never) (?:changed?|moved?) (?:stages?|on)|"
     r"no stage change)"
     r"\b.*?\b(?:for|in|over|since|after|more than|longer than|over)\s+"
-    r"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|twelve)?"
+    rf"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|{_SPAN_COUNT})?"
     r"\+?\s*(?P<unit>days?|weeks?|months?|years?)\b"
 )
 
@@ -1080,7 +1086,7 @@ GROUPS = _table(
         (r"(?:by|per|each|every) product", "product"),
         (r"(?:by|per|each|every) segment", "segment"),
         (r"(?:by|per|each|every) channel|by type", "channel"),
-        (r"(?:by|per|each|every) (?:city|location|town)", "city"),
+        (r"(?:by|per|each|every) (?:city|location|town)|city[- ]?wise", "city"),
         (r"(?:by|per|each|every) tag|\btags\b", "tag"),
         (r"(?:by|per|each|every) (?:interest|product interest)|\binterests\b", "interest"),
     ]
