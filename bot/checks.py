@@ -25,6 +25,7 @@ SLOT_WORDS = {
     "date": "date",
     "amount": "amount (more than 0)",
     "min_value": "amount (0 or more)",
+    "max_value": "amount (0 or more)",
     "score": "NPS score (a whole number from 0 to 10)",
     "quantity": "quantity (a whole number from 1)",
     "task_id": "task number",

@@ -96,11 +96,25 @@ def says(text: str, words: frozenset[str], *, only: bool = False) -> bool:
     return len(found) <= 6 and first in _LEADS[words]
 
 
-_REASON_AFTER = re.compile(r"^\W*(?:no|nope|nah|cancel)\s*[-–—:,;!.]")
+_REASON_AFTER = re.compile(
+    r"^\W*(?:(?:hmm+|hm|ah|oh|um|actually|wait)\W+)*(?:no|nope|nah|cancel)\s*[-–—:,;!.]"
+)
+# the no said before a request made instead: "no - reassign those leads to jordan"
+_NO_FIRST = re.compile(
+    r"^\W*(?:(?:hmm+|hm|ah|oh|um|actually|wait|no|nope|nah|cancel(?:led)?|stop)\b\W*)+", re.I
+)
+CANCELLED = "OK, cancelled. Nothing was changed."
+# what a no may go on to ask for instead, run once the question is cancelled
+INSTEAD = frozenset(
+    {"customer.update", "customer.bulk_update", "customer.delete", "customer.restore",
+     "customer.show", "segment.list", "task.create", "task.list", "next_action.suggest",
+     "report.show", "interaction.history"}
+)  # fmt: skip
 
 
 STILL_OPEN = "My earlier question is still open: answer it, or say “cancel”."
 DROPPED = "I dropped my earlier question; ask again if you still need it."
+CANCELLED_FIRST = "I cancelled my earlier question first."
 
 
 class _Duplicate(Exception):  # noqa: N818
@@ -186,7 +200,7 @@ class Bot:
         except Ask as question:
             waiting = chosen.waiting if isinstance(chosen, _Command) else None
             self._settle(message, staff_id, question)
-            return _noted(question.reply, "dropped" if waiting else None)
+            return _noted(question.reply, "dropped" if waiting == "kept" else waiting)
         except IntegrityError as error:
             if retry:
                 raise
@@ -230,8 +244,12 @@ class Bot:
                     return _resume(pending.payload, answer)
                 if says(text, NO):
                     session.delete(pending)
-                    return Reply("OK, cancelled. Nothing was changed.")
-                if pending.payload.get("kept"):
+                    text, waiting = _NO_FIRST.sub("", text), "cancelled"
+                    if not text:
+                        return Reply(CANCELLED)
+                elif _only_offered(pending.payload):  # "did you mean …?" buttons: no question
+                    session.delete(pending)
+                elif pending.payload.get("kept"):
                     session.delete(pending)
                     waiting = "dropped"
                 else:
@@ -248,7 +266,12 @@ class Bot:
             return self.parse(said, now=now, tz=tz, lexicon=lexicon)
 
         subject = subjects.recall(session, conversation)
-        return _Command(subjects.refer_back(text, read(text), subject, read), waiting=waiting)
+        parsed = subjects.refer_back(text, read(text), subject, read)
+        if waiting == "cancelled" and (
+            parsed.intent not in INSTEAD or parsed.confidence < UNSURE
+        ):  # "no - Peter was only added this morning": a reason, not a request
+            return Reply(CANCELLED)
+        return _Command(parsed, waiting=waiting)
 
     def _run(self, session: Session, staff: Staff, message: Message, command: _Command) -> Reply:
         parsed = command.parsed
@@ -389,7 +412,7 @@ def _leave_subject(session: Session, message: Message, staff: Staff, ctx: Contex
     if ctx.listed is not None:
         subjects.remember(session, conversation, selection=ctx.listed, change=ctx.changed)
     elif ctx.mentioned is not None:
-        subjects.remember(session, conversation, customer_id=ctx.mentioned)
+        subjects.remember(session, conversation, customer_id=ctx.mentioned, change=ctx.changed)
 
 
 def _make_sure(session: Session, staff: Staff, parsed: intents.Parsed) -> Ask:
@@ -406,10 +429,15 @@ def _make_sure(session: Session, staff: Staff, parsed: intents.Parsed) -> Ask:
 
 def _noted(reply: Reply, waiting: str | None) -> Reply:
     """The reply, with a line about the question that was waiting when the message came."""
-    line = {"kept": STILL_OPEN, "dropped": DROPPED}.get(waiting or "")
+    line = {"kept": STILL_OPEN, "dropped": DROPPED, "cancelled": CANCELLED_FIRST}.get(waiting or "")
     if line:
         reply.note = f"{reply.note}\n{line}" if reply.note else line
     return reply
+
+
+def _only_offered(payload: dict[str, Any]) -> bool:
+    """Whether the waiting "question" is only the readings offered for a message not understood."""
+    return all("__intent" in choice for choice in payload.get("choices", {}).values())
 
 
 def _resume(payload: dict[str, Any], answer: str) -> _Command:

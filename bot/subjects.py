@@ -20,12 +20,14 @@ from crm_store.models import ConversationSubject, utcnow
 from intents import Parsed
 
 CHANGE = ("field", "value", "action")
-# a customer named by a pronoun or "this one" (he/she/they only opening the message)
+# a customer named by a pronoun or "this one"; he/she only opening the message, and only when no
+# "him"/"her" follows ("hes ready to sign, mark him as customer")
 ONE = re.compile(
     r"\b(?:him|her|this one|that one|(?:this|that) (?:customer|client|account|contact|guy|lady|"
-    r"person|lead))\b|^(?:and |so |now |ok,? )?(?:he|she)\b",
+    r"person|lead))\b",
     re.I,
 )
+OPENING = re.compile(r"^(?:and |so |now |ok,? )?(?:he|she|hes|shes)\b", re.I)
 # a list named by a pronoun
 MANY = re.compile(
     r"\b(?:them|those|these|they|(?:the|that|this) (?:list|lot|selection)|those ones|these ones)\b",
@@ -33,9 +35,11 @@ MANY = re.compile(
 )
 SAME_FOR = re.compile(
     r"^(?:(?:and|ok|okay|now|then)[\s,]+)*"
-    r"(?:(?:do )?(?:the )?same(?: thing| again)?|ditto|likewise)\s+(?:for|with)\s+(?P<rest>.+)$",
+    r"(?:(?:do )?(?:the )?same(?: thing| again)?|ditto|likewise)\s+(?:for|with)\s+(?P<rest>.+?)"
+    r"(?:\s+(?:too|as well|please|pls))*\W*$",
     re.I,
 )
+CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
 ANY_ONE = "#0"  # stands for "those" while a message is read as if about one customer
 NEEDS_CUSTOMER = frozenset(
     {
@@ -92,19 +96,28 @@ def refer_back(
     if subject.selection is not None:
         return _to_the_list(text, parsed, subject, read)
     if subject.customer_id is not None:
-        return _to_the_customer(text, parsed, subject.customer_id, read)
+        return _to_the_customer(text, parsed, subject.customer_id, subject.change, read)
     return parsed
 
 
-def _to_the_customer(text: str, parsed: Parsed, customer_id: int, read: Reader) -> Parsed:
-    pointed = ONE.search(text) or MANY.search(text)  # "them" is one customer after a profile
-    if pointed is None or (parsed.slots.get("customer") and parsed.intent != "unknown"):
+def _to_the_customer(
+    text: str, parsed: Parsed, customer_id: int, change: dict | None, read: Reader
+) -> Parsed:
+    if (same := SAME_FOR.match(text)) and change:  # "same for Zoe Nakamura"
+        who = read(f"tell me about {same.group('rest')}").slots.get("customer")
+        return Parsed("customer.update", {"customer": who, **change}, 1.0) if who else parsed
+    if parsed.slots.get("customer") and parsed.intent != "unknown":
         return parsed
-    if parsed.intent not in NEEDS_CUSTOMER | {"unknown"}:
-        return parsed
-    reread = read(_put(text, pointed, f"#{customer_id}"))
-    if reread.slots.get("customer") == f"#{customer_id}" and reread.intent != "unknown":
-        return reread
+    reference = f"#{customer_id}"
+    # the whole message, then each clause: "shes basically lost, set her stage to lost"
+    for said in (text, *(c for c in CLAUSES.split(text) if c.strip() and c.strip() != text)):
+        # "them" is one customer after a profile
+        pointed = ONE.search(said) or OPENING.search(said) or MANY.search(said)
+        if pointed is None:
+            continue
+        reread = read(_put(said, pointed, reference))
+        if reread.slots.get("customer") == reference and reread.intent in NEEDS_CUSTOMER:
+            return reread
     return parsed
 
 

@@ -55,10 +55,12 @@ LABELS = {
 }
 
 
-# what customers are labelled with: a customer counts under each of their tags or interests
+# what customers are counted by: a customer counts under each of their tags or interests, and
+# under their one stage
 LABELLINGS = {
     "tag": (CustomerTag, CustomerTag.tag),
     "interest": (CustomerInterest, CustomerInterest.interest),
+    "stage": (Customer, Customer.stage),
 }
 
 
@@ -224,14 +226,14 @@ def _other_currencies(
 def labels_in_use(
     session: Session, kind: str, *, owner_id: int | None = None
 ) -> list[tuple[str, int]]:
-    """Each tag (or interest) on live customers, with how many carry it, most used first."""
+    """Each tag, interest or stage of live customers, with how many have it, most first."""
     table, label = LABELLINGS[kind]
-    query = (
-        select(label, func.count())
-        .join(Customer, Customer.id == table.customer_id)
-        .where(col(Customer.deleted_at).is_(None), col(Customer.forgotten_at).is_(None))
-        .group_by(label)
-    )
+    query = select(label, func.count())
+    if table is not Customer:
+        query = query.join(Customer, Customer.id == table.customer_id)
+    query = query.where(
+        col(Customer.deleted_at).is_(None), col(Customer.forgotten_at).is_(None)
+    ).group_by(label)
     if owner_id is not None:
         query = query.where(Customer.owner_id == owner_id)
     rows = [(str(name), int(count)) for name, count in session.execute(query).all()]

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pandas as pd
-from sqlalchemy import Select
+from sqlalchemy import Select, or_
 from sqlmodel import Session, col, select
 
 from crm_store import interests, normalize
@@ -40,6 +40,7 @@ class Criteria:
     owner_id: int | None = None
     stage: str | None = None  # a stage of the store's pipeline, checked by whoever configured it
     min_value: Decimal | None = None
+    max_value: Decimal | None = None  # worth less than this
     sort: str = "value"
 
     def __post_init__(self) -> None:
@@ -80,6 +81,8 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
         keep &= (frame["owner_id"] == criteria.owner_id).fillna(False)
     if criteria.min_value is not None:
         keep &= frame["value"] >= int(criteria.min_value * 100)
+    if criteria.max_value is not None:
+        keep &= frame["value"].fillna(0) < int(criteria.max_value * 100)
     if criteria.tag:
         keep &= frame.index.isin(_tagged(session, criteria.tag))
     if criteria.interest:
@@ -108,6 +111,9 @@ def narrowing(criteria: Criteria, *, today: date) -> Select | None:
         conditions.append(Customer.owner_id == criteria.owner_id)
     if criteria.min_value is not None:
         conditions.append(CustomerFigures.value_cents >= int(criteria.min_value * 100))
+    if criteria.max_value is not None:  # a customer with no figures yet is worth nothing
+        below = CustomerFigures.value_cents < int(criteria.max_value * 100)
+        conditions.append(or_(col(CustomerFigures.value_cents).is_(None), below))
     if criteria.no_purchase_days is not None:
         cutoff = today - timedelta(days=criteria.no_purchase_days)
         conditions.append(CustomerFigures.last_order <= cutoff)

@@ -151,16 +151,17 @@ def _key(said: str) -> str:
 def place_selection(slots: dict[str, Any], lexicon: Lexicon) -> None:
     """A selection's words the text alone could not place, placed by the store: "berlin leads"
     are in a city it has, "hardware leads" want an interest it records, "cold leads" carry a tag
-    it has."""
-    cities, tags, wanted = _places(lexicon)
+    it has, "sams leads" are a colleague's; a run of words that places nowhere whole may place
+    word by word ("sams toronto customers")."""
+    cities, _, wanted = _places(lexicon)
     unread = []
     for said in slots.get(UNREAD, ()):
-        if said.casefold() in cities and "city" not in slots:
-            slots["city"] = said
-        elif said.casefold() in tags and "tag" not in slots:  # "the cold leads in Madrid"
-            slots["tag"] = said
-        elif _key(said) in wanted and "interest" not in slots:
-            slots["interest"] = said
+        if _place(said, slots, lexicon):
+            continue
+        words = said.split()
+        trial = dict(slots)
+        if len(words) > 1 and all(_place(word, trial, lexicon) for word in words):
+            slots.update(trial)
         else:
             unread.append(said)
     city = slots.get("city")
@@ -174,12 +175,33 @@ def place_selection(slots: dict[str, Any], lexicon: Lexicon) -> None:
         slots[UNREAD] = unread
 
 
+def _place(said: str, slots: dict[str, Any], lexicon: Lexicon) -> bool:
+    """Put the words in the first selection slot the store says they fill, if any."""
+    cities, tags, wanted = _places(lexicon)
+    if said.casefold() in cities and "city" not in slots:
+        slots["city"] = said
+    elif said.casefold() in tags and "tag" not in slots:  # "the cold leads in Madrid"
+        slots["tag"] = said
+    elif _key(said) in wanted and "interest" not in slots:
+        slots["interest"] = said
+    elif "owner" not in slots and " " not in said and (owner := staff_named(said, lexicon)):
+        slots["owner"] = owner  # "sams customers": a possessive typed without its apostrophe
+    else:
+        return False
+    return True
+
+
 def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon) -> dict[str, Any]:
     """Slots read with the store's names: products as the catalog spells them, staff as owners,
     a selection's places and interests as the store records them."""
     slots = dict(slots)
     if intent in ("customer.bulk_update", "segment.list"):
         place_selection(slots, lexicon)
+    if intent == "customer.create" and "city" not in slots:  # "…, Kestrel Robotics, london, …"
+        cities, _, _ = _places(lexicon)
+        parts = [p.strip(" .") for p in re.split(r"[,;|]", typed)]
+        if found := next((p for p in parts[1:] if p.casefold() in cities), None):
+            slots["city"] = found
     for name in ("product", "interest"):
         if isinstance(slots.get(name), str) and (product := catalog_product(slots[name], lexicon)):
             slots[name] = product

@@ -480,7 +480,7 @@ def _report(match: re.Match, message: Message) -> dict | None:
     text = message.text
     group_by = _first(vocab.GROUPS, text)
     metric = _first(vocab.METRICS, text) or "revenue"
-    if group_by in ("tag", "interest"):
+    if group_by in ("tag", "interest", "stage"):
         metric = "customers"  # "what tags do we use?": customers per tag
     return {
         "metric": metric,
@@ -1188,7 +1188,7 @@ UNREAD = "_unread"
 _SELECTION_READERS = (
     vocab.INTEREST, vocab.NO_STAGE_CHANGE, vocab.STAGE_CRITERION, vocab.NO_PURCHASE,
     vocab.NO_CONTACT, vocab.OWNER, vocab.OWNER_TEAM, vocab.OWNER_ME, vocab.OWNER_NAMED,
-    vocab.OWNER_DID, vocab.CITY, vocab.TAG, vocab.MIN_VALUE, vocab.LIMIT,
+    vocab.OWNER_DID, vocab.CITY, vocab.TAG, vocab.MIN_VALUE, vocab.MAX_VALUE, vocab.LIMIT,
     *(pattern for pattern, _ in vocab.SEGMENTS), *(pattern for pattern, _ in vocab.SORTS),
 )  # fmt: skip
 
@@ -1292,9 +1292,10 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots["owner"] = owner(message, named_for=False)
     if found := vocab.CITY.search(typed):
         slots["city"] = found.group("city")
-    if found := vocab.MIN_VALUE.search(text):
-        value = amount(found.group("money"))
-        slots["min_value"] = value[0] if value else None
+    for name, pattern in (("min_value", vocab.MIN_VALUE), ("max_value", vocab.MAX_VALUE)):
+        if found := pattern.search(text):
+            value = amount(found.group("money"))
+            slots[name] = value[0] if value else None
     slots["sort"] = _first(vocab.SORTS, text)
     if found := vocab.LIMIT.search(text):
         slots["limit"] = int(next(g for g in found.groups() if g))

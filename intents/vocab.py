@@ -218,6 +218,10 @@ CUES: list[tuple[str, str]] = [
         "report.show",
         r"\b(?:chart|graph|plot|report|trend|breakdown|how much (?:revenue|did we (?:sell|make|earn))|revenue|revnue|sales|turnover|rev|income|nps)\b",
     ),
+    (  # "and by stage?", "what does the pipeline look like for maria"
+        "report.show",
+        r"\b(?:by|per|in each|for each) (?:pipeline )?stage\b|\bhow many (?:are )?in each stage\b|\bpipeline (?:summary|overview|breakdown|report)\b|\bwhat does (?:the|my|\w+'?s) pipeline look like\b|\bhow(?:'s| is) (?:the|my|\w+'?s) pipeline\b",
+    ),
     (
         "report.show",
         r"^(?:(?:show|list|give|get|see)\s+(?:me\s+|us\s+)?)?(?:(?:all|the|our|every|of)\s+)*(?:tags|interests|product interests)\W*$|\b(?:what|which|all the|list of)\s+(?:tags|interests|product interests)\b(?!\s+(?:does|do|did|has|have)\s+(?!we\b|the team\b|customers\b|people\b)\S)|\b(?:tags|interests) (?:in use|are there|do we (?:use|have))\b|\b(?:how many|count|number of) (?:customers|accounts|clients) (?:per|by|for each|with each) (?:tag|interest)\b",
@@ -362,7 +366,8 @@ REFERENCE_STOPS = (
     "again back up twice once today yesterday tomorrow this next last no not all some "
     "went gave rated scored bought ordered purchased has have had did does do just yet "
     "because so then after before while when since until if as per there here him her them "
-    "us me my our your their please thanks record entry account still already ever signed it's"
+    "us me my our your their please thanks record entry account still already ever signed it's "
+    "hes shes he's she's they're theyre ok okay stage"
 ).split()
 # What may follow a customer's name and belongs to it, not to the sentence ("Hooli's CFO").
 AFTER_REFERENCE = (
@@ -791,6 +796,12 @@ MIN_VALUE = re.compile(
     r"(?P<money>[$€£]?\s?\d[\d,.]*\s?[km]?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
     r"(?![\d,.]*\s*(?:days?|weeks?|months?|years?))"
 )
+MAX_VALUE = re.compile(  # "worth less than 1000", "under $1000 lifetime", "value below 1k"
+    r"\b(?:worth|value|valued|spent|spending|ltv|lifetime(?: value)?|revenue)?\s*(?:under|less than|"
+    r"below|<|<=|at most|no more than)\s+"
+    r"(?P<money>[$€£]?\s?\d[\d,.]*\s?[km]?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
+    r"(?![\d,.]*\s*(?:days?|weeks?|months?|years?))"
+)
 SORTS = _table(
     [
         (
@@ -986,7 +997,7 @@ SELECTION_FILLER = frozenset(
     "over give send shift switch transfer reassign assign change set mark tag label update make "
     "delete remove drop archive purge wipe clean get gets let have has had back up off into "
     "onto as bulk then too bin rid trash del or more than longer push bump advance progress "
-    "anything anyone something ok okay".split()
+    "anything anyone something ok okay actually so hmm well right".split()
 )
 # a book named by a pronoun, which the parser cannot resolve: "move his leads to Maria"
 WHOSE = frozenset({"his", "her", "their", "hers", "theirs"})
@@ -1088,6 +1099,11 @@ GROUPS = _table(
         (r"(?:by|per|each|every) channel|by type", "channel"),
         (r"(?:by|per|each|every) (?:city|location|town)|city[- ]?wise", "city"),
         (r"(?:by|per|each|every) tag|\btags\b", "tag"),
+        (
+            r"(?:by|per|in each|for each|each|every) (?:pipeline )?stage|pipeline (?:summary|overview|"
+            r"breakdown|report)|pipeline look like|how(?:'s| is) (?:the|my|\w+'?s) pipeline",
+            "stage",
+        ),
         (r"(?:by|per|each|every) (?:interest|product interest)|\binterests\b", "interest"),
     ]
 )

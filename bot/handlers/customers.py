@@ -228,6 +228,7 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
     if not value:
         raise UserError(f"What should the {field} be? e.g. “set Acme's {field} to …”.")
     customer = resolve_customer(ctx, parsed.slots.get("customer"))
+    ctx.changed = {k: parsed.slots[k] for k in ("field", "value", "action") if parsed.slots.get(k)}
     if field == "tag" and parsed.slots.get("action") == "untag":
         return _remove_tag(ctx, customer, value)
     if field == "tag":

@@ -149,6 +149,7 @@ SELECTION = (
     "owner",
     "stage",
     "min_value",
+    "max_value",
 )
 
 
@@ -175,6 +176,7 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
         stage = stage_named(ctx, stage)
     try:
         min_value = Decimal(str(slots["min_value"])) if "min_value" in slots else None
+        max_value = Decimal(str(slots["max_value"])) if "max_value" in slots else None
         return segments.Criteria(
             segment=segment,
             no_purchase_days=_whole(slots.get("no_purchase_days")),
@@ -186,6 +188,7 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
             owner_id=owner_id,
             stage=stage,
             min_value=min_value,
+            max_value=max_value,
             sort=slots.get("sort", "value"),
         )
     except (ValueError, InvalidOperation) as error:
@@ -221,6 +224,8 @@ def describe(criteria: segments.Criteria, slots: dict, *, book: Book | None = No
         parts.append(f"owned by {slots.get('owner', 'you')}")
     if criteria.min_value is not None:
         parts.append(f"worth at least {criteria.min_value:,}")
+    if criteria.max_value is not None:
+        parts.append(f"worth less than {criteria.max_value:,}")
     return ", ".join(parts) or "all customers"
 
 
@@ -392,15 +397,24 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
 
 
 def _labels(ctx: Context, kind: str, book: Book) -> Reply:
-    """ "What tags do we use?": every tag (or interest) in the book, with its customers."""
+    """ "What tags do we use?", "customers by stage": every tag, interest or pipeline stage in the
+    book, with its customers (stages in pipeline order, the empty ones too)."""
     from crm_store import reports
 
     used = reports.labels_in_use(ctx.session, kind, owner_id=book.owner_id)
-    plural = "interests" if kind == "interest" else "tags"
+    plural = {"interest": "interests", "tag": "tags", "stage": "stages"}[kind]
+    if kind == "stage":
+        counts = dict(used)
+        used = [(stage, counts.pop(stage, 0)) for stage in ctx.settings.pipeline.stages]
+        used += sorted(counts.items())  # a stage no longer configured, still on some customers
+        total = sum(count for _, count in used)
+        text = f"{total:,} customers across the pipeline."
+    else:
+        text = f"{len(used):,} {plural}; a customer counts once under each of theirs."
     if not used:
         return Reply(f"None of {book.possessive} customers has any {plural} yet.")
     return Reply(
         title=f"{plural.capitalize()} — {book.possessive} customers",
-        text=f"{len(used):,} {plural}; a customer counts once under each of theirs.",
+        text=text,
         rows=[{kind.capitalize(): name, "Customers": f"{count:,}"} for name, count in used],
     )

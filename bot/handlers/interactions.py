@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, time
 
 from sqlmodel import col, select
 
 from bot import checks, format
-from bot.books import whose_book
+from bot.books import may_change, whose_book
 from bot.context import Context, UserError, handles
 from bot.handlers.tasks import due_date, new_task
 from bot.messages import Button, Reply
@@ -59,7 +60,27 @@ def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
             customer=customer,
         )
         text += f"\nFollow-up task #{task.id} is due {format.day(follow_up, today=ctx.today)}."
-    return Reply(text=text, buttons=[Button("Undo", "undo")])
+    return Reply(text=text, buttons=[Button("Undo", "undo"), *_stage_said(ctx, customer, summary)])
+
+
+# "…, they have budget in Q1. qualified now": a stage told at the end of a contact's summary
+STAGE_AT_END = re.compile(
+    r"(?:^|[.,;!]\s*|\s[-–—]\s*)(?:(?:so|and)\s+)?"
+    r"(?:(?:she|he|they|it)(?:'s|’s|s| is| are|'re)\s+)?(?:now\s+|basically\s+)?(?:an?\s+)?"
+    r"(?:mark(?:ed)?\s+(?:as\s+)?|move(?:d)?\s+to\s+)?"
+    r"(?P<stage>[\w-]+(?:\s(?!now\b)[\w-]+)?)(?:\s+now)?\W*$",
+    re.I,
+)
+
+
+def _stage_said(ctx: Context, customer: Customer, summary: str) -> list[Button]:
+    """A stage said in the summary is offered as one tap, never changed unasked."""
+    found = STAGE_AT_END.search(summary or "")
+    stage = ctx.settings.pipeline.read(found.group("stage")) if found else None
+    if stage is None or stage == customer.stage or not may_change(ctx, customer):
+        return []
+    named = customer.name or customer.company or f"#{customer.id}"
+    return [Button(f"Move {named} to {stage}", f"move #{customer.id} to {stage}")]
 
 
 def _when(ctx: Context, occurred_on: str | None) -> datetime:

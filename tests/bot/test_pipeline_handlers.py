@@ -380,3 +380,36 @@ def test_a_question_about_a_customer_shows_them_and_writes_nothing(team, asked, 
     reply = team.say(asked)
     assert reply.title.startswith(customer)
     assert team.written() == written
+
+
+def test_customers_per_stage_in_pipeline_order(team):
+    reply = team.say("how many in each stage?", who="Alex")
+    assert reply.text == "3 customers across the pipeline."
+    assert reply.rows == [
+        {"Stage": stage, "Customers": count}
+        for stage, count in [("lead", "1"), ("qualified", "1"), ("proposal", "0"),
+                             ("customer", "1"), ("lost", "0")]
+    ]  # fmt: skip
+
+
+def test_a_stage_said_at_the_end_of_a_contact_is_offered_not_applied(team):
+    reply = team.say("called Jane Smith, good chat, budget in Q1. proposal now")
+    assert reply.text.startswith("Logged a call with Jane Smith (Globex Ltd)")
+    jane = named(team, "Jane Smith")
+    assert jane.stage == "qualified"
+    move = [b for b in reply.buttons if b.label.startswith("Move")]
+    assert [(b.label, b.value) for b in move] == [
+        ("Move Jane Smith to proposal", f"move #{jane.id} to proposal")
+    ]
+    assert team.say(move[0].value).text.startswith("Jane Smith (Globex Ltd): stage is now proposal")
+
+
+def test_a_selection_by_value_below_an_amount(team):
+    sold = team.say("sold a Widget to Jane Cooper for $5,000")
+    assert sold.text.startswith("Recorded")
+    reply = team.say("customers worth less than 1000", who="Alex")
+    assert sorted(r["Customer"] for r in reply.rows) == [
+        "Hans Müller (Müller & Söhne GmbH)",
+        "Jane Smith (Globex Ltd)",
+    ]
+    assert "worth less than 1,000" in reply.text

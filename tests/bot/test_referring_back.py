@@ -4,7 +4,7 @@ just shown or changed, "those" the list just shown, "same for …" the last bulk
 from sqlmodel import Session, select
 
 from bot.identity import enrol
-from crm_store.models import AuditEntry, Customer, CustomerTag
+from crm_store.models import AuditEntry, Customer, CustomerTag, Interaction
 
 
 def customer(chat, name: str) -> Customer:
@@ -71,3 +71,31 @@ def test_same_for_repeats_the_last_bulk_change_on_another_selection(chat):
     chat.say("yes", who="Alex")
     assert sorted(t.tag for t in chat.rows(CustomerTag)) == ["vip", "vip"]
     assert len([e for e in chat.rows(AuditEntry) if e.action == "customer.tag"]) == 2
+
+
+def test_same_for_after_one_customer_repeats_that_change_on_another(chat):
+    sure(chat, "move Jane Smith to proposal")
+    reply = sure(chat, "same for Hans Müller")
+    assert reply.text == "Hans Müller (Müller & Söhne GmbH): stage is now proposal (was lead)."
+
+
+def test_a_pronoun_in_a_later_clause_is_the_customer_just_shown(chat):
+    chat.say("tell me about Jane Smith")
+    reply = sure(chat, "shes basically lost, set her stage to lost")
+    assert reply.text == "Jane Smith (Globex Ltd): stage is now lost (was qualified)."
+
+
+def test_a_no_that_asks_for_something_else_cancels_and_does_it(chat):
+    chat.say("called jane, left a voicemail")  # which Jane?
+    reply = chat.say("no - tell me about Hans Müller")
+    assert reply.title.startswith("Hans Müller")
+    assert reply.note == "I cancelled my earlier question first."
+    assert chat.say("1").text  # the question is gone: "1" is a new message
+    assert chat.count(Interaction) == 0
+
+
+def test_a_no_with_a_reason_only_cancels(chat):
+    chat.say("called jane, left a voicemail")
+    assert chat.say("no - wrong jane, she was only added this morning").text == (
+        "OK, cancelled. Nothing was changed."
+    )
