@@ -17,16 +17,10 @@ from crm_store.models import Customer, Staff
 from crm_store.search import AT_COMPANY, Match, clear_winner, find_customers
 
 
-def resolve_customer(
-    ctx: Context,
-    typed: str | None,
-    *,
-    slot: str = "customer",
-    read: bool = False,
-    in_bin: bool | None = False,
-) -> Customer:
-    """The customer meant (`_resolve`), who is then the one "her" means in the next message."""
-    customer = _resolve(ctx, typed, slot=slot, read=read, in_bin=in_bin)
+def resolve_customer(ctx: Context, typed: str | None, **how) -> Customer:
+    """The customer meant (`_resolve`, with its options), who is then the one "her" means in the
+    next message."""
+    customer = _resolve(ctx, typed, **how)
     ctx.mentioned = customer.id
     return customer
 

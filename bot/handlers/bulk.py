@@ -19,7 +19,7 @@ from sqlmodel import col, select
 from bot.books import may_change, require_own
 from bot.context import Ask, Context, UserError, handles
 from bot.handlers import insights
-from bot.handlers.customers import add_interest, owner_named
+from bot.handlers.customers import add_interest, owner_named, remove_tag
 from bot.handlers.deleting import move_to_bin
 from bot.messages import Button, File, Reply
 from bot.resolve import stage_named
@@ -254,23 +254,11 @@ def _tag(ctx: Context, value: str) -> Change:
 def _untag(ctx: Context, value: str) -> Change:
     tag = _tag_of(value)
 
-    def apply(customer: Customer) -> None:
-        row = ctx.session.get(CustomerTag, (customer.id, tag))
-        before = snapshot(row)
-        ctx.session.delete(row)
-        ctx.audit(
-            "customer.untag",
-            row,
-            before=before,
-            description=f"untagged {customer.display_name}",
-            deleted=True,
-        )
-
     return Change(
         preview=f"Remove the tag {tag} from {{n}}",
         done=f"Removed the tag {tag} from {{n}}",
         needed=lambda c: ctx.session.get(CustomerTag, (c.id, tag)) is not None,
-        apply=apply,
+        apply=lambda customer: remove_tag(ctx, customer, tag),
         shown=lambda c: f"− tag {tag}",
     )
 

@@ -305,9 +305,17 @@ def _add_tag(ctx: Context, customer: Customer, value: str) -> Reply:
 
 def _remove_tag(ctx: Context, customer: Customer, value: str) -> Reply:
     tag = normalize.fold(value.lstrip("#")).replace(" ", "-")
-    row = ctx.session.get(CustomerTag, (customer.id, tag))
-    if row is None:
+    if ctx.session.get(CustomerTag, (customer.id, tag)) is None:
         return Reply(f"{customer.display_name} is not tagged {tag}. Nothing changed.")
+    remove_tag(ctx, customer, tag)
+    return Reply(
+        f"Removed the tag {tag} from {customer.display_name}.", buttons=[Button("Undo", "undo")]
+    )
+
+
+def remove_tag(ctx: Context, customer: Customer, tag: str) -> None:
+    """Take one tag off a customer, audited (undo puts it back)."""
+    row = ctx.session.get(CustomerTag, (customer.id, tag))
     before = snapshot(row)
     ctx.session.delete(row)
     ctx.audit(
@@ -316,9 +324,6 @@ def _remove_tag(ctx: Context, customer: Customer, value: str) -> Reply:
         before=before,
         description=f"untagged {customer.display_name}",
         deleted=True,
-    )
-    return Reply(
-        f"Removed the tag {tag} from {customer.display_name}.", buttons=[Button("Undo", "undo")]
     )
 
 
