@@ -40,6 +40,12 @@ SAME_FOR = re.compile(
     re.I,
 )
 CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
+FROM_THE_LIST = re.compile(
+    r"\s*\b(?:from|of|in|on|out of) (?:that|this|the|those|these) (?:list|lot|ones|selection)\b"
+    r"|\b(?:just|only)\b",
+    re.I,
+)
+NARROWING = re.compile(r"\b(?:just|only|ones)\b", re.I)  # "just the london ones"
 ANY_ONE = "#0"  # stands for "those" while a message is read as if about one customer
 NEEDS_CUSTOMER = frozenset(
     {
@@ -122,7 +128,6 @@ def _to_the_customer(
 
 
 def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: Reader) -> Parsed:
-    selection = dict(subject.selection or {})
     if (same := SAME_FOR.match(text)) and subject.change:
         narrowed = read(f"list {same.group('rest')}")
         if narrowed.intent == "segment.list" and selection_of(narrowed.slots):
@@ -132,19 +137,45 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
     pointed = MANY.search(text)
     if pointed is None:
         return parsed
-    if parsed.intent == "customer.bulk_update" and not selection_of(parsed.slots):
-        return replace(parsed, slots={**selection, **parsed.slots})
+    if parsed.intent in ("segment.list", "customer.bulk_update") and selection_of(parsed.slots):
+        if not FROM_THE_LIST.search(text):
+            return parsed  # a selection of its own: "move them all to lost" said of Berlin leads
+        # "tag the ones in london from that list with reengage": the list, narrowed
+        parsed = read(FROM_THE_LIST.sub(" ", text))
+    if (narrower := _narrowing(text, read)) is None:
+        return parsed
+    selection = {**(subject.selection or {}), **narrower}
     if parsed.intent in ("segment.list", "customer.bulk_update"):
-        return parsed
-    one = read(_put(text, pointed, ANY_ONE))
-    if one.slots.get("customer") != ANY_ONE:
-        return parsed
-    if one.intent == "customer.update" and one.slots.get("field") and one.slots.get("value"):
-        change = {k: one.slots[k] for k in CHANGE if k in one.slots}
-        return Parsed("customer.bulk_update", {**selection, **change}, one.confidence)
-    if one.intent == "customer.delete":
-        return Parsed("customer.bulk_update", {**selection, "action": "delete"}, one.confidence)
+        return replace(parsed, slots={**selection, **parsed.slots})
+    for said in (text, *(c for c in CLAUSES.split(text) if c.strip() and c.strip() != text)):
+        if (pointed := MANY.search(said)) is None:
+            continue
+        one = read(_put(said, pointed, ANY_ONE))  # read as if said of one customer
+        if one.slots.get("customer") != ANY_ONE:
+            continue
+        if one.intent == "customer.update" and one.slots.get("field") and one.slots.get("value"):
+            change = {k: one.slots[k] for k in CHANGE if k in one.slots}
+            return Parsed("customer.bulk_update", {**selection, **change}, one.confidence)
+        if one.intent == "customer.delete":
+            return Parsed("customer.bulk_update", {**selection, "action": "delete"}, one.confidence)
     return parsed
+
+
+def _narrowing(text: str, read: Reader) -> dict[str, Any] | None:
+    """What a clause beside "those" adds to the list ("just the london ones - tag them vip"), or
+    None when such a clause says something no selection can: the list is then not guessed."""
+    narrower: dict[str, Any] = {}
+    for clause in CLAUSES.split(text):
+        if not NARROWING.search(clause) or MANY.search(FROM_THE_LIST.sub(" ", clause)):
+            continue
+        listed = read(f"list {FROM_THE_LIST.sub(' ', clause)}")
+        as_list = next(
+            (r for r in (listed, *listed.alternatives) if r.intent == "segment.list"), None
+        )
+        if as_list is None or as_list.unread or not selection_of(as_list.slots):
+            return None
+        narrower.update(selection_of(as_list.slots))
+    return narrower
 
 
 def _put(text: str, pointed: re.Match, reference: str) -> str:

@@ -99,3 +99,18 @@ def test_a_no_with_a_reason_only_cancels(chat):
     assert chat.say("no - wrong jane, she was only added this morning").text == (
         "OK, cancelled. Nothing was changed."
     )
+
+
+def test_just_some_of_those_narrows_the_list_and_an_unknown_narrowing_is_not_guessed(chat):
+    chat.say("tag Jane Smith as vip", who="Alex")
+    chat.say("tag Hans Müller as vip", who="Alex")
+    chat.say("customers tagged vip", who="Alex")
+    preview = chat.say("just the Berlin ones - tag them dach", who="Alex")
+    assert [r["Customer"] for r in preview.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
+    chat.say("no", who="Alex")
+    chat.say("customers tagged vip", who="Alex")
+    written = chat.written()
+    reply = chat.say("just the zzyzx ones - tag them dach", who="Alex")
+    assert not reply.rows
+    chat.say("yes", who="Alex")
+    assert chat.written() == written
