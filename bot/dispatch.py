@@ -302,6 +302,7 @@ class Bot:
                 command_id=uuid.uuid4().hex,
                 now=message.received_at,
                 confirmed=command.confirmed,
+                recent=subjects.recent_customer(session, _conversation(message, staff.id)),
             )
             reply = handler(parsed, ctx)
             _leave_subject(session, message, staff, ctx)

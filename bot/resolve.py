@@ -59,7 +59,18 @@ def _resolve(
         return hinted[0].customer
     if read and not hinted and (customer := clear_winner(matches)) is not None:
         return customer
-    raise _which_one(ctx, typed, hinted or matches, slot=slot)
+    raise _which_one(ctx, typed, _with_recent(ctx, typed, hinted or matches), slot=slot)
+
+
+def _with_recent(ctx: Context, typed: str, matches: list[Match]) -> list[Match]:
+    """The customer just talked about leads the choices when the words fit them ("priya" right
+    after Priya Shah's profile), even if the search ranked five others first."""
+    recent = ctx.session.get(Customer, ctx.recent) if ctx.recent is not None else None
+    if recent is None or recent.deleted_at is not None or recent.forgotten_at is not None:
+        return matches
+    if not set(normalize.name_key(typed).split()) <= _words(recent):
+        return matches
+    return [Match(recent, 100.0), *(m for m in matches if m.customer.id != recent.id)]
 
 
 def named_exactly(typed: str, matches: list[Match]) -> Customer | None:
@@ -97,7 +108,9 @@ def _is_named(typed: str, customer: Customer) -> bool:
 def _which_one(ctx: Context, typed: str, matches: list[Match], *, slot: str) -> Ask:
     """Numbered choices with owner and city, the sender's own customers first."""
     owners = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
-    ordered = sorted(matches, key=lambda m: m.customer.owner_id != ctx.staff.id)
+    ordered = sorted(
+        matches, key=lambda m: (m.customer.id != ctx.recent, m.customer.owner_id != ctx.staff.id)
+    )
 
     def owner(customer: Customer) -> str:
         if customer.owner_id == ctx.staff.id:

@@ -114,3 +114,13 @@ def test_just_some_of_those_narrows_the_list_and_an_unknown_narrowing_is_not_gue
     assert not reply.rows
     chat.say("yes", who="Alex")
     assert chat.written() == written
+
+
+def test_the_customer_just_shown_leads_the_which_one_choices(chat):
+    chat.say("tell me about Jane Smith")
+    question = chat.say("called jane, left a voicemail")
+    assert [r["Customer"] for r in question.rows] == [
+        "Jane Smith (Globex Ltd)",
+        "Jane Cooper (Acme Corporation)",
+    ]
+    assert chat.say("1").text.startswith("Logged a call with Jane Smith (Globex Ltd)")
