@@ -46,6 +46,7 @@ FROM_THE_LIST = re.compile(
     re.I,
 )
 NARROWING = re.compile(r"\b(?:just|only|ones)\b", re.I)  # "just the london ones"
+SURE = 0.6  # a reading this likely, of something else, is not about the customer just named
 ANY_ONE = "#0"  # stands for "those" while a message is read as if about one customer
 NEEDS_CUSTOMER = frozenset(
     {
@@ -119,17 +120,18 @@ def _to_the_customer(
         return Parsed("customer.update", {"customer": who, **change}, 1.0) if who else parsed
     if parsed.slots.get("customer") and parsed.intent != "unknown":
         return parsed
-    reference = f"#{customer_id}"
-    # the whole message, then each clause: "shes basically lost, set her stage to lost"
+    if parsed.intent not in NEEDS_CUSTOMER | {"unknown"} and parsed.confidence >= SURE:
+        return parsed  # "new lead Daniel Okafor …, give him to sam": him is the new lead
+    reference, readings = f"#{customer_id}", []
+    # the whole message, and each clause: "great he signed, make him a customer"
     for said in (text, *(c for c in CLAUSES.split(text) if c.strip() and c.strip() != text)):
         # "them" is one customer after a profile
         pointed = ONE.search(said) or OPENING.search(said) or MANY.search(said)
-        if pointed is None:
-            continue
-        reread = read(_put(said, pointed, reference))
-        if reread.slots.get("customer") == reference and reread.intent in NEEDS_CUSTOMER:
-            return reread
-    return parsed
+        if pointed is not None:
+            reread = read(_put(said, pointed, reference))
+            if reread.slots.get("customer") == reference and reread.intent in NEEDS_CUSTOMER:
+                readings.append(reread)
+    return max(readings, key=lambda r: r.confidence, default=parsed)
 
 
 def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: Reader) -> Parsed:

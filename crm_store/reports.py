@@ -240,6 +240,16 @@ def labels_in_use(
     return sorted(rows, key=lambda row: (-row[1], row[0].casefold()))
 
 
+def stages_by_owner(session: Session) -> dict[tuple[str, int | None], int]:
+    """How many live customers each owner has at each stage: (stage, owner id) → count."""
+    query = (
+        select(Customer.stage, Customer.owner_id, func.count())
+        .where(col(Customer.deleted_at).is_(None), col(Customer.forgotten_at).is_(None))
+        .group_by(Customer.stage, Customer.owner_id)
+    )
+    return {(stage, owner): int(n) for stage, owner, n in session.execute(query).all()}
+
+
 def chart_png(report: Report, *, money_format=None) -> bytes:
     """The report as a PNG: bars (a line for NPS over time), drawn without a display."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg  # heavy: only to draw a chart

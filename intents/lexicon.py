@@ -191,12 +191,35 @@ def _place(said: str, slots: dict[str, Any], lexicon: Lexicon) -> bool:
     return True
 
 
+def _with_city(customer: str, typed: str, lexicon: Lexicon) -> str:
+    """The customer with the city said right after the name, which tells namesakes apart:
+    "called hugo novak in munich", "Hugo Novak, Munich", "Hugo Novak (munich)"."""
+    cities, _, _ = _places(lexicon)
+    at = typed.find(customer)
+    if not cities or at < 0:
+        return customer
+    after = re.match(
+        r"(\s*(?:,|\(|\bin\b|\bfrom\b)\s*)([^\W\d][\w .'-]*?)(\)?)(?=[\s,.;:!?)]|$)",
+        typed[at + len(customer) :],
+    )
+    if after is None:
+        return customer
+    words = after.group(2).split()
+    for size in range(min(3, len(words)), 0, -1):  # "New York" before "New"
+        city = " ".join(words[:size])
+        if city.casefold() in cities:
+            return f"{customer} {city}"
+    return customer
+
+
 def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon) -> dict[str, Any]:
     """Slots read with the store's names: products as the catalog spells them, staff as owners,
     a selection's places and interests as the store records them."""
     slots = dict(slots)
     if intent in ("customer.bulk_update", "segment.list"):
         place_selection(slots, lexicon)
+    if isinstance(slots.get("customer"), str):
+        slots["customer"] = _with_city(slots["customer"], typed, lexicon)
     if intent == "customer.create" and "city" not in slots:  # "…, Kestrel Robotics, london, …"
         cities, _, _ = _places(lexicon)
         parts = [p.strip(" .") for p in re.split(r"[,;|]", typed)]

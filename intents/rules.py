@@ -479,6 +479,8 @@ def _nps(match: re.Match, message: Message) -> dict | None:
 def _report(match: re.Match, message: Message) -> dict | None:
     text = message.text
     group_by = _first(vocab.GROUPS, text)
+    if group_by == "owner" and re.search(r"\bstages?\b", text):
+        group_by = "stage"  # "stage counts per rep": each stage, split by rep
     metric = _first(vocab.METRICS, text) or "revenue"
     if group_by in ("tag", "interest", "stage"):
         metric = "customers"  # "what tags do we use?": customers per tag
@@ -776,12 +778,13 @@ def _create(match: re.Match, message: Message) -> dict | None:
 
 def not_a_name(said: object) -> bool:
     """Whether a new customer's name is a sentence ("Jordan has a …", "interest Support")."""
-    return bool(_NOT_A_NAME.search(str(said or "")))
+    return bool(_NOT_A_NAME.search(str(said or ""))) or str(said or "").startswith("#")
 
 
 _NOT_A_NAME = re.compile(
     r"\b(?:has|have|had|is|are|was|were|ready|interest|interested|tag|tagged|to|moving|move|"
-    r"wants?|should|will|would|please|pls|can|could)\b",
+    r"wants?|should|will|would|please|pls|can|could|she|he|they|her|him|them|it|i|we|you|me|"
+    r"my|our|signed|make|made)\b",
     re.I,
 )
 

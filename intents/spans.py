@@ -282,6 +282,9 @@ class Tagging:
         return known
 
 
+_ENDS_NO_NAME = frozenset("in on at to for with about re by the a an and from of".split())
+
+
 def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
     """Whether the rules' value of `name` stays because the tagger's is only part of it, or is
     another slot: a customer keeps its "(Company)" or "X from Company" whole and is never the new
@@ -290,6 +293,10 @@ def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
     said = str(slots.get("value") or "").lower()
     if name == "customer" and said and said in tagged.lower():
         return True
+    rule = slots.get(name)
+    if name == "customer" and isinstance(rule, str) and tagged.lower().startswith(rule.lower()):
+        if tagged.lower().split()[-1] in _ENDS_NO_NAME:
+            return True  # "called jane in the morning": the tagger took a word too many
     product = str(slots.get("product") or "").lower()
     if name == "customer" and product and product in tagged.lower():
         return True  # "sold a Widget to Jane Cooper": what was sold is not who bought it

@@ -75,10 +75,13 @@ GREETING = re.compile(
 # Please and thanks around a request are manners, not meaning.
 POLITE = re.compile(
     r"^(?:(?:and|also|plus|oh and|and also),?\s+)?"  # "and tag him hot": a follow-up's opening
+    r"(?:(?:i\s+)?forgot to (?:log|add|record|note)(?: this| that| it)?\s*[-–—:,]+\s*)?"
     r"(?:(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz)\s+"
     r"(?:(?:be so kind as to|quickly)\s+)?)?(?=\S)",
     re.I,
 )
+# "tag her enterprise too": the echo at the end adds nothing to what is asked
+ALSO = re.compile(r"[\s,]+(?:too|as well)\W*$", re.I)
 THANKS = re.compile(
     r"[\s.!,?—-]*\b(?:(?:many |thanks? |thank you )?(?:thanks?|thank you|thx|ty|cheers|ta)\b"
     r"(?: (?:so|very) much| a lot| in advance)?[.!]*)\s*$",
@@ -161,6 +164,7 @@ VOCABULARY = [
     "should",
 ]
 COMMON = {
+    "forgot",  # "forgot to log …" is not "forget" (an erasure)
     "takes",
     "taking",
     "looks",
@@ -337,6 +341,8 @@ def clean(text: str) -> Cleaned:
         traced.cut(polite.end(), len(traced.text))
     if (thanks := THANKS.search(traced.text)) and len(traced.text[: thanks.start()].split()) >= 2:
         traced.cut(0, thanks.start())
+    if (also := ALSO.search(traced.text)) and len(traced.text[: also.start()].split()) >= 2:
+        traced.cut(0, also.start())
     letters = [c for c in traced.text if c.isalpha()]
     if len(letters) > 3 and all(c.isupper() for c in letters):
         traced.text = traced.text.lower()

@@ -69,7 +69,7 @@ CONTACT_ANYWHERE = re.compile(
 )
 LOG_LEAD_IN = re.compile(
     r"^(?:(?:i|we|just|have|had|finally|quick|sent|the|a|an|log|please log|log this|note|notes|"
-    r"note that|that|fyi|today|yesterday|made)\b[:\s]*)+",
+    r"note that|that|fyi|today|yesterday|made|forgot to log(?: this| that)?)\b[:\s–—-]*)+",
     re.I,
 )
 # "what's in the bin?", "show deleted customers": what can still be restored
@@ -220,7 +220,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (  # "and by stage?", "what does the pipeline look like for maria"
         "report.show",
-        r"\b(?:by|per|in each|for each) (?:pipeline )?stage\b|\bhow many (?:are )?in each stage\b|\bpipeline (?:summary|overview|breakdown|report)\b|\bwhat does (?:the|my|\w+'?s) pipeline look like\b|\bhow(?:'s| is) (?:the|my|\w+'?s) pipeline\b",
+        r"\b(?:by|per|in each|for each) (?:pipeline )?stage\b|\bhow many (?:are )?in each stage\b|\bstage (?:counts?|totals?|numbers)\b|^(?:my|our|the|\w+'?s) pipeline\W*$|\bpipeline (?:by|per) (?:rep|owner|person)\b|\bpipeline (?:summary|overview|breakdown|report)\b|\bwhat does (?:the|my|\w+'?s) pipeline look like\b|\bhow(?:'s| is) (?:the|my|\w+'?s) pipeline\b",
     ),
     (
         "report.show",
@@ -656,6 +656,8 @@ UPDATE_FORMS = [
     re.compile(r"^(?:let|have)\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:take\s+over|look\s+after|handle|own)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^(?P<who>.+?)\s+(?:is|goes|belongs)\s+(?:to\s+)?(?P<owner>[\w-]+(?:\s[\w-]+)?)(?:'s|’s)\s+(?:now|from\s+now\s+on)\W*$"),
     re.compile(r"^(?P<who>.+?)\s+(?P<stage>won|churned)\W*$"),
+    re.compile(r"^(?:please |pls )?(?:make|mark)\s+(?P<who>[^,;]+?)\s+(?:as\s+)?(?:an?\s+)?(?P<stage>customer|client|lead|prospect|qualified|lost)(?:\s+now)?\W*$"),
+    re.compile(r"^(?:(?:please|pls)\s+)?put\s+(?P<who>[^,;]+?)\s+(?:back\s+)?with\s+(?P<owner>[\w'-]+)(?:\s+(?:please|pls|now|instead))?(?:\s*[,;.–—-]\s.*)?$"),
     re.compile(r"^we\s+(?P<stage>lost|won)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^(?P<stage>lost|won)\s+(?P<who>[^,;]+?)(?:\s*[,;.–—-]\s*.*)?$"),
     re.compile(r"^(?P<who>[^.,;!]+?)\s+(?:has\s+|have\s+)?(?P<stage>lost|won|churned)(?:\s*[.!,;]\s*.*)?$"),
@@ -1101,7 +1103,9 @@ GROUPS = _table(
         (r"(?:by|per|each|every) tag|\btags\b", "tag"),
         (
             r"(?:by|per|in each|for each|each|every) (?:pipeline )?stage|pipeline (?:summary|overview|"
-            r"breakdown|report)|pipeline look like|how(?:'s| is) (?:the|my|\w+'?s) pipeline",
+            r"breakdown|report)|pipeline look like|how(?:'s| is) (?:the|my|\w+'?s) pipeline|"
+            r"stage (?:counts?|totals?|numbers)|stages\b|(?:my|our) pipeline|pipeline (?:by|per) "
+            r"(?:rep|owner|person)",
             "stage",
         ),
         (r"(?:by|per|each|every) (?:interest|product interest)|\binterests\b", "interest"),

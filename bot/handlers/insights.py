@@ -413,8 +413,12 @@ def _labels(ctx: Context, kind: str, book: Book) -> Reply:
         text = f"{len(used):,} {plural}; a customer counts once under each of theirs."
     if not used:
         return Reply(f"None of {book.possessive} customers has any {plural} yet.")
-    return Reply(
-        title=f"{plural.capitalize()} — {book.possessive} customers",
-        text=text,
-        rows=[{kind.capitalize(): name, "Customers": f"{count:,}"} for name, count in used],
-    )
+    rows = [{kind.capitalize(): name, "Customers": f"{count:,}"} for name, count in used]
+    if kind == "stage" and book.team:  # a team's pipeline, split by rep
+        split = reports.stages_by_owner(ctx.session)
+        owners = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
+        reps = sorted({o for _, o in split}, key=lambda o: owners.get(o, "~"))
+        for row in rows:
+            for rep in reps:
+                row[owners.get(rep, "No owner")] = f"{split.get((row['Stage'], rep), 0):,}"
+    return Reply(title=f"{plural.capitalize()} — {book.possessive} customers", text=text, rows=rows)

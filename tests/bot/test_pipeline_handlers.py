@@ -382,13 +382,19 @@ def test_a_question_about_a_customer_shows_them_and_writes_nothing(team, asked, 
     assert team.written() == written
 
 
-def test_customers_per_stage_in_pipeline_order(team):
-    reply = team.say("how many in each stage?", who="Alex")
+def test_customers_per_stage_in_pipeline_order_split_by_rep(team):
+    team.say("give Globex to Dana", who="Alex")
+    reply = team.say("stage counts per rep", who="Alex")
     assert reply.text == "3 customers across the pipeline."
+    counts = [("lead", "1", "0", "1"), ("qualified", "1", "1", "0"), ("proposal", "0", "0", "0"),
+              ("customer", "1", "0", "1"), ("lost", "0", "0", "0")]  # fmt: skip
     assert reply.rows == [
-        {"Stage": stage, "Customers": count}
-        for stage, count in [("lead", "1"), ("qualified", "1"), ("proposal", "0"),
-                             ("customer", "1"), ("lost", "0")]
+        {"Stage": stage, "Customers": total, "Dana": dana, "Sam": sam}
+        for stage, total, dana, sam in counts
+    ]
+    mine = team.say("how many in each stage?")
+    assert [(r["Stage"], r["Customers"]) for r in mine.rows] == [
+        ("lead", "1"), ("qualified", "0"), ("proposal", "0"), ("customer", "1"), ("lost", "0")
     ]  # fmt: skip
 
 

@@ -124,3 +124,29 @@ def test_the_customer_just_shown_leads_the_which_one_choices(chat):
         "Jane Cooper (Acme Corporation)",
     ]
     assert chat.say("1").text.startswith("Logged a call with Jane Smith (Globex Ltd)")
+
+
+def test_him_in_a_new_lead_is_the_new_lead_not_the_customer_before(chat):
+    chat.say("tell me about Jane Smith")
+    reply = sure(chat, "new lead Daniel Okafor from Brightline Robotics, give him to Alex")
+    assert reply.text.startswith("Added Daniel Okafor (Brightline Robotics) as #")
+    assert customer(chat, "Jane Smith").owner_id == customer(chat, "Jane Cooper").owner_id
+
+
+def test_a_tag_said_with_her_and_too(chat):
+    chat.say("tell me about Jane Smith")
+    assert (
+        sure(chat, "tag her enterprise too").text == "Tagged Jane Smith (Globex Ltd) as enterprise."
+    )
+
+
+def test_the_change_in_a_later_clause_wins_over_a_remark(chat):
+    chat.say("tell me about Jane Smith")
+    reply = sure(chat, "great she signed, make her a customer")
+    assert reply.text == "Jane Smith (Globex Ltd): stage is now customer (was qualified)."
+
+
+def test_forgot_to_log_is_a_contact_never_an_erasure(chat):
+    reply = sure(chat, "forgot to log - met Hans Müller yesterday, they want 50 seats")
+    assert reply.text.startswith("Logged a meeting with Hans Müller (Müller & Söhne GmbH)")
+    assert customer(chat, "Hans Müller").forgotten_at is None
