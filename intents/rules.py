@@ -637,7 +637,8 @@ def _update(match: re.Match, message: Message) -> dict | None:
         if not found:
             continue
         parts = {k: message.typed[slice(*found.span(k))] for k, v in found.groupdict().items() if v}
-        if vocab.SELECTION_SAID.search(parts.get("who", "")):
+        who = parts.get("who", "")
+        if vocab.SELECTION_SAID.search(who) or re.search(r"\b(?:ones|all|every|everyone)\b", who):
             return None  # "give the Paris accounts to Maria" changes many: a bulk change
         if "stage" in parts:
             field_name, value = "stage", vocab.STAGES.get(parts["stage"].lower(), parts["stage"])

@@ -1034,7 +1034,8 @@ PRODUCT_LINES = frozenset(
 )
 INTEREST = re.compile(
     r"\b(?:interested in|interested for|interest in|interest:|looking at|keen on|want(?:s|ed)?|asking about|into)\s+(?:the\s+)?"
-    r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i)\b|[,.?!;]|$)"
+    r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i|goes|go|should|are|is|"
+    r"will|over|gets?|moves?)\b|\s*(?:->|→|=>)|[,.?!;]|$)"
 )
 NO_STAGE_CHANGE = re.compile(
     r"\b(?:stuck|sitting|sat|parked|stalled|no (?:stage )?(?:change|movement|progress)|not moved|"
