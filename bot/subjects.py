@@ -20,8 +20,8 @@ from crm_store.models import ConversationSubject, utcnow
 from intents import Parsed
 
 CHANGE = ("field", "value", "action")
-# a customer named by a pronoun or "this one"; he/she only opening the message, and only when no
-# "him"/"her" follows ("hes ready to sign, mark him as customer")
+# a customer named by a pronoun or "this one"; he or she counts only opening the message, and
+# after any "him" or "her" ("hes ready to sign, mark him as customer")
 ONE = re.compile(
     r"\b(?:him|her|this one|that one|(?:this|that) (?:customer|client|account|contact|guy|lady|"
     r"person|lead))\b",
@@ -123,8 +123,7 @@ def _to_the_customer(
     if parsed.intent not in NEEDS_CUSTOMER | {"unknown"} and parsed.confidence >= SURE:
         return parsed  # "new lead Daniel Okafor …, give him to sam": him is the new lead
     reference, readings = f"#{customer_id}", []
-    # the whole message, and each clause: "great he signed, make him a customer"
-    for said in (text, *(c for c in CLAUSES.split(text) if c.strip() and c.strip() != text)):
+    for said in _whole_then_clauses(text):  # "great he signed, make him a customer"
         # "them" is one customer after a profile
         pointed = ONE.search(said) or OPENING.search(said) or MANY.search(said)
         if pointed is not None:
@@ -154,7 +153,7 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
     selection = {**(subject.selection or {}), **narrower}
     if parsed.intent in ("segment.list", "customer.bulk_update"):
         return replace(parsed, slots={**selection, **parsed.slots})
-    for said in (text, *(c for c in CLAUSES.split(text) if c.strip() and c.strip() != text)):
+    for said in _whole_then_clauses(text):
         if (pointed := MANY.search(said)) is None:
             continue
         one = read(_put(said, pointed, ANY_ONE))  # read as if said of one customer
@@ -183,6 +182,12 @@ def _narrowing(text: str, read: Reader) -> dict[str, Any] | None:
             return None
         narrower.update(selection_of(as_list.slots))
     return narrower
+
+
+def _whole_then_clauses(text: str) -> list[str]:
+    """The message, then each of its clauses: a pronoun's request may be one clause of several."""
+    clauses = [c for c in CLAUSES.split(text) if c.strip() and c.strip() != text]
+    return [text, *clauses]
 
 
 def _put(text: str, pointed: re.Match, reference: str) -> str:

@@ -215,6 +215,9 @@ UPDATABLE = (
 )
 
 
+REPEATABLE = frozenset({"owner", "stage", "tag", "interest"})
+
+
 @handles("customer.update")
 def update_customer(parsed: Parsed, ctx: Context) -> Reply:
     """Change one detail — “change Acme's phone to +1 555 0199”, “move Acme to proposal”.
@@ -228,7 +231,10 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
     if not value:
         raise UserError(f"What should the {field} be? e.g. “set Acme's {field} to …”.")
     customer = resolve_customer(ctx, parsed.slots.get("customer"))
-    ctx.changed = {k: parsed.slots[k] for k in ("field", "value", "action") if parsed.slots.get(k)}
+    if field in REPEATABLE:  # "same for X" repeats it; personal details are never kept aside
+        ctx.changed = {
+            k: parsed.slots[k] for k in ("field", "value", "action") if parsed.slots.get(k)
+        }
     if field == "tag" and parsed.slots.get("action") == "untag":
         return _remove_tag(ctx, customer, value)
     if field == "tag":
