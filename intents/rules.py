@@ -239,7 +239,11 @@ def leading_name(typed: str) -> str | None:
     if found := _NAME_FIRST.match(typed.strip()):
         name = re.sub(r"(?:\s+(?:from|at|of|&|de|van|von|du|la|le))+$", "", found.group("name"))
         return name.strip(" .") or None
-    return _ref(re.split(r"[,.;!]", typed, maxsplit=1)[0])
+    said = _ref(re.split(r"[,.;!]", typed, maxsplit=1)[0])
+    return None if said and said.lower() in _NOT_LEADING else said
+
+
+_NOT_LEADING = frozenset("actually oops ok okay hmm wait so sorry ah oh right".split())
 
 
 def _ref(text: str | None) -> str | None:
@@ -785,7 +789,7 @@ def not_a_name(said: object) -> bool:
 _NOT_A_NAME = re.compile(
     r"\b(?:has|have|had|is|are|was|were|ready|interest|interested|tag|tagged|to|moving|move|"
     r"wants?|should|will|would|please|pls|can|could|she|he|they|her|him|them|it|i|we|you|me|"
-    r"my|our|signed|make|made)\b",
+    r"my|our|signed|make|made|shes|hes|add|that)\b",
     re.I,
 )
 
@@ -1007,6 +1011,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
         typed,
         flags=re.I,
     )
+    if occurred is None and _PLANNED.search(rest) and not _HAPPENED.search(text):
+        return None  # "meeting w/ Priya tmrw 2pm, prep demo": a plan, not a contact that happened
     who, summary = take_ref(" ".join(typed.split()))
     if who and who.lower() in vocab.NOT_CUSTOMERS:
         who = None
@@ -1023,6 +1029,15 @@ def _log(match: re.Match, message: Message) -> dict | None:
         "follow_up": follow_up,
         "invalid": invalid or None,
     }
+
+
+_PLANNED = re.compile(
+    r"\b(?:tomorrow|tonight|later today|next (?:week|month)|this (?:afternoon|evening))\b"
+)
+_HAPPENED = re.compile(
+    r"\b(?:called|rang|phoned|emailed|e-mailed|texted|met|had|spoke|talked|visited|sent|left|"
+    r"chatted|caught up|dropped by|got|was|were|went|did)\b"
+)
 
 
 def _log_loosely(match: re.Match, message: Message) -> dict | None:

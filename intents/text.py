@@ -81,7 +81,7 @@ POLITE = re.compile(
     re.I,
 )
 # "tag her enterprise too": the echo at the end adds nothing to what is asked
-ALSO = re.compile(r"[\s,]+(?:too|as well)\W*$", re.I)
+ALSO = re.compile(r"[\s,]+(?:too|as well|then)\W*$", re.I)
 THANKS = re.compile(
     r"[\s.!,?—-]*\b(?:(?:many |thanks? |thank you )?(?:thanks?|thank you|thx|ty|cheers|ta)\b"
     r"(?: (?:so|very) much| a lot| in advance)?[.!]*)\s*$",
@@ -165,6 +165,7 @@ VOCABULARY = [
 ]
 COMMON = {
     "forgot",  # "forgot to log …" is not "forget" (an erasure)
+    "till",  # "out till monday" is not "tell"
     "takes",
     "taking",
     "looks",

@@ -67,7 +67,7 @@ def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
 STAGE_AT_END = re.compile(
     r"(?:^|[.,;!]\s*|\s[-–—]\s*)(?:(?:so|and)\s+)?"
     r"(?:(?:she|he|they|it)(?:'s|’s|s| is| are|'re)\s+)?(?:now\s+|basically\s+)?(?:an?\s+)?"
-    r"(?:(?:mark(?:ed)?|set|move(?:d)?)\s+(?:(?:him|her|them|it)\s+)?(?:as\s+|to\s+)?)?"
+    r"(?:(?:mark(?:ed)?|set|move(?:d)?|moving)\s+(?:(?:him|her|them|it)\s+)?(?:as\s+|to\s+)?)?"
     r"(?P<stage>[\w-]+(?:\s(?!now\b)[\w-]+)?)(?:\s+now)?\W*$",
     re.I,
 )

@@ -150,3 +150,18 @@ def test_forgot_to_log_is_a_contact_never_an_erasure(chat):
     reply = sure(chat, "forgot to log - met Hans Müller yesterday, they want 50 seats")
     assert reply.text.startswith("Logged a meeting with Hans Müller (Müller & Söhne GmbH)")
     assert customer(chat, "Hans Müller").forgotten_at is None
+
+
+def test_bring_him_back_after_a_delete_restores_that_customer(chat):
+    chat.run("customer.delete", customer="Hans Müller")
+    reply = sure(chat, "actually bring him back, wrong hans")
+    assert reply.text.startswith("Restored Hans Müller (Müller & Söhne GmbH)")
+
+
+def test_a_remark_about_her_never_becomes_a_new_customer(chat):
+    chat.say("tell me about Jane Smith")
+    customers = chat.count(Customer)
+    reply = chat.say("shes interested in api access, add that")
+    if "not sure" in reply.text:
+        reply = chat.say("yes")
+    assert chat.count(Customer) == customers
