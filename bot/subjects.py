@@ -45,6 +45,7 @@ FROM_THE_LIST = re.compile(
     r"|\b(?:just|only)\b",
     re.I,
 )
+THE_ONES = re.compile(r"\b(?:the|those|these) ones\b(?! (?:in|from|of) (?:the|that) list)", re.I)
 NARROWING = re.compile(r"\b(?:just|only|ones)\b", re.I)  # "just the london ones"
 SURE = 0.6  # a reading this likely, of something else, is not about the customer just named
 ANY_ONE = "#0"  # stands for "those" while a message is read as if about one customer
@@ -140,10 +141,19 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
             slots = {**selection_of(narrowed.slots), **subject.change}
             return Parsed("customer.bulk_update", slots, parsed.confidence)
         return parsed
+    own = _selects(parsed)
+    if THE_ONES.search(text):  # "give the ones not contacted in 60 days to maria"
+        readings = sorted(  # a change to many before a list: "give the ones … to Dana"
+            (r for r in (parsed, *parsed.alternatives) if _selects(r)),
+            key=lambda r: r.intent != "customer.bulk_update",
+        )
+        among = readings[0] if readings else None
+        if among is not None:
+            return replace(among, slots={**(subject.selection or {}), **among.slots})
     pointed = MANY.search(text)
     if pointed is None:
         return parsed
-    if parsed.intent in ("segment.list", "customer.bulk_update") and selection_of(parsed.slots):
+    if own:
         if not FROM_THE_LIST.search(text):
             return parsed  # a selection of its own: "move them all to lost" said of Berlin leads
         # "tag the ones in london from that list with reengage": the list, narrowed
@@ -165,6 +175,12 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
         if one.intent == "customer.delete":
             return Parsed("customer.bulk_update", {**selection, "action": "delete"}, one.confidence)
     return parsed
+
+
+def _selects(reading: Parsed) -> bool:
+    """Whether a reading is a list or a change to many with a selection of its own."""
+    listing = reading.intent in ("segment.list", "customer.bulk_update")
+    return listing and bool(selection_of(reading.slots))
 
 
 def _narrowing(text: str, read: Reader) -> dict[str, Any] | None:

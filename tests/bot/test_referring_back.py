@@ -165,3 +165,13 @@ def test_a_remark_about_her_never_becomes_a_new_customer(chat):
     if "not sure" in reply.text:
         reply = chat.say("yes")
     assert chat.count(Customer) == customers
+
+
+def test_the_ones_after_a_list_are_among_that_list(chat):
+    with Session(chat.engine) as session:
+        enrol(session, "Dana", role="rep", tz="UTC")
+        session.commit()
+    chat.say("tag Jane Smith as vip", who="Alex")
+    chat.say("customers tagged vip", who="Alex")
+    preview = chat.say("give the ones in London to Dana", who="Alex")
+    assert preview.text.startswith("Move 1 customer to Dana? Selected: in London, tagged vip.")
