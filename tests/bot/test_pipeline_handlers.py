@@ -419,3 +419,11 @@ def test_a_selection_by_value_below_an_amount(team):
         "Jane Smith (Globex Ltd)",
     ]
     assert "worth less than 1,000" in reply.text
+
+
+def test_a_customer_no_longer_interested_gets_no_interest_written(team):
+    written = (team.written(), team.count(CustomerInterest))
+    reply = team.say("Jane Smith is not interested anymore")
+    if "not sure" in reply.text:
+        reply = team.say("yes")
+    assert (team.written(), team.count(CustomerInterest)) == written

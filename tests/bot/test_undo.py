@@ -70,3 +70,12 @@ def test_undo_of_a_new_customer_a_colleague_since_moved_on_says_what_changed(cha
     reply = chat.say("undo")
     assert "its stage is now qualified (changed since by Alex)" in reply.text
     assert [c.name for c in chat.rows(Customer) if c.email == "zed@zeta.io"] == ["Zed Zulu"]
+
+
+def test_an_undo_confirmed_later_undoes_only_the_change_it_named(chat):
+    chat.say("change Jane Cooper's city to Boston")
+    chat.say("change Jane Cooper's phone to +1 212 555 0199")
+    reply = chat.run("undo", __undo_of="the command asked about before")
+    assert reply.text.startswith("Your last change is now “phone of Jane Cooper")
+    assert "Nothing was undone" in reply.text
+    assert (jane(chat).city, jane(chat).phone) == ("Boston", "+12125550199")
