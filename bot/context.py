@@ -55,10 +55,8 @@ class Context:
     now: datetime  # aware, UTC
     confirmed: bool = False  # the sender answered "yes" to this command's confirmation
     recent: int | None = None  # the customer the conversation was just about, if any
-    # what the command talked about, for the next message to refer back to (`bot.subjects`)
-    mentioned: int | None = None  # one customer's id
-    listed: dict[str, Any] | None = None  # a list's selection slots
-    changed: dict[str, Any] | None = None  # the change made to that list
+    # the one customer the command was about, for the next message to refer back to
+    mentioned: int | None = None
 
     @property
     def tz(self) -> ZoneInfo:

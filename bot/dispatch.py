@@ -305,7 +305,7 @@ class Bot:
                 recent=subjects.recent_customer(session, _conversation(message, staff.id)),
             )
             reply = handler(parsed, ctx)
-            _leave_subject(session, message, staff, ctx)
+            subjects.remember(session, _conversation(message, staff.id), parsed, ctx.mentioned)
             return reply
         except Ask as question:
             question.command = {
@@ -405,15 +405,6 @@ _CHOICE_FILLER = frozenset(
     "the one a an in at from of with who whose is owned by i mean meant that please pls guy lady "
     "customer contact person company".split()
 )
-
-
-def _leave_subject(session: Session, message: Message, staff: Staff, ctx: Context) -> None:
-    """What this command talked about becomes what the next message may refer back to."""
-    conversation = _conversation(message, staff.id)
-    if ctx.listed is not None:
-        subjects.remember(session, conversation, selection=ctx.listed, change=ctx.changed)
-    elif ctx.mentioned is not None:
-        subjects.remember(session, conversation, customer_id=ctx.mentioned, change=ctx.changed)
 
 
 def _make_sure(session: Session, staff: Staff, parsed: intents.Parsed) -> Ask:

@@ -15,11 +15,14 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot.handlers.insights import SELECTION
+from bot.handlers.insights import selection_of
 from crm_store.models import ConversationSubject, utcnow
 from intents import Parsed
 
 CHANGE = ("field", "value", "action")
+LISTS = frozenset({"segment.list", "customer.bulk_update"})
+# a change to one customer that "same for X" may repeat; personal details are never kept aside
+REPEATABLE = frozenset({"owner", "stage", "tag", "interest"})
 # a customer named by a pronoun or "this one"; he or she counts only opening the message, and
 # after any "him" or "her" ("hes ready to sign, mark him as customer")
 ONE = re.compile(
@@ -77,27 +80,23 @@ def recent_customer(session: Session, conversation: str) -> int | None:
     return subject.customer_id if subject is not None else None
 
 
-def remember(
-    session: Session,
-    conversation: str,
-    *,
-    customer_id: int | None = None,
-    selection: dict[str, Any] | None = None,
-    change: dict[str, Any] | None = None,
-) -> None:
-    """Make this the conversation's subject (the last one said replaces the one before)."""
+def remember(session: Session, conversation: str, ran: Parsed, mentioned: int | None) -> None:
+    """What a command that ran talked about becomes the conversation's subject: the list it
+    showed or changed, else the one customer it was about (the last one said replaces the one
+    before)."""
+    selection = selection_of(ran.slots) if ran.intent in LISTS else None
+    if selection is None and mentioned is None:
+        return
+    repeatable = ran.intent in LISTS or ran.slots.get("field") in REPEATABLE
+    change = {k: ran.slots[k] for k in CHANGE if ran.slots.get(k)} if repeatable else {}
     subject = session.get(ConversationSubject, conversation) or ConversationSubject(
         conversation=conversation
     )
-    subject.customer_id = customer_id
+    subject.customer_id = None if selection is not None else mentioned
     subject.selection = selection
-    subject.change = change
+    subject.change = change or None
     subject.updated_at = utcnow()
     session.add(subject)
-
-
-def selection_of(slots: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in slots.items() if k in SELECTION and v not in (None, "")}
 
 
 def refer_back(
@@ -170,7 +169,7 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
         if one.slots.get("customer") != ANY_ONE:
             continue
         if one.intent == "customer.update" and one.slots.get("field") and one.slots.get("value"):
-            change = {k: one.slots[k] for k in CHANGE if k in one.slots}
+            change = {k: one.slots[k] for k in CHANGE if one.slots.get(k)}
             return Parsed("customer.bulk_update", {**selection, **change}, one.confidence)
         if one.intent == "customer.delete":
             return Parsed("customer.bulk_update", {**selection, "action": "delete"}, one.confidence)

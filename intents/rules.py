@@ -700,8 +700,12 @@ def _untag_one(message: Message) -> dict | None:
     who = _ref(message.typed[found.end() :])
     if not who or vocab.SELECTION_SAID.search(who) or _SELECTION_WORDS.search(who.lower()):
         return None  # "untag vip from Dana's leads": a bulk change
-    tag = next(found.group(g) for g in ("value", "value2", "value3") if found.group(g))
-    return {"customer": who, "field": "tag", "value": tag, "action": "untag"}
+    return {"customer": who, "field": "tag", "value": _untagged(found), "action": "untag"}
+
+
+def _untagged(found: re.Match) -> str:
+    """The tag an untag names, in whichever of its phrasings it was said."""
+    return next(found.group(g) for g in ("value", "value2", "value3") if found.group(g))
 
 
 _UNTAG_LAST = re.compile(
@@ -967,7 +971,7 @@ def channel_of(text: str) -> str | None:
 @reads("interaction.log")
 def _log(match: re.Match, message: Message) -> dict | None:
     text = message.text
-    channel = channel_of(text) or (None if vocab.SPOKE.search(text) else "note")
+    channel = _channel(text)
     rest, typed = text[match.end() :], message.typed[match.end() :]
     if inbound := vocab.INBOUND.match(text):  # "acme called us about X": the customer comes first
         cut = inbound.start("verb")
@@ -1040,6 +1044,11 @@ _HAPPENED = re.compile(
 )
 
 
+def _channel(text: str) -> str | None:
+    """How a contact was made; a note when unsaid, none when it was a talk of unsaid kind."""
+    return channel_of(text) or (None if vocab.SPOKE.search(text) else "note")
+
+
 def _log_loosely(match: re.Match, message: Message) -> dict | None:
     """A contact told without a leading verb: read from its contact word on."""
     found = vocab.CONTACT_ANYWHERE.search(message.text)
@@ -1084,10 +1093,9 @@ def _log_after_name(who: str, message: Message) -> dict[str, Any]:
     rest = re.sub(
         r"\s+(?:by|via|over|on)\s+(?:the\s+)?(?:e-?mail|phone|text|whats ?app)\b", "", rest
     )
-    text = message.text
     return {
         "customer": who,
-        "channel": channel_of(text) or (None if vocab.SPOKE.search(text) else "note"),
+        "channel": _channel(message.text),
         "summary": _summary(rest),
         "occurred_on": occurred,
     }
@@ -1142,9 +1150,7 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
             slots["action"] = "delete"
         elif target == "untag":
             slots["action"] = "untag"
-            slots["value"] = next(
-                found.group(g) for g in ("value", "value2", "value3") if found.group(g)
-            )
+            slots["value"] = _untagged(found)
             text = " " * found.end() + text[found.end() :]
             typed = " " * found.end() + typed[found.end() :]
         else:

@@ -300,7 +300,6 @@ def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
     product = str(slots.get("product") or "").lower()
     if name == "customer" and product and product in tagged.lower():
         return True  # "sold a Widget to Jane Cooper": what was sold is not who bought it
-    rule = slots.get(name)
     if not isinstance(rule, str) or rule == tagged:
         return False
     if name == "customer":

@@ -19,11 +19,11 @@ from sqlmodel import col, select
 from bot.books import may_change, require_own
 from bot.context import Ask, Context, UserError, handles
 from bot.handlers import insights
-from bot.handlers.customers import add_interest, owner_named, remove_tag
+from bot.handlers.customers import add_interest, owner_named, remove_tag, tag_of
 from bot.handlers.deleting import move_to_bin
 from bot.messages import Button, File, Reply
 from bot.resolve import stage_named
-from crm_store import interests, normalize
+from crm_store import interests
 from crm_store.audit import snapshot
 from crm_store.models import Customer, CustomerTag, Staff
 from intents import Parsed, vocab
@@ -53,7 +53,7 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
 
     Also “mark proposals with no answer in 3 weeks as lost”, “delete Lee's lost customers”."""
     slots = parsed.slots
-    if not any(slots.get(name) not in (None, "") for name in insights.SELECTION):
+    if not insights.selection_of(slots):
         raise UserError(
             "Which customers? Say who, e.g. “move Dana's leads to Lee” or “tag everyone in "
             "Berlin vip”. Nothing was changed."
@@ -72,8 +72,6 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
         )
     change = _change(ctx, slots)
     criteria = insights.selection(ctx, slots)
-    ctx.listed = {k: slots[k] for k in insights.SELECTION if slots.get(k) not in (None, "")}
-    ctx.changed = {k: slots[k] for k in ("field", "value", "action") if slots.get(k)}
     if not ctx.is_manager:
         if criteria.owner_id not in (None, ctx.staff.id) or _team(slots):
             raise UserError(
@@ -228,12 +226,8 @@ def _restage(ctx: Context, stage: str) -> Change:
     )
 
 
-def _tag_of(value: str) -> str:
-    return normalize.fold(value.lstrip("#")).replace(" ", "-")[:60]
-
-
 def _tag(ctx: Context, value: str) -> Change:
-    tag = _tag_of(value)
+    tag = tag_of(value)
     if not tag:
         raise UserError("Which tag? e.g. “tag Dana's leads vip”. Nothing was changed.")
 
@@ -252,7 +246,7 @@ def _tag(ctx: Context, value: str) -> Change:
 
 
 def _untag(ctx: Context, value: str) -> Change:
-    tag = _tag_of(value)
+    tag = tag_of(value)
 
     return Change(
         preview=f"Remove the tag {tag} from {{n}}",

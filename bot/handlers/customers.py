@@ -215,9 +215,6 @@ UPDATABLE = (
 )
 
 
-REPEATABLE = frozenset({"owner", "stage", "tag", "interest"})
-
-
 @handles("customer.update")
 def update_customer(parsed: Parsed, ctx: Context) -> Reply:
     """Change one detail — “change Acme's phone to +1 555 0199”, “move Acme to proposal”.
@@ -231,10 +228,6 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
     if not value:
         raise UserError(f"What should the {field} be? e.g. “set Acme's {field} to …”.")
     customer = resolve_customer(ctx, parsed.slots.get("customer"))
-    if field in REPEATABLE:  # "same for X" repeats it; personal details are never kept aside
-        ctx.changed = {
-            k: parsed.slots[k] for k in ("field", "value", "action") if parsed.slots.get(k)
-        }
     if field == "tag" and parsed.slots.get("action") == "untag":
         return _remove_tag(ctx, customer, value)
     if field == "tag":
@@ -310,13 +303,18 @@ def _add_tag(ctx: Context, customer: Customer, value: str) -> Reply:
 
 
 def _remove_tag(ctx: Context, customer: Customer, value: str) -> Reply:
-    tag = normalize.fold(value.lstrip("#")).replace(" ", "-")
+    tag = tag_of(value)
     if ctx.session.get(CustomerTag, (customer.id, tag)) is None:
         return Reply(f"{customer.display_name} is not tagged {tag}. Nothing changed.")
     remove_tag(ctx, customer, tag)
     return Reply(
         f"Removed the tag {tag} from {customer.display_name}.", buttons=[Button("Undo", "undo")]
     )
+
+
+def tag_of(value: str) -> str:
+    """A tag as it is kept: folded, hyphens for spaces, no leading #."""
+    return normalize.fold(value.lstrip("#")).replace(" ", "-")[:60]
 
 
 def remove_tag(ctx: Context, customer: Customer, tag: str) -> None:

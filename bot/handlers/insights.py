@@ -78,7 +78,6 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     snap = snapshot(ctx, only=segments.narrowing(criteria, today=ctx.today))
     found = segments.find(ctx.session, snap, criteria)
     described = describe(criteria, slots, book=book)
-    ctx.listed = {k: slots[k] for k in SELECTION if slots.get(k) not in (None, "")}
     if found.empty:
         return Reply(
             f"{_unplaced(parsed.unread)}None of {book.possessive} customers match: {described}."
@@ -151,6 +150,11 @@ SELECTION = (
     "min_value",
     "max_value",
 )
+
+
+def selection_of(slots: dict) -> dict:
+    """The selection slots a message filled: which customers a list or a change is about."""
+    return {k: v for k, v in slots.items() if k in SELECTION and v not in (None, "")}
 
 
 def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segments.Criteria:
