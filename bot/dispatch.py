@@ -390,14 +390,17 @@ def _described(text: str, described: dict[str, str]) -> str | None:
     words = {"you" if w in ("mine", "my", "me") else w for w in words}
     if not words or not described:
         return None
+    labels = {key: set(re.findall(r"\w+", label.casefold())) for key, label in described.items()}
     numbers = {w for w in words if w.isdigit()}
-    if len(numbers) == 1 and len(text.split()) <= 3 and (key := numbers.pop()) in described:
-        return key  # "mine, 1"
-    picked = [
-        key
-        for key, label in described.items()
-        if words <= set(re.findall(r"\w+", label.casefold()))
-    ]
+    others = words - numbers  # "mine, 1" picks the first; "done 1" is a new command
+    if (
+        len(numbers) == 1
+        and len(text.split()) <= 3
+        and (key := numbers.pop()) in described
+        and others <= set().union(*labels.values())
+    ):
+        return key
+    picked = [key for key, said in labels.items() if words <= said]
     return picked[0] if len(picked) == 1 else None
 
 

@@ -54,6 +54,8 @@ LABELS = {
     "nps": "NPS",
 }
 
+CHANNEL_LABELS = {"call": "Calls", "email": "E-mails", "meeting": "Meetings", "chat": "Chats",
+                  "sms": "Texts", "visit": "Visits", "note": "Notes"}  # fmt: skip
 
 # what customers are counted by: a customer counts under each of their tags or interests, and
 # under their one stage
@@ -80,6 +82,7 @@ class Report:
     answers: int = 0  # NPS: how many answers the score rests on
     # revenue in currencies other than the store's, left out of the figures: currency → amount
     elsewhere: dict[str, Decimal] = field(default_factory=dict)
+    channel: str | None = None  # interactions of one kind only: calls, e-mails…
 
     @property
     def over_time(self) -> bool:
@@ -93,7 +96,9 @@ class Report:
     @property
     def label(self) -> str:
         """What the figures count: all customers to date are "Customers", not new ones."""
-        return "Customers" if self.to_date else LABELS[self.metric]
+        if self.channel is not None:
+            return CHANNEL_LABELS.get(self.channel, self.channel.capitalize())
+        return "Customers" if self.to_date and self.metric == "customers" else LABELS[self.metric]
 
     @property
     def title(self) -> str:
@@ -175,16 +180,20 @@ def build(
     period: str | None = None,
     group_by: str | None = None,
     owner_id: int | None = None,
+    channel: str | None = None,
     before: bool = False,
 ) -> Report:
-    """The report over the whole store, or over the customers `owner_id` owns; `before`: over
-    the period before the one named, to compare with."""
+    """The report over the whole store, or over one rep's book (`owner_id`): the customers they
+    own, or for interactions the contacts they made; `channel` counts one kind of contact only;
+    `before`: over the period before the one named, to compare with."""
     if metric not in METRICS:
         raise ReportError(f"I can report {', '.join(METRICS)}, not {metric}.")
     if group_by is not None and group_by not in GROUPINGS:
         raise ReportError(f"I can group by {', '.join(GROUPINGS)}, not {group_by}.")
     if group_by == "channel" and metric != "interactions":
         raise ReportError("Only interactions have a channel; try “interactions by channel”.")
+    if channel is not None and metric != "interactions":
+        channel = None  # "revenue from calls" has no meaning: the revenue is the figure asked for
     if group_by == "product" and metric not in ("revenue", "purchases"):
         raise ReportError("Only revenue and purchases can be split by product.")
     if period is None and metric == "customers" and group_by not in OVER_TIME:
@@ -192,7 +201,15 @@ def build(
     period = period or DEFAULT_PERIOD.get(group_by or "", "this_month")
     start, end = (previous_bounds if before else period_bounds)(period, today)
     facts = _facts(
-        session, metric, group_by, start, end, tz=tz, currency=currency, owner_id=owner_id
+        session,
+        metric,
+        group_by,
+        start,
+        end,
+        tz=tz,
+        currency=currency,
+        owner_id=owner_id,
+        channel=channel,
     )
     if group_by == "segment":
         facts["key"] = _segments(session, facts["key"], today=today, currency=currency)
@@ -209,7 +226,7 @@ def build(
         if metric == "revenue"
         else {}
     )
-    return Report(metric, period, group_by, start, end, rows, total, answers, elsewhere)
+    return Report(metric, period, group_by, start, end, rows, total, answers, elsewhere, channel)
 
 
 def _other_currencies(
@@ -314,6 +331,7 @@ def _facts(
     tz: ZoneInfo,
     currency: str,
     owner_id: int | None = None,
+    channel: str | None = None,
 ) -> pd.DataFrame:
     """Rows of (day, key, amount[, score]) at the finest grain the grouping needs."""
     book = Customer.owner_id == owner_id
@@ -349,10 +367,12 @@ def _facts(
             Interaction.occurred_at < finish,
             _not_binned(Interaction.customer_id),
         )
-        if group_by == "city" or owner_id is not None:
+        if group_by == "city":
             query = query.join(Customer, Customer.id == Interaction.customer_id)
-        if owner_id is not None:
-            query = query.where(book)
+        if owner_id is not None:  # a rep's calls are the calls they made
+            query = query.where(Interaction.staff_id == owner_id)
+        if channel is not None:
+            query = query.where(Interaction.channel == channel)
         frame = _frame(session.execute(query).all(), ("at", *_maybe(key, "key")))
         return _local_days(frame, tz).assign(amount=1)
     if metric == "customers":

@@ -482,6 +482,8 @@ def _nps(match: re.Match, message: Message) -> dict | None:
 @reads("report.show")
 def _report(match: re.Match, message: Message) -> dict | None:
     text = message.text
+    if vocab.TEAM_LIST.search(text):
+        return {"metric": "customers", "group_by": "owner", "owner": "team"}
     group_by = _first(vocab.GROUPS, text)
     if group_by == "owner" and re.search(r"\bstages?\b", text):
         group_by = "stage"  # "stage counts per rep": each stage, split by rep
@@ -491,7 +493,9 @@ def _report(match: re.Match, message: Message) -> dict | None:
     return {
         "metric": metric,
         "channel": _first(vocab.REPORT_CHANNELS, text) if metric == "interactions" else None,
-        "period": _first(vocab.PERIODS, text) or _month_period(text, message.now),
+        "period": _first(vocab.PERIODS, text)
+        or _month_period(text, message.now)
+        or ("to_date" if vocab.BOOK_VALUE.search(text) else None),
         "group_by": group_by,
         "owner": owner(message, named_for=False),
         "compare": "previous_period" if vocab.COMPARE.search(text) else None,

@@ -89,6 +89,18 @@ CUSTOMER_QUESTION = (
     r"|^(?:what|which)\s+(?:stage|tags?|owner|rep|interests?|segment|city|phase|step)\s+"
     r"(?:is|does|has)\s+(?P<ref>.+?)(?:\s+(?:in|at|on|have|got|tagged(?: with)?))?\W*$"
 )
+# "who's on the team?": the reps, each with how many customers they own
+TEAM_LIST = re.compile(
+    r"\bwho(?:'s| is| are) (?:on|in) (?:the|my|our) (?:sales )?team\b|\bwho are (?:the|my|our) "
+    r"(?:reps|sales ?people|team)\b|\b(?:list|show)(?: me)? (?:the |my |our |all )?(?:reps|sales ?people|"
+    r"team members|staff)\W*$|^(?:the )?team members\W*$|\bwho works here\b"
+)
+# "value of maria's book": what the customers in a book have bought, to date unless a period is said
+BOOK_VALUE = re.compile(
+    r"\b(?:value|worth|size|revenue) of (?:my|our|the team'?s|[\w-]+'?s) (?:book|accounts|portfolio|"
+    r"customers|patch|territory)\b|\bhow (?:much|big) is (?:my|our|[\w-]+'?s) (?:book|portfolio)\b"
+    r"|\b(?:book|portfolio) (?:value|worth|size)\b|\bwhat(?:'s| is) (?:my|our|[\w-]+'?s) (?:book|portfolio) worth\b"
+)
 CUES: list[tuple[str, str]] = [
     ("customer.show", CUSTOMER_QUESTION),
     (  # "hmm actually undo the toronto move, jordan wants to keep them"
@@ -218,6 +230,7 @@ CUES: list[tuple[str, str]] = [
         "report.show",
         r"\b(?:chart|graph|plot|report|trend|breakdown|how much (?:revenue|did we (?:sell|make|earn))|revenue|revnue|sales|turnover|rev|income|nps)\b",
     ),
+    ("report.show", rf"{TEAM_LIST.pattern}|{BOOK_VALUE.pattern}"),
     (  # "and by stage?", "what does the pipeline look like for maria"
         "report.show",
         r"\b(?:by|per|in each|for each) (?:pipeline )?stage\b|\bhow many (?:are )?in each stage\b|\bstage (?:counts?|totals?|numbers)\b|^(?:my|our|the|\w+'?s) pipeline\W*$|\bpipeline (?:by|per) (?:rep|owner|person)\b|\bpipeline (?:summary|overview|breakdown|report)\b|\bwhat does (?:the|my|\w+'?s) pipeline look like\b|\bhow(?:'s| is) (?:the|my|\w+'?s) pipeline\b",
@@ -236,7 +249,8 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "report.show",
-        r"\b(?:calls|meetings|interactions|orders|purchases|new customers)\b\s+(?:today|yesterday|this|last)\b",
+        r"\b(?:calls|meetings|interactions|orders|purchases|new customers|contacts|emails|visits)\b\s+"
+        r"(?:(?:made |logged |done )?(?:by|from) (?:the team|everyone|me|us|[\w-]+)\s+)?(?:today|yesterday|this|last)\b",
     ),
     (
         "purchase.log",
@@ -560,6 +574,10 @@ PURCHASE_FORMS = [
         r"(?:log|record|add)(?:ged)? (?:a |the )?(?:purchase|sale|order))\s*"
         r"(?:from|to|with|for|by)?\s*:?\s*(?P<who>[^:,]+?)\s*[:,]\s*(?P<what>.+?)\W*$"
     ),
+    re.compile(  # "log sale: 10 seats crm pro to atlas"
+        r"^(?:log|record|add)(?:ged)? (?:a |the |new )?(?:purchase|sale|order)\s*:?\s*"
+        r"(?P<what>.+?)\s+(?:to|for|from|by)\s+(?P<who>.+?)\W*$"
+    ),
     re.compile(r"\bsold\s+(?P<both>.+?)\W*$"),
     re.compile(
         r"^(?P<who>.+?)\s+(?:just\s+|has\s+|have\s+)?(?:bought|bougth|purchased|ordered|renewed|"
@@ -825,7 +843,10 @@ OWNER_TEAM = re.compile(
     r"\b(?:(?:the |whole |my |our |entire )?team(?:'s|s')?|everyone(?:'s)?|everybody(?:'s)?|"
     r"all (?:the )?(?:reps|sales ?people|staff)(?:'s|')?|every rep(?:'s)?|all of us)\b"
 )
-OWNER_ME = re.compile(r"\b(?:my|mine)\b")
+OWNER_ME = re.compile(  # "my calls", "how many calls did i make"
+    r"\b(?:my|mine)\b|\b(?:did|have) i (?:make|made|do|done|log|logged|sell|sold|close|closed|book|booked)\b"
+    r"|\bi(?:'ve| have)? (?:made|logged|sold|closed|booked)\b"
+)
 _BOOK = (
     r"(?:tasks?|to-?dos?|reminders|follow ?ups|digest|briefing|book|customers|accounts|clients|"
     r"pipeline|calls|meetings|emails|numbers|revenue|sales|deals|leads|prospects|champions|"
@@ -1080,7 +1101,9 @@ PERIODS = _table(
         (r"last month|past month|previous month", "last_month"),
         (r"this quarter|the quarter|qtd|this q|this qtr", "this_quarter"),
         (r"last quarter|past quarter|previous quarter|last q|last qtr", "last_quarter"),
-        (r"this year|the year|ytd|so far this year|this yr", "this_year"),
+        (r"this year|the year|ytd|so far this year|this yr|year to date", "this_year"),
+        (r"month to date", "this_month"),
+        (r"all[- ]time|ever|to date|since (?:we (?:started|began)|the (?:start|beginning))|lifetime|in total", "to_date"),
         (r"last year|past year|previous year|last yr", "last_year"),
         (
             r"last 12 months|past 12 months|last twelve months|trailing 12 months|ttm|rolling 12 months",

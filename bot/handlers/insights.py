@@ -350,6 +350,7 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
         "tz": ctx.tz,
         "currency": ctx.settings.currency,
         "owner_id": book.owner_id,
+        "channel": slots.get("channel"),
     }
     try:
         report = reports.build(ctx.session, **wanted)
@@ -393,11 +394,16 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
         png = reports.chart_png(report, money_format=show)
         files.append(File(f"{report.metric}-{report.period}.png", "image/png", png))
     return Reply(
-        title=f"{report.title[0].upper()}{report.title[1:]} — {book.possessive} customers",
+        title=f"{report.title[0].upper()}{report.title[1:]} — {_covered(report, book)}",
         text=total,
         rows=rows if report.group_by else [],
         files=files,
     )
+
+
+def _covered(report: reports.Report, book: Book) -> str:
+    """Whose figures: a rep's contacts are the ones they made, their sales their customers'."""
+    return f"made by {book.who}" if report.metric == "interactions" else f"{book.possessive} customers"
 
 
 def _labels(ctx: Context, kind: str, book: Book) -> Reply:

@@ -76,6 +76,13 @@ def test_the_question_can_be_answered_in_words_from_the_choices(northstar, answe
     assert sale.customer_id == company(northstar, chosen).id
 
 
+def test_a_command_with_a_number_is_not_taken_for_the_answer(northstar):
+    northstar.say("sold 2 CRM Pro to northstar for $1,800")
+    reply = northstar.say("done 1")
+    assert not reply.text.startswith("Recorded")
+    assert northstar.rows(Purchase) == []
+
+
 def test_words_that_fit_no_choice_or_several_pick_none(northstar):
     northstar.say("sold 2 CRM Pro to northstar for $1,800")
     reply = northstar.say("the one in Paris")
