@@ -64,6 +64,65 @@ SHORTHAND = [
         "to",
     ),
 ]
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+_SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS[::-1])})"
+_SPOKEN = rf"{_SMALL}(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_SMALL})?)*"
+# Number words where only a number fits: "task twenty seven", "nps six", "twelve hundred dollars",
+# "at seven thirty"; elsewhere ("the one in Berlin", "Three Rivers Ltd") words stay words.
+SPOKEN_NUMBERS = [
+    re.compile(
+        r"\b(?:task|tasks|number|nps|score|scored|rated|rating|gave us|gave|give us)\s+(?:(?:of|an?)\s+)?"
+        rf"({_SPOKEN})\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b({_SPOKEN})(?= (?:dollars|bucks|euros?|pounds|quid|seats|licen[cs]es|users|units|"
+        r"(?:out )?of (?:10|ten)|on nps)\b)",
+        re.I,
+    ),
+]
+_HOURS = "|".join(_UNITS[1:13])
+SPOKEN_TIME = re.compile(
+    rf"\bat\s+({_HOURS})(?:[ :](fifteen|thirty|forty[- ]five|o'clock))?"
+    r"(?:\s*(am|pm|in the morning|in the evening|in the afternoon))?\b",
+    re.I,
+)
+
+
+def spoken_number(words: str) -> int:
+    """'twelve hundred' → 1200, 'nine hundred fifty' → 950, 'twenty-seven' → 27."""
+    total = current = 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word in _TENS:
+            current += _TENS[word]
+        elif word in _UNITS:
+            current += _UNITS.index(word)
+        elif word == "hundred":
+            current *= 100
+        elif word == "thousand":
+            total, current = total + current * 1000, 0
+    return total + current
+
+
+def _spoken(found: re.Match) -> str:
+    """The words before the number as said, the number in digits."""
+    return found.group(0)[: found.start(1) - found.start()] + str(spoken_number(found.group(1)))
+
+
+def _spoken_time(found: re.Match) -> str:
+    hour = _UNITS.index(found.group(1).lower())
+    minutes = {"fifteen": 15, "thirty": 30}.get((found.group(2) or "").lower(), 0)
+    if (found.group(2) or "").lower().startswith("forty"):
+        minutes = 45
+    noon = (found.group(3) or "").lower()
+    if noon in ("pm", "in the evening", "in the afternoon") and hour < 12:
+        hour += 12
+    return f"at {hour}:{minutes:02d}"
+
+
 # A greeting or thanks in front of a request: the request is what counts.
 GREETING = re.compile(
     r"^(?:(?:hi|hey|hello|hiya|yo|morning|good (?:morning|afternoon|evening)|gm|thanks|thx|"
@@ -166,6 +225,8 @@ VOCABULARY = [
 COMMON = {
     "forgot",  # "forgot to log …" is not "forget" (an erasure)
     "till",  # "out till monday" is not "tell"
+    "integration",  # "they want more integrations" is not about interactions
+    "integrations",
     "takes",
     "taking",
     "looks",
@@ -320,6 +381,7 @@ class _Traced:
 _SPACES = re.compile(r"\s+")
 # One search says whether any of the rewrites applies: most messages need none of them.
 _ANY_DECORATION = re.compile(r"[<>*_~`:@/]")
+_ANY_NUMBER_WORD = re.compile(rf"\b{_SMALL}\b", re.I)
 _ANY_SHORTHAND = re.compile("|".join(f"(?:{p.pattern})" for p, _ in SHORTHAND), re.I | re.M)
 
 
@@ -333,6 +395,10 @@ def clean(text: str) -> Cleaned:
         for pattern, replacement in SHORTHAND:
             traced.sub(pattern, replacement)
     traced.sub(_SPACES, " ")
+    if _ANY_NUMBER_WORD.search(traced.text):
+        for pattern in SPOKEN_NUMBERS:
+            traced.sub(pattern, _spoken)
+        traced.sub(SPOKEN_TIME, _spoken_time)
     stripped = traced.text.strip()
     at = traced.text.find(stripped) if stripped else 0
     traced.cut(at, at + len(stripped))
