@@ -236,15 +236,18 @@ class Bot:
             if pending.expires_at <= now:
                 session.delete(pending)
             else:
-                answer = _answer_key(text, pending.payload["choices"]) or _described(
-                    text, pending.payload.get("described", {})
+                answer = (
+                    _answer_key(text, pending.payload["choices"])
+                    or _described(text, pending.payload.get("described", {}))
+                    or _button_numbered(text, pending.payload)
                 )
                 if answer is not None:
                     session.delete(pending)
                     return _resume(pending.payload, answer)
-                if says(text, NO):
+                if says(text, NO) or _pressed(text, pending.payload) in NO:
                     session.delete(pending)
                     text, waiting = _NO_FIRST.sub("", text), "cancelled"
+                    text = "" if text.strip(" .#").isdigit() else text
                     if not text:
                         return Reply(CANCELLED)
                 elif _only_offered(pending.payload):  # "did you mean …?" buttons: no question
@@ -348,7 +351,12 @@ class Bot:
                 described = {
                     b.value: b.label for b in question.reply.buttons if b.value in question.choices
                 }
-                payload = {**question.command, "choices": question.choices, "described": described}
+                payload = {
+                    **question.command,
+                    "choices": question.choices,
+                    "described": described,
+                    "order": [b.value for b in question.reply.buttons],
+                }
                 session.add(
                     PendingQuestion(
                         conversation=conversation,
@@ -381,6 +389,20 @@ def _answer_key(text: str, choices: dict[str, Any]) -> str | None:
     if key == "-1" and choices:
         key = list(choices)[-1]
     return key if key in choices else None
+
+
+def _pressed(text: str, payload: dict[str, Any]) -> str | None:
+    """The value of the button a bare number names: "1" is the first button shown."""
+    order, words = payload.get("order", []), text.strip(" .#")
+    if not words.isdigit() or not 1 <= int(words) <= len(order):
+        return None
+    return order[int(words) - 1]
+
+
+def _button_numbered(text: str, payload: dict[str, Any]) -> str | None:
+    """A bare "1" for a yes/no question's buttons ("[Yes] [Cancel]") presses the first."""
+    pressed = _pressed(text, payload)
+    return pressed if pressed in payload["choices"] else None
 
 
 def _described(text: str, described: dict[str, str]) -> str | None:

@@ -121,6 +121,16 @@ def catalog_product(said: str, lexicon: Lexicon) -> str | None:
     return products[found[0]] if found else None
 
 
+def _task_for(slots: dict[str, Any], lexicon: Lexicon) -> None:
+    """"task for maria: …" is Maria's task; "task for acme: …" is a task about Acme."""
+    said = slots["owner"]
+    if staff_named(said, lexicon) is None:
+        del slots["owner"]
+        slots.setdefault("customer", said)
+    elif slots.get("customer", "").lower() == said.lower():
+        del slots["customer"]
+
+
 def staff_named(typed: str, lexicon: Lexicon) -> str | None:
     """A colleague's name (first name or full) as typed in the message, if one is there."""
     firsts = {name.lower().split()[0] for name in lexicon.staff if name.split()}
@@ -222,12 +232,14 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
         slots["customer"] = _with_city(slots["customer"], typed, lexicon)
     if intent == "customer.create" and "city" not in slots:  # "…, Kestrel Robotics, london, …"
         cities, _, _ = _places(lexicon)
-        parts = [p.strip(" .") for p in re.split(r"[,;|]", typed)]
+        parts = [p.strip(" .") for p in re.split(r"[,;|]|\.\s", typed)]
         if found := next((p for p in parts[1:] if p.casefold() in cities), None):
             slots["city"] = found
     for name in ("product", "interest"):
         if isinstance(slots.get(name), str) and (product := catalog_product(slots[name], lexicon)):
             slots[name] = product
+    if intent == "task.create" and isinstance(slots.get("owner"), str):
+        _task_for(slots, lexicon)
     if intent in OWNED and "owner" not in slots and (owner := staff_named(typed, lexicon)):
         if slots.get("customer", "").lower() == owner.lower():
             del slots["customer"]

@@ -10,6 +10,7 @@ spells them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 ALTERNATIVES = 3  # readings offered when unsure
 RECORD_CONFIDENCE = 0.9  # a record's field names say what it is
+BARE_NUMBER_CONFIDENCE = 0.5  # a number on its own says too little to write without asking
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     text_features, evidence = features.of(message.text, hits, first)
     tagging = spans.Tagging(current.tagger(), message, evidence)
     probabilities = current.probabilities(text_features, evidence)
-    return choose(message, probabilities, current, lexicon, tagging=tagging)
+    parsed = choose(message, probabilities, current, lexicon, tagging=tagging)
+    if _BARE_NUMBER.fullmatch(message.text):  # "14" alone: a task, an answer, a typo? ask
+        parsed = replace(parsed, confidence=min(parsed.confidence, BARE_NUMBER_CONFIDENCE))
+    return parsed
 
 
 def choose(
@@ -109,4 +114,5 @@ def _still_unread(phrases: list[str], slots: dict[str, Any]) -> tuple[str, ...]:
     return tuple(p for p in phrases if not set(p.lower().split()) <= taken)
 
 
+_BARE_NUMBER = re.compile(r"\W*#?\d{1,7}\W*")
 _NO_SLOTS = frozenset({"unknown", "smalltalk", "undo", "digest.unsubscribe"})

@@ -403,6 +403,14 @@ def _tasks(match: re.Match, message: Message) -> dict | None:
 
 @reads("task.create")
 def _task(match: re.Match, message: Message) -> dict | None:
+    if _ABOUT_WHAT_WAS_DONE.match(message.text):
+        return None  # "did that set a reminder for jan?" asks, it sets none
+    assignee = None
+    if found := vocab.TASK_FOR.match(message.text):
+        group = "who" if found.group("who") else "who2"
+        assignee = message.typed[found.start(group) : found.end(group)]
+        if found.end() > match.end():
+            match = found
     rest = message.text[match.end() :]
     due, rest, typed = _find_date(rest, message, future=True)
     if due is None:
@@ -432,9 +440,10 @@ def _task(match: re.Match, message: Message) -> dict | None:
         customer = _ref(found.group("who"))
     if customer is None and (found := vocab.TASK_NAMED.search(typed)):
         customer = _ref(typed[found.start("who") :])
-    return _date_slot("due", due, {"text": typed or None, "customer": customer})
+    return _date_slot("due", due, {"text": typed or None, "customer": customer, "owner": assignee})
 
 
+_ABOUT_WHAT_WAS_DONE = re.compile(r"^(?:did|has|have|was|were) (?:that|it|this|you)\b.*\?\W*$")
 _EVENT_WITH = re.compile(
     r"\b(?:for|before|after|about|ahead of)\s+(?:the|my|our|tomorrow'?s|friday'?s)\s+"
     r"(?!(?:big|important|weekly|monthly|quarterly|next|first|final|internal|team|sales|board|"

@@ -471,7 +471,8 @@ TASK_PERIODS = _table(
     [
         (r"overdue|late|past due|missed", "overdue"),
         (r"today|tonight|this morning", "today"),
-        (r"(?:this|the|for the) week|weekly|this wk", "week"),
+        (r"tomorrow", "tomorrow"),
+        (r"(?:this|the|for the) week|weekly|this wk|^tasks week\W*$", "week"),
         (r"all(?! (?:the )?reps| of us| staff)", "all"),
     ]
 )
@@ -481,12 +482,19 @@ TASK_SUBJECT = re.compile(
     r"check in with|check on|catch up with|touch base with|to|with)\s+"
     r"(?!(?:the|a|an|my|our|this|that|him|her|them|me|us|back|up|out|about|it|some)\b)"
 )
+# A task for a colleague: "new task for maria: call john", "remind maria to call john"
+TASK_FOR = re.compile(
+    r"^(?:(?:new|add|create|set(?: up)?|make)\s+(?:an?\s+)?)?(?:task|reminder|to-?do)\s+for\s+"
+    r"(?P<who>(?!me\b|myself\b|us\b|the\b)[a-z][\w'-]*)\s*[:,-]\s*"
+    r"|^remind\s+(?P<who2>(?!me\b|us\b|myself\b|him\b|her\b|them\b|everyone\b)[a-z][\w'-]*)\s+(?:to|about|that)\s+",
+    re.I,
+)
 TASK_LEAD = re.compile(
     r"^(?:(?:please|pls|kindly|can you|could you|i|we|hey)\s+)*"
-    r"(?:(?:need|want)\s+(?:a\s+)?reminder|set\s+(?:a\s+|me\s+a\s+|up\s+a\s+)?(?:reminder|task|to-?do|follow up)|"
+    r"(?:(?:is it possible to|can i|could i) (?:get|have|set)\s+(?:a\s+)?reminder|(?:need|want)\s+(?:a\s+)?reminder|set\s+(?:a\s+|me\s+a\s+|up\s+a\s+)?(?:reminder|task|to-?do|follow up)|"
     r"make\s+(?:a\s+)?(?:reminder|task)|put\s+(?:a\s+)?task|add\s+(?:a\s+)?(?:task|reminder|to-?do)|"
     r"create\s+(?:a\s+)?(?:task|reminder)|remember me|remind me|reminder|task|to-?do|note to self)"
-    r"(?:\s+for\s+(?:me|myself))?\s*(?:\bto\b|:|-|that)?\s*",
+    r"(?:\s+for\s+(?:me|myself))?\s*(?:\bto\b|:|-|that)?\s*|^(?:for\s+)?(?:me|myself)\s*(?:\bto\b|:|-)\s*",
     re.I,
 )
 TASK_TAIL = re.compile(

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from sqlmodel import col, select
 
 from bot import checks, format
-from bot.books import whose_book
+from bot.books import ME, whose_book
 from bot.context import Ask, Context, UserError, handles
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
@@ -28,9 +28,16 @@ def due_date(ctx: Context, value: str | None) -> date | None:
     return due
 
 
-def new_task(ctx: Context, *, text: str, due: date | None, customer: Customer | None) -> Task:
+def new_task(
+    ctx: Context,
+    *,
+    text: str,
+    due: date | None,
+    customer: Customer | None,
+    assignee: Staff | None = None,
+) -> Task:
     task = Task(
-        assignee_id=ctx.staff.id,
+        assignee_id=(assignee or ctx.staff).id,
         customer_id=customer.id if customer else None,
         text=text[:1000],
         due=due,
@@ -44,23 +51,36 @@ def new_task(ctx: Context, *, text: str, due: date | None, customer: Customer | 
 
 @handles("task.create")
 def create_task(parsed: Parsed, ctx: Context) -> Reply:
-    """Set yourself a reminder — “remind me to send the contract to Acme on friday”."""
+    """Set yourself a reminder — “remind me to send the contract to Acme on friday” — or, as a
+    manager, one for a rep: “new task for maria: call John tomorrow”."""
     text = checks.text(parsed.slots.get("text", ""), Task, "text", what="reminder")
     if not text:
         raise UserError("What should I remind you of? e.g. “remind me to call Acme tomorrow”.")
+    assignee = _assignee(ctx, parsed.slots.get("owner"))
     due = due_date(ctx, parsed.slots.get("due"))
     typed = parsed.slots.get("customer")
     customer = _linked_customer(ctx, typed)
-    task = new_task(ctx, text=text, due=due, customer=customer)
+    task = new_task(ctx, text=text, due=due, customer=customer, assignee=assignee)
+    whose = f" for {assignee.name}" if assignee.id != ctx.staff.id else ""
     when = f", due {format.day(due, today=ctx.today)}" if due else ""
     if customer is not None:
         when += f", for {customer.display_name}"
     elif typed:
         when += f" (not linked to a customer: none matches “{str(typed).strip()}”)"
     return Reply(
-        text=f"Task #{task.id}: {text}{when}.",
+        text=f"Task #{task.id}{whose}: {text}{when}.",
         buttons=[Button("Done", f"done {task.id}"), Button("Undo", "undo")],
     )
+
+
+def _assignee(ctx: Context, typed: str | None) -> Staff:
+    """Whose task it is: the sender's, or the one rep a manager names."""
+    if typed and not ctx.is_manager and str(typed).casefold().strip() not in ME:
+        raise UserError("You can set tasks only for yourself; a manager can set one for a colleague.")
+    book = whose_book(ctx, typed, team_by_default=False)
+    if book.team:
+        raise UserError("A task is for one person: name who, e.g. “new task for Sam: …”.")
+    return ctx.staff if book.owner_id == ctx.staff.id else ctx.session.get(Staff, book.owner_id)
 
 
 def _linked_customer(ctx: Context, typed: str | None) -> Customer | None:
@@ -93,10 +113,17 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
         query = query.where(col(Task.due) <= today)
     elif period == "overdue":
         query = query.where(col(Task.due) < today)
+    elif period == "tomorrow":
+        query = query.where(col(Task.due) == today + timedelta(days=1))
     elif period == "week":
         query = query.where(col(Task.due) <= today + timedelta(days=6 - today.weekday()))
     found = ctx.session.exec(query).all()
-    label = {"today": "due today or earlier", "overdue": "overdue", "week": "due this week"}
+    label = {
+        "today": "due today or earlier",
+        "tomorrow": "due tomorrow",
+        "overdue": "overdue",
+        "week": "due this week",
+    }
     if not found:
         when = f" {label[period]}" if period in label else ""
         return Reply(f"No open tasks{when} in {book.possessive} list. Nice.")
