@@ -17,9 +17,27 @@ from sqlmodel import Session
 
 from bot.handlers.insights import selection_of
 from crm_store.models import ConversationSubject, utcnow
-from intents import Parsed
+from intents import Parsed, vocab
 
 CHANGE = ("field", "value", "action")
+# questions a short follow-up may refine ("by rep?", "just maria's", "vs last year?"), each with
+# how the follow-up is re-read as a question of that kind
+REFINABLE = {
+    "report.show": "report {}",
+    "task.list": "show me {} tasks",
+    "segment.list": "list {} customers",
+}
+REFINING = re.compile(
+    r"^(?:(?:and|ok|okay|now|then|but|no|so|what about|how about|same(?: thing| again)?|"
+    r"(?:split|break|show|do|make) (?:that|it|this)(?: down)?|that|just|only|as|only the|just the|"
+    r"the)\b[\s,]*)+",
+    re.I,
+)
+# a follow-up that opens with what it changes: "vs last year?", "by rep", "for maria", "in berlin"
+CHANGING = re.compile(
+    r"^(?:vs\.?|versus|compared (?:to|with)|by|per|for|in|all time|as a (?:chart|graph))\b", re.I
+)
+ONES = re.compile(r"\s*\b(?:ones|one|only|please|pls|too|instead)\b\s*|\W+$", re.I)
 LISTS = frozenset({"segment.list", "customer.bulk_update"})
 # a change to one customer that "same for X" may repeat; personal details are never kept aside
 REPEATABLE = frozenset({"owner", "stage", "tag", "interest"})
@@ -85,7 +103,8 @@ def remember(session: Session, conversation: str, ran: Parsed, mentioned: int | 
     showed or changed, else the one customer it was about (the last one said replaces the one
     before)."""
     selection = selection_of(ran.slots) if ran.intent in LISTS else None
-    if selection is None and mentioned is None:
+    asked = {"intent": ran.intent, "slots": ran.slots} if ran.intent in REFINABLE else None
+    if selection is None and mentioned is None and asked is None:
         return
     repeatable = ran.intent in LISTS or ran.slots.get("field") in REPEATABLE
     change = {k: ran.slots[k] for k in CHANGE if ran.slots.get(k)} if repeatable else {}
@@ -95,6 +114,7 @@ def remember(session: Session, conversation: str, ran: Parsed, mentioned: int | 
     subject.customer_id = None if selection is not None else mentioned
     subject.selection = selection
     subject.change = change or None
+    subject.asked = asked
     subject.updated_at = utcnow()
     session.add(subject)
 
@@ -105,6 +125,8 @@ def refer_back(
     """The reading of `text` with the subject put in where the message points back to it."""
     if subject is None:
         return parsed
+    if subject.asked and (refined := _refined(text, parsed, subject.asked, read)) is not None:
+        return refined
     if subject.selection is not None:
         return _to_the_list(text, parsed, subject, read)
     if subject.customer_id is not None:
@@ -174,6 +196,35 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
         if one.intent == "customer.delete":
             return Parsed("customer.bulk_update", {**selection, "action": "delete"}, one.confidence)
     return parsed
+
+
+def _refined(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) -> Parsed | None:
+    """The question asked last, with what a short follow-up changes: "by rep?" after a report,
+    "just maria's" after the team's tasks, "only the berlin ones" after a list."""
+    opening = REFINING.match(text)
+    rest = ONES.sub(" ", text[opening.end() :] if opening else text).strip()
+    opening = opening or CHANGING.match(text)
+    if not rest or len(text.split()) > 8:
+        return None
+    if not opening and (len(text.split()) > 3 or parsed.confidence >= SURE):
+        return None  # "nps this quarter" is a question of its own
+    reread = read(REFINABLE[asked["intent"]].format(rest))
+    if reread.intent != asked["intent"] or reread.unread:
+        return None
+    said = {k: v for k, v in reread.slots.items() if k != "metric" or _names_metric(text)}
+    before = dict(asked["slots"])
+    if asked["intent"] == "report.show" and said.get("compare") and "period" in said:
+        said.pop("period")  # "vs last year?" compares the period asked about with the one before
+    elif "period" in said:
+        before.pop("compare", None)  # "no, all time": another period, not a comparison
+    if not said or all(before.get(k) == v for k, v in said.items()):
+        # "only berlin" when that is what was shown: the same again, not a customer called so
+        return Parsed(asked["intent"], before, SURE) if opening and said else None
+    return Parsed(asked["intent"], {**before, **said}, max(reread.confidence, SURE))
+
+
+def _names_metric(text: str) -> bool:
+    return any(pattern.search(text.lower()) for pattern, _ in vocab.METRICS)
 
 
 def _selects(reading: Parsed) -> bool:

@@ -320,7 +320,8 @@ class PendingQuestion(SQLModel, table=True):
 class ConversationSubject(SQLModel, table=True):
     """What one person last talked about in one chat: a customer, or a list of customers (the
     selection slots it was asked with, and a bulk change's field and value), so that "her",
-    "those" and "same for …" can refer back to it."""
+    "those" and "same for …" can refer back to it; and the last question asked, so that
+    "by rep?" or "just maria's" can refine it."""
 
     __tablename__ = "conversation_subjects"
 
@@ -328,6 +329,8 @@ class ConversationSubject(SQLModel, table=True):
     customer_id: int | None = None
     selection: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     change: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    # the last report, list or tasks asked for ({"intent", "slots"}): "by rep?" refines it
+    asked: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     updated_at: datetime = Field(default_factory=utcnow)
 
 

@@ -1,0 +1,139 @@
+"""Short follow-ups refine the question just asked ("by rep?", "vs last year?", "just sam's",
+"just the berlin ones"); a bare number presses a button; a manager sets tasks for a rep."""
+
+from datetime import UTC, date, datetime
+
+from sqlmodel import Session, select
+
+from crm_store.models import Customer, Purchase, Staff, Task
+
+
+def _customer(chat, name: str) -> Customer:
+    with Session(chat.engine) as session:
+        return session.exec(select(Customer).where(Customer.name == name)).one()
+
+
+def _sales(chat) -> None:
+    with Session(chat.engine) as session:
+        for name, day, amount in (
+            ("Jane Cooper", date(2026, 3, 2), 1000),
+            ("Jane Smith", date(2025, 6, 1), 400),
+        ):
+            who = session.exec(select(Customer).where(Customer.name == name)).one()
+            session.add(
+                Purchase(
+                    customer_id=who.id,
+                    product="CRM Pro",
+                    amount=amount,
+                    currency="USD",
+                    purchased_on=day,
+                )
+            )
+        session.commit()
+
+
+def test_a_report_is_refined_by_rep_compared_and_widened_to_all_time(chat):
+    _sales(chat)
+    assert chat.say("revenue this year", who="Alex").text.startswith("Total $1,000")
+    by_rep = chat.say("by rep?", who="Alex")
+    assert by_rep.title.startswith("Revenue by owner, this year")
+    assert by_rep.rows == [{"Owner": "Sam", "Revenue": "$1,000"}]
+    compared = chat.say("vs last year?", who="Alex")
+    assert compared.title.startswith("Revenue by owner, this year")
+    assert "Before: $400" in compared.text
+    widened = chat.say("no, all time", who="Alex")
+    assert widened.text.startswith("Total $1,400 (to date).")
+    assert "Before" not in widened.text
+
+
+def test_a_new_question_after_a_report_is_not_taken_for_a_refinement(chat):
+    _sales(chat)
+    chat.say("revenue by rep this year", who="Alex")
+    assert chat.say("nps this quarter", who="Alex").title.startswith("NPS, this quarter")
+
+
+def test_the_teams_tasks_narrowed_to_one_rep(chat):
+    chat.say("remind me to call Jane Cooper tomorrow")
+    with Session(chat.engine) as session:
+        alex = session.exec(select(Staff).where(Staff.name == "Alex")).one()
+        session.add(Task(assignee_id=alex.id, text="board pack"))
+        session.commit()
+    assert len(chat.say("the team's tasks", who="Alex").rows) == 2
+    narrowed = chat.say("just sam's", who="Alex")
+    assert narrowed.text.startswith("Sam's 1 open task")
+    assert [r["Task"] for r in narrowed.rows] == ["call Jane Cooper"]
+
+
+def test_a_list_narrowed_to_a_city_and_shown_again_when_nothing_changes(chat):
+    assert len(chat.say("sam's customers", who="Alex").rows) == 3
+    berlin = chat.say("just the berlin ones", who="Alex")
+    assert [r["Customer"] for r in berlin.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
+    again = chat.say("only berlin", who="Alex")
+    assert [r["Customer"] for r in again.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
+
+
+def test_a_bare_number_presses_the_button_it_numbers(chat):
+    preview = chat.say("tag everyone in Berlin vip", who="Alex")
+    assert [b.label for b in preview.buttons] == ["Confirm", "Cancel"]
+    written = chat.written()
+    assert chat.say("2", who="Alex").text.startswith("OK, cancelled")
+    assert chat.written() == written
+    chat.say("tag everyone in Berlin vip", who="Alex")
+    assert chat.say("1", who="Alex").text.startswith("Tagged 1 customer vip")
+
+
+def test_a_bare_number_with_no_question_asks_before_completing_a_task(chat):
+    task = chat.say("remind me to call Jane Cooper tomorrow").text.split(":")[0]
+    number = task.removeprefix("Task #")
+    written = chat.written()
+    asked = chat.say(number)
+    assert asked.text == f"I'm not sure I understood. Complete task {number}? (yes/no)"
+    assert chat.written() == written
+
+
+def test_a_manager_sets_a_task_for_a_rep_and_a_rep_only_for_themselves(chat):
+    reply = chat.say("new task for sam: call Jane Cooper about the renewal, due tomorrow", who="Alex")
+    assert reply.text.startswith("Task #")
+    assert " for Sam: call Jane Cooper about the renewal, due " in reply.text
+    [task] = chat.rows(Task)
+    assert task.customer_id == _customer(chat, "Jane Cooper").id
+    with Session(chat.engine) as session:
+        assert session.get(Staff, task.assignee_id).name == "Sam"
+    written = chat.written()
+    refused = chat.say("remind alex to call Jane Smith tomorrow")
+    assert refused.text.startswith("You can set tasks only for yourself")
+    assert chat.written() == written
+
+
+def test_a_question_about_a_reminder_sets_none(chat):
+    written = chat.written()
+    chat.say("did that set a reminder for jan?")
+    assert chat.written() == written
+
+
+def test_who_is_on_the_team_and_the_value_of_a_book(chat):
+    _sales(chat)
+    with Session(chat.engine) as session:
+        for known in session.exec(select(Customer)):
+            known.created_at = datetime(2025, 1, 6, tzinfo=UTC)  # signed up before the test's today
+        session.commit()
+    team = chat.say("who's on the team?", who="Alex")
+    assert team.rows == [{"Owner": "Sam", "Customers": "3"}]
+    book = chat.say("value of sam's book", who="Alex")
+    assert book.title.startswith("Revenue, to date — Sam's customers")
+    assert book.text.startswith("Total $1,400 (to date).")
+
+
+def test_a_report_of_calls_counts_the_calls_a_rep_made(chat):
+    chat.say("called Jane Cooper about the renewal")
+    chat.say("emailed Jane Smith the deck")
+    calls = chat.say("how many calls did sam make this week", who="Alex")
+    assert calls.title.startswith("Calls, this week — made by Sam")
+    assert calls.text.startswith("Total 1 ")
+
+
+def test_tasks_due_tomorrow(chat):
+    chat.say("remind me to call Jane Cooper tomorrow")
+    chat.say("remind me to email Jane Smith next week")
+    reply = chat.say("my tasks for tomorrow")
+    assert [r["Task"] for r in reply.rows] == ["call Jane Cooper"]
