@@ -60,6 +60,9 @@ SAME_FOR = re.compile(
     r"(?:\s+(?:too|as well|please|pls))*\W*$",
     re.I,
 )
+AND_ALSO = re.compile(r"^(?:and|also|plus)\s+(?P<rest>[^?!.]+?)(?:\s+(?:too|as well))?\W*$", re.I)
+LISTED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+ASK_FIRST = 0.5  # a reading that is confirmed before it is done
 CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
 FROM_THE_LIST = re.compile(
     r"\s*\b(?:from|of|in|on|out of) (?:that|this|the|those|these) (?:list|lot|ones|selection)\b"
@@ -138,8 +141,9 @@ def _to_the_customer(
     text: str, parsed: Parsed, customer_id: int, change: dict | None, read: Reader
 ) -> Parsed:
     if (same := SAME_FOR.match(text)) and change:  # "same for Zoe Nakamura"
-        who = read(f"tell me about {same.group('rest')}").slots.get("customer")
-        return Parsed("customer.update", {"customer": who, **change}, 1.0) if who else parsed
+        return _named_again(same.group("rest"), change, read, 1.0) or parsed
+    if (more := AND_ALSO.match(text)) and change:  # "and zoe wilson": asked before it is done
+        return _named_again(more.group("rest"), change, read, ASK_FIRST) or parsed
     if parsed.slots.get("customer") and parsed.intent != "unknown":
         return parsed
     if parsed.intent not in NEEDS_CUSTOMER | {"unknown"} and parsed.confidence >= SURE:
@@ -161,7 +165,7 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
         if narrowed.intent == "segment.list" and selection_of(narrowed.slots):
             slots = {**selection_of(narrowed.slots), **subject.change}
             return Parsed("customer.bulk_update", slots, parsed.confidence)
-        return parsed
+        return _named_again(same.group("rest"), subject.change, read, 1.0) or parsed
     own = _selects(parsed)
     if THE_ONES.search(text):  # "give the ones not contacted in 60 days to maria"
         readings = sorted(  # a change to many before a list: "give the ones … to Dana"
@@ -225,6 +229,21 @@ def _refined(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) -> 
 
 def _names_metric(text: str) -> bool:
     return any(pattern.search(text.lower()) for pattern, _ in vocab.METRICS)
+
+
+def _named_again(rest: str, change: dict, read: Reader, confidence: float) -> Parsed | None:
+    """The last change again, on the customers named ("same for léa weber and omar nguyen")."""
+    names = [n.strip() for n in LISTED.split(rest) if n.strip()]
+    found = [read(f"tell me about {name}").slots.get("customer") for name in names]
+    if not found or not all(found):
+        return None
+    if len(found) > 1:
+        return Parsed("customer.bulk_update", {"customers": found, **change}, confidence)
+    if change.get("action") == "delete":
+        return Parsed("customer.delete", {"customer": found[0]}, confidence)
+    if not change.get("field"):
+        return None
+    return Parsed("customer.update", {"customer": found[0], **change}, confidence)
 
 
 def _selects(reading: Parsed) -> bool:

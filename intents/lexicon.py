@@ -238,6 +238,9 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
     for name in ("product", "interest"):
         if isinstance(slots.get(name), str) and (product := catalog_product(slots[name], lexicon)):
             slots[name] = product
+    if intent == "customer.update" and "field" not in slots and isinstance(slots.get("value"), str):
+        if staff_named(slots["value"], lexicon) == slots["value"]:
+            slots["field"] = "owner"  # "move kenji moreau to maria"
     if intent == "task.create" and isinstance(slots.get("owner"), str):
         _task_for(slots, lexicon)
     if intent in OWNED and "owner" not in slots and (owner := staff_named(typed, lexicon)):

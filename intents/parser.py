@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 ALTERNATIVES = 3  # readings offered when unsure
 RECORD_CONFIDENCE = 0.9  # a record's field names say what it is
+CUSTOMERS = "customers"  # a change's customers named one by one (not in the contract's frame)
 BARE_NUMBER_CONFIDENCE = 0.5  # a number on its own says too little to write without asking
 
 
@@ -56,6 +57,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     tagging = spans.Tagging(current.tagger(), message, evidence)
     probabilities = current.probabilities(text_features, evidence)
     parsed = choose(message, probabilities, current, lexicon, tagging=tagging)
+    if parsed.intent in ("customer.update", "customer.delete"):
+        parsed = _to_many(parsed, message, lexicon)
     if _BARE_NUMBER.fullmatch(message.text):  # "14" alone: a task, an answer, a typo? ask
         parsed = replace(parsed, confidence=min(parsed.confidence, BARE_NUMBER_CONFIDENCE))
     return parsed
@@ -106,6 +109,19 @@ def choose(
     if best.intent == "unknown":
         return Parsed("unknown", {}, best.confidence, tuple(others[:ALTERNATIVES]))
     return replace(best, alternatives=tuple(others[: ALTERNATIVES - 1]))
+
+
+def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parsed:
+    """A change to several customers named one after another is a change to many, previewed."""
+    named = rules.customers_named(parsed.slots, message)
+    if not named or (lexicon is not None and known_customer(" and ".join(named), lexicon)):
+        return parsed
+    slots = {k: v for k, v in parsed.slots.items() if k != "customer"}
+    if parsed.intent == "customer.delete":
+        return replace(parsed, intent="customer.bulk_update", slots={CUSTOMERS: named, "action": "delete"})
+    if slots.get("field") not in ("owner", "stage", "tag", "interest") or not slots.get("value"):
+        return parsed
+    return replace(parsed, intent="customer.bulk_update", slots={CUSTOMERS: named, **slots})
 
 
 def _still_unread(phrases: list[str], slots: dict[str, Any]) -> tuple[str, ...]:

@@ -792,6 +792,31 @@ def _update_loosely(message: Message) -> dict[str, Any]:
     return slots
 
 
+def customers_named(slots: dict[str, Any], message: Message) -> list[str] | None:
+    """The customers a change names one after another ("move anna fischer, léa weber and omar
+    nguyen to proposal", "delete acme and globex"), or None when it names one."""
+    first = slots.get("customer")
+    at = message.text.find(str(first).lower()) if first else -1
+    if at < 0:
+        return None
+    tail = message.typed[at:]
+    if end := _CHANGE_STARTS.search(tail):
+        tail = tail[: end.start()]
+    parts = [p.strip(" ,") for p in _LISTED.split(tail) if p.strip(" ,")]
+    if len(parts) < 2 or len({p.casefold() for p in parts}) < len(parts):
+        return None  # "Johnson and Johnson" is one customer
+    if any(len(p.split()) > 5 or p.casefold() in _STOP for p in parts):
+        return None
+    return parts
+
+
+_CHANGE_STARTS = re.compile(
+    r"\s+(?:to|as|into|in|under|from|with|back|over)\s+|\s[-–—:]\s|[.?!;]|\s+(?:please|pls|now)\b",
+    re.I,
+)
+_LISTED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+
+
 @reads("customer.create")
 def _create(match: re.Match, message: Message) -> dict | None:
     slots = _new_customer(match, message)

@@ -22,10 +22,11 @@ from bot.handlers import insights
 from bot.handlers.customers import add_interest, owner_named, remove_tag, tag_of
 from bot.handlers.deleting import move_to_bin
 from bot.messages import Button, File, Reply
-from bot.resolve import stage_named
+from bot.resolve import resolve_customer, stage_named
 from crm_store import interests
 from crm_store.audit import snapshot
 from crm_store.models import Customer, CustomerTag, Staff
+from crm_store.search import find_customers
 from intents import Parsed, vocab
 
 if TYPE_CHECKING:  # the segments load pandas: imported when a change is previewed
@@ -33,7 +34,8 @@ if TYPE_CHECKING:  # the segments load pandas: imported when a change is preview
 
 PREVIEW_ROWS = 20
 FIELDS = ("owner", "stage", "tag", "interest")
-IDS = "customer_ids"  # the previewed customers, filled in by the answer to the preview
+IDS = "customer_ids"
+NAMED = "customers"  # the customers named one by one  # the previewed customers, filled in by the answer to the preview
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
             "with those and I'll show you who first. Nothing was changed."
         )
     change = _change(ctx, slots)
+    if slots.get(NAMED):
+        return _named(ctx, change, slots[NAMED], slots)
     criteria = insights.selection(ctx, slots)
     if not ctx.is_manager:
         if criteria.owner_id not in (None, ctx.staff.id) or _team(slots):
@@ -89,6 +93,33 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
         chosen = sorted(
             _customers(ctx, list(found.index)), key=lambda c: (c.display_name.casefold(), c.id)
         )
+    return _apply(ctx, change, chosen, described)
+
+
+def _named(ctx: Context, change: Change, names: list[str], slots: dict) -> Reply:
+    """The customers named one by one, each of them exactly one customer; else nothing is
+    changed and the reply says which names did not say who."""
+    if ctx.confirmed and IDS in slots:
+        return _apply(ctx, change, _previewed(ctx, slots[IDS]), "the customers named")
+    chosen, unclear = [], []
+    for name in names:
+        try:
+            chosen.append(resolve_customer(ctx, name))
+        except (UserError, Ask):
+            found = find_customers(ctx.session, name, limit=3)
+            which = "; ".join(f"#{m.customer.id} {m.customer.display_name}" for m in found)
+            unclear.append(f"“{name}” ({which})" if found else f"“{name}” (no one)")
+    if unclear:
+        raise UserError(
+            f"I couldn't tell which customer each name is: {', '.join(unclear)}. Say those with "
+            "their #id or company. Nothing was changed."
+        )
+    unique = list({c.id: c for c in chosen}.values())
+    return _apply(ctx, change, unique, "the customers named")
+
+
+def _apply(ctx: Context, change: Change, chosen: list[Customer], described: str) -> Reply:
+    """Preview the change of the customers chosen or, once confirmed, make it."""
     if not chosen:
         return Reply(f"No customers match: {described}. Nothing was changed.")
     targets = [c for c in chosen if change.needed(c)]

@@ -138,6 +138,7 @@ def _per_owner(found, owners: dict[int, str]) -> str:
 
 
 SELECTION = (
+    "customers",  # named one by one: "move anna, léa and omar to proposal"
     "segment",
     "no_purchase_days",
     "no_contact_days",

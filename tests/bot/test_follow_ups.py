@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, select
 
-from crm_store.models import Customer, Purchase, Staff, Task
+from crm_store.models import Customer, CustomerTag, Purchase, Staff, Task
 
 
 def _customer(chat, name: str) -> Customer:
@@ -137,3 +137,31 @@ def test_tasks_due_tomorrow(chat):
     chat.say("remind me to email Jane Smith next week")
     reply = chat.say("my tasks for tomorrow")
     assert [r["Task"] for r in reply.rows] == ["call Jane Cooper"]
+
+
+def test_several_customers_named_in_one_change_are_previewed_together(chat):
+    written = chat.written()
+    preview = chat.say("move jane smith, hans müller and jane cooper to proposal", who="Alex")
+    assert preview.text.startswith("Move 3 customers to the stage proposal?")
+    assert chat.written() == written
+    chat.say("yes", who="Alex")
+    stages = {c.name: c.stage for c in chat.rows(Customer)}
+    assert stages == {"Jane Cooper": "proposal", "Jane Smith": "proposal", "Hans Müller": "proposal"}
+    chat.say("undo", who="Alex")
+    assert _customer(chat, "Hans Müller").stage != "proposal"
+
+
+def test_a_name_among_several_that_says_no_one_changes_nothing(chat):
+    written = chat.written()
+    reply = chat.say("move jane smith and nobody real to lost", who="Alex")
+    assert "“nobody real” (no one)" in reply.text and "Nothing was changed" in reply.text
+    assert chat.written() == written
+
+
+def test_the_last_change_again_on_more_customers(chat):
+    chat.say("tag jane smith vip", who="Alex")
+    chat.say("yes", who="Alex")
+    asked = chat.say("same for hans müller and jane cooper", who="Alex")
+    assert asked.text.startswith("Tag 2 customers vip?")
+    chat.say("yes", who="Alex")
+    assert len([t for t in chat.rows(CustomerTag) if t.tag == "vip"]) == 3
