@@ -48,7 +48,9 @@ ONE = re.compile(
     r"person|lead))\b",
     re.I,
 )
-OPENING = re.compile(r"^(?:and |so |now |ok,? )?(?:he|she|hes|shes)\b", re.I)
+OPENING = re.compile(
+    r"^(?:and |so |now |ok,? )?(?:he|she|hes|shes)(?:\s+(?:also|too|just|then|finally))?\b", re.I
+)
 # a list named by a pronoun
 MANY = re.compile(
     r"\b(?:them|those|these|they|(?:the|that|this) (?:list|lot|selection)|those ones|these ones)\b",
@@ -144,7 +146,8 @@ def _to_the_customer(
         return _named_again(same.group("rest"), change, read, 1.0) or parsed
     if (more := AND_ALSO.match(text)) and change:  # "and zoe wilson": asked before it is done
         return _named_again(more.group("rest"), change, read, ASK_FIRST) or parsed
-    if parsed.slots.get("customer") and parsed.intent != "unknown":
+    named = parsed.slots.get("customer") and parsed.intent != "unknown"
+    if named and not (ONE.search(text) or OPENING.search(text)):
         return parsed
     if parsed.intent not in NEEDS_CUSTOMER | {"unknown"} and parsed.confidence >= SURE:
         return parsed  # "new lead Daniel Okafor …, give him to sam": him is the new lead
@@ -156,6 +159,7 @@ def _to_the_customer(
             reread = read(_put(said, pointed, reference))
             if reread.slots.get("customer") == reference and reread.intent in NEEDS_CUSTOMER:
                 readings.append(reread)
+    # "left her a vm": a reading with "her" put in wins only where it makes her the customer
     return max(readings, key=lambda r: r.confidence, default=parsed)
 
 

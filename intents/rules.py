@@ -493,10 +493,15 @@ def _report(match: re.Match, message: Message) -> dict | None:
     text = message.text
     if vocab.TEAM_LIST.search(text):
         return {"metric": "customers", "group_by": "owner", "owner": "team"}
+    if _TOP_CUSTOMERS.search(text):
+        return None  # "top 5 customers by revenue": a list of customers, not a figure
     group_by = _first(vocab.GROUPS, text)
+    named_metric = _first(vocab.METRICS, text)
+    if group_by is None and named_metric is None and re.search(r"\bpipeline\b", text):
+        group_by = "stage"  # "sam's pipeline": how many at each stage
     if group_by == "owner" and re.search(r"\bstages?\b", text):
         group_by = "stage"  # "stage counts per rep": each stage, split by rep
-    metric = _first(vocab.METRICS, text) or "revenue"
+    metric = named_metric or "revenue"
     if group_by in ("tag", "interest", "stage"):
         metric = "customers"  # "what tags do we use?": customers per tag
     return {
@@ -510,6 +515,12 @@ def _report(match: re.Match, message: Message) -> dict | None:
         "compare": "previous_period" if vocab.COMPARE.search(text) else None,
         "chart": True if vocab.CHART.search(text) else None,
     }
+
+
+_TOP_CUSTOMERS = re.compile(
+    r"^(?:(?:show|list|give|get|who are)\s+(?:me\s+|us\s+)?)?(?:(?:our|my|the)\s+)?(?:top|best|biggest)\s+"
+    r"(?:\d+\s+)?(?:customers|clients|accounts|buyers)\b"
+)
 
 
 def _month_period(text: str, now: datetime) -> str | None:
@@ -1084,7 +1095,14 @@ _HAPPENED = re.compile(
 
 def _channel(text: str) -> str | None:
     """How a contact was made; a note when unsaid, none when it was a talk of unsaid kind."""
-    return channel_of(text) or (None if vocab.SPOKE.search(text) else "note")
+    if (channel := channel_of(text)) is not None:
+        return channel
+    if _SENT_DOCUMENT.match(text):
+        return "email"  # "sent hannah the renewal quote"
+    return None if vocab.SPOKE.search(text) else "note"
+
+
+_SENT_DOCUMENT = re.compile(r"^(?:just\s+)?sent\b")
 
 
 def _log_loosely(match: re.Match, message: Message) -> dict | None:

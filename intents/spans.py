@@ -323,6 +323,16 @@ def _one_reading(ruled: dict, merged: dict) -> None:
             merged["city"] = ruled["city"]
 
 
+def _rest_is_said(intent: str, merged: dict, name: str, value: str) -> None:
+    """The words after a shorter customer span are what was said: "emailed hannah o'brien
+    renewal quote" is about the renewal quote, when the rules read the name to the end."""
+    rule = merged.get(name)
+    if name != "customer" or intent != "interaction.log" or merged.get("summary"):
+        return
+    if isinstance(rule, str) and rule.lower().startswith(value.lower() + " "):
+        merged["summary"] = rule[len(value) :].strip()
+
+
 def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
     """The rules' slots with the tagger's spans where it reads better (`TAGGED_FIRST`), or where
     the rules read none (`RULES_FIRST`); one word is never both a city and an interest."""
@@ -336,6 +346,7 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 merged[name] = value
         elif value := reading.found.get(name):
             if not _rules_say_more(name, merged, value):
+                _rest_is_said(intent, merged, name, value)
                 merged[name] = value
         elif (
             name == "customer"

@@ -230,7 +230,15 @@ CUES: list[tuple[str, str]] = [
         "report.show",
         r"\b(?:chart|graph|plot|report|trend|breakdown|how much (?:revenue|did we (?:sell|make|earn))|revenue|revnue|sales|turnover|rev|income|nps)\b",
     ),
-    ("report.show", rf"{TEAM_LIST.pattern}|{BOOK_VALUE.pattern}"),
+    ("report.show", rf"{TEAM_LIST.pattern}|{BOOK_VALUE.pattern}|^pipeline\W*$"),
+    (  # "how many are tagged winback now": the customers with that tag
+        "segment.list",
+        r"^how many (?:customers |clients |accounts |of them |people )?(?:are |have been )?(?:tagged|labelled|labeled)\b",
+    ),
+    (  # "what did the team log today": the contacts logged
+        "interaction.history",
+        r"^what (?:did|has|have) (?:the team|everyone|the reps|[\w-]+) (?:log|logged|do|done)\b",
+    ),
     (  # "and by stage?", "what does the pipeline look like for maria"
         "report.show",
         r"\b(?:by|per|in each|for each) (?:pipeline )?stage\b|\bhow many (?:are )?in each stage\b|\bstage (?:counts?|totals?|numbers)\b|^(?:my|our|the|\w+'?s) pipeline\W*$|\bpipeline (?:by|per) (?:rep|owner|person)\b|\bpipeline (?:summary|overview|breakdown|report)\b|\bwhat does (?:the|my|\w+'?s) pipeline look like\b|\bhow(?:'s| is) (?:the|my|\w+'?s) pipeline\b",
@@ -301,6 +309,13 @@ CUES: list[tuple[str, str]] = [
     (
         "interaction.log",
         r"^sent\s+(?=\S.{0,60}?\s(?:an?\s+)?(?:[\w-]+\s+)?(?:e-?mail|text|sms|message)\b)",
+    ),
+    (  # "sent hannah the renewal quote": a document sent is an e-mail
+        "interaction.log",
+        r"^(?:just\s+)?sent\s+(?=(?!(?:a|an|the|our|my|it|that|this|them|out)\b)[\w#@.'’&-]+(?:\s+[\w'’&.-]+){0,3}?\s+"
+        r"(?:the|a|an|our|my|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:quote|proposal|contract|deck|invoice|brochure|"
+        r"pricing|price list|info|details|case study|specs?|catalog(?:ue)?|offer|sow|agreement|slides|demo link|link|"
+        r"nda|dpa|po|order form|renewal)\b)",
     ),
     (
         "next_action.suggest",
