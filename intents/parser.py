@@ -49,6 +49,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         if lexicon is not None:
             slots = snap_slots(intent, slots, message.typed, lexicon)
         return Parsed(intent, slots, RECORD_CONFIDENCE)
+    if (left_out := _EXCEPT.search(message.text)) and (
+        excluding := _excluding(left_out, message, now=now, tz=tz, lexicon=lexicon)
+    ):
+        return excluding
     hits, first = rules.cue_hits(message)
     if lexicon is not None and not hits and (customer := known_customer(message.typed, lexicon)):
         return Parsed("customer.show", {"customer": customer}, 0.95)
@@ -113,7 +117,9 @@ def choose(
 
 def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parsed:
     """A change to several customers named one after another is a change to many, previewed."""
-    named = rules.customers_named(parsed.slots, message)
+    named = rules.customers_named(
+        parsed.slots, message, to_end=parsed.intent == "customer.delete"
+    )
     if not named or (lexicon is not None and known_customer(" and ".join(named), lexicon)):
         return parsed
     slots = {k: v for k, v in parsed.slots.items() if k != "customer"}
@@ -124,11 +130,49 @@ def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parse
     return replace(parsed, intent="customer.bulk_update", slots={CUSTOMERS: named, **slots})
 
 
+def _excluding(
+    left_out: re.Match, message: Message, *, now: datetime, tz: str, lexicon: Lexicon | None
+) -> Parsed | None:
+    """A list or change with some of it left out ("… but not the munich ones", "… except Anna
+    Fischer"): the rest read as usual, what is left out as customers named or as a selection.
+    What cannot be read stays unread, so a change is refused rather than made wider than meant.
+    None when the rest is not a list or a change to many."""
+    parsed = parse(message.typed[: left_out.start()], now=now, tz=tz, lexicon=lexicon)
+    if parsed.intent not in ("segment.list", "customer.bulk_update"):
+        return None
+    said = message.typed[left_out.start("clause") : left_out.end("clause")]
+    words = _ONES.sub(" ", said).strip(" ,.")
+    names = [n for n in _NAMES.split(words) if n.strip()]
+    if lexicon is not None and names and all(known_customer(n, lexicon) for n in names):
+        return _left_out(parsed, said, customers=names)
+    for asked in (f"list {words} customers", f"list customers in {words}"):
+        listed = parse(asked, now=now, tz=tz, lexicon=lexicon)
+        chosen = {k: v for k, v in listed.slots.items() if k in _SELECTION}
+        if listed.intent == "segment.list" and chosen and not listed.unread:
+            return _left_out(parsed, said, **chosen)
+    if lexicon is None and names:
+        return _left_out(parsed, said, customers=names)
+    return replace(parsed, unread=(*parsed.unread, said))
+
+
+def _left_out(parsed: Parsed, said: str, **who: Any) -> Parsed:
+    return replace(parsed, slots={**parsed.slots, EXCLUDING: {"said": said, **who}})
+
+
 def _still_unread(phrases: list[str], slots: dict[str, Any]) -> tuple[str, ...]:
     """The phrases no slot took in the end (the tagger or the store's names may place them)."""
     taken = {w for v in slots.values() if isinstance(v, str) for w in v.lower().split()}
     return tuple(p for p in phrases if not set(p.lower().split()) <= taken)
 
 
+_EXCEPT = re.compile(
+    r"[,;]?\s*\b(?:but not|except(?: for)?|excluding|apart from|other than|not including|leaving out)\s+"
+    r"(?P<clause>.+?)\W*$"
+)
+_ONES = re.compile(r"\b(?:the|those|these|ones|one)\b", re.I)
+_NAMES = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+")
+_SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change_days", "city",
+              "tag", "interest", "owner", "stage", "min_value", "max_value")  # fmt: skip
+EXCLUDING = "excluding"  # who a selection leaves out (not in the contract's frame)
 _BARE_NUMBER = re.compile(r"\W*#?\d{1,7}\W*")
 _NO_SLOTS = frozenset({"unknown", "smalltalk", "undo", "digest.unsubscribe"})

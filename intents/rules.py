@@ -803,7 +803,7 @@ def _update_loosely(message: Message) -> dict[str, Any]:
     return slots
 
 
-def customers_named(slots: dict[str, Any], message: Message) -> list[str] | None:
+def customers_named(slots: dict[str, Any], message: Message, *, to_end: bool) -> list[str] | None:
     """The customers a change names one after another ("move anna fischer, léa weber and omar
     nguyen to proposal", "delete acme and globex"), or None when it names one."""
     first = slots.get("customer")
@@ -813,11 +813,14 @@ def customers_named(slots: dict[str, Any], message: Message) -> list[str] | None
     tail = message.typed[at:]
     if end := _CHANGE_STARTS.search(tail):
         tail = tail[: end.start()]
+    elif not to_end:
+        return None  # a change names its value after the customers: "… to proposal"
     parts = [p.strip(" ,") for p in _LISTED.split(tail) if p.strip(" ,")]
     if len(parts) < 2 or len({p.casefold() for p in parts}) < len(parts):
         return None  # "Johnson and Johnson" is one customer
-    if any(len(p.split()) > 5 or p.casefold() in _STOP for p in parts):
-        return None
+    words = [w.casefold() for p in parts for w in p.split()]
+    if any(len(p.split()) > 4 for p in parts) or any(w in _STOP for w in words):
+        return None  # "Jane Smith accepted our proposal, she's a customer now" names one
     return parts
 
 

@@ -89,7 +89,9 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
     else:
         from crm_store import segments
 
-        found = segments.find(ctx.session, insights.snapshot(ctx), criteria)
+        found = insights.without_excluded(
+            ctx, segments.find(ctx.session, insights.snapshot(ctx), criteria), slots
+        )
         chosen = sorted(
             _customers(ctx, list(found.index)), key=lambda c: (c.display_name.casefold(), c.id)
         )

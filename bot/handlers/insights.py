@@ -76,7 +76,7 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     book = whose_book(ctx, slots.get("owner"))
     criteria = selection(ctx, slots, book=book)
     snap = snapshot(ctx, only=segments.narrowing(criteria, today=ctx.today))
-    found = segments.find(ctx.session, snap, criteria)
+    found = without_excluded(ctx, segments.find(ctx.session, snap, criteria), slots)
     described = describe(criteria, slots, book=book)
     if found.empty:
         return Reply(
@@ -201,6 +201,30 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
         raise UserError(f"I can't search for that ({error}). Segments I know: {known}.") from None
 
 
+EXCLUDING = "excluding"  # "… but not the munich ones", "… except Anna Fischer": who is left out
+
+
+def without_excluded(ctx: Context, found: pd.DataFrame, slots: dict) -> pd.DataFrame:
+    """The customers found, less those an exclusion names: customers named one by one (each must
+    be exactly one customer) or a selection of their own ("the munich ones")."""
+    from crm_store import segments
+
+    left_out = slots.get(EXCLUDING)
+    if not left_out:
+        return found
+    if names := left_out.get("customers"):
+        ids = {resolve_customer(ctx, name).id for name in names}
+    else:
+        criteria = selection(ctx, {k: v for k, v in left_out.items() if k != "said"})
+        ids = set(segments.find(ctx.session, snapshot(ctx), criteria).index)
+    if not found.index.isin(ids).any():
+        raise UserError(
+            f"None of these customers is “{left_out.get('said')}”, so I can't leave them out; "
+            "say it with a name, city, stage or tag. Nothing was changed."
+        )
+    return found[~found.index.isin(ids)]
+
+
 def _whole(value) -> int | None:
     return None if value is None else int(value)
 
@@ -231,6 +255,8 @@ def describe(criteria: segments.Criteria, slots: dict, *, book: Book | None = No
         parts.append(f"worth at least {criteria.min_value:,}")
     if criteria.max_value is not None:
         parts.append(f"worth less than {criteria.max_value:,}")
+    if said := (slots.get(EXCLUDING) or {}).get("said"):
+        parts.append(f"except {said}")
     return ", ".join(parts) or "all customers"
 
 

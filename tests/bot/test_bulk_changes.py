@@ -353,3 +353,25 @@ def test_once_the_bin_is_purged_undo_no_longer_reaches_those_customers(book):
     assert scheduler.purge_bin(book.now + timedelta(days=31)) == 2
     assert {c.name for c in book.rows(Customer)} & {"Lou Lost", "Lena Left"} == set()
     assert book.say("undo", who="Alex").text == "There is nothing of yours to undo."
+
+
+def test_customers_left_out_by_name_are_not_changed(book):
+    preview = book.say("move dana's leads to lee except hank iron", who="Alex")
+    assert preview.text.startswith("Move 2 customers to Lee?")
+    assert "except hank iron" in preview.text
+    assert {r["Customer"] for r in preview.rows} == {"Hal Hardy", "Sofia Soft"}
+    book.say("yes", who="Alex")
+    assert owner_of(book, "Hank Iron") == "Dana"
+    assert owner_of(book, "Hal Hardy") == "Lee"
+
+
+def test_customers_left_out_by_a_selection_are_not_changed(book):
+    preview = book.say("tag dana's customers vip, but not the proposal ones", who="Alex")
+    assert {r["Customer"] for r in preview.rows} == {"Hal Hardy", "Hank Iron", "Sofia Soft"}
+
+
+def test_an_exclusion_that_says_no_one_changes_nothing(book):
+    written = book.written()
+    reply = book.say("move dana's leads to lee except the ones nobody can place", who="Alex")
+    assert "Nothing was changed" in reply.text
+    assert book.written() == written

@@ -427,3 +427,8 @@ def test_a_customer_no_longer_interested_gets_no_interest_written(team):
     if "not sure" in reply.text:
         reply = team.say("yes")
     assert (team.written(), team.count(CustomerInterest)) == written
+
+
+def test_a_stage_told_after_a_name_is_not_a_list_of_customers(chat):
+    reply = chat.say("Jane Smith accepted our proposal, she's a customer now")
+    assert "each name" not in reply.text
