@@ -14,7 +14,7 @@ import logging
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -129,6 +129,7 @@ class _Command:
     waiting: str | None = (
         None  # an unrelated message came while a question waits: "kept", "dropped"
     )
+    then: str | None = None  # a second request in the same message, run after this one
 
 
 class Bot:
@@ -190,7 +191,10 @@ class Bot:
                 chosen = command(session, staff)
                 if isinstance(chosen, Reply):
                     return chosen
-                return _noted(self._run(session, staff, message, chosen), chosen.waiting)
+                reply = self._run(session, staff, message, chosen)
+                if chosen.then:
+                    reply = self._and_then(session, staff, message, chosen.then, reply)
+                return _noted(reply, chosen.waiting)
         except _Duplicate:
             return None
         except UserError as error:
@@ -262,19 +266,48 @@ class Bot:
             return Reply("Say something like “tell me about Acme”, or “help” to see what I can do.")
         if pending is None and says(text, NO, only=True):
             return Reply("There is no question waiting, so there is nothing to cancel.")
-        lexicon = self.lexicons.current(session)
-        tz = staff.tz or self.settings.tz
-
-        def read(said: str) -> intents.Parsed:
-            return self.parse(said, now=now, tz=tz, lexicon=lexicon)
-
+        read = self._reader(session, staff, now)
         subject = subjects.recall(session, conversation)
         parsed = subjects.refer_back(text, read(text), subject, read)
+        then = None
+        if (parts := two_requests(text)) is not None:  # "done 12. and remind me to …"
+            first = subjects.refer_back(parts[0], read(parts[0]), subject, read)
+            second = read(subjects.as_if_named(parts[1]))  # "move her to …": her is #0 for now
+            if min(first.confidence, second.confidence) >= SURE_OF_EACH and not {
+                first.intent,
+                second.intent,
+            } & {"unknown", "smalltalk", "help"}:
+                parsed, then = first, parts[1]
         if waiting == "cancelled" and (
             parsed.intent not in INSTEAD or parsed.confidence < UNSURE
         ):  # "no - Peter was only added this morning": a reason, not a request
             return Reply(CANCELLED)
-        return _Command(parsed, waiting=waiting)
+        return _Command(parsed, waiting=waiting, then=then)
+
+    def _reader(self, session: Session, staff: Staff, now) -> Callable[[str], intents.Parsed]:
+        lexicon = self.lexicons.current(session)
+        tz = staff.tz or self.settings.tz
+        return lambda said: self.parse(said, now=now, tz=tz, lexicon=lexicon)
+
+    def _and_then(
+        self, session: Session, staff: Staff, message: Message, text: str, first: Reply
+    ) -> Reply:
+        """The second request of a message, read after the first ran (so "her" is who the first
+        was about); if it cannot be done as it stands, the first stays done and the reply says
+        so rather than asking about it."""
+        conversation = _conversation(message, staff.id)
+        read = self._reader(session, staff, message.received_at)
+        parsed = subjects.refer_back(text, read(text), subjects.recall(session, conversation), read)
+        try:
+            with session.begin_nested():
+                if parsed.intent == "unknown" or parsed.confidence < UNSURE:
+                    raise UserError("I couldn't read it for sure")
+                second = self._run(session, staff, message, _Command(parsed))
+        except (UserError, Ask) as stopped:
+            reason = str(stopped) if isinstance(stopped, UserError) else stopped.reply.text
+            line = f"I did only the first part. “{text}” was not done ({reason}); send it on its own."
+            return replace(first, note=f"{first.note}\n{line}" if first.note else line)
+        return combined(first, second)
 
     def _run(self, session: Session, staff: Staff, message: Message, command: _Command) -> Reply:
         parsed = command.parsed
@@ -367,6 +400,41 @@ class Bot:
                         + timedelta(minutes=self.settings.question_ttl_minutes),
                     )
                 )
+
+
+# where a message holds a second request: a command word after a full stop, a semicolon, "and" or
+# "then" ("done 12. and remind me to …", "called her, move her to proposal")
+_SECOND = re.compile(
+    r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus)\s)|\s+(?=(?:and|then)\s))(?:(?:and|then|also|plus)\s+)*"
+    r"(?=(?:done|mark|close|complete|tick off|remind me|set a reminder|add a task|new task|task:|"
+    r"todo|tag|untag|move|log|book|delete|restore|reassign|give)\b)",
+    re.I,
+)
+SURE_OF_EACH = 0.75  # how likely each of two requests in one message must be read right
+
+
+def two_requests(text: str) -> tuple[str, str] | None:
+    """The two requests of a message that holds two, each long enough to stand alone."""
+    found = list(_SECOND.finditer(text))
+    if len(found) != 1:
+        return None
+    first, second = text[: found[0].start()].strip(" ,"), text[found[0].end() :].strip()
+    if len(first.split()) < 2 or len(second.split()) < 2:
+        return None
+    return first, second
+
+
+def combined(first: Reply, second: Reply) -> Reply:
+    """Two replies as one message: both sentences, the first's table, both sets of buttons."""
+    return Reply(
+        text=f"{first.text}\n{second.text}".strip(),
+        title=first.title or second.title,
+        fields=first.fields or second.fields,
+        rows=first.rows or second.rows,
+        buttons=list({b.value: b for b in (*first.buttons, *second.buttons)}.values()),
+        files=[*first.files, *second.files],
+        note="\n".join(n for n in (first.note, second.note) if n) or None,
+    )
 
 
 def _where(message: Message) -> tuple[str, str | None]:

@@ -279,5 +279,12 @@ def _whole_then_clauses(text: str) -> list[str]:
     return [text, *clauses]
 
 
+def as_if_named(text: str) -> str:
+    """The message with its first pronoun put as a customer's #id: how sure a reading of it is,
+    before it is known who the pronoun is."""
+    pointed = ONE.search(text) or OPENING.search(text) or MANY.search(text)
+    return _put(text, pointed, ANY_ONE) if pointed else text
+
+
 def _put(text: str, pointed: re.Match, reference: str) -> str:
     return f"{text[: pointed.start()]}{reference}{text[pointed.end() :]}"

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, select
 
-from crm_store.models import Customer, CustomerTag, Purchase, Staff, Task
+from crm_store.models import Customer, CustomerTag, Interaction, Purchase, Staff, Task
 
 
 def _customer(chat, name: str) -> Customer:
@@ -165,3 +165,34 @@ def test_the_last_change_again_on_more_customers(chat):
     assert asked.text.startswith("Tag 2 customers vip?")
     chat.say("yes", who="Alex")
     assert len([t for t in chat.rows(CustomerTag) if t.tag == "vip"]) == 3
+
+
+def test_two_requests_in_one_message_are_both_done(chat):
+    task = chat.say("remind me to call Jane Cooper tomorrow").text.split(":")[0].removeprefix("Task #")
+    reply = chat.say(f"done {task}. and remind me to send Jane Smith the contract tomorrow")
+    assert reply.text.startswith(f"Done: #{task} call Jane Cooper.")
+    assert "Task #" in reply.text and "send Jane Smith the contract" in reply.text
+    assert [t.text for t in chat.rows(Task) if t.status == "open"] == ["send Jane Smith the contract"]
+
+
+def test_the_second_request_points_back_to_the_customer_of_the_first(chat):
+    reply = chat.say("called Jane Smith about the renewal and move her to proposal")
+    assert reply.text.startswith("Logged a call with Jane Smith")
+    assert "stage is now proposal" in reply.text
+    assert len(chat.rows(Interaction)) == 1
+    assert _customer(chat, "Jane Smith").stage == "proposal"
+
+
+def test_a_second_request_that_cannot_be_done_leaves_the_first_done_and_says_so(chat):
+    reply = chat.say("called Jane Smith about the renewal. done 999")
+    assert reply.text.startswith("Logged a call with Jane Smith")
+    assert "I did only the first part. “done 999” was not done" in (reply.note or "")
+    assert len(chat.rows(Interaction)) == 1
+    assert all(c.deleted_at is None for c in chat.rows(Customer))
+
+
+def test_one_contact_told_in_sentences_is_one_request(chat):
+    reply = chat.say("called Jane Smith. she wants a quote for 20 seats. follow up friday")
+    assert reply.text.startswith("Logged a call with Jane Smith")
+    assert "stage" not in reply.text
+    assert len(chat.rows(Interaction)) == 1
