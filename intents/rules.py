@@ -1238,6 +1238,10 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     if not selection.get("owner") and any(w.casefold() in vocab.WHOSE for w in unread):
         if opener := re.match(r"^\s*([a-z][\w-]*)(?:'s|’s)\s", message.text):
             selection["owner"] = message.typed[opener.start(1) : opener.end(1)]  # "Jordan's got …"
+    if not selection.get("owner") and slots.get("field") == "owner" and (
+        giver := re.search(r"\bfrom ([a-z][\w-]*)\s*$", text.rstrip())
+    ):  # "reassign every customer in Bristol from Marco to me": Marco's customers
+        selection["owner"] = message.typed[giver.start(1) : giver.end(1)]
     if selection.get("owner"):  # "Sam hasn't touched his Munich accounts": his is Sam's
         unread = [w for w in unread if w.casefold() not in vocab.WHOSE]
     quantified = re.search(r"\b(?:all|every|everyone|everybody|each)\b", message.text)

@@ -131,7 +131,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "digest.subscribe",
-        r"\b(?:digest|daily summary|briefing)\b.*(?:\b(?:every (?:day|morning|weekday)|daily|each morning)\b|\b(?:at|@)\s*(?:\d|noon|midday|midnight))",
+        r"\b(?:digest|daily summary|briefing)\b.*(?:\b(?:every (?:day|morning|weekday)|daily|each morning)\b|\b(?:at|@)\s*(?:\d|noon|midday|midnight)|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b)",
     ),
     (
         "digest.subscribe",
@@ -220,7 +220,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "nps.record",
-        r"^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:10|\d) out of 10|(?:10|\d)/10)",
+        r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:10|\d) out of 10|(?:10|\d)/10)",
     ),
     (
         "interaction.history",
@@ -262,7 +262,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "purchase.log",
-        r"^(?!.*\b(?:hasn'?t|haven'?t|hadn'?t|didn'?t|never|not|who|which)\b).*\b(?:sold|bought|bougth|purchased|ordered|renewed|signed up for|upgraded to|new order|sale to|closed (?:a |the )?deal|(?:log|record|add)(?:ged)? (?:a |the )?(?:purchase|sale|order))\b",
+        r"^(?!.*\b(?:hasn'?t|haven'?t|hadn'?t|didn'?t|never|not|who|which)\b).*\b(?:sold|bought|bougth|purchased|ordered|renewed|signed up for|upgraded to|new order|sale to|closed (?:a |the )?deal|(?:log|record|add|register)(?:ged|ed)? (?:a |the )?(?:purchase|sale|order))\b",
     ),
     (
         "customer.create",
@@ -594,7 +594,7 @@ PURCHASE_FORMS = [
     re.compile(r"\b(?:sold|booked|invoiced)\s+(?P<what>.+?)\s+(?:to|with)\s+(?P<who>.+?)\W*$"),
     re.compile(
         r"^(?:we\s+)?(?:new order|sale|deal|purchase|order|closed (?:a |the )?deal|"
-        r"(?:log|record|add)(?:ged)? (?:a |the )?(?:purchase|sale|order))\s*"
+        r"(?:log|record|add|register)(?:ged|ed)? (?:a |the )?(?:purchase|sale|order))\s*"
         r"(?:from|to|with|for|by)?\s*:?\s*(?P<who>[^:,]+?)\s*[:,]\s*(?P<what>.+?)\W*$"
     ),
     re.compile(  # "log sale: 10 seats crm pro to atlas"
@@ -789,8 +789,8 @@ SEGMENTS = _table(
         ),
         (r"can'?t[- ]lose|cannot lose|can not lose|must not lose", "cant_lose"),
         (r"hibernating|dormant", "hibernating"),
-        (r"lost(?: customers| clients)?", "lost"),
-        (r"lapsed|lapsd|churned|inactive", "lapsed"),
+        (r"lost(?: customers| clients)?|churned", "lost"),
+        (r"lapsed|lapsd|inactive", "lapsed"),
         (r"leads?", "lead"),
         (r"prospects|qualified (?:leads|accounts|customers)", "qualified"),
         (r"high[- ]value|big spenders|most valuable", "high_value"),
@@ -820,7 +820,7 @@ NO_CONTACT = re.compile(
 )
 CITY = re.compile(
     rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|them|him|her|me|you|all|any|every|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)"
-    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
+    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
     r"\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
@@ -856,7 +856,7 @@ SORTS = _table(
     ]
 )
 LIMIT = re.compile(
-    r"\btop\s+(\d{1,4})\b|\b(?:our|my|the|show|list|first)\s+(\d{1,4})\s+(?:\w+\s+)?(?:customers|clients|accounts)\b"
+    r"\btop\s+(\d{1,4})\b|\b(?:our|my|the|show|list|first)\s+(\d{1,4})\s+(?:\w+\s+){0,2}(?:customers|clients|accounts|buyers)\b"
     r"|^(\d{1,4})\s+(?:\w+\s+)?(?:customers|clients|accounts)\b"
 )
 
