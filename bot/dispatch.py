@@ -405,7 +405,8 @@ class Bot:
 # where a message holds a second request: a command word after a full stop, a semicolon, "and" or
 # "then" ("done 12. and remind me to …", "called her, move her to proposal")
 _SECOND = re.compile(
-    r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus)\s)|\s+(?=(?:and|then)\s))(?:(?:and|then|also|plus)\s+)*"
+    r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus)\s|(?:done|tick off|mark|close)\b)|\s+(?=(?:and|then)\s))"
+    r"(?:(?:and|then|also|plus)\s+)*"
     r"(?=(?:done|mark|close|complete|tick off|remind me|set a reminder|add a task|new task|task:|"
     r"todo|tag|untag|move|log|book|delete|restore|reassign|give)\b)",
     re.I,

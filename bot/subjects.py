@@ -35,7 +35,9 @@ REFINING = re.compile(
 )
 # a follow-up that opens with what it changes: "vs last year?", "by rep", "for maria", "in berlin"
 CHANGING = re.compile(
-    r"^(?:vs\.?|versus|compared (?:to|with)|by|per|for|in|all time|as a (?:chart|graph))\b", re.I
+    r"^(?:vs\.?|versus|compared (?:to|with)|by|per|for|in|all time|as a (?:chart|graph))\b"
+    r"|^(?:last|this|today|yesterday|ytd)\b(?=.*\binstead\b)|.*\binstead\W*$",
+    re.I,
 )
 ONES = re.compile(r"\s*\b(?:ones|one|only|please|pls|too|instead)\b\s*|\W+$", re.I)
 LISTS = frozenset({"segment.list", "customer.bulk_update"})
@@ -61,6 +63,9 @@ SAME_FOR = re.compile(
     r"(?:(?:do )?(?:the )?same(?: thing| again)?|ditto|likewise)\s+(?:for|with)\s+(?P<rest>.+?)"
     r"(?:\s+(?:too|as well|please|pls))*\W*$",
     re.I,
+)
+EXCEPT = re.compile(
+    r"[,;]?\s*\b(?P<said>but not|except(?: for)?|excluding|apart from|other than|leaving out)\s+", re.I
 )
 AND_ALSO = re.compile(r"^(?:and|also|plus)\s+(?P<rest>[^?!.]+?)(?:\s+(?:too|as well))?\W*$", re.I)
 LISTED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
@@ -132,6 +137,8 @@ def refer_back(
         return parsed
     if subject.asked and (refined := _refined(text, parsed, subject.asked, read)) is not None:
         return refined
+    if (left_out := EXCEPT.search(text)) and (MANY.search(text) or ONE.search(text)):
+        return _except_after(text, left_out, subject, read)
     if subject.selection is not None:
         return _to_the_list(text, parsed, subject, read)
     if subject.customer_id is not None:
@@ -152,7 +159,9 @@ def _to_the_customer(
     if parsed.intent not in NEEDS_CUSTOMER | {"unknown"} and parsed.confidence >= SURE:
         return parsed  # "new lead Daniel Okafor …, give him to sam": him is the new lead
     reference, readings = f"#{customer_id}", []
-    for said in _whole_then_clauses(text):  # "great he signed, make him a customer"
+    # "great he signed, make him a customer"; where other words were taken for the customer
+    # ("left her a vm"), only the whole message read with her put in may replace them
+    for said in [text] if named else _whole_then_clauses(text):
         # "them" is one customer after a profile
         pointed = ONE.search(said) or OPENING.search(said) or MANY.search(said)
         if pointed is not None:
@@ -221,7 +230,7 @@ def _refined(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) -> 
         return None
     said = {k: v for k, v in reread.slots.items() if k != "metric" or _names_metric(text)}
     before = dict(asked["slots"])
-    if asked["intent"] == "report.show" and said.get("compare") and "period" in said:
+    if said.get("compare") and str(said.get("period", "")).startswith("last_"):
         said.pop("period")  # "vs last year?" compares the period asked about with the one before
     elif "period" in said:
         before.pop("compare", None)  # "no, all time": another period, not a comparison
@@ -248,6 +257,21 @@ def _named_again(rest: str, change: dict, read: Reader, confidence: float) -> Pa
     if not change.get("field"):
         return None
     return Parsed("customer.update", {"customer": found[0], **change}, confidence)
+
+
+def _except_after(
+    text: str, left_out: re.Match, subject: ConversationSubject, read: Reader
+) -> Parsed:
+    """"give those to jordan except omar wilson": the request pointing back, less those left out
+    (read as the parser reads any exclusion); one that cannot be read is left unread."""
+    rest = text[: left_out.start()]
+    parsed = refer_back(rest, read(rest), subject, read)
+    if parsed.intent not in LISTS | {"segment.list"}:
+        return read(text)
+    excluding = read(f"list customers{text[left_out.start():]}")
+    if (kept := excluding.slots.get("excluding")) is None:
+        return replace(parsed, unread=(*parsed.unread, text[left_out.end("said") :].strip()))
+    return replace(parsed, slots={**parsed.slots, "excluding": kept})
 
 
 def _selects(reading: Parsed) -> bool:

@@ -387,6 +387,7 @@ def _export(match: re.Match, message: Message) -> dict | None:
 @reads("task.complete")
 def _complete(match: re.Match, message: Message) -> dict | None:
     undated = vocab.DATE.sub(lambda m: " " * len(m.group()), message.text)  # "Jan 20" is no task
+    undated = _CUSTOMER_REF.sub(lambda m: " " * len(m.group()), undated)  # "the task for #129"
     numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£])#?(\d{1,7})\b(?![.,]\d)", undated)]
     if len(numbers) == 1:
         return {"task_id": numbers[0]}
@@ -407,7 +408,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
         return None  # "did that set a reminder for jan?" asks, it sets none
     assignee = None
     if found := vocab.TASK_FOR.match(message.text):
-        group = "who" if found.group("who") else "who2"
+        group = next(g for g in ("who", "who2", "who3") if found.group(g))
         assignee = message.typed[found.start(group) : found.end(group)]
         if found.end() > match.end():
             match = found
@@ -436,6 +437,8 @@ def _task(match: re.Match, message: Message) -> dict | None:
         if customer and customer.lower() not in vocab.NOT_CUSTOMERS:
             break
         customer = None
+    if customer is None and (found := _CUSTOMER_REF.search(typed)):  # "prep the demo for #12"
+        customer = found.group("ref")
     if customer is None and (found := _EVENT_WITH.search(typed)):  # "prep for the Vogel call"
         customer = _ref(found.group("who"))
     if customer is None and (found := vocab.TASK_NAMED.search(typed)):
@@ -443,6 +446,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
     return _date_slot("due", due, {"text": typed or None, "customer": customer, "owner": assignee})
 
 
+_CUSTOMER_REF = re.compile(r"\b(?:for|with|to|from|of|about|on)\s+(?P<ref>#\d+)\b")
 _ABOUT_WHAT_WAS_DONE = re.compile(r"^(?:did|has|have|was|were) (?:that|it|this|you)\b.*\?\W*$")
 _EVENT_WITH = re.compile(
     r"\b(?:for|before|after|about|ahead of)\s+(?:the|my|our|tomorrow'?s|friday'?s)\s+"
@@ -819,11 +823,12 @@ def customers_named(slots: dict[str, Any], message: Message, *, to_end: bool) ->
     if len(parts) < 2 or len({p.casefold() for p in parts}) < len(parts):
         return None  # "Johnson and Johnson" is one customer
     words = [w.casefold() for p in parts for w in p.split()]
-    if any(len(p.split()) > 4 for p in parts) or any(w in _STOP for w in words):
+    if any(len(p.split()) > 4 for p in parts) or any(w in _STOP | _NOT_NAMES for w in words):
         return None  # "Jane Smith accepted our proposal, she's a customer now" names one
     return parts
 
 
+_NOT_NAMES = frozenset("only just spoke said called met wants wanted told asked talked is was has had".split())
 _CHANGE_STARTS = re.compile(
     r"\s+(?:to|as|into|in|under|from|with|back|over)\s+|\s[-–—:]\s|[.?!;]|\s+(?:please|pls|now)\b",
     re.I,

@@ -133,7 +133,8 @@ GREETING = re.compile(
 )
 # Please and thanks around a request are manners, not meaning.
 POLITE = re.compile(
-    r"^(?:(?:and|also|plus|oh and|and also),?\s+)?"  # "and tag him hot": a follow-up's opening
+    r"^(?:(?:ok|okay|alright|right|so|actually|now|hmm+)\b,?\s+)*"  # "ok move …", "actually give …"
+    r"(?:(?:and|also|plus|oh and|and also),?\s+)?"  # "and tag him hot": a follow-up's opening
     r"(?:(?:i\s+)?forgot to (?:log|add|record|note)(?: this| that| it)?\s*[-–—:,]+\s*)?"
     r"(?:(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz)\s+"
     r"(?:(?:be so kind as to|quickly)\s+)?)?(?=\S)",

@@ -230,7 +230,14 @@ CUES: list[tuple[str, str]] = [
         "report.show",
         r"\b(?:chart|graph|plot|report|trend|breakdown|how much (?:revenue|did we (?:sell|make|earn))|revenue|revnue|sales|turnover|rev|income|nps)\b",
     ),
-    ("report.show", rf"{TEAM_LIST.pattern}|{BOOK_VALUE.pattern}|^pipeline\W*$"),
+    (
+        "report.show",
+        rf"{TEAM_LIST.pattern}|{BOOK_VALUE.pattern}|^pipeline\W*$|\bhow does (?:the|my|our|[\w-]+'?s) pipeline look\b",
+    ),
+    (  # "give jordan a task to call oliver", "set sam a task: …"
+        "task.create",
+        r"^(?:set|give|make|create|add|assign)\s+[a-z][\w'-]*\s+(?:an?\s+)?(?:task|reminder|to-?do)\b",
+    ),
     (  # "how many are tagged winback now": the customers with that tag
         "segment.list",
         r"^how many (?:customers |clients |accounts |of them |people )?(?:are |have been )?(?:tagged|labelled|labeled)\b",
@@ -501,7 +508,9 @@ TASK_SUBJECT = re.compile(
 TASK_FOR = re.compile(
     r"^(?:(?:new|add|create|set(?: up)?|make)\s+(?:an?\s+)?)?(?:task|reminder|to-?do)\s+for\s+"
     r"(?P<who>(?!me\b|myself\b|us\b|the\b)[a-z][\w'-]*)\s*[:,-]\s*"
-    r"|^remind\s+(?P<who2>(?!me\b|us\b|myself\b|him\b|her\b|them\b|everyone\b)[a-z][\w'-]*)\s+(?:to|about|that)\s+",
+    r"|^remind\s+(?P<who2>(?!me\b|us\b|myself\b|him\b|her\b|them\b|everyone\b)[a-z][\w'-]*)\s+(?:to|about|that)\s+"
+    r"|^(?:set|give|make|create|add|assign)\s+(?P<who3>(?!me\b|myself\b|us\b)[a-z][\w'-]*)\s+(?:an?\s+)?"
+    r"(?:task|reminder|to-?do)\s*(?:to\b|:|-|for\b)?\s*",
     re.I,
 )
 TASK_LEAD = re.compile(
@@ -682,7 +691,7 @@ _TO = r"\s*(?:\bto\b|=|:|\bis\b|\bas\b)\s*"
 UPDATE_FORMS = [
     re.compile(rf"^(?:move|put|mark|set|change|push|bump|advance|progress|upgrade|downgrade|take|drop)\s+(?P<who>.+?)\s+(?:back\s+)?(?:up\s+|down\s+)?(?:to|as|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s*[,;–—-]\s.*|\s+(?:now|please|pls|today))?\W*$"),
     re.compile(r"^(?:move|put|transfer|shift|add)\s+(?P<who>.+?)\s+(?:in)?to\s+(?P<owner>[\w'-]+?)(?:'s|’s)\s+(?:book|list|accounts|patch|territory|portfolio|pipeline)\W*$"),
-    re.compile(r"^(?P<who>[^,;:–—-]+?)\s*[-–—:]\s*(?P<stage>closed[- ]lost|closed[- ]won|won|lost|churned|qualified|proposal)\b(?:\s*[,;.]\s*.*)?$"),
+    re.compile(r"^(?P<who>[^,;:–—]+?)(?:\s*[–—:]\s*|\s+-\s*|\s*-\s+)(?P<stage>closed[- ]lost|closed[- ]won|won|lost|churned|qualified|proposal)\b(?:\s*[,;.]\s*.*)?$"),
     re.compile(r"^(?:tag|label)\s+(?P<who>.+?)\s+(?:as|with)\s+#?(?P<tag>.+?)\W*$"),
     re.compile(r"^add\s+(?:the\s+)?(?:tag|label)\s+#?(?P<tag>.+?)\s+(?:to|for|on)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^add\s+(?:the|a)\s+#?(?P<tag>[\w-]+)\s+(?:tag|label)\s+(?:to|for|on)\s+(?P<who>.+?)\W*$"),
@@ -823,7 +832,7 @@ CITY = re.compile(
     r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
-    r"\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
+    r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
     r"\b(?:with (?:the )?|having (?:the )?)?tag\s+(?!(?:them|these|those|it|all|everyone|him|her)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|\b(vip)s?\b"
 )
 OWNER = re.compile(
@@ -1082,13 +1091,13 @@ INTEREST = re.compile(
     r"will|over|gets?|moves?)\b|\s*(?:->|→|=>)|[,.?!;]|$)"
 )
 NO_STAGE_CHANGE = re.compile(
-    r"\b(?:stuck|sitting|sat|parked|stalled|no (?:stage )?(?:change|movement|progress)|not moved|"
+    r"\b(?:stuck|sitting|sat|parked|stalled|older|no (?:stage )?(?:change|movement|progress)|not moved|"
     r"haven'?t moved|hasn'?t moved|unchanged|same stage|no (?:reply|replies|answer|response|word)|"
     r"(?:not|haven'?t|hasn'?t|have not|has not) (?:heard back|replied|answered|responded)|"
     r"without (?:a )?(?:reply|replying|answer|answering|response|responding)|gone quiet|unanswered|"
     r"(?:not|haven'?t|hasn'?t|have not|has not|didn'?t|did not|never) (?:changed?|moved?) (?:stages?|on)|"
     r"no stage change)"
-    r"\b.*?\b(?:for|in|over|since|after|more than|longer than|over)\s+"
+    r"\b.*?\b(?:for|in|over|since|after|more than|longer than|over|than)\s+"
     rf"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|{_SPAN_COUNT})?"
     r"\+?\s*(?P<unit>days?|weeks?|months?|years?)\b"
 )

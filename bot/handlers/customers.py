@@ -146,7 +146,7 @@ def create_customer(parsed: Parsed, ctx: Context) -> Reply:
 
     Also “add customer Jane Doe at Acme, jane@acme.com, +1 555 0100, Boston”."""
     slots = parsed.slots
-    name, company = _text(slots.get("name"), "name"), _text(slots.get("company"), "company")
+    name, company = (_as_a_name(_text(slots.get(k), k)) for k in ("name", "company"))
     if not name and not company:
         raise UserError("A new customer needs a name or a company, e.g. “add customer Jane Doe”.")
     owner = owner_named(ctx, slots["owner"]) if _clean(slots.get("owner")) else ctx.staff
@@ -393,6 +393,12 @@ def _flag_erased(ctx: Context, customer: Customer) -> None:
 def _clean(value: object) -> str | None:
     text = " ".join(str(value).split()) if value is not None else ""
     return text or None
+
+
+def _as_a_name(said: str | None) -> str | None:
+    """A name typed all in lower case on a phone ("ben carter") is stored as a name is written;
+    any capital typed ("iPhone Repairs", "van der Berg") is kept as it is."""
+    return said.title() if said and said.islower() else said
 
 
 def _text(value: object, field: str) -> str | None:

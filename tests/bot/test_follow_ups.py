@@ -196,3 +196,38 @@ def test_one_contact_told_in_sentences_is_one_request(chat):
     assert reply.text.startswith("Logged a call with Jane Smith")
     assert "stage" not in reply.text
     assert len(chat.rows(Interaction)) == 1
+
+
+def test_a_list_just_shown_less_one_customer(chat):
+    chat.say("sam's customers", who="Alex")
+    preview = chat.say("give those to alex except jane smith", who="Alex")
+    assert preview.text.startswith("Move 2 customers to Alex?")
+    assert "Jane Smith (Globex Ltd)" not in {r["Customer"] for r in preview.rows}
+
+
+def test_another_period_instead_keeps_what_was_counted(chat):
+    chat.say("called Jane Cooper about the renewal")
+    chat.say("emails by rep this week", who="Alex")
+    reply = chat.say("last month instead", who="Alex")
+    assert reply.title.startswith("E-mails by owner, last month")
+
+
+def test_a_manager_sets_a_task_for_a_rep_in_other_words(chat):
+    chat.say("give sam a task to call Jane Cooper by friday", who="Alex")
+    chat.say("yes", who="Alex")
+    [task] = chat.rows(Task)
+    with Session(chat.engine) as session:
+        assert session.get(Staff, task.assignee_id).name == "Sam"
+    assert task.customer_id == _customer(chat, "Jane Cooper").id
+
+
+def test_a_hyphenated_tag_is_a_tag_not_a_stage(chat):
+    chat.say("tag jane smith stale-proposal", who="Alex")
+    chat.say("yes", who="Alex")
+    assert [t.tag for t in chat.rows(CustomerTag)] == ["stale-proposal"]
+    assert _customer(chat, "Jane Smith").stage == "qualified"
+
+
+def test_a_new_customer_typed_in_lower_case_is_stored_as_a_name(chat):
+    chat.say("new lead: ben carter at carter media")
+    assert _customer(chat, "Ben Carter").company == "Carter Media"
