@@ -1080,6 +1080,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
     if not who and not summary:
         return None
     summary = _summary(summary or "")
+    if _VOICEMAIL.search(text) and "voicemail" not in (summary or "").lower():
+        summary = f"left a voicemail{', ' + summary if summary else ''}"  # not reached
     if summary is None and match.start() > 0:  # "proposal emailed to Globex": what came first
         summary = _summary(vocab.LOG_LEAD_IN.sub("", message.typed[: match.start()]))
     return {
@@ -1092,6 +1094,7 @@ def _log(match: re.Match, message: Message) -> dict | None:
     }
 
 
+_VOICEMAIL = re.compile(r"\b(?:left (?:a |her |him |them )?(?:voicemail|message)|voicemail left)\b")
 _PLANNED = re.compile(
     r"\b(?:tomorrow|tonight|later today|next (?:week|month)|this (?:afternoon|evening))\b"
 )

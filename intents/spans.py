@@ -323,6 +323,12 @@ def _one_reading(ruled: dict, merged: dict) -> None:
             merged["city"] = ruled["city"]
 
 
+_INTEREST_SAID = re.compile(
+    r"\b(?:interest|interested|want|wants|wanted|keen|looking (?:at|for)|asking about|needs?|"
+    r"evaluating|considering|trialling|trialing|demo of)\b"
+)
+
+
 def _rest_is_said(intent: str, merged: dict, name: str, value: str) -> None:
     """The words after a shorter customer span are what was said: "emailed hannah o'brien
     renewal quote" is about the renewal quote, when the rules read the name to the end."""
@@ -345,6 +351,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
             if not merged.get(name) and (value := reading.found.get(name)):
                 merged[name] = value
         elif value := reading.found.get(name):
+            if name == "interest" and not merged.get(name) and not _INTEREST_SAID.search(tagging.message.text):
+                continue  # "met her at the fintech meetup" says where, not what she wants
             if not _rules_say_more(name, merged, value):
                 _rest_is_said(intent, merged, name, value)
                 merged[name] = value

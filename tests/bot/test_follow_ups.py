@@ -5,7 +5,15 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, select
 
-from crm_store.models import Customer, CustomerTag, Interaction, Purchase, Staff, Task
+from crm_store.models import (
+    Customer,
+    CustomerInterest,
+    CustomerTag,
+    Interaction,
+    Purchase,
+    Staff,
+    Task,
+)
 
 
 def _customer(chat, name: str) -> Customer:
@@ -231,3 +239,23 @@ def test_a_hyphenated_tag_is_a_tag_not_a_stage(chat):
 def test_a_new_customer_typed_in_lower_case_is_stored_as_a_name(chat):
     chat.say("new lead: ben carter at carter media")
     assert _customer(chat, "Ben Carter").company == "Carter Media"
+
+
+def test_where_a_new_lead_was_met_is_not_what_they_want(chat):
+    chat.say("new lead: Priya Shah at Bluewave Tech, met her at the fintech meetup")
+    [priya] = [c for c in chat.rows(Customer) if c.name == "Priya Shah"]
+    assert priya.company == "Bluewave Tech"
+    assert chat.rows(CustomerInterest) == []
+
+
+def test_a_voicemail_is_logged_as_one(chat):
+    chat.say("left vm for Jane Cooper re the renewal, try again thurs")
+    [call] = chat.rows(Interaction)
+    assert call.summary.startswith("left a voicemail")
+
+
+def test_a_reminder_about_her_is_linked_to_her(chat):
+    chat.say("tell me about Jane Smith")
+    chat.say("remind me to prep the demo for her next tuesday")
+    [task] = chat.rows(Task)
+    assert task.customer_id == _customer(chat, "Jane Smith").id
