@@ -305,7 +305,9 @@ class Bot:
                 second = self._run(session, staff, message, _Command(parsed))
         except (UserError, Ask) as stopped:
             reason = str(stopped) if isinstance(stopped, UserError) else stopped.reply.text
-            line = f"I did only the first part. “{text}” was not done ({reason}); send it on its own."
+            line = (
+                f"I did only the first part. “{text}” was not done ({reason}); send it on its own."
+            )
             return replace(first, note=f"{first.note}\n{line}" if first.note else line)
         return combined(first, second)
 
@@ -405,7 +407,8 @@ class Bot:
 # where a message holds a second request: a command word after a full stop, a semicolon, "and" or
 # "then" ("done 12. and remind me to …", "called her, move her to proposal")
 _SECOND = re.compile(
-    r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus)\s|(?:done|tick off|mark|close)\b)|\s+(?=(?:and|then)\s))"
+    r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus)\s|(?:done|tick off|mark|close)\b)"
+    r"|\s+(?=(?:and|then)\s))"
     r"(?:(?:and|then|also|plus)\s+)*"
     r"(?=(?:done|mark|close|complete|tick off|remind me|set a reminder|add a task|new task|task:|"
     r"todo|tag|untag|move|log|book|delete|restore|reassign|give)\b)",

@@ -64,11 +64,7 @@ SAME_FOR = re.compile(
     r"(?:\s+(?:too|as well|please|pls))*\W*$",
     re.I,
 )
-EXCEPT = re.compile(
-    r"[,;]?\s*\b(?P<said>but not|except(?: for)?|excluding|apart from|other than|leaving out)\s+", re.I
-)
 AND_ALSO = re.compile(r"^(?:and|also|plus)\s+(?P<rest>[^?!.]+?)(?:\s+(?:too|as well))?\W*$", re.I)
-LISTED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 ASK_FIRST = 0.5  # a reading that is confirmed before it is done
 CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
 FROM_THE_LIST = re.compile(
@@ -137,7 +133,7 @@ def refer_back(
         return parsed
     if subject.asked and (refined := _refined(text, parsed, subject.asked, read)) is not None:
         return refined
-    if (left_out := EXCEPT.search(text)) and (MANY.search(text) or ONE.search(text)):
+    if (left_out := vocab.EXCEPT.search(text)) and (MANY.search(text) or ONE.search(text)):
         return _except_after(text, left_out, subject, read)
     if subject.selection is not None:
         return _to_the_list(text, parsed, subject, read)
@@ -246,7 +242,7 @@ def _names_metric(text: str) -> bool:
 
 def _named_again(rest: str, change: dict, read: Reader, confidence: float) -> Parsed | None:
     """The last change again, on the customers named ("same for léa weber and omar nguyen")."""
-    names = [n.strip() for n in LISTED.split(rest) if n.strip()]
+    names = [n.strip() for n in vocab.LISTED.split(rest) if n.strip()]
     found = [read(f"tell me about {name}").slots.get("customer") for name in names]
     if not found or not all(found):
         return None
@@ -262,13 +258,13 @@ def _named_again(rest: str, change: dict, read: Reader, confidence: float) -> Pa
 def _except_after(
     text: str, left_out: re.Match, subject: ConversationSubject, read: Reader
 ) -> Parsed:
-    """"give those to jordan except omar wilson": the request pointing back, less those left out
+    """ "give those to jordan except omar wilson": the request pointing back, less those left out
     (read as the parser reads any exclusion); one that cannot be read is left unread."""
     rest = text[: left_out.start()]
     parsed = refer_back(rest, read(rest), subject, read)
     if parsed.intent not in LISTS | {"segment.list"}:
         return read(text)
-    excluding = read(f"list customers{text[left_out.start():]}")
+    excluding = read(f"list customers{text[left_out.start() :]}")
     if (kept := excluding.slots.get("excluding")) is None:
         return replace(parsed, unread=(*parsed.unread, text[left_out.end("said") :].strip()))
     return replace(parsed, slots={**parsed.slots, "excluding": kept})

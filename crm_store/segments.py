@@ -34,6 +34,7 @@ class Criteria:
     no_purchase_days: int | None = None
     no_contact_days: int | None = None
     no_stage_change_days: int | None = None
+    never_contacted: bool = False
     city: str | None = None
     tag: str | None = None
     interest: str | None = None
@@ -71,6 +72,8 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
         keep &= (frame["recency_days"] >= criteria.no_purchase_days).fillna(False)
     if criteria.no_contact_days is not None:
         keep &= (frame["quiet_days"] >= criteria.no_contact_days).fillna(True)
+    if criteria.never_contacted:
+        keep &= frame["contact_days"].isna()
     if criteria.no_stage_change_days is not None:
         keep &= (frame["stage_days"] >= criteria.no_stage_change_days).fillna(False)
     if criteria.city:
@@ -131,7 +134,11 @@ def reason(row: pd.Series, criteria: Criteria, *, money: Money) -> str:
         parts.append(money(cents_to_money(row["value"])))
     else:
         parts.append("no orders yet")
-    if criteria.no_contact_days is not None or (criteria.stage and not row["orders"]):
+    if (
+        criteria.no_contact_days is not None
+        or criteria.never_contacted
+        or (criteria.stage and not row["orders"])
+    ):
         days = row["contact_days"]
         parts.append("never contacted" if pd.isna(days) else f"last contact {_days(days)}")
     if criteria.no_stage_change_days is not None or criteria.stage:

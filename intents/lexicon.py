@@ -122,7 +122,7 @@ def catalog_product(said: str, lexicon: Lexicon) -> str | None:
 
 
 def _task_for(slots: dict[str, Any], lexicon: Lexicon) -> None:
-    """"task for maria: …" is Maria's task; "task for acme: …" is a task about Acme."""
+    """ "task for maria: …" is Maria's task; "task for acme: …" is a task about Acme."""
     said = slots["owner"]
     if staff_named(said, lexicon) is None:
         del slots["owner"]

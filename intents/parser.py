@@ -49,7 +49,7 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         if lexicon is not None:
             slots = snap_slots(intent, slots, message.typed, lexicon)
         return Parsed(intent, slots, RECORD_CONFIDENCE)
-    if (left_out := _EXCEPT.search(message.text)) and (
+    if (left_out := vocab.EXCEPT.search(message.text)) and (
         excluding := _excluding(left_out, message, now=now, tz=tz, lexicon=lexicon)
     ):
         return excluding
@@ -117,14 +117,14 @@ def choose(
 
 def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parsed:
     """A change to several customers named one after another is a change to many, previewed."""
-    named = rules.customers_named(
-        parsed.slots, message, to_end=parsed.intent == "customer.delete"
-    )
+    named = rules.customers_named(parsed.slots, message, to_end=parsed.intent == "customer.delete")
     if not named or (lexicon is not None and known_customer(" and ".join(named), lexicon)):
         return parsed
     slots = {k: v for k, v in parsed.slots.items() if k != "customer"}
     if parsed.intent == "customer.delete":
-        return replace(parsed, intent="customer.bulk_update", slots={CUSTOMERS: named, "action": "delete"})
+        return replace(
+            parsed, intent="customer.bulk_update", slots={CUSTOMERS: named, "action": "delete"}
+        )
     if slots.get("field") not in ("owner", "stage", "tag", "interest") or not slots.get("value"):
         return parsed
     return replace(parsed, intent="customer.bulk_update", slots={CUSTOMERS: named, **slots})
@@ -142,7 +142,7 @@ def _excluding(
         return None
     said = message.typed[left_out.start("clause") : left_out.end("clause")]
     words = _ONES.sub(" ", said).strip(" ,.")
-    names = [n for n in _NAMES.split(words) if n.strip()]
+    names = [n for n in vocab.LISTED.split(words) if n.strip()]
     if lexicon is not None and names and all(known_customer(n, lexicon) for n in names):
         return _left_out(parsed, said, customers=names)
     for asked in (f"list {words} customers", f"list customers in {words}"):
@@ -165,14 +165,10 @@ def _still_unread(phrases: list[str], slots: dict[str, Any]) -> tuple[str, ...]:
     return tuple(p for p in phrases if not set(p.lower().split()) <= taken)
 
 
-_EXCEPT = re.compile(
-    r"[,;]?\s*\b(?:but not|except(?: for)?|excluding|apart from|other than|not including|leaving out)\s+"
-    r"(?P<clause>.+?)\W*$"
-)
 _ONES = re.compile(r"\b(?:the|those|these|ones|one)\b", re.I)
-_NAMES = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+")
-_SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change_days", "city",
-              "tag", "interest", "owner", "stage", "min_value", "max_value")  # fmt: skip
+_SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change_days",
+              "never_contacted", "city", "tag", "interest", "owner", "stage", "min_value",
+              "max_value")  # fmt: skip
 EXCLUDING = "excluding"  # who a selection leaves out (not in the contract's frame)
 _BARE_NUMBER = re.compile(r"\W*#?\d{1,7}\W*")
 _NO_SLOTS = frozenset({"unknown", "smalltalk", "undo", "digest.unsubscribe"})

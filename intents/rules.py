@@ -446,7 +446,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
     return _date_slot("due", due, {"text": typed or None, "customer": customer, "owner": assignee})
 
 
-_CUSTOMER_REF = re.compile(r"\b(?:for|with|to|from|of|about|on)\s+(?P<ref>#\d+)\b")
+_CUSTOMER_REF = re.compile(r"(?:\b(?:for|with|to|from|of|about|on)\s+|(?<=\s)|^)(?P<ref>#\d+)\b")
 _ABOUT_WHAT_WAS_DONE = re.compile(r"^(?:did|has|have|was|were) (?:that|it|this|you)\b.*\?\W*$")
 _EVENT_WITH = re.compile(
     r"\b(?:for|before|after|about|ahead of)\s+(?:the|my|our|tomorrow'?s|friday'?s)\s+"
@@ -819,7 +819,7 @@ def customers_named(slots: dict[str, Any], message: Message, *, to_end: bool) ->
         tail = tail[: end.start()]
     elif not to_end:
         return None  # a change names its value after the customers: "… to proposal"
-    parts = [p.strip(" ,") for p in _LISTED.split(tail) if p.strip(" ,")]
+    parts = [p.strip(" ,") for p in vocab.LISTED.split(tail) if p.strip(" ,")]
     if len(parts) < 2 or len({p.casefold() for p in parts}) < len(parts):
         return None  # "Johnson and Johnson" is one customer
     words = [w.casefold() for p in parts for w in p.split()]
@@ -828,12 +828,13 @@ def customers_named(slots: dict[str, Any], message: Message, *, to_end: bool) ->
     return parts
 
 
-_NOT_NAMES = frozenset("only just spoke said called met wants wanted told asked talked is was has had".split())
+_NOT_NAMES = frozenset(
+    "only just spoke said called met wants wanted told asked talked is was has had".split()
+)
 _CHANGE_STARTS = re.compile(
     r"\s+(?:to|as|into|in|under|from|with|back|over)\s+|\s[-–—:]\s|[.?!;]|\s+(?:please|pls|now)\b",
     re.I,
 )
-_LISTED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 
 
 @reads("customer.create")
@@ -1246,8 +1247,10 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     if not selection.get("owner") and any(w.casefold() in vocab.WHOSE for w in unread):
         if opener := re.match(r"^\s*([a-z][\w-]*)(?:'s|’s)\s", message.text):
             selection["owner"] = message.typed[opener.start(1) : opener.end(1)]  # "Jordan's got …"
-    if not selection.get("owner") and slots.get("field") == "owner" and (
-        giver := re.search(r"\bfrom ([a-z][\w-]*)\s*$", text.rstrip())
+    if (
+        not selection.get("owner")
+        and slots.get("field") == "owner"
+        and (giver := re.search(r"\bfrom ([a-z][\w-]*)\s*$", text.rstrip()))
     ):  # "reassign every customer in Bristol from Marco to me": Marco's customers
         selection["owner"] = message.typed[giver.start(1) : giver.end(1)]
     if selection.get("owner"):  # "Sam hasn't touched his Munich accounts": his is Sam's
@@ -1377,7 +1380,9 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots["segment"] = _first(vocab.SEGMENTS, text)
     if found := vocab.NO_PURCHASE.search(text):
         slots["no_purchase_days"] = _days(found, default=90)
-    if found := vocab.NO_CONTACT.search(text):
+    if vocab.NEVER_CONTACTED.search(text):
+        slots["never_contacted"] = True
+    elif found := vocab.NO_CONTACT.search(text):
         slots["no_contact_days"] = _days(found, default=30)
     if found := vocab.OWNER.search(text):
         name = next(k for k, v in found.groupdict().items() if v)

@@ -351,7 +351,13 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
             if not merged.get(name) and (value := reading.found.get(name)):
                 merged[name] = value
         elif value := reading.found.get(name):
-            if name == "interest" and not merged.get(name) and not _INTEREST_SAID.search(tagging.message.text):
+            if name == "customer" and value == merged.get("owner"):
+                continue  # "new task for Jordan Lee: call Hugo Silva": Jordan is whose task
+            if (
+                name == "interest"
+                and not merged.get(name)
+                and not _INTEREST_SAID.search(tagging.message.text)
+            ):
                 continue  # "met her at the fintech meetup" says where, not what she wants
             if not _rules_say_more(name, merged, value):
                 _rest_is_said(intent, merged, name, value)

@@ -74,8 +74,8 @@ _SPOKEN = rf"{_SMALL}(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_SMALL})?)*"
 # "at seven thirty"; elsewhere ("the one in Berlin", "Three Rivers Ltd") words stay words.
 SPOKEN_NUMBERS = [
     re.compile(
-        r"\b(?:task|tasks|number|nps|score|scored|rated|rating|gave us|gave|give us)\s+(?:(?:of|an?)\s+)?"
-        rf"({_SPOKEN})\b",
+        r"\b(?:task|tasks|number|nps|score|scored|rated|rating|gave us|gave|give us)\s+"
+        rf"(?:(?:of|an?)\s+)?({_SPOKEN})\b",
         re.I,
     ),
     re.compile(

@@ -91,6 +91,17 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
         return _weekday(
             today, WEEKDAYS.index(found.group(2)), (found.group(1) or "").strip(), future
         )
+    if found := re.fullmatch(
+        r"(mid|middle of|early|beginning of|start of|late|end of)[- ]([a-z]{3})[a-z]*\.?", text
+    ):  # "mid january": the 15th; early the 1st, late or end its last day
+        if found.group(2) not in MONTHS:
+            return None
+        first = _nearest(today, MONTHS.index(found.group(2)) + 1, 1, future)
+        if first is None or found.group(1) in ("early", "beginning of", "start of"):
+            return first
+        if found.group(1) in ("mid", "middle of"):
+            return first.replace(day=15)
+        return first + relativedelta(months=1) - timedelta(days=1)
     if found := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
         return _safe(int(found.group(1)), int(found.group(2)), int(found.group(3)))
     if found := re.fullmatch(

@@ -24,6 +24,7 @@ DATE_PHRASE = (
     rf"eod|cob|eow|eom|end of (?:the )?(?:day|week|month)|close of (?:business|play)|"
     rf"(?:this |next |last )?{WEEKDAY}|next week|"
     rf"in {_COUNT} (?:days?|weeks?|months?)|{_COUNT} (?:days?|weeks?) ago|"
+    rf"(?:mid|middle of|early|beginning of|start of|late|end of)[- ]{MONTH}|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}(?:,? \d{{4}})?|"
     rf"the \d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{4}}-\d{{2}}-\d{{2}})"
 )
@@ -100,6 +101,14 @@ BOOK_VALUE = re.compile(
     r"\b(?:value|worth|size|revenue) of (?:my|our|the team'?s|[\w-]+'?s) (?:book|accounts|portfolio|"
     r"customers|patch|territory)\b|\bhow (?:much|big) is (?:my|our|[\w-]+'?s) (?:book|portfolio)\b"
     r"|\b(?:book|portfolio) (?:value|worth|size)\b|\bwhat(?:'s| is) (?:my|our|[\w-]+'?s) (?:book|portfolio) worth\b"
+)
+# customers named one after another: "anna fischer, léa weber and omar nguyen"
+LISTED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+# who a list or a change leaves out: "… but not the munich ones", "… except Anna Fischer"
+EXCEPT = re.compile(
+    r"[,;]?\s*\b(?P<said>but not|except(?: for)?|excluding|apart from|other than|not including|"
+    r"leaving out)\s+(?P<clause>.+?)\W*$",
+    re.I,
 )
 CUES: list[tuple[str, str]] = [
     ("customer.show", CUSTOMER_QUESTION),
@@ -507,9 +516,10 @@ TASK_SUBJECT = re.compile(
 # A task for a colleague: "new task for maria: call john", "remind maria to call john"
 TASK_FOR = re.compile(
     r"^(?:(?:new|add|create|set(?: up)?|make)\s+(?:an?\s+)?)?(?:task|reminder|to-?do)\s+for\s+"
-    r"(?P<who>(?!me\b|myself\b|us\b|the\b)[a-z][\w'-]*)\s*[:,-]\s*"
+    r"(?P<who>(?!me\b|myself\b|us\b|the\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)(?:\s*[:,-]\s*|\s+to\s+)"
     r"|^remind\s+(?P<who2>(?!me\b|us\b|myself\b|him\b|her\b|them\b|everyone\b)[a-z][\w'-]*)\s+(?:to|about|that)\s+"
-    r"|^(?:set|give|make|create|add|assign)\s+(?P<who3>(?!me\b|myself\b|us\b)[a-z][\w'-]*)\s+(?:an?\s+)?"
+    r"|^(?:set|give|make|create|add|assign)\s+"
+    r"(?P<who3>(?!me\b|myself\b|us\b|an?\b|the\b|new\b|another\b)[a-z][\w'-]*)\s+(?:an?\s+)?"
     r"(?:task|reminder|to-?do)\s*(?:to\b|:|-|for\b)?\s*",
     re.I,
 )
@@ -821,6 +831,11 @@ _SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?
 NO_PURCHASE = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|stopped)\s+(?:\w+\s+)?"
     rf"(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*(?:\s+anything)?{_SPAN}"
+)
+# "leads never contacted", "no contact at all": none ever, not a number of quiet days
+NEVER_CONTACTED = re.compile(
+    r"\b(?:never (?:been )?(?:contacted|called|reached|emailed|touched|spoken to|talked to|been in touch)"
+    r"|no contact (?:at all|ever|yet)|not (?:been )?contacted (?:at all|yet|ever)|not yet contacted)\b"
 )
 NO_CONTACT = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has|never)\s+(?:been\s+)?(?:\w+\s+)?"
@@ -1135,7 +1150,10 @@ PERIODS = _table(
         (r"last quarter|past quarter|previous quarter|last q|last qtr", "last_quarter"),
         (r"this year|the year|ytd|so far this year|this yr|year to date", "this_year"),
         (r"month to date", "this_month"),
-        (r"all[- ]time|ever|to date|since (?:we (?:started|began)|the (?:start|beginning))|lifetime|in total", "to_date"),
+        (
+            r"all[- ]time|ever|to date|since (?:we (?:started|began)|the (?:start|beginning))|lifetime|in total",
+            "to_date",
+        ),
         (r"last year|past year|previous year|last yr", "last_year"),
         (
             r"last 12 months|past 12 months|last twelve months|trailing 12 months|ttm|rolling 12 months",

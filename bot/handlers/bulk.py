@@ -34,8 +34,8 @@ if TYPE_CHECKING:  # the segments load pandas: imported when a change is preview
 
 PREVIEW_ROWS = 20
 FIELDS = ("owner", "stage", "tag", "interest")
-IDS = "customer_ids"
-NAMED = "customers"  # the customers named one by one  # the previewed customers, filled in by the answer to the preview
+IDS = "customer_ids"  # the previewed customers, filled in by the answer to the preview
+NAMED = "customers"  # the customers named one by one
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,7 @@ SELECTION = (
     "segment",
     "no_purchase_days",
     "no_contact_days",
+    "never_contacted",
     "no_stage_change_days",
     "city",
     "tag",
@@ -186,6 +187,7 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
             segment=segment,
             no_purchase_days=_whole(slots.get("no_purchase_days")),
             no_contact_days=_whole(slots.get("no_contact_days")),
+            never_contacted=bool(slots.get("never_contacted")),
             no_stage_change_days=_whole(slots.get("no_stage_change_days")),
             city=slots.get("city"),
             tag=slots.get("tag"),
@@ -243,6 +245,8 @@ def describe(criteria: segments.Criteria, slots: dict, *, book: Book | None = No
         parts.append(f"no purchase for {criteria.no_purchase_days}+ days")
     if criteria.no_contact_days is not None:
         parts.append(f"no contact for {criteria.no_contact_days}+ days")
+    if criteria.never_contacted:
+        parts.append("never contacted")
     if criteria.no_stage_change_days is not None:
         parts.append(f"no stage change for {criteria.no_stage_change_days}+ days")
     if criteria.city:
@@ -430,7 +434,9 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
 
 def _covered(report: reports.Report, book: Book) -> str:
     """Whose figures: a rep's contacts are the ones they made, their sales their customers'."""
-    return f"made by {book.who}" if report.metric == "interactions" else f"{book.possessive} customers"
+    return (
+        f"made by {book.who}" if report.metric == "interactions" else f"{book.possessive} customers"
+    )
 
 
 def _labels(ctx: Context, kind: str, book: Book) -> Reply:

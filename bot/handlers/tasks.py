@@ -76,7 +76,9 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
 def _assignee(ctx: Context, typed: str | None) -> Staff:
     """Whose task it is: the sender's, or the one rep a manager names."""
     if typed and not ctx.is_manager and str(typed).casefold().strip() not in ME:
-        raise UserError("You can set tasks only for yourself; a manager can set one for a colleague.")
+        raise UserError(
+            "You can set tasks only for yourself; a manager can set one for a colleague."
+        )
     book = whose_book(ctx, typed, team_by_default=False)
     if book.team:
         raise UserError("A task is for one person: name who, e.g. “new task for Sam: …”.")

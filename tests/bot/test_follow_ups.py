@@ -100,7 +100,9 @@ def test_a_bare_number_with_no_question_asks_before_completing_a_task(chat):
 
 
 def test_a_manager_sets_a_task_for_a_rep_and_a_rep_only_for_themselves(chat):
-    reply = chat.say("new task for sam: call Jane Cooper about the renewal, due tomorrow", who="Alex")
+    reply = chat.say(
+        "new task for sam: call Jane Cooper about the renewal, due tomorrow", who="Alex"
+    )
     assert reply.text.startswith("Task #")
     assert " for Sam: call Jane Cooper about the renewal, due " in reply.text
     [task] = chat.rows(Task)
@@ -154,7 +156,11 @@ def test_several_customers_named_in_one_change_are_previewed_together(chat):
     assert chat.written() == written
     chat.say("yes", who="Alex")
     stages = {c.name: c.stage for c in chat.rows(Customer)}
-    assert stages == {"Jane Cooper": "proposal", "Jane Smith": "proposal", "Hans Müller": "proposal"}
+    assert stages == {
+        "Jane Cooper": "proposal",
+        "Jane Smith": "proposal",
+        "Hans Müller": "proposal",
+    }
     chat.say("undo", who="Alex")
     assert _customer(chat, "Hans Müller").stage != "proposal"
 
@@ -176,11 +182,15 @@ def test_the_last_change_again_on_more_customers(chat):
 
 
 def test_two_requests_in_one_message_are_both_done(chat):
-    task = chat.say("remind me to call Jane Cooper tomorrow").text.split(":")[0].removeprefix("Task #")
+    task = (
+        chat.say("remind me to call Jane Cooper tomorrow").text.split(":")[0].removeprefix("Task #")
+    )
     reply = chat.say(f"done {task}. and remind me to send Jane Smith the contract tomorrow")
     assert reply.text.startswith(f"Done: #{task} call Jane Cooper.")
     assert "Task #" in reply.text and "send Jane Smith the contract" in reply.text
-    assert [t.text for t in chat.rows(Task) if t.status == "open"] == ["send Jane Smith the contract"]
+    assert [t.text for t in chat.rows(Task) if t.status == "open"] == [
+        "send Jane Smith the contract"
+    ]
 
 
 def test_the_second_request_points_back_to_the_customer_of_the_first(chat):
@@ -259,3 +269,31 @@ def test_a_reminder_about_her_is_linked_to_her(chat):
     chat.say("remind me to prep the demo for her next tuesday")
     [task] = chat.rows(Task)
     assert task.customer_id == _customer(chat, "Jane Smith").id
+
+
+def test_never_contacted_is_none_ever_not_a_quiet_month(chat):
+    chat.say("called Jane Smith about the renewal")
+    reply = chat.say("customers never contacted", who="Alex")
+    assert reply.text.startswith("2 of the team's customers match: never contacted")
+    assert "Jane Smith (Globex Ltd)" not in {r["Customer"] for r in reply.rows}
+
+
+def test_a_task_for_a_rep_named_in_full_is_theirs_and_about_the_customer(chat):
+    with Session(chat.engine) as session:
+        session.exec(select(Staff).where(Staff.name == "Sam")).one().name = "Sam Patel"
+        session.commit()
+    chat.say(
+        "new task for Sam Patel: call Jane Cooper (Acme) about the proposal, due friday", who="Alex"
+    )
+    chat.say("yes", who="Alex")
+    [task] = chat.rows(Task)
+    with Session(chat.engine) as session:
+        assert session.get(Staff, task.assignee_id).name == "Sam Patel"
+    assert task.customer_id == _customer(chat, "Jane Cooper").id
+
+
+def test_a_reminder_for_mid_january(chat):
+    chat.say("remind me to call Jane Cooper again mid january")
+    [task] = chat.rows(Task)
+    assert task.due == date(2027, 1, 15)
+    assert task.text == "call Jane Cooper again"
