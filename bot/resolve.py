@@ -46,9 +46,10 @@ def _resolve(
     matches = find_customers(ctx.session, typed, in_bin=in_bin)
     if not matches:
         where = "in the delete bin " if in_bin is True else ""
+        gone = _in_the_bin(ctx, typed) if in_bin is False else ""
         raise UserError(
             f"No customer {where}matches “{typed}” (I searched names, companies, "
-            "e-mails, phones and #ids)."
+            f"e-mails, phones and #ids). {gone}".strip()
         )
     if len(matches) == 1:
         return matches[0].customer
@@ -59,7 +60,10 @@ def _resolve(
         return hinted[0].customer
     if read and not hinted and (customer := clear_winner(matches)) is not None:
         return customer
-    raise _which_one(ctx, typed, _with_recent(ctx, typed, hinted or matches), slot=slot)
+    question = _which_one(ctx, typed, _with_recent(ctx, typed, hinted or matches), slot=slot)
+    if not hinted and in_bin is False:  # "hugo silva madrid", when the Madrid one was deleted
+        question.reply.note = _in_the_bin(ctx, typed, hinted=True) or None
+    raise question
 
 
 def _with_recent(ctx: Context, typed: str, matches: list[Match]) -> list[Match]:
@@ -71,6 +75,17 @@ def _with_recent(ctx: Context, typed: str, matches: list[Match]) -> list[Match]:
     if not set(normalize.name_key(typed).split()) <= _words(recent):
         return matches
     return [Match(recent, 100.0), *(m for m in matches if m.customer.id != recent.id)]
+
+
+def _in_the_bin(ctx: Context, typed: str, *, hinted: bool = False) -> str:
+    """Where a customer the words fit has gone: "In the delete bin: Hugo Silva (#128) …";
+    `hinted`: only those the words name, or whose city or company they name."""
+    found = find_customers(ctx.session, typed, limit=3, in_bin=True)
+    binned = [m.customer for m in found if not hinted or m.hinted or _is_named(typed, m.customer)]
+    if not binned:
+        return ""
+    said = ", ".join(f"{c.display_name} (#{c.id})" for c in binned)
+    return f"In the delete bin: {said}; “restore #{binned[0].id}” brings them back."
 
 
 def named_exactly(typed: str, matches: list[Match]) -> Customer | None:

@@ -297,3 +297,10 @@ def test_a_reminder_for_mid_january(chat):
     [task] = chat.rows(Task)
     assert task.due == date(2027, 1, 15)
     assert task.text == "call Jane Cooper again"
+
+
+def test_a_customer_looked_for_after_a_delete_is_said_to_be_in_the_bin(chat):
+    chat.say("delete Hans Müller", who="Alex")
+    reply = chat.say("tell me about hans müller", who="Alex")
+    hans = _customer(chat, "Hans Müller")
+    assert f"In the delete bin: {hans.display_name} (#{hans.id})" in f"{reply.text} {reply.note}"
