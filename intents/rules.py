@@ -386,6 +386,8 @@ def _export(match: re.Match, message: Message) -> dict | None:
 
 @reads("task.complete")
 def _complete(match: re.Match, message: Message) -> dict | None:
+    if _TASK_CHANGED.search(message.text):
+        return None  # "move task 2 to mon", "reassign task 1 to maria": not done, changed
     undated = vocab.DATE.sub(lambda m: " " * len(m.group()), message.text)  # "Jan 20" is no task
     undated = _CUSTOMER_REF.sub(lambda m: " " * len(m.group()), undated)  # "the task for #129"
     numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£])#?(\d{1,7})\b(?![.,]\d)", undated)]
@@ -404,7 +406,7 @@ def _tasks(match: re.Match, message: Message) -> dict | None:
 
 @reads("task.create")
 def _task(match: re.Match, message: Message) -> dict | None:
-    if _ABOUT_WHAT_WAS_DONE.match(message.text):
+    if _ABOUT_WHAT_WAS_DONE.match(message.text) or _TASK_CHANGED.search(message.text):
         return None  # "did that set a reminder for jan?" asks, it sets none
     assignee = None
     if found := vocab.TASK_FOR.match(message.text):
@@ -446,6 +448,11 @@ def _task(match: re.Match, message: Message) -> dict | None:
     return _date_slot("due", due, {"text": typed or None, "customer": customer, "owner": assignee})
 
 
+# "move task 2 to mon", "reassign task 1 to maria", "delete task 45": a task changed, not done
+_TASK_CHANGED = re.compile(
+    r"\b(?:move|push|shift|postpone|reschedule|bump|reassign|assign|give|hand|delete|remove|change|"
+    r"set)\b.*\btasks?\s*#?\d|\btasks?\s*#?\d+\b.*\b(?:to|till|until)\s+\w"
+)
 _CUSTOMER_REF = re.compile(r"(?:\b(?:for|with|to|from|of|about|on)\s+|(?<=\s)|^)(?P<ref>#\d+)\b")
 _ABOUT_WHAT_WAS_DONE = re.compile(r"^(?:did|has|have|was|were) (?:that|it|this|you)\b.*\?\W*$")
 _EVENT_WITH = re.compile(

@@ -304,3 +304,14 @@ def test_a_customer_looked_for_after_a_delete_is_said_to_be_in_the_bin(chat):
     reply = chat.say("tell me about hans müller", who="Alex")
     hans = _customer(chat, "Hans Müller")
     assert f"In the delete bin: {hans.display_name} (#{hans.id})" in f"{reply.text} {reply.note}"
+
+
+def test_a_task_moved_or_reassigned_is_never_offered_as_done(chat):
+    task = chat.say("remind me to call Jane Cooper tomorrow").text.split(":")[0]
+    number = task.removeprefix("Task #")
+    written = chat.written()
+    for said in (f"move task {number} to monday", f"reassign task {number} to alex"):
+        reply = chat.say(said)
+        assert "Complete task" not in reply.text
+        assert "Complete" not in " ".join(b.label for b in reply.buttons)
+    assert chat.written() == written
