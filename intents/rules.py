@@ -529,7 +529,8 @@ def _report(match: re.Match, message: Message) -> dict | None:
 
 
 _TOP_CUSTOMERS = re.compile(
-    r"^(?:(?:show|list|give|get|who are)\s+(?:me\s+|us\s+)?)?(?:(?:our|my|the)\s+)?(?:top|best|biggest)\s+"
+    r"^(?:(?:ok\s+)?(?:and\s+)?(?:show|list|give|get|who are|whos|who's)\s+(?:me\s+|us\s+)?)?"
+    r"(?:(?:our|my|the|[a-z][\w-]*'?s)\s+)?(?:top|best|biggest|largest)\s+"
     r"(?:\d+\s+)?(?:customers|clients|accounts|buyers)\b"
 )
 

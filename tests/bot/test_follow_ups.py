@@ -315,3 +315,12 @@ def test_a_task_moved_or_reassigned_is_never_offered_as_done(chat):
         assert "Complete task" not in reply.text
         assert "Complete" not in " ".join(b.label for b in reply.buttons)
     assert chat.written() == written
+
+
+def test_a_reps_biggest_customers_are_a_list_by_value(chat):
+    _sales(chat)
+    reply = chat.say("who are sams biggest customers", who="Alex")
+    assert [r["Customer"] for r in reply.rows][:2] == [
+        "Jane Cooper (Acme Corporation)",
+        "Jane Smith (Globex Ltd)",
+    ]
