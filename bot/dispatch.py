@@ -248,10 +248,11 @@ class Bot:
                 if answer is not None:
                     session.delete(pending)
                     return _resume(pending.payload, answer)
-                if says(text, NO) or _pressed(text, pending.payload) in NO:
+                pressed_cancel = _pressed(text, pending.payload) in NO  # "2" for [Cancel]
+                if pressed_cancel or says(text, NO):
                     session.delete(pending)
-                    text, waiting = _NO_FIRST.sub("", text), "cancelled"
-                    text = "" if text.strip(" .#").isdigit() else text
+                    text = "" if pressed_cancel else _NO_FIRST.sub("", text)
+                    waiting = "cancelled"
                     if not text:
                         return Reply(CANCELLED)
                 elif _only_offered(pending.payload):  # "did you mean …?" buttons: no question

@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from bot.handlers.insights import selection_of
 from crm_store.models import ConversationSubject, utcnow
-from intents import Parsed, vocab
+from intents import CUSTOMERS, EXCLUDING, Parsed, vocab
 
 CHANGE = ("field", "value", "action")
 # questions a short follow-up may refine ("by rep?", "just maria's", "vs last year?"), each with
@@ -247,7 +247,7 @@ def _named_again(rest: str, change: dict, read: Reader, confidence: float) -> Pa
     if not found or not all(found):
         return None
     if len(found) > 1:
-        return Parsed("customer.bulk_update", {"customers": found, **change}, confidence)
+        return Parsed("customer.bulk_update", {CUSTOMERS: found, **change}, confidence)
     if change.get("action") == "delete":
         return Parsed("customer.delete", {"customer": found[0]}, confidence)
     if not change.get("field"):
@@ -265,9 +265,9 @@ def _except_after(
     if parsed.intent not in LISTS | {"segment.list"}:
         return read(text)
     excluding = read(f"list customers{text[left_out.start() :]}")
-    if (kept := excluding.slots.get("excluding")) is None:
+    if (kept := excluding.slots.get(EXCLUDING)) is None:
         return replace(parsed, unread=(*parsed.unread, text[left_out.end("said") :].strip()))
-    return replace(parsed, slots={**parsed.slots, "excluding": kept})
+    return replace(parsed, slots={**parsed.slots, EXCLUDING: kept})
 
 
 def _selects(reading: Parsed) -> bool:

@@ -5,6 +5,6 @@ the `Lexicon` of names the bot hands over.
 """
 
 from intents.lexicon import Lexicon
-from intents.parser import Parsed, parse
+from intents.parser import CUSTOMERS, EXCLUDING, Parsed, parse
 
-__all__ = ["Lexicon", "Parsed", "parse"]
+__all__ = ["CUSTOMERS", "EXCLUDING", "Lexicon", "Parsed", "parse"]

@@ -27,7 +27,7 @@ from crm_store import interests
 from crm_store.audit import snapshot
 from crm_store.models import Customer, CustomerTag, Staff
 from crm_store.search import find_customers
-from intents import Parsed, vocab
+from intents import CUSTOMERS, Parsed, vocab
 
 if TYPE_CHECKING:  # the segments load pandas: imported when a change is previewed
     from crm_store import segments
@@ -35,7 +35,6 @@ if TYPE_CHECKING:  # the segments load pandas: imported when a change is preview
 PREVIEW_ROWS = 20
 FIELDS = ("owner", "stage", "tag", "interest")
 IDS = "customer_ids"  # the previewed customers, filled in by the answer to the preview
-NAMED = "customers"  # the customers named one by one
 
 
 @dataclass(frozen=True)
@@ -73,8 +72,8 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
             "with those and I'll show you who first. Nothing was changed."
         )
     change = _change(ctx, slots)
-    if slots.get(NAMED):
-        return _named(ctx, change, slots[NAMED], slots)
+    if slots.get(CUSTOMERS):
+        return _named(ctx, change, slots[CUSTOMERS], slots)
     criteria = insights.selection(ctx, slots)
     if not ctx.is_manager:
         if criteria.owner_id not in (None, ctx.staff.id) or _team(slots):

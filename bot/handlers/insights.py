@@ -15,7 +15,7 @@ from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
 from bot.resolve import resolve_customer, resolve_staff, stage_named
 from crm_store.models import Customer, Staff, customer_label
-from intents import Parsed
+from intents import CUSTOMERS, EXCLUDING, Parsed
 
 if TYPE_CHECKING:  # the analytics load pandas: imported by the handlers that need them
     import pandas as pd
@@ -138,7 +138,7 @@ def _per_owner(found, owners: dict[int, str]) -> str:
 
 
 SELECTION = (
-    "customers",  # named one by one: "move anna, léa and omar to proposal"
+    CUSTOMERS,  # named one by one: "move anna, léa and omar to proposal"
     "segment",
     "no_purchase_days",
     "no_contact_days",
@@ -203,9 +203,6 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
         raise UserError(f"I can't search for that ({error}). Segments I know: {known}.") from None
 
 
-EXCLUDING = "excluding"  # "… but not the munich ones", "… except Anna Fischer": who is left out
-
-
 def without_excluded(ctx: Context, found: pd.DataFrame, slots: dict) -> pd.DataFrame:
     """The customers found, less those an exclusion names: customers named one by one (each must
     be exactly one customer) or a selection of their own ("the munich ones")."""
@@ -214,7 +211,7 @@ def without_excluded(ctx: Context, found: pd.DataFrame, slots: dict) -> pd.DataF
     left_out = slots.get(EXCLUDING)
     if not left_out:
         return found
-    if names := left_out.get("customers"):
+    if names := left_out.get(CUSTOMERS):
         ids = {resolve_customer(ctx, name).id for name in names}
     else:
         criteria = selection(ctx, {k: v for k, v in left_out.items() if k != "said"})

@@ -75,6 +75,10 @@ class Chat:
         with Session(self.engine) as session:
             return list(session.exec(select(model)))
 
+    def customer(self, name: str) -> Customer:
+        with Session(self.engine) as session:
+            return session.exec(select(Customer).where(Customer.name == name)).one()
+
     def written(self) -> tuple[int, ...]:
         """Everything a command could write, to show that a failed one wrote nothing."""
         return tuple(self.count(m) for m in (Customer, Interaction, Purchase, Task, AuditEntry))

@@ -51,14 +51,9 @@ def book(chat):
     return chat
 
 
-def customer(chat, name: str) -> Customer:
-    with Session(chat.engine) as session:
-        return session.exec(select(Customer).where(Customer.name == name)).one()
-
-
 def owner_of(chat, name: str) -> str:
     with Session(chat.engine) as session:
-        return session.get(Staff, customer(chat, name).owner_id).name
+        return session.get(Staff, chat.customer(name).owner_id).name
 
 
 def test_a_manager_moves_danas_hardware_leads_to_lee_after_a_preview(book):
@@ -91,7 +86,7 @@ def test_a_manager_moves_danas_hardware_leads_to_lee_after_a_preview(book):
     entries = book.rows(AuditEntry)[-2:]
     assert len({e.command_id for e in entries}) == 1
     assert sorted(e.entity_id for e in entries) == sorted(
-        customer(book, n).id for n in ("Hal Hardy", "Hank Iron")
+        book.customer(n).id for n in ("Hal Hardy", "Hank Iron")
     )
 
     undone = book.say("undo", who="Alex")
@@ -160,7 +155,7 @@ def test_a_selection_it_cannot_read_whole_is_asked_about_not_widened(book, said,
 def test_a_tag_comes_off_a_selection_after_a_preview(book, said):
     with Session(book.engine) as session:
         for name in ("Hal Hardy", "Pam Page", "Pia Post"):
-            session.add(CustomerTag(customer_id=customer(book, name).id, tag="newsletter"))
+            session.add(CustomerTag(customer_id=book.customer(name).id, tag="newsletter"))
         session.commit()
     preview = book.say(said, who="Alex")
     assert sorted(r["Customer"] for r in preview.rows) == ["Hal Hardy", "Pam Page"]
@@ -179,7 +174,7 @@ def _tagged(chat, tag: str):
 def test_a_tag_the_store_has_narrows_a_selection_said_before_the_noun(book):
     with Session(book.engine) as session:
         for name in ("Hank Iron", "Sofia Soft"):
-            session.add(CustomerTag(customer_id=customer(book, name).id, tag="cold"))
+            session.add(CustomerTag(customer_id=book.customer(name).id, tag="cold"))
         session.commit()
     preview = book.say("get rid of Dana's cold leads, they're never going to buy", who="Alex")
     assert sorted(r["Customer"] for r in preview.rows) == ["Hank Iron", "Sofia Soft"]
@@ -190,7 +185,7 @@ def test_cancel_leaves_everything_as_it_was(book):
     book.run("customer.bulk_update", who="Alex", owner="Dana", action="delete")
     assert book.say("no", who="Alex").text == "OK, cancelled. Nothing was changed."
     assert book.written() == written
-    assert customer(book, "Pam Page").deleted_at is None
+    assert book.customer("Pam Page").deleted_at is None
     assert book.say("yes", who="Alex").text != "Deleted 4 customers (moved to the bin)"
 
 
@@ -207,11 +202,11 @@ def test_proposals_unanswered_for_three_weeks_are_marked_lost(book):
     assert {r["Change"] for r in preview.rows} == {"stage proposal → lost"}
     assert "no stage change for 21+ days" in preview.text
     book.say("yes", who="Alex")
-    pam = customer(book, "Pam Page")
+    pam = book.customer("Pam Page")
     assert (pam.stage, pam.stage_changed_at) == ("lost", book.now)
-    assert customer(book, "Pete Prompt").stage == "proposal"
+    assert book.customer("Pete Prompt").stage == "proposal"
     book.say("undo", who="Alex")
-    pam = customer(book, "Pam Page")
+    pam = book.customer("Pam Page")
     assert (pam.stage, pam.stage_changed_at) == ("proposal", book.now - timedelta(days=30))
 
 
@@ -227,19 +222,19 @@ def test_lees_lost_customers_who_wanted_training_go_to_the_bin_and_come_back(boo
     assert preview.text.startswith("Delete 1 customer (to the bin: restorable for 30 days")
     assert [r["Customer"] for r in preview.rows] == ["Lou Lost"]
     assert book.say("yes", who="Alex").text.startswith("Deleted 1 customer (moved to the bin)")
-    assert customer(book, "Lou Lost").deleted_at == book.now
+    assert book.customer("Lou Lost").deleted_at == book.now
     listed = book.run("segment.list", who="Alex", owner="Lee")
     assert "Lou Lost" not in {r["Customer"] for r in listed.rows}
     assert book.say("who is Lou Lost", who="Alex").text.startswith("No customer matches")
     book.say("undo", who="Alex")
-    assert customer(book, "Lou Lost").deleted_at is None
+    assert book.customer("Lou Lost").deleted_at is None
 
 
 def test_tagging_and_untagging_a_selection(book):
     book.run("customer.bulk_update", who="Alex", interest="software", field="tag", value="VIP")
     assert book.say("yes", who="Alex").text.startswith("Tagged 3 customers vip")
     tagged = {t.customer_id for t in book.rows(CustomerTag) if t.tag == "vip"}
-    assert tagged == {customer(book, n).id for n in ("Sofia Soft", "Pam Page", "Pia Post")}
+    assert tagged == {book.customer(n).id for n in ("Sofia Soft", "Pam Page", "Pia Post")}
 
     again = book.run(
         "customer.bulk_update", who="Alex", interest="software", field="tag", value="vip"
@@ -252,7 +247,7 @@ def test_tagging_and_untagging_a_selection(book):
     assert [(r["Customer"], r["Change"]) for r in preview.rows] == [("Pia Post", "− tag vip")]
     book.say("yes", who="Alex")
     tagged = {t.customer_id for t in book.rows(CustomerTag) if t.tag == "vip"}
-    assert customer(book, "Pia Post").id not in tagged and len(tagged) == 2
+    assert book.customer("Pia Post").id not in tagged and len(tagged) == 2
     book.say("undo", who="Alex")
     assert len([t for t in book.rows(CustomerTag) if t.tag == "vip"]) == 3
 
@@ -310,7 +305,7 @@ def test_a_rep_changes_only_their_own_book(book):
     assert sorted(r["Customer"] for r in own.rows) == ["Hal Hardy", "Hank Iron", "Sofia Soft"]
     book.say("yes", who="Dana")
     assert owner_of(book, "Sofia Soft") == "Lee"
-    assert customer(book, "Jane Cooper").owner_id != customer(book, "Sofia Soft").owner_id
+    assert book.customer("Jane Cooper").owner_id != book.customer("Sofia Soft").owner_id
 
 
 def test_a_large_selection_shows_twenty_and_sends_every_one_as_csv(book):

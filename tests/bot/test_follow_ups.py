@@ -16,11 +16,6 @@ from crm_store.models import (
 )
 
 
-def _customer(chat, name: str) -> Customer:
-    with Session(chat.engine) as session:
-        return session.exec(select(Customer).where(Customer.name == name)).one()
-
-
 def _sales(chat) -> None:
     with Session(chat.engine) as session:
         for name, day, amount in (
@@ -106,7 +101,7 @@ def test_a_manager_sets_a_task_for_a_rep_and_a_rep_only_for_themselves(chat):
     assert reply.text.startswith("Task #")
     assert " for Sam: call Jane Cooper about the renewal, due " in reply.text
     [task] = chat.rows(Task)
-    assert task.customer_id == _customer(chat, "Jane Cooper").id
+    assert task.customer_id == chat.customer("Jane Cooper").id
     with Session(chat.engine) as session:
         assert session.get(Staff, task.assignee_id).name == "Sam"
     written = chat.written()
@@ -162,7 +157,7 @@ def test_several_customers_named_in_one_change_are_previewed_together(chat):
         "Hans Müller": "proposal",
     }
     chat.say("undo", who="Alex")
-    assert _customer(chat, "Hans Müller").stage != "proposal"
+    assert chat.customer("Hans Müller").stage != "proposal"
 
 
 def test_a_name_among_several_that_says_no_one_changes_nothing(chat):
@@ -198,7 +193,7 @@ def test_the_second_request_points_back_to_the_customer_of_the_first(chat):
     assert reply.text.startswith("Logged a call with Jane Smith")
     assert "stage is now proposal" in reply.text
     assert len(chat.rows(Interaction)) == 1
-    assert _customer(chat, "Jane Smith").stage == "proposal"
+    assert chat.customer("Jane Smith").stage == "proposal"
 
 
 def test_a_second_request_that_cannot_be_done_leaves_the_first_done_and_says_so(chat):
@@ -236,19 +231,19 @@ def test_a_manager_sets_a_task_for_a_rep_in_other_words(chat):
     [task] = chat.rows(Task)
     with Session(chat.engine) as session:
         assert session.get(Staff, task.assignee_id).name == "Sam"
-    assert task.customer_id == _customer(chat, "Jane Cooper").id
+    assert task.customer_id == chat.customer("Jane Cooper").id
 
 
 def test_a_hyphenated_tag_is_a_tag_not_a_stage(chat):
     chat.say("tag jane smith stale-proposal", who="Alex")
     chat.say("yes", who="Alex")
     assert [t.tag for t in chat.rows(CustomerTag)] == ["stale-proposal"]
-    assert _customer(chat, "Jane Smith").stage == "qualified"
+    assert chat.customer("Jane Smith").stage == "qualified"
 
 
 def test_a_new_customer_typed_in_lower_case_is_stored_as_a_name(chat):
     chat.say("new lead: ben carter at carter media")
-    assert _customer(chat, "Ben Carter").company == "Carter Media"
+    assert chat.customer("Ben Carter").company == "Carter Media"
 
 
 def test_where_a_new_lead_was_met_is_not_what_they_want(chat):
@@ -268,7 +263,7 @@ def test_a_reminder_about_her_is_linked_to_her(chat):
     chat.say("tell me about Jane Smith")
     chat.say("remind me to prep the demo for her next tuesday")
     [task] = chat.rows(Task)
-    assert task.customer_id == _customer(chat, "Jane Smith").id
+    assert task.customer_id == chat.customer("Jane Smith").id
 
 
 def test_never_contacted_is_none_ever_not_a_quiet_month(chat):
@@ -289,7 +284,7 @@ def test_a_task_for_a_rep_named_in_full_is_theirs_and_about_the_customer(chat):
     [task] = chat.rows(Task)
     with Session(chat.engine) as session:
         assert session.get(Staff, task.assignee_id).name == "Sam Patel"
-    assert task.customer_id == _customer(chat, "Jane Cooper").id
+    assert task.customer_id == chat.customer("Jane Cooper").id
 
 
 def test_a_reminder_for_mid_january(chat):
@@ -302,7 +297,7 @@ def test_a_reminder_for_mid_january(chat):
 def test_a_customer_looked_for_after_a_delete_is_said_to_be_in_the_bin(chat):
     chat.say("delete Hans Müller", who="Alex")
     reply = chat.say("tell me about hans müller", who="Alex")
-    hans = _customer(chat, "Hans Müller")
+    hans = chat.customer("Hans Müller")
     assert f"In the delete bin: {hans.display_name} (#{hans.id})" in f"{reply.text} {reply.note}"
 
 

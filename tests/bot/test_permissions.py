@@ -26,11 +26,6 @@ def dana(chat):
         return dana.id
 
 
-def customer(chat, name: str) -> Customer:
-    with Session(chat.engine) as session:
-        return session.exec(select(Customer).where(Customer.name == name)).one()
-
-
 def test_a_rep_cannot_change_another_reps_customer_or_take_it(chat, dana):
     before = chat.written()
     for attempt in (
@@ -41,14 +36,14 @@ def test_a_rep_cannot_change_another_reps_customer_or_take_it(chat, dana):
         reply = chat.say(attempt)
         assert "Jane Smith (Globex Ltd) is Dana's" in reply.text, attempt
     assert chat.written() == before
-    assert customer(chat, "Jane Smith").owner_id == dana
+    assert chat.customer("Jane Smith").owner_id == dana
     assert chat.rows(CustomerTag) == []
 
 
 def test_a_rep_changes_their_own_and_unowned_customers(chat, dana):
     assert "is now" in chat.say("change Jane Cooper's city to Boston").text
     assert "is now Sam" in chat.say("set Hans Müller's owner to Sam").text
-    assert customer(chat, "Hans Müller").owner_id == customer(chat, "Jane Cooper").owner_id
+    assert chat.customer("Hans Müller").owner_id == chat.customer("Jane Cooper").owner_id
 
 
 def test_a_manager_changes_anyones_customer(chat, dana):
@@ -65,7 +60,7 @@ def test_a_rep_logs_a_call_on_a_colleagues_lead_but_leaves_its_stage_to_the_owne
     reply = chat.say("called Jane Smith, she asked for references")
     assert reply.text.startswith("Logged a call with Jane Smith")
     assert [i.summary for i in chat.rows(Interaction)] == ["she asked for references"]
-    assert customer(chat, "Jane Smith").stage == "lead"
+    assert chat.customer("Jane Smith").stage == "lead"
 
 
 def test_a_rep_ticks_off_only_their_own_tasks(chat, dana):
@@ -106,7 +101,7 @@ def test_personal_data_requests_are_for_managers_and_are_recorded(chat):
     assert (entry.staff_id, entry.at, entry.entity_id) == (
         alex.id,
         chat.now,
-        customer(chat, "Jane Cooper").id,
+        chat.customer("Jane Cooper").id,
     )
     assert chat.say("undo", who="Alex").text == "There is nothing of yours to undo."
 

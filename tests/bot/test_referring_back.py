@@ -1,15 +1,10 @@
 """A message may point back at what the conversation just talked about: "her" is the customer
 just shown or changed, "those" the list just shown, "same for …" the last bulk change again."""
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from bot.identity import enrol
 from crm_store.models import AuditEntry, Customer, CustomerTag, Interaction
-
-
-def customer(chat, name: str) -> Customer:
-    with Session(chat.engine) as session:
-        return session.exec(select(Customer).where(Customer.name == name)).one()
 
 
 def sure(chat, said: str, who: str | None = None):
@@ -23,7 +18,7 @@ def test_her_is_the_customer_just_shown(chat):
     assert sure(chat, "move her to proposal").text == (
         "Jane Smith (Globex Ltd): stage is now proposal (was qualified)."
     )
-    assert customer(chat, "Jane Smith").stage == "proposal"
+    assert chat.customer("Jane Smith").stage == "proposal"
 
 
 def test_him_is_the_customer_just_written_to(chat):
@@ -49,7 +44,7 @@ def test_those_is_the_list_just_shown_and_the_change_is_previewed(chat):
     assert preview.text.startswith("Move 1 customer to Dana? Selected: in London.")
     assert [r["Customer"] for r in preview.rows] == ["Jane Smith (Globex Ltd)"]
     assert chat.say("yes", who="Alex").text.startswith("Moved 1 customer to Dana.")
-    assert customer(chat, "Jane Cooper").owner_id == customer(chat, "Hans Müller").owner_id
+    assert chat.customer("Jane Cooper").owner_id == chat.customer("Hans Müller").owner_id
 
 
 def test_tag_them_after_a_list_tags_exactly_that_list(chat):
@@ -58,7 +53,7 @@ def test_tag_them_after_a_list_tags_exactly_that_list(chat):
     assert [r["Customer"] for r in preview.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
     chat.say("yes", who="Alex")
     assert [(t.customer_id, t.tag) for t in chat.rows(CustomerTag)] == [
-        (customer(chat, "Hans Müller").id, "dach")
+        (chat.customer("Hans Müller").id, "dach")
     ]
 
 
@@ -130,7 +125,7 @@ def test_him_in_a_new_lead_is_the_new_lead_not_the_customer_before(chat):
     chat.say("tell me about Jane Smith")
     reply = sure(chat, "new lead Daniel Okafor from Brightline Robotics, give him to Alex")
     assert reply.text.startswith("Added Daniel Okafor (Brightline Robotics) as #")
-    assert customer(chat, "Jane Smith").owner_id == customer(chat, "Jane Cooper").owner_id
+    assert chat.customer("Jane Smith").owner_id == chat.customer("Jane Cooper").owner_id
 
 
 def test_a_tag_said_with_her_and_too(chat):
@@ -149,7 +144,7 @@ def test_the_change_in_a_later_clause_wins_over_a_remark(chat):
 def test_forgot_to_log_is_a_contact_never_an_erasure(chat):
     reply = sure(chat, "forgot to log - met Hans Müller yesterday, they want 50 seats")
     assert reply.text.startswith("Logged a meeting with Hans Müller (Müller & Söhne GmbH)")
-    assert customer(chat, "Hans Müller").forgotten_at is None
+    assert chat.customer("Hans Müller").forgotten_at is None
 
 
 def test_bring_him_back_after_a_delete_restores_that_customer(chat):
