@@ -53,6 +53,7 @@ WRITES = frozenset(
         "purchase.log",
         "task.create",
         "task.complete",
+        "task.update",
         "nps.record",
         "undo",
     }

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from bot.handlers.bulk import ASSIGNEE, IDS, THEIR_OWNER_SAID
 from bot.handlers.insights import selection_of
 from crm_store.models import ConversationSubject, utcnow
 from intents import CUSTOMERS, EXCLUDING, Parsed, vocab
@@ -56,6 +57,18 @@ OPENING = re.compile(
 # a list named by a pronoun
 MANY = re.compile(
     r"\b(?:them|those|these|they|(?:the|that|this) (?:list|lot|selection)|those ones|these ones)\b",
+    re.I,
+)
+# a task set on each customer of the list: "a task for jordan to call each of them", "for each of
+# those 6 customers: call them", "… for their owner"
+EACH = re.compile(
+    r"\s*\b(?:for\s+)?(?:each|every one|all|both) of (?:them|those|these)(?:\s+\d+)?"
+    r"(?:\s+(?:customers|clients|accounts|leads|contacts|people|ones))?\b",
+    re.I,
+)
+THEIR_OWNER = re.compile(
+    r"\s*,?\s*\b(?:for|to|assigned to|owned by)\s+(?:their|each one'?s|the)\s+(?:own\s+)?"
+    r"(?:owners?|reps?|account managers?)\b",
     re.I,
 )
 SAME_FOR = re.compile(
@@ -109,6 +122,8 @@ def remember(session: Session, conversation: str, ran: Parsed, mentioned: int | 
     showed or changed, else the one customer it was about (the last one said replaces the one
     before)."""
     selection = selection_of(ran.slots) if ran.intent in LISTS else None
+    if ran.slots.get(IDS):  # "tag them too" after a move: the customers moved, by #id
+        selection = {CUSTOMERS: [f"#{i}" for i in ran.slots[IDS]]}
     asked = {"intent": ran.intent, "slots": ran.slots} if ran.intent in REFINABLE else None
     if selection is None and mentioned is None and asked is None:
         return
@@ -149,6 +164,10 @@ def _to_the_customer(
         return _named_again(same.group("rest"), change, read, 1.0) or parsed
     if (more := AND_ALSO.match(text)) and change:  # "and zoe wilson": asked before it is done
         return _named_again(more.group("rest"), change, read, ASK_FIRST) or parsed
+    if parsed.intent == "task.create" and not parsed.slots.keys() & {"text", "customer"}:
+        # "make that a task for sam": what was suggested for the customer just talked about
+        slots = {**parsed.slots, "customer": f"#{customer_id}"}
+        return replace(parsed, slots=slots, confidence=max(parsed.confidence, SURE))
     named = parsed.slots.get("customer") and parsed.intent != "unknown"
     if named and not (ONE.search(text) or OPENING.search(text)):
         return parsed
@@ -197,6 +216,8 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
     selection = {**(subject.selection or {}), **narrower}
     if parsed.intent in ("segment.list", "customer.bulk_update"):
         return replace(parsed, slots={**selection, **parsed.slots})
+    if (tasks := _a_task_each(text, read)) is not None:
+        return Parsed("customer.bulk_update", {**selection, **tasks.slots}, tasks.confidence)
     for said in _whole_then_clauses(text):
         if (pointed := MANY.search(said)) is None:
             continue
@@ -211,6 +232,25 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
     return parsed
 
 
+def _a_task_each(text: str, read: Reader) -> Parsed | None:
+    """ "remind me wed to chase them", "a task for jordan to call each of them": one task per
+    customer of the list, as a change to many (previewed); None when it is no task."""
+    each = EACH.search(text)
+    said = THEIR_OWNER.sub("", EACH.sub("", text))
+    pointed = MANY.search(said)
+    if pointed is None and each is None:
+        return None
+    reading = read(_put(said, pointed, ANY_ONE) if pointed else said)
+    if reading.intent != "task.create":
+        return None
+    if each is None and reading.slots.get("customer") != ANY_ONE:
+        return None
+    task = " ".join(reading.slots.get("text", "").replace(ANY_ONE, " ").split()).strip(" ,.;:")
+    slots = {"action": "task", "text": task, "due": reading.slots.get("due")}
+    assignee = THEIR_OWNER_SAID if THEIR_OWNER.search(text) else reading.slots.get("owner")
+    return Parsed(reading.intent, {**slots, ASSIGNEE: assignee}, reading.confidence)
+
+
 def _refined(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) -> Parsed | None:
     """The question asked last, with what a short follow-up changes: "by rep?" after a report,
     "just maria's" after the team's tasks, "only the berlin ones" after a list."""
@@ -221,6 +261,8 @@ def _refined(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) -> 
         return None
     if not opening and (len(text.split()) > 3 or parsed.confidence >= SURE):
         return None  # "nps this quarter" is a question of its own
+    if not opening and (MANY.search(text) or ONE.search(text)):
+        return None  # "tag them vip": a request about what was shown, not a narrower question
     reread = read(REFINABLE[asked["intent"]].format(rest))
     if reread.intent != asked["intent"] or reread.unread:
         return None

@@ -386,17 +386,37 @@ def _export(match: re.Match, message: Message) -> dict | None:
 
 @reads("task.complete")
 def _complete(match: re.Match, message: Message) -> dict | None:
-    if _TASK_CHANGED.search(message.text):
+    if vocab.TASK_CHANGED.search(message.text):
         return None  # "move task 2 to mon", "reassign task 1 to maria": not done, changed
     undated = vocab.DATE.sub(lambda m: " " * len(m.group()), message.text)  # "Jan 20" is no task
-    undated = _CUSTOMER_REF.sub(lambda m: " " * len(m.group()), undated)  # "the task for #129"
+    if not _TASK_NUMBER.search(undated):  # "Done #12", "Done: task #12" are the buttons' labels
+        undated = _CUSTOMER_REF.sub(lambda m: " " * len(m.group()), undated)  # "the task for #129"
     numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£])#?(\d{1,7})\b(?![.,]\d)", undated)]
     if len(numbers) == 1:
         return {"task_id": numbers[0]}
     if numbers:
         return {"task_id": numbers}
     who = _cut_words(message.text, message, vocab.COMPLETE_WORDS)
-    return {"customer": who} if who else None
+    if who:
+        return {"customer": who}
+    # "close my task for him", "done with her task": the customer just talked about
+    return {} if _TASK_FOR_THEM.search(message.text) else None
+
+
+@reads("task.update")
+def _task_change(match: re.Match, message: Message) -> dict | None:
+    """ "move task 12 to monday", "give task 3 to maria", "delete tasks 4 and 5"."""
+    undated = vocab.DATE.sub(lambda m: " " * len(m.group()), message.text)
+    numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£])#?(\d{1,7})\b(?![.,]\d)", undated)]
+    if not numbers:
+        return None
+    slots: dict[str, Any] = {"task_id": numbers[0] if len(numbers) == 1 else numbers}
+    if vocab.TASK_DELETED.search(message.text):
+        return {**slots, "action": "delete"}
+    if found := vocab.TASK_HANDED.search(message.text):
+        slots["owner"] = message.typed[found.start("who") : found.end("who")]
+    due, _, _ = _find_date(message.text, message, future=True)
+    return _date_slot("due", due, slots) if due or "owner" in slots else None
 
 
 @reads("task.list")
@@ -406,8 +426,13 @@ def _tasks(match: re.Match, message: Message) -> dict | None:
 
 @reads("task.create")
 def _task(match: re.Match, message: Message) -> dict | None:
-    if _ABOUT_WHAT_WAS_DONE.match(message.text) or _TASK_CHANGED.search(message.text):
+    if _ABOUT_WHAT_WAS_DONE.match(message.text) or vocab.TASK_CHANGED.search(message.text):
         return None  # "did that set a reminder for jan?" asks, it sets none
+    if made := _MAKE_THAT_A_TASK.match(message.text):  # what was just suggested, as a task
+        due, _, _ = _find_date(message.text[made.end() :], message, future=True)
+        who = made.group("who")
+        assignee = message.typed[made.start("who") : made.end("who")] if who else None
+        return {"due": due, "owner": assignee}
     assignee = None
     if found := vocab.TASK_FOR.match(message.text):
         group = next(g for g in ("who", "who2", "who3") if found.group(g))
@@ -420,6 +445,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
         lead_due, _, _ = _find_date(message.text[: match.end()], message, future=True)
         due = lead_due
     typed = vocab.TASK_LEAD.sub("", typed.strip(), count=1)
+    typed = _TASK_NAMED.sub(r"\g<what>", typed.strip(), count=1)  # "create a recovery call task"
     typed = re.sub(  # "fri 9:30 to prep …", "tomorrow morning to …": the time of day is not the task
         r"^(?:(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d{2}\s*(?:am|pm)?|\s*(?:am|pm))\b|(?:in the |first thing )?"
         r"(?:morning|afternoon|evening|arvo|morn|tonight)\b)\s*",
@@ -449,9 +475,24 @@ def _task(match: re.Match, message: Message) -> dict | None:
 
 
 # "move task 2 to mon", "reassign task 1 to maria", "delete task 45": a task changed, not done
-_TASK_CHANGED = re.compile(
-    r"\b(?:move|push|shift|postpone|reschedule|bump|reassign|assign|give|hand|delete|remove|change|"
-    r"set)\b.*\btasks?\s*#?\d|\btasks?\s*#?\d+\b.*\b(?:to|till|until)\s+\w"
+_MAKE_THAT_A_TASK = re.compile(
+    r"^(?:(?:ok|okay|yes|great|pls|please|can you)[\s,]+)*(?:make|turn|put|set|add)\s+(?:that|this|it)"
+    r"\s+(?:into\s+|in\s+|as\s+)?(?:an?\s+)?(?:task|reminder|to-?do)\b"
+    r"(?:\s+for\s+(?P<who>(?!me\b|myself\b|tomorrow\b|today\b|next\b|mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-z][\w'-]*))?",
+    re.I,
+)
+_TASK_NAMED = re.compile(
+    r"^(?:create|add|set|make|new|put in)\s+(?:an?\s+)?(?P<what>(?!task\b)[\w -]+?)\s+"
+    r"(?:task|reminder|to-?do)\b",
+    re.I,
+)
+_TASK_FOR_THEM = re.compile(
+    r"\btasks?\b.*\b(?:for|with|on)\s+(?:him|her|them|it)\b|\b(?:his|her|their|its)\s+tasks?\b"
+)
+_TASK_NUMBER = re.compile(
+    r"^\W*(?:done|completed?|finished|closed?|tick(?:ed)?(?: off)?)\W*(?:task\s*)?#\d+\W*$"
+    r"|\btasks?\s*#\d"
 )
 _CUSTOMER_REF = re.compile(r"(?:\b(?:for|with|to|from|of|about|on)\s+|(?<=\s)|^)(?P<ref>#\d+)\b")
 _ABOUT_WHAT_WAS_DONE = re.compile(r"^(?:did|has|have|was|were) (?:that|it|this|you)\b.*\?\W*$")
@@ -464,7 +505,7 @@ _EVENT_WITH = re.compile(
 )
 _NPS_AS_TOPIC = re.compile(
     r"\b(?:re|about|regarding|following up on|follow up on|discuss(?:ed)?|on)\s+(?:his|her|their|"
-    r"the|its|our|that|a)\s+(?:low\s+|bad\s+|poor\s+)?nps\b"
+    r"the|its|our|that|a)\s+(?:low\s+|bad\s+|poor\s+)?nps\b(?!\s+(?:survey|form|question|poll))"
 )
 
 
@@ -513,7 +554,7 @@ def _report(match: re.Match, message: Message) -> dict | None:
     if group_by == "owner" and re.search(r"\bstages?\b", text):
         group_by = "stage"  # "stage counts per rep": each stage, split by rep
     metric = named_metric or "revenue"
-    if group_by in ("tag", "interest", "stage"):
+    if group_by in ("tag", "interest", "stage") or group_by == "segment" and not named_metric:
         metric = "customers"  # "what tags do we use?": customers per tag
     return {
         "metric": metric,
@@ -580,6 +621,10 @@ def _sale(text: str, typed: str) -> dict | None:
         ].strip()
         text = text[: negative.start()] + " " + text[negative.end() :]
         typed = typed[: negative.start()] + " " + typed[negative.end() :]
+    if times := vocab.TIMES.search(text):
+        slots["quantity"] = int(times.group("q") or times.group("q2"))
+        text = text[: times.start()] + " " + text[times.end() :]
+        typed = typed[: times.start()] + " " + typed[times.end() :]
     money = next((m for m in (p.search(text) for p in vocab.MONEY) if m), None)
     if money:
         value = amount(money.group("money"))

@@ -353,6 +353,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
         elif value := reading.found.get(name):
             if name == "customer" and value == merged.get("owner"):
                 continue  # "new task for Jordan Lee: call Hugo Silva": Jordan is whose task
+            if name == "customer" and "task_id" in merged:
+                continue  # "done #49": the task's number, not a customer's
             if (
                 name == "interest"
                 and not merged.get(name)

@@ -69,6 +69,8 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
         return today + timedelta(days=fixed[text])
     if text in END_OF_DAY:
         return today
+    if text in ("this week", "later this week"):  # to do by Friday; what happened: no one day
+        text = "eow" if future else ""
     if text in END_OF_WEEK:  # this week's Friday; at the weekend, the coming one
         return today + timedelta(days=(4 - today.weekday()) % 7)
     if text in END_OF_MONTH:

@@ -22,7 +22,7 @@ _COUNT = r"(?:a|an|one|two|three|four|five|six|\d+)"
 DATE_PHRASE = (
     rf"(?:today|tonight|(?:the )?day after tomorrow|tomorrow|yesterday|this (?:morning|afternoon|evening|am|pm)|"
     rf"eod|cob|eow|eom|end of (?:the )?(?:day|week|month)|close of (?:business|play)|"
-    rf"(?:this |next |last )?{WEEKDAY}|next week|"
+    rf"(?:this |next |last )?{WEEKDAY}|next week|(?:later )?this week|"
     rf"in {_COUNT} (?:days?|weeks?|months?)|{_COUNT} (?:days?|weeks?) ago|"
     rf"(?:mid|middle of|early|beginning of|start of|late|end of)[- ]{MONTH}|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}(?:,? \d{{4}})?|"
@@ -110,6 +110,11 @@ EXCEPT = re.compile(
     r"leaving out)\s+(?P<clause>.+?)\W*$",
     re.I,
 )
+# a task changed rather than done or set: moved to another day, handed to someone, deleted
+TASK_CHANGED = re.compile(
+    r"\b(?:move|push|shift|postpone|reschedule|bump|reassign|assign|give|hand|delete|remove|change|"
+    r"set|drop|cancel|scrap|bin|kill|pass|transfer)\b.*\btasks?\s*#?\d|\btasks?\s*#?\d+\b.*\b(?:to|till|until)\s+\w"
+)
 CUES: list[tuple[str, str]] = [
     ("customer.show", CUSTOMER_QUESTION),
     (  # "hmm actually undo the toronto move, jordan wants to keep them"
@@ -169,7 +174,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.restore",
-        r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b|\bbring\s+(?!(?:it|them|the|up)\b)\S.{0,60}?\s+back\b|\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it)\b",
+        r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b|\bbring\s+(?!(?:it|them|the|up)\b)\S.{0,60}?\s+back\b|\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it|#\d+)\b",
     ),
     ("customer.restore", BIN_LISTING.pattern),
     (
@@ -198,6 +203,7 @@ CUES: list[tuple[str, str]] = [
         "purchase.log",
         r"^(?!.*\b(?:hasn'?t|haven'?t|didn'?t|never|not|who|which|how much|revenue|report)\b)(?=.*(?:[$€£]\s?-?\d|\d\s?[km]\b|\d[\d,.]*\s?(?:usd|eur|gbp|dollars|euros?|pounds|quid)\b|\d+\s*(?:seats?|licen[cs]es?|units?|users?)\b)).*\b(?:signed|closed|won|renewed|paid|deal|contract|booked|invoiced|bought|purchased|ordered)\b",
     ),
+    ("task.update", TASK_CHANGED.pattern),
     (
         "task.complete",
         r"^(?:i'?m |i am |all )?(?:done|finished|completed?|closed?|tick(?:ed)? off|check(?:ed)? off|ticked)\b(?!\s+(?:a|the|another|an)\s+(?:deal|sale|order))(?!\s+(?:call|email|meet|with (?:the )?(?:call|meeting)))",
@@ -261,7 +267,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "report.show",
-        r"^(?:(?:show|list|give|get|see)\s+(?:me\s+|us\s+)?)?(?:(?:all|the|our|every|of)\s+)*(?:tags|interests|product interests)\W*$|\b(?:what|which|all the|list of)\s+(?:tags|interests|product interests)\b(?!\s+(?:does|do|did|has|have)\s+(?!we\b|the team\b|customers\b|people\b)\S)|\b(?:tags|interests) (?:in use|are there|do we (?:use|have))\b|\b(?:how many|count|number of) (?:customers|accounts|clients) (?:per|by|for each|with each) (?:tag|interest)\b",
+        r"^(?:(?:show|list|give|get|see)\s+(?:me\s+|us\s+)?)?(?:(?:all|the|our|every|of)\s+)*(?:tags|interests|product interests|segments)\W*$|\b(?:what|which|all the|list of)\s+(?:tags|interests|product interests|segments)\b(?!\s+(?:does|do|did|has|have)\s+(?!we\b|the team\b|customers\b|people\b)\S)|\b(?:tags|interests) (?:in use|are there|do we (?:use|have))\b|\b(?:how many|count|number of) (?:customers|accounts|clients) (?:per|by|for each|with each) (?:tag|interest)\b",
     ),
     (
         "report.show",
@@ -291,6 +297,10 @@ CUES: list[tuple[str, str]] = [
     (
         "customer.update",
         r"^(?:please |pls )?(?:change|set|update|updte|edit|correct|fix|make|move|put|mark|tag|label|assign|reassign|hand over|rename)\b|^add (?:the )?tag\b|\b(?:'s|’s) (?:new )?(?:email|e-mail|phone|number|mobile|title|job title|city|company|owner|stage|country|name) (?:is|should be|=)\b|\bis (?:now )?an? (?:lead|prospect|customer)\b.*\b(?:now|stage)\b",
+    ),
+    (  # "add analytics to her interests", "she's interested in analytics"
+        "customer.update",
+        r"^(?:add|put|note|record)\b.*\binterests?(?:\s+list)?\W*$|^(?:she|he|they)(?:'s|’s|'re| is| are)\s+(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\b",
     ),
     (
         "customer.update",
@@ -399,6 +409,7 @@ REQUIRED = {
     "purchase.log": ("customer", "product|amount"),
     "task.create": ("text",),
     "task.complete": ("task_id|customer",),
+    "task.update": ("task_id",),
     "nps.record": ("customer", "score"),
 }
 
@@ -523,6 +534,13 @@ TASK_FOR = re.compile(
     r"(?:task|reminder|to-?do)\s*(?:to\b|:|-|for\b)?\s*",
     re.I,
 )
+TASK_DELETED = re.compile(r"\b(?:delete|remove|drop|cancel|scrap|bin|kill|get rid of)\b")
+TASK_HANDED = re.compile(
+    rf"\b(?:reassign|assign|give|hand(?:\s+over)?|pass|transfer|move)\b.*?\bto\s+"
+    rf"(?P<who>(?!(?:me|myself|him|her|them|next|this|tomorrow|today|the|end|eow|eod|eom|mid|early|"
+    rf"late|{WEEKDAY}|{MONTH})\b)[a-z][\w'-]*(?:\s+(?!(?:and|due|by|on|for|to|from|"
+    r"next|this|tomorrow|today|instead|please|pls)\b)[a-z][\w'-]*)?)(?:\W|$)"
+)
 TASK_LEAD = re.compile(
     r"^(?:(?:please|pls|kindly|can you|could you|i|we|hey)\s+)*"
     r"(?:(?:is it possible to|can i|could i) (?:get|have|set)\s+(?:a\s+)?reminder|(?:need|want)\s+(?:a\s+)?reminder|set\s+(?:a\s+|me\s+a\s+|up\s+a\s+)?(?:reminder|task|to-?do|follow up)|"
@@ -626,6 +644,9 @@ PURCHASE_FORMS = [
         r"signed up for|upgraded to|took)\s+(?:another\s+|an extra\s+)?(?P<what>.+?)\W*$"
     ),
 ]
+TIMES = re.compile(  # "support premium x2", "2x CRM Pro", "× 3"
+    r"(?<![\w$€£.,])(?:[x×]\s?(?P<q>\d{1,4})|(?P<q2>\d{1,4})\s?[x×])(?![\w.,])"
+)
 NEGATIVE_QUANTITY = re.compile(
     r"(?:^|\s)(?P<q>-\d+)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces)\b"
     r"|\b(?:quantity|qty)\s*:?\s*(?P<q2>-\d+)"
@@ -703,9 +724,12 @@ UPDATE_FORMS = [
     re.compile(r"^(?:move|put|transfer|shift|add)\s+(?P<who>.+?)\s+(?:in)?to\s+(?P<owner>[\w'-]+?)(?:'s|’s)\s+(?:book|list|accounts|patch|territory|portfolio|pipeline)\W*$"),
     re.compile(r"^(?P<who>[^,;:–—]+?)(?:\s*[–—:]\s*|\s+-\s*|\s*-\s+)(?P<stage>closed[- ]lost|closed[- ]won|won|lost|churned|qualified|proposal)\b(?:\s*[,;.]\s*.*)?$"),
     re.compile(r"^(?:tag|label)\s+(?P<who>.+?)\s+(?:as|with)\s+#?(?P<tag>.+?)\W*$"),
+    re.compile(r"^(?:tag|label)\s+(?P<who>#\d+)\s+#?(?P<tag>[\w-]+)\W*$"),
     re.compile(r"^add\s+(?:the\s+)?(?:tag|label)\s+#?(?P<tag>.+?)\s+(?:to|for|on)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^add\s+(?:the|a)\s+#?(?P<tag>[\w-]+)\s+(?:tag|label)\s+(?:to|for|on)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^(?:add|note|record)\s+(?:the\s+|an\s+)?interest\s+(?:in\s+)?(?P<interest>.+?)\s+(?:to|for|on)\s+(?P<who>.+?)\W*$"),
+    re.compile(r"^(?:add|put)\s+(?P<interest>.+?)\s+(?:to|on|in)\s+(?P<who>.+?)(?:'s|’s|s')?\s+(?:product\s+)?interests?(?:\s+list)?\W*$"),
+    re.compile(r"^(?:add|note|record)\s+(?P<interest>.+?)\s+as\s+an?\s+interest\s+(?:to|for|on|of)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^(?:assign|reassign|hand over|give)\s+(?P<who>.+?)\s+to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?:hand|pass|transfer)\s+(?P<who>.+?)\s+(?:over\s+|on\s+)?to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:is\s+taking|takes|will\s+take)\s+over\s+(?P<who>.+?)(?:\s+from\s+(?:today|now|monday|next week))?\W*$"),
@@ -736,7 +760,7 @@ UPDATE_FORMS = [
     re.compile(rf"^{_SET}(?P<who>.+?)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^(?P<who>.+?)(?:'s|’s)\s+(?:new\s+)?(?P<field>{_FIELD})\s+(?:is|should be|=)\s+(?:now\s+)?(?P<value>.+?)\W*$"),
     re.compile(r"^rename\s+(?P<who>.+?)\s+(?:to|as)\s+(?P<name>.+?)\W*$"),
-    re.compile(r"^(?!(?:who|which|any|anyone|list|show|find|customers|clients|all)\b)(?P<who>.+?)\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)(?:,\s*(?:please|pls|can you|could you)\b.*)?\W*$"),
+    re.compile(r"^(?!(?:who|which|any|anyone|list|show|find|customers|clients|all)\b)(?P<who>.+?)(?:'s|’s|'re|’re)?\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)(?:,\s*(?:please|pls|can you|could you)\b.*)?\W*$"),
     re.compile(rf"^(?P<who>.+?)\s+is\s+(?:now\s+)?an?\s+{_STAGE}\b"),
 ]  # fmt: skip
 
@@ -1171,7 +1195,7 @@ GROUPS = _table(
             "owner",
         ),
         (r"(?:by|per|each|every) product", "product"),
-        (r"(?:by|per|each|every) segment", "segment"),
+        (r"(?:by|per|each|every) segment|\bsegments\b", "segment"),
         (r"(?:by|per|each|every) channel|by type", "channel"),
         (r"(?:by|per|each|every) (?:city|location|town)|city[- ]?wise", "city"),
         (r"(?:by|per|each|every) tag|\btags\b", "tag"),

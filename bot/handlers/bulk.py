@@ -1,4 +1,5 @@
-"""Changing many customers at once: reassign, change stage, tag or untag, note an interest, delete.
+"""Changing many customers at once: reassign, change stage, tag or untag, note an interest, set a
+task on each, delete.
 
 Always in two steps. First a preview: how many, who (all when there are up to 20, else the first
 20 and a CSV of all) and what changes, with Confirm and Cancel. Confirming changes exactly the
@@ -16,16 +17,17 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
+from bot import checks, format
 from bot.books import may_change, require_own
 from bot.context import Ask, Context, UserError, handles
-from bot.handlers import insights
+from bot.handlers import insights, tasks
 from bot.handlers.customers import add_interest, owner_named, remove_tag, tag_of
 from bot.handlers.deleting import move_to_bin
 from bot.messages import Button, File, Reply
 from bot.resolve import resolve_customer, stage_named
 from crm_store import interests
 from crm_store.audit import snapshot
-from crm_store.models import Customer, CustomerTag, Staff
+from crm_store.models import Customer, CustomerTag, Staff, Task, TaskStatus
 from crm_store.search import find_customers
 from intents import CUSTOMERS, Parsed, vocab
 
@@ -35,6 +37,8 @@ if TYPE_CHECKING:  # the segments load pandas: imported when a change is preview
 PREVIEW_ROWS = 20
 FIELDS = ("owner", "stage", "tag", "interest")
 IDS = "customer_ids"  # the previewed customers, filled in by the answer to the preview
+ASSIGNEE = "assignee"  # whose the tasks set on each customer are (a staff name, or each owner)
+THEIR_OWNER_SAID = "their owner"
 
 
 @dataclass(frozen=True)
@@ -100,8 +104,11 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
 def _named(ctx: Context, change: Change, names: list[str], slots: dict) -> Reply:
     """The customers named one by one, each of them exactly one customer; else nothing is
     changed and the reply says which names did not say who."""
+    described = "the customers named"
+    if all(str(name).startswith("#") for name in names):
+        described = "the customers just changed"
     if ctx.confirmed and IDS in slots:
-        return _apply(ctx, change, _previewed(ctx, slots[IDS]), "the customers named")
+        return _apply(ctx, change, _previewed(ctx, slots[IDS]), described)
     chosen, unclear = [], []
     for name in names:
         try:
@@ -116,7 +123,7 @@ def _named(ctx: Context, change: Change, names: list[str], slots: dict) -> Reply
             "their #id or company. Nothing was changed."
         )
     unique = list({c.id: c for c in chosen}.values())
-    return _apply(ctx, change, unique, "the customers named")
+    return _apply(ctx, change, unique, described)
 
 
 def _apply(ctx: Context, change: Change, chosen: list[Customer], described: str) -> Reply:
@@ -187,6 +194,8 @@ def _change(ctx: Context, slots: dict) -> Change:
                 "Say one of the two. Nothing was changed."
             )
         return _delete(ctx)
+    if action == "task":
+        return _task(ctx, slots)
     if action == "untag":
         if not value:
             raise UserError("Which tag should come off? e.g. “untag Dana's leads vip”.")
@@ -301,6 +310,45 @@ def _interest(ctx: Context, value: str) -> Change:
         needed=lambda c: interests.existing(ctx.session, c.id, interest) is None,
         apply=apply,
         shown=lambda c: f"+ interest {interest}",
+    )
+
+
+def _task(ctx: Context, slots: dict) -> Change:
+    """A task on each customer, for one person or for each customer's owner."""
+    text = checks.text(slots.get("text") or "", Task, "text", what="task")
+    if not text:
+        raise UserError(
+            "What is the task? e.g. “a task for Jordan to call each of them friday”. "
+            "Nothing was changed."
+        )
+    due = tasks.due_date(ctx, slots.get("due"))
+    each_owner = slots.get(ASSIGNEE) == THEIR_OWNER_SAID
+    staff = None if each_owner else tasks.assignee(ctx, slots.get(ASSIGNEE))
+
+    def whose(customer: Customer) -> Staff:
+        owner = ctx.session.get(Staff, customer.owner_id) if customer.owner_id else None
+        return (owner or ctx.staff) if each_owner else staff
+
+    def open_already(customer: Customer) -> bool:
+        return (
+            ctx.session.exec(
+                select(Task.id).where(
+                    Task.customer_id == customer.id,
+                    Task.text == text,
+                    Task.status == TaskStatus.open.value,
+                )
+            ).first()
+            is not None
+        )
+
+    when = f", due {format.day(due, today=ctx.today)}" if due else ""
+    for_whom = "each one's owner" if each_owner else staff.name
+    return Change(
+        preview=f"Set the task “{text}”{when}, for {for_whom}, on {{n}}",
+        done=f"Set the task “{text}”{when} on {{n}}",
+        needed=lambda c: not open_already(c),
+        apply=lambda c: tasks.new_task(ctx, text=text, due=due, customer=c, assignee=whose(c)),
+        shown=lambda c: f"+ task for {whose(c).name}",
     )
 
 

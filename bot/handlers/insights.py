@@ -266,12 +266,9 @@ def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
     """What to do next — “what should I do with Acme?”, “next best actions”."""
     from crm_store import recommend
 
-    shelf = recommend.baskets(ctx.session, today=ctx.today)
-    money = money_of(ctx)
     if parsed.slots.get("customer"):
         customer = resolve_customer(ctx, parsed.slots["customer"], read=True)
-        snap = snapshot(ctx, only=select(Customer.id).where(Customer.id == customer.id))
-        found = recommend.suggest(ctx.session, snap, shelf, customer_ids=[customer.id], money=money)
+        found = suggestions_for(ctx, customer)
         if not found:
             return Reply(
                 f"Nothing pressing for {customer.display_name}: no overdue follow-up, no risk "
@@ -283,6 +280,8 @@ def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
             rows=rows,
             buttons=[b for s in found[:BUTTONED] for b in action_buttons(s)],
         )
+    shelf = recommend.baskets(ctx.session, today=ctx.today)
+    money = money_of(ctx)
     book = whose_book(ctx, parsed.slots.get("owner"))
     only = None if book.team else select(Customer.id).where(Customer.owner_id == book.owner_id)
     snap = snapshot(ctx, only=only)
@@ -315,6 +314,17 @@ def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
         text=f"The {len(rows)} most useful things to do across {whose}:",
         rows=rows,
         buttons=[b for s in found[:BUTTONED] for b in action_buttons(s)],
+    )
+
+
+def suggestions_for(ctx: Context, customer: Customer) -> list[recommend.Suggestion]:
+    """What to do next with one customer, likeliest to pay off first."""
+    from crm_store import recommend
+
+    shelf = recommend.baskets(ctx.session, today=ctx.today)
+    snap = snapshot(ctx, only=select(Customer.id).where(Customer.id == customer.id))
+    return recommend.suggest(
+        ctx.session, snap, shelf, customer_ids=[customer.id], money=money_of(ctx)
     )
 
 

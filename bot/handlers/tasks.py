@@ -54,14 +54,16 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
     """Set yourself a reminder — “remind me to send the contract to Acme on friday” — or, as a
     manager, one for a rep: “new task for maria: call John tomorrow”."""
     text = checks.text(parsed.slots.get("text", ""), Task, "text", what="reminder")
-    if not text:
-        raise UserError("What should I remind you of? e.g. “remind me to call Acme tomorrow”.")
-    assignee = _assignee(ctx, parsed.slots.get("owner"))
-    due = due_date(ctx, parsed.slots.get("due"))
     typed = parsed.slots.get("customer")
     customer = _linked_customer(ctx, typed)
-    task = new_task(ctx, text=text, due=due, customer=customer, assignee=assignee)
-    whose = f" for {assignee.name}" if assignee.id != ctx.staff.id else ""
+    if not text and customer is not None:  # "make that a task for sam", after Acme's next step
+        text = _suggested(ctx, customer)
+    if not text:
+        raise UserError("What should I remind you of? e.g. “remind me to call Acme tomorrow”.")
+    whose_task = assignee(ctx, parsed.slots.get("owner"))
+    due = due_date(ctx, parsed.slots.get("due"))
+    task = new_task(ctx, text=text, due=due, customer=customer, assignee=whose_task)
+    whose = f" for {whose_task.name}" if whose_task.id != ctx.staff.id else ""
     when = f", due {format.day(due, today=ctx.today)}" if due else ""
     if customer is not None:
         when += f", for {customer.display_name}"
@@ -73,7 +75,7 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
     )
 
 
-def _assignee(ctx: Context, typed: str | None) -> Staff:
+def assignee(ctx: Context, typed: str | None) -> Staff:
     """Whose task it is: the sender's, or the one rep a manager names."""
     if typed and not ctx.is_manager and str(typed).casefold().strip() not in ME:
         raise UserError(
@@ -83,6 +85,14 @@ def _assignee(ctx: Context, typed: str | None) -> Staff:
     if book.team:
         raise UserError("A task is for one person: name who, e.g. “new task for Sam: …”.")
     return ctx.staff if book.owner_id == ctx.staff.id else ctx.session.get(Staff, book.owner_id)
+
+
+def _suggested(ctx: Context, customer: Customer) -> str:
+    """The first thing to do with a customer, as a task's text ("" when nothing is pressing)."""
+    from bot.handlers.insights import KINDS, suggestions_for
+
+    found = suggestions_for(ctx, customer)
+    return f"{KINDS[found[0].kind]}: {found[0].reason}" if found else ""
 
 
 def _linked_customer(ctx: Context, typed: str | None) -> Customer | None:
@@ -184,6 +194,58 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
         return Reply(was)
     text = "Done: " + "; ".join(closed) + "." + (f" {was}" if already else "")
     return Reply(text=text, buttons=[Button("Undo", "undo")])
+
+
+@handles("task.update")
+def change_task(parsed: Parsed, ctx: Context) -> Reply:
+    """Move, hand over or delete a task — “move task 12 to monday”, “give task 3 to Maria”.
+
+    Also “delete task 7”; a rep changes only their own tasks and hands them to no one else."""
+    slots = parsed.slots
+    wanted = slots["task_id"] if isinstance(slots["task_id"], list) else [slots["task_id"]]
+    changing = [_own_task(ctx, n) for n in dict.fromkeys(wanted)]
+    numbers = ", ".join(f"#{task.id}" for task in changing)
+    if slots.get("action") == "delete":
+        for task in changing:
+            before = snapshot(task)
+            ctx.session.delete(task)
+            ctx.audit(
+                "task.delete",
+                task,
+                before=before,
+                description=f"deleted task “{task.text}”",
+                deleted=True,
+            )
+        gone = "; ".join(f"#{task.id} {task.text}" for task in changing)
+        return Reply(f"Deleted: {gone}.", buttons=[Button("Undo", "undo")])
+    if not slots.get("due") and not slots.get("owner"):
+        raise UserError(
+            f"What should change about {numbers}? e.g. “move task 12 to monday” or “give task "
+            "12 to Maria”. Nothing was changed."
+        )
+    due = due_date(ctx, slots.get("due")) if slots.get("due") else None
+    whose_task = assignee(ctx, slots["owner"]) if slots.get("owner") else None
+    said = []
+    if due is not None:
+        said.append(f"due {format.day(due, today=ctx.today)}")
+    if whose_task is not None:
+        said.append(f"now {whose_task.name}'s")
+    for task in changing:
+        before = snapshot(task)
+        task.due = due or task.due
+        task.assignee_id = whose_task.id if whose_task else task.assignee_id
+        ctx.session.add(task)
+        ctx.audit(
+            "task.update",
+            task,
+            before=before,
+            description=f"task “{task.text}” ({', '.join(said)})",
+        )
+    what = "; ".join(f"#{task.id} {task.text}" for task in changing)
+    return Reply(
+        f"{'Task' if len(changing) == 1 else 'Tasks'} {what}: {', '.join(said)}.",
+        buttons=[Button("Undo", "undo")],
+    )
 
 
 def _own_task(ctx: Context, typed: object) -> Task:

@@ -206,3 +206,33 @@ def test_two_likely_readings_make_the_parser_unsure_and_offer_both():
     assert parsed.confidence < 0.9
     readings = [parsed, *parsed.alternatives]
     assert "customer.show" in {r.intent for r in readings}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [("Atlas Corp bought Support Plan x2 $1,800", 2), ("initech bought 3x CRM Pro, 2.7k", 3)],
+)
+def test_a_quantity_said_as_times_is_the_quantity(text, quantity):
+    parsed = read(text)
+    assert parsed.intent == "purchase.log"
+    assert parsed.slots["quantity"] == quantity
+
+
+@pytest.mark.parametrize("text", ["Done #15", "done #15", "Done: task #15"])
+def test_a_tasks_button_label_typed_back_is_that_task(text):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("task.complete", {"task_id": 15})
+
+
+@pytest.mark.parametrize(
+    ("text", "customer"),
+    [
+        ("add analytics to Priya Shah's interests", "Priya Shah"),
+        ("add analytics to her interests", None),
+    ],
+)
+def test_an_interest_added_to_a_customer_is_a_change_not_a_new_customer(text, customer):
+    parsed = read(text)
+    assert parsed.intent == "customer.update"
+    assert (parsed.slots.get("field"), parsed.slots.get("value")) == ("interest", "analytics")
+    assert parsed.slots.get("customer") == customer

@@ -1,0 +1,132 @@
+"""Tasks beyond one reminder: one on each customer of a list ("a task for sam to call each of
+them friday"), what was just suggested made a task, a task moved, handed over or deleted, and a
+task's own button label typed back."""
+
+from datetime import timedelta
+
+from sqlmodel import Session, select
+
+from crm_store.models import CustomerTag, Purchase, Staff, Task
+
+
+def _assignees(chat) -> dict[int, str]:
+    with Session(chat.engine) as session:
+        names = dict(session.exec(select(Staff.id, Staff.name)).all())
+    return {task.customer_id: names[task.assignee_id] for task in chat.rows(Task)}
+
+
+def test_a_task_for_a_rep_on_each_customer_listed_is_previewed_then_set_and_undone(chat):
+    chat.say("list sam's customers", who="Alex")
+    written = chat.written()
+    preview = chat.say("create a task for sam to call each of them friday", who="Alex")
+    assert preview.text.startswith("Set the task “call”, due ")
+    assert ", for Sam, on 3 customers?" in preview.text
+    assert {row["Change"] for row in preview.rows} == {"+ task for Sam"}
+    assert chat.written() == written  # a preview writes nothing
+    done = chat.say("yes", who="Alex")
+    assert done.text.startswith("Set the task “call”, due ")
+    every = {chat.customer(name).id for name in ("Jane Cooper", "Jane Smith", "Hans Müller")}
+    assert _assignees(chat) == dict.fromkeys(every, "Sam")
+    assert {task.text for task in chat.rows(Task)} == {"call"}
+    assert chat.say("undo", who="Alex").text.startswith("Undone")
+    assert chat.rows(Task) == []
+
+
+def test_a_task_on_each_for_their_owner_goes_to_each_customers_owner(chat):
+    chat.run("customer.update", customer="Globex", field="owner", value="Alex", who="Alex")
+    chat.say("list the team's customers", who="Alex")
+    preview = chat.say(
+        "create a recovery call task for each of them, for their owner, due friday", who="Alex"
+    )
+    assert preview.text.startswith("Set the task “recovery call”")
+    assert "for each one's owner" in preview.text
+    chat.say("yes", who="Alex")
+    assigned = _assignees(chat)
+    assert assigned[chat.customer("Jane Smith").id] == "Alex"
+    assert assigned[chat.customer("Jane Cooper").id] == "Sam"
+
+
+def test_a_rep_reminding_themselves_to_chase_a_list_is_asked_first_and_can_cancel(chat):
+    chat.say("my customers in berlin")
+    written = chat.written()
+    preview = chat.say("remind me wed to chase them")
+    assert preview.text.startswith("Set the task “chase”, due ")
+    assert preview.rows[0]["Customer"].startswith("Hans Müller")
+    chat.say("no")
+    assert chat.written() == written
+
+
+def test_a_change_after_a_bulk_move_is_about_the_customers_moved(chat):
+    chat.say("move sam's customers in london to alex", who="Alex")
+    chat.say("yes", who="Alex")
+    preview = chat.say("tag them vip", who="Alex")
+    assert [row["Customer"] for row in preview.rows] == ["Jane Smith (Globex Ltd)"]
+    chat.say("yes", who="Alex")
+    assert [row.tag for row in chat.rows(CustomerTag)] == ["vip"]
+
+
+def test_what_was_just_suggested_becomes_a_task_for_the_rep_named(chat):
+    with Session(chat.engine) as session:  # a buyer gone quiet: there is something to do
+        for months_ago in (14, 11, 8):
+            session.add(
+                Purchase(
+                    customer_id=chat.customer("Jane Smith").id,
+                    product="CRM Pro",
+                    amount=900,
+                    currency="USD",
+                    purchased_on=(chat.now - timedelta(days=30 * months_ago)).date(),
+                )
+            )
+        session.commit()
+    advice = chat.say("what should I do with Jane Smith?", who="Alex")
+    first = advice.rows[0]["Do"]
+    reply = chat.say("make that a task for sam due friday", who="Alex")
+    assert reply.text.startswith("Task #")
+    assert f" for Sam: {first}: " in reply.text
+    [task] = chat.rows(Task)
+    assert task.customer_id == chat.customer("Jane Smith").id
+    assert _assignees(chat) == {task.customer_id: "Sam"}
+
+
+def test_a_tasks_button_label_typed_back_completes_that_task(chat):
+    chat.say("remind me to call Jane Cooper tomorrow")
+    [task] = chat.rows(Task)
+    for typed in (f"Done #{task.id}", f"Done: task #{task.id}"):
+        reply = chat.say(typed)
+        assert reply.text.startswith(("Done: #", "Task #")), reply.text
+    [task] = chat.rows(Task)
+    assert task.status == "done"
+
+
+def test_a_manager_moves_a_reps_task_and_hands_it_over_and_undo_puts_it_back(chat):
+    chat.say("remind me to call Jane Cooper tomorrow")
+    [task] = chat.rows(Task)
+    reply = chat.say(f"reassign task {task.id} to alex and make it due monday", who="Alex")
+    assert reply.text == f"Task #{task.id} call Jane Cooper: due Mon 23 Nov, now Alex's."
+    [moved] = chat.rows(Task)
+    assert (moved.due.isoformat(), _assignees(chat)[moved.customer_id]) == ("2026-11-23", "Alex")
+    chat.say("undo", who="Alex")
+    [back] = chat.rows(Task)
+    assert (back.due, _assignees(chat)[back.customer_id]) == (task.due, "Sam")
+
+
+def test_a_deleted_task_is_gone_until_undo(chat):
+    chat.say("remind me to call Jane Cooper tomorrow")
+    [task] = chat.rows(Task)
+    assert chat.say(f"delete task {task.id}").text == f"Deleted: #{task.id} call Jane Cooper."
+    assert chat.rows(Task) == []
+    chat.say("undo")
+    assert [t.text for t in chat.rows(Task)] == ["call Jane Cooper"]
+
+
+def test_a_rep_changes_only_their_own_tasks_and_hands_them_to_no_one(chat):
+    chat.say("new task for alex: send the Globex deck friday", who="Alex")
+    chat.say("remind me to call Jane Cooper tomorrow")
+    alexs, sams = sorted(chat.rows(Task), key=lambda t: t.id)
+    written = chat.written()
+    assert chat.say(f"move task {alexs.id} to friday").text.startswith(
+        f"You have no task #{alexs.id}"
+    )
+    refused = chat.say(f"give task {sams.id} to alex")
+    assert refused.text.startswith("You can set tasks only for yourself")
+    assert chat.written() == written
