@@ -237,6 +237,7 @@ class Bot:
             select(PendingQuestion).where(PendingQuestion.conversation == conversation)
         ).first()
         waiting = None
+        read = self._reader(session, staff, now)
         if pending is not None:
             if pending.expires_at <= now:
                 session.delete(pending)
@@ -249,6 +250,11 @@ class Bot:
                 if answer is not None:
                     session.delete(pending)
                     return _resume(pending.payload, answer)
+                if pending.payload.get("intent") in PREVIEWED and (
+                    narrowed := subjects.narrowed_preview(text, pending.payload["slots"], read)
+                ):  # "actually just sam's ones": the same change on fewer, previewed again
+                    session.delete(pending)
+                    return _Command(narrowed, sure=True)
                 pressed_cancel = _pressed(text, pending.payload) in NO  # "2" for [Cancel]
                 if pressed_cancel or says(text, NO):
                     session.delete(pending)
@@ -268,7 +274,6 @@ class Bot:
             return Reply("Say something like “tell me about Acme”, or “help” to see what I can do.")
         if pending is None and says(text, NO, only=True):
             return Reply("There is no question waiting, so there is nothing to cancel.")
-        read = self._reader(session, staff, now)
         subject = subjects.recall(session, conversation)
         parsed = subjects.refer_back(text, read(text), subject, read)
         then = None

@@ -30,6 +30,7 @@ REFINABLE = {
 }
 REFINING = re.compile(
     r"^(?:(?:and|ok|okay|now|then|but|no|so|what about|how about|same(?: thing| again)?|"
+    r"how (?:does|did|do) (?:that|it|this|those|these)(?= compare)|"
     r"(?:split|break|show|do|make) (?:that|it|this)(?: down)?|that|just|only|as|only the|just the|"
     r"the)\b[\s,]*)+",
     re.I,
@@ -230,6 +231,24 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
         if one.intent == "customer.delete":
             return Parsed("customer.bulk_update", {**selection, "action": "delete"}, one.confidence)
     return parsed
+
+
+_FILLER_FIRST = re.compile(
+    r"^(?:(?:actually|ok|okay|oh|wait|sorry|hmm+|no|but|and|then|so|rather)\b[\s,.!-]*)+", re.I
+)
+
+
+def narrowed_preview(text: str, waiting: dict[str, Any], read: Reader) -> Parsed | None:
+    """ "actually just sam's ones", "leave out the lost ones": the change waiting for Confirm,
+    on fewer customers (previewed again); None when the message does not narrow it."""
+    slots = {k: v for k, v in waiting.items() if k != IDS}
+    text = _FILLER_FIRST.sub("", text)
+    if left_out := vocab.EXCEPT.search(text):
+        kept = read(f"list customers {text[left_out.start() :]}").slots.get(EXCLUDING)
+        return None if kept is None else Parsed("customer.bulk_update", {**slots, EXCLUDING: kept})
+    if NARROWING.search(text) and (narrower := _narrowing(text, read)):
+        return Parsed("customer.bulk_update", {**slots, **narrower})
+    return None
 
 
 def _a_task_each(text: str, read: Reader) -> Parsed | None:

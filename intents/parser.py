@@ -137,10 +137,17 @@ def _excluding(
     Fischer"): the rest read as usual, what is left out as customers named or as a selection.
     What cannot be read stays unread, so a change is refused rather than made wider than meant.
     None when the rest is not a list or a change to many."""
-    parsed = parse(message.typed[: left_out.start()], now=now, tz=tz, lexicon=lexicon)
+    rest, end = message.typed[: left_out.start()], left_out.end("clause")
+    parsed = parse(rest, now=now, tz=tz, lexicon=lexicon)
+    target = _TARGET_AT_END.search(message.typed, left_out.start("clause"), end)
+    if target is not None and parsed.intent != "customer.bulk_update":
+        # "move maria's berlin customers except the lost ones to sam": the change is said last
+        moved = parse(f"{rest} {target.group('target')}", now=now, tz=tz, lexicon=lexicon)
+        if moved.intent == "customer.bulk_update":
+            parsed, end = moved, target.start()
     if parsed.intent not in ("segment.list", "customer.bulk_update"):
         return None
-    said = message.typed[left_out.start("clause") : left_out.end("clause")]
+    said = message.typed[left_out.start("clause") : end]
     words = _ONES.sub(" ", said).strip(" ,.")
     names = [n for n in vocab.LISTED.split(words) if n.strip()]
     if lexicon is not None and names and all(known_customer(n, lexicon) for n in names):
@@ -148,6 +155,8 @@ def _excluding(
     for asked in (f"list {words} customers", f"list customers in {words}"):
         listed = parse(asked, now=now, tz=tz, lexicon=lexicon)
         chosen = {k: v for k, v in listed.slots.items() if k in _SELECTION}
+        if chosen.get("segment") == "lost" and "stage" not in chosen:
+            chosen["stage"] = chosen.pop("segment")  # "except the lost ones": deals lost
         if listed.intent == "segment.list" and chosen and not listed.unread:
             return _left_out(parsed, said, **chosen)
     if lexicon is None and names:
@@ -165,6 +174,7 @@ def _still_unread(phrases: list[str], slots: dict[str, Any]) -> tuple[str, ...]:
     return tuple(p for p in phrases if not set(p.lower().split()) <= taken)
 
 
+_TARGET_AT_END = re.compile(r"\s+(?P<target>(?:to|into|as)\s+[\w'-]+(?:\s+[\w'-]+)?)\W*$", re.I)
 _ONES = re.compile(r"\b(?:the|those|these|ones|one)\b", re.I)
 _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change_days",
               "never_contacted", "city", "tag", "interest", "owner", "stage", "min_value",

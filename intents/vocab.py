@@ -107,7 +107,7 @@ LISTED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 # who a list or a change leaves out: "… but not the munich ones", "… except Anna Fischer"
 EXCEPT = re.compile(
     r"[,;]?\s*\b(?P<said>but not|except(?: for)?|excluding|apart from|other than|not including|"
-    r"leaving out)\s+(?P<clause>.+?)\W*$",
+    r"leaving out|leave out|skip|minus)\s+(?P<clause>.+?)\W*$",
     re.I,
 )
 # a task changed rather than done or set: moved to another day, handed to someone, deleted
@@ -850,6 +850,7 @@ STAGE_CRITERION = re.compile(
     r"|\b(?:every|each|any|all|one|open)\s+(?P<stage_each>proposal|lead)\b"
     r"|^\s+(?P<stage_first>proposal|lead)\b"
     r"|\b(?P<stage_deals>lost|won|qualified|proposal)\s+(?:deals|opportunities|opps)\b"
+    r"|\b(?P<stage_ones>qualified|proposal|lost|won|prospect)\s+(?:ones|one)\b"
 )
 _SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|years?|d|wks?|mo)\b)?"
 NO_PURCHASE = re.compile(

@@ -370,3 +370,26 @@ def test_an_exclusion_that_says_no_one_changes_nothing(book):
     reply = book.say("move dana's leads to lee except the ones nobody can place", who="Alex")
     assert "Nothing was changed" in reply.text
     assert book.written() == written
+
+
+@pytest.mark.parametrize(
+    ("narrowing", "left"),
+    [
+        ("actually just the proposal ones", ["Pam Page", "Pia Post"]),
+        ("leave out the lost ones", ["Hank Iron", "Pam Page", "Pia Post", "Quinn Quill"]),
+    ],
+)
+def test_a_preview_waiting_for_confirm_is_narrowed_by_the_next_message(book, narrowing, left):
+    wide = book.say("move everyone with no stage change in 5 days to sam", who="Alex")
+    assert len(wide.rows) == 6
+    narrowed = book.say(narrowing, who="Alex")
+    assert narrowed.text.startswith(f"Move {len(left)} customers to Sam?")
+    assert sorted(r["Customer"] for r in narrowed.rows) == left
+    book.say("yes", who="Alex")
+    assert sorted(n for n, *_ in PEOPLE if owner_of(book, n) == "Sam") == left
+
+
+def test_what_is_left_out_may_come_before_the_change_said_last(book):
+    preview = book.say("move dana's customers except the proposal ones to lee", who="Alex")
+    assert preview.text.startswith("Move 3 customers to Lee?")
+    assert "Pam Page" not in {r["Customer"] for r in preview.rows}

@@ -319,3 +319,12 @@ def test_a_reps_biggest_customers_are_a_list_by_value(chat):
         "Jane Cooper (Acme Corporation)",
         "Jane Smith (Globex Ltd)",
     ]
+
+
+def test_how_does_that_compare_keeps_the_period_asked_and_adds_the_one_before(chat):
+    _sales(chat)
+    chat.say("revenue this year", who="Alex")
+    compared = chat.say("how does that compare to last year", who="Alex")
+    assert compared.title.startswith("Revenue, this year")
+    assert compared.text.startswith("Total $1,000")
+    assert "Before: $400" in compared.text
