@@ -43,6 +43,11 @@ END_OF_WEEK = frozenset({"eow", "end of week", "end of the week"})
 END_OF_MONTH = frozenset({"eom", "end of month", "end of the month"})
 
 
+_WEEKDAY_BEFORE_DAY = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+(?=(?:the\s+)?\d)|the\s+(?=\d+\w*\s+(?:of\s+)?[a-z]))"
+)
+
+
 def month_first(tz: str) -> bool:
     """3/12 is March 12 in the Americas' US-style zones, 3 December elsewhere."""
     return tz.startswith(("America/", "US/")) or tz in {"Pacific/Honolulu", "Asia/Manila"}
@@ -51,6 +56,7 @@ def month_first(tz: str) -> bool:
 def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None:
     """A date phrase as a calendar day: future-leaning for plans, past-leaning for history."""
     text = re.sub(r"^(?:on|by|before|until|till|due)\s+", "", phrase.lower().strip()).strip()
+    text = _WEEKDAY_BEFORE_DAY.sub("", text)  # "tues 8th", "mon 14 dec": the day says it
     today = now.date()
     fixed = {
         "today": 0,

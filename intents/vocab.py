@@ -22,6 +22,7 @@ _COUNT = r"(?:a|an|one|two|three|four|five|six|\d+)"
 DATE_PHRASE = (
     rf"(?:today|tonight|(?:the )?day after tomorrow|tomorrow|yesterday|this (?:morning|afternoon|evening|am|pm)|"
     rf"eod|cob|eow|eom|end of (?:the )?(?:day|week|month)|close of (?:business|play)|"
+    rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)(?: (?:of )?{MONTH})?|{WEEKDAY},? \d{{1,2}} {MONTH}|"
     rf"(?:this |next |last )?{WEEKDAY}|next week|(?:later )?this week|"
     rf"in {_COUNT} (?:days?|weeks?|months?)|{_COUNT} (?:days?|weeks?) ago|"
     rf"(?:mid|middle of|early|beginning of|start of|late|end of)[- ]{MONTH}|"
@@ -455,7 +456,10 @@ CHANNELS = _table(
             "chat",
         ),
         (r"texted|texts?|sms(?:'?d)?", "sms"),
-        (r"visit(?:ed)?|on ?site|dropped by|stopped by|popped in(?:to)?|swung by|toured", "visit"),
+        (
+            r"visit(?:ed|ing)?|on ?site|dropped by|stopped by|popped in(?:to)?|swung by|toured",
+            "visit",
+        ),
         (r"notes?", "note"),
     ]
 )
@@ -467,7 +471,7 @@ CHANNEL_OVERRIDES = [
     (re.compile(r"\b(?:zoom|teams|video call|google meet|meet call|webex)\b"), "meeting"),
     (re.compile(r"\b(?:whats ?app(?:ed)?|slack(?:ed)?|telegram|signal)\b"), "chat"),
     (re.compile(r"\b(?:voice ?mail|on the phone|phone call|got off the phone)\b"), "call"),
-    (re.compile(r"\b(?:on ?site)\b"), "visit"),
+    (re.compile(r"\b(?:on ?site)\b|^(?:\W*[\w']+\W+){0,4}?visit(?:ed|ing)\b"), "visit"),
 ]
 FOLLOW_UP = re.compile(
     rf"(?:[,;.]|\s[-–—])?\s*(?:(?:and |then |will |to |need to |should |i'?ll |i will |must |please |"
@@ -481,7 +485,8 @@ FOLLOW_UP = re.compile(
 )
 OCCURRED = re.compile(
     rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?P<when>today|yesterday|this morning|this afternoon|"
-    rf"this evening|this am|this pm|last night|(?:last )?(?<!coming )(?<!this ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
+    rf"this evening|this am|this pm|last night|(?:{WEEKDAY},? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
+    rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)|(?:last )?(?<!coming )(?<!this ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
     rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:?!]|\s|$)"
 )
@@ -544,7 +549,7 @@ TASK_HANDED = re.compile(
 TASK_LEAD = re.compile(
     r"^(?:(?:please|pls|kindly|can you|could you|i|we|hey)\s+)*"
     r"(?:(?:is it possible to|can i|could i) (?:get|have|set)\s+(?:a\s+)?reminder|(?:need|want)\s+(?:a\s+)?reminder|set\s+(?:a\s+|me\s+a\s+|up\s+a\s+)?(?:reminder|task|to-?do|follow up)|"
-    r"make\s+(?:a\s+)?(?:reminder|task)|put\s+(?:a\s+)?task|add\s+(?:a\s+)?(?:task|reminder|to-?do)|"
+    r"make\s+(?:for\s+me\s+)?(?:a\s+)?(?:reminder|task)|put\s+(?:a\s+)?task|add\s+(?:a\s+)?(?:task|reminder|to-?do)|"
     r"create\s+(?:a\s+)?(?:task|reminder)|remember me|remind me|reminder|task|to-?do|note to self)"
     r"(?:\s+for\s+(?:me|myself))?\s*(?:\bto\b|:|-|that)?\s*|^(?:for\s+)?(?:me|myself)\s*(?:\bto\b|:|-)\s*",
     re.I,
@@ -589,7 +594,10 @@ NPS_WORDS = re.compile(
     re.I,
 )
 
-NPS_COMMENT = re.compile(r"\s*(?:[,;:—–]|\s-\s|\.\s|\((?=.+\)))\s*(?:said |says |comment:?\s*)?")
+NPS_COMMENT = re.compile(
+    r"\s*(?:[,;:—–]|\s-\s|\.\s|\((?=.+\)))\s*"
+    r"(?:(?:(?:they|she|he|customer|client)\s+)?(?:said|says|say|wrote|writes|comment)\b:?\s*)?"
+)
 NPS_SCORE_FIRST = re.compile(r"^\W*(?:nps|score)\W*\d")
 
 # ---- sales -----------------------------------------------------------------------------------
@@ -717,7 +725,10 @@ STAGE_WORDS = _STAGE_WORDS
 _STAGE_ONE = "|".join(
     sorted((re.escape(w) for w in STAGES if not w.endswith("s")), key=len, reverse=True)
 )
-_SET = r"(?:please |pls )?(?:change|set|update|updte|edit|correct|fix)\s+(?:the\s+)?"
+_SET = (
+    r"(?:(?:please|pls|can you|could you|(?:is (?:it )?)?possible to|i (?:want|need|would like) to)\s+)*"
+    r"(?:change|set|update|updte|edit|correct|fix)\s+(?:the\s+)?"
+)
 _TO = r"\s*(?:\bto\b|=|:|\bis\b|\bas\b)\s*"
 UPDATE_FORMS = [
     re.compile(rf"^(?:move|put|mark|set|change|push|bump|advance|progress|upgrade|downgrade|take|drop)\s+(?P<who>.+?)\s+(?:back\s+)?(?:up\s+|down\s+)?(?:to|as|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s*[,;–—-]\s.*|\s+(?:now|please|pls|today))?\W*$"),
@@ -825,7 +836,7 @@ SEGMENTS = _table(
         (r"new (?:customers|clients|accounts)|newcomers|new ones", "new"),
         (r"promising", "promising"),
         (r"need(?:s|ing)?[- ]attention", "need_attention"),
-        (r"about to sleep|sleepy|dozing off", "about_to_sleep"),
+        (r"about[- ]to[- ]sleep|sleepy|dozing off", "about_to_sleep"),
         (
             r"at[- ]risk|in risk|slipping away|(?:likely|about|going|might|at risk) to (?:leave|churn)|churn risks?|risk of (?:leaving|churn)",
             "at_risk",

@@ -14,6 +14,7 @@ CONTRACT_INTENTS = {
     "segment.list", "next_action.suggest", "nps.record", "report.show", "digest.show",
     "digest.subscribe", "digest.unsubscribe", "undo", "help", "smalltalk", "unknown",
     "customer.restore",  # the bin's way back (pipeline handlers), beyond the contract's table
+    "task.update",  # a task moved, handed over or deleted, beyond the contract's table
 }  # fmt: skip
 
 
