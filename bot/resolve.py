@@ -25,6 +25,25 @@ def resolve_customer(ctx: Context, typed: str | None, **how) -> Customer:
     return customer
 
 
+def resolve_each(ctx: Context, names: list[str]) -> list[Customer]:
+    """The customers named one by one, each of them exactly one customer (once each); else
+    nothing, and the reply says which names did not say who."""
+    chosen, unclear = [], []
+    for name in names:
+        try:
+            chosen.append(resolve_customer(ctx, name))
+        except (UserError, Ask):
+            found = find_customers(ctx.session, name, limit=3)
+            which = "; ".join(f"#{m.customer.id} {m.customer.display_name}" for m in found)
+            unclear.append(f"“{name}” ({which})" if found else f"“{name}” (no one)")
+    if unclear:
+        raise UserError(
+            f"I couldn't tell which customer each name is: {', '.join(unclear)}. Say those with "
+            "their #id or company. Nothing was changed."
+        )
+    return list({c.id: c for c in chosen}.values())
+
+
 def _resolve(
     ctx: Context,
     typed: str | None,

@@ -63,6 +63,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     parsed = choose(message, probabilities, current, lexicon, tagging=tagging)
     if parsed.intent in ("customer.update", "customer.delete"):
         parsed = _to_many(parsed, message, lexicon)
+    elif parsed.intent == "interaction.log":
+        parsed = _with_each(parsed, message, lexicon)
     if _BARE_NUMBER.fullmatch(message.text):  # "14" alone: a task, an answer, a typo? ask
         parsed = replace(parsed, confidence=min(parsed.confidence, BARE_NUMBER_CONFIDENCE))
     return parsed
@@ -128,6 +130,14 @@ def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parse
     if slots.get("field") not in ("owner", "stage", "tag", "interest") or not slots.get("value"):
         return parsed
     return replace(parsed, intent="customer.bulk_update", slots={CUSTOMERS: named, **slots})
+
+
+def _with_each(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parsed:
+    """A contact with several customers named one after another is logged with each."""
+    named = rules.customers_named(parsed.slots, message, to_end=True, ends=rules.CONTACT_ENDS)
+    if not named or (lexicon is not None and known_customer(" and ".join(named), lexicon)):
+        return parsed  # "Marks and Spencer" is one customer the store knows
+    return replace(parsed, slots={**parsed.slots, CUSTOMERS: named})
 
 
 def _excluding(

@@ -860,15 +860,18 @@ def _update_loosely(message: Message) -> dict[str, Any]:
     return slots
 
 
-def customers_named(slots: dict[str, Any], message: Message, *, to_end: bool) -> list[str] | None:
+def customers_named(
+    slots: dict[str, Any], message: Message, *, to_end: bool, ends: re.Pattern | None = None
+) -> list[str] | None:
     """The customers a change names one after another ("move anna fischer, léa weber and omar
-    nguyen to proposal", "delete acme and globex"), or None when it names one."""
+    nguyen to proposal", "delete acme and globex") or a contact was with ("emailed priya fischer
+    and sophie wilson, …": `ends` where the names end), or None when it names one."""
     first = slots.get("customer")
     at = message.text.find(str(first).lower()) if first else -1
     if at < 0:
         return None
     tail = message.typed[at:]
-    if end := _CHANGE_STARTS.search(tail):
+    if end := (ends or _CHANGE_STARTS).search(tail):
         tail = tail[: end.start()]
     elif not to_end:
         return None  # a change names its value after the customers: "… to proposal"
@@ -883,6 +886,11 @@ def customers_named(slots: dict[str, Any], message: Message, *, to_end: bool) ->
 
 _NOT_NAMES = frozenset(
     "only just spoke said called met wants wanted told asked talked is was has had".split()
+)
+CONTACT_ENDS = re.compile(  # where the people a contact was with end: "…, followed up on …"
+    r"\s*[,;:.!?(]|\s[-–—]\s|\s+(?:re|about|abt|regarding|on|for|to|that|who|today|yesterday|"
+    r"this|last|at|from|w/|with|and (?:she|he|they|we|i)\b)\b",
+    re.I,
 )
 _CHANGE_STARTS = re.compile(
     r"\s+(?:to|as|into|in|under|from|with|back|over)\s+|\s[-–—:]\s|[.?!;]|\s+(?:please|pls|now)\b",

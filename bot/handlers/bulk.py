@@ -24,11 +24,10 @@ from bot.handlers import insights, tasks
 from bot.handlers.customers import add_interest, owner_named, remove_tag, tag_of
 from bot.handlers.deleting import move_to_bin
 from bot.messages import Button, File, Reply
-from bot.resolve import resolve_customer, stage_named
+from bot.resolve import resolve_each, stage_named
 from crm_store import interests
 from crm_store.audit import snapshot
 from crm_store.models import Customer, CustomerTag, Staff, Task, TaskStatus
-from crm_store.search import find_customers
 from intents import CUSTOMERS, Parsed, vocab
 
 if TYPE_CHECKING:  # the segments load pandas: imported when a change is previewed
@@ -109,21 +108,7 @@ def _named(ctx: Context, change: Change, names: list[str], slots: dict) -> Reply
         described = "the customers just changed"
     if ctx.confirmed and IDS in slots:
         return _apply(ctx, change, _previewed(ctx, slots[IDS]), described)
-    chosen, unclear = [], []
-    for name in names:
-        try:
-            chosen.append(resolve_customer(ctx, name))
-        except (UserError, Ask):
-            found = find_customers(ctx.session, name, limit=3)
-            which = "; ".join(f"#{m.customer.id} {m.customer.display_name}" for m in found)
-            unclear.append(f"“{name}” ({which})" if found else f"“{name}” (no one)")
-    if unclear:
-        raise UserError(
-            f"I couldn't tell which customer each name is: {', '.join(unclear)}. Say those with "
-            "their #id or company. Nothing was changed."
-        )
-    unique = list({c.id: c for c in chosen}.values())
-    return _apply(ctx, change, unique, described)
+    return _apply(ctx, change, resolve_each(ctx, names), described)
 
 
 def _apply(ctx: Context, change: Change, chosen: list[Customer], described: str) -> Reply:

@@ -12,9 +12,9 @@ from bot.books import may_change, whose_book
 from bot.context import Context, UserError, handles
 from bot.handlers.tasks import due_date, new_task
 from bot.messages import Button, Reply
-from bot.resolve import resolve_customer
+from bot.resolve import resolve_customer, resolve_each
 from crm_store.models import Channel, Customer, Interaction, Staff
-from intents import Parsed
+from intents import CUSTOMERS, Parsed
 
 DEFAULT_HISTORY = 10
 MAX_HISTORY = 50
@@ -22,7 +22,10 @@ MAX_HISTORY = 50
 
 @handles("interaction.log")
 def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
-    """Log a contact — “called Jane at Acme, wants a quote for 20 seats, follow up friday”."""
+    """Log a contact — “called Jane at Acme, wants a quote for 20 seats, follow up friday”.
+
+    A contact with several customers named one by one (“emailed A and B, …”) is logged with
+    each, once each is clear; otherwise with none."""
     slots = parsed.slots
     channel = slots.get("channel", Channel.note.value)
     if channel not in Channel.__members__:
@@ -31,36 +34,45 @@ def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
     summary = checks.text(slots.get("summary", ""), Interaction, "summary", what="summary")
     occurred_at = _when(ctx, slots.get("occurred_on"))
     follow_up = due_date(ctx, slots.get("follow_up"))
-    customer = resolve_customer(ctx, slots.get("customer"))
-    interaction = Interaction(
-        customer_id=customer.id,
-        channel=channel,
-        summary=summary,
-        occurred_at=occurred_at,
-        staff_id=ctx.staff.id,
-        source_platform=ctx.message.platform,
-        source_message_id=ctx.message.event_id,
-    )
-    ctx.session.add(interaction)
-    ctx.audit(
-        "interaction.log",
-        interaction,
-        before=None,
-        description=f"{channel} with {customer.display_name}",
-    )
+    if slots.get(CUSTOMERS):  # "emailed priya fischer and sophie wilson, …": one contact each
+        customers = resolve_each(ctx, slots[CUSTOMERS])
+    else:
+        customers = [resolve_customer(ctx, slots.get("customer"))]
+    for customer in customers:
+        interaction = Interaction(
+            customer_id=customer.id,
+            channel=channel,
+            summary=summary,
+            occurred_at=occurred_at,
+            staff_id=ctx.staff.id,
+            source_platform=ctx.message.platform,
+            source_message_id=ctx.message.event_id,
+        )
+        ctx.session.add(interaction)
+        ctx.audit(
+            "interaction.log",
+            interaction,
+            before=None,
+            description=f"{channel} with {customer.display_name}",
+        )
     when = format.moment(occurred_at, tz=ctx.tz, today=ctx.today)
     article = "an" if channel[:1] in "aeiou" else "a"  # "an email", "a call"
-    text = f"Logged {article} {channel} with {customer.display_name} ({when})"
+    who = " and ".join(c.display_name for c in customers)
+    text = f"Logged {article} {channel} with {who} ({when})"
     text += f": {summary}" if summary else "."
     if follow_up is not None:
-        task = new_task(
-            ctx,
-            text=f"Follow up with {customer.display_name}" + (f": {summary}" if summary else ""),
-            due=follow_up,
-            customer=customer,
-        )
-        text += f"\nFollow-up task #{task.id} is due {format.day(follow_up, today=ctx.today)}."
-    return Reply(text=text, buttons=[Button("Undo", "undo"), *_stage_said(ctx, customer, summary)])
+        due = format.day(follow_up, today=ctx.today)
+        for customer in customers:
+            task = new_task(
+                ctx,
+                text=f"Follow up with {customer.display_name}"
+                + (f": {summary}" if summary else ""),
+                due=follow_up,
+                customer=customer,
+            )
+            text += f"\nFollow-up task #{task.id} is due {due}."
+    stage_buttons = _stage_said(ctx, customers[0], summary) if len(customers) == 1 else []
+    return Reply(text=text, buttons=[Button("Undo", "undo"), *stage_buttons])
 
 
 # "…, they have budget in Q1. qualified now": a stage told at the end of a contact's summary

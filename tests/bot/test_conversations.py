@@ -171,3 +171,19 @@ def test_a_no_with_a_reason_after_it_cancels(chat):
     reply = chat.say("cancel - she was only added this morning, wrong jane")
     assert reply.text == "OK, cancelled. Nothing was changed."
     assert chat.count(Interaction) == 0
+
+
+def test_a_contact_with_two_customers_is_logged_with_each_or_with_neither(chat):
+    reply = chat.say(
+        "emailed jane cooper and hans müller, sent the new price list, follow up friday"
+    )
+    assert reply.text.startswith(
+        "Logged an email with Jane Cooper (Acme Corporation) and Hans Müller (Müller & Söhne GmbH)"
+    )
+    logged = {i.customer_id for i in chat.rows(Interaction)}
+    assert logged == {chat.customer("Jane Cooper").id, chat.customer("Hans Müller").id}
+    assert {t.customer_id for t in chat.rows(Task)} == logged  # a follow-up with each
+    written = chat.written()
+    unclear = chat.say("called jane and hans müller about the renewal")
+    assert unclear.text.startswith("I couldn't tell which customer each name is: “jane”")
+    assert chat.written() == written
