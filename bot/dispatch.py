@@ -264,6 +264,12 @@ class Bot:
                         return Reply(CANCELLED)
                 elif _only_offered(pending.payload):  # "did you mean …?" buttons: no question
                     session.delete(pending)
+                elif pending.kind == "choice" and (pointed := subjects.pointing(text)):
+                    # "he just bought 10 seats" while asked which Björn: he is not the last one
+                    return Reply(
+                        f"Who is “{pointed}”? I'm still asking which customer you meant: answer "
+                        "that first, or say the name. Nothing was saved."
+                    )
                 elif pending.payload.get("kept"):
                     session.delete(pending)
                     waiting = "dropped"
@@ -492,13 +498,15 @@ def _described(text: str, described: dict[str, str]) -> str | None:
     if not words or not described:
         return None
     labels = {key: set(re.findall(r"\w+", label.casefold())) for key, label in described.items()}
+    shown = set().union(*labels.values())  # "sams one": Sam's
+    words = {w[:-1] if w not in shown and w.endswith("s") and w[:-1] in shown else w for w in words}
     numbers = {w for w in words if w.isdigit()}
     others = words - numbers  # "mine, 1" picks the first; "done 1" is a new command
     if (
         len(numbers) == 1
         and len(text.split()) <= 3
         and (key := numbers.pop()) in described
-        and others <= set().union(*labels.values())
+        and others <= shown
     ):
         return key
     picked = [key for key, said in labels.items() if words <= said]
@@ -506,7 +514,7 @@ def _described(text: str, described: dict[str, str]) -> str | None:
 
 
 _CHOICE_FILLER = frozenset(
-    "the one a an in at from of with who whose is owned by i mean meant that please pls guy lady "
+    "the one a an in at from of with who whose is owned by i mean meant that please pls guy lady s "
     "customer contact person company".split()
 )
 

@@ -83,6 +83,7 @@ ASK_FIRST = 0.5  # a reading that is confirmed before it is done
 CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
 FROM_THE_LIST = re.compile(
     r"\s*\b(?:from|of|in|on|out of) (?:that|this|the|those|these) (?:list|lot|ones|selection)\b"
+    r"|^\s*(?:which|who|any|how many) of (?:them|those|these)\b"
     r"|\b(?:just|only)\b",
     re.I,
 )
@@ -107,6 +108,7 @@ NEEDS_CUSTOMER = frozenset(
 )
 
 Reader = Callable[[str], Parsed]
+FREE_TEXT = frozenset({"text", "summary", "comment"})
 
 
 def recall(session: Session, conversation: str) -> ConversationSubject | None:
@@ -183,7 +185,9 @@ def _to_the_customer(
         if pointed is not None:
             reread = read(_put(said, pointed, reference))
             if reread.slots.get("customer") == reference and reread.intent in NEEDS_CUSTOMER:
-                readings.append(reread)
+                readings.append(
+                    _words_back(reread, reference, said[pointed.start() : pointed.end()])
+                )
     # "left her a vm": a reading with "her" put in wins only where it makes her the customer
     return max(readings, key=lambda r: r.confidence, default=parsed)
 
@@ -360,11 +364,29 @@ def _whole_then_clauses(text: str) -> list[str]:
     return [text, *clauses]
 
 
+def pointing(text: str) -> str | None:
+    """The word by which a message points back at one customer ("her", "he …"), if any."""
+    if one := ONE.search(text):
+        return one.group()
+    opening = OPENING.search(text)
+    return re.search(r"\b(?:he|she)s?\b", opening.group(), re.I).group() if opening else None
+
+
 def as_if_named(text: str) -> str:
     """The message with its first pronoun put as a customer's #id: how sure a reading of it is,
     before it is known who the pronoun is."""
     pointed = ONE.search(text) or OPENING.search(text) or MANY.search(text)
     return _put(text, pointed, ANY_ONE) if pointed else text
+
+
+def _words_back(reading: Parsed, reference: str, word: str) -> Parsed:
+    """The reading with the pronoun as typed where free text took the #id put in for it: a task
+    "send him proposal v2", not "send #5 proposal v2"."""
+    slots = {
+        k: v.replace(reference, word) if k in FREE_TEXT and isinstance(v, str) else v
+        for k, v in reading.slots.items()
+    }
+    return replace(reading, slots=slots)
 
 
 def _put(text: str, pointed: re.Match, reference: str) -> str:

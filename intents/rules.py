@@ -435,7 +435,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
         return {"due": due, "owner": assignee}
     assignee = None
     if found := vocab.TASK_FOR.match(message.text):
-        group = next(g for g in ("who", "who2", "who3") if found.group(g))
+        group = next(g for g in ("who", "who2", "who3", "who4") if found.group(g))
         assignee = message.typed[found.start(group) : found.end(group)]
         if found.end() > match.end():
             match = found
@@ -517,7 +517,7 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     typed = re.sub(
         r"(?:/| out of )10\b", lambda m: " " * len(m.group(0)), message.typed, flags=re.I
     )
-    scores = list(re.finditer(r"(?<![\w#$€£./])(-\s?)?(\d{1,3})(?![\w/]|[.,]\d|\s?%)", text))
+    scores = list(re.finditer(r"(?<![\w#$€£./])(-)?(\d{1,3})(?![\w/]|[.,]\d|\s?%)", text))
     if not scores:
         return None
     score = scores[0] if len(scores) > 1 and vocab.NPS_SCORE_FIRST.search(text) else scores[-1]
@@ -1134,7 +1134,7 @@ def _log(match: re.Match, message: Message) -> dict | None:
         typed,
         flags=re.I,
     )
-    if occurred is None and _PLANNED.search(rest) and not _HAPPENED.search(text):
+    if occurred is None and _PLANNED.search(rest) and not _HAPPENED.search(text) or _booked(text):
         return None  # "meeting w/ Priya tmrw 2pm, prep demo": a plan, not a contact that happened
     who, summary = take_ref(" ".join(typed.split()))
     if who and who.lower() in vocab.NOT_CUSTOMERS:
@@ -1160,9 +1160,10 @@ _VOICEMAIL = re.compile(r"\b(?:left (?:a |her |him |them )?(?:voicemail|message)
 _PLANNED = re.compile(
     r"\b(?:tomorrow|tonight|later today|next (?:week|month)|this (?:afternoon|evening))\b"
 )
+_BOOKED = re.compile(r"\b(?:booked|scheduled|arranged|set up|put in)\b")
 _HAPPENED = re.compile(
     r"\b(?:called|rang|phoned|emailed|e-mailed|texted|met|had|spoke|talked|visited|sent|left|"
-    r"chatted|caught up|dropped by|got|was|were|went|did)\b"
+    r"chatted|caught up|dropped by|got|was|were|went|did)\b|^(?:please |pls )?(?:log|record|note)\b"
 )
 
 
@@ -1178,10 +1179,15 @@ def _channel(text: str) -> str | None:
 _SENT_DOCUMENT = re.compile(r"^(?:just\s+)?sent\b")
 
 
+def _booked(text: str) -> bool:
+    """ "booked a qbr with X for the 14th": a meeting to come, not a contact that happened."""
+    return bool(_BOOKED.search(text)) and not _HAPPENED.search(text)
+
+
 def _log_loosely(match: re.Match, message: Message) -> dict | None:
     """A contact told without a leading verb: read from its contact word on."""
     found = vocab.CONTACT_ANYWHERE.search(message.text)
-    if found is None:
+    if found is None or _booked(message.text):
         return None
     before = vocab.LOG_LEAD_IN.sub("", message.typed[: found.start()]).strip(" ,;:-–—")
     before = vocab.OCCURRED.sub(" ", before).strip(" ,;:-–—")

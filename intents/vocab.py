@@ -248,7 +248,12 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "report.show",
-        rf"{TEAM_LIST.pattern}|{BOOK_VALUE.pattern}|^pipeline\W*$|\bhow does (?:the|my|our|[\w-]+'?s) pipeline look\b",
+        rf"{TEAM_LIST.pattern}|{BOOK_VALUE.pattern}|^pipeline\W*$|^(?:show|see|view|give)(?: me| us)? (?:the |our |my )?pipeline\W*$|"
+        r"^(?:show (?:me )?)?(?:the |our )?(?:top (?:selling )?products|best[- ]?sell(?:ing|ers))\b|\bhow does (?:the|my|our|[\w-]+'?s) pipeline look\b",
+    ),
+    (  # "get maria to call chloe martin by monday": a task for maria
+        "task.create",
+        r"^(?:get|have|ask|tell)\s+(?!me\b|us\b|them\b|him\b|her\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+to\s+(?=(?:call|ring|email|ping|chase|send|follow up|visit|meet|check|text|book)\b)",
     ),
     (  # "give jordan a task to call oliver", "set sam a task: …"
         "task.create",
@@ -533,6 +538,8 @@ TASK_SUBJECT = re.compile(
 TASK_FOR = re.compile(
     r"^(?:(?:new|add|create|set(?: up)?|make)\s+(?:an?\s+)?)?(?:task|reminder|to-?do)\s+for\s+"
     r"(?P<who>(?!me\b|myself\b|us\b|the\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)(?:\s*[:,-]\s*|\s+to\s+)"
+    r"|^(?:get|have|ask|tell)\s+(?P<who4>(?!me\b|us\b|them\b|him\b|her\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+to\s+"
+    r"(?=(?:call|ring|email|ping|chase|send|follow up|visit|meet|check|text|book)\b)"
     r"|^remind\s+(?P<who2>(?!me\b|us\b|myself\b|him\b|her\b|them\b|everyone\b)[a-z][\w'-]*)\s+(?:to|about|that)\s+"
     r"|^(?:set|give|make|create|add|assign)\s+"
     r"(?P<who3>(?!me\b|myself\b|us\b|an?\b|the\b|new\b|another\b)[a-z][\w'-]*)\s+(?:an?\s+)?"
@@ -861,7 +868,8 @@ STAGE_CRITERION = re.compile(
     r"|\b(?:every|each|any|all|one|open)\s+(?P<stage_each>proposal|lead)\b"
     r"|^\s+(?P<stage_first>proposal|lead)\b"
     r"|\b(?P<stage_deals>lost|won|qualified|proposal)\s+(?:deals|opportunities|opps)\b"
-    r"|\b(?P<stage_ones>qualified|proposal|lost|won|prospect)\s+(?:ones|one)\b"
+    r"|\b(?P<stage_ones>qualified|proposal|lost|won|prospect)\s+(?:ones|one|customers|custs|clients|"
+    r"accounts|deals)\b|\b(?P<stage_named>lead|qualified|proposal|lost)\s+stage\b"
 )
 _SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|years?|d|wks?|mo)\b)?"
 NO_PURCHASE = re.compile(
@@ -1148,7 +1156,7 @@ NO_STAGE_CHANGE = re.compile(
     r"without (?:a )?(?:reply|replying|answer|answering|response|responding)|gone quiet|unanswered|"
     r"(?:not|haven'?t|hasn'?t|have not|has not|didn'?t|did not|never) (?:changed?|moved?) (?:stages?|on)|"
     r"no stage change)"
-    r"\b.*?\b(?:for|in|over|since|after|more than|longer than|over|than)\s+"
+    r"\b.*?\b(?:(?:for|in|over|since|after|more than|longer than|over|than)\s+)?"
     rf"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|{_SPAN_COUNT})?"
     r"\+?\s*(?P<unit>days?|weeks?|months?|years?)\b"
 )
@@ -1206,7 +1214,10 @@ GROUPS = _table(
             r"(?:by|per|each|every) (?:rep|owner|salesperson|sales rep|person|seller|staff|user)",
             "owner",
         ),
-        (r"(?:by|per|each|every) product", "product"),
+        (
+            r"(?:by|per|each|every) product|top (?:selling )?products|best[- ]?sell(?:ing|ers)",
+            "product",
+        ),
         (r"(?:by|per|each|every) segment|\bsegments\b", "segment"),
         (r"(?:by|per|each|every) channel|by type", "channel"),
         (r"(?:by|per|each|every) (?:city|location|town)|city[- ]?wise", "city"),

@@ -4,8 +4,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from sqlmodel import Session, select
 
-from crm_store.models import Customer, Interaction, NpsAnswer, Purchase, Task
+from crm_store.models import Customer, Interaction, NpsAnswer, Purchase, Staff, Task
 
 
 def test_a_rep_logs_a_call_and_the_follow_up_shows_in_their_tasks(chat):
@@ -187,3 +188,43 @@ def test_a_contact_with_two_customers_is_logged_with_each_or_with_neither(chat):
     unclear = chat.say("called jane and hans müller about the renewal")
     assert unclear.text.startswith("I couldn't tell which customer each name is: “jane”")
     assert chat.written() == written
+
+
+def test_a_pronoun_while_asked_which_customer_is_asked_about_not_guessed(chat):
+    chat.say("tell me about Hans Müller")
+    assert "Which one?" in chat.say("called jane, wants a quote").text
+    written = chat.written()
+    reply = chat.say("she just bought 10 CRM Pro seats, $4,500 total")
+    assert reply.text.startswith("Who is “she”? I'm still asking which customer you meant")
+    assert chat.written() == written
+
+
+def test_which_one_is_answered_by_whose_customer_it_is(chat):
+    with Session(chat.engine) as session:
+        owners = dict(session.exec(select(Staff.name, Staff.id)).all())
+        for owner, city in (("Alex", "Paris"), ("Sam", "Rome")):
+            session.add(Customer(name="Jane Doe", city=city, owner_id=owners[owner]))
+        session.commit()
+    assert "Which one?" in chat.say("called jane doe, wants a quote").text
+    reply = chat.say("alexs one")
+    assert reply.text.startswith("Logged a call with Jane Doe")
+    [call] = chat.rows(Interaction)
+    assert chat.rows(Customer)[-2].id == call.customer_id  # Alex's, in Paris
+
+
+def test_a_pronoun_in_a_reminder_stays_a_word_in_its_text(chat):
+    chat.say("tell me about Jane Cooper")
+    chat.say("remind me to send her proposal v2 tomorrow")
+    [task] = chat.rows(Task)
+    assert (task.text, task.customer_id) == (
+        "send her proposal v2",
+        chat.customer("Jane Cooper").id,
+    )
+
+
+def test_which_of_them_narrows_the_list_just_shown(chat):
+    for name in ("Hans Müller", "Jane Cooper"):
+        chat.run("customer.update", customer=name, field="tag", value="vip")
+    chat.say("customers in Berlin")
+    narrowed = chat.say("which of them are tagged vip")
+    assert [r["Customer"] for r in narrowed.rows] == ["Hans Müller (Müller & Söhne GmbH)"]

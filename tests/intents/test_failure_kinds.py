@@ -236,3 +236,43 @@ def test_an_interest_added_to_a_customer_is_a_change_not_a_new_customer(text, cu
     assert parsed.intent == "customer.update"
     assert (parsed.slots.get("field"), parsed.slots.get("value")) == ("interest", "analytics")
     assert parsed.slots.get("customer") == customer
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("booked qbr w halcyon for 14th dec, log it as a meeting", "unknown", {}),
+        (
+            "log a call with acme - hes in, wants contract next wk",
+            "interaction.log",
+            {"customer": "acme", "channel": "call", "summary": "hes in, wants contract next wk"},
+        ),
+        (
+            "lukas answered the nps survey - 9, said support got better",
+            "nps.record",
+            {"customer": "lukas", "score": 9, "comment": "support got better"},
+        ),
+        ("my proposal stage custs", "segment.list", {"owner": "me", "stage": "proposal"}),
+        (
+            "list proposal deals stuck 30+ days",
+            "segment.list",
+            {"stage": "proposal", "no_stage_change_days": 30},
+        ),
+        (
+            "top products this quarter",
+            "report.show",
+            {"metric": "revenue", "period": "this_quarter", "group_by": "product"},
+        ),
+        ("show me the pipeline", "report.show", {"metric": "customers", "group_by": "stage"}),
+    ],
+)
+def test_what_working_day_14_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_getting_a_rep_to_do_something_is_a_task_for_that_rep():
+    parsed = read("get Maria Lopez to call Jane Cooper about the renewal by monday")
+    assert parsed.intent == "task.create"
+    assert parsed.slots["owner"] == "Maria Lopez"
+    assert parsed.slots["text"] == "call Jane Cooper about the renewal"
