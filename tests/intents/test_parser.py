@@ -230,7 +230,6 @@ def test_a_customer_who_got_in_touch_is_logged_as_the_contact():
 def test_a_bare_command_without_details_is_less_sure_than_one_with_them():
     parsed = read("add customer")
     assert parsed.intent == "customer.create"
-    assert parsed.confidence <= 0.6
     assert parsed.confidence < read("add customer Jane Doe at Acme").confidence - 0.2
 
 
