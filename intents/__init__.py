@@ -6,5 +6,6 @@ the `Lexicon` of names the bot hands over.
 
 from intents.lexicon import Lexicon
 from intents.parser import CUSTOMERS, EXCLUDING, Parsed, parse
+from intents.rules import ANOTHER_PRODUCT
 
-__all__ = ["CUSTOMERS", "EXCLUDING", "Lexicon", "Parsed", "parse"]
+__all__ = ["ANOTHER_PRODUCT", "CUSTOMERS", "EXCLUDING", "Lexicon", "Parsed", "parse"]

@@ -626,12 +626,14 @@ def _sale(text: str, typed: str) -> dict | None:
         text = text[: times.start()] + " " + text[times.end() :]
         typed = typed[: times.start()] + " " + typed[times.end() :]
     money = next((m for m in (p.search(text) for p in vocab.MONEY) if m), None)
+    if money is None:
+        money = _GROUPED_NUMBER.search(text)  # "3 training workshops 1,500": the price said bare
     if money:
         value = amount(money.group("money"))
         if value:
             slots["amount"], slots["currency"] = value
-        text = text[: money.start()] + text[money.end() :]
-        typed = typed[: money.start()] + typed[money.end() :]
+        text = text[: money.start()] + " " + text[money.end() :]
+        typed = typed[: money.start()] + " " + typed[money.end() :]
     for form in vocab.PURCHASE_FORMS:
         found = form.search(text)
         if not found:
@@ -649,6 +651,11 @@ def _sale(text: str, typed: str) -> dict | None:
         if seats := vocab.SEATS.search(what):
             slots["quantity"] = _number(seats.group("q").lower())
             what = (what[: seats.start()] + " " + what[seats.end() :]).strip(" ,.:;")
+        if second := _SECOND_ITEM.search(what):  # "… and 1 onboarding package"
+            slots[ANOTHER_PRODUCT], what = (
+                what[second.start("item") :].strip(),
+                what[: second.start()],
+            )
         what = vocab.PRODUCT_END.split(what, maxsplit=1)[0].strip(" ,.:;")
         product = vocab.PRODUCT.match(what)
         if product:
@@ -1351,6 +1358,13 @@ _STAGE_LEFT = re.compile(
 # The words of a bulk change's selection that no reader took, as typed: the parser hands them to
 # the handler, which asks rather than change a wider selection than was said.
 UNREAD = "_unread"
+ANOTHER_PRODUCT = "another_product"  # a second product in one sale: the bot asks for it apart
+_SECOND_ITEM = re.compile(
+    r"[\s,;]*(?:\band|\bplus|&|\+)\s+(?P<item>(?:\d+|an?|one|two|three|four|five)\s+(?!x\b)[a-z]"
+    r"[^,;]*)",
+    re.I,
+)
+_GROUPED_NUMBER = re.compile(r"(?<![\w.,$€£])(?P<money>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?)(?![\w.,])")
 _SELECTION_READERS = (
     vocab.INTEREST, vocab.NO_STAGE_CHANGE, vocab.STAGE_CRITERION, vocab.NO_PURCHASE,
     vocab.NO_CONTACT, vocab.OWNER, vocab.OWNER_TEAM, vocab.OWNER_ME, vocab.OWNER_NAMED,

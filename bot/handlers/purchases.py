@@ -15,7 +15,7 @@ from bot.resolve import resolve_customer
 from crm_store import normalize
 from crm_store.audit import snapshot
 from crm_store.models import Product, Purchase
-from intents import Parsed
+from intents import ANOTHER_PRODUCT, Parsed
 
 CLOSE_PRODUCT = 70  # rapidfuzz score from which a known product is offered as "did you mean"
 OFFERED = 3
@@ -26,6 +26,11 @@ NEW_PRODUCT = "new_product"  # the slot an answer "new" fills: record the name a
 def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     """Record a sale — “sold 20 seats of Pro to Acme for $4,000”."""
     slots = parsed.slots
+    if another := slots.get(ANOTHER_PRODUCT):
+        raise UserError(
+            f"One product per sale, please: send “{another}” as a sale of its own, each with "
+            "its amount, e.g. “Acme bought 3 Pro licences for $1,200”. Nothing was saved."
+        )
     if not " ".join(str(slots.get("product", "")).split()):
         raise UserError("What was bought? e.g. “Acme bought 3 Pro licences for $1,200”.")
     typed = checks.text(slots["product"], Purchase, "product", what="product name")

@@ -228,3 +228,10 @@ def test_which_of_them_narrows_the_list_just_shown(chat):
     chat.say("customers in Berlin")
     narrowed = chat.say("which of them are tagged vip")
     assert [r["Customer"] for r in narrowed.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
+
+
+def test_a_sale_of_two_products_in_one_message_is_refused_whole(chat):
+    written = chat.written()
+    reply = chat.say("Jane Cooper bought 3 CRM Pro seats 1,500 and 1 onboarding package")
+    assert reply.text.startswith("One product per sale, please: send “1 onboarding package”")
+    assert chat.written() == written

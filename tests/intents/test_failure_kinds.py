@@ -276,3 +276,8 @@ def test_getting_a_rep_to_do_something_is_a_task_for_that_rep():
     assert parsed.intent == "task.create"
     assert parsed.slots["owner"] == "Maria Lopez"
     assert parsed.slots["text"] == "call Jane Cooper about the renewal"
+
+
+def test_a_price_said_bare_with_thousands_is_the_amount():
+    parsed = read("Initech bought 3 training workshops 1,500")
+    assert (parsed.slots["quantity"], parsed.slots["amount"]) == (3, 1500)
