@@ -297,6 +297,19 @@ def chart_png(report: Report, *, money_format=None) -> bytes:
     return out.getvalue()
 
 
+def sales_by_customer(
+    session: Session, period: str, today: date, *, currency: str
+) -> dict[int, Decimal]:
+    """Each customer's sales in a named period, in one currency: who bought most this year."""
+    start, end = period_bounds(period, today)
+    total = func.sum(Purchase.amount)
+    query = _sales((Purchase.customer_id, total), start, end, owner_id=None)
+    rows = session.exec(
+        query.where(Purchase.currency == currency).group_by(Purchase.customer_id)
+    ).all()
+    return {int(customer_id): Decimal(str(sold)) for customer_id, sold in rows if sold}
+
+
 def _utc(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(), tzinfo=tz).astimezone(UTC)
 

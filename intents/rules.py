@@ -1435,6 +1435,10 @@ def _list(match: re.Match, message: Message) -> dict | None:
         slots["stage"] = slots.pop("segment")  # "Jordan's leads": a stage ("lost" is a figure too)
     if unread := _place_before_nouns(slots, message.text, message.typed, only_before_nouns=True):
         slots[UNREAD] = unread  # "jordan's toronto customers": the store may know Toronto
+    if (slots.get("sort") == "value" or _TOP_CUSTOMERS.search(message.text)) and (
+        period := _first(vocab.PERIODS, message.text)
+    ):
+        slots["period"] = period  # "top 5 customers by revenue this year": ranked by that year
     return slots
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from typing import TYPE_CHECKING
 
 from sqlmodel import select
@@ -70,7 +71,7 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     """Find customers — “at risk customers in Berlin”, “who hasn't bought in 6 months”."""
     import pandas as pd
 
-    from crm_store import segments
+    from crm_store import reports, segments
 
     slots = parsed.slots
     book = whose_book(ctx, slots.get("owner"))
@@ -78,24 +79,30 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     snap = snapshot(ctx, only=segments.narrowing(criteria, today=ctx.today))
     found = without_excluded(ctx, segments.find(ctx.session, snap, criteria), slots)
     described = describe(criteria, slots, book=book)
+    money = money_of(ctx)
+    why = partial(segments.reason, criteria=criteria, money=money)
+    ranked = criteria.sort
+    if period := slots.get("period"):  # "top 5 customers by revenue this year"
+        found, why = _by_sales_in(ctx, found, period, money)
+        ranked = f"sales {reports.period_label(period)}"
+        described += f", bought {reports.period_label(period)}"
     if found.empty:
         return Reply(
             f"{_unplaced(parsed.unread)}None of {book.possessive} customers match: {described}."
         )
     limit = min(checks.whole(slots.get("limit", DEFAULT_ROWS), what="limit"), MAX_ROWS)
-    money = money_of(ctx)
     owners = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
     rows = [
         {
             "#": str(customer_id),
             "Customer": display_name(row, customer_id),
             "Owner": owners.get(row["owner_id"], "") if pd.notna(row["owner_id"]) else "",
-            "Why": segments.reason(row, criteria, money=money),
+            "Why": why(row),
         }
         for customer_id, row in found.head(limit).iterrows()
     ]
     count = len(found)
-    shown = f"; the first {len(rows)} by {criteria.sort}" if count > len(rows) else ""
+    shown = f"; the first {len(rows)} by {ranked}" if count > len(rows) else ""
     name = f"customers-{slots.get('segment', 'list')}-{ctx.today.isoformat()}.csv"
     ctx.record_export(
         "segment.export",
@@ -118,6 +125,19 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
         buttons=[Button(f"Next for #{i}", f"next action for #{i}") for i in found.index[:3]],
         note="Figures as of today; every match is in the CSV.",
     )
+
+
+def _by_sales_in(
+    ctx: Context, found: pd.DataFrame, period: str, money: Callable[[object], str]
+) -> tuple[pd.DataFrame, Callable[[pd.Series], str]]:
+    """The customers found who bought in the period, most first, each with what they spent."""
+    from crm_store import reports
+
+    sold = reports.sales_by_customer(ctx.session, period, ctx.today, currency=ctx.settings.currency)
+    bought = found[found.index.isin(list(sold))]
+    order = sorted(bought.index, key=lambda i: (-sold[i], i))
+    label = reports.period_label(period)
+    return bought.loc[order], lambda row: f"{money(sold[row.name])} {label}"
 
 
 def _unplaced(unread: tuple[str, ...]) -> str:

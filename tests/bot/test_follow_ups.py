@@ -327,3 +327,13 @@ def test_how_does_that_compare_keeps_the_period_asked_and_adds_the_one_before(ch
     assert compared.title.startswith("Revenue, this year")
     assert compared.text.startswith("Total $1,000")
     assert "Before: $400" in compared.text
+
+
+def test_top_customers_in_a_period_are_ranked_by_what_they_bought_then(chat):
+    _sales(chat)
+    this_year = chat.say("top 5 customers by revenue this year", who="Alex")
+    assert [(r["Customer"], r["Why"]) for r in this_year.rows] == [
+        ("Jane Cooper (Acme Corporation)", "$1,000 this year")
+    ]
+    last_year = chat.say("top 5 customers by revenue last year", who="Alex")
+    assert [r["Customer"] for r in last_year.rows] == ["Jane Smith (Globex Ltd)"]
