@@ -57,6 +57,8 @@ class Context:
     recent: int | None = None  # the customer the conversation was just about, if any
     # the one customer the command was about, for the next message to refer back to
     mentioned: int | None = None
+    # the customers a reply listed other than as a selection (next steps), for "those" next
+    listed: list[int] | None = None
 
     @property
     def tz(self) -> ZoneInfo:

@@ -192,9 +192,10 @@ class Bot:
                 chosen = command(session, staff)
                 if isinstance(chosen, Reply):
                     return chosen
-                reply = self._run(session, staff, message, chosen)
+                command_id = uuid.uuid4().hex  # both requests of one message are undone as one
+                reply = self._run(session, staff, message, chosen, command_id)
                 if chosen.then:
-                    reply = self._and_then(session, staff, message, chosen.then, reply)
+                    reply = self._and_then(session, staff, message, chosen.then, reply, command_id)
                 return _noted(reply, chosen.waiting)
         except _Duplicate:
             return None
@@ -303,19 +304,30 @@ class Bot:
         return lambda said: self.parse(said, now=now, tz=tz, lexicon=lexicon)
 
     def _and_then(
-        self, session: Session, staff: Staff, message: Message, text: str, first: Reply
+        self,
+        session: Session,
+        staff: Staff,
+        message: Message,
+        text: str,
+        first: Reply,
+        command_id: str,
     ) -> Reply:
         """The second request of a message, read after the first ran (so "her" is who the first
         was about); if it cannot be done as it stands, the first stays done and the reply says
         so rather than asking about it."""
         conversation = _conversation(message, staff.id)
         read = self._reader(session, staff, message.received_at)
-        parsed = subjects.refer_back(text, read(text), subjects.recall(session, conversation), read)
+        subject = subjects.recall(session, conversation)
+        parsed = subjects.refer_back(text, read(text), subject, read)
+        if parsed.intent == "task.create" and not parsed.slots.get("customer") and subject:
+            # "called him, left a vm. remind me fri to try again": a reminder about him
+            slots = {**parsed.slots, "customer": f"#{subject.customer_id}"}
+            parsed = replace(parsed, slots=slots) if subject.customer_id else parsed
         try:
             with session.begin_nested():
                 if parsed.intent == "unknown" or parsed.confidence < UNSURE:
                     raise UserError("I couldn't read it for sure")
-                second = self._run(session, staff, message, _Command(parsed))
+                second = self._run(session, staff, message, _Command(parsed), command_id)
         except (UserError, Ask) as stopped:
             reason = str(stopped) if isinstance(stopped, UserError) else stopped.reply.text
             line = (
@@ -324,7 +336,14 @@ class Bot:
             return replace(first, note=f"{first.note}\n{line}" if first.note else line)
         return combined(first, second)
 
-    def _run(self, session: Session, staff: Staff, message: Message, command: _Command) -> Reply:
+    def _run(
+        self,
+        session: Session,
+        staff: Staff,
+        message: Message,
+        command: _Command,
+        command_id: str | None = None,
+    ) -> Reply:
         parsed = command.parsed
         handler = HANDLERS.get(parsed.intent, HANDLERS["unknown"])
         permissions.check_intent(staff, parsed.intent)
@@ -350,13 +369,15 @@ class Bot:
                 message=message,
                 settings=self.settings,
                 engine=self.engine,
-                command_id=uuid.uuid4().hex,
+                command_id=command_id or uuid.uuid4().hex,
                 now=message.received_at,
                 confirmed=command.confirmed,
                 recent=subjects.recent_customer(session, _conversation(message, staff.id)),
             )
             reply = handler(parsed, ctx)
-            subjects.remember(session, _conversation(message, staff.id), parsed, ctx.mentioned)
+            subjects.remember(
+                session, _conversation(message, staff.id), parsed, ctx.mentioned, ctx.listed
+            )
             return reply
         except Ask as question:
             question.command = {
@@ -420,7 +441,8 @@ class Bot:
 # where a message holds a second request: a command word after a full stop, a semicolon, "and" or
 # "then" ("done 12. and remind me to …", "called her, move her to proposal")
 _SECOND = re.compile(
-    r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus)\s|(?:done|tick off|mark|close)\b)"
+    r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus)\s|(?:done|tick off|mark|close|move|reassign|"
+    r"remind me|set a reminder)\b)"
     r"|\s+(?=(?:and|then)\s))"
     r"(?:(?:and|then|also|plus)\s+)*"
     r"(?=(?:done|mark|close|complete|tick off|remind me|set a reminder|add a task|new task|task:|"

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot.handlers.bulk import ASSIGNEE, IDS, THEIR_OWNER_SAID
+from bot.handlers.bulk import ASSIGNEE, COUNT_SAID, IDS, THEIR_OWNER_SAID
 from bot.handlers.insights import selection_of
 from crm_store.models import ConversationSubject, utcnow
 from intents import CUSTOMERS, EXCLUDING, Parsed, vocab
@@ -63,8 +63,8 @@ MANY = re.compile(
 # a task set on each customer of the list: "a task for jordan to call each of them", "for each of
 # those 6 customers: call them", "… for their owner"
 EACH = re.compile(
-    r"\s*\b(?:for\s+)?(?:each|every one|all|both) of (?:them|those|these)(?:\s+\d+)?"
-    r"(?:\s+(?:customers|clients|accounts|leads|contacts|people|ones))?\b",
+    r"\s*\b(?:(?:for|on|with|to)\s+)?(?:(?:each|every one|all|both) of\s+)?(?:them|those|these)"
+    r"(?:\s+(?P<n>\d+))?(?:\s+(?:customers|clients|accounts|leads|contacts|people|ones))?\b",
     re.I,
 )
 THEIR_OWNER = re.compile(
@@ -81,6 +81,16 @@ SAME_FOR = re.compile(
 AND_ALSO = re.compile(r"^(?:and|also|plus)\s+(?P<rest>[^?!.]+?)(?:\s+(?:too|as well))?\W*$", re.I)
 ASK_FIRST = 0.5  # a reading that is confirmed before it is done
 CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
+TOP_N = re.compile(r"\b(?:top|first|biggest|best)\s+(?P<n>\d{1,4})\b", re.I)
+THOSE_N = re.compile(
+    r"\b(?:those|these|them|the|all)\s+(?P<n>\d{1,4})\b(?!\s*(?:days?|weeks?|%))", re.I
+)
+# a contact just talked about, named in a task: "a task for that call"
+THAT_CONTACT = re.compile(
+    r"\b(?:that|this|the|our) (?:call|meeting|email|demo|visit|chat|quote|proposal|catch ?up|"
+    r"qbr)\b",
+    re.I,
+)
 FROM_THE_LIST = re.compile(
     r"\s*\b(?:from|of|in|on|out of) (?:that|this|the|those|these) (?:list|lot|ones|selection)\b"
     r"|^\s*(?:which|who|any|how many) of (?:them|those|these)\b"
@@ -120,11 +130,19 @@ def recent_customer(session: Session, conversation: str) -> int | None:
     return subject.customer_id if subject is not None else None
 
 
-def remember(session: Session, conversation: str, ran: Parsed, mentioned: int | None) -> None:
+def remember(
+    session: Session,
+    conversation: str,
+    ran: Parsed,
+    mentioned: int | None,
+    listed: list[int] | None = None,
+) -> None:
     """What a command that ran talked about becomes the conversation's subject: the list it
     showed or changed, else the one customer it was about (the last one said replaces the one
     before)."""
     selection = selection_of(ran.slots) if ran.intent in LISTS else None
+    if listed:  # the customers of the next steps shown, by #id
+        selection = {CUSTOMERS: [f"#{i}" for i in listed]}
     if ran.slots.get(IDS):  # "tag them too" after a move: the customers moved, by #id
         selection = {CUSTOMERS: [f"#{i}" for i in ran.slots[IDS]]}
     asked = {"intent": ran.intent, "slots": ran.slots} if ran.intent in REFINABLE else None
@@ -154,7 +172,7 @@ def refer_back(
     if (left_out := vocab.EXCEPT.search(text)) and (MANY.search(text) or ONE.search(text)):
         return _except_after(text, left_out, subject, read)
     if subject.selection is not None:
-        return _to_the_list(text, parsed, subject, read)
+        return _top_of(text, _to_the_list(text, parsed, subject, read))
     if subject.customer_id is not None:
         return _to_the_customer(text, parsed, subject.customer_id, subject.change, read)
     return parsed
@@ -171,6 +189,12 @@ def _to_the_customer(
         # "make that a task for sam": what was suggested for the customer just talked about
         slots = {**parsed.slots, "customer": f"#{customer_id}"}
         return replace(parsed, slots=slots, confidence=max(parsed.confidence, SURE))
+    if (
+        parsed.intent == "task.create"
+        and not parsed.slots.get("customer")
+        and THAT_CONTACT.search(str(parsed.slots.get("text", "")))
+    ):  # "add a task for that call wed 2pm": the call just logged, with them
+        return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
     named = parsed.slots.get("customer") and parsed.intent != "unknown"
     if named and not (ONE.search(text) or OPENING.search(text)):
         return parsed
@@ -190,6 +214,19 @@ def _to_the_customer(
                 )
     # "left her a vm": a reading with "her" put in wins only where it makes her the customer
     return max(readings, key=lambda r: r.confidence, default=parsed)
+
+
+def _top_of(text: str, reading: Parsed) -> Parsed:
+    """ "just the top 5 of them to jordan": a change to the first few of the list, by value;
+    "those 4": as many as the list has, or nothing is changed."""
+    if reading.intent != "customer.bulk_update":
+        return reading
+    slots = dict(reading.slots)
+    if (top := TOP_N.search(text)) and "limit" not in slots:
+        slots["limit"] = int(top.group("n"))
+    elif counted := THOSE_N.search(text):
+        slots[COUNT_SAID] = int(counted.group("n"))
+    return replace(reading, slots=slots)
 
 
 def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: Reader) -> Parsed:

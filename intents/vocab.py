@@ -778,7 +778,7 @@ UPDATE_FORMS = [
     re.compile(rf"^{_SET}(?P<who>.+?)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^(?P<who>.+?)(?:'s|’s)\s+(?:new\s+)?(?P<field>{_FIELD})\s+(?:is|should be|=)\s+(?:now\s+)?(?P<value>.+?)\W*$"),
     re.compile(r"^rename\s+(?P<who>.+?)\s+(?:to|as)\s+(?P<name>.+?)\W*$"),
-    re.compile(r"^(?!(?:who|which|any|anyone|list|show|find|customers|clients|all)\b)(?P<who>.+?)(?:'s|’s|'re|’re)?\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)(?:,\s*(?:please|pls|can you|could you)\b.*)?\W*$"),
+    re.compile(r"^(?!(?:who|which|any|anyone|list|show|find|customers|clients|all|log|logged|called|rang|emailed|met|spoke|visited|had|just)\b)(?P<who>.+?)(?:'s|’s|'re|’re)?\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)(?:,\s*(?:please|pls|can you|could you)\b.*)?\W*$"),
     re.compile(rf"^(?P<who>.+?)\s+is\s+(?:now\s+)?an?\s+{_STAGE}\b"),
 ]  # fmt: skip
 

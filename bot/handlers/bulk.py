@@ -38,6 +38,7 @@ FIELDS = ("owner", "stage", "tag", "interest")
 IDS = "customer_ids"  # the previewed customers, filled in by the answer to the preview
 ASSIGNEE = "assignee"  # whose the tasks set on each customer are (a staff name, or each owner)
 THEIR_OWNER_SAID = "their owner"
+COUNT_SAID = "count_said"  # "those 4": how many the sender expects the list to hold
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,14 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
         found = insights.without_excluded(
             ctx, segments.find(ctx.session, insights.snapshot(ctx), criteria), slots
         )
+        if slots.get("limit"):  # "just the top 5 of them to jordan": the first 5 by value
+            limit = checks.whole(slots["limit"], what="number of customers")
+            found = found.head(limit)
+            described += f"; the top {limit:,} by {criteria.sort}"
         chosen = sorted(
             _customers(ctx, list(found.index)), key=lambda c: (c.display_name.casefold(), c.id)
         )
-    return _apply(ctx, change, chosen, described)
+    return _apply(ctx, change, chosen, described, slots.get(COUNT_SAID))
 
 
 def _named(ctx: Context, change: Change, names: list[str], slots: dict) -> Reply:
@@ -105,16 +110,23 @@ def _named(ctx: Context, change: Change, names: list[str], slots: dict) -> Reply
     changed and the reply says which names did not say who."""
     described = "the customers named"
     if all(str(name).startswith("#") for name in names):
-        described = "the customers just changed"
+        described = "the customers just shown"
     if ctx.confirmed and IDS in slots:
-        return _apply(ctx, change, _previewed(ctx, slots[IDS]), described)
-    return _apply(ctx, change, resolve_each(ctx, names), described)
+        return _apply(ctx, change, _previewed(ctx, slots[IDS]), described, None)
+    return _apply(ctx, change, resolve_each(ctx, names), described, slots.get(COUNT_SAID))
 
 
-def _apply(ctx: Context, change: Change, chosen: list[Customer], described: str) -> Reply:
+def _apply(
+    ctx: Context, change: Change, chosen: list[Customer], described: str, expected: int | None
+) -> Reply:
     """Preview the change of the customers chosen or, once confirmed, make it."""
     if not chosen:
         return Reply(f"No customers match: {described}. Nothing was changed.")
+    if expected is not None and not ctx.confirmed and expected != len(chosen):
+        raise UserError(
+            f"You said {expected:,}, but {_count(len(chosen))} match ({described}). Say which, "
+            "by name or #id. Nothing was changed."
+        )
     targets = [c for c in chosen if change.needed(c)]
     if not targets:
         return Reply(

@@ -320,6 +320,7 @@ def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
     if not found:
         return Reply(f"Nothing pressing across {whose} today.")
     names = _names(ctx, [s.customer_id for s in found])
+    ctx.listed = list(dict.fromkeys(s.customer_id for s in found))
     rows = [
         {
             "#": str(s.customer_id),

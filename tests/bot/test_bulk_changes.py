@@ -393,3 +393,10 @@ def test_what_is_left_out_may_come_before_the_change_said_last(book):
     preview = book.say("move dana's customers except the proposal ones to lee", who="Alex")
     assert preview.text.startswith("Move 3 customers to Lee?")
     assert "Pam Page" not in {r["Customer"] for r in preview.rows}
+
+
+def test_a_change_to_the_top_few_of_a_list_changes_only_those(book):
+    book.say("list dana's customers", who="Alex")
+    preview = book.say("actually just the top 2 of them to lee", who="Alex")
+    assert preview.text.startswith("Move 2 customers to Lee?")
+    assert "the top 2 by value" in preview.text

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from crm_store.models import CustomerTag, Purchase, Staff, Task
+from crm_store.models import CustomerTag, Interaction, Purchase, Staff, Task
 
 
 def _assignees(chat) -> dict[int, str]:
@@ -129,4 +129,28 @@ def test_a_rep_changes_only_their_own_tasks_and_hands_them_to_no_one(chat):
     )
     refused = chat.say(f"give task {sams.id} to alex")
     assert refused.text.startswith("You can set tasks only for yourself")
+    assert chat.written() == written
+
+
+def test_a_reminder_after_a_call_in_one_message_is_about_that_customer(chat):
+    reply = chat.say("called jane cooper, left a voicemail. remind me friday to try again")
+    assert "Task #" in reply.text
+    [task] = chat.rows(Task)
+    assert task.customer_id == chat.customer("Jane Cooper").id
+    chat.say("undo")
+    assert (chat.rows(Task), chat.rows(Interaction)) == ([], [])  # both parts undone as one
+
+
+def test_a_task_for_that_call_is_about_the_customer_just_called(chat):
+    chat.say("called jane cooper, wants a catch up call next week")
+    chat.say("add a task for that call monday")
+    task = next(t for t in chat.rows(Task) if "that call" in t.text)
+    assert task.customer_id == chat.customer("Jane Cooper").id
+
+
+def test_those_four_when_the_list_holds_three_changes_nothing(chat):
+    chat.say("list sam's customers", who="Alex")
+    written = chat.written()
+    reply = chat.say("set a task for sam to call those 4 by friday", who="Alex")
+    assert reply.text.startswith("You said 4, but 3 customers match")
     assert chat.written() == written

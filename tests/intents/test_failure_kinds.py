@@ -281,3 +281,8 @@ def test_getting_a_rep_to_do_something_is_a_task_for_that_rep():
 def test_a_price_said_bare_with_thousands_is_the_amount():
     parsed = read("Initech bought 3 training workshops 1,500")
     assert (parsed.slots["quantity"], parsed.slots["amount"]) == (3, 1500)
+
+
+def test_a_call_logged_with_what_they_are_keen_on_is_a_contact_not_an_interest():
+    parsed = read("log call w Bob Stone - keen on new tier")
+    assert (parsed.intent, parsed.slots["customer"]) == ("interaction.log", "Bob Stone")
