@@ -259,8 +259,33 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
         old = ctx.session.get(Staff, old).name
     return Reply(
         text=f"{customer.display_name}: {field} is now {shown} (was {old or 'empty'}).",
-        buttons=[Button("Undo", "undo")],
+        buttons=[Button("Undo", "undo"), *_their_tasks_too(ctx, customer, before[column])]
+        if field == "owner"
+        else [Button("Undo", "undo")],
     )
+
+
+TASKS_HANDED_IN_ONE_TAP = 3  # a button's command stays under the chat platforms' 64 bytes
+
+
+def _their_tasks_too(ctx: Context, customer: Customer, was: int | None) -> list[Button]:
+    """On a handover, the customer's open tasks of the rep before are offered to the new owner
+    in one tap, never moved unasked."""
+    if was is None:
+        return []
+    open_tasks = ctx.session.exec(
+        select(Task.id).where(
+            Task.customer_id == customer.id,
+            Task.assignee_id == was,
+            Task.status == TaskStatus.open.value,
+        )
+    ).all()
+    if not open_tasks or len(open_tasks) > TASKS_HANDED_IN_ONE_TAP:
+        return []
+    new_owner = ctx.session.get(Staff, customer.owner_id).name
+    numbers = ", ".join(str(n) for n in open_tasks)
+    label = f"Their {len(open_tasks)} open task{'s' * (len(open_tasks) != 1)} too"
+    return [Button(label, f"give task {numbers} to {new_owner}")]
 
 
 def _new_value(ctx: Context, field: str, value: str) -> tuple[str, object, str]:

@@ -154,3 +154,14 @@ def test_those_four_when_the_list_holds_three_changes_nothing(chat):
     reply = chat.say("set a task for sam to call those 4 by friday", who="Alex")
     assert reply.text.startswith("You said 4, but 3 customers match")
     assert chat.written() == written
+
+
+def test_a_handover_offers_the_customers_open_tasks_to_the_new_owner_in_one_tap(chat):
+    chat.say("remind me to call Jane Cooper tomorrow")
+    reply = chat.run(
+        "customer.update", who="Alex", customer="Jane Cooper", field="owner", value="Alex"
+    )
+    [offer] = [b for b in reply.buttons if b.label == "Their 1 open task too"]
+    assert _assignees(chat) == {chat.customer("Jane Cooper").id: "Sam"}  # not moved unasked
+    chat.say(offer.value, who="Alex")
+    assert _assignees(chat) == {chat.customer("Jane Cooper").id: "Alex"}
