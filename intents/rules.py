@@ -461,7 +461,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
         after = typed[found.end() :]
         if found.group(0).startswith("send") and not (after[:1].isupper() or after[:1] == "#"):
             continue
-        customer = _ref(after)
+        customer = _ref(_TIME_AT_END.sub("", after))
         if customer and customer.lower() not in vocab.NOT_CUSTOMERS:
             break
         customer = None
@@ -482,6 +482,7 @@ _MAKE_THAT_A_TASK = re.compile(
     r"[a-z][\w'-]*))?",
     re.I,
 )
+_TIME_AT_END = re.compile(r"\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\W*$", re.I)
 _TASK_NAMED = re.compile(
     r"^(?:create|add|set|make|new|put in)\s+(?:an?\s+)?(?P<what>(?!task\b)[\w -]+?)\s+"
     r"(?:task|reminder|to-?do)\b",
@@ -900,7 +901,7 @@ CONTACT_ENDS = re.compile(  # where the people a contact was with end: "…, fol
     re.I,
 )
 _CHANGE_STARTS = re.compile(
-    r"\s+(?:to|as|into|in|under|from|with|back|over)\s+|\s[-–—:]\s|[.?!;]|\s+(?:please|pls|now)\b",
+    r"\s*(?:->|→|=>)|\s+(?:to|as|into|in|under|from|with|back|over)\s+|\s[-–—:]\s|[.?!;]|\s+(?:please|pls|now)\b",
     re.I,
 )
 

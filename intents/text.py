@@ -42,6 +42,7 @@ SHORTHAND = [
     (re.compile(r"\bmtg\b", re.I), "meeting"),
     (re.compile(r"\bmtgs\b", re.I), "meetings"),
     (re.compile(r"\bvm\b", re.I), "voicemail"),
+    (re.compile(r"\blvm\b", re.I), "left voicemail"),
     (re.compile(r"\bmsg'?d\b", re.I), "messaged"),
     (re.compile(r"\bwhos\b", re.I), "who's"),
     (re.compile(r"\bfu\b", re.I), "follow up"),

@@ -489,7 +489,7 @@ FOLLOW_UP = re.compile(
     rf"\s*(?P<when>{DATE_PHRASE})?|\s(?:by|before|due|till|until)\s+(?P<by>{DATE_PHRASE}))(?![\w/])"
 )
 OCCURRED = re.compile(
-    rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?P<when>today|yesterday|this morning|this afternoon|"
+    rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bagain )(?<!\bback )(?<!\bup )(?P<when>today|yesterday|this morning|this afternoon|"
     rf"this evening|this am|this pm|last night|(?:{WEEKDAY},? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
     rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)|(?:last )?(?<!coming )(?<!this ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
@@ -525,7 +525,7 @@ TASK_PERIODS = _table(
         (r"today|tonight|this morning", "today"),
         (r"tomorrow", "tomorrow"),
         (r"(?:this|the|for the) week|weekly|this wk|^tasks week\W*$", "week"),
-        (r"all(?! (?:the )?reps| of us| staff)", "all"),
+        (r"all(?! (?:the )?reps| of us| staff| (?:overdue|late|today|tomorrow))", "all"),
     ]
 )
 # The verb or preposition after which a task names its customer.
@@ -932,7 +932,8 @@ LIMIT = re.compile(
 
 OWNER_TEAM = re.compile(
     r"\b(?:(?:the |whole |my |our |entire )?team(?:'s|s')?|everyone(?:'s)?|everybody(?:'s)?|"
-    r"all (?:the )?(?:reps|sales ?people|staff)(?:'s|')?|every rep(?:'s)?|all of us)\b"
+    r"all (?:the )?(?:reps|sales ?people|staff)(?:'s|')?|every rep(?:'s)?|all of us|"
+    r"(?<=tasks )by (?:rep|owner|person))\b"
 )
 OWNER_ME = re.compile(  # "my calls", "how many calls did i make"
     r"\b(?:my|mine)\b|\b(?:did|have) i (?:make|made|do|done|log|logged|sell|sold|close|closed|book|booked)\b"

@@ -286,3 +286,25 @@ def test_a_price_said_bare_with_thousands_is_the_amount():
 def test_a_call_logged_with_what_they_are_keen_on_is_a_contact_not_an_interest():
     parsed = read("log call w Bob Stone - keen on new tier")
     assert (parsed.intent, parsed.slots["customer"]) == ("interaction.log", "Bob Stone")
+
+
+def test_all_overdue_tasks_by_rep_are_the_teams_overdue_tasks():
+    assert read("show all overdue tasks by rep").slots == {"period": "overdue", "owner": "team"}
+
+
+def test_several_customers_handed_over_with_an_arrow_are_a_change_to_each():
+    parsed = read("Jane Cooper, #178 and Bob Stone -> maria")
+    assert parsed.intent == "customer.bulk_update"
+    assert parsed.slots["customers"] == ["Jane Cooper", "#178", "Bob Stone"]
+
+
+def test_a_voicemail_then_try_again_friday_dates_no_contact_last_friday():
+    parsed = read("Bob Stone - lvm, try again fri")
+    assert parsed.intent == "interaction.log"
+    assert "occurred_on" not in parsed.slots
+    assert parsed.slots["summary"].startswith("lvm")
+
+
+def test_a_time_after_a_name_in_a_reminder_is_no_part_of_the_name():
+    parsed = read("remind me catch up call with Bob Stone fri 2pm")
+    assert parsed.slots["customer"] == "Bob Stone"
