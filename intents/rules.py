@@ -1509,7 +1509,15 @@ def _next(match: re.Match, message: Message) -> dict | None:
     who = _ref(message.typed[found.end() :]) if found else None
     if who and who.lower() in vocab.NOT_CUSTOMERS:
         who = None
-    return {"customer": who, "owner": owner(message, named_for=who is None)}
+    top = _TOP_FEW.search(message.text)
+    return {
+        "customer": who,
+        "owner": owner(message, named_for=who is None),
+        "limit": int(top.group("n")) if top else None,  # "top 5 next best actions"
+    }
+
+
+_TOP_FEW = re.compile(r"\b(?:top|first|best)\s+(?P<n>\d{1,3})\b")
 
 
 @reads("customer.show")

@@ -314,7 +314,7 @@ def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
         customer_ids=mine.index,
         money=money,
         per_customer=1,
-        limit=DEFAULT_ROWS,
+        limit=min(checks.whole(parsed.slots.get("limit", DEFAULT_ROWS), what="limit"), MAX_ROWS),
     )
     whose = f"{book.possessive} customers"
     if not found:

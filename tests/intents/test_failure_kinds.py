@@ -308,3 +308,8 @@ def test_a_voicemail_then_try_again_friday_dates_no_contact_last_friday():
 def test_a_time_after_a_name_in_a_reminder_is_no_part_of_the_name():
     parsed = read("remind me catch up call with Bob Stone fri 2pm")
     assert parsed.slots["customer"] == "Bob Stone"
+
+
+def test_top_few_next_steps_is_how_many():
+    parsed = read("top 5 next best actions for Lee Chen's book")
+    assert (parsed.intent, parsed.slots.get("limit")) == ("next_action.suggest", 5)
