@@ -319,10 +319,10 @@ class Bot:
         read = self._reader(session, staff, message.received_at)
         subject = subjects.recall(session, conversation)
         parsed = subjects.refer_back(text, read(text), subject, read)
-        if parsed.intent == "task.create" and not parsed.slots.get("customer") and subject:
+        about = subject.customer_id if subject is not None else None
+        if parsed.intent == "task.create" and not parsed.slots.get("customer") and about:
             # "called him, left a vm. remind me fri to try again": a reminder about him
-            slots = {**parsed.slots, "customer": f"#{subject.customer_id}"}
-            parsed = replace(parsed, slots=slots) if subject.customer_id else parsed
+            parsed = replace(parsed, slots={**parsed.slots, "customer": f"#{about}"})
         try:
             with session.begin_nested():
                 if parsed.intent == "unknown" or parsed.confidence < UNSURE:

@@ -64,7 +64,7 @@ MANY = re.compile(
 # those 6 customers: call them", "… for their owner"
 EACH = re.compile(
     r"\s*\b(?:(?:for|on|with|to)\s+)?(?:(?:each|every one|all|both) of\s+)?(?:them|those|these)"
-    r"(?:\s+(?P<n>\d+))?(?:\s+(?:customers|clients|accounts|leads|contacts|people|ones))?\b",
+    r"(?:\s+\d+)?(?:\s+(?:customers|clients|accounts|leads|contacts|people|ones))?\b",
     re.I,
 )
 THEIR_OWNER = re.compile(
@@ -81,7 +81,6 @@ SAME_FOR = re.compile(
 AND_ALSO = re.compile(r"^(?:and|also|plus)\s+(?P<rest>[^?!.]+?)(?:\s+(?:too|as well))?\W*$", re.I)
 ASK_FIRST = 0.5  # a reading that is confirmed before it is done
 CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
-TOP_N = re.compile(r"\b(?:top|first|biggest|best)\s+(?P<n>\d{1,4})\b", re.I)
 THOSE_N = re.compile(
     r"\b(?:those|these|them|the|all)\s+(?P<n>\d{1,4})\b(?!\s*(?:days?|weeks?|%))", re.I
 )
@@ -209,9 +208,7 @@ def _to_the_customer(
         if pointed is not None:
             reread = read(_put(said, pointed, reference))
             if reread.slots.get("customer") == reference and reread.intent in NEEDS_CUSTOMER:
-                readings.append(
-                    _words_back(reread, reference, said[pointed.start() : pointed.end()])
-                )
+                readings.append(_words_back(reread, reference, pointed.group()))
     # "left her a vm": a reading with "her" put in wins only where it makes her the customer
     return max(readings, key=lambda r: r.confidence, default=parsed)
 
@@ -222,7 +219,7 @@ def _top_of(text: str, reading: Parsed) -> Parsed:
     if reading.intent != "customer.bulk_update":
         return reading
     slots = dict(reading.slots)
-    if (top := TOP_N.search(text)) and "limit" not in slots:
+    if (top := vocab.TOP_N.search(text)) and "limit" not in slots:
         slots["limit"] = int(top.group("n"))
     elif counted := THOSE_N.search(text):
         slots[COUNT_SAID] = int(counted.group("n"))

@@ -388,14 +388,11 @@ def _export(match: re.Match, message: Message) -> dict | None:
 def _complete(match: re.Match, message: Message) -> dict | None:
     if vocab.TASK_CHANGED.search(message.text):
         return None  # "move task 2 to mon", "reassign task 1 to maria": not done, changed
-    undated = vocab.DATE.sub(lambda m: " " * len(m.group()), message.text)  # "Jan 20" is no task
+    undated = _undated(message.text)
     if not _TASK_NUMBER.search(undated):  # "Done #12", "Done: task #12" are the buttons' labels
         undated = _CUSTOMER_REF.sub(lambda m: " " * len(m.group()), undated)  # "the task for #129"
-    numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£])#?(\d{1,7})\b(?![.,]\d)", undated)]
-    if len(numbers) == 1:
-        return {"task_id": numbers[0]}
-    if numbers:
-        return {"task_id": numbers}
+    if numbered := _task_ids(undated):
+        return numbered
     who = _cut_words(message.text, message, vocab.COMPLETE_WORDS)
     if who:
         return {"customer": who}
@@ -403,14 +400,25 @@ def _complete(match: re.Match, message: Message) -> dict | None:
     return {} if _TASK_FOR_THEM.search(message.text) else None
 
 
+def _undated(text: str) -> str:
+    """The text with its dates blanked out: "Jan 20" names no task."""
+    return vocab.DATE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _task_ids(text: str) -> dict[str, Any]:
+    """The `task_id` slot of the task numbers said ("done 14", "tasks 4 and 5"), or none."""
+    numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£])#?(\d{1,7})\b(?![.,]\d)", text)]
+    if not numbers:
+        return {}
+    return {"task_id": numbers[0] if len(numbers) == 1 else numbers}
+
+
 @reads("task.update")
 def _task_change(match: re.Match, message: Message) -> dict | None:
     """ "move task 12 to monday", "give task 3 to maria", "delete tasks 4 and 5"."""
-    undated = vocab.DATE.sub(lambda m: " " * len(m.group()), message.text)
-    numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£])#?(\d{1,7})\b(?![.,]\d)", undated)]
-    if not numbers:
+    slots: dict[str, Any] = _task_ids(_undated(message.text))
+    if not slots:
         return None
-    slots: dict[str, Any] = {"task_id": numbers[0] if len(numbers) == 1 else numbers}
     if vocab.TASK_DELETED.search(message.text):
         return {**slots, "action": "delete"}
     if found := vocab.TASK_HANDED.search(message.text):
@@ -1509,15 +1517,12 @@ def _next(match: re.Match, message: Message) -> dict | None:
     who = _ref(message.typed[found.end() :]) if found else None
     if who and who.lower() in vocab.NOT_CUSTOMERS:
         who = None
-    top = _TOP_FEW.search(message.text)
+    top = vocab.TOP_N.search(message.text)
     return {
         "customer": who,
         "owner": owner(message, named_for=who is None),
         "limit": int(top.group("n")) if top else None,  # "top 5 next best actions"
     }
-
-
-_TOP_FEW = re.compile(r"\b(?:top|first|best)\s+(?P<n>\d{1,3})\b")
 
 
 @reads("customer.show")

@@ -103,6 +103,8 @@ BOOK_VALUE = re.compile(
     r"customers|patch|territory)\b|\bhow (?:much|big) is (?:my|our|[\w-]+'?s) (?:book|portfolio)\b"
     r"|\b(?:book|portfolio) (?:value|worth|size)\b|\bwhat(?:'s| is) (?:my|our|[\w-]+'?s) (?:book|portfolio) worth\b"
 )
+# the first few of a list: "top 5 next best actions", "just the top 5 of them to jordan"
+TOP_N = re.compile(r"\b(?:top|first|biggest|best)\s+(?P<n>\d{1,4})\b", re.I)
 # customers named one after another: "anna fischer, léa weber and omar nguyen"
 LISTED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 # who a list or a change leaves out: "… but not the munich ones", "… except Anna Fischer"

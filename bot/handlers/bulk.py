@@ -326,24 +326,18 @@ def _task(ctx: Context, slots: dict) -> Change:
         owner = ctx.session.get(Staff, customer.owner_id) if customer.owner_id else None
         return (owner or ctx.staff) if each_owner else staff
 
-    def open_already(customer: Customer) -> bool:
-        return (
-            ctx.session.exec(
-                select(Task.id).where(
-                    Task.customer_id == customer.id,
-                    Task.text == text,
-                    Task.status == TaskStatus.open.value,
-                )
-            ).first()
-            is not None
+    open_already = set(
+        ctx.session.exec(
+            select(Task.customer_id).where(Task.text == text, Task.status == TaskStatus.open.value)
         )
+    )
 
     when = f", due {format.day(due, today=ctx.today)}" if due else ""
     for_whom = "each one's owner" if each_owner else staff.name
     return Change(
         preview=f"Set the task “{text}”{when}, for {for_whom}, on {{n}}",
         done=f"Set the task “{text}”{when} on {{n}}",
-        needed=lambda c: not open_already(c),
+        needed=lambda c: c.id not in open_already,
         apply=lambda c: tasks.new_task(ctx, text=text, due=due, customer=c, assignee=whose(c)),
         shown=lambda c: f"+ task for {whose(c).name}",
     )

@@ -259,9 +259,10 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
         old = ctx.session.get(Staff, old).name
     return Reply(
         text=f"{customer.display_name}: {field} is now {shown} (was {old or 'empty'}).",
-        buttons=[Button("Undo", "undo"), *_their_tasks_too(ctx, customer, before[column])]
-        if field == "owner"
-        else [Button("Undo", "undo")],
+        buttons=[
+            Button("Undo", "undo"),
+            *(_their_tasks_too(ctx, customer, before[column]) if field == "owner" else []),
+        ],
     )
 
 

@@ -169,8 +169,7 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
     """Tick tasks off — “done 14”, “done 14 and 15”, “mark task 14 done”, “done with Acme”."""
     slots = parsed.slots
     if "task_id" in slots:
-        wanted = slots["task_id"] if isinstance(slots["task_id"], list) else [slots["task_id"]]
-        tasks = [_own_task(ctx, n) for n in dict.fromkeys(wanted)]
+        tasks = _own_tasks(ctx, slots["task_id"])
         if not tasks:
             raise UserError("Which task? Say “done 14” (its number) or “done with Acme”.")
     elif slots.get("customer"):
@@ -202,8 +201,7 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
 
     Also “delete task 7”; a rep changes only their own tasks and hands them to no one else."""
     slots = parsed.slots
-    wanted = slots["task_id"] if isinstance(slots["task_id"], list) else [slots["task_id"]]
-    changing = [_own_task(ctx, n) for n in dict.fromkeys(wanted)]
+    changing = _own_tasks(ctx, slots["task_id"])
     numbers = ", ".join(f"#{task.id}" for task in changing)
     if slots.get("action") == "delete":
         for task in changing:
@@ -246,6 +244,12 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
         f"{'Task' if len(changing) == 1 else 'Tasks'} {what}: {', '.join(said)}.",
         buttons=[Button("Undo", "undo")],
     )
+
+
+def _own_tasks(ctx: Context, task_id: object) -> list[Task]:
+    """The tasks a `task_id` slot names (one number or several), each once."""
+    wanted = task_id if isinstance(task_id, list) else [task_id]
+    return [_own_task(ctx, n) for n in dict.fromkeys(wanted)]
 
 
 def _own_task(ctx: Context, typed: object) -> Task:
