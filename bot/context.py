@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -59,6 +59,8 @@ class Context:
     mentioned: int | None = None
     # the customers a reply listed other than as a selection (next steps), for "those" next
     listed: list[int] | None = None
+    # the tasks the command set or changed, for "push it to friday" next
+    tasks: list[int] = field(default_factory=list)
 
     @property
     def tz(self) -> ZoneInfo:

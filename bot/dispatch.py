@@ -376,7 +376,12 @@ class Bot:
             )
             reply = handler(parsed, ctx)
             subjects.remember(
-                session, _conversation(message, staff.id), parsed, ctx.mentioned, ctx.listed
+                session,
+                _conversation(message, staff.id),
+                parsed,
+                ctx.mentioned,
+                ctx.listed,
+                ctx.tasks,
             )
             return reply
         except Ask as question:

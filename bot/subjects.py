@@ -118,6 +118,25 @@ NEEDS_CUSTOMER = frozenset(
 
 Reader = Callable[[str], Parsed]
 FREE_TEXT = frozenset({"text", "summary", "comment"})
+_FIRST_WORDS = (
+    r"^(?:(?:ok|okay|actually|oh|hmm+|no|wait|sorry|and|also|pls|please|can you|could you)[\s,]+)*"
+)
+_CHANGE_VERB = (
+    r"(?:move|push|shift|postpone|reschedule|bump|delay|reassign|assign|give|hand|pass|delete|"
+    r"remove|cancel|scrap|drop|rename|reword|change|make)"
+)
+# "push it to friday", "give that one to sam", "rename it to …": the tasks just set or changed
+THAT_TASK = re.compile(
+    _FIRST_WORDS + _CHANGE_VERB + r"\s+(?P<it>(?:it|that|this)(?: one| task| reminder)?|the task|"
+    r"the reminder|(?:those|these|the) (?:tasks|reminders))\b(?!\s*(?:'s|is|was)\b)",
+    re.I,
+)
+# "give 5 to jordan", "push 34 and 35 to monday" after a list of tasks: task numbers
+NUMBERED_TASKS = re.compile(
+    _FIRST_WORDS + _CHANGE_VERB + r"\s+(?P<it>#?\d{1,7}(?:\s*(?:,|and|&)\s*#?\d{1,7})*)\b"
+    r"(?!\s*(?:days?|weeks?|months?|%|k\b|[.,]\d))",
+    re.I,
+)
 
 
 def recall(session: Session, conversation: str) -> ConversationSubject | None:
@@ -135,17 +154,18 @@ def remember(
     ran: Parsed,
     mentioned: int | None,
     listed: list[int] | None = None,
+    tasks: list[int] | None = None,
 ) -> None:
     """What a command that ran talked about becomes the conversation's subject: the list it
     showed or changed, else the one customer it was about (the last one said replaces the one
-    before)."""
+    before), and the tasks it set or changed."""
     selection = selection_of(ran.slots) if ran.intent in LISTS else None
     if listed:  # the customers of the next steps shown, by #id
         selection = {CUSTOMERS: [f"#{i}" for i in listed]}
     if ran.slots.get(IDS):  # "tag them too" after a move: the customers moved, by #id
         selection = {CUSTOMERS: [f"#{i}" for i in ran.slots[IDS]]}
     asked = {"intent": ran.intent, "slots": ran.slots} if ran.intent in REFINABLE else None
-    if selection is None and mentioned is None and asked is None:
+    if selection is None and mentioned is None and asked is None and not tasks:
         return
     repeatable = ran.intent in LISTS or ran.slots.get("field") in REPEATABLE
     change = {k: ran.slots[k] for k in CHANGE if ran.slots.get(k)} if repeatable else {}
@@ -155,7 +175,10 @@ def remember(
     subject.customer_id = None if selection is not None else mentioned
     subject.selection = selection
     subject.change = change or None
+    if asked is None and tasks and (subject.asked or {}).get("intent") == "task.list":
+        asked = subject.asked  # "give 34 to jordan", then "delete 35": still the list's numbers
     subject.asked = asked
+    subject.task_ids = tasks or None
     subject.updated_at = utcnow()
     session.add(subject)
 
@@ -166,6 +189,8 @@ def refer_back(
     """The reading of `text` with the subject put in where the message points back to it."""
     if subject is None:
         return parsed
+    if (changed := _to_the_tasks(text, subject, read)) is not None:
+        return changed
     if subject.asked and (refined := _refined(text, parsed, subject.asked, read)) is not None:
         return refined
     if (left_out := vocab.EXCEPT.search(text)) and (MANY.search(text) or ONE.search(text)):
@@ -175,6 +200,25 @@ def refer_back(
     if subject.customer_id is not None:
         return _to_the_customer(text, parsed, subject.customer_id, subject.change, read)
     return parsed
+
+
+def _to_the_tasks(text: str, subject: ConversationSubject, read: Reader) -> Parsed | None:
+    """A change to the tasks just set or changed ("push it to friday"), or to tasks by the
+    numbers of the task list just shown ("give 5 to jordan"); None if the message is neither."""
+    if subject.task_ids and (pointed := THAT_TASK.search(text)):
+        said = " and ".join(str(n) for n in subject.task_ids)
+    elif (subject.asked or {}).get("intent") == "task.list" and (
+        pointed := NUMBERED_TASKS.search(text)
+    ):
+        said = pointed.group("it")
+    else:
+        return None
+    named = f"{'tasks' if ' ' in said else 'task'} {said}"
+    start, end = pointed.span("it")
+    reread = read(re.sub(r"\bmake\s+$", "move ", text[:start], flags=re.I) + named + text[end:])
+    if reread.intent != "task.update":
+        return None
+    return replace(reread, confidence=max(reread.confidence, SURE))
 
 
 def _to_the_customer(

@@ -331,6 +331,8 @@ class ConversationSubject(SQLModel, table=True):
     change: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     # the last report, list or tasks asked for ({"intent", "slots"}): "by rep?" refines it
     asked: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    # the tasks the last command set or changed: "push it to friday" moves them
+    task_ids: list[int] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     updated_at: datetime = Field(default_factory=utcnow)
 
 

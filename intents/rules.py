@@ -415,7 +415,13 @@ def _task_ids(text: str) -> dict[str, Any]:
 
 @reads("task.update")
 def _task_change(match: re.Match, message: Message) -> dict | None:
-    """ "move task 12 to monday", "give task 3 to maria", "delete tasks 4 and 5"."""
+    """ "move task 12 to monday", "give task 3 to maria", "delete tasks 4 and 5", "rename task 3
+    to …"."""
+    if renamed := vocab.TASK_RENAMED.search(message.text):
+        words = next(g for g in ("text", "text2", "text3") if renamed.group(g))
+        numbered = _task_ids(message.text[: renamed.start(words)])
+        typed = message.typed[renamed.start(words) : renamed.end(words)].strip(" \"'“”‘’.")
+        return {**numbered, "text": typed} if numbered and typed else None
     slots: dict[str, Any] = _task_ids(_undated(message.text))
     if not slots:
         return None

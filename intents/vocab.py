@@ -116,7 +116,7 @@ EXCEPT = re.compile(
 # a task changed rather than done or set: moved to another day, handed to someone, deleted
 TASK_CHANGED = re.compile(
     r"\b(?:move|push|shift|postpone|reschedule|bump|reassign|assign|give|hand|delete|remove|change|"
-    r"set|drop|cancel|scrap|bin|kill|pass|transfer)\b.*\btasks?\s*#?\d|\btasks?\s*#?\d+\b.*\b(?:to|till|until)\s+\w"
+    r"set|drop|cancel|scrap|bin|kill|pass|transfer|rename|reword|retitle|relabel|edit|update)\b.*\btasks?\s*#?\d|\btasks?\s*#?\d+\b.*\b(?:to|till|until)\s+\w"
 )
 CUES: list[tuple[str, str]] = [
     ("customer.show", CUSTOMER_QUESTION),
@@ -549,6 +549,14 @@ TASK_FOR = re.compile(
     re.I,
 )
 TASK_DELETED = re.compile(r"\b(?:delete|remove|drop|cancel|scrap|bin|kill|get rid of)\b")
+# "rename task 3 to call about renewal", "change task 3 to say …": the task's words
+TASK_RENAMED = re.compile(
+    r"\b(?:rename|reword|retitle|relabel)\s+(?:the\s+)?tasks?\s*#?\d+\s*(?:to|as|:)\s*(?P<text>\S.*)$"
+    r"|\b(?:change|edit|update)\s+(?:the\s+)?(?:text|wording|title|description)\s+(?:of|on|for)\s+"
+    r"(?:the\s+)?task\s*#?\d+\s+(?:to|:)\s*(?P<text2>\S.*)$"
+    r"|\btask\s*#?\d+\s+(?:to\s+say|should\s+say|to\s+read|should\s+read|text\s+to)\s*:?\s*"
+    r"(?P<text3>\S.*)$"
+)
 TASK_HANDED = re.compile(
     rf"\b(?:reassign|assign|give|hand(?:\s+over)?|pass|transfer|move)\b.*?\bto\s+"
     rf"(?P<who>(?!(?:me|myself|him|her|them|next|this|tomorrow|today|the|end|eow|eod|eom|mid|early|"

@@ -46,6 +46,7 @@ def new_task(
     )
     ctx.session.add(task)
     ctx.audit("task.create", task, before=None, description=f"task “{task.text}”")
+    ctx.tasks.append(task.id)
     return task
 
 
@@ -197,7 +198,7 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
 
 @handles("task.update")
 def change_task(parsed: Parsed, ctx: Context) -> Reply:
-    """Move, hand over or delete a task — “move task 12 to monday”, “give task 3 to Maria”.
+    """Move, hand over, rename or delete a task — “move task 12 to monday”, “give task 3 to Maria”.
 
     Also “delete task 7”; a rep changes only their own tasks and hands them to no one else."""
     slots = parsed.slots
@@ -216,20 +217,27 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
             )
         gone = "; ".join(f"#{task.id} {task.text}" for task in changing)
         return Reply(f"Deleted: {gone}.", buttons=[Button("Undo", "undo")])
-    if not slots.get("due") and not slots.get("owner"):
+    if not slots.keys() & {"due", "owner", "text"}:
         raise UserError(
-            f"What should change about {numbers}? e.g. “move task 12 to monday” or “give task "
-            "12 to Maria”. Nothing was changed."
+            f"What should change about {numbers}? e.g. “move task 12 to monday”, “give task "
+            "12 to Maria” or “rename task 12 to …”. Nothing was changed."
+        )
+    if slots.get("text") and len(changing) > 1:
+        raise UserError(
+            "Rename one task at a time, e.g. “rename task 12 to …”. Nothing was changed."
         )
     due = due_date(ctx, slots.get("due")) if slots.get("due") else None
     whose_task = assignee(ctx, slots["owner"]) if slots.get("owner") else None
-    said = []
+    text = checks.text(slots.get("text", ""), Task, "text", what="task") or None
+    said = [f"now “{text}”"] if text else []
+    what = "; ".join(f"#{task.id} {task.text}" for task in changing)
     if due is not None:
         said.append(f"due {format.day(due, today=ctx.today)}")
     if whose_task is not None:
         said.append(f"now {whose_task.name}'s")
     for task in changing:
         before = snapshot(task)
+        task.text = text or task.text
         task.due = due or task.due
         task.assignee_id = whose_task.id if whose_task else task.assignee_id
         ctx.session.add(task)
@@ -239,7 +247,7 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
             before=before,
             description=f"task “{task.text}” ({', '.join(said)})",
         )
-    what = "; ".join(f"#{task.id} {task.text}" for task in changing)
+    ctx.tasks = [task.id for task in changing]
     return Reply(
         f"{'Task' if len(changing) == 1 else 'Tasks'} {what}: {', '.join(said)}.",
         buttons=[Button("Undo", "undo")],

@@ -119,6 +119,43 @@ def test_a_deleted_task_is_gone_until_undo(chat):
     assert [t.text for t in chat.rows(Task)] == ["call Jane Cooper"]
 
 
+def test_a_task_is_renamed_and_undo_gives_its_words_back(chat):
+    chat.say("remind me to call Jane Cooper tomorrow")
+    [task] = chat.rows(Task)
+    reply = chat.say(f"rename task {task.id} to call jane about the renewal")
+    assert reply.text == f"Task #{task.id} call Jane Cooper: now “call jane about the renewal”."
+    assert [t.text for t in chat.rows(Task)] == ["call jane about the renewal"]
+    chat.say("undo")
+    assert [t.text for t in chat.rows(Task)] == ["call Jane Cooper"]
+
+
+def test_it_after_a_task_is_set_or_changed_is_that_task(chat):
+    chat.say("remind me to call Jane Cooper tomorrow")
+    [task] = chat.rows(Task)
+    assert (
+        chat.say("push it to monday").text == f"Task #{task.id} call Jane Cooper: due Mon 23 Nov."
+    )
+    chat.say("actually make it due tuesday")
+    chat.say("rename it to send Jane the quote")
+    [changed] = chat.rows(Task)
+    assert (changed.due.isoformat(), changed.text) == ("2026-11-24", "send Jane the quote")
+    chat.say("tell me about Globex")
+    written = chat.written()
+    chat.say("push it to friday")  # "it" is Globex now, which has no date to move
+    assert [t.due.isoformat() for t in chat.rows(Task)] == ["2026-11-24"]
+    assert chat.written() == written
+
+
+def test_numbers_said_after_a_task_list_are_its_task_numbers(chat):
+    chat.say("remind me to call Jane Cooper tomorrow", who="Alex")
+    chat.say("remind me to send Globex the deck friday", who="Alex")
+    first, second = sorted(chat.rows(Task), key=lambda t: t.id)
+    chat.say("show my tasks", who="Alex")
+    assert chat.say(f"give {first.id} to sam", who="Alex").text.endswith("now Sam's.")
+    assert chat.say(f"delete {second.id}", who="Alex").text.startswith(f"Deleted: #{second.id}")
+    assert [(t.id, _assignees(chat)[t.customer_id]) for t in chat.rows(Task)] == [(first.id, "Sam")]
+
+
 def test_a_rep_changes_only_their_own_tasks_and_hands_them_to_no_one(chat):
     chat.say("new task for alex: send the Globex deck friday", who="Alex")
     chat.say("remind me to call Jane Cooper tomorrow")
