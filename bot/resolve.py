@@ -8,6 +8,8 @@ take a clear winner, since showing the wrong profile costs a second look, not wr
 
 from __future__ import annotations
 
+import re
+
 from sqlmodel import select
 
 from bot.context import Ask, Context, UserError
@@ -62,6 +64,8 @@ def _resolve(
     if not typed or not str(typed).strip():
         raise UserError("Which customer? Name them, e.g. “tell me about Acme” or “#12”.")
     typed = str(typed).strip()
+    if (numbered := _numbered(ctx, typed, in_bin=in_bin)) is not None:
+        return numbered
     matches = find_customers(ctx.session, typed, in_bin=in_bin)
     if not matches:
         where = "in the delete bin " if in_bin is True else ""
@@ -83,6 +87,45 @@ def _resolve(
     if not hinted and in_bin is False:  # "hugo silva madrid", when the Madrid one was deleted
         question.reply.note = _in_the_bin(ctx, typed, hinted=True) or None
     raise question
+
+
+def resolve_among(ctx: Context, typed: str, ids: set[int]) -> Customer:
+    """The one customer of a list the words name ("except chloe martin" after a list holding
+    one Chloé Martin, whoever else has that name); else a sentence saying how to name them."""
+    if (numbered := _numbered(ctx, typed, in_bin=False)) is not None and numbered.id in ids:
+        return numbered
+    fits = [m for m in find_customers(ctx.session, typed) if m.customer.id in ids]
+    if len(fits) == 1:
+        return fits[0].customer
+    if (exact := named_exactly(typed, fits)) is not None:
+        return exact
+    if not fits:
+        raise UserError(
+            f"None of these customers is “{typed}”, so I can't leave them out; say it with a name, "
+            "#id, city, stage or tag. Nothing was changed."
+        )
+    which = "; ".join(f"#{m.customer.id} {m.customer.display_name}" for m in fits[:5])
+    raise UserError(
+        f"Several of these customers match “{typed}”: {which}. Say which with its #id, e.g. "
+        f"“except #{fits[0].customer.id}”. Nothing was changed."
+    )
+
+
+def _numbered(ctx: Context, typed: str, *, in_bin: bool | None) -> Customer | None:
+    """The customer a #id beside their name says ("chloe martin #129"), when the name is theirs."""
+    found = _ID_WITH_NAME.fullmatch(typed)
+    if found is None:
+        return None
+    customer = ctx.session.get(Customer, int(found["id"]))
+    if customer is None or customer.forgotten_at is not None:
+        return None
+    if (customer.deleted_at is not None) != bool(in_bin) and in_bin is not None:
+        return None
+    said = set(normalize.name_key(f"{found['before'] or ''} {found['after'] or ''}").split())
+    return customer if said <= _words(customer) else None
+
+
+_ID_WITH_NAME = re.compile(r"(?P<before>[^#]*?)[\s(]*#(?P<id>\d{1,9})\)?(?P<after>[^#]*)")
 
 
 def _with_recent(ctx: Context, typed: str, matches: list[Match]) -> list[Match]:

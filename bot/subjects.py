@@ -123,14 +123,16 @@ _FIRST_WORDS = (
 )
 _CHANGE_VERB = (
     r"(?:move|push|shift|postpone|reschedule|bump|delay|reassign|assign|give|hand|pass|delete|"
-    r"remove|cancel|scrap|drop|rename|reword|change|make)"
+    r"remove|cancel|scrap|drop|rename|reword|change|make|tick off|check off|cross off|close|"
+    r"complete|finish|mark|done with)"
 )
-# "push it to friday", "give that one to sam", "rename it to …": the tasks just set or changed
+# "push it to friday", "give that one to sam", "tick off that task": the tasks just set or changed
 THAT_TASK = re.compile(
     _FIRST_WORDS + _CHANGE_VERB + r"\s+(?P<it>(?:it|that|this)(?: one| task| reminder)?|the task|"
     r"the reminder|(?:those|these|the) (?:tasks|reminders))\b(?!\s*(?:'s|is|was)\b)",
     re.I,
 )
+TASK_NOUN = re.compile(r"\b(?:task|reminder)\b", re.I)
 # "give 5 to jordan", "push 34 and 35 to monday" after a list of tasks: task numbers
 NUMBERED_TASKS = re.compile(
     _FIRST_WORDS + _CHANGE_VERB + r"\s+(?P<it>#?\d{1,7}(?:\s*(?:,|and|&)\s*#?\d{1,7})*)\b"
@@ -203,20 +205,25 @@ def refer_back(
 
 
 def _to_the_tasks(text: str, subject: ConversationSubject, read: Reader) -> Parsed | None:
-    """A change to the tasks just set or changed ("push it to friday"), or to tasks by the
-    numbers of the task list just shown ("give 5 to jordan"); None if the message is neither."""
-    if subject.task_ids and (pointed := THAT_TASK.search(text)):
+    """A change to the tasks just set or changed ("push it to friday"), to tasks by the numbers
+    of the task list just shown ("give 5 to jordan"), or "tick off that task" after a customer:
+    their open task; None if the message is none of these."""
+    pointed = THAT_TASK.search(text)
+    if subject.task_ids and pointed:
         said = " and ".join(str(n) for n in subject.task_ids)
+        named = f"{'tasks' if ' ' in said else 'task'} {said}"
+    elif subject.customer_id and pointed and TASK_NOUN.search(pointed.group("it")):
+        named = f"the task for #{subject.customer_id}"
     elif (subject.asked or {}).get("intent") == "task.list" and (
         pointed := NUMBERED_TASKS.search(text)
     ):
         said = pointed.group("it")
+        named = f"{'tasks' if ' ' in said else 'task'} {said}"
     else:
         return None
-    named = f"{'tasks' if ' ' in said else 'task'} {said}"
     start, end = pointed.span("it")
     reread = read(re.sub(r"\bmake\s+$", "move ", text[:start], flags=re.I) + named + text[end:])
-    if reread.intent != "task.update":
+    if reread.intent not in ("task.update", "task.complete"):
         return None
     return replace(reread, confidence=max(reread.confidence, SURE))
 
@@ -289,18 +296,29 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
     pointed = MANY.search(text)
     if pointed is None:
         return parsed
+    if parsed.intent == "segment.list" and (change := _a_change_said(parsed)) is not None:
+        parsed, own = change, _selects(change)  # "just the top 2 of them to lee": a move
     if own:
         if not FROM_THE_LIST.search(text):
             return parsed  # a selection of its own: "move them all to lost" said of Berlin leads
         # "tag the ones in london from that list with reengage": the list, narrowed
         parsed = read(FROM_THE_LIST.sub(" ", text))
     if (narrower := _narrowing(text, read)) is None:
+        if parsed.intent == "segment.list" and parsed.unread:
+            # "just the zzyzx ones - tag them dach": a change, on a narrowing not understood
+            changed = _change_to_them(text, subject.selection or {}, read)
+            return replace(changed, unread=parsed.unread) if changed is not None else parsed
         return parsed
     selection = {**(subject.selection or {}), **narrower}
     if parsed.intent in ("segment.list", "customer.bulk_update"):
         return replace(parsed, slots={**selection, **parsed.slots})
     if (tasks := _a_task_each(text, read)) is not None:
         return Parsed("customer.bulk_update", {**selection, **tasks.slots}, tasks.confidence)
+    return _change_to_them(text, selection, read) or parsed
+
+
+def _change_to_them(text: str, selection: dict[str, Any], read: Reader) -> Parsed | None:
+    """ "… - tag them dach": the change one clause makes to the customers pointed at."""
     for said in _whole_then_clauses(text):
         if (pointed := MANY.search(said)) is None:
             continue
@@ -312,11 +330,31 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
             return Parsed("customer.bulk_update", {**selection, **change}, one.confidence)
         if one.intent == "customer.delete":
             return Parsed("customer.bulk_update", {**selection, "action": "delete"}, one.confidence)
-    return parsed
+    return None
+
+
+def _a_change_said(parsed: Parsed) -> Parsed | None:
+    """The likely reading that changes the customers pointed at, when the likeliest only lists
+    them: "them to lee" says where they go."""
+    for reading in parsed.alternatives:
+        if reading.intent == "customer.bulk_update" and (
+            reading.slots.get("action") or reading.slots.get("field") and reading.slots.get("value")
+        ):
+            return reading
+    return None
 
 
 _FILLER_FIRST = re.compile(
     r"^(?:(?:actually|ok|okay|oh|wait|sorry|hmm+|no|but|and|then|so|rather)\b[\s,.!-]*)+", re.I
+)
+
+
+# "drop chloé martin from that", "leave the munich ones out": an exclusion said as a change
+OUT_OF_IT = re.compile(
+    r"^(?:(?:drop|remove|take|exclude|skip|pull|cut|leave)\s+(?P<who>.+?)\s+(?:out\s+)?(?:of|from|off)"
+    r"\s+(?:that|this|it|the list|the preview|the selection|them|those|these|there)\b"
+    r"|(?:leave|take|keep)\s+(?P<who2>.+?)\s+out\b)",
+    re.I,
 )
 
 
@@ -325,6 +363,8 @@ def narrowed_preview(text: str, waiting: dict[str, Any], read: Reader) -> Parsed
     on fewer customers (previewed again); None when the message does not narrow it."""
     slots = {k: v for k, v in waiting.items() if k != IDS}
     text = _FILLER_FIRST.sub("", text)
+    if out := OUT_OF_IT.match(text):
+        text = f"except {out['who'] or out['who2']}{text[out.end() :]}"
     if left_out := vocab.EXCEPT.search(text):
         kept = read(f"list customers {text[left_out.start() :]}").slots.get(EXCLUDING)
         return None if kept is None else Parsed("customer.bulk_update", {**slots, EXCLUDING: kept})

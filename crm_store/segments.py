@@ -39,10 +39,15 @@ class Criteria:
     tag: str | None = None
     interest: str | None = None
     owner_id: int | None = None
-    stage: str | None = None  # a stage of the store's pipeline, checked by whoever configured it
+    # a stage of the store's pipeline, or several ("leads and proposals"), checked by the caller
+    stage: str | tuple[str, ...] | None = None
     min_value: Decimal | None = None
     max_value: Decimal | None = None  # worth less than this
     sort: str = "value"
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        return (self.stage,) if isinstance(self.stage, str) else tuple(self.stage or ())
 
     def __post_init__(self) -> None:
         if self.segment is not None and self.segment not in ALL_SEGMENTS:
@@ -67,7 +72,7 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
     elif criteria.segment in NPS_CATEGORIES:
         keep &= frame["nps_category"] == criteria.segment
     if criteria.stage:
-        keep &= frame["stage"] == criteria.stage
+        keep &= frame["stage"].isin(criteria.stages)
     if criteria.no_purchase_days is not None:
         keep &= (frame["recency_days"] >= criteria.no_purchase_days).fillna(False)
     if criteria.no_contact_days is not None:
@@ -109,7 +114,7 @@ def narrowing(criteria: Criteria, *, today: date) -> Select | None:
     elif criteria.segment == "lapsed":
         conditions.append(CustomerFigures.days > 0)
     if criteria.stage:
-        conditions.append(Customer.stage == criteria.stage)
+        conditions.append(col(Customer.stage).in_(criteria.stages))
     if criteria.owner_id is not None:
         conditions.append(Customer.owner_id == criteria.owner_id)
     if criteria.min_value is not None:

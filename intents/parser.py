@@ -120,6 +120,10 @@ def choose(
 def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parsed:
     """A change to several customers named one after another is a change to many, previewed."""
     named = rules.customers_named(parsed.slots, message, to_end=parsed.intent == "customer.delete")
+    while named and _REMARK.match(named[-1]):  # "delete mateo o'brien, junk lead": why, not who
+        named.pop()
+    if named and len(named) == 1:
+        return replace(parsed, slots={**parsed.slots, "customer": named[0]})
     if not named or (lexicon is not None and known_customer(" and ".join(named), lexicon)):
         return parsed
     slots = {k: v for k, v in parsed.slots.items() if k != "customer"}
@@ -158,9 +162,13 @@ def _excluding(
     if parsed.intent not in ("segment.list", "customer.bulk_update"):
         return None
     said = message.typed[left_out.start("clause") : end]
+    said = vocab.EXCEPT_REASON.sub("", said) or said
     words = _ONES.sub(" ", said).strip(" ,.")
     names = [n for n in vocab.LISTED.split(words) if n.strip()]
-    if lexicon is not None and names and all(known_customer(n, lexicon) for n in names):
+    numbered = all(re.search(r"#\d", n) for n in names)  # "except #129", "but not chloe #129"
+    if names and (
+        numbered or lexicon is not None and all(known_customer(n, lexicon) for n in names)
+    ):
         return _left_out(parsed, said, customers=names)
     for asked in (f"list {words} customers", f"list customers in {words}"):
         listed = parse(asked, now=now, tz=tz, lexicon=lexicon)
@@ -185,6 +193,11 @@ def _still_unread(phrases: list[str], slots: dict[str, Any]) -> tuple[str, ...]:
 
 
 _TARGET_AT_END = re.compile(r"\s+(?P<target>(?:to|into|as)\s+[\w'-]+(?:\s+[\w'-]+)?)\W*$", re.I)
+_REMARK = re.compile(
+    r"(?:a\s+|an\s+|just\s+)?(?:junk|spam|dupe|duplicate|test|fake|dead|bogus|wrong|old|not a|"
+    r"no longer|gone|closed|bounced|never|typo)\b",
+    re.I,
+)
 _ONES = re.compile(r"\b(?:the|those|these|ones|one)\b", re.I)
 _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change_days",
               "never_contacted", "city", "tag", "interest", "owner", "stage", "min_value",

@@ -449,7 +449,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
         return {"due": due, "owner": assignee}
     assignee = None
     if found := vocab.TASK_FOR.match(message.text):
-        group = next(g for g in ("who", "who2", "who3", "who4") if found.group(g))
+        group = next(g for g in ("who", "who2", "who3", "who4", "who5") if found.group(g))
         assignee = message.typed[found.start(group) : found.end(group)]
         if found.end() > match.end():
             match = found
@@ -793,7 +793,11 @@ def _untag_one(message: Message) -> dict | None:
     """One customer loses a tag: "remove the vip tag from Acme", "untag vip from Jane Cooper",
     "untag jane cooper vip", "Jane Cooper is no longer vip"."""
     found = _UNTAG.search(message.text)
-    if not found and (said := _UNTAG_LAST.match(message.typed) or _NO_LONGER.match(message.typed)):
+    if not found and (
+        said := _UNTAG_LAST.match(message.typed)
+        or _TAKEN_OFF.match(message.typed)
+        or _NO_LONGER.match(message.typed)
+    ):
         tag, who = said.group("tag"), _ref(said.group("who"))
         if not who or tag.lower() in vocab.STAGES or tag.lower() in _NOT_TAGS:
             return None  # "X is no longer a lead" is a stage, "… not interested" a remark
@@ -813,6 +817,11 @@ def _untagged(found: re.Match) -> str:
 
 _UNTAG_LAST = re.compile(
     r"^(?:please |pls )*un-?tag\s+(?P<who>\S.*?)\s+#?(?P<tag>[\w-]+)\W*$", re.I
+)
+_TAKEN_OFF = re.compile(  # "take chloé martin (berlin) off needs-checkin"
+    r"^(?:please |pls )*(?:take|remove|drop)\s+(?P<who>\S.*?)\s+off\s+(?:the\s+)?#?"
+    r"(?P<tag>(?!(?:list|that|this|it|preview|selection|them)\b)[\w-]+)(?:\s+tag)?\W*$",
+    re.I,
 )
 _NO_LONGER = re.compile(
     r"^(?P<who>\S.*?)\s+(?:is|are)\s+(?:no longer|not)\s+(?:a\s+|an\s+)?#?(?P<tag>[\w-]+)"
@@ -1120,7 +1129,9 @@ def _log(match: re.Match, message: Message) -> dict | None:
         typed = message.typed[:cut] + message.typed[inbound.end() :]
     follow_up = None
     invalid = {}
-    if found := vocab.FOLLOW_UP.search(rest):
+    # "promised a fix by next wk. call him back wed": a follow-up said outright wins over "by …"
+    said = list(vocab.FOLLOW_UP.finditer(rest))
+    if found := next((f for f in said if f.group("when")), said[0] if said else None):
         when = found.group("when") or found.group("by")
         day = date_in(when, now=message.now, tz=message.tz, future=True) if when else None
         follow_up = day.isoformat() if day else None
@@ -1179,8 +1190,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
 
 
 _VOICEMAIL = re.compile(r"\b(?:left (?:a |her |him |them )?(?:voicemail|message)|voicemail left)\b")
-_PLANNED = re.compile(
-    r"\b(?:tomorrow|tonight|later today|next (?:week|month)|this (?:afternoon|evening))\b"
+_PLANNED = re.compile(  # "promised a fix by next week" is no plan to meet
+    r"(?<!\bby )(?<!\bbefore )(?<!\buntil )(?<!\btill )\b(?:tomorrow|tonight|later today|next (?:week|month)|this (?:afternoon|evening))\b"
 )
 _BOOKED = re.compile(r"\b(?:booked|scheduled|arranged|set up|put in)\b")
 _HAPPENED = re.compile(
@@ -1346,8 +1357,8 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
         unread = [w for w in unread if w.casefold() not in vocab.WHOSE]
     quantified = re.search(r"\b(?:all|every|everyone|everybody|each)\b", message.text)
     if slots.get("action") == "untag" and not any(selection.values()) and not quantified:
-        if len(unread) == 1 and not _SELECTION_WORDS.search(unread[0].lower()):
-            return None  # "remove the vip tag from Acme": one customer's tag
+        if len(unread) <= 1 and not _SELECTION_WORDS.search((unread or [message.text])[0].lower()):
+            return None  # "remove the vip tag from Acme" or "… from #129": one customer's tag
     if not any(selection.values()) and unread and not quantified and slots.get("action") != "untag":
         return None  # "pls push Léa Weber to proposal stage": one customer, not a selection
     if unread:
@@ -1474,7 +1485,10 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots["no_stage_change_days"] = _days(found, default=30)
         if re.search(r"\b(?:proposals?|quotes?)\b", found.group()):
             slots["stage"] = "proposal"  # "no answer to a proposal in 3 weeks"
-    if "stage" not in slots and (found := vocab.STAGE_CRITERION.search(text)):
+    if "stage" not in slots and (both := vocab.TWO_STAGES.search(text)):
+        stages = list(dict.fromkeys(_stage_of(both.group(g)) for g in ("a", "b")))
+        slots["stage"] = stages if len(stages) > 1 else stages[0]
+    elif "stage" not in slots and (found := vocab.STAGE_CRITERION.search(text)):
         slots["stage"] = _stage_of(next(g for g in found.groups() if g))
     elif "stage" not in slots:
         slots["segment"] = _first(vocab.SEGMENTS, text)

@@ -294,6 +294,8 @@ def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
     if name == "customer" and said and said in tagged.lower():
         return True
     rule = slots.get(name)
+    if name == "customer" and isinstance(rule, str) and re.search(r"#\d", rule):
+        return True  # "chloe martin #129": the #id says which one
     if name == "customer" and isinstance(rule, str) and tagged.lower().startswith(rule.lower()):
         if tagged.lower().split()[-1] in _ENDS_NO_NAME:
             return True  # "called jane in the morning": the tagger took a word too many

@@ -126,7 +126,8 @@ def _spoken_time(found: re.Match) -> str:
 
 # A greeting or thanks in front of a request: the request is what counts.
 GREETING = re.compile(
-    r"^(?:(?:hi|hey|hello|hiya|yo|morning|good (?:morning|afternoon|evening)|gm|thanks|thx|"
+    r"^(?:(?:ugh|argh|meh|hmm+|oh|ah|right|alright|fine)[\s,.!]+)*"  # "ugh ok. move …"
+    r"(?:(?:hi|hey|hello|hiya|yo|morning|good (?:morning|afternoon|evening)|gm|thanks|thx|"
     r"thank you|ty|cheers|ok|okay|great|perfect|cool)(?:\s+(?:bot|all|team|there|again|so much|"
     r"mate|folks))?\s*[!,.:;-]+\s*|(?:hi|hey|hello|yo)\s+(?=\w))"
     r"(?:(?:now|so|and|also|please|pls|quick one|quick q(?:uestion)?)\b[,:]?\s*)?",

@@ -113,10 +113,18 @@ EXCEPT = re.compile(
     r"leaving out|leave out|skip|minus)\s+(?P<clause>.+?)\W*$",
     re.I,
 )
+# why something is left out, after who: "except chloe martin, she just bought"
+EXCEPT_REASON = re.compile(
+    r"\s*(?:,\s*|\s+(?=because|since|as|cos|coz|bc|cause)\b)(?:(?:she|he|they|it|we|i)\b|because|since|"
+    r"as|cos|coz|bc|cause|just|already)\b.*$",
+    re.I,
+)
 # a task changed rather than done or set: moved to another day, handed to someone, deleted
 TASK_CHANGED = re.compile(
     r"\b(?:move|push|shift|postpone|reschedule|bump|reassign|assign|give|hand|delete|remove|change|"
     r"set|drop|cancel|scrap|bin|kill|pass|transfer|rename|reword|retitle|relabel|edit|update)\b.*\btasks?\s*#?\d|\btasks?\s*#?\d+\b.*\b(?:to|till|until)\s+\w"
+    r"|\btasks?\s*#?\d+\s+(?:should|must|needs? to|has to|is meant to)\s+be\s+(?:due\s+)?(?:on\s+)?\w"
+    r"|\btasks?\s*#?\d+\s+(?:is\s+)?due\s+(?:on\s+)?\w"
 )
 CUES: list[tuple[str, str]] = [
     ("customer.show", CUSTOMER_QUESTION),
@@ -261,6 +269,10 @@ CUES: list[tuple[str, str]] = [
         "task.create",
         r"^(?:set|give|make|create|add|assign)\s+[a-z][\w'-]*\s+(?:an?\s+)?(?:task|reminder|to-?do)\b",
     ),
+    (  # "who is tagged london-key", "which accounts are tagged vip": the customers with that tag
+        "segment.list",
+        r"^(?:who|which (?:customers|clients|accounts|ones|leads))(?:'s| is| are| has| have)?\s+(?:been\s+)?(?:tagged|labell?ed)\b",
+    ),
     (  # "how many are tagged winback now": the customers with that tag
         "segment.list",
         r"^how many (?:customers |clients |accounts |of them |people )?(?:are |have been )?(?:tagged|labelled|labeled)\b",
@@ -271,7 +283,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (  # "and by stage?", "what does the pipeline look like for maria"
         "report.show",
-        r"\b(?:by|per|in each|for each) (?:pipeline )?stage\b|\bhow many (?:are )?in each stage\b|\bstage (?:counts?|totals?|numbers)\b|^(?:my|our|the|\w+'?s) pipeline\W*$|\bpipeline (?:by|per) (?:rep|owner|person)\b|\bpipeline (?:summary|overview|breakdown|report)\b|\bwhat does (?:the|my|\w+'?s) pipeline look like\b|\bhow(?:'s| is) (?:the|my|\w+'?s) pipeline\b",
+        r"\b(?:by|per|in each|for each) (?:pipeline )?stage\b|\bhow many (?:are )?in each stage\b|\bstage (?:counts?|totals?|numbers)\b|^(?:my|our|the|\w+'?s) pipeline\W*$|\bpipeline (?:by|per) (?:rep|owner|person)\b|\bpipeline (?:summary|overview|breakdown|report)\b|\bwhat(?:'?s| does| do) (?:the|my|our|\w+'?s) pipeline look(?:s|ing)? like\b|\bhow(?:'s| is) (?:the|my|\w+'?s) pipeline\b",
     ),
     (
         "report.show",
@@ -542,6 +554,8 @@ TASK_FOR = re.compile(
     r"(?P<who>(?!me\b|myself\b|us\b|the\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)(?:\s*[:,-]\s*|\s+to\s+)"
     r"|^(?:get|have|ask|tell)\s+(?P<who4>(?!me\b|us\b|them\b|him\b|her\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+to\s+"
     r"(?=(?:call|ring|email|ping|chase|send|follow up|visit|meet|check|text|book)\b)"
+    r"|^(?:(?:and|also|plus)\s+)?(?:(?:one|a task|the same)\s+)?for\s+(?P<who5>(?!me\b|us\b|them\b|him\b|her\b)"
+    r"[a-z][\w'-]*)\s*:\s*"  # "and for maria: follow up w …", after a task for someone else
     r"|^remind\s+(?P<who2>(?!me\b|us\b|myself\b|him\b|her\b|them\b|everyone\b)[a-z][\w'-]*)\s+(?:to|about|that)\s+"
     r"|^(?:set|give|make|create|add|assign)\s+"
     r"(?P<who3>(?!me\b|myself\b|us\b|an?\b|the\b|new\b|another\b)[a-z][\w'-]*)\s+(?:an?\s+)?"
@@ -738,6 +752,15 @@ STAGES = {
 _STAGE_WORDS = "|".join(sorted(map(re.escape, STAGES), key=len, reverse=True))
 _STAGE = rf"(?P<stage>{_STAGE_WORDS})"
 STAGE_WORDS = _STAGE_WORDS
+_ONE_OF_STAGES = "|".join(
+    sorted((re.escape(w) for w in STAGES if w not in ("customer", "customers", "client")),
+           key=len, reverse=True)
+)  # fmt: skip
+# two stages at once: "maria's leads and proposals", "in lead or proposal stage"
+TWO_STAGES = re.compile(
+    rf"\b(?P<a>{_ONE_OF_STAGES})s?\s*(?:and|or|&|\+|/|,)\s*(?:the\s+|her\s+|his\s+|their\s+|"
+    rf"my\s+|our\s+)?(?P<b>{_ONE_OF_STAGES})s?\b"
+)
 # one stage, never a selection of them: "mark them lost", not "mark all leads …"
 _STAGE_ONE = "|".join(
     sorted((re.escape(w) for w in STAGES if not w.endswith("s")), key=len, reverse=True)

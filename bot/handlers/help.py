@@ -70,6 +70,7 @@ LABELS = {
     "customer.show": "Show {customer}",
     "customer.create": "Add customer {name}",
     "customer.update": "Change {customer}'s {field} to {value}",
+    "customer.update untag": "Remove tag {value} from {customer}",
     "customer.delete": "Delete {customer}",
     "customer.restore": "Restore {customer}",
     "customer.bulk_update": "Change customers in bulk",
@@ -82,6 +83,7 @@ LABELS = {
     "task.list": "Show tasks",
     "task.complete": "Complete task {task_id}",
     "task.update": "Change task {task_id}",
+    "task.update delete": "Delete task {task_id}",
     "segment.list": "List customers",
     "next_action.suggest": "Suggest next steps",
     "nps.record": "Record NPS for {customer}",
@@ -97,7 +99,8 @@ LABELS = {
 def reading_label(parsed: Parsed) -> str:
     """'Log a call with acme': what a reading would do, short enough for a button; as far as its
     slots go ('Change Acme' when the field is not known)."""
-    template = LABELS.get(parsed.intent, parsed.intent)
+    action = f"{parsed.intent} {parsed.slots.get('action')}"  # "remove the vip tag": an untag
+    template = LABELS.get(action) or LABELS.get(parsed.intent, parsed.intent)
     label, filled = "", False
     for literal, name, _, _ in string.Formatter().parse(template):
         if name is not None and name not in parsed.slots:

@@ -14,7 +14,7 @@ from bot import checks, format
 from bot.books import ME, TEAM, Book, whose_book
 from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
-from bot.resolve import resolve_customer, resolve_staff, stage_named
+from bot.resolve import resolve_among, resolve_customer, resolve_staff, stage_named
 from crm_store.models import Customer, Staff, customer_label
 from intents import CUSTOMERS, EXCLUDING, Parsed
 
@@ -198,7 +198,10 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
     if segment is not None and segment not in segments.ALL_SEGMENTS:
         if (as_stage := ctx.settings.pipeline.read(segment)) is not None:
             segment, stage = None, stage or as_stage
-    if stage is not None:
+    if isinstance(stage, list):  # "leads and proposals"
+        stage = tuple(dict.fromkeys(stage_named(ctx, each) for each in stage))
+        stage = stage[0] if len(stage) == 1 else stage
+    elif stage is not None:
         stage = stage_named(ctx, stage)
     try:
         min_value = Decimal(str(slots["min_value"])) if "min_value" in slots else None
@@ -232,7 +235,8 @@ def without_excluded(ctx: Context, found: pd.DataFrame, slots: dict) -> pd.DataF
     if not left_out:
         return found
     if names := left_out.get(CUSTOMERS):
-        ids = {resolve_customer(ctx, name).id for name in names}
+        listed = set(found.index)
+        ids = {resolve_among(ctx, name, listed).id for name in names}
     else:
         criteria = selection(ctx, {k: v for k, v in left_out.items() if k != "said"})
         ids = set(segments.find(ctx.session, snapshot(ctx), criteria).index)
@@ -255,7 +259,7 @@ def describe(criteria: segments.Criteria, slots: dict, *, book: Book | None = No
     if criteria.segment:
         parts.append(criteria.segment.replace("_", " "))
     if criteria.stage:
-        parts.append(criteria.stage)
+        parts.append(" or ".join(criteria.stages))
     if criteria.interest:
         parts.append(f"interested in {criteria.interest}")
     if criteria.no_purchase_days is not None:

@@ -377,6 +377,10 @@ def test_an_exclusion_that_says_no_one_changes_nothing(book):
     [
         ("actually just the proposal ones", ["Pam Page", "Pia Post"]),
         ("leave out the lost ones", ["Hank Iron", "Pam Page", "Pia Post", "Quinn Quill"]),
+        (
+            "drop hank iron from that",
+            ["Lena Left", "Lou Lost", "Pam Page", "Pia Post", "Quinn Quill"],
+        ),
     ],
 )
 def test_a_preview_waiting_for_confirm_is_narrowed_by_the_next_message(book, narrowing, left):
@@ -387,6 +391,30 @@ def test_a_preview_waiting_for_confirm_is_narrowed_by_the_next_message(book, nar
     assert sorted(r["Customer"] for r in narrowed.rows) == left
     book.say("yes", who="Alex")
     assert sorted(n for n, *_ in PEOPLE if owner_of(book, n) == "Sam") == left
+
+
+def test_a_customer_left_out_by_name_is_the_one_in_the_list_whoever_shares_the_name(book):
+    with Session(book.engine) as session:  # another Hal Hardy, in no one's list here
+        session.add(Customer(name="Hal Hardy", company="Elsewhere Inc", owner_id=1))
+        session.commit()
+    preview = book.say("tag dana's customers vip except hal hardy, he just bought", who="Alex")
+    assert {r["Customer"] for r in preview.rows} == {"Hank Iron", "Sofia Soft", "Pam Page"}
+    by_number = book.say(
+        f"tag dana's customers vip except #{book.customer('Pam Page').id}", who="Alex"
+    )
+    assert {r["Customer"] for r in by_number.rows} == {"Hal Hardy", "Hank Iron", "Sofia Soft"}
+
+
+def test_two_stages_said_together_select_both(book):
+    preview = book.say("move dana's leads and proposals to lee", who="Alex")
+    assert preview.text.startswith("Move 4 customers to Lee?")
+    assert "lead or proposal" in preview.text
+    assert {r["Customer"] for r in preview.rows} == {
+        "Hal Hardy",
+        "Hank Iron",
+        "Sofia Soft",
+        "Pam Page",
+    }
 
 
 def test_what_is_left_out_may_come_before_the_change_said_last(book):

@@ -202,3 +202,14 @@ def test_a_handover_offers_the_customers_open_tasks_to_the_new_owner_in_one_tap(
     assert _assignees(chat) == {chat.customer("Jane Cooper").id: "Sam"}  # not moved unasked
     chat.say(offer.value, who="Alex")
     assert _assignees(chat) == {chat.customer("Jane Cooper").id: "Alex"}
+
+
+def test_tick_off_that_task_after_a_contact_closes_that_customers_task(chat):
+    chat.say("remind me to send Jane Cooper the contract tomorrow")
+    chat.say("remind me to call Globex tomorrow")
+    chat.say(f"emailed jane cooper #{chat.customer('Jane Cooper').id} the contract")
+    assert chat.say("and tick off that task").text == "Done: #1 send Jane Cooper the contract."
+    assert sorted((t.text, t.status) for t in chat.rows(Task)) == [
+        ("call Globex", "open"),
+        ("send Jane Cooper the contract", "done"),
+    ]

@@ -313,3 +313,72 @@ def test_a_time_after_a_name_in_a_reminder_is_no_part_of_the_name():
 def test_top_few_next_steps_is_how_many():
     parsed = read("top 5 next best actions for Lee Chen's book")
     assert (parsed.intent, parsed.slots.get("limit")) == ("next_action.suggest", 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "call w bob stone - unhappy w support, promised a fix by next wk. call him back fri",
+            "interaction.log",
+            {
+                "customer": "bob stone",
+                "channel": "call",
+                "summary": "unhappy w support, promised a fix by next wk",
+                "follow_up": "2026-11-20",
+            },
+        ),
+        (
+            "and for maria: follow up w jane cooper re the reorder, fri",
+            "task.create",
+            {
+                "owner": "maria",
+                "text": "follow up w jane cooper re the reorder",
+                "customer": "jane cooper",
+                "due": "2026-11-20",
+            },
+        ),
+        (
+            "remove the needs-checkin tag from #129",
+            "customer.update",
+            {"customer": "#129", "field": "tag", "value": "needs-checkin", "action": "untag"},
+        ),
+        (
+            "take jane cooper (berlin) off needs-checkin",
+            "customer.update",
+            {
+                "customer": "jane cooper (berlin)",
+                "field": "tag",
+                "value": "needs-checkin",
+                "action": "untag",
+            },
+        ),
+        ("no, task 69 should be fri not mon", "task.update", {"task_id": 69, "due": "2026-11-20"}),
+        (
+            "rename task 3 to call about renewal",
+            "task.update",
+            {"task_id": 3, "text": "call about renewal"},
+        ),
+        (
+            "emailed jane cooper #12 the contract",
+            "interaction.log",
+            {"customer": "jane cooper #12", "channel": "email", "summary": "the contract"},
+        ),
+        ("who is tagged london-key", "segment.list", {"tag": "london-key"}),
+        (
+            "whats the pipeline look like",
+            "report.show",
+            {"metric": "customers", "group_by": "stage"},
+        ),
+        ("ugh ok. delete bob stone", "customer.delete", {"customer": "bob stone"}),
+        ("delete bob stone, junk lead", "customer.delete", {"customer": "bob stone"}),
+        (
+            "sam's customers in lead or proposal stage",
+            "segment.list",
+            {"owner": "sam", "stage": ["lead", "proposal"]},
+        ),
+    ],
+)
+def test_what_working_day_16_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
