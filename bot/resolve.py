@@ -89,9 +89,10 @@ def _resolve(
     raise question
 
 
-def resolve_among(ctx: Context, typed: str, ids: set[int]) -> Customer:
+def resolve_among(ctx: Context, typed: str, ids: set[int]) -> Customer | None:
     """The one customer of a list the words name ("except chloe martin" after a list holding
-    one Chloé Martin, whoever else has that name); else a sentence saying how to name them."""
+    one Chloé Martin, whoever else has that name); None when they name no one in it, and a
+    sentence saying how to name them when they name several."""
     if (numbered := _numbered(ctx, typed, in_bin=False)) is not None and numbered.id in ids:
         return numbered
     fits = [m for m in find_customers(ctx.session, typed) if m.customer.id in ids]
@@ -100,10 +101,7 @@ def resolve_among(ctx: Context, typed: str, ids: set[int]) -> Customer:
     if (exact := named_exactly(typed, fits)) is not None:
         return exact
     if not fits:
-        raise UserError(
-            f"None of these customers is “{typed}”, so I can't leave them out; say it with a name, "
-            "#id, city, stage or tag. Nothing was changed."
-        )
+        return None
     which = "; ".join(f"#{m.customer.id} {m.customer.display_name}" for m in fits[:5])
     raise UserError(
         f"Several of these customers match “{typed}”: {which}. Say which with its #id, e.g. "
@@ -119,7 +117,7 @@ def _numbered(ctx: Context, typed: str, *, in_bin: bool | None) -> Customer | No
     customer = ctx.session.get(Customer, int(found["id"]))
     if customer is None or customer.forgotten_at is not None:
         return None
-    if (customer.deleted_at is not None) != bool(in_bin) and in_bin is not None:
+    if in_bin is not None and (customer.deleted_at is not None) != in_bin:
         return None
     said = set(normalize.name_key(f"{found['before'] or ''} {found['after'] or ''}").split())
     return customer if said <= _words(customer) else None

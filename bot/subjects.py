@@ -210,15 +210,13 @@ def _to_the_tasks(text: str, subject: ConversationSubject, read: Reader) -> Pars
     their open task; None if the message is none of these."""
     pointed = THAT_TASK.search(text)
     if subject.task_ids and pointed:
-        said = " and ".join(str(n) for n in subject.task_ids)
-        named = f"{'tasks' if ' ' in said else 'task'} {said}"
+        named = _tasks_numbered(" and ".join(str(n) for n in subject.task_ids))
     elif subject.customer_id and pointed and TASK_NOUN.search(pointed.group("it")):
         named = f"the task for #{subject.customer_id}"
     elif (subject.asked or {}).get("intent") == "task.list" and (
         pointed := NUMBERED_TASKS.search(text)
     ):
-        said = pointed.group("it")
-        named = f"{'tasks' if ' ' in said else 'task'} {said}"
+        named = _tasks_numbered(pointed.group("it"))
     else:
         return None
     start, end = pointed.span("it")
@@ -226,6 +224,11 @@ def _to_the_tasks(text: str, subject: ConversationSubject, read: Reader) -> Pars
     if reread.intent not in ("task.update", "task.complete"):
         return None
     return replace(reread, confidence=max(reread.confidence, SURE))
+
+
+def _tasks_numbered(numbers: str) -> str:
+    """ "task 12", "tasks 12 and 13": task numbers as the parser reads them."""
+    return f"{'tasks' if ' ' in numbers else 'task'} {numbers}"
 
 
 def _to_the_customer(

@@ -7,10 +7,16 @@ Patterns run on the cleaned, lower-case message (`intents.text.clean`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 
 def _table(rows: list[tuple[str, str]]) -> list[tuple[re.Pattern, str]]:
     return [(re.compile(rf"\b(?:{words})\b"), name) for words, name in rows]
+
+
+def _any_of(words: Iterable[str]) -> str:
+    """The words as one alternation, longest first: "closed lost" is read before "lost"."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
@@ -49,7 +55,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "ninety": 90}  # fmt: skip
 DAYS_PER = {"day": 1, "d": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "mo": 30,
             "year": 365}  # fmt: skip
-_SPAN_COUNT = "|".join(sorted(NUMBERS, key=len, reverse=True))
+_SPAN_COUNT = _any_of(NUMBERS)
 
 # ---- which intent: (intent, cue) tried in order, most specific first -------------------------
 
@@ -739,7 +745,7 @@ FIELDS = {
     "interest": "interest", "interests": "interest", "product interest": "interest",
     "label": "tag",
 }  # fmt: skip
-_FIELD = "|".join(sorted(map(re.escape, FIELDS), key=len, reverse=True))
+_FIELD = _any_of(FIELDS)
 # Pipeline stages as people say them → the contract's stage names.
 STAGES = {
     "lead": "lead", "leads": "lead", "new lead": "lead", "prospect": "qualified",
@@ -749,22 +755,17 @@ STAGES = {
     "closed won": "customer", "closed-won": "customer", "client": "customer", "lost": "lost",
     "closed lost": "lost", "closed-lost": "lost", "churned": "lost", "lapsed": "lost", "dead": "lost",
 }  # fmt: skip
-_STAGE_WORDS = "|".join(sorted(map(re.escape, STAGES), key=len, reverse=True))
+_STAGE_WORDS = _any_of(STAGES)
 _STAGE = rf"(?P<stage>{_STAGE_WORDS})"
 STAGE_WORDS = _STAGE_WORDS
-_ONE_OF_STAGES = "|".join(
-    sorted((re.escape(w) for w in STAGES if w not in ("customer", "customers", "client")),
-           key=len, reverse=True)
-)  # fmt: skip
+_ONE_OF_STAGES = _any_of(w for w in STAGES if w not in ("customer", "customers", "client"))
 # two stages at once: "maria's leads and proposals", "in lead or proposal stage"
 TWO_STAGES = re.compile(
     rf"\b(?P<a>{_ONE_OF_STAGES})s?\s*(?:and|or|&|\+|/|,)\s*(?:the\s+|her\s+|his\s+|their\s+|"
     rf"my\s+|our\s+)?(?P<b>{_ONE_OF_STAGES})s?\b"
 )
 # one stage, never a selection of them: "mark them lost", not "mark all leads …"
-_STAGE_ONE = "|".join(
-    sorted((re.escape(w) for w in STAGES if not w.endswith("s")), key=len, reverse=True)
-)
+_STAGE_ONE = _any_of(w for w in STAGES if not w.endswith("s"))
 _SET = (
     r"(?:(?:please|pls|can you|could you|(?:is (?:it )?)?possible to|i (?:want|need|would like) to)\s+)*"
     r"(?:change|set|update|updte|edit|correct|fix)\s+(?:the\s+)?"

@@ -200,7 +200,6 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
             segment, stage = None, stage or as_stage
     if isinstance(stage, list):  # "leads and proposals"
         stage = tuple(dict.fromkeys(stage_named(ctx, each) for each in stage))
-        stage = stage[0] if len(stage) == 1 else stage
     elif stage is not None:
         stage = stage_named(ctx, stage)
     try:
@@ -236,16 +235,24 @@ def without_excluded(ctx: Context, found: pd.DataFrame, slots: dict) -> pd.DataF
         return found
     if names := left_out.get(CUSTOMERS):
         listed = set(found.index)
-        ids = {resolve_among(ctx, name, listed).id for name in names}
+        ids = set()
+        for name in names:
+            if (customer := resolve_among(ctx, name, listed)) is None:
+                raise _not_in_the_list(name)
+            ids.add(customer.id)
     else:
         criteria = selection(ctx, {k: v for k, v in left_out.items() if k != "said"})
         ids = set(segments.find(ctx.session, snapshot(ctx), criteria).index)
     if not found.index.isin(ids).any():
-        raise UserError(
-            f"None of these customers is “{left_out.get('said')}”, so I can't leave them out; "
-            "say it with a name, city, stage or tag. Nothing was changed."
-        )
+        raise _not_in_the_list(left_out.get("said"))
     return found[~found.index.isin(ids)]
+
+
+def _not_in_the_list(said: object) -> UserError:
+    return UserError(
+        f"None of these customers is “{said}”, so I can't leave them out; say it with a name, "
+        "#id, city, stage or tag. Nothing was changed."
+    )
 
 
 def _whole(value) -> int | None:
