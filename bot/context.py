@@ -59,6 +59,8 @@ class Context:
     mentioned: int | None = None
     # the customers a reply listed other than as a selection (next steps), for "those" next
     listed: list[int] | None = None
+    # the customers a reply showed as numbered rows, in order, for "the 3rd one" next
+    shown: list[int] | None = None
     # the tasks the command set or changed, for "push it to friday" next
     tasks: list[int] = field(default_factory=list)
 

@@ -36,6 +36,7 @@ from bot.settings import Settings
 from crm_store.audit import UNDO_OF, last_command
 from crm_store.db import transaction
 from crm_store.models import PendingQuestion, ProcessedEvent, Staff
+from intents import vocab
 from intents.rules import missing_required
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,6 @@ WRITES = frozenset(
 # reading of one goes straight to its preview, which says more than a yes/no question could.
 PREVIEWED = frozenset({"customer.bulk_update"})
 APOLOGY = "Sorry, something went wrong on my side and nothing was saved. Please try again."
-ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "last": "-1"}
 # A yes or a no is a reply made only of such words, with at least one that says it outright
 # ("go ahead", "yes please", "no!! cancel", "nah, forget it").
 YES = frozenset({"yes", "y", "yep", "yup", "yeah", "ya", "sure", "ok", "okay", "k", "confirm",
@@ -382,6 +382,7 @@ class Bot:
                 ctx.mentioned,
                 ctx.listed,
                 ctx.tasks,
+                ctx.shown,
             )
             return reply
         except Ask as question:
@@ -497,7 +498,7 @@ def _answer_key(text: str, choices: dict[str, Any]) -> str | None:
     words = re.sub(r"\s+(one|please)$", "", words)
     if "yes" in choices and says(words, YES):
         return "yes"
-    key = ORDINALS.get(words, words)
+    key = str(vocab.ORDINALS.get(words, words))
     if key == "-1" and choices:
         key = list(choices)[-1]
     return key if key in choices else None

@@ -141,6 +141,15 @@ NUMBERED_TASKS = re.compile(
 )
 
 
+_PLACE = vocab._any_of([*vocab.ORDINALS, "top"])
+THE_ROW = re.compile(  # "tell me about the 3rd one", "give the second guy to maria", "the last?"
+    rf"\b(?:the\s+)?(?P<place>{_PLACE})\s+(?:one|customer|client|account|company|guy|person|row)"
+    r"(?:\s+(?:on|in|from)\s+(?:the|that|this)\s+list)?\b"
+    rf"|^\s*(?:and\s+|what about\s+)?(?:the\s+)?(?P<alone>{_PLACE})(?:\s+one)?\s*\W*$",
+    re.I,
+)
+
+
 def recall(session: Session, conversation: str) -> ConversationSubject | None:
     return session.get(ConversationSubject, conversation)
 
@@ -157,17 +166,19 @@ def remember(
     mentioned: int | None,
     listed: list[int] | None = None,
     tasks: list[int] | None = None,
+    shown: list[int] | None = None,
 ) -> None:
     """What a command that ran talked about becomes the conversation's subject: the list it
     showed or changed, else the one customer it was about (the last one said replaces the one
-    before), and the tasks it set or changed."""
+    before), and the tasks it set or changed. The rows of the last list shown stay until another
+    list is shown, so "the 2nd one" can follow "tell me about the 3rd one"."""
     selection = selection_of(ran.slots) if ran.intent in LISTS else None
     if listed:  # the customers of the next steps shown, by #id
         selection = {CUSTOMERS: [f"#{i}" for i in listed]}
     if ran.slots.get(IDS):  # "tag them too" after a move: the customers moved, by #id
         selection = {CUSTOMERS: [f"#{i}" for i in ran.slots[IDS]]}
     asked = {"intent": ran.intent, "slots": ran.slots} if ran.intent in REFINABLE else None
-    if selection is None and mentioned is None and asked is None and not tasks:
+    if selection is None and mentioned is None and asked is None and not tasks and not shown:
         return
     repeatable = ran.intent in LISTS or ran.slots.get("field") in REPEATABLE
     change = {k: ran.slots[k] for k in CHANGE if ran.slots.get(k)} if repeatable else {}
@@ -181,6 +192,7 @@ def remember(
         asked = subject.asked  # "give 34 to jordan", then "delete 35": still the list's numbers
     subject.asked = asked
     subject.task_ids = tasks or None
+    subject.shown = shown or subject.shown
     subject.updated_at = utcnow()
     session.add(subject)
 
@@ -191,6 +203,8 @@ def refer_back(
     """The reading of `text` with the subject put in where the message points back to it."""
     if subject is None:
         return parsed
+    if subject.shown and (row := THE_ROW.search(text)):
+        return _the_row(text, row, subject.shown, read) or parsed
     if (changed := _to_the_tasks(text, subject, read)) is not None:
         return changed
     if subject.asked and (refined := _refined(text, parsed, subject.asked, read)) is not None:
@@ -222,6 +236,21 @@ def _to_the_tasks(text: str, subject: ConversationSubject, read: Reader) -> Pars
     start, end = pointed.span("it")
     reread = read(re.sub(r"\bmake\s+$", "move ", text[:start], flags=re.I) + named + text[end:])
     if reread.intent not in ("task.update", "task.complete"):
+        return None
+    return replace(reread, confidence=max(reread.confidence, SURE))
+
+
+def _the_row(text: str, row: re.Match, shown: list[int], read: Reader) -> Parsed | None:
+    """ "tell me about the 3rd one": the message about the customer in that row of the last list;
+    a place said alone ("the second one") shows them. None if the list has no such row."""
+    place = (row.group("place") or row.group("alone")).lower()
+    number = 1 if place == "top" else vocab.ORDINALS[place]
+    if not -len(shown) <= number <= len(shown) or number == 0:
+        return None
+    reference = f"#{shown[number - 1 if number > 0 else number]}"
+    said = f"tell me about {reference}" if row.group("alone") else _put(text, row, reference)
+    reread = read(said)
+    if reread.slots.get("customer") != reference:
         return None
     return replace(reread, confidence=max(reread.confidence, SURE))
 

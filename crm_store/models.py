@@ -333,6 +333,8 @@ class ConversationSubject(SQLModel, table=True):
     asked: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     # the tasks the last command set or changed: "push it to friday" moves them
     task_ids: list[int] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    # the customers the last list showed, in its order: "the 3rd one" is the third of them
+    shown: list[int] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     updated_at: datetime = Field(default_factory=utcnow)
 
 

@@ -57,6 +57,17 @@ DAYS_PER = {"day": 1, "d": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, 
             "year": 365}  # fmt: skip
 _SPAN_COUNT = _any_of(NUMBERS)
 
+
+def _suffixed(n: int) -> str:
+    """ "1st", "12th", "22nd": a number written as a place."""
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+# the place of an answer or a row by its ordinal word; "last" is counted from the end
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "last": -1,
+            **{_suffixed(n): n for n in range(1, 21)}}  # fmt: skip
+
 # ---- which intent: (intent, cue) tried in order, most specific first -------------------------
 
 _CONTACT_VERB = (

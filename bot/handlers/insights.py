@@ -101,6 +101,7 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
         }
         for customer_id, row in found.head(limit).iterrows()
     ]
+    ctx.shown = [int(i) for i in found.head(limit).index]
     count = len(found)
     shown = f"; the first {len(rows)} by {ranked}" if count > len(rows) else ""
     name = f"customers-{slots.get('segment', 'list')}-{ctx.today.isoformat()}.csv"
@@ -331,7 +332,7 @@ def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
     if not found:
         return Reply(f"Nothing pressing across {whose} today.")
     names = _names(ctx, [s.customer_id for s in found])
-    ctx.listed = list(dict.fromkeys(s.customer_id for s in found))
+    ctx.listed = ctx.shown = list(dict.fromkeys(s.customer_id for s in found))
     rows = [
         {
             "#": str(s.customer_id),

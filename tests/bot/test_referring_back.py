@@ -170,3 +170,26 @@ def test_the_ones_after_a_list_are_among_that_list(chat):
     chat.say("customers tagged vip", who="Alex")
     preview = chat.say("give the ones in London to Dana", who="Alex")
     assert preview.text.startswith("Move 1 customer to Dana? Selected: in London, tagged vip.")
+
+
+def test_the_third_one_is_that_row_of_the_list_just_shown(chat):
+    with Session(chat.engine) as session:
+        enrol(session, "Dana", role="rep", tz="UTC")
+        session.commit()
+    listed = chat.say("top 3 customers by value", who="Alex")
+    names = [r["Customer"] for r in listed.rows]
+    assert len(names) == 3
+    shown = chat.say("tell me about the 2nd one", who="Alex")
+    assert shown.title.startswith(names[1].split(" (")[0])
+    again = chat.say("the third one", who="Alex")  # the rows stay after a profile
+    assert again.title.startswith(names[2].split(" (")[0])
+    moved = sure(chat, "give the first one to Dana", who="Alex")
+    assert moved.text.startswith(f"{names[0]}: owner is now Dana")
+
+
+def test_a_row_the_list_did_not_have_is_not_guessed(chat):
+    chat.say("top 3 customers by value", who="Alex")
+    written = chat.written()
+    reply = chat.say("give the 9th one to Sam", who="Alex")
+    assert "owner is now" not in reply.text
+    assert chat.written() == written
