@@ -116,6 +116,7 @@ INSTEAD = frozenset(
 STILL_OPEN = "My earlier question is still open: answer it, or say “cancel”."
 DROPPED = "I dropped my earlier question; ask again if you still need it."
 CANCELLED_FIRST = "I cancelled my earlier question first."
+NARROWING = "narrowing"  # a command that narrows the preview waiting for Confirm
 
 
 class _Duplicate(Exception):  # noqa: N818
@@ -127,9 +128,9 @@ class _Command:
     parsed: intents.Parsed
     confirmed: bool = False
     sure: bool = False
-    waiting: str | None = (
-        None  # an unrelated message came while a question waits: "kept", "dropped"
-    )
+    # an unrelated message came while a question waits: "kept", "dropped"; or "narrowing" the
+    # preview waiting, which stays open if the narrowing fails
+    waiting: str | None = None
     then: str | None = None  # a second request in the same message, run after this one
 
 
@@ -201,10 +202,12 @@ class Bot:
             return None
         except UserError as error:
             waiting = chosen.waiting if isinstance(chosen, _Command) else None
+            waiting = "kept" if waiting == NARROWING else waiting  # the preview is still there
             self._settle(message, staff_id, None, keep_waiting=waiting == "kept")
             return _noted(Reply(str(error)), waiting)
         except Ask as question:
             waiting = chosen.waiting if isinstance(chosen, _Command) else None
+            waiting = None if waiting == NARROWING else waiting  # the narrower preview replaces it
             self._settle(message, staff_id, question)
             return _noted(question.reply, "dropped" if waiting == "kept" else waiting)
         except IntegrityError as error:
@@ -255,7 +258,7 @@ class Bot:
                     narrowed := subjects.narrowed_preview(text, pending.payload["slots"], read)
                 ):  # "actually just sam's ones": the same change on fewer, previewed again
                     session.delete(pending)
-                    return _Command(narrowed, sure=True)
+                    return _Command(narrowed, sure=True, waiting=NARROWING)
                 pressed_cancel = _pressed(text, pending.payload) in NO  # "2" for [Cancel]
                 if pressed_cancel or says(text, NO):
                     session.delete(pending)

@@ -48,7 +48,8 @@ REPEATABLE = frozenset({"owner", "stage", "tag", "interest"})
 # a customer named by a pronoun or "this one"; he or she counts only opening the message, and
 # after any "him" or "her" ("hes ready to sign, mark him as customer")
 ONE = re.compile(
-    r"\b(?:him|her|this one|that one|(?:this|that) (?:customer|client|account|contact|guy|lady|"
+    r"\b(?:him|her|(?:his|their) (?:record|profile|file|details|info|card|account|page)|this one|"
+    r"that one|(?:this|that) (?:customer|client|account|contact|guy|lady|"
     r"person|lead))\b",
     re.I,
 )
@@ -118,6 +119,7 @@ NEEDS_CUSTOMER = frozenset(
 
 Reader = Callable[[str], Parsed]
 FREE_TEXT = frozenset({"text", "summary", "comment"})
+BARE_ASK = 4  # words: "next steps?", "any ideas" said after a profile are about that customer
 _FIRST_WORDS = (
     r"^(?:(?:ok|okay|actually|oh|hmm+|no|wait|sorry|and|also|pls|please|can you|could you)[\s,]+)*"
 )
@@ -133,6 +135,14 @@ THAT_TASK = re.compile(
     re.I,
 )
 TASK_NOUN = re.compile(r"\b(?:task|reminder)\b", re.I)
+# "close the chase task for her", "… so close my chase task on him": the customer's open task
+THEIR_TASK = re.compile(
+    rf"(?:^|[,;.!]\s*|\b(?:so|and|then|pls|please)\s+)(?P<verb>{_CHANGE_VERB})\s+(?P<it>(?:the|my|his|"
+    r"her|their)\s+(?:[\w-]+\s+){0,2}?(?:task|reminder|to-?do)(?:\s+(?:for|on|with|about)\s+"
+    r"(?:him|her|them))?)\b",
+    re.I,
+)
+_PRONOUN = re.compile(r"\b(?:his|her|their|him|them)\b", re.I)
 # "give 5 to jordan", "push 34 and 35 to monday" after a list of tasks: task numbers
 NUMBERED_TASKS = re.compile(
     _FIRST_WORDS + _CHANGE_VERB + r"\s+(?P<it>#?\d{1,7}(?:\s*(?:,|and|&)\s*#?\d{1,7})*)\b"
@@ -227,6 +237,14 @@ def _to_the_tasks(text: str, subject: ConversationSubject, read: Reader) -> Pars
         named = _tasks_numbered(" and ".join(str(n) for n in subject.task_ids))
     elif subject.customer_id and pointed and TASK_NOUN.search(pointed.group("it")):
         named = f"the task for #{subject.customer_id}"
+    elif (
+        subject.customer_id
+        and (found := THEIR_TASK.search(text))
+        and _PRONOUN.search(found.group("it"))
+    ):
+        text = text[found.start("verb") :]  # the clause that asks: "close my chase task on him"
+        pointed = THEIR_TASK.search(text)
+        named = f"the task for #{subject.customer_id}"
     elif (subject.asked or {}).get("intent") == "task.list" and (
         pointed := NUMBERED_TASKS.search(text)
     ):
@@ -276,6 +294,12 @@ def _to_the_customer(
         and not parsed.slots.get("customer")
         and THAT_CONTACT.search(str(parsed.slots.get("text", "")))
     ):  # "add a task for that call wed 2pm": the call just logged, with them
+        return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
+    if (
+        parsed.intent == "next_action.suggest"
+        and not parsed.slots.keys() & {"customer", "owner", "limit"}
+        and len(text.split()) <= BARE_ASK
+    ):  # "next steps" right after a profile: for that customer
         return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
     named = parsed.slots.get("customer") and parsed.intent != "unknown"
     if named and not (ONE.search(text) or OPENING.search(text)):
@@ -385,7 +409,9 @@ _FILLER_FIRST = re.compile(
 OUT_OF_IT = re.compile(
     r"^(?:(?:drop|remove|take|exclude|skip|pull|cut|leave)\s+(?P<who>.+?)\s+(?:out\s+)?(?:of|from|off)"
     r"\s+(?:that|this|it|the list|the preview|the selection|them|those|these|there)\b"
-    r"|(?:leave|take|keep)\s+(?P<who2>.+?)\s+out\b)",
+    r"|(?:leave|take|keep)\s+(?P<who2>.+?)\s+out\b"
+    r"|(?:(?:all|everyone|everybody|them all|the rest)\s+)?(?:but|without|except(?: for)?|minus)\s+"
+    r"(?P<who3>.+))",  # "without anna fischer", "all but #92"
     re.I,
 )
 
@@ -396,13 +422,28 @@ def narrowed_preview(text: str, waiting: dict[str, Any], read: Reader) -> Parsed
     slots = {k: v for k, v in waiting.items() if k != IDS}
     text = _FILLER_FIRST.sub("", text)
     if out := OUT_OF_IT.match(text):
-        text = f"except {out['who'] or out['who2']}{text[out.end() :]}"
+        text = f"except {out['who'] or out['who2'] or out['who3']}{text[out.end() :]}"
     if left_out := vocab.EXCEPT.search(text):
         kept = read(f"list customers {text[left_out.start() :]}").slots.get(EXCLUDING)
-        return None if kept is None else Parsed("customer.bulk_update", {**slots, EXCLUDING: kept})
+        if kept is None:
+            return None
+        left = _also_left_out(slots.get(EXCLUDING), kept)
+        return Parsed("customer.bulk_update", {**slots, EXCLUDING: left})
     if NARROWING.search(text) and (narrower := _narrowing(text, read)):
         return Parsed("customer.bulk_update", {**slots, **narrower})
     return None
+
+
+def _also_left_out(before: dict[str, Any] | None, now: dict[str, Any]) -> dict[str, Any]:
+    """ "without Hans", then "all but #12": customers left out by name add up; a selection left
+    out ("not the munich ones") replaces what was left out before."""
+    named = {"said", CUSTOMERS}
+    if before is None or set(before) != named or set(now) != named:
+        return now
+    return {
+        "said": f"{before['said']} and {now['said']}",
+        CUSTOMERS: [*before[CUSTOMERS], *now[CUSTOMERS]],
+    }
 
 
 def _a_task_each(text: str, read: Reader) -> Parsed | None:

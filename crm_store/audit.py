@@ -253,3 +253,26 @@ def _current(session: Session, model: type[SQLModel], entry: AuditEntry) -> SQLM
     known = entry.after or entry.before
     keys = {k: known[k] for k in model.__table__.primary_key.columns.keys()}  # noqa: SIM118
     return session.get(model, tuple(keys.values()))
+
+
+def handed_over(
+    session: Session, *, to_id: int, since: datetime, from_id: int | None = None
+) -> set[int]:
+    """The customers whose owner was changed to `to_id` (from `from_id`, if given) since then, in
+    changes not undone: "which customers did I get from Sam this week"."""
+    entries = session.exec(
+        select(AuditEntry).where(
+            AuditEntry.entity == "customers",
+            AuditEntry.action == "customer.update",
+            AuditEntry.at >= since,
+            AuditEntry.undone_at.is_(None),
+        )
+    )
+    return {
+        entry.entity_id
+        for entry in entries
+        if entry.entity_id is not None
+        and (entry.after or {}).get("owner_id") == to_id
+        and (entry.before or {}).get("owner_id") != to_id
+        and (from_id is None or (entry.before or {}).get("owner_id") == from_id)
+    }

@@ -5,7 +5,8 @@ reason a rep can say out loud. Scores start from the kind and add up to 10 for t
 monetary score, so among equal kinds the bigger account comes first:
 
     follow_up    90  an open task about the customer is overdue
-    recovery     85  latest NPS answer 0–6 and no contact since
+    recovery     85  latest NPS answer 0–6 and no contact since (or, within 180 days of the
+                     answer, none for 30 days)
     retention    80  cant_lose; 75 at_risk; 78 top-decile value with no contact for 45 days
     advance      72  an open proposal with no contact and no stage change for 14 days (62
                      qualified, 52 lead)
@@ -47,6 +48,10 @@ QUIET_DAYS = 45
 ADVANCE_DAYS = 14
 OPEN_STAGES = {"proposal": 72, "qualified": 62, "lead": 52}
 ONBOARDING_DAYS = 30
+# a detractor is kept closer than other customers: for this long after their answer, a silence of
+# DETRACTOR_QUIET_DAYS is enough to call again
+DETRACTOR_WATCH_DAYS = 180
+DETRACTOR_QUIET_DAYS = 30
 MAX_RULE_PRODUCTS = 300
 
 
@@ -354,7 +359,15 @@ def _figure_scores(frame: pd.DataFrame, today: date, quiet_days: int) -> pd.Data
     at_risk = analytics.at_risk(frame)
     kinds = {
         "recovery": (
-            (frame["nps"] <= 6) & (contact.isna() | (contact <= pd.to_datetime(frame["nps_on"]))),
+            (frame["nps"] <= 6)
+            & (
+                contact.isna()
+                | (contact <= pd.to_datetime(frame["nps_on"]))
+                | (
+                    ((today - pd.to_datetime(frame["nps_on"])).dt.days <= DETRACTOR_WATCH_DAYS)
+                    & (frame["contact_days"] >= DETRACTOR_QUIET_DAYS)
+                )
+            ),
             85,
         ),
         "retention": (
@@ -391,10 +404,14 @@ def _ranked(index: pd.Index, scored: pd.DataFrame) -> dict[str, Ranked]:
     return ranked
 
 
-def _recovery(row: pd.Series, **_) -> str:
+def _recovery(row: pd.Series, *, today: pd.Timestamp, **_) -> str:
+    answered = f"they gave us NPS {int(row['nps'])} on {row['nps_on']:%-d %b}"
+    quiet = row["contact_days"]
+    if quiet is None or quiet >= (today - pd.Timestamp(row["nps_on"])).days:
+        return f"{answered} and nobody has spoken to them since"
     return (
-        f"they gave us NPS {int(row['nps'])} on {row['nps_on']:%-d %b} and nobody has spoken "
-        "to them since"
+        f"{answered} and were last spoken to {int(row['contact_days'])} days ago: check the "
+        "problem is solved"
     )
 
 

@@ -44,6 +44,8 @@ class Criteria:
     min_value: Decimal | None = None
     max_value: Decimal | None = None  # worth less than this
     sort: str = "value"
+    # only these customers, found by something outside the figures ("the ones I got from Sam")
+    among: frozenset[int] | None = None
 
     @property
     def stages(self) -> tuple[str, ...]:
@@ -87,6 +89,8 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
         keep &= frame["city"].map(folded) == wanted
     if criteria.owner_id is not None:
         keep &= (frame["owner_id"] == criteria.owner_id).fillna(False)
+    if criteria.among is not None:
+        keep &= frame.index.isin(list(criteria.among))
     if criteria.min_value is not None:
         keep &= frame["value"] >= int(criteria.min_value * 100)
     if criteria.max_value is not None:
@@ -117,6 +121,8 @@ def narrowing(criteria: Criteria, *, today: date) -> Select | None:
         conditions.append(col(Customer.stage).in_(criteria.stages))
     if criteria.owner_id is not None:
         conditions.append(Customer.owner_id == criteria.owner_id)
+    if criteria.among is not None:
+        conditions.append(col(Customer.id).in_(list(criteria.among)))
     if criteria.min_value is not None:
         conditions.append(CustomerFigures.value_cents >= int(criteria.min_value * 100))
     if criteria.max_value is not None:  # a customer with no figures yet is worth nothing

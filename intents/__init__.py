@@ -6,6 +6,6 @@ the `Lexicon` of names the bot hands over.
 
 from intents.lexicon import Lexicon
 from intents.parser import CUSTOMERS, EXCLUDING, Parsed, parse
-from intents.rules import ANOTHER_PRODUCT
+from intents.rules import ANOTHER_PRODUCT, CAME_FROM
 
-__all__ = ["ANOTHER_PRODUCT", "CUSTOMERS", "EXCLUDING", "Lexicon", "Parsed", "parse"]
+__all__ = ["ANOTHER_PRODUCT", "CAME_FROM", "CUSTOMERS", "EXCLUDING", "Lexicon", "Parsed", "parse"]

@@ -145,6 +145,30 @@ def staff_named(typed: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _product_not_customer(slots: dict[str, Any], lexicon: Lexicon) -> None:
+    """ "and support premium too, 2 at 900": a product of the catalog is what was bought, never
+    whom it was sold to (unless a customer of the store has that very name)."""
+    said = slots["customer"]
+    product = catalog_product(said, lexicon)
+    if product is None or said.lower() in _names(lexicon):
+        return
+    del slots["customer"]
+    if not slots.get("product") or catalog_product(slots["product"], lexicon) is None:
+        slots["product"] = product
+
+
+def _without_old_owner(slots: dict[str, Any], lexicon: Lexicon) -> None:
+    """ "transfer Aurora Biotech from Jordan to Priya": Jordan is the owner before, not part of
+    the customer's name (a company after "from" stays: "Jane Cooper from Acme")."""
+    customer = slots.get("customer")
+    found = isinstance(customer, str) and _FROM_SOMEONE.search(customer)
+    if found and staff_named(found.group("who"), lexicon) and found.start() > 0:
+        slots["customer"] = customer[: found.start()]
+
+
+_FROM_SOMEONE = re.compile(r"\s+from\s+(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s*$", re.I)
+
+
 @lru_cache(maxsize=8)
 def _places(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The store's cities and tags, folded, and its interests and products, as singular keys."""
@@ -174,6 +198,13 @@ def place_selection(slots: dict[str, Any], lexicon: Lexicon) -> None:
             slots.update(trial)
         else:
             unread.append(said)
+    owner = slots.get("owner")
+    if isinstance(owner, str) and owner not in ("me", "team") and not staff_named(owner, lexicon):
+        if owner.casefold() in cities:  # "clients of Madrid", "from Hamburg": a place, not a rep
+            slots.pop("owner")
+            slots.setdefault("city", owner)
+    elif isinstance(owner, str) and slots.get("city") == owner:
+        slots.pop("city")  # "accts from dana": a colleague's, not a place
     city = slots.get("city")
     if cities and isinstance(city, str) and city.casefold() not in cities:
         if _key(city) in wanted:  # "Hardware leads", capitalised: an interest, not a place
@@ -235,9 +266,13 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
         parts = [p.strip(" .") for p in re.split(r"[,;|]|\.\s", typed)]
         if found := next((p for p in parts[1:] if p.casefold() in cities), None):
             slots["city"] = found
+    if intent == "purchase.log" and isinstance(slots.get("customer"), str):
+        _product_not_customer(slots, lexicon)
     for name in ("product", "interest"):
         if isinstance(slots.get(name), str) and (product := catalog_product(slots[name], lexicon)):
             slots[name] = product
+    if intent == "customer.update" and slots.get("field") == "owner":
+        _without_old_owner(slots, lexicon)
     if intent == "customer.update" and "field" not in slots and isinstance(slots.get("value"), str):
         if staff_named(slots["value"], lexicon) == slots["value"]:
             slots["field"] = "owner"  # "move kenji moreau to maria"

@@ -18,14 +18,13 @@ from typing import TYPE_CHECKING, Any
 from intents import features, records, rules, spans, vocab
 from intents.lexicon import Lexicon, known_customer, snap_slots
 from intents.model import Model, model
-from intents.rules import Message
+from intents.rules import CAME_FROM, CUSTOMERS, Message
 
 if TYPE_CHECKING:
     import numpy as np
 
 ALTERNATIVES = 3  # readings offered when unsure
 RECORD_CONFIDENCE = 0.9  # a record's field names say what it is
-CUSTOMERS = "customers"  # a change's customers named one by one (not in the contract's frame)
 BARE_NUMBER_CONFIDENCE = 0.5  # a number on its own says too little to write without asking
 
 
@@ -65,6 +64,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         parsed = _to_many(parsed, message, lexicon)
     elif parsed.intent == "interaction.log":
         parsed = _with_each(parsed, message, lexicon)
+    elif parsed.intent == "task.complete" and CUSTOMERS in parsed.slots:  # "… both done"
+        parsed = replace(parsed, slots={k: v for k, v in parsed.slots.items() if k != "customer"})
     if _BARE_NUMBER.fullmatch(message.text):  # "14" alone: a task, an answer, a typo? ask
         parsed = replace(parsed, confidence=min(parsed.confidence, BARE_NUMBER_CONFIDENCE))
     return parsed
@@ -201,7 +202,7 @@ _REMARK = re.compile(
 _ONES = re.compile(r"\b(?:the|those|these|ones|one)\b", re.I)
 _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change_days",
               "never_contacted", "city", "tag", "interest", "owner", "stage", "min_value",
-              "max_value")  # fmt: skip
+              "max_value", CAME_FROM)  # fmt: skip
 EXCLUDING = "excluding"  # who a selection leaves out (not in the contract's frame)
 _BARE_NUMBER = re.compile(r"\W*#?\d{1,7}\W*")
 _NO_SLOTS = frozenset({"unknown", "smalltalk", "undo", "digest.unsubscribe"})

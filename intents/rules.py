@@ -167,6 +167,7 @@ def take_ref(text: str) -> tuple[str | None, str]:
         text,
         flags=re.I,
     )
+    text = _INTERJECTION.sub("", text)  # "great she signed": no customer called Great
     if found := _REF_TOKEN.match(text):
         return found.group(0), text[found.end() :].strip(" ,;:.-–—")
     head = _SEPARATOR.split(text, maxsplit=1)[0]
@@ -221,6 +222,13 @@ def take_ref(text: str) -> tuple[str | None, str]:
     return ref.strip(" ,;:.'\"") or None, rest.strip(" ,;:.-–—")
 
 
+_INTERJECTION = re.compile(
+    r"^(?:great|nice|cool|awesome|perfect|brilliant|excellent|yay|wow|phew|damn|ugh)"
+    r"(?:[\s,!.]*(?=(?:she|he|they|we|i|it)\b)|\s*[,!.]+\s*)",
+    re.I,
+)
+
+
 def _names(bracket: str) -> bool:
     """Whether words in brackets after a name say which one (a company or city), not a remark."""
     words = bracket.strip("()").replace(",", " ").split()
@@ -228,7 +236,8 @@ def _names(bracket: str) -> bool:
 
 
 _NAME_FIRST = re.compile(
-    r"^(?:(?:oops|sorry|ah|oh|hmm|ugh|ok|okay|actually|wait|update|fyi|so)\b[\s,!:.-]*)*"
+    r"^(?:(?:oops|sorry|ah|oh|hmm|ugh|ok|okay|actually|wait|update|fyi|so|great|nice|cool|awesome|"
+    r"perfect|brilliant|excellent|yay|wow)\b[\s,!:.-]*)*"
     r"(?P<name>(?:[A-Z][\w'’.-]*|#\d+)(?:\s+(?:(?!(?:IS|ARE|WAS|HAS|IT|THE|NOT)\b)[A-Z][\w'’.&-]*|&|from|at|of|de|van|von|du|la|le))*)"
 )
 
@@ -243,7 +252,10 @@ def leading_name(typed: str) -> str | None:
     return None if said and said.lower() in _NOT_LEADING else said
 
 
-_NOT_LEADING = frozenset("actually oops ok okay hmm wait so sorry ah oh right".split())
+_NOT_LEADING = frozenset(
+    "actually oops ok okay hmm wait so sorry ah oh right great nice cool awesome perfect "
+    "brilliant excellent yay wow".split()
+)
 
 
 def _ref(text: str | None) -> str | None:
@@ -293,7 +305,11 @@ def _summary(text: str) -> str | None:
     ):
         return None
     text = re.sub(r"^(?:and|but|then|only|also)\s+", "", text.strip())
+    text = _JUST_NOW.sub("", text)  # "sent the quote just now": when, not what
     return text.strip(" ,;:.-–—?!") or None
+
+
+_JUST_NOW = re.compile(r"\s*\b(?:just now|a (?:moment|minute|few minutes) ago|right now)\b", re.I)
 
 
 def _first(table: list[tuple[re.Pattern, str]], text: str) -> str | None:
@@ -393,11 +409,26 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         undated = _CUSTOMER_REF.sub(lambda m: " " * len(m.group()), undated)  # "the task for #129"
     if numbered := _task_ids(undated):
         return numbered
+    if named := _each_done(message):
+        return {CUSTOMERS: named}
     who = _cut_words(message.text, message, vocab.COMPLETE_WORDS)
     if who:
         return {"customer": who}
     # "close my task for him", "done with her task": the customer just talked about
     return {} if _TASK_FOR_THEM.search(message.text) else None
+
+
+def _each_done(message: Message) -> list[str] | None:
+    """ "sent the quotes to atlas and redwood, both done": the customers whose tasks are done."""
+    found = vocab.EACH_DONE.search(message.text)
+    said = found and _NAMED_LAST.search(message.typed[: found.start()].rstrip(" ,;.-–—"))
+    if not said:
+        return None
+    names = [n.strip(" ,") for n in vocab.LISTED.split(said["names"]) if n.strip(" ,")]
+    return names if len(names) > 1 else None
+
+
+_NAMED_LAST = re.compile(r"\b(?:to|with|for|from|of)\s+(?P<names>[^,;:]+)$", re.I)
 
 
 def _undated(text: str) -> str:
@@ -524,14 +555,22 @@ _NPS_AS_TOPIC = re.compile(
 )
 
 
+_OUT_OF_TEN = r"(?:/| out of | of | on )10\b"  # "8/10", "4 of 10": the scale, not a score
+
+
+_ADVICE_ASKED = re.compile(
+    r"\bwhat (?:should|shall|shud|shd|shoud|sould|do|can) (?:i|we) do\b|\bany (?:advice|ideas|tips)\b"
+    r"|\bhow (?:should|shall|do|can) (?:i|we) (?:handle|approach|deal with|recover|win)\b"
+)
+
+
 @reads("nps.record")
 def _nps(match: re.Match, message: Message) -> dict | None:
-    if _NPS_AS_TOPIC.search(message.text):
-        return None  # "called Lukas re his nps 6 - …": a contact about an answer already given
-    text = re.sub(r"(?:/| out of )10\b", lambda m: " " * len(m.group(0)), message.text)
-    typed = re.sub(
-        r"(?:/| out of )10\b", lambda m: " " * len(m.group(0)), message.typed, flags=re.I
-    )
+    if _NPS_AS_TOPIC.search(message.text) or _ADVICE_ASKED.search(message.text):
+        return None  # "called Lukas re his nps 6 - …": a contact about an answer already given;
+        # "he gave us a 2 on nps, what should I do": advice asked about it
+    text = re.sub(_OUT_OF_TEN, lambda m: " " * len(m.group(0)), message.text)
+    typed = re.sub(_OUT_OF_TEN, lambda m: " " * len(m.group(0)), message.typed, flags=re.I)
     scores = list(re.finditer(r"(?<![\w#$€£./])(-)?(\d{1,3})(?![\w/]|[.,]\d|\s?%)", text))
     if not scores:
         return None
@@ -568,7 +607,11 @@ def _report(match: re.Match, message: Message) -> dict | None:
         group_by = "stage"  # "sam's pipeline": how many at each stage
     if group_by == "owner" and re.search(r"\bstages?\b", text):
         group_by = "stage"  # "stage counts per rep": each stage, split by rep
-    metric = named_metric or "revenue"
+    scorecard = vocab.TEAM_SCORECARD.search(text)
+    if scorecard and group_by is None:
+        group_by = "owner"  # "how are the reps doing": each rep's figures
+    # "report by rep" names no figure: each rep's figures side by side
+    metric = named_metric or (None if group_by == "owner" else "revenue")
     if group_by in ("tag", "interest", "stage") or group_by == "segment" and not named_metric:
         metric = "customers"  # "what tags do we use?": customers per tag
     return {
@@ -578,7 +621,7 @@ def _report(match: re.Match, message: Message) -> dict | None:
         or _month_period(text, message.now)
         or ("to_date" if vocab.BOOK_VALUE.search(text) else None),
         "group_by": group_by,
-        "owner": owner(message, named_for=False),
+        "owner": None if scorecard else owner(message, named_for=False),
         "compare": "previous_period" if vocab.COMPARE.search(text) else None,
         "chart": True if vocab.CHART.search(text) else None,
     }
@@ -737,6 +780,16 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
 
 @reads("customer.update")
 def _update(match: re.Match, message: Message) -> dict | None:
+    slots = _update_said(message)
+    if slots and (named := vocab.FIELD_NAMED_LAST.search(message.text)):
+        # "… has moved to Köln, please change the city": the field named at the end is the one
+        slots["field"] = vocab.FIELDS[named.group("field")]
+        if slots.get("value"):
+            slots["value"] = vocab.NOW_WITH.sub("", slots["value"]) or slots["value"]
+    return slots
+
+
+def _update_said(message: Message) -> dict | None:
     if (untagged := _untag_one(message)) is not None:
         return untagged
     for form in vocab.UPDATE_FORMS:
@@ -1227,7 +1280,8 @@ def _log_loosely(match: re.Match, message: Message) -> dict | None:
     who = _ref(before) if before else None
     if who and who.lower() in vocab.NOT_CUSTOMERS:
         who = None
-    slots = _log(found, message)
+    by_means = _BY_MEANS.search(message.text[: found.start()])
+    slots = None if who and by_means else _log(found, message)
     if slots is None and who:  # "mateo lefevre - sent him a revised proposal by email today"
         slots = _log_after_name(who, message)
     same = (
@@ -1245,6 +1299,9 @@ def _log_loosely(match: re.Match, message: Message) -> dict | None:
             slots["summary"] = _summary(message.typed[found.end() :]) or slots.get("summary")
         slots["customer"] = who
     return slots
+
+
+_BY_MEANS = re.compile(r"\b(?:by|via|over|per|on)\s+(?:the\s+)?$")  # "sent the quote by email"
 
 
 def _log_after_name(who: str, message: Message) -> dict[str, Any]:
@@ -1385,6 +1442,8 @@ _STAGE_LEFT = re.compile(
 # the handler, which asks rather than change a wider selection than was said.
 UNREAD = "_unread"
 ANOTHER_PRODUCT = "another_product"  # a second product in one sale: the bot asks for it apart
+CUSTOMERS = "customers"  # a change's customers named one by one (not in the contract's frame)
+CAME_FROM = "came_from"  # customers handed over to the asker: {"from": who, "days": N} (ditto)
 _SECOND_ITEM = re.compile(
     r"[\s,;]*(?:\band|\bplus|&|\+)\s+(?P<item>(?:\d+|an?|one|two|three|four|five)\s+(?!x\b)[a-z]"
     r"[^,;]*)",
@@ -1471,6 +1530,15 @@ def _list(match: re.Match, message: Message) -> dict | None:
 def _segment(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
     slots: dict[str, Any] = {}
+    if found := vocab.HANDED_TO_ME.search(text):  # "which ones did I just get from sam"
+        came: dict[str, Any] = {"from": typed[slice(*found.span("who"))]} if found["who"] else {}
+        if found["when"]:
+            came["days"] = int(found["n"]) if found["n"] else vocab.HANDED_DAYS[found["when"]]
+        slots[CAME_FROM], slots["owner"] = came, "me"
+        said = [found.span(part) for part in ("verb", "from", "when") if found[part]]
+        for start, end in said:  # the words that said it, not those between ("new qualified")
+            text = text[:start] + " " * (end - start) + text[end:]
+            typed = typed[:start] + " " * (end - start) + typed[end:]
     if found := vocab.INTEREST.search(text):
         slots["interest"] = typed[found.start("interest") : found.end("interest")].strip()
         blank = " " * (found.end() - found.start())
@@ -1503,7 +1571,7 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots["owner"] = typed[slice(*found.span(name))]
         text = text[: found.start()] + " " * (found.end() - found.start()) + text[found.end() :]
         typed = typed[: found.start()] + " " * (found.end() - found.start()) + typed[found.end() :]
-    else:
+    elif CAME_FROM not in slots:
         slots["owner"] = owner(message, named_for=False)
     if found := vocab.CITY.search(typed):
         slots["city"] = found.group("city")

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from intents.rules import Message
-from intents.vocab import SELECTION_NOUN
+from intents.vocab import REFERENCE_STOPS, SELECTION_NOUN
 
 # Slots whose value is a stretch of the message, as typed.
 SLOTS = ("customer", "name", "company", "summary", "text", "comment", "city", "product", "interest",
@@ -335,10 +335,22 @@ def _rest_is_said(intent: str, merged: dict, name: str, value: str) -> None:
     """The words after a shorter customer span are what was said: "emailed hannah o'brien
     renewal quote" is about the renewal quote, when the rules read the name to the end."""
     rule = merged.get(name)
-    if name != "customer" or intent != "interaction.log" or merged.get("summary"):
+    if name != "customer" or intent != "interaction.log":
         return
     if isinstance(rule, str) and rule.lower().startswith(value.lower() + " "):
-        merged["summary"] = rule[len(value) :].strip()
+        said = rule[len(value) :].strip()  # "emailed lea weber intro + deck, asked for a call"
+        merged["summary"] = f"{said}, {merged['summary']}" if merged.get("summary") else said
+
+
+_STOPS = frozenset(REFERENCE_STOPS)
+
+
+def _without_trailing_stops(customer: str) -> str:
+    """ "mia rossi also bought …": the name without the little word the tagger took with it."""
+    words = customer.split()
+    while len(words) > 1 and words[-1].lower() in _STOPS:
+        words.pop()
+    return " ".join(words)
 
 
 def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
@@ -353,6 +365,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
             if not merged.get(name) and (value := reading.found.get(name)):
                 merged[name] = value
         elif value := reading.found.get(name):
+            if name == "customer":
+                value = _without_trailing_stops(value)
             if name == "customer" and value == merged.get("owner"):
                 continue  # "new task for Jordan Lee: call Hugo Silva": Jordan is whose task
             if name == "customer" and "task_id" in merged:

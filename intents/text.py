@@ -35,6 +35,7 @@ SHORTHAND = [
     (re.compile(r"\bw/", re.I), "with "),
     (re.compile(r"\bre:\s*", re.I), "about "),
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|2moro|2morrow)\b", re.I), "tomorrow"),
+    (re.compile(r"\b(?:agn|agin)\b", re.I), "again"),
     (re.compile(r"\bcust\b", re.I), "customer"),
     (re.compile(r"\bpls\b|\bplz\b", re.I), "please"),
     (re.compile(r"\bu\b(?!/)", re.I), "you"),
@@ -382,6 +383,31 @@ class _Traced:
 
 
 _SPACES = re.compile(r"\s+")
+# thousands grouped with spaces or apostrophes beside a currency: "14 500 €", "CHF 5'850", "R45 000"
+_MONEY_SIGN = (
+    r"(?:[$€£¥₹]|(?<![\w$])r\$?|\b(?:chf|eur|euros?|usd|gbp|pln|zł|zl|sek|nok|dkk|kr|zar|aed|inr|"
+    r"rs\.?|cad|aud|brl|czk|huf|kč|dollars|pounds|francs?)\b)"
+)
+_GROUPED_MONEY = re.compile(
+    rf"(?P<before>{_MONEY_SIGN}\s?)?(?<![\d.,])(?P<n>\d{{1,3}}(?:[ \u00a0\u202f'’]\d{{3}})+)"
+    r"(?![\d])"
+    rf"(?P<after>(?:,\d{{2}})?\s?{_MONEY_SIGN}(?!\w))?",
+    re.I,
+)
+_ANY_GROUPED = re.compile(r"\d[ \u00a0\u202f'’]\d{3}")
+
+
+def _ungrouped(found: re.Match) -> str:
+    """ "14 500 €" → "14500 €"; a bare R before the figure is the rand: "R45 000" → "zar 45000"."""
+    before, after = found.group("before") or "", found.group("after") or ""
+    if not before and not after:
+        return found.group(0)
+    digits = re.sub(r"\D", "", found.group("n"))
+    if before.strip().lower() == "r":
+        before = "zar "
+    return f"{before}{digits}{after}"
+
+
 # One search says whether any of the rewrites applies: most messages need none of them.
 _ANY_DECORATION = re.compile(r"[<>*_~`:@/]")
 _ANY_NUMBER_WORD = re.compile(rf"\b{_SMALL}\b", re.I)
@@ -398,6 +424,8 @@ def clean(text: str) -> Cleaned:
         for pattern, replacement in SHORTHAND:
             traced.sub(pattern, replacement)
     traced.sub(_SPACES, " ")
+    if _ANY_GROUPED.search(traced.text):
+        traced.sub(_GROUPED_MONEY, _ungrouped)
     if _ANY_NUMBER_WORD.search(traced.text):
         for pattern in SPOKEN_NUMBERS:
             traced.sub(pattern, _spoken)

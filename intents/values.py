@@ -85,13 +85,17 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
         return today + timedelta(days=7 - today.weekday())
     if found := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)", text):
         return _nearest_day(today, int(found.group(1)), future)
-    if found := re.fullmatch(r"in (a|an|one|two|three|\d+) (day|week|month)s?", text):
+    if found := re.fullmatch(
+        r"(?:in )?(a|an|one|two|three|four|five|six|\d+) (day|week|fortnight|month)s?"
+        r"(?: today| from now| from today| time)?",
+        text,
+    ):  # "in 2 weeks", "a fortnight today", "three days from now"
         n = NUMBERS.get(found.group(1)) or int(found.group(1))
         unit = found.group(2)
         return today + (
             relativedelta(months=n)
             if unit == "month"
-            else timedelta(days=n * (7 if unit == "week" else 1))
+            else timedelta(days=n * {"day": 1, "week": 7, "fortnight": 14}[unit])
         )
     if found := re.fullmatch(r"(\d+) (day|week)s? ago", text):
         return today - timedelta(days=int(found.group(1)) * (7 if found.group(2) == "week" else 1))

@@ -30,7 +30,7 @@ DATE_PHRASE = (
     rf"eod|cob|eow|eom|end of (?:the )?(?:day|week|month)|close of (?:business|play)|"
     rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)(?: (?:of )?{MONTH})?|{WEEKDAY},? \d{{1,2}} {MONTH}|"
     rf"(?:this |next |last )?{WEEKDAY}|next week|(?:later )?this week|"
-    rf"in {_COUNT} (?:days?|weeks?|months?)|{_COUNT} (?:days?|weeks?) ago|"
+    rf"in {_COUNT} (?:days?|weeks?|fortnights?|months?)(?: time)?|{_COUNT} (?:days?|weeks?|fortnights?|months?) (?:today|from (?:now|today)|time)|{_COUNT} (?:days?|weeks?) ago|"
     rf"(?:mid|middle of|early|beginning of|start of|late|end of)[- ]{MONTH}|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}(?:,? \d{{4}})?|"
     rf"the \d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{4}}-\d{{2}}-\d{{2}})"
@@ -53,7 +53,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
            "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
            "ninety": 90}  # fmt: skip
-DAYS_PER = {"day": 1, "d": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "mo": 30,
+DAYS_PER = {"day": 1, "d": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "mo": 30, "mth": 30, "yr": 365,
             "year": 365}  # fmt: skip
 _SPAN_COUNT = _any_of(NUMBERS)
 
@@ -73,7 +73,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 _CONTACT_VERB = (
     r"(?:called|calld|rang|phoned|emailed|e-mailed|mailed|texted|sms'?d|visited|whatsapped|"
     r"whatsapp'?d|messaged|pinged|slacked|dm'?d|met|chatted|spoke|spoken|talked|skyped|zoomed|"
-    r"chased)"
+    r"chased|tried calling|tried to (?:call|reach|get hold of)|tried)"
 )
 _CONTACT_NOUN = (
     r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom meeting|teams meeting|"
@@ -84,7 +84,7 @@ _CONTACT_NOUN = (
 CONTACT_ANYWHERE = re.compile(
     rf"\b(?:(?:teams|zoom|video|phone|quick|intro|discovery|google meet|sales|follow-up|site)\s+)?"
     rf"(?:{_CONTACT_VERB}|{_CONTACT_NOUN}|voicemail|left a message|dropped by|stopped by|swung by)\b"
-    rf"(?:\s+(?:sent|done|held|had|made|recap))?(?P<prep>\s+(?:back|with|to|for|at|on|from|w/|in)\b)?"
+    rf"(?:\s+(?:sent|done|held|had|made|recap))?(?P<prep>\s+(?:back|with|to|for|at|on(?!\s+(?:the\s+)?(?:phone|zoom|teams|whats ?app|telegram|slack|video)\b)|from|w/|in)\b)?"
 )
 LOG_LEAD_IN = re.compile(
     r"^(?:(?:i|we|just|have|had|finally|quick|sent|the|a|an|log|please log|log this|note|notes|"
@@ -115,6 +115,21 @@ TEAM_LIST = re.compile(
     r"team members|staff)\W*$|^(?:the )?team members\W*$|\bwho works here\b"
 )
 # "value of maria's book": what the customers in a book have bought, to date unless a period is said
+# "which ones did I just get from sam", "customers moved to me today": handed over to the asker
+HANDED_TO_ME = re.compile(
+    r"\b(?P<verb>(?:i|we)(?:'ve| have)?\s+(?:just\s+|recently\s+)?(?:got|get|gotten|received|inherited|took over|taken over)"
+    r"|(?:moved|given|handed(?: over)?|transferred|reassigned|passed(?: over)?|sent)\s+(?:over\s+)?to (?:me|us)"
+    r"|(?:came|come) (?:to me|my way|over to me))\b"
+    r"(?:.*?(?P<from>\bfrom\s+(?P<who>(?!the\b|a\b|an\b|him\b|her\b|them\b)[a-z][\w'-]*)))?"
+    r"(?:.*?(?P<when>\b(?:today|yesterday|this week|this month|in the last (?P<n>\d{1,3}) days)))?"
+)
+HANDED_DAYS = {"today": 0, "yesterday": 1, "this week": 7, "this month": 30}
+# each rep's figures side by side: "how are the reps doing", "team leaderboard"
+TEAM_SCORECARD = re.compile(
+    r"\bhow(?:'s|'re| is| are)? (?:the |my |our )?(?:reps|sales ?team|team|sales ?people|salespeople|everyone|everybody|guys)(?: all)? (?:doing|performing|getting on|tracking|going)\b"
+    r"|\b(?:rep|reps|team|sales|sales team)(?:'s)? (?:leaderboard|scorecards?|performance|league table|rankings?|stats)\b|\bleaderboard\b|\bscorecards?\b"
+    r"|\bwho(?:'s| is| has)(?: got)? the most (?:overdue |open |late )?tasks\b|\bwho(?:'s| is) (?:leading|ahead|winning|behind|lagging)\b"
+)
 BOOK_VALUE = re.compile(
     r"\b(?:value|worth|size|revenue) of (?:my|our|the team'?s|[\w-]+'?s) (?:book|accounts|portfolio|"
     r"customers|patch|territory)\b|\bhow (?:much|big) is (?:my|our|[\w-]+'?s) (?:book|portfolio)\b"
@@ -133,7 +148,8 @@ EXCEPT = re.compile(
 # why something is left out, after who: "except chloe martin, she just bought"
 EXCEPT_REASON = re.compile(
     r"\s*(?:,\s*|\s+(?=because|since|as|cos|coz|bc|cause)\b)(?:(?:she|he|they|it|we|i)\b|because|since|"
-    r"as|cos|coz|bc|cause|just|already)\b.*$",
+    r"as|cos|coz|bc|cause|just|already|[\w-]+\s+(?:spoke|talked|called|met|said|is|was|has|had|just|"
+    r"already|bought|signed|wants|needs|knows|handles|owns|still)\b)\b.*$",
     re.I,
 )
 # a task changed rather than done or set: moved to another day, handed to someone, deleted
@@ -152,6 +168,10 @@ CUES: list[tuple[str, str]] = [
     (
         "undo",
         r"^(?:(?:oops|ugh|sorry|argh)\b[^a-z]*(?:[\w']+[\s,.!]+){0,4}?)?(?:please\s+)?(?:undo|revert|roll ?back|take (?:that|it) back)\b(?:\s+(?:that|it|this|last|the|my|change|one|please|last change))*\W*$",
+    ),
+    (  # "wait sam is mid-deal with bjorn, undo": the reason first, then the undo
+        "undo",
+        r"[,;.!]\s*(?:so\s+)?(?:pls\s+|please\s+)?(?:undo|revert|roll ?back|reverse)(?:\s+(?:that|it|this|the last (?:one|change)|last change|please|pls))*\W*$",
     ),
     (
         "help",
@@ -239,6 +259,10 @@ CUES: list[tuple[str, str]] = [
     ("task.complete", r"^mark(?:ed)?\b.*\b(?:done|complete|completed|finished)\W*$"),
     (
         "task.complete",
+        r"(?<=[,;.!-] )(?:so\s+)?(?:both|all|each|all of them|both of them|them all)\s+(?:are\s+|now\s+)?(?:done|complete|completed|sorted|closed)\W*$|\btick\s+(?:both|them all|them both|all of them)\s+off\W*$",
+    ),
+    (
+        "task.complete",
         r"^(?:task\s+)?#?\d{1,7}\s+(?:is\s+)?(?:done|complete|completed|finished|closed)\b",
     ),
     (
@@ -263,7 +287,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "nps.record",
-        r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:10|\d) out of 10|(?:10|\d)/10)",
+        r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)",
     ),
     (
         "interaction.history",
@@ -275,7 +299,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "report.show",
-        rf"{TEAM_LIST.pattern}|{BOOK_VALUE.pattern}|^pipeline\W*$|^(?:show|see|view|give)(?: me| us)? (?:the |our |my )?pipeline\W*$|"
+        rf"{TEAM_LIST.pattern}|{TEAM_SCORECARD.pattern}|{BOOK_VALUE.pattern}|^pipeline\W*$|^(?:show|see|view|give)(?: me| us)? (?:the |our |my )?pipeline\W*$|"
         r"^(?:show (?:me )?)?(?:the |our )?(?:top (?:selling )?products|best[- ]?sell(?:ing|ers))\b|\bhow does (?:the|my|our|[\w-]+'?s) pipeline look\b",
     ),
     (  # "get maria to call chloe martin by monday": a task for maria
@@ -286,6 +310,7 @@ CUES: list[tuple[str, str]] = [
         "task.create",
         r"^(?:set|give|make|create|add|assign)\s+[a-z][\w'-]*\s+(?:an?\s+)?(?:task|reminder|to-?do)\b",
     ),
+    ("segment.list", HANDED_TO_ME.pattern),  # "which ones did I just get from sam"
     (  # "who is tagged london-key", "which accounts are tagged vip": the customers with that tag
         "segment.list",
         r"^(?:who|which (?:customers|clients|accounts|ones|leads))(?:'s| is| are| has| have)?\s+(?:been\s+)?(?:tagged|labell?ed)\b",
@@ -382,7 +407,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "next_action.suggest",
-        r"\b(?:what (?:should|shall|can|do|must) (?:i|we) (?:do|pitch|sell|upsell|offer|try)|what(?:'s| is)? (?:my |our |the )?next (?:best )?(?:step|action|move)s?|next (?:best )?(?:steps?|actions?|moves?)|what next|what'?s next|suggest|sugest|suggestions?|recommend\w*|who should (?:i|we) (?:call|contact|focus on|talk to|chase|reach out to|ping)|what to do (?:with|about)|how (?:should|do|can) (?:i|we) approach|what can (?:i|we) (?:upsell|sell|offer|pitch))\b",
+        r"\b(?:what (?:should|shall|can|do|must|shud|shd|shoud|sould) (?:i|we) (?:do|pitch|sell|upsell|offer|try)|what(?:'s| is)? (?:my |our |the )?next (?:best )?(?:step|action|move)s?|next (?:best )?(?:steps?|actions?|moves?)|what next|what'?s next|suggest|sugest|suggestions?|recommend\w*|who should (?:i|we) (?:call|contact|focus on|talk to|chase|reach out to|ping)|what to do (?:with|about)|how (?:should|do|can) (?:i|we) approach|what can (?:i|we) (?:upsell|sell|offer|pitch))\b",
     ),
     (
         "customer.show",
@@ -445,7 +470,7 @@ REQUIRED = {
     "interaction.log": ("customer",),
     "purchase.log": ("customer", "product|amount"),
     "task.create": ("text",),
-    "task.complete": ("task_id|customer",),
+    "task.complete": ("task_id|customer|customers",),
     "task.update": ("task_id",),
     "nps.record": ("customer", "score"),
 }
@@ -460,7 +485,7 @@ REFERENCE_STOPS = (
     "went gave rated scored bought ordered purchased has have had did does do just yet "
     "because so then after before while when since until if as per there here him her them "
     "us me my our your their please thanks record entry account still already ever signed it's "
-    "hes shes he's she's they're theyre ok okay stage"
+    "hes shes he's she's they're theyre ok okay stage also too"
 ).split()
 # What may follow a customer's name and belongs to it, not to the sentence ("Hooli's CFO").
 AFTER_REFERENCE = (
@@ -481,7 +506,10 @@ NOT_CUSTOMERS = frozenset(
 
 CHANNELS = _table(
     [
-        (r"voice ?mail|rang|ring|phoned|phone|called|calld|calls?", "call"),
+        (
+            r"voice ?mail|rang|ring|phoned|phone|called|calld|calls?|tried(?= (?:calling|to call|to reach|to get hold of|[a-z]))",
+            "call",
+        ),
         (r"e-?mail(?:ed|s)?|emaild|mailed|wrote to", "email"),
         (
             r"zoom(?:ed)?|teams|video call|met|meeting|meet|mtg|lunch|dinner|coffee|breakfast|demo",
@@ -491,7 +519,7 @@ CHANNELS = _table(
             r"whats ?app(?:ed|'d)?|slack(?:ed)?|telegram|chat(?:ted)?|messaged|pinged|dm'?d|signal",
             "chat",
         ),
-        (r"texted|texts?|sms(?:'?d)?", "sms"),
+        (r"texted|texts?|txt(?:ed|'d)?|sms(?:'?d)?", "sms"),
         (
             r"visit(?:ed|ing)?|on ?site|dropped by|stopped by|popped in(?:to)?|swung by|toured",
             "visit",
@@ -568,7 +596,7 @@ TASK_SUBJECT = re.compile(
 # A task for a colleague: "new task for maria: call john", "remind maria to call john"
 TASK_FOR = re.compile(
     r"^(?:(?:new|add|create|set(?: up)?|make)\s+(?:an?\s+)?)?(?:task|reminder|to-?do)\s+for\s+"
-    r"(?P<who>(?!me\b|myself\b|us\b|the\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)(?:\s*[:,-]\s*|\s+to\s+)"
+    rf"(?P<who>(?!me\b|myself\b|us\b|the\b|(?:{DATE_PHRASE})\W)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)(?:\s*[:,-]\s*|\s+to\s+)"
     r"|^(?:get|have|ask|tell)\s+(?P<who4>(?!me\b|us\b|them\b|him\b|her\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+to\s+"
     r"(?=(?:call|ring|email|ping|chase|send|follow up|visit|meet|check|text|book)\b)"
     r"|^(?:(?:and|also|plus)\s+)?(?:(?:one|a task|the same)\s+)?for\s+(?P<who5>(?!me\b|us\b|them\b|him\b|her\b)"
@@ -655,6 +683,10 @@ _CODES = (
     r"usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|try|nzd|mxn|hkd|cny|rmb|"
     r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?"
 )
+# the codes also written before the figure: "USD 7,500", "AED 15,000"
+_CODES_FIRST = (
+    r"\b(?:usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|nzd|mxn|hkd|cny|rmb)"
+)
 _SYMBOLS = r"(?:us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹]|rs\.?)"
 # the whole of a sale said after its parts: "8 units @ $1,150 = $9,200", "… total $9,200"
 SALE_TOTAL = re.compile(
@@ -670,7 +702,7 @@ UNIT_PRICE = re.compile(
 MONEY = [  # an amount with its currency anywhere; else a bare number after "for", "at", a comma
     re.compile(
         r"(?:[,;:]\s*|\s+(?:for|at|worth|totaling|totalling|total|@|paid|=|of)\s+|\s+|^)"
-        rf"(?P<money>{_SYMBOLS}\s?\d[\d,.]*\s?[km]?(?:\s?(?:{_CODES})\b)?|\d[\d,.]*\s?(?:[km]|lakhs?)?\s?(?:{_SYMBOLS}|(?:{_CODES})\b))"
+        rf"(?P<money>{_SYMBOLS}\s?\d[\d,.]*\s?[km]?(?:\s?(?:{_CODES})\b)?|(?:{_CODES_FIRST})\s?\d[\d,.]*\s?[km]?\b|\d[\d,.]*\s?(?:[km]|lakhs?)?\s?(?:{_SYMBOLS}|(?:{_CODES})\b))"
         rf"{_PER}"
     ),
     re.compile(
@@ -738,7 +770,7 @@ SALE_WORDS = re.compile(
 )
 PRODUCT = re.compile(
     r"^(?:(?P<q>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)(?:\s+|\s*x\s+))?"
-    r"(?:x\s+)?(?:(?:seats?|licen[cs]es?|units?|copies|boxes|packs?|subscriptions?)\s+of\s+)?"
+    r"(?:x\s+)?(?:(?:seats?|licen[cs]es?|units?|copies|boxes|packs?|subscriptions?|bags|cases|cartons|crates|bottles|rolls|pallets)\s+of\s+|(?:pcs|pieces|pc)\.?\s+(?:of\s+)?)?"
     r"(?P<p>.+?)(?:\s+(?:seats?|licen[cs]es?|units?|subscriptions?))?$",
     re.I,
 )
@@ -754,7 +786,8 @@ FIELDS = {
     "country": "country", "owner": "owner", "account owner": "owner", "rep": "owner",
     "stage": "stage", "status": "stage", "lifecycle stage": "stage", "tag": "tag", "tags": "tag",
     "interest": "interest", "interests": "interest", "product interest": "interest",
-    "label": "tag",
+    "label": "tag", "company name": "company", "organisation": "company",
+    "organization": "company", "job": "title", "mobile number": "phone", "cell number": "phone",
 }  # fmt: skip
 _FIELD = _any_of(FIELDS)
 # Pipeline stages as people say them → the contract's stage names.
@@ -847,6 +880,12 @@ UPDATE_TAIL = re.compile(
     re.I,
 )
 # words after a new value that are not part of it: "title is CEO now", "city to Leeds please"
+FIELD_NAMED_LAST = re.compile(
+    rf"(?:^|[,;.]|\band)\s*(?:please\s+|pls\s+|can you\s+|so\s+)?(?:change|update|fix|set|correct|edit)\s+(?:the|his|her|their|its|that)\s+(?P<field>{_FIELD})(?:\s+(?:please|pls|too|as well|accordingly))?\W*$"
+)
+NOW_WITH = re.compile(
+    r"^(?:(?:is|now|has)\s+)*(?:working|works|moved|gone)\s+(?:for|at|to)\s+", re.I
+)
 VALUE_TAIL = re.compile(r"(?:\s+(?:now|please|pls|plz|thanks|thx|instead|from today))+$", re.I)
 UPDATE_OF = re.compile(rf"\b(?:{_FIELD})\s+(?:of|for|on)\s+")
 UPDATE_VALUE = re.compile(
@@ -916,15 +955,21 @@ STAGE_CRITERION = re.compile(
     r"|\b(?P<stage_ones>qualified|proposal|lost|won|prospect)\s+(?:ones|one|customers|custs|clients|"
     r"accounts|deals)\b|\b(?P<stage_named>lead|qualified|proposal|lost)\s+stage\b"
 )
-_SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|years?|d|wks?|mo)\b)?"
+_SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|mths?|years?|yrs?|d|wks?|mo)\b)?"
 NO_PURCHASE = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|stopped)\s+(?:\w+\s+)?"
     rf"(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*(?:\s+anything)?{_SPAN}"
 )
+# "sent the quotes to atlas and redwood, both done": the tasks for each of the customers said
+EACH_DONE = re.compile(
+    r"[,;.!-]\s*(?:so\s+)?(?:(?:both|all|each|all of them|both of them|them all)\s+(?:are\s+|now\s+)?(?:done|complete|completed|sorted|closed)"
+    r"|tick\s+(?:both|them all|them both|all of them)\s+off)\W*$"
+)
 # "leads never contacted", "no contact at all": none ever, not a number of quiet days
 NEVER_CONTACTED = re.compile(
     r"\b(?:never (?:been )?(?:contacted|called|reached|emailed|touched|spoken to|talked to|been in touch)"
-    r"|no contact (?:at all|ever|yet)|not (?:been )?contacted (?:at all|yet|ever)|not yet contacted)\b"
+    r"|no contact (?:at all|ever|yet)|not (?:been )?contacted (?:at all|yet|ever)|not yet contacted"
+    r"|(?:nobody|no one|noone)(?:'?s| has)? ever (?:contacted|called|spoken to|talked to|emailed|reached))\b"
 )
 NO_CONTACT = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has|never)\s+(?:been\s+)?(?:\w+\s+)?"
@@ -933,7 +978,7 @@ NO_CONTACT = re.compile(
 )
 CITY = re.compile(
     rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|them|him|her|me|you|all|any|every|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)"
-    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
+    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
@@ -1204,7 +1249,7 @@ NO_STAGE_CHANGE = re.compile(
     r"no stage change)"
     r"\b.*?\b(?:(?:for|in|over|since|after|more than|longer than|over|than)\s+)?"
     rf"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|{_SPAN_COUNT})?"
-    r"\+?\s*(?P<unit>days?|weeks?|months?|years?)\b"
+    r"\+?\s*(?P<unit>days?|weeks?|wks?|months?|mths?|years?|yrs?|d)\b"
 )
 
 # ---- next actions ----------------------------------------------------------------------------

@@ -81,7 +81,11 @@ LABELS = {
     "purchase.log": "Log a sale to {customer}",
     "task.create": "Remind me: {text}",
     "task.list": "Show tasks",
-    "task.complete": "Complete task {task_id}",
+    "task.complete": (
+        "Complete task {task_id}",
+        "Complete the task for {customer}",
+        "Complete the tasks for {customers}",
+    ),
     "task.update": "Change task {task_id}",
     "task.update delete": "Delete task {task_id}",
     "segment.list": "List customers",
@@ -100,15 +104,29 @@ def reading_label(parsed: Parsed) -> str:
     """'Log a call with acme': what a reading would do, short enough for a button; as far as its
     slots go ('Change Acme' when the field is not known)."""
     action = f"{parsed.intent} {parsed.slots.get('action')}"  # "remove the vip tag": an untag
-    template = LABELS.get(action) or LABELS.get(parsed.intent, parsed.intent)
+    templates = LABELS.get(action) or LABELS.get(parsed.intent, parsed.intent)
+    if isinstance(templates, str):
+        templates = (templates,)
+    label = next(
+        (filled for t in templates if (filled := _filled(t, parsed.slots, whole=True))),
+        _filled(templates[0], parsed.slots, whole=False),
+    )
+    label = re.sub(r"\ba (?=[aeiou])", "an ", label)  # "Log an email with …"
+    return label if len(label) <= 48 else label[:47] + "…"
+
+
+def _filled(template: str, slots: dict, *, whole: bool) -> str:
+    """The template with the slots put in; "" when `whole` and a slot is missing, else as far as
+    its slots go."""
     label, filled = "", False
     for literal, name, _, _ in string.Formatter().parse(template):
-        if name is not None and name not in parsed.slots:
-            label = label if filled else _unfilled(template)
-            break
-        label += literal + (str(parsed.slots[name]) if name is not None else "")
+        if name is not None and name not in slots:
+            return "" if whole else label if filled else _unfilled(template)
+        value = slots.get(name) if name is not None else ""
+        said = " and ".join(map(str, value)) if isinstance(value, list) else str(value)
+        label += literal + said
         filled = filled or name is not None
-    return label if len(label) <= 48 else label[:47] + "…"
+    return label
 
 
 def _unfilled(template: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import partial
 from typing import TYPE_CHECKING
@@ -16,7 +16,7 @@ from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
 from bot.resolve import resolve_among, resolve_customer, resolve_staff, stage_named
 from crm_store.models import Customer, Staff, customer_label
-from intents import CUSTOMERS, EXCLUDING, Parsed
+from intents import CAME_FROM, CUSTOMERS, EXCLUDING, Parsed
 
 if TYPE_CHECKING:  # the analytics load pandas: imported by the handlers that need them
     import pandas as pd
@@ -158,6 +158,7 @@ def _per_owner(found, owners: dict[int, str]) -> str:
     return f" By owner: {split}."
 
 
+HANDED_OVER_DAYS = 7  # "the ones I just got from Sam": handed over this past week
 SELECTION = (
     CUSTOMERS,  # named one by one: "move anna, léa and omar to proposal"
     "segment",
@@ -172,6 +173,7 @@ SELECTION = (
     "stage",
     "min_value",
     "max_value",
+    CAME_FROM,
 )
 
 
@@ -220,10 +222,26 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
             min_value=min_value,
             max_value=max_value,
             sort=slots.get("sort", "value"),
+            among=_handed_over(ctx, slots.get(CAME_FROM), to_id=owner_id),
         )
     except (ValueError, InvalidOperation) as error:
         known = ", ".join((*segments.ALL_SEGMENTS, *ctx.settings.pipeline.stages))
         raise UserError(f"I can't search for that ({error}). Segments I know: {known}.") from None
+
+
+def _handed_over(ctx: Context, came: dict | None, *, to_id: int | None) -> frozenset[int] | None:
+    """ "the ones I got from Sam this week": customers whose owner was changed to this book."""
+    from crm_store import audit
+
+    if not came:
+        return None
+    from_id = resolve_staff(ctx, came["from"]).id if came.get("from") else None
+    first_day = ctx.today - timedelta(days=came.get("days", HANDED_OVER_DAYS))
+    since = datetime.combine(first_day, time(), ctx.tz)
+    handed = audit.handed_over(
+        ctx.session, to_id=to_id or ctx.staff.id, since=since, from_id=from_id
+    )
+    return frozenset(handed)
 
 
 def without_excluded(ctx: Context, found: pd.DataFrame, slots: dict) -> pd.DataFrame:
@@ -288,6 +306,10 @@ def describe(criteria: segments.Criteria, slots: dict, *, book: Book | None = No
         parts.append(f"worth at least {criteria.min_value:,}")
     if criteria.max_value is not None:
         parts.append(f"worth less than {criteria.max_value:,}")
+    if came := slots.get(CAME_FROM):
+        days = came.get("days", HANDED_OVER_DAYS)
+        when = "today" if days == 0 else f"in the last {days} days"
+        parts.append(f"handed over{' from ' + came['from'] if came.get('from') else ''} {when}")
     if said := (slots.get(EXCLUDING) or {}).get("said"):
         parts.append(f"except {said}")
     return ", ".join(parts) or "all customers"
@@ -410,6 +432,8 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     group_by = slots.get("group_by")
     if group_by in reports.LABELLINGS:
         return _labels(ctx, group_by, book)
+    if group_by == "owner" and book.team and not slots.keys() & {"metric", "channel", "compare"}:
+        return _scorecard(ctx, slots.get("period", "this_month"))
     if slots.get("chart") and not group_by and slots.get("period") not in ("today", "yesterday"):
         short = slots.get("period") in ("this_week", "last_week", "this_month", "last_month")
         group_by = "day" if short else "month"
@@ -469,6 +493,34 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
         text=total,
         rows=rows if report.group_by else [],
         files=files,
+    )
+
+
+def _scorecard(ctx: Context, period: str) -> Reply:
+    """ "How are the reps doing": each rep's period figures and today's tasks, side by side."""
+    from crm_store import reports, scorecard
+
+    card = scorecard.team(
+        ctx.session, period=period, today=ctx.today, tz=ctx.tz, currency=ctx.settings.currency
+    )
+    money = money_of(ctx)
+    rows = [
+        {
+            "Rep": line.name,
+            "Revenue": money(line.revenue),
+            "Orders": f"{line.orders:,}",
+            "New customers": f"{line.new_customers:,}",
+            "Contacts": f"{line.contacts:,}",
+            "Open tasks": f"{line.open_tasks:,}",
+            "Overdue": f"{line.overdue_tasks:,}",
+        }
+        for line in card.lines
+    ]
+    start, end = (format.day(d, today=ctx.today) for d in (card.start, card.end))
+    return Reply(
+        title=f"The team, {reports.period_label(card.period)} ({start} – {end})",
+        text="Ranked by revenue; contacts are the ones each rep made; tasks as they stand today.",
+        rows=rows,
     )
 
 

@@ -10,11 +10,11 @@ from bot import checks, format
 from bot.books import ME, whose_book
 from bot.context import Ask, Context, UserError, handles
 from bot.messages import Button, Reply
-from bot.resolve import resolve_customer
+from bot.resolve import resolve_customer, resolve_each
 from crm_store.audit import snapshot
 from crm_store.models import Customer, Staff, Task, TaskStatus, utcnow
 from crm_store.search import find_customers
-from intents import Parsed
+from intents import CUSTOMERS, Parsed
 
 
 def due_date(ctx: Context, value: str | None) -> date | None:
@@ -173,10 +173,13 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
         tasks = _own_tasks(ctx, slots["task_id"])
         if not tasks:
             raise UserError("Which task? Say “done 14” (its number) or “done with Acme”.")
+    elif slots.get(CUSTOMERS):  # "sent quotes to atlas and redwood, both done": each one's task
+        tasks = [_the_open_task(ctx, customer) for customer in resolve_each(ctx, slots[CUSTOMERS])]
     elif slots.get("customer"):
         tasks = [_the_open_task(ctx, resolve_customer(ctx, slots["customer"]))]
     else:
         raise UserError("Which task? Say “done 14” (its number) or “done with Acme”.")
+    ctx.tasks = [task.id for task in tasks]
     closed, already = [], []
     for task in tasks:
         if task.status == TaskStatus.done.value:

@@ -123,3 +123,15 @@ def test_history_without_a_customer_covers_the_book_asked_for(team):
 def test_an_unknown_colleague_is_named_with_the_staff_list(team):
     reply = team.run("task.list", who="Alex", owner="dana")
     assert reply.text.startswith("No single colleague is called “dana”. Staff: Alex, Priya Shah")
+
+
+def test_a_rep_lists_the_customers_just_handed_over_to_them(chat):
+    with Session(chat.engine) as session:
+        enrol(session, "Dana", role="rep", tz="UTC")
+        session.commit()
+    chat.say("give Jane Smith to Dana", who="Alex")
+    chat.say("yes", who="Alex")
+    reply = chat.say("which customers did i just get from sam", who="Dana")
+    assert [row["Customer"] for row in reply.rows] == ["Jane Smith (Globex Ltd)"]
+    assert "handed over from sam in the last 7 days" in reply.text
+    assert chat.say("which ones were moved to me today", who="Sam").text.startswith("None of")

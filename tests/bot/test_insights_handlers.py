@@ -146,3 +146,32 @@ def test_customers_per_rep_with_no_period_counts_each_book_to_date(chat):
     assert reply.rows == [{"Owner": "Sam", "Customers": "3"}]
     new = chat.say("new customers this month by rep", who="Alex")
     assert new.title.startswith("New customers by owner, this month")
+
+
+def test_how_are_the_reps_doing_puts_each_reps_figures_side_by_side(chat):
+    history(chat)  # Sam's customers: $900 this month
+    with Session(chat.engine) as session:
+        store = Store(session)
+        dana = store.staff("Dana")
+        jane = session.exec(select(Customer).where(Customer.name == "Jane Cooper")).one()
+        store.contact(jane, 1, staff=dana)
+        for customer in session.exec(select(Customer)).all():
+            customer.created_at = chat.now - timedelta(days=400)
+            session.add(customer)
+        session.add(Task(assignee_id=dana.id, text="call Acme", due=chat.now.date() - timedelta(2)))
+        session.add(Task(assignee_id=dana.id, text="send deck", due=chat.now.date()))
+        store.commit()
+    reply = chat.say("how are the reps doing this month", who="Alex")
+    assert reply.title.startswith("The team, this month (")
+    sam, dana = reply.rows
+    assert sam == {
+        "Rep": "Sam",
+        "Revenue": "$900",
+        "Orders": "1",
+        "New customers": "0",
+        "Contacts": "0",
+        "Open tasks": "0",
+        "Overdue": "0",
+    }
+    assert dana["Rep"] == "Dana" and dana["Revenue"] == "$0"
+    assert (dana["Contacts"], dana["Open tasks"], dana["Overdue"]) == ("1", "2", "1")

@@ -1,10 +1,10 @@
 """A message may point back at what the conversation just talked about: "her" is the customer
 just shown or changed, "those" the list just shown, "same for …" the last bulk change again."""
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from bot.identity import enrol
-from crm_store.models import AuditEntry, Customer, CustomerTag, Interaction
+from crm_store.models import AuditEntry, Customer, CustomerTag, Interaction, Staff, Task
 
 
 def sure(chat, said: str, who: str | None = None):
@@ -193,3 +193,36 @@ def test_a_row_the_list_did_not_have_is_not_guessed(chat):
     reply = chat.say("give the 9th one to Sam", who="Alex")
     assert "owner is now" not in reply.text
     assert chat.written() == written
+
+
+def test_next_steps_right_after_a_profile_are_that_customers(chat):
+    chat.say("tell me about Jane Smith")
+    reply = chat.say("next steps")
+    assert "Jane Smith" in (reply.title or reply.text)
+
+
+def test_his_record_and_her_chase_task_are_the_customer_just_shown(chat):
+    chat.say("tell me about Hans Müller")
+    assert "Hans Müller" in (chat.say("pull up his record").title or "")
+    hans = chat.customer("Hans Müller")
+    with Session(chat.engine) as session:
+        sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
+        session.add(Task(assignee_id=sam.id, customer_id=hans.id, text="chase the contract"))
+        session.commit()
+    done = chat.say("he signed yesterday so close my chase task on him")
+    assert done.text.startswith("Done: #") and "chase the contract" in done.text
+    assert [t.status for t in chat.rows(Task)] == ["done"]
+
+
+def test_a_preview_is_narrowed_with_without_and_all_but(chat):
+    preview = chat.say("tag all of sam's customers vip", who="Alex")
+    assert preview.text.startswith("Tag 3 customers vip?")
+    smith = chat.customer("Jane Smith").id
+    fewer = chat.say("without Hans Müller", who="Alex")
+    assert fewer.text.startswith("Tag 2 customers vip?")
+    wrong = chat.say("all but #999", who="Alex")
+    assert "can't leave them out" in wrong.text and "still open" in wrong.note
+    fewest = chat.say(f"all but #{smith}", who="Alex")
+    assert fewest.text.startswith("Tag 1 customer vip?")
+    chat.say("yes", who="Alex")
+    assert [t.customer_id for t in chat.rows(CustomerTag)] == [chat.customer("Jane Cooper").id]

@@ -213,3 +213,20 @@ def test_tick_off_that_task_after_a_contact_closes_that_customers_task(chat):
         ("call Globex", "open"),
         ("send Jane Cooper the contract", "done"),
     ]
+
+
+def test_both_done_after_two_customers_closes_each_ones_task(chat):
+    jane, hans = chat.customer("Jane Cooper"), chat.customer("Hans Müller")
+    with Session(chat.engine) as session:
+        sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
+        for customer in (jane, hans):
+            session.add(Task(assignee_id=sam.id, customer_id=customer.id, text="send the quote"))
+        session.commit()
+    reply = chat.say("sent the quotes to jane cooper and hans müller, both done")
+    if "not sure" in reply.text:
+        assert "Complete the tasks for jane cooper and hans müller" in reply.text
+        reply = chat.say("yes")
+    assert reply.text.startswith("Done: #")
+    assert [t.status for t in chat.rows(Task)] == ["done", "done"]
+    assert chat.say("undo").text.startswith("Undone")
+    assert [t.status for t in chat.rows(Task)] == ["open", "open"]

@@ -5,7 +5,9 @@ import json
 import subprocess
 import sys
 
+from bot.handlers.help import reading_label
 from crm_store.models import Customer, Interaction, NpsAnswer, Task
+from intents import Parsed
 
 
 def test_an_unclear_message_gets_one_line_and_likely_readings_as_buttons(chat):
@@ -99,3 +101,11 @@ def test_words_after_a_new_value_are_not_stored_with_it(chat):
     chat.say("jane cooper's title is CTO now")
     [jane] = [c for c in chat.rows(Customer) if c.name == "Jane Cooper"]
     assert jane.title == "CTO"
+
+
+def test_a_reading_offered_back_reads_as_english():
+    said = Parsed("interaction.log", {"channel": "email", "customer": "omar jensen"})
+    assert reading_label(said) == "Log an email with omar jensen"
+    assert reading_label(Parsed("interaction.log", {"channel": "call", "customer": "acme"})) == (
+        "Log a call with acme"
+    )

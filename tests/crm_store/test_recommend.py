@@ -177,3 +177,26 @@ def test_an_open_deal_nobody_has_spoken_to_gets_a_nudge_by_its_stage(store):
     )
     assert "advance" not in suggestions_for(store, busy)
     assert "advance" not in suggestions_for(store, won)
+
+
+def test_a_detractor_spoken_to_once_since_is_called_again_after_a_month_of_silence(shop):
+    rep = shop.staff("Sam")
+    unhappy = shop.customer("Unhappy", owner=rep)
+    shop.buy(unhappy, 90, 300, product="CRM Starter")
+    shop.nps(unhappy, 2, 70)
+    shop.contact(unhappy, 38)  # one call after the answer, then silence
+    calm = shop.customer("Calm", owner=rep)
+    shop.buy(calm, 90, 300, product="CRM Starter")
+    shop.nps(calm, 2, 70)
+    shop.contact(calm, 10)  # spoken to recently: nothing to do yet
+    shop.commit()
+    snap = analytics.snapshot(shop.session, today=TODAY)
+    shelf = recommend.baskets(shop.session, today=TODAY)
+    found = recommend.suggest(
+        shop.session, snap, shelf, customer_ids=[unhappy.id, calm.id], money=money
+    )
+    recoveries = [s for s in found if s.kind == "recovery"]
+    assert [s.customer_id for s in recoveries] == [unhappy.id]
+    assert recoveries[0].reason.endswith(
+        "and were last spoken to 38 days ago: check the problem is solved"
+    )

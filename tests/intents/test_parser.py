@@ -292,3 +292,112 @@ def test_a_handover_said_as_people_say_it_changes_the_owner(text, customer, owne
 def test_what_a_manager_said_on_a_working_day_is_read_whole(said, intent, slots):
     parsed = read(said)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("said", "amount", "currency"),
+    [
+        ("14 500 €", 14500, "EUR"),
+        ("€ 24 600", 24600, "EUR"),
+        ("CHF 5'850", 5850, "CHF"),
+        ("USD 7,500", 7500, "USD"),
+        ("AED 15,000", 15000, "AED"),
+        ("R45 000", 45000, "ZAR"),
+        ("4 500 zł", 4500, "PLN"),
+    ],
+)
+def test_thousands_grouped_with_spaces_and_codes_said_first_are_read_whole(said, amount, currency):
+    parsed = read(f"sold 2 Pro to Acme for {said}")
+    assert (parsed.slots["amount"], parsed.slots["currency"]) == (amount, currency)
+
+
+def test_a_phone_number_in_groups_is_not_taken_for_money():
+    parsed = read("new lead anna berger, 0176 123 456")
+    assert parsed.slots["phone"] == "0176 123 456"
+    assert "amount" not in parsed.slots
+
+
+@pytest.mark.parametrize(
+    ("said", "due"),
+    [("a fortnight today", "2026-12-02"), ("in a fortnight", "2026-12-02"),
+     ("3 days from now", "2026-11-21"), ("in 2 weeks time", "2026-12-02")],
+)  # fmt: skip
+def test_spans_of_time_from_today(said, due):
+    assert read(f"remind me to ring acme {said}").slots["due"] == due
+
+
+def test_a_score_out_of_ten_said_with_of_is_the_score():
+    parsed = read("Müller Stahlbau rated us 4 of 10, they are not happy with the support")
+    assert (parsed.intent, parsed.slots["score"]) == ("nps.record", 4)
+
+
+def test_asking_what_to_do_about_a_score_records_no_score():
+    parsed = read("noah schneider - what shud i do, he gave us a 2 on nps")
+    assert parsed.intent == "next_action.suggest"
+    assert parsed.slots == {"customer": "noah schneider"}
+
+
+@pytest.mark.parametrize(
+    ("said", "field", "value"),
+    [
+        ("Please change Zhang Wei's company name to Huaxin", "company", "Huaxin"),
+        ("The company Rheinland Logistik has moved to Köln, pls change the city", "city", "Köln"),
+        ("Carlos Ibáñez now works for Grupo Solaz, change his company", "company", "Grupo Solaz"),
+    ],
+)
+def test_the_field_a_change_names_is_the_one_changed(said, field, value):
+    parsed = read(said)
+    assert parsed.intent == "customer.update"
+    assert (parsed.slots["field"], parsed.slots["value"]) == (field, value)
+
+
+def test_a_task_for_a_day_is_not_a_task_for_a_colleague():
+    parsed = read("Create a task for tomorrow: visit Construtora Vale Verde")
+    assert "owner" not in parsed.slots
+    assert parsed.slots["due"] == "2026-11-19"
+
+
+def test_spans_of_days_said_short():
+    assert read("delete all lost leads w no contact 1yr").slots["no_contact_days"] == 365
+    assert read("leads stuck 3wks+").slots["no_stage_change_days"] == 21
+
+
+@pytest.mark.parametrize(
+    ("said", "slots"),
+    [
+        ("tried bjorn silva, went to voicemail. try again tmrw",
+         {"customer": "bjorn silva", "channel": "call", "summary": "went to voicemail",
+          "follow_up": "2026-11-19"}),
+        ("rang kessler auto no answer try agn tmrw",
+         {"customer": "kessler auto", "channel": "call", "summary": "no answer",
+          "follow_up": "2026-11-19"}),
+        ("omar jensen - sent renewl quote by email just now",
+         {"customer": "omar jensen", "channel": "email", "summary": "sent renewl quote"}),
+        ("acme: talked on the phone, wants a demo",
+         {"customer": "acme", "channel": "call", "summary": "wants a demo"}),
+    ],
+)  # fmt: skip
+def test_a_contact_keeps_what_was_said_and_its_follow_up(said, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == ("interaction.log", slots)
+
+
+def test_customers_handed_over_are_a_selection_of_ones_own_book():
+    parsed = read("looks like i got some new qualified ones from sam, show me")
+    assert parsed.intent == "segment.list"
+    assert parsed.slots == {"owner": "me", "stage": "qualified", "came_from": {"from": "sam"}}
+    today = read("which customers were moved to me today")
+    assert today.slots == {"owner": "me", "came_from": {"days": 0}}
+
+
+def test_both_done_after_two_customers_completes_a_task_for_each():
+    parsed = read("sent renewal quote to atlas corp and redwood logistik, both done")
+    assert parsed.intent == "task.complete"
+    assert parsed.slots == {"customers": ["atlas corp", "redwood logistik"]}
+
+
+def test_each_reps_figures_are_asked_without_naming_a_figure():
+    for said in ("how are the reps doing", "rep leaderboard", "who has the most overdue tasks"):
+        parsed = read(said)
+        assert (parsed.intent, parsed.slots) == ("report.show", {"group_by": "owner"}), said
+    assert read("revenue by rep").slots == {"metric": "revenue", "group_by": "owner"}
