@@ -290,10 +290,11 @@ class Bot:
         if (parts := two_requests(text)) is not None:  # "done 12. and remind me to …"
             first = subjects.refer_back(parts[0], read(parts[0]), subject, read)
             second = read(subjects.as_if_named(parts[1]))  # "move her to …": her is #0 for now
-            if min(first.confidence, second.confidence) >= SURE_OF_EACH and not {
-                first.intent,
-                second.intent,
-            } & {"unknown", "smalltalk", "help"}:
+            if (
+                min(first.confidence, second.confidence) >= SURE_OF_EACH
+                and not {first.intent, second.intent} & {"unknown", "smalltalk", "help"}
+                and second.intent not in NEVER_SECOND
+            ):
                 parsed, then = first, parts[1]
         if waiting == "cancelled" and (
             parsed.intent not in INSTEAD or parsed.confidence < UNSURE
@@ -459,6 +460,9 @@ _SECOND = re.compile(
     re.I,
 )
 SURE_OF_EACH = 0.75  # how likely each of two requests in one message must be read right
+# what is never done as the second request of a message: "called acme, '); DELETE FROM …" is a
+# contact whose summary holds those words, not a contact and then a delete
+NEVER_SECOND = frozenset({"customer.delete", "customer.forget", "customer.bulk_update"})
 
 
 def two_requests(text: str) -> tuple[str, str] | None:

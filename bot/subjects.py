@@ -427,7 +427,8 @@ def narrowed_preview(text: str, waiting: dict[str, Any], read: Reader) -> Parsed
         kept = read(f"list customers {text[left_out.start() :]}").slots.get(EXCLUDING)
         if kept is None:
             return None
-        left = _also_left_out(slots.get(EXCLUDING), kept)
+        # "without Hans", then "all but #12": both; a command said again replaces the exclusion
+        left = _also_left_out(slots.get(EXCLUDING), kept) if left_out.start() == 0 else kept
         return Parsed("customer.bulk_update", {**slots, EXCLUDING: left})
     if NARROWING.search(text) and (narrower := _narrowing(text, read)):
         return Parsed("customer.bulk_update", {**slots, **narrower})

@@ -428,7 +428,11 @@ def _each_done(message: Message) -> list[str] | None:
     return names if len(names) > 1 else None
 
 
-_NAMED_LAST = re.compile(r"\b(?:to|with|for|from|of)\s+(?P<names>[^,;:]+)$", re.I)
+_NAMED_LAST = re.compile(
+    r"(?:\b(?:to|with|for|from|of)|^(?:called|rang|phoned|emailed|met|visited|texted|pinged)"
+    r"(?:\s+back)?)\s+(?P<names>[^,;:]+)$",
+    re.I,
+)
 
 
 def _undated(text: str) -> str:
@@ -610,6 +614,8 @@ def _report(match: re.Match, message: Message) -> dict | None:
     scorecard = vocab.TEAM_SCORECARD.search(text)
     if scorecard and group_by is None:
         group_by = "owner"  # "how are the reps doing": each rep's figures
+    if scorecard and named_metric and not _first(vocab.METRICS, vocab.TEAM_SCORECARD.sub("", text)):
+        named_metric = None  # "sales team performance": the team's figures, not just sales
     # "report by rep" names no figure: each rep's figures side by side
     metric = named_metric or (None if group_by == "owner" else "revenue")
     if group_by in ("tag", "interest", "stage") or group_by == "segment" and not named_metric:
@@ -1334,6 +1340,7 @@ def _delete(match: re.Match, message: Message) -> dict | None:
     if twice := vocab.TWICE.search(message.typed):  # "created Greenleaf twice, delete one"
         return {"customer": _ref(twice.group("who"))}
     typed = vocab.DELETE_WORDS.sub("", message.typed, count=1)
+    typed = re.sub(r"^(.+?)\s+one\b(?=\s*(?:[,;.]|$))", r"\1", typed)  # "that asdf test one"
     who = _ref(typed)
     if not who or who.lower() in vocab.NOT_CUSTOMERS:
         return None

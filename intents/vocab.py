@@ -117,7 +117,7 @@ TEAM_LIST = re.compile(
 # "value of maria's book": what the customers in a book have bought, to date unless a period is said
 # "which ones did I just get from sam", "customers moved to me today": handed over to the asker
 HANDED_TO_ME = re.compile(
-    r"\b(?P<verb>(?:i|we)(?:'ve| have)?\s+(?:just\s+|recently\s+)?(?:got|get|gotten|received|inherited|took over|taken over)"
+    r"\b(?P<verb>(?:i|we)(?:'ve| have)?\s+(?:just\s+|recently\s+)?(?:got|get|gotten|received|inherit|inherited|took over|taken over)"
     r"|(?:moved|given|handed(?: over)?|transferred|reassigned|passed(?: over)?|sent)\s+(?:over\s+)?to (?:me|us)"
     r"|(?:came|come) (?:to me|my way|over to me))\b"
     r"(?:.*?(?P<from>\bfrom\s+(?P<who>(?!the\b|a\b|an\b|him\b|her\b|them\b)[a-z][\w'-]*)))?"
@@ -126,7 +126,7 @@ HANDED_TO_ME = re.compile(
 HANDED_DAYS = {"today": 0, "yesterday": 1, "this week": 7, "this month": 30}
 # each rep's figures side by side: "how are the reps doing", "team leaderboard"
 TEAM_SCORECARD = re.compile(
-    r"\bhow(?:'s|'re| is| are)? (?:the |my |our )?(?:reps|sales ?team|team|sales ?people|salespeople|everyone|everybody|guys)(?: all)? (?:doing|performing|getting on|tracking|going)\b"
+    r"\bhow(?:'s|'re| is| are|s)? (?:the |my |our )?(?:reps|sales ?team|team|sales ?people|salespeople|everyone|everybody|guys)(?: all)? (?:doing|performing|getting on|tracking|going)\b"
     r"|\b(?:rep|reps|team|sales|sales team)(?:'s)? (?:leaderboard|scorecards?|performance|league table|rankings?|stats)\b|\bleaderboard\b|\bscorecards?\b"
     r"|\bwho(?:'s| is| has)(?: got)? the most (?:overdue |open |late )?tasks\b|\bwho(?:'s| is) (?:leading|ahead|winning|behind|lagging)\b"
 )
@@ -1092,7 +1092,7 @@ RESTORE_WORDS = re.compile(
 )
 DELETE_WORDS = re.compile(
     r"^(?:please |pls |can you |could you )*(?:delete|del|remove|trash|drop|get rid of|archive|bin|"
-    r"scrap)\s+(?:the\s+)?(?:(?:duplicate|dupe|old|test|junk|extra|second)\s+)?"
+    r"scrap)\s+(?:the\s+|that\s+|this\s+)?(?:(?:duplicate|dupe|old|test|junk|extra|second)\s+)?"
     r"(?:(?:customer|contact|client|account|record|entry|lead)(?:\s+(?:for|of))?)?\s*",
     re.I,
 )
