@@ -199,7 +199,7 @@ def time_of(text: str) -> str | None:
         return "12:00"
     if text == "midnight":
         return "00:00"
-    found = re.fullmatch(r"(\d{1,2})(?:[:.h](\d{2}))?(am|pm)?", text)
+    found = re.fullmatch(r"(\d{1,2})(?:[:.h](\d{2})|h)?(am|pm)?", text)  # "18h", "7h30"
     if not found:
         return None
     hour, minute = int(found.group(1)), int(found.group(2) or 0)

@@ -33,7 +33,7 @@ DATE_PHRASE = (
     rf"in {_COUNT} (?:days?|weeks?|fortnights?|months?)(?: time)?|{_COUNT} (?:days?|weeks?|fortnights?|months?) (?:today|from (?:now|today)|time)|{_COUNT} (?:days?|weeks?) ago|"
     rf"(?:mid|middle of|early|beginning of|start of|late|end of)[- ]{MONTH}|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}(?:,? \d{{4}})?|"
-    rf"the \d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"the \d{{1,2}}(?:st|nd|rd|th)|(?<=\bon )\d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 # A date phrase with the little word that introduces it ("on friday", "by Dec 3", "due monday").
 DATE = re.compile(
@@ -44,7 +44,7 @@ DATE_WORDS = frozenset(
     "saturday sunday mon tue wed thu fri sat sun".split()
 )
 TIME = re.compile(
-    r"\b(?:at|@|by|to|for|around)\s*(?P<time>\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm)?|noon|midday|midnight)\b"
+    r"\b(?:at|@|by|to|for|around)\s*(?P<time>\d{1,2}(?:[:.h]\d{2}|h)?\s*(?:am|pm)?|noon|midday|midnight)\b"
 )
 CLOCK = re.compile(
     r"(?<![\d/.])(?P<time>\d{1,2}[:.]\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm))(?![\d/])"
@@ -73,11 +73,11 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 _CONTACT_VERB = (
     r"(?:called|calld|rang|phoned|emailed|e-mailed|mailed|texted|sms'?d|visited|whatsapped|"
     r"whatsapp'?d|messaged|pinged|slacked|dm'?d|met|chatted|spoke|spoken|talked|skyped|zoomed|"
-    r"chased|tried calling|tried to (?:call|reach|get hold of)|tried)"
+    r"chased|tried calling|tried to (?:call|reach|get hold of)|tried|telephoned)"
 )
 _CONTACT_NOUN = (
     r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom meeting|teams meeting|"
-    r"video meeting|zoom|teams|meeting|mtg|"
+    r"video meeting|zoom|teams|meeting|mtg|telecon|teleconference|f2f|visio|video conference|"
     r"lunch|dinner|coffee|breakfast|demo|chat|whatsapp|sms|text|email|e-mail|visit|voicemail|note)"
 )
 # A contact word anywhere in a message, for contacts told in an order the cues don't expect.
@@ -181,7 +181,7 @@ CUES: list[tuple[str, str]] = [
     ("help", r"^how (?:do|does) (?P<topic>[a-z ]+?) work\W*$"),
     (
         "digest.unsubscribe",
-        r"\b(?:stop|unsubscribe|cancel|turn off|switch off|disable|no more|don'?t send|pause)\b.*\b(?:digests?|daily summary|morning summary|briefing)\b",
+        r"\b(?:stop|unsubscribe|cancel|turn off|switch off|disable|no more|don'?t send|don'?t want|pause)\b.*\b(?:digests?|daily summary|morning summary|briefing)\b",
     ),
     (
         "digest.unsubscribe",
@@ -189,7 +189,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "digest.subscribe",
-        r"\b(?:subscribe|sign me up|turn on|switch on|enable|move my|change my|every (?:day|morning|weekday)|daily at|each morning)\b.*\b(?:digest|daily summary|morning summary|briefing)\b",
+        r"\b(?:subscribe|sign me up|turn on|switch on|enable|move my|change my|every (?:day|morning|weekday)|daily at|each morning|start (?:receiving|getting)|(?:want|like) to (?:receive|get))\b.*\b(?:digest|daily summary|morning summary|briefing)\b",
     ),
     (
         "digest.subscribe",
@@ -447,6 +447,13 @@ CUES: list[tuple[str, str]] = [
         r"^(?:what(?:'s| is)? (?:new|up|happening|going on|the latest|the story|the status|the go|the deal) (?:with|at|on)|(?:remind me )?where (?:we're|we are|are we) at with|anything on|(?:a |quick |short )?(?:summary|rundown|overview|snapshot|status|update|lowdown|recap) (?:of|on|for)|any (?:news|updates?) (?:on|from|for)|how(?:'s| is| are) (?:things (?:with|at)|it going with)|where are we (?:with|on)|status of|everything (?:on|about))\s+",
     ),
     ("customer.show", r"^(?P<before>.+?) (?:profile|details|info|card)(?: pls| please)?\W*$"),
+    (  # "kindly share the details of X", "acct info re X", "bring up the X account", "do we have this guy? x@y.z"
+        "customer.show",
+        r"\b(?:share|give me|send me|need|want|see|check)\s+(?:the\s+|all\s+)?(?:details|info|information|informations|data|record|profile)\s+(?:of|on|for|about|re)\s+(?:(?:the\s+)?(?:client|customer|account|contact)\s+)?"
+        r"|\b(?:acct|account|customer|client|contact) (?:info|details|information|data)\s+(?:re|on|for|of|about)\s+"
+        r"|^(?:can you |could you |pls |please )*(?:bring|pull) up (?=.+?\b(?:account|record|profile|file|customer)\W*$)"
+        r"|\bdo we have (?:this|that) (?:guy|person|contact|lady|customer|one)\W+(?=[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\W*$)",
+    ),
     ("customer.show", r"^(?P<ref>#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{6,}\d)\W*$"),
 ]
 
@@ -507,12 +514,13 @@ NOT_CUSTOMERS = frozenset(
 CHANNELS = _table(
     [
         (
-            r"voice ?mail|rang|ring|phoned|phone|called|calld|calls?|tried(?= (?:calling|to call|to reach|to get hold of|[a-z]))",
+            r"voice ?mail|rang|ring|telephoned|phoned|phone|called|calld|calls?|telecon|teleconference|tried(?= (?:calling|to call|to reach|to get hold of|[a-z]))",
             "call",
         ),
         (r"e-?mail(?:ed|s)?|emaild|mailed|wrote to", "email"),
         (
-            r"zoom(?:ed)?|teams|video call|met|meeting|meet|mtg|lunch|dinner|coffee|breakfast|demo",
+            r"zoom(?:ed)?|teams|video call|met|meeting|meet|mtg|lunch|dinner|coffee|breakfast|demo|"
+            r"f2f|face to face|visio|video conference",
             "meeting",
         ),
         (
@@ -540,7 +548,7 @@ CHANNEL_OVERRIDES = [
 FOLLOW_UP = re.compile(
     rf"(?:[,;.]|\s[-–—])?\s*(?:(?:and |then |will |to |need to |should |i'?ll |i will |must |please |"
     rf"pls |put |set |we'?ll )*"
-    rf"(?:follow(?:ing)? up|check back|circle back|chase(?: (?:them|her|him|it)(?: up)?)?|touch base|"
+    rf"(?:follow(?:ing)? up|check back|circle back|chase(?: (?:them|her|him|it)(?: up)?)?|relaunch(?: (?:them|her|him))?|touch base|"
     rf"(?:call|ring|ping|try|nudge|text|email|phone|contact) (?:(?:them|her|him) )?(?:back|again)|"
     rf"check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
     rf"reconnect|catch up|check in|nudge (?:them|her|him)|(?:set|add|create|make) (?:a |me a )?(?:task|reminder)|remind me)"
@@ -1051,7 +1059,7 @@ NOT_OWNERS = frozenset(
     "nobody noone anyone anybody someone somebody everyone everybody no-one whats what's what "
     "hows how's whos who's "
     "today tomorrow yesterday this next last the a an me us it week month year now overdue all "
-    "everyone team my our your today's tonight later i we you they he she it".split()
+    "everyone team my our your today's tonight later i we you they he she it mine myself".split()
 )
 
 CREATE_LEAD = re.compile(

@@ -401,3 +401,42 @@ def test_each_reps_figures_are_asked_without_naming_a_figure():
         parsed = read(said)
         assert (parsed.intent, parsed.slots) == ("report.show", {"group_by": "owner"}), said
     assert read("revenue by rep").slots == {"metric": "revenue", "group_by": "owner"}
+
+
+@pytest.mark.parametrize(
+    ("said", "customer"),
+    [
+        ("Kindly share the details of Raghav Menon from Sunrise Textiles",
+         "Raghav Menon from Sunrise Textiles"),
+        ("acct info re Pinewood Mfg?", "Pinewood Mfg"),
+        ("I need the informations of client Farmacias Robles", "Farmacias Robles"),
+        ("do we have this guy? oskar.lindqvist@nordkap.se", "oskar.lindqvist@nordkap.se"),
+    ],
+)  # fmt: skip
+def test_asking_for_a_customers_details_in_other_words_shows_them(said, customer):
+    assert (read(said).intent, read(said).slots) == ("customer.show", {"customer": customer})
+
+
+def test_contacts_told_in_the_words_of_other_languages_are_logged():
+    called = read("I have telephoned with Herr Schäfer from Rheinland Logistik yesterday.")
+    assert (called.intent, called.slots["channel"]) == ("interaction.log", "call")
+    assert called.slots["customer"] == "Herr Schäfer from Rheinland Logistik"
+    video = read("did a visio with Sophie Marchand, she will think about it, relaunch her thursday")
+    assert video.slots["channel"] == "meeting"
+    assert video.slots["follow_up"] == "2026-11-19" and "occurred_on" not in video.slots
+    telecon = read("Had telecon with Anil Kapoor, PO expected soon, follow up on 20th")
+    assert (telecon.slots["channel"], telecon.slots["follow_up"]) == ("call", "2026-11-20")
+
+
+def test_the_digest_asked_for_and_stopped_in_other_words():
+    assert read("I want to receive the digest each day at 18h").slots == {"time": "18:00"}
+    assert read("I'd like to start receiving the daily digest, please.").intent == (
+        "digest.subscribe"
+    )
+    assert read("I don't want more the daily digest, please cancel it").intent == (
+        "digest.unsubscribe"
+    )
+
+
+def test_anything_of_mine_is_my_own_book():
+    assert read("Anything of mine overdue?").slots == {"period": "overdue", "owner": "me"}
