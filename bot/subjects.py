@@ -213,6 +213,20 @@ def refer_back(
     """The reading of `text` with the subject put in where the message points back to it."""
     if subject is None:
         return parsed
+    return _the_tag_just_added(_referred(text, parsed, subject, read), subject)
+
+
+def _the_tag_just_added(reading: Parsed, subject: ConversationSubject) -> Parsed:
+    """ "take the tag off the lost ones": the tag is the one the last change added."""
+    added = subject.change or {}
+    if reading.slots.get("action") != "untag" or reading.slots.get("value"):
+        return reading
+    if added.get("field") != "tag" or not added.get("value"):
+        return reading
+    return replace(reading, slots={**reading.slots, "value": added["value"]})
+
+
+def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Reader) -> Parsed:
     if subject.shown and (row := THE_ROW.search(text)):
         return _the_row(text, row, subject.shown, read) or parsed
     if (changed := _to_the_tasks(text, subject, read)) is not None:

@@ -869,9 +869,10 @@ def _untag_one(message: Message) -> dict | None:
     return {"customer": who, "field": "tag", "value": _untagged(found), "action": "untag"}
 
 
-def _untagged(found: re.Match) -> str:
-    """The tag an untag names, in whichever of its phrasings it was said."""
-    return next(found.group(g) for g in ("value", "value2", "value3") if found.group(g))
+def _untagged(found: re.Match) -> str | None:
+    """The tag an untag names, in whichever of its phrasings it was said; None for "that tag"
+    (the one just added)."""
+    return next((found.group(g) for g in ("value", "value2", "value3") if found.group(g)), None)
 
 
 _UNTAG_LAST = re.compile(

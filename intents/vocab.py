@@ -1116,7 +1116,8 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
         re.compile(
             r"^(?:please |pls |can you )*(?:"
             r"un-?tag\s+['\"#]?(?P<value>[\w-]+)['\"]?"
-            r"|(?:remove|take|drop|delete|strip|clear)\s+(?:the\s+)?(?:tag\s+['\"#]?(?P<value2>[\w-]+)['\"]?|['\"#]?(?P<value3>[\w-]+)['\"]?\s+tag)"
+            r"|(?:remove|take|drop|delete|strip|clear)\s+(?:the\s+)?(?:tag\s+(?!off\b)['\"#]?(?P<value2>[\w-]+)['\"]?|['\"#]?(?!(?:the|that|this|a|its|their)\b)(?P<value3>[\w-]+)['\"]?\s+tag)"
+            r"|(?:remove|take|drop|strip|clear)\s+(?:the|that|this)\s+tag(?=\s+off\b)"
             r")(?:\s+off\b(?:\s+(?:of|from)\b)?|\s+(?:from|for|on|of)\b)"
         ),
         "untag",
@@ -1210,7 +1211,7 @@ SELECTION_FILLER = frozenset(
     "over give send shift switch transfer reassign assign change set mark tag label update make "
     "delete remove drop archive purge wipe clean get gets let have has had back up off into "
     "onto as bulk then too bin rid trash del or more than longer push bump advance progress "
-    "anything anyone something ok okay actually so hmm well right".split()
+    "anything anyone something ok okay actually so hmm well right tho though take".split()
 )
 # a book named by a pronoun, which the parser cannot resolve: "move his leads to Maria"
 WHOSE = frozenset({"his", "her", "their", "hers", "theirs"})

@@ -226,3 +226,13 @@ def test_a_preview_is_narrowed_with_without_and_all_but(chat):
     assert fewest.text.startswith("Tag 1 customer vip?")
     chat.say("yes", who="Alex")
     assert [t.customer_id for t in chat.rows(CustomerTag)] == [chat.customer("Jane Cooper").id]
+
+
+def test_the_tag_taken_off_is_the_one_just_added(chat):
+    chat.say("tag all of sam's customers vip", who="Alex")
+    chat.say("yes", who="Alex")
+    preview = chat.say("take the tag off the leads tho", who="Alex")
+    assert preview.text.startswith("Remove the tag vip from 1 customer?"), preview.text
+    chat.say("yes", who="Alex")
+    tagged = {t.customer_id for t in chat.rows(CustomerTag)}
+    assert tagged == {chat.customer("Jane Cooper").id, chat.customer("Jane Smith").id}
