@@ -119,6 +119,9 @@ NEEDS_CUSTOMER = frozenset(
 
 Reader = Callable[[str], Parsed]
 FREE_TEXT = frozenset({"text", "summary", "comment"})
+FIRST_SUGGESTED = re.compile(
+    r"(?:the\s+)?(?:first|top|1st)(?:\s+(?:one|suggestion|step|thing|action))?", re.I
+)  # the next step suggested first, after a customer's next steps
 BARE_ASK = 4  # words: "next steps?", "any ideas" said after a profile are about that customer
 _FIRST_WORDS = (
     r"^(?:(?:ok|okay|actually|oh|hmm+|no|wait|sorry|and|also|pls|please|can you|could you)[\s,]+)*"
@@ -180,8 +183,9 @@ def remember(
 ) -> None:
     """What a command that ran talked about becomes the conversation's subject: the list it
     showed or changed, else the one customer it was about (the last one said replaces the one
-    before), and the tasks it set or changed. The rows of the last list shown stay until another
-    list is shown, so "the 2nd one" can follow "tell me about the 3rd one"."""
+    before), and the tasks it set or changed. The rows of the last list shown stay while the talk
+    is about one of them, so "the 2nd one" can follow "tell me about the 3rd one"; any other reply
+    ends them, so "the first one" never reaches back to an older list."""
     selection = selection_of(ran.slots) if ran.intent in LISTS else None
     if listed:  # the customers of the next steps shown, by #id
         selection = {CUSTOMERS: [f"#{i}" for i in listed]}
@@ -189,6 +193,9 @@ def remember(
         selection = {CUSTOMERS: [f"#{i}" for i in ran.slots[IDS]]}
     asked = {"intent": ran.intent, "slots": ran.slots} if ran.intent in REFINABLE else None
     if selection is None and mentioned is None and asked is None and not tasks and not shown:
+        if (stale := session.get(ConversationSubject, conversation)) and stale.shown:
+            stale.shown = None
+            session.add(stale)
         return
     repeatable = ran.intent in LISTS or ran.slots.get("field") in REPEATABLE
     change = {k: ran.slots[k] for k in CHANGE if ran.slots.get(k)} if repeatable else {}
@@ -202,7 +209,9 @@ def remember(
         asked = subject.asked  # "give 34 to jordan", then "delete 35": still the list's numbers
     subject.asked = asked
     subject.task_ids = tasks or None
-    subject.shown = shown or subject.shown
+    # the rows stay while the talk is about one of them ("the 3rd one", then "the 2nd one")
+    kept = subject.shown if subject.shown and mentioned in subject.shown else None
+    subject.shown = shown or kept
     subject.updated_at = utcnow()
     session.add(subject)
 
@@ -284,6 +293,7 @@ def _the_row(text: str, row: re.Match, shown: list[int], read: Reader) -> Parsed
     reread = read(said)
     if reread.slots.get("customer") != reference:
         return None
+    reread = _words_back(reread, reference, row.group().strip())  # a task's text as said
     return replace(reread, confidence=max(reread.confidence, SURE))
 
 
@@ -299,8 +309,12 @@ def _to_the_customer(
         return _named_again(same.group("rest"), change, read, 1.0) or parsed
     if (more := AND_ALSO.match(text)) and change:  # "and zoe wilson": asked before it is done
         return _named_again(more.group("rest"), change, read, ASK_FIRST) or parsed
+    if parsed.intent == "task.create" and not parsed.slots.get("customer"):
+        if FIRST_SUGGESTED.fullmatch(str(parsed.slots.get("text", ""))):
+            parsed = replace(parsed, slots={k: v for k, v in parsed.slots.items() if k != "text"})
     if parsed.intent == "task.create" and not parsed.slots.keys() & {"text", "customer"}:
-        # "make that a task for sam": what was suggested for the customer just talked about
+        # "make that a task for sam", "a task for the first one": what was suggested for the
+        # customer just talked about
         slots = {**parsed.slots, "customer": f"#{customer_id}"}
         return replace(parsed, slots=slots, confidence=max(parsed.confidence, SURE))
     if (
@@ -483,6 +497,14 @@ def _a_task_each(text: str, read: Reader) -> Parsed | None:
 def _refined(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) -> Parsed | None:
     """The question asked last, with what a short follow-up changes: "by rep?" after a report,
     "just maria's" after the team's tasks, "only the berlin ones" after a list."""
+    if (
+        parsed.intent == asked["intent"] == "report.show"
+        and "metric" not in parsed.slots
+        and asked["slots"].get("metric")
+        and not vocab.TEAM_SCORECARD.search(text.lower())
+    ):  # "last 12 months, per rep" after the NPS: the NPS, not each rep's figures
+        kept = {k: asked["slots"][k] for k in ("metric", "channel") if asked["slots"].get(k)}
+        return replace(parsed, slots={**parsed.slots, **kept})
     opening = REFINING.match(text)
     rest = ONES.sub(" ", text[opening.end() :] if opening else text).strip()
     opening = opening or CHANGING.match(text)

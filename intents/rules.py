@@ -798,6 +798,8 @@ def _update(match: re.Match, message: Message) -> dict | None:
 def _update_said(message: Message) -> dict | None:
     if (untagged := _untag_one(message)) is not None:
         return untagged
+    if vocab.UNTAG_ONE.search(message.text):
+        return None  # "untag vip from dana's leads", "take the tag off the lost ones": many
     for form in vocab.UPDATE_FORMS:
         found = form.search(message.text)
         if not found:
@@ -844,6 +846,8 @@ def _update_said(message: Message) -> dict | None:
         who = found.group("who").strip()
         if not _SELECTION_WORDS.search(who.lower()) and who.lower() not in _STOP:
             return {"customer": who, "field": "tag", "value": found.group("tag")}
+        if _SELECTION_WORDS.search(who.lower()):
+            return None  # "tag champions vip": many customers
     slots = _update_loosely(message)
     return None if vocab.SELECTION_SAID.search(slots.get("customer") or "") else slots
 
@@ -852,6 +856,25 @@ def _untag_one(message: Message) -> dict | None:
     """One customer loses a tag: "remove the vip tag from Acme", "untag vip from Jane Cooper",
     "untag jane cooper vip", "Jane Cooper is no longer vip"."""
     found = _UNTAG.search(message.text)
+    if not found and (
+        tagged := _TAG_OFF.search(message.typed) or _TAG_AFTER_NAME.match(message.typed)
+    ):
+        # "take at-risk-nps off John Martin", "…, take the at-risk-nps tag off him",
+        # "john martin: drop tag at-risk-nps"
+        who = tagged.group("who")
+        if who.lower() in ("him", "her", "them"):
+            who = leading_name(message.typed[: tagged.start()]) or ""
+        if (
+            who
+            and len(tagged.group("tag").split()) == 1
+            and tagged.group("tag").lower() not in _NOT_TAGS
+        ):
+            return {
+                "customer": _ref(who),
+                "field": "tag",
+                "value": tagged.group("tag"),
+                "action": "untag",
+            }
     if not found and (
         said := _UNTAG_LAST.match(message.typed)
         or _TAKEN_OFF.match(message.typed)
@@ -878,6 +901,16 @@ def _untagged(found: re.Match) -> str | None:
 _UNTAG_LAST = re.compile(
     r"^(?:please |pls )*un-?tag\s+(?P<who>\S.*?)\s+#?(?P<tag>[\w-]+)\W*$", re.I
 )
+_TAG_OFF = re.compile(  # the tag first, one token, then who: several words or a pronoun
+    r"(?:^|[,;.]\s*|\band\s+)(?:please |pls )*(?:take|remove|drop|strip)\s+(?:the\s+)?(?:tag\s+)?"
+    r"['\"#]?(?P<tag>[\w-]+)['\"]?(?:\s+tag)?\s+off\s+(?:of\s+)?"
+    r"(?P<who>him|her|them|\S+(?:\s+\S+)+?)\W*$",
+    re.I,
+)
+_TAG_AFTER_NAME = re.compile(  # "john martin: drop tag at-risk-nps"
+    r"^(?P<who>[^:]+?)\s*:\s*(?:remove|drop|delete|strip)\s+(?:the\s+)?tag\s+['\"#]?(?P<tag>[\w-]+)['\"]?\W*$",
+    re.I,
+)
 _TAKEN_OFF = re.compile(  # "take chloé martin (berlin) off needs-checkin"
     r"^(?:please |pls )*(?:take|remove|drop)\s+(?P<who>\S.*?)\s+off\s+(?:the\s+)?#?"
     r"(?P<tag>(?!(?:list|that|this|it|preview|selection|them)\b)[\w-]+)(?:\s+tag)?\W*$",
@@ -895,7 +928,7 @@ _NOT_TAGS = frozenset(
 _UNTAG = next(pattern for pattern, target in vocab.BULK_TARGET if target == "untag")
 _SELECTION_WORDS = re.compile(
     r"\b(?:all|every|everyone|everybody|each|customers|accounts|clients|leads|prospects|"
-    r"proposals|ones|those|these|them)\b"
+    r"proposals|ones|those|these|them|champions|loyalists|detractors|promoters|passives|hibernating)\b"
 )
 _TAG_NAMED = re.compile(
     r"^(?:tag|label)\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){1,3}|(?:[a-z#][\w'’.-]*\s+){1,3})"
@@ -1123,7 +1156,11 @@ def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
             if cased
             else r"[a-z][\w'&.-]*(?:\s[\w'&.-]+){0,3}"
         )
-        if not re.fullmatch(shaped, part) or part.lower() in vocab.STAGES:
+        if part.lower() in vocab.STAGES:
+            continue
+        if not re.fullmatch(shaped, part):
+            if "company" in slots and "city" not in slots and _LOWER_PLACE.fullmatch(part):
+                slots["city"] = part  # "Greta Holm from Nordlicht AB, greta@…, stockholm"
             continue
         last = index == len(parts) - 1 and ends_message
         named_after = set(part.lower().split()) & set(str(slots.get("name", "")).lower().split())
@@ -1134,6 +1171,9 @@ def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
         elif "company" not in slots:
             slots["company"] = part
     return slots
+
+
+_LOWER_PLACE = re.compile(r"[a-zà-ÿ][\w'-]*(?:\s[a-zà-ÿ][\w'-]*)?")
 
 
 def _nothing_after(part: str, message: Message) -> bool:
@@ -1539,7 +1579,8 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
     slots: dict[str, Any] = {}
     if found := vocab.HANDED_TO_ME.search(text):  # "which ones did I just get from sam"
-        came: dict[str, Any] = {"from": typed[slice(*found.span("who"))]} if found["who"] else {}
+        who = "who" if found["who"] else "by" if found["by"] else None
+        came: dict[str, Any] = {"from": typed[slice(*found.span(who))]} if who else {}
         if found["when"]:
             came["days"] = int(found["n"]) if found["n"] else vocab.HANDED_DAYS[found["when"]]
         slots[CAME_FROM], slots["owner"] = came, "me"

@@ -339,7 +339,10 @@ def _rest_is_said(intent: str, merged: dict, name: str, value: str) -> None:
         return
     if isinstance(rule, str) and rule.lower().startswith(value.lower() + " "):
         said = rule[len(value) :].strip()  # "emailed lea weber intro + deck, asked for a call"
-        merged["summary"] = f"{said}, {merged['summary']}" if merged.get("summary") else said
+        summary = merged.get("summary")
+        if summary and said.lower() in summary.lower():
+            return  # the summary already holds those words
+        merged["summary"] = f"{said}, {summary}" if summary else said
 
 
 _STOPS = frozenset(REFERENCE_STOPS)

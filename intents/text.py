@@ -230,6 +230,8 @@ COMMON = {
     "forgot",  # "forgot to log …" is not "forget" (an erasure)
     "till",  # "out till monday" is not "tell"
     "integration",  # "they want more integrations" is not about interactions
+    "were",  # "which ones were moved to me" is not about a week
+    "talks",  # "talks went well" are not tasks
     "information",  # "the informations of client X" are not interactions
     "informations",
     "integrations",

@@ -118,7 +118,10 @@ TEAM_LIST = re.compile(
 # "which ones did I just get from sam", "customers moved to me today": handed over to the asker
 HANDED_TO_ME = re.compile(
     r"\b(?P<verb>(?:i|we)(?:'ve| have)?\s+(?:just\s+|recently\s+)?(?:got|get|gotten|received|inherit|inherited|took over|taken over)"
+    r"|^(?:just\s+)?got\s+(?=(?:a bunch of|some|a few|a couple of|several|\d+)?\s*new\b)"
+    r"|(?P<by>(?!(?:i|we|you|they|were|was|been|be|are|is|being|have|has|had|did|just|got|get|ones|customers|accounts|clients)\b)[a-z][\w'-]*)\s+(?:just\s+)?(?:hand(?:ed)?|pass(?:ed)?|transfer(?:red)?|move[d]?)\s+(?:over\s+)?(?:to\s+)?me"
     r"|(?:moved|given|handed(?: over)?|transferred|reassigned|passed(?: over)?|sent)\s+(?:over\s+)?to (?:me|us)"
+    r"|(?<=my customers )(?:handed|moved|reassigned|transferred|passed)(?: over)?"
     r"|(?:came|come) (?:to me|my way|over to me))\b"
     r"(?:.*?(?P<from>\bfrom\s+(?P<who>(?!the\b|a\b|an\b|him\b|her\b|them\b)[a-z][\w'-]*)))?"
     r"(?:.*?(?P<when>\b(?:today|yesterday|this week|this month|in the last (?P<n>\d{1,3}) days)))?"
@@ -159,8 +162,15 @@ TASK_CHANGED = re.compile(
     r"|\btasks?\s*#?\d+\s+(?:should|must|needs? to|has to|is meant to)\s+be\s+(?:due\s+)?(?:on\s+)?\w"
     r"|\btasks?\s*#?\d+\s+(?:is\s+)?due\s+(?:on\s+)?\w"
 )
+# one customer loses a tag, whatever words the tag is made of ("remove tag at-risk-nps from X")
+UNTAG_ONE = re.compile(
+    r"\b(?:take|remove|drop|strip)\s+(?:the\s+)?(?:tag\s+)?['\"#]?[\w-]+['\"]?(?:\s+tag)?\s+off\b"
+    r"|^(?:please |pls )*un-?tag\b|:\s*(?:remove|drop|delete)\s+(?:the\s+)?tag\b"
+    r"|\b(?:remove|drop|delete|strip)\s+(?:the\s+)?(?:tag\s+['\"#]?[\w-]+|['\"#]?[\w-]+['\"]?\s+tag)\s+from\b"
+)
 CUES: list[tuple[str, str]] = [
     ("customer.show", CUSTOMER_QUESTION),
+    ("customer.update", UNTAG_ONE.pattern),
     (  # "hmm actually undo the toronto move, jordan wants to keep them"
         "undo",
         r"^(?:(?:hmm+|hm|ok|okay|actually|oops|sorry|wait|no|ugh|argh|damn)\b[\s,.!]*)*(?:please\s+|pls\s+|can you\s+)?(?:undo|revert|roll ?back|reverse)\s+(?:the|that|my|this|last|what)\b(?!.*\b(?:tag|stage|owner|for|from|on)\s+\S+\s+(?:to|as)\b)",
@@ -1001,15 +1011,15 @@ OWNER = re.compile(
     r"|^what (?:does|do) (?P<e>[a-z][\w'-]*) (?:own|have|hold|manage)\b"
 )
 MIN_VALUE = re.compile(
-    r"\b(?:worth|value|spent|spending|ltv|revenue)?\s*(?:over|more than|above|at least|>|>=|of)\s+"
-    r"(?P<money>[$€£]?\s?\d[\d,.]*\s?[km]?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
-    r"(?![\d,.]*\s*(?:days?|weeks?|months?|years?))"
+    r"(?:\b(?:worth|value|spent|spending|ltv|revenue)\s*)?(?:\b(?:over|more than|above|at least|of)\s+|>=?\s*)"
+    r"(?P<money>[$€£]?\s?\d[\d,.]*(?:\s?[km]\b)?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
+    r"(?![\d,.]*\s*(?:days?|weeks?|wks?|months?|mths?|years?|yrs?))"
 )
 MAX_VALUE = re.compile(  # "worth less than 1000", "under $1000 lifetime", "value below 1k"
     r"\b(?:worth|value|valued|spent|spending|ltv|lifetime(?: value)?|revenue)?\s*(?:under|less than|"
     r"below|<|<=|at most|no more than)\s+"
-    r"(?P<money>[$€£]?\s?\d[\d,.]*\s?[km]?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
-    r"(?![\d,.]*\s*(?:days?|weeks?|months?|years?))"
+    r"(?P<money>[$€£]?\s?\d[\d,.]*(?:\s?[km]\b)?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
+    r"(?![\d,.]*\s*(?:days?|weeks?|wks?|months?|mths?|years?|yrs?))"
 )
 SORTS = _table(
     [
@@ -1143,6 +1153,20 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     (
         re.compile(
             r"^(?:please |pls |bulk[- ]?)*(?:put |add )?(?:the |a )?(?:tag|label)\s+['\"#]?(?P<value>[\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)['\"]?\s+(?:on|to|for)\b"
+        ),
+        "tag",
+    ),
+    (  # "add the vip tag to every champion"
+        re.compile(
+            r"^(?:please |pls )*(?:put|add|stick)\s+(?:the |a )?['\"#]?(?P<value>[\w-]+)['\"]?\s+(?:tag|label)\s+(?:on|to)\b"
+        ),
+        "tag",
+    ),
+    (  # "tag champions vip", "just tag all the champions vip then": the tag said last
+        re.compile(
+            r"^(?:(?:just|ok|okay|so|then)\s+)*(?:tag|label)\s+(?:all\s+(?:of\s+)?(?:the\s+)?|every\s+|the\s+)?(?:[\w'-]+\s+){0,2}?"
+            r"(?:champions?|loyal(?:ists)?|leads|proposals|prospects|customers|accounts|clients|ones|detractors|promoters|passives|hibernating|lapsed|new ones)"
+            r"(?P<cut>\s+(?:as\s+|with\s+)?['\"#]?(?P<value>[\w-]+)['\"]?)(?:\s+(?:then|now|too|pls|please))?\W*$"
         ),
         "tag",
     ),

@@ -175,3 +175,9 @@ def test_how_are_the_reps_doing_puts_each_reps_figures_side_by_side(chat):
     }
     assert dana["Rep"] == "Dana" and dana["Revenue"] == "$0"
     assert (dana["Contacts"], dana["Open tasks"], dana["Overdue"]) == ("1", "2", "1")
+
+
+def test_a_follow_up_naming_no_figure_keeps_the_figure_asked_before(chat):
+    chat.say("nps this year", who="Alex")
+    reply = chat.say("last 12 months, per rep", who="Alex")
+    assert reply.title.startswith("NPS by owner, last 12 months")

@@ -236,3 +236,14 @@ def test_the_tag_taken_off_is_the_one_just_added(chat):
     chat.say("yes", who="Alex")
     tagged = {t.customer_id for t in chat.rows(CustomerTag)}
     assert tagged == {chat.customer("Jane Cooper").id, chat.customer("Jane Smith").id}
+
+
+def test_the_first_one_never_reaches_back_past_another_answer(chat):
+    listed = chat.say("top 2 customers by value", who="Alex")
+    shown = {r["Customer"].split(" (")[0] for r in listed.rows}
+    (other,) = {"Jane Cooper", "Jane Smith", "Hans Müller"} - shown
+    chat.say(f"what should I do with {other}", who="Alex")
+    written = chat.written()
+    reply = chat.say("make a task for the first one, fri", who="Alex")
+    assert not any(name in reply.text for name in shown)
+    assert chat.written() == written or chat.rows(Task)[0].customer_id == chat.customer(other).id

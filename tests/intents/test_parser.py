@@ -440,3 +440,66 @@ def test_the_digest_asked_for_and_stopped_in_other_words():
 
 def test_anything_of_mine_is_my_own_book():
     assert read("Anything of mine overdue?").slots == {"period": "overdue", "owner": "me"}
+
+
+@pytest.mark.parametrize(
+    ("said", "customer"),
+    [
+        ("remove tag at-risk-nps from john martin", "john martin"),
+        ("take at-risk-nps off John Martin", "John Martin"),
+        ("john martin: drop tag at-risk-nps", "john martin"),
+        ("john martin is a passive now, take the at-risk-nps tag off him", "john martin"),
+    ],
+)
+def test_a_tag_is_taken_off_one_customer_whatever_words_it_is_made_of(said, customer):
+    parsed = read(said)
+    assert parsed.intent == "customer.update"
+    assert parsed.slots == {
+        "customer": customer, "field": "tag", "value": "at-risk-nps", "action": "untag"
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("said", "came"),
+    [
+        ("hi, which customers did alex just hand me", {"from": "alex"}),
+        ("got a bunch of new ppl from alex, list them", {"from": "alex"}),
+        ("my customers handed over today", {"days": 0}),
+    ],
+)
+def test_customers_handed_over_said_in_other_words(said, came):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == ("segment.list", {"owner": "me", "came_from": came})
+
+
+def test_months_in_a_span_of_time_are_not_millions():
+    assert read("which customers havent ordered in over 6 months").slots == {
+        "no_purchase_days": 180
+    }
+    assert read("accts w/ no purchase in 60d, >$5k lifetime").slots == {
+        "no_purchase_days": 60, "min_value": 5000
+    }  # fmt: skip
+
+
+def test_a_new_leads_city_said_in_lower_case_among_its_details_is_kept():
+    parsed = read("new lead: Greta Holm from Nordlicht AB, greta@nordlicht.se, stockholm")
+    assert parsed.slots["city"] == "stockholm"
+
+
+def test_a_summary_is_never_said_twice():
+    parsed = read("emaild greta holm hello + intro deck, follow up next mon")
+    assert parsed.slots["summary"] == "hello + intro deck"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "tag champions vip",
+        "just tag all the champions vip then",
+        "add the vip tag to every champion",
+    ],
+)
+def test_a_segment_tagged_without_all_is_a_change_to_many(said):
+    parsed = read(said)
+    assert parsed.intent == "customer.bulk_update"
+    assert parsed.slots == {"segment": "champions", "field": "tag", "value": "vip"}
