@@ -497,14 +497,23 @@ def _a_task_each(text: str, read: Reader) -> Parsed | None:
 def _refined(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) -> Parsed | None:
     """The question asked last, with what a short follow-up changes: "by rep?" after a report,
     "just maria's" after the team's tasks, "only the berlin ones" after a list."""
+    return _narrower(text, parsed, asked, read) or _same_figure(text, parsed, asked)
+
+
+def _same_figure(text: str, parsed: Parsed, asked: dict[str, Any]) -> Parsed | None:
+    """ "last 12 months, per rep" after the NPS: the NPS again, not each rep's figures."""
     if (
         parsed.intent == asked["intent"] == "report.show"
         and "metric" not in parsed.slots
         and asked["slots"].get("metric")
         and not vocab.TEAM_SCORECARD.search(text.lower())
-    ):  # "last 12 months, per rep" after the NPS: the NPS, not each rep's figures
+    ):
         kept = {k: asked["slots"][k] for k in ("metric", "channel") if asked["slots"].get(k)}
         return replace(parsed, slots={**parsed.slots, **kept})
+    return None
+
+
+def _narrower(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) -> Parsed | None:
     opening = REFINING.match(text)
     rest = ONES.sub(" ", text[opening.end() :] if opening else text).strip()
     opening = opening or CHANGING.match(text)

@@ -417,7 +417,13 @@ def _recovery(row: pd.Series, *, today: pd.Timestamp, **_) -> str:
 
 def _retention(row: pd.Series, *, today: pd.Timestamp, money: Money) -> str:
     worth = money(cents_to_money(row["value"]))
-    if pd.notna(row["p_alive"]) or row["segment"] in ("at_risk", "cant_lose"):
+    forecast = row["p_alive"]
+    slipping = (
+        forecast < analytics.AT_RISK_BELOW
+        if pd.notna(forecast)
+        else row["segment"] in ("at_risk", "cant_lose")
+    )
+    if slipping:  # else a top customer still buying, left without a word: account care
         gap = int((today - row["first_order"]).days / max(1, row["days"]))
         chance = (
             f" (likely still buying: {5 * round(row['p_alive'] * 20)}%)"

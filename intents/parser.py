@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 ALTERNATIVES = 3  # readings offered when unsure
 RECORD_CONFIDENCE = 0.9  # a record's field names say what it is
+# when the likeliest reading is "not understood", unlikelier ones are still offered as buttons
+UNKNOWN_FLOOR = 0.001
 BARE_NUMBER_CONFIDENCE = 0.5  # a number on its own says too little to write without asking
 
 
@@ -86,7 +88,8 @@ def choose(
     said = (message.cleaned.original if message.cleaned is not None else message.text).lower()
     for rank, i in enumerate(order):
         intent, probability = current.classes[i], float(probabilities[i])
-        if readings and (len(readings) > ALTERNATIVES or probability < 0.01 or rank > 6):
+        floor = UNKNOWN_FLOOR if readings and readings[0].intent == "unknown" else 0.01
+        if readings and (len(readings) > ALTERNATIVES or probability < floor or rank > 6):
             break
         if intent == "smalltalk" and not vocab.SMALL_TALK.search(said):
             continue  # "chloe garcia granite" is not a greeting, whatever its letters suggest

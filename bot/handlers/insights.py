@@ -174,6 +174,7 @@ SELECTION = (
     "min_value",
     "max_value",
     CAME_FROM,
+    EXCLUDING,  # "set them all to lost" after a list that left some out: still left out
 )
 
 

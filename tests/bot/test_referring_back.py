@@ -247,3 +247,11 @@ def test_the_first_one_never_reaches_back_past_another_answer(chat):
     reply = chat.say("make a task for the first one, fri", who="Alex")
     assert not any(name in reply.text for name in shown)
     assert chat.written() == written or chat.rows(Task)[0].customer_id == chat.customer(other).id
+
+
+def test_those_after_a_list_that_left_someone_out_still_leave_them_out(chat):
+    listed = chat.say("sam's customers except Hans Müller", who="Alex")
+    assert len(listed.rows) == 2
+    preview = chat.say("tag them vip", who="Alex")
+    assert preview.text.startswith("Tag 2 customers vip?")
+    assert "Hans Müller" not in {r["Customer"].split(" (")[0] for r in preview.rows}
