@@ -1159,7 +1159,7 @@ def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
         if part.lower() in vocab.STAGES:
             continue
         if not re.fullmatch(shaped, part):
-            if "company" in slots and "city" not in slots and _LOWER_PLACE.fullmatch(part):
+            if "company" in slots and "city" not in slots and _a_place(part):
                 slots["city"] = part  # "Greta Holm from Nordlicht AB, greta@…, stockholm"
             continue
         last = index == len(parts) - 1 and ends_message
@@ -1174,6 +1174,19 @@ def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
 
 
 _LOWER_PLACE = re.compile(r"[a-zà-ÿ][\w'-]*(?:\s[a-zà-ÿ][\w'-]*)?")
+_NOT_PLACES = frozenset(
+    "mobile email e-mail mail phone tel cell number contact details info add new lead prospect "
+    "customer client account head ceo cto cfo owner".split()
+)
+
+
+def _a_place(part: str) -> bool:
+    """Whether a part left over in a new customer's details, typed in lower case, is their town
+    ("…, stockholm"), not a field's label left behind ("…, mobile +91 …") or a remark."""
+    words = part.lower().split()
+    return bool(_LOWER_PLACE.fullmatch(part)) and not any(
+        w in _NOT_PLACES or w in _STOP or w in vocab.FIELDS for w in words
+    )
 
 
 def _nothing_after(part: str, message: Message) -> bool:

@@ -503,3 +503,9 @@ def test_a_segment_tagged_without_all_is_a_change_to_many(said):
     parsed = read(said)
     assert parsed.intent == "customer.bulk_update"
     assert parsed.slots == {"segment": "champions", "field": "tag", "value": "vip"}
+
+
+def test_a_fields_label_left_over_is_never_a_new_customers_town():
+    parsed = read("new customer Suresh Pillai, Pillai Agro Exports, mobile +91 98470 12345")
+    assert parsed.slots["phone"] == "+91 98470 12345"
+    assert "city" not in parsed.slots
