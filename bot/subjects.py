@@ -154,11 +154,10 @@ NUMBERED_TASKS = re.compile(
 )
 
 
-_PLACE = vocab._any_of([*vocab.ORDINALS, "top"])
 THE_ROW = re.compile(  # "tell me about the 3rd one", "give the second guy to maria", "the last?"
-    rf"\b(?:the\s+)?(?P<place>{_PLACE})\s+(?:one|customer|client|account|company|guy|person|row)"
+    rf"\b(?:the\s+)?(?P<place>{vocab.PLACES})\s+(?:one|customer|client|account|company|guy|person|row)"
     r"(?:\s+(?:on|in|from)\s+(?:the|that|this)\s+list)?\b"
-    rf"|^\s*(?:and\s+|what about\s+)?(?:the\s+)?(?P<alone>{_PLACE})(?:\s+one)?\s*\W*$",
+    rf"|^\s*(?:and\s+|what about\s+)?(?:the\s+)?(?P<alone>{vocab.PLACES})(?:\s+one)?\s*\W*$",
     re.I,
 )
 

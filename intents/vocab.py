@@ -67,6 +67,7 @@ def _suffixed(n: int) -> str:
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "last": -1,
             **{_suffixed(n): n for n in range(1, 21)}}  # fmt: skip
+PLACES = _any_of([*ORDINALS, "top"])  # "the 3rd one", "the top one": a row of a list
 
 # ---- which intent: (intent, cue) tried in order, most specific first -------------------------
 
