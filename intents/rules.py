@@ -222,8 +222,10 @@ def take_ref(text: str) -> tuple[str | None, str]:
     return ref.strip(" ,;:.'\"") or None, rest.strip(" ,;:.-–—")
 
 
+# glad words that open a message ("great she signed"), never a customer's name
+_CHEERS = ("great", "nice", "cool", "awesome", "perfect", "brilliant", "excellent", "yay", "wow")
 _INTERJECTION = re.compile(
-    r"^(?:great|nice|cool|awesome|perfect|brilliant|excellent|yay|wow|phew|damn|ugh)"
+    rf"^(?:{'|'.join(_CHEERS)}|phew|damn|ugh)"
     r"(?:[\s,!.]*(?=(?:she|he|they|we|i|it)\b)|\s*[,!.]+\s*)",
     re.I,
 )
@@ -236,8 +238,8 @@ def _names(bracket: str) -> bool:
 
 
 _NAME_FIRST = re.compile(
-    r"^(?:(?:oops|sorry|ah|oh|hmm|ugh|ok|okay|actually|wait|update|fyi|so|great|nice|cool|awesome|"
-    r"perfect|brilliant|excellent|yay|wow)\b[\s,!:.-]*)*"
+    rf"^(?:(?:oops|sorry|ah|oh|hmm|ugh|ok|okay|actually|wait|update|fyi|so|{'|'.join(_CHEERS)})"
+    r"\b[\s,!:.-]*)*"
     r"(?P<name>(?:[A-Z][\w'’.-]*|#\d+)(?:\s+(?:(?!(?:IS|ARE|WAS|HAS|IT|THE|NOT)\b)[A-Z][\w'’.&-]*|&|from|at|of|de|van|von|du|la|le))*)"
 )
 
@@ -252,9 +254,8 @@ def leading_name(typed: str) -> str | None:
     return None if said and said.lower() in _NOT_LEADING else said
 
 
-_NOT_LEADING = frozenset(
-    "actually oops ok okay hmm wait so sorry ah oh right great nice cool awesome perfect "
-    "brilliant excellent yay wow".split()
+_NOT_LEADING = frozenset("actually oops ok okay hmm wait so sorry ah oh right".split()) | set(
+    _CHEERS
 )
 
 
