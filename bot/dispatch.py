@@ -208,7 +208,8 @@ class Bot:
         except Ask as question:
             waiting = chosen.waiting if isinstance(chosen, _Command) else None
             waiting = None if waiting == NARROWING else waiting  # the narrower preview replaces it
-            self._settle(message, staff_id, question)
+            then = chosen.then if isinstance(chosen, _Command) else None
+            self._settle(message, staff_id, question, then=then)
             return _noted(question.reply, "dropped" if waiting == "kept" else waiting)
         except IntegrityError as error:
             if retry:
@@ -405,9 +406,11 @@ class Bot:
         question: Ask | None,
         *,
         keep_waiting: bool = False,
+        then: str | None = None,
     ) -> None:
         """After a rolled-back command: keep the event id, and the new question if one was asked
-        (or the question still waiting, marked as having survived one unrelated message)."""
+        with the message's second request, run once it is answered (or the question still
+        waiting, marked as having survived one unrelated message)."""
         with transaction(self.engine) as session:
             try:
                 with session.begin_nested():
@@ -435,6 +438,7 @@ class Bot:
                     "choices": question.choices,
                     "described": described,
                     "order": [b.value for b in question.reply.buttons],
+                    **({"then": then} if then else {}),
                 }
                 session.add(
                     PendingQuestion(
@@ -451,12 +455,12 @@ class Bot:
 # where a message holds a second request: a command word after a full stop, a semicolon, "and" or
 # "then" ("done 12. and remind me to …", "called her, move her to proposal")
 _SECOND = re.compile(
-    r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus)\s|(?:done|tick off|mark|close|move|reassign|"
-    r"remind me|set a reminder)\b)"
+    r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus)\s|(?:done|tick|task done|mark|close|move|"
+    r"reassign|remind me|set a reminder)\b)"
     r"|\s+(?=(?:and|then)\s))"
     r"(?:(?:and|then|also|plus)\s+)*"
-    r"(?=(?:done|mark|close|complete|tick off|remind me|set a reminder|add a task|new task|task:|"
-    r"todo|tag|untag|move|log|book|delete|restore|reassign|give)\b)",
+    r"(?=(?:done|mark|close|complete|tick|task done|remind me|set a reminder|add a task|new task|"
+    r"task:|todo|tag|untag|move|log|book|delete|restore|reassign|give)\b)",
     re.I,
 )
 SURE_OF_EACH = 0.75  # how likely each of two requests in one message must be read right
@@ -594,5 +598,8 @@ def _resume(payload: dict[str, Any], answer: str) -> _Command:
         payload["intent"], {**payload["slots"], **filled}, payload["confidence"]
     )
     return _Command(
-        parsed, confirmed=answer == "yes" and not made_sure, sure=made_sure or payload["sure"]
+        parsed,
+        confirmed=answer == "yes" and not made_sure,
+        sure=made_sure or payload["sure"],
+        then=payload.get("then"),
     )

@@ -151,11 +151,12 @@ def _in_the_bin(ctx: Context, typed: str, *, hinted: bool = False) -> str:
 def named_exactly(typed: str, matches: list[Match]) -> Customer | None:
     """The one candidate whose own name, company or "name at company" the words are, when no
     other candidate has those words in its name too ("northstar" fits Northstar Ltd and
-    Northstar Systems alike; "initec" is a typo of Initech, not a word of Intel)."""
+    Northstar Systems alike; "initec" is a typo of Initech, not a word of Intel). A legal suffix
+    said counts: "atlas corporation" is Atlas Corporation, not Atlas Analytics."""
     exact = [m.customer for m in matches if _is_named(typed, m.customer)]
     if len(exact) != 1:
         return None
-    words = set(normalize.name_key(typed).split())
+    words = set(normalize.fold(typed).split())
     others = [m.customer for m in matches if m.customer is not exact[0]]
     if words and any(words <= _words(customer) for customer in others):
         return None
@@ -163,7 +164,7 @@ def named_exactly(typed: str, matches: list[Match]) -> Customer | None:
 
 
 def _words(customer: Customer) -> set[str]:
-    return set(normalize.name_key(f"{customer.name or ''} {customer.company or ''}").split())
+    return set(normalize.fold(f"{customer.name or ''} {customer.company or ''}").split())
 
 
 def _is_named(typed: str, customer: Customer) -> bool:

@@ -97,7 +97,10 @@ FROM_THE_LIST = re.compile(
     r"|\b(?:just|only)\b",
     re.I,
 )
-THE_ONES = re.compile(r"\b(?:the|those|these) ones\b(?! (?:in|from|of) (?:the|that) list)", re.I)
+THE_ONES = re.compile(
+    r"\b(?:the|those|these)(?: (?!list\b)[\w-]+){0,3} ones\b(?! (?:in|from|of) (?:the|that) list)",
+    re.I,
+)
 NARROWING = re.compile(r"\b(?:just|only|ones)\b", re.I)  # "just the london ones"
 SURE = 0.6  # a reading this likely, of something else, is not about the customer just named
 ANY_ONE = "#0"  # stands for "those" while a message is read as if about one customer
@@ -133,8 +136,9 @@ _CHANGE_VERB = (
 )
 # "push it to friday", "give that one to sam", "tick off that task": the tasks just set or changed
 THAT_TASK = re.compile(
-    _FIRST_WORDS + _CHANGE_VERB + r"\s+(?P<it>(?:it|that|this)(?: one| task| reminder)?|the task|"
-    r"the reminder|(?:those|these|the) (?:tasks|reminders))\b(?!\s*(?:'s|is|was)\b)",
+    _FIRST_WORDS + _CHANGE_VERB + r"\s+(?P<it>(?:it|that|this)(?: one| task| reminder)?|"
+    r"the (?:[\w-]+ ){0,2}(?:task|reminder)|(?:those|these|the) (?:tasks|reminders))\b"
+    r"(?!\s*(?:'s|is|was|for|with|on)\b)",
     re.I,
 )
 TASK_NOUN = re.compile(r"\b(?:task|reminder)\b", re.I)
@@ -146,6 +150,13 @@ THEIR_TASK = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(r"\b(?:his|her|their|him|them)\b", re.I)
+# a clause that only says the task is done, after a contact: "sent her the quote, tick that off"
+DONE_WITH_IT = re.compile(
+    r"(?:(?:and|so|then|pls|please)\s+)*(?:(?:tick|check|cross)\s+(?:it|that|this)(?:\s+(?:one|"
+    r"task))?\s+off|(?:mark|close)\s+(?:it|that|this|the task)(?:\s+(?:as\s+)?(?:done|complete|"
+    r"completed|closed|off))?|(?:the\s+)?task(?:'?s|\s+is)?\s+done|(?:that|it)'?s\s+done)\W*",
+    re.I,
+)
 # "give 5 to jordan", "push 34 and 35 to monday" after a list of tasks: task numbers
 NUMBERED_TASKS = re.compile(
     _FIRST_WORDS + _CHANGE_VERB + r"\s+(?P<it>#?\d{1,7}(?:\s*(?:,|and|&)\s*#?\d{1,7})*)\b"
@@ -255,6 +266,9 @@ def _to_the_tasks(text: str, subject: ConversationSubject, read: Reader) -> Pars
     of the task list just shown ("give 5 to jordan"), or "tick off that task" after a customer:
     their open task; None if the message is none of these."""
     pointed = THAT_TASK.search(text)
+    if subject.customer_id and not subject.task_ids and DONE_WITH_IT.fullmatch(text):
+        reread = read(f"tick off the task for #{subject.customer_id}")
+        return replace(reread, confidence=max(reread.confidence, SURE))
     if subject.task_ids and pointed:
         named = _tasks_numbered(" and ".join(str(n) for n in subject.task_ids))
     elif subject.customer_id and pointed and TASK_NOUN.search(pointed.group("it")):
@@ -368,7 +382,8 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
             return Parsed("customer.bulk_update", slots, parsed.confidence)
         return _named_again(same.group("rest"), subject.change, read, 1.0) or parsed
     own = _selects(parsed)
-    if THE_ONES.search(text):  # "give the ones not contacted in 60 days to maria"
+    if THE_ONES.search(text):  # "give the ones not contacted in 60 days to maria", "tag the
+        # never contacted ones cold": the list shown, narrowed
         readings = sorted(  # a change to many before a list: "give the ones … to Dana"
             (r for r in (parsed, *parsed.alternatives) if _selects(r)),
             key=lambda r: r.intent != "customer.bulk_update",
@@ -522,6 +537,12 @@ def _narrower(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) ->
         return None  # "nps this quarter" is a question of its own
     if not opening and (MANY.search(text) or ONE.search(text)):
         return None  # "tag them vip": a request about what was shown, not a narrower question
+    if (
+        parsed.intent in REFINABLE
+        and parsed.intent != asked["intent"]
+        and parsed.confidence >= SURE
+    ):
+        return None  # "the open tasks of the team" after a report: another kind of question
     reread = read(REFINABLE[asked["intent"]].format(rest))
     if reread.intent != asked["intent"] or reread.unread:
         return None
@@ -611,6 +632,8 @@ def pointing(text: str) -> str | None:
 def as_if_named(text: str) -> str:
     """The message with its first pronoun put as a customer's #id: how sure a reading of it is,
     before it is known who the pronoun is."""
+    if DONE_WITH_IT.fullmatch(text):
+        return f"tick off the task for {ANY_ONE}"
     pointed = ONE.search(text) or OPENING.search(text) or MANY.search(text)
     return _put(text, pointed, ANY_ONE) if pointed else text
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from intents import features, records, rules, spans, vocab
+from intents import commands, features, records, rules, spans, vocab
 from intents.lexicon import Lexicon, known_customer, snap_slots
 from intents.model import Model, model
 from intents.rules import CAME_FROM, CUSTOMERS, Message
@@ -44,7 +44,8 @@ class Parsed:
 def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) -> Parsed:
     """The intent and slots of one message; `unknown` (with likely readings) when unsure."""
     message = rules.prepare(text, now=now, tz=tz)
-    if (record := records.read(message)) is not None:  # pasted from another system, by field
+    if (record := commands.read(message) or records.read(message)) is not None:
+        # typed as key=value pairs, or pasted from another system, by field
         intent, slots = record
         slots = rules.clean_slots(slots)
         if lexicon is not None:
@@ -100,7 +101,7 @@ def choose(
             slots = spans.merge(intent, slots, tagging)
         if intent == "customer.create" and rules.not_a_name(slots.get("name")):
             continue  # never a customer named with a sentence, whoever read the name
-        slots = rules.as_typed(slots, message)
+        slots = rules.without_dangling_words(rules.as_typed(slots, message))
         if lexicon is not None:
             slots = snap_slots(intent, slots, message.typed, lexicon)
         unread = _still_unread(slots.pop(rules.UNREAD, ()), slots)

@@ -24,6 +24,7 @@ _LEAD_IN = re.compile(r"^.*?(?:→|->|:|\s[—–-]\s)\s*(?=[A-Za-z][A-Za-z /-]{
 KEYS = {
     "account": "customer", "customer": "customer", "client": "customer",
     "organisation": "customer", "organization": "customer", "record": "customer",
+    "cust": "customer", "ch": "channel", "fu": "follow_up",
     "respondent": "customer", "company": "company", "name": "name", "contact": "name",
     "contact name": "name", "full name": "name",
     "activity": "channel", "type": "channel", "activity type": "channel", "subject": "subject",

@@ -76,6 +76,22 @@ AS_TYPED = frozenset(
 )  # fmt: skip
 
 
+def without_dangling_words(slots: dict[str, Any]) -> dict[str, Any]:
+    """A summary or task text without the words left hanging where a date or follow-up was cut
+    out ("…, I follow up friday" → "…"; "review the forecast at the end of the month")."""
+    for name in ("summary", "text"):
+        if isinstance(value := slots.get(name), str) and (found := _DANGLING.search(value)):
+            slots[name] = value[: found.start()] or value
+    return slots
+
+
+_DANGLING = re.compile(
+    r"(?:[\s,;:.!?]+(?:i|we|i'll|we'll|let'?s|kindly(?: remind(?: me)?)?|please|pls|and|then|so|"
+    r"will|at the|at|by|to|deadline|eod|eow|cob))+[\s,;:.!?-]*$",
+    re.I,
+)
+
+
 def as_typed(slots: dict[str, Any], message: Message) -> dict[str, Any]:
     """Free-text slots in the words as typed: shorthand and typo fixes undone ("w/", "tmrw")."""
     if message.cleaned is None:
@@ -460,13 +476,28 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
         return {**numbered, "text": typed} if numbered and typed else None
     slots: dict[str, Any] = _task_ids(_undated(message.text))
     if not slots:
-        return None
+        return _task_moved(message)
     if vocab.TASK_DELETED.search(message.text):
         return {**slots, "action": "delete"}
     if found := vocab.TASK_HANDED.search(message.text):
         slots["owner"] = message.typed[found.start("who") : found.end("who")]
     due, _, _ = _find_date(message.text, message, future=True)
     return _date_slot("due", due, slots) if due or "owner" in slots else None
+
+
+def _task_moved(message: Message) -> dict | None:
+    """ "push the renewal quote for bjorn to monday": the customer's task the words describe."""
+    found = vocab.TASK_MOVED.search(message.text)
+    if found is None:
+        return None
+    due, rest, _ = _find_date(message.text[found.start("when") :], message, future=True)
+    if due is None or rest.strip(" ,.;"):
+        return None  # "move the berlin ones to sam": not a day
+    who = "who" if found.group("who") else "who2"
+    slots = {"customer": message.typed[found.start(who) : found.end(who)]}
+    if found.group("what"):
+        slots["about"] = message.typed[found.start("what") : found.end("what")]
+    return _date_slot("due", due, slots)
 
 
 @reads("task.list")
@@ -476,7 +507,11 @@ def _tasks(match: re.Match, message: Message) -> dict | None:
 
 @reads("task.create")
 def _task(match: re.Match, message: Message) -> dict | None:
-    if _ABOUT_WHAT_WAS_DONE.match(message.text) or vocab.TASK_CHANGED.search(message.text):
+    if (
+        _ABOUT_WHAT_WAS_DONE.match(message.text)
+        or vocab.TASK_CHANGED.search(message.text)
+        or _task_moved(message)
+    ):
         return None  # "did that set a reminder for jan?" asks, it sets none
     if made := _MAKE_THAT_A_TASK.match(message.text):  # what was just suggested, as a task
         due, _, _ = _find_date(message.text[made.end() :], message, future=True)
@@ -521,6 +556,8 @@ def _task(match: re.Match, message: Message) -> dict | None:
         customer = _ref(found.group("who"))
     if customer is None and (found := vocab.TASK_NAMED.search(typed)):
         customer = _ref(typed[found.start("who") :])
+    if customer and customer.lower() in vocab.NOT_CUSTOMERS:
+        customer = None  # "review the Q4 forecast": a quarter, not a customer
     return _date_slot("due", due, {"text": typed or None, "customer": customer, "owner": assignee})
 
 
@@ -542,7 +579,9 @@ _TASK_FOR_THEM = re.compile(
     r"\btasks?\b.*\b(?:for|with|on)\s+(?:him|her|them|it)\b|\b(?:his|her|their|its)\s+tasks?\b"
 )
 _TASK_NUMBER = re.compile(
-    r"^\W*(?:done|completed?|finished|closed?|tick(?:ed)?(?: off)?)\W*(?:task\s*)?#\d+\W*$"
+    r"^\W*(?:done|completed?|finished|closed?|tick(?:ed)?(?: off)?)\W*(?:the\s+(?:old|other|first|"
+    r"last|previous)\s+one\s+)?(?:task\s*)?#\d+(?:\W*$|\s*[-–—,;:(]\s*(?:sent|called|emailed|"
+    r"its|it'?s|that|done|finished|superseded|duplicate)\b)"
     r"|\btasks?\s*#\d"
 )
 _CUSTOMER_REF = re.compile(r"(?:\b(?:for|with|to|from|of|about|on)\s+|(?<=\s)|^)(?P<ref>#\d+)\b")
@@ -1474,7 +1513,9 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
         selection["owner"] = message.typed[giver.start(1) : giver.end(1)]
     if selection.get("owner"):  # "Sam hasn't touched his Munich accounts": his is Sam's
         unread = [w for w in unread if w.casefold() not in vocab.WHOSE]
-    quantified = re.search(r"\b(?:all|every|everyone|everybody|each)\b", message.text)
+    quantified = re.search(r"\b(?:all|every|everyone|everybody|each)\b", message.text) or (
+        _PLURAL_SELECTION.search(message.text)  # "move the berlin customers to sam"
+    )
     if slots.get("action") == "untag" and not any(selection.values()) and not quantified:
         if len(unread) <= 1 and not _SELECTION_WORDS.search((unread or [message.text])[0].lower()):
             return None  # "remove the vip tag from Acme" or "… from #129": one customer's tag
@@ -1493,6 +1534,10 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
 
 
 _PIPELINE = frozenset({"lead", "qualified", "proposal", "lost"})
+_PLURAL_SELECTION = re.compile(
+    r"\b(?:the|these|those|my|our)\s+(?:[\w'-]+\s+){1,3}?(?:customers|accounts|clients|leads|"
+    r"prospects|ones|contacts)\b"
+)
 _REASON_FIRST = re.compile(
     r"^.+?(?:,\s*|\s+[-–—]\s+|\.\s+)so\s+(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|mark|"
     r"delete|remove|reassign|put|transfer|bin|push|untag)\b)"

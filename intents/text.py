@@ -387,6 +387,11 @@ class _Traced:
 
 
 _SPACES = re.compile(r"\s+")
+# emoji, which decorate a message without naming anyone or anything ("📌 follow up w/ Natura 🙏")
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
+    "\U000e0020-\U000e007f]+"
+)
 # thousands grouped with spaces or apostrophes beside a currency: "14 500 €", "CHF 5'850", "R45 000"
 _MONEY_SIGN = (
     r"(?:[$€£¥₹]|(?<![\w$])r\$?|\b(?:chf|eur|euros?|usd|gbp|pln|zł|zl|sek|nok|dkk|kr|zar|aed|inr|"
@@ -427,6 +432,7 @@ def clean(text: str) -> Cleaned:
     if _ANY_SHORTHAND.search(traced.text):
         for pattern, replacement in SHORTHAND:
             traced.sub(pattern, replacement)
+    traced.sub(_EMOJI, " ")
     traced.sub(_SPACES, " ")
     if _ANY_GROUPED.search(traced.text):
         traced.sub(_GROUPED_MONEY, _ungrouped)

@@ -163,6 +163,15 @@ TASK_CHANGED = re.compile(
     r"|\btasks?\s*#?\d+\s+(?:should|must|needs? to|has to|is meant to)\s+be\s+(?:due\s+)?(?:on\s+)?\w"
     r"|\btasks?\s*#?\d+\s+(?:is\s+)?due\s+(?:on\s+)?\w"
 )
+# a task named by its words and customer, moved to another day: "push the renewal quote for bjorn
+# to monday", "move my atlas task to friday"
+TASK_MOVED = re.compile(
+    r"^(?:(?:ok|okay|pls|please|can you|could you|and)[\s,]+)*(?:move|push|postpone|reschedule|"
+    r"bump|shift|delay|put off)\s+(?:back\s+)?(?:the|my|our)\s+(?:(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?)"
+    r"\s+(?:task\s+|reminder\s+)?(?:for|with|on|about|to)\s+(?P<who>[\w'&.@-]+(?:\s+[\w'&.@-]+){0,3}?)"
+    r"|(?P<who2>[\w'&.@-]+(?:\s+[\w'&.@-]+){0,2}?)\s+(?:task|reminder|follow-?up|to-?do))\s+"
+    r"(?:back\s+)?(?:to|till|until|til)\s+(?P<when>[^,;.!?]+?)\W*$"
+)
 # one customer loses a tag, whatever words the tag is made of ("remove tag at-risk-nps from X")
 UNTAG_ONE = re.compile(
     r"\b(?:take|remove|drop|strip)\s+(?:the\s+)?(?:tag\s+)?['\"#]?[\w-]+['\"]?(?:\s+tag)?\s+off\b"
@@ -223,6 +232,10 @@ CUES: list[tuple[str, str]] = [
         "customer.bulk_update",
         r"^(?:please |pls |can you |bulk:? )*(?:bulk[- ]?)?(?:move|tag|label|assign|reassign|set|mark|delete|remove|hand|give|change|update|put|transfer|drop|archive)\b.*\b(?:all|every|everyone|everybody|each|bulk)\b",
     ),
+    (  # "move the berlin customers to sam", "give the london ones to maria"
+        "customer.bulk_update",
+        r"^(?:(?:please|pls|can you|ok|okay|so|then|actually|now)[\s,]+)*(?:move|reassign|assign|give|hand(?: over)?|transfer|pass)\s+(?:the|my|our|these|those)\s+(?:[\w'-]+\s+){1,3}?(?:customers|accounts|clients|leads|prospects|ones|contacts|deals)\s+(?:over\s+)?to\s+\w",
+    ),
     (
         "customer.bulk_update",
         r"^(?:(?:please|pls|can you|ok|okay|ok then|so|then|actually|right)[\s,]+)*(?:delete|remove|archive|purge|clear out|get rid of|bin|wipe)\b.*\b(?:customers|accounts|clients|leads|contacts|prospects|ones)\b|[,;:-]\s*(?:delete|remove|bin|trash|archive) (?:them|these|those)(?: all)?\W*$",
@@ -263,6 +276,7 @@ CUES: list[tuple[str, str]] = [
         r"^(?!.*\b(?:hasn'?t|haven'?t|didn'?t|never|not|who|which|how much|revenue|report)\b)(?=.*(?:[$€£]\s?-?\d|\d\s?[km]\b|\d[\d,.]*\s?(?:usd|eur|gbp|dollars|euros?|pounds|quid)\b|\d+\s*(?:seats?|licen[cs]es?|units?|users?)\b)).*\b(?:signed|closed|won|renewed|paid|deal|contract|booked|invoiced|bought|purchased|ordered)\b",
     ),
     ("task.update", TASK_CHANGED.pattern),
+    ("task.update", TASK_MOVED.pattern),
     (
         "task.complete",
         r"^(?:i'?m |i am |all )?(?:done|finished|completed?|closed?|tick(?:ed)? off|check(?:ed)? off|ticked)\b(?!\s+(?:a|the|another|an)\s+(?:deal|sale|order))(?!\s+(?:call|email|meet|with (?:the )?(?:call|meeting)))",
@@ -489,7 +503,7 @@ REQUIRED = {
     "purchase.log": ("customer", "product|amount"),
     "task.create": ("text",),
     "task.complete": ("task_id|customer|customers",),
-    "task.update": ("task_id",),
+    "task.update": ("task_id|customer",),
     "nps.record": ("customer", "score"),
 }
 
@@ -517,7 +531,8 @@ TRAILING_ROLES = frozenset(
 # Words that look like a reference but are not one.
 NOT_CUSTOMERS = frozenset(
     "me us it this that them him her everyone everybody anyone someone today tomorrow "
-    "yesterday week month now here there in on at going lunch office the".split()
+    "yesterday week month now here there in on at going lunch office the q1 q2 q3 q4 h1 h2 ytd "
+    "eod eow".split()
 )
 
 # ---- interactions ----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from bot.books import ME, whose_book
 from bot.context import Ask, Context, UserError, handles
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer, resolve_each
+from crm_store import normalize
 from crm_store.audit import snapshot
 from crm_store.models import Customer, Staff, Task, TaskStatus, utcnow
 from crm_store.search import find_customers
@@ -205,7 +206,11 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
 
     Also “delete task 7”; a rep changes only their own tasks and hands them to no one else."""
     slots = parsed.slots
-    changing = _own_tasks(ctx, slots["task_id"])
+    if "task_id" in slots:
+        changing = _own_tasks(ctx, slots["task_id"])
+    else:  # "push the renewal quote for bjorn to monday"
+        customer = resolve_customer(ctx, slots.get("customer"))
+        changing = [_the_open_task(ctx, customer, about=slots.get("about"))]
     numbers = ", ".join(f"#{task.id}" for task in changing)
     if slots.get("action") == "delete":
         for task in changing:
@@ -272,20 +277,24 @@ def _own_task(ctx: Context, typed: object) -> Task:
     return task
 
 
-def _the_open_task(ctx: Context, customer: Customer) -> Task:
-    tasks = ctx.session.exec(
+def _the_open_task(ctx: Context, customer: Customer, *, about: str | None = None) -> Task:
+    """The sender's open task for the customer (a manager's, else anyone's for a manager); of
+    several, the one whose words were said ("the renewal quote"), else the sender is asked."""
+    open_tasks = (
         select(Task)
-        .where(
-            Task.customer_id == customer.id,
-            Task.assignee_id == ctx.staff.id,
-            Task.status == TaskStatus.open.value,
-        )
+        .where(Task.customer_id == customer.id, Task.status == TaskStatus.open.value)
         .order_by(col(Task.due).is_(None), Task.due)
-    ).all()
+    )
+    tasks = ctx.session.exec(open_tasks.where(Task.assignee_id == ctx.staff.id)).all()
+    if not tasks and ctx.is_manager:
+        tasks = ctx.session.exec(open_tasks).all()
     if not tasks:
         raise UserError(f"You have no open task for {customer.display_name}.")
     if len(tasks) == 1:
         return tasks[0]
+    described = [t for t in tasks if about and _describes(about, t.text)]
+    if len(described) == 1:
+        return described[0]
     raise Ask(
         Reply(
             text=f"You have {len(tasks)} open tasks for {customer.display_name}. Which one?",
@@ -294,3 +303,13 @@ def _the_open_task(ctx: Context, customer: Customer) -> Task:
         ),
         {str(n): {"task_id": t.id} for n, t in enumerate(tasks, start=1)},
     )
+
+
+def _describes(words: str, text: str) -> bool:
+    """Whether a task's text holds every word said of it ("renewal quote" of "send the renewal
+    quote to Atlas"), folded and singular."""
+    said = set(normalize.singular_key(words).split()) - _FILLER
+    return bool(said) and said <= set(normalize.singular_key(text).split())
+
+
+_FILLER = frozenset({"the", "a", "an", "my", "our", "task", "reminder", "to", "for"})

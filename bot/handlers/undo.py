@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlmodel import col, select
 
 from bot.context import Context, UserError, handles
@@ -21,6 +23,7 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
     entries = last_command(ctx.session, ctx.staff.id)
     if not entries:
         return Reply("There is nothing of yours to undo.")
+    _refuse_another_change(ctx.message.text, entries[-1].description)
     asked_about = parsed.slots.get(UNDO_OF)
     if asked_about is not None and entries[0].command_id != asked_about:
         raise UserError(
@@ -48,6 +51,30 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
         )
     )
     return Reply(f"Undone: {what}.")
+
+
+def _refuse_another_change(text: str, last: str) -> None:
+    """ "undo the vip tagging" when the last change was something else: changes are undone newest
+    first, so none is, rather than the wrong one."""
+    named = _NAMED.search(text)
+    if named is None:
+        return
+    said = {w[:4] for w in re.findall(r"\w+", named.group("what").lower())} - _FILLER
+    if said and not said & {w[:4] for w in re.findall(r"\w+", last.lower())}:
+        raise UserError(
+            f"Your last change is “{last}”, and I undo changes newest first. Nothing was undone: "
+            "say “undo” to undo that one, and again for the one before it."
+        )
+
+
+_NAMED = re.compile(
+    r"\b(?:undo|revert|roll ?back|reverse)\s+(?:the|that|my|this)\s+(?P<what>.+)$", re.I
+)
+_FILLER = frozenset(
+    w[:4]
+    for w in "last change changes one that this it from earlier today before just made "
+    "please pls i did thing again previous recent".split()
+)
 
 
 def _refuse_an_erasure(ctx: Context) -> None:

@@ -112,6 +112,12 @@ def test_a_name_that_only_one_customer_has_exactly_is_taken_without_asking(north
     assert reply.text.startswith("Logged a call with Northstar Foods")
 
 
+def test_a_legal_suffix_said_names_the_one_company_with_it(northstar):
+    assert "Which one?" in northstar.say("called northstar, they want a demo").text
+    reply = northstar.say("called northstar ltd, they want a demo")
+    assert reply.text.startswith("Logged a call with Northstar Ltd")
+
+
 def test_a_read_takes_a_clear_winner_that_a_write_asks_about(northstar):
     shown = northstar.say("tell me about initec")
     assert shown.title.startswith("Initech · #")

@@ -215,6 +215,32 @@ def test_tick_off_that_task_after_a_contact_closes_that_customers_task(chat):
     ]
 
 
+def test_a_contact_and_tick_that_off_in_one_message_closes_that_customers_task(chat):
+    chat.say("remind me to send Jane Cooper the contract tomorrow")
+    chat.say("remind me to call Globex tomorrow")
+    reply = chat.say("emailed jane cooper the contract, tick that off")
+    assert reply.text.splitlines() == [
+        "Logged an email with Jane Cooper (Acme Corporation) (today): the contract",
+        "Done: #1 send Jane Cooper the contract.",
+    ]
+    assert sorted((t.text, t.status) for t in chat.rows(Task)) == [
+        ("call Globex", "open"),
+        ("send Jane Cooper the contract", "done"),
+    ]
+    chat.say("undo")
+    assert {t.status for t in chat.rows(Task)} == {"open"} and chat.rows(Interaction) == []
+
+
+def test_a_second_request_waits_with_the_which_one_question_of_the_first(chat):
+    asked = chat.say("called jane about the renewal. remind me friday to send her the deck")
+    assert asked.text.startswith("Several customers match “jane”")
+    smith = next(row["#"] for row in asked.rows if row["Customer"].startswith("Jane Smith"))
+    reply = chat.say(smith)
+    assert reply.text.startswith("Logged a call with Jane Smith")
+    [task] = chat.rows(Task)
+    assert (task.text, task.customer_id) == ("send her the deck", chat.customer("Jane Smith").id)
+
+
 def test_both_done_after_two_customers_closes_each_ones_task(chat):
     jane, hans = chat.customer("Jane Cooper"), chat.customer("Hans Müller")
     with Session(chat.engine) as session:

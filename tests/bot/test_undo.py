@@ -79,3 +79,13 @@ def test_an_undo_confirmed_later_undoes_only_the_change_it_named(chat):
     assert reply.text.startswith("Your last change is now “phone of Jane Cooper")
     assert "Nothing was undone" in reply.text
     assert (jane(chat).city, jane(chat).phone) == ("Boston", "+12125550199")
+
+
+def test_an_undo_naming_an_older_change_undoes_nothing_and_says_which_is_last(chat):
+    chat.say("tag Jane Cooper vip")
+    chat.say("change Jane Cooper's city to Boston")
+    reply = chat.say("undo the vip tagging from earlier")
+    assert reply.text.startswith("Your last change is “city of Jane Cooper")
+    assert "Nothing was undone" in reply.text
+    assert jane(chat).city == "Boston"
+    assert chat.say("undo the city change").text.startswith("Undone: city of Jane Cooper")

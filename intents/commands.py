@@ -1,0 +1,139 @@
+"""Commands typed as key=value pairs, the way power users script a bot.
+
+`log customer=#1042 channel=call summary="discussed renewal" occurred=yesterday` names its slots
+by the contract's names (and a few short forms), so it is read pair by pair, exactly, instead of
+as a sentence. The first word says the intent; without one, the keys do ("segment=cant_lose …").
+A message that is not only a command word and pairs is no such command.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from intents import vocab
+from intents.rules import Message, channel_of
+from intents.values import amount, date_in, impossible, time_of
+
+_PAIR = re.compile(
+    r"""(?P<key>[a-z][a-z_]*)\s*=\s*(?P<value>"[^"]*"|'[^']*'|“[^”]*”|[^\s"'“]+)""", re.I
+)
+# the word a command opens with → its intent
+VERBS = {
+    "log": "interaction.log", "contact": "interaction.log", "note": "interaction.log",
+    "show": "customer.show", "profile": "customer.show", "lookup": "customer.show",
+    "task": "task.create", "todo": "task.create", "remind": "task.create",
+    "reminder": "task.create", "tasks": "task.list", "done": "task.complete",
+    "complete": "task.complete", "list": "segment.list", "segment": "segment.list",
+    "find": "segment.list", "history": "interaction.history", "purchase": "purchase.log",
+    "sale": "purchase.log", "order": "purchase.log", "create": "customer.create",
+    "new": "customer.create", "add": "customer.create", "update": "customer.update",
+    "edit": "customer.update", "bulk": "customer.bulk_update", "delete": "customer.delete",
+    "forget": "customer.forget", "export": "customer.export", "nps": "nps.record",
+    "report": "report.show", "digest": "digest.show", "suggest": "next_action.suggest",
+    "next": "next_action.suggest", "subscribe": "digest.subscribe",
+}  # fmt: skip
+# short forms of the contract's slot names
+ALIASES = {
+    "cust": "customer", "client": "customer", "account": "customer", "ch": "channel",
+    "note": "summary", "notes": "summary", "occurred": "occurred_on", "on": "occurred_on",
+    "fu": "follow_up", "followup": "follow_up", "qty": "quantity", "amt": "amount",
+    "price": "amount", "total": "amount", "ccy": "currency", "cur": "currency",
+    "group": "group_by", "by": "group_by", "id": "task_id", "task": "task_id",
+}  # fmt: skip
+# without a command word, a key that only one intent has says which
+_TELLING_KEYS = {
+    "segment": "segment.list", "sort": "segment.list", "no_purchase_days": "segment.list",
+    "no_contact_days": "segment.list", "min_value": "segment.list", "metric": "report.show",
+    "group_by": "report.show", "score": "nps.record",
+}  # fmt: skip
+_WHOLE = frozenset(
+    {"quantity", "score", "limit", "no_purchase_days", "no_contact_days", "no_stage_change_days",
+     "min_value", "max_value", "task_id"}
+)  # fmt: skip
+_PLANS = frozenset({"due", "follow_up"})  # dates still to come; the others have happened
+_LOWER = frozenset({"segment", "sort", "period", "metric", "group_by", "field", "action"})
+_FILLER = frozenset({"set", "for", "with", "-", ":", "|", "/crm"})
+
+
+def read(message: Message) -> tuple[str, dict[str, Any]] | None:
+    """The intent and slots of a key=value command, or None when the message is no command."""
+    said = message.cleaned.original if message.cleaned is not None else message.typed
+    pairs = list(_PAIR.finditer(said))
+    if not pairs:
+        return None
+    rest = _PAIR.sub(" ", said).split()
+    words = [w.lower().strip(":") for w in rest if w.lower().strip(":") not in _FILLER]
+    keys = [ALIASES.get(p["key"].lower(), p["key"].lower()) for p in pairs]
+    if len(words) > 1 or (not words and len(pairs) < 2):
+        return None
+    intent = VERBS.get(words[0]) if words else _told_by(keys)
+    if intent is None:
+        return None
+    setting = _set_at(said)
+    slots: dict[str, Any] = {"invalid": {}}
+    for found, key in zip(pairs, keys, strict=True):
+        value = found["value"].strip("\"'“”").strip()
+        if intent == "customer.bulk_update" and setting is not None and found.start() > setting:
+            slots["field"], slots["value"] = key, value  # "bulk … set tag=dormant"
+            continue
+        _put(slots, key, value, message)
+    if intent == "customer.update" and "field" not in slots:
+        changed = [k for k in slots if k in vocab.FIELDS.values() and k != "customer"]
+        if len(changed) != 1:
+            return None
+        slots["field"], slots["value"] = changed[0], slots.pop(changed[0])
+    if not slots["invalid"]:
+        del slots["invalid"]
+    return intent, slots
+
+
+def _told_by(keys: list[str]) -> str | None:
+    told = {_TELLING_KEYS[k] for k in keys if k in _TELLING_KEYS}
+    return told.pop() if len(told) == 1 else None
+
+
+def _set_at(said: str) -> int | None:
+    found = re.search(r"\bset\b", said, re.I)
+    return found.end() if found else None
+
+
+def _put(slots: dict[str, Any], key: str, value: str, message: Message) -> None:
+    """One pair in its slot, in the contract's format; what cannot be right goes to `invalid`."""
+    invalid = slots["invalid"]
+    if key in _WHOLE:
+        number = int(value) if re.fullmatch(r"-?\d{1,9}", value) else None
+        if number is None or number < 0 or (key == "score" and number > 10):
+            invalid[key] = value
+        else:
+            slots[key] = number
+    elif key == "amount":
+        read = amount(value)
+        if read is None or value.lstrip().startswith("-"):
+            invalid[key] = value
+        else:
+            slots["amount"] = read[0]
+            if read[1]:
+                slots.setdefault("currency", read[1])
+    elif key in ("due", "follow_up", "occurred_on", "date"):
+        day = date_in(value.replace("_", " "), now=message.now, tz=message.tz,
+                      future=key in _PLANS)  # fmt: skip
+        if day is not None:
+            slots[key] = day.isoformat()
+        elif impossible(value) or value:
+            invalid[key] = value
+    elif key == "time":
+        if (said := time_of(value)) is not None:
+            slots[key] = said
+        else:
+            invalid[key] = value
+    elif key == "channel":
+        slots[key] = channel_of(value.lower()) or value.lower()
+    elif key == "stage":
+        slots[key] = vocab.STAGES.get(value.lower(), value.lower())
+    elif key == "currency":
+        slots[key] = value.upper()
+    elif key in _LOWER:
+        slots[key] = value.lower()
+    else:
+        slots[key] = value
