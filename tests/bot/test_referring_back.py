@@ -255,3 +255,17 @@ def test_those_after_a_list_that_left_someone_out_still_leave_them_out(chat):
     preview = chat.say("tag them vip", who="Alex")
     assert preview.text.startswith("Tag 2 customers vip?")
     assert "Hans Müller" not in {r["Customer"].split(" (")[0] for r in preview.rows}
+
+
+def test_the_adjective_ones_after_a_list_narrow_that_list(chat):
+    chat.say("list the customers in berlin", who="Alex")
+    preview = chat.say("tag the never contacted ones as cold-outreach", who="Alex")
+    assert "never contacted" in preview.text
+    assert [row["Customer"] for row in preview.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
+    assert chat.say("no", who="Alex").text.startswith("OK, cancelled")
+
+
+def test_a_question_of_another_kind_after_a_report_is_asked_as_said(chat):
+    chat.say("revenue by rep this year", who="Alex")
+    reply = chat.say("the open tasks of the team", who="Alex")
+    assert reply.text == "No open tasks in the team's list. Nice."

@@ -256,3 +256,14 @@ def test_both_done_after_two_customers_closes_each_ones_task(chat):
     assert [t.status for t in chat.rows(Task)] == ["done", "done"]
     assert chat.say("undo").text.startswith("Undone")
     assert [t.status for t in chat.rows(Task)] == ["open", "open"]
+
+
+def test_a_task_named_by_its_words_is_moved_and_the_other_stays(chat):
+    chat.say("remind me to send Jane Cooper the renewal quote tomorrow")
+    chat.say("remind me to call Jane Cooper about the demo tomorrow")
+    reply = chat.say("push the renewal quote for jane cooper to monday")
+    assert reply.text.startswith("Task #1 send Jane Cooper the renewal quote: due ")
+    moved, other = sorted(chat.rows(Task), key=lambda t: t.id)
+    assert moved.due.weekday() == 0 and other.due != moved.due
+    chat.say("undo")
+    assert len({t.due for t in chat.rows(Task)}) == 1

@@ -509,3 +509,101 @@ def test_a_fields_label_left_over_is_never_a_new_customers_town():
     parsed = read("new customer Suresh Pillai, Pillai Agro Exports, mobile +91 98470 12345")
     assert parsed.slots["phone"] == "+91 98470 12345"
     assert "city" not in parsed.slots
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        (
+            'log customer=#1042 channel=call summary="discussed renewal terms" occurred=yesterday',
+            "interaction.log",
+            {"customer": "#1042", "channel": "call", "summary": "discussed renewal terms",
+             "occurred_on": "2026-11-17"},
+        ),
+        (
+            'purchase customer=Initech product="CRM Pro" qty=5 amount=2500 currency=EUR',
+            "purchase.log",
+            {"customer": "Initech", "product": "CRM Pro", "quantity": 5, "amount": 2500,
+             "currency": "EUR"},
+        ),
+        (
+            "segment=cant_lose owner=priya sort=recency",
+            "segment.list",
+            {"segment": "cant_lose", "owner": "priya", "sort": "recency"},
+        ),
+        (
+            "update customer=#1042 city=Lyon",
+            "customer.update",
+            {"customer": "#1042", "field": "city", "value": "Lyon"},
+        ),
+        (
+            "bulk no_contact_days=60 set tag=dormant",
+            "customer.bulk_update",
+            {"no_contact_days": 60, "field": "tag", "value": "dormant"},
+        ),
+        (
+            'nps customer=Initech score=11 comment="pricing too high"',
+            "nps.record",
+            {"customer": "Initech", "invalid": {"score": "11"}, "comment": "pricing too high"},
+        ),
+    ],
+)  # fmt: skip
+def test_a_command_typed_as_key_value_pairs_is_read_pair_by_pair(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_sentence_with_an_equals_sign_is_still_a_sentence():
+    parsed = read("called acme, they said price=too high for now")
+    assert parsed.intent == "interaction.log" and parsed.slots["customer"] == "acme"
+
+
+def test_emoji_decorate_a_message_without_joining_its_names():
+    assert read("📌 follow up w/ Natura tomorrow 🙏").slots == {
+        "text": "follow up w/ Natura", "customer": "Natura", "due": "2026-11-19"
+    }  # fmt: skip
+    assert read("Chipotle rated us a 3 on nps 😡 unhappy with onboarding").slots == {
+        "customer": "Chipotle", "score": 3, "comment": "unhappy with onboarding"
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("said", "name", "kept"),
+    [
+        ("Call with Carlos Ruiz, he asks for 10% off, I follow up on friday", "summary",
+         "he asks for 10% off"),
+        ("Please set a reminder for me to review the Q4 forecast at the end of the month.", "text",
+         "review the Q4 forecast"),
+    ],
+)  # fmt: skip
+def test_no_words_are_left_dangling_where_a_date_was_cut_out(said, name, kept):
+    parsed = read(said)
+    assert parsed.slots[name] == kept
+    assert "customer" not in parsed.slots or parsed.slots["customer"] != "Q4"
+
+
+@pytest.mark.parametrize(
+    ("said", "slots"),
+    [
+        ("push the renewal quote for bjorn to monday",
+         {"customer": "bjorn", "about": "renewal quote", "due": "2026-11-23"}),
+        ("move my atlas task to friday", {"customer": "atlas", "due": "2026-11-20"}),
+    ],
+)  # fmt: skip
+def test_a_task_named_by_its_words_and_customer_is_moved(said, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == ("task.update", slots)
+
+
+@pytest.mark.parametrize(
+    ("said", "task"),
+    [("done #4 - sent renewal quote to björn dubois", 4), ("close the old one #35, its superseded", 35)],
+)
+def test_a_number_right_after_done_is_the_task_whatever_follows(said, task):
+    assert read(said).slots == {"task_id": task}
+
+
+def test_the_customers_of_a_place_moved_to_a_rep_are_a_change_to_many():
+    parsed = read("move the Berlin customers to Sam")
+    assert parsed.intent == "customer.bulk_update"
+    assert parsed.slots == {"city": "Berlin", "field": "owner", "value": "Sam"}
