@@ -597,7 +597,10 @@ def test_a_task_named_by_its_words_and_customer_is_moved(said, slots):
 
 @pytest.mark.parametrize(
     ("said", "task"),
-    [("done #4 - sent renewal quote to björn dubois", 4), ("close the old one #35, its superseded", 35)],
+    [
+        ("done #4 - sent renewal quote to björn dubois", 4),
+        ("close the old one #35, its superseded", 35),
+    ],
 )
 def test_a_number_right_after_done_is_the_task_whatever_follows(said, task):
     assert read(said).slots == {"task_id": task}
