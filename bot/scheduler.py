@@ -32,6 +32,7 @@ from crm_store.models import DigestDelivery, Staff
 log = logging.getLogger(__name__)
 
 STALE_CLAIM = timedelta(minutes=10)
+SATURDAY = 5  # date.weekday() of the first day of the weekend
 TICK_SECONDS = 60
 
 
@@ -73,6 +74,8 @@ class DigestScheduler:
             if staff.digest_platform not in self.senders:
                 continue
             local = now.astimezone(ZoneInfo(staff.tz or self.settings.tz))
+            if staff.digest_weekdays_only and local.weekday() >= SATURDAY:
+                continue
             if local.time() >= staff.digest_time and (staff.id, local.date()) not in sent:
                 found.append((staff, local.date()))
         return found

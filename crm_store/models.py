@@ -20,6 +20,7 @@ from sqlalchemy import (
     Numeric,
     UniqueConstraint,
     event,
+    false,
     text,
 )
 from sqlalchemy.orm import Session
@@ -75,6 +76,7 @@ class Staff(SQLModel, table=True):
     digest_time: time | None = None
     digest_platform: str | None = Field(default=None, max_length=16)
     digest_chat: str | None = Field(default=None, max_length=64)
+    digest_weekdays_only: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -6,6 +6,8 @@ the `Lexicon` of names the bot hands over.
 
 from intents.lexicon import Lexicon
 from intents.parser import CUSTOMERS, EXCLUDING, Parsed, parse
-from intents.rules import ANOTHER_PRODUCT, CAME_FROM
+from intents.rules import ANOTHER_PRODUCT, CAME_FROM, DAYS
 
-__all__ = ["ANOTHER_PRODUCT", "CAME_FROM", "CUSTOMERS", "EXCLUDING", "Lexicon", "Parsed", "parse"]
+__all__ = [
+    "ANOTHER_PRODUCT", "CAME_FROM", "CUSTOMERS", "DAYS", "EXCLUDING", "Lexicon", "Parsed", "parse"
+]  # fmt: skip

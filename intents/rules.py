@@ -369,7 +369,17 @@ def _unsubscribe(match: re.Match, message: Message) -> dict | None:
 @reads("digest.subscribe")
 def _subscribe(match: re.Match, message: Message) -> dict | None:
     found = vocab.TIME.search(message.text) or vocab.CLOCK.search(message.text)
-    return {"time": time_of(found.group("time")) if found else None}
+    days = (
+        "weekdays"
+        if vocab.WEEKDAYS_ONLY.search(message.text)
+        else "every_day"
+        if vocab.EVERY_DAY.search(message.text)
+        else None
+    )
+    return {"time": time_of(found.group("time")) if found else None, DAYS: days}
+
+
+DAYS = "days"  # which days a digest goes out: "weekdays" or "every_day" (not in the contract)
 
 
 @reads("digest.show")

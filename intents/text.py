@@ -227,6 +227,10 @@ VOCABULARY = [
     "should",
 ]
 COMMON = {
+    "weekday",  # "every weekday at 7:30" is not "weekly"
+    "weekdays",
+    "weekend",
+    "weekends",
     "forgot",  # "forgot to log …" is not "forget" (an erasure)
     "till",  # "out till monday" is not "tell"
     "integration",  # "they want more integrations" is not about interactions

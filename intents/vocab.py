@@ -172,6 +172,12 @@ TASK_MOVED = re.compile(
     r"|(?P<who2>[\w'&.@-]+(?:\s+[\w'&.@-]+){0,2}?)\s+(?:task|reminder|follow-?up|to-?do))\s+"
     r"(?:back\s+)?(?:to|till|until|til)\s+(?P<when>[^,;.!?]+?)\W*$"
 )
+# a digest sent on working days only: "every weekday", "mon-fri", "not on weekends"
+WEEKDAYS_ONLY = re.compile(
+    r"\bweekdays?\b|\bmon(?:day)?\s*(?:-|–|to|thru|through)\s*fri(?:day)?\b|\b(?:no|not|except|skip|"
+    r"without)\b.*\b(?:weekends?|sat(?:urday)?s?|sun(?:day)?s?)\b|\bworking days\b|\bwork ?days\b"
+)
+EVERY_DAY = re.compile(r"\b(?:every ?day|daily|7 days|weekends? too|incl(?:uding|\.)? weekends?)\b")
 # one customer loses a tag, whatever words the tag is made of ("remove tag at-risk-nps from X")
 UNTAG_ONE = re.compile(
     r"\b(?:take|remove|drop|strip)\s+(?:the\s+)?(?:tag\s+)?['\"#]?[\w-]+['\"]?(?:\s+tag)?\s+off\b"
@@ -218,6 +224,10 @@ CUES: list[tuple[str, str]] = [
     (
         "digest.subscribe",
         r"^(?:/crm\s+)?(?:daily\s+)?digest\s+(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\W*$",
+    ),
+    (  # "digest on weekdays only", "no digest on sat/sun"
+        "digest.subscribe",
+        r"\b(?:digest|daily summary|briefing)\b.*\b(?:weekdays?|mon(?:day)?\s*(?:-|–|to)\s*fri(?:day)?|weekends?|sat(?:urday)?\s*(?:/|and|or|&)\s*sun(?:day)?)\b|\b(?:weekdays?|weekends?)\b.*\b(?:digest|daily summary|briefing)\b",
     ),
     ("digest.show", r"\b(?:digest|daily summary|morning summary|briefing|daily report)\b"),
     (

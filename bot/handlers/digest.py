@@ -9,7 +9,7 @@ from bot.books import whose_book
 from bot.context import Context, UserError, handles
 from bot.messages import Button, Reply
 from crm_store.audit import snapshot
-from intents import Parsed
+from intents import DAYS, Parsed
 
 DEFAULT_TIME = time(8, 0)
 
@@ -30,24 +30,31 @@ def show_digest(parsed: Parsed, ctx: Context) -> Reply:
 
 @handles("digest.subscribe")
 def subscribe(parsed: Parsed, ctx: Context) -> Reply:
-    """Get the digest every morning — “send me the digest at 8:30”."""
-    at = DEFAULT_TIME
+    """Get the digest every morning — “send me the digest at 8:30”, “… on weekdays only”.
+
+    What is not said is kept: “weekdays only” keeps the time already chosen."""
+    staff = ctx.staff
+    at = staff.digest_time or DEFAULT_TIME
     if parsed.slots.get("time"):
         try:
             at = time.fromisoformat(parsed.slots["time"])
         except ValueError:
             raise UserError(f"I can't read the time “{parsed.slots['time']}”; try 08:30.") from None
-    staff = ctx.staff
+    weekdays_only = staff.digest_weekdays_only
+    if parsed.slots.get(DAYS):
+        weekdays_only = parsed.slots[DAYS] == "weekdays"
     before = snapshot(staff)
     staff.digest_time = at.replace(second=0, microsecond=0)
+    staff.digest_weekdays_only = weekdays_only
     staff.digest_platform = ctx.message.platform
     staff.digest_chat = ctx.message.chat
     ctx.session.add(staff)
-    ctx.audit("staff.digest", staff, before=before, description=f"digest at {at:%H:%M}")
+    days = "every weekday (Monday to Friday)" if weekdays_only else "every day"
+    ctx.audit("staff.digest", staff, before=before, description=f"digest {days} at {at:%H:%M}")
     console = ctx.message.platform == "console"
     where = "in the terminal (crmbot digest --send)" if console else "here"
     return Reply(
-        text=f"You'll get the digest every day at {at:%H:%M} ({ctx.tz.key}) {where}.",
+        text=f"You'll get the digest {days} at {at:%H:%M} ({ctx.tz.key}) {where}.",
         buttons=[Button("Show it now", "digest"), Button("Undo", "undo")],
     )
 

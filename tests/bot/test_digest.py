@@ -80,6 +80,15 @@ def test_asking_for_the_digest_and_subscribing_to_it_in_chat(day):
     assert day.say("undo").text
     assert sam_of(day).digest_time is None
     day.say("send me the digest at 7:00")
+    weekdays = day.say("only weekdays pls, no digest on sat/sun")
+    assert weekdays.text.startswith(
+        "You'll get the digest every weekday (Monday to Friday) at 07:00"
+    )
+    assert sam_of(day).digest_weekdays_only
+    assert day.say("send me the digest every day at 7:30").text.startswith(
+        "You'll get the digest every day at 07:30"
+    )
+    assert not sam_of(day).digest_weekdays_only
     assert day.say("stop the digest").text == "The daily digest is stopped."
     assert sam_of(day).digest_time is None
 

@@ -39,10 +39,19 @@ class Outbox:
             self.sent.append((staff.name, reply.title))
 
 
-def subscribe(engine, name: str, at: time, *, tz: str = "Europe/Berlin", platform="slack"):
+def subscribe(
+    engine, name: str, at: time, *, tz: str = "Europe/Berlin", platform="slack", weekdays=False
+):
     with Session(engine) as session:
         session.add(
-            Staff(name=name, role="manager", tz=tz, digest_time=at, digest_platform=platform)
+            Staff(
+                name=name,
+                role="manager",
+                tz=tz,
+                digest_time=at,
+                digest_platform=platform,
+                digest_weekdays_only=weekdays,
+            )
         )
         session.commit()
 
@@ -87,6 +96,17 @@ def test_a_digest_waits_for_the_subscribers_local_time(engine):
     assert scheduler.run_once(MORNING + timedelta(hours=1)) == ["London"]
     assert scheduler.run_once(MORNING + timedelta(hours=2)) == []
     assert scheduler.run_once(MORNING + timedelta(days=1, hours=1)) == ["Berlin", "London"]
+
+
+def test_a_weekdays_only_digest_skips_the_weekend_in_the_subscribers_time(engine):
+    subscribe(engine, "Weekdays", time(8, 0), weekdays=True)
+    subscribe(engine, "Daily", time(8, 0))
+    scheduler = DigestScheduler(engine, SETTINGS, {"slack": Outbox()})
+    friday, saturday, monday = (MORNING + timedelta(days=n) for n in (2, 3, 5))
+    assert scheduler.run_once(friday) == ["Weekdays", "Daily"]
+    assert scheduler.run_once(saturday) == ["Daily"]
+    assert scheduler.run_once(saturday + timedelta(days=1)) == ["Daily"]
+    assert scheduler.run_once(monday) == ["Weekdays", "Daily"]
 
 
 def test_a_digest_missed_while_down_goes_out_on_start_once(engine):
