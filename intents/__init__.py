@@ -4,10 +4,11 @@ Pure functions: no database, no network, no clock but the `now` they are given, 
 the `Lexicon` of names the bot hands over.
 """
 
-from intents.lexicon import Lexicon
+from intents.lexicon import REPS, Lexicon
 from intents.parser import CUSTOMERS, EXCLUDING, Parsed, parse
 from intents.rules import ANOTHER_PRODUCT, CAME_FROM, DAYS
 
 __all__ = [
-    "ANOTHER_PRODUCT", "CAME_FROM", "CUSTOMERS", "DAYS", "EXCLUDING", "Lexicon", "Parsed", "parse"
+    "ANOTHER_PRODUCT", "CAME_FROM", "CUSTOMERS", "DAYS", "EXCLUDING", "Lexicon", "Parsed", "REPS",
+    "parse",
 ]  # fmt: skip

@@ -28,6 +28,7 @@ class Lexicon:
     tags: tuple[str, ...] = ()
 
 
+REPS = "reps"  # the colleagues a report compares (not in the contract's frame)
 # Intents that can be asked about a colleague's book; a staff name in them fills `owner`.
 OWNED = frozenset(
     {"task.list", "digest.show", "segment.list", "report.show", "interaction.history",
@@ -143,6 +144,15 @@ def staff_named(typed: str, lexicon: Lexicon) -> str | None:
         if word.lower().endswith("s") and word.lower()[:-1] in firsts - {word.lower()}:
             return word[:-1]  # "jordans tasks": a possessive typed without its apostrophe
     return None
+
+
+def staff_all(typed: str, lexicon: Lexicon) -> list[str]:
+    """Every colleague named in the message, each once, as typed ("sam vs jordan")."""
+    named: dict[str, str] = {}
+    for found in re.finditer(r"[A-Za-z][\w'-]*", typed):
+        if (name := staff_named(found.group(0), lexicon)) is not None:
+            named.setdefault(name.lower(), name)
+    return list(named.values())
 
 
 def _product_not_customer(slots: dict[str, Any], lexicon: Lexicon) -> None:
@@ -278,6 +288,10 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
             slots["field"] = "owner"  # "move kenji moreau to maria"
     if intent == "task.create" and isinstance(slots.get("owner"), str):
         _task_for(slots, lexicon)
+    if intent == "report.show" and len(reps := staff_all(typed, lexicon)) > 1:
+        # "compare sam and jordan this quarter": those reps' figures side by side
+        compared = {"period": slots.get("period"), "group_by": "owner", REPS: reps}
+        return {k: v for k, v in compared.items() if v is not None}
     if intent in OWNED and "owner" not in slots and (owner := staff_named(typed, lexicon)):
         if slots.get("customer", "").lower() == owner.lower():
             del slots["customer"]

@@ -131,6 +131,7 @@ HANDED_DAYS = {"today": 0, "yesterday": 1, "this week": 7, "this month": 30}
 # each rep's figures side by side: "how are the reps doing", "team leaderboard"
 TEAM_SCORECARD = re.compile(
     r"\bhow(?:'s|'re| is| are|s)? (?:the |my |our )?(?:reps|sales ?team|team|sales ?people|salespeople|everyone|everybody|guys)(?: all)? (?:doing|performing|getting on|tracking|going)\b"
+    r"|\bhow (?:did|have|has|do) (?:the |my |our )?(?:reps|sales ?team|team|sales ?people|salespeople|everyone|everybody|guys)(?: all)? (?:do|done|perform(?:ed)?|get on|got on|go|gone)\b"
     r"|\b(?:rep|reps|team|sales|sales team)(?:'s)? (?:leaderboard|scorecards?|performance|league table|rankings?|stats)\b|\bleaderboard\b|\bscorecards?\b"
     r"|\bwho(?:'s| is| has)(?: got)? the most (?:overdue |open |late )?tasks\b|\bwho(?:'s| is) (?:leading|ahead|winning|behind|lagging)\b"
 )

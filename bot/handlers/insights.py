@@ -16,7 +16,7 @@ from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
 from bot.resolve import resolve_among, resolve_customer, resolve_staff, stage_named
 from crm_store.models import Customer, Staff, customer_label
-from intents import CAME_FROM, CUSTOMERS, EXCLUDING, Parsed
+from intents import CAME_FROM, CUSTOMERS, EXCLUDING, REPS, Parsed
 
 if TYPE_CHECKING:  # the analytics load pandas: imported by the handlers that need them
     import pandas as pd
@@ -434,7 +434,7 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     if group_by in reports.LABELLINGS:
         return _labels(ctx, group_by, book)
     if group_by == "owner" and book.team and not slots.keys() & {"metric", "channel", "compare"}:
-        return _scorecard(ctx, slots.get("period", "this_month"))
+        return _scorecard(ctx, slots.get("period", "this_month"), reps=slots.get(REPS))
     if slots.get("chart") and not group_by and slots.get("period") not in ("today", "yesterday"):
         short = slots.get("period") in ("this_week", "last_week", "this_month", "last_month")
         group_by = "day" if short else "month"
@@ -497,13 +497,18 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     )
 
 
-def _scorecard(ctx: Context, period: str) -> Reply:
-    """ "How are the reps doing": each rep's period figures and today's tasks, side by side."""
+def _scorecard(ctx: Context, period: str, *, reps: list[str] | None = None) -> Reply:
+    """ "How are the reps doing": each rep's period figures and today's tasks, side by side;
+    "compare sam and jordan": just theirs."""
     from crm_store import reports, scorecard
 
     card = scorecard.team(
         ctx.session, period=period, today=ctx.today, tz=ctx.tz, currency=ctx.settings.currency
     )
+    lines = card.lines
+    if reps:
+        wanted = {name.casefold() for name in reps}
+        lines = [line for line in lines if wanted & {line.name.casefold(), _first_name(line.name)}]
     money = money_of(ctx)
     rows = [
         {
@@ -515,7 +520,7 @@ def _scorecard(ctx: Context, period: str) -> Reply:
             "Open tasks": f"{line.open_tasks:,}",
             "Overdue": f"{line.overdue_tasks:,}",
         }
-        for line in card.lines
+        for line in lines
     ]
     start, end = (format.day(d, today=ctx.today) for d in (card.start, card.end))
     return Reply(
@@ -523,6 +528,10 @@ def _scorecard(ctx: Context, period: str) -> Reply:
         text="Ranked by revenue; contacts are the ones each rep made; tasks as they stand today.",
         rows=rows,
     )
+
+
+def _first_name(name: str) -> str:
+    return name.split()[0].casefold() if name.split() else ""
 
 
 def _covered(report: reports.Report, book: Book) -> str:

@@ -175,6 +175,12 @@ def test_how_are_the_reps_doing_puts_each_reps_figures_side_by_side(chat):
     }
     assert dana["Rep"] == "Dana" and dana["Revenue"] == "$0"
     assert (dana["Contacts"], dana["Open tasks"], dana["Overdue"]) == ("1", "2", "1")
+    assert chat.say("how did the reps do last month", who="Alex").title.startswith(
+        "The team, last month ("
+    )
+    compared = chat.say("compare sam and dana this month", who="Alex")
+    assert [row["Rep"] for row in compared.rows] == ["Sam", "Dana"]
+    assert [row["Rep"] for row in chat.say("dana vs sam", who="Alex").rows] == ["Sam", "Dana"]
 
 
 def test_a_follow_up_naming_no_figure_keeps_the_figure_asked_before(chat):
