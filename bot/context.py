@@ -55,6 +55,7 @@ class Context:
     now: datetime  # aware, UTC
     confirmed: bool = False  # the sender answered "yes" to this command's confirmation
     recent: int | None = None  # the customer the conversation was just about, if any
+    on_screen: list[int] = field(default_factory=list)  # the rows of the list last shown
     # the one customer the command was about, for the next message to refer back to
     mentioned: int | None = None
     # the customers a reply listed other than as a selection (next steps), for "those" next

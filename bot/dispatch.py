@@ -368,6 +368,7 @@ class Bot:
                 )
             elif unsure:
                 raise _make_sure(session, staff, parsed)
+            subject = subjects.recall(session, _conversation(message, staff.id))
             ctx = Context(
                 session=session,
                 staff=staff,
@@ -377,7 +378,8 @@ class Bot:
                 command_id=command_id or uuid.uuid4().hex,
                 now=message.received_at,
                 confirmed=command.confirmed,
-                recent=subjects.recent_customer(session, _conversation(message, staff.id)),
+                recent=subject.customer_id if subject is not None else None,
+                on_screen=(subject.shown or []) if subject is not None else [],
             )
             reply = handler(parsed, ctx)
             subjects.remember(

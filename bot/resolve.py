@@ -81,7 +81,7 @@ def _resolve(
     hinted = [m for m in matches if m.hinted]
     if len(hinted) == 1:
         return hinted[0].customer
-    if read and not hinted and (customer := clear_winner(matches)) is not None:
+    if read and not hinted and (customer := clear_winner(matches) or _in_view(ctx, typed, matches)):
         return customer
     question = _which_one(ctx, typed, _with_recent(ctx, typed, hinted or matches), slot=slot)
     if not hinted and in_bin is False:  # "hugo silva madrid", when the Madrid one was deleted
@@ -135,6 +135,17 @@ def _with_recent(ctx: Context, typed: str, matches: list[Match]) -> list[Match]:
     if not set(normalize.name_key(typed).split()) <= _words(recent):
         return matches
     return [Match(recent, 100.0), *(m for m in matches if m.customer.id != recent.id)]
+
+
+def _in_view(ctx: Context, typed: str, matches: list[Match]) -> Customer | None:
+    """For a read, the one candidate the talk is about: the customer just talked about, if the
+    words fit them ("show omar" after a call with Omar Jensen), else the only one of the list
+    just shown ("show me kenji" after a list topped by Kenji Moreau)."""
+    leading = _with_recent(ctx, typed, matches)[0]
+    if leading.customer.id == ctx.recent:
+        return leading.customer
+    shown = [m.customer for m in matches if m.customer.id in ctx.on_screen]
+    return shown[0] if len(shown) == 1 else None
 
 
 def _in_the_bin(ctx: Context, typed: str, *, hinted: bool = False) -> str:

@@ -177,11 +177,6 @@ def recall(session: Session, conversation: str) -> ConversationSubject | None:
     return session.get(ConversationSubject, conversation)
 
 
-def recent_customer(session: Session, conversation: str) -> int | None:
-    subject = recall(session, conversation)
-    return subject.customer_id if subject is not None else None
-
-
 def remember(
     session: Session,
     conversation: str,

@@ -121,6 +121,14 @@ def test_the_customer_just_shown_leads_the_which_one_choices(chat):
     assert chat.say("1").text.startswith("Logged a call with Jane Smith (Globex Ltd)")
 
 
+def test_a_read_of_a_shared_name_is_the_customer_in_view_and_a_write_still_asks(chat):
+    chat.say("tell me about Jane Smith")
+    assert chat.say("show jane").title.startswith("Jane Smith (Globex Ltd)")
+    chat.say("list the customers in new york")
+    assert chat.say("show me jane").title.startswith("Jane Cooper (Acme Corporation)")
+    assert "Which one?" in chat.say("called jane, left a voicemail").text
+
+
 def test_him_in_a_new_lead_is_the_new_lead_not_the_customer_before(chat):
     chat.say("tell me about Jane Smith")
     reply = sure(chat, "new lead Daniel Okafor from Brightline Robotics, give him to Alex")
