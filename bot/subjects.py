@@ -48,7 +48,8 @@ REPEATABLE = frozenset({"owner", "stage", "tag", "interest"})
 # a customer named by a pronoun or "this one"; he or she counts only opening the message, and
 # after any "him" or "her" ("hes ready to sign, mark him as customer")
 ONE = re.compile(
-    r"\b(?:him|her|(?:his|their) (?:record|profile|file|details|info|card|account|page)|this one|"
+    r"\b(?:him|her|(?:his|their) (?:record|profile|file|details|info|card|account|page|orders|"
+    r"purchases)|(?<=\bwhat (?:did|has) )(?:he|she)(?= (?:buy|bought|order|purchase))|this one|"
     r"that one|(?:this|that) (?:customer|client|account|contact|guy|lady|"
     r"person|lead))\b",
     re.I,

@@ -1247,6 +1247,8 @@ def _nothing_after(part: str, message: Message) -> bool:
 @reads("interaction.history")
 def _history(match: re.Match, message: Message) -> dict | None:
     text = message.text
+    if _ORDERS_ASKED.search(text):
+        return None  # "order history for acme": what they bought, shown on their profile
     channel = _first(vocab.HISTORY_CHANNELS, text)
     limit = None
     if found := re.search(r"\b(?:last|latest|recent|past|first)\s+(\d{1,3})\b", text):
@@ -1543,6 +1545,10 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     return {**selection, **slots}
 
 
+_ORDERS_ASKED = re.compile(
+    r"\b(?:order|purchase|sales|buying) history\b|\b(?:orders|purchases) (?:of|from|for|by)\b"
+    r"|\bwhat (?:did|has|have|does) .{1,40}? (?:buy|bought|order(?:ed)?|purchased?)\b"
+)
 _PIPELINE = frozenset({"lead", "qualified", "proposal", "lost"})
 _PLURAL_SELECTION = re.compile(
     r"\b(?:the|these|those|my|our)\s+(?:[\w'-]+\s+){1,3}?(?:customers|accounts|clients|leads|"

@@ -173,6 +173,11 @@ TASK_MOVED = re.compile(
     r"|(?P<who2>[\w'&.@-]+(?:\s+[\w'&.@-]+){0,2}?)\s+(?:task|reminder|follow-?up|to-?do))\s+"
     r"(?:back\s+)?(?:to|till|until|til)\s+(?P<when>[^,;.!?]+?)\W*$"
 )
+# a question about what a customer bought, answered with their last orders
+ABOUT_ORDERS = re.compile(
+    r"\b(?:orders?|order history|purchases?|purchase history|bought|buy|buying|sales history)\b",
+    re.I,
+)
 # a digest sent on working days only: "every weekday", "mon-fri", "not on weekends"
 WEEKDAYS_ONLY = re.compile(
     r"\bweekdays?\b|\bmon(?:day)?\s*(?:-|–|to|thru|through)\s*fri(?:day)?\b|\b(?:no|not|except|skip|"
@@ -187,6 +192,15 @@ UNTAG_ONE = re.compile(
 )
 CUES: list[tuple[str, str]] = [
     ("customer.show", CUSTOMER_QUESTION),
+    # "order history for acme", "what did hugo buy last year": their profile, with their orders
+    (
+        "customer.show",
+        r"\b(?:(?:order|purchase|sales|buying) history|(?:orders|purchases)) (?:for|of|with|from|by) (?P<ref>.+)$",
+    ),
+    (
+        "customer.show",
+        r"^(?:and )?what(?:'s| has| have| did| does)? (?!(?:we|i|you|they|the team)\b)(?P<ref>[^?]{1,40}?) (?:been )?(?:buy|bought|buying|order(?:ed)?|purchased?)\b",
+    ),
     ("customer.update", UNTAG_ONE.pattern),
     (  # "hmm actually undo the toronto move, jordan wants to keep them"
         "undo",
@@ -974,7 +988,7 @@ SEGMENTS = _table(
         (r"need(?:s|ing)?[- ]attention", "need_attention"),
         (r"about[- ]to[- ]sleep|sleepy|dozing off", "about_to_sleep"),
         (
-            r"at[- ]risk|in risk|slipping away|(?:likely|about|going|might|at risk) to (?:leave|churn)|churn risks?|risk of (?:leaving|churn)",
+            r"at[- ]risk|in risk|slipping away|(?:likely|about|going|might|at risk) to (?:leave|churn)|churn risks?|risk of (?:leaving|churn)|(?:should|need to|to) worry about|worrying",
             "at_risk",
         ),
         (r"can'?t[- ]lose|cannot lose|can not lose|must not lose", "cant_lose"),

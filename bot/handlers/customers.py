@@ -27,19 +27,22 @@ from crm_store.models import (
     utcnow,
 )
 from crm_store.search import find_customers
-from intents import Parsed
+from intents import Parsed, vocab
 
 LAST_CONTACTS = 5
+LAST_ORDERS = 10
 
 
 @handles("customer.show")
 def show_customer(parsed: Parsed, ctx: Context) -> Reply:
     """Show a customer's profile — “tell me about Acme”, “who is jane@acme.com”, “#12”."""
     customer = resolve_customer(ctx, parsed.slots.get("customer"), read=True)
-    return profile(ctx, customer)
+    return profile(ctx, customer, orders=bool(vocab.ABOUT_ORDERS.search(ctx.message.text)))
 
 
-def profile(ctx: Context, customer: Customer) -> Reply:
+def profile(ctx: Context, customer: Customer, *, orders: bool = False) -> Reply:
+    """The profile, with the last contacts; with the last orders instead when asked what the
+    customer bought ("order history for kenji", "what did he buy")."""
     session, today = ctx.session, ctx.today
     owner = session.get(Staff, customer.owner_id) if customer.owner_id else None
     purchases = session.exec(select(Purchase).where(Purchase.customer_id == customer.id)).all()
@@ -105,9 +108,13 @@ def profile(ctx: Context, customer: Customer) -> Reply:
         }
         for i, name in contacts
     ]
+    text = "Last contacts:" if rows else "No contacts logged yet."
+    if orders:
+        rows = _last_orders(purchases, today)
+        text = f"Last {len(rows)} of {len(purchases)} orders:" if rows else "No orders yet."
     return Reply(
         title=f"{customer.display_name} · #{customer.id}",
-        text="Last contacts:" if rows else "No contacts logged yet.",
+        text=text,
         fields={label: value for label, value in fields.items() if value},
         rows=rows,
         buttons=[
@@ -115,6 +122,19 @@ def profile(ctx: Context, customer: Customer) -> Reply:
             Button("Next steps", f"what should I do with #{customer.id}"),
         ],
     )
+
+
+def _last_orders(purchases: list[Purchase], today) -> list[dict[str, str]]:
+    newest = sorted(purchases, key=lambda p: (p.purchased_on, p.id or 0), reverse=True)
+    return [
+        {
+            "When": format.day(p.purchased_on, today=today),
+            "Product": p.product,
+            "Qty": f"{p.quantity:,}",
+            "Amount": format.money(p.amount, p.currency),
+        }
+        for p in newest[:LAST_ORDERS]
+    ]
 
 
 def _standing(ctx: Context, customer: Customer) -> dict[str, str]:

@@ -38,6 +38,19 @@ def test_the_profile_has_what_a_rep_needs_before_a_call(chat):
     assert profile.rows[0]["How"] == "email"
 
 
+def test_asked_what_a_customer_bought_the_profile_lists_their_last_orders(chat):
+    chat.say("sold 20 seats of CRM Pro to acme for $4,000")
+    chat.say("acme bought 2 Support Premium for $900")
+    chat.say("emailed jane at acme, sent the proposal")
+    reply = chat.say("order history for acme")
+    assert reply.title.startswith("Jane Cooper (Acme Corporation)")
+    assert reply.text == "Last 2 of 2 orders:"
+    assert [(r["Product"], r["Qty"], r["Amount"]) for r in reply.rows] == [
+        ("Support Premium", "2", "$900"),
+        ("CRM Pro", "20", "$4,000"),
+    ]
+
+
 def test_several_matches_become_a_question_and_the_answer_continues(chat):
     question = chat.say("tell me about jane")
     assert "Which one?" in question.text
