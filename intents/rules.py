@@ -556,7 +556,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
         after = typed[found.end() :]
         if found.group(0).startswith("send") and not (after[:1].isupper() or after[:1] == "#"):
             continue
-        customer = _ref(_TIME_AT_END.sub("", after))
+        customer = _TIME_AT_END.sub("", _ref(_TIME_AT_END.sub("", after)) or "") or None
         if customer and customer.lower() not in vocab.NOT_CUSTOMERS:
             break
         customer = None
@@ -1286,6 +1286,8 @@ def channel_of(text: str) -> str | None:
 @reads("interaction.log")
 def _log(match: re.Match, message: Message) -> dict | None:
     text = message.text
+    if vocab.CONTACT_PLANNED.search(text):
+        return None  # "book a call with acme for monday 10am": still to come, a task
     channel = _channel(text)
     rest, typed = text[match.end() :], message.typed[match.end() :]
     if inbound := vocab.INBOUND.match(text):  # "acme called us about X": the customer comes first
@@ -1385,7 +1387,7 @@ def _booked(text: str) -> bool:
 def _log_loosely(match: re.Match, message: Message) -> dict | None:
     """A contact told without a leading verb: read from its contact word on."""
     found = vocab.CONTACT_ANYWHERE.search(message.text)
-    if found is None or _booked(message.text):
+    if found is None or _booked(message.text) or vocab.CONTACT_PLANNED.search(message.text):
         return None
     before = vocab.LOG_LEAD_IN.sub("", message.typed[: found.start()]).strip(" ,;:-–—")
     before = vocab.OCCURRED.sub(" ", before).strip(" ,;:-–—")

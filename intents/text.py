@@ -227,6 +227,8 @@ VOCABULARY = [
     "should",
 ]
 COMMON = {
+    "chat",  # "a retention chat" is not a "chart"
+    "chats",
     "weekday",  # "every weekday at 7:30" is not "weekly"
     "weekdays",
     "weekend",

@@ -173,6 +173,14 @@ TASK_MOVED = re.compile(
     r"|(?P<who2>[\w'&.@-]+(?:\s+[\w'&.@-]+){0,2}?)\s+(?:task|reminder|follow-?up|to-?do))\s+"
     r"(?:back\s+)?(?:to|till|until|til)\s+(?P<when>[^,;.!?]+?)\W*$"
 )
+# a contact planned, not had: "book a call w him for friday 2pm", "call lukas fri 2pm"
+CONTACT_PLANNED = re.compile(
+    r"^(?:(?:please|pls|can you|could you|ok|okay|and|also)\s+)*(?:book|schedule|set up|setup|"
+    r"arrange|plan|organi[sz]e|put in|pencil in)\s+(?:(?:a|an|the|another|my)\s+)?(?:[\w-]+\s+)?"
+    r"(?:call|meeting|demo|visit|zoom|teams call|catch-?up|lunch|coffee)\b"
+    r"|^(?:call|ring|phone|email|visit|meet|text)\s+(?!with\b|back\b|from\b|w/)[^,.;]*?"
+    r"\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b"
+)
 # a question about what a customer bought, answered with their last orders
 ABOUT_ORDERS = re.compile(
     r"\b(?:orders?|order history|purchases?|purchase history|bought|buy|buying|sales history)\b",
@@ -192,6 +200,7 @@ UNTAG_ONE = re.compile(
 )
 CUES: list[tuple[str, str]] = [
     ("customer.show", CUSTOMER_QUESTION),
+    ("task.create", rf"^(?={CONTACT_PLANNED.pattern})"),
     # "order history for acme", "what did hugo buy last year": their profile, with their orders
     (
         "customer.show",

@@ -610,3 +610,17 @@ def test_the_customers_of_a_place_moved_to_a_rep_are_a_change_to_many():
     parsed = read("move the Berlin customers to Sam")
     assert parsed.intent == "customer.bulk_update"
     assert parsed.slots == {"city": "Berlin", "field": "owner", "value": "Sam"}
+
+
+@pytest.mark.parametrize(
+    ("said", "customer"),
+    [
+        ("schedule a call with acme for monday 10am", "acme"),
+        ("call lukas kowalski fri 2pm for a retention chat", "lukas kowalski"),
+        ("pls set up a demo with Polaris Media next tuesday", "Polaris Media"),
+    ],
+)
+def test_a_contact_still_to_come_is_a_task_never_a_contact_logged(said, customer):
+    parsed = read(said)
+    assert parsed.intent == "task.create"
+    assert parsed.slots["customer"] == customer and "chart" not in parsed.slots["text"]
