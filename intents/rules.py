@@ -1547,6 +1547,7 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     return {**selection, **slots}
 
 
+_NEW_TO_ME = re.compile(r"\bnew(?=\s+(?:accounts|customers|clients|ones)\b)")
 _ORDERS_ASKED = re.compile(
     r"\b(?:order|purchase|sales|buying) history\b|\b(?:orders|purchases) (?:of|from|for|by)\b"
     r"|\bwhat (?:did|has|have|does) .{1,40}? (?:buy|bought|order(?:ed)?|purchased?)\b"
@@ -1665,6 +1666,8 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         for start, end in said:  # the words that said it, not those between ("new qualified")
             text = text[:start] + " " * (end - start) + text[end:]
             typed = typed[:start] + " " * (end - start) + typed[end:]
+        # "i got some new accounts from sam": new to me, not the segment of new buyers
+        text = _NEW_TO_ME.sub(lambda m: " " * len(m.group()), text)
     if found := vocab.INTEREST.search(text):
         slots["interest"] = typed[found.start("interest") : found.end("interest")].strip()
         blank = " " * (found.end() - found.start())

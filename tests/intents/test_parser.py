@@ -465,6 +465,7 @@ def test_a_tag_is_taken_off_one_customer_whatever_words_it_is_made_of(said, cust
         ("hi, which customers did alex just hand me", {"from": "alex"}),
         ("got a bunch of new ppl from alex, list them", {"from": "alex"}),
         ("my customers handed over today", {"days": 0}),
+        ("i got some new accounts from sam? which ones", {"from": "sam"}),
     ],
 )
 def test_customers_handed_over_said_in_other_words(said, came):
