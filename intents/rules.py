@@ -323,9 +323,14 @@ def _summary(text: str) -> str | None:
         return None
     text = re.sub(r"^(?:and|but|then|only|also)\s+", "", text.strip())
     text = _JUST_NOW.sub("", text)  # "sent the quote just now": when, not what
+    text = _IN_A_PLACE.sub("", text)  # "met Brauerei Lindner in Bamberg, they want …": where
     return text.strip(" ,;:.-–—?!") or None
 
 
+_IN_A_PLACE = re.compile(
+    rf"^in (?!(?:{'|'.join(m.title() for m in MONTHS)})[a-z]*\b|Q\d)[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)?"
+    r"\s*(?:,|(?=\s+(?:they|she|he|we|the|all|very)\b))\s*"
+)
 _JUST_NOW = re.compile(r"\s*\b(?:just now|a (?:moment|minute|few minutes) ago|right now)\b", re.I)
 
 

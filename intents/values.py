@@ -64,6 +64,7 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
         "this morning": 0,
         "this afternoon": 0,
         "this evening": 0,
+        "this arvo": 0,
         "this am": 0,
         "this pm": 0,
         "tomorrow": 1,

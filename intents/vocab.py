@@ -608,7 +608,7 @@ CHANNEL_OVERRIDES = [
 FOLLOW_UP = re.compile(
     rf"(?:[,;.]|\s[-–—])?\s*(?:(?:and |then |will |to |need to |should |i'?ll |i will |must |please |"
     rf"pls |put |set |we'?ll )*"
-    rf"(?:follow(?:ing)? up|check back|circle back|chase(?: (?:them|her|him|it)(?: up)?)?|relaunch(?: (?:them|her|him))?|touch base|"
+    rf"(?:follow(?:ing)? up|check back|circle back|chase(?: (?:them|her|him|it))?(?: up)?|relaunch(?: (?:them|her|him))?|touch base|return|"
     rf"(?:call|ring|ping|try|nudge|text|email|phone|contact) (?:(?:them|her|him) )?(?:back|again)|"
     rf"check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
     rf"reconnect|catch up|check in|nudge (?:them|her|him)|(?:set|add|create|make) (?:a |me a )?(?:task|reminder)|remind me)"
@@ -617,7 +617,7 @@ FOLLOW_UP = re.compile(
 )
 OCCURRED = re.compile(
     rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bagain )(?<!\bback )(?<!\bup )(?P<when>today|yesterday|this morning|this afternoon|"
-    rf"this evening|this am|this pm|last night|(?:{WEEKDAY},? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
+    rf"this evening|this am|this pm|this arvo|last night|(?:{WEEKDAY},? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
     rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)|(?:last )?(?<!coming )(?<!this ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
     rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:?!]|\s|$)"

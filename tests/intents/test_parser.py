@@ -625,3 +625,27 @@ def test_a_contact_still_to_come_is_a_task_never_a_contact_logged(said, customer
     parsed = read(said)
     assert parsed.intent == "task.create"
     assert parsed.slots["customer"] == customer and "chart" not in parsed.slots["text"]
+
+
+@pytest.mark.parametrize(
+    ("said", "slots"),
+    [
+        (
+            "Met Brauerei Lindner in Bamberg yesterday, they want to test the Scanner Pro",
+            {"customer": "Brauerei Lindner", "channel": "meeting", "occurred_on": "2026-11-17",
+             "summary": "they want to test the Scanner Pro"},
+        ),
+        (
+            "rang shazza at coastal hire, keen on the fleet tracker, chase up thurs",
+            {"customer": "shazza at coastal hire", "channel": "call",
+             "summary": "keen on the fleet tracker", "follow_up": "2026-11-19"},
+        ),
+        (
+            "popped into bondi surf co this arvo, stocktake chat w/ the owner, all good",
+            {"customer": "bondi surf co", "channel": "visit", "occurred_on": "2026-11-18",
+             "summary": "stocktake chat w/ the owner, all good"},
+        ),
+    ],
+)  # fmt: skip
+def test_a_contact_told_with_where_and_chase_up_keeps_its_summary_to_what_was_said(said, slots):
+    assert read(said).slots == slots
