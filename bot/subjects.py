@@ -353,6 +353,8 @@ def _to_the_customer(
             reread = read(_put(said, pointed, reference))
             if reread.slots.get("customer") == reference and reread.intent in NEEDS_CUSTOMER:
                 readings.append(_words_back(reread, reference, pointed.group()))
+                if said == text:
+                    break  # the whole message read about her: no clause of it says more
     # "left her a vm": a reading with "her" put in wins only where it makes her the customer
     return max(readings, key=lambda r: r.confidence, default=parsed)
 

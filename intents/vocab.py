@@ -191,6 +191,8 @@ WEEKDAYS_ONLY = re.compile(
     r"\bweekdays?\b|\bmon(?:day)?\s*(?:-|–|to|thru|through)\s*fri(?:day)?\b|\b(?:no|not|except|skip|"
     r"without)\b.*\b(?:weekends?|sat(?:urday)?s?|sun(?:day)?s?)\b|\bworking days\b|\bwork ?days\b"
 )
+# particular days named for a digest ("on fridays", "mon-thu"), which it cannot be limited to
+DAYS_CHOSEN = re.compile(rf"\b{WEEKDAY}s?\b")
 EVERY_DAY = re.compile(r"\b(?:every ?day|daily|7 days|weekends? too|incl(?:uding|\.)? weekends?)\b")
 # one customer loses a tag, whatever words the tag is made of ("remove tag at-risk-nps from X")
 UNTAG_ONE = re.compile(
@@ -791,7 +793,7 @@ PURCHASE_FORMS = [
         r"(?:from|to|with|for|by)?\s*:?\s*(?P<who>[^:,]+?)\s*[:,]\s*(?P<what>.+?)\W*$"
     ),
     re.compile(  # "log sale: 10 seats crm pro to atlas"
-        r"^(?:log|record|add)(?:ged)? (?:a |the |new )?(?:purchase|sale|order)\s*:?\s*"
+        r"^(?:log|record|add)(?:ged)? (?:a |the |new )?(?:purchase|sale|order)\s*:?\s*(?:of\s+)?"
         r"(?P<what>.+?)\s+(?:to|for|from|by)\s+(?P<who>.+?)\W*$"
     ),
     re.compile(r"\bsold\s+(?P<both>.+?)\W*$"),

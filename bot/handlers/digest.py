@@ -9,7 +9,7 @@ from bot.books import whose_book
 from bot.context import Context, UserError, handles
 from bot.messages import Button, Reply
 from crm_store.audit import snapshot
-from intents import DAYS, Parsed
+from intents import DAYS, Parsed, vocab
 
 DEFAULT_TIME = time(8, 0)
 
@@ -33,6 +33,7 @@ def subscribe(parsed: Parsed, ctx: Context) -> Reply:
     """Get the digest every morning — “send me the digest at 8:30”, “… on weekdays only”.
 
     What is not said is kept: “weekdays only” keeps the time already chosen."""
+    _refuse_chosen_days(ctx.message.text)
     staff = ctx.staff
     at = staff.digest_time or DEFAULT_TIME
     if parsed.slots.get("time"):
@@ -62,6 +63,7 @@ def subscribe(parsed: Parsed, ctx: Context) -> Reply:
 @handles("digest.unsubscribe")
 def unsubscribe(parsed: Parsed, ctx: Context) -> Reply:
     """Stop the daily digest — “stop the digest”."""
+    _refuse_chosen_days(ctx.message.text)
     staff = ctx.staff
     if staff.digest_time is None:
         return Reply("You weren't getting the digest. “send me the digest at 8:00” starts it.")
@@ -72,3 +74,14 @@ def unsubscribe(parsed: Parsed, ctx: Context) -> Reply:
     ctx.session.add(staff)
     ctx.audit("staff.digest", staff, before=before, description="digest stopped")
     return Reply("The daily digest is stopped.", buttons=[Button("Undo", "undo")])
+
+
+def _refuse_chosen_days(text: str) -> None:
+    """ "stop the digest on fridays", "mon-thu only": days a digest cannot be limited to, so
+    nothing changes rather than the digest stopping or going out on the wrong days."""
+    said = text.lower()
+    if vocab.DAYS_CHOSEN.search(vocab.WEEKDAYS_ONLY.sub(" ", said)):
+        raise UserError(
+            "I can send the digest every day or on weekdays only (Monday to Friday), not on days "
+            "you choose. Nothing was changed: say “digest on weekdays only” or “stop the digest”."
+        )

@@ -89,6 +89,9 @@ def test_asking_for_the_digest_and_subscribing_to_it_in_chat(day):
         "You'll get the digest every day at 07:30"
     )
     assert not sam_of(day).digest_weekdays_only
+    refused = day.say("stop the digest on fridays, I want it mon-thu only")
+    assert refused.text.startswith("I can send the digest every day or on weekdays only")
+    assert sam_of(day).digest_time == time(7, 30)
     assert day.say("stop the digest").text == "The daily digest is stopped."
     assert sam_of(day).digest_time is None
 

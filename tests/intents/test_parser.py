@@ -649,3 +649,8 @@ def test_a_contact_still_to_come_is_a_task_never_a_contact_logged(said, customer
 )  # fmt: skip
 def test_a_contact_told_with_where_and_chase_up_keeps_its_summary_to_what_was_said(said, slots):
     assert read(said).slots == slots
+
+
+def test_a_sale_of_a_number_of_items_keeps_the_number():
+    parsed = read("log a sale of 5 CRM Pro for acme")
+    assert parsed.slots == {"customer": "acme", "quantity": 5, "product": "CRM Pro"}
