@@ -109,7 +109,8 @@ CANCELLED = "OK, cancelled. Nothing was changed."
 INSTEAD = frozenset(
     {"customer.update", "customer.bulk_update", "customer.delete", "customer.restore",
      "customer.show", "segment.list", "task.create", "task.list", "next_action.suggest",
-     "report.show", "interaction.history"}
+     "report.show", "interaction.history", "task.update", "task.complete", "interaction.log",
+     "purchase.log", "customer.create", "nps.record"}
 )  # fmt: skip
 
 

@@ -508,10 +508,10 @@ def _task_moved(message: Message) -> dict | None:
     due, rest, _ = _find_date(message.text[found.start("when") :], message, future=True)
     if due is None or rest.strip(" ,.;"):
         return None  # "move the berlin ones to sam": not a day
-    who = "who" if found.group("who") else "who2"
+    who = next(g for g in ("who", "who2", "who3") if found.group(g))
     slots = {"customer": message.typed[found.start(who) : found.end(who)]}
-    if found.group("what"):
-        slots["about"] = message.typed[found.start("what") : found.end("what")]
+    if what := next((g for g in ("what", "what3") if found.group(g)), None):
+        slots["about"] = message.typed[found.start(what) : found.end(what)]
     return _date_slot("due", due, slots)
 
 
@@ -1563,8 +1563,8 @@ _PLURAL_SELECTION = re.compile(
     r"prospects|ones|contacts)\b"
 )
 _REASON_FIRST = re.compile(
-    r"^.+?(?:,\s*|\s+[-–—]\s+|\.\s+)so\s+(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|mark|"
-    r"delete|remove|reassign|put|transfer|bin|push|untag)\b)"
+    r"^.+?(?:(?:,\s*|\s+[-–—]\s+|\.\s+)so\s+|[.!]\s+)(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|"
+    r"mark|delete|remove|reassign|put|transfer|bin|push|untag)\b)"
 )
 _STAGE_LEFT = re.compile(
     r"(?<![\w-])(qualified|proposals?|prospects?|leads?|negotiation|closed lost)(?![\w-])"

@@ -170,7 +170,9 @@ TASK_MOVED = re.compile(
     r"^(?:(?:ok|okay|pls|please|can you|could you|and)[\s,]+)*(?:move|push|postpone|reschedule|"
     r"bump|shift|delay|put off)\s+(?:back\s+)?(?:the|my|our)\s+(?:(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?)"
     r"\s+(?:task\s+|reminder\s+)?(?:for|with|on|about|to)\s+(?P<who>[\w'&.@-]+(?:\s+[\w'&.@-]+){0,3}?)"
-    r"|(?P<who2>[\w'&.@-]+(?:\s+[\w'&.@-]+){0,2}?)\s+(?:task|reminder|follow-?up|to-?do))\s+"
+    r"|(?P<who2>[\w'&.@-]+(?:\s+[\w'&.@-]+){0,2}?)\s+(?:task|reminder|follow-?up|to-?do)"
+    r"|(?P<who3>[\w'&.@-]+(?:\s+[\w'&.@-]+){0,2}?)\s+(?P<what3>quote|proposal|demo|call|meeting|"
+    r"renewal|contract|qbr|check-?in|catch-?up))\s+"
     r"(?:back\s+)?(?:to|till|until|til)\s+(?P<when>[^,;.!?]+?)\W*$"
 )
 # a contact planned, not had: "book a call w him for friday 2pm", "call lukas fri 2pm"
@@ -1037,7 +1039,7 @@ EACH_DONE = re.compile(
 )
 # "leads never contacted", "no contact at all": none ever, not a number of quiet days
 NEVER_CONTACTED = re.compile(
-    r"\b(?:never (?:been )?(?:contacted|called|reached|emailed|touched|spoken to|talked to|been in touch)"
+    r"\b(?:never[ -](?:been )?(?:contacted|called|reached|emailed|touched|spoken to|talked to|been in touch)"
     r"|no contact (?:at all|ever|yet)|not (?:been )?contacted (?:at all|yet|ever)|not yet contacted"
     r"|(?:nobody|no one|noone)(?:'?s| has)? ever (?:contacted|called|spoken to|talked to|emailed|reached))\b"
 )

@@ -267,3 +267,11 @@ def test_a_task_named_by_its_words_is_moved_and_the_other_stays(chat):
     assert moved.due.weekday() == 0 and other.due != moved.due
     chat.say("undo")
     assert len({t.due for t in chat.rows(Task)}) == 1
+
+
+def test_a_no_to_a_question_followed_by_a_change_to_a_task_makes_that_change(chat):
+    chat.say("remind me to call Globex tomorrow")
+    assert "?" in chat.say("delete Jane Smith").text
+    reply = chat.say("no. move task 1 to monday")
+    assert reply.text.startswith("Task #1 call Globex: due ")
+    assert chat.customer("Jane Smith").deleted_at is None

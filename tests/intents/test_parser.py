@@ -589,6 +589,8 @@ def test_no_words_are_left_dangling_where_a_date_was_cut_out(said, name, kept):
         ("push the renewal quote for bjorn to monday",
          {"customer": "bjorn", "about": "renewal quote", "due": "2026-11-23"}),
         ("move my atlas task to friday", {"customer": "atlas", "due": "2026-11-20"}),
+        ("move the Wayne Logistik quote to friday",
+         {"customer": "Wayne Logistik", "about": "quote", "due": "2026-11-20"}),
     ],
 )  # fmt: skip
 def test_a_task_named_by_its_words_and_customer_is_moved(said, slots):
@@ -654,3 +656,15 @@ def test_a_contact_told_with_where_and_chase_up_keeps_its_summary_to_what_was_sa
 def test_a_sale_of_a_number_of_items_keeps_the_number():
     parsed = read("log a sale of 5 CRM Pro for acme")
     assert parsed.slots == {"customer": "acme", "quantity": 5, "product": "CRM Pro"}
+
+
+def test_never_contacted_with_a_hyphen_is_still_never_contacted():
+    assert read("list never-contacted leads").slots == {"never_contacted": True, "stage": "lead"}
+
+
+def test_a_reason_said_in_a_sentence_before_a_change_to_many_is_not_a_selection():
+    parsed = read("Jordan has too many leads. move Jordan's leads in London to Maria")
+    assert parsed.intent == "customer.bulk_update" and not parsed.unread
+    assert parsed.slots == {
+        "owner": "Jordan", "city": "London", "stage": "lead", "field": "owner", "value": "Maria"
+    }  # fmt: skip
