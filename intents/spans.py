@@ -356,6 +356,20 @@ def _without_trailing_stops(customer: str) -> str:
     return " ".join(words)
 
 
+def _with_surname(customer: str, rule: object) -> str:
+    """ "emailed jane cooper the contract": a lone first name the tagger read keeps the word
+    after it that the rules read as part of the name."""
+    if " " in customer or not isinstance(rule, str):
+        return customer
+    words = rule.split()
+    if len(words) < 2 or words[0].lower() != customer.lower():
+        return customer
+    second = words[1]
+    if not second.replace("'", "").replace("-", "").isalpha() or second.lower() in _STOPS:
+        return customer
+    return f"{words[0]} {second}"
+
+
 def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
     """The rules' slots with the tagger's spans where it reads better (`TAGGED_FIRST`), or where
     the rules read none (`RULES_FIRST`); one word is never both a city and an interest."""
@@ -369,7 +383,7 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 merged[name] = value
         elif value := reading.found.get(name):
             if name == "customer":
-                value = _without_trailing_stops(value)
+                value = _with_surname(_without_trailing_stops(value), merged.get(name))
             if name == "customer" and value == merged.get("owner"):
                 continue  # "new task for Jordan Lee: call Hugo Silva": Jordan is whose task
             if name == "customer" and "task_id" in merged:
