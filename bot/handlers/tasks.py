@@ -278,7 +278,7 @@ def _own_task(ctx: Context, typed: object) -> Task:
 
 
 def _the_open_task(ctx: Context, customer: Customer, *, about: str | None = None) -> Task:
-    """The sender's open task for the customer (a manager's, else anyone's for a manager); of
+    """The sender's open task for the customer (a manager with none of their own: anyone's); of
     several, the one whose words were said ("the renewal quote"), else the sender is asked."""
     open_tasks = (
         select(Task)
