@@ -289,15 +289,21 @@ class Bot:
         subject = subjects.recall(session, conversation)
         parsed = subjects.refer_back(text, read(text), subject, read)
         then = None
-        if (parts := two_requests(text)) is not None:  # "done 12. and remind me to …"
+        if len(parts := requests(text)) > 1:  # "done 12. and remind me to …"
             first = subjects.refer_back(parts[0], read(parts[0]), subject, read)
-            second = read(subjects.as_if_named(parts[1]))  # "move her to …": her is #0 for now
+            # "move her to …": her is #0 for now, until the request before has run
+            later = [read(subjects.as_if_named(part)) for part in parts[1:]]
             if (
-                min(first.confidence, second.confidence) >= SURE_OF_EACH
-                and not {first.intent, second.intent} & {"unknown", "smalltalk", "help"}
-                and second.intent not in NEVER_SECOND
+                min(r.confidence for r in (first, *later)) >= SURE_OF_EACH
+                and not {r.intent for r in (first, *later)} & {"unknown", "smalltalk", "help"}
+                and not {r.intent for r in later} & NEVER_SECOND
             ):
-                parsed, then = first, parts[1]
+                parsed, then = first, split_request(text)[1]
+            elif len(parts) > 2 and parsed.intent in WRITES:
+                return Reply(
+                    f"That message holds {len(parts)} requests and I couldn't read each of them "
+                    "for sure, so nothing was done: send them one at a time."
+                )
         if waiting == "cancelled" and (
             parsed.intent not in INSTEAD or parsed.confidence < UNSURE
         ):  # "no - Peter was only added this morning": a reason, not a request
@@ -317,13 +323,16 @@ class Bot:
         text: str,
         first: Reply,
         command_id: str,
+        *,
+        ran: int = 1,
     ) -> Reply:
-        """The second request of a message, read after the first ran (so "her" is who the first
-        was about); if it cannot be done as it stands, the first stays done and the reply says
-        so rather than asking about it."""
+        """The next request of a message, read after the one before ran (so "her" is who that
+        was about), then the rest; if one cannot be done as it stands, what ran before stays done
+        and the reply says so rather than asking about it."""
         conversation = _conversation(message, staff.id)
         read = self._reader(session, staff, message.received_at)
         subject = subjects.recall(session, conversation)
+        text, rest = split_request(text) or (text, None)
         parsed = subjects.refer_back(text, read(text), subject, read)
         about = subject.customer_id if subject is not None else None
         if parsed.intent == "task.create" and not parsed.slots.get("customer") and about:
@@ -336,11 +345,14 @@ class Bot:
                 second = self._run(session, staff, message, _Command(parsed), command_id)
         except (UserError, Ask) as stopped:
             reason = str(stopped) if isinstance(stopped, UserError) else stopped.reply.text
-            line = (
-                f"I did only the first part. “{text}” was not done ({reason}); send it on its own."
-            )
+            unsaid = f"{text} {rest}" if rest else text
+            done = "the first part" if ran == 1 else f"the first {ran} parts"
+            line = f"I did only {done}. “{unsaid}” was not done ({reason}); send it on its own."
             return replace(first, note=f"{first.note}\n{line}" if first.note else line)
-        return combined(first, second)
+        both = combined(first, second)
+        if rest is None:
+            return both
+        return self._and_then(session, staff, message, rest, both, command_id, ran=ran + 1)
 
     def _run(
         self,
@@ -472,15 +484,23 @@ SURE_OF_EACH = 0.75  # how likely each of two requests in one message must be re
 NEVER_SECOND = frozenset({"customer.delete", "customer.forget", "customer.bulk_update"})
 
 
-def two_requests(text: str) -> tuple[str, str] | None:
-    """The two requests of a message that holds two, each long enough to stand alone."""
-    found = list(_SECOND.finditer(text))
-    if len(found) != 1:
-        return None
-    first, second = text[: found[0].start()].strip(" ,"), text[found[0].end() :].strip()
-    if len(first.split()) < 2 or len(second.split()) < 2:
-        return None
-    return first, second
+def split_request(text: str) -> tuple[str, str] | None:
+    """The first request of a message that holds more, and the rest (which may hold more), each
+    long enough to stand alone."""
+    for found in _SECOND.finditer(text):
+        first, rest = text[: found.start()].strip(" ,"), text[found.end() :].strip()
+        if len(first.split()) >= 2 and len(rest.split()) >= 2:
+            return first, rest
+    return None
+
+
+def requests(text: str) -> list[str]:
+    """Each request of a message: "called her. close task 2, and remind me …" holds three."""
+    said = []
+    while (split := split_request(text)) is not None:
+        said.append(split[0])
+        text = split[1]
+    return [*said, text]
 
 
 def combined(first: Reply, second: Reply) -> Reply:

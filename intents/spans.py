@@ -375,6 +375,7 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
     the rules read none (`RULES_FIRST`); one word is never both a city and an interest."""
     reading = tagging.reading(intent)
     merged = dict(slots)
+    surname = None  # a surname the tagger left out of a first name, put back
     for name in () if reading is NOTHING else TAGGED_FIRST | RULES_FIRST:
         if intent not in INTENTS_OF[name]:
             continue
@@ -383,7 +384,9 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 merged[name] = value
         elif value := reading.found.get(name):
             if name == "customer":
-                value = _with_surname(_without_trailing_stops(value), merged.get(name))
+                tagged = _without_trailing_stops(value)
+                value = _with_surname(tagged, merged.get(name))
+                surname = value.split()[-1] if value != tagged else None
             if name == "customer" and value == merged.get("owner"):
                 continue  # "new task for Jordan Lee: call Hugo Silva": Jordan is whose task
             if name == "customer" and "task_id" in merged:
@@ -405,5 +408,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
         ):
             # the rules' commonest mistake: one stray word taken for a customer ("morning — …")
             del merged[name]
+    summary = merged.get("summary")
+    if surname and isinstance(summary, str) and summary.lower().startswith(f"{surname.lower()} "):
+        merged["summary"] = summary[len(surname) :].strip()  # the name's, not what was said
     _one_reading(slots, merged)
     return merged

@@ -337,3 +337,29 @@ def test_top_customers_in_a_period_are_ranked_by_what_they_bought_then(chat):
     ]
     last_year = chat.say("top 5 customers by revenue last year", who="Alex")
     assert [r["Customer"] for r in last_year.rows] == ["Jane Smith (Globex Ltd)"]
+
+
+def test_three_requests_in_one_message_are_each_done_in_turn_and_undone_as_one(chat):
+    reply = chat.say(
+        "called Jane Smith about the renewal. move her to proposal. remind me to send her the "
+        "contract tomorrow"
+    )
+    assert reply.text.startswith("Logged a call with Jane Smith")
+    assert "stage is now proposal" in reply.text and "Task #" in reply.text
+    smith = chat.customer("Jane Smith").id
+    assert [(t.text, t.customer_id) for t in chat.rows(Task)] == [("send her the contract", smith)]
+    assert chat.customer("Jane Smith").stage == "proposal"
+    chat.say("undo")
+    assert chat.rows(Task) == [] and chat.rows(Interaction) == []
+    assert chat.customer("Jane Smith").stage == "qualified"
+
+
+def test_several_requests_not_each_read_for_sure_write_nothing_and_say_so(chat):
+    chat.say("remind me to call Jane Cooper tomorrow")
+    written = chat.written()
+    reply = chat.say(
+        "called Jane Smith, pitched analytics. close task 1 and the dup one for 18 dec, "
+        "and remind me to send pricing next tue"
+    )
+    assert reply.text.startswith("That message holds 3 requests")
+    assert chat.written() == written
