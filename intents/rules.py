@@ -1252,7 +1252,7 @@ def _nothing_after(part: str, message: Message) -> bool:
 @reads("interaction.history")
 def _history(match: re.Match, message: Message) -> dict | None:
     text = message.text
-    if _ORDERS_ASKED.search(text):
+    if vocab.ORDERS_ASKED.search(text):
         return None  # "order history for acme": what they bought, shown on their profile
     channel = _first(vocab.HISTORY_CHANNELS, text)
     limit = None
@@ -1553,10 +1553,6 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
 
 
 _NEW_TO_ME = re.compile(r"\bnew(?=\s+(?:accounts|customers|clients|ones)\b)")
-_ORDERS_ASKED = re.compile(
-    r"\b(?:order|purchase|sales|buying) history\b|\b(?:orders|purchases) (?:of|from|for|by)\b"
-    r"|\bwhat (?:did|has|have|does) .{1,40}? (?:buy|bought|order(?:ed)?|purchased?)\b"
-)
 _PIPELINE = frozenset({"lead", "qualified", "proposal", "lost"})
 _PLURAL_SELECTION = re.compile(
     r"\b(?:the|these|those|my|our)\s+(?:[\w'-]+\s+){1,3}?(?:customers|accounts|clients|leads|"

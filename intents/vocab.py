@@ -183,7 +183,12 @@ CONTACT_PLANNED = re.compile(
     r"|^(?:call|ring|phone|email|visit|meet|text)\s+(?!with\b|back\b|from\b|w/)[^,.;]*?"
     r"\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b"
 )
-# a question about what a customer bought, answered with their last orders
+# a question about what one customer bought, never their contact history ("order history for X")
+ORDERS_ASKED = re.compile(
+    r"\b(?:order|purchase|sales|buying) history\b|\b(?:orders|purchases) (?:of|from|for|by)\b"
+    r"|\bwhat (?:did|has|have|does) .{1,40}? (?:buy|bought|order(?:ed)?|purchased?)\b"
+)
+# words of such a question, which a profile answers with the customer's last orders
 ABOUT_ORDERS = re.compile(
     r"\b(?:orders?|order history|purchases?|purchase history|bought|buy|buying|sales history)\b",
     re.I,
