@@ -53,6 +53,13 @@ _WHOLE = frozenset(
 )  # fmt: skip
 _PLANS = frozenset({"due", "follow_up"})  # dates still to come; the others have happened
 _LOWER = frozenset({"segment", "sort", "period", "metric", "group_by", "field", "action"})
+# the contract's slot names: a key that is none of them is refused, never silently dropped
+KNOWN = frozenset(
+    "customer name company email phone city country title owner stage interest tag field value "
+    "action channel summary occurred_on follow_up limit product quantity amount currency due "
+    "text task_id segment no_purchase_days no_contact_days no_stage_change_days min_value "
+    "max_value sort score comment metric period group_by compare chart date time topic".split()
+)
 _FILLER = frozenset({"set", "for", "with", "-", ":", "|", "/crm"})
 
 
@@ -74,6 +81,9 @@ def read(message: Message) -> tuple[str, dict[str, Any]] | None:
     slots: dict[str, Any] = {"invalid": {}}
     for found, key in zip(pairs, keys, strict=True):
         value = found["value"].strip("\"'“”").strip()
+        if key not in KNOWN:
+            slots["invalid"].setdefault("field", found.group())  # "colour=red": no such field
+            continue
         if intent == "customer.bulk_update" and setting is not None and found.start() > setting:
             slots["field"], slots["value"] = key, value  # "bulk … set tag=dormant"
             continue

@@ -98,3 +98,15 @@ def test_a_value_the_database_refuses_leaves_no_personal_data_in_the_log(chat, c
         assert "sqlstate 22001" in caplog.text and "bot/handlers/customers.py" in caplog.text
     for trace in ("jane@acme.com", "Procurement", "+12125550100", "Jane Cooper"):
         assert trace not in caplog.text
+
+
+def test_a_command_typed_as_fields_is_done_and_a_field_that_is_none_is_refused(chat):
+    jane = chat.customer("Jane Smith").id
+    before = chat.written()
+    refused = chat.say(f"log customer=#{jane} channel=call mood=great")
+    assert refused.text == "“mood=great” is not a valid field. Nothing was saved."
+    assert chat.written() == before
+    done = chat.say(f'log customer=#{jane} channel=call summary="discussed renewal terms"')
+    assert done.text.startswith("Logged a call with Jane Smith (Globex Ltd)")
+    [call] = chat.rows(Interaction)
+    assert (call.customer_id, call.summary) == (jane, "discussed renewal terms")

@@ -554,6 +554,12 @@ def test_a_command_typed_as_key_value_pairs_is_read_pair_by_pair(said, intent, s
     assert (parsed.intent, parsed.slots) == (intent, slots)
 
 
+def test_a_key_that_is_no_field_is_refused_not_dropped():
+    parsed = read("log customer=#1042 channel=call mood=great")
+    assert parsed.intent == "interaction.log"
+    assert parsed.slots["invalid"] == {"field": "mood=great"}
+
+
 def test_a_sentence_with_an_equals_sign_is_still_a_sentence():
     parsed = read("called acme, they said price=too high for now")
     assert parsed.intent == "interaction.log" and parsed.slots["customer"] == "acme"
