@@ -3,12 +3,16 @@
 `log customer=#1042 channel=call summary="discussed renewal" occurred=yesterday` names its slots
 by the contract's names (and a few short forms), so it is read pair by pair, exactly, instead of
 as a sentence. The first word says the intent; without one, the keys do ("segment=cant_lose …").
-A message that is not only a command word and pairs is no such command.
+The command word may follow its object the way command lines name them ("customer add …",
+"task add …", "bulk delete tag=test"), values may stand alone in quotes ("log call "Mei Lin" "asked
+about invoicing" fu=eod") and `--key value` is a pair. A message that is not only those is no such
+command.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from intents import vocab
@@ -61,24 +65,61 @@ KNOWN = frozenset(
     "max_value sort score comment metric period group_by compare chart date time topic".split()
 )
 _FILLER = frozenset({"set", "for", "with", "-", ":", "|", "/crm"})
+# a command line's object and verb: "customer add", "task done", "bulk delete"
+_OBJECT_VERBS = {
+    "customer": {"add": "customer.create", "new": "customer.create", "create": "customer.create",
+                 "set": "customer.update", "update": "customer.update", "edit": "customer.update",
+                 "rm": "customer.delete", "del": "customer.delete", "delete": "customer.delete",
+                 "remove": "customer.delete", "show": "customer.show", "get": "customer.show"},
+    "purchase": {"add": "purchase.log", "log": "purchase.log", "new": "purchase.log"},
+    "task": {"add": "task.create", "new": "task.create", "create": "task.create",
+             "done": "task.complete", "complete": "task.complete", "close": "task.complete",
+             "list": "task.list", "ls": "task.list"},
+    "segment": {"list": "segment.list", "ls": "segment.list", "show": "segment.list"},
+    "bulk": {"delete": "customer.bulk_update", "rm": "customer.bulk_update",
+             "remove": "customer.bulk_update", "update": "customer.bulk_update"},
+}  # fmt: skip
+_OBJECT_VERBS["sale"] = _OBJECT_VERBS["order"] = _OBJECT_VERBS["purchase"]
+_OBJECT_VERBS["todo"] = _OBJECT_VERBS["task"]
+_FLAG = re.compile(r"(?:^|\s)--(?P<key>[a-z][a-z_]*)\s+(?P<value>\"[^\"]*\"|[^\s\"-][^\s\"]*)", re.I)
+_QUOTED = re.compile(r'"(?P<q>[^"]*)"|“(?P<q2>[^”]*)”')
+_REF = re.compile(r"#\d+")
+# where a value typed alone in quotes goes, in the order they come
+_QUOTED_SLOTS = {
+    "interaction.log": ("customer", "summary"), "task.create": ("text",),
+    "customer.show": ("customer",), "customer.delete": ("customer",),
+    "interaction.history": ("customer",), "next_action.suggest": ("customer",),
+}  # fmt: skip
 
 
 def read(message: Message) -> tuple[str, dict[str, Any]] | None:
     """The intent and slots of a key=value command, or None when the message is no command."""
     said = message.cleaned.original if message.cleaned is not None else message.typed
+    said = _FLAG.sub(lambda f: f" {f['key']}={f['value']}", said)
     pairs = list(_PAIR.finditer(said))
-    if not pairs:
-        return None
-    rest = _PAIR.sub(" ", said).split()
-    words = [w.lower().strip(":") for w in rest if w.lower().strip(":") not in _FILLER]
+    rest = _PAIR.sub(" ", said)
+    quoted = [q["q"] if q["q"] is not None else q["q2"] for q in _QUOTED.finditer(rest)]
+    refs = _REF.findall(rest := _QUOTED.sub(" ", rest))
+    words = [w.lower().strip(":") for w in _REF.sub(" ", rest).split() if w not in _FILLER - {"set"}]
     keys = [ALIASES.get(p["key"].lower(), p["key"].lower()) for p in pairs]
-    if len(words) > 1 or (not words and len(pairs) < 2):
+    intent, words = _intent(words, keys)
+    if intent == "interaction.log":
+        keys = ["occurred_on" if k == "date" else k for k in keys]  # "log … date=yesterday"
+    if intent is None or not (pairs or (refs and len(words) == 0 and _said_object(said))):
         return None
-    intent = VERBS.get(words[0]) if words else _told_by(keys)
-    if intent is None:
+    channel = channel_of(words[0]) if words and intent == "interaction.log" else None
+    if words and not (channel and len(words) == 1):
         return None
     setting = _set_at(said)
     slots: dict[str, Any] = {"invalid": {}}
+    if channel:
+        slots["channel"] = channel
+    if intent == "customer.bulk_update" and "delete" in said.lower().split()[:2]:
+        slots["action"] = "delete"
+    if refs:
+        slots["task_id" if intent == "task.complete" else "customer"] = refs[0]
+    for name, value in zip(_QUOTED_SLOTS.get(intent, ()), quoted, strict=False):
+        slots.setdefault(name, value.strip())
     for found, key in zip(pairs, keys, strict=True):
         value = found["value"].strip("\"'“”").strip()
         if key not in KNOWN:
@@ -96,6 +137,22 @@ def read(message: Message) -> tuple[str, dict[str, Any]] | None:
     if not slots["invalid"]:
         del slots["invalid"]
     return intent, slots
+
+
+def _intent(words: list[str], keys: list[str]) -> tuple[str | None, list[str]]:
+    """The intent a command's first words say (one verb, or an object and its verb), or its keys,
+    and the words left after them."""
+    if len(words) >= 2 and (intent := _OBJECT_VERBS.get(words[0], {}).get(words[1])):
+        return intent, words[2:]
+    words = [w for w in words if w != "set"]
+    if words:
+        return VERBS.get(words[0]), words[1:]
+    return (_told_by(keys) if len(keys) >= 2 else None), []
+
+
+def _said_object(said: str) -> bool:
+    """ "customer rm #4821": a command line with no pairs is one only when it names its object."""
+    return said.split()[0].lower().lstrip("/") in _OBJECT_VERBS
 
 
 def _told_by(keys: list[str]) -> str | None:
@@ -125,6 +182,10 @@ def _put(slots: dict[str, Any], key: str, value: str, message: Message) -> None:
             slots["amount"] = read[0]
             if read[1]:
                 slots.setdefault("currency", read[1])
+    elif key in ("due", "follow_up", "occurred_on", "date") and (
+        ahead := re.fullmatch(r"\+(\d{1,3})d", value)
+    ):  # "followup=+3d"
+        slots[key] = (message.now.date() + timedelta(days=int(ahead[1]))).isoformat()
     elif key in ("due", "follow_up", "occurred_on", "date"):
         day = date_in(value.replace("_", " "), now=message.now, tz=message.tz,
                       future=key in _PLANS)  # fmt: skip

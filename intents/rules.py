@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -268,6 +268,32 @@ def leading_name(typed: str) -> str | None:
         return name.strip(" .") or None
     said = _ref(re.split(r"[,.;!]", typed, maxsplit=1)[0])
     return None if said and said.lower() in _NOT_LEADING else said
+
+
+def named_then_pointed(message: Message) -> Message | None:
+    """ "mateo schneider hasn't been contacted in ages, give him to Jordan": the change said of the
+    customer the statement before it is about ("give Mateo Schneider to Jordan"), or None."""
+    found = _POINTED_AFTER_STATEMENT.match(message.text)
+    if not found:
+        return None
+    name = leading_name(message.typed[: found.start("verb")])
+    if not name or name.lower() in vocab.NOT_CUSTOMERS:
+        return None
+    typed = f"{message.typed[found.start('change') : found.start('who')]}{name}"
+    typed += message.typed[found.end("who") :]
+    return replace(message, text=typed.lower(), typed=typed, cleaned=None)
+
+
+# a customer named, what is so of them, then a change said of "him": the statement's verb ends the
+# name ("mia nguyen isnt a customer anymore, delete her")
+_POINTED_AFTER_STATEMENT = re.compile(
+    r"^[^,;.!?]+?\s(?P<verb>has|hasn'?t|hasnt|have|haven'?t|is|isn'?t|isnt|was|wasn'?t|wasnt|went|"
+    r"wants|doesn'?t|doesnt|won'?t|wont|will|never|needs|just|moved|left|keeps|seems|looks|"
+    r"stopped|churned|signed|said|told|can'?t|cant|no longer)\b[^,;.!?]*"
+    r"(?:[,;.!?]+\s*|\s+[-–—]+\s+)(?:(?:so|and|then|pls|please|just|can you|could you)\s+)*"
+    r"(?P<change>(?:give|hand|move|reassign|assign|transfer|pass|tag|label|mark|put|set|delete|"
+    r"remove|bin|drop)\s+)(?P<who>him|her|them|it)\b"
+)
 
 
 _NOT_LEADING = frozenset("actually oops ok okay hmm wait so sorry ah oh right".split()) | set(
@@ -595,7 +621,7 @@ _TASK_FOR_THEM = re.compile(
 )
 _TASK_NUMBER = re.compile(
     r"^\W*(?:done|completed?|finished|closed?|tick(?:ed)?(?: off)?)\W*(?:the\s+(?:old|other|first|"
-    r"last|previous)\s+one\s+)?(?:task\s*)?#\d+(?:\W*$|\s*[-–—,;:(]\s*(?:sent|called|emailed|"
+    r"last|previous)\s+one\s+)?(?:tasks?\s*)?#\d+(?:\s*(?:,|and|&|\+)\s*#\d+)*(?:\W*$|\s*[-–—,;:(]\s*(?:sent|called|emailed|"
     r"its|it'?s|that|done|finished|superseded|duplicate)\b)"
     r"|\btasks?\s*#\d"
 )
@@ -841,7 +867,7 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
 
 @reads("customer.update")
 def _update(match: re.Match, message: Message) -> dict | None:
-    slots = _update_said(message)
+    slots = _update_said(named_then_pointed(message) or message)
     if slots and (named := vocab.FIELD_NAMED_LAST.search(message.text)):
         # "… has moved to Köln, please change the city": the field named at the end is the one
         slots["field"] = vocab.FIELDS[named.group("field")]
@@ -1450,6 +1476,7 @@ FALLBACKS["interaction.log"] = _log_loosely
 
 @reads("customer.delete")
 def _delete(match: re.Match, message: Message) -> dict | None:
+    message = named_then_pointed(message) or message  # "X isn't a customer any more, delete her"
     if twice := vocab.TWICE.search(message.typed):  # "created Greenleaf twice, delete one"
         return {"customer": _ref(twice.group("who"))}
     typed = vocab.DELETE_WORDS.sub("", message.typed, count=1)

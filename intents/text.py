@@ -225,6 +225,8 @@ VOCABULARY = [
     "orders",
     "recommend",
     "should",
+    "spoke",
+    "lunch",
 ]
 COMMON = {
     "chat",  # "a retention chat" is not a "chart"

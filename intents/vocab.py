@@ -74,12 +74,14 @@ PLACES = _any_of([*ORDINALS, "top"])  # "the 3rd one", "the top one": a row of a
 _CONTACT_VERB = (
     r"(?:called|calld|rang|phoned|emailed|e-mailed|mailed|texted|sms'?d|visited|whatsapped|"
     r"whatsapp'?d|messaged|pinged|slacked|dm'?d|met|chatted|spoke|spoken|talked|skyped|zoomed|"
-    r"chased|tried calling|tried to (?:call|reach|get hold of)|tried|telephoned)"
+    r"chased|tried calling|tried to (?:call|reach|get hold of)|tried|telephoned|txt'?d|txted|saw|"
+    r"caught up with|popped in to see|dropped in on)"
 )
 _CONTACT_NOUN = (
     r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom meeting|teams meeting|"
     r"video meeting|zoom|teams|meeting|mtg|telecon|teleconference|f2f|visio|video conference|"
-    r"lunch|dinner|coffee|breakfast|demo|chat|whatsapp|sms|text|email|e-mail|visit|voicemail|note)"
+    r"lunch|dinner|coffee|breakfast|demo|chat|whatsapp|sms|text|txt|email|e-mail|visit|voicemail|"
+    r"note|disco call|discovery call|intro call)"
 )
 # A contact word anywhere in a message, for contacts told in an order the cues don't expect.
 CONTACT_ANYWHERE = re.compile(
@@ -163,6 +165,9 @@ TASK_CHANGED = re.compile(
     r"set|drop|cancel|scrap|bin|kill|pass|transfer|rename|reword|retitle|relabel|edit|update)\b.*\btasks?\s*#?\d|\btasks?\s*#?\d+\b.*\b(?:to|till|until)\s+\w"
     r"|\btasks?\s*#?\d+\s+(?:should|must|needs? to|has to|is meant to)\s+be\s+(?:due\s+)?(?:on\s+)?\w"
     r"|\btasks?\s*#?\d+\s+(?:is\s+)?due\s+(?:on\s+)?\w"
+    # a bare number is a task's ("give 38 to maria", "move 41 to friday"); "#38" is a customer's
+    r"|^(?:(?:pls|please|and|also|then)\s+)*(?:move|push|shift|postpone|reschedule|bump|reassign|"
+    r"assign|give|hand|pass|transfer)\s+(?:over\s+)?\d{1,5}\s+(?:over\s+)?(?:to|till|until)\s+\w"
 )
 # a task named by its words and customer, moved to another day: "push the renewal quote for bjorn
 # to monday", "move my atlas task to friday"
@@ -200,7 +205,10 @@ WEEKDAYS_ONLY = re.compile(
 )
 # particular days named for a digest ("on fridays", "mon-thu"), which it cannot be limited to
 DAYS_CHOSEN = re.compile(rf"\b{WEEKDAY}s?\b")
-EVERY_DAY = re.compile(r"\b(?:every ?day|daily|7 days|weekends? too|incl(?:uding|\.)? weekends?)\b")
+EVERY_DAY = re.compile(  # "the daily digest" is its name, not its days
+    r"\b(?:every ?day|daily(?!\s+(?:digest|summary|briefing|email|report|update))|7 days|"
+    r"weekends? too|incl(?:uding|\.)? weekends?)\b"
+)
 # one customer loses a tag, whatever words the tag is made of ("remove tag at-risk-nps from X")
 UNTAG_ONE = re.compile(
     r"\b(?:take|remove|drop|strip)\s+(?:the\s+)?(?:tag\s+)?['\"#]?[\w-]+['\"]?(?:\s+tag)?\s+off\b"
@@ -504,11 +512,11 @@ CUES: list[tuple[str, str]] = [
     ("customer.show", r"\bknow who (?P<before>.+?) is\W*$"),
     (  # "need the phone number for Timberline Lumber before I head out"
         "customer.show",
-        r"^(?:(?:i )?need|get me|give me|send me|what(?:'s| is)|whats|where(?:'s| is))\s+(?:the |their |his |her |a )?(?:phone(?: number)?|number|mobile|cell|e-?mail(?: address)?|address|contact (?:details|info))\s+(?:for|of|at)\s+(?P<ref>.+)$",
+        r"^(?:(?:please |pls |can you |could you )*(?:tell me|i need|need|get me|give me|send me)|what(?:'s| is)|whats|where(?:'s| is))\s+(?:the |their |his |her |a )?(?:phone(?: number)?|number|mobile|cell|e-?mail(?: address)?|address|contact (?:details|info))\s+(?:for|of|at)\s+(?P<ref>.+)$",
     ),
     (
         "customer.show",
-        r"\b(?:pull up|bring up|open|show me|look up|get me|see)\s+(?:the\s+)?(?:record|file|profile|details|fiche|card|account|entry)\s+(?:for|of|on)\s+|\bwhat (?:do )?we (?:have|hold) on (?:file|record) (?:for|on|about)\s+|\bdo we have (?:a |an |the )?(?:phone(?: number)?|number|email|e-mail|address|contact(?: details)?)\s+(?:for|of|on)\s+|^(?:\w+[,!]?\s+)?who (?:owns|handles|looks after)\s+",
+        r"\b(?:pull up|bring up|open|show me|look up|get me|see|give me|gimme|provide|send me|share)\s+(?:the\s+)?(?:(?:customer|client|account|contact)\s+)?(?:record|file|profile|details|fiche|card|account|entry|rundown|lowdown)\s+(?:for|of|on)\s+|\bwhat (?:do )?we (?:have|hold) on (?:file|record) (?:for|on|about)\s+|\bdo we have (?:a |an |the )?(?:phone(?: number)?|number|email|e-mail|address|contact(?: details)?)\s+(?:for|of|on)\s+|^(?:\w+[,!]?\s+)?who (?:owns|handles|looks after)\s+",
     ),
     (
         "customer.show",
@@ -598,7 +606,8 @@ CHANNELS = _table(
         ),
         (r"texted|texts?|txt(?:ed|'d)?|sms(?:'?d)?", "sms"),
         (
-            r"visit(?:ed|ing)?|on ?site|dropped by|stopped by|popped in(?:to)?|swung by|toured",
+            r"visit(?:ed|ing)?|on ?site|dropped by|stopped by|popped in(?:to)?|swung by|toured|"
+            r"saw|dropped in",
             "visit",
         ),
         (r"notes?", "note"),

@@ -554,6 +554,31 @@ def test_a_command_typed_as_key_value_pairs_is_read_pair_by_pair(said, intent, s
     assert (parsed.intent, parsed.slots) == (intent, slots)
 
 
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("customer rm #4821", "customer.delete", {"customer": "#4821"}),
+        ("customer set #2291 email=ops@lionsgate.sg", "customer.update",
+         {"customer": "#2291", "field": "email", "value": "ops@lionsgate.sg"}),
+        ('customer add name="Nguyen Thi Lan" company="Saigon Lacquer" stage=qualified',
+         "customer.create", {"name": "Nguyen Thi Lan", "company": "Saigon Lacquer",
+                             "stage": "qualified"}),
+        ("bulk delete tag=test", "customer.bulk_update", {"action": "delete", "tag": "test"}),
+        ('log call "Mei Lin Ong" "asked about invoicing" fu=+3d', "interaction.log",
+         {"channel": "call", "customer": "Mei Lin Ong", "summary": "asked about invoicing",
+          "follow_up": "2026-11-21"}),
+        ('remind "send invoice copy" customer=#2291 due=tomorrow', "task.create",
+         {"text": "send invoice copy", "customer": "#2291", "due": "2026-11-19"}),
+        ("history #2291 --limit 3", "interaction.history", {"customer": "#2291", "limit": 3}),
+        ("segment list --segment cant_lose --sort recency", "segment.list",
+         {"segment": "cant_lose", "sort": "recency"}),
+    ],
+)  # fmt: skip
+def test_a_command_line_names_its_object_verb_and_values_the_way_shells_do(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
 def test_a_key_that_is_no_field_is_refused_not_dropped():
     parsed = read("log customer=#1042 channel=call mood=great")
     assert parsed.intent == "interaction.log"
