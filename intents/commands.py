@@ -81,7 +81,9 @@ _OBJECT_VERBS = {
 }  # fmt: skip
 _OBJECT_VERBS["sale"] = _OBJECT_VERBS["order"] = _OBJECT_VERBS["purchase"]
 _OBJECT_VERBS["todo"] = _OBJECT_VERBS["task"]
-_FLAG = re.compile(r"(?:^|\s)--(?P<key>[a-z][a-z_]*)\s+(?P<value>\"[^\"]*\"|[^\s\"-][^\s\"]*)", re.I)
+_FLAG = re.compile(
+    r"(?:^|\s)--(?P<key>[a-z][a-z_]*)\s+(?P<value>\"[^\"]*\"|[^\s\"-][^\s\"]*)", re.I
+)
 _QUOTED = re.compile(r'"(?P<q>[^"]*)"|“(?P<q2>[^”]*)”')
 _REF = re.compile(r"#\d+")
 # where a value typed alone in quotes goes, in the order they come
@@ -100,7 +102,8 @@ def read(message: Message) -> tuple[str, dict[str, Any]] | None:
     rest = _PAIR.sub(" ", said)
     quoted = [q["q"] if q["q"] is not None else q["q2"] for q in _QUOTED.finditer(rest)]
     refs = _REF.findall(rest := _QUOTED.sub(" ", rest))
-    words = [w.lower().strip(":") for w in _REF.sub(" ", rest).split() if w not in _FILLER - {"set"}]
+    words = [w.lower().strip(":") for w in _REF.sub(" ", rest).split()]
+    words = [w for w in words if w not in _FILLER - {"set"}]
     keys = [ALIASES.get(p["key"].lower(), p["key"].lower()) for p in pairs]
     intent, words = _intent(words, keys)
     if intent == "interaction.log":
