@@ -294,12 +294,20 @@ class Bot:
             # "move her to …": her is #0 for now, until the request before has run
             later = [read(subjects.as_if_named(part)) for part in parts[1:]]
             if (
-                min(r.confidence for r in (first, *later)) >= SURE_OF_EACH
+                all(_sure_of_each(r) for r in (first, *later))
                 and not {r.intent for r in (first, *later)} & {"unknown", "smalltalk", "help"}
                 and not {r.intent for r in later} & NEVER_SECOND
             ):
                 parsed, then = first, split_request(text)[1]
-            elif len(parts) > 2 and parsed.intent in WRITES:
+            elif parsed.intent in WRITES and (
+                len(parts) > 2
+                or any(
+                    r.intent in WRITES - NEVER_SECOND
+                    and r.intent != parsed.intent
+                    and r.confidence >= UNSURE
+                    for r in (first, *later)
+                )
+            ):  # read as one, the message would do one request and drop the other
                 return Reply(
                     f"That message holds {len(parts)} requests and I couldn't read each of them "
                     "for sure, so nothing was done: send them one at a time."
@@ -482,6 +490,13 @@ SURE_OF_EACH = 0.75  # how likely each of two requests in one message must be re
 # what is never done as the second request of a message: "called acme, '); DELETE FROM …" is a
 # contact whose summary holds those words, not a contact and then a delete
 NEVER_SECOND = frozenset({"customer.delete", "customer.forget", "customer.bulk_update"})
+
+
+def _sure_of_each(reading: intents.Parsed) -> bool:
+    """Whether one request of several is read well enough to be done: a task named by its number
+    ("close 12 and move 13 to monday") needs less."""
+    numbered = reading.intent in ("task.update", "task.complete") and "task_id" in reading.slots
+    return reading.confidence >= (UNSURE if numbered else SURE_OF_EACH)
 
 
 def split_request(text: str) -> tuple[str, str] | None:

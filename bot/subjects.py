@@ -138,7 +138,8 @@ _CHANGE_VERB = (
 # "push it to friday", "give that one to sam", "tick off that task": the tasks just set or changed
 THAT_TASK = re.compile(
     _FIRST_WORDS + _CHANGE_VERB + r"\s+(?P<it>(?:it|that|this)(?: one| task| reminder)?|"
-    r"the (?:[\w-]+ ){0,2}(?:task|reminder)|(?:those|these|the) (?:tasks|reminders))\b"
+    r"the (?:(?:new|last|latest|same|above|previous|recent|first|one|two)(?: [\w-]+)? )?"
+    r"(?:task|reminder)|(?:those|these|the) (?:tasks|reminders))\b"
     r"(?!\s*(?:'s|is|was|for|with|on)\b)",
     re.I,
 )
@@ -146,7 +147,7 @@ TASK_NOUN = re.compile(r"\b(?:task|reminder)\b", re.I)
 # "close the chase task for her", "… so close my chase task on him": the customer's open task
 THEIR_TASK = re.compile(
     rf"(?:^|[,;.!]\s*|\b(?:so|and|then|pls|please)\s+)(?P<verb>{_CHANGE_VERB})\s+(?P<it>(?:the|my|his|"
-    r"her|their)\s+(?:[\w-]+\s+){0,2}?(?:task|reminder|to-?do)(?:\s+(?:for|on|with|about)\s+"
+    r"her|their)\s+(?P<what>(?:[\w-]+\s+){0,2}?)(?:task|reminder|to-?do)(?:\s+(?:for|on|with|about)\s+"
     r"(?:him|her|them))?)\b",
     re.I,
 )
@@ -276,7 +277,7 @@ def _to_the_tasks(text: str, subject: ConversationSubject, read: Reader) -> Pars
     ):
         text = text[found.start("verb") :]  # the clause that asks: "close my chase task on him"
         pointed = THEIR_TASK.search(text)
-        named = f"the task for #{subject.customer_id}"
+        named = f"the {pointed.group('what')}task for #{subject.customer_id}"  # which of theirs
     elif (subject.asked or {}).get("intent") == "task.list" and (
         pointed := NUMBERED_TASKS.search(text)
     ):

@@ -6,9 +6,9 @@ the `Lexicon` of names the bot hands over.
 
 from intents.lexicon import REPS, Lexicon
 from intents.parser import CUSTOMERS, EXCLUDING, Parsed, parse
-from intents.rules import ANOTHER_PRODUCT, CAME_FROM, DAYS
+from intents.rules import ANOTHER_PRODUCT, CAME_FROM, CONTACT, DAYS
 
 __all__ = [
-    "ANOTHER_PRODUCT", "CAME_FROM", "CUSTOMERS", "DAYS", "EXCLUDING", "Lexicon", "Parsed", "REPS",
-    "parse",
+    "ANOTHER_PRODUCT", "CAME_FROM", "CONTACT", "CUSTOMERS", "DAYS", "EXCLUDING", "Lexicon",
+    "Parsed", "REPS", "parse",
 ]  # fmt: skip

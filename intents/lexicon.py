@@ -83,6 +83,20 @@ def known_customer(typed: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def named_inside(text: str, lexicon: Lexicon) -> str | None:
+    """The longest known customer or company named word for word inside a sentence, as typed."""
+    lowered = text.lower()
+    found = [
+        (len(name), hit)
+        for name in _names(lexicon)
+        if len(name) >= 4 and (hit := re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered))
+    ]
+    if not found:
+        return None
+    hit = max(found, key=lambda f: f[0])[1]
+    return text[hit.start() : hit.end()]
+
+
 def _person_and_company(words: list[str], lexicon: Lexicon) -> bool:
     """'tom becker harbor', 'anna nguyen cyberdyne': a known person, then their company's first
     words, as people name a customer when the name alone is shared."""
@@ -288,6 +302,12 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
             slots["field"] = "owner"  # "move kenji moreau to maria"
     if intent == "task.create" and isinstance(slots.get("owner"), str):
         _task_for(slots, lexicon)
+    if intent == "task.create" and isinstance(said := slots.get("text"), str):
+        # "send ethan novak an api quote", "chase initech systems for the PO": the known name
+        said_customer = slots.get("customer")
+        known = isinstance(said_customer, str) and known_customer(said_customer, lexicon)
+        if not known and (named := named_inside(said, lexicon)):
+            slots["customer"] = named
     if intent == "report.show" and len(reps := staff_all(typed, lexicon)) > 1:
         # "compare sam and jordan this quarter": those reps' figures side by side
         compared = {"period": slots.get("period"), "group_by": "owner", REPS: reps}

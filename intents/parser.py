@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from intents import commands, features, records, rules, spans, vocab
 from intents.lexicon import Lexicon, known_customer, snap_slots
 from intents.model import Model, model
-from intents.rules import CAME_FROM, CUSTOMERS, Message
+from intents.rules import CAME_FROM, CONTACT, CUSTOMERS, Message
 
 if TYPE_CHECKING:
     import numpy as np
@@ -69,6 +69,9 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         parsed = _with_each(parsed, message, lexicon)
     elif parsed.intent == "task.complete" and CUSTOMERS in parsed.slots:  # "… both done"
         parsed = replace(parsed, slots={k: v for k, v in parsed.slots.items() if k != "customer"})
+    elif parsed.intent == "nps.record" and (contact := rules.read("interaction.log", message)):
+        if contact.get("channel", "note") != "note":  # "called bjorn, … nps 7": the call too
+            parsed = replace(parsed, slots={**parsed.slots, CONTACT: contact["channel"]})
     if _BARE_NUMBER.fullmatch(message.text):  # "14" alone: a task, an answer, a typo? ask
         parsed = replace(parsed, confidence=min(parsed.confidence, BARE_NUMBER_CONFIDENCE))
     return parsed

@@ -79,15 +79,16 @@ AS_TYPED = frozenset(
 def without_dangling_words(slots: dict[str, Any]) -> dict[str, Any]:
     """A summary or task text without the words left hanging where a date or follow-up was cut
     out ("…, I follow up friday" → "…"; "review the forecast at the end of the month")."""
-    for name in ("summary", "text"):
+    for name in ("summary", "text", "comment"):
         if isinstance(value := slots.get(name), str) and (found := _DANGLING.search(value)):
             slots[name] = value[: found.start()] or value
     return slots
 
 
 _DANGLING = re.compile(
-    r"(?:[\s,;:.!?]+(?:i|we|i'll|we'll|let'?s|kindly(?: remind(?: me)?)?|please|pls|and|then|so|"
-    r"will|at the|at|by|to|deadline|eod|eow|cob))+[\s,;:.!?-]*$",
+    r"(?:[\s,;:.!?]+(?:i|we|i'll|we'll|let'?s|kindly(?: remind(?: me)?)?|(?:please |pls )?(?:remind|"
+    r"keep)(?: me)?|please|pls|and|then|so|will|need|next contact|at the|at|by the|by|before the|"
+    r"before|to|the|deadline|eod|eow|cob|nps(?: score)?))+[\s,;:.!?-]*$",
     re.I,
 )
 
@@ -469,11 +470,49 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         return numbered
     if named := _each_done(message):
         return {CUSTOMERS: named}
+    if described := _task_described(message):
+        return described
     who = _cut_words(message.text, message, vocab.COMPLETE_WORDS)
     if who:
         return {"customer": who}
     # "close my task for him", "done with her task": the customer just talked about
     return {} if _TASK_FOR_THEM.search(message.text) else None
+
+
+def _task_described(message: Message) -> dict[str, str] | None:
+    """ "close the overdue amelia task", "close my chase task on him", "close his recovery task":
+    the customer's open task those words describe (`about`), the customer said or just talked
+    about."""
+    found = _TASK_OF.search(message.text)
+    if not found:
+        return None
+    said = message.typed[found.start("what") : found.end("what")].split() if found["what"] else []
+    about = [w for w in said if w.lower() in _TASK_WORDS]
+    named = [w for w in said if w.lower() not in _TASK_WORDS]
+    slots = {"about": " ".join(about)} if about else {}
+    if found["who"] and found["who"] not in ("him", "her", "them", "it"):
+        who = message.typed[found.start("who") : found.end("who")]
+        ref = re.search(r"#\d+", who)  # "… on the task for #12": the customer put in for "him"
+        named = [ref.group() if ref else who, *named]
+    elif found["who"] or found["their"]:
+        return slots if not named else None  # the customer just talked about
+    return {**slots, "customer": " ".join(named)} if named else None
+
+
+_TASK_OF = re.compile(
+    r"(?:^|[,;.]\s*|\b(?:so|and|then)\s+)(?:(?:pls|please|and|also|then|so|ok|now)\s+)*"
+    r"(?:close|complete|finish|tick off|check off|"
+    r"mark off|mark|done with|clear)\s+(?:(?P<their>his|her|their)|the|my|our)\s+"
+    r"(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?\s+)?(?:task|reminder|follow-?up|to-?do)\b"
+    r"(?:\s+(?:for|on|with|about)\s+(?P<who>(?:(?!\s+and\s)[^,;.!?])+?))?(?:\s+(?:as\s+)?done)?"
+    r"(?:\s+too)?\W*$"
+)
+# words that say which of a customer's tasks, not who the customer is
+_TASK_WORDS = frozenset(
+    "overdue open old new first last other chase chasing recovery renewal quote call callback demo "
+    "proposal contract qbr check-in checkin follow-up followup meeting pricing invoice intro "
+    "onboarding training review follow up".split()
+)
 
 
 def _each_done(message: Message) -> list[str] | None:
@@ -735,6 +774,10 @@ def _month_period(text: str, now: datetime) -> str | None:
 @reads("purchase.log")
 def _purchase(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
+    for ago in _TIME_AGO.finditer(text):  # "he ordered 2 days ago": when, not how many
+        blank = " " * (ago.end() - ago.start())
+        text = text[: ago.start()] + blank + text[ago.end() :]
+        typed = typed[: ago.start()] + blank + typed[ago.end() :]
     unit = total = None
     if found := vocab.SALE_TOTAL.search(text):
         total = amount(found.group("money"))
@@ -752,6 +795,12 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
     if slots is not None and total is not None:
         slots["amount"], slots["currency"] = total[0], total[1] or slots.get("currency")
     return slots
+
+
+_TIME_AGO = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six)\s+(?:days?|weeks?|wks?|months?|years?|yrs?|hours?|"
+    r"hrs?)\s+(?:ago|back)\b"
+)
 
 
 def _sale(text: str, typed: str) -> dict | None:
@@ -1597,6 +1646,7 @@ _STAGE_LEFT = re.compile(
 UNREAD = "_unread"
 ANOTHER_PRODUCT = "another_product"  # a second product in one sale: the bot asks for it apart
 CUSTOMERS = "customers"  # a change's customers named one by one (not in the contract's frame)
+CONTACT = "contact"  # the channel of a contact an NPS answer was given in (ditto)
 CAME_FROM = "came_from"  # customers handed over to the asker: {"from": who, "days": N} (ditto)
 _SECOND_ITEM = re.compile(
     r"[\s,;]*(?:\band|\bplus|&|\+)\s+(?P<item>(?:\d+|an?|one|two|three|four|five)\s+(?!x\b)[a-z]"

@@ -583,7 +583,7 @@ TRAILING_ROLES = frozenset(
 NOT_CUSTOMERS = frozenset(
     "me us it this that them him her everyone everybody anyone someone today tomorrow "
     "yesterday week month now here there in on at going lunch office the q1 q2 q3 q4 h1 h2 ytd "
-    "eod eow".split()
+    "eod eow po pos invoice contract quote deck".split()
 )
 
 # ---- interactions ----------------------------------------------------------------------------

@@ -39,27 +39,8 @@ def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
     else:
         customers = [resolve_customer(ctx, slots.get("customer"))]
     for customer in customers:
-        interaction = Interaction(
-            customer_id=customer.id,
-            channel=channel,
-            summary=summary,
-            occurred_at=occurred_at,
-            staff_id=ctx.staff.id,
-            source_platform=ctx.message.platform,
-            source_message_id=ctx.message.event_id,
-        )
-        ctx.session.add(interaction)
-        ctx.audit(
-            "interaction.log",
-            interaction,
-            before=None,
-            description=f"{channel} with {customer.display_name}",
-        )
-    when = format.moment(occurred_at, tz=ctx.tz, today=ctx.today)
-    article = "an" if channel[:1] in "aeiou" else "a"  # "an email", "a call"
-    who = " and ".join(c.display_name for c in customers)
-    text = f"Logged {article} {channel} with {who} ({when})"
-    text += f": {summary}" if summary else "."
+        record_contact(ctx, customer, channel, summary, occurred_at)
+    text = logged(ctx, customers, channel, summary, occurred_at)
     if follow_up is not None:
         due = format.day(follow_up, today=ctx.today)
         for customer in customers:
@@ -73,6 +54,37 @@ def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
             text += f"\nFollow-up task #{task.id} is due {due}."
     stage_buttons = _stage_said(ctx, customers[0], summary) if len(customers) == 1 else []
     return Reply(text=text, buttons=[Button("Undo", "undo"), *stage_buttons])
+
+
+def record_contact(
+    ctx: Context, customer: Customer, channel: str, summary: str, occurred_at: datetime
+) -> None:
+    interaction = Interaction(
+        customer_id=customer.id,
+        channel=channel,
+        summary=summary,
+        occurred_at=occurred_at,
+        staff_id=ctx.staff.id,
+        source_platform=ctx.message.platform,
+        source_message_id=ctx.message.event_id,
+    )
+    ctx.session.add(interaction)
+    ctx.audit(
+        "interaction.log",
+        interaction,
+        before=None,
+        description=f"{channel} with {customer.display_name}",
+    )
+
+
+def logged(
+    ctx: Context, customers: list[Customer], channel: str, summary: str, occurred_at: datetime
+) -> str:
+    """ "Logged a call with Jane Cooper (Acme) (today): wants a quote"."""
+    when = format.moment(occurred_at, tz=ctx.tz, today=ctx.today)
+    article = "an" if channel[:1] in "aeiou" else "a"  # "an email", "a call"
+    who = " and ".join(c.display_name for c in customers)
+    return f"Logged {article} {channel} with {who} ({when})" + (f": {summary}" if summary else ".")
 
 
 # "…, they have budget in Q1. qualified now": a stage told at the end of a contact's summary

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from bot import checks
 from bot.context import Context, UserError, handles
+from bot.handlers.interactions import logged, record_contact
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
 from crm_store.models import NpsAnswer
-from intents import Parsed
+from intents import CONTACT, Parsed
 
 
 def category(score: int) -> str:
@@ -33,6 +34,10 @@ def record_nps(parsed: Parsed, ctx: Context) -> Reply:
     ctx.audit(
         "nps.record", answer, before=None, description=f"NPS {score} from {customer.display_name}"
     )
+    contact = ""
+    if channel := parsed.slots.get(CONTACT):  # "called bjorn, … nps 7": the call is logged too
+        record_contact(ctx, customer, channel, comment, ctx.now)
+        contact = logged(ctx, [customer], channel, comment, ctx.now) + "\n"
     kind = category(score)
     advice = {
         "promoter": "A good moment to ask for a referral.",
@@ -41,6 +46,6 @@ def record_nps(parsed: Parsed, ctx: Context) -> Reply:
     }[kind]
     said = f" They said: “{comment}”." if comment else ""
     return Reply(
-        text=f"Recorded NPS {score} ({kind}) for {customer.display_name}.{said} {advice}",
+        text=f"{contact}Recorded NPS {score} ({kind}) for {customer.display_name}.{said} {advice}",
         buttons=[Button("Undo", "undo")],
     )

@@ -177,7 +177,8 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
     elif slots.get(CUSTOMERS):  # "sent quotes to atlas and redwood, both done": each one's task
         tasks = [_the_open_task(ctx, customer) for customer in resolve_each(ctx, slots[CUSTOMERS])]
     elif slots.get("customer"):
-        tasks = [_the_open_task(ctx, resolve_customer(ctx, slots["customer"]))]
+        customer = resolve_customer(ctx, slots["customer"])
+        tasks = [_the_open_task(ctx, customer, about=slots.get("about"))]
     else:
         raise UserError("Which task? Say “done 14” (its number) or “done with Acme”.")
     ctx.tasks = [task.id for task in tasks]
@@ -292,6 +293,11 @@ def _the_open_task(ctx: Context, customer: Customer, *, about: str | None = None
         raise UserError(f"You have no open task for {customer.display_name}.")
     if len(tasks) == 1:
         return tasks[0]
+    if about and "overdue" in about.lower().split():  # "close the overdue amelia task"
+        tasks = [t for t in tasks if t.due is not None and t.due < ctx.today] or tasks
+        about = " ".join(w for w in about.split() if w.lower() != "overdue")
+        if len(tasks) == 1:
+            return tasks[0]
     described = [t for t in tasks if about and _describes(about, t.text)]
     if len(described) == 1:
         return described[0]

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from sqlmodel import Session
 
-from crm_store.models import AuditEntry, Customer, NpsAnswer, Product, Purchase, Task
+from crm_store.models import AuditEntry, Customer, Interaction, NpsAnswer, Product, Purchase, Task
 
 
 def test_an_nps_comment_is_stored_and_shown_on_the_profile(chat):
@@ -122,3 +122,39 @@ def test_a_product_far_from_every_known_name_is_recorded_as_said(catalog):
     reply = catalog.run("purchase.log", customer="acme", product="Consulting day", amount=1200)
     assert reply.text.startswith("Recorded 1 × Consulting day")
     assert catalog.count(AuditEntry) >= 1
+
+
+def test_an_nps_answer_given_on_a_call_logs_the_call_too_and_undo_takes_both_back(chat):
+    reply = chat.say("called jane cooper, unhappy w support times last yr, now ok. nps 7")
+    assert reply.text.startswith("Logged a call with Jane Cooper (Acme Corporation) (today)")
+    assert "Recorded NPS 7 (passive)" in reply.text
+    [call] = chat.rows(Interaction)
+    [answer] = chat.rows(NpsAnswer)
+    assert (call.channel, answer.score, answer.comment) == (
+        "call", 7, "unhappy w support times last yr, now ok"
+    )  # fmt: skip
+    chat.say("undo")
+    assert chat.rows(Interaction) == [] and chat.rows(NpsAnswer) == []
+
+
+def test_an_nps_answer_told_without_a_contact_logs_no_contact(chat):
+    chat.say("acme gave us a 9 on the nps survey")
+    assert len(chat.rows(NpsAnswer)) == 1 and chat.rows(Interaction) == []
+
+
+def test_a_reminder_naming_a_known_customer_inside_its_words_is_linked_to_them(chat):
+    reply = chat.say("remind me to send jane cooper an api access quote by friday")
+    assert reply.text.endswith("for Jane Cooper (Acme Corporation).")
+    [task] = chat.rows(Task)
+    assert task.customer_id == chat.customer("Jane Cooper").id
+
+
+def test_two_numbered_tasks_with_two_verbs_are_each_done_as_said(chat):
+    first, second = (
+        int(chat.say(f"remind me to {what} tomorrow").text.split(":")[0].removeprefix("Task #"))
+        for what in ("send the deck", "book the room")
+    )
+    chat.say(f"close {first} and move {second} to monday")
+    tasks = {t.id: t for t in chat.rows(Task)}
+    assert tasks[first].status == "done"
+    assert (tasks[second].status, str(tasks[second].due)) == ("open", "2026-11-23")

@@ -432,3 +432,13 @@ def test_a_customer_no_longer_interested_gets_no_interest_written(team):
 def test_a_stage_told_after_a_name_is_not_a_list_of_customers(chat):
     reply = chat.say("Jane Smith accepted our proposal, she's a customer now")
     assert "each name" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["jane smith hasnt been contacted in ages, give her to lee",
+     "Jane Smith is going quiet - hand her to Lee"],
+)  # fmt: skip
+def test_a_handover_said_of_her_after_a_statement_about_the_customer_is_hers(team, said):
+    team.say(said, who="Alex")
+    assert staff_name(team, named(team, "Jane Smith").owner_id) == "Lee"

@@ -282,5 +282,6 @@ def test_a_question_of_another_kind_after_a_report_is_asked_as_said(chat):
 def test_an_nps_answer_told_after_her_profile_keeps_what_she_said(chat):
     chat.say("tell me about Jane Smith")
     reply = chat.say("she just emailed: NPS 4, support is still slow")
-    assert reply.text.startswith("Recorded NPS 4 (detractor) for Jane Smith (Globex Ltd)")
+    assert reply.text.startswith("Logged an email with Jane Smith (Globex Ltd) (today)")
+    assert "Recorded NPS 4 (detractor) for Jane Smith (Globex Ltd)" in reply.text
     assert "“support is still slow”" in reply.text

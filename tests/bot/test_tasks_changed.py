@@ -275,3 +275,29 @@ def test_a_no_to_a_question_followed_by_a_change_to_a_task_makes_that_change(cha
     reply = chat.say("no. move task 1 to monday")
     assert reply.text.startswith("Task #1 call Globex: due ")
     assert chat.rows(Interaction) == []
+
+
+def _task_on(chat, customer: str, what: str, due: str) -> None:
+    chat.run("task.create", customer=customer, text=what, due=due)
+
+
+def test_the_overdue_task_of_a_customer_is_the_one_closed_when_said(chat):
+    _task_on(chat, "Globex", "send the pricing", "2026-11-19")
+    _task_on(chat, "Globex", "book the demo", "2026-11-25")
+    chat.now += timedelta(days=3)  # the pricing is overdue now, the demo still to come
+    chat.say("close the overdue globex task")
+    assert {t.text: t.status for t in chat.rows(Task)} == {
+        "send the pricing": "done", "book the demo": "open"
+    }  # fmt: skip
+
+
+def test_a_task_described_on_the_customer_just_shown_is_closed_and_the_next_request_done(chat):
+    _task_on(chat, "Globex", "send the pricing", "2026-11-20")
+    _task_on(chat, "Globex", "book the demo", "2026-11-25")
+    chat.say("show jane smith")
+    reply = chat.say("close my demo task on her and tag her vip")
+    assert "Done: " in reply.text and "Tagged Jane Smith" in reply.text
+    assert {t.text: t.status for t in chat.rows(Task)} == {
+        "send the pricing": "open", "book the demo": "done"
+    }  # fmt: skip
+    assert {tag.tag for tag in chat.rows(CustomerTag)} == {"vip"}
