@@ -182,8 +182,9 @@ def _is_named(typed: str, customer: Customer) -> bool:
     person = normalize.name_key(customer.name or "")
     company = normalize.name_key(customer.company or "")
     wanted = normalize.name_key(typed)
-    if wanted and wanted in {person, company, normalize.name_key(f"{person} {company}")}:
-        return True
+    names = {person, company, normalize.name_key(f"{person} {company}")}
+    if wanted and wanted.replace(" ", "") in {n.replace(" ", "") for n in names}:
+        return True  # "hannah obrien" is Hannah O'Brien, "mc donald" McDonald
     if found := AT_COMPANY.match(typed):
         return (
             normalize.name_key(found["person"]) == person

@@ -461,8 +461,8 @@ def _export(match: re.Match, message: Message) -> dict | None:
 
 @reads("task.complete")
 def _complete(match: re.Match, message: Message) -> dict | None:
-    if vocab.TASK_CHANGED.search(message.text):
-        return None  # "move task 2 to mon", "reassign task 1 to maria": not done, changed
+    if vocab.TASK_CHANGED.search(message.text) or vocab.TASK_REOPENED.search(message.text):
+        return None  # "move task 2 to mon", "reopen task 45": not done, changed
     undated = _undated(message.text)
     if not _TASK_NUMBER.search(undated):  # "Done #12", "Done: task #12" are the buttons' labels
         undated = _CUSTOMER_REF.sub(lambda m: " " * len(m.group()), undated)  # "the task for #129"
@@ -557,10 +557,13 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
     slots: dict[str, Any] = _task_ids(_undated(message.text))
     if not slots:
         return _task_moved(message)
+    if vocab.TASK_REOPENED.search(message.text):
+        return {**slots, "action": "reopen"}
     if vocab.TASK_DELETED.search(message.text):
         return {**slots, "action": "delete"}
     if found := vocab.TASK_HANDED.search(message.text):
-        slots["owner"] = message.typed[found.start("who") : found.end("who")]
+        who = "who" if found.group("who") else "who2"  # "task 6 should be jordan's now"
+        slots["owner"] = message.typed[found.start(who) : found.end(who)]
     due, _, _ = _find_date(message.text, message, future=True)
     return _date_slot("due", due, slots) if due or "owner" in slots else None
 
@@ -748,7 +751,9 @@ def _report(match: re.Match, message: Message) -> dict | None:
         or ("to_date" if vocab.BOOK_VALUE.search(text) else None),
         "group_by": group_by,
         "owner": None if scorecard else owner(message, named_for=False),
-        "compare": "previous_period" if vocab.COMPARE.search(text) else None,
+        "compare": "previous_period"
+        if vocab.COMPARE.search(vocab.REPS_COMPARED.sub(" ", text))
+        else None,  # "compare reps this quarter" compares reps, not quarters
         "chart": True if vocab.CHART.search(text) else None,
     }
 
@@ -1460,8 +1465,10 @@ _SENT_DOCUMENT = re.compile(r"^(?:just\s+)?sent\b")
 
 
 def _booked(text: str) -> bool:
-    """ "booked a qbr with X for the 14th": a meeting to come, not a contact that happened."""
-    return bool(_BOOKED.search(text)) and not _HAPPENED.search(text)
+    """ "booked a qbr with X for the 14th": a meeting to come, not a contact that happened (but
+    "mtg w emma, booked a QBR for the 14th" is a meeting had, where the next one was booked)."""
+    opening = re.split(r"[,;.]\s|\s[-–—]\s", text, maxsplit=1)[0]
+    return bool(_BOOKED.search(opening)) and not _HAPPENED.search(text)
 
 
 def _log_loosely(match: re.Match, message: Message) -> dict | None:
@@ -1822,6 +1829,8 @@ def _next(match: re.Match, message: Message) -> dict | None:
 
 @reads("customer.show")
 def _show(match: re.Match, message: Message) -> dict | None:
+    if numbered := _SHOW_NUMBER.fullmatch(message.text):  # "show 177": the customer numbered so
+        return {"customer": f"#{numbered['id']}"}
     groups = {k: v for k, v in match.groupdict().items() if v}
     if "ref" in groups:
         who = _ref(message.typed[slice(*match.span("ref"))]) or ""
@@ -1834,4 +1843,8 @@ def _show(match: re.Match, message: Message) -> dict | None:
     return {"customer": who}
 
 
+_SHOW_NUMBER = re.compile(
+    r"(?:show|open|find|pull up|look ?up|get)(?: me)?(?: the)?(?: customer| client| account)?\s+"
+    r"#?(?P<id>\d{1,7})\W*"
+)
 _RULES = [(intent, re.compile(cue)) for intent, cue in vocab.CUES]

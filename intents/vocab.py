@@ -165,6 +165,8 @@ TASK_CHANGED = re.compile(
     r"set|drop|cancel|scrap|bin|kill|pass|transfer|rename|reword|retitle|relabel|edit|update)\b.*\btasks?\s*#?\d|\btasks?\s*#?\d+\b.*\b(?:to|till|until)\s+\w"
     r"|\btasks?\s*#?\d+\s+(?:should|must|needs? to|has to|is meant to)\s+be\s+(?:due\s+)?(?:on\s+)?\w"
     r"|\btasks?\s*#?\d+\s+(?:is\s+)?due\s+(?:on\s+)?\w"
+    r"|^(?:pls\s+|please\s+)?re-?open\s+(?:tasks?\s*)?#?\d"
+    r"|\btasks?\s*#?\d+\s+(?:is|was)(?:n'?t| not)\s+(?:done|finished|complete)"
     # a bare number is a task's ("give 38 to maria", "move 41 to friday"); "#38" is a customer's
     r"|^(?:(?:pls|please|and|also|then)\s+)*(?:move|push|shift|postpone|reschedule|bump|reassign|"
     r"assign|give|hand|pass|transfer)\s+(?:over\s+)?\d{1,5}\s+(?:over\s+)?(?:to|till|until)\s+\w"
@@ -483,11 +485,11 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "next_action.suggest",
-        r"\b(?:what (?:should|shall|can|do|must|shud|shd|shoud|sould) (?:i|we) (?:do|pitch|sell|upsell|offer|try)|what(?:'s| is)? (?:my |our |the )?next (?:best )?(?:step|action|move)s?|next (?:best )?(?:steps?|actions?|moves?)|what next|what'?s next|suggest|sugest|suggestions?|recommend\w*|who should (?:i|we) (?:call|contact|focus on|talk to|chase|reach out to|ping)|what to do (?:with|about)|how (?:should|do|can) (?:i|we) approach|what can (?:i|we) (?:upsell|sell|offer|pitch))\b",
+        r"\b(?:what (?:should|shall|can|do|must|shud|shd|shld|shoud|sould) (?:i|we) (?:do|pitch|sell|upsell|offer|try)|anything (?:i|we) (?:should|shud|shd|shld|can|could|need to|must) do|what(?:'s| is)? (?:my |our |the )?next (?:best )?(?:step|action|move)s?|next (?:best )?(?:steps?|actions?|moves?)|what next|what'?s next|suggest|sugest|suggestions?|recommend\w*|who should (?:i|we) (?:call|contact|focus on|talk to|chase|reach out to|ping)|what to do (?:with|about)|how (?:should|do|can) (?:i|we) approach|how (?:do|can|should|could) (?:i|we) (?:unstick|unblock|move forward|progress|rescue|revive|save|win back|re-?engage|re-?activate)|what can (?:i|we) (?:upsell|sell|offer|pitch))\b",
     ),
     (
         "customer.show",
-        r"^(?:show|open|find|pull up|look ?up|get)(?: me)?(?: the)?(?: customer| client| account| contact)?\s+(?=(?:#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$)",
+        r"^(?:show|open|find|pull up|look ?up|get)(?: me)?(?: the)?(?: customer| client| account| contact)?\s+(?=(?:#?\d{1,7}|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$)",
     ),
     (
         "segment.list",
@@ -694,6 +696,11 @@ TASK_FOR = re.compile(
     re.I,
 )
 TASK_DELETED = re.compile(r"\b(?:delete|remove|drop|cancel|scrap|bin|kill|get rid of)\b")
+# a task ticked off by mistake, open again: "reopen task 45", "task 45 is not done"
+TASK_REOPENED = re.compile(
+    r"\bre-?open\b|\bun-?(?:do|tick|complete)\b.*\btasks?\s*#?\d|\btasks?\s*#?\d+\s+(?:is|was)(?:n'?t| not)"
+    r"\s+(?:done|finished|complete)|\bmark\b.*\b(?:open|not done)\W*$"
+)
 # "rename task 3 to call about renewal", "change task 3 to say …": the task's words
 TASK_RENAMED = re.compile(
     r"\b(?:rename|reword|retitle|relabel)\s+(?:the\s+)?tasks?\s*#?\d+\s*(?:to|as|:)\s*(?P<text>\S.*)$"
@@ -703,6 +710,8 @@ TASK_RENAMED = re.compile(
     r"(?P<text3>\S.*)$"
 )
 TASK_HANDED = re.compile(
+    r"\btasks?\s*#?\d+\s+(?:should|must|needs? to|has to|can)\s+(?:be|go to)\s+(?P<who2>(?!(?:due|on|"
+    rf"done|moved|closed|complete|completed|finished|cancell?ed|deleted|removed|open|urgent|{WEEKDAY})\b)[a-z][\w-]*?)(?:'s|’s|s)?(?:\s+(?:now|instead|task|one))*\W*(?:,|;|$)|"
     rf"\b(?:reassign|assign|give|hand(?:\s+over)?|pass|transfer|move)\b.*?\bto\s+"
     rf"(?P<who>(?!(?:me|myself|him|her|them|next|this|tomorrow|today|the|end|eow|eod|eom|mid|early|"
     rf"late|{WEEKDAY}|{MONTH})\b)[a-z][\w'-]*(?:\s+(?!(?:and|due|by|on|for|to|from|"
@@ -972,7 +981,11 @@ FIELD_NAMED_LAST = re.compile(
 NOW_WITH = re.compile(
     r"^(?:(?:is|now|has)\s+)*(?:working|works|moved|gone)\s+(?:for|at|to)\s+", re.I
 )
-VALUE_TAIL = re.compile(r"(?:\s+(?:now|please|pls|plz|thanks|thx|instead|from today))+$", re.I)
+VALUE_TAIL = re.compile(
+    r"(?:\s+(?:now|please|pls|plz|thanks|thx|instead|from today))+$"
+    r"|(?:[.;!]\s+|\s+[-–—]\s+)(?:please|pls|kindly|thanks|thank you|they|she|he|it|we)\b.*$",
+    re.I,
+)  # "CRM Pro. Please update", "Ghana; they have relocated their head office"
 UPDATE_OF = re.compile(rf"\b(?:{_FIELD})\s+(?:of|for|on)\s+")
 UPDATE_VALUE = re.compile(
     rf"(?:\b(?P<field>{_FIELD})\b[^,;]*?)?(?:\s+(?:(?:to|is now|should be|now|is|as|changed to)\b|->|→|=|:)\s*|\s*(?:->|→|=|:)\s*)"
@@ -1397,6 +1410,17 @@ PERIODS = _table(
         ),
     ]
 )
+# what a digest is set to, not the digest: "what are my digest settings", "when do I get it"
+DIGEST_SETTINGS = re.compile(
+    r"\b(?:settings?|subscri(?:bed|ption)|schedule|set up|when (?:do|will|does) (?:i|it)|what time)\b",
+    re.I,
+)
+# the reps side by side: "compare reps this quarter", "who sold the most this month"
+REPS_COMPARED = re.compile(
+    r"\bcompare (?:the |my |our |all )?(?:reps|sales ?people|sellers|team members)\b|"
+    r"\b(?:reps|sales ?people) compared\b|\bwho (?:sold|closed|won|brought in|booked|made) (?:the )?"
+    r"most\b|\b(?:top|best) (?:reps?|performers?|salespeople)\b|\bleaderboard\b"
+)
 GROUPS = _table(
     [
         (r"(?:by|per|each|every) (?:day|weekday)|daily", "day"),
@@ -1406,6 +1430,7 @@ GROUPS = _table(
             r"(?:by|per|each|every) (?:rep|owner|salesperson|sales rep|person|seller|staff|user)",
             "owner",
         ),
+        (REPS_COMPARED.pattern, "owner"),
         (
             r"(?:by|per|each|every) product|top (?:selling )?products|best[- ]?sell(?:ing|ers)",
             "product",

@@ -19,6 +19,8 @@ def show_digest(parsed: Parsed, ctx: Context) -> Reply:
     """The daily digest now — “digest”, “digest for yesterday”, “dana's digest”."""
     from bot import digest  # the day's figures: loaded when a digest is asked for
 
+    if vocab.DIGEST_SETTINGS.search(ctx.message.text):  # "what are my digest settings"
+        return _settings(ctx)
     day = ctx.today
     book = whose_book(ctx, parsed.slots.get("owner"))
     if parsed.slots.get("date"):
@@ -26,6 +28,22 @@ def show_digest(parsed: Parsed, ctx: Context) -> Reply:
         if day > ctx.today:
             raise UserError("That day hasn't come yet; ask for today's digest or an earlier one.")
     return digest.build(ctx.session, ctx.staff, today=day, settings=ctx.settings, book=book)
+
+
+def _settings(ctx: Context) -> Reply:
+    staff = ctx.staff
+    if staff.digest_time is None:
+        return Reply("You aren't getting the digest. “send me the digest at 8:00” starts it.")
+    days = _days(staff.digest_weekdays_only)
+    return Reply(
+        f"You get the digest {days} at {staff.digest_time:%H:%M} ({ctx.tz.key}) on "
+        f"{staff.digest_platform}. “stop the digest” stops it; “digest at 7:30” moves it.",
+        buttons=[Button("Show it now", "digest")],
+    )
+
+
+def _days(weekdays_only: bool) -> str:
+    return "every weekday (Monday to Friday)" if weekdays_only else "every day"
 
 
 @handles("digest.subscribe")
@@ -50,7 +68,7 @@ def subscribe(parsed: Parsed, ctx: Context) -> Reply:
     staff.digest_platform = ctx.message.platform
     staff.digest_chat = ctx.message.chat
     ctx.session.add(staff)
-    days = "every weekday (Monday to Friday)" if weekdays_only else "every day"
+    days = _days(weekdays_only)
     ctx.audit("staff.digest", staff, before=before, description=f"digest {days} at {at:%H:%M}")
     console = ctx.message.platform == "console"
     where = "in the terminal (crmbot digest --send)" if console else "here"

@@ -226,6 +226,8 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
             )
         gone = "; ".join(f"#{task.id} {task.text}" for task in changing)
         return Reply(f"Deleted: {gone}.", buttons=[Button("Undo", "undo")])
+    if slots.get("action") == "reopen":
+        return _reopened(ctx, changing)
     if not slots.keys() & {"due", "owner", "text"}:
         raise UserError(
             f"What should change about {numbers}? e.g. “move task 12 to monday”, “give task "
@@ -261,6 +263,21 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
         f"{'Task' if len(changing) == 1 else 'Tasks'} {what}: {', '.join(said)}.",
         buttons=[Button("Undo", "undo")],
     )
+
+
+def _reopened(ctx: Context, tasks: list[Task]) -> Reply:
+    """ "reopen task 45": a task ticked off by mistake is open again, as it was."""
+    done = [task for task in tasks if task.status == TaskStatus.done.value]
+    if not done:
+        return Reply(f"{', '.join(f'#{task.id}' for task in tasks)}: still open, nothing changed.")
+    for task in done:
+        before = snapshot(task)
+        task.status, task.completed_at = TaskStatus.open.value, None
+        ctx.session.add(task)
+        ctx.audit("task.update", task, before=before, description=f"reopened task “{task.text}”")
+    ctx.tasks = [task.id for task in done]
+    opened = "; ".join(f"#{task.id} {task.text}" for task in done)
+    return Reply(f"Open again: {opened}.", buttons=[Button("Undo", "undo")])
 
 
 def _own_tasks(ctx: Context, task_id: object) -> list[Task]:

@@ -110,3 +110,11 @@ def test_digests_sharing_one_ticks_insights_equal_each_built_alone(day):
         ]
     assert list(reversed(together)) == alone
     assert len({reply.fields["Contacts yesterday"] for reply in alone}) > 1
+
+
+def test_the_digest_settings_asked_are_said_not_the_digest(chat):
+    assert chat.say("what are my digest settings").text.startswith("You aren't getting the digest")
+    chat.say("send me the digest every weekday at 7:30")
+    assert chat.say("what are my digest settings").text.startswith(
+        "You get the digest every weekday (Monday to Friday) at 07:30 (UTC) on console."
+    )

@@ -144,3 +144,10 @@ def test_an_id_beyond_any_customer_is_no_match_on_either_database(northstar):
     reply = northstar.run("nps.record", customer="#99999999999999", score=7)
     assert reply.text.startswith("No customer matches “#99999999999999”")
     assert northstar.written() == before
+
+
+def test_a_name_typed_without_its_apostrophe_is_that_customer_not_a_question(chat):
+    chat.run("customer.create", name="Hannah O'Brien", company="Polaris Media")
+    chat.run("customer.create", name="Hannah Hughes", company="Oscorp")
+    reply = chat.say("emailed hannah obrien the renewal quote")
+    assert reply.text.startswith("Logged an email with Hannah O'Brien (Polaris Media)")

@@ -4,6 +4,7 @@ task's own button label typed back."""
 
 from datetime import timedelta
 
+import pytest
 from sqlmodel import Session, select
 
 from crm_store.models import CustomerTag, Interaction, Purchase, Staff, Task
@@ -301,3 +302,16 @@ def test_a_task_described_on_the_customer_just_shown_is_closed_and_the_next_requ
         "send the pricing": "open", "book the demo": "done"
     }  # fmt: skip
     assert {tag.tag for tag in chat.rows(CustomerTag)} == {"vip"}
+
+
+@pytest.mark.parametrize("said", ["reopen task {n}", "task {n} isnt done"])
+def test_a_task_ticked_off_by_mistake_is_reopened_never_closed_again(chat, said):
+    chat.say("remind me to send the deck tomorrow")
+    [task] = chat.rows(Task)
+    chat.say(f"done {task.id}")
+    reply = chat.say(said.format(n=task.id))
+    assert reply.text == f"Open again: #{task.id} send the deck."
+    assert chat.rows(Task)[0].status == "open"
+    assert chat.say(said.format(n=task.id)).text.endswith("still open, nothing changed.")
+    chat.say("undo")
+    assert chat.rows(Task)[0].status == "done"

@@ -699,3 +699,60 @@ def test_a_reason_said_in_a_sentence_before_a_change_to_many_is_not_a_selection(
     assert parsed.slots == {
         "owner": "Jordan", "city": "London", "stage": "lead", "field": "owner", "value": "Maria"
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("said", "slots"),
+    [
+        ("compare reps this quarter", {"period": "this_quarter", "group_by": "owner"}),
+        ("who sold the most this month",
+         {"metric": "revenue", "period": "this_month", "group_by": "owner"}),
+        ("revenue this quarter vs last",
+         {"metric": "revenue", "period": "this_quarter", "compare": "previous_period"}),
+    ],
+)  # fmt: skip
+def test_reps_compared_are_figures_per_rep_not_a_period_against_the_last(said, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == ("report.show", slots)
+
+
+def test_a_number_shown_is_the_customer_numbered_so():
+    assert (read("show 177").intent, read("show 177").slots) == (
+        "customer.show",
+        {"customer": "#177"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("said", "slots"),
+    [
+        ("task 6 should be jordans now, he owns amelia", {"task_id": 6, "owner": "jordan"}),
+        ("give 38 to maria", {"task_id": 38, "owner": "maria"}),
+        ("reopen task 45", {"task_id": 45, "action": "reopen"}),
+    ],
+)  # fmt: skip
+def test_a_task_numbered_and_changed_in_few_words(said, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == ("task.update", slots)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("gimme the rundown on Grupo Itapuã", "customer.show", {"customer": "Grupo Itapuã"}),
+        ("Please tell me the phone number of Fujimura Logistics.", "customer.show",
+         {"customer": "Fujimura Logistics"}),
+        ("how do I unstick the Frigorífico Sul deal", "next_action.suggest",
+         {"customer": "Frigorífico Sul"}),
+        ("txt from aroha at kauri timber - confirmed delivery address, all good",
+         "interaction.log", {"customer": "aroha at kauri timber", "channel": "sms",
+                             "summary": "confirmed delivery address, all good"}),
+        ("Hoshino Electronics is interested in CRM Pro. Please update.", "customer.update",
+         {"customer": "Hoshino Electronics", "field": "interest", "value": "CRM Pro"}),
+        ("finsihed #31 and #32", "task.complete", {"task_id": [31, 32]}),
+        ("Subscribe me to the daily digest please", "digest.subscribe", {}),
+    ],
+)  # fmt: skip
+def test_phrasings_a_blind_round_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
