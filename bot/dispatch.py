@@ -36,7 +36,7 @@ from bot.settings import Settings
 from crm_store.audit import UNDO_OF, last_command
 from crm_store.db import transaction
 from crm_store.models import PendingQuestion, ProcessedEvent, Staff
-from intents import vocab
+from intents import CUSTOMERS, vocab
 from intents.rules import missing_required
 
 log = logging.getLogger(__name__)
@@ -343,7 +343,11 @@ class Bot:
         text, rest = split_request(text) or (text, None)
         parsed = subjects.refer_back(text, read(text), subject, read)
         about = subject.customer_id if subject is not None else None
-        if parsed.intent == "task.create" and not parsed.slots.get("customer") and about:
+        unnamed = not parsed.slots.keys() & {"customer", "task_id", CUSTOMERS}
+        if about and unnamed and (said := subjects.as_if_named(text)) != text:
+            # "…. move to proposal", "…, close that task": the customer just talked about
+            parsed = read(said.replace(subjects.ANY_ONE, f"#{about}"))
+        elif parsed.intent == "task.create" and unnamed and about:
             # "called him, left a vm. remind me fri to try again": a reminder about him
             parsed = replace(parsed, slots={**parsed.slots, "customer": f"#{about}"})
         try:
@@ -483,9 +487,14 @@ _SECOND = re.compile(
     r"|\s+(?=(?:and|then)\s))"
     r"(?:(?:and|then|also|plus)\s+)*"
     r"(?=(?:done|mark|close|complete|tick|task done|remind me|set a reminder|add a task|new task|"
-    r"task:|todo|tag|untag|move|log|book|delete|restore|reassign|give)\b)",
+    r"task:|todo|tag|untag|move|log|book|delete|restore|reassign|give)\b|#?\d+\s+(?:to|till|until)\s)",
     re.I,
 )
+# "give 34 to maria and 35 to sam": the second request says only its number, after the verb
+_VERB_FIRST = re.compile(
+    r"^(?:give|move|push|hand|reassign|assign|pass|transfer|shift|postpone|bump)\b", re.I
+)
+_NUMBER_FIRST = re.compile(r"^#?\d+\s+(?:to|till|until)\s")
 SURE_OF_EACH = 0.75  # how likely each of two requests in one message must be read right
 # what is never done as the second request of a message: "called acme, '); DELETE FROM …" is a
 # contact whose summary holds those words, not a contact and then a delete
@@ -504,6 +513,10 @@ def split_request(text: str) -> tuple[str, str] | None:
     long enough to stand alone."""
     for found in _SECOND.finditer(text):
         first, rest = text[: found.start()].strip(" ,"), text[found.end() :].strip()
+        if _NUMBER_FIRST.match(rest):
+            if not (verb := _VERB_FIRST.match(first)):
+                continue
+            rest = f"{verb.group()} {rest}"
         if len(first.split()) >= 2 and len(rest.split()) >= 2:
             return first, rest
     return None

@@ -153,10 +153,23 @@ THEIR_TASK = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:his|her|their|him|them)\b", re.I)
 # a clause that only says the task is done, after a contact: "sent her the quote, tick that off"
+# one of their tasks said by its words alone, after a contact: "…. close the chase task"
+THE_DESCRIBED_TASK = re.compile(
+    r"(?:(?:and|so|then|pls|please)\s+)*(?P<task>(?:close|complete|finish|tick off|mark off)\s+"
+    r"(?:the|my|our)\s+(?:[\w-]+\s+){1,2}(?:task|reminder|follow-?up))(?:\s+(?:as\s+)?done)?\W*",
+    re.I,
+)
+# a stage change said of no one, after a contact: "…. move to proposal", "mark as won"
+NO_ONE_MOVED = re.compile(
+    r"^(?:(?:and|so|then|pls|please)\s+)*(?P<verb>move|mark|set|put|change|bump|advance)(?=\s+(?:to|as|into)\s)",
+    re.I,
+)
 DONE_WITH_IT = re.compile(
     r"(?:(?:and|so|then|pls|please)\s+)*(?:(?:tick|check|cross)\s+(?:it|that|this)(?:\s+(?:one|"
-    r"task))?\s+off|(?:mark|close)\s+(?:it|that|this|the task)(?:\s+(?:as\s+)?(?:done|complete|"
-    r"completed|closed|off))?|(?:the\s+)?task(?:'?s|\s+is)?\s+done|(?:that|it)'?s\s+done)\W*",
+    r"task))?\s+off|(?:mark|close|complete|finish)\s+(?:it|that|this|(?:the|that|this|my|his|her|"
+    r"their)\s+task)(?:\s+(?:as\s+)?(?:done|complete|completed|closed|off))?|"
+    r"(?:i'?m\s+)?done with (?:it|that|this|(?:the|that|this|my)\s+task)|"
+    r"(?:the\s+)?task(?:'?s|\s+is)?\s+done|(?:that|it)'?s\s+done)\W*",
     re.I,
 )
 # "give 5 to jordan", "push 34 and 35 to monday" after a list of tasks: task numbers
@@ -340,8 +353,9 @@ def _to_the_customer(
     ):  # "next steps" right after a profile: for that customer
         return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
     named = parsed.slots.get("customer") and parsed.intent != "unknown"
-    if named and not (ONE.search(text) or OPENING.search(text)):
-        return parsed
+    pointed = ONE.search(text) or OPENING.search(text)
+    if named and (pointed is None or _named_before(text, parsed.slots["customer"], pointed)):
+        return parsed  # "chloe martin signed! sold her 5 seats": her is Chloé, named before
     if parsed.intent not in NEEDS_CUSTOMER | {"unknown"} and parsed.confidence >= SURE:
         return parsed  # "new lead Daniel Okafor …, give him to sam": him is the new lead
     reference, readings = f"#{customer_id}", []
@@ -358,6 +372,11 @@ def _to_the_customer(
                     break  # the whole message read about her: no clause of it says more
     # "left her a vm": a reading with "her" put in wins only where it makes her the customer
     return max(readings, key=lambda r: r.confidence, default=parsed)
+
+
+def _named_before(text: str, customer: object, pointed: re.Match) -> bool:
+    at = text.lower().find(str(customer).lower())
+    return 0 <= at < pointed.start()
 
 
 def _top_of(text: str, reading: Parsed) -> Parsed:
@@ -633,6 +652,10 @@ def as_if_named(text: str) -> str:
     before it is known who the pronoun is."""
     if DONE_WITH_IT.fullmatch(text):
         return f"tick off the task for {ANY_ONE}"
+    if described := THE_DESCRIBED_TASK.fullmatch(text):  # "…. close the chase task"
+        return f"{described.group('task')} for {ANY_ONE}"
+    if unsaid := NO_ONE_MOVED.match(text):  # "…. move to proposal": the customer just talked about
+        return f"{unsaid.group('verb')} {ANY_ONE} {text[unsaid.end('verb') :].strip()}"
     pointed = ONE.search(text) or OPENING.search(text) or MANY.search(text)
     return _put(text, pointed, ANY_ONE) if pointed else text
 

@@ -16,7 +16,7 @@ from datetime import timedelta
 from typing import Any
 
 from intents import vocab
-from intents.rules import Message, channel_of
+from intents.rules import Message, _first, channel_of
 from intents.values import amount, date_in, impossible, time_of
 
 _PAIR = re.compile(
@@ -64,7 +64,12 @@ KNOWN = frozenset(
     "text task_id segment no_purchase_days no_contact_days no_stage_change_days min_value "
     "max_value sort score comment metric period group_by compare chart date time topic".split()
 )
-_FILLER = frozenset({"set", "for", "with", "-", ":", "|", "/crm"})
+_FILLER = frozenset({"set", "for", "with", "-", ":", "|", ";", "/crm"})
+_COLON_PAIR = re.compile(r"(?<![\w/])(?P<key>[a-z][a-z_]*):(?=[\w#\"'@+-])", re.I)  # "owner:me"
+_SEPARATED = re.compile(r"=[^;|]*[;|]\s*[a-z_]+\s*=", re.I)  # pairs split by ";" or "|"
+_SPACED_VALUE = re.compile(
+    r"(?P<key>\b[a-z][a-z_]*)\s*=\s*(?P<value>[^;|\"“=]+?)\s*(?=[;|]|$)", re.I
+)
 # a command line's object and verb: "customer add", "task done", "bulk delete"
 _OBJECT_VERBS = {
     "customer": {"add": "customer.create", "new": "customer.create", "create": "customer.create",
@@ -98,6 +103,9 @@ def read(message: Message) -> tuple[str, dict[str, Any]] | None:
     """The intent and slots of a key=value command, or None when the message is no command."""
     said = message.cleaned.original if message.cleaned is not None else message.typed
     said = _FLAG.sub(lambda f: f" {f['key']}={f['value']}", said)
+    said = _COLON_PAIR.sub(lambda p: f"{p['key']}=" if _slot_name(p["key"]) else p.group(), said)
+    if _SEPARATED.search(said):  # "name=Jürgen Albrecht; company=Albrecht Logistik; …"
+        said = _SPACED_VALUE.sub(lambda p: f'{p["key"]}="{p["value"]}"', said)
     pairs = list(_PAIR.finditer(said))
     rest = _PAIR.sub(" ", said)
     quoted = [q["q"] if q["q"] is not None else q["q2"] for q in _QUOTED.finditer(rest)]
@@ -111,12 +119,19 @@ def read(message: Message) -> tuple[str, dict[str, Any]] | None:
     if intent is None or not (pairs or (refs and len(words) == 0 and _said_object(said))):
         return None
     channel = channel_of(words[0]) if words and intent == "interaction.log" else None
-    if words and not (channel and len(words) == 1):
-        return None
+    segment = (
+        _first(vocab.SEGMENTS, words[0].replace("_", " "))
+        if intent == "segment.list" and words
+        else None
+    )
+    if words and not ((channel or segment) and len(words) == 1):
+        return None  # "segment at_risk owner:me", "log call …" say no more than that
     setting = _set_at(said)
     slots: dict[str, Any] = {"invalid": {}}
     if channel:
         slots["channel"] = channel
+    if segment:
+        slots["segment"] = segment
     if intent == "customer.bulk_update" and "delete" in said.lower().split()[:2]:
         slots["action"] = "delete"
     if refs:
@@ -148,9 +163,13 @@ def _intent(words: list[str], keys: list[str]) -> tuple[str | None, list[str]]:
     if len(words) >= 2 and (intent := _OBJECT_VERBS.get(words[0], {}).get(words[1])):
         return intent, words[2:]
     words = [w for w in words if w != "set"]
-    if words:
-        return VERBS.get(words[0]), words[1:]
+    if words:  # "create customer: name=…": the object after the verb says nothing more
+        return VERBS.get(words[0]), [w for w in words[1:] if w not in _OBJECT_VERBS]
     return (_told_by(keys) if len(keys) >= 2 else None), []
+
+
+def _slot_name(key: str) -> bool:
+    return ALIASES.get(key.lower(), key.lower()) in KNOWN
 
 
 def _said_object(said: str) -> bool:

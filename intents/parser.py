@@ -105,6 +105,7 @@ def choose(
         if intent == "customer.create" and rules.not_a_name(slots.get("name")):
             continue  # never a customer named with a sentence, whoever read the name
         slots = rules.without_dangling_words(rules.as_typed(slots, message))
+        slots = rules.without_customer_tail(slots)
         if lexicon is not None:
             slots = snap_slots(intent, slots, message.typed, lexicon)
         unread = _still_unread(slots.pop(rules.UNREAD, ()), slots)

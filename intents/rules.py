@@ -76,19 +76,40 @@ AS_TYPED = frozenset(
 )  # fmt: skip
 
 
+def without_customer_tail(slots: dict[str, Any]) -> dict[str, Any]:
+    """A summary that starts with the end of the customer's name read twice ("Jack @ Fremantle
+    Fishing Co" and "@ Fremantle Fishing Co re invoice, …"): the summary without it."""
+    who, said = slots.get("customer"), slots.get("summary")
+    if not isinstance(who, str) or not isinstance(said, str):
+        return slots
+    words = who.split()
+    for start in range(1, len(words)):
+        tail = " ".join(words[start:]).rstrip(",")
+        rest = said[len(tail) :]
+        if len(tail) > 2 and said.startswith(tail) and (not rest or not rest[0].isalnum()):
+            slots["summary"] = rest.lstrip(" ,;:.-–—>") or None
+            break
+    return slots
+
+
 def without_dangling_words(slots: dict[str, Any]) -> dict[str, Any]:
     """A summary or task text without the words left hanging where a date or follow-up was cut
     out ("…, I follow up friday" → "…"; "review the forecast at the end of the month")."""
     for name in ("summary", "text", "comment"):
         if isinstance(value := slots.get(name), str) and (found := _DANGLING.search(value)):
             slots[name] = value[: found.start()] or value
+    if isinstance(said := slots.get("comment"), str) and (found := _SCORE_LEFT.search(said)):
+        slots["comment"] = said[: found.start()] or said  # "…, now ok. nps 7": the score's word
     return slots
+
+
+_SCORE_LEFT = re.compile(r"[\s,;:.!?-]+(?:nps|nps score|score|rated|rating)[\s,;:.!?-]*$", re.I)
 
 
 _DANGLING = re.compile(
     r"(?:[\s,;:.!?]+(?:i|we|i'll|we'll|let'?s|kindly(?: remind(?: me)?)?|(?:please |pls )?(?:remind|"
     r"keep)(?: me)?|please|pls|and|then|so|will|need|next contact|at the|at|by the|by|before the|"
-    r"before|to|the|deadline|eod|eow|cob|nps(?: score)?))+[\s,;:.!?-]*$",
+    r"before|to|the|deadline|eod|eow|cob))+[\s,;:.!?-]*$",
     re.I,
 )
 
@@ -456,13 +477,18 @@ def _forget(match: re.Match, message: Message) -> dict | None:
 
 @reads("customer.export")
 def _export(match: re.Match, message: Message) -> dict | None:
+    if numbered := _CUSTOMER_REF.search(message.text):  # "export all data held on #977 (Art. 15)"
+        return {"customer": numbered["ref"]}
     return {"customer": _cut_words(message.text, message, vocab.EXPORT_WORDS)}
 
 
 @reads("task.complete")
 def _complete(match: re.Match, message: Message) -> dict | None:
-    if vocab.TASK_CHANGED.search(message.text) or vocab.TASK_REOPENED.search(message.text):
-        return None  # "move task 2 to mon", "reopen task 45": not done, changed
+    if any(
+        said.search(message.text)
+        for said in (vocab.TASK_CHANGED, vocab.TASK_REOPENED, vocab.TASK_ASKED)
+    ):
+        return None  # "move task 2 to mon", "reopen task 45": changed; "who has task 36": asked
     undated = _undated(message.text)
     if not _TASK_NUMBER.search(undated):  # "Done #12", "Done: task #12" are the buttons' labels
         undated = _CUSTOMER_REF.sub(lambda m: " " * len(m.group()), undated)  # "the task for #129"
@@ -585,6 +611,8 @@ def _task_moved(message: Message) -> dict | None:
 
 @reads("task.list")
 def _tasks(match: re.Match, message: Message) -> dict | None:
+    if vocab.TASK_ASKED.search(message.text):  # "who has task 36": that task, as it stands
+        return _task_ids(message.text)
     return {"period": _first(vocab.TASK_PERIODS, message.text), "owner": owner(message)}
 
 
@@ -844,7 +872,10 @@ def _sale(text: str, typed: str) -> dict | None:
             what = typed[found.start("what") : found.end("what")] if parts.get("what") else ""
         else:
             s, e = found.span("both")
-            who, what = take_ref(typed[s:e])
+            if pronoun := re.match(r"(him|her|them)\s+(?=\S)", typed[s:e], re.I):
+                who, what = pronoun.group(1), typed[s + pronoun.end() : e]  # "sold her 5 seats"
+            else:
+                who, what = take_ref(typed[s:e])
         slots["customer"] = who
         what = what.strip(" ,.:;")
         if seats := vocab.SEATS.search(what):
@@ -1159,6 +1190,8 @@ _CHANGE_STARTS = re.compile(
 
 @reads("customer.create")
 def _create(match: re.Match, message: Message) -> dict | None:
+    if vocab.NEW_DETAIL_FOR.match(message.text):
+        return None  # "new email address for X: …" changes X
     slots = _new_customer(match, message)
     return None if slots and not_a_name(slots.get("name")) else slots
 
@@ -1396,6 +1429,10 @@ def _log(match: re.Match, message: Message) -> dict | None:
     for found in vocab.OCCURRED.finditer(rest):
         when = found.group("when")
         day = date_in(when, now=message.now, tz=message.tz, future=False)
+        if day is not None and _long_ago(day, rest[found.start("when") : found.end() + 6], message):
+            day = None  # "booked QBR for tue 8 dec" said on 3 Dec: days ahead, not a year back
+            invalid["occurred_on"] = typed[found.start("when") : found.end("when")]
+            break
         if day is not None or impossible(when):
             if day is None:
                 invalid["occurred_on"] = typed[found.start("when") : found.end("when")]
@@ -1439,6 +1476,12 @@ def _log(match: re.Match, message: Message) -> dict | None:
         "follow_up": follow_up,
         "invalid": invalid or None,
     }
+
+
+def _long_ago(day, said: str, message: Message) -> bool:
+    """A day and month said without a year that fall most of a year back: no contact told today
+    is meant so."""
+    return (message.now.date() - day).days > 300 and not re.search(r"\d{4}|'\d{2}\b", said)
 
 
 _VOICEMAIL = re.compile(r"\b(?:left (?:a |her |him |them )?(?:voicemail|message)|voicemail left)\b")

@@ -402,7 +402,7 @@ _EMOJI = re.compile(
 )
 # thousands grouped with spaces or apostrophes beside a currency: "14 500 €", "CHF 5'850", "R45 000"
 _MONEY_SIGN = (
-    r"(?:[$€£¥₹]|(?<![\w$])r\$?|\b(?:chf|eur|euros?|usd|gbp|pln|zł|zl|sek|nok|dkk|kr|zar|aed|inr|"
+    r"(?:[$€£¥₹₦]|(?<![\w$])r\$?|\b(?:chf|eur|euros?|usd|gbp|pln|zł|zl|sek|nok|dkk|kr|zar|aed|inr|"
     r"rs\.?|cad|aud|brl|czk|huf|kč|dollars|pounds|francs?)\b)"
 )
 _GROUPED_MONEY = re.compile(

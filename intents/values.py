@@ -33,7 +33,8 @@ CURRENCIES = {
     "jpy": "JPY", "₹": "INR", "inr": "INR", "rupees": "INR", "rs": "INR", "rs.": "INR",
     "lakh": "INR", "lakhs": "INR", "aed": "AED", "dirham": "AED", "dirhams": "AED", "pln": "PLN",
     "zloty": "PLN", "zł": "PLN", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "zar": "ZAR",
-    "try": "TRY", "mxn": "MXN", "cny": "CNY", "rmb": "CNY",
+    "try": "TRY", "mxn": "MXN", "cny": "CNY", "rmb": "CNY", "₦": "NGN", "ngn": "NGN",
+    "naira": "NGN",
 }  # fmt: skip
 
 

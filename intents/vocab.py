@@ -159,6 +159,12 @@ EXCEPT_REASON = re.compile(
     r"already|bought|signed|wants|needs|knows|handles|owns|still)\b)\b.*$",
     re.I,
 )
+# a question about numbered tasks, which changes nothing: "who has task 36", "is task 35 open?"
+TASK_ASKED = re.compile(
+    r"^(?:(?:and|so|hey)\s+)?(?:who(?:'s| has| owns| is on| got)|whose(?: is)?|is|was|has|what(?:'s| is| about)|"
+    r"show(?: me)?|status of|where(?:'s| is)|any news on|is there)\s+(?:the\s+)?tasks?\s*#?\d+"
+    r"|^tasks?\s*#?\d+\s*\?+$|^(?:is|was|has)\s+(?:#|no\.?\s*)?\d+\s+(?:still\s+)?(?:open|done|closed)"
+)
 # a task changed rather than done or set: moved to another day, handed to someone, deleted
 TASK_CHANGED = re.compile(
     r"\b(?:move|push|shift|postpone|reschedule|bump|reassign|assign|give|hand|delete|remove|change|"
@@ -329,6 +335,7 @@ CUES: list[tuple[str, str]] = [
         r"^(?!.*\b(?:hasn'?t|haven'?t|didn'?t|never|not|who|which|how much|revenue|report)\b)(?=.*(?:[$€£]\s?-?\d|\d\s?[km]\b|\d[\d,.]*\s?(?:usd|eur|gbp|dollars|euros?|pounds|quid)\b|\d+\s*(?:seats?|licen[cs]es?|units?|users?)\b)).*\b(?:signed|closed|won|renewed|paid|deal|contract|booked|invoiced|bought|purchased|ordered)\b",
     ),
     ("task.update", TASK_CHANGED.pattern),
+    ("task.list", TASK_ASKED.pattern),
     ("task.update", TASK_MOVED.pattern),
     (
         "task.complete",
@@ -349,7 +356,8 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "task.create",
-        r"^(?:i )?(?:need to|have to|must|should|gotta|got to)\s+(?=(?:call|email|ping|chase|send|follow up|meet|visit|text|ring|check)\b)",
+        r"^(?:i )?(?:need to|have to|must|should|gotta|got to)\s+(?=(?:call|email|ping|chase|send|follow up|meet|visit|text|ring|check)\b)"
+        r"|^(?:please |pls )*(?:i )?(?:need|have|must|got)(?: to)? remember to\s+|^(?:please |pls )*(?:i )?(?:must(?: not)?|mustn'?t) forget to\s+",
     ),
     (
         "task.create",
@@ -721,7 +729,8 @@ TASK_LEAD = re.compile(
     r"^(?:(?:please|pls|kindly|can you|could you|i|we|hey)\s+)*"
     r"(?:(?:is it possible to|can i|could i) (?:get|have|set)\s+(?:a\s+)?reminder|(?:need|want)\s+(?:a\s+)?reminder|set\s+(?:a\s+|me\s+a\s+|up\s+a\s+)?(?:reminder|task|to-?do|follow up)|"
     r"make\s+(?:for\s+me\s+)?(?:a\s+)?(?:reminder|task)|put\s+(?:a\s+)?task|add\s+(?:a\s+)?(?:task|reminder|to-?do)|"
-    r"create\s+(?:a\s+)?(?:task|reminder)|remember me|remind me|reminder|task|to-?do|note to self)"
+    r"create\s+(?:a\s+)?(?:task|reminder)|(?:need|have|must|got)(?: to)? remember|(?:must(?: not)?|mustn'?t) forget|"
+    r"remember me|remind me|reminder|task|to-?do|note to self)"
     r"(?:\s+for\s+(?:me|myself))?\s*(?:\bto\b|:|-|that)?\s*|^(?:for\s+)?(?:me|myself)\s*(?:\bto\b|:|-)\s*",
     re.I,
 )
@@ -776,13 +785,13 @@ NPS_SCORE_FIRST = re.compile(r"^\W*(?:nps|score)\W*\d")
 _PER = r"(?:\s+(?:a|per|/)\s*(?:year|yr|month|mo|annum))?"
 _CODES = (
     r"usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|try|nzd|mxn|hkd|cny|rmb|"
-    r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?"
+    r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?|naira|ngn"
 )
 # the codes also written before the figure: "USD 7,500", "AED 15,000"
 _CODES_FIRST = (
-    r"\b(?:usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|nzd|mxn|hkd|cny|rmb)"
+    r"\b(?:usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|nzd|mxn|hkd|cny|rmb|ngn)"
 )
-_SYMBOLS = r"(?:us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹]|rs\.?)"
+_SYMBOLS = r"(?:us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦]|rs\.?)"
 # the whole of a sale said after its parts: "8 units @ $1,150 = $9,200", "… total $9,200"
 SALE_TOTAL = re.compile(
     rf"\s*(?:=|\b(?:in )?total(?: of)?:?)\s*(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b)?)"
@@ -854,7 +863,7 @@ PRODUCT_NAME = re.compile(
     r"\s*(?:the\s+)?(?P<p>[\w&+-]+(?:\s(?!for|at|to|from|with|total|in)[\w&+-]+){0,3})"
 )
 COUNTED = re.compile(
-    r"(?<![\w$€£¥₹.,])(?P<q>\d{1,4})\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls)\s+(?:of\s+)?)?"
+    r"(?<![\w$€£¥₹₦.,])(?P<q>\d{1,4})\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls)\s+(?:of\s+)?)?"
     r"(?P<p>[a-z][\w&-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,2})(?=\s*(?:[,;:]|$|\s(?:for|at|to|from|total|@))|\s+[$€£¥₹\d])"
 )
 SALE_WORDS = re.compile(
@@ -910,6 +919,11 @@ _SET = (
     r"(?:change|set|update|updte|edit|correct|fix)\s+(?:the\s+)?"
 )
 _TO = r"\s*(?:\bto\b|=|:|\bis\b|\bas\b)\s*"
+# a detail of a customer we have, not a new customer: "new email address for X: …"
+NEW_DETAIL_FOR = re.compile(
+    rf"^(?:(?:a|the|their|his|her)\s+)?(?:new|updated|changed|correct|corrected)\s+"
+    rf"(?P<field>{_FIELD})\s+(?:for|of)\s+"
+)
 UPDATE_FORMS = [
     re.compile(rf"^(?:move|put|mark|set|change|push|bump|advance|progress|upgrade|downgrade|take|drop)\s+(?P<who>.+?)\s+(?:back\s+)?(?:up\s+|down\s+)?(?:to|as|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s*[,;–—-]\s.*|\s+(?:now|please|pls|today))?\W*$"),
     re.compile(r"^(?:move|put|transfer|shift|add)\s+(?P<who>.+?)\s+(?:in)?to\s+(?P<owner>[\w'-]+?)(?:'s|’s)\s+(?:book|list|accounts|patch|territory|portfolio|pipeline)\W*$"),
@@ -947,6 +961,7 @@ UPDATE_FORMS = [
     re.compile(rf"^(?P<who>[^,;:]+?)\s+(?:back\s+)?(?:to|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s+(?:now|please|pls))?\W*$"),
     re.compile(r"^make\s+(?P<owner>[\w'-]+(?:\s(?!the\b)[\w'-]+)?)\s+(?:the\s+)?owner\s+(?:of|for)\s+(?P<who>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<field>{_FIELD})\s+(?:of|for|on)\s+(?P<who>.+?){_TO}(?P<value>.+?)\W*$"),
+    re.compile(rf"{NEW_DETAIL_FOR.pattern}(?P<who>[^:=]+?)\s*(?:[:=]|\s[-–—]|\sis)\s*(?P<value>\S.*?)\W*$"),
     re.compile(rf"^{_SET}(?P<who>.+?)(?:'s|’s)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<who>.+?)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^(?P<who>.+?)(?:'s|’s)\s+(?:new\s+)?(?P<field>{_FIELD})\s+(?:is|should be|=)\s+(?:now\s+)?(?P<value>.+?)\W*$"),
@@ -1412,7 +1427,7 @@ PERIODS = _table(
 )
 # what a digest is set to, not the digest: "what are my digest settings", "when do I get it"
 DIGEST_SETTINGS = re.compile(
-    r"\b(?:settings?|subscri(?:bed|ption)|schedule|set up|when (?:do|will|does) (?:i|it)|what time)\b",
+    r"\b(?:settings?|subscri(?:bed|ption)|schedule|set up|set to|set for|when (?:do|will|does) (?:i|it)|what time)\b",
     re.I,
 )
 # the reps side by side: "compare reps this quarter", "who sold the most this month"

@@ -110,6 +110,8 @@ def _linked_customer(ctx: Context, typed: str | None) -> Customer | None:
 @handles("task.list")
 def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
     """Open tasks — “my tasks”, “what's overdue”, “priya's tasks”, “the team's tasks this week”."""
+    if "task_id" in parsed.slots:  # "who has task 36", "is task 35 still open?"
+        return _as_they_stand(ctx, _own_tasks(ctx, parsed.slots["task_id"]))
     period = parsed.slots.get("period", "all")
     book = whose_book(ctx, parsed.slots.get("owner"), team_by_default=False)
     today = ctx.today
@@ -263,6 +265,21 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
         f"{'Task' if len(changing) == 1 else 'Tasks'} {what}: {', '.join(said)}.",
         buttons=[Button("Undo", "undo")],
     )
+
+
+def _as_they_stand(ctx: Context, tasks: list[Task]) -> Reply:
+    """Numbered tasks as they stand: whose, open or done, when due, for whom."""
+    lines = []
+    for task in tasks:
+        whose = ctx.session.get(Staff, task.assignee_id)
+        customer = ctx.session.get(Customer, task.customer_id) if task.customer_id else None
+        state = "done" if task.status == TaskStatus.done.value else "open"
+        if state == "open" and task.due:
+            state += f", due {format.day(task.due, today=ctx.today)}"
+            state += " (overdue)" if task.due < ctx.today else ""
+        about = f", for {customer.display_name}" if customer else ""
+        lines.append(f"#{task.id} {task.text}: {whose.name}'s, {state}{about}.")
+    return Reply("\n".join(lines))
 
 
 def _reopened(ctx: Context, tasks: list[Task]) -> Reply:

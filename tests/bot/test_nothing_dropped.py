@@ -158,3 +158,27 @@ def test_two_numbered_tasks_with_two_verbs_are_each_done_as_said(chat):
     tasks = {t.id: t for t in chat.rows(Task)}
     assert tasks[first].status == "done"
     assert (tasks[second].status, str(tasks[second].due)) == ("open", "2026-11-23")
+
+
+def test_a_sale_said_of_her_after_naming_her_is_hers_not_the_last_customers(chat):
+    chat.say("tell me about acme")
+    chat.say("jane smith signed the contract! sold her 5 seats of CRM Pro for 2500")
+    [sale] = chat.rows(Purchase)
+    assert (sale.customer_id, sale.quantity) == (chat.customer("Jane Smith").id, 5)
+
+
+def test_a_reminder_about_an_nps_keeps_the_word(chat):
+    chat.say("remind me to call jane cooper about her nps, due monday")
+    assert chat.rows(Task)[0].text == "call jane cooper about her nps"
+
+
+def test_a_contact_dated_days_ahead_is_never_logged_a_year_back(chat):
+    before = chat.written()
+    chat.say("log meeting jane cooper: booked QBR for tue 24 nov")
+    assert chat.written() == before
+
+
+def test_a_new_email_for_a_customer_changes_theirs_and_adds_no_one(chat):
+    chat.say("new email address for Jane Cooper: jane.cooper@acme.com")
+    assert chat.customer("Jane Cooper").email == "jane.cooper@acme.com"
+    assert chat.count(Customer) == 3

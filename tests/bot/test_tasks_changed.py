@@ -315,3 +315,32 @@ def test_a_task_ticked_off_by_mistake_is_reopened_never_closed_again(chat, said)
     assert chat.say(said.format(n=task.id)).text.endswith("still open, nothing changed.")
     chat.say("undo")
     assert chat.rows(Task)[0].status == "done"
+
+
+def test_a_question_about_a_numbered_task_answers_and_closes_nothing(chat):
+    chat.say("remind me to send the deck tomorrow")
+    [task] = chat.rows(Task)
+    reply = chat.say(f"who has task {task.id}")
+    assert reply.text == f"#{task.id} send the deck: Sam's, open, due tomorrow."
+    assert chat.rows(Task)[0].status == "open"
+
+
+def test_two_numbered_tasks_handed_to_two_colleagues_in_one_message_go_to_each(chat):
+    first, second = (
+        int(chat.say(f"remind me to {what} tomorrow", who="Alex").text.split(":")[0][6:])
+        for what in ("send the deck", "book the room")
+    )
+    chat.say(f"give {first} to sam and {second} to alex", who="Alex")
+    assert _assignees_by_task(chat) == {first: "Sam", second: "Alex"}
+
+
+def _assignees_by_task(chat) -> dict[int, str]:
+    with Session(chat.engine) as session:
+        names = dict(session.exec(select(Staff.id, Staff.name)).all())
+    return {task.id: names[task.assignee_id] for task in chat.rows(Task)}
+
+
+def test_a_stage_said_after_a_call_moves_the_customer_called(chat):
+    chat.say("called jane smith, she wants the pro tier. move to proposal")
+    assert chat.customer("Jane Smith").stage == "proposal"
+    assert len(chat.rows(Interaction)) == 1

@@ -756,3 +756,9 @@ def test_a_task_numbered_and_changed_in_few_words(said, slots):
 def test_phrasings_a_blind_round_showed(said, intent, slots):
     parsed = read(said)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_company_after_an_at_sign_is_the_customers_not_the_summarys():
+    parsed = read("quick txt to Jack @ Fremantle Fishing Co re invoice, payment is on the way")
+    assert parsed.slots["customer"] == "Jack @ Fremantle Fishing Co"
+    assert parsed.slots["summary"] == "re invoice, payment is on the way"
