@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from intents import commands, features, records, rules, spans, vocab
-from intents.lexicon import Lexicon, known_customer, snap_slots
+from intents.lexicon import Lexicon, known_customer, snap_slots, staff_named
 from intents.model import Model, model
 from intents.rules import CAME_FROM, CONTACT, CUSTOMERS, Message
 
@@ -55,6 +55,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         excluding := _excluding(left_out, message, now=now, tz=tz, lexicon=lexicon)
     ):
         return excluding
+    if (reason := rules.REASON_FIRST.match(message.text)) and (
+        said := _after_reason(message, reason, now=now, tz=tz, lexicon=lexicon)
+    ):
+        return said
     hits, first = rules.cue_hits(message)
     if lexicon is not None and not hits and (customer := known_customer(message.typed, lexicon)):
         return Parsed("customer.show", {"customer": customer}, 0.95)
@@ -75,6 +79,32 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if _BARE_NUMBER.fullmatch(message.text):  # "14" alone: a task, an answer, a typo? ask
         parsed = replace(parsed, confidence=min(parsed.confidence, BARE_NUMBER_CONFIDENCE))
     return parsed
+
+
+def _after_reason(
+    message: Message, reason: re.Match, *, now: datetime, tz: str, lexicon: Lexicon | None
+) -> Parsed | None:
+    """ "sam has too many big accounts. give kenji moreau to jordan": the change, read without the
+    reason said before it; None when that sentence asks or tells something of its own."""
+    if rules.named_then_pointed(message) is not None:
+        return None  # "X hasn't been contacted in ages, give him to Jordan": him is X
+    said = rules.prepare(message.typed[: reason.end()], now=now, tz=tz)
+    if rules.cue_hits(said)[0] & _TOLD:
+        return None  # "called acme, she is keen. move her to proposal": a contact, then a change
+    change = parse(message.typed[reason.end() :], now=now, tz=tz, lexicon=lexicon)
+    if change.slots.get("field") == "owner" and change.slots.get("value") in ("him", "her"):
+        # "Jordan will focus on enterprise, so move all berlin leads to him": to Jordan
+        named = rules.leading_name(message.typed[: reason.end()])
+        change = replace(change, slots={**change.slots, "value": named})
+    return change if change.intent in _TOLD else None
+
+
+# what changes the store: a sentence that cues none of these is a reason, not a request
+_TOLD = frozenset(
+    {"interaction.log", "purchase.log", "nps.record", "task.create", "task.complete",
+     "task.update", "customer.create", "customer.update", "customer.delete",
+     "customer.bulk_update", "customer.forget", "customer.restore"}
+)  # fmt: skip
 
 
 def choose(
@@ -179,6 +209,11 @@ def _excluding(
         numbered or lexicon is not None and all(known_customer(n, lexicon) for n in names)
     ):
         return _left_out(parsed, said, customers=names)
+    if lexicon is not None and (owned := _REPS_CUSTOMER.match(words)):
+        # "except sams hugo silva at maple foods": one of Sam's customers, not all of them
+        person = re.sub(r"\s+(?:at|from|of|@)\s+", " ", owned["customer"])
+        if staff_named(owned["rep"], lexicon) and known_customer(person, lexicon):
+            return _left_out(parsed, said, customers=[owned["customer"]])
     for asked in (f"list {words} customers", f"list customers in {words}"):
         listed = parse(asked, now=now, tz=tz, lexicon=lexicon)
         chosen = {k: v for k, v in listed.slots.items() if k in _SELECTION}
@@ -189,6 +224,9 @@ def _excluding(
     if lexicon is None and names:
         return _left_out(parsed, said, customers=names)
     return replace(parsed, unread=(*parsed.unread, said))
+
+
+_REPS_CUSTOMER = re.compile(r"^(?P<rep>[\w-]+?)(?:'s|’s|s)\s+(?P<customer>\S.+)$", re.I)
 
 
 def _left_out(parsed: Parsed, said: str, **who: Any) -> Parsed:

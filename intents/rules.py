@@ -1607,7 +1607,7 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     """A selection (as `segment.list` reads it) and what to do to it: a field and value, or delete."""
     slots: dict[str, Any] = {}
     text, typed = message.text, message.typed
-    if lead := _REASON_FIRST.match(text):  # "Jordan will focus on enterprise, so move all …"
+    if lead := REASON_FIRST.match(text):  # "Jordan will focus on enterprise, so move all …"
         text = " " * lead.end() + text[lead.end() :]
         typed = " " * lead.end() + typed[lead.end() :]
     for tail in (vocab.REASON_TAIL, vocab.POLITE_TAIL):  # "…, they're dead weight", "… pls"
@@ -1684,8 +1684,8 @@ _PLURAL_SELECTION = re.compile(
     r"\b(?:the|these|those|my|our)\s+(?:[\w'-]+\s+){1,3}?(?:customers|accounts|clients|leads|"
     r"prospects|ones|contacts)\b"
 )
-_REASON_FIRST = re.compile(
-    r"^.+?(?:(?:,\s*|\s+[-–—]\s+|\.\s+)so\s+|[.!]\s+)(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|"
+REASON_FIRST = re.compile(
+    r"^.+?(?:(?:,\s*|\s+[-–—]\s+|\.\s+)so\s+|[.!,]\s+)(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|"
     r"mark|delete|remove|reassign|put|transfer|bin|push|untag)\b)"
 )
 _STAGE_LEFT = re.compile(

@@ -360,6 +360,12 @@ def test_customers_left_out_by_name_are_not_changed(book):
     assert owner_of(book, "Hal Hardy") == "Lee"
 
 
+def test_a_customer_left_out_by_rep_and_name_is_that_customer_not_the_reps_book(book):
+    preview = book.say("move all leads to lee except danas hank iron", who="Alex")
+    assert "Hank Iron" not in {r["Customer"] for r in preview.rows}
+    assert {"Hal Hardy", "Sofia Soft"} <= {r["Customer"] for r in preview.rows}
+
+
 def test_customers_left_out_by_a_selection_are_not_changed(book):
     preview = book.say("tag dana's customers vip, but not the proposal ones", who="Alex")
     assert {r["Customer"] for r in preview.rows} == {"Hal Hardy", "Hank Iron", "Sofia Soft"}

@@ -762,3 +762,20 @@ def test_a_company_after_an_at_sign_is_the_customers_not_the_summarys():
     parsed = read("quick txt to Jack @ Fremantle Fishing Co re invoice, payment is on the way")
     assert parsed.slots["customer"] == "Jack @ Fremantle Fishing Co"
     assert parsed.slots["summary"] == "re invoice, payment is on the way"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("Jordan is overloaded, give Emma Taylor to Sam", "customer.update",
+         {"customer": "Emma Taylor", "field": "owner", "value": "Sam"}),
+        ("Jordan will focus on enterprise, so move all berlin leads to him",
+         "customer.bulk_update",
+         {"stage": "lead", "city": "berlin", "field": "owner", "value": "Jordan"}),
+        ("called mia nguyen, she is keen. move her to proposal", "customer.update",
+         {"customer": "mia nguyen", "field": "stage", "value": "proposal"}),
+    ],
+)  # fmt: skip
+def test_a_reason_said_before_a_change_is_not_part_of_it(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
