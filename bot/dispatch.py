@@ -482,12 +482,13 @@ class Bot:
 # where a message holds a second request: a command word after a full stop, a semicolon, "and" or
 # "then" ("done 12. and remind me to …", "called her, move her to proposal")
 _SECOND = re.compile(
-    r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus)\s|(?:done|tick|task done|mark|close|move|"
-    r"reassign|remind me|set a reminder)\b)"
+    r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus)\s|(?:done|tick|task done|mark|close|move|push|"
+    r"reassign|remind me|set a reminder)\b|tasks?\s*#?\d+\s+(?:is\s+)?done\b)"
     r"|\s+(?=(?:and|then)\s))"
     r"(?:(?:and|then|also|plus)\s+)*"
     r"(?=(?:done|mark|close|complete|tick|task done|remind me|set a reminder|add a task|new task|"
-    r"task:|todo|tag|untag|move|log|book|delete|restore|reassign|give)\b|#?\d+\s+(?:to|till|until)\s)",
+    r"task:|todo|tag|untag|move|push|postpone|reschedule|log|book|delete|restore|reassign|give)\b"
+    r"|#?\d+\s+(?:to|till|until)\s|tasks?\s*#?\d+\s+(?:is\s+)?(?:done|complete|closed)\b)",
     re.I,
 )
 # "give 34 to maria and 35 to sam": the second request says only its number, after the verb

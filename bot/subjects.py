@@ -155,8 +155,9 @@ _PRONOUN = re.compile(r"\b(?:his|her|their|him|them)\b", re.I)
 # a clause that only says the task is done, after a contact: "sent her the quote, tick that off"
 # one of their tasks said by its words alone, after a contact: "…. close the chase task"
 THE_DESCRIBED_TASK = re.compile(
-    r"(?:(?:and|so|then|pls|please)\s+)*(?P<task>(?:close|complete|finish|tick off|mark off)\s+"
-    r"(?:the|my|our)\s+(?:[\w-]+\s+){1,2}(?:task|reminder|follow-?up))(?:\s+(?:as\s+)?done)?\W*",
+    r"(?:(?:and|so|then|pls|please)\s+)*(?P<task>(?:close|complete|finish|tick off|mark off|move|"
+    r"push|postpone|reschedule|bump)\s+(?:the|my|our)\s+(?:[\w-]+\s+){0,2}(?:task|reminder|"
+    r"follow-?up))(?P<rest>\s+(?:as\s+)?done|\s+(?:back\s+)?(?:to|till|until)\s+[^,;.]+)?\W*",
     re.I,
 )
 # a stage change said of no one, after a contact: "…. move to proposal", "mark as won"
@@ -653,7 +654,7 @@ def as_if_named(text: str) -> str:
     if DONE_WITH_IT.fullmatch(text):
         return f"tick off the task for {ANY_ONE}"
     if described := THE_DESCRIBED_TASK.fullmatch(text):  # "…. close the chase task"
-        return f"{described.group('task')} for {ANY_ONE}"
+        return f"{described.group('task')} for {ANY_ONE}{described.group('rest') or ''}"
     if unsaid := NO_ONE_MOVED.match(text):  # "…. move to proposal": the customer just talked about
         return f"{unsaid.group('verb')} {ANY_ONE} {text[unsaid.end('verb') :].strip()}"
     pointed = ONE.search(text) or OPENING.search(text) or MANY.search(text)

@@ -73,8 +73,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         parsed = _with_each(parsed, message, lexicon)
     elif parsed.intent == "task.complete" and CUSTOMERS in parsed.slots:  # "… both done"
         parsed = replace(parsed, slots={k: v for k, v in parsed.slots.items() if k != "customer"})
-    elif parsed.intent == "nps.record" and (contact := rules.read("interaction.log", message)):
-        if contact.get("channel", "note") != "note":  # "called bjorn, … nps 7": the call too
+    elif parsed.intent in ("nps.record", "purchase.log") and (
+        contact := rules.read("interaction.log", message)
+    ):  # "called bjorn, … nps 7", "tom from cyberdyne called, … sold 5 crm pro": the call too
+        if contact.get("channel", "note") != "note" and vocab.CONTACT_VERB.search(message.text):
             parsed = replace(parsed, slots={**parsed.slots, CONTACT: contact["channel"]})
     if _BARE_NUMBER.fullmatch(message.text):  # "14" alone: a task, an answer, a typo? ask
         parsed = replace(parsed, confidence=min(parsed.confidence, BARE_NUMBER_CONFIDENCE))

@@ -416,6 +416,8 @@ def _help(match: re.Match, message: Message) -> dict | None:
 
 @reads("digest.unsubscribe")
 def _unsubscribe(match: re.Match, message: Message) -> dict | None:
+    if re.search(r"\bweekends?\b", message.text) and vocab.WEEKDAYS_ONLY.search(message.text):
+        return None  # "stop the digest on weekends": weekdays only, not stopped
     return {}
 
 
@@ -580,7 +582,8 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
         numbered = _task_ids(message.text[: renamed.start(words)])
         typed = message.typed[renamed.start(words) : renamed.end(words)].strip(" \"'“”‘’.")
         return {**numbered, "text": typed} if numbered and typed else None
-    slots: dict[str, Any] = _task_ids(_undated(message.text))
+    named_for = _FOR_A_CUSTOMER.sub(lambda m: " " * len(m.group()), _undated(message.text))
+    slots: dict[str, Any] = _task_ids(named_for)  # "the task for #12": customer 12's, not task 12
     if not slots:
         return _task_moved(message)
     if vocab.TASK_REOPENED.search(message.text):
@@ -592,6 +595,9 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
         slots["owner"] = message.typed[found.start(who) : found.end(who)]
     due, _, _ = _find_date(message.text, message, future=True)
     return _date_slot("due", due, slots) if due or "owner" in slots else None
+
+
+_FOR_A_CUSTOMER = re.compile(r"\b(?:for|with|from|of|about|on)\s+#\d+")
 
 
 def _task_moved(message: Message) -> dict | None:

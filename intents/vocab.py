@@ -83,6 +83,11 @@ _CONTACT_NOUN = (
     r"lunch|dinner|coffee|breakfast|demo|chat|whatsapp|sms|text|txt|email|e-mail|visit|voicemail|"
     r"note|disco call|discovery call|intro call)"
 )
+# a contact told inside another request: "tom from cyberdyne called, … sold 5 crm pro"
+CONTACT_VERB = re.compile(
+    rf"\b{_CONTACT_VERB}\b|\b(?:rang|called|phoned|emailed|texted|messaged)\s+(?:me|us)\b|"
+    r"\b(?:(?:recovery|quick|video|zoom|teams|phone)\s+)?call\b|\bmeeting\b|\bvisit(?:ed)?\b"
+)
 # A contact word anywhere in a message, for contacts told in an order the cues don't expect.
 CONTACT_ANYWHERE = re.compile(
     rf"\b(?:(?:teams|zoom|video|phone|quick|intro|discovery|google meet|sales|follow-up|site)\s+)?"
@@ -164,6 +169,7 @@ TASK_ASKED = re.compile(
     r"^(?:(?:and|so|hey)\s+)?(?:who(?:'s| has| owns| is on| got)|whose(?: is)?|is|was|has|what(?:'s| is| about)|"
     r"show(?: me)?|status of|where(?:'s| is)|any news on|is there)\s+(?:the\s+)?tasks?\s*#?\d+"
     r"|^tasks?\s*#?\d+\s*\?+$|^(?:is|was|has)\s+(?:#|no\.?\s*)?\d+\s+(?:still\s+)?(?:open|done|closed)"
+    r"|^(?:whose|which|what)\s+tasks?\s+is\s+#?\d+"
 )
 # a task changed rather than done or set: moved to another day, handed to someone, deleted
 TASK_CHANGED = re.compile(
@@ -182,7 +188,7 @@ TASK_CHANGED = re.compile(
 TASK_MOVED = re.compile(
     r"^(?:(?:ok|okay|pls|please|can you|could you|and)[\s,]+)*(?:move|push|postpone|reschedule|"
     r"bump|shift|delay|put off)\s+(?:back\s+)?(?:the|my|our)\s+(?:(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?)"
-    r"\s+(?:task\s+|reminder\s+)?(?:for|with|on|about|to)\s+(?P<who>[\w'&.@-]+(?:\s+[\w'&.@-]+){0,3}?)"
+    r"\s+(?:task\s+|reminder\s+)?(?:for|with|on|about|to)\s+(?P<who>[\w'&.@#-]+(?:\s+[\w'&.@-]+){0,3}?)"
     r"|(?P<who2>[\w'&.@-]+(?:\s+[\w'&.@-]+){0,2}?)\s+(?:task|reminder|follow-?up|to-?do)"
     r"|(?P<who3>[\w'&.@-]+(?:\s+[\w'&.@-]+){0,2}?)\s+(?P<what3>quote|proposal|demo|call|meeting|"
     r"renewal|contract|qbr|check-?in|catch-?up))\s+"
@@ -209,7 +215,8 @@ ABOUT_ORDERS = re.compile(
 # a digest sent on working days only: "every weekday", "mon-fri", "not on weekends"
 WEEKDAYS_ONLY = re.compile(
     r"\bweekdays?\b|\bmon(?:day)?\s*(?:-|–|to|thru|through)\s*fri(?:day)?\b|\b(?:no|not|except|skip|"
-    r"without)\b.*\b(?:weekends?|sat(?:urday)?s?|sun(?:day)?s?)\b|\bworking days\b|\bwork ?days\b"
+    r"without|stop|pause|don'?t)\b.*\b(?:weekends?|sat(?:urday)?s?|sun(?:day)?s?)\b|\bworking days\b|"
+    r"\bwork ?days\b"
 )
 # particular days named for a digest ("on fridays", "mon-thu"), which it cannot be limited to
 DAYS_CHOSEN = re.compile(rf"\b{WEEKDAY}s?\b")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from datetime import time
+
+from sqlmodel import select
 
 from bot import checks
 from bot.books import whose_book
 from bot.context import Context, UserError, handles
 from bot.messages import Button, Reply
 from crm_store.audit import snapshot
+from crm_store.models import Staff
 from intents import DAYS, Parsed, vocab
 
 DEFAULT_TIME = time(8, 0)
@@ -52,7 +56,12 @@ def subscribe(parsed: Parsed, ctx: Context) -> Reply:
 
     What is not said is kept: “weekdays only” keeps the time already chosen."""
     _refuse_chosen_days(ctx.message.text)
+    _refuse_what_it_cannot(ctx)
     staff = ctx.staff
+    if staff.digest_time is None and parsed.slots.get(DAYS) and not parsed.slots.get("time"):
+        return Reply(  # "stop the digest on weekends" when none comes: nothing to change
+            "You aren't getting the digest. “send me the digest on weekdays at 8:00” starts it."
+        )
     at = staff.digest_time or DEFAULT_TIME
     if parsed.slots.get("time"):
         try:
@@ -92,6 +101,33 @@ def unsubscribe(parsed: Parsed, ctx: Context) -> Reply:
     ctx.session.add(staff)
     ctx.audit("staff.digest", staff, before=before, description="digest stopped")
     return Reply("The daily digest is stopped.", buttons=[Button("Undo", "undo")])
+
+
+_BY_EMAIL = re.compile(
+    r"\b(?:by|via|over|per|to my|as an?)\s+e-?mail\b|\be-?mail (?:it|me)\b", re.I
+)
+_ONLY = re.compile(r"\b(?:only|just|limit(?:ed)?|restrict(?:ed)?)\b", re.I)
+
+
+def _refuse_what_it_cannot(ctx: Context) -> None:
+    """ "…, only jordan and maria", "… and send it by email": what a digest cannot be is said,
+    and nothing changes, rather than the rest being set as if it had been heard."""
+    text = ctx.message.text
+    if _BY_EMAIL.search(text):
+        raise UserError(
+            "The digest comes here, where you talk to me; I can't send it by e-mail. Nothing was "
+            "changed."
+        )
+    others = [
+        name.split()[0].lower()
+        for name in ctx.session.exec(select(Staff.name).where(Staff.id != ctx.staff.id))
+    ]
+    words = set(re.findall(r"[\w'-]+", text.lower()))
+    if _ONLY.search(text) and any(name in words for name in others):
+        raise UserError(
+            "The digest covers your book (a manager's: the team's); it can't be limited to some "
+            "reps. Nothing was changed: “maria's digest” shows hers."
+        )
 
 
 def _refuse_chosen_days(text: str) -> None:

@@ -10,12 +10,13 @@ from sqlmodel import select
 
 from bot import checks, format, permissions
 from bot.context import Ask, Context, UserError, handles
+from bot.handlers.interactions import logged, record_contact
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
 from crm_store import normalize
 from crm_store.audit import snapshot
 from crm_store.models import Product, Purchase
-from intents import ANOTHER_PRODUCT, Parsed
+from intents import ANOTHER_PRODUCT, CONTACT, Parsed
 
 CLOSE_PRODUCT = 70  # rapidfuzz score from which a known product is offered as "did you mean"
 OFFERED = 3
@@ -56,11 +57,15 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
         customer.stage, customer.stage_changed_at = won, ctx.now
         ctx.session.add(customer)
         ctx.audit("customer.update", customer, before=before, description=f"stage to {won}")
-    return Reply(
-        text=f"Recorded {quantity} × {purchase.product} for {customer.display_name}: "
-        f"{format.money(amount, currency)}.",
-        buttons=[Button("Undo", "undo")],
+    recorded = (
+        f"Recorded {quantity} × {purchase.product} for {customer.display_name}: "
+        f"{format.money(amount, currency)}."
     )
+    if channel := slots.get(CONTACT):  # "tom from cyberdyne called, … sold 5 crm pro": the call
+        summary = f"sale: {quantity} × {purchase.product}"
+        record_contact(ctx, customer, channel, summary, ctx.now)
+        recorded = f"{logged(ctx, [customer], channel, summary, ctx.now)}\n{recorded}"
+    return Reply(text=recorded, buttons=[Button("Undo", "undo")])
 
 
 def _product(ctx: Context, typed: str, *, new: bool) -> tuple[str, Product | None]:

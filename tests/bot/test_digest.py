@@ -118,3 +118,21 @@ def test_the_digest_settings_asked_are_said_not_the_digest(chat):
     assert chat.say("what are my digest settings").text.startswith(
         "You get the digest every weekday (Monday to Friday) at 07:30 (UTC) on console."
     )
+
+
+def test_no_digest_on_weekends_keeps_it_on_weekdays_never_stops_it(chat):
+    chat.say("send me the digest at 7:30")
+    chat.say("stop the digest on weekends")
+    sam = sam_of(chat)
+    assert (sam.digest_time, sam.digest_weekdays_only) == (time(7, 30), True)
+
+
+@pytest.mark.parametrize(
+    ("said", "refused"),
+    [("send me the digest at 7:30, only alex", "can't be limited to some reps"),
+     ("move my digest to 8am and send it by email", "can't send it by e-mail")],
+)  # fmt: skip
+def test_what_a_digest_cannot_be_is_said_and_nothing_is_set(chat, said, refused):
+    reply = chat.say(said)
+    assert refused in reply.text
+    assert sam_of(chat).digest_time is None

@@ -182,3 +182,9 @@ def test_a_new_email_for_a_customer_changes_theirs_and_adds_no_one(chat):
     chat.say("new email address for Jane Cooper: jane.cooper@acme.com")
     assert chat.customer("Jane Cooper").email == "jane.cooper@acme.com"
     assert chat.count(Customer) == 3
+
+
+def test_a_sale_told_with_the_call_it_came_in_logs_both(chat):
+    reply = chat.say("jane cooper called, they want more seats, sold 5 seats of CRM Pro for 2500")
+    assert reply.text.startswith("Logged a call with Jane Cooper (Acme Corporation)")
+    assert len(chat.rows(Purchase)) == 1 and chat.rows(Interaction)[0].channel == "call"

@@ -344,3 +344,20 @@ def test_a_stage_said_after_a_call_moves_the_customer_called(chat):
     chat.say("called jane smith, she wants the pro tier. move to proposal")
     assert chat.customer("Jane Smith").stage == "proposal"
     assert len(chat.rows(Interaction)) == 1
+
+
+def test_their_task_pushed_after_their_profile_is_theirs_never_the_task_with_their_number(chat):
+    _task_on(chat, "Globex", "send the pricing", "2026-11-19")  # task 1, for customer 2
+    _task_on(chat, "Acme", "book the demo", "2026-11-19")  # task 2, for customer 1
+    chat.say("show jane smith")
+    chat.say("push the task to friday")
+    due = {t.customer_id: str(t.due) for t in chat.rows(Task)}
+    assert due[chat.customer("Jane Smith").id] == "2026-11-20"
+    assert due[chat.customer("Jane Cooper").id] == "2026-11-19"
+
+
+def test_whose_task_a_number_is_is_answered_not_closed(chat):
+    chat.say("remind me to send the deck tomorrow")
+    [task] = chat.rows(Task)
+    assert chat.say(f"whose task is {task.id}").text.startswith(f"#{task.id} send the deck: Sam's")
+    assert chat.rows(Task)[0].status == "open"
