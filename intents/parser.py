@@ -55,9 +55,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         excluding := _excluding(left_out, message, now=now, tz=tz, lexicon=lexicon)
     ):
         return excluding
-    if (reason := rules.REASON_FIRST.match(message.text)) and (
-        said := _after_reason(message, reason, now=now, tz=tz, lexicon=lexicon)
-    ):
+    reason = rules.REASON_FIRST.match(message.text) or rules.REASON_STATED.match(message.text)
+    if reason and (said := _after_reason(message, reason, now=now, tz=tz, lexicon=lexicon)):
         return said
     hits, first = rules.cue_hits(message)
     if lexicon is not None and not hits and (customer := known_customer(message.typed, lexicon)):

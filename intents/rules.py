@@ -1690,8 +1690,13 @@ _PLURAL_SELECTION = re.compile(
     r"\b(?:the|these|those|my|our)\s+(?:[\w'-]+\s+){1,3}?(?:customers|accounts|clients|leads|"
     r"prospects|ones|contacts)\b"
 )
+# "Jordan is overloaded, give Emma Taylor to Sam": a statement, a comma, then the change
+REASON_STATED = re.compile(
+    r"^[^,.;!?]*\b(?:is|are|was|were|has|have|had|will|wants|needs|can'?t|won'?t|isn'?t|doesn'?t|"
+    r"hasn'?t)\b[^,.;!?]*,\s+(?=(?:pls\s+|please\s+)?(?:move|give|hand|reassign|transfer)\b)"
+)
 REASON_FIRST = re.compile(
-    r"^.+?(?:(?:,\s*|\s+[-–—]\s+|\.\s+)so\s+|[.!,]\s+)(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|"
+    r"^.+?(?:(?:,\s*|\s+[-–—]\s+|\.\s+)so\s+|[.!]\s+)(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|"
     r"mark|delete|remove|reassign|put|transfer|bin|push|untag)\b)"
 )
 _STAGE_LEFT = re.compile(
