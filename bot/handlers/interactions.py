@@ -59,6 +59,8 @@ def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
 def record_contact(
     ctx: Context, customer: Customer, channel: str, summary: str, occurred_at: datetime
 ) -> None:
+    """One contact stored and audited, so that `undo` takes it back with the rest of the command
+    (a call logged beside the sale or NPS answer it brought)."""
     interaction = Interaction(
         customer_id=customer.id,
         channel=channel,
