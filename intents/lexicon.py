@@ -302,6 +302,8 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
             slots["field"] = "owner"  # "move kenji moreau to maria"
     if intent == "task.create" and isinstance(slots.get("owner"), str):
         _task_for(slots, lexicon)
+    if intent == "task.list" and slots.get("owner") not in (None, "me", "team"):
+        _task_for(slots, lexicon)  # "open tasks for acme": the customer's, not a colleague's
     if intent == "task.create" and isinstance(said := slots.get("text"), str):
         # "send ethan novak an api quote", "chase initech systems for the PO": the known name
         said_customer = slots.get("customer")

@@ -619,7 +619,17 @@ def _task_moved(message: Message) -> dict | None:
 def _tasks(match: re.Match, message: Message) -> dict | None:
     if vocab.TASK_ASKED.search(message.text):  # "who has task 36": that task, as it stands
         return _task_ids(message.text)
-    return {"period": _first(vocab.TASK_PERIODS, message.text), "owner": owner(message)}
+    slots = {"period": _first(vocab.TASK_PERIODS, message.text), "owner": owner(message)}
+    if not slots["owner"] and (of := _TASKS_ON.search(message.text)):
+        # "tasks for bill lumbergh", "what tasks are open on initech": that customer's
+        slots["customer"] = _ref(message.typed[of.start("who") : of.end("who")])
+    return slots
+
+
+_TASKS_ON = re.compile(
+    r"\btasks?\b(?:\s+(?:are|is)\s+(?:still\s+)?open)?\s+(?:for|on|with|about)\s+"
+    r"(?!(?:me|us|him|her|them|today|tomorrow|this|next|the team|everyone)\b)(?P<who>[^,;?!]+?)\W*$"
+)
 
 
 @reads("task.create")

@@ -112,8 +112,11 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
     """Open tasks — “my tasks”, “what's overdue”, “priya's tasks”, “the team's tasks this week”."""
     if "task_id" in parsed.slots:  # "who has task 36", "is task 35 still open?"
         return _as_they_stand(ctx, _own_tasks(ctx, parsed.slots["task_id"]))
+    on = resolve_customer(ctx, parsed.slots["customer"]) if parsed.slots.get("customer") else None
     period = parsed.slots.get("period", "all")
-    book = whose_book(ctx, parsed.slots.get("owner"), team_by_default=False)
+    # "tasks for bill lumbergh": the open tasks on that customer (a rep's own, a manager's all)
+    owner = "team" if on is not None and ctx.is_manager else parsed.slots.get("owner")
+    book = whose_book(ctx, owner, team_by_default=False)
     today = ctx.today
     query = (
         select(Task, Customer, Staff.name)
@@ -125,6 +128,8 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
     )
     if not book.team:
         query = query.where(Task.assignee_id == book.owner_id)
+    if on is not None:
+        query = query.where(Task.customer_id == on.id)
     if period == "today":
         query = query.where(col(Task.due) <= today)
     elif period == "overdue":
@@ -142,6 +147,9 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
     }
     if not found:
         when = f" {label[period]}" if period in label else ""
+        if on is not None:
+            whose = "No" if book.team else "You have no"
+            return Reply(f"{whose} open tasks{when} for {on.display_name}.")
         return Reply(f"No open tasks{when} in {book.possessive} list. Nice.")
     rows = [
         {
@@ -157,6 +165,9 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
     ]
     overdue = sum(1 for task, _, _ in found if task.due and task.due < today)
     summary = f"{book.whose} {len(rows)} open task{'s' * (len(rows) != 1)}"
+    if on is not None:
+        summary = f"{len(rows)} open task{'s' * (len(rows) != 1)} for {on.display_name}"
+        summary = summary if book.team else f"Your {summary}"
     if period in label:
         summary += f" {label[period]}"
     if overdue and period != "overdue":

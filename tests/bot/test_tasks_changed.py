@@ -361,3 +361,13 @@ def test_whose_task_a_number_is_is_answered_not_closed(chat):
     [task] = chat.rows(Task)
     assert chat.say(f"whose task is {task.id}").text.startswith(f"#{task.id} send the deck: Sam's")
     assert chat.rows(Task)[0].status == "open"
+
+
+def test_one_customers_tasks_are_listed_for_them_alone(chat):
+    _task_on(chat, "Globex", "send the pricing", "2026-11-20")
+    _task_on(chat, "Acme", "book the demo", "2026-11-20")
+    reply = chat.say("tasks for jane smith", who="Alex")
+    assert reply.text.startswith("1 open task for Jane Smith (Globex Ltd)")
+    assert [row["Task"] for row in reply.rows] == ["send the pricing"]
+    mine = chat.say("open tasks for acme")
+    assert mine.text.startswith("Your 1 open task for Jane Cooper (Acme Corporation)")
