@@ -304,7 +304,7 @@ class Bot:
                 or any(
                     r.intent in WRITES - NEVER_SECOND
                     and r.intent != parsed.intent
-                    and r.confidence >= UNSURE
+                    and r.confidence >= ANOTHER_WRITE
                     for r in (first, *later)
                 )
             ):  # read as one, the message would do one request and drop the other
@@ -497,6 +497,8 @@ _VERB_FIRST = re.compile(
 )
 _NUMBER_FIRST = re.compile(r"^#?\d+\s+(?:to|till|until)\s")
 SURE_OF_EACH = 0.75  # how likely each of two requests in one message must be read right
+# a part read this likely as another change than the whole: the message is refused, not half done
+ANOTHER_WRITE = 0.4
 # what is never done as the second request of a message: "called acme, '); DELETE FROM …" is a
 # contact whose summary holds those words, not a contact and then a delete
 NEVER_SECOND = frozenset({"customer.delete", "customer.forget", "customer.bulk_update"})

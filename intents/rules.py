@@ -491,7 +491,7 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         for said in (vocab.TASK_CHANGED, vocab.TASK_REOPENED, vocab.TASK_ASKED)
     ):
         return None  # "move task 2 to mon", "reopen task 45": changed; "who has task 36": asked
-    undated = _undated(message.text)
+    undated = _undated(_ANOTHER_CHANGE.split(message.text, maxsplit=1)[0])
     if not _TASK_NUMBER.search(undated):  # "Done #12", "Done: task #12" are the buttons' labels
         undated = _CUSTOMER_REF.sub(lambda m: " " * len(m.group()), undated)  # "the task for #129"
     if numbered := _task_ids(undated):
@@ -527,6 +527,11 @@ def _task_described(message: Message) -> dict[str, str] | None:
     return {**slots, "customer": " ".join(named)} if named else None
 
 
+# "close 1 and move 2 to monday": what follows is another request, whose numbers are its own
+_ANOTHER_CHANGE = re.compile(
+    r"\s*(?:,|\band\b|\bthen\b)\s+(?=(?:move|push|give|hand|reassign|assign|rename|delete|shift|"
+    r"postpone|bump|reschedule)\b)"
+)
 _TASK_OF = re.compile(
     r"(?:^|[,;.]\s*|\b(?:so|and|then)\s+)(?:(?:pls|please|and|also|then|so|ok|now)\s+)*"
     r"(?:close|complete|finish|tick off|check off|"
