@@ -500,6 +500,8 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         return {CUSTOMERS: named}
     if described := _task_described(message):
         return described
+    if not _DONE_SAID.search(message.text):
+        return None  # "the team's tasks": nothing said done
     who = _cut_words(message.text, message, vocab.COMPLETE_WORDS)
     if who:
         return {"customer": who}
@@ -527,6 +529,10 @@ def _task_described(message: Message) -> dict[str, str] | None:
     return {**slots, "customer": " ".join(named)} if named else None
 
 
+_DONE_SAID = re.compile(
+    r"\b(?:done|finished|finish|complete[ds]?|close[ds]?|closing|tick(?:ed)?|check(?:ed)? off|"
+    r"cross(?:ed)? off|mark(?:ed)?|knocked off|wrapped up|sorted)\b"
+)
 # "close 1 and move 2 to monday": what follows is another request, whose numbers are its own
 _ANOTHER_CHANGE = re.compile(
     r"\s*(?:,|\band\b|\bthen\b)\s+(?=(?:move|push|give|hand|reassign|assign|rename|delete|shift|"
