@@ -16,7 +16,7 @@ from datetime import timedelta
 from typing import Any
 
 from intents import vocab
-from intents.rules import Message, _first, channel_of
+from intents.rules import Message, channel_of
 from intents.values import amount, date_in, impossible, time_of
 
 _PAIR = re.compile(
@@ -119,11 +119,7 @@ def read(message: Message) -> tuple[str, dict[str, Any]] | None:
     if intent is None or not (pairs or (refs and len(words) == 0 and _said_object(said))):
         return None
     channel = channel_of(words[0]) if words and intent == "interaction.log" else None
-    segment = (
-        _first(vocab.SEGMENTS, words[0].replace("_", " "))
-        if intent == "segment.list" and words
-        else None
-    )
+    segment = _segment(words[0]) if intent == "segment.list" and words else None
     if words and not ((channel or segment) and len(words) == 1):
         return None  # "segment at_risk owner:me", "log call …" say no more than that
     setting = _set_at(said)
@@ -166,6 +162,12 @@ def _intent(words: list[str], keys: list[str]) -> tuple[str | None, list[str]]:
     if words:  # "create customer: name=…": the object after the verb says nothing more
         return VERBS.get(words[0]), [w for w in words[1:] if w not in _OBJECT_VERBS]
     return (_told_by(keys) if len(keys) >= 2 else None), []
+
+
+def _segment(word: str) -> str | None:
+    """ "at_risk", "cant_lose": a segment named as the contract spells it."""
+    said = word.replace("_", " ")
+    return next((name for pattern, name in vocab.SEGMENTS if pattern.search(said)), None)
 
 
 def _slot_name(key: str) -> bool:
