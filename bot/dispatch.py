@@ -289,7 +289,8 @@ class Bot:
         subject = subjects.recall(session, conversation)
         parsed = subjects.refer_back(text, read(text), subject, read)
         then = None
-        if len(parts := requests(text)) > 1:  # "done 12. and remind me to …"
+        if (split := split_request(text)) is not None:  # "done 12. and remind me to …"
+            parts = [split[0], *requests(split[1])]
             first = subjects.refer_back(parts[0], read(parts[0]), subject, read)
             # "move her to …": her is #0 for now, until the request before has run
             later = [read(subjects.as_if_named(part)) for part in parts[1:]]
@@ -298,7 +299,7 @@ class Bot:
                 and not {r.intent for r in (first, *later)} & {"unknown", "smalltalk", "help"}
                 and not {r.intent for r in later} & NEVER_SECOND
             ):
-                parsed, then = first, split_request(text)[1]
+                parsed, then = first, split[1]
             elif parsed.intent in WRITES and (
                 len(parts) > 2
                 or any(

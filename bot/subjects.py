@@ -152,7 +152,6 @@ THEIR_TASK = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(r"\b(?:his|her|their|him|them)\b", re.I)
-# a clause that only says the task is done, after a contact: "sent her the quote, tick that off"
 # one of their tasks said by its words alone, after a contact: "…. close the chase task"
 THE_DESCRIBED_TASK = re.compile(
     r"(?:(?:and|so|then|pls|please)\s+)*(?P<task>(?:close|complete|finish|tick off|mark off|move|"
@@ -165,6 +164,7 @@ NO_ONE_MOVED = re.compile(
     r"^(?:(?:and|so|then|pls|please)\s+)*(?P<verb>move|mark|set|put|change|bump|advance)(?=\s+(?:to|as|into)\s)",
     re.I,
 )
+# a clause that only says the task is done, after a contact: "sent her the quote, tick that off"
 DONE_WITH_IT = re.compile(
     r"(?:(?:and|so|then|pls|please)\s+)*(?:(?:tick|check|cross)\s+(?:it|that|this)(?:\s+(?:one|"
     r"task))?\s+off|(?:mark|close|complete|finish)\s+(?:it|that|this|(?:the|that|this|my|his|her|"

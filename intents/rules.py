@@ -13,7 +13,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -1505,7 +1505,7 @@ def _log(match: re.Match, message: Message) -> dict | None:
     }
 
 
-def _long_ago(day, said: str, message: Message) -> bool:
+def _long_ago(day: date, said: str, message: Message) -> bool:
     """A day and month said without a year that fall most of a year back: no contact told today
     is meant so."""
     return (message.now.date() - day).days > 300 and not re.search(r"\d{4}|'\d{2}\b", said)
@@ -1728,7 +1728,7 @@ _STAGE_LEFT = re.compile(
 UNREAD = "_unread"
 ANOTHER_PRODUCT = "another_product"  # a second product in one sale: the bot asks for it apart
 CUSTOMERS = "customers"  # a change's customers named one by one (not in the contract's frame)
-CONTACT = "contact"  # the channel of a contact an NPS answer was given in (ditto)
+CONTACT = "contact"  # the channel of the contact an NPS answer or a sale came in (ditto)
 CAME_FROM = "came_from"  # customers handed over to the asker: {"from": who, "days": N} (ditto)
 _SECOND_ITEM = re.compile(
     r"[\s,;]*(?:\band|\bplus|&|\+)\s+(?P<item>(?:\d+|an?|one|two|three|four|five)\s+(?!x\b)[a-z]"

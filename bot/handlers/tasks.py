@@ -164,10 +164,11 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
         for task, customer, assignee in found
     ]
     overdue = sum(1 for task, _, _ in found if task.due and task.due < today)
-    summary = f"{book.whose} {len(rows)} open task{'s' * (len(rows) != 1)}"
-    if on is not None:
-        summary = f"{len(rows)} open task{'s' * (len(rows) != 1)} for {on.display_name}"
-        summary = summary if book.team else f"Your {summary}"
+    counted = f"{len(rows)} open task{'s' * (len(rows) != 1)}"
+    if on is None:
+        summary = f"{book.whose} {counted}"
+    else:  # "2 open tasks for Jonas Martin", a rep's "Your 1 open task for …"
+        summary = f"{'' if book.team else 'Your '}{counted} for {on.display_name}"
     if period in label:
         summary += f" {label[period]}"
     if overdue and period != "overdue":
