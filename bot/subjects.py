@@ -28,6 +28,11 @@ REFINABLE = {
     "task.list": "show me {} tasks",
     "segment.list": "list {} customers",
 }
+# the word for what a list holds: "maria's tasks" after a report asks for her tasks, not her figures
+LISTED = {
+    "task.list": re.compile(r"\b(?:tasks?|to-?dos?|reminders)\b", re.I),
+    "segment.list": re.compile(r"\b(?:customers|clients|accounts|leads|prospects)\b", re.I),
+}
 REFINING = re.compile(
     r"^(?:(?:and|ok|okay|now|then|but|no|so|what about|how about|same(?: thing| again)?|"
     r"how (?:does|did|do) (?:that|it|this|those|these)(?= compare)|"
@@ -562,6 +567,9 @@ def _narrower(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) ->
         and parsed.confidence >= SURE
     ):
         return None  # "the open tasks of the team" after a report: another kind of question
+    kind = LISTED.get(parsed.intent)
+    if parsed.intent != asked["intent"] and kind and kind.search(text):
+        return None  # "maria's tasks" after the team's figures: her tasks
     reread = read(REFINABLE[asked["intent"]].format(rest))
     if reread.intent != asked["intent"] or reread.unread:
         return None

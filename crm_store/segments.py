@@ -151,7 +151,10 @@ def reason(row: pd.Series, criteria: Criteria, *, money: Money) -> str:
         or (criteria.stage and not row["orders"])
     ):
         days = row["contact_days"]
-        parts.append("never contacted" if pd.isna(days) else f"last contact {_days(days)}")
+        if pd.isna(days):  # how long "never" has been: quiet since they were added
+            parts.append(f"never contacted, added {row['created_at']:%-d %b %Y}")
+        else:
+            parts.append(f"last contact {_days(days)}")
     if criteria.no_stage_change_days is not None or criteria.stage:
         parts.append(f"{row['stage']} since {row['stage_changed_at']:%-d %b %Y}")
     if criteria.segment in NPS_CATEGORIES:

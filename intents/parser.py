@@ -55,8 +55,16 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         excluding := _excluding(left_out, message, now=now, tz=tz, lexicon=lexicon)
     ):
         return excluding
-    reason = rules.REASON_FIRST.match(message.text) or rules.REASON_STATED.match(message.text)
+    reason = (
+        rules.REASON_FIRST.match(message.text)
+        or rules.REASON_STATED.match(message.text)
+        or rules.SAID_BEFORE_ASKING.match(message.text)
+    )
     if reason and (said := _after_reason(message, reason, now=now, tz=tz, lexicon=lexicon)):
+        return said
+    if (reason := rules.REASON_AFTER.match(message.text)) and (
+        said := _before_reason(message, reason, now=now, tz=tz, lexicon=lexicon)
+    ):
         return said
     hits, first = rules.cue_hits(message)
     if lexicon is not None and not hits and (customer := known_customer(message.typed, lexicon)):
@@ -100,12 +108,22 @@ def _after_reason(
     return change if change.intent in _TOLD else None
 
 
+def _before_reason(
+    message: Message, reason: re.Match, *, now: datetime, tz: str, lexicon: Lexicon | None
+) -> Parsed | None:
+    """ "take Ben Ruiz out of the crm, he's moved to Aussie": the change, read without the reason
+    said after it (which would name another customer, or another change)."""
+    change = parse(message.typed[: reason.start("reason")], now=now, tz=tz, lexicon=lexicon)
+    return change if change.intent in _CHANGED else None
+
+
 # what changes the store: a sentence that cues none of these is a reason, not a request
 _TOLD = frozenset(
     {"interaction.log", "purchase.log", "nps.record", "task.create", "task.complete",
      "task.update", "customer.create", "customer.update", "customer.delete",
      "customer.bulk_update", "customer.forget", "customer.restore"}
 )  # fmt: skip
+_CHANGED = frozenset({"customer.update", "customer.delete", "customer.bulk_update", "task.update"})
 
 
 def choose(

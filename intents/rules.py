@@ -125,10 +125,28 @@ def as_typed(slots: dict[str, Any], message: Message) -> dict[str, Any]:
         if at < 0:
             at = message.text.find(value.lower())
         if at >= 0:
-            original = " ".join(message.cleaned.original_of(at, at + len(value)).split())
-            if original and original.lower() != value.lower():
-                slots[name] = original
+            original = message.cleaned.original_of(at, at + len(value))
+        else:  # words cut from its middle ("… the agreement [by friday]."): piece by piece
+            original = _pieces_typed(value, message)
+        original = " ".join((original or "").split())
+        if original and original.lower() != value.lower():
+            slots[name] = original
     return slots
+
+
+def _pieces_typed(value: str, message: Message) -> str | None:
+    """A value made of pieces of the message, each given back as typed."""
+    pieces, start, rest = [], 0, value
+    while rest:
+        end = next(
+            (n for n in range(len(rest), 0, -1) if message.typed.find(rest[:n], start) >= 0), 0
+        )
+        if not end:
+            return None
+        at = message.typed.find(rest[:end], start)
+        pieces.append(message.cleaned.original_of(at, at + end))
+        start, rest = at + end, rest[end:]
+    return "".join(pieces)
 
 
 def cue_hits(message: Message) -> tuple[frozenset[str], str | None]:
@@ -1353,6 +1371,9 @@ def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
         )
         if part.lower() in vocab.STAGES:
             continue
+        if (titled := _TITLED.fullmatch(part)) and "company" not in slots:
+            slots["company"] = titled.group("company")  # "events manager in Iberforma"
+            continue
         if not re.fullmatch(shaped, part):
             if "company" in slots and "city" not in slots and _a_place(part):
                 slots["city"] = part  # "Greta Holm from Nordlicht AB, greta@…, stockholm"
@@ -1368,6 +1389,12 @@ def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
     return slots
 
 
+_TITLED = re.compile(
+    r"(?:[\w-]+\s+){0,3}(?:manager|director|head|ceo|cfo|cto|coo|vp|founder|co-founder|buyer|officer|"
+    r"partner|president|owner|lead|coordinator|consultant|assistant|administrator|engineer)"
+    r"\s+(?:at|in|of|with|for|@)\s+(?P<company>[A-Z][\w'&.-]*(?:\s[A-Z&][\w'&.-]*){0,3})",
+    re.I,
+)
 _LOWER_PLACE = re.compile(r"[a-zà-ÿ][\w'-]*(?:\s[a-zà-ÿ][\w'-]*)?")
 _NOT_PLACES = frozenset(
     "mobile email e-mail mail phone tel cell number contact details info add new lead prospect "
@@ -1440,10 +1467,20 @@ def _log(match: re.Match, message: Message) -> dict | None:
         rest = text[:cut] + text[inbound.end() :]
         typed = message.typed[:cut] + message.typed[inbound.end() :]
     follow_up = None
-    invalid = {}
+    invalid: dict[str, str] = {}
     # "promised a fix by next wk. call him back wed": a follow-up said outright wins over "by …"
     said = list(vocab.FOLLOW_UP.finditer(rest))
-    if found := next((f for f in said if f.group("when")), said[0] if said else None):
+    reminder = vocab.REMIND_IN_LOG.search(rest)
+    day = reminder and date_in(reminder.group("when"), now=message.now, tz=message.tz, future=True)
+    if reminder and day:  # "…, remind me to send the quote friday": what to do stays said
+        follow_up = day.isoformat()
+        what = slice(reminder.start("what"), reminder.end("what"))
+        kept = "" if vocab.FOLLOW_UP.fullmatch(f" {rest[what]}") else rest[what]
+        rest = f"{rest[: reminder.start()]}, {kept}{rest[reminder.end() :]}"
+        typed = (
+            f"{typed[: reminder.start()]}, {typed[what] if kept else ''}{typed[reminder.end() :]}"
+        )
+    elif found := next((f for f in said if f.group("when")), said[0] if said else None):
         when = found.group("when") or found.group("by")
         day = date_in(when, now=message.now, tz=message.tz, future=True) if when else None
         follow_up = day.isoformat() if day else None
@@ -1605,6 +1642,8 @@ def _delete(match: re.Match, message: Message) -> dict | None:
     message = named_then_pointed(message) or message  # "X isn't a customer any more, delete her"
     if twice := vocab.TWICE.search(message.typed):  # "created Greenleaf twice, delete one"
         return {"customer": _ref(twice.group("who"))}
+    if taken := vocab.TAKEN_OUT.match(message.text):  # "take X out of the crm"
+        return {"customer": _ref(message.typed[taken.start("who") : taken.end("who")])}
     typed = vocab.DELETE_WORDS.sub("", message.typed, count=1)
     typed = re.sub(r"^(.+?)\s+one\b(?=\s*(?:[,;.]|$))", r"\1", typed)  # "that asdf test one"
     who = _ref(typed)
@@ -1716,9 +1755,22 @@ REASON_STATED = re.compile(
     r"^[^,.;!?]*\b(?:is|are|was|were|has|have|had|will|wants|needs|can'?t|won'?t|isn'?t|doesn'?t|"
     r"hasn'?t)\b[^,.;!?]*,\s+(?=(?:pls\s+|please\s+)?(?:move|give|hand|reassign|transfer)\b)"
 )
+# something said before a polite request: "Oh shoot, Thandi changed jobs - can you update …"
+SAID_BEFORE_ASKING = re.compile(
+    r"^.{2,80}?(?:[,;.!]|\s[-–—])\s+(?=(?:(?:can|could|would|will) you|pls|please|kindly)\s+"
+    r"(?:please\s+|pls\s+)?(?:update|change|set|move|give|hand|mark|delete|remove|tag|put|reassign|"
+    r"transfer|add|log|record|remind|create)\b)"
+)
 REASON_FIRST = re.compile(
     r"^.+?(?:(?:,\s*|\s+[-–—]\s+|\.\s+)so\s+|[.!]\s+)(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|"
     r"mark|delete|remove|reassign|put|transfer|bin|push|untag)\b)"
+)
+# a change with its reason after it: "mark the Whitfields as lost, they've gone with Foxtons"
+REASON_AFTER = re.compile(
+    r"^(?:(?:pls|please|can you|could you|kindly)\s+)?(?:mark|move|give|hand|reassign|transfer|"
+    r"delete|remove|take|nuke|bin|tag|untag|put|set|change|update|drop)\b[^,;.!?]*?"
+    r"(?P<reason>(?:[,;.!]|\s[-–—])\s*(?:they|he|she|it|we|as|because|since|cos|coz|bc)"
+    r"(?:'ve|'re|'s|'d|'ll)?\b.*)$"
 )
 _STAGE_LEFT = re.compile(
     r"(?<![\w-])(qualified|proposals?|prospects?|leads?|negotiation|closed lost)(?![\w-])"

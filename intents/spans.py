@@ -302,14 +302,19 @@ def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
     product = str(slots.get("product") or "").lower()
     if name == "customer" and product and product in tagged.lower():
         return True  # "sold a Widget to Jane Cooper": what was sold is not who bought it
+    if name == "customer" and product and isinstance(rule, str):
+        extra = tagged.lower().removeprefix(rule.lower())
+        if extra != tagged.lower() and product.split()[0] in extra.split():
+            return True  # "X booked Land Cruiser GXR": the tagger ran on into what was bought
     if not isinstance(rule, str) or rule == tagged:
         return False
     if name == "customer":
         part = re.escape(tagged)
         whole = rf"{part}\s*\(.+\)|(?:{part}|.+)\s(?:at|from|of|@)\s(?:{part}|.+)"
         return tagged in rule and bool(re.fullmatch(whole, rule))
-    if name == "city":
-        return rule.lower().startswith(f"{tagged.lower()} ")
+    if name == "city":  # "New York" over "New"; never the company's name
+        said_as = {str(slots.get(k) or "").lower() for k in ("company", "name")}
+        return rule.lower().startswith(f"{tagged.lower()} ") or tagged.lower() in said_as
     return bool(re.fullmatch(rf"{re.escape(rule)}\s*\(.+\)", tagged))
 
 

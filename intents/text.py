@@ -313,6 +313,9 @@ COMMON = {
     "reminders",
     "segments",
     "tasks",
+    "slow",  # "the system is too slow" is not "show"
+    "retainer",  # "the retainer agreement" is not a "reminder"
+    "retainers",
 }
 _WORD = re.compile(r"[a-z']{4,}")
 

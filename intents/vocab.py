@@ -230,6 +230,11 @@ UNTAG_ONE = re.compile(
     r"|^(?:please |pls )*un-?tag\b|:\s*(?:remove|drop|delete)\s+(?:the\s+)?tag\b"
     r"|\b(?:remove|drop|delete|strip)\s+(?:the\s+)?(?:tag\s+['\"#]?[\w-]+|['\"#]?[\w-]+['\"]?\s+tag)\s+from\b"
 )
+# "take Ben Ruiz out of the crm": a delete said as taking someone out
+TAKEN_OUT = re.compile(
+    r"^(?:please |pls |can you |could you )*take\s+(?P<who>\S.{0,60}?)\s+(?:out of|off)\s+(?:the |our )?"
+    r"(?:crm|system|database|db|records?|books?)\b"
+)
 CUES: list[tuple[str, str]] = [
     ("customer.show", CUSTOMER_QUESTION),
     ("task.create", rf"^(?={CONTACT_PLANNED.pattern})"),
@@ -317,7 +322,8 @@ CUES: list[tuple[str, str]] = [
     ("customer.restore", BIN_LISTING.pattern),
     (
         "customer.delete",
-        r"^(?:please |pls |can you |could you )*(?:delete|del|remove|trash|drop|get rid of|archive|bin|scrap)\b(?!.*\b(?:personal data|all (?:the )?data|gdpr|tasks?|reminders?|tags?|notes?)\b)",
+        r"^(?:please |pls |can you |could you )*(?:delete|del|remove|trash|drop|get rid of|archive|bin|scrap|nuke)\b(?!.*\b(?:personal data|all (?:the )?data|gdpr|tasks?|reminders?|tags?|notes?)\b)"
+        rf"|{TAKEN_OUT.pattern}",
     ),
     (  # "created Greenleaf twice, could you delete the second one?"
         "customer.delete",
@@ -380,7 +386,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "nps.record",
-        r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)",
+        r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:gave|give|gives)(?: us)? (?:a )?(?:note|nota|grade|rating|score) (?:of )?-?\d{1,3}\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)",
     ),
     (
         "interaction.history",
@@ -467,7 +473,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.show",
-        r"(?:^|\b(?:tell me|know|show me|pull up|find|see)\s+)(?:and |so |hey,? )?(?:(?:who(?:'s| is)|whose)(?: the)? (?:(?:account |main |key )?(?:owner|contact|rep|account manager|person)(?: (?:for|of|at|on))?|looking after|lookin after|handling|in charge of|responsible for|managing|covering)|(?:who|whoever) (?:owns|handles|manages|looks after|covers)(?: the (?:account|record|contact) (?:for|of))?|whose (?:customer|account|client|contact|lead) is|who(?:'s| is) the owner of)\s+",
+        r"(?:^|\b(?:tell me|know|show me|pull up|find|see)\s+)(?:and |so |hey,? )?(?:(?:who(?:'s| is)|whose)(?: the)? (?:(?:account |main |key )?(?:owner|contact|rep|account manager|person)(?: (?:for|of|at|on))?|looking after|lookin after|handling|in charge of|responsible for|managing|covering)|(?:who|whoever|(?:which|what) (?:rep|sales ?person|account manager|one of us)) (?:owns|handles|manages|looks after|covers)(?: the (?:account|record|contact) (?:for|of))?|whose (?:customer|account|client|contact|lead) is|who(?:'s| is) the owner of)\s+",
     ),
     (
         "interaction.log",
@@ -650,6 +656,11 @@ FOLLOW_UP = re.compile(
     rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|at|for|before)(?=\s*(?:{DATE_PHRASE})))?"
     rf"\s*(?P<when>{DATE_PHRASE})?|\s(?:by|before|due|till|until)\s+(?P<by>{DATE_PHRASE}))(?![\w/])"
 )
+# a reminder asked inside a contact log: "called jane, remind me to send the quote friday"
+REMIND_IN_LOG = re.compile(
+    rf"(?:[,;.]|\s[-–—])\s*(?:(?:can|could) you |pls |please |and )*(?:remind me|set a reminder) to "
+    rf"(?P<what>.+?)\s+(?:on |by |before )?(?P<when>{DATE_PHRASE})(?![\w/])"
+)
 OCCURRED = re.compile(
     rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bagain )(?<!\bback )(?<!\bup )(?P<when>today|yesterday|this morning|this afternoon|"
     rf"this evening|this am|this pm|this arvo|last night|(?:{WEEKDAY},? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
@@ -776,8 +787,9 @@ EXPORT_WORDS = re.compile(
 # ---- NPS -------------------------------------------------------------------------------------
 
 NPS_WORDS = re.compile(
-    r"\b(?:record|log|got|get|an?|nps|score|of|is|was|gave|give|us|rated|scored|answered|"
-    r"responded|would|recommend|on|the|survey|out|for|from)\b|/10|[:!()]",
+    r"\b(?:record|log|got|get|an?|nps|score|of|is|was|gave|give|gives|us|rated|scored|answered|"
+    r"responded|would|recommend|on|the|survey|out|for|from|note|nota|grade|rating|client|customer)\b"
+    r"|/10|[:!()]",
     re.I,
 )
 
@@ -813,7 +825,7 @@ UNIT_PRICE = re.compile(
 MONEY = [  # an amount with its currency anywhere; else a bare number after "for", "at", a comma
     re.compile(
         r"(?:[,;:]\s*|\s+(?:for|at|worth|totaling|totalling|total|@|paid|=|of)\s+|\s+|^)"
-        rf"(?P<money>{_SYMBOLS}\s?\d[\d,.]*\s?[km]?(?:\s?(?:{_CODES})\b)?|(?:{_CODES_FIRST})\s?\d[\d,.]*\s?[km]?\b|\d[\d,.]*\s?(?:[km]|lakhs?)?\s?(?:{_SYMBOLS}|(?:{_CODES})\b))"
+        rf"(?P<money>{_SYMBOLS}\s?\d[\d,.]*\s?[km]?(?:\s?(?:{_CODES})\b)?|(?:{_CODES_FIRST})\s?\d[\d,.]*\s?[km]?\b|\d(?:[\d,.]*\d)?\s?(?:[km]|lakhs?)?\s?(?:{_SYMBOLS}|(?:{_CODES})\b))"
         rf"{_PER}"
     ),
     re.compile(
@@ -839,8 +851,8 @@ PURCHASE_FORMS = [
     ),
     re.compile(r"\bsold\s+(?P<both>.+?)\W*$"),
     re.compile(
-        r"^(?P<who>.+?)\s+(?:just\s+|has\s+|have\s+)?(?:bought|bougth|purchased|ordered|renewed|"
-        r"signed up for|upgraded to|took)\s+(?:another\s+|an extra\s+)?(?P<what>.+?)\W*$"
+        r"^(?P<who>.+?)\s+(?:just\s+|has\s+|have\s+)?(?:bought|bougth|purchased|ordered|orderd|renewed|"
+        r"signed up for|upgraded to|took|booked|availed|went with|paid for|paid)\s+(?:another\s+|an extra\s+)?(?P<what>.+?)\W*$"
     ),
 ]
 TIMES = re.compile(  # "support premium x2", "2x CRM Pro", "× 3"
@@ -961,7 +973,7 @@ UPDATE_FORMS = [
     re.compile(r"^(?P<who>[^.,;:]+?)[.,;:]?\s+(?:[\w ]{0,30}?\s)?new (?:one|cell|mobile|phone|number|email|e-mail|address)(?:\s+is)?\s*:?\s*(?P<value>[\w.+@()-][\w.+@() -]*?)\W*$"),
     re.compile(rf"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*{_STAGE}\W*$"),
     re.compile(r"^(?!(?:emailed|called|rang|texted|met|spoke|phoned|messaged|wrote|visited|sent)\b)(?P<who>[^,;]+?)\s+(?:sent|got|received|has|asked for)\s+(?:the\s+|a\s+|our\s+)?(?P<stage>proposal)(?:\s+(?:today|yesterday|now|this morning))?\W*$"),
-    re.compile(r"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
+    re.compile(r"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*(?:(?:new\s+)?(?:owner|rep)\s*:?\s*)?(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?:put|move|place)\s+(?P<who>.+?)\s+under\s+(?P<owner>[\w'-]+?)(?:'s|’s)?(?:\s+name)?\W*$"),
     re.compile(r"^(?P<who>.+?)\s+(?:should|will|can|is to)\s+(?:sit|go|stay|be|move)\s+(?:with|to|under)\s+(?P<owner>[\w'-]+)(?:\s+(?:going forward|from now on|now|instead))*\W*$"),
     re.compile(r"^(?:give|assign|hand(?:\s+over)?|pass)\s+(?P<owner>me)\s+(?P<who>.+?)\W*$"),
@@ -972,6 +984,7 @@ UPDATE_FORMS = [
     re.compile(rf"^{_SET}(?P<who>.+?)(?:'s|’s)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<who>.+?)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^(?P<who>.+?)(?:'s|’s)\s+(?:new\s+)?(?P<field>{_FIELD})\s+(?:is|should be|=)\s+(?:now\s+)?(?P<value>.+?)\W*$"),
+    re.compile(rf"^(?P<who>[^,;:]+?)\s+(?:change|update|new)\s+(?P<field>{_FIELD})(?:{_TO}|\s+)(?P<value>\S.*?)\W*$"),
     re.compile(r"^rename\s+(?P<who>.+?)\s+(?:to|as)\s+(?P<name>.+?)\W*$"),
     re.compile(r"^(?!(?:who|which|any|anyone|list|show|find|customers|clients|all|log|logged|called|rang|emailed|met|spoke|visited|had|just)\b)(?P<who>.+?)(?:'s|’s|'re|’re)?\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)(?:,\s*(?:please|pls|can you|could you)\b.*)?\W*$"),
     re.compile(rf"^(?P<who>.+?)\s+is\s+(?:now\s+)?an?\s+{_STAGE}\b"),
@@ -1144,7 +1157,8 @@ LIMIT = re.compile(
 OWNER_TEAM = re.compile(
     r"\b(?:(?:the |whole |my |our |entire )?team(?:'s|s')?|everyone(?:'s)?|everybody(?:'s)?|"
     r"all (?:the )?(?:reps|sales ?people|staff)(?:'s|')?|every rep(?:'s)?|all of us|"
-    r"(?<=tasks )by (?:rep|owner|person))\b"
+    r"(?<=tasks )by (?:rep|owner|person)|which (?:of the )?(?:reps?|sales ?(?:person|people)|of us)|"
+    r"(?:each|per|any) rep|who(?: [\w']+){0,3} their (?:open |overdue )?(?:tasks|to-?dos))\b"
 )
 OWNER_ME = re.compile(  # "my calls", "how many calls did i make"
     r"\b(?:my|mine)\b|\b(?:did|have) i (?:make|made|do|done|log|logged|sell|sold|close|closed|book|booked)\b"
@@ -1187,8 +1201,8 @@ HAS_NEW_LEAD = re.compile(
     re.I,
 )
 CREATE_FIELD = re.compile(
-    r"(?:^|[•,;|]|\s-\s)\s*(?P<field>name|company|e-?mail|city|phone|mobile|owner|stage|interest)\s*:\s*"
-    r"(?P<value>[^•,;|]+?)\s*(?=[•,;|]|\s-\s|$)",
+    r"(?:^|[•,;|:]|\s[-/]\s)\s*(?P<field>name|company|e-?mail|city|phone|mobile|owner|stage|interest)\s*:\s*"
+    r"(?P<value>[^•,;|]+?)\s*(?=[•,;|]|\s[-/]\s|$)",
     re.I,
 )
 COMPANY_WORDS = re.compile(
@@ -1213,7 +1227,7 @@ RESTORE_WORDS = re.compile(
 )
 DELETE_WORDS = re.compile(
     r"^(?:please |pls |can you |could you )*(?:delete|del|remove|trash|drop|get rid of|archive|bin|"
-    r"scrap)\s+(?:the\s+|that\s+|this\s+)?(?:(?:duplicate|dupe|old|test|junk|extra|second)\s+)?"
+    r"scrap|nuke)\s+(?:the\s+|that\s+|this\s+)?(?:(?:duplicate|dupe|old|test|junk|extra|second)\s+)?"
     r"(?:(?:customer|contact|client|account|record|entry|lead)(?:\s+(?:for|of))?)?\s*",
     re.I,
 )

@@ -102,6 +102,10 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
         chosen = sorted(
             _customers(ctx, list(found.index)), key=lambda c: (c.display_name.casefold(), c.id)
         )
+        # each row says why it matches, so a selection wider than meant shows before it is confirmed
+        money = insights.money_of(ctx)
+        why = {i: segments.reason(row, criteria, money=money) for i, row in found.iterrows()}
+        return _apply(ctx, change, chosen, described, slots.get(COUNT_SAID), why=why)
     return _apply(ctx, change, chosen, described, slots.get(COUNT_SAID))
 
 
@@ -117,7 +121,13 @@ def _named(ctx: Context, change: Change, names: list[str], slots: dict) -> Reply
 
 
 def _apply(
-    ctx: Context, change: Change, chosen: list[Customer], described: str, expected: int | None
+    ctx: Context,
+    change: Change,
+    chosen: list[Customer],
+    described: str,
+    expected: int | None,
+    *,
+    why: dict[int, str] | None = None,
 ) -> Reply:
     """Preview the change of the customers chosen or, once confirmed, make it."""
     if not chosen:
@@ -135,7 +145,7 @@ def _apply(
         )
     require_own(ctx, targets, "change")
     if not ctx.confirmed:
-        raise _preview(ctx, change, targets, chosen, described)
+        raise _preview(ctx, change, targets, chosen, described, why or {})
     for customer in targets:
         change.apply(customer)
     return Reply(
@@ -355,7 +365,12 @@ def _delete(ctx: Context) -> Change:
 
 
 def _preview(
-    ctx: Context, change: Change, targets: list[Customer], chosen: list[Customer], described: str
+    ctx: Context,
+    change: Change,
+    targets: list[Customer],
+    chosen: list[Customer],
+    described: str,
+    why: dict[int, str],
 ) -> Ask:
     owners = _owners(ctx)
     rows = [
@@ -365,6 +380,7 @@ def _preview(
             "Owner": owners.get(c.owner_id, ""),
             "Stage": c.stage,
             "Change": change.shown(c),
+            **({"Why": why.get(c.id, "")} if why else {}),
         }
         for c in targets
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 
 from sqlmodel import col, select
@@ -173,11 +174,21 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
         summary += f" {label[period]}"
     if overdue and period != "overdue":
         summary += f", {overdue} overdue"
+    if book.team and on is None:
+        summary += _per_person(assignee for _, _, assignee in found)
     return Reply(
         text=summary + ":",
         rows=rows,
         buttons=[Button(f"Done #{task.id}", f"done {task.id}") for task, _, _ in found[:5]],
     )
+
+
+def _per_person(assignees) -> str:
+    """A team's list says who holds most, for "which rep has the most overdue tasks"."""
+    counts = sorted(Counter(assignees).items(), key=lambda count: (-count[1], count[0]))
+    if len(counts) < 2:
+        return ""
+    return " (" + ", ".join(f"{name} {n}" for name, n in counts) + ")"
 
 
 @handles("task.complete")

@@ -45,7 +45,7 @@ def test_a_manager_lists_one_rep_s_tasks_and_the_answer_says_whose(team):
 
 def test_the_team_s_tasks_show_who_has_each(team):
     reply = team.run("task.list", who="Alex", owner="the team")
-    assert reply.text == "The team's 2 open tasks:"
+    assert reply.text == "The team's 2 open tasks (Priya Shah 1, Sam 1):"
     assert {(row["Task"], row["Who"]) for row in reply.rows} == {
         ("renewal call", "Priya Shah"),
         ("send the deck", "Sam"),

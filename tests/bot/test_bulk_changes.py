@@ -200,6 +200,10 @@ def test_proposals_unanswered_for_three_weeks_are_marked_lost(book):
     )
     assert sorted(r["Customer"] for r in preview.rows) == ["Pam Page", "Pia Post"]
     assert {r["Change"] for r in preview.rows} == {"stage proposal → lost"}
+    # each row says why it matches, so a wider selection than meant is seen before confirming
+    days = {r["Customer"]: r["Why"] for r in preview.rows}
+    assert f"proposal since {book.now - timedelta(days=30):%-d %b %Y}" in days["Pam Page"]
+    assert "never contacted" in days["Pia Post"]
     assert "no stage change for 21+ days" in preview.text
     book.say("yes", who="Alex")
     pam = book.customer("Pam Page")

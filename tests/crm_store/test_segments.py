@@ -93,7 +93,7 @@ def test_never_contacted_customers_count_as_not_contacted_since_they_were_added(
     found = find(store, no_contact_days=30)
     assert list(found.index) == [silent.id]
     why = segments.reason(found.iloc[0], segments.Criteria(no_contact_days=30), money=money)
-    assert why == "no orders yet, never contacted"
+    assert why == "no orders yet, never contacted, added 9 Oct 2026"
 
 
 def test_the_csv_holds_every_match_with_its_figures(store):
@@ -128,14 +128,16 @@ def test_product_interest_narrows_the_list_whatever_the_case_or_plural(store):
 
 
 def test_no_answer_to_a_proposal_in_three_weeks(store):
-    waiting = store.customer("Waiting", stage="proposal", stage_days_ago=30)
+    waiting = store.customer(
+        "Waiting", stage="proposal", stage_days_ago=30, created=TODAY - timedelta(days=60)
+    )
     store.customer("Fresh proposal", stage="proposal", stage_days_ago=5)
     store.customer("Old lead", stage="lead", stage_days_ago=90)
     store.commit()
     found = find(store, stage="proposal", no_stage_change_days=21)
     assert list(found.index) == [waiting.id]
     why = segments.reason(found.iloc[0], segments.Criteria(stage="proposal"), money=money)
-    assert why == "no orders yet, never contacted, proposal since 19 Oct 2026"
+    assert why == "no orders yet, never contacted, added 19 Sep 2026, proposal since 19 Oct 2026"
 
 
 def test_customers_in_the_bin_are_in_no_list(store):
