@@ -100,6 +100,7 @@ class Context:
             before=before,
             description=description,
             deleted=deleted,
+            at=self.now,
         )
 
     def record_export(

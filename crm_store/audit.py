@@ -55,12 +55,14 @@ def record(
     before: dict[str, Any] | None,
     description: str,
     deleted: bool = False,
+    at: datetime | None = None,
 ) -> None:
     """Log one change; call after the change is flushed, with `before` taken beforehand."""
     session.flush()
     session.add(
         AuditEntry(
             command_id=command_id,
+            at=at or utcnow(),
             staff_id=staff_id,
             action=action,
             entity=row.__tablename__,

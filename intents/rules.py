@@ -1455,6 +1455,9 @@ def channel_of(text: str) -> str | None:
     return _first(vocab.CHANNELS, text)
 
 
+_SENT = re.compile(r"\b(?:e-?mailed|mailed|sent|texted|forwarded|whats ?app(?:ed)?|posted)\W*$")
+
+
 @reads("interaction.log")
 def _log(match: re.Match, message: Message) -> dict | None:
     text = message.text
@@ -1466,6 +1469,12 @@ def _log(match: re.Match, message: Message) -> dict | None:
         cut = inbound.start("verb")
         rest = text[:cut] + text[inbound.end() :]
         typed = message.typed[:cut] + message.typed[inbound.end() :]
+    if _SENT.search(match.group(0)) and (sent := vocab.SENT_TO.match(rest)):
+        rest, typed = (  # "emailed the quote to X": X is who it went to, the quote what was said
+            f" {part[sent.start('who') : sent.end('who')]}, sent "
+            f"{part[sent.start('what') : sent.end('what')]}{part[sent.end() :]}"
+            for part in (rest, typed)
+        )
     follow_up = None
     invalid: dict[str, str] = {}
     # "promised a fix by next wk. call him back wed": a follow-up said outright wins over "by …"

@@ -299,6 +299,9 @@ def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
     if name == "customer" and isinstance(rule, str) and tagged.lower().startswith(rule.lower()):
         if tagged.lower().split()[-1] in _ENDS_NO_NAME:
             return True  # "called jane in the morning": the tagger took a word too many
+    summary = str(slots.get("summary") or "").lower()
+    if name == "customer" and rule and summary and tagged.lower() in summary:
+        return True  # "emailed the contract over to globex": what was sent is not who to
     product = str(slots.get("product") or "").lower()
     if name == "customer" and product and product in tagged.lower():
         return True  # "sold a Widget to Jane Cooper": what was sold is not who bought it

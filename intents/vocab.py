@@ -236,6 +236,12 @@ TAKEN_OUT = re.compile(
     r"(?:crm|system|database|db|records?|books?)\b"
 )
 CUES: list[tuple[str, str]] = [
+    (  # "sent the invoice to acme": a contact, by e-mail unless said otherwise
+        "interaction.log",
+        r"^(?:(?:i|we|just|have|had)\s+)*sent(?=\s+(?!(?:from|you|me|them|him|her)\b)\S.{0,50}?\s+"
+        r"(?:over\s+|across\s+)?to\s+(?!(?:them|him|her|me|us|you)\b)\w)(?!.*\b(?:done|tick|close|"
+        r"complete)\b)",
+    ),
     ("customer.show", CUSTOMER_QUESTION),
     ("task.create", rf"^(?={CONTACT_PLANNED.pattern})"),
     # "order history for acme", "what did hugo buy last year": their profile, with their orders
@@ -634,6 +640,7 @@ CHANNELS = _table(
             "visit",
         ),
         (r"notes?", "note"),
+        (r"^(?:(?:i|we|just|have|had)\s+)*sent(?=\s+\S.{0,50}?\s+to\s)", "email"),
     ]
 )
 # Words that settle the channel whatever verb was used ("spoke on the phone", "call on Teams").
@@ -667,6 +674,13 @@ OCCURRED = re.compile(
     rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)|(?:last )?(?<!coming )(?<!this ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
     rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:?!]|\s|$)"
+)
+# what was sent, then to whom: "emailed the quote to bjorn dubois", "sent pricing over to jane"
+SENT_TO = re.compile(
+    r"^\s*(?=\S)(?P<what>(?:the |a |an |our |my )?(?!(?:them|him|her|it|back|over)\b)[^,;:@]{1,50}?)"
+    r"\s+(?:over\s+|across\s+|out\s+)?to\s+(?!(?:them|him|her|me|us|you|follow|chase|check|say|"
+    r"ask|tell|confirm|let|see|get|remind|thank|update|discuss|arrange|book|set|introduce)\b)"
+    r"(?P<who>[^,;.]+?)(?=\s*(?:[,;.]|$|\s(?:re|about|regarding|today|yesterday|this|earlier)\b))"
 )
 INBOUND = re.compile(
     r"^.+?\s(?P<verb>(?:called|rang|phoned|emailed|texted|messaged|whatsapped|visited|wrote to|replied|got back to|pinged|slacked|dm'?d|contacted|reached out to)(?:\s+(?:us|me|back))+)\b"

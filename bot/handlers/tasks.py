@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date, timedelta
 
@@ -63,6 +64,13 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
         text = _suggested(ctx, customer)
     if not text:
         raise UserError("What should I remind you of? e.g. “remind me to call Acme tomorrow”.")
+    if customer is None and (pronoun := _SOMEONE.search(text)):
+        # "call her monday" with no one talked about: a task about no one
+        example = _SOMEONE.sub("Acme", text, count=1)
+        raise UserError(
+            f"Who is “{pronoun.group(0)}”? Say the customer's name, e.g. “{example}”. "
+            "Nothing was saved."
+        )
     whose_task = assignee(ctx, parsed.slots.get("owner"))
     due = due_date(ctx, parsed.slots.get("due"))
     task = new_task(ctx, text=text, due=due, customer=customer, assignee=whose_task)
@@ -76,6 +84,9 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
         text=f"Task #{task.id}{whose}: {text}{when}.",
         buttons=[Button("Done", f"done {task.id}"), Button("Undo", "undo")],
     )
+
+
+_SOMEONE = re.compile(r"\b(?:him|her|them)\b", re.I)
 
 
 def assignee(ctx: Context, typed: str | None) -> Staff:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import col, select
 
-from bot.context import Context, UserError, handles
+from bot import format
+from bot.context import Ask, Context, UserError, handles
 from bot.messages import Reply
 from crm_store.audit import UNDO_OF, drop_from_undo, last_command, revert
 from crm_store.models import AuditEntry
@@ -14,6 +16,7 @@ from intents import Parsed
 
 ERASURE = "customer.forget"
 LISTED = 5  # a bulk change is summed up after this many of its changes
+ASK_AFTER = timedelta(minutes=5)  # an older last change is undone only once confirmed
 
 
 @handles("undo")
@@ -23,8 +26,16 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
     entries = last_command(ctx.session, ctx.staff.id)
     if not entries:
         return Reply("There is nothing of yours to undo.")
-    _refuse_another_change(ctx.message.text, entries[-1].description)
+    _refuse_another_change(ctx.message.text, entries)
     asked_about = parsed.slots.get(UNDO_OF)
+    if asked_about is None and ctx.now - _aware(entries[-1].at) > ASK_AFTER:
+        # made a while ago: maybe not the change the sender has in mind ("undo" after a no-op)
+        question = Ask.confirm(
+            f"Your last change, “{entries[-1].description}”, was made {_age(entries[-1].at, ctx)}. "
+            "Undo it?"
+        )
+        question.choices = {"yes": {UNDO_OF: entries[0].command_id}}
+        raise question
     if asked_about is not None and entries[0].command_id != asked_about:
         raise UserError(
             f"Your last change is now “{entries[-1].description}”, not the one I asked about. "
@@ -53,20 +64,50 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
     return Reply(f"Undone: {what}.")
 
 
-def _refuse_another_change(text: str, last: str) -> None:
-    """ "undo the vip tagging" when the last change was something else: changes are undone newest
-    first, so none is, rather than the wrong one."""
-    named = _NAMED.search(text)
-    if named is None:
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+def _age(at: datetime, ctx: Context) -> str:
+    minutes = int((ctx.now - _aware(at)).total_seconds() // 60)
+    if minutes < 60:
+        return f"{minutes} minutes ago"
+    if minutes < 24 * 60:
+        return f"{minutes // 60} hour{'s' * (minutes >= 120)} ago"
+    return format.moment(_aware(at), tz=ctx.tz, today=ctx.today)
+
+
+def _refuse_another_change(text: str, entries: list[AuditEntry]) -> None:
+    """ "undo the vip tagging", "that sale was wrong, undo" when the last change was something
+    else: changes are undone newest first, so none is, rather than the wrong one."""
+    last = entries[-1].description
+    if kind := _KIND.search(text):
+        other = not any(e.action.startswith(_KINDS[kind.group("kind").lower()]) for e in entries)
+    elif named := _NAMED.search(text):
+        said = {w[:4] for w in re.findall(r"\w+", named.group("what").lower())} - _FILLER
+        other = bool(said) and not said & {w[:4] for w in re.findall(r"\w+", last.lower())}
+    else:
         return
-    said = {w[:4] for w in re.findall(r"\w+", named.group("what").lower())} - _FILLER
-    if said and not said & {w[:4] for w in re.findall(r"\w+", last.lower())}:
+    if other:
         raise UserError(
             f"Your last change is “{last}”, and I undo changes newest first. Nothing was undone: "
             "say “undo” to undo that one, and again for the one before it."
         )
 
 
+# a kind of change named ("that sale", "the call I logged"): the actions that make it
+_KINDS = {
+    **dict.fromkeys(("sale", "order", "purchase"), "purchase."),
+    **dict.fromkeys(
+        ("call", "email", "meeting", "visit", "note", "log", "contact"), "interaction."
+    ),
+    **dict.fromkeys(("nps", "score", "rating"), "nps."),
+    "task": "task.",
+    "reminder": "task.",
+}
+_KIND = re.compile(
+    rf"\b(?:that|the|this|my|last)\s+(?:[\w-]+\s+){{0,2}}?(?P<kind>{'|'.join(_KINDS)})s?\b", re.I
+)
 _NAMED = re.compile(
     r"\b(?:undo|revert|roll ?back|reverse)\s+(?:the|that|my|this)\s+(?P<what>.+)$", re.I
 )

@@ -34,6 +34,17 @@ def test_a_pronoun_with_nothing_said_before_is_not_guessed(chat):
     assert chat.written() == written
 
 
+def test_a_task_about_her_with_no_one_talked_about_is_asked_not_saved(chat):
+    written = chat.written()
+    reply = chat.say("add a task for me to call her monday")
+    assert reply.text.startswith("Who is “her”? Say the customer's name")
+    assert chat.written() == written
+    chat.say("tell me about Jane Cooper")
+    assert chat.say("add a task for me to call her monday").text.endswith(
+        "for Jane Cooper (Acme Corporation)."
+    )
+
+
 def test_those_is_the_list_just_shown_and_the_change_is_previewed(chat):
     with Session(chat.engine) as session:
         enrol(session, "Dana", role="rep", tz="UTC")

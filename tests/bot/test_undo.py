@@ -1,9 +1,12 @@
 """Undo takes back only what its command wrote, while it still holds, and says when it can't."""
 
+from datetime import timedelta
+
+import pytest
 from sqlmodel import Session, select
 
 from bot.identity import enrol
-from crm_store.models import AuditEntry, Customer, Interaction
+from crm_store.models import AuditEntry, Customer, Interaction, NpsAnswer
 
 
 def jane(chat) -> Customer:
@@ -89,3 +92,27 @@ def test_an_undo_naming_an_older_change_undoes_nothing_and_says_which_is_last(ch
     assert "Nothing was undone" in reply.text
     assert jane(chat).city == "Boston"
     assert chat.say("undo the city change").text.startswith("Undone: city of Jane Cooper")
+
+
+@pytest.mark.parametrize(
+    "said", ["oops that sale was 2 seats not 12, undo", "undo the call I logged"]
+)
+def test_an_undo_that_names_another_kind_of_change_undoes_nothing(chat, said):
+    chat.say("sold 12 CRM Pro to Jane Cooper for $2,400")
+    chat.say("Jane Cooper gave us a 9")
+    reply = chat.say(said)
+    assert reply.text.startswith("Your last change is “NPS 9 from Jane Cooper (Acme Corporation)”")
+    assert "Nothing was undone" in reply.text
+    assert [a.score for a in chat.rows(NpsAnswer)] == [9]
+
+
+def test_a_last_change_made_a_while_ago_is_undone_only_once_confirmed(chat):
+    chat.say("change Jane Cooper's city to Boston")
+    chat.now += timedelta(minutes=12)
+    asked = chat.say("undo")
+    assert asked.text.startswith(
+        "Your last change, “city of Jane Cooper (Acme Corporation)”, was made 12 minutes ago"
+    )
+    assert jane(chat).city == "Boston"
+    assert chat.say("yes").text == "Undone: city of Jane Cooper (Acme Corporation)."
+    assert jane(chat).city != "Boston"
