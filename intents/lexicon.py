@@ -8,6 +8,7 @@ a message that is nothing but a known customer (or a close typo of one), a produ
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -136,14 +137,35 @@ def catalog_product(said: str, lexicon: Lexicon) -> str | None:
     return products[found[0]] if found else None
 
 
-def _task_for(slots: dict[str, Any], lexicon: Lexicon) -> None:
+def _task_for(slots: dict[str, Any], lexicon: Lexicon, typed: str) -> None:
     """ "task for maria: …" is Maria's task; "task for acme: …" is a task about Acme."""
     said = slots["owner"]
-    if staff_named(said, lexicon) is None:
+    whole = _staff_in_full(typed, lexicon)
+    if whole and _fold(said) in _fold(whole).split():
+        # "maria garcia's tasks": María García's, not a customer called García
+        slots["owner"] = whole
+        if slots.get("customer") and _fold(slots["customer"]) in _fold(whole):
+            del slots["customer"]
+    elif staff_named(said, lexicon) is None:
         del slots["owner"]
         slots.setdefault("customer", said)
     elif slots.get("customer", "").lower() == said.lower():
         del slots["customer"]
+
+
+def _staff_in_full(typed: str, lexicon: Lexicon) -> str | None:
+    """A colleague's whole name in the message, accents or not, as typed."""
+    folded = _fold(typed)
+    for name in lexicon.staff:
+        if len(name.split()) > 1 and (at := folded.find(_fold(name))) >= 0:
+            same = len(folded) == len(typed)
+            return typed[at : at + len(name)] if same else name
+    return None
+
+
+def _fold(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 def staff_named(typed: str, lexicon: Lexicon) -> str | None:
@@ -301,9 +323,12 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
         if staff_named(slots["value"], lexicon) == slots["value"]:
             slots["field"] = "owner"  # "move kenji moreau to maria"
     if intent == "task.create" and isinstance(slots.get("owner"), str):
-        _task_for(slots, lexicon)
+        _task_for(slots, lexicon, typed)
+    if intent == "task.list" and isinstance(said := slots.get("customer"), str):
+        if (whole := _staff_in_full(said, lexicon)) and _fold(whole) == _fold(said):
+            slots["owner"] = slots.pop("customer")  # "tasks for maria garcia": hers
     if intent == "task.list" and slots.get("owner") not in (None, "me", "team"):
-        _task_for(slots, lexicon)  # "open tasks for acme": the customer's, not a colleague's
+        _task_for(slots, lexicon, typed)  # "open tasks for acme": the customer's, not a colleague's
     if intent == "task.create" and isinstance(said := slots.get("text"), str):
         # "send ethan novak an api quote", "chase initech systems for the PO": the known name
         said_customer = slots.get("customer")
@@ -314,7 +339,11 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
         # "compare sam and jordan this quarter": those reps' figures side by side
         compared = {"period": slots.get("period"), "group_by": "owner", REPS: reps}
         return {k: v for k, v in compared.items() if v is not None}
-    if intent in OWNED and "owner" not in slots and (owner := staff_named(typed, lexicon)):
+    if (
+        intent in OWNED
+        and "owner" not in slots
+        and (owner := _staff_in_full(typed, lexicon) or staff_named(typed, lexicon))
+    ):
         if slots.get("customer", "").lower() == owner.lower():
             del slots["customer"]
         slots["owner"] = owner

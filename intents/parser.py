@@ -55,12 +55,15 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         excluding := _excluding(left_out, message, now=now, tz=tz, lexicon=lexicon)
     ):
         return excluding
-    reason = (
-        rules.REASON_FIRST.match(message.text)
-        or rules.REASON_STATED.match(message.text)
-        or rules.SAID_BEFORE_ASKING.match(message.text)
-    )
+    reason = rules.REASON_FIRST.match(message.text) or rules.REASON_STATED.match(message.text)
     if reason and (said := _after_reason(message, reason, now=now, tz=tz, lexicon=lexicon)):
+        return said
+    # "Oh shoot, Thandi changed jobs - can you update X's name to Y": the request, when whole
+    if (
+        (before := rules.SAID_BEFORE_ASKING.match(message.text))
+        and (said := _after_reason(message, before, now=now, tz=tz, lexicon=lexicon))
+        and not rules.missing_required(said.intent, said.slots)
+    ):
         return said
     if (reason := rules.REASON_AFTER.match(message.text)) and (
         said := _before_reason(message, reason, now=now, tz=tz, lexicon=lexicon)

@@ -615,6 +615,8 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
     slots: dict[str, Any] = _task_ids(named_for)  # "the task for #12": customer 12's, not task 12
     if not slots:
         return _task_moved(message)
+    if linked := vocab.TASK_LINKED.search(message.text):  # "link task 46 to fatima moreau"
+        return {**slots, "customer": _ref(message.typed[linked.start("who") : linked.end("who")])}
     if vocab.TASK_REOPENED.search(message.text):
         return {**slots, "action": "reopen"}
     if vocab.TASK_DELETED.search(message.text):
@@ -799,8 +801,8 @@ def _report(match: re.Match, message: Message) -> dict | None:
     text = message.text
     if vocab.TEAM_LIST.search(text):
         return {"metric": "customers", "group_by": "owner", "owner": "team"}
-    if _TOP_CUSTOMERS.search(text):
-        return None  # "top 5 customers by revenue": a list of customers, not a figure
+    if _TOP_CUSTOMERS.search(text) or vocab.STAGE_COUNTED.search(text):
+        return None  # "top 5 customers by revenue", "how many leads": a list, not a figure
     group_by = _first(vocab.GROUPS, text)
     named_metric = _first(vocab.METRICS, text)
     if group_by is None and named_metric is None and re.search(r"\bpipeline\b", text):

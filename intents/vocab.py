@@ -120,7 +120,7 @@ CUSTOMER_QUESTION = (
 TEAM_LIST = re.compile(
     r"\bwho(?:'s| is| are) (?:on|in) (?:the|my|our) (?:sales )?team\b|\bwho are (?:the|my|our) "
     r"(?:reps|sales ?people|team)\b|\b(?:list|show)(?: me)? (?:the |my |our |all )?(?:reps|sales ?people|"
-    r"team members|staff)\W*$|^(?:the )?team members\W*$|\bwho works here\b"
+    r"team members|staff|team|sales team)\W*$|^(?:the )?team members\W*$|\bwho works here\b"
 )
 # "value of maria's book": what the customers in a book have bought, to date unless a period is said
 # "which ones did I just get from sam", "customers moved to me today": handed over to the asker
@@ -172,7 +172,13 @@ TASK_ASKED = re.compile(
     r"|^(?:whose|which|what)\s+tasks?\s+is\s+#?\d+"
 )
 # a task changed rather than done or set: moved to another day, handed to someone, deleted
+# a numbered task put on a customer: "link task 46 to fatima moreau", "task 46 - attach it to X"
+TASK_LINKED = re.compile(
+    r"\b(?:link|attach|connect|tie|associate)\s+(?:(?:the\s+)?tasks?\s*#?(?P<n>\d+)|it|that)\s+"
+    r"(?:to|with)\s+(?P<who>[^,;?!]+?)\W*$"
+)
 TASK_CHANGED = re.compile(
+    rf"{TASK_LINKED.pattern}|"
     r"\b(?:move|push|shift|postpone|reschedule|bump|reassign|assign|give|hand|delete|remove|change|"
     r"set|drop|cancel|scrap|bin|kill|pass|transfer|rename|reword|retitle|relabel|edit|update)\b.*\btasks?\s*#?\d|\btasks?\s*#?\d+\b.*\b(?:to|till|until)\s+\w"
     r"|\btasks?\s*#?\d+\s+(?:should|must|needs? to|has to|is meant to)\s+be\s+(?:due\s+)?(?:on\s+)?\w"
@@ -230,12 +236,19 @@ UNTAG_ONE = re.compile(
     r"|^(?:please |pls )*un-?tag\b|:\s*(?:remove|drop|delete)\s+(?:the\s+)?tag\b"
     r"|\b(?:remove|drop|delete|strip)\s+(?:the\s+)?(?:tag\s+['\"#]?[\w-]+|['\"#]?[\w-]+['\"]?\s+tag)\s+from\b"
 )
+# "how many leads do we have", "how many lost now": a count of one stage, which its list says
+STAGE_COUNTED = re.compile(
+    r"^how many\s+(?:(?:customers|accounts|clients)\s+(?:are\s+|do we have\s+)?(?:in\s+)?)?"
+    r"(?P<stage_count>leads?|qualified|proposals?|lost|won|prospects?)\b"
+    r"(?!\s+(?:deals?|revenue|sales|calls|emails|meetings|orders))"
+)
 # "take Ben Ruiz out of the crm": a delete said as taking someone out
 TAKEN_OUT = re.compile(
     r"^(?:please |pls |can you |could you )*take\s+(?P<who>\S.{0,60}?)\s+(?:out of|off)\s+(?:the |our )?"
     r"(?:crm|system|database|db|records?|books?)\b"
 )
 CUES: list[tuple[str, str]] = [
+    ("segment.list", STAGE_COUNTED.pattern),
     (  # "sent the invoice to acme": a contact, by e-mail unless said otherwise
         "interaction.log",
         r"^(?:(?:i|we|just|have|had)\s+)*sent(?=\s+(?!(?:from|you|me|them|him|her)\b)\S.{0,50}?\s+"
@@ -244,6 +257,18 @@ CUES: list[tuple[str, str]] = [
     ),
     ("customer.show", CUSTOMER_QUESTION),
     ("task.create", rf"^(?={CONTACT_PLANNED.pattern})"),
+    (  # "lukas kowalski orders", "jonas smith owner?": one detail of a customer, on their profile
+        "customer.show",
+        r"^(?!(?:my|our|your|the|team|all|top|show|list|what|who|how|which|where|when|any|new|"
+        r"log|add|change|update|set|recent|last|latest)\b)"
+        r"(?P<ref>[^,;:?!]{3,40}?)(?:'s|’s)?\s+(?:orders|purchases|order history|owner|rep|"
+        r"account manager|details|profile|info|contact details|phone(?: number)?|number|"
+        r"e-?mail(?: address)?)\s*\?*\s*$",
+    ),
+    (  # "whats this emma nguyen thing alex gave me": that customer
+        "customer.show",
+        r"^what(?:'s|s| is) (?:this|that) (?P<ref>[^,;?]{2,40}?) (?:thing|deal|account|lead|one)\b",
+    ),
     # "order history for acme", "what did hugo buy last year": their profile, with their orders
     (
         "customer.show",
@@ -711,6 +736,7 @@ TASK_PERIODS = _table(
         (r"overdue|late|past due|missed", "overdue"),
         (r"today|tonight|this morning", "today"),
         (r"tomorrow", "tomorrow"),
+        (r"next (?:week|wk)", "next_week"),
         (r"(?:this|the|for the) week|weekly|this wk|^tasks week\W*$", "week"),
         (r"all(?! (?:the )?reps| of us| staff| (?:overdue|late|today|tomorrow))", "all"),
     ]
@@ -1102,6 +1128,7 @@ STAGE_CRITERION = re.compile(
     r"|\b(?P<stage_deals>lost|won|qualified|proposal)\s+(?:deals|opportunities|opps)\b"
     r"|\b(?P<stage_ones>qualified|proposal|lost|won|prospect)\s+(?:ones|one|customers|custs|clients|"
     r"accounts|deals)\b|\b(?P<stage_named>lead|qualified|proposal|lost)\s+stage\b"
+    rf"|{STAGE_COUNTED.pattern}"
 )
 _SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|mths?|years?|yrs?|d|wks?|mo)\b)?"
 NO_PURCHASE = re.compile(

@@ -150,12 +150,16 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
         query = query.where(col(Task.due) == today + timedelta(days=1))
     elif period == "week":
         query = query.where(col(Task.due) <= today + timedelta(days=6 - today.weekday()))
+    elif period == "next_week":
+        monday = today + timedelta(days=7 - today.weekday())
+        query = query.where(col(Task.due) >= monday, col(Task.due) < monday + timedelta(days=7))
     found = ctx.session.exec(query).all()
     label = {
         "today": "due today or earlier",
         "tomorrow": "due tomorrow",
         "overdue": "overdue",
         "week": "due this week",
+        "next_week": "due next week",
     }
     if not found:
         when = f" {label[period]}" if period in label else ""
@@ -264,7 +268,13 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
         return Reply(f"Deleted: {gone}.", buttons=[Button("Undo", "undo")])
     if slots.get("action") == "reopen":
         return _reopened(ctx, changing)
-    if not slots.keys() & {"due", "owner", "text"}:
+    # "link task 46 to fatima moreau": a numbered task's customer is the one named
+    linked = (
+        resolve_customer(ctx, slots["customer"])
+        if "task_id" in slots and slots.get("customer")
+        else None
+    )
+    if not slots.keys() & {"due", "owner", "text"} and linked is None:
         raise UserError(
             f"What should change about {numbers}? e.g. “move task 12 to monday”, “give task "
             "12 to Maria” or “rename task 12 to …”. Nothing was changed."
@@ -282,11 +292,14 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
         said.append(f"due {format.day(due, today=ctx.today)}")
     if whose_task is not None:
         said.append(f"now {whose_task.name}'s")
+    if linked is not None:
+        said.append(f"for {linked.display_name}")
     for task in changing:
         before = snapshot(task)
         task.text = text or task.text
         task.due = due or task.due
         task.assignee_id = whose_task.id if whose_task else task.assignee_id
+        task.customer_id = linked.id if linked else task.customer_id
         ctx.session.add(task)
         ctx.audit(
             "task.update",

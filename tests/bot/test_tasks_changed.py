@@ -130,6 +130,19 @@ def test_a_task_is_renamed_and_undo_gives_its_words_back(chat):
     assert [t.text for t in chat.rows(Task)] == ["call Jane Cooper"]
 
 
+@pytest.mark.parametrize(
+    "said", ["link task {n} to Globex", "task {n} - link it to globex", "attach task {n} to Globex"]
+)
+def test_a_numbered_task_is_linked_to_the_customer_named_and_undo_unlinks_it(chat, said):
+    chat.say("remind me to send the deck tomorrow")
+    [task] = chat.rows(Task)
+    reply = chat.say(said.format(n=task.id))
+    assert reply.text == f"Task #{task.id} send the deck: for Jane Smith (Globex Ltd)."
+    assert [t.customer_id for t in chat.rows(Task)] == [chat.customer("Jane Smith").id]
+    chat.say("undo")
+    assert [t.customer_id for t in chat.rows(Task)] == [None]
+
+
 def test_it_after_a_task_is_set_or_changed_is_that_task(chat):
     chat.say("remind me to call Jane Cooper tomorrow")
     [task] = chat.rows(Task)
