@@ -1916,7 +1916,7 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots["no_purchase_days"] = _days(found, default=90)
     if vocab.NEVER_CONTACTED.search(text):
         slots["never_contacted"] = True
-    elif found := vocab.NO_CONTACT.search(text):
+    elif found := vocab.NO_CONTACT.search(text) or vocab.LAST_CONTACTED.search(text):
         slots["no_contact_days"] = _days(found, default=30)
     if found := vocab.OWNER.search(text):
         name = next(k for k, v in found.groupdict().items() if v)

@@ -36,6 +36,9 @@ SHORTHAND = [
     (re.compile(r"\bre:\s*", re.I), "about "),
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|2moro|2morrow)\b", re.I), "tomorrow"),
     (re.compile(r"\b(?:agn|agin)\b", re.I), "again"),
+    (re.compile(r"\b2day\b", re.I), "today"),
+    (re.compile(r"\b2nite\b", re.I), "tonight"),
+    (re.compile(r"\bhav\b", re.I), "have"),
     (re.compile(r"\bcust\b", re.I), "customer"),
     (re.compile(r"\bpls\b|\bplz\b", re.I), "please"),
     (re.compile(r"\bu\b(?!/)", re.I), "you"),
@@ -62,7 +65,11 @@ SHORTHAND = [
     (re.compile(r"\bw(?=\s+[a-z#@+\d])", re.I), "with"),
     (re.compile(r"\bacct\b", re.I), "account"),
     (
-        re.compile(r"\b2(?=\s+(?:send|call|email|chase|ping|check|follow|ask|book|prep)\b)", re.I),
+        re.compile(
+            r"\b2(?=\s+(?:send|call|email|chase|ping|check|follow|ask|book|prep|order|ring|visit|"
+            r"invoice|confirm|text|meet|review|update|drop|pay)\b)",
+            re.I,
+        ),
         "to",
     ),
 ]

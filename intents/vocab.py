@@ -694,7 +694,7 @@ REMIND_IN_LOG = re.compile(
     rf"(?P<what>.+?)\s+(?:on |by |before )?(?P<when>{DATE_PHRASE})(?![\w/])"
 )
 OCCURRED = re.compile(
-    rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bagain )(?<!\bback )(?<!\bup )(?P<when>today|yesterday|this morning|this afternoon|"
+    rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bagain )(?<!\bback )(?<!\bup )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bmy )(?P<when>today|yesterday|this morning|this afternoon|"
     rf"this evening|this am|this pm|this arvo|last night|(?:{WEEKDAY},? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
     rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)|(?:last )?(?<!coming )(?<!this ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
@@ -1130,7 +1130,7 @@ STAGE_CRITERION = re.compile(
     r"accounts|deals)\b|\b(?P<stage_named>lead|qualified|proposal|lost)\s+stage\b"
     rf"|{STAGE_COUNTED.pattern}"
 )
-_SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|mths?|years?|yrs?|d|wks?|mo)\b)?"
+_SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:like\s+|about\s+|around\s+|roughly\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|mths?|years?|yrs?|d|wks?|mo)\b)?"
 NO_PURCHASE = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|stopped)\s+(?:\w+\s+)?"
     rf"(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*(?:\s+anything)?{_SPAN}"
@@ -1146,14 +1146,19 @@ NEVER_CONTACTED = re.compile(
     r"|no contact (?:at all|ever|yet)|not (?:been )?contacted (?:at all|yet|ever)|not yet contacted"
     r"|(?:nobody|no one|noone)(?:'?s| has)? ever (?:contacted|called|spoken to|talked to|emailed|reached))\b"
 )
+# "leads last contacted more than 90 days ago": as long without a contact
+LAST_CONTACTED = re.compile(
+    rf"\blast (?:contacted|contact(?:ed)?|touched|spoken to|called|heard from)\s+(?:more than |over |> ?)?"
+    rf"(?P<n>\d+|{_SPAN_COUNT})\s*(?P<unit>days?|weeks?|months?|years?)\s+ago\b"
+)
 NO_CONTACT = re.compile(
-    r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has|never)\s+(?:been\s+)?(?:\w+\s+)?"
+    r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has|never)\s+(?:(?:we|i|you|they|anyone|anybody)\s+)?(?:been\s+)?(?:\w+\s+)?(?:in\s+)?"
     rf"(?:contacted|called|heard from|talked to|spoken to|spoke to|emailed|reached|touched|contact|"
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
 )
 CITY = re.compile(
-    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|them|him|her|me|you|all|any|every|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)"
-    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
+    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|them|him|her|me|you|all|any|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)"
+    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
@@ -1169,7 +1174,7 @@ OWNER = re.compile(
 )
 MIN_VALUE = re.compile(
     r"(?:\b(?:worth|value|spent|spending|ltv|revenue)\s*)?(?:\b(?:over|more than|above|at least|of)\s+|>=?\s*)"
-    r"(?P<money>[$€£]?\s?\d[\d,.]*(?:\s?[km]\b)?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
+    rf"(?P<money>(?:{_SYMBOLS})?\s?\d[\d,.]*(?:\s?[km]\b)?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
     r"(?![\d,.]*\s*(?:days?|weeks?|wks?|months?|mths?|years?|yrs?))"
 )
 MAX_VALUE = re.compile(  # "worth less than 1000", "under $1000 lifetime", "value below 1k"
@@ -1202,7 +1207,8 @@ OWNER_TEAM = re.compile(
     r"(?:each|per|any) rep|who(?: [\w']+){0,3} their (?:open |overdue )?(?:tasks|to-?dos))\b"
 )
 OWNER_ME = re.compile(  # "my calls", "how many calls did i make"
-    r"\b(?:my|mine)\b|\b(?:did|have) i (?:make|made|do|done|log|logged|sell|sold|close|closed|book|booked)\b"
+    r"\b(?:my|mine)\b|\b(?:tasks?|overdue|due|anything)\b[^.?!]{0,20}\bfor me\b|"
+    r"\b(?:who|which (?:customers|accounts|clients)) should i (?:contact|call|chase|focus on|reach out to)\b|\b(?:did|have) i (?:make|made|do|done|log|logged|sell|sold|close|closed|book|booked)\b"
     r"|\bi(?:'ve| have)? (?:made|logged|sold|closed|booked)\b"
 )
 _BOOK = (
@@ -1504,7 +1510,7 @@ GROUPS = _table(
         (r"(?:by|per|each|every) week|weekly", "week"),
         (r"(?:by|per|each|every) month|monthly", "month"),
         (
-            r"(?:by|per|each|every) (?:rep|owner|salesperson|sales rep|person|seller|staff|user)",
+            r"(?:by|per|each|every) (?:rep|owner|salesperson|salesman|salesmen|saleswoman|sales rep|person|seller|staff|user|account manager)",
             "owner",
         ),
         (REPS_COMPARED.pattern, "owner"),
@@ -1512,7 +1518,7 @@ GROUPS = _table(
             r"(?:by|per|each|every) product|top (?:selling )?products|best[- ]?sell(?:ing|ers)",
             "product",
         ),
-        (r"(?:by|per|each|every) segment|\bsegments\b", "segment"),
+        (r"(?:by|per|each|every) (?:customer |rfm )?segment|\bsegments\b", "segment"),
         (r"(?:by|per|each|every) channel|by type", "channel"),
         (r"(?:by|per|each|every) (?:city|location|town)|city[- ]?wise", "city"),
         (r"(?:by|per|each|every) tag|\btags\b", "tag"),
@@ -1537,7 +1543,7 @@ REPORT_CHANNELS = _table(
     ]
 )
 COMPARE = re.compile(
-    r"\b(?:vs\.?|versus|compared (?:to|with)|comparison|compare[ds]?|against (?:last|the previous)|"
+    r"\b(?:vs\.?|versus|compared (?:to|with)|comparing (?:to|with)|comparison|compare[ds]?|against (?:last|the previous)|"
     r"than last|over last|relative to)\b"
 )
 CHART = re.compile(r"\b(?:chart|graph|plot|visual|visuali[sz]e|diagram)\b")

@@ -481,6 +481,43 @@ def test_what_working_day_16_found_is_read_as_meant(text, intent, slots):
         ("which rep owns acme", "customer.show", {"customer": "acme"}),
         ("jane cooper owner?", "customer.show", {"customer": "jane cooper"}),
         ("bob stone orders", "customer.show", {"customer": "bob stone"}),
+        (  # never a town called "contact"
+            "Which clients haven't we been in contact with for 30 days?",
+            "segment.list",
+            {"no_contact_days": 30},
+        ),
+        (
+            "leads that were last contacted more than 90 days ago",
+            "segment.list",
+            {"stage": "lead", "no_contact_days": 90},
+        ),
+        ("who hasnt orderd in like 8 weeks", "segment.list", {"no_purchase_days": 56}),
+        (
+            "which are the clients with more than R$ 10.000 in Campinas?",
+            "segment.list",
+            {"min_value": 10000, "city": "Campinas"},
+        ),
+        (  # a weekday inside what was said is not when it was said
+            "Texted Mr. Alvarez a reminder for his Tuesday appointment today",
+            "interaction.log",
+            {
+                "customer": "Mr. Alvarez",
+                "channel": "sms",
+                "summary": "a reminder for his Tuesday appointment",
+                "occurred_on": "2026-11-18",
+            },
+        ),
+        ("which tasks are overdue for me?", "task.list", {"period": "overdue", "owner": "me"}),
+        (
+            "sales this week per salesman",
+            "report.show",
+            {"metric": "revenue", "period": "this_week", "group_by": "owner"},
+        ),
+        (
+            "remind me tmrw 2 order more peonies",
+            "task.create",
+            {"text": "order more peonies", "due": "2026-11-19"},
+        ),
     ],
 )
 def test_what_blind_round_18_and_working_day_24_found_is_read_as_meant(text, intent, slots):
