@@ -37,7 +37,7 @@ from crm_store.audit import UNDO_OF, last_command
 from crm_store.db import transaction
 from crm_store.models import PendingQuestion, ProcessedEvent, Staff
 from intents import CUSTOMERS, vocab
-from intents.rules import missing_required
+from intents.rules import leading_name, missing_required
 
 log = logging.getLogger(__name__)
 
@@ -289,7 +289,11 @@ class Bot:
         subject = subjects.recall(session, conversation)
         parsed = subjects.refer_back(text, read(text), subject, read)
         then = None
-        if (split := split_request(text)) is not None:  # "done 12. and remind me to …"
+        split = split_request(text)
+        if split is not None and (remarked := _after_a_remark(split, read)) is not None:
+            text = remarked  # "fatima moreau hasn't been touched in 80 days, move her … and …"
+            parsed, split = read(text), split_request(text)
+        if split is not None:  # "done 12. and remind me to …"
             parts = [split[0], *requests(split[1])]
             first = subjects.refer_back(parts[0], read(parts[0]), subject, read)
             # "move her to …": her is #0 for now, until the request before has run
@@ -507,9 +511,32 @@ NEVER_SECOND = frozenset({"customer.delete", "customer.forget", "customer.bulk_u
 
 def _sure_of_each(reading: intents.Parsed) -> bool:
     """Whether one request of several is read well enough to be done: a task named by its number
-    ("close 12 and move 13 to monday") needs less."""
-    numbered = reading.intent in ("task.update", "task.complete") and "task_id" in reading.slots
-    return reading.confidence >= (UNSURE if numbered else SURE_OF_EACH)
+    ("close 12 and move 13 to monday"), a customer's stage or owner (which the store checks), and a
+    contact with its channel need less."""
+    slots = reading.slots
+    checked = (
+        reading.intent in ("task.update", "task.complete")
+        and "task_id" in slots
+        or reading.intent == "customer.update"
+        and slots.get("field") in ("stage", "owner")
+        and bool(slots.get("customer"))
+        or reading.intent == "interaction.log"
+        and slots.get("channel") not in (None, "note")
+        and bool(slots.get("customer"))
+    )
+    return reading.confidence >= (UNSURE if checked else SURE_OF_EACH)
+
+
+def _after_a_remark(split: tuple[str, str], read: Callable[[str], intents.Parsed]) -> str | None:
+    """The requests after a remark that names their customer ("X hasn't been touched in 80 days,
+    move her back to qualified and give to sam"), with the name put in for "her"; else None."""
+    remark, rest = split
+    if (said := read(remark)).intent in WRITES and said.confidence >= UNSURE:
+        return None
+    pointed = subjects.ONE.search(rest)
+    if pointed is None or not (named := leading_name(remark)):
+        return None
+    return f"{rest[: pointed.start()]}{named}{rest[pointed.end() :]}"
 
 
 def split_request(text: str) -> tuple[str, str] | None:

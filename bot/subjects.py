@@ -166,7 +166,8 @@ THE_DESCRIBED_TASK = re.compile(
 )
 # a stage change said of no one, after a contact: "…. move to proposal", "mark as won"
 NO_ONE_MOVED = re.compile(
-    r"^(?:(?:and|so|then|pls|please)\s+)*(?P<verb>move|mark|set|put|change|bump|advance)(?=\s+(?:to|as|into)\s)",
+    r"^(?:(?:and|so|then|pls|please)\s+)*(?P<verb>move|mark|set|put|change|bump|advance|give|hand|"
+    r"reassign|assign|pass|transfer)(?=\s+(?:over\s+)?(?:to|as|into)\s)",
     re.I,
 )
 # a clause that only says the task is done, after a contact: "sent her the quote, tick that off"

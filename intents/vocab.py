@@ -984,7 +984,7 @@ NEW_DETAIL_FOR = re.compile(
     rf"(?P<field>{_FIELD})\s+(?:for|of)\s+"
 )
 UPDATE_FORMS = [
-    re.compile(rf"^(?:move|put|mark|set|change|push|bump|advance|progress|upgrade|downgrade|take|drop)\s+(?P<who>.+?)\s+(?:back\s+)?(?:up\s+|down\s+)?(?:to|as|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s*[,;–—-]\s.*|\s+(?:now|please|pls|today))?\W*$"),
+    re.compile(rf"^(?:move|put|mark|set|change|push|bump|advance|progress|upgrade|downgrade|take|drop)\s+(?P<who>.+?)\s+(?:back\s+)?(?:up\s+|down\s+)?(?:to|as|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s*[,;–—-]\s.*|\s+(?:now|please|pls|today)|\s+if (?:not|(?:she|he|they|it)(?:'s|'re| is| are) not) (?:already|yet))?\W*$"),
     re.compile(r"^(?:move|put|transfer|shift|add)\s+(?P<who>.+?)\s+(?:in)?to\s+(?P<owner>[\w'-]+?)(?:'s|’s)\s+(?:book|list|accounts|patch|territory|portfolio|pipeline)\W*$"),
     re.compile(r"^(?P<who>[^,;:–—]+?)(?:\s*[–—:]\s*|\s+-\s*|\s*-\s+)(?P<stage>closed[- ]lost|closed[- ]won|won|lost|churned|qualified|proposal)\b(?:\s*[,;.]\s*.*)?$"),
     re.compile(r"^(?:tag|label)\s+(?P<who>.+?)\s+(?:as|with)\s+#?(?P<tag>.+?)\W*$"),

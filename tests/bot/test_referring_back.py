@@ -1,6 +1,7 @@
 """A message may point back at what the conversation just talked about: "her" is the customer
 just shown or changed, "those" the list just shown, "same for …" the last bulk change again."""
 
+import pytest
 from sqlmodel import Session, select
 
 from bot.identity import enrol
@@ -296,3 +297,27 @@ def test_an_nps_answer_told_after_her_profile_keeps_what_she_said(chat):
     assert reply.text.startswith("Logged an email with Jane Smith (Globex Ltd) (today)")
     assert "Recorded NPS 4 (detractor) for Jane Smith (Globex Ltd)" in reply.text
     assert "“support is still slow”" in reply.text
+
+
+def _owner_and_stage(chat, name: str) -> tuple[str, str]:
+    customer = chat.customer(name)
+    with Session(chat.engine) as session:
+        return session.get(Staff, customer.owner_id).name, customer.stage
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "move Jane Smith to proposal and give her to Dana",
+        "jane smith hasnt been touched in 80 days, move her to proposal and give to dana",
+    ],
+)
+def test_two_changes_to_one_customer_in_one_message_are_both_made_and_undone_together(chat, said):
+    with Session(chat.engine) as session:
+        enrol(session, "Dana", role="rep", tz="UTC")
+        session.commit()
+    reply = chat.say(said, who="Alex")
+    assert "stage is now proposal" in reply.text and "owner is now Dana" in reply.text
+    assert _owner_and_stage(chat, "Jane Smith") == ("Dana", "proposal")
+    assert chat.say("undo", who="Alex").text.startswith("Undone: stage of Jane Smith")
+    assert _owner_and_stage(chat, "Jane Smith") == ("Sam", "qualified")
