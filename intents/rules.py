@@ -886,7 +886,7 @@ _TIME_AGO = re.compile(
 def _sale(text: str, typed: str) -> dict | None:
     slots: dict[str, Any] = {}
     if negative := vocab.NEGATIVE_QUANTITY.search(text):
-        slots["invalid"] = {"quantity": negative.group("q") or negative.group("q2")}
+        slots["invalid"] = {"quantity": next(q for q in negative.group("q", "q2", "q3") if q)}
         text = text[: negative.start()] + " " + text[negative.end() :]
         typed = typed[: negative.start()] + " " + typed[negative.end() :]
     if negative := vocab.NEGATIVE_MONEY.search(text):
@@ -1004,7 +1004,8 @@ def _update(match: re.Match, message: Message) -> dict | None:
         # "… has moved to Köln, please change the city": the field named at the end is the one
         slots["field"] = vocab.FIELDS[named.group("field")]
         if slots.get("value"):
-            slots["value"] = vocab.NOW_WITH.sub("", slots["value"]) or slots["value"]
+            said = vocab.FIELD_NAMED_LAST.sub("", slots["value"]).strip(" ,;.") or slots["value"]
+            slots["value"] = vocab.NOW_WITH.sub("", said) or said
     return slots
 
 

@@ -303,7 +303,7 @@ def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
     if name == "customer" and rule and summary and tagged.lower() in summary:
         return True  # "emailed the contract over to globex": what was sent is not who to
     product = str(slots.get("product") or "").lower()
-    if name == "customer" and product and product in tagged.lower():
+    if name == "customer" and product and (product in tagged.lower() or tagged.lower() in product):
         return True  # "sold a Widget to Jane Cooper": what was sold is not who bought it
     if name == "customer" and product and isinstance(rule, str):
         extra = tagged.lower().removeprefix(rule.lower())

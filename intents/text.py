@@ -37,6 +37,8 @@ SHORTHAND = [
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|2moro|2morrow)\b", re.I), "tomorrow"),
     (re.compile(r"\b(?:agn|agin)\b", re.I), "again"),
     (re.compile(r"\b2day\b", re.I), "today"),
+    (re.compile(r"\bint(?:r|er)ested\b", re.I), "interested"),
+    (re.compile(r"\bevry1\b", re.I), "everyone"),
     (re.compile(r"\b2nite\b", re.I), "tonight"),
     (re.compile(r"\bhav\b", re.I), "have"),
     (re.compile(r"\bcust\b", re.I), "customer"),

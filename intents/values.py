@@ -34,7 +34,7 @@ CURRENCIES = {
     "lakh": "INR", "lakhs": "INR", "aed": "AED", "dirham": "AED", "dirhams": "AED", "pln": "PLN",
     "zloty": "PLN", "zł": "PLN", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "zar": "ZAR",
     "try": "TRY", "mxn": "MXN", "cny": "CNY", "rmb": "CNY", "₦": "NGN", "ngn": "NGN",
-    "naira": "NGN",
+    "naira": "NGN", "₱": "PHP", "php": "PHP",
 }  # fmt: skip
 
 

@@ -248,6 +248,11 @@ TAKEN_OUT = re.compile(
     r"(?:crm|system|database|db|records?|books?)\b"
 )
 CUES: list[tuple[str, str]] = [
+    (  # "email sent to Dr. Keane re crown remake": a contact, told with what was sent first
+        "interaction.log",
+        r"^(?:the\s+|an?\s+)?(?:e-?mail|text|sms|whats ?app|message|msg|quote|proposal|invoice|"
+        r"contract|deck|brochure|pricing)\s+(?:was\s+)?(?:sent|emailed|mailed)\s+(?:over\s+)?to\b",
+    ),
     ("segment.list", STAGE_COUNTED.pattern),
     (  # "sent the invoice to acme": a contact, by e-mail unless said otherwise
         "interaction.log",
@@ -844,16 +849,14 @@ NPS_SCORE_FIRST = re.compile(r"^\W*(?:nps|score)\W*\d")
 _PER = r"(?:\s+(?:a|per|/)\s*(?:year|yr|month|mo|annum))?"
 _CODES = (
     r"usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|try|nzd|mxn|hkd|cny|rmb|"
-    r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?|naira|ngn"
+    r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?|naira|ngn|php"
 )
 # the codes also written before the figure: "USD 7,500", "AED 15,000"
-_CODES_FIRST = (
-    r"\b(?:usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|nzd|mxn|hkd|cny|rmb|ngn)"
-)
-_SYMBOLS = r"(?:us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦]|rs\.?)"
+_CODES_FIRST = r"\b(?:usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|nzd|mxn|hkd|cny|rmb|ngn|php)"
+_SYMBOLS = r"(?:us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦₱]|rs\.?)"
 # the whole of a sale said after its parts: "8 units @ $1,150 = $9,200", "… total $9,200"
 SALE_TOTAL = re.compile(
-    rf"\s*(?:=|\b(?:in )?total(?: of)?:?)\s*(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b)?)"
+    rf"\s*(?:=|\b(?:in )?total(?: of)?:?)\s*(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b|\s?{_SYMBOLS})?)"
 )
 # A price per unit ("450 each", "@ $30/seat", "1.2k a licence"): the sale's amount is it times
 # the quantity.
@@ -890,6 +893,9 @@ PURCHASE_FORMS = [
         r"(?P<what>.+?)\s+(?:to|for|from|by)\s+(?P<who>.+?)\W*$"
     ),
     re.compile(r"\bsold\s+(?P<both>.+?)\W*$"),
+    re.compile(  # "Placement fee invoiced to Brightwater Housing: £8,400"
+        r"^(?P<what>[^,;:]+?)\s+(?:invoiced|billed|sold)\s+to\s+(?P<who>[^,;:]+?)(?:\s*[,;:].*)?$"
+    ),
     re.compile(
         r"^(?P<who>.+?)\s+(?:just\s+|has\s+|have\s+)?(?:bought|bougth|purchased|ordered|orderd|renewed|"
         r"signed up for|upgraded to|took|booked|availed|went with|paid for|paid)\s+(?:another\s+|an extra\s+)?(?P<what>.+?)\W*$"
@@ -900,7 +906,7 @@ TIMES = re.compile(  # "support premium x2", "2x CRM Pro", "× 3"
 )
 NEGATIVE_QUANTITY = re.compile(
     r"(?:^|\s)(?P<q>-\d+)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces)\b"
-    r"|\b(?:quantity|qty)\s*:?\s*(?P<q2>-\d+)"
+    r"|\b(?:quantity|qty)\s*:?\s*(?P<q2>-\d+)|\b(?:ordered|bought|purchased|sold|took)\s+(?P<q3>-\d+)\b"
 )
 PRODUCT_FOR = re.compile(
     r"\b(?:for|on)\s+(?:the|a|an|our)\s+(?P<p>[a-z][\w&+-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[\w&+-]+){0,2})(?=\s*(?:[,;:!.]|$|\s[-–—]|\s[$€£¥₹\d]))"
@@ -916,13 +922,13 @@ NOT_PRODUCT = re.compile(
     re.I,
 )
 SEATS = re.compile(
-    r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces)\b(?:\s+of)?"
+    r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces|cases|strips|bottles|bags|crates|pallets|packs|cartons)\b(?:\s+of)?"
 )
 PRODUCT_NAME = re.compile(
     r"\s*(?:the\s+)?(?P<p>[\w&+-]+(?:\s(?!for|at|to|from|with|total|in)[\w&+-]+){0,3})"
 )
 COUNTED = re.compile(
-    r"(?<![\w$€£¥₹₦.,])(?P<q>\d{1,4})\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls)\s+(?:of\s+)?)?"
+    r"(?<![\w$€£¥₹₦.,])(?P<q>\d{1,4})\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls|strips|bottles|bags|crates|pallets|kegs|tins|pcs|pieces|units|kits|sets|pairs|tubes|vials|sachets|loads)\s+(?:of\s+)?)?"
     r"(?P<p>[a-z][\w&-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,2})(?=\s*(?:[,;:]|$|\s(?:for|at|to|from|total|@))|\s+[$€£¥₹\d])"
 )
 SALE_WORDS = re.compile(
@@ -1011,7 +1017,7 @@ UPDATE_FORMS = [
     re.compile(r"^(?P<who>[^.,;!]+?)\s+(?:has\s+|have\s+)?(?P<stage>lost|won|churned)(?:\s*[.!,;]\s*.*)?$"),
     re.compile(rf"^(?P<who>[^.,;!]+?)\s+(?:move|moved|goes|went|moves)\s+(?:on\s+)?to\s+{_STAGE}(?:\s+(?:already|now|today))?\W*$"),
     re.compile(r"^(?P<who>[^.,;:]+?)[.,;:]?\s+(?:[\w ]{0,30}?\s)?new (?:one|cell|mobile|phone|number|email|e-mail|address)(?:\s+is)?\s*:?\s*(?P<value>[\w.+@()-][\w.+@() -]*?)\W*$"),
-    re.compile(rf"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*{_STAGE}\W*$"),
+    re.compile(rf"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*(?:stage\s*:?\s*)?{_STAGE}\W*$"),
     re.compile(r"^(?!(?:emailed|called|rang|texted|met|spoke|phoned|messaged|wrote|visited|sent)\b)(?P<who>[^,;]+?)\s+(?:sent|got|received|has|asked for)\s+(?:the\s+|a\s+|our\s+)?(?P<stage>proposal)(?:\s+(?:today|yesterday|now|this morning))?\W*$"),
     re.compile(r"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*(?:(?:new\s+)?(?:owner|rep)\s*:?\s*)?(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?:put|move|place)\s+(?P<who>.+?)\s+under\s+(?P<owner>[\w'-]+?)(?:'s|’s)?(?:\s+name)?\W*$"),
@@ -1051,7 +1057,7 @@ UPDATE_TAIL = re.compile(
 )
 # words after a new value that are not part of it: "title is CEO now", "city to Leeds please"
 FIELD_NAMED_LAST = re.compile(
-    rf"(?:^|[,;.]|\band)\s*(?:please\s+|pls\s+|can you\s+|so\s+)?(?:change|update|fix|set|correct|edit)\s+(?:the|his|her|their|its|that)\s+(?P<field>{_FIELD})(?:\s+(?:please|pls|too|as well|accordingly))?\W*$"
+    rf"(?:^|[,;.]|\band|\s)\s*(?:please\s+|pls\s+|can you\s+|so\s+)?(?:change|update|fix|set|correct|edit)\s+(?:the|his|her|their|its|that)\s+(?P<field>{_FIELD})(?:\s+(?:please|pls|too|as well|accordingly))?\W*$"
 )
 NOW_WITH = re.compile(
     r"^(?:(?:is|now|has)\s+)*(?:working|works|moved|gone)\s+(?:for|at|to)\s+", re.I

@@ -533,3 +533,100 @@ def test_a_colleagues_whole_name_is_whose_tasks_never_a_customer(text):
     assert parsed.intent == "task.list"
     assert "customer" not in parsed.slots
     assert parsed.slots["owner"].lower() in ("maria lopez", "maria lópez")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (  # what was sold is never who bought it
+            "sold Land Cruiser GXR to Khalid Hassan for AED 285,000",
+            "purchase.log",
+            {
+                "customer": "Khalid Hassan",
+                "product": "Land Cruiser GXR",
+                "amount": 285000,
+                "currency": "AED",
+            },
+        ),
+        (
+            "Placement fee invoiced to Brightwater Housing: £8,400",
+            "purchase.log",
+            {
+                "customer": "Brightwater Housing",
+                "product": "Placement fee",
+                "amount": 8400,
+                "currency": "GBP",
+            },
+        ),
+        (
+            "Vistula Fintech -> stage qualified",
+            "customer.update",
+            {"customer": "Vistula Fintech", "field": "stage", "value": "qualified"},
+        ),
+        (  # an impossible quantity is refused, never stored as one
+            "Schröder Hydraulik ordered -5 pumps PX200",
+            "purchase.log",
+            {
+                "customer": "Schröder Hydraulik",
+                "product": "pumps PX200",
+                "invalid": {"quantity": "-5"},
+            },
+        ),
+        (
+            "jenn marcus moved to hoboken update her city",
+            "customer.update",
+            {"customer": "jenn marcus", "field": "city", "value": "hoboken"},
+        ),
+        (
+            "Mabuhay Telecom signed for 15 seats of inbound support, ₱1.2M",
+            "purchase.log",
+            {
+                "customer": "Mabuhay Telecom",
+                "product": "inbound support",
+                "quantity": 15,
+                "amount": 1200000,
+                "currency": "PHP",
+            },
+        ),
+        (  # a typo of "interested" never makes a town of the interest
+            "tag everyone intrested in yoga w/ yoga-promo",
+            "customer.bulk_update",
+            {"interest": "yoga", "field": "tag", "value": "yoga-promo"},
+        ),
+        (
+            "Hofmann Antriebstechnik ordered 40 pcs bearings 6204, total 1.280 €",
+            "purchase.log",
+            {
+                "customer": "Hofmann Antriebstechnik",
+                "product": "bearings 6204",
+                "quantity": 40,
+                "amount": 1280,
+                "currency": "EUR",
+            },
+        ),
+        (
+            "Lifeline Pharmacy purchased 50 strips Dolo 650 for Rs 1,500",
+            "purchase.log",
+            {
+                "customer": "Lifeline Pharmacy",
+                "product": "Dolo 650",
+                "quantity": 50,
+                "amount": 1500,
+                "currency": "INR",
+            },
+        ),
+        (
+            "email sent to Dr. Keane re crown remake, f/u fri",
+            "interaction.log",
+            {
+                "customer": "Dr. Keane",
+                "channel": "email",
+                "summary": "re crown remake",
+                "follow_up": "2026-11-20",
+            },
+        ),
+    ],
+)
+def test_what_blind_round_19_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
