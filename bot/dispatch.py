@@ -493,6 +493,7 @@ _SECOND = re.compile(
     r"(?:(?:and|then|also|plus)\s+)*"
     r"(?=(?:done|mark|close|complete|tick|task done|remind me|set a reminder|add a task|new task|"
     r"task:|todo|tag|untag|move|push|postpone|reschedule|log|book|delete|restore|reassign|give)\b"
+    r"|(?<=and )(?:gave|rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\b|\d)"
     r"|#?\d+\s+(?:to|till|until)\s|tasks?\s*#?\d+\s+(?:is\s+)?(?:done|complete|closed)\b)",
     re.I,
 )
@@ -501,6 +502,7 @@ _VERB_FIRST = re.compile(
     r"^(?:give|move|push|hand|reassign|assign|pass|transfer|shift|postpone|bump)\b", re.I
 )
 _NUMBER_FIRST = re.compile(r"^#?\d+\s+(?:to|till|until)\s")
+_HAS_TARGET = re.compile(r"\s(?:to|till|until)\s", re.I)
 SURE_OF_EACH = 0.75  # how likely each of two requests in one message must be read right
 # a part read this likely as another change than the whole: the message is refused, not half done
 ANOTHER_WRITE = 0.4
@@ -545,8 +547,8 @@ def split_request(text: str) -> tuple[str, str] | None:
     for found in _SECOND.finditer(text):
         first, rest = text[: found.start()].strip(" ,"), text[found.end() :].strip()
         if _NUMBER_FIRST.match(rest):
-            if not (verb := _VERB_FIRST.match(first)):
-                continue
+            if not (verb := _VERB_FIRST.match(first)) or not _HAS_TARGET.search(first):
+                continue  # "push 37 and 38 to tomorrow": one change of two tasks
             rest = f"{verb.group()} {rest}"
         if len(first.split()) >= 2 and len(rest.split()) >= 2:
             return first, rest

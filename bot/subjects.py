@@ -170,6 +170,7 @@ NO_ONE_MOVED = re.compile(
     r"reassign|assign|pass|transfer)(?=\s+(?:over\s+)?(?:to|as|into)\s)",
     re.I,
 )
+SCORE_GIVEN = re.compile(r"^(?:gave|rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\b|\d)", re.I)
 # a clause that only says the task is done, after a contact: "sent her the quote, tick that off"
 DONE_WITH_IT = re.compile(
     r"(?:(?:and|so|then|pls|please)\s+)*(?:(?:tick|check|cross)\s+(?:it|that|this)(?:\s+(?:one|"
@@ -666,6 +667,8 @@ def as_if_named(text: str) -> str:
         return f"{described.group('task')} for {ANY_ONE}{described.group('rest') or ''}"
     if unsaid := NO_ONE_MOVED.match(text):  # "…. move to proposal": the customer just talked about
         return f"{unsaid.group('verb')} {ANY_ONE} {text[unsaid.end('verb') :].strip()}"
+    if SCORE_GIVEN.match(text):  # "… bought 2 seats and gave nps 8": the same customer's answer
+        return f"{ANY_ONE} {text}"
     pointed = ONE.search(text) or OPENING.search(text) or MANY.search(text)
     return _put(text, pointed, ANY_ONE) if pointed else text
 

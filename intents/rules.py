@@ -653,13 +653,17 @@ def _tasks(match: re.Match, message: Message) -> dict | None:
     slots = {"period": _first(vocab.TASK_PERIODS, message.text), "owner": owner(message)}
     if not slots["owner"] and (of := _TASKS_ON.search(message.text)):
         # "tasks for bill lumbergh", "what tasks are open on initech": that customer's
-        slots["customer"] = _ref(message.typed[of.start("who") : of.end("who")])
+        who = "who" if of.group("who") else "who2"
+        slots["customer"] = _ref(message.typed[of.start(who) : of.end(who)])
     return slots
 
 
 _TASKS_ON = re.compile(
     r"\btasks?\b(?:\s+(?:are|is)\s+(?:still\s+)?open)?\s+(?:for|on|with|about)\s+"
     r"(?!(?:me|us|him|her|them|today|tomorrow|this|next|the team|everyone)\b)(?P<who>[^,;?!]+?)\W*$"
+    # "bjorn dubois tasks?", "chloe nakamura open tasks": a customer named before the word
+    r"|^(?!(?:my|our|the|all|open|overdue|team|any|what|which|show|list|today|tomorrow|due)\b)"
+    r"(?P<who2>[a-z][\w'.-]*(?:\s[\w'.-]+){1,3}?)\s+(?:open\s+|overdue\s+)?tasks?\W*$"
 )
 
 
@@ -678,7 +682,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
         return {"due": due, "owner": assignee}
     assignee = None
     if found := vocab.TASK_FOR.match(message.text):
-        group = next(g for g in ("who", "who2", "who3", "who4", "who5") if found.group(g))
+        group = next(g for g in ("who", "who2", "who3", "who4", "who5", "who6") if found.group(g))
         assignee = message.typed[found.start(group) : found.end(group)]
         if found.end() > match.end():
             match = found
@@ -1458,6 +1462,11 @@ def channel_of(text: str) -> str | None:
     return _first(vocab.CHANNELS, text)
 
 
+_WHAT_SENT = re.compile(
+    r"^(?:the\s+|an?\s+)?(?P<what>quote|proposal|invoice|contract|deck|brochure|pricing)\s+"
+    r"(?:was\s+)?(?:sent|emailed|mailed)\b",
+    re.I,
+)
 _SENT = re.compile(r"\b(?:e-?mailed|mailed|sent|texted|forwarded|whats ?app(?:ed)?|posted)\W*$")
 
 
@@ -1474,7 +1483,7 @@ def _log(match: re.Match, message: Message) -> dict | None:
         typed = message.typed[:cut] + message.typed[inbound.end() :]
     if _SENT.search(match.group(0)) and (sent := vocab.SENT_TO.match(rest)):
         rest, typed = (  # "emailed the quote to X": X is who it went to, the quote what was said
-            f" {part[sent.start('who') : sent.end('who')]}, sent "
+            f" {part[sent.start('who') : sent.end('who')]}, "
             f"{part[sent.start('what') : sent.end('what')]}{part[sent.end() :]}"
             for part in (rest, typed)
         )
@@ -1542,6 +1551,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
     summary = _summary(summary or "")
     if _VOICEMAIL.search(text) and "voicemail" not in (summary or "").lower():
         summary = f"left a voicemail{', ' + summary if summary else ''}"  # not reached
+    if summary is None and (sent := _WHAT_SENT.match(message.typed)):  # "quote sent to X"
+        summary = sent.group("what")
     if summary is None and match.start() > 0:  # "proposal emailed to Globex": what came first
         summary = _summary(vocab.LOG_LEAD_IN.sub("", message.typed[: match.start()]))
     return {

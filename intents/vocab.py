@@ -168,7 +168,7 @@ EXCEPT_REASON = re.compile(
 TASK_ASKED = re.compile(
     r"^(?:(?:and|so|hey)\s+)?(?:who(?:'s| has| owns| is on| got)|whose(?: is)?|is|was|has|what(?:'s| is| about)|"
     r"show(?: me)?|status of|where(?:'s| is)|any news on|is there)\s+(?:the\s+)?tasks?\s*#?\d+"
-    r"|^tasks?\s*#?\d+\s*\?+$|^(?:is|was|has)\s+(?:#|no\.?\s*)?\d+\s+(?:still\s+)?(?:open|done|closed)"
+    r"|^tasks?\s*#?\d+\s*(?:\?+|\s(?:status|details|info)\W*)$|^(?:is|was|has)\s+(?:#|no\.?\s*)?\d+\s+(?:still\s+)?(?:open|done|closed)"
     r"|^(?:whose|which|what)\s+tasks?\s+is\s+#?\d+"
 )
 # a task changed rather than done or set: moved to another day, handed to someone, deleted
@@ -187,7 +187,8 @@ TASK_CHANGED = re.compile(
     r"|\btasks?\s*#?\d+\s+(?:is|was)(?:n'?t| not)\s+(?:done|finished|complete)"
     # a bare number is a task's ("give 38 to maria", "move 41 to friday"); "#38" is a customer's
     r"|^(?:(?:pls|please|and|also|then)\s+)*(?:move|push|shift|postpone|reschedule|bump|reassign|"
-    r"assign|give|hand|pass|transfer)\s+(?:over\s+)?\d{1,5}\s+(?:over\s+)?(?:to|till|until)\s+\w"
+    r"assign|give|hand|pass|transfer)\s+(?:over\s+)?\d{1,5}(?:\s*(?:,|and|&)\s*\d{1,5})*\s+(?:over\s+)?"
+    r"(?:to|till|until)\s+\w"
 )
 # a task named by its words and customer, moved to another day: "push the renewal quote for bjorn
 # to monday", "move my atlas task to friday"
@@ -205,6 +206,8 @@ CONTACT_PLANNED = re.compile(
     r"^(?:(?:please|pls|can you|could you|ok|okay|and|also)\s+)*(?:book|schedule|set up|setup|"
     r"arrange|plan|organi[sz]e|put in|pencil in)\s+(?:(?:a|an|the|another|my)\s+)?(?:[\w-]+\s+)?"
     r"(?:call|meeting|demo|visit|zoom|teams call|catch-?up|lunch|coffee)\b"
+    r"|^(?:i|we|[a-z]+)\s+(?:should|needs? to|has to|must|will)\s+(?:do|make|have|book|set up)\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+)?(?:call|meeting|demo|visit|catch-?up)\b"
     r"|^(?:call|ring|phone|email|visit|meet|text)\s+(?!with\b|back\b|from\b|w/)[^,.;]*?"
     r"\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b"
 )
@@ -671,6 +674,11 @@ CHANNELS = _table(
         ),
         (r"notes?", "note"),
         (r"^(?:(?:i|we|just|have|had)\s+)*sent(?=\s+\S.{0,50}?\s+to\s)", "email"),
+        (  # "quote sent to bjorn dubois"
+            r"^(?:the\s+|an?\s+)?(?:quote|proposal|invoice|contract|deck|brochure|pricing)"
+            r"\s+(?:was\s+)?(?:sent|emailed|mailed)(?=\s+(?:over\s+)?to\s)",
+            "email",
+        ),
     ]
 )
 # Words that settle the channel whatever verb was used ("spoke on the phone", "call on Teams").
@@ -761,6 +769,9 @@ TASK_FOR = re.compile(
     r"|^(?:(?:and|also|plus)\s+)?(?:(?:one|a task|the same)\s+)?for\s+(?P<who5>(?!me\b|us\b|them\b|him\b|her\b)"
     r"[a-z][\w'-]*)\s*:\s*"  # "and for maria: follow up w …", after a task for someone else
     r"|^remind\s+(?P<who2>(?!me\b|us\b|myself\b|him\b|her\b|them\b|everyone\b)[a-z][\w'-]*)\s+(?:to|about|that)\s+"
+    # "sam should do a retention call with X by friday": a task for Sam
+    r"|^(?P<who6>(?!i\b|we\b|you\b|they\b|he\b|she\b|it\b|who\b|what\b)[a-z][\w'-]*)\s+(?:should|needs? to|has to|must)"
+    r"\s+(?:do\s+|make\s+|have\s+)?(?=(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:call|meeting|demo|visit|catch-?up)\b)"
     r"|^(?:set|give|make|create|add|assign)\s+"
     r"(?P<who3>(?!me\b|myself\b|us\b|an?\b|the\b|new\b|another\b)[a-z][\w'-]*)\s+(?:an?\s+)?"
     r"(?:task|reminder|to-?do)\s*(?:to\b|:|-|for\b)?\s*",
@@ -1018,6 +1029,7 @@ UPDATE_FORMS = [
     re.compile(rf"^(?P<who>[^.,;!]+?)\s+(?:move|moved|goes|went|moves)\s+(?:on\s+)?to\s+{_STAGE}(?:\s+(?:already|now|today))?\W*$"),
     re.compile(r"^(?P<who>[^.,;:]+?)[.,;:]?\s+(?:[\w ]{0,30}?\s)?new (?:one|cell|mobile|phone|number|email|e-mail|address)(?:\s+is)?\s*:?\s*(?P<value>[\w.+@()-][\w.+@() -]*?)\W*$"),
     re.compile(rf"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*(?:stage\s*:?\s*)?{_STAGE}\W*$"),
+    re.compile(rf"^(?P<who>[^,;:]+?)\s+(?:stage|status)\s*[:=]?\s*(?:to\s+|now\s+)?{_STAGE}\W*$"),
     re.compile(r"^(?!(?:emailed|called|rang|texted|met|spoke|phoned|messaged|wrote|visited|sent)\b)(?P<who>[^,;]+?)\s+(?:sent|got|received|has|asked for)\s+(?:the\s+|a\s+|our\s+)?(?P<stage>proposal)(?:\s+(?:today|yesterday|now|this morning))?\W*$"),
     re.compile(r"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*(?:(?:new\s+)?(?:owner|rep)\s*:?\s*)?(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?:put|move|place)\s+(?P<who>.+?)\s+under\s+(?P<owner>[\w'-]+?)(?:'s|’s)?(?:\s+name)?\W*$"),
@@ -1501,14 +1513,14 @@ PERIODS = _table(
 )
 # what a digest is set to, not the digest: "what are my digest settings", "when do I get it"
 DIGEST_SETTINGS = re.compile(
-    r"\b(?:settings?|subscri(?:bed|ption)|schedule|set up|set to|set for|when (?:do|will|does) (?:i|it)|what time)\b",
+    r"\b(?:settings?|subscri(?:bed|ption)|schedule|set up|set to|set for|when (?:do|will|does) (?:i|it)|what time|am i getting|do i (?:get|still get))\b",
     re.I,
 )
 # the reps side by side: "compare reps this quarter", "who sold the most this month"
 REPS_COMPARED = re.compile(
     r"\bcompare (?:the |my |our |all )?(?:reps|sales ?people|sellers|team members)\b|"
     r"\b(?:reps|sales ?people) compared\b|\bwho (?:sold|closed|won|brought in|booked|made) (?:the )?"
-    r"most\b|\b(?:top|best) (?:reps?|performers?|salespeople)\b|\bleaderboard\b"
+    r"most\b|\bwho(?:'s| has)? (?:logged|made|done|had) the most\b|\b(?:top|best) (?:reps?|performers?|salespeople)\b|\bleaderboard\b"
 )
 GROUPS = _table(
     [
