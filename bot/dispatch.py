@@ -513,17 +513,14 @@ NEVER_SECOND = frozenset({"customer.delete", "customer.forget", "customer.bulk_u
 
 def _sure_of_each(reading: intents.Parsed) -> bool:
     """Whether one request of several is read well enough to be done: a task named by its number
-    ("close 12 and move 13 to monday"), a customer's stage or owner (which the store checks), and a
-    contact with its channel need less."""
+    ("close 12 and move 13 to monday"), and a customer's stage or owner (which the store
+    checks) need less."""
     slots = reading.slots
     checked = (
         reading.intent in ("task.update", "task.complete")
         and "task_id" in slots
         or reading.intent == "customer.update"
         and slots.get("field") in ("stage", "owner")
-        and bool(slots.get("customer"))
-        or reading.intent == "interaction.log"
-        and slots.get("channel") not in (None, "note")
         and bool(slots.get("customer"))
     )
     return reading.confidence >= (UNSURE if checked else SURE_OF_EACH)
@@ -533,8 +530,8 @@ def _after_a_remark(split: tuple[str, str], read: Callable[[str], intents.Parsed
     """The requests after a remark that names their customer ("X hasn't been touched in 80 days,
     move her back to qualified and give to sam"), with the name put in for "her"; else None."""
     remark, rest = split
-    if (said := read(remark)).intent in WRITES and said.confidence >= UNSURE:
-        return None
+    if read(remark).intent in WRITES:
+        return None  # "close my demo task on her and tag her vip": two requests, not a remark
     pointed = subjects.ONE.search(rest)
     if pointed is None or not (named := leading_name(remark)):
         return None

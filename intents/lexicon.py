@@ -332,7 +332,9 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
     if intent == "task.create" and isinstance(said := slots.get("text"), str):
         # "send ethan novak an api quote", "chase initech systems for the PO": the known name
         said_customer = slots.get("customer")
-        known = isinstance(said_customer, str) and known_customer(said_customer, lexicon)
+        known = isinstance(said_customer, str) and (
+            "#" in said_customer or known_customer(said_customer, lexicon)
+        )  # "mia fischer #121": the #id says which
         if not known and (named := named_inside(said, lexicon)):
             slots["customer"] = named
     if intent == "report.show" and len(reps := staff_all(typed, lexicon)) > 1:

@@ -720,6 +720,8 @@ def _task(match: re.Match, message: Message) -> dict | None:
         customer = _ref(typed[found.start("who") :])
     if customer and customer.lower() in vocab.NOT_CUSTOMERS:
         customer = None  # "review the Q4 forecast": a quarter, not a customer
+    if customer and (numbered := re.search(rf"{re.escape(customer)}\s*\(?#(\d+)\)?", typed, re.I)):
+        customer = f"{customer} #{numbered.group(1)}"  # "mia fischer #121": the #id says which
     return _date_slot("due", due, {"text": typed or None, "customer": customer, "owner": assignee})
 
 
