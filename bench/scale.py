@@ -5,7 +5,8 @@
 Generates customers with realistic names (about ten purchases each, skewed: a few buy a lot,
 many once), imports them through `crmbot import` as a user would, then times each answer kind
 through one long-lived bot process: a look-up with a typo (and its recall: the customer meant is
-among the choices offered), a busy customer's profile, a segment, the team's next actions, a
+among the choices offered), a name and a reminder that match no customer (the parser reads every
+message against the store's names), a busy customer's profile, a segment, the team's next actions, a
 12-month report and 50 digests. Each is timed next to the naive full scan it replaces. Prints
 p50 and p90 per kind, import rows/s, the nightly refresh time and the process's peak memory.
 """
@@ -127,6 +128,9 @@ def generate(folder: Path, customers: int, each: float, seed: int = 3) -> dict:
                 )
                 rows += 1
     return {"names": names, "busiest": busiest, "purchases": rows}
+
+
+REMINDER = "remind me to renew my parking permit friday"
 
 
 def typo(text_: str, rng: random.Random) -> str:
@@ -256,6 +260,9 @@ def bench(
             find_customers(session, typo(data["names"][n][0].lower(), rng))
             spent.append(time.perf_counter() - started)
     print(f"    the search alone (no reply)      {percentiles(spent)}")
+    # the parser matches every message against the store's names: these two match none
+    print(f"  a name no customer has             {percentiles(timed('wolfram and hart?'))}")
+    print(f"  a reminder naming no customer      {percentiles(timed(REMINDER))}")
     busy = by_id[data["busiest"]]
     if lookups_only:
         print(

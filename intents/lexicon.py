@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -28,6 +29,54 @@ class Lexicon:
     interests: tuple[str, ...] = ()  # what customers are interested in, as recorded
     tags: tuple[str, ...] = ()
 
+    @cached_property
+    def names(self) -> _Names:
+        return _Names(self)
+
+    @cached_property
+    def products_by_key(self) -> dict[str, str]:
+        return {_key(p): p for p in self.products}
+
+    @cached_property
+    def places(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """The store's cities and tags, folded, and its interests and products, as singular keys."""
+        cities = frozenset(c.casefold() for c in self.cities if c)
+        tags = frozenset(t.casefold() for t in self.tags if t)
+        wanted = frozenset(_key(i) for i in (*self.interests, *self.products) if i)
+        return cities, tags, wanted
+
+
+class _Names:
+    """Customers' and companies' names, lower-cased and indexed by first and last word, so that
+    reading a message costs a few look-ups rather than a pass over every name (a store may hold a
+    million)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.whole = {n.lower(): n for n in (*lexicon.customers, *lexicon.companies) if n.strip()}
+        self.choices = list(self.whole)
+        self.people = list({n.lower() for n in lexicon.customers if n})
+        self.by_first = _by_word(self.whole, 0)
+        self.by_last = _by_word(self.whole, -1)
+        self.companies_by_first = _by_word([c.lower() for c in lexicon.companies if c.strip()], 0)
+        self.by_start: dict[str, list[str]] = defaultdict(list)  # first run of letters → names
+        for name in self.whole:
+            if len(name) >= 4:
+                start = re.match(r"\w*", name).group(0)
+                self.by_start[start].append(name)
+
+    def like(self, word: str, index: dict[str, list[list[str]]]) -> list[list[str]]:
+        """The names (as lists of words) whose indexed word is `word` or a close typo of it."""
+        near = process.extract(word, index.keys(), scorer=fuzz.ratio, score_cutoff=85, limit=None)
+        return [parts for found, _, _ in near for parts in index[found]]
+
+
+def _by_word(names, at: int) -> dict[str, list[list[str]]]:
+    index: dict[str, list[list[str]]] = defaultdict(list)
+    for name in names:
+        if parts := name.split():
+            index[parts[at]].append(parts)
+    return dict(index)
+
 
 REPS = "reps"  # the colleagues a report compares (not in the contract's frame)
 # Intents that can be asked about a colleague's book; a staff name in them fills `owner`.
@@ -44,12 +93,6 @@ _FILLER = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
-def _names(lexicon: Lexicon) -> dict[str, str]:
-    """Lower-case known customer and company names."""
-    return {n.lower(): n for n in (*lexicon.customers, *lexicon.companies) if n and n.strip()}
-
-
 def known_customer(typed: str, lexicon: Lexicon) -> str | None:
     """The message as typed when it only names a known customer or company, else None.
 
@@ -59,58 +102,58 @@ def known_customer(typed: str, lexicon: Lexicon) -> str | None:
     words = said.lower().split()
     if not words or len(words) > 4 or not any(c.isalpha() for c in said):
         return None
-    names = _names(lexicon)
+    names = lexicon.names
     lowered = " ".join(words)
-    if lowered in names:
+    if lowered in names.whole:
         return said
-    if process.extractOne(lowered, list(names), scorer=fuzz.ratio, score_cutoff=88):
+    if process.extractOne(lowered, names.choices, scorer=fuzz.ratio, score_cutoff=88):
         return said
-    if _person_and_company(words, lexicon):
+    if _person_and_company(words, names):
         return said
-    for name in names:
-        parts = name.split()
-        if len(words) < len(parts) and all(
-            fuzz.ratio(w, p) >= 85 for w, p in zip(words, parts, strict=False)
-        ):
-            return said
-        if (
-            len(words) == 2
-            and len(parts) >= 2
-            and re.fullmatch(r"[a-z]\.?", words[0])
-            and words[0][0] == parts[0][0]
-            and fuzz.ratio(words[1], parts[-1]) >= 85
-        ):
-            return said
+    if any(  # "umbrela corp": the first words of a longer name
+        len(words) < len(parts)
+        and all(fuzz.ratio(w, p) >= 85 for w, p in zip(words, parts, strict=False))
+        for parts in names.like(words[0], names.by_first)
+    ):
+        return said
+    if (
+        len(words) == 2
+        and re.fullmatch(r"[a-z]\.?", words[0])
+        and any(
+            len(parts) >= 2 and parts[0][0] == words[0][0]
+            for parts in names.like(words[1], names.by_last)
+        )
+    ):
+        return said  # "j. cooper"
     return None
 
 
 def named_inside(text: str, lexicon: Lexicon) -> str | None:
     """The longest known customer or company named word for word inside a sentence, as typed."""
     lowered = text.lower()
-    found = [
-        (len(name), hit)
-        for name in _names(lexicon)
-        if len(name) >= 4 and (hit := re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered))
-    ]
+    found = []  # (length, where), the longest and then the first wins
+    for word in re.finditer(r"\w+", lowered):
+        at = word.start()
+        for name in lexicon.names.by_start.get(word.group(0), ()):
+            if lowered.startswith(name, at) and not re.match(r"\w", lowered[at + len(name) :]):
+                found.append((len(name), -at))
     if not found:
         return None
-    hit = max(found, key=lambda f: f[0])[1]
-    return text[hit.start() : hit.end()]
+    size, before = max(found)
+    return text[-before : size - before]
 
 
-def _person_and_company(words: list[str], lexicon: Lexicon) -> bool:
+def _person_and_company(words: list[str], names: _Names) -> bool:
     """'tom becker harbor', 'anna nguyen cyberdyne': a known person, then their company's first
     words, as people name a customer when the name alone is shared."""
-    people = {n.lower() for n in lexicon.customers if n}
-    companies = [c.lower().split() for c in lexicon.companies if c]
     for split in range(len(words) - 1, 0, -1):
         person, company = " ".join(words[:split]), words[split:]
-        if not process.extractOne(person, people, scorer=fuzz.ratio, score_cutoff=88):
+        if not process.extractOne(person, names.people, scorer=fuzz.ratio, score_cutoff=88):
             continue
         if any(
             len(company) <= len(parts)
             and all(fuzz.ratio(w, p) >= 85 for w, p in zip(company, parts, strict=False))
-            for parts in companies
+            for parts in names.like(company[0], names.companies_by_first)
         ):
             return True
     return False
@@ -120,17 +163,12 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-@lru_cache(maxsize=8)
-def _products(lexicon: Lexicon) -> dict[str, str]:
-    return {" ".join(_singular(w) for w in p.lower().split()): p for p in lexicon.products}
-
-
 def catalog_product(said: str, lexicon: Lexicon) -> str | None:
     """The catalog's name for a product said loosely: 'training workshops' → 'Training Workshop'."""
-    products = _products(lexicon)
+    products = lexicon.products_by_key
     if not products:
         return None
-    key = " ".join(_singular(w) for w in said.lower().split())
+    key = _key(said)
     if key in products:
         return products[key]
     found = process.extractOne(key, list(products), scorer=fuzz.token_sort_ratio, score_cutoff=86)
@@ -196,7 +234,7 @@ def _product_not_customer(slots: dict[str, Any], lexicon: Lexicon) -> None:
     whom it was sold to (unless a customer of the store has that very name)."""
     said = slots["customer"]
     product = catalog_product(said, lexicon)
-    if product is None or said.lower() in _names(lexicon):
+    if product is None or said.lower() in lexicon.names.whole:
         return
     del slots["customer"]
     if not slots.get("product") or catalog_product(slots["product"], lexicon) is None:
@@ -215,15 +253,6 @@ def _without_old_owner(slots: dict[str, Any], lexicon: Lexicon) -> None:
 _FROM_SOMEONE = re.compile(r"\s+from\s+(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s*$", re.I)
 
 
-@lru_cache(maxsize=8)
-def _places(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The store's cities and tags, folded, and its interests and products, as singular keys."""
-    cities = frozenset(c.casefold() for c in lexicon.cities if c)
-    tags = frozenset(t.casefold() for t in lexicon.tags if t)
-    wanted = frozenset(_key(i) for i in (*lexicon.interests, *lexicon.products) if i)
-    return cities, tags, wanted
-
-
 def _key(said: str) -> str:
     return " ".join(_singular(w) for w in said.casefold().split())
 
@@ -233,7 +262,7 @@ def place_selection(slots: dict[str, Any], lexicon: Lexicon) -> None:
     are in a city it has, "hardware leads" want an interest it records, "cold leads" carry a tag
     it has, "sams leads" are a colleague's; a run of words that places nowhere whole may place
     word by word ("sams toronto customers")."""
-    cities, _, wanted = _places(lexicon)
+    cities, _, wanted = lexicon.places
     unread = []
     for said in slots.get(UNREAD, ()):
         if _place(said, slots, lexicon):
@@ -264,7 +293,7 @@ def place_selection(slots: dict[str, Any], lexicon: Lexicon) -> None:
 
 def _place(said: str, slots: dict[str, Any], lexicon: Lexicon) -> bool:
     """Put the words in the first selection slot the store says they fill, if any."""
-    cities, tags, wanted = _places(lexicon)
+    cities, tags, wanted = lexicon.places
     if said.casefold() in cities and "city" not in slots:
         slots["city"] = said
     elif said.casefold() in tags and "tag" not in slots:  # "the cold leads in Madrid"
@@ -281,7 +310,7 @@ def _place(said: str, slots: dict[str, Any], lexicon: Lexicon) -> bool:
 def _with_city(customer: str, typed: str, lexicon: Lexicon) -> str:
     """The customer with the city said right after the name, which tells namesakes apart:
     "called hugo novak in munich", "Hugo Novak, Munich", "Hugo Novak (munich)"."""
-    cities, _, _ = _places(lexicon)
+    cities, _, _ = lexicon.places
     at = typed.find(customer)
     if not cities or at < 0:
         return customer
@@ -308,7 +337,7 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
     if isinstance(slots.get("customer"), str):
         slots["customer"] = _with_city(slots["customer"], typed, lexicon)
     if intent == "customer.create" and "city" not in slots:  # "…, Kestrel Robotics, london, …"
-        cities, _, _ = _places(lexicon)
+        cities, _, _ = lexicon.places
         parts = [p.strip(" .") for p in re.split(r"[,;|]|\.\s", typed)]
         if found := next((p for p in parts[1:] if p.casefold() in cities), None):
             slots["city"] = found

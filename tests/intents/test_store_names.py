@@ -1,0 +1,47 @@
+"""Reading a message against the store's names: the same answers on a store of any size."""
+
+from datetime import datetime
+
+import pytest
+
+from intents import Lexicon, parse
+
+NOW = datetime(2026, 11, 18, 10, 0)  # a Wednesday
+NAMED = ("Jane Cooper", "Tom Becker", "Ethan Novak")
+COMPANIES = ("Umbrella Corp", "Harbor Freight Lines", "Acme", "Acme Corporation")
+
+
+def store(filler: int) -> Lexicon:
+    """The names above among `filler` others that resemble none of them."""
+    people = tuple(f"Quinn Zed{n}" for n in range(filler))
+    companies = tuple(f"Xylo{n} Holdings" for n in range(filler // 2))
+    return Lexicon(customers=NAMED + people, companies=COMPANIES + companies, staff=("Sam Patel",))
+
+
+@pytest.fixture(params=[0, 50_000], ids=["small store", "big store"])
+def lexicon(request):
+    return store(request.param)
+
+
+def read(text: str, lexicon: Lexicon):
+    return parse(text, now=NOW, tz="Europe/London", lexicon=lexicon)
+
+
+@pytest.mark.parametrize("text", ["umbrela corp", "j. cooper", "tom becker harbor", "ethan novak"])
+def test_a_known_customer_typed_loosely_shows_them(text, lexicon):
+    assert (read(text, lexicon).intent, read(text, lexicon).slots) == (
+        "customer.show",
+        {"customer": text},
+    )
+
+
+def test_a_reminder_names_the_longest_known_customer_inside_it(lexicon):
+    parsed = read("remind me to send acme corporation the renewal friday", lexicon)
+    assert parsed.intent == "task.create"
+    assert parsed.slots["customer"] == "acme corporation"
+
+
+def test_a_known_name_inside_a_longer_word_is_no_customer(lexicon):
+    parsed = read("remind me to order acmeline cables friday", lexicon)
+    assert parsed.intent == "task.create"
+    assert "customer" not in parsed.slots
