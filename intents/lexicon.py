@@ -55,27 +55,27 @@ class _Names:
         self.whole = {n.lower(): n for n in (*lexicon.customers, *lexicon.companies) if n.strip()}
         self.choices = list(self.whole)
         self.people = list({n.lower() for n in lexicon.customers if n})
-        self.by_first = _by_word(self.whole, 0)
-        self.by_last = _by_word(self.whole, -1)
-        self.companies_by_first = _by_word([c.lower() for c in lexicon.companies if c.strip()], 0)
-        self.by_start: dict[str, list[str]] = defaultdict(list)  # first run of letters → names
-        for name in self.whole:
-            if len(name) >= 4:
-                start = re.match(r"\w*", name).group(0)
-                self.by_start[start].append(name)
+        self.by_first = _by_word(self.choices, lambda name: name.split(None, 1)[0])
+        self.by_last = _by_word(self.choices, lambda name: name.rsplit(None, 1)[-1])
+        companies = [c.lower() for c in lexicon.companies if c.strip()]
+        self.companies_by_first = _by_word(companies, lambda name: name.split(None, 1)[0])
+        long_names = [name for name in self.choices if len(name) >= 4]
+        self.by_start = _by_word(long_names, lambda name: _FIRST_RUN.match(name).group())
 
-    def like(self, word: str, index: dict[str, list[list[str]]]) -> list[list[str]]:
+    def like(self, word: str, index: dict[str, list[str]]) -> list[list[str]]:
         """The names (as lists of words) whose indexed word is `word` or a close typo of it."""
         near = process.extract(word, index.keys(), scorer=fuzz.ratio, score_cutoff=85, limit=None)
-        return [parts for found, _, _ in near for parts in index[found]]
+        return [name.split() for found, _, _ in near for name in index[found]]
 
 
-def _by_word(names, at: int) -> dict[str, list[list[str]]]:
-    index: dict[str, list[list[str]]] = defaultdict(list)
+def _by_word(names: list[str], word_of) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        if parts := name.split():
-            index[parts[at]].append(parts)
-    return dict(index)
+        index[word_of(name)].append(name)
+    return index
+
+
+_FIRST_RUN = re.compile(r"\w*")
 
 
 REPS = "reps"  # the colleagues a report compares (not in the contract's frame)
