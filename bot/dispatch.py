@@ -486,22 +486,27 @@ class Bot:
 
 # where a message holds a second request: a command word after a full stop, a semicolon, "and" or
 # "then" ("done 12. and remind me to …", "called her, move her to proposal")
+# "move him to customer, he signed for 10 seats, $11,000": a sale with its figures after a change
+_SALE_AFTER = (
+    r"(?:he|she|they)\s+(?:just\s+)?(?:signed|bought|ordered|purchased|renewed)\b(?=[^.;]*\d)"
+)
 _SECOND = re.compile(
     r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus)\s|(?:done|tick|task done|mark|close|move|push|"
-    r"reassign|remind me|set a reminder)\b|tasks?\s*#?\d+\s+(?:is\s+)?done\b)"
+    rf"reassign|remind me|set a reminder)\b|tasks?\s*#?\d+\s+(?:is\s+)?done\b|{_SALE_AFTER})"
     r"|\s+(?=(?:and|then)\s))"
     r"(?:(?:and|then|also|plus)\s+)*"
     r"(?=(?:done|mark|close|complete|tick|task done|remind me|set a reminder|add a task|new task|"
     r"task:|todo|tag|untag|move|push|postpone|reschedule|log|book|delete|restore|reassign|give)\b"
+    rf"|{_SALE_AFTER}"
     r"|(?<=and )(?:gave|rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\b|\d)"
-    r"|#?\d+\s+(?:to|till|until)\s|tasks?\s*#?\d+\s+(?:is\s+)?(?:done|complete|closed)\b)",
+    r"|(?:tasks?\s*)?#?\d+\s+(?:to|till|until)\s|tasks?\s*#?\d+\s+(?:is\s+)?(?:done|complete|closed)\b)",
     re.I,
 )
 # "give 34 to maria and 35 to sam": the second request says only its number, after the verb
 _VERB_FIRST = re.compile(
     r"^(?:give|move|push|hand|reassign|assign|pass|transfer|shift|postpone|bump)\b", re.I
 )
-_NUMBER_FIRST = re.compile(r"^#?\d+\s+(?:to|till|until)\s")
+_NUMBER_FIRST = re.compile(r"^(?:tasks?\s*)?#?\d+\s+(?:to|till|until)\s", re.I)
 _HAS_TARGET = re.compile(r"\s(?:to|till|until)\s", re.I)
 SURE_OF_EACH = 0.75  # how likely each of two requests in one message must be read right
 # a part read this likely as another change than the whole: the message is refused, not half done

@@ -50,11 +50,16 @@ ONES = re.compile(r"\s*\b(?:ones|one|only|please|pls|too|instead)\b\s*|\W+$", re
 LISTS = frozenset({"segment.list", "customer.bulk_update"})
 # a change to one customer that "same for X" may repeat; personal details are never kept aside
 REPEATABLE = frozenset({"owner", "stage", "tag", "interest"})
+# a field of one customer, named with a possessive: "his title is now CTO"
+_FIELD_OF = (
+    r"\s+(?:job title|title|role|position|e-?mail|phone|number|mobile|city|company|stage|owner)\b"
+)
 # a customer named by a pronoun or "this one"; he or she counts only opening the message, and
 # after any "him" or "her" ("hes ready to sign, mark him as customer")
 ONE = re.compile(
     r"\b(?:him|her|(?:his|their) (?:record|profile|file|details|info|card|account|page|orders|"
-    r"purchases)|(?<=\bwhat (?:did|has) )(?:he|she)(?= (?:buy|bought|order|purchase))|this one|"
+    rf"purchases)|(?:his|their)(?={_FIELD_OF})|"
+    r"(?<=\bwhat (?:did|has) )(?:he|she)(?= (?:buy|bought|order|purchase))|this one|"
     r"that one|(?:this|that) (?:customer|client|account|contact|guy|lady|"
     r"person|lead))\b",
     re.I,
@@ -478,6 +483,8 @@ OUT_OF_IT = re.compile(
     r"^(?:(?:drop|remove|take|exclude|skip|pull|cut|leave)\s+(?P<who>.+?)\s+(?:out\s+)?(?:of|from|off)"
     r"\s+(?:that|this|it|the list|the preview|the selection|them|those|these|there)\b"
     r"|(?:leave|take|keep)\s+(?P<who2>.+?)\s+out\b"
+    r"|(?:drop|remove|exclude|skip|cut|take out|leave out)\s+(?P<who4>(?:the ones|those|anyone|"
+    r"anybody|everyone|any|all)\s+(?:with|who|that|where|in|at|from|without|not)\b.+)"
     r"|(?:(?:all|everyone|everybody|them all|the rest)\s+)?(?:but|without|except(?: for)?|minus)\s+"
     r"(?P<who3>.+))",  # "without anna fischer", "all but #92"
     re.I,
@@ -490,7 +497,8 @@ def narrowed_preview(text: str, waiting: dict[str, Any], read: Reader) -> Parsed
     slots = {k: v for k, v in waiting.items() if k != IDS}
     text = _FILLER_FIRST.sub("", text)
     if out := OUT_OF_IT.match(text):
-        text = f"except {out['who'] or out['who2'] or out['who3']}{text[out.end() :]}"
+        said = out["who"] or out["who2"] or out["who3"] or out["who4"]
+        text = f"except {said}{text[out.end() :]}"
     if left_out := vocab.EXCEPT.search(text):
         kept = read(f"list customers {text[left_out.start() :]}").slots.get(EXCLUDING)
         if kept is None:
@@ -684,4 +692,7 @@ def _words_back(reading: Parsed, reference: str, word: str) -> Parsed:
 
 
 def _put(text: str, pointed: re.Match, reference: str) -> str:
-    return f"{text[: pointed.start()]}{reference}{text[pointed.end() :]}"
+    after = text[pointed.end() :]
+    if pointed.group().lower() in ("his", "her", "their") and re.match(_FIELD_OF, after, re.I):
+        reference += "'s"  # "his title is now CTO": #12's title
+    return f"{text[: pointed.start()]}{reference}{after}"

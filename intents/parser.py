@@ -129,6 +129,17 @@ _TOLD = frozenset(
 _CHANGED = frozenset({"customer.update", "customer.delete", "customer.bulk_update", "task.update"})
 
 
+def _a_colleagues_book(slots: dict, message: Message, lexicon: Lexicon | None) -> bool:
+    said = slots.get("customer")
+    if lexicon is None or not isinstance(said, str) or staff_named(said, lexicon) != said:
+        return False
+    book = rf"\b{re.escape(said)}(?:'s|’s|s')?\s+{_THEIR_MANY}"
+    return bool(re.search(book, message.typed, re.I))
+
+
+_THEIR_MANY = r"(?:[\w-]+\s+){0,3}?(?:customers|leads|accounts|clients|deals|ones|book)\b"
+
+
 def choose(
     message: Message,
     probabilities: np.ndarray,
@@ -156,6 +167,8 @@ def choose(
             slots = spans.merge(intent, slots, tagging)
         if intent == "customer.create" and rules.not_a_name(slots.get("name")):
             continue  # never a customer named with a sentence, whoever read the name
+        if intent == "customer.update" and _a_colleagues_book(slots, message, lexicon):
+            continue  # "move Maria's qualified customers to Sam": hers, a change to many
         slots = rules.without_dangling_words(rules.as_typed(slots, message))
         slots = rules.without_customer_tail(slots)
         if lexicon is not None:

@@ -14,8 +14,8 @@ from intents import vocab
 from intents.rules import Message, channel_of
 from intents.values import amount, date_in, impossible
 
-# "Key: value" parts, separated by "|", ";", "•" or new lines
-_PART = re.compile(r"\s*(?:\||;|•|\n)\s*")
+# "Key: value" parts, separated by "|", ";", "•", new lines, or a full stop before the next key
+_PART = re.compile(r"\s*(?:\||;|•|\n|\.\s+(?=[A-Za-z][A-Za-z /-]{0,24}:\s))\s*")
 _FIELD = re.compile(r"^(?P<key>[A-Za-z][A-Za-z /-]{0,24}?)\s*:\s*(?P<value>.*\S)\s*$", re.S)
 # "log this → …", "Field update — …"
 _LEAD_IN = re.compile(r"^.*?(?:→|->|:|\s[—–-]\s)\s*(?=[A-Za-z][A-Za-z /-]{0,24}:)")

@@ -390,12 +390,31 @@ def _summary(text: str) -> str | None:
     text = re.sub(r"^(?:and|but|then|only|also)\s+", "", text.strip())
     text = _JUST_NOW.sub("", text)  # "sent the quote just now": when, not what
     text = _IN_A_PLACE.sub("", text)  # "met Brauerei Lindner in Bamberg, they want …": where
-    return text.strip(" ,;:.-–—?!") or None
+    text = _AT_THEIR_PLACE.sub("", text)  # "… at their Jurong office, they want …": where
+    return _without_filler(text) or None
+
+
+def _without_filler(text: str) -> str:
+    """What was said without the chat particles around it ("lah, he wants 500 … lol")."""
+    return _FILLER_AT_END.sub("", _FILLER_AT_START.sub("", text.strip(" ,;:.-–—?!"))).strip(
+        " ,;:.-–—?!"
+    )
+
+
+_FILLER_WORDS = r"lol|lmao|haha+|fr|tbh|ngl|lah|leh|lor|can|pls|plz|thx|ty|thanks|thank you"
+_FILLER_AT_END = re.compile(
+    rf"(?:[\s,.;!]+(?:{_FILLER_WORDS})(?: for (?:your|the) help)?)+[\s.!]*$", re.I
+)
+_FILLER_AT_START = re.compile(r"^(?:lah|leh|lor|lol|haha+)\b[\s,.!]*", re.I)
 
 
 _IN_A_PLACE = re.compile(
     rf"^in (?!(?:{'|'.join(m.title() for m in MONTHS)})[a-z]*\b|Q\d)[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)?"
     r"\s*(?:,|(?=\s+(?:they|she|he|we|the|all|very)\b))\s*"
+)
+_AT_THEIR_PLACE = re.compile(
+    rf"^(?:at (?:their|his|her|the) (?:[\w'-]+ ){{0,2}}?{vocab.PREMISES}(?: in [A-Z][\w'-]+)?|"
+    rf"{vocab.PREMISES} in [A-Z][\w'-]+(?: [A-Z][\w'-]+)?)\s*(?:,\s*|$)"
 )
 _JUST_NOW = re.compile(r"\s*\b(?:just now|a (?:moment|minute|few minutes) ago|right now)\b", re.I)
 
@@ -441,7 +460,10 @@ def _unsubscribe(match: re.Match, message: Message) -> dict | None:
 
 @reads("digest.subscribe")
 def _subscribe(match: re.Match, message: Message) -> dict | None:
-    found = vocab.TIME.search(message.text) or vocab.CLOCK.search(message.text)
+    found = next(
+        (f for p in (vocab.TIME, vocab.CLOCK, vocab.MILITARY) if (f := p.search(message.text))),
+        None,
+    )
     days = (
         "weekdays"
         if vocab.WEEKDAYS_ONLY.search(message.text)
@@ -703,6 +725,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
     typed = re.sub(r"^(?:to|for|:|re|about|regarding)\s+|^[:,\s\-–—]+", "", typed.strip())
     typed = vocab.TASK_TAIL.sub("", typed.strip(" ,.;")).strip(" ,.;:-–—")
     typed = re.sub(r"\s+(?:arvo|morning|afternoon|evening)$", "", typed, flags=re.I)
+    typed = _without_filler(typed)
     customer = None
     for found in vocab.TASK_SUBJECT.finditer(typed.lower()):
         after = typed[found.end() :]
@@ -772,6 +795,14 @@ _ADVICE_ASKED = re.compile(
 )
 
 
+_OOPS = re.compile(r"^\W*(?:(?:oops|whoops|sorry|my bad|correction|ugh)\b\W*)+", re.I)
+# a score corrected: "was actually 4 not 3", "should be 8, not 6", "it's 9 not 7"
+_CORRECTED = re.compile(
+    r"\b(?:(?:actually|should (?:have )?be(?:en)?|meant|was|is|it'?s)\s+)+(?P<new>-?\d{1,3})"
+    r"\s*,?\s*(?:and\s+)?not\s+(?:an?\s+)?-?\d{1,3}\b"
+)
+
+
 @reads("nps.record")
 def _nps(match: re.Match, message: Message) -> dict | None:
     if _NPS_AS_TOPIC.search(message.text) or _ADVICE_ASKED.search(message.text):
@@ -779,10 +810,14 @@ def _nps(match: re.Match, message: Message) -> dict | None:
         # "he gave us a 2 on nps, what should I do": advice asked about it
     text = re.sub(_OUT_OF_TEN, lambda m: " " * len(m.group(0)), message.text)
     typed = re.sub(_OUT_OF_TEN, lambda m: " " * len(m.group(0)), message.typed, flags=re.I)
+    if fixed := _CORRECTED.search(text):  # "the Mia Khan score was actually 4 not 3": the 4
+        text, typed = (part[: fixed.end("new")] + part[fixed.end() :] for part in (text, typed))
     scores = list(re.finditer(r"(?<![\w#$€£./])(-)?(\d{1,3})(?![\w/]|[.,]\d|\s?%)", text))
     if not scores:
         return None
     score = scores[0] if len(scores) > 1 and vocab.NPS_SCORE_FIRST.search(text) else scores[-1]
+    if fixed:
+        score = next(s for s in scores if s.end() == fixed.end("new"))
     slots: dict[str, Any] = {}
     value = int(score.group(2)) * (-1 if score.group(1) else 1)
     if 0 <= value <= 10:
@@ -790,14 +825,16 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     else:
         slots["invalid"] = {"score": score.group(0).replace(" ", "")}
     before, after = typed[: score.start()], typed[score.end() :]
+    if fixed:
+        before = _OOPS.sub("", typed[: fixed.start()])  # what precedes is who, not what they said
     split = vocab.NPS_COMMENT.search(after)
     if split:
         slots["comment"] = _summary(after[split.end() :])
         after = after[: split.start()]
-    elif split := vocab.NPS_COMMENT.search(before):
+    elif not fixed and (split := vocab.NPS_COMMENT.search(before)):
         slots["comment"] = _summary(before[split.end() :])
         before = before[: split.start()]
-    who = _ref(" ".join(vocab.NPS_WORDS.sub(" ", f"{before} {after}").split()))
+    who = _ref(" ".join(vocab.NPS_WORDS.sub(" ", f"{before} {_without_filler(after)}").split()))
     slots["customer"] = who
     return slots
 
@@ -896,8 +933,9 @@ def _sale(text: str, typed: str) -> dict | None:
         text = text[: negative.start()] + " " + text[negative.end() :]
         typed = typed[: negative.start()] + " " + typed[negative.end() :]
     if negative := vocab.NEGATIVE_MONEY.search(text):
+        said = "money" if negative.group("money") else "money2"
         slots.setdefault("invalid", {})["amount"] = typed[
-            negative.start("money") : negative.end("money")
+            negative.start(said) : negative.end(said)
         ].strip()
         text = text[: negative.start()] + " " + text[negative.end() :]
         typed = typed[: negative.start()] + " " + typed[negative.end() :]
@@ -1279,14 +1317,26 @@ def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
     if kind := re.search(r"\b(?:new |a )?(lead|prospect)\b", said):
         slots["stage"] = vocab.STAGES[kind.group(1)]
     rest = message.typed[match.end() :]
+    labelled: dict[str, Any] = {}
     for found in vocab.CREATE_FIELD.finditer(rest):
         name = {"e-mail": "email", "mail": "email", "mobile": "phone"}.get(
             found.group("field").lower(), found.group("field").lower()
         )
-        value = found.group("value").strip(" *_")
-        slots[name] = vocab.STAGES.get(value.lower(), value) if name == "stage" else value
-    if vocab.CREATE_FIELD.search(rest):
-        return slots
+        value = found.group("value").strip(" *_.")
+        labelled[name] = vocab.STAGES.get(value.lower(), value) if name == "stage" else value
+    if labelled:
+        # "Add customer: Mikael Nyström, Saaristo Shipping, Turku, stage: proposal, owner: Ville":
+        # the fields named by their labels, and the rest read as said
+        rest = vocab.CREATE_FIELD.sub(",", rest)
+        if "name" in labelled or not re.search(r"[^\W\d_]{2}", rest):
+            return {**slots, **labelled}
+        return {**_said_customer(rest, slots, message), **labelled}
+    return _said_customer(rest, slots, message)
+
+
+def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[str, Any]:
+    """A new customer told in a sentence: name, company, city, contact details, owner, stage."""
+    slots = dict(slots)
     rest = re.sub(r"\s*\((?:https?://)?[\w-]+(?:\.[\w-]+)+/?\)", " ", rest)  # (example.com)
     if lead := vocab.CREATE_LEAD.match(rest):
         if lead.group("owner"):
@@ -1309,7 +1359,12 @@ def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
     ):
         slots["stage"] = vocab.STAGES[found.group(1).lower()]
         rest = rest[: found.start()] + rest[found.end() :]
-    rest = re.sub(r"^\s*[:\-–—]?\s*(?:called|named)?\s*", "", rest, flags=re.I)
+    rest = re.sub(
+        r"^\s*(?:(?:fella|guy|lady|bloke|chap|one|contact|person)\s*)?[:\-–—]?\s*(?:called|named)?\s*",
+        "",
+        rest,
+        flags=re.I,
+    )
     if found := re.search(
         r"\bas (?:a |an )?(qualified (?:lead|prospect)|(?:hot |warm |new )?lead|prospect|qualified)\b",
         rest,
@@ -1580,17 +1635,25 @@ _PLANNED = re.compile(  # "promised a fix by next week" is no plan to meet
 _BOOKED = re.compile(r"\b(?:booked|scheduled|arranged|set up|put in)\b")
 _HAPPENED = re.compile(
     r"\b(?:called|rang|phoned|emailed|e-mailed|texted|met|had|spoke|talked|visited|sent|left|"
+    r"messaged|whatsapp(?:ed|'d)|pinged|slacked|dm'?d|skyped|zoomed|saw|chased|tried|"
     r"chatted|caught up|dropped by|got|was|were|went|did)\b|^(?:please |pls )?(?:log|record|note)\b"
 )
 
 
 def _channel(text: str) -> str | None:
-    """How a contact was made; a note when unsaid, none when it was a talk of unsaid kind."""
-    if (channel := channel_of(text)) is not None:
+    """How a contact was made: a call when people spoke without saying how, else a note."""
+    if (channel := channel_of(_WANTED.sub("", text))) is not None:
         return channel
     if _SENT_DOCUMENT.match(text):
         return "email"  # "sent hannah the renewal quote"
-    return None if vocab.SPOKE.search(text) else "note"
+    return "call" if vocab.SPOKE.search(text) else "note"
+
+
+# what the customer wants next names no channel of the contact had ("…, wants a demo")
+_WANTED = re.compile(
+    r"\b(?:wants?|wanted|would like|asked for|asks for|needs?|keen on|interested in)\s+(?:a|an|another)"
+    r"\s+(?:[\w-]+\s+)?(?:demo|meeting|call|visit|zoom|lunch|coffee)\b"
+)
 
 
 _SENT_DOCUMENT = re.compile(r"^(?:just\s+)?sent\b")

@@ -195,13 +195,13 @@ def _safe(year: int, month: int, day: int) -> date | None:
 
 
 def time_of(text: str) -> str | None:
-    """'8am' → '08:00', '7:30' → '07:30', '6pm' → '18:00', 'noon' → '12:00'."""
+    """'8am' → '08:00', '7:30' → '07:30', '0630' → '06:30', '6pm' → '18:00', 'noon' → '12:00'."""
     text = text.lower().replace(" ", "")
     if text in ("noon", "midday"):
         return "12:00"
     if text == "midnight":
         return "00:00"
-    found = re.fullmatch(r"(\d{1,2})(?:[:.h](\d{2})|h)?(am|pm)?", text)  # "18h", "7h30"
+    found = re.fullmatch(r"(\d{1,2})(?:[:.h]?(\d{2})|h)?(am|pm)?", text)  # "18h", "7h30", "0630"
     if not found:
         return None
     hour, minute = int(found.group(1)), int(found.group(2) or 0)

@@ -46,6 +46,9 @@ DATE_WORDS = frozenset(
 TIME = re.compile(
     r"\b(?:at|@|by|to|for|around)\s*(?P<time>\d{1,2}(?:[:.h]\d{2}|h)?\s*(?:am|pm)?|noon|midday|midnight)\b"
 )
+MILITARY = re.compile(
+    r"\b(?:at|@|for|around)\s*(?P<time>(?:[01]\d|2[0-3])[0-5]\d)(?:\s*h(?:rs)?)?\b"
+)
 CLOCK = re.compile(
     r"(?<![\d/.])(?P<time>\d{1,2}[:.]\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm))(?![\d/])"
 )  # "digest 07:00"
@@ -82,6 +85,10 @@ _CONTACT_NOUN = (
     r"video meeting|zoom|teams|meeting|mtg|telecon|teleconference|f2f|visio|video conference|"
     r"lunch|dinner|coffee|breakfast|demo|chat|whatsapp|sms|text|txt|email|e-mail|visit|voicemail|"
     r"note|disco call|discovery call|intro call)"
+)
+_WENT_TO_SEE = (
+    r"popped (?:out|over|round|across) to(?: see)?|(?:ran|drove|went) (?:out |over )?to see|"
+    r"drove (?:out|over) to"
 )
 # a contact told inside another request: "tom from cyberdyne called, … sold 5 crm pro"
 CONTACT_VERB = re.compile(
@@ -265,6 +272,12 @@ CUES: list[tuple[str, str]] = [
     ),
     ("customer.show", CUSTOMER_QUESTION),
     ("task.create", rf"^(?={CONTACT_PLANNED.pattern})"),
+    (  # "QBR booked w/ Emma Taylor for 15 dec": a meeting to come, kept as a task on its day
+        "task.create",
+        r"^(?=(?:the |a |an |our )?(?:qbr|call|meeting|demo|visit|lunch|catch-?up|review|kick-?off|"
+        r"workshop|onboarding|presentation)\s+(?:is\s+|now\s+)?(?:booked|scheduled|set up|arranged|"
+        rf"confirmed|planned)\s+(?:with|w/|for|at)\s.*\b(?:{DATE_PHRASE}))",
+    ),
     (  # "lukas kowalski orders", "jonas smith owner?": one detail of a customer, on their profile
         "customer.show",
         r"^(?!(?:my|our|your|the|team|all|top|show|list|what|who|how|which|where|when|any|new|"
@@ -524,14 +537,18 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "interaction.log",
-        r"^(?:i |we |just |finally )*(?:got off the phone|hung up|came back from a (?:call|meeting)|had (?:an? |the )?(?:call|meeting|mtg|chat|lunch|coffee|dinner|demo|zoom|catch-?up)|sent (?:an? |the )?(?:email|e-mail|text|message|sms|note)|left (?:a )?(?:voicemail|message)|dropped by|stopped by|popped in(?:to| at)?|on site at|onsite at|was on site at|(?:log|add|record) (?:a )?note|note)\b(?:\s+(?:with|to|for|at|on|from|about))?",
+        rf"^(?:i |we |just |finally )*(?:got off the phone|hung up|came back from a (?:call|meeting)|had (?:an? |the )?(?:call|meeting|mtg|chat|lunch|coffee|dinner|demo|zoom|catch-?up)|sent (?:an? |the )?(?:email|e-mail|text|message|sms|note)|left (?:a )?(?:voicemail|message)|dropped by|stopped by|popped in(?:to| at)?|{_WENT_TO_SEE}|on site at|onsite at|was on site at|(?:log|add|record) (?:a )?note|note)\b(?:\s+(?:with|to|for|at|on|from|about))?",
     ),
     ("interaction.log", rf"^(?:{_CONTACT_NOUN})\s*:"),
     (
         "interaction.log",
         r"^(?=.+?\s(?:called|rang|phoned|emailed|texted|messaged|whatsapped|visited|wrote to)\s+(?:us|me)\b)",
     ),
-    ("interaction.log", r"^(?:demo|visit|call|meeting|lunch|coffee)\s+(?:with|to|at)\b"),
+    (
+        "interaction.log",
+        r"^(?:demo|visit|call|meeting|lunch|coffee|whats ?app|chat|zoom|teams call|video call|"
+        r"phone call|quick call|catch-?up|dinner|breakfast)\s+(?:with|w/|to|at)\s",
+    ),
     (
         "interaction.log",
         r"^sent\s+(?=\S.{0,60}?\s(?:an?\s+)?(?:[\w-]+\s+)?(?:e-?mail|text|sms|message)\b)",
@@ -669,7 +686,7 @@ CHANNELS = _table(
         (r"texted|texts?|txt(?:ed|'d)?|sms(?:'?d)?", "sms"),
         (
             r"visit(?:ed|ing)?|on ?site|dropped by|stopped by|popped in(?:to)?|swung by|toured|"
-            r"saw|dropped in",
+            rf"saw|dropped in|{_WENT_TO_SEE}",
             "visit",
         ),
         (r"notes?", "note"),
@@ -681,6 +698,11 @@ CHANNELS = _table(
         ),
     ]
 )
+# where a customer works: being there is a visit ("met Ms Tan at their Jurong office")
+PREMISES = (
+    r"(?:office|offices|site|yard|place|premises|plant|factory|warehouse|shop|store|hq|roastery|"
+    r"clinic|showroom|farm|depot|mill)\b"
+)
 # Words that settle the channel whatever verb was used ("spoke on the phone", "call on Teams").
 SPOKE = re.compile(
     r"\b(?:spoke|spoken|talked|chatted|caught up|chased)\b"
@@ -690,11 +712,23 @@ CHANNEL_OVERRIDES = [
     (re.compile(r"\b(?:whats ?app(?:ed)?|slack(?:ed)?|telegram|signal)\b"), "chat"),
     (re.compile(r"\b(?:voice ?mail|on the phone|phone call|got off the phone)\b"), "call"),
     (re.compile(r"\b(?:on ?site)\b|^(?:\W*[\w']+\W+){0,4}?visit(?:ed|ing)\b"), "visit"),
+    (
+        re.compile(rf"\bat (?:their|his|her) (?:[\w'-]+ ){{0,2}}?{PREMISES}|\w'?s {PREMISES}"),
+        "visit",
+    ),
 ]
+# "ring her thursday", "give him a ring wed", "revisit june 15": a next contact, only with a date
+_CALL_THEM_ON = (
+    r"\b(?:(?:ring|ping|try|phone|call|text|e-?mail|nudge|bell|buzz) (?:them|her|him)|"
+    r"give (?:them|her|him) a (?:ring|call|bell|buzz|shout)|get back (?:to|tae) (?:them|her|him)|"
+    r"(?:(?:she|he|they) )?(?:wants?|would like|asked for|needs?) (?:a |another )?(?:call|call ?back|follow-?up|meeting|demo)|"
+    rf"set (?:one|it|that|a (?:demo|meeting|call)) up|book (?:one|it|that) in|revisit)"
+    rf"(?=\s+(?:(?:on|by|for|before)\s+)?(?:{DATE_PHRASE})(?![\w/]))"
+)
 FOLLOW_UP = re.compile(
     rf"(?:[,;.]|\s[-–—])?\s*(?:(?:and |then |will |to |need to |should |i'?ll |i will |must |please |"
-    rf"pls |put |set |we'?ll )*"
-    rf"(?:follow(?:ing)? up|check back|circle back|chase(?: (?:them|her|him|it))?(?: up)?|relaunch(?: (?:them|her|him))?|touch base|return|"
+    rf"pls |put |set |we'?ll |ah'?ll )*"
+    rf"(?:{_CALL_THEM_ON}|follow(?:ing)? up|check back|circle back|chase(?: (?:them|her|him|it))?(?: up)?|relaunch(?: (?:them|her|him))?|touch base|return|"
     rf"(?:call|ring|ping|try|nudge|text|email|phone|contact) (?:(?:them|her|him) )?(?:back|again)|"
     rf"check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
     rf"reconnect|catch up|check in|nudge (?:them|her|him)|(?:set|add|create|make) (?:a |me a )?(?:task|reminder)|remind me)"
@@ -852,6 +886,7 @@ NPS_WORDS = re.compile(
 NPS_COMMENT = re.compile(
     r"\s*(?:[,;:—–]|\s-\s|\.\s|\((?=.+\)))\s*"
     r"(?:(?:(?:they|she|he|customer|client)\s+)?(?:said|says|say|wrote|writes|comment)\b:?\s*)?"
+    r"|\s+and\s+(?:(?:they|she|he)\s+)?(?:said|says|wrote|commented|added)\b:?\s*(?:that\s+)?"
 )
 NPS_SCORE_FIRST = re.compile(r"^\W*(?:nps|score)\W*\d")
 
@@ -924,6 +959,7 @@ PRODUCT_FOR = re.compile(
 )
 NEGATIVE_MONEY = re.compile(
     r"(?:^|\s)(?P<money>-[$€£]\s?\d[\d,.]*\s?[km]?|[$€£]\s?-\d[\d,.]*\s?[km]?|-\d[\d,.]*\s?[km]?\s?(?:usd|eur|gbp|dollars|euros?|pounds))"
+    r"|\b(?:amount|price|total|value|for|at)\s*[:=]?\s*(?P<money2>-\d[\d,.]*\s?[km]?)(?![\w%])"
 )
 PRODUCT_END = re.compile(
     r"\s*(?:[,;(]|\s[-–—]\s|\s(?:for|at|total|totalling|totaling|worth|@|today|yesterday|this|last|on)\b)"
@@ -933,7 +969,7 @@ NOT_PRODUCT = re.compile(
     re.I,
 )
 SEATS = re.compile(
-    r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces|cases|strips|bottles|bags|crates|pallets|packs|cartons)\b(?:\s+of)?"
+    r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces|cases|strips|bottles|bags|crates|pallets|packs|cartons|kegs|rolls|tins|kits|sets|pairs|tubes|vials|sachets|barrels|drums)\b(?:\s+of)?"
 )
 PRODUCT_NAME = re.compile(
     r"\s*(?:the\s+)?(?P<p>[\w&+-]+(?:\s(?!for|at|to|from|with|total|in)[\w&+-]+){0,3})"
@@ -968,6 +1004,7 @@ FIELDS = {
     "interest": "interest", "interests": "interest", "product interest": "interest",
     "label": "tag", "company name": "company", "organisation": "company",
     "organization": "company", "job": "title", "mobile number": "phone", "cell number": "phone",
+    "designation": "title",
 }  # fmt: skip
 _FIELD = _any_of(FIELDS)
 # Pipeline stages as people say them → the contract's stage names.
@@ -1038,6 +1075,7 @@ UPDATE_FORMS = [
     re.compile(rf"^(?P<who>[^,;:]+?)\s+(?:back\s+)?(?:to|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s+(?:now|please|pls))?\W*$"),
     re.compile(r"^make\s+(?P<owner>[\w'-]+(?:\s(?!the\b)[\w'-]+)?)\s+(?:the\s+)?owner\s+(?:of|for)\s+(?P<who>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<field>{_FIELD})\s+(?:of|for|on)\s+(?P<who>.+?){_TO}(?P<value>.+?)\W*$"),
+    re.compile(rf"^{_SET}(?P<who>[^:]+?)\s*:\s*(?P<field>{_FIELD})(?:{_TO}|\s+)(?P<value>\S.*?)\W*$"),
     re.compile(rf"{NEW_DETAIL_FOR.pattern}(?P<who>[^:=]+?)\s*(?:[:=]|\s[-–—]|\sis)\s*(?P<value>\S.*?)\W*$"),
     re.compile(rf"^{_SET}(?P<who>.+?)(?:'s|’s)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<who>.+?)\s+(?P<field>{_FIELD}){_TO}(?P<value>.+?)\W*$"),
@@ -1076,7 +1114,8 @@ NOW_WITH = re.compile(
 )
 VALUE_TAIL = re.compile(
     r"(?:\s+(?:now|please|pls|plz|thanks|thx|instead|from today))+$"
-    r"|(?:[.;!]\s+|\s+[-–—]\s+)(?:please|pls|kindly|thanks|thank you|they|she|he|it|we)\b.*$",
+    r"|(?:[.;!,]\s+|\s+[-–—]\s+)(?:please|pls|kindly|thanks|thank you|they|she|he|it|we|"
+    r"(?:can you |pls |please )?(?:update|change|fix)(?: (?:it|that|pls|please))*)\b.*$",
     re.I,
 )  # "CRM Pro. Please update", "Ghana; they have relocated their head office"
 UPDATE_OF = re.compile(rf"\b(?:{_FIELD})\s+(?:of|for|on)\s+")
@@ -1176,7 +1215,7 @@ NO_CONTACT = re.compile(
 )
 CITY = re.compile(
     rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|them|him|her|me|you|all|any|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)"
-    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|who|that|which|we|i|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
+    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|at|who|that|which|we|i|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
@@ -1266,14 +1305,14 @@ HAS_NEW_LEAD = re.compile(
     re.I,
 )
 CREATE_FIELD = re.compile(
-    r"(?:^|[•,;|:]|\s[-/]\s)\s*(?P<field>name|company|e-?mail|city|phone|mobile|owner|stage|interest)\s*:\s*"
+    r"(?:^|[•,;|:]|\.\s|\s[-/]\s)\s*(?P<field>name|company|e-?mail|city|phone|mobile|owner|stage|interest)\s*:\s*"
     r"(?P<value>[^•,;|]+?)\s*(?=[•,;|]|\s[-/]\s|$)",
     re.I,
 )
 COMPANY_WORDS = re.compile(
     r"\b(?:inc|ltd|llc|gmbh|ag|corp|corporation|co|company|group|labs?|logistics|bakery|cafe|café|"
     r"dental|clinic|roofing|industries|enterprises|holdings|partners|solutions|systems|trading|"
-    r"hotels?|pharma|health|realty|motors|foods?|tech|technologies|studio|agency|gym|school|schools|"
+    r"hotels?|pharma|health|realty|motors|foods?|tech|technologies|studios?|agency|gym|school|schools|"
     r"capital|ventures|bikes|build|builders|construction|energy|solar|aviation|travel|media|analytics|"
     r"networks|clinics?|vets|physio|fisheries|farms|textiles|exports|imports|infra|pte|freight|"
     r"shipping|transport|marine|motors|logistik|trading|retail|supplies|supply|services|"

@@ -90,7 +90,7 @@ LABELS = {
     "task.update delete": "Delete task {task_id}",
     "segment.list": "List customers",
     "next_action.suggest": "Suggest next steps",
-    "nps.record": "Record NPS for {customer}",
+    "nps.record": ("Record NPS {score} for {customer}", "Record NPS for {customer}"),
     "report.show": "Report: {metric}",
     "digest.show": "Show the digest",
     "digest.subscribe": "Send me the digest",

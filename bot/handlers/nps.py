@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from sqlmodel import col, select
+
 from bot import checks
 from bot.context import Context, UserError, handles
 from bot.handlers.interactions import logged, record_contact
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
-from crm_store.models import NpsAnswer
+from crm_store.audit import snapshot
+from crm_store.models import Customer, NpsAnswer
 from intents import CONTACT, Parsed
 
 
@@ -23,29 +26,42 @@ def record_nps(parsed: Parsed, ctx: Context) -> Reply:
     score = checks.whole(parsed.slots["score"], what="NPS score", low=0, high=10)
     comment = checks.text(parsed.slots.get("comment") or "", NpsAnswer, "comment", what="comment")
     customer = resolve_customer(ctx, parsed.slots.get("customer"))
-    answer = NpsAnswer(
-        customer_id=customer.id,
-        score=score,
-        comment=comment or None,
-        answered_on=ctx.today,
-        staff_id=ctx.staff.id,
-    )
+    kind = category(score)
+    if (answer := _answered_today(ctx, customer)) is not None:
+        # a customer answers once a day: a second score corrects the first ("actually 4 not 3")
+        before, was = snapshot(answer), answer.score
+        answer.score, answer.comment = score, comment or answer.comment
+        description = f"NPS {was} → {score} from {customer.display_name}"
+        recorded = f"Changed today's NPS for {customer.display_name}: {was} → {score} ({kind})."
+    else:
+        before = None
+        answer = NpsAnswer(
+            customer_id=customer.id,
+            score=score,
+            comment=comment or None,
+            answered_on=ctx.today,
+            staff_id=ctx.staff.id,
+        )
+        description = f"NPS {score} from {customer.display_name}"
+        recorded = f"Recorded NPS {score} ({kind}) for {customer.display_name}."
     ctx.session.add(answer)
-    ctx.audit(
-        "nps.record", answer, before=None, description=f"NPS {score} from {customer.display_name}"
-    )
+    ctx.audit("nps.record", answer, before=before, description=description)
     contact = ""
     if channel := parsed.slots.get(CONTACT):  # "called bjorn, … nps 7": the call is logged too
         record_contact(ctx, customer, channel, comment, ctx.now)
         contact = logged(ctx, [customer], channel, comment, ctx.now) + "\n"
-    kind = category(score)
     advice = {
         "promoter": "A good moment to ask for a referral.",
         "passive": "Satisfied but not enthusiastic: worth asking what would make it a 10.",
         "detractor": "Worth a recovery call soon.",
     }[kind]
-    said = f" They said: “{comment}”." if comment else ""
-    return Reply(
-        text=f"{contact}Recorded NPS {score} ({kind}) for {customer.display_name}.{said} {advice}",
-        buttons=[Button("Undo", "undo")],
-    )
+    said = f" They said: “{answer.comment}”." if answer.comment else ""
+    return Reply(text=f"{contact}{recorded}{said} {advice}", buttons=[Button("Undo", "undo")])
+
+
+def _answered_today(ctx: Context, customer: Customer) -> NpsAnswer | None:
+    return ctx.session.exec(
+        select(NpsAnswer)
+        .where(NpsAnswer.customer_id == customer.id, NpsAnswer.answered_on == ctx.today)
+        .order_by(col(NpsAnswer.id).desc())
+    ).first()

@@ -391,6 +391,8 @@ def test_an_exclusion_that_says_no_one_changes_nothing(book):
             "drop hank iron from that",
             ["Lena Left", "Lou Lost", "Pam Page", "Pia Post", "Quinn Quill"],
         ),
+        ("drop the ones that are lost", ["Hank Iron", "Pam Page", "Pia Post", "Quinn Quill"]),
+        ("remove those in proposal", ["Hank Iron", "Lena Left", "Lou Lost", "Quinn Quill"]),
     ],
 )
 def test_a_preview_waiting_for_confirm_is_narrowed_by_the_next_message(book, narrowing, left):

@@ -248,3 +248,23 @@ def test_a_sale_of_two_products_in_one_message_is_refused_whole(chat):
     reply = chat.say("Jane Cooper bought 3 CRM Pro seats 1,500 and 1 onboarding package")
     assert reply.text.startswith("One product per sale, please: send “1 onboarding package”")
     assert chat.written() == written
+
+
+def test_a_score_corrected_the_same_day_replaces_the_first_and_undo_brings_it_back(chat):
+    chat.say("nps 3 for acme, unhappy with pricing")
+    reply = chat.say("oops, the acme score was actually 4 not 3")
+    assert reply.text.startswith("Changed today's NPS for Jane Cooper (Acme Corporation): 3 → 4")
+    [answer] = chat.rows(NpsAnswer)
+    assert (answer.score, answer.comment) == (4, "unhappy with pricing")
+    chat.say("undo")
+    [answer] = chat.rows(NpsAnswer)
+    assert answer.score == 3
+
+
+def test_a_contact_by_whatsapp_with_a_call_wanted_is_a_chat_with_a_follow_up(chat):
+    reply = chat.say("whatsapp with jane smith (globex) re new tier, she wants a call next week")
+    [contact] = chat.rows(Interaction)
+    assert (contact.channel, contact.summary) == ("chat", "re new tier")
+    assert contact.customer_id == chat.customer("Jane Smith").id
+    [task] = chat.rows(Task)
+    assert task.customer_id == contact.customer_id and "follow up" in reply.text.lower()

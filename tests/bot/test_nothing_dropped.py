@@ -188,3 +188,14 @@ def test_a_sale_told_with_the_call_it_came_in_logs_both(chat):
     reply = chat.say("jane cooper called, they want more seats, sold 5 seats of CRM Pro for 2500")
     assert reply.text.startswith("Logged a call with Jane Cooper (Acme Corporation)")
     assert len(chat.rows(Purchase)) == 1 and chat.rows(Interaction)[0].channel == "call"
+
+
+def test_a_sale_told_after_a_stage_change_is_recorded_too(chat):
+    chat.say("move jane smith to customer, she signed for 10 seats of crm pro, $11,000")
+    assert chat.customer("Jane Smith").stage == "customer"
+    [sale] = chat.rows(Purchase)
+    assert (sale.customer_id, sale.quantity, sale.amount) == (
+        chat.customer("Jane Smith").id,
+        10,
+        Decimal("11000.00"),
+    )

@@ -345,6 +345,8 @@ def test_two_numbered_tasks_handed_to_two_colleagues_in_one_message_go_to_each(c
     )
     chat.say(f"give {first} to sam and {second} to alex", who="Alex")
     assert _assignees_by_task(chat) == {first: "Sam", second: "Alex"}
+    chat.say(f"give task {first} to alex and task {second} to sam", who="Alex")
+    assert _assignees_by_task(chat) == {first: "Alex", second: "Sam"}
 
 
 def _assignees_by_task(chat) -> dict[int, str]:
