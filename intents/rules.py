@@ -724,7 +724,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
     )
     typed = re.sub(r"^(?:to|for|:|re|about|regarding)\s+|^[:,\s\-–—]+", "", typed.strip())
     typed = vocab.TASK_TAIL.sub("", typed.strip(" ,.;")).strip(" ,.;:-–—")
-    typed = re.sub(r"\s+(?:arvo|morning|afternoon|evening)$", "", typed, flags=re.I)
+    typed = re.sub(r"\s+(?:arvo|morning|mornin|morn|afternoon|evening|avo)$", "", typed, flags=re.I)
     typed = _without_filler(typed)
     customer = None
     for found in vocab.TASK_SUBJECT.finditer(typed.lower()):
@@ -1440,14 +1440,16 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
             continue
         if not re.fullmatch(shaped, part):
             if "company" in slots and "city" not in slots and _a_place(part):
-                slots["city"] = part  # "Greta Holm from Nordlicht AB, greta@…, stockholm"
+                slots["city"] = part.rstrip(
+                    "."
+                )  # "Greta Holm from Nordlicht AB, greta@…, stockholm"
             continue
         last = index == len(parts) - 1 and ends_message
         named_after = set(part.lower().split()) & set(str(slots.get("name", "")).lower().split())
         if (vocab.COMPANY_WORDS.search(part) or named_after) and "company" not in slots:
             slots["company"] = part
         elif last and "city" not in slots and len(part.split()) <= 2:
-            slots["city"] = part
+            slots["city"] = part.rstrip(".")
         elif "company" not in slots:
             slots["company"] = part
     return slots

@@ -602,6 +602,12 @@ CUES: list[tuple[str, str]] = [
         r"^(?:what(?:'s| is)? (?:new|up|happening|going on|the latest|the story|the status|the go|the deal) (?:with|at|on)|(?:remind me )?where (?:we're|we are|are we) at with|anything on|(?:a |quick |short )?(?:summary|rundown|overview|snapshot|status|update|lowdown|recap) (?:of|on|for)|any (?:news|updates?) (?:on|from|for)|how(?:'s| is| are) (?:things (?:with|at)|it going with)|where are we (?:with|on)|status of|everything (?:on|about))\s+",
     ),
     ("customer.show", r"^(?P<before>.+?) (?:profile|details|info|card)(?: pls| please)?\W*$"),
+    (  # "Profile: Gulfline Shipping.", "customer card for X", "the information about X", "the lowdown on X"
+        "customer.show",
+        r"^(?:(?:customer |client |account )?(?:profile|card|record)\s*:\s*|(?:the\s+)?(?:customer|client|account)\s+"
+        r"(?:card|profile|record|file)\s+(?:for|of|on)\s+)|\b(?:show|give|tell|send)\s+(?:me\s+|us\s+)?(?:the\s+|all\s+(?:the\s+)?)?"
+        r"(?:information|info|lowdown|details)\s+(?:about|on|for|of)\s+|^gie'?s\s+the\s+lowdown\s+on\s+",
+    ),
     (  # "kindly share the details of X", "acct info re X", "bring up the X account", "do we have this guy? x@y.z"
         "customer.show",
         r"\b(?:share|give me|send me|need|want|see|check)\s+(?:the\s+|all\s+)?(?:details|info|information|informations|data|record|profile)\s+(?:of|on|for|about|re)\s+(?:(?:the\s+)?(?:client|customer|account|contact)\s+)?"
@@ -741,7 +747,7 @@ REMIND_IN_LOG = re.compile(
     rf"(?P<what>.+?)\s+(?:on |by |before )?(?P<when>{DATE_PHRASE})(?![\w/])"
 )
 OCCURRED = re.compile(
-    rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bagain )(?<!\bback )(?<!\bup )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bmy )(?P<when>today|yesterday|this morning|this afternoon|"
+    rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:(?:sent|dated)\s+)?(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bagain )(?<!\bback )(?<!\bup )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bmy )(?P<when>\d{{4}}-\d{{2}}-\d{{2}}|today|yesterday|this morning|this afternoon|"
     rf"this evening|this am|this pm|this arvo|last night|(?:{WEEKDAY},? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
     rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)|(?:last )?(?<!coming )(?<!this ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
@@ -762,7 +768,7 @@ HISTORY_CHANNELS = _table(
         (r"calls?|called|phone", "call"),
         (r"e-?mails?", "email"),
         (r"meetings?|met", "meeting"),
-        (r"chats?", "chat"),
+        (r"chats?|whats ?apps?|dms?", "chat"),
         (r"texts?|sms", "sms"),
         (r"visits?", "visit"),
         (r"notes", "note"),
@@ -1209,7 +1215,7 @@ LAST_CONTACTED = re.compile(
     rf"(?P<n>\d+|{_SPAN_COUNT})\s*(?P<unit>days?|weeks?|months?|years?)\s+ago\b"
 )
 NO_CONTACT = re.compile(
-    r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has|never)\s+(?:(?:we|i|you|they|anyone|anybody)\s+)?(?:been\s+)?(?:\w+\s+)?(?:in\s+)?"
+    r"\b(?:hasn'?t|haven'?t|ain'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has|never)\s+(?:(?:we|i|you|they|anyone|anybody)\s+)?(?:been\s+)?(?:\w+\s+)?(?:in\s+)?"
     rf"(?:contacted|called|heard from|talked to|spoken to|spoke to|emailed|reached|touched|contact|"
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
 )
@@ -1253,6 +1259,7 @@ SORTS = _table(
 LIMIT = re.compile(
     r"\btop\s+(\d{1,4})\b|\b(?:our|my|the|show|list|first)\s+(\d{1,4})\s+(?:\w+\s+){0,2}(?:customers|clients|accounts|buyers)\b"
     r"|^(\d{1,4})\s+(?:\w+\s+)?(?:customers|clients|accounts)\b"
+    r"|\b(?:limit|max|at most|only)\s*:?\s*(\d{1,4})\b(?!\s*(?:days?|weeks?|months?|years?|[k%]))"
 )
 
 # ---- whose book -------------------------------------------------------------------------------
