@@ -6,6 +6,7 @@
 | add a customer; log a contact, sale or NPS on anyone's | yes                  | yes     | yes   |
 | change a customer (details, owner, tags, stage)        | their own or unowned | yes     | yes   |
 | change a task (tick it off, edit it)                   | their own            | yes     | yes   |
+| delete a contact or sale logged by mistake             | those they logged    | yes     | yes   |
 | a list of customers as a CSV file                      | their own book only  | all     | all   |
 | a data-protection export, an erasure                   | no                   | yes     | yes   |
 | staff and settings                                     | no                   | no      | yes   |
@@ -29,6 +30,8 @@ from crm_store.models import (
     Customer,
     CustomerInterest,
     CustomerTag,
+    Interaction,
+    Purchase,
     Role,
     Staff,
     Task,
@@ -143,6 +146,10 @@ def _check(session: Session, staff: Staff, row: object, created: set[int]) -> No
             raise Forbidden(
                 _not_yours(session, customer.display_name, customer.owner_id, "customer")
             )
+    elif isinstance(row, Interaction | Purchase) and deleting:
+        if staff.role not in MANAGERS and row.staff_id != staff.id:
+            kind = "contact" if isinstance(row, Interaction) else "sale"
+            raise Forbidden(f"Only whoever logged that {kind}, or a manager, can delete it.")
     elif isinstance(row, Task):
         assignee = row.assignee_id if row in session.new else _original(row, "assignee_id")
         if not may_change_task(staff, assignee):

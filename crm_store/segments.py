@@ -32,6 +32,7 @@ Money = Callable[[Decimal], str]
 class Criteria:
     segment: str | None = None
     no_purchase_days: int | None = None
+    bought_days: int | None = None  # bought within this many days ("who bought in the last 90")
     no_contact_days: int | None = None
     no_stage_change_days: int | None = None
     never_contacted: bool = False
@@ -54,7 +55,12 @@ class Criteria:
     def __post_init__(self) -> None:
         if self.segment is not None and self.segment not in ALL_SEGMENTS:
             raise ValueError(f"unknown segment {self.segment!r}")
-        for days in (self.no_purchase_days, self.no_contact_days, self.no_stage_change_days):
+        for days in (
+            self.no_purchase_days,
+            self.bought_days,
+            self.no_contact_days,
+            self.no_stage_change_days,
+        ):
             if days is not None and days < 0:
                 raise ValueError("a number of days can't be negative")
         if self.sort not in SORTS:
@@ -77,6 +83,8 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
         keep &= frame["stage"].isin(criteria.stages)
     if criteria.no_purchase_days is not None:
         keep &= (frame["recency_days"] >= criteria.no_purchase_days).fillna(False)
+    if criteria.bought_days is not None:
+        keep &= (frame["recency_days"] <= criteria.bought_days).fillna(False)
     if criteria.no_contact_days is not None:
         keep &= (frame["quiet_days"] >= criteria.no_contact_days).fillna(True)
     if criteria.never_contacted:
@@ -131,6 +139,10 @@ def narrowing(criteria: Criteria, *, today: date) -> Select | None:
     if criteria.no_purchase_days is not None:
         cutoff = today - timedelta(days=criteria.no_purchase_days)
         conditions.append(CustomerFigures.last_order <= cutoff)
+    if criteria.bought_days is not None:
+        conditions.append(
+            CustomerFigures.last_order >= today - timedelta(days=criteria.bought_days)
+        )
     if criteria.tag:
         conditions.append(col(Customer.id).in_(_tag_query(criteria.tag)))
     return query.where(*conditions) if conditions else None

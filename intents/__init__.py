@@ -6,9 +6,10 @@ the `Lexicon` of names the bot hands over.
 
 from intents.lexicon import REPS, Lexicon
 from intents.parser import CUSTOMERS, EXCLUDING, Parsed, parse
-from intents.rules import ANOTHER_PRODUCT, CAME_FROM, CONTACT, DAYS
+from intents.rules import ANOTHER_PRODUCT, BOUGHT_DAYS, CAME_FROM, CONTACT, DAYS
 
 __all__ = [
-    "ANOTHER_PRODUCT", "CAME_FROM", "CONTACT", "CUSTOMERS", "DAYS", "EXCLUDING", "Lexicon",
+    "ANOTHER_PRODUCT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CUSTOMERS", "DAYS", "EXCLUDING",
+    "Lexicon",
     "Parsed", "REPS", "parse",
 ]  # fmt: skip

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from intents import commands, features, records, rules, spans, vocab
 from intents.lexicon import Lexicon, known_customer, snap_slots, staff_named
 from intents.model import Model, model
-from intents.rules import CAME_FROM, CONTACT, CUSTOMERS, Message
+from intents.rules import BOUGHT_DAYS, CAME_FROM, CONTACT, CUSTOMERS, Message
 
 if TYPE_CHECKING:
     import numpy as np
@@ -124,7 +124,8 @@ def _before_reason(
 _TOLD = frozenset(
     {"interaction.log", "purchase.log", "nps.record", "task.create", "task.complete",
      "task.update", "customer.create", "customer.update", "customer.delete",
-     "customer.bulk_update", "customer.forget", "customer.restore"}
+     "customer.bulk_update", "customer.forget", "customer.restore", "interaction.delete",
+     "purchase.delete"}
 )  # fmt: skip
 _CHANGED = frozenset({"customer.update", "customer.delete", "customer.bulk_update", "task.update"})
 
@@ -283,7 +284,7 @@ _REMARK = re.compile(
 _ONES = re.compile(r"\b(?:the|those|these|ones|one)\b", re.I)
 _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change_days",
               "never_contacted", "city", "tag", "interest", "owner", "stage", "min_value",
-              "max_value", CAME_FROM)  # fmt: skip
+              "max_value", CAME_FROM, BOUGHT_DAYS)  # fmt: skip
 EXCLUDING = "excluding"  # who a selection leaves out (not in the contract's frame)
 _BARE_NUMBER = re.compile(r"\W*#?\d{1,7}\W*")
 _NO_SLOTS = frozenset({"unknown", "smalltalk", "undo", "digest.unsubscribe"})

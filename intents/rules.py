@@ -77,9 +77,14 @@ AS_TYPED = frozenset(
 
 
 def without_customer_tail(slots: dict[str, Any]) -> dict[str, Any]:
-    """A summary that starts with the end of the customer's name read twice ("Jack @ Fremantle
-    Fishing Co" and "@ Fremantle Fishing Co re invoice, …"): the summary without it."""
+    """The customer without words read into it (the possessive before a field changed, a chat
+    particle), and a summary that starts with the end of the customer's name read twice ("Jack @
+    Fremantle Fishing Co" and "@ Fremantle Fishing Co re invoice, …") without it."""
     who, said = slots.get("customer"), slots.get("summary")
+    if isinstance(who, str) and slots.get("field") and who[-2:] in ("'s", "’s"):
+        slots["customer"] = who = who[:-2]  # "set Jane O'Brien's stage to lost"
+    if isinstance(who, str) and (plain := _PARTICLES_AT_END.sub("", who)):
+        slots["customer"] = who = plain  # "priyanka @ loomgrid lol"
     if not isinstance(who, str) or not isinstance(said, str):
         return slots
     words = who.split()
@@ -98,6 +103,8 @@ def without_dangling_words(slots: dict[str, Any]) -> dict[str, Any]:
     for name in ("summary", "text", "comment"):
         if isinstance(value := slots.get(name), str) and (found := _DANGLING.search(value)):
             slots[name] = value[: found.start()] or value
+        if isinstance(value := slots.get(name), str):
+            slots[name] = _without_filler(value) or value  # "→ they want 50 seats #closing"
     if isinstance(said := slots.get("comment"), str) and (found := _SCORE_LEFT.search(said)):
         slots["comment"] = said[: found.start()] or said  # "…, now ok. nps 7": the score's word
     return slots
@@ -395,15 +402,27 @@ def _summary(text: str) -> str | None:
 
 
 def _without_filler(text: str) -> str:
-    """What was said without the chat particles around it ("lah, he wants 500 … lol")."""
-    return _FILLER_AT_END.sub("", _FILLER_AT_START.sub("", text.strip(" ,;:.-–—?!"))).strip(
-        " ,;:.-–—?!"
+    """What was said without the chat particles, hashtags and sign-off around it ("→ they want
+    50 seats #closing", "lah, he wants 500 … lol", "…. Thank you, Margaret")."""
+    text = _SIGN_OFF.sub("", _HASHTAGS.sub("", text.strip()))
+    return _FILLER_AT_END.sub("", _FILLER_AT_START.sub("", text.strip(" ,;:.-–—?!→>"))).strip(
+        " ,;:.-–—?!→>"
     )
 
 
-_FILLER_WORDS = r"lol|lmao|haha+|fr|tbh|ngl|lah|leh|lor|can|pls|plz|thx|ty|thanks|thank you"
+_FILLER_WORDS = (
+    r"lol|lmao|haha+|fr|tbh|ngl|lah|leh|lor|can|pls|plz|thx|ty|thanks|thank you|mate|i guess|"
+    r"chur|lekker|aye|sweet as"
+)
+_PARTICLES_AT_END = re.compile(r"(?:\s+(?:lol|lmao|haha+|fr|tbh|ngl|lah|leh|lor))+$", re.I)
 _FILLER_AT_END = re.compile(
     rf"(?:[\s,.;!]+(?:{_FILLER_WORDS})(?: for (?:your|the) help)?)+[\s.!]*$", re.I
+)
+_HASHTAGS = re.compile(r"(?:\s+#[a-z]\w*)+\s*$", re.I)  # "… #closing #letsgo"
+_SIGN_OFF = re.compile(
+    r"[.!,]?\s+(?:thank you|thanks|many thanks|regards|kind regards|best|cheers|yours)[,.!]?"
+    r"(?:\s+[A-Z][a-z]+)?\W*$",
+    re.I,
 )
 _FILLER_AT_START = re.compile(r"^(?:lah|leh|lor|lol|haha+)\b[\s,.!]*", re.I)
 
@@ -846,6 +865,8 @@ def _report(match: re.Match, message: Message) -> dict | None:
         return {"metric": "customers", "group_by": "owner", "owner": "team"}
     if _TOP_CUSTOMERS.search(text) or vocab.STAGE_COUNTED.search(text):
         return None  # "top 5 customers by revenue", "how many leads": a list, not a figure
+    if vocab.HANDED_TO_ME.search(text) or vocab.ORDERS_ASKED.search(text):
+        return None  # "any new customers assigned to me today?", "last sales for #121": listed
     group_by = _first(vocab.GROUPS, text)
     named_metric = _first(vocab.METRICS, text)
     if group_by is None and named_metric is None and re.search(r"\bpipeline\b", text):
@@ -861,21 +882,29 @@ def _report(match: re.Match, message: Message) -> dict | None:
     metric = named_metric or (None if group_by == "owner" else "revenue")
     if group_by in ("tag", "interest", "stage") or group_by == "segment" and not named_metric:
         metric = "customers"  # "what tags do we use?": customers per tag
+    compared = vocab.COMPARE.search(vocab.REPS_COMPARED.sub(" ", text))
+    said, against = text, _AGAINST_LAST.search(text) if compared else None
+    if against:
+        said = text[: against.start()] + text[against.end() :]  # "nps vs last quarter": this one's
     return {
         "metric": metric,
         "channel": _first(vocab.REPORT_CHANNELS, text) if metric == "interactions" else None,
-        "period": _first(vocab.PERIODS, text)
+        "period": _first(vocab.PERIODS, said)
+        or (against and f"this_{against['unit']}")
         or _month_period(text, message.now)
         or ("to_date" if vocab.BOOK_VALUE.search(text) else None),
         "group_by": group_by,
         "owner": None if scorecard else owner(message, named_for=False),
-        "compare": "previous_period"
-        if vocab.COMPARE.search(vocab.REPS_COMPARED.sub(" ", text))
-        else None,  # "compare reps this quarter" compares reps, not quarters
+        "compare": "previous_period" if compared else None,  # not "compare reps this quarter"
         "chart": True if vocab.CHART.search(text) else None,
     }
 
 
+# the period a comparison is against, which leaves this one the period asked about
+_AGAINST_LAST = re.compile(
+    r"\b(?:vs\.?|versus|compared (?:to|with)|against|than|over)\s+(?:the\s+)?(?:last|previous|prior)\s+"
+    r"(?P<unit>week|month|quarter|year)\b"
+)
 _TOP_CUSTOMERS = re.compile(
     r"^(?:(?:ok\s+)?(?:and\s+)?(?:show|list|give|get|who are|whos|who's)\s+(?:me\s+|us\s+)?)?"
     r"(?:(?:our|my|the|[a-z][\w-]*'?s)\s+)?(?:top|best|biggest|largest)\s+"
@@ -1527,6 +1556,10 @@ _WHAT_SENT = re.compile(
     re.I,
 )
 _SENT = re.compile(r"\b(?:e-?mailed|mailed|sent|texted|forwarded|whats ?app(?:ed)?|posted)\W*$")
+_LOGGED_WRONG = re.compile(
+    r"\b(?:i|we)\s+(?:just\s+)?(?:logged|entered|recorded|put in|saved)\b.{0,80}?\b(?:but|was actually|"
+    r"should have been|should be|wrong (?:customer|person|one|contact))\b"
+)
 
 
 @reads("interaction.log")
@@ -1534,6 +1567,10 @@ def _log(match: re.Match, message: Message) -> dict | None:
     text = message.text
     if vocab.CONTACT_PLANNED.search(text):
         return None  # "book a call with acme for monday 10am": still to come, a task
+    if _LOGGED_WRONG.search(text):
+        return (
+            None  # "i logged the X email this morning but it was actually Y": a fix, not a contact
+        )
     channel = _channel(text)
     rest, typed = text[match.end() :], message.typed[match.end() :]
     if inbound := vocab.INBOUND.match(text):  # "acme called us about X": the customer comes first
@@ -1742,6 +1779,40 @@ def _delete(match: re.Match, message: Message) -> dict | None:
     return {"customer": who}
 
 
+@reads("interaction.delete")
+def _contact_removed(match: re.Match, message: Message) -> dict | None:
+    said = match.groupdict().get("contact")
+    if not said:
+        return None
+    channel = None if re.search(r"contact|entry", said) else said.split()[-1]
+    return {**_entry_removed(match, message), "channel": channel and channel_of(channel)}
+
+
+@reads("purchase.delete")
+def _sale_removed(match: re.Match, message: Message) -> dict | None:
+    return _entry_removed(match, message) if match.groupdict().get("sale") else None
+
+
+def _entry_removed(match: re.Match, message: Message) -> dict[str, Any]:
+    """Whose entry, and of which day: "… the call with Hugo Silva (Maple Foods) from today"."""
+    rest = message.typed[match.end() :]
+    said = f"{match.group('when')} {rest}".lower()
+    day = re.search(r"\b(today|yesterday)\b|\bthis (?:morning|afternoon|evening)\b", said)
+    who = re.match(
+        r"\s*(?:(?:of|for)\s+\w+\s+)?(?:with|to|for|from|on|of|w/)\s+(?P<who>[^,;.!?]+?)"
+        r"(?=\s+(?:today|yesterday|earlier|this\s+\w+|it\s+was|pls|please|that|which)\b|\s*(?:[,;.!?]|$))",
+        rest,
+        re.I,
+    )
+    occurred = day and date_in(
+        day.group(1) or "today", now=message.now, tz=message.tz, future=False
+    )
+    return {
+        "customer": _ref(who.group("who")) if who else None,
+        "occurred_on": occurred.isoformat() if occurred else None,
+    }
+
+
 @reads("customer.restore")
 def _restore(match: re.Match, message: Message) -> dict | None:
     if vocab.BIN_LISTING.search(message.text):
@@ -1872,6 +1943,7 @@ ANOTHER_PRODUCT = "another_product"  # a second product in one sale: the bot ask
 CUSTOMERS = "customers"  # a change's customers named one by one (not in the contract's frame)
 CONTACT = "contact"  # the channel of the contact an NPS answer or a sale came in (ditto)
 CAME_FROM = "came_from"  # customers handed over to the asker: {"from": who, "days": N} (ditto)
+BOUGHT_DAYS = "bought_days"  # customers who bought within so many days (ditto)
 _SECOND_ITEM = re.compile(
     r"[\s,;]*(?:\band|\bplus|&|\+)\s+(?P<item>(?:\d+|an?|one|two|three|four|five)\s+(?!x\b)[a-z]"
     r"[^,;]*)",
@@ -1880,6 +1952,7 @@ _SECOND_ITEM = re.compile(
 _GROUPED_NUMBER = re.compile(r"(?<![\w.,$€£])(?P<money>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?)(?![\w.,])")
 _SELECTION_READERS = (
     vocab.INTEREST, vocab.NO_STAGE_CHANGE, vocab.STAGE_CRITERION, vocab.NO_PURCHASE,
+    vocab.BOUGHT_WITHIN,
     vocab.NO_CONTACT, vocab.OWNER, vocab.OWNER_TEAM, vocab.OWNER_ME, vocab.OWNER_NAMED,
     vocab.OWNER_DID, vocab.CITY, vocab.TAG, vocab.MIN_VALUE, vocab.MAX_VALUE, vocab.LIMIT,
     *(pattern for pattern, _ in vocab.SEGMENTS), *(pattern for pattern, _ in vocab.SORTS),
@@ -1993,6 +2066,12 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots["segment"] = _first(vocab.SEGMENTS, text)
     if found := vocab.NO_PURCHASE.search(text):
         slots["no_purchase_days"] = _days(found, default=90)
+    elif found := vocab.BOUGHT_WITHIN.search(text):
+        slots[BOUGHT_DAYS] = (
+            vocab.HANDED_DAYS[found["when"]]
+            if found["when"]
+            else _days(found, default=vocab.DAYS_PER[found["unit"].rstrip("s")])
+        )
     if vocab.NEVER_CONTACTED.search(text):
         slots["never_contacted"] = True
     elif found := vocab.NO_CONTACT.search(text) or vocab.LAST_CONTACTED.search(text):

@@ -195,7 +195,8 @@ INTENTS_OF = {
     "customer": frozenset({
         "customer.show", "customer.update", "customer.delete", "customer.restore",
         "customer.forget", "customer.export", "interaction.log", "interaction.history",
-        "purchase.log", "task.create", "task.complete", "next_action.suggest", "nps.record"}),
+        "purchase.log", "task.create", "task.complete", "next_action.suggest", "nps.record",
+        "interaction.delete", "purchase.delete"}),
     "name": frozenset({"customer.create"}),
     "company": frozenset({"customer.create"}),
     "city": frozenset({"customer.create", "segment.list", "customer.bulk_update"}),
@@ -378,6 +379,10 @@ def _with_surname(customer: str, rule: object) -> str:
     return f"{words[0]} {second}"
 
 
+# intents whose rules read the customer only after "with", "to" or "for": never a stray word
+_AFTER_ITS_PREPOSITION = frozenset({"interaction.delete", "purchase.delete"})
+
+
 def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
     """The rules' slots with the tagger's spans where it reads better (`TAGGED_FIRST`), or where
     the rules read none (`RULES_FIRST`); one word is never both a city and an interest."""
@@ -410,6 +415,7 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 merged[name] = value
         elif (
             name == "customer"
+            and intent not in _AFTER_ITS_PREPOSITION
             and isinstance(rule := merged.get(name), str)
             and len(rule.split()) == 1
             and reading.doubts(tagging.message, rule)

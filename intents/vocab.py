@@ -107,6 +107,22 @@ LOG_LEAD_IN = re.compile(
     re.I,
 )
 # "what's in the bin?", "show deleted customers": what can still be restored
+# one contact or sale logged by mistake, taken out: "delete today's call with Hugo Silva",
+# "remove the last sale to Cyberdyne", "scrap that meeting note"
+_CONTACT_ENTRY = (
+    r"(?:(?:meeting|call)\s+note|(?:phone\s+|video\s+|zoom\s+|teams\s+)?(?:call|e-?mail|meeting|note|visit|chat|whats ?app|"
+    r"text|sms|voicemail|logged contact|log entry|contact log))"
+)
+_SALE_ENTRY = r"(?:sale|purchase|order)"
+ENTRY_REMOVED = re.compile(
+    r"^(?:(?:oops|sorry|ugh|please|pls|can you|could you|ok|okay)[\s,!]+)*"
+    r"(?:delete|remove|scrap|erase|bin|void|cancel|get rid of|take out)\s+"
+    r"(?P<when>(?:(?:the|that|this|my|our|last|latest|(?:today|yesterday)(?:'?s)?|"
+    r"this (?:morning|afternoon|evening)'?s|wrong|duplicate|"
+    r"(?:\w+\s+)?logged)\s+)*)"
+    rf"(?:(?P<contact>{_CONTACT_ENTRY})|(?P<sale>{_SALE_ENTRY}))s?\b"
+    r"(?!\s+(?:task|reminder|follow-?up|tag|stage)s?\b)"
+)
 BIN_LISTING = re.compile(
     r"\b(?:what'?s|what is|whats|anything|anyone|who'?s|who is|show|list|see|view|open|check|"
     r"look)\b.*\b(?:in|the) (?:the )?(?:recycle |delete |deleted |trash )?(?:bin|trash)\b"
@@ -128,6 +144,7 @@ TEAM_LIST = re.compile(
     r"\bwho(?:'s| is| are) (?:on|in) (?:the|my|our) (?:sales )?team\b|\bwho are (?:the|my|our) "
     r"(?:reps|sales ?people|team)\b|\b(?:list|show)(?: me)? (?:the |my |our |all )?(?:reps|sales ?people|"
     r"team members|staff|team|sales team)\W*$|^(?:the )?team members\W*$|\bwho works here\b"
+    r"|^who owns what\W*$"
 )
 # "value of maria's book": what the customers in a book have bought, to date unless a period is said
 # "which ones did I just get from sam", "customers moved to me today": handed over to the asker
@@ -135,7 +152,7 @@ HANDED_TO_ME = re.compile(
     r"\b(?P<verb>(?:i|we)(?:'ve| have)?\s+(?:just\s+|recently\s+)?(?:got|get|gotten|received|inherit|inherited|took over|taken over)"
     r"|^(?:just\s+)?got\s+(?=(?:a bunch of|some|a few|a couple of|several|\d+)?\s*new\b)"
     r"|(?P<by>(?!(?:i|we|you|they|were|was|been|be|are|is|being|have|has|had|did|just|got|get|ones|customers|accounts|clients)\b)[a-z][\w'-]*)\s+(?:just\s+)?(?:hand(?:ed)?|pass(?:ed)?|transfer(?:red)?|move[d]?)\s+(?:over\s+)?(?:to\s+)?me"
-    r"|(?:moved|given|handed(?: over)?|transferred|reassigned|passed(?: over)?|sent)\s+(?:over\s+)?to (?:me|us)"
+    r"|(?:moved|given|handed(?: over)?|transferred|reassigned|assigned|passed(?: over)?|sent)\s+(?:over\s+)?to (?:me|us)"
     r"|(?<=my customers )(?:handed|moved|reassigned|transferred|passed)(?: over)?"
     r"|(?:came|come) (?:to me|my way|over to me))\b"
     r"(?:.*?(?P<from>\bfrom\s+(?P<who>(?!the\b|a\b|an\b|him\b|her\b|them\b)[a-z][\w'-]*)))?"
@@ -175,7 +192,8 @@ EXCEPT_REASON = re.compile(
 TASK_ASKED = re.compile(
     r"^(?:(?:and|so|hey)\s+)?(?:who(?:'s| has| owns| is on| got)|whose(?: is)?|is|was|has|what(?:'s| is| about)|"
     r"show(?: me)?|status of|where(?:'s| is)|any news on|is there)\s+(?:the\s+)?tasks?\s*#?\d+"
-    r"|^tasks?\s*#?\d+\s*(?:\?+|\s(?:status|details|info)\W*)$|^(?:is|was|has)\s+(?:#|no\.?\s*)?\d+\s+(?:still\s+)?(?:open|done|closed)"
+    r"|^tasks?\s*#?\d+\s*(?:\?+|\s(?:status|details|info)\W*)$"
+    r"|^(?:tasks?\s+)?(?:details|info|status)\s+(?:(?:of|for|on)\s+)?(?:tasks?\s*)?#?\d+\W*$|^(?:is|was|has)\s+(?:#|no\.?\s*)?\d+\s+(?:still\s+)?(?:open|done|closed)"
     r"|^(?:whose|which|what)\s+tasks?\s+is\s+#?\d+"
 )
 # a task changed rather than done or set: moved to another day, handed to someone, deleted
@@ -221,6 +239,7 @@ CONTACT_PLANNED = re.compile(
 # a question about what one customer bought, never their contact history ("order history for X")
 ORDERS_ASKED = re.compile(
     r"\b(?:order|purchase|sales|buying) history\b|\b(?:orders|purchases) (?:of|from|for|by)\b"
+    r"|^(?:(?:show|list)\s+)?(?:the\s+)?(?:last|latest|recent)\s+(?:sales|orders|purchases)\s+(?:for|of|from|to|by)\b"
     r"|\bwhat (?:did|has|have|does) .{1,40}? (?:buy|bought|order(?:ed)?|purchased?)\b"
 )
 # words of such a question, which a profile answers with the customer's last orders
@@ -293,7 +312,7 @@ CUES: list[tuple[str, str]] = [
     # "order history for acme", "what did hugo buy last year": their profile, with their orders
     (
         "customer.show",
-        r"\b(?:(?:order|purchase|sales|buying) history|(?:orders|purchases)) (?:for|of|with|from|by) (?P<ref>.+)$",
+        r"\b(?:(?:order|purchase|sales|buying) history|(?:orders|purchases)|(?:last|latest|recent) sales) (?:for|of|with|from|by|to) (?P<ref>.+)$",
     ),
     (
         "customer.show",
@@ -372,6 +391,8 @@ CUES: list[tuple[str, str]] = [
         r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b|\bbring\s+(?!(?:it|them|the|up)\b)\S.{0,60}?\s+back\b|\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it|#\d+)\b",
     ),
     ("customer.restore", BIN_LISTING.pattern),
+    ("interaction.delete", ENTRY_REMOVED.pattern),  # "delete today's call with hugo silva"
+    ("purchase.delete", ENTRY_REMOVED.pattern),  # "remove the last sale to cyberdyne"
     (
         "customer.delete",
         r"^(?:please |pls |can you |could you )*(?:delete|del|remove|trash|drop|get rid of|archive|bin|scrap|nuke)\b(?!.*\b(?:personal data|all (?:the )?data|gdpr|tasks?|reminders?|tags?|notes?)\b)"
@@ -714,6 +735,13 @@ SPOKE = re.compile(
     r"\b(?:spoke|spoken|talked|chatted|caught up|chased)\b"
 )  # a contact whose channel is unsaid
 CHANNEL_OVERRIDES = [
+    (  # "chatted with X on teams": a chat, whatever the app
+        re.compile(
+            r"\b(?:chat(?:ted)?|messaged|dm'?d|im'?d)\b(?:\s+\S+){0,6}?\s+(?:on|via|over)\s+"
+            r"(?:ms\s+)?teams\b|\bteams\s+(?:chat|message|dm)\b"
+        ),
+        "chat",
+    ),
     (re.compile(r"\b(?:zoom|teams|video call|google meet|meet call|webex)\b"), "meeting"),
     (re.compile(r"\b(?:whats ?app(?:ed)?|slack(?:ed)?|telegram|signal)\b"), "chat"),
     (re.compile(r"\b(?:voice ?mail|on the phone|phone call|got off the phone)\b"), "call"),
@@ -1197,6 +1225,13 @@ _SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?
 NO_PURCHASE = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|stopped)\s+(?:\w+\s+)?"
     rf"(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*(?:\s+anything)?{_SPAN}"
+)
+# "who bought in the last 90 days", "with a purchase in the past month": recent buyers
+BOUGHT_WITHIN = re.compile(
+    r"(?<!n't )(?<!not )(?<!never )\b(?:(?:have|has|who'?ve)\s+)?(?:bought|ordered|purchased|"
+    r"with\s+(?:an?\s+)?(?:purchase|order))\s+(?:something\s+|anything\s+)?"
+    rf"(?:(?:in|within|during|over)\s+the\s+(?:last|past)\s+(?P<n>\d+|{_SPAN_COUNT})?\s*"
+    r"(?P<unit>days?|weeks?|months?|years?)\b|(?P<when>today|yesterday|this week|this month)\b)"
 )
 # "sent the quotes to atlas and redwood, both done": the tasks for each of the customers said
 EACH_DONE = re.compile(

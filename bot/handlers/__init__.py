@@ -8,6 +8,7 @@ MODULES = (
     "bulk",
     "interactions",
     "purchases",
+    "corrections",
     "tasks",
     "nps",
     "undo",

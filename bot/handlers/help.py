@@ -14,8 +14,8 @@ from intents import Parsed
 TOPICS = {
     "customers": ("customer.show", "customer.create", "customer.update"),
     "pipeline": ("customer.bulk_update", "customer.delete", "customer.restore"),
-    "contacts": ("interaction.log", "interaction.history"),
-    "sales": ("purchase.log", "nps.record"),
+    "contacts": ("interaction.log", "interaction.history", "interaction.delete"),
+    "sales": ("purchase.log", "purchase.delete", "nps.record"),
     "tasks": ("task.create", "task.list", "task.complete", "task.update"),
     "segments": ("segment.list", "next_action.suggest"),
     "reports": ("report.show", "digest.show", "digest.subscribe", "digest.unsubscribe"),
@@ -78,7 +78,9 @@ LABELS = {
     "customer.export": "Export {customer}'s data",
     "interaction.log": "Log a {channel} with {customer}",
     "interaction.history": "Contacts with {customer}",
+    "interaction.delete": ("Delete the {channel} with {customer}", "Delete a logged contact"),
     "purchase.log": "Log a sale to {customer}",
+    "purchase.delete": ("Delete the sale to {customer}", "Delete a logged sale"),
     "task.create": "Remind me: {text}",
     "task.list": "Show tasks",
     "task.complete": (

@@ -16,7 +16,7 @@ from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
 from bot.resolve import resolve_among, resolve_customer, resolve_staff, stage_named
 from crm_store.models import Customer, Staff, customer_label
-from intents import CAME_FROM, CUSTOMERS, EXCLUDING, REPS, Parsed
+from intents import BOUGHT_DAYS, CAME_FROM, CUSTOMERS, EXCLUDING, REPS, Parsed
 
 if TYPE_CHECKING:  # the analytics load pandas: imported by the handlers that need them
     import pandas as pd
@@ -163,6 +163,7 @@ SELECTION = (
     CUSTOMERS,  # named one by one: "move anna, léa and omar to proposal"
     "segment",
     "no_purchase_days",
+    BOUGHT_DAYS,
     "no_contact_days",
     "never_contacted",
     "no_stage_change_days",
@@ -212,6 +213,7 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
         return segments.Criteria(
             segment=segment,
             no_purchase_days=_whole(slots.get("no_purchase_days")),
+            bought_days=_whole(slots.get(BOUGHT_DAYS)),
             no_contact_days=_whole(slots.get("no_contact_days")),
             never_contacted=bool(slots.get("never_contacted")),
             no_stage_change_days=_whole(slots.get("no_stage_change_days")),
@@ -291,6 +293,8 @@ def describe(criteria: segments.Criteria, slots: dict, *, book: Book | None = No
         parts.append(f"interested in {criteria.interest}")
     if criteria.no_purchase_days is not None:
         parts.append(f"no purchase for {criteria.no_purchase_days}+ days")
+    if criteria.bought_days is not None:
+        parts.append(f"bought in the last {criteria.bought_days} days")
     if criteria.no_contact_days is not None:
         parts.append(f"no contact for {criteria.no_contact_days}+ days")
     if criteria.never_contacted:

@@ -128,8 +128,8 @@ def test_words_before_the_noun_narrow_the_selection(book, said, selected):
     ("said", "answer"),
     [
         (
-            "move Dana's leads who bought in the last month to Lee",
-            "I can't choose customers by “bought in the last month”.",
+            "move Dana's leads who opened the newsletter to Lee",
+            "I can't choose customers by “opened the newsletter”.",
         ),
         ("delete every lead with a gmail address", "I can't choose customers by “gmail address”."),
         ("move his leads over to Lee", "Whose customers do you mean by “his”?"),

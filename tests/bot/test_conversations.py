@@ -267,4 +267,13 @@ def test_a_contact_by_whatsapp_with_a_call_wanted_is_a_chat_with_a_follow_up(cha
     assert (contact.channel, contact.summary) == ("chat", "re new tier")
     assert contact.customer_id == chat.customer("Jane Smith").id
     [task] = chat.rows(Task)
-    assert task.customer_id == contact.customer_id and "follow up" in reply.text.lower()
+    assert task.customer_id == contact.customer_id and "follow-up task" in reply.text.lower()
+
+
+def test_customers_who_bought_lately_are_a_selection_of_their_own(chat):
+    chat.say("sold 20 seats of CRM Pro to acme for $4,000")
+    listed = chat.say("who bought in the last 30 days")
+    assert [row["Customer"] for row in listed.rows] == ["Jane Cooper (Acme Corporation)"]
+    preview = chat.say("tag everyone who bought in the last 30 days as active", who="Alex")
+    assert [row["Customer"] for row in preview.rows] == ["Jane Cooper (Acme Corporation)"]
+    assert "bought in the last 30 days" in preview.text

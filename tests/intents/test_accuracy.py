@@ -15,6 +15,8 @@ CONTRACT_INTENTS = {
     "digest.subscribe", "digest.unsubscribe", "undo", "help", "smalltalk", "unknown",
     "customer.restore",  # the bin's way back (pipeline handlers), beyond the contract's table
     "task.update",  # a task moved, handed over or deleted, beyond the contract's table
+    "interaction.delete",  # a contact logged by mistake, taken out (ditto)
+    "purchase.delete",  # a sale logged by mistake, taken out (ditto)
 }  # fmt: skip
 
 

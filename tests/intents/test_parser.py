@@ -856,6 +856,13 @@ def test_a_reason_said_before_a_change_is_not_part_of_it(said, intent, slots):
         ("Log email to Aino Virtanen, sent 2026-11-12: revised SLA draft v3.", "interaction.log",
          {"customer": "Aino Virtanen", "channel": "email", "summary": "revised SLA draft v3",
           "occurred_on": "2026-11-12"}),
+        ("any new customers assigned to me today?", "segment.list",
+         {"owner": "me", "came_from": {"days": 0}}),
+        ("delete today's call with Hugo Silva (Maple Foods), it was logged wrong",
+         "interaction.delete",
+         {"customer": "Hugo Silva (Maple Foods)", "channel": "call", "occurred_on": "2026-11-18"}),
+        ("delete the last sale to cyberdyne", "purchase.delete", {"customer": "cyberdyne"}),
+        ("delete that meeting note", "interaction.delete", {"channel": "note"}),
         ("remind me to call Dwayne Hollis bout the valve order tomorrow mornin", "task.create",
          {"text": "call Dwayne Hollis bout the valve order", "customer": "Dwayne Hollis",
           "due": "2026-11-19"}),
@@ -864,3 +871,41 @@ def test_a_reason_said_before_a_change_is_not_part_of_it(said, intent, slots):
 def test_phrasings_blind_round_20_and_working_day_26_showed(said, intent, slots):
     parsed = read(said)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("chatted with Emma Müller #40 on teams about the renewal", "interaction.log",
+         {"customer": "Emma Müller #40", "channel": "chat", "summary": "about the renewal"}),
+        ("task details 54", "task.list", {"task_id": 54}),
+        ("last sales for #121", "customer.show", {"customer": "#121"}),
+        ("customers who bought today", "segment.list", {"bought_days": 0}),
+        ("tag everyone in Munich who bought in the last 90 days as xmas", "customer.bulk_update",
+         {"city": "Munich", "bought_days": 90, "field": "tag", "value": "xmas"}),
+        ("delete this morning's email with Björn Dubois", "interaction.delete",
+         {"customer": "Björn Dubois", "channel": "email", "occurred_on": "2026-11-18"}),
+        ("how did nps change vs last quarter", "report.show",
+         {"metric": "nps", "period": "this_quarter", "compare": "previous_period"}),
+        ("set Jane O'Brien's stage to lost, went with a competitor", "customer.update",
+         {"customer": "Jane O'Brien", "field": "stage", "value": "lost"}),
+        ("just had a zoom w/ priyanka @ loomgrid lol she's down for a demo, ping her thurs",
+         "interaction.log",
+         {"customer": "priyanka @ loomgrid", "channel": "meeting",
+          "summary": "she's down for a demo", "follow_up": "2026-11-19"}),
+        ("call w/ Ritika from PayNest, needs CFO sign-off #pipeline", "interaction.log",
+         {"customer": "Ritika from PayNest", "channel": "call", "summary": "needs CFO sign-off"}),
+        ("I telephoned Mrs. Whitcombe yesterday about the renewal. Thank you, Margaret",
+         "interaction.log",
+         {"customer": "Mrs. Whitcombe", "channel": "call", "summary": "about the renewal",
+          "occurred_on": "2026-11-17"}),
+    ],
+)  # fmt: skip
+def test_phrasings_blind_round_21_and_working_day_27_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_contact_said_to_be_logged_wrong_is_never_logged_again():
+    parsed = read("oops I logged the Björn Dubois email this morning but it was actually Tom")
+    assert parsed.intent != "interaction.log"

@@ -1,0 +1,56 @@
+"""A contact or sale logged by mistake is taken out: shown first, deleted once confirmed, put
+back by undo; a rep takes out only what they logged."""
+
+from decimal import Decimal
+
+from crm_store.models import Interaction, Purchase
+
+
+def test_a_call_logged_by_mistake_is_deleted_once_confirmed_and_undo_puts_it_back(chat):
+    chat.say("called acme, wants a quote for 20 seats")
+    chat.say("emailed jane smith the brochure")
+    question = chat.say("delete today's call with acme, it was logged wrong")
+    assert question.text == (
+        "Delete the call with Jane Cooper (Acme Corporation) of today: "
+        "“wants a quote for 20 seats”? (yes/no)"
+    )
+    assert len(chat.rows(Interaction)) == 2
+    assert chat.say("yes").text.startswith("Deleted the call with Jane Cooper")
+    assert [c.channel for c in chat.rows(Interaction)] == ["email"]
+    chat.say("undo")
+    assert sorted(c.channel for c in chat.rows(Interaction)) == ["call", "email"]
+
+
+def test_cancel_keeps_the_contact(chat):
+    chat.say("called acme, wants a quote")
+    chat.say("delete the call with acme")
+    assert chat.say("no").text == "OK, cancelled. Nothing was changed."
+    assert len(chat.rows(Interaction)) == 1
+
+
+def test_the_latest_sale_to_a_customer_is_the_one_deleted(chat):
+    chat.say("sold 20 seats of CRM Pro to acme for $4,000")
+    chat.say("sold 2 seats of CRM Pro to acme for $400")
+    question = chat.say("remove the last sale to acme, it was entered twice")
+    assert question.text.startswith("Delete the sale of 2 × CRM Pro to Jane Cooper")
+    chat.say("yes")
+    [sale] = chat.rows(Purchase)
+    assert (sale.quantity, sale.amount) == (20, Decimal("4000.00"))
+
+
+def test_nothing_fitting_is_said_and_nothing_is_deleted(chat):
+    chat.say("emailed acme the brochure")
+    written = chat.written()
+    reply = chat.say("delete the call with acme")
+    assert reply.text.startswith("I found no call with Jane Cooper (Acme Corporation) logged")
+    assert chat.written() == written
+
+
+def test_a_rep_deletes_only_what_they_logged_and_a_manager_anyones(chat):
+    chat.say("called acme, discussed renewal", who="Alex")
+    reply = chat.say("delete the call with acme")
+    assert reply.text.startswith("I found no call")
+    question = chat.say("delete the call with acme", who="Alex")
+    assert question.text.startswith("Delete the call with Jane Cooper")
+    chat.say("yes", who="Alex")
+    assert chat.rows(Interaction) == []
