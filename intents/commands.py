@@ -89,8 +89,9 @@ _OBJECT_VERBS["todo"] = _OBJECT_VERBS["task"]
 _FLAG = re.compile(
     r"(?:^|\s)--(?P<key>[a-z][a-z_]*)\s+(?P<value>\"[^\"]*\"|[^\s\"-][^\s\"]*)", re.I
 )
-_QUOTED = re.compile(r'"(?P<q>[^"]*)"|“(?P<q2>[^”]*)”')
+_QUOTED = re.compile(r'"(?P<q>[^"]*)"|“(?P<q2>[^”]*)”|(?<!\w)\'(?P<q3>[^\']+)\'(?!\w)')
 _REF = re.compile(r"#\d+")
+_HANDLE = re.compile(r"[a-z0-9][\w.&]*[-_][\w.&-]+")  # "nadia-petrov", "aalto_print"
 # where a value typed alone in quotes goes, in the order they come
 _QUOTED_SLOTS = {
     "interaction.log": ("customer", "summary"), "task.create": ("text",),
@@ -108,10 +109,11 @@ def read(message: Message) -> tuple[str, dict[str, Any]] | None:
         said = _SPACED_VALUE.sub(lambda p: f'{p["key"]}="{p["value"]}"', said)
     pairs = list(_PAIR.finditer(said))
     rest = _PAIR.sub(" ", said)
-    quoted = [q["q"] if q["q"] is not None else q["q2"] for q in _QUOTED.finditer(rest)]
+    quoted = [next(v for v in q.groups() if v is not None) for q in _QUOTED.finditer(rest)]
     refs = _REF.findall(rest := _QUOTED.sub(" ", rest))
-    words = [w.lower().strip(":") for w in _REF.sub(" ", rest).split()]
-    words = [w for w in words if w not in _FILLER - {"set"}]
+    typed = [w.strip(":") for w in _REF.sub(" ", rest).split()]
+    typed = [w for w in typed if w.lower() not in _FILLER - {"set"}]
+    words = [w.lower() for w in typed]
     keys = [ALIASES.get(p["key"].lower(), p["key"].lower()) for p in pairs]
     intent, words = _intent(words, keys)
     if intent == "interaction.log":
@@ -120,7 +122,9 @@ def read(message: Message) -> tuple[str, dict[str, Any]] | None:
         return None
     channel = channel_of(words[0]) if words and intent == "interaction.log" else None
     segment = _segment(words[0]) if intent == "segment.list" and words else None
-    if words and not ((channel or segment) and len(words) == 1):
+    # "log call nadia-petrov 'renewal talk' date=…": a customer's handle after the channel
+    handle = typed[-1] if channel and len(words) == 2 and _HANDLE.fullmatch(words[1]) else None
+    if words and not ((channel or segment) and len(words) == 1) and handle is None:
         return None  # "segment at_risk owner:me", "log call …" say no more than that
     setting = _set_at(said)
     slots: dict[str, Any] = {"invalid": {}}
@@ -132,8 +136,11 @@ def read(message: Message) -> tuple[str, dict[str, Any]] | None:
         slots["action"] = "delete"
     if refs:
         slots["task_id" if intent == "task.complete" else "customer"] = refs[0]
-    for name, value in zip(_QUOTED_SLOTS.get(intent, ()), quoted, strict=False):
-        slots.setdefault(name, value.strip())
+    if handle:
+        slots["customer"] = handle
+    unfilled = [name for name in _QUOTED_SLOTS.get(intent, ()) if name not in slots]
+    for name, value in zip(unfilled, quoted, strict=False):
+        slots[name] = value.strip()
     for found, key in zip(pairs, keys, strict=True):
         value = found["value"].strip("\"'“”").strip()
         if key not in KNOWN:

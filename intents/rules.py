@@ -745,6 +745,8 @@ def _task(match: re.Match, message: Message) -> dict | None:
     typed = vocab.TASK_TAIL.sub("", typed.strip(" ,.;")).strip(" ,.;:-–—")
     typed = re.sub(r"\s+(?:arvo|morning|mornin|morn|afternoon|evening|avo)$", "", typed, flags=re.I)
     typed = _without_filler(typed)
+    if due and due < message.now.date().isoformat():
+        return None  # "drinks aboard with Omar Farouk yesterday, …": a contact had, not a task
     customer = None
     for found in vocab.TASK_SUBJECT.finditer(typed.lower()):
         after = typed[found.end() :]

@@ -78,16 +78,16 @@ _CONTACT_VERB = (
     r"(?:called|calld|rang|phoned|emailed|e-mailed|mailed|texted|sms'?d|visited|whatsapped|"
     r"whatsapp'?d|messaged|pinged|slacked|dm'?d|met|chatted|spoke|spoken|talked|skyped|zoomed|"
     r"chased|tried calling|tried to (?:call|reach|get hold of)|tried|telephoned|txt'?d|txted|saw|"
-    r"caught up with|popped in to see|dropped in on)"
+    r"caught up with|popped in to see|dropped in on|lunched|lunching|dined)"
 )
 _CONTACT_NOUN = (
     r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom meeting|teams meeting|"
     r"video meeting|zoom|teams|meeting|mtg|telecon|teleconference|f2f|visio|video conference|"
     r"lunch|dinner|coffee|breakfast|demo|chat|whatsapp|sms|text|txt|email|e-mail|visit|voicemail|"
-    r"note|disco call|discovery call|intro call)"
+    r"note|disco call|discovery call|intro call|(?:tele)?phone conversation)"
 )
 _WENT_TO_SEE = (
-    r"popped (?:out|over|round|across) to(?: see)?|(?:ran|drove|went) (?:out |over )?to see|"
+    r"popped (?:out|over|round|across) to(?: see)?|(?:ran|drove|went|stopped) (?:out |over |by )?to see|"
     r"drove (?:out|over) to"
 )
 # a contact told inside another request: "tom from cyberdyne called, … sold 5 crm pro"
@@ -561,6 +561,11 @@ CUES: list[tuple[str, str]] = [
         rf"^(?:i |we |just |finally )*(?:got off the phone|hung up|came back from a (?:call|meeting)|had (?:an? |the )?(?:call|meeting|mtg|chat|lunch|coffee|dinner|demo|zoom|catch-?up)|sent (?:an? |the )?(?:email|e-mail|text|message|sms|note)|left (?:a )?(?:voicemail|message)|dropped by|stopped by|popped in(?:to| at)?|{_WENT_TO_SEE}|on site at|onsite at|was on site at|(?:log|add|record) (?:a )?note|note)\b(?:\s+(?:with|to|for|at|on|from|about))?",
     ),
     ("interaction.log", rf"^(?:{_CONTACT_NOUN})\s*:"),
+    (  # "kindly make a note that Mr. Albert Finch prefers post": a note on that customer
+        "interaction.log",
+        r"^(?:(?:dear bot|hi|hey|please|pls|kindly|can you|could you)[\s,]+)*(?:make|take|add|leave|"
+        r"put|jot(?: down)?)\s+(?:a\s+)?note(?:\s+(?:that|on|for|about)|\s*:)\s+",
+    ),
     (
         "interaction.log",
         r"^(?=.+?\s(?:called|rang|phoned|emailed|texted|messaged|whatsapped|visited|wrote to)\s+(?:us|me)\b)",
@@ -674,7 +679,7 @@ REFERENCE_STOPS = (
     "went gave rated scored bought ordered purchased has have had did does do just yet "
     "because so then after before while when since until if as per there here him her them "
     "us me my our your their please thanks record entry account still already ever signed it's "
-    "hes shes he's she's they're theyre ok okay stage also too"
+    "hes shes he's she's they're theyre ok okay stage also too prefers prefer likes loves hates moved told"
 ).split()
 # What may follow a customer's name and belongs to it, not to the sentence ("Hooli's CFO").
 AFTER_REFERENCE = (
@@ -697,13 +702,13 @@ NOT_CUSTOMERS = frozenset(
 CHANNELS = _table(
     [
         (
-            r"voice ?mail|rang|ring|telephoned|phoned|phone|called|calld|calls?|telecon|teleconference|tried(?= (?:calling|to call|to reach|to get hold of|[a-z]))",
+            r"voice ?mail|rang|ring|telephoned|phoned|phone|telephone|called|calld|calls?|telecon|teleconference|tried(?= (?:calling|to call|to reach|to get hold of|[a-z]))",
             "call",
         ),
         (r"e-?mail(?:ed|s)?|emaild|mailed|wrote to", "email"),
         (
-            r"zoom(?:ed)?|teams|video call|met|meeting|meet|mtg|lunch|dinner|coffee|breakfast|demo|"
-            r"f2f|face to face|visio|video conference",
+            r"zoom(?:ed)?|teams|video call|met|meeting|meet|mtg|lunch|lunched|lunching|dinner|dined|"
+            r"drinks|coffee|breakfast|demo|f2f|face to face|visio|video conference",
             "meeting",
         ),
         (
@@ -1172,7 +1177,8 @@ def implied_field(text: str, value: str) -> str | None:
     if lowered in STAGES:
         return "stage"
     if re.search(r"\b(?:moved|relocated|based)\b", text):
-        return "city"
+        # "moved to a new office", "… to their new building": no town named
+        return None if re.match(r"(?:an?|the|their|his|her|its|our|new)\b", lowered) else "city"
     if re.search(r"\b(?:interested|interest)\b", text):
         return "interest"
     if re.search(r"\b(?:give|hand|assign|reassign|owner|over to|switch)\b", text):

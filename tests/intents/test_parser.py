@@ -906,6 +906,30 @@ def test_phrasings_blind_round_21_and_working_day_27_showed(said, intent, slots)
     assert (parsed.intent, parsed.slots) == (intent, slots)
 
 
+@pytest.mark.parametrize(
+    ("said", "slots"),
+    [
+        ("log call nadia-petrov 'renewal talk' date=2027-02-30",
+         {"customer": "nadia-petrov", "channel": "call", "summary": "renewal talk",
+          "invalid": {"occurred_on": "2027-02-30"}}),
+        ("log email aalto-print 'sent revised sla' date=yesterday",
+         {"customer": "aalto-print", "channel": "email", "summary": "sent revised sla",
+          "occurred_on": "2026-11-17"}),
+        ("Dear bot, kindly make a note that Mr. Albert Finch prefers to be contacted by post.",
+         {"customer": "Mr. Albert Finch", "channel": "note",
+          "summary": "prefers to be contacted by post"}),
+    ],
+)  # fmt: skip
+def test_a_contact_told_as_a_command_line_or_a_note_to_take(said, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == ("interaction.log", slots)
+
+
+def test_a_move_to_a_new_office_names_no_town():
+    parsed = read("acme has moved to a new office")
+    assert parsed.slots.get("field") != "city"
+
+
 def test_a_contact_said_to_be_logged_wrong_is_never_logged_again():
     parsed = read("oops I logged the Björn Dubois email this morning but it was actually Tom")
     assert parsed.intent != "interaction.log"
