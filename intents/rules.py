@@ -1606,8 +1606,12 @@ def _log(match: re.Match, message: Message) -> dict | None:
         if when and day is None and impossible(when):
             invalid["follow_up"] = _typed_of(when, message)
         if day is not None or invalid:  # "try again in Q2": no date read, so the words stay
-            rest = rest[: found.start()] + rest[found.end() :]
-            typed = typed[: found.start()] + typed[found.end() :]
+            wanted = slice(found.start("wanted"), found.end("wanted"))
+            rest, typed = (
+                f"{part[: found.start()]}{', ' + part[wanted] if found['wanted'] else ''}"
+                f"{part[found.end() :]}"
+                for part in (rest, typed)
+            )
     occurred = None
     for found in vocab.OCCURRED.finditer(rest):
         when = found.group("when")

@@ -75,7 +75,7 @@ PLACES = _any_of([*ORDINALS, "top"])  # "the 3rd one", "the top one": a row of a
 # ---- which intent: (intent, cue) tried in order, most specific first -------------------------
 
 _CONTACT_VERB = (
-    r"(?:called|calld|rang|phoned|emailed|e-mailed|mailed|texted|sms'?d|visited|whatsapped|"
+    r"(?:(?:cold[- ])?called|calld|rang|phoned|emailed|e-mailed|mailed|texted|sms'?d|visited|whatsapped|"
     r"whatsapp'?d|messaged|pinged|slacked|dm'?d|met|chatted|spoke|spoken|talked|skyped|zoomed|"
     r"chased|tried calling|tried to (?:call|reach|get hold of)|tried|telephoned|txt'?d|txted|saw|"
     r"caught up with|popped in to see|dropped in on|lunched|lunching|dined)"
@@ -115,7 +115,7 @@ _CONTACT_ENTRY = (
 )
 _SALE_ENTRY = r"(?:sale|purchase|order)"
 ENTRY_REMOVED = re.compile(
-    r"^(?:(?:oops|sorry|ugh|please|pls|can you|could you|ok|okay)[\s,!]+)*"
+    r"(?:^|[,;.!]\s+)(?:(?:oops|sorry|ugh|please|pls|can you|could you|ok|okay|so|just)[\s,!]+)*"
     r"(?:delete|remove|scrap|erase|bin|void|cancel|get rid of|take out)\s+"
     r"(?P<when>(?:(?:the|that|this|my|our|last|latest|(?:today|yesterday)(?:'?s)?|"
     r"this (?:morning|afternoon|evening)'?s|wrong|duplicate|"
@@ -572,7 +572,8 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "interaction.log",
-        r"^(?:demo|visit|call|meeting|lunch|coffee|whats ?app|chat|zoom|teams call|video call|"
+        r"^(?:(?:whats ?app|teams|zoom|slack|telegram|phone|video)\s+(?=chat|call|meeting))?"
+        r"(?:demo|visit|call|meeting|lunch|coffee|whats ?app|chat|zoom|teams call|video call|"
         r"phone call|quick call|catch-?up|dinner|breakfast)\s+(?:with|w/|to|at)\s",
     ),
     (
@@ -756,11 +757,13 @@ CHANNEL_OVERRIDES = [
         "visit",
     ),
 ]
-# "ring her thursday", "give him a ring wed", "revisit june 15": a next contact, only with a date
+# "ring her thursday", "give him a ring wed", "revisit june 15": a next contact, only with a date;
+# what the customer wants ("wants a demo friday") stays said
 _CALL_THEM_ON = (
     r"\b(?:(?:ring|ping|try|phone|call|text|e-?mail|nudge|bell|buzz) (?:them|her|him)|"
     r"give (?:them|her|him) a (?:ring|call|bell|buzz|shout)|get back (?:to|tae) (?:them|her|him)|"
-    r"(?:(?:she|he|they) )?(?:wants?|would like|asked for|needs?) (?:a |another )?(?:call|call ?back|follow-?up|meeting|demo)|"
+    r"(?P<wanted>(?:(?:she|he|they) )?(?:wants?|would like|asked for|needs?) (?:a |another )?"
+    r"(?:call|call ?back|follow-?up|meeting|demo))|"
     rf"set (?:one|it|that|a (?:demo|meeting|call)) up|book (?:one|it|that) in|revisit)"
     rf"(?=\s+(?:(?:on|by|for|before)\s+)?(?:{DATE_PHRASE})(?![\w/]))"
 )
@@ -1230,7 +1233,8 @@ STAGE_CRITERION = re.compile(
 _SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:like\s+|about\s+|around\s+|roughly\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|mths?|years?|yrs?|d|wks?|mo)\b)?"
 NO_PURCHASE = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|stopped)\s+(?:\w+\s+)?"
-    rf"(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*(?:\s+anything)?{_SPAN}"
+    rf"(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*"
+    rf"(?:\s+anything)?(?:\s+from\s+(?:me|us|them))?{_SPAN}"
 )
 # "who bought in the last 90 days", "with a purchase in the past month": recent buyers
 BOUGHT_WITHIN = re.compile(

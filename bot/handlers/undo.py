@@ -27,12 +27,15 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
     if not entries:
         return Reply("There is nothing of yours to undo.")
     _refuse_another_change(ctx.message.text, entries)
+    changes = [entry.description for entry in reversed(entries)]
+    what = "; ".join(changes[:LISTED])
+    if len(changes) > LISTED:
+        what += f"; and {len(changes) - LISTED:,} more changes of the same command"
     asked_about = parsed.slots.get(UNDO_OF)
     if asked_about is None and ctx.now - _aware(entries[-1].at) > ASK_AFTER:
         # made a while ago: maybe not the change the sender has in mind ("undo" after a no-op)
         question = Ask.confirm(
-            f"Your last change, “{entries[-1].description}”, was made {_age(entries[-1].at, ctx)}. "
-            "Undo it?"
+            f"Your last change, “{what}”, was made {_age(entries[-1].at, ctx)}. Undo it?"
         )
         question.choices = {"yes": {UNDO_OF: entries[0].command_id}}
         raise question
@@ -41,10 +44,6 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
             f"Your last change is now “{entries[-1].description}”, not the one I asked about. "
             "Nothing was undone; say “undo” again if you mean this one."
         )
-    changes = [entry.description for entry in reversed(entries)]
-    what = "; ".join(changes[:LISTED])
-    if len(changes) > LISTED:
-        what += f"; and {len(changes) - LISTED:,} more changes of the same command"
     if problems := revert(ctx.session, entries, now=ctx.now):
         drop_from_undo(ctx.session, entries, now=ctx.now)
         return Reply(
@@ -85,7 +84,9 @@ def _refuse_another_change(text: str, entries: list[AuditEntry]) -> None:
         other = not any(e.action.startswith(_KINDS[kind.group("kind").lower()]) for e in entries)
     elif named := _NAMED.search(text):
         said = {w[:4] for w in re.findall(r"\w+", named.group("what").lower())} - _FILLER
-        other = bool(said) and not said & {w[:4] for w in re.findall(r"\w+", last.lower())}
+        said |= {meant for word in said for meant in _MEANS.get(word, ())}
+        written = " ".join(entry.description for entry in entries).lower()
+        other = bool(said) and not said & {w[:4] for w in re.findall(r"\w+", written)}
     else:
         return
     if other:
@@ -111,6 +112,13 @@ _KIND = re.compile(
 _NAMED = re.compile(
     r"\b(?:undo|revert|roll ?back|reverse)\s+(?:the|that|my|this)\s+(?P<what>.+)$", re.I
 )
+# words for a change that its descriptions name otherwise ("the berlin move": owners changed)
+_MEANS = {
+    "move": ("owne", "stag"),
+    "hand": ("owne",),
+    "reas": ("owne",),
+    "give": ("owne",),
+}
 _FILLER = frozenset(
     w[:4]
     for w in "last change changes one that this it from earlier today before just made "

@@ -440,3 +440,12 @@ def test_a_change_to_the_top_few_of_a_list_changes_only_those(book):
     preview = book.say("actually just the top 2 of them to lee", who="Alex")
     assert preview.text.startswith("Move 2 customers to Lee?")
     assert "the top 2 by value" in preview.text
+
+
+def test_a_bulk_move_named_in_an_undo_is_undone_whole(book):
+    owners = {name: owner for name, owner, *_ in PEOPLE}
+    book.say("move everyone with no stage change in 5 days to sam", who="Alex")
+    book.say("yes", who="Alex")
+    reply = book.say("actually undo the stalled move", who="Alex")
+    assert reply.text.startswith("Undone: owner of ")
+    assert {name: owner_of(book, name) for name in owners} == owners

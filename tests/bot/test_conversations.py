@@ -264,7 +264,7 @@ def test_a_score_corrected_the_same_day_replaces_the_first_and_undo_brings_it_ba
 def test_a_contact_by_whatsapp_with_a_call_wanted_is_a_chat_with_a_follow_up(chat):
     reply = chat.say("whatsapp with jane smith (globex) re new tier, she wants a call next week")
     [contact] = chat.rows(Interaction)
-    assert (contact.channel, contact.summary) == ("chat", "re new tier")
+    assert (contact.channel, contact.summary) == ("chat", "re new tier, she wants a call")
     assert contact.customer_id == chat.customer("Jane Smith").id
     [task] = chat.rows(Task)
     assert task.customer_id == contact.customer_id and "follow-up task" in reply.text.lower()
