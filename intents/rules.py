@@ -723,7 +723,9 @@ def _task(match: re.Match, message: Message) -> dict | None:
         return {"due": due, "owner": assignee}
     assignee = None
     if found := vocab.TASK_FOR.match(message.text):
-        group = next(g for g in ("who", "who2", "who3", "who4", "who5", "who6") if found.group(g))
+        group = next(
+            g for g in ("who", "who2", "who3", "who4", "who5", "who6", "who7") if found.group(g)
+        )
         assignee = message.typed[found.start(group) : found.end(group)]
         if found.end() > match.end():
             match = found
@@ -2070,8 +2072,10 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots["stage"] = _stage_of(next(g for g in found.groups() if g))
     elif "stage" not in slots:
         slots["segment"] = _first(vocab.SEGMENTS, text)
+    mine = False  # "who hasn't bought from me in 6 months": my customers
     if found := vocab.NO_PURCHASE.search(text):
         slots["no_purchase_days"] = _days(found, default=90)
+        mine = "from me" in found.group()
     elif found := vocab.BOUGHT_WITHIN.search(text):
         slots[BOUGHT_DAYS] = (
             vocab.HANDED_DAYS[found["when"]]
@@ -2088,7 +2092,7 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         text = text[: found.start()] + " " * (found.end() - found.start()) + text[found.end() :]
         typed = typed[: found.start()] + " " * (found.end() - found.start()) + typed[found.end() :]
     elif CAME_FROM not in slots:
-        slots["owner"] = owner(message, named_for=False)
+        slots["owner"] = owner(message, named_for=False) or ("me" if mine else None)
     if found := vocab.CITY.search(typed):
         slots["city"] = found.group("city")
     for name, pattern in (("min_value", vocab.MIN_VALUE), ("max_value", vocab.MAX_VALUE)):

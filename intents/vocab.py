@@ -434,7 +434,8 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "task.complete",
-        r"^(?:task\s+)?#?\d{1,7}\s+(?:is\s+)?(?:done|complete|completed|finished|closed)\b",
+        r"^(?:task\s+)?#?\d{1,7}\s+(?:is\s+|was\s+|has\s+been\s+|got\s+)?(?:done|complete|completed|"
+        r"finished|closed|attended to|sorted|handled|dealt with)\b",
     ),
     (
         "task.create",
@@ -848,6 +849,9 @@ TASK_FOR = re.compile(
     # "sam should do a retention call with X by friday": a task for Sam
     r"|^(?P<who6>(?!i\b|we\b|you\b|they\b|he\b|she\b|it\b|who\b|what\b)[a-z][\w'-]*)\s+(?:should|needs? to|has to|must)"
     r"\s+(?:do\s+|make\s+|have\s+)?(?=(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:call|meeting|demo|visit|catch-?up)\b)"
+    # "jordan to call Fatima tomorrow about the proposal": a task handed out, said as a note
+    r"|^(?P<who7>(?!i\b|we\b|you\b|they\b|he\b|she\b|it\b|who\b|what\b|need\b|have\b|how\b|want\b)"
+    r"[a-z][\w'-]*)\s+to\s+(?=(?:call|ring|email|ping|chase|send|follow up|visit|meet|text)\b)"
     r"|^(?:set|give|make|create|add|assign)\s+"
     r"(?P<who3>(?!me\b|myself\b|us\b|an?\b|the\b|new\b|another\b)[a-z][\w'-]*)\s+(?:an?\s+)?"
     r"(?:task|reminder|to-?do)\s*(?:to\b|:|-|for\b)?\s*",

@@ -933,3 +933,33 @@ def test_a_move_to_a_new_office_names_no_town():
 def test_a_contact_said_to_be_logged_wrong_is_never_logged_again():
     parsed = read("oops I logged the Björn Dubois email this morning but it was actually Tom")
     assert parsed.intent != "interaction.log"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("called zoë wilson, wants a demo friday", "interaction.log",
+         {"customer": "zoë wilson", "channel": "call", "summary": "wants a demo",
+          "follow_up": "2026-11-20"}),
+        ("cold called anna nguyen, wants a demo next wed", "interaction.log",
+         {"customer": "anna nguyen", "channel": "call", "summary": "wants a demo",
+          "follow_up": "2026-11-25"}),
+        ("whatsapp chat with chloe martin, she wants the new tier", "interaction.log",
+         {"customer": "chloe martin", "channel": "chat", "summary": "she wants the new tier"}),
+        ("ugh wrong hugo, delete that sale", "purchase.delete", {}),
+        ("Task 58 has been attended to.", "task.complete", {"task_id": 58}),
+        ("who hasn't bought from me in 6 months", "segment.list",
+         {"no_purchase_days": 180, "owner": "me"}),
+        ("jordan to call Fatima Nakamura tomorrow about the proposal", "task.create",
+         {"text": "call Fatima Nakamura about the proposal", "customer": "Fatima Nakamura",
+          "owner": "jordan", "due": "2026-11-19"}),
+    ],
+)  # fmt: skip
+def test_phrasings_blind_round_22_and_working_day_28_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_contact_had_yesterday_is_never_a_reminder_due_in_the_past():
+    parsed = read("Drinks aboard with Omar Farouk yesterday, the charter is on")
+    assert parsed.intent != "task.create"
