@@ -850,7 +850,9 @@ TASK_FOR = re.compile(
     r"|^(?P<who6>(?!i\b|we\b|you\b|they\b|he\b|she\b|it\b|who\b|what\b)[a-z][\w'-]*)\s+(?:should|needs? to|has to|must)"
     r"\s+(?:do\s+|make\s+|have\s+)?(?=(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:call|meeting|demo|visit|catch-?up)\b)"
     # "jordan to call Fatima tomorrow about the proposal": a task handed out, said as a note
-    r"|^(?P<who7>(?!i\b|we\b|you\b|they\b|he\b|she\b|it\b|who\b|what\b|need\b|have\b|how\b|want\b)"
+    r"|^(?P<who7>(?!(?:i|we|you|they|he|she|it|who|what|how|where|need|have|want|got|going|time|"
+    r"reminder|remind|task|todo|to-do|note|remember|nice|ok|okay|also|and|then|please|pls|plan|"
+    r"try|trying|tried|ready|able|about|due|sure|back|up|used|hard|easy|good)\b)"
     r"[a-z][\w'-]*)\s+to\s+(?=(?:call|ring|email|ping|chase|send|follow up|visit|meet|text)\b)"
     r"|^(?:set|give|make|create|add|assign)\s+"
     r"(?P<who3>(?!me\b|myself\b|us\b|an?\b|the\b|new\b|another\b)[a-z][\w'-]*)\s+(?:an?\s+)?"

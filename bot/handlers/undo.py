@@ -45,11 +45,47 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
             "Nothing was undone; say “undo” again if you mean this one."
         )
     if problems := revert(ctx.session, entries, now=ctx.now):
+        if _one_change_each(entries):
+            return _undone_where_still_as_made(ctx, entries)
         drop_from_undo(ctx.session, entries, now=ctx.now)
         return Reply(
             f"I can't undo “{what}”: {'; '.join(problems[:LISTED])}. "
             "Nothing was undone, and that change is off the undo list."
         )
+    _record_undo(ctx, entries, what)
+    return Reply(f"Undone: {what}.")
+
+
+def _one_change_each(entries: list[AuditEntry]) -> bool:
+    """A change made alike to many records (a bulk change): each can be undone on its own."""
+    rows = {(entry.entity, entry.entity_id) for entry in entries}
+    return len(entries) > 1 and len({e.action for e in entries}) == 1 and len(rows) == len(entries)
+
+
+def _undone_where_still_as_made(ctx: Context, entries: list[AuditEntry]) -> Reply:
+    """A bulk change undone for every record still as it left them; the others, changed since by
+    someone, stay as they are now and are said."""
+    undone, kept = [], []
+    for entry in entries:
+        if problems := revert(ctx.session, [entry], now=ctx.now):
+            drop_from_undo(ctx.session, [entry], now=ctx.now)
+            kept.append(f"{entry.description}: {problems[0]}")
+        else:
+            undone.append(entry)
+    if not undone:
+        return Reply(
+            f"I can't undo it: {'; '.join(kept[:LISTED])}. Nothing was undone, and that change "
+            "is off the undo list."
+        )
+    _record_undo(ctx, undone, f"{len(undone)} of {len(entries)} changes")
+    more = f" and {len(kept) - LISTED:,} more" if len(kept) > LISTED else ""
+    return Reply(
+        f"Undone {len(undone)} of {len(entries)} changes. Left as they are now, changed since: "
+        f"{'; '.join(kept[:LISTED])}{more}."
+    )
+
+
+def _record_undo(ctx: Context, entries: list[AuditEntry], what: str) -> None:
     ctx.session.add(
         AuditEntry(
             command_id=ctx.command_id,
@@ -60,7 +96,6 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
             description=f"undid: {what}"[:500],
         )
     )
-    return Reply(f"Undone: {what}.")
 
 
 def _aware(at: datetime) -> datetime:

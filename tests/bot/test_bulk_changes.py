@@ -449,3 +449,14 @@ def test_a_bulk_move_named_in_an_undo_is_undone_whole(book):
     reply = book.say("actually undo the stalled move", who="Alex")
     assert reply.text.startswith("Undone: owner of ")
     assert {name: owner_of(book, name) for name in owners} == owners
+
+
+def test_undo_of_a_bulk_move_leaves_only_the_customers_changed_since_as_they_are(book):
+    owners = {name: owner for name, owner, *_ in PEOPLE}
+    book.say("move everyone with no stage change in 5 days to sam", who="Alex")
+    book.say("yes", who="Alex")
+    book.say("give hank iron to priya", who="Sam")
+    reply = book.say("undo", who="Alex")
+    assert reply.text.startswith("Undone 5 of 6 changes. Left as they are now, changed since: ")
+    assert "Hank Iron" in reply.text
+    assert {name: owner_of(book, name) for name in owners} == {**owners, "Hank Iron": "Priya"}
