@@ -747,7 +747,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
     typed = vocab.TASK_TAIL.sub("", typed.strip(" ,.;")).strip(" ,.;:-–—")
     typed = re.sub(r"\s+(?:arvo|morning|mornin|morn|afternoon|evening|avo)$", "", typed, flags=re.I)
     typed = _without_filler(typed)
-    if due and due < message.now.date().isoformat():
+    if due and due < message.now.date().isoformat() and _SAID_AS_PAST.search(message.text):
         return None  # "drinks aboard with Omar Farouk yesterday, …": a contact had, not a task
     customer = None
     for found in vocab.TASK_SUBJECT.finditer(typed.lower()):
@@ -779,6 +779,7 @@ _MAKE_THAT_A_TASK = re.compile(
     r"[a-z][\w'-]*))?",
     re.I,
 )
+_SAID_AS_PAST = re.compile(rf"\b(?:yesterday|last night|ago|last {vocab.WEEKDAY})\b")
 _TIME_AT_END = re.compile(r"\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\W*$", re.I)
 _TASK_NAMED = re.compile(
     r"^(?:create|add|set|make|new|put in)\s+(?:an?\s+)?(?P<what>(?!task\b)[\w -]+?)\s+"
