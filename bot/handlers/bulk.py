@@ -58,6 +58,8 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
 
     Also “mark proposals with no answer in 3 weeks as lost”, “delete Lee's lost customers”."""
     slots = parsed.slots
+    if slots.get("action") == "untag" and slots.get("value") and not insights.selection_of(slots):
+        slots = {**slots, "tag": slots["value"]}  # "remove the stalled tag from everyone"
     if not insights.selection_of(slots):
         raise UserError(
             "Which customers? Say who, e.g. “move Dana's leads to Lee” or “tag everyone in "

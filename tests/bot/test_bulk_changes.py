@@ -460,3 +460,17 @@ def test_undo_of_a_bulk_move_leaves_only_the_customers_changed_since_as_they_are
     assert reply.text.startswith("Undone 5 of 6 changes. Left as they are now, changed since: ")
     assert "Hank Iron" in reply.text
     assert {name: owner_of(book, name) for name in owners} == {**owners, "Hank Iron": "Priya"}
+
+
+@pytest.mark.parametrize(
+    "said", ["remove the cold tag from everyone", "untag cold from all customers"]
+)
+def test_a_tag_taken_off_everyone_is_taken_off_those_who_carry_it(book, said):
+    with Session(book.engine) as session:
+        for name in ("Hank Iron", "Lou Lost"):
+            session.add(CustomerTag(customer_id=book.customer(name).id, tag="cold"))
+        session.commit()
+    preview = book.say(said, who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hank Iron", "Lou Lost"]
+    book.say("yes", who="Alex")
+    assert book.count(CustomerTag) == 0
