@@ -3,7 +3,11 @@ back by undo; a rep takes out only what they logged."""
 
 from decimal import Decimal
 
-from crm_store.models import Interaction, Purchase
+import pytest
+from sqlmodel import Session, select
+
+from bot import permissions
+from crm_store.models import Interaction, Purchase, Staff
 
 
 def test_a_call_logged_by_mistake_is_deleted_once_confirmed_and_undo_puts_it_back(chat):
@@ -54,3 +58,18 @@ def test_a_rep_deletes_only_what_they_logged_and_a_manager_anyones(chat):
     assert question.text.startswith("Delete the call with Jane Cooper")
     chat.say("yes", who="Alex")
     assert chat.rows(Interaction) == []
+
+
+@pytest.mark.parametrize(("who", "allowed"), [("Sam", False), ("Alex", True)])
+def test_whatever_the_way_in_a_rep_never_deletes_a_colleagues_contact(chat, who, allowed):
+    chat.say("called acme, discussed renewal", who="Alex")
+    with Session(chat.engine) as session:
+        staff = session.exec(select(Staff).where(Staff.name == who)).one()
+        permissions.guard(session, staff)
+        session.delete(session.exec(select(Interaction)).one())
+        if allowed:
+            session.commit()
+        else:
+            with pytest.raises(permissions.Forbidden, match="Only whoever logged that contact"):
+                session.flush()
+    assert len(chat.rows(Interaction)) == (0 if allowed else 1)
