@@ -1474,9 +1474,8 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
             continue
         if not re.fullmatch(shaped, part):
             if "company" in slots and "city" not in slots and _a_place(part):
-                slots["city"] = part.rstrip(
-                    "."
-                )  # "Greta Holm from Nordlicht AB, greta@…, stockholm"
+                # "Greta Holm from Nordlicht AB, greta@…, stockholm."
+                slots["city"] = part.rstrip(".")
             continue
         last = index == len(parts) - 1 and ends_message
         named_after = set(part.lower().split()) & set(str(slots.get("name", "")).lower().split())
@@ -1572,10 +1571,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
     text = message.text
     if vocab.CONTACT_PLANNED.search(text):
         return None  # "book a call with acme for monday 10am": still to come, a task
-    if _LOGGED_WRONG.search(text):
-        return (
-            None  # "i logged the X email this morning but it was actually Y": a fix, not a contact
-        )
+    if _LOGGED_WRONG.search(text):  # "i logged the X email … but it was actually Y": a fix
+        return None
     channel = _channel(text)
     rest, typed = text[match.end() :], message.typed[match.end() :]
     if inbound := vocab.INBOUND.match(text):  # "acme called us about X": the customer comes first
