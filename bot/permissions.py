@@ -146,10 +146,11 @@ def _check(session: Session, staff: Staff, row: object, created: set[int]) -> No
             raise Forbidden(
                 _not_yours(session, customer.display_name, customer.owner_id, "customer")
             )
-    elif isinstance(row, Interaction | Purchase) and deleting:
-        if staff.role not in MANAGERS and row.staff_id != staff.id:
+    elif isinstance(row, Interaction | Purchase) and row not in session.new:
+        if staff.role not in MANAGERS and _original(row, "staff_id") != staff.id:
             kind = "contact" if isinstance(row, Interaction) else "sale"
-            raise Forbidden(f"Only whoever logged that {kind}, or a manager, can delete it.")
+            done = "delete" if deleting else "change"
+            raise Forbidden(f"Only whoever logged that {kind}, or a manager, can {done} it.")
     elif isinstance(row, Task):
         assignee = row.assignee_id if row in session.new else _original(row, "assignee_id")
         if not may_change_task(staff, assignee):

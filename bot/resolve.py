@@ -140,11 +140,15 @@ def _with_recent(ctx: Context, typed: str, matches: list[Match]) -> list[Match]:
 def _in_view(ctx: Context, typed: str, matches: list[Match]) -> Customer | None:
     """For a read, the one candidate the talk is about: the customer just talked about, if the
     words fit them ("show omar" after a call with Omar Jensen), else the only one of the list
-    just shown ("show me kenji" after a list topped by Kenji Moreau)."""
+    just shown whose name holds every word said ("show me kenji" after a list topped by Kenji
+    Moreau; never Emma Nguyen for "Emma Müller")."""
     leading = _with_recent(ctx, typed, matches)[0]
     if leading.customer.id == ctx.recent:
         return leading.customer
-    shown = [m.customer for m in matches if m.customer.id in ctx.on_screen]
+    said = set(normalize.name_key(typed).split())
+    shown = [
+        m.customer for m in matches if m.customer.id in ctx.on_screen and said <= _words(m.customer)
+    ]
     return shown[0] if len(shown) == 1 else None
 
 

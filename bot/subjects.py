@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from bot.handlers.bulk import ASSIGNEE, COUNT_SAID, IDS, THEIR_OWNER_SAID
 from bot.handlers.insights import selection_of
+from bot.handlers.tasks import THEIR_OWNER
 from crm_store.models import ConversationSubject, utcnow
 from intents import CUSTOMERS, EXCLUDING, Parsed, vocab
 
@@ -77,11 +78,6 @@ MANY = re.compile(
 EACH = re.compile(
     r"\s*\b(?:(?:for|on|with|to)\s+)?(?:(?:each|every one|all|both) of\s+)?(?:them|those|these)"
     r"(?:\s+\d+)?(?:\s+(?:customers|clients|accounts|leads|contacts|people|ones))?\b",
-    re.I,
-)
-THEIR_OWNER = re.compile(
-    r"\s*,?\s*\b(?:for|to|assigned to|owned by)\s+(?:their|each one'?s|the)\s+(?:own\s+)?"
-    r"(?:owners?|reps?|account managers?)\b",
     re.I,
 )
 SAME_FOR = re.compile(

@@ -8,6 +8,7 @@ integer cents of the store's currency; NPS is % promoters − % detractors of th
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -107,11 +108,23 @@ class Report:
 
 
 def period_label(period: str) -> str:
+    if month := _month(period):
+        return month.strftime("in %B %Y")
     return period.replace("_", " ")
+
+
+def _month(period: str) -> date | None:
+    """The first day of a month named as a period ("2026-10": "revenue in october")."""
+    if re.fullmatch(r"\d{4}-(?:0[1-9]|1[0-2])", period):
+        return date.fromisoformat(f"{period}-01")
+    return None
 
 
 def period_bounds(period: str, today: date) -> tuple[date, date]:
     """The first and last day of a named period around `today` (weeks start on Monday)."""
+    if month := _month(period):
+        following = (pd.Timestamp(month) + pd.DateOffset(months=1)).date()
+        return month, min(following - timedelta(days=1), today)
     if period == "today":
         return today, today
     if period == "yesterday":
@@ -163,6 +176,9 @@ def previous_bounds(period: str, today: date) -> tuple[date, date]:
     if period == TO_DATE:
         raise ReportError("Name the period to compare, e.g. “new customers this month vs last”.")
     start, end = period_bounds(period, today)
+    if _month(period):
+        before = (pd.Timestamp(start) - pd.DateOffset(months=1)).date()
+        return before, start - timedelta(days=1)
     unit = "day" if period in ("today", "yesterday") else period.split("_", 1)[1]
     before = (pd.Timestamp(start) - _STEP[unit]).date()
     if period.startswith("this_"):  # a period under way: the same days of the one before
@@ -295,6 +311,74 @@ def chart_png(report: Report, *, money_format=None) -> bytes:
     out = io.BytesIO()
     figure.savefig(out, format="png")
     return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One sale or contact behind a report's figure: what "list the sales made today" shows."""
+
+    when: datetime | date
+    customer_id: int
+    customer: str
+    kind: str  # the contact's channel, or the product sold
+    summary: str = ""
+    quantity: int = 0
+    amount: Decimal | None = None
+    currency: str = ""
+    by: str | None = None
+
+
+def entries(
+    session: Session, report: Report, *, tz: ZoneInfo, owner_id: int | None, limit: int
+) -> tuple[list[Entry], int]:
+    """The newest `limit` sales or contacts a report of revenue, purchases or interactions counts
+    (of every currency: they are shown one by one), and how many it counts in all."""
+    staff = dict(session.execute(select(Staff.id, Staff.name)).all())
+    if report.metric in ("revenue", "purchases"):
+        query = _sales(
+            (Purchase, Customer.name), report.start, report.end, owner_id=owner_id, join=True
+        )
+        order = (Purchase.purchased_on.desc(), Purchase.id.desc())
+    elif report.metric == "interactions":
+        begin, finish = _utc(report.start, tz), _utc(report.end + timedelta(days=1), tz)
+        query = (
+            select(Interaction, Customer.name)
+            .join(Customer, Customer.id == Interaction.customer_id)
+            .where(Interaction.occurred_at >= begin, Interaction.occurred_at < finish)
+            .where(_not_binned(Interaction.customer_id))
+        )
+        if owner_id is not None:  # as the report counts them: the contacts the rep made
+            query = query.where(Interaction.staff_id == owner_id)
+        if report.channel is not None:
+            query = query.where(Interaction.channel == report.channel)
+        order = (Interaction.occurred_at.desc(), Interaction.id.desc())
+    else:
+        return [], 0
+    count = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    found = []
+    for row, name in session.execute(query.order_by(*order).limit(limit)).all():
+        if isinstance(row, Purchase):
+            entry = Entry(
+                row.purchased_on,
+                row.customer_id,
+                name,
+                row.product,
+                quantity=row.quantity,
+                amount=row.amount,
+                currency=row.currency,
+                by=staff.get(row.staff_id),
+            )
+        else:
+            entry = Entry(
+                row.occurred_at,
+                row.customer_id,
+                name,
+                row.channel,
+                summary=row.summary,
+                by=staff.get(row.staff_id),
+            )
+        found.append(entry)
+    return found, count
 
 
 def sales_by_customer(

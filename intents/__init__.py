@@ -6,10 +6,18 @@ the `Lexicon` of names the bot hands over.
 
 from intents.lexicon import REPS, Lexicon
 from intents.parser import CUSTOMERS, EXCLUDING, Parsed, parse
-from intents.rules import ANOTHER_PRODUCT, BOUGHT_DAYS, CAME_FROM, CONTACT, DAYS
+from intents.rules import (
+    ANOTHER_PRODUCT,
+    BOUGHT_DAYS,
+    CAME_FROM,
+    CONTACT,
+    DAYS,
+    OLD_CHANNEL,
+    TASKS_OF,
+)
 
 __all__ = [
     "ANOTHER_PRODUCT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CUSTOMERS", "DAYS", "EXCLUDING",
     "Lexicon",
-    "Parsed", "REPS", "parse",
+    "OLD_CHANNEL", "Parsed", "REPS", "TASKS_OF", "parse",
 ]  # fmt: skip

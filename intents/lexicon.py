@@ -241,6 +241,19 @@ def _product_not_customer(slots: dict[str, Any], lexicon: Lexicon) -> None:
         slots["product"] = product
 
 
+def _customer_then_product(slots: dict[str, Any], lexicon: Lexicon) -> None:
+    """ "log a sale for Jane Cooper CRM Pro $8400": a known customer's name, then what they bought
+    (a name the store does not know stays whole, and the bot asks who is meant)."""
+    said = slots["customer"]
+    if "product" in slots or said.lower() in lexicon.names.whole:
+        return
+    words = said.split()
+    for cut in range(len(words) - 1, 0, -1):
+        if " ".join(words[:cut]).lower() in lexicon.names.whole:
+            slots["customer"], slots["product"] = " ".join(words[:cut]), " ".join(words[cut:])
+            return
+
+
 def _without_old_owner(slots: dict[str, Any], lexicon: Lexicon) -> None:
     """ "transfer Aurora Biotech from Jordan to Priya": Jordan is the owner before, not part of
     the customer's name (a company after "from" stays: "Jane Cooper from Acme")."""
@@ -343,6 +356,8 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
             slots["city"] = found
     if intent == "purchase.log" and isinstance(slots.get("customer"), str):
         _product_not_customer(slots, lexicon)
+    if intent == "purchase.log" and isinstance(slots.get("customer"), str):
+        _customer_then_product(slots, lexicon)
     for name in ("product", "interest"):
         if isinstance(slots.get(name), str) and (product := catalog_product(slots[name], lexicon)):
             slots[name] = product

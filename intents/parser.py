@@ -125,7 +125,7 @@ _TOLD = frozenset(
     {"interaction.log", "purchase.log", "nps.record", "task.create", "task.complete",
      "task.update", "customer.create", "customer.update", "customer.delete",
      "customer.bulk_update", "customer.forget", "customer.restore", "interaction.delete",
-     "purchase.delete"}
+     "purchase.delete", "interaction.update", "purchase.update"}
 )  # fmt: skip
 _CHANGED = frozenset({"customer.update", "customer.delete", "customer.bulk_update", "task.update"})
 
@@ -277,8 +277,8 @@ def _still_unread(phrases: list[str], slots: dict[str, Any]) -> tuple[str, ...]:
 
 _TARGET_AT_END = re.compile(r"\s+(?P<target>(?:to|into|as)\s+[\w'-]+(?:\s+[\w'-]+)?)\W*$", re.I)
 _REMARK = re.compile(
-    r"(?:a\s+|an\s+|just\s+)?(?:junk|spam|dupe|duplicate|test|fake|dead|bogus|wrong|old|not a|"
-    r"no longer|gone|closed|bounced|never|typo)\b",
+    r"(?:a\s+|an\s+|just\s+)?(?:junk|spam|dupe?|duplicate|copy|double|test|fake|dead|bogus|wrong|"
+    r"old|not a|no longer|gone|closed|bounced|never|typo)\b",
     re.I,
 )
 _ONES = re.compile(r"\b(?:the|those|these|ones|one)\b", re.I)

@@ -647,11 +647,18 @@ def _task_ids(text: str) -> dict[str, Any]:
 def _task_change(match: re.Match, message: Message) -> dict | None:
     """ "move task 12 to monday", "give task 3 to maria", "delete tasks 4 and 5", "rename task 3
     to …"."""
+    if handed := vocab.TASKS_HANDED_OVER.search(message.text):
+        whose, who = ("whose", "who") if handed.group("who") else ("whose2", "who2")
+        holder = re.sub(r"(?:'s|’s|')$", "", message.typed[handed.start(whose) : handed.end(whose)])
+        taker = message.typed[handed.start(who) : handed.end(who)]
+        return {TASKS_OF: "me" if holder.casefold() == "my" else holder, "owner": taker}
     if renamed := vocab.TASK_RENAMED.search(message.text):
         words = next(g for g in ("text", "text2", "text3") if renamed.group(g))
         numbered = _task_ids(message.text[: renamed.start(words)])
         typed = message.typed[renamed.start(words) : renamed.end(words)].strip(" \"'“”‘’.")
         return {**numbered, "text": typed} if numbered and typed else None
+    if last := _DELETE_LAST_NUMBER.search(message.text):  # "I had task 27 for that, delete 47"
+        return {"task_id": int(last.group(1)), "action": "delete"}
     named_for = _FOR_A_CUSTOMER.sub(lambda m: " " * len(m.group()), _undated(message.text))
     slots: dict[str, Any] = _task_ids(named_for)  # "the task for #12": customer 12's, not task 12
     if not slots:
@@ -669,6 +676,10 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
     return _date_slot("due", due, slots) if due or "owner" in slots else None
 
 
+_DELETE_LAST_NUMBER = re.compile(
+    r"\btasks?\b.*[,;.]\s*(?:so\s+|just\s+)?(?:delete|remove|cancel|scrap|bin|drop)\s+(?:task\s*)?"
+    r"#?(\d+)\W*$"
+)
 _FOR_A_CUSTOMER = re.compile(r"\b(?:for|with|from|of|about|on)\s+#\d+")
 
 
@@ -692,15 +703,18 @@ def _tasks(match: re.Match, message: Message) -> dict | None:
     if vocab.TASK_ASKED.search(message.text):  # "who has task 36": that task, as it stands
         return _task_ids(message.text)
     slots = {"period": _first(vocab.TASK_PERIODS, message.text), "owner": owner(message)}
-    if not slots["owner"] and (of := _TASKS_ON.search(message.text)):
+    if slots["owner"] in (None, "me") and (of := _TASKS_ON.search(message.text)):
         # "tasks for bill lumbergh", "what tasks are open on initech": that customer's
         who = "who" if of.group("who") else "who2"
-        slots["customer"] = _ref(message.typed[of.start(who) : of.end(who)])
+        named = _ref(message.typed[of.start(who) : of.end(who)])
+        if named and not set(named.lower().split()) <= vocab.DATE_WORDS:  # "my tasks on monday"
+            slots["customer"] = named
     return slots
 
 
 _TASKS_ON = re.compile(
-    r"\btasks?\b(?:\s+(?:are|is)\s+(?:still\s+)?open)?\s+(?:for|on|with|about)\s+"
+    r"\btasks?\b(?:\s+(?:are|is)\s+(?:still\s+)?open|\s+(?:do|have)\s+(?:i|we)\s+(?:got|have)"
+    r"(?:\s+open)?)?\s+(?:for|on|with|about)\s+"
     r"(?!(?:me|us|him|her|them|today|tomorrow|this|next|the team|everyone)\b)(?P<who>[^,;?!]+?)\W*$"
     # "bjorn dubois tasks?", "chloe nakamura open tasks": a customer named before the word
     r"|^(?!(?:my|our|the|all|open|overdue|team|any|what|which|show|list|today|tomorrow|due)\b)"
@@ -724,7 +738,9 @@ def _task(match: re.Match, message: Message) -> dict | None:
     assignee = None
     if found := vocab.TASK_FOR.match(message.text):
         group = next(
-            g for g in ("who", "who2", "who3", "who4", "who5", "who6", "who7") if found.group(g)
+            g
+            for g in ("who", "who2", "who3", "who4", "who5", "who6", "who7", "who8")
+            if found.group(g)
         )
         assignee = message.typed[found.start(group) : found.end(group)]
         if found.end() > match.end():
@@ -811,6 +827,16 @@ _NPS_AS_TOPIC = re.compile(
 
 
 _OUT_OF_TEN = r"(?:/| out of | of | on )10\b"  # "8/10", "4 of 10": the scale, not a score
+# "follow up 2/10", "due 9/10": a date, not a score out of ten
+_DAY_OF_OCTOBER = re.compile(
+    r"\b(?:follow(?:[- ]?up)?|f/?u|fu|due|by|on|until|till|before|after|call|ping|chase)"
+    r"\s+\d{1,2}/10\b",
+    re.I,
+)
+
+
+def _blank(found: re.Match) -> str:
+    return " " * len(found.group(0))
 
 
 _ADVICE_ASKED = re.compile(
@@ -832,8 +858,15 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     if _NPS_AS_TOPIC.search(message.text) or _ADVICE_ASKED.search(message.text):
         return None  # "called Lukas re his nps 6 - …": a contact about an answer already given;
         # "he gave us a 2 on nps, what should I do": advice asked about it
-    text = re.sub(_OUT_OF_TEN, lambda m: " " * len(m.group(0)), message.text)
-    typed = re.sub(_OUT_OF_TEN, lambda m: " " * len(m.group(0)), message.typed, flags=re.I)
+    text = re.sub(
+        _OUT_OF_TEN, lambda m: " " * len(m.group(0)), _DAY_OF_OCTOBER.sub(_blank, message.text)
+    )
+    typed = re.sub(
+        _OUT_OF_TEN,
+        lambda m: " " * len(m.group(0)),
+        _DAY_OF_OCTOBER.sub(_blank, message.typed),
+        flags=re.I,
+    )
     if fixed := _CORRECTED.search(text):  # "the Mia Khan score was actually 4 not 3": the 4
         text, typed = (part[: fixed.end("new")] + part[fixed.end() :] for part in (text, typed))
     scores = list(re.finditer(r"(?<![\w#$€£./])(-)?(\d{1,3})(?![\w/]|[.,]\d|\s?%)", text))
@@ -918,14 +951,21 @@ _TOP_CUSTOMERS = re.compile(
 
 
 def _month_period(text: str, now: datetime) -> str | None:
-    """A month named on its own ("how did november go?"): this month or the one before it."""
-    found = re.search(rf"\b(?P<month>{vocab.MONTH})(?!\s*\d)(?:\W|$)", text)
+    """A month named on its own ("how did november go?", "revenue by rep in october 2026"): this
+    month, the one before it, or that month ("2026-10"; the latest one gone by, unless a year is
+    said)."""
+    found = re.search(rf"\b(?P<month>{vocab.MONTH})(?:\s+(?P<year>20\d\d))?(?!\s*\d)(?:\W|$)", text)
     if not found or found.group("month") == "may" and not re.search(r"\b(?:in|for) may\b", text):
         return None  # "may I see …" names no month
     month = MONTHS.index(found.group("month")[:3]) + 1
-    if month == now.month:
+    year = int(found.group("year") or (now.year if month <= now.month else now.year - 1))
+    if (year, month) == (now.year, now.month):
         return "this_month"
-    return "last_month" if month == (now.month - 2) % 12 + 1 else None
+    if (year, month) > (now.year, now.month):
+        return None  # a month to come has no figures yet
+    if year * 12 + month == now.year * 12 + now.month - 1:
+        return "last_month"
+    return f"{year}-{month:02d}"
 
 
 @reads("purchase.log")
@@ -951,7 +991,17 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
         slots["currency"] = currency or slots.get("currency")
     if slots is not None and total is not None:
         slots["amount"], slots["currency"] = total[0], total[1] or slots.get("currency")
+    if slots is not None and _BOOKED_MEETING.match(str(slots.get("product", ""))):
+        return None  # "booked QBR for dec 10": a meeting set up, not a sale
     return slots
+
+
+_BOOKED_MEETING = re.compile(
+    r"(?:an?\s+|the\s+|our\s+)?(?:qbr|meeting|demo|call|visit|review|catch-?up|check-?in|"
+    r"appointment|session|slot|presentation|lunch|dinner|coffee|for\s+(?:mon|tue|wed|thu|fri|sat|"
+    r"sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|tomorrow|\d))\b",
+    re.I,
+)
 
 
 _TIME_AGO = re.compile(
@@ -1084,7 +1134,17 @@ def _update(match: re.Match, message: Message) -> dict | None:
         if slots.get("value"):
             said = vocab.FIELD_NAMED_LAST.sub("", slots["value"]).strip(" ,;.") or slots["value"]
             slots["value"] = vocab.NOW_WITH.sub("", said) or said
+    if slots and slots.get("field") == "city" and isinstance(slots.get("value"), str):
+        if office := _AN_OFFICE_IN.match(slots["value"]):  # "moved to the Leeds office": Leeds
+            slots["value"] = office.group("town")
     return slots
+
+
+_AN_OFFICE_IN = re.compile(
+    r"^(?:the|our|their|its|a|an)\s+(?:new\s+)?(?P<town>.+?)\s+(?:office|branch|site|hq|"
+    r"headquarters|location|store|warehouse|plant|depot)$",
+    re.I,
+)
 
 
 def _update_said(message: Message) -> dict | None:
@@ -1819,6 +1879,65 @@ def _entry_removed(match: re.Match, message: Message) -> dict[str, Any]:
     }
 
 
+OLD_CHANNEL = "old_channel"  # the kind of contact being put right (not in the contract's frame)
+
+
+@reads("interaction.update")
+def _contact_fixed(match: re.Match, message: Message) -> dict | None:
+    """ "sory it was a call not an email", "change the last contact with hannah jensen from email
+    to call", "oops that call was actually yesterday": what the latest contact should say."""
+    parts = match.groupdict()
+    slots: dict[str, Any] = {"customer": _entry_customer(message.typed[match.start() :])}
+    if new := parts.get("new") or parts.get("new2"):
+        slots["channel"] = channel_of(new)
+        slots[OLD_CHANNEL] = channel_of(parts.get("old") or parts.get("old2") or "")
+    elif parts.get("when"):
+        day = date_in(parts["when"], now=message.now, tz=message.tz, future=False)
+        if day is None:
+            return None
+        slots["occurred_on"] = day.isoformat()
+        if parts["which"] != "contact":
+            slots[OLD_CHANNEL] = channel_of(parts["which"])
+    return slots if slots.keys() & {"channel", "occurred_on"} else None
+
+
+@reads("purchase.update")
+def _sale_fixed(match: re.Match, message: Message) -> dict | None:
+    """ "oh wait it was 24,500 not 24000", "change the amount of that sale to 24500", "the acme
+    sale was 5 seats not 3": what the latest sale should say."""
+    parts = match.groupdict()
+    said = parts.get("new") or parts.get("new2")
+    if not said:
+        return None  # no cue of a sale put right: "change the amount" needs the new one
+    slots: dict[str, Any] = {"customer": _entry_customer(message.typed[match.start() :])}
+    if seats := re.fullmatch(r"(\d+)\s*(?:seats|units|licen[cs]es|users)", said.strip()):
+        slots["quantity"] = int(seats.group(1))
+    elif (parts.get("what") or "").startswith(("quantity", "qty", "number")):
+        slots["quantity"] = int(re.sub(r"\D", "", said) or 0) or None
+    elif value := amount(said):
+        money_said = re.search(r"[$€£]|[km]\b|[a-z]{3,}", said) or value[0] >= 100
+        if not money_said:
+            return None  # "it was 3 not 2": not a sum anyone sells for
+        slots["amount"], slots["currency"] = value
+    return slots if slots.keys() & {"quantity", "amount"} else None
+
+
+def _entry_customer(said: str) -> str | None:
+    """Whose entry it is, when the words say: "… the call with Hugo Silva …", "the acme sale …"."""
+    found = re.search(
+        r"\b(?:with|to|for|from|w/)\s+(?P<who>(?!(?:an?|the|that|this|it|email|e-mail|call|"
+        r"meeting|visit|chat|text|\d)\b)[^,;.!?]+?)(?=\s+(?:from|was|is|to|today|yesterday|not|"
+        r"should|into)\b|\s*(?:[,;.!?]|$))"
+        r"|\bthe\s+(?P<who2>(?!(?:last|latest|amount|total|price|sale|order)\b)[\w'&.-]+"
+        r"(?:\s+[\w'&.-]+)?)\s+(?:sale|order|deal|purchase|call|email|e-mail|meeting|visit)\b",
+        said,
+        re.I,
+    )
+    if found is None:
+        return None
+    return _ref(found.group("who") or found.group("who2"))
+
+
 @reads("customer.restore")
 def _restore(match: re.Match, message: Message) -> dict | None:
     if vocab.BIN_LISTING.search(message.text):
@@ -1950,6 +2069,7 @@ CUSTOMERS = "customers"  # a change's customers named one by one (not in the con
 CONTACT = "contact"  # the channel of the contact an NPS answer or a sale came in (ditto)
 CAME_FROM = "came_from"  # customers handed over to the asker: {"from": who, "days": N} (ditto)
 BOUGHT_DAYS = "bought_days"  # customers who bought within so many days (ditto)
+TASKS_OF = "tasks_of"  # whose open tasks are handed over, all at once (ditto)
 _SECOND_ITEM = re.compile(
     r"[\s,;]*(?:\band|\bplus|&|\+)\s+(?P<item>(?:\d+|an?|one|two|three|four|five)\s+(?!x\b)[a-z]"
     r"[^,;]*)",

@@ -196,7 +196,7 @@ INTENTS_OF = {
         "customer.show", "customer.update", "customer.delete", "customer.restore",
         "customer.forget", "customer.export", "interaction.log", "interaction.history",
         "purchase.log", "task.create", "task.complete", "next_action.suggest", "nps.record",
-        "interaction.delete", "purchase.delete"}),
+        "interaction.delete", "purchase.delete", "interaction.update", "purchase.update"}),
     "name": frozenset({"customer.create"}),
     "company": frozenset({"customer.create"}),
     "city": frozenset({"customer.create", "segment.list", "customer.bulk_update"}),
@@ -380,7 +380,15 @@ def _with_surname(customer: str, rule: object) -> str:
 
 
 # intents whose rules read the customer only after "with", "to" or "for": never a stray word
-_AFTER_ITS_PREPOSITION = frozenset({"interaction.delete", "purchase.delete"})
+_AFTER_ITS_PREPOSITION = frozenset(
+    {"interaction.delete", "purchase.delete", "interaction.update", "purchase.update"}
+)
+
+
+def _names_the_customer(value: str, slots: dict) -> bool:
+    """ "log NPS 9 for emma muller madrid": the words that say who are not what they said."""
+    customer = slots.get("customer")
+    return isinstance(customer, str) and value.casefold() in customer.casefold()
 
 
 def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
@@ -393,7 +401,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
         if intent not in INTENTS_OF[name]:
             continue
         if name in RULES_FIRST:
-            if not merged.get(name) and (value := reading.found.get(name)):
+            value = reading.found.get(name)
+            if not merged.get(name) and value and not _names_the_customer(value, merged):
                 merged[name] = value
         elif value := reading.found.get(name):
             if name == "customer":

@@ -23,6 +23,7 @@ DECORATION = [
     (re.compile(r"^\s*/(\w+)@\w+"), r"/\1"),  # Telegram's /command@botname
     (re.compile(r"^\s*/(?!crm\b)(\w+)\b"), r"\1"),  # a bot command is its word
     (re.compile(r"(?m)^\s*>\s?"), ""),  # quoted lines of a pasted message
+    (re.compile(r"(?m)^[ \t]*[•·▪◦●‣⁃][ \t]*"), "- "),  # bullets are dashes
     (re.compile(r"^\s*@\w+[:,]?\s+"), " "),  # a leading @bot mention
     (
         re.compile(r"(?<![\w.+@-])@(\w+)(?![\w.@-]*\.\w)"),
@@ -438,7 +439,7 @@ def _ungrouped(found: re.Match) -> str:
 
 
 # One search says whether any of the rewrites applies: most messages need none of them.
-_ANY_DECORATION = re.compile(r"[<>*_~`:@/]")
+_ANY_DECORATION = re.compile(r"[<>*_~`:@/•·▪◦●‣⁃]")
 _ANY_NUMBER_WORD = re.compile(rf"\b{_SMALL}\b", re.I)
 _ANY_SHORTHAND = re.compile("|".join(f"(?:{p.pattern})" for p, _ in SHORTHAND), re.I | re.M)
 

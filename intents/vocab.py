@@ -123,6 +123,32 @@ ENTRY_REMOVED = re.compile(
     rf"(?:(?P<contact>{_CONTACT_ENTRY})|(?P<sale>{_SALE_ENTRY}))s?\b"
     r"(?!\s+(?:task|reminder|follow-?up|tag|stage)s?\b)"
 )
+# one contact or sale logged with a detail wrong, put right in place: "sory it was a call not an
+# email", "change the last contact with hannah from email to call", "oops that call was actually
+# yesterday", "oh wait it was 24,500 not 24000", "the acme sale was 5 seats not 3"
+_CHANNEL_WORD = r"(?:phone call|call|e-?mail|meeting|visit|chat|text|sms|note|whats ?app|voicemail)"
+CONTACT_FIXED = re.compile(
+    rf"^(?!.*\b(?:task|reminder|nps|score)\b).*\b(?:was|is|should (?:have )?be(?:en)?)\s+"
+    rf"(?:actually\s+|really\s+)?(?:an?\s+)?(?P<new>{_CHANNEL_WORD})\s*,?\s*(?:and\s+)?not\s+"
+    rf"(?:an?\s+)?(?P<old>{_CHANNEL_WORD})\b"
+    rf"|\b(?:change|switch|make)\b.*?\bfrom\s+(?:an?\s+)?(?P<old2>{_CHANNEL_WORD})\s+(?:in)?to\s+"
+    rf"(?:an?\s+)?(?P<new2>{_CHANNEL_WORD})\b"
+    rf"|\b(?:that|the|my|this)\s+(?:last\s+|latest\s+)?(?P<which>{_CHANNEL_WORD}|contact)\b"
+    rf"(?P<about>.{{0,50}}?)\s+(?:was|happened|took place)\s+(?:actually\s+|really\s+)?"
+    rf"(?P<when>yesterday|today|(?:on\s+|last\s+)?{WEEKDAY}|(?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"(?:\s+(?:of\s+)?{MONTH})?)\b"
+)
+SALE_FIXED = re.compile(
+    r"^(?!.*\b(?:task|reminder|nps|score|scored|rated|rating)\b)(?:.*\b(?:sale|order|deal|purchase|"
+    r"amount|total|price)\b.*|(?:\W*(?:oh|wait|oops|sorry|ugh|no|correction)\b\W*)*(?:it|that)\s.*)"
+    r"\b(?:was|is|should (?:have )?be(?:en)?|were)\s+(?:actually\s+|really\s+)?"
+    r"(?P<new>[$€£]?\s?\d[\d,.]*\s?[km]?(?:\s*(?:usd|eur|gbp|dollars|euros|pounds|seats|units|"
+    r"licen[cs]es|users))?)\s*,?\s*(?:and\s+)?not\s+(?:the\s+)?[$€£]?\s?\d"
+    r"|\b(?:change|correct|fix|set|make|update)\s+(?:the\s+)?(?P<what>amount|price|total|value|"
+    r"quantity|qty|number of (?:seats|units|licen[cs]es))\s+(?:of|on|for|in)\s+(?:that|the|this|my)\s+"
+    r"(?:last\s+|latest\s+)?(?:sale|order|deal|purchase)(?P<rest>.*?)\s+to\s+(?P<new2>[$€£]?\s?\d[\d,.]*"
+    r"\s?[km]?(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)\W*$"
+)
 BIN_LISTING = re.compile(
     r"\b(?:what'?s|what is|whats|anything|anyone|who'?s|who is|show|list|see|view|open|check|"
     r"look)\b.*\b(?:in|the) (?:the )?(?:recycle |delete |deleted |trash )?(?:bin|trash)\b"
@@ -208,6 +234,7 @@ TASK_CHANGED = re.compile(
     r"set|drop|cancel|scrap|bin|kill|pass|transfer|rename|reword|retitle|relabel|edit|update)\b.*\btasks?\s*#?\d|\btasks?\s*#?\d+\b.*\b(?:to|till|until)\s+\w"
     r"|\btasks?\s*#?\d+\s+(?:should|must|needs? to|has to|is meant to)\s+be\s+(?:due\s+)?(?:on\s+)?\w"
     r"|\btasks?\s*#?\d+\s+(?:is\s+)?due\s+(?:on\s+)?\w"
+    r"|\btasks?\b.*\b(?:delete|remove|cancel|scrap|bin|drop)\s+#?\d+\W*$"
     r"|^(?:pls\s+|please\s+)?re-?open\s+(?:tasks?\s*)?#?\d"
     r"|\btasks?\s*#?\d+\s+(?:is|was)(?:n'?t| not)\s+(?:done|finished|complete)"
     # a bare number is a task's ("give 38 to maria", "move 41 to friday"); "#38" is a customer's
@@ -217,6 +244,18 @@ TASK_CHANGED = re.compile(
 )
 # a task named by its words and customer, moved to another day: "push the renewal quote for bjorn
 # to monday", "move my atlas task to friday"
+# "give all my open tasks to maria", "hand jordan's follow-ups over to sam", "move all tasks from
+# jordan to sam": every open task of one person, handed to another
+TASKS_HANDED_OVER = re.compile(
+    r"\b(?:reassign|assign|give|hand|pass|transfer|move|shift|switch)\s+(?:over\s+)?"
+    r"(?:(?:all|every one|each|any)\s+(?:of\s+)?)?(?:the\s+)?(?P<whose>my|(?!the\b|all\b)[a-z][\w-]*?"
+    r"(?:'s|’s|s'))\s+(?:(?:open|outstanding|remaining|overdue|pending|current)\s+)*"
+    r"(?:tasks|to-?dos|follow-?ups|reminders)\s+(?:over\s+)?to\s+(?P<who>[a-z][\w'-]*)"
+    r"|\b(?:reassign|assign|give|hand|pass|transfer|move|shift|switch)\s+(?:over\s+)?(?:all\s+)?"
+    r"(?:of\s+)?(?:the\s+)?(?:(?:open|outstanding|remaining|overdue|pending)\s+)*"
+    r"(?:tasks|to-?dos|follow-?ups|reminders)\s+(?:from|of)\s+(?P<whose2>[a-z][\w-]*)\s+(?:over\s+)?"
+    r"to\s+(?P<who2>[a-z][\w'-]*)"
+)
 TASK_MOVED = re.compile(
     r"^(?:(?:ok|okay|pls|please|can you|could you|and)[\s,]+)*(?:move|push|postpone|reschedule|"
     r"bump|shift|delay|put off)\s+(?:back\s+)?(?:the|my|our)\s+(?:(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?)"
@@ -370,6 +409,7 @@ CUES: list[tuple[str, str]] = [
         "customer.forget",
         r"^(?:please |gdpr:? )?(?:delete|remove)\b.*\b(?:(?:personal|their|his|her) (?:data|details)|all (?:the )?data|everything (?:we|about)|completely)\b",
     ),
+    ("task.update", TASKS_HANDED_OVER.pattern),
     (
         "customer.bulk_update",
         r"^(?:please |pls |can you |bulk:? )*(?:bulk[- ]?)?(?:move|tag|label|assign|reassign|set|mark|delete|remove|hand|give|change|update|put|transfer|drop|archive)\b.*\b(?:all|every|everyone|everybody|each|bulk)\b",
@@ -391,11 +431,13 @@ CUES: list[tuple[str, str]] = [
         r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b|\bbring\s+(?!(?:it|them|the|up)\b)\S.{0,60}?\s+back\b|\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it|#\d+)\b",
     ),
     ("customer.restore", BIN_LISTING.pattern),
+    ("interaction.update", CONTACT_FIXED.pattern),  # "it was a call not an email"
+    ("purchase.update", SALE_FIXED.pattern),  # "oh wait it was 24,500 not 24000"
     ("interaction.delete", ENTRY_REMOVED.pattern),  # "delete today's call with hugo silva"
     ("purchase.delete", ENTRY_REMOVED.pattern),  # "remove the last sale to cyberdyne"
     (
         "customer.delete",
-        r"^(?:please |pls |can you |could you )*(?:delete|del|remove|trash|drop|get rid of|archive|bin|scrap|nuke)\b(?!.*\b(?:personal data|all (?:the )?data|gdpr|tasks?|reminders?|tags?|notes?)\b)"
+        r"^(?:please |pls |can you |could you )*(?:delete|del|rm|remove|trash|drop|get rid of|archive|bin|scrap|nuke)\b(?!.*\b(?:personal data|all (?:the )?data|gdpr|tasks?|reminders?|tags?|notes?)\b)"
         rf"|{TAKEN_OUT.pattern}",
     ),
     (  # "created Greenleaf twice, could you delete the second one?"
@@ -502,7 +544,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "report.show",
-        r"^(?:(?:show|list|give|get|see)\s+(?:me\s+|us\s+)?)?(?:(?:all|the|our|every|of)\s+)*(?:tags|interests|product interests|segments)\W*$|\b(?:what|which|all the|list of)\s+(?:tags|interests|product interests|segments)\b(?!\s+(?:does|do|did|has|have)\s+(?!we\b|the team\b|customers\b|people\b)\S)|\b(?:tags|interests) (?:in use|are there|do we (?:use|have))\b|\b(?:how many|count|number of) (?:customers|accounts|clients) (?:per|by|for each|with each) (?:tag|interest)\b",
+        r"^(?:(?:show|list|give|get|see)\s+(?:me\s+|us\s+)?)?(?:(?:all|the|our|every|of)\s+)*(?:tags|interests|product interests|segments|(?:pipeline |sales )?stages)\W*$|\b(?:what|which|all the|list of|list the)\s+(?:tags|interests|product interests|segments|(?:pipeline |sales )?stages)\b(?!\s+(?:does|do|did|has|have)\s+(?!we\b|the team\b|customers\b|people\b)\S)|\b(?:tags|interests|stages) (?:in use|are there|do we (?:use|have))\b|\b(?:how many|count|number of) (?:customers|accounts|clients) (?:per|by|for each|with each) (?:tag|interest)\b",
     ),
     (
         "report.show",
@@ -667,7 +709,7 @@ REQUIRED = {
     "purchase.log": ("customer", "product|amount"),
     "task.create": ("text",),
     "task.complete": ("task_id|customer|customers",),
-    "task.update": ("task_id|customer",),
+    "task.update": ("task_id|customer|tasks_of",),
     "nps.record": ("customer", "score"),
 }
 
@@ -771,10 +813,11 @@ _CALL_THEM_ON = (
 FOLLOW_UP = re.compile(
     rf"(?:[,;.]|\s[-–—])?\s*(?:(?:and |then |will |to |need to |should |i'?ll |i will |must |please |"
     rf"pls |put |set |we'?ll |ah'?ll )*"
-    rf"(?:{_CALL_THEM_ON}|follow(?:ing)? up|check back|circle back|chase(?: (?:them|her|him|it))?(?: up)?|relaunch(?: (?:them|her|him))?|touch base|return|"
+    rf"(?:{_CALL_THEM_ON}|follow(?:ing)? up|follow(?=\s+(?:on|by|before)\s)|check back|"
+    rf"check (?:again |back )?with (?:them|her|him)|circle back|chase(?: (?:them|her|him|it))?(?: up)?|relaunch(?: (?:them|her|him))?|touch base|return|"
     rf"(?:call|ring|ping|try|nudge|text|email|phone|contact) (?:(?:them|her|him) )?(?:back|again)|"
     rf"check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
-    rf"reconnect|catch up|check in|nudge (?:them|her|him)|(?:set|add|create|make) (?:a |me a )?(?:task|reminder)|remind me)"
+    rf"reconnect|catch up|check in|nudge (?:them|her|him)|(?:set|add|create|make) (?:a |me a )?(?:task|reminder)|(?:remind|remember) me)"
     rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|at|for|before)(?=\s*(?:{DATE_PHRASE})))?"
     rf"\s*(?P<when>{DATE_PHRASE})?|\s(?:by|before|due|till|until)\s+(?P<by>{DATE_PHRASE}))(?![\w/])"
 )
@@ -824,7 +867,7 @@ HISTORY_WHO = [  # what comes before the customer's name, most telling first
 TASK_PERIODS = _table(
     [
         (r"overdue|late|past due|missed", "overdue"),
-        (r"today|tonight|this morning", "today"),
+        (r"today|tonight|this morning|eod|end of (?:the )?day|cob", "today"),
         (r"tomorrow", "tomorrow"),
         (r"next (?:week|wk)", "next_week"),
         (r"(?:this|the|for the) week|weekly|this wk|^tasks week\W*$", "week"),
@@ -856,7 +899,11 @@ TASK_FOR = re.compile(
     r"[a-z][\w'-]*)\s+to\s+(?=(?:call|ring|email|ping|chase|send|follow up|visit|meet|text)\b)"
     r"|^(?:set|give|make|create|add|assign)\s+"
     r"(?P<who3>(?!me\b|myself\b|us\b|an?\b|the\b|new\b|another\b)[a-z][\w'-]*)\s+(?:an?\s+)?"
-    r"(?:task|reminder|to-?do)\s*(?:to\b|:|-|for\b)?\s*",
+    r"(?:task|reminder|to-?do)\s*(?:to\b|:|-|for\b)?\s*"
+    # "assign a task to Sam: call Noah …", "give a reminder to maria - chase …"
+    r"|^(?:assign|give|hand|send)\s+(?:an?\s+|the\s+|this\s+|new\s+)*(?:task|reminder|to-?do)\s+"
+    r"to\s+(?P<who8>(?!me\b|myself\b|us\b|them\b|him\b|her\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)"
+    r"\s*[:,-]\s*",
     re.I,
 )
 TASK_DELETED = re.compile(r"\b(?:delete|remove|drop|cancel|scrap|bin|kill|get rid of)\b")
@@ -987,6 +1034,10 @@ PURCHASE_FORMS = [
         r"(?P<what>.+?)\s+(?:to|for|from|by)\s+(?P<who>.+?)\W*$"
     ),
     re.compile(r"\bsold\s+(?P<both>.+?)\W*$"),
+    re.compile(  # "log a sale for Jane Cooper CRM Pro $8400": the store's names tell them apart
+        r"^(?:log|record|add|register)(?:ged|ed)? (?:a |the |new )?(?:purchase|sale|order)\s+"
+        r"(?:for|to|with|from|by)\s+(?P<both>.+?)\W*$"
+    ),
     re.compile(  # "Placement fee invoiced to Brightwater Housing: £8,400"
         r"^(?P<what>[^,;:]+?)\s+(?:invoiced|billed|sold)\s+to\s+(?P<who>[^,;:]+?)(?:\s*[,;:].*)?$"
     ),
@@ -1318,6 +1369,7 @@ LIMIT = re.compile(
 OWNER_TEAM = re.compile(
     r"\b(?:(?:the |whole |my |our |entire )?team(?:'s|s')?|everyone(?:'s)?|everybody(?:'s)?|"
     r"all (?:the )?(?:reps|sales ?people|staff)(?:'s|')?|every rep(?:'s)?|all of us|"
+    r"(?:my|our) (?:reps|sales ?(?:people|reps|force)|people|guys|staff)(?:'s|')?|"
     r"(?<=tasks )by (?:rep|owner|person)|which (?:of the )?(?:reps?|sales ?(?:person|people)|of us)|"
     r"(?:each|per|any) rep|who(?: [\w']+){0,3} their (?:open |overdue )?(?:tasks|to-?dos))\b"
 )
@@ -1379,8 +1431,9 @@ COMPANY_WORDS = re.compile(
 )
 CITY_AT_END = re.compile(r"\s+([a-z][\w'-]+)$")
 CREATE_OWNER = re.compile(
-    r"(?:^\s*|\s|,\s*|[-–—]\s*)(?:for|owner:?|owner is|owned by|assign(?:ed)? to|give (?:it |him |her |them )?to)\s+"
-    r"(?P<owner>[A-Za-z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:\s+please)?\s*(?=:|,|$|\s+as\b)"
+    r"(?:^\s*|\s|,\s*|[-–—]\s*)(?i:for|owner:?|owner is|owned by|"
+    r"(?:assign|give|hand)(?:ed)? (?:it |him |her |them |this one |this lead )?(?:over )?to)\s+"
+    r"(?P<owner>[A-Za-z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:\s+please)?\s*(?=[:,!]|\.\s*$|$|\s+as\b)"
 )
 RESTORE_WORDS = re.compile(
     r"^(?:please |pls |can you )*(?:restore|undelete|un-delete|recover|bring back)\s+(?:the\s+)?"
@@ -1388,7 +1441,7 @@ RESTORE_WORDS = re.compile(
     re.I,
 )
 DELETE_WORDS = re.compile(
-    r"^(?:please |pls |can you |could you )*(?:delete|del|remove|trash|drop|get rid of|archive|bin|"
+    r"^(?:please |pls |can you |could you )*(?:delete|del|rm|remove|trash|drop|get rid of|archive|bin|"
     r"scrap|nuke)\s+(?:the\s+|that\s+|this\s+)?(?:(?:duplicate|dupe|old|test|junk|extra|second)\s+)?"
     r"(?:(?:customer|contact|client|account|record|entry|lead)(?:\s+(?:for|of))?)?\s*",
     re.I,
@@ -1522,7 +1575,8 @@ WHOSE = frozenset({"his", "her", "their", "hers", "theirs"})
 REASON_TAIL = re.compile(
     r"(?:[,;.!]|\s[-–—])\s*(?:(?:they|she|he|it|we)(?:'re|'s|’re|’s| are| is| has| have| knows?| will)"
     r"|[\w-]+(?:'s|’s) (?:taking|got|going|leaving|moving|covering|off)"
-    r"|because|since|as they|cos|coz|cuz|so that)\b.*$"
+    r"|because|since|as they|cos|coz|cuz|so that"
+    r"|(?:(?:it|this|that)(?:'s|’s| is) )?(?:an? |the )?(?:dup(?:e|licate)?|copy|double) of)\b.*$"
 )
 # a selection's last words that are only politeness: "... as lost please", "... to Jordan asap"
 POLITE_TAIL = re.compile(

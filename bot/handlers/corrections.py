@@ -1,21 +1,21 @@
-"""One contact or sale logged by mistake, taken out: found by what the sender says of it, shown,
-and deleted once confirmed (undo puts it back)."""
+"""One contact or sale logged by mistake, taken out or put right: found by what the sender says
+of it, shown, and deleted or changed once confirmed (undo puts it back)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from sqlmodel import col, select
 
-from bot import format
+from bot import checks, format
 from bot.context import Ask, Context, UserError, handles
 from bot.digest_activity import bounds
 from bot.messages import Button, Reply
 from bot.permissions import sees_whole_team
 from bot.resolve import resolve_customer
 from crm_store.audit import snapshot
-from crm_store.models import Customer, Interaction, Purchase
-from intents import Parsed
+from crm_store.models import Channel, Customer, Interaction, Purchase
+from intents import OLD_CHANNEL, Parsed
 
 ENTRY = "entry_id"  # the entry shown in the question, deleted once confirmed (not in the contract)
 
@@ -30,12 +30,7 @@ def delete_contact(parsed: Parsed, ctx: Context) -> Reply:
         start, end = bounds(day, ctx.tz)
         conditions += [Interaction.occurred_at >= start, Interaction.occurred_at < end]
     contact = _chosen(ctx, parsed, Interaction, conditions, channel or "contact")
-    said = f": “{contact.summary}”" if contact.summary else ""
-    what = (
-        f"the {contact.channel} with {_name(ctx, contact.customer_id)} of "
-        f"{format.moment(contact.occurred_at, tz=ctx.tz, today=ctx.today)}{said}"
-    )
-    return _deleted(ctx, contact, "interaction.delete", what)
+    return _deleted(ctx, contact, "interaction.delete", _contact_named(ctx, contact))
 
 
 @handles("purchase.delete")
@@ -43,12 +38,98 @@ def delete_sale(parsed: Parsed, ctx: Context) -> Reply:
     """Delete a sale logged by mistake — “delete the last sale to Cyberdyne”."""
     conditions = [Purchase.purchased_on == day] if (day := _day(parsed)) else []
     sale = _chosen(ctx, parsed, Purchase, conditions, "sale")
-    what = (
+    return _deleted(ctx, sale, "purchase.delete", _sale_named(ctx, sale))
+
+
+def _contact_named(ctx: Context, contact: Interaction) -> str:
+    said = f": “{contact.summary}”" if contact.summary else ""
+    return (
+        f"the {contact.channel} with {_name(ctx, contact.customer_id)} of "
+        f"{format.moment(_aware(contact.occurred_at), tz=ctx.tz, today=ctx.today)}{said}"
+    )
+
+
+def _sale_named(ctx: Context, sale: Purchase) -> str:
+    return (
         f"the sale of {sale.quantity} × {sale.product} to {_name(ctx, sale.customer_id)} "
         f"({format.money(sale.amount, sale.currency)}, "
         f"{format.day(sale.purchased_on, today=ctx.today)})"
     )
-    return _deleted(ctx, sale, "purchase.delete", what)
+
+
+@handles("interaction.update")
+def correct_contact(parsed: Parsed, ctx: Context) -> Reply:
+    """Put a contact logged wrong right — “it was a call not an email”, “that call was
+    yesterday”: the kind or the day of the latest one that fits."""
+    slots = parsed.slots
+    conditions = [Interaction.channel == old] if (old := slots.get(OLD_CHANNEL)) else []
+    contact = _chosen(ctx, parsed, Interaction, conditions, old or "contact", doing="changed")
+    channel = slots.get("channel")
+    if channel is not None and channel not in Channel.__members__:
+        raise UserError(f"“{channel}” is not a way of contact I know. Nothing was changed.")
+    when = _aware(contact.occurred_at)
+    if day := _day(parsed):
+        if day > ctx.today:
+            raise UserError("That day is still to come; a contact is logged once it happened.")
+        local = when.astimezone(ctx.tz)
+        when = datetime.combine(day, local.time(), tzinfo=ctx.tz)
+    changes = []
+    if channel and channel != contact.channel:
+        changes.append(f"a {channel}")
+    if when != _aware(contact.occurred_at):
+        changes.append(format.moment(when, tz=ctx.tz, today=ctx.today))
+    what = _contact_named(ctx, contact)
+    if not changes:
+        raise UserError(f"That is how it is logged already: {what}. Nothing was changed.")
+    if not ctx.confirmed:
+        question = Ask.confirm(f"Change {what} to {' and '.join(changes)}?")
+        question.choices = {"yes": {ENTRY: contact.id}}
+        raise question
+    before = snapshot(contact)
+    contact.channel, contact.occurred_at = channel or contact.channel, when
+    ctx.session.add(contact)
+    ctx.audit("interaction.update", contact, before=before, description=f"corrected {what}"[:500])
+    now = _contact_named(ctx, contact)
+    return Reply(f"Changed {what}: now {now}.", buttons=[Button("Undo", "undo")])
+
+
+@handles("purchase.update")
+def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
+    """Put a sale logged wrong right — “oh wait it was 24,500 not 24000”, “the acme sale was 5
+    seats not 3”: the amount or quantity of the latest one that fits."""
+    slots = parsed.slots
+    sale = _chosen(ctx, parsed, Purchase, [], "sale", doing="changed")
+    quantity = checks.whole(slots["quantity"], what="quantity") if "quantity" in slots else None
+    money = None
+    if "amount" in slots:
+        ceiling = ctx.settings.max_amount
+        money = checks.amount(slots["amount"], ceiling=ceiling, model=Purchase, field="amount")
+    currency = str(slots.get("currency") or sale.currency).upper()
+    what = _sale_named(ctx, sale)
+    if (quantity or sale.quantity, money or sale.amount, currency) == (
+        sale.quantity,
+        sale.amount,
+        sale.currency,
+    ):
+        raise UserError(f"That is how it is logged already: {what}. Nothing was changed.")
+    changes = [f"{quantity} ×"] if quantity and quantity != sale.quantity else []
+    if money is not None:
+        changes.append(format.money(money, currency))
+    if not ctx.confirmed:
+        question = Ask.confirm(f"Change {what} to {' and '.join(changes)}?")
+        question.choices = {"yes": {ENTRY: sale.id}}
+        raise question
+    before = snapshot(sale)
+    sale.quantity = quantity or sale.quantity
+    sale.amount, sale.currency = money if money is not None else sale.amount, currency
+    ctx.session.add(sale)
+    ctx.audit("purchase.update", sale, before=before, description=f"corrected {what}"[:500])
+    now = _sale_named(ctx, sale)
+    return Reply(f"Changed {what}: now {now}.", buttons=[Button("Undo", "undo")])
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _day(parsed: Parsed) -> date | None:
@@ -62,12 +143,14 @@ def _chosen(
     model: type[Interaction] | type[Purchase],
     conditions: list,
     kind: str,
+    *,
+    doing: str = "deleted",
 ) -> Interaction | Purchase:
     """The entry confirmed, or the latest one logged that fits what was said: the sender's own,
     or anyone's for a manager who names the customer."""
     if (confirmed := parsed.slots.get(ENTRY)) is not None:
         if (entry := ctx.session.get(model, confirmed)) is None:
-            raise UserError(f"That {kind} is gone already. Nothing was deleted.")
+            raise UserError(f"That {kind} is gone already. Nothing was {doing}.")
         return entry
     said = parsed.slots.get("customer")
     customer = resolve_customer(ctx, said, read=True) if said else None
@@ -80,7 +163,7 @@ def _chosen(
     if entry is None:
         with_whom = f" with {customer.display_name}" if customer is not None else ""
         raise UserError(
-            f"I found no {kind}{with_whom} logged by you that fits, so nothing was deleted. "
+            f"I found no {kind}{with_whom} logged by you that fits, so nothing was {doing}. "
             "Say whose it was and the day, e.g. “delete today's call with Acme”."
         )
     return entry

@@ -14,8 +14,13 @@ from intents import Parsed
 TOPICS = {
     "customers": ("customer.show", "customer.create", "customer.update"),
     "pipeline": ("customer.bulk_update", "customer.delete", "customer.restore"),
-    "contacts": ("interaction.log", "interaction.history", "interaction.delete"),
-    "sales": ("purchase.log", "purchase.delete", "nps.record"),
+    "contacts": (
+        "interaction.log",
+        "interaction.history",
+        "interaction.delete",
+        "interaction.update",
+    ),
+    "sales": ("purchase.log", "purchase.delete", "purchase.update", "nps.record"),
     "tasks": ("task.create", "task.list", "task.complete", "task.update"),
     "segments": ("segment.list", "next_action.suggest"),
     "reports": ("report.show", "digest.show", "digest.subscribe", "digest.unsubscribe"),
@@ -81,6 +86,8 @@ LABELS = {
     "interaction.delete": ("Delete the {channel} with {customer}", "Delete a logged contact"),
     "purchase.log": "Log a sale to {customer}",
     "purchase.delete": ("Delete the sale to {customer}", "Delete a logged sale"),
+    "purchase.update": ("Correct the sale to {customer}", "Correct a logged sale"),
+    "interaction.update": ("Correct the {old_channel} with {customer}", "Correct a logged contact"),
     "task.create": "Remind me: {text}",
     "task.list": "Show tasks",
     "task.complete": (

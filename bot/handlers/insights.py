@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import select
 
 from bot import checks, format
-from bot.books import ME, TEAM, Book, whose_book
+from bot.books import ME, TEAM, TEAM_BOOK, Book, whose_book
 from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
 from bot.resolve import resolve_among, resolve_customer, resolve_staff, stage_named
@@ -74,7 +74,7 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     from crm_store import reports, segments
 
     slots = parsed.slots
-    book = whose_book(ctx, slots.get("owner"))
+    book, lead = _book_of_customers(ctx, slots.get("owner"))
     criteria = selection(ctx, slots, book=book)
     snap = snapshot(ctx, only=segments.narrowing(criteria, today=ctx.today))
     found = without_excluded(ctx, segments.find(ctx.session, snap, criteria), slots)
@@ -88,7 +88,8 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
         described += f", bought {reports.period_label(period)}"
     if found.empty:
         return Reply(
-            f"{_unplaced(parsed.unread)}None of {book.possessive} customers match: {described}."
+            f"{lead}{_unplaced(parsed.unread)}None of {book.possessive} customers match: "
+            f"{described}."
         )
     limit = min(checks.whole(slots.get("limit", DEFAULT_ROWS), what="limit"), MAX_ROWS)
     owners = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
@@ -113,7 +114,8 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     matches = "matches" if count == 1 else "match"
     per_owner = _per_owner(found, owners) if book.team else ""
     return Reply(
-        text=_unplaced(parsed.unread)
+        text=lead
+        + _unplaced(parsed.unread)
         + f"{count:,} of {book.possessive} customers {matches}: {described}{shown}.{per_owner}",
         rows=rows,
         files=[
@@ -126,6 +128,18 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
         buttons=[Button(f"Next for #{i}", f"next action for #{i}") for i in found.index[:3]],
         note="Figures as of today; every match is in the CSV.",
     )
+
+
+def _book_of_customers(ctx: Context, owner: object) -> tuple[Book, str]:
+    """The book asked for, and a sentence when it is not the one named: a manager who owns no
+    customers asking for "my top customers" means the team's."""
+    book = whose_book(ctx, owner)
+    if book.owner_id != ctx.staff.id or not ctx.is_manager:
+        return book, ""
+    owns = ctx.session.exec(select(Customer.id).where(Customer.owner_id == ctx.staff.id).limit(1))
+    if owns.first() is not None:
+        return book, ""
+    return TEAM_BOOK, "You own no customers yourself, so these are the team's. "
 
 
 def _by_sales_in(
@@ -489,6 +503,9 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
         ]
     else:
         rows = [{heading: key, label: shown(v)} for key, v in report.rows]
+    if report.group_by is None and earlier is None:
+        rows, more = _entries(ctx, report, book)
+        total += more
     files = []
     if report.group_by and (slots.get("chart") or report.over_time):
         png = reports.chart_png(report, money_format=show)
@@ -496,9 +513,35 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     return Reply(
         title=f"{report.title[0].upper()}{report.title[1:]} — {_covered(report, book)}",
         text=total,
-        rows=rows if report.group_by else [],
+        rows=rows,
         files=files,
     )
+
+
+ENTRIES_SHOWN = 10
+
+
+def _entries(ctx: Context, report: reports.Report, book: Book) -> tuple[list[dict], str]:
+    """The sales or contacts behind a period's figure, newest first, so "jordan's calls this week"
+    shows the calls; and a sentence when there are more than are shown."""
+    from crm_store import reports
+
+    found, count = reports.entries(
+        ctx.session, report, tz=ctx.tz, owner_id=book.owner_id, limit=ENTRIES_SHOWN
+    )
+    rows = []
+    for entry in found:
+        if entry.amount is None:
+            when = format.moment(entry.when, tz=ctx.tz, today=ctx.today)
+            what = f"{entry.kind}: {entry.summary}" if entry.summary else entry.kind
+        else:
+            when = format.day(entry.when, today=ctx.today)
+            sold = format.money(entry.amount, entry.currency)
+            what = f"{entry.quantity} × {entry.kind}, {sold}"
+        row = {"When": when, "Customer": f"{entry.customer} (#{entry.customer_id})", "What": what}
+        rows.append(row | {"By": entry.by or "—"})
+    more = f" The {ENTRIES_SHOWN} latest of {count:,}:" if count > len(found) else ""
+    return rows, more
 
 
 def _scorecard(ctx: Context, period: str, *, reps: list[str] | None = None) -> Reply:

@@ -17,7 +17,7 @@ from crm_store import normalize
 from crm_store.audit import snapshot
 from crm_store.models import Customer, Staff, Task, TaskStatus, utcnow
 from crm_store.search import find_customers
-from intents import CUSTOMERS, Parsed
+from intents import CUSTOMERS, TASKS_OF, Parsed
 
 
 def due_date(ctx: Context, value: str | None) -> date | None:
@@ -64,6 +64,12 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
         text = _suggested(ctx, customer)
     if not text:
         raise UserError("What should I remind you of? e.g. “remind me to call Acme tomorrow”.")
+    if _EACH_OWNER.search(text):  # "a task … for leads not called in 30 days, for their owners"
+        raise UserError(
+            "A task for each customer's owner goes on a list: list them first (e.g. “leads with "
+            "no contact in 30 days”), then say “a task for each of them, for their owner, due "
+            "friday: call to requalify”. Nothing was saved."
+        )
     if customer is None and (pronoun := _SOMEONE.search(text)):
         # "call her monday" with no one talked about: a task about no one
         example = _SOMEONE.sub("Acme", text, count=1)
@@ -86,6 +92,18 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
     )
 
 
+# a task for each customer's owner: "…, for their owner", "for whoever owns them"
+THEIR_OWNER = re.compile(
+    r"\s*,?\s*\b(?:(?:for|to|assigned to|owned by)\s+(?:their|each one'?s|the)\s+(?:own\s+)?"
+    r"(?:owners?|reps?|account managers?)|"
+    r"(?:for|to)\s+who(?:m)?ever\s+owns\s+(?:them|it|each(?: one)?))\b",
+    re.I,
+)
+_EACH_OWNER = re.compile(
+    r"\b(?:for|to|assigned to)\s+(?:their|each one'?s)\s+(?:own\s+)?owners?\b"
+    r"|\bwho(?:m)?ever\s+owns\b",
+    re.I,
+)
 _SOMEONE = re.compile(r"\b(?:him|her|them)\b", re.I)
 
 
@@ -247,7 +265,9 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
 
     Also “delete task 7”; a rep changes only their own tasks and hands them to no one else."""
     slots = parsed.slots
-    if "task_id" in slots:
+    if TASKS_OF in slots:
+        changing = _handed_over(ctx, slots[TASKS_OF], to=slots.get("owner"))
+    elif "task_id" in slots:
         changing = _own_tasks(ctx, slots["task_id"])
     else:  # "push the renewal quote for bjorn to monday"
         customer = resolve_customer(ctx, slots.get("customer"))
@@ -342,6 +362,31 @@ def _reopened(ctx: Context, tasks: list[Task]) -> Reply:
     ctx.tasks = [task.id for task in done]
     opened = "; ".join(f"#{task.id} {task.text}" for task in done)
     return Reply(f"Open again: {opened}.", buttons=[Button("Undo", "undo")])
+
+
+def _handed_over(ctx: Context, holder: str, *, to: str | None) -> list[Task]:
+    """ "give all of jordan's open tasks to sam": every open task of one person, once confirmed."""
+    if not ctx.is_manager and str(holder).casefold().strip() not in ME:
+        raise UserError("You can hand over only your own tasks. Nothing was changed.")
+    book = whose_book(ctx, holder, team_by_default=False)
+    if book.team:
+        raise UserError("Whose tasks? e.g. “give Jordan's open tasks to Sam”. Nothing was changed.")
+    held = ctx.session.exec(
+        select(Task)
+        .where(Task.assignee_id == book.owner_id, Task.status == TaskStatus.open.value)
+        .order_by(col(Task.due).is_(None), Task.due, Task.id)
+    ).all()
+    whose = "You have" if book.owner_id == ctx.staff.id else f"{book.who} has"
+    if not held:
+        raise UserError(f"{whose} no open tasks. Nothing was changed.")
+    taker = assignee(ctx, to) if to else None
+    if taker is not None and taker.id == book.owner_id:
+        raise UserError(f"{whose} them already. Nothing was changed.")
+    if taker is not None and not ctx.confirmed:
+        listed = "; ".join(f"#{task.id} {task.text}" for task in held[:10])
+        more = f" and {len(held) - 10} more" if len(held) > 10 else ""
+        raise Ask.confirm(f"Give {len(held)} open tasks ({listed}{more}) to {taker.name}?")
+    return list(held)
 
 
 def _own_tasks(ctx: Context, task_id: object) -> list[Task]:

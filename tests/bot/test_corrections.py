@@ -1,5 +1,5 @@
-"""A contact or sale logged by mistake is taken out: shown first, deleted once confirmed, put
-back by undo; a rep takes out only what they logged."""
+"""A contact or sale logged by mistake is taken out or put right: shown first, deleted or
+changed once confirmed, put back by undo; a rep takes out or changes only what they logged."""
 
 from decimal import Decimal
 
@@ -73,3 +73,57 @@ def test_whatever_the_way_in_a_rep_never_deletes_a_colleagues_contact(chat, who,
             with pytest.raises(permissions.Forbidden, match="Only whoever logged that contact"):
                 session.flush()
     assert len(chat.rows(Interaction)) == (0 if allowed else 1)
+
+
+def test_a_sales_amount_put_right_is_changed_once_confirmed_and_undo_puts_it_back(chat):
+    chat.say("sold 10 seats of CRM Pro to acme for $24,000")
+    question = chat.say("oh wait it was 24,500 not 24000")
+    assert question.text == (
+        "Change the sale of 10 × CRM Pro to Jane Cooper (Acme Corporation) ($24,000, today) "
+        "to $24,500? (yes/no)"
+    )
+    [sale] = chat.rows(Purchase)
+    assert sale.amount == Decimal("24000.00")
+    assert chat.say("yes").text.startswith("Changed the sale of 10 × CRM Pro")
+    [sale] = chat.rows(Purchase)
+    assert sale.amount == Decimal("24500.00")
+    chat.say("undo")
+    [sale] = chat.rows(Purchase)
+    assert sale.amount == Decimal("24000.00")
+
+
+def test_a_sales_quantity_put_right_keeps_its_amount(chat):
+    chat.say("sold 3 seats of CRM Pro to acme for $900")
+    chat.say("the acme sale was 5 seats not 3")
+    chat.say("yes")
+    [sale] = chat.rows(Purchase)
+    assert (sale.quantity, sale.amount) == (5, Decimal("900.00"))
+
+
+def test_a_contacts_kind_or_day_put_right_is_changed_once_confirmed(chat):
+    chat.say("emailed acme the brochure")
+    question = chat.say("sory it was a call not an email")
+    assert question.text.startswith("Change the email with Jane Cooper (Acme Corporation) of today")
+    assert question.text.endswith("to a call? (yes/no)")
+    chat.say("yes")
+    [contact] = chat.rows(Interaction)
+    assert contact.channel == "call"
+    chat.say("oops that call was actually yesterday not today")
+    chat.say("yes")
+    [contact] = chat.rows(Interaction)
+    assert contact.occurred_at.date().isoformat() == "2026-11-17"
+    assert contact.channel == "call"
+
+
+def test_a_rep_puts_right_only_what_they_logged(chat):
+    chat.say("called acme, discussed renewal", who="Alex")
+    written = chat.written()
+    reply = chat.say("it was a meeting not a call")
+    assert reply.text.startswith("I found no call logged by you that fits, so nothing was changed")
+    assert chat.written() == written
+    with Session(chat.engine) as session:
+        sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
+        permissions.guard(session, sam)
+        session.exec(select(Interaction)).one().channel = "meeting"
+        with pytest.raises(permissions.Forbidden, match="Only whoever logged that contact"):
+            session.flush()

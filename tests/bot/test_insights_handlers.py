@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from crm_store.models import Customer, Interaction, Task
+from crm_store.models import Customer, Interaction, Staff, Task
 from tests.crm_store.insight_builders import Store
 
 
@@ -84,13 +84,41 @@ def test_a_reps_book_is_their_own_and_a_manager_sees_the_team(chat):
 
 
 def test_a_report_over_time_comes_with_a_chart(chat):
-    history(chat)
+    _, hans = history(chat)
     reply = chat.say("revenue by month this year")
     assert reply.title == "Revenue by month, this year — your customers"
     assert reply.rows[-1] == {"Month": "Nov 2026", "Revenue": "$900"}
     assert reply.files[0].mime == "image/png"
     plain = chat.say("revenue this month")
-    assert plain.text.startswith("Total $900 (") and not plain.files and not plain.rows
+    assert plain.text.startswith("Total $900 (") and not plain.files
+    (sale,) = plain.rows
+    assert sale == {
+        "When": "yesterday",
+        "Customer": f"Hans Müller (#{hans})",
+        "What": "1 × Widget, $900",
+        "By": "—",
+    }
+
+
+def test_a_periods_figure_lists_the_contacts_or_sales_behind_it_newest_first(chat):
+    with Session(chat.engine) as session:
+        store = Store(session)
+        sam, alex = (
+            session.exec(select(Staff).where(Staff.name == n)).one() for n in ("Sam", "Alex")
+        )
+        jane = session.exec(select(Customer).where(Customer.name == "Jane Cooper")).one()
+        for hour in range(8, 20):  # twelve calls by Sam today, one e-mail, one call by Alex
+            store.contact(jane, 0, staff=sam, hour=hour)
+        store.contact(jane, 0, channel="email", staff=sam)
+        store.contact(jane, 0, staff=alex)
+        store.commit()
+    reply = chat.say("sam's calls today", who="Alex")
+    assert reply.text == "Total 12 (today – today). The 10 latest of 12:"
+    assert len(reply.rows) == 10
+    assert {row["What"] for row in reply.rows} == {"call: talked"}
+    assert {row["By"] for row in reply.rows} == {"Sam"}
+    everyone = chat.say("how many emails today", who="Alex")
+    assert [row["What"] for row in everyone.rows] == ["email: talked"]
 
 
 def test_a_report_that_makes_no_sense_gets_a_sentence(chat):
@@ -187,3 +215,13 @@ def test_a_follow_up_naming_no_figure_keeps_the_figure_asked_before(chat):
     chat.say("nps this year", who="Alex")
     reply = chat.say("last 12 months, per rep", who="Alex")
     assert reply.title.startswith("NPS by owner, last 12 months")
+
+
+def test_a_manager_who_owns_no_customers_asking_for_theirs_gets_the_teams_and_is_told(chat):
+    history(chat)
+    reply = chat.say("who are my top customers", who="Alex")
+    assert reply.text.startswith("You own no customers yourself, so these are the team's. ")
+    assert "of the team's customers match" in reply.text
+    assert {row["Owner"] for row in reply.rows} == {"Sam"}
+    sams = chat.say("who are my top customers")  # a rep's own book stays their own
+    assert " of your customers match" in sams.text and not sams.text.startswith("You own")

@@ -151,3 +151,23 @@ def test_a_name_typed_without_its_apostrophe_is_that_customer_not_a_question(cha
     chat.run("customer.create", name="Hannah Hughes", company="Oscorp")
     reply = chat.say("emailed hannah obrien the renewal quote")
     assert reply.text.startswith("Logged an email with Hannah O'Brien (Polaris Media)")
+
+
+def test_a_customer_of_the_list_just_shown_is_taken_only_when_the_words_name_them(chat):
+    with Session(chat.engine) as session:
+        session.add_all(
+            [
+                Customer(name="Emma Müller", city="Madrid"),
+                Customer(name="Emma Müller", company="Evergreen Industries", city="Munich"),
+                Customer(name="Emma Nguyen", company="Zenith Media", city="Lyon"),
+            ]
+        )
+        session.commit()
+    listed = chat.say("customers in Lyon", who="Alex")
+    assert [row["Customer"] for row in listed.rows] == ["Emma Nguyen (Zenith Media)"]
+    asked = chat.say("show Emma Müller", who="Alex")
+    assert asked.text.startswith("Several customers match “Emma Müller”. Which one?")
+    assert "Emma Nguyen" not in asked.rows[0]["Customer"]
+    chat.say("cancel", who="Alex")
+    chat.say("customers in Lyon", who="Alex")
+    assert chat.say("show emma", who="Alex").title.startswith("Emma Nguyen (Zenith Media) · #")

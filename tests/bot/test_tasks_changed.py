@@ -386,3 +386,42 @@ def test_one_customers_tasks_are_listed_for_them_alone(chat):
     assert [row["Task"] for row in reply.rows] == ["send the pricing"]
     mine = chat.say("open tasks for acme")
     assert mine.text.startswith("Your 1 open task for Jane Cooper (Acme Corporation)")
+
+
+def test_a_managers_handover_of_a_reps_open_tasks_is_confirmed_then_undone_in_one_step(chat):
+    chat.say("remind me to call Jane Cooper tomorrow")
+    chat.say("remind me to send Globex the deck friday")
+    chat.say("remind me to chase Initech monday")
+    done = chat.rows(Task)[-1]
+    chat.say(f"done {done.id}")
+    asked = chat.say("give all of Sam's open tasks to Alex", who="Alex")
+    assert asked.text.startswith("Give 2 open tasks (#")
+    assert asked.text.endswith("to Alex? (yes/no)")
+    assert set(_assignees(chat).values()) == {"Sam"}
+    chat.say("yes", who="Alex")
+    handed = {task.text: _assignee_of(chat, task) for task in chat.rows(Task)}
+    assert handed == {
+        "call Jane Cooper": "Alex",
+        "send Globex the deck": "Alex",
+        "chase Initech": "Sam",  # done already: stays with who did it
+    }
+    chat.say("undo", who="Alex")
+    assert {_assignee_of(chat, task) for task in chat.rows(Task)} == {"Sam"}
+
+
+def test_a_rep_cannot_hand_a_colleagues_tasks_or_their_own_to_someone_else(chat):
+    chat.say("new task for alex: send the Globex deck friday", who="Alex")
+    chat.say("remind me to call Jane Cooper tomorrow")
+    written = chat.written()
+    assert chat.say("move all tasks from alex to sam").text == (
+        "You can hand over only your own tasks. Nothing was changed."
+    )
+    assert chat.say("give my open tasks to alex").text.startswith(
+        "You can set tasks only for yourself"
+    )
+    assert chat.written() == written
+
+
+def _assignee_of(chat, task: Task) -> str:
+    with Session(chat.engine) as session:
+        return session.get(Staff, task.assignee_id).name

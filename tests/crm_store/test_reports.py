@@ -32,6 +32,14 @@ def test_named_periods_have_the_calendar_bounds():
     assert reports.period_bounds("last_12_months", today) == (date(2025, 12, 1), today)
 
 
+def test_a_month_named_is_that_whole_month_and_compares_with_the_month_before():
+    today = date(2026, 11, 18)
+    assert reports.period_bounds("2026-09", today) == (date(2026, 9, 1), date(2026, 9, 30))
+    assert reports.period_bounds("2026-02", today) == (date(2026, 2, 1), date(2026, 2, 28))
+    assert reports.previous_bounds("2026-03", today) == (date(2026, 2, 1), date(2026, 2, 28))
+    assert reports.period_label("2026-09") == "in September 2026"
+
+
 def test_revenue_by_month_over_twelve_months_fills_empty_months(store):
     sam = store.staff("Sam")
     jane = store.customer("Jane", owner=sam)

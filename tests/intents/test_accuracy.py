@@ -17,6 +17,8 @@ CONTRACT_INTENTS = {
     "task.update",  # a task moved, handed over or deleted, beyond the contract's table
     "interaction.delete",  # a contact logged by mistake, taken out (ditto)
     "purchase.delete",  # a sale logged by mistake, taken out (ditto)
+    "interaction.update",  # a contact's kind or day put right (ditto)
+    "purchase.update",  # a sale's amount or quantity put right (ditto)
 }  # fmt: skip
 
 

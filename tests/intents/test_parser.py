@@ -963,3 +963,83 @@ def test_phrasings_blind_round_22_and_working_day_28_showed(said, intent, slots)
 def test_a_contact_had_yesterday_is_never_a_reminder_due_in_the_past():
     parsed = read("Drinks aboard with Omar Farouk yesterday, the charter is on")
     assert parsed.intent != "task.create"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("give all my open tasks to maria", "task.update", {"tasks_of": "me", "owner": "maria"}),
+        ("move all tasks from Jordan to Sam", "task.update",
+         {"tasks_of": "Jordan", "owner": "Sam"}),
+        ("what stages do we have", "report.show", {"metric": "customers", "group_by": "stage"}),
+        ("revenue by rep in september", "report.show",
+         {"metric": "revenue", "group_by": "owner", "period": "2026-09"}),
+        ("revenue for March 2026", "report.show", {"metric": "revenue", "period": "2026-03"}),
+        ("compare my reps this month", "report.show",
+         {"period": "this_month", "group_by": "owner", "owner": "team"}),
+        ("actually i already had task 27 for that, delete 47", "task.update",
+         {"task_id": 47, "action": "delete"}),
+        ("assign a task to Sam: call Noah Nguyen to requalify, due Friday", "task.create",
+         {"owner": "Sam", "text": "call Noah Nguyen to requalify", "customer": "Noah Nguyen",
+          "due": "2026-11-20"}),
+        ("log NPS 9 for emma muller madrid", "nps.record",
+         {"score": 9, "customer": "emma muller madrid"}),
+        ("whats due eod", "task.list", {"period": "today"}),
+        ("Gemma at Harrow & Pike has moved to the Leeds office, update her city",
+         "customer.update", {"customer": "Gemma at Harrow & Pike", "field": "city",
+                             "value": "Leeds"}),
+        ("pls rm Great Lakes Marine, dup of #1189", "customer.delete",
+         {"customer": "Great Lakes Marine"}),
+        ("oh wait it was 24,500 not 24000", "purchase.update", {"amount": 24500}),
+        ("the acme sale was 5 seats not 3", "purchase.update",
+         {"customer": "acme", "quantity": 5}),
+        ("sory it was a call not an email", "interaction.update",
+         {"channel": "call", "old_channel": "email"}),
+        ("oops that call was actually yesterday not today", "interaction.update",
+         {"occurred_on": "2026-11-17", "old_channel": "call"}),
+    ],
+)  # fmt: skip
+def test_phrasings_blind_round_23_and_working_day_29_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_tasks_asked_for_one_customer_are_that_customers():
+    parsed = read("what tasks do I have for Mia Rossi")
+    assert (parsed.intent, parsed.slots.get("customer")) == ("task.list", "Mia Rossi")
+    assert "customer" not in read("what tasks do I have for monday").slots
+
+
+def test_a_follow_up_date_written_as_day_slash_ten_is_no_score():
+    parsed = read("Site visit — Pacific Crest Vineyards\n- met w/ Elena\n- follow up 2/10")
+    assert parsed.intent == "interaction.log"
+    assert "score" not in parsed.slots
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I have made phone call with Agnieszka Wrona, she is asking for the price list again. "
+        "Please remember me to follow on Monday.",
+        "I send email to Luiza Prado with the new proposal, I must check with her on friday",
+    ],
+)
+def test_a_day_to_get_back_to_them_is_the_follow_up_never_the_day_it_happened(said):
+    parsed = read(said)
+    assert parsed.intent == "interaction.log"
+    assert "occurred_on" not in parsed.slots
+    assert parsed.slots["follow_up"] > NOW.date().isoformat()
+
+
+def test_a_new_customer_given_to_a_colleague_in_a_sentence_of_its_own_is_theirs():
+    parsed = read(
+        "Please add a new customer: Harriet Okafor, Managing Director at Okafor-Lane Consulting, "
+        "harriet@okaforlane.co.uk. Assign her to Priya."
+    )
+    assert parsed.intent == "customer.create"
+    assert parsed.slots["owner"] == "Priya"
+
+
+def test_a_meeting_booked_for_a_day_is_never_a_sale():
+    assert read("hugo novak wonka - booked QBR for dec 10 at 2pm").intent != "purchase.log"
+    assert read("emma taylor halcyon - called, QBR booked for jan 12").intent == "interaction.log"

@@ -45,3 +45,12 @@ def test_a_known_name_inside_a_longer_word_is_no_customer(lexicon):
     parsed = read("remind me to order acmeline cables friday", lexicon)
     assert parsed.intent == "task.create"
     assert "customer" not in parsed.slots
+
+
+def test_a_sale_for_a_known_customer_then_a_product_with_no_comma_splits_at_the_name():
+    known = Lexicon(customers=("Jane Cooper",), products=("CRM Pro",))
+    parsed = read("log a sale for Jane Cooper CRM Pro $8400", known)
+    assert (parsed.intent, parsed.slots) == (
+        "purchase.log",
+        {"amount": 8400, "currency": "USD", "customer": "Jane Cooper", "product": "CRM Pro"},
+    )
