@@ -181,6 +181,10 @@ DONE_WITH_IT = re.compile(
     r"(?:the\s+)?task(?:'?s|\s+is)?\s+done|(?:that|it)'?s\s+done)\W*",
     re.I,
 )
+# "and 35 to Sam" after "give task 42 to Maria": the same change to another task
+AND_NUMBERED = re.compile(
+    r"^(?:and|also|plus|then|&)\s+(?:task\s*)?(?P<it>#?\d{1,7})(?=\s+to\s)", re.I
+)
 # "give 5 to jordan", "push 34 and 35 to monday" after a list of tasks: task numbers
 NUMBERED_TASKS = re.compile(
     _FIRST_WORDS + _CHANGE_VERB + r"\s+(?P<it>#?\d{1,7}(?:\s*(?:,|and|&)\s*#?\d{1,7})*)\b"
@@ -304,6 +308,8 @@ def _to_the_tasks(text: str, subject: ConversationSubject, read: Reader) -> Pars
         pointed := NUMBERED_TASKS.search(text)
     ):
         named = _tasks_numbered(pointed.group("it"))
+    elif subject.task_ids and (pointed := AND_NUMBERED.match(text)):
+        named = f"move {_tasks_numbered(pointed.group('it'))}"
     else:
         return None
     start, end = pointed.span("it")

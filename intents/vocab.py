@@ -638,6 +638,17 @@ CUES: list[tuple[str, str]] = [
         "customer.show",
         r"^(?:show|open|find|pull up|look ?up|get)(?: me)?(?: the)?(?: customer| client| account| contact)?\s+(?=(?:#?\d{1,7}|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$)",
     ),
+    (  # "who is called Lukas Brown", "search customers named lukas": a look-up by name
+        "customer.show",
+        r"^(?:please |can you |pls )*(?:who(?:'s| is)|(?:search|find|look ?up|show|list|any|all)"
+        r"(?: me)?(?: for)?(?: (?:all|the|any|our))?(?: customers?| clients?| contacts?| people|"
+        r" accounts?| anyone| someone)?)\s+(?:called|named)\s+(?P<ref>[^?!]+?)\W*$",
+    ),
+    (  # "jane smith hasnt been contacted in ages, give her to lee": the one just named
+        "customer.update",
+        r"[,.;:!–—-]\s*(?:so |and |pls |please |just )*(?:give|hand|pass|assign|reassign|move|"
+        r"transfer)\s+(?:her|him|them|it)\s+(?:over\s+)?to\s+[\w'-]+\W*$",
+    ),
     (
         "segment.list",
         r"\b(?:customers?|clients?|accounts?|buyers|leads|prospects|champions|loyalists|detractors|promoters|passives|hibernating|lapsed|lapsd|churned|dormant|at[- ]risk|about to sleep|can'?t lose|cannot lose)\b",

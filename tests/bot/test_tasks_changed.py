@@ -425,3 +425,13 @@ def test_a_rep_cannot_hand_a_colleagues_tasks_or_their_own_to_someone_else(chat)
 def _assignee_of(chat, task: Task) -> str:
     with Session(chat.engine) as session:
         return session.get(Staff, task.assignee_id).name
+
+
+def test_and_another_number_to_someone_after_a_handover_hands_that_task_over_too(chat):
+    chat.say("remind me to call Jane Cooper tomorrow")
+    chat.say("remind me to send Globex the deck friday")
+    first, second = sorted(task.id for task in chat.rows(Task))
+    chat.say(f"give task {first} to Alex", who="Alex")
+    reply = chat.say(f"and {second} to Alex", who="Alex")
+    assert reply.text.startswith(f"Task #{second} send Globex the deck: now Alex's")
+    assert set(_assignees(chat).values()) == {"Alex"}

@@ -985,6 +985,8 @@ def test_a_contact_had_yesterday_is_never_a_reminder_due_in_the_past():
         ("log NPS 9 for emma muller madrid", "nps.record",
          {"score": 9, "customer": "emma muller madrid"}),
         ("whats due eod", "task.list", {"period": "today"}),
+        ("who is called Lukas Brown", "customer.show", {"customer": "Lukas Brown"}),
+        ("search customers named lukas", "customer.show", {"customer": "lukas"}),
         ("Gemma at Harrow & Pike has moved to the Leeds office, update her city",
          "customer.update", {"customer": "Gemma at Harrow & Pike", "field": "city",
                              "value": "Leeds"}),
