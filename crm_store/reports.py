@@ -340,17 +340,15 @@ def entries(
         )
         order = (Purchase.purchased_on.desc(), Purchase.id.desc())
     elif report.metric == "interactions":
-        begin, finish = _utc(report.start, tz), _utc(report.end + timedelta(days=1), tz)
-        query = (
-            select(Interaction, Customer.name)
-            .join(Customer, Customer.id == Interaction.customer_id)
-            .where(Interaction.occurred_at >= begin, Interaction.occurred_at < finish)
-            .where(_not_binned(Interaction.customer_id))
+        query = _contacts(
+            (Interaction, Customer.name),
+            report.start,
+            report.end,
+            tz=tz,
+            owner_id=owner_id,
+            channel=report.channel,
+            join=True,
         )
-        if owner_id is not None:  # as the report counts them: the contacts the rep made
-            query = query.where(Interaction.staff_id == owner_id)
-        if report.channel is not None:
-            query = query.where(Interaction.channel == report.channel)
         order = (Interaction.occurred_at.desc(), Interaction.id.desc())
     else:
         return [], 0
@@ -418,6 +416,34 @@ def _sales(columns, start: date, end: date, *, owner_id: int | None, join: bool 
     return query
 
 
+def _contacts(
+    columns,
+    start: date,
+    end: date,
+    *,
+    tz: ZoneInfo,
+    owner_id: int | None,
+    channel: str | None,
+    join: bool = False,
+):
+    """A query of contacts on the reader's local days of the period, with customers not in the
+    bin: only those one rep made when `owner_id` is given (a rep's calls are the calls they
+    made), of one kind when `channel` is, with their customers joined when `join` asks."""
+    begin, finish = _utc(start, tz), _utc(end + timedelta(days=1), tz)
+    query = select(*columns).where(
+        Interaction.occurred_at >= begin,
+        Interaction.occurred_at < finish,
+        _not_binned(Interaction.customer_id),
+    )
+    if join:
+        query = query.join(Customer, Customer.id == Interaction.customer_id)
+    if owner_id is not None:
+        query = query.where(Interaction.staff_id == owner_id)
+    if channel is not None:
+        query = query.where(Interaction.channel == channel)
+    return query
+
+
 def _facts(
     session: Session,
     metric: str,
@@ -459,17 +485,15 @@ def _facts(
             "segment": Interaction.customer_id,
             "city": Customer.city,
         }.get(group_by or "")
-        query = select(Interaction.occurred_at, *_maybe(key)).where(
-            Interaction.occurred_at >= begin,
-            Interaction.occurred_at < finish,
-            _not_binned(Interaction.customer_id),
+        query = _contacts(
+            (Interaction.occurred_at, *_maybe(key)),
+            start,
+            end,
+            tz=tz,
+            owner_id=owner_id,
+            channel=channel,
+            join=group_by == "city",
         )
-        if group_by == "city":
-            query = query.join(Customer, Customer.id == Interaction.customer_id)
-        if owner_id is not None:  # a rep's calls are the calls they made
-            query = query.where(Interaction.staff_id == owner_id)
-        if channel is not None:
-            query = query.where(Interaction.channel == channel)
         frame = _frame(session.execute(query).all(), ("at", *_maybe(key, "key")))
         return _local_days(frame, tz).assign(amount=1)
     if metric == "customers":

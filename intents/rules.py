@@ -1067,7 +1067,7 @@ def _sale(text: str, typed: str) -> dict | None:
             slots["quantity"] = _number((product.group("q") or "").lower()) or slots.get("quantity")
             name = product.group("p").strip(" ,.:;")
             name = re.sub(
-                r"^(?:the|a|an|more|extra|additional|new|another)\s+", "", name, flags=re.I
+                r"^(?:the|a|an|of|more|extra|additional|new|another)\s+", "", name, flags=re.I
             )
             slots["product"] = None if vocab.NOT_PRODUCT.match(name) else name or None
         return slots
@@ -1134,6 +1134,9 @@ def _update(match: re.Match, message: Message) -> dict | None:
         if slots.get("value"):
             said = vocab.FIELD_NAMED_LAST.sub("", slots["value"]).strip(" ,;.") or slots["value"]
             slots["value"] = vocab.NOW_WITH.sub("", said) or said
+    if slots and (said := vocab.FIELD_SET_TO.search(message.text)):
+        slots["field"] = vocab.FIELDS[said.group("field")]
+        slots["value"] = message.typed[said.start("value") : said.end("value")]
     if slots and slots.get("field") == "city" and isinstance(slots.get("value"), str):
         if office := _AN_OFFICE_IN.match(slots["value"]):  # "moved to the Leeds office": Leeds
             slots["value"] = office.group("town")
@@ -1529,6 +1532,9 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         )
         if part.lower() in vocab.STAGES:
             continue
+        if (contact := _CONTACT_PERSON.match(part)) and "name" not in slots:
+            slots["name"] = contact.group("name")  # "…, Nagpur, contact Mr. Anil Deshmukh"
+            continue
         if (titled := _TITLED.fullmatch(part)) and "company" not in slots:
             slots["company"] = titled.group("company")  # "events manager in Iberforma"
             continue
@@ -1548,6 +1554,11 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     return slots
 
 
+_CONTACT_PERSON = re.compile(
+    r"(?:(?:procurement|purchasing|main|key|billing)\s+)?(?:contact|attn|att|c/o)(?:\s+person)?"
+    r"(?:\s+is)?:?\s+(?P<name>[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,3})$",
+    re.I,
+)
 _TITLED = re.compile(
     r"(?:[\w-]+\s+){0,3}(?:manager|director|head|ceo|cfo|cto|coo|vp|founder|co-founder|buyer|officer|"
     r"partner|president|owner|lead|coordinator|consultant|assistant|administrator|engineer)"
@@ -1675,6 +1686,14 @@ def _log(match: re.Match, message: Message) -> dict | None:
     occurred = None
     for found in vocab.OCCURRED.finditer(rest):
         when = found.group("when")
+        if _TO_HAPPEN.search(rest[max(0, found.start() - 60) : found.start()]):
+            # "…, sending a tech on thursday": when it will happen, the day to follow up
+            day = date_in(when, now=message.now, tz=message.tz, future=True)
+            if day is not None and follow_up is None:
+                follow_up = day.isoformat()
+                rest = rest[: found.start()] + " " + rest[found.end() :]
+                typed = typed[: found.start()] + " " + typed[found.end() :]
+            break
         day = date_in(when, now=message.now, tz=message.tz, future=False)
         if day is not None and _long_ago(day, rest[found.start("when") : found.end() + 6], message):
             day = None  # "booked QBR for tue 8 dec" said on 3 Dec: days ahead, not a year back
@@ -1725,6 +1744,12 @@ def _log(match: re.Match, message: Message) -> dict | None:
         "follow_up": follow_up,
         "invalid": invalid or None,
     }
+
+
+_TO_HAPPEN = re.compile(
+    r"\b(?:sending|will|going to|gonna|booked|scheduled|planning|plan to|coming|arriving|"
+    r"delivering|shipping|installing|starting|starts|kicking off)\b[^,;.!?]*$|'ll\b[^,;.!?]*$"
+)
 
 
 def _long_ago(day: date, said: str, message: Message) -> bool:

@@ -1061,7 +1061,9 @@ TIMES = re.compile(  # "support premium x2", "2x CRM Pro", "× 3"
     r"(?<![\w$€£.,])(?:[x×]\s?(?P<q>\d{1,4})|(?P<q2>\d{1,4})\s?[x×])(?![\w.,])"
 )
 NEGATIVE_QUANTITY = re.compile(
-    r"(?:^|\s)(?P<q>-\d+)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces)\b"
+    r"(?:^|\s)(?P<q>-\d+)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces|"
+    r"cases|strips|bottles|bags|crates|pallets|packs|cartons|kegs|rolls|tins|kits|sets|pairs|tubes|vials|"
+    r"sachets|barrels|drums|items|containers)\b"
     r"|\b(?:quantity|qty)\s*:?\s*(?P<q2>-\d+)|\b(?:ordered|bought|purchased|sold|took)\s+(?P<q3>-\d+)\b"
 )
 PRODUCT_FOR = re.compile(
@@ -1218,6 +1220,11 @@ UPDATE_TAIL = re.compile(
 # words after a new value that are not part of it: "title is CEO now", "city to Leeds please"
 FIELD_NAMED_LAST = re.compile(
     rf"(?:^|[,;.]|\band|\s)\s*(?:please\s+|pls\s+|can you\s+|so\s+)?(?:change|update|fix|set|correct|edit)\s+(?:the|his|her|their|its|that)\s+(?P<field>{_FIELD})(?:\s+(?:please|pls|too|as well|accordingly))?\W*$"
+)
+# "Kainoa moved to Maui, update his city to Kahului": the value said with the field wins
+FIELD_SET_TO = re.compile(
+    rf"[,;.]\s*(?:and\s+|so\s+|please\s+|pls\s+|can you\s+)*(?:change|update|set|correct|fix|make)\s+"
+    rf"(?:the|his|her|their|its)\s+(?P<field>{_FIELD})\s+to\s+(?P<value>[^,;!?]+?)\W*$"
 )
 NOW_WITH = re.compile(
     r"^(?:(?:is|now|has)\s+)*(?:working|works|moved|gone)\s+(?:for|at|to)\s+", re.I
@@ -1416,8 +1423,8 @@ NOT_OWNERS = frozenset(
 
 CREATE_LEAD = re.compile(
     r"^\s*(?:(?:please|pls|kindly|can you|could you|i want to|i'd like to|i would like to|to|add|create|"
-    r"register|enter|new|a|an|make|one|our|the|put in(?: the)? (?:system|crm)|put|onboard)\s+)*"
-    r"(?:(?:qualified|hot|warm|cold)\s+)?(?:(?:customer|contact|client|lead|prospect|account|acct|cust|one|record|entry|partner)\b\s*)?"
+    r"register|enter|new|a|an|make|one|our|the|put in(?: the)? (?:system|crm)|put|onboard|alert)\s+)*"
+    r"(?:(?:qualified|hot|warm|cold)\s+)?(?:(?:customer|contact|client|lead|prospect|account|acct|cust|one|record|entry|partner)\b\s*(?:alert\b\s*)?|[a-z]+(?=\s*:))?"
     r"(?:(?:for\s+(?P<owner>[A-Za-z][\w'-]*)(?:\s+please)?)\s*)?(?:[:\-–—,]\s*)?(?:(?:name is|called|named)\s+)?",
     re.I,
 )
@@ -1437,12 +1444,15 @@ COMPANY_WORDS = re.compile(
     r"capital|ventures|bikes|build|builders|construction|energy|solar|aviation|travel|media|analytics|"
     r"networks|clinics?|vets|physio|fisheries|farms|textiles|exports|imports|infra|pte|freight|"
     r"shipping|transport|marine|motors|logistik|trading|retail|supplies|supply|services|"
+    r"veterinary|vet|medical|stores?|lodge|estates?|chemists?|pharmacy|hospital|salon|garage|"
+    r"workshop|gallery|boutique|winery|brewery|vineyards?|dairies|dairy|orchards?|nursery|florists?|"
+    r"kitchens?|cellars?|coffee|roasters?|print|printing|physiotherapy|dentistry|surgery|"
     r"university|restaurant|bank|insurance|consulting|s\.?a\.?|bv|plc|pty|srl|sarl|kg|oy|ab)\b\.?",
     re.I,
 )
 CITY_AT_END = re.compile(r"\s+([a-z][\w'-]+)$")
 CREATE_OWNER = re.compile(
-    r"(?:^\s*|\s|,\s*|[-–—]\s*)(?i:for|owner:?|owner is|owned by|"
+    r"(?:^\s*|\s|,\s*|[-–—]\s*)(?i:for|owner:?|owner is|owned by|under|"
     r"(?:assign|give|hand)(?:ed)? (?:it |him |her |them |this one |this lead )?(?:over )?to)\s+"
     r"(?P<owner>[A-Za-z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:\s+please)?\s*(?=[:,!]|\.\s*$|$|\s+as\b)"
 )

@@ -1045,3 +1045,28 @@ def test_a_new_customer_given_to_a_colleague_in_a_sentence_of_its_own_is_theirs(
 def test_a_meeting_booked_for_a_day_is_never_a_sale():
     assert read("hugo novak wonka - booked QBR for dec 10 at 2pm").intent != "purchase.log"
     assert read("emma taylor halcyon - called, QBR booked for jan 12").intent == "interaction.log"
+
+
+@pytest.mark.parametrize(
+    ("said", "wanted"),
+    [
+        ("log sale: Front Range Pet Hospital, -3 cases of IV fluids, $450",
+         {"invalid": {"quantity": "-3"}, "product": "IV fluids"}),
+        ("called Thandi at Khumalo Guesthouse, inverter keeps tripping, sending a tech on "
+         "thursday", {"follow_up": "2026-11-19", "occurred_on": None}),
+        ("Kainoa moved to Maui, update his city to Kahului", {"field": "city", "value": "Kahului"}),
+        ("add a new couple: Hamza & Lily Rahman-Price, 07700 900321",
+         {"name": "Hamza & Lily Rahman-Price"}),
+        ("New customer alert :tada: Pádraig O'Shea, O'Shea's Bakery",
+         {"name": "Pádraig O'Shea", "company": "O'Shea's Bakery"}),
+        ("new customer: Dr. Lena Marsh, Sagebrush Veterinary, lena@sagebrushvet.com",
+         {"company": "Sagebrush Veterinary", "city": None}),
+        ("add customer Johan van der Merwe, Karoo Lodge, Prince Albert, under Sipho, already won",
+         {"owner": "Sipho", "stage": "customer"}),
+        ("Add new chemist: Shree Ganesh Medical Stores, Nagpur, contact Mr. Anil Deshmukh",
+         {"name": "Mr. Anil Deshmukh", "company": "Shree Ganesh Medical Stores"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_24_would_have_written_wrong_is_read_as_meant(said, wanted):
+    slots = read(said).slots
+    assert {name: slots.get(name) for name in wanted} == wanted
