@@ -1747,7 +1747,7 @@ def _log(match: re.Match, message: Message) -> dict | None:
 
 
 _TO_HAPPEN = re.compile(
-    r"\b(?:sending|will|going to|gonna|booked|scheduled|planning|plan to|coming|arriving|"
+    r"\b(?:sending|will|going to|gonna|planning|plan to|coming|arriving|"
     r"delivering|shipping|installing|starting|starts|kicking off)\b[^,;.!?]*$|'ll\b[^,;.!?]*$"
 )
 
