@@ -366,8 +366,8 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
     if intent == "customer.update" and "field" not in slots and isinstance(slots.get("value"), str):
         if staff_named(slots["value"], lexicon) == slots["value"]:
             slots["field"] = "owner"  # "move kenji moreau to maria"
-    if intent == "task.create" and isinstance(slots.get("owner"), str):
-        _task_for(slots, lexicon, typed)
+    if intent == "task.create" and slots.get("owner") not in (None, "me", "team"):
+        _task_for(slots, lexicon, typed)  # "team": one for each rep
     if intent == "task.list" and isinstance(said := slots.get("customer"), str):
         if (whole := _staff_in_full(said, lexicon)) and _fold(whole) == _fold(said):
             slots["owner"] = slots.pop("customer")  # "tasks for maria garcia": hers

@@ -650,8 +650,18 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
     if handed := vocab.TASKS_HANDED_OVER.search(message.text):
         whose, who = ("whose", "who") if handed.group("who") else ("whose2", "who2")
         holder = re.sub(r"(?:'s|’s|')$", "", message.typed[handed.start(whose) : handed.end(whose)])
+        if holder.casefold() in ("his", "her"):  # "Maria is off next week, hand her tasks …"
+            named = re.match(r"\s*([a-z][\w'-]*)\s+(?:is|will be|has|was|'s)\b", message.text)
+            if named is None:
+                return None
+            holder = message.typed[named.start(1) : named.end(1)]
         taker = message.typed[handed.start(who) : handed.end(who)]
-        return {TASKS_OF: "me" if holder.casefold() == "my" else holder, "owner": taker}
+        period = _TASK_DUE.get(handed.groupdict().get("due") or "")
+        return {
+            TASKS_OF: "me" if holder.casefold() == "my" else holder,
+            "owner": taker,
+            "period": period,
+        }
     if renamed := vocab.TASK_RENAMED.search(message.text):
         words = next(g for g in ("text", "text2", "text3") if renamed.group(g))
         numbered = _task_ids(message.text[: renamed.start(words)])
@@ -676,6 +686,12 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
     return _date_slot("due", due, slots) if due or "owner" in slots else None
 
 
+_TASK_DUE = {
+    "next week": "next_week",
+    "this week": "week",
+    "today": "today",
+    "tomorrow": "tomorrow",
+}
 _DELETE_LAST_NUMBER = re.compile(
     r"\btasks?\b.*[,;.]\s*(?:so\s+|just\s+)?(?:delete|remove|cancel|scrap|bin|drop)\s+(?:task\s*)?"
     r"#?(\d+)\W*$"
@@ -739,10 +755,23 @@ def _task(match: re.Match, message: Message) -> dict | None:
     if found := vocab.TASK_FOR.match(message.text):
         group = next(
             g
-            for g in ("who", "who2", "who3", "who4", "who5", "who6", "who7", "who8")
+            for g in (
+                "who",
+                "who2",
+                "who3",
+                "who4",
+                "who5",
+                "who6",
+                "who7",
+                "who8",
+                "who9",
+                "who10",
+            )  # fmt: skip
             if found.group(g)
         )
         assignee = message.typed[found.start(group) : found.end(group)]
+        if group in ("who9", "who10"):
+            assignee = "team"  # one task for each rep
         if found.end() > match.end():
             match = found
     rest = message.text[match.end() :]
@@ -820,9 +849,9 @@ _EVENT_WITH = re.compile(
     r"review|kick-?off|qbr|workshop|onboarding)\b",
     re.I,
 )
-_NPS_AS_TOPIC = re.compile(
-    r"\b(?:re|about|regarding|following up on|follow up on|discuss(?:ed)?|on)\s+(?:his|her|their|"
-    r"the|its|our|that|a)\s+(?:low\s+|bad\s+|poor\s+)?nps\b(?!\s+(?:survey|form|question|poll))"
+_NPS_AS_TOPIC = re.compile(  # not "gave us a 9 on the nps": the answer itself
+    r"(?<!\d )\b(?:re|about|regarding|following up on|follow up on|discuss(?:ed)?|on)\s+(?:his|her|"
+    r"their|the|its|our|that|a)\s+(?:low\s+|bad\s+|poor\s+)?nps\b(?!\s+(?:survey|form|question|poll))"
 )
 
 
@@ -1134,6 +1163,9 @@ def _update(match: re.Match, message: Message) -> dict | None:
         if slots.get("value"):
             said = vocab.FIELD_NAMED_LAST.sub("", slots["value"]).strip(" ,;.") or slots["value"]
             slots["value"] = vocab.NOW_WITH.sub("", said) or said
+    if slots and not slots.get("field") and isinstance(value := slots.get("value"), str):
+        if _GOES_TO.search(message.text) and value.lower() not in vocab.STAGES:
+            slots["field"] = "owner"  # "Mia Fischer at Summit & Söhne goes to Sam Patel"
     if slots and (said := vocab.FIELD_SET_TO.search(message.text)):
         slots["field"] = vocab.FIELDS[said.group("field")]
         slots["value"] = message.typed[said.start("value") : said.end("value")]
@@ -1143,6 +1175,7 @@ def _update(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
+_GOES_TO = re.compile(r"\s(?:goes|passes|moves)\s+(?:over\s+)?to\s+[\w'-]+(?:\s[\w'-]+)?\W*$")
 _AN_OFFICE_IN = re.compile(
     r"^(?:the|our|their|its|a|an)\s+(?:new\s+)?(?P<town>.+?)\s+(?:office|branch|site|hq|"
     r"headquarters|location|store|warehouse|plant|depot)$",
@@ -1644,6 +1677,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
         return None  # "book a call with acme for monday 10am": still to come, a task
     if _LOGGED_WRONG.search(text):  # "i logged the X email … but it was actually Y": a fix
         return None
+    if (handed := vocab.TASK_FOR.match(text)) and handed.group("who4"):
+        return None  # "ask Sam to do a retention call with X by friday": Sam's task to come
     channel = _channel(text)
     rest, typed = text[match.end() :], message.typed[match.end() :]
     if inbound := vocab.INBOUND.match(text):  # "acme called us about X": the customer comes first
@@ -1911,18 +1946,19 @@ OLD_CHANNEL = "old_channel"  # the kind of contact being put right (not in the c
 def _contact_fixed(match: re.Match, message: Message) -> dict | None:
     """ "sory it was a call not an email", "change the last contact with hannah jensen from email
     to call", "oops that call was actually yesterday": what the latest contact should say."""
-    parts = match.groupdict()
     slots: dict[str, Any] = {"customer": _entry_customer(message.typed[match.start() :])}
-    if new := parts.get("new") or parts.get("new2"):
-        slots["channel"] = channel_of(new)
-        slots[OLD_CHANNEL] = channel_of(parts.get("old") or parts.get("old2") or "")
-    elif parts.get("when"):
-        day = date_in(parts["when"], now=message.now, tz=message.tz, future=False)
+    if kind := vocab.CONTACT_KIND_FIXED.search(message.text):
+        slots["channel"] = channel_of(kind.group("new") or kind.group("new2"))
+        slots[OLD_CHANNEL] = channel_of(kind.group("old") or kind.group("old2"))
+    if fixed := vocab.CONTACT_DAY_FIXED.search(message.text):
+        when = fixed.group("when") or fixed.group("when2") or fixed.group("when3")
+        day = date_in(when, now=message.now, tz=message.tz, future=False)
         if day is None:
             return None
         slots["occurred_on"] = day.isoformat()
-        if parts["which"] != "contact":
-            slots[OLD_CHANNEL] = channel_of(parts["which"])
+        which = fixed.group("which") or fixed.group("which2")
+        if which and which not in ("contact", "interaction"):
+            slots.setdefault(OLD_CHANNEL, channel_of(which))
     return slots if slots.keys() & {"channel", "occurred_on"} else None
 
 

@@ -83,7 +83,7 @@ _CONTACT_VERB = (
 _CONTACT_NOUN = (
     r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom meeting|teams meeting|"
     r"video meeting|zoom|teams|meeting|mtg|telecon|teleconference|f2f|visio|video conference|"
-    r"lunch|dinner|coffee|breakfast|demo|chat|whatsapp|sms|text|txt|email|e-mail|visit|voicemail|"
+    r"(?:lunch|dinner|coffee|breakfast)(?: meeting| mtg| chat)?|demo|chat|whatsapp|sms|text|txt|email|e-mail|visit|voicemail|"
     r"note|disco call|discovery call|intro call|(?:tele)?phone conversation)"
 )
 _WENT_TO_SEE = (
@@ -127,17 +127,25 @@ ENTRY_REMOVED = re.compile(
 # email", "change the last contact with hannah from email to call", "oops that call was actually
 # yesterday", "oh wait it was 24,500 not 24000", "the acme sale was 5 seats not 3"
 _CHANNEL_WORD = r"(?:phone call|call|e-?mail|meeting|visit|chat|text|sms|note|whats ?app|voicemail)"
-CONTACT_FIXED = re.compile(
+CONTACT_KIND_FIXED = re.compile(
     rf"^(?!.*\b(?:task|reminder|nps|score)\b).*\b(?:was|is|should (?:have )?be(?:en)?)\s+"
-    rf"(?:actually\s+|really\s+)?(?:an?\s+)?(?P<new>{_CHANNEL_WORD})\s*,?\s*(?:and\s+)?not\s+"
-    rf"(?:an?\s+)?(?P<old>{_CHANNEL_WORD})\b"
+    rf"(?:actually\s+|really\s+)?(?:an?\s+)?(?P<new>{_CHANNEL_WORD})\b[^,;.!?]{{0,30}}?\s*,?\s*"
+    rf"(?:and\s+)?not\s+(?:an?\s+)?(?P<old>{_CHANNEL_WORD})\b"
     rf"|\b(?:change|switch|make)\b.*?\bfrom\s+(?:an?\s+)?(?P<old2>{_CHANNEL_WORD})\s+(?:in)?to\s+"
     rf"(?:an?\s+)?(?P<new2>{_CHANNEL_WORD})\b"
-    rf"|\b(?:that|the|my|this)\s+(?:last\s+|latest\s+)?(?P<which>{_CHANNEL_WORD}|contact)\b"
+)
+CONTACT_DAY_FIXED = re.compile(
+    rf"\b(?:that|the|my|this)\s+(?:last\s+|latest\s+)?(?P<which>{_CHANNEL_WORD}|contact)\b"
     rf"(?P<about>.{{0,50}}?)\s+(?:was|happened|took place)\s+(?:actually\s+|really\s+)?"
     rf"(?P<when>yesterday|today|(?:on\s+|last\s+)?{WEEKDAY}|(?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?"
     rf"(?:\s+(?:of\s+)?{MONTH})?)\b"
+    rf"|\b(?:that|it|this)\s+was\s+(?:actually\s+|really\s+)?(?:on\s+)?(?P<when2>yesterday|today|"
+    rf"{WEEKDAY})\s*,?\s*not\s+(?:on\s+)?(?:yesterday|today|{WEEKDAY})\b"
+    rf"|\b(?:change|fix|correct|move)\s+the\s+(?:date|day)\s+of\s+(?:my|the|that|this)\s+(?:last\s+|"
+    rf"latest\s+)?(?P<which2>{_CHANNEL_WORD}|contact|interaction)\b.*?\s+to\s+(?P<when3>yesterday|"
+    rf"today|(?:last\s+)?{WEEKDAY}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{MONTH})?)\b"
 )
+CONTACT_FIXED = re.compile(f"{CONTACT_KIND_FIXED.pattern}|{CONTACT_DAY_FIXED.pattern}")
 SALE_FIXED = re.compile(
     r"^(?!.*\b(?:task|reminder|nps|score|scored|rated|rating)\b)(?:.*\b(?:sale|order|deal|purchase|"
     r"amount|total|price)\b.*|(?:\W*(?:oh|wait|oops|sorry|ugh|no|correction)\b\W*)*(?:it|that)\s.*)"
@@ -248,9 +256,10 @@ TASK_CHANGED = re.compile(
 # jordan to sam": every open task of one person, handed to another
 TASKS_HANDED_OVER = re.compile(
     r"\b(?:reassign|assign|give|hand|pass|transfer|move|shift|switch)\s+(?:over\s+)?"
-    r"(?:(?:all|every one|each|any)\s+(?:of\s+)?)?(?:the\s+)?(?P<whose>my|(?!the\b|all\b)[a-z][\w-]*?"
+    r"(?:(?:all|every one|each|any)\s+(?:of\s+)?)?(?:the\s+)?(?P<whose>my|his|her|(?!the\b|all\b)[a-z][\w-]*?"
     r"(?:'s|’s|s'))\s+(?:(?:open|outstanding|remaining|overdue|pending|current)\s+)*"
-    r"(?:tasks|to-?dos|follow-?ups|reminders)\s+(?:over\s+)?to\s+(?P<who>[a-z][\w'-]*)"
+    r"(?:tasks|to-?dos|follow-?ups|reminders)(?:\s+due\s+(?P<due>next week|this week|today|tomorrow))?"
+    r"\s+(?:over\s+)?to\s+(?P<who>[a-z][\w'-]*)"
     r"|\b(?:reassign|assign|give|hand|pass|transfer|move|shift|switch)\s+(?:over\s+)?(?:all\s+)?"
     r"(?:of\s+)?(?:the\s+)?(?:(?:open|outstanding|remaining|overdue|pending)\s+)*"
     r"(?:tasks|to-?dos|follow-?ups|reminders)\s+(?:from|of)\s+(?P<whose2>[a-z][\w-]*)\s+(?:over\s+)?"
@@ -410,6 +419,21 @@ CUES: list[tuple[str, str]] = [
         r"^(?:please |gdpr:? )?(?:delete|remove)\b.*\b(?:(?:personal|their|his|her) (?:data|details)|all (?:the )?data|everything (?:we|about)|completely)\b",
     ),
     ("task.update", TASKS_HANDED_OVER.pattern),
+    (  # "Jordan is taking over Sam's New York accounts": a colleague's selection handed over
+        "customer.bulk_update",
+        r"^[\w'-]+(?:\s[\w'-]+)?\s+(?:is|will be|'s)\s+(?:taking over|taking on|picking up|inheriting)\s+"
+        r"[\w'-]+(?:'s|’s)\s+.*\b(?:accounts|customers|clients|leads|book|prospects)\b",
+    ),
+    (  # "Mia Fischer at Summit & Söhne goes to Sam Patel": one customer handed over
+        "customer.update",
+        r"^(?!.*\b(?:tasks?|reminders?|all|every)\b)[^,;?]+?\s+(?:goes|passes|moves)\s+(?:over\s+)?to\s+"
+        r"[\w'-]+(?:\s[\w'-]+)?\W*$",
+    ),
+    (  # "what did Maria sell today?": her sales
+        "report.show",
+        r"\bwhat (?:did|has|have) (?:[\w'-]+ )?(?:sell|sold)\b|\bhow much (?:did|has|have) (?:[\w'-]+ )?"
+        r"(?:sell|sold)\b",
+    ),
     (
         "customer.bulk_update",
         r"^(?:please |pls |can you |bulk:? )*(?:bulk[- ]?)?(?:move|tag|label|assign|reassign|set|mark|delete|remove|hand|give|change|update|put|transfer|drop|archive)\b.*\b(?:all|every|everyone|everybody|each|bulk)\b",
@@ -894,9 +918,18 @@ TASK_SUBJECT = re.compile(
 # A task for a colleague: "new task for maria: call john", "remind maria to call john"
 TASK_FOR = re.compile(
     r"^(?:(?:new|add|create|set(?: up)?|make)\s+(?:an?\s+)?)?(?:task|reminder|to-?do)\s+for\s+"
-    rf"(?P<who>(?!me\b|myself\b|us\b|the\b|(?:{DATE_PHRASE})\W)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)(?:\s*[:,-]\s*|\s+to\s+)"
+    rf"(?P<who>(?!me\b|myself\b|us\b|the\b|each\b|every\b|everyone\b|everybody\b|all\b|(?:{DATE_PHRASE})\W)"
+    r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)(?:\s*[:,-]\s*|\s+to\s+)"
     r"|^(?:get|have|ask|tell)\s+(?P<who4>(?!me\b|us\b|them\b|him\b|her\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+to\s+"
-    r"(?=(?:call|ring|email|ping|chase|send|follow up|visit|meet|check|text|book)\b)"
+    r"(?=(?:call|ring|email|ping|chase|send|follow up|visit|meet|check|text|book)\b|(?:do|make|have|"
+    r"set up|arrange)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:call|meeting|demo|visit|catch-?up|"
+    r"check-?in)\b)"
+    # "a task for each rep: …", "remind everyone on the team to …": one task for every rep
+    r"|^(?:(?:new|add|create|set(?: up)?|make)\s+(?:an?\s+)?)?(?:task|reminder|to-?do)\s+for\s+"
+    r"(?P<who9>each rep|every rep|all (?:the )?reps|everyone|everybody|the (?:whole )?team|each of the reps)"
+    r"(?:\s+on the team)?(?:\s*[:,-]\s*|\s+to\s+)"
+    r"|^remind\s+(?P<who10>each rep|every rep|all (?:the )?reps|everyone|everybody|the (?:whole )?team)"
+    r"(?:\s+on the team)?\s+(?:to|about|that)\s+"
     r"|^(?:(?:and|also|plus)\s+)?(?:(?:one|a task|the same)\s+)?for\s+(?P<who5>(?!me\b|us\b|them\b|him\b|her\b)"
     r"[a-z][\w'-]*)\s*:\s*"  # "and for maria: follow up w …", after a task for someone else
     r"|^remind\s+(?P<who2>(?!me\b|us\b|myself\b|him\b|her\b|them\b|everyone\b)[a-z][\w'-]*)\s+(?:to|about|that)\s+"
@@ -1469,6 +1502,13 @@ DELETE_WORDS = re.compile(
 )
 TWICE = re.compile(r"\b(?:created|added|entered)\s+(?P<who>\S.{0,60}?)\s+twice\b", re.I)
 BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field or action)
+    (  # "Jordan is taking over Sam's New York accounts": Jordan, the new owner, said first
+        re.compile(
+            r"(?P<cut>^(?P<value>[\w'-]+(?:\s[\w'-]+)?)\s+(?:is|will be|'s)\s+(?:taking over|taking on|"
+            r"picking up|inheriting))\s+(?=[\w'-]+(?:'s|’s)\s)"
+        ),
+        "owner",
+    ),
     (
         re.compile(
             r"(?P<cut>^(?:please |pls )*(?:tag|label)\s+(?P<value>(?!(?:all|every|each|everyone|everybody|my|our|the|them)\b)[\w-]+))\s+(?=(?:all|every|each|everyone|everybody)\b)"

@@ -9,13 +9,13 @@ from datetime import date, timedelta
 from sqlmodel import col, select
 
 from bot import checks, format
-from bot.books import ME, whose_book
+from bot.books import ME, TEAM, whose_book
 from bot.context import Ask, Context, UserError, handles
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer, resolve_each
 from crm_store import normalize
 from crm_store.audit import snapshot
-from crm_store.models import Customer, Staff, Task, TaskStatus, utcnow
+from crm_store.models import Customer, Role, Staff, Task, TaskStatus, utcnow
 from crm_store.search import find_customers
 from intents import CUSTOMERS, TASKS_OF, Parsed
 
@@ -77,6 +77,8 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
             f"Who is “{pronoun.group(0)}”? Say the customer's name, e.g. “{example}”. "
             "Nothing was saved."
         )
+    if str(parsed.slots.get("owner", "")).casefold() in TEAM:
+        return _for_each_rep(ctx, text, due_date(ctx, parsed.slots.get("due")), customer)
     whose_task = assignee(ctx, parsed.slots.get("owner"))
     due = due_date(ctx, parsed.slots.get("due"))
     task = new_task(ctx, text=text, due=due, customer=customer, assignee=whose_task)
@@ -105,6 +107,25 @@ _EACH_OWNER = re.compile(
     re.I,
 )
 _SOMEONE = re.compile(r"\b(?:him|her|them)\b", re.I)
+
+
+def _for_each_rep(ctx: Context, text: str, due: date | None, customer: Customer | None) -> Reply:
+    """ "a task for each rep: update your pipeline notes, due friday": one task for every rep,
+    once confirmed; one undo takes them all back."""
+    if not ctx.is_manager:
+        raise UserError("You can set tasks only for yourself; a manager can set one for each rep.")
+    reps = ctx.session.exec(
+        select(Staff).where(Staff.role == Role.rep.value).order_by(Staff.name)
+    ).all()
+    if not reps:
+        raise UserError("There are no reps to set it for. Nothing was saved.")
+    names = ", ".join(rep.name for rep in reps)
+    when = f", due {format.day(due, today=ctx.today)}" if due else ""
+    if not ctx.confirmed:
+        raise Ask.confirm(f"Set the task “{text}”{when} for each rep ({names})?")
+    for rep in reps:
+        new_task(ctx, text=text, due=due, customer=customer, assignee=rep)
+    return Reply(f"Set “{text}”{when} for {names}.", buttons=[Button("Undo", "undo")])
 
 
 def assignee(ctx: Context, typed: str | None) -> Staff:
@@ -160,18 +181,7 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
         query = query.where(Task.assignee_id == book.owner_id)
     if on is not None:
         query = query.where(Task.customer_id == on.id)
-    if period == "today":
-        query = query.where(col(Task.due) <= today)
-    elif period == "overdue":
-        query = query.where(col(Task.due) < today)
-    elif period == "tomorrow":
-        query = query.where(col(Task.due) == today + timedelta(days=1))
-    elif period == "week":
-        query = query.where(col(Task.due) <= today + timedelta(days=6 - today.weekday()))
-    elif period == "next_week":
-        monday = today + timedelta(days=7 - today.weekday())
-        query = query.where(col(Task.due) >= monday, col(Task.due) < monday + timedelta(days=7))
-    found = ctx.session.exec(query).all()
+    found = ctx.session.exec(_due_in(query, period, today)).all()
     label = {
         "today": "due today or earlier",
         "tomorrow": "due tomorrow",
@@ -266,7 +276,9 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
     Also “delete task 7”; a rep changes only their own tasks and hands them to no one else."""
     slots = parsed.slots
     if TASKS_OF in slots:
-        changing = _handed_over(ctx, slots[TASKS_OF], to=slots.get("owner"))
+        changing = _handed_over(
+            ctx, slots[TASKS_OF], to=slots.get("owner"), period=slots.get("period")
+        )
     elif "task_id" in slots:
         changing = _own_tasks(ctx, slots["task_id"])
     else:  # "push the renewal quote for bjorn to monday"
@@ -364,17 +376,41 @@ def _reopened(ctx: Context, tasks: list[Task]) -> Reply:
     return Reply(f"Open again: {opened}.", buttons=[Button("Undo", "undo")])
 
 
-def _handed_over(ctx: Context, holder: str, *, to: str | None) -> list[Task]:
-    """ "give all of jordan's open tasks to sam": every open task of one person, once confirmed."""
+def _due_in(query, period: str | None, today: date):
+    """The tasks of a query due in a period said: "today" (or before), "overdue", "tomorrow",
+    "week" (this one), "next_week"; any other period is all of them."""
+    if period == "today":
+        return query.where(col(Task.due) <= today)
+    if period == "overdue":
+        return query.where(col(Task.due) < today)
+    if period == "tomorrow":
+        return query.where(col(Task.due) == today + timedelta(days=1))
+    if period == "week":
+        return query.where(col(Task.due) <= today + timedelta(days=6 - today.weekday()))
+    if period == "next_week":
+        monday = today + timedelta(days=7 - today.weekday())
+        return query.where(col(Task.due) >= monday, col(Task.due) < monday + timedelta(days=7))
+    return query
+
+
+def _handed_over(
+    ctx: Context, holder: str, *, to: str | None, period: str | None = None
+) -> list[Task]:
+    """ "give all of jordan's open tasks to sam", "… due next week": every open task of one
+    person (of a period, when said), once confirmed."""
     if not ctx.is_manager and str(holder).casefold().strip() not in ME:
         raise UserError("You can hand over only your own tasks. Nothing was changed.")
     book = whose_book(ctx, holder, team_by_default=False)
     if book.team:
         raise UserError("Whose tasks? e.g. “give Jordan's open tasks to Sam”. Nothing was changed.")
     held = ctx.session.exec(
-        select(Task)
-        .where(Task.assignee_id == book.owner_id, Task.status == TaskStatus.open.value)
-        .order_by(col(Task.due).is_(None), Task.due, Task.id)
+        _due_in(
+            select(Task)
+            .where(Task.assignee_id == book.owner_id, Task.status == TaskStatus.open.value)
+            .order_by(col(Task.due).is_(None), Task.due, Task.id),
+            period,
+            ctx.today,
+        )
     ).all()
     whose = "You have" if book.owner_id == ctx.staff.id else f"{book.who} has"
     if not held:

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
+from bot.identity import enrol
 from crm_store.models import CustomerTag, Interaction, Purchase, Staff, Task
 
 
@@ -435,3 +436,34 @@ def test_and_another_number_to_someone_after_a_handover_hands_that_task_over_too
     reply = chat.say(f"and {second} to Alex", who="Alex")
     assert reply.text.startswith(f"Task #{second} send Globex the deck: now Alex's")
     assert set(_assignees(chat).values()) == {"Alex"}
+
+
+def test_a_task_for_each_rep_is_confirmed_then_set_for_every_rep_and_undone_at_once(chat):
+    with Session(chat.engine) as session:
+        enrol(session, "Priya Shah", role="rep", tz="UTC")
+        session.commit()
+    written = chat.written()
+    said = "create a task for each rep: update your pipeline notes, due friday"
+    asked = chat.say(said, who="Alex")
+    assert asked.text == (
+        "Set the task “update your pipeline notes”, due Fri 20 Nov for each rep "
+        "(Priya Shah, Sam)? (yes/no)"
+    )
+    assert chat.written() == written
+    chat.say("yes", who="Alex")
+    with Session(chat.engine) as session:
+        names = dict(session.exec(select(Staff.id, Staff.name)).all())
+    assert sorted(names[task.assignee_id] for task in chat.rows(Task)) == ["Priya Shah", "Sam"]
+    chat.say("undo", who="Alex")
+    assert chat.rows(Task) == []
+    refused = chat.say("remind everyone on the team to update their pipeline notes by friday")
+    assert refused.text.startswith("You can set tasks only for yourself")
+
+
+def test_a_reps_tasks_due_next_week_are_the_ones_handed_over(chat):
+    chat.say("remind me to call Jane Cooper tomorrow")
+    chat.say("remind me to send Globex the deck on tuesday")
+    chat.say("give Sam's tasks due next week to Alex", who="Alex")
+    chat.say("yes", who="Alex")
+    handed = {task.text: _assignee_of(chat, task) for task in chat.rows(Task)}
+    assert handed == {"call Jane Cooper": "Sam", "send Globex the deck": "Alex"}

@@ -1070,3 +1070,42 @@ def test_a_meeting_booked_for_a_day_is_never_a_sale():
 def test_what_blind_round_24_would_have_written_wrong_is_read_as_meant(said, wanted):
     slots = read(said).slots
     assert {name: slots.get(name) for name in wanted} == wanted
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("sorry that was tuesday not monday, and it was a meeting at our office not a visit",
+         "interaction.update",
+         {"channel": "meeting", "old_channel": "visit", "occurred_on": "2026-11-17"}),
+        ("ask Sam to do a retention call with Emma Nguyen by friday", "task.create",
+         {"owner": "Sam", "text": "do a retention call with Emma Nguyen",
+          "customer": "Emma Nguyen", "due": "2026-11-20"}),
+        ("create a task for each rep: update your pipeline notes, due friday", "task.create",
+         {"owner": "team", "text": "update your pipeline notes", "due": "2026-11-20"}),
+        ("kenji moreau gave us a 9 on the nps", "nps.record",
+         {"customer": "kenji moreau", "score": 9}),
+        ("Jordan is taking over Sam's New York accounts", "customer.bulk_update",
+         {"owner": "Sam", "city": "New York", "field": "owner", "value": "Jordan"}),
+        ("Mia Fischer at Summit & Söhne goes to Sam Patel", "customer.update",
+         {"customer": "Mia Fischer at Summit & Söhne", "field": "owner", "value": "Sam Patel"}),
+        ("what did Maria sell today?", "report.show",
+         {"metric": "revenue", "period": "today", "owner": "Maria"}),
+        ("Maria is off next week, hand her open tasks over to Jordan", "task.update",
+         {"tasks_of": "Maria", "owner": "Jordan"}),
+        ("give Maria's tasks due next week to Jordan", "task.update",
+         {"tasks_of": "Maria", "owner": "Jordan", "period": "next_week"}),
+    ],
+)  # fmt: skip
+def test_phrasings_working_day_30_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_lunch_meeting_is_the_contact_never_the_customer():
+    parsed = read("lunch mtg w kenji moreau, talked expanding to 3 more offices")
+    assert (parsed.intent, parsed.slots["customer"], parsed.slots["channel"]) == (
+        "interaction.log",
+        "kenji moreau",
+        "meeting",
+    )
