@@ -220,6 +220,23 @@ def staff_named(typed: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def reps_compared(typed: str, lexicon: Lexicon) -> list[str]:
+    """The two colleagues of a message that only sets one against the other ("dana vs sam"),
+    else none."""
+    found = _VERSUS.fullmatch(typed.strip())
+    if found is None:
+        return []
+    reps = [staff_named(found.group(side), lexicon) for side in ("one", "other")]
+    return [found.group("one"), found.group("other")] if all(reps) else []
+
+
+_VERSUS = re.compile(
+    r"(?:compare\s+)?(?P<one>[A-Za-z][\w'-]*(?:\s[A-Za-z][\w'-]*)?)\s+(?:vs\.?|versus|v\.?|"
+    r"against|compared (?:to|with))\s+(?P<other>[A-Za-z][\w'-]*(?:\s[A-Za-z][\w'-]*)?)\s*\??",
+    re.I,
+)
+
+
 def staff_all(typed: str, lexicon: Lexicon) -> list[str]:
     """Every colleague named in the message, each once, as typed ("sam vs jordan")."""
     named: dict[str, str] = {}

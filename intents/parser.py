@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from intents import commands, features, records, rules, spans, vocab
-from intents.lexicon import Lexicon, known_customer, snap_slots, staff_named
+from intents.lexicon import REPS, Lexicon, known_customer, reps_compared, snap_slots, staff_named
 from intents.model import Model, model
 from intents.rules import BOUGHT_DAYS, CAME_FROM, CONTACT, CUSTOMERS, Message
 
@@ -72,6 +72,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     hits, first = rules.cue_hits(message)
     if lexicon is not None and not hits and (customer := known_customer(message.typed, lexicon)):
         return Parsed("customer.show", {"customer": customer}, 0.95)
+    if lexicon is not None and (reps := reps_compared(message.typed, lexicon)):
+        return Parsed("report.show", {"group_by": "owner", REPS: reps}, 0.95)  # "dana vs sam"
     current = model()
     text_features, evidence = features.of(message.text, hits, first)
     tagging = spans.Tagging(current.tagger(), message, evidence)
