@@ -656,7 +656,8 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
                 return None
             holder = message.typed[named.start(1) : named.end(1)]
         taker = message.typed[handed.start(who) : handed.end(who)]
-        period = _TASK_DUE.get(handed.groupdict().get("due") or "")
+        due = handed.groupdict().get("due")
+        period = _TASK_DUE.get(due, "week") if due else None  # "by friday": this week's
         return {
             TASKS_OF: "me" if holder.casefold() == "my" else holder,
             "owner": taker,
@@ -682,7 +683,9 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
     if found := vocab.TASK_HANDED.search(message.text):
         who = "who" if found.group("who") else "who2"  # "task 6 should be jordan's now"
         slots["owner"] = message.typed[found.start(who) : found.end(who)]
-    due, _, _ = _find_date(message.text, message, future=True)
+    # "Sam covers tomorrow - move tasks 12 and 13 to Sam": a day said before the handover is why
+    said = message.text[found.start() :] if found else message.text
+    due, _, _ = _find_date(said, message, future=True)
     return _date_slot("due", due, slots) if due or "owner" in slots else None
 
 
@@ -1892,6 +1895,8 @@ FALLBACKS["interaction.log"] = _log_loosely
 
 @reads("customer.delete")
 def _delete(match: re.Match, message: Message) -> dict | None:
+    if vocab.ENTRY_REMOVED.search(message.text):
+        return None  # "delete the $4,500 Analytics Pro order on X": the order, never X
     message = named_then_pointed(message) or message  # "X isn't a customer any more, delete her"
     if twice := vocab.TWICE.search(message.typed):  # "created Greenleaf twice, delete one"
         return {"customer": _ref(twice.group("who"))}

@@ -119,7 +119,9 @@ ENTRY_REMOVED = re.compile(
     r"(?:delete|remove|scrap|erase|bin|void|cancel|get rid of|take out)\s+"
     r"(?P<when>(?:(?:the|that|this|my|our|last|latest|(?:today|yesterday)(?:'?s)?|"
     r"this (?:morning|afternoon|evening)'?s|wrong|duplicate|"
-    r"(?:\w+\s+)?logged)\s+)*)"
+    r"(?:\w+\s+)?logged|[$€£]?\d[\d,.]*\s?[km]?"
+    # "delete the $4,500 Analytics Pro order on X": what was sold, before the word for a sale
+    r"|[\w-]+(?=(?:\s+[\w-]+){0,2}\s+(?:sale|purchase|order)s?\b))\s+)*)"
     rf"(?:(?P<contact>{_CONTACT_ENTRY})|(?P<sale>{_SALE_ENTRY}))s?\b"
     r"(?!\s+(?:task|reminder|follow-?up|tag|stage)s?\b)"
 )
@@ -258,7 +260,8 @@ TASKS_HANDED_OVER = re.compile(
     r"\b(?:reassign|assign|give|hand|pass|transfer|move|shift|switch)\s+(?:over\s+)?"
     r"(?:(?:all|every one|each|any)\s+(?:of\s+)?)?(?:the\s+)?(?P<whose>my|his|her|(?!the\b|all\b)[a-z][\w-]*?"
     r"(?:'s|’s|s'))\s+(?:(?:open|outstanding|remaining|overdue|pending|current)\s+)*"
-    r"(?:tasks|to-?dos|follow-?ups|reminders)(?:\s+due\s+(?P<due>next week|this week|today|tomorrow))?"
+    r"(?:tasks|to-?dos|follow-?ups|reminders)(?:\s+due\s+(?P<due>next week|this week|today|tomorrow|"
+    rf"by (?:the )?(?:end of (?:the )?week|eow|{WEEKDAY})|in the next (?:\d+|two|three|few) days))?"
     r"\s+(?:over\s+)?to\s+(?P<who>[a-z][\w'-]*)"
     r"|\b(?:reassign|assign|give|hand|pass|transfer|move|shift|switch)\s+(?:over\s+)?(?:all\s+)?"
     r"(?:of\s+)?(?:the\s+)?(?:(?:open|outstanding|remaining|overdue|pending)\s+)*"

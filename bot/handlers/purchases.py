@@ -49,7 +49,8 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
         staff_id=ctx.staff.id,
     )
     ctx.session.add(purchase)
-    ctx.audit("purchase.log", purchase, before=None, description=f"sale to {customer.display_name}")
+    sold = f"sale of {quantity} × {purchase.product} to {customer.display_name}"
+    ctx.audit("purchase.log", purchase, before=None, description=sold)
     won = ctx.settings.pipeline.won
     # a sale wins the customer, whatever stage they were at (if the sender may change them)
     if customer.stage != won and permissions.may_change_customer(ctx.staff, customer.owner_id):

@@ -115,13 +115,15 @@ def _refuse_another_change(text: str, entries: list[AuditEntry]) -> None:
     """ "undo the vip tagging", "that sale was wrong, undo" when the last change was something
     else: changes are undone newest first, so none is, rather than the wrong one."""
     last = entries[-1].description
+    written = _stems(" ".join(entry.description for entry in entries))
     if kind := _KIND.search(text):
         other = not any(e.action.startswith(_KINDS[kind.group("kind").lower()]) for e in entries)
+        # "undo the analytics pro sale" after another sale: words the change does not have
+        other = other or not _stems(kind.group("said")) - _FILLER <= written
     elif named := _NAMED.search(text):
-        said = {w[:4] for w in re.findall(r"\w+", named.group("what").lower())} - _FILLER
+        said = _stems(named.group("what")) - _FILLER
         said |= {meant for word in said for meant in _MEANS.get(word, ())}
-        written = " ".join(entry.description for entry in entries).lower()
-        other = bool(said) and not said & {w[:4] for w in re.findall(r"\w+", written)}
+        other = bool(said) and not said & written
     else:
         return
     if other:
@@ -129,6 +131,11 @@ def _refuse_another_change(text: str, entries: list[AuditEntry]) -> None:
             f"Your last change is “{last}”, and I undo changes newest first. Nothing was undone: "
             "say “undo” to undo that one, and again for the one before it."
         )
+
+
+def _stems(text: str) -> set[str]:
+    """The words' first four letters: "moved" and "move", "owner" and "owners" alike."""
+    return {word[:4] for word in re.findall(r"\w+", text.lower())}
 
 
 # a kind of change named ("that sale", "the call I logged"): the actions that make it
@@ -142,7 +149,8 @@ _KINDS = {
     "reminder": "task.",
 }
 _KIND = re.compile(
-    rf"\b(?:that|the|this|my|last)\s+(?:[\w-]+\s+){{0,2}}?(?P<kind>{'|'.join(_KINDS)})s?\b", re.I
+    rf"\b(?:that|the|this|my|last)\s+(?P<said>(?:[\w-]+\s+){{0,2}}?)(?P<kind>{'|'.join(_KINDS)})s?\b",
+    re.I,
 )
 _NAMED = re.compile(
     r"\b(?:undo|revert|roll ?back|reverse)\s+(?:the|that|my|this)\s+(?P<what>.+)$", re.I
@@ -157,7 +165,8 @@ _MEANS = {
 _FILLER = frozenset(
     w[:4]
     for w in "last change changes one that this it from earlier today before just made "
-    "please pls i did thing again previous recent".split()
+    "please pls i did thing again previous recent wrong bad mistaken duplicate extra new "
+    "accidental".split()
 )
 
 

@@ -127,3 +127,12 @@ def test_a_rep_puts_right_only_what_they_logged(chat):
         session.exec(select(Interaction)).one().channel = "meeting"
         with pytest.raises(permissions.Forbidden, match="Only whoever logged that contact"):
             session.flush()
+
+
+def test_deleting_an_order_named_by_its_amount_and_product_never_deletes_the_customer(chat):
+    chat.say("sold 2 seats of CRM Pro to acme for $800")
+    question = chat.say("delete the $800 CRM Pro order on Acme, it's a duplicate", who="Alex")
+    assert question.text.startswith("Delete the sale of 2 × CRM Pro to Jane Cooper")
+    chat.say("yes", who="Alex")
+    assert chat.rows(Purchase) == []
+    assert chat.customer("Jane Cooper").deleted_at is None

@@ -116,3 +116,13 @@ def test_a_last_change_made_a_while_ago_is_undone_only_once_confirmed(chat):
     assert jane(chat).city == "Boston"
     assert chat.say("yes").text == "Undone: city of Jane Cooper (Acme Corporation)."
     assert jane(chat).city != "Boston"
+
+
+def test_undo_naming_a_sale_by_its_product_undoes_nothing_when_the_last_sale_is_another(chat):
+    chat.say("sold 2 seats of CRM Pro to acme for $800")
+    chat.say("sold 1 Onboarding Package to acme for $1,200")
+    written = chat.written()
+    reply = chat.say("undo the analytics pro sale")
+    assert reply.text.startswith("Your last change is “sale of 1 × Onboarding Package to Jane")
+    assert chat.written() == written
+    assert chat.say("undo the onboarding package sale").text.startswith("Undone: sale of 1 ×")

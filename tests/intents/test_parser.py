@@ -1109,3 +1109,19 @@ def test_a_lunch_meeting_is_the_contact_never_the_customer():
         "kenji moreau",
         "meeting",
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("delete the $4,500 Analytics Pro order on Chloé Martin (Halcyon Analytics), it's a "
+         "duplicate", "purchase.delete", {"customer": "Chloé Martin (Halcyon Analytics)"}),
+        ("Sam covers for Jordan tomorrow and friday - move tasks #12 #13 to Sam", "task.update",
+         {"task_id": [12, 13], "owner": "Sam"}),
+        ("Jordan is off sick tomorrow and friday. hand his tasks due in the next 2 days to Sam",
+         "task.update", {"tasks_of": "Jordan", "owner": "Sam", "period": "week"}),
+    ],
+)  # fmt: skip
+def test_phrasings_working_day_31_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
