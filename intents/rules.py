@@ -756,22 +756,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
         return {"due": due, "owner": assignee}
     assignee = None
     if found := vocab.TASK_FOR.match(message.text):
-        group = next(
-            g
-            for g in (
-                "who",
-                "who2",
-                "who3",
-                "who4",
-                "who5",
-                "who6",
-                "who7",
-                "who8",
-                "who9",
-                "who10",
-            )  # fmt: skip
-            if found.group(g)
-        )
+        group = next(name for name, said in found.groupdict().items() if said)
         assignee = message.typed[found.start(group) : found.end(group)]
         if group in ("who9", "who10"):
             assignee = "team"  # one task for each rep
@@ -890,15 +875,8 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     if _NPS_AS_TOPIC.search(message.text) or _ADVICE_ASKED.search(message.text):
         return None  # "called Lukas re his nps 6 - …": a contact about an answer already given;
         # "he gave us a 2 on nps, what should I do": advice asked about it
-    text = re.sub(
-        _OUT_OF_TEN, lambda m: " " * len(m.group(0)), _DAY_OF_OCTOBER.sub(_blank, message.text)
-    )
-    typed = re.sub(
-        _OUT_OF_TEN,
-        lambda m: " " * len(m.group(0)),
-        _DAY_OF_OCTOBER.sub(_blank, message.typed),
-        flags=re.I,
-    )
+    text = re.sub(_OUT_OF_TEN, _blank, _DAY_OF_OCTOBER.sub(_blank, message.text))
+    typed = re.sub(_OUT_OF_TEN, _blank, _DAY_OF_OCTOBER.sub(_blank, message.typed), flags=re.I)
     if fixed := _CORRECTED.search(text):  # "the Mia Khan score was actually 4 not 3": the 4
         text, typed = (part[: fixed.end("new")] + part[fixed.end() :] for part in (text, typed))
     scores = list(re.finditer(r"(?<![\w#$€£./])(-)?(\d{1,3})(?![\w/]|[.,]\d|\s?%)", text))

@@ -104,24 +104,21 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     if "amount" in slots:
         ceiling = ctx.settings.max_amount
         money = checks.amount(slots["amount"], ceiling=ceiling, model=Purchase, field="amount")
+    quantity = quantity or sale.quantity
+    money = money if money is not None else sale.amount
     currency = str(slots.get("currency") or sale.currency).upper()
     what = _sale_named(ctx, sale)
-    if (quantity or sale.quantity, money or sale.amount, currency) == (
-        sale.quantity,
-        sale.amount,
-        sale.currency,
-    ):
+    if (quantity, money, currency) == (sale.quantity, sale.amount, sale.currency):
         raise UserError(f"That is how it is logged already: {what}. Nothing was changed.")
-    changes = [f"{quantity} ×"] if quantity and quantity != sale.quantity else []
-    if money is not None:
+    changes = [f"{quantity} ×"] if quantity != sale.quantity else []
+    if (money, currency) != (sale.amount, sale.currency):
         changes.append(format.money(money, currency))
     if not ctx.confirmed:
         question = Ask.confirm(f"Change {what} to {' and '.join(changes)}?")
         question.choices = {"yes": {ENTRY: sale.id}}
         raise question
     before = snapshot(sale)
-    sale.quantity = quantity or sale.quantity
-    sale.amount, sale.currency = money if money is not None else sale.amount, currency
+    sale.quantity, sale.amount, sale.currency = quantity, money, currency
     ctx.session.add(sale)
     ctx.audit("purchase.update", sale, before=before, description=f"corrected {what}"[:500])
     now = _sale_named(ctx, sale)

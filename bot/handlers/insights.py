@@ -538,8 +538,8 @@ def _entries(ctx: Context, report: reports.Report, book: Book) -> tuple[list[dic
             when = format.day(entry.when, today=ctx.today)
             sold = format.money(entry.amount, entry.currency)
             what = f"{entry.quantity} × {entry.kind}, {sold}"
-        row = {"When": when, "Customer": f"{entry.customer} (#{entry.customer_id})", "What": what}
-        rows.append(row | {"By": entry.by or "—"})
+        customer = f"{entry.customer} (#{entry.customer_id})"
+        rows.append({"When": when, "Customer": customer, "What": what, "By": entry.by or "—"})
     more = f" The {ENTRIES_SHOWN} latest of {count:,}:" if count > len(found) else ""
     return rows, more
 
