@@ -333,7 +333,6 @@ def entries(
 ) -> tuple[list[Entry], int]:
     """The newest `limit` sales or contacts a report of revenue, purchases or interactions counts
     (of every currency: they are shown one by one), and how many it counts in all."""
-    staff = dict(session.execute(select(Staff.id, Staff.name)).all())
     if report.metric in ("revenue", "purchases"):
         query = _sales(
             (Purchase, Customer.name), report.start, report.end, owner_id=owner_id, join=True
@@ -353,6 +352,7 @@ def entries(
     else:
         return [], 0
     count = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    staff = dict(session.execute(select(Staff.id, Staff.name)).all())
     found = []
     for row, name in session.execute(query.order_by(*order).limit(limit)).all():
         if isinstance(row, Purchase):

@@ -67,24 +67,20 @@ def correct_contact(parsed: Parsed, ctx: Context) -> Reply:
     channel = slots.get("channel")
     if channel is not None and channel not in Channel.__members__:
         raise UserError(f"“{channel}” is not a way of contact I know. Nothing was changed.")
-    when = _aware(contact.occurred_at)
+    was = when = _aware(contact.occurred_at)
     if day := _day(parsed):
         if day > ctx.today:
             raise UserError("That day is still to come; a contact is logged once it happened.")
-        local = when.astimezone(ctx.tz)
-        when = datetime.combine(day, local.time(), tzinfo=ctx.tz)
+        when = datetime.combine(day, was.astimezone(ctx.tz).time(), tzinfo=ctx.tz)
     changes = []
     if channel and channel != contact.channel:
         changes.append(f"a {channel}")
-    if when != _aware(contact.occurred_at):
+    if when != was:
         changes.append(format.moment(when, tz=ctx.tz, today=ctx.today))
     what = _contact_named(ctx, contact)
     if not changes:
         raise UserError(f"That is how it is logged already: {what}. Nothing was changed.")
-    if not ctx.confirmed:
-        question = Ask.confirm(f"Change {what} to {' and '.join(changes)}?")
-        question.choices = {"yes": {ENTRY: contact.id}}
-        raise question
+    _asked_first(ctx, contact, f"Change {what} to {' and '.join(changes)}?")
     before = snapshot(contact)
     contact.channel, contact.occurred_at = channel or contact.channel, when
     ctx.session.add(contact)
@@ -99,13 +95,13 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     seats not 3”: the amount or quantity of the latest one that fits."""
     slots = parsed.slots
     sale = _chosen(ctx, parsed, Purchase, [], "sale", doing="changed")
-    quantity = checks.whole(slots["quantity"], what="quantity") if "quantity" in slots else None
-    money = None
+    quantity = sale.quantity
+    if "quantity" in slots:
+        quantity = checks.whole(slots["quantity"], what="quantity")
+    money = sale.amount
     if "amount" in slots:
         ceiling = ctx.settings.max_amount
         money = checks.amount(slots["amount"], ceiling=ceiling, model=Purchase, field="amount")
-    quantity = quantity or sale.quantity
-    money = money if money is not None else sale.amount
     currency = str(slots.get("currency") or sale.currency).upper()
     what = _sale_named(ctx, sale)
     if (quantity, money, currency) == (sale.quantity, sale.amount, sale.currency):
@@ -113,10 +109,7 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     changes = [f"{quantity} ×"] if quantity != sale.quantity else []
     if (money, currency) != (sale.amount, sale.currency):
         changes.append(format.money(money, currency))
-    if not ctx.confirmed:
-        question = Ask.confirm(f"Change {what} to {' and '.join(changes)}?")
-        question.choices = {"yes": {ENTRY: sale.id}}
-        raise question
+    _asked_first(ctx, sale, f"Change {what} to {' and '.join(changes)}?")
     before = snapshot(sale)
     sale.quantity, sale.amount, sale.currency = quantity, money, currency
     ctx.session.add(sale)
@@ -166,11 +159,17 @@ def _chosen(
     return entry
 
 
-def _deleted(ctx: Context, entry: Interaction | Purchase, action: str, what: str) -> Reply:
+def _asked_first(ctx: Context, entry: Interaction | Purchase, question: str) -> None:
+    """Nothing is deleted or changed before the sender has seen the entry and said yes; the yes
+    names the entry shown, whatever is logged in between."""
     if not ctx.confirmed:
-        question = Ask.confirm(f"Delete {what}?")
-        question.choices = {"yes": {ENTRY: entry.id}}
-        raise question
+        asked = Ask.confirm(question)
+        asked.choices = {"yes": {ENTRY: entry.id}}
+        raise asked
+
+
+def _deleted(ctx: Context, entry: Interaction | Purchase, action: str, what: str) -> Reply:
+    _asked_first(ctx, entry, f"Delete {what}?")
     before = snapshot(entry)
     ctx.session.delete(entry)
     ctx.audit(action, entry, before=before, description=f"deleted {what}"[:500], deleted=True)

@@ -489,7 +489,10 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     if earlier is not None:
         change = _change(report.metric, report.total, earlier.total)
         total += f" Before: {_figure(earlier, shown, ctx.today)}, {change}."
-    if earlier is not None and not report.over_time:  # per rep, product…: each beside its before
+    if report.group_by is None:  # one figure: the sales or contacts behind it, if not compared
+        rows, more = _entries(ctx, report, book) if earlier is None else ([], "")
+        total += more
+    elif earlier is not None and not report.over_time:  # per rep, product…: each beside its before
         now, before = dict(report.rows), dict(earlier.rows)
         gone = [key for key, _ in earlier.rows if key not in now]  # nothing this time
         rows = [
@@ -503,9 +506,6 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
         ]
     else:
         rows = [{heading: key, label: shown(v)} for key, v in report.rows]
-    if report.group_by is None and earlier is None:
-        rows, more = _entries(ctx, report, book)
-        total += more
     files = []
     if report.group_by and (slots.get("chart") or report.over_time):
         png = reports.chart_png(report, money_format=show)
