@@ -208,6 +208,12 @@ def missing_required(intent: str, slots: dict[str, Any]) -> bool:
 
 # ---- references, dates and small readers shared by the rules -----------------------------------
 
+
+def _blank(found: re.Match) -> str:
+    """The match as spaces: cut out of the text, every other position kept."""
+    return " " * len(found.group(0))
+
+
 _REF_TOKEN = re.compile(r"#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{6,}\d")
 _STOP = frozenset(vocab.REFERENCE_STOPS)
 _JOIN = frozenset({"at", "from", "of", "&", "and"})
@@ -552,7 +558,7 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         return None  # "move task 2 to mon", "reopen task 45": changed; "who has task 36": asked
     undated = _undated(_ANOTHER_CHANGE.split(message.text, maxsplit=1)[0])
     if not _TASK_NUMBER.search(undated):  # "Done #12", "Done: task #12" are the buttons' labels
-        undated = _CUSTOMER_REF.sub(lambda m: " " * len(m.group()), undated)  # "the task for #129"
+        undated = _CUSTOMER_REF.sub(_blank, undated)  # "the task for #129"
     if numbered := _task_ids(undated):
         return numbered
     if named := _each_done(message):
@@ -632,7 +638,7 @@ _NAMED_LAST = re.compile(
 
 def _undated(text: str) -> str:
     """The text with its dates blanked out: "Jan 20" names no task."""
-    return vocab.DATE.sub(lambda m: " " * len(m.group()), text)
+    return vocab.DATE.sub(_blank, text)
 
 
 def _task_ids(text: str) -> dict[str, Any]:
@@ -670,7 +676,7 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
         return {**numbered, "text": typed} if numbered and typed else None
     if last := _DELETE_LAST_NUMBER.search(message.text):  # "I had task 27 for that, delete 47"
         return {"task_id": int(last.group(1)), "action": "delete"}
-    named_for = _FOR_A_CUSTOMER.sub(lambda m: " " * len(m.group()), _undated(message.text))
+    named_for = _FOR_A_CUSTOMER.sub(_blank, _undated(message.text))
     slots: dict[str, Any] = _task_ids(named_for)  # "the task for #12": customer 12's, not task 12
     if not slots:
         return _task_moved(message)
@@ -845,15 +851,11 @@ _NPS_AS_TOPIC = re.compile(  # not "gave us a 9 on the nps": the answer itself
 
 _OUT_OF_TEN = r"(?:/| out of | of | on )10\b"  # "8/10", "4 of 10": the scale, not a score
 # "follow up 2/10", "due 9/10": a date, not a score out of ten
-_DAY_OF_OCTOBER = re.compile(
+_DAY_SLASH_TEN = re.compile(
     r"\b(?:follow(?:[- ]?up)?|f/?u|fu|due|by|on|until|till|before|after|call|ping|chase)"
     r"\s+\d{1,2}/10\b",
     re.I,
 )
-
-
-def _blank(found: re.Match) -> str:
-    return " " * len(found.group(0))
 
 
 _ADVICE_ASKED = re.compile(
@@ -875,8 +877,8 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     if _NPS_AS_TOPIC.search(message.text) or _ADVICE_ASKED.search(message.text):
         return None  # "called Lukas re his nps 6 - …": a contact about an answer already given;
         # "he gave us a 2 on nps, what should I do": advice asked about it
-    text = re.sub(_OUT_OF_TEN, _blank, _DAY_OF_OCTOBER.sub(_blank, message.text))
-    typed = re.sub(_OUT_OF_TEN, _blank, _DAY_OF_OCTOBER.sub(_blank, message.typed), flags=re.I)
+    text = re.sub(_OUT_OF_TEN, _blank, _DAY_SLASH_TEN.sub(_blank, message.text))
+    typed = re.sub(_OUT_OF_TEN, _blank, _DAY_SLASH_TEN.sub(_blank, message.typed), flags=re.I)
     if fixed := _CORRECTED.search(text):  # "the Mia Khan score was actually 4 not 3": the 4
         text, typed = (part[: fixed.end("new")] + part[fixed.end() :] for part in (text, typed))
     scores = list(re.finditer(r"(?<![\w#$€£./])(-)?(\d{1,3})(?![\w/]|[.,]\d|\s?%)", text))
@@ -2212,7 +2214,7 @@ def _segment(match: re.Match, message: Message) -> dict | None:
             text = text[:start] + " " * (end - start) + text[end:]
             typed = typed[:start] + " " * (end - start) + typed[end:]
         # "i got some new accounts from sam": new to me, not the segment of new buyers
-        text = _NEW_TO_ME.sub(lambda m: " " * len(m.group()), text)
+        text = _NEW_TO_ME.sub(_blank, text)
     if found := vocab.INTEREST.search(text):
         slots["interest"] = typed[found.start("interest") : found.end("interest")].strip()
         blank = " " * (found.end() - found.start())
