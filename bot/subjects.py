@@ -98,6 +98,14 @@ THAT_CONTACT = re.compile(
     r"qbr)\b",
     re.I,
 )
+# a task that only says to get back in touch: with whoever was just talked about
+CHASE = re.compile(
+    r"(?:(?:a|to)\s+)?(?:fu|f/u|follow(?:[\s-]?up)?|chase|check in|ping|nudge|circle back|"
+    r"touch base|call back|ring back|get back to)"
+    r"(?:\s+(?:call|email|e-mail|meeting|visit|chat|text|again|"
+    r"on (?:the )?(?:quote|proposal|contract|demo|deck|invoice|renewal)))?",
+    re.I,
+)
 FROM_THE_LIST = re.compile(
     r"\s*\b(?:from|of|in|on|out of) (?:that|this|the|those|these) (?:list|lot|ones|selection)\b"
     r"|^\s*(?:which|who|any|how many) of (?:them|those|these)\b"
@@ -361,6 +369,13 @@ def _to_the_customer(
         and THAT_CONTACT.search(str(parsed.slots.get("text", "")))
     ):  # "add a task for that call wed 2pm": the call just logged, with them
         return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
+    if (
+        parsed.intent == "task.create"
+        and not parsed.slots.get("customer")
+        and CHASE.fullmatch(str(parsed.slots.get("text", "")))
+    ):  # "fu call next tue" after a profile: a follow-up with them
+        slots = {**parsed.slots, "customer": f"#{customer_id}"}
+        return replace(parsed, slots=slots, confidence=max(parsed.confidence, SURE))
     if (
         parsed.intent == "next_action.suggest"
         and not parsed.slots.keys() & {"customer", "owner", "limit"}

@@ -33,12 +33,7 @@ def matching_keys(session: Session, typed: str) -> list[str]:
     if not wanted:
         return []
     keys = session.exec(select(CustomerInterest.key).distinct()).all()
-    return [key for key in keys if _contains(key.split(), wanted)]
-
-
-def _contains(words: list[str], wanted: list[str]) -> bool:
-    size = len(wanted)
-    return any(words[i : i + size] == wanted for i in range(len(words) - size + 1))
+    return [key for key in keys if normalize.has_words(key.split(), wanted)]
 
 
 def interested(session: Session, typed: str) -> list[int]:

@@ -85,6 +85,12 @@ def singular_key(text: str) -> str:
     return " ".join(_singular(word) for word in fold(text).split())
 
 
+def has_words(words: list[str], wanted: list[str]) -> bool:
+    """`wanted` appears in `words` as a run, in order: "crm" is in "crm pro", "pro crm" is not."""
+    size = len(wanted)
+    return any(words[i : i + size] == wanted for i in range(len(words) - size + 1))
+
+
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"

@@ -392,7 +392,8 @@ def sales_by_customer(
     return {int(customer_id): Decimal(str(sold)) for customer_id, sold in rows if sold}
 
 
-def _utc(day: date, tz: ZoneInfo) -> datetime:
+def utc_midnight(day: date, tz: ZoneInfo) -> datetime:
+    """When a local day starts, in UTC, as the store keeps moments."""
     return datetime.combine(day, time(), tzinfo=tz).astimezone(UTC)
 
 
@@ -429,7 +430,7 @@ def _contacts(
     """A query of contacts on the reader's local days of the period, with customers not in the
     bin: only those one rep made when `owner_id` is given (a rep's calls are the calls they
     made), of one kind when `channel` is, with their customers joined when `join` asks."""
-    begin, finish = _utc(start, tz), _utc(end + timedelta(days=1), tz)
+    begin, finish = utc_midnight(start, tz), utc_midnight(end + timedelta(days=1), tz)
     query = select(*columns).where(
         Interaction.occurred_at >= begin,
         Interaction.occurred_at < finish,
@@ -458,7 +459,7 @@ def _facts(
 ) -> pd.DataFrame:
     """Rows of (day, key, amount[, score]) at the finest grain the grouping needs."""
     book = Customer.owner_id == owner_id
-    begin, finish = _utc(start, tz), _utc(end + timedelta(days=1), tz)
+    begin, finish = utc_midnight(start, tz), utc_midnight(end + timedelta(days=1), tz)
     if metric in ("revenue", "purchases"):
         key = {
             "owner": func.coalesce(Purchase.staff_id, Customer.owner_id),

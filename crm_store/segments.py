@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 
 from crm_store import interests, normalize
 from crm_store.analytics import Snapshot, cents_to_money, orders_said
-from crm_store.models import Customer, CustomerFigures, CustomerTag, NpsAnswer
+from crm_store.models import Customer, CustomerFigures, CustomerTag, NpsAnswer, Product, Purchase
 from crm_store.segment_names import ALL_SEGMENTS, NPS_CATEGORIES, SEGMENTS
 
 SORTS = ("value", "recency", "frequency")
@@ -38,7 +38,10 @@ class Criteria:
     never_contacted: bool = False
     city: str | None = None
     tag: str | None = None
+    not_tag: str | None = None  # without this tag
     interest: str | None = None
+    bought: tuple[str, ...] = ()  # bought one of these products (as sold: see `products_named`)
+    never_bought: tuple[str, ...] = ()  # bought none of these products
     owner_id: int | None = None
     # a stage of the store's pipeline, or several ("leads and proposals"), checked by the caller
     stage: str | tuple[str, ...] | None = None
@@ -105,6 +108,12 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
         keep &= frame["value"].fillna(0) < int(criteria.max_value * 100)
     if criteria.tag:
         keep &= frame.index.isin(_tagged(session, criteria.tag))
+    if criteria.not_tag:
+        keep &= ~frame.index.isin(_tagged(session, criteria.not_tag))
+    if criteria.bought:
+        keep &= frame.index.isin(list(session.exec(_buyers(criteria.bought))))
+    if criteria.never_bought:
+        keep &= ~frame.index.isin(list(session.exec(_buyers(criteria.never_bought))))
     if criteria.interest:
         keep &= frame.index.isin(interests.interested(session, criteria.interest))
     return _sorted(frame[keep.astype(bool)], criteria.sort)
@@ -145,6 +154,8 @@ def narrowing(criteria: Criteria, *, today: date) -> Select | None:
         )
     if criteria.tag:
         conditions.append(col(Customer.id).in_(_tag_query(criteria.tag)))
+    if criteria.bought:
+        conditions.append(col(Customer.id).in_(_buyers(criteria.bought)))
     return query.where(*conditions) if conditions else None
 
 
@@ -215,6 +226,23 @@ def _tagged(session: Session, tag: str) -> list[int]:
 def _tag_query(tag: str) -> Select:
     wanted = normalize.fold(tag.strip().lstrip("#")).replace(" ", "-")
     return select(CustomerTag.customer_id).where(CustomerTag.tag == wanted)
+
+
+def products_named(session: Session, typed: str) -> tuple[str, ...]:
+    """The products sold or in the catalogue that the words name, plurals and all: "crm" names
+    CRM Pro and CRM Enterprise, "training workshops" names Training Workshop."""
+    wanted = normalize.singular_key(typed).split()
+    if not wanted:
+        return ()
+    sold = session.exec(select(Purchase.product).distinct()).all()
+    names = {*sold, *session.exec(select(Product.name))}
+    return tuple(
+        sorted(n for n in names if normalize.has_words(normalize.singular_key(n).split(), wanted))
+    )
+
+
+def _buyers(products: tuple[str, ...]) -> Select:
+    return select(Purchase.customer_id).where(col(Purchase.product).in_(products)).distinct()
 
 
 def _sorted(frame: pd.DataFrame, sort: str) -> pd.DataFrame:

@@ -8,16 +8,19 @@ from intents.lexicon import REPS, Lexicon
 from intents.parser import CUSTOMERS, EXCLUDING, Parsed, parse
 from intents.rules import (
     ANOTHER_PRODUCT,
+    BOUGHT,
     BOUGHT_DAYS,
     CAME_FROM,
     CONTACT,
     DAYS,
+    NOT_BOUGHT,
+    NOT_TAG,
     OLD_CHANNEL,
     TASKS_OF,
 )
 
 __all__ = [
-    "ANOTHER_PRODUCT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CUSTOMERS", "DAYS", "EXCLUDING",
-    "Lexicon",
+    "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CUSTOMERS", "DAYS",
+    "EXCLUDING", "Lexicon", "NOT_BOUGHT", "NOT_TAG",
     "OLD_CHANNEL", "Parsed", "REPS", "TASKS_OF", "parse",
 ]  # fmt: skip

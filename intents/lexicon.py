@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from intents.rules import UNREAD
+from intents.rules import BOUGHT, NOT_BOUGHT, UNREAD
 
 
 @dataclass(frozen=True)
@@ -337,6 +337,21 @@ def _place(said: str, slots: dict[str, Any], lexicon: Lexicon) -> bool:
     return True
 
 
+def _product_had(typed: str, lexicon: Lexicon) -> str | None:
+    """A product of the catalogue the customers have: "which customers have Analytics Pro",
+    "everyone using API access", "accounts on CRM Pro"."""
+    for found in _HAVING.finditer(typed):
+        words = typed[found.end() :].split()
+        for size in range(min(4, len(words)), 0, -1):
+            said = " ".join(words[:size]).strip(" ?!.,;:")
+            if _key(said) in lexicon.products_by_key:
+                return lexicon.products_by_key[_key(said)]
+    return None
+
+
+_HAVING = re.compile(r"\b(?:have|has|own|owns|use|uses|using|with|on|running)\s+(?:the\s+)?", re.I)
+
+
 def _with_city(customer: str, typed: str, lexicon: Lexicon) -> str:
     """The customer with the city said right after the name, which tells namesakes apart:
     "called hugo novak in munich", "Hugo Novak, Munich", "Hugo Novak (munich)"."""
@@ -364,6 +379,8 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
     slots = dict(slots)
     if intent in ("customer.bulk_update", "segment.list"):
         place_selection(slots, lexicon)
+        if BOUGHT not in slots and (product := _product_had(typed, lexicon)):
+            slots[BOUGHT] = product
     if isinstance(slots.get("customer"), str):
         slots["customer"] = _with_city(slots["customer"], typed, lexicon)
     if intent == "customer.create" and "city" not in slots:  # "…, Kestrel Robotics, london, …"
@@ -375,7 +392,7 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
         _product_not_customer(slots, lexicon)
     if intent == "purchase.log" and isinstance(slots.get("customer"), str):
         _customer_then_product(slots, lexicon)
-    for name in ("product", "interest"):
+    for name in ("product", "interest", BOUGHT, NOT_BOUGHT):
         if isinstance(slots.get(name), str) and (product := catalog_product(slots[name], lexicon)):
             slots[name] = product
     if intent == "customer.update" and slots.get("field") == "owner":

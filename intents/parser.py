@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING, Any
 from intents import commands, features, records, rules, spans, vocab
 from intents.lexicon import REPS, Lexicon, known_customer, reps_compared, snap_slots, staff_named
 from intents.model import Model, model
-from intents.rules import BOUGHT_DAYS, CAME_FROM, CONTACT, CUSTOMERS, Message
+from intents.rules import (
+    BOUGHT,
+    BOUGHT_DAYS,
+    CAME_FROM,
+    CONTACT,
+    CUSTOMERS,
+    NOT_BOUGHT,
+    NOT_TAG,
+    Message,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -102,6 +111,8 @@ def _after_reason(
     reason said before it; None when that sentence asks or tells something of its own."""
     if rules.named_then_pointed(message) is not None:
         return None  # "X hasn't been contacted in ages, give him to Jordan": him is X
+    if vocab.TASKS_HANDED_OVER.search(message.text):
+        return None  # "Jordan is off sick. hand his tasks to Sam": his are Jordan's
     said = rules.prepare(message.typed[: reason.end()], now=now, tz=tz)
     if rules.cue_hits(said)[0] & _TOLD:
         return None  # "called acme, she is keen. move her to proposal": a contact, then a change
@@ -286,7 +297,7 @@ _REMARK = re.compile(
 _ONES = re.compile(r"\b(?:the|those|these|ones|one)\b", re.I)
 _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change_days",
               "never_contacted", "city", "tag", "interest", "owner", "stage", "min_value",
-              "max_value", CAME_FROM, BOUGHT_DAYS)  # fmt: skip
+              "max_value", CAME_FROM, BOUGHT_DAYS, BOUGHT, NOT_BOUGHT, NOT_TAG)  # fmt: skip
 EXCLUDING = "excluding"  # who a selection leaves out (not in the contract's frame)
 _BARE_NUMBER = re.compile(r"\W*#?\d{1,7}\W*")
 _NO_SLOTS = frozenset({"unknown", "smalltalk", "undo", "digest.unsubscribe"})

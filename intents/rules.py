@@ -644,9 +644,16 @@ def _undated(text: str) -> str:
 def _task_ids(text: str) -> dict[str, Any]:
     """The `task_id` slot of the task numbers said ("done 14", "tasks 4 and 5"), or none."""
     numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£])#?(\d{1,7})\b(?![.,]\d)", text)]
+    for listed in _COMMA_LIST.finditer(text):  # "done 4,5,6"; "4,500" is a number, not a list
+        if any(len(part) != 3 for part in listed.group().split(",")[1:]):
+            numbers += [int(n) for n in listed.group().replace("#", "").split(",")]
+    numbers = sorted(set(numbers), key=numbers.index)
     if not numbers:
         return {}
     return {"task_id": numbers[0] if len(numbers) == 1 else numbers}
+
+
+_COMMA_LIST = re.compile(r"(?<![\w@.,$€£])#?\d{1,7}(?:,#?\d{1,7})+\b(?![.,]\d)")
 
 
 @reads("task.update")
@@ -984,9 +991,7 @@ def _month_period(text: str, now: datetime) -> str | None:
 def _purchase(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
     for ago in _TIME_AGO.finditer(text):  # "he ordered 2 days ago": when, not how many
-        blank = " " * (ago.end() - ago.start())
-        text = text[: ago.start()] + blank + text[ago.end() :]
-        typed = typed[: ago.start()] + blank + typed[ago.end() :]
+        text, typed = _erased(text, ago.span()), _erased(typed, ago.span())
     unit = total = None
     if found := vocab.SALE_TOTAL.search(text):
         total = amount(found.group("money"))
@@ -1622,15 +1627,26 @@ def _history(match: re.Match, message: Message) -> dict | None:
         who = _ref(message.typed[found.end() :])
     elif found := re.search(r"^(?P<who>.+?)(?:'s|’s)\s+(?:contact\s+)?(?:history|timeline)", text):
         who = _ref(message.typed[: found.end("who")])
+    elif (found := _NAME_THEN_HISTORY.match(text)) and not set(found["who"].split()) & _NOT_NAMES:
+        who = _ref(message.typed[: found.end("who")])  # "Kruger history"
     elif found := re.search(r"\b(?:history|timeline)\s+(?:of\s+)?", text):
         who = _ref(message.typed[found.end() :])
     if who and who.lower() in vocab.NOT_CUSTOMERS:
         who = None
     slots = {"customer": who, "channel": channel, "limit": limit}
+    slots["period"] = _first(vocab.PERIODS, text)  # "what happened today": that day's contacts
     slots["owner"] = owner(message, named_for=False)
     if slots["owner"] and who and who.lower() == slots["owner"].lower():
         slots["customer"] = None
     return slots
+
+
+_NAME_THEN_HISTORY = re.compile(r"(?P<who>[\w&'. -]+?)\s+(?:contact\s+)?(?:history|timeline)\W*$")
+_NOT_NAMES = frozenset(
+    "call calls email emails meeting meetings contact contacts order orders purchase purchases "
+    "sales my our the your full team interaction interactions chat visit visits note notes show "
+    "get see list view pull".split()
+)
 
 
 def channel_of(text: str) -> str | None:
@@ -2115,6 +2131,9 @@ CUSTOMERS = "customers"  # a change's customers named one by one (not in the con
 CONTACT = "contact"  # the channel of the contact an NPS answer or a sale came in (ditto)
 CAME_FROM = "came_from"  # customers handed over to the asker: {"from": who, "days": N} (ditto)
 BOUGHT_DAYS = "bought_days"  # customers who bought within so many days (ditto)
+BOUGHT = "bought"  # customers who bought this product (ditto)
+NOT_BOUGHT = "not_bought"  # customers who never bought this product (ditto)
+NOT_TAG = "not_tag"  # customers without this tag (ditto)
 TASKS_OF = "tasks_of"  # whose open tasks are handed over, all at once (ditto)
 _SECOND_ITEM = re.compile(
     r"[\s,;]*(?:\band|\bplus|&|\+)\s+(?P<item>(?:\d+|an?|one|two|three|four|five)\s+(?!x\b)[a-z]"
@@ -2126,7 +2145,8 @@ _SELECTION_READERS = (
     vocab.INTEREST, vocab.NO_STAGE_CHANGE, vocab.STAGE_CRITERION, vocab.NO_PURCHASE,
     vocab.BOUGHT_WITHIN,
     vocab.NO_CONTACT, vocab.OWNER, vocab.OWNER_TEAM, vocab.OWNER_ME, vocab.OWNER_NAMED,
-    vocab.OWNER_DID, vocab.CITY, vocab.TAG, vocab.MIN_VALUE, vocab.MAX_VALUE, vocab.LIMIT,
+    vocab.OWNER_DID, vocab.CITY, vocab.NOT_TAGGED, vocab.TAG, vocab.BOUGHT_PRODUCT,
+    vocab.MIN_VALUE, vocab.MAX_VALUE, vocab.LIMIT,
     *(pattern for pattern, _ in vocab.SEGMENTS), *(pattern for pattern, _ in vocab.SORTS),
 )  # fmt: skip
 
@@ -2210,21 +2230,25 @@ def _segment(match: re.Match, message: Message) -> dict | None:
             came["days"] = int(found["n"]) if found["n"] else vocab.HANDED_DAYS[found["when"]]
         slots[CAME_FROM], slots["owner"] = came, "me"
         said = [found.span(part) for part in ("verb", "from", "when") if found[part]]
-        for start, end in said:  # the words that said it, not those between ("new qualified")
-            text = text[:start] + " " * (end - start) + text[end:]
-            typed = typed[:start] + " " * (end - start) + typed[end:]
+        for span in said:  # the words that said it, not those between ("new qualified")
+            text, typed = _erased(text, span), _erased(typed, span)
         # "i got some new accounts from sam": new to me, not the segment of new buyers
         text = _NEW_TO_ME.sub(_blank, text)
     if found := vocab.INTEREST.search(text):
         slots["interest"] = typed[found.start("interest") : found.end("interest")].strip()
-        blank = " " * (found.end() - found.start())
-        text = text[: found.start()] + blank + text[found.end() :]
-        typed = typed[: found.start()] + blank + typed[found.end() :]
+        text, typed = _erased(text, found.span()), _erased(typed, found.span())
+    if found := vocab.NOT_TAGGED.search(text):  # before the tag: "not tagged vip" leaves vip out
+        group = next(i for i, g in enumerate(found.groups(), start=1) if g)
+        slots[NOT_TAG] = typed[found.start(group) : found.end(group)]
+        text, typed = _erased(text, found.span()), _erased(typed, found.span())
+    if found := vocab.BOUGHT_PRODUCT.search(text):  # before silence: "hasn't bought CRM Pro"
+        said = typed[found.start("product") : found.end("product")]
+        slots[NOT_BOUGHT if found["not"] else BOUGHT] = said
+        text, typed = _erased(text, found.span()), _erased(typed, found.span())
     if found := vocab.TAG.search(text):  # before the stage: "tagged expo-leads" names no stage
         group = next(i for i, g in enumerate(found.groups(), start=1) if g)
         slots["tag"] = typed[found.start(group) : found.end(group)]
-        blank = " " * (found.end(group) - found.start(group))
-        text = text[: found.start(group)] + blank + text[found.end(group) :]
+        text = _erased(text, found.span(group))
     if found := vocab.NO_STAGE_CHANGE.search(text):
         slots["no_stage_change_days"] = _days(found, default=30)
         if re.search(r"\b(?:proposals?|quotes?)\b", found.group()):
@@ -2253,8 +2277,7 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     if found := vocab.OWNER.search(text):
         name = next(k for k, v in found.groupdict().items() if v)
         slots["owner"] = typed[slice(*found.span(name))]
-        text = text[: found.start()] + " " * (found.end() - found.start()) + text[found.end() :]
-        typed = typed[: found.start()] + " " * (found.end() - found.start()) + typed[found.end() :]
+        text, typed = _erased(text, found.span()), _erased(typed, found.span())
     elif CAME_FROM not in slots:
         slots["owner"] = owner(message, named_for=False) or ("me" if mine else None)
     if found := vocab.CITY.search(typed):
@@ -2269,6 +2292,12 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     if slots.get("limit") and not slots.get("sort") and re.search(r"\btop\b", text):
         slots["sort"] = "value"
     return slots
+
+
+def _erased(text: str, span: tuple[int, int]) -> str:
+    """The text with what was read in `span` blanked out, so no other reader takes it too."""
+    start, end = span
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 def _stage_of(said: str) -> str:

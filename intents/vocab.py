@@ -406,7 +406,8 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "digest.subscribe",
-        r"^(?:/crm\s+)?(?:daily\s+)?digest\s+(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\W*$",
+        r"^(?:/crm\s+)?(?:daily\s+)?digest\s+(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\W*$"
+        r"|^(?:/crm\s+)?(?:daily\s+)?(?:digest|daily summary|briefing)\s+(?:on|back on|please)\W*$",
     ),
     (  # "digest on weekdays only", "no digest on sat/sun"
         "digest.subscribe",
@@ -557,13 +558,20 @@ CUES: list[tuple[str, str]] = [
         "segment.list",
         r"^(?:who|which (?:customers|clients|accounts|ones|leads))(?:'s| is| are| has| have)?\s+(?:been\s+)?(?:tagged|labell?ed)\b",
     ),
+    (  # "who bought analytics pro", "which accounts have purchased API access": its buyers
+        "segment.list",
+        r"^(?:(?:so|and|ok|now)\s+)?(?:who|which (?:customers|clients|accounts|ones))(?:'ve| has| have| already)?\s+(?:ever\s+)?(?:bought|purchased|ordered)\b",
+    ),
     (  # "how many are tagged winback now": the customers with that tag
         "segment.list",
         r"^how many (?:customers |clients |accounts |of them |people )?(?:are |have been )?(?:tagged|labelled|labeled)\b",
     ),
     (  # "what did the team log today": the contacts logged
         "interaction.history",
-        r"^what (?:did|has|have) (?:the team|everyone|the reps|[\w-]+) (?:log|logged|do|done)\b",
+        r"^what (?:did|has|have) (?:the team|everyone|the reps|[\w-]+) (?:log|logged|do|done)\b"
+        r"|^(?:so\s+)?what(?:'?s| has)? (?:been )?happen(?:ed|ing)\b(?!\s+(?:with|to|at|on|for)\b)"
+        r"|^(?:(?:show|see)\s+(?:me\s+)?)?(?:the\s+)?(?:team'?s?\s+|today'?s\s+|my\s+)?activity"
+        r"(?:\s+(?:log|feed))?(?:\s+(?:today|yesterday|this week|last week)|\W*$)",
     ),
     (  # "and by stage?", "what does the pipeline look like for maria"
         "report.show",
@@ -732,7 +740,8 @@ SMALL_TALK = re.compile(
     r"thx|ty|cheers|ta|ok|okay|k|kk|cool|great|nice|awesome|perfect|good|bye|cya|later|lol|haha|"
     r"legend|star|brilliant|sweet|np|welcome|sorry|appreciated?|wow|yay|noted|got it|sure|fine|"
     r"how are you|you there|are you|who are you|what are you|how's it going|merci|hallo|hola|"
-    r"namaste|danke|gracias|arigato\w*|grazie|obrigad[oa]|happy|no worries|helpful|hope)\b"
+    r"namaste|danke|gracias|arigato\w*|grazie|obrigad[oa]|happy|no worries|helpful|hope|"
+    r"well done|good job|nice one|love (?:that|it|you)|lovely|amazing|excellent|fab)\b"
     r"|[👍🙏😊🙂❤🎉👋✅]"
 )
 
@@ -1089,7 +1098,8 @@ PURCHASE_FORMS = [
         r"^(?P<what>[^,;:]+?)\s+(?:invoiced|billed|sold)\s+to\s+(?P<who>[^,;:]+?)(?:\s*[,;:].*)?$"
     ),
     re.compile(
-        r"^(?P<who>.+?)\s+(?:just\s+|has\s+|have\s+)?(?:bought|bougth|purchased|ordered|orderd|renewed|"
+        r"^(?:.*?[.!:;]\s+)?(?P<who>(?:(?![.!:;]\s).)+?)\s+(?:just\s+|has\s+|have\s+|finally\s+)?"
+        r"(?:bought|bougth|purchased|ordered|orderd|renewed|"
         r"signed up for|upgraded to|took|booked|availed|went with|paid for|paid)\s+(?:another\s+|an extra\s+)?(?P<what>.+?)\W*$"
     ),
 ]
@@ -1299,7 +1309,17 @@ def implied_field(text: str, value: str) -> str | None:
         return "owner"
     if re.search(r"\btag\b", text):
         return "tag"
+    if JOB_TITLE.search(lowered):  # "Jana Horak is now Head of Procurement"
+        return "title"
     return None
+
+
+JOB_TITLE = re.compile(
+    r"^(?:the\s+)?(?:(?:head|director|vp|vice president|manager|chief \w+ officer|lead) of\b|"
+    r"(?:[\w&-]+\s+){0,3}(?:manager|director|officer|head|lead|president|vp|partner|owner|founder|"
+    r"buyer|engineer|analyst|consultant|coordinator|administrator|executive|specialist|"
+    r"controller|accountant)\b|ceo|cfo|cto|coo|cio|cmo|cro|md|gm)"
+)
 
 
 # ---- segments --------------------------------------------------------------------------------
@@ -1344,8 +1364,28 @@ STAGE_CRITERION = re.compile(
 _SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:like\s+|about\s+|around\s+|roughly\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|mths?|years?|yrs?|d|wks?|mo)\b)?"
 NO_PURCHASE = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|stopped)\s+(?:\w+\s+)?"
+    r"(?:(?:an?|any)\s+)?"
     rf"(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*"
     rf"(?:\s+anything)?(?:\s+from\s+(?:me|us|them))?{_SPAN}"
+)
+# "who bought Analytics Pro", "customers who never bought support premium": what they bought
+BOUGHT_PRODUCT = re.compile(
+    r"\b(?:(?P<not>hasn'?t|haven'?t|has not|have not|never|didn'?t|did not|not|yet to)\s+"
+    r"(?:(?:ever|yet|already)\s+)?)?(?:bought|purchased|ordered|buy)\s+"
+    r"(?:the\s+(?!(?:most|least|last|past|first|same)\b))?"
+    r"(?!(?:in|for|from|since|anything|something|a|an|any|recently|lately|before|again|last|this|"
+    r"within|over|under|more|less|most|much|twice|once|at|on|during|yet|us|it|them|me|today|"
+    r"yesterday|over|than|the|\d+)\b)"
+    r"(?P<product>[a-z][\w+.-]*(?:\s+(?!(?:in|from|owned|who|that|which|and|or|this|last|since|"
+    r"before|after|during|within|for|over|but|yet|by|with|at|on|are|is|sorted|ordered|ranked|"
+    r"tagged|worth|to|as)\b)[\w+.-]+){0,3})"
+)
+# "not tagged vip", "without the churn-risk tag", "non-vip": customers a tag leaves out
+NOT_TAGGED = re.compile(
+    r"\b(?:not|isn'?t|aren'?t|never|without being)\s+(?:been\s+)?tagged\s+(?:as\s+|with\s+)?"
+    r"['\"#]?(?P<a>[\w-]+)"
+    r"|\bwithout\s+(?:an?\s+|the\s+)?(?:tag\s+['\"#]?(?P<b>[\w-]+)|['\"#]?(?P<c>[\w-]+)\s+tag)\b"
+    r"|\bnon-?(?P<d>vip)s?\b|\b(?:not|isn'?t|aren'?t)\s+(?:an?\s+)?(?P<e>vip)s?\b"
 )
 # "who bought in the last 90 days", "with a purchase in the past month": recent buyers
 BOUGHT_WITHIN = re.compile(
@@ -1443,7 +1483,7 @@ OWNER_NAMED = re.compile(
     rf"at[- ]risk|daily|morning|pending|late|last|recent|latest|upcoming|\d+)\s+)*(?:[a-z-]+\s+){{0,2}}?{_BOOK}\b"
 )
 OWNER_DID = re.compile(
-    r"\b(?:did|has|have|should|does|is|can)\s+(?P<name>[a-z][a-z-]+)\s+(?:have|had|make|made|do|done|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met)\b"
+    r"\b(?:did|has|have|should|does|is|can|what'?s)\s+(?P<name>[a-z][a-z-]+)\s+(?:have|had|make|made|do|done|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met|bring|brought|generate|generated|book|booked|win|won)\b"
     r"|\b(?P<name2>[a-z][a-z-]+)\s+(?:has|had)\s+(?:discussed|logged|talked|spoken|met)\b"
 )
 OWNER_FOR = re.compile(
@@ -1454,7 +1494,8 @@ NOT_OWNERS = frozenset(
     "nobody noone anyone anybody someone somebody everyone everybody no-one whats what's what "
     "hows how's whos who's "
     "today tomorrow yesterday this next last the a an me us it week month year now overdue all "
-    "everyone team my our your today's tonight later i we you they he she it mine myself".split()
+    "everyone team my our your today's tonight later i we you they he she it mine myself "
+    "not never to been already just".split()
 )
 
 CREATE_LEAD = re.compile(
@@ -1687,6 +1728,7 @@ NO_STAGE_CHANGE = re.compile(
 SUGGEST_WHO = re.compile(
     r".*\b(?:with|for|about|to|approach|on|reactivate|re-?engage|win back|upsell|up-sell|cross-?sell|"
     r"grow|save|nurture|handle|retain|expand|renew|keep|at)\s+(?!(?:do|next|this|today|the week|them|him|her|it|me)\b)"
+    r"|^(?:next|best)\s+(?:steps?|moves?|actions?)\s+(?=[a-z])(?!(?:for|with|on|about|please|pls)\b)"
 )
 
 # ---- reports ---------------------------------------------------------------------------------

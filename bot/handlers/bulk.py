@@ -74,7 +74,8 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
         said = ", ".join(f"“{words}”" for words in parsed.unread)
         raise UserError(
             f"I can't choose customers by {said}. I can choose them by owner, stage, interest, "
-            "tag, city, value, or days without a purchase, a contact or a stage change; say it "
+            "tag (or no tag), city, value, a product bought (or never bought), or days without a "
+            "purchase, a contact or a stage change; say it "
             "with those and I'll show you who first. Nothing was changed."
         )
     change = _change(ctx, slots)

@@ -16,7 +16,17 @@ from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
 from bot.resolve import resolve_among, resolve_customer, resolve_staff, stage_named
 from crm_store.models import Customer, Staff, customer_label
-from intents import BOUGHT_DAYS, CAME_FROM, CUSTOMERS, EXCLUDING, REPS, Parsed
+from intents import (
+    BOUGHT,
+    BOUGHT_DAYS,
+    CAME_FROM,
+    CUSTOMERS,
+    EXCLUDING,
+    NOT_BOUGHT,
+    NOT_TAG,
+    REPS,
+    Parsed,
+)
 
 if TYPE_CHECKING:  # the analytics load pandas: imported by the handlers that need them
     import pandas as pd
@@ -183,7 +193,10 @@ SELECTION = (
     "no_stage_change_days",
     "city",
     "tag",
+    NOT_TAG,
     "interest",
+    BOUGHT,
+    NOT_BOUGHT,
     "owner",
     "stage",
     "min_value",
@@ -233,7 +246,10 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
             no_stage_change_days=_whole(slots.get("no_stage_change_days")),
             city=slots.get("city"),
             tag=slots.get("tag"),
+            not_tag=slots.get(NOT_TAG),
             interest=slots.get("interest"),
+            bought=_products(ctx, slots.get(BOUGHT)),
+            never_bought=_products(ctx, slots.get(NOT_BOUGHT)),
             owner_id=owner_id,
             stage=stage,
             min_value=min_value,
@@ -244,6 +260,18 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
     except (ValueError, InvalidOperation) as error:
         known = ", ".join((*segments.ALL_SEGMENTS, *ctx.settings.pipeline.stages))
         raise UserError(f"I can't search for that ({error}). Segments I know: {known}.") from None
+
+
+def _products(ctx: Context, said: object) -> tuple[str, ...]:
+    """The products a selection names ("who bought CRM"); words that name none are refused rather
+    than read as a list of nobody."""
+    from crm_store import segments
+
+    if not said:
+        return ()
+    if named := segments.products_named(ctx.session, str(said)):
+        return named
+    raise UserError(f"No product I know is called “{said}”, so I can't tell who bought it.")
 
 
 def _handed_over(ctx: Context, came: dict | None, *, to_id: int | None) -> frozenset[int] | None:
@@ -305,6 +333,10 @@ def describe(criteria: segments.Criteria, slots: dict, *, book: Book | None = No
         parts.append(" or ".join(criteria.stages))
     if criteria.interest:
         parts.append(f"interested in {criteria.interest}")
+    if criteria.bought:
+        parts.append(f"bought {slots[BOUGHT]}")
+    if criteria.never_bought:
+        parts.append(f"never bought {slots[NOT_BOUGHT]}")
     if criteria.no_purchase_days is not None:
         parts.append(f"no purchase for {criteria.no_purchase_days}+ days")
     if criteria.bought_days is not None:
@@ -319,6 +351,8 @@ def describe(criteria: segments.Criteria, slots: dict, *, book: Book | None = No
         parts.append(f"in {criteria.city}")
     if criteria.tag:
         parts.append(f"tagged {criteria.tag}")
+    if criteria.not_tag:
+        parts.append(f"not tagged {criteria.not_tag}")
     if criteria.owner_id is not None and book is None:
         parts.append(f"owned by {slots.get('owner', 'you')}")
     if criteria.min_value is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 
 from sqlmodel import col, select
 
@@ -13,6 +13,7 @@ from bot.context import Context, UserError, handles
 from bot.handlers.tasks import due_date, new_task
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer, resolve_each
+from crm_store import reports
 from crm_store.models import Channel, Customer, Interaction, Staff
 from intents import CUSTOMERS, Parsed
 
@@ -122,9 +123,12 @@ def _when(ctx: Context, occurred_on: str | None) -> datetime:
 
 @handles("interaction.history")
 def show_history(parsed: Parsed, ctx: Context) -> Reply:
-    """List past contacts — “history with Acme”, “last 5 emails with Globex”, “dana's calls”."""
+    """List past contacts — “history with Acme”, “last 5 emails with Globex”, “dana's calls”,
+    “what happened today” (a period lists all of its contacts, up to the most a chat can show)."""
     slots = parsed.slots
-    limit = min(checks.whole(slots.get("limit", DEFAULT_HISTORY), what="limit"), MAX_HISTORY)
+    period = slots.get("period")
+    default = MAX_HISTORY if period else DEFAULT_HISTORY
+    limit = min(checks.whole(slots.get("limit", default), what="limit"), MAX_HISTORY)
     query = (
         select(Interaction, Staff.name, Customer)
         .join(Staff, Interaction.staff_id == Staff.id, isouter=True)
@@ -134,19 +138,28 @@ def show_history(parsed: Parsed, ctx: Context) -> Reply:
     )
     if channel := slots.get("channel"):
         query = query.where(Interaction.channel == channel)
+    when = ""
+    if period:
+        start, end = _period(ctx, period)
+        query = query.where(
+            Interaction.occurred_at >= reports.utc_midnight(start, ctx.tz),
+            Interaction.occurred_at < reports.utc_midnight(end + timedelta(days=1), ctx.tz),
+        )
+        when = f" {reports.period_label(period)}"
     if slots.get("customer"):
         customer = resolve_customer(ctx, slots["customer"], read=True)
         query = query.where(Interaction.customer_id == customer.id)
         subject = f"with {customer.display_name}"
     else:
-        book = whose_book(ctx, slots.get("owner"), team_by_default=False)
+        # "what happened today" is the team's day for a manager, the rep's own for a rep
+        book = whose_book(ctx, slots.get("owner"), team_by_default=bool(period))
         if not book.team:
             query = query.where(Interaction.staff_id == book.owner_id)
         subject = f"logged by {book.who}"
     found = ctx.session.exec(query).all()
     kind = f"{channel}s" if channel else "contacts"
     if not found:
-        return Reply(f"No {kind} {subject} yet.")
+        return Reply(f"No {kind} {subject}{when or ' yet'}.")
     rows = [
         {
             "When": format.moment(i.occurred_at, tz=ctx.tz, today=ctx.today),
@@ -157,4 +170,15 @@ def show_history(parsed: Parsed, ctx: Context) -> Reply:
         }
         for i, name, c in found
     ]
-    return Reply(text=f"Last {len(rows)} {kind} {subject}:", rows=rows)
+    if period and len(rows) < limit:
+        return Reply(text=f"{len(rows)} {kind} {subject}{when}, newest first:", rows=rows)
+    return Reply(text=f"Last {len(rows)} {kind} {subject}{when}:", rows=rows)
+
+
+def _period(ctx: Context, period: str) -> tuple[date, date]:
+    try:
+        return reports.period_bounds(period, ctx.today)
+    except reports.ReportError:
+        raise UserError(
+            f"I can't list contacts for “{period}”; try today, this week or last month."
+        ) from None

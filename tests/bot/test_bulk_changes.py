@@ -3,7 +3,7 @@ whole, and kept within the rep's own book for reps."""
 
 import csv
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlmodel import Session, select
@@ -11,8 +11,9 @@ from sqlmodel import Session, select
 from bot.identity import enrol
 from bot.scheduler import DigestScheduler
 from crm_store.interests import interest_key
-from crm_store.models import AuditEntry, Customer, CustomerInterest, CustomerTag, Staff
+from crm_store.models import AuditEntry, Customer, CustomerInterest, CustomerTag, Purchase, Staff
 
+TODAY = date(2026, 11, 18)
 PEOPLE = [
     # name, owner, stage, days in stage, interests
     ("Hal Hardy", "Dana", "lead", 3, ("Hardware",)),
@@ -474,3 +475,35 @@ def test_a_tag_taken_off_everyone_is_taken_off_those_who_carry_it(book, said):
     assert sorted(r["Customer"] for r in preview.rows) == ["Hank Iron", "Lou Lost"]
     book.say("yes", who="Alex")
     assert book.count(CustomerTag) == 0
+
+
+def test_a_selection_by_what_they_bought_or_the_tag_they_lack_is_previewed_and_undone(book):
+    with Session(book.engine) as session:
+        for name, product in (("Hal Hardy", "CRM Pro"), ("Pam Page", "CRM Pro licences")):
+            customer = session.exec(select(Customer).where(Customer.name == name)).one()
+            session.add(
+                Purchase(customer_id=customer.id, product=product, amount=100, purchased_on=TODAY)
+            )
+            session.add(CustomerTag(customer_id=customer.id, tag="vip"))
+        session.commit()
+    preview = book.say("tag everyone who bought crm pro as crm-users", who="Alex")
+    assert {r["Customer"] for r in preview.rows} == {"Hal Hardy", "Pam Page"}
+    assert book.say("yes", who="Alex").text.startswith("Tagged 2 customers crm-users")
+    book.say("undo", who="Alex")
+    assert not [t for t in book.rows(CustomerTag) if t.tag == "crm-users"]
+
+    preview = book.say("move all of Dana's leads that aren't tagged vip to Lee", who="Alex")
+    assert {r["Customer"] for r in preview.rows} == {"Hank Iron", "Sofia Soft"}
+    book.say("yes", who="Alex")
+    assert owner_of(book, "Hank Iron") == owner_of(book, "Sofia Soft") == "Lee"
+    assert owner_of(book, "Hal Hardy") == "Dana"
+
+
+def test_a_product_nobody_sells_is_said_not_read_as_an_empty_selection(book):
+    written = book.written()
+    reply = book.say("tag everyone who bought flux capacitors as retro", who="Alex")
+    assert (
+        reply.text
+        == "No product I know is called “flux capacitors”, so I can't tell who bought it."
+    )
+    assert book.written() == written

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from crm_store.models import Customer, Interaction, Staff, Task
+from crm_store.models import Customer, CustomerTag, Interaction, Staff, Task
 from tests.crm_store.insight_builders import Store
 
 
@@ -225,3 +225,53 @@ def test_a_manager_who_owns_no_customers_asking_for_theirs_gets_the_teams_and_is
     assert {row["Owner"] for row in reply.rows} == {"Sam"}
     sams = chat.say("who are my top customers")  # a rep's own book stays their own
     assert " of your customers match" in sams.text and not sams.text.startswith("You own")
+
+
+def test_a_list_leaves_out_a_tag_or_names_what_they_bought(chat):
+    with Session(chat.engine) as session:
+        store = Store(session)
+        jane, smith, hans = (
+            session.exec(select(Customer).where(Customer.name == n)).one()
+            for n in ("Jane Cooper", "Jane Smith", "Hans Müller")
+        )
+        session.add(CustomerTag(customer_id=jane.id, tag="vip"))
+        store.buy(jane, 10, 500, product="CRM Pro")
+        store.buy(hans, 20, 300, product="Analytics Pro")
+        store.commit()
+        ids = {c.name: str(c.id) for c in (jane, smith, hans)}
+    untagged = chat.say("customers not tagged vip")
+    assert "not tagged vip" in untagged.text
+    assert {row["#"] for row in untagged.rows} == {ids["Jane Smith"], ids["Hans Müller"]}
+    bought = chat.say("who bought crm pro?")
+    assert [row["#"] for row in bought.rows] == [ids["Jane Cooper"]]
+    assert "bought crm pro" in bought.text
+    never = chat.say("which of my customers never bought crm pro")
+    assert {row["#"] for row in never.rows} == {ids["Jane Smith"], ids["Hans Müller"]}
+    unknown = chat.say("who bought flux capacitors?")
+    assert (
+        unknown.text
+        == "No product I know is called “flux capacitors”, so I can't tell who bought it."
+    )
+
+
+def test_what_happened_today_is_the_teams_day_for_a_manager_and_a_reps_own_for_a_rep(chat):
+    with Session(chat.engine) as session:
+        store = Store(session)
+        sam, alex = (
+            session.exec(select(Staff).where(Staff.name == n)).one() for n in ("Sam", "Alex")
+        )
+        jane = session.exec(select(Customer).where(Customer.name == "Jane Cooper")).one()
+        hans = session.exec(select(Customer).where(Customer.name == "Hans Müller")).one()
+        store.contact(jane, 0, staff=sam, hour=9)
+        store.contact(hans, 0, channel="email", staff=alex, hour=8)
+        store.contact(hans, 1, channel="meeting", staff=sam)
+        store.commit()
+    team = chat.say("what happened today", who="Alex")
+    assert team.text == "2 contacts logged by the team today, newest first:"
+    assert [(row["How"], row["Who"]) for row in team.rows] == [("call", "Sam"), ("email", "Alex")]
+    own = chat.say("what happened today", who="Sam")
+    assert [(row["How"], row["Customer"]) for row in own.rows] == [
+        ("call", "Jane Cooper (Acme Corporation)")
+    ]
+    yesterday = chat.say("what happened yesterday", who="Alex")
+    assert [row["How"] for row in yesterday.rows] == ["meeting"]

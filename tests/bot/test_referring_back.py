@@ -321,3 +321,11 @@ def test_two_changes_to_one_customer_in_one_message_are_both_made_and_undone_tog
     assert _owner_and_stage(chat, "Jane Smith") == ("Dana", "proposal")
     assert chat.say("undo", who="Alex").text.startswith("Undone: stage of Jane Smith")
     assert _owner_and_stage(chat, "Jane Smith") == ("Sam", "qualified")
+
+
+def test_a_follow_up_said_with_no_name_after_a_profile_is_with_that_customer(chat):
+    chat.say("tell me about Jane Smith")
+    reply = sure(chat, "fu call next tue")
+    assert "Jane Smith" in reply.text
+    (task,) = chat.rows(Task)
+    assert (task.customer_id, str(task.due)) == (chat.customer("Jane Smith").id, "2026-11-24")

@@ -1125,3 +1125,38 @@ def test_a_lunch_meeting_is_the_contact_never_the_customer():
 def test_phrasings_working_day_31_showed(said, intent, slots):
     parsed = read(said)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("customers not tagged vip", "segment.list", {"not_tag": "vip"}),
+        ("customers in London without the vip tag", "segment.list",
+         {"city": "London", "not_tag": "vip"}),
+        ("who bought analytics pro?", "segment.list", {"bought": "analytics pro"}),
+        ("which of my customers never bought support premium", "segment.list",
+         {"owner": "me", "not_bought": "support premium"}),
+        ("who hasn't bought in 90 days", "segment.list", {"no_purchase_days": 90}),
+        ("tag everyone who bought crm pro as crm-users", "customer.bulk_update",
+         {"bought": "crm pro", "field": "tag", "value": "crm-users"}),
+        ("what happened today", "interaction.history", {"period": "today"}),
+        ("team activity yesterday", "interaction.history",
+         {"owner": "team", "period": "yesterday"}),
+        ("done 4,5,6", "task.complete", {"task_id": [4, 5, 6]}),
+        ("Kruger history", "interaction.history", {"customer": "Kruger"}),
+        ("Jana Horak is now Head of Procurement", "customer.update",
+         {"customer": "Jana Horak", "field": "title", "value": "Head of Procurement"}),
+        ("what do i have to do today", "task.list", {"period": "today"}),
+        ("Please provide a list of high-value customers who have not made a purchase in the last "
+         "90 days.", "segment.list", {"segment": "high_value", "no_purchase_days": 90}),
+        ("How much revenue did Keisha bring in last week?", "report.show",
+         {"metric": "revenue", "owner": "Keisha", "period": "last_week"}),
+        ("Closed! Harrogate Print bought 3 large-format printers, £18k all in", "purchase.log",
+         {"customer": "Harrogate Print", "product": "large-format printers", "quantity": 3,
+          "amount": 18000, "currency": "GBP"}),
+        ("digest on", "digest.subscribe", {}),
+    ],
+)  # fmt: skip
+def test_phrasings_blind_round_25_and_working_day_32_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
