@@ -126,11 +126,18 @@ def _numbered(ctx: Context, typed: str, *, in_bin: bool | None) -> Customer | No
 _ID_WITH_NAME = re.compile(r"(?P<before>[^#]*?)[\s(]*#(?P<id>\d{1,9})\)?(?P<after>[^#]*)")
 
 
+def recent_customer(ctx: Context) -> Customer | None:
+    """The customer the conversation was just about, while still in the book."""
+    recent = ctx.session.get(Customer, ctx.recent) if ctx.recent is not None else None
+    if recent is None or recent.deleted_at is not None or recent.forgotten_at is not None:
+        return None
+    return recent
+
+
 def _with_recent(ctx: Context, typed: str, matches: list[Match]) -> list[Match]:
     """The customer just talked about leads the choices when the words fit them ("priya" right
     after Priya Shah's profile), even if the search ranked five others first."""
-    recent = ctx.session.get(Customer, ctx.recent) if ctx.recent is not None else None
-    if recent is None or recent.deleted_at is not None or recent.forgotten_at is not None:
+    if (recent := recent_customer(ctx)) is None:
         return matches
     if not set(normalize.name_key(typed).split()) <= _words(recent):
         return matches

@@ -106,6 +106,29 @@ CHASE = re.compile(
     r"on (?:the )?(?:quote|proposal|contract|demo|deck|invoice|renewal)))?",
     re.I,
 )
+# a selection a task is set on, said in the same message: "… to all detractors", "…, on the
+# lapsed customers in berlin"
+ON_A_SELECTION = re.compile(
+    r"\s*,?\s*\b(?:to|on|for)\s+(?:each of|all(?: of)?|every(?: one of)?)?\s*"
+    r"(?P<selection>(?:the\s+|my\s+|our\s+|[\w-]+'s\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:customers|clients|accounts|leads|prospects|detractors|promoters|passives|champions)\b"
+    r"(?:\s+(?:in|from|owned by|tagged|with|who|that)\s+[^,;:.]+)?)",
+    re.I,
+)
+# "give each of the detractors' owners a task": each customer's owner
+SELECTION_OWNERS = re.compile(
+    r"\b(?:each of\s+|all\s+)?the\s+(?P<selection>(?:[\w'-]+\s+){0,3}?(?:customers|clients|"
+    r"accounts|leads|prospects|detractors|promoters|passives|champions))['’]\s*owners\b",
+    re.I,
+)
+_ASKING = (
+    r"^(?:(?:and|then|also)\s+)?(?:give|set|add|create|make|put)\s+(?:(?:him|her|them|each)\s+)?"
+)
+TASK_ASKED = re.compile(
+    rf"{_ASKING}(?:(?:an?|the)\s+)?(?:task|reminder|to-?do)\b\s*:?\s*"
+    rf"|{_ASKING}(?:an?|the)\s+(?=.+\s(?:task|reminder|to-?do)$)|\s+(?:task|reminder|to-?do)$",
+    re.I,
+)
 FROM_THE_LIST = re.compile(
     r"\s*\b(?:from|of|in|on|out of) (?:that|this|the|those|these) (?:list|lot|ones|selection)\b"
     r"|^\s*(?:which|who|any|how many) of (?:them|those|these)\b"
@@ -261,6 +284,8 @@ def refer_back(
     text: str, parsed: Parsed, subject: ConversationSubject | None, read: Reader
 ) -> Parsed:
     """The reading of `text` with the subject put in where the message points back to it."""
+    if (on_each := _a_task_on_a_selection(text, parsed, read)) is not None:
+        return on_each
     if subject is None:
         return parsed
     return _the_tag_just_added(_referred(text, parsed, subject, read), subject)
@@ -353,7 +378,8 @@ def _to_the_customer(
 ) -> Parsed:
     if (same := SAME_FOR.match(text)) and change:  # "same for Zoe Nakamura"
         return _named_again(same.group("rest"), change, read, 1.0) or parsed
-    if (more := AND_ALSO.match(text)) and change:  # "and zoe wilson": asked before it is done
+    if (more := AND_ALSO.match(text)) and change and not _a_change_of_its_own(parsed):
+        # "and zoe wilson": asked before it is done ("and anna -> proposal" says its own)
         return _named_again(more.group("rest"), change, read, ASK_FIRST) or parsed
     if parsed.intent == "task.create" and not parsed.slots.get("customer"):
         if FIRST_SUGGESTED.fullmatch(str(parsed.slots.get("text", ""))):
@@ -372,8 +398,8 @@ def _to_the_customer(
     if (
         parsed.intent == "task.create"
         and not parsed.slots.get("customer")
-        and CHASE.fullmatch(str(parsed.slots.get("text", "")))
-    ):  # "fu call next tue" after a profile: a follow-up with them
+        and CHASE.match(str(parsed.slots.get("text", "")))
+    ):  # "fu call next tue", "follow up on the discount" after a profile: with them
         slots = {**parsed.slots, "customer": f"#{customer_id}"}
         return replace(parsed, slots=slots, confidence=max(parsed.confidence, SURE))
     if (
@@ -423,6 +449,15 @@ def _top_of(text: str, reading: Parsed) -> Parsed:
 
 
 def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: Reader) -> Parsed:
+    owner = (subject.selection or {}).get("owner")
+    if (
+        parsed.intent == "customer.bulk_update"
+        and owner not in (None, "me", "team")
+        and "owner" not in parsed.slots
+        and parsed.unread
+        and all(words.casefold() in vocab.WHOSE for words in parsed.unread)
+    ):  # "move his leads in madrid to maria" after Jordan's leads: Jordan's
+        return replace(parsed, slots={**parsed.slots, "owner": owner}, unread=())
     if (same := SAME_FOR.match(text)) and subject.change:
         narrowed = read(f"list {same.group('rest')}")
         if narrowed.intent == "segment.list" and selection_of(narrowed.slots):
@@ -540,6 +575,36 @@ def _also_left_out(before: dict[str, Any] | None, now: dict[str, Any]) -> dict[s
     }
 
 
+def _a_task_on_a_selection(text: str, parsed: Parsed, read: Reader) -> Parsed | None:
+    """ "add a task 'recovery call' due tuesday to all detractors", "give each of the detractors'
+    owners a recovery call task": a task on every customer of a selection said in the message,
+    previewed as a change to many; None when the message names no selection it can read."""
+    owners = SELECTION_OWNERS.search(text)
+    on = owners or ON_A_SELECTION.search(text)
+    if on is None or (owners is None and parsed.intent != "task.create"):
+        return None
+    listed = read(f"list {on.group('selection')}")
+    selection = selection_of(listed.slots)
+    if listed.intent != "segment.list" or not selection or listed.unread:
+        return None
+    rest = text[: on.start()] + " " + text[on.end() :]
+    reading = read(THEIR_OWNER.sub(" ", rest))
+    if reading.intent != "task.create":
+        return None
+    task = task_named(reading.slots.get("text", ""))
+    slots = {"action": "task", "text": task, "due": reading.slots.get("due")}
+    each_owner = owners or THEIR_OWNER.search(text)
+    assignee = THEIR_OWNER_SAID if each_owner else reading.slots.get("owner")
+    return Parsed("customer.bulk_update", {**selection, **slots, ASSIGNEE: assignee}, SURE)
+
+
+def task_named(said: str) -> str:
+    """What the task is, without the words that asked for it: "give a recovery call task" and
+    "'recovery call'" are both the task "recovery call"."""
+    named = TASK_ASKED.sub("", " ".join(said.split())).strip(" ,.;:'\"‘’“”")
+    return named or said
+
+
 def _a_task_each(text: str, read: Reader) -> Parsed | None:
     """ "remind me wed to chase them", "a task for jordan to call each of them": one task per
     customer of the list, as a change to many (previewed); None when it is no task."""
@@ -553,7 +618,7 @@ def _a_task_each(text: str, read: Reader) -> Parsed | None:
         return None
     if each is None and reading.slots.get("customer") != ANY_ONE:
         return None
-    task = " ".join(reading.slots.get("text", "").replace(ANY_ONE, " ").split()).strip(" ,.;:")
+    task = task_named(reading.slots.get("text", "").replace(ANY_ONE, " "))
     slots = {"action": "task", "text": task, "due": reading.slots.get("due")}
     assignee = THEIR_OWNER_SAID if THEIR_OWNER.search(text) else reading.slots.get("owner")
     return Parsed(reading.intent, {**slots, ASSIGNEE: assignee}, reading.confidence)
@@ -614,6 +679,12 @@ def _narrower(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) ->
 
 def _names_metric(text: str) -> bool:
     return any(pattern.search(text.lower()) for pattern, _ in vocab.METRICS)
+
+
+def _a_change_of_its_own(parsed: Parsed) -> bool:
+    return parsed.intent in ("customer.update", "customer.bulk_update") and bool(
+        parsed.slots.get("value") or parsed.slots.get("action")
+    )
 
 
 def _named_again(rest: str, change: dict, read: Reader, confidence: float) -> Parsed | None:

@@ -37,9 +37,9 @@ import numpy as np
 import pandas as pd
 from sqlmodel import Session, col, select
 
-from crm_store import analytics
+from crm_store import analytics, normalize
 from crm_store.analytics import Snapshot, cents_to_money, orders_said, table
-from crm_store.models import Product, Purchase, Task, TaskStatus
+from crm_store.models import CustomerInterest, Product, Purchase, Task, TaskStatus
 from crm_store.ranked import Ranked, members
 
 Money = Callable[[Decimal], str]
@@ -53,6 +53,7 @@ ONBOARDING_DAYS = 30
 DETRACTOR_WATCH_DAYS = 180
 DETRACTOR_QUIET_DAYS = 30
 MAX_RULE_PRODUCTS = 300
+ASKED_ABOUT = 50  # customers asked about by name, whose recorded interests are read too
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,8 @@ def suggest(
     else:
         sellable = narrow.iloc[_top_buyers(snap, member, limit)]
     found += _sales(sellable, shelf, money=money)
+    if customer_ids is not None and len(asked := list(customer_ids)) <= ASKED_ABOUT:
+        found += _wanted(session, asked, shelf, frame, money=money)
     found.sort(key=lambda s: (-s.score, s.customer_id, s.kind))
     if per_customer is not None:
         seen: dict[int, int] = {}
@@ -371,7 +374,9 @@ def _figure_scores(frame: pd.DataFrame, today: date, quiet_days: int) -> pd.Data
             85,
         ),
         "retention": (
-            at_risk | (frame["high_value"] & quiet),
+            at_risk
+            | (frame["high_value"] & quiet)
+            | frame["segment"].isin(["at_risk", "cant_lose"]),
             pd.Series(78, index=frame.index)
             .mask(frame["segment"] == "at_risk", 75)
             .mask(frame["segment"] == "cant_lose", 80),
@@ -530,6 +535,44 @@ def _sales(frame: pd.DataFrame, shelf: Baskets, *, money: Money) -> list[Suggest
                 )
             )
     return found
+
+
+def _wanted(
+    session: Session, customer_ids: list[int], shelf: Baskets, frame: pd.DataFrame, *, money: Money
+) -> list[Suggestion]:
+    """What a customer said they are interested in, offered from the catalogue: a lead who asked
+    about "services" is pitched the Services Package they don't have yet."""
+    found = []
+    owned = shelf.owned(customer_ids)
+    rows = session.exec(
+        select(CustomerInterest.customer_id, CustomerInterest.interest).where(
+            col(CustomerInterest.customer_id).in_(customer_ids)
+        )
+    )
+    for customer_id, interest in rows:
+        product = _fitting(interest, shelf, owned.get(customer_id, frozenset()))
+        if product is None:
+            continue
+        _, _, price = shelf.catalogue[product]
+        m = frame["m"].get(customer_id) if customer_id in frame.index else None
+        reason = f"they are interested in {interest}; {product} fits ({money(price)} list price)"
+        found.append(Suggestion(customer_id, "cross_sell", 55 + _bonus(m), reason, "cross-sell"))
+    return found
+
+
+def _fitting(interest: str, shelf: Baskets, owned: frozenset[str]) -> str | None:
+    """The entry product of the catalogue an interest names, by product or family, not owned."""
+    wanted = normalize.singular_key(interest).split()
+    fits = [
+        (tier, name)
+        for name, (family, tier, _) in shelf.catalogue.items()
+        if name not in owned
+        and any(
+            normalize.has_words(normalize.singular_key(said).split(), wanted)
+            for said in (name, family)
+        )
+    ]
+    return min(fits)[1] if fits else None
 
 
 def _up_sell(owned: frozenset[str], shelf: Baskets, *, money: Money) -> str | None:

@@ -138,10 +138,12 @@ def _fits_hint(query: str, name_key: str, company_key: str, city: str | None) ->
     """Whether the folded words are the customer's own name (the person's, else the company's)
     followed by words of its company or city: "hugo novak (munich)", "hugo novak, tyrell".
     Every such word must fit, so a hint that is partly wrong names nobody."""
-    own = name_key or company_key
-    if not own or not query.startswith(own + " "):
+    own = (name_key or company_key).replace(" ", "")  # "obrien" is O'Brien ("o brien")
+    words = query.split()
+    said = next((k for k in range(1, len(words)) if "".join(words[:k]) == own), None)
+    if not own or said is None:
         return False
-    extra = set(query[len(own) :].split()) - HINT_LINKS
+    extra = set(words[said:]) - HINT_LINKS
     fitting = set(company_key.split()) | set(normalize.name_key(city or "").split())
     return bool(extra) and extra <= fitting
 

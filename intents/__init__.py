@@ -16,11 +16,12 @@ from intents.rules import (
     NOT_BOUGHT,
     NOT_TAG,
     OLD_CHANNEL,
+    OUTCOME,
     TASKS_OF,
 )
 
 __all__ = [
     "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CUSTOMERS", "DAYS",
     "EXCLUDING", "Lexicon", "NOT_BOUGHT", "NOT_TAG",
-    "OLD_CHANNEL", "Parsed", "REPS", "TASKS_OF", "parse",
+    "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "TASKS_OF", "parse",
 ]  # fmt: skip

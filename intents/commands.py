@@ -17,7 +17,7 @@ from typing import Any
 
 from intents import vocab
 from intents.rules import Message, channel_of
-from intents.values import amount, date_in, impossible, time_of
+from intents.values import CURRENCIES, amount, date_in, impossible, time_of
 
 _PAIR = re.compile(
     r"""(?P<key>[a-z][a-z_]*)\s*=\s*(?P<value>"[^"]*"|'[^']*'|“[^”]*”|[^\s"'“]+)""", re.I
@@ -100,10 +100,22 @@ _QUOTED_SLOTS = {
 }  # fmt: skip
 
 
+_AMOUNT_AND_CODE = re.compile(
+    r"\b(?P<pair>(?:amount|amt|price|total)\s*=\s*[\d.,]+[km]?)\s+(?P<code>[a-z]{3})\b(?!\s*=)",
+    re.I,
+)
+
+
+def _with_currency(found: re.Match) -> str:
+    code = found["code"]
+    return f"{found['pair']} currency={code}" if code.lower() in CURRENCIES else found.group()
+
+
 def read(message: Message) -> tuple[str, dict[str, Any]] | None:
     """The intent and slots of a key=value command, or None when the message is no command."""
     said = message.cleaned.original if message.cleaned is not None else message.typed
     said = _FLAG.sub(lambda f: f" {f['key']}={f['value']}", said)
+    said = _AMOUNT_AND_CODE.sub(_with_currency, said)  # "amount=540 EUR"
     said = _COLON_PAIR.sub(lambda p: f"{p['key']}=" if _slot_name(p["key"]) else p.group(), said)
     if _SEPARATED.search(said):  # "name=Jürgen Albrecht; company=Albrecht Logistik; …"
         said = _SPACED_VALUE.sub(lambda p: f'{p["key"]}="{p["value"]}"', said)

@@ -38,6 +38,11 @@ class Lexicon:
         return {_key(p): p for p in self.products}
 
     @cached_property
+    def company_starts(self) -> frozenset[str]:
+        """The first word of every company, folded: a word after a name that may say which."""
+        return frozenset(_fold(c.split()[0]) for c in self.companies if c.strip())
+
+    @cached_property
     def places(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """The store's cities and tags, folded, and its interests and products, as singular keys."""
         cities = frozenset(c.casefold() for c in self.cities if c)
@@ -337,6 +342,25 @@ def _place(said: str, slots: dict[str, Any], lexicon: Lexicon) -> bool:
     return True
 
 
+def tag_list(typed: str, lexicon: Lexicon) -> dict[str, str] | None:
+    """ "my win-back list pls", "the cold-leads accounts": the customers carrying a tag the store
+    has, or None."""
+    _, tags, _ = lexicon.places
+    found = _TAG_LIST.fullmatch(typed.strip())
+    if found is None or found["tag"].casefold() not in tags:
+        return None
+    whose = (found["whose"] or "").casefold()
+    owner = {"my": "me", "our": "team"}.get(whose) or (whose.removesuffix("'s") or None)
+    return {"tag": found["tag"], **({"owner": owner} if owner and owner != "the" else {})}
+
+
+_TAG_LIST = re.compile(
+    r"(?:(?:show|list|get|pull up)\s+(?:me\s+)?)?(?:(?P<whose>my|our|the|[a-z]+'s)\s+)?"
+    r"(?P<tag>[\w-]+)\s+(?:list|customers|accounts|clients|ones|people)(?:\s+(?:pls|please))?\W*",
+    re.I,
+)
+
+
 def _product_had(typed: str, lexicon: Lexicon) -> str | None:
     """A product of the catalogue the customers have: "which customers have Analytics Pro",
     "everyone using API access", "accounts on CRM Pro"."""
@@ -353,24 +377,32 @@ _HAVING = re.compile(r"\b(?:have|has|own|owns|use|uses|using|with|on|running)\s+
 
 
 def _with_city(customer: str, typed: str, lexicon: Lexicon) -> str:
-    """The customer with the city said right after the name, which tells namesakes apart:
-    "called hugo novak in munich", "Hugo Novak, Munich", "Hugo Novak (munich)"."""
+    """The customer with the city or company said right after the name, which tells namesakes
+    apart: "called hugo novak in munich", "Hugo Novak, New York", "hugo novak munich: …",
+    "nps from hugo novak wonka 9"."""
     cities, _, _ = lexicon.places
     at = typed.find(customer)
-    if not cities or at < 0:
+    if at < 0:
         return customer
-    after = re.match(
-        r"(\s*(?:,|\(|\bin\b|\bfrom\b)\s*)([^\W\d][\w .'-]*?)(\)?)(?=[\s,.;:!?)]|$)",
-        typed[at + len(customer) :],
-    )
-    if after is None:
-        return customer
-    words = after.group(2).split()
-    for size in range(min(3, len(words)), 0, -1):  # "New York" before "New"
-        city = " ".join(words[:size])
-        if city.casefold() in cities:
+    rest = typed[at + len(customer) :]
+    words = rest[_HINT.match(rest).end() :].split()[:3]
+    bare = [w.strip(",.;:!?()") for w in words]
+    for size in range(len(bare), 0, -1):  # "New York" before "New"
+        if (city := " ".join(bare[:size])).casefold() in cities:
             return f"{customer} {city}"
+    # one word of their company, then a break or a number: "hugo novak wonka 9"
+    ends = bare and (words[0] != bare[0] or len(words) == 1 or words[1][:1].isdigit())
+    if ends and _fold(bare[0]) in lexicon.company_starts:
+        return f"{customer} {bare[0]}"
     return customer
+
+
+def _without_hint(text: str, hint: str) -> str:
+    pattern = rf"^\s*(?:(?:in|from|at)\s+)?\(?{re.escape(hint)}\b\)?[\s,.:;-]*"
+    return re.sub(pattern, "", text, flags=re.I) or text
+
+
+_HINT = re.compile(r"\s*(?:,|\(|\bin\b|\bfrom\b|\bat\b)?\s*")
 
 
 def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon) -> dict[str, Any]:
@@ -381,8 +413,12 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
         place_selection(slots, lexicon)
         if BOUGHT not in slots and (product := _product_had(typed, lexicon)):
             slots[BOUGHT] = product
-    if isinstance(slots.get("customer"), str):
-        slots["customer"] = _with_city(slots["customer"], typed, lexicon)
+    if isinstance(said := slots.get("customer"), str):
+        slots["customer"] = _with_city(said, typed, lexicon)
+        hint = slots["customer"][len(said) :].strip()
+        for free in ("summary", "comment"):  # "munich, sorted the invoicing": which, not what
+            if hint and isinstance(text := slots.get(free), str):
+                slots[free] = _without_hint(text, hint)
     if intent == "customer.create" and "city" not in slots:  # "…, Kestrel Robotics, london, …"
         cities, _, _ = lexicon.places
         parts = [p.strip(" .") for p in re.split(r"[,;|]|\.\s", typed)]

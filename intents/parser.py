@@ -16,7 +16,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from intents import commands, features, records, rules, spans, vocab
-from intents.lexicon import REPS, Lexicon, known_customer, reps_compared, snap_slots, staff_named
+from intents.lexicon import (
+    REPS,
+    Lexicon,
+    known_customer,
+    reps_compared,
+    snap_slots,
+    staff_named,
+    tag_list,
+)
 from intents.model import Model, model
 from intents.rules import (
     BOUGHT,
@@ -81,6 +89,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     hits, first = rules.cue_hits(message)
     if lexicon is not None and not hits and (customer := known_customer(message.typed, lexicon)):
         return Parsed("customer.show", {"customer": customer}, 0.95)
+    if lexicon is not None and (tagged := tag_list(message.typed, lexicon)):
+        return Parsed("segment.list", tagged, 0.9)  # "my win-back list pls"
     if lexicon is not None and (reps := reps_compared(message.typed, lexicon)):
         return Parsed("report.show", {"group_by": "owner", REPS: reps}, 0.95)  # "dana vs sam"
     current = model()
@@ -208,6 +218,9 @@ def choose(
 def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parsed:
     """A change to several customers named one after another is a change to many, previewed."""
     named = rules.customers_named(parsed.slots, message, to_end=parsed.intent == "customer.delete")
+    numbered = re.findall(r"#\d{1,9}\b", message.text)
+    if len(numbered) > 1 and parsed.slots.get("customer") in numbered:
+        named = numbered  # "move #12 #13 to sam", "tag #169, #49 and #177 win-back"
     while named and _REMARK.match(named[-1]):  # "delete mateo o'brien, junk lead": why, not who
         named.pop()
     if named and len(named) == 1:

@@ -560,6 +560,8 @@ def _complete(match: re.Match, message: Message) -> dict | None:
     if not _TASK_NUMBER.search(undated):  # "Done #12", "Done: task #12" are the buttons' labels
         undated = _CUSTOMER_REF.sub(_blank, undated)  # "the task for #129"
     if numbered := _task_ids(undated):
+        if said := _OUTCOME.match(message.typed):  # "done 3 - not interested in the new tier"
+            numbered[OUTCOME] = said.group("outcome").strip()
         return numbered
     if named := _each_done(message):
         return {CUSTOMERS: named}
@@ -594,6 +596,13 @@ def _task_described(message: Message) -> dict[str, str] | None:
     return {**slots, "customer": " ".join(named)} if named else None
 
 
+# what came of a task, said as it is ticked off: "done 3 - mateo not interested in the new tier"
+_OUTCOME = re.compile(
+    r"\s*(?:done|finished|completed?|closed?)\s+(?:(?:with\s+)?task\s+)?#?\d{1,7}\s*[-–—:,;]+\s*"
+    r"(?!(?:and|also|then|plus|remind|call|email|send|create|add|log|move|push|give|set|tag|"
+    r"delete|make|schedule|book|new|task|pls|please)\b)(?P<outcome>[^\s\d#].{2,})",
+    re.I,
+)
 _DONE_SAID = re.compile(
     r"\b(?:done|finished|finish|complete[ds]?|close[ds]?|closing|tick(?:ed)?|check(?:ed)? off|"
     r"cross(?:ed)? off|mark(?:ed)?|knocked off|wrapped up|sorted)\b"
@@ -653,6 +662,17 @@ def _task_ids(text: str) -> dict[str, Any]:
     return {"task_id": numbers[0] if len(numbers) == 1 else numbers}
 
 
+_NUMBERED_CUSTOMERS = re.compile(r"\s*#\d+(?:\s*(?:,|and|&|\+)?\s*#\d+)+[\s,.:;-]*")
+_RENEWED_FOR = re.compile(
+    r"^\s*(?:for\s+(?:another|a|one|two|three|\d+)\s+(?:more\s+)?(?:years?|months?|terms?)|again)\b.*",
+    re.I,
+)
+_SPEAKER = re.compile(r"\b(?:says|said|thinks|told me|reckons|confirmed|tells me)\b")
+_OFFERED = re.compile(r"\b(?:quote[sd]?|quotation|proposal|offer|estimate|pricing|price list)\b")
+_SOLD = re.compile(
+    r"\b(?:bought|buys|ordered|orders|purchased|signed|sold|closed|won|renewed|paid|took|accepted|"
+    r"agreed|approved|went with|sale|order)\b"
+)
 _COMMA_LIST = re.compile(r"(?<![\w@.,$€£])#?\d{1,7}(?:,#?\d{1,7})+\b(?![.,]\d)")
 
 
@@ -990,6 +1010,8 @@ def _month_period(text: str, now: datetime) -> str | None:
 @reads("purchase.log")
 def _purchase(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
+    if _OFFERED.search(text) and not _SOLD.search(text):
+        return None  # "sent the renewal quote, 25 seats crm enterprise": offered, not bought
     for ago in _TIME_AGO.finditer(text):  # "he ordered 2 days ago": when, not how many
         text, typed = _erased(text, ago.span()), _erased(typed, ago.span())
     unit = total = None
@@ -1069,7 +1091,7 @@ def _sale(text: str, typed: str) -> dict | None:
             else:
                 who, what = take_ref(typed[s:e])
         slots["customer"] = who
-        what = what.strip(" ,.:;")
+        what = _RENEWED_FOR.sub("", what).strip(" ,.:;")  # "renewed for another year": no product
         if seats := vocab.SEATS.search(what):
             slots["quantity"] = _number(seats.group("q").lower())
             what = (what[: seats.start()] + " " + what[seats.end() :]).strip(" ,.:;")
@@ -1672,6 +1694,10 @@ _LOGGED_WRONG = re.compile(
 @reads("interaction.log")
 def _log(match: re.Match, message: Message) -> dict | None:
     text = message.text
+    if left := vocab.LEFT_THEM.match(text):  # "left him a vm": a voicemail for him
+        typed = message.typed
+        typed = f"left a voicemail for {typed[slice(*left.span('who'))]}{typed[left.end() :]}"
+        return read("interaction.log", replace(message, text=typed.lower(), typed=typed))
     if vocab.CONTACT_PLANNED.search(text):
         return None  # "book a call with acme for monday 10am": still to come, a task
     if _LOGGED_WRONG.search(text):  # "i logged the X email … but it was actually Y": a fix
@@ -1978,9 +2004,10 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         slots["quantity"] = int(re.sub(r"\D", "", said) or 0) or None
     elif value := amount(said):
         money_said = re.search(r"[$€£]|[km]\b|[a-z]{3,}", said) or value[0] >= 100
-        if not money_said:
-            return None  # "it was 3 not 2": not a sum anyone sells for
-        slots["amount"], slots["currency"] = value
+        if money_said:
+            slots["amount"], slots["currency"] = value
+        elif re.fullmatch(r"\d{1,3}", said.strip()) and not parts.get("what"):
+            slots["quantity"] = int(said)  # "oops it was 4 not 3": not a sum anyone sells for
     return slots if slots.keys() & {"quantity", "amount"} else None
 
 
@@ -2006,11 +2033,13 @@ def _restore(match: re.Match, message: Message) -> dict | None:
         return {}  # no one named: the handler lists the bin
     if found := re.search(
         r"\b(?:(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it)"
-        r"|bring (?:her|him|them|it) back)\b",
+        r"|(?:bring|put) (?:her|him|them|it) back)\b",
         message.text,
     ):
+        if _SPEAKER.search(message.text[: found.start()]):
+            return {"customer": None}  # "jordan says it's real, bring him back": him, not Jordan
         return {"customer": leading_name(message.typed[: found.start()])}  # "oops, X … restore her"
-    if found := re.search(r"\bbring\s+(.+?)\s+back\b", message.text):  # "bring Hugo Silva back"
+    if found := re.search(r"\b(?:bring|put)\s+(.+?)\s+back\b", message.text):  # "bring X back"
         return {"customer": _ref(message.typed[found.start(1) : found.end(1)])}
     who = _ref(vocab.RESTORE_WORDS.sub("", message.typed, count=1))
     return {"customer": who if who and who.lower() not in vocab.NOT_CUSTOMERS else None}
@@ -2058,6 +2087,8 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
         return None
     if verb := vocab.BULK_VERB.match(text):
         text, typed = " " * verb.end() + text[verb.end() :], " " * verb.end() + typed[verb.end() :]
+    if numbered := _NUMBERED_CUSTOMERS.fullmatch(text):  # "#169, #49 and #177 tag win-back"
+        return {CUSTOMERS: re.findall(r"#\d+", numbered.group()), **slots}
     selection = _segment(match, Message(text, typed, message.now, message.tz, message.corrected))
     selection = {k: v for k, v in selection.items() if k not in ("sort", "limit")}
     unread = _place_before_nouns(selection, text, typed)
@@ -2135,6 +2166,7 @@ BOUGHT = "bought"  # customers who bought this product (ditto)
 NOT_BOUGHT = "not_bought"  # customers who never bought this product (ditto)
 NOT_TAG = "not_tag"  # customers without this tag (ditto)
 TASKS_OF = "tasks_of"  # whose open tasks are handed over, all at once (ditto)
+OUTCOME = "outcome"  # what came of a task ticked off, noted on its customer (ditto)
 _SECOND_ITEM = re.compile(
     r"[\s,;]*(?:\band|\bplus|&|\+)\s+(?P<item>(?:\d+|an?|one|two|three|four|five)\s+(?!x\b)[a-z]"
     r"[^,;]*)",

@@ -146,7 +146,8 @@ GREETING = re.compile(
 )
 # Please and thanks around a request are manners, not meaning.
 POLITE = re.compile(
-    r"^(?:(?:ok|okay|alright|right|so|actually|now|hmm+)\b,?\s+)*"  # "ok move …", "actually give …"
+    r"^(?:(?:ok|okay|alright|right|so|actually|now|hmm+)\b,?\s+"  # "ok move …", "actually give …"
+    r"|(?:forget (?:it|that)|never ?mind|nvm|scratch that)\b[.!,;:-]*\s+)*"  # "ok forget it. tag …"
     r"(?:(?:and|also|plus|oh and|and also),?\s+)?"  # "and tag him hot": a follow-up's opening
     r"(?:(?:i\s+)?forgot to (?:log|add|record|note)(?: this| that| it)?\s*[-–—:,]+\s*)?"
     r"(?:(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz)\s+"

@@ -235,7 +235,7 @@ TASK_ASKED = re.compile(
 # a task changed rather than done or set: moved to another day, handed to someone, deleted
 # a numbered task put on a customer: "link task 46 to fatima moreau", "task 46 - attach it to X"
 TASK_LINKED = re.compile(
-    r"\b(?:link|attach|connect|tie|associate)\s+(?:(?:the\s+)?tasks?\s*#?(?P<n>\d+)|it|that)\s+"
+    r"\b(?:link|attach|connect|tie|associate)\s+(?:(?:the\s+)?tasks?\s*#?(?P<n>\d+)|#?(?P<n2>\d{1,7})|it|that)\s+"
     r"(?:to|with)\s+(?P<who>[^,;?!]+?)\W*$"
 )
 TASK_CHANGED = re.compile(
@@ -327,7 +327,13 @@ TAKEN_OUT = re.compile(
     r"^(?:please |pls |can you |could you )*take\s+(?P<who>\S.{0,60}?)\s+(?:out of|off)\s+(?:the |our )?"
     r"(?:crm|system|database|db|records?|books?)\b"
 )
+# "left him a vm", "left jane cooper a voicemail": a voicemail for them
+LEFT_THEM = re.compile(
+    r"^(?:just\s+)?left\s+(?!(?:a|an|the|it)\b)(?P<who>.+?)\s+(?:a\s+)?(?:vm|voicemail|voice ?mail|"
+    r"message|msg)\b"
+)
 CUES: list[tuple[str, str]] = [
+    ("interaction.log", LEFT_THEM.pattern),
     (  # "email sent to Dr. Keane re crown remake": a contact, told with what was sent first
         "interaction.log",
         r"^(?:the\s+|an?\s+)?(?:e-?mail|text|sms|whats ?app|message|msg|quote|proposal|invoice|"
@@ -456,7 +462,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.restore",
-        r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b|\bbring\s+(?!(?:it|them|the|up)\b)\S.{0,60}?\s+back\b|\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it|#\d+)\b",
+        r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b|\bbring\s+(?!(?:it|them|the|up)\b)\S.{0,60}?\s+back\b|\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it|#\d+)\b|\bput (?:her|him|them|it|#\d+) back\b(?!\s+(?:to|in|into|on|as|at)\b)",
     ),
     ("customer.restore", BIN_LISTING.pattern),
     ("interaction.update", CONTACT_FIXED.pattern),  # "it was a call not an email"
@@ -568,7 +574,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (  # "what did the team log today": the contacts logged
         "interaction.history",
-        r"^what (?:did|has|have) (?:the team|everyone|the reps|[\w-]+) (?:log|logged|do|done)\b"
+        r"(?:^|[-–—:;,.]\s+)what (?:did|has|have) (?:the team|everyone|the reps|[\w-]+) (?:log|logged|do|done)\b"
         r"|^(?:so\s+)?what(?:'?s| has)? (?:been )?happen(?:ed|ing)\b(?!\s+(?:with|to|at|on|for)\b)"
         r"|^(?:(?:show|see)\s+(?:me\s+)?)?(?:the\s+)?(?:team'?s?\s+|today'?s\s+|my\s+)?activity"
         r"(?:\s+(?:log|feed))?(?:\s+(?:today|yesterday|this week|last week)|\W*$)",
@@ -1789,6 +1795,12 @@ GROUPS = _table(
             "owner",
         ),
         (REPS_COMPARED.pattern, "owner"),
+        (  # "which rep had the most calls", "who sold the most this month", "top rep"
+            r"(?:which|what) (?:rep|sales ?rep|salesperson|seller|one of (?:my|the|our) reps)\b"
+            r"|who (?:had|has|made|logged|sold|closed|brought in|did|booked) the most\b"
+            r"|(?:top|best) (?:reps?|performers?|salesperson|salespeople)\b",
+            "owner",
+        ),
         (
             r"(?:by|per|each|every) product|top (?:selling )?products|best[- ]?sell(?:ing|ers)",
             "product",

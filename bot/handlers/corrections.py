@@ -14,7 +14,7 @@ from bot.messages import Button, Reply
 from bot.permissions import sees_whole_team
 from bot.resolve import resolve_customer
 from crm_store.audit import snapshot
-from crm_store.models import Channel, Customer, Interaction, Purchase
+from crm_store.models import Channel, Customer, Interaction, Product, Purchase
 from intents import OLD_CHANNEL, Parsed
 
 ENTRY = "entry_id"  # the entry shown in the question, deleted once confirmed (not in the contract)
@@ -99,6 +99,9 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     if "quantity" in slots:
         quantity = checks.whole(slots["quantity"], what="quantity")
     money = sale.amount
+    listed = ctx.session.exec(select(Product).where(Product.name == sale.product)).first()
+    if listed is not None and listed.price * sale.quantity == sale.amount:
+        money = listed.price * quantity  # priced from the catalogue: "it was 4 not 3" costs more
     if "amount" in slots:
         ceiling = ctx.settings.max_amount
         money = checks.amount(slots["amount"], ceiling=ceiling, model=Purchase, field="amount")

@@ -8,7 +8,7 @@ from datetime import time
 from sqlmodel import select
 
 from bot import checks
-from bot.books import whose_book
+from bot.books import ME, whose_book
 from bot.context import Context, UserError, handles
 from bot.messages import Button, Reply
 from crm_store.audit import snapshot
@@ -26,7 +26,10 @@ def show_digest(parsed: Parsed, ctx: Context) -> Reply:
     if vocab.DIGEST_SETTINGS.search(ctx.message.text):  # "what are my digest settings"
         return _settings(ctx)
     day = ctx.today
-    book = whose_book(ctx, parsed.slots.get("owner"))
+    owner = parsed.slots.get("owner")
+    if str(owner).casefold() in ME:  # "my morning digest": the one I get, a team's for a manager
+        owner = None
+    book = whose_book(ctx, owner)
     if parsed.slots.get("date"):
         day = checks.day(parsed.slots["date"])
         if day > ctx.today:

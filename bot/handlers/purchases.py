@@ -27,30 +27,19 @@ NEW_PRODUCT = "new_product"  # the slot an answer "new" fills: record the name a
 def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     """Record a sale — “sold 20 seats of Pro to Acme for $4,000”."""
     slots = parsed.slots
-    if another := slots.get(ANOTHER_PRODUCT):
-        raise UserError(
-            f"One product per sale, please: send “{another}” as a sale of its own, each with "
-            "its amount, e.g. “Acme bought 3 Pro licences for $1,200”. Nothing was saved."
-        )
     if not " ".join(str(slots.get("product", "")).split()):
         raise UserError("What was bought? e.g. “Acme bought 3 Pro licences for $1,200”.")
     typed = checks.text(slots["product"], Purchase, "product", what="product name")
     quantity = checks.whole(slots.get("quantity", 1), what="quantity")
     name, catalogue = _product(ctx, typed, new=bool(slots.get(NEW_PRODUCT)))
+    second = _second_item(ctx, slots, catalogue)
     amount, currency = _amount(slots, catalogue, quantity, ctx)
     customer = resolve_customer(ctx, slots.get("customer"))
-    purchase = Purchase(
-        customer_id=customer.id,
-        product=name,
-        quantity=quantity,
-        amount=amount,
-        currency=currency,
-        purchased_on=ctx.today,
-        staff_id=ctx.staff.id,
-    )
-    ctx.session.add(purchase)
-    sold = f"sale of {quantity} × {purchase.product} to {customer.display_name}"
-    ctx.audit("purchase.log", purchase, before=None, description=sold)
+    sales = [_record(ctx, customer, name, quantity, amount, currency)]
+    if second is not None:  # "bought 2 crm enterprise and 2 training workshops": two sales
+        other, how_many = second
+        price = _amount({}, other, how_many, ctx)
+        sales.append(_record(ctx, customer, other.name, how_many, *price))
     won = ctx.settings.pipeline.won
     # a sale wins the customer, whatever stage they were at (if the sender may change them)
     if customer.stage != won and permissions.may_change_customer(ctx.staff, customer.owner_id):
@@ -58,15 +47,60 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
         customer.stage, customer.stage_changed_at = won, ctx.now
         ctx.session.add(customer)
         ctx.audit("customer.update", customer, before=before, description=f"stage to {won}")
-    recorded = (
-        f"Recorded {quantity} × {purchase.product} for {customer.display_name}: "
-        f"{format.money(amount, currency)}."
+    items = " and ".join(
+        f"{sale.quantity} × {sale.product} ({format.money(sale.amount, sale.currency)})"
+        if len(sales) > 1
+        else f"{sale.quantity} × {sale.product}"
+        for sale in sales
     )
+    total = f"{format.money(amount, currency)}" if len(sales) == 1 else "two sales"
+    recorded = f"Recorded {items} for {customer.display_name}: {total}."
     if channel := slots.get(CONTACT):  # "tom from cyberdyne called, … sold 5 crm pro": the call
-        summary = f"sale: {quantity} × {purchase.product}"
+        summary = "sale: " + ", ".join(f"{sale.quantity} × {sale.product}" for sale in sales)
         record_contact(ctx, customer, channel, summary, ctx.now)
         recorded = f"{logged(ctx, [customer], channel, summary, ctx.now)}\n{recorded}"
     return Reply(text=recorded, buttons=[Button("Undo", "undo")])
+
+
+def _record(
+    ctx: Context, customer, product: str, quantity: int, amount: Decimal, currency: str
+) -> Purchase:
+    purchase = Purchase(
+        customer_id=customer.id,
+        product=product,
+        quantity=quantity,
+        amount=amount,
+        currency=currency,
+        purchased_on=ctx.today,
+        staff_id=ctx.staff.id,
+    )
+    ctx.session.add(purchase)
+    sold = f"sale of {quantity} × {product} to {customer.display_name}"
+    ctx.audit("purchase.log", purchase, before=None, description=sold)
+    return purchase
+
+
+def _second_item(ctx: Context, slots: dict, first: Product | None) -> tuple[Product, int] | None:
+    """The second product of a sale told in one message, when both come from the catalogue at
+    its prices; told with one amount for both, or with a product the catalogue lacks, it is
+    asked for apart, as which part of the money is whose cannot be known."""
+    if not (another := slots.get(ANOTHER_PRODUCT)):
+        return None
+    item = _ITEM.fullmatch(" ".join(str(another).split()))
+    catalogue = {normalize.singular_key(p.name): p for p in ctx.session.exec(select(Product))}
+    product = catalogue.get(normalize.singular_key(item["product"])) if item else None
+    if product is None or first is None or "amount" in slots:
+        raise UserError(
+            f"One amount for two products, or one I don't know: send “{another}” as a sale of "
+            "its own, each with its amount, e.g. “Acme bought 3 Pro licences for $1,200”. "
+            "Nothing was saved."
+        )
+    said = item["q"].lower()
+    return product, int(said) if said.isdigit() else _COUNTED[said]
+
+
+_ITEM = re.compile(r"(?P<q>\d{1,4}|an?|one|two|three|four|five|six)\s+(?P<product>.+?)\W*", re.I)
+_COUNTED = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _product(ctx: Context, typed: str, *, new: bool) -> tuple[str, Product | None]:

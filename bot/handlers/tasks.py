@@ -12,12 +12,12 @@ from bot import checks, format
 from bot.books import ME, TEAM, whose_book
 from bot.context import Ask, Context, UserError, handles
 from bot.messages import Button, Reply
-from bot.resolve import resolve_customer, resolve_each
+from bot.resolve import recent_customer, resolve_customer, resolve_each
 from crm_store import normalize
 from crm_store.audit import snapshot
-from crm_store.models import Customer, Role, Staff, Task, TaskStatus, utcnow
+from crm_store.models import Channel, Customer, Interaction, Role, Staff, Task, TaskStatus, utcnow
 from crm_store.search import find_customers
-from intents import CUSTOMERS, TASKS_OF, Parsed
+from intents import CUSTOMERS, OUTCOME, TASKS_OF, Parsed
 
 
 def due_date(ctx: Context, value: str | None) -> date | None:
@@ -70,6 +70,8 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
             "no contact in 30 days”), then say “a task for each of them, for their owner, due "
             "friday: call to requalify”. Nothing was saved."
         )
+    if customer is None and _THEIRS.search(text):  # "check with support about his tickets"
+        customer = recent_customer(ctx)
     if customer is None and (pronoun := _SOMEONE.search(text)):
         # "call her monday" with no one talked about: a task about no one
         example = _SOMEONE.sub("Acme", text, count=1)
@@ -96,7 +98,7 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
 
 # a task for each customer's owner: "…, for their owner", "for whoever owns them"
 THEIR_OWNER = re.compile(
-    r"\s*,?\s*\b(?:(?:for|to|assigned to|owned by)\s+(?:their|each one'?s|the)\s+(?:own\s+)?"
+    r"\s*,?\s*\b(?:(?:for|to|assigned to|owned by)\s+(?:their|each one'?s|the|each)\s+(?:own\s+)?"
     r"(?:owners?|reps?|account managers?)|"
     r"(?:for|to)\s+who(?:m)?ever\s+owns\s+(?:them|it|each(?: one)?))\b",
     re.I,
@@ -107,6 +109,7 @@ _EACH_OWNER = re.compile(
     re.I,
 )
 _SOMEONE = re.compile(r"\b(?:him|her|them)\b", re.I)
+_THEIRS = re.compile(r"\b(?:him|her|them|his|their|hers|theirs)\b", re.I)
 
 
 def _for_each_rep(ctx: Context, text: str, due: date | None, customer: Customer | None) -> Reply:
@@ -261,12 +264,28 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
         ctx.session.add(task)
         ctx.audit("task.complete", task, before=before, description=f"completed task #{task.id}")
         closed.append(f"#{task.id} {task.text}")
+        if outcome := slots.get(OUTCOME):
+            closed[-1] += _noted(ctx, task, outcome)
     was = f"{'Task' if len(already) == 1 else 'Tasks'} {', '.join(already)} "
     was += f"{'was' if len(already) == 1 else 'were'} already done."
     if not closed:
         return Reply(was)
     text = "Done: " + "; ".join(closed) + "." + (f" {was}" if already else "")
     return Reply(text=text, buttons=[Button("Undo", "undo")])
+
+
+def _noted(ctx: Context, task: Task, outcome: str) -> str:
+    """What came of a task, kept where the next person will look: a note on its customer, or on
+    the task itself when it is about no one."""
+    from bot.handlers.interactions import record_contact  # interactions sets tasks itself
+
+    outcome = checks.text(outcome, Interaction, "summary", what="outcome")
+    customer = ctx.session.get(Customer, task.customer_id) if task.customer_id else None
+    if customer is None:
+        task.text = f"{task.text} — {outcome}"[:1000]
+        return f" ({outcome})"
+    record_contact(ctx, customer, Channel.note.value, outcome, ctx.now)
+    return f" (noted on {customer.display_name}: {outcome})"
 
 
 @handles("task.update")

@@ -507,3 +507,16 @@ def test_a_product_nobody_sells_is_said_not_read_as_an_empty_selection(book):
         == "No product I know is called “flux capacitors”, so I can't tell who bought it."
     )
     assert book.written() == written
+
+
+def test_customers_named_by_their_ids_are_changed_together_after_a_preview(book):
+    ids = [book.customer(n).id for n in ("Hal Hardy", "Pia Post")]
+    preview = book.say(f"#{ids[0]}, #{ids[1]} tag win-back", who="Alex")
+    assert {r["Customer"] for r in preview.rows} == {"Hal Hardy", "Pia Post"}
+    book.say("yes", who="Alex")
+    assert {t.customer_id for t in book.rows(CustomerTag) if t.tag == "win-back"} == set(ids)
+
+
+def test_a_remark_before_a_change_is_not_an_erasure(book):
+    preview = book.say("ok forget it. tag all of dana's leads cold", who="Alex")
+    assert preview.text.startswith("Tag 3 customers cold?")

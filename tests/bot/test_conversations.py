@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from sqlmodel import Session, select
 
-from crm_store.models import Customer, Interaction, NpsAnswer, Purchase, Staff, Task
+from crm_store.models import Customer, Interaction, NpsAnswer, Product, Purchase, Staff, Task
 
 
 def test_a_rep_logs_a_call_and_the_follow_up_shows_in_their_tasks(chat):
@@ -243,11 +243,27 @@ def test_which_of_them_narrows_the_list_just_shown(chat):
     assert [r["Customer"] for r in narrowed.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
 
 
-def test_a_sale_of_two_products_in_one_message_is_refused_whole(chat):
+def test_a_sale_of_two_products_with_one_amount_is_refused_whole(chat):
     written = chat.written()
     reply = chat.say("Jane Cooper bought 3 CRM Pro seats 1,500 and 1 onboarding package")
-    assert reply.text.startswith("One product per sale, please: send “1 onboarding package”")
+    assert reply.text.startswith("One amount for two products, or one I don't know: send “1 onb")
     assert chat.written() == written
+
+
+def test_two_catalogue_products_in_one_message_are_two_sales_undone_together(chat):
+    with Session(chat.engine) as session:
+        session.add(Product(name="CRM Pro", family="CRM", tier=1, price=Decimal("900")))
+        session.add(Product(name="Training Workshop", family="Training", tier=1, price=1500))
+        session.commit()
+    reply = chat.say("jane cooper bought 2 crm pro and 2 training workshops")
+    assert reply.text == (
+        "Recorded 2 × CRM Pro ($1,800) and 2 × Training Workshop ($3,000) for Jane Cooper "
+        "(Acme Corporation): two sales."
+    )
+    sold = sorted((p.product, p.quantity, p.amount) for p in chat.rows(Purchase))
+    assert sold == [("CRM Pro", 2, Decimal("1800")), ("Training Workshop", 2, Decimal("3000"))]
+    chat.say("undo")
+    assert chat.rows(Purchase) == []
 
 
 def test_a_score_corrected_the_same_day_replaces_the_first_and_undo_brings_it_back(chat):

@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot import permissions
-from crm_store.models import Interaction, Purchase, Staff
+from crm_store.models import Interaction, Product, Purchase, Staff
 
 
 def test_a_call_logged_by_mistake_is_deleted_once_confirmed_and_undo_puts_it_back(chat):
@@ -136,3 +136,15 @@ def test_deleting_an_order_named_by_its_amount_and_product_never_deletes_the_cus
     chat.say("yes", who="Alex")
     assert chat.rows(Purchase) == []
     assert chat.customer("Jane Cooper").deleted_at is None
+
+
+def test_a_catalogue_sales_quantity_put_right_is_priced_again(chat):
+    with Session(chat.engine) as session:
+        session.add(Product(name="CRM Pro", family="CRM", tier=1, price=Decimal("900")))
+        session.commit()
+    chat.say("jane cooper just ordered 3 more CRM Pro licences")
+    question = chat.say("oops it was 4 not 3")
+    assert question.text.endswith("to 4 × and $3,600? (yes/no)")
+    chat.say("yes")
+    [sale] = chat.rows(Purchase)
+    assert (sale.quantity, sale.amount) == (4, Decimal("3600.00"))

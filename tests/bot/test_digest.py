@@ -136,3 +136,9 @@ def test_what_a_digest_cannot_be_is_said_and_nothing_is_set(chat, said, refused)
     reply = chat.say(said)
     assert refused in reply.text
     assert sam_of(chat).digest_time is None
+
+
+def test_my_digest_for_a_manager_is_the_team_digest_they_receive(day):
+    assert day.say("give me my morning digest", who="Alex").title == (
+        "Team digest for Wed 18 Nov 2026"
+    )

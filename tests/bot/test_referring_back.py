@@ -329,3 +329,35 @@ def test_a_follow_up_said_with_no_name_after_a_profile_is_with_that_customer(cha
     assert "Jane Smith" in reply.text
     (task,) = chat.rows(Task)
     assert (task.customer_id, str(task.due)) == (chat.customer("Jane Smith").id, "2026-11-24")
+
+
+def test_a_voicemail_left_for_him_is_a_call_with_the_customer_just_shown(chat):
+    chat.say("tell me about Hans Müller")
+    sure(chat, "left him a voicemail")
+    (call,) = chat.rows(Interaction)
+    assert (call.customer_id, call.channel) == (chat.customer("Hans Müller").id, "call")
+
+
+def test_put_her_back_restores_the_customer_just_deleted(chat):
+    chat.say("delete Jane Smith, test record", who="Alex")
+    chat.say("yes", who="Alex")
+    assert chat.customer("Jane Smith").deleted_at is not None
+    sure(chat, "oh wait sam says she's real, bring her back", who="Alex")
+    assert chat.customer("Jane Smith").deleted_at is None
+
+
+def test_and_another_customer_with_a_stage_of_its_own_gets_that_stage(chat):
+    sure(chat, "jane smith is proposal now", who="Alex")
+    sure(chat, "and hans müller -> qualified", who="Alex")
+    assert chat.customer("Hans Müller").stage == "qualified"
+    assert chat.customer("Jane Smith").stage == "proposal"
+
+
+def test_his_leads_after_a_reps_list_are_that_reps(chat):
+    with Session(chat.engine) as session:
+        enrol(session, "Dana", role="rep", tz="UTC")
+        session.commit()
+    chat.run("customer.update", customer="Hans Müller", field="stage", value="lead", who="Alex")
+    chat.say("list sam's leads", who="Alex")
+    preview = chat.say("move his leads in berlin to dana", who="Alex")
+    assert [r["Customer"] for r in preview.rows] == ["Hans Müller (Müller & Söhne GmbH)"]

@@ -467,3 +467,55 @@ def test_a_reps_tasks_due_next_week_are_the_ones_handed_over(chat):
     chat.say("yes", who="Alex")
     handed = {task.text: _assignee_of(chat, task) for task in chat.rows(Task)}
     assert handed == {"call Jane Cooper": "Sam", "send Globex the deck": "Alex"}
+
+
+def test_a_task_set_on_a_selection_said_in_the_message_is_one_task_on_each(chat):
+    chat.run("customer.update", customer="Globex", field="owner", value="Alex", who="Alex")
+    chat.run("customer.update", customer="Jane Cooper", field="tag", value="winback", who="Alex")
+    chat.run("customer.update", customer="Globex", field="tag", value="winback", who="Alex")
+    written = chat.written()
+    preview = chat.say("add a task 'recovery call' due next tuesday to all winback customers",
+                       who="Alex")  # fmt: skip
+    assert preview.text.startswith("Set the task “recovery call”, due Tue 24 Nov, for Alex, on 2")
+    assert chat.written() == written
+    chat.say("no", who="Alex")
+    preview = chat.say("set the task recovery call due tuesday on the winback customers, for each "
+                       "owner", who="Alex")  # fmt: skip
+    assert preview.text.startswith("Set the task “recovery call”, due Tue 24 Nov, for each one's")
+    chat.say("yes", who="Alex")
+    assigned = _assignees(chat)
+    assert assigned == {
+        chat.customer("Jane Smith").id: "Alex",
+        chat.customer("Jane Cooper").id: "Sam",
+    }
+    assert {task.text for task in chat.rows(Task)} == {"recovery call"}
+
+
+def test_a_task_that_says_his_or_just_follow_up_is_about_the_customer_just_talked_about(chat):
+    chat.say("tell me about Hans Müller")
+    sure(chat, "make a task to check with support about his tickets by wed")
+    chat.say("tell me about Jane Smith")
+    sure(chat, "ok create a task to follow up on the discount friday")
+    linked = {task.text: task.customer_id for task in chat.rows(Task)}
+    assert linked == {
+        "check with support about his tickets": chat.customer("Hans Müller").id,
+        "follow up on the discount": chat.customer("Jane Smith").id,
+    }
+
+
+def test_what_came_of_a_task_ticked_off_is_noted_on_its_customer(chat):
+    sure(chat, "remind me to call Hans Müller about the new tier friday")
+    (task,) = chat.rows(Task)
+    reply = chat.say(f"done {task.id} - not interested in the new tier for now")
+    assert reply.text.endswith(
+        "(noted on Hans Müller (Müller & Söhne GmbH): not interested in the new tier for now)."
+    )
+    (note,) = chat.rows(Interaction)
+    assert (note.channel, note.summary) == ("note", "not interested in the new tier for now")
+    chat.say("undo")
+    assert chat.rows(Interaction) == [] and chat.rows(Task)[0].status == "open"
+
+
+def sure(chat, said: str, who: str | None = None):
+    reply = chat.say(said, who=who)
+    return chat.say("yes", who=who) if "not sure" in reply.text else reply

@@ -200,3 +200,20 @@ def test_a_detractor_spoken_to_once_since_is_called_again_after_a_month_of_silen
     assert recoveries[0].reason.endswith(
         "and were last spoken to 38 days ago: check the problem is solved"
     )
+
+
+def test_a_lead_interested_in_a_product_line_is_pitched_its_entry_product(shop):
+    lead = shop.customer("Lena Lead", stage="lead", interests=("support",))
+    shop.commit()
+    pitch = suggestions_for(shop, lead)["cross_sell"]
+    assert pitch.reason == "they are interested in support; Support Basic fits ($200.00 list price)"
+
+
+def test_an_interest_they_already_bought_is_not_pitched_again(shop):
+    buyer = shop.customer("Bea Buyer", interests=("CRM",))
+    shop.buy(buyer, 10, 300, product="CRM Starter")
+    shop.buy(buyer, 11, 900, product="CRM Pro")
+    shop.commit()
+    assert "interested in" not in getattr(
+        suggestions_for(shop, buyer).get("cross_sell"), "reason", ""
+    )

@@ -64,3 +64,17 @@ def test_two_colleagues_set_against_each_other_are_their_figures_side_by_side(sa
     parsed = read(said, team)
     assert parsed.intent == "report.show"
     assert parsed.slots["group_by"] == "owner" and len(parsed.slots["reps"]) == 2
+
+
+def test_a_word_of_the_company_after_a_namesakes_name_says_which(lexicon):
+    parsed = read("nps from ethan novak harbor 9", lexicon)
+    assert (parsed.intent, parsed.slots) == (
+        "nps.record",
+        {"customer": "ethan novak harbor", "score": 9},
+    )
+
+
+def test_a_tag_the_store_has_named_as_a_list_is_that_tag(lexicon):
+    tagged = Lexicon(customers=NAMED, tags=("win-back",), staff=("Sam Patel",))
+    parsed = read("my win-back list pls", tagged)
+    assert (parsed.intent, parsed.slots) == ("segment.list", {"tag": "win-back", "owner": "me"})
