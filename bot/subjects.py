@@ -77,7 +77,8 @@ MANY = re.compile(
 # those 6 customers: call them", "… for their owner"
 EACH = re.compile(
     r"\s*\b(?:(?:for|on|with|to)\s+)?(?:(?:each|every one|all|both) of\s+)?(?:them|those|these)"
-    r"(?:\s+\d+)?(?:\s+(?:customers|clients|accounts|leads|contacts|people|ones))?\b",
+    r"(?:\s+\d+)?(?:\s+(?:customers|clients|accounts|leads|contacts|people|ones))?\b"
+    r"|\s*\b(?:on|for)\s+each(?:\s+one)?\b(?!\s+(?:rep|owner|of)\b)",  # "… the owner on each"
     re.I,
 )
 SAME_FOR = re.compile(
@@ -475,6 +476,13 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
         if among is not None:
             return replace(among, slots={**(subject.selection or {}), **among.slots})
     pointed = MANY.search(text)
+    if pointed is None and EACH.search(text) and (tasks := _a_task_each(text, read)):
+        # "task for the owner on each: …": one on each customer of the list
+        return Parsed(
+            "customer.bulk_update",
+            {**selection_of(subject.selection or {}), **tasks.slots},
+            tasks.confidence,
+        )
     if pointed is None:
         return parsed
     if parsed.intent == "segment.list" and (change := _a_change_said(parsed)) is not None:

@@ -370,7 +370,15 @@ def _product_had(typed: str, lexicon: Lexicon) -> str | None:
             said = " ".join(words[:size]).strip(" ?!.,;:")
             if _key(said) in lexicon.products_by_key:
                 return lexicon.products_by_key[_key(said)]
+    for found in _BUYERS.finditer(typed):  # "analytics pro buyers who …"
+        words = typed[: found.start()].split()
+        for size in range(min(4, len(words)), 0, -1):
+            if _key(said := " ".join(words[-size:])) in lexicon.products_by_key:
+                return lexicon.products_by_key[_key(said)]
     return None
+
+
+_BUYERS = re.compile(r"\s+(?:buyers|users|owners)\b", re.I)
 
 
 _HAVING = re.compile(r"\b(?:have|has|own|owns|use|uses|using|with|on|running)\s+(?:the\s+)?", re.I)

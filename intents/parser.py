@@ -68,8 +68,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         if lexicon is not None:
             slots = snap_slots(intent, slots, message.typed, lexicon)
         return Parsed(intent, slots, RECORD_CONFIDENCE)
-    if (left_out := vocab.EXCEPT.search(message.text)) and (
-        excluding := _excluding(left_out, message, now=now, tz=tz, lexicon=lexicon)
+    if (
+        (left_out := vocab.EXCEPT.search(message.text))
+        and not vocab.BUT_NEVER.search(message.text)  # "bought X but not Y": what they lack
+        and (excluding := _excluding(left_out, message, now=now, tz=tz, lexicon=lexicon))
     ):
         return excluding
     reason = rules.REASON_FIRST.match(message.text) or rules.REASON_STATED.match(message.text)

@@ -241,7 +241,9 @@ def take_ref(text: str) -> tuple[str | None, str]:
         return found.group(0), text[found.end() :].strip(" ,;:.-–—")
     head = _SEPARATOR.split(text, maxsplit=1)[0]
     words = head.split()
-    cased = any(w[:1].isupper() for w in words) and any(w[:1].islower() for w in words)
+    # names are capitalised in a message that capitalises any ("QBR", "CRM": acronyms don't count)
+    titled = [w for w in words if w[:1].isupper() and not (len(w) > 1 and w.isupper())]
+    cased = bool(titled) and any(w[:1].islower() for w in words)
     kept: list[str] = []
     for index, word in enumerate(words):
         bare = word.lower()
@@ -557,6 +559,7 @@ def _complete(match: re.Match, message: Message) -> dict | None:
     ):
         return None  # "move task 2 to mon", "reopen task 45": changed; "who has task 36": asked
     undated = _undated(_ANOTHER_CHANGE.split(message.text, maxsplit=1)[0])
+    undated = _BECAUSE.split(undated, maxsplit=1)[0]  # "… and 90 too since I have 91": not 91
     if not _TASK_NUMBER.search(undated):  # "Done #12", "Done: task #12" are the buttons' labels
         undated = _CUSTOMER_REF.sub(_blank, undated)  # "the task for #129"
     if numbered := _task_ids(undated):
@@ -667,6 +670,7 @@ _RENEWED_FOR = re.compile(
     r"^\s*(?:for\s+(?:another|a|one|two|three|\d+)\s+(?:more\s+)?(?:years?|months?|terms?)|again)\b.*",
     re.I,
 )
+_BECAUSE = re.compile(r"\b(?:since|because|cos|coz|bc|as i|as we)\b")
 _SPEAKER = re.compile(r"\b(?:says|said|thinks|told me|reckons|confirmed|tells me)\b")
 _OFFERED = re.compile(r"\b(?:quote[sd]?|quotation|proposal|offer|estimate|pricing|price list)\b")
 _SOLD = re.compile(
@@ -888,6 +892,8 @@ _DAY_SLASH_TEN = re.compile(
 _ADVICE_ASKED = re.compile(
     r"\bwhat (?:should|shall|shud|shd|shoud|sould|do|can) (?:i|we) do\b|\bany (?:advice|ideas|tips)\b"
     r"|\bhow (?:should|shall|do|can) (?:i|we) (?:handle|approach|deal with|recover|win)\b"
+    # "gave nps 2, what was the issue?": a question about an answer already given
+    r"|[,;.-]\s*(?:what|why|how come|which|when|who)\b[^,;.]*\?\s*$"
 )
 
 
@@ -2177,7 +2183,7 @@ _SELECTION_READERS = (
     vocab.INTEREST, vocab.NO_STAGE_CHANGE, vocab.STAGE_CRITERION, vocab.NO_PURCHASE,
     vocab.BOUGHT_WITHIN,
     vocab.NO_CONTACT, vocab.OWNER, vocab.OWNER_TEAM, vocab.OWNER_ME, vocab.OWNER_NAMED,
-    vocab.OWNER_DID, vocab.CITY, vocab.NOT_TAGGED, vocab.TAG, vocab.BOUGHT_PRODUCT,
+    vocab.OWNER_DID, vocab.CITY, vocab.NOT_TAGGED, vocab.TAG, vocab.BOUGHT_PRODUCT, vocab.BUT_NEVER,
     vocab.MIN_VALUE, vocab.MAX_VALUE, vocab.LIMIT,
     *(pattern for pattern, _ in vocab.SEGMENTS), *(pattern for pattern, _ in vocab.SORTS),
 )  # fmt: skip
@@ -2273,10 +2279,13 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         group = next(i for i, g in enumerate(found.groups(), start=1) if g)
         slots[NOT_TAG] = typed[found.start(group) : found.end(group)]
         text, typed = _erased(text, found.span()), _erased(typed, found.span())
-    if found := vocab.BOUGHT_PRODUCT.search(text):  # before silence: "hasn't bought CRM Pro"
+    for found in list(vocab.BOUGHT_PRODUCT.finditer(text)):  # before silence: "hasn't bought X"
         said = typed[found.start("product") : found.end("product")]
-        slots[NOT_BOUGHT if found["not"] else BOUGHT] = said
+        slots.setdefault(NOT_BOUGHT if found["not"] else BOUGHT, said)
         text, typed = _erased(text, found.span()), _erased(typed, found.span())
+    if found := vocab.BUT_NEVER.search(message.text):  # "bought CRM Starter but never CRM Pro"
+        slots.setdefault(NOT_BOUGHT, message.typed[found.start("product") : found.end("product")])
+        text, typed = _erased(text, found.span("tail")), _erased(typed, found.span("tail"))
     if found := vocab.TAG.search(text):  # before the stage: "tagged expo-leads" names no stage
         group = next(i for i, g in enumerate(found.groups(), start=1) if g)
         slots["tag"] = typed[found.start(group) : found.end(group)]

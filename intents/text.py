@@ -50,6 +50,7 @@ SHORTHAND = [
     (re.compile(r"\bmtgs\b", re.I), "meetings"),
     (re.compile(r"\bvm\b", re.I), "voicemail"),
     (re.compile(r"\blvm\b", re.I), "left voicemail"),
+    (re.compile(r"^lm(?= (?:for|w|with|to)\b)", re.I), "left a message"),  # "lm for X re QBR"
     (re.compile(r"\bmsg'?d\b", re.I), "messaged"),
     (re.compile(r"\bwhos\b", re.I), "who's"),
     (re.compile(r"\bfu\b", re.I), "follow up"),

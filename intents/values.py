@@ -34,7 +34,8 @@ CURRENCIES = {
     "lakh": "INR", "lakhs": "INR", "aed": "AED", "dirham": "AED", "dirhams": "AED", "pln": "PLN",
     "zloty": "PLN", "zł": "PLN", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "zar": "ZAR",
     "try": "TRY", "mxn": "MXN", "cny": "CNY", "rmb": "CNY", "₦": "NGN", "ngn": "NGN",
-    "naira": "NGN", "₱": "PHP", "php": "PHP",
+    "naira": "NGN", "₱": "PHP", "php": "PHP", "kes": "KES", "ksh": "KES", "shillings": "KES",
+    "rand": "ZAR",
 }  # fmt: skip
 
 
@@ -228,6 +229,8 @@ def amount(text: str) -> tuple[int | float, str | None] | None:
         if (symbol and word in lowered) or (not symbol and re.search(rf"\b{word}\b", lowered)):
             currency = code
             break
+    if currency is None and re.match(r"r\s?\d", lowered):  # "R67,500": rand
+        currency = "ZAR"
     found = re.search(r"(\d[\d,.]*)\s*([km]|lakhs?|crore)?(?![a-z])", lowered)
     if not found:
         return None

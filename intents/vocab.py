@@ -118,7 +118,8 @@ ENTRY_REMOVED = re.compile(
     r"(?:^|[,;.!]\s+)(?:(?:oops|sorry|ugh|please|pls|can you|could you|ok|okay|so|just)[\s,!]+)*"
     r"(?:delete|remove|scrap|erase|bin|void|cancel|get rid of|take out)\s+"
     r"(?P<when>(?:(?:the|that|this|my|our|last|latest|(?:today|yesterday)(?:'?s)?|"
-    r"this (?:morning|afternoon|evening)'?s|wrong|duplicate|"
+    r"this (?:morning|afternoon|evening)'?s|wrong|duplicate|empty|blank|extra|second|double|"
+    r"accidental|mistaken|test|junk|bogus|stray|bad|old|first|"
     r"(?:\w+\s+)?logged|[$€£]?\d[\d,.]*\s?[km]?"
     # "delete the $4,500 Analytics Pro order on X": what was sold, before the word for a sale
     r"|[\w-]+(?=(?:\s+[\w-]+){0,2}\s+(?:sale|purchase|order)s?\b))\s+)*)"
@@ -1052,11 +1053,12 @@ NPS_SCORE_FIRST = re.compile(r"^\W*(?:nps|score)\W*\d")
 _PER = r"(?:\s+(?:a|per|/)\s*(?:year|yr|month|mo|annum))?"
 _CODES = (
     r"usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|try|nzd|mxn|hkd|cny|rmb|"
-    r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?|naira|ngn|php"
+    r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?|naira|ngn|php|"
+    r"kes|ksh|shillings|rand"
 )
 # the codes also written before the figure: "USD 7,500", "AED 15,000"
-_CODES_FIRST = r"\b(?:usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|nzd|mxn|hkd|cny|rmb|ngn|php)"
-_SYMBOLS = r"(?:us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦₱]|rs\.?)"
+_CODES_FIRST = r"\b(?:usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|nzd|mxn|hkd|cny|rmb|ngn|php|kes|ksh)"
+_SYMBOLS = r"(?:us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦₱]|rs\.?|(?<![\w$])r(?=\s?\d{1,3}(?:,\d{3})+\b))"
 # the whole of a sale said after its parts: "8 units @ $1,150 = $9,200", "… total $9,200"
 SALE_TOTAL = re.compile(
     rf"\s*(?:=|\b(?:in )?total(?: of)?:?)\s*(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b|\s?{_SYMBOLS})?)"
@@ -1071,7 +1073,7 @@ UNIT_PRICE = re.compile(
 MONEY = [  # an amount with its currency anywhere; else a bare number after "for", "at", a comma
     re.compile(
         r"(?:[,;:]\s*|\s+(?:for|at|worth|totaling|totalling|total|@|paid|=|of)\s+|\s+|^)"
-        rf"(?P<money>{_SYMBOLS}\s?\d[\d,.]*\s?[km]?(?:\s?(?:{_CODES})\b)?|(?:{_CODES_FIRST})\s?\d[\d,.]*\s?[km]?\b|\d(?:[\d,.]*\d)?\s?(?:[km]|lakhs?)?\s?(?:{_SYMBOLS}|(?:{_CODES})\b))"
+        rf"(?P<money>{_SYMBOLS}\s?\d[\d,.]*\s?[km]?(?:\s?(?:{_CODES})\b)?|(?:{_CODES_FIRST})\s?\d[\d,.]*\s?[km]?\b|\d(?:[\d,.]*\d)?\s?(?:[km]|lakhs?)?\s?(?:{_SYMBOLS}(?:\s?(?:{_CODES})\b)?|(?:{_CODES})\b))"
         rf"{_PER}"
     ),
     re.compile(
@@ -1385,6 +1387,12 @@ BOUGHT_PRODUCT = re.compile(
     r"(?P<product>[a-z][\w+.-]*(?:\s+(?!(?:in|from|owned|who|that|which|and|or|this|last|since|"
     r"before|after|during|within|for|over|but|yet|by|with|at|on|are|is|sorted|ordered|ranked|"
     r"tagged|worth|to|as)\b)[\w+.-]+){0,3})"
+)
+# "bought CRM Starter but never CRM Pro": the product left out, its verb said once
+BUT_NEVER = re.compile(
+    r"\b(?:bought|purchased|ordered)\s+[^,;]*?(?P<tail>\b(?:but|and)\s+(?:never|not|no)\s+(?:the\s+)?"
+    r"(?P<product>[a-z][\w+.-]*(?:\s+(?!(?:in|from|owned|who|that|which|and|or|with|as|to|tagged|"
+    r"ones)\b)[\w+.-]+){0,3}))(?!\s+ones\b)"
 )
 # "not tagged vip", "without the churn-risk tag", "non-vip": customers a tag leaves out
 NOT_TAGGED = re.compile(

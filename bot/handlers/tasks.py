@@ -64,10 +64,12 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
         text = _suggested(ctx, customer)
     if not text:
         raise UserError("What should I remind you of? e.g. “remind me to call Acme tomorrow”.")
-    if _EACH_OWNER.search(text):  # "a task … for leads not called in 30 days, for their owners"
+    if _EACH_OWNER.search(text) or _ON_EACH.search(text):
+        # "a task … for leads not called in 30 days, for their owners", "… for each of them" with
+        # no list to be each of
         raise UserError(
-            "A task for each customer's owner goes on a list: list them first (e.g. “leads with "
-            "no contact in 30 days”), then say “a task for each of them, for their owner, due "
+            "A task on each customer goes on a list: list them first (e.g. “leads with no "
+            "contact in 30 days”), then say “a task for each of them, for their owner, due "
             "friday: call to requalify”. Nothing was saved."
         )
     if customer is None and _THEIRS.search(text):  # "check with support about his tickets"
@@ -108,6 +110,7 @@ _EACH_OWNER = re.compile(
     r"|\bwho(?:m)?ever\s+owns\b",
     re.I,
 )
+_ON_EACH = re.compile(r"\b(?:each|every one|all) of (?:them|those|these)\b|\bon each\b", re.I)
 _SOMEONE = re.compile(r"\b(?:him|her|them)\b", re.I)
 _THEIRS = re.compile(r"\b(?:him|her|them|his|their|hers|theirs)\b", re.I)
 

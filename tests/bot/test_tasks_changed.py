@@ -519,3 +519,21 @@ def test_what_came_of_a_task_ticked_off_is_noted_on_its_customer(chat):
 def sure(chat, said: str, who: str | None = None):
     reply = chat.say(said, who=who)
     return chat.say("yes", who=who) if "not sure" in reply.text else reply
+
+
+def test_a_task_for_each_of_them_with_no_list_is_refused_not_set_on_the_last_customer(chat):
+    chat.say("tell me about Hans Müller", who="Alex")
+    written = chat.written()
+    reply = chat.say("create a task for each of them: follow up on proposal, due next tuesday",
+                     who="Alex")  # fmt: skip
+    assert reply.text.startswith("A task on each customer goes on a list")
+    assert chat.written() == written
+
+
+def test_a_task_for_the_owner_on_each_customer_listed_goes_to_each_owner(chat):
+    chat.run("customer.update", customer="Globex", field="owner", value="Alex", who="Alex")
+    chat.say("list the team's customers", who="Alex")
+    preview = chat.say("task for the owner on each: offer the onboarding package, due friday",
+                       who="Alex")  # fmt: skip
+    assert preview.text.startswith("Set the task “offer the onboarding package”")
+    assert "for each one's owner" in preview.text

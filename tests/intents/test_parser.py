@@ -1182,3 +1182,43 @@ def test_a_quote_sent_with_seats_and_a_product_is_never_read_as_a_sale():
     parsed = read("fatima brown atlas - sent the renewal quote, 25 seats crm enterprise")
     assert parsed.intent != "purchase.log"
     assert all(r.intent != "purchase.log" for r in parsed.alternatives)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("delete the empty call for noah schneider today", "interaction.delete",
+         {"customer": "noah schneider", "channel": "call", "occurred_on": "2026-11-18"}),
+        ("close task 64 please, and 90 too since I have 91", "task.complete",
+         {"task_id": [64, 90]}),
+        ("tag everyone who bought CRM Starter but never CRM Pro with upsell-pro",
+         "customer.bulk_update", {"bought": "CRM Starter", "not_bought": "CRM Pro",
+                                  "field": "tag", "value": "upsell-pro"}),
+        ("who bought crm starter but not crm pro", "segment.list",
+         {"bought": "crm starter", "not_bought": "crm pro"}),
+        ("called lucia schneider about the QBR", "interaction.log",
+         {"customer": "lucia schneider", "channel": "call", "summary": "about the QBR"}),
+        ("Tremblay Électrique has bought 4 licences Pro, 4 200 $ CAD", "purchase.log",
+         {"customer": "Tremblay Électrique", "product": "licences Pro", "quantity": 4,
+          "amount": 4200, "currency": "CAD"}),
+        ("Msunduzi Motors took 15 fleet tablets, R67,500", "purchase.log",
+         {"customer": "Msunduzi Motors", "product": "fleet tablets", "quantity": 15,
+          "amount": 67500, "currency": "ZAR"}),
+        ("Lakeview Agrovet has paid for 200 bags of layers mash, KSh 640,000", "purchase.log",
+         {"customer": "Lakeview Agrovet", "product": "layers mash", "quantity": 200,
+          "amount": 640000, "currency": "KES"}),
+    ],
+)  # fmt: skip
+def test_phrasings_blind_round_26_and_working_day_33_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_question_about_an_nps_answer_already_given_records_nothing():
+    parsed = read("noah schneider - gave nps 2, what was the issue?")
+    assert parsed.intent != "nps.record"
+
+
+def test_an_exclusion_said_after_a_selection_is_never_read_as_a_product_not_bought():
+    parsed = read("move all of dana's leads and not the berlin ones to sam")
+    assert "not_bought" not in parsed.slots and parsed.unread
