@@ -31,7 +31,7 @@ from bot.errors import describe
 from bot.handlers.help import reading_label
 from bot.identity import not_enabled, staff_for
 from bot.lexicon import Lexicons
-from bot.messages import MAX_MESSAGE, Message, Reply
+from bot.messages import MAX_MESSAGE, Button, Message, Reply
 from bot.settings import Settings
 from crm_store.audit import UNDO_OF, last_command
 from crm_store.db import transaction
@@ -274,6 +274,8 @@ class Bot:
                         return Reply(CANCELLED)
                 elif _only_offered(pending.payload):  # "did you mean …?" buttons: no question
                     session.delete(pending)
+                elif pending.kind == "choice" and _ASKED_AGAIN.match(text):
+                    return _choices_again(pending.payload)  # "which one was that?"
                 elif pending.kind == "choice" and (pointed := subjects.pointing(text)):
                     # "he just bought 10 seats" while asked which Björn: he is not the last one
                     return Reply(
@@ -617,6 +619,25 @@ def _button_numbered(text: str, payload: dict[str, Any]) -> str | None:
     """A bare "1" for a yes/no question's buttons ("[Yes] [Cancel]") presses the first."""
     pressed = _pressed(text, payload)
     return pressed if pressed in payload["choices"] else None
+
+
+_ASKED_AGAIN = re.compile(
+    r"^\W*(?:(?:which|what)\s+(?:one|ones|were|are|was)\b(?:\s+(?:that|those|they|it|the\s+"
+    r"(?:options|choices)|again))*|(?:the\s+)?(?:options|choices)(?:\s+again)?|say (?:that|it) again|"
+    r"(?:show|list|repeat)\s+(?:me\s+)?(?:the\s+)?(?:options|choices|list))\W*$",
+    re.I,
+)
+
+
+def _choices_again(payload: dict[str, Any]) -> Reply:
+    """The choices of the question still waiting, shown again, so it can be answered."""
+    labels = payload.get("described", {})
+    order = [value for value in payload.get("order", []) if value in labels]
+    lines = "\n".join(labels[value] for value in order)
+    return Reply(
+        text=f"Still asking which one you meant:\n{lines}\nAnswer with its number, or say “cancel”.",
+        buttons=[Button(labels[value], value) for value in order],
+    )
 
 
 def _described(text: str, described: dict[str, str]) -> str | None:

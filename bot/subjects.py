@@ -22,6 +22,7 @@ from crm_store.models import ConversationSubject, utcnow
 from intents import CUSTOMERS, EXCLUDING, Parsed, vocab
 
 CHANGE = ("field", "value", "action")
+CHOSEN_BY = "chosen_by"  # kept with a change to many: the selection it was made on
 # questions a short follow-up may refine ("by rep?", "just maria's", "vs last year?"), each with
 # how the follow-up is re-read as a question of that kind
 REFINABLE = {
@@ -162,8 +163,8 @@ NEEDS_CUSTOMER = frozenset(
 Reader = Callable[[str], Parsed]
 FREE_TEXT = frozenset({"text", "summary", "comment"})
 FIRST_SUGGESTED = re.compile(
-    r"(?:the\s+)?(?:first|top|1st)(?:\s+(?:one|suggestion|step|thing|action))?", re.I
-)  # the next step suggested first, after a customer's next steps
+    r"(?:the\s+)?(?:first|top|1st)(?:\s+(?:one|suggestion|step|thing|action))?|that|this|it", re.I
+)  # the next step suggested first, after a customer's next steps ("task for that fri")
 BARE_ASK = 4  # words: "next steps?", "any ideas" said after a profile are about that customer
 _FIRST_WORDS = (
     r"^(?:(?:ok|okay|actually|oh|hmm+|no|wait|sorry|and|also|pls|please|can you|could you)[\s,]+)*"
@@ -264,6 +265,8 @@ def remember(
         return
     repeatable = ran.intent in LISTS or ran.slots.get("field") in REPEATABLE
     change = {k: ran.slots[k] for k in CHANGE if ran.slots.get(k)} if repeatable else {}
+    if change and ran.intent == "customer.bulk_update" and (chosen := selection_of(ran.slots)):
+        change[CHOSEN_BY] = chosen  # "same for sam's" after Jordan's lost ones: Sam's lost ones
     subject = session.get(ConversationSubject, conversation) or ConversationSubject(
         conversation=conversation
     )
@@ -314,7 +317,8 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
     if subject.selection is not None:
         return _top_of(text, _to_the_list(text, parsed, subject, read))
     if subject.customer_id is not None:
-        return _to_the_customer(text, parsed, subject.customer_id, subject.change, read)
+        change = {k: v for k, v in (subject.change or {}).items() if k != CHOSEN_BY}
+        return _to_the_customer(text, parsed, subject.customer_id, change, read)
     return parsed
 
 
@@ -460,11 +464,13 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
     ):  # "move his leads in madrid to maria" after Jordan's leads: Jordan's
         return replace(parsed, slots={**parsed.slots, "owner": owner}, unread=())
     if (same := SAME_FOR.match(text)) and subject.change:
+        change = {k: v for k, v in subject.change.items() if k != CHOSEN_BY}
         narrowed = read(f"list {same.group('rest')}")
         if narrowed.intent == "segment.list" and selection_of(narrowed.slots):
-            slots = {**selection_of(narrowed.slots), **subject.change}
-            return Parsed("customer.bulk_update", slots, parsed.confidence)
-        return _named_again(same.group("rest"), subject.change, read, 1.0) or parsed
+            # what is said replaces its part of the last selection, the rest stays
+            chosen = {**subject.change.get(CHOSEN_BY, {}), **selection_of(narrowed.slots)}
+            return Parsed("customer.bulk_update", {**chosen, **change}, parsed.confidence)
+        return _named_again(same.group("rest"), change, read, 1.0) or parsed
     own = _selects(parsed)
     if THE_ONES.search(text):  # "give the ones not contacted in 60 days to maria", "tag the
         # never contacted ones cold": the list shown, narrowed

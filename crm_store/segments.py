@@ -111,7 +111,8 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
     if criteria.not_tag:
         keep &= ~frame.index.isin(_tagged(session, criteria.not_tag))
     if criteria.bought:
-        keep &= frame.index.isin(list(session.exec(_buyers(criteria.bought))))
+        buyers = _buyers(criteria.bought, _bought_since(criteria, snap.today))
+        keep &= frame.index.isin(list(session.exec(buyers)))
     if criteria.never_bought:
         keep &= ~frame.index.isin(list(session.exec(_buyers(criteria.never_bought))))
     if criteria.interest:
@@ -155,7 +156,9 @@ def narrowing(criteria: Criteria, *, today: date) -> Select | None:
     if criteria.tag:
         conditions.append(col(Customer.id).in_(_tag_query(criteria.tag)))
     if criteria.bought:
-        conditions.append(col(Customer.id).in_(_buyers(criteria.bought)))
+        conditions.append(
+            col(Customer.id).in_(_buyers(criteria.bought, _bought_since(criteria, today)))
+        )
     return query.where(*conditions) if conditions else None
 
 
@@ -241,8 +244,18 @@ def products_named(session: Session, typed: str) -> tuple[str, ...]:
     )
 
 
-def _buyers(products: tuple[str, ...]) -> Select:
-    return select(Purchase.customer_id).where(col(Purchase.product).in_(products)).distinct()
+def _buyers(products: tuple[str, ...], since: date | None = None) -> Select:
+    """Who bought one of the products (since a day, when said: "bought X in the last 90 days")."""
+    bought = select(Purchase.customer_id).where(col(Purchase.product).in_(products))
+    if since is not None:
+        bought = bought.where(Purchase.purchased_on >= since)
+    return bought.distinct()
+
+
+def _bought_since(criteria: Criteria, today: date) -> date | None:
+    if criteria.bought_days is None:
+        return None
+    return today - timedelta(days=criteria.bought_days)
 
 
 def _sorted(frame: pd.DataFrame, sort: str) -> pd.DataFrame:

@@ -110,7 +110,11 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         contact := rules.read("interaction.log", message)
     ):  # "called bjorn, … nps 7", "tom from cyberdyne called, … sold 5 crm pro": the call too
         if contact.get("channel", "note") != "note" and vocab.CONTACT_VERB.search(message.text):
-            parsed = replace(parsed, slots={**parsed.slots, CONTACT: contact["channel"]})
+            slots = {**parsed.slots, CONTACT: contact["channel"]}
+            said, caller = str(slots.get("customer", "")), contact.get("customer")
+            if caller and said != caller and said.startswith(caller):
+                slots["customer"] = caller  # "tom @ cyberdyne called, …": never "… called"
+            parsed = replace(parsed, slots=slots)
     if _BARE_NUMBER.fullmatch(message.text):  # "14" alone: a task, an answer, a typo? ask
         parsed = replace(parsed, confidence=min(parsed.confidence, BARE_NUMBER_CONFIDENCE))
     return parsed
@@ -163,7 +167,10 @@ def _a_colleagues_book(slots: dict, message: Message, lexicon: Lexicon | None) -
     return bool(re.search(book, message.typed, re.I))
 
 
-_THEIR_MANY = r"(?:[\w-]+\s+){0,3}?(?:customers|leads|accounts|clients|deals|ones|book)\b"
+_THEIR_MANY = (
+    r"(?:[\w-]+\s+){0,3}?(?:customers|leads|accounts|clients|deals|ones|book|proposals|prospects|"
+    r"qualified|champions|detractors|promoters|pipeline)\b"
+)
 
 
 def choose(
@@ -193,8 +200,12 @@ def choose(
             slots = spans.merge(intent, slots, tagging)
         if intent == "customer.create" and rules.not_a_name(slots.get("name")):
             continue  # never a customer named with a sentence, whoever read the name
-        if intent == "customer.update" and _a_colleagues_book(slots, message, lexicon):
-            continue  # "move Maria's qualified customers to Sam": hers, a change to many
+        if intent in ("customer.update", "customer.show") and _a_colleagues_book(
+            slots, message, lexicon
+        ):
+            continue  # "move Maria's qualified customers to Sam", "show me maria's proposals"
+        if intent == "report.show":
+            slots = rules.per_rep_only(slots, message)
         slots = rules.without_dangling_words(rules.as_typed(slots, message))
         slots = rules.without_customer_tail(slots)
         if lexicon is not None:

@@ -509,7 +509,17 @@ def _digest(match: re.Match, message: Message) -> dict | None:
     day, _, _ = _find_date(message.text, message, future=False)
     if day is None and re.search(r"\btoday'?s\b", message.text):
         day = message.now.date().isoformat()
-    return _date_slot("date", day, {"owner": owner(message)})
+    whose = owner(message)
+    if whose is None and (named := _NAME_BEFORE_DIGEST.match(message.text)):
+        whose = message.typed[named.start(1) : named.end(1)]  # "oskar digest yesterday"
+    return _date_slot("date", day, {"owner": whose})
+
+
+_NAME_BEFORE_DIGEST = re.compile(
+    r"^(?!(?:my|the|a|your|our|daily|morning|send|show|get|give|see|today|todays|yesterday|"
+    r"yesterdays|full|latest|me|please|pls|team|teams|what|where|this|that|new|last)\b)"
+    r"([a-z][\w-]*?)(?:'?s)?\s+(?:daily\s+|morning\s+)?digest\b"
+)
 
 
 def owner(message: Message, *, named_for: bool = True) -> str | None:
@@ -695,6 +705,8 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
         taker = message.typed[handed.start(who) : handed.end(who)]
         due = handed.groupdict().get("due")
         period = _TASK_DUE.get(due, "week") if due else None  # "by friday": this week's
+        if re.search(r"\boverdue\b", handed.group()):  # "give all of Jordan's overdue tasks to Sam"
+            period = "overdue"
         return {
             TASKS_OF: "me" if holder.casefold() == "my" else holder,
             "owner": taker,
@@ -983,6 +995,17 @@ def _report(match: re.Match, message: Message) -> dict | None:
     }
 
 
+def per_rep_only(slots: dict[str, Any], message: Message) -> dict[str, Any]:
+    """A report's slots without the team as its book when only "per rep" was said: "calls per
+    rep" splits the figures by rep; "the team's calls per rep" names the team's book."""
+    if slots.get("owner") != "team" or slots.get("group_by") != "owner":
+        return slots
+    if vocab.OWNER_TEAM.search(_PER_REP.sub(" ", message.text)):
+        return slots
+    return {k: v for k, v in slots.items() if k != "owner"}
+
+
+_PER_REP = re.compile(r"\b(?:each|per|any) rep\b")
 # the period a comparison is against, which leaves this one the period asked about
 _AGAINST_LAST = re.compile(
     r"\b(?:vs\.?|versus|compared (?:to|with)|against|than|over)\s+(?:the\s+)?(?:last|previous|prior)\s+"
@@ -1058,7 +1081,7 @@ _TIME_AGO = re.compile(
 def _sale(text: str, typed: str) -> dict | None:
     slots: dict[str, Any] = {}
     if negative := vocab.NEGATIVE_QUANTITY.search(text):
-        slots["invalid"] = {"quantity": next(q for q in negative.group("q", "q2", "q3") if q)}
+        slots["invalid"] = {"quantity": next(q for q in negative.group("q", "q2", "q3", "q4") if q)}
         text = text[: negative.start()] + " " + text[negative.end() :]
         typed = typed[: negative.start()] + " " + typed[negative.end() :]
     if negative := vocab.NEGATIVE_MONEY.search(text):
@@ -1100,7 +1123,8 @@ def _sale(text: str, typed: str) -> dict | None:
         what = _RENEWED_FOR.sub("", what).strip(" ,.:;")  # "renewed for another year": no product
         if seats := vocab.SEATS.search(what):
             slots["quantity"] = _number(seats.group("q").lower())
-            what = (what[: seats.start()] + " " + what[seats.end() :]).strip(" ,.:;")
+            # "5 more crm pro seats": the product said between the number and the seats stays
+            what = f"{what[: seats.start()]} {seats['between']}{what[seats.end() :]}".strip(" ,.:;")
         if second := _SECOND_ITEM.search(what):  # "… and 1 onboarding package"
             slots[ANOTHER_PRODUCT], what = (
                 what[second.start("item") :].strip(),
@@ -1200,6 +1224,8 @@ _AN_OFFICE_IN = re.compile(
 
 
 def _update_said(message: Message) -> dict | None:
+    if (dropped := _interest_dropped(message)) is not None:
+        return dropped
     if (untagged := _untag_one(message)) is not None:
         return untagged
     if vocab.UNTAG_ONE.search(message.text):
@@ -1254,6 +1280,19 @@ def _update_said(message: Message) -> dict | None:
             return None  # "tag champions vip": many customers
     slots = _update_loosely(message)
     return None if vocab.SELECTION_SAID.search(slots.get("customer") or "") else slots
+
+
+def _interest_dropped(message: Message) -> dict | None:
+    """One customer's interest taken off: "remove the interest 'hardware' from her", "drop
+    analytics from Jane Cooper's interests"."""
+    found = vocab.INTEREST_DROPPED.match(message.typed)
+    if found is None:
+        return None
+    value = (found["value"] or found["value2"]).strip(" '\"‘’“”")
+    who = _ref(found["who"] or found["who2"])
+    if who and who.lower() in ("her", "him", "them", "his", "their"):
+        who = None  # the customer just talked about
+    return {"customer": who, "field": "interest", "value": value, "action": "remove"}
 
 
 def _untag_one(message: Message) -> dict | None:
@@ -1543,7 +1582,11 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     if found := re.search(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*|[^\s,;()]*@@[^\s,;()]*", rest):
         slots["email"] = found.group(0)
         rest = rest[: found.start()] + " " + rest[found.end() :]
-    if found := re.search(r"(?:phone:?\s*)?(\+?\(?\d[\d ()./-]{5,}\d)", rest, flags=re.I):
+    if found := re.search(
+        r"(?:\b(?:phone|tel|telephone|mob|mobile|cell|ph)\.?:?\s*)?(\+?\(?\d[\d ()./-]{5,}\d)",
+        rest,
+        flags=re.I,
+    ):
         slots["phone"] = found.group(1).strip()
         rest = rest[: found.start()] + " " + rest[found.end() :]
     rest = re.sub(r"\(\s*\)", " ", rest)
@@ -1581,8 +1624,11 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         )
         if part.lower() in vocab.STAGES:
             continue
-        if (contact := _CONTACT_PERSON.match(part)) and "name" not in slots:
-            slots["name"] = contact.group("name")  # "…, Nagpur, contact Mr. Anil Deshmukh"
+        if contact := _CONTACT_PERSON.match(part):
+            if "name" in slots and "company" not in slots:  # "Grünwald Apotheke, contact person …"
+                slots["company"] = slots.pop("name")
+            if "name" not in slots or slots["name"] == slots.get("company"):
+                slots["name"] = contact.group("name")  # "…, Nagpur, contact Mr. Anil Deshmukh"
             continue
         if (titled := _TITLED.fullmatch(part)) and "company" not in slots:
             slots["company"] = titled.group("company")  # "events manager in Iberforma"
@@ -1702,7 +1748,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
     text = message.text
     if left := vocab.LEFT_THEM.match(text):  # "left him a vm": a voicemail for him
         typed = message.typed
-        typed = f"left a voicemail for {typed[slice(*left.span('who'))]}{typed[left.end() :]}"
+        who = typed[slice(*left.span("who" if left["who"] else "who2"))]
+        typed = f"left a voicemail for {who}{typed[left.end() :]}"
         return read("interaction.log", replace(message, text=typed.lower(), typed=typed))
     if vocab.CONTACT_PLANNED.search(text):
         return None  # "book a call with acme for monday 10am": still to come, a task
@@ -1815,6 +1862,9 @@ def _log(match: re.Match, message: Message) -> dict | None:
 _TO_HAPPEN = re.compile(
     r"\b(?:sending|will|going to|gonna|planning|plan to|coming|arriving|"
     r"delivering|shipping|installing|starting|starts|kicking off)\b[^,;.!?]*$|'ll\b[^,;.!?]*$"
+    r"|(?:^|[,;.]\s*|\band\s+)(?:(?:i|we)\s+)?(?:send|get|prepare|prep|write|draft|share|mail|"
+    r"bring|book|schedule|arrange|organise|organize|do|return|call|visit)\s[^,;.!?]*$"
+    # ", send deck fri", ", I send them on Monday": a to-do's day
 )
 
 
@@ -1925,6 +1975,8 @@ FALLBACKS["interaction.log"] = _log_loosely
 def _delete(match: re.Match, message: Message) -> dict | None:
     if vocab.ENTRY_REMOVED.search(message.text):
         return None  # "delete the $4,500 Analytics Pro order on X": the order, never X
+    if vocab.INTEREST_DROPPED.match(message.text):
+        return None  # "remove hardware from her interests": an interest, never a customer
     message = named_then_pointed(message) or message  # "X isn't a customer any more, delete her"
     if twice := vocab.TWICE.search(message.typed):  # "created Greenleaf twice, delete one"
         return {"customer": _ref(twice.group("who"))}
@@ -2098,9 +2150,11 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     selection = _segment(match, Message(text, typed, message.now, message.tz, message.corrected))
     selection = {k: v for k, v in selection.items() if k not in ("sort", "limit")}
     unread = _place_before_nouns(selection, text, typed)
-    if not selection.get("owner") and any(w.casefold() in vocab.WHOSE for w in unread):
-        if opener := re.match(r"^\s*([a-z][\w-]*)(?:'s|’s)\s", message.text):
-            selection["owner"] = message.typed[opener.start(1) : opener.end(1)]  # "Jordan's got …"
+    if selection.get("owner") in (None, "team") and any(
+        w.casefold() in vocab.WHOSE for w in unread
+    ):
+        if opener := _OPENER.match(message.text):  # "Jordan's got …", "Mehmet leaves us …, all his"
+            selection["owner"] = message.typed[opener.start(1) : opener.end(1)]
     if (
         not selection.get("owner")
         and slots.get("field") == "owner"
@@ -2129,6 +2183,10 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     return {**selection, **slots}
 
 
+_OPENER = re.compile(
+    r"^\s*(?!(?:the|my|our|we|i|he|she|they|it|all|every|everyone)\b)([a-z][\w-]*)"
+    r"(?:'s|’s|\s+(?:is|was|has|had|will|leaves|left|quit|quits))\s"
+)
 _NEW_TO_ME = re.compile(r"\bnew(?=\s+(?:accounts|customers|clients|ones)\b)")
 _PIPELINE = frozenset({"lead", "qualified", "proposal", "lost"})
 _PLURAL_SELECTION = re.compile(
@@ -2184,6 +2242,7 @@ _SELECTION_READERS = (
     vocab.BOUGHT_WITHIN,
     vocab.NO_CONTACT, vocab.OWNER, vocab.OWNER_TEAM, vocab.OWNER_ME, vocab.OWNER_NAMED,
     vocab.OWNER_DID, vocab.CITY, vocab.NOT_TAGGED, vocab.TAG, vocab.BOUGHT_PRODUCT, vocab.BUT_NEVER,
+    vocab.WITHIN_THE_LAST,
     vocab.MIN_VALUE, vocab.MAX_VALUE, vocab.LIMIT,
     *(pattern for pattern, _ in vocab.SEGMENTS), *(pattern for pattern, _ in vocab.SORTS),
 )  # fmt: skip
@@ -2266,8 +2325,9 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         came: dict[str, Any] = {"from": typed[slice(*found.span(who))]} if who else {}
         if found["when"]:
             came["days"] = int(found["n"]) if found["n"] else vocab.HANDED_DAYS[found["when"]]
-        slots[CAME_FROM], slots["owner"] = came, "me"
-        said = [found.span(part) for part in ("verb", "from", "when") if found[part]]
+        to = next((g for g in ("to", "to2") if found[g]), None)  # "which ones did maria get today"
+        slots[CAME_FROM], slots["owner"] = came, typed[slice(*found.span(to))] if to else "me"
+        said = [found.span(part) for part in ("verb", "from", "when", to) if part and found[part]]
         for span in said:  # the words that said it, not those between ("new qualified")
             text, typed = _erased(text, span), _erased(typed, span)
         # "i got some new accounts from sam": new to me, not the segment of new buyers
@@ -2283,6 +2343,10 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         said = typed[found.start("product") : found.end("product")]
         slots.setdefault(NOT_BOUGHT if found["not"] else BOUGHT, said)
         text, typed = _erased(text, found.span()), _erased(typed, found.span())
+        if not found["not"] and (within := vocab.WITHIN_THE_LAST.match(text, found.end())):
+            # "bought X in the last 90 days", "… in the last month"
+            slots[BOUGHT_DAYS] = _days(within, default=vocab.DAYS_PER[within["unit"].rstrip("s")])
+            text, typed = _erased(text, within.span()), _erased(typed, within.span())
     if found := vocab.BUT_NEVER.search(message.text):  # "bought CRM Starter but never CRM Pro"
         slots.setdefault(NOT_BOUGHT, message.typed[found.start("product") : found.end("product")])
         text, typed = _erased(text, found.span("tail")), _erased(typed, found.span("tail"))

@@ -24,6 +24,7 @@ DECORATION = [
     (re.compile(r"^\s*/(?!crm\b)(\w+)\b"), r"\1"),  # a bot command is its word
     (re.compile(r"(?m)^\s*>\s?"), ""),  # quoted lines of a pasted message
     (re.compile(r"(?m)^[ \t]*[•·▪◦●‣⁃][ \t]*"), "- "),  # bullets are dashes
+    (re.compile(r"[ \t]+[•·▪◦●‣⁃](?:[ \t]+|$)"), ", "),  # "Update • Castellan • stage → x"
     (re.compile(r"^\s*@\w+[:,]?\s+"), " "),  # a leading @bot mention
     (
         re.compile(r"(?<![\w.+@-])@(\w+)(?![\w.@-]*\.\w)"),
@@ -33,6 +34,7 @@ DECORATION = [
 SHORTHAND = [
     (re.compile(r"\bf/u\b|\bfup\b|(?<![\w-])follow-?up(?![\w-])", re.I), "follow up"),
     (re.compile(r"\bw/o\b", re.I), "without"),
+    (re.compile(r"(?<=\d)(?: ea\b| ea\.|ea\b|/ea\b)", re.I), " each"),  # "sold at 450 ea"
     (re.compile(r"\bw/", re.I), "with "),
     (re.compile(r"\bre:\s*", re.I), "about "),
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|2moro|2morrow)\b", re.I), "tomorrow"),

@@ -117,6 +117,11 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
         if found.group(1) in ("mid", "middle of"):
             return first.replace(day=15)
         return first + relativedelta(months=1) - timedelta(days=1)
+    if found := re.fullmatch(r"in ([a-z]{3})[a-z]*\.?", text):  # "in march": its first day
+        if found.group(1) not in MONTHS:
+            return None
+        month = MONTHS.index(found.group(1)) + 1
+        return today if month == today.month else _nearest(today, month, 1, future)
     if found := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
         return _safe(int(found.group(1)), int(found.group(2)), int(found.group(3)))
     if found := re.fullmatch(

@@ -31,13 +31,13 @@ DATE_PHRASE = (
     rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)(?: (?:of )?{MONTH})?|{WEEKDAY},? \d{{1,2}} {MONTH}|"
     rf"(?:this |next |last )?{WEEKDAY}|next week|(?:later )?this week|"
     rf"in {_COUNT} (?:days?|weeks?|fortnights?|months?)(?: time)?|{_COUNT} (?:days?|weeks?|fortnights?|months?) (?:today|from (?:now|today)|time)|{_COUNT} (?:days?|weeks?) ago|"
-    rf"(?:mid|middle of|early|beginning of|start of|late|end of)[- ]{MONTH}|"
+    rf"(?:mid|middle of|early|beginning of|start of|late|end of)[- ]{MONTH}|in {MONTH}(?!\w| ?\d)|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}(?:,? \d{{4}})?|"
-    rf"the \d{{1,2}}(?:st|nd|rd|th)|(?<=\bon )\d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"the \d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})|(?<=\bon )\d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 # A date phrase with the little word that introduces it ("on friday", "by Dec 3", "due monday").
 DATE = re.compile(
-    rf"(?:,\s*)?\b(?:(?:due|by|on|for|at|before|until|till)\s+)?(?P<date>{DATE_PHRASE})(?![\w/])"
+    rf"(?:,\s*)?\b(?:(?:due|by|on|for|at|before|until|till)\s+)?(?:the\s+(?=\d))?(?P<date>{DATE_PHRASE})(?![\w/])"
 )
 DATE_WORDS = frozenset(
     "today tonight tomorrow yesterday eod eow cob eom this next last in monday tuesday wednesday thursday friday "
@@ -189,7 +189,9 @@ HANDED_TO_ME = re.compile(
     r"\b(?P<verb>(?:i|we)(?:'ve| have)?\s+(?:just\s+|recently\s+)?(?:got|get|gotten|received|inherit|inherited|took over|taken over)"
     r"|^(?:just\s+)?got\s+(?=(?:a bunch of|some|a few|a couple of|several|\d+)?\s*new\b)"
     r"|(?P<by>(?!(?:i|we|you|they|were|was|been|be|are|is|being|have|has|had|did|just|got|get|ones|customers|accounts|clients)\b)[a-z][\w'-]*)\s+(?:just\s+)?(?:hand(?:ed)?|pass(?:ed)?|transfer(?:red)?|move[d]?)\s+(?:over\s+)?(?:to\s+)?me"
-    r"|(?:moved|given|handed(?: over)?|transferred|reassigned|assigned|passed(?: over)?|sent)\s+(?:over\s+)?to (?:me|us)"
+    r"|(?:moved|given|handed(?: over)?|transferred|reassigned|assigned|passed(?: over)?|sent)\s+(?:over\s+)?to "
+    r"(?:me|us|(?P<to>(?!the\b|a\b|an\b|him\b|her\b|them\b|someone\b|anyone\b)[a-z][\w'-]*)(?=\s+(?:today|yesterday|this|in|from|by|lately|recently)\b|\W*$))"
+    r"|(?<=\bdid )(?P<to2>(?!i\b|we\b|you\b|they\b|he\b|she\b)[a-z][\w'-]*)\s+(?:just\s+)?(?:get|receive|inherit|take over|pick up)"
     r"|(?<=my customers )(?:handed|moved|reassigned|transferred|passed)(?: over)?"
     r"|(?:came|come) (?:to me|my way|over to me))\b"
     r"(?:.*?(?P<from>\bfrom\s+(?P<who>(?!the\b|a\b|an\b|him\b|her\b|them\b)[a-z][\w'-]*)))?"
@@ -201,7 +203,7 @@ TEAM_SCORECARD = re.compile(
     r"\bhow(?:'s|'re| is| are|s)? (?:the |my |our )?(?:reps|sales ?team|team|sales ?people|salespeople|everyone|everybody|guys)(?: all)? (?:doing|performing|getting on|tracking|going)\b"
     r"|\bhow (?:did|have|has|do) (?:the |my |our )?(?:reps|sales ?team|team|sales ?people|salespeople|everyone|everybody|guys)(?: all)? (?:do|done|perform(?:ed)?|get on|got on|go|gone)\b"
     r"|\b(?:rep|reps|team|sales|sales team)(?:'s)? (?:leaderboard|scorecards?|performance|league table|rankings?|stats)\b|\bleaderboard\b|\bscorecards?\b"
-    r"|\bwho(?:'s| is| has)(?: got)? the most (?:overdue |open |late )?tasks\b|\bwho(?:'s| is) (?:leading|ahead|winning|behind|lagging)\b"
+    r"|\b(?:who|which (?:rep|one|of (?:my|the|our) reps))(?:'s| is| has)(?: got)? the (?:most|fewest|least) (?:overdue |open |late )?tasks\b|\bwho(?:'s| is) (?:leading|ahead|winning|behind|lagging)\b"
 )
 BOOK_VALUE = re.compile(
     r"\b(?:value|worth|size|revenue) of (?:my|our|the team'?s|[\w-]+'?s) (?:book|accounts|portfolio|"
@@ -287,6 +289,9 @@ CONTACT_PLANNED = re.compile(
     r"(?:[\w-]+\s+)?(?:call|meeting|demo|visit|catch-?up)\b"
     r"|^(?:call|ring|phone|email|visit|meet|text)\s+(?!with\b|back\b|from\b|w/)[^,.;]*?"
     r"\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b"
+    # "Call Peachtree Pediatrics on Monday about the filter contract": to do, not done
+    rf"|^(?:call|ring|phone|email|visit|meet|text)\s+(?!with\b|back\b|from\b|w/)[^,.;]*?"
+    rf"\b(?:on|this|next|coming)\s+{WEEKDAY}\b"
 )
 # a question about what one customer bought, never their contact history ("order history for X")
 ORDERS_ASKED = re.compile(
@@ -328,10 +333,12 @@ TAKEN_OUT = re.compile(
     r"^(?:please |pls |can you |could you )*take\s+(?P<who>\S.{0,60}?)\s+(?:out of|off)\s+(?:the |our )?"
     r"(?:crm|system|database|db|records?|books?)\b"
 )
-# "left him a vm", "left jane cooper a voicemail": a voicemail for them
+# "left him a vm", "left jane cooper a voicemail", "vm left w/ dale at redgum": a voicemail for them
 LEFT_THEM = re.compile(
     r"^(?:just\s+)?left\s+(?!(?:a|an|the|it)\b)(?P<who>.+?)\s+(?:a\s+)?(?:vm|voicemail|voice ?mail|"
     r"message|msg)\b"
+    r"|^(?:a\s+)?(?:vm|voicemail|voice ?mail|message|msg)\s+left\s+(?:w/|with|for|to)\s+"
+    r"(?P<who2>.+?)(?=\s+(?:re|about|regarding|abt)\b|\s*[,.;:]|\s*$)"
 )
 CUES: list[tuple[str, str]] = [
     ("interaction.log", LEFT_THEM.pattern),
@@ -516,7 +523,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "task.create",
-        r"^(?:please |pls |hey |can you |could you )*(?:remind me|set (?:a|me a) reminder|add (?:a )?(?:reminder|task|to-?do)|create (?:a )?(?:task|reminder|to-?do)|new (?:task|reminder|to-?do)|reminder|to-?do|task|don'?t let me forget|ping me|nudge me|note to self)\b(?:\s*(?:to|for|that)\b|\s*:)?",
+        r"^(?:please |pls |hey |can you |could you |kindly )*(?:remind me|set (?:a|me a) reminder|(?:pop|put|stick|chuck|pencil|arrange) (?:in )?(?:a |me a )?reminder(?: in)?|add (?:a )?(?:reminder|task|to-?do)|create (?:a )?(?:task|reminder|to-?do)|new (?:task|reminder|to-?do)|reminder|to-?do|task|don'?t let me forget|ping me|nudge me|note to self)\b(?:\s*(?:to|for|that)\b|\s*:)?",
     ),
     (
         "task.create",
@@ -616,6 +623,11 @@ CUES: list[tuple[str, str]] = [
     (
         "customer.update",
         r"^(?:please |pls )?(?:change|set|update|updte|edit|correct|fix|make|move|put|mark|tag|label|assign|reassign|hand over|rename)\b|^add (?:the )?tag\b|\b(?:'s|’s) (?:new )?(?:email|e-mail|phone|number|mobile|title|job title|city|company|owner|stage|country|name) (?:is|should be|=)\b|\bis (?:now )?an? (?:lead|prospect|customer)\b.*\b(?:now|stage)\b",
+    ),
+    (  # "remove the interest 'hardware' from her", "drop analytics from Jane's interests"
+        "customer.update",
+        r"^(?:please |pls )*(?:remove|delete|drop|take)\s+(?:the\s+)?interests?\s|"
+        r"^(?:please |pls )*(?:remove|delete|drop|take)\s.*\binterests?(?:\s+list)?\W*$",
     ),
     (  # "add analytics to her interests", "she's interested in analytics"
         "customer.update",
@@ -994,7 +1006,8 @@ TASK_HANDED = re.compile(
 TASK_LEAD = re.compile(
     r"^(?:(?:please|pls|kindly|can you|could you|i|we|hey)\s+)*"
     r"(?:(?:is it possible to|can i|could i) (?:get|have|set)\s+(?:a\s+)?reminder|(?:need|want)\s+(?:a\s+)?reminder|set\s+(?:a\s+|me\s+a\s+|up\s+a\s+)?(?:reminder|task|to-?do|follow up)|"
-    r"make\s+(?:for\s+me\s+)?(?:a\s+)?(?:reminder|task)|put\s+(?:a\s+)?task|add\s+(?:a\s+)?(?:task|reminder|to-?do)|"
+    r"make\s+(?:for\s+me\s+)?(?:a\s+)?(?:reminder|task)|put\s+(?:a\s+)?task|"
+    r"(?:pop|put|stick|chuck|pencil|arrange)\s+(?:in\s+)?(?:a\s+|me\s+a\s+)?reminder(?:\s+in)?(?:\s+for\s+me)?|add\s+(?:a\s+)?(?:task|reminder|to-?do)|"
     r"create\s+(?:a\s+)?(?:task|reminder)|(?:need|have|must|got)(?: to)? remember|(?:must(?: not)?|mustn'?t) forget|"
     r"remember me|remind me|reminder|task|to-?do|note to self)"
     r"(?:\s+for\s+(?:me|myself))?\s*(?:\bto\b|:|-|that)?\s*|^(?:for\s+)?(?:me|myself)\s*(?:\bto\b|:|-)\s*",
@@ -1119,6 +1132,7 @@ NEGATIVE_QUANTITY = re.compile(
     r"cases|strips|bottles|bags|crates|pallets|packs|cartons|kegs|rolls|tins|kits|sets|pairs|tubes|vials|"
     r"sachets|barrels|drums|items|containers)\b"
     r"|\b(?:quantity|qty)\s*:?\s*(?P<q2>-\d+)|\b(?:ordered|bought|purchased|sold|took)\s+(?P<q3>-\d+)\b"
+    r"|^(?:sold|ordered)\s+(?:[\w&'.-]+\s+){1,5}?(?P<q4>-\d+)\s+[a-z]"  # "sold X -2 tractor TR-95"
 )
 PRODUCT_FOR = re.compile(
     r"\b(?:for|on)\s+(?:the|a|an|our)\s+(?P<p>[a-z][\w&+-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[\w&+-]+){0,2})(?=\s*(?:[,;:!.]|$|\s[-–—]|\s[$€£¥₹\d]))"
@@ -1135,7 +1149,8 @@ NOT_PRODUCT = re.compile(
     re.I,
 )
 SEATS = re.compile(
-    r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces|cases|strips|bottles|bags|crates|pallets|packs|cartons|kegs|rolls|tins|kits|sets|pairs|tubes|vials|sachets|barrels|drums)\b(?:\s+of)?"
+    r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:x\s+)?"
+    r"(?:(?:more|extra|additional|new)\s+)?(?P<between>(?:[A-Za-z][\w+-]*\s+){0,2}?)(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces|cases|strips|bottles|bags|crates|pallets|packs|cartons|kegs|rolls|tins|kits|sets|pairs|tubes|vials|sachets|barrels|drums)\b(?:\s+of)?"
 )
 PRODUCT_NAME = re.compile(
     r"\s*(?:the\s+)?(?P<p>[\w&+-]+(?:\s(?!for|at|to|from|with|total|in)[\w&+-]+){0,3})"
@@ -1204,6 +1219,7 @@ NEW_DETAIL_FOR = re.compile(
     rf"(?P<field>{_FIELD})\s+(?:for|of)\s+"
 )
 UPDATE_FORMS = [
+    re.compile(rf"^(?:update|change|set|edit)\s*[:,]\s*(?P<who>[^,:;]+?)\s*[,;]\s*(?P<field>{_FIELD})\s*(?:->|→|=>|:|=|\s+to\s+|\s+is\s+)\s*(?P<value>\S.*?)\W*$"),  # "Update • X • stage → proposal"
     re.compile(rf"^(?:move|put|mark|set|change|push|bump|advance|progress|upgrade|downgrade|take|drop)\s+(?P<who>.+?)\s+(?:back\s+)?(?:up\s+|down\s+)?(?:to|as|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s*[,;–—-]\s.*|\s+(?:now|please|pls|today)|\s+if (?:not|(?:she|he|they|it)(?:'s|'re| is| are) not) (?:already|yet))?\W*$"),
     re.compile(r"^(?:move|put|transfer|shift|add)\s+(?P<who>.+?)\s+(?:in)?to\s+(?P<owner>[\w'-]+?)(?:'s|’s)\s+(?:book|list|accounts|patch|territory|portfolio|pipeline)\W*$"),
     re.compile(r"^(?P<who>[^,;:–—]+?)(?:\s*[–—:]\s*|\s+-\s*|\s*-\s+)(?P<stage>closed[- ]lost|closed[- ]won|won|lost|churned|qualified|proposal)\b(?:\s*[,;.]\s*.*)?$"),
@@ -1248,9 +1264,19 @@ UPDATE_FORMS = [
     re.compile(rf"^(?P<who>.+?)(?:'s|’s)\s+(?:new\s+)?(?P<field>{_FIELD})\s+(?:is|should be|=)\s+(?:now\s+)?(?P<value>.+?)\W*$"),
     re.compile(rf"^(?P<who>[^,;:]+?)\s+(?:change|update|new)\s+(?P<field>{_FIELD})(?:{_TO}|\s+)(?P<value>\S.*?)\W*$"),
     re.compile(r"^rename\s+(?P<who>.+?)\s+(?:to|as)\s+(?P<name>.+?)\W*$"),
-    re.compile(r"^(?!(?:who|which|any|anyone|list|show|find|customers|clients|all|log|logged|called|rang|emailed|met|spoke|visited|had|just)\b)(?P<who>.+?)(?:'s|’s|'re|’re)?\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)(?:,\s*(?:please|pls|can you|could you)\b.*)?\W*$"),
+    re.compile(r"^(?!(?:who|which|any|anyone|list|show|find|customers|clients|all|log|logged|called|rang|emailed|met|spoke|visited|had|just)\b)(?!.*\b(?:called|rang|emailed|met|spoke|visited|texted|messaged)\b)(?P<who>[^,;:]+?)(?:'s|’s|'re|’re)?\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)(?:,\s*(?:please|pls|can you|could you)\b.*)?\W*$"),
     re.compile(rf"^(?P<who>.+?)\s+is\s+(?:now\s+)?an?\s+{_STAGE}\b"),
 ]  # fmt: skip
+
+# One customer's interest taken off: "remove the interest 'hardware' from her", "drop analytics
+# from Jane Cooper's interests".
+INTEREST_DROPPED = re.compile(
+    r"^(?:please |pls )*(?:remove|delete|drop|take)\s+(?:the\s+)?interests?\s+(?P<value>.+?)\s+"
+    r"(?:from|off)\s+(?P<who>.+?)\W*$"
+    r"|^(?:please |pls )*(?:remove|delete|drop|take)\s+(?:the\s+)?(?P<value2>.+?)\s+(?:from|off|out of)\s+"
+    r"(?P<who2>.+?)(?:'s|’s)?\s+interests?(?:\s+list)?\W*$",
+    re.I,
+)
 
 # A stage said after what happened: "X went with a competitor. closed lost.", "X accepted our
 # proposal, she's a customer now", "X looks legit, qualify him".
@@ -1335,17 +1361,17 @@ JOB_TITLE = re.compile(
 SEGMENTS = _table(
     [
         (r"champions?|best customers", "champions"),
-        (r"potential loyalists?", "potential_loyalist"),
+        (r"potential[-_ ]loyalists?", "potential_loyalist"),
         (r"loyal(?: customers| clients)?", "loyal"),
         (r"new (?:customers|clients|accounts)|newcomers|new ones", "new"),
         (r"promising", "promising"),
-        (r"need(?:s|ing)?[- ]attention", "need_attention"),
-        (r"about[- ]to[- ]sleep|sleepy|dozing off", "about_to_sleep"),
+        (r"need(?:s|ing)?[-_ ]attention", "need_attention"),
+        (r"about[-_ ]to[-_ ]sleep|sleepy|dozing off", "about_to_sleep"),
         (
-            r"at[- ]risk|in risk|slipping away|(?:likely|about|going|might|at risk) to (?:leave|churn)|churn risks?|risk of (?:leaving|churn)|(?:should|need to|to) worry about|worrying",
+            r"at[-_ ]risk|in risk|slipping away|(?:likely|about|going|might|at risk) to (?:leave|churn)|churn risks?|risk of (?:leaving|churn)|(?:should|need to|to) worry about|worrying",
             "at_risk",
         ),
-        (r"can'?t[- ]lose|cannot lose|can not lose|must not lose", "cant_lose"),
+        (r"can'?t[-_ ]lose|cannot lose|can not lose|must not lose", "cant_lose"),
         (r"hibernating|dormant", "hibernating"),
         (r"lost(?: customers| clients)?|churned", "lost"),
         (r"lapsed|lapsd|inactive", "lapsed"),
@@ -1402,6 +1428,11 @@ NOT_TAGGED = re.compile(
     r"|\bnon-?(?P<d>vip)s?\b|\b(?:not|isn'?t|aren'?t)\s+(?:an?\s+)?(?P<e>vip)s?\b"
 )
 # "who bought in the last 90 days", "with a purchase in the past month": recent buyers
+# a window said after what was bought: "bought Analytics Pro in the last 90 days"
+WITHIN_THE_LAST = re.compile(
+    rf"\s*(?:in|within|during|over)\s+the\s+(?:last|past)\s+(?P<n>\d+|{_SPAN_COUNT})?\s*"
+    r"(?P<unit>days?|weeks?|months?|years?)\b"
+)
 BOUGHT_WITHIN = re.compile(
     r"(?<!n't )(?<!not )(?<!never )\b(?:(?:have|has|who'?ve)\s+)?(?:bought|ordered|purchased|"
     r"with\s+(?:an?\s+)?(?:purchase|order))\s+(?:something\s+|anything\s+)?"
@@ -1430,7 +1461,7 @@ NO_CONTACT = re.compile(
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
 )
 CITY = re.compile(
-    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|them|him|her|me|you|all|any|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)"
+    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|them|him|her|me|you|all|any|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)(?!\w*_)"
     r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|at|who|that|which|we|i|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
@@ -1591,7 +1622,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            r"\b(?:change|set|update|switch|make)\s+(?:the\s+)?(?P<field>tag|city|country|owner|interest)\s+(?:to|=|->|→)\s+['\"#]?(?P<value>[^'\"]+?)['\"]?(?=\W*$|\s*,)"
+            r"\b(?:change|set|update|switch|make)\s+(?:the\s+)?(?P<field>tag|city|country|owner|interest)\s+(?:to|=|->|→)\s+['\"#]?(?P<value>[^'\"]+?)['\"]?(?=\W*$|\s*,|\s+(?:for|on|of)\s+(?:all|every|each|everyone|everybody|the|my|our|those|these)\b)"
         ),
         "field",
     ),
@@ -1686,7 +1717,8 @@ SELECTION_FILLER = frozenset(
     "over give send shift switch transfer reassign assign change set mark tag label update make "
     "delete remove drop archive purge wipe clean get gets let have has had back up off into "
     "onto as bulk then too bin rid trash del or more than longer push bump advance progress "
-    "anything anyone something ok okay actually so hmm well right tho though take".split()
+    "anything anyone something ok okay actually so hmm well right tho though take that's that’s "
+    "thats who's who’s".split()
 )
 # a book named by a pronoun, which the parser cannot resolve: "move his leads to Maria"
 WHOSE = frozenset({"his", "her", "their", "hers", "theirs"})
@@ -1735,6 +1767,7 @@ NO_STAGE_CHANGE = re.compile(
     r"\b.*?\b(?:(?:for|in|over|since|after|more than|longer than|over|than)\s+)?"
     rf"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|{_SPAN_COUNT})?"
     r"\+?\s*(?P<unit>days?|weeks?|wks?|months?|mths?|years?|yrs?|d)\b"
+    r"|\b(?:stale|stalled|stuck|stagnant)\b"  # no time said: a month without moving
 )
 
 # ---- next actions ----------------------------------------------------------------------------
@@ -1749,7 +1782,11 @@ SUGGEST_WHO = re.compile(
 
 METRICS = _table(
     [
-        (r"revenue|revnue|sales|turnover|rev|income|sell|sold|made|earn(?:ed)?|money", "revenue"),
+        (
+            r"revenue|revnue|sales|turnover|rev|income|sell|sold|earn(?:ed)?|money"
+            r"|made(?!.*\b(?:calls|meetings|contacts|visits|emails|interactions)\b)",
+            "revenue",
+        ),
         (r"nps|net promoter", "nps"),
         (r"purchases|orders|deals", "purchases"),
         (
@@ -1767,7 +1804,7 @@ PERIODS = _table(
         (r"last week|past week|previous week", "last_week"),
         (r"this month|the month|mtd", "this_month"),
         (r"last month|past month|previous month", "last_month"),
-        (r"this quarter|the quarter|qtd|this q|this qtr", "this_quarter"),
+        (r"this quarter|the quarter|qtd|this q|this qtr|this trimester", "this_quarter"),
         (r"last quarter|past quarter|previous quarter|last q|last qtr", "last_quarter"),
         (r"this year|the year|ytd|so far this year|this yr|year to date", "this_year"),
         (r"month to date", "this_month"),
@@ -1805,7 +1842,8 @@ GROUPS = _table(
         (REPS_COMPARED.pattern, "owner"),
         (  # "which rep had the most calls", "who sold the most this month", "top rep"
             r"(?:which|what) (?:rep|sales ?rep|salesperson|seller|one of (?:my|the|our) reps)\b"
-            r"|who (?:had|has|made|logged|sold|closed|brought in|did|booked) the most\b"
+            r"|who(?:'s| has| have)? (?:had|has|made|logged|sold|closed|brought in|did|booked) the "
+            r"(?:most|fewest|least)\b"
             r"|(?:top|best) (?:reps?|performers?|salesperson|salespeople)\b",
             "owner",
         ),

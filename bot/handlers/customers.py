@@ -252,6 +252,8 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
         return _remove_tag(ctx, customer, value)
     if field == "tag":
         return _add_tag(ctx, customer, value)
+    if field == "interest" and parsed.slots.get("action") == "remove":
+        return _remove_interest(ctx, customer, value)
     if field == "interest":
         return _interest_reply(ctx, customer, value)
     if field in ("owner", "stage"):
@@ -383,6 +385,26 @@ def _interest_reply(ctx: Context, customer: Customer, value: str) -> Reply:
         return Reply(f"{customer.display_name} is already noted as interested in {value}.")
     return Reply(
         f"Noted: {customer.display_name} is interested in {', '.join(added)}.",
+        buttons=[Button("Undo", "undo")],
+    )
+
+
+def _remove_interest(ctx: Context, customer: Customer, value: str) -> Reply:
+    """One interest taken off, audited (undo puts it back)."""
+    row = interests.existing(ctx.session, customer.id, value)
+    if row is None:
+        return Reply(f"{customer.display_name} has no interest in {value} noted. Nothing changed.")
+    before = snapshot(row)
+    ctx.session.delete(row)
+    ctx.audit(
+        "customer.interest",
+        row,
+        before=before,
+        description=f"interest in {row.interest} for {customer.display_name} removed",
+        deleted=True,
+    )
+    return Reply(
+        f"Removed {row.interest} from {customer.display_name}'s interests.",
         buttons=[Button("Undo", "undo")],
     )
 

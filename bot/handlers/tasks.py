@@ -255,7 +255,7 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
         tasks = [_the_open_task(ctx, customer, about=slots.get("about"))]
     else:
         raise UserError("Which task? Say “done 14” (its number) or “done with Acme”.")
-    ctx.tasks = [task.id for task in tasks]
+    _talk_about(ctx, tasks)
     closed, already = [], []
     for task in tasks:
         if task.status == TaskStatus.done.value:
@@ -289,6 +289,15 @@ def _noted(ctx: Context, task: Task, outcome: str) -> str:
         return f" ({outcome})"
     record_contact(ctx, customer, Channel.note.value, outcome, ctx.now)
     return f" (noted on {customer.display_name}: {outcome})"
+
+
+def _talk_about(ctx: Context, tasks: list[Task]) -> None:
+    """The tasks just handled are what the talk is about, and so is their customer when they
+    share one: "close 23", then "remind me to ping him in march"."""
+    ctx.tasks = [task.id for task in tasks]
+    customers = {task.customer_id for task in tasks}
+    if len(customers) == 1 and None not in customers:
+        ctx.mentioned = customers.pop()
 
 
 @handles("task.update")
@@ -361,7 +370,7 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
             before=before,
             description=f"task “{task.text}” ({', '.join(said)})",
         )
-    ctx.tasks = [task.id for task in changing]
+    _talk_about(ctx, changing)
     return Reply(
         f"{'Task' if len(changing) == 1 else 'Tasks'} {what}: {', '.join(said)}.",
         buttons=[Button("Undo", "undo")],
@@ -370,6 +379,7 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
 
 def _as_they_stand(ctx: Context, tasks: list[Task]) -> Reply:
     """Numbered tasks as they stand: whose, open or done, when due, for whom."""
+    _talk_about(ctx, tasks)
     lines = []
     for task in tasks:
         whose = ctx.session.get(Staff, task.assignee_id)
@@ -393,7 +403,7 @@ def _reopened(ctx: Context, tasks: list[Task]) -> Reply:
         task.status, task.completed_at = TaskStatus.open.value, None
         ctx.session.add(task)
         ctx.audit("task.update", task, before=before, description=f"reopened task “{task.text}”")
-    ctx.tasks = [task.id for task in done]
+    _talk_about(ctx, done)
     opened = "; ".join(f"#{task.id} {task.text}" for task in done)
     return Reply(f"Open again: {opened}.", buttons=[Button("Undo", "undo")])
 

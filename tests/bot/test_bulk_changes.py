@@ -520,3 +520,31 @@ def test_customers_named_by_their_ids_are_changed_together_after_a_preview(book)
 def test_a_remark_before_a_change_is_not_an_erasure(book):
     preview = book.say("ok forget it. tag all of dana's leads cold", who="Alex")
     assert preview.text.startswith("Tag 3 customers cold?")
+
+
+def test_same_for_another_reps_keeps_the_rest_of_the_selection_never_their_whole_book(book):
+    book.say("delete lee's lost customers", who="Alex")
+    book.say("yes", who="Alex")
+    preview = book.say("same for priya's", who="Alex")
+    assert preview.text.startswith("No customers match: lost, owned by priya.")
+    preview = book.say("same for dana's", who="Alex")
+    assert preview.text.startswith("No customers match")
+    assert {c.name for c in book.rows(Customer) if c.deleted_at is None} >= {
+        "Hal Hardy", "Pia Post", "Quinn Quill"
+    }  # fmt: skip
+
+
+def test_buyers_of_a_product_within_a_window_leave_out_those_who_bought_it_before(book):
+    with Session(book.engine) as session:
+        for name, days_ago in (("Hal Hardy", 10), ("Pam Page", 200)):
+            session.add(
+                Purchase(
+                    customer_id=book.customer(name).id,
+                    product="CRM Pro",
+                    amount=100,
+                    purchased_on=TODAY - timedelta(days=days_ago),
+                )
+            )
+        session.commit()
+    preview = book.say("tag everyone who bought crm pro in the last 90 days as upsell", who="Alex")
+    assert {r["Customer"] for r in preview.rows} == {"Hal Hardy"}

@@ -293,3 +293,16 @@ def test_customers_who_bought_lately_are_a_selection_of_their_own(chat):
     preview = chat.say("tag everyone who bought in the last 30 days as active", who="Alex")
     assert [row["Customer"] for row in preview.rows] == ["Jane Cooper (Acme Corporation)"]
     assert "bought in the last 30 days" in preview.text
+
+
+def test_asked_which_one_again_the_choices_are_shown_again_and_still_answerable(chat):
+    question = chat.say("called jane, wants a quote")
+    assert "Which one?" in question.text
+    again = chat.say("which one was that?")
+    assert again.text.startswith("Still asking which one you meant:")
+    assert [b.value for b in again.buttons] == [
+        b.value for b in question.buttons if b.value in [x.value for x in again.buttons]
+    ]
+    assert len(again.buttons) >= 2 and chat.count(Interaction) == 0
+    assert chat.say("1").text.startswith("Logged a call with Jane")
+    assert chat.count(Interaction) == 1

@@ -2,7 +2,7 @@
 them friday"), what was just suggested made a task, a task moved, handed over or deleted, and a
 task's own button label typed back."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlmodel import Session, select
@@ -537,3 +537,21 @@ def test_a_task_for_the_owner_on_each_customer_listed_goes_to_each_owner(chat):
                        who="Alex")  # fmt: skip
     assert preview.text.startswith("Set the task “offer the onboarding package”")
     assert "for each one's owner" in preview.text
+
+
+def test_a_reminder_after_closing_a_customers_task_is_about_that_customer_in_the_month_said(chat):
+    _task_on(chat, "Globex", "call about the new tier", "2026-11-19")
+    [task] = chat.rows(Task)
+    chat.say(f"close {task.id}")
+    chat.say("remind me to ping him in march")
+    reminder = next(t for t in chat.rows(Task) if t.id != task.id)
+    assert reminder.customer_id == task.customer_id
+    assert reminder.due == date(2027, 3, 1)
+
+
+def test_a_reps_overdue_tasks_handed_over_are_only_the_overdue_ones(chat):
+    _task_on(chat, "Globex", "send the pricing", "2026-11-19")
+    _task_on(chat, "Globex", "book the demo", "2026-11-25")
+    chat.now += timedelta(days=3)  # the pricing is overdue now, the demo still to come
+    preview = chat.say("give all of Sam's overdue tasks to Alex", who="Alex")
+    assert "send the pricing" in preview.text and "book the demo" not in preview.text

@@ -630,3 +630,156 @@ def test_a_colleagues_whole_name_is_whose_tasks_never_a_customer(text):
 def test_what_blind_round_19_found_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "remind me to ping bjorn silva in march",
+            "task.create",
+            {"text": "ping bjorn silva", "customer": "bjorn silva", "due": "2027-03-01"},
+        ),
+        (
+            "Please pop a reminder in for the 31st of Nov to review Q4 forecasts",
+            "task.create",
+            {"text": "review Q4 forecasts", "invalid": {"due": "31st of Nov"}},
+        ),
+        (
+            "mark every proposal that's had no answer in 5 weeks as lost",
+            "customer.bulk_update",
+            {"stage": "proposal", "no_stage_change_days": 35, "field": "stage", "value": "lost"},
+        ),
+        ("stale proposals", "segment.list", {"stage": "proposal", "no_stage_change_days": 30}),
+        (
+            "give all of Jordan's overdue tasks to Sam",
+            "task.update",
+            {"tasks_of": "Jordan", "owner": "Sam", "period": "overdue"},
+        ),
+        (
+            "vm left w/ dale at redgum builders re annual service",
+            "interaction.log",
+            {
+                "customer": "dale at redgum builders",
+                "channel": "call",
+                "summary": "left a voicemail, re annual service",
+            },
+        ),
+        (
+            "Update • Castellan Hotels • stage → proposal",
+            "customer.update",
+            {"customer": "Castellan Hotels", "field": "stage", "value": "proposal"},
+        ),
+        (
+            "who's made the fewest calls this month?",
+            "report.show",
+            {
+                "metric": "interactions",
+                "channel": "call",
+                "period": "this_month",
+                "group_by": "owner",
+            },
+        ),
+        (
+            "set interest = heat pumps for all customers in Bilbao tagged hvac",
+            "customer.bulk_update",
+            {"city": "Bilbao", "tag": "hvac", "field": "interest", "value": "heat pumps"},
+        ),
+        (
+            "everyone in need_attention owned by Marco, tag them 'revisit'",
+            "customer.bulk_update",
+            {"segment": "need_attention", "owner": "Marco", "field": "tag", "value": "revisit"},
+        ),
+        (
+            "sold 5 more crm pro seats to tom lefevre at 450 ea",
+            "purchase.log",
+            {"customer": "tom lefevre", "product": "crm pro", "quantity": 5, "amount": 2250},
+        ),
+        (
+            "called priya raman, intro call went well, send deck fri",
+            "interaction.log",
+            {
+                "customer": "priya raman",
+                "channel": "call",
+                "summary": "intro call went well, send deck",
+                "follow_up": "2026-11-20",
+            },
+        ),
+        (
+            "Kindly add new party: Anand Rao, Kaveri Agencies, Mysore, mob 98450 55123",
+            "customer.create",
+            {
+                "name": "Anand Rao",
+                "company": "Kaveri Agencies",
+                "city": "Mysore",
+                "phone": "98450 55123",
+            },
+        ),
+        (
+            "remove the interest 'budget approved. qualified' from her",
+            "customer.update",
+            {"field": "interest", "value": "budget approved. qualified", "action": "remove"},
+        ),
+    ],
+)
+def test_what_working_day_34_and_blind_round_27_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "came_from"),
+    [
+        ("which ones were moved to maria today", "maria", {"days": 0}),
+        ("which customers did maria get today?", "maria", {"days": 0}),
+        ("what did jordan get from sam this week", "jordan", {"from": "sam", "days": 7}),
+    ],
+)
+def test_a_manager_asks_what_one_rep_was_handed(text, owner, came_from):
+    parsed = read(text)
+    assert parsed.intent == "segment.list"
+    assert (parsed.slots["owner"], parsed.slots["came_from"]) == (owner, came_from)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("oskar digest yesterday", "digest.show", {"owner": "oskar", "date": "2026-11-17"}),
+        (
+            "calls per rep this wk",
+            "report.show",
+            {
+                "metric": "interactions",
+                "channel": "call",
+                "period": "this_week",
+                "group_by": "owner",
+            },
+        ),
+        (
+            "Kyle's moving to the Sydney team, hand all his accounts to Nguyen",
+            "customer.bulk_update",
+            {"owner": "Kyle", "field": "owner", "value": "Nguyen"},
+        ),
+        (
+            "sold Fazenda Rio Claro -2 tractor TR-95",
+            "purchase.log",
+            {
+                "customer": "Fazenda Rio Claro",
+                "product": "tractor TR-95",
+                "invalid": {"quantity": "-2"},
+            },
+        ),
+        (
+            "Call Peachtree Pediatrics on Monday about the filter contract",
+            "task.create",
+            {
+                "text": "Call Peachtree Pediatrics about the filter contract",
+                "customer": "Peachtree Pediatrics",
+                "due": "2026-11-23",
+            },
+        ),
+    ],
+)
+def test_what_blind_round_28_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)

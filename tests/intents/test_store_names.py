@@ -78,3 +78,8 @@ def test_a_tag_the_store_has_named_as_a_list_is_that_tag(lexicon):
     tagged = Lexicon(customers=NAMED, tags=("win-back",), staff=("Sam Patel",))
     parsed = read("my win-back list pls", tagged)
     assert (parsed.intent, parsed.slots) == ("segment.list", {"tag": "win-back", "owner": "me"})
+
+
+def test_a_colleagues_proposals_are_their_list_never_a_customer_named_like_them(lexicon):
+    parsed = read("show me sam's proposals", lexicon)
+    assert (parsed.intent, parsed.slots) == ("segment.list", {"stage": "proposal", "owner": "sam"})
