@@ -623,8 +623,8 @@ def _button_numbered(text: str, payload: dict[str, Any]) -> str | None:
 
 _ASKED_AGAIN = re.compile(
     r"^\W*(?:(?:which|what)\s+(?:one|ones|were|are|was)\b(?:\s+(?:that|those|they|it|the\s+"
-    r"(?:options|choices)|again))*|(?:the\s+)?(?:options|choices)(?:\s+again)?|say (?:that|it) again|"
-    r"(?:show|list|repeat)\s+(?:me\s+)?(?:the\s+)?(?:options|choices|list))\W*$",
+    r"(?:options|choices)|again))*|(?:the\s+)?(?:options|choices)(?:\s+again)?|"
+    r"say (?:that|it) again|(?:show|list|repeat)\s+(?:me\s+)?(?:the\s+)?(?:options|choices|list))\W*$",
     re.I,
 )
 
@@ -635,7 +635,7 @@ def _choices_again(payload: dict[str, Any]) -> Reply:
     order = [value for value in payload.get("order", []) if value in labels]
     lines = "\n".join(labels[value] for value in order)
     return Reply(
-        text=f"Still asking which one you meant:\n{lines}\nAnswer with its number, or say “cancel”.",
+        text=f"Still asking which one you meant:\n{lines}\nAnswer with its number, or “cancel”.",
         buttons=[Button(labels[value], value) for value in order],
     )
 
