@@ -622,9 +622,10 @@ def _button_numbered(text: str, payload: dict[str, Any]) -> str | None:
 
 
 _ASKED_AGAIN = re.compile(
-    r"^\W*(?:(?:which|what)\s+(?:one|ones|were|are|was)\b(?:\s+(?:that|those|they|it|the\s+"
-    r"(?:options|choices)|again))*|(?:the\s+)?(?:options|choices)(?:\s+again)?|"
-    r"say (?:that|it) again|(?:show|list|repeat)\s+(?:me\s+)?(?:the\s+)?(?:options|choices|list))\W*$",
+    r"^\W*(?:(?:which|what)\s+(?:one|ones|were|are|was)\b"
+    r"(?:\s+(?:was|were|is|are|that|those|they|it|again|the\s+(?:options|choices)))*"
+    r"|(?:the\s+)?(?:options|choices)(?:\s+again)?|say (?:that|it) again"
+    r"|(?:show|list|repeat)\s+(?:me\s+)?(?:the\s+)?(?:options|choices|list))\W*$",
     re.I,
 )
 
