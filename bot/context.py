@@ -103,6 +103,12 @@ class Context:
             at=self.now,
         )
 
+    def delete(self, action: str, row: SQLModel, *, description: str) -> None:
+        """Delete a row, audited as it was, so that undo puts it back."""
+        before = audit.snapshot(row)
+        self.session.delete(row)
+        self.audit(action, row, before=before, description=description, deleted=True)
+
     def record_export(
         self,
         action: str,

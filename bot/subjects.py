@@ -26,9 +26,10 @@ CHOSEN_BY = "chosen_by"  # kept with a change to many: the selection it was made
 # questions a short follow-up may refine ("by rep?", "just maria's", "vs last year?"), each with
 # how the follow-up is re-read as a question of that kind
 REFINABLE = {
-    "report.show": "report {}",
+    "report.show": "show the report {}",
     "task.list": "show me {} tasks",
     "segment.list": "list {} customers",
+    "interaction.history": "show {} contact history",  # "just maria's" after the team's day
 }
 # the word for what a list holds: "maria's tasks" after a report asks for her tasks, not her figures
 LISTED = {

@@ -1041,6 +1041,8 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
     if _OFFERED.search(text) and not _SOLD.search(text):
         return None  # "sent the renewal quote, 25 seats crm enterprise": offered, not bought
+    if vocab.BOUGHT_ASKED.match(text):
+        return None  # "has she bought anything else?": a question about what was bought
     for ago in _TIME_AGO.finditer(text):  # "he ordered 2 days ago": when, not how many
         text, typed = _erased(text, ago.span()), _erased(typed, ago.span())
     unit = total = None
@@ -2435,6 +2437,8 @@ def _next(match: re.Match, message: Message) -> dict | None:
 def _show(match: re.Match, message: Message) -> dict | None:
     if numbered := _SHOW_NUMBER.fullmatch(message.text):  # "show 177": the customer numbered so
         return {"customer": f"#{numbered['id']}"}
+    if vocab.BOUGHT_ASKED.match(message.text):
+        return {}  # "has she bought anything else?": the customer just talked about
     groups = {k: v for k, v in match.groupdict().items() if v}
     if "ref" in groups:
         who = _ref(message.typed[slice(*match.span("ref"))]) or ""

@@ -340,7 +340,13 @@ LEFT_THEM = re.compile(
     r"|^(?:a\s+)?(?:vm|voicemail|voice ?mail|message|msg)\s+left\s+(?:w/|with|for|to)\s+"
     r"(?P<who2>.+?)(?=\s+(?:re|about|regarding|abt)\b|\s*[,.;:]|\s*$)"
 )
+# what the customer just talked about bought, asked: "has she bought anything else?"
+BOUGHT_ASKED = re.compile(
+    r"^(?:and\s+)?(?:has|have|did|what(?:'s|s| has| have| did| else has| else did)?|whats)\s+"
+    r"(?:she|he|they)\s+(?:\w+\s+)?(?:bought|buy|ordered|order|purchased)\b"
+)
 CUES: list[tuple[str, str]] = [
+    ("customer.show", BOUGHT_ASKED.pattern),
     ("interaction.log", LEFT_THEM.pattern),
     (  # "email sent to Dr. Keane re crown remake": a contact, told with what was sent first
         "interaction.log",

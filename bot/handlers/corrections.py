@@ -173,9 +173,7 @@ def _asked_first(ctx: Context, entry: Interaction | Purchase, question: str) -> 
 
 def _deleted(ctx: Context, entry: Interaction | Purchase, action: str, what: str) -> Reply:
     _asked_first(ctx, entry, f"Delete {what}?")
-    before = snapshot(entry)
-    ctx.session.delete(entry)
-    ctx.audit(action, entry, before=before, description=f"deleted {what}"[:500], deleted=True)
+    ctx.delete(action, entry, description=f"deleted {what}"[:500])
     return Reply(f"Deleted {what}.", buttons=[Button("Undo", "undo")])
 
 

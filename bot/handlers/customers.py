@@ -368,15 +368,7 @@ def tag_of(value: str) -> str:
 def remove_tag(ctx: Context, customer: Customer, tag: str) -> None:
     """Take one tag off a customer, audited (undo puts it back)."""
     row = ctx.session.get(CustomerTag, (customer.id, tag))
-    before = snapshot(row)
-    ctx.session.delete(row)
-    ctx.audit(
-        "customer.untag",
-        row,
-        before=before,
-        description=f"untagged {customer.display_name}",
-        deleted=True,
-    )
+    ctx.delete("customer.untag", row, description=f"untagged {customer.display_name}")
 
 
 def _interest_reply(ctx: Context, customer: Customer, value: str) -> Reply:
@@ -394,14 +386,10 @@ def _remove_interest(ctx: Context, customer: Customer, value: str) -> Reply:
     row = interests.existing(ctx.session, customer.id, value)
     if row is None:
         return Reply(f"{customer.display_name} has no interest in {value} noted. Nothing changed.")
-    before = snapshot(row)
-    ctx.session.delete(row)
-    ctx.audit(
+    ctx.delete(
         "customer.interest",
         row,
-        before=before,
         description=f"interest in {row.interest} for {customer.display_name} removed",
-        deleted=True,
     )
     return Reply(
         f"Removed {row.interest} from {customer.display_name}'s interests.",

@@ -318,15 +318,7 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
     numbers = ", ".join(f"#{task.id}" for task in changing)
     if slots.get("action") == "delete":
         for task in changing:
-            before = snapshot(task)
-            ctx.session.delete(task)
-            ctx.audit(
-                "task.delete",
-                task,
-                before=before,
-                description=f"deleted task “{task.text}”",
-                deleted=True,
-            )
+            ctx.delete("task.delete", task, description=f"deleted task “{task.text}”")
         gone = "; ".join(f"#{task.id} {task.text}" for task in changing)
         return Reply(f"Deleted: {gone}.", buttons=[Button("Undo", "undo")])
     if slots.get("action") == "reopen":

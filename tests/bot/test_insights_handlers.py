@@ -275,3 +275,6 @@ def test_what_happened_today_is_the_teams_day_for_a_manager_and_a_reps_own_for_a
     ]
     yesterday = chat.say("what happened yesterday", who="Alex")
     assert [row["How"] for row in yesterday.rows] == ["meeting"]
+    chat.say("what happened today", who="Alex")
+    alexs = chat.say("just alex's", who="Alex")
+    assert [(row["How"], row["Who"]) for row in alexs.rows] == [("email", "Alex")]

@@ -106,6 +106,18 @@ def test_noting_an_interest_on_a_customer(team):
     assert [r["Customer"] for r in found.rows] == ["Jane Cooper (Acme Corporation)"]
 
 
+def test_an_interest_noted_by_mistake_is_removed_and_undo_puts_it_back(team):
+    team.run("customer.update", customer="Acme", field="interest", value="crm pro, budget approved")
+    team.say("tell me about Acme")
+    removed = team.say("remove the interest 'budget approved' from her")
+    assert (
+        removed.text == "Removed budget approved from Jane Cooper (Acme Corporation)'s interests."
+    )
+    assert {i.interest for i in team.rows(CustomerInterest)} == {"crm pro"}
+    team.say("undo")
+    assert {i.interest for i in team.rows(CustomerInterest)} == {"crm pro", "budget approved"}
+
+
 def test_a_sale_wins_a_qualified_customer_and_says_when(team):
     team.say("sold 2 widgets to Globex for $300")
     globex = named(team, "Jane Smith")

@@ -42,7 +42,7 @@ def jane(engine) -> int:
             phone="+14155550134",
             city="San Francisco",
             country="US",
-            external_id="1001",
+            external_id="EXT-1001",
             stage="customer",
             consent_marketing=True,
         )
@@ -106,7 +106,7 @@ def test_forgetting_erases_what_identifies_the_person_and_keeps_the_figures(engi
     erasure = forget(engine, jane)
     assert erasure == privacy.Erasure(interactions=1, tasks=1, nps_answers=1, purchases_kept=1)
     text = everything(engine)
-    for trace in ("jane", "acme", "4155550134", "san francisco", "1001", "vip", "husband"):
+    for trace in ("jane", "acme", "4155550134", "san francisco", "ext-1001", "vip", "husband"):
         assert trace not in text
     with Session(engine) as session:
         customer = session.get(Customer, jane)
@@ -132,7 +132,7 @@ def test_forgetting_leaves_only_keyed_hashes_of_the_identifiers(engine, jane):
     assert kept == {
         "email": privacy.identifier_digest("email", "jane@acme.com", key=KEY),
         "phone": privacy.identifier_digest("phone", "+14155550134", key=KEY),
-        "external_id": privacy.identifier_digest("external_id", "1001", key=KEY),
+        "external_id": privacy.identifier_digest("external_id", "EXT-1001", key=KEY),
     }
     assert kept["email"] != privacy.identifier_digest("email", "jane@acme.com", key="other")
     with Session(engine) as session:
@@ -153,7 +153,7 @@ def test_an_import_that_brings_an_erased_person_back_is_flagged(engine, jane, tm
         "Email,First Name,Last Name,Phone Number,Record ID\n"
         "JANE@ACME.COM,Jane,Doe,,\n"
         "new@acme.com,Jane,Doe,(415) 555-0134,\n"
-        "other@acme.com,Jane,Doe,,1001\n"
+        "other@acme.com,Jane,Doe,,EXT-1001\n"
         "john@acme.com,John,Roe,,\n",
         encoding="utf-8",
     )
@@ -163,7 +163,7 @@ def test_an_import_that_brings_an_erased_person_back_is_flagged(engine, jane, tm
         reasons = {int(r["line"]): r["reason"] for r in csv.DictReader(rejected)}
     assert reasons[2].startswith("jane@acme.com belonged to a customer whose personal data")
     assert reasons[3].startswith("+14155550134 belonged to a customer")
-    assert reasons[4].startswith("1001 belonged to a customer")
+    assert reasons[4].startswith("EXT-1001 belonged to a customer")
     sales = tmp_path / "sales.csv"
     sales.write_text("customer,date,product,amount\njane@acme.com,2026-11-01,CRM Pro,100\n")
     flagged = import_file(engine, sales, "purchases", options=ImportOptions(erasure_key=KEY))
