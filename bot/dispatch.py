@@ -109,6 +109,13 @@ _NO_FIRST = re.compile(
     r"^\W*(?:(?:hmm+|hm|ah|oh|um|actually|wait|no|nope|nah|cancel(?:led)?|stop)\b\W*)+", re.I
 )
 CANCELLED = "OK, cancelled. Nothing was changed."
+# what may follow a no that is no request of its own: why, or "leave it"
+_A_REASON = re.compile(
+    r"^(?:leave it|forget it|never ?mind|scrap (?:it|that)|don'?t bother|"
+    r"(?:she|he|they|it|we|i)(?:'s|’s|'re|’re|'ve|'m| is| are| has| have| was| were)\b)",
+    re.I,
+)
+_CANCEL_LAST = re.compile(r"\b(?:cancel|stop|scrap that|forget it)\W*$", re.I)
 # what a no may go on to ask for instead, run once the question is cancelled
 INSTEAD = frozenset(
     {"customer.update", "customer.bulk_update", "customer.delete", "customer.restore",
@@ -266,9 +273,15 @@ class Bot:
                     session.delete(pending)
                     return _Command(narrowed, sure=True, waiting=NARROWING)
                 pressed_cancel = _pressed(text, pending.payload) in NO  # "2" for [Cancel]
-                if pressed_cancel or says(text, NO):
+                after_no = _NO_FIRST.sub("", text)
+                cancelled = (
+                    _CANCEL_LAST.search(text)  # "no wait, that's missing omar. cancel"
+                    or after_no != text
+                    and _A_REASON.match(after_no)  # "nah leave it, she's got a demo with him"
+                )
+                if pressed_cancel or cancelled or says(text, NO):
                     session.delete(pending)
-                    text = "" if pressed_cancel else _NO_FIRST.sub("", text)
+                    text = "" if pressed_cancel or cancelled else after_no
                     waiting = "cancelled"
                     if not text:
                         return Reply(CANCELLED)
@@ -497,15 +510,17 @@ _SALE_AFTER = (
     r"(?:he|she|they)\s+(?:just\s+)?(?:signed|bought|ordered|purchased|renewed)\b(?=[^.;]*\d)"
 )
 _SECOND = re.compile(
-    r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus)\s|(?:done|tick|task done|mark|close|move|push|"
+    r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus|so)\s|(?:done|tick|task done|mark|close|move|push|"
     rf"reassign|remind me|set a reminder)\b|tasks?\s*#?\d+\s+(?:is\s+)?done\b|{_SALE_AFTER})"
     r"|\s+(?=(?:and|then)\s))"
-    r"(?:(?:and|then|also|plus)\s+)*"
+    r"(?:(?:and|then|also|plus|so)\s+)*"
     r"(?=(?:done|mark|close|complete|tick|task done|remind me|set a reminder|add a task|new task|"
-    r"task:|todo|tag|untag|move|push|postpone|reschedule|log|book|delete|restore|reassign|give)\b"
+    r"task:|todo|tag|untag|move|push|postpone|reschedule|log|book|delete|restore|reassign|give|"
+    r"put\s+(?:her|him|them|it)\b)\b"
     rf"|{_SALE_AFTER}"
     r"|(?<=and )(?:gave|rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\b|\d)"
-    r"|(?:tasks?\s*)?#?\d+\s+(?:to|till|until)\s|tasks?\s*#?\d+\s+(?:is\s+)?(?:done|complete|closed)\b)",
+    r"|(?:tasks?\s*)?#?\d+\s+(?:to|till|until)\s|tasks?\s*#?\d+\s+(?:is\s+)?(?:done|complete|closed)\b"
+    r"|(?<=[.;!] )#?\d+\s+(?:is\s+)?(?:done|complete|closed)\W*$)",  # "…quote after. 14 done"
     re.I,
 )
 # "give 34 to maria and 35 to sam": the second request says only its number, after the verb

@@ -266,8 +266,10 @@ def remember(
         return
     repeatable = ran.intent in LISTS or ran.slots.get("field") in REPEATABLE
     change = {k: ran.slots[k] for k in CHANGE if ran.slots.get(k)} if repeatable else {}
-    if change and ran.intent == "customer.bulk_update" and (chosen := selection_of(ran.slots)):
-        change[CHOSEN_BY] = chosen  # "same for sam's" after Jordan's lost ones: Sam's lost ones
+    chosen = {k: v for k, v in selection_of(ran.slots).items() if k not in (EXCLUDING, CUSTOMERS)}
+    if change and ran.intent == "customer.bulk_update" and chosen:
+        # "same for sam's" after Jordan's lost ones: Sam's lost ones (never those named or left out)
+        change[CHOSEN_BY] = chosen
     subject = session.get(ConversationSubject, conversation) or ConversationSubject(
         conversation=conversation
     )

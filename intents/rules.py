@@ -855,7 +855,8 @@ def _task(match: re.Match, message: Message) -> dict | None:
 
 # "move task 2 to mon", "reassign task 1 to maria", "delete task 45": a task changed, not done
 _MAKE_THAT_A_TASK = re.compile(
-    r"^(?:(?:ok|okay|yes|great|pls|please|can you)[\s,]+)*(?:make|turn|put|set|add)\s+(?:that|this|it)"
+    r"^(?:(?:ok|okay|yes|great|pls|please|can you)[\s,]+)*(?:make|turn|put|set|add)\s+"
+    r"(?:that|this|it|the\s+(?:first|1st|top)(?:\s+(?:one|suggestion|step|thing|action))?)"
     r"\s+(?:into\s+|in\s+|as\s+)?(?:an?\s+)?(?:task|reminder|to-?do)\b"
     r"(?:\s+for\s+(?P<who>(?!me\b|myself\b|tomorrow\b|today\b|next\b|mon|tue|wed|thu|fri|sat|sun)"
     r"[a-z][\w'-]*))?",

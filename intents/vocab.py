@@ -32,7 +32,7 @@ DATE_PHRASE = (
     rf"(?:this |next |last )?{WEEKDAY}|next week|(?:later )?this week|"
     rf"in {_COUNT} (?:days?|weeks?|fortnights?|months?)(?: time)?|{_COUNT} (?:days?|weeks?|fortnights?|months?) (?:today|from (?:now|today)|time)|{_COUNT} (?:days?|weeks?) ago|"
     rf"(?:mid|middle of|early|beginning of|start of|late|end of)[- ]{MONTH}|in {MONTH}(?!\w| ?\d)|"
-    rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}(?:,? \d{{4}})?|"
+    rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}(?:,? \d{{4}})?|"
     rf"the \d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})|(?<=\bon )\d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 # A date phrase with the little word that introduces it ("on friday", "by Dec 3", "due monday").
@@ -234,6 +234,7 @@ TASK_ASKED = re.compile(
     r"|^tasks?\s*#?\d+\s*(?:\?+|\s(?:status|details|info)\W*)$"
     r"|^(?:tasks?\s+)?(?:details|info|status)\s+(?:(?:of|for|on)\s+)?(?:tasks?\s*)?#?\d+\W*$|^(?:is|was|has)\s+(?:#|no\.?\s*)?\d+\s+(?:still\s+)?(?:open|done|closed)"
     r"|^(?:whose|which|what)\s+tasks?\s+is\s+#?\d+"
+    r"|^(?:did|has|have)\s+(?:tasks?\s*)?#?\d+\s+(?:get|gotten|got|been)\s+(?:closed|done|ticked off|completed)"
 )
 # a task changed rather than done or set: moved to another day, handed to someone, deleted
 # a numbered task put on a customer: "link task 46 to fatima moreau", "task 46 - attach it to X"
@@ -954,7 +955,7 @@ TASK_SUBJECT = re.compile(
 )
 # A task for a colleague: "new task for maria: call john", "remind maria to call john"
 TASK_FOR = re.compile(
-    r"^(?:(?:new|add|create|set(?: up)?|make)\s+(?:an?\s+)?)?(?:task|reminder|to-?do)\s+for\s+"
+    r"^(?:(?:new|add|create|set(?: up)?|make)\s+)?(?:an?\s+)?(?:task|reminder|to-?do)\s+for\s+"
     rf"(?P<who>(?!me\b|myself\b|us\b|the\b|each\b|every\b|everyone\b|everybody\b|all\b|(?:{DATE_PHRASE})\W)"
     r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)(?:\s*[:,-]\s*|\s+to\s+)"
     r"|^(?:get|have|ask|tell)\s+(?P<who4>(?!me\b|us\b|them\b|him\b|her\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+to\s+"
@@ -962,7 +963,7 @@ TASK_FOR = re.compile(
     r"set up|arrange)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:call|meeting|demo|visit|catch-?up|"
     r"check-?in)\b)"
     # "a task for each rep: …", "remind everyone on the team to …": one task for every rep
-    r"|^(?:(?:new|add|create|set(?: up)?|make)\s+(?:an?\s+)?)?(?:task|reminder|to-?do)\s+for\s+"
+    r"|^(?:(?:new|add|create|set(?: up)?|make)\s+)?(?:an?\s+)?(?:task|reminder|to-?do)\s+for\s+"
     r"(?P<who9>each rep|every rep|all (?:the )?reps|everyone|everybody|the (?:whole )?team|each of the reps)"
     r"(?:\s+on the team)?(?:\s*[:,-]\s*|\s+to\s+)"
     r"|^remind\s+(?P<who10>each rep|every rep|all (?:the )?reps|everyone|everybody|the (?:whole )?team)"
@@ -1010,7 +1011,7 @@ TASK_HANDED = re.compile(
     r"next|this|tomorrow|today|instead|please|pls)\b)[a-z][\w'-]*)?)(?:\W|$)"
 )
 TASK_LEAD = re.compile(
-    r"^(?:(?:please|pls|kindly|can you|could you|i|we|hey)\s+)*"
+    r"^(?:(?:please|pls|kindly|can you|could you|i|we|hey)\s+)*(?:an?\s+(?=(?:reminder|task|to-?do)\b))?"
     r"(?:(?:is it possible to|can i|could i) (?:get|have|set)\s+(?:a\s+)?reminder|(?:need|want)\s+(?:a\s+)?reminder|set\s+(?:a\s+|me\s+a\s+|up\s+a\s+)?(?:reminder|task|to-?do|follow up)|"
     r"make\s+(?:for\s+me\s+)?(?:a\s+)?(?:reminder|task)|put\s+(?:a\s+)?task|"
     r"(?:pop|put|stick|chuck|pencil|arrange)\s+(?:in\s+)?(?:a\s+|me\s+a\s+)?reminder(?:\s+in)?(?:\s+for\s+me)?|add\s+(?:a\s+)?(?:task|reminder|to-?do)|"

@@ -306,3 +306,12 @@ def test_asked_which_one_again_the_choices_are_shown_again_and_still_answerable(
     assert len(again.buttons) >= 2 and chat.count(Interaction) == 0
     assert chat.say("1").text.startswith("Logged a call with Jane")
     assert chat.count(Interaction) == 1
+
+
+def test_her_after_a_customer_named_in_the_same_message_is_that_customer(chat):
+    chat.say("tell me about Hans Müller")
+    chat.say("jane smith emailed back, wants the proposal revised. put her back to proposal")
+    assert chat.customer("Jane Smith").stage == "proposal"
+    assert chat.customer("Hans Müller").stage != "proposal"
+    [email] = chat.rows(Interaction)
+    assert (email.channel, email.customer_id) == ("email", chat.customer("Jane Smith").id)

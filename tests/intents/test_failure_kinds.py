@@ -783,3 +783,30 @@ def test_a_manager_asks_what_one_rep_was_handed(text, owner, came_from):
 def test_what_blind_round_28_found_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "a task for Jordan to call tuesday",
+            "task.create",
+            {"text": "call", "owner": "Jordan", "due": "2026-11-24"},
+        ),
+        (
+            "Visited Mia Fischer today, all good. Follow up on the 5th of January please.",
+            "interaction.log",
+            {
+                "customer": "Mia Fischer",
+                "channel": "visit",
+                "summary": "all good",
+                "occurred_on": "2026-11-18",
+                "follow_up": "2027-01-05",
+            },
+        ),
+        ("did 14 get closed?", "task.list", {"task_id": 14}),
+    ],
+)
+def test_what_working_day_35_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
