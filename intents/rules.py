@@ -1277,6 +1277,8 @@ def _update_said(message: Message) -> dict | None:
         return {"customer": who, "field": "stage", "value": stage} if who else None
     if found := _TAG_NAMED.match(message.typed):  # "tag Anna Fischer enterprise", "tag acme vip"
         who = found.group("who").strip()
+        if who.lower() in ("him", "her"):  # "and tag him demo-requested please": the one just seen
+            return {"field": "tag", "value": found.group("tag")}
         if not _SELECTION_WORDS.search(who.lower()) and who.lower() not in _STOP:
             return {"customer": who, "field": "tag", "value": found.group("tag")}
         if _SELECTION_WORDS.search(who.lower()):
@@ -1377,8 +1379,9 @@ _SELECTION_WORDS = re.compile(
     r"proposals|ones|those|these|them|champions|loyalists|detractors|promoters|passives|hibernating)\b"
 )
 _TAG_NAMED = re.compile(
-    r"^(?:tag|label)\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){1,3}|(?:[a-z#][\w'’.-]*\s+){1,3})"
-    r"#?(?P<tag>[\w-]+)\W*$"
+    r"^(?:(?:and|also|pls|please)\s+)*(?:tag|label)\s+"
+    r"(?P<who>(?:[A-Z][\w'’.-]*\s+){1,3}|(?:[a-z#][\w'’.-]*\s+){1,3})"
+    r"#?(?P<tag>(?!(?:please|pls|too)\b)[\w-]+)(?:\s+(?:please|pls|too|as well))?\W*$"
 )
 
 

@@ -194,7 +194,8 @@ HANDED_TO_ME = re.compile(
     r"|(?<=\bdid )(?P<to2>(?!i\b|we\b|you\b|they\b|he\b|she\b)[a-z][\w'-]*)\s+(?:just\s+)?(?:get|receive|inherit|take over|pick up)"
     r"|(?<=my customers )(?:handed|moved|reassigned|transferred|passed)(?: over)?"
     r"|(?:came|come) (?:to me|my way|over to me))\b"
-    r"(?:.*?(?P<from>\bfrom\s+(?P<who>(?!the\b|a\b|an\b|him\b|her\b|them\b)[a-z][\w'-]*)))?"
+    r"(?:.*?(?P<from>\bfrom\s+(?P<who>(?!the\b|a\b|an\b|him\b|her\b|them\b|any(?:one|body)\b|"
+    r"some(?:one|body)\b|others?\b)[a-z][\w'-]*)))?"
     r"(?:.*?(?P<when>\b(?:today|yesterday|this week|this month|in the last (?P<n>\d{1,3}) days)))?"
 )
 HANDED_DAYS = {"today": 0, "yesterday": 1, "this week": 7, "this month": 30}
@@ -1468,7 +1469,7 @@ NO_CONTACT = re.compile(
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
 )
 CITY = re.compile(
-    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|them|him|her|me|you|all|any|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)(?!\w*_)"
+    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)(?!\w*_)"
     r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|at|who|that|which|we|i|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(

@@ -6,7 +6,16 @@ from decimal import Decimal
 import pytest
 from sqlmodel import Session, select
 
-from crm_store.models import Customer, Interaction, NpsAnswer, Product, Purchase, Staff, Task
+from crm_store.models import (
+    Customer,
+    CustomerTag,
+    Interaction,
+    NpsAnswer,
+    Product,
+    Purchase,
+    Staff,
+    Task,
+)
 
 
 def test_a_rep_logs_a_call_and_the_follow_up_shows_in_their_tasks(chat):
@@ -315,3 +324,11 @@ def test_her_after_a_customer_named_in_the_same_message_is_that_customer(chat):
     assert chat.customer("Hans Müller").stage != "proposal"
     [email] = chat.rows(Interaction)
     assert (email.channel, email.customer_id) == ("email", chat.customer("Jane Smith").id)
+
+
+def test_a_tag_said_of_him_with_please_tags_the_customer_just_shown(chat):
+    chat.say("tell me about Hans Müller")
+    chat.say("and tag him demo-requested please")
+    assert [(t.customer_id, t.tag) for t in chat.rows(CustomerTag)] == [
+        (chat.customer("Hans Müller").id, "demo-requested")
+    ]

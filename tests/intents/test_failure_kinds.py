@@ -805,6 +805,11 @@ def test_what_blind_round_28_found_is_read_as_meant(text, intent, slots):
             },
         ),
         ("did 14 get closed?", "task.list", {"task_id": 14}),
+        (
+            "did i get any new accts today from anyone?",
+            "segment.list",
+            {"owner": "me", "came_from": {"days": 0}},
+        ),
     ],
 )
 def test_what_working_day_35_found_is_read_as_meant(text, intent, slots):
