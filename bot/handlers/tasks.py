@@ -168,7 +168,7 @@ def _linked_customer(ctx: Context, typed: str | None) -> Customer | None:
 def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
     """Open tasks — “my tasks”, “what's overdue”, “priya's tasks”, “the team's tasks this week”."""
     if "task_id" in parsed.slots:  # "who has task 36", "is task 35 still open?"
-        return _as_they_stand(ctx, _own_tasks(ctx, parsed.slots["task_id"]))
+        return _as_they_stand(ctx, _own_tasks(ctx, parsed.slots["task_id"], to_read=True))
     on = resolve_customer(ctx, parsed.slots["customer"]) if parsed.slots.get("customer") else None
     period = parsed.slots.get("period", "all")
     # "tasks for bill lumbergh": the open tasks on that customer (a rep's own, a manager's all)
@@ -449,17 +449,20 @@ def _handed_over(
     return list(held)
 
 
-def _own_tasks(ctx: Context, task_id: object) -> list[Task]:
+def _own_tasks(ctx: Context, task_id: object, *, to_read: bool = False) -> list[Task]:
     """The tasks a `task_id` slot names (one number or several), each once."""
     wanted = task_id if isinstance(task_id, list) else [task_id]
-    return [_own_task(ctx, n) for n in dict.fromkeys(wanted)]
+    return [_own_task(ctx, n, to_read=to_read) for n in dict.fromkeys(wanted)]
 
 
-def _own_task(ctx: Context, typed: object) -> Task:
-    """A task the sender may close: their own, or anyone's for a manager."""
+def _own_task(ctx: Context, typed: object, *, to_read: bool = False) -> Task:
+    """A task the sender may change: their own, or anyone's for a manager. Anyone's may be read
+    ("who has task 20?"), as a customer's profile shows every open task on it."""
     number = checks.whole(typed, what="task number")
     task = ctx.session.get(Task, number)
-    if task is None or (task.assignee_id != ctx.staff.id and not ctx.is_manager):
+    if task is None and to_read:
+        raise UserError(f"There is no task #{number}. “my tasks” lists yours.")
+    if task is None or (task.assignee_id != ctx.staff.id and not ctx.is_manager and not to_read):
         raise UserError(f"You have no task #{number}. “my tasks” lists yours. Nothing was changed.")
     return task
 

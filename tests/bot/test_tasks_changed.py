@@ -555,3 +555,11 @@ def test_a_reps_overdue_tasks_handed_over_are_only_the_overdue_ones(chat):
     chat.now += timedelta(days=3)  # the pricing is overdue now, the demo still to come
     preview = chat.say("give all of Sam's overdue tasks to Alex", who="Alex")
     assert "send the pricing" in preview.text and "book the demo" not in preview.text
+
+
+def test_a_rep_may_ask_who_has_a_colleagues_task_but_not_change_it(chat):
+    chat.say("new task for alex: send the Globex deck friday", who="Alex")
+    [alexs] = chat.rows(Task)
+    reply = chat.say(f"who has task {alexs.id}?")
+    assert reply.text.startswith(f"#{alexs.id} send the Globex deck: Alex's, open")
+    assert chat.say("who has task 999?").text.startswith("There is no task #999.")
