@@ -298,6 +298,11 @@ def refer_back(
     return _the_tag_just_added(_referred(text, parsed, subject, read), subject)
 
 
+def _change_only(change: dict[str, Any] | None) -> dict[str, Any]:
+    """The last change itself, without the selection it was made on (kept for "same for …")."""
+    return {k: v for k, v in (change or {}).items() if k != CHOSEN_BY}
+
+
 def _the_tag_just_added(reading: Parsed, subject: ConversationSubject) -> Parsed:
     """ "take the tag off the lost ones": the tag is the one the last change added."""
     added = subject.change or {}
@@ -320,8 +325,9 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
     if subject.selection is not None:
         return _top_of(text, _to_the_list(text, parsed, subject, read))
     if subject.customer_id is not None:
-        change = {k: v for k, v in (subject.change or {}).items() if k != CHOSEN_BY}
-        return _to_the_customer(text, parsed, subject.customer_id, change, read)
+        return _to_the_customer(
+            text, parsed, subject.customer_id, _change_only(subject.change), read
+        )
     return parsed
 
 
@@ -467,7 +473,7 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
     ):  # "move his leads in madrid to maria" after Jordan's leads: Jordan's
         return replace(parsed, slots={**parsed.slots, "owner": owner}, unread=())
     if (same := SAME_FOR.match(text)) and subject.change:
-        change = {k: v for k, v in subject.change.items() if k != CHOSEN_BY}
+        change = _change_only(subject.change)
         narrowed = read(f"list {same.group('rest')}")
         if narrowed.intent == "segment.list" and selection_of(narrowed.slots):
             # what is said replaces its part of the last selection, the rest stays

@@ -462,7 +462,8 @@ def _own_task(ctx: Context, typed: object, *, to_read: bool = False) -> Task:
     task = ctx.session.get(Task, number)
     if task is None and to_read:
         raise UserError(f"There is no task #{number}. “my tasks” lists yours.")
-    if task is None or (task.assignee_id != ctx.staff.id and not ctx.is_manager and not to_read):
+    theirs = task is not None and task.assignee_id != ctx.staff.id and not ctx.is_manager
+    if task is None or theirs and not to_read:
         raise UserError(f"You have no task #{number}. “my tasks” lists yours. Nothing was changed.")
     return task
 
