@@ -20,6 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from intents import vocab
+from intents.cues import CueTable
 from intents.text import Cleaned, clean
 from intents.values import MONTHS, amount, date_in, impossible, plain_number, time_of
 
@@ -161,7 +162,7 @@ def cue_hits(message: Message) -> tuple[frozenset[str], str | None]:
     cue (in table order) whose reader accepts the message."""
     hits: set[str] = set()
     first = None
-    for intent, cue in _RULES:
+    for intent, cue in _CUES.candidates(message.text):
         if intent in hits and first is not None:
             continue
         match = cue.search(message.text)
@@ -176,7 +177,7 @@ def cue_hits(message: Message) -> tuple[frozenset[str], str | None]:
 def read(intent: str, message: Message) -> dict[str, Any] | None:
     """The slots of `intent` in the message: through its first cue whose reader accepts it, else
     through its reader alone (the model chose the intent without a cue); None if it can't be read."""
-    for cue_intent, cue in _RULES:
+    for cue_intent, cue in _CUES.candidates(message.text):
         if cue_intent != intent:
             continue
         match = cue.search(message.text)
@@ -2459,4 +2460,4 @@ _SHOW_NUMBER = re.compile(
     r"(?:show|open|find|pull up|look ?up|get)(?: me)?(?: the)?(?: customer| client| account)?\s+"
     r"#?(?P<id>\d{1,7})\W*"
 )
-_RULES = [(intent, re.compile(cue)) for intent, cue in vocab.CUES]
+_CUES = CueTable(vocab.CUES)

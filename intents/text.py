@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -345,11 +345,23 @@ class Cleaned:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
 
+    @cached_property
+    def _aligned(self) -> str | None:
+        """The typed text, when each cleaned character came from the typed one in its place (most
+        messages): then a span's typed characters are a slice of it."""
+        size = len(self.text)
+        if self.starts != tuple(range(size)) or self.ends != tuple(range(1, size + 1)):
+            return None
+        typed = zip(self.text, self.original, strict=False)
+        return "".join(" " if c == " " and t.strip() else t for c, t in typed)
+
     def original_of(self, start: int, end: int) -> str:
         """The typed characters behind text[start:end], without decoration cleaned out between
         them ("*Marcus Bell* at Tidewater" gives "Marcus Bell at Tidewater")."""
         if start >= end or end > len(self.text):
             return self.text[start:end]
+        if self._aligned is not None:
+            return self._aligned[start:end]
         pieces, last = [], (-1, -1)
         for i in range(start, end):
             begin, finish = self.starts[i], self.ends[i]
