@@ -327,7 +327,7 @@ class Bot:
                 len(parts) > 2
                 or any(
                     r.intent in WRITES - NEVER_SECOND
-                    and r.intent != parsed.intent
+                    and _change(r) != _change(parsed)
                     and r.confidence >= ANOTHER_WRITE
                     for r in (first, *later)
                 )
@@ -519,6 +519,8 @@ _SECOND = re.compile(
     r"put\s+(?:her|him|them|it)\b)\b"
     rf"|{_SALE_AFTER}"
     r"|(?<=and )(?:gave|rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\b|\d)"
+    r"|(?<=and )(?:his|her|their)\s+(?:new\s+)?(?:phone|mobile|cell|number|e-?mail|title|job title|"
+    r"city|address|company)\b(?:\s+(?:number|address))?\s+(?:is|to|=|:)"
     r"|(?:tasks?\s*)?#?\d+\s+(?:to|till|until)\s|tasks?\s*#?\d+\s+(?:is\s+)?(?:done|complete|closed)\b"
     r"|(?<=[.;!] )#?\d+\s+(?:is\s+)?(?:done|complete|closed)\W*$)",  # "…quote after. 14 done"
     re.I,
@@ -562,6 +564,11 @@ def _after_a_remark(split: tuple[str, str], read: Callable[[str], intents.Parsed
     if pointed is None or not (named := leading_name(remark)):
         return None
     return f"{rest[: pointed.start()]}{named}{rest[pointed.end() :]}"
+
+
+def _change(parsed: intents.Parsed) -> tuple[str, object]:
+    """What a reading changes: "her title is … and her phone is …" are two changes of one kind."""
+    return parsed.intent, parsed.slots.get("field")
 
 
 def split_request(text: str) -> tuple[str, str] | None:

@@ -127,7 +127,15 @@ def guard(session: Session, staff: Staff) -> None:
     event.listen(session, "after_flush", after_flush)
 
 
+# the rows an undo puts back as the sender's own last command left them: theirs to put back,
+# whoever holds them now (a customer and tasks handed to a colleague)
+UNDOING = "undoing"
+
+
 def _check(session: Session, staff: Staff, row: object, created: set[int]) -> None:
+    table = getattr(row, "__tablename__", None)
+    if (table, getattr(row, "id", None)) in session.info.get(UNDOING, ()):
+        return
     deleting = row in session.deleted
     if isinstance(row, Customer) and row not in session.new and row.id not in created:
         owner = _original(row, "owner_id")

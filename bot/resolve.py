@@ -2,7 +2,8 @@
 
 A write never picks among several customers: unless the words name one customer exactly (a #id,
 an e-mail, a phone, a name or company that only one of the candidates has, or a name followed by
-words of the city or company of only one of them: "Hugo Novak (Munich)"), it asks. A read may
+words of the city or company of only one of them: "Hugo Novak (Munich)"), or fit the customer the
+conversation was just about ("kenji gave a 9" right after Kenji Moreau), it asks. A read may
 take a clear winner, since showing the wrong profile costs a second look, not wrong data.
 """
 
@@ -27,15 +28,15 @@ def resolve_customer(ctx: Context, typed: str | None, **how) -> Customer:
     return customer
 
 
-def resolve_each(ctx: Context, names: list[str]) -> list[Customer]:
-    """The customers named one by one, each of them exactly one customer (once each); else
-    nothing, and the reply says which names did not say who."""
+def resolve_each(ctx: Context, names: list[str], **how) -> list[Customer]:
+    """The customers named one by one (`_resolve`, with its options), each of them exactly one
+    customer (once each); else nothing, and the reply says which names did not say who."""
     chosen, unclear = [], []
     for name in names:
         try:
-            chosen.append(resolve_customer(ctx, name))
+            chosen.append(resolve_customer(ctx, name, **how))
         except (UserError, Ask):
-            found = find_customers(ctx.session, name, limit=3)
+            found = find_customers(ctx.session, name, limit=3, in_bin=how.get("in_bin", False))
             which = "; ".join(f"#{m.customer.id} {m.customer.display_name}" for m in found)
             unclear.append(f"“{name}” ({which})" if found else f"“{name}” (no one)")
     if unclear:
@@ -81,6 +82,8 @@ def _resolve(
     hinted = [m for m in matches if m.hinted]
     if len(hinted) == 1:
         return hinted[0].customer
+    if (recent := _just_talked_about(ctx, typed, hinted or matches)) is not None:
+        return recent
     if read and not hinted and (customer := clear_winner(matches) or _in_view(ctx, typed, matches)):
         return customer
     question = _which_one(ctx, typed, _with_recent(ctx, typed, hinted or matches), slot=slot)
@@ -132,6 +135,17 @@ def recent_customer(ctx: Context) -> Customer | None:
     if recent is None or recent.deleted_at is not None or recent.forgotten_at is not None:
         return None
     return recent
+
+
+def _just_talked_about(ctx: Context, typed: str, matches: list[Match]) -> Customer | None:
+    """The customer the last message was about, when they are a candidate and every word said is
+    a word of their name or company ("close the polaris task" after Hannah O'Brien of Polaris
+    Media); never one of a list, which is as much about the others."""
+    if (recent := recent_customer(ctx)) is None:
+        return None
+    if recent.id not in {m.customer.id for m in matches}:
+        return None
+    return recent if set(normalize.name_key(typed).split()) <= _words(recent) else None
 
 
 def _with_recent(ctx: Context, typed: str, matches: list[Match]) -> list[Match]:

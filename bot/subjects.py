@@ -71,6 +71,12 @@ OPENING = re.compile(
     r"^(?:and |so |now |ok,? )?(?:he|she|hes|shes)(?:\s+(?:also|too|just|then|finally))?\b", re.I
 )
 # a list named by a pronoun
+# a count of more than one said with the words that point back: "those 3", "the other two"
+SEVERAL_SAID = re.compile(
+    r"\b(?:those|these|the|them|all|other|both)\s+(?:other\s+)?(?:[2-9]|\d\d+|two|three|four|five|"
+    r"six|seven|eight|nine|ten|dozen)\b|\bboth\b",
+    re.I,
+)
 MANY = re.compile(
     r"\b(?:them|those|these|they|(?:the|that|this) (?:list|lot|selection)|those ones|these ones)\b",
     re.I,
@@ -89,6 +95,7 @@ SAME_FOR = re.compile(
     r"(?:\s+(?:too|as well|please|pls))*\W*$",
     re.I,
 )
+BUT_TO = re.compile(r"[\s,]+but\s+(?:to|as|into|in)\s+(?P<value>[\w' -]+?)\W*$", re.I)
 AND_ALSO = re.compile(r"^(?:and|also|plus)\s+(?P<rest>[^?!.]+?)(?:\s+(?:too|as well))?\W*$", re.I)
 ASK_FIRST = 0.5  # a reading that is confirmed before it is done
 CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
@@ -428,6 +435,8 @@ def _to_the_customer(
         return parsed  # "chloe martin signed! sold her 5 seats": her is Chloé, named before
     if parsed.intent not in NEEDS_CUSTOMER | {"unknown"} and parsed.confidence >= SURE:
         return parsed  # "new lead Daniel Okafor …, give him to sam": him is the new lead
+    if SEVERAL_SAID.search(text):
+        return parsed  # "move those 3 back to lead": never the one customer just talked about
     reference, readings = f"#{customer_id}", []
     # "great he signed, make him a customer"; where other words were taken for the customer
     # ("left her a vm"), only the whole message read with her put in may replace them
@@ -473,13 +482,21 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
     ):  # "move his leads in madrid to maria" after Jordan's leads: Jordan's
         return replace(parsed, slots={**parsed.slots, "owner": owner}, unread=())
     if (same := SAME_FOR.match(text)) and subject.change:
-        change = _change_only(subject.change)
-        narrowed = read(f"list {same.group('rest')}")
-        if narrowed.intent == "segment.list" and selection_of(narrowed.slots):
-            # what is said replaces its part of the last selection, the rest stays
-            chosen = {**subject.change.get(CHOSEN_BY, {}), **selection_of(narrowed.slots)}
-            return Parsed("customer.bulk_update", {**chosen, **change}, parsed.confidence)
-        return _named_again(same.group("rest"), change, read, 1.0) or parsed
+        change, rest = _change_only(subject.change), same.group("rest")
+        if (other := BUT_TO.search(rest)) and change.get("field") and change.get("value"):
+            # "same for berlin but to maria": the change's new value said too
+            change, rest = {**change, "value": other.group("value")}, rest[: other.start()]
+        for asked in (f"list {rest}", f"list {rest} customers"):  # "same for munich": the store
+            narrowed = read(asked)  # knows Munich as a city, "kenji" as no city (unread)
+            if (
+                narrowed.intent == "segment.list"
+                and selection_of(narrowed.slots)
+                and not narrowed.unread
+            ):
+                # what is said replaces its part of the last selection, the rest stays
+                chosen = {**subject.change.get(CHOSEN_BY, {}), **selection_of(narrowed.slots)}
+                return Parsed("customer.bulk_update", {**chosen, **change}, parsed.confidence)
+        return _named_again(rest, change, read, 1.0) or parsed
     own = _selects(parsed)
     if THE_ONES.search(text):  # "give the ones not contacted in 60 days to maria", "tag the
         # never contacted ones cold": the list shown, narrowed

@@ -5,7 +5,7 @@ the `Lexicon` of names the bot hands over.
 """
 
 from intents.lexicon import REPS, Lexicon
-from intents.parser import CUSTOMERS, EXCLUDING, Parsed, parse
+from intents.parser import CUSTOMERS, EXCLUDING, WITH_TASKS, Parsed, parse
 from intents.rules import (
     ANOTHER_PRODUCT,
     BOUGHT,
@@ -23,5 +23,5 @@ from intents.rules import (
 __all__ = [
     "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CUSTOMERS", "DAYS",
     "EXCLUDING", "Lexicon", "NOT_BOUGHT", "NOT_TAG",
-    "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "TASKS_OF", "parse",
+    "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "TASKS_OF", "WITH_TASKS", "parse",
 ]  # fmt: skip

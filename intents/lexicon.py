@@ -34,6 +34,17 @@ class Lexicon:
         return _Names(self)
 
     @cached_property
+    def possessive_typos(self) -> re.Pattern | None:
+        """A colleague's first name with an s and no apostrophe, as long as no customer has that
+        word in their name (`with_possessives`)."""
+        named = {_fold(w) for n in (*self.customers, *self.companies) for w in n.split()}
+        firsts = {n.split()[0] for n in self.staff if n.split()}
+        plain = sorted(re.escape(f) for f in firsts if _fold(f) + "s" not in named | _WORDS_TOO)
+        if not plain:
+            return None
+        return re.compile(rf"\b({'|'.join(plain)})s\b(?!['’])", re.I)
+
+    @cached_property
     def products_by_key(self) -> dict[str, str]:
         return {_key(p): p for p in self.products}
 
@@ -84,6 +95,12 @@ _FIRST_RUN = re.compile(r"\w*")
 
 
 REPS = "reps"  # the colleagues a report compares (not in the contract's frame)
+_FIGURE_SAID = re.compile(
+    r"\b(?:revenue|sales|sold|turnover|orders|purchases|nps|calls|meetings|e-?mails|contacts|"
+    r"interactions|visits|new customers|deals)\b",
+    re.I,
+)
+_AGAINST_BEFORE = re.compile(r"\b(?:last|previous|prior|before)\b", re.I)
 # Intents that can be asked about a colleague's book; a staff name in them fills `owner`.
 OWNED = frozenset(
     {"task.list", "digest.show", "segment.list", "report.show", "interaction.history",
@@ -209,6 +226,21 @@ def _staff_in_full(typed: str, lexicon: Lexicon) -> str | None:
 def _fold(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name.casefold())
     return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+# words that are also a first name with an s: "bills overdue", "marks the spot"
+_WORDS_TOO = frozenset(
+    "bills marks wills pats reeds grants hopes joys rays jays deans mays roses dawns chucks "
+    "franks bobs sues bens dons cliffs glens jacks nicks robs rods".split()
+)
+
+
+def with_possessives(text: str, lexicon: Lexicon) -> str:
+    """ "jordans munich customers", "sams overdue tasks": a colleague's possessive typed without
+    its apostrophe, put back, unless the word is also a customer's name ("Emma Williams")."""
+    if lexicon.possessive_typos is None:
+        return text
+    return lexicon.possessive_typos.sub(r"\1's", text)
 
 
 def staff_named(typed: str, lexicon: Lexicon) -> str | None:
@@ -461,7 +493,11 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
             slots["customer"] = named
     if intent == "report.show" and len(reps := staff_all(typed, lexicon)) > 1:
         # "compare sam and jordan this quarter": those reps' figures side by side
-        compared = {"period": slots.get("period"), "group_by": "owner", REPS: reps}
+        # "maria vs sam on meetings this month": the figure said, else each rep's scorecard
+        kept = ("metric", "channel", "period") if _FIGURE_SAID.search(typed) else ("period",)
+        compared = {**{k: slots.get(k) for k in kept}, "group_by": "owner", REPS: reps}
+        if _AGAINST_BEFORE.search(typed):  # "… vs last quarter": their figures then too
+            compared["compare"] = slots.get("compare")
         return {k: v for k, v in compared.items() if v is not None}
     if (
         intent in OWNED

@@ -24,6 +24,7 @@ from intents.lexicon import (
     snap_slots,
     staff_named,
     tag_list,
+    with_possessives,
 )
 from intents.model import Model, model
 from intents.rules import (
@@ -60,6 +61,8 @@ class Parsed:
 
 def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) -> Parsed:
     """The intent and slots of one message; `unknown` (with likely readings) when unsure."""
+    if lexicon is not None:
+        text = with_possessives(text, lexicon)
     message = rules.prepare(text, now=now, tz=tz)
     if (record := commands.read(message) or records.read(message)) is not None:
         # typed as key=value pairs, or pasted from another system, by field
@@ -74,6 +77,14 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         and (excluding := _excluding(left_out, message, now=now, tz=tz, lexicon=lexicon))
     ):
         return excluding
+    if (opening := vocab.OPENING_SMALL_TALK.match(message.text)) and (
+        asked := parse(message.typed[opening.end() :], now=now, tz=tz, lexicon=lexicon)
+    ).intent not in ("unknown", "smalltalk"):
+        return asked  # "ok thanks. whats the pipeline now": the request after the thanks
+    if (tail := vocab.WITH_THEIR_TASKS.search(message.text)) and tail.start() > 0:
+        moved = parse(message.typed[: tail.start()], now=now, tz=tz, lexicon=lexicon)
+        if moved.intent == "customer.update" and moved.slots.get("field") == "owner":
+            return replace(moved, slots={**moved.slots, WITH_TASKS: True})
     reason = rules.REASON_FIRST.match(message.text) or rules.REASON_STATED.match(message.text)
     if reason and (said := _after_reason(message, reason, now=now, tz=tz, lexicon=lexicon)):
         return said
@@ -100,7 +111,7 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     tagging = spans.Tagging(current.tagger(), message, evidence)
     probabilities = current.probabilities(text_features, evidence)
     parsed = choose(message, probabilities, current, lexicon, tagging=tagging)
-    if parsed.intent in ("customer.update", "customer.delete"):
+    if parsed.intent in ("customer.update", "customer.delete", "customer.restore"):
         parsed = _to_many(parsed, message, lexicon)
     elif parsed.intent == "interaction.log":
         parsed = _with_each(parsed, message, lexicon)
@@ -211,7 +222,7 @@ def choose(
         if lexicon is not None:
             slots = snap_slots(intent, slots, message.typed, lexicon)
         unread = _still_unread(slots.pop(rules.UNREAD, ()), slots)
-        missing = rules.missing_required(intent, slots)
+        missing = rules.incomplete(intent, slots, message)
         confidence = round(
             current.confidence(probability, missing=missing, corrected=message.corrected), 2
         )
@@ -240,6 +251,8 @@ def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parse
         return replace(parsed, slots={**parsed.slots, "customer": named[0]})
     if not named or (lexicon is not None and known_customer(" and ".join(named), lexicon)):
         return parsed
+    if parsed.intent == "customer.restore":  # "restore #48 and #47"
+        return replace(parsed, slots={CUSTOMERS: named})
     slots = {k: v for k, v in parsed.slots.items() if k != "customer"}
     if parsed.intent == "customer.delete":
         return replace(
@@ -325,5 +338,6 @@ _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change
               "never_contacted", "city", "tag", "interest", "owner", "stage", "min_value",
               "max_value", CAME_FROM, BOUGHT_DAYS, BOUGHT, NOT_BOUGHT, NOT_TAG)  # fmt: skip
 EXCLUDING = "excluding"  # who a selection leaves out (not in the contract's frame)
+WITH_TASKS = "with_tasks"  # a customer handed over with their open tasks (ditto)
 _BARE_NUMBER = re.compile(r"\W*#?\d{1,7}\W*")
 _NO_SLOTS = frozenset({"unknown", "smalltalk", "undo", "digest.unsubscribe"})

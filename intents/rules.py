@@ -207,6 +207,17 @@ def missing_required(intent: str, slots: dict[str, Any]) -> bool:
     return any(all(name not in slots for name in group.split("|")) for group in needed)
 
 
+def incomplete(intent: str, slots: dict[str, Any], message: Message) -> bool:
+    """Whether the frame lacks what the conversation cannot supply: a customer said as "her" is
+    the one just talked about ("her phone is …"), which the chat puts in."""
+    if not missing_required(intent, slots):
+        return False
+    return "customer" in slots or not (
+        vocab.POINTED_BACK.search(message.text)
+        and not missing_required(intent, {**slots, "customer": "her"})
+    )
+
+
 # ---- references, dates and small readers shared by the rules -----------------------------------
 
 
@@ -1216,10 +1227,23 @@ def _update(match: re.Match, message: Message) -> dict | None:
     if slots and slots.get("field") == "city" and isinstance(slots.get("value"), str):
         if office := _AN_OFFICE_IN.match(slots["value"]):  # "moved to the Leeds office": Leeds
             slots["value"] = office.group("town")
+    if slots and isinstance(slots.get("value"), str):
+        # "her title is Head of Ops and her phone is …": the second change is a request of its own
+        slots["value"] = _ANOTHER_FIELD.sub("", slots["value"]) or slots["value"]
     return slots
 
 
-_GOES_TO = re.compile(r"\s(?:goes|passes|moves)\s+(?:over\s+)?to\s+[\w'-]+(?:\s[\w'-]+)?\W*$")
+_ANOTHER_FIELD = re.compile(
+    r"\s*(?:,|\band\b|&)\s*(?:his|her|their|its|the)\s+(?:new\s+)?(?:phone|mobile|cell|number|"
+    r"e-?mail|title|job title|role|position|city|address|company|website)\b.*$",
+    re.I | re.S,
+)
+
+
+_GOES_TO = re.compile(
+    r"\s(?:goes|passes|moves|(?:should|can|could|will|must|needs? to|has to) (?:go|move|pass))\s+"
+    r"(?:over\s+)?to\s+[\w'-]+(?:\s[\w'-]+)?\W*$"
+)
 _AN_OFFICE_IN = re.compile(
     r"^(?:the|our|their|its|a|an)\s+(?:new\s+)?(?P<town>.+?)\s+(?:office|branch|site|hq|"
     r"headquarters|location|store|warehouse|plant|depot)$",
@@ -1344,7 +1368,8 @@ def _untag_one(message: Message) -> dict | None:
 def _untagged(found: re.Match) -> str | None:
     """The tag an untag names, in whichever of its phrasings it was said; None for "that tag"
     (the one just added)."""
-    return next((found.group(g) for g in ("value", "value2", "value3") if found.group(g)), None)
+    said = ("value", "value2", "value3", "value4")
+    return next((found.group(g) for g in said if found.groupdict().get(g)), None)
 
 
 _UNTAG_LAST = re.compile(
@@ -1757,6 +1782,12 @@ def _log(match: re.Match, message: Message) -> dict | None:
         typed = message.typed
         who = typed[slice(*left.span("who" if left["who"] else "who2"))]
         typed = f"left a voicemail for {who}{typed[left.end() :]}"
+        return read("interaction.log", replace(message, text=typed.lower(), typed=typed))
+    if missed := vocab.NO_ANSWER.match(text):  # "X didnt pick up, …": a call that reached no one
+        typed = message.typed
+        who = typed[slice(*missed.span("who" if missed["who"] else "who2"))]
+        what = typed[slice(*missed.span("what" if missed["what"] else "what2"))]
+        typed = f"called {who}, {what}{typed[missed.end() :]}"
         return read("interaction.log", replace(message, text=typed.lower(), typed=typed))
     if vocab.CONTACT_PLANNED.search(text):
         return None  # "book a call with acme for monday 10am": still to come, a task

@@ -184,7 +184,7 @@ def fit() -> dict[str, np.ndarray]:
     temperature, readings = cross_validated(rows)
     inputs = np.array(
         [
-            [logit(p), float(rules.missing_required(parsed.intent, parsed.slots)),
+            [logit(p), float(rules.incomplete(parsed.intent, parsed.slots, row.message)),
              float(row.message.corrected)]
             for row, (_, parsed, p) in zip(rows, readings, strict=True)
         ]

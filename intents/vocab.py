@@ -336,6 +336,13 @@ TAKEN_OUT = re.compile(
     r"(?:crm|system|database|db|records?|books?)\b"
 )
 # "left him a vm", "left jane cooper a voicemail", "vm left w/ dale at redgum": a voicemail for them
+# a call that reached no one: "mateo weber didnt pick up, try again monday", "no answer from raj"
+NO_ANSWER = re.compile(
+    r"^(?P<who>(?!(?:he|she|they|it|i|we|you|no one|nobody|noone)\b)[^,;.!?]{3,60}?)\s+"
+    r"(?P<what>(?:didn'?t|did not|doesn'?t|does not|wasn'?t|won'?t)\s+(?:pick up|answer|respond))\b"
+    r"|^(?P<what2>no (?:answer|reply|response)) from\s+(?P<who2>[^,;.!?]+?)"
+    r"(?=\s*[,.;:]|\s+(?:today|again|will|try)\b|\s*$)"
+)
 LEFT_THEM = re.compile(
     r"^(?:just\s+)?left\s+(?!(?:a|an|the|it)\b)(?P<who>.+?)\s+(?:a\s+)?(?:vm|voicemail|voice ?mail|"
     r"message|msg)\b"
@@ -350,6 +357,7 @@ BOUGHT_ASKED = re.compile(
 CUES: list[tuple[str, str]] = [
     ("customer.show", BOUGHT_ASKED.pattern),
     ("interaction.log", LEFT_THEM.pattern),
+    ("interaction.log", NO_ANSWER.pattern),
     (  # "email sent to Dr. Keane re crown remake": a contact, told with what was sent first
         "interaction.log",
         r"^(?:the\s+|an?\s+)?(?:e-?mail|text|sms|whats ?app|message|msg|quote|proposal|invoice|"
@@ -452,8 +460,8 @@ CUES: list[tuple[str, str]] = [
     ),
     (  # "Mia Fischer at Summit & Söhne goes to Sam Patel": one customer handed over
         "customer.update",
-        r"^(?!.*\b(?:tasks?|reminders?|all|every)\b)[^,;?]+?\s+(?:goes|passes|moves)\s+(?:over\s+)?to\s+"
-        r"[\w'-]+(?:\s[\w'-]+)?\W*$",
+        r"^(?!.*\b(?:tasks?|reminders?|all|every)\b)[^,;?]+?\s+(?:goes|passes|moves|(?:should|can|could|"
+        r"will|must|needs? to|has to) (?:go|move|pass))\s+(?:over\s+)?to\s+[\w'-]+(?:\s[\w'-]+)?\W*$",
     ),
     (  # "what did Maria sell today?": her sales
         "report.show",
@@ -897,7 +905,9 @@ FOLLOW_UP = re.compile(
 )
 # a reminder asked inside a contact log: "called jane, remind me to send the quote friday"
 REMIND_IN_LOG = re.compile(
-    rf"(?:[,;.]|\s[-–—])\s*(?:(?:can|could) you |pls |please |and )*(?:remind me|set a reminder) to "
+    rf"(?:[,;.]|\s[-–—])\s*(?:(?:can|could) you |pls |please |and |i'?ll |i will |need to |will |"
+    rf"must |to )*(?:(?:remind me|set a reminder) to |(?=(?:send|e-?mail|mail|draft|prepare)\s+"
+    rf"(?:him|her|them)\s))"
     rf"(?P<what>.+?)\s+(?:on |by |before )?(?P<when>{DATE_PHRASE})(?![\w/])"
 )
 OCCURRED = re.compile(
@@ -940,7 +950,11 @@ HISTORY_WHO = [  # what comes before the customer's name, most telling first
 
 TASK_PERIODS = _table(
     [
-        (r"overdue|late|past due|missed", "overdue"),
+        (
+            r"overdue|late|past due|missed|behind(?: on| with)?(?= (?:anything|something|tasks?|"
+            r"(?:his|her|their|my) tasks?|work)\b)",
+            "overdue",
+        ),  # "is sam behind on anything"
         (r"today|tonight|this morning|eod|end of (?:the )?day|cob", "today"),
         (r"tomorrow", "tomorrow"),
         (r"next (?:week|wk)", "next_week"),
@@ -1302,7 +1316,8 @@ UPDATE_LEAD = re.compile(
     r"put|mark|tag|label|assign|reassign|hand over|give|rename)\s+(?:the\s+)?"
 )
 UPDATE_TAIL = re.compile(
-    r"(?:\s+(?:has|have|is|are|got|just|now|new|moved|relocated|changed|updated|his|her|their|its|the|a))+\s*$",
+    r"(?:\s+(?:has|have|is|are|got|just|now|new|moved|relocated|changed|updated|his|her|their|its|the|a|"
+    r"should|could|can|will|must|needs|go|goes|passes|moves|over))+\s*$",
     re.I,
 )
 # words after a new value that are not part of it: "title is CEO now", "city to Leeds please"
@@ -1618,7 +1633,16 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
             r"un-?tag\s+['\"#]?(?P<value>[\w-]+)['\"]?"
             r"|(?:remove|take|drop|delete|strip|clear)\s+(?:the\s+)?(?:tag\s+(?!off\b)['\"#]?(?P<value2>[\w-]+)['\"]?|['\"#]?(?!(?:the|that|this|a|its|their)\b)(?P<value3>[\w-]+)['\"]?\s+tag)"
             r"|(?:remove|take|drop|strip|clear)\s+(?:the|that|this)\s+tag(?=\s+off\b)"
+            r"|(?:remove|take|strip|clear)\s+['\"#]?(?P<value4>[\w-]+)['\"]?(?=\s+(?:off|from)\s+"
+            r"(?:every(?:one|body)|all)\b)"  # "remove stale from everyone"
             r")(?:\s+off\b(?:\s+(?:of|from)\b)?|\s+(?:from|for|on|of)\b)"
+        ),
+        "untag",
+    ),
+    (  # "untag everyone tagged stale"
+        re.compile(
+            r"^(?:please |pls )*un-?tag\s+(?:every(?:one|body)|all(?:\s+(?:customers|clients|"
+            r"accounts))?)\s+(?:tagged|with(?:\s+the\s+tag)?)\s+['\"#]?(?P<value>[\w-]+)"
         ),
         "untag",
     ),
@@ -1726,8 +1750,21 @@ SELECTION_FILLER = frozenset(
     "delete remove drop archive purge wipe clean get gets let have has had back up off into "
     "onto as bulk then too bin rid trash del or more than longer push bump advance progress "
     "anything anyone something ok okay actually so hmm well right tho though take that's that’s "
-    "thats who's who’s".split()
+    "thats who's who’s remaining rest remainder leftover".split()
 )
+# thanks or a greeting before a request: "ok thanks. whats the pipeline now"
+OPENING_SMALL_TALK = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|k|thanks?|thank you|thx|ty|cheers|great|cool|perfect|nice|good|awesome|"
+    r"brilliant|lovely|super|(?:good )?morning|hi|hello|hey|hiya)[\s,!]*)+[.!]+\s+(?=\w)"
+)
+# "move X to maria, with his open task": the customer's open tasks go with them
+WITH_THEIR_TASKS = re.compile(
+    r"[\s,;]+(?:with|and|plus|incl(?:uding)?\.?|along with|together with)\s+(?:all\s+)?"
+    r"(?:his|her|their|the|its)\s+(?:open\s+)?(?:tasks?|to-?dos?|follow-?ups?)(?:\s+too|\s+as well)?"
+    r"\W*$"
+)
+# the customer said as a pronoun, which the conversation resolves: "her phone is …"
+POINTED_BACK = re.compile(r"\b(?:her|his|him|she|he|they|them|their)\b")
 # a book named by a pronoun, which the parser cannot resolve: "move his leads to Maria"
 WHOSE = frozenset({"his", "her", "their", "hers", "theirs"})
 # a reason tacked on after a bulk change: "…, they're dead weight", "…, she knows the product"
@@ -1850,7 +1887,7 @@ GROUPS = _table(
         (REPS_COMPARED.pattern, "owner"),
         (  # "which rep had the most calls", "who sold the most this month", "top rep"
             r"(?:which|what) (?:rep|sales ?rep|salesperson|seller|one of (?:my|the|our) reps)\b"
-            r"|who(?:'s| has| have)? (?:had|has|made|logged|sold|closed|brought in|did|booked) the "
+            r"|who(?:'s| has| have)? (?:had|has|made|logged|sold|closed|brought in|did|booked|got) the "
             r"(?:most|fewest|least)\b"
             r"|(?:top|best) (?:reps?|performers?|salesperson|salespeople)\b",
             "owner",

@@ -27,7 +27,7 @@ from crm_store.models import (
     utcnow,
 )
 from crm_store.search import find_customers
-from intents import Parsed, vocab
+from intents import WITH_TASKS, Parsed, vocab
 
 LAST_CONTACTS = 5
 LAST_ORDERS = 10
@@ -279,11 +279,16 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
     old = before[column]
     if field == "owner" and old is not None:
         old = ctx.session.get(Staff, old).name
+    moved = _tasks_handed_on(ctx, customer, before[column]) if parsed.slots.get(WITH_TASKS) else ""
     return Reply(
-        text=f"{customer.display_name}: {field} is now {shown} (was {old or 'empty'}).",
+        text=f"{customer.display_name}: {field} is now {shown} (was {old or 'empty'}).{moved}",
         buttons=[
             Button("Undo", "undo"),
-            *(_their_tasks_too(ctx, customer, before[column]) if field == "owner" else []),
+            *(
+                _their_tasks_too(ctx, customer, before[column])
+                if field == "owner" and not moved
+                else []
+            ),
         ],
     )
 
@@ -294,21 +299,44 @@ TASKS_HANDED_IN_ONE_TAP = 3  # a button's command stays under the chat platforms
 def _their_tasks_too(ctx: Context, customer: Customer, was: int | None) -> list[Button]:
     """On a handover, the customer's open tasks of the rep before are offered to the new owner
     in one tap, never moved unasked."""
-    if was is None:
-        return []
-    open_tasks = ctx.session.exec(
-        select(Task.id).where(
-            Task.customer_id == customer.id,
-            Task.assignee_id == was,
-            Task.status == TaskStatus.open.value,
-        )
-    ).all()
+    open_tasks = [task.id for task in _open_tasks(ctx, customer, was)]
     if not open_tasks or len(open_tasks) > TASKS_HANDED_IN_ONE_TAP:
         return []
     new_owner = ctx.session.get(Staff, customer.owner_id).name
     numbers = ", ".join(str(n) for n in open_tasks)
     label = f"Their {len(open_tasks)} open task{'s' * (len(open_tasks) != 1)} too"
     return [Button(label, f"give task {numbers} to {new_owner}")]
+
+
+def _open_tasks(ctx: Context, customer: Customer, holder: int | None) -> list[Task]:
+    if holder is None:
+        return []
+    return list(
+        ctx.session.exec(
+            select(Task)
+            .where(
+                Task.customer_id == customer.id,
+                Task.assignee_id == holder,
+                Task.status == TaskStatus.open.value,
+            )
+            .order_by(Task.id)
+        ).all()
+    )
+
+
+def _tasks_handed_on(ctx: Context, customer: Customer, was: int | None) -> str:
+    """ "move X to maria, with his open task": the customer's open tasks of the rep before go to
+    the new owner too, each with its audit entry (one undo takes back all)."""
+    tasks = _open_tasks(ctx, customer, was)
+    if not tasks:
+        return " They had no open tasks to hand on."
+    for task in tasks:
+        before = snapshot(task)
+        task.assignee_id = customer.owner_id
+        ctx.session.add(task)
+        ctx.audit("task.update", task, before=before, description=f"task “{task.text}” handed on")
+    numbers = ", ".join(f"#{task.id}" for task in tasks)
+    return f" Their open task{'s' * (len(tasks) != 1)} {numbers} went along."
 
 
 def _new_value(ctx: Context, field: str, value: str) -> tuple[str, object, str]:

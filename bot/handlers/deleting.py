@@ -3,6 +3,7 @@ back until the bin is purged. Erasing personal data is `customer.forget`."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from sqlmodel import col, select
@@ -11,10 +12,10 @@ from bot.books import default_book, require_own
 from bot.context import Context, handles
 from bot.format import day
 from bot.messages import Button, Reply
-from bot.resolve import resolve_customer
+from bot.resolve import resolve_customer, resolve_each
 from crm_store.audit import snapshot
 from crm_store.models import Customer
-from intents import Parsed
+from intents import CUSTOMERS, Parsed
 
 SHOWN = 20  # customers of the bin listed in one reply, latest deleted first
 
@@ -35,23 +36,44 @@ def delete_customer(parsed: Parsed, ctx: Context) -> Reply:
 
 @handles("customer.restore")
 def restore_customer(parsed: Parsed, ctx: Context) -> Reply:
-    """Bring a deleted customer back from the bin — “restore Acme”, or see what is in it."""
-    if not parsed.slots.get("customer"):
+    """Bring deleted customers back from the bin — “restore Acme”, “restore #48 and #47”, “restore
+    all 3” after the bin was shown — or see what is in it."""
+    if names := parsed.slots.get(CUSTOMERS):
+        customers = resolve_each(ctx, names, in_bin=True)
+    elif parsed.slots.get("customer"):
+        customers = [resolve_customer(ctx, parsed.slots["customer"], in_bin=True)]
+    elif _ALL_SHOWN.search(ctx.message.text) and (customers := _shown_in_bin(ctx)):
+        pass
+    else:
         return bin_contents(ctx)
-    customer = resolve_customer(ctx, parsed.slots.get("customer"), in_bin=True)
-    require_own(ctx, [customer], "restore")
-    before = snapshot(customer)
-    customer.deleted_at = None
-    customer.updated_at = ctx.now
-    ctx.session.add(customer)
-    ctx.audit(
-        "customer.restore", customer, before=before, description=f"restored {customer.display_name}"
-    )
+    require_own(ctx, customers, "restore")
+    for customer in customers:
+        before = snapshot(customer)
+        customer.deleted_at = None
+        customer.updated_at = ctx.now
+        ctx.session.add(customer)
+        ctx.audit(
+            "customer.restore",
+            customer,
+            before=before,
+            description=f"restored {customer.display_name}",
+        )
+    said = ", ".join(f"{c.display_name} (#{c.id})" for c in customers)
     return Reply(
-        text=f"Restored {customer.display_name} (#{customer.id}) from the bin, with everything "
-        "recorded about them.",
+        text=f"Restored {said} from the bin, with everything recorded about "
+        f"{'them' if len(customers) == 1 else 'each'}.",
         buttons=[Button("Undo", "undo")],
     )
+
+
+def _shown_in_bin(ctx: Context) -> list[Customer]:
+    """The customers of the bin just listed that are still in it."""
+    found = [ctx.session.get(Customer, i) for i in ctx.on_screen]
+    return [c for c in found if c is not None and c.deleted_at is not None and not c.forgotten_at]
+
+
+# "restore all 3", "bring them back", "restore those": the customers of the bin just listed
+_ALL_SHOWN = re.compile(r"\b(?:all|them|those|these|both|every(?:one|body|thing))\b", re.I)
 
 
 def move_to_bin(ctx: Context, customer: Customer) -> None:
@@ -79,6 +101,7 @@ def bin_contents(ctx: Context) -> Reply:
     today = ctx.now.date()
     kept = timedelta(days=ctx.settings.bin_days)
     shown = binned[:SHOWN]
+    ctx.shown = [c.id for c in shown]  # "restore all 3" next
     more = f"; the latest {SHOWN} deleted" if len(binned) > SHOWN else ""
     return Reply(
         text=f"{len(binned)} in {book.possessive} delete bin{more}. “restore #id” brings one back.",

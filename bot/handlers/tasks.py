@@ -250,10 +250,10 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
             raise UserError("Which task? Say “done 14” (its number) or “done with Acme”.")
     elif slots.get(CUSTOMERS):  # "sent quotes to atlas and redwood, both done": each one's task
         tasks = [_the_open_task(ctx, customer) for customer in resolve_each(ctx, slots[CUSTOMERS])]
-    elif slots.get("customer"):
+    elif slots.get("customer") and not (tasks := _described_only(ctx, slots)):
         customer = resolve_customer(ctx, slots["customer"])
         tasks = [_the_open_task(ctx, customer, about=slots.get("about"))]
-    else:
+    elif not slots.get("customer"):
         raise UserError("Which task? Say “done 14” (its number) or “done with Acme”.")
     _talk_about(ctx, tasks)
     closed, already = [], []
@@ -491,9 +491,33 @@ def _the_open_task(ctx: Context, customer: Customer, *, about: str | None = None
     described = [t for t in tasks if about and _describes(about, t.text)]
     if len(described) == 1:
         return described[0]
-    raise Ask(
+    raise _which_task(
+        f"You have {len(tasks)} open tasks for {customer.display_name}. Which one?", tasks
+    )
+
+
+def _described_only(ctx: Context, slots: dict) -> list[Task]:
+    """ "mark the tier task done": when the words taken for a customer name no customer, the one
+    open task of the sender's that they describe (none when they name a customer, or several)."""
+    said = " ".join(str(slots.get(k) or "") for k in ("customer", "about")).strip()
+    if find_customers(ctx.session, str(slots["customer"]), limit=1):
+        return []
+    mine = ctx.session.exec(
+        select(Task).where(Task.assignee_id == ctx.staff.id, Task.status == TaskStatus.open.value)
+    ).all()
+    described = [task for task in mine if _describes(said, task.text)]
+    theirs = [task for task in described if task.customer_id == ctx.recent]
+    if len(theirs) == 1:  # "ok called her … mark the tier task done": hers
+        return theirs
+    if len(described) > 1:
+        raise _which_task(f"You have {len(described)} open tasks like that. Which one?", described)
+    return described
+
+
+def _which_task(question: str, tasks: list[Task]) -> Ask:
+    return Ask(
         Reply(
-            text=f"You have {len(tasks)} open tasks for {customer.display_name}. Which one?",
+            text=question,
             rows=[{"#": str(n), "Task": t.text} for n, t in enumerate(tasks, start=1)],
             buttons=[Button(f"{n}. {t.text}"[:70], str(n)) for n, t in enumerate(tasks, start=1)],
         ),

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import col, select
 
-from bot import format
+from bot import format, permissions
 from bot.context import Ask, Context, UserError, handles
 from bot.messages import Reply
 from crm_store.audit import UNDO_OF, drop_from_undo, last_command, revert
@@ -44,6 +44,7 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
             f"Your last change is now “{entries[-1].description}”, not the one I asked about. "
             "Nothing was undone; say “undo” again if you mean this one."
         )
+    ctx.session.info[permissions.UNDOING] = {(e.entity, e.entity_id) for e in entries}
     if problems := revert(ctx.session, entries, now=ctx.now):
         if _one_change_each(entries):
             return _undone_where_still_as_made(ctx, entries)

@@ -570,3 +570,22 @@ def test_same_for_another_rep_leaves_out_no_one_the_last_change_left_out(book):
     preview = book.say("same for priya's proposals", who="Alex")
     assert "except" not in preview.text
     assert {r["Customer"] for r in preview.rows} == {"Pia Post", "Pete Prompt"}
+
+
+@pytest.mark.parametrize("said", ["give priyas proposals to lee", "move danas leads to lee"])
+def test_a_colleagues_book_typed_without_its_apostrophe_is_previewed_as_theirs(book, said):
+    owner = said.split()[1][:-1].capitalize()
+    preview = book.say(said, who="Alex")
+    assert preview.text.startswith("Move ")
+    assert {r["Change"] for r in preview.rows} == {f"owner {owner} → Lee"}
+    assert book.say("no", who="Alex")
+    assert {owner_of(book, r["Customer"]) for r in preview.rows} == {owner}
+
+
+def test_same_for_another_part_of_the_book_but_to_another_colleague(book):
+    book.say("move dana's leads to lee", who="Alex")
+    book.say("yes", who="Alex")
+    preview = book.say("same for proposals but to priya", who="Alex")
+    assert [(r["Customer"], r["Change"]) for r in preview.rows] == [
+        ("Pam Page", "owner Dana → Priya")
+    ]

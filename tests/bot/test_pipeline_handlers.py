@@ -14,6 +14,7 @@ from crm_store.models import (
     CustomerTag,
     Purchase,
     Staff,
+    Task,
 )
 
 
@@ -454,3 +455,47 @@ def test_a_stage_told_after_a_name_is_not_a_list_of_customers(chat):
 def test_a_handover_said_of_her_after_a_statement_about_the_customer_is_hers(team, said):
     team.say(said, who="Alex")
     assert staff_name(team, named(team, "Jane Smith").owner_id) == "Lee"
+
+
+def test_several_customers_come_back_from_the_bin_at_once_and_one_undo_bins_them_again(team):
+    cooper, smith = named(team, "Jane Cooper"), named(team, "Jane Smith")
+    team.run("customer.delete", customer="Acme")
+    team.run("customer.delete", customer="Globex")
+    reply = team.say(f"restore #{cooper.id} and #{smith.id}")
+    assert reply.text == (
+        f"Restored Jane Cooper (Acme Corporation) (#{cooper.id}), Jane Smith (Globex Ltd) "
+        f"(#{smith.id}) from the bin, with everything recorded about each."
+    )
+    assert named(team, "Jane Cooper").deleted_at is None
+    assert named(team, "Jane Smith").deleted_at is None
+    team.say("undo")
+    assert named(team, "Jane Cooper").deleted_at is not None
+    assert named(team, "Jane Smith").deleted_at is not None
+
+
+def test_restore_all_after_the_bin_was_shown_restores_what_it_showed(team):
+    team.run("customer.delete", customer="Acme")
+    team.run("customer.delete", customer="Globex")
+    assert team.say("restore all").text.startswith("2 in your delete bin")  # nothing shown yet
+    assert named(team, "Jane Cooper").deleted_at is not None
+    restored = team.say("restore them both").text
+    assert restored.startswith("Restored ")
+    assert "Jane Cooper" in restored and "Jane Smith" in restored
+    assert named(team, "Jane Cooper").deleted_at is None
+    assert named(team, "Jane Smith").deleted_at is None
+
+
+def test_a_handover_said_with_the_open_tasks_takes_them_along(team):
+    team.say("remind me to call Jane Cooper on friday about the renewal")
+    reply = team.say("move jane cooper to lee, with her open tasks")
+    assert reply.text.startswith("Jane Cooper (Acme Corporation): owner is now Lee (was Sam).")
+    assert "went along" in reply.text
+    with Session(team.engine) as session:
+        lee = session.exec(select(Staff).where(Staff.name == "Lee")).one()
+        tasks = session.exec(select(Task).where(Task.customer_id == named(team, "Jane Cooper").id))
+        assert {task.assignee_id for task in tasks} == {lee.id}
+    assert team.say("undo").text.startswith("Undone: owner of Jane Cooper")
+    with Session(team.engine) as session:
+        tasks = session.exec(select(Task).where(Task.customer_id == named(team, "Jane Cooper").id))
+        assert lee.id not in {task.assignee_id for task in tasks}
+    assert staff_name(team, named(team, "Jane Cooper").owner_id) == "Sam"

@@ -61,6 +61,7 @@ def test_an_add_and_a_change_in_one_process_are_seen_by_another(store, tmp_path)
             first.say("set the city of zed zulu to Lisbon")
             assert second.say("tell me about zed zulu")["fields"]["City"] == "Lisbon"
             first.say("add customer Zed Young at Zeta Corp")
+            first.say("list my customers")  # the talk moves on from Zed Young
             question = second.say("called zed, left a voicemail")
             assert "Which one?" in question["text"]
             answer = first.say("2")  # the question asked through one, answered through the other

@@ -123,22 +123,23 @@ def test_just_some_of_those_narrows_the_list_and_an_unknown_narrowing_is_not_gue
     assert chat.written() == written
 
 
-def test_the_customer_just_shown_leads_the_which_one_choices(chat):
+def test_a_shared_name_right_after_a_customer_is_that_customer_even_for_a_write(chat):
     chat.say("tell me about Jane Smith")
-    question = chat.say("called jane, left a voicemail")
-    assert [r["Customer"] for r in question.rows] == [
-        "Jane Smith (Globex Ltd)",
-        "Jane Cooper (Acme Corporation)",
-    ]
-    assert chat.say("1").text.startswith("Logged a call with Jane Smith (Globex Ltd)")
+    assert chat.say("called jane, left a voicemail").text.startswith(
+        "Logged a call with Jane Smith (Globex Ltd)"
+    )
 
 
-def test_a_read_of_a_shared_name_is_the_customer_in_view_and_a_write_still_asks(chat):
+def test_a_read_of_a_shared_name_is_the_customer_in_view_and_a_write_asks_after_a_list(chat):
     chat.say("tell me about Jane Smith")
     assert chat.say("show jane").title.startswith("Jane Smith (Globex Ltd)")
     chat.say("list the customers in new york")
-    assert chat.say("show me jane").title.startswith("Jane Cooper (Acme Corporation)")
     assert "Which one?" in chat.say("called jane, left a voicemail").text
+    chat.say("cancel")
+    assert chat.say("show me jane").title.startswith("Jane Cooper (Acme Corporation)")
+    assert chat.say("called jane, left a voicemail").text.startswith(
+        "Logged a call with Jane Cooper (Acme Corporation)"
+    )
 
 
 def test_him_in_a_new_lead_is_the_new_lead_not_the_customer_before(chat):
@@ -361,3 +362,24 @@ def test_his_leads_after_a_reps_list_are_that_reps(chat):
     chat.say("list sam's leads", who="Alex")
     preview = chat.say("move his leads in berlin to dana", who="Alex")
     assert [r["Customer"] for r in preview.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
+
+
+def test_two_details_of_her_in_one_message_are_two_changes_never_one_long_title(chat):
+    chat.say("tell me about Jane Smith")
+    chat.say("her title is Head of Operations and her phone is +44 20 7946 0958")
+    jane = chat.customer("Jane Smith")
+    assert jane.title == "Head of Operations"
+    assert jane.phone == "+442079460958"
+
+
+def test_those_three_right_after_one_customer_never_changes_that_customer_alone(chat):
+    chat.say("tell me about Jane Smith")
+    written = chat.written()
+    chat.say("move those 3 back to lead")
+    assert chat.written() == written
+
+
+def test_a_call_with_something_to_send_tomorrow_sets_the_follow_up(chat):
+    reply = chat.say("called jane smith, went fine. send her a quote tmrw")
+    assert reply.text.startswith("Logged a call with Jane Smith (Globex Ltd)")
+    assert "Follow-up task" in reply.text

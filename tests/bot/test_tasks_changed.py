@@ -286,6 +286,7 @@ def test_a_task_named_by_its_words_is_moved_and_the_other_stays(chat):
 
 def test_a_no_to_a_question_followed_by_a_change_to_a_task_makes_that_change(chat):
     chat.say("remind me to call Globex tomorrow")
+    chat.say("tell me about Hans Müller")  # no Jane just talked about
     assert "Which one?" in chat.say("called jane, left a voicemail").text
     reply = chat.say("no. move task 1 to monday")
     assert reply.text.startswith("Task #1 call Globex: due ")
@@ -563,3 +564,13 @@ def test_a_rep_may_ask_who_has_a_colleagues_task_but_not_change_it(chat):
     reply = chat.say(f"who has task {alexs.id}?")
     assert reply.text.startswith(f"#{alexs.id} send the Globex deck: Alex's, open")
     assert chat.say("who has task 999?").text.startswith("There is no task #999.")
+
+
+def test_a_task_named_by_its_words_alone_is_ticked_off_when_no_customer_has_them(chat):
+    chat.say("remind me to call Jane Cooper about the new tier on friday")
+    chat.say("remind me to send Hans Müller the renewal quote on monday")
+    reply = chat.say("mark the tier task done")
+    assert reply.text.startswith("Done: #")
+    assert "new tier" in reply.text
+    [open_task] = [t for t in chat.rows(Task) if t.status == "open"]
+    assert "renewal quote" in open_task.text
