@@ -2234,7 +2234,8 @@ _PLURAL_SELECTION = re.compile(
 # "Jordan is overloaded, give Emma Taylor to Sam": a statement, a comma, then the change
 REASON_STATED = re.compile(
     r"^[^,.;!?]*\b(?:is|are|was|were|has|have|had|will|wants|needs|can'?t|won'?t|isn'?t|doesn'?t|"
-    r"hasn'?t)\b[^,.;!?]*,\s+(?=(?:pls\s+|please\s+)?(?:move|give|hand|reassign|transfer)\b)"
+    r"hasn'?t)\b[^,.;!?]*,\s+(?=(?:pls\s+|please\s+)?(?:move|give|hand|reassign|transfer|remove|"
+    r"untag|take)\b)"
 )
 # something said before a polite request: "Oh shoot, Thandi changed jobs - can you update …"
 SAID_BEFORE_ASKING = re.compile(
@@ -2359,7 +2360,7 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
     slots: dict[str, Any] = {}
     if found := vocab.HANDED_TO_ME.search(text):  # "which ones did I just get from sam"
-        who = "who" if found["who"] else "by" if found["by"] else None
+        who = next((g for g in ("who", "who2", "by") if found[g]), None)
         came: dict[str, Any] = {"from": typed[slice(*found.span(who))]} if who else {}
         if found["when"]:
             came["days"] = int(found["n"]) if found["n"] else vocab.HANDED_DAYS[found["when"]]

@@ -193,9 +193,11 @@ HANDED_TO_ME = re.compile(
     r"(?:me|us|(?P<to>(?!the\b|a\b|an\b|him\b|her\b|them\b|someone\b|anyone\b)[a-z][\w'-]*)(?=\s+(?:today|yesterday|this|in|from|by|lately|recently)\b|\W*$))"
     r"|(?<=\bdid )(?P<to2>(?!i\b|we\b|you\b|they\b|he\b|she\b)[a-z][\w'-]*)\s+(?:just\s+)?(?:get|receive|inherit|take over|pick up)"
     r"|(?<=my customers )(?:handed|moved|reassigned|transferred|passed)(?: over)?"
-    r"|(?:came|come) (?:to me|my way|over to me))\b"
+    r"|(?:came|come) (?:to me|my way|over to me)"
+    r"|(?:(?<=accounts )|(?<=customers )|(?<=clients )|(?<=ones ))(?:came|come) (?=from\b))\b"
     r"(?:.*?(?P<from>\bfrom\s+(?P<who>(?!the\b|a\b|an\b|him\b|her\b|them\b|any(?:one|body)\b|"
-    r"some(?:one|body)\b|others?\b)[a-z][\w'-]*)))?"
+    r"some(?:one|body)\b|others?\b)[a-z][\w'-]*)"
+    r"|\bof\s+(?P<who2>[a-z][\w-]*)(?:'s|’s)\s+(?:accounts|customers|clients|leads|book|deals)\b))?"
     r"(?:.*?(?P<when>\b(?:today|yesterday|this week|this month|in the last (?P<n>\d{1,3}) days)))?"
 )
 HANDED_DAYS = {"today": 0, "yesterday": 1, "this week": 7, "this month": 30}

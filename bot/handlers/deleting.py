@@ -48,16 +48,7 @@ def restore_customer(parsed: Parsed, ctx: Context) -> Reply:
         return bin_contents(ctx)
     require_own(ctx, customers, "restore")
     for customer in customers:
-        before = snapshot(customer)
-        customer.deleted_at = None
-        customer.updated_at = ctx.now
-        ctx.session.add(customer)
-        ctx.audit(
-            "customer.restore",
-            customer,
-            before=before,
-            description=f"restored {customer.display_name}",
-        )
+        _bin(ctx, customer, None, "customer.restore", "restored")
     said = ", ".join(f"{c.display_name} (#{c.id})" for c in customers)
     return Reply(
         text=f"Restored {said} from the bin, with everything recorded about "
@@ -78,13 +69,15 @@ _ALL_SHOWN = re.compile(r"\b(?:all|them|those|these|both|every(?:one|body|thing)
 
 def move_to_bin(ctx: Context, customer: Customer) -> None:
     """Delete one customer, restorably, with its audit entry (what undo puts back)."""
+    _bin(ctx, customer, ctx.now, "customer.delete", "deleted")
+
+
+def _bin(ctx: Context, customer: Customer, deleted_at, action: str, done: str) -> None:
     before = snapshot(customer)
-    customer.deleted_at = ctx.now
+    customer.deleted_at = deleted_at
     customer.updated_at = ctx.now
     ctx.session.add(customer)
-    ctx.audit(
-        "customer.delete", customer, before=before, description=f"deleted {customer.display_name}"
-    )
+    ctx.audit(action, customer, before=before, description=f"{done} {customer.display_name}")
 
 
 def bin_contents(ctx: Context) -> Reply:

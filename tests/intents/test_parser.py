@@ -1222,3 +1222,45 @@ def test_a_question_about_an_nps_answer_already_given_records_nothing():
 def test_an_exclusion_said_after_a_selection_is_never_read_as_a_product_not_bought():
     parsed = read("move all of dana's leads and not the berlin ones to sam")
     assert "not_bought" not in parsed.slots and parsed.unread
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("mateo weber didnt pick up, try again monday", "interaction.log",
+         {"customer": "mateo weber", "channel": "call", "summary": "didnt pick up",
+          "follow_up": "2026-11-23"}),
+        ("no answer from raj mehta, will try again friday", "interaction.log",
+         {"customer": "raj mehta", "channel": "call", "summary": "no answer",
+          "follow_up": "2026-11-20"}),
+        ("called kenji wilson, onboarding went fine. send him a quote tmrw", "interaction.log",
+         {"customer": "kenji wilson", "channel": "call",
+          "summary": "onboarding went fine, send him a quote", "follow_up": "2026-11-19"}),
+        ("laura brandt's title is Head of Operations and her phone is +49 89 4455 0192",
+         "customer.update",
+         {"customer": "laura brandt", "field": "title", "value": "Head of Operations"}),
+        ("the stale tag from this morning was a mistake, remove stale from everyone",
+         "customer.bulk_update", {"action": "untag", "value": "stale"}),
+        ("untag everyone tagged stale", "customer.bulk_update",
+         {"action": "untag", "value": "stale"}),
+        ("which of my accounts came from jordan?", "segment.list",
+         {"came_from": {"from": "jordan"}, "owner": "me"}),
+        ("whos got the most revenue this quarter", "report.show",
+         {"metric": "revenue", "period": "this_quarter", "group_by": "owner"}),
+        ("ok thanks. whats the pipeline now", "report.show",
+         {"metric": "customers", "group_by": "stage"}),
+    ],
+)  # fmt: skip
+def test_phrasings_working_day_36_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_handover_said_with_the_customers_open_tasks_keeps_them_in_the_frame():
+    parsed = read("give tom becker to maria, with his open tasks")
+    assert parsed.slots == {
+        "customer": "tom becker",
+        "field": "owner",
+        "value": "maria",
+        "with_tasks": True,
+    }
