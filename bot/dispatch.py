@@ -521,6 +521,8 @@ _SECOND = re.compile(
     r"|(?<=and )(?:gave|rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\b|\d)"
     r"|(?<=and )(?:his|her|their)\s+(?:new\s+)?(?:phone|mobile|cell|number|e-?mail|title|job title|"
     r"city|address|company)\b(?:\s+(?:number|address))?\s+(?:is|to|=|:)"
+    r"|(?<=[.;] )(?:(?:his|her|their)\s+)?(?:new\s+)?(?:phone|mobile|e-?mail|title|city|address|"
+    r"company)\b"  # "her title is …. city Hamburg, …": another change
     r"|(?:tasks?\s*)?#?\d+\s+(?:to|till|until)\s|tasks?\s*#?\d+\s+(?:is\s+)?(?:done|complete|closed)\b"
     r"|(?<=[.;!] )#?\d+\s+(?:is\s+)?(?:done|complete|closed)\W*$)",  # "…quote after. 14 done"
     re.I,

@@ -63,6 +63,7 @@ ONE = re.compile(
     r"\b(?:him|her|(?:his|their) (?:record|profile|file|details|info|card|account|page|orders|"
     rf"purchases)|(?:his|their)(?={_FIELD_OF})|"
     r"(?<=\bwhat (?:did|has) )(?:he|she)(?= (?:buy|bought|order|purchase))|this one|"
+    r"(?<=\bstage is )(?:he|she)|(?<=\bstage's )(?:he|she)|"
     r"that one|(?:this|that) (?:customer|client|account|contact|guy|lady|"
     r"person|lead))\b",
     re.I,

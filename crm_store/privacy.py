@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Text, any_, cast, delete, false, func, or_, update
+from sqlalchemy import Text, and_, any_, cast, delete, false, func, or_, update
 from sqlalchemy.dialects import postgresql
 from sqlmodel import Session, col, select
 
@@ -87,21 +87,23 @@ def personal_data(session: Session, customer: Customer) -> dict[str, Any]:
         return [snapshot(row) for row in found]
 
     interactions = rows(Interaction, Interaction.occurred_at)
+    held = {
+        Interaction.__tablename__: interactions,
+        Purchase.__tablename__: rows(Purchase, Purchase.purchased_on),
+        Task.__tablename__: rows(Task, Task.created_at),
+        NpsAnswer.__tablename__: rows(NpsAnswer, NpsAnswer.answered_on),
+    }
+    history = _changes_about(session, cid, held)
     for entry in interactions:
         entry["staff"] = staff_names.get(entry.pop("staff_id"))
-    history = session.exec(
-        select(AuditEntry)
-        .where(AuditEntry.entity == Customer.__tablename__, AuditEntry.entity_id == cid)
-        .order_by(AuditEntry.at)
-    )
     return {
         "customer": {**snapshot(customer), "owner": owner.name if owner else None},
         "tags": sorted(session.exec(select(CustomerTag.tag).where(CustomerTag.customer_id == cid))),
         "interests": interests.of(session, cid),
         "interactions": interactions,
-        "purchases": rows(Purchase, Purchase.purchased_on),
-        "tasks": rows(Task, Task.created_at),
-        "nps_answers": rows(NpsAnswer, NpsAnswer.answered_on),
+        "purchases": held[Purchase.__tablename__],
+        "tasks": held[Task.__tablename__],
+        "nps_answers": held[NpsAnswer.__tablename__],
         "changes": [
             {
                 "at": entry.at.isoformat(),
@@ -112,6 +114,27 @@ def personal_data(session: Session, customer: Customer) -> dict[str, Any]:
             for entry in history
         ],
     }
+
+
+def _changes_about(
+    session: Session, cid: int, held: dict[str, list[dict[str, Any]]]
+) -> list[AuditEntry]:
+    """Every audited change about the customer, oldest first: to their record, and to the rows
+    about them (a contact, a sale, a task, an answer, a tag or interest, bulk changes included)."""
+    about = [and_(AuditEntry.entity == Customer.__tablename__, AuditEntry.entity_id == cid)]
+    about += [
+        and_(AuditEntry.entity == table, col(AuditEntry.entity_id).in_([r["id"] for r in found]))
+        for table, found in held.items()
+        if found
+    ]
+    entries = list(session.exec(select(AuditEntry).where(or_(*about))))
+    keyless = (CustomerTag.__tablename__, CustomerInterest.__tablename__)  # no id of their own
+    entries += [
+        entry
+        for entry in session.exec(select(AuditEntry).where(col(AuditEntry.entity).in_(keyless)))
+        if (entry.after or entry.before or {}).get("customer_id") == cid
+    ]
+    return sorted(entries, key=lambda entry: (entry.at, entry.id))
 
 
 @dataclass(frozen=True)

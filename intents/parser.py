@@ -148,6 +148,13 @@ def _after_reason(
         # "Jordan will focus on enterprise, so move all berlin leads to him": to Jordan
         named = rules.leading_name(message.typed[: reason.end()])
         change = replace(change, slots={**change.slots, "value": named})
+    whose = [w for w in change.unread if w.casefold() in vocab.WHOSE]
+    if change.intent == "customer.bulk_update" and whose and "owner" not in change.slots:
+        # "Lorcan's off sick, can you move all his Galway customers to Aoife": Lorcan's
+        if named := rules.leading_name(message.typed[: reason.end()]):
+            unread = tuple(w for w in change.unread if w not in whose)
+            owner = re.sub(r"(?:'s|’s)$", "", named)
+            change = replace(change, slots={**change.slots, "owner": owner}, unread=unread)
     return change if change.intent in _TOLD else None
 
 

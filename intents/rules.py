@@ -939,7 +939,7 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     typed = re.sub(_OUT_OF_TEN, _blank, _DAY_SLASH_TEN.sub(_blank, message.typed), flags=re.I)
     if fixed := _CORRECTED.search(text):  # "the Mia Khan score was actually 4 not 3": the 4
         text, typed = (part[: fixed.end("new")] + part[fixed.end() :] for part in (text, typed))
-    scores = list(re.finditer(r"(?<![\w#$€£./])(-)?(\d{1,3})(?![\w/]|[.,]\d|\s?%)", text))
+    scores = list(_SCORE.finditer(text))
     if not scores:
         return None
     score = scores[0] if len(scores) > 1 and vocab.NPS_SCORE_FIRST.search(text) else scores[-1]
@@ -964,6 +964,14 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     who = _ref(" ".join(vocab.NPS_WORDS.sub(" ", f"{before} {_without_filler(after)}").split()))
     slots["customer"] = who
     return slots
+
+
+# a score: a number that is no day, percentage or count of something ("came 2 hours late")
+_SCORE = re.compile(
+    r"(?<![\w#$€£./])(-)?(\d{1,3})(?![\w/]|[.,]\d|\s?%)(?!\s+(?:hours?|hrs?|days?|weeks?|wks?|"
+    r"months?|years?|yrs?|minutes?|mins?|times|people|units|seats|pcs|items|bottles|boxes|trucks|"
+    r"machines|orders|licen[cs]es|users)\b)"
+)
 
 
 @reads("report.show")
@@ -1234,8 +1242,9 @@ def _update(match: re.Match, message: Message) -> dict | None:
 
 
 _ANOTHER_FIELD = re.compile(
-    r"\s*(?:,|\band\b|&)\s*(?:his|her|their|its|the)\s+(?:new\s+)?(?:phone|mobile|cell|number|"
-    r"e-?mail|title|job title|role|position|city|address|company|website)\b.*$",
+    r"\s*(?:(?:,|\band\b|&)\s*(?:his|her|their|its|the)\s+|[.;]\s+(?:(?:his|her|their|its|the)\s+)?)"
+    r"(?:new\s+)?(?:phone|mobile|cell|number|e-?mail|title|job title|role|position|city|address|"
+    r"company|website)\b.*$",
     re.I | re.S,
 )
 
@@ -1632,7 +1641,12 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     parts = [p.strip() for p in re.split(r"\s*[,;]\s*|\s[-–—]\s", rest) if p.strip(" -")]
     if not parts:
         return slots
-    head = parts.pop(0)
+    head = parts.pop(0).lstrip(" .:")
+    person = next((p for p in parts if _HONORIFIC.match(p)), None)
+    if person and not _HONORIFIC.match(head) and "company" not in slots:
+        # "Shirakawa Shika Iin, Dr. Mio Shirakawa, Fukuoka": the company, then its person
+        parts.remove(person)
+        head, slots["company"] = person, head
     if found := re.match(r"^(?P<name>.+?)\s+(?:at|from|of|with|@)\s+(?P<company>.+)$", head):
         slots["name"], slots["company"] = found.group("name"), found.group("company")
     elif vocab.COMPANY_WORDS.search(head) and "company" not in slots:
@@ -1650,7 +1664,9 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     ends_message = bool(parts)
     for index, part in enumerate(parts):
         shaped = (
-            r"[A-Z][\w'&.-]*(?:\s[A-Z&][\w'&.-]*){0,3}"
+            r"[A-Z][\w'&.-]*(?:\s(?:[A-Z&][\w'&.-]*|de|del|della|di|da|do|dos|das|la|le|les|von|"
+            r"van|der|den|of|and|et|y|und|s\.r\.o\.|s\.a\.|s\.l\.|srl|gmbh|ltd\.?|inc\.?|llc|"
+            r"bv|ag|ab|oy|as|plc)){0,4}"
             if cased
             else r"[a-z][\w'&.-]*(?:\s[\w'&.-]+){0,3}"
         )
@@ -1664,6 +1680,11 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
             continue
         if (titled := _TITLED.fullmatch(part)) and "company" not in slots:
             slots["company"] = titled.group("company")  # "events manager in Iberforma"
+            continue
+        if _TITLE_ALONE.fullmatch(part):
+            continue  # "Ms. Deepa Raghavan, HR Head, Kaveri Polymers": her title, no company
+        if (at := _AT_COMPANY.match(part)) and "company" not in slots:
+            slots["company"] = at.group("company")  # "line producer at saltflat films"
             continue
         if not re.fullmatch(shaped, part):
             if "company" in slots and "city" not in slots and _a_place(part):
@@ -1691,6 +1712,18 @@ _TITLED = re.compile(
     r"partner|president|owner|lead|coordinator|consultant|assistant|administrator|engineer)"
     r"\s+(?:at|in|of|with|for|@)\s+(?P<company>[A-Z][\w'&.-]*(?:\s[A-Z&][\w'&.-]*){0,3})",
     re.I,
+)
+_HONORIFIC = re.compile(
+    r"(?:dr|mr|mrs|ms|miss|prof|ing|herr|frau|mme|sr|sra|srta|dott|dra)\.?\s+[A-Z]", re.I
+)
+_TITLE_WORD = (
+    r"(?:manager|director|head|ceo|cfo|cto|coo|vp|founder|co-founder|buyer|officer|partner|"
+    r"president|owner|lead|coordinator|consultant|assistant|administrator|engineer|producer|"
+    r"planner|supervisor|principal|agent|representative|associate|executive|secretary)"
+)
+_TITLE_ALONE = re.compile(rf"(?:[\w&-]+\s+){{0,3}}{_TITLE_WORD}(?:\s+of\s+[\w&-]+)?", re.I)
+_AT_COMPANY = re.compile(
+    rf"(?:[\w&-]+\s+){{0,3}}{_TITLE_WORD}\s+(?:at|of|with|for|@)\s+(?P<company>\S.*)", re.I
 )
 _LOWER_PLACE = re.compile(r"[a-zà-ÿ][\w'-]*(?:\s[a-zà-ÿ][\w'-]*)?")
 _NOT_PLACES = frozenset(
@@ -1847,8 +1880,11 @@ def _log(match: re.Match, message: Message) -> dict | None:
             break
         day = date_in(when, now=message.now, tz=message.tz, future=False)
         if day is not None and _long_ago(day, rest[found.start("when") : found.end() + 6], message):
-            day = None  # "booked QBR for tue 8 dec" said on 3 Dec: days ahead, not a year back
-            invalid["occurred_on"] = typed[found.start("when") : found.end("when")]
+            # "she proposed dec 15 at 2pm" said on 3 Dec: a day ahead, not a year back; the day
+            # to follow up on, its words kept in the summary
+            ahead = date_in(when, now=message.now, tz=message.tz, future=True)
+            if follow_up is None and ahead is not None:
+                follow_up = ahead.isoformat()
             break
         if day is not None or impossible(when):
             if day is None:
@@ -2394,7 +2430,11 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots["tag"] = typed[found.start(group) : found.end(group)]
         text = _erased(text, found.span(group))
     if found := vocab.NO_STAGE_CHANGE.search(text):
-        slots["no_stage_change_days"] = _days(found, default=30)
+        slots["no_stage_change_days"] = (
+            int(found["n2"]) * vocab.DAYS_PER[found["unit2"].rstrip("s")]
+            if found["n2"]
+            else _days(found, default=30)
+        )
         if re.search(r"\b(?:proposals?|quotes?)\b", found.group()):
             slots["stage"] = "proposal"  # "no answer to a proposal in 3 weeks"
     if "stage" not in slots and (both := vocab.TWO_STAGES.search(text)):

@@ -49,6 +49,14 @@ SHORTHAND = [
     (re.compile(r"\bu\b(?!/)", re.I), "you"),
     (re.compile(r"\bthx\b|\bty\b", re.I), "thanks"),
     (re.compile(r"\bmtg\b", re.I), "meeting"),
+    (
+        re.compile(
+            r"\bain'?t(?= (?:ordered|bought|been|contacted|called|heard|had|paid|got))", re.I
+        ),
+        "haven't",
+    ),  # "who aint ordered in 120 days"
+    (re.compile(r"\b(?:google meet|g ?meet|webex)(?: call| meeting)?\b", re.I), "video meeting"),
+    (re.compile(r"\brmd\b", re.I), "remind"),  # "rmd me tmrw 9am call Lupe"
     (re.compile(r"\bmtgs\b", re.I), "meetings"),
     (re.compile(r"\bvm\b", re.I), "voicemail"),
     (re.compile(r"\blvm\b", re.I), "left voicemail"),

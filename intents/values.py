@@ -36,6 +36,9 @@ CURRENCIES = {
     "try": "TRY", "mxn": "MXN", "cny": "CNY", "rmb": "CNY", "₦": "NGN", "ngn": "NGN",
     "naira": "NGN", "₱": "PHP", "php": "PHP", "kes": "KES", "ksh": "KES", "shillings": "KES",
     "rand": "ZAR",
+    "ars": "ARS", "clp": "CLP", "thb": "THB", "฿": "THB", "idr": "IDR", "myr": "MYR", "egp": "EGP",
+    "czk": "CZK", "huf": "HUF", "ron": "RON", "ils": "ILS", "₪": "ILS", "krw": "KRW", "₩": "KRW",
+    "qar": "QAR", "sar": "SAR", "vnd": "VND", "₫": "VND", "twd": "TWD", "₺": "TRY",
 }  # fmt: skip
 
 

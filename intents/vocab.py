@@ -513,6 +513,10 @@ CUES: list[tuple[str, str]] = [
         "customer.export",
         r"\b(?:copy of (?:his|her|their|my|all) (?:personal )?data|what (?:personal )?data do we (?:hold|have|keep|store))\b",
     ),
+    (  # "X requests an extract of all their personal data under GDPR article 15"
+        "customer.export",
+        r"\b(?:extract|copy|export|access)\b.{0,30}\bpersonal (?:data|information)\b|\barticle 15\b",
+    ),
     (
         "customer.export",
         r"\b(?:export|download|send me|give me|dump)\s+(?:all\s+(?:the\s+)?(?:personal\s+)?(?:data|info|information|details)|everything)\b",
@@ -731,7 +735,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.show",
-        r"^(?:please |can you |could you |pls )*(?:tell me (?:more )?about|tel me about|what do we know about|what do we have on|who(?:'s| is)(?! (?:in|on|at|going|coming|free|around|here|there|the owner|our|my|the contact)\b)|pull up|look ?up|lookup|find|search(?: for)?|show(?: me)?(?: customer| the profile (?:of|for)| profile (?:of|for))?|open|get me (?:the )?(?:details|info|profile) (?:for|on|of)|(?:any )?(?:info|details|profile|card) (?:on|for|of|about)|brief me on)\s+",
+        r"^(?:please |can you |could you |pls )*(?:tell me (?:more )?about|tel me about|what do we know about|what do we have on|who(?:'s| is)(?! (?:in|on|at|going|coming|free|around|here|there|the owner|our|my|the contact)\b)|pull up|look ?up|lookup|find|search(?: for)?|show(?: me)?(?: customer| the profile (?:of|for)| profile (?:of|for))?|open|(?:get|give|send) me (?:the |an? )?(?:details|info|profile|overview|summary|rundown|lowdown|brief(?:ing)?) (?:for|on|of|about)|(?:any )?(?:info|details|profile|card) (?:on|for|of|about)|brief me on)\s+",
     ),
     (
         "customer.show",
@@ -961,7 +965,10 @@ TASK_PERIODS = _table(
         (r"tomorrow", "tomorrow"),
         (r"next (?:week|wk)", "next_week"),
         (r"(?:this|the|for the) week|weekly|this wk|^tasks week\W*$", "week"),
-        (r"all(?! (?:the )?reps| of us| staff| (?:overdue|late|today|tomorrow))", "all"),
+        (
+            r"all(?! (?:the )?reps| of us| staff| (?:is |are )?(?:overdue|late|today|tomorrow|due))",
+            "all",
+        ),
     ]
 )
 # The verb or preposition after which a task names its customer.
@@ -1091,11 +1098,14 @@ _PER = r"(?:\s+(?:a|per|/)\s*(?:year|yr|month|mo|annum))?"
 _CODES = (
     r"usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|try|nzd|mxn|hkd|cny|rmb|"
     r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?|naira|ngn|php|"
-    r"kes|ksh|shillings|rand"
+    r"kes|ksh|shillings|rand|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd"
 )
 # the codes also written before the figure: "USD 7,500", "AED 15,000"
-_CODES_FIRST = r"\b(?:usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|nzd|mxn|hkd|cny|rmb|ngn|php|kes|ksh)"
-_SYMBOLS = r"(?:us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦₱]|rs\.?|(?<![\w$])r(?=\s?\d{1,3}(?:,\d{3})+\b))"
+_CODES_FIRST = (
+    r"\b(?:usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|nzd|mxn|hkd|cny|rmb|ngn|"
+    r"php|kes|ksh|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd)"
+)
+_SYMBOLS = r"(?:us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦₱฿₪₩₫₺]|rs\.?|(?<![\w$])r(?=\s?\d{1,3}(?:,\d{3})+\b))"
 # the whole of a sale said after its parts: "8 units @ $1,150 = $9,200", "… total $9,200"
 SALE_TOTAL = re.compile(
     rf"\s*(?:=|\b(?:in )?total(?: of)?:?)\s*(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b|\s?{_SYMBOLS})?)"
@@ -1110,7 +1120,7 @@ UNIT_PRICE = re.compile(
 MONEY = [  # an amount with its currency anywhere; else a bare number after "for", "at", a comma
     re.compile(
         r"(?:[,;:]\s*|\s+(?:for|at|worth|totaling|totalling|total|@|paid|=|of)\s+|\s+|^)"
-        rf"(?P<money>{_SYMBOLS}\s?\d[\d,.]*\s?[km]?(?:\s?(?:{_CODES})\b)?|(?:{_CODES_FIRST})\s?\d[\d,.]*\s?[km]?\b|\d(?:[\d,.]*\d)?\s?(?:[km]|lakhs?)?\s?(?:{_SYMBOLS}(?:\s?(?:{_CODES})\b)?|(?:{_CODES})\b))"
+        rf"(?P<money>{_SYMBOLS}\s?\d[\d,.]*\s?(?:[km](?![a-z]))?(?:\s?(?:{_CODES})\b)?|(?:{_CODES_FIRST})\s?\d[\d,.]*\s?[km]?\b|\d(?:[\d,.]*\d)?\s?(?:[km]|lakhs?)?\s?(?:{_SYMBOLS}(?:\s?(?:{_CODES})\b)?|(?:{_CODES})\b))"
         rf"{_PER}"
     ),
     re.compile(
@@ -1163,7 +1173,8 @@ PRODUCT_FOR = re.compile(
 )
 NEGATIVE_MONEY = re.compile(
     r"(?:^|\s)(?P<money>-[$€£]\s?\d[\d,.]*\s?[km]?|[$€£]\s?-\d[\d,.]*\s?[km]?|-\d[\d,.]*\s?[km]?\s?(?:usd|eur|gbp|dollars|euros?|pounds))"
-    r"|\b(?:amount|price|total|value|for|at)\s*[:=]?\s*(?P<money2>-\d[\d,.]*\s?[km]?)(?![\w%])"
+    r"|\b(?:amount|price|total|value|for|at|paid|pays|paying|worth)\s*[:=]?\s*"
+    r"(?P<money2>-\d[\d,.]*\s?[km]?)(?![\w%])"
 )
 PRODUCT_END = re.compile(
     r"\s*(?:[,;(]|\s[-–—]\s|\s(?:for|at|total|totalling|totaling|worth|@|today|yesterday|this|last|on)\b)"
@@ -1486,8 +1497,8 @@ NO_CONTACT = re.compile(
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
 )
 CITY = re.compile(
-    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)(?!\w*_)"
-    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|at|who|that|which|we|i|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
+    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)(?!\w*_)"
+    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
@@ -1757,7 +1768,9 @@ SELECTION_FILLER = frozenset(
 # thanks or a greeting before a request: "ok thanks. whats the pipeline now"
 OPENING_SMALL_TALK = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|k|thanks?|thank you|thx|ty|cheers|great|cool|perfect|nice|good|awesome|"
-    r"brilliant|lovely|super|(?:good )?morning|hi|hello|hey|hiya)[\s,!]*)+[.!]+\s+(?=\w)"
+    r"brilliant|lovely|super|(?:good )?(?:morning|afternoon|evening)|hi|hello|hey|hiya|bonjour|salut|"
+    r"hola|buen[oa]s(?: d[ií]as| tardes)?|bom dia|boa tarde|ol[áa]|ciao|hallo|guten (?:morgen|tag)|"
+    r"moin|hej|namaste|g'?day|kia ora|all|team|guys|folks)[\s,!]*)+[.!]+\s+(?=\w)"
 )
 # "move X to maria, with his open task": the customer's open tasks go with them
 WITH_THEIR_TASKS = re.compile(
@@ -1779,7 +1792,8 @@ REASON_TAIL = re.compile(
 # a selection's last words that are only politeness: "... as lost please", "... to Jordan asap"
 POLITE_TAIL = re.compile(
     r"(?:[\s,.!]*\b(?:please|pls|plz|kindly|thanks|thank you|thx|ty|cheers|asap|now|today|"
-    r"right away|for me|in (?:the )?(?:crm|system)|on (?:the )?crm))+[\s.!]*$"
+    r"right away|for me|in (?:the )?(?:crm|system)|on (?:the )?crm|for now|for the time being|"
+    r"temporarily|until further notice|w\.?e\.?f\.? today))+[\s.!]*$"
 )
 # a "customer" that is a selection: "the Paris accounts", "all London customers"
 SELECTION_SAID = re.compile(
@@ -1810,11 +1824,14 @@ NO_STAGE_CHANGE = re.compile(
     r"(?:not|haven'?t|hasn'?t|have not|has not) (?:heard back|replied|answered|responded)|"
     r"without (?:a )?(?:reply|replying|answer|answering|response|responding)|gone quiet|unanswered|"
     r"(?:not|haven'?t|hasn'?t|have not|has not|didn'?t|did not|never) (?:changed?|moved?) (?:stages?|on)|"
-    r"no stage change)"
+    r"no stage change|no updates?|without (?:a |any )?(?:change|update|movement|progress))"
     r"\b.*?\b(?:(?:for|in|over|since|after|more than|longer than|over|than)\s+)?"
     rf"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|{_SPAN_COUNT})?"
     r"\+?\s*(?P<unit>days?|weeks?|wks?|months?|mths?|years?|yrs?|d)\b"
     r"|\b(?:stale|stalled|stuck|stagnant)\b"  # no time said: a month without moving
+    # "in proposal stage for more than 30 days without change": the time said first
+    r"|(?<=stage )for\s+(?:over\s+|more than\s+)?(?P<n2>\d+)\s*(?P<unit2>days?|weeks?|months?)\s+"
+    r"(?=without|with no|and no)"
 )
 
 # ---- next actions ----------------------------------------------------------------------------
@@ -1891,7 +1908,8 @@ GROUPS = _table(
             r"(?:which|what) (?:rep|sales ?rep|salesperson|seller|one of (?:my|the|our) reps)\b"
             r"|who(?:'s| has| have)? (?:had|has|made|logged|sold|closed|brought in|did|booked|got) the "
             r"(?:most|fewest|least)\b"
-            r"|(?:top|best) (?:reps?|performers?|salesperson|salespeople)\b",
+            r"|(?:top|best) (?:reps?|performers?|salesperson|salespeople)\b"
+            r"|rank(?:ing)? (?:the |my |our |all )?(?:reps|team|sales ?people|sellers)\b",
             "owner",
         ),
         (

@@ -28,7 +28,7 @@ from bot.resolve import resolve_each, stage_named
 from crm_store import interests
 from crm_store.audit import snapshot
 from crm_store.models import Customer, CustomerTag, Staff, Task, TaskStatus
-from intents import CUSTOMERS, Parsed, vocab
+from intents import CUSTOMERS, EXCLUDING, Parsed, vocab
 
 if TYPE_CHECKING:  # the segments load pandas: imported when a change is previewed
     from crm_store import segments
@@ -120,7 +120,11 @@ def _named(ctx: Context, change: Change, names: list[str], slots: dict) -> Reply
         described = "the customers just shown"
     if ctx.confirmed and IDS in slots:
         return _apply(ctx, change, _previewed(ctx, slots[IDS]), described, None)
-    return _apply(ctx, change, resolve_each(ctx, names), described, slots.get(COUNT_SAID))
+    chosen = resolve_each(ctx, names)
+    if left_out := slots.get(EXCLUDING):  # "all except anna nguyen" said to its preview
+        gone = insights.excluded(ctx, left_out, {c.id for c in chosen})
+        chosen = [c for c in chosen if c.id not in gone]
+    return _apply(ctx, change, chosen, described, slots.get(COUNT_SAID))
 
 
 def _apply(

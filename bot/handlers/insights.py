@@ -290,15 +290,20 @@ def _handed_over(ctx: Context, came: dict | None, *, to_id: int | None) -> froze
 
 
 def without_excluded(ctx: Context, found: pd.DataFrame, slots: dict) -> pd.DataFrame:
-    """The customers found, less those an exclusion names: customers named one by one (each must
-    be exactly one customer) or a selection of their own ("the munich ones")."""
-    from crm_store import segments
-
+    """The customers found, less those an exclusion names (`excluded`)."""
     left_out = slots.get(EXCLUDING)
     if not left_out:
         return found
+    ids = excluded(ctx, left_out, set(found.index))
+    return found[~found.index.isin(ids)]
+
+
+def excluded(ctx: Context, left_out: dict, listed: set[int]) -> set[int]:
+    """Which of the customers listed an exclusion names: customers named one by one (each must be
+    exactly one of them) or a selection of their own; none of them is a sentence, not a no-op."""
+    from crm_store import segments
+
     if names := left_out.get(CUSTOMERS):
-        listed = set(found.index)
         ids = set()
         for name in names:
             if (customer := resolve_among(ctx, name, listed)) is None:
@@ -306,10 +311,10 @@ def without_excluded(ctx: Context, found: pd.DataFrame, slots: dict) -> pd.DataF
             ids.add(customer.id)
     else:
         criteria = selection(ctx, {k: v for k, v in left_out.items() if k != "said"})
-        ids = set(segments.find(ctx.session, snapshot(ctx), criteria).index)
-    if not found.index.isin(ids).any():
+        ids = set(segments.find(ctx.session, snapshot(ctx), criteria).index) & listed
+    if not ids:
         raise _not_in_the_list(left_out.get("said"))
-    return found[~found.index.isin(ids)]
+    return ids
 
 
 def _not_in_the_list(said: object) -> UserError:

@@ -589,3 +589,11 @@ def test_same_for_another_part_of_the_book_but_to_another_colleague(book):
     assert [(r["Customer"], r["Change"]) for r in preview.rows] == [
         ("Pam Page", "owner Dana → Priya")
     ]
+
+
+def test_one_left_out_of_a_preview_of_customers_named_one_by_one(book):
+    book.say("move hal hardy, sofia soft and pam page to lee", who="Alex")
+    preview = book.say("all except sofia soft", who="Alex")
+    assert [r["Customer"] for r in preview.rows] == ["Hal Hardy", "Pam Page"]
+    book.say("yes", who="Alex")
+    assert (owner_of(book, "Hal Hardy"), owner_of(book, "Sofia Soft")) == ("Lee", "Dana")

@@ -383,3 +383,8 @@ def test_a_call_with_something_to_send_tomorrow_sets_the_follow_up(chat):
     reply = chat.say("called jane smith, went fine. send her a quote tmrw")
     assert reply.text.startswith("Logged a call with Jane Smith (Globex Ltd)")
     assert "Follow-up task" in reply.text
+
+
+def test_what_stage_is_he_at_is_the_customer_just_talked_about(chat):
+    chat.say("called Hans Müller about the renewal")
+    assert chat.say("what stage is he at now").title.startswith("Hans Müller")

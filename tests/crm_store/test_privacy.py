@@ -189,6 +189,39 @@ def test_an_access_request_holds_everything_on_the_person(engine, jane):
     json.dumps(data)  # ready to send as a file
 
 
+def test_an_access_request_holds_the_changes_to_the_rows_about_them_too(engine, jane):
+    with Session(engine) as session:
+        manager = session.exec(select(Staff)).one()
+        tag = session.get(CustomerTag, (jane, "vip"))
+        task = session.exec(select(Task)).one()
+        other = Customer(name="John Roe")
+        session.add(other)
+        session.flush()
+        for row, action, said in (
+            (tag, "customer.tag", "tagged Jane Doe (Acme Inc.)"),
+            (task, "task.update", "task “send Jane the renewal” (due friday)"),
+            (CustomerTag(customer_id=other.id, tag="vip"), "customer.tag", "tagged John Roe"),
+        ):
+            session.add(
+                AuditEntry(
+                    command_id="c2",
+                    staff_id=manager.id,
+                    action=action,
+                    entity=row.__tablename__,
+                    entity_id=getattr(row, "id", None),
+                    after=snapshot(row),
+                    description=said,
+                )
+            )
+        session.commit()
+        data = privacy.personal_data(session, session.get(Customer, jane))
+    assert [change["description"] for change in data["changes"]] == [
+        "added Jane Doe (Acme Inc.)",
+        "tagged Jane Doe (Acme Inc.)",
+        "task “send Jane the renewal” (due friday)",
+    ]
+
+
 def test_a_flagged_import_writes_nothing_of_the_person_back(engine, jane, tmp_path):
     forget(engine, jane)
     path = tmp_path / "again.csv"

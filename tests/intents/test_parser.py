@@ -1264,3 +1264,66 @@ def test_a_handover_said_with_the_customers_open_tasks_keeps_them_in_the_frame()
         "value": "maria",
         "with_tasks": True,
     }
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("NPS for Institut Belle Ondine : 3. They are angry because technician came 2 hours late",
+         "nps.record", {"customer": "Institut Belle Ondine", "score": 3,
+                        "comment": "They are angry because technician came 2 hours late"}),
+        ("Dulces La Ceiba ordered 5000 corrugated boxes for $38,500 MXN", "purchase.log",
+         {"customer": "Dulces La Ceiba", "product": "corrugated boxes", "quantity": 5000,
+          "amount": 38500, "currency": "MXN"}),
+        ("Lekki Harbour Foods paid -450000 for 3 reefer slots", "purchase.log",
+         {"customer": "Lekki Harbour Foods", "product": "reefer slots", "quantity": 3,
+          "invalid": {"amount": "-450000"}}),
+        ("Please register new customer. Shirakawa Shika Iin, Dr. Mio Shirakawa, Fukuoka, "
+         "092-555-0187", "customer.create",
+         {"name": "Dr. Mio Shirakawa", "company": "Shirakawa Shika Iin", "city": "Fukuoka",
+          "phone": "092-555-0187"}),
+        ("Also please add new customer: Ms. Deepa Raghavan, HR Head, Kaveri Polymers, Coimbatore, "
+         "deepa.r@kaveripolymers.in", "customer.create",
+         {"name": "Ms. Deepa Raghavan", "company": "Kaveri Polymers", "city": "Coimbatore",
+          "email": "deepa.r@kaveripolymers.in"}),
+        ("add dev kapoor, line producer at saltflat films, dev@saltflatfilms.com",
+         "customer.create",
+         {"name": "dev kapoor", "company": "saltflat films", "email": "dev@saltflatfilms.com"}),
+        ("Buenos días! I visited Dulces La Ceiba yesterday, they need 5,000 corrugated boxes",
+         "interaction.log", {"customer": "Dulces La Ceiba", "channel": "visit",
+                             "summary": "they need 5,000 corrugated boxes",
+                             "occurred_on": "2026-11-17"}),
+        ("Give me the overview for Kellerhof Maschinenbau, I meet the managing director tomorrow.",
+         "customer.show", {"customer": "Kellerhof Maschinenbau"}),
+        ("Customer Tandvårdshuset Norr requests an extract of all their personal data under GDPR "
+         "article 15.", "customer.export", {"customer": "Tandvårdshuset Norr"}),
+        ("Reassign all customers in Uppsala without contact for 60 days to Linnea.",
+         "customer.bulk_update", {"city": "Uppsala", "no_contact_days": 60, "field": "owner",
+                                  "value": "Linnea"}),
+        ("All in proposal stage no update for 45 days, change to lost", "customer.bulk_update",
+         {"stage": "proposal", "no_stage_change_days": 45, "field": "stage", "value": "lost"}),
+        ("Lorcan's off sick for the fortnight, can you move all his Galway customers over to Aoife "
+         "for now", "customer.bulk_update",
+         {"owner": "Lorcan", "city": "Galway", "field": "owner", "value": "Aoife"}),
+    ],
+)  # fmt: skip
+def test_phrasings_blind_round_29_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("emailed lucía schneider to book the qbr, she said 15 december 2pm works",
+         "interaction.log", {"customer": "lucía schneider", "channel": "email",
+                             "summary": "to book the qbr, she said 15 december 2pm works",
+                             "follow_up": "2026-12-15"}),
+        ("rank the reps by number of calls this week", "report.show",
+         {"metric": "interactions", "channel": "call", "period": "this_week",
+          "group_by": "owner"}),
+    ],
+)  # fmt: skip
+def test_phrasings_working_day_37_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
