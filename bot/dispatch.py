@@ -29,6 +29,7 @@ from bot.checks import refuse_invalid
 from bot.context import HANDLERS, Ask, Context, UserError
 from bot.errors import describe
 from bot.handlers.help import reading_label
+from bot.handlers.nps import score_put_right
 from bot.identity import not_enabled, staff_for
 from bot.lexicon import Lexicons
 from bot.messages import MAX_MESSAGE, Button, Message, Reply
@@ -307,6 +308,8 @@ class Bot:
             return Reply("There is no question waiting, so there is nothing to cancel.")
         subject = subjects.recall(session, conversation)
         parsed = subjects.refer_back(text, read(text), subject, read)
+        if (score := score_put_right(session, staff.id, text)) is not None:
+            parsed = score  # "sorry it was a 3 not 4" after an NPS answer
         then = None
         split = split_request(text)
         if split is not None and (remarked := _after_a_remark(split, read)) is not None:
@@ -319,10 +322,13 @@ class Bot:
             later = [read(subjects.as_if_named(part)) for part in parts[1:]]
             if (
                 all(_sure_of_each(r) for r in (first, *later))
+                and not any(_ONE_NOT_NAMED.search(part) for part in parts)
                 and not {r.intent for r in (first, *later)} & {"unknown", "smalltalk", "help"}
                 and not {r.intent for r in later} & NEVER_SECOND
             ):
                 parsed, then = first, split[1]
+            elif _a_remark_then_the_request(parsed, first, later, text):
+                pass  # "jordan's leaving us friday. move all his leads to sam": read whole
             elif parsed.intent in WRITES and (
                 len(parts) > 2
                 or any(
@@ -533,6 +539,8 @@ _VERB_FIRST = re.compile(
 )
 _NUMBER_FIRST = re.compile(r"^(?:tasks?\s*)?#?\d+\s+(?:to|till|until)\s", re.I)
 _HAS_TARGET = re.compile(r"\s(?:to|till|until)\s", re.I)
+# "close task 1 and the dup one for 18 dec": a one that only the sender knows, in one of several
+_ONE_NOT_NAMED = re.compile(r"\band\s+(?:the|that|this)\s+(?:[\w-]+\s+)?one\b", re.I)
 SURE_OF_EACH = 0.75  # how likely each of two requests in one message must be read right
 # a part read this likely as another change than the whole: the message is refused, not half done
 ANOTHER_WRITE = 0.4
@@ -566,6 +574,20 @@ def _after_a_remark(split: tuple[str, str], read: Callable[[str], intents.Parsed
     if pointed is None or not (named := leading_name(remark)):
         return None
     return f"{rest[: pointed.start()]}{named}{rest[pointed.end() :]}"
+
+
+def _a_remark_then_the_request(
+    whole: intents.Parsed, first: intents.Parsed, later: list[intents.Parsed], text: str
+) -> bool:
+    """Whether a message is a remark and then one request, which the whole message reads surely
+    (the remark says whose: "jordan's leaving us friday. move all his leads to sam")."""
+    return (
+        len(later) == 1
+        and later[0].intent == whole.intent
+        and _sure_of_each(whole)
+        and not _sure_of_each(first)
+        and subjects.ONE.search(text) is None
+    )
 
 
 def _change(parsed: intents.Parsed) -> tuple[str, object]:

@@ -966,6 +966,7 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
+_BOOKED_FOR = re.compile(r"\b(?:booked|scheduled|arranged|planned|set up|confirmed|fixed)\b")
 # a score: a number that is no day, percentage or count of something ("came 2 hours late")
 _SCORE = re.compile(
     r"(?<![\w#$€£./])(-)?(\d{1,3})(?![\w/]|[.,]\d|\s?%)(?!\s+(?:hours?|hrs?|days?|weeks?|wks?|"
@@ -1071,7 +1072,9 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
         total = amount(found.group("money"))
         text = text[: found.start()] + " " + text[found.end() :]
         typed = typed[: found.start()] + " " + typed[found.end() :]
-    if found := vocab.UNIT_PRICE.search(text):
+    if (found := vocab.UNIT_PRICE.search(text)) or (
+        (found := _AT_A_PRICE.search(text)) and _MANY_OF.search(text) and not _WHOLE.search(text)
+    ):  # "5 x new tier at $400": $400 each
         unit = amount(found.group("money"))
         text = text[: found.start()] + " " + text[found.end() :]
         typed = typed[: found.start()] + " " + typed[found.end() :]
@@ -1087,6 +1090,10 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
+# a price "at" which several were sold, with no total said: a price each
+_AT_A_PRICE = re.compile(r"\s+(?:at|@)\s*(?P<money>[$€£]?\s?\d[\d,.]*\s?k?)(?=\W*$|\s*[,;.])")
+_MANY_OF = re.compile(r"\b(?:[2-9]|\d{2,})\s*(?:x\b|×|seats\b|licen[cs]es\b|units\b|users\b)")
+_WHOLE = re.compile(r"\b(?:for\s+[$€£]?\s?\d|total|totaling|totalling|worth|in all|altogether)")
 _BOOKED_MEETING = re.compile(
     r"(?:an?\s+|the\s+|our\s+)?(?:qbr|meeting|demo|call|visit|review|catch-?up|check-?in|"
     r"appointment|session|slot|presentation|lunch|dinner|coffee|for\s+(?:mon|tue|wed|thu|fri|sat|"
@@ -1883,7 +1890,10 @@ def _log(match: re.Match, message: Message) -> dict | None:
             # "she proposed dec 15 at 2pm" said on 3 Dec: a day ahead, not a year back; the day
             # to follow up on, its words kept in the summary
             ahead = date_in(when, now=message.now, tz=message.tz, future=True)
-            if follow_up is None and ahead is not None:
+            if _BOOKED_FOR.search(rest[: found.start()]) or ahead is None:
+                # "booked QBR for tue 24 nov": a meeting to come, logged as no contact at all
+                invalid["occurred_on"] = typed[found.start("when") : found.end("when")]
+            elif follow_up is None:
                 follow_up = ahead.isoformat()
             break
         if day is not None or impossible(when):

@@ -227,7 +227,8 @@ EXCEPT = re.compile(
 EXCEPT_REASON = re.compile(
     r"\s*(?:,\s*|\s+(?=because|since|as|cos|coz|bc|cause)\b)(?:(?:she|he|they|it|we|i)\b|because|since|"
     r"as|cos|coz|bc|cause|just|already|[\w-]+\s+(?:spoke|talked|called|met|said|is|was|has|had|just|"
-    r"already|bought|signed|wants|needs|knows|handles|owns|still)\b)\b.*$",
+    r"already|bought|signed|wants|needs|knows|handles|owns|still|closes|will|keeps|takes|is closing|"
+    r"is taking)\b)\b.*$",
     re.I,
 )
 # a question about numbered tasks, which changes nothing: "who has task 36", "is task 35 open?"
@@ -267,7 +268,8 @@ TASKS_HANDED_OVER = re.compile(
     r"\b(?:reassign|assign|give|hand|pass|transfer|move|shift|switch)\s+(?:over\s+)?"
     r"(?:(?:all|every one|each|any)\s+(?:of\s+)?)?(?:the\s+)?(?P<whose>my|his|her|(?!the\b|all\b)[a-z][\w-]*?"
     r"(?:'s|’s|s'))\s+(?:(?:open|outstanding|remaining|overdue|pending|current)\s+)*"
-    r"(?:tasks|to-?dos|follow-?ups|reminders)(?:\s+due\s+(?P<due>next week|this week|today|tomorrow|"
+    r"(?:tasks|to-?dos|follow-?ups|reminders|(?<=overdue )ones|(?<=open )ones)"
+    r"(?:\s+due\s+(?P<due>next week|this week|today|tomorrow|"
     rf"by (?:the )?(?:end of (?:the )?week|eow|{WEEKDAY})|in the next (?:\d+|two|three|few) days))?"
     r"\s+(?:over\s+)?to\s+(?P<who>[a-z][\w'-]*)"
     r"|\b(?:reassign|assign|give|hand|pass|transfer|move|shift|switch)\s+(?:over\s+)?(?:all\s+)?"

@@ -2,20 +2,44 @@
 
 from __future__ import annotations
 
-from sqlmodel import col, select
+import re
+
+from sqlmodel import Session, col, select
 
 from bot import checks
 from bot.context import Context, UserError, handles
 from bot.handlers.interactions import logged, record_contact
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
-from crm_store.audit import snapshot
+from crm_store.audit import last_command, snapshot
 from crm_store.models import Customer, NpsAnswer
 from intents import CONTACT, Parsed
 
 
 def category(score: int) -> str:
     return "promoter" if score >= 9 else "passive" if score >= 7 else "detractor"
+
+
+def score_put_right(session: Session, staff_id: int, text: str) -> Parsed | None:
+    """ "sorry it was a 3 not 4", right after an NPS answer was recorded: that answer, put right
+    (a second score of the day corrects the first); None for anything else."""
+    if (said := _SCORE_PUT_RIGHT.match(text)) is None:
+        return None
+    entries = last_command(session, staff_id)
+    answer = next((e for e in entries if e.action == "nps.record" and e.after), None)
+    if answer is None:
+        return None
+    return Parsed(
+        "nps.record", {"customer": f"#{answer.after['customer_id']}", "score": int(said["score"])}
+    )
+
+
+_SCORE_PUT_RIGHT = re.compile(
+    r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|no|wait|correction)[\s,!.:]*)*(?:it|that|the score|"
+    r"the nps|score|nps)\s+(?:was|is|should (?:have )?be(?:en)?)\s+(?:actually\s+)?(?:an?\s+)?"
+    r"(?P<score>\d{1,2})\s*,?\s*(?:and\s+)?not\s+(?:an?\s+)?\d{1,2}\W*$",
+    re.I,
+)
 
 
 @handles("nps.record")

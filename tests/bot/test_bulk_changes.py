@@ -597,3 +597,17 @@ def test_one_left_out_of_a_preview_of_customers_named_one_by_one(book):
     assert [r["Customer"] for r in preview.rows] == ["Hal Hardy", "Pam Page"]
     book.say("yes", who="Alex")
     assert (owner_of(book, "Hal Hardy"), owner_of(book, "Sofia Soft")) == ("Lee", "Dana")
+
+
+def test_a_remark_before_a_bulk_change_says_whose_book_it_is(book):
+    preview = book.say("lee's leaving us friday. move all his lost customers to dana", who="Alex")
+    assert [(r["Customer"], r["Change"]) for r in preview.rows] == [
+        ("Lena Left", "owner Lee → Dana"),
+        ("Lou Lost", "owner Lee → Dana"),
+    ]
+
+
+def test_a_reason_said_after_a_name_left_out_is_not_part_of_the_name(book):
+    book.say("move dana's leads to lee", who="Alex")
+    preview = book.say("leave out hal hardy, dana closes that one before she goes", who="Alex")
+    assert [r["Customer"] for r in preview.rows] == ["Hank Iron", "Sofia Soft"]

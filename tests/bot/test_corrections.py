@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot import permissions
-from crm_store.models import Interaction, Product, Purchase, Staff
+from crm_store.models import Interaction, NpsAnswer, Product, Purchase, Staff
 
 
 def test_a_call_logged_by_mistake_is_deleted_once_confirmed_and_undo_puts_it_back(chat):
@@ -148,3 +148,10 @@ def test_a_catalogue_sales_quantity_put_right_is_priced_again(chat):
     chat.say("yes")
     [sale] = chat.rows(Purchase)
     assert (sale.quantity, sale.amount) == (4, Decimal("3600.00"))
+
+
+def test_an_nps_score_put_right_in_few_words_changes_the_answer_just_recorded(chat):
+    assert chat.say("jane smith gave us a 4").text.startswith("Recorded NPS 4")
+    reply = chat.say("sorry it was a 3 not 4")
+    assert reply.text.startswith("Changed today's NPS for Jane Smith (Globex Ltd): 4 → 3")
+    assert [answer.score for answer in chat.rows(NpsAnswer)] == [3]

@@ -1327,3 +1327,20 @@ def test_phrasings_blind_round_29_showed(said, intent, slots):
 def test_phrasings_working_day_37_showed(said, intent, slots):
     parsed = read(said)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("said", "slots"),
+    [
+        ("record a sale for rafael brown (harbor consulting): 5 x new tier at $400",
+         {"customer": "rafael brown (harbor consulting)", "product": "new tier", "quantity": 5,
+          "amount": 2000, "currency": "USD"}),
+        ("sold 3 seats crm pro to acme at 450",
+         {"customer": "acme", "product": "crm pro", "quantity": 3, "amount": 1350}),
+        ("sold 3 seats crm pro to acme for 1350",
+         {"customer": "acme", "product": "crm pro", "quantity": 3, "amount": 1350}),
+    ],
+)  # fmt: skip
+def test_several_sold_at_a_price_are_that_price_each_unless_a_total_is_said(said, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == ("purchase.log", slots)
