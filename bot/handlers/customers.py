@@ -329,7 +329,7 @@ def _tasks_handed_on(ctx: Context, customer: Customer, was: int | None) -> str:
     the new owner too, each with its audit entry (one undo takes back all)."""
     tasks = _open_tasks(ctx, customer, was)
     if not tasks:
-        return " They had no open tasks to hand on."
+        return " The rep before had no open tasks on them to hand on."
     for task in tasks:
         before = snapshot(task)
         task.assignee_id = customer.owner_id

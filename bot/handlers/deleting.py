@@ -4,7 +4,7 @@ back until the bin is purged. Erasing personal data is `customer.forget`."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlmodel import col, select
 
@@ -72,7 +72,9 @@ def move_to_bin(ctx: Context, customer: Customer) -> None:
     _bin(ctx, customer, ctx.now, "customer.delete", "deleted")
 
 
-def _bin(ctx: Context, customer: Customer, deleted_at, action: str, done: str) -> None:
+def _bin(
+    ctx: Context, customer: Customer, deleted_at: datetime | None, action: str, done: str
+) -> None:
     before = snapshot(customer)
     customer.deleted_at = deleted_at
     customer.updated_at = ctx.now

@@ -300,7 +300,8 @@ def without_excluded(ctx: Context, found: pd.DataFrame, slots: dict) -> pd.DataF
 
 def excluded(ctx: Context, left_out: dict, listed: set[int]) -> set[int]:
     """Which of the customers listed an exclusion names: customers named one by one (each must be
-    exactly one of them) or a selection of their own; none of them is a sentence, not a no-op."""
+    exactly one of them) or a selection of their own. Naming none of them is refused, so a
+    change is never made wider than meant."""
     from crm_store import segments
 
     if names := left_out.get(CUSTOMERS):
