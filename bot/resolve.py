@@ -145,7 +145,7 @@ def _just_talked_about(ctx: Context, typed: str, matches: list[Match]) -> Custom
         return None
     if recent.id not in {m.customer.id for m in matches}:
         return None
-    return recent if set(normalize.name_key(typed).split()) <= _words(recent) else None
+    return recent if _fits(typed, recent) else None
 
 
 def _with_recent(ctx: Context, typed: str, matches: list[Match]) -> list[Match]:
@@ -153,7 +153,7 @@ def _with_recent(ctx: Context, typed: str, matches: list[Match]) -> list[Match]:
     after Priya Shah's profile), even if the search ranked five others first."""
     if (recent := recent_customer(ctx)) is None:
         return matches
-    if not set(normalize.name_key(typed).split()) <= _words(recent):
+    if not _fits(typed, recent):
         return matches
     return [Match(recent, 100.0), *(m for m in matches if m.customer.id != recent.id)]
 
@@ -166,9 +166,8 @@ def _in_view(ctx: Context, typed: str, matches: list[Match]) -> Customer | None:
     leading = _with_recent(ctx, typed, matches)[0]
     if leading.customer.id == ctx.recent:
         return leading.customer
-    said = set(normalize.name_key(typed).split())
     shown = [
-        m.customer for m in matches if m.customer.id in ctx.on_screen and said <= _words(m.customer)
+        m.customer for m in matches if m.customer.id in ctx.on_screen and _fits(typed, m.customer)
     ]
     return shown[0] if len(shown) == 1 else None
 
@@ -197,6 +196,11 @@ def named_exactly(typed: str, matches: list[Match]) -> Customer | None:
     if words and any(words <= _words(customer) for customer in others):
         return None
     return exact[0]
+
+
+def _fits(typed: str, customer: Customer) -> bool:
+    """Whether every word said is a word of the customer's name or company."""
+    return set(normalize.name_key(typed).split()) <= _words(customer)
 
 
 def _words(customer: Customer) -> set[str]:

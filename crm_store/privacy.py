@@ -127,14 +127,18 @@ def _changes_about(
         for table, found in held.items()
         if found
     ]
-    entries = list(session.exec(select(AuditEntry).where(or_(*about))))
     keyless = (CustomerTag.__tablename__, CustomerInterest.__tablename__)  # no id of their own
-    entries += [
-        entry
-        for entry in session.exec(select(AuditEntry).where(col(AuditEntry.entity).in_(keyless)))
-        if (entry.after or entry.before or {}).get("customer_id") == cid
-    ]
-    return sorted(entries, key=lambda entry: (entry.at, entry.id))
+    about.append(
+        and_(
+            col(AuditEntry.entity).in_(keyless),
+            or_(
+                AuditEntry.after["customer_id"].as_integer() == cid,
+                AuditEntry.before["customer_id"].as_integer() == cid,
+            ),
+        )
+    )
+    query = select(AuditEntry).where(or_(*about)).order_by(AuditEntry.at, AuditEntry.id)
+    return list(session.exec(query))
 
 
 @dataclass(frozen=True)

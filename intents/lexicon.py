@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -35,14 +36,25 @@ class Lexicon:
 
     @cached_property
     def possessive_typos(self) -> re.Pattern | None:
-        """A colleague's first name with an s and no apostrophe, as long as no customer has that
-        word in their name (`with_possessives`)."""
-        named = {_fold(w) for n in (*self.customers, *self.companies) for w in n.split()}
+        """A colleague's first name with an s and no apostrophe (`with_possessives`)."""
         firsts = {n.split()[0] for n in self.staff if n.split()}
-        plain = sorted(re.escape(f) for f in firsts if _fold(f) + "s" not in named | _WORDS_TOO)
+        plain = sorted(re.escape(f) for f in firsts if _ascii(_fold(f) + "s") not in _WORDS_TOO)
         if not plain:
             return None
         return re.compile(rf"\b({'|'.join(plain)})s\b(?!['’])", re.I)
+
+    def names_a_customer(self, word: str) -> bool:
+        """Whether a word is a word of some customer's or company's name, folded. It reads every
+        name, so it is asked only of the words a message needs and the answers are kept."""
+        key = _ascii(_fold(word))
+        if (known := self._name_words.get(key)) is None:
+            named = _words_of([key], (*self.customers, *self.companies))
+            known = self._name_words[key] = bool(named)
+        return known
+
+    @cached_property
+    def _name_words(self) -> dict[str, bool]:
+        return {}
 
     @cached_property
     def products_by_key(self) -> dict[str, str]:
@@ -235,12 +247,32 @@ _WORDS_TOO = frozenset(
 )
 
 
+def _ascii(folded: str) -> str:
+    return folded.encode("ascii", "ignore").decode()
+
+
+def _words_of(words: Iterable[str], names: Iterable[str]) -> set[str]:
+    """Which of a few folded words are a word of some name: one pass over all the names joined,
+    in C, rather than a fold of each (a store may hold a million)."""
+    words = sorted(filter(None, words))
+    if not words:
+        return set()
+    joined = _ascii(unicodedata.normalize("NFKD", "\n".join(names).casefold()))
+    alone = re.compile(rf"(?:^|(?<=\s))({'|'.join(map(re.escape, words))})(?=\s|$)", re.M)
+    return set(alone.findall(joined))
+
+
 def with_possessives(text: str, lexicon: Lexicon) -> str:
     """ "jordans munich customers", "sams overdue tasks": a colleague's possessive typed without
     its apostrophe, put back, unless the word is also a customer's name ("Emma Williams")."""
     if lexicon.possessive_typos is None:
         return text
-    return lexicon.possessive_typos.sub(r"\1's", text)
+
+    def put_back(found: re.Match) -> str:
+        typed = found.group()
+        return typed if lexicon.names_a_customer(typed) else f"{found.group(1)}'s"
+
+    return lexicon.possessive_typos.sub(put_back, text)
 
 
 def staff_named(typed: str, lexicon: Lexicon) -> str | None:

@@ -966,7 +966,6 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
-_BOOKED_FOR = re.compile(r"\b(?:booked|scheduled|arranged|planned|set up|confirmed|fixed)\b")
 # a score: a number that is no day, percentage or count of something ("came 2 hours late")
 _SCORE = re.compile(
     r"(?<![\w#$€£./])(-)?(\d{1,3})(?![\w/]|[.,]\d|\s?%)(?!\s+(?:hours?|hrs?|days?|weeks?|wks?|"
@@ -1256,10 +1255,7 @@ _ANOTHER_FIELD = re.compile(
 )
 
 
-_GOES_TO = re.compile(
-    r"\s(?:goes|passes|moves|(?:should|can|could|will|must|needs? to|has to) (?:go|move|pass))\s+"
-    r"(?:over\s+)?to\s+[\w'-]+(?:\s[\w'-]+)?\W*$"
-)
+_GOES_TO = re.compile(vocab.GOES_TO)
 _AN_OFFICE_IN = re.compile(
     r"^(?:the|our|their|its|a|an)\s+(?:new\s+)?(?P<town>.+?)\s+(?:office|branch|site|hq|"
     r"headquarters|location|store|warehouse|plant|depot)$",
@@ -1809,26 +1805,37 @@ _WHAT_SENT = re.compile(
     re.I,
 )
 _SENT = re.compile(r"\b(?:e-?mailed|mailed|sent|texted|forwarded|whats ?app(?:ed)?|posted)\W*$")
+# a day said after "booked … for": the meeting to come, not the contact's day or a follow-up
+_BOOKED_FOR = re.compile(r"\b(?:booked|scheduled|arranged|planned|set up|confirmed|fixed)\b")
 _LOGGED_WRONG = re.compile(
     r"\b(?:i|we)\s+(?:just\s+)?(?:logged|entered|recorded|put in|saved)\b.{0,80}?\b(?:but|was actually|"
     r"should have been|should be|wrong (?:customer|person|one|contact))\b"
 )
 
 
+def _typed_group(found: re.Match, message: Message, *names: str) -> str:
+    """The words typed for the first of the match's groups that matched."""
+    return message.typed[slice(*found.span(next(n for n in names if found[n])))]
+
+
+def _log_as(said: str, found: re.Match, message: Message) -> dict | None:
+    """The contact read again, with what the match said put in plainer words."""
+    typed = f"{said}{message.typed[found.end() :]}"
+    return read("interaction.log", replace(message, text=typed.lower(), typed=typed))
+
+
 @reads("interaction.log")
 def _log(match: re.Match, message: Message) -> dict | None:
     text = message.text
     if left := vocab.LEFT_THEM.match(text):  # "left him a vm": a voicemail for him
-        typed = message.typed
-        who = typed[slice(*left.span("who" if left["who"] else "who2"))]
-        typed = f"left a voicemail for {who}{typed[left.end() :]}"
-        return read("interaction.log", replace(message, text=typed.lower(), typed=typed))
+        who = _typed_group(left, message, "who", "who2")
+        return _log_as(f"left a voicemail for {who}", left, message)
     if missed := vocab.NO_ANSWER.match(text):  # "X didnt pick up, …": a call that reached no one
-        typed = message.typed
-        who = typed[slice(*missed.span("who" if missed["who"] else "who2"))]
-        what = typed[slice(*missed.span("what" if missed["what"] else "what2"))]
-        typed = f"called {who}, {what}{typed[missed.end() :]}"
-        return read("interaction.log", replace(message, text=typed.lower(), typed=typed))
+        who, what = (
+            _typed_group(missed, message, "who", "who2"),
+            _typed_group(missed, message, "what", "what2"),
+        )
+        return _log_as(f"called {who}, {what}", missed, message)
     if vocab.CONTACT_PLANNED.search(text):
         return None  # "book a call with acme for monday 10am": still to come, a task
     if _LOGGED_WRONG.search(text):  # "i logged the X email … but it was actually Y": a fix

@@ -339,7 +339,11 @@ TAKEN_OUT = re.compile(
     r"^(?:please |pls |can you |could you )*take\s+(?P<who>\S.{0,60}?)\s+(?:out of|off)\s+(?:the |our )?"
     r"(?:crm|system|database|db|records?|books?)\b"
 )
-# "left him a vm", "left jane cooper a voicemail", "vm left w/ dale at redgum": a voicemail for them
+# "Mia Fischer at Summit & Söhne goes to Sam Patel", "… should go to maria": a handover said last
+GOES_TO = (
+    r"\s(?:goes|passes|moves|(?:should|can|could|will|must|needs? to|has to) (?:go|move|pass))\s+"
+    r"(?:over\s+)?to\s+[\w'-]+(?:\s[\w'-]+)?\W*$"
+)
 # a call that reached no one: "mateo weber didnt pick up, try again monday", "no answer from raj"
 NO_ANSWER = re.compile(
     r"^(?P<who>(?!(?:he|she|they|it|i|we|you|no one|nobody|noone)\b)[^,;.!?]{3,60}?)\s+"
@@ -347,6 +351,7 @@ NO_ANSWER = re.compile(
     r"|^(?P<what2>no (?:answer|reply|response)) from\s+(?P<who2>[^,;.!?]+?)"
     r"(?=\s*[,.;:]|\s+(?:today|again|will|try)\b|\s*$)"
 )
+# "left him a vm", "left jane cooper a voicemail", "vm left w/ dale at redgum": a voicemail for them
 LEFT_THEM = re.compile(
     r"^(?:just\s+)?left\s+(?!(?:a|an|the|it)\b)(?P<who>.+?)\s+(?:a\s+)?(?:vm|voicemail|voice ?mail|"
     r"message|msg)\b"
@@ -464,8 +469,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (  # "Mia Fischer at Summit & Söhne goes to Sam Patel": one customer handed over
         "customer.update",
-        r"^(?!.*\b(?:tasks?|reminders?|all|every)\b)[^,;?]+?\s+(?:goes|passes|moves|(?:should|can|could|"
-        r"will|must|needs? to|has to) (?:go|move|pass))\s+(?:over\s+)?to\s+[\w'-]+(?:\s[\w'-]+)?\W*$",
+        rf"^(?!.*\b(?:tasks?|reminders?|all|every)\b)[^,;?]+?{GOES_TO}",
     ),
     (  # "what did Maria sell today?": her sales
         "report.show",

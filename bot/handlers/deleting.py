@@ -38,13 +38,7 @@ def delete_customer(parsed: Parsed, ctx: Context) -> Reply:
 def restore_customer(parsed: Parsed, ctx: Context) -> Reply:
     """Bring deleted customers back from the bin — “restore Acme”, “restore #48 and #47”, “restore
     all 3” after the bin was shown — or see what is in it."""
-    if names := parsed.slots.get(CUSTOMERS):
-        customers = resolve_each(ctx, names, in_bin=True)
-    elif parsed.slots.get("customer"):
-        customers = [resolve_customer(ctx, parsed.slots["customer"], in_bin=True)]
-    elif _ALL_SHOWN.search(ctx.message.text) and (customers := _shown_in_bin(ctx)):
-        pass
-    else:
+    if not (customers := _to_restore(parsed, ctx)):
         return bin_contents(ctx)
     require_own(ctx, customers, "restore")
     for customer in customers:
@@ -55,6 +49,15 @@ def restore_customer(parsed: Parsed, ctx: Context) -> Reply:
         f"{'them' if len(customers) == 1 else 'each'}.",
         buttons=[Button("Undo", "undo")],
     )
+
+
+def _to_restore(parsed: Parsed, ctx: Context) -> list[Customer]:
+    """The customers named, or those of the bin just listed when all of them are meant."""
+    if names := parsed.slots.get(CUSTOMERS):
+        return resolve_each(ctx, names, in_bin=True)
+    if parsed.slots.get("customer"):
+        return [resolve_customer(ctx, parsed.slots["customer"], in_bin=True)]
+    return _shown_in_bin(ctx) if _ALL_SHOWN.search(ctx.message.text) else []
 
 
 def _shown_in_bin(ctx: Context) -> list[Customer]:

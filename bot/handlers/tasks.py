@@ -250,10 +250,15 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
             raise UserError("Which task? Say “done 14” (its number) or “done with Acme”.")
     elif slots.get(CUSTOMERS):  # "sent quotes to atlas and redwood, both done": each one's task
         tasks = [_the_open_task(ctx, customer) for customer in resolve_each(ctx, slots[CUSTOMERS])]
-    elif slots.get("customer") and not (tasks := _described_only(ctx, slots)):
-        customer = resolve_customer(ctx, slots["customer"])
-        tasks = [_the_open_task(ctx, customer, about=slots.get("about"))]
-    elif not slots.get("customer"):
+    elif slots.get("customer"):
+        try:
+            customer = resolve_customer(ctx, slots["customer"])
+        except UserError:  # no customer by those words: one of the sender's tasks, maybe
+            if not (tasks := _described_only(ctx, slots)):
+                raise
+        else:
+            tasks = [_the_open_task(ctx, customer, about=slots.get("about"))]
+    else:
         raise UserError("Which task? Say “done 14” (its number) or “done with Acme”.")
     _talk_about(ctx, tasks)
     closed, already = [], []
@@ -497,11 +502,9 @@ def _the_open_task(ctx: Context, customer: Customer, *, about: str | None = None
 
 
 def _described_only(ctx: Context, slots: dict) -> list[Task]:
-    """ "mark the tier task done": when the words taken for a customer name no customer, the one
-    open task of the sender's that they describe (none when they name a customer, or several)."""
+    """ "mark the tier task done", the words taken for a customer naming no customer: the one open
+    task of the sender's that they describe; none when none does, a question when several do."""
     said = " ".join(str(slots.get(k) or "") for k in ("customer", "about")).strip()
-    if find_customers(ctx.session, str(slots["customer"]), limit=1):
-        return []
     mine = ctx.session.exec(
         select(Task).where(Task.assignee_id == ctx.staff.id, Task.status == TaskStatus.open.value)
     ).all()
