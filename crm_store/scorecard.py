@@ -15,7 +15,7 @@ from sqlalchemy import case, func, select
 from sqlmodel import Session
 
 from crm_store import reports
-from crm_store.models import Role, Staff, Task, TaskStatus
+from crm_store.models import Customer, Role, Staff, Task, TaskStatus
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,16 @@ class RepLine:
     orders: int
     new_customers: int
     contacts: int
+    open_tasks: int
+    overdue_tasks: int
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    role: str
+    tz: str
+    customers: int
     open_tasks: int
     overdue_tasks: int
 
@@ -70,6 +80,31 @@ def team(session: Session, *, period: str, today: date, tz: ZoneInfo, currency: 
     lines.sort(key=lambda line: (-line.revenue, -line.orders, line.name))
     revenue = per["revenue"]
     return Scorecard(revenue.period, revenue.start, revenue.end, lines)
+
+
+def roster(session: Session, *, today: date) -> list[Member]:
+    """Everyone on the staff, managers too, with the live customers they own and their tasks
+    as they stand today: the answer to "who's on the team", most customers first."""
+    owned = dict(
+        session.exec(
+            select(Customer.owner_id, func.count())
+            .where(Customer.deleted_at.is_(None), Customer.forgotten_at.is_(None))
+            .group_by(Customer.owner_id)
+        ).all()
+    )
+    open_tasks, overdue = _tasks_by_assignee(session, today)
+    members = [
+        Member(
+            name=person.name,
+            role=person.role,
+            tz=person.tz,
+            customers=owned.get(person.id, 0),
+            open_tasks=open_tasks.get(person.name, 0),
+            overdue_tasks=overdue.get(person.name, 0),
+        )
+        for person in session.exec(select(Staff)).scalars()
+    ]
+    return sorted(members, key=lambda member: (-member.customers, member.name.casefold()))
 
 
 def _tasks_by_assignee(session: Session, today: date) -> tuple[dict[str, int], dict[str, int]]:

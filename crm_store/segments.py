@@ -36,6 +36,7 @@ class Criteria:
     no_contact_days: int | None = None
     no_stage_change_days: int | None = None
     never_contacted: bool = False
+    never_purchased: bool = False
     city: str | None = None
     tag: str | None = None
     not_tag: str | None = None  # without this tag
@@ -88,6 +89,8 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
         keep &= (frame["recency_days"] >= criteria.no_purchase_days).fillna(False)
     if criteria.bought_days is not None:
         keep &= (frame["recency_days"] <= criteria.bought_days).fillna(False)
+    if criteria.never_purchased:
+        keep &= frame["orders"].fillna(0) == 0
     if criteria.no_contact_days is not None:
         keep &= (frame["quiet_days"] >= criteria.no_contact_days).fillna(True)
     if criteria.never_contacted:

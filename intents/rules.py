@@ -2320,6 +2320,7 @@ CAME_FROM = "came_from"  # customers handed over to the asker: {"from": who, "da
 BOUGHT_DAYS = "bought_days"  # customers who bought within so many days (ditto)
 BOUGHT = "bought"  # customers who bought this product (ditto)
 NOT_BOUGHT = "not_bought"  # customers who never bought this product (ditto)
+NEVER_PURCHASED = "never_purchased"  # customers with no purchase at all (ditto)
 NOT_TAG = "not_tag"  # customers without this tag (ditto)
 TASKS_OF = "tasks_of"  # whose open tasks are handed over, all at once (ditto)
 OUTCOME = "outcome"  # what came of a task ticked off, noted on its customer (ditto)
@@ -2330,7 +2331,8 @@ _SECOND_ITEM = re.compile(
 )
 _GROUPED_NUMBER = re.compile(r"(?<![\w.,$€£])(?P<money>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?)(?![\w.,])")
 _SELECTION_READERS = (
-    vocab.INTEREST, vocab.NO_STAGE_CHANGE, vocab.STAGE_CRITERION, vocab.NO_PURCHASE,
+    vocab.INTEREST, vocab.NO_STAGE_CHANGE, vocab.STAGE_CRITERION, vocab.NEVER_PURCHASED,
+    vocab.NO_PURCHASE,
     vocab.BOUGHT_WITHIN,
     vocab.NO_CONTACT, vocab.OWNER, vocab.OWNER_TEAM, vocab.OWNER_ME, vocab.OWNER_NAMED,
     vocab.OWNER_DID, vocab.CITY, vocab.NOT_TAGGED, vocab.TAG, vocab.BOUGHT_PRODUCT, vocab.BUT_NEVER,
@@ -2462,7 +2464,9 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     elif "stage" not in slots:
         slots["segment"] = _first(vocab.SEGMENTS, text)
     mine = False  # "who hasn't bought from me in 6 months": my customers
-    if found := vocab.NO_PURCHASE.search(text):
+    if vocab.NEVER_PURCHASED.search(text):
+        slots[NEVER_PURCHASED] = True
+    elif found := vocab.NO_PURCHASE.search(text):
         slots["no_purchase_days"] = _days(found, default=90)
         mine = "from me" in found.group()
     elif found := vocab.BOUGHT_WITHIN.search(text):

@@ -1487,6 +1487,15 @@ EACH_DONE = re.compile(
     r"|tick\s+(?:both|them all|them both|all of them)\s+off)\W*$"
 )
 # "leads never contacted", "no contact at all": none ever, not a number of quiet days
+# "who never bought anything", "leads with no orders yet": no purchase at all, not a long pause
+NEVER_PURCHASED = re.compile(
+    r"\b(?:never(?: ever)? (?:bought|purchased|ordered)(?: anything| a thing| from us)?"
+    r"|(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not) (?:yet |ever )?(?:bought|purchased"
+    r"|ordered) (?:anything|a thing)(?: yet| ever| at all)?"
+    r"|(?:no|zero|without(?: any)?) (?:orders|purchases|sales)(?: yet| at all| ever)"
+    r"|yet to (?:buy|order|purchase)(?: anything)?)\b"
+    r"(?!\s+(?:in|for|since|within|over|during|this|last|the past)\b)"
+)
 NEVER_CONTACTED = re.compile(
     r"\b(?:never[ -](?:been )?(?:contacted|called|reached|emailed|touched|spoken to|talked to|been in touch)"
     r"|no contact (?:at all|ever|yet)|not (?:been )?contacted (?:at all|yet|ever)|not yet contacted"
@@ -1769,7 +1778,7 @@ SELECTION_FILLER = frozenset(
     "delete remove drop archive purge wipe clean get gets let have has had back up off into "
     "onto as bulk then too bin rid trash del or more than longer push bump advance progress "
     "anything anyone something ok okay actually so hmm well right tho though take that's that’s "
-    "thats who's who’s remaining rest remainder leftover".split()
+    "thats who's who’s remaining rest remainder leftover how many much does do number".split()
 )
 # thanks or a greeting before a request: "ok thanks. whats the pipeline now"
 OPENING_SMALL_TALK = re.compile(

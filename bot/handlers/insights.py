@@ -22,6 +22,7 @@ from intents import (
     CAME_FROM,
     CUSTOMERS,
     EXCLUDING,
+    NEVER_PURCHASED,
     NOT_BOUGHT,
     NOT_TAG,
     REPS,
@@ -190,6 +191,7 @@ SELECTION = (
     BOUGHT_DAYS,
     "no_contact_days",
     "never_contacted",
+    NEVER_PURCHASED,
     "no_stage_change_days",
     "city",
     "tag",
@@ -243,6 +245,7 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
             bought_days=_whole(slots.get(BOUGHT_DAYS)),
             no_contact_days=_whole(slots.get("no_contact_days")),
             never_contacted=bool(slots.get("never_contacted")),
+            never_purchased=bool(slots.get(NEVER_PURCHASED)),
             no_stage_change_days=_whole(slots.get("no_stage_change_days")),
             city=slots.get("city"),
             tag=slots.get("tag"),
@@ -343,6 +346,8 @@ def describe(criteria: segments.Criteria, slots: dict, *, book: Book | None = No
         parts.append(f"bought {slots[BOUGHT]}")
     if criteria.never_bought:
         parts.append(f"never bought {slots[NOT_BOUGHT]}")
+    if criteria.never_purchased:
+        parts.append("never bought anything")
     if criteria.no_purchase_days is not None:
         parts.append(f"no purchase for {criteria.no_purchase_days}+ days")
     if criteria.bought_days is not None:
@@ -487,8 +492,10 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     from crm_store import reports
 
     slots = parsed.slots
-    book = whose_book(ctx, slots.get("owner"))
     group_by = slots.get("group_by")
+    if group_by == "owner" and slots.get("metric") == "customers" and _to_date(slots):
+        return _team(ctx)
+    book = whose_book(ctx, slots.get("owner"))
     if group_by in reports.LABELLINGS:
         return _labels(ctx, group_by, book)
     if group_by == "owner" and book.team and not slots.keys() & {"metric", "channel", "compare"}:
@@ -613,6 +620,40 @@ def _scorecard(ctx: Context, period: str, *, reps: list[str] | None = None) -> R
     return Reply(
         title=f"The team, {reports.period_label(card.period)} ({start} – {end})",
         text="Ranked by revenue; contacts are the ones each rep made; tasks as they stand today.",
+        rows=rows,
+    )
+
+
+def _to_date(slots: dict) -> bool:
+    """Customers per owner with no period, comparison or chart: who is on the team now."""
+    return not slots.keys() & {"period", "compare", "chart", "channel", REPS}
+
+
+def _team(ctx: Context) -> Reply:
+    """ "Who's on the team", "customers per rep": everyone with their role, and for a manager
+    each one's book and tasks (a rep sees who their colleagues are, not their books)."""
+    from crm_store import scorecard
+
+    members = scorecard.roster(ctx.session, today=ctx.today)
+    people = f"{len(members)} {'person' if len(members) == 1 else 'people'}"
+    if not ctx.is_manager:
+        rows = [{"Name": m.name, "Role": m.role, "Time zone": m.tz} for m in members]
+        return Reply(title=f"The team — {people}", text="", rows=rows)
+    rows = [
+        {
+            "Name": member.name,
+            "Role": member.role,
+            "Customers": f"{member.customers:,}",
+            "Open tasks": f"{member.open_tasks:,}",
+            "Overdue": f"{member.overdue_tasks:,}",
+            "Time zone": member.tz,
+        }
+        for member in members
+    ]
+    customers = sum(member.customers for member in members)
+    return Reply(
+        title=f"The team — {people}",
+        text=f"{customers:,} customers in all, by who owns them; tasks as they stand today.",
         rows=rows,
     )
 

@@ -123,7 +123,7 @@ def test_who_is_on_the_team_and_the_value_of_a_book(chat):
             known.created_at = datetime(2025, 1, 6, tzinfo=UTC)  # signed up before the test's today
         session.commit()
     team = chat.say("who's on the team?", who="Alex")
-    assert team.rows == [{"Owner": "Sam", "Customers": "3"}]
+    assert [(row["Name"], row["Customers"]) for row in team.rows] == [("Sam", "3"), ("Alex", "0")]
     book = chat.say("value of sam's book", who="Alex")
     assert book.title.startswith("Revenue, to date — Sam's customers")
     assert book.text.startswith("Total $1,400 (to date).")

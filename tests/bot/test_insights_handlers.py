@@ -50,6 +50,20 @@ def test_segment_slots_combine_and_an_empty_answer_says_so(chat):
     assert not reply.files
 
 
+def test_customers_who_never_bought_are_those_with_no_order_at_all(chat):
+    jane, hans = history(chat)  # Jane lapsed, Hans bought yesterday, Jane Smith never
+    smith = chat.customer("Jane Smith").id
+    for said in ("who never bought anything?", "customers with no orders yet"):
+        reply = chat.say(said)
+        assert reply.text == "1 of your customers matches: never bought anything."
+        assert [row["#"] for row in reply.rows] == [str(smith)]
+    preview = chat.say("delete everyone who hasn't bought anything yet")
+    assert preview.text.startswith("Delete 1 customer")
+    assert [row["#"] for row in preview.rows] == [str(smith)]
+    chat.say("yes")
+    assert chat.customer("Jane Smith").deleted_at is not None
+
+
 def test_next_actions_for_one_customer_have_reasons_and_buttons_that_work(chat):
     jane, _ = history(chat)
     reply = chat.say("what should I do next with Acme")
@@ -162,16 +176,24 @@ def test_an_open_deal_left_alone_is_a_next_step_with_its_reason(chat):
     )
 
 
-def test_customers_per_rep_with_no_period_counts_each_book_to_date(chat):
+def test_customers_per_rep_with_no_period_lists_the_team_with_each_book_to_date(chat):
     with Session(chat.engine) as session:
         for customer in session.exec(select(Customer)).all():
             customer.created_at = chat.now - timedelta(days=400)
             session.add(customer)
         session.commit()
     reply = chat.say("how many customers does each rep have?", who="Alex")
-    assert reply.title == "Customers by owner, to date — the team's customers"
-    assert reply.text == "Total 3 (to date)."
-    assert reply.rows == [{"Owner": "Sam", "Customers": "3"}]
+    assert reply.title == "The team — 2 people"
+    assert reply.text.startswith("3 customers in all")
+    assert [(row["Name"], row["Role"], row["Customers"]) for row in reply.rows] == [
+        ("Sam", "rep", "3"),
+        ("Alex", "manager", "0"),  # a manager who owns no one is still on the team
+    ]
+    colleagues = chat.say("who's on the team?", who="Sam")  # a rep: who, not their books
+    assert colleagues.rows == [
+        {"Name": "Sam", "Role": "rep", "Time zone": "UTC"},
+        {"Name": "Alex", "Role": "manager", "Time zone": "UTC"},
+    ]
     new = chat.say("new customers this month by rep", who="Alex")
     assert new.title.startswith("New customers by owner, this month")
 
