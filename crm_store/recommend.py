@@ -39,7 +39,15 @@ from sqlmodel import Session, col, select
 
 from crm_store import analytics, normalize
 from crm_store.analytics import Snapshot, cents_to_money, orders_said, table
-from crm_store.models import CustomerInterest, Product, Purchase, Task, TaskStatus
+from crm_store.models import (
+    Customer,
+    CustomerInterest,
+    Product,
+    Purchase,
+    Staff,
+    Task,
+    TaskStatus,
+)
 from crm_store.ranked import Ranked, members
 
 Money = Callable[[Decimal], str]
@@ -257,6 +265,9 @@ def _follow_ups(session: Session, frame: pd.DataFrame, snap: Snapshot) -> list[S
     today = snap.today
     query = (
         select(Task.id, Task.customer_id, Task.text, Task.due)
+        .add_columns(Staff.name, Task.assignee_id, Customer.owner_id)  # whose it is, whose them
+        .join(Customer, Customer.id == Task.customer_id)
+        .outerjoin(Staff, Staff.id == Task.assignee_id)
         .where(Task.status == TaskStatus.open.value, col(Task.due) < today)
         .where(col(Task.customer_id).is_not(None))
         .order_by(Task.due)
@@ -271,16 +282,18 @@ def _follow_ups(session: Session, frame: pd.DataFrame, snap: Snapshot) -> list[S
         tasks = snap.memo["overdue tasks"]
     found = []
     scores = frame["m"]
-    for task_id, customer_id, text, due in tasks:
+    for task_id, customer_id, text, due, assignee, assignee_id, owner_id in tasks:
         if customer_id not in scores.index:
             continue
         late = (today - due).days
+        # a follow-up someone else holds says whose it is, so the owner knows whom to ask
+        whose = f" ({assignee}'s)" if assignee and assignee_id != owner_id else ""
         found.append(
             Suggestion(
                 customer_id=customer_id,
                 kind="follow_up",
                 score=90 + _bonus(scores.get(customer_id)),
-                reason=f"the follow-up “{text}” was due {_days(late)} ago",
+                reason=f"the follow-up “{text}”{whose} was due {_days(late)} ago",
                 topic="follow-up",
                 task_id=task_id,
             )

@@ -60,6 +60,24 @@ def shop(store):
     return store
 
 
+def test_an_overdue_follow_up_a_colleague_holds_says_whose_it_is(shop):
+    owner, colleague = shop.staff("Sam"), shop.staff("Jordan")
+    customer = shop.customer("Handed", owner=owner)
+    shop.session.add_all(
+        Task(assignee_id=who.id, customer_id=customer.id, text=text, due=TODAY - timedelta(days=2))
+        for who, text in ((owner, "call back"), (colleague, "send the quote"))
+    )
+    shop.commit()
+    snap = analytics.snapshot(shop.session, today=TODAY)
+    shelf = recommend.baskets(shop.session, today=TODAY)
+    found = recommend.suggest(shop.session, snap, shelf, customer_ids=[customer.id], money=money)
+    reasons = {s.reason for s in found if s.kind == "follow_up"}
+    assert reasons == {
+        "the follow-up “call back” was due 2 days ago",
+        "the follow-up “send the quote” (Jordan's) was due 2 days ago",
+    }
+
+
 def test_a_customer_with_only_starter_gets_an_up_sell_and_a_cross_sell(shop):
     jane = shop.customer("Jane")
     shop.buy(jane, 10, 300, product="CRM Starter")
