@@ -28,8 +28,10 @@ from bot import permissions, subjects
 from bot.checks import refuse_invalid
 from bot.context import HANDLERS, Ask, Context, UserError
 from bot.errors import describe
+from bot.handlers.corrections import someone_else_meant
 from bot.handlers.help import reading_label
 from bot.handlers.nps import score_put_right
+from bot.handlers.tasks import same_for_task
 from bot.identity import not_enabled, staff_for
 from bot.lexicon import Lexicons
 from bot.messages import MAX_MESSAGE, Button, Message, Reply
@@ -110,10 +112,14 @@ _NO_FIRST = re.compile(
     r"^\W*(?:(?:hmm+|hm|ah|oh|um|actually|wait|no|nope|nah|cancel(?:led)?|stop)\b\W*)+", re.I
 )
 CANCELLED = "OK, cancelled. Nothing was changed."
+# a yes that can only answer a question ("ok" may just be a nod)
+_CONFIRMING = re.compile(r"\W*(?:yes|y|yep|yup|yeah|confirm(?:ed)?|go ahead|do it)\W*", re.I)
 # what may follow a no that is no request of its own: why, or "leave it"
 _A_REASON = re.compile(
     r"^(?:leave it|forget it|never ?mind|scrap (?:it|that)|don'?t bother|"
-    r"(?:she|he|they|it|we|i)(?:'s|’s|'re|’re|'ve|'m| is| are| has| have| was| were)\b)",
+    r"(?:she|he|they|it|we|i)(?:'s|’s|'re|’re|'ve|'m| is| are| has| have| was| were)\b|"
+    # "no wait, bjorn dubois has open tasks": why not, said of someone by name
+    r"(?:[\w'’.-]+\s+){1,4}(?:has|have|is|are|isn'?t|hasn'?t|still has|was|were)\b(?!.*\?))",
     re.I,
 )
 _CANCEL_LAST = re.compile(r"\b(?:cancel|stop|scrap that|forget it)\W*$", re.I)
@@ -306,10 +312,19 @@ class Bot:
             return Reply("Say something like “tell me about Acme”, or “help” to see what I can do.")
         if pending is None and says(text, NO, only=True):
             return Reply("There is no question waiting, so there is nothing to cancel.")
+        if pending is None and _CONFIRMING.fullmatch(text):
+            return Reply(
+                "There is no question waiting for a yes, so nothing was done: a question is "
+                "dropped once two other messages come in between. Ask for the change again."
+            )
         subject = subjects.recall(session, conversation)
         parsed = subjects.refer_back(text, read(text), subject, read)
         if (score := score_put_right(session, staff.id, text)) is not None:
             parsed = score  # "sorry it was a 3 not 4" after an NPS answer
+        elif (moved := someone_else_meant(session, staff.id, text)) is not None:
+            parsed = moved  # "sorry i meant priya kowalski not dubois" after a sale to Dubois
+        elif (again := same_for_task(session, staff.id, text)) is not None:
+            parsed = again  # "and #13 too" after task 12 was handed over
         then = None
         split = split_request(text)
         if split is not None and (remarked := _after_a_remark(split, read)) is not None:

@@ -31,6 +31,8 @@ REFINABLE = {
     "segment.list": "list {} customers",
     "interaction.history": "show {} contact history",  # "just maria's" after the team's day
 }
+# next steps shown: "make that a task" right after them is the first of them, and only then
+ADVISED = "next_action.suggest"
 # the word for what a list holds: "maria's tasks" after a report asks for her tasks, not her figures
 LISTED = {
     "task.list": re.compile(r"\b(?:tasks?|to-?dos?|reminders)\b", re.I),
@@ -61,8 +63,10 @@ _FIELD_OF = (
 # after any "him" or "her" ("hes ready to sign, mark him as customer")
 ONE = re.compile(
     r"\b(?:him|her|(?:his|their) (?:record|profile|file|details|info|card|account|page|orders|"
-    rf"purchases)|(?:his|their)(?={_FIELD_OF})|"
-    r"(?<=\bwhat (?:did|has) )(?:he|she)(?= (?:buy|bought|order|purchase))|this one|"
+    r"purchases|(?:total |lifetime )?value|ltv|total|spend|products|tags|nps|score|segment)|"
+    rf"(?:his|their)(?={_FIELD_OF})|"
+    r"(?:(?<=\bwhat (?:did|has) )|(?<=\bwhat's )|(?<=\bwhats ))(?:he|she)"
+    r"(?= (?:\w+ )?(?:buy|bought|order|ordered|purchase|purchased))|this one|"
     r"(?<=\bstage is )(?:he|she)|(?<=\bstage's )(?:he|she)|"
     r"that one|(?:this|that) (?:customer|client|account|contact|guy|lady|"
     r"person|lead))\b",
@@ -266,7 +270,8 @@ def remember(
         selection = {CUSTOMERS: [f"#{i}" for i in listed]}
     if ran.slots.get(IDS):  # "tag them too" after a move: the customers moved, by #id
         selection = {CUSTOMERS: [f"#{i}" for i in ran.slots[IDS]]}
-    asked = {"intent": ran.intent, "slots": ran.slots} if ran.intent in REFINABLE else None
+    kept = ran.intent in REFINABLE or ran.intent == ADVISED
+    asked = {"intent": ran.intent, "slots": ran.slots} if kept else None
     if selection is None and mentioned is None and asked is None and not tasks and not shown:
         if (stale := session.get(ConversationSubject, conversation)) and stale.shown:
             stale.shown = None
@@ -326,15 +331,17 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
         return _the_row(text, row, subject.shown, read) or parsed
     if (changed := _to_the_tasks(text, subject, read)) is not None:
         return changed
-    if subject.asked and (refined := _refined(text, parsed, subject.asked, read)) is not None:
+    asked = subject.asked if (subject.asked or {}).get("intent") in REFINABLE else None
+    if asked and (refined := _refined(text, parsed, asked, read)) is not None:
         return refined
     if (left_out := vocab.EXCEPT.search(text)) and (MANY.search(text) or ONE.search(text)):
         return _except_after(text, left_out, subject, read)
     if subject.selection is not None:
         return _top_of(text, _to_the_list(text, parsed, subject, read))
     if subject.customer_id is not None:
+        advised = (subject.asked or {}).get("intent") == ADVISED
         return _to_the_customer(
-            text, parsed, subject.customer_id, _change_only(subject.change), read
+            text, parsed, subject.customer_id, _change_only(subject.change), read, advised=advised
         )
     return parsed
 
@@ -396,7 +403,13 @@ def _tasks_numbered(numbers: str) -> str:
 
 
 def _to_the_customer(
-    text: str, parsed: Parsed, customer_id: int, change: dict | None, read: Reader
+    text: str,
+    parsed: Parsed,
+    customer_id: int,
+    change: dict | None,
+    read: Reader,
+    *,
+    advised: bool = False,
 ) -> Parsed:
     if (same := SAME_FOR.match(text)) and change:  # "same for Zoe Nakamura"
         return _named_again(same.group("rest"), change, read, 1.0) or parsed
@@ -406,9 +419,10 @@ def _to_the_customer(
     if parsed.intent == "task.create" and not parsed.slots.get("customer"):
         if FIRST_SUGGESTED.fullmatch(str(parsed.slots.get("text", ""))):
             parsed = replace(parsed, slots={k: v for k, v in parsed.slots.items() if k != "text"})
-    if parsed.intent == "task.create" and not parsed.slots.keys() & {"text", "customer"}:
-        # "make that a task for sam", "a task for the first one": what was suggested for the
-        # customer just talked about
+    bare_task = parsed.intent == "task.create" and not parsed.slots.keys() & {"text", "customer"}
+    if advised and bare_task:
+        # "make that a task for sam", "a task for the first one": what was just suggested for
+        # the customer (with no next steps shown, "that" is no one's: asked, never guessed)
         slots = {**parsed.slots, "customer": f"#{customer_id}"}
         return replace(parsed, slots=slots, confidence=max(parsed.confidence, SURE))
     if (

@@ -13,6 +13,7 @@ from intents.rules import (
     CAME_FROM,
     CONTACT,
     DAYS,
+    DISCOUNT,
     NEVER_PURCHASED,
     NOT_BOUGHT,
     NOT_TAG,
@@ -23,6 +24,6 @@ from intents.rules import (
 
 __all__ = [
     "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CUSTOMERS", "DAYS",
-    "EXCLUDING", "Lexicon", "NEVER_PURCHASED", "NOT_BOUGHT", "NOT_TAG",
+    "DISCOUNT", "EXCLUDING", "Lexicon", "NEVER_PURCHASED", "NOT_BOUGHT", "NOT_TAG",
     "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "TASKS_OF", "WITH_TASKS", "parse",
 ]  # fmt: skip

@@ -64,6 +64,7 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     """The intent and slots of one message; `unknown` (with likely readings) when unsure."""
     if lexicon is not None:
         text = with_possessives(text, lexicon)
+    text = rules.away_then_asked(text)
     message = rules.prepare(text, now=now, tz=tz)
     if (record := commands.read(message) or records.read(message)) is not None:
         # typed as key=value pairs, or pasted from another system, by field
@@ -343,8 +344,9 @@ _REMARK = re.compile(
 )
 _ONES = re.compile(r"\b(?:the|those|these|ones|one)\b", re.I)
 _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change_days",
-              "never_contacted", NEVER_PURCHASED, "city", "tag", "interest", "owner", "stage", "min_value",
-              "max_value", CAME_FROM, BOUGHT_DAYS, BOUGHT, NOT_BOUGHT, NOT_TAG)  # fmt: skip
+              "never_contacted", NEVER_PURCHASED, "city", "tag", "interest", "owner", "stage",
+              "min_value", "max_value", CAME_FROM, BOUGHT_DAYS, BOUGHT, NOT_BOUGHT,
+              NOT_TAG)  # fmt: skip
 EXCLUDING = "excluding"  # who a selection leaves out (not in the contract's frame)
 WITH_TASKS = "with_tasks"  # a customer handed over with their open tasks (ditto)
 _BARE_NUMBER = re.compile(r"\W*#?\d{1,7}\W*")

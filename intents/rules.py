@@ -327,6 +327,24 @@ _NAME_FIRST = re.compile(
 )
 
 
+def away_then_asked(text: str) -> str:
+    """ "sam's off from tomorrow till monday, give all his tasks due this week to jordan": the
+    request, with whose they are put in for "his" (the remark's days are not the request's)."""
+    if not (away := _AWAY_THEN.match(text)) or not (mine := _HIS.search(away["rest"])):
+        return text
+    rest = away["rest"]
+    return f"{rest[: mine.start()]}{away['who']}'s{rest[mine.end() :]}"
+
+
+_AWAY_THEN = re.compile(
+    r"^\W*(?P<who>[A-Za-z][\w-]*)(?:'s|’s| is| will be| has been)\s+(?:off|out|away|sick|ill|on "
+    r"(?:leave|holiday|vacation|pto|paternity leave|maternity leave))\b[^,;.]*[,;.]\s*(?:so\s+)?"
+    r"(?P<rest>.+)$",
+    re.I,
+)
+_HIS = re.compile(r"\b(?:his|her|their)\b", re.I)
+
+
 def leading_name(typed: str) -> str | None:
     """The customer a statement opens with: "Amelia Kowalski went with a competitor" → its
     capitalised name; in lower case, the reference before the first comma or full stop."""
@@ -797,7 +815,8 @@ _TASKS_ON = re.compile(
     r"(?:\s+open)?)?\s+(?:for|on|with|about)\s+"
     r"(?!(?:me|us|him|her|them|today|tomorrow|this|next|the team|everyone)\b)(?P<who>[^,;?!]+?)\W*$"
     # "bjorn dubois tasks?", "chloe nakamura open tasks": a customer named before the word
-    r"|^(?!(?:my|our|the|all|open|overdue|team|any|what|which|show|list|today|tomorrow|due)\b)"
+    r"|^(?!(?:my|our|the|all|open|overdue|team|any|what|which|where|who|how|show|list|today|"
+    r"tomorrow|due)\b)"
     r"(?P<who2>[a-z][\w'.-]*(?:\s[\w'.-]+){1,3}?)\s+(?:open\s+|overdue\s+)?tasks?\W*$"
 )
 
@@ -905,7 +924,8 @@ _NPS_AS_TOPIC = re.compile(  # not "gave us a 9 on the nps": the answer itself
 )
 
 
-_OUT_OF_TEN = r"(?:/| out of | of | on )10\b"  # "8/10", "4 of 10": the scale, not a score
+# "8/10", "4 of 10": the scale, not a score ("an NPS of 10" is the score)
+_OUT_OF_TEN = r"(?<=\d)(?:/| out of | of | on )10\b"
 # "follow up 2/10", "due 9/10": a date, not a score out of ten
 _DAY_SLASH_TEN = re.compile(
     r"\b(?:follow(?:[- ]?up)?|f/?u|fu|due|by|on|until|till|before|after|call|ping|chase)"
@@ -958,7 +978,11 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     if split:
         slots["comment"] = _summary(after[split.end() :])
         after = after[: split.start()]
-    elif not fixed and (split := vocab.NPS_COMMENT.search(before)):
+    elif (
+        not fixed
+        and (split := vocab.NPS_COMMENT.search(before))
+        and vocab.NPS_WORDS.sub("", before[split.end() :]).strip()
+    ):  # "X replied to the survey, gave us a 9": "gave us a" is how, not what they said
         slots["comment"] = _summary(before[split.end() :])
         before = before[: split.start()]
     who = _ref(" ".join(vocab.NPS_WORDS.sub(" ", f"{before} {_without_filler(after)}").split()))
@@ -1120,8 +1144,12 @@ def _sale(text: str, typed: str) -> dict | None:
         ].strip()
         text = text[: negative.start()] + " " + text[negative.end() :]
         typed = typed[: negative.start()] + " " + typed[negative.end() :]
+    if off := vocab.DISCOUNT.search(text):
+        slots[DISCOUNT] = float(off.group("pct") or off.group("pct2"))
+        text = text[: off.start()] + " " + text[off.end() :]
+        typed = typed[: off.start()] + " " + typed[off.end() :]
     if times := vocab.TIMES.search(text):
-        slots["quantity"] = int(times.group("q") or times.group("q2"))
+        slots["quantity"] = int(times.group("q") or times.group("q2") or times.group("q3"))
         text = text[: times.start()] + " " + text[times.end() :]
         typed = typed[: times.start()] + " " + typed[times.end() :]
     money = next((m for m in (p.search(text) for p in vocab.MONEY) if m), None)
@@ -1399,7 +1427,8 @@ _TAG_AFTER_NAME = re.compile(  # "john martin: drop tag at-risk-nps"
 )
 _TAKEN_OFF = re.compile(  # "take chloé martin (berlin) off needs-checkin"
     r"^(?:please |pls )*(?:take|remove|drop)\s+(?P<who>\S.*?)\s+off\s+(?:the\s+)?#?"
-    r"(?P<tag>(?!(?:list|that|this|it|preview|selection|them)\b)[\w-]+)(?:\s+tag)?\W*$",
+    r"(?P<tag>(?!(?:list|that|this|it|preview|selection|them)\b)[\w-]+)(?:\s+(?:tag|list))?"
+    r"(?:\s*[,;.]\s.*)?\W*$",
     re.I,
 )
 _NO_LONGER = re.compile(
@@ -1917,6 +1946,16 @@ def _log(match: re.Match, message: Message) -> dict | None:
             if day is not None:
                 occurred = day.isoformat()
                 break
+    ahead = _TOMORROW.search(rest)
+    if (
+        follow_up is None
+        and ahead
+        and _TO_HAPPEN.search(rest[max(0, ahead.start() - 60) : ahead.start()])
+        and (day := date_in("tomorrow", now=message.now, tz=message.tz, future=True))
+    ):  # "…, sending quote tmrw": what comes next, and the day to follow up
+        follow_up = day.isoformat()
+        rest = rest[: ahead.start()] + rest[ahead.end() :]
+        typed = typed[: ahead.start()] + typed[ahead.end() :]
     typed = re.sub(
         r"\s+(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks)\b", "", typed, flags=re.I
     )
@@ -1926,7 +1965,7 @@ def _log(match: re.Match, message: Message) -> dict | None:
         typed,
         flags=re.I,
     )
-    if occurred is None and _PLANNED.search(rest) and not _HAPPENED.search(text) or _booked(text):
+    if occurred is None and _planned(rest) and not _HAPPENED.search(text) or _booked(text):
         return None  # "meeting w/ Priya tmrw 2pm, prep demo": a plan, not a contact that happened
     who, summary = take_ref(" ".join(typed.split()))
     if who and who.lower() in vocab.NOT_CUSTOMERS:
@@ -1970,6 +2009,16 @@ _PLANNED = re.compile(  # "promised a fix by next week" is no plan to meet
     r"(?<!\bby )(?<!\bbefore )(?<!\buntil )(?<!\btill )\b(?:tomorrow|tonight|later today|next (?:week|month)|this (?:afternoon|evening))\b"
 )
 _BOOKED = re.compile(r"\b(?:booked|scheduled|arranged|set up|put in)\b")
+_TOMORROW = re.compile(r"\s+tomorrow\b")
+
+
+def _planned(rest: str) -> bool:
+    """A day still to come said of the contact itself ("meeting w/ Priya tmrw 2pm", "meeting
+    with X, tomorrow 10am"), not of what follows it ("…, sending the quote tmrw")."""
+    first, *later = re.split(r"\s*[,;.]\s*", rest.strip())
+    return bool(_PLANNED.search(first) or any(_PLANNED.match(clause) for clause in later))
+
+
 _HAPPENED = re.compile(
     r"\b(?:called|rang|phoned|emailed|e-mailed|texted|met|had|spoke|talked|visited|sent|left|"
     r"messaged|whatsapp(?:ed|'d)|pinged|slacked|dm'?d|skyped|zoomed|saw|chased|tried|"
@@ -2143,11 +2192,11 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
     """ "oh wait it was 24,500 not 24000", "change the amount of that sale to 24500", "the acme
     sale was 5 seats not 3": what the latest sale should say."""
     parts = match.groupdict()
-    said = parts.get("new") or parts.get("new2")
+    said = parts.get("new") or parts.get("new2") or parts.get("new3")
     if not said:
         return None  # no cue of a sale put right: "change the amount" needs the new one
     slots: dict[str, Any] = {"customer": _entry_customer(message.typed[match.start() :])}
-    if seats := re.fullmatch(r"(\d+)\s*(?:seats|units|licen[cs]es|users)", said.strip()):
+    if seats := _UNITS_SAID.fullmatch(said.strip()):
         slots["quantity"] = int(seats.group(1))
     elif (parts.get("what") or "").startswith(("quantity", "qty", "number")):
         slots["quantity"] = int(re.sub(r"\D", "", said) or 0) or None
@@ -2160,6 +2209,13 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
     return slots if slots.keys() & {"quantity", "amount"} else None
 
 
+# "5 seats", "6 crm pro": a count of something, not a sum of money
+_UNITS_SAID = re.compile(
+    r"(\d+)\s*(?:seats|units|licen[cs]es|users"
+    r"|\s(?!(?:usd|eur|gbp|dollars|euros|pounds|k|m|bucks|quid)\b)[a-z][\w-]*(?:\s+[\w-]+){0,3})"
+)
+
+
 def _entry_customer(said: str) -> str | None:
     """Whose entry it is, when the words say: "… the call with Hugo Silva …", "the acme sale …"."""
     found = re.search(
@@ -2167,13 +2223,15 @@ def _entry_customer(said: str) -> str | None:
         r"meeting|visit|chat|text|\d)\b)[^,;.!?]+?)(?=\s+(?:from|was|is|to|today|yesterday|not|"
         r"should|into)\b|\s*(?:[,;.!?]|$))"
         r"|\bthe\s+(?P<who2>(?!(?:last|latest|amount|total|price|sale|order)\b)[\w'&.-]+"
-        r"(?:\s+[\w'&.-]+)?)\s+(?:sale|order|deal|purchase|call|email|e-mail|meeting|visit)\b",
+        r"(?:\s+[\w'&.-]+)?)\s+(?:sale|order|deal|purchase|call|email|e-mail|meeting|visit)\b"
+        r"|^(?P<who3>[\w&.-]+(?:\s+[\w&.-]+)?)(?:'s|’s)\s+(?:last\s+|latest\s+)?(?:sale|order|deal|"
+        r"purchase)\b",  # "kenji's order today should be 6 not 5"
         said,
         re.I,
     )
     if found is None:
         return None
-    return _ref(found.group("who") or found.group("who2"))
+    return _ref(found.group("who") or found.group("who2") or found.group("who3"))
 
 
 @reads("customer.restore")
@@ -2187,11 +2245,20 @@ def _restore(match: re.Match, message: Message) -> dict | None:
     ):
         if _SPEAKER.search(message.text[: found.start()]):
             return {"customer": None}  # "jordan says it's real, bring him back": him, not Jordan
-        return {"customer": leading_name(message.typed[: found.start()])}  # "oops, X … restore her"
+        opening = _OOPS.sub("", message.typed[: found.start()])
+        if _WRONG_ONE.fullmatch(opening):
+            return {"customer": None}  # "oops wrong one, restore him": him, just talked about
+        return {"customer": leading_name(opening)}  # "oops, X … restore her"
     if found := re.search(r"\b(?:bring|put)\s+(.+?)\s+back\b", message.text):  # "bring X back"
         return {"customer": _ref(message.typed[found.start(1) : found.end(1)])}
-    who = _ref(vocab.RESTORE_WORDS.sub("", message.typed, count=1))
+    said = vocab.RESTORE_WORDS.sub("", message.typed, count=1).strip(" .!?")
+    who = f"#{said}" if said.isdigit() else _ref(said)  # "restore 78": the bin's numbers
     return {"customer": who if who and who.lower() not in vocab.NOT_CUSTOMERS else None}
+
+
+_WRONG_ONE = re.compile(
+    r"\W*(?:(?:that was |i deleted )?(?:the )?wrong (?:one|guy|customer|person)\W*)?", re.I
+)
 
 
 @reads("customer.bulk_update")
@@ -2320,6 +2387,7 @@ CAME_FROM = "came_from"  # customers handed over to the asker: {"from": who, "da
 BOUGHT_DAYS = "bought_days"  # customers who bought within so many days (ditto)
 BOUGHT = "bought"  # customers who bought this product (ditto)
 NOT_BOUGHT = "not_bought"  # customers who never bought this product (ditto)
+DISCOUNT = "discount"  # a sale's percentage off the list price (not in the contract)
 NEVER_PURCHASED = "never_purchased"  # customers with no purchase at all (ditto)
 NOT_TAG = "not_tag"  # customers without this tag (ditto)
 TASKS_OF = "tasks_of"  # whose open tasks are handed over, all at once (ditto)
@@ -2550,7 +2618,9 @@ def _show(match: re.Match, message: Message) -> dict | None:
 
 
 _SHOW_NUMBER = re.compile(
-    r"(?:show|open|find|pull up|look ?up|get)(?: me)?(?: the)?(?: customer| client| account)?\s+"
-    r"#?(?P<id>\d{1,7})\W*"
+    r"(?:(?:show|open|find|pull up|look ?up|get)(?: me)?(?: the)?(?: customer| client| account)?"
+    r"|who(?:'s| is)? (?:owns|has|looks after|looking after|the owner of|the rep (?:for|on))"
+    r"|(?:customer |client |account )?(?:info|details|card|profile|record)(?: for| on| of)?)\s+"
+    r"#?(?P<id>\d{1,7})(?:\s+now)?\W*"
 )
 _CUES = CueTable(vocab.CUES)

@@ -24,7 +24,7 @@ DECORATION = [
     (re.compile(r"^\s*/(?!crm\b)(\w+)\b"), r"\1"),  # a bot command is its word
     (re.compile(r"(?m)^\s*>\s?"), ""),  # quoted lines of a pasted message
     (re.compile(r"(?m)^[ \t]*[•·▪◦●‣⁃][ \t]*"), "- "),  # bullets are dashes
-    (re.compile(r"[ \t]+[•·▪◦●‣⁃](?:[ \t]+|$)"), ", "),  # "Update • Castellan • stage → x"
+    (re.compile(r"[ \t]+[•·▪◦●‣⁃|](?:[ \t]+|$)"), ", "),  # "Update • Castellan • stage → x"
     (re.compile(r"^\s*@\w+[:,]?\s+"), " "),  # a leading @bot mention
     (
         re.compile(r"(?<![\w.+@-])@(\w+)(?![\w.@-]*\.\w)"),
@@ -463,7 +463,7 @@ def _ungrouped(found: re.Match) -> str:
 
 
 # One search says whether any of the rewrites applies: most messages need none of them.
-_ANY_DECORATION = re.compile(r"[<>*_~`:@/•·▪◦●‣⁃]")
+_ANY_DECORATION = re.compile(r"[<>*_~`:@/•·▪◦●‣⁃|]")
 _ANY_NUMBER_WORD = re.compile(rf"\b{_SMALL}\b", re.I)
 _ANY_SHORTHAND = re.compile("|".join(f"(?:{p.pattern})" for p, _ in SHORTHAND), re.I | re.M)
 

@@ -154,7 +154,10 @@ SALE_FIXED = re.compile(
     r"amount|total|price)\b.*|(?:\W*(?:oh|wait|oops|sorry|ugh|no|correction)\b\W*)*(?:it|that)\s.*)"
     r"\b(?:was|is|should (?:have )?be(?:en)?|were)\s+(?:actually\s+|really\s+)?"
     r"(?P<new>[$€£]?\s?\d[\d,.]*\s?[km]?(?:\s*(?:usd|eur|gbp|dollars|euros|pounds|seats|units|"
-    r"licen[cs]es|users))?)\s*,?\s*(?:and\s+)?not\s+(?:the\s+)?[$€£]?\s?\d"
+    r"licen[cs]es|users))?(?:\s+(?!not\b)[a-z][\w-]*){0,3}?)\s*,?\s*(?:and\s+)?not\s+(?:the\s+)?[$€£]?\s?\d"
+    r"|^(?:\W*(?:oh|wait|oops|sorry|sry|ugh|no|correction|my bad)\b\W*)*i meant\s+(?P<new3>[$€£]?\s?"
+    r"\d[\d,.]*\s?[km]?(?:\s*(?:usd|eur|gbp|dollars|euros|pounds|seats|units|licen[cs]es|users))?)"
+    r"\s*,?\s*not\s+[$€£]?\s?\d[\d,.]*\s?[km]?\W*$"
     r"|\b(?:change|correct|fix|set|make|update)\s+(?:the\s+)?(?P<what>amount|price|total|value|"
     r"quantity|qty|number of (?:seats|units|licen[cs]es))\s+(?:of|on|for|in)\s+(?:that|the|this|my)\s+"
     r"(?:last\s+|latest\s+)?(?:sale|order|deal|purchase)(?P<rest>.*?)\s+to\s+(?P<new2>[$€£]?\s?\d[\d,.]*"
@@ -181,7 +184,8 @@ TEAM_LIST = re.compile(
     r"\bwho(?:'s| is| are) (?:on|in) (?:the|my|our) (?:sales )?team\b|\bwho are (?:the|my|our) "
     r"(?:reps|sales ?people|team)\b|\b(?:list|show)(?: me)? (?:the |my |our |all )?(?:reps|sales ?people|"
     r"team members|staff|team|sales team)\W*$|^(?:the )?team members\W*$|\bwho works here\b"
-    r"|^who owns what\W*$"
+    r"|^who owns what\W*$|\bhow many (?:reps|sales ?people|salespeople|people|staff)(?: do we have|"
+    r" are (?:there|on the team)| on the team| in the team| work here)\b"
 )
 # "value of maria's book": what the customers in a book have bought, to date unless a period is said
 # "which ones did I just get from sam", "customers moved to me today": handed over to the asker
@@ -206,7 +210,9 @@ TEAM_SCORECARD = re.compile(
     r"\bhow(?:'s|'re| is| are|s)? (?:the |my |our )?(?:reps|sales ?team|team|sales ?people|salespeople|everyone|everybody|guys)(?: all)? (?:doing|performing|getting on|tracking|going)\b"
     r"|\bhow (?:did|have|has|do) (?:the |my |our )?(?:reps|sales ?team|team|sales ?people|salespeople|everyone|everybody|guys)(?: all)? (?:do|done|perform(?:ed)?|get on|got on|go|gone)\b"
     r"|\b(?:rep|reps|team|sales|sales team)(?:'s)? (?:leaderboard|scorecards?|performance|league table|rankings?|stats)\b|\bleaderboard\b|\bscorecards?\b"
-    r"|\b(?:who|which (?:rep|one|of (?:my|the|our) reps))(?:'s| is| has)(?: got)? the (?:most|fewest|least) (?:overdue |open |late )?tasks\b|\bwho(?:'s| is) (?:leading|ahead|winning|behind|lagging)\b"
+    r"|\b(?:who|which (?:rep|one|of (?:my|the|our) reps))(?:'s| is| has)(?: got)? the (?:most|fewest|least) (?:overdue |open |late )?tasks\b|\bwho(?:'s| is) (?:leading|ahead|winning|behind|lagging|falling behind)\b"
+    r"|\b(?:which|what) (?:rep|one of (?:my|the|our) reps)(?:'s| is) (?:leading|ahead|winning|behind|lagging|"
+    r"falling behind)\b"
 )
 BOOK_VALUE = re.compile(
     r"\b(?:value|worth|size|revenue) of (?:my|our|the team'?s|[\w-]+'?s) (?:book|accounts|portfolio|"
@@ -373,6 +379,11 @@ CUES: list[tuple[str, str]] = [
         r"contract|deck|brochure|pricing)\s+(?:was\s+)?(?:sent|emailed|mailed)\s+(?:over\s+)?to\b",
     ),
     ("segment.list", STAGE_COUNTED.pattern),
+    (  # "who has the winback tag now": the customers carrying it
+        "segment.list",
+        r"^(?:and\s+)?(?:who|which (?:customers|accounts|clients)) (?:has|have|carry|carries)"
+        r"(?: got)? the ['\"#]?[\w-]+['\"]? tag\b",
+    ),
     (  # "sent the invoice to acme": a contact, by e-mail unless said otherwise
         "interaction.log",
         r"^(?:(?:i|we|just|have|had)\s+)*sent(?=\s+(?!(?:from|you|me|them|him|her)\b)\S.{0,50}?\s+"
@@ -617,7 +628,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (  # "and by stage?", "what does the pipeline look like for maria"
         "report.show",
-        r"\b(?:by|per|in each|for each) (?:pipeline )?stage\b|\bhow many (?:are )?in each stage\b|\bstage (?:counts?|totals?|numbers)\b|^(?:my|our|the|\w+'?s) pipeline\W*$|\bpipeline (?:by|per) (?:rep|owner|person)\b|\bpipeline (?:summary|overview|breakdown|report)\b|\bwhat(?:'?s| does| do) (?:the|my|our|\w+'?s) pipeline look(?:s|ing)? like\b|\bhow(?:'s| is) (?:the|my|\w+'?s) pipeline\b",
+        r"^(?:the )?(?:pipeline )?stages (?:for|of) [\w'-]+\b|\b(?:by|per|in each|for each) (?:pipeline )?stage\b|\bhow many (?:are )?in each stage\b|\bstage (?:counts?|totals?|numbers)\b|^(?:my|our|the|\w+'?s) pipeline\W*$|\bpipeline (?:by|per) (?:rep|owner|person)\b|\bpipeline (?:summary|overview|breakdown|report)\b|\bwhat(?:'?s| does| do) (?:the|my|our|\w+'?s) pipeline look(?:s|ing)? like\b|\bhow(?:'s| is) (?:the|my|\w+'?s) pipeline\b",
     ),
     (
         "report.show",
@@ -934,7 +945,8 @@ SENT_TO = re.compile(
     r"^\s*(?=\S)(?P<what>(?:the |a |an |our |my )?(?!(?:them|him|her|it|back|over)\b)[^,;:@]{1,50}?)"
     r"\s+(?:over\s+|across\s+|out\s+)?to\s+(?!(?:them|him|her|me|us|you|follow|chase|check|say|"
     r"ask|tell|confirm|let|see|get|remind|thank|update|discuss|arrange|book|set|introduce)\b)"
-    r"(?P<who>[^,;.]+?)(?=\s*(?:[,;.]|$|\s(?:re|about|regarding|today|yesterday|this|earlier)\b))"
+    r"(?P<who>[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|[^,;.]+?)"  # an e-mail address whole, dots and all
+    r"(?=\s*(?:[,;.]|$|\s(?:re|about|regarding|today|yesterday|this|earlier)\b))"
 )
 INBOUND = re.compile(
     r"^.+?\s(?P<verb>(?:called|rang|phoned|emailed|texted|messaged|whatsapped|visited|wrote to|replied|got back to|pinged|slacked|dm'?d|contacted|reached out to)(?:\s+(?:us|me|back))+)\b"
@@ -1086,7 +1098,8 @@ EXPORT_WORDS = re.compile(
 
 NPS_WORDS = re.compile(
     r"\b(?:record|log|got|get|an?|nps|score|of|is|was|gave|give|gives|us|rated|scored|answered|"
-    r"responded|would|recommend|on|the|survey|out|for|from|note|nota|grade|rating|client|customer)\b"
+    r"responded|replied|replies|would|recommend|on|the|survey|out|for|from|note|nota|grade|rating|"
+    r"client|customer|to(?= the (?:nps )?survey))\b"
     r"|/10|[:!()]",
     re.I,
 )
@@ -1094,7 +1107,8 @@ NPS_WORDS = re.compile(
 NPS_COMMENT = re.compile(
     r"\s*(?:[,;:—–]|\s-\s|\.\s|\((?=.+\)))\s*"
     r"(?:(?:(?:they|she|he|customer|client)\s+)?(?:said|says|say|wrote|writes|comment)\b:?\s*)?"
-    r"|\s+and\s+(?:(?:they|she|he)\s+)?(?:said|says|wrote|commented|added)\b:?\s*(?:that\s+)?"
+    r"|\s+and\s+(?:(?:they|she|he)\s+)?(?:said|says|wrote|commented|added)\b:?\s*(?:that\s+)?",
+    re.I,
 )
 NPS_SCORE_FIRST = re.compile(r"^\W*(?:nps|score)\W*\d")
 
@@ -1144,7 +1158,7 @@ PURCHASE_FORMS = [
     re.compile(
         r"^(?:we\s+)?(?:new order|sale|deal|purchase|order|closed (?:a |the )?deal|"
         r"(?:log|record|add|register)(?:ged|ed)? (?:a |the )?(?:purchase|sale|order))\s*"
-        r"(?:from|to|with|for|by)?\s*:?\s*(?P<who>[^:,]+?)\s*[:,]\s*(?P<what>.+?)\W*$"
+        r"(?:from|to|with|for|by)?\s*[:,]?\s*(?P<who>[^:,]+?)\s*[:,]\s*(?P<what>.+?)\W*$"
     ),
     re.compile(  # "log sale: 10 seats crm pro to atlas"
         r"^(?:log|record|add)(?:ged)? (?:a |the |new )?(?:purchase|sale|order)\s*:?\s*(?:of\s+)?"
@@ -1164,8 +1178,14 @@ PURCHASE_FORMS = [
         r"signed up for|upgraded to|took|booked|availed|went with|paid for|paid)\s+(?:another\s+|an extra\s+)?(?P<what>.+?)\W*$"
     ),
 ]
-TIMES = re.compile(  # "support premium x2", "2x CRM Pro", "× 3"
+# "gave him 10% off", "at a 15% discount", "discount of 5%": off the list price
+DISCOUNT = re.compile(
+    r"(?P<pct>\d{1,2}(?:\.\d{1,2})?)\s?%\s*(?:off|discount|disc\b|reduction)"
+    r"|\b(?:discount(?:ed)?|off)\s+(?:of\s+|by\s+)?(?P<pct2>\d{1,2}(?:\.\d{1,2})?)\s?%"
+)
+TIMES = re.compile(  # "support premium x2", "2x CRM Pro", "× 3", "qty 10", "quantity: 25"
     r"(?<![\w$€£.,])(?:[x×]\s?(?P<q>\d{1,4})|(?P<q2>\d{1,4})\s?[x×])(?![\w.,])"
+    r"|(?:[,;|]\s*)?\b(?:qty|quantity)\s*[:=]?\s*(?P<q3>\d{1,6})\b(?![.,]\d)"
 )
 NEGATIVE_QUANTITY = re.compile(
     r"(?:^|\s)(?P<q>-\d+)\s*(?:x\s+)?(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces|"
@@ -1517,6 +1537,7 @@ CITY = re.compile(
 )
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
+    r"\b(?:with|has|have|having|carry|carries|carrying) the\s+['\"#]?([\w-]+)['\"]?\s+tag\b|"
     r"\b(?:with (?:the )?|having (?:the )?)?tag\s+(?!(?:them|these|those|it|all|everyone|him|her)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|\b(vip)s?\b"
 )
 OWNER = re.compile(
@@ -1750,7 +1771,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            r"^(?!(?:please |pls |bulk:? )*(?:tag|label)\b).*?(?P<cut>\s*(?:->|→|=>)\s*(?:(?:reassign|move|give|hand)(?:\s+them)?\s+to\s+)?(?P<value>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?))\W*$"
+            r"^(?!(?:please |pls |bulk:? )*(?:tag|label)\b).*?(?P<cut>\s*(?:->|→|=>)\s*(?:(?:reassign|move|give|hand)(?:\s+them)?\s+to\s+|(?:new\s+)?(?:owner|rep)\s*:?\s+)?(?P<value>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?))\W*$"
         ),
         "owner",
     ),

@@ -3,9 +3,10 @@ of it, shown, and deleted or changed once confirmed (undo puts it back)."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from bot import checks, format
 from bot.context import Ask, Context, UserError, handles
@@ -13,11 +14,46 @@ from bot.digest_activity import bounds
 from bot.messages import Button, Reply
 from bot.permissions import sees_whole_team
 from bot.resolve import resolve_customer
-from crm_store.audit import snapshot
+from crm_store import normalize
+from crm_store.audit import last_command, snapshot
 from crm_store.models import Channel, Customer, Interaction, Product, Purchase
 from intents import OLD_CHANNEL, Parsed
 
 ENTRY = "entry_id"  # the entry shown in the question, deleted once confirmed (not in the contract)
+MOVED_TO = "moved_to"  # the customer an entry logged on the wrong one belongs to (ditto)
+_PUT_RIGHT = {"purchase.log": "purchase.update", "interaction.log": "interaction.update"}
+
+
+def someone_else_meant(session: Session, staff_id: int, text: str) -> Parsed | None:
+    """ "sorry i meant priya kowalski not dubois", right after a sale or a contact was logged on
+    the customer the last words name: that entry, to be moved to the customer meant; None for
+    anything else (a number is a quantity or a score put right, not a customer)."""
+    if (said := _MEANT.match(text)) is None or said["new"].strip()[:1].isdigit():
+        return None
+    entries = last_command(session, staff_id)
+    logged = next((e for e in entries if e.action in _PUT_RIGHT and e.after), None)
+    if logged is None:
+        return None
+    customer = session.get(Customer, logged.after["customer_id"])
+    if customer is None or not _names(said["old"], customer):
+        return None  # "not dubois" must be who it went to, or it is not this entry put right
+    slots = {"customer": f"#{customer.id}", ENTRY: logged.entity_id, MOVED_TO: said["new"]}
+    return Parsed(_PUT_RIGHT[logged.action], slots)
+
+
+_MEANT = re.compile(
+    r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|no|wait|correction|actually)[\s,!.:]*)*"
+    r"(?:i meant|meant|it was|that was|it'?s|should (?:have )?be(?:en)?)\s+"
+    r"(?:for\s+|with\s+|to\s+)?"
+    r"(?P<new>[^,;]+?)\s*,?\s*(?:and\s+)?not\s+(?:for\s+|with\s+|to\s+)?(?P<old>[^,;]+?)\W*$",
+    re.I,
+)
+
+
+def _names(words: str, customer: Customer) -> bool:
+    """Every word said is in the customer's name or company: "dubois" names Priya Dubois."""
+    known = set(normalize.fold(f"{customer.name or ''} {customer.company or ''}").split())
+    return bool(said := normalize.fold(words).split()) and set(said) <= known
 
 
 @handles("interaction.delete")
@@ -64,6 +100,8 @@ def correct_contact(parsed: Parsed, ctx: Context) -> Reply:
     slots = parsed.slots
     conditions = [Interaction.channel == old] if (old := slots.get(OLD_CHANNEL)) else []
     contact = _chosen(ctx, parsed, Interaction, conditions, old or "contact", doing="changed")
+    if MOVED_TO in slots:
+        return _moved(ctx, contact, slots[MOVED_TO], _contact_named(ctx, contact))
     channel = slots.get("channel")
     if channel is not None and channel not in Channel.__members__:
         raise UserError(f"“{channel}” is not a way of contact I know. Nothing was changed.")
@@ -95,6 +133,8 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     seats not 3”: the amount or quantity of the latest one that fits."""
     slots = parsed.slots
     sale = _chosen(ctx, parsed, Purchase, [], "sale", doing="changed")
+    if MOVED_TO in slots:
+        return _moved(ctx, sale, slots[MOVED_TO], _sale_named(ctx, sale))
     quantity = sale.quantity
     if "quantity" in slots:
         quantity = checks.whole(slots["quantity"], what="quantity")
@@ -119,6 +159,21 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     ctx.audit("purchase.update", sale, before=before, description=f"corrected {what}"[:500])
     now = _sale_named(ctx, sale)
     return Reply(f"Changed {what}: now {now}.", buttons=[Button("Undo", "undo")])
+
+
+def _moved(ctx: Context, entry: Interaction | Purchase, meant: str, what: str) -> Reply:
+    """The entry moved to the customer meant, once the sender has seen both and said yes."""
+    customer = resolve_customer(ctx, meant)
+    if customer.id == entry.customer_id:
+        raise UserError(f"That is how it is logged already: {what}. Nothing was changed.")
+    _asked_first(ctx, entry, f"Move {what} to {customer.display_name}?")
+    before = snapshot(entry)
+    entry.customer_id = customer.id
+    ctx.session.add(entry)
+    action = "purchase.update" if isinstance(entry, Purchase) else "interaction.update"
+    moved = f"moved {what} to {customer.display_name}"
+    ctx.audit(action, entry, before=before, description=moved[:500])
+    return Reply(f"Moved {what} to {customer.display_name}.", buttons=[Button("Undo", "undo")])
 
 
 def _aware(moment: datetime) -> datetime:

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlmodel import col, select
 
 from bot.books import default_book, require_own
-from bot.context import Context, handles
+from bot.context import Context, UserError, handles
 from bot.format import day
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer, resolve_each
@@ -55,9 +55,25 @@ def _to_restore(parsed: Parsed, ctx: Context) -> list[Customer]:
     """The customers named, or those of the bin just listed when all of them are meant."""
     if names := parsed.slots.get(CUSTOMERS):
         return resolve_each(ctx, names, in_bin=True)
-    if parsed.slots.get("customer"):
-        return [resolve_customer(ctx, parsed.slots["customer"], in_bin=True)]
+    if said := parsed.slots.get("customer"):
+        if (live := _not_in_bin(ctx, said)) is not None:
+            raise UserError(
+                f"{live.display_name} (#{live.id}) is not in the bin, so there is nothing to "
+                "restore. To take back your last change, say “undo”; to set a field, say it, "
+                "e.g. “move them to qualified”."
+            )
+        return [resolve_customer(ctx, said, in_bin=True)]
     return _shown_in_bin(ctx) if _ALL_SHOWN.search(ctx.message.text) else []
+
+
+def _not_in_bin(ctx: Context, said: str) -> Customer | None:
+    """The live customer a restore names by number ("put him back" after a stage change): not
+    one the bin could give back."""
+    if not (found := re.fullmatch(r"#(\d+)", said.strip())):
+        return None
+    customer = ctx.session.get(Customer, int(found.group(1)))
+    alive = customer is not None and customer.deleted_at is None and not customer.forgotten_at
+    return customer if alive else None
 
 
 def _shown_in_bin(ctx: Context) -> list[Customer]:

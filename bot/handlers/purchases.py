@@ -16,7 +16,7 @@ from bot.resolve import resolve_customer
 from crm_store import normalize
 from crm_store.audit import snapshot
 from crm_store.models import Product, Purchase
-from intents import ANOTHER_PRODUCT, CONTACT, Parsed
+from intents import ANOTHER_PRODUCT, CONTACT, DISCOUNT, Parsed
 
 CLOSE_PRODUCT = 70  # rapidfuzz score from which a known product is offered as "did you mean"
 OFFERED = 3
@@ -54,6 +54,8 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
         for sale in sales
     )
     total = f"{format.money(amount, currency)}" if len(sales) == 1 else "two sales"
+    if (off := slots.get(DISCOUNT)) is not None:
+        total += f" ({off:g}% off the list price)"
     recorded = f"Recorded {items} for {customer.display_name}: {total}."
     if channel := slots.get(CONTACT):  # "tom from cyberdyne called, … sold 5 crm pro": the call
         summary = "sale: " + ", ".join(f"{sale.quantity} × {sale.product}" for sale in sales)
@@ -138,11 +140,22 @@ def _amount(
     slots: dict, catalogue: Product | None, quantity: int, ctx: Context
 ) -> tuple[Decimal, str]:
     ceiling = ctx.settings.max_amount
+    off = slots.get(DISCOUNT)
+    if "amount" in slots and off is not None:  # before or after the discount? asked, not guessed
+        raise UserError(
+            f"Is {slots['amount']} the price before or after the {off:g}% off? Say the total "
+            "paid, e.g. “… for $1,620”; with “10% off” alone the list price is used. "
+            "Nothing was saved."
+        )
     if "amount" in slots:
         money = checks.amount(slots["amount"], ceiling=ceiling, model=Purchase, field="amount")
         return money, _currency(slots.get("currency", ctx.settings.currency))
     if catalogue is not None:
         total = catalogue.price * quantity
+        if off is not None:  # "gave him 10% off": off the catalogue price
+            if not 0 < off < 100:
+                raise UserError(f"A discount of {off:g}% can't be right. Nothing was saved.")
+            total = (total * (100 - Decimal(str(off))) / 100).quantize(Decimal("0.01"))
         return checks.amount(total, ceiling=ceiling, model=Purchase, field="amount"), (
             catalogue.currency
         )

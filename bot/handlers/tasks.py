@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from bot import checks, format
 from bot.books import ME, TEAM, whose_book
@@ -14,7 +14,7 @@ from bot.context import Ask, Context, UserError, handles
 from bot.messages import Button, Reply
 from bot.resolve import recent_customer, resolve_customer, resolve_each
 from crm_store import normalize
-from crm_store.audit import snapshot
+from crm_store.audit import last_command, snapshot
 from crm_store.models import Channel, Customer, Interaction, Role, Staff, Task, TaskStatus, utcnow
 from crm_store.search import find_customers
 from intents import CUSTOMERS, OUTCOME, TASKS_OF, Parsed
@@ -536,3 +536,34 @@ def _describes(words: str, text: str) -> bool:
 
 
 _FILLER = frozenset({"the", "a", "an", "my", "our", "task", "reminder", "to", "for"})
+
+
+def same_for_task(session: Session, staff_id: int, text: str) -> Parsed | None:
+    """ "and #13 too", "same for 14", right after the sender changed or ticked off a task: the
+    same done to that task (who holds it, when it is due, or done); None for anything else."""
+    if (said := _AND_TASK_TOO.fullmatch(text.strip())) is None:
+        return None
+    entries = last_command(session, staff_id)
+    done = next((e for e in entries if e.entity == "tasks" and e.after and e.before), None)
+    if done is None:
+        return None
+    number = int(said["n"] or said["n2"])
+    if done.action == "task.complete":
+        return Parsed("task.complete", {"task_id": number})
+    if done.action != "task.update":
+        return None
+    slots: dict = {"task_id": number}
+    if done.after.get("assignee_id") != done.before.get("assignee_id"):
+        holder = session.get(Staff, done.after["assignee_id"])
+        slots["owner"] = holder.name if holder else None
+    if done.after.get("due") != done.before.get("due") and done.after.get("due"):
+        slots["due"] = str(done.after["due"])
+    return Parsed("task.update", slots) if len(slots) > 1 and all(slots.values()) else None
+
+
+_AND_TASK_TOO = re.compile(
+    r"(?:and|also|plus|&|same for|ditto for|same with)\s+(?:task\s*)?#?(?P<n>\d{1,7})"
+    r"(?:\s+(?:too|as well|also))?\W*"
+    r"|(?:task\s*)?#?(?P<n2>\d{1,7})\s+(?:too|as well|also)\W*",
+    re.I,
+)

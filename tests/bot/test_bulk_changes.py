@@ -555,6 +555,7 @@ def test_buyers_of_a_product_within_a_window_leave_out_those_who_bought_it_befor
     [
         "no wait, that's missing pam page. cancel",
         "nah leave it, she's got a demo follow-up with him",
+        "no wait, hal hardy has open tasks",
     ],
 )
 def test_a_no_with_its_reason_or_ending_in_cancel_only_cancels_the_preview(book, said):

@@ -155,3 +155,57 @@ def test_an_nps_score_put_right_in_few_words_changes_the_answer_just_recorded(ch
     reply = chat.say("sorry it was a 3 not 4")
     assert reply.text.startswith("Changed today's NPS for Jane Smith (Globex Ltd): 4 → 3")
     assert [answer.score for answer in chat.rows(NpsAnswer)] == [3]
+
+
+def _crm_pro(chat) -> None:
+    with Session(chat.engine) as session:
+        session.add(Product(name="CRM Pro", family="CRM", tier=1, price=Decimal("900")))
+        session.commit()
+
+
+def test_i_meant_a_number_right_after_a_sale_puts_its_quantity_right(chat):
+    _crm_pro(chat)
+    chat.say("jane cooper just ordered 5 crm pro licences")
+    question = chat.say("sorry i meant 6 not 5")
+    assert question.text.endswith("to 6 × and $5,400? (yes/no)")
+    chat.say("yes")
+    [sale] = chat.rows(Purchase)
+    assert (sale.quantity, sale.amount) == (6, Decimal("5400.00"))
+
+
+def test_a_sale_logged_on_the_wrong_customer_is_moved_to_the_one_meant(chat):
+    _crm_pro(chat)
+    chat.say("jane cooper ordered 2 crm pro")
+    question = chat.say("sorry i meant jane smith not cooper")
+    assert question.text == (
+        "Move the sale of 2 × CRM Pro to Jane Cooper (Acme Corporation) ($1,800, today) to "
+        "Jane Smith (Globex Ltd)? (yes/no)"
+    )
+    assert chat.say("yes").text.startswith("Moved the sale of 2 × CRM Pro")
+    [sale] = chat.rows(Purchase)
+    assert sale.customer_id == chat.customer("Jane Smith").id
+    chat.say("undo")
+    assert chat.rows(Purchase)[0].customer_id == chat.customer("Jane Cooper").id
+
+
+def test_a_contact_logged_on_the_wrong_customer_is_moved_only_when_the_name_fits(chat):
+    chat.say("called jane cooper, wants a demo")
+    written = chat.written()
+    chat.say("sorry i meant jane smith not hans")  # Hans is not who the call went to
+    assert chat.written() == written
+    chat.say("oops i meant jane smith not cooper")
+    chat.say("yes")
+    [call] = chat.rows(Interaction)
+    assert call.customer_id == chat.customer("Jane Smith").id
+
+
+def test_a_discount_said_with_a_sale_comes_off_the_list_price(chat):
+    _crm_pro(chat)
+    reply = chat.say("jane cooper bought 3 crm pro, gave her 10% off")
+    assert reply.text == (
+        "Recorded 3 × CRM Pro for Jane Cooper (Acme Corporation): $2,430 (10% off the list price)."
+    )
+    written = chat.written()
+    refused = chat.say("jane smith bought 2 crm pro for $1,600 at 10% off")
+    assert refused.text.startswith("Is 1600 the price before or after the 10% off?")
+    assert chat.written() == written

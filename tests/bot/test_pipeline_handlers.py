@@ -154,6 +154,25 @@ def test_restore_finds_the_customer_in_the_bin_by_name(team):
     assert len(history.rows) == 1
 
 
+def test_restore_of_a_customer_not_in_the_bin_says_so_and_points_to_undo(team):
+    team.say("move acme to lost")
+    jane = named(team, "Jane Cooper")
+    written = team.written()
+    reply = team.say("actually no, put him back")
+    assert reply.text.startswith(f"Jane Cooper (Acme Corporation) (#{jane.id}) is not in the bin")
+    assert "“undo”" in reply.text
+    assert team.written() == written
+
+
+def test_restore_by_bare_number_and_after_oops_wrong_one(team):
+    jane = named(team, "Jane Cooper")
+    team.say(f"delete #{jane.id}")
+    assert team.say(f"restore {jane.id}").text.startswith("Restored Jane Cooper")
+    team.say(f"delete #{jane.id}")
+    assert team.say("oops wrong one, restore her").text.startswith("Restored Jane Cooper")
+    assert named(team, "Jane Cooper").deleted_at is None
+
+
 def test_a_deleted_customers_sales_leave_the_reports(team):
     team.say("sold 1 widget to Acme for $500")
     team.say("sold 1 widget to Globex for $200")

@@ -90,6 +90,15 @@ def test_what_was_just_suggested_becomes_a_task_for_the_rep_named(chat):
     assert _assignees(chat) == {task.customer_id: "Sam"}
 
 
+def test_make_that_a_task_with_no_next_steps_just_shown_is_asked_not_guessed(chat):
+    chat.say("tell me about Jane Smith")
+    chat.say("emailed jane cooper the deck")
+    written = chat.written()
+    reply = chat.say("can you make that a task for tomorrow")
+    assert "Up-sell" not in reply.text and "Task #" not in reply.text
+    assert chat.written() == written
+
+
 def test_a_tasks_button_label_typed_back_completes_that_task(chat):
     chat.say("remind me to call Jane Cooper tomorrow")
     [task] = chat.rows(Task)
@@ -574,3 +583,15 @@ def test_a_task_named_by_its_words_alone_is_ticked_off_when_no_customer_has_them
     assert "new tier" in reply.text
     [open_task] = [t for t in chat.rows(Task) if t.status == "open"]
     assert "renewal quote" in open_task.text
+
+
+def test_and_another_number_too_does_the_same_to_that_task(chat):
+    first = chat.say("remind me to call acme tomorrow", who="Alex")
+    second = chat.say("remind me to email globex tomorrow", who="Alex")
+    ids = sorted(task.id for task in chat.rows(Task))
+    assert first.text.startswith(f"Task #{ids[0]}") and second.text.startswith(f"Task #{ids[1]}")
+    chat.say(f"give task {ids[0]} to sam", who="Alex")
+    assert chat.say(f"and #{ids[1]} too", who="Alex").text.startswith(f"Task #{ids[1]}")
+    holders = {task.id: task.assignee_id for task in chat.rows(Task)}
+    sam = next(s.id for s in chat.rows(Staff) if s.name == "Sam")
+    assert holders == {ids[0]: sam, ids[1]: sam}

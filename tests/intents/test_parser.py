@@ -1344,3 +1344,77 @@ def test_phrasings_working_day_37_showed(said, intent, slots):
 def test_several_sold_at_a_price_are_that_price_each_unless_a_total_is_said(said, slots):
     parsed = read(said)
     assert (parsed.intent, parsed.slots) == ("purchase.log", slots)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("log call | Helix Labs | asked for the SOC2 report | f/u fri", "interaction.log",
+         {"customer": "Helix Labs", "channel": "call", "summary": "asked for the SOC2 report",
+          "follow_up": "2026-11-20"}),
+        ("purchase | Spreewerk GmbH | CRM Pro | qty 10 | 4990 EUR", "purchase.log",
+         {"customer": "Spreewerk GmbH", "product": "CRM Pro", "quantity": 10, "amount": 4990,
+          "currency": "EUR"}),
+        ("emailed the deck to bob@initech.com", "interaction.log",
+         {"customer": "bob@initech.com", "channel": "email", "summary": "the deck"}),
+        ("Emailed the brochure to contact@kiwiorchards.co.nz", "interaction.log",
+         {"customer": "contact@kiwiorchards.co.nz", "channel": "email", "summary": "the brochure"}),
+        ("all high value custs in Boston → owner Dana", "customer.bulk_update",
+         {"segment": "high_value", "city": "Boston", "field": "owner", "value": "Dana"}),
+        ("cust info #1042", "customer.show", {"customer": "#1042"}),
+        ("Please record an NPS of 10 for Willow Creek Bakery. They said the onboarding was "
+         "fantastic.", "nps.record",
+         {"customer": "Willow Creek Bakery", "score": 10,
+          "comment": "the onboarding was fantastic"}),
+        ("john moreau replied to the survey, gave us a 9", "nps.record",
+         {"customer": "john moreau", "score": 9}),
+    ],
+)  # fmt: skip
+def test_phrasings_blind_round_30_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("how many reps do we have", "report.show", {"metric": "customers", "group_by": "owner"}),
+        ("which rep is behind on targets", "report.show", {"group_by": "owner"}),
+        ("who owns 142 now", "customer.show", {"customer": "#142"}),
+        ("who has the winback tag now", "segment.list", {"tag": "winback"}),
+        ("restore 78", "customer.restore", {"customer": "#78"}),
+        ("oops wrong one, restore him", "customer.restore", {}),
+        ("sorry i meant 6 not 5", "purchase.update", {"quantity": 6}),
+        ("kenji's order today should be 6 crm pro not 5, fix it pls", "purchase.update",
+         {"customer": "kenji", "quantity": 6}),
+        ("where are my tasks??", "task.list", {"owner": "me"}),
+        ("sam's off from tomorrow till monday, give all his tasks due this week to jordan",
+         "task.update", {"tasks_of": "sam", "owner": "jordan", "period": "week"}),
+        ("take amelia weber off the winback list, sam says shes fine", "customer.update",
+         {"customer": "amelia weber", "field": "tag", "value": "winback", "action": "untag"}),
+        ("omar taylor from redwood bought 3 support premium, gave him 10% off", "purchase.log",
+         {"customer": "omar taylor from redwood", "quantity": 3, "product": "support premium",
+          "discount": 10.0}),
+        ("mtg w mia fischer at summit, they want 5 more enterprise seats in jan, "
+         "sending quote tmrw", "interaction.log",
+         {"customer": "mia fischer at summit", "channel": "meeting",
+          "summary": "they want 5 more enterprise seats in jan, sending quote",
+          "follow_up": "2026-11-19"}),
+        ("who never bought anything", "segment.list", {"never_purchased": True}),
+        ("delete the leads that never bought anything", "customer.bulk_update",
+         {"stage": "lead", "never_purchased": True, "action": "delete"}),
+    ],
+)  # fmt: skip
+def test_phrasings_working_day_39_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_day_to_come_after_a_contact_is_its_follow_up_and_a_planned_meeting_no_contact():
+    assert read("meeting w/ Priya tmrw 2pm, prep demo").intent != "interaction.log"
+    assert read("meeting with acme, tomorrow 10am").intent != "interaction.log"
+    logged = read("called acme, will send the deck tomorrow")
+    assert (
+        logged.slots["follow_up"] == "2026-11-19"
+        and logged.slots["summary"] == "will send the deck"
+    )
