@@ -274,6 +274,10 @@ class Bot:
                 if answer is not None:
                     session.delete(pending)
                     return _resume(pending.payload, answer)
+                if several := _still_several(text, pending.payload.get("described", {})):
+                    fits = f"{', '.join(several[:-1])} and {several[-1]}"  # still asked
+                    each = "both" if len(several) == 2 else "all"
+                    return Reply(f"Choices {fits} {each} fit “{text.strip()}”: which number?")
                 if pending.payload.get("intent") in PREVIEWED and (
                     narrowed := subjects.narrowed_preview(text, pending.payload["slots"], read)
                 ):  # "actually just sam's ones": the same change on fewer, previewed again
@@ -705,13 +709,11 @@ def _choices_again(payload: dict[str, Any]) -> Reply:
 def _described(text: str, described: dict[str, str]) -> str | None:
     """The one choice whose button says every word of the reply: "the toronto one" picks
     "2. Mateo Weber · Sam · Toronto", "mine" the one owned by "you", "mine, 1" the first."""
-    words = set(re.findall(r"\w+", text.casefold())) - _CHOICE_FILLER
-    words = {"you" if w in ("mine", "my", "me") else w for w in words}
+    labels = _labels(described)
+    words = _answer_words(text, labels)
     if not words or not described:
         return None
-    labels = {key: set(re.findall(r"\w+", label.casefold())) for key, label in described.items()}
-    shown = set().union(*labels.values())  # "sams one": Sam's
-    words = {w[:-1] if w not in shown and w.endswith("s") and w[:-1] in shown else w for w in words}
+    shown = set().union(*labels.values())
     numbers = {w for w in words if w.isdigit()}
     others = words - numbers  # "mine, 1" picks the first; "done 1" is a new command
     if (
@@ -723,6 +725,30 @@ def _described(text: str, described: dict[str, str]) -> str | None:
         return key
     picked = [key for key, said in labels.items() if words <= said]
     return picked[0] if len(picked) == 1 else None
+
+
+def _still_several(text: str, described: dict[str, str]) -> list[str]:
+    """The choices an answer fits when it fits more than one but not all: "the toronto one,
+    sams" when two of five are Sam's in Toronto."""
+    labels = _labels(described)
+    words = _answer_words(text, labels)
+    if not words or not labels or not words <= set().union(*labels.values()):
+        return []
+    picked = [key for key, said in labels.items() if words <= said]
+    return picked if 1 < len(picked) < len(labels) else []
+
+
+def _labels(described: dict[str, str]) -> dict[str, set[str]]:
+    return {key: set(re.findall(r"\w+", label.casefold())) for key, label in described.items()}
+
+
+def _answer_words(text: str, labels: dict[str, set[str]]) -> set[str]:
+    """The words of an answer that may pick a choice: "mine" is the one owned by "you", "sams
+    one" is Sam's."""
+    words = set(re.findall(r"\w+", text.casefold())) - _CHOICE_FILLER
+    words = {"you" if w in ("mine", "my", "me") else w for w in words}
+    shown = set().union(*labels.values()) if labels else set()
+    return {w[:-1] if w not in shown and w.endswith("s") and w[:-1] in shown else w for w in words}
 
 
 _CHOICE_FILLER = frozenset(

@@ -1133,6 +1133,9 @@ _TIME_AGO = re.compile(
 
 def _sale(text: str, typed: str) -> dict | None:
     slots: dict[str, Any] = {}
+    if wanted := _WANTED_BOOKED.match(text):  # "X wants 3 more Y licences, booked it": X bought
+        who, what = (slice(*wanted.span(g)) for g in ("who", "what"))
+        text, typed = (f"{part[who]} bought {part[what]}" for part in (text, typed))
     if negative := vocab.NEGATIVE_QUANTITY.search(text):
         slots["invalid"] = {"quantity": next(q for q in negative.group("q", "q2", "q3", "q4") if q)}
         text = text[: negative.start()] + " " + text[negative.end() :]
@@ -1198,6 +1201,13 @@ def _sale(text: str, typed: str) -> dict | None:
             slots["product"] = None if vocab.NOT_PRODUCT.match(name) else name or None
         return slots
     return _sale_said_loosely(text, typed, slots)
+
+
+_WANTED_BOOKED = re.compile(
+    r"^(?P<who>.+?)\s+(?:wants|needs|would like|asked for|is taking|takes)\s+(?P<what>.+?)\s*"
+    r"[,;.-]?\s*(?:and\s+)?(?:booked|ordered|done|confirmed|signed|processed)(?:\s+(?:it|that|them))?"
+    r"(?:\s+(?:in|through|already|now|just now))*\W*$"
+)
 
 
 def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str, Any] | None:

@@ -211,6 +211,7 @@ INTENTS_OF = {
 # value where it finds none; or by the rules, with the tagger's where they find none. A summary,
 # reminder or NPS comment keeps every word the rules read in it (a tagger reading the likeliest
 # span could leave some of the user's words out).
+_NO_PRODUCT_WORDS = frozenset("more extra additional another new the a an of some".split())
 TAGGED_FIRST = frozenset({"customer", "name", "company", "product", "interest", "topic", "city"})
 RULES_FIRST = frozenset({"summary", "text", "comment"})
 DOUBT = 0.03  # a one-word customer the tagger gives less chance than this of being one is dropped
@@ -300,6 +301,10 @@ def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
     if name == "customer" and isinstance(rule, str) and tagged.lower().startswith(rule.lower()):
         if tagged.lower().split()[-1] in _ENDS_NO_NAME:
             return True  # "called jane in the morning": the tagger took a word too many
+    if name == "product" and isinstance(rule, str) and tagged.lower().endswith(rule.lower()):
+        extra = tagged.lower()[: len(tagged) - len(rule)].split()
+        if extra and set(extra) <= _NO_PRODUCT_WORDS:
+            return True  # "3 more analytics add-on licences": the product is "analytics add-on"
     summary = str(slots.get("summary") or "").lower()
     if name == "customer" and rule and summary and tagged.lower() in summary:
         return True  # "emailed the contract over to globex": what was sent is not who to

@@ -148,3 +148,14 @@ def test_a_person_at_a_company_and_a_company_alone_still_work(namesakes):
     reply = namesakes.say("called hugo novak at wonka, wants a demo")
     assert reply.text.startswith("Logged a call with Hugo Novak (Wonka Consulting)")
     assert namesakes.say("soylent gave us a 10").text.startswith("Recorded NPS 10")
+
+
+def test_an_answer_that_fits_several_choices_keeps_the_question_and_asks_for_the_number(namesakes):
+    asked = namesakes.run("nps.record", customer="zoe martin", score=9)
+    assert len(asked.rows) == 3
+    before = namesakes.written()
+    again = namesakes.say("the austin one")  # two of the three are in Austin
+    assert again.text.startswith("Choices ") and "both fit “the austin one”" in again.text
+    assert namesakes.written() == before
+    madrid = next(row["#"] for row in asked.rows if row["Customer"] == "Zoë Martin")
+    assert namesakes.say(madrid).text.startswith("Recorded NPS 9")
