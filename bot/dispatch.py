@@ -40,7 +40,7 @@ from crm_store.audit import UNDO_OF, last_command
 from crm_store.db import transaction
 from crm_store.models import PendingQuestion, ProcessedEvent, Staff
 from intents import CUSTOMERS, vocab
-from intents.rules import leading_name, missing_required
+from intents.rules import away_then_asked, leading_name, missing_required
 
 log = logging.getLogger(__name__)
 
@@ -321,6 +321,7 @@ class Bot:
                 "There is no question waiting for a yes, so nothing was done: a question is "
                 "dropped once two other messages come in between. Ask for the change again."
             )
+        text = away_then_asked(text)  # "sam's off tomorrow. give his tasks to maria": one request
         subject = subjects.recall(session, conversation)
         parsed = subjects.refer_back(text, read(text), subject, read)
         if (score := score_put_right(session, staff.id, text)) is not None:

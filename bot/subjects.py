@@ -19,7 +19,7 @@ from bot.handlers.bulk import ASSIGNEE, COUNT_SAID, IDS, THEIR_OWNER_SAID
 from bot.handlers.insights import selection_of
 from bot.handlers.tasks import THEIR_OWNER
 from crm_store.models import ConversationSubject, utcnow
-from intents import CUSTOMERS, EXCLUDING, Parsed, vocab
+from intents import CUSTOMERS, EXCLUDING, TASKS_OF, WITH_TASKS, Parsed, vocab
 
 CHANGE = ("field", "value", "action")
 CHOSEN_BY = "chosen_by"  # kept with a change to many: the selection it was made on
@@ -63,10 +63,12 @@ _FIELD_OF = (
 # after any "him" or "her" ("hes ready to sign, mark him as customer")
 ONE = re.compile(
     r"\b(?:him|her|(?:his|their) (?:record|profile|file|details|info|card|account|page|orders|"
-    r"purchases|(?:total |lifetime )?value|ltv|total|spend|products|tags|nps|score|segment)|"
+    r"purchases|(?:total |lifetime )?value|ltv|total|spend|products|tags|nps|score|segment|history|"
+    r"contacts|tasks)|"
     rf"(?:his|their)(?={_FIELD_OF})|"
     r"(?:(?<=\bwhat (?:did|has) )|(?<=\bwhat's )|(?<=\bwhats ))(?:he|she)"
     r"(?= (?:\w+ )?(?:buy|bought|order|ordered|purchase|purchased))|this one|"
+    r"(?:he|she)(?= (?:has |'s )?(?:spent|paid))|"
     r"(?<=\bstage is )(?:he|she)|(?<=\bstage's )(?:he|she)|"
     r"that one|(?:this|that) (?:customer|client|account|contact|guy|lady|"
     r"person|lead))\b",
@@ -101,6 +103,22 @@ SAME_FOR = re.compile(
     re.I,
 )
 BUT_TO = re.compile(r"[\s,]+but\s+(?:to|as|into|in)\s+(?P<value>[\w' -]+?)\W*$", re.I)
+ASKED_OF_ONE = frozenset({"customer.show", "interaction.history", "next_action.suggest"})
+THEIR_TASKS = re.compile(r"\b(?:his|her|their)\s+(?:open\s+|overdue\s+)?tasks?\b", re.I)
+# the tasks just listed, handed over: "give both of those to maria", "give them to sam after all"
+LISTED_HANDED = re.compile(
+    r"^(?:(?:ok|okay|actually|no|so|then|and)[\s,]+)*(?:please\s+)?(?:give|hand|move|reassign|pass|"
+    r"transfer|assign)\s+(?:over\s+)?(?:them|those|these|both(?: of (?:them|those))?|all (?:of )?"
+    r"(?:them|those)|those \d+|the \d+)\s+(?:over\s+)?to\s+(?P<who>[a-z][\w'-]*(?: [a-z][\w'-]*)?)"
+    r"(?:\s+(?:too|instead|after all|please|pls|now))*\W*$",
+    re.I,
+)
+THEIR_TASKS_TOO = re.compile(
+    r"(?:(?:and|also|plus|\+)\s+)?(?:(?:with|move|give|hand(?: over)?|send|take)\s+)?"
+    r"(?:(?:his|her|their|the)\s+)?(?:open\s+)?tasks?"
+    r"(?:\s+(?:too|as well|also|with (?:him|her|them)))?\W*",
+    re.I,
+)
 AND_ALSO = re.compile(r"^(?:and|also|plus)\s+(?P<rest>[^?!.]+?)(?:\s+(?:too|as well))?\W*$", re.I)
 ASK_FIRST = 0.5  # a reading that is confirmed before it is done
 CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
@@ -332,6 +350,11 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
     if (changed := _to_the_tasks(text, subject, read)) is not None:
         return changed
     asked = subject.asked if (subject.asked or {}).get("intent") in REFINABLE else None
+    if asked and asked["intent"] == "task.list" and (handed := LISTED_HANDED.match(text)):
+        # "give both of those to maria" after jordan's overdue tasks: those tasks, handed over
+        listed = asked["slots"]
+        slots = {TASKS_OF: listed.get("owner") or "me", "owner": handed["who"].strip()}
+        return Parsed("task.update", {**slots, "period": listed.get("period")}, SURE)
     if asked and (refined := _refined(text, parsed, asked, read)) is not None:
         return refined
     if (left_out := vocab.EXCEPT.search(text)) and (MANY.search(text) or ONE.search(text)):
@@ -413,6 +436,10 @@ def _to_the_customer(
 ) -> Parsed:
     if (same := SAME_FOR.match(text)) and change:  # "same for Zoe Nakamura"
         return _named_again(same.group("rest"), change, read, 1.0) or parsed
+    if change and change.get("field") == "owner" and THEIR_TASKS_TOO.fullmatch(text.strip()):
+        # "and her open tasks too" after a handover: the customer's tasks go along
+        slots = {"customer": f"#{customer_id}", **change, WITH_TASKS: True}
+        return Parsed("customer.update", slots, SURE)
     if (more := AND_ALSO.match(text)) and change and not _a_change_of_its_own(parsed):
         # "and zoe wilson": asked before it is done ("and anna -> proposal" says its own)
         return _named_again(more.group("rest"), change, read, ASK_FIRST) or parsed
@@ -444,6 +471,12 @@ def _to_the_customer(
         and len(text.split()) <= BARE_ASK
     ):  # "next steps" right after a profile: for that customer
         return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
+    if (
+        parsed.intent == "task.list"
+        and not parsed.slots.keys() & {"customer", "owner"}
+        and THEIR_TASKS.search(text)
+    ):  # "her tasks?" right after one customer: that customer's
+        return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
     named = parsed.slots.get("customer") and parsed.intent != "unknown"
     pointed = ONE.search(text) or OPENING.search(text)
     if named and (pointed is None or _named_before(text, parsed.slots["customer"], pointed)):
@@ -464,6 +497,9 @@ def _to_the_customer(
                 readings.append(_words_back(reread, reference, pointed.group()))
                 if said == text:
                     break  # the whole message read about her: no clause of it says more
+    if not readings and parsed.intent in ASKED_OF_ONE and not named and ONE.search(text):
+        # "whats the total he spent with us now": a question about them, however it is put
+        return replace(parsed, slots={**parsed.slots, "customer": reference})
     # "left her a vm": a reading with "her" put in wins only where it makes her the customer
     return max(readings, key=lambda r: r.confidence, default=parsed)
 

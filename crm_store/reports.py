@@ -110,7 +110,22 @@ class Report:
 def period_label(period: str) -> str:
     if month := _month(period):
         return month.strftime("in %B %Y")
+    if found := _SINCE.fullmatch(period):
+        return f"since {_said(date.fromisoformat(found['start']))}"
+    if found := _BETWEEN.fullmatch(period):
+        start, end = (date.fromisoformat(found[side]) for side in ("start", "end"))
+        return f"from {_said(start)} to {_said(end)}"
     return period.replace("_", " ")
+
+
+# periods beyond the named ones: "last 45 days", "since 3 nov", "from 3 nov to 20 nov"
+_LAST_DAYS = re.compile(r"last_(?P<n>\d{1,3})_days")
+_SINCE = re.compile(r"since_(?P<start>\d{4}-\d{2}-\d{2})")
+_BETWEEN = re.compile(r"(?P<start>\d{4}-\d{2}-\d{2})\.\.(?P<end>\d{4}-\d{2}-\d{2})")
+
+
+def _said(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
 
 
 def _month(period: str) -> date | None:
@@ -155,8 +170,18 @@ def period_bounds(period: str, today: date) -> tuple[date, date]:
         return first, today
     if period == "last_12_weeks":
         return today - timedelta(days=today.weekday() + 77), today
-    if period == "last_30_days":
-        return today - timedelta(days=29), today
+    if found := _LAST_DAYS.fullmatch(period):
+        return today - timedelta(days=int(found["n"]) - 1), today
+    if found := _SINCE.fullmatch(period):
+        start = date.fromisoformat(found["start"])
+        if start > today:
+            raise ReportError(f"{_said(start)} is still to come: name a day gone by.")
+        return start, today
+    if found := _BETWEEN.fullmatch(period):
+        start, end = (date.fromisoformat(found[side]) for side in ("start", "end"))
+        if start > end:
+            raise ReportError(f"{_said(start)} is after {_said(end)}: say the earlier day first.")
+        return start, min(end, today)
     if period == TO_DATE:
         return date(1970, 1, 1), today
     raise ReportError(f"unknown period {period!r}")
@@ -179,6 +204,9 @@ def previous_bounds(period: str, today: date) -> tuple[date, date]:
     if _month(period):
         before = (pd.Timestamp(start) - pd.DateOffset(months=1)).date()
         return before, start - timedelta(days=1)
+    if _LAST_DAYS.fullmatch(period) or _SINCE.fullmatch(period) or _BETWEEN.fullmatch(period):
+        days = (end - start).days + 1  # as many days, just before
+        return start - timedelta(days=days), start - timedelta(days=1)
     unit = "day" if period in ("today", "yesterday") else period.split("_", 1)[1]
     before = (pd.Timestamp(start) - _STEP[unit]).date()
     if period.startswith("this_"):  # a period under way: the same days of the one before

@@ -17,6 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from intents import vocab
 from intents.rules import BOUGHT, NOT_BOUGHT, UNREAD
 
 
@@ -112,7 +113,12 @@ _FIGURE_SAID = re.compile(
     r"interactions|visits|new customers|deals)\b",
     re.I,
 )
-_AGAINST_BEFORE = re.compile(r"\b(?:last|previous|prior|before)\b", re.I)
+# "… vs last quarter": against the period before, not "sam vs jordan last quarter"
+_AGAINST_BEFORE = re.compile(
+    r"\b(?:vs\.?|versus|against|compared (?:to|with)|than)\s+(?:the\s+)?"
+    r"(?:last|previous|prior|same)\b|\b(?:before|previous period)\W*$",
+    re.I,
+)
 # Intents that can be asked about a colleague's book; a staff name in them fills `owner`.
 OWNED = frozenset(
     {"task.list", "digest.show", "segment.list", "report.show", "interaction.history",
@@ -301,7 +307,12 @@ def reps_compared(typed: str, lexicon: Lexicon) -> list[str]:
 
 _VERSUS = re.compile(
     r"(?:compare\s+)?(?P<one>[A-Za-z][\w'-]*(?:\s[A-Za-z][\w'-]*)?)\s+(?:vs\.?|versus|v\.?|"
-    r"against|compared (?:to|with))\s+(?P<other>[A-Za-z][\w'-]*(?:\s[A-Za-z][\w'-]*)?)\s*\??",
+    r"against|compared (?:to|with))\s+(?P<other>[A-Za-z][\w'-]*"
+    rf"(?:\s(?!(?:in|for|during|this|last|on|revenue|sales|calls|meetings|e?mails|deals|orders|"
+    rf"nps|pipeline|customers|contacts)\b|{vocab.MONTH}\b)[A-Za-z][\w'-]*)?)"
+    # "jordan vs maria november", "… in november", "… this quarter": the period asked about
+    rf"(?:\s+(?:in\s+|for\s+|during\s+)?(?:{vocab.MONTH}(?:\s+20\d\d)?|(?:this|last) \w+|today|"
+    r"yesterday|ytd))?\s*\??",
     re.I,
 )
 

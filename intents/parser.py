@@ -107,7 +107,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if lexicon is not None and (tagged := tag_list(message.typed, lexicon)):
         return Parsed("segment.list", tagged, 0.9)  # "my win-back list pls"
     if lexicon is not None and (reps := reps_compared(message.typed, lexicon)):
-        return Parsed("report.show", {"group_by": "owner", REPS: reps}, 0.95)  # "dana vs sam"
+        slots = {"group_by": "owner", REPS: reps, "period": rules.period_said(message)}
+        return Parsed("report.show", rules.clean_slots(slots), 0.95)  # "dana vs sam"
     current = model()
     text_features, evidence = features.of(message.text, hits, first)
     tagging = spans.Tagging(current.tagger(), message, evidence)

@@ -13,7 +13,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -904,6 +904,7 @@ _TASK_FOR_THEM = re.compile(
     r"\btasks?\b.*\b(?:for|with|on)\s+(?:him|her|them|it)\b|\b(?:his|her|their|its)\s+tasks?\b"
 )
 _TASK_NUMBER = re.compile(
+    r"^\s*(?:task\s*)?#\d+\s+(?:is\s+)?(?:done|completed?|finished|closed)\W*$|"
     r"^\W*(?:done|completed?|finished|closed?|tick(?:ed)?(?: off)?)\W*(?:the\s+(?:old|other|first|"
     r"last|previous)\s+one\s+)?(?:tasks?\s*)?#\d+(?:\s*(?:,|and|&|\+)\s*#\d+)*(?:\W*$|\s*[-–—,;:(]\s*(?:sent|called|emailed|"
     r"its|it'?s|that|done|finished|superseded|duplicate)\b)"
@@ -1029,7 +1030,8 @@ def _report(match: re.Match, message: Message) -> dict | None:
     return {
         "metric": metric,
         "channel": _first(vocab.REPORT_CHANNELS, text) if metric == "interactions" else None,
-        "period": _first(vocab.PERIODS, said)
+        "period": _span_period(message)
+        or _first(vocab.PERIODS, said)
         or (against and f"this_{against['unit']}")
         or _month_period(text, message.now)
         or ("to_date" if vocab.BOOK_VALUE.search(text) else None),
@@ -1061,6 +1063,56 @@ _TOP_CUSTOMERS = re.compile(
     r"(?:(?:our|my|the|[a-z][\w-]*'?s)\s+)?(?:top|best|biggest|largest)\s+"
     r"(?:\d+\s+)?(?:customers|clients|accounts|buyers)\b"
 )
+
+
+def period_said(message: Message) -> str | None:
+    """The report period a message names: a span of days ("last 45 days", "since 3 nov", "from 3
+    nov to 20 nov"), by the contract's names, or a month's."""
+    return (
+        _span_period(message)
+        or _first(vocab.PERIODS, message.text)
+        or _month_period(message.text, message.now)
+    )
+
+
+def _span_period(message: Message) -> str | None:
+    """A span the contract names no period for, in the store's terms: "last_45_days",
+    "since_2026-11-03", "2026-11-03..2026-11-20" (weeks are days; months count back from today)."""
+    text = message.text
+    today = date_in("today", now=message.now, tz=message.tz, future=False) or message.now.date()
+    if (found := _LAST_SPAN.search(text)) and int(found["n"]) > 0:
+        n, unit = int(found["n"]), found["unit"][0]
+        if unit == "m":
+            return f"since_{(_months_back(today, n) + timedelta(days=1)).isoformat()}"
+        return f"last_{n * (7 if unit == 'w' else 1)}_days"
+    if found := _FROM_TO.search(text):
+        start = date_in(found["start"], now=message.now, tz=message.tz, future=False)
+        end = (
+            today
+            if found["end"] in ("today", "now")
+            else date_in(found["end"], now=message.now, tz=message.tz, future=False)
+        )
+        return f"{start.isoformat()}..{end.isoformat()}" if start and end else None
+    if found := _SINCE.search(text):
+        start = date_in(found["start"], now=message.now, tz=message.tz, future=False)
+        return f"since_{start.isoformat()}" if start else None
+    return None
+
+
+def _months_back(day: date, months: int) -> date:
+    month = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month, 12)
+    return date(year, month + 1, min(day.day, 28))
+
+
+_LAST_SPAN = re.compile(
+    r"\b(?:last|past|previous|trailing)\s+(?P<n>\d{1,3})\s+(?P<unit>days?|weeks?|wks?|months?|mos?)\b"
+)
+_FROM_TO = re.compile(
+    rf"\bfrom\s+(?P<start>{vocab.DATE_PHRASE})\s+(?:to|till|until|through|thru|-|–)\s+"
+    rf"(?P<end>today|now|{vocab.DATE_PHRASE})\b"
+)
+_SINCE = re.compile(rf"\bsince\s+(?P<start>{vocab.DATE_PHRASE})\b")
 
 
 def _month_period(text: str, now: datetime) -> str | None:
@@ -1208,6 +1260,9 @@ _WANTED_BOOKED = re.compile(
     r"[,;.-]?\s*(?:and\s+)?(?:booked|ordered|done|confirmed|signed|processed)(?:\s+(?:it|that|them))?"
     r"(?:\s+(?:in|through|already|now|just now))*\W*$"
 )
+
+
+_LOOK_LIKE = re.compile(r"(?:look|looks|looking)(?: like)?(?: (?:now|so far))?", re.I)
 
 
 def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str, Any] | None:
@@ -1812,8 +1867,8 @@ def _history(match: re.Match, message: Message) -> dict | None:
         who = _ref(message.typed[: found.end("who")])  # "Kruger history"
     elif found := re.search(r"\b(?:history|timeline)\s+(?:of\s+)?", text):
         who = _ref(message.typed[found.end() :])
-    if who and who.lower() in vocab.NOT_CUSTOMERS:
-        who = None
+    if who and (who.lower() in vocab.NOT_CUSTOMERS or _LOOK_LIKE.fullmatch(who)):
+        who = None  # "whats his history look like": his, the customer just talked about
     slots = {"customer": who, "channel": channel, "limit": limit}
     slots["period"] = _first(vocab.PERIODS, text)  # "what happened today": that day's contacts
     slots["owner"] = owner(message, named_for=False)
@@ -2483,7 +2538,7 @@ def _list(match: re.Match, message: Message) -> dict | None:
     if unread := _place_before_nouns(slots, message.text, message.typed, only_before_nouns=True):
         slots[UNREAD] = unread  # "jordan's toronto customers": the store may know Toronto
     if (slots.get("sort") == "value" or _TOP_CUSTOMERS.search(message.text)) and (
-        period := _first(vocab.PERIODS, message.text)
+        period := period_said(message)
     ):
         slots["period"] = period  # "top 5 customers by revenue this year": ranked by that year
     return slots

@@ -273,7 +273,8 @@ TASK_CHANGED = re.compile(
 TASKS_HANDED_OVER = re.compile(
     r"\b(?:reassign|assign|give|hand|pass|transfer|move|shift|switch)\s+(?:over\s+)?"
     r"(?:(?:all|every one|each|any)\s+(?:of\s+)?)?(?:the\s+)?(?P<whose>my|his|her|(?!the\b|all\b)[a-z][\w-]*?"
-    r"(?:'s|’s|s'))\s+(?:(?:open|outstanding|remaining|overdue|pending|current)\s+)*"
+    r"(?:'s|’s|s'))\s+(?:(?:\d{1,3}|two|three|four|five)\s+)?"
+    r"(?:(?:open|outstanding|remaining|overdue|pending|current)\s+)*"
     r"(?:tasks|to-?dos|follow-?ups|reminders|(?<=overdue )ones|(?<=open )ones)"
     r"(?:\s+due\s+(?P<due>next week|this week|today|tomorrow|"
     rf"by (?:the )?(?:end of (?:the )?week|eow|{WEEKDAY})|in the next (?:\d+|two|three|few) days))?"
@@ -379,6 +380,19 @@ CUES: list[tuple[str, str]] = [
         r"contract|deck|brochure|pricing)\s+(?:was\s+)?(?:sent|emailed|mailed)\s+(?:over\s+)?to\b",
     ),
     ("segment.list", STAGE_COUNTED.pattern),
+    (  # "whats on for me tmrw", "what's on today": the sender's tasks of that day
+        "task.list",
+        r"^(?:so\s+)?(?:what'?s|whats|what is|anything) on (?:for me |for us |my plate |my list )?"
+        r"(?:today|tomorrow|this week|next week)\b",
+    ),
+    (  # "lukas kowalski: support fixed the sso thing, he's happy now": a note on the customer
+        "interaction.log",
+        r"^(?=[a-z][\w .&'’-]{2,40}:\s+(?!.*\b(?:stage|owner|tag|tags|e-?mail|phone|city|title|"
+        r"company|bought|ordered|sold|purchased|nps|score|task|remind|delete|remove|interest)\b)"
+        r"(?:\w+\s+){0,6}?(?:fixed|said|says|is|are|was|were|has|had|wants|needs|loves|likes|hates|"
+        r"happy|unhappy|asked|complained|confirmed|agreed|declined|renewing|renewed|called|emailed|"
+        r"chasing|waiting|moving|moved|left|joined|closed|pushed|delayed|back)\b)",
+    ),
     (  # "who has the winback tag now": the customers carrying it
         "segment.list",
         r"^(?:and\s+)?(?:who|which (?:customers|accounts|clients)) (?:has|have|carry|carries)"
@@ -628,7 +642,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (  # "and by stage?", "what does the pipeline look like for maria"
         "report.show",
-        r"^(?:the )?(?:pipeline )?stages (?:for|of) [\w'-]+\b|\b(?:by|per|in each|for each) (?:pipeline )?stage\b|\bhow many (?:are )?in each stage\b|\bstage (?:counts?|totals?|numbers)\b|^(?:my|our|the|\w+'?s) pipeline\W*$|\bpipeline (?:by|per) (?:rep|owner|person)\b|\bpipeline (?:summary|overview|breakdown|report)\b|\bwhat(?:'?s| does| do) (?:the|my|our|\w+'?s) pipeline look(?:s|ing)? like\b|\bhow(?:'s| is) (?:the|my|\w+'?s) pipeline\b",
+        r"^(?:the )?(?:pipeline |stages |sales pipeline )?(?:stages|pipeline) (?:for|of) [\w'-]+\b|\b(?:by|per|in each|for each) (?:pipeline )?stage\b|\bhow many (?:are )?in each stage\b|\bstage (?:counts?|totals?|numbers)\b|^(?:my|our|the|\w+'?s) pipeline\W*$|\bpipeline (?:by|per) (?:rep|owner|person)\b|\bpipeline (?:summary|overview|breakdown|report)\b|\bwhat(?:'?s| does| do) (?:the|my|our|\w+'?s) pipeline look(?:s|ing)? like\b|\bhow(?:'s| is) (?:the|my|\w+'?s) pipeline\b",
     ),
     (
         "report.show",
@@ -1048,7 +1062,7 @@ TASK_HANDED = re.compile(
     r"\btasks?\s*#?\d+\s+(?:should|must|needs? to|has to|can)\s+(?:be|go to)\s+(?P<who2>(?!(?:due|on|"
     rf"done|moved|closed|complete|completed|finished|cancell?ed|deleted|removed|open|urgent|{WEEKDAY})\b)[a-z][\w-]*?)(?:'s|’s|s)?(?:\s+(?:now|instead|task|one))*\W*(?:,|;|$)|"
     rf"\b(?:reassign|assign|give|hand(?:\s+over)?|pass|transfer|move)\b.*?\bto\s+"
-    rf"(?P<who>(?!(?:me|myself|him|her|them|next|this|tomorrow|today|the|end|eow|eod|eom|mid|early|"
+    rf"(?P<who>(?:me|myself)(?=\W*$)|(?!(?:me|myself|him|her|them|next|this|tomorrow|today|the|end|eow|eod|eom|mid|early|"
     rf"late|{WEEKDAY}|{MONTH})\b)[a-z][\w'-]*(?:\s+(?!(?:and|due|by|on|for|to|from|"
     r"next|this|tomorrow|today|instead|please|pls)\b)[a-z][\w'-]*)?)(?:\W|$)"
 )
@@ -1532,7 +1546,7 @@ NO_CONTACT = re.compile(
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
 )
 CITY = re.compile(
-    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT})\b)(?!\w*_)"
+    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT}|{MONTH})\b)(?!\w*_)"
     r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(

@@ -15,6 +15,7 @@ from bot.resolve import resolve_customer, resolve_staff, stage_named
 from crm_store import interests, normalize, privacy
 from crm_store.audit import snapshot
 from crm_store.models import (
+    AuditEntry,
     Customer,
     CustomerInterest,
     CustomerTag,
@@ -261,6 +262,9 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
     before = snapshot(customer)
     column, new, shown = _new_value(ctx, field, value)
     if getattr(customer, column) == new:
+        if field == "owner" and parsed.slots.get(WITH_TASKS):  # "and her open tasks too"
+            moved = _tasks_handed_on(ctx, customer, _owner_before(ctx, customer))
+            return Reply(f"{customer.display_name} is already {shown}'s.{moved}")
         return Reply(f"{customer.display_name}'s {field} is already {shown}. Nothing changed.")
     setattr(customer, column, new)
     if column in ("email", "phone"):
@@ -322,6 +326,25 @@ def _open_tasks(ctx: Context, customer: Customer, holder: int | None) -> list[Ta
             .order_by(Task.id)
         ).all()
     )
+
+
+def _owner_before(ctx: Context, customer: Customer) -> int | None:
+    """Who owned the customer before their last handover, as the audit trail tells."""
+    handovers = ctx.session.exec(
+        select(AuditEntry)
+        .where(
+            AuditEntry.entity == Customer.__tablename__,
+            AuditEntry.entity_id == customer.id,
+            AuditEntry.action.in_(("customer.update", "customer.bulk_update")),
+            AuditEntry.undone_at.is_(None),
+        )
+        .order_by(col(AuditEntry.id).desc())
+    )
+    for entry in handovers:
+        was, now = (entry.before or {}).get("owner_id"), (entry.after or {}).get("owner_id")
+        if was != now and now == customer.owner_id:
+            return was
+    return None
 
 
 def _tasks_handed_on(ctx: Context, customer: Customer, was: int | None) -> str:

@@ -14,7 +14,7 @@ from bot.format import day
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer, resolve_each
 from crm_store.audit import snapshot
-from crm_store.models import Customer
+from crm_store.models import AuditEntry, Customer
 from intents import CUSTOMERS, Parsed
 
 SHOWN = 20  # customers of the bin listed in one reply, latest deleted first
@@ -57,13 +57,35 @@ def _to_restore(parsed: Parsed, ctx: Context) -> list[Customer]:
         return resolve_each(ctx, names, in_bin=True)
     if said := parsed.slots.get("customer"):
         if (live := _not_in_bin(ctx, said)) is not None:
+            if _ONE_POINTED.search(ctx.message.text) and (last := _last_binned(ctx)) is not None:
+                return [last]  # "restore her": she is the one in the bin, not the one on screen
             raise UserError(
                 f"{live.display_name} (#{live.id}) is not in the bin, so there is nothing to "
                 "restore. To take back your last change, say “undo”; to set a field, say it, "
                 "e.g. “move them to qualified”."
             )
         return [resolve_customer(ctx, said, in_bin=True)]
-    return _shown_in_bin(ctx) if _ALL_SHOWN.search(ctx.message.text) else []
+    if _ALL_SHOWN.search(ctx.message.text):
+        return _shown_in_bin(ctx)
+    if _ONE_POINTED.search(ctx.message.text) and (last := _last_binned(ctx)) is not None:
+        return [last]  # "restore her, wrong mia": the one the sender just put in the bin
+    return []
+
+
+def _last_binned(ctx: Context) -> Customer | None:
+    """The customer the sender deleted last, if still in the bin."""
+    entry = ctx.session.exec(
+        select(AuditEntry)
+        .where(
+            AuditEntry.staff_id == ctx.staff.id,
+            AuditEntry.action == "customer.delete",
+            AuditEntry.undone_at.is_(None),
+        )
+        .order_by(col(AuditEntry.id).desc())
+    ).first()
+    customer = ctx.session.get(Customer, entry.entity_id) if entry is not None else None
+    in_bin = customer is not None and customer.deleted_at is not None
+    return customer if in_bin and not customer.forgotten_at else None
 
 
 def _not_in_bin(ctx: Context, said: str) -> Customer | None:
@@ -83,6 +105,7 @@ def _shown_in_bin(ctx: Context) -> list[Customer]:
 
 
 # "restore all 3", "bring them back", "restore those": the customers of the bin just listed
+_ONE_POINTED = re.compile(r"\b(?:him|her|it|that one|this one)\b", re.I)
 _ALL_SHOWN = re.compile(r"\b(?:all|them|those|these|both|every(?:one|body|thing))\b", re.I)
 
 

@@ -363,3 +363,28 @@ def test_several_requests_not_each_read_for_sure_write_nothing_and_say_so(chat):
     )
     assert reply.text.startswith("That message holds 3 requests")
     assert chat.written() == written
+
+
+def test_her_tasks_and_what_he_spent_are_about_the_customer_just_talked_about(chat):
+    chat.say("remind me to call jane smith tomorrow")
+    chat.say("remind me to call acme friday")
+    chat.say("tell me about jane smith")
+    tasks = chat.say("her tasks?")
+    assert [row["Customer"] for row in tasks.rows] == ["Jane Smith (Globex Ltd)"]
+    chat.say("tell me about hans müller")
+    assert chat.say("whats the total he spent with us now").title.startswith("Hans Müller")
+
+
+def test_a_customer_then_a_colon_then_news_is_a_note_on_them(chat):
+    reply = chat.say("jane cooper: support fixed the sso thing, she's happy now")
+    assert reply.text.startswith("Logged a note with Jane Cooper (Acme Corporation)")
+    [note] = chat.rows(Interaction)
+    assert note.summary == "support fixed the sso thing, she's happy now"
+
+
+def test_a_report_over_the_last_days_or_since_a_day_says_its_span(chat):
+    _sales(chat)
+    reply = chat.say("revenue last 30 days", who="Alex")
+    assert reply.title.startswith("Revenue, last 30 days")
+    since = chat.say("how many calls since 3 nov", who="Alex")
+    assert since.title.startswith("Calls, since 3 Nov 2026")

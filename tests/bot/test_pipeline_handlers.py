@@ -518,3 +518,21 @@ def test_a_handover_said_with_the_open_tasks_takes_them_along(team):
         tasks = session.exec(select(Task).where(Task.customer_id == named(team, "Jane Cooper").id))
         assert lee.id not in {task.assignee_id for task in tasks}
     assert staff_name(team, named(team, "Jane Cooper").owner_id) == "Sam"
+
+
+def test_restore_her_after_looking_at_someone_else_restores_the_one_just_deleted(team):
+    jane = named(team, "Jane Cooper")
+    team.say(f"delete #{jane.id}")
+    team.say("tell me about Globex")
+    assert team.say("restore her, wrong one").text.startswith("Restored Jane Cooper")
+    assert named(team, "Jane Cooper").deleted_at is None
+
+
+def test_and_her_open_tasks_too_after_a_handover_moves_them_along(team):
+    team.say("remind me to call acme tomorrow")
+    team.say("give acme to dana", who="Alex")
+    reply = team.say("and her open tasks too", who="Alex")
+    [task] = team.rows(Task)
+    assert f"#{task.id} went along" in reply.text
+    dana = next(s.id for s in team.rows(Staff) if s.name == "Dana")
+    assert task.assignee_id == dana

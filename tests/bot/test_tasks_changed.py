@@ -595,3 +595,27 @@ def test_and_another_number_too_does_the_same_to_that_task(chat):
     holders = {task.id: task.assignee_id for task in chat.rows(Task)}
     sam = next(s.id for s in chat.rows(Staff) if s.name == "Sam")
     assert holders == {ids[0]: sam, ids[1]: sam}
+
+
+def test_the_tasks_just_listed_are_handed_over_as_them(chat):
+    chat.say("remind me to call acme tomorrow")
+    chat.say("remind me to email globex friday")
+    listed = chat.say("sam's tasks", who="Alex")
+    assert len(listed.rows) == 2
+    chat.say("give both of those to alex", who="Alex")
+    chat.say("yes", who="Alex")
+    alex = next(s.id for s in chat.rows(Staff) if s.name == "Alex")
+    assert {task.assignee_id for task in chat.rows(Task)} == {alex}
+
+
+def test_a_number_then_done_completes_that_task_and_to_me_takes_one(chat):
+    chat.say("remind me to call acme tomorrow", who="Alex")
+    chat.say("remind me to email globex friday", who="Alex")
+    first, second = sorted(task.id for task in chat.rows(Task))
+    chat.say(f"give task {first} to sam", who="Alex")
+    chat.say(f"give task {first} to me", who="Alex")
+    chat.say(f"#{second} done", who="Alex")
+    tasks = {task.id: task for task in chat.rows(Task)}
+    alex = next(s.id for s in chat.rows(Staff) if s.name == "Alex")
+    assert tasks[first].assignee_id == alex
+    assert tasks[second].status == "done"

@@ -40,6 +40,22 @@ def test_a_month_named_is_that_whole_month_and_compares_with_the_month_before():
     assert reports.period_label("2026-09") == "in September 2026"
 
 
+def test_spans_of_days_have_their_bounds_labels_and_the_span_before():
+    today = date(2026, 12, 3)
+    assert reports.period_bounds("last_30_days", today) == (date(2026, 11, 4), today)
+    assert reports.previous_bounds("last_30_days", today) == (date(2026, 10, 5), date(2026, 11, 3))
+    assert reports.period_bounds("since_2026-11-03", today) == (date(2026, 11, 3), today)
+    assert reports.period_label("since_2026-11-03") == "since 3 Nov 2026"
+    between = "2026-11-03..2026-11-20"
+    assert reports.period_bounds(between, today) == (date(2026, 11, 3), date(2026, 11, 20))
+    assert reports.previous_bounds(between, today) == (date(2026, 10, 16), date(2026, 11, 2))
+    assert reports.period_label(between) == "from 3 Nov 2026 to 20 Nov 2026"
+    with pytest.raises(reports.ReportError, match="still to come"):
+        reports.period_bounds("since_2026-12-10", today)
+    with pytest.raises(reports.ReportError, match="say the earlier day first"):
+        reports.period_bounds("2026-11-20..2026-11-03", today)
+
+
 def test_revenue_by_month_over_twelve_months_fills_empty_months(store):
     sam = store.staff("Sam")
     jane = store.customer("Jane", owner=sam)

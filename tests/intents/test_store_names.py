@@ -83,3 +83,22 @@ def test_a_tag_the_store_has_named_as_a_list_is_that_tag(lexicon):
 def test_a_colleagues_proposals_are_their_list_never_a_customer_named_like_them(lexicon):
     parsed = read("show me sam's proposals", lexicon)
     assert (parsed.intent, parsed.slots) == ("segment.list", {"stage": "proposal", "owner": "sam"})
+
+
+@pytest.mark.parametrize(
+    ("said", "slots"),
+    [
+        ("jordan vs maria october",
+         {"group_by": "owner", "reps": ["jordan", "maria"], "period": "last_month"}),
+        ("sam vs jordan revenue last quarter",
+         {"metric": "revenue", "period": "last_quarter", "group_by": "owner",
+          "reps": ["sam", "jordan"]}),
+        ("compare sam and maria on sales last 30 days",
+         {"metric": "revenue", "period": "last_30_days", "group_by": "owner",
+          "reps": ["sam", "maria"]}),
+    ],
+)  # fmt: skip
+def test_two_reps_set_side_by_side_keep_the_period_said(said, slots):
+    team = Lexicon(customers=NAMED, staff=("Sam Patel", "Jordan Lee", "Maria García"))
+    parsed = read(said, team)
+    assert (parsed.intent, parsed.slots) == ("report.show", slots)
