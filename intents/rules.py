@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -881,6 +881,12 @@ def _task(match: re.Match, message: Message) -> dict | None:
         customer = None  # "review the Q4 forecast": a quarter, not a customer
     if customer and (numbered := re.search(rf"{re.escape(customer)}\s*\(?#(\d+)\)?", typed, re.I)):
         customer = f"{customer} #{numbered.group(1)}"  # "mia fischer #121": the #id says which
+    if (headed := _WHO_THEN_WHAT.fullmatch(typed.strip())) and (
+        customer is None
+        or customer.casefold() in (headed["who"].casefold(), headed["what"].casefold())
+        or customer.casefold() in headed["what"].casefold().split()
+    ):  # "Lakeshore Dental - send SOW", "for Lindqvist: ask about …": whom, then what to do
+        customer, typed = headed["who"], headed["what"]
     return _date_slot("due", due, {"text": typed or None, "customer": customer, "owner": assignee})
 
 
@@ -912,6 +918,15 @@ _TASK_NUMBER = re.compile(
 )
 _CUSTOMER_REF = re.compile(r"(?:\b(?:for|with|to|from|of|about|on)\s+|(?<=\s)|^)(?P<ref>#\d+)\b")
 _ABOUT_WHAT_WAS_DONE = re.compile(r"^(?:did|has|have|was|were) (?:that|it|this|you)\b.*\?\W*$")
+# a reminder headed by whom it is about: "Blue Mesa - confirm the window", "re X: send quote"
+_WHO_THEN_WHAT = re.compile(
+    r"(?:task\s*:?\s*)?(?:(?:for|re|regarding|about|on)\s+)?"
+    r"(?P<who>(?!(?:call|email|send|ask|check|chase|follow|remind|book|prep|prepare|confirm|invoice|"
+    r"review|update|get|bring|share|collect|visit|meet|ring|text|ping|do|make|set|write|draft|the|a|an|"
+    r"my|our|task|todo|to-do)\b)[A-Za-z][\w&'.]*(?:\s+[\w&'.]+){0,4})"
+    r"\s*(?::|\s[-–—]\s)\s*(?P<what>\S.*)",
+    re.I,
+)
 _EVENT_WITH = re.compile(
     r"\b(?:for|before|after|about|ahead of)\s+(?:the|my|our|tomorrow'?s|friday'?s)\s+"
     r"(?!(?:big|important|weekly|monthly|quarterly|next|first|final|internal|team|sales|board|"
@@ -1030,8 +1045,9 @@ def _report(match: re.Match, message: Message) -> dict | None:
     return {
         "metric": metric,
         "channel": _first(vocab.REPORT_CHANNELS, text) if metric == "interactions" else None,
-        "period": _span_period(message)
+        "period": _dated_span(message)
         or _first(vocab.PERIODS, said)
+        or _last_days(message)
         or (against and f"this_{against['unit']}")
         or _month_period(text, message.now)
         or ("to_date" if vocab.BOOK_VALUE.search(text) else None),
@@ -1066,36 +1082,37 @@ _TOP_CUSTOMERS = re.compile(
 
 
 def period_said(message: Message) -> str | None:
-    """The report period a message names: a span of days ("last 45 days", "since 3 nov", "from 3
-    nov to 20 nov"), by the contract's names, or a month's."""
+    """The report period a message names: by the contract's names, a span of days ("last 45
+    days", "since 3 nov", "from 3 nov to 20 nov"), or a month's."""
     return (
-        _span_period(message)
+        _dated_span(message)
         or _first(vocab.PERIODS, message.text)
+        or _last_days(message)
         or _month_period(message.text, message.now)
     )
 
 
-def _span_period(message: Message) -> str | None:
-    """A span the contract names no period for, in the store's terms: "last_45_days",
-    "since_2026-11-03", "2026-11-03..2026-11-20" (weeks are days; months count back from today)."""
-    text = message.text
+def _last_days(message: Message) -> str | None:
+    """ "last 45 days", "past 2 weeks", "last 3 months": a span the contract names no period
+    for, in the store's terms ("last_45_days"; weeks are days, months count back from today)."""
+    if not (found := _LAST_SPAN.search(message.text)) or int(found["n"]) == 0:
+        return None
     today = date_in("today", now=message.now, tz=message.tz, future=False) or message.now.date()
-    if (found := _LAST_SPAN.search(text)) and int(found["n"]) > 0:
-        n, unit = int(found["n"]), found["unit"][0]
-        if unit == "m":
-            return f"since_{(_months_back(today, n) + timedelta(days=1)).isoformat()}"
-        return f"last_{n * (7 if unit == 'w' else 1)}_days"
-    if found := _FROM_TO.search(text):
-        start = date_in(found["start"], now=message.now, tz=message.tz, future=False)
-        end = (
-            today
-            if found["end"] in ("today", "now")
-            else date_in(found["end"], now=message.now, tz=message.tz, future=False)
-        )
+    n, unit = int(found["n"]), found["unit"][0]
+    if unit == "m":
+        return f"since_{(_months_back(today, n) + timedelta(days=1)).isoformat()}"
+    return f"last_{n * (7 if unit == 'w' else 1)}_days"
+
+
+def _dated_span(message: Message) -> str | None:
+    """ "since 3 nov" ("since_2026-11-03"), "from 3 nov to 20 nov" ("2026-11-03..2026-11-20")."""
+    when = partial(date_in, now=message.now, tz=message.tz, future=False)
+    if found := _FROM_TO.search(message.text):
+        start = when(found["start"])
+        end = when("today") if found["end"] in ("today", "now") else when(found["end"])
         return f"{start.isoformat()}..{end.isoformat()}" if start and end else None
-    if found := _SINCE.search(text):
-        start = date_in(found["start"], now=message.now, tz=message.tz, future=False)
-        return f"since_{start.isoformat()}" if start else None
+    if (found := _SINCE.search(message.text)) and (start := when(found["start"])):
+        return f"since_{start.isoformat()}"
     return None
 
 

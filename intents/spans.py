@@ -211,7 +211,7 @@ INTENTS_OF = {
 # value where it finds none; or by the rules, with the tagger's where they find none. A summary,
 # reminder or NPS comment keeps every word the rules read in it (a tagger reading the likeliest
 # span could leave some of the user's words out).
-_NO_PRODUCT_WORDS = frozenset("more extra additional another new the a an of some".split())
+_NO_PRODUCT_WORDS = frozenset("more extra additional another".split())
 TAGGED_FIRST = frozenset({"customer", "name", "company", "product", "interest", "topic", "city"})
 RULES_FIRST = frozenset({"summary", "text", "comment"})
 DOUBT = 0.03  # a one-word customer the tagger gives less chance than this of being one is dropped

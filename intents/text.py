@@ -49,6 +49,7 @@ SHORTHAND = [
     (re.compile(r"\bu\b(?!/)", re.I), "you"),
     (re.compile(r"\bthx\b|\bty\b", re.I), "thanks"),
     (re.compile(r"\bmtg\b", re.I), "meeting"),
+    (re.compile(r"\b(?:rmdr|rmndr|remndr)\b", re.I), "reminder"),
     (
         re.compile(
             r"\bain'?t(?= (?:ordered|bought|been|contacted|called|heard|had|paid|got))", re.I
@@ -149,9 +150,10 @@ def _spoken_time(found: re.Match) -> str:
 # A greeting or thanks in front of a request: the request is what counts.
 GREETING = re.compile(
     r"^(?:(?:ugh|argh|meh|hmm+|oh|ah|right|alright|fine)[\s,.!]+)*"  # "ugh ok. move …"
-    r"(?:(?:hi|hey|hello|hiya|yo|morning|good (?:morning|afternoon|evening)|gm|thanks|thx|"
-    r"thank you|ty|cheers|ok|okay|great|perfect|cool)(?:\s+(?:bot|all|team|there|again|so much|"
-    r"mate|folks))?\s*[!,.:;-]+\s*|(?:hi|hey|hello|yo)\s+(?=\w))"
+    r"(?:(?:hi|hey|hello|hiya|yo|morning|mornin|g'?day|good (?:morning|afternoon|evening)|gm|"
+    r"thanks|thx|thank you|ty|cheers|ok|okay|great|perfect|cool)"
+    r"(?:\s+(?:bot|all|team|there|again|so much|mate|folks))?\s*[!,.:;-]+\s*"
+    r"|(?:hi|hey|hello|yo)\s+(?=\w))"
     r"(?:(?:now|so|and|also|please|pls|quick one|quick q(?:uestion)?)\b[,:]?\s*)?",
     re.I,
 )

@@ -387,7 +387,9 @@ CUES: list[tuple[str, str]] = [
     ),
     (  # "lukas kowalski: support fixed the sso thing, he's happy now": a note on the customer
         "interaction.log",
-        r"^(?=[a-z][\w .&'’-]{2,40}:\s+(?!.*\b(?:stage|owner|tag|tags|e-?mail|phone|city|title|"
+        r"^(?![^:]*\b(?:log|logged|call|called|rang|e-?mail|e-?mailed|met|meeting|visit|visited|note|"
+        r"sent|task|todo|remind|reminder|add|new|sale|nps|update|set|change)\b)"
+        r"(?=[a-z][\w .&'’-]{2,40}:\s+(?!.*\b(?:stage|owner|tag|tags|e-?mail|phone|city|title|"
         r"company|bought|ordered|sold|purchased|nps|score|task|remind|delete|remove|interest)\b)"
         r"(?:\w+\s+){0,6}?(?:fixed|said|says|is|are|was|were|has|had|wants|needs|loves|likes|hates|"
         r"happy|unhappy|asked|complained|confirmed|agreed|declined|renewing|renewed|called|emailed|"
@@ -646,7 +648,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "report.show",
-        r"^(?:(?:show|list|give|get|see)\s+(?:me\s+|us\s+)?)?(?:(?:all|the|our|every|of)\s+)*(?:tags|interests|product interests|segments|(?:pipeline |sales )?stages)\W*$|\b(?:what|which|all the|list of|list the)\s+(?:tags|interests|product interests|segments|(?:pipeline |sales )?stages)\b(?!\s+(?:does|do|did|has|have)\s+(?!we\b|the team\b|customers\b|people\b)\S)|\b(?:tags|interests|stages) (?:in use|are there|do we (?:use|have))\b|\b(?:how many|count|number of) (?:customers|accounts|clients) (?:per|by|for each|with each) (?:tag|interest)\b",
+        r"^(?:(?:show|list|give|get|see)\s+(?:me\s+|us\s+)?)?(?:(?:all|the|our|every|of)\s+)*(?:tags|interests|product interests|segments|(?:pipeline |sales )?stages)\W*$|\b(?:what|which|all the|list of|list the)\s+(?:tags|interests|product interests|segments|(?:pipeline |sales )?stages)\b(?!\s+(?:does|do|did|has|have)\s+(?!we\b|the team\b|(?:our |the |my )?customers\b|people\b)\S)|\b(?:tags|interests|stages) (?:in use|are there|do we (?:use|have))\b|\b(?:how many|count|number of) (?:customers|accounts|clients) (?:per|by|for each|with each) (?:tag|interest)\b",
     ),
     (
         "report.show",
@@ -885,7 +887,11 @@ CHANNELS = _table(
             "visit",
         ),
         (r"notes?", "note"),
-        (r"^(?:(?:i|we|just|have|had)\s+)*sent(?=\s+\S.{0,50}?\s+to\s)", "email"),
+        (
+            r"^(?:(?:i|we|just|have|had)\s+)*sent(?!\s+(?:an?\s+)?(?:text|sms|whats ?app|message|msg|"
+            r"dm)\b)(?=\s+\S.{0,50}?\s+to\s)",
+            "email",
+        ),
         (  # "quote sent to bjorn dubois"
             r"^(?:the\s+|an?\s+)?(?:quote|proposal|invoice|contract|deck|brochure|pricing)"
             r"\s+(?:was\s+)?(?:sent|emailed|mailed)(?=\s+(?:over\s+)?to\s)",
@@ -960,7 +966,9 @@ SENT_TO = re.compile(
     r"\s+(?:over\s+|across\s+|out\s+)?to\s+(?!(?:them|him|her|me|us|you|follow|chase|check|say|"
     r"ask|tell|confirm|let|see|get|remind|thank|update|discuss|arrange|book|set|introduce)\b)"
     r"(?P<who>[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|[^,;.]+?)"  # an e-mail address whole, dots and all
-    r"(?=\s*(?:[,;.]|$|\s(?:re|about|regarding|today|yesterday|this|earlier)\b))"
+    r"(?=\s*(?:[,;.]|$|\s(?:re|about|regarding|today|yesterday|this|earlier|confirming|asking|"
+    r"saying|telling|requesting|chasing|checking|reminding|offering|explaining|inviting|thanking|"
+    r"letting)\b))"
 )
 INBOUND = re.compile(
     r"^.+?\s(?P<verb>(?:called|rang|phoned|emailed|texted|messaged|whatsapped|visited|wrote to|replied|got back to|pinged|slacked|dm'?d|contacted|reached out to)(?:\s+(?:us|me|back))+)\b"
@@ -1206,7 +1214,7 @@ NEGATIVE_QUANTITY = re.compile(
     r"cases|strips|bottles|bags|crates|pallets|packs|cartons|kegs|rolls|tins|kits|sets|pairs|tubes|vials|"
     r"sachets|barrels|drums|items|containers)\b"
     r"|\b(?:quantity|qty)\s*:?\s*(?P<q2>-\d+)|\b(?:ordered|bought|purchased|sold|took)\s+(?P<q3>-\d+)\b"
-    r"|^(?:sold|ordered)\s+(?:[\w&'.-]+\s+){1,5}?(?P<q4>-\d+)\s+[a-z]"  # "sold X -2 tractor TR-95"
+    r"|^(?:sold|ordered|sale|purchase|order)\s+(?:[\w&'.-]+\s+){1,5}?(?P<q4>-\d+)\s+[a-z]"  # "sold X -2 tractor TR-95"
 )
 PRODUCT_FOR = re.compile(
     r"\b(?:for|on)\s+(?:the|a|an|our)\s+(?P<p>[a-z][\w&+-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[\w&+-]+){0,2})(?=\s*(?:[,;:!.]|$|\s[-–—]|\s[$€£¥₹\d]))"
@@ -1623,7 +1631,7 @@ OWNER_FOR = re.compile(
 )
 NOT_OWNERS = frozenset(
     "nobody noone anyone anybody someone somebody everyone everybody no-one whats what's what "
-    "hows how's whos who's "
+    "hows how's whos who's how who where when why there here that let "
     "today tomorrow yesterday this next last the a an me us it week month year now overdue all "
     "everyone team my our your today's tonight later i we you they he she it mine myself "
     "not never to been already just".split()

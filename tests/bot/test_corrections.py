@@ -138,10 +138,14 @@ def test_deleting_an_order_named_by_its_amount_and_product_never_deletes_the_cus
     assert chat.customer("Jane Cooper").deleted_at is None
 
 
-def test_a_catalogue_sales_quantity_put_right_is_priced_again(chat):
+def _crm_pro(chat) -> None:
     with Session(chat.engine) as session:
         session.add(Product(name="CRM Pro", family="CRM", tier=1, price=Decimal("900")))
         session.commit()
+
+
+def test_a_catalogue_sales_quantity_put_right_is_priced_again(chat):
+    _crm_pro(chat)
     chat.say("jane cooper just ordered 3 more CRM Pro licences")
     question = chat.say("oops it was 4 not 3")
     assert question.text.endswith("to 4 × and $3,600? (yes/no)")
@@ -155,12 +159,6 @@ def test_an_nps_score_put_right_in_few_words_changes_the_answer_just_recorded(ch
     reply = chat.say("sorry it was a 3 not 4")
     assert reply.text.startswith("Changed today's NPS for Jane Smith (Globex Ltd): 4 → 3")
     assert [answer.score for answer in chat.rows(NpsAnswer)] == [3]
-
-
-def _crm_pro(chat) -> None:
-    with Session(chat.engine) as session:
-        session.add(Product(name="CRM Pro", family="CRM", tier=1, price=Decimal("900")))
-        session.commit()
 
 
 def test_i_meant_a_number_right_after_a_sale_puts_its_quantity_right(chat):

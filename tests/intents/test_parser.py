@@ -1418,3 +1418,48 @@ def test_a_day_to_come_after_a_contact_is_its_follow_up_and_a_planned_meeting_no
         logged.slots["follow_up"] == "2026-11-19"
         and logged.slots["summary"] == "will send the deck"
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("rmdr thu: Lakeshore Dental - send SOW", "task.create",
+         {"customer": "Lakeshore Dental", "text": "send SOW", "due": "2026-11-19"}),
+        ("Can you remind me on 27.11. for Lindqvist: ask about maintenance contract",
+         "task.create",
+         {"customer": "Lindqvist", "text": "ask about maintenance contract", "due": "2026-11-27"}),
+        ("🔔 remind me tomorrow: Al Noor Trading — send invoice", "task.create",
+         {"customer": "Al Noor Trading", "text": "send invoice", "due": "2026-11-19"}),
+        ("sent a text to karen liu confirming the install crew", "interaction.log",
+         {"customer": "karen liu", "channel": "sms",
+          "summary": "a text confirming the install crew"}),
+        ("/crm sale Karoo Fresh -2 ColdChain sensors ZAR 9400", "purchase.log",
+         {"customer": "Karoo Fresh", "product": "ColdChain sensors", "amount": 9400,
+          "currency": "ZAR", "invalid": {"quantity": "-2"}}),
+        ("how's my sales lookin this month vs last?", "report.show",
+         {"metric": "revenue", "period": "this_month", "compare": "previous_period",
+          "owner": "me"}),
+        ("mornin! rang Bazza at Coogee Cabinets, he's keen on the bulk hinge deal",
+         "interaction.log",
+         {"customer": "Bazza at Coogee Cabinets", "channel": "call",
+          "summary": "he's keen on the bulk hinge deal"}),
+    ],
+)  # fmt: skip
+def test_phrasings_blind_round_31_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        ("revenue by rep last 30 days", "last_30_days"),
+        ("calls in the past 2 weeks", "last_14_days"),
+        ("how many calls since 3 nov", "since_2026-11-03"),
+        ("sales from 3 nov to 10 nov", "2026-11-03..2026-11-10"),
+        ("revenue last 12 months", "last_12_months"),
+    ],
+)
+def test_a_span_of_days_is_a_report_period_of_its_own(said, period):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots["period"]) == ("report.show", period)
