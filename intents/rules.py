@@ -923,7 +923,8 @@ _WHO_THEN_WHAT = re.compile(
     r"(?:task\s*:?\s*)?(?:(?:for|re|regarding|about|on)\s+)?"
     r"(?P<who>(?!(?:call|email|send|ask|check|chase|follow|remind|book|prep|prepare|confirm|invoice|"
     r"review|update|get|bring|share|collect|visit|meet|ring|text|ping|do|make|set|write|draft|the|a|an|"
-    r"my|our|task|todo|to-do)\b)[A-Za-z][\w&'.]*(?:\s+[\w&'.]+){0,4})"
+    r"my|our|task|todo|to-do|each|every|all|them|those|these|him|her|it|everyone)\b)"
+    r"[A-Za-z][\w&'.]*(?:\s+[\w&'.]+){0,4})"
     r"\s*(?::|\s[-–—]\s)\s*(?P<what>\S.*)",
     re.I,
 )
@@ -2088,7 +2089,8 @@ def _long_ago(day: date, said: str, message: Message) -> bool:
 
 _VOICEMAIL = re.compile(r"\b(?:left (?:a |her |him |them )?(?:voicemail|message)|voicemail left)\b")
 _PLANNED = re.compile(  # "promised a fix by next week" is no plan to meet
-    r"(?<!\bby )(?<!\bbefore )(?<!\buntil )(?<!\btill )\b(?:tomorrow|tonight|later today|next (?:week|month)|this (?:afternoon|evening))\b"
+    r"(?<!\bby )(?<!\bbefore )(?<!\buntil )(?<!\btill )\b(?:tomorrow|tonight|later today|next (?:week|month)|this (?:afternoon|evening)|"
+    rf"next {vocab.WEEKDAY})\b"
 )
 _BOOKED = re.compile(r"\b(?:booked|scheduled|arranged|set up|put in)\b")
 _TOMORROW = re.compile(r"\s+tomorrow\b")
@@ -2097,7 +2099,7 @@ _TOMORROW = re.compile(r"\s+tomorrow\b")
 def _planned(rest: str) -> bool:
     """A day still to come said of the contact itself ("meeting w/ Priya tmrw 2pm", "meeting
     with X, tomorrow 10am"), not of what follows it ("…, sending the quote tmrw")."""
-    first, *later = re.split(r"\s*[,;.]\s*", rest.strip())
+    first, *later = re.split(r"\s*[,;.]\s*|\s[-–—]\s", rest.strip())
     return bool(_PLANNED.search(first) or any(_PLANNED.match(clause) for clause in later))
 
 
