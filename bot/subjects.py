@@ -116,7 +116,8 @@ LISTED_HANDED = re.compile(
 THEIR_TASKS_TOO = re.compile(
     r"(?:(?:and|also|plus|\+)\s+)?(?:(?:with|move|give|hand(?: over)?|send|take)\s+)?"
     r"(?:(?:his|her|their|the)\s+)?(?:open\s+)?tasks?"
-    r"(?:\s+(?:too|as well|also|with (?:him|her|them)))?\W*",
+    r"(?:\s+(?:too|as well|also|with (?:him|her|them)))?"
+    r"(?:\W+(?:give|move|hand|send) (?:them|those) (?:over )?to \S+(?: \S+)?)?\W*",
     re.I,
 )
 AND_ALSO = re.compile(r"^(?:and|also|plus)\s+(?P<rest>[^?!.]+?)(?:\s+(?:too|as well))?\W*$", re.I)

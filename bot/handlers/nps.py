@@ -36,9 +36,9 @@ def score_put_right(session: Session, staff_id: int, text: str) -> Parsed | None
 
 _SCORE_PUT_RIGHT = re.compile(
     r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|no|wait|correction)[\s,!.:]*)*(?:(?:it|that|the score|"
-    r"the nps|score|nps)\s+(?:was|is|should (?:have )?be(?:en)?)|i meant)\s+(?:actually\s+)?"
+    r"the nps|score|nps)\s+(?:was|is|should (?:have )?be(?:en)?)|(?:i\s+)?meant)\s+(?:actually\s+)?"
     r"(?:an?\s+)?"
-    r"(?P<score>\d{1,2})\s*,?\s*(?:and\s+)?not\s+(?:an?\s+)?\d{1,2}\W*$",
+    r"(?P<score>\d{1,2})(?:\s*,?\s*(?:and\s+)?not\s+(?:an?\s+)?\d{1,2})?\W*$",
     re.I,
 )
 

@@ -159,6 +159,9 @@ def test_an_nps_score_put_right_in_few_words_changes_the_answer_just_recorded(ch
     reply = chat.say("sorry it was a 3 not 4")
     assert reply.text.startswith("Changed today's NPS for Jane Smith (Globex Ltd): 4 → 3")
     assert [answer.score for answer in chat.rows(NpsAnswer)] == [3]
+    reply = chat.say("sorry meant 10")
+    assert reply.text.startswith("Changed today's NPS for Jane Smith (Globex Ltd): 3 → 10")
+    assert [answer.score for answer in chat.rows(NpsAnswer)] == [10]
 
 
 def test_i_meant_a_number_right_after_a_sale_puts_its_quantity_right(chat):

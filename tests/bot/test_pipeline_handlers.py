@@ -528,10 +528,13 @@ def test_restore_her_after_looking_at_someone_else_restores_the_one_just_deleted
     assert named(team, "Jane Cooper").deleted_at is None
 
 
-def test_and_her_open_tasks_too_after_a_handover_moves_them_along(team):
+@pytest.mark.parametrize(
+    "said", ["and her open tasks too", "and their open tasks too, give them to dana"]
+)
+def test_and_her_open_tasks_too_after_a_handover_moves_them_along(team, said):
     team.say("remind me to call acme tomorrow")
     team.say("give acme to dana", who="Alex")
-    reply = team.say("and her open tasks too", who="Alex")
+    reply = team.say(said, who="Alex")
     [task] = team.rows(Task)
     assert f"#{task.id} went along" in reply.text
     dana = next(s.id for s in team.rows(Staff) if s.name == "Dana")
