@@ -192,7 +192,7 @@ def period_bounds(period: str, today: date) -> tuple[date, date]:
 _STEP = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(days=7),
          "month": pd.DateOffset(months=1), "quarter": pd.DateOffset(months=3),
          "year": pd.DateOffset(years=1), "12_months": pd.DateOffset(years=1),
-         "12_weeks": pd.DateOffset(days=84), "30_days": pd.DateOffset(days=30)}  # fmt: skip
+         "12_weeks": pd.DateOffset(days=84)}  # fmt: skip
 
 
 def previous_bounds(period: str, today: date) -> tuple[date, date]:

@@ -6,6 +6,7 @@ here is the same number as in "revenue by rep"; tasks are counted as they stand 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -15,7 +16,7 @@ from sqlalchemy import case, func, select
 from sqlmodel import Session
 
 from crm_store import reports
-from crm_store.models import Customer, Role, Staff, Task, TaskStatus
+from crm_store.models import Role, Staff, Task, TaskStatus
 
 
 @dataclass(frozen=True)
@@ -85,13 +86,9 @@ def team(session: Session, *, period: str, today: date, tz: ZoneInfo, currency: 
 def roster(session: Session, *, today: date) -> list[Member]:
     """Everyone on the staff, managers too, with the live customers they own and their tasks
     as they stand today: the answer to "who's on the team", most customers first."""
-    owned = dict(
-        session.exec(
-            select(Customer.owner_id, func.count())
-            .where(Customer.deleted_at.is_(None), Customer.forgotten_at.is_(None))
-            .group_by(Customer.owner_id)
-        ).all()
-    )
+    owned: Counter[int | None] = Counter()
+    for (_, owner_id), count in reports.stages_by_owner(session).items():
+        owned[owner_id] += count
     open_tasks, overdue = _tasks_by_assignee(session, today)
     members = [
         Member(
