@@ -28,7 +28,7 @@ from bot import permissions, subjects
 from bot.checks import refuse_invalid
 from bot.context import HANDLERS, Ask, Context, UserError
 from bot.errors import describe
-from bot.handlers.corrections import someone_else_meant
+from bot.handlers.corrections import just_logged_put_right, someone_else_meant
 from bot.handlers.help import reading_label
 from bot.handlers.nps import score_put_right
 from bot.handlers.tasks import same_for_task
@@ -326,6 +326,12 @@ class Bot:
         parsed = subjects.refer_back(text, read(text), subject, read)
         if (score := score_put_right(session, staff.id, text)) is not None:
             parsed = score  # "sorry it was a 3 not 4" after an NPS answer
+        elif (
+            fixed := just_logged_put_right(
+                session, staff.id, text, now=now, tz=staff.tz or self.settings.tz
+            )
+        ) is not None:
+            parsed = fixed  # "sorry i meant 5400" after a sale, "make it a meeting" after a call
         elif (moved := someone_else_meant(session, staff.id, text)) is not None:
             parsed = moved  # "sorry i meant priya kowalski not dubois" after a sale to Dubois
         elif (again := same_for_task(session, staff.id, text)) is not None:

@@ -75,7 +75,9 @@ ONE = re.compile(
     re.I,
 )
 OPENING = re.compile(
-    r"^(?:and |so |now |ok,? )?(?:he|she|hes|shes)(?:\s+(?:also|too|just|then|finally))?\b", re.I
+    r"^(?:(?:oh|and|also|so|now|ok|okay|btw|plus|oops)[,!.]?\s+)*(?:he|she|hes|shes)"
+    r"(?:\s+(?:also|too|just|then|finally))?\b",
+    re.I,
 )
 # a list named by a pronoun
 # a count of more than one said with the words that point back: "those 3", "the other two"
@@ -120,6 +122,12 @@ THEIR_TASKS_TOO = re.compile(
     r"(?:\W+(?:give|move|hand|send) (?:them|those) (?:over )?to \S+(?: \S+)?)?\W*",
     re.I,
 )
+DAYS_SAID = re.compile(
+    r"\b(?:\d+|a|one|two|three|four|five|six|ten|thirty|sixty|ninety)\s*(?:days?|d|weeks?|wks?|"
+    r"months?|mths?|years?)\b",
+    re.I,
+)
+DAY_COUNTS = frozenset({"no_contact_days", "no_purchase_days", "no_stage_change_days"})
 AND_ALSO = re.compile(r"^(?:and|also|plus)\s+(?P<rest>[^?!.]+?)(?:\s+(?:too|as well))?\W*$", re.I)
 ASK_FIRST = 0.5  # a reading that is confirmed before it is done
 CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
@@ -147,6 +155,11 @@ ON_A_SELECTION = re.compile(
     r"(?P<selection>(?:the\s+|my\s+|our\s+|[\w-]+'s\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:customers|clients|accounts|leads|prospects|detractors|promoters|passives|champions)\b"
     r"(?:\s+(?:in|from|owned by|tagged|with|who|that)\s+[^,;:.]+)?)",
+    re.I,
+)
+THEIR_SELECTION = re.compile(
+    r"\btheir\s+(?P<selection>(?:[\w'-]+\s+){0,2}?(?:customers|clients|accounts|leads|prospects|"
+    r"detractors|promoters|passives|champions)\b)",
     re.I,
 )
 # "give each of the detractors' owners a task": each customer's owner
@@ -441,7 +454,12 @@ def _to_the_customer(
         # "and her open tasks too" after a handover: the customer's tasks go along
         slots = {"customer": f"#{customer_id}", **change, WITH_TASKS: True}
         return Parsed("customer.update", slots, SURE)
-    if (more := AND_ALSO.match(text)) and change and not _a_change_of_its_own(parsed):
+    if (
+        (more := AND_ALSO.match(text))
+        and change
+        and not _a_change_of_its_own(parsed)
+        and not _another_request(parsed)
+    ):
         # "and zoe wilson": asked before it is done ("and anna -> proposal" says its own)
         return _named_again(more.group("rest"), change, read, ASK_FIRST) or parsed
     if parsed.intent == "task.create" and not parsed.slots.get("customer"):
@@ -558,7 +576,12 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
         )
         among = readings[0] if readings else None
         if among is not None:
-            return replace(among, slots={**(subject.selection or {}), **among.slots})
+            shown = subject.selection or {}
+            # "the 71 not contacted ones" after those not contacted in 90 days: still 90
+            kept = (
+                {} if DAYS_SAID.search(text) else {k: shown[k] for k in DAY_COUNTS & shown.keys()}
+            )
+            return replace(among, slots={**shown, **among.slots, **kept})
     pointed = MANY.search(text)
     if pointed is None and EACH.search(text) and (tasks := _a_task_each(text, read)):
         # "task for the owner on each: …": one on each customer of the list
@@ -672,7 +695,9 @@ def _a_task_on_a_selection(text: str, parsed: Parsed, read: Reader) -> Parsed | 
     owners a recovery call task": a task on every customer of a selection said in the message,
     previewed as a change to many; None when the message names no selection it can read."""
     owners = SELECTION_OWNERS.search(text)
-    on = owners or ON_A_SELECTION.search(text)
+    # "a task for each owner to call their detractors": their own ones, each by its owner
+    theirs = THEIR_SELECTION.search(text) if THEIR_OWNER.search(text) else None
+    on = owners or theirs or ON_A_SELECTION.search(text)
     if on is None or (owners is None and parsed.intent != "task.create"):
         return None
     listed = read(f"list {on.group('selection')}")
@@ -771,6 +796,17 @@ def _narrower(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) ->
 
 def _names_metric(text: str) -> bool:
     return any(pattern.search(text.lower()) for pattern, _ in vocab.METRICS)
+
+
+def _another_request(parsed: Parsed) -> bool:
+    """ "and add a task for sam to call her tomorrow" after a handover: a request of its own,
+    read surely, not the change again for someone named "add a task …"."""
+    return parsed.confidence >= SURE and parsed.intent not in (
+        "unknown",
+        "customer.show",
+        "customer.update",
+        "customer.bulk_update",
+    )
 
 
 def _a_change_of_its_own(parsed: Parsed) -> bool:

@@ -26,6 +26,7 @@ from crm_store.models import (
     Interaction,
     NpsAnswer,
     Purchase,
+    Role,
     Staff,
 )
 
@@ -114,6 +115,11 @@ def period_label(period: str) -> str:
         return f"since {_said(date.fromisoformat(found['start']))}"
     if found := _BETWEEN.fullmatch(period):
         start, end = (date.fromisoformat(found[side]) for side in ("start", "end"))
+        months = _whole_months(found)
+        if months == 3 and start.month % 3 == 1:
+            return f"in Q{start.month // 3 + 1} {start.year}"
+        if months:
+            return f"from {start:%B %Y} to {end:%B %Y}"
         return f"from {_said(start)} to {_said(end)}"
     return period.replace("_", " ")
 
@@ -122,6 +128,14 @@ def period_label(period: str) -> str:
 _LAST_DAYS = re.compile(r"last_(?P<n>\d{1,3})_days")
 _SINCE = re.compile(r"since_(?P<start>\d{4}-\d{2}-\d{2})")
 _BETWEEN = re.compile(r"(?P<start>\d{4}-\d{2}-\d{2})\.\.(?P<end>\d{4}-\d{2}-\d{2})")
+
+
+def _whole_months(span: re.Match) -> int:
+    """How many whole months a span of dates covers ("2026-07-01..2026-09-30": 3), else 0."""
+    start, end = (date.fromisoformat(span[side]) for side in ("start", "end"))
+    if start.day != 1 or (end + timedelta(days=1)).day != 1:
+        return 0
+    return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
 def _said(day: date) -> str:
@@ -204,6 +218,10 @@ def previous_bounds(period: str, today: date) -> tuple[date, date]:
     if _month(period):
         before = (pd.Timestamp(start) - pd.DateOffset(months=1)).date()
         return before, start - timedelta(days=1)
+    if (found := _BETWEEN.fullmatch(period)) and (months := _whole_months(found)):
+        # "q3 vs q2", "jul to sep vs the months before": as many whole months, just before
+        before = pd.Timestamp(start) - pd.DateOffset(months=months)
+        return before.date(), start - timedelta(days=1)
     if _LAST_DAYS.fullmatch(period) or _SINCE.fullmatch(period) or _BETWEEN.fullmatch(period):
         days = (end - start).days + 1  # as many days, just before
         return start - timedelta(days=days), start - timedelta(days=1)
@@ -265,6 +283,11 @@ def build(
     if group_by is not None:
         facts["key"] = facts["key"].fillna("unknown")
     rows, total, answers = _summarise(facts, metric, group_by, start, end)
+    if group_by == "owner" and owner_id is None and metric != "nps":
+        # "who hasn't logged anything today": a rep with none is a row of its own, at nought
+        shown = {key for key, _ in rows}
+        nought = Decimal(0) if metric == "revenue" else 0
+        rows += [(name, nought) for name in _rep_names(session) if name not in shown]
     elsewhere = (
         _other_currencies(session, start, end, currency=currency, owner_id=owner_id)
         if metric == "revenue"
@@ -299,6 +322,11 @@ def labels_in_use(
         query = query.where(Customer.owner_id == owner_id)
     rows = [(str(name), int(count)) for name, count in session.execute(query).all()]
     return sorted(rows, key=lambda row: (-row[1], row[0].casefold()))
+
+
+def _rep_names(session: Session) -> list[str]:
+    query = select(Staff.name).where(Staff.role == Role.rep.value).order_by(Staff.name)
+    return list(session.execute(query).scalars())
 
 
 def stages_by_owner(session: Session) -> dict[tuple[str, int | None], int]:

@@ -19,11 +19,12 @@ from intents.rules import (
     NOT_TAG,
     OLD_CHANNEL,
     OUTCOME,
+    TASKS_DONE,
     TASKS_OF,
 )
 
 __all__ = [
     "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CUSTOMERS", "DAYS",
     "DISCOUNT", "EXCLUDING", "Lexicon", "NEVER_PURCHASED", "NOT_BOUGHT", "NOT_TAG",
-    "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "TASKS_OF", "WITH_TASKS", "parse",
+    "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "TASKS_DONE", "TASKS_OF", "WITH_TASKS", "parse",
 ]  # fmt: skip

@@ -73,6 +73,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         if lexicon is not None:
             slots = snap_slots(intent, slots, message.typed, lexicon)
         return Parsed(intent, slots, RECORD_CONFIDENCE)
+    if vocab.ONLY_SMALL_TALK.fullmatch(message.text):  # "thx, night all", "cheers, off home"
+        return Parsed("smalltalk", {}, RECORD_CONFIDENCE)
     if (
         (left_out := vocab.EXCEPT.search(message.text))
         and not vocab.BUT_NEVER.search(message.text)  # "bought X but not Y": what they lack

@@ -227,10 +227,16 @@ def _blank(found: re.Match) -> str:
 
 
 _REF_TOKEN = re.compile(r"#\d+|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{6,}\d")
+_QUOTED_REF = re.compile(r"[\"“]([^\"“”]{2,60})[\"”]")  # '"Fjordline Tech" discussed SSO
 _STOP = frozenset(vocab.REFERENCE_STOPS)
 _JOIN = frozenset({"at", "from", "of", "&", "and"})
+# the small words inside names, between capitalised ones: "Loja do Zé", "Ana de la Cruz"
+_PARTICLES = frozenset(
+    "da das de del della der den di do dos du la le van von ter al el bin ibn y e".split()
+)
 _SEPARATOR = re.compile(
     r"\s*(?:[,;:!?()•|]|(?<!\bmr)(?<!\bms)(?<!\bdr)(?<!\bsr)(?<!\bmrs)(?<!\bsra)(?<!\bst)(?<!\bprof)"
+    r"(?<!\bco)(?<!\binc)(?<!\bltd)(?<!\bcorp)(?<!\bbros)"
     r"\.(?:\s|$)|\s[-–—]+\s|:\s|\s[-–—]+$)\s*",
     re.I,
 )
@@ -251,6 +257,8 @@ def take_ref(text: str) -> tuple[str | None, str]:
     text = _INTERJECTION.sub("", text)  # "great she signed": no customer called Great
     if found := _REF_TOKEN.match(text):
         return found.group(0), text[found.end() :].strip(" ,;:.-–—")
+    if found := _QUOTED_REF.match(text):
+        return found.group(1).strip(), text[found.end() :].strip(" ,;:.-–—")
     head = _SEPARATOR.split(text, maxsplit=1)[0]
     words = head.split()
     # names are capitalised in a message that capitalises any ("QBR", "CRM": acronyms don't count)
@@ -262,6 +270,10 @@ def take_ref(text: str) -> tuple[str | None, str]:
         possessive = bare.endswith(("'s", "’s"))
         if possessive:
             bare = bare[:-2]
+        nxt = words[index + 1] if index + 1 < len(words) else ""
+        if cased and kept and bare in _PARTICLES and nxt[:1].isupper():
+            kept.append(word)  # "Loja do Zé", "Anna van Dijk"
+            continue
         if (
             bare in _STOP
             or bare in vocab.DATE_WORDS
@@ -270,7 +282,6 @@ def take_ref(text: str) -> tuple[str | None, str]:
             if not (kept and bare in _JOIN):
                 break
         if kept and bare in _JOIN:
-            nxt = words[index + 1] if index + 1 < len(words) else ""
             if not nxt or nxt.lower() in _STOP or (cased and not nxt[:1].isupper()):
                 break
             kept.append(word)
@@ -280,7 +291,7 @@ def take_ref(text: str) -> tuple[str | None, str]:
         if cased and not kept and not word[:1].isupper() and not word[:1].isdigit():
             break
         kept.append(word[:-2] if possessive else word)
-        if possessive or len(kept) >= 6:
+        if possessive or len(kept) >= 8:
             break
     if not kept:
         return None, text
@@ -297,6 +308,8 @@ def take_ref(text: str) -> tuple[str | None, str]:
         company.group(1)
     ):
         ref, rest = f"{ref} {company.group(1)}", rest[company.end() :]  # "lukas (tyrell)"
+    elif remark := _WHICH_ONE.match(rest):  # "chloe martin (the one w/o company), …": who, not news
+        rest = rest[remark.end() :]
     rest = re.sub(vocab.AFTER_REFERENCE, "", rest, flags=re.I)
     if possessive_end := re.match(
         r"(?:'s|’s)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s*(?:[,;:]|\s[-–—]+\s)", rest
@@ -312,6 +325,9 @@ _INTERJECTION = re.compile(
     r"(?:[\s,!.]*(?=(?:she|he|they|we|i|it)\b)|\s*[,!.]+\s*)",
     re.I,
 )
+
+
+_WHICH_ONE = re.compile(r"\s*\((?:the|not|our|new|old)\b[^()]{0,50}\)", re.I)
 
 
 def _names(bracket: str) -> bool:
@@ -436,7 +452,21 @@ def _summary(text: str) -> str | None:
     text = _JUST_NOW.sub("", text)  # "sent the quote just now": when, not what
     text = _IN_A_PLACE.sub("", text)  # "met Brauerei Lindner in Bamberg, they want …": where
     text = _AT_THEIR_PLACE.sub("", text)  # "… at their Jurong office, they want …": where
+    text = _SAYING.sub("", _DANGLING_START.sub("", _DANGLING_END.sub("", text.strip())))
     return _without_filler(text) or None
+
+
+# what is left of a request once its date was read: ", I must send", "and please set a",
+# "May I request a", "was ," ("the meeting … was on Oct 5, we walked through pricing")
+_DANGLING_END = re.compile(
+    r"(?:[,;.]\s*|\s+and\s+)(?:(?:[^,;.]{0,40}?\s)?(?:a|an|the|to|for|by|until|on)"
+    r"|(?:i\s+(?:must|need to|have to|will|should|shall)\s+)?(?:send|chase|call|ping|email|do)"
+    r"(?:\s+(?:it|them|one))?)\s*[.!?]*$",
+    re.I,
+)
+_DANGLING_START = re.compile(r"^(?:was|were|happened|took place)\s*(?:[,;.]\s*|$)", re.I)
+# "sent a text to X saying the installer is confirmed": what the text said
+_SAYING = re.compile(r"^(?:an?\s+)?(?:text|message|sms|note|email|e-mail)\s+saying\s+", re.I)
 
 
 def _without_filler(text: str) -> str:
@@ -737,10 +767,12 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
         period = _TASK_DUE.get(due, "week") if due else None  # "by friday": this week's
         if re.search(r"\boverdue\b", handed.group()):  # "give all of Jordan's overdue tasks to Sam"
             period = "overdue"
+        about = handed.groupdict().get("about")  # "jordan's QBR tasks": those about a QBR
         return {
             TASKS_OF: "me" if holder.casefold() == "my" else holder,
             "owner": taker,
             "period": period,
+            "about": message.typed[slice(*handed.span("about"))] if about else None,
         }
     if renamed := vocab.TASK_RENAMED.search(message.text):
         words = next(g for g in ("text", "text2", "text3") if renamed.group(g))
@@ -801,6 +833,15 @@ def _tasks(match: re.Match, message: Message) -> dict | None:
     if vocab.TASK_ASKED.search(message.text):  # "who has task 36": that task, as it stands
         return _task_ids(message.text)
     slots = {"period": _first(vocab.TASK_PERIODS, message.text), "owner": owner(message)}
+    if _MOST_TASKS.search(message.text):  # "whos got the most overdue stuff": each rep's
+        slots["owner"] = "team"
+    if vocab.TASKS_DONE_ASKED.search(message.text):  # "how many tasks did the team close today"
+        if said := vocab.TASKS_DONE_ASKED.search(message.text).group("who"):
+            said = {"we": "team", "the team": "team", "i": "me"}.get(said, said)
+            slots["owner"] = slots["owner"] or said
+        elif re.search(r"\bwe\b", message.text):  # "how many tasks have we ticked off today"
+            slots["owner"] = slots["owner"] or "team"
+        return {**slots, "period": slots["period"] or "today", TASKS_DONE: True}
     if slots["owner"] in (None, "me") and (of := _TASKS_ON.search(message.text)):
         # "tasks for bill lumbergh", "what tasks are open on initech": that customer's
         who = "who" if of.group("who") else "who2"
@@ -810,6 +851,7 @@ def _tasks(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
+_MOST_TASKS = re.compile(r"\b(?:who|which rep)(?:'s| has| have)?\s+(?:got\s+)?(?:the\s+)?most\b")
 _TASKS_ON = re.compile(
     r"\btasks?\b(?:\s+(?:are|is)\s+(?:still\s+)?open|\s+(?:do|have)\s+(?:i|we)\s+(?:got|have)"
     r"(?:\s+open)?)?\s+(?:for|on|with|about)\s+"
@@ -1020,6 +1062,12 @@ def _report(match: re.Match, message: Message) -> dict | None:
     text = message.text
     if vocab.TEAM_LIST.search(text):
         return {"metric": "customers", "group_by": "owner", "owner": "team"}
+    if vocab.NOTHING_LOGGED.search(text):  # "who hasn't logged anything today": each rep's count
+        return {
+            "metric": "interactions",
+            "group_by": "owner",
+            "period": period_said(message) or "today",
+        }
     if _TOP_CUSTOMERS.search(text) or vocab.STAGE_COUNTED.search(text):
         return None  # "top 5 customers by revenue", "how many leads": a list, not a figure
     if vocab.HANDED_TO_ME.search(text) or vocab.ORDERS_ASKED.search(text):
@@ -1045,18 +1093,22 @@ def _report(match: re.Match, message: Message) -> dict | None:
         said = text[: against.start()] + text[against.end() :]  # "nps vs last quarter": this one's
     return {
         "metric": metric,
-        "channel": _first(vocab.REPORT_CHANNELS, text) if metric == "interactions" else None,
-        "period": _dated_span(message)
-        or _first(vocab.PERIODS, said)
-        or _last_days(message)
+        "channel": _one_channel(text) if metric == "interactions" else None,
+        "period": period_said(message, said)
         or (against and f"this_{against['unit']}")
-        or _month_period(text, message.now)
         or ("to_date" if vocab.BOOK_VALUE.search(text) else None),
         "group_by": group_by,
         "owner": None if scorecard else owner(message, named_for=False),
         "compare": "previous_period" if compared else None,  # not "compare reps this quarter"
         "chart": True if vocab.CHART.search(text) else None,
     }
+
+
+def _one_channel(text: str) -> str | None:
+    """The one kind of contact a report counts; none when several are named ("number of
+    calls/emails/meetings per rep": every kind)."""
+    said = {channel for pattern, channel in vocab.REPORT_CHANNELS if pattern.search(text)}
+    return said.pop() if len(said) == 1 else None
 
 
 def per_rep_only(slots: dict[str, Any], message: Message) -> dict[str, Any]:
@@ -1082,14 +1134,18 @@ _TOP_CUSTOMERS = re.compile(
 )
 
 
-def period_said(message: Message) -> str | None:
-    """The report period a message names: by the contract's names, a span of days ("last 45
-    days", "since 3 nov", "from 3 nov to 20 nov"), or a month's."""
+def period_said(message: Message, text: str | None = None) -> str | None:
+    """The report period a message (or `text`, a part of it) names: by the contract's names, a
+    span of days ("last 45 days", "since 3 nov", "from 3 nov to 20 nov"), a quarter ("q3") or
+    a run of months ("jul to sep"), or a month's."""
+    text = message.text if text is None else text
     return (
         _dated_span(message)
-        or _first(vocab.PERIODS, message.text)
+        or _first(vocab.PERIODS, text)
         or _last_days(message)
-        or _month_period(message.text, message.now)
+        or _quarter_period(text, message.now.date())
+        or _month_span(text, message.now.date())
+        or _month_period(text, message.now)
     )
 
 
@@ -1115,6 +1171,67 @@ def _dated_span(message: Message) -> str | None:
     if (found := _SINCE.search(message.text)) and (start := when(found["start"])):
         return f"since_{start.isoformat()}"
     return None
+
+
+def _quarter_period(text: str, today: date) -> str | None:
+    """ "q3", "q2 2025", "the third quarter": this or last quarter by the contract's names, else
+    its span (the latest one begun, unless a year is said)."""
+    if not (found := _QUARTER.search(text)):
+        return None
+    number = int(found["q"] or _ORDINALS[found["nth"]])
+    first = 3 * number - 2
+    if found["year"] or found["short"]:
+        year = int(found["year"] or f"20{found['short']}")
+    else:
+        year = today.year - (first > today.month)
+    return _months_span(date(year, first, 1), 3, today)
+
+
+def _month_span(text: str, today: date) -> str | None:
+    """ "jul to sep", "from july through september 2025": whole months, the latest run begun."""
+    if not (found := _MONTH_TO_MONTH.search(text)):
+        return None
+    first, last = (MONTHS.index(found[side][:3]) + 1 for side in ("start", "end"))
+    months = (last - first) % 12 + 1
+    if found["year"]:
+        year = int(found["year"]) - (last < first)
+    else:
+        year = today.year - (first > today.month)
+    return _months_span(date(year, first, 1), months, today)
+
+
+def _months_span(start: date, months: int, today: date) -> str | None:
+    """A run of whole months as a period: "this_quarter"/"last_quarter" when it is one, else
+    its dates; None when it has not begun."""
+    if start > today:
+        return None
+    end = _months_back(start, -months) - timedelta(days=1)
+    quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    if months == 3 and start == quarter_start:
+        return "this_quarter"
+    if months == 3 and start == _months_back(quarter_start, 3):
+        return "last_quarter"
+    return f"{start.isoformat()}..{end.isoformat()}"
+
+
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+_QUARTER = re.compile(
+    rf"\b(?:q(?P<q>[1-4])|(?P<nth>{'|'.join(_ORDINALS)})\s+quarter)"
+    r"(?:\s*(?:of\s+)?(?P<year>20\d\d)|\s*'(?P<short>\d\d))?\b"
+)
+_MONTH_TO_MONTH = re.compile(
+    rf"\b(?P<start>{vocab.MONTH})\s*(?:to|till|until|through|thru|-|–)\s*(?P<end>{vocab.MONTH})"
+    r"(?:\s+(?P<year>20\d\d))?(?!\s*\d)"
+)
 
 
 def _months_back(day: date, months: int) -> date:
@@ -1158,8 +1275,18 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
         return None  # "sent the renewal quote, 25 seats crm enterprise": offered, not bought
     if vocab.BOUGHT_ASKED.match(text):
         return None  # "has she bought anything else?": a question about what was bought
+    sold_on = None
     for ago in _TIME_AGO.finditer(text):  # "he ordered 2 days ago": when, not how many
+        sold_on = sold_on or date_in(ago.group(), now=message.now, tz=message.tz, future=False)
         text, typed = _erased(text, ago.span()), _erased(typed, ago.span())
+    found = _SOLD_ON.search(text)  # "bought 2x analytics pro yesterday": that day's sale
+    clause = text[: found.start()].rsplit(",", 1)[-1] if found else ""
+    if found and not _STILL_TO_COME.search(clause):  # "… they go live on monday": ahead
+        said = found.group("when")
+        day = date_in(said, now=message.now, tz=message.tz, future=False)
+        if day is not None or impossible(said):
+            sold_on = day or "!" + typed[found.start("when") : found.end("when")]
+            text, typed = _erased(text, found.span()), _erased(typed, found.span())
     unit = total = None
     if found := vocab.SALE_TOTAL.search(text):
         total = amount(found.group("money"))
@@ -1180,7 +1307,25 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
         slots["amount"], slots["currency"] = total[0], total[1] or slots.get("currency")
     if slots is not None and _BOOKED_MEETING.match(str(slots.get("product", ""))):
         return None  # "booked QBR for dec 10": a meeting set up, not a sale
+    if slots is not None and sold_on is not None:
+        _date_slot(
+            "occurred_on", sold_on if isinstance(sold_on, str) else sold_on.isoformat(), slots
+        )
     return slots
+
+
+_STILL_TO_COME = re.compile(
+    r"\b(?:go(?:es|ing)? live|start\w*|deliver\w*|install\w*|kick\w* off|ship\w*|renew\w*|"
+    r"expir\w*|will|going to|gonna|due|follow up|call|meet\w*|demo|next|until|till|by|before|from)\b|'ll\b"
+)
+# the day a sale was made, when it was not today: "yesterday", "on sunday 6 dec", "last fri"
+# (dotted numbers are left alone: "12.5 each" is a price)
+_SOLD_ON = re.compile(
+    rf"(?:^|\s)(?:on\s+)?(?P<when>\d{{4}}-\d{{2}}-\d{{2}}|yesterday|this morning|this afternoon|"
+    rf"last night|(?:last\s+)?(?<!next ){vocab.WEEKDAY}(?:,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"(?:\s+(?:of\s+)?{vocab.MONTH})?)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{vocab.MONTH}|"
+    rf"{vocab.MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)(?=[,;:?!]|\.(?:\s|$)|\s|$)"
+)
 
 
 # a price "at" which several were sold, with no total said: a price each
@@ -1355,7 +1500,21 @@ def _update(match: re.Match, message: Message) -> dict | None:
     if slots and isinstance(slots.get("value"), str):
         # "her title is Head of Ops and her phone is …": the second change is a request of its own
         slots["value"] = _ANOTHER_FIELD.sub("", slots["value"]) or slots["value"]
+        if staged := _A_STAGE_NAMED.fullmatch(slots["value"]):  # "to the qualified stage"
+            slots["field"], slots["value"] = "stage", vocab.STAGES[staged["stage"].lower()]
+        if slots.get("field") == "email" and (address := _AN_ADDRESS.search(slots["value"])):
+            slots["value"] = address.group()  # "new one is a@b.ie, as on her signature"
     return slots
+
+
+# "update email for Aoife Brennan — new one is …": the change named before whose it is
+_FIELD_OF = re.compile(
+    r"^(?:please\s+)?(?:update|change|set|fix|correct|new)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+"
+    r"(?:for|of|on)\s+",
+    re.I,
+)
+_A_STAGE_NAMED = re.compile(rf"(?:the\s+)?(?P<stage>{'|'.join(vocab.STAGES)})\s+stage", re.I)
+_AN_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 _ANOTHER_FIELD = re.compile(
@@ -1414,7 +1573,7 @@ def _update_said(message: Message) -> dict | None:
             # "mateo weber qualifed -> propsal": a stage typed with a slip, not a colleague
             field_name, value = "stage", stage
             who = " ".join(w for w in (who or "").split() if not _stage_typed(w))
-        return {"customer": _ref(who), "field": field_name, "value": value}
+        return {"customer": _ref(_FIELD_OF.sub("", who or "")), "field": field_name, "value": value}
     if found := vocab.STAGE_AFTER.search(message.text):
         said = next(
             (found.group(g) for g in ("stage", "said", "again", "we", "made") if found.group(g)),
@@ -2039,11 +2198,15 @@ def _log(match: re.Match, message: Message) -> dict | None:
         follow_up = day.isoformat()
         rest = rest[: ahead.start()] + rest[ahead.end() :]
         typed = typed[: ahead.start()] + typed[ahead.end() :]
+    if follow_up is None and (todo := _TO_DO_ON.search(rest)):
+        # "…. need to send SOW next tue": what comes next, and the day to follow up
+        day = date_in(todo.group("when"), now=message.now, tz=message.tz, future=True)
+        follow_up = day.isoformat() if day and day > message.now.date() else None
     typed = re.sub(
         r"\s+(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks)\b", "", typed, flags=re.I
     )
     typed = re.sub(
-        r"\s+(?:on|via)\s+(?:the\s+)?(?:phone|whats ?app|telegram|slack|zoom|teams)\b",
+        r"\s+(?:on|via|over)\s+(?:the\s+)?(?:phone|whats ?app|telegram|slack|zoom|teams)\b",
         "",
         typed,
         flags=re.I,
@@ -2078,6 +2241,14 @@ _TO_HAPPEN = re.compile(
     r"|(?:^|[,;.]\s*|\band\s+)(?:(?:i|we)\s+)?(?:send|get|prepare|prep|write|draft|share|mail|"
     r"bring|book|schedule|arrange|organise|organize|do|return|call|visit)\s[^,;.!?]*$"
     # ", send deck fri", ", I send them on Monday": a to-do's day
+)
+
+
+_TO_DO_ON = re.compile(
+    r"(?:^|[,;.]\s*|\band\s+)(?:(?:i|we)\s+)?(?:need to|needs to|have to|has to|must|should|gotta|"
+    r"got to|going to|plan to|will)\s+(?:send|call|email|ping|chase|follow up|share|prepare|prep|"
+    r"book|schedule|arrange|visit|meet|check|get back)\b[^,;.]*?\s"
+    rf"(?P<when>{vocab.DATE_PHRASE})(?=[,;.!?]|\s|$)"
 )
 
 
@@ -2276,6 +2447,10 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
     """ "oh wait it was 24,500 not 24000", "change the amount of that sale to 24500", "the acme
     sale was 5 seats not 3": what the latest sale should say."""
     parts = match.groupdict()
+    if parts.get("day"):  # "change the date of tom martin's last sale to yesterday"
+        day = date_in(parts["day"], now=message.now, tz=message.tz, future=False)
+        who = message.typed[slice(*match.span("whose"))] if parts.get("whose") else None
+        return {"customer": who, "occurred_on": day.isoformat()} if day else None
     said = parts.get("new") or parts.get("new2") or parts.get("new3")
     if not said:
         return None  # no cue of a sale put right: "change the amount" needs the new one
@@ -2476,6 +2651,7 @@ NEVER_PURCHASED = "never_purchased"  # customers with no purchase at all (ditto)
 NOT_TAG = "not_tag"  # customers without this tag (ditto)
 TASKS_OF = "tasks_of"  # whose open tasks are handed over, all at once (ditto)
 OUTCOME = "outcome"  # what came of a task ticked off, noted on its customer (ditto)
+TASKS_DONE = "done"  # the tasks ticked off in the period, not the open ones (ditto)
 _SECOND_ITEM = re.compile(
     r"[\s,;]*(?:\band|\bplus|&|\+)\s+(?P<item>(?:\d+|an?|one|two|three|four|five)\s+(?!x\b)[a-z]"
     r"[^,;]*)",
@@ -2608,6 +2784,14 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         )
         if re.search(r"\b(?:proposals?|quotes?)\b", found.group()):
             slots["stage"] = "proposal"  # "no answer to a proposal in 3 weeks"
+    if "no_stage_change_days" not in slots and (found := vocab.IN_STAGE_FOR.search(text)):
+        slots["no_stage_change_days"] = _days(found, default=30)
+        slots["stage"] = _stage_of(found["stage"])
+    elif "no_stage_change_days" not in slots and (found := vocab.IN_STAGE_SINCE.search(text)):
+        day = date_in(found["when"], now=message.now, tz=message.tz, future=False)
+        if day is not None:  # "in proposal since before 7 nov": as many days as since then
+            slots["no_stage_change_days"] = (message.now.date() - day).days
+            slots["stage"] = _stage_of(found["stage"])
     if "stage" not in slots and (both := vocab.TWO_STAGES.search(text)):
         stages = list(dict.fromkeys(_stage_of(both.group(g)) for g in ("a", "b")))
         slots["stage"] = stages if len(stages) > 1 else stages[0]

@@ -79,6 +79,10 @@ SHORTHAND = [
     (re.compile(r"\bf/(?=\s)", re.I), "for"),
     (re.compile(r"\bw(?=\s+[a-z#@+\d])", re.I), "with"),
     (re.compile(r"\bacct\b", re.I), "account"),
+    (re.compile(r"\baccts\b", re.I), "accounts"),
+    (re.compile(r"\bfrm\b", re.I), "from"),
+    (re.compile(r"\blft\b", re.I), "left"),
+    (re.compile(r"\bnxt\b", re.I), "next"),
     (
         re.compile(
             r"\b2(?=\s+(?:send|call|email|chase|ping|check|follow|ask|book|prep|order|ring|visit|"
@@ -151,7 +155,9 @@ def _spoken_time(found: re.Match) -> str:
 GREETING = re.compile(
     r"^(?:(?:ugh|argh|meh|hmm+|oh|ah|right|alright|fine)[\s,.!]+)*"  # "ugh ok. move …"
     r"(?:(?:hi|hey|hello|hiya|yo|morning|mornin|g'?day|good (?:morning|afternoon|evening)|gm|"
-    r"thanks|thx|thank you|ty|cheers|ok|okay|great|perfect|cool)"
+    r"thanks|thx|thank you|ty|cheers|ok|okay|great|perfect|cool|oi|ola|olá|hola|bonjour|ciao|"
+    r"salam|salaam|as-?salamu? alaikum|kia ora|namaste|shalom|aloha|servus|hallo|hej|howdy|"
+    r"shukran|merci|gracias|danke|obrigad[oa]|grazie|asante)"
     r"(?:\s+(?:bot|all|team|there|again|so much|mate|folks))?\s*[!,.:;-]+\s*"
     r"|(?:hi|hey|hello|yo)\s+(?=\w))"
     r"(?:(?:now|so|and|also|please|pls|quick one|quick q(?:uestion)?)\b[,:]?\s*)?",

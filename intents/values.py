@@ -54,8 +54,26 @@ _WEEKDAY_BEFORE_DAY = re.compile(
 
 
 def month_first(tz: str) -> bool:
-    """3/12 is March 12 in the Americas' US-style zones, 3 December elsewhere."""
-    return tz.startswith(("America/", "US/")) or tz in {"Pacific/Honolulu", "Asia/Manila"}
+    """3/12 is March 12 in the United States, Canada and the Philippines, 3 December elsewhere
+    (Latin America writes the day first too)."""
+    place = tz.split("/", 1)[-1]
+    return (
+        tz.startswith(("US/", "Canada/"))
+        or tz.startswith("America/")
+        and place.split("/")[0] in _MONTH_FIRST_AMERICA
+        or tz in {"Pacific/Honolulu", "Asia/Manila"}
+    )
+
+
+# the zones of the United States and Canada among the America/ ones
+_MONTH_FIRST_AMERICA = frozenset(
+    "New_York Chicago Denver Los_Angeles Phoenix Anchorage Juneau Sitka Nome Adak Yakutat "
+    "Metlakatla Boise Detroit Indiana Kentucky North_Dakota Menominee Indianapolis Louisville "
+    "Toronto Vancouver Edmonton Winnipeg Halifax St_Johns Regina Montreal Moncton Glace_Bay "
+    "Goose_Bay Whitehorse Dawson Dawson_Creek Fort_Nelson Creston Yellowknife Inuvik Iqaluit "
+    "Rankin_Inlet Resolute Cambridge_Bay Swift_Current Thunder_Bay Nipigon Rainy_River "
+    "Atikokan Blanc-Sablon Pangnirtung".split()
+)
 
 
 def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None:
@@ -146,6 +164,8 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
     if found := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?\.?", text):
         a, b = int(found.group(1)), int(found.group(2))
         month, day = (a, b) if month_first(tz) else (b, a)
+        if month > 12 >= day:  # "20/10" in New York, "12/18" in London: only one way is a day
+            month, day = day, month
         if found.group(3):
             year = int(found.group(3))
             return _safe(year + 2000 if year < 100 else year, month, day)

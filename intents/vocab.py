@@ -162,6 +162,11 @@ SALE_FIXED = re.compile(
     r"quantity|qty|number of (?:seats|units|licen[cs]es))\s+(?:of|on|for|in)\s+(?:that|the|this|my)\s+"
     r"(?:last\s+|latest\s+)?(?:sale|order|deal|purchase)(?P<rest>.*?)\s+to\s+(?P<new2>[$€£]?\s?\d[\d,.]*"
     r"\s?[km]?(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)\W*$"
+    # "change the date of tom martin's last sale to yesterday"
+    r"|\b(?:change|fix|correct|move|set)\s+the\s+(?:date|day)\s+(?:of|on|for)\s+(?:(?:that|the|this|my)\s+|"
+    r"(?P<whose>[\w .&'-]+?)(?:'s|’s)\s+)?(?:last\s+|latest\s+)?(?:sale|order|deal|purchase)\b.*?\s+to\s+"
+    rf"(?P<day>yesterday|today|(?:last\s+)?{WEEKDAY}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|"
+    rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}/\d{{1,2}})\W*$"
 )
 BIN_LISTING = re.compile(
     r"\b(?:what'?s|what is|whats|anything|anyone|who'?s|who is|show|list|see|view|open|check|"
@@ -275,6 +280,7 @@ TASKS_HANDED_OVER = re.compile(
     r"(?:(?:all|every one|each|any)\s+(?:of\s+)?)?(?:the\s+)?(?P<whose>my|his|her|(?!the\b|all\b)[a-z][\w-]*?"
     r"(?:'s|’s|s'))\s+(?:(?:\d{1,3}|two|three|four|five)\s+)?"
     r"(?:(?:open|outstanding|remaining|overdue|pending|current)\s+)*"
+    r"(?:(?P<about>(?!(?:open|outstanding|remaining|overdue|pending|current|other)\b)[\w-]+)\s+)?"
     r"(?:tasks|to-?dos|follow-?ups|reminders|(?<=overdue )ones|(?<=open )ones)"
     r"(?:\s+due\s+(?P<due>next week|this week|today|tomorrow|"
     rf"by (?:the )?(?:end of (?:the )?week|eow|{WEEKDAY})|in the next (?:\d+|two|three|few) days))?"
@@ -369,6 +375,23 @@ LEFT_THEM = re.compile(
 BOUGHT_ASKED = re.compile(
     r"^(?:and\s+)?(?:has|have|did|what(?:'s|s| has| have| did| else has| else did)?|whats)\s+"
     r"(?:she|he|they)\s+(?:\w+\s+)?(?:bought|buy|ordered|order|purchased)\b"
+)
+# "who hasn't logged anything today", "which reps logged nothing this week": each rep's contacts
+NOTHING_LOGGED = re.compile(
+    r"\b(?:who|which reps?|anyone|any reps?)\s+(?:(?:hasn'?t|has not|haven'?t|have not|didn'?t|did not)\s+"
+    r"(?:logged|log|recorded|record|entered|made|done)\s+(?:anything|any(?:thing| calls?| contacts?| "
+    r"activity| interactions?)|a (?:single )?(?:call|thing|contact))|logged nothing|not logged\b.*)\b"
+)
+# tasks ticked off, asked about: "how many tasks did the team complete today", "what did maria
+# get done this week", "completed tasks today"
+TASKS_DONE_ASKED = re.compile(
+    r"\b(?:how many|what|which|show|list|any)\b[^?#\d]*\b(?:tasks?|to-?dos?|follow-?ups?)\b[^?#\d]*"
+    r"\b(?:did|have|has|had|got|get|were|was)\s+(?:\w+\s+){0,3}?(?:complete[ds]?|finish(?:ed)?|"
+    r"close[ds]?|done|tick(?:ed)? off)\b"
+    r"|\b(?:completed|finished|closed|done) (?:tasks?|to-?dos?)\b"
+    r"|^(?:tasks?|to-?dos?) (?:completed|finished|closed|done) (?:today|this week)\b"
+    r"|\bwhat (?:did|has|have) (?P<who>the team|we|[a-z][\w-]*) (?:get |got |gotten )?"
+    r"(?:done|finish|finished|complete|completed|tick off|ticked off)\b"
 )
 CUES: list[tuple[str, str]] = [
     ("customer.show", BOUGHT_ASKED.pattern),
@@ -507,6 +530,12 @@ CUES: list[tuple[str, str]] = [
         "customer.bulk_update",
         r"^(?:please |pls |can you |bulk:? )*(?:bulk[- ]?)?(?:move|tag|label|assign|reassign|set|mark|delete|remove|hand|give|change|update|put|transfer|drop|archive)\b.*\b(?:all|every|everyone|everybody|each|bulk)\b",
     ),
+    (  # "qualified customers not contacted in 60 days -> back to lead": a selection, then a stage
+        "customer.bulk_update",
+        r"\b(?:customers|accounts|clients|leads|prospects|proposals|ones|deals|contacts)\b[^>→]*"
+        r"(?:->|→|=>)\s*(?:(?:move|set|put|mark)\s+)?(?:(?:back|them|all)\s+)*(?:to\s+|as\s+)?"
+        r"(?:lead|qualified|proposal|customer|lost|won|prospect|churned)\W*$",
+    ),
     (  # "move the berlin customers to sam", "give the london ones to maria"
         "customer.bulk_update",
         r"^(?:(?:please|pls|can you|ok|okay|so|then|actually|now)[\s,]+)*(?:move|reassign|assign|give|hand(?: over)?|transfer|pass)\s+(?:the|my|our|these|those)\s+(?:[\w'-]+\s+){1,3}?(?:customers|accounts|clients|leads|prospects|ones|contacts|deals)\s+(?:over\s+)?to\s+\w",
@@ -564,7 +593,7 @@ CUES: list[tuple[str, str]] = [
     ("task.update", TASK_MOVED.pattern),
     (
         "task.complete",
-        r"^(?:i'?m |i am |all )?(?:done|finished|completed?|closed?|tick(?:ed)? off|check(?:ed)? off|ticked)\b(?!\s+(?:a|the|another|an)\s+(?:deal|sale|order))(?!\s+(?:call|email|meet|with (?:the )?(?:call|meeting)))",
+        r"^(?:i'?m |i am |all )?(?:done|finished|completed?|closed?|tick(?:ed)? off|check(?:ed)? off|ticked)\b(?!\s+(?:tasks|to-?dos)\b)(?!\s+(?:a|the|another|an)\s+(?:deal|sale|order))(?!\s+(?:call|email|meet|with (?:the )?(?:call|meeting)))",
     ),
     ("task.complete", r"^mark(?:ed)?\b.*\b(?:done|complete|completed|finished)\W*$"),
     (
@@ -600,6 +629,24 @@ CUES: list[tuple[str, str]] = [
     (
         "nps.record",
         r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:gave|give|gives)(?: us)? (?:a )?(?:note|nota|grade|rating|score) (?:of )?-?\d{1,3}\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)",
+    ),
+    ("task.list", TASKS_DONE_ASKED.pattern),  # "how many tasks did the team complete today"
+    ("report.show", NOTHING_LOGGED.pattern),  # "who hasn't logged anything today"
+    (  # "what does jordan have open now", "whos got the most overdue stuff": tasks
+        "task.list",
+        r"^what (?:does|do|has) [\w'-]+ (?:have|got) (?:open|on|left|due|overdue|outstanding|pending)\b"
+        r"|^(?:who|which rep)(?:'s| has| have)? (?:got )?(?:the )?most (?:overdue|open|late)\b",
+    ),
+    (  # "what's jordan been up to today?": what he logged
+        "interaction.history",
+        r"^(?:so\s+)?what(?:'s| has| have)\s+(?!(?:i|we|you)\b)[a-z][\w'-]*\s+been\s+(?:up to|doing|"
+        r"working on)\b",
+    ),
+    (  # "when was tom's last order?", "when did kenji last buy": the profile, with the orders
+        "customer.show",
+        r"^when (?:was|is|were) (?P<ref>.+?)(?:'s|’s|s')\s+(?:last|latest|most recent|previous|"
+        r"first)\s+(?:few\s+)?(?:orders?|purchases?|sales?)\b"
+        r"|^when (?:did|has) (?!(?:we|i|you|they)\b)(?P<before>.+?)\s+last\s+(?:buy|order|purchase)\b",
     ),
     (
         "interaction.history",
@@ -764,11 +811,11 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "segment.list",
-        r"\b(?:who (?:hasn'?t|haven'?t|has not|have not|didn'?t)|top \d+|biggest|largest|csv of|export the)\b|^what (?:does|do) [\w'-]+ (?:own|have|hold|manage)\b",
+        r"\b(?:who (?:hasn'?t|haven'?t|has not|have not|didn'?t)|top \d+|biggest|largest|csv of|export the)\b|^what (?:does|do) [\w'-]+ (?:own|have|hold|manage)\b(?!\s+(?:open|on|left|due|overdue|outstanding|to do|pending)\b)",
     ),
     (
         "customer.show",
-        r"^(?:please |can you |could you |pls )*(?:tell me (?:more )?about|tel me about|what do we know about|what do we have on|who(?:'s| is)(?! (?:in|on|at|going|coming|free|around|here|there|the owner|our|my|the contact)\b)|pull up|look ?up|lookup|find|search(?: for)?|show(?: me)?(?: customer| the profile (?:of|for)| profile (?:of|for))?|open|(?:get|give|send) me (?:the |an? )?(?:details|info|profile|overview|summary|rundown|lowdown|brief(?:ing)?) (?:for|on|of|about)|(?:any )?(?:info|details|profile|card) (?:on|for|of|about)|brief me on)\s+",
+        r"^(?:please |can you |could you |pls )*(?:tell me (?:more )?about|tel me about|what do we know about|what do we have on|who(?:'s| is)(?! (?:in|on|at|going|coming|free|around|here|there|the owner|our|my|the contact)\b)|pull up|bring up|look ?up|lookup|find|search(?: for)?|show(?: me)?(?: customer| the profile (?:of|for)| profile (?:of|for))?|open|(?:get|give|send) me (?:the |an? )?(?:details|info|profile|overview|summary|rundown|lowdown|brief(?:ing)?) (?:for|on|of|about)|(?:any )?(?:info|details|profile|card) (?:on|for|of|about)|brief me on)\s+",
     ),
     (
         "customer.show",
@@ -815,6 +862,7 @@ SMALL_TALK = re.compile(
     r"legend|star|brilliant|sweet|np|welcome|sorry|appreciated?|wow|yay|noted|got it|sure|fine|"
     r"how are you|you there|are you|who are you|what are you|how's it going|merci|hallo|hola|"
     r"namaste|danke|gracias|arigato\w*|grazie|obrigad[oa]|happy|no worries|helpful|hope|"
+    r"salam|salaam|shukran|kia ora|ola|olá|oi|bonjour|ciao|shalom|aloha|servus|hej|asante|"
     r"well done|good job|nice one|love (?:that|it|you)|lovely|amazing|excellent|fab)\b"
     r"|[👍🙏😊🙂❤🎉👋✅]"
 )
@@ -1044,7 +1092,7 @@ TASK_FOR = re.compile(
     r"try|trying|tried|ready|able|about|due|sure|back|up|used|hard|easy|good)\b)"
     r"[a-z][\w'-]*)\s+to\s+(?=(?:call|ring|email|ping|chase|send|follow up|visit|meet|text)\b)"
     r"|^(?:set|give|make|create|add|assign)\s+"
-    r"(?P<who3>(?!me\b|myself\b|us\b|an?\b|the\b|new\b|another\b)[a-z][\w'-]*)\s+(?:an?\s+)?"
+    r"(?P<who3>(?!me\b|myself\b|us\b|an?\b|the\b|new\b|another\b|up\b)[a-z][\w'-]*)\s+(?:an?\s+)?"
     r"(?:task|reminder|to-?do)\s*(?:to\b|:|-|for\b)?\s*"
     # "assign a task to Sam: call Noah …", "give a reminder to maria - chase …"
     r"|^(?:assign|give|hand|send)\s+(?:an?\s+|the\s+|this\s+|new\s+)*(?:task|reminder|to-?do)\s+"
@@ -1284,6 +1332,17 @@ _STAGE_WORDS = _any_of(STAGES)
 _STAGE = rf"(?P<stage>{_STAGE_WORDS})"
 STAGE_WORDS = _STAGE_WORDS
 _ONE_OF_STAGES = _any_of(w for w in STAGES if w not in ("customer", "customers", "client"))
+# how long they have been in a stage: "been in proposal more than 30 days", "in the lead stage
+# for over 2 months", "in proposal since before 7 nov"
+IN_STAGE_FOR = re.compile(
+    rf"\b(?:been|sitting|sat|spent|stuck|stayed)?\s*in\s+(?:the\s+)?(?P<stage>{_ONE_OF_STAGES})"
+    r"(?:\s+stage)?\s+(?:for\s+)?(?:more than|over|longer than|at least|>)\s*"
+    rf"(?P<n>\d+|{_SPAN_COUNT})\s*(?P<unit>days?|weeks?|wks?|months?|mths?|d)\b"
+)
+IN_STAGE_SINCE = re.compile(
+    rf"\bin\s+(?:the\s+)?(?P<stage>{_ONE_OF_STAGES})(?:\s+stage)?\s+since\s+(?:before\s+)?"
+    rf"(?P<when>{DATE_PHRASE})"
+)
 # two stages at once: "maria's leads and proposals", "in lead or proposal stage"
 TWO_STAGES = re.compile(
     rf"\b(?P<a>{_ONE_OF_STAGES})s?\s*(?:and|or|&|\+|/|,)\s*(?:the\s+|her\s+|his\s+|their\s+|"
@@ -1395,8 +1454,10 @@ NOW_WITH = re.compile(
 )
 VALUE_TAIL = re.compile(
     r"(?:\s+(?:now|please|pls|plz|thanks|thx|instead|from today))+$"
-    r"|(?:[.;!,]\s+|\s+[-–—]\s+)(?:please|pls|kindly|thanks|thank you|they|she|he|it|we|"
-    r"(?:can you |pls |please )?(?:update|change|fix)(?: (?:it|that|pls|please))*)\b.*$",
+    r"|(?:[.;!?,]\s+|\s+[-–—]\s+)(?:please|pls|kindly|thanks|thank you|they|she|he|it|we|i|"
+    r"i'm|im|i've|as per|per|according to|because|since|as|sorry|"
+    r"(?:can you |pls |please )?(?:update|change|fix)(?: (?:it|that|pls|please))*)\b.*$"
+    r"|\s+(?:as per|according to)\s.*$",  # "aoife@brennanco.ie as per her signature"
     re.I,
 )  # "CRM Pro. Please update", "Ghana; they have relocated their head office"
 UPDATE_OF = re.compile(rf"\b(?:{_FIELD})\s+(?:of|for|on)\s+")
@@ -1447,7 +1508,7 @@ SEGMENTS = _table(
         (r"champions?|best customers", "champions"),
         (r"potential[-_ ]loyalists?", "potential_loyalist"),
         (r"loyal(?: customers| clients)?", "loyal"),
-        (r"new (?:customers|clients|accounts)|newcomers|new ones", "new"),
+        (r"new (?:customers|clients|accounts|segment)|newcomers|new ones", "new"),
         (r"promising", "promising"),
         (r"need(?:s|ing)?[-_ ]attention", "need_attention"),
         (r"about[-_ ]to[-_ ]sleep|sleepy|dozing off", "about_to_sleep"),
@@ -1484,14 +1545,14 @@ NO_PURCHASE = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|stopped)\s+(?:\w+\s+)?"
     r"(?:(?:an?|any)\s+)?"
     rf"(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*"
-    rf"(?:\s+anything)?(?:\s+from\s+(?:me|us|them))?{_SPAN}"
+    rf"(?:\s+(?:anything|nothing))?(?:\s+from\s+(?:me|us|them))?{_SPAN}"
 )
 # "who bought Analytics Pro", "customers who never bought support premium": what they bought
 BOUGHT_PRODUCT = re.compile(
     r"\b(?:(?P<not>hasn'?t|haven'?t|has not|have not|never|didn'?t|did not|not|yet to)\s+"
     r"(?:(?:ever|yet|already)\s+)?)?(?:bought|purchased|ordered|buy)\s+"
     r"(?:the\s+(?!(?:most|least|last|past|first|same)\b))?"
-    r"(?!(?:in|for|from|since|anything|something|a|an|any|recently|lately|before|again|last|this|"
+    r"(?!(?:in|for|from|since|anything|something|nothing|a|an|any|recently|lately|before|again|last|this|"
     r"within|over|under|more|less|most|much|twice|once|at|on|during|yet|us|it|them|me|today|"
     r"yesterday|over|than|the|\d+)\b)"
     r"(?P<product>[a-z][\w+.-]*(?:\s+(?!(?:in|from|owned|who|that|which|and|or|this|last|since|"
@@ -1554,8 +1615,8 @@ NO_CONTACT = re.compile(
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
 )
 CITY = re.compile(
-    rf"\b(?:in|from|based in|located in)\s+(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT}|{MONTH})\b)(?!\w*_)"
-    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
+    rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT}|{MONTH})\b)(?!\w*_)"
+    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
@@ -1571,9 +1632,10 @@ OWNER = re.compile(
     r"|^what (?:does|do) (?P<e>[a-z][\w'-]*) (?:own|have|hold|manage)\b"
 )
 MIN_VALUE = re.compile(
-    r"(?:\b(?:worth|value|spent|spending|ltv|revenue)\s*)?(?:\b(?:over|more than|above|at least|of)\s+|>=?\s*)"
+    r"(?:\b(?:worth|value|spent|spending|ltv|revenue)\s*)?(?:\b(?:over|more than|above|at least|of)\s+|>=?\s*"
+    r"|(?<=\bworth )(?=\S{1,12}\+))"  # "worth 10k+"
     rf"(?P<money>(?:{_SYMBOLS})?\s?\d[\d,.]*(?:\s?[km]\b)?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
-    r"(?![\d,.]*\s*(?:days?|weeks?|wks?|months?|mths?|years?|yrs?))"
+    r"(?![\d,.]*\s*(?:days?|weeks?|wks?|months?|mths?|years?|yrs?|d\b|w\b))"
 )
 MAX_VALUE = re.compile(  # "worth less than 1000", "under $1000 lifetime", "value below 1k"
     r"\b(?:worth|value|valued|spent|spending|ltv|lifetime(?: value)?|revenue)?\s*(?:under|less than|"
@@ -1613,6 +1675,7 @@ OWNER_ME = re.compile(  # "my calls", "how many calls did i make"
 )
 _BOOK = (
     r"(?:tasks?|to-?dos?|reminders|follow ?ups|digest|briefing|book|customers|accounts|clients|"
+    r"accts|accs|custs|portfolio|territory|"
     r"pipeline|calls|meetings|emails|numbers|revenue|sales|deals|leads|prospects|champions|"
     r"proposals|opportunities|opps|quotes|qualified|lost ones|"
     r"overdue|agenda|day|week|activity|contacts|interactions)"
@@ -1640,7 +1703,8 @@ NOT_OWNERS = frozenset(
 CREATE_LEAD = re.compile(
     r"^\s*(?:(?:please|pls|kindly|can you|could you|i want to|i'd like to|i would like to|to|add|create|"
     r"register|enter|new|a|an|make|one|our|the|put in(?: the)? (?:system|crm)|put|onboard|alert)\s+)*"
-    r"(?:(?:qualified|hot|warm|cold)\s+)?(?:(?:customer|contact|client|lead|prospect|account|acct|cust|one|record|entry|partner)\b\s*(?:alert\b\s*)?|[a-z]+(?=\s*:))?"
+    r"(?:(?:qualified|hot|warm|cold)\s+)?(?:(?:customer|contact|client|cliente|lead|prospect|account|acct|cust|one|record|entry|partner)\b\s*(?:alert\b\s*)?|[a-z]+(?=\s*:))?"
+    r"(?:from\s+(?:this|the|a|an|my)\s+(?:e-?mail\s+)?(?:signature|sig|card|business card|email)\s*(?=:))?"
     r"(?:(?:for\s+(?P<owner>[A-Za-z][\w'-]*)(?:\s+please)?)\s*)?(?:[:\-–—,]\s*)?(?:(?:name is|called|named)\s+)?",
     re.I,
 )
@@ -1679,7 +1743,8 @@ RESTORE_WORDS = re.compile(
 )
 DELETE_WORDS = re.compile(
     r"^(?:please |pls |can you |could you )*(?:delete|del|rm|remove|trash|drop|get rid of|archive|bin|"
-    r"scrap|nuke)\s+(?:the\s+|that\s+|this\s+)?(?:(?:duplicate|dupe|old|test|junk|extra|second)\s+)?"
+    r"scrap|nuke)\s+(?:please\s+|pls\s+)?(?:the\s+|that\s+|this\s+)?"
+    r"(?:(?:duplicate|dupe|old|test|junk|extra|second)\s+)?"
     r"(?:(?:customer|contact|client|account|record|entry|lead)(?:\s+(?:for|of))?)?\s*",
     re.I,
 )
@@ -1830,6 +1895,18 @@ OPENING_SMALL_TALK = re.compile(
     r"hola|buen[oa]s(?: d[ií]as| tardes)?|bom dia|boa tarde|ol[áa]|ciao|hallo|guten (?:morgen|tag)|"
     r"moin|hej|namaste|g'?day|kia ora|all|team|guys|folks)[\s,!]*)+[.!]+\s+(?=\w)"
 )
+# a message that is nothing but greetings, thanks and goodbyes: "thx, night all", "cheers, off
+# home", "have a good evening team"
+ONLY_SMALL_TALK = re.compile(
+    r"\W*(?:(?:hi|hey|hello|hiya|yo|howdy|morning|good (?:morning|afternoon|evening|night)|"
+    r"night|nite|gn|g'?night|bye|bye bye|cya|see (?:you|ya)(?: tomorrow| tmrw| monday| later)?|"
+    r"later|laters|thanks|thank you|thx|ty|cheers|ta|merci|danke|gracias|shukran|obrigad[oa]|"
+    r"all|team|folks|guys|everyone|y'?all|so much|a lot|lots|for (?:the|your) help|again|"
+    r"off home|heading (?:off|home|out)|signing off|logging off|i'?m off|off now|done for (?:the )?"
+    r"today|that'?s all(?: for today)?|have a (?:good|nice|great) (?:one|evening|night|weekend|day)|"
+    r"kia ora|salam|salaam|ola|olá|oi|bonjour|ciao|namaste|shalom|aloha|hej|ok|okay|great|"
+    r"perfect|cool|nice|awesome|brilliant|lovely)[\s,.!?:)(]*)+"
+)
 # "move X to maria, with his open task": the customer's open tasks go with them
 WITH_THEIR_TASKS = re.compile(
     r"[\s,;]+(?:with|and|plus|incl(?:uding)?\.?|along with|together with)\s+(?:all\s+)?"
@@ -1863,7 +1940,7 @@ SELECTION_SAID = re.compile(
 # the noun a selection's describing words stand before: "Berlin leads", "hardware accounts"
 SELECTION_NOUN = re.compile(
     r"\s+(?:leads?|customers?|clients?|accounts?|prospects?|proposals?|deals?|contacts?|ones|"
-    r"companies|opportunities|opps)\b"
+    r"companies|opportunities|opps|accts|accs|custs|portfolio|book)\b"
 )
 # product lines people select by without a store to look them up in
 PRODUCT_LINES = frozenset(
@@ -1872,7 +1949,7 @@ PRODUCT_LINES = frozenset(
     "analytics security hosting integration integrations api seats add-ons addons".split()
 )
 INTEREST = re.compile(
-    r"\b(?:interested in|interested for|interest in|interest:|looking at|keen on|want(?:s|ed)?|asking about|into)\s+(?:the\s+)?"
+    r"\b(?:interested in|interested for|interest in|interest:|looking at|keen on|want(?:s|ed)?|asking about|into)\s+(?:(?:the|our|your|their)\s+)?"
     r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i|goes|go|should|are|is|"
     r"will|over|gets?|moves?)\b|\s*(?:->|→|=>)|[,.?!;]|$)"
 )

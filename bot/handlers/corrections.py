@@ -18,10 +18,14 @@ from crm_store import normalize
 from crm_store.audit import last_command, snapshot
 from crm_store.models import Channel, Customer, Interaction, Product, Purchase
 from intents import OLD_CHANNEL, Parsed
+from intents.rules import channel_of
+from intents.values import amount, date_in
 
 ENTRY = "entry_id"  # the entry shown in the question, deleted once confirmed (not in the contract)
 MOVED_TO = "moved_to"  # the customer an entry logged on the wrong one belongs to (ditto)
 _PUT_RIGHT = {"purchase.log": "purchase.update", "interaction.log": "interaction.update"}
+# an entry just put right may be put right again: "sorry i meant 5400", then "make that 6"
+_PUT_RIGHT_AGAIN = {**_PUT_RIGHT, **{fixed: fixed for fixed in _PUT_RIGHT.values()}}
 
 
 def someone_else_meant(session: Session, staff_id: int, text: str) -> Parsed | None:
@@ -46,6 +50,67 @@ _MEANT = re.compile(
     r"(?:i meant|meant|it was|that was|it'?s|should (?:have )?be(?:en)?)\s+"
     r"(?:for\s+|with\s+|to\s+)?"
     r"(?P<new>[^,;]+?)\s*,?\s*(?:and\s+)?not\s+(?:for\s+|with\s+|to\s+)?(?P<old>[^,;]+?)\W*$",
+    re.I,
+)
+
+
+def just_logged_put_right(
+    session: Session, staff_id: int, text: str, *, now: datetime, tz: str
+) -> Parsed | None:
+    """ "sorry i meant 5400", "make that 6" right after a sale; "change it to a meeting" right
+    after a contact; "it was yesterday, not today" after either: that entry put right, shown
+    before it is changed; None for anything else."""
+    said = _FIGURE_MEANT.match(text) or _KIND_MEANT.match(text) or _DAY_MEANT.match(text)
+    if said is None:
+        return None
+    wanted = "interaction.log" if said.re is _KIND_MEANT else None
+    wanted = "purchase.log" if said.re is _FIGURE_MEANT else wanted
+    entries = last_command(session, staff_id)
+    logged = next((e for e in entries if e.action in _PUT_RIGHT_AGAIN and e.after), None)
+    if logged is None or wanted and logged.action not in (wanted, _PUT_RIGHT[wanted]):
+        return None
+    slots: dict = {"customer": f"#{logged.after['customer_id']}", ENTRY: logged.entity_id}
+    if said.re is _KIND_MEANT:
+        slots["channel"] = channel_of(said["kind"])
+    elif said.re is _DAY_MEANT:
+        day = date_in(said["when"], now=now, tz=tz, future=False)
+        if day is None:
+            return None
+        slots["occurred_on"] = day.isoformat()
+    elif said["units"] or not (said["scale"] or (amount(said["figure"]) or (0, ""))[1]):
+        value = (amount(said["figure"]) or (None, None))[0]
+        if value is None:
+            return None
+        key = "quantity" if said["units"] or value < 100 else "amount"
+        slots[key] = value  # "make that 6": six of them; "i meant 5400": the sum
+    else:
+        slots["amount"], slots["currency"] = amount(said["figure"])
+    return Parsed(
+        _PUT_RIGHT_AGAIN[logged.action], {k: v for k, v in slots.items() if v is not None}
+    )
+
+
+_SORRY = r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|no|wait|correction|actually|oh)[\s,!.:]*)*"
+_FIGURE_MEANT = re.compile(
+    rf"{_SORRY}(?:i meant|meant|make (?:that|it)|(?:it|that) (?:was|is|should (?:have )?be(?:en)?)|"
+    r"should (?:have )?be(?:en)?)\s+(?:actually\s+)?"
+    r"(?P<figure>[$€£]?\s?\d[\d,.]*\s?(?P<scale>k|m)?\s*(?:usd|eur|gbp|dollars|euros|pounds)?)"
+    r"\s*(?P<units>seats|units|licen[cs]es|users)?\W*$",
+    re.I,
+)
+_KIND_MEANT = re.compile(
+    rf"{_SORRY}(?:change (?:it|that) to|make (?:it|that)|(?:it|that) was(?: actually| really)?|"
+    r"should (?:have )?been)\s+(?:an?\s+)?(?:video\s+|zoom\s+|teams\s+|phone\s+|in[- ]person\s+)?"
+    r"(?P<kind>call|e-?mail|meeting|visit|chat|text|sms|note)(?:\s*,?\s*not\s+(?:an?\s+)?\w+)?\W*$",
+    re.I,
+)
+_DAY_MEANT = re.compile(
+    rf"{_SORRY}(?:(?:it|that|this|the\s+[\w -]{{1,30}}?\s+one|the\s+(?:sale|order|call|e-?mail|"
+    r"meeting|visit))\s+(?:was|happened)\s+(?:actually\s+|really\s+)?(?:on\s+)?)"
+    r"(?P<when>yesterday|(?:last\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"[a-z]{3,9}|[a-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2})"
+    r"(?:\s*,?\s*not\s+\w+)?(?:\s*[-–—,.]\s*(?:please\s+|pls\s+)?(?:fix|change|correct)"
+    r"(?:\s+(?:the\s+)?(?:date|day|it))?(?:\s+(?:please|pls))?)?\W*$",
     re.I,
 )
 
@@ -146,15 +211,26 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
         ceiling = ctx.settings.max_amount
         money = checks.amount(slots["amount"], ceiling=ceiling, model=Purchase, field="amount")
     currency = str(slots.get("currency") or sale.currency).upper()
+    day = _day(parsed) or sale.purchased_on
+    if day > ctx.today:
+        raise UserError("That day is still to come; a sale is recorded once it is made.")
     what = _sale_named(ctx, sale)
-    if (quantity, money, currency) == (sale.quantity, sale.amount, sale.currency):
+    if (quantity, money, currency, day) == (
+        sale.quantity,
+        sale.amount,
+        sale.currency,
+        sale.purchased_on,
+    ):
         raise UserError(f"That is how it is logged already: {what}. Nothing was changed.")
     changes = [f"{quantity} ×"] if quantity != sale.quantity else []
     if (money, currency) != (sale.amount, sale.currency):
         changes.append(format.money(money, currency))
+    if day != sale.purchased_on:
+        changes.append(format.day(day, today=ctx.today))
     _asked_first(ctx, sale, f"Change {what} to {' and '.join(changes)}?")
     before = snapshot(sale)
     sale.quantity, sale.amount, sale.currency = quantity, money, currency
+    sale.purchased_on = day
     ctx.session.add(sale)
     ctx.audit("purchase.update", sale, before=before, description=f"corrected {what}"[:500])
     now = _sale_named(ctx, sale)

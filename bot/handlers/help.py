@@ -9,6 +9,7 @@ from rapidfuzz import fuzz, process
 
 from bot.context import HANDLERS, Ask, Context, handles
 from bot.messages import Button, Reply
+from crm_store.search import find_customers
 from intents import Parsed
 
 TOPICS = {
@@ -147,13 +148,22 @@ def _unfilled(template: str) -> str:
 def small_talk(parsed: Parsed, ctx: Context) -> Reply:
     """Hello and thanks — “hi”, “thanks!”: a one-line answer."""
     words = set(re.findall(r"[a-z]+", ctx.message.text.lower()))
+    if words & {"bye", "night", "nite", "gn", "later", "laters", "cya", "home", "off", "see"}:
+        return Reply("Bye for now.")
     if words & {"thanks", "thank", "thx", "ty", "cheers", "ta", "merci", "danke", "appreciated"}:
         return Reply("You're welcome.")
-    if words & {"bye", "night", "later", "cya"}:
-        return Reply("Bye for now.")
     if words & {"hi", "hello", "hey", "morning", "gm", "yo", "afternoon", "evening", "hiya"}:
         return Reply(f"Hi {ctx.staff.name}. What can I do for you?")
     return Reply("👍")
+
+
+def _names_someone(ctx: Context, reading: Parsed) -> bool:
+    """Whether a reading's customer, when it is all the reading says, is one the store has:
+    "pipeline again?" offers no "Show pipeline" for a customer no one is called."""
+    said = reading.slots.get("customer")
+    if reading.intent != "customer.show" or not isinstance(said, str):
+        return True
+    return bool(find_customers(ctx.session, said, limit=1))
 
 
 @handles("unknown")
@@ -161,7 +171,11 @@ def not_understood(parsed: Parsed, ctx: Context) -> Reply:
     """Anything I did not understand: I say so in one line and offer likely readings as buttons."""
     said = " ".join(ctx.message.text.split())
     said = said if len(said) <= 60 else said[:59] + "…"
-    readings = [r for r in parsed.alternatives if r.intent not in ("unknown", "smalltalk")][:3]
+    readings = [
+        r
+        for r in parsed.alternatives
+        if r.intent not in ("unknown", "smalltalk") and _names_someone(ctx, r)
+    ][:3]
     if not readings:
         return Reply(f"Sorry, I didn't understand “{said}”. Say “help” to see what I can do.")
     choices = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
 from rapidfuzz import fuzz, process
@@ -34,12 +35,13 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     name, catalogue = _product(ctx, typed, new=bool(slots.get(NEW_PRODUCT)))
     second = _second_item(ctx, slots, catalogue)
     amount, currency = _amount(slots, catalogue, quantity, ctx)
+    day = _sale_day(slots, ctx)
     customer = resolve_customer(ctx, slots.get("customer"))
-    sales = [_record(ctx, customer, name, quantity, amount, currency)]
+    sales = [_record(ctx, customer, name, quantity, amount, currency, day)]
     if second is not None:  # "bought 2 crm enterprise and 2 training workshops": two sales
         other, how_many = second
         price = _amount({}, other, how_many, ctx)
-        sales.append(_record(ctx, customer, other.name, how_many, *price))
+        sales.append(_record(ctx, customer, other.name, how_many, *price, day))
     won = ctx.settings.pipeline.won
     # a sale wins the customer, whatever stage they were at (if the sender may change them)
     if customer.stage != won and permissions.may_change_customer(ctx.staff, customer.owner_id):
@@ -56,7 +58,8 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     total = f"{format.money(amount, currency)}" if len(sales) == 1 else "two sales"
     if (off := slots.get(DISCOUNT)) is not None:
         total += f" ({off:g}% off the list price)"
-    recorded = f"Recorded {items} for {customer.display_name}: {total}."
+    when = "" if day == ctx.today else f", sold {format.day(day, today=ctx.today)}"
+    recorded = f"Recorded {items} for {customer.display_name}: {total}{when}."
     if channel := slots.get(CONTACT):  # "tom from cyberdyne called, … sold 5 crm pro": the call
         summary = "sale: " + ", ".join(f"{sale.quantity} × {sale.product}" for sale in sales)
         record_contact(ctx, customer, channel, summary, ctx.now)
@@ -64,8 +67,24 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     return Reply(text=recorded, buttons=[Button("Undo", "undo")])
 
 
+def _sale_day(slots: dict, ctx: Context) -> date:
+    """The day of the sale: today, or the day gone by that was said ("bought … yesterday")."""
+    if not (said := slots.get("occurred_on")):
+        return ctx.today
+    day = date.fromisoformat(said)
+    if day > ctx.today:
+        raise UserError("That day is still to come; a sale is recorded once it is made.")
+    return day
+
+
 def _record(
-    ctx: Context, customer, product: str, quantity: int, amount: Decimal, currency: str
+    ctx: Context,
+    customer,
+    product: str,
+    quantity: int,
+    amount: Decimal,
+    currency: str,
+    day: date,
 ) -> Purchase:
     purchase = Purchase(
         customer_id=customer.id,
@@ -73,7 +92,7 @@ def _record(
         quantity=quantity,
         amount=amount,
         currency=currency,
-        purchased_on=ctx.today,
+        purchased_on=day,
         staff_id=ctx.staff.id,
     )
     ctx.session.add(purchase)

@@ -9,15 +9,16 @@ from datetime import date, timedelta
 from sqlmodel import Session, col, select
 
 from bot import checks, format
-from bot.books import ME, TEAM, whose_book
+from bot.books import ME, TEAM, Book, whose_book
 from bot.context import Ask, Context, UserError, handles
+from bot.digest_activity import bounds
 from bot.messages import Button, Reply
 from bot.resolve import recent_customer, resolve_customer, resolve_each
 from crm_store import normalize
 from crm_store.audit import last_command, snapshot
 from crm_store.models import Channel, Customer, Interaction, Role, Staff, Task, TaskStatus, utcnow
 from crm_store.search import find_customers
-from intents import CUSTOMERS, OUTCOME, TASKS_OF, Parsed
+from intents import CUSTOMERS, OUTCOME, TASKS_DONE, TASKS_OF, Parsed
 
 
 def due_date(ctx: Context, value: str | None) -> date | None:
@@ -174,6 +175,8 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
     # "tasks for bill lumbergh": the open tasks on that customer (a rep's own, a manager's all)
     owner = "team" if on is not None and ctx.is_manager else parsed.slots.get("owner")
     book = whose_book(ctx, owner, team_by_default=False)
+    if parsed.slots.get(TASKS_DONE):
+        return _done_in(ctx, book, period)
     today = ctx.today
     query = (
         select(Task, Customer, Staff.name)
@@ -230,6 +233,38 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
         rows=rows,
         buttons=[Button(f"Done #{task.id}", f"done {task.id}") for task, _, _ in found[:5]],
     )
+
+
+def _done_in(ctx: Context, book: Book, period: str) -> Reply:
+    """The tasks ticked off today (or this week): "how many tasks did the team close today"."""
+    first = ctx.today - timedelta(days=ctx.today.weekday()) if period == "week" else ctx.today
+    since, _ = bounds(first, ctx.tz)
+    query = (
+        select(Task, Customer, Staff.name)
+        .join(Customer, Task.customer_id == Customer.id, isouter=True)
+        .join(Staff, Task.assignee_id == Staff.id)
+        .where(Task.status == TaskStatus.done.value, col(Task.completed_at) >= since)
+        .order_by(col(Task.completed_at), Task.id)
+    )
+    if not book.team:
+        query = query.where(Task.assignee_id == book.owner_id)
+    found = ctx.session.exec(query).all()
+    when = "this week" if period == "week" else "today"
+    if not found:
+        return Reply(f"No tasks done {when} in {book.possessive} list yet.")
+    rows = [
+        {
+            "#": str(task.id),
+            "Done": format.moment(task.completed_at, tz=ctx.tz, today=ctx.today),
+            "Task": task.text,
+            "Customer": customer.display_name if customer else "",
+            **({"Who": assignee} if book.team else {}),
+        }
+        for task, customer, assignee in found
+    ]
+    counted = f"{len(rows)} task{'s' * (len(rows) != 1)} done {when}"
+    per_person = _per_person(name for _, _, name in found) if book.team else ""
+    return Reply(text=f"{book.whose} {counted}{per_person}:", rows=rows)
 
 
 def _per_person(assignees) -> str:
@@ -313,7 +348,11 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
     slots = parsed.slots
     if TASKS_OF in slots:
         changing = _handed_over(
-            ctx, slots[TASKS_OF], to=slots.get("owner"), period=slots.get("period")
+            ctx,
+            slots[TASKS_OF],
+            to=slots.get("owner"),
+            period=slots.get("period"),
+            about=slots.get("about"),
         )
     elif "task_id" in slots:
         changing = _own_tasks(ctx, slots["task_id"])
@@ -423,10 +462,15 @@ def _due_in(query, period: str | None, today: date):
 
 
 def _handed_over(
-    ctx: Context, holder: str, *, to: str | None, period: str | None = None
+    ctx: Context,
+    holder: str,
+    *,
+    to: str | None,
+    period: str | None = None,
+    about: str | None = None,
 ) -> list[Task]:
-    """ "give all of jordan's open tasks to sam", "… due next week": every open task of one
-    person (of a period, when said), once confirmed."""
+    """ "give all of jordan's open tasks to sam", "… due next week", "jordan's QBR tasks": every
+    open task of one person (of a period, or whose words say what it is about), once confirmed."""
     if not ctx.is_manager and str(holder).casefold().strip() not in ME:
         raise UserError("You can hand over only your own tasks. Nothing was changed.")
     book = whose_book(ctx, holder, team_by_default=False)
@@ -442,6 +486,10 @@ def _handed_over(
         )
     ).all()
     whose = "You have" if book.owner_id == ctx.staff.id else f"{book.who} has"
+    if about:
+        held = [task for task in held if about.casefold() in task.text.casefold()]
+        if not held:
+            raise UserError(f"{whose} no open tasks about “{about}”. Nothing was changed.")
     if not held:
         raise UserError(f"{whose} no open tasks. Nothing was changed.")
     taker = assignee(ctx, to) if to else None

@@ -1,6 +1,7 @@
 """A contact or sale logged by mistake is taken out or put right: shown first, deleted or
 changed once confirmed, put back by undo; a rep takes out or changes only what they logged."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -209,4 +210,56 @@ def test_a_discount_said_with_a_sale_comes_off_the_list_price(chat):
     written = chat.written()
     refused = chat.say("jane smith bought 2 crm pro for $1,600 at 10% off")
     assert refused.text.startswith("Is 1600 the price before or after the 10% off?")
+    assert chat.written() == written
+
+
+def test_a_sale_said_to_be_yesterdays_is_dated_yesterday_and_its_day_can_be_put_right(chat):
+    _crm_pro(chat)
+    reply = chat.say("jane cooper bought 2x crm pro yesterday")
+    assert reply.text.endswith("$1,800, sold yesterday.")
+    assert [sale.purchased_on for sale in chat.rows(Purchase)] == [date(2026, 11, 17)]
+    chat.say("jane smith bought 1 crm pro")
+    question = chat.say("the crm pro one was monday, not today - fix the date pls")
+    assert question.text.endswith("to Mon 16 Nov? (yes/no)")
+    chat.say("yes")
+    days = {sale.customer_id: sale.purchased_on for sale in chat.rows(Purchase)}
+    assert days[chat.customer("Jane Smith").id] == date(2026, 11, 16)
+    chat.say("undo")
+    days = {sale.customer_id: sale.purchased_on for sale in chat.rows(Purchase)}
+    assert days[chat.customer("Jane Smith").id] == date(2026, 11, 18)
+
+
+def test_a_sales_day_is_changed_when_named_and_a_day_to_come_is_refused(chat):
+    _crm_pro(chat)
+    chat.say("jane cooper bought 2 crm pro")
+    chat.say("change the date of jane cooper's last sale to monday")
+    chat.say("yes")
+    assert [sale.purchased_on for sale in chat.rows(Purchase)] == [date(2026, 11, 16)]
+    written = chat.written()
+    assert (
+        "still to come"
+        in chat.run("purchase.update", customer="Jane Cooper", occurred_on="2026-11-20").text
+    )
+    assert chat.written() == written
+
+
+def test_a_bare_figure_right_after_a_sale_puts_its_sum_or_quantity_right(chat):
+    _crm_pro(chat)
+    chat.say("jane cooper bought 5 crm pro for 4500")
+    assert chat.say("sorry i meant 5400").text.endswith("to $5,400? (yes/no)")
+    chat.say("yes")
+    assert chat.say("make that 6").text.endswith("to 6 ×? (yes/no)")
+    chat.say("yes")
+    [sale] = chat.rows(Purchase)
+    assert (sale.quantity, sale.amount) == (6, Decimal("5400.00"))
+
+
+def test_the_kind_of_a_contact_just_logged_is_put_right_in_few_words(chat):
+    chat.say("called jane cooper, she wants a demo")
+    question = chat.say("oops that was a video meeting not a call")
+    assert question.text.startswith("Change the call with Jane Cooper")
+    chat.say("yes")
+    assert [contact.channel for contact in chat.rows(Interaction)] == ["meeting"]
+    written = chat.written()
+    chat.say("sorry i meant 5400")  # no sale was logged: nothing to put right
     assert chat.written() == written

@@ -388,3 +388,32 @@ def test_a_call_with_something_to_send_tomorrow_sets_the_follow_up(chat):
 def test_what_stage_is_he_at_is_the_customer_just_talked_about(chat):
     chat.say("called Hans Müller about the renewal")
     assert chat.say("what stage is he at now").title.startswith("Hans Müller")
+
+
+def test_she_after_an_opening_word_is_the_customer_just_logged(chat):
+    chat.say("met jane smith this morning, went through the rollout plan")
+    reply = chat.say("oh and she gave us a 9 on the nps, said support is great")
+    assert reply.text.startswith("Recorded NPS 9 (promoter) for Jane Smith (Globex Ltd).")
+
+
+def test_a_request_of_its_own_after_a_handover_is_not_the_handover_again(chat):
+    chat.say("give jane smith to alex", who="Alex")
+    reply = sure(chat, "and add a task for sam to call her tomorrow", who="Alex")
+    assert reply.text.startswith("Task #") and "for Sam" in reply.text
+    assert chat.customer("Jane Smith").owner_id == _staff_id(chat, "Alex")
+    [task] = chat.rows(Task)
+    assert (task.assignee_id, task.customer_id) == (
+        _staff_id(chat, "Sam"),
+        chat.customer("Jane Smith").id,
+    )
+
+
+def test_the_ones_of_the_list_shown_keep_its_days_unless_others_are_said(chat):
+    listed = chat.say("customers not contacted in 90 days", who="Alex")
+    preview = chat.say("give the not contacted ones a tag 'reactivate'", who="Alex")
+    assert "no contact for 90+ days" in preview.text
+    assert len(preview.rows) == len(listed.rows)
+
+
+def _staff_id(chat, name: str) -> int:
+    return next(member.id for member in chat.rows(Staff) if member.name == name)

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.identity import enrol
-from crm_store.models import CustomerTag, Interaction, Purchase, Staff, Task
+from crm_store.models import CustomerTag, Interaction, NpsAnswer, Purchase, Staff, Task
 
 
 def _assignees(chat) -> dict[int, str]:
@@ -619,3 +619,42 @@ def test_a_number_then_done_completes_that_task_and_to_me_takes_one(chat):
     alex = next(s.id for s in chat.rows(Staff) if s.name == "Alex")
     assert tasks[first].assignee_id == alex
     assert tasks[second].status == "done"
+
+
+def test_a_colleagues_tasks_about_one_thing_are_handed_over_and_no_others(chat):
+    chat.say("remind me to book a QBR with acme tomorrow")
+    chat.say("remind me to email globex friday")
+    preview = chat.say("reassign all of sam's QBR tasks to alex", who="Alex")
+    assert "book a QBR with acme" in preview.text and "globex" not in preview.text
+    chat.say("yes", who="Alex")
+    alex = next(s.id for s in chat.rows(Staff) if s.name == "Alex")
+    held = {task.text: task.assignee_id == alex for task in chat.rows(Task)}
+    assert held == {"book a QBR with acme": True, "email globex": False}
+    refused = chat.say("give sam's invoice tasks to alex", who="Alex")
+    assert refused.text == "Sam has no open tasks about “invoice”. Nothing was changed."
+
+
+def test_the_tasks_done_today_are_listed_with_whose_they_were(chat):
+    chat.say("remind me to call acme tomorrow")
+    chat.say("remind me to email globex friday")
+    first, _ = sorted(task.id for task in chat.rows(Task))
+    assert chat.say("how many tasks did the team complete today", who="Alex").text == (
+        "No tasks done today in the team's list yet."
+    )
+    chat.say(f"done {first}")
+    done = chat.say("how many tasks did the team complete today", who="Alex")
+    assert done.text == "The team's 1 task done today:"
+    assert [(row["Task"], row["Who"]) for row in done.rows] == [("call acme", "Sam")]
+    assert len(chat.say("what did i get done this week").rows) == 1
+
+
+def test_a_task_for_each_owner_on_their_own_selection_is_previewed(chat):
+    smith = chat.customer("Jane Smith").id
+    with Session(chat.engine) as session:
+        session.add(NpsAnswer(customer_id=smith, score=3, answered_on=date(2026, 11, 10)))
+        session.commit()
+    preview = chat.say("add a task for each owner to call their detractors, due friday", who="Alex")
+    assert preview.text.startswith(
+        "Set the task “call”, due Fri 20 Nov, for each one's owner, on 1 customer?"
+    )
+    assert [row["Customer"] for row in preview.rows] == ["Jane Smith (Globex Ltd)"]

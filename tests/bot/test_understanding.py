@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from bot.handlers.help import reading_label
+from bot.messages import Message
 from crm_store.models import Customer, Interaction, NpsAnswer, Task
 from intents import Parsed
 
@@ -109,3 +110,27 @@ def test_a_reading_offered_back_reads_as_english():
     assert reading_label(Parsed("interaction.log", {"channel": "call", "customer": "acme"})) == (
         "Log a call with acme"
     )
+
+
+def test_a_goodbye_gets_a_goodbye(chat):
+    assert chat.say("thx, night all").text == "Bye for now."
+    assert chat.say("cheers, off home").text == "Bye for now."
+
+
+def test_no_reading_offered_back_shows_a_customer_no_one_is_called(chat):
+    unsure = Parsed(
+        "unknown",
+        {},
+        0.3,
+        alternatives=(
+            Parsed("customer.show", {"customer": "pipeline"}, 0.3),
+            Parsed("customer.show", {"customer": "jane smith"}, 0.2),
+            Parsed("report.show", {"metric": "customers", "group_by": "stage"}, 0.2),
+        ),
+    )
+    message = Message("console", "Sam", "test", "pipeline again?", chat.now, "e-unsure")
+    offered = chat.bot.run_intent(message, unsure)
+    assert [button.label for button in offered.buttons] == [
+        "Show jane smith",
+        "Report: customers",
+    ]

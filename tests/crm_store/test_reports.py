@@ -56,6 +56,26 @@ def test_spans_of_days_have_their_bounds_labels_and_the_span_before():
         reports.period_bounds("2026-11-20..2026-11-03", today)
 
 
+def test_a_quarter_or_run_of_whole_months_is_labelled_so_and_set_against_as_many_before():
+    today = date(2026, 12, 3)
+    q2 = "2026-04-01..2026-06-30"
+    assert reports.period_label(q2) == "in Q2 2026"
+    assert reports.previous_bounds(q2, today) == (date(2026, 1, 1), date(2026, 3, 31))
+    two = "2026-05-01..2026-06-30"
+    assert reports.period_label(two) == "from May 2026 to June 2026"
+    assert reports.previous_bounds(two, today) == (date(2026, 3, 1), date(2026, 4, 30))
+
+
+def test_a_rep_with_nothing_in_the_period_is_a_row_at_nought(store):
+    sam, kim = store.staff("Sam"), store.staff("Kim")
+    store.staff("Alex", role="manager")
+    jane = store.customer("Jane", owner=sam)
+    store.contact(jane, 0, channel="call", staff=sam)
+    store.commit()
+    by_owner = build(store, "interactions", group_by="owner", period="today")
+    assert by_owner.rows == [("Sam", 1), (kim.name, 0)]  # no row for the manager
+
+
 def test_revenue_by_month_over_twelve_months_fills_empty_months(store):
     sam = store.staff("Sam")
     jane = store.customer("Jane", owner=sam)

@@ -1463,3 +1463,116 @@ def test_phrasings_blind_round_31_showed(said, intent, slots):
 def test_a_span_of_days_is_a_report_period_of_its_own(said, period):
     parsed = read(said)
     assert (parsed.intent, parsed.slots["period"]) == ("report.show", period)
+
+
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        ("revenue q3", "last_quarter"),
+        ("revenue in q2", "2026-04-01..2026-06-30"),
+        ("revenue q3 2025", "2025-07-01..2025-09-30"),
+        ("revenue in the fourth quarter", "this_quarter"),
+        ("sales jul to sep", "last_quarter"),
+        ("revenue from february through april", "2026-02-01..2026-04-30"),
+        ("revenue november vs last month", "this_month"),
+    ],
+)
+def test_a_quarter_or_a_run_of_months_is_a_report_period(said, period):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots["period"]) == ("report.show", period)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("Delete please client Test Testowy, I made it by mistake", "customer.delete",
+         {"customer": "Test Testowy"}),
+        ("reassign all kenji's accts to mei", "customer.bulk_update",
+         {"owner": "kenji", "field": "owner", "value": "mei"}),
+        ("Set up a task: chase unpaid invoice with Fenwick & Daughters by Friday", "task.create",
+         {"text": "chase unpaid invoice with Fenwick & Daughters",
+          "customer": "Fenwick & Daughters", "due": "2026-11-20"}),
+        ("remind me 30/02 to send nota fiscal to Loja do Zé", "task.create",
+         {"text": "send nota fiscal to Loja do Zé", "customer": "Loja do Zé",
+          "invalid": {"due": "30/02"}}),
+        ("Salam. Called Tariq Haddad from Al Noor Trading, he wants 10 more barcode scanners",
+         "interaction.log",
+         {"customer": "Tariq Haddad from Al Noor Trading", "channel": "call",
+          "summary": "he wants 10 more barcode scanners"}),
+        ("The meeting with Kofi Asante at Ubuntu Tech Hub was on Nov 5, we walked through pricing",
+         "interaction.log",
+         {"customer": "Kofi Asante at Ubuntu Tech Hub", "channel": "meeting",
+          "summary": "we walked through pricing", "occurred_on": "2026-11-05"}),
+        ("sent a text to Carlos saying the installer is confirmed", "interaction.log",
+         {"customer": "Carlos", "channel": "sms", "summary": "the installer is confirmed"}),
+        ("Update email for Aoife Brennan — new one is aoife@brennanco.ie as per her signature",
+         "customer.update",
+         {"customer": "Aoife Brennan", "field": "email", "value": "aoife@brennanco.ie"}),
+        ("Can you move Ubuntu Tech Hub to the qualified stage? I think that's right",
+         "customer.update",
+         {"customer": "Ubuntu Tech Hub", "field": "stage", "value": "qualified"}),
+        ("Which customers from Kraków did not buy nothing since 60 days?", "segment.list",
+         {"city": "Kraków", "no_purchase_days": 60}),
+        ("kenji's proposals stuck >30d", "segment.list",
+         {"owner": "kenji", "stage": "proposal", "no_stage_change_days": 30}),
+        ("*at risk* customers in Phoenix worth 10k+", "segment.list",
+         {"segment": "at_risk", "city": "Phoenix", "min_value": 10000}),
+        ("thx, night all", "smalltalk", {}),
+        ("Kia ora", "smalltalk", {}),
+    ],
+)  # fmt: skip
+def test_phrasings_blind_round_32_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_date_with_a_day_over_twelve_is_read_the_only_way_it_can_be():
+    assert read("remind me to call Ana on 20/10", tz="America/Chicago").slots["due"] == "2027-10-20"
+    assert (
+        read("remind me to call Ana on 20/10", tz="America/Sao_Paulo").slots["due"] == "2027-10-20"
+    )
+    assert read("remind me to call Ana on 3/4", tz="America/Sao_Paulo").slots["due"] == "2027-04-03"
+    assert read("remind me to call Ana on 3/4", tz="America/Chicago").slots["due"] == "2027-03-04"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("tom martin bought 2x analytics pro yesterday, 1870 eur", "purchase.log",
+         {"customer": "tom martin", "product": "analytics pro", "quantity": 2, "amount": 1870,
+          "currency": "EUR", "occurred_on": "2026-11-17"}),
+        ("sold 3 crm pro to acme, they go live on monday", "purchase.log",
+         {"customer": "acme", "product": "crm pro", "quantity": 3}),
+        ("change the date of tom martin's last sale to monday", "purchase.update",
+         {"customer": "tom martin", "occurred_on": "2026-11-16"}),
+        ("spoke to chloe martin (the one w/o company), contract is signed", "interaction.log",
+         {"customer": "chloe martin", "channel": "call", "summary": "contract is signed"}),
+        ("met mia rossi this morning, went thru the rollout plan. need to send SOW next tue",
+         "interaction.log",
+         {"customer": "mia rossi", "channel": "meeting", "occurred_on": "2026-11-18",
+          "summary": "went thru the rollout plan. need to send SOW next tue",
+          "follow_up": "2026-11-24"}),
+        ("when was tom's last order?", "customer.show", {"customer": "tom"}),
+        ("which of those have been in proposal more than 30 days", "segment.list",
+         {"stage": "proposal", "no_stage_change_days": 30}),
+        ("customers in proposal stage since before 19 oct", "segment.list",
+         {"stage": "proposal", "no_stage_change_days": 30}),
+        ("qualified customers not contacted in 60 days -> back to lead", "customer.bulk_update",
+         {"stage": "qualified", "no_contact_days": 60, "field": "stage", "value": "lead"}),
+        ("reassign all of jordan's QBR tasks to maria", "task.update",
+         {"tasks_of": "jordan", "owner": "maria", "about": "QBR"}),
+        ("how many tasks did the team complete today", "task.list",
+         {"owner": "team", "period": "today", "done": True}),
+        ("who hasnt logged anything today", "report.show",
+         {"metric": "interactions", "group_by": "owner", "period": "today"}),
+        ("whos got the most overdue stuff", "task.list", {"owner": "team", "period": "overdue"}),
+        ("what does jordan have open now", "task.list", {"owner": "jordan"}),
+        ("number of calls/emails/meetings per rep this week", "report.show",
+         {"metric": "interactions", "group_by": "owner", "period": "this_week"}),
+        ("what's jordan been up to today? anything logged?", "interaction.history",
+         {"owner": "jordan", "period": "today"}),
+    ],
+)  # fmt: skip
+def test_phrasings_working_day_42_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
