@@ -322,7 +322,7 @@ class Bot:
                 "dropped once two other messages come in between. Ask for the change again."
             )
         text = away_then_asked(text)  # "sam's off tomorrow. give his tasks to maria": one request
-        subject = subjects.recall(session, conversation)
+        subject = subjects.recall(session, conversation, now)
         parsed = subjects.refer_back(text, read(text), subject, read)
         if (score := score_put_right(session, staff.id, text)) is not None:
             parsed = score  # "sorry it was a 3 not 4" after an NPS answer
@@ -395,7 +395,7 @@ class Bot:
         and the reply says so rather than asking about it."""
         conversation = _conversation(message, staff.id)
         read = self._reader(session, staff, message.received_at)
-        subject = subjects.recall(session, conversation)
+        subject = subjects.recall(session, conversation, message.received_at)
         text, rest = split_request(text) or (text, None)
         parsed = subjects.refer_back(text, read(text), subject, read)
         about = subject.customer_id if subject is not None else None
@@ -449,7 +449,9 @@ class Bot:
                 )
             elif unsure:
                 raise _make_sure(session, staff, parsed)
-            subject = subjects.recall(session, _conversation(message, staff.id))
+            subject = subjects.recall(
+                session, _conversation(message, staff.id), message.received_at
+            )
             ctx = Context(
                 session=session,
                 staff=staff,
@@ -466,6 +468,7 @@ class Bot:
             subjects.remember(
                 session,
                 _conversation(message, staff.id),
+                message.received_at,
                 parsed,
                 ctx.mentioned,
                 ctx.listed,

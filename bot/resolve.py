@@ -75,10 +75,16 @@ def _resolve(
             f"No customer {where}matches “{typed}” (I searched names, companies, "
             f"e-mails, phones and #ids). {gone}".strip()
         )
-    if len(matches) == 1:
-        return matches[0].customer
     if (customer := named_exactly(typed, matches)) is not None:
         return customer
+    if in_bin is False and (binned := _named_in_the_bin(ctx, typed)):
+        # "whered omar jensen go?": the one of that very name was deleted, the rest only look alike
+        raise UserError(
+            f"{binned.display_name} (#{binned.id}) is in the delete bin; “restore #{binned.id}” "
+            "brings them back."
+        )
+    if len(matches) == 1:
+        return matches[0].customer
     hinted = [m for m in matches if m.hinted]
     if len(hinted) == 1:
         return hinted[0].customer
@@ -181,6 +187,12 @@ def _in_the_bin(ctx: Context, typed: str, *, hinted: bool = False) -> str:
         return ""
     said = ", ".join(f"{c.display_name} (#{c.id})" for c in binned)
     return f"In the delete bin: {said}; “restore #{binned[0].id}” brings them back."
+
+
+def _named_in_the_bin(ctx: Context, typed: str) -> Customer | None:
+    """The one deleted customer whose own name the words are, when no live one has it."""
+    binned = find_customers(ctx.session, typed, limit=3, in_bin=True)
+    return named_exactly(typed, binned) if binned else None
 
 
 def named_exactly(typed: str, matches: list[Match]) -> Customer | None:

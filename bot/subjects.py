@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session
@@ -18,7 +19,7 @@ from sqlmodel import Session
 from bot.handlers.bulk import ASSIGNEE, COUNT_SAID, IDS, THEIR_OWNER_SAID
 from bot.handlers.insights import selection_of
 from bot.handlers.tasks import THEIR_OWNER
-from crm_store.models import ConversationSubject, utcnow
+from crm_store.models import ConversationSubject
 from intents import CUSTOMERS, EXCLUDING, TASKS_OF, WITH_TASKS, Parsed, vocab
 
 CHANGE = ("field", "value", "action")
@@ -279,13 +280,24 @@ THE_ROW = re.compile(  # "tell me about the 3rd one", "give the second guy to ma
 )
 
 
-def recall(session: Session, conversation: str) -> ConversationSubject | None:
-    return session.get(ConversationSubject, conversation)
+def recall(session: Session, conversation: str, now: datetime) -> ConversationSubject | None:
+    """What the conversation is about, unless the talk went quiet for hours: "restore him" in
+    the afternoon is not about the customer of the morning."""
+    subject = session.get(ConversationSubject, conversation)
+    if subject is None:
+        return None
+    said_at = subject.updated_at
+    said_at = said_at if said_at.tzinfo else said_at.replace(tzinfo=UTC)
+    return subject if now - said_at <= SUBJECT_KEPT else None
+
+
+SUBJECT_KEPT = timedelta(hours=2)
 
 
 def remember(
     session: Session,
     conversation: str,
+    now: datetime,
     ran: Parsed,
     mentioned: int | None,
     listed: list[int] | None = None,
@@ -328,7 +340,7 @@ def remember(
     # the rows stay while the talk is about one of them ("the 3rd one", then "the 2nd one")
     kept = subject.shown if subject.shown and mentioned in subject.shown else None
     subject.shown = shown or kept
-    subject.updated_at = utcnow()
+    subject.updated_at = now
     session.add(subject)
 
 

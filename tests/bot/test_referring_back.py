@@ -1,6 +1,8 @@
 """A message may point back at what the conversation just talked about: "her" is the customer
 just shown or changed, "those" the list just shown, "same for …" the last bulk change again."""
 
+from datetime import timedelta
+
 import pytest
 from sqlmodel import Session, select
 
@@ -417,3 +419,12 @@ def test_the_ones_of_the_list_shown_keep_its_days_unless_others_are_said(chat):
 
 def _staff_id(chat, name: str) -> int:
     return next(member.id for member in chat.rows(Staff) if member.name == name)
+
+
+def test_hours_later_her_is_no_longer_the_customer_of_the_morning(chat):
+    chat.say("tell me about Jane Smith")
+    chat.now += timedelta(hours=3)
+    written = chat.written()
+    reply = chat.say("tag her hot")
+    assert "Jane Smith" not in reply.text
+    assert chat.written() == written

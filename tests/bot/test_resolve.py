@@ -171,3 +171,14 @@ def test_a_customer_of_the_list_just_shown_is_taken_only_when_the_words_name_the
     chat.say("cancel", who="Alex")
     chat.say("customers in Lyon", who="Alex")
     assert chat.say("show emma", who="Alex").title.startswith("Emma Nguyen (Zenith Media) · #")
+
+
+def test_a_customer_deleted_by_name_is_said_to_be_in_the_bin_not_taken_for_a_namesake(chat):
+    chat.run("customer.delete", customer="Jane Cooper", who="Alex")
+    cooper = chat.customer("Jane Cooper")
+    reply = chat.say("whered jane cooper go? cant find her")
+    assert reply.text == (
+        f"Jane Cooper (Acme Corporation) (#{cooper.id}) is in the delete bin; “restore "
+        f"#{cooper.id}” brings them back."
+    )
+    assert chat.say("tell me about jane smith").title.startswith("Jane Smith")
