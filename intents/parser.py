@@ -64,7 +64,7 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     """The intent and slots of one message; `unknown` (with likely readings) when unsure."""
     if lexicon is not None:
         text = with_possessives(text, lexicon)
-    text = rules.away_then_asked(text)
+    text = rules.away_then_asked(rules.self_corrected(text))
     message = rules.prepare(text, now=now, tz=tz)
     if (record := commands.read(message) or records.read(message)) is not None:
         # typed as key=value pairs, or pasted from another system, by field

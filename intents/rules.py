@@ -354,11 +354,69 @@ def away_then_asked(text: str) -> str:
 
 _AWAY_THEN = re.compile(
     r"^\W*(?P<who>[A-Za-z][\w-]*)(?:'s|’s| is| will be| has been)\s+(?:off|out|away|sick|ill|on "
-    r"(?:leave|holiday|vacation|pto|paternity leave|maternity leave))\b[^,;.]*[,;.]\s*(?:so\s+)?"
+    r"(?:leave|holiday|vacation|pto|paternity leave|maternity leave)|leaving|quitting|retiring|"
+    r"moving on)\b[^,;.]*[,;.]\s*(?:so\s+)?"
     r"(?P<rest>.+)$",
     re.I,
 )
 _HIS = re.compile(r"\b(?:his|her|their)\b", re.I)
+
+
+def self_corrected(text: str) -> str:
+    """A message put right as it is typed, with the words meant in place of those taken back:
+    "to Lukas — actually no, to Jana" → "to Jana"; "on wednesday, no, make it thursday";
+    "Fatima Al-Sayed — sorry, I mean Fatima Al-Zahra". Only where the new words are of the same
+    kind as the last ones before the correction: a day, an address, a number, a name, or the same
+    small word leading them; "called jane, no answer" stays as it is."""
+    for _ in range(3):
+        found = _TAKEN_BACK.search(text)
+        if found is None:
+            return text
+        before, new = text[: found.start()], found["new"].strip()
+        start = _replaced_from(before, new)
+        if start is None:
+            return text
+        text = f"{before[:start]}{new}{text[found.end() :]}"
+    return text
+
+
+def _replaced_from(before: str, new: str) -> int | None:
+    """Where the words the correction replaces begin in `before`, or None when nothing there is
+    of the new words' kind."""
+    lead = new.split()[0].lower()
+    if lead in _LEADING_WORDS and len(new.split()) > 1:  # "to Lukas — no, to Jana"
+        at = before.lower().rfind(f" {lead} ")
+        return at + 1 if at >= 0 else None
+    words = list(re.finditer(r"\S+", before))
+    if len(words) < len(new.split()):
+        return None
+    taken = words[-len(new.split())]
+    old = before[taken.start() :].strip(" ,;—–-")
+    if _same_kind(old, new):
+        return taken.start()
+    return None
+
+
+def _same_kind(old: str, new: str) -> bool:
+    for kind in _KINDS:
+        if kind.fullmatch(old) and kind.fullmatch(new):
+            return True
+    return False
+
+
+_TAKEN_BACK = re.compile(
+    r"\s*(?:—|–|--?|,|;)\s*(?:no wait|no,? wait|wait,? no|sorry|oops|actually(?:,? no)?|no|"
+    r"correction|scratch that)\s*[,:!—–-]?\s*(?:(?:i mean[t]?|i meant|it'?s|it is|make (?:it|that)|"
+    r"not\s+[^,;—–]+?,)\s+)?(?P<new>[^,;—–?!]+?)(?=\s*(?:—|–|\s-\s|[,;?!]|\.(?:\s|$)|$))",
+    re.I,
+)
+_LEADING_WORDS = frozenset({"to", "on", "for", "at", "in", "with", "from", "by"})
+_KINDS = (
+    re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"),  # an address
+    re.compile(r"[+$€£]?[\d][\d ()./,-]*[\dk]", re.I),  # a number, a phone, an amount
+    re.compile(rf"(?:(?:this|next|last)\s+)?{vocab.WEEKDAY}|tomorrow|today|yesterday", re.I),
+    re.compile(r"(?:[A-ZÀ-Ý][\w'’.-]*(?:\s+|$)){1,4}"),  # a name: every word capitalised
+)
 
 
 def leading_name(typed: str) -> str | None:
@@ -459,12 +517,18 @@ def _summary(text: str) -> str | None:
 # what is left of a request once its date was read: ", I must send", "and please set a",
 # "May I request a", "was ," ("the meeting … was on Oct 5, we walked through pricing")
 _DANGLING_END = re.compile(
-    r"(?:[,;.]\s*|\s+and\s+)(?:(?:[^,;.]{0,40}?\s)?(?:a|an|the|to|for|by|until|on)"
-    r"|(?:i\s+(?:must|need to|have to|will|should|shall)\s+)?(?:send|chase|call|ping|email|do)"
-    r"(?:\s+(?:it|them|one))?)\s*[.!?]*$",
+    r"(?:[,;.]\s*|\s+and\s+|\s+[—–-]\s+)(?:(?:[^,;.]{0,40}?\s)?(?:a|an|the|to|for|by|until|on)"
+    r"|i\s+(?:(?:must|need to|have to|will|should|shall)\s+)?(?:send|chase|call|ping|email|do)"
+    r"(?:\s+(?:it|them|one|(?:the\s+|an?\s+)?(?:offer|quote|proposal|contract|deck|invoice)))?"
+    r"|(?:send|chase|call|ping|email|do)(?:\s+(?:it|them|one))?"
+    r"|\s*(?:please\s+)?log (?:it|this|that)\b.*)\s*[.!?]*$",
     re.I,
 )
-_DANGLING_START = re.compile(r"^(?:was|were|happened|took place)\s*(?:[,;.]\s*|$)", re.I)
+_DANGLING_START = re.compile(
+    r"^(?:(?:was|were|happened|took place|myself)\s*(?:[,;.]\s*|$)"
+    r"|at (?:the|a|an) [\w\s-]{1,30}?(?:expo|fair|conference|event|show|meetup|summit)\s*(?:[,;.]\s*|$))",
+    re.I,
+)
 # "sent a text to X saying the installer is confirmed": what the text said
 _SAYING = re.compile(r"^(?:an?\s+)?(?:text|message|sms|note|email|e-mail)\s+saying\s+", re.I)
 
@@ -628,6 +692,11 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         for said in (vocab.TASK_CHANGED, vocab.TASK_REOPENED, vocab.TASK_ASKED)
     ):
         return None  # "move task 2 to mon", "reopen task 45": changed; "who has task 36": asked
+    if (tick := vocab.TICK_THAT_OFF.search(message.text)) and tick.start() > 0:
+        # "Sent the proposal to Kestrel, tick that one off": the task on whom the contact was
+        said = prepare(message.typed[: tick.start()], now=message.now, tz=message.tz)
+        logged = read("interaction.log", said) or {}
+        return {"customer": logged["customer"]} if logged.get("customer") else None
     undated = _undated(_ANOTHER_CHANGE.split(message.text, maxsplit=1)[0])
     undated = _BECAUSE.split(undated, maxsplit=1)[0]  # "… and 90 too since I have 91": not 91
     if not _TASK_NUMBER.search(undated):  # "Done #12", "Done: task #12" are the buttons' labels
@@ -767,12 +836,12 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
         period = _TASK_DUE.get(due, "week") if due else None  # "by friday": this week's
         if re.search(r"\boverdue\b", handed.group()):  # "give all of Jordan's overdue tasks to Sam"
             period = "overdue"
-        about = handed.groupdict().get("about")  # "jordan's QBR tasks": those about a QBR
-        return {
+        about = next((g for g in ("quoted", "about") if handed.groupdict().get(g)), None)
+        return {  # "jordan's QBR tasks", "… "intro call" tasks": those about a QBR, an intro call
             TASKS_OF: "me" if holder.casefold() == "my" else holder,
             "owner": taker,
             "period": period,
-            "about": message.typed[slice(*handed.span("about"))] if about else None,
+            "about": message.typed[slice(*handed.span(about))] if about else None,
         }
     if renamed := vocab.TASK_RENAMED.search(message.text):
         words = next(g for g in ("text", "text2", "text3") if renamed.group(g))
@@ -978,7 +1047,7 @@ _EVENT_WITH = re.compile(
     re.I,
 )
 _NPS_AS_TOPIC = re.compile(  # not "gave us a 9 on the nps": the answer itself
-    r"(?<!\d )\b(?:re|about|regarding|following up on|follow up on|discuss(?:ed)?|on)\s+(?:his|her|"
+    r"(?<!\d )(?<!\d btw )(?<!\d too )\b(?:re|about|regarding|following up on|follow up on|discuss(?:ed)?|on)\s+(?:his|her|"
     r"their|the|its|our|that|a)\s+(?:low\s+|bad\s+|poor\s+)?nps\b(?!\s+(?:survey|form|question|poll))"
 )
 
@@ -1083,6 +1152,8 @@ def _report(match: re.Match, message: Message) -> dict | None:
         group_by = "owner"  # "how are the reps doing": each rep's figures
     if scorecard and named_metric and not _first(vocab.METRICS, vocab.TEAM_SCORECARD.sub("", text)):
         named_metric = None  # "sales team performance": the team's figures, not just sales
+    if named_metric is None and _COUNTED_CONTACTS.search(text) and _one_channel(text):
+        named_metric = "interactions"  # "how many texts did I send today"
     # "report by rep" names no figure: each rep's figures side by side
     metric = named_metric or (None if group_by == "owner" else "revenue")
     if group_by in ("tag", "interest", "stage") or group_by == "segment" and not named_metric:
@@ -1102,6 +1173,9 @@ def _report(match: re.Match, message: Message) -> dict | None:
         "compare": "previous_period" if compared else None,  # not "compare reps this quarter"
         "chart": True if vocab.CHART.search(text) else None,
     }
+
+
+_COUNTED_CONTACTS = re.compile(r"\b(?:how many|number of|count of|no\. of|#)\b")
 
 
 def _one_channel(text: str) -> str | None:
@@ -1322,8 +1396,8 @@ _STILL_TO_COME = re.compile(
 # (dotted numbers are left alone: "12.5 each" is a price)
 _SOLD_ON = re.compile(
     rf"(?:^|\s)(?:on\s+)?(?P<when>\d{{4}}-\d{{2}}-\d{{2}}|yesterday|this morning|this afternoon|"
-    rf"last night|(?:last\s+)?(?<!next ){vocab.WEEKDAY}(?:,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?"
-    rf"(?:\s+(?:of\s+)?{vocab.MONTH})?)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{vocab.MONTH}|"
+    rf"last night|(?:last\s+)?(?<!next ){vocab.WEEKDAY}(?:\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)"
+    rf"(?:\s+(?:of\s+)?{vocab.MONTH})?|,?\s+\d{{1,2}}\s+(?:of\s+)?{vocab.MONTH})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{vocab.MONTH}|"
     rf"{vocab.MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)(?=[,;:?!]|\.(?:\s|$)|\s|$)"
 )
 
@@ -1834,22 +1908,28 @@ def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
     return _said_customer(rest, slots, message)
 
 
+_SIGNED_OFF = re.compile(
+    r"(?<=:)\s*(?:best regards|kind regards|regards|best|cheers|thanks|many thanks|br)\s*,", re.I
+)
+
+
 def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[str, Any]:
     """A new customer told in a sentence: name, company, city, contact details, owner, stage."""
     slots = dict(slots)
     rest = re.sub(r"\s*\((?:https?://)?[\w-]+(?:\.[\w-]+)+/?\)", " ", rest)  # (example.com)
+    rest = _SIGNED_OFF.sub(" ", rest)  # "…: Best regards, Jonas Eriksen | …": the sign-off
     if lead := vocab.CREATE_LEAD.match(rest):
         if lead.group("owner"):
             slots["owner"] = lead.group("owner")
         rest = rest[lead.end() :]
     rest = re.sub(r"\bas (?:a )?new (?:customer|contact|client|lead)\b", "", rest, flags=re.I)
-    if found := vocab.CREATE_OWNER.search(rest):
-        slots["owner"] = found.group("owner")
-        rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := vocab.INTEREST.search(rest.lower()) or re.search(
-        r"(?:^|[,;]\s*)interest\s+(?!in\b)(?P<interest>[^,;]+)", rest, re.I
+        r"(?:^|[,;.]\s*)interest(?:\s+is|:)?\s+(?!in\b)(?P<interest>[^,;.]+)", rest, re.I
     ):
         slots["interest"] = rest[found.start("interest") : found.end("interest")].strip(" -–—")
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    if found := vocab.CREATE_OWNER.search(rest):
+        slots["owner"] = found.group("owner")
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(
         rf"(?:^|[,;(]|\s[-–—])\s*(?:stage:?\s*)?(?:already\s+)?(?:at\s+)?({vocab.STAGE_WORDS})"
@@ -1878,7 +1958,7 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     if re.search(r"\bas (?:a )?(?:customer|client)\b|already signed", rest, re.I):
         slots["stage"] = "customer"
         rest = re.sub(r"\bas (?:a )?(?:customer|client)\b", " ", rest, flags=re.I)
-    if found := re.search(r"\bcompany:?\s+([^,;()]+)", rest, re.I):
+    if found := re.search(r"\b(?:company|firm)(?:\s+is|:)?\s+([^,;()]+)", rest, re.I):
         slots["company"] = found.group(1).strip()
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(r"\(([^(),]+?),\s*([^()]+)\)", rest):
@@ -2366,6 +2446,11 @@ def _log_after_name(who: str, message: Message) -> dict[str, Any]:
 FALLBACKS["interaction.log"] = _log_loosely
 
 
+_FROM_THE_CRM = re.compile(
+    r"\s+(?:from|out of|off)\s+(?:the\s+|our\s+)?(?:crm|system|database|db|records?|list)\b", re.I
+)
+
+
 @reads("customer.delete")
 def _delete(match: re.Match, message: Message) -> dict | None:
     if vocab.ENTRY_REMOVED.search(message.text):
@@ -2378,6 +2463,7 @@ def _delete(match: re.Match, message: Message) -> dict | None:
     if taken := vocab.TAKEN_OUT.match(message.text):  # "take X out of the crm"
         return {"customer": _ref(message.typed[taken.start("who") : taken.end("who")])}
     typed = vocab.DELETE_WORDS.sub("", message.typed, count=1)
+    typed = _FROM_THE_CRM.sub("", typed)  # "pls remove pieter de vries from crm"
     typed = re.sub(r"^(.+?)\s+one\b(?=\s*(?:[,;.]|$))", r"\1", typed)  # "that asdf test one"
     who = _ref(typed)
     if not who or who.lower() in vocab.NOT_CUSTOMERS:
@@ -2578,6 +2664,8 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
         and (giver := re.search(r"\bfrom ([a-z][\w-]*)\s*$", text.rstrip()))
     ):  # "reassign every customer in Bristol from Marco to me": Marco's customers
         selection["owner"] = message.typed[giver.start(1) : giver.end(1)]
+        if str(selection.get("city", "")).casefold() == selection["owner"].casefold():
+            del selection["city"]  # "from Carlos to Ana": whose they are, not a town
     if selection.get("owner"):  # "Sam hasn't touched his Munich accounts": his is Sam's
         unread = [w for w in unread if w.casefold() not in vocab.WHOSE]
     quantified = re.search(r"\b(?:all|every|everyone|everybody|each)\b", message.text) or (
@@ -2821,7 +2909,9 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         text, typed = _erased(text, found.span()), _erased(typed, found.span())
     elif CAME_FROM not in slots:
         slots["owner"] = owner(message, named_for=False) or ("me" if mine else None)
-    if found := vocab.CITY.search(typed):
+    if (found := vocab.CITY.search(typed)) and found["city"].casefold() != str(
+        slots.get("owner") or ""
+    ).casefold():  # "… from Carlos to Ana": Carlos is whose they are, not a town
         slots["city"] = found.group("city")
     for name, pattern in (("min_value", vocab.MIN_VALUE), ("max_value", vocab.MAX_VALUE)):
         if found := pattern.search(text):
@@ -2860,9 +2950,12 @@ def _next(match: re.Match, message: Message) -> dict | None:
     if who and who.lower() in vocab.NOT_CUSTOMERS:
         who = None
     top = vocab.TOP_N.search(message.text)
+    whose = owner(message, named_for=who is None)
+    if who and whose and who.casefold() == whose.casefold():
+        who = None  # "any suggestions for Ben's pipeline?": Ben's book, not a customer Ben
     return {
         "customer": who,
-        "owner": owner(message, named_for=who is None),
+        "owner": whose,
         "limit": int(top.group("n")) if top else None,  # "top 5 next best actions"
     }
 

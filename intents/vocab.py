@@ -195,6 +195,7 @@ TEAM_LIST = re.compile(
 # "value of maria's book": what the customers in a book have bought, to date unless a period is said
 # "which ones did I just get from sam", "customers moved to me today": handed over to the asker
 HANDED_TO_ME = re.compile(
+    r"(?<!\borders did )(?<!\bsales did )(?<!\bdeals did )(?<!\bcalls did )(?<!\bleads did )"
     r"\b(?P<verb>(?:i|we)(?:'ve| have)?\s+(?:just\s+|recently\s+)?(?:got|get|gotten|received|inherit|inherited|took over|taken over)"
     r"|^(?:just\s+)?got\s+(?=(?:a bunch of|some|a few|a couple of|several|\d+)?\s*new\b)"
     r"|(?P<by>(?!(?:i|we|you|they|were|was|been|be|are|is|being|have|has|had|did|just|got|get|ones|customers|accounts|clients)\b)[a-z][\w'-]*)\s+(?:just\s+)?(?:hand(?:ed)?|pass(?:ed)?|transfer(?:red)?|move[d]?)\s+(?:over\s+)?(?:to\s+)?me"
@@ -280,7 +281,8 @@ TASKS_HANDED_OVER = re.compile(
     r"(?:(?:all|every one|each|any)\s+(?:of\s+)?)?(?:the\s+)?(?P<whose>my|his|her|(?!the\b|all\b)[a-z][\w-]*?"
     r"(?:'s|’s|s'))\s+(?:(?:\d{1,3}|two|three|four|five)\s+)?"
     r"(?:(?:open|outstanding|remaining|overdue|pending|current)\s+)*"
-    r"(?:(?P<about>(?!(?:open|outstanding|remaining|overdue|pending|current|other)\b)[\w-]+)\s+)?"
+    r"(?:(?P<about>(?!(?:open|outstanding|remaining|overdue|pending|current|other)\b)[\w-]+|"
+    r"[\"“'‘](?P<quoted>[^\"”'’]{1,40})[\"”'’])\s+)?"
     r"(?:tasks|to-?dos|follow-?ups|reminders|(?<=overdue )ones|(?<=open )ones)"
     r"(?:\s+due\s+(?P<due>next week|this week|today|tomorrow|"
     rf"by (?:the )?(?:end of (?:the )?week|eow|{WEEKDAY})|in the next (?:\d+|two|three|few) days))?"
@@ -315,6 +317,7 @@ CONTACT_PLANNED = re.compile(
 # a question about what one customer bought, never their contact history ("order history for X")
 ORDERS_ASKED = re.compile(
     r"\b(?:order|purchase|sales|buying) history\b|\b(?:orders|purchases) (?:of|from|for|by)\b"
+    r"(?!\s+(?:product|rep|owner|city|channel|segment|day|week|month|stage|each|the team|everyone)\b)"
     r"|^(?:(?:show|list)\s+)?(?:the\s+)?(?:last|latest|recent)\s+(?:sales|orders|purchases)\s+(?:for|of|from|to|by)\b"
     r"|\bwhat (?:did|has|have|does) .{1,40}? (?:buy|bought|order(?:ed)?|purchased?)\b"
 )
@@ -375,6 +378,11 @@ LEFT_THEM = re.compile(
 BOUGHT_ASKED = re.compile(
     r"^(?:and\s+)?(?:has|have|did|what(?:'s|s| has| have| did| else has| else did)?|whats)\s+"
     r"(?:she|he|they)\s+(?:\w+\s+)?(?:bought|buy|ordered|order|purchased)\b"
+)
+# a task ticked off at the end of what was done: "Sent the proposal to Kestrel, tick that one off"
+TICK_THAT_OFF = re.compile(
+    r"[,;.]\s*(?:so\s+|and\s+)?(?:please\s+|pls\s+|can you\s+)?(?:tick|close|mark|check|cross)\s+"
+    r"(?:that|this|the|my)\s+(?:one|task|reminder|to-?do)?\s*(?:off|done|as done|complete)?\W*$"
 )
 # "who hasn't logged anything today", "which reps logged nothing this week": each rep's contacts
 NOTHING_LOGGED = re.compile(
@@ -452,7 +460,7 @@ CUES: list[tuple[str, str]] = [
     # "order history for acme", "what did hugo buy last year": their profile, with their orders
     (
         "customer.show",
-        r"\b(?:(?:order|purchase|sales|buying) history|(?:orders|purchases)|(?:last|latest|recent) sales) (?:for|of|with|from|by|to) (?P<ref>.+)$",
+        r"\b(?:(?:order|purchase|sales|buying) history|(?:orders|purchases)|(?:last|latest|recent) sales) (?:for|of|with|from|by|to) (?!(?:product|rep|owner|city|channel|segment|day|week|month|stage|each|the team|everyone)\b)(?P<ref>.+)$",
     ),
     (
         "customer.show",
@@ -535,6 +543,13 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:customers|accounts|clients|leads|prospects|proposals|ones|deals|contacts)\b[^>→]*"
         r"(?:->|→|=>)\s*(?:(?:move|set|put|mark)\s+)?(?:(?:back|them|all)\s+)*(?:to\s+|as\s+)?"
         r"(?:lead|qualified|proposal|customer|lost|won|prospect|churned)\W*$",
+    ),
+    (  # "give priya's proposals to lee", "reassign all of dana's hardware leads to sam"
+        "customer.bulk_update",
+        r"^(?:(?:please|pls|can you|ok|okay|so|then|now)[\s,]+)*(?:move|reassign|assign|give|"
+        r"hand(?: over)?|transfer|pass)\s+(?:all\s+(?:of\s+)?)?[a-z][\w-]*(?:'s|’s|s')?\s+"
+        r"(?:[\w'-]+\s+){0,3}?(?:customers|accounts|accts|clients|leads|prospects|proposals|deals|"
+        r"book|ones)\s+(?:over\s+)?to\s+\w",
     ),
     (  # "move the berlin customers to sam", "give the london ones to maria"
         "customer.bulk_update",
@@ -631,7 +646,13 @@ CUES: list[tuple[str, str]] = [
         r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:gave|give|gives)(?: us)? (?:a )?(?:note|nota|grade|rating|score) (?:of )?-?\d{1,3}\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)",
     ),
     ("task.list", TASKS_DONE_ASKED.pattern),  # "how many tasks did the team complete today"
+    ("task.complete", TICK_THAT_OFF.pattern),  # "Sent the proposal to Kestrel, tick that one off"
     ("report.show", NOTHING_LOGGED.pattern),  # "who hasn't logged anything today"
+    (  # "pipeline now?", "the pipeline again": the stages, once more
+        "report.show",
+        r"^(?:and\s+|so\s+)?(?:the\s+|our\s+|my\s+)?pipeline(?:\s+(?:now|again|today|pls|please|"
+        r"update|status|looking))+\W*$",
+    ),
     (  # "what does jordan have open now", "whos got the most overdue stuff": tasks
         "task.list",
         r"^what (?:does|do|has) [\w'-]+ (?:have|got) (?:open|on|left|due|overdue|outstanding|pending)\b"
@@ -888,7 +909,8 @@ REQUIRED = {
 REFERENCE_STOPS = (
     "about re regarding for to on that who which and but they she he we i it its is was were "
     "are will would said says asked wants want wanted needs need the a an with by in over via "
-    "again back up twice once today yesterday tomorrow this next last no not all some "
+    "again back up twice once today yesterday tomorrow this next last no not all some lately "
+    "recently myself "
     "went gave rated scored bought ordered purchased has have had did does do just yet "
     "because so then after before while when since until if as per there here him her them "
     "us me my our your their please thanks record entry account still already ever signed it's "
@@ -1129,12 +1151,15 @@ TASK_LEAD = re.compile(
     r"(?:pop|put|stick|chuck|pencil|arrange)\s+(?:in\s+)?(?:a\s+|me\s+a\s+)?reminder(?:\s+in)?(?:\s+for\s+me)?|add\s+(?:a\s+)?(?:task|reminder|to-?do)|"
     r"create\s+(?:a\s+)?(?:task|reminder)|(?:need|have|must|got)(?: to)? remember|(?:must(?: not)?|mustn'?t) forget|"
     r"remember me|remind me|reminder|task|to-?do|note to self)"
-    r"(?:\s+for\s+(?:me|myself))?\s*(?:\bto\b|:|-|that)?\s*|^(?:for\s+)?(?:me|myself)\s*(?:\bto\b|:|-)\s*",
+    r"(?:\s+for\s+(?:me|myself))?\s*(?:\bto\b|:|-|that)?\s*(?:i\s+(?:must|need to|have to|should)\s+)?"
+    r"|^(?:for\s+)?(?:me|myself)\s*(?:\bto\b|:|-)\s*",
     re.I,
 )
 TASK_TAIL = re.compile(
     r"(?:\s+(?:on|by|due|for|before|until|at|itself|am|pm|morning|please remind(?: me)?|pls)|,?\s*due"
-    r"|,?\s*please remind(?: me)?|\s+at\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?)+$",
+    r"|,?\s*please remind(?: me)?|\s+at\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?"
+    r"|\s*[,.?!]\s*(?:(?:can|could|would) you\s*(?:please\s+)?(?:remind me)?|remind me|much appreciated|"
+    r"thanks?(?: you)?(?: so much)?|cheers|ta)\W*)+$",
     re.I,
 )
 # A capitalised name after a little word, when no verb names the task's customer ("the Acme deck").
@@ -1453,7 +1478,9 @@ NOW_WITH = re.compile(
     r"^(?:(?:is|now|has)\s+)*(?:working|works|moved|gone)\s+(?:for|at|to)\s+", re.I
 )
 VALUE_TAIL = re.compile(
-    r"(?:\s+(?:now|please|pls|plz|thanks|thx|instead|from today))+$"
+    r"(?:\s+(?:now|please|pls|plz|thanks|thx|instead|from today|update|updated))+$"
+    r"|\s+if (?:it|she|he|they|that) (?:isn'?t|is not|aren'?t|are not|wasn'?t|hasn'?t been)"
+    r"(?: already)?\W*$"  # "set her stage to customer if it isnt already"
     r"|(?:[.;!?,]\s+|\s+[-–—]\s+)(?:please|pls|kindly|thanks|thank you|they|she|he|it|we|i|"
     r"i'm|im|i've|as per|per|according to|because|since|as|sorry|"
     r"(?:can you |pls |please )?(?:update|change|fix)(?: (?:it|that|pls|please))*)\b.*$"
@@ -1602,6 +1629,7 @@ NEVER_PURCHASED = re.compile(
 NEVER_CONTACTED = re.compile(
     r"\b(?:never[ -](?:been )?(?:contacted|called|reached|emailed|touched|spoken to|talked to|been in touch)"
     r"|no contact (?:at all|ever|yet)|not (?:been )?contacted (?:at all|yet|ever)|not yet contacted"
+    r"|(?:haven'?t|hasn'?t|have not|has not)\s+(?:been\s+)?(?:contacted|called|reached)\s+(?:at all|yet|ever)"
     r"|(?:nobody|no one|noone)(?:'?s| has)? ever (?:contacted|called|spoken to|talked to|emailed|reached))\b"
 )
 # "leads last contacted more than 90 days ago": as long without a contact
@@ -1674,9 +1702,10 @@ OWNER_ME = re.compile(  # "my calls", "how many calls did i make"
     r"|\bi(?:'ve| have)? (?:made|logged|sold|closed|booked)\b"
 )
 _BOOK = (
-    r"(?:tasks?|to-?dos?|reminders|follow ?ups|digest|briefing|book|customers|accounts|clients|"
-    r"accts|accs|custs|portfolio|territory|"
+    r"(?:tasks?|to-?dos?|to do list|to-do list|todo list|reminders|follow ?ups|digest|briefing|book|"
+    r"customers|accounts|clients|accts|accs|custs|portfolio|territory|"
     r"pipeline|calls|meetings|emails|numbers|revenue|sales|deals|leads|prospects|champions|"
+    r"detractors|promoters|passives|"
     r"proposals|opportunities|opps|quotes|qualified|lost ones|"
     r"overdue|agenda|day|week|activity|contacts|interactions)"
 )
@@ -1685,12 +1714,12 @@ OWNER_NAMED = re.compile(
     rf"at[- ]risk|daily|morning|pending|late|last|recent|latest|upcoming|\d+)\s+)*(?:[a-z-]+\s+){{0,2}}?{_BOOK}\b"
 )
 OWNER_DID = re.compile(
-    r"\b(?:did|has|have|should|does|is|can|what'?s)\s+(?P<name>[a-z][a-z-]+)\s+(?:have|had|make|made|do|done|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met|bring|brought|generate|generated|book|booked|win|won)\b"
+    r"\b(?:did|has|have|should|does|is|can|what'?s)\s+(?P<name>[a-z][a-z-]+)\s+(?:have|had|make|made|do|done|be doing|be working|be focusing|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met|bring|brought|generate|generated|book|booked|win|won)\b"
     r"|\b(?P<name2>[a-z][a-z-]+)\s+(?:has|had)\s+(?:discussed|logged|talked|spoken|met)\b"
 )
 OWNER_FOR = re.compile(
     r"\b(?:for|of|owned by|managed by|assigned to|belonging to)\s+(?P<name>[a-z][a-z-]+)"
-    r"(?=\W*$|\s+(?:today|tomorrow|this|next|for|overdue|due|please|pls|now)\b)"
+    r"(?=\W*$|\s+(?:today|tomorrow|yesterday|this|next|last|for|overdue|due|please|pls|now|in|since)\b)"
 )
 NOT_OWNERS = frozenset(
     "nobody noone anyone anybody someone somebody everyone everybody no-one whats what's what "
@@ -1702,9 +1731,10 @@ NOT_OWNERS = frozenset(
 
 CREATE_LEAD = re.compile(
     r"^\s*(?:(?:please|pls|kindly|can you|could you|i want to|i'd like to|i would like to|to|add|create|"
-    r"register|enter|new|a|an|make|one|our|the|put in(?: the)? (?:system|crm)|put|onboard|alert)\s+)*"
+    r"register|enter|new|a|an|make|one|our|the|put in(?: the)? (?:system|crm)|put|onboard|alert|"
+    r"chuck in|pop in|stick in|throw in|this guy|this lady|this person|this one)\s+)*"
     r"(?:(?:qualified|hot|warm|cold)\s+)?(?:(?:customer|contact|client|cliente|lead|prospect|account|acct|cust|one|record|entry|partner)\b\s*(?:alert\b\s*)?|[a-z]+(?=\s*:))?"
-    r"(?:from\s+(?:this|the|a|an|my)\s+(?:e-?mail\s+)?(?:signature|sig|card|business card|email)\s*(?=:))?"
+    r"(?:from\s+(?:this|the|a|an|my|her|his)\s+(?:e-?mail\s+)?(?:signature|sig|card|business card|email)\s*(?=:))?"
     r"(?:(?:for\s+(?P<owner>[A-Za-z][\w'-]*)(?:\s+please)?)\s*)?(?:[:\-–—,]\s*)?(?:(?:name is|called|named)\s+)?",
     re.I,
 )
@@ -1876,7 +1906,7 @@ BULK_VERB = re.compile(
 # Words that say how to select without choosing anyone themselves; what else a bulk change's
 # selection says, and no reader takes, is reported back instead of silently widening it.
 SELECTION_FILLER = frozenset(
-    "all every everyone everybody each any the a an of my our your its them those "
+    "all whole entire every everyone everybody each any the a an of my our your its them those "
     "these customers customer clients client accounts account contacts contact people ones "
     "records record entries folks companies deals who that which whose are is were was be been "
     "currently still now please pls plz kindly asap can could you would will i we want need to "
@@ -1949,7 +1979,7 @@ PRODUCT_LINES = frozenset(
     "analytics security hosting integration integrations api seats add-ons addons".split()
 )
 INTEREST = re.compile(
-    r"\b(?:interested in|interested for|interest in|interest:|looking at|keen on|want(?:s|ed)?|asking about|into)\s+(?:(?:the|our|your|their)\s+)?"
+    r"\b(?:interested in|interested for|interesting for|interesting in|interest in|interest:|looking at|keen on|want(?:s|ed)?|asking about|into)\s+(?:(?:the|our|your|their)\s+)?"
     r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i|goes|go|should|are|is|"
     r"will|over|gets?|moves?)\b|\s*(?:->|→|=>)|[,.?!;]|$)"
 )
@@ -2072,7 +2102,8 @@ REPORT_CHANNELS = _table(
         (r"meetings?", "meeting"),
         (r"visits?", "visit"),
         (r"texts?|sms", "sms"),
-        (r"chats?", "chat"),
+        (r"(?:whats ?app )?chats?|whats ?apps?", "chat"),
+        (r"notes", "note"),
     ]
 )
 COMPARE = re.compile(

@@ -60,11 +60,11 @@ def just_logged_put_right(
     """ "sorry i meant 5400", "make that 6" right after a sale; "change it to a meeting" right
     after a contact; "it was yesterday, not today" after either: that entry put right, shown
     before it is changed; None for anything else."""
-    said = _FIGURE_MEANT.match(text) or _KIND_MEANT.match(text) or _DAY_MEANT.match(text)
+    said = next((f for p in _MEANT_AFTER_LOGGING if (f := p.match(text))), None)
     if said is None:
         return None
-    wanted = "interaction.log" if said.re is _KIND_MEANT else None
-    wanted = "purchase.log" if said.re is _FIGURE_MEANT else wanted
+    figure = said.re in (_FIGURE_MEANT, _FIGURE_NOT)
+    wanted = "purchase.log" if figure else "interaction.log" if said.re is _KIND_MEANT else None
     entries = last_command(session, staff_id)
     logged = next((e for e in entries if e.action in _PUT_RIGHT_AGAIN and e.after), None)
     if logged is None or wanted and logged.action not in (wanted, _PUT_RIGHT[wanted]):
@@ -98,6 +98,12 @@ _FIGURE_MEANT = re.compile(
     r"\s*(?P<units>seats|units|licen[cs]es|users)?\W*$",
     re.I,
 )
+_FIGURE_NOT = re.compile(  # "oops 1,450 not 14,500"
+    rf"{_SORRY}(?P<figure>[$€£]?\s?\d[\d,.]*\s?(?P<scale>k|m)?\s*(?:usd|eur|gbp|dollars|euros|pounds)?)"
+    r"\s*(?P<units>seats|units|licen[cs]es|users)?\s*,?\s*not\s+[$€£]?\s?\d[\d,.]*\s?[km]?"
+    r"(?:\s*(?:usd|eur|gbp|seats|units|licen[cs]es|users))?\W*$",
+    re.I,
+)
 _KIND_MEANT = re.compile(
     rf"{_SORRY}(?:change (?:it|that) to|make (?:it|that)|(?:it|that) was(?: actually| really)?|"
     r"should (?:have )?been)\s+(?:an?\s+)?(?:video\s+|zoom\s+|teams\s+|phone\s+|in[- ]person\s+)?"
@@ -113,6 +119,8 @@ _DAY_MEANT = re.compile(
     r"(?:\s+(?:the\s+)?(?:date|day|it))?(?:\s+(?:please|pls))?)?\W*$",
     re.I,
 )
+
+_MEANT_AFTER_LOGGING = (_FIGURE_MEANT, _FIGURE_NOT, _KIND_MEANT, _DAY_MEANT)
 
 
 def _names(words: str, customer: Customer) -> bool:

@@ -174,9 +174,9 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
     period = parsed.slots.get("period", "all")
     # "tasks for bill lumbergh": the open tasks on that customer (a rep's own, a manager's all)
     owner = "team" if on is not None and ctx.is_manager else parsed.slots.get("owner")
+    if parsed.slots.get(TASKS_DONE):  # a manager's "which tasks got done today": the team's
+        return _done_in(ctx, whose_book(ctx, owner, team_by_default=True), period)
     book = whose_book(ctx, owner, team_by_default=False)
-    if parsed.slots.get(TASKS_DONE):
-        return _done_in(ctx, book, period)
     today = ctx.today
     query = (
         select(Task, Customer, Staff.name)
@@ -611,7 +611,7 @@ def same_for_task(session: Session, staff_id: int, text: str) -> Parsed | None:
 
 _AND_TASK_TOO = re.compile(
     r"(?:and|also|plus|&|same for|ditto for|same with)\s+(?:task\s*)?#?(?P<n>\d{1,7})"
-    r"(?:\s+(?:too|as well|also))?\W*"
-    r"|(?:task\s*)?#?(?P<n2>\d{1,7})\s+(?:too|as well|also)\W*",
+    r"(?:\s+(?:too|as well|also))?(?:\s*[,;:-]\s*[^,;#\d]{1,60})?\W*"
+    r"|(?:task\s*)?#?(?P<n2>\d{1,7})\s+(?:too|as well|also)(?:\s*[,;:-]\s*[^,;#\d]{1,60})?\W*",
     re.I,
 )

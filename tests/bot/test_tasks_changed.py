@@ -646,6 +646,7 @@ def test_the_tasks_done_today_are_listed_with_whose_they_were(chat):
     assert done.text == "The team's 1 task done today:"
     assert [(row["Task"], row["Who"]) for row in done.rows] == [("call acme", "Sam")]
     assert len(chat.say("what did i get done this week").rows) == 1
+    assert chat.say("which tasks got done today", who="Alex").text == done.text
 
 
 def test_a_task_for_each_owner_on_their_own_selection_is_previewed(chat):
@@ -658,3 +659,12 @@ def test_a_task_for_each_owner_on_their_own_selection_is_previewed(chat):
         "Set the task “call”, due Fri 20 Nov, for each one's owner, on 1 customer?"
     )
     assert [row["Customer"] for row in preview.rows] == ["Jane Smith (Globex Ltd)"]
+
+
+def test_and_another_number_too_with_a_reason_after_it_closes_that_task(chat):
+    chat.say("remind me to call acme tomorrow")
+    chat.say("remind me to email globex friday")
+    first, second = sorted(task.id for task in chat.rows(Task))
+    chat.say(f"close {first}")
+    assert chat.say(f"and {second} too, globex signed").text.startswith(f"Done: #{second}")
+    assert {task.status for task in chat.rows(Task)} == {"done"}
