@@ -158,6 +158,12 @@ ON_A_SELECTION = re.compile(
     r"(?:\s+(?:in|from|owned by|tagged|with|who|that)\s+[^,;:.]+)?)",
     re.I,
 )
+# the colleague a task on each customer is for, said at its end: "… call task for sam"
+FOR_SOMEONE = re.compile(
+    r"\s+for\s+(?P<who>(?!(?:each|every|all|them|those|these|their|the|a|an|him|her|it)\b)"
+    r"[a-z][\w'-]*)\W*$",
+    re.I,
+)
 THEIR_SELECTION = re.compile(
     r"\btheir\s+(?P<selection>(?:[\w'-]+\s+){0,2}?(?:customers|clients|accounts|leads|prospects|"
     r"detractors|promoters|passives|champions)\b)",
@@ -748,8 +754,11 @@ def _a_task_each(text: str, read: Reader) -> Parsed | None:
     if each is None and reading.slots.get("customer") != ANY_ONE:
         return None
     task = task_named(reading.slots.get("text", "").replace(ANY_ONE, " "))
-    slots = {"action": "task", "text": task, "due": reading.slots.get("due")}
     assignee = THEIR_OWNER_SAID if THEIR_OWNER.search(text) else reading.slots.get("owner")
+    if assignee is None and (named := FOR_SOMEONE.search(task)):
+        # "retention call task for each of those for sam": Sam's tasks, not "… for sam"
+        assignee, task = named["who"], task_named(task[: named.start()])
+    slots = {"action": "task", "text": task, "due": reading.slots.get("due")}
     return Parsed(reading.intent, {**slots, ASSIGNEE: assignee}, reading.confidence)
 
 

@@ -546,10 +546,11 @@ CUES: list[tuple[str, str]] = [
     ),
     (  # "give priya's proposals to lee", "reassign all of dana's hardware leads to sam"
         "customer.bulk_update",
-        r"^(?:(?:please|pls|can you|ok|okay|so|then|now)[\s,]+)*(?:move|reassign|assign|give|"
-        r"hand(?: over)?|transfer|pass)\s+(?:all\s+(?:of\s+)?)?[a-z][\w-]*(?:'s|’s|s')?\s+"
+        r"^(?:(?:please|pls|can you|ok|okay|so|then|now)[\s,]+)*(?:(?:move|reassign|assign|give|"
+        r"hand(?: over)?|transfer|pass)\s+|(?=[a-z][\w-]*(?:'s|’s|s')\s))"
+        r"(?:all\s+(?:of\s+)?)?[a-z][\w-]*(?:'s|’s|s')?\s+"
         r"(?:[\w'-]+\s+){0,3}?(?:customers|accounts|accts|clients|leads|prospects|proposals|deals|"
-        r"book|ones)\s+(?:over\s+)?to\s+\w",
+        r"book|ones)\b[^,;]{0,40}?\s+(?:over\s+)?to\s+(?!(?:date|now|today)\b)\w",
     ),
     (  # "move the berlin customers to sam", "give the london ones to maria"
         "customer.bulk_update",
@@ -1579,7 +1580,7 @@ BOUGHT_PRODUCT = re.compile(
     r"\b(?:(?P<not>hasn'?t|haven'?t|has not|have not|never|didn'?t|did not|not|yet to)\s+"
     r"(?:(?:ever|yet|already)\s+)?)?(?:bought|purchased|ordered|buy)\s+"
     r"(?:the\s+(?!(?:most|least|last|past|first|same)\b))?"
-    r"(?!(?:in|for|from|since|anything|something|nothing|a|an|any|recently|lately|before|again|last|this|"
+    r"(?!(?:in|for|from|since|anything|something|nothing|but|a|an|any|recently|lately|before|again|last|this|"
     r"within|over|under|more|less|most|much|twice|once|at|on|during|yet|us|it|them|me|today|"
     r"yesterday|over|than|the|\d+)\b)"
     r"(?P<product>[a-z][\w+.-]*(?:\s+(?!(?:in|from|owned|who|that|which|and|or|this|last|since|"

@@ -91,16 +91,17 @@ def just_logged_put_right(
 
 
 _SORRY = r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|no|wait|correction|actually|oh)[\s,!.:]*)*"
+_FIGURE = (  # a sum or a count said alone: "5400", "5.4k", "$5,400", "6 seats"
+    r"(?P<figure>[$€£]?\s?\d[\d,.]*\s?(?P<scale>k|m)?\s*(?:usd|eur|gbp|dollars|euros|pounds)?)"
+    r"\s*(?P<units>seats|units|licen[cs]es|users)?"
+)
 _FIGURE_MEANT = re.compile(
     rf"{_SORRY}(?:i meant|meant|make (?:that|it)|(?:it|that) (?:was|is|should (?:have )?be(?:en)?)|"
-    r"should (?:have )?be(?:en)?)\s+(?:actually\s+)?"
-    r"(?P<figure>[$€£]?\s?\d[\d,.]*\s?(?P<scale>k|m)?\s*(?:usd|eur|gbp|dollars|euros|pounds)?)"
-    r"\s*(?P<units>seats|units|licen[cs]es|users)?\W*$",
+    rf"should (?:have )?be(?:en)?)\s+(?:actually\s+)?{_FIGURE}\W*$",
     re.I,
 )
 _FIGURE_NOT = re.compile(  # "oops 1,450 not 14,500"
-    rf"{_SORRY}(?P<figure>[$€£]?\s?\d[\d,.]*\s?(?P<scale>k|m)?\s*(?:usd|eur|gbp|dollars|euros|pounds)?)"
-    r"\s*(?P<units>seats|units|licen[cs]es|users)?\s*,?\s*not\s+[$€£]?\s?\d[\d,.]*\s?[km]?"
+    rf"{_SORRY}{_FIGURE}\s*,?\s*not\s+[$€£]?\s?\d[\d,.]*\s?[km]?"
     r"(?:\s*(?:usd|eur|gbp|seats|units|licen[cs]es|users))?\W*$",
     re.I,
 )

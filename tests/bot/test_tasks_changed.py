@@ -668,3 +668,9 @@ def test_and_another_number_too_with_a_reason_after_it_closes_that_task(chat):
     chat.say(f"close {first}")
     assert chat.say(f"and {second} too, globex signed").text.startswith(f"Done: #{second}")
     assert {task.status for task in chat.rows(Task)} == {"done"}
+
+
+def test_a_task_on_each_customer_listed_for_a_colleague_named_at_its_end_is_theirs(chat):
+    chat.say("list sam's customers", who="Alex")
+    preview = chat.say("retention call task for each of those for sam, due friday", who="Alex")
+    assert preview.text.startswith("Set the task “retention call”, due Fri 20 Nov, for Sam, on 3")

@@ -1654,3 +1654,12 @@ def test_words_taken_back_as_they_are_typed_give_way_to_the_words_meant(said, me
 def test_phrasings_blind_round_33_and_working_day_43_showed(said, intent, slots):
     parsed = read(said)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_colleagues_selection_said_with_no_verb_after_a_handover_is_handed_over_too():
+    parsed = read("and sam's leads in madrid to jordan")
+    assert (parsed.intent, parsed.slots) == (
+        "customer.bulk_update",
+        {"owner": "sam", "city": "madrid", "stage": "lead", "field": "owner", "value": "jordan"},
+    )
+    assert read("sam's leads to date").intent != "customer.bulk_update"
