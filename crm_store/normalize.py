@@ -47,6 +47,18 @@ def email(text: str) -> str:
     return candidate
 
 
+@lru_cache(maxsize=1)
+def _countries_by_zone() -> dict[str, str]:
+    import pytz
+
+    return {zone: country for country, zones in pytz.country_timezones.items() for zone in zones}
+
+
+def country_of_zone(tz: str | None) -> str | None:
+    """The country a time zone is in ("Europe/London" → "GB"), where it is one country's."""
+    return _countries_by_zone().get(tz or "")
+
+
 def phone(text: str, *, region: str = "US") -> str:
     """E.164 (+4930123456); numbers without a country code are read in `region`."""
     import phonenumbers  # its tables take a while to load: only when a phone is read

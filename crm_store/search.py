@@ -160,3 +160,21 @@ def clear_winner(matches: list[Match]) -> Customer | None:
     if matches and matches[0].score - matches[1].score >= CLEAR_LEAD:
         return matches[0].customer
     return None
+
+
+def namesakes(session: Session, owner_id: int | None = None) -> list[list[Customer]]:
+    """Live customers who share their name with another (the same person's name, or the same
+    company with no person named): possible duplicates, for someone to look at. With
+    `owner_id`, the groups that hold one of that owner's customers."""
+    live = select(Customer).where(
+        col(Customer.forgotten_at).is_(None), col(Customer.deleted_at).is_(None)
+    )
+    groups: dict[str, list[Customer]] = {}
+    for customer in session.exec(live.order_by(Customer.id)):
+        key = customer.name_key or (f"@{customer.company_key}" if customer.company_key else "")
+        if key:
+            groups.setdefault(key, []).append(customer)
+    shared = [group for group in groups.values() if len(group) > 1]
+    if owner_id is not None:
+        shared = [group for group in shared if any(c.owner_id == owner_id for c in group)]
+    return sorted(shared, key=lambda group: group[0].name_key or group[0].company_key)

@@ -14,6 +14,7 @@ from intents.rules import (
     CONTACT,
     DAYS,
     DISCOUNT,
+    NAMESAKES,
     NEVER_PURCHASED,
     NOT_BOUGHT,
     NOT_TAG,
@@ -25,6 +26,6 @@ from intents.rules import (
 
 __all__ = [
     "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CUSTOMERS", "DAYS",
-    "DISCOUNT", "EXCLUDING", "Lexicon", "NEVER_PURCHASED", "NOT_BOUGHT", "NOT_TAG",
+    "DISCOUNT", "EXCLUDING", "Lexicon", "NAMESAKES", "NEVER_PURCHASED", "NOT_BOUGHT", "NOT_TAG",
     "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "TASKS_DONE", "TASKS_OF", "WITH_TASKS", "parse",
 ]  # fmt: skip

@@ -232,7 +232,8 @@ _STOP = frozenset(vocab.REFERENCE_STOPS)
 _JOIN = frozenset({"at", "from", "of", "&", "and"})
 # the small words inside names, between capitalised ones: "Loja do Zé", "Ana de la Cruz"
 _PARTICLES = frozenset(
-    "da das de del della der den di do dos du la le van von ter al el bin ibn y e".split()
+    "da das de del della der den di do dos du la le van von ter al el bin ibn y e am im zum zur "
+    "aux des".split()
 )
 _SEPARATOR = re.compile(
     r"\s*(?:[,;:!?()•|]|(?<!\bmr)(?<!\bms)(?<!\bdr)(?<!\bsr)(?<!\bmrs)(?<!\bsra)(?<!\bst)(?<!\bprof)"
@@ -405,7 +406,7 @@ def _same_kind(old: str, new: str) -> bool:
 
 
 _TAKEN_BACK = re.compile(
-    r"\s*(?:—|–|--?|,|;)\s*(?:no wait|no,? wait|wait,? no|sorry|oops|actually(?:,? no)?|no|"
+    r"\s*(?:—|–|--?|,|;)\s*(?:no wait|no,? wait|wait,? no|sorry|oops|actually(?:,? no)?|no|er+|um+|"
     r"correction|scratch that)\s*[,:!—–-]?\s*(?:(?:i mean[t]?|i meant|it'?s|it is|make (?:it|that)|"
     r"not\s+[^,;—–]+?,)\s+)?(?P<new>[^,;—–?!]+?)(?=\s*(?:—|–|\s-\s|[,;?!]|\.(?:\s|$)|$))",
     re.I,
@@ -920,11 +921,14 @@ def _tasks(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
-_MOST_TASKS = re.compile(r"\b(?:who|which rep)(?:'s| has| have)?\s+(?:got\s+)?(?:the\s+)?most\b")
+_MOST_TASKS = re.compile(
+    r"\b(?:who|which rep)(?:'s| is| are| has| have)?\s+(?:got\s+)?(?:the\s+)?(?:most|behind)\b"
+)
 _TASKS_ON = re.compile(
     r"\btasks?\b(?:\s+(?:are|is)\s+(?:still\s+)?open|\s+(?:do|have)\s+(?:i|we)\s+(?:got|have)"
     r"(?:\s+open)?)?\s+(?:for|on|with|about)\s+"
-    r"(?!(?:me|us|him|her|them|today|tomorrow|this|next|the team|everyone)\b)(?P<who>[^,;?!]+?)\W*$"
+    rf"(?!(?:me|us|him|her|them|today|tomorrow|this|next|the team|everyone|{vocab.WEEKDAY})\b)"
+    r"(?P<who>[^,;?!]+?)\W*$"
     # "bjorn dubois tasks?", "chloe nakamura open tasks": a customer named before the word
     r"|^(?!(?:my|our|the|all|open|overdue|team|any|what|which|where|who|how|show|list|today|"
     r"tomorrow|due)\b)"
@@ -1355,12 +1359,15 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
         text, typed = _erased(text, ago.span()), _erased(typed, ago.span())
     found = _SOLD_ON.search(text)  # "bought 2x analytics pro yesterday": that day's sale
     clause = text[: found.start()].rsplit(",", 1)[-1] if found else ""
-    if found and not _STILL_TO_COME.search(clause):  # "… they go live on monday": ahead
+    if found and not _STILL_TO_COME.search(clause) and not _FOR_LATER.search(clause):
+        # "… they go live on monday", "… payment by friday": a day ahead, not the sale's
         said = found.group("when")
         day = date_in(said, now=message.now, tz=message.tz, future=False)
         if day is not None or impossible(said):
             sold_on = day or "!" + typed[found.start("when") : found.end("when")]
             text, typed = _erased(text, found.span()), _erased(typed, found.span())
+            if sold_on == message.now.date():
+                sold_on = None  # "sold this morning": today, as every sale told without a day
     unit = total = None
     if found := vocab.SALE_TOTAL.search(text):
         total = amount(found.group("money"))
@@ -1390,8 +1397,9 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
 
 _STILL_TO_COME = re.compile(
     r"\b(?:go(?:es|ing)? live|start\w*|deliver\w*|install\w*|kick\w* off|ship\w*|renew\w*|"
-    r"expir\w*|will|going to|gonna|due|follow up|call|meet\w*|demo|next|until|till|by|before|from)\b|'ll\b"
+    r"expir\w*|will|going to|gonna|due|follow up|demo)\b|'ll\b"
 )
+_FOR_LATER = re.compile(r"\b(?:next|until|till|by|before|from|starting|call|meet|meeting)\s*$")
 # the day a sale was made, when it was not today: "yesterday", "on sunday 6 dec", "last fri"
 # (dotted numbers are left alone: "12.5 each" is a price)
 _SOLD_ON = re.compile(
@@ -1424,7 +1432,8 @@ def _sale(text: str, typed: str) -> dict | None:
     slots: dict[str, Any] = {}
     if wanted := _WANTED_BOOKED.match(text):  # "X wants 3 more Y licences, booked it": X bought
         who, what = (slice(*wanted.span(g)) for g in ("who", "what"))
-        text, typed = (f"{part[who]} bought {part[what]}" for part in (text, typed))
+        paid = slice(*wanted.span("paid")) if wanted["paid"] else slice(0, 0)
+        text, typed = (f"{part[who]} bought {part[what]} {part[paid]}" for part in (text, typed))
     if negative := vocab.NEGATIVE_QUANTITY.search(text):
         slots["invalid"] = {"quantity": next(q for q in negative.group("q", "q2", "q3", "q4") if q)}
         text = text[: negative.start()] + " " + text[negative.end() :]
@@ -1494,8 +1503,10 @@ def _sale(text: str, typed: str) -> dict | None:
 
 _WANTED_BOOKED = re.compile(
     r"^(?P<who>.+?)\s+(?:wants|needs|would like|asked for|is taking|takes)\s+(?P<what>.+?)\s*"
-    r"[,;.-]?\s*(?:and\s+)?(?:booked|ordered|done|confirmed|signed|processed)(?:\s+(?:it|that|them))?"
-    r"(?:\s+(?:in|through|already|now|just now))*\W*$"
+    r"[,;.-]?\s*(?:and\s+)?(?:booked|ordered|done|confirmed|signed|processed|sold)(?:\s+(?:it|that|them))?"
+    r"(?:\s+(?:in|through|already|now|just now|today|this morning|this afternoon))*"
+    r"(?:\s*,?\s*(?:for\s+)?(?P<paid>[$€£]?\s?\d[\d,.]*\s?[km]?\s*(?:usd|eur|gbp|dollars|euros|pounds)?))?"
+    r"\W*$"
 )
 
 
@@ -1908,6 +1919,9 @@ def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
     return _said_customer(rest, slots, message)
 
 
+_JUST_TRYING = re.compile(
+    r"\s+(?:just\s+)?(?:to\s+(?:see|test|try|check)|for\s+(?:testing|a test|now))\b.*$", re.I
+)
 _SIGNED_OFF = re.compile(
     r"(?<=:)\s*(?:best regards|kind regards|regards|best|cheers|thanks|many thanks|br)\s*,", re.I
 )
@@ -1918,6 +1932,7 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     slots = dict(slots)
     rest = re.sub(r"\s*\((?:https?://)?[\w-]+(?:\.[\w-]+)+/?\)", " ", rest)  # (example.com)
     rest = _SIGNED_OFF.sub(" ", rest)  # "…: Best regards, Jonas Eriksen | …": the sign-off
+    rest = _JUST_TRYING.sub("", rest)  # "… test clinic just to see how this works": why, not who
     if lead := vocab.CREATE_LEAD.match(rest):
         if lead.group("owner"):
             slots["owner"] = lead.group("owner")
@@ -1978,7 +1993,7 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         slots["email"] = found.group(0)
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(
-        r"(?:\b(?:phone|tel|telephone|mob|mobile|cell|ph)\.?:?\s*)?(\+?\(?\d[\d ()./-]{5,}\d)",
+        r"(?:\b(?:phone|tel|telephone|mob|mobile|cell|ph|whats ?app|wa)\.?:?\s*)?(\+?\(?\d[\d ()./-]{5,}\d)",
         rest,
         flags=re.I,
     ):
@@ -2740,6 +2755,7 @@ NOT_TAG = "not_tag"  # customers without this tag (ditto)
 TASKS_OF = "tasks_of"  # whose open tasks are handed over, all at once (ditto)
 OUTCOME = "outcome"  # what came of a task ticked off, noted on its customer (ditto)
 TASKS_DONE = "done"  # the tasks ticked off in the period, not the open ones (ditto)
+NAMESAKES = "namesakes"  # customers who share a name with another: possible duplicates (ditto)
 _SECOND_ITEM = re.compile(
     r"[\s,;]*(?:\band|\bplus|&|\+)\s+(?P<item>(?:\d+|an?|one|two|three|four|five)\s+(?!x\b)[a-z]"
     r"[^,;]*)",
@@ -2815,6 +2831,8 @@ def _unread_runs(text: str) -> list[tuple[int, int]]:
 
 @reads("segment.list")
 def _list(match: re.Match, message: Message) -> dict | None:
+    if vocab.DUPLICATES_ASKED.search(message.text):  # "any duplicate customers?"
+        return {NAMESAKES: True, "owner": owner(message, named_for=False)}
     slots = _segment(match, message)
     if slots.get("segment") in _PIPELINE - {"lost"} and "stage" not in slots:
         slots["stage"] = slots.pop("segment")  # "Jordan's leads": a stage ("lost" is a figure too)

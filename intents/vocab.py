@@ -379,6 +379,11 @@ BOUGHT_ASKED = re.compile(
     r"^(?:and\s+)?(?:has|have|did|what(?:'s|s| has| have| did| else has| else did)?|whats)\s+"
     r"(?:she|he|they)\s+(?:\w+\s+)?(?:bought|buy|ordered|order|purchased)\b"
 )
+# "any duplicate customers?", "do we have dupes": customers who may be one entered twice
+DUPLICATES_ASKED = re.compile(
+    r"^(?!.*\b(?:delete|remove|bin|trash|erase|forget)\b).*\b(?:duplicates?|dupes?|"
+    r"duplicated|double entries|entered twice|in (?:there|the crm|the system) twice)\b"
+)
 # a task ticked off at the end of what was done: "Sent the proposal to Kestrel, tick that one off"
 TICK_THAT_OFF = re.compile(
     r"[,;.]\s*(?:so\s+|and\s+)?(?:please\s+|pls\s+|can you\s+)?(?:tick|close|mark|check|cross)\s+"
@@ -647,8 +652,14 @@ CUES: list[tuple[str, str]] = [
         r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:gave|give|gives)(?: us)? (?:a )?(?:note|nota|grade|rating|score) (?:of )?-?\d{1,3}\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)",
     ),
     ("task.list", TASKS_DONE_ASKED.pattern),  # "how many tasks did the team complete today"
+    ("segment.list", DUPLICATES_ASKED.pattern),  # "any duplicate customers?"
     ("task.complete", TICK_THAT_OFF.pattern),  # "Sent the proposal to Kestrel, tick that one off"
     ("report.show", NOTHING_LOGGED.pattern),  # "who hasn't logged anything today"
+    (  # "how's december looking so far", "how is the quarter shaping up": that period's figures
+        "report.show",
+        rf"^(?:so\s+)?how(?:'s| is| are| does)\s+(?:{MONTH}|(?:this|the) (?:month|week|quarter|year)|"
+        r"q[1-4])\s+(?:looking|going|shaping up|doing)\b",
+    ),
     (  # "pipeline now?", "the pipeline again": the stages, once more
         "report.show",
         r"^(?:and\s+|so\s+)?(?:the\s+|our\s+|my\s+)?pipeline(?:\s+(?:now|again|today|pls|please|"
@@ -663,6 +674,13 @@ CUES: list[tuple[str, str]] = [
         "interaction.history",
         r"^(?:so\s+)?what(?:'s| has| have)\s+(?!(?:i|we|you)\b)[a-z][\w'-]*\s+been\s+(?:up to|doing|"
         r"working on)\b",
+    ),
+    (  # "what's the status of Kapeng Barako Café?", "display the full profile of X"
+        "customer.show",
+        r"^(?:(?:please|pls|kindly|can you|could you)\s+)*(?:what'?s|what is|whats)\s+the\s+(?:status|"
+        r"latest|story|situation|deal)\s+(?:of|on|with)\s+"
+        r"|^(?:(?:please|pls|kindly|can you|could you)\s+)*(?:display|show|view|see|open)\s+(?:me\s+)?"
+        r"(?:the\s+)?(?:full\s+|complete\s+|whole\s+)?(?:profile|record|details|card)\s+(?:of|for)\s+",
     ),
     (  # "when was tom's last order?", "when did kenji last buy": the profile, with the orders
         "customer.show",
@@ -1149,11 +1167,11 @@ TASK_LEAD = re.compile(
     r"^(?:(?:please|pls|kindly|can you|could you|i|we|hey)\s+)*(?:an?\s+(?=(?:reminder|task|to-?do)\b))?"
     r"(?:(?:is it possible to|can i|could i) (?:get|have|set)\s+(?:a\s+)?reminder|(?:need|want)\s+(?:a\s+)?reminder|set\s+(?:a\s+|me\s+a\s+|up\s+a\s+)?(?:reminder|task|to-?do|follow up)|"
     r"make\s+(?:for\s+me\s+)?(?:a\s+)?(?:reminder|task)|put\s+(?:a\s+)?task|"
-    r"(?:pop|put|stick|chuck|pencil|arrange)\s+(?:in\s+)?(?:a\s+|me\s+a\s+)?reminder(?:\s+in)?(?:\s+for\s+me)?|add\s+(?:a\s+)?(?:task|reminder|to-?do)|"
+    r"(?:pop|put|stick|chuck|pencil|arrange)\s+(?:in\s+)?(?:a\s+|me\s+a\s+)?reminder(?:\s+in)?(?:\s+for\s+me)?|add\s+(?:a\s+)?(?:task|reminder|to-?do|to do)|"
     r"create\s+(?:a\s+)?(?:task|reminder)|(?:need|have|must|got)(?: to)? remember|(?:must(?: not)?|mustn'?t) forget|"
     r"remember me|remind me|reminder|task|to-?do|note to self)"
-    r"(?:\s+for\s+(?:me|myself))?\s*(?:\bto\b|:|-|that)?\s*(?:i\s+(?:must|need to|have to|should)\s+)?"
-    r"|^(?:for\s+)?(?:me|myself)\s*(?:\bto\b|:|-)\s*",
+    r"(?:\s+for\s+(?:me|myself))?\s*(?:\bto\b|:|-|—|–|that)?\s*(?:i\s+(?:must|need to|have to|should)\s+)?"
+    r"|^(?:for\s+)?(?:me|myself)\s*(?:\bto\b|:|-|—|–)\s*",
     re.I,
 )
 TASK_TAIL = re.compile(
@@ -1727,7 +1745,8 @@ NOT_OWNERS = frozenset(
     "hows how's whos who's how who where when why there here that let "
     "today tomorrow yesterday this next last the a an me us it week month year now overdue all "
     "everyone team my our your today's tonight later i we you they he she it mine myself "
-    "not never to been already just".split()
+    "not never to been already just monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun".split()
 )
 
 CREATE_LEAD = re.compile(

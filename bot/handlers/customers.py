@@ -538,8 +538,17 @@ def _phone(value: str | None, ctx: Context) -> str | None:
         return None
     if "\x00" in str(value) or len(str(value)) > 64:
         raise UserError(f"“{_clean(value)[:40]}” is not a valid phone number. Nothing was saved.")
-    try:
-        number = normalize.phone(value, region=ctx.settings.phone_region)
-    except ValueError as error:
-        raise UserError(f"{error}. Nothing was saved.") from None
-    return checks.text(number, Customer, "phone", what="phone number")
+    # a number typed without its country code is read the store's way, else where the sender is
+    # ("0161 496 0321" from a rep in London)
+    regions = dict.fromkeys(
+        r for r in (ctx.settings.phone_region, normalize.country_of_zone(ctx.staff.tz)) if r
+    )
+    error = None
+    for region in regions:
+        try:
+            number = normalize.phone(value, region=region)
+        except ValueError as refused:
+            error = error or refused
+            continue
+        return checks.text(number, Customer, "phone", what="phone number")
+    raise UserError(f"{error}. Nothing was saved.")

@@ -22,6 +22,7 @@ from intents import (
     CAME_FROM,
     CUSTOMERS,
     EXCLUDING,
+    NAMESAKES,
     NEVER_PURCHASED,
     NOT_BOUGHT,
     NOT_TAG,
@@ -86,6 +87,8 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
 
     slots = parsed.slots
     book, lead = _book_of_customers(ctx, slots.get("owner"))
+    if slots.get(NAMESAKES):  # "any duplicate customers?"
+        return _namesakes(ctx, book)
     criteria = selection(ctx, slots, book=book)
     snap = snapshot(ctx, only=segments.narrowing(criteria, today=ctx.today))
     found = without_excluded(ctx, segments.find(ctx.session, snap, criteria), slots)
@@ -138,6 +141,35 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
         ],
         buttons=[Button(f"Next for #{i}", f"next action for #{i}") for i in found.index[:3]],
         note="Figures as of today; every match is in the CSV.",
+    )
+
+
+def _namesakes(ctx: Context, book: Book) -> Reply:
+    """Customers who share a name with another: possibly one customer entered twice."""
+    from crm_store.search import namesakes
+
+    groups = namesakes(ctx.session, book.owner_id)
+    if not groups:
+        return Reply(f"No two of {book.possessive} customers share a name.")
+    owners = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
+    rows = [
+        {
+            "#": str(customer.id),
+            "Customer": customer.display_name,
+            "Owner": owners.get(customer.owner_id, "") if customer.owner_id else "",
+            "City": customer.city or "",
+            "E-mail": customer.email or "",
+        }
+        for group in groups
+        for customer in group
+    ]
+    ctx.shown = [int(row["#"]) for row in rows]
+    return Reply(
+        text=f"{len(groups)} name{' is' if len(groups) == 1 else 's are'} shared by more than one "
+        f"customer ({len(rows)} customers). "
+        "Check whether each is one person entered twice before deleting one: "
+        "what was logged on it stays with it.",
+        rows=rows,
     )
 
 

@@ -1,8 +1,10 @@
 """Bad input gets a clear sentence, and a failed command writes nothing."""
 
 import pytest
+from sqlmodel import Session
 
 from bot.dispatch import APOLOGY
+from bot.identity import enrol
 from crm_store.models import Customer, Interaction
 
 
@@ -110,3 +112,18 @@ def test_a_command_typed_as_fields_is_done_and_a_field_that_is_none_is_refused(c
     assert done.text.startswith("Logged a call with Jane Smith (Globex Ltd)")
     [call] = chat.rows(Interaction)
     assert (call.customer_id, call.summary) == (jane, "discussed renewal terms")
+
+
+def test_a_local_number_is_read_where_the_sender_works_when_the_stores_way_cannot_read_it(chat):
+    with Session(chat.engine) as session:
+        enrol(session, "Olivia", role="rep", tz="Europe/London")
+        session.commit()
+    chat.say("add customer Anna Kowalski, Brightsmile Dental, 0161 496 0321", who="Olivia")
+    assert chat.customer("Anna Kowalski").phone == "+441614960321"
+    chat.say("add customer Bo Berg, 212 555 0100", who="Olivia")  # the store's way first: US
+    assert chat.customer("Bo Berg").phone == "+12125550100"
+    written = chat.written()
+    assert (
+        "not a valid phone number" in chat.say("add customer Cy Cole, 0161 49", who="Olivia").text
+    )
+    assert chat.written() == written

@@ -5,6 +5,8 @@ import json
 import subprocess
 import sys
 
+from sqlmodel import Session
+
 from bot.handlers.help import reading_label
 from bot.messages import Message
 from crm_store.models import Customer, Interaction, NpsAnswer, Task
@@ -134,3 +136,15 @@ def test_no_reading_offered_back_shows_a_customer_no_one_is_called(chat):
         "Show jane smith",
         "Report: customers",
     ]
+
+
+def test_customers_who_share_a_name_are_listed_when_asked_about_duplicates(chat):
+    assert chat.say("any duplicate customers?").text == "No two of your customers share a name."
+    with Session(chat.engine) as session:
+        session.add(
+            Customer(name="Jane Smith", city="Leeds", owner_id=chat.customer("Jane Smith").owner_id)
+        )
+        session.commit()
+    reply = chat.say("do we have duplicate customers?")
+    assert reply.text.startswith("1 name is shared by more than one customer (2 customers).")
+    assert {row["Customer"] for row in reply.rows} == {"Jane Smith (Globex Ltd)", "Jane Smith"}

@@ -4,7 +4,7 @@ import pytest
 from sqlmodel import Session
 
 from crm_store.models import Customer
-from crm_store.search import clear_winner, find_customers
+from crm_store.search import clear_winner, find_customers, namesakes
 
 
 @pytest.fixture
@@ -80,3 +80,26 @@ def test_erased_customers_are_not_found(engine, customers):
         session.add(rockets)
         session.commit()
         assert find_customers(session, f"#{customers['Acme Rockets']}") == []
+
+
+def test_customers_who_share_a_name_are_grouped_as_possible_duplicates(engine):
+    from datetime import UTC, datetime
+
+    with Session(engine) as session:
+        session.add_all(
+            [
+                Customer(name="Chloé Martin", city="Paris"),
+                Customer(name="chloe martin", company="Halcyon", city="Lyon"),
+                Customer(name="Chloé Martinez"),
+                Customer(company="Northwind Ltd"),
+                Customer(company="Northwind"),
+                Customer(name="Omar Jensen"),
+                Customer(name="Omar Jensen", deleted_at=datetime(2026, 11, 1, tzinfo=UTC)),
+            ]
+        )
+        session.commit()
+        groups = namesakes(session)
+        assert [[c.display_name for c in group] for group in groups] == [
+            ["Chloé Martin", "chloe martin (Halcyon)"],
+            ["Northwind Ltd", "Northwind"],
+        ]

@@ -1641,6 +1641,7 @@ def test_words_taken_back_as_they_are_typed_give_way_to_the_words_meant(said, me
           "occurred_on": "2026-11-03"}),
         ("she gave us a 9 btw on the nps", "nps.record", {"score": 9}),
         ("pipeline now?", "report.show", {"metric": "customers", "group_by": "stage"}),
+        ("any duplicate customers in there?", "segment.list", {"namesakes": True}),
         ("which leads havent been contacted at all", "segment.list",
          {"stage": "lead", "never_contacted": True}),
         ("reassign jordan's \"intro call\" tasks to sam", "task.update",
@@ -1663,3 +1664,43 @@ def test_a_colleagues_selection_said_with_no_verb_after_a_handover_is_handed_ove
         {"owner": "sam", "city": "madrid", "stage": "lead", "field": "owner", "value": "jordan"},
     )
     assert read("sam's leads to date").intent != "customer.bulk_update"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("forgot to log - mia rossi from summit retail bought 5 crm pro on monday, 4.5k total",
+         "purchase.log",
+         {"customer": "mia rossi from summit retail", "product": "crm pro", "quantity": 5,
+          "amount": 4500, "occurred_on": "2026-11-16"}),
+        ("sold 3 crm pro to acme, payment by friday", "purchase.log",
+         {"customer": "acme", "product": "crm pro", "quantity": 3}),
+        ("tom martin wants 2 more onboarding packages, sold this morning 3600 eur", "purchase.log",
+         {"customer": "tom martin", "product": "onboarding packages", "quantity": 2,
+          "amount": 3600, "currency": "EUR"}),
+        ("what's the status of Kapeng Barako Café?", "customer.show",
+         {"customer": "Kapeng Barako Café"}),
+        ("look up Brasserie Lafayette — er, I mean Brasserie Lafontaine", "customer.show",
+         {"customer": "Brasserie Lafontaine"}),
+        ("how's november looking so far", "report.show",
+         {"metric": "revenue", "period": "this_month"}),
+        ("who's behind on their tasks?", "task.list", {"owner": "team", "period": "overdue"}),
+        ("show my tasks for monday", "task.list", {"owner": "me"}),
+        ("any duplicates we should merge?", "segment.list", {"namesakes": True}),
+        ("mark Apotheke am Markt as won", "customer.update",
+         {"customer": "Apotheke am Markt", "field": "stage", "value": "customer"}),
+        ("add a to do call Big Sky Fitness about the warranty claim tomorrow morning",
+         "task.create",
+         {"text": "call Big Sky Fitness about the warranty claim", "customer": "Big Sky Fitness",
+          "due": "2026-11-19"}),
+    ],
+)  # fmt: skip
+def test_phrasings_blind_round_34_and_working_day_44_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_why_a_customer_is_added_is_no_part_of_its_details():
+    parsed = read("add a customer called test clinic just to see how this works")
+    assert parsed.intent == "customer.create"
+    assert set(parsed.slots.values()) == {"test clinic"}
