@@ -59,15 +59,17 @@ def country_of_zone(tz: str | None) -> str | None:
     return _countries_by_zone().get(tz or "")
 
 
-def phone(text: str, *, region: str = "US") -> str:
-    """E.164 (+4930123456); numbers without a country code are read in `region`."""
+def phone(text: str, *, region: str = "US", strict: bool = False) -> str:
+    """E.164 (+4930123456); numbers without a country code are read in `region`. `strict`: only
+    a number that region has given out, not merely one of a possible length."""
     import phonenumbers  # its tables take a while to load: only when a phone is read
 
     try:
         number = phonenumbers.parse(text.strip(), region)
     except phonenumbers.NumberParseException:
         number = None
-    if number is None or not phonenumbers.is_possible_number(number):
+    check = phonenumbers.is_valid_number if strict else phonenumbers.is_possible_number
+    if number is None or not check(number):
         raise ValueError(f"“{text.strip()}” is not a valid phone number")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

@@ -399,10 +399,7 @@ def _replaced_from(before: str, new: str) -> int | None:
 
 
 def _same_kind(old: str, new: str) -> bool:
-    for kind in _KINDS:
-        if kind.fullmatch(old) and kind.fullmatch(new):
-            return True
-    return False
+    return any(kind.fullmatch(old) and kind.fullmatch(new) for kind in _KINDS)
 
 
 _TAKEN_BACK = re.compile(
@@ -905,8 +902,8 @@ def _tasks(match: re.Match, message: Message) -> dict | None:
     slots = {"period": _first(vocab.TASK_PERIODS, message.text), "owner": owner(message)}
     if _MOST_TASKS.search(message.text):  # "whos got the most overdue stuff": each rep's
         slots["owner"] = "team"
-    if vocab.TASKS_DONE_ASKED.search(message.text):  # "how many tasks did the team close today"
-        if said := vocab.TASKS_DONE_ASKED.search(message.text).group("who"):
+    if asked := vocab.TASKS_DONE_ASKED.search(message.text):  # "how many tasks did we close"
+        if said := asked.group("who"):
             said = {"we": "team", "the team": "team", "i": "me"}.get(said, said)
             slots["owner"] = slots["owner"] or said
         elif re.search(r"\bwe\b", message.text):  # "how many tasks have we ticked off today"
@@ -923,6 +920,9 @@ def _tasks(match: re.Match, message: Message) -> dict | None:
 
 _MOST_TASKS = re.compile(
     r"\b(?:who|which rep)(?:'s| is| are| has| have)?\s+(?:got\s+)?(?:the\s+)?(?:most|behind)\b"
+)
+_DUE_SAID = re.compile(
+    rf"[,;]?\s*\b(?:due|deadline)\s+(?:on\s+|by\s+)?(?P<when>{vocab.DATE_PHRASE})\W*$"
 )
 _TASKS_ON = re.compile(
     r"\btasks?\b(?:\s+(?:are|is)\s+(?:still\s+)?open|\s+(?:do|have)\s+(?:i|we)\s+(?:got|have)"
@@ -958,7 +958,12 @@ def _task(match: re.Match, message: Message) -> dict | None:
         if found.end() > match.end():
             match = found
     rest = message.text[match.end() :]
-    due, rest, typed = _find_date(rest, message, future=True)
+    if said_due := _DUE_SAID.search(rest):  # "… the 30 nov order …, due monday": monday
+        due, _, _ = _find_date(said_due["when"], message, future=True)
+        rest = rest[: said_due.start()]
+        typed = _typed_of(rest, message)
+    else:
+        due, rest, typed = _find_date(rest, message, future=True)
     if due is None:
         lead_due, _, _ = _find_date(message.text[: match.end()], message, future=True)
         due = lead_due
@@ -1395,9 +1400,10 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
-_STILL_TO_COME = re.compile(
-    r"\b(?:go(?:es|ing)? live|start\w*|deliver\w*|install\w*|kick\w* off|ship\w*|renew\w*|"
-    r"expir\w*|will|going to|gonna|due|follow up|demo)\b|'ll\b"
+_STILL_TO_COME = re.compile(  # what is still to happen, not what happened ("renewed on wed")
+    r"\b(?:go(?:es|ing)? live|start(?:s|ing)?|deliver(?:s|y|ing)?|install(?:s|ing|ation)?|"
+    r"kick(?:s|ing)? off|ship(?:s|ping)?|renew(?:s|al|ing)?|expir(?:es|y|ing)|will|going to|gonna|"
+    r"due|follow up|demo)\b|'ll\b"
 )
 _FOR_LATER = re.compile(r"\b(?:next|until|till|by|before|from|starting|call|meet|meeting)\s*$")
 # the day a sale was made, when it was not today: "yesterday", "on sunday 6 dec", "last fri"
@@ -1870,6 +1876,9 @@ def _create(match: re.Match, message: Message) -> dict | None:
     if vocab.NEW_DETAIL_FOR.match(message.text):
         return None  # "new email address for X: …" changes X
     slots = _new_customer(match, message)
+    company = (slots or {}).get("company") or ""
+    if slots and "city" not in slots and (placed := _COMPANY_IN_TOWN.fullmatch(company)):
+        slots["company"], slots["city"] = placed["company"], placed["town"]  # "dental in leeds"
     return None if slots and not_a_name(slots.get("name")) else slots
 
 
@@ -1919,6 +1928,9 @@ def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
     return _said_customer(rest, slots, message)
 
 
+_COMPANY_IN_TOWN = re.compile(
+    r"(?P<company>.+?)\s+(?:in|from)\s+(?P<town>(?!the\b|our\b)[A-Za-z][\w'-]+(?:\s[A-Za-z][\w'-]+)?)"
+)
 _JUST_TRYING = re.compile(
     r"\s+(?:just\s+)?(?:to\s+(?:see|test|try|check)|for\s+(?:testing|a test|now))\b.*$", re.I
 )
@@ -2333,7 +2345,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
 _TO_HAPPEN = re.compile(
     r"\b(?:sending|will|going to|gonna|planning|plan to|coming|arriving|"
     r"delivering|shipping|installing|starting|starts|kicking off)\b[^,;.!?]*$|'ll\b[^,;.!?]*$"
-    r"|(?:^|[,;.]\s*|\band\s+)(?:(?:i|we)\s+)?(?:send|get|prepare|prep|write|draft|share|mail|"
+    r"|(?:^|[,;.]\s*|\band\s+)(?:(?:i|we)\s+)?(?:(?:need to|have to|must|should|gotta|will)\s+)?"
+    r"(?:send|get|prepare|prep|write|draft|share|mail|"
     r"bring|book|schedule|arrange|organise|organize|do|return|call|visit)\s[^,;.!?]*$"
     # ", send deck fri", ", I send them on Monday": a to-do's day
 )
@@ -2505,14 +2518,17 @@ def _entry_removed(match: re.Match, message: Message) -> dict[str, Any]:
     rest = message.typed[match.end() :]
     said = f"{match.group('when')} {rest}".lower()
     day = re.search(r"\b(today|yesterday)\b|\bthis (?:morning|afternoon|evening)\b", said)
+    occurred = day and date_in(
+        day.group(1) or "today", now=message.now, tz=message.tz, future=False
+    )
+    if not occurred and (dated := _ENTRY_DAY.search(said)):  # "… from 30 nov", "monday's sale"
+        occurred = date_in(dated["when"], now=message.now, tz=message.tz, future=False)
+        rest = rest[: max(0, dated.start() - len(said) + len(rest))]
     who = re.match(
         r"\s*(?:(?:of|for)\s+\w+\s+)?(?:with|to|for|from|on|of|w/)\s+(?P<who>[^,;.!?]+?)"
         r"(?=\s+(?:today|yesterday|earlier|this\s+\w+|it\s+was|pls|please|that|which)\b|\s*(?:[,;.!?]|$))",
         rest,
         re.I,
-    )
-    occurred = day and date_in(
-        day.group(1) or "today", now=message.now, tz=message.tz, future=False
     )
     return {
         "customer": _ref(who.group("who")) if who else None,
@@ -2520,6 +2536,10 @@ def _entry_removed(match: re.Match, message: Message) -> dict[str, Any]:
     }
 
 
+_ENTRY_DAY = re.compile(
+    rf"(?:\b(?:from|on|of|dated)\s+|^)(?P<when>(?:last\s+)?{vocab.WEEKDAY}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?{vocab.MONTH}|{vocab.MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:'s)?(?=\W|$)"
+)
 OLD_CHANNEL = "old_channel"  # the kind of contact being put right (not in the contract's frame)
 
 
@@ -2899,7 +2919,7 @@ def _segment(match: re.Match, message: Message) -> dict | None:
             slots["no_stage_change_days"] = (message.now.date() - day).days
             slots["stage"] = _stage_of(found["stage"])
     if "stage" not in slots and (both := vocab.TWO_STAGES.search(text)):
-        stages = list(dict.fromkeys(_stage_of(both.group(g)) for g in ("a", "b")))
+        stages = list(dict.fromkeys(_stage_of(both[g]) for g in ("a", "b", "c") if both[g]))
         slots["stage"] = stages if len(stages) > 1 else stages[0]
     elif "stage" not in slots and (found := vocab.STAGE_CRITERION.search(text)):
         slots["stage"] = _stage_of(next(g for g in found.groups() if g))

@@ -928,7 +928,7 @@ REQUIRED = {
 REFERENCE_STOPS = (
     "about re regarding for to on that who which and but they she he we i it its is was were "
     "are will would said says asked wants want wanted needs need the a an with by in over via "
-    "again back up twice once today yesterday tomorrow this next last no not all some lately "
+    "again back up twice once today yesterday tomorrow this next last no not all some lately whether "
     "recently myself "
     "went gave rated scored bought ordered purchased has have had did does do just yet "
     "because so then after before while when since until if as per there here him her them "
@@ -1391,6 +1391,7 @@ IN_STAGE_SINCE = re.compile(
 TWO_STAGES = re.compile(
     rf"\b(?P<a>{_ONE_OF_STAGES})s?\s*(?:and|or|&|\+|/|,)\s*(?:the\s+|her\s+|his\s+|their\s+|"
     rf"my\s+|our\s+)?(?P<b>{_ONE_OF_STAGES})s?\b"
+    rf"(?:\s*,?\s*(?:and|or|&|\+|/|,)\s*(?:the\s+)?(?P<c>{_ONE_OF_STAGES})s?\b)?"  # "leads, qualified and proposals"
 )
 # one stage, never a selection of them: "mark them lost", not "mark all leads …"
 _STAGE_ONE = _any_of(w for w in STAGES if not w.endswith("s"))

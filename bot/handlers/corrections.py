@@ -287,7 +287,9 @@ def _chosen(
         return entry
     said = parsed.slots.get("customer")
     customer = resolve_customer(ctx, said, read=True) if said else None
-    query = select(model).where(*conditions).order_by(col(model.id).desc())
+    when = Purchase.purchased_on if model is Purchase else Interaction.occurred_at
+    # the latest is the one of the latest day, whenever it was logged
+    query = select(model).where(*conditions).order_by(col(when).desc(), col(model.id).desc())
     if customer is not None:
         query = query.where(model.customer_id == customer.id)
     if customer is None or not sees_whole_team(ctx.staff):

@@ -544,9 +544,9 @@ def _phone(value: str | None, ctx: Context) -> str | None:
         r for r in (ctx.settings.phone_region, normalize.country_of_zone(ctx.staff.tz)) if r
     )
     error = None
-    for region in regions:
+    for strict, region in enumerate(regions):  # the sender's country only for a real number
         try:
-            number = normalize.phone(value, region=region)
+            number = normalize.phone(value, region=region, strict=bool(strict))
         except ValueError as refused:
             error = error or refused
             continue

@@ -263,3 +263,11 @@ def test_the_kind_of_a_contact_just_logged_is_put_right_in_few_words(chat):
     written = chat.written()
     chat.say("sorry i meant 5400")  # no sale was logged: nothing to put right
     assert chat.written() == written
+
+
+def test_the_last_sale_is_the_one_of_the_latest_day_whenever_it_was_logged(chat):
+    _crm_pro(chat)
+    chat.say("jane cooper bought 1 crm pro yesterday")
+    chat.say("jane cooper bought 2 crm pro on monday")  # logged later, sold earlier
+    question = chat.say("delete the last sale to jane cooper")
+    assert "1 × CRM Pro" in question.text and "yesterday" in question.text

@@ -1704,3 +1704,34 @@ def test_why_a_customer_is_added_is_no_part_of_its_details():
     parsed = read("add a customer called test clinic just to see how this works")
     assert parsed.intent == "customer.create"
     assert set(parsed.slots.values()) == {"test clinic"}
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        ("forgot to log this: priya kowalski (ironclad) renewed on monday, 5 seats crm pro "
+         "for 4500",
+         "purchase.log",
+         {"customer": "priya kowalski (ironclad)", "product": "crm pro", "quantity": 5,
+          "amount": 4500, "occurred_on": "2026-11-16"}),
+        ("just called rafael brown, he's keen on enterprise, need to send pricing fri",
+         "interaction.log",
+         {"customer": "rafael brown", "channel": "call",
+          "summary": "he's keen on enterprise, need to send pricing", "follow_up": "2026-11-20"}),
+        ("task for maria: check w zoë martin whether the 13 nov order was a trial, due monday",
+         "task.create",
+         {"text": "check w zoë martin whether the 13 nov order was a trial",
+          "customer": "zoë martin", "owner": "maria", "due": "2026-11-23"}),
+        ("delete the crm pro sale to #80 from 13 nov", "purchase.delete",
+         {"customer": "#80", "occurred_on": "2026-11-13"}),
+        ("move jordan's leads, qualified and proposals to sam", "customer.bulk_update",
+         {"owner": "jordan", "stage": ["lead", "qualified", "proposal"], "field": "owner",
+          "value": "sam"}),
+        ("new lead: chris park, lumen dental in leeds, chris@lumendental.co.uk", "customer.create",
+         {"name": "chris park", "company": "lumen dental", "city": "leeds",
+          "email": "chris@lumendental.co.uk", "stage": "lead"}),
+    ],
+)  # fmt: skip
+def test_phrasings_working_day_45_showed(said, intent, slots):
+    parsed = read(said)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
