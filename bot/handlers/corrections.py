@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from bot import checks, format
 from bot.context import Ask, Context, UserError, handles
 from bot.digest_activity import bounds
+from bot.handlers.purchases import sale_day
 from bot.messages import Button, Reply
 from bot.permissions import sees_whole_team
 from bot.resolve import resolve_customer
@@ -77,14 +78,14 @@ def just_logged_put_right(
         if day is None:
             return None
         slots["occurred_on"] = day.isoformat()
-    elif said["units"] or not (said["scale"] or (amount(said["figure"]) or (0, ""))[1]):
-        value = (amount(said["figure"]) or (None, None))[0]
+    else:
+        value, currency = amount(said["figure"]) or (None, None)
         if value is None:
             return None
-        key = "quantity" if said["units"] or value < 100 else "amount"
-        slots[key] = value  # "make that 6": six of them; "i meant 5400": the sum
-    else:
-        slots["amount"], slots["currency"] = amount(said["figure"])
+        if said["units"] or not (said["scale"] or currency or value >= 100):
+            slots["quantity"] = value  # "make that 6": six of them
+        else:
+            slots["amount"], slots["currency"] = value, currency  # "i meant 5400": the sum
     return Parsed(
         _PUT_RIGHT_AGAIN[logged.action], {k: v for k, v in slots.items() if v is not None}
     )
@@ -220,9 +221,7 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
         ceiling = ctx.settings.max_amount
         money = checks.amount(slots["amount"], ceiling=ceiling, model=Purchase, field="amount")
     currency = str(slots.get("currency") or sale.currency).upper()
-    day = _day(parsed) or sale.purchased_on
-    if day > ctx.today:
-        raise UserError("That day is still to come; a sale is recorded once it is made.")
+    day = sale_day(ctx, slots.get("occurred_on"), unsaid=sale.purchased_on)
     what = _sale_named(ctx, sale)
     if (quantity, money, currency, day) == (
         sale.quantity,

@@ -35,7 +35,7 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     name, catalogue = _product(ctx, typed, new=bool(slots.get(NEW_PRODUCT)))
     second = _second_item(ctx, slots, catalogue)
     amount, currency = _amount(slots, catalogue, quantity, ctx)
-    day = _sale_day(slots, ctx)
+    day = sale_day(ctx, slots.get("occurred_on"), unsaid=ctx.today)
     customer = resolve_customer(ctx, slots.get("customer"))
     sales = [_record(ctx, customer, name, quantity, amount, currency, day)]
     if second is not None:  # "bought 2 crm enterprise and 2 training workshops": two sales
@@ -67,10 +67,11 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     return Reply(text=recorded, buttons=[Button("Undo", "undo")])
 
 
-def _sale_day(slots: dict, ctx: Context) -> date:
-    """The day of the sale: today, or the day gone by that was said ("bought … yesterday")."""
-    if not (said := slots.get("occurred_on")):
-        return ctx.today
+def sale_day(ctx: Context, said: str | None, *, unsaid: date) -> date:
+    """The day a sale was made: the day gone by that was said ("bought … yesterday"), else
+    `unsaid`; a day still to come is refused."""
+    if not said:
+        return unsaid
     day = date.fromisoformat(said)
     if day > ctx.today:
         raise UserError("That day is still to come; a sale is recorded once it is made.")

@@ -179,15 +179,10 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
     book = whose_book(ctx, owner, team_by_default=False)
     today = ctx.today
     query = (
-        select(Task, Customer, Staff.name)
-        .join(Customer, Task.customer_id == Customer.id, isouter=True)
-        .join(Staff, Task.assignee_id == Staff.id)
-        .where(Task.status == TaskStatus.open.value)
+        _with_holders(book, TaskStatus.open)
         .where(col(Customer.deleted_at).is_(None))
         .order_by(col(Task.due).is_(None), Task.due, Task.id)
     )
-    if not book.team:
-        query = query.where(Task.assignee_id == book.owner_id)
     if on is not None:
         query = query.where(Task.customer_id == on.id)
     found = ctx.session.exec(_due_in(query, period, today)).all()
@@ -235,19 +230,26 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
     )
 
 
+def _with_holders(book: Book, status: TaskStatus):
+    """The tasks of one status in a book, each with its customer (if any) and who holds it."""
+    query = (
+        select(Task, Customer, Staff.name)
+        .join(Customer, Task.customer_id == Customer.id, isouter=True)
+        .join(Staff, Task.assignee_id == Staff.id)
+        .where(Task.status == status.value)
+    )
+    return query if book.team else query.where(Task.assignee_id == book.owner_id)
+
+
 def _done_in(ctx: Context, book: Book, period: str) -> Reply:
     """The tasks ticked off today (or this week): "how many tasks did the team close today"."""
     first = ctx.today - timedelta(days=ctx.today.weekday()) if period == "week" else ctx.today
     since, _ = bounds(first, ctx.tz)
     query = (
-        select(Task, Customer, Staff.name)
-        .join(Customer, Task.customer_id == Customer.id, isouter=True)
-        .join(Staff, Task.assignee_id == Staff.id)
-        .where(Task.status == TaskStatus.done.value, col(Task.completed_at) >= since)
+        _with_holders(book, TaskStatus.done)
+        .where(col(Task.completed_at) >= since)
         .order_by(col(Task.completed_at), Task.id)
     )
-    if not book.team:
-        query = query.where(Task.assignee_id == book.owner_id)
     found = ctx.session.exec(query).all()
     when = "this week" if period == "week" else "today"
     if not found:
