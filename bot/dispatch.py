@@ -222,13 +222,15 @@ class Bot:
         except UserError as error:
             waiting = chosen.waiting if isinstance(chosen, _Command) else None
             waiting = "kept" if waiting == NARROWING else waiting  # the preview is still there
-            self._settle(message, staff_id, None, keep_waiting=waiting == "kept")
+            named = isinstance(chosen, _Command) and subjects.names_someone(chosen.parsed)
+            self._settle(message, staff_id, None, keep_waiting=waiting == "kept", named=named)
             return _noted(Reply(str(error)), waiting)
         except Ask as question:
             waiting = chosen.waiting if isinstance(chosen, _Command) else None
             waiting = None if waiting == NARROWING else waiting  # the narrower preview replaces it
             then = chosen.then if isinstance(chosen, _Command) else None
-            self._settle(message, staff_id, question, then=then)
+            named = isinstance(chosen, _Command) and subjects.names_someone(chosen.parsed)
+            self._settle(message, staff_id, question, then=then, named=named)
             return _noted(question.reply, "dropped" if waiting == "kept" else waiting)
         except IntegrityError as error:
             if retry:
@@ -265,6 +267,12 @@ class Bot:
         if pending is not None:
             if pending.expires_at <= now:
                 session.delete(pending)
+                if says(text, YES, only=True) or says(text, NO, only=True):
+                    return Reply(
+                        f"My question lapsed after {self.settings.question_ttl_minutes} "
+                        "minutes, so nothing was done. Ask again if you still need it."
+                    )
+                pending = None
             else:
                 answer = (
                     _answer_key(text, pending.payload["choices"])
@@ -352,6 +360,12 @@ class Bot:
                 and not {r.intent for r in (first, *later)} & {"unknown", "smalltalk", "help"}
                 and not {r.intent for r in later} & NEVER_SECOND
             ):
+                parsed, then = first, split[1]
+            elif (
+                _change(first) == _change(parsed)
+                and _sure_of_each(first)
+                and any(r.intent == "unknown" for r in later)
+            ):  # "close #2, and push #10 to april": the first done, the rest said not understood
                 parsed, then = first, split[1]
             elif _a_remark_then_the_request(parsed, first, later, text):
                 pass  # "jordan's leaving us friday. move all his leads to sam": read whole
@@ -493,10 +507,12 @@ class Bot:
         *,
         keep_waiting: bool = False,
         then: str | None = None,
+        named: bool = False,
     ) -> None:
         """After a rolled-back command: keep the event id, and the new question if one was asked
         with the message's second request, run once it is answered (or the question still
-        waiting, marked as having survived one unrelated message)."""
+        waiting, marked as having survived one unrelated message); a customer `named` and not
+        found is no longer followed by "him" meaning the one before."""
         with transaction(self.engine) as session:
             try:
                 with session.begin_nested():
@@ -506,6 +522,8 @@ class Bot:
             if staff_id is None:
                 return
             conversation = _conversation(message, staff_id)
+            if named:  # "No customer matches “hugo silva paris”": "him" next is not the one before
+                subjects.forget_customer(session, conversation)
             if keep_waiting:
                 for waiting in session.exec(
                     select(PendingQuestion).where(PendingQuestion.conversation == conversation)

@@ -67,7 +67,7 @@ ONE = re.compile(
     r"purchases|(?:total |lifetime )?value|ltv|total|spend|products|tags|nps|score|segment|history|"
     r"contacts|tasks)|"
     rf"(?:his|their)(?={_FIELD_OF})|"
-    r"(?:(?<=\bwhat (?:did|has) )|(?<=\bwhat's )|(?<=\bwhats ))(?:he|she)"
+    r"(?:(?<=\bwhat (?:did|has) )|(?<=\bwhat does )|(?<=\bwhat's )|(?<=\bwhats ))(?:he|she)"
     r"(?= (?:\w+ )?(?:buy|bought|order|ordered|purchase|purchased))|this one|"
     r"(?:he|she)(?= (?:has |'s )?(?:spent|paid))|"
     r"(?<=\bstage is )(?:he|she)|(?<=\bstage's )(?:he|she)|"
@@ -202,6 +202,7 @@ NEEDS_CUSTOMER = frozenset(
         "customer.update",
         "customer.delete",
         "customer.restore",
+        "customer.changes",
         "interaction.log",
         "interaction.history",
         "purchase.log",
@@ -348,6 +349,22 @@ def remember(
     subject.shown = shown or kept
     subject.updated_at = now
     session.add(subject)
+
+
+def names_someone(parsed: Parsed) -> bool:
+    """Whether a message named a customer by words ("hugo silva paris"), in any reading of it."""
+    return any(
+        isinstance(said := reading.slots.get("customer"), str) and not said.startswith("#")
+        for reading in (parsed, *parsed.alternatives)
+    )
+
+
+def forget_customer(session: Session, conversation: str) -> None:
+    """A customer was named but not found or not understood: "him" next may be them, so it is
+    no longer the one talked about before."""
+    if (subject := session.get(ConversationSubject, conversation)) and subject.customer_id:
+        subject.customer_id = None
+        session.add(subject)
 
 
 def refer_back(

@@ -371,7 +371,8 @@ def chart_png(report: Report, *, money_format=None) -> bytes:
 
 @dataclass(frozen=True)
 class Entry:
-    """One sale or contact behind a report's figure: what "list the sales made today" shows."""
+    """One sale, contact or new customer behind a report's figure: what "list the sales made
+    today" shows."""
 
     when: datetime | date
     customer_id: int
@@ -387,8 +388,8 @@ class Entry:
 def entries(
     session: Session, report: Report, *, tz: ZoneInfo, owner_id: int | None, limit: int
 ) -> tuple[list[Entry], int]:
-    """The newest `limit` sales or contacts a report of revenue, purchases or interactions counts
-    (of every currency: they are shown one by one), and how many it counts in all."""
+    """The newest `limit` sales, contacts or new customers a report counts (sales of every
+    currency: they are shown one by one), and how many it counts in all."""
     if report.metric in ("revenue", "purchases"):
         query = _sales(
             (Purchase, Customer.name), report.start, report.end, owner_id=owner_id, join=True
@@ -405,13 +406,21 @@ def entries(
             join=True,
         )
         order = (Interaction.occurred_at.desc(), Interaction.id.desc())
+    elif report.metric == "customers":
+        query = _added(
+            (Customer, Customer.name), report.start, report.end, tz=tz, owner_id=owner_id
+        )
+        order = (Customer.created_at.desc(), Customer.id.desc())
     else:
         return [], 0
     count = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
     staff = dict(session.execute(select(Staff.id, Staff.name)).all())
     found = []
     for row, name in session.execute(query.order_by(*order).limit(limit)).all():
-        if isinstance(row, Purchase):
+        if isinstance(row, Customer):  # a customer added: their stage, and whose they are
+            owner = staff.get(row.owner_id)
+            entry = Entry(row.created_at, row.id, row.display_name, "added", row.stage, by=owner)
+        elif isinstance(row, Purchase):
             entry = Entry(
                 row.purchased_on,
                 row.customer_id,
@@ -473,6 +482,18 @@ def _sales(columns, start: date, end: date, *, owner_id: int | None, join: bool 
     return query
 
 
+def _added(columns, start: date, end: date, *, tz: ZoneInfo, owner_id: int | None):
+    """Customers added in the days from `start` to `end` (local), still in the store."""
+    begin, finish = utc_midnight(start, tz), utc_midnight(end + timedelta(days=1), tz)
+    query = select(*columns).where(
+        Customer.created_at >= begin,
+        Customer.created_at < finish,
+        col(Customer.forgotten_at).is_(None),
+        col(Customer.deleted_at).is_(None),
+    )
+    return query if owner_id is None else query.where(Customer.owner_id == owner_id)
+
+
 def _contacts(
     columns,
     start: date,
@@ -515,7 +536,6 @@ def _facts(
 ) -> pd.DataFrame:
     """Rows of (day, key, amount[, score]) at the finest grain the grouping needs."""
     book = Customer.owner_id == owner_id
-    begin, finish = utc_midnight(start, tz), utc_midnight(end + timedelta(days=1), tz)
     if metric in ("revenue", "purchases"):
         key = {
             "owner": func.coalesce(Purchase.staff_id, Customer.owner_id),
@@ -557,14 +577,7 @@ def _facts(
         key = {"owner": Customer.owner_id, "segment": Customer.id, "city": Customer.city}.get(
             group_by or ""
         )
-        query = select(Customer.created_at, *_maybe(key)).where(
-            Customer.created_at >= begin,
-            Customer.created_at < finish,
-            col(Customer.forgotten_at).is_(None),
-            col(Customer.deleted_at).is_(None),
-        )
-        if owner_id is not None:
-            query = query.where(book)
+        query = _added((Customer.created_at, *_maybe(key)), start, end, tz=tz, owner_id=owner_id)
         frame = _frame(session.execute(query).all(), ("at", *_maybe(key, "key")))
         return _local_days(frame, tz).assign(amount=1)
     key = {"owner": Customer.owner_id, "segment": NpsAnswer.customer_id, "city": Customer.city}.get(

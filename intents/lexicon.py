@@ -83,10 +83,11 @@ class _Names:
     def __init__(self, lexicon: Lexicon) -> None:
         self.whole = {n.lower(): n for n in (*lexicon.customers, *lexicon.companies) if n.strip()}
         self.choices = list(self.whole)
-        self.people = list({n.lower() for n in lexicon.customers if n})
+        self.people = list({_plain(n) for n in lexicon.customers if n})  # "zoe" finds Zoé
+        self.cities = frozenset(_plain(c) for c in lexicon.cities if c)
         self.by_first = _by_word(self.choices, lambda name: name.split(None, 1)[0])
         self.by_last = _by_word(self.choices, lambda name: name.rsplit(None, 1)[-1])
-        companies = [c.lower() for c in lexicon.companies if c.strip()]
+        companies = [_plain(c) for c in lexicon.companies if c.strip()]
         self.companies_by_first = _by_word(companies, lambda name: name.split(None, 1)[0])
         long_names = [name for name in self.choices if len(name) >= 4]
         self.by_start = _by_word(long_names, lambda name: _FIRST_RUN.match(name).group())
@@ -184,13 +185,14 @@ def named_inside(text: str, lexicon: Lexicon) -> str | None:
 
 
 def _person_and_company(words: list[str], names: _Names) -> bool:
-    """'tom becker harbor', 'anna nguyen cyberdyne': a known person, then their company's first
-    words, as people name a customer when the name alone is shared."""
+    """'tom becker harbor', 'anna nguyen cyberdyne', 'hugo silva paris': a known person, then
+    their company's first words or a city, as people name a customer when the name is shared."""
+    words = [_plain(w) for w in words]
     for split in range(len(words) - 1, 0, -1):
         person, company = " ".join(words[:split]), words[split:]
         if not process.extractOne(person, names.people, scorer=fuzz.ratio, score_cutoff=88):
             continue
-        if any(
+        if " ".join(company) in names.cities or any(
             len(company) <= len(parts)
             and all(fuzz.ratio(w, p) >= 85 for w, p in zip(company, parts, strict=False))
             for parts in names.like(company[0], names.companies_by_first)
@@ -251,6 +253,11 @@ _WORDS_TOO = frozenset(
     "bills marks wills pats reeds grants hopes joys rays jays deans mays roses dawns chucks "
     "franks bobs sues bens dons cliffs glens jacks nicks robs rods".split()
 )
+
+
+def _plain(name: str) -> str:
+    """Lower case without accents; cheap for the plain ASCII most names are."""
+    return name.lower() if name.isascii() else _fold(name)
 
 
 def _ascii(folded: str) -> str:
@@ -493,6 +500,10 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
     a selection's places and interests as the store records them."""
     slots = dict(slots)
     if intent in ("customer.bulk_update", "segment.list"):
+        said = slots.get("owner")
+        if isinstance(said, str) and not staff_named(said, lexicon) and "city" not in slots:
+            if said.casefold() in lexicon.places[0]:  # "all leads from München to Lukas": a town
+                slots["city"] = slots.pop("owner")
         place_selection(slots, lexicon)
         if BOUGHT not in slots and (product := _product_had(typed, lexicon)):
             slots[BOUGHT] = product

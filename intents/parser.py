@@ -85,6 +85,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         asked := parse(message.typed[opening.end() :], now=now, tz=tz, lexicon=lexicon)
     ).intent not in ("unknown", "smalltalk"):
         return asked  # "ok thanks. whats the pipeline now": the request after the thanks
+    if (told := vocab.LOG_THAT.match(message.text)) and (
+        said := parse(message.typed[told.end() :], now=now, tz=tz, lexicon=lexicon)
+    ).intent in ("interaction.log", "purchase.log", "nps.record"):
+        return said  # "log that hugo wilson emailed me on tuesday asking for …"
     if (tail := vocab.WITH_THEIR_TASKS.search(message.text)) and tail.start() > 0:
         moved = parse(message.typed[: tail.start()], now=now, tz=tz, lexicon=lexicon)
         if moved.intent == "customer.update" and moved.slots.get("field") == "owner":
@@ -94,7 +98,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         return said
     # "Oh shoot, Thandi changed jobs - can you update X's name to Y": the request, when whole
     if (
-        (before := rules.SAID_BEFORE_ASKING.match(message.text))
+        (
+            before := rules.SAID_BEFORE_ASKING.match(message.text)
+            or rules.QUOTED_BEFORE_ASKING.match(message.text)
+        )
         and (said := _after_reason(message, before, now=now, tz=tz, lexicon=lexicon))
         and not rules.missing_required(said.intent, said.slots)
     ):
@@ -341,7 +348,8 @@ def _still_unread(phrases: list[str], slots: dict[str, Any]) -> tuple[str, ...]:
 
 _TARGET_AT_END = re.compile(r"\s+(?P<target>(?:to|into|as)\s+[\w'-]+(?:\s+[\w'-]+)?)\W*$", re.I)
 _REMARK = re.compile(
-    r"(?:a\s+|an\s+|just\s+)?(?:junk|spam|dupe?|duplicate|copy|double|test|fake|dead|bogus|wrong|"
+    r"(?:(?:it'?s|it is|is|na|e\s+don|they'?re)\s+)?(?:a\s+|an\s+|just\s+)?"
+    r"(?:junk|spam|dupe?|duplicate|copy|double|test|fake|dead|bogus|wrong|"
     r"old|not a|no longer|gone|closed|bounced|never|typo)\b",
     re.I,
 )

@@ -377,6 +377,10 @@ def self_corrected(text: str) -> str:
         start = _replaced_from(before, new)
         if start is None:
             return text
+        if swapped := _SWAPPED.fullmatch(new):  # the word meant in place of the other, alone
+            end = start + len(swapped["old"])
+            text = f"{before[:start]}{swapped['new']}{before[end:]}{text[found.end() :]}"
+            continue
         text = f"{before[:start]}{new}{text[found.end() :]}"
     return text
 
@@ -384,34 +388,50 @@ def self_corrected(text: str) -> str:
 def _replaced_from(before: str, new: str) -> int | None:
     """Where the words the correction replaces begin in `before`, or None when nothing there is
     of the new words' kind."""
+    if swapped := _SWAPPED.fullmatch(new):  # "— sorry, a meeting not a call —": the call
+        at = before.lower().rfind(swapped["old"].lower())
+        return None if at < 0 else at
     lead = new.split()[0].lower()
     if lead in _LEADING_WORDS and len(new.split()) > 1:  # "to Lukas — no, to Jana"
         at = before.lower().rfind(f" {lead} ")
         return at + 1 if at >= 0 else None
     words = list(re.finditer(r"\S+", before))
-    if len(words) < len(new.split()):
-        return None
-    taken = words[-len(new.split())]
-    old = before[taken.start() :].strip(" ,;—–-")
-    if _same_kind(old, new):
-        return taken.start()
+    size = len(new.split())
+    for count in (size, size - 1, size + 1):  # "Lakeshore Paddel — *Lakeshore Paddle Co"
+        if not 0 < count <= len(words):
+            continue
+        taken = words[-count]
+        if _same_kind(before[taken.start() :].strip(" ,;—–-"), new):
+            return taken.start()
     return None
 
 
 def _same_kind(old: str, new: str) -> bool:
-    return any(kind.fullmatch(old) and kind.fullmatch(new) for kind in _KINDS)
+    """Of one kind, or the same words but one of one kind ("4 kayaks" and "6 kayaks")."""
+    if any(kind.fullmatch(old) and kind.fullmatch(new) for kind in _KINDS):
+        return True
+    olds, news = old.lower().split(), new.lower().split()
+    differ = [(a, b) for a, b in zip(olds, news, strict=False) if a != b]
+    return len(olds) == len(news) > 1 and len(differ) == 1 and _same_kind(*differ[0])
+
+
+# "a meeting not a call": the word meant, then the one it replaces
+_SWAPPED = re.compile(r"(?:an?\s+)?(?P<new>[\w-]+)\s+not\s+(?:an?\s+)?(?P<old>[\w-]+)", re.I)
 
 
 _TAKEN_BACK = re.compile(
-    r"\s*(?:—|–|--?|,|;)\s*(?:no wait|no,? wait|wait,? no|sorry|oops|actually(?:,? no)?|no|er+|um+|"
-    r"correction|scratch that)\s*[,:!—–-]?\s*(?:(?:i mean[t]?|i meant|it'?s|it is|make (?:it|that)|"
-    r"not\s+[^,;—–]+?,)\s+)?(?P<new>[^,;—–?!]+?)(?=\s*(?:—|–|\s-\s|[,;?!]|\.(?:\s|$)|$))",
+    r"\s*(?:—|–|--?|,|;|\.(?=\s))\s*(?:(?:no wait|no,? wait|wait,? no|sorry|oops|actually(?:,? no)?|"
+    r"no(?!\s+(?:answer|reply|response|show|luck|sale|deal|interest|budget|change|news|pick ?up|"
+    r"go|thanks|idea|rush|worries)\b)|er+|um+|correction|scratch that)\s*[,:!—–-]?|"
+    r"or (?:was|is) it\s[^?]{1,40}\?|\*(?=\w))\s*"
+    r"(?:(?:i mean[t]?|i meant|it'?s|it is|it was|make (?:it|that)|not\s+[^,;—–]+?,)\s+)?"
+    r"(?P<new>[^,;—–?!]+?)(?=\s*(?:—|–|\s-\s|[,;?!]|\.(?:\s|$)|$))",
     re.I,
 )
 _LEADING_WORDS = frozenset({"to", "on", "for", "at", "in", "with", "from", "by"})
 _KINDS = (
     re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"),  # an address
-    re.compile(r"[+$€£]?[\d][\d ()./,-]*[\dk]", re.I),  # a number, a phone, an amount
+    re.compile(r"[+$€£]?\d(?:[\d ()./,-]*[\dk])?", re.I),  # a number, a phone, an amount
     re.compile(rf"(?:(?:this|next|last)\s+)?{vocab.WEEKDAY}|tomorrow|today|yesterday", re.I),
     re.compile(r"(?:[A-ZÀ-Ý][\w'’.-]*(?:\s+|$)){1,4}"),  # a name: every word capitalised
 )
@@ -436,6 +456,9 @@ def named_then_pointed(message: Message) -> Message | None:
     name = leading_name(message.typed[: found.start("verb")])
     if not name or name.lower() in vocab.NOT_CUSTOMERS:
         return None
+    said = found["who"].split()
+    if len(said) > 1:  # "…, push that task to monday": the task for them
+        name = f"the {said[1]} for {name}"
     typed = f"{message.typed[found.start('change') : found.start('who')]}{name}"
     typed += message.typed[found.end("who") :]
     return replace(message, text=typed.lower(), typed=typed, cleaned=None)
@@ -449,7 +472,8 @@ _POINTED_AFTER_STATEMENT = re.compile(
     r"stopped|churned|signed|said|told|can'?t|cant|no longer)\b[^,;.!?]*"
     r"(?:[,;.!?]+\s*|\s+[-–—]+\s+)(?:(?:so|and|then|pls|please|just|can you|could you)\s+)*"
     r"(?P<change>(?:give|hand|move|reassign|assign|transfer|pass|tag|label|mark|put|set|delete|"
-    r"remove|bin|drop)\s+)(?P<who>him|her|them|it)\b"
+    r"remove|bin|drop|push|postpone|reschedule|bump|shift)\s+)"
+    r"(?P<who>him|her|them|it|(?:that|the|their|his|her)\s+(?:task|reminder|follow-?up))\b"
 )
 
 
@@ -710,8 +734,13 @@ def _complete(match: re.Match, message: Message) -> dict | None:
     if not _DONE_SAID.search(message.text):
         return None  # "the team's tasks": nothing said done
     who = _cut_words(message.text, message, vocab.COMPLETE_WORDS)
-    if who:
-        return {"customer": who}
+    if who:  # "the falcon analytics QBR - done": Falcon Analytics' QBR task
+        words = who.split()
+        kept = len(words)
+        while kept > 1 and words[kept - 1].lower() in _TASK_WORDS:
+            kept -= 1
+        about = " ".join(words[kept:])
+        return {"customer": " ".join(words[:kept]), **({"about": about} if about else {})}
     # "close my task for him", "done with her task": the customer just talked about
     return {} if _TASK_FOR_THEM.search(message.text) else None
 
@@ -792,7 +821,7 @@ def _undated(text: str) -> str:
 
 def _task_ids(text: str) -> dict[str, Any]:
     """The `task_id` slot of the task numbers said ("done 14", "tasks 4 and 5"), or none."""
-    numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£])#?(\d{1,7})\b(?![.,]\d)", text)]
+    numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£:])#?(\d{1,7})\b(?![.,:]\d)", text)]
     for listed in _COMMA_LIST.finditer(text):  # "done 4,5,6"; "4,500" is a number, not a list
         if any(len(part) != 3 for part in listed.group().split(",")[1:]):
             numbers += [int(n) for n in listed.group().replace("#", "").split(",")]
@@ -821,6 +850,7 @@ _COMMA_LIST = re.compile(r"(?<![\w@.,$€£])#?\d{1,7}(?:,#?\d{1,7})+\b(?![.,]\d
 def _task_change(match: re.Match, message: Message) -> dict | None:
     """ "move task 12 to monday", "give task 3 to maria", "delete tasks 4 and 5", "rename task 3
     to …"."""
+    message = named_then_pointed(message) or message  # "X still hasn't signed, push that task …"
     if handed := vocab.TASKS_HANDED_OVER.search(message.text):
         whose, who = ("whose", "who") if handed.group("who") else ("whose2", "who2")
         holder = re.sub(r"(?:'s|’s|')$", "", message.typed[handed.start(whose) : handed.end(whose)])
@@ -891,7 +921,9 @@ def _task_moved(message: Message) -> dict | None:
     who = next(g for g in ("who", "who2", "who3") if found.group(g))
     slots = {"customer": message.typed[found.start(who) : found.end(who)]}
     if what := next((g for g in ("what", "what3") if found.group(g)), None):
-        slots["about"] = message.typed[found.start(what) : found.end(what)]
+        about = message.typed[found.start(what) : found.end(what)]
+        if about.lower() not in ("task", "reminder", "follow-up", "followup"):
+            slots["about"] = about
     return _date_slot("due", due, slots)
 
 
@@ -1178,7 +1210,7 @@ def _report(match: re.Match, message: Message) -> dict | None:
         or (against and f"this_{against['unit']}")
         or ("to_date" if vocab.BOOK_VALUE.search(text) else None),
         "group_by": group_by,
-        "owner": None if scorecard else owner(message, named_for=False),
+        "owner": None if scorecard else owner(message),
         "compare": "previous_period" if compared else None,  # not "compare reps this quarter"
         "chart": True if vocab.CHART.search(text) else None,
     }
@@ -1572,6 +1604,10 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
 
 @reads("customer.update")
 def _update(match: re.Match, message: Message) -> dict | None:
+    if found := vocab.READY_FOR.match(message.text):  # "X is ready for a proposal, move her …"
+        stage = "qualified" if found["stage"] == "qualification" else "proposal"
+        return {"customer": _ref(message.typed[slice(*found.span("who"))]), "field": "stage",
+                "value": stage}  # fmt: skip
     slots = _update_said(named_then_pointed(message) or message)
     if slots and (named := vocab.FIELD_NAMED_LAST.search(message.text)):
         # "… has moved to Köln, please change the city": the field named at the end is the one
@@ -1890,7 +1926,8 @@ def not_a_name(said: object) -> bool:
 _NOT_A_NAME = re.compile(
     r"\b(?:has|have|had|is|are|was|were|ready|interest|interested|tag|tagged|to|moving|move|"
     r"wants?|should|will|would|please|pls|can|could|she|he|they|her|him|them|it|i|we|you|me|"
-    r"my|our|signed|make|made|shes|hes|add|that)\b",
+    r"my|our|signed|make|made|shes|hes|add|that|added|created|joined|this week|this month|"
+    r"today|yesterday|last week)\b|^(?:leads|customers|clients|prospects|accounts|contacts)\b",
     re.I,
 )
 
@@ -1939,6 +1976,14 @@ _SIGNED_OFF = re.compile(
 )
 
 
+_HOW_RELATED = re.compile(
+    r"^\s*[\w'-]+(?:'s|’s)\s+(?:new\s+)?(?:colleague|coworker|co-worker|boss|manager|assistant|"
+    r"partner|business partner|co-?founder|deputy|replacement|successor|husband|wife|son|daughter|"
+    r"brother|sister|friend)\s+(?=[A-Za-z])",
+    re.I,
+)
+
+
 def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[str, Any]:
     """A new customer told in a sentence: name, company, city, contact details, owner, stage."""
     slots = dict(slots)
@@ -1972,6 +2017,7 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         rest,
         flags=re.I,
     )
+    rest = _HOW_RELATED.sub("", rest)  # "Priscilla's colleague Jordan Reyes": Jordan Reyes
     if found := re.search(
         r"\bas (?:a |an )?(qualified (?:lead|prospect)|(?:hot |warm |new )?lead|prospect|qualified)\b",
         rest,
@@ -1985,7 +2031,7 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     if re.search(r"\bas (?:a )?(?:customer|client)\b|already signed", rest, re.I):
         slots["stage"] = "customer"
         rest = re.sub(r"\bas (?:a )?(?:customer|client)\b", " ", rest, flags=re.I)
-    if found := re.search(r"\b(?:company|firm)(?:\s+is|:)?\s+([^,;()]+)", rest, re.I):
+    if found := re.search(r"\b(?:company|firm|firma|empresa)(?:\s+is|:)?\s+([^,;()]+)", rest, re.I):
         slots["company"] = found.group(1).strip()
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(r"\(([^(),]+?),\s*([^()]+)\)", rest):
@@ -2064,8 +2110,8 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
             continue
         if _TITLE_ALONE.fullmatch(part):
             continue  # "Ms. Deepa Raghavan, HR Head, Kaveri Polymers": her title, no company
-        if (at := _AT_COMPANY.match(part)) and "company" not in slots:
-            slots["company"] = at.group("company")  # "line producer at saltflat films"
+        if (at := _AT_COMPANY.match(part) or _AT_ALONE.match(part)) and "company" not in slots:
+            slots["company"] = at.group("company")  # "line producer at saltflat films", "at X"
             continue
         if not re.fullmatch(shaped, part):
             if "company" in slots and "city" not in slots and _a_place(part):
@@ -2106,6 +2152,7 @@ _TITLE_ALONE = re.compile(rf"(?:[\w&-]+\s+){{0,3}}{_TITLE_WORD}(?:\s+of\s+[\w&-]
 _AT_COMPANY = re.compile(
     rf"(?:[\w&-]+\s+){{0,3}}{_TITLE_WORD}\s+(?:at|of|with|for|@)\s+(?P<company>\S.*)", re.I
 )
+_AT_ALONE = re.compile(r"(?:at|from|with|@)\s+(?P<company>\S.*)", re.I)
 _LOWER_PLACE = re.compile(r"[a-zà-ÿ][\w'-]*(?:\s[a-zà-ÿ][\w'-]*)?")
 _NOT_PLACES = frozenset(
     "mobile email e-mail mail phone tel cell number contact details info add new lead prospect "
@@ -2214,6 +2261,11 @@ def _log(match: re.Match, message: Message) -> dict | None:
             _typed_group(missed, message, "what", "what2"),
         )
         return _log_as(f"called {who}, {what}", missed, message)
+    if sent := vocab.DOCUMENT_SENT.match(text):  # "björn dubois - renewal quote sent"
+        who = _ref(message.typed[slice(*sent.span("who"))])
+        if who and who.lower() not in vocab.NOT_CUSTOMERS:
+            said = message.typed[slice(*sent.span("what"))]
+            return {"customer": who, "channel": "email", "summary": said}
     if vocab.CONTACT_PLANNED.search(text):
         return None  # "book a call with acme for monday 10am": still to come, a task
     if _LOGGED_WRONG.search(text):  # "i logged the X email … but it was actually Y": a fix
@@ -2223,9 +2275,13 @@ def _log(match: re.Match, message: Message) -> dict | None:
     channel = _channel(text)
     rest, typed = text[match.end() :], message.typed[match.end() :]
     if inbound := vocab.INBOUND.match(text):  # "acme called us about X": the customer comes first
-        cut = inbound.start("verb")
-        rest = text[:cut] + text[inbound.end() :]
-        typed = message.typed[:cut] + message.typed[inbound.end() :]
+        cut, end = inbound.start("verb"), inbound.end()
+        dated = vocab.OCCURRED.match(text[end:])  # "… rang me yesterday asking about pricing"
+        end += dated.end() if dated else 0
+        gap = "," if _SAID_NEXT.match(text[end:]) else ""  # "… emailed me asking for …": what
+        rest = text[:cut].rstrip() + text[inbound.end() : end] + gap + text[end:]
+        typed = message.typed[:cut].rstrip() + message.typed[inbound.end() : end]
+        typed += gap + message.typed[end:]
     if _SENT.search(match.group(0)) and (sent := vocab.SENT_TO.match(rest)):
         rest, typed = (  # "emailed the quote to X": X is who it went to, the quote what was said
             f" {part[sent.start('who') : sent.end('who')]}, "
@@ -2391,7 +2447,9 @@ _HAPPENED = re.compile(
 
 def _channel(text: str) -> str | None:
     """How a contact was made: a call when people spoke without saying how, else a note."""
-    if (channel := channel_of(_WANTED.sub("", text))) is not None:
+    if _NOTED.match(text):
+        return "note"  # "note on kenji: prefers whatsapp": a note about how to reach him
+    if (channel := channel_of(_WANTED.sub("", _PREFERRED.sub("", text)))) is not None:
         return channel
     if _SENT_DOCUMENT.match(text):
         return "email"  # "sent hannah the renewal quote"
@@ -2406,6 +2464,19 @@ _WANTED = re.compile(
 
 
 _SENT_DOCUMENT = re.compile(r"^(?:just\s+)?sent\b")
+# what a customer said, after who got in touch: "… emailed me asking for …", not "… about …"
+_SAID_NEXT = re.compile(r"\s+(?!(?:about|re|regarding|to|from|for|on|at|with|and)\b)\w")
+# a note said as one, unless it goes on to tell of a contact ("note: called jane …")
+_NOTED = re.compile(
+    r"^(?:please\s+|pls\s+)?(?:(?:add|make|put|leave|log|record)\s+(?:a\s+)?)?(?:quick\s+)?"
+    r"note\b(?:\s+(?:on|for|about|re|to)\b)?(?![^:,;-]*[:,;-]\s*(?:i\s+|we\s+)?(?:called|rang|"
+    r"phoned|emailed|met|spoke|talked|visited|texted|whatsapped)\b)"
+)
+# how a customer likes to be reached is no contact made that way: "prefers whatsapp"
+_PREFERRED = re.compile(
+    r"\b(?:prefers?|preferred|likes|rather|best (?:by|via|on)|only)\s+(?:to\s+be\s+contacted\s+)?"
+    r"(?:by\s+|via\s+|on\s+)?(?:whats ?app|e-?mail|phone|calls?|texts?|sms|teams|zoom|slack)\b"
+)
 
 
 def _booked(text: str) -> bool:
@@ -2614,6 +2685,40 @@ def _entry_customer(said: str) -> str | None:
     return _ref(found.group("who") or found.group("who2") or found.group("who3"))
 
 
+@reads("customer.changes")
+def _changes(match: re.Match, message: Message) -> dict | None:
+    """ "who moved acme to lost?": whose change, and to what, asked of the audit trail."""
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    ref = next((k for k in ("ref", "ref2", "ref3", "ref4", "ref5") if k in groups), None)
+    said = message.typed[slice(*match.span(ref))] if ref else ""
+    slots: dict[str, Any] = {}
+    if asked := _FIELD_ASKED.search(said):  # "who changed acme's stage", "… omar's phone"
+        said = said[: asked.start()]
+        if field := vocab.FIELDS.get(asked["field"].lower()):  # not "… the acme record"
+            slots["field"] = field
+    who = _ref(said)
+    if not who or who.lower() in vocab.NOT_CUSTOMERS:
+        return None
+    verb = (groups.get("verb") or groups.get("verb2") or groups.get("verb3") or "").lower()
+    rest = groups.get("rest", "")
+    if verb.startswith(("delet", "remov", "bin")):
+        slots["action"] = "delete"
+    elif verb.startswith(("gave", "give", "given", "hand", "assign", "reassign", "transfer")):
+        slots["field"] = "owner"
+    elif vocab.STAGES.get(rest.strip(" ?!.").removeprefix("as ").removeprefix("to ").strip()):
+        slots["field"] = "stage"  # "… to lost", "… marked as won"
+    elif re.match(r"\s+(?:back\s+)?to\s+(?:lead|qualified|proposal|customer|lost|won)", rest):
+        slots["field"] = "stage"
+    return {"customer": who, **slots}
+
+
+_FIELD_ASKED = re.compile(
+    r"(?:'s|’s)?\s+(?P<field>stage|status|owner|rep|phone(?: number)?|number|e-?mail(?: address)?|"
+    r"name|company|city|title|job title|country|details|record)$",
+    re.I,
+)
+
+
 @reads("customer.restore")
 def _restore(match: re.Match, message: Message) -> dict | None:
     if vocab.BIN_LISTING.search(message.text):
@@ -2744,6 +2849,12 @@ SAID_BEFORE_ASKING = re.compile(
     r"^.{2,80}?(?:[,;.!]|\s[-–—])\s+(?=(?:(?:can|could|would|will) you|pls|please|kindly)\s+"
     r"(?:please\s+|pls\s+)?(?:update|change|set|move|give|hand|mark|delete|remove|tag|put|reassign|"
     r"transfer|add|log|record|remind|create)\b)"
+)
+# a quoted passage, then what to do with it: "from Niamh's mail: '… moving to Cork …' — update
+# Tidewell Pharmacy city to Cork"
+QUOTED_BEFORE_ASKING = re.compile(
+    r"^.*?['\"“‘].{3,}?['\"”’]\W*?\s+[-–—]+\s+(?=(?:(?:pls|please|so|can you)\s+)?(?:update|change|set|"
+    r"move|log|record|add|give|mark|delete|remove|tag|export|forget|erase)\b)"
 )
 REASON_FIRST = re.compile(
     r"^.+?(?:(?:,\s*|\s+[-–—]\s+|\.\s+)so\s+|[.!]\s+)(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|"
@@ -2955,7 +3066,8 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         if found := pattern.search(text):
             value = amount(found.group("money"))
             slots[name] = value[0] if value else None
-    slots["sort"] = _first(vocab.SORTS, text)
+    said = re.search(r"\b(?:by|sorted by|order(?:ed)? by)\s+(frequency|recency)\b", text)
+    slots["sort"] = said.group(1) if said else _first(vocab.SORTS, text)  # "top 5 by frequency"
     if found := vocab.LIMIT.search(text):
         slots["limit"] = int(next(g for g in found.groups() if g))
     if slots.get("limit") and not slots.get("sort") and re.search(r"\btop\b", text):

@@ -194,7 +194,8 @@ def spans(
 INTENTS_OF = {
     "customer": frozenset({
         "customer.show", "customer.update", "customer.delete", "customer.restore",
-        "customer.forget", "customer.export", "interaction.log", "interaction.history",
+        "customer.changes", "customer.forget", "customer.export", "interaction.log",
+        "interaction.history",
         "purchase.log", "task.create", "task.complete", "next_action.suggest", "nps.record",
         "interaction.delete", "purchase.delete", "interaction.update", "purchase.update"}),
     "name": frozenset({"customer.create"}),
@@ -359,7 +360,11 @@ def _rest_is_said(intent: str, merged: dict, name: str, value: str) -> None:
         merged["summary"] = f"{said}, {summary}" if summary else said
 
 
-_STOPS = frozenset(REFERENCE_STOPS)
+# days said after a name are when, never part of it: "called jane thursday about …"
+_STOPS = frozenset(REFERENCE_STOPS) | frozenset(
+    "today yesterday tonight tomorrow tmrw monday tuesday wednesday thursday friday saturday "
+    "sunday mon tue tues wed thu thur thurs fri sat sun".split()
+)
 
 
 def _without_trailing_stops(customer: str) -> str:

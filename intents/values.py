@@ -109,6 +109,14 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
         return today + timedelta(days=7 - today.weekday())
     if found := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)", text):
         return _nearest_day(today, int(found.group(1)), future)
+    if found := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)? of (next|this|last) month", text):
+        month = today.replace(day=1) + relativedelta(
+            months={"next": 1, "this": 0, "last": -1}[found.group(2)]
+        )  # "the 3rd of next month"
+        try:
+            return month.replace(day=int(found.group(1)))
+        except ValueError:
+            return None
     if found := re.fullmatch(
         r"(?:in )?(a|an|one|two|three|four|five|six|\d+) (day|week|fortnight|month)s?"
         r"(?: today| from now| from today| time)?",

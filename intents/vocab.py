@@ -33,7 +33,9 @@ DATE_PHRASE = (
     rf"in {_COUNT} (?:days?|weeks?|fortnights?|months?)(?: time)?|{_COUNT} (?:days?|weeks?|fortnights?|months?) (?:today|from (?:now|today)|time)|{_COUNT} (?:days?|weeks?) ago|"
     rf"(?:mid|middle of|early|beginning of|start of|late|end of)[- ]{MONTH}|in {MONTH}(?!\w| ?\d)|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}(?:,? \d{{4}})?|"
-    rf"the \d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})|(?<=\bon )\d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:the )?\d{{1,2}}(?:st|nd|rd|th)? of (?:next|this|last) month|"
+    rf"the \d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})|"
+    rf"(?:(?<=\bon )|(?<=\bby )|(?<=\bbefore )|(?<=\buntil )|(?<=\btill ))\d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 # A date phrase with the little word that introduces it ("on friday", "by Dec 3", "due monday").
 DATE = re.compile(
@@ -100,6 +102,10 @@ CONTACT_ANYWHERE = re.compile(
     rf"\b(?:(?:teams|zoom|video|phone|quick|intro|discovery|google meet|sales|follow-up|site)\s+)?"
     rf"(?:{_CONTACT_VERB}|{_CONTACT_NOUN}|voicemail|left a message|dropped by|stopped by|swung by)\b"
     rf"(?:\s+(?:sent|done|held|had|made|recap))?(?P<prep>\s+(?:back|with|to|for|at|on(?!\s+(?:the\s+)?(?:phone|zoom|teams|whats ?app|telegram|slack|video)\b)|from|w/|in)\b)?"
+)
+# "log that hugo wilson emailed me on tuesday …": what to log, told as it happened
+LOG_THAT = re.compile(
+    r"^(?:(?:pls|please|can you|could you)\s+)?(?:log|record|note(?: down)?)\s+(?:that|this)\s*[:,-]?\s+(?=\S)"
 )
 LOG_LEAD_IN = re.compile(
     r"^(?:(?:i|we|just|have|had|finally|quick|sent|the|a|an|log|please log|log this|note|notes|"
@@ -188,7 +194,8 @@ CUSTOMER_QUESTION = (
 TEAM_LIST = re.compile(
     r"\bwho(?:'s| is| are) (?:on|in) (?:the|my|our) (?:sales )?team\b|\bwho are (?:the|my|our) "
     r"(?:reps|sales ?people|team)\b|\b(?:list|show)(?: me)? (?:the |my |our |all )?(?:reps|sales ?people|"
-    r"team members|staff|team|sales team)\W*$|^(?:the )?team members\W*$|\bwho works here\b"
+    r"team members|staff|team|sales team)\W*$|^(?:the |my |our )?(?:sales )?team(?: members)?\W*$|"
+    r"\bwho works here\b"
     r"|^who owns what\W*$|\bhow many (?:reps|sales ?people|salespeople|people|staff)(?: do we have|"
     r" are (?:there|on the team)| on the team| in the team| work here)\b"
 )
@@ -376,7 +383,7 @@ LEFT_THEM = re.compile(
 )
 # what the customer just talked about bought, asked: "has she bought anything else?"
 BOUGHT_ASKED = re.compile(
-    r"^(?:and\s+)?(?:has|have|did|what(?:'s|s| has| have| did| else has| else did)?|whats)\s+"
+    r"^(?:and\s+)?(?:has|have|did|does|what(?:'s|s| has| have| did| does| else has| else did)?|whats)\s+"
     r"(?:she|he|they)\s+(?:\w+\s+)?(?:bought|buy|ordered|order|purchased)\b"
 )
 # "any duplicate customers?", "do we have dupes": customers who may be one entered twice
@@ -406,7 +413,57 @@ TASKS_DONE_ASKED = re.compile(
     r"|\bwhat (?:did|has|have) (?P<who>the team|we|[a-z][\w-]*) (?:get |got |gotten )?"
     r"(?:done|finish|finished|complete|completed|tick off|ticked off)\b"
 )
+# "priya shah is ready for a proposal, move her stage": the next stage said as readiness
+READY_FOR = re.compile(
+    r"^(?P<who>[^,;.!?]+?)\s+(?:is|are|'s|’s)\s+(?:now\s+)?(?:ready|good to go|set)\s+for\s+"
+    r"(?:an?\s+|the\s+)?(?P<stage>proposal|quote|qualification|negotiation)\b"
+    r"(?:[\s,.;:!-]+(?:so\s+|pls\s+|please\s+|can you\s+)?(?:move|bump|push|update|change|set|"
+    r"advance)\s+(?:her|his|their|the|them|him)(?:\s+stage|\s+along|\s+on|\s+up)?)?\W*$"
+)
+# "björn dubois - renewal quote sent": who, then the document that went to them
+DOCUMENT_SENT = re.compile(
+    r"^(?!(?:called|rang|emailed|met|spoke|visited|sent|texted)\b)(?P<who>[^-–—,:;]+?)\s*[-–—:,]\s*"
+    r"(?P<what>(?:the\s+|a\s+|an\s+|our\s+)?(?:\w+\s+){0,2}?"
+    r"(?:quote|quotation|proposal|contract|invoice|deck|pricing|price list|brochure|sow|catalogue|"
+    r"catalog|samples?|estimate|offer)\s+(?:sent|emailed|mailed|posted|delivered)(?:\s+over)?"
+    r"(?:\s+(?:today|this morning|this afternoon|just now))?)\W*$"
+)
+# a question about a change already made, never the change: "who moved acme to lost?"
+CHANGE_ASKED = re.compile(
+    r"^(?:(?:hey|hi|so|quick q|q|btw|hmm+|um|wait)[\s,:!?-]+)*(?:"
+    r"(?:who|when|why)(?:\s+(?:the (?:hell|heck)|on earth))?(?:'s|’s|\s+(?:did|has|had))?"
+    r"(?:\s+(?:someone|somebody|anyone|anybody|we|you))?\s+(?P<verb>"
+    r"changed?|moved?|marked?|gave|give|assigned?|reassigned?|deleted?|removed?|"
+    r"updated?|edited?|touched?|switched?|transferred|handed|binned|set(?=.*\s(?:to|as)\s))\s+"
+    r"(?!(?:the\s+)?(?:most|fewest|least|more|fewer)\b)(?P<ref>.+?)"
+    r"|(?:who|when|why)\s+(?:was|were|is|has|did|got)\s+(?P<ref2>.+?)\s+(?:been\s+|get\s+|got\s+)?"
+    r"(?P<verb2>changed|moved|set|marked|made|given|assigned|reassigned|deleted|removed|"
+    r"updated|edited|switched|transferred|handed|binned)"
+    r"|did\s+(?:someone|somebody|anyone|anybody)\s+(?P<verb3>change|move|set|mark|delete|remove|"
+    r"reassign|give|hand|edit|update|touch)\s+(?P<ref3>.+?)"
+    r"|(?:what(?:'s| has| have)?|anything)\s+changed\s+(?:on|for|with|in|about)\s+(?P<ref4>.+?)"
+    r"|(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:change|edit|audit)\s*(?:history|log|trail)\s+"
+    r"(?:for|of|on)\s+(?P<ref5>.+?)"
+    r")(?P<rest>\s+(?:to|as|from|into|in|over|off|on|back|lead|qualified|proposal|customer|"
+    r"lost|won|churned|prospect)\b.*)?\W*$"
+)
+
+
 CUES: list[tuple[str, str]] = [
+    ("customer.changes", CHANGE_ASKED.pattern),
+    ("interaction.log", DOCUMENT_SENT.pattern),
+    (  # "get maria to call omar martin today about his nps 4": a task for a colleague
+        "task.create",
+        r"^(?:(?:pls|please|can you|could you)\s+)?(?:get|have|ask|tell)\s+(?!me\b|us\b|them\b|him\b|"
+        r"her\b)[a-z][\w'-]*\s+(?:to\s+)?(?=(?:call|ring|phone|email|e-mail|ping|chase|send|"
+        r"follow up|visit|meet|text|book|set up|arrange)\b)",
+    ),
+    ("customer.update", READY_FOR.pattern),
+    (  # "halcyon still haven't signed, push that task to monday": their task
+        "task.update",
+        r"[,;.]\s*(?:so\s+|pls\s+|please\s+|just\s+)?(?:push|move|postpone|reschedule|bump|shift)\s+"
+        r"(?:that|the|this|their|his|her)\s+(?:task|reminder|follow-?up)\s+(?:to|till|until)\b",
+    ),
     ("customer.show", BOUGHT_ASKED.pattern),
     ("interaction.log", LEFT_THEM.pattern),
     ("interaction.log", NO_ANSWER.pattern),
@@ -549,6 +606,11 @@ CUES: list[tuple[str, str]] = [
         r"(?:->|→|=>)\s*(?:(?:move|set|put|mark)\s+)?(?:(?:back|them|all)\s+)*(?:to\s+|as\s+)?"
         r"(?:lead|qualified|proposal|customer|lost|won|prospect|churned)\W*$",
     ),
+    (  # "split jordan's accounts between maria and sam"
+        "customer.bulk_update",
+        r"^(?:(?:please|pls|can you|could you|ok|so|now)[\s,]+)*(?:split(?: up)?|divide(?: up)?|"
+        r"share out|distribute|spread|carve up)\s+.*\s(?:between|among|amongst|across)\s+\w",
+    ),
     (  # "give priya's proposals to lee", "reassign all of dana's hardware leads to sam"
         "customer.bulk_update",
         r"^(?:(?:please|pls|can you|ok|okay|so|then|now)[\s,]+)*(?:(?:move|reassign|assign|give|"
@@ -619,7 +681,7 @@ CUES: list[tuple[str, str]] = [
     ("task.complete", r"^mark(?:ed)?\b.*\b(?:done|complete|completed|finished)\W*$"),
     (
         "task.complete",
-        r"(?<=[,;.!-] )(?:so\s+)?(?:both|all|each|all of them|both of them|them all)\s+(?:are\s+|now\s+)?(?:done|complete|completed|sorted|closed)\W*$|\btick\s+(?:both|them all|them both|all of them)\s+off\W*$",
+        r"(?<=[,;.!-] )(?:so\s+)?(?!all\s+sorted)(?:both|all|each|all of them|both of them|them all)\s+(?:are\s+|now\s+)?(?:done|complete|completed|sorted|closed)\W*$|\btick\s+(?:both|them all|them both|all of them)\s+off\W*$",
     ),
     (
         "task.complete",
@@ -948,7 +1010,7 @@ TRAILING_ROLES = frozenset(
 NOT_CUSTOMERS = frozenset(
     "me us it this that them him her everyone everybody anyone someone today tomorrow "
     "yesterday week month now here there in on at going lunch office the q1 q2 q3 q4 h1 h2 ytd "
-    "eod eow po pos invoice contract quote deck".split()
+    "eod eow po pos invoice contract quote deck inbound outbound msg message".split()
 )
 
 # ---- interactions ----------------------------------------------------------------------------
@@ -1020,7 +1082,7 @@ _CALL_THEM_ON = (
     r"\b(?:(?:ring|ping|try|phone|call|text|e-?mail|nudge|bell|buzz) (?:them|her|him)|"
     r"give (?:them|her|him) a (?:ring|call|bell|buzz|shout)|get back (?:to|tae) (?:them|her|him)|"
     r"(?P<wanted>(?:(?:she|he|they) )?(?:wants?|would like|asked for|needs?) (?:a |another )?"
-    r"(?:call|call ?back|follow-?up|meeting|demo))|"
+    r"(?:call|call ?back|follow-?up|meeting|demo)(?:\s+(?:about|re|regarding)\s+[^,;.]{1,40}?)?)|"
     rf"set (?:one|it|that|a (?:demo|meeting|call)) up|book (?:one|it|that) in|revisit)"
     rf"(?=\s+(?:(?:on|by|for|before)\s+)?(?:{DATE_PHRASE})(?![\w/]))"
 )
@@ -1028,6 +1090,7 @@ FOLLOW_UP = re.compile(
     rf"(?:[,;.]|\s[-–—])?\s*(?:(?:and |then |will |to |need to |should |i'?ll |i will |must |please |"
     rf"pls |put |set |we'?ll |ah'?ll )*"
     rf"(?:{_CALL_THEM_ON}|follow(?:ing)? up|follow(?=\s+(?:on|by|before)\s)|check back|"
+    rf"next (?:contact|visit|call|meeting|touch ?point)|"
     rf"check (?:again |back )?with (?:them|her|him)|circle back|chase(?: (?:them|her|him|it))?(?: up)?|relaunch(?: (?:them|her|him))?|touch base|return|"
     rf"(?:call|ring|ping|try|nudge|text|email|phone|contact) (?:(?:them|her|him) )?(?:back|again)|"
     rf"check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
@@ -1043,7 +1106,7 @@ REMIND_IN_LOG = re.compile(
     rf"(?P<what>.+?)\s+(?:on |by |before )?(?P<when>{DATE_PHRASE})(?![\w/])"
 )
 OCCURRED = re.compile(
-    rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:(?:sent|dated)\s+)?(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bagain )(?<!\bback )(?<!\bup )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bmy )(?P<when>\d{{4}}-\d{{2}}-\d{{2}}|today|yesterday|this morning|this afternoon|"
+    rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:(?:sent|dated)\s+)?(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bagain )(?<!\bback )(?<!\bup )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bmy )(?<!\bconfirming )(?<!\babout )(?<!\bre )(?<!\bregarding )(?<!\bbooked )(?<!\bbooking )(?<!\bscheduled )(?<!\bdiscussing )(?P<when>\d{{4}}-\d{{2}}-\d{{2}}|today|yesterday|this morning|this afternoon|"
     rf"this evening|this am|this pm|this arvo|last night|(?:{WEEKDAY},? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
     rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)|(?:last )?(?<!coming )(?<!this ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
@@ -1111,7 +1174,7 @@ TASK_FOR = re.compile(
     r"^(?:(?:new|add|create|set(?: up)?|make)\s+)?(?:an?\s+)?(?:task|reminder|to-?do)\s+for\s+"
     rf"(?P<who>(?!me\b|myself\b|us\b|the\b|each\b|every\b|everyone\b|everybody\b|all\b|(?:{DATE_PHRASE})\W)"
     r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)(?:\s*[:,-]\s*|\s+to\s+)"
-    r"|^(?:get|have|ask|tell)\s+(?P<who4>(?!me\b|us\b|them\b|him\b|her\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+to\s+"
+    r"|^(?:get|have|ask|tell)\s+(?P<who4>(?!me\b|us\b|them\b|him\b|her\b)[a-z][\w'-]*(?:\s+(?!to\b)[a-z][\w'-]*)?)\s+(?:to\s+)?"
     r"(?=(?:call|ring|email|ping|chase|send|follow up|visit|meet|check|text|book)\b|(?:do|make|have|"
     r"set up|arrange)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:call|meeting|demo|visit|catch-?up|"
     r"check-?in)\b)"
@@ -1325,7 +1388,7 @@ NOT_PRODUCT = re.compile(
 )
 SEATS = re.compile(
     r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:x\s+)?"
-    r"(?:(?:more|extra|additional|new)\s+)?(?P<between>(?:[A-Za-z][\w+-]*\s+){0,2}?)(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces|cases|strips|bottles|bags|crates|pallets|packs|cartons|kegs|rolls|tins|kits|sets|pairs|tubes|vials|sachets|barrels|drums)\b(?:\s+of)?"
+    r"(?:(?:more|extra|additional|new)\s+)?(?P<between>(?:[A-Za-z][\w+-]*\s+){0,2}?)(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces|cases|strips|bottles|bags|crates|pallets|packs|cartons|kegs|rolls|tins|kits|sets|pairs|tubes|vials|sachets|barrels|drums|sites|locations|branches|devices|endpoints|mailboxes|machines|laptops|vehicles)\b(?:\s+of)?"
 )
 PRODUCT_NAME = re.compile(
     r"\s*(?:the\s+)?(?P<p>[\w&+-]+(?:\s(?!for|at|to|from|with|total|in)[\w&+-]+){0,3})"
@@ -1563,16 +1626,19 @@ SEGMENTS = _table(
             r"at[-_ ]risk|in risk|slipping away|(?:likely|about|going|might|at risk) to (?:leave|churn)|churn risks?|risk of (?:leaving|churn)|(?:should|need to|to) worry about|worrying",
             "at_risk",
         ),
-        (r"can'?t[-_ ]lose|cannot lose|can not lose|must not lose", "cant_lose"),
+        (
+            r"can'?t[-_ ]lose|cannot lose|can not lose|must not lose|can'?t (?:we )?afford to lose",
+            "cant_lose",
+        ),
         (r"hibernating|dormant", "hibernating"),
         (r"lost(?: customers| clients)?|churned", "lost"),
         (r"lapsed|lapsd|inactive", "lapsed"),
         (r"leads?", "lead"),
         (r"prospects|qualified (?:leads|accounts|customers)", "qualified"),
         (r"high[- ]value|big spenders|most valuable", "high_value"),
-        (r"promoters|fans", "promoters"),
-        (r"passives", "passives"),
-        (r"detractors|unhappy customers", "detractors"),
+        (r"promoters?|fans", "promoters"),
+        (r"passives?", "passives"),
+        (r"detractors?|unhappy customers", "detractors"),
     ]
 )
 STAGE_CRITERION = re.compile(
@@ -1664,7 +1730,7 @@ NO_CONTACT = re.compile(
 )
 CITY = re.compile(
     rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT}|{MONTH})\b)(?!\w*_)"
-    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
+    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
@@ -1694,7 +1760,8 @@ MAX_VALUE = re.compile(  # "worth less than 1000", "under $1000 lifetime", "valu
 SORTS = _table(
     [
         (
-            r"biggest|largest|top|highest value|most valuable|by value|by revenue|by spend|best",
+            r"biggest|largest|top|highest value|most valuable|by value|by revenue|by spend|best|"
+            r"spends? (?:the )?(?:most|more)",
             "value",
         ),
         (r"recency|most recent|recently|latest", "recency"),
@@ -1727,7 +1794,8 @@ _BOOK = (
     r"pipeline|calls|meetings|emails|numbers|revenue|sales|deals|leads|prospects|champions|"
     r"detractors|promoters|passives|"
     r"proposals|opportunities|opps|quotes|qualified|lost ones|"
-    r"overdue|agenda|day|week|activity|contacts|interactions)"
+    r"overdue|agenda|day|week|activity|contacts|interactions|list|history|contact history|"
+    r"call history|plate|queue|workload|schedule)"
 )
 OWNER_NAMED = re.compile(
     rf"\b(?P<name>[a-z][a-z-]+)(?:'s|’s|s')\s+(?:(?:overdue|open|top|best|biggest|own|lapsed|"
@@ -1747,7 +1815,12 @@ NOT_OWNERS = frozenset(
     "today tomorrow yesterday this next last the a an me us it week month year now overdue all "
     "everyone team my our your today's tonight later i we you they he she it mine myself "
     "not never to been already just monday tuesday wednesday thursday friday saturday sunday "
-    "mon tue tues wed thu thur thurs fri sat sun".split()
+    "mon tue tues wed thu thur thurs fri sat sun january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
+    "q1 q2 q3 q4 quarter year ytd product products channel channels city cities segment rep reps "
+    "day days weeks months period calls emails meetings visits contacts interactions orders "
+    "purchases sales deals revenue customers clients accounts leads prospects nps texts chats "
+    "activity money business".split()
 )
 
 CREATE_LEAD = re.compile(
@@ -1784,8 +1857,11 @@ COMPANY_WORDS = re.compile(
 CITY_AT_END = re.compile(r"\s+([a-z][\w'-]+)$")
 CREATE_OWNER = re.compile(
     r"(?:^\s*|\s|,\s*|[-–—]\s*)(?i:for|owner:?|owner is|owned by|under|"
-    r"(?:assign|give|hand)(?:ed)? (?:it |him |her |them |this one |this lead )?(?:over )?to)\s+"
-    r"(?P<owner>[A-Za-z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:\s+please)?\s*(?=[:,!]|\.\s*$|$|\s+as\b)"
+    r"(?:assign|give|hand)(?:ed)? (?:it |him |her |them |this one |this lead )?(?:over )?to|"
+    r"(?:and\s+)?put (?:him|her|them|it) (?:on|in|into)(?=\s+[A-Za-z][\w-]*(?:'s|’s)\s+(?:book|list|patch|"
+    r"portfolio|accounts)))\s+"
+    r"(?P<owner>[A-Za-z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:(?:'s|’s)\s+(?:book|list|patch|portfolio|accounts))?"
+    r"(?:\s+please)?\s*(?=[:,!]|\.\s*$|$|\s+as\b)"
 )
 RESTORE_WORDS = re.compile(
     r"^(?:please |pls |can you )*(?:restore|undelete|un-delete|recover|bring back)\s+(?:the\s+)?"
@@ -1801,6 +1877,28 @@ DELETE_WORDS = re.compile(
 )
 TWICE = re.compile(r"\b(?:created|added|entered)\s+(?P<who>\S.{0,60}?)\s+twice\b", re.I)
 BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field or action)
+    (  # "put every detractor on Sinead's book": hers now
+        re.compile(
+            r"(?P<cut>\s+(?:on|onto|in|into)\s+(?P<value>[\w-]+)(?:'s|’s)\s+(?:book|list|patch|"
+            r"portfolio|accounts|desk))\W*$"
+        ),
+        "owner",
+    ),
+    (  # "give Zeynep all of Mehmet's customers in Izmir": the new owner said first
+        re.compile(
+            r"(?P<cut>^(?:(?:please|pls|can you)\s+)*(?:give|hand|pass)\s+(?P<value>(?!(?:all|every|each|"
+            r"the|my|our|them|those|these|him|her|me)\b)[\w-]+))\s+(?=(?:all|every|each)\b)"
+        ),
+        "owner",
+    ),
+    (  # "split jordan's accounts between maria and sam": new owners in turn
+        re.compile(
+            r"(?P<cut>\s+(?:evenly\s+|equally\s+)?(?:between|among|amongst|across)\s+(?:the\s+two\s+of\s+)?"
+            r"(?P<value>[\w'-]+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)[\w'-]+)+))"
+            r"(?:\s+(?:evenly|equally|50/50|fairly))?\W*$"
+        ),
+        "owner",
+    ),
     (  # "Jordan is taking over Sam's New York accounts": Jordan, the new owner, said first
         re.compile(
             r"(?P<cut>^(?P<value>[\w'-]+(?:\s[\w'-]+)?)\s+(?:is|will be|'s)\s+(?:taking over|taking on|"
@@ -1922,7 +2020,8 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
 ]
 BULK_VERB = re.compile(
     r"^(?:(?:please|pls|kindly|bulk[- ]?|can you)\s+)*(?:move|tag|label|assign|reassign|set|mark|delete|del|remove|"
-    r"hand(?: over)?|give|change|update|put|transfer|drop|archive|make|push|bump|advance|shift)\b(?:\s+(?:all|every|each)\b)?"
+    r"hand(?: over)?|give|change|update|put|transfer|drop|archive|make|push|bump|advance|shift|"
+    r"split(?: up)?|divide(?: up)?|share out|distribute|spread|carve up)\b(?:\s+(?:all|every|each)\b)?"
 )
 # Words that say how to select without choosing anyone themselves; what else a bulk change's
 # selection says, and no reader takes, is reported back instead of silently widening it.
@@ -1931,6 +2030,7 @@ SELECTION_FILLER = frozenset(
     "these customers customer clients client accounts account contacts contact people ones "
     "records record entries folks companies deals who that which whose are is were was be been "
     "currently still now please pls plz kindly asap can could you would will i we want need to "
+    "we've weve i've ive we're yet ever "
     "in on at system and also just right away thanks thx today list with from by for "
     "stage stages status pipeline book clear out goes go going should move moved put hand handed "
     "over give send shift switch transfer reassign assign change set mark tag label update make "
@@ -1949,6 +2049,7 @@ OPENING_SMALL_TALK = re.compile(
 # a message that is nothing but greetings, thanks and goodbyes: "thx, night all", "cheers, off
 # home", "have a good evening team"
 ONLY_SMALL_TALK = re.compile(
+    r"(?!\W*(?:(?:all|team|the team|my team|folks|guys|everyone|y'?all|again)[\s,.!?:)(]*)+$)"
     r"\W*(?:(?:hi|hey|hello|hiya|yo|howdy|morning|good (?:morning|afternoon|evening|night)|"
     r"night|nite|gn|g'?night|bye|bye bye|cya|see (?:you|ya)(?: tomorrow| tmrw| monday| later)?|"
     r"later|laters|thanks|thank you|thx|ty|cheers|ta|merci|danke|gracias|shukran|obrigad[oa]|"
@@ -1979,7 +2080,8 @@ REASON_TAIL = re.compile(
 POLITE_TAIL = re.compile(
     r"(?:[\s,.!]*\b(?:please|pls|plz|kindly|thanks|thank you|thx|ty|cheers|asap|now|today|"
     r"right away|for me|in (?:the )?(?:crm|system)|on (?:the )?crm|for now|for the time being|"
-    r"temporarily|until further notice|w\.?e\.?f\.? today))+[\s.!]*$"
+    r"temporarily|until further notice|w\.?e\.?f\.? today|from now on|going forward|"
+    r"effective (?:immediately|today|now)))+[\s.!]*$"
 )
 # a "customer" that is a selection: "the Paris accounts", "all London customers"
 SELECTION_SAID = re.compile(
@@ -2043,7 +2145,11 @@ METRICS = _table(
             r"interactions|calls|meetings|contacts|touchpoints|activity|emails|visits",
             "interactions",
         ),
-        (r"customers|clients|accounts|signups|custs", "customers"),
+        (
+            r"customers|clients|accounts|signups|custs|new (?:leads|contacts|prospects)|"
+            r"(?:leads|contacts|prospects) (?:added|created|entered)|who (?:did )?we add(?:ed)?",
+            "customers",
+        ),
     ]
 )
 PERIODS = _table(
@@ -2129,6 +2235,6 @@ REPORT_CHANNELS = _table(
 )
 COMPARE = re.compile(
     r"\b(?:vs\.?|versus|compared (?:to|with)|comparing (?:to|with)|comparison|compare[ds]?|against (?:last|the previous)|"
-    r"than last|over last|relative to)\b"
+    r"than last|over last|relative to|v(?=\s+(?:last|the previous|prev|previous)\b))\b"
 )
 CHART = re.compile(r"\b(?:chart|graph|plot|visual|visuali[sz]e|diagram)\b")

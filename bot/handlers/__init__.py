@@ -5,6 +5,7 @@ from importlib import import_module
 MODULES = (
     "customers",
     "deleting",
+    "changes",
     "bulk",
     "interactions",
     "purchases",

@@ -50,6 +50,7 @@ class Change:
     needed: Callable[[Customer], bool]
     apply: Callable[[Customer], None]
     shown: Callable[[Customer], str]  # the change for one customer: "Dana → Lee"
+    plan: Callable[[list[Customer]], None] = lambda targets: None  # before preview and change
 
 
 @handles("customer.bulk_update")
@@ -151,6 +152,7 @@ def _apply(
             "Nothing was changed."
         )
     require_own(ctx, targets, "change")
+    change.plan(targets)
     if not ctx.confirmed:
         raise _preview(ctx, change, targets, chosen, described, why or {})
     for customer in targets:
@@ -223,7 +225,7 @@ def _change(ctx: Context, slots: dict) -> Change:
             "Nothing was changed."
         )
     if field == "owner":
-        return _reassign(ctx, owner_named(ctx, value))
+        return _reassign(ctx, _new_owners(ctx, value))
     if field == "stage":
         return _restage(ctx, stage_named(ctx, value))
     if field == "tag":
@@ -235,28 +237,45 @@ def _owners(ctx: Context) -> dict[int, str]:
     return dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
 
 
-def _reassign(ctx: Context, staff: Staff) -> Change:
+def _reassign(ctx: Context, staff: list[Staff]) -> Change:
+    """To one colleague, or split between several ("between maria and sam"): dealt in turn, in
+    the order the preview lists them, so the preview and the change agree."""
     owners = _owners(ctx)
+    ids = {s.id for s in staff}
+    dealt: dict[int, Staff] = {}
+
+    def deal(targets: list[Customer]) -> None:
+        dealt.update({c.id: staff[i % len(staff)] for i, c in enumerate(targets)})
 
     def apply(customer: Customer) -> None:
-        before = snapshot(customer)
+        before, to = snapshot(customer), dealt[customer.id]
         was = owners.get(customer.owner_id, "nobody")
-        customer.owner_id, customer.updated_at = staff.id, ctx.now
+        customer.owner_id, customer.updated_at = to.id, ctx.now
         ctx.session.add(customer)
         ctx.audit(
             "customer.update",
             customer,
             before=before,
-            description=f"owner of {customer.display_name} ({was} → {staff.name})",
+            description=f"owner of {customer.display_name} ({was} → {to.name})",
         )
 
+    names = " and ".join(s.name for s in staff)
+    said = ("Split", "Split", "between") if len(staff) > 1 else ("Move", "Moved", "to")
     return Change(
-        preview=f"Move {{n}} to {staff.name}",
-        done=f"Moved {{n}} to {staff.name}",
-        needed=lambda c: c.owner_id != staff.id,
+        preview=f"{said[0]} {{n}} {said[2]} {names}",
+        done=f"{said[1]} {{n}} {said[2]} {names}",
+        needed=lambda c: c.owner_id not in ids,
         apply=apply,
-        shown=lambda c: f"owner {owners.get(c.owner_id, 'nobody')} → {staff.name}",
+        shown=lambda c: f"owner {owners.get(c.owner_id, 'nobody')} → {dealt[c.id].name}",
+        plan=deal,
     )
+
+
+def _new_owners(ctx: Context, value: str) -> list[Staff]:
+    """ "sam", or "maria and sam" to split between them."""
+    names = [n for n in vocab.LISTED.split(value) if n.strip()]
+    staff = [owner_named(ctx, n) for n in names] if len(names) > 1 else [owner_named(ctx, value)]
+    return list({s.id: s for s in staff}.values())
 
 
 def _restage(ctx: Context, stage: str) -> Change:

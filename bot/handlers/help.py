@@ -14,7 +14,7 @@ from intents import Parsed
 
 TOPICS = {
     "customers": ("customer.show", "customer.create", "customer.update"),
-    "pipeline": ("customer.bulk_update", "customer.delete", "customer.restore"),
+    "pipeline": ("customer.bulk_update", "customer.delete", "customer.restore", "customer.changes"),
     "contacts": (
         "interaction.log",
         "interaction.history",
@@ -79,6 +79,7 @@ LABELS = {
     "customer.update untag": "Remove tag {value} from {customer}",
     "customer.delete": "Delete {customer}",
     "customer.restore": "Restore {customer}",
+    "customer.changes": "Who changed {customer}",
     "customer.bulk_update": "Change customers in bulk",
     "customer.forget": "Erase {customer}'s data",
     "customer.export": "Export {customer}'s data",

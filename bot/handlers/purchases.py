@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from rapidfuzz import fuzz, process
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot import checks, format, permissions
 from bot.context import Ask, Context, UserError, handles
@@ -29,7 +29,7 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     """Record a sale — “sold 20 seats of Pro to Acme for $4,000”."""
     slots = parsed.slots
     if not " ".join(str(slots.get("product", "")).split()):
-        raise UserError("What was bought? e.g. “Acme bought 3 Pro licences for $1,200”.")
+        slots = {**slots, "product": _as_before(ctx, slots)}
     typed = checks.text(slots["product"], Purchase, "product", what="product name")
     quantity = checks.whole(slots.get("quantity", 1), what="quantity")
     name, catalogue = _product(ctx, typed, new=bool(slots.get(NEW_PRODUCT)))
@@ -65,6 +65,27 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
         record_contact(ctx, customer, channel, summary, ctx.now)
         recorded = f"{logged(ctx, [customer], channel, summary, ctx.now)}\n{recorded}"
     return Reply(text=recorded, buttons=[Button("Undo", "undo")])
+
+
+def _as_before(ctx: Context, slots: dict) -> str:
+    """A sale told without its product ("Fatima signed the renewal, 20 licences, 9.6k"): a
+    renewal is of what they bought last, and a customer who only ever bought one product bought
+    it again; otherwise the product is asked for."""
+    asked = UserError("What was bought? e.g. “Acme bought 3 Pro licences for $1,200”.")
+    if not slots.get("customer"):
+        raise asked
+    customer = resolve_customer(ctx, slots["customer"])
+    bought = ctx.session.exec(
+        select(Purchase.product)
+        .where(Purchase.customer_id == customer.id)
+        .order_by(col(Purchase.purchased_on).desc(), col(Purchase.id).desc())
+    ).all()
+    if bought and (len(set(bought)) == 1 or _RENEWED.search(ctx.message.text)):
+        return bought[0]
+    raise asked
+
+
+_RENEWED = re.compile(r"\brenew(?:ed|al|s|ing)?\b", re.I)
 
 
 def sale_day(ctx: Context, said: str | None, *, unsaid: date) -> date:

@@ -538,17 +538,26 @@ def _the_open_task(ctx: Context, customer: Customer, *, about: str | None = None
         raise UserError(f"You have no open task for {customer.display_name}.")
     if len(tasks) == 1:
         return tasks[0]
-    if about and "overdue" in about.lower().split():  # "close the overdue amelia task"
+    said = set((about or "").lower().split())
+    if said & {"overdue", "late"}:  # "close the overdue amelia task"
         tasks = [t for t in tasks if t.due is not None and t.due < ctx.today] or tasks
-        about = " ".join(w for w in about.split() if w.lower() != "overdue")
         if len(tasks) == 1:
             return tasks[0]
+    if said & _BY_AGE and not said - _BY_AGE - {"overdue", "late"}:
+        # "tick off the old mateo weber task": the one set first; "the new one": the last
+        oldest = bool(said & {"old", "older", "oldest", "first", "earlier", "original"})
+        return sorted(tasks, key=lambda t: t.id, reverse=not oldest)[0]
+    about = " ".join(w for w in (about or "").split() if w.lower() not in ("overdue", "late"))
     described = [t for t in tasks if about and _describes(about, t.text)]
     if len(described) == 1:
         return described[0]
     raise _which_task(
         f"You have {len(tasks)} open tasks for {customer.display_name}. Which one?", tasks
     )
+
+
+_BY_AGE = frozenset({"old", "older", "oldest", "first", "earlier", "original", "new", "newer",
+                     "newest", "latest", "last", "recent"})  # fmt: skip
 
 
 def _described_only(ctx: Context, slots: dict) -> list[Task]:

@@ -612,3 +612,30 @@ def test_a_reason_said_after_a_name_left_out_is_not_part_of_the_name(book):
     book.say("move dana's leads to lee", who="Alex")
     preview = book.say("leave out hal hardy, dana closes that one before she goes", who="Alex")
     assert [r["Customer"] for r in preview.rows] == ["Hank Iron", "Sofia Soft"]
+
+
+def test_a_leavers_book_is_split_between_two_reps_in_turn_and_undone_whole(book):
+    written = book.written()
+    preview = book.say("split Dana's leads between Priya and Lee", who="Alex")
+    assert preview.text.startswith("Split 3 customers between Priya and Lee?")
+    assert [(r["Customer"], r["Change"]) for r in preview.rows] == [
+        ("Hal Hardy", "owner Dana → Priya"),
+        ("Hank Iron", "owner Dana → Lee"),
+        ("Sofia Soft", "owner Dana → Priya"),
+    ]
+    assert book.written() == written
+
+    book.say("yes", who="Alex")
+    owners = [owner_of(book, n) for n in ("Hal Hardy", "Hank Iron", "Sofia Soft")]
+    assert owners == ["Priya", "Lee", "Priya"]  # as previewed
+    assert owner_of(book, "Pam Page") == "Dana"  # her proposal was not among her leads
+
+    book.say("undo", who="Alex")
+    assert {owner_of(book, n) for n in ("Hal Hardy", "Hank Iron", "Sofia Soft")} == {"Dana"}
+
+
+def test_a_split_between_someone_who_is_not_on_the_team_changes_nothing(book):
+    written = book.written()
+    reply = book.say("split Dana's leads between Priya and Zed", who="Alex")
+    assert "Zed" in reply.text
+    assert book.written() == written

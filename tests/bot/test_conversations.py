@@ -1,6 +1,6 @@
 """Conversations a rep has with the bot, end to end through parser, handlers and store."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -116,6 +116,14 @@ def test_a_no_with_no_question_waiting_changes_nothing(chat):
     assert chat.written() == before
 
 
+def test_a_yes_after_the_question_lapsed_says_so_and_does_nothing(chat):
+    chat.say("remind me to call acme on 2 november 2026")  # already past: asks first
+    chat.now += timedelta(hours=2)
+    reply = chat.say("yes")
+    assert reply.text.startswith("My question lapsed after 30 minutes, so nothing was done.")
+    assert chat.count(Task) == 0
+
+
 def test_undo_reverts_the_whole_last_command_and_says_what(chat):
     chat.say("called jane at acme, she wants a quote, follow up friday")
     reply = chat.say("undo")
@@ -157,6 +165,14 @@ def test_tasks_are_created_listed_and_completed(chat):
     done = chat.say(f"done {task.id}")
     assert done.text.startswith(f"Done: #{task.id}")
     assert "No open tasks" in chat.say("my tasks").text
+
+
+def test_a_second_request_not_understood_is_said_not_done_never_dropped(chat):
+    chat.say("remind me to send the contract to acme on friday")
+    [task] = chat.rows(Task)
+    reply = chat.say(f"close #{task.id}, and push #99 to april")
+    assert reply.text.startswith(f"Done: #{task.id}")
+    assert "“push #99 to april” was not done" in (reply.note or "")
 
 
 def test_an_nps_answer_is_recorded_with_its_category(chat):
@@ -332,3 +348,21 @@ def test_a_tag_said_of_him_with_please_tags_the_customer_just_shown(chat):
     assert [(t.customer_id, t.tag) for t in chat.rows(CustomerTag)] == [
         (chat.customer("Hans Müller").id, "demo-requested")
     ]
+
+
+def test_a_renewal_told_without_its_product_is_of_what_they_bought_last(chat):
+    chat.say("sold 20 seats of CRM Pro to acme for $4,000")
+    chat.say("Jane Cooper bought 2 Training Workshops for $3,000")
+    reply = chat.say("Jane Cooper signed the renewal, 20 licences, 9.6k")
+    assert reply.text.startswith("Recorded 20 × Training Workshops for Jane Cooper")
+    written = chat.written()
+    asked = chat.say("Jane Cooper signed again, 5 licences, 2k")  # two products: which?
+    assert asked.text.startswith("What was bought?")
+    assert chat.written() == written
+
+
+def test_a_note_about_how_to_reach_a_customer_is_a_note_not_a_chat(chat):
+    chat.say("note on jane smith: prefers whatsapp, never call before 10am")
+    [contact] = chat.rows(Interaction)
+    assert contact.channel == "note"
+    assert contact.summary == "prefers whatsapp, never call before 10am"

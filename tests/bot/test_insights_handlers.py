@@ -135,6 +135,17 @@ def test_a_periods_figure_lists_the_contacts_or_sales_behind_it_newest_first(cha
     assert [row["What"] for row in everyone.rows] == ["email: talked"]
 
 
+def test_new_leads_this_week_lists_who_was_added_and_adds_no_one(chat):
+    chat.say("new lead: Chris Park at Lumen Dental, give it to Alex")
+    written = chat.written()
+    reply = chat.say("new leads added this week", who="Alex")
+    assert reply.text == "Total 1 (Mon 16 Nov – today)."
+    assert [(r["Customer"].split(" (#")[0], r["What"], r["By"]) for r in reply.rows] == [
+        ("Chris Park (Lumen Dental)", "added: lead", "Alex")
+    ]
+    assert chat.written() == written  # "leads added this week" is no one's name
+
+
 def test_a_report_that_makes_no_sense_gets_a_sentence(chat):
     reply = chat.say("nps by product")
     assert "product" in reply.text and not reply.files

@@ -37,6 +37,22 @@ def test_a_pronoun_with_nothing_said_before_is_not_guessed(chat):
     assert chat.written() == written
 
 
+@pytest.mark.parametrize("named", ["Hugo Silva Lisbon", "tell me about Hugo Silva"])
+def test_him_after_a_customer_not_found_is_not_the_one_talked_about_before(chat, named):
+    chat.say("tell me about Jane Smith")
+    chat.say(named)  # no one of that name: "him" next is not Jane Smith
+    written = chat.written()
+    reply = chat.say("give him to Alex", who="Sam")
+    assert "Jane Smith" not in reply.text
+    assert chat.written() == written
+
+
+def test_what_does_he_usually_order_is_about_the_customer_just_shown(chat):
+    chat.say("tell me about Hans Müller")
+    reply = chat.say("what does he usually order")
+    assert "Hans Müller" in (reply.title or "") + reply.text
+
+
 def test_a_task_about_her_with_no_one_talked_about_is_asked_not_saved(chat):
     written = chat.written()
     reply = chat.say("add a task for me to call her monday")

@@ -19,6 +19,7 @@ CONTRACT_INTENTS = {
     "purchase.delete",  # a sale logged by mistake, taken out (ditto)
     "interaction.update",  # a contact's kind or day put right (ditto)
     "purchase.update",  # a sale's amount or quantity put right (ditto)
+    "customer.changes",  # who changed a customer, asked of the audit trail (ditto)
 }  # fmt: skip
 
 

@@ -815,3 +815,143 @@ def test_what_blind_round_28_found_is_read_as_meant(text, intent, slots):
 def test_what_working_day_35_found_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("done 77. wait no, 78", "task.complete", {"task_id": 78}),
+        (
+            "close task 45 — the 1:1s are done",
+            "task.complete",
+            {"task_id": 45, "outcome": "the 1:1s are done"},
+        ),
+        (
+            "Lakeshore Paddle Co bought 4 kayaks - sorry 6 kayaks - $4,200 CAD",
+            "purchase.log",
+            {
+                "customer": "Lakeshore Paddle Co",
+                "product": "kayaks",
+                "quantity": 6,
+                "amount": 4200,
+                "currency": "CAD",
+            },
+        ),
+        ("top 5 customers by frequency", "segment.list", {"sort": "frequency", "limit": 5}),
+        (
+            "from Niamh's mail: 'Just so you know, we're moving our head office to Cork next "
+            "month.' — update Tidewell Pharmacy city to Cork",
+            "customer.update",
+            {"customer": "Tidewell Pharmacy", "field": "city", "value": "Cork"},
+        ),
+        (
+            "Put every detractor on Sinead's book",
+            "customer.bulk_update",
+            {"segment": "detractors", "field": "owner", "value": "Sinead"},
+        ),
+        (
+            "Give Zeynep all of Mehmet's customers in Izmir",
+            "customer.bulk_update",
+            {"owner": "Mehmet", "city": "Izmir", "field": "owner", "value": "Zeynep"},
+        ),
+    ],
+)
+def test_what_blind_round_35_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_day_in_a_message_about_what_comes_next_is_not_when_a_contact_happened():
+    parsed = read("text message to Rita at Sundance Saddlery confirming thursday install")
+    assert parsed.intent == "interaction.log" and "occurred_on" not in parsed.slots
+
+
+def test_a_channel_taken_back_as_it_is_typed_is_the_one_logged():
+    parsed = read(
+        "log call w/ Marc Tremblay at Tremblay Renovations — sorry, it was a meeting not a call "
+        "— he wants the kitchen line catalogue"
+    )
+    assert (parsed.slots["channel"], parsed.slots["summary"]) == (
+        "meeting",
+        "he wants the kitchen line catalogue",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("who moved acme to lost?", "customer.changes", {"customer": "acme", "field": "stage"}),
+        ("who deleted initech", "customer.changes", {"customer": "initech", "action": "delete"}),
+        (
+            "split jordan's accounts between maria and sam",
+            "customer.bulk_update",
+            {"owner": "jordan", "field": "owner", "value": "maria and sam"},
+        ),
+        (
+            "new leads added this week",
+            "report.show",
+            {"metric": "customers", "period": "this_week"},
+        ),
+        (
+            "priya shah is ready for a proposal, move her stage",
+            "customer.update",
+            {"customer": "priya shah", "field": "stage", "value": "proposal"},
+        ),
+        (
+            "get maria to call omar martin today about his nps 4",
+            "task.create",
+            {
+                "text": "call omar martin about his nps 4",
+                "customer": "omar martin",
+                "owner": "maria",
+                "due": "2026-11-18",
+            },
+        ),
+        (
+            "halcyon retail still havent signed, push that task to monday",
+            "task.update",
+            {"customer": "halcyon retail", "due": "2026-11-23"},
+        ),
+        (
+            "the falcon analytics QBR - done, booked for the 14th",
+            "task.complete",
+            {"customer": "falcon analytics", "about": "QBR"},
+        ),
+        (
+            "who's logged the most activity today",
+            "report.show",
+            {"metric": "interactions", "group_by": "owner", "period": "today"},
+        ),
+        ("the team", "report.show", {"metric": "customers", "group_by": "owner", "owner": "team"}),
+        (
+            "björn dubois - renewal quote sent",
+            "interaction.log",
+            {"customer": "björn dubois", "channel": "email", "summary": "renewal quote sent"},
+        ),
+        (
+            "note on kenji moreau: prefers whatsapp, never call before 10am",
+            "interaction.log",
+            {
+                "customer": "kenji moreau",
+                "channel": "note",
+                "summary": "prefers whatsapp, never call before 10am",
+            },
+        ),
+    ],
+)
+def test_what_working_day_46_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_question_about_who_made_a_change_is_never_the_change():
+    asked = ("who changed Acme to lost?", "when was acme moved to lost", "who gave acme to sam")
+    for text in asked:
+        assert read(text).intent == "customer.changes"
+
+
+def test_a_customer_named_with_their_city_or_company_unaccented_is_shown():
+    store = Lexicon(customers=("Hugo Silva", "Zoé Lefèvre"), companies=("Prestige Media",),
+                    cities=("Paris", "London"))  # fmt: skip
+    for text in ("hugo silva paris", "zoe lefevre prestige media"):
+        assert read(text, lexicon=store).slots == {"customer": text}

@@ -1,0 +1,90 @@
+"""Who changed a customer, and when: the answer to "who moved Acme to lost?" read from the audit
+trail, so a question about a change is never taken for the change itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import col, select
+
+from bot.context import Context, handles
+from bot.format import moment
+from bot.messages import Reply
+from bot.resolve import resolve_customer
+from crm_store.models import AuditEntry, Staff
+from intents import Parsed
+
+SHOWN = 10  # changes listed, newest first
+# what a change to a customer is said as, by the field the store keeps it in
+_FIELDS = {
+    "name": "name",
+    "company": "company",
+    "email": "e-mail",
+    "phone": "phone",
+    "title": "title",
+    "city": "city",
+    "country": "country",
+    "owner_id": "owner",
+    "stage": "stage",
+}
+_ASKED_FIELD = {"owner": "owner_id"}  # the field asked of, where the store names it otherwise
+
+
+@handles("customer.changes")
+def show_changes(parsed: Parsed, ctx: Context) -> Reply:
+    """Who changed a customer, and when — “who moved Acme to lost?”, “change history for Hooli”.
+    Asked of a field ("when was Globex given to Sam?") or of a deletion, only those changes."""
+    customer = resolve_customer(ctx, parsed.slots.get("customer"), read=True, in_bin=None)
+    entries = ctx.session.exec(
+        select(AuditEntry)
+        .where(AuditEntry.entity == "customers", AuditEntry.entity_id == customer.id)
+        .order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
+    ).all()
+    names = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
+    lines = []
+    for entry in entries:
+        said = _what_changed(entry, names, only=_asked(parsed.slots.get("field")))
+        if parsed.slots.get("action") == "delete":
+            said = [s for s in said if s.startswith(("deleted", "restored"))]
+        if not said:
+            continue
+        who = names.get(entry.staff_id, "someone") if entry.staff_id else "the system"
+        undone = " (undone)" if entry.undone_at else ""
+        when = moment(entry.at, tz=ctx.tz, today=ctx.today)
+        lines.append(f"• {when} — {who}: {'; '.join(said)}{undone}")
+        if len(lines) == SHOWN:
+            break
+    asked = parsed.slots.get("field") or ("deletion" if parsed.slots.get("action") else "")
+    if not lines:
+        kind = f"{asked} changes" if asked else "changes"
+        return Reply(f"No {kind} to {customer.display_name} (#{customer.id}) are on record.")
+    kind = f"{asked} changes" if asked else "changes"
+    head = f"{'Latest' if len(lines) == SHOWN else 'All'} {kind} to {customer.display_name}"
+    return Reply("\n".join([f"{head} (#{customer.id}), newest first:", *lines]))
+
+
+def _asked(field: str | None) -> str | None:
+    return _ASKED_FIELD.get(field, field) if field in _FIELDS.values() or field == "owner" else None
+
+
+def _what_changed(entry: AuditEntry, names: dict[int, str], *, only: str | None) -> list[str]:
+    before, after = entry.before or {}, entry.after or {}
+    if not before:
+        return [] if only else ["added"]
+    if not after:
+        return [] if only else ["erased"]
+    said = []
+    if before.get("deleted_at") != after.get("deleted_at") and not only:
+        said.append("deleted (to the bin)" if after.get("deleted_at") else "restored from the bin")
+    for key, label in _FIELDS.items():
+        if only and key != only or before.get(key) == after.get(key):
+            continue
+        was, now = (_shown(key, v, names) for v in (before.get(key), after.get(key)))
+        said.append(f"{label} {was} → {now}")
+    return said
+
+
+def _shown(key: str, value: Any, names: dict[int, str]) -> str:
+    if value in (None, ""):
+        return "(none)"
+    return names.get(value, f"#{value}") if key == "owner_id" else str(value)

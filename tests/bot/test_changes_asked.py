@@ -1,0 +1,45 @@
+"""A question about a change already made is answered from the audit trail, never taken for the
+change itself: "who moved Acme to lost?" must not move Acme to lost."""
+
+import pytest
+
+
+@pytest.fixture
+def changed(chat):
+    chat.say("move Jane Cooper to lost", who="Alex")
+    chat.say("give Jane Smith to Alex", who="Alex")
+    return chat
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["who moved acme to lost?", "when was Jane Cooper marked lost", "who changed acme's stage"],
+)
+def test_who_changed_a_stage_is_answered_and_changes_nothing(changed, asked):
+    written = changed.written()
+    reply = changed.say(asked)
+    assert "Alex" in reply.text
+    assert "stage customer → lost" in reply.text
+    assert "owner" not in reply.text  # only the stage was asked about
+    assert changed.written() == written
+    assert changed.customer("Jane Cooper").stage == "lost"
+
+
+def test_who_took_over_a_customer_names_the_colleague_who_handed_it_over(changed):
+    reply = changed.say("who gave globex to alex?")
+    assert "owner Sam → Alex" in reply.text
+    assert changed.customer("Jane Smith").stage == "qualified"
+
+
+def test_who_deleted_a_customer_is_answered_for_a_customer_in_the_bin(changed):
+    changed.say("delete Hans Müller", who="Alex")
+    reply = changed.say("who deleted hans müller?")
+    assert "Alex" in reply.text and "deleted (to the bin)" in reply.text
+    assert changed.customer("Hans Müller").deleted_at is not None
+
+
+def test_an_undone_change_is_shown_as_undone(chat):
+    chat.say("move Jane Cooper to lost")
+    chat.say("undo")
+    reply = chat.say("who moved jane cooper to lost?")
+    assert "stage customer → lost (undone)" in reply.text
