@@ -345,6 +345,11 @@ class Bot:
         elif (again := same_for_task(session, staff.id, text)) is not None:
             parsed = again  # "and #13 too" after task 12 was handed over
         then = None
+        if (won := vocab.WON_TOO.search(text)) and read(text[: won.start()]).intent == (
+            "purchase.log"
+        ):  # "… 30 licences CRM Pro 27k, move her to customer": the sale wins her anyway
+            text = text[: won.start()]
+            parsed = subjects.refer_back(text, read(text), subject, read)
         split = split_request(text)
         if split is not None and (remarked := _after_a_remark(split, read)) is not None:
             text = remarked  # "fatima moreau hasn't been touched in 80 days, move her … and …"
@@ -562,15 +567,20 @@ class Bot:
 _SALE_AFTER = (
     r"(?:he|she|they)\s+(?:just\s+)?(?:signed|bought|ordered|purchased|renewed)\b(?=[^.;]*\d)"
 )
+# "move zoe to proposal, sent her the proposal this morning": a contact told after a change
+_CONTACT_AFTER = (
+    r"(?:sent|emailed|called|rang|phoned|met|visited|texted|messaged)\s+(?:her|him|them)\b"
+)
 _SECOND = re.compile(
     r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus|so)\s|(?:done|tick|task done|mark|close|move|push|"
-    rf"reassign|remind me|set a reminder)\b|tasks?\s*#?\d+\s+(?:is\s+)?done\b|{_SALE_AFTER})"
+    rf"reassign|remind me|set a reminder)\b|tasks?\s*#?\d+\s+(?:is\s+)?done\b|{_SALE_AFTER}|"
+    rf"{_CONTACT_AFTER})"
     r"|\s+(?=(?:and|then)\s))"
     r"(?:(?:and|then|also|plus|so)\s+)*"
     r"(?=(?:done|mark|close|complete|tick|task done|remind me|set a reminder|add a task|new task|"
     r"task:|todo|tag|untag|move|push|postpone|reschedule|log|book|delete|restore|reassign|give|"
     r"put\s+(?:her|him|them|it)\b)\b"
-    rf"|{_SALE_AFTER}"
+    rf"|{_SALE_AFTER}|(?<=, ){_CONTACT_AFTER}"
     r"|(?<=and )(?:gave|rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\b|\d)"
     r"|(?<=and )(?:his|her|their)\s+(?:new\s+)?(?:phone|mobile|cell|number|e-?mail|title|job title|"
     r"city|address|company)\b(?:\s+(?:number|address))?\s+(?:is|to|=|:)"
@@ -647,6 +657,8 @@ def split_request(text: str) -> tuple[str, str] | None:
     long enough to stand alone."""
     for found in _SECOND.finditer(text):
         first, rest = text[: found.start()].strip(" ,"), text[found.end() :].strip()
+        if re.match(_CONTACT_AFTER, rest, re.I) and vocab.CONTACT_VERB.search(first.lower()):
+            continue  # "called jane, sent her the deck": one contact, told in two parts
         if _NUMBER_FIRST.match(rest):
             if not (verb := _VERB_FIRST.match(first)) or not _HAS_TARGET.search(first):
                 continue  # "push 37 and 38 to tomorrow": one change of two tasks

@@ -260,8 +260,9 @@ def _current(session: Session, model: type[SQLModel], entry: AuditEntry) -> SQLM
 def handed_over(
     session: Session, *, to_id: int, since: datetime, from_id: int | None = None
 ) -> set[int]:
-    """The customers whose owner was changed to `to_id` (from `from_id`, if given) since then, in
-    changes not undone: "which customers did I get from Sam this week"."""
+    """The customers whose owner was changed to `to_id` (from `from_id`, or by them, if given)
+    since then, in changes not undone: "which customers did I get from Sam this week", "new
+    leads from Alex" (the manager who handed them over)."""
     entries = session.exec(
         select(AuditEntry).where(
             AuditEntry.entity == "customers",
@@ -276,5 +277,9 @@ def handed_over(
         if entry.entity_id is not None
         and (entry.after or {}).get("owner_id") == to_id
         and (entry.before or {}).get("owner_id") != to_id
-        and (from_id is None or (entry.before or {}).get("owner_id") == from_id)
+        and (
+            from_id is None
+            or (entry.before or {}).get("owner_id") == from_id
+            or entry.staff_id == from_id
+        )
     }

@@ -9,6 +9,7 @@ in the bin are never in a segment.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -97,10 +98,10 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
         keep &= frame["contact_days"].isna()
     if criteria.no_stage_change_days is not None:
         keep &= (frame["stage_days"] >= criteria.no_stage_change_days).fillna(False)
-    if criteria.city:
-        wanted = normalize.fold(criteria.city)
+    if criteria.city:  # one town, or several: "paris and madrid"
+        wanted = {normalize.fold(c) for c in re.split(r"\s*,\s*|\s+(?:and|or|&)\s+", criteria.city)}
         folded = {city: normalize.fold(city) for city in frame["city"].dropna().unique()}
-        keep &= frame["city"].map(folded) == wanted
+        keep &= frame["city"].map(folded).isin(wanted)
     if criteria.owner_id is not None:
         keep &= (frame["owner_id"] == criteria.owner_id).fillna(False)
     if criteria.among is not None:

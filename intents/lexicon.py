@@ -413,6 +413,8 @@ def _place(said: str, slots: dict[str, Any], lexicon: Lexicon) -> bool:
     cities, tags, wanted = lexicon.places
     if said.casefold() in cities and "city" not in slots:
         slots["city"] = said
+    elif said.casefold() in cities and str(slots["city"]).casefold() in cities:
+        slots["city"] = f"{slots['city']} and {said}"  # "sam's leads in paris and madrid"
     elif said.casefold() in tags and "tag" not in slots:  # "the cold leads in Madrid"
         slots["tag"] = said
     elif _key(said) in wanted and "interest" not in slots:
@@ -500,10 +502,6 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
     a selection's places and interests as the store records them."""
     slots = dict(slots)
     if intent in ("customer.bulk_update", "segment.list"):
-        said = slots.get("owner")
-        if isinstance(said, str) and not staff_named(said, lexicon) and "city" not in slots:
-            if said.casefold() in lexicon.places[0]:  # "all leads from München to Lukas": a town
-                slots["city"] = slots.pop("owner")
         place_selection(slots, lexicon)
         if BOUGHT not in slots and (product := _product_had(typed, lexicon)):
             slots[BOUGHT] = product

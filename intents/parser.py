@@ -81,10 +81,17 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         and (excluding := _excluding(left_out, message, now=now, tz=tz, lexicon=lexicon))
     ):
         return excluding
-    if (opening := vocab.OPENING_SMALL_TALK.match(message.text)) and (
+    if (
+        opening := vocab.OPENING_SMALL_TALK.match(message.text)
+        or vocab.OPENING_ASSENT.match(message.text)
+    ) and (
         asked := parse(message.typed[opening.end() :], now=now, tz=tz, lexicon=lexicon)
     ).intent not in ("unknown", "smalltalk"):
         return asked  # "ok thanks. whats the pipeline now": the request after the thanks
+    if (won := vocab.WON_TOO.search(message.text)) and (
+        sold := parse(message.typed[: won.start()], now=now, tz=tz, lexicon=lexicon)
+    ).intent == "purchase.log":
+        return sold  # "X accepted the proposal!! 30 drums CRM Pro 27k, move her to customer"
     if (told := vocab.LOG_THAT.match(message.text)) and (
         said := parse(message.typed[told.end() :], now=now, tz=tz, lexicon=lexicon)
     ).intent in ("interaction.log", "purchase.log", "nps.record"):

@@ -275,6 +275,10 @@ def take_ref(text: str) -> tuple[str | None, str]:
         if cased and kept and bare in _PARTICLES and nxt[:1].isupper():
             kept.append(word)  # "Loja do Zé", "Anna van Dijk"
             continue
+        named = cased or len(titled) == len(words) > 1
+        if named and possessive and nxt[:1].isupper() and nxt.lower() not in vocab.FIELDS:
+            kept.append(word)  # "Rosie's Tearoom", "Gale's Deli": the possessive is the name's
+            continue
         if (
             bare in _STOP
             or bare in vocab.DATE_WORDS
@@ -391,6 +395,8 @@ def _replaced_from(before: str, new: str) -> int | None:
     if swapped := _SWAPPED.fullmatch(new):  # "— sorry, a meeting not a call —": the call
         at = before.lower().rfind(swapped["old"].lower())
         return None if at < 0 else at
+    if _A_NUMBER.fullmatch(new) and (numbers := list(_A_NUMBER.finditer(before))):
+        return numbers[-1].start()  # "… in 120 days. make it 90", "… 9/10 … sorry 8/10"
     lead = new.split()[0].lower()
     if lead in _LEADING_WORDS and len(new.split()) > 1:  # "to Lukas — no, to Jana"
         at = before.lower().rfind(f" {lead} ")
@@ -404,6 +410,9 @@ def _replaced_from(before: str, new: str) -> int | None:
         if _same_kind(before[taken.start() :].strip(" ,;—–-"), new):
             return taken.start()
     return None
+
+
+_A_NUMBER = re.compile(r"(?<![\w#/.:])\d(?:[\d.,/]*\d)?k?\b(?![/.:]\d)")
 
 
 def _same_kind(old: str, new: str) -> bool:
@@ -420,11 +429,14 @@ _SWAPPED = re.compile(r"(?:an?\s+)?(?P<new>[\w-]+)\s+not\s+(?:an?\s+)?(?P<old>[\
 
 
 _TAKEN_BACK = re.compile(
-    r"\s*(?:—|–|--?|,|;|\.(?=\s))\s*(?:(?:no wait|no,? wait|wait,? no|sorry|oops|actually(?:,? no)?|"
+    r"\s*(?:—|–|--?|,|;|\.{2,}|…|\.(?=\s))\s*(?:(?:no wait|no,? wait|wait,? no|sorry|oops|actually(?:,? no)?|"
+    r"make (?:it|that)(?=\s+\d)|"
     r"no(?!\s+(?:answer|reply|response|show|luck|sale|deal|interest|budget|change|news|pick ?up|"
     r"go|thanks|idea|rush|worries)\b)|er+|um+|correction|scratch that)\s*[,:!—–-]?|"
     r"or (?:was|is) it\s[^?]{1,40}\?|\*(?=\w))\s*"
-    r"(?:(?:i mean[t]?|i meant|it'?s|it is|it was|make (?:it|that)|not\s+[^,;—–]+?,)\s+)?"
+    r"(?:(?:i mean[t]?|i meant|it'?s|it is|it was|make (?:it|that)|not\s+[^,;—–]+?,|"
+    r"(?:the\s+)?(?:phone|number|mobile|e-?mail|city|amount|price|date|day|name|score)\s+"
+    r"(?:is|was|should be|=|:))\s+)?"
     r"(?P<new>[^,;—–?!]+?)(?=\s*(?:—|–|\s-\s|[,;?!]|\.(?:\s|$)|$))",
     re.I,
 )
@@ -1441,7 +1453,7 @@ _FOR_LATER = re.compile(r"\b(?:next|until|till|by|before|from|starting|call|meet
 # the day a sale was made, when it was not today: "yesterday", "on sunday 6 dec", "last fri"
 # (dotted numbers are left alone: "12.5 each" is a price)
 _SOLD_ON = re.compile(
-    rf"(?:^|\s)(?:on\s+)?(?P<when>\d{{4}}-\d{{2}}-\d{{2}}|yesterday|this morning|this afternoon|"
+    rf"(?:^|\s)(?<!same as )(?<!like )(?<!than )(?<!since )(?:on\s+)?(?P<when>\d{{4}}-\d{{2}}-\d{{2}}|yesterday|this morning|this afternoon|"
     rf"last night|(?:last\s+)?(?<!next ){vocab.WEEKDAY}(?:\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)"
     rf"(?:\s+(?:of\s+)?{vocab.MONTH})?|,?\s+\d{{1,2}}\s+(?:of\s+)?{vocab.MONTH})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{vocab.MONTH}|"
     rf"{vocab.MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)(?=[,;:?!]|\.(?:\s|$)|\s|$)"
@@ -2381,7 +2393,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
         who = None
     if not who and not summary:
         return None
-    summary = _summary(summary or "")
+    # "… - called her, intro", "emailed the price list to him": her is who, not what was said
+    summary = _summary(re.sub(r"^(?:him|her|them)\s*[,;:–—-]\s*", "", summary or "", flags=re.I))
     if _VOICEMAIL.search(text) and "voicemail" not in (summary or "").lower():
         summary = f"left a voicemail{', ' + summary if summary else ''}"  # not reached
     if summary is None and (sent := _WHAT_SENT.match(message.typed)):  # "quote sent to X"
@@ -2596,15 +2609,33 @@ def _entry_removed(match: re.Match, message: Message) -> dict[str, Any]:
         occurred = date_in(dated["when"], now=message.now, tz=message.tz, future=False)
         rest = rest[: max(0, dated.start() - len(said) + len(rest))]
     who = re.match(
-        r"\s*(?:(?:of|for)\s+\w+\s+)?(?:with|to|for|from|on|of|w/)\s+(?P<who>[^,;.!?]+?)"
+        r"\s*(?:(?:of|for)\s+(?P<what>\w+(?:\s+(?!(?:to|with|for|from|on)\b)\w+){0,3})\s+)?"
+        r"(?:with|to|for|from|on|of|w/)\s+(?P<who>[^,;.!?]+?)"
         r"(?=\s+(?:today|yesterday|earlier|this\s+\w+|it\s+was|pls|please|that|which)\b|\s*(?:[,;.!?]|$))",
         rest,
         re.I,
     )
-    return {
+    slots = {
         "customer": _ref(who.group("who")) if who else None,
         "occurred_on": occurred.isoformat() if occurred else None,
     }
+    if match.groupdict().get("sale"):  # "the $3,400 sale", "the annual IBC contract sale"
+        before = message.typed[match.start("when") : match.end("when")]
+        if money := re.search(r"[$€£]?\d[\d,.]*\s?[km]?", before):
+            slots["amount"] = (amount(money.group()) or (None,))[0]
+            before = before[: money.start()] + before[money.end() :]
+        words = [w for w in before.split() if w.lower().strip("'s") not in _NOT_SOLD]
+        said = " ".join(words) or (who.group("what") if who and who.group("what") else "")
+        slots["product"] = said or None
+    return slots
+
+
+# the words before "sale" that say which entry, not what was sold
+_NOT_SOLD = frozenset(
+    "the that this my our last latest today yesterday this morning afternoon evening wrong "
+    "duplicate empty blank extra second double accidental mistaken test junk bogus stray bad old "
+    "first logged just i".split()
+)
 
 
 _ENTRY_DAY = re.compile(
@@ -2864,8 +2895,16 @@ REASON_FIRST = re.compile(
 REASON_AFTER = re.compile(
     r"^(?:(?:pls|please|can you|could you|kindly)\s+)?(?:mark|move|give|hand|reassign|transfer|"
     r"delete|remove|take|nuke|bin|tag|untag|put|set|change|update|drop)\b[^,;.!?]*?"
-    r"(?P<reason>(?:[,;.!]|\s[-–—])\s*(?:they|he|she|it|we|as|because|since|cos|coz|bc)"
-    r"(?:'ve|'re|'s|'d|'ll)?\b.*)$"
+    r"(?P<reason>(?:[,;.!]|\s[-–—])\s*(?:(?:they|he|she|it|we|i|as|because|since|cos|coz|bc)"
+    r"(?:'ve|'re|'s|'d|'ll|'m)?\b|(?:both|all of them|all three|the two|each)\s+(?:are\s+)?"
+    r"(?:dead|junk|spam|dupes?|duplicates?|tests?|fake|gone|closed|lost)\b).*)$"
+)
+_MORE_TOWNS = re.compile(
+    r"(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)(?!(?:the|their|his|her|no|not|never|with|without|who|that|"
+    r"which|tagged|owned|all|every|any|give|move|to|last|this|in|by|sort|sorted|top|reassign|"
+    r"delete|tag|mark|set|hand|leads?|customers?|clients?|accounts?|prospects?|qualified|"
+    r"proposals?|lost|won|champions|detractors|promoters|jordan|sam)\b)[A-Za-zÀ-ÿ][\w'-]+)+"
+    r"(?=\s*$|\s*[,.?!]|\s+(?:with|without|who|that|no|not|never|to|tagged|owned|by|in|and)\b)"
 )
 _STAGE_LEFT = re.compile(
     r"(?<![\w-])(qualified|proposals?|prospects?|leads?|negotiation|closed lost)(?![\w-])"
@@ -3062,6 +3101,8 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots.get("owner") or ""
     ).casefold():  # "… from Carlos to Ana": Carlos is whose they are, not a town
         slots["city"] = found.group("city")
+        if more := _MORE_TOWNS.match(typed, found.end("city")):  # "in paris or madrid"
+            slots["city"] += more.group()
     for name, pattern in (("min_value", vocab.MIN_VALUE), ("max_value", vocab.MAX_VALUE)):
         if found := pattern.search(text):
             value = amount(found.group("money"))

@@ -324,7 +324,10 @@ def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
         return tagged in rule and bool(re.fullmatch(whole, rule))
     if name == "city":  # "New York" over "New"; never the company's name
         said_as = {str(slots.get(k) or "").lower() for k in ("company", "name")}
-        return rule.lower().startswith(f"{tagged.lower()} ") or tagged.lower() in said_as
+        towns = rule.lower()  # "New York" over "New"; "paris, lyon and nice" over "paris"
+        return towns.startswith((f"{tagged.lower()} ", f"{tagged.lower()},")) or (
+            tagged.lower() in said_as
+        )
     return bool(re.fullmatch(rf"{re.escape(rule)}\s*\(.+\)", tagged))
 
 
@@ -421,6 +424,11 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 surname = value.split()[-1] if value != tagged else None
             if name == "customer" and value == merged.get("owner"):
                 continue  # "new task for Jordan Lee: call Hugo Silva": Jordan is whose task
+            if name == "customer" and re.search(
+                rf"\b(?:duplicate|dupe|copy|double) of\s+(?:the\s+)?{re.escape(value.lower())}",
+                tagging.message.text,
+            ):
+                continue  # "delete Rosie's Tearoom — duplicate of Rosies Tea Room": the other
             if name == "customer" and "task_id" in merged:
                 continue  # "done #49": the task's number, not a customer's
             if (

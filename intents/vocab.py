@@ -103,6 +103,11 @@ CONTACT_ANYWHERE = re.compile(
     rf"(?:{_CONTACT_VERB}|{_CONTACT_NOUN}|voicemail|left a message|dropped by|stopped by|swung by)\b"
     rf"(?:\s+(?:sent|done|held|had|made|recap))?(?P<prep>\s+(?:back|with|to|for|at|on(?!\s+(?:the\s+)?(?:phone|zoom|teams|whats ?app|telegram|slack|video)\b)|from|w/|in)\b)?"
 )
+# "… 30 drums CRM Pro 27k, move her to customer": a sale wins the customer anyway
+WON_TOO = re.compile(
+    r"[,;.!]+\s*(?:and\s+|so\s+|pls\s+|please\s+)*(?:move|mark|set|put|make)\s+(?:her|him|them|it)\s+"
+    r"(?:to|as|in(?:to)?)?\s*(?:an?\s+)?(?:customer|won|closed[- ]won)(?:\s+stage)?(?:\s+(?:now|too|as well))?\W*$"
+)
 # "log that hugo wilson emailed me on tuesday …": what to log, told as it happened
 LOG_THAT = re.compile(
     r"^(?:(?:pls|please|can you|could you)\s+)?(?:log|record|note(?: down)?)\s+(?:that|this)\s*[:,-]?\s+(?=\S)"
@@ -434,7 +439,8 @@ CHANGE_ASKED = re.compile(
     r"(?:who|when|why)(?:\s+(?:the (?:hell|heck)|on earth))?(?:'s|’s|\s+(?:did|has|had))?"
     r"(?:\s+(?:someone|somebody|anyone|anybody|we|you))?\s+(?P<verb>"
     r"changed?|moved?|marked?|gave|give|assigned?|reassigned?|deleted?|removed?|"
-    r"updated?|edited?|touched?|switched?|transferred|handed|binned|set(?=.*\s(?:to|as)\s))\s+"
+    r"updated?|edited?|touched?|switched?|transferred|handed|binned|added|created|entered|"
+    r"set(?=.*\s(?:to|as)\s))\s+"
     r"(?!(?:the\s+)?(?:most|fewest|least|more|fewer)\b)(?P<ref>.+?)"
     r"|(?:who|when|why)\s+(?:was|were|is|has|did|got)\s+(?P<ref2>.+?)\s+(?:been\s+|get\s+|got\s+)?"
     r"(?P<verb2>changed|moved|set|marked|made|given|assigned|reassigned|deleted|removed|"
@@ -451,6 +457,11 @@ CHANGE_ASKED = re.compile(
 
 CUES: list[tuple[str, str]] = [
     ("customer.changes", CHANGE_ASKED.pattern),
+    (  # "tom martin toronto - what did he order last": the customer, then what they bought
+        "customer.show",
+        r"^(?P<ref>[^-–—:?]+?)\s+[-–—:]\s+what\s+(?:did|has|does|do)\s+(?:he|she|they)\s+"
+        r"(?:\w+\s+)?(?:order|buy|bought|purchase|purchased|get)\b",
+    ),
     ("interaction.log", DOCUMENT_SENT.pattern),
     (  # "get maria to call omar martin today about his nps 4": a task for a colleague
         "task.create",
@@ -1115,7 +1126,7 @@ OCCURRED = re.compile(
 # what was sent, then to whom: "emailed the quote to bjorn dubois", "sent pricing over to jane"
 SENT_TO = re.compile(
     r"^\s*(?=\S)(?P<what>(?:the |a |an |our |my )?(?!(?:them|him|her|it|back|over)\b)[^,;:@]{1,50}?)"
-    r"\s+(?:over\s+|across\s+|out\s+)?to\s+(?!(?:them|him|her|me|us|you|follow|chase|check|say|"
+    r"\s+(?:over\s+|across\s+|out\s+)?to\s+(?!(?:me|us|you|follow|chase|check|say|"
     r"ask|tell|confirm|let|see|get|remind|thank|update|discuss|arrange|book|set|introduce)\b)"
     r"(?P<who>[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|[^,;.]+?)"  # an e-mail address whole, dots and all
     r"(?=\s*(?:[,;.]|$|\s(?:re|about|regarding|today|yesterday|this|earlier|confirming|asking|"
@@ -1322,8 +1333,8 @@ MONEY = [  # an amount with its currency anywhere; else a bare number after "for
     ),
     re.compile(
         r"(?:\s+(?:for|at|worth|totaling|totalling|total|@|paid|=)\s+|[,;:!]\s*|\s+)"
-        rf"(?P<money>\d[\d,.]*\s?k|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+\.\d{{2}}|\d{{3,}})(?![\w.,]){_PER}"
-        r"(?=\W*$|\s*[,;]|\s+(?:for|total|in total|all in)\b)"
+        rf"(?P<money>\d[\d,.]*\s?k|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+\.\d{{2}}|\d{{3,}})(?![\w.]|,\d){_PER}"
+        r"(?=\W*$|\s*[,;]|\s+[-–—]\s|\s+(?:for|total|in total|all in)\b)"
     ),
     re.compile(
         r"(?:\s+(?:for|at|worth|totaling|totalling|total|@|paid|=)\s+|[,;]\s*)"
@@ -1561,7 +1572,8 @@ NOW_WITH = re.compile(
     r"^(?:(?:is|now|has)\s+)*(?:working|works|moved|gone)\s+(?:for|at|to)\s+", re.I
 )
 VALUE_TAIL = re.compile(
-    r"(?:\s+(?:now|please|pls|plz|thanks|thx|instead|from today|update|updated))+$"
+    r"(?:\s+(?:now|please|pls|plz|thanks|thx|instead|from today|update|updated|btw|fyi|as well|"
+    r"too|lol|cheers|ta))+$"
     r"|\s+if (?:it|she|he|they|that) (?:isn'?t|is not|aren'?t|are not|wasn'?t|hasn'?t been)"
     r"(?: already)?\W*$"  # "set her stage to customer if it isnt already"
     r"|(?:[.;!?,]\s+|\s+[-–—]\s+)(?:please|pls|kindly|thanks|thank you|they|she|he|it|we|i|"
@@ -2030,7 +2042,8 @@ SELECTION_FILLER = frozenset(
     "these customers customer clients client accounts account contacts contact people ones "
     "records record entries folks companies deals who that which whose are is were was be been "
     "currently still now please pls plz kindly asap can could you would will i we want need to "
-    "we've weve i've ive we're yet ever "
+    "we've weve i've ive we're yet ever segment segments group bucket clean-up cleanup "
+    "housekeeping tidy-up "
     "in on at system and also just right away thanks thx today list with from by for "
     "stage stages status pipeline book clear out goes go going should move moved put hand handed "
     "over give send shift switch transfer reassign assign change set mark tag label update make "
@@ -2040,6 +2053,12 @@ SELECTION_FILLER = frozenset(
     "thats who's who’s remaining rest remainder leftover how many much does do number".split()
 )
 # thanks or a greeting before a request: "ok thanks. whats the pipeline now"
+# "fine, just delete X", "right, so move …": a word of assent before the request
+OPENING_ASSENT = re.compile(
+    r"^\W*(?:(?:fine|ok(?:ay)?|alright|all right|right|so|well|yes|yeah|sure)[\s,]+)+(?:then[\s,]+)?"
+    r"(?:just\s+)?(?=(?:delete|remove|move|give|hand|tag|untag|mark|set|change|add|log|close|create|"
+    r"restore|assign|reassign|put|show|list)\b)"
+)
 OPENING_SMALL_TALK = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|k|thanks?|thank you|thx|ty|cheers|great|cool|perfect|nice|good|awesome|"
     r"brilliant|lovely|super|(?:good )?(?:morning|afternoon|evening)|hi|hello|hey|hiya|bonjour|salut|"

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
+from rapidfuzz import fuzz, process
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from bot import checks, format
 from bot.context import Ask, Context, UserError, handles
 from bot.digest_activity import bounds
-from bot.handlers.purchases import sale_day
+from bot.handlers.purchases import sale_day, sold_as
 from bot.messages import Button, Reply
 from bot.permissions import sees_whole_team
 from bot.resolve import resolve_customer
@@ -64,8 +67,8 @@ def just_logged_put_right(
     said = next((f for p in _MEANT_AFTER_LOGGING if (f := p.match(text))), None)
     if said is None:
         return None
-    figure = said.re in (_FIGURE_MEANT, _FIGURE_NOT)
-    wanted = "purchase.log" if figure else "interaction.log" if said.re is _KIND_MEANT else None
+    sold = said.re in (_FIGURE_MEANT, _FIGURE_NOT, _PRODUCT_MEANT)
+    wanted = "purchase.log" if sold else "interaction.log" if said.re is _KIND_MEANT else None
     entries = last_command(session, staff_id)
     logged = next((e for e in entries if e.action in _PUT_RIGHT_AGAIN and e.after), None)
     if logged is None or wanted and logged.action not in (wanted, _PUT_RIGHT[wanted]):
@@ -73,6 +76,10 @@ def just_logged_put_right(
     slots: dict = {"customer": f"#{logged.after['customer_id']}", ENTRY: logged.entity_id}
     if said.re is _KIND_MEANT:
         slots["channel"] = channel_of(said["kind"])
+    elif said.re is _PRODUCT_MEANT:
+        slots["product"] = said["product"].strip(" '\"“”‘’")
+        if not _a_product(session, slots["product"]):
+            return None  # "it was a big one": no product
     elif said.re is _DAY_MEANT:
         day = date_in(said["when"], now=now, tz=tz, future=False)
         if day is None:
@@ -113,16 +120,36 @@ _KIND_MEANT = re.compile(
     re.I,
 )
 _DAY_MEANT = re.compile(
-    rf"{_SORRY}(?:(?:it|that|this|the\s+[\w -]{{1,30}}?\s+one|the\s+(?:sale|order|call|e-?mail|"
-    r"meeting|visit))\s+(?:was|happened)\s+(?:actually\s+|really\s+)?(?:on\s+)?)"
-    r"(?P<when>yesterday|(?:last\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d{1,2}(?:st|nd|rd|th)?\s+"
+    rf"{_SORRY}(?:(?:it|that|this|the\s+[\w -]{{1,30}}?\s+one|(?:that|the)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:sale|order|call|e-?mail|meeting|visit)(?:\s+i\s+(?:just\s+)?(?:logged|entered|added))?)\s+"
+    r"(?:was|happened|should\s+(?:be|have\s+been)(?:\s+dated)?|is\s+dated)\s+"
+    r"(?:actually\s+|really\s+)?(?:on\s+|for\s+)?)"
+    r"(?P<when>today|yesterday|(?:last\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d{1,2}(?:st|nd|rd|th)?\s+"
     r"[a-z]{3,9}|[a-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2})"
     r"(?:\s*,?\s*not\s+\w+)?(?:\s*[-–—,.]\s*(?:please\s+|pls\s+)?(?:fix|change|correct)"
     r"(?:\s+(?:the\s+)?(?:date|day|it))?(?:\s+(?:please|pls))?)?\W*$",
     re.I,
 )
 
-_MEANT_AFTER_LOGGING = (_FIGURE_MEANT, _FIGURE_NOT, _KIND_MEANT, _DAY_MEANT)
+_PRODUCT_MEANT = re.compile(  # "the product was CRM Enterprise", "that sale should be X not Y"
+    rf"{_SORRY}(?:(?:it|that|the\s+product|the\s+item|(?:that|the)\s+(?:[\w-]+\s+){{0,3}}?sale)\s+"
+    r"(?:was|is|should\s+(?:be|have\s+been))\s+(?:actually\s+|really\s+)?(?:for\s+)?|"
+    r"(?:i\s+meant|meant)\s+)(?P<product>(?![\d$€£])[^,;.!?]{2,40}?)"
+    r"(?:\s*,?\s*not\s+[^,;.!?]{1,40})?\W*$",
+    re.I,
+)
+
+_MEANT_AFTER_LOGGING = (_FIGURE_MEANT, _FIGURE_NOT, _KIND_MEANT, _DAY_MEANT, _PRODUCT_MEANT)
+
+
+def _a_product(session: Session, said: str) -> bool:
+    """Whether words name a product of the catalogue, or one sold before."""
+    sold = session.exec(select(Purchase.product).distinct())
+    keys = [normalize.singular_key(name) for name in (*session.exec(select(Product.name)), *sold)]
+    wanted = normalize.singular_key(said)
+    return wanted in keys or bool(
+        process.extractOne(wanted, keys, scorer=fuzz.ratio, score_cutoff=85)
+    )
 
 
 def _names(words: str, customer: Customer) -> bool:
@@ -148,6 +175,10 @@ def delete_contact(parsed: Parsed, ctx: Context) -> Reply:
 def delete_sale(parsed: Parsed, ctx: Context) -> Reply:
     """Delete a sale logged by mistake — “delete the last sale to Cyberdyne”."""
     conditions = [Purchase.purchased_on == day] if (day := _day(parsed)) else []
+    if (said := parsed.slots.get("amount")) is not None:  # "delete the $3,400 sale to …"
+        conditions.append(Purchase.amount == Decimal(str(said)))
+    if product := parsed.slots.get("product"):  # "delete the annual IBC contract sale to …"
+        conditions.append(func.lower(Purchase.product).contains(str(product).lower()))
     sale = _chosen(ctx, parsed, Purchase, conditions, "sale")
     return _deleted(ctx, sale, "purchase.delete", _sale_named(ctx, sale))
 
@@ -210,9 +241,11 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     sale = _chosen(ctx, parsed, Purchase, [], "sale", doing="changed")
     if MOVED_TO in slots:
         return _moved(ctx, sale, slots[MOVED_TO], _sale_named(ctx, sale))
-    quantity = sale.quantity
+    quantity, product = sale.quantity, sale.product
     if "quantity" in slots:
         quantity = checks.whole(slots["quantity"], what="quantity")
+    if said := " ".join(str(slots.get("product") or "").split()):  # "the product was CRM Pro"
+        product, _ = sold_as(ctx, said)
     money = sale.amount
     listed = ctx.session.exec(select(Product).where(Product.name == sale.product)).first()
     if listed is not None and listed.price * sale.quantity == sale.amount:
@@ -223,14 +256,17 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     currency = str(slots.get("currency") or sale.currency).upper()
     day = sale_day(ctx, slots.get("occurred_on"), unsaid=sale.purchased_on)
     what = _sale_named(ctx, sale)
-    if (quantity, money, currency, day) == (
+    if (quantity, money, currency, day, product) == (
         sale.quantity,
         sale.amount,
         sale.currency,
         sale.purchased_on,
+        sale.product,
     ):
         raise UserError(f"That is how it is logged already: {what}. Nothing was changed.")
     changes = [f"{quantity} ×"] if quantity != sale.quantity else []
+    if product != sale.product:
+        changes.append(product)
     if (money, currency) != (sale.amount, sale.currency):
         changes.append(format.money(money, currency))
     if day != sale.purchased_on:
@@ -238,7 +274,7 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     _asked_first(ctx, sale, f"Change {what} to {' and '.join(changes)}?")
     before = snapshot(sale)
     sale.quantity, sale.amount, sale.currency = quantity, money, currency
-    sale.purchased_on = day
+    sale.purchased_on, sale.product = day, product
     ctx.session.add(sale)
     ctx.audit("purchase.update", sale, before=before, description=f"corrected {what}"[:500])
     now = _sale_named(ctx, sale)

@@ -618,7 +618,8 @@ def _entries(ctx: Context, report: reports.Report, book: Book) -> tuple[list[dic
             sold = format.money(entry.amount, entry.currency)
             what = f"{entry.quantity} × {entry.kind}, {sold}"
         customer = f"{entry.customer} (#{entry.customer_id})"
-        rows.append({"When": when, "Customer": customer, "What": what, "By": entry.by or "—"})
+        whose = "Owner" if report.metric == "customers" else "By"  # a customer added: whose now
+        rows.append({"When": when, "Customer": customer, "What": what, whose: entry.by or "—"})
     more = f" The {ENTRIES_SHOWN} latest of {count:,}:" if count > len(found) else ""
     return rows, more
 

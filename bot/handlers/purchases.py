@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from rapidfuzz import fuzz, process
+from sqlalchemy import func
 from sqlmodel import col, select
 
 from bot import checks, format, permissions
@@ -32,7 +33,7 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
         slots = {**slots, "product": _as_before(ctx, slots)}
     typed = checks.text(slots["product"], Purchase, "product", what="product name")
     quantity = checks.whole(slots.get("quantity", 1), what="quantity")
-    name, catalogue = _product(ctx, typed, new=bool(slots.get(NEW_PRODUCT)))
+    name, catalogue = sold_as(ctx, typed, new=bool(slots.get(NEW_PRODUCT)))
     second = _second_item(ctx, slots, catalogue)
     amount, currency = _amount(slots, catalogue, quantity, ctx)
     day = sale_day(ctx, slots.get("occurred_on"), unsaid=ctx.today)
@@ -146,7 +147,7 @@ _ITEM = re.compile(r"(?P<q>\d{1,4}|an?|one|two|three|four|five|six)\s+(?P<produc
 _COUNTED = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-def _product(ctx: Context, typed: str, *, new: bool) -> tuple[str, Product | None]:
+def sold_as(ctx: Context, typed: str, *, new: bool = False) -> tuple[str, Product | None]:
     """The product meant: a catalog entry or a name sold before (plurals are the same name),
     or, when the words are only close to known names, a question: new product, or one of these?"""
     catalogue = {p.name: p for p in ctx.session.exec(select(Product))}
@@ -162,9 +163,9 @@ def _product(ctx: Context, typed: str, *, new: bool) -> tuple[str, Product | Non
     close = process.extract(
         wanted, known, scorer=fuzz.WRatio, limit=OFFERED, score_cutoff=CLOSE_PRODUCT
     )
-    if not close:
-        return typed, None
-    names = [name for _, _, name in close]
+    names = [name for _, _, name in close] or _named_elsewhere(ctx, catalogue)
+    if not names:
+        return typed, None  # a store without a catalogue to compare with records what is said
     reply = Reply(
         text=f"“{typed}” is not a product I know. A new product, or one of these?",
         rows=[{"#": str(n), "Product": name} for n, name in enumerate(names, start=1)],
@@ -175,6 +176,23 @@ def _product(ctx: Context, typed: str, *, new: bool) -> tuple[str, Product | Non
     )
     choices = {str(n): {"product": name} for n, name in enumerate(names, start=1)}
     raise Ask(reply, {**choices, "new": {NEW_PRODUCT: True}})
+
+
+def _named_elsewhere(ctx: Context, catalogue: dict[str, Product]) -> list[str]:
+    """The catalogue's products a word of the message names ("… the annual IBC contract, 12 units
+    enterprise" names CRM Enterprise), else its best sellers: a product unlike any known one is
+    asked about, never added unasked."""
+    said = set(normalize.fold(ctx.message.text).split())
+    named = [n for n in catalogue if said & (set(normalize.fold(n).split()) - _GENERIC)]
+    if named:
+        return sorted(named)[:OFFERED]
+    best = ctx.session.exec(
+        select(Purchase.product).group_by(Purchase.product).order_by(func.count().desc())
+    ).all()
+    return [n for n in best if n in catalogue][:OFFERED]
+
+
+_GENERIC = frozenset({"crm", "pro", "plan", "package", "the", "a", "of", "and", "plus"})
 
 
 def _amount(

@@ -43,3 +43,9 @@ def test_an_undone_change_is_shown_as_undone(chat):
     chat.say("undo")
     reply = chat.say("who moved jane cooper to lost?")
     assert "stage customer → lost (undone)" in reply.text
+
+
+def test_who_added_a_customer_names_who_did(chat):
+    chat.say("new lead: Chris Park at Lumen Dental, give it to Sam", who="Alex")
+    reply = chat.say("who added Chris Park?")
+    assert "Alex: added" in reply.text

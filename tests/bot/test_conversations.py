@@ -366,3 +366,49 @@ def test_a_note_about_how_to_reach_a_customer_is_a_note_not_a_chat(chat):
     [contact] = chat.rows(Interaction)
     assert contact.channel == "note"
     assert contact.summary == "prefers whatsapp, never call before 10am"
+
+
+def test_a_contact_told_after_a_stage_change_is_logged_too_and_undone_with_it(chat):
+    reply = chat.say("move jane smith to proposal, sent her the pricing deck this morning")
+    assert "stage is now proposal" in reply.text and "Logged an email" in reply.text
+    [contact] = chat.rows(Interaction)
+    assert (contact.channel, contact.customer_id) == ("email", chat.customer("Jane Smith").id)
+    chat.say("undo")
+    assert chat.rows(Interaction) == [] and chat.customer("Jane Smith").stage == "qualified"
+
+
+def test_a_contact_told_in_two_parts_is_one_contact(chat):
+    chat.say("called jane smith, sent her the pricing deck after")
+    [contact] = chat.rows(Interaction)
+    assert contact.channel == "call"
+
+
+def test_words_after_a_new_title_are_not_part_of_it(chat):
+    chat.say("tell me about Jane Smith")
+    chat.say("her job title is Facilities Manager btw")
+    assert chat.customer("Jane Smith").title == "Facilities Manager"
+
+
+def test_an_email_sent_to_him_is_logged_with_the_customer_just_shown(chat):
+    chat.say("tell me about Hans Müller")
+    chat.say("emailed the price list to him")
+    [contact] = chat.rows(Interaction)
+    assert (contact.customer_id, contact.channel, contact.summary) == (
+        chat.customer("Hans Müller").id,
+        "email",
+        "the price list",
+    )
+
+
+def test_customers_in_two_towns_are_one_list(chat):
+    reply = chat.say("customers in london or berlin", who="Alex")
+    assert sorted(r["Customer"] for r in reply.rows) == [
+        "Hans Müller (Müller & Söhne GmbH)",
+        "Jane Smith (Globex Ltd)",
+    ]
+
+
+def test_a_sale_with_the_stage_it_wins_said_after_it_is_just_the_sale(chat):
+    reply = chat.say("jane smith accepted the proposal!! 30 seats CRM Pro 27k, move her to customer")
+    assert reply.text.startswith("Recorded 30 × CRM Pro for Jane Smith")
+    assert chat.customer("Jane Smith").stage == "customer"

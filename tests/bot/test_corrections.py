@@ -271,3 +271,50 @@ def test_the_last_sale_is_the_one_of_the_latest_day_whenever_it_was_logged(chat)
     chat.say("jane cooper bought 2 crm pro on monday")  # logged later, sold earlier
     question = chat.say("delete the last sale to jane cooper")
     assert "1 × CRM Pro" in question.text and "yesterday" in question.text
+
+
+def _catalogue(chat, *names: str) -> None:
+    with Session(chat.engine) as session:
+        session.add_all(Product(name=n, family="CRM", tier=1, price=Decimal("900")) for n in names)
+        session.commit()
+
+
+def test_a_sale_named_by_its_amount_or_product_is_the_one_offered_for_deletion(chat):
+    chat.say("sold 20 seats of CRM Pro to acme for $3,400")
+    chat.say("sold 2 Training Workshops to acme for $5,400")
+    by_amount = chat.say("delete the $3,400 sale to acme")
+    assert by_amount.text.startswith("Delete the sale of 20 × CRM Pro to Jane Cooper")
+    chat.say("no")
+    by_product = chat.say("remove the sale of CRM Pro to Jane Cooper")
+    assert by_product.text.startswith("Delete the sale of 20 × CRM Pro to Jane Cooper")
+
+
+def test_a_product_the_catalogue_lacks_is_asked_about_never_added_unasked(chat):
+    _catalogue(chat, "CRM Enterprise", "CRM Pro")
+    written = chat.written()
+    asked = chat.say("jane cooper signed the annual support contract, 12 units enterprise, 3.4k")
+    assert asked.text.startswith("“annual support contract” is not a product I know.")
+    assert [b.label for b in asked.buttons][0] == "1. CRM Enterprise"
+    assert chat.written() == written
+    chat.say("1")
+    [sale] = chat.rows(Purchase)
+    assert (sale.product, sale.quantity, sale.amount) == ("CRM Enterprise", 12, Decimal("3400"))
+
+
+def test_the_product_of_a_sale_just_logged_is_put_right_once_confirmed(chat):
+    _catalogue(chat, "CRM Enterprise", "CRM Pro")
+    chat.say("sold 12 seats of CRM Pro to acme for $3,400")
+    asked = chat.say("the product was CRM Enterprise")
+    assert asked.text.endswith("to CRM Enterprise? (yes/no)")
+    chat.say("yes")
+    [sale] = chat.rows(Purchase)
+    assert (sale.product, sale.amount) == ("CRM Enterprise", Decimal("3400"))
+    assert "didn't understand" in chat.say("it was a big one").text  # no product named
+
+
+def test_a_day_said_of_another_sale_is_not_the_day_of_this_one(chat):
+    chat.say("acme ordered 10 more seats of CRM Pro, 9k, same as yesterday - log it")
+    [sale] = chat.rows(Purchase)
+    assert sale.purchased_on == chat.now.date()
+    asked = chat.say("no that sale was yesterday not today")
+    assert asked.text.endswith("($9,000, today) to yesterday? (yes/no)")

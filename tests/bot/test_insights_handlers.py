@@ -140,7 +140,7 @@ def test_new_leads_this_week_lists_who_was_added_and_adds_no_one(chat):
     written = chat.written()
     reply = chat.say("new leads added this week", who="Alex")
     assert reply.text == "Total 1 (Mon 16 Nov – today)."
-    assert [(r["Customer"].split(" (#")[0], r["What"], r["By"]) for r in reply.rows] == [
+    assert [(r["Customer"].split(" (#")[0], r["What"], r["Owner"]) for r in reply.rows] == [
         ("Chris Park (Lumen Dental)", "added: lead", "Alex")
     ]
     assert chat.written() == written  # "leads added this week" is no one's name
