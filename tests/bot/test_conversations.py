@@ -409,6 +409,6 @@ def test_customers_in_two_towns_are_one_list(chat):
 
 
 def test_a_sale_with_the_stage_it_wins_said_after_it_is_just_the_sale(chat):
-    reply = chat.say("jane smith accepted the proposal!! 30 seats CRM Pro 27k, move her to customer")
+    reply = chat.say("jane smith accepted the proposal!! 30 seats CRM Pro 27k, move her to won")
     assert reply.text.startswith("Recorded 30 × CRM Pro for Jane Smith")
     assert chat.customer("Jane Smith").stage == "customer"
