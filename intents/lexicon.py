@@ -37,12 +37,18 @@ class Lexicon:
 
     @cached_property
     def possessive_typos(self) -> re.Pattern | None:
-        """A colleague's first name with an s and no apostrophe (`with_possessives`)."""
+        """A colleague's first name with an s and no apostrophe, or with none at all before
+        their customers (`with_possessives`)."""
         firsts = {n.split()[0] for n in self.staff if n.split()}
         plain = sorted(re.escape(f) for f in firsts if _ascii(_fold(f) + "s") not in _WORDS_TOO)
         if not plain:
             return None
-        return re.compile(rf"\b({'|'.join(plain)})s\b(?!['’])", re.I)
+        names = "|".join(plain)
+        return re.compile(
+            rf"\b({names})s\b(?!['’])|\b(?<=all )({names})(?=\s+(?:customers|clients|accounts|"
+            r"accts|leads|prospects|deals|book)\b)",
+            re.I,
+        )
 
     def names_a_customer(self, word: str) -> bool:
         """Whether a word is a word of some customer's or company's name, folded. It reads every
@@ -282,8 +288,8 @@ def with_possessives(text: str, lexicon: Lexicon) -> str:
         return text
 
     def put_back(found: re.Match) -> str:
-        typed = found.group()
-        return typed if lexicon.names_a_customer(typed) else f"{found.group(1)}'s"
+        typed, name = found.group(), found.group(1) or found.group(2)
+        return typed if lexicon.names_a_customer(typed) else f"{name}'s"
 
     return lexicon.possessive_typos.sub(put_back, text)
 

@@ -360,7 +360,7 @@ def away_then_asked(text: str) -> str:
 _AWAY_THEN = re.compile(
     r"^\W*(?P<who>[A-Za-z][\w-]*)(?:'s|’s| is| will be| has been)\s+(?:off|out|away|sick|ill|on "
     r"(?:leave|holiday|vacation|pto|paternity leave|maternity leave)|leaving|quitting|retiring|"
-    r"moving on)\b[^,;.]*[,;.]\s*(?:so\s+)?"
+    r"moving on)\b[^,;.—–]*(?:[,;.]|\s[-–—]+)\s*(?:so\s+)?"
     r"(?P<rest>.+)$",
     re.I,
 )
@@ -686,9 +686,10 @@ def owner(message: Message, *, named_for: bool = True) -> str | None:
     text = message.text
     if vocab.OWNER_TEAM.search(text):
         return "team"
-    for pattern in (vocab.OWNER_NAMED, vocab.OWNER_DID, *((vocab.OWNER_FOR,) if named_for else ())):
+    said = (vocab.OWNER_NAMED, vocab.OWNER_DID, vocab.OWNER_BY)
+    for pattern in (*said, *((vocab.OWNER_FOR,) if named_for else ())):
         for found in pattern.finditer(text):
-            group = "name" if found.groupdict().get("name") else "name2"
+            group = next(g for g in ("name", "name2", "name3") if found.groupdict().get(g))
             name = found.group(group)
             if name not in vocab.NOT_OWNERS:
                 return message.typed[found.start(group) : found.end(group)]
@@ -1606,12 +1607,23 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
                 text[: found.start()] + text[found.end() :],
                 typed[: found.start()] + typed[found.end() :],
             )
+    if "product" not in slots and (signed := _SIGNED_FOR.match(typed)):
+        # "TBL signed grp med, 85 pax, SGD 42.5k": who signed, then what
+        slots["product"] = signed.group("what")
+        typed = signed.group("who")
     typed = vocab.SALE_WORDS.sub(" ", typed)
     who = _ref(" ".join(typed.split()))
     if not who or who.lower() in vocab.NOT_CUSTOMERS:
         return None
     slots["customer"] = who
     return slots
+
+
+_SIGNED_FOR = re.compile(
+    r"^\s*(?P<who>[^,;:!]+?)\s+(?:signed|renewed|took|bought)\s+(?:up\s+)?(?:for\s+)?(?:the\s+|an?\s+)?"
+    r"(?P<what>(?![\d$€£])(?!(?:the|a|an|it|up|on|again|today|yesterday|contract|deal)\b)"
+    r"[\w&+-]+(?:\s+[\w&+-]+){0,2})\s*(?=[,;!]|\s*$)"
+)
 
 
 @reads("customer.update")
@@ -2193,8 +2205,11 @@ def _history(match: re.Match, message: Message) -> dict | None:
         return None  # "order history for acme": what they bought, shown on their profile
     channel = _first(vocab.HISTORY_CHANNELS, text)
     limit = None
-    if found := re.search(r"\b(?:last|latest|recent|past|first)\s+(\d{1,3})\b", text):
-        limit = int(found.group(1))
+    if found := re.search(
+        r"\b(?:last|latest|recent|past|first)\s+(\d{1,3}|five|ten|fifteen|twenty|thirty|fifty)\b",
+        text,
+    ):
+        limit = _number(found.group(1))
     elif found := re.search(r"\b(\d{1,3})\s+(?:most recent|latest|last)\b", text):
         limit = int(found.group(1))
     elif re.search(
@@ -2720,9 +2735,15 @@ def _entry_customer(said: str) -> str | None:
 def _changes(match: re.Match, message: Message) -> dict | None:
     """ "who moved acme to lost?": whose change, and to what, asked of the audit trail."""
     groups = {k: v for k, v in match.groupdict().items() if v}
-    ref = next((k for k in ("ref", "ref2", "ref3", "ref4", "ref5") if k in groups), None)
+    ref = next((k for k in ("ref", "ref2", "ref3", "ref4", "ref5", "ref6") if k in groups), None)
     said = message.typed[slice(*match.span(ref))] if ref else ""
     slots: dict[str, Any] = {}
+    if book := _BOOK_ASKED.fullmatch(said):  # "where did my leads go", "who moved sam's accounts"
+        whose = (book["whose"] or "me").removesuffix("'s").removesuffix("’s").removesuffix("'")
+        stage = (
+            vocab.STAGES.get(book["what"].lower()) if book["what"].lower() != "customers" else None
+        )
+        return {"owner": "me" if whose.lower() in ("my", "our") else whose, "stage": stage}
     if asked := _FIELD_ASKED.search(said):  # "who changed acme's stage", "… omar's phone"
         said = said[: asked.start()]
         if field := vocab.FIELDS.get(asked["field"].lower()):  # not "… the acme record"
@@ -2743,6 +2764,11 @@ def _changes(match: re.Match, message: Message) -> dict | None:
     return {"customer": who, **slots}
 
 
+_BOOK_ASKED = re.compile(
+    r"(?:all\s+)?(?:my|our|(?P<whose>[\w-]+(?:'s|’s|s')))\s+(?:[\w-]+\s+)?"
+    r"(?P<what>leads|customers|accounts|clients|deals|prospects)",
+    re.I,
+)
 _FIELD_ASKED = re.compile(
     r"(?:'s|’s)?\s+(?P<field>stage|status|owner|rep|phone(?: number)?|number|e-?mail(?: address)?|"
     r"name|company|city|title|job title|country|details|record)$",
@@ -2852,6 +2878,8 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     if selection.get("segment") in _PIPELINE and "stage" not in selection:
         # a change to "Maria's lost customers" is pipeline housekeeping: the stage, not a figure
         selection["stage"] = selection.pop("segment")
+    if said := _STAGE_THEY_ARE.search(text):  # "all leads that are lost": lost ones
+        selection["stage"] = vocab.STAGES[said.group(1)]
     if "stage" not in selection and (left := _STAGE_LEFT.search(text)):
         selection["stage"] = _stage_of(left.group(1))  # "my qualified ones"
     if selection.get("owner") == "team" and not re.search(r"\bteam\b", message.text):
@@ -2905,6 +2933,10 @@ _MORE_TOWNS = re.compile(
     r"delete|tag|mark|set|hand|leads?|customers?|clients?|accounts?|prospects?|qualified|"
     r"proposals?|lost|won|champions|detractors|promoters|jordan|sam)\b)[A-Za-zÀ-ÿ][\w'-]+)+"
     r"(?=\s*$|\s*[,.?!]|\s+(?:with|without|who|that|no|not|never|to|tagged|owned|by|in|and)\b)"
+)
+_STAGE_THEY_ARE = re.compile(
+    r"\b(?:that|which|who)\s+(?:are|is)\s+(?:now\s+|already\s+)?(?:in\s+)?"
+    r"(lost|won|qualified|churned|dead|closed lost|proposal)\b"
 )
 _STAGE_LEFT = re.compile(
     r"(?<![\w-])(qualified|proposals?|prospects?|leads?|negotiation|closed lost)(?![\w-])"
@@ -3110,7 +3142,7 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     said = re.search(r"\b(?:by|sorted by|order(?:ed)? by)\s+(frequency|recency)\b", text)
     slots["sort"] = said.group(1) if said else _first(vocab.SORTS, text)  # "top 5 by frequency"
     if found := vocab.LIMIT.search(text):
-        slots["limit"] = int(next(g for g in found.groups() if g))
+        slots["limit"] = _number(next(g for g in found.groups() if g))
     if slots.get("limit") and not slots.get("sort") and re.search(r"\btop\b", text):
         slots["sort"] = "value"
     return slots

@@ -431,6 +431,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 continue  # "delete Rosie's Tearoom — duplicate of Rosies Tea Room": the other
             if name == "customer" and "task_id" in merged:
                 continue  # "done #49": the task's number, not a customer's
+            if name == "city" and value.lower() in _STOPS:
+                continue  # "… off from Monday": when, never a town
             if (
                 name == "interest"
                 and not merged.get(name)

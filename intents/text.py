@@ -38,6 +38,8 @@ SHORTHAND = [
     (re.compile(r"\bw/", re.I), "with "),
     (re.compile(r"\bre:\s*", re.I), "about "),
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|2moro|2morrow)\b", re.I), "tomorrow"),
+    (re.compile(r"\btdy\b", re.I), "today"),
+    (re.compile(r"\b(this|next|last) wek\b", re.I), r"\1 week"),
     # "report purchases this_week by day": a period as the contract spells it
     (re.compile(r"\b(this|last)_(week|month|quarter|year)\b", re.I), r"\1 \2"),
     (re.compile(r"\blast_12_months\b", re.I), "last 12 months"),

@@ -77,7 +77,7 @@ PLACES = _any_of([*ORDINALS, "top"])  # "the 3rd one", "the top one": a row of a
 # ---- which intent: (intent, cue) tried in order, most specific first -------------------------
 
 _CONTACT_VERB = (
-    r"(?:(?:cold[- ])?called|calld|rang|phoned|emailed|e-mailed|mailed|texted|sms'?d|visited|whatsapped|"
+    r"(?:(?:cold[- ])?called|calld|cld|rang|phoned|emailed|e-mailed|mailed|texted|sms'?d|visited|whatsapped|wa'd|"
     r"whatsapp'?d|messaged|pinged|slacked|dm'?d|met|chatted|spoke|spoken|talked|skyped|zoomed|"
     r"chased|tried calling|tried to (?:call|reach|get hold of)|tried|telephoned|txt'?d|txted|saw|"
     r"caught up with|popped in to see|dropped in on|lunched|lunching|dined)"
@@ -86,7 +86,7 @@ _CONTACT_NOUN = (
     r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom meeting|teams meeting|"
     r"video meeting|zoom|teams|meeting|mtg|telecon|teleconference|f2f|visio|video conference|"
     r"(?:lunch|dinner|coffee|breakfast)(?: meeting| mtg| chat)?|demo|chat|whatsapp|sms|text|txt|email|e-mail|visit|voicemail|"
-    r"note|disco call|discovery call|intro call|(?:tele)?phone conversation)"
+    r"note|disco call|discovery call|intro call|(?:tele)?phone conversation|qbr|kick-?off)"
 )
 _WENT_TO_SEE = (
     r"popped (?:out|over|round|across) to(?: see)?|(?:ran|drove|went|stopped) (?:out |over |by )?to see|"
@@ -450,6 +450,8 @@ CHANGE_ASKED = re.compile(
     r"|(?:what(?:'s| has| have)?|anything)\s+changed\s+(?:on|for|with|in|about)\s+(?P<ref4>.+?)"
     r"|(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:change|edit|audit)\s*(?:history|log|trail)\s+"
     r"(?:for|of|on)\s+(?P<ref5>.+?)"
+    r"|(?:where\s+(?:did|have|has)|what\s+happened\s+to)\s+(?P<ref6>(?:all\s+)?(?:my|our|[\w-]+(?:'s|’s|s'))"
+    r"\s+(?:[\w-]+\s+)?(?:leads|customers|accounts|clients|deals|prospects))(?:\s+(?:go|gone|went))?"
     r")(?P<rest>\s+(?:to|as|from|into|in|over|off|on|back|lead|qualified|proposal|customer|"
     r"lost|won|churned|prospect)\b.*)?\W*$"
 )
@@ -1029,17 +1031,17 @@ NOT_CUSTOMERS = frozenset(
 CHANNELS = _table(
     [
         (
-            r"voice ?mail|rang|ring|telephoned|phoned|phone|telephone|called|calld|calls?|telecon|teleconference|tried(?= (?:calling|to call|to reach|to get hold of|[a-z]))",
+            r"voice ?mail|rang|ring|telephoned|phoned|phone|telephone|called|calld|cld|calls?|telecon|teleconference|tried(?= (?:calling|to call|to reach|to get hold of|[a-z]))",
             "call",
         ),
         (r"e-?mail(?:ed|s)?|emaild|mailed|wrote to", "email"),
         (
             r"zoom(?:ed)?|teams|video call|met|meeting|meet|mtg|lunch|lunched|lunching|dinner|dined|"
-            r"drinks|coffee|breakfast|demo|f2f|face to face|visio|video conference",
+            r"drinks|coffee|breakfast|demo|f2f|face to face|visio|video conference|qbr|kick-?off",
             "meeting",
         ),
         (
-            r"whats ?app(?:ed|'d)?|slack(?:ed)?|telegram|chat(?:ted)?|messaged|pinged|dm'?d|signal",
+            r"whats ?app(?:ed|'d)?|wa'd|slack(?:ed|'d)?|telegram|kakao|line msg|chat(?:ted)?|messaged|pinged|dm'?d|signal",
             "chat",
         ),
         (r"texted|texts?|txt(?:ed|'d)?|sms(?:'?d)?", "sms"),
@@ -1106,7 +1108,9 @@ FOLLOW_UP = re.compile(
     rf"(?:call|ring|ping|try|nudge|text|email|phone|contact) (?:(?:them|her|him) )?(?:back|again)|"
     rf"check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
     rf"reconnect|catch up|check in|nudge (?:them|her|him)|(?:set|add|create|make) (?:a |me a )?(?:task|reminder)|(?:remind|remember) me)"
-    rf"(?: with (?:them|her|him))?(?:\s+(?:on|by|at|for|before)(?=\s*(?:{DATE_PHRASE})))?"
+    rf"(?: with (?:them|her|him))?"
+    rf"(?:\s+(?:with|re|about|on)\s+(?!{DATE_PHRASE})[^,;.]{{1,30}}?(?=\s+(?:on\s+|by\s+)?(?:{DATE_PHRASE})(?![\w/])))?"
+    rf"(?:\s+(?:on|by|at|for|before)(?=\s*(?:{DATE_PHRASE})))?"
     rf"\s*(?P<when>{DATE_PHRASE})?|\s(?:by|before|due|till|until)\s+(?P<by>{DATE_PHRASE}))(?![\w/])"
 )
 # a reminder asked inside a contact log: "called jane, remind me to send the quote friday"
@@ -1399,7 +1403,7 @@ NOT_PRODUCT = re.compile(
 )
 SEATS = re.compile(
     r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:x\s+)?"
-    r"(?:(?:more|extra|additional|new)\s+)?(?P<between>(?:[A-Za-z][\w+-]*\s+){0,2}?)(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces|cases|strips|bottles|bags|crates|pallets|packs|cartons|kegs|rolls|tins|kits|sets|pairs|tubes|vials|sachets|barrels|drums|sites|locations|branches|devices|endpoints|mailboxes|machines|laptops|vehicles)\b(?:\s+of)?"
+    r"(?:(?:more|extra|additional|new)\s+)?(?P<between>(?:[A-Za-z][\w+-]*\s+){0,2}?)(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces|cases|strips|bottles|bags|crates|pallets|packs|cartons|kegs|rolls|tins|kits|sets|pairs|tubes|vials|sachets|barrels|drums|sites|locations|branches|devices|endpoints|mailboxes|machines|laptops|vehicles|pax|heads|employees|members|lives)\b(?:\s+of)?"
 )
 PRODUCT_NAME = re.compile(
     r"\s*(?:the\s+)?(?P<p>[\w&+-]+(?:\s(?!for|at|to|from|with|total|in)[\w&+-]+){0,3})"
@@ -1665,7 +1669,7 @@ STAGE_CRITERION = re.compile(
     r"accounts|deals)\b|\b(?P<stage_named>lead|qualified|proposal|lost)\s+stage\b"
     rf"|{STAGE_COUNTED.pattern}"
 )
-_SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|in the|for the)\s+)?(?:like\s+|about\s+|around\s+|roughly\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|mths?|years?|yrs?|d|wks?|mo)\b)?"
+_SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|from|in the|for the)\s+)?(?:like\s+|about\s+|around\s+|roughly\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|mths?|years?|yrs?|d|wks?|mo)\b)?"
 NO_PURCHASE = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|stopped)\s+(?:\w+\s+)?"
     r"(?:(?:an?|any)\s+)?"
@@ -1737,11 +1741,11 @@ LAST_CONTACTED = re.compile(
 )
 NO_CONTACT = re.compile(
     r"\b(?:hasn'?t|haven'?t|ain'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has|never)\s+(?:(?:we|i|you|they|anyone|anybody)\s+)?(?:been\s+)?(?:\w+\s+)?(?:in\s+)?"
-    rf"(?:contacted|called|heard from|talked to|spoken to|spoke to|emailed|reached|touched|contact|"
+    rf"(?:contacted|called|heard from|talked to|spoken to|spoke to|emailed|reached|touched|touch|contact|"
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
 )
 CITY = re.compile(
-    rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT}|{MONTH})\b)(?!\w*_)"
+    rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT}|{MONTH}|(?i:{WEEKDAY}))\b)(?!\w*_)"
     r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
@@ -1750,7 +1754,8 @@ TAG = re.compile(
     r"\b(?:with (?:the )?|having (?:the )?)?tag\s+(?!(?:them|these|those|it|all|everyone|him|her)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|\b(vip)s?\b"
 )
 OWNER = re.compile(
-    r"\b(?:owned by|managed by|assigned to|belonging to|of rep)\s+(?P<a>[a-z][\w'-]*)"
+    r"\b(?:owned by|managed by|assigned to|belonging to|(?:that |which |who )?(?:currently |still )?"
+    r"belongs? to|of rep)\s+(?P<a>[a-z][\w'-]*)"
     r"|^(?:show |list )?(?P<b>[a-z][\w-]*)(?:'s|’s)\s+(?:customers|accounts|clients|book)"
     r"|\b(?:customers|accounts|clients|leads) of (?P<c>[a-z][\w'-]*)\b"
     r"|\b(?:everything|everyone|anything|all|whatever|what) (?:that )?(?P<d>[a-z][\w'-]*) "
@@ -1781,7 +1786,7 @@ SORTS = _table(
     ]
 )
 LIMIT = re.compile(
-    r"\btop\s+(\d{1,4})\b|\b(?:our|my|the|show|list|first)\s+(\d{1,4})\s+(?:\w+\s+){0,2}(?:customers|clients|accounts|buyers)\b"
+    r"\btop\s+(\d{1,4}|five|ten|fifteen|twenty|thirty|fifty)\b|\b(?:our|my|the|show|list|first)\s+(\d{1,4})\s+(?:\w+\s+){0,2}(?:customers|clients|accounts|buyers)\b"
     r"|^(\d{1,4})\s+(?:\w+\s+)?(?:customers|clients|accounts)\b"
     r"|\b(?:limit|max|at most|only)\s*:?\s*(\d{1,4})\b(?!\s*(?:days?|weeks?|months?|years?|[k%]))"
 )
@@ -1814,12 +1819,18 @@ OWNER_NAMED = re.compile(
     rf"at[- ]risk|daily|morning|pending|late|last|recent|latest|upcoming|\d+)\s+)*(?:[a-z-]+\s+){{0,2}}?{_BOOK}\b"
 )
 OWNER_DID = re.compile(
-    r"\b(?:did|has|have|should|does|is|can|what'?s)\s+(?P<name>[a-z][a-z-]+)\s+(?:have|had|make|made|do|done|be doing|be working|be focusing|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met|bring|brought|generate|generated|book|booked|win|won)\b"
+    r"\b(?:did|has|have|should|does|is|can|what'?s)\s+(?P<name>[a-z][a-z-]+)\s+(?:have|had|make|made|do|done|doing|working on|up to|be doing|be working|be focusing|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met|bring|brought|generate|generated|book|booked|win|won)\b"
+    r"|\bwhat\s+(?P<name3>[a-z][a-z-]+)\s+has\s+(?:overdue|open|due|on|left|pending)\b"
     r"|\b(?P<name2>[a-z][a-z-]+)\s+(?:has|had)\s+(?:discussed|logged|talked|spoken|met)\b"
 )
 OWNER_FOR = re.compile(
-    r"\b(?:for|of|owned by|managed by|assigned to|belonging to)\s+(?P<name>[a-z][a-z-]+)"
-    r"(?=\W*$|\s+(?:today|tomorrow|yesterday|this|next|last|for|overdue|due|please|pls|now|in|since)\b)"
+    r"\b(?:for|of|owned by|managed by|assigned to|belonging to)"
+    r"\s+(?P<name>[a-z][a-z-]+)"
+    r"(?=\W*$|\s*,|\s+(?:today|tomorrow|yesterday|this|next|last|for|overdue|due|please|pls|now|in|since)\b)"
+)
+# "meetings logged by jordan": whose they are, whatever else the message names
+OWNER_BY = re.compile(
+    r"\b(?:logged|made|done|booked|created|entered|added|sent|held) by\s+(?P<name>[a-z][a-z-]+)"
 )
 NOT_OWNERS = frozenset(
     "nobody noone anyone anybody someone somebody everyone everybody no-one whats what's what "
@@ -1889,6 +1900,20 @@ DELETE_WORDS = re.compile(
 )
 TWICE = re.compile(r"\b(?:created|added|entered)\s+(?P<who>\S.{0,60}?)\s+twice\b", re.I)
 BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field or action)
+    (  # "set stage proposal for all customers with tag tender-2026"
+        re.compile(
+            r"(?P<cut>^(?:(?:please|pls|kindly|can you)\s+)*set\s+(?:the\s+)?(?P<field>stage|status|owner)\s+"
+            r"(?:to\s+|=\s*)?(?P<value>[\w-]+)\s+(?:for|on))\s+"
+        ),
+        "field",
+    ),
+    (  # "give all champions in Richmond the vip-tasting tag"
+        re.compile(
+            r"^(?:(?:please|pls|kindly|can you)\s+)*(?:give|add)\b.*?(?P<cut>\s+(?:the\s+)?['\"#`]?"
+            r"(?P<value>[\w-]+)['\"`]?\s+tag)\W*$"
+        ),
+        "tag",
+    ),
     (  # "put every detractor on Sinead's book": hers now
         re.compile(
             r"(?P<cut>\s+(?:on|onto|in|into)\s+(?P<value>[\w-]+)(?:'s|’s)\s+(?:book|list|patch|"

@@ -3,11 +3,13 @@ trail, so a question about a change is never taken for the change itself."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from sqlmodel import col, select
 
-from bot.context import Context, handles
+from bot.books import Book, whose_book
+from bot.context import Context, UserError, handles
 from bot.format import moment
 from bot.messages import Reply
 from bot.resolve import resolve_customer
@@ -33,7 +35,10 @@ _ASKED_FIELD = {"owner": "owner_id"}  # the field asked of, where the store name
 @handles("customer.changes")
 def show_changes(parsed: Parsed, ctx: Context) -> Reply:
     """Who changed a customer, and when — “who moved Acme to lost?”, “change history for Hooli”.
-    Asked of a field ("when was Globex given to Sam?") or of a deletion, only those changes."""
+    Asked of a field ("when was Globex given to Sam?") or of a deletion, only those changes;
+    asked of a book ("where did my leads go?"), the customers that left it lately."""
+    if not parsed.slots.get("customer") and parsed.slots.get("owner"):
+        return _gone_from(ctx, whose_book(ctx, parsed.slots["owner"]), parsed.slots.get("stage"))
     customer = resolve_customer(ctx, parsed.slots.get("customer"), read=True, in_bin=None)
     entries = ctx.session.exec(
         select(AuditEntry)
@@ -61,6 +66,49 @@ def show_changes(parsed: Parsed, ctx: Context) -> Reply:
     kind = f"{asked} changes" if asked else "changes"
     head = f"{'Latest' if len(lines) == SHOWN else 'All'} {kind} to {customer.display_name}"
     return Reply("\n".join([f"{head} (#{customer.id}), newest first:", *lines]))
+
+
+LATELY = timedelta(days=30)  # how far back "where did my leads go" looks
+
+
+def _gone_from(ctx: Context, book: Book, stage: str | None) -> Reply:
+    """The customers handed away from a book, or deleted from it, in the last month: by whom,
+    when, and to whom."""
+    if book.team:
+        raise UserError("Whose customers? Say whose, e.g. “where did Sam's leads go?”.")
+    entries = ctx.session.exec(
+        select(AuditEntry)
+        .where(
+            AuditEntry.entity == "customers",
+            AuditEntry.at >= ctx.now - LATELY,
+            col(AuditEntry.action).in_(("customer.update", "customer.delete")),
+        )
+        .order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
+    ).all()
+    names = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
+    lines = []
+    for entry in entries:
+        before, after = entry.before or {}, entry.after or {}
+        if before.get("owner_id") != book.owner_id or stage and before.get("stage") != stage:
+            continue
+        if after.get("owner_id") != book.owner_id:
+            went = f"to {names.get(after.get('owner_id'), 'nobody')}"
+        elif after.get("deleted_at") and not before.get("deleted_at"):
+            went = "deleted (to the bin)"
+        else:
+            continue
+        who = names.get(entry.staff_id, "someone") if entry.staff_id else "the system"
+        when = moment(entry.at, tz=ctx.tz, today=ctx.today)
+        undone = " (undone)" if entry.undone_at else ""
+        customer = f"{before.get('name') or before.get('company')} (#{entry.entity_id})"
+        lines.append(f"• {when} — {who}: {customer} {went}{undone}")
+        if len(lines) == SHOWN * 2:
+            break
+    kind = f"{book.possessive} {stage}s" if stage else f"{book.possessive} customers"
+    if not lines:
+        return Reply(f"None of {kind} were handed on or deleted in the last 30 days.")
+    head = f"{kind[0].upper()}{kind[1:]} handed on or deleted lately, newest first:"
+    return Reply("\n".join([head, *lines]))
 
 
 def _asked(field: str | None) -> str | None:

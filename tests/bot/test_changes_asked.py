@@ -49,3 +49,14 @@ def test_who_added_a_customer_names_who_did(chat):
     chat.say("new lead: Chris Park at Lumen Dental, give it to Sam", who="Alex")
     reply = chat.say("who added Chris Park?")
     assert "Alex: added" in reply.text
+
+
+def test_where_did_my_customers_go_lists_who_handed_them_on(chat):
+    chat.say("give Jane Cooper to Alex", who="Alex")
+    chat.say("delete Hans Müller", who="Alex")
+    written = chat.written()
+    reply = chat.say("where did my customers go??")
+    assert "Alex: Jane Cooper (#" in reply.text and "to Alex" in reply.text
+    assert "Hans Müller (#" in reply.text and "deleted (to the bin)" in reply.text
+    assert "Jane Smith" not in reply.text  # still Sam's
+    assert chat.written() == written
