@@ -35,6 +35,7 @@ class Ask(Exception):  # noqa: N818  (a question, not an error)
         self.reply = reply
         self.choices = choices
         self.command: dict[str, Any] = {}  # the intent and slots to resume, filled by dispatch
+        self.then: str | None = None  # the rest of the message, run once it is answered
 
     @classmethod
     def confirm(cls, question: str) -> Ask:

@@ -215,7 +215,15 @@ class Bot:
                 command_id = uuid.uuid4().hex  # both requests of one message are undone as one
                 reply = self._run(session, staff, message, chosen, command_id)
                 if chosen.then:
-                    reply = self._and_then(session, staff, message, chosen.then, reply, command_id)
+                    reply = self._and_then(
+                        session,
+                        staff,
+                        message,
+                        chosen.then,
+                        reply,
+                        command_id,
+                        wrote=chosen.parsed.intent in WRITES,
+                    )
                 return _noted(reply, chosen.waiting)
         except _Duplicate:
             return None
@@ -229,6 +237,7 @@ class Bot:
             waiting = chosen.waiting if isinstance(chosen, _Command) else None
             waiting = None if waiting == NARROWING else waiting  # the narrower preview replaces it
             then = chosen.then if isinstance(chosen, _Command) else None
+            then = then if question.then is None else question.then or None
             named = isinstance(chosen, _Command) and subjects.names_someone(chosen.parsed)
             self._settle(message, staff_id, question, then=then, named=named)
             return _noted(question.reply, "dropped" if waiting == "kept" else waiting)
@@ -408,10 +417,13 @@ class Bot:
         command_id: str,
         *,
         ran: int = 1,
+        wrote: bool = True,
     ) -> Reply:
         """The next request of a message, read after the one before ran (so "her" is who that
         was about), then the rest; if one cannot be done as it stands, what ran before stays done
-        and the reply says so rather than asking about it."""
+        and the reply says so rather than asking about it; after a list that changed nothing
+        ("proposals untouched in 90 days? mark them lost"), the preview the next one asks for
+        is the reply."""
         conversation = _conversation(message, staff.id)
         read = self._reader(session, staff, message.received_at)
         subject = subjects.recall(session, conversation, message.received_at)
@@ -431,6 +443,9 @@ class Bot:
                     raise UserError("I couldn't read it for sure")
                 second = self._run(session, staff, message, _Command(parsed), command_id)
         except (UserError, Ask) as stopped:
+            if isinstance(stopped, Ask) and not wrote and ran == 1:
+                stopped.then = rest or ""  # nothing was done before it: the question stands
+                raise
             reason = str(stopped) if isinstance(stopped, UserError) else stopped.reply.text
             unsaid = f"{text} {rest}" if rest else text
             done = "the first part" if ran == 1 else f"the first {ran} parts"
@@ -572,7 +587,7 @@ _CONTACT_AFTER = (
     r"(?:sent|emailed|called|rang|phoned|met|visited|texted|messaged)\s+(?:her|him|them)\b"
 )
 _SECOND = re.compile(
-    r"(?:[.;!]\s+|,\s+(?=(?:and|then|also|plus|so)\s|(?:done|tick|task done|mark|close|move|push|"
+    r"(?:[.;!?]\s+|,\s+(?=(?:and|then|also|plus|so)\s|(?:done|tick|task done|mark|close|move|push|"
     rf"reassign|remind me|set a reminder)\b|tasks?\s*#?\d+\s+(?:is\s+)?done\b|{_SALE_AFTER}|"
     rf"{_CONTACT_AFTER})"
     r"|\s+(?=(?:and|then)\s))"

@@ -378,38 +378,44 @@ def self_corrected(text: str) -> str:
         if found is None:
             return text
         before, new = text[: found.start()], found["new"].strip()
-        start = _replaced_from(before, new)
-        if start is None:
+        taken = _replaced(before, new)
+        if taken is None:
             return text
+        start, end = taken
         if swapped := _SWAPPED.fullmatch(new):  # the word meant in place of the other, alone
-            end = start + len(swapped["old"])
-            text = f"{before[:start]}{swapped['new']}{before[end:]}{text[found.end() :]}"
-            continue
-        text = f"{before[:start]}{new}{text[found.end() :]}"
+            new = swapped["new"]
+        text = f"{before[:start]}{new}{before[end:]}{text[found.end() :]}"
     return text
 
 
-def _replaced_from(before: str, new: str) -> int | None:
-    """Where the words the correction replaces begin in `before`, or None when nothing there is
+def _replaced(before: str, new: str) -> tuple[int, int] | None:
+    """Where the words the correction replaces are in `before`, or None when nothing there is
     of the new words' kind."""
     if swapped := _SWAPPED.fullmatch(new):  # "— sorry, a meeting not a call —": the call
         at = before.lower().rfind(swapped["old"].lower())
-        return None if at < 0 else at
+        return None if at < 0 else (at, at + len(swapped["old"]))
     if _A_NUMBER.fullmatch(new) and (numbers := list(_A_NUMBER.finditer(before))):
-        return numbers[-1].start()  # "… in 120 days. make it 90", "… 9/10 … sorry 8/10"
+        return numbers[-1].span()  # "… in 45 days, no, 60", "… 9/10 … sorry 8/10"
+    if _A_NAME.fullmatch(new) and (named := _NAME_AT_END.search(before)):
+        return named.start(), len(before)  # "called Te Awa Cellars no wait it was Te Motu"
     lead = new.split()[0].lower()
     if lead in _LEADING_WORDS and len(new.split()) > 1:  # "to Lukas — no, to Jana"
         at = before.lower().rfind(f" {lead} ")
-        return at + 1 if at >= 0 else None
+        return (at + 1, len(before)) if at >= 0 else None
     words = list(re.finditer(r"\S+", before))
     size = len(new.split())
-    for count in (size, size - 1, size + 1):  # "Lakeshore Paddel — *Lakeshore Paddle Co"
+    for count in (size, size - 1, size + 1):
         if not 0 < count <= len(words):
             continue
         taken = words[-count]
         if _same_kind(before[taken.start() :].strip(" ,;—–-"), new):
-            return taken.start()
+            return taken.start(), len(before)
     return None
+
+
+# a name: every word capitalised; the run of such words a message ends with
+_A_NAME = re.compile(r"(?:[A-ZÀ-Ý][\w'’.&-]*(?:\s+|$)){1,4}")
+_NAME_AT_END = re.compile(r"(?<![\w'’.&-])(?:[A-ZÀ-Ý][\w'’.&-]*\s+){0,3}[A-ZÀ-Ý][\w'’.&-]*\W*$")
 
 
 _A_NUMBER = re.compile(r"(?<![\w#/.:])\d(?:[\d.,/]*\d)?k?\b(?![/.:]\d)")
@@ -429,7 +435,8 @@ _SWAPPED = re.compile(r"(?:an?\s+)?(?P<new>[\w-]+)\s+not\s+(?:an?\s+)?(?P<old>[\
 
 
 _TAKEN_BACK = re.compile(
-    r"\s*(?:—|–|--?|,|;|\.{2,}|…|\.(?=\s))\s*(?:(?:no wait|no,? wait|wait,? no|sorry|oops|actually(?:,? no)?|"
+    r"\s*(?:—|–|--?|,|;|\.{2,}|…|\.(?=\s)|(?<=\w)(?=\s+(?:no wait|wait no|i mean|or rather)\b))\s*"
+    r"(?:(?:no wait|no,? wait|wait,? no|sorry|oops|actually(?:,? no)?|i mean[t]?|or rather|"
     r"make (?:it|that)(?=\s+\d)|"
     r"no(?!\s+(?:answer|reply|response|show|luck|sale|deal|interest|budget|change|news|pick ?up|"
     r"go|thanks|idea|rush|worries)\b)|er+|um+|correction|scratch that)\s*[,:!—–-]?|"
@@ -853,7 +860,7 @@ _BECAUSE = re.compile(r"\b(?:since|because|cos|coz|bc|as i|as we)\b")
 _SPEAKER = re.compile(r"\b(?:says|said|thinks|told me|reckons|confirmed|tells me)\b")
 _OFFERED = re.compile(r"\b(?:quote[sd]?|quotation|proposal|offer|estimate|pricing|price list)\b")
 _SOLD = re.compile(
-    r"\b(?:bought|buys|ordered|orders|purchased|signed|sold|closed|won|renewed|paid|took|accepted|"
+    r"\b(?:bought|buys|ordered|orders|purchased|signed|sold|closed|won|renewed|paid|took|accepted|confirmed|"
     r"agreed|approved|went with|sale|order)\b"
 )
 _COMMA_LIST = re.compile(r"(?<![\w@.,$€£])#?\d{1,7}(?:,#?\d{1,7})+\b(?![.,]\d)")
@@ -1454,7 +1461,8 @@ _FOR_LATER = re.compile(r"\b(?:next|until|till|by|before|from|starting|call|meet
 # the day a sale was made, when it was not today: "yesterday", "on sunday 6 dec", "last fri"
 # (dotted numbers are left alone: "12.5 each" is a price)
 _SOLD_ON = re.compile(
-    rf"(?:^|\s)(?<!same as )(?<!like )(?<!than )(?<!since )(?:on\s+)?(?P<when>\d{{4}}-\d{{2}}-\d{{2}}|yesterday|this morning|this afternoon|"
+    rf"(?:^|\s)(?<!same as )(?<!like )(?<!than )(?<!since )(?<!for )(?<!until )(?<!by )"
+    rf"(?:on\s+)?(?P<when>\d{{4}}-\d{{2}}-\d{{2}}|yesterday|this morning|this afternoon|"
     rf"last night|(?:last\s+)?(?<!next ){vocab.WEEKDAY}(?:\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)"
     rf"(?:\s+(?:of\s+)?{vocab.MONTH})?|,?\s+\d{{1,2}}\s+(?:of\s+)?{vocab.MONTH})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{vocab.MONTH}|"
     rf"{vocab.MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)(?=[,;:?!]|\.(?:\s|$)|\s|$)"
@@ -1502,8 +1510,11 @@ def _sale(text: str, typed: str) -> dict | None:
         typed = typed[: off.start()] + " " + typed[off.end() :]
     if times := vocab.TIMES.search(text):
         slots["quantity"] = int(times.group("q") or times.group("q2") or times.group("q3"))
-        text = text[: times.start()] + " " + text[times.end() :]
-        typed = typed[: times.start()] + " " + typed[times.end() :]
+        end = times.end()
+        if times.group("q2") and (what := _NAMED_AFTER_COUNT.match(typed, end)):
+            slots["product"], end = what.group("p"), what.end()  # "…, 20x CRM Starter at 285 each"
+        text = text[: times.start()] + " " + text[end:]
+        typed = typed[: times.start()] + " " + typed[end:]
     money = next((m for m in (p.search(text) for p in vocab.MONEY) if m), None)
     if money is None:
         money = _GROUPED_NUMBER.search(text)  # "3 training workshops 1,500": the price said bare
@@ -1619,9 +1630,15 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
     return slots
 
 
+# the product said right after a count: "20x CRM Starter at 285 each"
+_NAMED_AFTER_COUNT = re.compile(
+    r"\s+(?P<p>[A-Za-z][\w&+-]*(?:\s+(?!(?:at|for|to|from|with|total|each|and|plus)\b)[\w&+-]+){0,3})"
+    r"(?=\s*(?:[,;:]|$|\s(?:at|for|@|total|each|and|plus)\b|\s+[$€£\d]))"
+)
 _SIGNED_FOR = re.compile(
     r"^\s*(?P<who>[^,;:!]+?)\s+(?:signed|renewed|took|bought)\s+(?:up\s+)?(?:for\s+)?(?:the\s+|an?\s+)?"
-    r"(?P<what>(?![\d$€£])(?!(?:the|a|an|it|up|on|again|today|yesterday|contract|deal)\b)"
+    r"(?P<what>(?![\d$€£])(?!(?:the|a|an|it|up|on|again|today|yesterday|contract|deal|quote|quotation|"
+    r"proposal|offer|order|po|renewal)\b)"
     r"[\w&+-]+(?:\s+[\w&+-]+){0,2})\s*(?=[,;!]|\s*$)"
 )
 
@@ -1632,6 +1649,10 @@ def _update(match: re.Match, message: Message) -> dict | None:
         stage = "qualified" if found["stage"] == "qualification" else "proposal"
         return {"customer": _ref(message.typed[slice(*found.span("who"))]), "field": "stage",
                 "value": stage}  # fmt: skip
+    if found := vocab.KEPT_WITH.match(message.text):  # "no wait, keep him with Sam"
+        who = message.typed[slice(*found.span("who"))]
+        return {"customer": None if who.lower() in ("him", "her", "them", "it") else _ref(who),
+                "field": "owner", "value": message.typed[slice(*found.span("owner"))]}  # fmt: skip
     slots = _update_said(named_then_pointed(message) or message)
     if slots and (named := vocab.FIELD_NAMED_LAST.search(message.text)):
         # "… has moved to Köln, please change the city": the field named at the end is the one
@@ -2113,6 +2134,12 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
             slots["company"] = slots["company"][: city.start()]
     cased = any(c.isupper() for c in message.typed)
     ends_message = bool(parts)
+    if (
+        "company" not in slots
+        and slots.get("name")
+        and any(_CONTACT_PERSON.match(p) for p in parts)
+    ):
+        slots["company"] = slots.pop("name")  # "Otieno Hardware, Kisumu, …, contact Peter Otieno"
     for index, part in enumerate(parts):
         shaped = (
             r"[A-Z][\w'&.-]*(?:\s(?:[A-Z&][\w'&.-]*|de|del|della|di|da|do|dos|das|la|le|les|von|"
@@ -2143,14 +2170,31 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
                 slots["city"] = part.rstrip(".")
             continue
         last = index == len(parts) - 1 and ends_message
-        named_after = set(part.lower().split()) & set(str(slots.get("name", "")).lower().split())
-        if (vocab.COMPANY_WORDS.search(part) or named_after) and "company" not in slots:
+        if "name" not in slots and "company" in slots and _A_PERSON.fullmatch(part):
+            slots["name"] = part  # "Nordhus Interiors, Copenhagen, Lars Jensen, …": the contact
+            continue
+        if (_a_company(part, slots)) and "company" not in slots:
             slots["company"] = part
-        elif last and "city" not in slots and len(part.split()) <= 2:
+        elif (last or "company" in slots or _company_later(parts[index + 1 :], slots)) and (
+            "city" not in slots and len(part.split()) <= 2
+        ):  # "Hamid Rezaei, Dubai, Rezaei Home Furnishing": the town, then the company
             slots["city"] = part.rstrip(".")
         elif "company" not in slots:
             slots["company"] = part
     return slots
+
+
+_A_PERSON = re.compile(r"(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2}")
+
+
+def _a_company(part: str, slots: dict[str, Any]) -> bool:
+    """A company's name: a company word in it, or the new customer's surname ("Rezaei Home")."""
+    named_after = set(part.lower().split()) & set(str(slots.get("name", "")).lower().split())
+    return bool(vocab.COMPANY_WORDS.search(part) or named_after)
+
+
+def _company_later(parts: list[str], slots: dict[str, Any]) -> bool:
+    return any(_a_company(p, slots) or _CONTACT_PERSON.match(p) for p in parts)
 
 
 _CONTACT_PERSON = re.compile(
@@ -2293,8 +2337,10 @@ def _log(match: re.Match, message: Message) -> dict | None:
         if who and who.lower() not in vocab.NOT_CUSTOMERS:
             said = message.typed[slice(*sent.span("what"))]
             return {"customer": who, "channel": "email", "summary": said}
-    if vocab.CONTACT_PLANNED.search(text):
-        return None  # "book a call with acme for monday 10am": still to come, a task
+    if vocab.CONTACT_PLANNED.search(text) or (
+        _AT_AN_HOUR.search(text) and not _HAPPENED.search(text)
+    ):  # "book a call with acme for monday 10am", "meeting with him monday 2pm": still to come
+        return None
     if _LOGGED_WRONG.search(text):  # "i logged the X email … but it was actually Y": a fix
         return None
     if (handed := vocab.TASK_FOR.match(text)) and handed.group("who4"):
@@ -2453,7 +2499,10 @@ def _long_ago(day: date, said: str, message: Message) -> bool:
 _VOICEMAIL = re.compile(r"\b(?:left (?:a |her |him |them )?(?:voicemail|message)|voicemail left)\b")
 _PLANNED = re.compile(  # "promised a fix by next week" is no plan to meet
     r"(?<!\bby )(?<!\bbefore )(?<!\buntil )(?<!\btill )\b(?:tomorrow|tonight|later today|next (?:week|month)|this (?:afternoon|evening)|"
-    rf"next {vocab.WEEKDAY})\b"
+    rf"next {vocab.WEEKDAY}|(?:on\s+)?{vocab.WEEKDAY}\s+(?:at\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm))\b"
+)  # "meeting with him monday 2pm": a weekday with its hour is a time still to come
+_AT_AN_HOUR = re.compile(
+    rf"\b(?:{vocab.WEEKDAY}|tomorrow|tmrw)\s+(?:at\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)\b"
 )
 _BOOKED = re.compile(r"\b(?:booked|scheduled|arranged|set up|put in)\b")
 _TOMORROW = re.compile(r"\s+tomorrow\b")
@@ -2959,7 +3008,7 @@ OUTCOME = "outcome"  # what came of a task ticked off, noted on its customer (di
 TASKS_DONE = "done"  # the tasks ticked off in the period, not the open ones (ditto)
 NAMESAKES = "namesakes"  # customers who share a name with another: possible duplicates (ditto)
 _SECOND_ITEM = re.compile(
-    r"[\s,;]*(?:\band|\bplus|&|\+)\s+(?P<item>(?:\d+|an?|one|two|three|four|five)\s+(?!x\b)[a-z]"
+    r"[\s,;]*(?:\band|\bplus|&|\+)\s+(?P<item>(?:\d+|an?|the|one|two|three|four|five)\s+(?!x\b)[a-z]"
     r"[^,;]*)",
     re.I,
 )

@@ -363,6 +363,7 @@ def _rest_is_said(intent: str, merged: dict, name: str, value: str) -> None:
         merged["summary"] = f"{said}, {summary}" if summary else said
 
 
+_PAPERWORK = frozenset("quote quotation proposal order offer deal contract renewal po".split())
 # days said after a name are when, never part of it: "called jane thursday about …"
 _STOPS = frozenset(REFERENCE_STOPS) | frozenset(
     "today yesterday tonight tomorrow tmrw monday tuesday wednesday thursday friday saturday "
@@ -433,6 +434,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 continue  # "done #49": the task's number, not a customer's
             if name == "city" and value.lower() in _STOPS:
                 continue  # "… off from Monday": when, never a town
+            if name == "product" and value.lower() in _PAPERWORK:
+                continue  # "confirmed the quote, 20x CRM Starter …": what was signed, not sold
             if (
                 name == "interest"
                 and not merged.get(name)

@@ -39,6 +39,8 @@ SHORTHAND = [
     (re.compile(r"\bre:\s*", re.I), "about "),
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|2moro|2morrow)\b", re.I), "tomorrow"),
     (re.compile(r"\btdy\b", re.I), "today"),
+    # "tag those 'dec-handover'": one word in quotes is that word
+    (re.compile(r"(?<![\w'])['‘`]([\w][\w-]*)['’`](?![\w'])"), r"\1"),
     (re.compile(r"\b(this|next|last) wek\b", re.I), r"\1 week"),
     # "report purchases this_week by day": a period as the contract spells it
     (re.compile(r"\b(this|last)_(week|month|quarter|year)\b", re.I), r"\1 \2"),

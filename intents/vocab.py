@@ -433,6 +433,12 @@ DOCUMENT_SENT = re.compile(
     r"catalog|samples?|estimate|offer)\s+(?:sent|emailed|mailed|posted|delivered)(?:\s+over)?"
     r"(?:\s+(?:today|this morning|this afternoon|just now))?)\W*$"
 )
+# "no wait, keep him with Sam": the owner said again, as it should stay
+KEPT_WITH = re.compile(
+    r"^(?:(?:no|wait|actually|sorry|oh|hmm+|ok)[\s,!.]+)*(?:(?:please|pls|let'?s)\s+)?keep\s+"
+    r"(?P<who>[^,;.!?]+?)\s+(?:with|on|under)\s+(?P<owner>[a-z][\w'-]*)(?:(?:'s|’s)\s+(?:book|list|patch))?"
+    r"(?=\s*(?:[,;.!?]|\s[-–—]\s|$))"
+)
 # a question about a change already made, never the change: "who moved acme to lost?"
 CHANGE_ASKED = re.compile(
     r"^(?:(?:hey|hi|so|quick q|q|btw|hmm+|um|wait)[\s,:!?-]+)*(?:"
@@ -472,6 +478,12 @@ CUES: list[tuple[str, str]] = [
         r"follow up|visit|meet|text|book|set up|arrange)\b)",
     ),
     ("customer.update", READY_FOR.pattern),
+    ("customer.update", KEPT_WITH.pattern),
+    (  # "Zoë García confirmed the quote, 20x CRM Starter at 285 each": a sale
+        "purchase.log",
+        r"^(?=.*\b(?:confirmed|accepted|approved|signed off on|signed)\s+(?:the\s+|our\s+)?(?:quote|"
+        r"quotation|order|proposal|offer|po|deal|renewal)\b.*\d)",
+    ),
     (  # "halcyon still haven't signed, push that task to monday": their task
         "task.update",
         r"[,;.]\s*(?:so\s+|pls\s+|please\s+|just\s+)?(?:push|move|postpone|reschedule|bump|shift)\s+"
@@ -1874,7 +1886,10 @@ COMPANY_WORDS = re.compile(
     r"veterinary|vet|medical|stores?|lodge|estates?|chemists?|pharmacy|hospital|salon|garage|"
     r"workshop|gallery|boutique|winery|brewery|vineyards?|dairies|dairy|orchards?|nursery|florists?|"
     r"kitchens?|cellars?|coffee|roasters?|print|printing|physiotherapy|dentistry|surgery|"
-    r"university|restaurant|bank|insurance|consulting|s\.?a\.?|bv|plc|pty|srl|sarl|kg|oy|ab)\b\.?",
+    r"university|restaurant|bank|insurance|consulting|interiors|hardware|furnishings?|design|"
+    r"architects?|medicals?|hospitality|fintech|bistro|trattoria|pizzeria|cantina|pasticceria|"
+    r"panaderia|piekarnia|apotheke|envases|construcciones|distribuidora|comercial|"
+    r"s\.?a\.?|bv|b\.v\.|plc|pty|srl|sarl|kg|oy|ab)\b\.?",
     re.I,
 )
 CITY_AT_END = re.compile(r"\s+([a-z][\w'-]+)$")
@@ -2068,7 +2083,7 @@ SELECTION_FILLER = frozenset(
     "records record entries folks companies deals who that which whose are is were was be been "
     "currently still now please pls plz kindly asap can could you would will i we want need to "
     "we've weve i've ive we're yet ever segment segments group bucket clean-up cleanup "
-    "housekeeping tidy-up "
+    "housekeeping tidy-up marked flagged set "
     "in on at system and also just right away thanks thx today list with from by for "
     "stage stages status pipeline book clear out goes go going should move moved put hand handed "
     "over give send shift switch transfer reassign assign change set mark tag label update make "

@@ -50,7 +50,7 @@ class Change:
     needed: Callable[[Customer], bool]
     apply: Callable[[Customer], None]
     shown: Callable[[Customer], str]  # the change for one customer: "Dana → Lee"
-    plan: Callable[[list[Customer]], None] = lambda targets: None  # before preview and change
+    plan: Callable[[list[Customer]], None] = lambda chosen: None  # before preview and change
 
 
 @handles("customer.bulk_update")
@@ -145,6 +145,7 @@ def _apply(
             f"You said {expected:,}, but {_count(len(chosen))} match ({described}). Say which, "
             "by name or #id. Nothing was changed."
         )
+    change.plan(chosen)
     targets = [c for c in chosen if change.needed(c)]
     if not targets:
         return Reply(
@@ -152,7 +153,6 @@ def _apply(
             "Nothing was changed."
         )
     require_own(ctx, targets, "change")
-    change.plan(targets)
     if not ctx.confirmed:
         raise _preview(ctx, change, targets, chosen, described, why or {})
     for customer in targets:
@@ -238,14 +238,25 @@ def _owners(ctx: Context) -> dict[int, str]:
 
 
 def _reassign(ctx: Context, staff: list[Staff]) -> Change:
-    """To one colleague, or split between several ("between maria and sam"): dealt in turn, in
-    the order the preview lists them, so the preview and the change agree."""
+    """To one colleague, or split evenly between several ("between maria and sam"): each keeps
+    what is already theirs up to their share, the rest is dealt in the order the preview lists
+    them, so the preview and the change agree."""
     owners = _owners(ctx)
-    ids = {s.id for s in staff}
     dealt: dict[int, Staff] = {}
 
-    def deal(targets: list[Customer]) -> None:
-        dealt.update({c.id: staff[i % len(staff)] for i, c in enumerate(targets)})
+    def deal(chosen: list[Customer]) -> None:
+        room = {s.id: len(chosen) // len(staff) + (i < len(chosen) % len(staff))
+                for i, s in enumerate(staff)}  # fmt: skip
+        for customer in chosen:  # theirs already, while they have room
+            if room.get(customer.owner_id, 0) > 0:
+                dealt[customer.id] = next(s for s in staff if s.id == customer.owner_id)
+                room[customer.owner_id] -= 1
+        turn = 0
+        for customer in (c for c in chosen if c.id not in dealt):  # the rest in turn
+            while room[staff[turn % len(staff)].id] == 0:
+                turn += 1
+            taker = staff[turn % len(staff)]
+            dealt[customer.id], room[taker.id], turn = taker, room[taker.id] - 1, turn + 1
 
     def apply(customer: Customer) -> None:
         before, to = snapshot(customer), dealt[customer.id]
@@ -264,7 +275,7 @@ def _reassign(ctx: Context, staff: list[Staff]) -> Change:
     return Change(
         preview=f"{said[0]} {{n}} {said[2]} {names}",
         done=f"{said[1]} {{n}} {said[2]} {names}",
-        needed=lambda c: c.owner_id not in ids,
+        needed=lambda c: c.owner_id != dealt[c.id].id,
         apply=apply,
         shown=lambda c: f"owner {owners.get(c.owner_id, 'nobody')} → {dealt[c.id].name}",
         plan=deal,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import and_, or_
 from sqlmodel import col, select
 
 from bot.books import Book, whose_book
@@ -13,7 +14,7 @@ from bot.context import Context, UserError, handles
 from bot.format import moment
 from bot.messages import Reply
 from bot.resolve import resolve_customer
-from crm_store.models import AuditEntry, Staff
+from crm_store.models import AuditEntry, Interaction, Purchase, Staff
 from intents import Parsed
 
 SHOWN = 10  # changes listed, newest first
@@ -30,6 +31,12 @@ _FIELDS = {
     "stage": "stage",
 }
 _ASKED_FIELD = {"owner": "owner_id"}  # the field asked of, where the store names it otherwise
+# a customer's sales and contacts changed after they were logged ("who edited the Mia Rossi sale")
+_ENTRIES = {
+    "purchases": ("sale", {"product": "product", "quantity": "quantity", "amount": "amount",
+                           "currency": "currency", "purchased_on": "day"}),
+    "interactions": ("contact", {"channel": "kind", "summary": "summary", "occurred_at": "when"}),
+}  # fmt: skip
 
 
 @handles("customer.changes")
@@ -40,9 +47,16 @@ def show_changes(parsed: Parsed, ctx: Context) -> Reply:
     if not parsed.slots.get("customer") and parsed.slots.get("owner"):
         return _gone_from(ctx, whose_book(ctx, parsed.slots["owner"]), parsed.slots.get("stage"))
     customer = resolve_customer(ctx, parsed.slots.get("customer"), read=True, in_bin=None)
+    whose = [and_(AuditEntry.entity == "customers", AuditEntry.entity_id == customer.id)]
+    if not parsed.slots.get("field") and not parsed.slots.get("action"):
+        for model in (Purchase, Interaction):
+            ids = select(model.id).where(model.customer_id == customer.id)
+            whose.append(
+                and_(AuditEntry.entity == model.__tablename__, col(AuditEntry.entity_id).in_(ids))
+            )
     entries = ctx.session.exec(
         select(AuditEntry)
-        .where(AuditEntry.entity == "customers", AuditEntry.entity_id == customer.id)
+        .where(or_(*whose))
         .order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
     ).all()
     names = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
@@ -117,6 +131,15 @@ def _asked(field: str | None) -> str | None:
 
 def _what_changed(entry: AuditEntry, names: dict[int, str], *, only: str | None) -> list[str]:
     before, after = entry.before or {}, entry.after or {}
+    if entry.entity in _ENTRIES:  # a sale or contact of theirs: logged, changed or deleted
+        kind, fields = _ENTRIES[entry.entity]
+        if not before or not after:
+            return [f"{kind} {'logged' if after else 'deleted'}: {entry.description}"]
+        return [
+            f"{kind} {label} {before.get(key)} → {after.get(key)}"
+            for key, label in fields.items()
+            if before.get(key) != after.get(key)
+        ]
     if not before:
         return [] if only else ["added"]
     if not after:

@@ -105,6 +105,7 @@ _FIGURE = (  # a sum or a count said alone: "5400", "5.4k", "$5,400", "6 seats"
 )
 _FIGURE_MEANT = re.compile(
     rf"{_SORRY}(?:i meant|meant|make (?:that|it)|(?:it|that) (?:was|is|should (?:have )?be(?:en)?)|"
+    r"change (?:it|that|that sale|the sale|the amount|the total) to|"
     rf"should (?:have )?be(?:en)?)\s+(?:actually\s+)?{_FIGURE}\W*$",
     re.I,
 )

@@ -639,3 +639,11 @@ def test_a_split_between_someone_who_is_not_on_the_team_changes_nothing(book):
     reply = book.say("split Dana's leads between Priya and Zed", who="Alex")
     assert "Zed" in reply.text
     assert book.written() == written
+
+
+def test_a_split_keeps_what_is_already_theirs_up_to_an_even_share(book):
+    preview = book.say("split everyone in proposal between Priya and Lee", who="Alex")
+    assert [(r["Customer"], r["Change"]) for r in preview.rows] == [
+        ("Pam Page", "owner Dana → Lee")
+    ]  # Priya keeps her two proposals: two for her, one for Lee
+    assert "2 more match but need no change" in preview.text

@@ -60,3 +60,12 @@ def test_where_did_my_customers_go_lists_who_handed_them_on(chat):
     assert "Hans Müller (#" in reply.text and "deleted (to the bin)" in reply.text
     assert "Jane Smith" not in reply.text  # still Sam's
     assert chat.written() == written
+
+
+def test_a_sale_put_right_shows_among_the_customers_changes(chat):
+    chat.say("sold 20 seats of CRM Pro to acme for $3,400")
+    chat.say("sorry i meant 34000")
+    chat.say("yes")
+    reply = chat.say("what changed on acme today")
+    assert "sale amount 3400.00 → 34000.00" in reply.text
+    assert "sale logged: sale of 20 × CRM Pro" in reply.text

@@ -955,3 +955,90 @@ def test_a_customer_named_with_their_city_or_company_unaccented_is_shown():
                     cities=("Paris", "London"))  # fmt: skip
     for text in ("hugo silva paris", "zoe lefevre prestige media"):
         assert read(text, lexicon=store).slots == {"customer": text}
+
+
+@pytest.mark.parametrize(
+    ("text", "corrected"),
+    [
+        ("called Te Awa Cellars no wait it was Te Motu, they want 6 cases", "called Te Motu"),
+        ("remind me friday, I mean monday, to chase Ponsonby Cellar", "remind me monday"),
+        ("customers who haven't ordered in 45 days, no, 60", "in 60 days"),
+        ("close task 114... actually 141", "close task 141"),
+        ("add Kavita Iyer, 98220 41177 — no wait phone is 98220 41771, city Pune", "98220 41771"),
+    ],
+)
+def test_words_taken_back_as_they_are_typed_are_replaced_whole(text, corrected):
+    from intents.rules import self_corrected
+
+    assert corrected in self_corrected(text)
+    assert "no wait" not in self_corrected(text) and "sorry" not in self_corrected(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "TBL signed grp med, 85 pax, SGD 42.5k",
+            "purchase.log",
+            {
+                "customer": "TBL",
+                "product": "grp med",
+                "quantity": 85,
+                "amount": 42500,
+                "currency": "SGD",
+            },
+        ),
+        (
+            "Kindly delete all leads that are lost and no contact from 180 days",
+            "customer.bulk_update",
+            {"stage": "lost", "no_contact_days": 180, "action": "delete"},
+        ),
+        (
+            "Set stage proposal for all customers with tag tender-2026",
+            "customer.bulk_update",
+            {"tag": "tender-2026", "field": "stage", "value": "proposal"},
+        ),
+        (
+            "Give all champions in Richmond the vip-tasting tag",
+            "customer.bulk_update",
+            {"segment": "champions", "city": "Richmond", "field": "tag", "value": "vip-tasting"},
+        ),
+        (
+            "Please reassign every customer in Longmont that currently belongs to Kyle to Marisol",
+            "customer.bulk_update",
+            {"city": "Longmont", "owner": "Kyle", "field": "owner", "value": "Marisol"},
+        ),
+        ("I would like to see what Devon has overdue.", "task.list",
+         {"owner": "Devon", "period": "overdue"}),
+        ("top 5 customers by frequency", "segment.list", {"sort": "frequency", "limit": 5}),
+        (
+            "please add customer Hamid Rezaei, Dubai, Rezaei Home Furnishing, hamid@rezaeihome.ae",
+            "customer.create",
+            {
+                "name": "Hamid Rezaei",
+                "city": "Dubai",
+                "company": "Rezaei Home Furnishing",
+                "email": "hamid@rezaeihome.ae",
+            },
+        ),
+        (
+            "Zoë García confirmed the quote, 20x CRM Starter at 285 each",
+            "purchase.log",
+            {"customer": "Zoë García", "product": "CRM Starter", "quantity": 20, "amount": 5700},
+        ),
+    ],
+)  # fmt: skip
+def test_what_blind_rounds_36_and_37_and_day_48_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_booking_for_a_day_to_come_is_not_the_day_of_the_sale():
+    parsed = read("Kerrigan Pharma booked ballroom hire for 11 Dec, €16,200 incl. dinner")
+    assert parsed.intent == "purchase.log" and "occurred_on" not in parsed.slots
+
+
+def test_a_meeting_at_an_hour_of_a_day_to_come_is_never_logged_as_had():
+    assert read("meeting with him monday 2pm to walk through the install").intent != (
+        "interaction.log"
+    )
