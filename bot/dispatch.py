@@ -586,10 +586,19 @@ _SALE_AFTER = (
 _CONTACT_AFTER = (
     r"(?:sent|emailed|called|rang|phoned|met|visited|texted|messaged)\s+(?:her|him|them)\b"
 )
+# "her title is Facilities Manager, country Sweden": another detail, said after a comma
+_DETAIL_AFTER = (
+    r"(?:phone|mobile|e-?mail|title|city|country|company)\s+(?:is\s+|=\s*|:\s*)?(?=[A-Z+\d])"
+)
+_A_CHANGE_FIRST = re.compile(
+    r"^(?:(?:pls|please|ok|so)\s+)?(?:move|mark|set|put|give|hand|tag|change|update|reassign|assign|"
+    r"push|bump)\b",
+    re.I,
+)
 _SECOND = re.compile(
     r"(?:[.;!?]\s+|,\s+(?=(?:and|then|also|plus|so)\s|(?:done|tick|task done|mark|close|move|push|"
     rf"reassign|remind me|set a reminder)\b|tasks?\s*#?\d+\s+(?:is\s+)?done\b|{_SALE_AFTER}|"
-    rf"{_CONTACT_AFTER})"
+    rf"{_CONTACT_AFTER}|{_DETAIL_AFTER})"
     r"|\s+(?=(?:and|then)\s))"
     r"(?:(?:and|then|also|plus|so)\s+)*"
     r"(?=(?:done|mark|close|complete|tick|task done|remind me|set a reminder|add a task|new task|"
@@ -601,6 +610,7 @@ _SECOND = re.compile(
     r"city|address|company)\b(?:\s+(?:number|address))?\s+(?:is|to|=|:)"
     r"|(?<=[.;] )(?:(?:his|her|their)\s+)?(?:new\s+)?(?:phone|mobile|e-?mail|title|city|address|"
     r"company)\b"  # "her title is …. city Hamburg, …": another change
+    rf"|(?<=, ){_DETAIL_AFTER}"
     r"|(?:tasks?\s*)?#?\d+\s+(?:to|till|until)\s|tasks?\s*#?\d+\s+(?:is\s+)?(?:done|complete|closed)\b"
     r"|(?<=[.;!] )#?\d+\s+(?:is\s+)?(?:done|complete|closed)\W*$)",  # "…quote after. 14 done"
     re.I,
@@ -672,8 +682,10 @@ def split_request(text: str) -> tuple[str, str] | None:
     long enough to stand alone."""
     for found in _SECOND.finditer(text):
         first, rest = text[: found.start()].strip(" ,"), text[found.end() :].strip()
-        if re.match(_CONTACT_AFTER, rest, re.I) and vocab.CONTACT_VERB.search(first.lower()):
-            continue  # "called jane, sent her the deck": one contact, told in two parts
+        if re.match(_CONTACT_AFTER, rest, re.I) and not _A_CHANGE_FIRST.match(first):
+            continue  # "called jane, sent her the deck", "new lead: X, met her at …": one request
+        if detail := re.match(_DETAIL_AFTER, rest):  # "…, country Sweden": their country is Sweden
+            rest = f"their {detail.group().split()[0]} is {rest[detail.end() :]}"
         if _NUMBER_FIRST.match(rest):
             if not (verb := _VERB_FIRST.match(first)) or not _HAS_TARGET.search(first):
                 continue  # "push 37 and 38 to tomorrow": one change of two tasks

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot.handlers.bulk import ASSIGNEE, COUNT_SAID, IDS, THEIR_OWNER_SAID
+from bot.handlers.bulk import ASSIGNEE, COUNT_SAID, DEALT, IDS, THEIR_OWNER_SAID
 from bot.handlers.insights import selection_of
 from bot.handlers.tasks import THEIR_OWNER
 from crm_store.models import ConversationSubject
@@ -58,7 +58,8 @@ LISTS = frozenset({"segment.list", "customer.bulk_update"})
 REPEATABLE = frozenset({"owner", "stage", "tag", "interest"})
 # a field of one customer, named with a possessive: "his title is now CTO"
 _FIELD_OF = (
-    r"\s+(?:job title|title|role|position|e-?mail|phone|number|mobile|city|company|stage|owner)\b"
+    r"\s+(?:job title|title|role|position|e-?mail|phone|number|mobile|city|country|company|stage|"
+    r"owner)\b"
 )
 # a customer named by a pronoun or "this one"; he or she counts only opening the message, and
 # after any "him" or "her" ("hes ready to sign, mark him as customer")
@@ -696,7 +697,7 @@ OUT_OF_IT = re.compile(
 def narrowed_preview(text: str, waiting: dict[str, Any], read: Reader) -> Parsed | None:
     """ "actually just sam's ones", "leave out the lost ones": the change waiting for Confirm,
     on fewer customers (previewed again); None when the message does not narrow it."""
-    slots = {k: v for k, v in waiting.items() if k != IDS}
+    slots = {k: v for k, v in waiting.items() if k not in (IDS, DEALT)}
     text = _FILLER_FIRST.sub("", text)
     if out := OUT_OF_IT.match(text):
         said = out["who"] or out["who2"] or out["who3"] or out["who4"]

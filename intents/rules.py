@@ -1690,9 +1690,9 @@ _AN_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 _ANOTHER_FIELD = re.compile(
-    r"\s*(?:(?:,|\band\b|&)\s*(?:his|her|their|its|the)\s+|[.;]\s+(?:(?:his|her|their|its|the)\s+)?)"
+    r"\s*(?:(?:,|\band\b|&)\s*(?:(?:his|her|their|its|the)\s+)?|[.;]\s+(?:(?:his|her|their|its|the)\s+)?)"
     r"(?:new\s+)?(?:phone|mobile|cell|number|e-?mail|title|job title|role|position|city|address|"
-    r"company|website)\b.*$",
+    r"company|website|country)\b(?=\s*(?:is\b|=|:|to\b|now\b|[A-Z+\d]))(?-i:.*)$",
     re.I | re.S,
 )
 
@@ -2158,11 +2158,18 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
             continue
         if (titled := _TITLED.fullmatch(part)) and "company" not in slots:
             slots["company"] = titled.group("company")  # "events manager in Iberforma"
+            said = part[: titled.start("company")].strip()
+            slots.setdefault("title", re.sub(r"\s+(?:at|in|of|with|for|@)$", "", said, flags=re.I))
             continue
         if _TITLE_ALONE.fullmatch(part):
-            continue  # "Ms. Deepa Raghavan, HR Head, Kaveri Polymers": her title, no company
+            slots.setdefault("title", part)  # "Ms. Deepa Raghavan, HR Head, Kaveri Polymers"
+            continue
         if (at := _AT_COMPANY.match(part) or _AT_ALONE.match(part)) and "company" not in slots:
             slots["company"] = at.group("company")  # "line producer at saltflat films", "at X"
+            if title := part[: at.start("company")].strip():
+                slots.setdefault(
+                    "title", re.sub(r"\s+(?:at|of|with|for|@)$", "", title, flags=re.I)
+                )
             continue
         if not re.fullmatch(shaped, part):
             if "company" in slots and "city" not in slots and _a_place(part):

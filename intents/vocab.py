@@ -1097,7 +1097,7 @@ CHANNEL_OVERRIDES = [
     (re.compile(r"\b(?:voice ?mail|on the phone|phone call|got off the phone)\b"), "call"),
     (re.compile(r"\b(?:on ?site)\b|^(?:\W*[\w']+\W+){0,4}?visit(?:ed|ing)\b"), "visit"),
     (
-        re.compile(rf"\bat (?:their|his|her) (?:[\w'-]+ ){{0,2}}?{PREMISES}|\w'?s {PREMISES}"),
+        re.compile(rf"\bat (?:their|his|her) (?:[\w'-]+ ){{0,2}}?{PREMISES}|\w['’]s {PREMISES}"),
         "visit",
     ),
 ]
@@ -2042,7 +2042,8 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     (
         re.compile(
             rf"(?P<cut>\b(?:stage\s+(?:to|=|->|→)|(?:make|mark|set|move|put)\s+(?:them\s+)?(?:all\s+)?(?:to\s+|as\s+|in\s+)?)\s*(?P<value>{_STAGE_ONE}))\b"
-        ),
+            r"(?!\s+(?:customers|clients|accounts|leads|deals|ones|prospects|contacts)\b)"
+        ),  # "move all lost customers to maria": whose, not what stage
         "stage",
     ),
     (

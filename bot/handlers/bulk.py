@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the segments load pandas: imported when a change is preview
 PREVIEW_ROWS = 20
 FIELDS = ("owner", "stage", "tag", "interest")
 IDS = "customer_ids"  # the previewed customers, filled in by the answer to the preview
+DEALT = "dealt"  # a split's new owner of each previewed customer, by #id
 ASSIGNEE = "assignee"  # whose the tasks set on each customer are (a staff name, or each owner)
 THEIR_OWNER_SAID = "their owner"
 COUNT_SAID = "count_said"  # "those 4": how many the sender expects the list to hold
@@ -51,6 +52,8 @@ class Change:
     apply: Callable[[Customer], None]
     shown: Callable[[Customer], str]  # the change for one customer: "Dana → Lee"
     plan: Callable[[list[Customer]], None] = lambda chosen: None  # before preview and change
+    # what the confirmation must carry to change exactly what was previewed (a split's owners)
+    confirmed_with: Callable[[list[Customer]], dict] = lambda targets: {}
 
 
 @handles("customer.bulk_update")
@@ -225,7 +228,7 @@ def _change(ctx: Context, slots: dict) -> Change:
             "Nothing was changed."
         )
     if field == "owner":
-        return _reassign(ctx, _new_owners(ctx, value))
+        return _reassign(ctx, _new_owners(ctx, value), previewed=slots.get(DEALT))
     if field == "stage":
         return _restage(ctx, stage_named(ctx, value))
     if field == "tag":
@@ -237,14 +240,18 @@ def _owners(ctx: Context) -> dict[int, str]:
     return dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
 
 
-def _reassign(ctx: Context, staff: list[Staff]) -> Change:
+def _reassign(ctx: Context, staff: list[Staff], *, previewed: object = None) -> Change:
     """To one colleague, or split evenly between several ("between maria and sam"): each keeps
     what is already theirs up to their share, the rest is dealt in the order the preview lists
-    them, so the preview and the change agree."""
+    them; confirmed, each goes to the owner the preview showed."""
     owners = _owners(ctx)
     dealt: dict[int, Staff] = {}
 
     def deal(chosen: list[Customer]) -> None:
+        if isinstance(previewed, dict):  # confirmed: exactly as previewed
+            by_id = {s.id: s for s in staff}
+            dealt.update({int(k): by_id[v] for k, v in previewed.items() if v in by_id})
+            return
         room = {s.id: len(chosen) // len(staff) + (i < len(chosen) % len(staff))
                 for i, s in enumerate(staff)}  # fmt: skip
         for customer in chosen:  # theirs already, while they have room
@@ -275,10 +282,13 @@ def _reassign(ctx: Context, staff: list[Staff]) -> Change:
     return Change(
         preview=f"{said[0]} {{n}} {said[2]} {names}",
         done=f"{said[1]} {{n}} {said[2]} {names}",
-        needed=lambda c: c.owner_id != dealt[c.id].id,
+        needed=lambda c: c.id in dealt and c.owner_id != dealt[c.id].id,
         apply=apply,
         shown=lambda c: f"owner {owners.get(c.owner_id, 'nobody')} → {dealt[c.id].name}",
         plan=deal,
+        confirmed_with=lambda targets: (
+            {DEALT: {str(c.id): dealt[c.id].id for c in targets}} if len(staff) > 1 else {}
+        ),
     )
 
 
@@ -434,7 +444,7 @@ def _preview(
         buttons=[Button("Confirm", "yes", "danger"), Button("Cancel", "no")],
         files=files,
     )
-    return Ask(reply, {"yes": {IDS: [c.id for c in targets]}})
+    return Ask(reply, {"yes": {IDS: [c.id for c in targets], **change.confirmed_with(targets)}})
 
 
 def _csv(rows: list[dict[str, str]]) -> bytes:

@@ -67,17 +67,13 @@ def show_changes(parsed: Parsed, ctx: Context) -> Reply:
             said = [s for s in said if s.startswith(("deleted", "restored"))]
         if not said:
             continue
-        who = names.get(entry.staff_id, "someone") if entry.staff_id else "the system"
-        undone = " (undone)" if entry.undone_at else ""
-        when = moment(entry.at, tz=ctx.tz, today=ctx.today)
-        lines.append(f"• {when} — {who}: {'; '.join(said)}{undone}")
+        lines.append(_line(ctx, entry, names, "; ".join(said)))
         if len(lines) == SHOWN:
             break
     asked = parsed.slots.get("field") or ("deletion" if parsed.slots.get("action") else "")
-    if not lines:
-        kind = f"{asked} changes" if asked else "changes"
-        return Reply(f"No {kind} to {customer.display_name} (#{customer.id}) are on record.")
     kind = f"{asked} changes" if asked else "changes"
+    if not lines:
+        return Reply(f"No {kind} to {customer.display_name} (#{customer.id}) are on record.")
     head = f"{'Latest' if len(lines) == SHOWN else 'All'} {kind} to {customer.display_name}"
     return Reply("\n".join([f"{head} (#{customer.id}), newest first:", *lines]))
 
@@ -111,11 +107,8 @@ def _gone_from(ctx: Context, book: Book, stage: str | None) -> Reply:
             went = "deleted (to the bin)"
         else:
             continue
-        who = names.get(entry.staff_id, "someone") if entry.staff_id else "the system"
-        when = moment(entry.at, tz=ctx.tz, today=ctx.today)
-        undone = " (undone)" if entry.undone_at else ""
         customer = f"{before.get('name') or before.get('company')} (#{entry.entity_id})"
-        lines.append(f"• {when} — {who}: {customer} {went}{undone}")
+        lines.append(_line(ctx, entry, names, f"{customer} {went}"))
         if len(lines) == SHOWN * 2:
             break
     kind = f"{book.possessive} {stage}s" if stage else f"{book.possessive} customers"
@@ -125,8 +118,17 @@ def _gone_from(ctx: Context, book: Book, stage: str | None) -> Reply:
     return Reply("\n".join([head, *lines]))
 
 
+def _line(ctx: Context, entry: AuditEntry, names: dict[int, str], said: str) -> str:
+    """One change: when, who made it, what it was, and whether it was undone since."""
+    who = names.get(entry.staff_id, "someone") if entry.staff_id else "the system"
+    undone = " (undone)" if entry.undone_at else ""
+    return f"• {moment(entry.at, tz=ctx.tz, today=ctx.today)} — {who}: {said}{undone}"
+
+
 def _asked(field: str | None) -> str | None:
-    return _ASKED_FIELD.get(field, field) if field in _FIELDS.values() or field == "owner" else None
+    """The store's name of the field asked about ("owner" is kept as `owner_id`)."""
+    key = _ASKED_FIELD.get(field or "", field)
+    return key if key in _FIELDS else None
 
 
 def _what_changed(entry: AuditEntry, names: dict[int, str], *, only: str | None) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+import pycountry
 from sqlmodel import col, select
 
 from bot import checks, format
@@ -179,6 +180,7 @@ def create_customer(parsed: Parsed, ctx: Context) -> Reply:
         email=_email(slots.get("email")),
         phone=_phone(slots.get("phone"), ctx),
         city=_text(slots.get("city"), "city"),
+        title=_text(slots.get("title"), "title"),
         owner_id=owner.id,
         stage=stage or ctx.settings.pipeline.first,
         created_at=ctx.now,
@@ -376,10 +378,13 @@ def _new_value(ctx: Context, field: str, value: str) -> tuple[str, object, str]:
     if field == "stage":
         stage = stage_named(ctx, value)
         return "stage", stage, stage
-    if field == "country":
-        code = value.upper()
-        if len(code) != 2 or not code.isalpha():
-            raise UserError("Give the country as a two-letter code, e.g. DE, GB or US.")
+    if field == "country":  # "Sweden", "SE", "SWE": kept as its two-letter code
+        try:
+            code = pycountry.countries.lookup(value.strip()).alpha_2
+        except LookupError:
+            raise UserError(
+                f"“{value}” is not a country I know; say its name or two-letter code, e.g. DE."
+            ) from None
         return "country", code, code
     return field, value, value
 

@@ -647,3 +647,9 @@ def test_a_split_keeps_what_is_already_theirs_up_to_an_even_share(book):
         ("Pam Page", "owner Dana → Lee")
     ]  # Priya keeps her two proposals: two for her, one for Lee
     assert "2 more match but need no change" in preview.text
+    book.say("yes", who="Alex")  # confirmed: exactly as previewed
+    assert [owner_of(book, n) for n in ("Pam Page", "Pia Post", "Pete Prompt")] == [
+        "Lee",
+        "Priya",
+        "Priya",
+    ]

@@ -412,3 +412,17 @@ def test_a_sale_with_the_stage_it_wins_said_after_it_is_just_the_sale(chat):
     reply = chat.say("jane smith accepted the proposal!! 30 seats CRM Pro 27k, move her to won")
     assert reply.text.startswith("Recorded 30 × CRM Pro for Jane Smith")
     assert chat.customer("Jane Smith").stage == "customer"
+
+
+def test_a_new_customers_title_is_kept_and_a_country_said_by_name_is_its_code(chat):
+    chat.say("new customer: Greta Lindqvist, Facilities Manager at Nordkaffe AB, Stockholm")
+    assert chat.customer("Greta Lindqvist").title == "Facilities Manager"
+    chat.say("her title is Head of Facilities, country Sweden")
+    greta = chat.customer("Greta Lindqvist")
+    assert (greta.title, greta.country) == ("Head of Facilities", "SE")
+
+
+def test_a_call_about_their_office_is_a_call(chat):
+    chat.say("called Jane Smith - interested in 3 machines for their Paris office")
+    [contact] = chat.rows(Interaction)
+    assert contact.channel == "call"

@@ -139,14 +139,14 @@ def test_deleting_an_order_named_by_its_amount_and_product_never_deletes_the_cus
     assert chat.customer("Jane Cooper").deleted_at is None
 
 
-def _crm_pro(chat) -> None:
+def _catalogue(chat, *names: str) -> None:
     with Session(chat.engine) as session:
-        session.add(Product(name="CRM Pro", family="CRM", tier=1, price=Decimal("900")))
+        session.add_all(Product(name=n, family="CRM", tier=1, price=Decimal("900")) for n in names)
         session.commit()
 
 
 def test_a_catalogue_sales_quantity_put_right_is_priced_again(chat):
-    _crm_pro(chat)
+    _catalogue(chat, "CRM Pro")
     chat.say("jane cooper just ordered 3 more CRM Pro licences")
     question = chat.say("oops it was 4 not 3")
     assert question.text.endswith("to 4 × and $3,600? (yes/no)")
@@ -166,7 +166,7 @@ def test_an_nps_score_put_right_in_few_words_changes_the_answer_just_recorded(ch
 
 
 def test_i_meant_a_number_right_after_a_sale_puts_its_quantity_right(chat):
-    _crm_pro(chat)
+    _catalogue(chat, "CRM Pro")
     chat.say("jane cooper just ordered 5 crm pro licences")
     question = chat.say("sorry i meant 6 not 5")
     assert question.text.endswith("to 6 × and $5,400? (yes/no)")
@@ -176,7 +176,7 @@ def test_i_meant_a_number_right_after_a_sale_puts_its_quantity_right(chat):
 
 
 def test_a_sale_logged_on_the_wrong_customer_is_moved_to_the_one_meant(chat):
-    _crm_pro(chat)
+    _catalogue(chat, "CRM Pro")
     chat.say("jane cooper ordered 2 crm pro")
     question = chat.say("sorry i meant jane smith not cooper")
     assert question.text == (
@@ -202,7 +202,7 @@ def test_a_contact_logged_on_the_wrong_customer_is_moved_only_when_the_name_fits
 
 
 def test_a_discount_said_with_a_sale_comes_off_the_list_price(chat):
-    _crm_pro(chat)
+    _catalogue(chat, "CRM Pro")
     reply = chat.say("jane cooper bought 3 crm pro, gave her 10% off")
     assert reply.text == (
         "Recorded 3 × CRM Pro for Jane Cooper (Acme Corporation): $2,430 (10% off the list price)."
@@ -214,7 +214,7 @@ def test_a_discount_said_with_a_sale_comes_off_the_list_price(chat):
 
 
 def test_a_sale_said_to_be_yesterdays_is_dated_yesterday_and_its_day_can_be_put_right(chat):
-    _crm_pro(chat)
+    _catalogue(chat, "CRM Pro")
     reply = chat.say("jane cooper bought 2x crm pro yesterday")
     assert reply.text.endswith("$1,800, sold yesterday.")
     assert [sale.purchased_on for sale in chat.rows(Purchase)] == [date(2026, 11, 17)]
@@ -230,7 +230,7 @@ def test_a_sale_said_to_be_yesterdays_is_dated_yesterday_and_its_day_can_be_put_
 
 
 def test_a_sales_day_is_changed_when_named_and_a_day_to_come_is_refused(chat):
-    _crm_pro(chat)
+    _catalogue(chat, "CRM Pro")
     chat.say("jane cooper bought 2 crm pro")
     chat.say("change the date of jane cooper's last sale to monday")
     chat.say("yes")
@@ -244,7 +244,7 @@ def test_a_sales_day_is_changed_when_named_and_a_day_to_come_is_refused(chat):
 
 
 def test_a_bare_figure_right_after_a_sale_puts_its_sum_or_quantity_right(chat):
-    _crm_pro(chat)
+    _catalogue(chat, "CRM Pro")
     chat.say("jane cooper bought 5 crm pro for 4500")
     assert chat.say("sorry i meant 5400").text.endswith("to $5,400? (yes/no)")
     chat.say("yes")
@@ -266,17 +266,11 @@ def test_the_kind_of_a_contact_just_logged_is_put_right_in_few_words(chat):
 
 
 def test_the_last_sale_is_the_one_of_the_latest_day_whenever_it_was_logged(chat):
-    _crm_pro(chat)
+    _catalogue(chat, "CRM Pro")
     chat.say("jane cooper bought 1 crm pro yesterday")
     chat.say("jane cooper bought 2 crm pro on monday")  # logged later, sold earlier
     question = chat.say("delete the last sale to jane cooper")
     assert "1 × CRM Pro" in question.text and "yesterday" in question.text
-
-
-def _catalogue(chat, *names: str) -> None:
-    with Session(chat.engine) as session:
-        session.add_all(Product(name=n, family="CRM", tier=1, price=Decimal("900")) for n in names)
-        session.commit()
 
 
 def test_a_sale_named_by_its_amount_or_product_is_the_one_offered_for_deletion(chat):

@@ -1117,7 +1117,8 @@ def test_a_lunch_meeting_is_the_contact_never_the_customer():
     ("said", "intent", "slots"),
     [
         ("delete the $4,500 Analytics Pro order on Chloé Martin (Halcyon Analytics), it's a "
-         "duplicate", "purchase.delete", {"customer": "Chloé Martin (Halcyon Analytics)"}),
+         "duplicate", "purchase.delete", {"customer": "Chloé Martin (Halcyon Analytics)",
+                                          "amount": 4500, "product": "Analytics Pro"}),
         ("Sam covers for Jordan tomorrow and friday - move tasks #12 #13 to Sam", "task.update",
          {"task_id": [12, 13], "owner": "Sam"}),
         ("Jordan is off sick tomorrow and friday. hand his tasks due in the next 2 days to Sam",
@@ -1723,7 +1724,7 @@ def test_why_a_customer_is_added_is_no_part_of_its_details():
          {"text": "check w zoë martin whether the 13 nov order was a trial",
           "customer": "zoë martin", "owner": "maria", "due": "2026-11-23"}),
         ("delete the crm pro sale to #80 from 13 nov", "purchase.delete",
-         {"customer": "#80", "occurred_on": "2026-11-13"}),
+         {"customer": "#80", "occurred_on": "2026-11-13", "product": "crm pro"}),
         ("move jordan's leads, qualified and proposals to sam", "customer.bulk_update",
          {"owner": "jordan", "stage": ["lead", "qualified", "proposal"], "field": "owner",
           "value": "sam"}),
