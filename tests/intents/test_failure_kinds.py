@@ -440,6 +440,7 @@ def test_what_working_day_16_found_is_read_as_meant(text, intent, slots):
             "customer.create",
             {
                 "name": "Lucía Ferrer",
+                "title": "events manager",
                 "company": "Iberforma",
                 "email": "lucia@iberforma.es",
                 "city": "Madrid",

@@ -1286,11 +1286,12 @@ def test_a_handover_said_with_the_customers_open_tasks_keeps_them_in_the_frame()
           "phone": "092-555-0187"}),
         ("Also please add new customer: Ms. Deepa Raghavan, HR Head, Kaveri Polymers, Coimbatore, "
          "deepa.r@kaveripolymers.in", "customer.create",
-         {"name": "Ms. Deepa Raghavan", "company": "Kaveri Polymers", "city": "Coimbatore",
-          "email": "deepa.r@kaveripolymers.in"}),
+         {"name": "Ms. Deepa Raghavan", "title": "HR Head", "company": "Kaveri Polymers",
+          "city": "Coimbatore", "email": "deepa.r@kaveripolymers.in"}),
         ("add dev kapoor, line producer at saltflat films, dev@saltflatfilms.com",
          "customer.create",
-         {"name": "dev kapoor", "company": "saltflat films", "email": "dev@saltflatfilms.com"}),
+         {"name": "dev kapoor", "title": "line producer", "company": "saltflat films",
+          "email": "dev@saltflatfilms.com"}),
         ("Buenos días! I visited Dulces La Ceiba yesterday, they need 5,000 corrugated boxes",
          "interaction.log", {"customer": "Dulces La Ceiba", "channel": "visit",
                              "summary": "they need 5,000 corrugated boxes",
@@ -1635,7 +1636,8 @@ def test_words_taken_back_as_they_are_typed_give_way_to_the_words_meant(said, me
          {"name": "Mehmet Yılmaz", "company": "Anadolu Tekstil", "interest": "CRM Pro"}),
         ("add this guy from the email sig: Best regards, Jonas Eriksen | Procurement Lead | "
          "Nordvik Marine AS | +47 912 34 567", "customer.create",
-         {"name": "Jonas Eriksen", "company": "Nordvik Marine AS", "phone": "+47 912 34 567"}),
+         {"name": "Jonas Eriksen", "title": "Procurement Lead", "company": "Nordvik Marine AS",
+          "phone": "+47 912 34 567"}),
         ("For the record, I emailed Ingrid Solberg the updated SLA document on 3 Nov — please log "
          "it against her account. Thank you!", "interaction.log",
          {"customer": "Ingrid Solberg", "channel": "email", "summary": "the updated SLA document",
