@@ -267,7 +267,9 @@ def choose(
 
 def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parsed:
     """A change to several customers named one after another is a change to many, previewed."""
-    named = rules.customers_named(parsed.slots, message, to_end=parsed.intent == "customer.delete")
+    # the customers run to the end of a delete or an untag: "remove the vip tag from X and Y"
+    ends = parsed.intent == "customer.delete" or parsed.slots.get("action") == "untag"
+    named = rules.customers_named(parsed.slots, message, to_end=ends)
     numbered = re.findall(r"#\d{1,9}\b", message.text)
     if len(numbered) > 1 and parsed.slots.get("customer") in numbered:
         named = numbered  # "move #12 #13 to sam", "tag #169, #49 and #177 win-back"

@@ -2804,8 +2804,9 @@ def _changes(match: re.Match, message: Message) -> dict | None:
         said = said[: asked.start()]
         if field := vocab.FIELDS.get(asked["field"].lower()):  # not "… the acme record"
             slots["field"] = field
-    who = _ref(said)
-    if not who or who.lower() in vocab.NOT_CUSTOMERS:
+    pointed = said.lower() in ("her", "him", "them")  # "who moved her": the one talked about
+    who = None if pointed else _ref(said)
+    if not pointed and (not who or who.lower() in vocab.NOT_CUSTOMERS):
         return None
     verb = (groups.get("verb") or groups.get("verb2") or groups.get("verb3") or "").lower()
     rest = groups.get("rest", "")

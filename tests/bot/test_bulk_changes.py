@@ -653,3 +653,12 @@ def test_a_split_keeps_what_is_already_theirs_up_to_an_even_share(book):
         "Priya",
         "Priya",
     ]
+
+
+def test_a_tag_taken_off_two_customers_named_comes_off_both(book):
+    book.say("tag Hal Hardy vip", who="Alex")
+    book.say("tag Hank Iron vip", who="Alex")
+    preview = book.say("remove the vip tag from Hal Hardy and Hank Iron", who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hal Hardy", "Hank Iron"]
+    book.say("yes", who="Alex")
+    assert book.rows(CustomerTag) == []

@@ -69,3 +69,9 @@ def test_a_sale_put_right_shows_among_the_customers_changes(chat):
     reply = chat.say("what changed on acme today")
     assert "sale amount 3400.00 → 34000.00" in reply.text
     assert "sale logged: sale of 20 × CRM Pro" in reply.text
+
+
+def test_who_moved_her_is_about_the_customer_just_talked_about(changed):
+    changed.say("tell me about Jane Cooper", who="Alex")
+    reply = changed.say("who moved her", who="Alex")
+    assert "Jane Cooper" in reply.text and "stage customer → lost" in reply.text
