@@ -2988,7 +2988,7 @@ _MORE_TOWNS = re.compile(
     r"(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)(?!(?:the|their|his|her|no|not|never|with|without|who|that|"
     r"which|tagged|owned|all|every|any|give|move|to|last|this|in|by|sort|sorted|top|reassign|"
     r"delete|tag|mark|set|hand|leads?|customers?|clients?|accounts?|prospects?|qualified|"
-    r"proposals?|lost|won|champions|detractors|promoters|jordan|sam)\b)[A-Za-zÀ-ÿ][\w'-]+)+"
+    r"proposals?|lost|won|champions|detractors|promoters)\b)(?![\w-]+(?:'s|’s)\b)[A-Za-zÀ-ÿ][\w'-]+)+"
     r"(?=\s*$|\s*[,.?!]|\s+(?:with|without|who|that|no|not|never|to|tagged|owned|by|in|and)\b)"
 )
 _STAGE_THEY_ARE = re.compile(

@@ -245,18 +245,18 @@ def _reassign(ctx: Context, staff: list[Staff], *, previewed: object = None) -> 
     what is already theirs up to their share, the rest is dealt in the order the preview lists
     them; confirmed, each goes to the owner the preview showed."""
     owners = _owners(ctx)
+    by_id = {s.id: s for s in staff}
     dealt: dict[int, Staff] = {}
 
     def deal(chosen: list[Customer]) -> None:
         if isinstance(previewed, dict):  # confirmed: exactly as previewed
-            by_id = {s.id: s for s in staff}
             dealt.update({int(k): by_id[v] for k, v in previewed.items() if v in by_id})
             return
         room = {s.id: len(chosen) // len(staff) + (i < len(chosen) % len(staff))
                 for i, s in enumerate(staff)}  # fmt: skip
         for customer in chosen:  # theirs already, while they have room
             if room.get(customer.owner_id, 0) > 0:
-                dealt[customer.id] = next(s for s in staff if s.id == customer.owner_id)
+                dealt[customer.id] = by_id[customer.owner_id]
                 room[customer.owner_id] -= 1
         turn = 0
         for customer in (c for c in chosen if c.id not in dealt):  # the rest in turn

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from bot import checks, format
 from bot.context import Ask, Context, UserError, handles
 from bot.digest_activity import bounds
-from bot.handlers.purchases import sale_day, sold_as
+from bot.handlers.purchases import known_products, sale_day, sold_as
 from bot.messages import Button, Reply
 from bot.permissions import sees_whole_team
 from bot.resolve import resolve_customer
@@ -145,8 +145,7 @@ _MEANT_AFTER_LOGGING = (_FIGURE_MEANT, _FIGURE_NOT, _KIND_MEANT, _DAY_MEANT, _PR
 
 def _a_product(session: Session, said: str) -> bool:
     """Whether words name a product of the catalogue, or one sold before."""
-    sold = session.exec(select(Purchase.product).distinct())
-    keys = [normalize.singular_key(name) for name in (*session.exec(select(Product.name)), *sold)]
+    keys = list(known_products(session).values())
     wanted = normalize.singular_key(said)
     return wanted in keys or bool(
         process.extractOne(wanted, keys, scorer=fuzz.ratio, score_cutoff=85)

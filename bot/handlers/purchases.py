@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from bot import checks, format, permissions
 from bot.context import Ask, Context, UserError, handles
@@ -147,12 +148,19 @@ _ITEM = re.compile(r"(?P<q>\d{1,4}|an?|one|two|three|four|five|six)\s+(?P<produc
 _COUNTED = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
+def known_products(session: Session, catalogue: Iterable[str] | None = None) -> dict[str, str]:
+    """Every product the catalogue lists (read here unless given) or was sold before, with the
+    key its plural shares."""
+    listed = session.exec(select(Product.name)).all() if catalogue is None else list(catalogue)
+    sold = session.exec(select(Purchase.product).distinct()).all()
+    return {name: normalize.singular_key(name) for name in [*listed, *sold]}
+
+
 def sold_as(ctx: Context, typed: str, *, new: bool = False) -> tuple[str, Product | None]:
     """The product meant: a catalog entry or a name sold before (plurals are the same name),
     or, when the words are only close to known names, a question: new product, or one of these?"""
     catalogue = {p.name: p for p in ctx.session.exec(select(Product))}
-    sold = ctx.session.exec(select(Purchase.product).distinct()).all()
-    known = {name: normalize.singular_key(name) for name in [*catalogue, *sold]}
+    known = known_products(ctx.session, catalogue)
     wanted = normalize.singular_key(typed)
     same = sorted(name for name, key in known.items() if key == wanted)
     if same:
@@ -183,7 +191,10 @@ def _named_elsewhere(ctx: Context, catalogue: dict[str, Product]) -> list[str]:
     enterprise" names CRM Enterprise), else its best sellers: a product unlike any known one is
     asked about, never added unasked."""
     said = set(normalize.fold(ctx.message.text).split())
-    named = [n for n in catalogue if said & (set(normalize.fold(n).split()) - _GENERIC)]
+    words = {n: set(normalize.fold(n).split()) - _FUNCTION_WORDS for n in catalogue}
+    shared = {w for w in set().union(*words.values()) if sum(w in ws for ws in words.values()) > 1}
+    # a word several products share ("crm", "pro") says none of them
+    named = [n for n, ws in words.items() if said & (ws - shared)]
     if named:
         return sorted(named)[:OFFERED]
     best = ctx.session.exec(
@@ -192,7 +203,7 @@ def _named_elsewhere(ctx: Context, catalogue: dict[str, Product]) -> list[str]:
     return [n for n in best if n in catalogue][:OFFERED]
 
 
-_GENERIC = frozenset({"crm", "pro", "plan", "package", "the", "a", "of", "and", "plus"})
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "plus", "&"})
 
 
 def _amount(
