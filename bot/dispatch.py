@@ -109,7 +109,9 @@ _REASON_AFTER = re.compile(
 )
 # the no said before a request made instead: "no - reassign those leads to jordan"
 _NO_FIRST = re.compile(
-    r"^\W*(?:(?:hmm+|hm|ah|oh|um|actually|wait|no|nope|nah|cancel(?:led)?|stop)\b\W*)+", re.I
+    r"^\W*(?:(?:hmm+|hm|ah|oh|um|actually|wait|no|nope|nah|stop|"
+    r"cancel(?:led)?(?: (?:that|it|this))?)\b\W*)+",
+    re.I,
 )
 CANCELLED = "OK, cancelled. Nothing was changed."
 # a yes that can only answer a question ("ok" may just be a nod)
@@ -119,7 +121,8 @@ _A_REASON = re.compile(
     r"^(?:leave it|forget it|never ?mind|scrap (?:it|that)|don'?t bother|"
     r"(?:she|he|they|it|we|i)(?:'s|’s|'re|’re|'ve|'m| is| are| has| have| was| were)\b|"
     # "no wait, bjorn dubois has open tasks": why not, said of someone by name
-    r"(?:[\w'’.-]+\s+){1,4}(?:has|have|is|are|isn'?t|hasn'?t|still has|was|were)\b(?!.*\?))",
+    r"(?:[\w'’.-]+\s+){1,4}(?:has|have|is|are|isn'?t|hasn'?t|still has|was|were|needs?|wants?)\b"
+    r"(?!.*\?))",
     re.I,
 )
 _CANCEL_LAST = re.compile(r"\b(?:cancel|stop|scrap that|forget it)\W*$", re.I)
@@ -597,7 +600,9 @@ _A_CHANGE_FIRST = re.compile(
 )
 _SECOND = re.compile(
     r"(?:[.;!?]\s+|,\s+(?=(?:and|then|also|plus|so)\s|(?:done|tick|task done|mark|close|move|push|"
-    rf"reassign|remind me|set a reminder)\b|tasks?\s*#?\d+\s+(?:is\s+)?done\b|{_SALE_AFTER}|"
+    r"reassign|remind me|set a reminder|"
+    r"put\s+(?:her|him|them|it)\s+(?:back\s+)?(?:to|in|as)\b(?!\s+my\b))|"
+    rf"tasks?\s*#?\d+\s+(?:is\s+)?done\b|{_SALE_AFTER}|"
     rf"{_CONTACT_AFTER}|{_DETAIL_AFTER})"
     r"|\s+(?=(?:and|then)\s))"
     r"(?:(?:and|then|also|plus|so)\s+)*"
@@ -642,6 +647,9 @@ def _sure_of_each(reading: intents.Parsed) -> bool:
         or reading.intent == "customer.update"
         and slots.get("field") in ("stage", "owner")
         and bool(slots.get("customer"))
+        or reading.intent == "interaction.log"  # "called zoe wilson madrid, …": who is looked up
+        and bool(slots.get("customer"))
+        and bool(slots.get("channel"))
     )
     return reading.confidence >= (UNSURE if checked else SURE_OF_EACH)
 
@@ -677,9 +685,19 @@ def _change(parsed: intents.Parsed) -> tuple[str, object]:
     return parsed.intent, parsed.slots.get("field")
 
 
+_HANDED_AS = re.compile(
+    r"^(?P<handover>(?:assign|reassign|give|hand|move|transfer|pass)\s+(?P<who>her|him|them|it)\s+"
+    r"(?:over\s+)?to\s+[\w'-]+(?:\s[\w'-]+)?)\s+as\s+an?\s+"
+    r"(?P<stage>lead|prospect|qualified|proposal|customer|won|lost)\W*$",
+    re.I,
+)
+
+
 def split_request(text: str) -> tuple[str, str] | None:
     """The first request of a message that holds more, and the rest (which may hold more), each
     long enough to stand alone."""
+    if staged := _HANDED_AS.match(text):  # "assign her to sam as a lead": a handover, a stage
+        return staged["handover"], f"move {staged['who']} to {staged['stage']}"
     for found in _SECOND.finditer(text):
         first, rest = text[: found.start()].strip(" ,"), text[found.end() :].strip()
         if re.match(_CONTACT_AFTER, rest, re.I) and not _A_CHANGE_FIRST.match(first):

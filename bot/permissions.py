@@ -161,7 +161,10 @@ def _check(session: Session, staff: Staff, row: object, created: set[int]) -> No
             raise Forbidden(f"Only whoever logged that {kind}, or a manager, can {done} it.")
     elif isinstance(row, Task):
         assignee = row.assignee_id if row in session.new else _original(row, "assignee_id")
-        if not may_change_task(staff, assignee):
+        customer = session.get(Customer, row.customer_id) if row.customer_id else None
+        if not may_change_task(staff, assignee) and (
+            customer is None or customer.owner_id != staff.id
+        ):  # a colleague's task on a customer now one's own is one's own to take on
             raise Forbidden(_not_yours(session, f"Task #{row.id}", assignee, "task"))
 
 

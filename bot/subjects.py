@@ -89,7 +89,8 @@ SEVERAL_SAID = re.compile(
     re.I,
 )
 MANY = re.compile(
-    r"\b(?:them|those|these|they|(?:the|that|this) (?:list|lot|selection)|those ones|these ones)\b",
+    r"\b(?:them|those|these|they|(?:the|that|this) (?:list|lot|selection)|those ones|these ones|"
+    r"the (?:customers|ones|accounts|clients) (?:just )?(?:shown|listed|above))\b",
     re.I,
 )
 # a task set on each customer of the list: "a task for jordan to call each of them", "for each of
@@ -247,8 +248,8 @@ THEIR_TASK = re.compile(
 _PRONOUN = re.compile(r"\b(?:his|her|their|him|them)\b", re.I)
 # one of their tasks said by its words alone, after a contact: "…. close the chase task"
 THE_DESCRIBED_TASK = re.compile(
-    r"(?:(?:and|so|then|pls|please)\s+)*(?P<task>(?:close|complete|finish|tick off|mark off|move|"
-    r"push|postpone|reschedule|bump)\s+(?:the|my|our)\s+(?:[\w-]+\s+){0,2}(?:task|reminder|"
+    r"(?:(?:and|so|then|pls|please)\s+)*(?P<task>(?:close|complete|finish|tick off|mark off|mark|"
+    r"clear|move|push|postpone|reschedule|bump)\s+(?:the|my|our)\s+(?:[\w-]+\s+){0,2}(?:task|reminder|"
     r"follow-?up))(?P<rest>\s+(?:as\s+)?done|\s+(?:back\s+)?(?:to|till|until)\s+[^,;.]+)?\W*",
     re.I,
 )
@@ -619,7 +620,8 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
             )
             return replace(among, slots={**shown, **among.slots, **kept})
     pointed = MANY.search(text)
-    if pointed is None and EACH.search(text) and (tasks := _a_task_each(text, read)):
+    each = EACH.search(text) or THEIR_OWNER.search(text)  # "… for each of their owners: …"
+    if pointed is None and each and (tasks := _a_task_each(text, read)):
         # "task for the owner on each: …": one on each customer of the list
         return Parsed(
             "customer.bulk_update",
@@ -761,7 +763,7 @@ def task_named(said: str) -> str:
 def _a_task_each(text: str, read: Reader) -> Parsed | None:
     """ "remind me wed to chase them", "a task for jordan to call each of them": one task per
     customer of the list, as a change to many (previewed); None when it is no task."""
-    each = EACH.search(text)
+    each = EACH.search(text) or THEIR_OWNER.search(text)
     said = THEIR_OWNER.sub("", EACH.sub("", text))
     pointed = MANY.search(said)
     if pointed is None and each is None:

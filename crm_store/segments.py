@@ -35,6 +35,7 @@ class Criteria:
     no_purchase_days: int | None = None
     bought_days: int | None = None  # bought within this many days ("who bought in the last 90")
     no_contact_days: int | None = None
+    contacted_days: int | None = None  # contacted within this many days ("contacted this week")
     no_stage_change_days: int | None = None
     never_contacted: bool = False
     never_purchased: bool = False
@@ -64,6 +65,7 @@ class Criteria:
             self.no_purchase_days,
             self.bought_days,
             self.no_contact_days,
+            self.contacted_days,
             self.no_stage_change_days,
         ):
             if days is not None and days < 0:
@@ -94,6 +96,8 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
         keep &= frame["orders"].fillna(0) == 0
     if criteria.no_contact_days is not None:
         keep &= (frame["quiet_days"] >= criteria.no_contact_days).fillna(True)
+    if criteria.contacted_days is not None:
+        keep &= (frame["contact_days"] <= criteria.contacted_days).fillna(False)
     if criteria.never_contacted:
         keep &= frame["contact_days"].isna()
     if criteria.no_stage_change_days is not None:
@@ -177,6 +181,7 @@ def reason(row: pd.Series, criteria: Criteria, *, money: Money) -> str:
         parts.append("no orders yet")
     if (
         criteria.no_contact_days is not None
+        or criteria.contacted_days is not None
         or criteria.never_contacted
         or (criteria.stage and not row["orders"])
     ):

@@ -12,6 +12,7 @@ from intents.rules import (
     BOUGHT_DAYS,
     CAME_FROM,
     CONTACT,
+    CONTACTED_DAYS,
     DAYS,
     DISCOUNT,
     NAMESAKES,
@@ -25,7 +26,8 @@ from intents.rules import (
 )
 
 __all__ = [
-    "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CUSTOMERS", "DAYS",
+    "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CONTACTED_DAYS",
+    "CUSTOMERS", "DAYS",
     "DISCOUNT", "EXCLUDING", "Lexicon", "NAMESAKES", "NEVER_PURCHASED", "NOT_BOUGHT", "NOT_TAG",
     "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "TASKS_DONE", "TASKS_OF", "WITH_TASKS", "parse",
 ]  # fmt: skip

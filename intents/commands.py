@@ -20,7 +20,8 @@ from intents.rules import Message, channel_of
 from intents.values import CURRENCIES, amount, date_in, impossible, time_of
 
 _PAIR = re.compile(
-    r"""(?P<key>[a-z][a-z_]*)\s*=\s*(?P<value>"[^"]*"|'[^']*'|“[^”]*”|[^\s"'“]+)""", re.I
+    r"""(?P<key>[a-z][a-z_]*)\s*=\s*(?P<value>"[^"]*"|'[^']*'|“[^”]*”|[^\s"'“]+?(?=,?(?:\s|$)))""",
+    re.I,
 )
 # the word a command opens with → its intent
 VERBS = {
@@ -123,8 +124,8 @@ def read(message: Message) -> tuple[str, dict[str, Any]] | None:
     rest = _PAIR.sub(" ", said)
     quoted = [next(v for v in q.groups() if v is not None) for q in _QUOTED.finditer(rest)]
     refs = _REF.findall(rest := _QUOTED.sub(" ", rest))
-    typed = [w.strip(":") for w in _REF.sub(" ", rest).split()]
-    typed = [w for w in typed if w.lower() not in _FILLER - {"set"}]
+    typed = [w.strip(":,;") for w in _REF.sub(" ", rest).split()]  # "segment=at_risk, owner=…"
+    typed = [w for w in typed if w and w.lower() not in _FILLER - {"set"}]
     words = [w.lower() for w in typed]
     keys = [ALIASES.get(p["key"].lower(), p["key"].lower()) for p in pairs]
     intent, words = _intent(words, keys)

@@ -176,7 +176,9 @@ def known_customer(typed: str, lexicon: Lexicon) -> str | None:
 
 
 def named_inside(text: str, lexicon: Lexicon) -> str | None:
-    """The longest known customer or company named word for word inside a sentence, as typed."""
+    """The longest known customer or company named word for word inside a sentence, as typed;
+    else the first word of exactly one company ("quote globex" names Globex Ltd), capitalised
+    when the sentence has capitals, so a plain word that starts a company's name does not."""
     lowered = text.lower()
     found = []  # (length, where), the longest and then the first wins
     for word in re.finditer(r"\w+", lowered):
@@ -184,10 +186,16 @@ def named_inside(text: str, lexicon: Lexicon) -> str | None:
         for name in lexicon.names.by_start.get(word.group(0), ()):
             if lowered.startswith(name, at) and not re.match(r"\w", lowered[at + len(name) :]):
                 found.append((len(name), -at))
-    if not found:
-        return None
-    size, before = max(found)
-    return text[-before : size - before]
+    if found:
+        size, before = max(found)
+        return text[-before : size - before]
+    cased = text != lowered
+    for word in re.finditer(r"\w{4,}", text):
+        if cased and not word.group()[0].isupper():
+            continue
+        if len(lexicon.names.companies_by_first.get(_plain(word.group()), ())) == 1:
+            return word.group()
+    return None
 
 
 def _person_and_company(words: list[str], names: _Names) -> bool:
@@ -391,9 +399,13 @@ def place_selection(slots: dict[str, Any], lexicon: Lexicon) -> None:
         if _place(said, slots, lexicon):
             continue
         words = said.split()
-        trial = dict(slots)
+        towns = re.split(r"\s*(?:,|\band\b|\bor\b|&)\s*", said)  # "toronto and new york"
+        trial, towns_trial = dict(slots), dict(slots)
         if len(words) > 1 and all(_place(word, trial, lexicon) for word in words):
             slots.update(trial)
+        elif len(towns) > 1 and all(t.casefold() in cities and _place(t, towns_trial, lexicon)
+                                    for t in towns):  # fmt: skip
+            slots.update(towns_trial)
         else:
             unread.append(said)
     owner = slots.get("owner")
@@ -419,6 +431,8 @@ def _place(said: str, slots: dict[str, Any], lexicon: Lexicon) -> bool:
     cities, tags, wanted = lexicon.places
     if said.casefold() in cities and "city" not in slots:
         slots["city"] = said
+    elif said.casefold() in cities and said.casefold() in str(slots["city"]).casefold():
+        pass  # the tagger's town already: "maria's toronto accounts"
     elif said.casefold() in cities and str(slots["city"]).casefold() in cities:
         slots["city"] = f"{slots['city']} and {said}"  # "sam's leads in paris and madrid"
     elif said.casefold() in tags and "tag" not in slots:  # "the cold leads in Madrid"

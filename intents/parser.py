@@ -32,6 +32,7 @@ from intents.rules import (
     BOUGHT_DAYS,
     CAME_FROM,
     CONTACT,
+    CONTACTED_DAYS,
     CUSTOMERS,
     NEVER_PURCHASED,
     NOT_BOUGHT,
@@ -96,6 +97,16 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         said := parse(message.typed[told.end() :], now=now, tz=tz, lexicon=lexicon)
     ).intent in ("interaction.log", "purchase.log", "nps.record"):
         return said  # "log that hugo wilson emailed me on tuesday asking for …"
+    if (pointed := rules.named_then_pointed(message)) is not None and (
+        said := parse(pointed.typed, now=now, tz=tz, lexicon=lexicon)
+    ).intent in ("customer.update", "customer.delete", "task.update", "task.complete"):
+        return said  # "omar jensen at wayne logistik went bust, delete him": delete omar jensen …
+    if (kept := vocab.AS_MY_TASK.search(message.text)) and kept.start() > 0:
+        planned = parse(
+            f"remind me to {message.typed[: kept.start()]}", now=now, tz=tz, lexicon=lexicon
+        )
+        if planned.intent == "task.create":
+            return planned  # "qbr with emma taylor on the 15th, put it in my tasks"
     if (tail := vocab.WITH_THEIR_TASKS.search(message.text)) and tail.start() > 0:
         moved = parse(message.typed[: tail.start()], now=now, tz=tz, lexicon=lexicon)
         if moved.intent == "customer.update" and moved.slots.get("field") == "owner":
@@ -365,7 +376,7 @@ _REMARK = re.compile(
 _ONES = re.compile(r"\b(?:the|those|these|ones|one)\b", re.I)
 _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change_days",
               "never_contacted", NEVER_PURCHASED, "city", "tag", "interest", "owner", "stage",
-              "min_value", "max_value", CAME_FROM, BOUGHT_DAYS, BOUGHT, NOT_BOUGHT,
+              "min_value", "max_value", CAME_FROM, BOUGHT_DAYS, CONTACTED_DAYS, BOUGHT, NOT_BOUGHT,
               NOT_TAG)  # fmt: skip
 EXCLUDING = "excluding"  # who a selection leaves out (not in the contract's frame)
 WITH_TASKS = "with_tasks"  # a customer handed over with their open tasks (ditto)

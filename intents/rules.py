@@ -901,7 +901,7 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
     named_for = _FOR_A_CUSTOMER.sub(_blank, _undated(message.text))
     slots: dict[str, Any] = _task_ids(named_for)  # "the task for #12": customer 12's, not task 12
     if not slots:
-        return _task_moved(message)
+        return _task_given(message) or _task_moved(message)
     if linked := vocab.TASK_LINKED.search(message.text):  # "link task 46 to fatima moreau"
         return {**slots, "customer": _ref(message.typed[linked.start("who") : linked.end("who")])}
     if vocab.TASK_REOPENED.search(message.text):
@@ -928,6 +928,24 @@ _DELETE_LAST_NUMBER = re.compile(
     r"#?(\d+)\W*$"
 )
 _FOR_A_CUSTOMER = re.compile(r"\b(?:for|with|from|of|about|on)\s+#\d+")
+
+
+def _task_given(message: Message) -> dict | None:
+    """ "give the harbor sohne quote task to maria": the customer's task those words describe,
+    to its new holder."""
+    found = vocab.TASK_GIVEN.match(message.text)
+    if found is None:
+        return None
+    part = next(g for g in ("task", "task2", "task3") if found[g])
+    said = message.typed[slice(*found.span(part))].split()[1:-1]  # "the … task": the words
+    about = [w for w in said if w.lower() in _TASK_WORDS]
+    named = [w for w in said if w.lower() not in _TASK_WORDS]
+    if not named:
+        return None
+    to = "who" if found["who"] else "who3" if found["who3"] else None
+    taker = message.typed[slice(*found.span(to))] if to else "me"  # "ill take over …": mine
+    slots = {"customer": " ".join(named), "owner": taker}
+    return {**slots, "about": " ".join(about)} if about else slots
 
 
 def _task_moved(message: Message) -> dict | None:
@@ -961,6 +979,9 @@ def _tasks(match: re.Match, message: Message) -> dict | None:
         elif re.search(r"\bwe\b", message.text):  # "how many tasks have we ticked off today"
             slots["owner"] = slots["owner"] or "team"
         return {**slots, "period": slots["period"] or "today", TASKS_DONE: True}
+    if slots["period"] is None and (day := _find_date(message.text, message, future=True)[0]):
+        if not day.startswith("!"):
+            slots["due"] = day  # "sams tasks for monday", "whats on my plate monday"
     if slots["owner"] in (None, "me") and (of := _TASKS_ON.search(message.text)):
         # "tasks for bill lumbergh", "what tasks are open on initech": that customer's
         who = "who" if of.group("who") else "who2"
@@ -1174,9 +1195,17 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     ):  # "X replied to the survey, gave us a 9": "gave us a" is how, not what they said
         slots["comment"] = _summary(before[split.end() :])
         before = before[: split.start()]
+    before = _SCORE_SET.sub("", before)  # "and set her nps to 6": her answer
     who = _ref(" ".join(vocab.NPS_WORDS.sub(" ", f"{before} {_without_filler(after)}").split()))
     slots["customer"] = who
     return slots
+
+
+_SCORE_SET = re.compile(
+    r"^\s*(?:(?:and|also|so|then|pls|please)\s+)*(?:set|record|log|put|make|change|update)\s+"
+    r"(?=(?:her|his|their|its|the)\b)",
+    re.I,
+)
 
 
 # a score: a number that is no day, percentage or count of something ("came 2 hours late")
@@ -1674,6 +1703,10 @@ def _update(match: re.Match, message: Message) -> dict | None:
         slots["value"] = _ANOTHER_FIELD.sub("", slots["value"]) or slots["value"]
         if staged := _A_STAGE_NAMED.fullmatch(slots["value"]):  # "to the qualified stage"
             slots["field"], slots["value"] = "stage", vocab.STAGES[staged["stage"].lower()]
+        elif slots.get("field") in (None, "stage") and (
+            staged := _A_STAGE_FIRST.match(slots["value"])
+        ):  # "mark X as won :tada: well done Ifeoma!"
+            slots["field"], slots["value"] = "stage", vocab.STAGES[staged["stage"].lower()]
         if slots.get("field") == "email" and (address := _AN_ADDRESS.search(slots["value"])):
             slots["value"] = address.group()  # "new one is a@b.ie, as on her signature"
     return slots
@@ -1685,6 +1718,7 @@ _FIELD_OF = re.compile(
     r"(?:for|of|on)\s+",
     re.I,
 )
+_A_STAGE_FIRST = re.compile(rf"(?P<stage>{'|'.join(vocab.STAGES)})\b(?!-)", re.I)
 _A_STAGE_NAMED = re.compile(rf"(?:the\s+)?(?P<stage>{'|'.join(vocab.STAGES)})\s+stage", re.I)
 _AN_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -1720,6 +1754,8 @@ def _update_said(message: Message) -> dict | None:
         who = parts.get("who", "")
         if vocab.SELECTION_SAID.search(who) or re.search(r"\b(?:ones|all|every|everyone)\b", who):
             return None  # "give the Paris accounts to Maria" changes many: a bulk change
+        if re.search(r"\b(?:task|reminder|follow-?up|to-?do)s?$", who, re.I):
+            return None  # "give the harbor sohne quote task to maria": a task, not the customer
         if "stage" in parts:
             field_name, value = "stage", vocab.STAGES.get(parts["stage"].lower(), parts["stage"])
         elif "tag" in parts:
@@ -2185,7 +2221,7 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         elif (last or "company" in slots or _company_later(parts[index + 1 :], slots)) and (
             "city" not in slots and len(part.split()) <= 2
         ):  # "Hamid Rezaei, Dubai, Rezaei Home Furnishing": the town, then the company
-            slots["city"] = part.rstrip(".")
+            slots["city"] = re.sub(r"^(?:in|based in|from)\s+", "", part.rstrip("."), flags=re.I)
         elif "company" not in slots:
             slots["company"] = part
     return slots
@@ -2618,12 +2654,22 @@ def _log_after_name(who: str, message: Message) -> dict[str, Any]:
     rest = re.sub(
         r"\s+(?:by|via|over|on)\s+(?:the\s+)?(?:e-?mail|phone|text|whats ?app)\b", "", rest
     )
+    follow_up = None  # "Kramer visit fu fri": when to go back
+    if (asked := vocab.FOLLOW_UP.search(rest)) and (when := asked["when"] or asked["by"]):
+        if day := date_in(when, now=message.now, tz=message.tz, future=True):
+            follow_up, rest = day.isoformat(), rest[: asked.start()]
     return {
         "customer": who,
         "channel": _channel(message.text),
-        "summary": _summary(rest),
+        "summary": _summary(_CHANNEL_SAID.sub("", rest)),
         "occurred_on": occurred,
+        "follow_up": follow_up,
     }
+
+
+_CHANNEL_SAID = re.compile(  # "acme call, fu monday": the kind of contact, no summary
+    r"^[\s,:;–—-]*(?:call|visit|meeting|e-?mail|text|chat|note|vm|voicemail)\b[\s,.;:–—-]*", re.I
+)
 
 
 FALLBACKS["interaction.log"] = _log_loosely
@@ -2791,6 +2837,10 @@ def _entry_customer(said: str) -> str | None:
 def _changes(match: re.Match, message: Message) -> dict | None:
     """ "who moved acme to lost?": whose change, and to what, asked of the audit trail."""
     groups = {k: v for k, v in match.groupdict().items() if v}
+    if by := groups.get("by"):  # "what did I change this morning", "what has sam changed"
+        return {
+            "by": {"i": "me", "we": "team"}.get(by.lower(), message.typed[slice(*match.span("by"))])
+        }
     ref = next((k for k in ("ref", "ref2", "ref3", "ref4", "ref5", "ref6") if k in groups), None)
     said = message.typed[slice(*match.span(ref))] if ref else ""
     slots: dict[str, Any] = {}
@@ -2810,7 +2860,7 @@ def _changes(match: re.Match, message: Message) -> dict | None:
         return None
     verb = (groups.get("verb") or groups.get("verb2") or groups.get("verb3") or "").lower()
     rest = groups.get("rest", "")
-    if verb.startswith(("delet", "remov", "bin")):
+    if verb.startswith(("delet", "remov", "bin", "restor", "undelet", "recover", "brought")):
         slots["action"] = "delete"
     elif verb.startswith(("gave", "give", "given", "hand", "assign", "reassign", "transfer")):
         slots["field"] = "owner"
@@ -2913,7 +2963,7 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
         if opener := _OPENER.match(message.text):  # "Jordan's got …", "Mehmet leaves us …, all his"
             selection["owner"] = message.typed[opener.start(1) : opener.end(1)]
     if (
-        not selection.get("owner")
+        selection.get("owner") in (None, "team")  # "move everyone in Durban from Sipho to Lerato"
         and slots.get("field") == "owner"
         and (giver := re.search(r"\bfrom ([a-z][\w-]*)\s*$", text.rstrip()))
     ):  # "reassign every customer in Bristol from Marco to me": Marco's customers
@@ -3006,6 +3056,7 @@ CUSTOMERS = "customers"  # a change's customers named one by one (not in the con
 CONTACT = "contact"  # the channel of the contact an NPS answer or a sale came in (ditto)
 CAME_FROM = "came_from"  # customers handed over to the asker: {"from": who, "days": N} (ditto)
 BOUGHT_DAYS = "bought_days"  # customers who bought within so many days (ditto)
+CONTACTED_DAYS = "contacted_days"  # customers contacted within so many days (ditto)
 BOUGHT = "bought"  # customers who bought this product (ditto)
 NOT_BOUGHT = "not_bought"  # customers who never bought this product (ditto)
 DISCOUNT = "discount"  # a sale's percentage off the list price (not in the contract)
@@ -3025,7 +3076,7 @@ _SELECTION_READERS = (
     vocab.INTEREST, vocab.NO_STAGE_CHANGE, vocab.STAGE_CRITERION, vocab.NEVER_PURCHASED,
     vocab.NO_PURCHASE,
     vocab.BOUGHT_WITHIN,
-    vocab.NO_CONTACT, vocab.OWNER, vocab.OWNER_TEAM, vocab.OWNER_ME, vocab.OWNER_NAMED,
+    vocab.NO_CONTACT, vocab.CONTACTED_WITHIN, vocab.NOT_WON_YET, vocab.LONGER_IN_STAGE, vocab.OWNER, vocab.OWNER_TEAM, vocab.OWNER_ME, vocab.OWNER_NAMED,
     vocab.OWNER_DID, vocab.CITY, vocab.NOT_TAGGED, vocab.TAG, vocab.BOUGHT_PRODUCT, vocab.BUT_NEVER,
     vocab.WITHIN_THE_LAST,
     vocab.MIN_VALUE, vocab.MAX_VALUE, vocab.LIMIT,
@@ -3112,8 +3163,10 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         came: dict[str, Any] = {"from": typed[slice(*found.span(who))]} if who else {}
         if found["when"]:
             came["days"] = int(found["n"]) if found["n"] else vocab.HANDED_DAYS[found["when"]]
-        to = next((g for g in ("to", "to2") if found[g]), None)  # "which ones did maria get today"
-        slots[CAME_FROM], slots["owner"] = came, typed[slice(*found.span(to))] if to else "me"
+        to = next((g for g in ("to", "to2", "to3") if found[g]), None)  # "… did maria get today"
+        # "which of maria's accounts were handed over from jordan": hers, else the asker's
+        mine = owner(message, named_for=False) or "me"
+        slots[CAME_FROM], slots["owner"] = came, typed[slice(*found.span(to))] if to else mine
         said = [found.span(part) for part in ("verb", "from", "when", to) if part and found[part]]
         for span in said:  # the words that said it, not those between ("new qualified")
             text, typed = _erased(text, span), _erased(typed, span)
@@ -3149,7 +3202,9 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         )
         if re.search(r"\b(?:proposals?|quotes?)\b", found.group()):
             slots["stage"] = "proposal"  # "no answer to a proposal in 3 weeks"
-    if "no_stage_change_days" not in slots and (found := vocab.IN_STAGE_FOR.search(text)):
+    if "no_stage_change_days" not in slots and (
+        found := vocab.IN_STAGE_FOR.search(text) or vocab.LONGER_IN_STAGE.search(text)
+    ):
         slots["no_stage_change_days"] = _days(found, default=30)
         slots["stage"] = _stage_of(found["stage"])
     elif "no_stage_change_days" not in slots and (found := vocab.IN_STAGE_SINCE.search(text)):
@@ -3157,6 +3212,9 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         if day is not None:  # "in proposal since before 7 nov": as many days as since then
             slots["no_stage_change_days"] = (message.now.date() - day).days
             slots["stage"] = _stage_of(found["stage"])
+    if "stage" not in slots and (open_ := vocab.NOT_WON_YET.search(text)):
+        slots["stage"] = list(vocab.OPEN_STAGES)  # "… that's not a customer yet"
+        text = _erased(text, open_.span())
     if "stage" not in slots and (both := vocab.TWO_STAGES.search(text)):
         stages = list(dict.fromkeys(_stage_of(both[g]) for g in ("a", "b", "c") if both[g]))
         slots["stage"] = stages if len(stages) > 1 else stages[0]
@@ -3180,6 +3238,10 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots["never_contacted"] = True
     elif found := vocab.NO_CONTACT.search(text) or vocab.LAST_CONTACTED.search(text):
         slots["no_contact_days"] = _days(found, default=30)
+    elif found := vocab.CONTACTED_WITHIN.search(text):  # "contacted in the last week"
+        slots[CONTACTED_DAYS] = (
+            vocab.HANDED_DAYS.get(found["when"], 14) if found["when"] else _days(found, default=7)
+        )
     if found := vocab.OWNER.search(text):
         name = next(k for k, v in found.groupdict().items() if v)
         slots["owner"] = typed[slice(*found.span(name))]
@@ -3227,6 +3289,8 @@ def _days(found: re.Match, *, default: int) -> int:
 def _next(match: re.Match, message: Message) -> dict | None:
     found = vocab.SUGGEST_WHO.search(message.text, match.start())
     who = _ref(message.typed[found.end() :]) if found else None
+    if who is None and match.start() > 0:  # "Voss next step?": the customer said first
+        who = leading_name(message.typed[: match.start()])
     if who and who.lower() in vocab.NOT_CUSTOMERS:
         who = None
     top = vocab.TOP_N.search(message.text)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from intents.rules import Message
-from intents.vocab import REFERENCE_STOPS, SELECTION_NOUN
+from intents.vocab import REASON_TAIL, REFERENCE_STOPS, SELECTION_NOUN
 
 # Slots whose value is a stretch of the message, as typed.
 SLOTS = ("customer", "name", "company", "summary", "text", "comment", "city", "product", "interest",
@@ -405,6 +405,9 @@ def _names_the_customer(value: str, slots: dict) -> bool:
     return isinstance(customer, str) and value.casefold() in customer.casefold()
 
 
+_DUPLICATE_OF = re.compile(r"\b(?:duplicate|dupe|copy|double) of\s+(?:the\s+)?(?P<other>.*)")
+
+
 def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
     """The rules' slots with the tagger's spans where it reads better (`TAGGED_FIRST`), or where
     the rules read none (`RULES_FIRST`); one word is never both a city and an interest."""
@@ -425,15 +428,23 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 surname = value.split()[-1] if value != tagged else None
             if name == "customer" and value == merged.get("owner"):
                 continue  # "new task for Jordan Lee: call Hugo Silva": Jordan is whose task
-            if name == "customer" and re.search(
-                rf"\b(?:duplicate|dupe|copy|double) of\s+(?:the\s+)?{re.escape(value.lower())}",
-                tagging.message.text,
+            if (
+                name == "customer"
+                and (other := _DUPLICATE_OF.search(tagging.message.text))
+                and other["other"].startswith(value.lower())
             ):
                 continue  # "delete Rosie's Tearoom — duplicate of Rosies Tea Room": the other
             if name == "customer" and "task_id" in merged:
                 continue  # "done #49": the task's number, not a customer's
             if name == "city" and value.lower() in _STOPS:
                 continue  # "… off from Monday": when, never a town
+            if (
+                name == "city"
+                and intent == "customer.bulk_update"
+                and (why := REASON_TAIL.search(tagging.message.text))
+                and value.lower() in why.group().lower()
+            ):
+                continue  # "give those to maria, shes in berlin anyway": why, not which
             if name == "product" and value.lower() in _PAPERWORK:
                 continue  # "confirmed the quote, 20x CRM Starter …": what was signed, not sold
             if (

@@ -39,6 +39,12 @@ SHORTHAND = [
     (re.compile(r"\bre:\s*", re.I), "about "),
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|2moro|2morrow)\b", re.I), "tomorrow"),
     (re.compile(r"\btdy\b", re.I), "today"),
+    (
+        re.compile(r"\bhalf (?:past )?(\d{1,2})\b(?![:.]\d|\s*(?:%|off|price|an? hour))", re.I),
+        r"\1:30",
+    ),
+    (re.compile(r"\bmornin\b", re.I), "morning"),
+    (re.compile(r"\bthis (?:aft|avo|arvo)\b", re.I), "this afternoon"),
     # "tag those 'dec-handover'": one word in quotes is that word
     (re.compile(r"(?<![\w'])['‘`]([\w][\w-]*)['’`](?![\w'])"), r"\1"),
     (re.compile(r"\b(this|next|last) wek\b", re.I), r"\1 week"),
@@ -99,6 +105,18 @@ SHORTHAND = [
         "to",
     ),
 ]
+# Punctuation said aloud to a dictating phone ("… comma he needs two more period"), read as
+# punctuation only when the message is dictated: it says "comma", or ends in a spoken stop.
+_DICTATED = re.compile(r"\bcomma\b|\b(?:period|full stop|question mark)\W*$", re.I)
+_NOT_A_STOP = "".join(
+    rf"(?<!\b{word} )"
+    for word in "this last next that the same trial grace notice billing any a by".split()
+)
+DICTATION = [
+    (re.compile(r"\s*\bcomma\b", re.I), ","),
+    (re.compile(r"\s*\bquestion mark\b", re.I), "?"),
+    (re.compile(rf"\s*(?:\bfull stop\b|{_NOT_A_STOP}\bperiod\b(?! of\b))", re.I), "."),
+]
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
           "fifteen sixteen seventeen eighteen nineteen").split()  # fmt: skip
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
@@ -125,6 +143,32 @@ SPOKEN_TIME = re.compile(
     r"(?:\s*(am|pm|in the morning|in the evening|in the afternoon))?\b",
     re.I,
 )
+
+
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_ORDINALS = {word: n for n, word in enumerate(_ORDINAL_WORDS, start=1)}
+_ORDINALS.update(
+    {f"twenty{sep}{word}": 20 + n for sep in "- " for n, word in enumerate(_ORDINAL_WORDS[:9], 1)}
+)
+_ORDINALS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31, "thirtyfirst": 31})
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")  # fmt: skip
+_ORDINAL = "|".join(sorted(map(re.escape, _ORDINALS), key=len, reverse=True))
+# "on January fifth", "the fourth of January": a day of the month in words, as digits
+ORDINAL_DAY = re.compile(
+    rf"\b(?P<month>{_MONTHS}\.? )(?:the )?(?P<day>{_ORDINAL})\b"
+    rf"|\b(?P<day2>{_ORDINAL})(?= (?:of )?{_MONTHS}\b)",
+    re.I,
+)
+
+
+def _ordinal_day(found: re.Match) -> str:
+    n = _ORDINALS[(found["day"] or found["day2"]).lower()]
+    suffix = {1: "st", 21: "st", 31: "st", 2: "nd", 22: "nd", 3: "rd", 23: "rd"}.get(n, "th")
+    return f"{found['month'] or ''}{n}{suffix}"
 
 
 def spoken_number(words: str) -> int:
@@ -173,11 +217,16 @@ GREETING = re.compile(
 # Please and thanks around a request are manners, not meaning.
 POLITE = re.compile(
     r"^(?:(?:ok|okay|alright|right|so|actually|now|hmm+)\b,?\s+"  # "ok move …", "actually give …"
+    r"|(?:eish|ugh|argh|oh no|oh dear|oh man|damn|dang|shoot|oops|whoops|darn|sadly|unfortunately|"
+    r"bummer|yikes|meh|ngl|tbh|fyi|btw|bet|lol|bruh|bro)\b[,.!]*\s+"  # "Eish, X went with …"
     r"|(?:forget (?:it|that)|never ?mind|nvm|scratch that)\b[.!,;:-]*\s+)*"  # "ok forget it. tag …"
     r"(?:(?:and|also|plus|oh and|and also),?\s+)?"  # "and tag him hot": a follow-up's opening
     r"(?:(?:i\s+)?forgot to (?:log|add|record|note)(?: this| that| it)?\s*[-–—:,]+\s*)?"
     r"(?:(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz)\s+"
-    r"(?:(?:be so kind as to|quickly)\s+)?)?(?=\S)",
+    r"(?:(?:be so kind as to|quickly)\s+)?)?"
+    # "note a sale to X: …": the sale is what is told
+    r"(?:(?:note|record|log|enter)\s+(?=(?:a|the)\s+(?:sale|purchase|new order)\b))?"
+    r"(?=\S)",
     re.I,
 )
 # "tag her enterprise too": the echo at the end adds nothing to what is asked
@@ -266,6 +315,7 @@ VOCABULARY = [
     "lunch",
 ]
 COMMON = {
+    "brought",  # "who brought X back from the bin" is not "bought"
     "chat",  # "a retention chat" is not a "chart"
     "chats",
     "weekday",  # "every weekday at 7:30" is not "weekly"
@@ -491,6 +541,11 @@ def clean(text: str) -> Cleaned:
             traced.sub(pattern, replacement)
     if _ANY_SHORTHAND.search(traced.text):
         for pattern, replacement in SHORTHAND:
+            traced.sub(pattern, replacement)
+    if ORDINAL_DAY.search(traced.text):
+        traced.sub(ORDINAL_DAY, _ordinal_day)
+    if _DICTATED.search(traced.text):
+        for pattern, replacement in DICTATION:
             traced.sub(pattern, replacement)
     traced.sub(_EMOJI, " ")
     traced.sub(_SPACES, " ")

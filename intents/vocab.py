@@ -112,6 +112,12 @@ WON_TOO = re.compile(
 LOG_THAT = re.compile(
     r"^(?:(?:pls|please|can you|could you)\s+)?(?:log|record|note(?: down)?)\s+(?:that|this)\s*[:,-]?\s+(?=\S)"
 )
+# "qbr with emma taylor on the 15th, put it in my tasks": what comes is a task, not a contact had
+AS_MY_TASK = re.compile(
+    r"\s*[,;.:–—-]*\s*(?:(?:and|so|pls|please|just)\s+)*(?:(?:put|add|pop|stick)\s+(?:it|this|that)\s+"
+    r"(?:in|on|to|into)\s+(?:my\s+)?(?:tasks|task list|to-?dos?|to-?do list|list|calendar|diary)"
+    r"|(?:make|save|keep)\s+(?:it|this|that)\s+(?:as\s+)?an?\s+(?:task|reminder|to-?do))\W*$"
+)
 LOG_LEAD_IN = re.compile(
     r"^(?:(?:i|we|just|have|had|finally|quick|sent|the|a|an|log|please log|log this|note|notes|"
     r"note that|that|fyi|today|yesterday|made|forgot to log(?: this| that)?)\b[:\s–—-]*)+",
@@ -208,6 +214,8 @@ TEAM_LIST = re.compile(
 # "which ones did I just get from sam", "customers moved to me today": handed over to the asker
 HANDED_TO_ME = re.compile(
     r"(?<!\borders did )(?<!\bsales did )(?<!\bdeals did )(?<!\bcalls did )(?<!\bleads did )"
+    # "how many customers have we got per segment" counts them: no handover
+    r"(?!.*\b(?:per|by)\s+(?:segment|stage|owner|rep|city|tag|interest|month|product)\b)"
     r"\b(?P<verb>(?:i|we)(?:'ve| have)?\s+(?:just\s+|recently\s+)?(?:got|get|gotten|received|inherit|inherited|took over|taken over)"
     r"|^(?:just\s+)?got\s+(?=(?:a bunch of|some|a few|a couple of|several|\d+)?\s*new\b)"
     r"|(?P<by>(?!(?:i|we|you|they|were|was|been|be|are|is|being|have|has|had|did|just|got|get|ones|customers|accounts|clients)\b)[a-z][\w'-]*)\s+(?:just\s+)?(?:hand(?:ed)?|pass(?:ed)?|transfer(?:red)?|move[d]?)\s+(?:over\s+)?(?:to\s+)?me"
@@ -215,6 +223,11 @@ HANDED_TO_ME = re.compile(
     r"(?:me|us|(?P<to>(?!the\b|a\b|an\b|him\b|her\b|them\b|someone\b|anyone\b)[a-z][\w'-]*)(?=\s+(?:today|yesterday|this|in|from|by|lately|recently)\b|\W*$))"
     r"|(?<=\bdid )(?P<to2>(?!i\b|we\b|you\b|they\b|he\b|she\b)[a-z][\w'-]*)\s+(?:just\s+)?(?:get|receive|inherit|take over|pick up)"
     r"|(?<=my customers )(?:handed|moved|reassigned|transferred|passed)(?: over)?"
+    # "which of maria's accounts were handed over from jordan", "everything maria took over from
+    # jordan": a colleague's, handed over by another
+    r"|(?:(?:were|was|got|been)\s+)?(?:handed|moved|reassigned|transferred|passed)(?: over)?(?=\s+from\b)"
+    r"|(?P<to3>(?!i\b|we\b|you\b|they\b|he\b|she\b)[a-z][\w'-]*)\s+(?:took over|inherited|picked up)"
+    r"(?=\s+from\b)"
     r"|(?:came|come) (?:to me|my way|over to me)"
     r"|(?:(?<=accounts )|(?<=customers )|(?<=clients )|(?<=ones ))(?:came|come) (?=from\b))\b"
     r"(?:.*?(?P<from>\bfrom\s+(?P<who>(?!the\b|a\b|an\b|him\b|her\b|them\b|any(?:one|body)\b|"
@@ -288,6 +301,20 @@ TASK_CHANGED = re.compile(
 # to monday", "move my atlas task to friday"
 # "give all my open tasks to maria", "hand jordan's follow-ups over to sam", "move all tasks from
 # jordan to sam": every open task of one person, handed to another
+# one task, said by its words, handed to someone: "give the harbor sohne quote task to maria",
+# "ill take over jordans polaris media quote task", "cancel the X task, maria will pick it up"
+TASK_GIVEN = re.compile(
+    r"^(?:(?:please|pls|and|so|then|now|ok)\s+)*(?:"
+    r"(?:give|hand|pass|reassign|assign|move|transfer)\s+(?:over\s+)?(?P<task>(?:the|my|our|"
+    r"[a-z][\w-]*(?:'s|’s))\s+[\w'&-]+(?:\s+[\w'&-]+){0,4}?\s+(?:task|reminder|follow-?up|to-?do))"
+    r"\s+(?:over\s+)?to\s+(?P<who>me|[a-z][\w'-]*)"
+    r"|(?:i'?ll|i will|let me|i can|i'?m going to)\s+(?P<me>take over|take on|pick up|grab|do)\s+"
+    r"(?P<task2>(?:the|[a-z][\w-]*(?:'s|’s))\s+[\w'&-]+(?:\s+[\w'&-]+){0,4}?\s+(?:task|reminder|"
+    r"follow-?up|to-?do))"
+    r"|(?:cancel|drop|scrap)\s+(?P<task3>(?:the|my)\s+[\w'&-]+(?:\s+[\w'&-]+){0,4}?\s+(?:task|"
+    r"reminder|follow-?up|to-?do)),?\s+(?P<who3>[a-z][\w'-]*)\s+(?:will|'ll|can|is going to)\s+"
+    r"(?:pick it up|take it(?: over| on)?|do it|handle it|own it))\W*$"
+)
 TASKS_HANDED_OVER = re.compile(
     r"\b(?:reassign|assign|give|hand|pass|transfer|move|shift|switch)\s+(?:over\s+)?"
     r"(?:(?:all|every one|each|any)\s+(?:of\s+)?)?(?:the\s+)?(?P<whose>my|his|her|(?!the\b|all\b)[a-z][\w-]*?"
@@ -325,6 +352,11 @@ CONTACT_PLANNED = re.compile(
     # "Call Peachtree Pediatrics on Monday about the filter contract": to do, not done
     rf"|^(?:call|ring|phone|email|visit|meet|text)\s+(?!with\b|back\b|from\b|w/)[^,.;]*?"
     rf"\b(?:on|this|next|coming)\s+{WEEKDAY}\b"
+    # "i have a call w her this afternoon": one to come, not one had
+    r"|^(?:i|we)(?:'ve| have| got|'ve got| have got)\s+(?:a|an|the|another)\s+(?:[\w-]+\s+)?"
+    r"(?:call|meeting|demo|visit|zoom|catch-?up|lunch|coffee)\s+(?:with|w/?)\s+[^,.;]*?"
+    rf"\b(?:this (?:afternoon|evening|arvo)|later(?: today)?|tonight|tomorrow|next week|"
+    rf"(?:on |this |next )?{WEEKDAY}|at \d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)?)\b"
 )
 # a question about what one customer bought, never their contact history ("order history for X")
 ORDERS_ASKED = re.compile(
@@ -446,6 +478,7 @@ CHANGE_ASKED = re.compile(
     r"(?:\s+(?:someone|somebody|anyone|anybody|we|you))?\s+(?P<verb>"
     r"changed?|moved?|marked?|gave|give|assigned?|reassigned?|deleted?|removed?|"
     r"updated?|edited?|touched?|switched?|transferred|handed|binned|added|created|entered|"
+    r"restored?|undeleted?|recovered|brought|"
     r"set(?=.*\s(?:to|as)\s))\s+"
     r"(?!(?:the\s+)?(?:most|fewest|least|more|fewer)\b)(?P<ref>.+?)"
     r"|(?:who|when|why)\s+(?:was|were|is|has|did|got)\s+(?P<ref2>.+?)\s+(?:been\s+|get\s+|got\s+)?"
@@ -454,6 +487,9 @@ CHANGE_ASKED = re.compile(
     r"|did\s+(?:someone|somebody|anyone|anybody)\s+(?P<verb3>change|move|set|mark|delete|remove|"
     r"reassign|give|hand|edit|update|touch)\s+(?P<ref3>.+?)"
     r"|(?:what(?:'s| has| have)?|anything)\s+changed\s+(?:on|for|with|in|about)\s+(?P<ref4>.+?)"
+    # "what did I change this morning": one person's changes today
+    r"|what\s+(?:did|have|has)\s+(?P<by>i|we|[a-z][\w-]*)\s+(?:changed?|edited|updated|done)"
+    r"(?:\s+(?:today|this morning|this afternoon|so far(?: today)?))?"
     r"|(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:change|edit|audit)\s*(?:history|log|trail)\s+"
     r"(?:for|of|on)\s+(?P<ref5>.+?)"
     r"|(?:where\s+(?:did|have|has)|what\s+happened\s+to)\s+(?P<ref6>(?:all\s+)?(?:my|our|[\w-]+(?:'s|’s|s'))"
@@ -574,11 +610,14 @@ CUES: list[tuple[str, str]] = [
     ("help", r"^how (?:do|does) (?P<topic>[a-z ]+?) work\W*$"),
     (
         "digest.unsubscribe",
-        r"\b(?:stop|unsubscribe|cancel|turn off|switch off|disable|no more|don'?t send|don'?t want|pause)\b.*\b(?:digests?|daily summary|morning summary|briefing)\b",
+        r"\b(?:stop|unsubscribe|cancel|turn off|switch off|disable|no more|don'?t send|don'?t want|"
+        r"do not (?:send|want)|dinnae want|rather not (?:receive|get|have)|no longer (?:receive|get|want)|"
+        r"pause|no me mandes)\b.*\b(?:digests?|daily summary|morning summary|briefing)\b",
     ),
     (
         "digest.unsubscribe",
-        r"\b(?:digests?|daily summary|briefing)\b.*\b(?:unsubscribe|off|no more|anymore)\b",
+        r"\b(?:digests?|daily summary|morning summary|briefing)\b.*\b(?:unsubscribe|off|no more|"
+        r"any ?more|anymair|any longer|stop (?:it|that|them|sending))\b",
     ),
     (
         "digest.subscribe",
@@ -607,6 +646,7 @@ CUES: list[tuple[str, str]] = [
         r"^(?:please |gdpr:? )?(?:delete|remove)\b.*\b(?:(?:personal|their|his|her) (?:data|details)|all (?:the )?data|everything (?:we|about)|completely)\b",
     ),
     ("task.update", TASKS_HANDED_OVER.pattern),
+    ("task.update", TASK_GIVEN.pattern),
     (  # "Jordan is taking over Sam's New York accounts": a colleague's selection handed over
         "customer.bulk_update",
         r"^[\w'-]+(?:\s[\w'-]+)?\s+(?:is|will be|'s)\s+(?:taking over|taking on|picking up|inheriting)\s+"
@@ -644,6 +684,24 @@ CUES: list[tuple[str, str]] = [
         r"(?:[\w'-]+\s+){0,3}?(?:customers|accounts|accts|clients|leads|prospects|proposals|deals|"
         r"book|ones)\b[^,;]{0,40}?\s+(?:over\s+)?to\s+(?!(?:date|now|today)\b)\w",
     ),
+    (  # "give sam maria's toronto accounts": the new owner said first
+        "customer.bulk_update",
+        r"^(?:(?:please|pls|can you|ok|okay|so|then|now|and)[\s,]+)*(?:give|hand|pass)\s+"
+        r"(?!(?:me|him|her|them|us)\b)[\w-]+\s+[\w-]+(?:'s|’s)\s+(?:[\w-]+\s+){0,5}?"
+        r"(?:customers|accounts|clients|leads|prospects|proposals|deals|book|ones)\b",
+    ),
+    (  # "his qualified + proposal ones go to maria", "everything else jordan still has goes to sam"
+        "customer.bulk_update",
+        r"\b(?:ones|customers|accounts|clients|leads|deals|prospects|proposals|everything|the rest)\b"
+        r"(?:\s+(?:else\s+)?[\w'-]+\s+(?:still\s+)?(?:has|owns|holds))?\s+(?:should\s+|can\s+|will\s+)?"
+        r"(?:go|goes|move|moves)\s+(?:over\s+)?to\s+\w",
+    ),
+    (  # "give those to maria, shes in berlin anyway": the customers just listed
+        "customer.bulk_update",
+        r"^(?:(?:please|pls|can you|ok|okay|so|then|now|and)[\s,]+)*(?:move|reassign|assign|give|"
+        r"hand(?: over)?|transfer|pass)\s+(?:all\s+(?:of\s+)?)?(?:those|these|them all|the lot)\s+"
+        r"(?:over\s+)?to\s+\w",
+    ),
     (  # "move the berlin customers to sam", "give the london ones to maria"
         "customer.bulk_update",
         r"^(?:(?:please|pls|can you|ok|okay|so|then|actually|now)[\s,]+)*(?:move|reassign|assign|give|hand(?: over)?|transfer|pass)\s+(?:the|my|our|these|those)\s+(?:[\w'-]+\s+){1,3}?(?:customers|accounts|clients|leads|prospects|ones|contacts|deals)\s+(?:over\s+)?to\s+\w",
@@ -654,7 +712,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.bulk_update",
-        r"^(?:please |pls |can you )*(?:un-?tag\b|(?:remove|take|drop|strip|clear)\s+(?:the\s+)?(?:tag\s+\S+|\S+\s+tag)\s+(?:off\s+)?(?:from|for|on|off)\b)|\b(?:any|all|every|everyone|everybody|each)\b.*[,;:–—-]\s*(?:mark|move|set|tag|reassign|give|hand|delete|remove)\b|(?:->|→|=>)\s*(?:reassign|move|give|hand)\b|^[\w-]+(?:'s|’s)\s.*\b(?:customers|accounts|clients|leads|prospects|proposals)\b.*(?:->|→|=>)|[,;:–—-]\s*(?:then\s+)?(?:tag|mark|move|reassign|give|hand|delete|remove|bin)\s+(?:them|these|those)\b|\b(?:delete|remove)\s+(?:all|every)\b",
+        r"^(?:please |pls |can you )*(?:un-?tag\b|(?:remove|take|drop|strip|clear)\s+(?:the\s+)?(?:tag\s+\S+|\S+\s+tag)\s+(?:off\s+)?(?:from|for|on|off)\b)|\b(?:any|all|every|everyone|everybody|each)\b.*[,;:–—-]\s*(?:(?:please|pls|then|and)\s+)?(?:mark|move|set|tag|reassign|give|hand|delete|remove)\b|(?:->|→|=>)\s*(?:reassign|move|give|hand)\b|^[\w-]+(?:'s|’s)\s.*\b(?:customers|accounts|clients|leads|prospects|proposals)\b.*(?:->|→|=>)|[,;:–—-]\s*(?:then\s+|please\s+|pls\s+)?(?:tag|mark|move|reassign|give|hand|delete|remove|bin)\s+(?:them|these|those|em|'em)\b|\b(?:delete|remove)\s+(?:all|every)\b",
     ),
     (
         "customer.restore",
@@ -872,7 +930,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.show",
-        r"(?:^|\b(?:tell me|know|show me|pull up|find|see)\s+)(?:and |so |hey,? )?(?:(?:who(?:'s| is)|whose)(?: the)? (?:(?:account |main |key )?(?:owner|contact|rep|account manager|person)(?: (?:for|of|at|on))?|looking after|lookin after|handling|in charge of|responsible for|managing|covering)|(?:who|whoever|(?:which|what) (?:rep|sales ?person|account manager|one of us)) (?:owns|handles|manages|looks after|covers)(?: the (?:account|record|contact) (?:for|of))?|whose (?:customer|account|client|contact|lead) is|who(?:'s| is) the owner of)\s+",
+        r"(?:^|\b(?:tell me|know|show me|pull up|find|see)\s+)(?:and |so |hey,? )?(?:(?:who(?:'s| is)|whose)(?: the)? (?:(?:account |main |key )?(?:owner|contact person|contact|rep|account manager|person)(?: (?:for|of|at|on))?|looking after|lookin after|handling|in charge of|responsible for|managing|covering)|(?:who|whoever|(?:which|what) (?:rep|sales ?person|account manager|one of us)) (?:owns|handles|manages|looks after|covers)(?: the (?:account|record|contact) (?:for|of))?|whose (?:customer|account|client|contact|lead) is|who(?:'s| is) the owner of)\s+",
     ),
     (
         "interaction.log",
@@ -1049,7 +1107,8 @@ CHANNELS = _table(
         (r"e-?mail(?:ed|s)?|emaild|mailed|wrote to", "email"),
         (
             r"zoom(?:ed)?|teams|video call|met|meeting|meet|mtg|lunch|lunched|lunching|dinner|dined|"
-            r"drinks|coffee|breakfast|demo|f2f|face to face|visio|video conference|qbr|kick-?off",
+            r"drinks|coffee|breakfast|demo|f2f|face to face|visio|video conference|qbr|kick-?off|"
+            r"catch-?up",
             "meeting",
         ),
         (
@@ -1058,7 +1117,7 @@ CHANNELS = _table(
         ),
         (r"texted|texts?|txt(?:ed|'d)?|sms(?:'?d)?", "sms"),
         (
-            r"visit(?:ed|ing)?|on ?site|dropped by|stopped by|popped in(?:to)?|swung by|toured|"
+            r"visit(?:ed|ing)?|on ?site|dropped by|stopped by|popped in(?:to)?|swung by|toured|just left|"
             rf"saw|dropped in|{_WENT_TO_SEE}",
             "visit",
         ),
@@ -1108,7 +1167,8 @@ _CALL_THEM_ON = (
     r"give (?:them|her|him) a (?:ring|call|bell|buzz|shout)|get back (?:to|tae) (?:them|her|him)|"
     r"(?P<wanted>(?:(?:she|he|they) )?(?:wants?|would like|asked for|needs?) (?:a |another )?"
     r"(?:call|call ?back|follow-?up|meeting|demo)(?:\s+(?:about|re|regarding)\s+[^,;.]{1,40}?)?)|"
-    rf"set (?:one|it|that|a (?:demo|meeting|call)) up|book (?:one|it|that) in|revisit)"
+    rf"set (?:one|it|that|a (?:demo|meeting|call)) up|book (?:one|it|that|a (?:demo|meeting|call))"
+    r"(?: in)?|revisit)"
     rf"(?=\s+(?:(?:on|by|for|before)\s+)?(?:{DATE_PHRASE})(?![\w/]))"
 )
 FOLLOW_UP = re.compile(
@@ -1119,11 +1179,12 @@ FOLLOW_UP = re.compile(
     rf"check (?:again |back )?with (?:them|her|him)|circle back|chase(?: (?:them|her|him|it))?(?: up)?|relaunch(?: (?:them|her|him))?|touch base|return|"
     rf"(?:call|ring|ping|try|nudge|text|email|phone|contact) (?:(?:them|her|him) )?(?:back|again)|"
     rf"check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
-    rf"reconnect|catch up|check in|nudge (?:them|her|him)|(?:set|add|create|make) (?:a |me a )?(?:task|reminder)|(?:remind|remember) me)"
+    rf"reconnect|catch up|check in|nudge (?:them|her|him)|hit (?:them|her|him) up(?: again)?|(?:set|add|create|make) (?:a |me a )?(?:task|reminder)|(?:remind|remember) me)"
     rf"(?: with (?:them|her|him))?"
     rf"(?:\s+(?:with|re|about|on)\s+(?!{DATE_PHRASE})[^,;.]{{1,30}}?(?=\s+(?:on\s+|by\s+)?(?:{DATE_PHRASE})(?![\w/])))?"
     rf"(?:\s+(?:on|by|at|for|before)(?=\s*(?:{DATE_PHRASE})))?"
-    rf"\s*(?P<when>{DATE_PHRASE})?|\s(?:by|before|due|till|until)\s+(?P<by>{DATE_PHRASE}))(?![\w/])"
+    rf"\s*(?P<when>{DATE_PHRASE})?(?:,?\s+(?:at\s+|@\s*)?\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|pm)\b)?"
+    rf"|\s(?:by|before|due|till|until)\s+(?P<by>{DATE_PHRASE}))(?![\w/])"
 )
 # a reminder asked inside a contact log: "called jane, remind me to send the quote friday"
 REMIND_IN_LOG = re.compile(
@@ -1192,7 +1253,7 @@ TASK_PERIODS = _table(
 )
 # The verb or preposition after which a task names its customer.
 TASK_SUBJECT = re.compile(
-    r"\b(?:call|ring|phone|email|e-mail|ping|chase|text|meet|visit|see|send|follow up with|"
+    r"\b(?:call back|ring back|phone back|call|ring|phone|email|e-mail|ping|chase|text|meet|visit|see|send|follow up with|"
     r"check in with|check on|catch up with|touch base with|to|with)\s+"
     r"(?!(?:the|a|an|my|our|this|that|him|her|them|me|us|back|up|out|about|it|some)\b)"
 )
@@ -1259,7 +1320,9 @@ TASK_LEAD = re.compile(
     r"make\s+(?:for\s+me\s+)?(?:a\s+)?(?:reminder|task)|put\s+(?:a\s+)?task|"
     r"(?:pop|put|stick|chuck|pencil|arrange)\s+(?:in\s+)?(?:a\s+|me\s+a\s+)?reminder(?:\s+in)?(?:\s+for\s+me)?|add\s+(?:a\s+)?(?:task|reminder|to-?do|to do)|"
     r"create\s+(?:a\s+)?(?:task|reminder)|(?:need|have|must|got)(?: to)? remember|(?:must(?: not)?|mustn'?t) forget|"
-    r"remember me|remind me|reminder|task|to-?do|note to self)"
+    r"remember me|remind me|reminder|remind|task|to-?do|note to self|"
+    # "i have a call w her this afternoon": the call to come is the task
+    r"(?:'ve|have|'ve got|have got|got)\s+(?:a|an)\s+(?=(?:call|meeting|demo|visit|catch-?up|lunch|coffee)\b))"
     r"(?:\s+for\s+(?:me|myself))?\s*(?:\bto\b|:|-|—|–|that)?\s*(?:i\s+(?:must|need to|have to|should)\s+)?"
     r"|^(?:for\s+)?(?:me|myself)\s*(?:\bto\b|:|-|—|–)\s*",
     re.I,
@@ -1469,17 +1532,31 @@ _ONE_OF_STAGES = _any_of(w for w in STAGES if w not in ("customer", "customers",
 # how long they have been in a stage: "been in proposal more than 30 days", "in the lead stage
 # for over 2 months", "in proposal since before 7 nov"
 IN_STAGE_FOR = re.compile(
-    rf"\b(?:been|sitting|sat|spent|stuck|stayed)?\s*in\s+(?:the\s+)?(?P<stage>{_ONE_OF_STAGES})"
+    rf"\b(?:(?:been|sitting|sat|spent|stuck|stayed)?\s*in|stage\s*[:=]?)\s*(?:the\s+)?(?P<stage>{_ONE_OF_STAGES})"
     r"(?:\s+stage)?\s+(?:for\s+)?(?:more than|over|longer than|at least|>)\s*"
     rf"(?P<n>\d+|{_SPAN_COUNT})\s*(?P<unit>days?|weeks?|wks?|months?|mths?|d)\b"
+)
+# the time said first: "longer than 3 weeks in proposal", "for more than 45 days at qualified"
+LONGER_IN_STAGE = re.compile(
+    r"\b(?:for\s+)?(?:more than|over|longer than|at least|>)\s*"
+    rf"(?P<n>\d+|{_SPAN_COUNT})\s*(?P<unit>days?|weeks?|wks?|months?|mths?|d)\s+"
+    rf"(?:in|at)\s+(?:the\s+)?(?P<stage>{_ONE_OF_STAGES})\b"
 )
 IN_STAGE_SINCE = re.compile(
     rf"\bin\s+(?:the\s+)?(?P<stage>{_ONE_OF_STAGES})(?:\s+stage)?\s+since\s+(?:before\s+)?"
     rf"(?P<when>{DATE_PHRASE})"
 )
+# a customer not won yet: every open stage of the pipeline ("everything jordan owns that's not a
+# customer yet")
+NOT_WON_YET = re.compile(
+    r"\b(?:(?:not|isn'?t|aren'?t)\s+(?:an?\s+)?(?:customers?|clients?)\s+yet|not\s+yet\s+(?:an?\s+)?"
+    r"(?:customers?|clients?)|(?:still\s+)?open\s+(?:deals|opportunities))\b"
+)
+OPEN_STAGES = ["lead", "qualified", "proposal"]
 # two stages at once: "maria's leads and proposals", "in lead or proposal stage"
 TWO_STAGES = re.compile(
-    rf"\b(?P<a>{_ONE_OF_STAGES})s?\s*(?:and|or|&|\+|/|,)\s*(?:the\s+|her\s+|his\s+|their\s+|"
+    rf"\b(?P<a>{_ONE_OF_STAGES})s?(?:\s*(?:and|or|&|\+|/|,)\s*|\s+(?=(?:{_ONE_OF_STAGES})s?\s*"
+    rf"(?:and|or|&|,)\s*(?:{_ONE_OF_STAGES})))(?:the\s+|her\s+|his\s+|their\s+|"
     rf"my\s+|our\s+)?(?P<b>{_ONE_OF_STAGES})s?\b"
     rf"(?:\s*,?\s*(?:and|or|&|\+|/|,)\s*(?:the\s+)?(?P<c>{_ONE_OF_STAGES})s?\b)?"  # "leads, qualified and proposals"
 )
@@ -1675,6 +1752,7 @@ STAGE_CRITERION = re.compile(
     r"(?P<stage_after>lead|prospect|qualified|proposal|customer|lost|lapsed)\s+stage|"
     r"(?P<stage_bare>proposal|negotiation)\b)|\b(?P<stage_plural>proposals)\b"
     r"|\b(?:every|each|any|all|one|open)\s+(?P<stage_each>proposal|lead)\b"
+    r"|\bstage\s*[:=]\s*(?P<stage_keyed>lead|prospect|qualified|proposal|customer|lost)\b"
     r"|^\s+(?P<stage_first>proposal|lead)\b"
     r"|\b(?P<stage_deals>lost|won|qualified|proposal)\s+(?:deals|opportunities|opps)\b"
     r"|\b(?P<stage_ones>qualified|proposal|lost|won|prospect)\s+(?:ones|one|customers|custs|clients|"
@@ -1737,8 +1815,16 @@ NEVER_PURCHASED = re.compile(
     r"|(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not) (?:yet |ever )?(?:bought|purchased"
     r"|ordered) (?:anything|a thing)(?: yet| ever| at all)?"
     r"|(?:no|zero|without(?: any)?) (?:orders|purchases|sales)(?: yet| at all| ever)"
+    r"|(?:with|having|that have|who have) (?:no|zero) (?:orders|purchases)(?=\W*$|\s+(?:and|or|to|,))"
     r"|yet to (?:buy|order|purchase)(?: anything)?)\b"
     r"(?!\s+(?:in|for|since|within|over|during|this|last|the past)\b)"
+)
+# contacted lately: "contacted in the last 7 days", "with contact this week", "called recently"
+CONTACTED_WITHIN = re.compile(
+    r"\b(?<!not )(?<!never )(?:contacted|spoken to|talked to|called|touched|with (?:a |any )?contact|"
+    r"had (?:a )?contact)\s+(?:(?:in|within|during|over)\s+(?:the\s+)?(?:last|past)\s+"
+    rf"(?P<n>\d+|{_SPAN_COUNT})?\s*(?P<unit>days?|weeks?|wks?|months?|mths?)\b"
+    r"|(?P<when>recently|lately|today|this week|yesterday)\b)"
 )
 NEVER_CONTACTED = re.compile(
     r"\b(?:never[ -](?:been )?(?:contacted|called|reached|emailed|touched|spoken to|talked to|been in touch)"
@@ -1758,7 +1844,7 @@ NO_CONTACT = re.compile(
 )
 CITY = re.compile(
     rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT}|{MONTH}|(?i:{WEEKDAY}))\b)(?!\w*_)"
-    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
+    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please|now|today|anyway|anymore|again|right)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
@@ -1770,8 +1856,8 @@ OWNER = re.compile(
     r"belongs? to|of rep)\s+(?P<a>[a-z][\w'-]*)"
     r"|^(?:show |list )?(?P<b>[a-z][\w-]*)(?:'s|’s)\s+(?:customers|accounts|clients|book)"
     r"|\b(?:customers|accounts|clients|leads) of (?P<c>[a-z][\w'-]*)\b"
-    r"|\b(?:everything|everyone|anything|all|whatever|what) (?:that )?(?P<d>[a-z][\w'-]*) "
-    r"(?:has|owns|holds|manages|looks after)\b"
+    r"|\b(?:everything|everyone|anything|all|whatever|what) (?:else )?(?:that )?(?P<d>[a-z][\w'-]*) "
+    r"(?:still )?(?:has|owns|holds|manages|looks after)\b"
     r"|^what (?:does|do) (?P<e>[a-z][\w'-]*) (?:own|have|hold|manage)\b"
 )
 MIN_VALUE = re.compile(
@@ -1828,7 +1914,7 @@ _BOOK = (
 )
 OWNER_NAMED = re.compile(
     rf"\b(?P<name>[a-z][a-z-]+)(?:'s|’s|s')\s+(?:(?:overdue|open|top|best|biggest|own|lapsed|"
-    rf"at[- ]risk|daily|morning|pending|late|last|recent|latest|upcoming|\d+)\s+)*(?:[a-z-]+\s+){{0,2}}?{_BOOK}\b"
+    rf"at[- ]risk|daily|morning|pending|late|last|recent|latest|upcoming|\d+)\s+)*(?:[a-z-]+\s+){{0,4}}?{_BOOK}\b"
 )
 OWNER_DID = re.compile(
     r"\b(?:did|has|have|should|does|is|can|what'?s)\s+(?P<name>[a-z][a-z-]+)\s+(?:have|had|make|made|do|done|doing|working on|up to|be doing|be working|be focusing|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met|bring|brought|generate|generated|book|booked|win|won)\b"
@@ -1843,6 +1929,8 @@ OWNER_FOR = re.compile(
 # "meetings logged by jordan": whose they are, whatever else the message names
 OWNER_BY = re.compile(
     r"\b(?:logged|made|done|booked|created|entered|added|sent|held) by\s+(?P<name>[a-z][a-z-]+)"
+    # "stage proposal for 45 days, owner faisal": a selection said as fields
+    r"|(?:^|[,;]\s*)(?:owner|rep)\s*[:=]?\s*(?P<name2>[a-z][a-z-]+)\b(?!\s*(?:->|→|=>))"
 )
 NOT_OWNERS = frozenset(
     "nobody noone anyone anybody someone somebody everyone everybody no-one whats what's what "
@@ -1939,7 +2027,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     (  # "give Zeynep all of Mehmet's customers in Izmir": the new owner said first
         re.compile(
             r"(?P<cut>^(?:(?:please|pls|can you)\s+)*(?:give|hand|pass)\s+(?P<value>(?!(?:all|every|each|"
-            r"the|my|our|them|those|these|him|her|me)\b)[\w-]+))\s+(?=(?:all|every|each)\b)"
+            r"the|my|our|them|those|these|him|her|me)\b)[\w-]+))\s+(?=(?:all|every|each)\b|[\w-]+(?:'s|’s)\s)"
         ),
         "owner",
     ),
@@ -2029,7 +2117,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            r"(?P<cut>[,;]?\s*(?:then\s+)?(?:tag|label)\s+(?:them\s+(?:all\s+)?(?:as\s+|with\s+)?)?['\"#]?(?P<value>[\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+))['\"]?\W*$"
+            r"(?P<cut>[,;]?\s*(?:then\s+)?(?:tag|label)\s+(?:(?:them|em|'em|’em)\s+(?:all\s+)?(?:as\s+|with\s+)?)?['\"#]?(?P<value>[\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+))['\"]?\W*$"
         ),
         "tag",
     ),
@@ -2117,6 +2205,8 @@ ONLY_SMALL_TALK = re.compile(
     r"off home|heading (?:off|home|out)|signing off|logging off|i'?m off|off now|done for (?:the )?"
     r"today|that'?s all(?: for today)?|have a (?:good|nice|great) (?:one|evening|night|weekend|day)|"
     r"kia ora|salam|salaam|ola|olá|oi|bonjour|ciao|namaste|shalom|aloha|hej|ok|okay|great|"
+    r"dank je(?: wel)?|dankjewel|bedankt|go raibh maith agat|takk|tack|kiitos|spasibo|xie xie|"
+    r"terima kasih|salamat|arigato\w*|grazie(?: mille)?|muchas gracias|merci beaucoup|"
     r"perfect|cool|nice|awesome|brilliant|lovely)[\s,.!?:)(]*)+"
 )
 # "move X to maria, with his open task": the customer's open tasks go with them
@@ -2132,6 +2222,7 @@ WHOSE = frozenset({"his", "her", "their", "hers", "theirs"})
 # a reason tacked on after a bulk change: "…, they're dead weight", "…, she knows the product"
 REASON_TAIL = re.compile(
     r"(?:[,;.!]|\s[-–—])\s*(?:(?:they|she|he|it|we)(?:'re|'s|’re|’s| are| is| has| have| knows?| will)"
+    r"|(?:shes|hes|theyre|theyve|shell|hell)\b"
     r"|[\w-]+(?:'s|’s) (?:taking|got|going|leaving|moving|covering|off)"
     r"|because|since|as they|cos|coz|cuz|so that"
     r"|(?:(?:it|this|that)(?:'s|’s| is) )?(?:an? |the )?(?:dup(?:e|licate)?|copy|double) of)\b.*$"
@@ -2172,6 +2263,7 @@ NO_STAGE_CHANGE = re.compile(
     r"(?:not|haven'?t|hasn'?t|have not|has not) (?:heard back|replied|answered|responded)|"
     r"without (?:a )?(?:reply|replying|answer|answering|response|responding)|gone quiet|unanswered|"
     r"(?:not|haven'?t|hasn'?t|have not|has not|didn'?t|did not|never) (?:changed?|moved?) (?:stages?|on)|"
+    r"never (?:changed?|moved?)|"
     r"no stage change|no updates?|without (?:a |any )?(?:change|update|movement|progress))"
     r"\b.*?\b(?:(?:for|in|over|since|after|more than|longer than|over|than)\s+)?"
     rf"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|{_SPAN_COUNT})?"
@@ -2252,7 +2344,7 @@ GROUPS = _table(
         (r"(?:by|per|each|every) week|weekly", "week"),
         (r"(?:by|per|each|every) month|monthly", "month"),
         (
-            r"(?:by|per|each|every) (?:rep|owner|salesperson|salesman|salesmen|saleswoman|sales rep|person|seller|staff|user|account manager)",
+            r"(?:by|per|each|every) (?:rep|owner|salesperson|salesman|salesmen|saleswoman|sales rep|person|seller|staff|user|account manager|member|team member)",
             "owner",
         ),
         (REPS_COMPARED.pattern, "owner"),

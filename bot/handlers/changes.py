@@ -3,7 +3,7 @@ trail, so a question about a change is never taken for the change itself."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 from typing import Any
 
 from sqlalchemy import and_, or_
@@ -11,6 +11,7 @@ from sqlmodel import col, select
 
 from bot.books import Book, whose_book
 from bot.context import Context, UserError, handles
+from bot.digest_activity import bounds
 from bot.format import moment
 from bot.messages import Reply
 from bot.resolve import resolve_customer
@@ -44,8 +45,12 @@ def show_changes(parsed: Parsed, ctx: Context) -> Reply:
     """Who changed a customer, and when — “who moved Acme to lost?”, “change history for Hooli”.
     Asked of a field ("when was Globex given to Sam?") or of a deletion, only those changes;
     asked of a book ("where did my leads go?"), the customers that left it lately."""
+    if not parsed.slots.get("customer") and parsed.slots.get("by"):
+        return _changed_today(ctx, parsed.slots["by"])  # "what did I change this morning"
     if not parsed.slots.get("customer") and parsed.slots.get("owner"):
         return _gone_from(ctx, whose_book(ctx, parsed.slots["owner"]), parsed.slots.get("stage"))
+    if not parsed.slots.get("customer"):
+        return _changed_today(ctx, "team" if ctx.is_manager else "me")  # "who changed what today"
     customer = resolve_customer(ctx, parsed.slots.get("customer"), read=True, in_bin=None)
     whose = [and_(AuditEntry.entity == "customers", AuditEntry.entity_id == customer.id)]
     if not parsed.slots.get("field") and not parsed.slots.get("action"):
@@ -118,11 +123,46 @@ def _gone_from(ctx: Context, book: Book, stage: str | None) -> Reply:
     return Reply("\n".join([head, *lines]))
 
 
-def _line(ctx: Context, entry: AuditEntry, names: dict[int, str], said: str) -> str:
-    """One change: when, who made it, what it was, and whether it was undone since."""
+def _changed_today(ctx: Context, by: str) -> Reply:
+    """Today's changes to customers, their sales and contacts: the team's, or one person's."""
+    book = whose_book(ctx, by)
+    query = select(AuditEntry).where(
+        col(AuditEntry.entity).in_(("customers", *_ENTRIES)),
+        AuditEntry.at >= bounds(ctx.today, ctx.tz)[0],
+    )
+    if not book.team:
+        query = query.where(AuditEntry.staff_id == book.owner_id)
+    entries = ctx.session.exec(
+        query.order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
+    ).all()
+    names = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
+    lines = []
+    for entry in entries:
+        said = _what_changed(entry, names, only=None)
+        if said and entry.entity == "customers":
+            after, before = entry.after or {}, entry.before or {}
+            named = after.get("name") or after.get("company") or before.get("name") or "a customer"
+            said = [f"{named} (#{entry.entity_id}) {'; '.join(said)}"]
+        lines.append(_line(ctx, entry, names, "; ".join(said) or entry.description, hour=True))
+    who = "the team" if book.team else book.who
+    if not lines:
+        return Reply(f"No changes by {who} today.")
+    shown = lines[: SHOWN * 2]
+    more = len(lines) - len(shown)
+    tail = [f"… and {more} more; ask about one customer for all of its history."] if more else []
+    return Reply("\n".join([f"Changes by {who} today, newest first:", *shown, *tail]))
+
+
+def _line(
+    ctx: Context, entry: AuditEntry, names: dict[int, str], said: str, *, hour: bool = False
+) -> str:
+    """One change: when (the hour, for today's), who made it, what it was, and whether it was
+    undone since."""
     who = names.get(entry.staff_id, "someone") if entry.staff_id else "the system"
     undone = " (undone)" if entry.undone_at else ""
-    return f"• {moment(entry.at, tz=ctx.tz, today=ctx.today)} — {who}: {said}{undone}"
+    at = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC)
+    when = f"{at.astimezone(ctx.tz):%H:%M}" if hour else moment(at, tz=ctx.tz, today=ctx.today)
+    return f"• {when} — {who}: {said}{undone}"
 
 
 def _asked(field: str | None) -> str | None:

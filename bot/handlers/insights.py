@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import partial
@@ -20,6 +21,7 @@ from intents import (
     BOUGHT,
     BOUGHT_DAYS,
     CAME_FROM,
+    CONTACTED_DAYS,
     CUSTOMERS,
     EXCLUDING,
     NAMESAKES,
@@ -222,6 +224,7 @@ SELECTION = (
     "no_purchase_days",
     BOUGHT_DAYS,
     "no_contact_days",
+    CONTACTED_DAYS,
     "never_contacted",
     NEVER_PURCHASED,
     "no_stage_change_days",
@@ -276,6 +279,7 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
             no_purchase_days=_whole(slots.get("no_purchase_days")),
             bought_days=_whole(slots.get(BOUGHT_DAYS)),
             no_contact_days=_whole(slots.get("no_contact_days")),
+            contacted_days=_whole(slots.get(CONTACTED_DAYS)),
             never_contacted=bool(slots.get("never_contacted")),
             never_purchased=bool(slots.get(NEVER_PURCHASED)),
             no_stage_change_days=_whole(slots.get("no_stage_change_days")),
@@ -386,6 +390,8 @@ def describe(criteria: segments.Criteria, slots: dict, *, book: Book | None = No
         parts.append(f"bought in the last {criteria.bought_days} days")
     if criteria.no_contact_days is not None:
         parts.append(f"no contact for {criteria.no_contact_days}+ days")
+    if criteria.contacted_days is not None:
+        parts.append(f"contacted in the last {criteria.contacted_days} days")
     if criteria.never_contacted:
         parts.append("never contacted")
     if criteria.no_stage_change_days is not None:
@@ -528,8 +534,12 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     if group_by == "owner" and slots.get("metric") == "customers" and _to_date(slots):
         return _team(ctx)
     book = whose_book(ctx, slots.get("owner"))
-    if group_by in reports.LABELLINGS:
-        return _labels(ctx, group_by, book)
+    if (
+        group_by in reports.LABELLINGS
+    ):  # "show my pipeline" from a manager who owns none: the team's
+        book, whose = _book_of_customers(ctx, slots.get("owner"))
+        shown = _labels(ctx, group_by, book)
+        return replace(shown, text=f"{whose}{shown.text}") if whose else shown
     if group_by == "owner" and book.team and not slots.keys() & {"metric", "channel", "compare"}:
         return _scorecard(ctx, slots.get("period", "this_month"), reps=slots.get(REPS))
     if slots.get("chart") and not group_by and slots.get("period") not in ("today", "yesterday"):

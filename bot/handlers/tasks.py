@@ -101,7 +101,8 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
 
 # a task for each customer's owner: "…, for their owner", "for whoever owns them"
 THEIR_OWNER = re.compile(
-    r"\s*,?\s*\b(?:(?:for|to|assigned to|owned by)\s+(?:their|each one'?s|the|each)\s+(?:own\s+)?"
+    r"\s*,?\s*\b(?:(?:for|to|assigned to|owned by)\s+"
+    r"(?:each of (?:their|the)|their|each one'?s|the|each)\s+(?:own\s+)?"
     r"(?:owners?|reps?|account managers?)|"
     r"(?:for|to)\s+who(?:m)?ever\s+owns\s+(?:them|it|each(?: one)?))\b",
     re.I,
@@ -185,7 +186,6 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
     )
     if on is not None:
         query = query.where(Task.customer_id == on.id)
-    found = ctx.session.exec(_due_in(query, period, today)).all()
     label = {
         "today": "due today or earlier",
         "tomorrow": "due tomorrow",
@@ -193,6 +193,13 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
         "week": "due this week",
         "next_week": "due next week",
     }
+    if day := parsed.slots.get("due"):  # "sam's tasks for monday": that day's
+        day = date.fromisoformat(day)
+        query, period = query.where(Task.due == day), "day"
+        label["day"] = f"due {format.day(day, today=today)}"
+    else:
+        query = _due_in(query, period, today)
+    found = ctx.session.exec(query).all()
     if not found:
         when = f" {label[period]}" if period in label else ""
         if on is not None:
@@ -289,7 +296,9 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
         tasks = [_the_open_task(ctx, customer) for customer in resolve_each(ctx, slots[CUSTOMERS])]
     elif slots.get("customer"):
         try:
-            customer = resolve_customer(ctx, slots["customer"])
+            customer = _with_open_task(ctx, slots["customer"]) or resolve_customer(
+                ctx, slots["customer"]
+            )
         except UserError:  # no customer by those words: one of the sender's tasks, maybe
             if not (tasks := _described_only(ctx, slots)):
                 raise
@@ -317,6 +326,24 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
         return Reply(was)
     text = "Done: " + "; ".join(closed) + "." + (f" {was}" if already else "")
     return Reply(text=text, buttons=[Button("Undo", "undo")])
+
+
+def _with_open_task(ctx: Context, typed: str) -> Customer | None:
+    """ "done with wonka", when of the customers those words fit only one has an open task of
+    the sender's: that one, without asking which."""
+    found = [m.customer for m in find_customers(ctx.session, str(typed))]
+    if len(found) < 2:
+        return None
+    holding = ctx.session.exec(
+        select(Task.customer_id).where(
+            col(Task.customer_id).in_([c.id for c in found]),
+            Task.status == TaskStatus.open.value,
+            Task.assignee_id == ctx.staff.id,
+        )
+    ).all()
+    if len(set(holding)) != 1:
+        return None
+    return resolve_customer(ctx, f"#{holding[0]}")
 
 
 def _noted(ctx: Context, task: Task, outcome: str) -> str:
@@ -517,22 +544,31 @@ def _own_task(ctx: Context, typed: object, *, to_read: bool = False) -> Task:
     task = ctx.session.get(Task, number)
     if task is None and to_read:
         raise UserError(f"There is no task #{number}. “my tasks” lists yours.")
-    theirs = task is not None and task.assignee_id != ctx.staff.id and not ctx.is_manager
-    if task is None or theirs and not to_read:
+    if task is None:
         raise UserError(f"You have no task #{number}. “my tasks” lists yours. Nothing was changed.")
-    return task
+    if to_read or task.assignee_id == ctx.staff.id or ctx.is_manager:
+        return task
+    customer = ctx.session.get(Customer, task.customer_id) if task.customer_id else None
+    if customer is not None and customer.owner_id == ctx.staff.id:
+        return task  # a colleague's task on a customer now the sender's: theirs to take on
+    holder = ctx.session.get(Staff, task.assignee_id)
+    raise UserError(
+        f"Task #{number} is {holder.name if holder else 'a colleague'}'s; only they, a manager or "
+        "the customer's owner can change it. Nothing was changed."
+    )
 
 
 def _the_open_task(ctx: Context, customer: Customer, *, about: str | None = None) -> Task:
-    """The sender's open task for the customer (a manager with none of their own: anyone's); of
-    several, the one whose words were said ("the renewal quote"), else the sender is asked."""
+    """The sender's open task for the customer (with none of their own, a manager's or the
+    customer's owner's pick is anyone's); of several, the one whose words were said ("the renewal
+    quote"), else the sender is asked."""
     open_tasks = (
         select(Task)
         .where(Task.customer_id == customer.id, Task.status == TaskStatus.open.value)
         .order_by(col(Task.due).is_(None), Task.due)
     )
     tasks = ctx.session.exec(open_tasks.where(Task.assignee_id == ctx.staff.id)).all()
-    if not tasks and ctx.is_manager:
+    if not tasks and (ctx.is_manager or customer.owner_id == ctx.staff.id):
         tasks = ctx.session.exec(open_tasks).all()
     if not tasks:
         raise UserError(f"You have no open task for {customer.display_name}.")

@@ -662,3 +662,35 @@ def test_a_tag_taken_off_two_customers_named_comes_off_both(book):
     assert sorted(r["Customer"] for r in preview.rows) == ["Hal Hardy", "Hank Iron"]
     book.say("yes", who="Alex")
     assert book.rows(CustomerTag) == []
+
+
+def test_a_selection_of_those_contacted_lately_leaves_out_the_quiet_ones(book):
+    book.say("called Pam Page, she is keen on the renewal", who="Alex")
+    preview = book.say("give the proposals contacted in the last week to Lee", who="Alex")
+    assert [r["Customer"] for r in preview.rows] == ["Pam Page"]
+    assert "contacted in the last 7 days" in preview.text
+
+
+def test_a_reason_after_giving_those_away_is_no_part_of_the_selection(book):
+    book.say("Priya's proposals", who="Alex")
+    preview = book.say("give those to Lee, shes in berlin anyway", who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Pete Prompt", "Pia Post"]
+
+
+def test_a_task_for_each_of_their_owners_on_the_customers_just_listed(book):
+    book.say("Priya's proposals", who="Alex")
+    preview = book.say(
+        "add a task for each of their owners: call to close before quarter end, due monday",
+        who="Alex",
+    )
+    assert sorted(r["Customer"] for r in preview.rows) == ["Pete Prompt", "Pia Post"]
+    assert {r["Change"] for r in preview.rows} == {"+ task for Priya"}
+
+
+def test_cancel_that_with_a_reason_cancels_the_preview(book):
+    written = book.written()
+    book.say("move all of Dana's leads to Lee", who="Alex")
+    reply = book.say("actually cancel that, Dana still needs them till tonight", who="Alex")
+    assert reply.text == "OK, cancelled. Nothing was changed."
+    assert book.written() == written
+    assert owner_of(book, "Hal Hardy") == "Dana"

@@ -75,3 +75,22 @@ def test_who_moved_her_is_about_the_customer_just_talked_about(changed):
     changed.say("tell me about Jane Cooper", who="Alex")
     reply = changed.say("who moved her", who="Alex")
     assert "Jane Cooper" in reply.text and "stage customer → lost" in reply.text
+
+
+def test_the_days_changes_are_listed_for_the_team_or_for_one_person(chat):
+    chat.say("move Jane Cooper to lost", who="Alex")
+    chat.say("called Hans Müller, he wants a quote")
+    written = chat.written()
+    team = chat.say("who changed what today", who="Alex").text
+    assert "Alex: Jane Cooper (#" in team and "stage customer → lost" in team
+    assert "Sam: contact logged" in team
+    mine = chat.say("what did I change this morning", who="Alex").text
+    assert "Jane Cooper" in mine and "Hans" not in mine
+    assert chat.written() == written
+
+
+def test_who_brought_a_customer_back_from_the_bin_is_answered(chat):
+    chat.say("delete Hans Müller", who="Alex")
+    chat.say("restore Hans Müller", who="Alex")
+    reply = chat.say("who brought hans müller back from the bin?")
+    assert "Alex: restored from the bin" in reply.text

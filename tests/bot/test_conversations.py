@@ -426,3 +426,50 @@ def test_a_call_about_their_office_is_a_call(chat):
     chat.say("called Jane Smith - interested in 3 machines for their Paris office")
     [contact] = chat.rows(Interaction)
     assert contact.channel == "call"
+
+
+def test_a_call_and_a_stage_in_one_message_are_both_done(chat):
+    reply = chat.say("called jane cooper new york, not interested, mark her lost")
+    assert "Logged a call with Jane Cooper" in reply.text
+    [call] = chat.rows(Interaction)
+    assert call.summary == "not interested"
+    assert chat.customer("Jane Cooper").stage == "lost"
+
+
+def test_a_call_then_the_chase_task_ticked_off_closes_that_customers_task(chat):
+    chat.say("remind me to chase Acme for the signed contract friday")
+    chat.say("remind me to send Globex the deck friday")
+    chat.say("called jane cooper, contract is signed. mark the chase task done")
+    done = {t.text: t.status for t in chat.rows(Task)}
+    assert done == {"chase Acme for the signed contract": "done", "send Globex the deck": "open"}
+    assert len(chat.rows(Interaction)) == 1
+
+
+def test_a_handover_as_a_stage_is_both_changes(chat):
+    chat.say("tell me about Jane Cooper", who="Alex")
+    reply = chat.say("assign her to Alex as a lead", who="Alex")
+    assert "owner is now Alex" in reply.text and "stage is now lead" in reply.text
+    jane = chat.customer("Jane Cooper")
+    assert jane.stage == "lead"
+
+
+def test_a_plan_for_later_is_a_task_not_a_contact_had(chat):
+    chat.say("qbr with jane cooper on the 15th, put it in my tasks")
+    assert chat.rows(Interaction) == []
+    [task] = chat.rows(Task)
+    assert (task.text, task.due) == ("qbr with jane cooper", date(2026, 12, 15))
+
+
+def test_tasks_asked_for_a_day_are_that_days(chat):
+    chat.say("remind me to call Jane Cooper monday")
+    chat.say("remind me to email Hans friday")
+    reply = chat.say("whats on my plate monday")
+    assert reply.text.startswith("Your 1 open task due Mon 23 Nov")
+    assert [row["Task"] for row in reply.rows] == ["call Jane Cooper"]
+
+
+def test_done_with_a_name_two_customers_share_closes_the_one_with_an_open_task(chat):
+    chat.say("remind me to send Globex the deck friday")
+    reply = chat.say("done with jane")
+    assert reply.text.startswith("Done: ")
+    assert [t.status for t in chat.rows(Task)] == ["done"]

@@ -311,3 +311,11 @@ def test_what_happened_today_is_the_teams_day_for_a_manager_and_a_reps_own_for_a
     chat.say("what happened today", who="Alex")
     alexs = chat.say("just alex's", who="Alex")
     assert [(row["How"], row["Who"]) for row in alexs.rows] == [("email", "Alex")]
+
+
+def test_a_manager_who_owns_no_customers_asking_for_their_pipeline_gets_the_teams(chat):
+    reply = chat.say("show my pipeline", who="Alex")
+    assert reply.title == "Stages — the team's customers"
+    assert reply.text.startswith("You own no customers yourself, so these are the team's. ")
+    assert {row["Stage"]: row["Customers"] for row in reply.rows}["qualified"] == "1"
+    assert chat.say("show my pipeline").title == "Stages — your customers"  # Sam's own

@@ -69,7 +69,7 @@ def test_a_rep_ticks_off_only_their_own_tasks(chat, dana):
         session.add(task)
         session.commit()
         task_id = task.id
-    assert "no task" in chat.say(f"done {task_id}").text
+    assert f"Task #{task_id} is Dana's" in chat.say(f"done {task_id}").text
     assert chat.rows(Task)[0].status == "open"
     assert chat.say(f"done {task_id}", who="Alex").text.startswith("Done:")
 
@@ -117,3 +117,19 @@ def test_personal_data_requests_are_for_managers_and_are_recorded(chat):
 def test_the_matrix_gives_staff_and_settings_to_admins_only(role, allowed):
     staff = Staff(name="X", role=role)
     assert {p for p in permissions.Permission if permissions.allows(staff, p)} == allowed
+
+
+def test_a_rep_takes_on_a_colleagues_task_on_a_customer_now_their_own(chat, dana):
+    with Session(chat.engine) as session:
+        cooper = session.exec(select(Customer).where(Customer.name == "Jane Cooper")).one()
+        smith = session.exec(select(Customer).where(Customer.name == "Jane Smith")).one()
+        mine = Task(assignee_id=dana, customer_id=cooper.id, text="send Acme the renewal quote")
+        theirs = Task(assignee_id=dana, customer_id=smith.id, text="send Globex the contract")
+        session.add_all([mine, theirs])
+        session.commit()
+        mine_id, theirs_id = mine.id, theirs.id
+    assert "now Sam's" in chat.say(f"give task {mine_id} to me").text
+    refused = chat.say(f"give task {theirs_id} to me").text
+    assert f"Task #{theirs_id} is Dana's" in refused and "Nothing was changed" in refused
+    holders = {t.id: t.assignee_id for t in chat.rows(Task)}
+    assert holders[theirs_id] == dana and holders[mine_id] != dana

@@ -1043,3 +1043,112 @@ def test_a_meeting_at_an_hour_of_a_day_to_come_is_never_logged_as_had():
     assert read("meeting with him monday 2pm to walk through the install").intent != (
         "interaction.log"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (  # dictated, punctuation said aloud
+            "log a call with Terry Olsen comma he needs two more grain dryers period follow up "
+            "Monday period",
+            "interaction.log",
+            {"customer": "Terry Olsen", "channel": "call",
+             "summary": "he needs two more grain dryers", "follow_up": "2026-11-23"},
+        ),
+        ("create a task to call Hank Dietrich about the warranty on January fifth period",
+         "task.create",
+         {"text": "call Hank Dietrich about the warranty", "customer": "Hank Dietrich",
+          "due": "2027-01-05"}),
+        ("send us the digest at half 7 in the mornin", "digest.subscribe", {"time": "07:30"}),
+        ("I would rather not receive the daily summary any longer, if you please.",
+         "digest.unsubscribe", {}),
+        ("dinnae want the mornin digest anymair ta", "digest.unsubscribe", {}),
+        ("Dank je wel!", "smalltalk", {}),
+        ("Please mark Zenith Agro Allied as won :tada: well done Ifeoma!", "customer.update",
+         {"customer": "Zenith Agro Allied", "field": "stage", "value": "customer"}),
+        ("Eish, Mabena Construction went with the competition, mark them lost",
+         "customer.update", {"customer": "Mabena Construction", "field": "stage", "value": "lost"}),
+        ("Move everyone in Durban from Sipho to Lerato", "customer.bulk_update",
+         {"city": "Durban", "owner": "Sipho", "field": "owner", "value": "Lerato"}),
+        ("Stage proposal for more than 45 days, owner Faisal — move them to lost",
+         "customer.bulk_update",
+         {"stage": "proposal", "no_stage_change_days": 45, "owner": "Faisal", "field": "stage",
+          "value": "lost"}),
+        ("all those proposals wey never move for 45 days, mark them lost jare",
+         "customer.bulk_update",
+         {"stage": "proposal", "no_stage_change_days": 45, "field": "stage", "value": "lost"}),
+        ("Which ones are already longer than 3 weeks in proposal?", "segment.list",
+         {"stage": "proposal", "no_stage_change_days": 21}),
+        ("champions with no contact for 21 days, tag em xmas-hamper", "customer.bulk_update",
+         {"segment": "champions", "no_contact_days": 21, "field": "tag", "value": "xmas-hamper"}),
+        ("Voss next step?", "next_action.suggest", {"customer": "Voss"}),
+        ("Who is the contact person for Hock Seng Engineering?", "customer.show",
+         {"customer": "Hock Seng Engineering"}),
+        ("how many customers have we got per segment", "report.show",
+         {"metric": "customers", "group_by": "segment"}),
+        ("Kindly note a sale to Pruitt Hardware: 12 cases of brass hinges, $1,460",
+         "purchase.log",
+         {"customer": "Pruitt Hardware", "product": "brass hinges", "quantity": 12,
+          "amount": 1460, "currency": "USD"}),
+        ("Kramer visit fu fri", "interaction.log",
+         {"customer": "Kramer", "channel": "visit", "follow_up": "2026-11-20"}),
+        ("remind call Voss tmrw", "task.create",
+         {"text": "call Voss", "customer": "Voss", "due": "2026-11-19"}),
+        ("segment=at_risk, owner=Callum, sort=value, limit=20", "segment.list",
+         {"segment": "at_risk", "owner": "Callum", "sort": "value", "limit": 20}),
+        ("new cx: tanya brooks, brooks ice co, in montrose, tbrooks@brooksice.com",
+         "customer.create",
+         {"name": "tanya brooks", "company": "brooks ice co", "city": "montrose",
+          "email": "tbrooks@brooksice.com"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_39_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("qbr with emma taylor on the 15th, put it in my tasks", "task.create",
+         {"text": "qbr with emma taylor", "customer": "emma taylor", "due": "2026-12-15"}),
+        ("i have a call w her this aft", "task.create",
+         {"text": "call w her", "due": "2026-11-18"}),
+        ("move sam's qualified customers with contact in the last 7 days to proposal",
+         "customer.bulk_update",
+         {"owner": "sam", "stage": "qualified", "contacted_days": 7, "field": "stage",
+          "value": "proposal"}),
+        ("delete all customers in stage lost with no orders", "customer.bulk_update",
+         {"stage": "lost", "never_purchased": True, "action": "delete"}),
+        ("how many does maria have in Toronto now", "segment.list",
+         {"owner": "maria", "city": "Toronto"}),
+        ("give those to maria, shes in berlin anyway", "customer.bulk_update",
+         {"field": "owner", "value": "maria"}),
+        ("omar jensen at wayne logistik went bust, delete him", "customer.delete",
+         {"customer": "omar jensen at wayne logistik"}),
+        ("sam's tasks for monday", "task.list", {"owner": "sam", "due": "2026-11-23"}),
+        ("what did I change this morning", "customer.changes", {"by": "me"}),
+        ("who brought omar khan back from the bin", "customer.changes",
+         {"customer": "omar khan", "action": "delete"}),
+        ("and set her nps to 6", "nps.record", {"score": 6}),
+    ],
+)  # fmt: skip
+def test_what_working_day_50_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_selection_of_colleagues_towns_is_read_whole_from_the_store():
+    parsed = read("give sam marias toronto and new york accounts", lexicon=STORE_WITH_TOWNS)
+    assert parsed.slots == {
+        "owner": "maria", "city": "toronto and new york", "field": "owner", "value": "sam",
+    }  # fmt: skip
+
+
+STORE_WITH_TOWNS = Lexicon(
+    customers=STORE.customers,
+    companies=STORE.companies,
+    products=STORE.products,
+    staff=STORE.staff,
+    cities=("Toronto", "New York"),
+)
