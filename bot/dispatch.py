@@ -744,6 +744,12 @@ def _conversation(message: Message, staff_id: int) -> str:
     return f"{message.platform}:{message.chat}:{staff_id}"
 
 
+_NEW_SAID = re.compile(
+    r"^(?:(?:yes|yeah|yep|yup|ok|okay)\b[\s,.!]*)?(?:(?:it'?s|it is|that'?s)\s+)?(?:an?\s+)?"
+    r"(?:brand\s+)?new\b(?:\s+(?:one|product|line|item|thing))?(?:\s*[:,.!-]+\s*.*)?$"
+)
+
+
 def _answer_key(text: str, choices: dict[str, Any]) -> str | None:
     """Which choice a reply picks: "2", "#2", "the second", "2." or yes-words for a yes/no."""
     words = text.lower().strip(" .!?#")
@@ -751,6 +757,8 @@ def _answer_key(text: str, choices: dict[str, Any]) -> str | None:
     words = re.sub(r"\s+(one|please)$", "", words)
     if "yes" in choices and says(words, YES):
         return "yes"
+    if "new" in choices and _NEW_SAID.match(words):
+        return "new"  # "new product, nimbus", "yes new", "its a new one": the new product
     key = str(vocab.ORDINALS.get(words, words))
     if key == "-1" and choices:
         key = list(choices)[-1]

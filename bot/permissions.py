@@ -161,11 +161,14 @@ def _check(session: Session, staff: Staff, row: object, created: set[int]) -> No
             raise Forbidden(f"Only whoever logged that {kind}, or a manager, can {done} it.")
     elif isinstance(row, Task):
         assignee = row.assignee_id if row in session.new else _original(row, "assignee_id")
-        customer = session.get(Customer, row.customer_id) if row.customer_id else None
-        if not may_change_task(staff, assignee) and (
-            customer is None or customer.owner_id != staff.id
-        ):  # a colleague's task on a customer now one's own is one's own to take on
+        if not may_change_task(staff, assignee) and not _taken_on(session, staff, row):
             raise Forbidden(_not_yours(session, f"Task #{row.id}", assignee, "task"))
+
+
+def _taken_on(session: Session, staff: Staff, task: Task) -> bool:
+    """A colleague's task on a customer now the sender's, taken on by the sender."""
+    customer = session.get(Customer, task.customer_id) if task.customer_id else None
+    return task.assignee_id == staff.id and customer is not None and customer.owner_id == staff.id
 
 
 def _added_by(session: Session, staff: Staff, customer_id: int | None) -> bool:

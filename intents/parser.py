@@ -97,9 +97,12 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         said := parse(message.typed[told.end() :], now=now, tz=tz, lexicon=lexicon)
     ).intent in ("interaction.log", "purchase.log", "nps.record"):
         return said  # "log that hugo wilson emailed me on tuesday asking for …"
-    if (pointed := rules.named_then_pointed(message)) is not None and (
-        said := parse(pointed.typed, now=now, tz=tz, lexicon=lexicon)
-    ).intent in ("customer.update", "customer.delete", "task.update", "task.complete"):
+    if (
+        (pointed := rules.named_then_pointed(message)) is not None
+        and (said := parse(pointed.typed, now=now, tz=tz, lexicon=lexicon)).intent
+        in ("customer.update", "customer.delete", "task.update", "task.complete")
+        and not rules.missing_required(said.intent, said.slots)
+    ):
         return said  # "omar jensen at wayne logistik went bust, delete him": delete omar jensen …
     if (kept := vocab.AS_MY_TASK.search(message.text)) and kept.start() > 0:
         planned = parse(

@@ -1173,6 +1173,9 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     if not scores:
         return None
     score = scores[0] if len(scores) > 1 and vocab.NPS_SCORE_FIRST.search(text) else scores[-1]
+    given = [s for s in scores if _SCORE_GIVEN.search(text[: s.start()])]
+    if len(scores) > 1 and given:  # "gave us a 4 — … nobody answers after 3": the 4
+        score = given[0]
     if fixed:
         score = next(s for s in scores if s.end() == fixed.end("new"))
     slots: dict[str, Any] = {}
@@ -1209,6 +1212,10 @@ _SCORE_SET = re.compile(
 
 
 # a score: a number that is no day, percentage or count of something ("came 2 hours late")
+_SCORE_GIVEN = re.compile(
+    r"\b(?:gave|give|giving|rated|rating|scored|score|nps|voted)(?:\s+(?:us|of|was|is|=|:))*"
+    r"\s*(?:an?\s+)?$"
+)
 _SCORE = re.compile(
     r"(?<![\w#$€£./])(-)?(\d{1,3})(?![\w/]|[.,]\d|\s?%)(?!\s+(?:hours?|hrs?|days?|weeks?|wks?|"
     r"months?|years?|yrs?|minutes?|mins?|times|people|units|seats|pcs|items|bottles|boxes|trucks|"
@@ -1707,8 +1714,12 @@ def _update(match: re.Match, message: Message) -> dict | None:
             staged := _A_STAGE_FIRST.match(slots["value"])
         ):  # "mark X as won :tada: well done Ifeoma!"
             slots["field"], slots["value"] = "stage", vocab.STAGES[staged["stage"].lower()]
-        if slots.get("field") == "email" and (address := _AN_ADDRESS.search(slots["value"])):
-            slots["value"] = address.group()  # "new one is a@b.ie, as on her signature"
+        if slots.get("field") == "email" and (
+            address := _AN_ADDRESS.search(slots["value"]) or _AN_ADDRESS.search(message.typed)
+        ):  # "new one is a@b.ie, as on her signature", "email of X is wrong, correct is a@b.vn"
+            slots["value"] = address.group()
+        if slots.get("field") == "name":  # "her name is spelt Abena Owusu-Ansah, not Owusu"
+            slots["value"] = _NAME_SPELT.sub("", slots["value"]) or slots["value"]
     return slots
 
 
@@ -1718,6 +1729,7 @@ _FIELD_OF = re.compile(
     r"(?:for|of|on)\s+",
     re.I,
 )
+_NAME_SPELT = re.compile(r"^(?i:spelt|spelled|written|actually)\s+|,?\s+not\s+\S.*$")
 _A_STAGE_FIRST = re.compile(rf"(?P<stage>{'|'.join(vocab.STAGES)})\b(?!-)", re.I)
 _A_STAGE_NAMED = re.compile(rf"(?:the\s+)?(?P<stage>{'|'.join(vocab.STAGES)})\s+stage", re.I)
 _AN_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
@@ -2008,7 +2020,9 @@ _NOT_A_NAME = re.compile(
     r"\b(?:has|have|had|is|are|was|were|ready|interest|interested|tag|tagged|to|moving|move|"
     r"wants?|should|will|would|please|pls|can|could|she|he|they|her|him|them|it|i|we|you|me|"
     r"my|our|signed|make|made|shes|hes|add|that|added|created|joined|this week|this month|"
-    r"today|yesterday|last week)\b|^(?:leads|customers|clients|prospects|accounts|contacts)\b",
+    r"today|yesterday|last week|yes|yeah|product|products|from)\b"
+    r"|^(?:leads|customers|clients|prospects|accounts|contacts|new)\W*$"
+    r"|^(?:leads|customers|clients|prospects|accounts|contacts)\b",
     re.I,
 )
 
@@ -2049,6 +2063,13 @@ def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
 _COMPANY_IN_TOWN = re.compile(
     r"(?P<company>.+?)\s+(?:in|from)\s+(?P<town>(?!the\b|our\b)[A-Za-z][\w'-]+(?:\s[A-Za-z][\w'-]+)?)"
 )
+_MET_AT = re.compile(r"^\s*(?:from|at|via|met at)\s+[^:,]{1,60}:\s*(?=\S)", re.I)
+# "Denver CO", "Austin, TX": a US town with its state, never a company
+_TOWN_AND_STATE = re.compile(
+    r"(?P<town>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),?\s+(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|"
+    r"KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|"
+    r"VA|WA|WV|WI|WY|DC)"
+)
 _JUST_TRYING = re.compile(
     r"\s+(?:just\s+)?(?:to\s+(?:see|test|try|check)|for\s+(?:testing|a test|now))\b.*$", re.I
 )
@@ -2071,6 +2092,7 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     rest = re.sub(r"\s*\((?:https?://)?[\w-]+(?:\.[\w-]+)+/?\)", " ", rest)  # (example.com)
     rest = _SIGNED_OFF.sub(" ", rest)  # "…: Best regards, Jonas Eriksen | …": the sign-off
     rest = _JUST_TRYING.sub("", rest)  # "… test clinic just to see how this works": why, not who
+    rest = _MET_AT.sub("", rest)  # "new lead from yesterdays retailtech expo: Priya Shah …"
     if lead := vocab.CREATE_LEAD.match(rest):
         if lead.group("owner"):
             slots["owner"] = lead.group("owner")
@@ -2082,7 +2104,7 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         slots["interest"] = rest[found.start("interest") : found.end("interest")].strip(" -–—")
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := vocab.CREATE_OWNER.search(rest):
-        slots["owner"] = found.group("owner")
+        slots["owner"] = "me" if found.group("mine") else found.group("owner")
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(
         rf"(?:^|[,;(]|\s[-–—])\s*(?:stage:?\s*)?(?:already\s+)?(?:at\s+)?({vocab.STAGE_WORDS})"
@@ -2176,6 +2198,11 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         and any(_CONTACT_PERSON.match(p) for p in parts)
     ):
         slots["company"] = slots.pop("name")  # "Otieno Hardware, Kisumu, …, contact Peter Otieno"
+    if "city" not in slots and (
+        town := next(filter(None, map(_TOWN_AND_STATE.fullmatch, parts)), None)
+    ):
+        slots["city"] = town["town"]  # "…, Peakline Outdoors, Denver CO, …": the town
+        parts.remove(town.group())
     for index, part in enumerate(parts):
         shaped = (
             r"[A-Z][\w'&.-]*(?:\s(?:[A-Z&][\w'&.-]*|de|del|della|di|da|do|dos|das|la|le|les|von|"
@@ -2366,6 +2393,8 @@ def _log_as(said: str, found: re.Match, message: Message) -> dict | None:
 @reads("interaction.log")
 def _log(match: re.Match, message: Message) -> dict | None:
     text = message.text
+    if vocab.DETAIL_IS.match(text):
+        return None  # "email for X is a@b.uk now": their address, not an e-mail sent
     if left := vocab.LEFT_THEM.match(text):  # "left him a vm": a voicemail for him
         who = _typed_group(left, message, "who", "who2")
         return _log_as(f"left a voicemail for {who}", left, message)
@@ -2727,15 +2756,22 @@ def _entry_removed(match: re.Match, message: Message) -> dict[str, Any]:
         rest = rest[: max(0, dated.start() - len(said) + len(rest))]
     who = re.match(
         r"\s*(?:(?:of|for)\s+(?P<what>\w+(?:\s+(?!(?:to|with|for|from|on)\b)\w+){0,3})\s+)?"
-        r"(?:with|to|for|from|on|of|w/)\s+(?P<who>[^,;.!?]+?)"
+        r"(?:(?:logged|made|sent|had)\s+)?(?:with|to|for|from|on|of|w/)\s+(?P<who>[^,;.!?]+?)"
         r"(?=\s+(?:today|yesterday|earlier|this\s+\w+|it\s+was|pls|please|that|which)\b|\s*(?:[,;.!?]|$))",
         rest,
         re.I,
     )
+    named = [  # "the daniel okafor email": whose, said before the word for it
+        w
+        for w in message.typed[match.start("when") : match.end("when")].split()
+        if w.lower().strip("'s") not in _NOT_SOLD
+    ]
     slots = {
         "customer": _ref(who.group("who")) if who else None,
         "occurred_on": occurred.isoformat() if occurred else None,
     }
+    if not slots["customer"] and named and match.groupdict().get("contact"):
+        slots["customer"] = " ".join(named)
     if match.groupdict().get("sale"):  # "the $3,400 sale", "the annual IBC contract sale"
         before = message.typed[match.start("when") : match.end("when")]
         if money := re.search(r"[$€£]?\d[\d,.]*\s?[km]?", before):

@@ -399,6 +399,13 @@ _AFTER_ITS_PREPOSITION = frozenset(
 )
 
 
+def _word_before(value: str, text: str) -> str:
+    """The word just before a value in the message, lower case ("" if none or not found)."""
+    at = text.lower().find(value.lower())
+    before = text[:at].split() if at > 0 else []
+    return before[-1].lower() if before else ""
+
+
 def _names_the_customer(value: str, slots: dict) -> bool:
     """ "log NPS 9 for emma muller madrid": the words that say who are not what they said."""
     customer = slots.get("customer")
@@ -436,6 +443,18 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 continue  # "delete Rosie's Tearoom — duplicate of Rosies Tea Room": the other
             if name == "customer" and "task_id" in merged:
                 continue  # "done #49": the task's number, not a customer's
+            if (
+                name == "name"
+                and merged.get(name)
+                and _word_before(value, tagging.message.text)
+                in (
+                    "for",
+                    "of",
+                    "to",
+                    "with",
+                )
+            ):
+                continue  # "Tamika Reese, clerk for Judge Alvarez": who she works for, not her
             if name == "city" and value.lower() in _STOPS:
                 continue  # "… off from Monday": when, never a town
             if (
@@ -465,6 +484,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
         ):
             # the rules' commonest mistake: one stray word taken for a customer ("morning — …")
             del merged[name]
+    if merged.get("city") and merged["city"] in (merged.get("name"), merged.get("company")):
+        del merged["city"]  # "new up - Leticia Ramos, …": the person, never a town
     summary = merged.get("summary")
     if surname and isinstance(summary, str) and summary.lower().startswith(f"{surname.lower()} "):
         merged["summary"] = summary[len(surname) :].strip()  # the name's, not what was said

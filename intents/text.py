@@ -209,7 +209,8 @@ GREETING = re.compile(
     r"thanks|thx|thank you|ty|cheers|ok|okay|great|perfect|cool|oi|ola|olá|hola|bonjour|ciao|"
     r"salam|salaam|as-?salamu? alaikum|kia ora|namaste|shalom|aloha|servus|hallo|hej|howdy|"
     r"shukran|merci|gracias|danke|obrigad[oa]|grazie|asante)"
-    r"(?:\s+(?:bot|all|team|there|again|so much|mate|folks))?\s*[!,.:;-]+\s*"
+    r"(?:\s+(?:boss bot|boss|bot|all|team|there|again|so much|mate|folks|sir|guys|everyone))?"
+    r"(?:\s*[!,.:;-]+\s*|\s+(?=(?:please|pls|can you|could you)\b))"
     r"|(?:hi|hey|hello|yo)\s+(?=\w))"
     r"(?:(?:now|so|and|also|please|pls|quick one|quick q(?:uestion)?)\b[,:]?\s*)?",
     re.I,
@@ -586,6 +587,13 @@ def _inflected(word: str, known: str) -> bool:
     return common >= 3 and word[common:] in _INFLECTIONS and known[common:] in _INFLECTIONS
 
 
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+# the words a message opens with as a command: "Shwo Acme" is "show Acme", whatever follows
+_COMMANDS = frozenset(
+    "show tell remind reminder help list find log add create delete remove".split()
+)
+
+
 def _correct(traced: _Traced) -> bool:
     corrected = False
 
@@ -597,6 +605,12 @@ def _correct(traced: _Traced) -> bool:
         known = _intended(word.lower())
         if known is None:
             return word
+        if (
+            word[:1].isupper()
+            and known not in _COMMANDS
+            and _CAPITALISED_NEXT.match(match.string, match.end())
+        ):
+            return word  # "Quarry Lane signed": a name, not "quarter"
         corrected = True
         return known
 

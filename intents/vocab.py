@@ -58,7 +58,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
            "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
            "ninety": 90}  # fmt: skip
-DAYS_PER = {"day": 1, "d": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "mo": 30, "mth": 30, "yr": 365,
+DAYS_PER = {"day": 1, "d": 1, "week": 7, "wk": 7, "w": 7, "fortnight": 14, "month": 30, "mo": 30, "mth": 30, "yr": 365,
             "year": 365}  # fmt: skip
 _SPAN_COUNT = _any_of(NUMBERS)
 
@@ -139,7 +139,9 @@ ENTRY_REMOVED = re.compile(
     r"accidental|mistaken|test|junk|bogus|stray|bad|old|first|"
     r"(?:\w+\s+)?logged|[$€£]?\d[\d,.]*\s?[km]?"
     # "delete the $4,500 Analytics Pro order on X": what was sold, before the word for a sale
-    r"|[\w-]+(?=(?:\s+[\w-]+){0,2}\s+(?:sale|purchase|order)s?\b))\s+)*)"
+    r"|[\w-]+(?=(?:\s+[\w-]+){0,2}\s+(?:sale|purchase|order)s?\b)"
+    # "delete the daniel okafor email dated tue 1 dec": whose contact, before the word for it
+    r"|[\w'-]+(?=(?:\s+[\w'-]+){0,2}\s+(?:call|e-?mail|meeting|visit|note|text|chat)s?\b))\s+)*)"
     rf"(?:(?P<contact>{_CONTACT_ENTRY})|(?P<sale>{_SALE_ENTRY}))s?\b"
     r"(?!\s+(?:task|reminder|follow-?up|tag|stage)s?\b)"
 )
@@ -307,7 +309,7 @@ TASK_GIVEN = re.compile(
     r"^(?:(?:please|pls|and|so|then|now|ok)\s+)*(?:"
     r"(?:give|hand|pass|reassign|assign|move|transfer)\s+(?:over\s+)?(?P<task>(?:the|my|our|"
     r"[a-z][\w-]*(?:'s|’s))\s+[\w'&-]+(?:\s+[\w'&-]+){0,4}?\s+(?:task|reminder|follow-?up|to-?do))"
-    r"\s+(?:over\s+)?to\s+(?P<who>me|[a-z][\w'-]*)"
+    rf"\s+(?:over\s+)?to\s+(?P<who>me|(?!(?:{WEEKDAY}|today|tomorrow|tonight|next|this)\b)[a-z][\w'-]*)"
     r"|(?:i'?ll|i will|let me|i can|i'?m going to)\s+(?P<me>take over|take on|pick up|grab|do)\s+"
     r"(?P<task2>(?:the|[a-z][\w-]*(?:'s|’s))\s+[\w'&-]+(?:\s+[\w'&-]+){0,4}?\s+(?:task|reminder|"
     r"follow-?up|to-?do))"
@@ -450,6 +452,11 @@ TASKS_DONE_ASKED = re.compile(
     r"|\bwhat (?:did|has|have) (?P<who>the team|we|[a-z][\w-]*) (?:get |got |gotten )?"
     r"(?:done|finish|finished|complete|completed|tick off|ticked off)\b"
 )
+# a customer's detail told as what it now is: "email for Carmarthen Creamery is a@b.uk now"
+DETAIL_IS = re.compile(
+    r"^(?:(?:the|their|his|her|new)\s+)*(?:e-?mail|phone|mobile|cell|number|title|address)"
+    r"(?:\s+(?:address|number))?\s+(?:for|of)\s+\S.{0,60}?\s+(?:is|=|:|should be)\s+(?:now\s+)?\S"
+)
 # "priya shah is ready for a proposal, move her stage": the next stage said as readiness
 READY_FOR = re.compile(
     r"^(?P<who>[^,;.!?]+?)\s+(?:is|are|'s|’s)\s+(?:now\s+)?(?:ready|good to go|set)\s+for\s+"
@@ -514,6 +521,18 @@ CUES: list[tuple[str, str]] = [
         r"follow up|visit|meet|text|book|set up|arrange)\b)",
     ),
     ("customer.update", READY_FOR.pattern),
+    ("customer.update", DETAIL_IS.pattern),
+    (  # "been out at X all afternoon, …", "viewing done with X …": a visit had
+        "interaction.log",
+        r"^\W*(?:(?:i|we|just)\s+)*(?:called in on|been out at|was out at|popped in on|just left)\s+"
+        r"(?=\S)|^\W*(?:viewing|showing|test drive)\s+(?:done\s+|completed\s+)?(?:with|at)\s+",
+    ),
+    (  # "phone for Omar Jensen at Wayne Logistik?": their details asked for
+        "customer.show",
+        r"^(?:what(?:'s| is)\s+|got\s+|need\s+)?(?:the\s+)?(?:phone|number|mobile|e-?mail|address|"
+        r"contact details|details)(?:\s+(?:number|address))?\s+(?:for|of)\s+"
+        r"(?P<ref>(?!(?:the|a|an)\s)(?:(?!\s(?:is|=|about|re|regarding)\s)[^=:])+?)\W*$",
+    ),
     ("customer.update", KEPT_WITH.pattern),
     (  # "Zoë García confirmed the quote, 20x CRM Starter at 285 each": a sale
         "purchase.log",
@@ -726,6 +745,8 @@ CUES: list[tuple[str, str]] = [
     (
         "customer.delete",
         r"^(?:please |pls |can you |could you )*(?:delete|del|rm|remove|trash|drop|get rid of|archive|bin|scrap|nuke)\b(?!.*\b(?:personal data|all (?:the )?data|gdpr|tasks?|reminders?|tags?|notes?)\b)"
+        r"(?!(?:\s+[\w'-]+){1,5}\s+(?:e-?mails?|calls?|meetings?|visits?|sales?|orders?|purchases?)"
+        r"(?:\s+(?:dated|from|on|logged|of|with|to|yesterday|today)\b|\W*$))"
         rf"|{TAKEN_OUT.pattern}",
     ),
     (  # "created Greenleaf twice, could you delete the second one?"
@@ -782,7 +803,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "task.create",
-        rf"^(?=(?:follow up|check in|circle back|chase|call|email|ping)\s+(?:with\s+|on\s+)?\S.*\b(?:{DATE_PHRASE})\W*$)",
+        rf"^(?=(?:follow up|check in|circle back|chase|call|email(?!\s+from\b)|ping)\s+(?:with\s+|on\s+)?\S.*\b(?:{DATE_PHRASE})\W*$)",
     ),
     (
         "task.list",
@@ -1155,6 +1176,13 @@ CHANNEL_OVERRIDES = [
     (re.compile(r"\b(?:whats ?app(?:ed)?|slack(?:ed)?|telegram|signal)\b"), "chat"),
     (re.compile(r"\b(?:voice ?mail|on the phone|phone call|got off the phone)\b"), "call"),
     (re.compile(r"\b(?:on ?site)\b|^(?:\W*[\w']+\W+){0,4}?visit(?:ed|ing)\b"), "visit"),
+    (  # "called in on the Hendersons", "been out at X all afternoon", "viewing done with X"
+        re.compile(
+            r"^\W*(?:(?:i|we|just)\s+)*(?:called in on|been out at|was out at|popped in on|just left)\b"
+            r"|^\W*(?:viewing|showing|test drive)\s+(?:done|completed|today|yesterday|with)\b"
+        ),
+        "visit",
+    ),
     (
         re.compile(rf"\bat (?:their|his|her) (?:[\w'-]+ ){{0,2}}?{PREMISES}|\w['’]s {PREMISES}"),
         "visit",
@@ -1477,20 +1505,22 @@ NOT_PRODUCT = re.compile(
     re.I,
 )
 SEATS = re.compile(
-    r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:x\s+)?"
+    # "12 seats", "12seats", "20x seats"; never "2BR unit", a two-bedroom one
+    r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+    r"(?:\s*x\s+|\s+|(?=(?:seats?|licen[cs]es?|units?|users?|pcs|pax)\b))"
     r"(?:(?:more|extra|additional|new)\s+)?(?P<between>(?:[A-Za-z][\w+-]*\s+){0,2}?)(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces|cases|strips|bottles|bags|crates|pallets|packs|cartons|kegs|rolls|tins|kits|sets|pairs|tubes|vials|sachets|barrels|drums|sites|locations|branches|devices|endpoints|mailboxes|machines|laptops|vehicles|pax|heads|employees|members|lives)\b(?:\s+of)?"
 )
 PRODUCT_NAME = re.compile(
     r"\s*(?:the\s+)?(?P<p>[\w&+-]+(?:\s(?!for|at|to|from|with|total|in)[\w&+-]+){0,3})"
 )
-COUNTED = re.compile(
-    r"(?<![\w$€£¥₹₦.,])(?P<q>\d{1,4})\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls|strips|bottles|bags|crates|pallets|kegs|tins|pcs|pieces|units|kits|sets|pairs|tubes|vials|sachets|loads)\s+(?:of\s+)?)?"
+COUNTED = re.compile(  # never a unit's or a room's number: "unit 1804", "suite 12"
+    r"(?<![\w$€£¥₹₦.,])(?<!unit )(?<!suite )(?<!room )(?<!apt )(?<!no\. )(?<!lot )(?P<q>\d{1,4})\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls|strips|bottles|bags|crates|pallets|kegs|tins|pcs|pieces|units|kits|sets|pairs|tubes|vials|sachets|loads)\s+(?:of\s+)?)?"
     r"(?P<p>[a-z][\w&-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,2})(?=\s*(?:[,;:]|$|\s(?:for|at|to|from|total|@))|\s+[$€£¥₹\d])"
 )
 SALE_WORDS = re.compile(
     r"\b(?:we|just|finally|have|has|signed|sign|closed|close|won|win|renewed|renew|paid|booked|"
     r"invoiced|the|a|deal|contract|with|for|another|year|yr|annual|ok|yay|woo+|wohoo|boom|sale|"
-    r"order|po|new|came in|got|landed|bagged)\b|[!:]",
+    r"order|po|new|came in|got|landed|bagged|sold|purchase)\b|[!:]",
     re.I,
 )
 PRODUCT = re.compile(
@@ -1534,7 +1564,7 @@ _ONE_OF_STAGES = _any_of(w for w in STAGES if w not in ("customer", "customers",
 IN_STAGE_FOR = re.compile(
     rf"\b(?:(?:been|sitting|sat|spent|stuck|stayed)?\s*in|stage\s*[:=]?)\s*(?:the\s+)?(?P<stage>{_ONE_OF_STAGES})"
     r"(?:\s+stage)?\s+(?:for\s+)?(?:more than|over|longer than|at least|>)\s*"
-    rf"(?P<n>\d+|{_SPAN_COUNT})\s*(?P<unit>days?|weeks?|wks?|months?|mths?|d)\b"
+    rf"(?P<n>\d+|{_SPAN_COUNT})\s*(?P<unit>days?|weeks?|wks?|months?|mths?|d|w)\b"
 )
 # the time said first: "longer than 3 weeks in proposal", "for more than 45 days at qualified"
 LONGER_IN_STAGE = re.compile(
@@ -1601,7 +1631,7 @@ UPDATE_FORMS = [
     re.compile(r"^(?P<who>[^.,;!]+?)\s+(?:has\s+|have\s+)?(?P<stage>lost|won|churned)(?:\s*[.!,;]\s*.*)?$"),
     re.compile(rf"^(?P<who>[^.,;!]+?)\s+(?:move|moved|goes|went|moves)\s+(?:on\s+)?to\s+{_STAGE}(?:\s+(?:already|now|today))?\W*$"),
     re.compile(r"^(?P<who>[^.,;:]+?)[.,;:]?\s+(?:[\w ]{0,30}?\s)?new (?:one|cell|mobile|phone|number|email|e-mail|address)(?:\s+is)?\s*:?\s*(?P<value>[\w.+@()-][\w.+@() -]*?)\W*$"),
-    re.compile(rf"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*(?:stage\s*:?\s*)?{_STAGE}\W*$"),
+    re.compile(rf"^(?:(?:stage|status)\s+(?:change|update)\s*:\s*)?(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*(?:stage\s*:?\s*)?{_STAGE}(?:\s*\([^)]*\))?\W*$"),
     re.compile(rf"^(?P<who>[^,;:]+?)\s+(?:stage|status)\s*[:=]?\s*(?:to\s+|now\s+)?{_STAGE}\W*$"),
     re.compile(r"^(?!(?:emailed|called|rang|texted|met|spoke|phoned|messaged|wrote|visited|sent)\b)(?P<who>[^,;]+?)\s+(?:sent|got|received|has|asked for)\s+(?:the\s+|a\s+|our\s+)?(?P<stage>proposal)(?:\s+(?:today|yesterday|now|this morning))?\W*$"),
     re.compile(r"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*(?:(?:new\s+)?(?:owner|rep)\s*:?\s*)?(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
@@ -1773,7 +1803,7 @@ BOUGHT_PRODUCT = re.compile(
     r"(?:the\s+(?!(?:most|least|last|past|first|same)\b))?"
     r"(?!(?:in|for|from|since|anything|something|nothing|but|a|an|any|recently|lately|before|again|last|this|"
     r"within|over|under|more|less|most|much|twice|once|at|on|during|yet|us|it|them|me|today|"
-    r"yesterday|over|than|the|\d+)\b)"
+    r"yesterday|over|than|the|by|\d+)\b)"
     r"(?P<product>[a-z][\w+.-]*(?:\s+(?!(?:in|from|owned|who|that|which|and|or|this|last|since|"
     r"before|after|during|within|for|over|but|yet|by|with|at|on|are|is|sorted|ordered|ranked|"
     r"tagged|worth|to|as)\b)[\w+.-]+){0,3})"
@@ -1913,7 +1943,7 @@ _BOOK = (
     r"call history|plate|queue|workload|schedule)"
 )
 OWNER_NAMED = re.compile(
-    rf"\b(?P<name>[a-z][a-z-]+)(?:'s|’s|s')\s+(?:(?:overdue|open|top|best|biggest|own|lapsed|"
+    rf"\b(?P<name>[a-z][a-z-]+?)(?:'s|’s|(?<=s)')\s+(?:(?:overdue|open|top|best|biggest|own|lapsed|"
     rf"at[- ]risk|daily|morning|pending|late|last|recent|latest|upcoming|\d+)\s+)*(?:[a-z-]+\s+){{0,4}}?{_BOOK}\b"
 )
 OWNER_DID = re.compile(
@@ -1981,13 +2011,19 @@ COMPANY_WORDS = re.compile(
     re.I,
 )
 CITY_AT_END = re.compile(r"\s+([a-z][\w'-]+)$")
+# "clerk for Judge Alvarez", "works for Acme": who the new customer works for, not their owner
+_WORKS_FOR = "".join(
+    rf"(?<!\b{word} )"
+    for word in "clerk assistant secretary pa ea aide agent buyer deputy works working".split()
+)
 CREATE_OWNER = re.compile(
-    r"(?:^\s*|\s|,\s*|[-–—]\s*)(?i:for|owner:?|owner is|owned by|under|"
+    rf"(?:^\s*|\s|,\s*|[-–—]\s*)(?i:{_WORKS_FOR}for|owner:?|owner is|owned by|under|"
     r"(?:assign|give|hand)(?:ed)? (?:it |him |her |them |this one |this lead )?(?:over )?to|"
     r"(?:and\s+)?put (?:him|her|them|it) (?:on|in|into)(?=\s+[A-Za-z][\w-]*(?:'s|’s)\s+(?:book|list|patch|"
     r"portfolio|accounts)))\s+"
     r"(?P<owner>[A-Za-z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:(?:'s|’s)\s+(?:book|list|patch|portfolio|accounts))?"
     r"(?:\s+please)?\s*(?=[:,!]|\.\s*$|$|\s+as\b)"
+    r"|,\s*(?P<mine>mine|for me|my (?:lead|customer|account))\s*$"  # "…, mine": the sender's
 )
 RESTORE_WORDS = re.compile(
     r"^(?:please |pls |can you )*(?:restore|undelete|un-delete|recover|bring back)\s+(?:the\s+)?"
@@ -2225,7 +2261,9 @@ REASON_TAIL = re.compile(
     r"|(?:shes|hes|theyre|theyve|shell|hell)\b"
     r"|[\w-]+(?:'s|’s) (?:taking|got|going|leaving|moving|covering|off)"
     r"|because|since|as they|cos|coz|cuz|so that"
-    r"|(?:(?:it|this|that)(?:'s|’s| is) )?(?:an? |the )?(?:dup(?:e|licate)?|copy|double) of)\b.*$"
+    r"|(?:(?:it|this|that)(?:'s|’s| is) )?(?:an? |the )?(?:old |extra )?(?:dup(?:e|licate)?|copy|double) of)\b.*$"
+    # "… to avi shes on mat leave from tmrw": why, though no comma says so
+    r"|\s+(?:shes|hes|she's|he's|she’s|he’s)\s+(?:on|off|away|out|leaving|going|moving)\b.*$"
 )
 # a selection's last words that are only politeness: "... as lost please", "... to Jordan asap"
 POLITE_TAIL = re.compile(
@@ -2267,7 +2305,7 @@ NO_STAGE_CHANGE = re.compile(
     r"no stage change|no updates?|without (?:a |any )?(?:change|update|movement|progress))"
     r"\b.*?\b(?:(?:for|in|over|since|after|more than|longer than|over|than)\s+)?"
     rf"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|{_SPAN_COUNT})?"
-    r"\+?\s*(?P<unit>days?|weeks?|wks?|months?|mths?|years?|yrs?|d)\b"
+    r"\+?\s*(?P<unit>days?|weeks?|wks?|months?|mths?|years?|yrs?|d|w)\b"
     r"|\b(?:stale|stalled|stuck|stagnant)\b"  # no time said: a month without moving
     # "in proposal stage for more than 30 days without change": the time said first
     r"|(?<=stage )for\s+(?:over\s+|more than\s+)?(?P<n2>\d+)\s*(?P<unit2>days?|weeks?|months?)\s+"

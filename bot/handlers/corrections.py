@@ -305,6 +305,23 @@ def _day(parsed: Parsed) -> date | None:
     return date.fromisoformat(said) if said else None
 
 
+OFFERED = 5  # the entries offered when it is not said which
+
+
+def _briefly(ctx: Context, entry: Interaction | Purchase) -> str:
+    """An entry as a button says it: its day, and what was said or sold."""
+    if isinstance(entry, Interaction):
+        when = format.moment(_aware(entry.occurred_at), tz=ctx.tz, today=ctx.today)
+        return f"{when}: {entry.summary or entry.channel}"
+    day = format.day(entry.purchased_on, today=ctx.today)
+    return (
+        f"{day}: {entry.quantity} × {entry.product}, {format.money(entry.amount, entry.currency)}"
+    )
+
+
+_THE_LAST = re.compile(r"\b(?:last|latest|most recent|just|that|this)\b", re.I)
+
+
 def _chosen(
     ctx: Context,
     parsed: Parsed,
@@ -329,7 +346,24 @@ def _chosen(
         query = query.where(model.customer_id == customer.id)
     if customer is None or not sees_whole_team(ctx.staff):
         query = query.where(model.staff_id == ctx.staff.id)
-    entry = ctx.session.exec(query.limit(1)).first()
+    found = ctx.session.exec(query.limit(OFFERED)).all()
+    unsaid = not parsed.slots.keys() & {"occurred_on", "amount", "product"}
+    if (
+        customer is not None
+        and len(found) > 1
+        and unsaid
+        and not _THE_LAST.search(ctx.message.text)
+    ):
+        # "delete the email logged on daniel okafor", with two: which one?
+        reply = Reply(
+            text=f"{customer.display_name} has several {kind}s. Which one? Nothing was {doing}.",
+            buttons=[
+                Button(f"{n}. {_briefly(ctx, entry)}"[:70], str(n))
+                for n, entry in enumerate(found, start=1)
+            ],
+        )
+        raise Ask(reply, {str(n): {ENTRY: e.id} for n, e in enumerate(found, start=1)})
+    entry = found[0] if found else None
     if entry is None:
         with_whom = f" with {customer.display_name}" if customer is not None else ""
         raise UserError(

@@ -383,8 +383,9 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
             period=slots.get("period"),
             about=slots.get("about"),
         )
-    elif "task_id" in slots:
-        changing = _own_tasks(ctx, slots["task_id"])
+    elif "task_id" in slots:  # "give task 14 to me": a rep takes on a task on their own customer
+        taking = str(slots.get("owner", "")).casefold() in ME
+        changing = _own_tasks(ctx, slots["task_id"], taking=taking)
     else:  # "push the renewal quote for bjorn to monday"
         customer = resolve_customer(ctx, slots.get("customer"))
         changing = [_the_open_task(ctx, customer, about=slots.get("about"))]
@@ -531,13 +532,16 @@ def _handed_over(
     return list(held)
 
 
-def _own_tasks(ctx: Context, task_id: object, *, to_read: bool = False) -> list[Task]:
-    """The tasks a `task_id` slot names (one number or several), each once."""
+def _own_tasks(
+    ctx: Context, task_id: object, *, to_read: bool = False, taking: bool = False
+) -> list[Task]:
+    """The tasks a `task_id` slot names (one number or several), each once; `taking`, when the
+    sender takes them on."""
     wanted = task_id if isinstance(task_id, list) else [task_id]
-    return [_own_task(ctx, n, to_read=to_read) for n in dict.fromkeys(wanted)]
+    return [_own_task(ctx, n, to_read=to_read, taking=taking) for n in dict.fromkeys(wanted)]
 
 
-def _own_task(ctx: Context, typed: object, *, to_read: bool = False) -> Task:
+def _own_task(ctx: Context, typed: object, *, to_read: bool = False, taking: bool = False) -> Task:
     """A task the sender may change: their own, or anyone's for a manager. Anyone's may be read
     ("who has task 20?"), as a customer's profile shows every open task on it."""
     number = checks.whole(typed, what="task number")
@@ -549,12 +553,12 @@ def _own_task(ctx: Context, typed: object, *, to_read: bool = False) -> Task:
     if to_read or task.assignee_id == ctx.staff.id or ctx.is_manager:
         return task
     customer = ctx.session.get(Customer, task.customer_id) if task.customer_id else None
-    if customer is not None and customer.owner_id == ctx.staff.id:
+    if taking and customer is not None and customer.owner_id == ctx.staff.id:
         return task  # a colleague's task on a customer now the sender's: theirs to take on
     holder = ctx.session.get(Staff, task.assignee_id)
     raise UserError(
-        f"Task #{number} is {holder.name if holder else 'a colleague'}'s; only they, a manager or "
-        "the customer's owner can change it. Nothing was changed."
+        f"Task #{number} is {holder.name if holder else 'a colleague'}'s, so only they or a "
+        "manager can change it. Nothing was changed."
     )
 
 

@@ -186,7 +186,7 @@ def test_a_rep_changes_only_their_own_tasks_and_hands_them_to_no_one(chat):
     alexs, sams = sorted(chat.rows(Task), key=lambda t: t.id)
     written = chat.written()
     assert chat.say(f"move task {alexs.id} to friday").text.startswith(
-        f"You have no task #{alexs.id}"
+        f"Task #{alexs.id} is Alex's, so only they or a manager can change it."
     )
     refused = chat.say(f"give task {sams.id} to alex")
     assert refused.text.startswith("You can set tasks only for yourself")

@@ -1688,7 +1688,7 @@ def test_a_colleagues_selection_said_with_no_verb_after_a_handover_is_handed_ove
         ("how's november looking so far", "report.show",
          {"metric": "revenue", "period": "this_month"}),
         ("who's behind on their tasks?", "task.list", {"owner": "team", "period": "overdue"}),
-        ("show my tasks for monday", "task.list", {"owner": "me"}),
+        ("show my tasks for monday", "task.list", {"owner": "me", "due": "2026-11-23"}),
         ("any duplicates we should merge?", "segment.list", {"namesakes": True}),
         ("mark Apotheke am Markt as won", "customer.update",
          {"customer": "Apotheke am Markt", "field": "stage", "value": "customer"}),
