@@ -1072,7 +1072,11 @@ def _task(match: re.Match, message: Message) -> dict | None:
         customer = _ref(typed[found.start("who") :])
     if customer and customer.lower() in vocab.NOT_CUSTOMERS:
         customer = None  # "review the Q4 forecast": a quarter, not a customer
-    if customer and (numbered := re.search(rf"{re.escape(customer)}\s*\(?#(\d+)\)?", typed, re.I)):
+    if (
+        customer
+        and "#" in typed
+        and (numbered := re.search(rf"{re.escape(customer)}\s*\(?#(\d+)\)?", typed, re.I))
+    ):
         customer = f"{customer} #{numbered.group(1)}"  # "mia fischer #121": the #id says which
     if (headed := _WHO_THEN_WHAT.fullmatch(typed.strip())) and (
         customer is None

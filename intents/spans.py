@@ -11,8 +11,9 @@ The parser (`intents.parser`) keeps a rule's value where the tagger finds nothin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from intents.rules import Message
 from intents.vocab import REASON_TAIL, REFERENCE_STOPS, SELECTION_NOUN
@@ -225,18 +226,18 @@ class Reading:
 
     found: dict[str, str]
     words: tuple[Token, ...]
-    in_slot: tuple[float, ...]
+    in_slot: Callable[[], tuple[float, ...]]  # worked out only when a value is doubted
 
     def doubts(self, message: Message, value: str) -> bool:
         """Whether a value the rules read is, to the tagger, almost surely no slot at all."""
         span = _find(message, self.words, _plain(value))
         if span is None:
             return False
-        chances = self.in_slot[span[0] : span[1] + 1]
+        chances = self.in_slot()[span[0] : span[1] + 1]
         return sum(chances) / len(chances) < DOUBT
 
 
-NOTHING = Reading({}, (), ())
+NOTHING = Reading({}, (), tuple)
 _TAGGED_INTENTS = frozenset().union(*INTENTS_OF.values())
 
 
@@ -255,10 +256,13 @@ class Tagger:
         self.crf = pycrfsuite.Tagger()
         self.crf.open_inmemory(model)
 
-    def tag(self, rows: list[list[str]]) -> tuple[list[str], tuple[float, ...]]:
-        """The labels, and each token's chance of being in some slot."""
-        tags = self.crf.tag(rows)
-        return tags, tuple(1.0 - self.crf.marginal("O", i) for i in range(len(tags)))
+    def tag(self, rows: list[list[str]]) -> list[str]:
+        return self.crf.tag(rows)
+
+    def in_slot(self, rows: list[list[str]]) -> tuple[float, ...]:
+        """Each token's chance of being in some slot."""
+        self.crf.set(rows)
+        return tuple(1.0 - self.crf.marginal("O", i) for i in range(len(rows)))
 
 
 class Tagging:
@@ -279,9 +283,10 @@ class Tagging:
         if not self.rows:
             return NOTHING
         if (known := self.readings.get(intent)) is None:
-            tags, in_slot = self.tagger.tag(for_intent(self.rows, intent))
-            found = spans(self.message, tags, self.words)
-            known = self.readings[intent] = Reading(found, self.words, in_slot)
+            rows = for_intent(self.rows, intent)
+            found = spans(self.message, self.tagger.tag(rows), self.words)
+            chances = partial(self.tagger.in_slot, rows)
+            known = self.readings[intent] = Reading(found, self.words, chances)
         return known
 
 
@@ -328,7 +333,7 @@ def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
         return towns.startswith((f"{tagged.lower()} ", f"{tagged.lower()},")) or (
             tagged.lower() in said_as
         )
-    return bool(re.fullmatch(rf"{re.escape(rule)}\s*\(.+\)", tagged))
+    return tagged.startswith(rule) and bool(re.fullmatch(r"\s*\(.+\)", tagged[len(rule) :]))
 
 
 def _one_reading(ruled: dict, merged: dict) -> None:

@@ -1193,8 +1193,9 @@ CHANNEL_OVERRIDES = [
 _CALL_THEM_ON = (
     r"\b(?:(?:ring|ping|try|phone|call|text|e-?mail|nudge|bell|buzz) (?:them|her|him)|"
     r"give (?:them|her|him) a (?:ring|call|bell|buzz|shout)|get back (?:to|tae) (?:them|her|him)|"
-    r"(?P<wanted>(?:(?:she|he|they) )?(?:wants?|would like|asked for|needs?) (?:a |another )?"
-    r"(?:call|call ?back|follow-?up|meeting|demo)(?:\s+(?:about|re|regarding)\s+[^,;.]{1,40}?)?)|"
+    r"(?P<wanted>(?:(?:she|he|they) )?(?:(?:wants?|would like|asked for|needs?) (?:a |another )?"
+    r"(?:call|call ?back|follow-?up|meeting|demo)|(?:wants?|would like|asked|needs?) to (?:meet|catch up|"
+    r"talk|speak|chat|see us))(?:\s+(?:about|re|regarding)\s+[^,;.]{1,40}?)?)|"
     rf"set (?:one|it|that|a (?:demo|meeting|call)) up|book (?:one|it|that|a (?:demo|meeting|call))"
     r"(?: in)?|revisit)"
     rf"(?=\s+(?:(?:on|by|for|before)\s+)?(?:{DATE_PHRASE})(?![\w/]))"
@@ -2263,7 +2264,7 @@ REASON_TAIL = re.compile(
     r"|because|since|as they|cos|coz|cuz|so that"
     r"|(?:(?:it|this|that)(?:'s|’s| is) )?(?:an? |the )?(?:old |extra )?(?:dup(?:e|licate)?|copy|double) of)\b.*$"
     # "… to avi shes on mat leave from tmrw": why, though no comma says so
-    r"|\s+(?:shes|hes|she's|he's|she’s|he’s)\s+(?:on|off|away|out|leaving|going|moving)\b.*$"
+    r"|\s+(?:shes|hes|she's|he's|she’s|he’s)\s+(?:on|off|away|out|leaving|going|moving|in|at|based)\b.*$"
 )
 # a selection's last words that are only politeness: "... as lost please", "... to Jordan asap"
 POLITE_TAIL = re.compile(

@@ -473,3 +473,12 @@ def test_done_with_a_name_two_customers_share_closes_the_one_with_an_open_task(c
     reply = chat.say("done with jane")
     assert reply.text.startswith("Done: ")
     assert [t.status for t in chat.rows(Task)] == ["done"]
+
+
+def test_a_new_lead_from_a_trade_show_keeps_its_name_and_a_us_town(chat):
+    chat.say("new lead from yesterdays retailtech expo: Priya Shah at Brightline Foods", who="Alex")
+    chat.say("new lead Ryan Cole, Peakline Outdoors, Denver CO, ryan@peakline.com", who="Alex")
+    shah, cole = chat.customer("Priya Shah"), chat.customer("Ryan Cole")
+    assert (shah.company, cole.company, cole.city) == (
+        "Brightline Foods", "Peakline Outdoors", "Denver",
+    )  # fmt: skip

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot import permissions
-from crm_store.models import Interaction, NpsAnswer, Product, Purchase, Staff
+from crm_store.models import Customer, Interaction, NpsAnswer, Product, Purchase, Staff
 
 
 def test_a_call_logged_by_mistake_is_deleted_once_confirmed_and_undo_puts_it_back(chat):
@@ -312,3 +312,34 @@ def test_a_day_said_of_another_sale_is_not_the_day_of_this_one(chat):
     assert sale.purchased_on == chat.now.date()
     asked = chat.say("no that sale was yesterday not today")
     assert asked.text.endswith("($9,000, today) to yesterday? (yes/no)")
+
+
+@pytest.mark.parametrize("answer", ["new product, nimbus", "yes new", "its a new product"])
+def test_a_new_product_said_in_words_records_the_sale_and_adds_no_customer(chat, answer):
+    _catalogue(chat, "CRM Enterprise", "CRM Pro")
+    customers = chat.count(Customer)
+    chat.say("jane cooper just ordered 25 nimbus seats, 12.5k")
+    reply = chat.say(answer)
+    assert reply.text.startswith("Recorded 25 × nimbus")
+    [sale] = chat.rows(Purchase)
+    assert (sale.product, sale.amount) == ("nimbus", Decimal("12500"))
+    assert chat.count(Customer) == customers
+
+
+def test_deleting_a_contact_when_several_fit_asks_which_one(chat):
+    chat.say("emailed jane cooper the deck")
+    chat.say("emailed jane cooper the price list")
+    asked = chat.say("delete the email logged on jane cooper")
+    assert asked.text.startswith("Jane Cooper (Acme Corporation) has several emails. Which one?")
+    assert len(chat.rows(Interaction)) == 2
+    chat.say("2")  # the deck, the older of the two
+    chat.say("yes")
+    assert [c.summary for c in chat.rows(Interaction)] == ["the price list"]
+
+
+def test_deleting_a_contact_named_before_its_kind_never_deletes_the_customer(chat):
+    chat.say("emailed jane cooper the deck")
+    chat.say("delete the jane cooper email from today")
+    chat.say("yes")
+    assert chat.rows(Interaction) == []
+    assert chat.customer("Jane Cooper").deleted_at is None

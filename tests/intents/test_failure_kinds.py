@@ -1152,3 +1152,81 @@ STORE_WITH_TOWNS = Lexicon(
     staff=STORE.staff,
     cities=("Toronto", "New York"),
 )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("Bondi Bottle-O did the survey, Trevor gave us a 4 — nobody answers the phone after 3",
+         "nps.record",
+         {"customer": "Bondi Bottle-O", "score": 4,
+          "comment": "nobody answers the phone after 3"}),
+        ("add Lior Ben-David from Haifa Optics as a prospect, mine", "customer.create",
+         {"name": "Lior Ben-David", "company": "Haifa Optics", "stage": "qualified",
+          "owner": "me"}),
+        ("add a new contact: Tamika Reese, clerk for Judge Alvarez, Cook County Circuit Court, "
+         "312-555-0147",
+         "customer.create",
+         {"name": "Tamika Reese", "company": "Cook County Circuit Court",
+          "phone": "312-555-0147"}),
+        ("sorry, email of Mr Dũng is wrong, correct is dung.tran@dnseafood.com.vn",
+         "customer.update",
+         {"customer": "Mr Dũng", "field": "email", "value": "dung.tran@dnseafood.com.vn"}),
+        ("sorry her name is spelt Abena Owusu-Ansah, not Owusu. please correct it",
+         "customer.update", {"field": "name", "value": "Abena Owusu-Ansah"}),
+        ("Quarry Lane signed :tada: 40 seats Clinical plan @ $310/seat = $12,400", "purchase.log",
+         {"customer": "Quarry Lane", "product": "Clinical plan", "quantity": 40,
+          "amount": 12400, "currency": "USD"}),
+        ("email for Carmarthen Creamery is dafydd.huws@carmcreamery.co.uk now, the old one "
+         "bounces",
+         "customer.update",
+         {"customer": "Carmarthen Creamery", "field": "email",
+          "value": "dafydd.huws@carmcreamery.co.uk"}),
+        ("phone for Omar Jensen at Wayne Logistik", "customer.show",
+         {"customer": "Omar Jensen at Wayne Logistik"}),
+        ("Next steps for Lukas' book?", "next_action.suggest", {"owner": "Lukas"}),
+        ("Who are the clients that we cannot lose? ordered by value", "segment.list",
+         {"segment": "cant_lose", "sort": "value"}),
+        ("move all of shira's accounts to avi shes on mat leave from tmrw",
+         "customer.bulk_update", {"owner": "shira", "field": "owner", "value": "avi"}),
+        ("itai's pipeline, anything stuck in proposal >3w?", "segment.list",
+         {"owner": "itai", "stage": "proposal", "no_stage_change_days": 21}),
+        ("Stage change: Brandt & Söhne Maschinenbau → customer (signed yesterday)",
+         "customer.update",
+         {"customer": "Brandt & Söhne Maschinenbau", "field": "stage", "value": "customer"}),
+        ("Good morning boss bot 🙏 please show me Adom Foods, I'm going there now now",
+         "customer.show", {"customer": "Adom Foods"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_40_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("new lead from yesterdays retailtech expo: Priya Shah at Brightline Foods, manchester",
+         "customer.create",
+         {"name": "Priya Shah", "company": "Brightline Foods", "city": "manchester",
+          "stage": "lead"}),
+        ("new lead Ryan Cole, Peakline Outdoors, Denver CO, ryan@peakline.com", "customer.create",
+         {"name": "Ryan Cole", "company": "Peakline Outdoors", "city": "Denver",
+          "email": "ryan@peakline.com", "stage": "lead"}),
+        ("delete the daniel okafor email dated tue 17 nov", "interaction.delete",
+         {"customer": "daniel okafor", "channel": "email", "occurred_on": "2026-11-17"}),
+        ("delete the email logged on daniel okafor", "interaction.delete",
+         {"customer": "daniel okafor", "channel": "email"}),
+        ("new product, nimbus", "unknown", {}),
+        ("daniel okafor emailed back, wants to meet tues in leeds", "interaction.log",
+         {"customer": "daniel okafor", "channel": "email", "summary": "wants to meet in leeds",
+          "follow_up": "2026-11-24"}),
+        ("give the harbor sohne quote task to maria", "task.update",
+         {"customer": "harbor sohne", "owner": "maria", "about": "quote"}),
+        ("move my atlas task to friday", "task.update",
+         {"customer": "atlas", "due": "2026-11-20"}),
+    ],
+)  # fmt: skip
+def test_what_working_day_51_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
