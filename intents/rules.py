@@ -623,7 +623,8 @@ def _first(table: list[tuple[re.Pattern, str]], text: str) -> str | None:
 def _number(word: str | None) -> int | None:
     if not word:
         return None
-    return int(word) if word.isdigit() else vocab.NUMBERS.get(word)
+    plain = word.replace(",", "")  # "5,000 pcs"
+    return int(plain) if plain.isdigit() else vocab.NUMBERS.get(word)
 
 
 # ---- readers, one per intent --------------------------------------------------------------------
@@ -2768,7 +2769,7 @@ def _entry_removed(match: re.Match, message: Message) -> dict[str, Any]:
     named = [  # "the daniel okafor email": whose, said before the word for it
         w
         for w in message.typed[match.start("when") : match.end("when")].split()
-        if w.lower().strip("'s") not in _NOT_SOLD
+        if w.lower().strip("'s") not in _NOT_SOLD | _CONTACT_KINDS
     ]
     slots = {
         "customer": _ref(who.group("who")) if who else None,
@@ -2787,6 +2788,7 @@ def _entry_removed(match: re.Match, message: Message) -> dict[str, Any]:
     return slots
 
 
+_CONTACT_KINDS = frozenset("call email e-mail meeting visit note text chat sms phone".split())
 # the words before "sale" that say which entry, not what was sold
 _NOT_SOLD = frozenset(
     "the that this my our last latest today yesterday this morning afternoon evening wrong "

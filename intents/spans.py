@@ -404,6 +404,9 @@ _AFTER_ITS_PREPOSITION = frozenset(
 )
 
 
+_WORKS_FOR = frozenset({"for", "of", "to", "with"})  # "clerk for Judge Alvarez": who they work for
+
+
 def _word_before(value: str, text: str) -> str:
     """The word just before a value in the message, lower case ("" if none or not found)."""
     at = text.lower().find(value.lower())
@@ -451,15 +454,12 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
             if (
                 name == "name"
                 and merged.get(name)
-                and _word_before(value, tagging.message.text)
-                in (
-                    "for",
-                    "of",
-                    "to",
-                    "with",
+                and (
+                    _word_before(value, tagging.message.text) in _WORKS_FOR
+                    or value == merged.get("company")
                 )
-            ):
-                continue  # "Tamika Reese, clerk for Judge Alvarez": who she works for, not her
+            ):  # "Tamika Reese, clerk for Judge Alvarez", "Pono Builders, Keoni Alapai": not her
+                continue
             if name == "city" and value.lower() in _STOPS:
                 continue  # "… off from Monday": when, never a town
             if (

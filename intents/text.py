@@ -219,7 +219,8 @@ GREETING = re.compile(
 POLITE = re.compile(
     r"^(?:(?:ok|okay|alright|right|so|actually|now|hmm+)\b,?\s+"  # "ok move …", "actually give …"
     r"|(?:eish|ugh|argh|oh no|oh dear|oh man|damn|dang|shoot|oops|whoops|darn|sadly|unfortunately|"
-    r"bummer|yikes|meh|ngl|tbh|fyi|btw|bet|lol|bruh|bro)\b[,.!]*\s+"  # "Eish, X went with …"
+    r"bummer|yikes|meh|ngl|tbh|fyi|btw|bet|lol|bruh|bro|"
+    r"(?:sorry|apologies) for the (?:late|delayed|slow) (?:update|message|reply|log))\b[,.!]*\s+"
     r"|(?:forget (?:it|that)|never ?mind|nvm|scratch that)\b[.!,;:-]*\s+)*"  # "ok forget it. tag …"
     r"(?:(?:and|also|plus|oh and|and also),?\s+)?"  # "and tag him hot": a follow-up's opening
     r"(?:(?:i\s+)?forgot to (?:log|add|record|note)(?: this| that| it)?\s*[-–—:,]+\s*)?"

@@ -715,6 +715,11 @@ CUES: list[tuple[str, str]] = [
         r"(?:\s+(?:else\s+)?[\w'-]+\s+(?:still\s+)?(?:has|owns|holds))?\s+(?:should\s+|can\s+|will\s+)?"
         r"(?:go|goes|move|moves)\s+(?:over\s+)?to\s+\w",
     ),
+    (  # "actually just the top 2 of them to lee": the first of the list just shown
+        "segment.list",
+        r"^(?:(?:actually|ok|okay|so|and|now)[\s,]+)*(?:just\s+|only\s+)?(?:the\s+)?(?:top|first|best|"
+        r"biggest)\s+\d+\s+of\s+(?:them|those|these)\b",
+    ),
     (  # "give those to maria, shes in berlin anyway": the customers just listed
         "customer.bulk_update",
         r"^(?:(?:please|pls|can you|ok|okay|so|then|now|and)[\s,]+)*(?:move|reassign|assign|give|"
@@ -1507,7 +1512,7 @@ NOT_PRODUCT = re.compile(
 )
 SEATS = re.compile(
     # "12 seats", "12seats", "20x seats"; never "2BR unit", a two-bedroom one
-    r"\b(?P<q>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+    r"(?<![\d,.])\b(?P<q>\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
     r"(?:\s*x\s+|\s+|(?=(?:seats?|licen[cs]es?|units?|users?|pcs|pax)\b))"
     r"(?:(?:more|extra|additional|new)\s+)?(?P<between>(?:[A-Za-z][\w+-]*\s+){0,2}?)(?:seats?|licen[cs]es?|units?|users?|boxes|copies|subscriptions?|pcs|pieces|cases|strips|bottles|bags|crates|pallets|packs|cartons|kegs|rolls|tins|kits|sets|pairs|tubes|vials|sachets|barrels|drums|sites|locations|branches|devices|endpoints|mailboxes|machines|laptops|vehicles|pax|heads|employees|members|lives)\b(?:\s+of)?"
 )
@@ -1874,8 +1879,8 @@ NO_CONTACT = re.compile(
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
 )
 CITY = re.compile(
-    rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|{_SPAN_COUNT}|{MONTH}|(?i:{WEEKDAY}))\b)(?!\w*_)"
-    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please|now|today|anyway|anymore|again|right)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
+    rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|hibernating|champions?|loyal(?:ists)?|promising|detractors?|promoters?|passives?|lapsed|{_SPAN_COUNT}|{MONTH}|(?i:{WEEKDAY}))\b)(?!\w*_)"
+    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please|now|today|anyway|anymore|again|right|stuck|more|less|older|sitting)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
@@ -1961,7 +1966,7 @@ OWNER_FOR = re.compile(
 OWNER_BY = re.compile(
     r"\b(?:logged|made|done|booked|created|entered|added|sent|held) by\s+(?P<name>[a-z][a-z-]+)"
     # "stage proposal for 45 days, owner faisal": a selection said as fields
-    r"|(?:^|[,;]\s*)(?:owner|rep)\s*[:=]?\s*(?P<name2>[a-z][a-z-]+)\b(?!\s*(?:->|→|=>))"
+    r"|(?:^|[,;]\s*)(?:owner|rep)(?:\s*[:=]\s*|\s+)(?P<name2>[a-z][a-z-]+)\b(?!\s*(?:->|→|=>))"
 )
 NOT_OWNERS = frozenset(
     "nobody noone anyone anybody someone somebody everyone everybody no-one whats what's what "

@@ -1230,3 +1230,33 @@ def test_what_blind_round_40_found_is_read_as_meant(text, intent, slots):
 def test_what_working_day_51_found_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("change stage for everyone in hibernating to lost", "customer.bulk_update",
+         {"segment": "hibernating", "field": "stage", "value": "lost"}),
+        ("Mirae Display order 5,000 pcs MCU HN-32F, total USD 41,500", "purchase.log",
+         {"customer": "Mirae Display", "product": "MCU HN-32F", "quantity": 5000,
+          "amount": 41500, "currency": "USD"}),
+        ("/crm report revenue last month by owner", "report.show",
+         {"metric": "revenue", "period": "last_month", "group_by": "owner"}),
+        ("new lead Pono Builders, Keoni Alapai, 808-555-0122, Hilo, interested in commercial solar",
+         "customer.create",
+         {"stage": "lead", "company": "Pono Builders", "name": "Keoni Alapai",
+          "phone": "808-555-0122", "city": "Hilo", "interest": "commercial solar"}),
+        ("all leads in Poznań stuck more than 30 days without stage change -> move them to lost",
+         "customer.bulk_update",
+         {"stage": "lead", "city": "Poznań", "no_stage_change_days": 30, "field": "stage",
+          "value": "lost"}),
+        ("sorry for the late update, visited Digby Scallop Ltd yesterday, they're unhappy with "
+         "the lid seals",
+         "interaction.log",
+         {"customer": "Digby Scallop Ltd", "channel": "visit", "occurred_on": "2026-11-17",
+          "summary": "they're unhappy with the lid seals"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_41_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
