@@ -28,7 +28,7 @@ from bot import permissions, subjects
 from bot.checks import refuse_invalid
 from bot.context import HANDLERS, Ask, Context, UserError
 from bot.errors import describe
-from bot.handlers.corrections import just_logged_put_right, someone_else_meant
+from bot.handlers.corrections import just_logged_put_right, someone_else_meant, sum_put_right
 from bot.handlers.help import reading_label
 from bot.handlers.nps import score_put_right
 from bot.handlers.tasks import same_for_task
@@ -294,6 +294,13 @@ class Bot:
                 if answer is not None:
                     session.delete(pending)
                     return _resume(pending.payload, answer)
+                if pending.payload.get("intent") == "purchase.log" and (
+                    figure := sum_put_right(text)
+                ):  # "oops it was 12,000 not 12,500" while asked which product: this sale's sum
+                    slots = {**pending.payload["slots"], "amount": float(figure)}
+                    pending.payload = {**pending.payload, "slots": slots}
+                    asked = _choices_again(pending.payload)
+                    return replace(asked, text=f"The sale is now {figure:,}. {asked.text}")
                 if several := _still_several(text, pending.payload.get("described", {})):
                     fits = f"{', '.join(several[:-1])} and {several[-1]}"  # still asked
                     each = "both" if len(several) == 2 else "all"
@@ -347,10 +354,14 @@ class Bot:
         if (score := score_put_right(session, staff.id, text)) is not None:
             parsed = score  # "sorry it was a 3 not 4" after an NPS answer
         elif (
-            fixed := just_logged_put_right(
-                session, staff.id, text, now=now, tz=staff.tz or self.settings.tz
+            waiting != "kept"
+            and (
+                fixed := just_logged_put_right(
+                    session, staff.id, text, now=now, tz=staff.tz or self.settings.tz
+                )
             )
-        ) is not None:
+            is not None
+        ):  # never while a question about something else is waiting
             parsed = fixed  # "sorry i meant 5400" after a sale, "make it a meeting" after a call
         elif (moved := someone_else_meant(session, staff.id, text)) is not None:
             parsed = moved  # "sorry i meant priya kowalski not dubois" after a sale to Dubois

@@ -93,6 +93,9 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         sold := parse(message.typed[: won.start()], now=now, tz=tz, lexicon=lexicon)
     ).intent == "purchase.log":
         return sold  # "X accepted the proposal!! 30 drums CRM Pro 27k, move her to customer"
+    if noted := vocab.NOTE_THAT_AFTER.match(message.text):
+        what = message.typed[slice(*noted.span("what"))]
+        return parse(f"note: {what}", now=now, tz=tz, lexicon=lexicon)
     if (told := vocab.LOG_THAT.match(message.text)) and (
         said := parse(message.typed[told.end() :], now=now, tz=tz, lexicon=lexicon)
     ).intent in ("interaction.log", "purchase.log", "nps.record"):

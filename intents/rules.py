@@ -774,9 +774,13 @@ def _task_described(message: Message) -> dict[str, str] | None:
     if not found:
         return None
     said = message.typed[found.start("what") : found.end("what")].split() if found["what"] else []
-    about = [w for w in said if w.lower() in _TASK_WORDS]
+    about = [w for w in said if w.lower() in _TASK_WORDS] + (
+        [found["doing"]] if found["doing"] else []
+    )
     named = [w for w in said if w.lower() not in _TASK_WORDS]
     slots = {"about": " ".join(about)} if about else {}
+    if found["doing"] and not named:
+        return slots  # the customer just talked about
     if found["who"] and found["who"] not in ("him", "her", "them", "it"):
         who = message.typed[found.start("who") : found.end("who")]
         ref = re.search(r"#\d+", who)  # "… on the task for #12": the customer put in for "him"
@@ -807,7 +811,10 @@ _TASK_OF = re.compile(
     r"(?:close|complete|finish|tick off|check off|"
     r"mark off|mark|done with|clear)\s+(?:(?P<their>his|her|their)|the|my|our)\s+"
     r"(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?\s+)?(?:task|reminder|follow-?up|to-?do)\b"
-    r"(?:\s+(?:for|on|with|about)\s+(?P<who>(?:(?!\s+and\s)[^,;.!?])+?))?(?:\s+(?:as\s+)?done)?"
+    r"(?:\s+(?:for|on|with|about)\s+(?P<who>(?:(?!\s+and\s)[^,;.!?])+?)"
+    # "close my task to call her": the one to call the customer just talked about
+    r"|\s+to\s+(?P<doing>call|ring|email|visit|see|meet|chase|ping)\s+(?:him|her|them))?"
+    r"(?:\s+(?:as\s+)?done)?"
     r"(?:\s+too)?\W*$"
 )
 # words that say which of a customer's tasks, not who the customer is

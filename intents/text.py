@@ -32,7 +32,7 @@ DECORATION = [
     ),  # @person: the person, not an e-mail
 ]
 SHORTHAND = [
-    (re.compile(r"\bf/u\b|\bfup\b|(?<![\w-])follow-?up(?![\w-])", re.I), "follow up"),
+    (re.compile(r"\bf/u\b|\bf/up\b|\bfup\b|(?<![\w-])follow-?up(?![\w-])", re.I), "follow up"),
     (re.compile(r"\bw/o\b", re.I), "without"),
     (re.compile(r"(?<=\d)(?: ea\b| ea\.|ea\b|/ea\b)", re.I), " each"),  # "sold at 450 ea"
     (re.compile(r"\bw/", re.I), "with "),

@@ -118,6 +118,11 @@ AS_MY_TASK = re.compile(
     r"(?:in|on|to|into)\s+(?:my\s+)?(?:tasks|task list|to-?dos?|to-?do list|list|calendar|diary)"
     r"|(?:make|save|keep)\s+(?:it|this|that)\s+(?:as\s+)?an?\s+(?:task|reminder|to-?do))\W*$"
 )
+# "also he mentioned they're opening a munich office, note that": what to note, said first
+NOTE_THAT_AFTER = re.compile(
+    r"^(?P<what>\S.+?)[\s,;.–—-]+(?:(?:pls|please|and|can you|could you)\s+)*(?:note|log|record|save)"
+    r"\s+(?:that|this|it)(?:\s+down)?(?:\s+(?:pls|please|for me))?\W*$"
+)
 LOG_LEAD_IN = re.compile(
     r"^(?:(?:i|we|just|have|had|finally|quick|sent|the|a|an|log|please log|log this|note|notes|"
     r"note that|that|fyi|today|yesterday|made|forgot to log(?: this| that)?)\b[:\s–—-]*)+",
@@ -317,8 +322,8 @@ TASK_GIVEN = re.compile(
     r"reminder|follow-?up|to-?do)),?\s+(?P<who3>[a-z][\w'-]*)\s+(?:will|'ll|can|is going to)\s+"
     r"(?:pick it up|take it(?: over| on)?|do it|handle it|own it))\W*$"
 )
-TASKS_HANDED_OVER = re.compile(
-    r"\b(?:reassign|assign|give|hand|pass|transfer|move|shift|switch)\s+(?:over\s+)?"
+TASKS_HANDED_OVER = re.compile(  # "… jordan's tasks due before wednesday -> sam" too
+    r"(?:\b(?:reassign|assign|give|hand|pass|transfer|move|shift|switch)\s+(?:over\s+)?|^(?=.*(?:->|→|=>)))"
     r"(?:(?:all|every one|each|any)\s+(?:of\s+)?)?(?:the\s+)?(?P<whose>my|his|her|(?!the\b|all\b)[a-z][\w-]*?"
     r"(?:'s|’s|s'))\s+(?:(?:\d{1,3}|two|three|four|five)\s+)?"
     r"(?:(?:open|outstanding|remaining|overdue|pending|current)\s+)*"
@@ -326,8 +331,8 @@ TASKS_HANDED_OVER = re.compile(
     r"[\"“'‘](?P<quoted>[^\"”'’]{1,40})[\"”'’])\s+)?"
     r"(?:tasks|to-?dos|follow-?ups|reminders|(?<=overdue )ones|(?<=open )ones)"
     r"(?:\s+due\s+(?P<due>next week|this week|today|tomorrow|"
-    rf"by (?:the )?(?:end of (?:the )?week|eow|{WEEKDAY})|in the next (?:\d+|two|three|few) days))?"
-    r"\s+(?:over\s+)?to\s+(?P<who>[a-z][\w'-]*)"
+    rf"(?:by|before) (?:the )?(?:end of (?:the )?week|eow|{WEEKDAY})|in the next (?:\d+|two|three|few) days))?"
+    r"(?:\s+(?:over\s+)?to\s+|\s*(?:->|→|=>)\s*)(?P<who>[a-z][\w'-]*)"
     r"|\b(?:reassign|assign|give|hand|pass|transfer|move|shift|switch)\s+(?:over\s+)?(?:all\s+)?"
     r"(?:of\s+)?(?:the\s+)?(?:(?:open|outstanding|remaining|overdue|pending)\s+)*"
     r"(?:tasks|to-?dos|follow-?ups|reminders)\s+(?:from|of)\s+(?P<whose2>[a-z][\w-]*)\s+(?:over\s+)?"
@@ -715,6 +720,12 @@ CUES: list[tuple[str, str]] = [
         r"(?:\s+(?:else\s+)?[\w'-]+\s+(?:still\s+)?(?:has|owns|holds))?\s+(?:should\s+|can\s+|will\s+)?"
         r"(?:go|goes|move|moves)\s+(?:over\s+)?to\s+\w",
     ),
+    (  # "anything in proposal with no contact for 60 days should drop back to qualified"
+        "customer.bulk_update",
+        r"\b(?:anything|everything|everyone|anyone|all|any)\b.*\b(?:should|must|can|to|will)\s+"
+        r"(?:drop|go|move|fall|be moved|be set|be marked)\s+(?:back\s+)?(?:to|into|as)\s+(?:stage\s+)?"
+        r"(?:lead|qualified|proposal|customer|lost|won)\b",
+    ),
     (  # "actually just the top 2 of them to lee": the first of the list just shown
         "segment.list",
         r"^(?:(?:actually|ok|okay|so|and|now)[\s,]+)*(?:just\s+|only\s+)?(?:the\s+)?(?:top|first|best|"
@@ -902,7 +913,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (  # "and by stage?", "what does the pipeline look like for maria"
         "report.show",
-        r"^(?:the )?(?:pipeline |stages |sales pipeline )?(?:stages|pipeline) (?:for|of) [\w'-]+\b|\b(?:by|per|in each|for each) (?:pipeline )?stage\b|\bhow many (?:are )?in each stage\b|\bstage (?:counts?|totals?|numbers)\b|^(?:my|our|the|\w+'?s) pipeline\W*$|\bpipeline (?:by|per) (?:rep|owner|person)\b|\bpipeline (?:summary|overview|breakdown|report)\b|\bwhat(?:'?s| does| do) (?:the|my|our|\w+'?s) pipeline look(?:s|ing)? like\b|\bhow(?:'s| is) (?:the|my|\w+'?s) pipeline\b",
+        r"^(?:the )?(?:pipeline |stages |sales pipeline )?(?:stages|pipeline) (?:for|of) [\w'-]+\b|\b(?:by|per|in each|for each) (?:pipeline )?stage\b|\bhow many (?:are )?in each stage\b|\bstage (?:counts?|totals?|numbers)\b|^(?:show\s+(?:me\s+)?|list\s+)?(?:my|our|the|\w+'?s) pipeline\W*$|\bpipeline (?:by|per) (?:rep|owner|person)\b|\bpipeline (?:summary|overview|breakdown|report)\b|\bwhat(?:'?s| does| do) (?:the|my|our|\w+'?s) pipeline look(?:s|ing)? like\b|\bhow(?:'s| is) (?:the|my|\w+'?s) pipeline\b",
     ),
     (
         "report.show",

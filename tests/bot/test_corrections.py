@@ -345,3 +345,15 @@ def test_deleting_a_contact_named_before_its_kind_never_deletes_the_customer(cha
     chat.say("yes")
     assert chat.rows(Interaction) == []
     assert chat.customer("Jane Cooper").deleted_at is None
+
+
+def test_a_figure_put_right_while_a_question_waits_never_changes_an_earlier_sale(chat):
+    _catalogue(chat, "CRM Enterprise", "CRM Pro")
+    chat.say("sold 2 CRM Pro to hans müller for 1800")
+    chat.say("jane cooper just ordered 25 nimbus seats, 12.5k")  # which product? waits
+    written = chat.written()
+    asked = chat.say("oops it was 12,000 not 12,500")
+    assert asked.text.startswith("The sale is now 12,000. Still asking which one you meant")
+    assert chat.written() == written
+    chat.say("new")
+    assert sorted(p.amount for p in chat.rows(Purchase)) == [Decimal("1800"), Decimal("12000")]

@@ -1260,3 +1260,26 @@ def test_what_working_day_51_found_is_read_as_meant(text, intent, slots):
 def test_what_blind_round_41_found_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("also he mentioned they're opening a munich office, note that", "interaction.log",
+         {"channel": "note", "summary": "he mentioned they're opening a munich office"}),
+        ("jordan's tasks due before wednesday -> sam", "task.update",
+         {"tasks_of": "jordan", "owner": "sam", "period": "week"}),
+        ("spoke w kenji at zenith, wants 5% off, f/up tues", "interaction.log",
+         {"customer": "kenji at zenith", "channel": "call", "summary": "wants 5% off",
+          "follow_up": "2026-11-24"}),
+        ("show marias pipeline", "report.show",
+         {"metric": "customers", "group_by": "stage", "owner": "maria"}),
+        ("close my task to call her", "task.complete", {"about": "call"}),
+        ("anything in proposal with no contact for 60 days should drop back to qualified",
+         "customer.bulk_update",
+         {"stage": "proposal", "no_contact_days": 60, "field": "stage", "value": "qualified"}),
+    ],
+)  # fmt: skip
+def test_what_working_day_52_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
