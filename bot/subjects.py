@@ -630,8 +630,13 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
         )
     if pointed is None:
         return parsed
-    if parsed.intent == "segment.list" and (change := _a_change_said(parsed)) is not None:
-        parsed, own = change, _selects(change)  # "just the top 2 of them to lee": a move
+    if (
+        parsed.intent == "segment.list"
+        or parsed.intent == "customer.update"
+        and not parsed.slots.get("customer")  # "… of them to lee": them, not one customer
+    ) and (change := _a_change_said(parsed)) is not None:
+        # "just the top 2 of them to lee": a move of the list just shown, previewed before done
+        parsed, own = replace(change, confidence=max(change.confidence, SURE)), _selects(change)
     if own:
         if not FROM_THE_LIST.search(text):
             return parsed  # a selection of its own: "move them all to lost" said of Berlin leads

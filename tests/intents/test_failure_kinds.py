@@ -1272,7 +1272,7 @@ def test_what_blind_round_41_found_is_read_as_meant(text, intent, slots):
         ("spoke w kenji at zenith, wants 5% off, f/up tues", "interaction.log",
          {"customer": "kenji at zenith", "channel": "call", "summary": "wants 5% off",
           "follow_up": "2026-11-24"}),
-        ("show marias pipeline", "report.show",
+        ("show maria's pipeline", "report.show",
          {"metric": "customers", "group_by": "stage", "owner": "maria"}),
         ("close my task to call her", "task.complete", {"about": "call"}),
         ("anything in proposal with no contact for 60 days should drop back to qualified",
