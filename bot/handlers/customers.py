@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -162,12 +163,25 @@ def _standing(ctx: Context, customer: Customer) -> dict[str, str]:
     return standing
 
 
+# a new colleague asked for as if a customer: "add staff member X as a rep", "new rep: X"
+_A_COLLEAGUE = re.compile(
+    r"\b(?:staff member|team member|new (?:rep|hire|colleague|starter|employee)|as an? (?:rep|"
+    r"sales ?rep|manager|admin|colleague))\b",
+    re.I,
+)
+
+
 @handles("customer.create")
 def create_customer(parsed: Parsed, ctx: Context) -> Reply:
     """Add a customer, yours or a colleague's — “new lead: Chris Park at Acme, owner Dana”.
 
     Also “add customer Jane Doe at Acme, jane@acme.com, +1 555 0100, Boston”."""
     slots = parsed.slots
+    if _A_COLLEAGUE.search(ctx.message.text):  # "add staff member Priya Shah as a rep"
+        raise UserError(
+            "Colleagues are not customers: an admin adds one with "
+            '`crmbot staff add "Name" --role rep`. Nothing was saved.'
+        )
     name, company = (_as_a_name(_text(slots.get(k), k)) for k in ("name", "company"))
     if not name and not company:
         raise UserError("A new customer needs a name or a company, e.g. “add customer Jane Doe”.")

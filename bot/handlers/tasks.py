@@ -101,7 +101,7 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
 
 # a task for each customer's owner: "…, for their owner", "for whoever owns them"
 THEIR_OWNER = re.compile(
-    r"\s*,?\s*\b(?:(?:for|to|assigned to|owned by)\s+"
+    r"\s*,?\s*\b(?:(?:for|to|assigned to|owned by|give)\s+"
     r"(?:each of (?:their|the)|their|each one'?s|the|each)\s+(?:own\s+)?"
     r"(?:owners?|reps?|account managers?)|"
     r"(?:for|to)\s+who(?:m)?ever\s+owns\s+(?:them|it|each(?: one)?))\b",

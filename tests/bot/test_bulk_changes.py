@@ -694,3 +694,11 @@ def test_cancel_that_with_a_reason_cancels_the_preview(book):
     assert reply.text == "OK, cancelled. Nothing was changed."
     assert book.written() == written
     assert owner_of(book, "Hal Hardy") == "Dana"
+
+
+def test_giving_each_of_their_owners_a_task_sets_one_for_each_owner(book):
+    book.say("Priya's proposals", who="Alex")
+    asked = "and give each of their owners a task to call them before the 18th"
+    preview = book.say(asked, who="Alex")
+    assert preview.text.startswith("Set the task “call”")
+    assert {r["Change"] for r in preview.rows} == {"+ task for Priya"}

@@ -482,3 +482,10 @@ def test_a_new_lead_from_a_trade_show_keeps_its_name_and_a_us_town(chat):
     assert (shah.company, cole.company, cole.city) == (
         "Brightline Foods", "Peakline Outdoors", "Denver",
     )  # fmt: skip
+
+
+def test_a_colleague_asked_for_as_a_customer_is_never_added(chat):
+    written = chat.written()
+    reply = chat.say("add staff member Priya Shah as a rep", who="Alex")
+    assert reply.text.startswith("Colleagues are not customers")
+    assert chat.written() == written
