@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from bot import permissions
 from bot.context import Context, UserError
@@ -32,6 +32,11 @@ def require_own(ctx: Context, customers: Iterable[Customer], doing: str) -> None
                 f"You can {doing} only customers in your own book; {customer.display_name} "
                 f"{whose}. A manager can do it for you."
             )
+
+
+def staff_names(session: Session) -> dict[int, str]:
+    """Every colleague's name by id, for tables and lines that name many."""
+    return dict(session.exec(select(Staff.id, Staff.name)).all())
 
 
 def owner_name(session: Session, owner_id: int | None) -> str | None:

@@ -167,8 +167,13 @@ def _check(session: Session, staff: Staff, row: object, created: set[int]) -> No
 
 def _taken_on(session: Session, staff: Staff, task: Task) -> bool:
     """A colleague's task on a customer now the sender's, taken on by the sender."""
+    return task.assignee_id == staff.id and on_own_customer(session, staff, task)
+
+
+def on_own_customer(session: Session, staff: Staff, task: Task) -> bool:
+    """Whether a task is on a customer the staff member owns (whoever holds the task)."""
     customer = session.get(Customer, task.customer_id) if task.customer_id else None
-    return task.assignee_id == staff.id and customer is not None and customer.owner_id == staff.id
+    return customer is not None and customer.owner_id == staff.id
 
 
 def _added_by(session: Session, staff: Staff, customer_id: int | None) -> bool:

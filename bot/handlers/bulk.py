@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import col, select
 
 from bot import checks, format
-from bot.books import may_change, require_own
+from bot.books import may_change, require_own, staff_names
 from bot.context import Ask, Context, UserError, handles
 from bot.handlers import insights, tasks
 from bot.handlers.customers import add_interest, owner_named, remove_tag, tag_of
@@ -236,15 +236,11 @@ def _change(ctx: Context, slots: dict) -> Change:
     return _interest(ctx, value)
 
 
-def _owners(ctx: Context) -> dict[int, str]:
-    return dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
-
-
 def _reassign(ctx: Context, staff: list[Staff], *, previewed: object = None) -> Change:
     """To one colleague, or split evenly between several ("between maria and sam"): each keeps
     what is already theirs up to their share, the rest is dealt in the order the preview lists
     them; confirmed, each goes to the owner the preview showed."""
-    owners = _owners(ctx)
+    owners = staff_names(ctx.session)
     by_id = {s.id: s for s in staff}
     dealt: dict[int, Staff] = {}
 
@@ -419,7 +415,7 @@ def _preview(
     described: str,
     why: dict[int, str],
 ) -> Ask:
-    owners = _owners(ctx)
+    owners = staff_names(ctx.session)
     rows = [
         {
             "#": str(c.id),

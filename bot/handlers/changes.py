@@ -9,13 +9,13 @@ from typing import Any
 from sqlalchemy import and_, or_
 from sqlmodel import col, select
 
-from bot.books import Book, whose_book
+from bot.books import Book, staff_names, whose_book
 from bot.context import Context, UserError, handles
 from bot.digest_activity import bounds
 from bot.format import moment
 from bot.messages import Reply
 from bot.resolve import resolve_customer
-from crm_store.models import AuditEntry, Interaction, Purchase, Staff
+from crm_store.models import AuditEntry, Interaction, Purchase
 from intents import Parsed
 
 SHOWN = 10  # changes listed, newest first
@@ -64,7 +64,7 @@ def show_changes(parsed: Parsed, ctx: Context) -> Reply:
         .where(or_(*whose))
         .order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
     ).all()
-    names = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
+    names = staff_names(ctx.session)
     lines = []
     for entry in entries:
         said = _what_changed(entry, names, only=_asked(parsed.slots.get("field")))
@@ -100,7 +100,7 @@ def _gone_from(ctx: Context, book: Book, stage: str | None) -> Reply:
         )
         .order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
     ).all()
-    names = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
+    names = staff_names(ctx.session)
     lines = []
     for entry in entries:
         before, after = entry.before or {}, entry.after or {}
@@ -135,7 +135,7 @@ def _changed_today(ctx: Context, by: str) -> Reply:
     entries = ctx.session.exec(
         query.order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
     ).all()
-    names = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
+    names = staff_names(ctx.session)
     lines = []
     for entry in entries:
         said = _what_changed(entry, names, only=None)

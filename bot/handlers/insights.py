@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 from sqlmodel import select
 
 from bot import checks, format
-from bot.books import ME, TEAM, TEAM_BOOK, Book, whose_book
+from bot.books import ME, TEAM, TEAM_BOOK, Book, staff_names, whose_book
 from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
 from bot.resolve import resolve_among, resolve_customer, resolve_staff, stage_named
-from crm_store.models import Customer, Staff, customer_label
+from crm_store.models import Customer, customer_label
 from intents import (
     BOUGHT,
     BOUGHT_DAYS,
@@ -108,7 +108,7 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
             f"{described}."
         )
     limit = min(checks.whole(slots.get("limit", DEFAULT_ROWS), what="limit"), MAX_ROWS)
-    owners = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
+    owners = staff_names(ctx.session)
     rows = [
         {
             "#": str(customer_id),
@@ -153,7 +153,7 @@ def _namesakes(ctx: Context, book: Book) -> Reply:
     groups = namesakes(ctx.session, book.owner_id)
     if not groups:
         return Reply(f"No two of {book.possessive} customers share a name.")
-    owners = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
+    owners = staff_names(ctx.session)
     rows = [
         {
             "#": str(customer.id),
@@ -732,7 +732,7 @@ def _labels(ctx: Context, kind: str, book: Book) -> Reply:
     rows = [{kind.capitalize(): name, "Customers": f"{count:,}"} for name, count in used]
     if kind == "stage" and book.team:  # a team's pipeline, split by rep
         split = reports.stages_by_owner(ctx.session)
-        owners = dict(ctx.session.exec(select(Staff.id, Staff.name)).all())
+        owners = staff_names(ctx.session)
         reps = sorted({o for _, o in split}, key=lambda o: owners.get(o, "~"))
         for row in rows:
             for rep in reps:

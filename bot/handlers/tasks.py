@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
 
-from bot import checks, format
+from bot import checks, format, permissions
 from bot.books import ME, TEAM, Book, whose_book
 from bot.context import Ask, Context, UserError, handles
 from bot.digest_activity import bounds
@@ -552,8 +552,7 @@ def _own_task(ctx: Context, typed: object, *, to_read: bool = False, taking: boo
         raise UserError(f"You have no task #{number}. “my tasks” lists yours. Nothing was changed.")
     if to_read or task.assignee_id == ctx.staff.id or ctx.is_manager:
         return task
-    customer = ctx.session.get(Customer, task.customer_id) if task.customer_id else None
-    if taking and customer is not None and customer.owner_id == ctx.staff.id:
+    if taking and permissions.on_own_customer(ctx.session, ctx.staff, task):
         return task  # a colleague's task on a customer now the sender's: theirs to take on
     holder = ctx.session.get(Staff, task.assignee_id)
     raise UserError(
