@@ -612,7 +612,9 @@ _A_CHANGE_FIRST = re.compile(
 _SECOND = re.compile(
     r"(?:[.;!?]\s+|,\s+(?=(?:and|then|also|plus|so)\s|(?:done|tick|task done|mark|close|move|push|"
     r"reassign|remind me|set a reminder|"
-    r"put\s+(?:her|him|them|it)\s+(?:back\s+)?(?:to|in|as)\b(?!\s+my\b))|"
+    r"put\s+(?:her|him|them|it)\s+(?:back\s+)?(?:to|in|as)\b(?!\s+my\b)|"
+    # "new lead: …, +43 1 5551234, tag expo2026 too": the one just added is tagged
+    r"tag\s+(?!(?:them|these|those|all|each|every\w*)\b)#?[\w-]+(?:\s+(?:too|as well))?\W*$)|"
     rf"tasks?\s*#?\d+\s+(?:is\s+)?done\b|{_SALE_AFTER}|"
     rf"{_CONTACT_AFTER}|{_DETAIL_AFTER})"
     r"|\s+(?=(?:and|then)\s))"
@@ -696,6 +698,11 @@ def _change(parsed: intents.Parsed) -> tuple[str, object]:
     return parsed.intent, parsed.slots.get("field")
 
 
+_TAKEN_BACK = re.compile(
+    r"\b(?:no wait|wait no|scratch that|actually no|on second thoughts?|"
+    r"just log (?:it|that|this|the (?:call|meeting|visit|email|chat)))\b",
+    re.I,
+)
 _HANDED_AS = re.compile(
     r"^(?P<handover>(?:assign|reassign|give|hand|move|transfer|pass)\s+(?P<who>her|him|them|it)\s+"
     r"(?:over\s+)?to\s+[\w'-]+(?:\s[\w'-]+)?)\s+as\s+an?\s+"
@@ -707,6 +714,8 @@ _HANDED_AS = re.compile(
 def split_request(text: str) -> tuple[str, str] | None:
     """The first request of a message that holds more, and the rest (which may hold more), each
     long enough to stand alone."""
+    if _TAKEN_BACK.search(text):  # "… move to customer? no wait keep in proposal. just log the
+        return None  # call": what was taken back is not done, and the rest is one note
     if staged := _HANDED_AS.match(text):  # "assign her to sam as a lead": a handover, a stage
         return staged["handover"], f"move {staged['who']} to {staged['stage']}"
     for found in _SECOND.finditer(text):

@@ -91,7 +91,7 @@ class Snapshot:
     """Every customer's figures as of one day; reused by the segment, suggestion and digest code.
 
     `customers` is indexed by customer id, one row per customer neither erased nor in the bin, with
-    columns: name, company, email, phone, city, owner_id, stage, stage_changed_at (UTC),
+    columns: name, company, email, phone, city, country, owner_id, stage, stage_changed_at (UTC),
     stage_days, lapsed, created_at, orders, value (cents),
     aov (cents), first_order, last_order, recency_days, frequency (orders a year), r, f, m, fm,
     segment (None without purchases), high_value, predicted (cents), last_contact (UTC),
@@ -271,6 +271,7 @@ def _customers(session: Session, only: Select | None = None) -> pd.DataFrame:
         Customer.email,
         Customer.phone,
         Customer.city,
+        Customer.country,
         Customer.owner_id,
         Customer.stage,
         raw(Customer.stage_changed_at),

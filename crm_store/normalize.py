@@ -47,6 +47,40 @@ def email(text: str) -> str:
     return candidate
 
 
+# what people call a country that its ISO names do not say
+_COUNTRY_ALIASES = {
+    "uk": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "usa": "US",
+    "us": "US",
+    "america": "US",
+    "states": "US",
+    "holland": "NL",
+}
+
+
+def country_code(text: str, *, codes: bool = True) -> str | None:
+    """The two-letter code of the country named ("Germany", "the UK", "SWE"), or None. Without
+    `codes`, only names: "LA" and "NY" are towns, not Laos and nowhere."""
+    said = fold(text).removeprefix("the ")
+    if said in _COUNTRY_ALIASES:
+        return _COUNTRY_ALIASES[said]
+    if not said or (not codes and len(said) <= 3):
+        return None
+    import pycountry  # its tables load on first use
+
+    for name in dict.fromkeys((text.strip(), said)):  # as typed ("Côte d'Ivoire"), then folded
+        try:
+            return pycountry.countries.lookup(name).alpha_2
+        except LookupError:
+            pass
+    return None
+
+
 @lru_cache(maxsize=1)
 def _countries_by_zone() -> dict[str, str]:
     import pytz

@@ -38,6 +38,8 @@ class Criteria:
     contacted_days: int | None = None  # contacted within this many days ("contacted this week")
     no_stage_change_days: int | None = None
     never_contacted: bool = False
+    added_since: date | None = None  # added on this day or later
+    added_before: date | None = None  # added before this day
     never_purchased: bool = False
     city: str | None = None
     tag: str | None = None
@@ -100,12 +102,14 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
         keep &= (frame["contact_days"] <= criteria.contacted_days).fillna(False)
     if criteria.never_contacted:
         keep &= frame["contact_days"].isna()
+    if criteria.added_since is not None or criteria.added_before is not None:
+        added = frame["created_at"].dt.date
+        keep &= added >= (criteria.added_since or date.min)
+        keep &= added < (criteria.added_before or date.max)
     if criteria.no_stage_change_days is not None:
         keep &= (frame["stage_days"] >= criteria.no_stage_change_days).fillna(False)
-    if criteria.city:  # one town, or several: "paris and madrid"
-        wanted = {normalize.fold(c) for c in re.split(r"\s*,\s*|\s+(?:and|or|&)\s+", criteria.city)}
-        folded = {city: normalize.fold(city) for city in frame["city"].dropna().unique()}
-        keep &= frame["city"].map(folded).isin(wanted)
+    if criteria.city:
+        keep &= _in_places(frame, criteria.city)
     if criteria.owner_id is not None:
         keep &= (frame["owner_id"] == criteria.owner_id).fillna(False)
     if criteria.among is not None:
@@ -126,6 +130,17 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
     if criteria.interest:
         keep &= frame.index.isin(interests.interested(session, criteria.interest))
     return _sorted(frame[keep.astype(bool)], criteria.sort)
+
+
+def _in_places(frame: pd.DataFrame, said: str) -> pd.Series:
+    """Customers in one of the places said: towns, or countries ("paris and madrid", "germany",
+    "berlin or the uk")."""
+    places = {normalize.fold(place) for place in re.split(r"\s*,\s*|\s+(?:and|or|&)\s+", said)}
+    folded = {city: normalize.fold(city) for city in frame["city"].dropna().unique()}
+    inside = frame["city"].map(folded).isin(places)
+    towns = set(folded.values())
+    countries = {normalize.country_code(p, codes=False) for p in places - towns} - {None}
+    return inside | frame["country"].isin(countries) if countries else inside
 
 
 def narrowing(criteria: Criteria, *, today: date) -> Select | None:
@@ -190,6 +205,12 @@ def reason(row: pd.Series, criteria: Criteria, *, money: Money) -> str:
             parts.append(f"never contacted, added {row['created_at']:%-d %b %Y}")
         else:
             parts.append(f"last contact {_days(days)}")
+    added = f"added {row['created_at']:%-d %b %Y}"
+    if (criteria.added_since or criteria.added_before) and not any(added in p for p in parts):
+        parts.append(added)
+    if criteria.city:
+        place = [row[part] for part in ("city", "country") if pd.notna(row[part])]
+        parts.append(f"in {', '.join(place)}" if place else "no town")
     if criteria.no_stage_change_days is not None or criteria.stage:
         parts.append(f"{row['stage']} since {row['stage_changed_at']:%-d %b %Y}")
     if criteria.segment in NPS_CATEGORIES:
@@ -212,6 +233,7 @@ def to_csv(frame: pd.DataFrame, *, owners: dict[int, str], currency: str) -> byt
             "email": frame["email"],
             "phone": frame["phone"],
             "city": frame["city"],
+            "country": frame["country"],
             "owner": frame["owner_id"].map(owners),
             "stage": frame["stage"],
             "segment": frame["segment"],
@@ -236,8 +258,9 @@ def _tagged(session: Session, tag: str) -> list[int]:
 
 
 def _tag_query(tag: str) -> Select:
-    wanted = normalize.fold(tag.strip().lstrip("#")).replace(" ", "-")
-    return select(CustomerTag.customer_id).where(CustomerTag.tag == wanted)
+    """Customers with the tag, or with any of several: "vip or partner"."""
+    wanted = {normalize.fold(t.lstrip("#")).replace(" ", "-") for t in re.split(r"\s+or\s+", tag)}
+    return select(CustomerTag.customer_id).where(col(CustomerTag.tag).in_(wanted))
 
 
 def products_named(session: Session, typed: str) -> tuple[str, ...]:

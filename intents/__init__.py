@@ -7,6 +7,7 @@ the `Lexicon` of names the bot hands over.
 from intents.lexicon import REPS, Lexicon
 from intents.parser import CUSTOMERS, EXCLUDING, WITH_TASKS, Parsed, parse
 from intents.rules import (
+    ADDED,
     ANOTHER_PRODUCT,
     BOUGHT,
     BOUGHT_DAYS,
@@ -15,6 +16,7 @@ from intents.rules import (
     CONTACTED_DAYS,
     DAYS,
     DISCOUNT,
+    EACH,
     NAMESAKES,
     NEVER_PURCHASED,
     NOT_BOUGHT,
@@ -26,8 +28,8 @@ from intents.rules import (
 )
 
 __all__ = [
-    "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CONTACTED_DAYS",
+    "ADDED", "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CONTACTED_DAYS",
     "CUSTOMERS", "DAYS",
-    "DISCOUNT", "EXCLUDING", "Lexicon", "NAMESAKES", "NEVER_PURCHASED", "NOT_BOUGHT", "NOT_TAG",
+    "DISCOUNT", "EACH", "EXCLUDING", "Lexicon", "NAMESAKES", "NEVER_PURCHASED", "NOT_BOUGHT", "NOT_TAG",
     "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "TASKS_DONE", "TASKS_OF", "WITH_TASKS", "parse",
 ]  # fmt: skip

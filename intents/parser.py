@@ -28,6 +28,7 @@ from intents.lexicon import (
 )
 from intents.model import Model, model
 from intents.rules import (
+    ADDED,
     BOUGHT,
     BOUGHT_DAYS,
     CAME_FROM,
@@ -382,7 +383,7 @@ _REMARK = re.compile(
 _ONES = re.compile(r"\b(?:the|those|these|ones|one)\b", re.I)
 _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change_days",
               "never_contacted", NEVER_PURCHASED, "city", "tag", "interest", "owner", "stage",
-              "min_value", "max_value", CAME_FROM, BOUGHT_DAYS, CONTACTED_DAYS, BOUGHT, NOT_BOUGHT,
+              "min_value", "max_value", CAME_FROM, BOUGHT_DAYS, CONTACTED_DAYS, ADDED, BOUGHT, NOT_BOUGHT,
               NOT_TAG)  # fmt: skip
 EXCLUDING = "excluding"  # who a selection leaves out (not in the contract's frame)
 WITH_TASKS = "with_tasks"  # a customer handed over with their open tasks (ditto)

@@ -914,6 +914,8 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
         return {**slots, "customer": _ref(message.typed[linked.start("who") : linked.end("who")])}
     if vocab.TASK_REOPENED.search(message.text):
         return {**slots, "action": "reopen"}
+    if vocab.TASK_UNLINKED.search(message.text):
+        return {**slots, "action": "unlink"}
     if vocab.TASK_DELETED.search(message.text):
         return {**slots, "action": "delete"}
     if found := vocab.TASK_HANDED.search(message.text):
@@ -1479,18 +1481,24 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
         text = text[: found.start()] + " " + text[found.end() :]
         typed = typed[: found.start()] + " " + typed[found.end() :]
     if (found := vocab.UNIT_PRICE.search(text)) or (
-        (found := _AT_A_PRICE.search(text)) and _MANY_OF.search(text) and not _WHOLE.search(text)
+        (at := _AT_A_PRICE.search(text)) and _MANY_OF.search(text) and not _WHOLE.search(text)
     ):  # "5 x new tier at $400": $400 each
-        unit = amount(found.group("money"))
-        text = text[: found.start()] + " " + text[found.end() :]
-        typed = typed[: found.start()] + " " + typed[found.end() :]
+        unit = amount((found or at).group("money"))
+        start, end = (found or at).span()
+        text, typed = text[:start] + " " + text[end:], typed[:start] + " " + typed[end:]
     slots = _sale(text, typed)
     if slots is not None and unit is not None:
         price, currency = unit
         slots["amount"] = plain_number(Decimal(str(price)) * (slots.get("quantity") or 1))
         slots["currency"] = currency or slots.get("currency")
+        if not found and price >= EACH_OR_IN_ALL and (slots.get("quantity") or 1) > 1:
+            slots[EACH] = price  # "250 licences at $212,500": each, or in all? asked
     if slots is not None and total is not None:
         slots["amount"], slots["currency"] = total[0], total[1] or slots.get("currency")
+    if slots is not None and slots.get("currency") == PESO and re.search(r"\bpesos?\b", text):
+        slots["currency"] = next(
+            (c for z, c in _PESOS_OF_ZONE.items() if message.tz.startswith(z)), PESO
+        )
     if slots is not None and _BOOKED_MEETING.match(str(slots.get("product", ""))):
         return None  # "booked QBR for dec 10": a meeting set up, not a sale
     if slots is not None and sold_on is not None:
@@ -1500,6 +1508,16 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
+PESO = "MXN"  # "pesos" said in Mexico, or where no other peso is spent
+_PESOS_OF_ZONE = {
+    "Asia/Manila": "PHP",
+    "America/Argentina": "ARS",  # and each of its towns: "America/Argentina/Cordoba"
+    "America/Buenos_Aires": "ARS",
+    "America/Santiago": "CLP",
+    "America/Bogota": "COP",
+    "America/Montevideo": "UYU",
+    "America/Santo_Domingo": "DOP",
+}
 _STILL_TO_COME = re.compile(  # what is still to happen, not what happened ("renewed on wed")
     r"\b(?:go(?:es|ing)? live|start(?:s|ing)?|deliver(?:s|y|ing)?|install(?:s|ing|ation)?|"
     r"kick(?:s|ing)? off|ship(?:s|ping)?|renew(?:s|al|ing)?|expir(?:es|y|ing)|will|going to|gonna|"
@@ -1518,7 +1536,7 @@ _SOLD_ON = re.compile(
 
 
 # a price "at" which several were sold, with no total said: a price each
-_AT_A_PRICE = re.compile(r"\s+(?:at|@)\s*(?P<money>[$€£]?\s?\d[\d,.]*\s?k?)(?=\W*$|\s*[,;.])")
+_AT_A_PRICE = re.compile(r"\s+(?:at|@)\s*(?P<money>[$€£]?\s?\d[\d,.]*\s?k?)(?=\W*$|\s*[,;.](?!\d))")
 _MANY_OF = re.compile(r"\b(?:[2-9]|\d{2,})\s*(?:x\b|×|seats\b|licen[cs]es\b|units\b|users\b)")
 _WHOLE = re.compile(r"\b(?:for\s+[$€£]?\s?\d|total|totaling|totalling|worth|in all|altogether)")
 _BOOKED_MEETING = re.compile(
@@ -1717,6 +1735,10 @@ def _update(match: re.Match, message: Message) -> dict | None:
     if slots and slots.get("field") == "city" and isinstance(slots.get("value"), str):
         if office := _AN_OFFICE_IN.match(slots["value"]):  # "moved to the Leeds office": Leeds
             slots["value"] = office.group("town")
+        slots["value"] = _BASED_IN.sub("", slots["value"]) or slots["value"]  # "based in Lisboa"
+    if slots and slots.get("field") == "phone" and isinstance(slots.get("value"), str):
+        if number := _A_PHONE.search(slots["value"]):  # "mobile no. of Mr. B to +91 98300 12345"
+            slots["value"] = number.group()
     if slots and isinstance(slots.get("value"), str):
         # "her title is Head of Ops and her phone is …": the second change is a request of its own
         slots["value"] = _ANOTHER_FIELD.sub("", slots["value"]) or slots["value"]
@@ -1756,6 +1778,8 @@ _ANOTHER_FIELD = re.compile(
 
 
 _GOES_TO = re.compile(vocab.GOES_TO)
+_BASED_IN = re.compile(r"^(?:based|located|living|sitting|now)\s+in\s+", re.I)
+_A_PHONE = re.compile(r"\+?\(?\d[\d ().-]{5,}\d")
 _AN_OFFICE_IN = re.compile(
     r"^(?:the|our|their|its|a|an)\s+(?:new\s+)?(?P<town>.+?)\s+(?:office|branch|site|hq|"
     r"headquarters|location|store|warehouse|plant|depot)$",
@@ -2042,7 +2066,8 @@ _NOT_A_NAME = re.compile(
 def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
     slots: dict[str, Any] = {}
     if found := vocab.HAS_NEW_LEAD.match(message.typed):  # "Jordan has a new lead, Pierre …"
-        slots["owner"] = found.group("owner")
+        if found["owner"]:
+            slots["owner"] = found["owner"]
         message = Message(
             " " * found.end() + message.text[found.end() :],
             " " * found.end() + message.typed[found.end() :],
@@ -2072,6 +2097,13 @@ def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
     return _said_customer(rest, slots, message)
 
 
+# what is wanted of a product, and when: "a demo of crm starter next week" is CRM Starter
+_WANTED_OF = re.compile(
+    r"^(?:an?\s+|the\s+|some\s+)?(?:demo|trial|quote|pricing|prices?|info|brochure|proposal|"
+    r"presentation|offer)\s+(?:of|on|for|about)\s+(?:the\s+|our\s+)?"
+    r"|\s+(?:next week|this week|tomorrow|asap|soon|next month|(?:on|by|before)\s+\w+)$",
+    re.I,
+)
 _COMPANY_IN_TOWN = re.compile(
     r"(?P<company>.+?)\s+(?:in|from)\s+(?P<town>(?!the\b|our\b)[A-Za-z][\w'-]+(?:\s[A-Za-z][\w'-]+)?)"
 )
@@ -2113,7 +2145,8 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     if found := vocab.INTEREST.search(rest.lower()) or re.search(
         r"(?:^|[,;.]\s*)interest(?:\s+is|:)?\s+(?!in\b)(?P<interest>[^,;.]+)", rest, re.I
     ):
-        slots["interest"] = rest[found.start("interest") : found.end("interest")].strip(" -–—")
+        said = rest[found.start("interest") : found.end("interest")].strip(" -–—")
+        slots["interest"] = _WANTED_OF.sub("", said) or said  # "a demo of crm starter next week"
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := vocab.CREATE_OWNER.search(rest):
         slots["owner"] = "me" if found.group("mine") else found.group("owner")
@@ -2224,6 +2257,11 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
             else r"[a-z][\w'&.-]*(?:\s[\w'&.-]+){0,3}"
         )
         if part.lower() in vocab.STAGES:
+            continue
+        placed = _COMPANY_IN_TOWN.fullmatch(part)
+        if placed and "company" not in slots and vocab.COMPANY_WORDS.search(placed["company"]):
+            slots["company"] = placed["company"]  # "…, novak bau gmbh in vienna, …"
+            slots.setdefault("city", placed["town"])
             continue
         if contact := _CONTACT_PERSON.match(part):
             if "name" in slots and "company" not in slots:  # "Grünwald Apotheke, contact person …"
@@ -3083,6 +3121,7 @@ REASON_AFTER = re.compile(
     r"(?:'ve|'re|'s|'d|'ll|'m)?\b|(?:both|all of them|all three|the two|each)\s+(?:are\s+)?"
     r"(?:dead|junk|spam|dupes?|duplicates?|tests?|fake|gone|closed|lost)\b).*)$"
 )
+_OTHER_TAG = re.compile(r"\s+or\s+(?:tagged\s+)?['\"#]?(?P<tag>(?!(?:not|no|in|with|who)\b)[\w-]+)")
 _MORE_TOWNS = re.compile(
     r"(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)(?!(?:the|their|his|her|no|not|never|with|without|who|that|"
     r"which|tagged|owned|all|every|any|give|move|to|last|this|in|by|sort|sorted|top|reassign|"
@@ -3106,8 +3145,11 @@ CONTACT = "contact"  # the channel of the contact an NPS answer or a sale came i
 CAME_FROM = "came_from"  # customers handed over to the asker: {"from": who, "days": N} (ditto)
 BOUGHT_DAYS = "bought_days"  # customers who bought within so many days (ditto)
 CONTACTED_DAYS = "contacted_days"  # customers contacted within so many days (ditto)
+ADDED = "added"  # customers added within a span: {"since": day, "before": day} (ditto)
 BOUGHT = "bought"  # customers who bought this product (ditto)
 NOT_BOUGHT = "not_bought"  # customers who never bought this product (ditto)
+EACH = "each"  # a price "at" which several were sold, that may be each or in all (ditto)
+EACH_OR_IN_ALL = 1000  # from this price on, "N at $price" is asked about, not taken as each
 DISCOUNT = "discount"  # a sale's percentage off the list price (not in the contract)
 NEVER_PURCHASED = "never_purchased"  # customers with no purchase at all (ditto)
 NOT_TAG = "not_tag"  # customers without this tag (ditto)
@@ -3125,7 +3167,7 @@ _SELECTION_READERS = (
     vocab.INTEREST, vocab.NO_STAGE_CHANGE, vocab.STAGE_CRITERION, vocab.NEVER_PURCHASED,
     vocab.NO_PURCHASE,
     vocab.BOUGHT_WITHIN,
-    vocab.NO_CONTACT, vocab.CONTACTED_WITHIN, vocab.NOT_WON_YET, vocab.LONGER_IN_STAGE, vocab.OWNER, vocab.OWNER_TEAM, vocab.OWNER_ME, vocab.OWNER_NAMED,
+    vocab.NO_CONTACT, vocab.CONTACTED_WITHIN, vocab.ADDED, vocab.NOT_WON_YET, vocab.LONGER_IN_STAGE, vocab.OWNER, vocab.OWNER_TEAM, vocab.OWNER_ME, vocab.OWNER_NAMED,
     vocab.OWNER_DID, vocab.CITY, vocab.NOT_TAGGED, vocab.TAG, vocab.BOUGHT_PRODUCT, vocab.BUT_NEVER,
     vocab.WITHIN_THE_LAST,
     vocab.MIN_VALUE, vocab.MAX_VALUE, vocab.LIMIT,
@@ -3243,6 +3285,9 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         group = next(i for i, g in enumerate(found.groups(), start=1) if g)
         slots["tag"] = typed[found.start(group) : found.end(group)]
         text = _erased(text, found.span(group))
+        if other := _OTHER_TAG.match(text, found.end(group)):  # "tagged vip or partner"
+            slots["tag"] += f" or {other['tag']}"
+            text = _erased(text, other.span())
     if found := vocab.NO_STAGE_CHANGE.search(text):
         slots["no_stage_change_days"] = (
             int(found["n2"]) * vocab.DAYS_PER[found["unit2"].rstrip("s")]
@@ -3291,6 +3336,8 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots[CONTACTED_DAYS] = (
             vocab.HANDED_DAYS.get(found["when"], 14) if found["when"] else _days(found, default=7)
         )
+    if (found := vocab.ADDED.search(text)) and (added := _added(found, message)):
+        slots[ADDED] = added
     if found := vocab.OWNER.search(text):
         name = next(k for k, v in found.groupdict().items() if v)
         slots["owner"] = typed[slice(*found.span(name))]
@@ -3300,7 +3347,7 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     if (found := vocab.CITY.search(typed)) and found["city"].casefold() != str(
         slots.get("owner") or ""
     ).casefold():  # "… from Carlos to Ana": Carlos is whose they are, not a town
-        slots["city"] = found.group("city")
+        slots["city"] = found.group("city").removeprefix("the ").removeprefix("The ")  # "the UK"
         if more := _MORE_TOWNS.match(typed, found.end("city")):  # "in paris or madrid"
             slots["city"] += more.group()
     for name, pattern in (("min_value", vocab.MIN_VALUE), ("max_value", vocab.MAX_VALUE)):
@@ -3325,6 +3372,44 @@ def _erased(text: str, span: tuple[int, int]) -> str:
 def _stage_of(said: str) -> str:
     """The contract's stage for a stage word, singular or plural ("proposals", "leads")."""
     return vocab.STAGES.get(said, vocab.STAGES.get(said.rstrip("s"), said))
+
+
+_MONTH_ONLY = re.compile(rf"(?P<month>{vocab.MONTH})(?:\s+(?P<year>\d{{4}}))?")
+
+
+def _added(found: re.Match, message: Message) -> dict[str, str] | None:
+    """When the customers were added, as the first day ("since") and the day after the last
+    ("before") of the span said."""
+    today = message.now.astimezone(_zone(message.tz)).date()
+    if found["over"]:
+        return {"before": (today - timedelta(days=_days(found, default=30))).isoformat()}
+    if found["unit2"]:
+        days = (_number(found["n2"]) or 1) * vocab.DAYS_PER[found["unit2"].rstrip("s")]
+        return {"since": (today - timedelta(days=days)).isoformat()}
+    if said := found["day"] or found["day2"]:
+        if month_only := _MONTH_ONLY.fullmatch(said):  # "before july": before the month began
+            month = MONTHS.index(month_only["month"][:3]) + 1
+            year = int(month_only["year"] or today.year - (month > today.month))
+            day = date(year, month, 1)
+        else:
+            day = date_in(said, now=message.now, tz=message.tz, future=False)
+        if day is None:
+            return None
+        return {"before" if found["day"] else "since": day.isoformat()}
+    monday = today - timedelta(days=today.weekday())
+    first = today.replace(day=1)
+    last_month = (first - timedelta(days=1)).replace(day=1)
+    spans = {
+        "today": (today, None),
+        "yesterday": (today - timedelta(days=1), today),
+        "this week": (monday, None),
+        "last week": (monday - timedelta(days=7), monday),
+        "this month": (first, None),
+        "last month": (last_month, first),
+        "this year": (today.replace(month=1, day=1), None),
+    }
+    since, before = spans[found["when"]]
+    return {"since": since.isoformat(), **({"before": before.isoformat()} if before else {})}
 
 
 def _days(found: re.Match, *, default: int) -> int:

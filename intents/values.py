@@ -39,6 +39,8 @@ CURRENCIES = {
     "ars": "ARS", "clp": "CLP", "thb": "THB", "฿": "THB", "idr": "IDR", "myr": "MYR", "egp": "EGP",
     "czk": "CZK", "huf": "HUF", "ron": "RON", "ils": "ILS", "₪": "ILS", "krw": "KRW", "₩": "KRW",
     "qar": "QAR", "sar": "SAR", "vnd": "VND", "₫": "VND", "twd": "TWD", "₺": "TRY",
+    "gh₵": "GHS", "₵": "GHS", "ghs": "GHS", "cedis": "GHS", "cedi": "GHS", "pesos": "MXN",
+    "peso": "MXN", "cop": "COP", "soles": "PEN", "ringgit": "MYR", "baht": "THB",
 }  # fmt: skip
 
 

@@ -290,8 +290,14 @@ TASK_LINKED = re.compile(
     r"\b(?:link|attach|connect|tie|associate)\s+(?:(?:the\s+)?tasks?\s*#?(?P<n>\d+)|#?(?P<n2>\d{1,7})|it|that)\s+"
     r"(?:to|with)\s+(?P<who>[^,;?!]+?)\W*$"
 )
+# a numbered task taken off its customer: "unlink task 82 from her", "task 82 isn't about X"
+TASK_UNLINKED = re.compile(
+    r"\b(?:unlink|detach|untie|disconnect)\s+(?:it|that|this|(?:the\s+)?tasks?\s*#?\d+|#?\d{1,7})\s+from\b"
+    r"|\btasks?\s*#?\d+\s+(?:(?:is\s*n'?t|is not|isnt|should\s*n'?t be|should not be)\s+"
+    r"(?:about|on|for|linked to)|has nothing to do with)\b"
+)
 TASK_CHANGED = re.compile(
-    rf"{TASK_LINKED.pattern}|"
+    rf"{TASK_LINKED.pattern}|{TASK_UNLINKED.pattern}|"
     r"\b(?:move|push|shift|postpone|reschedule|bump|reassign|assign|give|hand|delete|remove|change|"
     r"set|drop|cancel|scrap|bin|kill|pass|transfer|rename|reword|retitle|relabel|edit|update)\b.*\btasks?\s*#?\d|\btasks?\s*#?\d+\b.*\b(?:to|till|until)\s+\w"
     r"|\btasks?\s*#?\d+\s+(?:should|must|needs? to|has to|is meant to)\s+be\s+(?:due\s+)?(?:on\s+)?\w"
@@ -889,7 +895,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (  # "give jordan a task to call oliver", "set sam a task: …"
         "task.create",
-        r"^(?:set|give|make|create|add|assign)\s+[a-z][\w'-]*\s+(?:an?\s+)?(?:task|reminder|to-?do)\b",
+        r"^(?:set|give|make|create|add|assign|send)\s+[a-z][\w'-]*\s+(?:an?\s+)?(?:task|reminder|to-?do)\b",
     ),
     ("segment.list", HANDED_TO_ME.pattern),  # "which ones did I just get from sam"
     (  # "who is tagged london-key", "which accounts are tagged vip": the customers with that tag
@@ -1328,7 +1334,7 @@ TASK_FOR = re.compile(
     r"reminder|remind|task|todo|to-do|note|remember|nice|ok|okay|also|and|then|please|pls|plan|"
     r"try|trying|tried|ready|able|about|due|sure|back|up|used|hard|easy|good)\b)"
     r"[a-z][\w'-]*)\s+to\s+(?=(?:call|ring|email|ping|chase|send|follow up|visit|meet|text)\b)"
-    r"|^(?:set|give|make|create|add|assign)\s+"
+    r"|^(?:set|give|make|create|add|assign|send)\s+"
     r"(?P<who3>(?!me\b|myself\b|us\b|an?\b|the\b|new\b|another\b|up\b)[a-z][\w'-]*)\s+(?:an?\s+)?"
     r"(?:task|reminder|to-?do)\s*(?:to\b|:|-|for\b)?\s*"
     # "assign a task to Sam: call Noah …", "give a reminder to maria - chase …"
@@ -1430,14 +1436,15 @@ _PER = r"(?:\s+(?:a|per|/)\s*(?:year|yr|month|mo|annum))?"
 _CODES = (
     r"usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|try|nzd|mxn|hkd|cny|rmb|"
     r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?|naira|ngn|php|"
-    r"kes|ksh|shillings|rand|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd"
+    r"kes|ksh|shillings|rand|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd|ghs|cedis?|"
+    r"pesos?|cop|soles|ringgit|baht"
 )
 # the codes also written before the figure: "USD 7,500", "AED 15,000"
 _CODES_FIRST = (
     r"\b(?:usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|nzd|mxn|hkd|cny|rmb|ngn|"
-    r"php|kes|ksh|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd)"
+    r"php|kes|ksh|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd|ghs|cop)"
 )
-_SYMBOLS = r"(?:us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦₱฿₪₩₫₺]|rs\.?|(?<![\w$])r(?=\s?\d{1,3}(?:,\d{3})+\b))"
+_SYMBOLS = r"(?:gh₵|₵|us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦₱฿₪₩₫₺]|rs\.?|(?<![\w$])r(?=\s?\d{1,3}(?:,\d{3})+\b))"
 # the whole of a sale said after its parts: "8 units @ $1,150 = $9,200", "… total $9,200"
 SALE_TOTAL = re.compile(
     rf"\s*(?:=|\b(?:in )?total(?: of)?:?)\s*(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b|\s?{_SYMBOLS})?)"
@@ -1621,7 +1628,7 @@ NEW_DETAIL_FOR = re.compile(
 )
 UPDATE_FORMS = [
     re.compile(rf"^(?:update|change|set|edit)\s*[:,]\s*(?P<who>[^,:;]+?)\s*[,;]\s*(?P<field>{_FIELD})\s*(?:->|→|=>|:|=|\s+to\s+|\s+is\s+)\s*(?P<value>\S.*?)\W*$"),  # "Update • X • stage → proposal"
-    re.compile(rf"^(?:move|put|mark|set|change|push|bump|advance|progress|upgrade|downgrade|take|drop)\s+(?P<who>.+?)\s+(?:back\s+)?(?:up\s+|down\s+)?(?:to|as|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s*[,;–—-]\s.*|\s+(?:now|please|pls|today)|\s+if (?:not|(?:she|he|they|it)(?:'s|'re| is| are) not) (?:already|yet))?\W*$"),
+    re.compile(rf"^(?:move|put|mark|set|change|push|bump|advance|progress|upgrade|downgrade|take|drop)\s+(?:the\s+(?:stage|status)\s+(?:of|for)\s+)?(?P<who>.+?)\s+(?:back\s+)?(?:up\s+|down\s+)?(?:to|as|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s*[,;–—-]\s.*|\s+(?:now|please|pls|today)|\s+if (?:not|(?:she|he|they|it)(?:'s|'re| is| are) not) (?:already|yet))?\W*$"),
     re.compile(r"^(?:move|put|transfer|shift|add)\s+(?P<who>.+?)\s+(?:in)?to\s+(?P<owner>[\w'-]+?)(?:'s|’s)\s+(?:book|list|accounts|patch|territory|portfolio|pipeline)\W*$"),
     re.compile(r"^(?P<who>[^,;:–—]+?)(?:\s*[–—:]\s*|\s+-\s*|\s*-\s+)(?P<stage>closed[- ]lost|closed[- ]won|won|lost|churned|qualified|proposal)\b(?:\s*[,;.]\s*.*)?$"),
     re.compile(r"^(?:tag|label)\s+(?P<who>.+?)\s+(?:as|with)\s+#?(?P<tag>.+?)\W*$"),
@@ -1666,7 +1673,8 @@ UPDATE_FORMS = [
     re.compile(rf"^(?P<who>[^,;:]+?)\s+(?:change|update|new)\s+(?P<field>{_FIELD})(?:{_TO}|\s+)(?P<value>\S.*?)\W*$"),
     re.compile(r"^rename\s+(?P<who>.+?)\s+(?:to|as)\s+(?P<name>.+?)\W*$"),
     re.compile(r"^(?!(?:who|which|any|anyone|list|show|find|customers|clients|all|log|logged|called|rang|emailed|met|spoke|visited|had|just)\b)(?!.*\b(?:called|rang|emailed|met|spoke|visited|texted|messaged)\b)(?P<who>[^,;:]+?)(?:'s|’s|'re|’re)?\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)(?:,\s*(?:please|pls|can you|could you)\b.*)?\W*$"),
-    re.compile(rf"^(?P<who>.+?)\s+is\s+(?:now\s+)?an?\s+{_STAGE}\b"),
+    re.compile(rf"^(?P<who>.+?)\s+is\s+(?:(?:now|officially|finally)\s+)*an?\s+{_STAGE}\b"),
+    re.compile(rf"^(?P<who>.+?)(?:'s|’s)\s+(?P<field>{_FIELD})\s+(?:has\s+)?changed\s*(?:[,:;.-]+\s*|\s+)(?:(?:it's|its|it is|it is now|now|the new one is|new one is|to)\s+)?(?P<value>\S.*?)(?:\s+now)?\W*$"),
 ]  # fmt: skip
 
 # One customer's interest taken off: "remove the interest 'hardware' from her", "drop analytics
@@ -1823,7 +1831,7 @@ BOUGHT_PRODUCT = re.compile(
     r"yesterday|over|than|the|by|\d+)\b)"
     r"(?P<product>[a-z][\w+.-]*(?:\s+(?!(?:in|from|owned|who|that|which|and|or|this|last|since|"
     r"before|after|during|within|for|over|but|yet|by|with|at|on|are|is|sorted|ordered|ranked|"
-    r"tagged|worth|to|as)\b)[\w+.-]+){0,3})"
+    r"tagged|worth|to|as|so|already|recently|lately|ever|till|until|thus)\b)[\w+.-]+){0,3})"
 )
 # "bought CRM Starter but never CRM Pro": the product left out, its verb said once
 BUT_NEVER = re.compile(
@@ -1873,6 +1881,17 @@ CONTACTED_WITHIN = re.compile(
     rf"(?P<n>\d+|{_SPAN_COUNT})?\s*(?P<unit>days?|weeks?|wks?|months?|mths?)\b"
     r"|(?P<when>recently|lately|today|this week|yesterday)\b)"
 )
+# when customers were added: "added over 5 months ago", "added before 1 july", "created in the
+# last 2 weeks", "added since monday"
+ADDED = re.compile(
+    r"\b(?:added|created|entered|put in|came in)\s+(?:(?P<over>over|more than|at least|>)\s*"
+    rf"(?P<n>\d+|{_SPAN_COUNT})\s*(?P<unit>days?|weeks?|wks?|months?|mths?|years?|yrs?)\s+ago"
+    rf"|(?P<cut>before|prior to|until|till)\s+(?P<day>{MONTH}(?:\s+\d{{4}})?\b|{DATE_PHRASE})"
+    rf"|(?:in|within|during|over)\s+(?:the\s+)?(?:last|past)\s+(?P<n2>\d+|{_SPAN_COUNT})?\s*"
+    r"(?P<unit2>days?|weeks?|wks?|months?|mths?|years?|yrs?)\b"
+    rf"|(?:since|after)\s+(?P<day2>{MONTH}(?:\s+\d{{4}})?\b|{DATE_PHRASE})"
+    r"|(?P<when>this week|this month|this year|today|yesterday|last week|last month))"
+)
 NEVER_CONTACTED = re.compile(
     r"\b(?:never[ -](?:been )?(?:contacted|called|reached|emailed|touched|spoken to|talked to|been in touch)"
     r"|no contact (?:at all|ever|yet)|not (?:been )?contacted (?:at all|yet|ever)|not yet contacted"
@@ -1890,7 +1909,7 @@ NO_CONTACT = re.compile(
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
 )
 CITY = re.compile(
-    rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|hibernating|champions?|loyal(?:ists)?|promising|detractors?|promoters?|passives?|lapsed|{_SPAN_COUNT}|{MONTH}|(?i:{WEEKDAY}))\b)(?!\w*_)"
+    rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the(?!\s(?i:uk|us|usa|states|netherlands|philippines|uae)\b)|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|hibernating|champions?|loyal(?:ists)?|promising|detractors?|promoters?|passives?|lapsed|{_SPAN_COUNT}|{MONTH}|(?i:{WEEKDAY}))\b)(?!\w*_)"
     r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please|now|today|anyway|anymore|again|right|stuck|more|less|older|sitting)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
@@ -2003,7 +2022,10 @@ CREATE_LEAD = re.compile(
     re.I,
 )
 HAS_NEW_LEAD = re.compile(
-    r"^\s*(?P<owner>[A-Za-z][\w'-]*)\s+(?:has|got|has got)\s+(?:a\s+)?new\s+(?:lead|prospect|customer|contact)\b[\s,:;-]*",
+    r"^\s*(?P<owner>[A-Za-z][\w'-]*)\s+(?:has|got|has got)\s+(?:a\s+)?new\s+(?:lead|prospect|customer|contact)\b[\s,:;-]*"
+    # "2nd one from the expo: petra novak, …": which one it is, before the record
+    r"|^\s*(?:(?:the\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|next|last|another)\s+"
+    r"(?:one|lead|contact)|one more)(?:\s+(?:from|at)\s+[^,:;]{1,40})?\s*:\s*",
     re.I,
 )
 CREATE_FIELD = re.compile(

@@ -6,7 +6,6 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
-import pycountry
 from sqlmodel import col, select
 
 from bot import checks, format
@@ -393,13 +392,11 @@ def _new_value(ctx: Context, field: str, value: str) -> tuple[str, object, str]:
         stage = stage_named(ctx, value)
         return "stage", stage, stage
     if field == "country":  # "Sweden", "SE", "SWE": kept as its two-letter code
-        try:
-            code = pycountry.countries.lookup(value.strip()).alpha_2
-        except LookupError:
-            raise UserError(
-                f"“{value}” is not a country I know; say its name or two-letter code, e.g. DE."
-            ) from None
-        return "country", code, code
+        if code := normalize.country_code(value):
+            return "country", code, code
+        raise UserError(
+            f"“{value}” is not a country I know; say its name or two-letter code, e.g. DE."
+        )
     return field, value, value
 
 

@@ -18,6 +18,7 @@ from bot.messages import Button, File, Reply
 from bot.resolve import resolve_among, resolve_customer, resolve_staff, stage_named
 from crm_store.models import Customer, customer_label
 from intents import (
+    ADDED,
     BOUGHT,
     BOUGHT_DAYS,
     CAME_FROM,
@@ -225,6 +226,7 @@ SELECTION = (
     BOUGHT_DAYS,
     "no_contact_days",
     CONTACTED_DAYS,
+    ADDED,
     "never_contacted",
     NEVER_PURCHASED,
     "no_stage_change_days",
@@ -280,6 +282,8 @@ def selection(ctx: Context, slots: dict, *, book: Book | None = None) -> segment
             bought_days=_whole(slots.get(BOUGHT_DAYS)),
             no_contact_days=_whole(slots.get("no_contact_days")),
             contacted_days=_whole(slots.get(CONTACTED_DAYS)),
+            added_since=_day(slots.get(ADDED), "since"),
+            added_before=_day(slots.get(ADDED), "before"),
             never_contacted=bool(slots.get("never_contacted")),
             never_purchased=bool(slots.get(NEVER_PURCHASED)),
             no_stage_change_days=_whole(slots.get("no_stage_change_days")),
@@ -368,6 +372,10 @@ def _whole(value) -> int | None:
     return None if value is None else int(value)
 
 
+def _day(span: dict | None, edge: str) -> date | None:
+    return date.fromisoformat(span[edge]) if span and span.get(edge) else None
+
+
 def describe(criteria: segments.Criteria, slots: dict, *, book: Book | None = None) -> str:
     """The selection in words: "lead, interested in hardware, owned by Dana" (a list that says
     whose book it covers leaves the owner out)."""
@@ -394,6 +402,10 @@ def describe(criteria: segments.Criteria, slots: dict, *, book: Book | None = No
         parts.append(f"contacted in the last {criteria.contacted_days} days")
     if criteria.never_contacted:
         parts.append("never contacted")
+    if criteria.added_since is not None:
+        parts.append(f"added since {criteria.added_since:%-d %b %Y}")
+    if criteria.added_before is not None:
+        parts.append(f"added before {criteria.added_before:%-d %b %Y}")
     if criteria.no_stage_change_days is not None:
         parts.append(f"no stage change for {criteria.no_stage_change_days}+ days")
     if criteria.city:

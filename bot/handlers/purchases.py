@@ -19,7 +19,7 @@ from bot.resolve import resolve_customer
 from crm_store import normalize
 from crm_store.audit import snapshot
 from crm_store.models import Product, Purchase
-from intents import ANOTHER_PRODUCT, CONTACT, DISCOUNT, Parsed
+from intents import ANOTHER_PRODUCT, CONTACT, DISCOUNT, EACH, Parsed
 
 CLOSE_PRODUCT = 70  # rapidfuzz score from which a known product is offered as "did you mean"
 OFFERED = 3
@@ -36,6 +36,8 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     quantity = checks.whole(slots.get("quantity", 1), what="quantity")
     name, catalogue = sold_as(ctx, typed, new=bool(slots.get(NEW_PRODUCT)))
     second = _second_item(ctx, slots, catalogue)
+    if slots.get(EACH):
+        raise _each_or_in_all(slots, quantity, ctx)
     amount, currency = _amount(slots, catalogue, quantity, ctx)
     day = sale_day(ctx, slots.get("occurred_on"), unsaid=ctx.today)
     customer = resolve_customer(ctx, slots.get("customer"))
@@ -67,6 +69,20 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
         record_contact(ctx, customer, channel, summary, ctx.now)
         recorded = f"{logged(ctx, [customer], channel, summary, ctx.now)}\n{recorded}"
     return Reply(text=recorded, buttons=[Button("Undo", "undo")])
+
+
+def _each_or_in_all(slots: dict, quantity: int, ctx: Context) -> Ask:
+    """ "250 licences at $212,500": the price of each, or of all of them? A large price said with
+    "at" is asked about, never guessed."""
+    currency = _currency(slots.get("currency", ctx.settings.currency))
+    price = Decimal(str(slots[EACH]))
+    each, in_all = format.money(price, currency), format.money(price * quantity, currency)
+    reply = Reply(
+        text=f"Was {each} the price of each of the {quantity} ({in_all} in all), "
+        f"or of all {quantity} together?",
+        buttons=[Button(f"{each} each", "each"), Button(f"{each} in all", "total")],
+    )
+    return Ask(reply, {"each": {EACH: None}, "total": {"amount": slots[EACH], EACH: None}})
 
 
 def _as_before(ctx: Context, slots: dict) -> str:

@@ -114,7 +114,13 @@ _EACH_OWNER = re.compile(
 )
 _ON_EACH = re.compile(r"\b(?:each|every one|all) of (?:them|those|these)\b|\bon each\b", re.I)
 _SOMEONE = re.compile(r"\b(?:him|her|them)\b", re.I)
-_THEIRS = re.compile(r"\b(?:him|her|them|his|their|hers|theirs)\b", re.I)
+# "his"/"their" of a colleague's own book is not a customer's: "write handover notes for his
+# last accounts"
+_THEIRS = re.compile(
+    r"\b(?:him|them|hers|theirs)\b|\b(?:his|her|their)\b(?!\s+(?:(?:last|remaining|old|own|other)"
+    r"\s+)?(?:accounts|customers|clients|book|leads|pipeline|patch|territory|team|tasks)\b)",
+    re.I,
+)
 
 
 def _for_each_rep(ctx: Context, text: str, due: date | None, customer: Customer | None) -> Reply:
@@ -397,6 +403,8 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
         return Reply(f"Deleted: {gone}.", buttons=[Button("Undo", "undo")])
     if slots.get("action") == "reopen":
         return _reopened(ctx, changing)
+    if slots.get("action") == "unlink":  # "task 82 isn't about emma taylor, unlink it"
+        return _unlinked(ctx, changing)
     # "link task 46 to fatima moreau": a numbered task's customer is the one named
     linked = (
         resolve_customer(ctx, slots["customer"])
@@ -439,6 +447,19 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
     _talk_about(ctx, changing)
     return Reply(
         f"{'Task' if len(changing) == 1 else 'Tasks'} {what}: {', '.join(said)}.",
+        buttons=[Button("Undo", "undo")],
+    )
+
+
+def _unlinked(ctx: Context, tasks: list[Task]) -> Reply:
+    for task in tasks:
+        before = snapshot(task)
+        task.customer_id = None
+        ctx.session.add(task)
+        ctx.audit("task.update", task, before=before, description=f"task “{task.text}” unlinked")
+    what = "; ".join(f"#{task.id} {task.text}" for task in tasks)
+    return Reply(
+        f"{'Task' if len(tasks) == 1 else 'Tasks'} {what}: no longer linked to a customer.",
         buttons=[Button("Undo", "undo")],
     )
 
