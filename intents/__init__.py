@@ -29,7 +29,7 @@ from intents.rules import (
 
 __all__ = [
     "ADDED", "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CONTACTED_DAYS",
-    "CUSTOMERS", "DAYS",
-    "DISCOUNT", "EACH", "EXCLUDING", "Lexicon", "NAMESAKES", "NEVER_PURCHASED", "NOT_BOUGHT", "NOT_TAG",
+    "CUSTOMERS", "DAYS", "DISCOUNT", "EACH",
+    "EXCLUDING", "Lexicon", "NAMESAKES", "NEVER_PURCHASED", "NOT_BOUGHT", "NOT_TAG",
     "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "TASKS_DONE", "TASKS_OF", "WITH_TASKS", "parse",
 ]  # fmt: skip

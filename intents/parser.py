@@ -383,8 +383,8 @@ _REMARK = re.compile(
 _ONES = re.compile(r"\b(?:the|those|these|ones|one)\b", re.I)
 _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change_days",
               "never_contacted", NEVER_PURCHASED, "city", "tag", "interest", "owner", "stage",
-              "min_value", "max_value", CAME_FROM, BOUGHT_DAYS, CONTACTED_DAYS, ADDED, BOUGHT, NOT_BOUGHT,
-              NOT_TAG)  # fmt: skip
+              "min_value", "max_value", CAME_FROM, BOUGHT_DAYS, CONTACTED_DAYS, ADDED, BOUGHT,
+              NOT_BOUGHT, NOT_TAG)  # fmt: skip
 EXCLUDING = "excluding"  # who a selection leaves out (not in the contract's frame)
 WITH_TASKS = "with_tasks"  # a customer handed over with their open tasks (ditto)
 _BARE_NUMBER = re.compile(r"\W*#?\d{1,7}\W*")
