@@ -651,18 +651,21 @@ NEVER_SECOND = frozenset({"customer.delete", "customer.forget", "customer.bulk_u
 
 def _sure_of_each(reading: intents.Parsed) -> bool:
     """Whether one request of several is read well enough to be done: a task named by its number
-    ("close 12 and move 13 to monday"), and a customer's stage or owner (which the store
-    checks) need less."""
+    ("close 12 and move 13 to monday"), a customer's stage, owner or tag (which the store
+    checks), and a new customer named with a way to reach them need less."""
     slots = reading.slots
     checked = (
         reading.intent in ("task.update", "task.complete")
         and "task_id" in slots
         or reading.intent == "customer.update"
-        and slots.get("field") in ("stage", "owner")
+        and slots.get("field") in ("stage", "owner", "tag")
         and bool(slots.get("customer"))
         or reading.intent == "interaction.log"  # "called zoe wilson madrid, …": who is looked up
         and bool(slots.get("customer"))
         and bool(slots.get("channel"))
+        or reading.intent == "customer.create"  # a name and how to reach them: checked for twins
+        and bool(slots.get("name"))
+        and bool(slots.keys() & {"phone", "email"})
     )
     return reading.confidence >= (UNSURE if checked else SURE_OF_EACH)
 
@@ -698,6 +701,7 @@ def _change(parsed: intents.Parsed) -> tuple[str, object]:
     return parsed.intent, parsed.slots.get("field")
 
 
+_TAG_ALONE = re.compile(r"tag\s+#?(?P<tag>[\w-]+)(?:\s+(?:too|as well))?\W*$", re.I)
 _TAKEN_BACK = re.compile(
     r"\b(?:no wait|wait no|scratch that|actually no|on second thoughts?|"
     r"just log (?:it|that|this|the (?:call|meeting|visit|email|chat)))\b",
@@ -724,6 +728,8 @@ def split_request(text: str) -> tuple[str, str] | None:
             continue  # "called jane, sent her the deck", "new lead: X, met her at …": one request
         if detail := re.match(_DETAIL_AFTER, rest):  # "…, country Sweden": their country is Sweden
             rest = f"their {detail.group().split()[0]} is {rest[detail.end() :]}"
+        if tagged := _TAG_ALONE.match(rest):  # "…, tag expo2026 too": the one just told of
+            rest = f"tag her {tagged['tag']}"
         if _NUMBER_FIRST.match(rest):
             if not (verb := _VERB_FIRST.match(first)) or not _HAS_TARGET.search(first):
                 continue  # "push 37 and 38 to tomorrow": one change of two tasks

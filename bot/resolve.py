@@ -88,6 +88,8 @@ def _resolve(
     hinted = [m for m in matches if m.hinted]
     if len(hinted) == 1:
         return hinted[0].customer
+    if not hinted and (placed := _placed_elsewhere(ctx, typed, matches)) is not None:
+        return placed
     if (recent := _just_talked_about(ctx, typed, hinted or matches)) is not None:
         return recent
     if read and not hinted and (customer := clear_winner(matches) or _in_view(ctx, typed, matches)):
@@ -96,6 +98,31 @@ def _resolve(
     if not hinted and in_bin is False:  # "hugo silva madrid", when the Madrid one was deleted
         question.reply.note = _in_the_bin(ctx, typed, hinted=True) or None
     raise question
+
+
+def _placed_elsewhere(ctx: Context, typed: str, matches: list[Match]) -> Customer | None:
+    """The one candidate whose company or town the words right after the name say ("nps omar
+    hughes stark analytics 6 - …", "… omar hughes (stark) tomorrow"): a word no other has."""
+    message, name = normalize.fold(ctx.message.text), normalize.fold(typed)
+    if not name or name not in message:
+        return None
+    said = set(message.split(name, 1)[1].split()[:4])
+    words = {m.customer.id: _place_words(m.customer) for m in matches}
+    fitting = [
+        m.customer
+        for m in matches
+        if any(
+            len(word) > 2
+            and word in said
+            and all(word not in words[other.customer.id] for other in matches if other is not m)
+            for word in words[m.customer.id]
+        )
+    ]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _place_words(customer: Customer) -> set[str]:
+    return set(normalize.name_key(f"{customer.company or ''} {customer.city or ''}").split())
 
 
 def resolve_among(ctx: Context, typed: str, ids: set[int]) -> Customer | None:

@@ -373,11 +373,18 @@ def refer_back(
     text: str, parsed: Parsed, subject: ConversationSubject | None, read: Reader
 ) -> Parsed:
     """The reading of `text` with the subject put in where the message points back to it."""
+    text = _NOD.sub("", text)  # "ok give all of them to sam": the request after the nod
     if (on_each := _a_task_on_a_selection(text, parsed, read)) is not None:
         return on_each
     if subject is None:
         return parsed
     return _the_tag_just_added(_referred(text, parsed, subject, read), subject)
+
+
+_NOD = re.compile(
+    r"^(?:ok(?:ay)?|alright|right|great|cool|perfect|good|nice|thanks|thx)\b[\s,.!:;-]+(?=\S+\s+\S)",
+    re.I,
+)
 
 
 def _change_only(change: dict[str, Any] | None) -> dict[str, Any]:

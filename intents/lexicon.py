@@ -18,7 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from intents import vocab
-from intents.rules import BOUGHT, NOT_BOUGHT, UNREAD
+from intents.rules import BOUGHT, CAME_FROM, NOT_BOUGHT, UNREAD
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,9 @@ class _Names:
     million)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.whole = {n.lower(): n for n in (*lexicon.customers, *lexicon.companies) if n.strip()}
+        named = [n for n in (*lexicon.customers, *lexicon.companies) if n.strip()]
+        # "chloe garcia" is Chloé García: each name also without its accents
+        self.whole = {**{_plain(n): n for n in named}, **{n.lower(): n for n in named}}
         self.choices = list(self.whole)
         self.people = list({_plain(n) for n in lexicon.customers if n})  # "zoe" finds Zoé
         self.cities = frozenset(_plain(c) for c in lexicon.cities if c)
@@ -151,7 +153,7 @@ def known_customer(typed: str, lexicon: Lexicon) -> str | None:
         return None
     names = lexicon.names
     lowered = " ".join(words)
-    if lowered in names.whole:
+    if lowered in names.whole or _plain(lowered) in names.whole:
         return said
     if process.extractOne(lowered, names.choices, scorer=fuzz.ratio, score_cutoff=88):
         return said
@@ -422,6 +424,11 @@ def place_selection(slots: dict[str, Any], lexicon: Lexicon) -> None:
         elif "owner" not in slots and (owner := staff_named(city, lexicon)):
             slots.pop("city")  # "Marias leads": a colleague's, the apostrophe left out
             slots["owner"] = owner
+        elif slots.get("owner") == "me" and (colleague := staff_named(city, lexicon)):
+            slots.pop("city")  # "my new ones from jordan": handed over by a colleague
+            slots[CAME_FROM] = {"from": colleague}
+            if slots.get("segment") == "new":
+                slots.pop("segment")
     if UNREAD in slots:
         slots[UNREAD] = unread
 

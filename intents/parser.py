@@ -96,6 +96,9 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         return sold  # "X accepted the proposal!! 30 drums CRM Pro 27k, move her to customer"
     if noted := vocab.NOTE_THAT_AFTER.match(message.text):
         what = message.typed[slice(*noted.span("what"))]
+        told = parse(what, now=now, tz=tz, lexicon=lexicon)
+        if told.intent == "interaction.log" and told.slots.get("channel", "note") != "note":
+            return told  # "email her the deck - log it": the email, not a note about it
         return parse(f"note: {what}", now=now, tz=tz, lexicon=lexicon)
     if (told := vocab.LOG_THAT.match(message.text)) and (
         said := parse(message.typed[told.end() :], now=now, tz=tz, lexicon=lexicon)
@@ -185,6 +188,13 @@ def _after_reason(
         # "Jordan will focus on enterprise, so move all berlin leads to him": to Jordan
         named = rules.leading_name(message.typed[: reason.end()])
         change = replace(change, slots={**change.slots, "value": named})
+    if (
+        change.intent == "customer.update"
+        and not change.slots.get("customer")
+        and change.slots.get("field") == "stage"
+        and (named := rules.leading_name(message.typed[: reason.end()]))
+    ):  # "dvorak signed. mark won": the one who signed
+        change = replace(change, slots={**change.slots, "customer": named})
     whose = [w for w in change.unread if w.casefold() in vocab.WHOSE]
     if change.intent == "customer.bulk_update" and whose and "owner" not in change.slots:
         # "Lorcan's off sick, can you move all his Galway customers to Aoife": Lorcan's

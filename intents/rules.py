@@ -63,7 +63,7 @@ def prepare(text: str, *, now: datetime, tz: str) -> Message:
     zone = _zone(tz)
     local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     cleaned = clean(text)
-    typed = cleaned.text
+    typed = cleaned.text.replace("İ", "I")  # lower-cased, "İ" is two characters: "İzmir" → "Izmir"
     lowered = typed.lower()
     if len(lowered) != len(typed):
         return Message(lowered, lowered, local, tz, cleaned.corrected)
@@ -548,6 +548,10 @@ def _summary(text: str) -> str | None:
     ):
         return None
     text = re.sub(r"^(?:and|but|then|only|also)\s+", "", text.strip())
+    text = re.sub(
+        r"^(?:her|him|them)\s+(?=(?:the|a|an|our|some)\s)", "", text
+    )  # "emailed her the …"
+    text = _THEIR_PREMISES.sub("", text)  # "was at X's depot today, …": where, not what
     text = _JUST_NOW.sub("", text)  # "sent the quote just now": when, not what
     text = _IN_A_PLACE.sub("", text)  # "met Brauerei Lindner in Bamberg, they want …": where
     text = _AT_THEIR_PLACE.sub("", text)  # "… at their Jurong office, they want …": where
@@ -555,6 +559,7 @@ def _summary(text: str) -> str | None:
     return _without_filler(text) or None
 
 
+_THEIR_PREMISES = re.compile(rf"^(?:'s\s+)?{vocab.PREMISES}\s*(?:in\s+\w+\s*)?[,;.]?\s*", re.I)
 # what is left of a request once its date was read: ", I must send", "and please set a",
 # "May I request a", "was ," ("the meeting … was on Oct 5, we walked through pricing")
 _DANGLING_END = re.compile(
@@ -632,7 +637,14 @@ def _number(word: str | None) -> int | None:
 
 @reads("undo")
 def _undo(match: re.Match, message: Message) -> dict | None:
+    if vocab.ENTRY_REMOVED.match(message.text) and _WHOSE_ENTRY.search(message.text):
+        return None  # "undo the sale to ingrid jensen": that sale deleted, not the last change
     return {}
+
+
+_WHOSE_ENTRY = re.compile(
+    r"\b(?:sale|order|purchase|call|e-?mail|meeting|visit|note)\s+(?:to|with|for|from|on|of)\s+\w"
+)
 
 
 @reads("help")
@@ -692,15 +704,20 @@ def owner(message: Message, *, named_for: bool = True) -> str | None:
     """Whose book a message asks about: "me" (my, mine), "team" (the team, everyone, all reps),
     or a colleague's name as typed ("maria's overdue tasks", "tasks for dana")."""
     text = message.text
-    if vocab.OWNER_TEAM.search(text):
-        return "team"
+    team = vocab.OWNER_TEAM.search(text)
     said = (vocab.OWNER_NAMED, vocab.OWNER_DID, vocab.OWNER_BY)
     for pattern in (*said, *((vocab.OWNER_FOR,) if named_for else ())):
         for found in pattern.finditer(text):
             group = next(g for g in ("name", "name2", "name3") if found.groupdict().get(g))
             name = found.group(group)
-            if name not in vocab.NOT_OWNERS:
+            if team and team.start() < found.start():
+                return "team"
+            if name not in vocab.NOT_OWNERS or (  # "jun's overdue tasks": Jun's, not June's
+                pattern is vocab.OWNER_NAMED and name in vocab.MONTH_NAMES
+            ):
                 return message.typed[found.start(group) : found.end(group)]
+    if team:
+        return "team"
     if vocab.OWNER_ME.search(text):
         return "me"
     return None
@@ -1202,7 +1219,10 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     if fixed:
         before = _OOPS.sub("", typed[: fixed.start()])  # what precedes is who, not what they said
     split = vocab.NPS_COMMENT.search(after)
-    if split:
+    if quoted := _QUOTED_COMMENT.search(after):  # "comment 'fast support, thank you Joy'"
+        slots["comment"] = quoted["said"]
+        after = after[: quoted.start()]
+    elif split:
         slots["comment"] = _summary(after[split.end() :])
         after = after[: split.start()]
     elif (
@@ -1218,6 +1238,9 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
+_QUOTED_COMMENT = re.compile(
+    r"(?:comment|said|says|wrote)\s*:?\s*['\"‘“](?P<said>[^'\"’”]+)['\"’”]", re.I
+)
 _SCORE_SET = re.compile(
     r"^\s*(?:(?:and|also|so|then|pls|please)\s+)*(?:set|record|log|put|make|change|update)\s+"
     r"(?=(?:her|his|their|its|the)\b)",
@@ -1492,7 +1515,8 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
         slots["amount"] = plain_number(Decimal(str(price)) * (slots.get("quantity") or 1))
         slots["currency"] = currency or slots.get("currency")
         if not found and price >= EACH_OR_IN_ALL and (slots.get("quantity") or 1) > 1:
-            slots[EACH] = price  # "250 licences at $212,500": each, or in all? asked
+            # "250 licences at $212,500": most mean the whole sale; each is asked about
+            slots["amount"] = slots[EACH] = price
     if slots is not None and total is not None:
         slots["amount"], slots["currency"] = total[0], total[1] or slots.get("currency")
     if slots is not None and slots.get("currency") == PESO and re.search(r"\bpesos?\b", text):
@@ -2038,13 +2062,20 @@ _CHANGE_STARTS = re.compile(
 
 @reads("customer.create")
 def _create(match: re.Match, message: Message) -> dict | None:
-    if vocab.NEW_DETAIL_FOR.match(message.text):
-        return None  # "new email address for X: …" changes X
+    if vocab.NEW_DETAIL_FOR.match(message.text) or _LOGGED_NOT_ADDED.search(message.text):
+        return None  # "new email address for X: …", "Matt at Tui - new email …" change X
     slots = _new_customer(match, message)
     company = (slots or {}).get("company") or ""
     if slots and "city" not in slots and (placed := _COMPANY_IN_TOWN.fullmatch(company)):
         slots["company"], slots["city"] = placed["company"], placed["town"]  # "dental in leeds"
     return None if slots and not_a_name(slots.get("name")) else slots
+
+
+# "please log: telefonat with frau lehmann …", "matt at tui builders - new email …": a contact
+# or a detail of someone known, never someone new
+_LOGGED_NOT_ADDED = re.compile(
+    r"^(?:(?:pls|please)\s+)?log\b|\s[-–—:]\s*new\s+(?:e-?mail|phone|number|mobile|cell|address)\b"
+)
 
 
 def not_a_name(said: object) -> bool:
@@ -2396,7 +2427,13 @@ def _history(match: re.Match, message: Message) -> dict | None:
     slots["owner"] = owner(message, named_for=False)
     if slots["owner"] and who and who.lower() == slots["owner"].lower():
         slots["customer"] = None
+    whose = _WHOSE_FIRST.match(message.typed)
+    if slots["owner"] and whose and whose["who"].split()[-1] == slots["owner"]:
+        slots["customer"], slots["owner"] = whose["who"], None  # "Karoo Solar's last 3 meetings"
     return slots
+
+
+_WHOSE_FIRST = re.compile(r"^(?P<who>[\w&.'-]+(?:\s+[\w&.'-]+)+?)(?:'s|’s)\s")
 
 
 _NAME_THEN_HISTORY = re.compile(r"(?P<who>[\w&'. -]+?)\s+(?:contact\s+)?(?:history|timeline)\W*$")
@@ -2770,6 +2807,8 @@ def _delete(match: re.Match, message: Message) -> dict | None:
         return {"customer": _ref(twice.group("who"))}
     if taken := vocab.TAKEN_OUT.match(message.text):  # "take X out of the crm"
         return {"customer": _ref(message.typed[taken.start("who") : taken.end("who")])}
+    if numbered := _NAME_WITH_NUMBER.match(message.typed):  # "delete Test Customer 123, …"
+        return {"customer": numbered["who"]}
     typed = vocab.DELETE_WORDS.sub("", message.typed, count=1)
     typed = _FROM_THE_CRM.sub("", typed)  # "pls remove pieter de vries from crm"
     typed = re.sub(r"^(.+?)\s+one\b(?=\s*(?:[,;.]|$))", r"\1", typed)  # "that asdf test one"
@@ -2777,6 +2816,12 @@ def _delete(match: re.Match, message: Message) -> dict | None:
     if not who or who.lower() in vocab.NOT_CUSTOMERS:
         return None
     return {"customer": who}
+
+
+_NAME_WITH_NUMBER = re.compile(
+    r"^(?:please |pls )?(?:delete|remove|bin)\s+(?P<who>[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*){0,3}"
+    r"\s+\d{1,6})(?=\s*(?:[,;.!]|$))"
+)
 
 
 @reads("interaction.delete")
@@ -2878,7 +2923,7 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         day = date_in(parts["day"], now=message.now, tz=message.tz, future=False)
         who = message.typed[slice(*match.span("whose"))] if parts.get("whose") else None
         return {"customer": who, "occurred_on": day.isoformat()} if day else None
-    said = parts.get("new") or parts.get("new2") or parts.get("new3")
+    said = parts.get("new") or parts.get("new2") or parts.get("new3") or parts.get("new4")
     if not said:
         return None  # no cue of a sale put right: "change the amount" needs the new one
     slots: dict[str, Any] = {"customer": _entry_customer(message.typed[match.start() :])}
@@ -2909,9 +2954,9 @@ def _entry_customer(said: str) -> str | None:
         r"meeting|visit|chat|text|\d)\b)[^,;.!?]+?)(?=\s+(?:from|was|is|to|today|yesterday|not|"
         r"should|into)\b|\s*(?:[,;.!?]|$))"
         r"|\bthe\s+(?P<who2>(?!(?:last|latest|amount|total|price|sale|order)\b)[\w'&.-]+"
-        r"(?:\s+[\w'&.-]+)?)\s+(?:sale|order|deal|purchase|call|email|e-mail|meeting|visit)\b"
-        r"|^(?P<who3>[\w&.-]+(?:\s+[\w&.-]+)?)(?:'s|’s)\s+(?:last\s+|latest\s+)?(?:sale|order|deal|"
-        r"purchase)\b",  # "kenji's order today should be 6 not 5"
+        r"(?:\s+[\w'&.-]+)?)\s+(?:sale|order|deal|purchase|call|email|e-mail|meeting|visit|one)\b"
+        r"|^(?P<who3>[\w&.-]+(?:\s+[\w&.-]+)?)(?:'s|’s)\s+(?:last\s+|latest\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:sale|order|deal|purchase)\b",  # "kenji's order today should be 6 not 5"
         said,
         re.I,
     )
@@ -2924,6 +2969,8 @@ def _entry_customer(said: str) -> str | None:
 def _changes(match: re.Match, message: Message) -> dict | None:
     """ "who moved acme to lost?": whose change, and to what, asked of the audit trail."""
     groups = {k: v for k, v in match.groupdict().items() if v}
+    if "today" in groups:  # "whats changed today so far": the day's changes, the team's or one's
+        return {"by": groups["by2"]} if "by2" in groups else {}
     if by := groups.get("by"):  # "what did I change this morning", "what has sam changed"
         return {
             "by": {"i": "me", "we": "team"}.get(by.lower(), message.typed[slice(*match.span("by"))])
@@ -3148,7 +3195,7 @@ CONTACTED_DAYS = "contacted_days"  # customers contacted within so many days (di
 ADDED = "added"  # customers added within a span: {"since": day, "before": day} (ditto)
 BOUGHT = "bought"  # customers who bought this product (ditto)
 NOT_BOUGHT = "not_bought"  # customers who never bought this product (ditto)
-EACH = "each"  # a price "at" which several were sold, that may be each or in all (ditto)
+EACH = "each"  # a sale's amount said "at", which may be the price of each (ditto)
 EACH_OR_IN_ALL = 1000  # from this price on, "N at $price" is asked about, not taken as each
 DISCOUNT = "discount"  # a sale's percentage off the list price (not in the contract)
 NEVER_PURCHASED = "never_purchased"  # customers with no purchase at all (ditto)
@@ -3184,7 +3231,7 @@ def _place_before_nouns(
     unread = []
     for start, end in _unread_runs(text):
         said = typed[start:end]
-        before_noun = vocab.SELECTION_NOUN.match(text, end)
+        before_noun = vocab.SELECTION_NOUN.match(text, end) and not _NUMBERED_NOUN.match(text, end)
         if before_noun:
             if "interest" not in selection and set(said.lower().split()) <= vocab.PRODUCT_LINES:
                 selection["interest"] = said
@@ -3195,6 +3242,9 @@ def _place_before_nouns(
         if before_noun or not only_before_nouns:
             unread.append(said)
     return unread
+
+
+_NUMBERED_NOUN = re.compile(r"\s*\w+\s+#?\d")  # "Test Customer 123": a name, not "Berlin customers"
 
 
 def _capitalised(said: str) -> bool:
@@ -3453,7 +3503,13 @@ def _show(match: re.Match, message: Message) -> dict | None:
         who = _ref(message.typed[match.end() :])
     if not who or who.lower().split()[0] in vocab.NOT_CUSTOMERS or vocab.SELECTION_SAID.search(who):
         return None  # "show lost deals" is a list
-    return {"customer": who}
+    return {"customer": _WHAT_OF_THEM.sub("", who) or who}
+
+
+# "ingrid jensen purchases": the profile lists what they bought
+_WHAT_OF_THEM = re.compile(
+    r"(?:'s|’s)?\s+(?:purchases|orders|purchase history|order history|products)$", re.I
+)
 
 
 _SHOW_NUMBER = re.compile(

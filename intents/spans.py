@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from intents.rules import Message
-from intents.vocab import REASON_TAIL, REFERENCE_STOPS, SELECTION_NOUN
+from intents.vocab import NOT_CUSTOMERS, REASON_TAIL, REFERENCE_STOPS, SELECTION_NOUN
 
 # Slots whose value is a stretch of the message, as typed.
 SLOTS = ("customer", "name", "company", "summary", "text", "comment", "city", "product", "interest",
@@ -423,6 +423,25 @@ def _names_the_customer(value: str, slots: dict) -> bool:
 _DUPLICATE_OF = re.compile(r"\b(?:duplicate|dupe|copy|double) of\s+(?:the\s+)?(?P<other>.*)")
 
 
+def _named_first(intent: str, rule: str, text: str) -> bool:
+    """ "dvorak signed. mark won": a change's customer said first is kept, however odd the word,
+    since without it the change would fall on whoever was talked about last."""
+    first = rule.lower()
+    return (
+        intent == "customer.update"
+        and text.startswith(f"{first} ")
+        and first not in NOT_CUSTOMERS | _NOT_NAMES
+    )
+
+
+_NOT_NAMES = frozenset(
+    "morning evening afternoon update fyi note quick hey hi ok so also btw move mark set put "
+    "change make push bump give hand assign reassign close log add tag drop take switch upgrade "
+    "downgrade advance progress now then pls please and".split()
+)
+_CHANNEL_WORDS = frozenset("email e-mail call ring phone text sms meeting visit note chat".split())
+
+
 def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
     """The rules' slots with the tagger's spans where it reads better (`TAGGED_FIRST`), or where
     the rules read none (`RULES_FIRST`); one word is never both a city and an interest."""
@@ -451,6 +470,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 continue  # "delete Rosie's Tearoom — duplicate of Rosies Tea Room": the other
             if name == "customer" and "task_id" in merged:
                 continue  # "done #49": the task's number, not a customer's
+            if name == "customer" and value.lower() in _CHANNEL_WORDS:
+                continue  # "email her the pricing sheet": how, not who
             if (
                 name == "name"
                 and merged.get(name)
@@ -486,6 +507,7 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
             and isinstance(rule := merged.get(name), str)
             and len(rule.split()) == 1
             and reading.doubts(tagging.message, rule)
+            and not _named_first(intent, rule, tagging.message.text)
         ):
             # the rules' commonest mistake: one stray word taken for a customer ("morning — …")
             del merged[name]

@@ -207,9 +207,9 @@ GREETING = re.compile(
     r"^(?:(?:ugh|argh|meh|hmm+|oh|ah|right|alright|fine)[\s,.!]+)*"  # "ugh ok. move …"
     r"(?:(?:hi|hey|hello|hiya|yo|morning|mornin|g'?day|good (?:morning|afternoon|evening)|gm|"
     r"thanks|thx|thank you|ty|cheers|ok|okay|great|perfect|cool|oi|ola|olá|hola|bonjour|ciao|"
-    r"salam|salaam|as-?salamu? alaikum|kia ora|namaste|shalom|aloha|servus|hallo|hej|howdy|"
+    r"righto|salam|salaam|as-?salamu? alaikum|kia ora|namaste|shalom|aloha|servus|hallo|hej|howdy|"
     r"shukran|merci|gracias|danke|obrigad[oa]|grazie|asante)"
-    r"(?:\s+(?:boss bot|boss|bot|all|team|there|again|so much|mate|folks|sir|guys|everyone))?"
+    r"(?:\s+(?:boss bot|boss|bot|all|team|there|again|so much|mate|folks|sir|guys|everyone|po))?"
     r"(?:\s*[!,.:;-]+\s*|\s+(?=(?:please|pls|can you|could you)\b))"
     r"|(?:hi|hey|hello|yo)\s+(?=\w))"
     r"(?:(?:now|so|and|also|please|pls|quick one|quick q(?:uestion)?)\b[,:]?\s*)?",
@@ -221,7 +221,8 @@ POLITE = re.compile(
     r"|(?:eish|ugh|argh|oh no|oh dear|oh man|damn|dang|shoot|oops|whoops|darn|sadly|unfortunately|"
     r"bummer|yikes|meh|ngl|tbh|fyi|btw|bet|lol|bruh|bro|"
     r"(?:sorry|apologies) for the (?:late|delayed|slow) (?:update|message|reply|log))\b[,.!]*\s+"
-    r"|(?:forget (?:it|that)|never ?mind|nvm|scratch that)\b[.!,;:-]*\s+)*"  # "ok forget it. tag …"
+    r"|(?:forget (?:it|that)|never ?mind|nvm|scratch that)\b[.!,;:-]*\s+"  # "ok forget it. tag …"
+    r"|(?:quick one|quick q(?:uestion)?|quick update)\s*[-–—:,]+\s*)*"  # "quick one - emailed …"
     r"(?:(?:and|also|plus|oh and|and also),?\s+)?"  # "and tag him hot": a follow-up's opening
     r"(?:(?:i\s+)?forgot to (?:log|add|record|note)(?: this| that| it)?\s*[-–—:,]+\s*)?"
     r"(?:(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz)\s+"

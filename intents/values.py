@@ -82,6 +82,10 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
     """A date phrase as a calendar day: future-leaning for plans, past-leaning for history."""
     text = re.sub(r"^(?:on|by|before|until|till|due)\s+", "", phrase.lower().strip()).strip()
     text = _WEEKDAY_BEFORE_DAY.sub("", text)  # "tues 8th", "mon 14 dec": the day says it
+    text = re.sub(
+        r"^the end of (?:this )?|^end of this ", "end of the ", text
+    )  # "the end of this week"
+    text = re.sub(r"^the (\d{1,2})$", r"the \1th", text)  # "on the 15": the 15th
     today = now.date()
     fixed = {
         "today": 0,

@@ -24,10 +24,12 @@ MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# months that are also first names: "jun's tasks", "may's leads"
+MONTH_NAMES = frozenset({"jun", "june", "may", "april", "august", "jan"})
 _COUNT = r"(?:a|an|one|two|three|four|five|six|\d+)"
 DATE_PHRASE = (
     rf"(?:today|tonight|(?:the )?day after tomorrow|tomorrow|yesterday|this (?:morning|afternoon|evening|am|pm)|"
-    rf"eod|cob|eow|eom|end of (?:the )?(?:day|week|month)|close of (?:business|play)|"
+    rf"eod|cob|eow|eom|(?:the )?end of (?:the |this )?(?:day|week|month)|close of (?:business|play)|"
     rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)(?: (?:of )?{MONTH})?|{WEEKDAY},? \d{{1,2}} {MONTH}|"
     rf"(?:this |next |last )?{WEEKDAY}|next week|(?:later )?this week|"
     rf"in {_COUNT} (?:days?|weeks?|fortnights?|months?)(?: time)?|{_COUNT} (?:days?|weeks?|fortnights?|months?) (?:today|from (?:now|today)|time)|{_COUNT} (?:days?|weeks?) ago|"
@@ -35,7 +37,8 @@ DATE_PHRASE = (
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}(?:,? \d{{4}})?|"
     rf"(?:the )?\d{{1,2}}(?:st|nd|rd|th)? of (?:next|this|last) month|"
     rf"the \d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})|"
-    rf"(?:(?<=\bon )|(?<=\bby )|(?<=\bbefore )|(?<=\buntil )|(?<=\btill ))\d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:(?<=\bon )|(?<=\bby )|(?<=\bbefore )|(?<=\buntil )|(?<=\btill ))\d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})|"
+    rf"(?:(?<=\bon )|(?<=\bby ))the \d{{1,2}}(?=\s*(?:[,.;!?]|$))|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 # A date phrase with the little word that introduces it ("on friday", "by Dec 3", "due monday").
 DATE = re.compile(
@@ -110,7 +113,8 @@ WON_TOO = re.compile(
 )
 # "log that hugo wilson emailed me on tuesday …": what to log, told as it happened
 LOG_THAT = re.compile(
-    r"^(?:(?:pls|please|can you|could you)\s+)?(?:log|record|note(?: down)?)\s+(?:that|this)\s*[:,-]?\s+(?=\S)"
+    r"^(?:(?:pls|please|can you|could you)\s+)?(?:(?:log|record|note(?: down)?)\s+(?:that|this)\s*[:,-]?\s+"
+    r"|log\s*:\s*)(?=\S)"
 )
 # "qbr with emma taylor on the 15th, put it in my tasks": what comes is a task, not a contact had
 AS_MY_TASK = re.compile(
@@ -138,7 +142,7 @@ _CONTACT_ENTRY = (
 _SALE_ENTRY = r"(?:sale|purchase|order)"
 ENTRY_REMOVED = re.compile(
     r"(?:^|[,;.!]\s+)(?:(?:oops|sorry|ugh|please|pls|can you|could you|ok|okay|so|just)[\s,!]+)*"
-    r"(?:delete|remove|scrap|erase|bin|void|cancel|get rid of|take out)\s+"
+    r"(?:delete|remove|scrap|erase|bin|void|cancel|get rid of|take out|undo)\s+"
     r"(?P<when>(?:(?:the|that|this|my|our|last|latest|(?:today|yesterday)(?:'?s)?|"
     r"this (?:morning|afternoon|evening)'?s|wrong|duplicate|empty|blank|extra|second|double|"
     r"accidental|mistaken|test|junk|bogus|stray|bad|old|first|"
@@ -175,16 +179,20 @@ CONTACT_DAY_FIXED = re.compile(
 CONTACT_FIXED = re.compile(f"{CONTACT_KIND_FIXED.pattern}|{CONTACT_DAY_FIXED.pattern}")
 SALE_FIXED = re.compile(
     r"^(?!.*\b(?:task|reminder|nps|score|scored|rated|rating)\b)(?:.*\b(?:sale|order|deal|purchase|"
-    r"amount|total|price)\b.*|(?:\W*(?:oh|wait|oops|sorry|ugh|no|correction)\b\W*)*(?:it|that)\s.*)"
-    r"\b(?:was|is|should (?:have )?be(?:en)?|were)\s+(?:actually\s+|really\s+)?"
+    r"amount|total|price)\b.*|(?:\W*(?:oh|wait|oops|sorry|ugh|no|correction)\b\W*)*(?:it|that|"
+    r"the\s+[\w-]+(?:\s+[\w-]+)?\s+one)\s.*)"
+    r"\b(?:was|is|should (?:have )?be(?:en)?|were)\s+(?:actually\s+|really\s+)?(?:qty\s*:?\s*|quantity\s+)?"
     r"(?P<new>[$€£]?\s?\d[\d,.]*\s?[km]?(?:\s*(?:usd|eur|gbp|dollars|euros|pounds|seats|units|"
     r"licen[cs]es|users))?(?:\s+(?!not\b)[a-z][\w-]*){0,3}?)\s*,?\s*(?:and\s+)?not\s+(?:the\s+)?[$€£]?\s?\d"
     r"|^(?:\W*(?:oh|wait|oops|sorry|sry|ugh|no|correction|my bad)\b\W*)*i meant\s+(?P<new3>[$€£]?\s?"
     r"\d[\d,.]*\s?[km]?(?:\s*(?:usd|eur|gbp|dollars|euros|pounds|seats|units|licen[cs]es|users))?)"
     r"\s*,?\s*not\s+[$€£]?\s?\d[\d,.]*\s?[km]?\W*$"
-    r"|\b(?:change|correct|fix|set|make|update)\s+(?:the\s+)?(?P<what>amount|price|total|value|"
-    r"quantity|qty|number of (?:seats|units|licen[cs]es))\s+(?:of|on|for|in)\s+(?:that|the|this|my)\s+"
-    r"(?:last\s+|latest\s+)?(?:sale|order|deal|purchase)(?P<rest>.*?)\s+to\s+(?P<new2>[$€£]?\s?\d[\d,.]*"
+    r"|^(?:\W*(?:oh|wait|oops|sorry|sry|ugh|no|correction|my bad)\b\W*)+(?:i meant\s+|it was\s+)?"
+    r"(?P<new4>\d{1,4}\s+(?!not\b)[a-z][\w-]*)\s*,?\s*not\s+\d{1,4}\b"
+    r"|\b(?:change|correct|fix|set|make|update)\s+(?:the\s+)?(?:(?P<what>amount|price|total|value|"
+    r"quantity|qty|number of (?:seats|units|licen[cs]es))\s+(?:of|on|for|in)\s+)?"
+    r"(?:(?:that|the|this|my|today'?s|yesterday'?s)\s+)?(?:last\s+|latest\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:sale|order|deal|purchase)(?P<rest>.*?)\s+to\s+(?P<new2>[$€£]?\s?\d[\d,.]*"
     r"\s?[km]?(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)\W*$"
     # "change the date of tom martin's last sale to yesterday"
     r"|\b(?:change|fix|correct|move|set)\s+the\s+(?:date|day)\s+(?:of|on|for)\s+(?:(?:that|the|this|my)\s+|"
@@ -221,7 +229,8 @@ TEAM_LIST = re.compile(
 # "which ones did I just get from sam", "customers moved to me today": handed over to the asker
 HANDED_TO_ME = re.compile(
     r"(?<!\borders did )(?<!\bsales did )(?<!\bdeals did )(?<!\bcalls did )(?<!\bleads did )"
-    # "how many customers have we got per segment" counts them: no handover
+    # "how many customers have we got per segment" counts them: no handover; nor is an NPS answer
+    r"(?!.*\b(?:nps|survey)\b)"
     r"(?!.*\b(?:per|by)\s+(?:segment|stage|owner|rep|city|tag|interest|month|product)\b)"
     r"\b(?P<verb>(?:i|we)(?:'ve| have)?\s+(?:just\s+|recently\s+)?(?:got|get|gotten|received|inherit|inherited|took over|taken over)"
     r"|^(?:just\s+)?got\s+(?=(?:a bunch of|some|a few|a couple of|several|\d+)?\s*new\b)"
@@ -264,7 +273,7 @@ LISTED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 # who a list or a change leaves out: "… but not the munich ones", "… except Anna Fischer"
 EXCEPT = re.compile(
     r"[,;]?\s*\b(?P<said>but not|except(?: for)?|excluding|apart from|other than|not including|"
-    r"leaving out|leave out|skip|minus)\s+(?P<clause>.+?)\W*$",
+    r"leaving out|leave out|skip|minus|but keep|but leave)\s+(?P<clause>.+?)\W*$",
     re.I,
 )
 # why something is left out, after who: "except chloe martin, she just bought"
@@ -272,7 +281,10 @@ EXCEPT_REASON = re.compile(
     r"\s*(?:,\s*|\s+(?=because|since|as|cos|coz|bc|cause)\b)(?:(?:she|he|they|it|we|i)\b|because|since|"
     r"as|cos|coz|bc|cause|just|already|[\w-]+\s+(?:spoke|talked|called|met|said|is|was|has|had|just|"
     r"already|bought|signed|wants|needs|knows|handles|owns|still|closes|will|keeps|takes|is closing|"
-    r"is taking)\b)\b.*$",
+    r"is taking)\b)\b.*$"
+    # "but keep anna brown and emma taylor with jordan till 31 dec": where they stay, and how long
+    r"|\s+(?:with|under)\s+[\w'-]+(?:\s+(?:till|until|through|for now)\b.*)?$"
+    r"|\s+(?:where (?:they|she|he) (?:are|is)|as (?:is|they are)|for now)\b.*$",
     re.I,
 )
 # a question about numbered tasks, which changes nothing: "who has task 36", "is task 35 open?"
@@ -508,6 +520,11 @@ CHANGE_ASKED = re.compile(
     # "what did I change this morning": one person's changes today
     r"|what\s+(?:did|have|has)\s+(?P<by>i|we|[a-z][\w-]*)\s+(?:changed?|edited|updated|done)"
     r"(?:\s+(?:today|this morning|this afternoon|so far(?: today)?))?"
+    # "whats changed today so far", "todays changes by the team", "who logged what today"
+    r"|(?P<today>(?:what'?s|whats|what has|what have|anything)\s+(?:been\s+)?changed\s+(?:today|this morning|"
+    r"this afternoon|so far)(?:\s+so far)?|(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:today'?s|todays)\s+"
+    r"(?:changes|edits)(?:\s+(?:by|from|of)\s+(?:the\s+)?(?P<by2>team|[a-z][\w-]*))?"
+    r"|who\s+(?:logged|changed|did|entered|updated)\s+what\s+(?:today|so far|this morning))"
     r"|(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:change|edit|audit)\s*(?:history|log|trail)\s+"
     r"(?:for|of|on)\s+(?P<ref5>.+?)"
     r"|(?:where\s+(?:did|have|has)|what\s+happened\s+to)\s+(?P<ref6>(?:all\s+)?(?:my|our|[\w-]+(?:'s|’s|s'))"
@@ -535,7 +552,8 @@ CUES: list[tuple[str, str]] = [
     ("customer.update", DETAIL_IS.pattern),
     (  # "been out at X all afternoon, …", "viewing done with X …": a visit had
         "interaction.log",
-        r"^\W*(?:(?:i|we|just)\s+)*(?:called in on|been out at|was out at|popped in on|just left)\s+"
+        r"^\W*(?:(?:i|we|just)\s+)*(?:called in on|been out at|was out at|popped in on|just left|"
+        r"(?:was|been) at(?!\s+(?:the|a|an|my|our|home|work|lunch|a conference)\b)|on ?site\s*(?:@|at))\s*"
         r"(?=\S)|^\W*(?:viewing|showing|test drive)\s+(?:done\s+|completed\s+)?(?:with|at)\s+",
     ),
     (  # "phone for Omar Jensen at Wayne Logistik?": their details asked for
@@ -1144,7 +1162,7 @@ NOT_CUSTOMERS = frozenset(
 CHANNELS = _table(
     [
         (
-            r"voice ?mail|rang|ring|telephoned|phoned|phone|telephone|called|calld|cld|calls?|telecon|teleconference|tried(?= (?:calling|to call|to reach|to get hold of|[a-z]))",
+            r"voice ?mail|rang|ring|telephoned|phoned|phone|telephone|called|calld|cld|calls?|telecon|teleconference|telefonat|anruf|llamada|liga[cç][aã]o|tried(?= (?:calling|to call|to reach|to get hold of|[a-z]))",
             "call",
         ),
         (r"e-?mail(?:ed|s)?|emaild|mailed|wrote to", "email"),
@@ -1155,12 +1173,13 @@ CHANNELS = _table(
             "meeting",
         ),
         (
-            r"whats ?app(?:ed|'d)?|wa'd|slack(?:ed|'d)?|telegram|kakao|line msg|chat(?:ted)?|messaged|pinged|dm'?d|signal",
+            r"whats ?app(?:ed|'d)?|wa'd|slack(?:ed|'d)?|telegram|kakao|line msg|chat(?:ted)?|messaged|pinged|dm'?d|signal|"
+            r"li msg|linkedin(?: msg| message| dm)?|inmail",
             "chat",
         ),
         (r"texted|texts?|txt(?:ed|'d)?|sms(?:'?d)?", "sms"),
         (
-            r"visit(?:ed|ing)?|on ?site|dropped by|stopped by|popped in(?:to)?|swung by|toured|just left|"
+            r"visit(?:ed|ing)?|visita|on ?site|dropped by|stopped by|popped in(?:to)?|swung by|toured|just left|"
             rf"saw|dropped in|{_WENT_TO_SEE}",
             "visit",
         ),
@@ -1200,7 +1219,8 @@ CHANNEL_OVERRIDES = [
     (re.compile(r"\b(?:on ?site)\b|^(?:\W*[\w']+\W+){0,4}?visit(?:ed|ing)\b"), "visit"),
     (  # "called in on the Hendersons", "been out at X all afternoon", "viewing done with X"
         re.compile(
-            r"^\W*(?:(?:i|we|just)\s+)*(?:called in on|been out at|was out at|popped in on|just left)\b"
+            r"^\W*(?:(?:i|we|just)\s+)*(?:called in on|been out at|was out at|popped in on|just left|"
+            r"(?:was|been) at(?!\s+(?:the|a|an|my|our|home|work|lunch|a conference)\b))\b"
             r"|^\W*(?:viewing|showing|test drive)\s+(?:done|completed|today|yesterday|with)\b"
         ),
         "visit",
@@ -1226,7 +1246,7 @@ FOLLOW_UP = re.compile(
     rf"(?:[,;.]|\s[-–—])?\s*(?:(?:and |then |will |to |need to |should |i'?ll |i will |must |please |"
     rf"pls |put |set |we'?ll |ah'?ll )*"
     rf"(?:{_CALL_THEM_ON}|follow(?:ing)? up|follow(?=\s+(?:on|by|before)\s)|check back|"
-    rf"next (?:contact|visit|call|meeting|touch ?point)|"
+    rf"next (?:contact|visit|call|meeting|touch ?point)(?:\s*:)?|"
     rf"check (?:again |back )?with (?:them|her|him)|circle back|chase(?: (?:them|her|him|it))?(?: up)?|relaunch(?: (?:them|her|him))?|touch base|return|"
     rf"(?:call|ring|ping|try|nudge|text|email|phone|contact) (?:(?:them|her|him) )?(?:back|again)|"
     rf"check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
@@ -1391,7 +1411,7 @@ TASK_NAMED = re.compile(
 )
 COMPLETE_WORDS = re.compile(
     r"\b(?:i'?m|i am|all|done|finished|completed?|closed?|close|tick(?:ed)? off|check(?:ed)? off|"
-    r"mark(?:ed)?|as|with|w/|the|task|to-?do|reminder|follow[- ]?up|for|is|it)\b|[:!.?](?=\s|$)",
+    r"mark(?:ed)?|as|with|w/|the|task|to-?do|reminder|follow[- ]?up|for|is|it)\b|(?<=\btask )(?:of|on)\b|[:!.?](?=\s|$)",
     re.I,
 )
 
@@ -1424,7 +1444,8 @@ NPS_WORDS = re.compile(
 
 NPS_COMMENT = re.compile(
     r"\s*(?:[,;:—–]|\s-\s|\.\s|\((?=.+\)))\s*"
-    r"(?:(?:(?:they|she|he|customer|client)\s+)?(?:said|says|say|wrote|writes|comment)\b:?\s*)?"
+    r"(?:(?:(?:they|she|he|customer|client)\s+)?(?:(?:are|is)\s+saying|said|says|say|wrote|writes|reckons?|"
+    r"comment(?:ed|s)?)\b:?\s*(?:that\s+)?)?"
     r"|\s+and\s+(?:(?:they|she|he)\s+)?(?:said|says|wrote|commented|added)\b:?\s*(?:that\s+)?",
     re.I,
 )
@@ -1904,13 +1925,13 @@ LAST_CONTACTED = re.compile(
     rf"(?P<n>\d+|{_SPAN_COUNT})\s*(?P<unit>days?|weeks?|months?|years?)\s+ago\b"
 )
 NO_CONTACT = re.compile(
-    r"\b(?:hasn'?t|haven'?t|ain'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has|never)\s+(?:(?:we|i|you|they|anyone|anybody)\s+)?(?:been\s+)?(?:\w+\s+)?(?:in\s+)?"
+    r"\b(?:untouched|(?:hasn'?t|haven'?t|ain'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has|never)\s+(?:(?:we|i|you|they|anyone|anybody)\s+)?(?:been\s+)?(?:\w+\s+)?(?:in\s+)?"
     rf"(?:contacted|called|heard from|talked to|spoken to|spoke to|emailed|reached|touched|touch|contact|"
-    rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?{_SPAN}"
+    rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?){_SPAN}"
 )
 CITY = re.compile(
     rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the(?!\s(?i:uk|us|usa|states|netherlands|philippines|uae)\b)|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|hibernating|champions?|loyal(?:ists)?|promising|detractors?|promoters?|passives?|lapsed|{_SPAN_COUNT}|{MONTH}|(?i:{WEEKDAY}))\b)(?!\w*_)"
-    r"(?P<city>[A-Za-z][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please|now|today|anyway|anymore|again|right|stuck|more|less|older|sitting)\b)[A-Za-z][\w'-]+){0,2})(?=\s|$|[,.?!])"
+    r"(?P<city>[^\W\d_][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please|now|today|anyway|anymore|again|right|stuck|more|less|older|sitting)\b)[^\W\d_][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
@@ -1927,7 +1948,7 @@ OWNER = re.compile(
     r"|^what (?:does|do) (?P<e>[a-z][\w'-]*) (?:own|have|hold|manage)\b"
 )
 MIN_VALUE = re.compile(
-    r"(?:\b(?:worth|value|spent|spending|ltv|revenue)\s*)?(?:\b(?:over|more than|above|at least|of)\s+|>=?\s*"
+    r"(?:\b(?:worth|value|spent|spending|ltv|revenue)\s*)?(?:\b(?:over|more than|above|at least|of|min(?:imum)?(?: value)?(?: of)?)\s+|>=?\s*"
     r"|(?<=\bworth )(?=\S{1,12}\+))"  # "worth 10k+"
     rf"(?P<money>(?:{_SYMBOLS})?\s?\d[\d,.]*(?:\s?[km]\b)?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
     r"(?![\d,.]*\s*(?:days?|weeks?|wks?|months?|mths?|years?|yrs?|d\b|w\b))"
@@ -1945,7 +1966,7 @@ SORTS = _table(
             r"spends? (?:the )?(?:most|more)",
             "value",
         ),
-        (r"recency|most recent|recently|latest", "recency"),
+        (r"recency|most recent|recently|latest|last (?:purchase|order|bought)", "recency"),
         (r"frequency|most frequent|most often|most orders", "frequency"),
     ]
 )
@@ -2080,8 +2101,8 @@ TWICE = re.compile(r"\b(?:created|added|entered)\s+(?P<who>\S.{0,60}?)\s+twice\b
 BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field or action)
     (  # "set stage proposal for all customers with tag tender-2026"
         re.compile(
-            r"(?P<cut>^(?:(?:please|pls|kindly|can you)\s+)*set\s+(?:the\s+)?(?P<field>stage|status|owner)\s+"
-            r"(?:to\s+|=\s*)?(?P<value>[\w-]+)\s+(?:for|on))\s+"
+            r"(?P<cut>^(?:(?:please|pls|kindly|can you)\s+)*set\s+(?:the\s+)?(?P<field>stage|status|owner)"
+            r"(?:\s+to\s+|\s*[=:]\s*|\s+)(?P<value>[\w-]+)\s+(?:for|on))\s+"
         ),
         "field",
     ),
@@ -2148,7 +2169,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            r"^(?:(?:please|pls|bulk-?|ok|okay|ok then|so|then|actually|right)[\s,]+)*(?:delete|del|remove|trash|drop|archive|purge|clear out|get rid of|wipe|bin)\b|\b(?:delete|del|remove|trash|archive|bin)\s+(?:them\s+)?all\b|\b(?:delete|remove|archive|bin|trash)\s+(?:them|these|those)\b"
+            r"^(?:(?:please|pls|bulk-?|ok|okay|ok then|so|then|actually|right)[\s,]+)*(?:delete|del|remove|trash|drop|archive|purge|clear out|get rid of|wipe|bin|dump)\b|\b(?:delete|remove|bin|trash|dump|scrap|ditch)\s+the\s+lot\b|\b(?:delete|del|remove|trash|archive|bin)\s+(?:them\s+)?all\b|\b(?:delete|remove|archive|bin|trash)\s+(?:them|these|those)\b"
         ),
         "delete",
     ),
@@ -2221,6 +2242,13 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
         ),
         "tag",
     ),
+    (  # "… -> retag to 'dormant-fair'"
+        re.compile(
+            r"(?P<cut>\s*(?:->|→|=>|[,;:])?\s*re-?tag(?:\s+(?:them|these|those))?\s+(?:to|as|with)\s+"
+            r"['\"#]?(?P<value>[\w-]+))['\"]?\W*$"
+        ),
+        "tag",
+    ),
     (
         re.compile(
             r"^(?!(?:please |pls |bulk:? )*(?:tag|label)\b).*?(?P<cut>\s*(?:->|→|=>)\s*(?:(?:reassign|move|give|hand)(?:\s+them)?\s+to\s+|(?:new\s+)?(?:owner|rep)\s*:?\s+)?(?P<value>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?))\W*$"
@@ -2236,7 +2264,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
 ]
 BULK_VERB = re.compile(
     r"^(?:(?:please|pls|kindly|bulk[- ]?|can you)\s+)*(?:move|tag|label|assign|reassign|set|mark|delete|del|remove|"
-    r"hand(?: over)?|give|change|update|put|transfer|drop|archive|make|push|bump|advance|shift|"
+    r"hand(?: over)?|give|change|update|put|transfer|drop|archive|make|push|bump|advance|shift|dump|"
     r"split(?: up)?|divide(?: up)?|share out|distribute|spread|carve up)\b(?:\s+(?:all|every|each)\b)?"
 )
 # Words that say how to select without choosing anyone themselves; what else a bulk change's
@@ -2254,7 +2282,8 @@ SELECTION_FILLER = frozenset(
     "delete remove drop archive purge wipe clean get gets let have has had back up off into "
     "onto as bulk then too bin rid trash del or more than longer push bump advance progress "
     "anything anyone something ok okay actually so hmm well right tho though take that's that’s "
-    "thats who's who’s remaining rest remainder leftover how many much does do number".split()
+    "thats who's who’s remaining rest remainder leftover how many much does do number dump lot "
+    "closed ditch scrap".split()
 )
 # thanks or a greeting before a request: "ok thanks. whats the pipeline now"
 # "fine, just delete X", "right, so move …": a word of assent before the request
@@ -2309,7 +2338,7 @@ POLITE_TAIL = re.compile(
     r"(?:[\s,.!]*\b(?:please|pls|plz|kindly|thanks|thank you|thx|ty|cheers|asap|now|today|"
     r"right away|for me|in (?:the )?(?:crm|system)|on (?:the )?crm|for now|for the time being|"
     r"temporarily|until further notice|w\.?e\.?f\.? today|from now on|going forward|"
-    r"effective (?:immediately|today|now)))+[\s.!]*$"
+    r"effective (?:immediately|today|now)|with immediate effect|immediately|lah|la|ah))+[\s.!]*$"
 )
 # a "customer" that is a selection: "the Paris accounts", "all London customers"
 SELECTION_SAID = re.compile(
@@ -2330,7 +2359,7 @@ PRODUCT_LINES = frozenset(
     "analytics security hosting integration integrations api seats add-ons addons".split()
 )
 INTEREST = re.compile(
-    r"\b(?:interested in|interested for|interesting for|interesting in|interest in|interest:|looking at|keen on|want(?:s|ed)?|asking about|into)\s+(?:(?:the|our|your|their)\s+)?"
+    r"\b(?:interested in|interested for|interesting for|interesting in|interest in|interest:|with (?:the )?interest|looking at|keen on|want(?:s|ed)?(?!\s+to\b)|asking about|into)\s+(?:(?:the|our|your|their)\s+)?"
     r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i|goes|go|should|are|is|"
     r"will|over|gets?|moves?)\b|\s*(?:->|→|=>)|[,.?!;]|$)"
 )

@@ -25,6 +25,7 @@ from intents import OLD_CHANNEL, Parsed
 from intents.rules import channel_of
 from intents.values import amount, date_in
 
+_SAME_TOTAL = re.compile(r"\bsame (?:total|amount|price|sum)\b", re.I)
 ENTRY = "entry_id"  # the entry shown in the question, deleted once confirmed (not in the contract)
 MOVED_TO = "moved_to"  # the customer an entry logged on the wrong one belongs to (ditto)
 _PUT_RIGHT = {"purchase.log": "purchase.update", "interaction.log": "interaction.update"}
@@ -267,6 +268,8 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     listed = ctx.session.exec(select(Product).where(Product.name == sale.product)).first()
     if listed is not None and listed.price * sale.quantity == sale.amount:
         money = listed.price * quantity  # priced from the catalogue: "it was 4 not 3" costs more
+    if _SAME_TOTAL.search(ctx.message.text):  # "sorry 2 workshops not 3, same total"
+        money = sale.amount
     if "amount" in slots:
         ceiling = ctx.settings.max_amount
         money = checks.amount(slots["amount"], ceiling=ceiling, model=Purchase, field="amount")
@@ -288,7 +291,8 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
         changes.append(format.money(money, currency))
     if day != sale.purchased_on:
         changes.append(format.day(day, today=ctx.today))
-    _asked_first(ctx, sale, f"Change {what} to {' and '.join(changes)}?")
+    kept = {"amount": str(money)} if _SAME_TOTAL.search(ctx.message.text) else {}
+    _asked_first(ctx, sale, f"Change {what} to {' and '.join(changes)}?", **kept)
     before = snapshot(sale)
     sale.quantity, sale.amount, sale.currency = quantity, money, currency
     sale.purchased_on, sale.product = day, product
@@ -390,12 +394,14 @@ def _chosen(
     return entry
 
 
-def _asked_first(ctx: Context, entry: Interaction | Purchase, question: str) -> None:
+def _asked_first(
+    ctx: Context, entry: Interaction | Purchase, question: str, **kept: object
+) -> None:
     """Nothing is deleted or changed before the sender has seen the entry and said yes; the yes
-    names the entry shown, whatever is logged in between."""
+    names the entry shown, whatever is logged in between, and keeps what the question showed."""
     if not ctx.confirmed:
         asked = Ask.confirm(question)
-        asked.choices = {"yes": {ENTRY: entry.id}}
+        asked.choices = {"yes": {ENTRY: entry.id, **kept}}
         raise asked
 
 

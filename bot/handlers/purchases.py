@@ -82,7 +82,8 @@ def _each_or_in_all(slots: dict, quantity: int, ctx: Context) -> Ask:
         f"or of all {quantity} together?",
         buttons=[Button(f"{each} each", "each"), Button(f"{each} in all", "total")],
     )
-    return Ask(reply, {"each": {EACH: None}, "total": {"amount": slots[EACH], EACH: None}})
+    each_of_them = {"amount": str(price * quantity), EACH: None}
+    return Ask(reply, {"each": each_of_them, "total": {EACH: None}})
 
 
 def _as_before(ctx: Context, slots: dict) -> str:

@@ -702,3 +702,16 @@ def test_giving_each_of_their_owners_a_task_sets_one_for_each_owner(book):
     preview = book.say(asked, who="Alex")
     assert preview.text.startswith("Set the task “call”")
     assert {r["Change"] for r in preview.rows} == {"+ task for Priya"}
+
+
+def test_ok_before_a_change_to_the_list_still_changes_that_list(book):
+    book.say("Dana's leads", who="Alex")
+    preview = book.say("ok give all of them to lee except sofia soft, she stays", who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hal Hardy", "Hank Iron"]
+    assert {r["Change"] for r in preview.rows} == {"owner Dana → Lee"}
+
+
+def test_but_keep_some_with_their_owner_leaves_them_out(book):
+    book.say("Dana's leads", who="Alex")
+    preview = book.say("move them to lee but keep hal hardy with dana till friday", who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hank Iron", "Sofia Soft"]

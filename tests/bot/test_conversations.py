@@ -489,3 +489,27 @@ def test_a_colleague_asked_for_as_a_customer_is_never_added(chat):
     reply = chat.say("add staff member Priya Shah as a rep", who="Alex")
     assert reply.text.startswith("Colleagues are not customers")
     assert chat.written() == written
+
+
+def test_a_change_taken_back_in_the_same_message_is_not_made(chat):
+    before = chat.customer("Jane Smith").stage
+    chat.say(
+        "called jane smith, proposal ok'd verbally, paperwork next week. move to customer? "
+        "no wait keep in proposal til signed. just log the call"
+    )
+    assert chat.customer("Jane Smith").stage == before
+    [call] = chat.rows(Interaction)
+    assert call.channel == "call"
+
+
+def test_a_new_lead_then_a_tag_adds_them_and_tags_them(chat):
+    reply = chat.say(
+        "2nd one from the expo: petra novak, novak bau gmbh in vienna, +43 1 5551234, wants a "
+        "demo of crm starter next week, tag expo2026 too"
+    )
+    petra = chat.customer("Petra Novak")
+    assert (petra.company, petra.city) == ("Novak Bau Gmbh", "vienna")
+    assert "expo2026" in reply.text
+    with Session(chat.engine) as session:
+        tags = session.exec(select(CustomerTag.tag).where(CustomerTag.customer_id == petra.id))
+        assert list(tags) == ["expo2026"]

@@ -357,3 +357,33 @@ def test_a_figure_put_right_while_a_question_waits_never_changes_an_earlier_sale
     assert chat.written() == written
     chat.say("new")
     assert sorted(p.amount for p in chat.rows(Purchase)) == [Decimal("1800"), Decimal("12000")]
+
+
+def test_a_sale_put_right_by_quantity_with_the_same_total_keeps_the_total(chat):
+    with Session(chat.engine) as session:
+        session.add(Product(name="Workshop", family="Training", price=Decimal("500")))
+        session.commit()
+    chat.say("acme bought 3 workshops")
+    question = chat.say("sorry 2 workshops not 3, same total")
+    assert question.text.startswith("Change the sale of 3 × Workshop")
+    chat.say("yes")
+    [sale] = chat.rows(Purchase)
+    assert (sale.quantity, sale.amount) == (2, Decimal("1500.00"))
+
+
+def test_the_last_sale_to_a_customer_changed_by_its_amount(chat):
+    chat.say("acme bought 2 crm pro for $5,400")
+    chat.say("emailed jane smith the brochure")
+    question = chat.say("change the last sale for jane cooper to 5600")
+    assert "$5,600" in question.text
+    chat.say("yes")
+    assert [s.amount for s in chat.rows(Purchase)] == [Decimal("5600.00")]
+
+
+def test_undo_the_sale_to_a_customer_deletes_that_sale_once_confirmed(chat):
+    chat.say("acme bought 2 crm pro for $5,400")
+    chat.say("emailed jane smith the brochure")
+    question = chat.say("undo the sale to jane cooper")
+    assert question.text.startswith("Delete the sale of 2 × crm pro")
+    chat.say("yes")
+    assert chat.rows(Purchase) == [] and len(chat.rows(Interaction)) == 1

@@ -159,3 +159,10 @@ def test_an_answer_that_fits_several_choices_keeps_the_question_and_asks_for_the
     assert namesakes.written() == before
     madrid = next(row["#"] for row in asked.rows if row["Customer"] == "Zoë Martin")
     assert namesakes.say(madrid).text.startswith("Recorded NPS 9")
+
+
+def test_a_company_said_right_after_the_name_picks_that_one_for_an_nps_answer(namesakes):
+    namesakes.say("nps hugo novak tyrell 6 - onboarding was slow")
+    [answer] = namesakes.rows(NpsAnswer)
+    with Session(namesakes.engine) as session:
+        assert session.get(Customer, answer.customer_id).company == "Tyrell Systems"

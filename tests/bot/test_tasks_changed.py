@@ -674,3 +674,23 @@ def test_a_task_on_each_customer_listed_for_a_colleague_named_at_its_end_is_thei
     chat.say("list sam's customers", who="Alex")
     preview = chat.say("retention call task for each of those for sam, due friday", who="Alex")
     assert preview.text.startswith("Set the task “retention call”, due Fri 20 Nov, for Sam, on 3")
+
+
+def test_a_task_is_taken_off_a_customer_it_is_not_about(chat):
+    reply = chat.say("remind me to chase jane cooper friday")
+    number = reply.text.split()[1].strip("#:")
+    reply = chat.say(f"task {number} isnt about jane cooper, unlink it from her")
+    assert reply.text.endswith("no longer linked to a customer.")
+    [task] = chat.rows(Task)
+    assert task.customer_id is None
+    chat.say("undo")
+    [task] = chat.rows(Task)
+    assert task.customer_id == chat.customer("Jane Cooper").id
+
+
+def test_a_task_for_a_colleague_about_their_own_accounts_is_on_no_customer(chat):
+    chat.say("tell me about jane cooper", who="Alex")
+    asked = "task for sam: write handover notes for his last accounts, due friday"
+    reply = chat.say(asked, who="Alex")
+    [task] = chat.rows(Task)
+    assert task.customer_id is None and "for Sam" in reply.text

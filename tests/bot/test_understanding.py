@@ -4,12 +4,13 @@ from its own store, and values that cannot be right."""
 import json
 import subprocess
 import sys
+from decimal import Decimal
 
 from sqlmodel import Session
 
 from bot.handlers.help import reading_label
 from bot.messages import Message
-from crm_store.models import Customer, Interaction, NpsAnswer, Task
+from crm_store.models import Customer, Interaction, NpsAnswer, Purchase, Task
 from intents import Parsed
 
 
@@ -148,3 +149,27 @@ def test_customers_who_share_a_name_are_listed_when_asked_about_duplicates(chat)
     reply = chat.say("do we have duplicate customers?")
     assert reply.text.startswith("1 name is shared by more than one customer (2 customers).")
     assert {row["Customer"] for row in reply.rows} == {"Jane Smith (Globex Ltd)", "Jane Smith"}
+
+
+def test_a_large_price_at_which_several_were_sold_is_asked_about(chat):
+    written = chat.written()
+    question = chat.say("acme signed 40 seats of crm pro at $18,000")
+    assert question.text == (
+        "Was $18,000 the price of each of the 40 ($720,000 in all), or of all 40 together?"
+    )
+    assert chat.written() == written
+    assert chat.say("in all").text.startswith("Recorded 40 × crm pro for Jane Cooper")
+    [sale] = chat.rows(Purchase)
+    assert sale.amount == Decimal("18000.00")
+
+
+def test_a_small_price_at_which_several_were_sold_is_each(chat):
+    chat.say("acme bought 20 seats of crm pro at $50")
+    [sale] = chat.rows(Purchase)
+    assert sale.amount == Decimal("1000.00")
+
+
+def test_a_sale_in_cedis_is_recorded_in_cedis(chat):
+    chat.say("acme bought 25 bags of npk blend, GH₵ 14,500")
+    [sale] = chat.rows(Purchase)
+    assert (sale.amount, sale.currency) == (Decimal("14500.00"), "GHS")

@@ -40,13 +40,16 @@ class Store:
         *,
         owner: Staff | None = None,
         city: str | None = None,
+        country: str | None = None,
         stage: str = "customer",
         tags: tuple[str, ...] = (),
         interests: tuple[str, ...] = (),
         created: date | None = None,
         stage_days_ago: int = 0,
     ) -> Customer:
-        customer = Customer(name=name, city=city, owner_id=owner.id if owner else None, stage=stage)
+        customer = Customer(
+            name=name, city=city, country=country, owner_id=owner.id if owner else None, stage=stage
+        )
         if created is not None:
             customer.created_at = at(created, 9)
         customer.stage_changed_at = at(TODAY - timedelta(days=stage_days_ago), 9)

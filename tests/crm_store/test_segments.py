@@ -96,6 +96,41 @@ def test_never_contacted_customers_count_as_not_contacted_since_they_were_added(
     assert why == "no orders yet, never contacted, added 9 Oct 2026"
 
 
+def test_a_place_is_a_town_or_a_country_each_row_saying_where(store):
+    munich = store.customer("Munich", city="Munich", country="DE")
+    berlin = store.customer("Berlin", city="Berlin", country="DE")
+    leeds = store.customer("Leeds", city="Leeds", country="GB")
+    store.customer("Paris", city="Paris", country="FR")
+    store.commit()
+    assert set(find(store, city="germany").index) == {munich.id, berlin.id}
+    assert set(find(store, city="the UK or Berlin").index) == {leeds.id, berlin.id}
+    found = find(store, city="Leeds")
+    why = segments.reason(found.iloc[0], segments.Criteria(city="Leeds"), money=money)
+    assert list(found.index) == [leeds.id] and why == "no orders yet, in Leeds, GB"
+
+
+def test_customers_with_any_of_several_tags(store):
+    vip = store.customer("VIP", tags=("vip",))
+    partner = store.customer("Partner", tags=("partner",))
+    store.customer("Neither", tags=("cold",))
+    store.commit()
+    assert set(find(store, tag="vip or #partner").index) == {vip.id, partner.id}
+
+
+def test_customers_by_when_they_were_added(store):
+    old = store.customer("Old", stage="lead", created=TODAY - timedelta(days=200))
+    june = store.customer("June", stage="lead", created=TODAY - timedelta(days=160))
+    new = store.customer("New", stage="lead", created=TODAY - timedelta(days=3))
+    store.commit()
+    cut = TODAY - timedelta(days=180)
+    assert list(find(store, added_before=cut).index) == [old.id]
+    assert set(find(store, added_since=cut).index) == {june.id, new.id}
+    both = find(store, added_since=cut, added_before=TODAY - timedelta(days=7))
+    assert list(both.index) == [june.id]
+    why = segments.reason(both.iloc[0], segments.Criteria(added_since=cut), money=money)
+    assert why == f"no orders yet, added {TODAY - timedelta(days=160):%-d %b %Y}"
+
+
 def test_the_csv_holds_every_match_with_its_figures(store):
     owner = store.staff("Sam")
     customers = ladder(store, owner=owner)
