@@ -97,7 +97,9 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if noted := vocab.NOTE_THAT_AFTER.match(message.text):
         what = message.typed[slice(*noted.span("what"))]
         told = parse(what, now=now, tz=tz, lexicon=lexicon)
-        if told.intent == "interaction.log" and told.slots.get("channel", "note") != "note":
+        if told.intent in ("purchase.log", "nps.record") or (
+            told.intent == "interaction.log" and told.slots.get("channel", "note") != "note"
+        ):
             return told  # "email her the deck - log it": the email, not a note about it
         return parse(f"note: {what}", now=now, tz=tz, lexicon=lexicon)
     if (told := vocab.LOG_THAT.match(message.text)) and (
@@ -299,7 +301,8 @@ def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parse
     ends = parsed.intent == "customer.delete" or parsed.slots.get("action") == "untag"
     named = rules.customers_named(parsed.slots, message, to_end=ends)
     numbered = re.findall(r"#\d{1,9}\b", message.text)
-    if len(numbered) > 1 and parsed.slots.get("customer") in numbered:
+    said = set(re.findall(r"#\d{1,9}\b", str(parsed.slots.get("customer", ""))))
+    if len(numbered) > 1 and said and said <= set(numbered):
         named = numbered  # "move #12 #13 to sam", "tag #169, #49 and #177 win-back"
     while named and _REMARK.match(named[-1]):  # "delete mateo o'brien, junk lead": why, not who
         named.pop()

@@ -589,7 +589,7 @@ def _without_filler(text: str) -> str:
 
 
 _FILLER_WORDS = (
-    r"lol|lmao|haha+|fr|tbh|ngl|lah|leh|lor|can|pls|plz|thx|ty|thanks|thank you|mate|i guess|"
+    r"lol|lmao|haha+|fr|tbh|ngl|btw|fyi|lah|leh|lor|can|pls|plz|thx|ty|thanks|thank you|mate|i guess|"
     r"chur|lekker|aye|sweet as"
 )
 _PARTICLES_AT_END = re.compile(r"(?:\s+(?:lol|lmao|haha+|fr|tbh|ngl|lah|leh|lor))+$", re.I)
@@ -602,7 +602,7 @@ _SIGN_OFF = re.compile(
     r"(?:\s+[A-Z][a-z]+)?\W*$",
     re.I,
 )
-_FILLER_AT_START = re.compile(r"^(?:lah|leh|lor|lol|haha+)\b[\s,.!]*", re.I)
+_FILLER_AT_START = re.compile(r"^(?:lah|leh|lor|lol|haha+|btw|fyi)\b[\s,.!]*", re.I)
 
 
 _IN_A_PLACE = re.compile(
@@ -742,6 +742,8 @@ def _forget(match: re.Match, message: Message) -> dict | None:
 def _export(match: re.Match, message: Message) -> dict | None:
     if numbered := _CUSTOMER_REF.search(message.text):  # "export all data held on #977 (Art. 15)"
         return {"customer": numbered["ref"]}
+    if _AS_A_FILE.search(message.text) and _MANY_CUSTOMERS.search(message.text):
+        return None  # "export all jordan's customers to csv": a list, as a spreadsheet
     return {"customer": _cut_words(message.text, message, vocab.EXPORT_WORDS)}
 
 
@@ -761,7 +763,9 @@ def _complete(match: re.Match, message: Message) -> dict | None:
     undated = _BECAUSE.split(undated, maxsplit=1)[0]  # "… and 90 too since I have 91": not 91
     if not _TASK_NUMBER.search(undated):  # "Done #12", "Done: task #12" are the buttons' labels
         undated = _CUSTOMER_REF.sub(_blank, undated)  # "the task for #129"
-    if numbered := _task_ids(undated):
+    if (_DONE_SAID.search(undated) or _TASK_WORD.search(undated)) and (
+        numbered := _task_ids(undated)
+    ):
         if said := _OUTCOME.match(message.typed):  # "done 3 - not interested in the new tier"
             numbered[OUTCOME] = said.group("outcome").strip()
         return numbered
@@ -814,6 +818,7 @@ _OUTCOME = re.compile(
     r"delete|make|schedule|book|new|task|pls|please)\b)(?P<outcome>[^\s\d#].{2,})",
     re.I,
 )
+_TASK_WORD = re.compile(r"\b(?:tasks?|to-?dos?|reminders?)\b|^\W*#?\d{1,7}\W*$")
 _DONE_SAID = re.compile(
     r"\b(?:done|finished|finish|complete[ds]?|close[ds]?|closing|tick(?:ed)?|check(?:ed)? off|"
     r"cross(?:ed)? off|mark(?:ed)?|knocked off|wrapped up|sorted)\b"
@@ -1260,6 +1265,9 @@ _SCORE = re.compile(
 )
 
 
+_CUSTOMERS_SAID = re.compile(r"\b(?:customers?|clients?|accounts?)\b")
+
+
 @reads("report.show")
 def _report(match: re.Match, message: Message) -> dict | None:
     text = message.text
@@ -1292,6 +1300,8 @@ def _report(match: re.Match, message: Message) -> dict | None:
     metric = named_metric or (None if group_by == "owner" else "revenue")
     if group_by in ("tag", "interest", "stage") or group_by == "segment" and not named_metric:
         metric = "customers"  # "what tags do we use?": customers per tag
+    if group_by == "city" and not named_metric and _CUSTOMERS_SAID.search(text):
+        metric = "customers"  # "which cities are jordans customers in", "customer count by city"
     compared = vocab.COMPARE.search(vocab.REPS_COMPARED.sub(" ", text))
     said, against = text, _AGAINST_LAST.search(text) if compared else None
     if against:
@@ -1802,7 +1812,9 @@ _ANOTHER_FIELD = re.compile(
 
 
 _GOES_TO = re.compile(vocab.GOES_TO)
-_BASED_IN = re.compile(r"^(?:based|located|living|sitting|now)\s+in\s+", re.I)
+_BASED_IN = re.compile(
+    r"^(?:(?:based|located|living|sitting|now)\s+in|(?:is\s+)?mov(?:ing|in'?|ed|es)\s+to)\s+", re.I
+)
 _A_PHONE = re.compile(r"\+?\(?\d[\d ().-]{5,}\d")
 _AN_OFFICE_IN = re.compile(
     r"^(?:the|our|their|its|a|an)\s+(?:new\s+)?(?P<town>.+?)\s+(?:office|branch|site|hq|"
@@ -2075,6 +2087,7 @@ def _create(match: re.Match, message: Message) -> dict | None:
 # or a detail of someone known, never someone new
 _LOGGED_NOT_ADDED = re.compile(
     r"^(?:(?:pls|please)\s+)?log\b|\s[-–—:]\s*new\s+(?:e-?mail|phone|number|mobile|cell|address)\b"
+    r"|\b(?:delete|remove)\b"
 )
 
 
@@ -2281,7 +2294,7 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         parts.remove(town.group())
     for index, part in enumerate(parts):
         shaped = (
-            r"[A-Z][\w'&.-]*(?:\s(?:[A-Z&][\w'&.-]*|de|del|della|di|da|do|dos|das|la|le|les|von|"
+            r"[A-ZÀ-Þ][\w'&.-]*(?:\s(?:[A-ZÀ-Þ&][\w'&.-]*|de|del|della|di|da|do|dos|das|la|le|les|von|"
             r"van|der|den|of|and|et|y|und|s\.r\.o\.|s\.a\.|s\.l\.|srl|gmbh|ltd\.?|inc\.?|llc|"
             r"bv|ag|ab|oy|as|plc)){0,4}"
             if cased
@@ -2433,7 +2446,11 @@ def _history(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
-_WHOSE_FIRST = re.compile(r"^(?P<who>[\w&.'-]+(?:\s+[\w&.'-]+)+?)(?:'s|’s)\s")
+_WHOSE_FIRST = re.compile(
+    r"^(?!(?:show|list|see|get|give|pull|open|what|whats|all|just|only|and)\b)"
+    r"(?P<who>[\w&.'-]+(?:\s+[\w&.'-]+)+?)(?:'s|’s)\s",
+    re.I,
+)
 
 
 _NAME_THEN_HISTORY = re.compile(r"(?P<who>[\w&'. -]+?)\s+(?:contact\s+)?(?:history|timeline)\W*$")
@@ -2480,6 +2497,8 @@ def _log_as(said: str, found: re.Match, message: Message) -> dict | None:
 @reads("interaction.log")
 def _log(match: re.Match, message: Message) -> dict | None:
     text = message.text
+    if _TO_CALL.match(text) and vocab.DATE.search(text):
+        return None  # "call mama ngozi provisions friday abt …": a call to make, a task
     if vocab.DETAIL_IS.match(text):
         return None  # "email for X is a@b.uk now": their address, not an e-mail sent
     if left := vocab.LEFT_THEM.match(text):  # "left him a vm": a voicemail for him
@@ -2699,6 +2718,11 @@ _WANTED = re.compile(
 )
 
 
+_TO_CALL = re.compile(
+    r"^(?:call|ring|phone|email|e-mail|text|visit|ping)\s+(?!(?:back|with|w/|from|to|at|re|about|"
+    r"log|logged|notes?|summary|today|yesterday)\b)(?!.*\b(?:called|rang|spoke|yesterday|today|this "
+    r"morning|earlier|just)\b)"
+)
 _SENT_DOCUMENT = re.compile(r"^(?:just\s+)?sent\b")
 # what a customer said, after who got in touch: "… emailed me asking for …", not "… about …"
 _SAID_NEXT = re.compile(r"\s+(?!(?:about|re|regarding|to|from|for|on|at|with|and)\b)\w")
@@ -2809,6 +2833,8 @@ def _delete(match: re.Match, message: Message) -> dict | None:
         return {"customer": _ref(message.typed[taken.start("who") : taken.end("who")])}
     if numbered := _NAME_WITH_NUMBER.match(message.typed):  # "delete Test Customer 123, …"
         return {"customer": numbered["who"]}
+    if old := _OLD_ONE.search(message.typed):  # "…, delete old one Serik Abenov from CRM"
+        return {"customer": _ref(old["who"])}
     typed = vocab.DELETE_WORDS.sub("", message.typed, count=1)
     typed = _FROM_THE_CRM.sub("", typed)  # "pls remove pieter de vries from crm"
     typed = re.sub(r"^(.+?)\s+one\b(?=\s*(?:[,;.]|$))", r"\1", typed)  # "that asdf test one"
@@ -2818,6 +2844,10 @@ def _delete(match: re.Match, message: Message) -> dict | None:
     return {"customer": who}
 
 
+_OLD_ONE = re.compile(
+    r"\b(?:delete|remove)\s+(?:the\s+)?old\s+(?:one|contact|person)\s*,?\s+(?P<who>[A-Za-z][\w .'-]+?)"
+    r"(?=\s+from\b|\s*[,;.]|$)"
+)
 _NAME_WITH_NUMBER = re.compile(
     r"^(?:please |pls )?(?:delete|remove|bin)\s+(?P<who>[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*){0,3}"
     r"\s+\d{1,6})(?=\s*(?:[,;.!]|$))"
@@ -2970,7 +3000,8 @@ def _changes(match: re.Match, message: Message) -> dict | None:
     """ "who moved acme to lost?": whose change, and to what, asked of the audit trail."""
     groups = {k: v for k, v in match.groupdict().items() if v}
     if "today" in groups:  # "whats changed today so far": the day's changes, the team's or one's
-        return {"by": groups["by2"]} if "by2" in groups else {}
+        by = groups.get("by2") or groups.get("by3")
+        return {"by": "me" if by == "my" else by} if by else {}
     if by := groups.get("by"):  # "what did I change this morning", "what has sam changed"
         return {
             "by": {"i": "me", "we": "team"}.get(by.lower(), message.typed[slice(*match.span("by"))])
@@ -3044,6 +3075,12 @@ _WRONG_ONE = re.compile(
 )
 
 
+_MANY_CUSTOMERS = re.compile(r"\b(?:customers|clients|accounts|leads)\b")
+_AS_A_FILE = re.compile(
+    r"\b(?:to|as|in|into)\s+(?:an?\s+)?(?:csv|excel|xlsx|spreadsheet|sheet|file)\b"
+)
+
+
 @reads("customer.bulk_update")
 def _bulk(match: re.Match, message: Message) -> dict | None:
     """A selection (as `segment.list` reads it) and what to do to it: a field and value, or delete."""
@@ -3082,8 +3119,10 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
                 typed[:cut] + " " + typed[found.end() :],
             )
         break
-    if not slots:  # a selection with nothing to do to it is a list ("all of Jordan's leads")
-        return None
+    if not slots or _AS_A_FILE.search(
+        message.text
+    ):  # a selection with nothing to do to it is a list
+        return None  # ("all of Jordan's leads"), and so is one asked for as a file
     if verb := vocab.BULK_VERB.match(text):
         text, typed = " " * verb.end() + text[verb.end() :], " " * verb.end() + typed[verb.end() :]
     if numbered := _NUMBERED_CUSTOMERS.fullmatch(text):  # "#169, #49 and #177 tag win-back"
@@ -3238,6 +3277,9 @@ def _place_before_nouns(
                 continue
             if "city" not in selection and len(said.split()) <= 3 and _capitalised(said):
                 selection["city"] = said
+                continue
+            if "city" not in selection and (country := vocab.DEMONYMS.get(said.lower())):
+                selection["city"] = country  # "the german leads": those in Germany
                 continue
         if before_noun or not only_before_nouns:
             unread.append(said)
@@ -3494,6 +3536,8 @@ def _show(match: re.Match, message: Message) -> dict | None:
         return {"customer": f"#{numbered['id']}"}
     if vocab.BOUGHT_ASKED.match(message.text):
         return {}  # "has she bought anything else?": the customer just talked about
+    if everything := vocab.EVERYTHING_ABOUT.search(message.text):
+        return {"customer": _ref(message.typed[slice(*everything.span("ref"))])}
     groups = {k: v for k, v in match.groupdict().items() if v}
     if "ref" in groups:
         who = _ref(message.typed[slice(*match.span("ref"))]) or ""

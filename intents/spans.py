@@ -437,8 +437,10 @@ def _named_first(intent: str, rule: str, text: str) -> bool:
 _NOT_NAMES = frozenset(
     "morning evening afternoon update fyi note quick hey hi ok so also btw move mark set put "
     "change make push bump give hand assign reassign close log add tag drop take switch upgrade "
-    "downgrade advance progress now then pls please and".split()
+    "downgrade advance progress now then pls please and sorry oops oh ah um uh well yes no yeah "
+    "yep hmm ugh".split()
 )
+_NO_NAME_HOLDS = re.compile(r"[;<>{}]|['\"]\)")
 _CHANNEL_WORDS = frozenset("email e-mail call ring phone text sms meeting visit note chat".split())
 
 
@@ -472,6 +474,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 continue  # "done #49": the task's number, not a customer's
             if name == "customer" and value.lower() in _CHANNEL_WORDS:
                 continue  # "email her the pricing sheet": how, not who
+            if name == "customer" and _NO_NAME_HOLDS.search(value):
+                continue  # "called acme, '); DELETE FROM …": the tagger ran on past the name
             if (
                 name == "name"
                 and merged.get(name)

@@ -83,7 +83,7 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
     text = re.sub(r"^(?:on|by|before|until|till|due)\s+", "", phrase.lower().strip()).strip()
     text = _WEEKDAY_BEFORE_DAY.sub("", text)  # "tues 8th", "mon 14 dec": the day says it
     text = re.sub(
-        r"^the end of (?:this )?|^end of this ", "end of the ", text
+        r"^(?:the )?end of (?:this |the )?", "end of the ", text
     )  # "the end of this week"
     text = re.sub(r"^the (\d{1,2})$", r"the \1th", text)  # "on the 15": the 15th
     today = now.date()

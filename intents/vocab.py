@@ -230,11 +230,11 @@ TEAM_LIST = re.compile(
 HANDED_TO_ME = re.compile(
     r"(?<!\borders did )(?<!\bsales did )(?<!\bdeals did )(?<!\bcalls did )(?<!\bleads did )"
     # "how many customers have we got per segment" counts them: no handover; nor is an NPS answer
-    r"(?!.*\b(?:nps|survey)\b)"
+    r"(?!.*\b(?:nps|survey|how many|compared)\b)"
     r"(?!.*\b(?:per|by)\s+(?:segment|stage|owner|rep|city|tag|interest|month|product)\b)"
     r"\b(?P<verb>(?:i|we)(?:'ve| have)?\s+(?:just\s+|recently\s+)?(?:got|get|gotten|received|inherit|inherited|took over|taken over)"
     r"|^(?:just\s+)?got\s+(?=(?:a bunch of|some|a few|a couple of|several|\d+)?\s*new\b)"
-    r"|(?P<by>(?!(?:i|we|you|they|were|was|been|be|are|is|being|have|has|had|did|just|got|get|ones|customers|accounts|clients)\b)[a-z][\w'-]*)\s+(?:just\s+)?(?:hand(?:ed)?|pass(?:ed)?|transfer(?:red)?|move[d]?)\s+(?:over\s+)?(?:to\s+)?me"
+    r"|(?P<by>(?!(?:i|we|you|they|were|was|been|be|are|is|being|have|has|had|did|just|got|get|ones|customers|accounts|clients)\b)[a-z][\w'-]*)\s+(?:just\s+)?(?:hand(?:ed)?|pass(?:ed)?|transfer(?:red)?|move[d]?|gave|give[ns]?)\s+(?:over\s+)?(?:to\s+)?me"
     r"|(?:moved|given|handed(?: over)?|transferred|reassigned|assigned|passed(?: over)?|sent)\s+(?:over\s+)?to "
     r"(?:me|us|(?P<to>(?!the\b|a\b|an\b|him\b|her\b|them\b|someone\b|anyone\b)[a-z][\w'-]*)(?=\s+(?:today|yesterday|this|in|from|by|lately|recently)\b|\W*$))"
     r"|(?<=\bdid )(?P<to2>(?!i\b|we\b|you\b|they\b|he\b|she\b)[a-z][\w'-]*)\s+(?:just\s+)?(?:get|receive|inherit|take over|pick up)"
@@ -273,7 +273,9 @@ LISTED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 # who a list or a change leaves out: "… but not the munich ones", "… except Anna Fischer"
 EXCEPT = re.compile(
     r"[,;]?\s*\b(?P<said>but not|except(?: for)?|excluding|apart from|other than|not including|"
-    r"leaving out|leave out|skip|minus|but keep|but leave)\s+(?P<clause>.+?)\W*$",
+    r"leaving out|leave out|skip|minus|but keep|but leave|"
+    r"(?:that |which |who )?(?:are not|is not|aren'?t|isn'?t)(?=\s+[\w-]+(?:'s|’s|s')\W*$))"
+    r"\s+(?P<clause>.+?)\W*$",
     re.I,
 )
 # why something is left out, after who: "except chloe martin, she just bought"
@@ -521,9 +523,11 @@ CHANGE_ASKED = re.compile(
     r"|what\s+(?:did|have|has)\s+(?P<by>i|we|[a-z][\w-]*)\s+(?:changed?|edited|updated|done)"
     r"(?:\s+(?:today|this morning|this afternoon|so far(?: today)?))?"
     # "whats changed today so far", "todays changes by the team", "who logged what today"
-    r"|(?P<today>(?:what'?s|whats|what has|what have|anything)\s+(?:been\s+)?changed\s+(?:today|this morning|"
+    r"|(?P<today>(?:what'?s|whats|what|what has|what have|anything)\s+(?:been\s+)?changed\s+(?:today|this morning|"
     r"this afternoon|so far)(?:\s+so far)?|(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:today'?s|todays)\s+"
     r"(?:changes|edits)(?:\s+(?:by|from|of)\s+(?:the\s+)?(?P<by2>team|[a-z][\w-]*))?"
+    r"|(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:(?P<by3>team|[a-z][\w-]*)(?:'s|s')\s+|stage\s+)?(?:changes|edits)\s+"
+    r"(?:today|so far today|this morning)"
     r"|who\s+(?:logged|changed|did|entered|updated)\s+what\s+(?:today|so far|this morning))"
     r"|(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:change|edit|audit)\s*(?:history|log|trail)\s+"
     r"(?:for|of|on)\s+(?P<ref5>.+?)"
@@ -532,6 +536,22 @@ CHANGE_ASKED = re.compile(
     r")(?P<rest>\s+(?:to|as|from|into|in|over|off|on|back|lead|qualified|proposal|customer|"
     r"lost|won|churned|prospect)\b.*)?\W*$"
 )
+
+# a country said as its people's adjective: "the german leads" are those in Germany
+DEMONYMS = {
+    "german": "Germany", "french": "France", "british": "UK", "english": "UK", "american": "US",
+    "spanish": "Spain", "italian": "Italy", "dutch": "Netherlands", "swiss": "Switzerland",
+    "austrian": "Austria", "polish": "Poland", "irish": "Ireland", "canadian": "Canada",
+    "australian": "Australia", "mexican": "Mexico", "brazilian": "Brazil", "indian": "India",
+    "japanese": "Japan", "chinese": "China", "swedish": "Sweden", "danish": "Denmark",
+    "norwegian": "Norway", "finnish": "Finland", "belgian": "Belgium", "portuguese": "Portugal",
+}  # fmt: skip
+# "can you show me everything about Padaria Estrela?": their profile
+EVERYTHING_ABOUT = re.compile(
+    r"\beverything (?:about|on|we (?:have|know) (?:on|about))\s+(?P<ref>[^?!.,]+)"
+)
+# "which cities are jordans customers in": customers counted per town
+WHICH_TOWNS = re.compile(r"\b(?:which|what) (?:cities|towns|locations|places) (?:are|is|do|does)\b")
 
 
 CUES: list[tuple[str, str]] = [
@@ -907,6 +927,8 @@ CUES: list[tuple[str, str]] = [
         rf"{TEAM_LIST.pattern}|{TEAM_SCORECARD.pattern}|{BOOK_VALUE.pattern}|^pipeline\W*$|^(?:show|see|view|give)(?: me| us)? (?:the |our |my )?pipeline\W*$|"
         r"^(?:show (?:me )?)?(?:the |our )?(?:top (?:selling )?products|best[- ]?sell(?:ing|ers))\b|\bhow does (?:the|my|our|[\w-]+'?s) pipeline look\b",
     ),
+    ("report.show", WHICH_TOWNS.pattern),  # "which cities are jordans customers in"
+    ("customer.show", EVERYTHING_ABOUT.pattern),
     (  # "get maria to call chloe martin by monday": a task for maria
         "task.create",
         r"^(?:get|have|ask|tell)\s+(?!me\b|us\b|them\b|him\b|her\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+to\s+(?=(?:call|ring|email|ping|chase|send|follow up|visit|meet|check|text|book)\b)",
@@ -1003,7 +1025,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "interaction.log",
-        rf"^(?:i |we |just |finally )*(?:got off the phone|hung up|came back from a (?:call|meeting)|had (?:an? |the )?(?:call|meeting|mtg|chat|lunch|coffee|dinner|demo|zoom|catch-?up)|sent (?:an? |the )?(?:email|e-mail|text|message|sms|note)|left (?:a )?(?:voicemail|message)|dropped by|stopped by|popped in(?:to| at)?|{_WENT_TO_SEE}|on site at|onsite at|was on site at|(?:log|add|record) (?:a )?note|note)\b(?:\s+(?:with|to|for|at|on|from|about))?",
+        rf"^(?:i |we |just |finally )*(?:got off (?:the |a |an )?(?:lo+ng |quick |short )?(?:phone|call)|hung up|came back from a (?:call|meeting)|had (?:an? |the )?(?:call|meeting|mtg|chat|lunch|coffee|dinner|demo|zoom|catch-?up)|sent (?:an? |the )?(?:email|e-mail|text|message|sms|note)|left (?:a )?(?:voicemail|message)|dropped by|stopped by|popped in(?:to| at)?|{_WENT_TO_SEE}|on site at|onsite at|was on site at|(?:log|add|record) (?:a )?note|note)\b(?:\s+(?:with|to|for|at|on|from|about))?",
     ),
     ("interaction.log", rf"^(?:{_CONTACT_NOUN})\s*:"),
     (  # "kindly make a note that Mr. Albert Finch prefers post": a note on that customer
@@ -1215,7 +1237,7 @@ CHANNEL_OVERRIDES = [
     ),
     (re.compile(r"\b(?:zoom|teams|video call|google meet|meet call|webex)\b"), "meeting"),
     (re.compile(r"\b(?:whats ?app(?:ed)?|slack(?:ed)?|telegram|signal)\b"), "chat"),
-    (re.compile(r"\b(?:voice ?mail|on the phone|phone call|got off the phone)\b"), "call"),
+    (re.compile(r"\b(?:voice ?mail|on the phone|phone call|got off (?:the )?phone)\b"), "call"),
     (re.compile(r"\b(?:on ?site)\b|^(?:\W*[\w']+\W+){0,4}?visit(?:ed|ing)\b"), "visit"),
     (  # "called in on the Hendersons", "been out at X all afternoon", "viewing done with X"
         re.compile(
@@ -1695,6 +1717,7 @@ UPDATE_FORMS = [
     re.compile(r"^rename\s+(?P<who>.+?)\s+(?:to|as)\s+(?P<name>.+?)\W*$"),
     re.compile(r"^(?!(?:who|which|any|anyone|list|show|find|customers|clients|all|log|logged|called|rang|emailed|met|spoke|visited|had|just)\b)(?!.*\b(?:called|rang|emailed|met|spoke|visited|texted|messaged)\b)(?P<who>[^,;:]+?)(?:'s|’s|'re|’re)?\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)(?:,\s*(?:please|pls|can you|could you)\b.*)?\W*$"),
     re.compile(rf"^(?P<who>.+?)\s+is\s+(?:(?:now|officially|finally)\s+)*an?\s+{_STAGE}\b"),
+    re.compile(rf"\b(?:put|have|had|got|entered|typed)\s+(?:in\s+)?(?:the\s+|a\s+)?wrong\s+(?P<field>{_FIELD})\s+(?:for|on)\s+(?P<who>[^,;]+?)\s*[,;:-]+\s*(?:it'?s|its|it is|should be|the right one is|correct one is)\s+(?P<value>\S+?)\W*$"),
     re.compile(rf"^(?P<who>.+?)(?:'s|’s)\s+(?P<field>{_FIELD})\s+(?:has\s+)?changed\s*(?:[,:;.-]+\s*|\s+)(?:(?:it's|its|it is|it is now|now|the new one is|new one is|to)\s+)?(?P<value>\S.*?)(?:\s+now)?\W*$"),
 ]  # fmt: skip
 
@@ -1837,17 +1860,17 @@ STAGE_CRITERION = re.compile(
 )
 _SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|from|in the|for the)\s+)?(?:like\s+|about\s+|around\s+|roughly\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|mths?|years?|yrs?|d|wks?|mo)\b)?"
 NO_PURCHASE = re.compile(
-    r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not|no|without|stopped)\s+(?:\w+\s+)?"
+    r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|ain'?t|not|no|without|stopped)\s+(?:\w+\s+)?"
     r"(?:(?:an?|any)\s+)?"
     rf"(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*"
-    rf"(?:\s+(?:anything|nothing))?(?:\s+from\s+(?:me|us|them))?{_SPAN}"
+    rf"(?:\s+(?:anything|nothing|nothin))?(?:\s+from\s+(?:me|us|them))?{_SPAN}"
 )
 # "who bought Analytics Pro", "customers who never bought support premium": what they bought
 BOUGHT_PRODUCT = re.compile(
-    r"\b(?:(?P<not>hasn'?t|haven'?t|has not|have not|never|didn'?t|did not|not|yet to)\s+"
+    r"\b(?:(?P<not>hasn'?t|haven'?t|has not|have not|never|didn'?t|did not|ain'?t|not|yet to)\s+"
     r"(?:(?:ever|yet|already)\s+)?)?(?:bought|purchased|ordered|buy)\s+"
     r"(?:the\s+(?!(?:most|least|last|past|first|same)\b))?"
-    r"(?!(?:in|for|from|since|anything|something|nothing|but|a|an|any|recently|lately|before|again|last|this|"
+    r"(?!(?:in|for|from|since|anything|something|nothing|nothin|but|a|an|any|recently|lately|before|again|last|this|"
     r"within|over|under|more|less|most|much|twice|once|at|on|during|yet|us|it|them|me|today|"
     r"yesterday|over|than|the|by|\d+)\b)"
     r"(?P<product>[a-z][\w+.-]*(?:\s+(?!(?:in|from|owned|who|that|which|and|or|this|last|since|"
@@ -1931,7 +1954,7 @@ NO_CONTACT = re.compile(
 )
 CITY = re.compile(
     rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the(?!\s(?i:uk|us|usa|states|netherlands|philippines|uae)\b)|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|hibernating|champions?|loyal(?:ists)?|promising|detractors?|promoters?|passives?|lapsed|{_SPAN_COUNT}|{MONTH}|(?i:{WEEKDAY}))\b)(?!\w*_)"
-    r"(?P<city>[^\W\d_][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please|now|today|anyway|anymore|again|right|stuck|more|less|older|sitting)\b)[^\W\d_][\w'-]+){0,2})(?=\s|$|[,.?!])"
+    r"(?P<city>[^\W\d_][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|interest|interested|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please|now|today|anyway|anymore|again|right|stuck|more|less|older|sitting)\b)[^\W\d_][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
@@ -1942,7 +1965,7 @@ OWNER = re.compile(
     r"\b(?:owned by|managed by|assigned to|belonging to|(?:that |which |who )?(?:currently |still )?"
     r"belongs? to|of rep)\s+(?P<a>[a-z][\w'-]*)"
     r"|^(?:show |list )?(?P<b>[a-z][\w-]*)(?:'s|’s)\s+(?:customers|accounts|clients|book)"
-    r"|\b(?:customers|accounts|clients|leads) of (?P<c>[a-z][\w'-]*)\b"
+    r"|\b(?:customers|accounts|clients|leads) of (?P<c>(?!(?:the|my|our|your|his|her|their)\b)[a-z][\w'-]*)\b"
     r"|\b(?:everything|everyone|anything|all|whatever|what) (?:else )?(?:that )?(?P<d>[a-z][\w'-]*) "
     r"(?:still )?(?:has|owns|holds|manages|looks after)\b"
     r"|^what (?:does|do) (?P<e>[a-z][\w'-]*) (?:own|have|hold|manage)\b"
@@ -2099,6 +2122,13 @@ DELETE_WORDS = re.compile(
 )
 TWICE = re.compile(r"\b(?:created|added|entered)\s+(?P<who>\S.{0,60}?)\s+twice\b", re.I)
 BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field or action)
+    (
+        re.compile(
+            r"^(?:please |pls )*(?:tag|label)\s+#\d+(?:\s*(?:,|and|&)\s*#\d+)+"
+            r"(?P<cut>\s+(?:as\s+|with\s+)?['\"#]?(?P<value>[a-z][\w-]*))['\"]?\W*$"
+        ),
+        "tag",
+    ),
     (  # "set stage proposal for all customers with tag tender-2026"
         re.compile(
             r"(?P<cut>^(?:(?:please|pls|kindly|can you)\s+)*set\s+(?:the\s+)?(?P<field>stage|status|owner)"
@@ -2257,7 +2287,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            r"(?P<cut>\s(?:over\s+)?to\s+(?P<value>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?))(?:\s+(?:while|because|as|since|until)\b.*|\s*[,;–—]\s.*|\s+-\s.*)?\W*$"
+            r"(?P<cut>\s(?:over\s+)?to\s+(?P<value>[a-z][\w'-]*(?:\s(?!(?:while|because|as|since|until|for)\b)[a-z][\w'-]*)?))(?:\s+(?:while|because|as|since|until|for)\b.*|\s*[,;–—]\s.*|\s+-\s.*)?\W*$"
         ),
         "owner",
     ),
@@ -2338,7 +2368,8 @@ POLITE_TAIL = re.compile(
     r"(?:[\s,.!]*\b(?:please|pls|plz|kindly|thanks|thank you|thx|ty|cheers|asap|now|today|"
     r"right away|for me|in (?:the )?(?:crm|system)|on (?:the )?crm|for now|for the time being|"
     r"temporarily|until further notice|w\.?e\.?f\.? today|from now on|going forward|"
-    r"effective (?:immediately|today|now)|with immediate effect|immediately|lah|la|ah))+[\s.!]*$"
+    r"effective (?:immediately|today|now)|with immediate effect|immediately|do the needful|lah|la|ah))+"
+    r"[\s.!,]*$"
 )
 # a "customer" that is a selection: "the Paris accounts", "all London customers"
 SELECTION_SAID = re.compile(
@@ -2359,7 +2390,7 @@ PRODUCT_LINES = frozenset(
     "analytics security hosting integration integrations api seats add-ons addons".split()
 )
 INTEREST = re.compile(
-    r"\b(?:interested in|interested for|interesting for|interesting in|interest in|interest:|with (?:the )?interest|looking at|keen on|want(?:s|ed)?(?!\s+to\b)|asking about|into)\s+(?:(?:the|our|your|their)\s+)?"
+    r"\b(?:interested in|interested for|interesting for|interesting in|interest in|interest:|with (?:the )?interest|(?<=\w )interest(?= [a-z])|looking at|keen on|want(?:s|ed)?(?!\s+to\b)|asking about|into)\s+(?:(?:the|our|your|their)\s+)?"
     r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i|goes|go|should|are|is|"
     r"will|over|gets?|moves?)\b|\s*(?:->|→|=>)|[,.?!;]|$)"
 )
@@ -2468,7 +2499,10 @@ GROUPS = _table(
         ),
         (r"(?:by|per|each|every) (?:customer |rfm )?segment|\bsegments\b", "segment"),
         (r"(?:by|per|each|every) channel|by type", "channel"),
-        (r"(?:by|per|each|every) (?:city|location|town)|city[- ]?wise", "city"),
+        (
+            r"(?:by|per|each|every) (?:city|location|town)|city[- ]?wise|" + WHICH_TOWNS.pattern,
+            "city",
+        ),
         (r"(?:by|per|each|every) tag|\btags\b", "tag"),
         (
             r"(?:by|per|in each|for each|each|every) (?:pipeline )?stage|pipeline (?:summary|overview|"

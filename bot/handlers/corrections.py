@@ -268,7 +268,8 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     listed = ctx.session.exec(select(Product).where(Product.name == sale.product)).first()
     if listed is not None and listed.price * sale.quantity == sale.amount:
         money = listed.price * quantity  # priced from the catalogue: "it was 4 not 3" costs more
-    if _SAME_TOTAL.search(ctx.message.text):  # "sorry 2 workshops not 3, same total"
+    same_total = bool(_SAME_TOTAL.search(ctx.message.text))  # "sorry 2 workshops not 3, same total"
+    if same_total:
         money = sale.amount
     if "amount" in slots:
         ceiling = ctx.settings.max_amount
@@ -291,7 +292,7 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
         changes.append(format.money(money, currency))
     if day != sale.purchased_on:
         changes.append(format.day(day, today=ctx.today))
-    kept = {"amount": str(money)} if _SAME_TOTAL.search(ctx.message.text) else {}
+    kept = {"amount": str(money)} if same_total else {}  # the yes comes without those words
     _asked_first(ctx, sale, f"Change {what} to {' and '.join(changes)}?", **kept)
     before = snapshot(sale)
     sale.quantity, sale.amount, sale.currency = quantity, money, currency

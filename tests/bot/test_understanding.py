@@ -173,3 +173,9 @@ def test_a_sale_in_cedis_is_recorded_in_cedis(chat):
     chat.say("acme bought 25 bags of npk blend, GH₵ 14,500")
     [sale] = chat.rows(Purchase)
     assert (sale.amount, sale.currency) == (Decimal("14500.00"), "GHS")
+
+
+def test_a_call_to_make_on_a_day_is_a_task_never_a_call_logged(chat):
+    reply = chat.say("call jane smith friday abt the renewal")
+    assert reply.text.startswith("Task #")
+    assert chat.rows(Interaction) == []

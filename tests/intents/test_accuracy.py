@@ -1,5 +1,7 @@
 """The parser reads the labelled corpus as well as the targets say, and learns beyond it."""
 
+import pytest
+
 from intents.evaluate import load, score
 from intents.model import corpus_files
 from intents.train import cross_validation_accuracy
@@ -57,6 +59,7 @@ def test_the_many_voices_are_read_at_least_as_well_as_measured():
     assert result.slot_accuracy >= VOICES_SLOTS
 
 
+@pytest.mark.timeout(600)  # five models trained, one per fold
 def test_messages_held_out_of_training_are_still_read_right():
     """Stratified 5-fold cross-validation: each message is read by a model that never saw it."""
     assert cross_validation_accuracy() >= CROSS_VALIDATED

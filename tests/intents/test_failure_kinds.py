@@ -1283,3 +1283,115 @@ def test_what_blind_round_41_found_is_read_as_meant(text, intent, slots):
 def test_what_working_day_52_found_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("Harbourline Travel renewed 40 seats of Insight Suite at €11,200 for the year",
+         "purchase.log", {"customer": "Harbourline Travel", "quantity": 40,
+                          "product": "Insight Suite", "amount": 11200, "currency": "EUR"}),
+        ("closed Sunset Ridge Medical today!! 250 licenses of CarePoint at $212,500",
+         "purchase.log", {"customer": "Sunset Ridge Medical", "quantity": 250,
+                          "product": "CarePoint", "amount": 212500, "currency": "USD",
+                          "each": 212500}),
+        ("Osei Agro Dealers bought 25 bags NPK blend, GH₵ 14,500", "purchase.log",
+         {"customer": "Osei Agro Dealers", "quantity": 25, "product": "NPK blend",
+          "amount": 14500, "currency": "GHS"}),
+        ("Sofia Pinto is based in Lisboa not Faro, pls fix", "customer.update",
+         {"customer": "Sofia Pinto", "field": "city", "value": "Lisboa"}),
+        ("tag all customers in Gdańsk with interest cold chain as expo-2027",
+         "customer.bulk_update", {"city": "Gdańsk", "interest": "cold chain", "field": "tag",
+                                  "value": "expo-2027"}),
+        ("Detractors list pls, I want to call them personally", "segment.list",
+         {"segment": "detractors"}),
+        ("need_attention segment in İzmir, top 25 by value", "segment.list",
+         {"segment": "need_attention", "city": "İzmir", "sort": "value", "limit": 25}),
+        ("dvorak signed. mark won", "customer.update",
+         {"customer": "dvorak", "field": "stage", "value": "customer"}),
+        ("Matt at Tui Builders - new email matt@tuibuilders.nz", "customer.update",
+         {"customer": "Matt at Tui Builders", "field": "email", "value": "matt@tuibuilders.nz"}),
+        ("delete Test Customer 123, someone created it during training", "customer.delete",
+         {"customer": "Test Customer 123"}),
+        ("remind me send contract to Rafael on the 25", "task.create",
+         {"text": "send contract to Rafael", "customer": "Rafael", "due": "2026-11-25"}),
+        ("jun's overdue tasks how many ah", "task.list", {"owner": "jun", "period": "overdue"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_43_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("whats changed today so far", "customer.changes", {}),
+        ("show me todays changes by the team", "customer.changes", {"by": "team"}),
+        ("leads never contacted that were added before 1 july", "segment.list",
+         {"never_contacted": True, "added": {"before": "2026-07-01"}, "stage": "lead"}),
+        ("customers in germany", "segment.list", {"city": "germany"}),
+        ("customers tagged vip or partner", "segment.list", {"tag": "vip or partner"}),
+        ("oops the halcyon one was 5600 not 5400, fix pls", "purchase.update",
+         {"customer": "halcyon", "amount": 5600}),
+        ("task 82 isnt about emma taylor, unlink it from her", "task.update",
+         {"task_id": 82, "action": "unlink"}),
+        ("and send jordan a task to write handover notes on anna brown by 18 dec", "task.create",
+         {"text": "write handover notes on anna brown", "owner": "jordan", "due": "2026-12-18"}),
+        ("which cities are jordan's customers in", "report.show",
+         {"metric": "customers", "group_by": "city", "owner": "jordan"}),
+    ],
+)  # fmt: skip
+def test_what_working_day_54_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("Set all Vivek's leads with no contact for 90 days to lost, do the needful",
+         "customer.bulk_update", {"owner": "Vivek", "stage": "lead", "no_contact_days": 90,
+                                  "field": "stage", "value": "lost"}),
+        ("Move Farah's high value accounts to Leena while she's on maternity leave",
+         "customer.bulk_update", {"owner": "Farah", "segment": "high_value", "field": "owner",
+                                  "value": "Leena"}),
+        ("call mama ngozi provisions friday abt upgrade to lithium battery", "task.create",
+         {"text": "call mama ngozi provisions abt upgrade to lithium battery",
+          "customer": "mama ngozi provisions", "due": "2026-11-20"}),
+        ("my customers in Binh Duong interest reactive dyes", "segment.list",
+         {"owner": "me", "city": "Binh Duong", "interest": "reactive dyes"}),
+        ("who in my book aint bought nothin in 120 days", "segment.list",
+         {"owner": "me", "no_purchase_days": 120}),
+        ("at_risk customers of the team in Ankara", "segment.list",
+         {"segment": "at_risk", "owner": "team", "city": "Ankara"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_44_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_number_in_a_contact_told_is_never_a_task_ticked_off():
+    text = "I meet Mr Hoang of Viet Thang Knitting at his factory, he want sample of red 195, 5kg"
+    parsed = read(text)
+    assert parsed.intent != "task.complete" and "task_id" not in parsed.slots
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("move all the german leads to maria", "customer.bulk_update",
+         {"stage": "lead", "city": "Germany", "field": "owner", "value": "maria"}),
+        ("what changed today", "customer.changes", {}),
+        ("show me the team's changes today", "customer.changes", {"by": "team"}),
+        ("kenji gave us a 10 btw, loves the new dashboards", "nps.record",
+         {"customer": "kenji", "score": 10, "comment": "loves the new dashboards"}),
+        ("tag #201 and #202 webinar-dec", "customer.bulk_update",
+         {"customers": ["#201", "#202"], "field": "tag", "value": "webinar-dec"}),
+        ("export all jordan's customers to csv", "segment.list", {"owner": "jordan"}),
+    ],
+)  # fmt: skip
+def test_what_working_day_55_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
