@@ -2719,9 +2719,9 @@ _WANTED = re.compile(
 
 
 _TO_CALL = re.compile(
-    r"^(?:call|ring|phone|email|e-mail|text|visit|ping)\s+(?!(?:back|with|w/|from|to|at|re|about|"
-    r"log|logged|notes?|summary|today|yesterday)\b)(?!.*\b(?:called|rang|spoke|yesterday|today|this "
-    r"morning|earlier|just)\b)"
+    r"^(?:call|ring|phone|visit)\s+(?!(?:back|with|w/|from|to|at|re|about|log|logged|notes?|summary|"
+    r"today|yesterday|went|was|is|done|scheduled|booked|set|sent)\b)"
+    r"(?!.*\b(?:called|rang|spoke|yesterday|today|this morning|earlier|just)\b)"
 )
 _SENT_DOCUMENT = re.compile(r"^(?:just\s+)?sent\b")
 # what a customer said, after who got in touch: "… emailed me asking for …", not "… about …"
