@@ -188,6 +188,8 @@ def narrowing(criteria: Criteria, *, today: date) -> Select | None:
 def reason(row: pd.Series, criteria: Criteria, *, money: Money) -> str:
     """Why this customer is in the list, in words a rep can repeat."""
     parts = []
+    added = f"added {row['created_at']:%-d %b %Y}"
+    added_said = False
     if row["orders"]:
         parts.append(f"last order {_days(row['recency_days'])}")
         parts.append(orders_said(row["orders"]))
@@ -201,12 +203,12 @@ def reason(row: pd.Series, criteria: Criteria, *, money: Money) -> str:
         or (criteria.stage and not row["orders"])
     ):
         days = row["contact_days"]
-        if pd.isna(days):  # how long "never" has been: quiet since they were added
-            parts.append(f"never contacted, added {row['created_at']:%-d %b %Y}")
+        added_said = pd.isna(days)
+        if added_said:  # how long "never" has been: quiet since they were added
+            parts.append(f"never contacted, {added}")
         else:
             parts.append(f"last contact {_days(days)}")
-    added = f"added {row['created_at']:%-d %b %Y}"
-    if (criteria.added_since or criteria.added_before) and not any(added in p for p in parts):
+    if (criteria.added_since or criteria.added_before) and not added_said:
         parts.append(added)
     if criteria.city:
         place = [row[part] for part in ("city", "country") if pd.notna(row[part])]
