@@ -9,6 +9,11 @@ from zoneinfo import ZoneInfo
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 
+def listed(items: list[str]) -> str:
+    """ "A", "A and B", "A, B and C": names as a sentence says them."""
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+
+
 def money(amount: Decimal | int | float | str, currency: str) -> str:
     value = Decimal(str(amount)).quantize(Decimal("0.01"))
     digits = f"{value:,.2f}".removesuffix(".00")

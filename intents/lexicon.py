@@ -200,6 +200,39 @@ def named_inside(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def customers_leading(text: str, lexicon: Lexicon) -> tuple[list[str], str]:
+    """The known customers named one after another at the start of a contact's summary, and
+    what follows them: "Hank Scorpio and Bill Lumbergh the recording" after "emailed Jane Cooper,".
+    Whole names only, so "Hank said …" stays what Hank said."""
+    named, rest = [], _NEXT_NAMED.sub("", text, count=1)
+    while size := _whole_name_at(rest, lexicon):
+        named.append(rest[:size])
+        rest = rest[size:]
+        gap = _NEXT_NAMED.match(rest)
+        if not gap or not _whole_name_at(rest[gap.end() :], lexicon):
+            break
+        rest = rest[gap.end() :]
+    return named, rest.strip(" ,;:.-–—")
+
+
+def _whole_name_at(text: str, lexicon: Lexicon) -> int:
+    """How long the customer or company named in full (or by the first word of one company's
+    name) at the start of `text` is, or 0."""
+    words = list(re.finditer(r"[^\s,;:.!?]+", text))[:4]
+    for last in reversed(words):
+        said = text[: last.end()]
+        if re.search(r"[,;:.!?]", said):
+            continue
+        if said.lower() in lexicon.names.whole or _plain(said) in lexicon.names.whole:
+            return last.end()
+    if words and len(lexicon.names.companies_by_first.get(_plain(words[0].group()), ())) == 1:
+        return words[0].end()  # "globex": the one company whose name starts so
+    return 0
+
+
+_NEXT_NAMED = re.compile(r"^\s*(?:,\s*(?:and\s+|&\s*)?|(?:and|&)\s+)", re.I)
+
+
 def _person_and_company(words: list[str], names: _Names) -> bool:
     """'tom becker harbor', 'anna nguyen cyberdyne', 'hugo silva paris': a known person, then
     their company's first words or a city, as people name a customer when the name is shared."""

@@ -19,6 +19,7 @@ from intents import commands, features, records, rules, spans, vocab
 from intents.lexicon import (
     REPS,
     Lexicon,
+    customers_leading,
     known_customer,
     reps_compared,
     snap_slots,
@@ -325,6 +326,15 @@ def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parse
 def _with_each(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parsed:
     """A contact with several customers named one after another is logged with each."""
     named = rules.customers_named(parsed.slots, message, to_end=True, ends=rules.CONTACT_ENDS)
+    if not named and lexicon is not None and (first := parsed.slots.get("customer")):
+        # "emailed jane cooper, hank scorpio and bill lumbergh the recording"
+        others, rest = customers_leading(str(parsed.slots.get("summary", "")), lexicon)
+        if others:
+            slots = {k: v for k, v in parsed.slots.items() if k != "summary"}
+            return replace(
+                parsed,
+                slots={**slots, CUSTOMERS: [first, *others]} | ({"summary": rest} if rest else {}),
+            )
     if not named or (lexicon is not None and known_customer(" and ".join(named), lexicon)):
         return parsed  # "Marks and Spencer" is one customer the store knows
     return replace(parsed, slots={**parsed.slots, CUSTOMERS: named})

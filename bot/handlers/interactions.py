@@ -86,7 +86,7 @@ def logged(
     """ "Logged a call with Jane Cooper (Acme) (today): wants a quote"."""
     when = format.moment(occurred_at, tz=ctx.tz, today=ctx.today)
     article = "an" if channel[:1] in "aeiou" else "a"  # "an email", "a call"
-    who = " and ".join(c.display_name for c in customers)
+    who = format.listed([c.display_name for c in customers])
     return f"Logged {article} {channel} with {who} ({when})" + (f": {summary}" if summary else ".")
 
 

@@ -228,6 +228,18 @@ def test_a_contact_with_two_customers_is_logged_with_each_or_with_neither(chat):
     assert chat.written() == written
 
 
+def test_what_was_sent_to_several_customers_named_in_one_breath_is_logged_with_each(chat):
+    reply = chat.say("emailed Jane Cooper, Hans Müller and Jane Smith the recording")
+    assert reply.text == (
+        "Logged an email with Jane Cooper (Acme Corporation), Hans Müller (Müller & Söhne GmbH) "
+        "and Jane Smith (Globex Ltd) (today): the recording"
+    )
+    assert {i.customer_id for i in chat.rows(Interaction)} == {
+        chat.customer(name).id for name in ("Jane Cooper", "Hans Müller", "Jane Smith")
+    }
+    assert {i.summary for i in chat.rows(Interaction)} == {"the recording"}
+
+
 def test_a_pronoun_while_asked_which_customer_is_asked_about_not_guessed(chat):
     chat.say("tell me about Hans Müller")
     assert "Which one?" in chat.say("called jane, wants a quote").text
