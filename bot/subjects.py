@@ -134,6 +134,12 @@ DAY_COUNTS = frozenset({"no_contact_days", "no_purchase_days", "no_stage_change_
 AND_ALSO = re.compile(r"^(?:and|also|plus)\s+(?P<rest>[^?!.]+?)(?:\s+(?:too|as well))?\W*$", re.I)
 ASK_FIRST = 0.5  # a reading that is confirmed before it is done
 CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
+# the first rows of the list just shown, not a new list: "give the first 2 to jordan"
+FIRST_FEW = re.compile(
+    r"\b(?:the\s+)?(?:first|top)\s+(?P<n>\d{1,3})\b(?!\s*(?:days?|weeks?|months?|%)\b)"
+    r"(?!\s+(?:customers|clients|accounts|leads|prospects|deals|by|in|with|who|that)\b)",
+    re.I,
+)
 THOSE_N = re.compile(
     r"\b(?:those|these|them|the|all)\s+(?P<n>\d{1,4})\b(?!\s*(?:days?|weeks?|%))", re.I
 )
@@ -418,6 +424,10 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
     if (left_out := vocab.EXCEPT.search(text)) and (MANY.search(text) or ONE.search(text)):
         return _except_after(text, left_out, subject, read)
     if subject.selection is not None:
+        if not MANY.search(text) and (few := FIRST_FEW.search(text)):
+            # "give the first 2 to jordan" after a list: the top of that list
+            text = f"{text[: few.start()]}the top {few['n']} of them{text[few.end() :]}"
+            parsed = read(text)
         return _top_of(text, _to_the_list(text, parsed, subject, read))
     if subject.customer_id is not None:
         advised = (subject.asked or {}).get("intent") == ADVISED

@@ -1948,7 +1948,7 @@ LAST_CONTACTED = re.compile(
     rf"(?P<n>\d+|{_SPAN_COUNT})\s*(?P<unit>days?|weeks?|months?|years?)\s+ago\b"
 )
 NO_CONTACT = re.compile(
-    r"\b(?:untouched|(?:hasn'?t|haven'?t|ain'?t|has not|have not|didn'?t|did not|not|no|without|nobody'?s|no one'?s|nobody has|never)\s+(?:(?:we|i|you|they|anyone|anybody)\s+)?(?:been\s+)?(?:\w+\s+)?(?:in\s+)?"
+    r"\b(?:untouched|(?:hasn'?t|haven'?t|ain'?t|has not|have not|didn'?t|did not|not|no|without|(?:nobody|no one|no-one)(?:'?s| has| have)?|never)\s+(?:(?:we|i|you|they|anyone|anybody)\s+)?(?:been\s+)?(?:\w+\s+)?(?:in\s+)?"
     rf"(?:contacted|called|heard from|talked to|spoken to|spoke to|emailed|reached|touched|touch|contact|"
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?){_SPAN}"
 )

@@ -443,6 +443,22 @@ def test_a_change_to_the_top_few_of_a_list_changes_only_those(book):
     assert "the top 2 by value" in preview.text
 
 
+@pytest.mark.parametrize(
+    "said", ["give the first 2 to lee", "first 2 to lee pls", "move the top 2 over to lee"]
+)
+def test_the_first_few_of_a_list_are_its_top_rows_not_a_new_list(book, said):
+    listed = book.say("list dana's customers", who="Alex")
+    preview = book.say(said, who="Alex")
+    assert preview.text.startswith("Move 2 customers to Lee?")
+    assert [r["Customer"] for r in preview.rows] == [r["Customer"] for r in listed.rows[:2]]
+
+
+def test_which_of_a_list_nobody_talked_to_lately_narrows_that_list(book):
+    book.say("list dana's customers", who="Alex")
+    narrowed = book.say("which of those has nobody talked to in 30 days", who="Alex")
+    assert "Dana's customers match: no contact for 30+ days" in narrowed.text
+
+
 def test_a_bulk_move_named_in_an_undo_is_undone_whole(book):
     owners = {name: owner for name, owner, *_ in PEOPLE}
     book.say("move everyone with no stage change in 5 days to sam", who="Alex")
