@@ -52,13 +52,18 @@ def forecast(figures, currency: str) -> str:
     orders = figures.expected_orders
     count = f"{orders:.1f}" if orders < 0.95 else f"{orders:.0f}"
     plural = "" if count == "1" else "s"
-    worth = money(_two_figures(figures.expected_value_cents / 100), currency)
+    worth = about_money(figures.expected_value_cents / 100, currency)
     said = f"{span} ≈ {count} order{plural}, ≈ {worth}"
     if figures.p_alive is not None:
         said = f"likely still buying: {chance(figures.p_alive)}; " + said
     if figures.model == "averages":
         said += f" (store averages: {figures.reason})"
     return said
+
+
+def about_money(amount: float, currency: str) -> str:
+    """A forecast amount, rounded no finer than it is known: "$19,000"."""
+    return money(_two_figures(amount), currency)
 
 
 def _two_figures(amount: float) -> int:

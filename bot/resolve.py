@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
 from sqlmodel import select
 
 from bot.context import Ask, Context, UserError
@@ -75,6 +76,8 @@ def _resolve(
             f"No customer {where}matches “{typed}” (I searched names, companies, "
             f"e-mails, phones and #ids). {gone}".strip()
         )
+    if in_bin is False and not any(m.hinted for m in matches):
+        _not_the_one_deleted(ctx, typed)  # "fatima nakamura in austin", when she was deleted
     if (customer := named_exactly(typed, matches)) is not None:
         return customer
     if in_bin is False and (binned := _named_in_the_bin(ctx, typed)):
@@ -90,6 +93,8 @@ def _resolve(
         return hinted[0].customer
     if not hinted and (placed := _placed_elsewhere(ctx, typed, matches)) is not None:
         return placed
+    if not hinted and (misspelt := _misspelt(typed, matches)) is not None:
+        return misspelt
     if (recent := _just_talked_about(ctx, typed, hinted or matches)) is not None:
         return recent
     if read and not hinted and (customer := clear_winner(matches) or _in_view(ctx, typed, matches)):
@@ -98,6 +103,18 @@ def _resolve(
     if not hinted and in_bin is False:  # "hugo silva madrid", when the Madrid one was deleted
         question.reply.note = _in_the_bin(ctx, typed, hinted=True) or None
     raise question
+
+
+def _not_the_one_deleted(ctx: Context, typed: str) -> None:
+    """Refuse when the words beyond the name fit only a customer in the delete bin: the live
+    namesake is someone else."""
+    binned = [m for m in find_customers(ctx.session, typed, limit=3, in_bin=True) if m.hinted]
+    if len(binned) == 1:
+        gone = binned[0].customer
+        raise UserError(
+            f"{gone.display_name} (#{gone.id}, {gone.city or 'no town'}) is in the delete bin; "
+            f"“restore #{gone.id}” brings them back."
+        )
 
 
 def _placed_elsewhere(ctx: Context, typed: str, matches: list[Match]) -> Customer | None:
@@ -119,6 +136,26 @@ def _placed_elsewhere(ctx: Context, typed: str, matches: list[Match]) -> Custome
         )
     ]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def _misspelt(typed: str, matches: list[Match]) -> Customer | None:
+    """The one candidate whose name the words are a typo of ("noah schnieder"), the words after
+    it, if any, fitting only its company or town ("rafel brown harbor"); no other comes close."""
+    words = normalize.fold(typed).split()
+    close = []
+    for match in matches:
+        name = normalize.fold(match.customer.name or "").split()
+        said, rest = " ".join(words[: len(name)]), set(words[len(name) :])
+        similar = fuzz.ratio(said, " ".join(name))
+        if similar >= _TYPO:
+            if rest <= _place_words(match.customer):
+                close.append(match.customer)  # a namesake elsewhere is ruled out by the place
+        elif similar >= _NOT_CLOSE:
+            return None  # another near the words: which one is for the user to say
+    return close[0] if len(close) == 1 else None
+
+
+_TYPO, _NOT_CLOSE = 85, 75  # how alike a misspelt name and its customer's are, and others not
 
 
 def _place_words(customer: Customer) -> set[str]:
@@ -307,7 +344,7 @@ def _short(label: str, limit: int = 70) -> str:
 def resolve_staff(ctx: Context, typed: str) -> Staff:
     """A colleague by name: exact (any case or accent), or the only one whose name starts with it,
     or the only one with a name of that word ("Lee" for Jordan Lee)."""
-    wanted = normalize.fold(str(typed))
+    wanted = normalize.fold(re.sub(r"(?:'s|’s|')$", "", str(typed).strip()))  # "… be maria's"
     everyone = ctx.session.exec(select(Staff)).all()
     folded = {s.id: normalize.fold(s.name) for s in everyone}  # "maria garcia" is María García
     exact = [s for s in everyone if folded[s.id] == wanted]

@@ -692,6 +692,13 @@ def standing(
     )
 
 
+def forecast_horizon(session: Session, *, today: date, currency: str) -> int:
+    """How many days ahead the forecasts in today's `snapshot` look."""
+    if figures_current(session, today=today, currency=currency):
+        return int(latest_store_figures(session).params.get("horizon_days", HORIZON_DAYS))
+    return HORIZON_DAYS
+
+
 def at_risk(frame: pd.DataFrame) -> pd.Series:
     """Buyers worth a retention call: from the forecast's chance they still buy when it has one
     (repeat buyers of a fitted store), else from their RFM segment."""

@@ -17,6 +17,7 @@ from intents.rules import (
     DAYS,
     DISCOUNT,
     EACH,
+    FORECAST,
     NAMESAKES,
     NEVER_PURCHASED,
     NOT_BOUGHT,
@@ -25,11 +26,13 @@ from intents.rules import (
     OUTCOME,
     TASKS_DONE,
     TASKS_OF,
+    THEIR_OWNERS,
 )
 
 __all__ = [
     "ADDED", "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CONTACTED_DAYS",
-    "CUSTOMERS", "DAYS", "DISCOUNT", "EACH",
+    "CUSTOMERS", "DAYS", "DISCOUNT", "EACH", "FORECAST",
     "EXCLUDING", "Lexicon", "NAMESAKES", "NEVER_PURCHASED", "NOT_BOUGHT", "NOT_TAG",
-    "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "TASKS_DONE", "TASKS_OF", "WITH_TASKS", "parse",
+    "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "TASKS_DONE", "TASKS_OF", "THEIR_OWNERS",
+    "WITH_TASKS", "parse",
 ]  # fmt: skip

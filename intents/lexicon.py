@@ -434,7 +434,7 @@ def place_selection(slots: dict[str, Any], lexicon: Lexicon) -> None:
         if _place(said, slots, lexicon):
             continue
         words = said.split()
-        towns = re.split(r"\s*(?:,|\band\b|\bor\b|&)\s*", said)  # "toronto and new york"
+        towns = _TOWNS_SAID.split(said)  # "toronto and new york"
         trial, towns_trial = dict(slots), dict(slots)
         if len(words) > 1 and all(_place(word, trial, lexicon) for word in words):
             slots.update(trial)
@@ -473,8 +473,8 @@ def _place(said: str, slots: dict[str, Any], lexicon: Lexicon) -> bool:
         slots["city"] = said
     elif said.casefold() in cities and said.casefold() in str(slots["city"]).casefold():
         pass  # the tagger's town already: "maria's toronto accounts"
-    elif said.casefold() in cities and str(slots["city"]).casefold() in cities:
-        slots["city"] = f"{slots['city']} and {said}"  # "sam's leads in paris and madrid"
+    elif said.casefold() in cities and set(_TOWNS_SAID.split(slots["city"].casefold())) <= cities:
+        slots["city"] = f"{slots['city']} and {said}"  # "sam's leads in paris, madrid and berlin"
     elif said.casefold() in tags and "tag" not in slots:  # "the cold leads in Madrid"
         slots["tag"] = said
     elif _key(said) in wanted and "interest" not in slots:
@@ -486,6 +486,9 @@ def _place(said: str, slots: dict[str, Any], lexicon: Lexicon) -> bool:
     return True
 
 
+_TOWNS_SAID = re.compile(r"\s*(?:,|\band\b|\bor\b|&)\s*")
+
+
 def tag_list(typed: str, lexicon: Lexicon) -> dict[str, str] | None:
     """ "my win-back list pls", "the cold-leads accounts": the customers carrying a tag the store
     has, or None."""
@@ -493,14 +496,17 @@ def tag_list(typed: str, lexicon: Lexicon) -> dict[str, str] | None:
     found = _TAG_LIST.fullmatch(typed.strip())
     if found is None or found["tag"].casefold() not in tags:
         return None
-    whose = (found["whose"] or "").casefold()
-    owner = {"my": "me", "our": "team"}.get(whose) or (whose.removesuffix("'s") or None)
+    whose = (found["for"] or found["whose"] or "").casefold()
+    owner = {"my": "me", "me": "me", "our": "team", "us": "team"}.get(whose) or (
+        whose.removesuffix("'s") or None
+    )
     return {"tag": found["tag"], **({"owner": owner} if owner and owner != "the" else {})}
 
 
 _TAG_LIST = re.compile(
     r"(?:(?:show|list|get|pull up)\s+(?:me\s+)?)?(?:(?P<whose>my|our|the|[a-z]+'s)\s+)?"
-    r"(?P<tag>[\w-]+)\s+(?:list|customers|accounts|clients|ones|people)(?:\s+(?:pls|please))?\W*",
+    r"(?P<tag>[\w-]+)\s+(?:list|customers|accounts|clients|ones|people)"
+    r"(?:\s+for\s+(?P<for>me|us|[a-z]+))?(?:\s+(?:pls|please))?\W*",
     re.I,
 )
 

@@ -124,6 +124,14 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         moved = parse(message.typed[: tail.start()], now=now, tz=tz, lexicon=lexicon)
         if moved.intent == "customer.update" and moved.slots.get("field") == "owner":
             return replace(moved, slots={**moved.slots, WITH_TASKS: True})
+    if (closing := vocab.THEN_CLOSE.search(message.text)) and closing.start() > 0:
+        done = parse(message.typed[closing.end() :], now=now, tz=tz, lexicon=lexicon)
+        if done.intent == "task.complete":  # "he rang back so close the noah schneider follow up"
+            told = rules.prepare(message.typed[: closing.start()], now=now, tz=tz)
+            named = (rules.read("interaction.log", told) or {}).get("customer")
+            if not done.slots and named:  # "noah called back, close his follow up": noah's
+                done = replace(done, slots={"customer": named})
+            return done
     reason = rules.REASON_FIRST.match(message.text) or rules.REASON_STATED.match(message.text)
     if reason and (said := _after_reason(message, reason, now=now, tz=tz, lexicon=lexicon)):
         return said

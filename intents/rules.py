@@ -327,7 +327,9 @@ def take_ref(text: str) -> tuple[str | None, str]:
 _CHEERS = ("great", "nice", "cool", "awesome", "perfect", "brilliant", "excellent", "yay", "wow")
 _INTERJECTION = re.compile(
     rf"^(?:{'|'.join(_CHEERS)}|phew|damn|ugh)"
-    r"(?:[\s,!.]*(?=(?:she|he|they|we|i|it)\b)|\s*[,!.]+\s*)",
+    r"(?:[\s,!.]*(?=(?:she|he|they|we|i|it)\b)|\s*[,!.]+\s*)"
+    # "Fixed! Van Lier Bulk, …": the news cried out before who
+    r"|^(?:fixed|signed|sold|closed|done|won|booked|boom|finally|yes+|woo+hoo+|sorted|deal)\s*!+\s*",
     re.I,
 )
 
@@ -873,7 +875,9 @@ def _task_ids(text: str) -> dict[str, Any]:
     """The `task_id` slot of the task numbers said ("done 14", "tasks 4 and 5"), or none."""
     numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£:])#?(\d{1,7})\b(?![.,:]\d)", text)]
     for listed in _COMMA_LIST.finditer(text):  # "done 4,5,6"; "4,500" is a number, not a list
-        if any(len(part) != 3 for part in listed.group().split(",")[1:]):
+        if any(len(part) != 3 for part in listed.group().split(",")[1:]) or _DONE_BEFORE.search(
+            text, 0, listed.start()
+        ):  # "done 515,516": tasks, right after the word that closes them
             numbers += [int(n) for n in listed.group().replace("#", "").split(",")]
     numbers = sorted(set(numbers), key=numbers.index)
     if not numbers:
@@ -893,6 +897,7 @@ _SOLD = re.compile(
     r"\b(?:bought|buys|ordered|orders|purchased|signed|sold|closed|won|renewed|paid|took|accepted|confirmed|"
     r"agreed|approved|went with|sale|order)\b"
 )
+_DONE_BEFORE = re.compile(r"\b(?:done|complete|close|closed|tick off|tasks?)\s*#?$")
 _COMMA_LIST = re.compile(r"(?<![\w@.,$€£])#?\d{1,7}(?:,#?\d{1,7})+\b(?![.,]\d)")
 
 
@@ -910,6 +915,8 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
                 return None
             holder = message.typed[named.start(1) : named.end(1)]
         taker = message.typed[handed.start(who) : handed.end(who)]
+        if vocab.TO_THEIR_OWNERS.search(message.text, handed.start(who) - 4):
+            taker = THEIR_OWNERS  # "… to whoever now owns the customer": each to its owner
         due = handed.groupdict().get("due")
         period = _TASK_DUE.get(due, "week") if due else None  # "by friday": this week's
         if re.search(r"\boverdue\b", handed.group()):  # "give all of Jordan's overdue tasks to Sam"
@@ -1228,7 +1235,9 @@ def _nps(match: re.Match, message: Message) -> dict | None:
         slots["comment"] = quoted["said"]
         after = after[: quoted.start()]
     elif split:
-        slots["comment"] = _summary(after[split.end() :])
+        said = after[split.end() :]
+        wholly = _WHOLLY_QUOTED.match(said)  # "…: score 3, 'printer down for 9 days'"
+        slots["comment"] = _summary(wholly["said"] if wholly else said)
         after = after[: split.start()]
     elif (
         not fixed
@@ -1243,6 +1252,7 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
+_WHOLLY_QUOTED = re.compile(r"^\s*['\"‘“](?P<said>[^'\"’”]+)['\"’”]\W*$")
 _QUOTED_COMMENT = re.compile(
     r"(?:comment|said|says|wrote)\s*:?\s*['\"‘“](?P<said>[^'\"’”]+)['\"’”]", re.I
 )
@@ -1316,6 +1326,7 @@ def _report(match: re.Match, message: Message) -> dict | None:
         "owner": None if scorecard else owner(message),
         "compare": "previous_period" if compared else None,  # not "compare reps this quarter"
         "chart": True if vocab.CHART.search(text) else None,
+        FORECAST: True if vocab.FORECAST_ASKED.search(text) else None,
     }
 
 
@@ -1529,10 +1540,12 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
             slots["amount"] = slots[EACH] = price
     if slots is not None and total is not None:
         slots["amount"], slots["currency"] = total[0], total[1] or slots.get("currency")
-    if slots is not None and slots.get("currency") == PESO and re.search(r"\bpesos?\b", text):
-        slots["currency"] = next(
-            (c for z, c in _PESOS_OF_ZONE.items() if message.tz.startswith(z)), PESO
-        )
+    if slots is not None and (local := _LOCAL_CURRENCY.get(slots.get("currency"))):
+        said, of_zone = local  # "pesos" in Santiago, "dirhams" in Casablanca
+        if said.search(message.text):
+            slots["currency"] = next(
+                (c for z, c in of_zone.items() if message.tz.startswith(z)), slots["currency"]
+            )
     if slots is not None and _BOOKED_MEETING.match(str(slots.get("product", ""))):
         return None  # "booked QBR for dec 10": a meeting set up, not a sale
     if slots is not None and sold_on is not None:
@@ -1542,15 +1555,26 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
-PESO = "MXN"  # "pesos" said in Mexico, or where no other peso is spent
-_PESOS_OF_ZONE = {
-    "Asia/Manila": "PHP",
-    "America/Argentina": "ARS",  # and each of its towns: "America/Argentina/Cordoba"
-    "America/Buenos_Aires": "ARS",
-    "America/Santiago": "CLP",
-    "America/Bogota": "COP",
-    "America/Montevideo": "UYU",
-    "America/Santo_Domingo": "DOP",
+# a currency's name shared by several countries: the sender's country's, said by name (the code
+# first is where no other is spent: pesos in Mexico, dirhams in the Emirates, rupees in India)
+_LOCAL_CURRENCY = {
+    "MXN": (
+        re.compile(r"\bpesos?\b"),
+        {
+            "Asia/Manila": "PHP",
+            "America/Argentina": "ARS",  # and each of its towns: "America/Argentina/Cordoba"
+            "America/Buenos_Aires": "ARS",
+            "America/Santiago": "CLP",
+            "America/Bogota": "COP",
+            "America/Montevideo": "UYU",
+            "America/Santo_Domingo": "DOP",
+        },
+    ),
+    "AED": (re.compile(r"\bdirhams?\b"), {"Africa/Casablanca": "MAD"}),
+    "INR": (
+        re.compile(r"\b(?:rupees?|rs)\b"),
+        {"Asia/Karachi": "PKR", "Asia/Colombo": "LKR", "Asia/Kathmandu": "NPR"},
+    ),
 }
 _STILL_TO_COME = re.compile(  # what is still to happen, not what happened ("renewed on wed")
     r"\b(?:go(?:es|ing)? live|start(?:s|ing)?|deliver(?:s|y|ing)?|install(?:s|ing|ation)?|"
@@ -1743,6 +1767,16 @@ _SIGNED_FOR = re.compile(
 )
 
 
+def _told_of(told: re.Match, message: Message) -> dict | None:
+    """A change said after the customer and a colon, read as the sentences that say it whole."""
+    who, change = (message.typed[slice(*told.span(g))] for g in ("who", "change"))
+    for said in (f"{who} {change}", f"{change} {who}", f"{change} to {who}"):
+        slots = read("customer.update", prepare(said, now=message.now, tz=message.tz))
+        if slots and slots.get("field") and slots.get("value") and slots.get("customer") == who:
+            return slots
+    return None
+
+
 @reads("customer.update")
 def _update(match: re.Match, message: Message) -> dict | None:
     if found := vocab.READY_FOR.match(message.text):  # "X is ready for a proposal, move her …"
@@ -1753,6 +1787,8 @@ def _update(match: re.Match, message: Message) -> dict | None:
         who = message.typed[slice(*found.span("who"))]
         return {"customer": None if who.lower() in ("him", "her", "them", "it") else _ref(who),
                 "field": "owner", "value": message.typed[slice(*found.span("owner"))]}  # fmt: skip
+    if (told := vocab.CHANGE_AFTER_NAME.match(message.text)) and (said := _told_of(told, message)):
+        return said  # "Meridian Grain: stage prospect", "Björklund Spa AB: Linnea takes over"
     slots = _update_said(named_then_pointed(message) or message)
     if slots and (named := vocab.FIELD_NAMED_LAST.search(message.text)):
         # "… has moved to Köln, please change the city": the field named at the end is the one
@@ -2223,7 +2259,12 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     if re.search(r"\bas (?:a )?(?:customer|client)\b|already signed", rest, re.I):
         slots["stage"] = "customer"
         rest = re.sub(r"\bas (?:a )?(?:customer|client)\b", " ", rest, flags=re.I)
-    if found := re.search(r"\b(?:company|firm|firma|empresa)(?:\s+is|:)?\s+([^,;()]+)", rest, re.I):
+    if found := re.search(
+        r"\b(?:company|firm|firma|empresa)(?:\s+is|:)?\s+"
+        r"(?!(?:phone|tel|mobile|cell|e-?mail|city|in|at)\b)([^,;()]+)",  # "… almond company phone"
+        rest,
+        re.I,
+    ):
         slots["company"] = found.group(1).strip()
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(r"\(([^(),]+?),\s*([^()]+)\)", rest):
@@ -2239,8 +2280,12 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         said = "city" if re.search(r"\s(?:at|from|@)\s", rest[: found.start()]) else "company"
         slots.setdefault(said, found.group(1))
         rest = rest[: found.start()] + " " + rest[found.end() :]
-    if found := re.search(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*|[^\s,;()]*@@[^\s,;()]*", rest):
-        slots["email"] = found.group(0)
+    if found := re.search(
+        r"(?:\b(?:e-?mail|mail)\s*:?\s*)?([\w.+'-]+@[\w-]+(?:\.[\w-]+)*|[^\s,;()]*@@[^\s,;()]*)",
+        rest,
+        re.I,
+    ):
+        slots["email"] = found.group(1)
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(
         r"(?:\b(?:phone|tel|telephone|mob|mobile|cell|ph|whats ?app|wa)\.?:?\s*)?(\+?\(?\d[\d ()./-]{5,}\d)",
@@ -2655,7 +2700,8 @@ _TO_HAPPEN = re.compile(
     r"delivering|shipping|installing|starting|starts|kicking off)\b[^,;.!?]*$|'ll\b[^,;.!?]*$"
     r"|(?:^|[,;.]\s*|\band\s+)(?:(?:i|we)\s+)?(?:(?:need to|have to|must|should|gotta|will)\s+)?"
     r"(?:send|get|prepare|prep|write|draft|share|mail|"
-    r"bring|book|schedule|arrange|organise|organize|do|return|call|visit)\s[^,;.!?]*$"
+    r"bring|book|schedule|arrange|organise|organize|do|return|call|visit|come back|go back|"
+    r"head back|pop back)\s[^,;.!?]*$"
     # ", send deck fri", ", I send them on Monday": a to-do's day
 )
 
@@ -3196,8 +3242,9 @@ QUOTED_BEFORE_ASKING = re.compile(
     r"move|log|record|add|give|mark|delete|remove|tag|export|forget|erase)\b)"
 )
 REASON_FIRST = re.compile(
-    r"^.+?(?:(?:,\s*|\s+[-–—]\s+|\.\s+)so\s+|[.!]\s+)(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|"
-    r"mark|delete|remove|reassign|put|transfer|bin|push|untag)\b)"
+    r"^.+?(?:(?:,\s*|\s+[-–—]\s+|\.\s+)so\s+|[.!]\s+(?:(?:first(?:ly)?|next|then|now|step \d+|"
+    r"to start)\s*[:,]?\s+)?)(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|"
+    r"mark|delete|remove|reassign|assign|put|transfer|bin|push|untag)\b)"
 )
 # a change with its reason after it: "mark the Whitfields as lost, they've gone with Foxtons"
 REASON_AFTER = re.compile(
@@ -3205,7 +3252,11 @@ REASON_AFTER = re.compile(
     r"delete|remove|take|nuke|bin|tag|untag|put|set|change|update|drop)\b[^,;.!?]*?"
     r"(?P<reason>(?:[,;.!]|\s[-–—])\s*(?:(?:they|he|she|it|we|i|as|because|since|cos|coz|bc)"
     r"(?:'ve|'re|'s|'d|'ll|'m)?\b|(?:both|all of them|all three|the two|each)\s+(?:are\s+)?"
-    r"(?:dead|junk|spam|dupes?|duplicates?|tests?|fake|gone|closed|lost)\b).*)$"
+    r"(?:dead|junk|spam|dupes?|duplicates?|tests?|fake|gone|closed|lost)\b"
+    # "…, sam's spoken to her", "…, jordan said so": a colleague did what makes it so
+    r"|[a-z]+(?:'s|’s|\s+has|\s+had)\s+(?:spoken|talked|called|emailed|met|agreed|confirmed|"
+    r"sorted|handled|dealt|asked)\b|[a-z]+\s+(?:said|says|spoke|talked|called|confirmed|agreed|"
+    r"asked)\b).*)$"
 )
 _OTHER_TAG = re.compile(r"\s+or\s+(?:tagged\s+)?['\"#]?(?P<tag>(?!(?:not|no|in|with|who)\b)[\w-]+)")
 _MORE_TOWNS = re.compile(
@@ -3232,6 +3283,7 @@ CAME_FROM = "came_from"  # customers handed over to the asker: {"from": who, "da
 BOUGHT_DAYS = "bought_days"  # customers who bought within so many days (ditto)
 CONTACTED_DAYS = "contacted_days"  # customers contacted within so many days (ditto)
 ADDED = "added"  # customers added within a span: {"since": day, "before": day} (ditto)
+FORECAST = "forecast"  # a report of what a book is expected to bring, not what it brought (ditto)
 BOUGHT = "bought"  # customers who bought this product (ditto)
 NOT_BOUGHT = "not_bought"  # customers who never bought this product (ditto)
 EACH = "each"  # a sale's amount said "at", which may be the price of each (ditto)
@@ -3240,6 +3292,7 @@ DISCOUNT = "discount"  # a sale's percentage off the list price (not in the cont
 NEVER_PURCHASED = "never_purchased"  # customers with no purchase at all (ditto)
 NOT_TAG = "not_tag"  # customers without this tag (ditto)
 TASKS_OF = "tasks_of"  # whose open tasks are handed over, all at once (ditto)
+THEIR_OWNERS = "their owners"  # tasks handed over: each to the owner of its customer (an owner)
 OUTCOME = "outcome"  # what came of a task ticked off, noted on its customer (ditto)
 TASKS_DONE = "done"  # the tasks ticked off in the period, not the open ones (ditto)
 NAMESAKES = "namesakes"  # customers who share a name with another: possible duplicates (ditto)
@@ -3463,7 +3516,9 @@ def _erased(text: str, span: tuple[int, int]) -> str:
 
 def _stage_of(said: str) -> str:
     """The contract's stage for a stage word, singular or plural ("proposals", "leads")."""
-    return vocab.STAGES.get(said, vocab.STAGES.get(said.rstrip("s"), said))
+    return (
+        vocab.STAGES.get(said) or vocab.PAYING.get(said) or vocab.STAGES.get(said.rstrip("s"), said)
+    )
 
 
 _MONTH_ONLY = re.compile(rf"(?P<month>{vocab.MONTH})(?:\s+(?P<year>\d{{4}}))?")

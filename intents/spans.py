@@ -307,6 +307,10 @@ def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
     if name == "customer" and isinstance(rule, str) and tagged.lower().startswith(rule.lower()):
         if tagged.lower().split()[-1] in _ENDS_NO_NAME:
             return True  # "called jane in the morning": the tagger took a word too many
+    if name == "customer" and isinstance(rule, str) and tagged.lower().endswith(f" {rule.lower()}"):
+        extra = tagged.lower()[: len(tagged) - len(rule)].split()
+        if set(extra) <= _NEVER_OPENS_A_NAME:
+            return True  # "just left hollister orchards": the visit, then who
     if name == "product" and isinstance(rule, str) and tagged.lower().endswith(rule.lower()):
         extra = tagged.lower()[: len(tagged) - len(rule)].split()
         if extra and set(extra) <= _NO_PRODUCT_WORDS:
@@ -373,6 +377,12 @@ _PAPERWORK = frozenset("quote quotation proposal order offer deal contract renew
 _STOPS = frozenset(REFERENCE_STOPS) | frozenset(
     "today yesterday tonight tomorrow tmrw monday tuesday wednesday thursday friday saturday "
     "sunday mon tue tues wed thu thur thurs fri sat sun".split()
+)
+
+
+_NEVER_OPENS_A_NAME = frozenset(
+    "left visited met called rang phoned emailed texted messaged saw pasting pasted fixed from "
+    "at with w/ to for just".split()
 )
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
+
+from intents.values import plain_number
 
 DECORATION = [
     (re.compile(r"<(?:https?|mailto):[^|>]+\|([^>]+)>"), r"\1"),  # a Slack link shows its label
@@ -48,6 +51,33 @@ SHORTHAND = [
     # "tag those 'dec-handover'": one word in quotes is that word
     (re.compile(r"(?<![\w'])['‘`]([\w][\w-]*)['’`](?![\w'])"), r"\1"),
     (re.compile(r"\b(this|next|last) wek\b", re.I), r"\1 week"),
+    # "eod monday", "by end of day monday", "friday cob": that day
+    (
+        re.compile(
+            r"\b(?:eod|cob|end of (?:the )?day|close of business)\s+(?:on\s+)?"
+            r"((?:this |next )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b",
+            re.I,
+        ),
+        r"\1",
+    ),
+    (
+        re.compile(
+            r"\b((?:this |next )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\s+"
+            r"(?:eod|cob|end of (?:the )?day)\b",
+            re.I,
+        ),
+        r"\1",
+    ),
+    (re.compile(r"\blast wk\b", re.I), "last week"),
+    # "and one for sam: book a QBR with …", after a task set: another task
+    (
+        re.compile(
+            r"^(?:and\s+|also\s+|plus\s+)?(?:another one|another|one more|one)\s+for\s+"
+            r"(?=[\w-]+\s*:)",
+            re.I,
+        ),
+        "task for ",
+    ),
     # "report purchases this_week by day": a period as the contract spells it
     (re.compile(r"\b(this|last)_(week|month|quarter|year)\b", re.I), r"\1 \2"),
     (re.compile(r"\blast_12_months\b", re.I), "last 12 months"),
@@ -136,11 +166,15 @@ SPOKEN_NUMBERS = [
         r"(?:out )?of (?:10|ten)|on nps)\b)",
         re.I,
     ),
+    re.compile(rf"(?<=\bin )({_SPOKEN})(?= (?:days?|weeks?|months?)\b)", re.I),  # "in ten days"
 ]
 _HOURS = "|".join(_UNITS[1:13])
 SPOKEN_TIME = re.compile(
     rf"\bat\s+({_HOURS})(?:[ :](fifteen|thirty|forty[- ]five|o'clock))?"
-    r"(?:\s*(am|pm|in the morning|in the evening|in the afternoon))?\b",
+    r"(?:\s*(am|pm|in the morning|in the evening|in the afternoon))?\b"
+    # "at two creeks almond company" names a company, not the hour
+    r"(?! (?!(?:am|pm|in|on|at|for|with|and|to|then|or|please|pls|sharp|ish|tomorrow|tmrw|today|"
+    r"tonight|next|this|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)[a-z])",
     re.I,
 )
 
@@ -508,7 +542,8 @@ _EMOJI = re.compile(
 # thousands grouped with spaces or apostrophes beside a currency: "14 500 €", "CHF 5'850", "R45 000"
 _MONEY_SIGN = (
     r"(?:[$€£¥₹₦]|(?<![\w$])r\$?|\b(?:chf|eur|euros?|usd|gbp|pln|zł|zl|sek|nok|dkk|kr|zar|aed|inr|"
-    r"rs\.?|cad|aud|brl|czk|huf|kč|dollars|pounds|francs?)\b)"
+    r"rs\.?|cad|aud|brl|czk|huf|kč|dollars|pounds|francs?|dirhams?|mad|rupees|rand|zloty|yen|"
+    r"naira|cedis?|pesos?|reais|mxn|ngn|kes|ksh|ghs|php|sgd|nzd|hkd|jpy|mxn|clp|cop|ars)\b)"
 )
 _GROUPED_MONEY = re.compile(
     rf"(?P<before>{_MONEY_SIGN}\s?)?(?<![\d.,])(?P<n>\d{{1,3}}(?:[ \u00a0\u202f'’]\d{{3}})+)"
@@ -517,6 +552,13 @@ _GROUPED_MONEY = re.compile(
     re.I,
 )
 _ANY_GROUPED = re.compile(r"\d[ \u00a0\u202f'’]\d{3}")
+# lakhs and crores said as numbers: "5 lakh blister foils", "2.5 lakh rupees"
+_LAKHS = re.compile(r"\b(\d+(?:\.\d+)?)\s?(lakhs?|lacs?|crores?)\b", re.I)
+
+
+def _in_digits(found: re.Match) -> str:
+    scale = 10_000_000 if found.group(2).lower().startswith("crore") else 100_000
+    return str(plain_number(Decimal(found.group(1)) * scale))
 
 
 def _ungrouped(found: re.Match) -> str:
@@ -554,6 +596,8 @@ def clean(text: str) -> Cleaned:
     traced.sub(_SPACES, " ")
     if _ANY_GROUPED.search(traced.text):
         traced.sub(_GROUPED_MONEY, _ungrouped)
+    if _LAKHS.search(traced.text):
+        traced.sub(_LAKHS, _in_digits)
     if _ANY_NUMBER_WORD.search(traced.text):
         for pattern in SPOKEN_NUMBERS:
             traced.sub(pattern, _spoken)

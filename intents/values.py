@@ -135,6 +135,8 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
             if unit == "month"
             else timedelta(days=n * {"day": 1, "week": 7, "fortnight": 14}[unit])
         )
+    if text in ("last week", "a week ago") and not future:  # "met her last week": a week back
+        return today - timedelta(days=7)
     if found := re.fullmatch(r"(\d+) (day|week)s? ago", text):
         return today - timedelta(days=int(found.group(1)) * (7 if found.group(2) == "week" else 1))
     if found := re.fullmatch(r"(this |next |last )?(mon|tue|wed|thu|fri|sat|sun)[a-z]*", text):

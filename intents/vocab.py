@@ -91,6 +91,10 @@ _CONTACT_NOUN = (
     r"(?:lunch|dinner|coffee|breakfast)(?: meeting| mtg| chat)?|demo|chat|whatsapp|sms|text|txt|email|e-mail|visit|voicemail|"
     r"note|disco call|discovery call|intro call|(?:tele)?phone conversation|qbr|kick-?off)"
 )
+# "just left hollister orchards": a visit, not a voicemail left
+_LEFT_THERE = r"just left(?! (?:a |an )?(?:voicemail|vm|voice mail|message|msg|note)\b)"
+# "I'm at sierra vista dairy now, …": there, on a visit
+_HERE_NOW = r"(?:i'?m|i am|we'?re|we are) (?:here )?at(?=\s[^,.;]{2,50}?\snow\b)"
 _WENT_TO_SEE = (
     r"popped (?:out|over|round|across) to(?: see)?|(?:ran|drove|went|stopped) (?:out |over |by )?to see|"
     r"drove (?:out|over) to"
@@ -358,6 +362,12 @@ TASKS_HANDED_OVER = re.compile(  # "… jordan's tasks due before wednesday -> s
     r"(?:tasks|to-?dos|follow-?ups|reminders)\s+(?:from|of)\s+(?P<whose2>[a-z][\w-]*)\s+(?:over\s+)?"
     r"to\s+(?P<who2>[a-z][\w'-]*)"
 )
+# whose tasks become whose: "to whoever now owns the customer", "to the customers' new owners"
+TO_THEIR_OWNERS = re.compile(
+    r"\bto\s+(?:who(?:m)?ever\b|(?:the|their|each)\s+(?:(?:customers?|accounts?|clients?)(?:'s|'|’s|’)?\s+)?"
+    r"(?:new\s+|current\s+)?owners?\b|(?:the|their|each)\s+(?:customers?|accounts?|clients?)(?:'s|'|’s|’)?\s+"
+    r"(?:new\s+|current\s+)?(?:owners?|reps?)\b)"
+)
 TASK_MOVED = re.compile(
     r"^(?:(?:ok|okay|pls|please|can you|could you|and)[\s,]+)*(?:move|push|postpone|reschedule|"
     r"bump|shift|delay|put off)\s+(?:back\s+)?(?:the|my|our)\s+(?:(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?)"
@@ -371,7 +381,7 @@ TASK_MOVED = re.compile(
 CONTACT_PLANNED = re.compile(
     r"^(?:(?:please|pls|can you|could you|ok|okay|and|also)\s+)*(?:book|schedule|set up|setup|"
     r"arrange|plan|organi[sz]e|put in|pencil in)\s+(?:(?:a|an|the|another|my)\s+)?(?:[\w-]+\s+)?"
-    r"(?:call|meeting|demo|visit|zoom|teams call|catch-?up|lunch|coffee)\b"
+    r"(?:call|meeting|demo|visit|zoom|teams call|catch-?up|check[- ]?in|lunch|coffee|review|qbr)\b"
     r"|^(?:i|we|[a-z]+)\s+(?:should|needs? to|has to|must|will)\s+(?:do|make|have|book|set up)\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+)?(?:call|meeting|demo|visit|catch-?up)\b"
     r"|^(?:call|ring|phone|email|visit|meet|text)\s+(?!with\b|back\b|from\b|w/)[^,.;]*?"
@@ -439,6 +449,19 @@ NO_ANSWER = re.compile(
     r"(?=\s*[,.;:]|\s+(?:today|again|will|try)\b|\s*$)"
 )
 # "left him a vm", "left jane cooper a voicemail", "vm left w/ dale at redgum": a voicemail for them
+# what a book is expected to bring: "the revenue forecast next quarter", "what's sam's book
+# forecast to bring in over the next year"
+FORECAST_ASKED = re.compile(
+    r"\b(?:forecast(?:ed|s|ing)?|projections?|projected (?:revenue|sales|value)|"
+    r"(?:expected|likely) (?:revenue|sales)|(?:expected|set|going|likely) to bring in|will bring in)\b"
+)
+# a change said after the customer and a colon: "Meridian Grain: stage prospect",
+# "Björklund Spa AB: Linnea takes over", "Maple & Mist Films: add tag net30"
+CHANGE_AFTER_NAME = re.compile(
+    r"^(?P<who>[^:,.!?]{2,60}?)\s*:\s*(?P<change>(?:(?:set|change|new|add|remove|update)\s+)?"
+    r"(?:stage|status|owner|rep|tag|city|title|e-?mail|phone|mobile|company)\b.+"
+    r"|[\w'-]+ (?:takes over|is taking over|owns (?:it|them) now|is the (?:new )?owner)\W*)$"
+)
 LEFT_THEM = re.compile(
     r"^(?:just\s+)?left\s+(?!(?:a|an|the|it)\b)(?P<who>.+?)\s+(?:a\s+)?(?:vm|voicemail|voice ?mail|"
     r"message|msg)\b"
@@ -572,7 +595,7 @@ CUES: list[tuple[str, str]] = [
     ("customer.update", DETAIL_IS.pattern),
     (  # "been out at X all afternoon, …", "viewing done with X …": a visit had
         "interaction.log",
-        r"^\W*(?:(?:i|we|just)\s+)*(?:called in on|been out at|was out at|popped in on|just left|"
+        rf"^\W*(?:(?:i|we|just)\s+)*(?:called in on|been out at|was out at|out at|popped in on|{_LEFT_THERE}|"
         r"(?:was|been) at(?!\s+(?:the|a|an|my|our|home|work|lunch|a conference)\b)|on ?site\s*(?:@|at))\s*"
         r"(?=\S)|^\W*(?:viewing|showing|test drive)\s+(?:done\s+|completed\s+)?(?:with|at)\s+",
     ),
@@ -583,6 +606,7 @@ CUES: list[tuple[str, str]] = [
         r"(?P<ref>(?!(?:the|a|an)\s)(?:(?!\s(?:is|=|about|re|regarding)\s)[^=:])+?)\W*$",
     ),
     ("customer.update", KEPT_WITH.pattern),
+    ("customer.update", CHANGE_AFTER_NAME.pattern),  # "Meridian Grain: stage prospect"
     (  # "Zoë García confirmed the quote, 20x CRM Starter at 285 each": a sale
         "purchase.log",
         r"^(?=.*\b(?:confirmed|accepted|approved|signed off on|signed)\s+(?:the\s+|our\s+)?(?:quote|"
@@ -787,7 +811,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.bulk_update",
-        r"^(?:(?:please|pls|can you|ok|okay|ok then|so|then|actually|right)[\s,]+)*(?:delete|remove|archive|purge|clear out|get rid of|bin|wipe)\b.*\b(?:customers|accounts|clients|leads|contacts|prospects|ones)\b|[,;:-]\s*(?:delete|remove|bin|trash|archive) (?:them|these|those)(?: all)?\W*$",
+        r"^(?:(?:please|pls|can you|ok|okay|ok then|so|then|actually|right)[\s,]+)*(?:delete|remove|archive|purge|clear out|get rid of|bin|wipe|kill|nuke)\b.*\b(?:customers|accounts|clients|leads|contacts|prospects|ones)\b|[,;:-]\s*(?:delete|remove|bin|trash|archive) (?:them|these|those)(?: all)?\W*$",
     ),
     (
         "customer.bulk_update",
@@ -875,12 +899,13 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "nps.record",
-        r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:gave|give|gives)(?: us)? (?:a )?(?:note|nota|grade|rating|score) (?:of )?-?\d{1,3}\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)",
+        r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:gave|give|gives)(?: us)? (?:a )?(?:note|nota|grade|rating|score) (?:of )?-?\d{1,3}\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)|\bnps\s+-?\d{1,3}\s*/\s*10\b|^[^:]{2,60}:\s*(?:nps\s+)?(?:score|rating|rated)\s*:?\s*-?\d{1,2}\b(?!\s*(?:%|days?|pts|points))",
     ),
     ("task.list", TASKS_DONE_ASKED.pattern),  # "how many tasks did the team complete today"
     ("segment.list", DUPLICATES_ASKED.pattern),  # "any duplicate customers?"
     ("task.complete", TICK_THAT_OFF.pattern),  # "Sent the proposal to Kestrel, tick that one off"
     ("report.show", NOTHING_LOGGED.pattern),  # "who hasn't logged anything today"
+    ("report.show", FORECAST_ASKED.pattern),  # "forecast for the team next 12 months"
     (  # "how's december looking so far", "how is the quarter shaping up": that period's figures
         "report.show",
         rf"^(?:so\s+)?how(?:'s| is| are| does)\s+(?:{MONTH}|(?:this|the) (?:month|week|quarter|year)|"
@@ -1025,7 +1050,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "interaction.log",
-        rf"^(?:i |we |just |finally )*(?:got off (?:the |a |an )?(?:lo+ng |quick |short )?(?:phone|call)|hung up|came back from a (?:call|meeting)|had (?:an? |the )?(?:call|meeting|mtg|chat|lunch|coffee|dinner|demo|zoom|catch-?up)|sent (?:an? |the )?(?:email|e-mail|text|message|sms|note)|left (?:a )?(?:voicemail|message)|dropped by|stopped by|popped in(?:to| at)?|{_WENT_TO_SEE}|on site at|onsite at|was on site at|(?:log|add|record) (?:a )?note|note)\b(?:\s+(?:with|to|for|at|on|from|about))?",
+        rf"^(?:i |we |just |finally )*(?:got off (?:the |a |an )?(?:lo+ng |quick |short )?(?:phone|call)|hung up|came back from a (?:call|meeting)|had (?:an? |the )?(?:call|meeting|mtg|chat|lunch|coffee|dinner|demo|zoom|catch-?up)|sent (?:an? |the )?(?:email|e-mail|text|message|sms|note)|left (?:a )?(?:voicemail|message)|dropped by|stopped by|popped in(?:to| at)?|{_WENT_TO_SEE}|on site at|onsite at|was on site at|{_LEFT_THERE}|(?:was |were |been )?out at|{_HERE_NOW}|(?:log|add|record) (?:a )?note|note)\b(?:\s+(?:with|to|for|at|on|from|about))?",
     ),
     ("interaction.log", rf"^(?:{_CONTACT_NOUN})\s*:"),
     (  # "kindly make a note that Mr. Albert Finch prefers post": a note on that customer
@@ -1100,7 +1125,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.show",
-        r"\b(?:pull up|bring up|open|show me|look up|get me|see|give me|gimme|provide|send me|share)\s+(?:the\s+)?(?:(?:customer|client|account|contact)\s+)?(?:record|file|profile|details|fiche|card|account|entry|rundown|lowdown)\s+(?:for|of|on)\s+|\bwhat (?:do )?we (?:have|hold) on (?:file|record) (?:for|on|about)\s+|\bdo we have (?:a |an |the )?(?:phone(?: number)?|number|email|e-mail|address|contact(?: details)?)\s+(?:for|of|on)\s+|^(?:\w+[,!]?\s+)?who (?:owns|handles|looks after)\s+",
+        r"\b(?:pull up|bring up|open|show me|look up|get me|see|give me|gimme|provide|send me|share)\s+(?:the\s+)?(?:(?:customer|client|account|contact)\s+)?(?:record|file|profile|details|fiche|card|account|entry|rundown|lowdown)\s+(?:for|of|on)\s+|\bwhat (?:do )?we (?:have|hold) on (?:file|record) (?:for|on|about)\s+|\bdo we have (?:a |an |the )?(?:phone(?: number)?|number|email|e-mail|address|contact(?: details)?)\s+(?:for|of|on)\s+|^(?:\w+[,!]?\s+)?who (?:owns|handles|looks after)\s+|^(?:\w+[,!]?\s+)?who(?:'s| has)? got\s+(?=\S+(?:\s+\S+){0,4}\W*$)|^whose (?:book|patch|list|desk|territory|portfolio|pipeline) (?:is|are|has)\s+(?=.+?\s+(?:in|on|under)\W*$)",
     ),
     (
         "customer.show",
@@ -1111,7 +1136,7 @@ CUES: list[tuple[str, str]] = [
         "customer.show",
         r"^(?:(?:customer |client |account )?(?:profile|card|record)\s*:\s*|(?:the\s+)?(?:customer|client|account)\s+"
         r"(?:card|profile|record|file)\s+(?:for|of|on)\s+)|\b(?:show|give|tell|send)\s+(?:me\s+|us\s+)?(?:the\s+|all\s+(?:the\s+)?)?"
-        r"(?:information|info|lowdown|details)\s+(?:about|on|for|of)\s+|^gie'?s\s+the\s+lowdown\s+on\s+",
+        r"(?:information|informations|info|lowdown|details|rundown)\s+(?:about|on|for|of)\s+|^gie'?s\s+the\s+lowdown\s+on\s+",
     ),
     (  # "kindly share the details of X", "acct info re X", "bring up the X account", "do we have this guy? x@y.z"
         "customer.show",
@@ -1157,7 +1182,7 @@ REFERENCE_STOPS = (
     "about re regarding for to on that who which and but they she he we i it its is was were "
     "are will would said says asked wants want wanted needs need the a an with by in over via "
     "again back up twice once today yesterday tomorrow this next last no not all some lately whether "
-    "recently myself "
+    "recently myself now "
     "went gave rated scored bought ordered purchased has have had did does do just yet "
     "because so then after before while when since until if as per there here him her them "
     "us me my our your their please thanks record entry account still already ever signed it's "
@@ -1201,7 +1226,7 @@ CHANNELS = _table(
         ),
         (r"texted|texts?|txt(?:ed|'d)?|sms(?:'?d)?", "sms"),
         (
-            r"visit(?:ed|ing)?|visita|on ?site|dropped by|stopped by|popped in(?:to)?|swung by|toured|just left|"
+            rf"visit(?:ed|ing)?|visita|on ?site|dropped by|stopped by|popped in(?:to)?|swung by|toured|{_LEFT_THERE}|"
             rf"saw|dropped in|{_WENT_TO_SEE}",
             "visit",
         ),
@@ -1241,7 +1266,8 @@ CHANNEL_OVERRIDES = [
     (re.compile(r"\b(?:on ?site)\b|^(?:\W*[\w']+\W+){0,4}?visit(?:ed|ing)\b"), "visit"),
     (  # "called in on the Hendersons", "been out at X all afternoon", "viewing done with X"
         re.compile(
-            r"^\W*(?:(?:i|we|just)\s+)*(?:called in on|been out at|was out at|popped in on|just left|"
+            r"^\W*(?:(?:i|we|just)\s+)*(?:called in on|been out at|was out at|out at|popped in on|"
+            rf"{_LEFT_THERE}|{_HERE_NOW}|"
             r"(?:was|been) at(?!\s+(?:the|a|an|my|our|home|work|lunch|a conference)\b))\b"
             r"|^\W*(?:viewing|showing|test drive)\s+(?:done|completed|today|yesterday|with)\b"
         ),
@@ -1272,11 +1298,13 @@ FOLLOW_UP = re.compile(
     rf"check (?:again |back )?with (?:them|her|him)|circle back|chase(?: (?:them|her|him|it))?(?: up)?|relaunch(?: (?:them|her|him))?|touch base|return|"
     rf"(?:call|ring|ping|try|nudge|text|email|phone|contact) (?:(?:them|her|him) )?(?:back|again)|"
     rf"check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
-    rf"reconnect|catch up|check in|nudge (?:them|her|him)|hit (?:them|her|him) up(?: again)?|(?:set|add|create|make) (?:a |me a )?(?:task|reminder)|(?:remind|remember) me)"
+    rf"reconnect|catch up|check (?:back )?in(?: again)?|nudge (?:them|her|him)|"
+    rf"\bping(?=\s+(?:on\s+)?(?:{DATE_PHRASE})(?![\w/]))|hit (?:them|her|him) up(?: again)?|(?:set|add|create|make) (?:a |me a )?(?:task|reminder)|(?:remind|remember) me)"
     rf"(?: with (?:them|her|him))?"
     rf"(?:\s+(?:with|re|about|on)\s+(?!{DATE_PHRASE})[^,;.]{{1,30}}?(?=\s+(?:on\s+|by\s+)?(?:{DATE_PHRASE})(?![\w/])))?"
     rf"(?:\s+(?:on|by|at|for|before)(?=\s*(?:{DATE_PHRASE})))?"
-    rf"\s*(?P<when>{DATE_PHRASE})?(?:,?\s+(?:at\s+|@\s*)?\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|pm)\b)?"
+    rf"\s*(?P<when>{DATE_PHRASE})?(?:,?\s+(?:at\s+|@\s*)?\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|pm)\b"
+    rf"|(?<=[a-z])\s+(?:morning|afternoon|arvo|evening|eod|cob)\b)?"
     rf"|\s(?:by|before|due|till|until)\s+(?P<by>{DATE_PHRASE}))(?![\w/])"
 )
 # a reminder asked inside a contact log: "called jane, remind me to send the quote friday"
@@ -1288,7 +1316,7 @@ REMIND_IN_LOG = re.compile(
 )
 OCCURRED = re.compile(
     rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:(?:sent|dated)\s+)?(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bagain )(?<!\bback )(?<!\bup )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bmy )(?<!\bconfirming )(?<!\babout )(?<!\bre )(?<!\bregarding )(?<!\bbooked )(?<!\bbooking )(?<!\bscheduled )(?<!\bdiscussing )(?P<when>\d{{4}}-\d{{2}}-\d{{2}}|today|yesterday|this morning|this afternoon|"
-    rf"this evening|this am|this pm|this arvo|last night|(?:{WEEKDAY},? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
+    rf"this evening|this am|this pm|this arvo|last night|last week|a week ago|(?:{WEEKDAY},? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
     rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)|(?:last )?(?<!coming )(?<!this ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
     rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:?!]|\s|$)"
@@ -1487,7 +1515,7 @@ _CODES_FIRST = (
     r"\b(?:usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|nzd|mxn|hkd|cny|rmb|ngn|"
     r"php|kes|ksh|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd|ghs|cop)"
 )
-_SYMBOLS = r"(?:gh₵|₵|us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦₱฿₪₩₫₺]|rs\.?|(?<![\w$])r(?=\s?\d{1,3}(?:,\d{3})+\b))"
+_SYMBOLS = r"(?:gh₵|₵|us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦₱฿₪₩₫₺]|rs\.?|(?<![\w$])r(?=\s?\d{1,3}(?:,\d{3})+\b|\d+(?:\.\d+)?\s?[km]\b))"
 # the whole of a sale said after its parts: "8 units @ $1,150 = $9,200", "… total $9,200"
 SALE_TOTAL = re.compile(
     rf"\s*(?:=|\b(?:in )?total(?: of)?:?)\s*(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b|\s?{_SYMBOLS})?)"
@@ -1622,6 +1650,7 @@ STAGES = {
     "closed won": "customer", "closed-won": "customer", "client": "customer", "lost": "lost",
     "closed lost": "lost", "closed-lost": "lost", "churned": "lost", "lapsed": "lost", "dead": "lost",
 }  # fmt: skip
+PAYING = {"paying": "customer", "existing": "customer"}  # "all paying customers": those who buy
 _STAGE_WORDS = _any_of(STAGES)
 _STAGE = rf"(?P<stage>{_STAGE_WORDS})"
 STAGE_WORDS = _STAGE_WORDS
@@ -1856,6 +1885,7 @@ STAGE_CRITERION = re.compile(
     r"|\b(?P<stage_deals>lost|won|qualified|proposal)\s+(?:deals|opportunities|opps)\b"
     r"|\b(?P<stage_ones>qualified|proposal|lost|won|prospect)\s+(?:ones|one|customers|custs|clients|"
     r"accounts|deals)\b|\b(?P<stage_named>lead|qualified|proposal|lost)\s+stage\b"
+    r"|\b(?P<stage_paying>paying|existing)(?=\s+(?:customers|clients|accounts)\b)"
     rf"|{STAGE_COUNTED.pattern}"
 )
 _SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|from|in the|for the)\s+)?(?:like\s+|about\s+|around\s+|roughly\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|mths?|years?|yrs?|d|wks?|mo)\b)?"
@@ -2024,7 +2054,7 @@ _BOOK = (
 )
 OWNER_NAMED = re.compile(
     rf"\b(?P<name>[a-z][a-z-]+?)(?:'s|’s|(?<=s)')\s+(?:(?:overdue|open|top|best|biggest|own|lapsed|"
-    rf"at[- ]risk|daily|morning|pending|late|last|recent|latest|upcoming|\d+)\s+)*(?:[a-z-]+\s+){{0,4}}?{_BOOK}\b"
+    rf"at[- ]risk|daily|morning|pending|late|last|recent|latest|upcoming|\d+)\s+)*(?:[a-z-]+(?:,\s*|\s+)){{0,6}}?{_BOOK}\b"
 )
 OWNER_DID = re.compile(
     r"\b(?:did|has|have|should|does|is|can|what'?s)\s+(?P<name>[a-z][a-z-]+)\s+(?:have|had|make|made|do|done|doing|working on|up to|be doing|be working|be focusing|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met|bring|brought|generate|generated|book|booked|win|won)\b"
@@ -2199,7 +2229,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            r"^(?:(?:please|pls|bulk-?|ok|okay|ok then|so|then|actually|right)[\s,]+)*(?:delete|del|remove|trash|drop|archive|purge|clear out|get rid of|wipe|bin|dump)\b|\b(?:delete|remove|bin|trash|dump|scrap|ditch)\s+the\s+lot\b|\b(?:delete|del|remove|trash|archive|bin)\s+(?:them\s+)?all\b|\b(?:delete|remove|archive|bin|trash)\s+(?:them|these|those)\b"
+            r"^(?:(?:please|pls|bulk-?|ok|okay|ok then|so|then|actually|right)[\s,]+)*(?:delete|del|remove|trash|drop|archive|purge|clear out|get rid of|wipe|bin|dump|kill)\b|\b(?:delete|remove|bin|trash|dump|scrap|ditch)\s+the\s+lot\b|\b(?:delete|del|remove|trash|archive|bin)\s+(?:them\s+)?all\b|\b(?:delete|remove|archive|bin|trash)\s+(?:them|these|those)\b"
         ),
         "delete",
     ),
@@ -2255,7 +2285,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            rf"(?P<cut>\b(?:stage\s+(?:to|=|->|→)|(?:make|mark|set|move|put)\s+(?:them\s+)?(?:all\s+)?(?:to\s+|as\s+|in\s+)?)\s*(?P<value>{_STAGE_ONE}))\b"
+            rf"(?P<cut>\b(?:stage\s+(?:to|=|->|→)|(?:make|mark|set|move|put)\s+(?:them\s+|it\s+|those\s+|these\s+)?(?:all\s+)?(?:to\s+|as\s+|in\s+)?)\s*(?P<value>{_STAGE_ONE}))\b"
             r"(?!\s+(?:customers|clients|accounts|leads|deals|ones|prospects|contacts)\b)"
         ),  # "move all lost customers to maria": whose, not what stage
         "stage",
@@ -2281,19 +2311,19 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            r"^(?!(?:please |pls |bulk:? )*(?:tag|label)\b).*?(?P<cut>\s*(?:->|→|=>)\s*(?:(?:reassign|move|give|hand)(?:\s+them)?\s+to\s+|(?:new\s+)?(?:owner|rep)\s*:?\s+)?(?P<value>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?))\W*$"
+            r"^(?!(?:please |pls |bulk:? )*(?:tag|label)\b).*?(?P<cut>\s*(?:->|→|=>)\s*(?:(?:reassign|move|give|hand)(?:\s+them)?\s+to\s+|(?:new\s+)?(?:owner|rep)\s*:?\s+)?(?P<value>[^\W\d_][\w'-]*(?:\s[^\W\d_][\w'-]*)?))\W*$"
         ),
         "owner",
     ),
     (
         re.compile(
-            r"(?P<cut>\s(?:over\s+)?to\s+(?P<value>[a-z][\w'-]*(?:\s(?!(?:while|because|as|since|until|for)\b)[a-z][\w'-]*)?))(?:\s+(?:while|because|as|since|until|for)\b.*|\s*[,;–—]\s.*|\s+-\s.*)?\W*$"
+            r"(?P<cut>\s(?:over\s+)?to\s+(?P<value>[^\W\d_][\w'-]*(?:\s(?!(?:while|because|as|since|until|for)\b)[^\W\d_][\w'-]*)?))(?:\s+(?:while|because|as|since|until|for)\b.*|\s*[,;–—]\s.*|\s+-\s.*)?\W*$"
         ),
         "owner",
     ),
 ]
 BULK_VERB = re.compile(
-    r"^(?:(?:please|pls|kindly|bulk[- ]?|can you)\s+)*(?:move|tag|label|assign|reassign|set|mark|delete|del|remove|"
+    r"^(?:(?:please|pls|kindly|bulk[- ]?|can you)\s+)*(?:move|tag|label|assign|reassign|set|mark|delete|del|remove|kill|"
     r"hand(?: over)?|give|change|update|put|transfer|drop|archive|make|push|bump|advance|shift|dump|"
     r"split(?: up)?|divide(?: up)?|share out|distribute|spread|carve up)\b(?:\s+(?:all|every|each)\b)?"
 )
@@ -2344,6 +2374,12 @@ ONLY_SMALL_TALK = re.compile(
     r"perfect|cool|nice|awesome|brilliant|lovely)[\s,.!?:)(]*)+"
 )
 # "move X to maria, with his open task": the customer's open tasks go with them
+# a contact told only to say why a task is done: "he rang back so close the noah schneider follow up"
+THEN_CLOSE = re.compile(
+    r"(?:[,.;]\s*|\s+[-–—]\s*|\s+)(?:(?:so|and|then)\s+)?(?:(?:please|pls|can you)\s+)?"
+    r"(?=(?:close|tick off|complete|mark off)\s+(?:the\s+|his\s+|her\s+|their\s+|that\s+)?"
+    r"(?:.{0,40}?\s)?(?:task|follow up|follow-up|to-?do|reminder)\b)"
+)
 WITH_THEIR_TASKS = re.compile(
     r"[\s,;]+(?:with|and|plus|incl(?:uding)?\.?|along with|together with)\s+(?:all\s+)?"
     r"(?:his|her|their|the|its)\s+(?:open\s+)?(?:tasks?|to-?dos?|follow-?ups?)(?:\s+too|\s+as well)?"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -54,6 +55,7 @@ class Change:
     plan: Callable[[list[Customer]], None] = lambda chosen: None  # before preview and change
     # what the confirmation must carry to change exactly what was previewed (a split's owners)
     confirmed_with: Callable[[list[Customer]], dict] = lambda targets: {}
+    after: Callable[[list[Customer]], str] = lambda targets: ""  # a word once it is done
 
 
 @handles("customer.bulk_update")
@@ -162,7 +164,8 @@ def _apply(
         change.apply(customer)
     return Reply(
         text=change.done.format(n=_count(len(targets)))
-        + ". “undo” puts them all back as they were.",
+        + ". “undo” puts them all back as they were."
+        + change.after(targets),
         buttons=[Button("Undo", "undo")],
     )
 
@@ -261,8 +264,11 @@ def _reassign(ctx: Context, staff: list[Staff], *, previewed: object = None) -> 
             taker = staff[turn % len(staff)]
             dealt[customer.id], room[taker.id], turn = taker, room[taker.id] - 1, turn + 1
 
+    held_by: dict[int, int | None] = {}  # each customer's owner before the move
+
     def apply(customer: Customer) -> None:
         before, to = snapshot(customer), dealt[customer.id]
+        held_by[customer.id] = customer.owner_id
         was = owners.get(customer.owner_id, "nobody")
         customer.owner_id, customer.updated_at = to.id, ctx.now
         ctx.session.add(customer)
@@ -285,6 +291,32 @@ def _reassign(ctx: Context, staff: list[Staff], *, previewed: object = None) -> 
         confirmed_with=lambda targets: (
             {DEALT: {str(c.id): dealt[c.id].id for c in targets}} if len(staff) > 1 else {}
         ),
+        after=lambda targets: _tasks_left_behind(ctx, held_by, owners),
+    )
+
+
+def _tasks_left_behind(ctx: Context, held_by: dict[int, int | None], owners: dict) -> str:
+    """Open tasks the reps before still hold on the customers moved: said, and how to hand them
+    on, since a rep's tasks are theirs until handed over."""
+    left = Counter(
+        task.assignee_id
+        for task in ctx.session.exec(
+            select(Task).where(
+                col(Task.customer_id).in_(list(held_by)), Task.status == TaskStatus.open.value
+            )
+        )
+        if task.assignee_id is not None and task.assignee_id == held_by.get(task.customer_id)
+    )
+    if not left:
+        return ""
+    holder, count = left.most_common(1)[0]
+    name = owners.get(holder, "the rep before")
+    said = f"{count} open task{'s' * (count != 1)}"
+    more = sum(left.values()) - count
+    others = f" (and {more} more with the other reps before)" if more else ""
+    return (
+        f" {name} still holds {said} on them{others}: “give {name.split()[0]}'s open tasks to "
+        "their customers' owners” hands them on."
     )
 
 

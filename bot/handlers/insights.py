@@ -25,6 +25,7 @@ from intents import (
     CONTACTED_DAYS,
     CUSTOMERS,
     EXCLUDING,
+    FORECAST,
     NAMESAKES,
     NEVER_PURCHASED,
     NOT_BOUGHT,
@@ -552,6 +553,8 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
         book, whose = _book_of_customers(ctx, slots.get("owner"))
         shown = _labels(ctx, group_by, book)
         return replace(shown, text=f"{whose}{shown.text}") if whose else shown
+    if slots.get(FORECAST):  # a manager who owns no customers asks for the team's
+        return _forecast(ctx, _book_of_customers(ctx, slots.get("owner"))[0])
     if group_by == "owner" and book.team and not slots.keys() & {"metric", "channel", "compare"}:
         return _scorecard(ctx, slots.get("period", "this_month"), reps=slots.get(REPS))
     if slots.get("chart") and not group_by and slots.get("period") not in ("today", "yesterday"):
@@ -644,6 +647,45 @@ def _entries(ctx: Context, report: reports.Report, book: Book) -> tuple[list[dic
         rows.append({"When": when, "Customer": customer, "What": what, whose: entry.by or "—"})
     more = f" The {ENTRIES_SHOWN} latest of {count:,}:" if count > len(found) else ""
     return rows, more
+
+
+def _forecast(ctx: Context, book: Book) -> Reply:
+    """ "forecast for the team", "what's sam's book forecast to bring in": each buyer's forecast
+    (orders and value over the store's horizon) added up, and the customers who carry most."""
+    from crm_store import analytics
+
+    found = snapshot(ctx).customers
+    if book.owner_id is not None:
+        found = found[found["owner_id"] == book.owner_id]
+    buyers = found[found["orders"] > 0].sort_values("predicted", ascending=False)
+    if buyers.empty:
+        return Reply(f"None of {book.possessive} customers has bought yet: no forecast to add up.")
+    currency = ctx.settings.currency
+    horizon = analytics.forecast_horizon(ctx.session, today=ctx.today, currency=currency)
+    months = round(horizon / 30.4)
+    worth = format.about_money(float(buyers["predicted"].sum()) / 100, ctx.settings.currency)
+    orders = float(buyers["expected_orders"].fillna(0).sum())
+    alive = buyers["p_alive"].dropna()
+    text = f"≈ {worth} from ≈ {orders:,.0f} orders over the next {months} months"
+    if len(alive):
+        text += f"; {int((alive >= 0.5).sum()):,} of {len(buyers):,} buyers are likely still buying"
+    text += (
+        f". Each customer's forecast is from their own orders (the store's buying model); "
+        f"the {min(DEFAULT_ROWS, len(buyers))} who bring most:"
+    )
+    owners = staff_names(ctx.session)
+    rows = []
+    for customer_id, row in buyers.head(DEFAULT_ROWS).iterrows():
+        shown = {"#": str(customer_id), "Customer": display_name(row, customer_id)}
+        if book.team:
+            shown["Owner"] = owners.get(row["owner_id"], "No owner")
+        shown["Expected"] = format.about_money(float(row["predicted"]) / 100, ctx.settings.currency)
+        shown["Orders"] = f"{float(row['expected_orders'] or 0):.1f}"
+        if row["p_alive"] == row["p_alive"]:  # not NaN: the model says how likely
+            shown["Still buying"] = format.chance(row["p_alive"])
+        rows.append(shown)
+    title = f"Forecast, next {months} months — {book.possessive} customers"
+    return Reply(title=title, text=text, rows=rows)
 
 
 def _scorecard(ctx: Context, period: str, *, reps: list[str] | None = None) -> Reply:

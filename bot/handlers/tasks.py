@@ -18,7 +18,7 @@ from crm_store import normalize
 from crm_store.audit import last_command, snapshot
 from crm_store.models import Channel, Customer, Interaction, Role, Staff, Task, TaskStatus, utcnow
 from crm_store.search import find_customers
-from intents import CUSTOMERS, OUTCOME, TASKS_DONE, TASKS_OF, Parsed
+from intents import CUSTOMERS, OUTCOME, TASKS_DONE, TASKS_OF, THEIR_OWNERS, Parsed
 
 
 def due_date(ctx: Context, value: str | None) -> date | None:
@@ -421,7 +421,8 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
             "Rename one task at a time, e.g. “rename task 12 to …”. Nothing was changed."
         )
     due = due_date(ctx, slots.get("due")) if slots.get("due") else None
-    whose_task = assignee(ctx, slots["owner"]) if slots.get("owner") else None
+    to_owners = slots.get("owner") == THEIR_OWNERS  # each to the owner of its customer
+    whose_task = assignee(ctx, slots["owner"]) if slots.get("owner") and not to_owners else None
     text = checks.text(slots.get("text", ""), Task, "text", what="task") or None
     said = [f"now “{text}”"] if text else []
     what = "; ".join(f"#{task.id} {task.text}" for task in changing)
@@ -429,6 +430,8 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
         said.append(f"due {format.day(due, today=ctx.today)}")
     if whose_task is not None:
         said.append(f"now {whose_task.name}'s")
+    if to_owners:
+        said.append("each now its customer's owner's")
     if linked is not None:
         said.append(f"for {linked.display_name}")
     for task in changing:
@@ -436,6 +439,8 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
         task.text = text or task.text
         task.due = due or task.due
         task.assignee_id = whose_task.id if whose_task else task.assignee_id
+        if to_owners:
+            task.assignee_id = ctx.session.get(Customer, task.customer_id).owner_id
         task.customer_id = linked.id if linked else task.customer_id
         ctx.session.add(task)
         ctx.audit(
@@ -543,14 +548,28 @@ def _handed_over(
             raise UserError(f"{whose} no open tasks about “{about}”. Nothing was changed.")
     if not held:
         raise UserError(f"{whose} no open tasks. Nothing was changed.")
-    taker = assignee(ctx, to) if to else None
+    to_owners = to == THEIR_OWNERS
+    taker = assignee(ctx, to) if to and not to_owners else None
     if taker is not None and taker.id == book.owner_id:
         raise UserError(f"{whose} them already. Nothing was changed.")
-    if taker is not None and not ctx.confirmed:
+    if to_owners:  # "… to whoever now owns the customer": those on someone else's customer now
+        held = [task for task in held if _owned_by_another(ctx, task, book.owner_id)]
+        if not held:
+            raise UserError(
+                f"None of {book.possessive} open tasks is on a customer someone else owns now. "
+                "Nothing was changed."
+            )
+    if (taker is not None or to_owners) and not ctx.confirmed:
         listed = "; ".join(f"#{task.id} {task.text}" for task in held[:10])
         more = f" and {len(held) - 10} more" if len(held) > 10 else ""
-        raise Ask.confirm(f"Give {len(held)} open tasks ({listed}{more}) to {taker.name}?")
+        to_whom = "each to its customer's owner" if to_owners else f"to {taker.name}"
+        raise Ask.confirm(f"Give {len(held)} open tasks ({listed}{more}) {to_whom}?")
     return list(held)
+
+
+def _owned_by_another(ctx: Context, task: Task, holder: int | None) -> bool:
+    customer = ctx.session.get(Customer, task.customer_id) if task.customer_id else None
+    return customer is not None and customer.owner_id not in (None, holder)
 
 
 def _own_tasks(
