@@ -43,6 +43,9 @@ class Ask(Exception):  # noqa: N818  (a question, not an error)
         return cls(Reply(text=f"{question} (yes/no)", buttons=buttons), {"yes": {}})
 
 
+LABELS = frozenset({"customer.tag", "customer.interest"})  # what the lexicon's stamp misses
+
+
 @dataclass
 class Context:
     """One command's world: who asks, when, and the one transaction it may write in."""
@@ -65,6 +68,8 @@ class Context:
     shown: list[int] | None = None
     # the tasks the command set or changed, for "push it to friday" next
     tasks: list[int] = field(default_factory=list)
+    # a tag or interest was recorded: the parser's names of the store are read again
+    labelled: bool = False
 
     @property
     def tz(self) -> ZoneInfo:
@@ -92,6 +97,7 @@ class Context:
         deleted: bool = False,
     ) -> None:
         """Record a change this command made (after making it); undo replays these."""
+        self.labelled = self.labelled or action in LABELS
         audit.record(
             self.session,
             command_id=self.command_id,

@@ -329,9 +329,12 @@ class Bot:
                     return _choices_again(pending.payload)  # "which one was that?"
                 elif pending.kind == "choice" and (pointed := subjects.pointing(text)):
                     # "he just bought 10 seats" while asked which Björn: he is not the last one
+                    asked = next(iter(pending.payload.get("choices", {}).values()), {})
+                    which = "customer" if "customer" in asked or not asked else next(iter(asked))
                     return Reply(
-                        f"Who is “{pointed}”? I'm still asking which customer you meant: answer "
-                        "that first, or say the name. Nothing was saved."
+                        f"Who is “{pointed}”? I'm still asking which {which} you meant, so the "
+                        "customer is not settled yet: answer that first, or say the customer's "
+                        "name. Nothing was saved."
                     )
                 elif pending.payload.get("kept"):
                     session.delete(pending)
@@ -513,6 +516,8 @@ class Bot:
                 on_screen=(subject.shown or []) if subject is not None else [],
             )
             reply = handler(parsed, ctx)
+            if ctx.labelled:  # "my price-call list" right after tagging: the new tag is known
+                self.lexicons.forget()
             subjects.remember(
                 session,
                 _conversation(message, staff.id),

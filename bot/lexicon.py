@@ -3,10 +3,10 @@
 Checking costs one small query per message: the latest id and change of customers (both read
 from an index: a count of a million customers would cost PostgreSQL a scan of the table on every
 message), and counts of the few products and staff. The names themselves, and the cities,
-interests and tags beside them, are read again only when that stamp moves (an interest or a tag
-recorded alone reaches the parser with the next change to a customer). A customer purged from
-the bin moves no stamp: their name stays a hint to the parser until the next change, and a
-look-up for it finds no one.
+interests and tags beside them, are read again only when that stamp moves, or when this process
+recorded a tag or an interest (one recorded by another process reaches the parser with the next
+change to a customer). A customer purged from the bin moves no stamp: their name stays a hint to
+the parser until the next change, and a look-up for it finds no one.
 """
 
 from __future__ import annotations
@@ -64,6 +64,12 @@ class Lexicons:
         self._lock = threading.Lock()
         self._stamp: tuple[Any, ...] | None = None
         self._lexicon = Lexicon()
+
+    def forget(self) -> None:
+        """Read the names again at the next message: a tag or interest was recorded, which the
+        stamp does not see."""
+        with self._lock:
+            self._stamp = None
 
     def current(self, session: Session) -> Lexicon:
         now = stamp(session)

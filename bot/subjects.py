@@ -134,6 +134,11 @@ DAY_COUNTS = frozenset({"no_contact_days", "no_purchase_days", "no_stage_change_
 AND_ALSO = re.compile(r"^(?:and|also|plus)\s+(?P<rest>[^?!.]+?)(?:\s+(?:too|as well))?\W*$", re.I)
 ASK_FIRST = 0.5  # a reading that is confirmed before it is done
 CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
+WHOSE_ARE_THEY = re.compile(
+    r"\W*(?:and\s+|so\s+)?(?:whose|who owns|who has|who's got)\s+(?:are\s+)?"
+    r"(?:they|them|those|these|those ones|these ones)(?:\s+now)?\W*",
+    re.I,
+)
 # the first rows of the list just shown, not a new list: "give the first 2 to jordan"
 FIRST_FEW = re.compile(
     r"\b(?:the\s+)?(?:first|top)\s+(?P<n>\d{1,3})\b(?!\s*(?:days?|weeks?|months?|%)\b)"
@@ -423,6 +428,9 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
         return refined
     if (left_out := vocab.EXCEPT.search(text)) and (MANY.search(text) or ONE.search(text)):
         return _except_after(text, left_out, subject, read)
+    if subject.selection is not None and WHOSE_ARE_THEY.fullmatch(text):
+        # "whose are they": the list again, which says how many each rep owns
+        return Parsed("segment.list", dict(subject.selection), SURE)
     if subject.selection is not None:
         if not MANY.search(text) and (few := FIRST_FEW.search(text)):
             # "give the first 2 to jordan" after a list: the top of that list

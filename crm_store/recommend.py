@@ -9,7 +9,8 @@ monetary score, so among equal kinds the bigger account comes first:
                      answer, none for 30 days)
     retention    80  cant_lose; 75 at_risk; 78 top-decile value with no contact for 45 days
     advance      72  an open proposal with no contact and no stage change for 14 days (62
-                     qualified, 52 lead)
+                     qualified, 52 lead); asked about one customer, 10 less while it is
+                     still moving
                      (at risk: a repeat buyer the forecast gives under even odds of still
                      buying, or without a forecast the at_risk and cant_lose RFM segments)
     onboarding   65  first order in the last 30 days and at most one contact since
@@ -55,6 +56,7 @@ QUIET_DAYS = 45
 # an open deal nobody has spoken to or moved on for this long needs a nudge; its score by stage
 ADVANCE_DAYS = 14
 OPEN_STAGES = {"proposal": 72, "qualified": 62, "lead": 52}
+MOVING_ON = 10  # asked about one customer, a deal still moving ranks this much below a stalled one
 ONBOARDING_DAYS = 30
 # a detractor is kept closer than other customers: for this long after their answer, a silence of
 # DETRACTOR_QUIET_DAYS is enough to call again
@@ -224,6 +226,7 @@ def suggest(
     found += _sales(sellable, shelf, money=money)
     if customer_ids is not None and len(asked := list(customer_ids)) <= ASKED_ABOUT:
         found += _wanted(session, asked, shelf, frame, money=money)
+        found += _deals_moving(snap, asked, found)
     found.sort(key=lambda s: (-s.score, s.customer_id, s.kind))
     if per_customer is not None:
         seen: dict[int, int] = {}
@@ -373,6 +376,7 @@ def _figure_scores(frame: pd.DataFrame, today: date, quiet_days: int) -> pd.Data
     new = (frame["orders"] > 0) & ((today - frame["first_order"]).dt.days <= ONBOARDING_DAYS)
     recently_contacted = contact.notna() & (contact >= frame["first_order"])
     at_risk = analytics.at_risk(frame)
+    stalled = (frame["quiet_days"] >= ADVANCE_DAYS) & (frame["stage_days"] >= ADVANCE_DAYS)
     kinds = {
         "recovery": (
             (frame["nps"] <= 6)
@@ -395,9 +399,7 @@ def _figure_scores(frame: pd.DataFrame, today: date, quiet_days: int) -> pd.Data
             .mask(frame["segment"] == "cant_lose", 80),
         ),
         "advance": (
-            frame["stage"].isin(list(OPEN_STAGES))
-            & (frame["quiet_days"] >= ADVANCE_DAYS)
-            & (frame["stage_days"] >= ADVANCE_DAYS),
+            frame["stage"].isin(list(OPEN_STAGES)) & stalled,
             frame["stage"].map(OPEN_STAGES).astype("Float64"),
         ),
         "onboarding": (new & ~(recently_contacted & (frame["contact_days"] <= 7)), 65),
@@ -460,15 +462,18 @@ def _retention(row: pd.Series, *, today: pd.Timestamp, money: Money) -> str:
     return f"a top-10% customer ({worth} so far) who has {silence}"
 
 
-def _advance(row: pd.Series, **_) -> str:
-    silence = (
-        "never contacted"
-        if pd.isna(row["contact_days"])
-        else f"no contact for {_days(row['contact_days'])}"
-    )
+def _advance(row: pd.Series, *, today: pd.Timestamp, **_) -> str:
+    since = f"{row['stage']} since {row['stage_changed_at']:%-d %b}"
+    if pd.isna(row["contact_days"]):
+        return f"{since}, never contacted: get in touch to move them on"
+    moved = (today - pd.Timestamp(row["stage_changed_at"]).tz_localize(None).normalize()).days
+    if row["contact_days"] < ADVANCE_DAYS or moved < ADVANCE_DAYS:
+        return (
+            f"{since}, last contact {_days(row['contact_days'])} ago: agree the next step "
+            "while it is fresh"
+        )
     return (
-        f"{row['stage']} since {row['stage_changed_at']:%-d %b}, {silence}: get back in touch "
-        "to move them on"
+        f"{since}, no contact for {_days(row['contact_days'])}: get back in touch to move them on"
     )
 
 
@@ -571,6 +576,27 @@ def _wanted(
         reason = f"they are interested in {interest}; {product} fits ({money(price)} list price)"
         found.append(Suggestion(customer_id, "cross_sell", 55 + _bonus(m), reason, "cross-sell"))
     return found
+
+
+def _deals_moving(
+    snap: Snapshot, customer_ids: list[int], found: list[Suggestion]
+) -> list[Suggestion]:
+    """Asked about one customer whose deal is open and still moving: the next step, below a deal
+    gone quiet (which a book's list ranks among everything else)."""
+    advancing = {s.customer_id for s in found if s.kind == "advance"}
+    rows = snap.customers.loc[[i for i in customer_ids if i in snap.customers.index]]
+    today = pd.Timestamp(snap.today)
+    return [
+        Suggestion(
+            int(customer_id),
+            "advance",
+            OPEN_STAGES[row["stage"]] - MOVING_ON + _bonus(row["m"]),
+            _advance(row, today=today),
+            TOPICS["advance"],
+        )
+        for customer_id, row in rows.iterrows()
+        if row["stage"] in OPEN_STAGES and customer_id not in advancing
+    ]
 
 
 def _fitting(interest: str, shelf: Baskets, owned: frozenset[str]) -> str | None:

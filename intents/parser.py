@@ -166,6 +166,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         parsed = _to_many(parsed, message, lexicon)
     elif parsed.intent == "interaction.log":
         parsed = _with_each(parsed, message, lexicon)
+    elif parsed.intent == "customer.show" and len(numbered := _numbered(message.text)) > 1:
+        parsed = replace(parsed, slots={CUSTOMERS: numbered})  # "who owns #178 and #172 now"
     elif parsed.intent == "task.complete" and CUSTOMERS in parsed.slots:  # "… both done"
         parsed = replace(parsed, slots={k: v for k, v in parsed.slots.items() if k != "customer"})
     elif parsed.intent in ("nps.record", "purchase.log") and (
@@ -304,13 +306,18 @@ def choose(
     return replace(best, alternatives=tuple(others[: ALTERNATIVES - 1]))
 
 
+def _numbered(text: str) -> list[str]:
+    """The customers' #ids a message names, each once."""
+    return list(dict.fromkeys(re.findall(r"#\d{1,9}\b", text)))
+
+
 def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parsed:
     """A change to several customers named one after another is a change to many, previewed."""
     # the customers run to the end of a delete or an untag: "remove the vip tag from X and Y"
     ends = parsed.intent == "customer.delete" or parsed.slots.get("action") == "untag"
     named = rules.customers_named(parsed.slots, message, to_end=ends)
-    numbered = re.findall(r"#\d{1,9}\b", message.text)
-    said = set(re.findall(r"#\d{1,9}\b", str(parsed.slots.get("customer", ""))))
+    numbered = _numbered(message.text)
+    said = set(_numbered(str(parsed.slots.get("customer", ""))))
     if len(numbered) > 1 and said and said <= set(numbered):
         named = numbered  # "move #12 #13 to sam", "tag #169, #49 and #177 win-back"
     while named and _REMARK.match(named[-1]):  # "delete mateo o'brien, junk lead": why, not who

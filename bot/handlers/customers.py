@@ -9,10 +9,10 @@ from decimal import Decimal
 from sqlmodel import col, select
 
 from bot import checks, format
-from bot.books import require_own
+from bot.books import require_own, staff_names
 from bot.context import Ask, Context, UserError, handles
 from bot.messages import Button, Reply
-from bot.resolve import resolve_customer, resolve_staff, stage_named
+from bot.resolve import resolve_customer, resolve_each, resolve_staff, stage_named
 from crm_store import interests, normalize, privacy
 from crm_store.audit import snapshot
 from crm_store.models import (
@@ -29,7 +29,7 @@ from crm_store.models import (
     utcnow,
 )
 from crm_store.search import find_customers
-from intents import WITH_TASKS, Parsed, vocab
+from intents import CUSTOMERS, WITH_TASKS, Parsed, vocab
 
 LAST_CONTACTS = 5
 LAST_ORDERS = 10
@@ -38,8 +38,25 @@ LAST_ORDERS = 10
 @handles("customer.show")
 def show_customer(parsed: Parsed, ctx: Context) -> Reply:
     """Show a customer's profile — “tell me about Acme”, “who is jane@acme.com”, “#12”."""
+    if names := parsed.slots.get(CUSTOMERS):  # "who owns #178 and #172 now": a line each
+        return _each_in_brief(ctx, resolve_each(ctx, names))
     customer = resolve_customer(ctx, parsed.slots.get("customer"), read=True)
     return profile(ctx, customer, orders=bool(vocab.ABOUT_ORDERS.search(ctx.message.text)))
+
+
+def _each_in_brief(ctx: Context, customers: list[Customer]) -> Reply:
+    owners = staff_names(ctx.session)
+    rows = [
+        {
+            "#": str(customer.id),
+            "Customer": customer.display_name,
+            "Owner": owners.get(customer.owner_id, "No owner"),
+            "Stage": customer.stage,
+            "City": customer.city or "",
+        }
+        for customer in customers
+    ]
+    return Reply(title=f"{len(customers)} customers", text="", rows=rows)
 
 
 def profile(ctx: Context, customer: Customer, *, orders: bool = False) -> Reply:

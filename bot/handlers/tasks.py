@@ -563,7 +563,8 @@ def _handed_over(
         listed = "; ".join(f"#{task.id} {task.text}" for task in held[:10])
         more = f" and {len(held) - 10} more" if len(held) > 10 else ""
         to_whom = "each to its customer's owner" if to_owners else f"to {taker.name}"
-        raise Ask.confirm(f"Give {len(held)} open tasks ({listed}{more}) {to_whom}?")
+        tasks_said = f"{len(held)} open task{'s' * (len(held) != 1)}"
+        raise Ask.confirm(f"Give {tasks_said} ({listed}{more}) {to_whom}?")
     return list(held)
 
 

@@ -11,7 +11,15 @@ from sqlmodel import Session, select
 from bot.identity import enrol
 from bot.scheduler import DigestScheduler
 from crm_store.interests import interest_key
-from crm_store.models import AuditEntry, Customer, CustomerInterest, CustomerTag, Purchase, Staff
+from crm_store.models import (
+    AuditEntry,
+    Customer,
+    CustomerInterest,
+    CustomerTag,
+    Purchase,
+    Staff,
+    Task,
+)
 
 TODAY = date(2026, 11, 18)
 PEOPLE = [
@@ -731,3 +739,36 @@ def test_but_keep_some_with_their_owner_leaves_them_out(book):
     book.say("Dana's leads", who="Alex")
     preview = book.say("move them to lee but keep hal hardy with dana till friday", who="Alex")
     assert sorted(r["Customer"] for r in preview.rows) == ["Hank Iron", "Sofia Soft"]
+
+
+def _task_for(chat, customer: str, holder: str, text: str) -> int:
+    with Session(chat.engine) as session:
+        staff = session.exec(select(Staff).where(Staff.name == holder)).one()
+        task = Task(text=text, customer_id=chat.customer(customer).id, assignee_id=staff.id)
+        session.add(task)
+        session.commit()
+        return task.id
+
+
+def test_a_book_moved_says_the_open_tasks_left_behind_and_they_follow_when_asked(book):
+    hank = _task_for(book, "Hank Iron", "Dana", "send Hank the hardware quote")
+    pam = _task_for(book, "Pam Page", "Dana", "chase Pam's signature")
+    kept = _task_for(book, "Pia Post", "Dana", "a task of Dana's on Priya's customer")
+    book.say("move all of dana's leads to lee", who="Alex")
+    done = book.say("yes", who="Alex")
+    assert done.text.endswith(
+        "Dana still holds 1 open task on them: “give Dana's open tasks to their customers' "
+        "owners” hands them on."
+    )
+    asked = book.say("give Dana's open tasks to their customers' owners", who="Alex")
+    assert asked.text == (
+        f"Give 2 open tasks (#{hank} send Hank the hardware quote; #{kept} a task of Dana's on "
+        "Priya's customer) each to its customer's owner? (yes/no)"
+    )
+    book.say("yes", who="Alex")
+    with Session(book.engine) as session:
+        holders = {t.id: session.get(Staff, t.assignee_id).name for t in session.exec(select(Task))}
+    assert holders == {hank: "Lee", pam: "Dana", kept: "Priya"}  # Pam is still Dana's
+    assert book.say("undo", who="Alex").text.startswith("Undone")
+    with Session(book.engine) as session:
+        assert session.get(Staff, session.get(Task, hank).assignee_id).name == "Dana"

@@ -525,3 +525,30 @@ def test_a_new_lead_then_a_tag_adds_them_and_tags_them(chat):
     with Session(chat.engine) as session:
         tags = session.exec(select(CustomerTag.tag).where(CustomerTag.customer_id == petra.id))
         assert list(tags) == ["expo2026"]
+
+
+def test_a_new_owner_said_with_a_possessive_is_that_colleague(chat):
+    reply = chat.say("actually jane cooper should be alex's, switch her over", who="Alex")
+    assert reply.text.startswith("Jane Cooper (Acme Corporation): owner is now Alex (was Sam)")
+
+
+def test_a_call_told_to_say_why_a_task_is_done_closes_the_task_and_logs_nothing(chat):
+    chat.say("remind me to follow up with jane cooper friday")
+    before = chat.count(Interaction)
+    reply = chat.say("she rang back so close the jane cooper follow up")
+    assert reply.text.startswith("Done: #")
+    assert [t.status for t in chat.rows(Task)] == ["done"]
+    assert chat.count(Interaction) == before
+
+
+def test_a_task_due_at_the_end_of_a_named_day_is_due_that_day(chat):
+    chat.say("remind me to send jane cooper the quote by end of day monday")
+    [task] = chat.rows(Task)
+    assert (task.text, task.due) == ("send jane cooper the quote", date(2026, 11, 23))
+
+
+def test_a_tags_list_for_me_is_my_customers_with_that_tag(chat):
+    chat.say("tag jane cooper price-call")
+    chat.say("yes")
+    reply = chat.say("show me the price-call list for me")
+    assert reply.text == "1 of your customers matches: tagged price-call."

@@ -183,7 +183,7 @@ def test_an_open_deal_left_alone_is_a_next_step_with_its_reason(chat):
     reply = chat.say("what should I do with Globex?")
     assert {"Do": "Move the deal on", "Priority": "medium"}.items() <= reply.rows[0].items()
     assert reply.rows[0]["Why"] == (
-        "qualified since 19 Oct, never contacted: get back in touch to move them on"
+        "qualified since 19 Oct, never contacted: get in touch to move them on"
     )
 
 
@@ -319,3 +319,45 @@ def test_a_manager_who_owns_no_customers_asking_for_their_pipeline_gets_the_team
     assert reply.text.startswith("You own no customers yourself, so these are the team's. ")
     assert {row["Stage"]: row["Customers"] for row in reply.rows}["qualified"] == "1"
     assert chat.say("show my pipeline").title == "Stages — your customers"  # Sam's own
+
+
+def test_asked_about_one_open_deal_still_moving_the_next_step_comes_with_its_reason(chat):
+    chat.say("called jane smith, she liked the demo")
+    reply = chat.say("what should I do with jane smith?")
+    assert {"Do": "Move the deal on", "Priority": "medium"}.items() <= reply.rows[0].items()
+    assert reply.rows[0]["Why"].endswith("agree the next step while it is fresh")
+
+
+def test_a_books_forecast_adds_up_each_buyers_and_names_who_brings_most(chat):
+    jane, hans = history(chat, lapsed_days=20)
+    mine = chat.say("what's my book forecast to bring in over the next year")
+    assert mine.title == "Forecast, next 12 months — your customers"
+    assert mine.text.startswith("≈ $") and "over the next 12 months" in mine.text
+    assert {row["#"] for row in mine.rows} == {str(jane), str(hans)}
+    assert "Owner" not in mine.rows[0]
+    team = chat.say("forecast for the team", who="Alex")
+    assert team.title == "Forecast, next 12 months — the team's customers"
+    assert {(row["#"], row["Owner"]) for row in team.rows} == {
+        (str(jane), "Sam"),
+        (str(hans), "Sam"),
+    }
+
+
+def test_a_book_with_no_buyers_has_no_forecast_to_add_up(chat):
+    reply = chat.say("my forecast")
+    assert reply.text == "None of your customers has bought yet: no forecast to add up."
+
+
+def test_who_owns_several_customers_named_by_number_is_a_line_each(chat):
+    jane, smith = chat.customer("Jane Cooper"), chat.customer("Jane Smith")
+    reply = chat.say(f"who owns #{jane.id} and #{smith.id} now", who="Alex")
+    assert [(row["#"], row["Owner"], row["Stage"]) for row in reply.rows] == [
+        (str(jane.id), "Sam", "customer"),
+        (str(smith.id), "Sam", "qualified"),
+    ]
+
+
+def test_whose_are_they_after_a_list_shows_that_list_again(chat):
+    listed = chat.say("the team's customers in new york", who="Alex")
+    again = chat.say("whose are they", who="Alex")
+    assert again.text == listed.text and again.rows == listed.rows

@@ -199,3 +199,9 @@ def test_a_sale_told_after_a_stage_change_is_recorded_too(chat):
         10,
         Decimal("11000.00"),
     )
+
+
+def test_a_pronoun_while_asked_which_product_says_the_product_is_asked(catalog):
+    catalog.say("jane cooper just signed!! 10 seats crm prp 4500")
+    reply = catalog.say("move her to customer pls")
+    assert reply.text.startswith("Who is “her”? I'm still asking which product you meant")

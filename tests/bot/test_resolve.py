@@ -182,3 +182,56 @@ def test_a_customer_deleted_by_name_is_said_to_be_in_the_bin_not_taken_for_a_nam
         f"#{cooper.id}” brings them back."
     )
     assert chat.say("tell me about jane smith").title.startswith("Jane Smith")
+
+
+@pytest.fixture
+def namesakes(chat):
+    """Two Rafael Browns, at Harbor in New York and at Brightwave in Berlin, and a Noah Schneider
+    among other Noahs."""
+    with Session(chat.engine) as session:
+        sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
+        session.add_all(
+            [
+                Customer(name="Rafael Brown", company="Harbor Consulting", city="New York",
+                         owner_id=sam.id),
+                Customer(name="Rafael Brown", company="Brightwave", city="Berlin",
+                         owner_id=sam.id),
+                Customer(name="Noah Schneider", city="London", owner_id=sam.id),
+                Customer(name="Noah Nguyen", city="Madrid", owner_id=sam.id),
+                Customer(name="Noah Rossi", city="Toronto", owner_id=sam.id),
+            ]
+        )  # fmt: skip
+        session.commit()
+    return chat
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("lft vm for noah schnieder, will try again monday", "Noah Schneider"),
+        (
+            "rafel brown harbor - spoke abt new tier + jan prices, he'll take it to his board",
+            "Rafael Brown (Harbor Consulting)",
+        ),
+    ],
+)
+def test_a_typo_of_one_customers_name_is_that_customer_not_a_question(namesakes, said, meant):
+    reply = namesakes.say(said)
+    assert reply.text.startswith(f"Logged a call with {meant} (today)")
+
+
+def test_a_typo_that_fits_two_namesakes_still_asks(namesakes):
+    before = namesakes.written()
+    reply = namesakes.say("called rafel brown, wants a quote")
+    assert reply.text.startswith("Several customers match “rafel brown”. Which one?")
+    assert namesakes.written() == before
+
+
+def test_a_namesake_placed_where_only_a_deleted_one_was_is_said_to_be_in_the_bin(namesakes):
+    berlin = next(c for c in namesakes.rows(Customer) if c.company == "Brightwave")
+    namesakes.run("customer.delete", customer=f"#{berlin.id}", who="Alex")
+    reply = namesakes.say("pull up rafael brown in berlin")
+    assert reply.text == (
+        f"Rafael Brown (Brightwave) (#{berlin.id}, Berlin) is in the delete bin; "
+        f"“restore #{berlin.id}” brings them back."
+    )

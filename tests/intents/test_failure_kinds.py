@@ -1395,3 +1395,97 @@ def test_a_number_in_a_contact_told_is_never_a_task_ticked_off():
 def test_what_working_day_55_found_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("Assign all detractors without contact in 14 days to Özlem", "customer.bulk_update",
+         {"segment": "detractors", "no_contact_days": 14, "field": "owner", "value": "Özlem"}),
+        ("kill all leads in Tucson with no contact in 120 days", "customer.bulk_update",
+         {"no_contact_days": 120, "city": "Tucson", "stage": "lead", "action": "delete"}),
+        ("Anything sat in qualified for 120+ days with no stage change - mark it lost",
+         "customer.bulk_update", {"no_stage_change_days": 120, "stage": "qualified",
+                                  "field": "stage", "value": "lost"}),
+        ("on site at Ferme Idrissi, replaced fuse, need to come back with new string monitor "
+         "friday", "interaction.log",
+         {"customer": "Ferme Idrissi", "channel": "visit", "follow_up": "2026-11-20",
+          "summary": "replaced fuse, need to come back with new string monitor"}),
+        ("messaged Kowhai Pictures on WhatsApp, want a package quote. ping mon",
+         "interaction.log", {"customer": "Kowhai Pictures", "channel": "chat",
+                             "summary": "want a package quote", "follow_up": "2026-11-23"}),
+        ("rang Gaz Whitfield, he's after 20t of urea, chase him up wed arvo", "interaction.log",
+         {"customer": "Gaz Whitfield", "channel": "call", "summary": "he's after 20t of urea",
+          "follow_up": "2026-11-25"}),
+        ("Karoo Fresh Produce signed for 12 months of reefer capacity, R1.2m", "purchase.log",
+         {"customer": "Karoo Fresh Produce", "product": "reefer capacity", "amount": 1200000,
+          "currency": "ZAR"}),
+        ("Medivance Pharma placed order of 5 lakh blister foils for 2.5 lakh rupees",
+         "purchase.log", {"customer": "Medivance Pharma", "product": "blister foils",
+                          "amount": 250000, "currency": "INR"}),
+        ("/crm done 515,516", "task.complete", {"task_id": [515, 516]}),
+        ("Brandt Feinmechanik: score 3, 'printer down for 9 days'", "nps.record",
+         {"customer": "Brandt Feinmechanik", "score": 3, "comment": "printer down for 9 days"}),
+        ("new customer rosa delgado at two creeks almond company phone 559 555 0142",
+         "customer.create", {"name": "rosa delgado", "company": "two creeks almond company",
+                             "phone": "559 555 0142"}),
+        ("just left hollister orchards they need a second shaker", "interaction.log",
+         {"customer": "hollister orchards", "channel": "visit",
+          "summary": "they need a second shaker"}),
+        ("out at Mallee Downs Pastoral, canola looking crook", "interaction.log",
+         {"customer": "Mallee Downs Pastoral", "channel": "visit",
+          "summary": "canola looking crook"}),
+        ("Who's got Harbourside Dental?", "customer.show", {"customer": "Harbourside Dental"}),
+        ("Whose book is Sunda Spice Exports in?", "customer.show",
+         {"customer": "Sunda Spice Exports"}),
+        ("Meridian Grain: stage prospect", "customer.update",
+         {"customer": "Meridian Grain", "field": "stage", "value": "qualified"}),
+        ("remind me in ten days to check on the shaker at hollister orchards", "task.create",
+         {"text": "check on the shaker at hollister orchards", "due": "2026-11-28"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_45_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("tag all paying customers worth more than 20k as price-call", "customer.bulk_update",
+         {"stage": "customer", "min_value": 20000, "field": "tag", "value": "price-call"}),
+        ("remove the price-call tag from anna brown, sam's spoken to her", "customer.update",
+         {"customer": "anna brown", "field": "tag", "value": "price-call", "action": "untag"}),
+        ("and one for sam: book a QBR with lucia schneider nordwind before the 28th",
+         "task.create", {"text": "book a QBR with lucia schneider nordwind", "owner": "sam",
+                         "customer": "lucia schneider nordwind", "due": "2026-11-28"}),
+        ("who owns #178 and #172 now", "customer.show", {"customers": ["#178", "#172"]}),
+        ("he rang back so close the noah schneider follow up", "task.complete",
+         {"customer": "noah schneider"}),
+        ("remind me to send kenji the quote by end of day monday", "task.create",
+         {"text": "send kenji the quote", "due": "2026-11-23"}),
+        ("met fatima nakamura at the trade fair last wk, keen on services pkg",
+         "interaction.log", {"customer": "fatima nakamura", "channel": "meeting",
+                             "summary": "keen on services pkg", "occurred_on": "2026-11-11"}),
+        ("forecast for the team next 12 months", "report.show",
+         {"metric": "revenue", "owner": "team", "forecast": True}),
+        ("move jordan's open tasks over to whoever now owns the customer", "task.update",
+         {"tasks_of": "jordan", "owner": "their owners"}),
+    ],
+)  # fmt: skip
+def test_what_working_day_56_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_several_known_customers_told_of_one_after_another_each_had_the_contact():
+    store = Lexicon(customers=("Jane Cooper", "Bob Stone"), companies=("Initech",))
+    parsed = read("emailed Jane Cooper, Bob Stone and initech the recording", lexicon=store)
+    assert parsed.slots["customers"] == ["Jane Cooper", "Bob Stone", "initech"]
+    assert parsed.slots["summary"] == "the recording"
+
+
+def test_a_first_name_said_after_a_customer_is_not_another_customer():
+    store = Lexicon(customers=("Jane Cooper", "Bob Stone"))
+    parsed = read("called Jane Cooper and bob said hi", lexicon=store)
+    assert "customers" not in parsed.slots
