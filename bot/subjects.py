@@ -134,6 +134,12 @@ DAY_COUNTS = frozenset({"no_contact_days", "no_purchase_days", "no_stage_change_
 AND_ALSO = re.compile(r"^(?:and|also|plus)\s+(?P<rest>[^?!.]+?)(?:\s+(?:too|as well))?\W*$", re.I)
 ASK_FIRST = 0.5  # a reading that is confirmed before it is done
 CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
+THEIR_TASKS_TOO = re.compile(
+    r"\W*(?:(?:and|plus|also|ok)\s+)*(?:(?:move|give|hand)\s+)?(?:his|her|their)\s+(?:open\s+)?"
+    r"(?:tasks?|to-?dos?|follow-?ups?)(?:\s+(?:too|as well|with (?:him|her|them)))*"
+    r"(?:\s+(?:pls|please))?\W*",
+    re.I,
+)
 WHOSE_ARE_THEY = re.compile(
     r"\W*(?:and\s+|so\s+)?(?:whose|who owns|who has|who's got)\s+(?:are\s+)?"
     r"(?:they|them|those|these|those ones|these ones)(?:\s+now)?\W*",
@@ -437,6 +443,11 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
             text = f"{text[: few.start()]}the top {few['n']} of them{text[few.end() :]}"
             parsed = read(text)
         return _top_of(text, _to_the_list(text, parsed, subject, read))
+    handed = subject.change or {}
+    if subject.customer_id is not None and handed.get("field") == "owner" and handed.get("value"):
+        if THEIR_TASKS_TOO.fullmatch(text):  # "and her open task too pls", after a handover
+            said = f"move #{subject.customer_id} to {handed['value']} with their open tasks"
+            return replace(read(said), confidence=SURE)
     if subject.customer_id is not None:
         advised = (subject.asked or {}).get("intent") == ADVISED
         return _to_the_customer(

@@ -489,6 +489,45 @@ def _place(said: str, slots: dict[str, Any], lexicon: Lexicon) -> bool:
 _TOWNS_SAID = re.compile(r"\s*(?:,|\band\b|\bor\b|&)\s*")
 
 
+def compound_tag(typed: str, lexicon: Lexicon) -> re.Match | None:
+    """Where a tag of the store's made of several parts ("stale-lead", "price_error", "q4-2026")
+    is named: words the parser would otherwise read for what they say ("stale", "lead")."""
+    _, tags, _ = lexicon.places
+    for found in _COMPOUND.finditer(typed):
+        if found.group().casefold() in tags:
+            return found
+    return None
+
+
+_COMPOUND = re.compile(r"(?<![\w-])[\w]+(?:[-_][\w]+)+(?![\w-])")
+
+
+def tag_dropped(typed: str, lexicon: Lexicon) -> str | None:
+    """ "drop credit-pending from him": a tag the store has, taken off, said as the bot reads it
+    ("remove the credit-pending tag from him"); None when the word is no tag of the store's."""
+    _, tags, _ = lexicon.places
+    found = _TAG_DROPPED.search(typed)
+    if found is None or found["tag"].casefold() not in tags:
+        return None
+    who = found["who"]
+    if who.casefold() in ("him", "her", "them") and (
+        named := named_inside(typed[: found.start()], lexicon)
+    ):
+        who = named  # "kenji moreau already got his credit note, drop credit-pending from him"
+    elif re.search(r"\btag\b", found.group(), re.I):
+        return None  # "remove the vip tag from her" reads as said
+    return f"remove the {found['tag']} tag from {who}"
+
+
+_TAG_DROPPED = re.compile(
+    r"(?:^|[,.;:!]\s*|\s[-–—]\s*)(?:(?:please|pls|and|also|so)\s+)*(?:drop|remove|take|strip|clear)\s+"
+    r"(?:the\s+)?['\"#]?(?P<tag>[\w-]+)['\"]?(?:\s+tag)?\s+(?:off\s+)?(?:from|of|off)\s+"
+    r"(?P<who>[^,.;!?]+?)"
+    r"(?:\s+(?:as well|too|please|pls))?\W*$",
+    re.I,
+)
+
+
 def tag_list(typed: str, lexicon: Lexicon) -> dict[str, str] | None:
     """ "my win-back list pls", "the cold-leads accounts": the customers carrying a tag the store
     has, or None."""
@@ -591,6 +630,9 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
             slots[name] = product
     if intent == "customer.update" and slots.get("field") == "owner":
         _without_old_owner(slots, lexicon)
+    if intent == "customer.restore" and isinstance(said := slots.get("customer"), str):
+        if not known_customer(said, lexicon) and (named := named_inside(typed, lexicon)):
+            slots["customer"] = named  # "jordan pinged - zoë wilson replied …, bring her back"
     if intent == "customer.update" and "field" not in slots and isinstance(slots.get("value"), str):
         if staff_named(slots["value"], lexicon) == slots["value"]:
             slots["field"] = "owner"  # "move kenji moreau to maria"

@@ -19,11 +19,13 @@ from intents import commands, features, records, rules, spans, vocab
 from intents.lexicon import (
     REPS,
     Lexicon,
+    compound_tag,
     customers_leading,
     known_customer,
     reps_compared,
     snap_slots,
     staff_named,
+    tag_dropped,
     tag_list,
     with_possessives,
 )
@@ -124,6 +126,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         moved = parse(message.typed[: tail.start()], now=now, tz=tz, lexicon=lexicon)
         if moved.intent == "customer.update" and moved.slots.get("field") == "owner":
             return replace(moved, slots={**moved.slots, WITH_TASKS: True})
+    if not_that := vocab.NOT_THAT_TASK.match(message.text):  # "actually no not 2, …, undo"
+        return parse(f"reopen task {not_that['n']}", now=now, tz=tz, lexicon=lexicon)
     if (closing := vocab.THEN_CLOSE.search(message.text)) and closing.start() > 0:
         done = parse(message.typed[closing.end() :], now=now, tz=tz, lexicon=lexicon)
         if done.intent == "task.complete":  # "he rang back so close the noah schneider follow up"
@@ -152,6 +156,11 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     hits, first = rules.cue_hits(message)
     if lexicon is not None and not hits and (customer := known_customer(message.typed, lexicon)):
         return Parsed("customer.show", {"customer": customer}, 0.95)
+    if lexicon is not None and (untagged := tag_dropped(message.typed, lexicon)):
+        return parse(untagged, now=now, tz=tz, lexicon=lexicon)  # "drop credit-pending from him"
+    if lexicon is not None and (tag := compound_tag(message.typed, lexicon)):
+        if (selected := _tag_apart(tag, message, now=now, tz=tz, lexicon=lexicon)) is not None:
+            return selected  # "bin all of jordan's stale-lead leads": those tagged stale-lead
     if lexicon is not None and (tagged := tag_list(message.typed, lexicon)):
         return Parsed("segment.list", tagged, 0.9)  # "my win-back list pls"
     if lexicon is not None and (reps := reps_compared(message.typed, lexicon)):
@@ -344,7 +353,7 @@ def _with_each(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Par
     if not named and lexicon is not None and (first := parsed.slots.get("customer")):
         # "emailed jane cooper, hank scorpio and bill lumbergh the recording"
         others, rest = customers_leading(str(parsed.slots.get("summary", "")), lexicon)
-        if others:
+        if others and _listed_after(str(first), others[0], message.typed):
             slots = {k: v for k, v in parsed.slots.items() if k != "summary"}
             return replace(
                 parsed,
@@ -353,6 +362,30 @@ def _with_each(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Par
     if not named or (lexicon is not None and known_customer(" and ".join(named), lexicon)):
         return parsed  # "Marks and Spencer" is one customer the store knows
     return replace(parsed, slots={**parsed.slots, CUSTOMERS: named})
+
+
+def _tag_apart(
+    tag: re.Match, message: Message, *, now: datetime, tz: str, lexicon: Lexicon
+) -> Parsed | None:
+    """A selection naming a tag of the store's bare ("my price-error custs?"), read without it and
+    then narrowed to it; None when the tag is read as said ("tagged stale-lead", "tag them
+    stale-lead") or the rest selects nothing."""
+    said = tag.group()
+    named = re.escape(said)
+    if re.search(rf"\btag(?:ged)?\b[^,.;]*?{named}|{named}['\"]?\s+tag\b", message.typed, re.I):
+        return None
+    rest = f"{message.typed[: tag.start()]} {message.typed[tag.end() :]}"
+    parsed = parse(" ".join(rest.split()), now=now, tz=tz, lexicon=lexicon)
+    if parsed.intent not in ("segment.list", "customer.bulk_update") or "tag" in parsed.slots:
+        return None
+    return replace(parsed, slots={**parsed.slots, "tag": said})
+
+
+def _listed_after(first: str, then: str, typed: str) -> bool:
+    """Whether `then` is named right after `first`, as a list does ("A, B and C"), not as what
+    the contact was about ("note on A: B referred them")."""
+    said = rf"{re.escape(first)}\s*(?:,|\band\b|&)\s*{re.escape(then)}"
+    return re.search(said, typed, re.I) is not None
 
 
 def _excluding(

@@ -761,6 +761,8 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         said = prepare(message.typed[: tick.start()], now=message.now, tz=message.tz)
         logged = read("interaction.log", said) or {}
         return {"customer": logged["customer"]} if logged.get("customer") else None
+    if _CLOSED_AS.search(message.text):
+        return None  # "close out as lost any proposal nobody's contacted in 90+ days": a stage
     undated = _undated(_ANOTHER_CHANGE.split(message.text, maxsplit=1)[0])
     undated = _BECAUSE.split(undated, maxsplit=1)[0]  # "… and 90 too since I have 91": not 91
     if not _TASK_NUMBER.search(undated):  # "Done #12", "Done: task #12" are the buttons' labels
@@ -787,6 +789,9 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         return {"customer": " ".join(words[:kept]), **({"about": about} if about else {})}
     # "close my task for him", "done with her task": the customer just talked about
     return {} if _TASK_FOR_THEM.search(message.text) else None
+
+
+_CLOSED_AS = re.compile(r"\bclose(?:d)?\s+(?:(?:it|them|those|these|out)\s+)*as\s+(?:lost|won)\b")
 
 
 def _task_described(message: Message) -> dict[str, str] | None:
@@ -890,6 +895,12 @@ _RENEWED_FOR = re.compile(
     r"^\s*(?:for\s+(?:another|a|one|two|three|\d+)\s+(?:more\s+)?(?:years?|months?|terms?)|again)\b.*",
     re.I,
 )
+# money going back or in dispute, never a sale: a refund, a credit note, an invoice put right
+_MONEY_OWED = re.compile(
+    r"\b(?:refunds?|refunded|refunding|credit note|credit memo|overcharg\w*|over-charg\w*|reimburs\w*|"
+    r"chargeback|paid (?:the |a )?wrong|wrong (?:amount|amt|invoice|price)|(?:invoice|inv)\s+(?:\d+\s+)?"
+    r"(?:was|is)\s+(?:also\s+)?wrong|disputes?|disputed|write[- ]off)\b"
+)
 _BECAUSE = re.compile(r"\b(?:since|because|cos|coz|bc|as i|as we)\b")
 _SPEAKER = re.compile(r"\b(?:says|said|thinks|told me|reckons|confirmed|tells me)\b")
 _OFFERED = re.compile(r"\b(?:quote[sd]?|quotation|proposal|offer|estimate|pricing|price list)\b")
@@ -917,6 +928,8 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
         taker = message.typed[handed.start(who) : handed.end(who)]
         if vocab.TO_THEIR_OWNERS.search(message.text, handed.start(who) - 4):
             taker = THEIR_OWNERS  # "… to whoever now owns the customer": each to its owner
+        elif handed.groupdict().get("on"):
+            return None  # "jordan's tasks on those two to maria": which tasks is not read
         due = handed.groupdict().get("due")
         period = _TASK_DUE.get(due, "week") if due else None  # "by friday": this week's
         if re.search(r"\boverdue\b", handed.group()):  # "give all of Jordan's overdue tasks to Sam"
@@ -1237,7 +1250,9 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     elif split:
         said = after[split.end() :]
         wholly = _WHOLLY_QUOTED.match(said)  # "…: score 3, 'printer down for 9 days'"
-        slots["comment"] = _summary(wholly["said"] if wholly else said)
+        slots["comment"] = (
+            None if _NO_COMMENT.fullmatch(said) else _summary(wholly["said"] if wholly else said)
+        )
         after = after[: split.start()]
     elif (
         not fixed
@@ -1252,6 +1267,7 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
+_NO_COMMENT = re.compile(r"\s*(?:no comments?|none|n/?a|nothing (?:said|else))\W*", re.I)
 _WHOLLY_QUOTED = re.compile(r"^\s*['\"‘“](?P<said>[^'\"’”]+)['\"’”]\W*$")
 _QUOTED_COMMENT = re.compile(
     r"(?:comment|said|says|wrote)\s*:?\s*['\"‘“](?P<said>[^'\"’”]+)['\"’”]", re.I
@@ -1504,6 +1520,8 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
         return None  # "sent the renewal quote, 25 seats crm enterprise": offered, not bought
     if vocab.BOUGHT_ASKED.match(text):
         return None  # "has she bought anything else?": a question about what was bought
+    if _MONEY_OWED.search(text):
+        return None  # "he already paid the wrong amt, needs a 340 eur refund": no sale
     sold_on = None
     for ago in _TIME_AGO.finditer(text):  # "he ordered 2 days ago": when, not how many
         sold_on = sold_on or date_in(ago.group(), now=message.now, tz=message.tz, future=False)
@@ -1618,7 +1636,9 @@ def _sale(text: str, typed: str) -> dict | None:
         paid = slice(*wanted.span("paid")) if wanted["paid"] else slice(0, 0)
         text, typed = (f"{part[who]} bought {part[what]} {part[paid]}" for part in (text, typed))
     if negative := vocab.NEGATIVE_QUANTITY.search(text):
-        slots["invalid"] = {"quantity": next(q for q in negative.group("q", "q2", "q3", "q4") if q)}
+        slots["invalid"] = {
+            "quantity": next(q for q in negative.group("q", "q2", "q3", "q4", "q5") if q)
+        }
         text = text[: negative.start()] + " " + text[negative.end() :]
         typed = typed[: negative.start()] + " " + typed[negative.end() :]
     if negative := vocab.NEGATIVE_MONEY.search(text):
@@ -2187,6 +2207,11 @@ _WANTED_OF = re.compile(
 _COMPANY_IN_TOWN = re.compile(
     r"(?P<company>.+?)\s+(?:in|from)\s+(?P<town>(?!the\b|our\b)[A-Za-z][\w'-]+(?:\s[A-Za-z][\w'-]+)?)"
 )
+_THIS_ONE = re.compile(
+    r"^\s*(?:(?:please\s+)?(?:add|create|save|new)\s+)?(?:(?:this|these|the following)\s+"
+    r"(?:one|contact|guy|lady|person|details|customer|lead)|one)\s*:\s*",
+    re.I,
+)
 _MET_AT = re.compile(r"^\s*(?:from|at|via|met at)\s+[^:,]{1,60}:\s*(?=\S)", re.I)
 # "Denver CO", "Austin, TX": a US town with its state, never a company
 _TOWN_AND_STATE = re.compile(
@@ -2217,6 +2242,7 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     rest = _SIGNED_OFF.sub(" ", rest)  # "…: Best regards, Jonas Eriksen | …": the sign-off
     rest = _JUST_TRYING.sub("", rest)  # "… test clinic just to see how this works": why, not who
     rest = _MET_AT.sub("", rest)  # "new lead from yesterdays retailtech expo: Priya Shah …"
+    rest = _THIS_ONE.sub("", rest)  # "add this one: Rāwiri Tane | …"
     if lead := vocab.CREATE_LEAD.match(rest):
         if lead.group("owner"):
             slots["owner"] = lead.group("owner")
@@ -2551,8 +2577,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
         return _log_as(f"left a voicemail for {who}", left, message)
     if missed := vocab.NO_ANSWER.match(text):  # "X didnt pick up, …": a call that reached no one
         who, what = (
-            _typed_group(missed, message, "who", "who2"),
-            _typed_group(missed, message, "what", "what2"),
+            _typed_group(missed, message, "who", "who2", "who3"),
+            _typed_group(missed, message, "what", "what2", "what3"),
         )
         return _log_as(f"called {who}, {what}", missed, message)
     if sent := vocab.DOCUMENT_SENT.match(text):  # "björn dubois - renewal quote sent"
@@ -2701,15 +2727,17 @@ _TO_HAPPEN = re.compile(
     r"|(?:^|[,;.]\s*|\band\s+)(?:(?:i|we)\s+)?(?:(?:need to|have to|must|should|gotta|will)\s+)?"
     r"(?:send|get|prepare|prep|write|draft|share|mail|"
     r"bring|book|schedule|arrange|organise|organize|do|return|call|visit|come back|go back|"
-    r"head back|pop back)\s[^,;.!?]*$"
+    r"head back|pop back|swap|replace|fix|repair|deliver|install|quote|invoice|ship|drop off|"
+    r"pick up|collect|chase|confirm|pass by|ring|phone|email|e-mail)\s[^,;.!?]*$"
     # ", send deck fri", ", I send them on Monday": a to-do's day
 )
 
 
 _TO_DO_ON = re.compile(
-    r"(?:^|[,;.]\s*|\band\s+)(?:(?:i|we)\s+)?(?:need to|needs to|have to|has to|must|should|gotta|"
-    r"got to|going to|plan to|will)\s+(?:send|call|email|ping|chase|follow up|share|prepare|prep|"
-    r"book|schedule|arrange|visit|meet|check|get back)\b[^,;.]*?\s"
+    r"(?:(?:^|[,;.]\s*|\band\s+)(?:(?:i|we)\s+)?(?:need to|needs to|have to|has to|must|should|gotta|"
+    r"got to|going to|plan to|will)\s+|[.;]\s+|\s[-–—]\s+)(?:send|call|email|ping|chase|follow up|"
+    r"share|prepare|prep|book|schedule|arrange|visit|meet|check|get back|swap|replace|fix|deliver|"
+    r"install|quote|invoice)\b[^,;.]*?\s"
     rf"(?P<when>{vocab.DATE_PHRASE})(?=[,;.!?]|\s|$)"
 )
 
@@ -2866,12 +2894,20 @@ _FROM_THE_CRM = re.compile(
 )
 
 
+_TAG_TAKEN_OFF = re.compile(
+    r"^(?:(?:please|pls|can you|and|also)\s+)*(?:remove|drop|take|strip|clear|delete)\s+(?:the\s+)?"
+    r"(?:['\"#]?[\w-]+['\"]?\s+tag|tag\s+['\"#]?[\w-]+['\"]?)\s+(?:off\s+)?(?:from|of|off|on)\b"
+)
+
+
 @reads("customer.delete")
 def _delete(match: re.Match, message: Message) -> dict | None:
     if vocab.ENTRY_REMOVED.search(message.text):
         return None  # "delete the $4,500 Analytics Pro order on X": the order, never X
     if vocab.INTEREST_DROPPED.match(message.text):
         return None  # "remove hardware from her interests": an interest, never a customer
+    if _TAG_TAKEN_OFF.search(message.text):
+        return None  # "remove the stale-lead tag from her as well": the tag, never the customer
     message = named_then_pointed(message) or message  # "X isn't a customer any more, delete her"
     if twice := vocab.TWICE.search(message.typed):  # "created Greenleaf twice, delete one"
         return {"customer": _ref(twice.group("who"))}
@@ -3221,7 +3257,8 @@ _NEW_TO_ME = re.compile(r"\bnew(?=\s+(?:accounts|customers|clients|ones)\b)")
 _PIPELINE = frozenset({"lead", "qualified", "proposal", "lost"})
 _PLURAL_SELECTION = re.compile(
     r"\b(?:the|these|those|my|our)\s+(?:[\w'-]+\s+){1,3}?(?:customers|accounts|clients|leads|"
-    r"prospects|ones|contacts)\b"
+    r"prospects|ones|contacts)\b|\b(?:his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:customers|accounts|"
+    r"clients|leads|prospects|ones|contacts)\b"
 )
 # "Jordan is overloaded, give Emma Taylor to Sam": a statement, a comma, then the change
 REASON_STATED = re.compile(
@@ -3243,7 +3280,7 @@ QUOTED_BEFORE_ASKING = re.compile(
 )
 REASON_FIRST = re.compile(
     r"^.+?(?:(?:,\s*|\s+[-–—]\s+|\.\s+)so\s+|[.!]\s+(?:(?:first(?:ly)?|next|then|now|step \d+|"
-    r"to start)\s*[:,]?\s+)?)(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|"
+    r"to start)\s*[:,]?\s+)?|\s+[-–—]\s+)(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|"
     r"mark|delete|remove|reassign|assign|put|transfer|bin|push|untag)\b)"
 )
 # a change with its reason after it: "mark the Whitfields as lost, they've gone with Foxtons"

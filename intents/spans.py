@@ -307,6 +307,14 @@ def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
     if name == "customer" and isinstance(rule, str) and tagged.lower().startswith(rule.lower()):
         if tagged.lower().split()[-1] in _ENDS_NO_NAME:
             return True  # "called jane in the morning": the tagger took a word too many
+    if (
+        name == "customer"
+        and isinstance(rule, str)
+        and rule.lower().startswith(f"{tagged.lower()} ")
+    ):
+        more = rule[len(tagged) :].split()
+        if all(w[:1].isupper() and w.lower() not in _STOPS for w in more):
+            return True  # "Jurong Marine Yard": a capitalised word ends the name
     if name == "customer" and isinstance(rule, str) and tagged.lower().endswith(f" {rule.lower()}"):
         extra = tagged.lower()[: len(tagged) - len(rule)].split()
         if set(extra) <= _NEVER_OPENS_A_NAME:
@@ -382,7 +390,7 @@ _STOPS = frozenset(REFERENCE_STOPS) | frozenset(
 
 _NEVER_OPENS_A_NAME = frozenset(
     "left visited met called rang phoned emailed texted messaged saw pasting pasted fixed from "
-    "at with w/ to for just".split()
+    "at with w/ to for just into in on".split()
 )
 
 

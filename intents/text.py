@@ -15,6 +15,14 @@ DECORATION = [
     (re.compile(r"<(?:https?|mailto):[^|>]+\|([^>]+)>"), r"\1"),  # a Slack link shows its label
     (re.compile(r"<mailto:([^>|]+)>"), r"\1"),
     (re.compile(r"<(https?://[^>]+)>"), r"\1"),
+    # "/crm tasks <@U03MB7|jess> this week": whose tasks, digest or figures
+    (
+        re.compile(
+            r"\b(?:tasks|to-?dos|digest|pipeline|book|calls|meetings|figures)(?=\s+<@[A-Z0-9]+\|)",
+            re.I,
+        ),
+        lambda found: f"{found.group()} for",
+    ),
     (re.compile(r"<@[A-Z0-9]+\|([^>]+)>"), r"\1"),  # a labelled user mention is that person
     (re.compile(r"<[@!#][^>]*>"), " "),  # user, channel and special mentions
     (re.compile(r"^\s*/crm\b"), " "),
@@ -92,6 +100,10 @@ SHORTHAND = [
     (re.compile(r"\bu\b(?!/)", re.I), "you"),
     (re.compile(r"\bthx\b|\bty\b", re.I), "thanks"),
     (re.compile(r"\bmtg\b", re.I), "meeting"),
+    (re.compile(r"^tsk\b", re.I), "task"),
+    # "Fwd from Sarah Ngata <sarah@…>: …": an e-mail from her; "PO in from X: …": an order
+    (re.compile(r"^(?:fwd?|forwarded)(?:\s+(?:e-?mail|mail))?\s+from\b", re.I), "email from"),
+    (re.compile(r"^(?:new\s+)?(?:po|purchase order)(?:\s+in)?\s+from\b", re.I), "order from"),
     (re.compile(r"\b(?:rmdr|rmndr|remndr)\b", re.I), "reminder"),
     (
         re.compile(
@@ -237,6 +249,12 @@ def _spoken_time(found: re.Match) -> str:
 
 
 # A greeting or thanks in front of a request: the request is what counts.
+# what a message is about, said before it: "pipeline: …", "finance update: …", "fyi - …"
+TOPIC_LABEL = re.compile(
+    r"^(?:pipeline|finance update|update|fyi|quick q|quick question|question|heads up|ps|btw)"
+    r"\s*(?::|\s[-–—])\s*",
+    re.I,
+)
 GREETING = re.compile(
     r"^(?:(?:ugh|argh|meh|hmm+|oh|ah|right|alright|fine)[\s,.!]+)*"  # "ugh ok. move …"
     r"(?:(?:hi|hey|hello|hiya|yo|morning|mornin|g'?day|good (?:morning|afternoon|evening)|gm|"
@@ -607,6 +625,8 @@ def clean(text: str) -> Cleaned:
     traced.cut(at, at + len(stripped))
     if (greeted := GREETING.match(traced.text)) and len(traced.text[greeted.end() :].split()) >= 2:
         traced.cut(greeted.end(), len(traced.text))
+    if (label := TOPIC_LABEL.match(traced.text)) and len(traced.text[label.end() :].split()) >= 3:
+        traced.cut(label.end(), len(traced.text))  # "pipeline: who has proposals open …"
     if (polite := POLITE.match(traced.text)) and len(traced.text[polite.end() :].split()) >= 2:
         traced.cut(polite.end(), len(traced.text))
     if (thanks := THANKS.search(traced.text)) and len(traced.text[: thanks.start()].split()) >= 2:

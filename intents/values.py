@@ -86,6 +86,7 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
         r"^(?:the )?end of (?:this |the )?", "end of the ", text
     )  # "the end of this week"
     text = re.sub(r"^the (\d{1,2})$", r"the \1th", text)  # "on the 15": the 15th
+    text = re.sub(r"^(yesterday|tomorrow) (?:arvo|afternoon|morning|evening|night)$", r"\1", text)
     today = now.date()
     fixed = {
         "today": 0,

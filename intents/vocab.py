@@ -356,6 +356,7 @@ TASKS_HANDED_OVER = re.compile(  # "… jordan's tasks due before wednesday -> s
     r"(?:tasks|to-?dos|follow-?ups|reminders|(?<=overdue )ones|(?<=open )ones)"
     r"(?:\s+due\s+(?P<due>next week|this week|today|tomorrow|"
     rf"(?:by|before) (?:the )?(?:end of (?:the )?week|eow|{WEEKDAY})|in the next (?:\d+|two|three|few) days))?"
+    r"(?P<on>\s+(?:for|on|of)\s+[^,.;]{1,50}?)?"  # "… for customers he no longer owns"
     r"(?:\s+(?:over\s+)?to\s+|\s*(?:->|→|=>)\s*)(?P<who>[a-z][\w'-]*)"
     r"|\b(?:reassign|assign|give|hand|pass|transfer|move|shift|switch)\s+(?:over\s+)?(?:all\s+)?"
     r"(?:of\s+)?(?:the\s+)?(?:(?:open|outstanding|remaining|overdue|pending)\s+)*"
@@ -447,6 +448,8 @@ NO_ANSWER = re.compile(
     r"(?P<what>(?:didn'?t|did not|doesn'?t|does not|wasn'?t|won'?t)\s+(?:pick up|answer|respond))\b"
     r"|^(?P<what2>no (?:answer|reply|response)) from\s+(?P<who2>[^,;.!?]+?)"
     r"(?=\s*[,.;:]|\s+(?:today|again|will|try)\b|\s*$)"
+    r"|^(?P<who3>(?!(?:he|she|they|it|i|we|you)\b)[^,;.!?]{3,60}?)\s+(?P<what3>no (?:answer|reply|pick ?up))"
+    r"(?=\s*[,.;:-])"  # "amelia lefevre no answer, sent sms instead"
 )
 # "left him a vm", "left jane cooper a voicemail", "vm left w/ dale at redgum": a voicemail for them
 # what a book is expected to bring: "the revenue forecast next quarter", "what's sam's book
@@ -595,7 +598,7 @@ CUES: list[tuple[str, str]] = [
     ("customer.update", DETAIL_IS.pattern),
     (  # "been out at X all afternoon, …", "viewing done with X …": a visit had
         "interaction.log",
-        rf"^\W*(?:(?:i|we|just)\s+)*(?:called in on|been out at|was out at|out at|popped in on|{_LEFT_THERE}|"
+        rf"^\W*(?:(?:i|we|just)\s+)*(?:called in on|called into|called in (?:at|to)|been out at|was out at|out at|popped in on|{_LEFT_THERE}|"
         r"(?:was|been) at(?!\s+(?:the|a|an|my|our|home|work|lunch|a conference)\b)|on ?site\s*(?:@|at))\s*"
         r"(?=\S)|^\W*(?:viewing|showing|test drive)\s+(?:done\s+|completed\s+)?(?:with|at)\s+",
     ),
@@ -805,9 +808,22 @@ CUES: list[tuple[str, str]] = [
         r"hand(?: over)?|transfer|pass)\s+(?:all\s+(?:of\s+)?)?(?:those|these|them all|the lot)\s+"
         r"(?:over\s+)?to\s+\w",
     ),
+    (  # "close out as lost any proposal nobody's contacted in 90+ days"
+        "customer.bulk_update",
+        r"^(?:(?:please|pls|ok|so|then|now|and)\s+)*close\s+(?:(?:them|those|these|out)\s+)*as\s+(?:lost|won)\b",
+    ),
+    (  # "everyone tagged X also gets tagged Y": a change, not a list
+        "customer.bulk_update",
+        r"\s(?:also\s+|now\s+)?(?:gets?|should (?:get|be)|is to be|are to be|needs to be)\s+tagged\s+\S",
+    ),
+    (  # "tag those 16 stale-lead": the list just shown, tagged
+        "customer.bulk_update",
+        r"^(?:(?:please|pls|ok|okay|so|then|now|and)[\s,]+)*(?:tag|label)\s+(?:them|those|these)"
+        r"(?:\s+(?:all|\d{1,4}))?\s+(?:as\s+|with\s+)?['\"#]?[\w-]+['\"]?\W*$",
+    ),
     (  # "move the berlin customers to sam", "give the london ones to maria"
         "customer.bulk_update",
-        r"^(?:(?:please|pls|can you|ok|okay|so|then|actually|now)[\s,]+)*(?:move|reassign|assign|give|hand(?: over)?|transfer|pass)\s+(?:the|my|our|these|those)\s+(?:[\w'-]+\s+){1,3}?(?:customers|accounts|clients|leads|prospects|ones|contacts|deals)\s+(?:over\s+)?to\s+\w",
+        r"^(?:(?:please|pls|can you|ok|okay|so|then|actually|now)[\s,]+)*(?:move|reassign|assign|give|hand(?: over)?|transfer|pass)\s+(?:the|my|our|these|those|his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:customers|accounts|clients|leads|prospects|ones|contacts|deals)\s+(?:over\s+)?to\s+\w",
     ),
     (
         "customer.bulk_update",
@@ -899,7 +915,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "nps.record",
-        r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:gave|give|gives)(?: us)? (?:a )?(?:note|nota|grade|rating|score) (?:of )?-?\d{1,3}\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)|\bnps\s+-?\d{1,3}\s*/\s*10\b|^[^:]{2,60}:\s*(?:nps\s+)?(?:score|rating|rated)\s*:?\s*-?\d{1,2}\b(?!\s*(?:%|days?|pts|points))",
+        r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:gave|give|gives)(?: us)? (?:a )?(?:note|nota|grade|rating|score) (?:of )?-?\d{1,3}\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)|\bnps\s+-?\d{1,3}\s*/\s*10\b|^(?:nps|score)\s+(?!(?:for|of|by|per|this|last|report|trend|score)\b)[a-z][\w' .-]{1,60}?\s+-?\d{1,3}\W*$|^[^:]{2,60}:\s*(?:nps\s+)?(?:score|rating|rated)\s*:?\s*-?\d{1,2}\b(?!\s*(?:%|days?|pts|points))",
     ),
     ("task.list", TASKS_DONE_ASKED.pattern),  # "how many tasks did the team complete today"
     ("segment.list", DUPLICATES_ASKED.pattern),  # "any duplicate customers?"
@@ -919,6 +935,7 @@ CUES: list[tuple[str, str]] = [
     (  # "what does jordan have open now", "whos got the most overdue stuff": tasks
         "task.list",
         r"^what (?:does|do|has) [\w'-]+ (?:have|got) (?:open|on|left|due|overdue|outstanding|pending)\b"
+        r"|^what(?:'s| is|s) [\w'-]+ got (?:open|on|due|overdue|outstanding|pending)\b"
         r"|^(?:who|which rep)(?:'s| has| have)? (?:got )?(?:the )?most (?:overdue|open|late)\b",
     ),
     (  # "what's jordan been up to today?": what he logged
@@ -1266,7 +1283,7 @@ CHANNEL_OVERRIDES = [
     (re.compile(r"\b(?:on ?site)\b|^(?:\W*[\w']+\W+){0,4}?visit(?:ed|ing)\b"), "visit"),
     (  # "called in on the Hendersons", "been out at X all afternoon", "viewing done with X"
         re.compile(
-            r"^\W*(?:(?:i|we|just)\s+)*(?:called in on|been out at|was out at|out at|popped in on|"
+            r"^\W*(?:(?:i|we|just)\s+)*(?:called in on|called into|called in (?:at|to)|been out at|was out at|out at|popped in on|"
             rf"{_LEFT_THERE}|{_HERE_NOW}|"
             r"(?:was|been) at(?!\s+(?:the|a|an|my|our|home|work|lunch|a conference)\b))\b"
             r"|^\W*(?:viewing|showing|test drive)\s+(?:done|completed|today|yesterday|with)\b"
@@ -1315,8 +1332,9 @@ REMIND_IN_LOG = re.compile(
     rf"(?P<what>.+?)\s+(?:on |by |before )?(?P<when>{DATE_PHRASE})(?![\w/])"
 )
 OCCURRED = re.compile(
-    rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:(?:sent|dated)\s+)?(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bagain )(?<!\bback )(?<!\bup )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bmy )(?<!\bconfirming )(?<!\babout )(?<!\bre )(?<!\bregarding )(?<!\bbooked )(?<!\bbooking )(?<!\bscheduled )(?<!\bdiscussing )(?P<when>\d{{4}}-\d{{2}}-\d{{2}}|today|yesterday|this morning|this afternoon|"
-    rf"this evening|this am|this pm|this arvo|last night|last week|a week ago|(?:{WEEKDAY},? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
+    rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:(?:sent|dated)\s+)?(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bagain )(?<!\bback )(?<!\bup )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bmy )(?<!\bconfirming )(?<!\babout )(?<!\bre )(?<!\bregarding )(?<!\bbooked )(?<!\bbooking )(?<!\bscheduled )(?<!\bdiscussing )(?P<when>\d{{4}}-\d{{2}}-\d{{2}}|today|yesterday (?:arvo|afternoon|morning|evening)|yesterday|this morning|this afternoon|"
+    rf"this evening|this am|this pm|this arvo|last night|last week|a week ago|(?<=\bon )the \d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})|"
+    rf"(?:{WEEKDAY},? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
     rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)|(?:last )?(?<!coming )(?<!this ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
     rf"\d{{1,2}} {MONTH}|\d{{1,2}}[/.]\d{{1,2}})(?=[,;.:?!]|\s|$)"
@@ -1332,7 +1350,7 @@ SENT_TO = re.compile(
     r"letting)\b))"
 )
 INBOUND = re.compile(
-    r"^.+?\s(?P<verb>(?:called|rang|phoned|emailed|texted|messaged|whatsapped|visited|wrote to|replied|got back to|pinged|slacked|dm'?d|contacted|reached out to)(?:\s+(?:us|me|back))+)\b"
+    r"^.+?\s(?P<verb>(?:called|rang|phoned|emailed|texted|messaged|whatsapped|whats ?app'?d|wa'?d|visited|wrote to|replied|got back to|pinged|slacked|dm'?d|contacted|reached out to)(?:\s+(?:us|me|back))+)\b"
 )
 HISTORY_CHANNELS = _table(
     [
@@ -1583,6 +1601,7 @@ NEGATIVE_QUANTITY = re.compile(
     r"sachets|barrels|drums|items|containers)\b"
     r"|\b(?:quantity|qty)\s*:?\s*(?P<q2>-\d+)|\b(?:ordered|bought|purchased|sold|took)\s+(?P<q3>-\d+)\b"
     r"|^(?:sold|ordered|sale|purchase|order)\s+(?:[\w&'.-]+\s+){1,5}?(?P<q4>-\d+)\s+[a-z]"  # "sold X -2 tractor TR-95"
+    r"|(?<=,)\s*(?P<q5>-\d+)(?=\s+(?!(?:eur|usd|gbp|aud|cad|nzd|dollars|euros|pounds|bucks|k)\b)[a-z]{3,})"
 )
 PRODUCT_FOR = re.compile(
     r"\b(?:for|on)\s+(?:the|a|an|our)\s+(?P<p>[a-z][\w&+-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[\w&+-]+){0,2})(?=\s*(?:[,;:!.]|$|\s[-–—]|\s[$€£¥₹\d]))"
@@ -2063,7 +2082,7 @@ OWNER_DID = re.compile(
 )
 OWNER_FOR = re.compile(
     r"\b(?:for|of|owned by|managed by|assigned to|belonging to)"
-    r"\s+(?P<name>[a-z][a-z-]+)"
+    r"\s+(?P<name>[^\W\d_][\w-]+)"
     r"(?=\W*$|\s*,|\s+(?:today|tomorrow|yesterday|this|next|last|for|overdue|due|please|pls|now|in|since)\b)"
 )
 # "meetings logged by jordan": whose they are, whatever else the message names
@@ -2152,6 +2171,28 @@ DELETE_WORDS = re.compile(
 )
 TWICE = re.compile(r"\b(?:created|added|entered)\s+(?P<who>\S.{0,60}?)\s+twice\b", re.I)
 BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field or action)
+    (  # "everyone tagged price-error also gets tagged credit-pending so finance can pull the list"
+        re.compile(
+            r"(?P<cut>\s+(?:also\s+|now\s+)?(?:gets?|should (?:get|be)|is to be|are to be|needs to be)\s+"
+            r"tagged\s+(?:as\s+|with\s+)?['\"#]?(?P<value>[\w-]+))['\"]?(?:\s+(?:too|as well))?"
+            r"(?:\s*,?\s+(?:so|because|as|since)\b.*)?\W*$"
+        ),
+        "tag",
+    ),
+    (  # "close out as lost any proposal nobody's contacted in 90+ days"
+        re.compile(
+            r"(?P<cut>^(?:(?:please|pls|ok|so|then|now|and)\s+)*close\s+(?:(?:them|those|these|out)\s+)*"
+            r"as\s+(?P<value>lost|won))\b"
+        ),
+        "stage",
+    ),
+    (  # "tag those 16 stale-lead", "tag them all vip"
+        re.compile(
+            r"^(?:(?:please|pls|ok|okay|so|then|now|and)[\s,]+)*(?:tag|label)\s+(?:them|those|these)"
+            r"(?:\s+(?:all|\d{1,4}))?(?P<cut>\s+(?:as\s+|with\s+)?['\"#]?(?P<value>[\w-]+))['\"]?\W*$"
+        ),
+        "tag",
+    ),
     (
         re.compile(
             r"^(?:please |pls )*(?:tag|label)\s+#\d+(?:\s*(?:,|and|&)\s*#\d+)+"
@@ -2343,7 +2384,7 @@ SELECTION_FILLER = frozenset(
     "onto as bulk then too bin rid trash del or more than longer push bump advance progress "
     "anything anyone something ok okay actually so hmm well right tho though take that's that’s "
     "thats who's who’s remaining rest remainder leftover how many much does do number dump lot "
-    "closed ditch scrap".split()
+    "closed ditch scrap show me find see display pull".split()
 )
 # thanks or a greeting before a request: "ok thanks. whats the pipeline now"
 # "fine, just delete X", "right, so move …": a word of assent before the request
@@ -2374,6 +2415,11 @@ ONLY_SMALL_TALK = re.compile(
     r"perfect|cool|nice|awesome|brilliant|lovely)[\s,.!?:)(]*)+"
 )
 # "move X to maria, with his open task": the customer's open tasks go with them
+# one task of several just ticked off taken back: "actually no not 2, that call hasnt happened, undo"
+NOT_THAT_TASK = re.compile(
+    r"^(?:(?:actually|oops|wait|sorry|no)[\s,.!-]+)*not\s+(?:task\s+)?#?(?P<n>\d{1,6})\b"
+    r"(?=.*\b(?:undo|reopen|re-open|not done|hasn'?t happened|didn'?t happen)\b)"
+)
 # a contact told only to say why a task is done: "he rang back so close the noah schneider follow up"
 THEN_CLOSE = re.compile(
     r"(?:[,.;]\s*|\s+[-–—]\s*|\s+)(?:(?:so|and|then)\s+)?(?:(?:please|pls|can you)\s+)?"
@@ -2450,7 +2496,8 @@ NO_STAGE_CHANGE = re.compile(
 # ---- next actions ----------------------------------------------------------------------------
 
 SUGGEST_WHO = re.compile(
-    r".*\b(?:with|for|about|to|approach|on|reactivate|re-?engage|win back|upsell|up-sell|cross-?sell|"
+    r".*\b(?:with|for|about|to|approach|on|reactivate|reactivating|re-?engag(?:e|ing)|win(?:ning)? back|"
+    r"winning over|upsell|up-sell|cross-?sell|"
     r"grow|save|nurture|handle|retain|expand|renew|keep|at)\s+(?!(?:do|next|this|today|the week|them|him|her|it|me)\b)"
     r"|^(?:next|best)\s+(?:steps?|moves?|actions?)\s+(?=[a-z])(?!(?:for|with|on|about|please|pls)\b)"
 )

@@ -289,14 +289,19 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
         return _remove_interest(ctx, customer, value)
     if field == "interest":
         return _interest_reply(ctx, customer, value)
+    column, new, shown = _new_value(ctx, field, value)
+    if field == "owner" and parsed.slots.get(WITH_TASKS) and getattr(customer, column) == new:
+        # "and her open tasks too", after the handover: the tasks of the rep before go along;
+        # a rep hands on only their own
+        was = _owner_before(ctx, customer)
+        if not ctx.is_manager and was != ctx.staff.id:
+            raise UserError("You can hand on only your own tasks. Nothing was changed.")
+        moved = _tasks_handed_on(ctx, customer, was)
+        return Reply(f"{customer.display_name} is already {shown}'s.{moved}")
     if field in ("owner", "stage"):
         require_own(ctx, [customer], "reassign" if field == "owner" else "move")
     before = snapshot(customer)
-    column, new, shown = _new_value(ctx, field, value)
     if getattr(customer, column) == new:
-        if field == "owner" and parsed.slots.get(WITH_TASKS):  # "and her open tasks too"
-            moved = _tasks_handed_on(ctx, customer, _owner_before(ctx, customer))
-            return Reply(f"{customer.display_name} is already {shown}'s.{moved}")
         return Reply(f"{customer.display_name}'s {field} is already {shown}. Nothing changed.")
     setattr(customer, column, new)
     if column in ("email", "phone"):

@@ -552,3 +552,15 @@ def test_a_tags_list_for_me_is_my_customers_with_that_tag(chat):
     chat.say("yes")
     reply = chat.say("show me the price-call list for me")
     assert reply.text == "1 of your customers matches: tagged price-call."
+
+
+def test_her_open_task_too_after_a_handover_goes_to_the_new_owner(chat):
+    chat.say("remind me to call jane cooper friday")
+    chat.say("give jane cooper to alex")
+    reply = chat.say("and her open task too pls")
+    [task] = chat.rows(Task)
+    assert reply.text == (
+        f"Jane Cooper (Acme Corporation) is already Alex's. Their open task #{task.id} went along."
+    )
+    with Session(chat.engine) as session:
+        assert session.get(Staff, task.assignee_id).name == "Alex"

@@ -209,10 +209,7 @@ def namesakes(chat):
     ("said", "meant"),
     [
         ("lft vm for noah schnieder, will try again monday", "Noah Schneider"),
-        (
-            "rafel brown harbor - spoke abt new tier + jan prices, he'll take it to his board",
-            "Rafael Brown (Harbor Consulting)",
-        ),
+        ("spoke to rafel brown harbor abt new tier", "Rafael Brown (Harbor Consulting)"),
     ],
 )
 def test_a_typo_of_one_customers_name_is_that_customer_not_a_question(namesakes, said, meant):

@@ -191,9 +191,11 @@ def test_an_open_deal_nobody_has_spoken_to_gets_a_nudge_by_its_stage(store):
     assert nudge.reason.endswith(", no contact for 20 days: get back in touch to move them on")
     assert nudge.priority == "high"
     assert suggestions_for(store, prospect)["advance"].reason.endswith(
-        ", never contacted: get back in touch to move them on"
+        ", never contacted: get in touch to move them on"
     )
-    assert "advance" not in suggestions_for(store, busy)
+    moving = suggestions_for(store, busy)["advance"]  # asked about, a deal still moving
+    assert moving.reason.endswith("last contact 2 days ago: agree the next step while it is fresh")
+    assert moving.score < nudge.score
     assert "advance" not in suggestions_for(store, won)
 
 

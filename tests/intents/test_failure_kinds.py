@@ -1489,3 +1489,89 @@ def test_a_first_name_said_after_a_customer_is_not_another_customer():
     store = Lexicon(customers=("Jane Cooper", "Bob Stone"))
     parsed = read("called Jane Cooper and bob said hi", lexicon=store)
     assert "customers" not in parsed.slots
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("close out as lost any proposal nobody's contacted in 90+ days", "customer.bulk_update",
+         {"stage": "proposal", "no_contact_days": 90, "field": "stage", "value": "lost"}),
+        ("pipeline: who has proposals open and how old are they", "segment.list",
+         {"stage": "proposal"}),
+        ("nps olivia schneider 11", "nps.record",
+         {"customer": "olivia schneider", "invalid": {"score": "11"}}),
+        ("amelia lefevre no answer, sent sms instead", "interaction.log",
+         {"customer": "amelia lefevre", "channel": "call",
+          "summary": "no answer, sent sms instead"}),
+        ("actually no not 2, amelia weber call hasnt happened yet, undo", "task.update",
+         {"task_id": 2, "action": "reopen"}),
+        ("tag those 16 stale-lead", "customer.bulk_update",
+         {"field": "tag", "value": "stale-lead"}),
+        ("everyone tagged price-error also gets tagged credit-pending so finance can pull the "
+         "list", "customer.bulk_update",
+         {"tag": "price-error", "field": "tag", "value": "credit-pending"}),
+        ("move sam's open tasks for customers he no longer owns to the new owners", "task.update",
+         {"tasks_of": "sam", "owner": "their owners"}),
+        ("log sale: pecan street lofts, -48 filter packs, $1,920", "purchase.log",
+         {"customer": "pecan street lofts", "product": "filter packs", "amount": 1920,
+          "currency": "USD", "invalid": {"quantity": "-48"}}),
+        ("Called into Gallagher's Vet Clinic this morning – they're low on wormer",
+         "interaction.log", {"customer": "Gallagher's Vet Clinic", "channel": "visit",
+                             "summary": "they're low on wormer", "occurred_on": "2026-11-18"}),
+        ("Visited Arvind Textiles in Ludhiana on the 14th, they are asking 60 days credit terms",
+         "interaction.log", {"customer": "Arvind Textiles", "channel": "visit",
+                             "summary": "they are asking 60 days credit terms",
+                             "occurred_on": "2026-11-14"}),
+        ("Dropped in on Kym at Tanunda Ridge Wines, the mulcher is chewing through belts. Swap it "
+         "out Mon", "interaction.log",
+         {"customer": "Kym at Tanunda Ridge Wines", "channel": "visit", "follow_up": "2026-11-23",
+          "summary": "the mulcher is chewing through belts. Swap it out"}),
+        ("Morning digest for Pádraig", "digest.show", {"owner": "Pádraig"}),
+        ("/crm tasks <@U03MB7|jess> this week", "task.list", {"owner": "jess", "period": "week"}),
+        ("What's Callum got open?", "task.list", {"owner": "Callum"}),
+        ("Eirik Solberg gave 10 on NPS survey, no comment", "nps.record",
+         {"customer": "Eirik Solberg", "score": 10}),
+        ("PO in from Te Puke Kiwi Packers: 12 pallets of 18kg trays, NZ$14,880", "purchase.log",
+         {"customer": "Te Puke Kiwi Packers", "product": "18kg trays", "quantity": 12,
+          "amount": 14880, "currency": "NZD"}),
+        ("add this one: Rawiri Tane, Te Puke Kiwi Packers Ltd, rawiri@tepukekiwi.co.nz",
+         "customer.create", {"name": "Rawiri Tane", "company": "Te Puke Kiwi Packers Ltd",
+                             "email": "rawiri@tepukekiwi.co.nz"}),
+        ("site visit at Jurong Marine Yard with Mr. Rahman, hull inspection ok", "interaction.log",
+         {"customer": "Jurong Marine Yard", "channel": "visit",
+          "summary": "with Mr. Rahman, hull inspection ok"}),
+    ],
+)  # fmt: skip
+def test_what_working_day_57_and_blind_round_46_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_refund_told_in_a_call_is_never_a_sale():
+    parsed = read(
+        "omar taylor redwood - called, he already paid the wrong amt. need refund of 340 eur"
+    )
+    assert parsed.intent != "purchase.log" and "amount" not in parsed.slots
+
+
+TAGGED = Lexicon(customers=("Kenji Moreau", "Tom Rossi"), staff=("Jordan Lee", "Sam"),
+                 tags=("stale-lead", "price-error", "credit-pending"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("bin all of jordan's stale-lead leads", "customer.bulk_update",
+         {"owner": "jordan", "stage": "lead", "action": "delete", "tag": "stale-lead"}),
+        ("my price-error custs?", "segment.list", {"owner": "me", "tag": "price-error"}),
+        ("kenji moreau already got his credit note this morning, drop credit-pending from him",
+         "customer.update", {"customer": "kenji moreau", "field": "tag", "value": "credit-pending",
+                             "action": "untag"}),
+        ("finance update: tom rossi's order was before the price change, take the price-error "
+         "tag off him", "customer.update",
+         {"customer": "tom rossi", "field": "tag", "value": "price-error", "action": "untag"}),
+    ],
+)  # fmt: skip
+def test_a_tag_the_store_has_is_read_as_that_tag(text, intent, slots):
+    parsed = read(text, lexicon=TAGGED)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
