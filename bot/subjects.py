@@ -137,6 +137,7 @@ CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
 THEIR_TASKS_TOO = re.compile(
     r"\W*(?:(?:and|plus|also|ok)\s+)*(?:(?:move|give|hand)\s+)?(?:his|her|their)\s+(?:open\s+)?"
     r"(?:tasks?|to-?dos?|follow-?ups?)(?:\s+(?:too|as well|with (?:him|her|them)))*"
+    r"(?:[\s,;-]+(?:give|hand|move|pass) (?:them|those|it) (?:over )?to [\w'-]+)?"  # ", … to dana"
     r"(?:\s+(?:pls|please))?\W*",
     re.I,
 )
@@ -149,6 +150,12 @@ WHOSE_ARE_THEY = re.compile(
 FIRST_FEW = re.compile(
     r"\b(?:the\s+)?(?:first|top)\s+(?P<n>\d{1,3})\b(?!\s*(?:days?|weeks?|months?|%)\b)"
     r"(?!\s+(?:customers|clients|accounts|leads|prospects|deals|by|in|with|who|that)\b)",
+    re.I,
+)
+# the last rows of the list just shown: "move the last 5 on that list to sam"
+LAST_FEW = re.compile(
+    r"\b(?:the\s+)?(?:last|bottom)\s+(?P<n>\d{1,3})\b(?!\s*(?:days?|weeks?|months?|%)\b)"
+    r"(?:\s+(?:on|of|in|from)\s+(?:that|the|this)\s+list)?",
     re.I,
 )
 THOSE_N = re.compile(
@@ -437,6 +444,11 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
     if subject.selection is not None and WHOSE_ARE_THEY.fullmatch(text):
         # "whose are they": the list again, which says how many each rep owns
         return Parsed("segment.list", dict(subject.selection), SURE)
+    if subject.selection is not None and subject.shown and (last := LAST_FEW.search(text)):
+        count = int(last["n"])
+        if 0 < count <= len(subject.shown):  # "move the last 5 on that list to sam": those rows
+            named = ", ".join(f"#{n}" for n in subject.shown[-count:])
+            return read(f"{text[: last.start()]}{named}{text[last.end() :]}")
     if subject.selection is not None:
         if not MANY.search(text) and (few := FIRST_FEW.search(text)):
             # "give the first 2 to jordan" after a list: the top of that list

@@ -230,7 +230,7 @@ def _whole_name_at(text: str, lexicon: Lexicon) -> int:
     return 0
 
 
-_NEXT_NAMED = re.compile(r"^\s*(?:,\s*(?:and\s+|&\s*)?|(?:and|&)\s+)", re.I)
+_NEXT_NAMED = re.compile(r"^\s*(?:,\s*(?:and\s+|&\s*|\+\s*)?|(?:and|&|\+|plus)\s+)", re.I)
 
 
 def _person_and_company(words: list[str], names: _Names) -> bool:

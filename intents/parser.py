@@ -327,7 +327,12 @@ def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parse
     named = rules.customers_named(parsed.slots, message, to_end=ends)
     numbered = _numbered(message.text)
     said = set(_numbered(str(parsed.slots.get("customer", ""))))
-    if len(numbered) > 1 and said and said <= set(numbered):
+    if (
+        len(numbered) > 1
+        and said
+        and said <= set(numbered)
+        and not set(numbered) <= set(named or ())
+    ):
         named = numbered  # "move #12 #13 to sam", "tag #169, #49 and #177 win-back"
     while named and _REMARK.match(named[-1]):  # "delete mateo o'brien, junk lead": why, not who
         named.pop()
@@ -384,7 +389,7 @@ def _tag_apart(
 def _listed_after(first: str, then: str, typed: str) -> bool:
     """Whether `then` is named right after `first`, as a list does ("A, B and C"), not as what
     the contact was about ("note on A: B referred them")."""
-    said = rf"{re.escape(first)}\s*(?:,|\band\b|&)\s*{re.escape(then)}"
+    said = rf"{re.escape(first)}\s*(?:,|\band\b|&|\+|\bplus\b)\s*{re.escape(then)}"
     return re.search(said, typed, re.I) is not None
 
 

@@ -369,12 +369,38 @@ _AWAY_THEN = re.compile(
 _HIS = re.compile(r"\b(?:his|her|their)\b", re.I)
 
 
+# an hour said with no day: today, or tomorrow once the hour has passed
+_AN_HOUR_ONLY = re.compile(
+    r"\b(?:at|@|by)\s*(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>am|pm)\b"
+)
+
+
+def _hour_of(found: re.Match) -> tuple[int, int] | None:
+    hour, minute = int(found["h"]), int(found["m"] or 0)
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    return (hour % 12 + (12 if found["ampm"] == "pm" else 0), minute)
+
+
+_NOT_TODAY = re.compile(
+    r"\b(?:not|n't|hasn'?t|haven'?t|nobody(?:'s| has)?|no one(?:'s| has)?)\s+(?:yet\s+)?(?:been\s+)?(?:contacted|called|emailed|"
+    r"reached|spoken to|talked to|heard from)\s+(?:yet\s+)?today\b|\bno contact (?:yet )?today\b"
+)
+_STARTED_AGAIN = re.compile(
+    r"^\W*(?P<verb>[a-z]+)\b.*?(?:no wait|wait no|actually no|scratch that|sorry no|no sorry)"
+    r"[\s,.!:;-]+(?=(?P=verb)\b)",
+    re.I,
+)
+
+
 def self_corrected(text: str) -> str:
     """A message put right as it is typed, with the words meant in place of those taken back:
     "to Lukas — actually no, to Jana" → "to Jana"; "on wednesday, no, make it thursday";
     "Fatima Al-Sayed — sorry, I mean Fatima Al-Zahra". Only where the new words are of the same
     kind as the last ones before the correction: a day, an address, a number, a name, or the same
     small word leading them; "called jane, no answer" stays as it is."""
+    if again := _STARTED_AGAIN.match(text):  # "reassign A, B... no wait. reassign C, D to sam"
+        return text[again.end() :]
     for _ in range(3):
         found = _TAKEN_BACK.search(text)
         if found is None:
@@ -702,6 +728,9 @@ _NAME_BEFORE_DIGEST = re.compile(
 )
 
 
+_BOOK_NAMED = re.compile(r"\b(?:book|patch|portfolio|territory|pipeline)\b")
+
+
 def owner(message: Message, *, named_for: bool = True) -> str | None:
     """Whose book a message asks about: "me" (my, mine), "team" (the team, everyone, all reps),
     or a colleague's name as typed ("maria's overdue tasks", "tasks for dana")."""
@@ -712,8 +741,8 @@ def owner(message: Message, *, named_for: bool = True) -> str | None:
         for found in pattern.finditer(text):
             group = next(g for g in ("name", "name2", "name3") if found.groupdict().get(g))
             name = found.group(group)
-            if team and team.start() < found.start():
-                return "team"
+            if team and team.start() < found.start() and not _BOOK_NAMED.search(found.group()):
+                return "team"  # "everyone in Aled's book" is Aled's
             if name not in vocab.NOT_OWNERS or (  # "jun's overdue tasks": Jun's, not June's
                 pattern is vocab.OWNER_NAMED and name in vocab.MONTH_NAMES
             ):
@@ -1092,6 +1121,10 @@ def _task(match: re.Match, message: Message) -> dict | None:
     if due is None:
         lead_due, _, _ = _find_date(message.text[: match.end()], message, future=True)
         due = lead_due
+    if due is None and (hour := _AN_HOUR_ONLY.search(message.text)):  # "remind me at 4pm to …"
+        said = _hour_of(hour)
+        later = said is not None and said > (message.now.hour, message.now.minute)
+        due = (message.now.date() + timedelta(days=0 if later else 1)).isoformat() if said else None
     typed = vocab.TASK_LEAD.sub("", typed.strip(), count=1)
     typed = _TASK_NAMED.sub(r"\g<what>", typed.strip(), count=1)  # "create a recovery call task"
     typed = re.sub(  # "fri 9:30 to prep …", "tomorrow morning to …": the time of day is not the task
@@ -2143,6 +2176,8 @@ def _create(match: re.Match, message: Message) -> dict | None:
 # or a detail of someone known, never someone new
 _LOGGED_NOT_ADDED = re.compile(
     r"^(?:(?:pls|please)\s+)?log\b|\s[-–—:]\s*new\s+(?:e-?mail|phone|number|mobile|cell|address)\b"
+    r"|\bnew\s+(?:#|no\.?|num|number|mobile|cell|phone)\s*[:#]?\s*[+(\d]"  # "jolene hebert new # 337-…"
+    r"|^[^,]{2,60}?\s+(?:is|are)\s+(?:now\s+|also\s+)?interested\s+in\b"  # "X is interested in Y also"
     r"|\b(?:delete|remove)\b"
 )
 
@@ -2691,7 +2726,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
         r"\s+(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks)\b", "", typed, flags=re.I
     )
     typed = re.sub(
-        r"\s+(?:on|via|over)\s+(?:the\s+)?(?:phone|whats ?app|telegram|slack|zoom|teams)\b",
+        r"\s+(?:on|via|over)\s+(?:the\s+)?(?:phone|whats ?app|telegram|slack|zoom|teams)\b"
+        r"|^\s*(?:the\s+)?(?:phone|whats ?app|zoom|teams|skype|webex)\s+(?=(?:with|w/)\s)",  # "on Teams with X"
         "",
         typed,
         flags=re.I,
@@ -3280,20 +3316,26 @@ QUOTED_BEFORE_ASKING = re.compile(
 )
 REASON_FIRST = re.compile(
     r"^.+?(?:(?:,\s*|\s+[-–—]\s+|\.\s+)so\s+|[.!]\s+(?:(?:first(?:ly)?|next|then|now|step \d+|"
-    r"to start)\s*[:,]?\s+)?|\s+[-–—]\s+)(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|"
+    r"to start)\s*[:,]?\s+)?)(?=(?:pls\s+|please\s+)?(?:move|give|hand|tag|"
     r"mark|delete|remove|reassign|assign|put|transfer|bin|push|untag)\b)"
+    # "sam's got too many stale leads - hand his ones to maria": said of someone, then a dash
+    r"|^(?:[\w'’-]+(?:'s|’s)|[\w'’-]+\s+(?:has|have|is|was|got|will))\s[^-–—]*?\s[-–—]\s+"
+    r"(?=(?:pls\s+|please\s+)?(?:move|give|hand|reassign|assign|transfer|pass)\b)"
 )
 # a change with its reason after it: "mark the Whitfields as lost, they've gone with Foxtons"
 REASON_AFTER = re.compile(
     r"^(?:(?:pls|please|can you|could you|kindly)\s+)?(?:mark|move|give|hand|reassign|transfer|"
-    r"delete|remove|take|nuke|bin|tag|untag|put|set|change|update|drop)\b[^,;.!?]*?"
+    r"delete|remove|take|nuke|bin|tag|untag|put|set|change|update|drop)\b[^;.!?]*?"
     r"(?P<reason>(?:[,;.!]|\s[-–—])\s*(?:(?:they|he|she|it|we|i|as|because|since|cos|coz|bc)"
     r"(?:'ve|'re|'s|'d|'ll|'m)?\b|(?:both|all of them|all three|the two|each)\s+(?:are\s+)?"
     r"(?:dead|junk|spam|dupes?|duplicates?|tests?|fake|gone|closed|lost)\b"
     # "…, sam's spoken to her", "…, jordan said so": a colleague did what makes it so
     r"|[a-z]+(?:'s|’s|\s+has|\s+had)\s+(?:spoken|talked|called|emailed|met|agreed|confirmed|"
     r"sorted|handled|dealt|asked)\b|[a-z]+\s+(?:said|says|spoke|talked|called|confirmed|agreed|"
-    r"asked)\b).*)$"
+    r"asked)\b).*"
+    # "… to maria so maria isnt swamped": why, said with "so"
+    r"|\s+so\s+(?:that\s+)?[a-z]+\s+(?:is|isn'?t|isnt|are|aren'?t|has|hasn'?t|hasnt|can|can'?t|"
+    r"won'?t|doesn'?t|gets?|stays?|keeps?)\b.*)$"
 )
 _OTHER_TAG = re.compile(r"\s+or\s+(?:tagged\s+)?['\"#]?(?P<tag>(?!(?:not|no|in|with|who)\b)[\w-]+)")
 _MORE_TOWNS = re.compile(
@@ -3510,7 +3552,10 @@ def _segment(match: re.Match, message: Message) -> dict | None:
             if found["when"]
             else _days(found, default=vocab.DAYS_PER[found["unit"].rstrip("s")])
         )
-    if vocab.NEVER_CONTACTED.search(text):
+    if today := _NOT_TODAY.search(text):  # "not contacted (yet) today": not since yesterday
+        slots["no_contact_days"] = 1
+        text = _erased(text, today.span())
+    elif vocab.NEVER_CONTACTED.search(text):
         slots["never_contacted"] = True
     elif found := vocab.NO_CONTACT.search(text) or vocab.LAST_CONTACTED.search(text):
         slots["no_contact_days"] = _days(found, default=30)
@@ -3603,14 +3648,21 @@ def _days(found: re.Match, *, default: int) -> int:
     return n * vocab.DAYS_PER[found.group("unit").rstrip("s")]
 
 
+_A_BOOK = re.compile(
+    r"(?:his|her|their|my|our|the team's|the)\s+(?:whole\s+)?(?:book|accounts|customers|clients|patch|"
+    r"pipeline|territory|portfolio)",
+    re.I,
+)
+
+
 @reads("next_action.suggest")
 def _next(match: re.Match, message: Message) -> dict | None:
     found = vocab.SUGGEST_WHO.search(message.text, match.start())
     who = _ref(message.typed[found.end() :]) if found else None
     if who is None and match.start() > 0:  # "Voss next step?": the customer said first
         who = leading_name(message.typed[: match.start()])
-    if who and who.lower() in vocab.NOT_CUSTOMERS:
-        who = None
+    if who and (who.lower() in vocab.NOT_CUSTOMERS or _A_BOOK.fullmatch(who)):
+        who = None  # "what should sam be doing with his book": his book, not a customer
     top = vocab.TOP_N.search(message.text)
     whose = owner(message, named_for=who is None)
     if who and whose and who.casefold() == whose.casefold():

@@ -313,7 +313,10 @@ def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
         and rule.lower().startswith(f"{tagged.lower()} ")
     ):
         more = rule[len(tagged) :].split()
-        if all(w[:1].isupper() and w.lower() not in _STOPS for w in more):
+        sold = str(slots.get("product") or "").lower()
+        if all(
+            w[:1].isupper() and not w.isupper() and w.lower() not in sold for w in more
+        ) and not ({w.lower() for w in more} & _STOPS):
             return True  # "Jurong Marine Yard": a capitalised word ends the name
     if name == "customer" and isinstance(rule, str) and tagged.lower().endswith(f" {rule.lower()}"):
         extra = tagged.lower()[: len(tagged) - len(rule)].split()
@@ -459,7 +462,10 @@ _NOT_NAMES = frozenset(
     "yep hmm ugh".split()
 )
 _NO_NAME_HOLDS = re.compile(r"[;<>{}]|['\"]\)")
-_CHANNEL_WORDS = frozenset("email e-mail call ring phone text sms meeting visit note chat".split())
+_CHANNEL_WORDS = frozenset(
+    "email e-mail call ring phone text sms meeting visit note chat teams zoom skype webex whatsapp "
+    "slack telegram viber signal kakaotalk wechat".split()
+)
 
 
 def merge(intent: str, slots: dict, tagging: Tagging) -> dict:

@@ -101,6 +101,16 @@ SHORTHAND = [
     (re.compile(r"\bthx\b|\bty\b", re.I), "thanks"),
     (re.compile(r"\bmtg\b", re.I), "meeting"),
     (re.compile(r"^tsk\b", re.I), "task"),
+    (re.compile(r"\btxtd\b", re.I), "texted"),
+    # "crm log call …": the bot's name typed before a command, as "/crm" is
+    (
+        re.compile(
+            r"^crm\s+(?=(?:log|new|add|sale|task|tasks|done|history|hist|show|set|update|digest|report|"
+            r"list|find|delete)\b)",
+            re.I,
+        ),
+        "",
+    ),
     # "Fwd from Sarah Ngata <sarah@…>: …": an e-mail from her; "PO in from X: …": an order
     (re.compile(r"^(?:fwd?|forwarded)(?:\s+(?:e-?mail|mail))?\s+from\b", re.I), "email from"),
     (re.compile(r"^(?:new\s+)?(?:po|purchase order)(?:\s+in)?\s+from\b", re.I), "order from"),

@@ -521,7 +521,10 @@ DOCUMENT_SENT = re.compile(
     r"(?P<what>(?:the\s+|a\s+|an\s+|our\s+)?(?:\w+\s+){0,2}?"
     r"(?:quote|quotation|proposal|contract|invoice|deck|pricing|price list|brochure|sow|catalogue|"
     r"catalog|samples?|estimate|offer)\s+(?:sent|emailed|mailed|posted|delivered)(?:\s+over)?"
-    r"(?:\s+(?:today|this morning|this afternoon|just now))?)\W*$"
+    r"(?:\s+(?:today|this morning|this afternoon|just now))?"
+    # "omar martin atlas - sent advisory by email"
+    r"|(?:sent|emailed|mailed)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}?[\w-]+"
+    r"(?:\s+(?:by|via|over)\s+(?:e-?mail|mail))?(?:\s+(?:today|this morning|just now))?)\W*$"
 )
 # "no wait, keep him with Sam": the owner said again, as it should stay
 KEPT_WITH = re.compile(
@@ -915,7 +918,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "nps.record",
-        r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:gave|give|gives)(?: us)? (?:a )?(?:note|nota|grade|rating|score) (?:of )?-?\d{1,3}\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)|\bnps\s+-?\d{1,3}\s*/\s*10\b|^(?:nps|score)\s+(?!(?:for|of|by|per|this|last|report|trend|score)\b)[a-z][\w' .-]{1,60}?\s+-?\d{1,3}\W*$|^[^:]{2,60}:\s*(?:nps\s+)?(?:score|rating|rated)\s*:?\s*-?\d{1,2}\b(?!\s*(?:%|days?|pts|points))",
+        r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:gave|give|gives)(?: us)? (?:a )?(?:note|nota|grade|rating|score) (?:of )?-?\d{1,3}\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)|\bnps\s+-?\d{1,3}\s*/\s*10\b|^(?:nps|score)\s+(?!(?:for|of|by|per|this|last|report|trend|score)\b)[a-z][\w' .-]{1,60}?\s+-?\d{1,3}\W*$|^[^:–—]{2,60}(?::|\s[–—-])\s*(?:nps\s+)?(?:score|rating|rated)\s*:?\s*-?\d{1,2}\b(?!\s*(?:%|days?|pts|points))",
     ),
     ("task.list", TASKS_DONE_ASKED.pattern),  # "how many tasks did the team complete today"
     ("segment.list", DUPLICATES_ASKED.pattern),  # "any duplicate customers?"
@@ -1142,7 +1145,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.show",
-        r"\b(?:pull up|bring up|open|show me|look up|get me|see|give me|gimme|provide|send me|share)\s+(?:the\s+)?(?:(?:customer|client|account|contact)\s+)?(?:record|file|profile|details|fiche|card|account|entry|rundown|lowdown)\s+(?:for|of|on)\s+|\bwhat (?:do )?we (?:have|hold) on (?:file|record) (?:for|on|about)\s+|\bdo we have (?:a |an |the )?(?:phone(?: number)?|number|email|e-mail|address|contact(?: details)?)\s+(?:for|of|on)\s+|^(?:\w+[,!]?\s+)?who (?:owns|handles|looks after)\s+|^(?:\w+[,!]?\s+)?who(?:'s| has)? got\s+(?=\S+(?:\s+\S+){0,4}\W*$)|^whose (?:book|patch|list|desk|territory|portfolio|pipeline) (?:is|are|has)\s+(?=.+?\s+(?:in|on|under)\W*$)",
+        r"\b(?:pull up|bring up|open|show me|look up|get me|see|give me|gimme|provide|send me|share)\s+(?:the\s+)?(?:(?:customer|client|account|contact)\s+)?(?:record|file|profile|details|fiche|card|account|entry|rundown|lowdown)\s+(?:for|of|on)\s+|\bwhat (?:do )?we (?:have|hold) on (?:file|record) (?:for|on|about)\s+|\bdo we have (?:a |an |the )?(?:phone(?: number)?|number|email|e-mail|address|contact(?: details)?)\s+(?:for|of|on)\s+|^(?:\w+[,!]?\s+)?who (?:owns|handles|looks after)\s+|^(?:\w+[,!]?\s+)?who(?:'s| has)? got\s+(?=\S+(?:\s+\S+){0,4}\W*$)|^whose (?:book|patch|list|desk|territory|portfolio|pipeline) (?:is|are|has)\s+(?=.+?\s+(?:in|on|under)(?:\s+now)?\W*$)",
     ),
     (
         "customer.show",
@@ -1526,7 +1529,7 @@ _CODES = (
     r"usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|try|nzd|mxn|hkd|cny|rmb|"
     r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?|naira|ngn|php|"
     r"kes|ksh|shillings|rand|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd|ghs|cedis?|"
-    r"pesos?|cop|soles|ringgit|baht"
+    r"pesos?|cop|soles|ringgit|baht|canadian(?: dollars)?"
 )
 # the codes also written before the figure: "USD 7,500", "AED 15,000"
 _CODES_FIRST = (
@@ -1607,7 +1610,7 @@ PRODUCT_FOR = re.compile(
     r"\b(?:for|on)\s+(?:the|a|an|our)\s+(?P<p>[a-z][\w&+-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[\w&+-]+){0,2})(?=\s*(?:[,;:!.]|$|\s[-–—]|\s[$€£¥₹\d]))"
 )
 NEGATIVE_MONEY = re.compile(
-    r"(?:^|\s)(?P<money>-[$€£]\s?\d[\d,.]*\s?[km]?|[$€£]\s?-\d[\d,.]*\s?[km]?|-\d[\d,.]*\s?[km]?\s?(?:usd|eur|gbp|dollars|euros?|pounds))"
+    rf"(?:^|\s)(?P<money>-(?:{_SYMBOLS})\s?\d[\d,.]*\s?[km]?|(?:{_SYMBOLS})\s?-\d[\d,.]*\s?[km]?|-\d[\d,.]*\s?[km]?\s?(?:{_CODES})\b)"
     r"|\b(?:amount|price|total|value|for|at|paid|pays|paying|worth)\s*[:=]?\s*"
     r"(?P<money2>-\d[\d,.]*\s?[km]?)(?![\w%])"
 )
@@ -1905,6 +1908,7 @@ STAGE_CRITERION = re.compile(
     r"|\b(?P<stage_ones>qualified|proposal|lost|won|prospect)\s+(?:ones|one|customers|custs|clients|"
     r"accounts|deals)\b|\b(?P<stage_named>lead|qualified|proposal|lost)\s+stage\b"
     r"|\b(?P<stage_paying>paying|existing)(?=\s+(?:customers|clients|accounts)\b)"
+    r"|\b(?P<stage_qualified>qualified)(?=\s+(?:leads?|prospects?|deals?|opportunities|opps)\b)"
     rf"|{STAGE_COUNTED.pattern}"
 )
 _SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|from|in the|for the)\s+)?(?:like\s+|about\s+|around\s+|roughly\s+)?(?:the\s+)?(?:last\s+|past\s+|over\s+|more than\s+)?(?P<n>\d+|{_SPAN_COUNT})?\+?\s*(?P<unit>days?|weeks?|fortnights?|months?|mths?|years?|yrs?|d|wks?|mo)\b)?"
@@ -2003,7 +2007,7 @@ NO_CONTACT = re.compile(
 )
 CITY = re.compile(
     rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the(?!\s(?i:uk|us|usa|states|netherlands|philippines|uae)\b)|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|hibernating|champions?|loyal(?:ists)?|promising|detractors?|promoters?|passives?|lapsed|{_SPAN_COUNT}|{MONTH}|(?i:{WEEKDAY}))\b)(?!\w*_)"
-    r"(?P<city>[^\W\d_][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|interest|interested|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please|now|today|anyway|anymore|again|right|stuck|more|less|older|sitting)\b)[^\W\d_][\w'-]+){0,2})(?=\s|$|[,.?!])"
+    r"(?P<city>[^\W\d_][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|interest|interested|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please|now|today|anyway|anymore|again|right|stuck|more|less|older|sitting|nobody|noone|no)\b)[^\W\d_][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
@@ -2022,7 +2026,7 @@ OWNER = re.compile(
 MIN_VALUE = re.compile(
     r"(?:\b(?:worth|value|spent|spending|ltv|revenue)\s*)?(?:\b(?:over|more than|above|at least|of|min(?:imum)?(?: value)?(?: of)?)\s+|>=?\s*"
     r"|(?<=\bworth )(?=\S{1,12}\+))"  # "worth 10k+"
-    rf"(?P<money>(?:{_SYMBOLS})?\s?\d[\d,.]*(?:\s?[km]\b)?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
+    rf"(?P<money>(?:{_CODES_FIRST}\s?)?(?:{_SYMBOLS})?\s?\d[\d,.]*(?:\s?[km]\b)?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
     r"(?![\d,.]*\s*(?:days?|weeks?|wks?|months?|mths?|years?|yrs?|d\b|w\b))"
 )
 MAX_VALUE = re.compile(  # "worth less than 1000", "under $1000 lifetime", "value below 1k"

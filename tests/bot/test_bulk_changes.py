@@ -772,3 +772,10 @@ def test_a_book_moved_says_the_open_tasks_left_behind_and_they_follow_when_asked
     assert book.say("undo", who="Alex").text.startswith("Undone")
     with Session(book.engine) as session:
         assert session.get(Staff, session.get(Task, hank).assignee_id).name == "Dana"
+
+
+def test_the_last_few_of_a_list_are_its_bottom_rows(book):
+    listed = book.say("list dana's customers", who="Alex")
+    preview = book.say("move the last 2 on that list to lee so lee isnt idle", who="Alex")
+    assert preview.text.startswith("Move 2 customers to Lee?")
+    assert {r["Customer"] for r in preview.rows} == {r["Customer"] for r in listed.rows[-2:]}

@@ -1575,3 +1575,64 @@ TAGGED = Lexicon(customers=("Kenji Moreau", "Tom Rossi"), staff=("Jordan Lee", "
 def test_a_tag_the_store_has_is_read_as_that_tag(text, intent, slots):
     parsed = read(text, lexicon=TAGGED)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("remind me at 4pm to check every aa-advisory account has been contacted", "task.create",
+         {"text": "check every aa-advisory account has been contacted", "due": "2026-11-18"}),
+        ("txtd amelia taylor ironclad w/ the patch link", "interaction.log",
+         {"customer": "amelia taylor ironclad", "channel": "sms", "summary": "w/ the patch link"}),
+        ("reassign lucia kowalski, björn rossi... no wait. reassign tom becker, mia rossi to sam",
+         "customer.bulk_update", {"customers": ["tom becker", "mia rossi"], "field": "owner",
+                                  "value": "sam"}),
+        ("who hasnt been contacted yet today", "segment.list", {"no_contact_days": 1}),
+        ("whose book is anna brown in now?", "customer.show", {"customer": "anna brown"}),
+        ("omar martin atlas - sent advisory by email", "interaction.log",
+         {"customer": "omar martin atlas", "channel": "email",
+          "summary": "sent advisory by email"}),
+        ("what should sam be doing with his book", "next_action.suggest", {"owner": "sam"}),
+        ("reassign #162, oliver lopez and #148 to sam", "customer.bulk_update",
+         {"customers": ["#162", "oliver lopez", "#148"], "field": "owner", "value": "sam"}),
+        ("All lost customers in Reykjavík with no purchase in 2 years - delete them",
+         "customer.bulk_update", {"stage": "lost", "no_purchase_days": 730, "city": "Reykjavík",
+                                  "action": "delete"}),
+        ("Tag all customers with lifetime value over USD 250k as tier-1", "customer.bulk_update",
+         {"min_value": 250000, "field": "tag", "value": "tier-1"}),
+        ("Move every qualified lead with no contact for 10 days from Sipho to Annelie",
+         "customer.bulk_update", {"stage": "qualified", "no_contact_days": 10, "owner": "Sipho",
+                                  "field": "owner", "value": "Annelie"}),
+        ("Move everyone in Aled's book in Bristol over to Carys", "customer.bulk_update",
+         {"owner": "Aled", "city": "Bristol", "field": "owner", "value": "Carys"}),
+        ("Delete all leads in Morgan City nobody has contacted in 180 days", "customer.bulk_update",
+         {"stage": "lead", "city": "Morgan City", "no_contact_days": 180, "action": "delete"}),
+        ("Rao Caterers bought 10kg sambar powder for -₹4,500", "purchase.log",
+         {"customer": "Rao Caterers", "product": "sambar powder",
+          "invalid": {"amount": "-₹4,500"}}),
+        ("Curry Leaf Bistro – rating 7, 'good aroma but packaging leaks'", "nps.record",
+         {"customer": "Curry Leaf Bistro", "score": 7,
+          "comment": "good aroma but packaging leaks"}),
+        ("crm log call Karratha Iron Pty - re gas detector calibration", "interaction.log",
+         {"customer": "Karratha Iron Pty", "channel": "call",
+          "summary": "re gas detector calibration"}),
+        ("Meeting on Teams with Lichtenfels Interiors today, they choose the smoked version",
+         "interaction.log", {"customer": "Lichtenfels Interiors", "channel": "meeting",
+                             "summary": "they choose the smoked version",
+                             "occurred_on": "2026-11-18"}),
+    ],
+)  # fmt: skip
+def test_what_working_day_58_and_blind_round_47_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jolene hebert new # 337-555-0142",
+        "Hotel Saffron Kochi is interested in biryani masala also, pls add",
+    ],
+)
+def test_a_detail_of_someone_told_never_adds_someone_new(text):
+    assert read(text).intent != "customer.create"
