@@ -380,10 +380,13 @@ def _tag_apart(
     if re.search(rf"\btag(?:ged)?\b[^,.;]*?{named}|{named}['\"]?\s+tag\b", message.typed, re.I):
         return None
     rest = f"{message.typed[: tag.start()]} {message.typed[tag.end() :]}"
-    parsed = parse(" ".join(rest.split()), now=now, tz=tz, lexicon=lexicon)
-    if parsed.intent not in ("segment.list", "customer.bulk_update") or "tag" in parsed.slots:
+    read = parse(" ".join(rest.split()), now=now, tz=tz, lexicon=lexicon)
+    selects = ("segment.list", "customer.bulk_update")
+    # "my custs?" alone may read as nothing sure: the list is still the likeliest
+    parsed = next((r for r in (read, *read.alternatives) if r.intent in selects), None)
+    if parsed is None or "tag" in parsed.slots:
         return None
-    return replace(parsed, slots={**parsed.slots, "tag": said})
+    return replace(parsed, slots={**parsed.slots, "tag": said}, confidence=read.confidence)
 
 
 def _listed_after(first: str, then: str, typed: str) -> bool:

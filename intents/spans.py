@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from intents.rules import Message
-from intents.vocab import NOT_CUSTOMERS, REASON_TAIL, REFERENCE_STOPS, SELECTION_NOUN
+from intents.vocab import DATE_WORDS, NOT_CUSTOMERS, REASON_TAIL, REFERENCE_STOPS, SELECTION_NOUN
 
 # Slots whose value is a stretch of the message, as typed.
 SLOTS = ("customer", "name", "company", "summary", "text", "comment", "city", "product", "interest",
@@ -318,6 +318,10 @@ def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
             w[:1].isupper() and not w.isupper() and w.lower() not in sold for w in more
         ) and not ({w.lower() for w in more} & _STOPS):
             return True  # "Jurong Marine Yard": a capitalised word ends the name
+    if name == "customer" and isinstance(rule, str) and rule.lower().endswith(f" {tagged.lower()}"):
+        first = rule.lower()[: len(rule) - len(tagged)].split()
+        if first and not set(first) & (_STOPS | _NEVER_OPENS_A_NAME):
+            return True  # "daniel okafor emailed back": the tagger left the first name out
     if name == "customer" and isinstance(rule, str) and tagged.lower().endswith(f" {rule.lower()}"):
         extra = tagged.lower()[: len(tagged) - len(rule)].split()
         if set(extra) <= _NEVER_OPENS_A_NAME:
@@ -518,6 +522,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 and value.lower() in why.group().lower()
             ):
                 continue  # "give those to maria, shes in berlin anyway": why, not which
+            if name == "product" and set(value.lower().split()) & DATE_WORDS:
+                continue  # "bought support premium last friday": the day is no part of it
             if name == "product" and value.lower() in _PAPERWORK:
                 continue  # "confirmed the quote, 20x CRM Starter …": what was signed, not sold
             if (

@@ -523,8 +523,8 @@ DOCUMENT_SENT = re.compile(
     r"catalog|samples?|estimate|offer)\s+(?:sent|emailed|mailed|posted|delivered)(?:\s+over)?"
     r"(?:\s+(?:today|this morning|this afternoon|just now))?"
     # "omar martin atlas - sent advisory by email"
-    r"|(?:sent|emailed|mailed)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}?[\w-]+"
-    r"(?:\s+(?:by|via|over)\s+(?:e-?mail|mail))?(?:\s+(?:today|this morning|just now))?)\W*$"
+    r"|(?:sent|emailed|mailed)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}?[\w-]+?)"
+    r"(?:\s+(?:by|via|over)\s+(?:e-?mail|mail))?(?:\s+(?:today|this morning|just now))?\W*$"
 )
 # "no wait, keep him with Sam": the owner said again, as it should stay
 KEPT_WITH = re.compile(
