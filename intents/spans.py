@@ -397,7 +397,7 @@ _STOPS = frozenset(REFERENCE_STOPS) | frozenset(
 
 _NEVER_OPENS_A_NAME = frozenset(
     "left visited met called rang phoned emailed texted messaged saw pasting pasted fixed from "
-    "at with w/ to for just into in on".split()
+    "at with w/ to for just into in on of from by the a an about re".split()
 )
 
 
