@@ -663,7 +663,7 @@ def _forecast(ctx: Context, book: Book) -> Reply:
     currency = ctx.settings.currency
     horizon = analytics.forecast_horizon(ctx.session, today=ctx.today, currency=currency)
     months = round(horizon / 30.4)
-    worth = format.about_money(float(buyers["predicted"].sum()) / 100, ctx.settings.currency)
+    worth = format.about_money(float(buyers["predicted"].sum()) / 100, currency)
     orders = float(buyers["expected_orders"].fillna(0).sum())
     alive = buyers["p_alive"].dropna()
     text = f"≈ {worth} from ≈ {orders:,.0f} orders over the next {months} months"
@@ -679,8 +679,9 @@ def _forecast(ctx: Context, book: Book) -> Reply:
         shown = {"#": str(customer_id), "Customer": display_name(row, customer_id)}
         if book.team:
             shown["Owner"] = owners.get(row["owner_id"], "No owner")
-        shown["Expected"] = format.about_money(float(row["predicted"]) / 100, ctx.settings.currency)
-        shown["Orders"] = f"{float(row['expected_orders'] or 0):.1f}"
+        expected = row["expected_orders"]
+        shown["Expected"] = format.about_money(float(row["predicted"]) / 100, currency)
+        shown["Orders"] = f"{float(expected):.1f}" if expected == expected else ""  # NaN: none
         if row["p_alive"] == row["p_alive"]:  # not NaN: the model says how likely
             shown["Still buying"] = format.chance(row["p_alive"])
         rows.append(shown)
