@@ -154,7 +154,9 @@ FIRST_FEW = re.compile(
 )
 # the last rows of the list just shown: "move the last 5 on that list to sam"
 LAST_FEW = re.compile(
-    r"\b(?:the\s+)?(?:last|bottom)\s+(?P<n>\d{1,3})\b(?!\s*(?:days?|weeks?|months?|%)\b)"
+    r"\b(?:the\s+)?(?:last|bottom)\s+(?P<n>\d{1,3})\b"
+    r"(?!\s*(?:days?|weeks?|months?|years?|%|orders?|sales?|purchases?|calls?|e-?mails?|meetings?|"
+    r"contacts?|interactions?|visits?|notes?|chats?|texts?|tasks?)\b)"  # "the last 5 emails with X"
     r"(?:\s+(?:on|of|in|from)\s+(?:that|the|this)\s+list)?",
     re.I,
 )

@@ -779,3 +779,11 @@ def test_the_last_few_of_a_list_are_its_bottom_rows(book):
     preview = book.say("move the last 2 on that list to lee so lee isnt idle", who="Alex")
     assert preview.text.startswith("Move 2 customers to Lee?")
     assert {r["Customer"] for r in preview.rows} == {r["Customer"] for r in listed.rows[-2:]}
+
+
+def test_the_last_few_orders_asked_after_a_list_are_never_rows_of_it(book):
+    book.say("list dana's customers", who="Alex")
+    written = book.written()
+    reply = book.say("last 3 orders", who="Alex")  # never a sale to the list's last three
+    assert not reply.text.startswith(("How much was it?", "Move")) and "product" not in reply.text
+    assert book.written() == written
