@@ -654,8 +654,9 @@ def _forecast(ctx: Context, book: Book) -> Reply:
     (orders and value over the store's horizon) added up, and the customers who carry most."""
     from crm_store import analytics
 
-    found = snapshot(ctx).customers
-    if book.owner_id is not None:
+    only = None if book.team else select(Customer.id).where(Customer.owner_id == book.owner_id)
+    found = snapshot(ctx, only=only).customers
+    if not book.team:
         found = found[found["owner_id"] == book.owner_id]
     buyers = found[found["orders"] > 0].sort_values("predicted", ascending=False)
     if buyers.empty:
