@@ -18,7 +18,13 @@ from bot.context import Ask, Context, UserError
 from bot.messages import Button, Reply
 from crm_store import normalize
 from crm_store.models import Customer, Staff
-from crm_store.search import AT_COMPANY, Match, clear_winner, find_customers
+from crm_store.search import (
+    AT_COMPANY,
+    Match,
+    clear_winner,
+    find_customers,
+    find_live_and_binned,
+)
 
 
 def resolve_customer(ctx: Context, typed: str | None, **how) -> Customer:
@@ -68,22 +74,25 @@ def _resolve(
     typed = str(typed).strip()
     if (numbered := _numbered(ctx, typed, in_bin=in_bin)) is not None:
         return numbered
-    matches = find_customers(ctx.session, typed, in_bin=in_bin)
+    if in_bin is False:
+        matches, binned = find_live_and_binned(ctx.session, typed)
+    else:
+        matches, binned = find_customers(ctx.session, typed, in_bin=in_bin), []
     if not matches:
         where = "in the delete bin " if in_bin is True else ""
-        gone = _in_the_bin(ctx, typed) if in_bin is False else ""
+        gone = _in_the_bin(typed, binned)
         raise UserError(
             f"No customer {where}matches “{typed}” (I searched names, companies, "
             f"e-mails, phones and #ids). {gone}".strip()
         )
-    if in_bin is False and not any(m.hinted for m in matches):
-        _not_the_one_deleted(ctx, typed)  # "fatima nakamura in austin", when she was deleted
+    if not any(m.hinted for m in matches):
+        _not_the_one_deleted(binned)  # "fatima nakamura in austin", when she was deleted
     if (customer := named_exactly(typed, matches)) is not None:
         return customer
-    if in_bin is False and (binned := _named_in_the_bin(ctx, typed)):
+    if binned and (gone := named_exactly(typed, binned)):
         # "whered omar jensen go?": the one of that very name was deleted, the rest only look alike
         raise UserError(
-            f"{binned.display_name} (#{binned.id}) is in the delete bin; “restore #{binned.id}” "
+            f"{gone.display_name} (#{gone.id}) is in the delete bin; “restore #{gone.id}” "
             "brings them back."
         )
     if len(matches) == 1:
@@ -100,17 +109,17 @@ def _resolve(
     if read and not hinted and (customer := clear_winner(matches) or _in_view(ctx, typed, matches)):
         return customer
     question = _which_one(ctx, typed, _with_recent(ctx, typed, hinted or matches), slot=slot)
-    if not hinted and in_bin is False:  # "hugo silva madrid", when the Madrid one was deleted
-        question.reply.note = _in_the_bin(ctx, typed, hinted=True) or None
+    if not hinted:  # "hugo silva madrid", when the Madrid one was deleted
+        question.reply.note = _in_the_bin(typed, binned, hinted=True) or None
     raise question
 
 
-def _not_the_one_deleted(ctx: Context, typed: str) -> None:
+def _not_the_one_deleted(binned: list[Match]) -> None:
     """Refuse when the words beyond the name fit only a customer in the delete bin: the live
     namesake is someone else."""
-    binned = [m for m in find_customers(ctx.session, typed, limit=3, in_bin=True) if m.hinted]
-    if len(binned) == 1:
-        gone = binned[0].customer
+    hinted = [m for m in binned if m.hinted]
+    if len(hinted) == 1:
+        gone = hinted[0].customer
         raise UserError(
             f"{gone.display_name} (#{gone.id}, {gone.city or 'no town'}) is in the delete bin; "
             f"“restore #{gone.id}” brings them back."
@@ -242,21 +251,14 @@ def _in_view(ctx: Context, typed: str, matches: list[Match]) -> Customer | None:
     return shown[0] if len(shown) == 1 else None
 
 
-def _in_the_bin(ctx: Context, typed: str, *, hinted: bool = False) -> str:
+def _in_the_bin(typed: str, binned: list[Match], *, hinted: bool = False) -> str:
     """Where a customer the words fit has gone: "In the delete bin: Hugo Silva (#128) …";
     `hinted`: only those the words name, or whose city or company they name."""
-    found = find_customers(ctx.session, typed, limit=3, in_bin=True)
-    binned = [m.customer for m in found if not hinted or m.hinted or _is_named(typed, m.customer)]
-    if not binned:
+    gone = [m.customer for m in binned if not hinted or m.hinted or _is_named(typed, m.customer)]
+    if not gone:
         return ""
-    said = ", ".join(f"{c.display_name} (#{c.id})" for c in binned)
-    return f"In the delete bin: {said}; “restore #{binned[0].id}” brings them back."
-
-
-def _named_in_the_bin(ctx: Context, typed: str) -> Customer | None:
-    """The one deleted customer whose own name the words are, when no live one has it."""
-    binned = find_customers(ctx.session, typed, limit=3, in_bin=True)
-    return named_exactly(typed, binned) if binned else None
+    said = ", ".join(f"{c.display_name} (#{c.id})" for c in gone)
+    return f"In the delete bin: {said}; “restore #{gone[0].id}” brings them back."
 
 
 def named_exactly(typed: str, matches: list[Match]) -> Customer | None:

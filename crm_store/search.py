@@ -63,8 +63,8 @@ def find_customers(
         except ValueError:
             return []
         return [Match(c, 100) for c in session.exec(live.where(Customer.email == address))]
-    digits = re.sub(r"\D", "", typed)
-    if len(digits) >= 6 and len(digits) >= len(re.sub(r"\s", "", typed)) - 4:
+    if _is_phone(typed):
+        digits = re.sub(r"\D", "", typed)
         return [
             Match(c, 100)
             for c in session.exec(live.where(col(Customer.phone).endswith(digits[-9:])))
@@ -79,27 +79,73 @@ def _binned(in_bin: bool | None):
     return deleted.is_not(None) if in_bin else deleted.is_(None)
 
 
+def find_live_and_binned(
+    session: Session, typed: str, *, limit: int = 5, binned_limit: int = 3
+) -> tuple[list[Match], list[Match]]:
+    """The live candidates and, apart, those in the delete bin, from one search: a name is
+    resolved among the live while the bin says where someone of that name went."""
+    typed = typed.strip()
+    query, at_company, words = _name_words(typed)
+    exact = ID_REF.match(typed) or ("@" in typed and " " not in typed) or _is_phone(typed)
+    if exact or not query:
+        both = find_customers(session, typed, limit=limit + binned_limit, in_bin=None)
+        live = [m for m in both if m.customer.deleted_at is None]
+        return live[:limit], [m for m in both if m.customer.deleted_at is not None][:binned_limit]
+    rows = _shortlisted(session, words, in_bin=None)
+    live = [row for row in rows if row.deleted_at is None]
+    binned = [row for row in rows if row.deleted_at is not None]
+    return (
+        _ranked(session, query, at_company, live, limit=limit),
+        _ranked(session, query, at_company, binned, limit=binned_limit),
+    )
+
+
 def _by_name(session: Session, typed: str, *, limit: int, in_bin: bool | None) -> list[Match]:
-    typed = IN_BRACKETS.sub(r"\1 at \2", typed)  # "Amelia Lefèvre (Quantum Partners)"
-    query = normalize.name_key(typed)
+    query, at_company, words = _name_words(typed)
     if not query:
         return []
+    rows = _shortlisted(session, words, in_bin=in_bin)
+    return _ranked(session, query, at_company, rows, limit=limit)
+
+
+def _name_words(typed: str) -> tuple[str, re.Match | None, list[str]]:
+    """The folded name said, its "person at company" reading, and the words to shortlist by."""
+    typed = IN_BRACKETS.sub(r"\1 at \2", typed)  # "Amelia Lefèvre (Quantum Partners)"
+    query = normalize.name_key(typed)
     at_company = AT_COMPANY.match(typed)
     words = query.split()
     if at_company:
         words += normalize.name_key(at_company["company"]).split()
+    return query, at_company, words
+
+
+def _is_phone(typed: str) -> bool:
+    digits = re.sub(r"\D", "", typed)
+    return len(digits) >= 6 and len(digits) >= len(re.sub(r"\s", "", typed)) - 4
+
+
+def _shortlisted(session: Session, words: list[str], *, in_bin: bool | None) -> Sequence[Row]:
     shortlist = name_index.for_session(session).candidates(session, words, limit=CANDIDATES)
     if not shortlist:
         return []
-    rows = session.execute(
-        select(Customer.id, Customer.name_key, Customer.company_key, Customer.city).where(
+    return session.execute(
+        select(
+            Customer.id, Customer.name_key, Customer.company_key, Customer.city, Customer.deleted_at
+        ).where(
             col(Customer.id).in_(shortlist),
             col(Customer.forgotten_at).is_(None),
             _binned(in_bin),
         )
     ).all()
-    people = {id_: name for id_, name, _, _ in rows}
-    companies = {id_: company for id_, _, company, _ in rows}
+
+
+def _ranked(
+    session: Session, query: str, at_company: re.Match | None, rows: Sequence[Row], *, limit: int
+) -> list[Match]:
+    if not rows:
+        return []
+    people = {row.id: row.name_key for row in rows}
+    companies = {row.id: row.company_key for row in rows}
     scores: dict[int, float] = {}
     if at_company:
         person = normalize.name_key(at_company["person"])
@@ -109,7 +155,11 @@ def _by_name(session: Session, typed: str, *, limit: int, in_bin: bool | None) -
             if both >= CUTOFF:
                 scores[id_] = both + _exact_bonus(company, companies[id_])
     if not scores:
-        full = {id_: f"{name} {company}" for id_, name, company, _ in rows if name and company}
+        full = {
+            row.id: f"{row.name_key} {row.company_key}"
+            for row in rows
+            if row.name_key and row.company_key
+        }
         for choices in (people, companies, full):
             for _, score, id_ in process.extract(
                 query, choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=CUTOFF
@@ -129,9 +179,9 @@ def _hinted(query: str, rows: Sequence[Row]) -> set[int]:
     """The candidates the words name with a hint, ranked first so a long list of namesakes
     cannot push them out. No one when the words are some candidate's whole name, as then the
     "hint" may be part of a name ("anna maria lopez" is not Anna Maria at Lopez Foods)."""
-    if any(query in (name, company) for _, name, company, _ in rows):
+    if any(query in (row.name_key, row.company_key) for row in rows):
         return set()
-    return {id_ for id_, name, company, city in rows if _fits_hint(query, name, company, city)}
+    return {row.id for row in rows if _fits_hint(query, row.name_key, row.company_key, row.city)}
 
 
 def _fits_hint(query: str, name_key: str, company_key: str, city: str | None) -> bool:
