@@ -29,6 +29,9 @@ SLOT_WORDS = {
     "score": "NPS score (a whole number from 0 to 10)",
     "quantity": "quantity (a whole number from 1)",
     "task_id": "task number",
+    "no_purchase_days": "number of days (a whole number from 1)",
+    "no_contact_days": "number of days (a whole number from 1)",
+    "no_stage_change_days": "number of days (a whole number from 1)",
 }
 
 

@@ -108,7 +108,10 @@ def _resolve(
         return recent
     if read and not hinted and (customer := clear_winner(matches) or _in_view(ctx, typed, matches)):
         return customer
-    question = _which_one(ctx, typed, _with_recent(ctx, typed, hinted or matches), slot=slot)
+    offered = hinted or matches
+    if len(named := [m for m in offered if _is_named(typed, m.customer)]) > 1:
+        offered = named  # "hugo novak", with two of that name: those two, not every Hugo
+    question = _which_one(ctx, typed, _with_recent(ctx, typed, offered), slot=slot)
     if not hinted:  # "hugo silva madrid", when the Madrid one was deleted
         question.reply.note = _in_the_bin(typed, binned, hinted=True) or None
     raise question

@@ -743,6 +743,10 @@ OUT_OF_IT = re.compile(
     r"^(?:(?:drop|remove|take|exclude|skip|pull|cut|leave)\s+(?P<who>.+?)\s+(?:out\s+)?(?:of|from|off)"
     r"\s+(?:that|this|it|the list|the preview|the selection|them|those|these|there)\b"
     r"|(?:leave|take|keep)\s+(?P<who2>.+?)\s+out\b"
+    # "keep emma taylor with maria though, she's doing the recovery": she stays where she is
+    r"|(?:keep|leave)\s+(?P<who5>.+?)\s+(?:with|on|in)\s+(?:me|[\w'’-]+)(?:(?:'s|’s)\s+book)?"
+    r"(?:\s+(?:though|tho|for now|then|instead|please|pls))*(?=\s*(?:[,;.!-]|$))"
+    r"|(?P<who6>.+?)\s+(?:stays|should stay|is staying)\s+with\s+(?:me|[\w'’-]+)\b"
     r"|(?:drop|remove|exclude|skip|cut|take out|leave out)\s+(?P<who4>(?:the ones|those|anyone|"
     r"anybody|everyone|any|all)\s+(?:with|who|that|where|in|at|from|without|not)\b.+)"
     r"|(?:(?:all|everyone|everybody|them all|the rest)\s+)?(?:but|without|except(?: for)?|minus)\s+"
@@ -757,7 +761,7 @@ def narrowed_preview(text: str, waiting: dict[str, Any], read: Reader) -> Parsed
     slots = {k: v for k, v in waiting.items() if k not in (IDS, DEALT)}
     text = _FILLER_FIRST.sub("", text)
     if out := OUT_OF_IT.match(text):
-        said = out["who"] or out["who2"] or out["who3"] or out["who4"]
+        said = next(out[g] for g in ("who", "who2", "who3", "who4", "who5", "who6") if out[g])
         text = f"except {said}{text[out.end() :]}"
     if left_out := vocab.EXCEPT.search(text):
         kept = read(f"list customers {text[left_out.start() :]}").slots.get(EXCLUDING)

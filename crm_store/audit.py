@@ -258,11 +258,12 @@ def _current(session: Session, model: type[SQLModel], entry: AuditEntry) -> SQLM
 
 
 def handed_over(
-    session: Session, *, to_id: int, since: datetime, from_id: int | None = None
+    session: Session, *, to_id: int | None, since: datetime, from_id: int | None = None
 ) -> set[int]:
-    """The customers whose owner was changed to `to_id` (from `from_id`, or by them, if given)
-    since then, in changes not undone: "which customers did I get from Sam this week", "new
-    leads from Alex" (the manager who handed them over)."""
+    """The customers whose owner was changed to `to_id` (to anyone, if None; from `from_id`, or
+    by them, if given) since then, in changes not undone: "which customers did I get from Sam
+    this week", "new leads from Alex" (the manager who handed them over), "the customers handed
+    over from Jordan today"."""
     entries = session.exec(
         select(AuditEntry).where(
             AuditEntry.entity == "customers",
@@ -275,8 +276,9 @@ def handed_over(
         entry.entity_id
         for entry in entries
         if entry.entity_id is not None
-        and (entry.after or {}).get("owner_id") == to_id
-        and (entry.before or {}).get("owner_id") != to_id
+        and "owner_id" in (entry.after or {})
+        and (to_id is None or (entry.after or {}).get("owner_id") == to_id)
+        and (entry.before or {}).get("owner_id") != (entry.after or {}).get("owner_id")
         and (
             from_id is None
             or (entry.before or {}).get("owner_id") == from_id

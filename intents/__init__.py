@@ -24,15 +24,17 @@ from intents.rules import (
     NOT_TAG,
     OLD_CHANNEL,
     OUTCOME,
+    SOLD_ON,
     TASKS_DONE,
     TASKS_OF,
     THEIR_OWNERS,
+    WAS,
 )
 
 __all__ = [
     "ADDED", "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CONTACTED_DAYS",
     "CUSTOMERS", "DAYS", "DISCOUNT", "EACH", "FORECAST",
     "EXCLUDING", "Lexicon", "NAMESAKES", "NEVER_PURCHASED", "NOT_BOUGHT", "NOT_TAG",
-    "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "TASKS_DONE", "TASKS_OF", "THEIR_OWNERS",
-    "WITH_TASKS", "parse",
+    "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "SOLD_ON", "TASKS_DONE", "TASKS_OF", "THEIR_OWNERS",
+    "WAS", "WITH_TASKS", "parse",
 ]  # fmt: skip

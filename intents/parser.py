@@ -93,9 +93,12 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         asked := parse(message.typed[opening.end() :], now=now, tz=tz, lexicon=lexicon)
     ).intent not in ("unknown", "smalltalk"):
         return asked  # "ok thanks. whats the pipeline now": the request after the thanks
-    if (won := vocab.WON_TOO.search(message.text)) and (
-        sold := parse(message.typed[: won.start()], now=now, tz=tz, lexicon=lexicon)
-    ).intent == "purchase.log":
+    if (
+        (won := vocab.WON_TOO.search(message.text))
+        and (sold := parse(message.typed[: won.start()], now=now, tz=tz, lexicon=lexicon)).intent
+        == "purchase.log"
+        and sold.slots.keys() & {"amount", "quantity"}  # "X signed this morning": no sale told
+    ):
         return sold  # "X accepted the proposal!! 30 drums CRM Pro 27k, move her to customer"
     if noted := vocab.NOTE_THAT_AFTER.match(message.text):
         what = message.typed[slice(*noted.span("what"))]
@@ -116,6 +119,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         and not rules.missing_required(said.intent, said.slots)
     ):
         return said  # "omar jensen at wayne logistik went bust, delete him": delete omar jensen …
+    if (asked := rules.named_then_asked(message)) is not None and (
+        said := parse(asked, now=now, tz=tz, lexicon=lexicon)
+    ).intent == "customer.changes":
+        return said  # "björn dubois - who changed his stage to lost today?"
     if (kept := vocab.AS_MY_TASK.search(message.text)) and kept.start() > 0:
         planned = parse(
             f"remind me to {message.typed[: kept.start()]}", now=now, tz=tz, lexicon=lexicon
@@ -136,6 +143,13 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
             if not done.slots and named:  # "noah called back, close his follow up": noah's
                 done = replace(done, slots={"customer": named})
             return done
+    if (done := vocab.DONE_AFTER.search(message.text)) and done.start() > 0:
+        said = message.typed[: done.start()]
+        slots = rules.task_done_after(said)
+        told = rules.read("interaction.log", rules.prepare(said, now=now, tz=tz)) or {}
+        if "customer" not in slots and told.get("customer"):  # "called hans back, tick it off"
+            slots["customer"] = told["customer"]
+        return Parsed("task.complete", slots, 0.85)
     reason = rules.REASON_FIRST.match(message.text) or rules.REASON_STATED.match(message.text)
     if reason and (said := _after_reason(message, reason, now=now, tz=tz, lexicon=lexicon)):
         return said
@@ -278,8 +292,12 @@ def choose(
         floor = UNKNOWN_FLOOR if readings and readings[0].intent == "unknown" else 0.01
         if readings and (len(readings) > ALTERNATIVES or probability < floor or rank > 6):
             break
-        if intent == "smalltalk" and not vocab.SMALL_TALK.search(said):
+        if intent == "smalltalk" and not (
+            vocab.SMALL_TALK.search(said) or vocab.SMALL_TALK.search(message.text)
+        ):
             continue  # "chloe garcia granite" is not a greeting, whatever its letters suggest
+        if intent in _CHANGES_STORE and _ASKED_WHY.search(message.text):
+            continue  # "björn dubois - who changed his stage to lost?": asked, never done
         slots = {} if intent in _NO_SLOTS else rules.read(intent, message)
         if slots is None:
             continue
@@ -467,4 +485,13 @@ _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change
 EXCLUDING = "excluding"  # who a selection leaves out (not in the contract's frame)
 WITH_TASKS = "with_tasks"  # a customer handed over with their open tasks (ditto)
 _BARE_NUMBER = re.compile(r"\W*#?\d{1,7}\W*")
+_CHANGES_STORE = frozenset(
+    {"customer.update", "customer.delete", "customer.bulk_update", "customer.forget"}
+)
+# a question about a change, not one to make: "why is X in lost", "X - who moved her to lost?"
+_ASKED_WHY = re.compile(
+    r"(?:^|[-–—:,;]\s+)(?:why(?!\s+not\b)|how come)\b"
+    r"|(?:^|[-–—:,;]\s+)who\s+(?:(?:has|had|did)\s+)?(?:changed|moved|marked|set|put|gave|assigned|"
+    r"reassigned|deleted|removed|binned|updated)\b[^?]*\?"
+)
 _NO_SLOTS = frozenset({"unknown", "smalltalk", "undo", "digest.unsubscribe"})

@@ -86,6 +86,8 @@ def without_customer_tail(slots: dict[str, Any]) -> dict[str, Any]:
         slots["customer"] = who = who[:-2]  # "set Jane O'Brien's stage to lost"
     if isinstance(who, str) and (plain := _PARTICLES_AT_END.sub("", who)):
         slots["customer"] = who = plain  # "priyanka @ loomgrid lol"
+    if isinstance(who, str) and (address := _LABELLED_ADDRESS.fullmatch(who)):
+        slots["customer"] = who = address["address"]  # "the customer with email m.k@x.pl"
     if not isinstance(who, str) or not isinstance(said, str):
         return slots
     words = who.split()
@@ -507,8 +509,43 @@ def named_then_pointed(message: Message) -> Message | None:
     if len(said) > 1:  # "…, push that task to monday": the task for them
         name = f"the {said[1]} for {name}"
     typed = f"{message.typed[found.start('change') : found.start('who')]}{name}"
-    typed += message.typed[found.end("who") :]
+    rest = message.typed[found.end("who") :]
+    if _BARE_STAGE.match(rest):
+        rest = f" as{rest}"  # "…, mark him customer": as a customer
+    typed += rest
     return replace(message, text=typed.lower(), typed=typed, cleaned=None)
+
+
+def named_then_asked(message: Message) -> str | None:
+    """ "björn dubois - who changed his stage to lost?": the question with the name said in it
+    ("who changed björn dubois's stage to lost?"), or None."""
+    found = _ASKED_AFTER_NAME.match(message.typed)
+    if not found or not (name := leading_name(found["name"])):
+        return None
+    asked = found["asked"]
+    pronoun = _PRONOUN.search(asked)
+    if pronoun is None:
+        return None
+    said = pronoun.group().lower()
+    owned = said in ("his", "their") or (
+        said == "her" and _FIELD_NEXT.match(asked, pronoun.end()) is not None
+    )
+    return f"{asked[: pronoun.start()]}{name}{'’s' if owned else ''}{asked[pronoun.end() :]}"
+
+
+_ASKED_AFTER_NAME = re.compile(
+    r"^(?P<name>[^,;:?!–—-]+?)\s*(?:\s[-–—]+|[:,])\s*(?P<asked>(?:who|when|why)\b.+)$", re.I
+)
+_PRONOUN = re.compile(r"\b(?:his|her|their|him|them)\b", re.I)
+_FIELD_NEXT = re.compile(
+    r"\s+(?:stage|status|owner|rep|phone|number|e-?mail|name|company|city|title|details|record)\b",
+    re.I,
+)
+
+
+_BARE_STAGE = re.compile(
+    r"\s+(?:an?\s+)?(?:lead|qualified|proposal|customer|client|lost|won)\W*$", re.I
+)
 
 
 # a customer named, what is so of them, then a change said of "him": the statement's verb ends the
@@ -619,6 +656,11 @@ def _without_filler(text: str) -> str:
 _FILLER_WORDS = (
     r"lol|lmao|haha+|fr|tbh|ngl|btw|fyi|lah|leh|lor|can|pls|plz|thx|ty|thanks|thank you|mate|i guess|"
     r"chur|lekker|aye|sweet as"
+)
+_LABELLED_ADDRESS = re.compile(
+    r"(?:(?:the\s+)?(?:customer|client|person|contact)\s+(?:with\s+)?)?(?:(?:the\s+)?e-?mail"
+    r"(?:\s+address)?|address)\s*:?\s*(?P<address>[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)",
+    re.I,
 )
 _PARTICLES_AT_END = re.compile(r"(?:\s+(?:lol|lmao|haha+|fr|tbh|ngl|lah|leh|lor))+$", re.I)
 _FILLER_AT_END = re.compile(
@@ -845,6 +887,20 @@ def _task_described(message: Message) -> dict[str, str] | None:
     elif found["who"] or found["their"]:
         return slots if not named else None  # the customer just talked about
     return {**slots, "customer": " ".join(named)} if named else None
+
+
+def task_done_after(done: str) -> dict[str, str]:
+    """ "booked the QBR with her for the 15th" (, so that task is done): whose task, the customer
+    named or just talked about, and the words of what it was about."""
+    slots = {}
+    if (found := _DONE_WITH.search(done)) and (who := _ref(found["who"])):
+        slots["customer"] = who
+    if about := [w for w in re.findall(r"[\w'-]+", done) if w.lower() in _TASK_WORDS]:
+        slots["about"] = " ".join(about)
+    return slots
+
+
+_DONE_WITH = re.compile(r"\b(?:with|to|for|at|from)\s+(?P<who>(?!(?:the|a|an)\b)[^,;.!?]+)", re.I)
 
 
 # what came of a task, said as it is ticked off: "done 3 - mateo not interested in the new tier"
@@ -1669,11 +1725,11 @@ def _sale(text: str, typed: str) -> dict | None:
         paid = slice(*wanted.span("paid")) if wanted["paid"] else slice(0, 0)
         text, typed = (f"{part[who]} bought {part[what]} {part[paid]}" for part in (text, typed))
     if negative := vocab.NEGATIVE_QUANTITY.search(text):
-        slots["invalid"] = {
-            "quantity": next(q for q in negative.group("q", "q2", "q3", "q4", "q5") if q)
-        }
-        text = text[: negative.start()] + " " + text[negative.end() :]
-        typed = typed[: negative.start()] + " " + typed[negative.end() :]
+        said = next(q for q in ("q", "q2", "q3", "q4", "q5") if negative.group(q))
+        slots["invalid"] = {"quantity": negative.group(said)}
+        # "qty: -4" goes whole; of "sold -3 poly hives to X", only the number, so it stays a sale
+        start, end = negative.span(0 if said == "q2" else said)
+        text, typed = text[:start] + " " + text[end:], typed[:start] + " " + typed[end:]
     if negative := vocab.NEGATIVE_MONEY.search(text):
         said = "money" if negative.group("money") else "money2"
         slots.setdefault("invalid", {})["amount"] = typed[
@@ -2270,6 +2326,9 @@ _HOW_RELATED = re.compile(
 )
 
 
+_WHO_IS_AT_END = re.compile(r"\b(?:she|he|they|who)(?:['’](?:s|re)|\s+(?:is|are))?\s*$", re.I)
+
+
 def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[str, Any]:
     """A new customer told in a sentence: name, company, city, contact details, owner, stage."""
     slots = dict(slots)
@@ -2288,7 +2347,8 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     ):
         said = rest[found.start("interest") : found.end("interest")].strip(" -–—")
         slots["interest"] = _WANTED_OF.sub("", said) or said  # "a demo of crm starter next week"
-        rest = rest[: found.start()] + " " + rest[found.end() :]
+        before = _WHO_IS_AT_END.sub("", rest[: found.start()])  # "…, she's interested in X"
+        rest = before + " " + rest[found.end() :]
     if found := vocab.CREATE_OWNER.search(rest):
         slots["owner"] = "me" if found.group("mine") else found.group("owner")
         rest = rest[: found.start()] + " " + rest[found.end() :]
@@ -3071,10 +3131,19 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         day = date_in(parts["day"], now=message.now, tz=message.tz, future=False)
         who = message.typed[slice(*match.span("whose"))] if parts.get("whose") else None
         return {"customer": who, "occurred_on": day.isoformat()} if day else None
-    said = parts.get("new") or parts.get("new2") or parts.get("new3") or parts.get("new4")
+    said = next(
+        (parts[g] for g in ("new", "new2", "new3", "new4", "new5", "new6") if parts.get(g)), None
+    )
     if not said:
         return None  # no cue of a sale put right: "change the amount" needs the new one
-    slots: dict[str, Any] = {"customer": _entry_customer(message.typed[match.start() :])}
+    slots: dict[str, Any] = {"customer": _entry_customer(message.typed)}
+    if (day := _SALE_ON.search(message.text)) and (
+        sold_on := date_in(
+            day["when"] or day["when2"], now=message.now, tz=message.tz, future=False
+        )
+    ):
+        slots[SOLD_ON] = sold_on.isoformat()  # "the hugo novak sale yesterday": which sale
+    was = next((parts[g] for g in ("old", "old2", "old3") if parts.get(g)), None)
     if seats := _UNITS_SAID.fullmatch(said.strip()):
         slots["quantity"] = int(seats.group(1))
     elif (parts.get("what") or "").startswith(("quantity", "qty", "number")):
@@ -3085,32 +3154,47 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
             slots["amount"], slots["currency"] = value
         elif re.fullmatch(r"\d{1,3}", said.strip()) and not parts.get("what"):
             slots["quantity"] = int(said)  # "oops it was 4 not 3": not a sum anyone sells for
+    if was and (figure := amount(was)):  # "… should be 5400 not 6120": the sale that says 6120
+        slots[WAS] = {"amount" if "amount" in slots else "quantity": figure[0]}
     return slots if slots.keys() & {"quantity", "amount"} else None
+
+
+WAS = "was"  # the figure a sale put right says now, which tells which sale (not in the contract)
+SOLD_ON = "sold_on"  # the day of the sale put right, ditto
+_SALE_ON = re.compile(
+    rf"\b(?P<when>yesterday|today|(?:last\s+)?{vocab.WEEKDAY})(?:'?s)?\s+(?:[\w-]+\s+)?"
+    r"(?:sale|order|deal|purchase)\b"
+    rf"|\b(?:sale|order|deal|purchase)\s+(?:of\s+|on\s+|from\s+|made\s+)?"
+    rf"(?P<when2>yesterday|today|(?:last\s+)?{vocab.WEEKDAY})\b"
+)
 
 
 # "5 seats", "6 crm pro": a count of something, not a sum of money
 _UNITS_SAID = re.compile(
     r"(\d+)\s*(?:seats|units|licen[cs]es|users"
-    r"|\s(?!(?:usd|eur|gbp|dollars|euros|pounds|k|m|bucks|quid)\b)[a-z][\w-]*(?:\s+[\w-]+){0,3})"
+    r"|\s(?!(?:usd|eur|gbp|dollars|euros|pounds|k|m|bucks|quid|total|in total|overall|all in)\b)"
+    r"[a-z][\w-]*(?:\s+[\w-]+){0,3})"
 )
 
 
 def _entry_customer(said: str) -> str | None:
     """Whose entry it is, when the words say: "… the call with Hugo Silva …", "the acme sale …"."""
     found = re.search(
-        r"\b(?:with|to|for|from|w/)\s+(?P<who>(?!(?:an?|the|that|this|it|email|e-mail|call|"
+        r"\b(?:with|to|for|from|w/)\s+(?P<who>(?![$€£])(?!(?:an?|the|that|this|it|email|e-mail|call|"
         r"meeting|visit|chat|text|\d)\b)[^,;.!?]+?)(?=\s+(?:from|was|is|to|today|yesterday|not|"
         r"should|into)\b|\s*(?:[,;.!?]|$))"
         r"|\bthe\s+(?P<who2>(?!(?:last|latest|amount|total|price|sale|order)\b)[\w'&.-]+"
         r"(?:\s+[\w'&.-]+)?)\s+(?:sale|order|deal|purchase|call|email|e-mail|meeting|visit|one)\b"
-        r"|^(?P<who3>[\w&.-]+(?:\s+[\w&.-]+)?)(?:'s|’s)\s+(?:last\s+|latest\s+)?(?:[\w-]+\s+){0,2}?"
-        r"(?:sale|order|deal|purchase)\b",  # "kenji's order today should be 6 not 5"
+        r"|(?:^|\bof\s+)(?P<who3>[\w#&.-]+(?:\s+[\w#&.-]+){0,2}?)(?:'s|’s)\s+(?:last\s+|latest\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:sale|order|deal|purchase)\b"  # "kenji's order today should be 6"
+        r"|^(?P<who4>#\d+)\s+(?:sale|order|deal|purchase)\b"  # "#178 sale of yesterday, …"
+        r"|^(?![^:]*\b(?:sale|order|price|amount|total)\b)(?P<who5>[^,:;]{2,40}?)\s*:\s",
         said,
         re.I,
     )
     if found is None:
         return None
-    return _ref(found.group("who") or found.group("who2") or found.group("who3"))
+    return _ref(next(found[g] for g in ("who", "who2", "who3", "who4", "who5") if found[g]))
 
 
 @reads("customer.changes")
@@ -3124,7 +3208,9 @@ def _changes(match: re.Match, message: Message) -> dict | None:
         return {
             "by": {"i": "me", "we": "team"}.get(by.lower(), message.typed[slice(*match.span("by"))])
         }
-    ref = next((k for k in ("ref", "ref2", "ref3", "ref4", "ref5", "ref6") if k in groups), None)
+    ref = next(
+        (k for k in ("ref", "ref2", "ref3", "ref4", "ref5", "ref6", "ref7") if k in groups), None
+    )
     said = message.typed[slice(*match.span(ref))] if ref else ""
     slots: dict[str, Any] = {}
     if book := _BOOK_ASKED.fullmatch(said):  # "where did my leads go", "who moved sam's accounts"
@@ -3137,7 +3223,7 @@ def _changes(match: re.Match, message: Message) -> dict | None:
         said = said[: asked.start()]
         if field := vocab.FIELDS.get(asked["field"].lower()):  # not "… the acme record"
             slots["field"] = field
-    pointed = said.lower() in ("her", "him", "them")  # "who moved her": the one talked about
+    pointed = said.lower() in ("her", "him", "them", "his", "their")  # "who moved her"
     who = None if pointed else _ref(said)
     if not pointed and (not who or who.lower() in vocab.NOT_CUSTOMERS):
         return None
@@ -3149,7 +3235,9 @@ def _changes(match: re.Match, message: Message) -> dict | None:
         slots["field"] = "owner"
     elif vocab.STAGES.get(rest.strip(" ?!.").removeprefix("as ").removeprefix("to ").strip()):
         slots["field"] = "stage"  # "… to lost", "… marked as won"
-    elif re.match(r"\s+(?:back\s+)?to\s+(?:lead|qualified|proposal|customer|lost|won)", rest):
+    elif "ref7" in groups or re.match(
+        r"\s+(?:back\s+)?to\s+(?:lead|qualified|proposal|customer|lost|won)", rest
+    ):
         slots["field"] = "stage"
     return {"customer": who, **slots}
 
@@ -3343,7 +3431,8 @@ _MORE_TOWNS = re.compile(
     r"which|tagged|owned|all|every|any|give|move|to|last|this|in|by|sort|sorted|top|reassign|"
     r"delete|tag|mark|set|hand|leads?|customers?|clients?|accounts?|prospects?|qualified|"
     r"proposals?|lost|won|champions|detractors|promoters)\b)(?![\w-]+(?:'s|’s)\b)[A-Za-zÀ-ÿ][\w'-]+)+"
-    r"(?=\s*$|\s*[,.?!]|\s+(?:with|without|who|that|no|not|never|to|tagged|owned|by|in|and)\b)"
+    r"(?=\s*$|\s*[,.?!]|\s+(?:with|without|who|that|no|not|never|to|tagged|owned|by|in|and|go|goes|"
+    r"get|gets|should|move|moves|will|need|needs)\b)"
 )
 _STAGE_THEY_ARE = re.compile(
     r"\b(?:that|which|who)\s+(?:are|is)\s+(?:now\s+|already\s+)?(?:in\s+)?"
@@ -3479,8 +3568,9 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         if found["when"]:
             came["days"] = int(found["n"]) if found["n"] else vocab.HANDED_DAYS[found["when"]]
         to = next((g for g in ("to", "to2", "to3") if found[g]), None)  # "… did maria get today"
-        # "which of maria's accounts were handed over from jordan": hers, else the asker's
-        mine = owner(message, named_for=False) or "me"
+        # "which of maria's accounts were handed over from jordan": hers, else the asker's when
+        # they said they got them, else anyone's ("tag the customers handed over from jordan")
+        mine = owner(message, named_for=False) or ("me" if _FIRST_PERSON.search(text) else "team")
         slots[CAME_FROM], slots["owner"] = came, typed[slice(*found.span(to))] if to else mine
         said = [found.span(part) for part in ("verb", "from", "when", to) if part and found[part]]
         for span in said:  # the words that said it, not those between ("new qualified")
@@ -3587,7 +3677,20 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots["limit"] = _number(next(g for g in found.groups() if g))
     if slots.get("limit") and not slots.get("sort") and re.search(r"\btop\b", text):
         slots["sort"] = "value"
+    if negative := _NEGATIVE_DAYS.search(text):  # "no purchase in -30 days": no such span
+        for name in ("no_purchase_days", "no_contact_days", "no_stage_change_days"):
+            if slots.pop(name, None) is not None:
+                slots["invalid"] = {name: negative.group("n")}
+                break
     return slots
+
+
+_NEGATIVE_DAYS = re.compile(r"(?<![\w-])(?P<n>-\d+)\s*(?:days?|weeks?|months?|years?)\b")
+
+
+_FIRST_PERSON = re.compile(
+    r"(?<!\bshow )(?<!\bgive )(?<!\btell )(?<!\bget )\b(?:i|we|me|us|my|our)\b"
+)
 
 
 def _erased(text: str, span: tuple[int, int]) -> str:

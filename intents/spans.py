@@ -349,9 +349,12 @@ def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
     if name == "city":  # "New York" over "New"; never the company's name
         said_as = {str(slots.get(k) or "").lower() for k in ("company", "name")}
         towns = rule.lower()  # "New York" over "New"; "paris, lyon and nice" over "paris"
-        return towns.startswith((f"{tagged.lower()} ", f"{tagged.lower()},")) or (
-            tagged.lower() in said_as
-        )
+        first = towns.removesuffix(f" {tagged.lower()}").split()
+        return (
+            towns.startswith((f"{tagged.lower()} ", f"{tagged.lower()},"))
+            or tagged.lower() in said_as
+            or (towns != " ".join(first) and not set(first) & (_STOPS | _NEVER_OPENS_A_NAME))
+        )  # "Al Ain" over "Ain"
     return tagged.startswith(rule) and bool(re.fullmatch(r"\s*\(.+\)", tagged[len(rule) :]))
 
 
@@ -466,6 +469,7 @@ _NOT_NAMES = frozenset(
     "yep hmm ugh".split()
 )
 _NO_NAME_HOLDS = re.compile(r"[;<>{}]|['\"]\)")
+_A_COUNT = re.compile(r"(?:[x×]\s?)?\d+(?:\s?[x×])?", re.I)
 _CHANNEL_WORDS = frozenset(
     "email e-mail call ring phone text sms meeting visit note chat teams zoom skype webex whatsapp "
     "slack telegram viber signal kakaotalk wechat".split()
@@ -504,6 +508,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 continue  # "email her the pricing sheet": how, not who
             if name == "customer" and _NO_NAME_HOLDS.search(value):
                 continue  # "called acme, '); DELETE FROM …": the tagger ran on past the name
+            if name == "customer" and _A_COUNT.fullmatch(value):
+                continue  # "sold 1x elk mount to X": how many, not who
             if (
                 name == "name"
                 and merged.get(name)

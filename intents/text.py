@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from intents.values import plain_number
 
@@ -50,6 +51,7 @@ SHORTHAND = [
     (re.compile(r"\bre:\s*", re.I), "about "),
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|2moro|2morrow)\b", re.I), "tomorrow"),
     (re.compile(r"\btdy\b", re.I), "today"),
+    (re.compile(r"\b(?:tnaks|thnaks|thansk|tahnks|thakns|thanx|thnx)\b", re.I), "thanks"),
     (
         re.compile(r"\bhalf (?:past )?(\d{1,2})\b(?![:.]\d|\s*(?:%|off|price|an? hour))", re.I),
         r"\1:30",
@@ -378,9 +380,12 @@ VOCABULARY = [
     "should",
     "spoke",
     "lunch",
+    "delete",
 ]
 COMMON = {
     "brought",  # "who brought X back from the bin" is not "bought"
+    "mount",  # "1x elk shoulder mount" is not a "month"
+    "mounts",
     "chat",  # "a retention chat" is not a "chart"
     "chats",
     "weekday",  # "every weekday at 7:30" is not "weekly"
@@ -683,10 +688,10 @@ def _correct(traced: _Traced) -> bool:
             return word
         if (
             word[:1].isupper()
-            and known not in _COMMANDS
+            and (known not in _COMMANDS or OSA.distance(word.lower(), known) > 1)
             and _CAPITALISED_NEXT.match(match.string, match.end())
         ):
-            return word  # "Quarry Lane signed": a name, not "quarter"
+            return word  # "Quarry Lane signed": a name, not "quarter"; "Crested Butte", "create"
         corrected = True
         return known
 

@@ -133,7 +133,8 @@ NOTE_THAT_AFTER = re.compile(
 )
 LOG_LEAD_IN = re.compile(
     r"^(?:(?:i|we|just|have|had|finally|quick|sent|the|a|an|log|please log|log this|note|notes|"
-    r"note that|that|fyi|today|yesterday|made|forgot to log(?: this| that)?)\b[:\s–—-]*)+",
+    r"note that|that|fyi|today|yesterday|made|forgot to log(?: this| that)?|(?:got|received) "
+    r"(?:this|that|the following))\b[:\s–—-]*)+",
     re.I,
 )
 # "what's in the bin?", "show deleted customers": what can still be restored
@@ -187,17 +188,27 @@ SALE_FIXED = re.compile(
     r"the\s+[\w-]+(?:\s+[\w-]+)?\s+one)\s.*)"
     r"\b(?:was|is|should (?:have )?be(?:en)?|were)\s+(?:actually\s+|really\s+)?(?:qty\s*:?\s*|quantity\s+)?"
     r"(?P<new>[$€£]?\s?\d[\d,.]*\s?[km]?(?:\s*(?:usd|eur|gbp|dollars|euros|pounds|seats|units|"
-    r"licen[cs]es|users))?(?:\s+(?!not\b)[a-z][\w-]*){0,3}?)\s*,?\s*(?:and\s+)?not\s+(?:the\s+)?[$€£]?\s?\d"
+    r"licen[cs]es|users))?(?:\s+(?!not\b)[a-z][\w-]*){0,3}?)\s*,?\s*(?:and\s+)?not\s+(?:the\s+)?"
+    r"(?P<old>[$€£]?\s?\d[\d,.]*\s?[km]?)"
     r"|^(?:\W*(?:oh|wait|oops|sorry|sry|ugh|no|correction|my bad)\b\W*)*i meant\s+(?P<new3>[$€£]?\s?"
     r"\d[\d,.]*\s?[km]?(?:\s*(?:usd|eur|gbp|dollars|euros|pounds|seats|units|licen[cs]es|users))?)"
-    r"\s*,?\s*not\s+[$€£]?\s?\d[\d,.]*\s?[km]?\W*$"
+    r"\s*,?\s*not\s+(?P<old2>[$€£]?\s?\d[\d,.]*\s?[km]?)\W*$"
     r"|^(?:\W*(?:oh|wait|oops|sorry|sry|ugh|no|correction|my bad)\b\W*)+(?:i meant\s+|it was\s+)?"
-    r"(?P<new4>\d{1,4}\s+(?!not\b)[a-z][\w-]*)\s*,?\s*not\s+\d{1,4}\b"
+    r"(?P<new4>\d{1,4}\s+(?!not\b)[a-z][\w-]*)\s*,?\s*not\s+(?P<old3>\d{1,4})\b"
     r"|\b(?:change|correct|fix|set|make|update)\s+(?:the\s+)?(?:(?P<what>amount|price|total|value|"
     r"quantity|qty|number of (?:seats|units|licen[cs]es))\s+(?:of|on|for|in)\s+)?"
-    r"(?:(?:that|the|this|my|today'?s|yesterday'?s)\s+)?(?:last\s+|latest\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:sale|order|deal|purchase)(?P<rest>.*?)\s+to\s+(?P<new2>[$€£]?\s?\d[\d,.]*"
+    r"(?:(?:that|the|this|my|today'?s|yesterday'?s)\s+)?(?:last\s+|latest\s+)?(?:[\w#'’.-]+\s+){0,4}?"
+    r"(?:sale|order|deal|purchase)(?P<rest>.*?)(?:\s+to|:)\s*(?P<new2>[$€£]?\s?\d[\d,.]*"
+    r"\s?[km]?(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)"
+    r"(?:\s*[-–—,;]\s*(?:the\s+)?(?:quantity|qty|number)\s+(?:stays|is the same|unchanged)[^,;]*)?\W*$"
+    # "#178 sale of yesterday, set amount to 5400": the sale named, then its new sum
+    r"|\b(?:sale|order|purchase)\b[^.!?]*?[,;:]\s*(?:pls\s+|please\s+)?(?:set|change|make|fix|correct|"
+    r"update)\s+(?:the\s+)?(?:amount|price|total|value)\s+(?:to\s+|:\s*)(?P<new5>[$€£]?\s?\d[\d,.]*"
     r"\s?[km]?(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)\W*$"
+    # "yesterday's sale total should be 5400 dollars"
+    r"|\b(?:sale|order|purchase)\b[^.!?]*?\b(?:total|amount|price)\s+(?:should\s+(?:have\s+)?be(?:en)?|"
+    r"(?:is|was)\s+(?:actually|really))\s+(?P<new6>[$€£]?\s?\d[\d,.]*\s?[km]?"
+    r"(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)\W*$"
     # "change the date of tom martin's last sale to yesterday"
     r"|\b(?:change|fix|correct|move|set)\s+the\s+(?:date|day)\s+(?:of|on|for)\s+(?:(?:that|the|this|my)\s+|"
     r"(?P<whose>[\w .&'-]+?)(?:'s|’s)\s+)?(?:last\s+|latest\s+)?(?:sale|order|deal|purchase)\b.*?\s+to\s+"
@@ -226,7 +237,7 @@ TEAM_LIST = re.compile(
     r"(?:reps|sales ?people|team)\b|\b(?:list|show)(?: me)? (?:the |my |our |all )?(?:reps|sales ?people|"
     r"team members|staff|team|sales team)\W*$|^(?:the |my |our )?(?:sales )?team(?: members)?\W*$|"
     r"\bwho works here\b"
-    r"|^who owns what\W*$|\bhow many (?:reps|sales ?people|salespeople|people|staff)(?: do we have|"
+    r"|^(?:so\s+|ok\s+)?who owns what(?:\s+(?:now|then|today|at the moment|these days))?\W*$|\bhow many (?:reps|sales ?people|salespeople|people|staff)(?: do we have|"
     r" are (?:there|on the team)| on the team| in the team| work here)\b"
 )
 # "value of maria's book": what the customers in a book have bought, to date unless a period is said
@@ -253,9 +264,13 @@ HANDED_TO_ME = re.compile(
     r"(?:.*?(?P<from>\bfrom\s+(?P<who>(?!the\b|a\b|an\b|him\b|her\b|them\b|any(?:one|body)\b|"
     r"some(?:one|body)\b|others?\b)[a-z][\w'-]*)"
     r"|\bof\s+(?P<who2>[a-z][\w-]*)(?:'s|’s)\s+(?:accounts|customers|clients|leads|book|deals)\b))?"
-    r"(?:.*?(?P<when>\b(?:today|yesterday|this week|this month|in the last (?P<n>\d{1,3}) days)))?"
+    r"(?:.*?(?P<when>\b(?:today|this morning|this afternoon|yesterday|this week|this month|"
+    r"in the last (?P<n>\d{1,3}) days)))?"
 )
-HANDED_DAYS = {"today": 0, "yesterday": 1, "this week": 7, "this month": 30}
+HANDED_DAYS = {
+    "today": 0, "this morning": 0, "this afternoon": 0, "yesterday": 1, "this week": 7,
+    "this month": 30,
+}  # fmt: skip
 # each rep's figures side by side: "how are the reps doing", "team leaderboard"
 TEAM_SCORECARD = re.compile(
     r"\bhow(?:'s|'re| is| are|s)? (?:the |my |our )?(?:reps|sales ?team|team|sales ?people|salespeople|everyone|everybody|guys)(?: all)? (?:doing|performing|getting on|tracking|going)\b"
@@ -560,6 +575,10 @@ CHANGE_ASKED = re.compile(
     r"|who\s+(?:logged|changed|did|entered|updated)\s+what\s+(?:today|so far|this morning))"
     r"|(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:change|edit|audit)\s*(?:history|log|trail)\s+"
     r"(?:for|of|on)\s+(?P<ref5>.+?)"
+    # "why is björn dubois showing as lost??": who moved them there
+    r"|why\s+(?:is|was|does|has)\s+(?P<ref7>.+?)(?:\s+(?:showing|shown|show|listed|marked|sitting|"
+    r"been\s+(?:moved|set|marked|put)))?(?=\s+(?:as|in|at|to)\s+(?:lead|qualified|proposal|customer|"
+    r"lost|won|churned)\b)"
     r"|(?:where\s+(?:did|have|has)|what\s+happened\s+to)\s+(?P<ref6>(?:all\s+)?(?:my|our|[\w-]+(?:'s|’s|s'))"
     r"\s+(?:[\w-]+\s+)?(?:leads|customers|accounts|clients|deals|prospects))(?:\s+(?:go|gone|went))?"
     r")(?P<rest>\s+(?:to|as|from|into|in|over|off|on|back|lead|qualified|proposal|customer|"
@@ -673,6 +692,12 @@ CUES: list[tuple[str, str]] = [
         r"(?P<ref>[^,;:?!]{3,40}?)(?:'s|’s)?\s+(?:orders|purchases|order history|owner|rep|"
         r"account manager|details|profile|info|contact details|phone(?: number)?|number|"
         r"e-?mail(?: address)?)\s*\?*\s*$",
+    ),
+    (  # "i can't find fatima nakamura in austin anymore?": where they are (or went)
+        "customer.show",
+        r"^(?:(?:hmm+|um|hey|so)[\s,]+)?(?:i\s+)?(?:can'?t|cannot|couldn'?t|can not)\s+(?:seem\s+to\s+)?"
+        r"(?:find|see|locate)\s+(?P<ref>(?!(?:any|my|our|the|her|his|their|it|them|anything)\b)"
+        r"[^,;?!]{2,60}?)(?:\s+(?:any\s?more|in the crm|in here|anywhere))*\s*\?*\s*$",
     ),
     (  # "whats this emma nguyen thing alex gave me": that customer
         "customer.show",
@@ -1698,7 +1723,9 @@ IN_STAGE_SINCE = re.compile(
 # customer yet")
 NOT_WON_YET = re.compile(
     r"\b(?:(?:not|isn'?t|aren'?t)\s+(?:an?\s+)?(?:customers?|clients?)\s+yet|not\s+yet\s+(?:an?\s+)?"
-    r"(?:customers?|clients?)|(?:still\s+)?open\s+(?:deals|opportunities))\b"
+    r"(?:customers?|clients?)|(?:still\s+)?open\s+(?:deals|opportunities)|pipeline\s+(?:deals|"
+    r"opportunities|accounts|customers)|(?:deals|opportunities)\s+in\s+(?:the\s+|(?:his|her|their|my)\s+)?"
+    r"pipeline)\b"
 )
 OPEN_STAGES = ["lead", "qualified", "proposal"]
 # two stages at once: "maria's leads and proposals", "in lead or proposal stage"
@@ -2429,6 +2456,14 @@ THEN_CLOSE = re.compile(
     r"(?:[,.;]\s*|\s+[-–—]\s*|\s+)(?:(?:so|and|then)\s+)?(?:(?:please|pls|can you)\s+)?"
     r"(?=(?:close|tick off|complete|mark off)\s+(?:the\s+|his\s+|her\s+|their\s+|that\s+)?"
     r"(?:.{0,40}?\s)?(?:task|follow up|follow-up|to-?do|reminder)\b)"
+)
+# a task done told after what was done: "booked the QBR with her for the 15th, so that task is done"
+DONE_AFTER = re.compile(
+    r"(?:[,.;]\s*|\s+[-–—]\s*)(?:(?:so|and)\s+)?(?:(?:that|the|this|my|her|his|their)\s+"
+    r"(?:task|one|follow[- ]?up|reminder|to-?do)(?:['’]s|\s+is|\s+can be)\s+(?:done|complete|completed|"
+    r"closed|sorted|ticked off)|(?:pls\s+|please\s+)?(?:tick|mark|cross|check)\s+(?:it|that)\s+"
+    r"(?:off|done))\W*$",
+    re.I,
 )
 WITH_THEIR_TASKS = re.compile(
     r"[\s,;]+(?:with|and|plus|incl(?:uding)?\.?|along with|together with)\s+(?:all\s+)?"

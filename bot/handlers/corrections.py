@@ -21,7 +21,7 @@ from bot.resolve import resolve_customer
 from crm_store import normalize
 from crm_store.audit import last_command, snapshot
 from crm_store.models import Channel, Customer, Interaction, Product, Purchase
-from intents import OLD_CHANNEL, Parsed
+from intents import OLD_CHANNEL, SOLD_ON, WAS, Parsed
 from intents.rules import channel_of
 from intents.values import amount, date_in
 
@@ -256,7 +256,7 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     """Put a sale logged wrong right — “oh wait it was 24,500 not 24000”, “the acme sale was 5
     seats not 3”: the amount or quantity of the latest one that fits."""
     slots = parsed.slots
-    sale = _chosen(ctx, parsed, Purchase, [], "sale", doing="changed")
+    sale = _chosen(ctx, parsed, Purchase, [], "sale", doing="changed", narrowing=_which_sale(slots))
     if MOVED_TO in slots:
         return _moved(ctx, sale, slots[MOVED_TO], _sale_named(ctx, sale))
     quantity, product = sale.quantity, sale.product
@@ -301,6 +301,19 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     ctx.audit("purchase.update", sale, before=before, description=f"corrected {what}"[:500])
     now = _sale_named(ctx, sale)
     return Reply(f"Changed {what}: now {now}.", buttons=[Button("Undo", "undo")])
+
+
+def _which_sale(slots: dict) -> tuple:
+    """What a correction says of the sale as it stands: its day, its figure before."""
+    said = []
+    if day := slots.get(SOLD_ON):
+        said.append(Purchase.purchased_on == date.fromisoformat(day))
+    was = slots.get(WAS) or {}
+    if (before := was.get("amount")) is not None:
+        said.append(Purchase.amount == Decimal(str(before)))
+    if (before := was.get("quantity")) is not None:
+        said.append(Purchase.quantity == before)
+    return tuple(said)
 
 
 def _moved(ctx: Context, entry: Interaction | Purchase, meant: str, what: str) -> Reply:
@@ -352,9 +365,11 @@ def _chosen(
     kind: str,
     *,
     doing: str = "deleted",
+    narrowing: tuple = (),
 ) -> Interaction | Purchase:
     """The entry confirmed, or the latest one logged that fits what was said: the sender's own,
-    or anyone's for a manager who names the customer."""
+    or anyone's for a manager who names the customer. `narrowing` says which entry it is when
+    one fits it (a sale's day and old figure), else the sender is asked which."""
     if (confirmed := parsed.slots.get(ENTRY)) is not None:
         if (entry := ctx.session.get(model, confirmed)) is None:
             raise UserError(f"That {kind} is gone already. Nothing was {doing}.")
@@ -363,13 +378,17 @@ def _chosen(
     customer = resolve_customer(ctx, said, read=True) if said else None
     when = Purchase.purchased_on if model is Purchase else Interaction.occurred_at
     # the latest is the one of the latest day, whenever it was logged
-    query = select(model).where(*conditions).order_by(col(when).desc(), col(model.id).desc())
+    query = select(model).order_by(col(when).desc(), col(model.id).desc())
     if customer is not None:
         query = query.where(model.customer_id == customer.id)
     if customer is None or not sees_whole_team(ctx.staff):
         query = query.where(model.staff_id == ctx.staff.id)
-    found = ctx.session.exec(query.limit(OFFERED)).all()
+    found = ctx.session.exec(query.where(*conditions, *narrowing).limit(OFFERED)).all()
     unsaid = not parsed.slots.keys() & {"occurred_on", "amount", "product"}
+    if narrowing and not found:  # "… should be 5400 not 6120", when none says 6120: which one?
+        found, unsaid = ctx.session.exec(query.where(*conditions).limit(OFFERED)).all(), True
+    elif narrowing:
+        unsaid = False
     if (
         customer is not None
         and len(found) > 1

@@ -327,9 +327,7 @@ def _handed_over(ctx: Context, came: dict | None, *, to_id: int | None) -> froze
     from_id = resolve_staff(ctx, came["from"]).id if came.get("from") else None
     first_day = ctx.today - timedelta(days=came.get("days", HANDED_OVER_DAYS))
     since = datetime.combine(first_day, time(), ctx.tz)
-    handed = audit.handed_over(
-        ctx.session, to_id=to_id or ctx.staff.id, since=since, from_id=from_id
-    )
+    handed = audit.handed_over(ctx.session, to_id=to_id, since=since, from_id=from_id)
     return frozenset(handed)
 
 

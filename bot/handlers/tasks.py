@@ -310,7 +310,7 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
                 raise
         else:
             tasks = [_the_open_task(ctx, customer, about=slots.get("about"))]
-    else:
+    elif not slots.get("about") or not (tasks := _described_only(ctx, slots)):
         raise UserError("Which task? Say “done 14” (its number) or “done with Acme”.")
     _talk_about(ctx, tasks)
     closed, already = [], []
