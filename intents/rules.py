@@ -206,7 +206,9 @@ def clean_slots(slots: dict[str, Any] | None) -> dict[str, Any] | None:
 def missing_required(intent: str, slots: dict[str, Any]) -> bool:
     """Whether a slot the intent cannot do without is missing."""
     needed = vocab.REQUIRED.get(intent, ())
-    return any(all(name not in slots for name in group.split("|")) for group in needed)
+    invalid = slots.get("invalid")  # "nps 12": said, if impossible
+    said = slots.keys() | (invalid.keys() if isinstance(invalid, dict) else set())
+    return any(all(name not in said for name in group.split("|")) for group in needed)
 
 
 def incomplete(intent: str, slots: dict[str, Any], message: Message) -> bool:
@@ -1876,10 +1878,18 @@ _SIGNED_FOR = re.compile(
 )
 
 
+# "change the contact name to …" (said after "X:"): "change the contact name of X to …"
+_FIELD_SAID_FIRST = re.compile(
+    r"^\w+\s+(?:the|their|his|her|its)\s+(?:contact\s+)?[\w-]+(?:\s+(?:number|address))?\s+(?=to\b)",
+    re.I,
+)
+
+
 def _told_of(told: re.Match, message: Message) -> dict | None:
     """A change said after the customer and a colon, read as the sentences that say it whole."""
     who, change = (message.typed[slice(*told.span(g))] for g in ("who", "change"))
-    for said in (f"{who} {change}", f"{change} {who}", f"{change} to {who}"):
+    of_them = _FIELD_SAID_FIRST.sub(lambda said: f"{said.group()}of {who} ", change, count=1)
+    for said in (f"{who} {change}", f"{change} {who}", f"{change} to {who}", of_them):
         slots = read("customer.update", prepare(said, now=message.now, tz=message.tz))
         if slots and slots.get("field") and slots.get("value") and slots.get("customer") == who:
             return slots
@@ -1944,7 +1954,9 @@ _FIELD_OF = re.compile(
 )
 _NAME_SPELT = re.compile(r"^(?i:spelt|spelled|written|actually)\s+|,?\s+not\s+\S.*$")
 _A_STAGE_FIRST = re.compile(rf"(?P<stage>{'|'.join(vocab.STAGES)})\b(?!-)", re.I)
-_A_STAGE_NAMED = re.compile(rf"(?:the\s+)?(?P<stage>{'|'.join(vocab.STAGES)})\s+stage", re.I)
+_A_STAGE_NAMED = re.compile(  # "to the qualified stage", "at Qualified stage now"
+    rf"(?:(?:at|in|on)\s+)?(?:the\s+)?(?P<stage>{'|'.join(vocab.STAGES)})\s+stage(?:\s+now)?", re.I
+)
 _AN_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -3610,6 +3622,8 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         )
         if re.search(r"\b(?:proposals?|quotes?)\b", found.group()):
             slots["stage"] = "proposal"  # "no answer to a proposal in 3 weeks"
+        elif stuck := _STUCK_IN.search(text):  # "stuck in qualified for more than 45 days"
+            slots["stage"] = _stage_of(stuck["stage"])
     if "no_stage_change_days" not in slots and (
         found := vocab.IN_STAGE_FOR.search(text) or vocab.LONGER_IN_STAGE.search(text)
     ):
@@ -3688,6 +3702,9 @@ def _segment(match: re.Match, message: Message) -> dict | None:
 _NEGATIVE_DAYS = re.compile(r"(?<![\w-])(?P<n>-\d+)\s*(?:days?|weeks?|months?|years?)\b")
 
 
+_STUCK_IN = re.compile(
+    rf"\b(?:stuck|sitting|sat|parked)\s+(?:in|at)\s+(?:the\s+)?(?P<stage>{vocab._ONE_OF_STAGES})\b"
+)
 _FIRST_PERSON = re.compile(
     r"(?<!\bshow )(?<!\bgive )(?<!\btell )(?<!\bget )\b(?:i|we|me|us|my|our)\b"
 )

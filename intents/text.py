@@ -286,7 +286,15 @@ POLITE = re.compile(
     r"bummer|yikes|meh|ngl|tbh|fyi|btw|bet|lol|bruh|bro|"
     r"(?:sorry|apologies) for the (?:late|delayed|slow) (?:update|message|reply|log))\b[,.!]*\s+"
     r"|(?:forget (?:it|that)|never ?mind|nvm|scratch that)\b[.!,;:-]*\s+"  # "ok forget it. tag …"
-    r"|(?:quick one|quick q(?:uestion)?|quick update)\s*[-–—:,]+\s*)*"  # "quick one - emailed …"
+    r"|(?:quick one|quick q(?:uestion)?|quick update)\s*[-–—:,]+\s*"  # "quick one - emailed …"
+    # "I am very pleased to inform you that X has placed an order …": what is told
+    r"|(?:i\s+am|i'?m|we\s+are|we'?re)\s+(?:very\s+|so\s+|really\s+)?(?:pleased|happy|glad|delighted)\s+"
+    r"to\s+(?:inform|tell|let)\s+you(?:\s+know)?(?:\s+that)?\s+"
+    r"|(?:i\s+(?:wish|would\s+like|want)\s+to\s+(?:kindly\s+)?inform\s+you|kindly\s+note|please\s+note|"
+    r"(?:please\s+)?be\s+informed)(?:\s+that)?\s+"
+    r"|i\s+would\s+be\s+(?:very\s+|most\s+)?(?:grateful|thankful)\s+if\s+you\s+(?:could|would|can)\s+"
+    r"(?:please\s+|kindly\s+)?"
+    r"|(?:would|will)\s+it\s+be\s+possible\s+(?:for\s+you\s+)?to\s+(?:please\s+|kindly\s+)?)*"
     r"(?:(?:and|also|plus|oh and|and also),?\s+)?"  # "and tag him hot": a follow-up's opening
     r"(?:(?:i\s+)?forgot to (?:log|add|record|note)(?: this| that| it)?\s*[-–—:,]+\s*)?"
     r"(?:(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz)\s+"

@@ -89,7 +89,7 @@ _CONTACT_NOUN = (
     r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom meeting|teams meeting|"
     r"video meeting|zoom|teams|meeting|mtg|telecon|teleconference|f2f|visio|video conference|"
     r"(?:lunch|dinner|coffee|breakfast)(?: meeting| mtg| chat)?|demo|chat|whatsapp|sms|text|txt|email|e-mail|visit|voicemail|"
-    r"note|disco call|discovery call|intro call|(?:tele)?phone conversation|qbr|kick-?off)"
+    r"note|disco call|discovery call|intro call|(?:tele)?phon(?:e|ic) conversation|qbr|kick-?off)"
 )
 # "just left hollister orchards": a visit, not a voicemail left
 _LEFT_THERE = r"just left(?! (?:a |an )?(?:voicemail|vm|voice mail|message|msg|note)\b)"
@@ -476,8 +476,9 @@ FORECAST_ASKED = re.compile(
 # a change said after the customer and a colon: "Meridian Grain: stage prospect",
 # "Björklund Spa AB: Linnea takes over", "Maple & Mist Films: add tag net30"
 CHANGE_AFTER_NAME = re.compile(
-    r"^(?P<who>[^:,.!?]{2,60}?)\s*:\s*(?P<change>(?:(?:set|change|new|add|remove|update)\s+)?"
-    r"(?:stage|status|owner|rep|tag|city|title|e-?mail|phone|mobile|company)\b.+"
+    r"^(?P<who>[^:,.!?]{2,60}?)\s*:\s*(?P<change>(?:(?:set|change|new|add|remove|update|correct|fix)\s+)?"
+    r"(?:(?:the|their|his|her|its)\s+)?(?:contact\s+)?"
+    r"(?:stage|status|owner|rep|tag|city|title|e-?mail|phone|mobile|company|name)\b.+"
     r"|[\w'-]+ (?:takes over|is taking over|owns (?:it|them) now|is the (?:new )?owner)\W*)$"
 )
 LEFT_THEM = re.compile(
@@ -973,8 +974,8 @@ CUES: list[tuple[str, str]] = [
     ),
     (  # "what's the status of Kapeng Barako Café?", "display the full profile of X"
         "customer.show",
-        r"^(?:(?:please|pls|kindly|can you|could you)\s+)*(?:what'?s|what is|whats)\s+the\s+(?:status|"
-        r"latest|story|situation|deal)\s+(?:of|on|with)\s+"
+        r"^(?:(?:please|pls|kindly|can you|could you)\s+)*(?:what'?s|what is|whats|how'?s|how is)\s+"
+        r"the\s+(?:status|latest|story|situation|deal)\s+(?:of|on|with|from|at)\s+"
         r"|^(?:(?:please|pls|kindly|can you|could you)\s+)*(?:display|show|view|see|open)\s+(?:me\s+)?"
         r"(?:the\s+)?(?:full\s+|complete\s+|whole\s+)?(?:profile|record|details|card)\s+(?:of|for)\s+",
     ),
@@ -1254,7 +1255,7 @@ NOT_CUSTOMERS = frozenset(
 CHANNELS = _table(
     [
         (
-            r"voice ?mail|rang|ring|telephoned|phoned|phone|telephone|called|calld|cld|calls?|telecon|teleconference|telefonat|anruf|llamada|liga[cç][aã]o|tried(?= (?:calling|to call|to reach|to get hold of|[a-z]))",
+            r"voice ?mail|rang|ring|telephoned|phoned|phone|telephone|telephonic|called|calld|cld|calls?|telecon|teleconference|telefonat|anruf|llamada|liga[cç][aã]o|tried(?= (?:calling|to call|to reach|to get hold of|[a-z]))",
             "call",
         ),
         (r"e-?mail(?:ed|s)?|emaild|mailed|wrote to", "email"),
@@ -1748,6 +1749,8 @@ NEW_DETAIL_FOR = re.compile(
     rf"(?P<field>{_FIELD})\s+(?:for|of)\s+"
 )
 UPDATE_FORMS = [
+    # "update #4471 phone +65 6555 0192": a detail given bare after its name
+    re.compile(r"^(?:update|change|set|edit|correct|fix)\s+(?P<who>[^,:;]+?)(?:'s|’s)?\s+(?P<field>phone(?: number)?|mobile|cell|tel|e-?mail(?: address)?)\s*:?\s*(?P<value>\+?\(?\d[\d ()./-]{5,}\d|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$"),
     re.compile(rf"^(?:update|change|set|edit)\s*[:,]\s*(?P<who>[^,:;]+?)\s*[,;]\s*(?P<field>{_FIELD})\s*(?:->|→|=>|:|=|\s+to\s+|\s+is\s+)\s*(?P<value>\S.*?)\W*$"),  # "Update • X • stage → proposal"
     re.compile(rf"^(?:move|put|mark|set|change|push|bump|advance|progress|upgrade|downgrade|take|drop)\s+(?:the\s+(?:stage|status)\s+(?:of|for)\s+)?(?P<who>.+?)\s+(?:back\s+)?(?:up\s+|down\s+)?(?:to|as|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s*[,;–—-]\s.*|\s+(?:now|please|pls|today)|\s+if (?:not|(?:she|he|they|it)(?:'s|'re| is| are) not) (?:already|yet))?\W*$"),
     re.compile(r"^(?:move|put|transfer|shift|add)\s+(?P<who>.+?)\s+(?:in)?to\s+(?P<owner>[\w'-]+?)(?:'s|’s)\s+(?:book|list|accounts|patch|territory|portfolio|pipeline)\W*$"),
@@ -2252,6 +2255,13 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
         ),
         "owner",
     ),
+    (  # "put everyone at risk in Larne under Morven"
+        re.compile(
+            r"^(?:(?:please|pls|can you)\s+)*(?:put|place|move)\b.*?"
+            r"(?P<cut>\s+under\s+(?P<value>[\w-]+)(?:'s|’s)?(?:\s+name)?)\W*$"
+        ),
+        "owner",
+    ),
     (  # "give Zeynep all of Mehmet's customers in Izmir": the new owner said first
         re.compile(
             r"(?P<cut>^(?:(?:please|pls|can you)\s+)*(?:give|hand|pass)\s+(?P<value>(?!(?:all|every|each|"
@@ -2428,7 +2438,10 @@ OPENING_SMALL_TALK = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|k|thanks?|thank you|thx|ty|cheers|great|cool|perfect|nice|good|awesome|"
     r"brilliant|lovely|super|(?:good )?(?:morning|afternoon|evening)|hi|hello|hey|hiya|bonjour|salut|"
     r"hola|buen[oa]s(?: d[ií]as| tardes)?|bom dia|boa tarde|ol[áa]|ciao|hallo|guten (?:morgen|tag)|"
-    r"moin|hej|namaste|g'?day|kia ora|all|team|guys|folks)[\s,!]*)+[.!]+\s+(?=\w)"
+    r"moin|hej|namaste|g'?day|kia ora|all|team|guys|folks|"
+    r"i hope (?:you are|you're|youre|you're all|all is) (?:doing )?(?:well|good|fine)(?: today)?|"
+    r"hope (?:you are|you're|youre|all is|everyone is) (?:doing )?(?:well|good|fine)(?: today)?)"
+    r"[\s,!]*)+[.!]+\s+(?=\w)"
 )
 # a message that is nothing but greetings, thanks and goodbyes: "thx, night all", "cheers, off
 # home", "have a good evening team"
