@@ -150,6 +150,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         if "customer" not in slots and told.get("customer"):  # "called hans back, tick it off"
             slots["customer"] = told["customer"]
         return Parsed("task.complete", slots, 0.85)
+    if (asked := rules.told_then_asked(message.typed)) is not None and (
+        said := parse(asked, now=now, tz=tz, lexicon=lexicon)
+    ).intent in _ASKED:
+        return said  # "jordan handed in his notice, last day is today. what's open on his side?"
     reason = rules.REASON_FIRST.match(message.text) or rules.REASON_STATED.match(message.text)
     if reason and (said := _after_reason(message, reason, now=now, tz=tz, lexicon=lexicon)):
         return said
@@ -223,6 +227,7 @@ def _after_reason(
     if change.slots.get("field") == "owner" and change.slots.get("value") in ("him", "her"):
         # "Jordan will focus on enterprise, so move all berlin leads to him": to Jordan
         named = rules.leading_name(message.typed[: reason.end()])
+        named = re.sub(r"(?:'s|’s)$", "", named) if named else named  # "sam's london based, …"
         change = replace(change, slots={**change.slots, "value": named})
     if (
         change.intent == "customer.update"
@@ -485,6 +490,7 @@ _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change
 EXCLUDING = "excluding"  # who a selection leaves out (not in the contract's frame)
 WITH_TASKS = "with_tasks"  # a customer handed over with their open tasks (ditto)
 _BARE_NUMBER = re.compile(r"\W*#?\d{1,7}\W*")
+_ASKED = frozenset({"task.list", "segment.list", "report.show", "customer.show", "digest.show"})
 _CHANGES_STORE = frozenset(
     {"customer.update", "customer.delete", "customer.bulk_update", "customer.forget"}
 )

@@ -535,6 +535,24 @@ def named_then_asked(message: Message) -> str | None:
     return f"{asked[: pronoun.start()]}{name}{'’s' if owned else ''}{asked[pronoun.end() :]}"
 
 
+def told_then_asked(typed: str) -> str | None:
+    """ "jordan handed in his notice, last day is today. what's open on his side - tasks?": the
+    question alone, "his" said as whose ("jordan's"); None when the message is not a statement
+    about someone followed by a question about them."""
+    found = _STATEMENT_THEN_QUESTION.match(typed)
+    if found is None or not (pointed := _WHOSE_POINTED.search(found["asked"])):
+        return None
+    asked = found["asked"]
+    return f"{asked[: pointed.start()]}{found['who']}'s{asked[pointed.end() :]}"
+
+
+_STATEMENT_THEN_QUESTION = re.compile(
+    r"^(?P<who>[A-Za-zÀ-ÿ][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s+(?:has|had|is|was|handed|left|leaves|is leaving|"
+    r"quit|resigned|will|just|got|went|moved|starts|started|takes|took|['’]s)\b[^?]*?[.!]\s+"
+    r"(?P<asked>(?:and\s+)?(?:what|what'?s|whats|which|who|how|where|any|show|list)\b[^.!]*\?*)\s*$",
+    re.I,
+)
+_WHOSE_POINTED = re.compile(r"\b(?:his|her|their)\b", re.I)
 _ASKED_AFTER_NAME = re.compile(
     r"^(?P<name>[^,;:?!–—-]+?)\s*(?:\s[-–—]+|[:,])\s*(?P<asked>(?:who|when|why)\b.+)$", re.I
 )
@@ -888,7 +906,7 @@ def _task_described(message: Message) -> dict[str, str] | None:
         named = [ref.group() if ref else who, *named]
     elif found["who"] or found["their"]:
         return slots if not named else None  # the customer just talked about
-    return {**slots, "customer": " ".join(named)} if named else None
+    return {**slots, "customer": " ".join(named)} if named else (slots or None)
 
 
 def task_done_after(done: str) -> dict[str, str]:
@@ -1402,7 +1420,12 @@ def _report(match: re.Match, message: Message) -> dict | None:
         return None  # "any new customers assigned to me today?", "last sales for #121": listed
     group_by = _first(vocab.GROUPS, text)
     named_metric = _first(vocab.METRICS, text)
-    if group_by is None and named_metric is None and re.search(r"\bpipeline\b", text):
+    if (
+        group_by is None
+        and named_metric is None
+        and re.search(r"\bpipeline\b", text)
+        and not vocab.FORECAST_ASKED.search(text)  # "forecast for jordan's pipeline": his book's
+    ):
         group_by = "stage"  # "sam's pipeline": how many at each stage
     if group_by == "owner" and re.search(r"\bstages?\b", text):
         group_by = "stage"  # "stage counts per rep": each stage, split by rep
@@ -3398,8 +3421,8 @@ _PLURAL_SELECTION = re.compile(
 )
 # "Jordan is overloaded, give Emma Taylor to Sam": a statement, a comma, then the change
 REASON_STATED = re.compile(
-    r"^[^,.;!?]*\b(?:is|are|was|were|has|have|had|will|wants|needs|can'?t|won'?t|isn'?t|doesn'?t|"
-    r"hasn'?t)\b[^,.;!?]*,\s+(?=(?:pls\s+|please\s+)?(?:move|give|hand|reassign|transfer|remove|"
+    r"^[^,.;!?]*(?:\b(?:is|are|was|were|has|have|had|will|wants|needs|can'?t|won'?t|isn'?t|doesn'?t|"
+    r"hasn'?t)\b|['’]s\s)[^,.;!?]*,\s+(?=(?:pls\s+|please\s+)?(?:move|give|hand|reassign|transfer|remove|"
     r"untag|take)\b)"
 )
 # something said before a polite request: "Oh shoot, Thandi changed jobs - can you update …"

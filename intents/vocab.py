@@ -1861,7 +1861,8 @@ UPDATE_VALUE = re.compile(
     r"(?P<value>[^\s][^,;]*?)(?:\s+(?:not|instead of)\b.*)?(?=\s*[,;(]|\W*$|\s+:\w)"
 )
 STAGE_SAID = re.compile(
-    rf"\b(?:is|are|now|as|to|->|→|=|:)\s+(?:now\s+)?(?:an?\s+)?(?P<stage>{_STAGE_WORDS})\b"
+    rf"(?:\b(?:is|are|now|as|to)|->|→|=|:|(?<=\b(?:he|it))['’]s|(?<=\bshe)['’]s|(?<=\bthey)['’]re)\s+"
+    rf"(?:now\s+)?(?:an?\s+)?(?P<stage>{_STAGE_WORDS})\b"
 )
 
 
@@ -2474,8 +2475,7 @@ THEN_CLOSE = re.compile(
 DONE_AFTER = re.compile(
     r"(?:[,.;]\s*|\s+[-–—]\s*)(?:(?:so|and)\s+)?(?:(?:that|the|this|my|her|his|their)\s+"
     r"(?:task|one|follow[- ]?up|reminder|to-?do)(?:['’]s|\s+is|\s+can be)\s+(?:done|complete|completed|"
-    r"closed|sorted|ticked off)|(?:pls\s+|please\s+)?(?:tick|mark|cross|check)\s+(?:it|that)\s+"
-    r"(?:off|done))\W*$",
+    r"closed|sorted|ticked off))\W*$",
     re.I,
 )
 WITH_THEIR_TASKS = re.compile(

@@ -301,15 +301,7 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
     elif slots.get(CUSTOMERS):  # "sent quotes to atlas and redwood, both done": each one's task
         tasks = [_the_open_task(ctx, customer) for customer in resolve_each(ctx, slots[CUSTOMERS])]
     elif slots.get("customer"):
-        try:
-            customer = _with_open_task(ctx, slots["customer"]) or resolve_customer(
-                ctx, slots["customer"]
-            )
-        except UserError:  # no customer by those words: one of the sender's tasks, maybe
-            if not (tasks := _described_only(ctx, slots)):
-                raise
-        else:
-            tasks = [_the_open_task(ctx, customer, about=slots.get("about"))]
+        tasks = _customers_task(ctx, slots)
     elif not slots.get("about") or not (tasks := _described_only(ctx, slots)):
         raise UserError("Which task? Say “done 14” (its number) or “done with Acme”.")
     _talk_about(ctx, tasks)
@@ -332,6 +324,19 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
         return Reply(was)
     text = "Done: " + "; ".join(closed) + "." + (f" {was}" if already else "")
     return Reply(text=text, buttons=[Button("Undo", "undo")])
+
+
+def _customers_task(ctx: Context, slots: dict) -> list[Task]:
+    """The open task of the customer named (the one the words describe, if they say), or, when
+    the words name no customer, the sender's one open task they describe."""
+    try:
+        said = slots.get("customer")
+        customer = (said and _with_open_task(ctx, said)) or resolve_customer(ctx, said)
+    except UserError:  # "the renewal quote task": one of the sender's tasks, maybe
+        if not (tasks := _described_only(ctx, slots)):
+            raise
+        return tasks
+    return [_the_open_task(ctx, customer, about=slots.get("about"))]
 
 
 def _with_open_task(ctx: Context, typed: str) -> Customer | None:
@@ -392,9 +397,8 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
     elif "task_id" in slots:  # "give task 14 to me": a rep takes on a task on their own customer
         taking = str(slots.get("owner", "")).casefold() in ME
         changing = _own_tasks(ctx, slots["task_id"], taking=taking)
-    else:  # "push the renewal quote for bjorn to monday"
-        customer = resolve_customer(ctx, slots.get("customer"))
-        changing = [_the_open_task(ctx, customer, about=slots.get("about"))]
+    else:  # "push the renewal quote for bjorn to monday", "move the renewal quote task to monday"
+        changing = _customers_task(ctx, slots)
     numbers = ", ".join(f"#{task.id}" for task in changing)
     if slots.get("action") == "delete":
         for task in changing:

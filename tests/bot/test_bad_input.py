@@ -22,6 +22,8 @@ def test_an_unknown_customer_is_named_in_the_answer(chat):
         ("change acme's email to not-an-email", "not a valid e-mail address"),
         ("change acme's phone to 12", "not a valid phone number"),
         ("acme gave us a 12", "0 to 10"),
+        ("customers with no purchase in -30 days", "“-30” is not a valid number of days"),
+        ("sold -3 seats of CRM Pro to acme for $450", "“-3” is not a valid quantity"),
     ],
 )
 def test_malformed_details_are_refused_and_nothing_is_written(chat, text, complaint):

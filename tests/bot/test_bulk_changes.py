@@ -787,3 +787,24 @@ def test_the_last_few_orders_asked_after_a_list_are_never_rows_of_it(book):
     reply = book.say("last 3 orders", who="Alex")  # never a sale to the list's last three
     assert not reply.text.startswith(("How much was it?", "Move")) and "product" not in reply.text
     assert book.written() == written
+
+
+def test_keep_one_with_their_rep_after_a_preview_leaves_them_out(book):
+    book.say("move dana's leads to lee", who="Alex")
+    preview = book.say("keep hal hardy with dana though, she's closing that one", who="Alex")
+    assert [r["Customer"] for r in preview.rows] == ["Hank Iron", "Sofia Soft"]
+    book.say("yes", who="Alex")
+    assert (owner_of(book, "Hal Hardy"), owner_of(book, "Sofia Soft")) == ("Dana", "Lee")
+
+
+def test_the_customers_handed_over_from_a_rep_today_are_anyones_for_a_manager(book):
+    book.say("move dana's leads to lee", who="Alex")
+    book.say("yes", who="Alex")
+    book.say("give pam page to priya", who="Alex")
+    preview = book.say("tag all the customers handed over from dana today as ex-dana", who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == [
+        "Hal Hardy",
+        "Hank Iron",
+        "Pam Page",
+        "Sofia Soft",
+    ]

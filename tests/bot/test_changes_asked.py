@@ -13,7 +13,13 @@ def changed(chat):
 
 @pytest.mark.parametrize(
     "asked",
-    ["who moved acme to lost?", "when was Jane Cooper marked lost", "who changed acme's stage"],
+    [
+        "who moved acme to lost?",
+        "when was Jane Cooper marked lost",
+        "who changed acme's stage",
+        "jane cooper - who changed her stage to lost today?",
+        "why is jane cooper showing as lost??",
+    ],
 )
 def test_who_changed_a_stage_is_answered_and_changes_nothing(changed, asked):
     written = changed.written()
@@ -23,6 +29,22 @@ def test_who_changed_a_stage_is_answered_and_changes_nothing(changed, asked):
     assert "owner" not in reply.text  # only the stage was asked about
     assert changed.written() == written
     assert changed.customer("Jane Cooper").stage == "lost"
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "jane smith - who changed her stage to lost today?",
+        "why is jane smith showing as lost??",
+        "why is globex in lost",
+        "globex: who moved her to lost?",
+    ],
+)
+def test_asking_why_a_customer_is_in_a_stage_never_puts_them_there(changed, asked):
+    written = changed.written()
+    changed.say(asked)
+    assert changed.written() == written
+    assert changed.customer("Jane Smith").stage == "qualified"
 
 
 def test_who_took_over_a_customer_names_the_colleague_who_handed_it_over(changed):

@@ -93,6 +93,31 @@ def test_a_sales_amount_put_right_is_changed_once_confirmed_and_undo_puts_it_bac
     assert sale.amount == Decimal("24000.00")
 
 
+def test_a_sale_put_right_is_the_one_of_the_day_and_figure_said_among_several(chat):
+    chat.say("sold 3 seats of CRM Pro to acme for $6,120 yesterday")
+    chat.say("sold 5 seats of CRM Pro to acme for $9,000")
+    question = chat.say(
+        "the acme sale yesterday was keyed at the old price list, should be 5400 total not "
+        "6120. fix it pls"
+    )
+    assert question.text == (
+        "Change the sale of 3 × CRM Pro to Jane Cooper (Acme Corporation) ($6,120, yesterday) "
+        "to $5,400? (yes/no)"
+    )
+    chat.say("yes")
+    amounts = sorted((s.quantity, s.amount) for s in chat.rows(Purchase))
+    assert amounts == [(3, Decimal("5400.00")), (5, Decimal("9000.00"))]
+
+
+def test_a_sale_put_right_whose_old_figure_fits_none_is_asked_about(chat):
+    chat.say("sold 3 seats of CRM Pro to acme for $6,120 yesterday")
+    chat.say("sold 5 seats of CRM Pro to acme for $9,000")
+    written = chat.written()
+    question = chat.say("the acme sale should be 5400 not 7000")
+    assert question.text.startswith("Jane Cooper (Acme Corporation) has several sales. Which one?")
+    assert chat.written() == written
+
+
 def test_a_sales_quantity_put_right_keeps_its_amount(chat):
     chat.say("sold 3 seats of CRM Pro to acme for $900")
     chat.say("the acme sale was 5 seats not 3")

@@ -224,6 +224,16 @@ def test_a_typo_that_fits_two_namesakes_still_asks(namesakes):
     assert namesakes.written() == before
 
 
+def test_a_name_two_customers_have_exactly_offers_those_two_not_every_look_alike(namesakes):
+    namesakes.run("customer.create", name="Rafael Browne", city="Lisbon", who="Alex")
+    reply = namesakes.say("called rafael brown, wants a quote")
+    assert reply.text.startswith("Several customers match “rafael brown”. Which one?")
+    assert [r["Customer"] for r in reply.rows] == [
+        "Rafael Brown (Harbor Consulting)",
+        "Rafael Brown (Brightwave)",
+    ]
+
+
 def test_a_namesake_placed_where_only_a_deleted_one_was_is_said_to_be_in_the_bin(namesakes):
     berlin = next(c for c in namesakes.rows(Customer) if c.company == "Brightwave")
     namesakes.run("customer.delete", customer=f"#{berlin.id}", who="Alex")

@@ -255,6 +255,18 @@ def test_a_contact_and_tick_that_off_in_one_message_closes_that_customers_task(c
     assert {t.status for t in chat.rows(Task)} == {"open"} and chat.rows(Interaction) == []
 
 
+def test_so_that_task_is_done_after_what_was_done_closes_the_customers_task(chat):
+    chat.say("remind me to book a QBR with Jane Cooper friday")
+    chat.say("remind me to book a QBR with Globex friday")
+    chat.say("show me jane cooper")
+    reply = chat.say("booked the QBR with her for the 15th, so that task is done")
+    assert reply.text == "Done: #1 book a QBR with Jane Cooper."
+    assert sorted((t.text, t.status) for t in chat.rows(Task)) == [
+        ("book a QBR with Globex", "open"),
+        ("book a QBR with Jane Cooper", "done"),
+    ]
+
+
 def test_a_second_request_waits_with_the_which_one_question_of_the_first(chat):
     asked = chat.say("called jane about the renewal. remind me friday to send her the deck")
     assert asked.text.startswith("Several customers match “jane”")
