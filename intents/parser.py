@@ -233,6 +233,7 @@ def _after_reason(
         change.intent == "customer.update"
         and not change.slots.get("customer")
         and change.slots.get("field") == "stage"
+        and not vocab.SELECTION_SAID.search(message.text[: reason.end()])  # "All customers …, put"
         and (named := rules.leading_name(message.typed[: reason.end()]))
     ):  # "dvorak signed. mark won": the one who signed
         change = replace(change, slots={**change.slots, "customer": named})

@@ -15,7 +15,7 @@ from intents.rules import Message, channel_of
 from intents.values import amount, date_in, impossible
 
 # "Key: value" parts, separated by "|", ";", "•", new lines, or a full stop before the next key
-_PART = re.compile(r"\s*(?:\||;|•|\n|\.\s+(?=[A-Za-z][A-Za-z /-]{0,24}:\s))\s*")
+_PART = re.compile(r"\s*(?:\||;|•|\n|\s/\s|\.\s+(?=[A-Za-z][A-Za-z /-]{0,24}:\s))\s*")
 _FIELD = re.compile(r"^(?P<key>[A-Za-z][A-Za-z /-]{0,24}?)\s*:\s*(?P<value>.*\S)\s*$", re.S)
 # "log this → …", "Field update — …"
 _LEAD_IN = re.compile(r"^.*?(?:→|->|:|\s[—–-]\s)\s*(?=[A-Za-z][A-Za-z /-]{0,24}:)")
@@ -76,6 +76,8 @@ def fields(text: str) -> dict[str, str] | None:
 def read(message: Message) -> tuple[str, dict[str, Any]] | None:
     """The intent and slots of a pasted record, or None when the message is no record."""
     said = message.cleaned.original if message.cleaned is not None else message.typed
+    if (mail := _pasted_email(said, message)) is not None:
+        return mail
     found = fields(said)
     if found is None:
         return None
@@ -100,6 +102,35 @@ def read(message: Message) -> tuple[str, dict[str, Any]] | None:
     if found.keys() & {"name", "company", "email"}:
         return _lead(found)
     return None
+
+
+def _pasted_email(said: str, message: Message) -> tuple[str, dict[str, Any]] | None:
+    """An e-mail pasted with its header ("From: Niamh Corrigan <niamh@…> Subject: Re: tower
+    survey — 'Thursday's survey was grand, …' — logging this"): an e-mail from its sender, what
+    it said (its quoted words, else its subject), on the day it was sent."""
+    sender = _FROM.search(said)
+    if sender is None or not (who := sender["who"].strip(" .")):
+        return None
+    quoted, subject = _QUOTED.search(said), _SUBJECT.search(said)
+    slots: dict[str, Any] = {"customer": who, "channel": "email"}
+    slots["summary"] = (quoted and quoted["said"].strip()) or (subject and subject["subject"])
+    if (sent := _SENT_ON.search(said)) and (
+        day := date_in(sent["when"], now=message.now, tz=message.tz, future=False)
+    ):
+        slots["occurred_on"] = day.isoformat()
+    return "interaction.log", {k: v for k, v in slots.items() if v}
+
+
+_FROM = re.compile(
+    r"(?:^|[\s:>—–-])From:\s*(?P<who>[^<>\n,:'\"“‘]+?)\s*(?=<|,|\s(?:Sent|Subject|To|Date|Cc):|\s*['\"“‘]|$)"
+)
+_QUOTED = re.compile(
+    r"(?:(?<=\s)|(?<=:))['\"“‘](?P<said>.+?)['\"”’](?=\s*(?:[-–—]|$|(?:pls|please|log)\b))", re.S
+)
+_SUBJECT = re.compile(
+    r"\bSubject:\s*(?:(?:Re|Fwd?|AW|WG):\s*)*(?P<subject>.+?)(?=\s+[-–—]\s|\s+['\"“‘]|$)"
+)
+_SENT_ON = re.compile(r"\b(?:Sent|Date):\s*(?P<when>.+?)(?=\s+['\"“‘]|\s+(?:To|Subject|Cc):|$)")
 
 
 def _contact(found: dict[str, str], message: Message) -> tuple[str, dict[str, Any]]:
@@ -150,11 +181,16 @@ def _date_said(text: str) -> str | None:
     return found.group("date") if found else None
 
 
+_TIMES_AFTER = re.compile(r"\s*[x×]\s?(?P<n>\d{1,6})$")
+
+
 def _sale(found: dict[str, str]) -> tuple[str, dict[str, Any]]:
     slots: dict[str, Any] = {"customer": found.get("customer") or found.get("company")}
     slots["product"] = found.get("product")
     if quantity := re.fullmatch(r"\d{1,6}", found.get("quantity", "")):
         slots["quantity"] = int(quantity.group())
+    elif times := _TIMES_AFTER.search(slots["product"] or ""):  # "Item: Floating nest platform x4"
+        slots["product"], slots["quantity"] = slots["product"][: times.start()], int(times["n"])
     if value := amount(found["amount"]):
         slots["amount"], slots["currency"] = value
     return "purchase.log", slots

@@ -1157,7 +1157,8 @@ _DUE_SAID = re.compile(
 _TASKS_ON = re.compile(
     r"\btasks?\b(?:\s+(?:are|is)\s+(?:still\s+)?open|\s+(?:do|have)\s+(?:i|we)\s+(?:got|have)"
     r"(?:\s+open)?)?\s+(?:for|on|with|about)\s+"
-    rf"(?!(?:me|us|him|her|them|today|tomorrow|this|next|the team|everyone|{vocab.WEEKDAY})\b)"
+    rf"(?!(?:me|us|him|her|them|today|tomorrow|this|next|the team|everyone|{vocab.WEEKDAY}|"
+    r"(?:the\s+)?(?:week|month|day|weekend|rest of the week))\b)"
     r"(?P<who>[^,;?!]+?)\W*$"
     # "bjorn dubois tasks?", "chloe nakamura open tasks": a customer named before the word
     r"|^(?!(?:my|our|the|all|open|overdue|team|any|what|which|where|who|how|show|list|today|"
@@ -1416,7 +1417,9 @@ def _report(match: re.Match, message: Message) -> dict | None:
         }
     if _TOP_CUSTOMERS.search(text) or vocab.STAGE_COUNTED.search(text):
         return None  # "top 5 customers by revenue", "how many leads": a list, not a figure
-    if vocab.HANDED_TO_ME.search(text) or vocab.ORDERS_ASKED.search(text):
+    if (
+        vocab.HANDED_TO_ME.search(text) and not _NEW_COUNTED.match(text)
+    ) or vocab.ORDERS_ASKED.search(text):
         return None  # "any new customers assigned to me today?", "last sales for #121": listed
     group_by = _first(vocab.GROUPS, text)
     named_metric = _first(vocab.METRICS, text)
@@ -2175,8 +2178,12 @@ def _stage_typed(said: str | None) -> str | None:
 
 
 def _new_value(said: str) -> str:
-    """The value a change sets, without the words said after it ("CEO now", "Leeds please")."""
-    return vocab.VALUE_TAIL.sub("", said.strip(" .!?\"'")).strip(" .!?\"'")
+    """The value a change sets, without the words said after it ("CEO now", "Leeds please",
+    "jacquard cards now, add interest")."""
+    value = said.strip(" .!?\"'")
+    while (shorter := vocab.VALUE_TAIL.sub("", value).strip(" .!?\"'")) != value:
+        value = shorter
+    return value
 
 
 def _update_loosely(message: Message) -> dict[str, Any]:
@@ -2209,7 +2216,7 @@ def _update_loosely(message: Message) -> dict[str, Any]:
     if slots.get("field") == "stage" and slots.get("value"):
         slots["value"] = vocab.STAGES.get(slots["value"].lower(), slots["value"].lower())
     who = slots.get("customer")
-    if who and who.lower() in vocab.NOT_CUSTOMERS | {"the", "please", "kindly"}:
+    if who and who.lower() in vocab.NOT_CUSTOMERS | {"the", "please", "kindly", "all"}:
         slots["customer"] = None
     return slots
 
@@ -2268,7 +2275,9 @@ def _create(match: re.Match, message: Message) -> dict | None:
 _LOGGED_NOT_ADDED = re.compile(
     r"^(?:(?:pls|please)\s+)?log\b|\s[-–—:]\s*new\s+(?:e-?mail|phone|number|mobile|cell|address)\b"
     r"|\bnew\s+(?:#|no\.?|num|number|mobile|cell|phone)\s*[:#]?\s*[+(\d]"  # "jolene hebert new # 337-…"
-    r"|^[^,]{2,60}?\s+(?:is|are)\s+(?:now\s+|also\s+)?interested\s+in\b"  # "X is interested in Y also"
+    # "X is interested in Y also", "X interested in Y now, add interest"
+    r"|^(?!(?:new|add|create)\b)[^,]{2,60}?\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+)?interested\s+in\b"
+    r"(?!.*\badd (?:as |a )?(?:new )?(?:customer|lead|contact|client)\b)"
     r"|\b(?:delete|remove)\b"
 )
 
@@ -2361,6 +2370,11 @@ _HOW_RELATED = re.compile(
 )
 
 
+# where a labelled detail ends: at the next label, a comma or bracket, or the end
+_NEXT_LABEL = (
+    r"\s+(?:phone|tel|telephone|mobile|cell|e-?mail|city|town|company|owner|stage|interest(?:ed)?|"
+    r"based|located|title)\b|\s*[,;()]|\s*$"
+)
 _WHO_IS_AT_END = re.compile(r"\b(?:she|he|they|who)(?:['’](?:s|re)|\s+(?:is|are))?\s*$", re.I)
 
 
@@ -2417,11 +2431,17 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         rest = re.sub(r"\bas (?:a )?(?:customer|client)\b", " ", rest, flags=re.I)
     if found := re.search(
         r"\b(?:company|firm|firma|empresa)(?:\s+is|:)?\s+"
-        r"(?!(?:phone|tel|mobile|cell|e-?mail|city|in|at)\b)([^,;()]+)",  # "… almond company phone"
+        r"(?!(?:phone|tel|mobile|cell|e-?mail|city|in|at)\b)([^,;()]+?)"  # "… almond company phone"
+        rf"(?={_NEXT_LABEL})",
         rest,
         re.I,
     ):
         slots["company"] = found.group(1).strip()
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    if found := re.search(
+        rf"\b(?:city|town)(?:\s+is|:)?\s+(?P<city>[^,;()]+?)(?={_NEXT_LABEL})", rest, re.I
+    ):
+        slots["city"] = found["city"].strip()  # "… city duluth phone 218 555 0199"
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(r"\(([^(),]+?),\s*([^()]+)\)", rest):
         first, second = found.group(1).strip(), found.group(2).strip()
@@ -2462,6 +2482,7 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     if not parts:
         return slots
     head = parts.pop(0).lstrip(" .:")
+    head = re.sub(r"^(?:(?:full\s+|contact\s+)?name\s*:?|contact\s*:)\s*", "", head, flags=re.I)
     person = next((p for p in parts if _HONORIFIC.match(p)), None)
     if person and not _HONORIFIC.match(head) and "company" not in slots:
         # "Shirakawa Shika Iin, Dr. Mio Shirakawa, Fukuoka": the company, then its person
@@ -2473,7 +2494,11 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         slots["company"] = head
     else:
         slots["name"] = head
-    if "company" in slots and (city := vocab.CITY_AT_END.search(slots["company"])):
+    if (
+        "company" in slots
+        and "city" not in slots
+        and (city := vocab.CITY_AT_END.search(slots["company"]))
+    ):
         # "tanaka robotics osaka": a city after a company of two words or more; "brightline
         # robotics" stays one company, since a name of two words is likelier than a town
         kept = slots["company"][: city.start()].split()
@@ -2675,6 +2700,12 @@ _WHAT_SENT = re.compile(
     r"(?:was\s+)?(?:sent|emailed|mailed)\b",
     re.I,
 )
+# what a contact was held with or at, before who it was: "the meeting at", "the committee from"
+_WHAT_WAS_HELD = re.compile(
+    r"\s*(?:with\s+)?(?:(?:the|a|an|our)\s+(?:meeting|demo|call|visit|workshop|presentation|site visit)"
+    r"\s+(?:at|with)|(?:(?:the|our)\s+)?(?:committee|board|trustees|council|directors|management|"
+    r"owners|team|staff|people|folks)\s+(?:from|of|at))\s+(?:the\s+)?"
+)
 _SENT = re.compile(r"\b(?:e-?mailed|mailed|sent|texted|forwarded|whats ?app(?:ed)?|posted)\W*$")
 # a day said after "booked … for": the meeting to come, not the contact's day or a follow-up
 _BOOKED_FOR = re.compile(r"\b(?:booked|scheduled|arranged|planned|set up|confirmed|fixed)\b")
@@ -2726,6 +2757,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
         return None  # "ask Sam to do a retention call with X by friday": Sam's task to come
     channel = _channel(text)
     rest, typed = text[match.end() :], message.typed[match.end() :]
+    if there := _WHAT_WAS_HELD.match(rest):  # "just left the meeting at X", "met the board of X"
+        rest, typed = " " + rest[there.end() :], " " + typed[there.end() :]
     if inbound := vocab.INBOUND.match(text):  # "acme called us about X": the customer comes first
         cut, end = inbound.start("verb"), inbound.end()
         dated = vocab.OCCURRED.match(text[end:])  # "… rang me yesterday asking about pricing"
@@ -2855,6 +2888,9 @@ def _log(match: re.Match, message: Message) -> dict | None:
 _TO_HAPPEN = re.compile(
     r"\b(?:sending|will|going to|gonna|planning|plan to|coming|arriving|"
     r"delivering|shipping|installing|starting|starts|kicking off)\b[^,;.!?]*$|'ll\b[^,;.!?]*$"
+    # "confirmed install sat", "he wants the nets delivered sat": the day of what is to come
+    r"|\b(?:wants?|needs?|confirmed|booked|scheduled|planned|agreed)\b[^,;.!?]*\b(?:install(?:ation)?|"
+    r"deliver(?:y|ed)?|ship(?:ped|ping)?|fitting|go[- ]live|kick-?off|handover)\b[^,;.!?]*$"
     r"|(?:^|[,;.]\s*|\band\s+)(?:(?:i|we)\s+)?(?:(?:need to|have to|must|should|gotta|will)\s+)?"
     r"(?:send|get|prepare|prep|write|draft|share|mail|"
     r"bring|book|schedule|arrange|organise|organize|do|return|call|visit|come back|go back|"
@@ -3597,7 +3633,8 @@ def _list(match: re.Match, message: Message) -> dict | None:
 def _segment(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
     slots: dict[str, Any] = {}
-    if found := vocab.HANDED_TO_ME.search(text):  # "which ones did I just get from sam"
+    if (found := vocab.HANDED_TO_ME.search(text)) and not _NEW_COUNTED.match(text):
+        # "which ones did I just get from sam"; not "how many new customers did we get in May"
         who = next((g for g in ("who", "who2", "by") if found[g]), None)
         came: dict[str, Any] = {"from": typed[slice(*found.span(who))]} if who else {}
         if found["when"]:
@@ -3725,6 +3762,9 @@ def _segment(match: re.Match, message: Message) -> dict | None:
 _NEGATIVE_DAYS = re.compile(r"(?<![\w-])(?P<n>-\d+)\s*(?:days?|weeks?|months?|years?)\b")
 
 
+_NEW_COUNTED = re.compile(
+    r"\W*how many (?:new )?(?:customers|clients|accounts|buyers|leads)\b.*\b(?:did|have) we\b"
+)
 _STUCK_IN = re.compile(
     rf"\b(?:stuck|sitting|sat|parked)\s+(?:in|at)\s+(?:the\s+)?(?P<stage>{vocab._ONE_OF_STAGES})\b"
 )

@@ -293,7 +293,7 @@ class Tagging:
 _ENDS_NO_NAME = frozenset("in on at to for with about re by the a an and from of".split())
 
 
-def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
+def _rules_say_more(name: str, slots: dict, tagged: str, text: str) -> bool:
     """Whether the rules' value of `name` stays because the tagger's is only part of it, or is
     another slot: a customer keeps its "(Company)" or "X from Company" whole and is never the new
     value ("add interest Support to X"); a city keeps "New York" over "New"; a company loses the
@@ -326,6 +326,8 @@ def _rules_say_more(name: str, slots: dict, tagged: str) -> bool:
         extra = tagged.lower()[: len(tagged) - len(rule)].split()
         if set(extra) <= _NEVER_OPENS_A_NAME:
             return True  # "just left hollister orchards": the visit, then who
+    if name == "product" and isinstance(rule, str) and f"{rule} ({tagged})".lower() in text:
+        return True  # "1x Heritage Tram Bell (polished)": the bell, not "polished"
     if name == "product" and isinstance(rule, str) and tagged.lower().endswith(rule.lower()):
         extra = tagged.lower()[: len(tagged) - len(rule)].split()
         if extra and set(extra) <= _NO_PRODUCT_WORDS:
@@ -469,7 +471,8 @@ _NOT_NAMES = frozenset(
     "yep hmm ugh".split()
 )
 _NO_NAME_HOLDS = re.compile(r"[;<>{}]|['\"]\)")
-_A_COUNT = re.compile(r"(?:[x×]\s?)?\d+(?:\s?[x×])?", re.I)
+_EVERYONE = frozenset({"all", "everyone", "everybody", "all of them", "them all"})
+_A_COUNT = re.compile(r"(?:[x×]\s?)?\d+(?:\s?[x×])?(?:\s|$)", re.I)
 _CHANNEL_WORDS = frozenset(
     "email e-mail call ring phone text sms meeting visit note chat teams zoom skype webex whatsapp "
     "slack telegram viber signal kakaotalk wechat".split()
@@ -508,8 +511,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 continue  # "email her the pricing sheet": how, not who
             if name == "customer" and _NO_NAME_HOLDS.search(value):
                 continue  # "called acme, '); DELETE FROM …": the tagger ran on past the name
-            if name == "customer" and _A_COUNT.fullmatch(value):
-                continue  # "sold 1x elk mount to X": how many, not who
+            if name == "customer" and _A_COUNT.match(value):
+                continue  # "sold 1x elk mount to X": how many (and what), not who
             if (
                 name == "name"
                 and merged.get(name)
@@ -538,7 +541,7 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 and not _INTEREST_SAID.search(tagging.message.text)
             ):
                 continue  # "met her at the fintech meetup" says where, not what she wants
-            if not _rules_say_more(name, merged, value):
+            if not _rules_say_more(name, merged, value, tagging.message.text):
                 _rest_is_said(intent, merged, name, value)
                 merged[name] = value
         elif (
@@ -551,6 +554,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
         ):
             # the rules' commonest mistake: one stray word taken for a customer ("morning — …")
             del merged[name]
+    if str(merged.get("customer", "")).lower() in _EVERYONE:
+        del merged["customer"]  # "All customers with stage lead in Munich, …": many, not one
     if merged.get("city") and merged["city"] in (merged.get("name"), merged.get("company")):
         del merged["city"]  # "new up - Leticia Ramos, …": the person, never a town
     summary = merged.get("summary")

@@ -52,9 +52,18 @@ SHORTHAND = [
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|2moro|2morrow)\b", re.I), "tomorrow"),
     (re.compile(r"\btdy\b", re.I), "today"),
     (re.compile(r"\b(?:tnaks|thnaks|thansk|tahnks|thakns|thanx|thnx)\b", re.I), "thanks"),
+    (re.compile(r"\bdelet\b", re.I), "delete"),  # a letter short: "delet X, a test entry"
     (
         re.compile(r"\bhalf (?:past )?(\d{1,2})\b(?![:.]\d|\s*(?:%|off|price|an? hour))", re.I),
         r"\1:30",
+    ),
+    (  # "at half seven", British for 7:30
+        re.compile(
+            r"(?<=\bat )half (?:past )?"
+            r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+            re.I,
+        ),
+        lambda found: f"{_UNITS.index(found.group(1).lower())}:30",
     ),
     (re.compile(r"\bmornin\b", re.I), "morning"),
     (re.compile(r"\bthis (?:aft|avo|arvo)\b", re.I), "this afternoon"),
@@ -272,8 +281,9 @@ GREETING = re.compile(
     r"(?:(?:hi|hey|hello|hiya|yo|morning|mornin|g'?day|good (?:morning|afternoon|evening)|gm|"
     r"thanks|thx|thank you|ty|cheers|ok|okay|great|perfect|cool|oi|ola|olá|hola|bonjour|ciao|"
     r"righto|salam|salaam|as-?salamu? alaikum|kia ora|namaste|shalom|aloha|servus|hallo|hej|howdy|"
-    r"shukran|merci|gracias|danke|obrigad[oa]|grazie|asante)"
-    r"(?:\s+(?:boss bot|boss|bot|all|team|there|again|so much|mate|folks|sir|guys|everyone|po))?"
+    r"shukran|merci|gracias|danke|obrigad[oa]|grazie|asante|dear(?=\s+(?:bot|crm|crmbot|assistant)\b))"
+    r"(?:\s+(?:boss bot|boss|bot|all|team|there|again|so much|mate|folks|sir|guys|everyone|po|crm|"
+    r"crmbot|assistant))?"
     r"(?:\s*[!,.:;-]+\s*|\s+(?=(?:please|pls|can you|could you)\b))"
     r"|(?:hi|hey|hello|yo)\s+(?=\w))"
     r"(?:(?:now|so|and|also|please|pls|quick one|quick q(?:uestion)?)\b[,:]?\s*)?",
@@ -286,7 +296,7 @@ POLITE = re.compile(
     r"bummer|yikes|meh|ngl|tbh|fyi|btw|bet|lol|bruh|bro|"
     r"(?:sorry|apologies) for the (?:late|delayed|slow) (?:update|message|reply|log))\b[,.!]*\s+"
     r"|(?:forget (?:it|that)|never ?mind|nvm|scratch that)\b[.!,;:-]*\s+"  # "ok forget it. tag …"
-    r"|(?:quick one|quick q(?:uestion)?|quick update)\s*[-–—:,]+\s*"  # "quick one - emailed …"
+    r"|(?:quick one|quick q(?:uestion)?|quick update)\s*[-–—:,→]*\s+"  # "quick one - emailed …"
     # "I am very pleased to inform you that X has placed an order …": what is told
     r"|(?:i\s+am|i'?m|we\s+are|we'?re)\s+(?:very\s+|so\s+|really\s+)?(?:pleased|happy|glad|delighted)\s+"
     r"to\s+(?:inform|tell|let)\s+you(?:\s+know)?(?:\s+that)?\s+"
@@ -389,6 +399,7 @@ VOCABULARY = [
     "spoke",
     "lunch",
     "delete",
+    "email",
 ]
 COMMON = {
     "brought",  # "who brought X back from the bin" is not "bought"

@@ -132,7 +132,9 @@ NOTE_THAT_AFTER = re.compile(
     r"\s+(?:that|this|it)(?:\s+down)?(?:\s+(?:pls|please|for me))?\W*$"
 )
 LOG_LEAD_IN = re.compile(
-    r"^(?:(?:i|we|just|have|had|finally|quick|sent|the|a|an|log|please log|log this|note|notes|"
+    r"^(?:(?:an?\s+(?:(?:very|really|quite|super)\s+)?(?:productive|good|great|nice|lovely|quick|"
+    r"short|long|brief|positive|useful|fruitful|difficult|tough|friendly|warm)|"  # "had a very good"
+    r"i|we|just|have|had|finally|quick|sent|the|a|an|log|please log|log this|note|notes|"
     r"note that|that|fyi|today|yesterday|made|forgot to log(?: this| that)?|(?:got|received) "
     r"(?:this|that|the following))\b[:\s–—-]*)+",
     re.I,
@@ -688,9 +690,10 @@ CUES: list[tuple[str, str]] = [
     ),
     (  # "lukas kowalski orders", "jonas smith owner?": one detail of a customer, on their profile
         "customer.show",
-        r"^(?!(?:my|our|your|the|team|all|top|show|list|what|who|how|which|where|when|any|new|"
+        r"^(?:(?:what(?:'s|’s|s| is)|whats)\s+)?"  # "What's Tahoe Snowcat Tours' number?"
+        r"(?!(?:my|our|your|the|team|all|top|show|list|what|who|how|which|where|when|any|new|"
         r"log|add|change|update|set|recent|last|latest)\b)"
-        r"(?P<ref>[^,;:?!]{3,40}?)(?:'s|’s)?\s+(?:orders|purchases|order history|owner|rep|"
+        r"(?P<ref>[^,;:?!]{3,40}?)(?:'s|’s|(?<=s)['’])?\s+(?:orders|purchases|order history|owner|rep|"
         r"account manager|details|profile|info|contact details|phone(?: number)?|number|"
         r"e-?mail(?: address)?)\s*\?*\s*$",
     ),
@@ -699,6 +702,11 @@ CUES: list[tuple[str, str]] = [
         r"^(?:(?:hmm+|um|hey|so)[\s,]+)?(?:i\s+)?(?:can'?t|cannot|couldn'?t|can not)\s+(?:seem\s+to\s+)?"
         r"(?:find|see|locate)\s+(?P<ref>(?!(?:any|my|our|the|her|his|their|it|them|anything)\b)"
         r"[^,;?!]{2,60}?)(?:\s+(?:any\s?more|in the crm|in here|anywhere))*\s*\?*\s*$",
+    ),
+    (  # "customer info Cebu Guitar Makers pls"
+        "customer.show",
+        r"^(?:customer|client|account|contact)\s+(?:info|details|profile|record|card|file)\s+"
+        r"(?:for\s+|on\s+|of\s+)?(?P<ref>[^,;?!]{2,60}?)(?:\s+(?:pls|please|plz|thx|thanks))?\W*$",
     ),
     (  # "whats this emma nguyen thing alex gave me": that customer
         "customer.show",
@@ -732,6 +740,11 @@ CUES: list[tuple[str, str]] = [
     ),
     ("help", r"^how (?:do|can) (?:i|we|you) (?!approach\b)(?P<topic>.+?)\W*$"),
     ("help", r"^how (?:do|does) (?P<topic>[a-z ]+?) work\W*$"),
+    (  # "where can I see my open tasks? is there a command?"
+        "help",
+        r"^(?:where|how) (?:can|do|would|should) (?:i|we) (?P<topic>(?:see|find|view|check|look at|get) "
+        r"[^?.!]+?)\?+\s*(?:is there a (?:command|way|shortcut)|what do i (?:type|say))\W*$",
+    ),
     (
         "digest.unsubscribe",
         r"\b(?:stop|unsubscribe|cancel|turn off|switch off|disable|no more|don'?t send|don'?t want|"
@@ -1414,7 +1427,8 @@ TASK_PERIODS = _table(
         (r"next (?:week|wk)", "next_week"),
         (r"(?:this|the|for the) week|weekly|this wk|^tasks week\W*$", "week"),
         (
-            r"all(?! (?:the )?reps| of us| staff| (?:is |are )?(?:overdue|late|today|tomorrow|due))",
+            r"all(?! (?:the )?reps| of us| staff| (?:is |are )?(?:overdue|late|today|tomorrow|due)|"
+            r" (?:of )?(?:the |my |our )?(?:team|reps)\b)",
             "all",
         ),
     ]
@@ -1749,8 +1763,12 @@ NEW_DETAIL_FOR = re.compile(
     rf"(?P<field>{_FIELD})\s+(?:for|of)\s+"
 )
 UPDATE_FORMS = [
-    # "update #4471 phone +65 6555 0192": a detail given bare after its name
+    # "update #4471 phone +65 6555 0192", "/crm update Harzwald Glassblowers city Goslar": a detail
+    # given bare after its name (the last field word said is the field)
     re.compile(r"^(?:update|change|set|edit|correct|fix)\s+(?P<who>[^,:;]+?)(?:'s|’s)?\s+(?P<field>phone(?: number)?|mobile|cell|tel|e-?mail(?: address)?)\s*:?\s*(?P<value>\+?\(?\d[\d ()./-]{5,}\d|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$"),
+    re.compile(r"^(?:update|change|edit|correct|fix)\s+(?P<who>[^,:;]+)(?:'s|’s)?\s+(?P<field>city|town|title|job title|company)\s*:?\s+(?!(?:to|is|as|of|for|on)\b)(?P<value>[\w'’.&-]+(?:\s[\w'’.&-]+){0,3})\W*$"),
+    # "set tag wholesale on Porto Sardine Caners"
+    re.compile(r"^(?:set|add|put)\s+(?:the\s+|a\s+)?tag\s+['\"#]?(?P<tag>[\w-]+)['\"]?\s+(?:on|to|for)\s+(?P<who>[^,:;]+?)\W*$"),
     re.compile(rf"^(?:update|change|set|edit)\s*[:,]\s*(?P<who>[^,:;]+?)\s*[,;]\s*(?P<field>{_FIELD})\s*(?:->|→|=>|:|=|\s+to\s+|\s+is\s+)\s*(?P<value>\S.*?)\W*$"),  # "Update • X • stage → proposal"
     re.compile(rf"^(?:move|put|mark|set|change|push|bump|advance|progress|upgrade|downgrade|take|drop)\s+(?:the\s+(?:stage|status)\s+(?:of|for)\s+)?(?P<who>.+?)\s+(?:back\s+)?(?:up\s+|down\s+)?(?:to|as|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s*[,;–—-]\s.*|\s+(?:now|please|pls|today)|\s+if (?:not|(?:she|he|they|it)(?:'s|'re| is| are) not) (?:already|yet))?\W*$"),
     re.compile(r"^(?:move|put|transfer|shift|add)\s+(?P<who>.+?)\s+(?:in)?to\s+(?P<owner>[\w'-]+?)(?:'s|’s)\s+(?:book|list|accounts|patch|territory|portfolio|pipeline)\W*$"),
@@ -1783,7 +1801,7 @@ UPDATE_FORMS = [
     re.compile(rf"^(?P<who>[^,;:]+?)\s+(?:stage|status)\s*[:=]?\s*(?:to\s+|now\s+)?{_STAGE}\W*$"),
     re.compile(r"^(?!(?:emailed|called|rang|texted|met|spoke|phoned|messaged|wrote|visited|sent)\b)(?P<who>[^,;]+?)\s+(?:sent|got|received|has|asked for)\s+(?:the\s+|a\s+|our\s+)?(?P<stage>proposal)(?:\s+(?:today|yesterday|now|this morning))?\W*$"),
     re.compile(r"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*(?:(?:new\s+)?(?:owner|rep)\s*:?\s*)?(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
-    re.compile(r"^(?:put|move|place)\s+(?P<who>.+?)\s+under\s+(?P<owner>[\w'-]+?)(?:'s|’s)?(?:\s+name)?\W*$"),
+    re.compile(r"^(?:put|move|place)\s+(?P<who>.+?)\s+under\s+(?P<owner>[\w'-]+?)(?:'s|’s)?(?:\s+name)?(?:\s+(?:from now on|going forward|for now|now|please|pls))*\W*$"),
     re.compile(r"^(?P<who>.+?)\s+(?:should|will|can|is to)\s+(?:sit|go|stay|be|move)\s+(?:with|to|under)\s+(?P<owner>[\w'-]+)(?:\s+(?:going forward|from now on|now|instead))*\W*$"),
     re.compile(r"^(?:give|assign|hand(?:\s+over)?|pass)\s+(?P<owner>me)\s+(?P<who>.+?)\W*$"),
     re.compile(rf"^(?P<who>[^,;:]+?)\s+(?:back\s+)?(?:to|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s+(?:now|please|pls))?\W*$"),
@@ -1851,7 +1869,8 @@ VALUE_TAIL = re.compile(
     r"(?: already)?\W*$"  # "set her stage to customer if it isnt already"
     r"|(?:[.;!?,]\s+|\s+[-–—]\s+)(?:please|pls|kindly|thanks|thank you|they|she|he|it|we|i|"
     r"i'm|im|i've|as per|per|according to|because|since|as|sorry|"
-    r"(?:can you |pls |please )?(?:update|change|fix)(?: (?:it|that|pls|please))*)\b.*$"
+    r"(?:can you |pls |please )?(?:update|change|fix|add (?:the |an? )?(?:interest|tag|it))"
+    r"(?: (?:it|that|pls|please))*)\b.*$"
     r"|\s+(?:as per|according to)\s.*$",  # "aoife@brennanco.ie as per her signature"
     re.I,
 )  # "CRM Pro. Please update", "Ghana; they have relocated their head office"

@@ -1712,3 +1712,65 @@ def test_a_detail_of_someone_told_never_adds_someone_new(text):
 def test_what_working_day_59_and_blind_round_48_found_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("From: Niamh Corrigan <niamh@corriganbellhangers.ie> Subject: Re: tower survey — "
+         "'Thursday's survey was grand, we'll need the headstock replaced on bell 4.' — "
+         "logging this",
+         "interaction.log", {"customer": "Niamh Corrigan", "channel": "email",
+                             "summary": "Thursday's survey was grand, we'll need the headstock "
+                                        "replaced on bell 4."}),
+        ("Pasting from Outlook — From: Eoin Mac Suibhne <eoin@aranknitwear.ie> Sent: Monday 16 "
+         "November 2026 'Happy with the sample jumpers, we'll take 60.' — log it",
+         "interaction.log", {"customer": "Eoin Mac Suibhne", "channel": "email",
+                             "summary": "Happy with the sample jumpers, we'll take 60.",
+                             "occurred_on": "2026-11-16"}),
+        ("Order confirmation — Customer: Fleetmouth Swannery Trust / Item: Floating nest platform "
+         "x4 / Total: £1,960.00", "purchase.log",
+         {"customer": "Fleetmouth Swannery Trust", "product": "Floating nest platform",
+          "quantity": 4, "amount": 1960, "currency": "GBP"}),
+        ("Dear bot, I had a very productive video call this afternoon with Mrs. Lakshmi Raghavan "
+         "of Kaveri Puppet Theatre; she is keen on the lighting rig", "interaction.log",
+         {"customer": "Mrs. Lakshmi Raghavan of Kaveri Puppet Theatre", "channel": "meeting",
+          "summary": "she is keen on the lighting rig", "occurred_on": "2026-11-18"}),
+        ("delet Ballycastle Kite Co they were a test entry", "customer.delete",
+         {"customer": "Ballycastle Kite Co"}),
+        ("digest me at half seven every morning please", "digest.subscribe", {"time": "07:30"}),
+        ("What's Tahoe Snowcat Tours' number?", "customer.show",
+         {"customer": "Tahoe Snowcat Tours"}),
+        ("customer info Cebu Guitar Makers pls", "customer.show",
+         {"customer": "Cebu Guitar Makers"}),
+        ("how many new customers did we get last month?", "report.show",
+         {"metric": "customers", "period": "last_month"}),
+        ("Where can I see my open tasks? Is there a command?", "help",
+         {"topic": "see my open tasks"}),
+        ("I want to see the tasks of all the team for this week", "task.list",
+         {"period": "week", "owner": "team"}),
+        ("What are my tasks for the week?", "task.list", {"period": "week", "owner": "me"}),
+        ("new contact name bertha lindgren company lindgren clock tower restoration city duluth "
+         "phone 218 555 0199", "customer.create",
+         {"name": "bertha lindgren", "company": "lindgren clock tower restoration",
+          "city": "duluth", "phone": "218 555 0199"}),
+        ("just left the meeting at the galveston oyster reef project they signed off on the buoy "
+         "order", "interaction.log",
+         {"customer": "galveston oyster reef project", "channel": "visit",
+          "summary": "they signed off on the buoy order"}),
+        ("Put Anchor & Oar Chandlery under Kofi from now on", "customer.update",
+         {"customer": "Anchor & Oar Chandlery", "field": "owner", "value": "Kofi"}),
+        ("Meenakshi Looms interested in jacquard cards now, add interest", "customer.update",
+         {"customer": "Meenakshi Looms", "field": "interest", "value": "jacquard cards"}),
+        ("All customers with stage lead in Munich, please put stage to qualified",
+         "customer.bulk_update", {"stage": "lead", "city": "Munich", "field": "stage",
+                                  "value": "qualified"}),
+        ("/crm update Harzwald Glassblowers city Goslar", "customer.update",
+         {"customer": "Harzwald Glassblowers", "field": "city", "value": "Goslar"}),
+        ("set tag wholesale on Porto Sardine Caners", "customer.update",
+         {"customer": "Porto Sardine Caners", "field": "tag", "value": "wholesale"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_49_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
