@@ -755,11 +755,24 @@ OUT_OF_IT = re.compile(
 )
 
 
+# one more town for the change waiting for Confirm: "wait, madrid ones too", "and the paris ones"
+_MORE_PLACES = re.compile(
+    r"^(?:and\s+|plus\s+)?(?:the\s+)?(?P<place>[^\W\d_][\w' -]{1,40}?)\s+"
+    r"(?:ones|accounts|customers|clients)\s+(?:too|as well|also)\W*$"
+    r"|^(?:and|plus)\s+(?:the\s+)?(?P<place2>[^\W\d_][\w' -]{1,40}?)\s+"
+    r"(?:ones|accounts|customers|clients)\W*$",
+    re.I,
+)
+
+
 def narrowed_preview(text: str, waiting: dict[str, Any], read: Reader) -> Parsed | None:
     """ "actually just sam's ones", "leave out the lost ones": the change waiting for Confirm,
     on fewer customers (previewed again); None when the message does not narrow it."""
     slots = {k: v for k, v in waiting.items() if k not in (IDS, DEALT)}
     text = _FILLER_FIRST.sub("", text)
+    if (more := _MORE_PLACES.match(text)) and slots.get("city"):  # "wait, madrid ones too"
+        place = more["place"] or more["place2"]
+        return Parsed("customer.bulk_update", {**slots, "city": f"{slots['city']} and {place}"})
     if out := OUT_OF_IT.match(text):
         said = next(out[g] for g in ("who", "who2", "who3", "who4", "who5", "who6") if out[g])
         text = f"except {said}{text[out.end() :]}"

@@ -171,6 +171,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         said := _before_reason(message, reason, now=now, tz=tz, lexicon=lexicon)
     ):
         return said
+    if lexicon is not None and (handed := _TASK_FOR_SOMEONE.match(message.typed)):
+        if staff_named(handed["who"], lexicon) == handed["who"]:
+            # "jordan: chase omar jensen (wayne logistik) for the signed proposal, due wed"
+            return parse(f"task for {message.typed}", now=now, tz=tz, lexicon=lexicon)
     hits, first = rules.cue_hits(message)
     if lexicon is not None and not hits and (customer := known_customer(message.typed, lexicon)):
         return Parsed("customer.show", {"customer": customer}, 0.95)
@@ -302,7 +306,7 @@ def choose(
             vocab.SMALL_TALK.search(said) or vocab.SMALL_TALK.search(message.text)
         ):
             continue  # "chloe garcia granite" is not a greeting, whatever its letters suggest
-        if intent in _CHANGES_STORE and _ASKED_WHY.search(message.text):
+        if intent in _CHANGES_STORE and _asked_not_told(said):
             continue  # "björn dubois - who changed his stage to lost?": asked, never done
         slots = {} if intent in _NO_SLOTS else rules.read(intent, message)
         if slots is None:
@@ -491,14 +495,42 @@ _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change
 EXCLUDING = "excluding"  # who a selection leaves out (not in the contract's frame)
 WITH_TASKS = "with_tasks"  # a customer handed over with their open tasks (ditto)
 _BARE_NUMBER = re.compile(r"\W*#?\d{1,7}\W*")
+_TASK_FOR_SOMEONE = re.compile(
+    r"^(?P<who>[A-Za-zÀ-ÿ][\w'-]*)\s*:\s*(?=(?:chase|call|ring|phone|email|e-mail|send|follow up|"
+    r"visit|book|prepare|prep|draft|write|check|ping|text|meet|invoice|quote|confirm|arrange|"
+    r"set up)\b)",
+    re.I,
+)
 _ASKED = frozenset({"task.list", "segment.list", "report.show", "customer.show", "digest.show"})
 _CHANGES_STORE = frozenset(
     {"customer.update", "customer.delete", "customer.bulk_update", "customer.forget"}
 )
-# a question about a change, not one to make: "why is X in lost", "X - who moved her to lost?"
+
+
+def _asked_not_told(text: str) -> bool:
+    """Whether a message asks about a change rather than for one: "why is X in lost", "X - who
+    moved her to lost?", "atlas - also moved to customer? check her stage"."""
+    if _ASKED_WHY.search(text):
+        return True
+    if "?" not in text or _REQUEST.search(text):
+        return False  # "could you update their city?", "… 45 days? Move them back to lead."
+    return not any(_TOLD_TO.match(said) for said in re.split(r"[.?!;:]+|\s[-–—]\s", text))
+
+
+# a question about a change, not one to make
 _ASKED_WHY = re.compile(
     r"(?:^|[-–—:,;]\s+)(?:why(?!\s+not\b)|how come)\b"
     r"|(?:^|[-–—:,;]\s+)who\s+(?:(?:has|had|did)\s+)?(?:changed|moved|marked|set|put|gave|assigned|"
     r"reassigned|deleted|removed|binned|updated)\b[^?]*\?"
+)
+_REQUEST = re.compile(
+    r"\b(?:(?:can|could|would|will|shall)\s+(?:you|u|we|i|someone|somebody)|would you mind|"
+    r"(?:is|would) (?:it )?(?:be )?possible|pls|please|plz|kindly)\b|\bcan\W*$"
+    r"|^\W*(?:can|could|should|shall|may)\b"
+)
+_TOLD_TO = re.compile(
+    r"\W*(?:(?:ok|okay|so|and|also|then|now|let'?s|just)\s+)*(?:move|set|change|update|give|mark|put|"
+    r"assign|reassign|tag|untag|delete|remove|make|hand|transfer|add|bin|drop|switch|push|bump|forget|"
+    r"erase|restore|close|qualify|take|nuke|kill)\b"
 )
 _NO_SLOTS = frozenset({"unknown", "smalltalk", "undo", "digest.unsubscribe"})

@@ -1632,7 +1632,9 @@ def _month_period(text: str, now: datetime) -> str | None:
 
 @reads("purchase.log")
 def _purchase(match: re.Match, message: Message) -> dict | None:
-    text, typed = message.text, message.typed
+    # a customer's #id is never a count or a sum: its digits are hidden from the number readers
+    text = _AN_ID.sub(lambda found: "#" + "n" * (len(found.group()) - 1), message.text)
+    typed = message.typed
     if _OFFERED.search(text) and not _SOLD.search(text):
         return None  # "sent the renewal quote, 25 seats crm enterprise": offered, not bought
     if vocab.BOUGHT_ASKED.match(text):
@@ -1688,6 +1690,9 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
             "occurred_on", sold_on if isinstance(sold_on, str) else sold_on.isoformat(), slots
         )
     return slots
+
+
+_AN_ID = re.compile(r"#\d+\b")
 
 
 # a currency's name shared by several countries: the sender's country's, said by name (the code
@@ -3202,9 +3207,8 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         day = date_in(parts["day"], now=message.now, tz=message.tz, future=False)
         who = message.typed[slice(*match.span("whose"))] if parts.get("whose") else None
         return {"customer": who, "occurred_on": day.isoformat()} if day else None
-    said = next(
-        (parts[g] for g in ("new", "new2", "new3", "new4", "new5", "new6") if parts.get(g)), None
-    )
+    news = ("new", "new2", "new3", "new4", "new5", "new6", "new7")
+    said = next((parts[g] for g in news if parts.get(g)), None)
     if not said:
         return None  # no cue of a sale put right: "change the amount" needs the new one
     slots: dict[str, Any] = {"customer": _entry_customer(message.typed)}
@@ -3214,10 +3218,10 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         )
     ):
         slots[SOLD_ON] = sold_on.isoformat()  # "the hugo novak sale yesterday": which sale
-    was = next((parts[g] for g in ("old", "old2", "old3") if parts.get(g)), None)
+    was = next((parts[g] for g in ("old", "old2", "old3", "old4") if parts.get(g)), None)
     if seats := _UNITS_SAID.fullmatch(said.strip()):
         slots["quantity"] = int(seats.group(1))
-    elif (parts.get("what") or "").startswith(("quantity", "qty", "number")):
+    elif (parts.get("what") or parts.get("what2") or "").startswith(("quantity", "qty", "number")):
         slots["quantity"] = int(re.sub(r"\D", "", said) or 0) or None
     elif value := amount(said):
         money_said = re.search(r"[$€£]|[km]\b|[a-z]{3,}", said) or value[0] >= 100
@@ -3256,7 +3260,8 @@ def _entry_customer(said: str) -> str | None:
         r"should|into)\b|\s*(?:[,;.!?]|$))"
         r"|\bthe\s+(?P<who2>(?!(?:last|latest|amount|total|price|sale|order)\b)[\w'&.-]+"
         r"(?:\s+[\w'&.-]+)?)\s+(?:sale|order|deal|purchase|call|email|e-mail|meeting|visit|one)\b"
-        r"|(?:^|\bof\s+)(?P<who3>[\w#&.-]+(?:\s+[\w#&.-]+){0,2}?)(?:'s|’s)\s+(?:last\s+|latest\s+)?"
+        r"|(?:^(?:(?:fix|change|correct|update|set|make)\s+)?|\bof\s+)"
+        r"(?P<who3>[\w#&.-]+(?:\s+[\w#&.-]+){0,2}?)(?:'s|’s)\s+(?:last\s+|latest\s+)?"
         r"(?:[\w-]+\s+){0,2}?(?:sale|order|deal|purchase)\b"  # "kenji's order today should be 6"
         r"|^(?P<who4>#\d+)\s+(?:sale|order|deal|purchase)\b"  # "#178 sale of yesterday, …"
         r"|^(?![^:]*\b(?:sale|order|price|amount|total)\b)(?P<who5>[^,:;]{2,40}?)\s*:\s",

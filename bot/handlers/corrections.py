@@ -99,7 +99,9 @@ def just_logged_put_right(
     )
 
 
-_SORRY = r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|no|wait|correction|actually|oh)[\s,!.:]*)*"
+_SORRY = (
+    r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|no|wait|correction|actually|oh|(?:my )?typo)[\s,!.:]*)*"
+)
 _FIGURE = (  # a sum or a count said alone: "5400", "5.4k", "$5,400", "6 seats"
     r"(?P<figure>[$€£]?\s?\d[\d,.]*\s?(?P<scale>k|m)?\s*(?:usd|eur|gbp|dollars|euros|pounds)?)"
     r"\s*(?P<units>seats|units|licen[cs]es|users|packages|boxes|items|pcs|[a-z]{3,}s)?"

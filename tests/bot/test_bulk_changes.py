@@ -808,3 +808,15 @@ def test_the_customers_handed_over_from_a_rep_today_are_anyones_for_a_manager(bo
         "Pam Page",
         "Sofia Soft",
     ]
+
+
+def test_more_towns_said_to_a_preview_widen_it(book):
+    with Session(book.engine) as session:
+        for name, city in (("Hal Hardy", "Leeds"), ("Hank Iron", "York"), ("Sofia Soft", "Bath")):
+            customer = session.exec(select(Customer).where(Customer.name == name)).one()
+            customer.city = city
+            session.add(customer)
+        session.commit()
+    book.say("move dana's leeds and york customers to lee", who="Alex")
+    preview = book.say("wait, bath ones too", who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hal Hardy", "Hank Iron", "Sofia Soft"]

@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.identity import enrol
-from crm_store.models import AuditEntry, Customer, CustomerTag, Interaction, Staff, Task
+from crm_store.models import AuditEntry, Customer, CustomerTag, Interaction, Purchase, Staff, Task
 
 
 def sure(chat, said: str, who: str | None = None):
@@ -444,3 +444,19 @@ def test_hours_later_her_is_no_longer_the_customer_of_the_morning(chat):
     reply = chat.say("tag her hot")
     assert "Jane Smith" not in reply.text
     assert chat.written() == written
+
+
+def test_a_sale_confirmed_by_her_is_counted_as_said_never_as_her_number(chat):
+    chat.say("tell me about jane cooper")
+    reply = chat.say("she just confirmed by mail: 10 x CRM Pro, 12.5k total")
+    assert reply.text.startswith("Recorded 10 × CRM Pro for Jane Cooper")
+    [sale] = chat.rows(Purchase)
+    assert sale.quantity == 10
+
+
+def test_a_question_with_a_change_in_it_changes_nothing(chat):
+    chat.say("tell me about jane cooper")
+    written = chat.written()
+    chat.say("acme - also moved to customer? check her stage")
+    assert chat.written() == written
+    assert chat.customer("Jane Cooper").city == "New York"

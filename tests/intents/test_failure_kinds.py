@@ -1774,3 +1774,40 @@ def test_what_working_day_59_and_blind_round_48_found_is_read_as_meant(text, int
 def test_what_blind_round_49_found_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_colleague_named_before_a_colon_and_a_task_gets_that_task():
+    parsed = read("lee: chase bob stone for the signed proposal, due fri", lexicon=STORE)
+    assert (parsed.intent, parsed.slots) == (
+        "task.create",
+        {"text": "chase bob stone for the signed proposal", "customer": "bob stone",
+         "owner": "lee", "due": "2026-11-20"},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "atlas - also moved to customer? check her stage",
+        "acme moved to leeds?",
+        "why is acme in lost",
+        "jane cooper - who moved her to lost?",
+    ],
+)
+def test_a_question_about_a_customer_is_never_a_change(text):
+    assert read(text).intent not in (
+        "customer.update", "customer.delete", "customer.bulk_update", "customer.forget"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("#58 confirmed by mail: 10 x CRM Pro, 12.5k total",
+         {"customer": "#58", "quantity": 10, "product": "CRM Pro", "amount": 12500}),
+        ("fix kenji's last sale: quantity 10, not 58",
+         {"customer": "kenji", "quantity": 10, "was": {"quantity": 58}}),
+    ],
+)  # fmt: skip
+def test_a_customers_id_is_never_a_count_and_a_count_put_right_says_which_sale(text, slots):
+    assert read(text).slots == slots
