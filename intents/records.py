@@ -12,6 +12,7 @@ from typing import Any
 
 from intents import vocab
 from intents.rules import Message, channel_of
+from intents.text import LINKS
 from intents.values import amount, date_in, impossible
 
 # "Key: value" parts, separated by "|", ";", "•", new lines, or a full stop before the next key
@@ -76,6 +77,8 @@ def fields(text: str) -> dict[str, str] | None:
 def read(message: Message) -> tuple[str, dict[str, Any]] | None:
     """The intent and slots of a pasted record, or None when the message is no record."""
     said = message.cleaned.original if message.cleaned is not None else message.typed
+    for link, label in LINKS:  # "Email: <mailto:a@b.ie|a@b.ie>": the address
+        said = link.sub(label, said)
     if (mail := _pasted_email(said, message)) is not None:
         return mail
     found = fields(said)

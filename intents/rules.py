@@ -2399,10 +2399,13 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     if found := vocab.INTEREST.search(rest.lower()) or re.search(
         r"(?:^|[,;.]\s*)interest(?:\s+is|:)?\s+(?!in\b)(?P<interest>[^,;.]+)", rest, re.I
     ):
-        said = rest[found.start("interest") : found.end("interest")].strip(" -–—")
+        end = found.end()
+        if both := re.match(r"\s+(?:and|&)\s+[^,;.]+?\s*$", rest[end:]):
+            end += both.end()  # "… interested in hoods and jesses": both, to the end
+        said = rest[found.start("interest") : end].strip(" -–—")
         slots["interest"] = _WANTED_OF.sub("", said) or said  # "a demo of crm starter next week"
         before = _WHO_IS_AT_END.sub("", rest[: found.start()])  # "…, she's interested in X"
-        rest = before + " " + rest[found.end() :]
+        rest = before + " " + rest[end:]
     if found := vocab.CREATE_OWNER.search(rest):
         slots["owner"] = "me" if found.group("mine") else found.group("owner")
         rest = rest[: found.start()] + " " + rest[found.end() :]
@@ -2891,7 +2894,7 @@ def _log(match: re.Match, message: Message) -> dict | None:
 
 
 _TO_HAPPEN = re.compile(
-    r"\b(?:sending|will|going to|gonna|planning|plan to|coming|arriving|"
+    r"\b(?:sending|will|going to|gonna|planning|plan to|coming|arriving|going out|goes out|due out|"
     r"delivering|shipping|installing|starting|starts|kicking off)\b[^,;.!?]*$|'ll\b[^,;.!?]*$"
     # "confirmed install sat", "he wants the nets delivered sat": the day of what is to come
     r"|\b(?:wants?|needs?|confirmed|booked|scheduled|planned|agreed)\b[^,;.!?]*\b(?:install(?:ation)?|"
@@ -3773,8 +3776,8 @@ _NEW_COUNTED = re.compile(
 _STUCK_IN = re.compile(
     rf"\b(?:stuck|sitting|sat|parked)\s+(?:in|at)\s+(?:the\s+)?(?P<stage>{vocab._ONE_OF_STAGES})\b"
 )
-_FIRST_PERSON = re.compile(
-    r"(?<!\bshow )(?<!\bgive )(?<!\btell )(?<!\bget )\b(?:i|we|me|us|my|our)\b"
+_FIRST_PERSON = re.compile(  # "got a bunch of new ppl from alex": I got them
+    r"(?<!\bshow )(?<!\bgive )(?<!\btell )(?<!\bget )\b(?:i|we|me|us|my|our)\b|^\W*(?:just\s+)?got\b"
 )
 
 

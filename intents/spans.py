@@ -302,6 +302,13 @@ def _rules_say_more(name: str, slots: dict, tagged: str, text: str) -> bool:
     if name == "customer" and said and said in tagged.lower():
         return True
     rule = slots.get(name)
+    if (
+        name == "name"
+        and isinstance(rule, str)
+        and rule.lower().startswith(f"{tagged.lower()} ")
+        and all(w[:1].isupper() for w in rule[len(tagged) :].split())
+    ):
+        return True  # "contact Mr. Anil Deshmukh": the whole name, not "Mr."
     if name == "customer" and isinstance(rule, str) and re.search(r"#\d", rule):
         return True  # "chloe martin #129": the #id says which one
     if name == "customer" and isinstance(rule, str) and tagged.lower().startswith(rule.lower()):

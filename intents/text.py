@@ -12,10 +12,13 @@ from rapidfuzz.distance import OSA
 
 from intents.values import plain_number
 
-DECORATION = [
+LINKS = [
     (re.compile(r"<(?:https?|mailto):[^|>]+\|([^>]+)>"), r"\1"),  # a Slack link shows its label
     (re.compile(r"<mailto:([^>|]+)>"), r"\1"),
     (re.compile(r"<(https?://[^>]+)>"), r"\1"),
+]
+DECORATION = [
+    *LINKS,
     # "/crm tasks <@U03MB7|jess> this week": whose tasks, digest or figures
     (
         re.compile(
@@ -53,6 +56,16 @@ SHORTHAND = [
     (re.compile(r"\btdy\b", re.I), "today"),
     (re.compile(r"\b(?:tnaks|thnaks|thansk|tahnks|thakns|thanx|thnx)\b", re.I), "thanks"),
     (re.compile(r"\bdelet\b", re.I), "delete"),  # a letter short: "delet X, a test entry"
+    (re.compile(r"\bflogged\b", re.I), "sold"),  # "flogged 3 reef tanks to X, 4.5k all up"
+    (re.compile(r"(?<=[\dk]) all up\b", re.I), ""),  # "4.5k all up": the total, as any sum said
+    (  # "Mehta Aquarium House has taken 12 canister filters": bought them
+        re.compile(
+            r"\b(?:has|have) taken(?=\s+\d+\s+"
+            r"(?!(?:days?|weeks?|months?|hours?|mins?|minutes?|years?)\b)[a-z])",
+            re.I,
+        ),
+        "bought",
+    ),
     (
         re.compile(r"\bhalf (?:past )?(\d{1,2})\b(?![:.]\d|\s*(?:%|off|price|an? hour))", re.I),
         r"\1:30",

@@ -1769,7 +1769,7 @@ UPDATE_FORMS = [
     # "update #4471 phone +65 6555 0192", "/crm update Harzwald Glassblowers city Goslar": a detail
     # given bare after its name (the last field word said is the field)
     re.compile(r"^(?:update|change|set|edit|correct|fix)\s+(?P<who>[^,:;]+?)(?:'s|’s)?\s+(?P<field>phone(?: number)?|mobile|cell|tel|e-?mail(?: address)?)\s*:?\s*(?P<value>\+?\(?\d[\d ()./-]{5,}\d|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$"),
-    re.compile(r"^(?:update|change|edit|correct|fix)\s+(?P<who>[^,:;]+)(?:'s|’s)?\s+(?P<field>city|town|title|job title|company)\s*:?\s+(?!(?:to|is|as|of|for|on)\b)(?P<value>[\w'’.&-]+(?:\s[\w'’.&-]+){0,3})\W*$"),
+    re.compile(r"^(?:update|change|edit|correct|fix)\s+(?P<who>[^,:;]+)(?:'s|’s)?\s+(?P<field>city|town|title|job title|company)\s*:?\s+(?!(?:to|is|as|of|for|on|name|number|address)\b)(?P<value>[\w'’.&-]+(?:\s(?!to\b)[\w'’.&-]+){0,3})\W*$"),
     # "set tag wholesale on Porto Sardine Caners"
     re.compile(r"^(?:set|add|put)\s+(?:the\s+|a\s+)?tag\s+['\"#]?(?P<tag>[\w-]+)['\"]?\s+(?:on|to|for)\s+(?P<who>[^,:;]+?)\W*$"),
     re.compile(rf"^(?:update|change|set|edit)\s*[:,]\s*(?P<who>[^,:;]+?)\s*[,;]\s*(?P<field>{_FIELD})\s*(?:->|→|=>|:|=|\s+to\s+|\s+is\s+)\s*(?P<value>\S.*?)\W*$"),  # "Update • X • stage → proposal"
@@ -2346,7 +2346,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            r"\b(?:tag|label)(?:ged)?\b.*?(?P<cut>\s(?:as|with|w/)\s+['\"#]?(?P<value>[\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+))['\"]?\W*$"
+            r"\b(?:tag|label)(?:ged)?\b.*?(?P<cut>\s(?:as|with|w/)\s+['\"#]?(?!(?:lead|qualified|proposal|customer|lost|won|churned)\W*$)(?P<value>[\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+))['\"]?\W*$"
         ),
         "tag",
     ),

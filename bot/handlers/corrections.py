@@ -94,13 +94,17 @@ def just_logged_put_right(
             slots["quantity"] = value  # "make that 6": six of them
         else:
             slots["amount"], slots["currency"] = value, currency  # "i meant 5400": the sum
+        if said.re is _FIGURE_MEANT and said["total"] and "quantity" in slots:
+            # "no wait it was 2 seats, 1980": the count and the sum
+            slots["amount"], slots["currency"] = amount(said["total"]) or (None, None)
     return Parsed(
         _PUT_RIGHT_AGAIN[logged.action], {k: v for k, v in slots.items() if v is not None}
     )
 
 
 _SORRY = (
-    r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|no|wait|correction|actually|oh|(?:my )?typo)[\s,!.:]*)*"
+    r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|no|wait|correction|actually|oh|(?:my )?typo|wrong)"
+    r"[\s,!.:]*)*"
 )
 _FIGURE = (  # a sum or a count said alone: "5400", "5.4k", "$5,400", "6 seats"
     r"(?P<figure>[$€£]?\s?\d[\d,.]*\s?(?P<scale>k|m)?\s*(?:usd|eur|gbp|dollars|euros|pounds)?)"
@@ -109,7 +113,9 @@ _FIGURE = (  # a sum or a count said alone: "5400", "5.4k", "$5,400", "6 seats"
 _FIGURE_MEANT = re.compile(
     rf"{_SORRY}(?:i meant|meant|make (?:that|it)|(?:it|that) (?:was|is|should (?:have )?be(?:en)?)|"
     r"change (?:it|that|that sale|the sale|the amount|the total) to|"
-    rf"should (?:have )?be(?:en)?)\s+(?:actually\s+)?{_FIGURE}\W*$",
+    rf"should (?:have )?be(?:en)?)\s+(?:actually\s+)?{_FIGURE}"
+    r"(?:\s*(?:,|for|at|and|=)\s*(?P<total>[$€£]?\s?\d[\d,.]*\s?[km]?\s*(?:usd|eur|gbp|dollars|euros|pounds)?)"
+    r"(?:\s+(?:in\s+)?total)?)?\W*$",
     re.I,
 )
 _FIGURE_NOT = re.compile(  # "oops 1,450 not 14,500"
@@ -287,9 +293,9 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
         sale.product,
     ):
         raise UserError(f"That is how it is logged already: {what}. Nothing was changed.")
-    changes = [f"{quantity} ×"] if quantity != sale.quantity else []
-    if product != sale.product:
-        changes.append(product)
+    changes = []
+    if (quantity, product) != (sale.quantity, sale.product):  # "to 2 × Analytics Pro and $1,980"
+        changes.append(f"{quantity} × {product}")
     if (money, currency) != (sale.amount, sale.currency):
         changes.append(format.money(money, currency))
     if day != sale.purchased_on:

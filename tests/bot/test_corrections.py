@@ -174,7 +174,7 @@ def test_a_catalogue_sales_quantity_put_right_is_priced_again(chat):
     _catalogue(chat, "CRM Pro")
     chat.say("jane cooper just ordered 3 more CRM Pro licences")
     question = chat.say("oops it was 4 not 3")
-    assert question.text.endswith("to 4 × and $3,600? (yes/no)")
+    assert question.text.endswith("to 4 × CRM Pro and $3,600? (yes/no)")
     chat.say("yes")
     [sale] = chat.rows(Purchase)
     assert (sale.quantity, sale.amount) == (4, Decimal("3600.00"))
@@ -194,7 +194,7 @@ def test_i_meant_a_number_right_after_a_sale_puts_its_quantity_right(chat):
     _catalogue(chat, "CRM Pro")
     chat.say("jane cooper just ordered 5 crm pro licences")
     question = chat.say("sorry i meant 6 not 5")
-    assert question.text.endswith("to 6 × and $5,400? (yes/no)")
+    assert question.text.endswith("to 6 × CRM Pro and $5,400? (yes/no)")
     chat.say("yes")
     [sale] = chat.rows(Purchase)
     assert (sale.quantity, sale.amount) == (6, Decimal("5400.00"))
@@ -273,7 +273,7 @@ def test_a_bare_figure_right_after_a_sale_puts_its_sum_or_quantity_right(chat):
     chat.say("jane cooper bought 5 crm pro for 4500")
     assert chat.say("sorry i meant 5400").text.endswith("to $5,400? (yes/no)")
     chat.say("yes")
-    assert chat.say("make that 6").text.endswith("to 6 ×? (yes/no)")
+    assert chat.say("make that 6").text.endswith("to 6 × CRM Pro? (yes/no)")
     chat.say("yes")
     [sale] = chat.rows(Purchase)
     assert (sale.quantity, sale.amount) == (6, Decimal("5400.00"))
@@ -324,7 +324,7 @@ def test_the_product_of_a_sale_just_logged_is_put_right_once_confirmed(chat):
     _catalogue(chat, "CRM Enterprise", "CRM Pro")
     chat.say("sold 12 seats of CRM Pro to acme for $3,400")
     asked = chat.say("the product was CRM Enterprise")
-    assert asked.text.endswith("to CRM Enterprise? (yes/no)")
+    assert asked.text.endswith("to 12 × CRM Enterprise? (yes/no)")
     chat.say("yes")
     [sale] = chat.rows(Purchase)
     assert (sale.product, sale.amount) == ("CRM Enterprise", Decimal("3400"))
@@ -413,3 +413,12 @@ def test_undo_the_sale_to_a_customer_deletes_that_sale_once_confirmed(chat):
     assert question.text.startswith("Delete the sale of 2 × crm pro")
     chat.say("yes")
     assert chat.rows(Purchase) == [] and len(chat.rows(Interaction)) == 1
+
+
+def test_a_count_and_a_sum_put_right_together_change_the_sale_just_logged(chat):
+    chat.say("sold jane cooper 3 analytics pro 2970")
+    question = chat.say("sorry wrong, it was 2 seats for 1980")
+    assert question.text.endswith("to 2 × Analytics Pro and $1,980? (yes/no)")
+    chat.say("yes")
+    [sale] = chat.rows(Purchase)
+    assert (sale.quantity, sale.amount) == (2, Decimal("1980.00"))
