@@ -416,6 +416,7 @@ def test_undo_the_sale_to_a_customer_deletes_that_sale_once_confirmed(chat):
 
 
 def test_a_count_and_a_sum_put_right_together_change_the_sale_just_logged(chat):
+    _catalogue(chat, "Analytics Pro")
     chat.say("sold jane cooper 3 analytics pro 2970")
     question = chat.say("sorry wrong, it was 2 seats for 1980")
     assert question.text.endswith("to 2 × Analytics Pro and $1,980? (yes/no)")
