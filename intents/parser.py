@@ -147,7 +147,7 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         said = message.typed[: done.start()]
         slots = rules.task_done_after(said)
         told = rules.read("interaction.log", rules.prepare(said, now=now, tz=tz)) or {}
-        if "customer" not in slots and told.get("customer"):  # "called hans back, tick it off"
+        if "customer" not in slots and told.get("customer"):  # "called hans back, that one's done"
             slots["customer"] = told["customer"]
         return Parsed("task.complete", slots, 0.85)
     if (asked := rules.told_then_asked(message.typed)) is not None and (

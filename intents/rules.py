@@ -1760,8 +1760,8 @@ def _sale(text: str, typed: str) -> dict | None:
     if negative := vocab.NEGATIVE_QUANTITY.search(text):
         said = next(q for q in ("q", "q2", "q3", "q4", "q5") if negative.group(q))
         slots["invalid"] = {"quantity": negative.group(said)}
-        # "qty: -4" goes whole; of "sold -3 poly hives to X", only the number, so it stays a sale
-        start, end = negative.span(0 if said == "q2" else said)
+        # of "sold -3 poly hives to X", only the number, so it stays a sale; "qty: -4" goes whole
+        start, end = negative.span(said if said in ("q", "q3") else 0)
         text, typed = text[:start] + " " + text[end:], typed[:start] + " " + typed[end:]
     if negative := vocab.NEGATIVE_MONEY.search(text):
         said = "money" if negative.group("money") else "money2"
