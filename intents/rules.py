@@ -557,10 +557,12 @@ _ASKED_AFTER_NAME = re.compile(
     r"^(?P<name>[^,;:?!–—-]+?)\s*(?:\s[-–—]+|[:,])\s*(?P<asked>(?:who|when|why)\b.+)$", re.I
 )
 _PRONOUN = re.compile(r"\b(?:his|her|their|him|them)\b", re.I)
-_FIELD_NEXT = re.compile(
-    r"\s+(?:stage|status|owner|rep|phone|number|e-?mail|name|company|city|title|details|record)\b",
-    re.I,
+# a field of one customer, asked about: "who changed acme's stage", "X - who changed her phone?"
+_ASKED_FIELDS = (
+    r"stage|status|owner|rep|phone(?: number)?|number|e-?mail(?: address)?|name|company|city|title|"
+    r"job title|country|details|record"
 )
+_FIELD_NEXT = re.compile(rf"\s+(?:{_ASKED_FIELDS})\b", re.I)
 
 
 _BARE_STAGE = re.compile(
@@ -3326,11 +3328,7 @@ _BOOK_ASKED = re.compile(
     r"(?P<what>leads|customers|accounts|clients|deals|prospects)",
     re.I,
 )
-_FIELD_ASKED = re.compile(
-    r"(?:'s|’s)?\s+(?P<field>stage|status|owner|rep|phone(?: number)?|number|e-?mail(?: address)?|"
-    r"name|company|city|title|job title|country|details|record)$",
-    re.I,
-)
+_FIELD_ASKED = re.compile(rf"(?:'s|’s)?\s+(?P<field>{_ASKED_FIELDS})$", re.I)
 
 
 @reads("customer.restore")
