@@ -35,6 +35,7 @@ from bot.handlers.tasks import same_for_task
 from bot.identity import not_enabled, staff_for
 from bot.lexicon import Lexicons
 from bot.messages import MAX_MESSAGE, Button, Message, Reply
+from bot.resolve import NAMED
 from bot.settings import Settings
 from crm_store.audit import UNDO_OF, last_command
 from crm_store.db import transaction
@@ -101,9 +102,16 @@ def says(text: str, words: frozenset[str], *, only: bool = False) -> bool:
     first = next((w for w in found if w not in _FILLER), "")
     if words is NO and first in _LEADS[NO] and _REASON_AFTER.match(text.lower()):
         return True  # "cancel - Peter was only added this morning": a no, however long the reason
+    if words is YES and first in _LEADS[YES] and (remark := _YES_THEN.match(text.lower())):
+        # "yes, different email, i'll sort it out later": a yes, and a remark that asks nothing
+        return not _YES_BUT.search(text.lower(), remark.end())
     return len(found) <= 6 and first in _LEADS[words]
 
 
+_YES_THEN = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|confirm(?:ed)?)\s*[-–—:,;!.]+\s*")
+_YES_BUT = re.compile(
+    r"\b(?:but|except|only|just|instead|not|don'?t|dont|rather|wait|cancel|stop|no|nope|nah)\b"
+)
 _REASON_AFTER = re.compile(
     r"^\W*(?:(?:hmm+|hm|ah|oh|um|actually|wait)\W+)*(?:no|nope|nah|cancel)\s*[-–—:,;!.]"
 )
@@ -294,6 +302,9 @@ class Bot:
                 if answer is not None:
                     session.delete(pending)
                     return _resume(pending.payload, answer)
+                if (named := _named_answer(text, pending.payload, read)) is not None:
+                    session.delete(pending)
+                    return named
                 if pending.payload.get("intent") == "purchase.log" and (
                     figure := sum_put_right(text)
                 ):  # "oops it was 12,000 not 12,500" while asked which product: this sale's sum
@@ -627,7 +638,7 @@ _SECOND = re.compile(
     r"(?=(?:done|mark|close|complete|tick|task done|remind me|set a reminder|add a task|new task|"
     r"task:|todo|tag|untag|move|push|postpone|reschedule|log|book|delete|restore|reassign|give|"
     r"put\s+(?:her|him|them|it)\b)\b"
-    rf"|{_SALE_AFTER}|(?<=, ){_CONTACT_AFTER}"
+    rf"|{_SALE_AFTER}|(?<=, ){_CONTACT_AFTER}|(?<=, and ){_CONTACT_AFTER}"
     r"|(?<=and )(?:gave|rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\b|\d)"
     r"|(?<=and )(?:his|her|their)\s+(?:new\s+)?(?:phone|mobile|cell|number|e-?mail|title|job title|"
     r"city|address|company)\b(?:\s+(?:number|address))?\s+(?:is|to|=|:)"
@@ -656,14 +667,14 @@ NEVER_SECOND = frozenset({"customer.delete", "customer.forget", "customer.bulk_u
 
 def _sure_of_each(reading: intents.Parsed) -> bool:
     """Whether one request of several is read well enough to be done: a task named by its number
-    ("close 12 and move 13 to monday"), a customer's stage, owner or tag (which the store
-    checks), and a new customer named with a way to reach them need less."""
+    ("close 12 and move 13 to monday"), a customer's stage, owner, tag or interest (which the
+    store checks), and a new customer named with a way to reach them need less."""
     slots = reading.slots
     checked = (
         reading.intent in ("task.update", "task.complete")
         and "task_id" in slots
         or reading.intent == "customer.update"
-        and slots.get("field") in ("stage", "owner", "tag")
+        and slots.get("field") in ("stage", "owner", "tag", "interest")
         and bool(slots.get("customer"))
         or reading.intent == "interaction.log"  # "called zoe wilson madrid, …": who is looked up
         and bool(slots.get("customer"))
@@ -702,14 +713,21 @@ def _a_remark_then_the_request(
 
 
 def _change(parsed: intents.Parsed) -> tuple[str, object]:
-    """What a reading changes: "her title is … and her phone is …" are two changes of one kind."""
-    return parsed.intent, parsed.slots.get("field")
+    """What a reading changes: "her title is … and her phone is …" are two changes of one kind,
+    a meeting and an e-mail two contacts."""
+    return parsed.intent, parsed.slots.get("field") or parsed.slots.get("channel")
 
 
 _TAG_ALONE = re.compile(r"tag\s+#?(?P<tag>[\w-]+)(?:\s+(?:too|as well))?\W*$", re.I)
 _TAKEN_BACK = re.compile(
     r"\b(?:no wait|wait no|scratch that|actually no|on second thoughts?|"
     r"just log (?:it|that|this|the (?:call|meeting|visit|email|chat)))\b",
+    re.I,
+)
+_INTERESTS_EACH = re.compile(
+    r"^(?P<first>.+?\b(?:is|are|'s|’s)\s+(?:also\s+|now\s+)?(?:interested in|keen on)\s+[^,;]+?)"
+    r"\s*[,;]\s*(?:and\s+)?(?P<who>[\w'’.-]+(?:\s[\w'’.-]+){0,3}?)\s+"
+    r"(?:(?:is|are)\s+(?:also\s+|now\s+)?(?:interested in|keen on)|in)\s+(?P<what>\S.*)$",
     re.I,
 )
 _HANDED_AS = re.compile(
@@ -727,10 +745,16 @@ def split_request(text: str) -> tuple[str, str] | None:
         return None  # call": what was taken back is not done, and the rest is one note
     if staged := _HANDED_AS.match(text):  # "assign her to sam as a lead": a handover, a stage
         return staged["handover"], f"move {staged['who']} to {staged['stage']}"
+    if each := _INTERESTS_EACH.match(text):  # "carla is interested in X, tobias in Y": two
+        return each["first"], f"{each['who']} is interested in {each['what']}"
     for found in _SECOND.finditer(text):
         first, rest = text[: found.start()].strip(" ,"), text[found.end() :].strip()
-        if re.match(_CONTACT_AFTER, rest, re.I) and not _A_CHANGE_FIRST.match(first):
-            continue  # "called jane, sent her the deck", "new lead: X, met her at …": one request
+        if (
+            re.match(_CONTACT_AFTER, rest, re.I)
+            and not _A_CHANGE_FIRST.match(first)
+            and not (vocab.DATE.search(first.lower()) and vocab.DATE.search(rest.lower()))
+        ):  # "called jane, sent her the deck", "new lead: X, met her at …": one request; not
+            continue  # "met him tuesday, and emailed him … this morning": two, on their days
         if detail := re.match(_DETAIL_AFTER, rest):  # "…, country Sweden": their country is Sweden
             rest = f"their {detail.group().split()[0]} is {rest[detail.end() :]}"
         if tagged := _TAG_ALONE.match(rest):  # "…, tag expo2026 too": the one just told of
@@ -904,6 +928,22 @@ def _noted(reply: Reply, waiting: str | None) -> Reply:
 def _only_offered(payload: dict[str, Any]) -> bool:
     """Whether the waiting "question" is only the readings offered for a message not understood."""
     return all("__intent" in choice for choice in payload.get("choices", {}).values())
+
+
+def _named_answer(
+    text: str, payload: dict[str, Any], read: Callable[[str], intents.Parsed]
+) -> _Command | None:
+    """ "ironclad logistik" said to “Which customer?”: the command again, for that customer."""
+    if NAMED not in payload["choices"]:
+        return None
+    reading = read(text)
+    if reading.intent != "customer.show" or set(reading.slots) != {"customer"}:
+        return None  # another request: the question is kept once, as any other
+    slot = next(iter(payload["choices"][NAMED]))
+    parsed = intents.Parsed(
+        payload["intent"], {**payload["slots"], slot: reading.slots["customer"]}, 1.0
+    )
+    return _Command(parsed, sure=True, then=payload.get("then"))
 
 
 def _resume(payload: dict[str, Any], answer: str) -> _Command:

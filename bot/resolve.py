@@ -26,6 +26,8 @@ from crm_store.search import (
     find_live_and_binned,
 )
 
+NAMED = "__named"  # the choice of a question that a customer's name answers
+
 
 def resolve_customer(ctx: Context, typed: str | None, **how) -> Customer:
     """The customer meant (`_resolve`, with its options), who is then the one "her" means in the
@@ -70,7 +72,8 @@ def _resolve(
     Customers in the delete bin are candidates only with `in_bin` (True: only they, None: they
     too, as a data-protection request concerns them as much as anyone)."""
     if not typed or not str(typed).strip():
-        raise UserError("Which customer? Name them, e.g. “tell me about Acme” or “#12”.")
+        # answered by a name ("ironclad logistik"), the command runs again with it
+        raise Ask(Reply("Which customer? Say their name or #id."), {NAMED: {slot: None}})
     typed = str(typed).strip()
     if (numbered := _numbered(ctx, typed, in_bin=in_bin)) is not None:
         return numbered

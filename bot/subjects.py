@@ -83,7 +83,8 @@ OPENING = re.compile(
 )
 # a list named by a pronoun
 # a count of more than one said with the words that point back: "those 3", "the other two"
-SEVERAL_SAID = re.compile(
+SEVERAL_SAID = re.compile(  # ("sold them 2 Analytics Pro": two of what was sold)
+    r"(?<!\bsold )(?<!\bsell )(?<!\bsent )(?<!\bshipped )(?<!\bquoted )(?<!\binvoiced )"
     r"\b(?:those|these|the|them|all|other|both)\s+(?:other\s+)?(?:[2-9]|\d\d+|two|three|four|five|"
     r"six|seven|eight|nine|ten|dozen)\b|\bboth\b",
     re.I,
@@ -755,6 +756,12 @@ OUT_OF_IT = re.compile(
 )
 
 
+# ", move the rest": the change itself, on the others
+THE_REST = re.compile(
+    r"\s*[,;.!-]*\s*(?:(?:and|then|but)\s+)?(?:move|do|change|give|hand|send|reassign|tag|delete)"
+    r"\s+(?:all\s+)?(?:the\s+)?(?:rest|others)\b.*$",
+    re.I,
+)
 # one more town for the change waiting for Confirm: "wait, madrid ones too", "and the paris ones"
 _MORE_PLACES = re.compile(
     r"^(?:and\s+|plus\s+)?(?:the\s+)?(?P<place>[^\W\d_][\w' -]{1,40}?)\s+"
@@ -775,7 +782,8 @@ def narrowed_preview(text: str, waiting: dict[str, Any], read: Reader) -> Parsed
         return Parsed("customer.bulk_update", {**slots, "city": f"{slots['city']} and {place}"})
     if out := OUT_OF_IT.match(text):
         said = next(out[g] for g in ("who", "who2", "who3", "who4", "who5", "who6") if out[g])
-        text = f"except {said}{text[out.end() :]}"
+        rest = "" if THE_REST.match(text, out.end()) else text[out.end() :]
+        text = f"except {said}{rest}"
     if left_out := vocab.EXCEPT.search(text):
         kept = read(f"list customers {text[left_out.start() :]}").slots.get(EXCLUDING)
         if kept is None:

@@ -606,8 +606,7 @@ def refresh_customers(connection, customer_ids: Iterable[int]) -> None:
     days["cents"] = days["cents"].map(int).astype("int64")
     summary = forecast.summarise(days, today=today)
     summary["orders"] = days.groupby("customer_id")["orders"].sum()
-    params = {k: v for k, v in stored.params.items() if k != "horizon_days"}
-    model = forecast.Model(stored.model, params, stored.reason)
+    model = _stored_model(stored)
     horizon = int(stored.params.get("horizon_days", HORIZON_DAYS))
     predicted = forecast.predict(model, summary, horizon_days=horizon)
     cuts = stored.boundaries
@@ -630,6 +629,28 @@ def refresh_customers(connection, customer_ids: Iterable[int]) -> None:
         )
         out.append(_figure_row(customer_id, record, stored.as_of))
     connection.execute(insert(CustomerFigures.__table__), out)
+
+
+def forecast_until(
+    session: Session, *, today: date, until: date, currency: str, only: Select | None = None
+) -> pd.DataFrame:
+    """Each buyer's expected orders and value (cents) from tomorrow to `until`, by the model of
+    the last refresh (fitted now when there is none); `only`, a query of customer ids, narrows
+    whose. The stored figures look a fixed horizon ahead; a quarter or a month is asked here."""
+    summary = forecast.summarise(
+        _customer_days(session, today=today, currency=currency), today=today
+    )
+    stored = latest_store_figures(session)
+    fitted = stored is not None and stored.currency == currency
+    model = _stored_model(stored) if fitted else forecast.fit(summary)
+    if only is not None:
+        summary = summary[summary.index.isin(set(session.exec(only).all()))]
+    return forecast.predict(model, summary, horizon_days=max((until - today).days, 0))
+
+
+def _stored_model(stored: StoreFigures) -> forecast.Model:
+    params = {k: v for k, v in stored.params.items() if k != "horizon_days"}
+    return forecast.Model(stored.model, params, stored.reason)
 
 
 def _top_decile(values: pd.Series) -> pd.Series:

@@ -201,6 +201,19 @@ def period_bounds(period: str, today: date) -> tuple[date, date]:
     raise ReportError(f"unknown period {period!r}")
 
 
+def period_end(period: str, today: date) -> date | None:
+    """The last day of a period still running ("this_quarter": 31 Dec), for a forecast to it;
+    None for a period already over."""
+    stamp = pd.Timestamp(today)
+    ends = {
+        "this_week": today + timedelta(days=6 - today.weekday()),
+        "this_month": (stamp + pd.offsets.MonthEnd(0)).date(),
+        "this_quarter": (stamp + pd.offsets.QuarterEnd(0)).date(),
+        "this_year": date(today.year, 12, 31),
+    }
+    return ends.get(period)
+
+
 # How far back the period before a named period starts: "last week" is compared with the week
 # before it, "this month" so far with the same days of last month.
 _STEP = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(days=7),
@@ -209,12 +222,16 @@ _STEP = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(days=7),
          "12_weeks": pd.DateOffset(days=84)}  # fmt: skip
 
 
-def previous_bounds(period: str, today: date) -> tuple[date, date]:
+def previous_bounds(period: str, today: date, *, a_year: bool = False) -> tuple[date, date]:
     """The first and last day of the period before a named period: the whole of it, or for a
-    period under way ("this month"), its same days ("1–4 Nov" beside "1–4 Dec")."""
+    period under way ("this month"), its same days ("1–4 Nov" beside "1–4 Dec"); `a_year`: the
+    same days a year before ("this quarter vs the same quarter last year")."""
     if period == TO_DATE:
         raise ReportError("Name the period to compare, e.g. “new customers this month vs last”.")
     start, end = period_bounds(period, today)
+    if a_year:
+        year = pd.DateOffset(years=1)
+        return (pd.Timestamp(start) - year).date(), (pd.Timestamp(end) - year).date()
     if _month(period):
         before = (pd.Timestamp(start) - pd.DateOffset(months=1)).date()
         return before, start - timedelta(days=1)
@@ -244,10 +261,12 @@ def build(
     owner_id: int | None = None,
     channel: str | None = None,
     before: bool = False,
+    a_year_before: bool = False,
 ) -> Report:
     """The report over the whole store, or over one rep's book (`owner_id`): the customers they
     own, or for interactions the contacts they made; `channel` counts one kind of contact only;
-    `before`: over the period before the one named, to compare with."""
+    `before`: over the period before the one named, to compare with (`a_year_before`: the same
+    period a year earlier)."""
     if metric not in METRICS:
         raise ReportError(f"I can report {', '.join(METRICS)}, not {metric}.")
     if group_by is not None and group_by not in GROUPINGS:
@@ -261,7 +280,10 @@ def build(
     if period is None and metric == "customers" and group_by not in OVER_TIME:
         period = TO_DATE
     period = period or DEFAULT_PERIOD.get(group_by or "", "this_month")
-    start, end = (previous_bounds if before else period_bounds)(period, today)
+    if before or a_year_before:
+        start, end = previous_bounds(period, today, a_year=a_year_before)
+    else:
+        start, end = period_bounds(period, today)
     facts = _facts(
         session,
         metric,

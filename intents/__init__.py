@@ -7,6 +7,7 @@ the `Lexicon` of names the bot hands over.
 from intents.lexicon import REPS, Lexicon
 from intents.parser import CUSTOMERS, EXCLUDING, WITH_TASKS, Parsed, parse
 from intents.rules import (
+    A_YEAR_BEFORE,
     ADDED,
     ANOTHER_PRODUCT,
     BOUGHT,
@@ -32,8 +33,8 @@ from intents.rules import (
 )
 
 __all__ = [
-    "ADDED", "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT", "CONTACTED_DAYS",
-    "CUSTOMERS", "DAYS", "DISCOUNT", "EACH", "FORECAST",
+    "A_YEAR_BEFORE", "ADDED", "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT",
+    "CONTACTED_DAYS", "CUSTOMERS", "DAYS", "DISCOUNT", "EACH", "FORECAST",
     "EXCLUDING", "Lexicon", "NAMESAKES", "NEVER_PURCHASED", "NOT_BOUGHT", "NOT_TAG",
     "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "SOLD_ON", "TASKS_DONE", "TASKS_OF", "THEIR_OWNERS",
     "WAS", "WITH_TASKS", "parse",

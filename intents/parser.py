@@ -71,6 +71,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         text = with_possessives(text, lexicon)
     text = rules.away_then_asked(rules.self_corrected(text))
     message = rules.prepare(text, now=now, tz=tz)
+    if (plainly := rules.contact_plainly(message)) is not None:
+        return parse(plainly, now=now, tz=tz, lexicon=lexicon)
     if (record := commands.read(message) or records.read(message)) is not None:
         # typed as key=value pairs, or pasted from another system, by field
         intent, slots = record
@@ -119,6 +121,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         and not rules.missing_required(said.intent, said.slots)
     ):
         return said  # "omar jensen at wayne logistik went bust, delete him": delete omar jensen …
+    if (told := rules.selection_then_told(message)) is not None and (
+        said := parse(told, now=now, tz=tz, lexicon=lexicon)
+    ).intent == "customer.bulk_update":
+        return said  # "all customers of Rahul in proposal over 45 days, please move them to lost"
     if (asked := rules.named_then_asked(message)) is not None and (
         said := parse(asked, now=now, tz=tz, lexicon=lexicon)
     ).intent == "customer.changes":
@@ -193,6 +199,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     tagging = spans.Tagging(current.tagger(), message, evidence)
     probabilities = current.probabilities(text_features, evidence)
     parsed = choose(message, probabilities, current, lexicon, tagging=tagging)
+    if parsed.intent == "customer.bulk_update" and lexicon is not None:
+        parsed = _named_exactly(parsed, message, lexicon)
     if parsed.intent in ("customer.update", "customer.delete", "customer.restore"):
         parsed = _to_many(parsed, message, lexicon)
     elif parsed.intent == "interaction.log":
@@ -204,7 +212,9 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     elif parsed.intent in ("nps.record", "purchase.log") and (
         contact := rules.read("interaction.log", message)
     ):  # "called bjorn, … nps 7", "tom from cyberdyne called, … sold 5 crm pro": the call too
-        if contact.get("channel", "note") != "note" and vocab.CONTACT_VERB.search(message.text):
+        if contact.get("channel", "note") != "note" and vocab.CONTACT_VERB.search(
+            rules.unquoted(message.text)
+        ):
             slots = {**parsed.slots, CONTACT: contact["channel"]}
             said, caller = str(slots.get("customer", "")), contact.get("customer")
             if caller and said != caller and said.startswith(caller):
@@ -346,6 +356,23 @@ def choose(
 def _numbered(text: str) -> list[str]:
     """The customers' #ids a message names, each once."""
     return list(dict.fromkeys(re.findall(r"#\d{1,9}\b", text)))
+
+
+def _named_exactly(parsed: Parsed, message: Message, lexicon: Lexicon) -> Parsed:
+    """ "delete Test Customer": the customer the store has by that very name, not a selection."""
+    named = _DELETE_NAMED.match(message.typed)
+    if parsed.slots.get("action") != "delete" or named is None:
+        return parsed
+    if (who := named["who"].strip(" .!")).lower() not in lexicon.names.whole:
+        return parsed
+    return Parsed("customer.delete", {"customer": who}, max(parsed.confidence, 0.85))
+
+
+_DELETE_NAMED = re.compile(
+    r"^\s*(?:(?:please|pls)\s+)?(?:delete|remove|bin|trash)\s+(?:the\s+)?(?P<who>[^,;:]+?)"
+    r"(?:\s+(?:please|pls))?\W*$",
+    re.I,
+)
 
 
 def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parsed:

@@ -112,8 +112,8 @@ def _pasted_email(said: str, message: Message) -> tuple[str, dict[str, Any]] | N
     survey — 'Thursday's survey was grand, …' — logging this"): an e-mail from its sender, what
     it said (its quoted words, else its subject), on the day it was sent."""
     sender = _FROM.search(said)
-    if sender is None or not (who := sender["who"].strip(" .")):
-        return None
+    if sender is None or not (who := sender["who"].strip(" .")) or _ADDED_FIRST.match(said):
+        return None  # "new customer pls: Matthias Brandt, … — From: …": someone to add
     quoted, subject = _QUOTED.search(said), _SUBJECT.search(said)
     slots: dict[str, Any] = {"customer": who, "channel": "email"}
     slots["summary"] = (quoted and quoted["said"].strip()) or (subject and subject["subject"])
@@ -124,6 +124,10 @@ def _pasted_email(said: str, message: Message) -> tuple[str, dict[str, Any]] | N
     return "interaction.log", {k: v for k, v in slots.items() if v}
 
 
+_ADDED_FIRST = re.compile(
+    r"\s*(?:(?:please|pls)\s+)?(?:add|create|new)\s+(?:a\s+)?(?:new\s+)?(?:customer|contact|client|lead)\b",
+    re.I,
+)
 _FROM = re.compile(
     r"(?:^|[\s:>—–-])From:\s*(?P<who>[^<>\n,:'\"“‘]+?)\s*(?=<|,|\s(?:Sent|Subject|To|Date|Cc):|\s*['\"“‘]|$)"
 )

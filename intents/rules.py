@@ -225,6 +225,11 @@ def incomplete(intent: str, slots: dict[str, Any], message: Message) -> bool:
 # ---- references, dates and small readers shared by the rules -----------------------------------
 
 
+def unquoted(text: str) -> str:
+    """The text with what someone is quoted as saying blanked out: their words are no request."""
+    return _QUOTE.sub(_blank, text)
+
+
 def _blank(found: re.Match) -> str:
     """The match as spaces: cut out of the text, every other position kept."""
     return " " * len(found.group(0))
@@ -278,6 +283,9 @@ def take_ref(text: str) -> tuple[str | None, str]:
         nxt = words[index + 1] if index + 1 < len(words) else ""
         if cased and kept and bare in _PARTICLES and nxt[:1].isupper():
             kept.append(word)  # "Loja do Zé", "Anna van Dijk"
+            continue
+        if possessive and kept and kept[-1].lower() in ("st.", "st", "saint", "ste."):
+            kept.append(word)  # "St. Fintan's", "St Michael's": a church is named so
             continue
         named = cased or len(titled) == len(words) > 1
         if named and possessive and nxt[:1].isupper() and nxt.lower() not in vocab.FIELDS:
@@ -392,7 +400,10 @@ _NOT_TODAY = re.compile(
 )
 _STARTED_AGAIN = re.compile(
     r"^\W*(?P<verb>[a-z]+)\b.*?(?:no wait|wait no|actually no|scratch that|sorry no|no sorry)"
-    r"[\s,.!:;-]+(?=(?P=verb)\b)",
+    r"[\s,.!:;-]+(?=(?P=verb)\b)"
+    # "purchases by channel? no wait — interactions by channel, …": the question asked again
+    r"|^[^?!.,;]{3,60}\?\s*(?:no wait|wait no|actually no|scratch that|sorry no|no sorry)"
+    r"[\s,.!:;—–-]+(?=\S+\s+\S)",
     re.I,
 )
 
@@ -516,6 +527,24 @@ def named_then_pointed(message: Message) -> Message | None:
         rest = f" as{rest}"  # "…, mark him customer": as a customer
     typed += rest
     return replace(message, text=typed.lower(), typed=typed, cleaned=None)
+
+
+def selection_then_told(message: Message) -> str | None:
+    """ "Iker's customers in Salamanca that are still leads — move them to qualified": the
+    change said of the selection before it ("move Iker's customers … to qualified"), or None."""
+    if (found := _SELECTION_THEN_TOLD.match(message.text)) is None:
+        return None
+    selection, verb = (_typed_group(found, message, g) for g in ("selection", "verb"))
+    return f"{verb} {selection}{message.typed[found.end('them') :]}"
+
+
+_SELECTION_THEN_TOLD = re.compile(
+    r"^(?P<selection>(?:all\s+(?:of\s+)?|every\s*one\s+(?:of\s+)?|the\s+)?(?:[\w'’-]+(?:'s|’s)\s+)?"
+    r"(?:customers|clients|accounts|leads|prospects|contacts|deals|proposals)\b.+?)"
+    r"\s*(?:[,;:.]|\s[-–—]+)\s*(?:(?:please|pls|so|then|and|just|can you|could you)\s+)*"
+    r"(?P<verb>move|mark|set|put|tag|untag|give|assign|reassign|hand|transfer|delete|remove|bin)"
+    r"\s+(?P<them>them all|all of them|them|those|these|'em)\b"
+)
 
 
 def named_then_asked(message: Message) -> str | None:
@@ -643,7 +672,29 @@ def _summary(text: str) -> str | None:
     text = _IN_A_PLACE.sub("", text)  # "met Brauerei Lindner in Bamberg, they want …": where
     text = _AT_THEIR_PLACE.sub("", text)  # "… at their Jurong office, they want …": where
     text = _SAYING.sub("", _DANGLING_START.sub("", _DANGLING_END.sub("", text.strip())))
+    if _QUOTE_MARK.search(text) or _SIGNED.search(text):  # a pasted e-mail's body, unwrapped
+        text = _LETTER.sub("", _QUOTE_MARK.sub(" ", text).strip()).strip()
+        if text[:1] in "'\"‘“" and not re.search(r"['\"’”]\W*$", text):
+            text = text[1:]  # its quote closed with the sign-off just cut
     return _without_filler(text) or None
+
+
+# a pasted e-mail's "> " quote marks, greeting and sign-off: "> Hallo Lukas, thanks for the
+# quote. … > Beste Grüße, Jana" is "thanks for the quote. …"
+_QUOTE_MARK = re.compile(r"(?:^|(?<=\s))>\s+")
+_SIGNED = re.compile(
+    r"(?:best|kind|warm|many|viele|beste|liebe|herzliche|freundliche)\s+(?:regards|wishes|grüße|"
+    r"grüsse|gruesse|thanks)\b|\b(?:regards|grüße|cheers|saludos|cordialement),?\s+[A-ZÀ-Þ]\w*\W*$",
+    re.I,
+)
+_LETTER = re.compile(
+    r"^['\"‘“]?(?:hi|hello|hallo|dear|hey|guten tag|bonjour|hola|olá|ciao)\s+[A-ZÀ-Þ][\w.-]*"
+    r"(?:\s+[A-ZÀ-Þ][\w.-]*)?\s*,\s*"
+    r"|[.!,]?\s*(?:best|kind|warm|many|viele|beste|liebe|herzliche|freundliche)?\s*(?:regards|"
+    r"wishes|grüße|grüsse|gruesse|cheers|thanks|thank you|saludos|cordialement|cumprimentos|"
+    r"abraços|groeten)\s*,?\s+[A-ZÀ-Þ][\w.-]*(?:\s+[A-ZÀ-Þ][\w.-]*)?\W*$",
+    re.I,
+)
 
 
 _THEIR_PREMISES = re.compile(rf"^(?:'s\s+)?{vocab.PREMISES}\s*(?:in\s+\w+\s*)?[,;.]?\s*", re.I)
@@ -706,6 +757,26 @@ _AT_THEIR_PLACE = re.compile(
     rf"{vocab.PREMISES} in [A-Z][\w'-]+(?: [A-Z][\w'-]+)?)\s*(?:,\s*|$)"
 )
 _JUST_NOW = re.compile(r"\s*\b(?:just now|a (?:moment|minute|few minutes) ago|right now)\b", re.I)
+
+
+_ALSO_THOSE = re.compile(
+    r"\b(?:including|incl\.?|plus|as well as|not (?:only|just))\s+(?:the\s+)?(?:ones\s+)?"
+    r"(?:that\s+are\s+|which\s+are\s+)?(?:overdue|today|tomorrow|this week)\b(?:\s+ones)?"
+)
+
+
+def _task_period(text: str) -> str | None:
+    """Which tasks: overdue ones when said at all ("*Weekly check-in* — overdue tasks"), else the
+    first period named, "all" only when no other is ("all my pending tasks for this week")."""
+    text = _ALSO_THOSE.sub(
+        " ", text
+    )  # "all my tasks, including the overdue ones", "not only today"
+    said = {name for pattern, name in vocab.TASK_PERIODS if pattern.search(text)}
+    if "overdue" in said:
+        return "overdue"
+    return _first([(p, n) for p, n in vocab.TASK_PERIODS if n != "all"], text) or (
+        "all" if "all" in said else None
+    )
 
 
 def _first(table: list[tuple[re.Pattern, str]], text: str) -> str | None:
@@ -772,6 +843,8 @@ def _subscribe(match: re.Match, message: Message) -> dict | None:
 
 
 DAYS = "days"  # which days a digest goes out: "weekdays" or "every_day" (not in the contract)
+# a period compared with the same one a year before: "vs the same quarter last year" (ditto)
+A_YEAR_BEFORE = "a_year_before"
 
 
 @reads("digest.show")
@@ -858,6 +931,8 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         return None  # "close out as lost any proposal nobody's contacted in 90+ days": a stage
     undated = _undated(_ANOTHER_CHANGE.split(message.text, maxsplit=1)[0])
     undated = _BECAUSE.split(undated, maxsplit=1)[0]  # "… and 90 too since I have 91": not 91
+    if said := _OUTCOME.match(undated):  # "done 45 - superseded by 46": 45, for that reason
+        undated = undated[: said.start("outcome")]
     if not _TASK_NUMBER.search(undated):  # "Done #12", "Done: task #12" are the buttons' labels
         undated = _CUSTOMER_REF.sub(_blank, undated)  # "the task for #129"
     if (_DONE_SAID.search(undated) or _TASK_WORD.search(undated)) and (
@@ -944,10 +1019,11 @@ _ANOTHER_CHANGE = re.compile(
 )
 _TASK_OF = re.compile(
     r"(?:^|[,;.]\s*|\b(?:so|and|then)\s+)(?:(?:pls|please|and|also|then|so|ok|now)\s+)*"
-    r"(?:close|complete|finish|tick off|check off|"
+    r"(?:i(?:'ve| have)?\s+(?:just\s+)?)?"  # "I finish the task of Marina Porto Belo"
+    r"(?:close|complete[d]?|finish(?:ed)?|tick off|check off|"
     r"mark off|mark|done with|clear)\s+(?:(?P<their>his|her|their)|the|my|our)\s+"
-    r"(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?\s+)?(?:task|reminder|follow-?up|to-?do)\b"
-    r"(?:\s+(?:for|on|with|about)\s+(?P<who>(?:(?!\s+and\s)[^,;.!?])+?)"
+    r"(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?\s+)?(?:task|reminder|follow[- ]?up|to-?do)\b"
+    r"(?:\s+(?:for|on|with|about|of)\s+(?P<who>(?:(?!\s+and\s)[^,;.!?])+?)"
     # "close my task to call her": the one to call the customer just talked about
     r"|\s+to\s+(?P<doing>call|ring|email|visit|see|meet|chase|ping)\s+(?:him|her|them))?"
     r"(?:\s+(?:as\s+)?done)?"
@@ -1049,9 +1125,14 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
             "about": message.typed[slice(*handed.span(about))] if about else None,
         }
     if renamed := vocab.TASK_RENAMED.search(message.text):
-        words = next(g for g in ("text", "text2", "text3") if renamed.group(g))
-        numbered = _task_ids(message.text[: renamed.start(words)])
+        words = next(g for g in ("text", "text2", "text3", "text4") if renamed.group(g))
         typed = message.typed[renamed.start(words) : renamed.end(words)].strip(" \"'“”‘’.")
+        if words == "text4":  # "give task 49 to maria and rename it to …": the change, renamed
+            cut = renamed.start()
+            before = replace(message, text=message.text[:cut], typed=message.typed[:cut])
+            changed = _task_change(match, replace(before, cleaned=None))
+            return {**changed, "text": typed} if changed and typed else None
+        numbered = _task_ids(message.text[: renamed.start(words)])
         return {**numbered, "text": typed} if numbered and typed else None
     if last := _DELETE_LAST_NUMBER.search(message.text):  # "I had task 27 for that, delete 47"
         return {"task_id": int(last.group(1)), "action": "delete"}
@@ -1128,7 +1209,7 @@ def _task_moved(message: Message) -> dict | None:
 def _tasks(match: re.Match, message: Message) -> dict | None:
     if vocab.TASK_ASKED.search(message.text):  # "who has task 36": that task, as it stands
         return _task_ids(message.text)
-    slots = {"period": _first(vocab.TASK_PERIODS, message.text), "owner": owner(message)}
+    slots = {"period": _task_period(message.text), "owner": owner(message)}
     if _MOST_TASKS.search(message.text):  # "whos got the most overdue stuff": each rep's
         slots["owner"] = "team"
     if asked := vocab.TASKS_DONE_ASKED.search(message.text):  # "how many tasks did we close"
@@ -1272,7 +1353,7 @@ _TASK_FOR_THEM = re.compile(
 )
 _TASK_NUMBER = re.compile(
     r"^\s*(?:task\s*)?#\d+\s+(?:is\s+)?(?:done|completed?|finished|closed)\W*$|"
-    r"^\W*(?:done|completed?|finished|closed?|tick(?:ed)?(?: off)?)\W*(?:the\s+(?:old|other|first|"
+    r"^\W*(?:done|completed?|finished|closed?|tick(?:ed)?(?: off)?)\W*(?:with\s+)?(?:the\s+(?:old|other|first|"
     r"last|previous)\s+one\s+)?(?:tasks?\s*)?#\d+(?:\s*(?:,|and|&|\+)\s*#\d+)*(?:\W*$|\s*[-–—,;:(]\s*(?:sent|called|emailed|"
     r"its|it'?s|that|done|finished|superseded|duplicate)\b)"
     r"|\btasks?\s*#\d"
@@ -1337,7 +1418,8 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     typed = re.sub(_OUT_OF_TEN, _blank, _DAY_SLASH_TEN.sub(_blank, message.typed), flags=re.I)
     if fixed := _CORRECTED.search(text):  # "the Mia Khan score was actually 4 not 3": the 4
         text, typed = (part[: fixed.end("new")] + part[fixed.end() :] for part in (text, typed))
-    scores = list(_SCORE.finditer(text))
+    # "→ 3. "remakes on 4 of the last 10 crowns"": a number in what they said is no score
+    scores = list(_SCORE.finditer(unquoted(text))) or list(_SCORE.finditer(text))
     if not scores:
         return None
     score = scores[0] if len(scores) > 1 and vocab.NPS_SCORE_FIRST.search(text) else scores[-1]
@@ -1356,7 +1438,10 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     if fixed:
         before = _OOPS.sub("", typed[: fixed.start()])  # what precedes is who, not what they said
     split = vocab.NPS_COMMENT.search(after)
-    if quoted := _QUOTED_COMMENT.search(after):  # "comment 'fast support, thank you Joy'"
+    # "comment 'fast support, thank you Joy'", "→ 3. "remakes on 4 of the last 10 crowns""
+    if quoted := _QUOTED_COMMENT.search(after) or (
+        None if vocab.NPS_COMMENT.search(after) else _QUOTE.search(after)
+    ):
         slots["comment"] = quoted["said"]
         after = after[: quoted.start()]
     elif split:
@@ -1379,7 +1464,12 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
-_NO_COMMENT = re.compile(r"\s*(?:no comments?|none|n/?a|nothing (?:said|else))\W*", re.I)
+_NO_COMMENT = re.compile(  # ("log it anyway": a request, not what they said)
+    r"\s*(?:no comments?|none|n/?a|nothing (?:said|else)|(?:pls |please )?(?:log|record|save|add|"
+    r"note) (?:it|that|this)(?: anyway| anyways| too| pls| please)?)\W*",
+    re.I,
+)
+_QUOTE = re.compile(r"(?<!\w)[\"“‘'](?=[^\"”’']*\s)(?P<said>[^\"”’']+)[\"”’'](?!\w)")
 _WHOLLY_QUOTED = re.compile(r"^\s*['\"‘“](?P<said>[^'\"’”]+)['\"’”]\W*$")
 _QUOTED_COMMENT = re.compile(
     r"(?:comment|said|says|wrote)\s*:?\s*['\"‘“](?P<said>[^'\"’”]+)['\"’”]", re.I
@@ -1460,11 +1550,17 @@ def _report(match: re.Match, message: Message) -> dict | None:
         "group_by": group_by,
         "owner": None if scorecard else owner(message),
         "compare": "previous_period" if compared else None,  # not "compare reps this quarter"
+        A_YEAR_BEFORE: True if compared and _A_YEAR_BEFORE.search(text) else None,
         "chart": True if vocab.CHART.search(text) else None,
         FORECAST: True if vocab.FORECAST_ASKED.search(text) else None,
     }
 
 
+_A_YEAR_BEFORE = re.compile(
+    r"\b(?:(?:the\s+)?same\s+(?:quarter|month|week|period|time|days?)\s+(?:of\s+)?last\s+year|"
+    r"last\s+year(?:'s|’s)?\s+same\s+(?:quarter|month|week|period)|year[- ]on[- ]year|"
+    r"year[- ]over[- ]year|yoy)\b"
+)
 _COUNTED_CONTACTS = re.compile(r"\b(?:how many|number of|count of|no\. of|#)\b")
 
 
@@ -1753,6 +1849,12 @@ _TIME_AGO = re.compile(
 )
 
 
+_WHO_THEN_COUNT = re.compile(  # (or where the count was cut out: a gap of spaces)
+    r"(?P<who>[^\W\d][^\d,;:]{1,60}?)(?:\s+(?=\d[\d,.]*\s*x?\s+[^\W\d])|\s{2,}(?=\S))", re.I
+)
+_AFTER_ALL = re.compile(r"\s+(?:in the end|after all|at last|eventually|finally)\b", re.I)
+
+
 def _sale(text: str, typed: str) -> dict | None:
     slots: dict[str, Any] = {}
     if wanted := _WANTED_BOOKED.match(text):  # "X wants 3 more Y licences, booked it": X bought
@@ -1805,10 +1907,15 @@ def _sale(text: str, typed: str) -> dict | None:
             s, e = found.span("both")
             if pronoun := re.match(r"(him|her|them)\s+(?=\S)", typed[s:e], re.I):
                 who, what = pronoun.group(1), typed[s + pronoun.end() : e]  # "sold her 5 seats"
+            elif counted := _WHO_THEN_COUNT.match(typed[s:e]):
+                # "sold acme 20 seats CRM Pro", "sold Ponsonby Bakehouse 2000 paper bags": who,
+                # then how many of what, however the name is cased
+                who, what = _ref(counted["who"]), typed[s + counted.end() : e]
             else:
                 who, what = take_ref(typed[s:e])
         slots["customer"] = who
-        what = _RENEWED_FOR.sub("", what).strip(" ,.:;")  # "renewed for another year": no product
+        what = _RENEWED_FOR.sub("", what)  # "renewed for another year": no product
+        what = _AFTER_ALL.sub("", what).strip(" ,.:;")  # "bought 50 pendants in the end"
         if seats := vocab.SEATS.search(what):
             slots["quantity"] = _number(seats.group("q").lower())
             # "5 more crm pro seats": the product said between the number and the seats stays
@@ -1964,6 +2071,7 @@ def _update(match: re.Match, message: Message) -> dict | None:
     if slots and isinstance(slots.get("value"), str):
         # "her title is Head of Ops and her phone is …": the second change is a request of its own
         slots["value"] = _ANOTHER_FIELD.sub("", slots["value"]) or slots["value"]
+        slots["value"] = _NEXT_SENTENCE.sub("", slots["value"]) or slots["value"]
         if staged := _A_STAGE_NAMED.fullmatch(slots["value"]):  # "to the qualified stage"
             slots["field"], slots["value"] = "stage", vocab.STAGES[staged["stage"].lower()]
         elif slots.get("field") in (None, "stage") and (
@@ -1993,6 +2101,8 @@ _A_STAGE_NAMED = re.compile(  # "to the qualified stage", "at Qualified stage no
 _AN_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
+# "… to Bolpur? My apologies, I entered it incorrectly": the value ends with its sentence
+_NEXT_SENTENCE = re.compile(r"\s*[?!]+(?:\s+\S.*)?$|(?<=[a-z]{3})\.\s+[A-Z].*$", re.S)
 _ANOTHER_FIELD = re.compile(
     r"\s*(?:(?:,|\band\b|&)\s*(?:(?:his|her|their|its|the)\s+)?|[.;]\s+(?:(?:his|her|their|its|the)\s+)?)"
     r"(?:new\s+)?(?:phone|mobile|cell|number|e-?mail|title|job title|role|position|city|address|"
@@ -2082,8 +2192,8 @@ def _interest_dropped(message: Message) -> dict | None:
     found = vocab.INTEREST_DROPPED.match(message.typed)
     if found is None:
         return None
-    value = (found["value"] or found["value2"]).strip(" '\"‘’“”")
-    who = _ref(found["who"] or found["who2"])
+    value = (found["value"] or found["value2"] or found["value3"]).strip(" '\"‘’“”")
+    who = _ref(found["who"] or found["who2"] or found["who3"])
     if who and who.lower() in ("her", "him", "them", "his", "their"):
         who = None  # the customer just talked about
     return {"customer": who, "field": "interest", "value": value, "action": "remove"}
@@ -2300,7 +2410,7 @@ _NOT_A_NAME = re.compile(
     r"my|our|signed|make|made|shes|hes|add|that|added|created|joined|this week|this month|"
     r"today|yesterday|last week|yes|yeah|product|products|from)\b"
     r"|^(?:leads|customers|clients|prospects|accounts|contacts|new)\W*$"
-    r"|^(?:leads|customers|clients|prospects|accounts|contacts)\b",
+    r"|^(?:leads|customers|clients|prospects|accounts|contacts|all|every(?:one|body)|any(?:one|body))\b",
     re.I,
 )
 
@@ -2351,9 +2461,15 @@ _COMPANY_IN_TOWN = re.compile(
 )
 _THIS_ONE = re.compile(
     r"^\s*(?:(?:please\s+)?(?:add|create|save|new)\s+)?(?:(?:this|these|the following)\s+"
-    r"(?:one|contact|guy|lady|person|details|customer|lead)|one)\s*:\s*",
+    r"(?:one|contact|guy|lady|person|details|customer|lead)(?:\s+from\s+[^:]{1,40})?|one"
+    r"|another(?:\s+one)?|one\s+more|(?:[\w-]+\s+){0,2}(?:lead|contact|prospect))\s*:\s*"
+    r"(?:[-–—]+\s*)?",  # "another one: …", "fair lead: …", "this contact from the signature: —"
     re.I,
 )
+_MAIL_HEADER = re.compile(
+    r"\b(?:Sent|Date):.*?(?=\b(?:To|Subject|Cc):|$)|\bSubject:.*$|\b(?:From|To|Cc):\s*[^<,;]*(?=<)"
+)
+_QUOTED_RECORD = re.compile(r"(?<!\w)['\"‘“]([^'\"’”]+)['\"’”](?!\w)")
 _MET_AT = re.compile(r"^\s*(?:from|at|via|met at)\s+[^:,]{1,60}:\s*(?=\S)", re.I)
 # "Denver CO", "Austin, TX": a US town with its state, never a company
 _TOWN_AND_STATE = re.compile(
@@ -2379,7 +2495,7 @@ _HOW_RELATED = re.compile(
 
 # where a labelled detail ends: at the next label, a comma or bracket, or the end
 _NEXT_LABEL = (
-    r"\s+(?:phone|tel|telephone|mobile|cell|e-?mail|city|town|company|owner|stage|interest(?:ed)?|"
+    r"\s+(?i:phone|tel|telephone|mobile|cell|e-?mail|city|town|company|owner|stage|interest(?:ed)?|"
     r"based|located|title)\b|\s*[,;()]|\s*$"
 )
 _WHO_IS_AT_END = re.compile(r"\b(?:she|he|they|who)(?:['’](?:s|re)|\s+(?:is|are))?\s*$", re.I)
@@ -2393,6 +2509,8 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     rest = _JUST_TRYING.sub("", rest)  # "… test clinic just to see how this works": why, not who
     rest = _MET_AT.sub("", rest)  # "new lead from yesterdays retailtech expo: Priya Shah …"
     rest = _THIS_ONE.sub("", rest)  # "add this one: Rāwiri Tane | …"
+    rest = _QUOTED_RECORD.sub(r"\1", rest)  # "…: 'Kellerbräu Mittenwald, Herr Anton Riedl, …'"
+    rest = _MAIL_HEADER.sub(" ", rest)  # "— From: Matthias Brandt <m.brandt@…> Sent: … Subject: …"
     if lead := vocab.CREATE_LEAD.match(rest):
         if lead.group("owner"):
             slots["owner"] = lead.group("owner")
@@ -2439,17 +2557,19 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     if re.search(r"\bas (?:a )?(?:customer|client)\b|already signed", rest, re.I):
         slots["stage"] = "customer"
         rest = re.sub(r"\bas (?:a )?(?:customer|client)\b", " ", rest, flags=re.I)
-    if found := re.search(
-        r"\b(?:company|firm|firma|empresa)(?:\s+is|:)?\s+"
-        r"(?!(?:phone|tel|mobile|cell|e-?mail|city|in|at)\b)([^,;()]+?)"  # "… almond company phone"
-        rf"(?={_NEXT_LABEL})",
-        rest,
-        re.I,
+    if (
+        found := re.search(
+            # a label in lower case, or with "is" or ":" ("Lion City Marine" is a name)
+            r"\b(?:(?i:company|firm|firma|empresa)(?:\s+is|:)|company|firm|firma|empresa)\s+"
+            r"(?!(?i:phone|tel|mobile|cell|e-?mail|city|in|at)\b)([^,;()]+?)"  # "… almond company phone"
+            rf"(?={_NEXT_LABEL})",
+            rest,
+        )
     ):
         slots["company"] = found.group(1).strip()
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(
-        rf"\b(?:city|town)(?:\s+is|:)?\s+(?P<city>[^,;()]+?)(?={_NEXT_LABEL})", rest, re.I
+        rf"\b(?:(?i:city|town)(?:\s+is|:)|city|town)\s+(?P<city>[^,;()]+?)(?={_NEXT_LABEL})", rest
     ):
         slots["city"] = found["city"].strip()  # "… city duluth phone 218 555 0199"
         rest = rest[: found.start()] + " " + rest[found.end() :]
@@ -2488,10 +2608,16 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         slots["city"] = found.group(1)
         rest = rest[: found.start()]
     rest = re.sub(r"\s+(?:already signed|new (?:one|lead))\b", " ", rest, flags=re.I)
-    parts = [p.strip() for p in re.split(r"\s*[,;]\s*|\s[-–—]\s", rest) if p.strip(" -")]
+    parts = [p.strip() for p in re.split(r"\s*[,;|]\s*|\s[-–—]\s", rest) if p.strip(" -")]
     if not parts:
         return slots
     head = parts.pop(0).lstrip(" .:")
+    firm = next((i for i, p in enumerate(parts) if vocab.COMPANY_WORDS.search(p)), 0)
+    if firm > 0 and any(_TOWN_SHAPED.fullmatch(p) for p in parts[firm + 1 :]):
+        # a signature: "Dr. Ingrid Vogt, Qualitätssicherung, Brauerei Sternquell GmbH, Bamberg":
+        # the name, a title, the company and its town
+        slots.setdefault("title", parts.pop(0))
+
     head = re.sub(r"^(?:(?:full\s+|contact\s+)?name\s*:?|contact\s*:)\s*", "", head, flags=re.I)
     person = next((p for p in parts if _HONORIFIC.match(p)), None)
     if person and not _HONORIFIC.match(head) and "company" not in slots:
@@ -2584,6 +2710,7 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     return slots
 
 
+_TOWN_SHAPED = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?")
 _A_PERSON = re.compile(r"(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2}")
 
 
@@ -2734,6 +2861,41 @@ def _log_as(said: str, found: re.Match, message: Message) -> dict | None:
     """The contact read again, with what the match said put in plainer words."""
     typed = f"{said}{message.typed[found.end() :]}"
     return read("interaction.log", replace(message, text=typed.lower(), typed=typed))
+
+
+def contact_plainly(message: Message) -> str | None:
+    """A contact told in an order of its own, said the usual way: "from X at Y: '…' log it as an
+    email" (an e-mail from X: '…'), "X at Y: met him tuesday, …" (met X at Y tuesday, …)."""
+    if wrote := vocab.WROTE_LOG_IT.match(message.text):
+        who, said = (
+            _typed_group(wrote, message, "who", "who2"),
+            _typed_group(wrote, message, "said"),
+        )
+        return f"{wrote['channel'] or 'email'} from {who}: {said}"
+    if (met := _NAMED_THEN_MET.match(message.text)) and (
+        name := leading_name(_typed_group(met, message, "name"))
+    ):
+        verb, rest = _typed_group(met, message, "verb"), message.typed[met.end() :]
+        return f"{verb} {name}{rest}"
+    if (told := _NEWS_THEN_MET.match(message.text)) and (
+        name := leading_name(_typed_group(told, message, "name"))
+    ):  # "Lerato Mokoena wants pricing on …, called her this morning"
+        news, verb, when = (_typed_group(told, message, g) for g in ("news", "verb", "when"))
+        return f"{verb} {name}{when}, {news}{message.typed[told.end() :]}"
+    return None
+
+
+_NEWS_THEN_MET = re.compile(
+    r"^(?P<name>[^,;:]{3,60}?)\s+(?P<news>(?:wants|needs|asked|asks|is|are|has|have|was|were|"
+    r"likes|liked|agreed|said|says|loves|hates)\b[^,;]*)[,;]\s*(?P<verb>called|rang|emailed|met|"
+    r"visited|texted|messaged|phoned|spoke to|saw)\s+(?:her|him|them)\b(?P<when>[^,;.]*)"
+)
+
+
+_NAMED_THEN_MET = re.compile(
+    r"^(?P<name>[^:]{3,60}?)\s*:\s*(?P<verb>met|called|rang|phoned|emailed|visited|texted|"
+    r"messaged|saw|spoke (?:to|with))\s+(?:her|him|them)\b"
+)
 
 
 @reads("interaction.log")
@@ -3486,6 +3648,10 @@ REASON_FIRST = re.compile(
     # "sam's got too many stale leads - hand his ones to maria": said of someone, then a dash
     r"|^(?:[\w'’-]+(?:'s|’s)|[\w'’-]+\s+(?:has|have|is|was|got|will))\s[^-–—]*?\s[-–—]\s+"
     r"(?=(?:pls\s+|please\s+)?(?:move|give|hand|reassign|assign|transfer|pass)\b)"
+    # "right, so, the Kilbeggan job is finally sorted — Father O'Dwyer paid in full …": news first
+    r"|^(?:(?:right|so|ok|okay|well)[,\s]+)*[^-–—.!?]{3,60}?\s+(?:is|are|has been|was)\s+"
+    r"(?:finally\s+|all\s+|now\s+)?(?:sorted|done|closed|settled|over|finished|wrapped up)"
+    r"\s*[-–—:!.]+\s+(?=\S)"
 )
 # a change with its reason after it: "mark the Whitfields as lost, they've gone with Foxtons"
 REASON_AFTER = re.compile(
@@ -3636,11 +3802,20 @@ def _list(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
+# "I got" alone is having, not being handed: "who've I got in proposal at the moment?"
+_ONLY_GOT = re.compile(r"(?:i|we)(?:'ve| have)?\s+(?:got|get|gotten|received)")
+
+
 def _segment(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
     slots: dict[str, Any] = {}
-    if (found := vocab.HANDED_TO_ME.search(text)) and not _NEW_COUNTED.match(text):
-        # "which ones did I just get from sam"; not "how many new customers did we get in May"
+    if (
+        (found := vocab.HANDED_TO_ME.search(text))
+        and not _NEW_COUNTED.match(text)
+        and (found["from"] or found["when"] or not _ONLY_GOT.fullmatch(found["verb"] or ""))
+    ):
+        # "which ones did I just get from sam"; not "how many new customers did we get in May",
+        # "who've I got in proposal", "could I get the list of …"
         who = next((g for g in ("who", "who2", "by") if found[g]), None)
         came: dict[str, Any] = {"from": typed[slice(*found.span(who))]} if who else {}
         if found["when"]:
@@ -3727,8 +3902,10 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         text = _erased(text, today.span())
     elif vocab.NEVER_CONTACTED.search(text):
         slots["never_contacted"] = True
-    elif found := vocab.NO_CONTACT.search(text) or vocab.LAST_CONTACTED.search(text):
+    elif found := _counted(vocab.NO_CONTACT, text) or vocab.LAST_CONTACTED.search(text):
         slots["no_contact_days"] = _days(found, default=30)
+        if (stale := vocab.NO_STAGE_CHANGE.search(text)) and not (stale["unit"] or stale["n2"]):
+            del slots["no_stage_change_days"]  # "gone stale? nothing heard in 3+ weeks": silence
     elif found := vocab.CONTACTED_WITHIN.search(text):  # "contacted in the last week"
         slots[CONTACTED_DAYS] = (
             vocab.HANDED_DAYS.get(found["when"], 14) if found["when"] else _days(found, default=7)
@@ -3828,6 +4005,13 @@ def _added(found: re.Match, message: Message) -> dict[str, str] | None:
     }
     since, before = spans[found["when"]]
     return {"since": since.isoformat(), **({"before": before.isoformat()} if before else {})}
+
+
+def _counted(said: re.Pattern, text: str) -> re.Match | None:
+    """The first of the phrases that says how long, else the first: "gone quiet on me - no
+    contact 3 wks" is 3 weeks."""
+    found = list(said.finditer(text))
+    return next((f for f in found if f["n"]), found[0] if found else None)
 
 
 def _days(found: re.Match, *, default: int) -> int:

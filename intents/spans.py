@@ -309,6 +309,12 @@ def _rules_say_more(name: str, slots: dict, tagged: str, text: str) -> bool:
         and all(w[:1].isupper() for w in rule[len(tagged) :].split())
     ):
         return True  # "contact Mr. Anil Deshmukh": the whole name, not "Mr."
+    if (
+        name == "customer"
+        and isinstance(rule, str)
+        and rule.lower() in (f"{tagged}'s".lower(), f"{tagged}’s".lower())
+    ):
+        return True  # "St. Fintan's": the rules kept the possessive that is the name's own
     if name == "customer" and isinstance(rule, str) and re.search(r"#\d", rule):
         return True  # "chloe martin #129": the #id says which one
     if name == "customer" and isinstance(rule, str) and tagged.lower().startswith(rule.lower()):
@@ -479,6 +485,8 @@ _NOT_NAMES = frozenset(
 )
 _NO_NAME_HOLDS = re.compile(r"[;<>{}]|['\"]\)")
 _EVERYONE = frozenset({"all", "everyone", "everybody", "all of them", "them all"})
+_ARTICLE = re.compile(r"^(?:the|an?|our|your|their|some)\s+")  # "The Works" is a name
+_EACH = re.compile(r"(?:each|every)\s")  # "give each stale proposal a task for its owner"
 _A_COUNT = re.compile(r"(?:[x×]\s?)?\d+(?:\s?[x×])?(?:\s|$)", re.I)
 _CHANNEL_WORDS = frozenset(
     "email e-mail call ring phone text sms meeting visit note chat teams zoom skype webex whatsapp "
@@ -561,8 +569,11 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
         ):
             # the rules' commonest mistake: one stray word taken for a customer ("morning — …")
             del merged[name]
-    if str(merged.get("customer", "")).lower() in _EVERYONE:
+    if (said := str(merged.get("customer", "")).lower()) in _EVERYONE or _EACH.match(said):
         del merged["customer"]  # "All customers with stage lead in Munich, …": many, not one
+    interest = "value" if merged.get("field") == "interest" else "interest"
+    if isinstance(said := merged.get(interest), str) and (bare := _ARTICLE.sub("", said)):
+        merged[interest] = bare  # "interested in our natural madder dyes": the dyes
     if merged.get("city") and merged["city"] in (merged.get("name"), merged.get("company")):
         del merged["city"]  # "new up - Leticia Ramos, …": the person, never a town
     summary = merged.get("summary")

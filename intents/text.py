@@ -56,6 +56,35 @@ SHORTHAND = [
     (re.compile(r"\btdy\b", re.I), "today"),
     (re.compile(r"\b(?:tnaks|thnaks|thansk|tahnks|thakns|thanx|thnx)\b", re.I), "thanks"),
     (re.compile(r"\bdelet\b", re.I), "delete"),  # a letter short: "delet X, a test entry"
+    (re.compile(r"(?<=\w),\s+(?:oh|um+|uh+|erm*|ah+)\s*,\s+", re.I), " "),  # "in, oh, about 120"
+    # "Yesterday I talk by telephone with Rodrigo …": a call with Rodrigo
+    (
+        re.compile(
+            r"\b(?:talk(?:ed)?|speak|spoke|spoken)\s+(?:by|on the|over the)\s+(?:tele)?phone\s+"
+            r"(?:with|to)\b",
+            re.I,
+        ),
+        "called",
+    ),
+    (re.compile(r"\bmett\b", re.I), "met"),  # "mett with X yestrday"
+    (re.compile(r"\bloged\b", re.I), "logged"),
+    (re.compile(r"(?<=\ba )cal\b", re.I), "call"),  # "loged a cal with X"
+    (re.compile(r"\bfortnite\b", re.I), "fortnight"),
+    # "finally got X on the phone": a call with X
+    (
+        re.compile(
+            r"\b(?:finally\s+)?got\s+(?:hold\s+of\s+)?(?=[^,.;:!?]{2,60}?\s+on\s+the\s+"
+            r"(?:phone|line|blower)\b)",
+            re.I,
+        ),
+        "called ",
+    ),
+    (
+        re.compile(r"(\bcalled\s+[^,.;:!?]{2,60}?)\s+on\s+the\s+(?:phone|line|blower)\b", re.I),
+        r"\1",
+    ),
+    # "ad new custmer: …": "add" a letter short (an ad alone is an advert)
+    (re.compile(r"^ad(?= (?:a )?new\b)", re.I), "add"),
     (re.compile(r"\bflogged\b", re.I), "sold"),  # "flogged 3 reef tanks to X, 4.5k all up"
     (re.compile(r"(?<=[\dk]) all up\b", re.I), ""),  # "4.5k all up": the total, as any sum said
     (  # "Mehta Aquarium House has taken 12 canister filters": bought them
@@ -213,6 +242,9 @@ SPOKEN_NUMBERS = [
         re.I,
     ),
     re.compile(rf"(?<=\bin )({_SPOKEN})(?= (?:days?|weeks?|months?)\b)", re.I),  # "in ten days"
+    # "sold six hundred holds", "eleven thousand four hundred": hundreds are always counted
+    re.compile(rf"\b((?:{_SMALL})\s+(?:hundred|thousand)\b(?:\s+(?:and\s+)?{_SPOKEN})?)\b", re.I),
+    re.compile(rf"\b(?:sold|bought|ordered|orders|took)\s+(?!one\b)({_SPOKEN})(?=\s+[a-z])", re.I),
 ]
 _HOURS = "|".join(_UNITS[1:13])
 SPOKEN_TIME = re.compile(
@@ -304,11 +336,21 @@ GREETING = re.compile(
 )
 # Please and thanks around a request are manners, not meaning.
 POLITE = re.compile(
-    r"^(?:(?:ok|okay|alright|right|so|actually|now|hmm+)\b,?\s+"  # "ok move …", "actually give …"
+    # "ok manually then. remind maria …": a remark on what went before
+    r"^(?:(?:ok(?:ay)?|fine|right|alright|sure)\b,?\s+(?:[a-z]+\s+){0,2}then\s*[.!]+\s+"
+    r"|(?:ok|okay|alright|right|so|actually|now|hmm+)\b,?\s+"  # "ok move …", "actually give …"
     r"|(?:eish|ugh|argh|oh no|oh dear|oh man|damn|dang|shoot|oops|whoops|darn|sadly|unfortunately|"
     r"bummer|yikes|meh|ngl|tbh|fyi|btw|bet|lol|bruh|bro|"
     r"(?:sorry|apologies) for the (?:late|delayed|slow) (?:update|message|reply|log))\b[,.!]*\s+"
+    # "Sorry for the wall of text — from Siobhán at …": an apology for the length, not a name
+    r"|(?:sorry|apologies) for the (?:wall of text|essay|novel|long (?:message|one|post)|ramble)"
+    r"\s*[-–—:,.!]*\s+"
+    # "Lekker, Kobus paid the deposit": joy, with its comma ("Sweet Pea Florist" is a name)
+    r"|(?:lekker|sweet|nice(?: one)?|awesome|great(?: news)?|good news|yay|woo+hoo+|boom|brilliant|"
+    r"excellent|sorted|happy days|finally)\s*[,!]+\s+"
     r"|(?:forget (?:it|that)|never ?mind|nvm|scratch that)\b[.!,;:-]*\s+"  # "ok forget it. tag …"
+    r"|[a-z]+\s+here\s*[.,!:;-]+\s+"  # "rocio here. log call …": who is typing
+    r"|i\s+(?:want|wanna|would like|'d like|need)\s+(?:to\s+)?(?:see|know)\s+(?=what|who|which|how)"
     r"|(?:quick one|quick q(?:uestion)?|quick update)\s*[-–—:,→]*\s+"  # "quick one - emailed …"
     # "I am very pleased to inform you that X has placed an order …": what is told
     r"|(?:i\s+am|i'?m|we\s+are|we'?re)\s+(?:very\s+|so\s+|really\s+)?(?:pleased|happy|glad|delighted)\s+"
@@ -320,7 +362,7 @@ POLITE = re.compile(
     r"|(?:would|will)\s+it\s+be\s+possible\s+(?:for\s+you\s+)?to\s+(?:please\s+|kindly\s+)?)*"
     r"(?:(?:and|also|plus|oh and|and also),?\s+)?"  # "and tag him hot": a follow-up's opening
     r"(?:(?:i\s+)?forgot to (?:log|add|record|note)(?: this| that| it)?\s*[-–—:,]+\s*)?"
-    r"(?:(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz)\s+"
+    r"(?:(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz),?\s+"
     r"(?:(?:be so kind as to|quickly)\s+)?)?"
     # "note a sale to X: …": the sale is what is told
     r"(?:(?:note|record|log|enter)\s+(?=(?:a|the)\s+(?:sale|purchase|new order)\b))?"
@@ -412,10 +454,12 @@ VOCABULARY = [
     "spoke",
     "lunch",
     "delete",
+    "duplicate",
     "email",
 ]
 COMMON = {
     "brought",  # "who brought X back from the bin" is not "bought"
+    "retort",  # "toured the new retort room" is not a "report"
     "mount",  # "1x elk shoulder mount" is not a "month"
     "mounts",
     "chat",  # "a retention chat" is not a "chart"

@@ -486,6 +486,14 @@ CHANGE_AFTER_NAME = re.compile(
     r"(?:stage|status|owner|rep|tag|city|title|e-?mail|phone|mobile|company|name)\b.+"
     r"|[\w'-]+ (?:takes over|is taking over|owns (?:it|them) now|is the (?:new )?owner)\W*)$"
 )
+# "from Siobhán at Harbour Tiles: '…' Log it as an email", "Jane wrote: '…' - log this": the
+# writer and their words, logged as what the sender says it was (an e-mail unless told)
+WROTE_LOG_IT = re.compile(
+    r"^(?:(?:got|had)\s+this\s+)?(?:from\s+(?P<who>[^:'\"“‘]{3,60}?)"
+    r"|(?P<who2>[^:'\"“‘]{3,60}?)\s+(?:wrote|writes|said|says|replied|emailed))\s*:\s*"
+    r"(?P<said>['\"“‘].+?['\"”’])[\s,.;:–—-]*(?:pls\s+|please\s+)?log\s+(?:it|this|that)"
+    r"(?:\s+as\s+(?:an?\s+)?(?P<channel>e-?mail|note|call|text|sms|chat))?\b[^'\"“‘]*$"
+)
 LEFT_THEM = re.compile(
     r"^(?:just\s+)?left\s+(?!(?:a|an|the|it)\b)(?P<who>.+?)\s+(?:a\s+)?(?:vm|voicemail|voice ?mail|"
     r"message|msg)\b"
@@ -706,6 +714,13 @@ CUES: list[tuple[str, str]] = [
         r"(?:find|see|locate)\s+(?P<ref>(?!(?:any|my|our|the|her|his|their|it|them|anything)\b)"
         r"[^,;?!]{2,60}?)(?:\s+(?:any\s?more|in the crm|in here|anywhere))*\s*\?*\s*$",
     ),
+    (  # "hey why is Pierre Dumas gone?? I met him at the fair", "what happened to X?"
+        "customer.show",
+        r"^(?:(?:hmm+|um|hey|so|wait)[\s,]+)?(?:(?:why|where)\s+(?:is|has|did)\s+|what(?:'s| has)?\s+"
+        r"happened\s+to\s+)(?P<ref>(?!(?:any|my|our|the|her|his|their|it|them|everyone|all)\b)"
+        r"[^,;?!]{2,60}?)(?:\s+(?:gone|go|disappeared|vanished|been deleted|deleted|removed))?"
+        r"(?:\s+(?:any\s?more|from the crm|from here))?\s*(?:[?!]+.*)?$",
+    ),
     (  # "customer info Cebu Guitar Makers pls"
         "customer.show",
         r"^(?:customer|client|account|contact)\s+(?:info|details|profile|record|card|file)\s+"
@@ -779,7 +794,7 @@ CUES: list[tuple[str, str]] = [
     ("digest.show", r"\b(?:digest|daily summary|morning summary|briefing|daily report)\b"),
     (
         "customer.forget",
-        r"^(?!.*\b(?:let me|remind me|not to|never) forget).*\b(?:forget|forgotten|erase|erasure|anonymi[sz]e|wipe|purge)\b",
+        r"^(?!.*\b(?:let me|remind me|not to|never|(?:i|we|you) (?:don'?t|do not|won'?t|will not)) forget).*\b(?:forget|forgotten|erase|erasure|anonymi[sz]e|wipe|purge)\b",
     ),
     (
         "customer.forget",
@@ -928,6 +943,12 @@ CUES: list[tuple[str, str]] = [
         r"^(?:i'?m |i am |all )?(?:done|finished|completed?|closed?|tick(?:ed)? off|check(?:ed)? off|ticked)\b(?!\s+(?:tasks|to-?dos)\b)(?!\s+(?:a|the|another|an)\s+(?:deal|sale|order))(?!\s+(?:call|email|meet|with (?:the )?(?:call|meeting)))",
     ),
     ("task.complete", r"^mark(?:ed)?\b.*\b(?:done|complete|completed|finished)\W*$"),
+    (  # "I finish the task of Marina Porto Belo", "i've done my task for acme"
+        "task.complete",
+        r"^i(?:'ve| have)?\s+(?:just\s+)?(?:finish(?:ed)?|complete[d]?|done|did|closed?)\s+(?:the|my|that)\s+"
+        r"(?:task|to-?do|reminder|follow up)\b",
+    ),
+    ("task.list", r"^(?:my\s+|the\s+)?follow ?ups?\s+list\b"),  # "f/u list this wk"
     (
         "task.complete",
         r"(?<=[,;.!-] )(?:so\s+)?(?!all\s+sorted)(?:both|all|each|all of them|both of them|them all)\s+(?:are\s+|now\s+)?(?:done|complete|completed|sorted|closed)\W*$|\btick\s+(?:both|them all|them both|all of them)\s+off\W*$",
@@ -939,7 +960,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "task.create",
-        r"^(?:please |pls |hey |can you |could you |kindly )*(?:remind me|set (?:a|me a) reminder|(?:pop|put|stick|chuck|pencil|arrange) (?:in )?(?:a |me a )?reminder(?: in)?|add (?:a )?(?:reminder|task|to-?do)|create (?:a )?(?:task|reminder|to-?do)|new (?:task|reminder|to-?do)|reminder|to-?do|task|don'?t let me forget|ping me|nudge me|note to self)\b(?:\s*(?:to|for|that)\b|\s*:)?",
+        r"^(?:please |pls |hey |can you |could you |kindly )*(?:remind me|set (?:a|me a) reminder|(?:may|can|could) i (?:request|have|get|ask for|set) (?:a |me a )?reminder|(?:pop|put|stick|chuck|pencil|arrange) (?:in )?(?:a |me a )?reminder(?: in)?|add (?:a )?(?:reminder|task|to-?do)|create (?:a )?(?:task|reminder|to-?do)|new (?:task|reminder|to-?do)|reminder|to-?do|task|don'?t let me forget|ping me|nudge me|note to self)\b(?:\s*(?:to|for|that)\b|\s*:)?",
     ),
     (
         "task.create",
@@ -1077,6 +1098,11 @@ CUES: list[tuple[str, str]] = [
         "customer.create",
         r"^(?:please )?add\s+(?=.+\bas (?:a )?new (?:customer|contact|client|lead)\b)",
     ),
+    (  # "another one: Pierre Dumas at Galaxie SA, pierre@…", "fair lead: Lena Vogt, +49 …"
+        "customer.create",
+        r"^(?:another(?: one)?|one more|(?:[\w-]+\s+){0,2}(?:lead|contact|prospect))\s*:\s*"
+        r"(?=[^:]*(?:@|\+?\d[\d ()-]{6,}))",
+    ),
     (
         "customer.update",
         r"^(?:please |pls )?(?:change|set|update|updte|edit|correct|fix|make|move|put|mark|tag|label|assign|reassign|hand over|rename)\b|^add (?:the )?tag\b|\b(?:'s|’s) (?:new )?(?:email|e-mail|phone|number|mobile|title|job title|city|company|owner|stage|country|name) (?:is|should be|=)\b|\bis (?:now )?an? (?:lead|prospect|customer)\b.*\b(?:now|stage)\b",
@@ -1089,6 +1115,15 @@ CUES: list[tuple[str, str]] = [
     (  # "add analytics to her interests", "she's interested in analytics"
         "customer.update",
         r"^(?:add|put|note|record)\b.*\binterests?(?:\s+list)?\W*$|^(?:she|he|they)(?:'s|’s|'re| is| are)\s+(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\b",
+    ),
+    (  # "lena vogt interested in CRM Enterprise": someone named, and what they want
+        "customer.update",
+        r"^(?!(?:who|whos|who's|which|what|any|anyone|anybody|list|show|find|get|give|pull|all|"
+        r"every\w*|people|those|these|the|how|customers?|clients?|leads?|prospects?|accounts?|"
+        r"contacts?|my|our|his|her|their)\b)"
+        r"(?:(?!(?:leads?|customers?|clients?|accounts?|prospects?|contacts?|ones|people|folks|in|"
+        r"from|interested|keen|is|are)\b)[\w'’.-]+\s+){2,4}(?:is\s+|are\s+)?"
+        r"(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?!(?:what|which|anything)\b)",
     ),
     (
         "customer.update",
@@ -1490,6 +1525,8 @@ TASK_RENAMED = re.compile(
     r"(?:the\s+)?task\s*#?\d+\s+(?:to|:)\s*(?P<text2>\S.*)$"
     r"|\btask\s*#?\d+\s+(?:to\s+say|should\s+say|to\s+read|should\s+read|text\s+to)\s*:?\s*"
     r"(?P<text3>\S.*)$"
+    # "give task 49 to Maria and rename it to chase Omar Khan re proposal": a change, and a name
+    r"|(?:\s+and|\s+then|,)\s+(?:rename|reword|retitle|call)\s+it\s+(?:to\s+|as\s+|:\s*)?(?P<text4>\S.*)$"
 )
 TASK_HANDED = re.compile(
     r"\btasks?\s*#?\d+\s+(?:should|must|needs? to|has to|can)\s+(?:be|go to)\s+(?P<who2>(?!(?:due|on|"
@@ -1557,7 +1594,7 @@ NPS_WORDS = re.compile(
 )
 
 NPS_COMMENT = re.compile(
-    r"\s*(?:[,;:—–]|\s-\s|\.\s|\((?=.+\)))\s*"
+    r"\s*(?:[,;:—–]|\s-\s|[.!?]+\s|\((?=.+\)))\s*"
     r"(?:(?:(?:they|she|he|customer|client)\s+)?(?:(?:are|is)\s+saying|said|says|say|wrote|writes|reckons?|"
     r"comment(?:ed|s)?)\b:?\s*(?:that\s+)?)?"
     r"|\s+and\s+(?:(?:they|she|he)\s+)?(?:said|says|wrote|commented|added)\b:?\s*(?:that\s+)?",
@@ -1608,7 +1645,7 @@ MONEY = [  # an amount with its currency anywhere; else a bare number after "for
     ),
 ]
 PURCHASE_FORMS = [
-    re.compile(r"\b(?:sold|booked|invoiced)\s+(?P<what>.+?)\s+(?:to|with)\s+(?P<who>.+?)\W*$"),
+    re.compile(r"\b(?:sold|booked|invoiced)\s+(?P<what>.+?)\s+(?:to|with|→|->)\s+(?P<who>.+?)\W*$"),
     re.compile(
         r"^(?:we\s+)?(?:new order|sale|deal|purchase|order|closed (?:a |the )?deal|"
         r"(?:log|record|add|register)(?:ged|ed)? (?:a |the )?(?:purchase|sale|order))\s*"
@@ -1809,6 +1846,11 @@ UPDATE_FORMS = [
     re.compile(r"^(?:give|assign|hand(?:\s+over)?|pass)\s+(?P<owner>me)\s+(?P<who>.+?)\W*$"),
     re.compile(rf"^(?P<who>[^,;:]+?)\s+(?:back\s+)?(?:to|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s+(?:now|please|pls))?\W*$"),
     re.compile(r"^make\s+(?P<owner>[\w'-]+(?:\s(?!the\b)[\w'-]+)?)\s+(?:the\s+)?owner\s+(?:of|for)\s+(?P<who>.+?)\W*$"),
+    # "Change the stage of Marina Porto Belo for customer, they paid already"
+    re.compile(rf"^(?:change|move|put|set|update)\s+(?:the\s+)?(?:stage|status)\s+(?:of|for)\s+(?P<who>[^,;]+?)\s+(?:for|in|as|into)\s+(?:an?\s+)?{_STAGE}\b(?:\s*[,;.–—-]\s.*|\W*)$"),
+    re.compile(r"^set\s+(?P<owner>[\w'-]+(?:\s(?!as\b)[\w'-]+)?)\s+as\s+(?:the\s+)?(?:new\s+)?owner\s+(?:of|for|on)\s+(?P<who>.+?)\W*$"),
+    # "Footscray Players: can you make Tui the owner from now on? Declan's got enough on …"
+    re.compile(r"^(?P<who>[^:?]+?)\s*:\s*(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?make\s+(?P<owner>[\w'-]+(?:\s(?!the\b)[\w'-]+)?)\s+(?:the\s+)?(?:new\s+)?(?:owner|rep)(?:\s+(?:from\s+now\s+on|going\s+forward|now|instead|please))*(?:\W*$|[?!.]\s.*$)"),
     re.compile(rf"^{_SET}(?P<field>{_FIELD})\s+(?:of|for|on)\s+(?P<who>.+?){_TO}(?P<value>.+?)\W*$"),
     re.compile(rf"^{_SET}(?P<who>[^:]+?)\s*:\s*(?P<field>{_FIELD})(?:{_TO}|\s+)(?P<value>\S.*?)\W*$"),
     re.compile(rf"{NEW_DETAIL_FOR.pattern}(?P<who>[^:=]+?)\s*(?:[:=]|\s[-–—]|\sis)\s*(?P<value>\S.*?)\W*$"),
@@ -1817,7 +1859,7 @@ UPDATE_FORMS = [
     re.compile(rf"^(?P<who>.+?)(?:'s|’s)\s+(?:new\s+)?(?P<field>{_FIELD})\s+(?:is|should be|=)\s+(?:now\s+)?(?P<value>.+?)\W*$"),
     re.compile(rf"^(?P<who>[^,;:]+?)\s+(?:change|update|new)\s+(?P<field>{_FIELD})(?:{_TO}|\s+)(?P<value>\S.*?)\W*$"),
     re.compile(r"^rename\s+(?P<who>.+?)\s+(?:to|as)\s+(?P<name>.+?)\W*$"),
-    re.compile(r"^(?!(?:who|which|any|anyone|list|show|find|customers|clients|all|log|logged|called|rang|emailed|met|spoke|visited|had|just)\b)(?!.*\b(?:called|rang|emailed|met|spoke|visited|texted|messaged)\b)(?P<who>[^,;:]+?)(?:'s|’s|'re|’re)?\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)(?:,\s*(?:please|pls|can you|could you)\b.*)?\W*$"),
+    re.compile(r"^(?!(?:who|which|any|anyone|list|show|find|customers|clients|all|log|logged|called|rang|emailed|met|spoke|visited|had|just)\b)(?!.*\b(?:called|rang|emailed|met|spoke|visited|texted|messaged)\b)(?!.*\b(?:not|no longer|isn'?t|aren'?t|never)\s+(?:really\s+)?(?:interested|keen)\b)(?P<who>[^,;:]+?)(?:'s|’s|'re|’re)?\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)(?:,\s*(?:please|pls|can you|could you)\b.*)?\W*$"),
     re.compile(rf"^(?P<who>.+?)\s+is\s+(?:(?:now|officially|finally)\s+)*an?\s+{_STAGE}\b"),
     re.compile(rf"\b(?:put|have|had|got|entered|typed)\s+(?:in\s+)?(?:the\s+|a\s+)?wrong\s+(?P<field>{_FIELD})\s+(?:for|on)\s+(?P<who>[^,;]+?)\s*[,;:-]+\s*(?:it'?s|its|it is|should be|the right one is|correct one is)\s+(?P<value>\S+?)\W*$"),
     re.compile(rf"^(?P<who>.+?)(?:'s|’s)\s+(?P<field>{_FIELD})\s+(?:has\s+)?changed\s*(?:[,:;.-]+\s*|\s+)(?:(?:it's|its|it is|it is now|now|the new one is|new one is|to)\s+)?(?P<value>\S.*?)(?:\s+now)?\W*$"),
@@ -1829,7 +1871,12 @@ INTEREST_DROPPED = re.compile(
     r"^(?:please |pls )*(?:remove|delete|drop|take)\s+(?:the\s+)?interests?\s+(?P<value>.+?)\s+"
     r"(?:from|off)\s+(?P<who>.+?)\W*$"
     r"|^(?:please |pls )*(?:remove|delete|drop|take)\s+(?:the\s+)?(?P<value2>.+?)\s+(?:from|off|out of)\s+"
-    r"(?P<who2>.+?)(?:'s|’s)?\s+interests?(?:\s+list)?\W*$",
+    r"(?P<who2>.+?)(?:'s|’s)?\s+interests?(?:\s+list)?\W*$"
+    # "X is not interested in CRM Pro, remove that", "X no longer interested in Y"
+    r"|^(?P<who3>[^,;:]+?)(?:'s|’s|'re|’re)?\s+(?:(?:is|are)\s+)?(?:not|no longer|isn'?t|aren'?t|"
+    r"never|not really)\s+(?:really\s+)?(?:interested in|keen on)\s+(?:the\s+)?(?P<value3>[^,;.]+?)"
+    r"(?:\s+(?:any ?more|any longer|after all))?(?:\s*[,;.–—-]\s*(?:(?:please|pls|so)\s+)?"
+    r"(?:remove|drop|delete|take)\b.*)?\W*$",
     re.I,
 )
 
@@ -2019,6 +2066,10 @@ NEVER_PURCHASED = re.compile(
     r"\b(?:never(?: ever)? (?:bought|purchased|ordered)(?: anything| a thing| from us)?"
     r"|(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not) (?:yet |ever )?(?:bought|purchased"
     r"|ordered) (?:anything|a thing)(?: yet| ever| at all)?"
+    # "hasn't bought anything from us in about 120 days": for a time, not ever
+    r"(?!(?:\s+from\s+(?:us|me))?\s+(?:in|for|over|within|during)\s+(?:the\s+)?(?:last\s+|past\s+)?"
+    r"(?:about\s+|around\s+|like\s+|over\s+|more than\s+)?(?:\d|an?\s|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twelve))"
     r"|(?:no|zero|without(?: any)?) (?:orders|purchases|sales)(?: yet| at all| ever)"
     r"|(?:with|having|that have|who have) (?:no|zero) (?:orders|purchases)(?=\W*$|\s+(?:and|or|to|,))"
     r"|yet to (?:buy|order|purchase)(?: anything)?)\b"
@@ -2053,8 +2104,9 @@ LAST_CONTACTED = re.compile(
     rf"\blast (?:contacted|contact(?:ed)?|touched|spoken to|called|heard from)\s+(?:more than |over |> ?)?"
     rf"(?P<n>\d+|{_SPAN_COUNT})\s*(?P<unit>days?|weeks?|months?|years?)\s+ago\b"
 )
-NO_CONTACT = re.compile(
-    r"\b(?:untouched|(?:hasn'?t|haven'?t|ain'?t|has not|have not|didn'?t|did not|not|no|without|(?:nobody|no one|no-one)(?:'?s| has| have)?|never)\s+(?:(?:we|i|you|they|anyone|anybody)\s+)?(?:been\s+)?(?:\w+\s+)?(?:in\s+)?"
+NO_CONTACT = re.compile(  # "untouched", "gone quiet", "nothing heard in 3+ weeks"
+    r"\b(?:untouched|(?:gone|went|been|gone very) quiet|(?:nothing|not a word) heard(?: back)?|"
+    r"heard nothing(?: back)?|no news|(?:hasn'?t|haven'?t|ain'?t|has not|have not|didn'?t|did not|not|no|without|(?:nobody|no one|no-one)(?:'?s| has| have)?|never)\s+(?:(?:we|i|you|they|anyone|anybody)\s+)?(?:been\s+)?(?:\w+\s+)?(?:in\s+)?"
     rf"(?:contacted|called|heard from|talked to|spoken to|spoke to|emailed|reached|touched|touch|contact|"
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?){_SPAN}"
 )
@@ -2118,6 +2170,8 @@ OWNER_ME = re.compile(  # "my calls", "how many calls did i make"
     r"\b(?:my|mine)\b|\b(?:tasks?|overdue|due|anything)\b[^.?!]{0,20}\bfor me\b|"
     r"\b(?:who|which (?:customers|accounts|clients)) should i (?:contact|call|chase|focus on|reach out to)\b|\b(?:did|have) i (?:make|made|do|done|log|logged|sell|sold|close|closed|book|booked)\b"
     r"|\bi(?:'ve| have)? (?:made|logged|sold|closed|booked)\b"
+    r"|\bwho(?:'ve| have| do)? i (?:got|have)\b"  # "who've I got in proposal at the moment?"
+    r"|\b(?:sales|revenue|numbers|customers|tasks|deals|calls) of me\b|\bme only\b"  # "of me only"
 )
 _BOOK = (
     r"(?:tasks?|to-?dos?|to do list|to-do list|todo list|reminders|follow ?ups|digest|briefing|book|"
@@ -2513,7 +2567,7 @@ WHOSE = frozenset({"his", "her", "their", "hers", "theirs"})
 REASON_TAIL = re.compile(
     r"(?:[,;.!]|\s[-–—])\s*(?:(?:they|she|he|it|we)(?:'re|'s|’re|’s| are| is| has| have| knows?| will)"
     r"|(?:shes|hes|theyre|theyve|shell|hell)\b"
-    r"|[\w-]+(?:'s|’s) (?:taking|got|going|leaving|moving|covering|off)"
+    r"|[\w-]+(?:'s|’s| is) (?:taking|got|going|leaving|moving|covering|off|on)"
     r"|because|since|as they|cos|coz|cuz|so that"
     r"|(?:(?:it|this|that)(?:'s|’s| is) )?(?:an? |the )?(?:old |extra )?(?:dup(?:e|licate)?|copy|double) of)\b.*$"
     # "… to avi shes on mat leave from tmrw": why, though no comma says so
@@ -2546,7 +2600,7 @@ PRODUCT_LINES = frozenset(
     "analytics security hosting integration integrations api seats add-ons addons".split()
 )
 INTEREST = re.compile(
-    r"\b(?:interested in|interested for|interesting for|interesting in|interest in|interest:|with (?:the )?interest|(?<=\w )interest(?= [a-z])|looking at|keen on|want(?:s|ed)?(?!\s+to\b)|asking about|into)\s+(?:(?:the|our|your|their)\s+)?"
+    r"\b(?:interested in|interested for|interesting for|interesting in|interest in|interest:|with (?:the )?interest|(?<=\w )interest(?= [a-z])|looking at|keen on|(?<!don't )(?<!dont )(?<!not )want(?:s|ed)?(?!\s+(?:to|anyone|anybody|anything|someone|them|him|her|you|us|me)\b)|asking about|into)\s+(?:(?:the|our|your|their)\s+)?"
     r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i|goes|go|should|are|is|"
     r"will|over|gets?|moves?)\b|\s*(?:->|→|=>)|[,.?!;]|$)"
 )
@@ -2554,7 +2608,7 @@ NO_STAGE_CHANGE = re.compile(
     r"\b(?:stuck|sitting|sat|parked|stalled|older|no (?:stage )?(?:change|movement|progress)|not moved|"
     r"haven'?t moved|hasn'?t moved|unchanged|same stage|no (?:reply|replies|answer|response|word)|"
     r"(?:not|haven'?t|hasn'?t|have not|has not) (?:heard back|replied|answered|responded)|"
-    r"without (?:a )?(?:reply|replying|answer|answering|response|responding)|gone quiet|unanswered|"
+    r"without (?:a )?(?:reply|replying|answer|answering|response|responding)|unanswered|"
     r"(?:not|haven'?t|hasn'?t|have not|has not|didn'?t|did not|never) (?:changed?|moved?) (?:stages?|on)|"
     r"never (?:changed?|moved?)|"
     r"no stage change|no updates?|without (?:a |any )?(?:change|update|movement|progress))"

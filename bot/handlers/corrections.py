@@ -273,12 +273,13 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     if said := " ".join(str(slots.get("product") or "").split()):  # "the product was CRM Pro"
         product, _ = sold_as(ctx, said)
     money = sale.amount
-    listed = ctx.session.exec(select(Product).where(Product.name == sale.product)).first()
-    if listed is not None and listed.price * sale.quantity == sale.amount:
-        money = listed.price * quantity  # priced from the catalogue: "it was 4 not 3" costs more
     same_total = bool(_SAME_TOTAL.search(ctx.message.text))  # "sorry 2 workshops not 3, same total"
-    if same_total:
-        money = sale.amount
+    priced_each = quantity != sale.quantity and not same_total and "amount" not in slots
+    listed = ctx.session.exec(select(Product.price).where(Product.name == sale.product)).first()
+    if listed is not None and listed * quantity == sale.amount:
+        priced_each = False  # "5 crm pro for 5400" put right to 6: the 5400 is what 6 cost
+    if priced_each:  # "it was 14 not 12": 14 at the price each of the 12
+        money = (sale.amount * quantity / sale.quantity).quantize(Decimal("0.01"))
     if "amount" in slots:
         ceiling = ctx.settings.max_amount
         money = checks.amount(slots["amount"], ceiling=ceiling, model=Purchase, field="amount")
@@ -297,7 +298,8 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     if (quantity, product) != (sale.quantity, sale.product):  # "to 2 × Analytics Pro and $1,980"
         changes.append(f"{quantity} × {product}")
     if (money, currency) != (sale.amount, sale.currency):
-        changes.append(format.money(money, currency))
+        each = f" ({format.money(money / quantity, currency)} each)" if priced_each else ""
+        changes.append(format.money(money, currency) + each)
     if day != sale.purchased_on:
         changes.append(format.day(day, today=ctx.today))
     kept = {"amount": str(money)} if same_total else {}  # the yes comes without those words

@@ -18,6 +18,7 @@ from bot.messages import Button, File, Reply
 from bot.resolve import resolve_among, resolve_customer, resolve_staff, stage_named
 from crm_store.models import Customer, customer_label
 from intents import (
+    A_YEAR_BEFORE,
     ADDED,
     BOUGHT,
     BOUGHT_DAYS,
@@ -552,8 +553,14 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
         shown = _labels(ctx, group_by, book)
         return replace(shown, text=f"{whose}{shown.text}") if whose else shown
     if slots.get(FORECAST):  # a manager who owns no customers asks for the team's
-        return _forecast(ctx, _book_of_customers(ctx, slots.get("owner"))[0])
-    if group_by == "owner" and book.team and not slots.keys() & {"metric", "channel", "compare"}:
+        book = _book_of_customers(ctx, slots.get("owner"))[0]
+        return _forecast(ctx, book, slots.get("period"))
+    if (
+        group_by == "owner"
+        and book.team
+        and "compare" not in slots
+        and (slots.get(REPS) or not slots.keys() & {"metric", "channel"})
+    ):  # "compare sam and maria: calls and revenue": their card, side by side
         return _scorecard(ctx, slots.get("period", "this_month"), reps=slots.get(REPS))
     if slots.get("chart") and not group_by and slots.get("period") not in ("today", "yesterday"):
         short = slots.get("period") in ("this_week", "last_week", "this_month", "last_month")
@@ -571,8 +578,9 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     try:
         report = reports.build(ctx.session, **wanted)
         earlier = None
-        if slots.get("compare"):
-            earlier = reports.build(ctx.session, **wanted, before=True)
+        if slots.get("compare"):  # with the period before, or the same one a year before
+            a_year = bool(slots.get(A_YEAR_BEFORE))
+            earlier = reports.build(ctx.session, **wanted, before=True, a_year_before=a_year)
     except reports.ReportError as error:
         raise UserError(str(error)) from None
     show = money_of(ctx)
@@ -647,25 +655,42 @@ def _entries(ctx: Context, report: reports.Report, book: Book) -> tuple[list[dic
     return rows, more
 
 
-def _forecast(ctx: Context, book: Book) -> Reply:
+def _forecast(ctx: Context, book: Book, period: str | None = None) -> Reply:
     """ "forecast for the team", "what's sam's book forecast to bring in": each buyer's forecast
-    (orders and value over the store's horizon) added up, and the customers who carry most."""
-    from crm_store import analytics
+    (orders and value over the store's horizon, or to the end of the period asked: "this
+    quarter's forecast") added up, and the customers who carry most."""
+    from crm_store import analytics, reports
 
     only = None if book.team else select(Customer.id).where(Customer.owner_id == book.owner_id)
     found = snapshot(ctx, only=only).customers
     if not book.team:
         found = found[found["owner_id"] == book.owner_id]
+    currency = ctx.settings.currency
+    until = reports.period_end(period, ctx.today) if period else None
+    if period and until is None:
+        raise UserError(
+            "A forecast looks ahead: ask for this month, this quarter or this year (or the next "
+            "12 months); what was sold then is “revenue " + period.replace("_", " ") + "”."
+        )
+    if until is not None:  # "forecast for the rest of december": to the end of the month
+        ahead = analytics.forecast_until(
+            ctx.session, today=ctx.today, until=until, currency=currency, only=only
+        )
+        found = found.drop(columns=["predicted", "expected_orders", "p_alive"]).join(ahead)
+        found["predicted"] = found["expected_value"].fillna(0)
+        span = f"to {format.day(until, today=ctx.today)}"
+        heading = f"the rest of {period.replace('_', ' ')} ({span})"
+    else:
+        horizon = analytics.forecast_horizon(ctx.session, today=ctx.today, currency=currency)
+        span = f"over the next {round(horizon / 30.4)} months"
+        heading = span.removeprefix("over the ")
     buyers = found[found["orders"] > 0].sort_values("predicted", ascending=False)
     if buyers.empty:
         return Reply(f"None of {book.possessive} customers has bought yet: no forecast to add up.")
-    currency = ctx.settings.currency
-    horizon = analytics.forecast_horizon(ctx.session, today=ctx.today, currency=currency)
-    months = round(horizon / 30.4)
     worth = format.about_money(float(buyers["predicted"].sum()) / 100, currency)
     orders = float(buyers["expected_orders"].fillna(0).sum())
     alive = buyers["p_alive"].dropna()
-    text = f"≈ {worth} from ≈ {orders:,.0f} orders over the next {months} months"
+    text = f"≈ {worth} from ≈ {orders:,.0f} orders {span}"
     if len(alive):
         text += f"; {int((alive >= 0.5).sum()):,} of {len(buyers):,} buyers are likely still buying"
     text += (
@@ -684,7 +709,7 @@ def _forecast(ctx: Context, book: Book) -> Reply:
         if row["p_alive"] == row["p_alive"]:  # not NaN: the model says how likely
             shown["Still buying"] = format.chance(row["p_alive"])
         rows.append(shown)
-    title = f"Forecast, next {months} months — {book.possessive} customers"
+    title = f"Forecast, {heading} — {book.possessive} customers"
     return Reply(title=title, text=text, rows=rows)
 
 

@@ -109,7 +109,7 @@ THEIR_OWNER = re.compile(
 )
 _EACH_OWNER = re.compile(
     r"\b(?:for|to|assigned to)\s+(?:their|each one'?s)\s+(?:own\s+)?owners?\b"
-    r"|\bwho(?:m)?ever\s+owns\b",
+    r"|\bwho(?:m)?ever\s+owns\b|\b(?:each|every)\s+(?:owner|rep)s?\b|\bits\s+(?:own\s+)?owner\b",
     re.I,
 )
 _ON_EACH = re.compile(r"\b(?:each|every one|all) of (?:them|those|these)\b|\bon each\b", re.I)

@@ -797,6 +797,12 @@ def test_keep_one_with_their_rep_after_a_preview_leaves_them_out(book):
     assert (owner_of(book, "Hal Hardy"), owner_of(book, "Sofia Soft")) == ("Dana", "Lee")
 
 
+def test_keep_one_and_move_the_rest_said_to_a_preview_leaves_that_one_out(book):
+    book.say("move dana's leads to lee", who="Alex")
+    preview = book.say("wait, keep Hal Hardy with dana, move the rest", who="Alex")
+    assert [r["Customer"] for r in preview.rows] == ["Hank Iron", "Sofia Soft"]
+
+
 def test_the_customers_handed_over_from_a_rep_today_are_anyones_for_a_manager(book):
     book.say("move dana's leads to lee", who="Alex")
     book.say("yes", who="Alex")

@@ -118,12 +118,13 @@ def test_a_sale_put_right_whose_old_figure_fits_none_is_asked_about(chat):
     assert chat.written() == written
 
 
-def test_a_sales_quantity_put_right_keeps_its_amount(chat):
+def test_a_sales_quantity_put_right_is_priced_as_it_was_each_and_says_so(chat):
     chat.say("sold 3 seats of CRM Pro to acme for $900")
-    chat.say("the acme sale was 5 seats not 3")
+    question = chat.say("the acme sale was 5 seats not 3")
+    assert question.text.endswith("to 5 × CRM Pro and $1,500 ($300 each)? (yes/no)")
     chat.say("yes")
     [sale] = chat.rows(Purchase)
-    assert (sale.quantity, sale.amount) == (5, Decimal("900.00"))
+    assert (sale.quantity, sale.amount) == (5, Decimal("1500.00"))
 
 
 def test_a_contacts_kind_or_day_put_right_is_changed_once_confirmed(chat):
@@ -174,10 +175,20 @@ def test_a_catalogue_sales_quantity_put_right_is_priced_again(chat):
     _catalogue(chat, "CRM Pro")
     chat.say("jane cooper just ordered 3 more CRM Pro licences")
     question = chat.say("oops it was 4 not 3")
-    assert question.text.endswith("to 4 × CRM Pro and $3,600? (yes/no)")
+    assert question.text.endswith("to 4 × CRM Pro and $3,600 ($900 each)? (yes/no)")
     chat.say("yes")
     [sale] = chat.rows(Purchase)
     assert (sale.quantity, sale.amount) == (4, Decimal("3600.00"))
+
+
+def test_a_quantity_put_right_keeps_the_price_each_the_sale_was_made_at(chat):
+    _catalogue(chat, "CRM Pro")  # listed at 900, sold at 450
+    chat.say("sold 12 licences of CRM Pro to jane cooper, 450 each")
+    question = chat.say("oops it was 14 not 12")
+    assert question.text.endswith("to 14 × CRM Pro and $6,300 ($450 each)? (yes/no)")
+    chat.say("yes")
+    [sale] = chat.rows(Purchase)
+    assert (sale.quantity, sale.amount) == (14, Decimal("6300.00"))
 
 
 def test_an_nps_score_put_right_in_few_words_changes_the_answer_just_recorded(chat):
@@ -194,7 +205,7 @@ def test_i_meant_a_number_right_after_a_sale_puts_its_quantity_right(chat):
     _catalogue(chat, "CRM Pro")
     chat.say("jane cooper just ordered 5 crm pro licences")
     question = chat.say("sorry i meant 6 not 5")
-    assert question.text.endswith("to 6 × CRM Pro and $5,400? (yes/no)")
+    assert question.text.endswith("to 6 × CRM Pro and $5,400 ($900 each)? (yes/no)")
     chat.say("yes")
     [sale] = chat.rows(Purchase)
     assert (sale.quantity, sale.amount) == (6, Decimal("5400.00"))

@@ -242,6 +242,11 @@ def test_how_are_the_reps_doing_puts_each_reps_figures_side_by_side(chat):
     compared = chat.say("compare sam and dana this month", who="Alex")
     assert [row["Rep"] for row in compared.rows] == ["Sam", "Dana"]
     assert [row["Rep"] for row in chat.say("dana vs sam", who="Alex").rows] == ["Sam", "Dana"]
+    figures = chat.say("compare sam and dana: calls, meetings and revenue this month", who="Alex")
+    assert [(row["Rep"], row["Revenue"]) for row in figures.rows] == [
+        ("Sam", "$900"),
+        ("Dana", "$0"),
+    ]
 
 
 def test_a_follow_up_naming_no_figure_keeps_the_figure_asked_before(chat):
@@ -319,6 +324,19 @@ def test_a_manager_who_owns_no_customers_asking_for_their_pipeline_gets_the_team
     assert reply.text.startswith("You own no customers yourself, so these are the team's. ")
     assert {row["Stage"]: row["Customers"] for row in reply.rows}["qualified"] == "1"
     assert chat.say("show my pipeline").title == "Stages — your customers"  # Sam's own
+
+
+def test_a_forecast_for_the_quarter_looks_to_its_end_not_twelve_months(chat):
+    history(chat, lapsed_days=20)
+    year = chat.say("forecast for the team", who="Alex")
+    quarter = chat.say("what's the team's forecast for this quarter?", who="Alex")
+    assert quarter.title == (
+        "Forecast, the rest of this quarter (to Thu 31 Dec) — the team's customers"
+    )
+    worth = lambda reply: float(reply.text.split()[1].strip("$,").replace(",", ""))  # noqa: E731
+    assert 0 < worth(quarter) < worth(year)  # six weeks bring less than twelve months
+    past = chat.say("forecast for last quarter", who="Alex")
+    assert past.text.startswith("A forecast looks ahead")
 
 
 def test_asked_about_one_open_deal_still_moving_the_next_step_comes_with_its_reason(chat):

@@ -6,11 +6,11 @@ import subprocess
 import sys
 from decimal import Decimal
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from bot.handlers.help import reading_label
 from bot.messages import Message
-from crm_store.models import Customer, Interaction, NpsAnswer, Purchase, Task
+from crm_store.models import Customer, CustomerInterest, Interaction, NpsAnswer, Purchase, Task
 from intents import Parsed
 
 
@@ -184,3 +184,57 @@ def test_a_call_to_make_on_a_day_is_a_task_never_a_call_logged(chat):
     [task] = chat.rows(Task)
     assert (task.text, str(task.due)) == ("call jane smith abt the renewal", "2026-11-20")
     assert chat.rows(Interaction) == []
+
+
+def test_two_contacts_on_their_own_days_in_one_message_are_logged_apart(chat):
+    reply = chat.say(
+        "Jane Cooper at Acme: met her monday, and emailed her the updated proposal this morning"
+    )
+    assert "Logged a meeting" in reply.text and "Logged an email" in reply.text
+    kinds = sorted((i.channel, i.occurred_at.date().isoformat()) for i in chat.rows(Interaction))
+    assert kinds == [("email", "2026-11-18"), ("meeting", "2026-11-16")]
+
+
+def test_two_customers_interests_in_one_sentence_go_to_each(chat):
+    chat.say("jane cooper is interested in robotics analytics, hans müller in fleet tracking")
+    with Session(chat.engine) as session:
+        said = {
+            (session.get(Customer, i.customer_id).name, i.interest)
+            for i in session.exec(select(CustomerInterest))
+        }
+    assert said == {("Jane Cooper", "robotics analytics"), ("Hans Müller", "fleet tracking")}
+    chat.say("jane cooper is no longer interested in robotics analytics")
+    assert [i.interest for i in chat.rows(CustomerInterest)] == ["fleet tracking"]
+
+
+def test_which_customer_is_answered_by_a_name_and_the_request_goes_on(chat):
+    question = chat.say("sold them 2 Analytics Pro for 990")
+    assert question.text.startswith("Which customer?") and chat.rows(Purchase) == []
+    chat.say("jane smith")
+    [sale] = chat.rows(Purchase)
+    assert (sale.customer_id, sale.quantity) == (chat.customer("Jane Smith").id, 2)
+
+
+def test_a_yes_with_a_remark_after_it_is_a_yes(chat):
+    chat.say("new lead Jane Cooper, Acme Corporation, j.c@other.com")
+    chat.say("yes, different email, i'll sort it out later")
+    assert [c.name for c in chat.rows(Customer)].count("Jane Cooper") == 2
+
+
+def test_a_task_for_each_owner_without_a_list_is_refused_and_nothing_is_saved(chat):
+    written = chat.written()
+    reply = chat.say(
+        "create a task for each owner to chase their proposals with no contact in 21 days, "
+        "due wednesday",
+        who="Alex",
+    )
+    assert reply.text.startswith("A task on each customer goes on a list")
+    assert chat.written() == written
+
+
+def test_a_customer_whose_name_sounds_like_a_selection_is_deleted_by_that_name(chat):
+    chat.say("new customer Test Customer, test@example.com")
+    reply = chat.say("delete Test Customer")
+    assert reply.text.startswith("Deleted Test Customer")
+    assert chat.customer("Test Customer").deleted_at is not None
+    assert chat.customer("Jane Cooper").deleted_at is None

@@ -66,6 +66,20 @@ def test_a_quarter_or_run_of_whole_months_is_labelled_so_and_set_against_as_many
     assert reports.previous_bounds(two, today) == (date(2026, 3, 1), date(2026, 4, 30))
 
 
+def test_the_same_period_a_year_before_is_its_same_days_then():
+    today = date(2026, 12, 3)
+    assert reports.previous_bounds("this_quarter", today, a_year=True) == (
+        date(2025, 10, 1),
+        date(2025, 12, 3),
+    )
+    assert reports.previous_bounds("last_month", today, a_year=True) == (
+        date(2025, 11, 1),
+        date(2025, 11, 30),
+    )
+    assert reports.period_end("this_quarter", today) == date(2026, 12, 31)
+    assert reports.period_end("last_month", today) is None
+
+
 def test_a_rep_with_nothing_in_the_period_is_a_row_at_nought(store):
     sam, kim = store.staff("Sam"), store.staff("Kim")
     store.staff("Alex", role="manager")

@@ -1847,3 +1847,125 @@ def test_a_day_something_goes_out_is_never_the_day_a_call_was_had():
         "monday. she calmed down a lot"
     )
     assert parsed.intent == "interaction.log" and "occurred_on" not in parsed.slots
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ('*NPS* Smilecraft Dental → 3. "remakes on 4 of the last 10 crowns" :grimacing:',
+         "nps.record", {"customer": "Smilecraft Dental", "score": 3,
+                        "comment": "remakes on 4 of the last 10 crowns"}),
+        ("sold six hundred holds to crux collective gym for eleven thousand four hundred dollars",
+         "purchase.log", {"customer": "crux collective gym", "product": "holds", "quantity": 600,
+                          "amount": 11400, "currency": "USD"}),
+        ("Lekker, Kobus paid the deposit: 1 x 3kW borehole pump, R43,200", "purchase.log",
+         {"customer": "Kobus", "product": "3kW borehole pump", "quantity": 1, "amount": 43200,
+          "currency": "ZAR"}),
+        ("add Tan Wei Ming, Lion City Marine Supplies, +65 9123 4567, tanwm@lioncitymarine.sg",
+         "customer.create", {"name": "Tan Wei Ming", "company": "Lion City Marine Supplies",
+                             "phone": "+65 9123 4567", "email": "tanwm@lioncitymarine.sg"}),
+        ("Please set Femke as owner of Kwekerij De Vlinder", "customer.update",
+         {"customer": "Kwekerij De Vlinder", "field": "owner", "value": "Femke"}),
+        ("Footscray Players: can you make Tui the owner from now on? Declan's got enough on his "
+         "plate", "customer.update",
+         {"customer": "Footscray Players", "field": "owner", "value": "Tui"}),
+        ("Please could you change the city for Kantha House to Bolpur? My apologies, I entered it "
+         "incorrectly earlier.", "customer.update",
+         {"customer": "Kantha House", "field": "city", "value": "Bolpur"}),
+        ("Change the stage of Marina Porto Belo for customer, they paid already",
+         "customer.update", {"customer": "Marina Porto Belo", "field": "stage",
+                             "value": "customer"}),
+        ("Move all customers of Omar in Sharjah to Fatima please, Omar is going to Riyadh branch",
+         "customer.bulk_update", {"owner": "Omar", "city": "Sharjah", "field": "owner",
+                                  "value": "Fatima"}),
+        ("which proposals have gone stale? nothing heard in 3+ weeks", "segment.list",
+         {"stage": "proposal", "no_contact_days": 21}),
+        ("Who've I got in proposal at the moment?", "segment.list",
+         {"stage": "proposal", "owner": "me"}),
+        ("done 45 - superseded by 46", "task.complete",
+         {"task_id": 45, "outcome": "superseded by 46"}),
+        ("jane cooper is no longer interested in CRM Pro", "customer.update",
+         {"customer": "jane cooper", "field": "interest", "value": "CRM Pro",
+          "action": "remove"}),
+        ("fair lead: Lena Vogt from Vogt Maschinenbau GmbH, l.vogt@vogt-mb.de", "customer.create",
+         {"name": "Lena Vogt", "company": "Vogt Maschinenbau GmbH", "email": "l.vogt@vogt-mb.de",
+          "stage": "lead"}),
+        ("Iker's customers in Salamanca that are still leads — move them to qualified",
+         "customer.bulk_update", {"owner": "Iker", "city": "Salamanca", "stage": "lead",
+                                  "field": "stage", "value": "qualified"}),
+        ("All customers of Rahul which are in stage proposal more than 45 days, please move them "
+         "to lost", "customer.bulk_update", {"owner": "Rahul", "stage": "proposal",
+                                             "no_stage_change_days": 45, "field": "stage",
+                                             "value": "lost"}),
+        ("Is it possible to see who across the whole team hasn't bought anything from us in, oh, "
+         "about 120 days?", "segment.list", {"owner": "team", "no_purchase_days": 120}),
+        ("*Weekly check-in* :calendar: — overdue tasks for the whole team, please", "task.list",
+         {"period": "overdue", "owner": "team"}),
+        ("give task 49 to Maria and rename it to chase Omar Khan re proposal", "task.update",
+         {"task_id": 49, "owner": "Maria", "text": "chase Omar Khan re proposal"}),
+        ("new customer pls: Matthias Brandt, Hopfenhaus Gießen — From: Matthias Brandt "
+         "<m.brandt@hopfenhaus-giessen.de> Sent: Montag, 9. November 2026 08:12 Subject: AW: "
+         "Messzylinder Anfrage", "customer.create",
+         {"name": "Matthias Brandt", "company": "Hopfenhaus Gießen",
+          "email": "m.brandt@hopfenhaus-giessen.de"}),
+        ("ok manually then. remind maria to chase Omar Khan at Silverline Corp on wed",
+         "task.create", {"text": "chase Omar Khan at Silverline Corp",
+                         "customer": "Omar Khan at Silverline Corp", "owner": "maria",
+                         "due": "2026-11-25"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_51_and_day_62_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "customer", "channel"),
+    [
+        ("Sorry for the wall of text — from Siobhán at Harbour Tiles: 'we need 40 boxes by "
+         "friday' Log it as an email", "Siobhán at Harbour Tiles", "email"),
+        ("Jane Cooper wrote: 'we want 20 seats' log this as an email pls", "Jane Cooper", "email"),
+        ("finally got Father Declan Moore on the phone this morning, tenor bell has a crack, "
+         "follow up monday", "Father Declan Moore", "call"),
+        ("I was out at St. Michael's in Ballinasloe yesterday looking at the organ bellows, "
+         "leather is perished", "St. Michael's", "visit"),
+        ("loged a cal with wirra downs stud, they wnat a quote on 4 stock saddles. folow up "
+         "tusday", "wirra downs stud", "call"),
+    ],
+)  # fmt: skip
+def test_a_contact_told_in_its_own_order_or_spelling_is_logged_with_its_customer(
+    text, customer, channel
+):
+    parsed = read(text)
+    assert parsed.intent == "interaction.log"
+    assert (parsed.slots["customer"], parsed.slots["channel"]) == (customer, channel)
+
+
+def test_a_change_taken_back_in_the_same_message_is_never_made():
+    assert read("move acme to lost? no wait, keep her").intent != "customer.update"
+
+
+def test_so_i_dont_forget_is_never_an_erasure():
+    parsed = read(
+        "finally got Father Declan Moore at St. Fintan's on the phone, the tenor bell has a "
+        "crack, can you put a follow up in for Monday so I don't forget"
+    )
+    assert parsed.intent != "customer.forget"
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("revenue this quarter compared to same quarter last year",
+         {"metric": "revenue", "period": "this_quarter", "compare": "previous_period",
+          "a_year_before": True}),
+        ("revenue this quarter vs last quarter",
+         {"metric": "revenue", "period": "this_quarter", "compare": "previous_period"}),
+        ("purchases by channel? no wait — interactions by channel, this month vs last month",
+         {"metric": "interactions", "group_by": "channel", "period": "this_month",
+          "compare": "previous_period"}),
+    ],
+)  # fmt: skip
+def test_a_comparison_is_with_the_period_meant(text, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("report.show", slots)
