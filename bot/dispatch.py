@@ -639,6 +639,8 @@ _SECOND = re.compile(
     r"task:|todo|tag|untag|move|push|postpone|reschedule|log|book|delete|restore|reassign|give|"
     r"put\s+(?:her|him|them|it)\b)\b"
     rf"|{_SALE_AFTER}|(?<=, ){_CONTACT_AFTER}|(?<=, and ){_CONTACT_AFTER}"
+    # "visited Tom this morning and then had a zoom w/ Léa …": a second contact
+    r"|(?<=and then )(?:had|called|rang|phoned|emailed|met|visited|texted|messaged|spoke)\b"
     r"|(?<=and )(?:gave|rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\b|\d)"
     r"|(?<=and )(?:his|her|their)\s+(?:new\s+)?(?:phone|mobile|cell|number|e-?mail|title|job title|"
     r"city|address|company)\b(?:\s+(?:number|address))?\s+(?:is|to|=|:)"
@@ -724,6 +726,7 @@ _TAKEN_BACK = re.compile(
     r"just log (?:it|that|this|the (?:call|meeting|visit|email|chat)))\b",
     re.I,
 )
+_ONE_AFTER_ANOTHER = re.compile(r"\b(?:afterwards|after that|later on|later|and then|then)\b", re.I)
 _INTERESTS_EACH = re.compile(
     r"^(?P<first>.+?\b(?:is|are|'s|’s)\s+(?:also\s+|now\s+)?(?:interested in|keen on)\s+[^,;]+?)"
     r"\s*[,;]\s*(?:and\s+)?(?P<who>[\w'’.-]+(?:\s[\w'’.-]+){0,3}?)\s+"
@@ -753,8 +756,10 @@ def split_request(text: str) -> tuple[str, str] | None:
             re.match(_CONTACT_AFTER, rest, re.I)
             and not _A_CHANGE_FIRST.match(first)
             and not (vocab.DATE.search(first.lower()) and vocab.DATE.search(rest.lower()))
+            and not _ONE_AFTER_ANOTHER.search(f"{found.group()} {rest}")
         ):  # "called jane, sent her the deck", "new lead: X, met her at …": one request; not
-            continue  # "met him tuesday, and emailed him … this morning": two, on their days
+            continue  # "met him tuesday, and emailed him … this morning", "… and emailed her the
+            # discount options afterwards": two
         if detail := re.match(_DETAIL_AFTER, rest):  # "…, country Sweden": their country is Sweden
             rest = f"their {detail.group().split()[0]} is {rest[detail.end() :]}"
         if tagged := _TAG_ALONE.match(rest):  # "…, tag expo2026 too": the one just told of

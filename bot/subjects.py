@@ -454,8 +454,10 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
             return read(f"{text[: last.start()]}{named}{text[last.end() :]}")
     if subject.selection is not None:
         if not MANY.search(text) and (few := FIRST_FEW.search(text)):
-            # "give the first 2 to jordan" after a list: the top of that list
-            text = f"{text[: few.start()]}the top {few['n']} of them{text[few.end() :]}"
+            # "give the first 2 to jordan" after a list: the top of that list ("first 2 to lee":
+            # moved there)
+            said = text[: few.start()] if text[: few.start()].strip() else "move "
+            text = f"{said}the top {few['n']} of them{text[few.end() :]}"
             parsed = read(text)
         return _top_of(text, _to_the_list(text, parsed, subject, read))
     handed = subject.change or {}

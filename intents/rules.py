@@ -416,6 +416,10 @@ def self_corrected(text: str) -> str:
     small word leading them; "called jane, no answer" stays as it is."""
     if again := _STARTED_AGAIN.match(text):  # "reassign A, B... no wait. reassign C, D to sam"
         return text[again.end() :]
+    text = _NOT_THAT_ONE.sub("", text)  # "task 31 done. and 32. no, not 32, just 31": 31
+    if counted := _COUNT_PUT_RIGHT.search(text):  # "3 corridor packages at.. hang on, it's 2"
+        said = re.sub(r"\s+(?:at|for|@)$", "", counted["said"])
+        text = f"{text[: counted.start()]}{counted['new']}{said}{text[counted.end() :]}"
     for _ in range(3):
         found = _TAKEN_BACK.search(text)
         if found is None:
@@ -479,15 +483,30 @@ _SWAPPED = re.compile(r"(?:an?\s+)?(?P<new>[\w-]+)\s+not\s+(?:an?\s+)?(?P<old>[\
 
 _TAKEN_BACK = re.compile(
     r"\s*(?:—|–|--?|,|;|\.{2,}|…|\.(?=\s)|(?<=\w)(?=\s+(?:no wait|wait no|i mean|or rather)\b))\s*"
-    r"(?:(?:no wait|no,? wait|wait,? no|sorry|oops|actually(?:,? no)?|i mean[t]?|or rather|"
+    r"(?:(?:no wait|no,? wait|wait,? no|no,? sorry|sorry,? no|sorry|oops|hang on|hold on|actually(?:,? no)?|i mean[t]?|or rather|"
     r"make (?:it|that)(?=\s+\d)|"
     r"no(?!\s+(?:answer|reply|response|show|luck|sale|deal|interest|budget|change|news|pick ?up|"
     r"go|thanks|idea|rush|worries)\b)|er+|um+|correction|scratch that)\s*[,:!—–-]?|"
     r"or (?:was|is) it\s[^?]{1,40}\?|\*(?=\w))\s*"
     r"(?:(?:i mean[t]?|i meant|it'?s|it is|it was|make (?:it|that)|not\s+[^,;—–]+?,|"
+    r"(?:she|he|they)(?:'s|’s| is| are|'re)\s+(?:now\s+)?(?:with|at|working (?:at|for))|"
     r"(?:the\s+)?(?:phone|number|mobile|e-?mail|city|amount|price|date|day|name|score)\s+"
     r"(?:is|was|should be|=|:))\s+)?"
-    r"(?P<new>[^,;—–?!]+?)(?=\s*(?:—|–|\s-\s|[,;?!]|\.(?:\s|$)|$))",
+    r"(?P<new>[^,;—–?!]+?)(?:\s+(?:actually|now))?(?=\s*(?:—|–|\s-\s|[,;?!]|\.(?:\s|$)|$))",
+    re.I,
+)
+# a number added and taken back at once: "and 32. no, not 32"
+_FROM_A_DAY = re.compile(r"\b(?:from|starting|starts|effective|as of|until|till|up to)\s*$")
+_NOT_THAT_ONE = re.compile(
+    r"[,.;]?\s*and\s+(?:task\s*)?#?(?P<n>\d+)\W+(?:no|nope|wait)\W+not\s+(?:task\s*)?#?(?P=n)\b"
+    r"[^.;!?]*",
+    re.I,
+)
+# a count put right with its noun: "3 corridor mapping packages at.. hang on, it's 2 packages"
+_COUNT_PUT_RIGHT = re.compile(
+    r"\b\d+(?P<said>\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]{3,}?)e?s?\b[^,;.]*?)[\s.,;—–-]*"
+    r"\b(?:hang on|hold on|no wait|wait|sorry|actually|oops)\W+(?:it'?s|it was|make (?:it|that)|"
+    r"i mean)?\s*(?P<new>\d+)\s+(?P=noun)e?s?\b",
     re.I,
 )
 _LEADING_WORDS = frozenset({"to", "on", "for", "at", "in", "with", "from", "by"})
@@ -684,7 +703,7 @@ def _summary(text: str) -> str | None:
 _QUOTE_MARK = re.compile(r"(?:^|(?<=\s))>\s+")
 _SIGNED = re.compile(
     r"(?:best|kind|warm|many|viele|beste|liebe|herzliche|freundliche)\s+(?:regards|wishes|grüße|"
-    r"grüsse|gruesse|thanks)\b|\b(?:regards|grüße|cheers|saludos|cordialement),?\s+[A-ZÀ-Þ]\w*\W*$",
+    r"grüsse|gruesse|thanks)\b|\b(?:regards|grüße|cheers|saludos|cordialement|best),?\s+[A-ZÀ-Þ]\w*\W*$",
     re.I,
 )
 _LETTER = re.compile(
@@ -1439,8 +1458,10 @@ def _nps(match: re.Match, message: Message) -> dict | None:
         before = _OOPS.sub("", typed[: fixed.start()])  # what precedes is who, not what they said
     split = vocab.NPS_COMMENT.search(after)
     # "comment 'fast support, thank you Joy'", "→ 3. "remakes on 4 of the last 10 crowns""
-    if quoted := _QUOTED_COMMENT.search(after) or (
-        None if vocab.NPS_COMMENT.search(after) else _QUOTE.search(after)
+    if quoted := (
+        _QUOTED_COMMENT.search(after)
+        or _QUOTED_FIRST.match(after)
+        or (None if vocab.NPS_COMMENT.search(after) else _QUOTE.search(after))
     ):
         slots["comment"] = quoted["said"]
         after = after[: quoted.start()]
@@ -1465,11 +1486,12 @@ def _nps(match: re.Match, message: Message) -> dict | None:
 
 
 _NO_COMMENT = re.compile(  # ("log it anyway": a request, not what they said)
-    r"\s*(?:no comments?|none|n/?a|nothing (?:said|else)|(?:pls |please )?(?:log|record|save|add|"
-    r"note) (?:it|that|this)(?: anyway| anyways| too| pls| please)?)\W*",
+    r"\s*(?:no comments?|none|n/?a|nothing (?:said|else)|(?:pls |please |kindly )?(?:log|record|save|"
+    r"add|note|fix|change|correct|update) (?:it|that|this)(?: anyway| anyways| too| pls| please)?)\W*",
     re.I,
 )
 _QUOTE = re.compile(r"(?<!\w)[\"“‘'](?=[^\"”’']*\s)(?P<said>[^\"”’']+)[\"”’'](?!\w)")
+_QUOTED_FIRST = re.compile(rf"[\s.,:;–—-]*{_QUOTE.pattern}")
 _WHOLLY_QUOTED = re.compile(r"^\s*['\"‘“](?P<said>[^'\"’”]+)['\"’”]\W*$")
 _QUOTED_COMMENT = re.compile(
     r"(?:comment|said|says|wrote)\s*:?\s*['\"‘“](?P<said>[^'\"’”]+)['\"’”]", re.I
@@ -1852,6 +1874,10 @@ _TIME_AGO = re.compile(
 _WHO_THEN_COUNT = re.compile(  # (or where the count was cut out: a gap of spaces)
     r"(?P<who>[^\W\d][^\d,;:]{1,60}?)(?:\s+(?=\d[\d,.]*\s*x?\s+[^\W\d])|\s{2,}(?=\S))", re.I
 )
+_PAID_NOT_BOUGHT = re.compile(
+    r"(?:a |the |an )?(?:deposit|invoice|balance|bill|upfront|in full|in advance|cash|by card)\b",
+    re.I,
+)
 _AFTER_ALL = re.compile(r"\s+(?:in the end|after all|at last|eventually|finally)\b", re.I)
 
 
@@ -1916,6 +1942,8 @@ def _sale(text: str, typed: str) -> dict | None:
         slots["customer"] = who
         what = _RENEWED_FOR.sub("", what)  # "renewed for another year": no product
         what = _AFTER_ALL.sub("", what).strip(" ,.:;")  # "bought 50 pendants in the end"
+        if _PAID_NOT_BOUGHT.match(what):
+            what = ""  # "… they paid a deposit already": how it was paid, not what
         if seats := vocab.SEATS.search(what):
             slots["quantity"] = _number(seats.group("q").lower())
             # "5 more crm pro seats": the product said between the number and the seats stays
@@ -2059,8 +2087,9 @@ def _update(match: re.Match, message: Message) -> dict | None:
         if _GOES_TO.search(message.text) and value.lower() not in vocab.STAGES:
             slots["field"] = "owner"  # "Mia Fischer at Summit & Söhne goes to Sam Patel"
     if slots and (said := vocab.FIELD_SET_TO.search(message.text)):
-        slots["field"] = vocab.FIELDS[said.group("field")]
-        slots["value"] = message.typed[said.start("value") : said.end("value")]
+        field, value = ("field", "value") if said["field"] else ("field2", "value2")
+        slots["field"] = vocab.FIELDS[said.group(field)]
+        slots["value"] = message.typed[said.start(value) : said.end(value)]
     if slots and slots.get("field") == "city" and isinstance(slots.get("value"), str):
         if office := _AN_OFFICE_IN.match(slots["value"]):  # "moved to the Leeds office": Leeds
             slots["value"] = office.group("town")
@@ -2991,8 +3020,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
             if _BOOKED_FOR.search(rest[: found.start()]) or ahead is None:
                 # "booked QBR for tue 24 nov": a meeting to come, logged as no contact at all
                 invalid["occurred_on"] = typed[found.start("when") : found.end("when")]
-            elif follow_up is None:
-                follow_up = ahead.isoformat()
+            elif follow_up is None and not _FROM_A_DAY.search(rest[: found.start()]):
+                follow_up = ahead.isoformat()  # (not "… goes up 8% from 1 Jan": a price's day)
             break
         if day is not None or impossible(when):
             if day is None:
@@ -3374,8 +3403,10 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         day = date_in(parts["day"], now=message.now, tz=message.tz, future=False)
         who = message.typed[slice(*match.span("whose"))] if parts.get("whose") else None
         return {"customer": who, "occurred_on": day.isoformat()} if day else None
-    news = ("new", "new2", "new3", "new4", "new5", "new6", "new7")
+    news = ("new", "new2", "new3", "new4", "new5", "new6", "new7", "new8")
     said = next((parts[g] for g in news if parts.get(g)), None)
+    if parts.get("each") and (price := amount(parts["each"])):
+        return {EACH: price[0], "currency": price[1]}  # "sorry CRM Pro was 850 each"
     if not said:
         return None  # no cue of a sale put right: "change the amount" needs the new one
     slots: dict[str, Any] = {"customer": _entry_customer(message.typed)}
@@ -3531,6 +3562,8 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     """A selection (as `segment.list` reads it) and what to do to it: a field and value, or delete."""
     slots: dict[str, Any] = {}
     text, typed = message.text, message.typed
+    if vocab.ERASURE_ASKED.search(text):
+        return None  # "X wants that we delete all his data": one customer's data erased
     if lead := REASON_FIRST.match(text):  # "Jordan will focus on enterprise, so move all …"
         text = " " * lead.end() + text[lead.end() :]
         typed = " " * lead.end() + typed[lead.end() :]
@@ -3558,6 +3591,8 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
             )
             if name == "stage":
                 value = vocab.STAGES.get(value.lower(), value.lower())
+            if name == "owner" and value.lower() in ("date", "now", "today"):
+                return None  # "sam's leads to date": so far, not to someone
             slots["field"], slots["value"] = name, value
             text, typed = (
                 text[:cut] + " " + text[found.end() :],

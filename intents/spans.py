@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from functools import partial
 
 from intents.rules import Message
-from intents.vocab import DATE_WORDS, NOT_CUSTOMERS, REASON_TAIL, REFERENCE_STOPS, SELECTION_NOUN
+from intents.vocab import (
+    DATE,
+    DATE_WORDS,
+    NOT_CUSTOMERS,
+    REASON_TAIL,
+    REFERENCE_STOPS,
+    SELECTION_NOUN,
+)
 
 # Slots whose value is a stretch of the message, as typed.
 SLOTS = ("customer", "name", "company", "summary", "text", "comment", "city", "product", "interest",
@@ -339,6 +346,8 @@ def _rules_say_more(name: str, slots: dict, tagged: str, text: str) -> bool:
         extra = tagged.lower()[: len(tagged) - len(rule)].split()
         if set(extra) <= _NEVER_OPENS_A_NAME:
             return True  # "just left hollister orchards": the visit, then who
+    if name == "product" and isinstance(rule, str) and tagged == slots.get("customer"):
+        return True  # "Sold The Larkin Rooms a reconditioned Broadwood upright": who, not what
     if name == "product" and isinstance(rule, str) and f"{rule} ({tagged})".lower() in text:
         return True  # "1x Heritage Tram Bell (polished)": the bell, not "polished"
     if name == "product" and isinstance(rule, str) and tagged.lower().endswith(rule.lower()):
@@ -571,6 +580,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
             del merged[name]
     if (said := str(merged.get("customer", "")).lower()) in _EVERYONE or _EACH.match(said):
         del merged["customer"]  # "All customers with stage lead in Munich, …": many, not one
+    elif said and (day := DATE.fullmatch(said)) and day.group("date"):
+        del merged["customer"]  # "remind me on 3rd December to send …": when, not who
     interest = "value" if merged.get("field") == "interest" else "interest"
     if isinstance(said := merged.get(interest), str) and (bare := _ARTICLE.sub("", said)):
         merged[interest] = bare  # "interested in our natural madder dyes": the dyes

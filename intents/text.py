@@ -745,6 +745,9 @@ def _inflected(word: str, known: str) -> bool:
 
 
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_A_PLACE_BEFORE = re.compile(
+    r"\b(?:customers|clients|accounts|leads|everyone|anyone) (?:in|from) $", re.I
+)
 # the words a message opens with as a command: "Shwo Acme" is "show Acme", whatever follows
 _COMMANDS = frozenset(
     "show tell remind reminder help list find log add create delete remove".split()
@@ -759,6 +762,8 @@ def _correct(traced: _Traced) -> bool:
         word = match.group(0)
         if match.start() > 0 and word[:1].isupper():
             return word  # a capitalised word inside a sentence is a name, not a typo
+        if _A_PLACE_BEFORE.search(match.string, 0, match.start()):
+            return word  # "all customers in campinas": a town, not "champions"
         known = _intended(word.lower())
         if known is None:
             return word

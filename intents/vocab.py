@@ -164,7 +164,10 @@ ENTRY_REMOVED = re.compile(
 # one contact or sale logged with a detail wrong, put right in place: "sory it was a call not an
 # email", "change the last contact with hannah from email to call", "oops that call was actually
 # yesterday", "oh wait it was 24,500 not 24000", "the acme sale was 5 seats not 3"
-_CHANNEL_WORD = r"(?:phone call|call|e-?mail|meeting|visit|chat|text|sms|note|whats ?app|voicemail)"
+_CHANNEL_WORD = (
+    r"(?:video call|video meeting|zoom(?: call)?|teams (?:call|meeting)|phone call|call|e-?mail|"
+    r"meeting|visit|chat|text|sms|note|whats ?app|voicemail)"
+)
 CONTACT_KIND_FIXED = re.compile(
     rf"^(?!.*\b(?:task|reminder|nps|score)\b).*\b(?:was|is|should (?:have )?be(?:en)?)\s+"
     rf"(?:actually\s+|really\s+)?(?:an?\s+)?(?P<new>{_CHANNEL_WORD})\b[^,;.!?]{{0,30}}?\s*,?\s*"
@@ -187,7 +190,7 @@ CONTACT_FIXED = re.compile(f"{CONTACT_KIND_FIXED.pattern}|{CONTACT_DAY_FIXED.pat
 SALE_FIXED = re.compile(
     r"^(?!.*\b(?:task|reminder|nps|score|scored|rated|rating)\b)(?:.*\b(?:sale|order|deal|purchase|"
     r"amount|total|price)\b.*|(?:\W*(?:oh|wait|oops|sorry|ugh|no|correction)\b\W*)*(?:it|that|"
-    r"the\s+[\w-]+(?:\s+[\w-]+)?\s+one)\s.*)"
+    r"the\s+[\w-]+(?:\s+[\w-]+)?(?:\s+one)?)\s.*)"
     r"\b(?:was|is|should (?:have )?be(?:en)?|were)\s+(?:actually\s+|really\s+)?(?:qty\s*:?\s*|quantity\s+)?"
     r"(?P<new>[$€£]?\s?\d[\d,.]*\s?[km]?(?:\s*(?:usd|eur|gbp|dollars|euros|pounds|seats|units|"
     r"licen[cs]es|users))?(?:\s+(?!not\b)[a-z][\w-]*){0,3}?)\s*,?\s*(?:and\s+)?not\s+(?:the\s+)?"
@@ -214,6 +217,14 @@ SALE_FIXED = re.compile(
     r"|\b(?:sale|order|purchase)\b[^.!?]*?\b(?:total|amount|price)\s+(?:should\s+(?:have\s+)?be(?:en)?|"
     r"(?:is|was)\s+(?:actually|really))\s+(?P<new6>[$€£]?\s?\d[\d,.]*\s?[km]?"
     r"(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)\W*$"
+    # "sorry CRM Pro was 850 each": the sale just logged, at that price each
+    r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)+(?:the\s+)?"
+    r"(?:[\w#'’.-]+\s+){0,3}?(?:was|is|should (?:have )?be(?:en)?)\s+(?:actually\s+)?"
+    r"(?P<each>[$€£]?\s?\d[\d,.]*\s?[km]?)\s*(?:each|ea|apiece|per (?:seat|unit|licen[cs]e|user))\W*$"
+    # "the CRM Pro sale to Fatima Brown was $8,500": what that sale came to
+    r"|^(?:\W*(?:oh|wait|oops|sorry|no|correction|actually)\b\W*)*the\s+(?:[\w#'’.-]+\s+){0,4}?"
+    r"(?:sale|order|deal|purchase)\s+(?:to|for|with|from)\s+[^,;]+?\s+(?:was|came to)\s+(?:actually\s+)?"
+    r"(?P<new8>[$€£]\s?\d[\d,.]*\s?[km]?|\d[\d,.]*\s?[km]?\s*(?:usd|eur|gbp|dollars|euros|pounds))\W*$"
     # "change the date of tom martin's last sale to yesterday"
     r"|\b(?:change|fix|correct|move|set)\s+the\s+(?:date|day)\s+(?:of|on|for)\s+(?:(?:that|the|this|my)\s+|"
     r"(?P<whose>[\w .&'-]+?)(?:'s|’s)\s+)?(?:last\s+|latest\s+)?(?:sale|order|deal|purchase)\b.*?\s+to\s+"
@@ -616,6 +627,11 @@ EVERYTHING_ABOUT = re.compile(
 WHICH_TOWNS = re.compile(r"\b(?:which|what) (?:cities|towns|locations|places) (?:are|is|do|does)\b")
 
 
+# "X wants that we delete all his data, according to DSGVO": one customer's data erased
+ERASURE_ASKED = re.compile(
+    r"\b(?:delete|remove|erase)\s+(?:all\s+)?(?:of\s+)?(?:his|her|their|its)\s+(?:personal\s+)?data\b"
+    r"|\b(?:dsgvo|lgpd|rgpd|privacy act)\b"
+)
 CUES: list[tuple[str, str]] = [
     ("customer.changes", CHANGE_ASKED.pattern),
     (  # "tom martin toronto - what did he order last": the customer, then what they bought
@@ -720,6 +736,11 @@ CUES: list[tuple[str, str]] = [
         r"happened\s+to\s+)(?P<ref>(?!(?:any|my|our|the|her|his|their|it|them|everyone|all)\b)"
         r"[^,;?!]{2,60}?)(?:\s+(?:gone|go|disappeared|vanished|been deleted|deleted|removed))?"
         r"(?:\s+(?:any\s?more|from the crm|from here))?\s*(?:[?!]+.*)?$",
+    ),
+    (  # "what's Chloé Martin's story?": her profile
+        "customer.show",
+        r"^(?:so\s+)?what(?:'s|’s| is|s)\s+(?:the\s+)?(?P<ref>[^,;:?!]{2,60}?)(?:'s|’s)\s+(?:story|"
+        r"situation|status|deal|background|latest|news|lowdown)\s*\?*\s*$",
     ),
     (  # "customer info Cebu Guitar Makers pls"
         "customer.show",
@@ -914,6 +935,7 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:created|added|entered)\s+\S.{0,60}?\s+twice\b|\b(?:delete|remove|bin)\s+the\s+(?:second|duplicate|dupe|extra|other)\s+(?:one|record|entry)\b",
     ),
     ("customer.forget", r"^(?:gdpr:? )(?:delete|remove)\b"),
+    ("customer.forget", ERASURE_ASKED.pattern),
     (
         "customer.export",
         r"\b(?:subject access|sar|data access request|gdpr (?:request|export|access|copy|report))\b|^gdpr\b",
@@ -1596,8 +1618,9 @@ NPS_WORDS = re.compile(
 NPS_COMMENT = re.compile(
     r"\s*(?:[,;:—–]|\s-\s|[.!?]+\s|\((?=.+\)))\s*"
     r"(?:(?:(?:they|she|he|customer|client)\s+)?(?:(?:are|is)\s+saying|said|says|say|wrote|writes|reckons?|"
-    r"comment(?:ed|s)?)\b:?\s*(?:that\s+)?)?"
-    r"|\s+and\s+(?:(?:they|she|he)\s+)?(?:said|says|wrote|commented|added)\b:?\s*(?:that\s+)?",
+    r"mentioned|comment(?:ed|s)?)\b:?\s*(?:that\s+)?)?"
+    r"|\s+and\s+(?:(?:they|she|he)\s+)?(?:said|says|wrote|commented|added|mentioned)\b:?\s*"
+    r"(?:that\s+)?",
     re.I,
 )
 NPS_SCORE_FIRST = re.compile(r"^\W*(?:nps|score)\W*\d")
@@ -1803,6 +1826,8 @@ NEW_DETAIL_FOR = re.compile(
     rf"(?P<field>{_FIELD})\s+(?:for|of)\s+"
 )
 UPDATE_FORMS = [
+    # "it's Fatima Nakamura at Silverline that's lost": the one meant, and her stage
+    re.compile(rf"^(?:no,?\s+|sorry,?\s+)?it'?s\s+(?P<who>[^,;]+?)\s+(?:that|who)(?:'s|’s|\s+is|\s+should\s+be)\s+(?:now\s+)?(?:an?\s+)?{_STAGE}\W*$"),
     # "update #4471 phone +65 6555 0192", "/crm update Harzwald Glassblowers city Goslar": a detail
     # given bare after its name (the last field word said is the field)
     re.compile(r"^(?:update|change|set|edit|correct|fix)\s+(?P<who>[^,:;]+?)(?:'s|’s)?\s+(?P<field>phone(?: number)?|mobile|cell|tel|e-?mail(?: address)?)\s*:?\s*(?P<value>\+?\(?\d[\d ()./-]{5,}\d|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$"),
@@ -1829,6 +1854,7 @@ UPDATE_FORMS = [
     re.compile(r"^(?:switch|move|transfer)\s+(?P<who>.+?)\s+from\s+[\w'-]+(?:\s[\w'-]+)?\s+(?:over\s+)?to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?:let|have)\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:take\s+over|look\s+after|handle|own)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^(?P<who>.+?)\s+(?:is|goes|belongs)\s+(?:to\s+)?(?P<owner>[\w-]+(?:\s[\w-]+)?)(?:'s|’s)\s+(?:now|from\s+now\s+on)\W*$"),
+    re.compile(r"^(?P<who>[^,;]+?)\s+(?:should|must|needs? to)\s+be\s+(?P<owner>[\w-]+)(?:'s|’s)(?:\s+(?:now|instead|from\s+now\s+on))?\W*$"),  # "Priya Shah should be Sam's"
     re.compile(r"^(?P<who>.+?)\s+(?P<stage>won|churned)\W*$"),
     re.compile(r"^(?:please |pls )?(?:make|mark)\s+(?P<who>[^,;]+?)\s+(?:as\s+)?(?:an?\s+)?(?P<stage>customer|client|lead|prospect|qualified|lost)(?:\s+now)?\W*$"),
     re.compile(r"^(?:(?:please|pls)\s+)?put\s+(?P<who>[^,;]+?)\s+(?:back\s+)?with\s+(?P<owner>[\w'-]+)(?:\s+(?:please|pls|now|instead))?(?:\s*[,;.–—-]\s.*)?$"),
@@ -1908,6 +1934,9 @@ FIELD_NAMED_LAST = re.compile(
 FIELD_SET_TO = re.compile(
     rf"[,;.]\s*(?:and\s+|so\s+|please\s+|pls\s+|can you\s+)*(?:change|update|set|correct|fix|make)\s+"
     rf"(?:the|his|her|their|its)\s+(?P<field>{_FIELD})\s+to\s+(?P<value>[^,;!?]+?)\W*$"
+    # "…'s main office moved, the new city is Burbank, not Pasadena anymore"
+    rf"|[,;.]\s*(?:so\s+|and\s+)?(?:the|his|her|their|its)\s+new\s+(?P<field2>{_FIELD})\s+is\s+"
+    r"(?P<value2>[^,;!?]+?)(?=\s*(?:[,;!?]|\.\s|\.?$))"
 )
 NOW_WITH = re.compile(
     r"^(?:(?:is|now|has)\s+)*(?:working|works|moved|gone)\s+(?:for|at|to)\s+", re.I
@@ -2112,7 +2141,7 @@ NO_CONTACT = re.compile(  # "untouched", "gone quiet", "nothing heard in 3+ week
 )
 CITY = re.compile(
     rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the(?!\s(?i:uk|us|usa|states|netherlands|philippines|uae)\b)|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|hibernating|champions?|loyal(?:ists)?|promising|detractors?|promoters?|passives?|lapsed|{_SPAN_COUNT}|{MONTH}|(?i:{WEEKDAY}))\b)(?!\w*_)"
-    r"(?P<city>[^\W\d_][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|interest|interested|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please|now|today|anyway|anymore|again|right|stuck|more|less|older|sitting|nobody|noone|no)\b)[^\W\d_][\w'-]+){0,2})(?=\s|$|[,.?!])"
+    r"(?P<city>[^\W\d_][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|shall|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|interest|interested|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please|now|today|anyway|anymore|again|right|stuck|more|less|older|sitting|nobody|noone|no)\b)[^\W\d_][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
@@ -2242,8 +2271,9 @@ COMPANY_WORDS = re.compile(
     r"dental|clinic|roofing|industries|enterprises|holdings|partners|solutions|systems|trading|"
     r"hotels?|pharma|health|realty|motors|foods?|tech|technologies|studios?|agency|gym|school|schools|"
     r"capital|ventures|bikes|build|builders|construction|energy|solar|aviation|travel|media|analytics|"
-    r"networks|clinics?|vets|physio|fisheries|farms|textiles|exports|imports|infra|pte|freight|"
-    r"shipping|transport|marine|motors|logistik|trading|retail|supplies|supply|services|"
+    r"networks|clinics?|vets|physio|fisheries|farms?|textiles|exports|imports|infra|pte|freight|"
+    r"shipping|transport|marine|motors|logistik|trading|retail|supplies|supply|services|rail|"
+    r"railways?|civil|engineering|surveys?|surveying|"
     r"veterinary|vet|medical|stores?|lodge|estates?|chemists?|pharmacy|hospital|salon|garage|"
     r"workshop|gallery|boutique|winery|brewery|vineyards?|dairies|dairy|orchards?|nursery|florists?|"
     r"kitchens?|cellars?|coffee|roasters?|print|printing|physiotherapy|dentistry|surgery|"
@@ -2577,7 +2607,7 @@ REASON_TAIL = re.compile(
 POLITE_TAIL = re.compile(
     r"(?:[\s,.!]*\b(?:please|pls|plz|kindly|thanks|thank you|thx|ty|cheers|asap|now|today|"
     r"right away|for me|in (?:the )?(?:crm|system)|on (?:the )?crm|for now|for the time being|"
-    r"temporarily|until further notice|w\.?e\.?f\.? today|from now on|going forward|"
+    r"temporarily|until further notice|w\.?e\.?f\.? today|from now(?: on)?|going forward|"
     r"effective (?:immediately|today|now)|with immediate effect|immediately|do the needful|lah|la|ah))+"
     r"[\s.!,]*$"
 )
@@ -2600,7 +2630,7 @@ PRODUCT_LINES = frozenset(
     "analytics security hosting integration integrations api seats add-ons addons".split()
 )
 INTEREST = re.compile(
-    r"\b(?:interested in|interested for|interesting for|interesting in|interest in|interest:|with (?:the )?interest|(?<=\w )interest(?= [a-z])|looking at|keen on|(?<!don't )(?<!dont )(?<!not )want(?:s|ed)?(?!\s+(?:to|anyone|anybody|anything|someone|them|him|her|you|us|me)\b)|asking about|into)\s+(?:(?:the|our|your|their)\s+)?"
+    r"\b(?:interested in|interested for|interesting for|interesting in|interest in|interest:|with (?:the )?interest|(?<=\w )interest(?= [a-z])|looking at|keen on|(?<!don't )(?<!dont )(?<!not )want(?:s|ed)?(?!\s+(?:to|anyone|anybody|anything|someone|them|him|her|you|us|me|that|this|it)\b)|asking about|into)\s+(?:(?:the|our|your|their)\s+)?"
     r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i|goes|go|should|are|is|"
     r"will|over|gets?|moves?)\b|\s*(?:->|→|=>)|[,.?!;]|$)"
 )
@@ -2612,7 +2642,10 @@ NO_STAGE_CHANGE = re.compile(
     r"(?:not|haven'?t|hasn'?t|have not|has not|didn'?t|did not|never) (?:changed?|moved?) (?:stages?|on)|"
     r"never (?:changed?|moved?)|"
     r"no stage change|no updates?|without (?:a |any )?(?:change|update|movement|progress))"
-    r"\b.*?\b(?:(?:for|in|over|since|after|more than|longer than|over|than)\s+)?"
+    # the time said of it, never of a contact or purchase named between ("sitting in lead stage
+    # with no contact for 200 days")
+    r"\b(?:(?!\b(?:no|without|not|never)\s+(?:contact|contacted|purchas|order|bought|call|heard))"
+    r".)*?\b(?:(?:for|in|over|since|after|more than|longer than|over|than)\s+)?"
     rf"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|{_SPAN_COUNT})?"
     r"\+?\s*(?P<unit>days?|weeks?|wks?|months?|mths?|years?|yrs?|d|w)\b"
     r"|\b(?:stale|stalled|stuck|stagnant)\b"  # no time said: a month without moving

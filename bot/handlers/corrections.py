@@ -21,7 +21,7 @@ from bot.resolve import resolve_customer
 from crm_store import normalize
 from crm_store.audit import last_command, snapshot
 from crm_store.models import Channel, Customer, Interaction, Product, Purchase
-from intents import OLD_CHANNEL, SOLD_ON, WAS, Parsed
+from intents import EACH, OLD_CHANNEL, SOLD_ON, WAS, Parsed
 from intents.rules import channel_of
 from intents.values import amount, date_in
 
@@ -280,6 +280,11 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
         priced_each = False  # "5 crm pro for 5400" put right to 6: the 5400 is what 6 cost
     if priced_each:  # "it was 14 not 12": 14 at the price each of the 12
         money = (sale.amount * quantity / sale.quantity).quantize(Decimal("0.01"))
+    if slots.get(EACH):  # "sorry CRM Pro was 850 each": that price, times how many
+        each = checks.amount(
+            slots[EACH], ceiling=ctx.settings.max_amount, model=Purchase, field="amount"
+        )
+        money, priced_each = (each * quantity).quantize(Decimal("0.01")), True
     if "amount" in slots:
         ceiling = ctx.settings.max_amount
         money = checks.amount(slots["amount"], ceiling=ceiling, model=Purchase, field="amount")

@@ -238,3 +238,24 @@ def test_a_customer_whose_name_sounds_like_a_selection_is_deleted_by_that_name(c
     assert reply.text.startswith("Deleted Test Customer")
     assert chat.customer("Test Customer").deleted_at is not None
     assert chat.customer("Jane Cooper").deleted_at is None
+
+
+def test_a_visit_and_then_a_video_call_with_someone_else_are_both_logged(chat):
+    reply = chat.say(
+        "visited Jane Cooper at Acme this morning and then had a zoom w/ Hans Müller - both keen"
+    )
+    assert "Logged a visit" in reply.text and "Logged a meeting" in reply.text
+    kinds = {(chat_row.channel, chat_row.customer_id) for chat_row in chat.rows(Interaction)}
+    assert kinds == {
+        ("visit", chat.customer("Jane Cooper").id),
+        ("meeting", chat.customer("Hans Müller").id),
+    }
+
+
+def test_a_price_each_put_right_after_a_sale_changes_its_sum(chat):
+    chat.say("sold 10 licences of CRM Pro to jane cooper for 9000")
+    question = chat.say("sorry CRM Pro was 850 each")
+    assert question.text.endswith("to $8,500 ($850 each)? (yes/no)")
+    chat.say("yes")
+    [sale] = chat.rows(Purchase)
+    assert (sale.quantity, sale.amount) == (10, Decimal("8500.00"))

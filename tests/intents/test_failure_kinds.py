@@ -1969,3 +1969,84 @@ def test_so_i_dont_forget_is_never_an_erasure():
 def test_a_comparison_is_with_the_period_meant(text, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == ("report.show", slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("task 31 done. and 32. no, not 32, just 31", "task.complete", {"task_id": 31}),
+        ("sold Coastline Civil 3 corridor mapping packages at.. hang on, it's 2 packages, 27.6k "
+         "AUD total", "purchase.log",
+         {"customer": "Coastline Civil", "quantity": 2, "product": "corridor mapping packages",
+          "amount": 27600, "currency": "AUD"}),
+        ("add new contact - Harriet Nguyen, Coastline Civil, no sorry she's with Southbank Rail "
+         "now, harriet.nguyen@southbankrail.com.au", "customer.create",
+         {"name": "Harriet Nguyen", "company": "Southbank Rail",
+          "email": "harriet.nguyen@southbankrail.com.au"}),
+        ("Sold The Larkin Rooms a reconditioned Broadwood upright, €3,900", "purchase.log",
+         {"customer": "Larkin Rooms", "quantity": 1, "product": "reconditioned Broadwood upright",
+          "amount": 3900, "currency": "EUR"}),
+        ("nps Strickwerk Plauen 9 'fast service visit, good technician'", "nps.record",
+         {"customer": "Strickwerk Plauen", "score": 9,
+          "comment": "fast service visit, good technician"}),
+        ("so this is kind of random but Oakridge's main office moved, the new city is Burbank, "
+         "not Pasadena anymore, can you fix that", "customer.update",
+         {"customer": "Oakridge", "field": "city", "value": "Burbank"}),
+        ("The customer Textilwerk Zwönitz wants that we delete all his data, according to DSGVO.",
+         "customer.forget", {"customer": "Textilwerk Zwönitz"}),
+        ("reassign all customers in campinas from bruno to tiago", "customer.bulk_update",
+         {"city": "campinas", "owner": "bruno", "field": "owner", "value": "tiago"}),
+        ("All customers of Kemal in Chemnitz shall go to Jonas from now.", "customer.bulk_update",
+         {"owner": "Kemal", "city": "Chemnitz", "field": "owner", "value": "Jonas"}),
+        ("Please delete every lead that has been sitting in lead stage with no contact for 200 "
+         "days, they're just clutter", "customer.bulk_update",
+         {"stage": "lead", "no_contact_days": 200, "action": "delete"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_52_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_day_is_never_the_customer_of_a_reminder():
+    parsed = read("Please remind me on 3rd December to send the revised price list to Lotus Foot")
+    assert parsed.intent == "task.create" and "customer" not in parsed.slots
+
+
+def test_a_product_is_never_how_a_sale_was_paid():
+    parsed = read(
+        "so Bluefin Productions ended up going with the full diner set, the invoice came to "
+        "$18,250 and they paid a deposit already, can you log that as a sale"
+    )
+    assert parsed.intent == "purchase.log" and "deposit" not in str(parsed.slots.get("product"))
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("the CRM Pro sale to Fatima Brown was $8,500", "purchase.update",
+         {"customer": "Fatima Brown", "amount": 8500, "currency": "USD"}),
+        ("oh wait the crm pro was 8,500 not 9,000", "purchase.update",
+         {"amount": 8500, "was": {"amount": 9000}}),
+        ("Sorry CRM Pro was 850 each", "purchase.update", {"each": 850}),
+        ("today's meeting with Léa Nakamura was a video call, not a meeting",
+         "interaction.update", {"customer": "Léa Nakamura", "channel": "meeting",
+                                "old_channel": "meeting"}),
+        ("it's Fatima Nakamura at Silverline that's lost", "customer.update",
+         {"customer": "Fatima Nakamura at Silverline", "field": "stage", "value": "lost"}),
+        ("Priya Shah should be Sam's", "customer.update",
+         {"customer": "Priya Shah", "field": "owner", "value": "Sam"}),
+        ("what's Chloé Martin's story?", "customer.show", {"customer": "Chloé Martin"}),
+    ],
+)  # fmt: skip
+def test_what_working_day_63_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_day_a_price_changes_is_no_follow_up():
+    parsed = read(
+        "emailed Mia Rossi: Hi Mia, just a heads up that Analytics Pro goes up 8% from 1 Jan - if "
+        "you want to renew at the current price we can lock it in this month. Best, Sam"
+    )
+    assert parsed.intent == "interaction.log" and "follow_up" not in parsed.slots
