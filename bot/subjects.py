@@ -119,13 +119,6 @@ LISTED_HANDED = re.compile(
     r"(?:\s+(?:too|instead|after all|please|pls|now))*\W*$",
     re.I,
 )
-THEIR_TASKS_TOO = re.compile(
-    r"(?:(?:and|also|plus|\+)\s+)?(?:(?:with|move|give|hand(?: over)?|send|take)\s+)?"
-    r"(?:(?:his|her|their|the)\s+)?(?:open\s+)?tasks?"
-    r"(?:\s+(?:too|as well|also|with (?:him|her|them)))?"
-    r"(?:\W+(?:give|move|hand|send) (?:them|those) (?:over )?to \S+(?: \S+)?)?\W*",
-    re.I,
-)
 DAYS_SAID = re.compile(
     r"\b(?:\d+|a|one|two|three|four|five|six|ten|thirty|sixty|ninety)\s*(?:days?|d|weeks?|wks?|"
     r"months?|mths?|years?)\b",

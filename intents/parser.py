@@ -71,6 +71,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         text = with_possessives(text, lexicon)
     text = rules.away_then_asked(rules.self_corrected(text))
     message = rules.prepare(text, now=now, tz=tz)
+    if vocab.UNDO_NAMED.match(message.text) and not _NAMES_WHOSE.search(message.text):
+        return Parsed("undo", {}, RECORD_CONFIDENCE)  # "undo the analytics pro sale": no delete
     if (plainly := rules.contact_plainly(message)) is not None:
         return parse(plainly, now=now, tz=tz, lexicon=lexicon)
     if (record := commands.read(message) or records.read(message)) is not None:
@@ -356,6 +358,10 @@ def choose(
 def _numbered(text: str) -> list[str]:
     """The customers' #ids a message names, each once."""
     return list(dict.fromkeys(re.findall(r"#\d{1,9}\b", text)))
+
+
+# "undo the sale to jane cooper": that customer's sale, deleted (not the last change undone)
+_NAMES_WHOSE = re.compile(r"\b(?:to|for|with|from|of|on)\s")
 
 
 def _named_exactly(parsed: Parsed, message: Message, lexicon: Lexicon) -> Parsed:

@@ -495,8 +495,9 @@ _TAKEN_BACK = re.compile(
     r"(?P<new>[^,;—–?!]+?)(?:\s+(?:actually|now))?(?=\s*(?:—|–|\s-\s|[,;?!]|\.(?:\s|$)|$))",
     re.I,
 )
-# a number added and taken back at once: "and 32. no, not 32"
+# the day something starts or ends, not a day to follow up: "goes up 8% from 1 Jan"
 _FROM_A_DAY = re.compile(r"\b(?:from|starting|starts|effective|as of|until|till|up to)\s*$")
+# a number added and taken back at once: "and 32. no, not 32"
 _NOT_THAT_ONE = re.compile(
     r"[,.;]?\s*and\s+(?:task\s*)?#?(?P<n>\d+)\W+(?:no|nope|wait)\W+not\s+(?:task\s*)?#?(?P=n)\b"
     r"[^.;!?]*",
@@ -691,8 +692,9 @@ def _summary(text: str) -> str | None:
     text = _IN_A_PLACE.sub("", text)  # "met Brauerei Lindner in Bamberg, they want …": where
     text = _AT_THEIR_PLACE.sub("", text)  # "… at their Jurong office, they want …": where
     text = _SAYING.sub("", _DANGLING_START.sub("", _DANGLING_END.sub("", text.strip())))
-    if _QUOTE_MARK.search(text) or _SIGNED.search(text):  # a pasted e-mail's body, unwrapped
-        text = _LETTER.sub("", _QUOTE_MARK.sub(" ", text).strip()).strip()
+    if _QUOTE_MARK.search(text) or _MAIL_SIGN_OFF.search(text):  # a pasted e-mail's body
+        text = _QUOTE_MARK.sub(" ", text).strip()
+        text = _MAIL_GREETING.sub("", _MAIL_SIGN_OFF.sub("", text)).strip()
         if text[:1] in "'\"‘“" and not re.search(r"['\"’”]\W*$", text):
             text = text[1:]  # its quote closed with the sign-off just cut
     return _without_filler(text) or None
@@ -701,17 +703,15 @@ def _summary(text: str) -> str | None:
 # a pasted e-mail's "> " quote marks, greeting and sign-off: "> Hallo Lukas, thanks for the
 # quote. … > Beste Grüße, Jana" is "thanks for the quote. …"
 _QUOTE_MARK = re.compile(r"(?:^|(?<=\s))>\s+")
-_SIGNED = re.compile(
-    r"(?:best|kind|warm|many|viele|beste|liebe|herzliche|freundliche)\s+(?:regards|wishes|grüße|"
-    r"grüsse|gruesse|thanks)\b|\b(?:regards|grüße|cheers|saludos|cordialement|best),?\s+[A-ZÀ-Þ]\w*\W*$",
+_MAIL_GREETING = re.compile(
+    r"^['\"‘“]?(?:hi|hello|hallo|dear|hey|guten tag|bonjour|hola|olá|ciao)\s+[A-ZÀ-Þ][\w.-]*"
+    r"(?:\s+[A-ZÀ-Þ][\w.-]*)?\s*,\s*",
     re.I,
 )
-_LETTER = re.compile(
-    r"^['\"‘“]?(?:hi|hello|hallo|dear|hey|guten tag|bonjour|hola|olá|ciao)\s+[A-ZÀ-Þ][\w.-]*"
-    r"(?:\s+[A-ZÀ-Þ][\w.-]*)?\s*,\s*"
-    r"|[.!,]?\s*(?:best|kind|warm|many|viele|beste|liebe|herzliche|freundliche)?\s*(?:regards|"
+_MAIL_SIGN_OFF = re.compile(
+    r"[.!,]?\s*(?:(?:best|kind|warm|many|viele|beste|liebe|herzliche|freundliche)\s+)?(?:regards|"
     r"wishes|grüße|grüsse|gruesse|cheers|thanks|thank you|saludos|cordialement|cumprimentos|"
-    r"abraços|groeten)\s*,?\s+[A-ZÀ-Þ][\w.-]*(?:\s+[A-ZÀ-Þ][\w.-]*)?\W*$",
+    r"abraços|groeten|best)\s*,?\s+[A-ZÀ-Þ][\w.-]*(?:\s+[A-ZÀ-Þ][\w.-]*)?\W*$",
     re.I,
 )
 
@@ -912,7 +912,9 @@ def owner(message: Message, *, named_for: bool = True) -> str | None:
 
 def _cut_words(text: str, message: Message, words: re.Pattern) -> str | None:
     """The message as typed with the cue words taken out: what is left names the customer."""
-    typed = words.sub(" ", message.typed)
+    typed = message.typed  # cut where the words are in the text read ("w/" there is "with")
+    for found in reversed(list(words.finditer(message.text))):
+        typed = f"{typed[: found.start()]} {typed[found.end() :]}"
     typed = re.sub(r"(?:'s|’s)\b", "", typed)
     return _ref(" ".join(typed.split()))
 
@@ -967,6 +969,9 @@ def _complete(match: re.Match, message: Message) -> dict | None:
     if not _DONE_SAID.search(message.text):
         return None  # "the team's tasks": nothing said done
     who = _cut_words(message.text, message, vocab.COMPLETE_WORDS)
+    if who and (along := re.match(r"(?P<about>.+?)\s+(?:with|w/|for)\s+(?P<who>\S.*)$", who)):
+        # "finished the QBR booking w/ wonka consulting": Wonka Consulting's QBR booking task
+        return {"customer": along["who"], "about": along["about"]}
     if who:  # "the falcon analytics QBR - done": Falcon Analytics' QBR task
         words = who.split()
         kept = len(words)
@@ -2391,8 +2396,12 @@ def customers_named(
     return parts
 
 
+# words that end a run of names ("… only just spoke", "… calls"): never a customer's
 _NOT_NAMES = frozenset(
-    "only just spoke said called met wants wanted told asked talked is was has had".split()
+    "only just spoke said called met wants wanted told asked talked is was has had "
+    "call calls email emails meeting meetings contact contacts order orders purchase purchases "
+    "sales my our the your full team interaction interactions chat visit visits note notes show "
+    "get see list view pull".split()
 )
 CONTACT_ENDS = re.compile(  # where the people a contact was with end: "…, followed up on …"
     r"\s*[,;:.!?(]|\s[-–—]\s|\s+(?:re|about|abt|regarding|on|for|to|that|who|today|yesterday|"
@@ -2846,11 +2855,6 @@ _WHOSE_FIRST = re.compile(
 
 
 _NAME_THEN_HISTORY = re.compile(r"(?P<who>[\w&'. -]+?)\s+(?:contact\s+)?(?:history|timeline)\W*$")
-_NOT_NAMES = frozenset(
-    "call calls email emails meeting meetings contact contacts order orders purchase purchases "
-    "sales my our the your full team interaction interactions chat visit visits note notes show "
-    "get see list view pull".split()
-)
 
 
 def channel_of(text: str) -> str | None:
@@ -3403,7 +3407,7 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         day = date_in(parts["day"], now=message.now, tz=message.tz, future=False)
         who = message.typed[slice(*match.span("whose"))] if parts.get("whose") else None
         return {"customer": who, "occurred_on": day.isoformat()} if day else None
-    news = ("new", "new2", "new3", "new4", "new5", "new6", "new7", "new8")
+    news = ("new", "new2", "new3", "new4", "new5", "new6", "new7", "new8", "new9")
     said = next((parts[g] for g in news if parts.get(g)), None)
     if parts.get("each") and (price := amount(parts["each"])):
         return {EACH: price[0], "currency": price[1]}  # "sorry CRM Pro was 850 each"
@@ -3416,7 +3420,7 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         )
     ):
         slots[SOLD_ON] = sold_on.isoformat()  # "the hugo novak sale yesterday": which sale
-    was = next((parts[g] for g in ("old", "old2", "old3", "old4") if parts.get(g)), None)
+    was = next((parts[g] for g in ("old", "old2", "old3", "old4", "old5") if parts.get(g)), None)
     if seats := _UNITS_SAID.fullmatch(said.strip()):
         slots["quantity"] = int(seats.group(1))
     elif (parts.get("what") or parts.get("what2") or "").startswith(("quantity", "qty", "number")):

@@ -217,6 +217,10 @@ SALE_FIXED = re.compile(
     r"|\b(?:sale|order|purchase)\b[^.!?]*?\b(?:total|amount|price)\s+(?:should\s+(?:have\s+)?be(?:en)?|"
     r"(?:is|was)\s+(?:actually|really))\s+(?P<new6>[$€£]?\s?\d[\d,.]*\s?[km]?"
     r"(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)\W*$"
+    # "actually make the crm pro 16 seats not 15": the sale just logged, put right
+    r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)*(?:make|change)\s+"
+    r"(?:it|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:to\s+)?(?P<new9>\d{1,4}\s+(?!not\b)[a-z][\w-]*|"
+    r"[$€£]?\s?\d[\d,.]*\s?[km]?)\s*,?\s*not\s+(?P<old5>[$€£]?\s?\d[\d,.]*\s?[km]?)\W*$"
     # "sorry CRM Pro was 850 each": the sale just logged, at that price each
     r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)+(?:the\s+)?"
     r"(?:[\w#'’.-]+\s+){0,3}?(?:was|is|should (?:have )?be(?:en)?)\s+(?:actually\s+)?"
@@ -627,6 +631,13 @@ EVERYTHING_ABOUT = re.compile(
 WHICH_TOWNS = re.compile(r"\b(?:which|what) (?:cities|towns|locations|places) (?:are|is|do|does)\b")
 
 
+# "undo the analytics pro sale": the last change undone, whatever it is said to be (the undo
+# says when the last change is another)
+UNDO_NAMED = re.compile(
+    r"^(?:(?:hmm+|hm|ok|okay|actually|oops|sorry|wait|no|ugh|argh|damn)\b[\s,.!]*)*(?:please\s+|pls\s+|"
+    r"can you\s+)?(?:undo|revert|roll ?back|reverse)\s+(?:the|that|my|this|last|what)\b"
+    r"(?!.*\b(?:tag|stage|owner|for|from|on)\s+\S+\s+(?:to|as)\b)"
+)
 # "X wants that we delete all his data, according to DSGVO": one customer's data erased
 ERASURE_ASKED = re.compile(
     r"\b(?:delete|remove|erase)\s+(?:all\s+)?(?:of\s+)?(?:his|her|their|its)\s+(?:personal\s+)?data\b"
@@ -763,7 +774,7 @@ CUES: list[tuple[str, str]] = [
     ("customer.update", UNTAG_ONE.pattern),
     (  # "hmm actually undo the toronto move, jordan wants to keep them"
         "undo",
-        r"^(?:(?:hmm+|hm|ok|okay|actually|oops|sorry|wait|no|ugh|argh|damn)\b[\s,.!]*)*(?:please\s+|pls\s+|can you\s+)?(?:undo|revert|roll ?back|reverse)\s+(?:the|that|my|this|last|what)\b(?!.*\b(?:tag|stage|owner|for|from|on)\s+\S+\s+(?:to|as)\b)",
+        UNDO_NAMED.pattern,
     ),
     (
         "undo",
@@ -1826,6 +1837,8 @@ NEW_DETAIL_FOR = re.compile(
     rf"(?P<field>{_FIELD})\s+(?:for|of)\s+"
 )
 UPDATE_FORMS = [
+    # "add her phone +1 212 555 0142": a detail of the one just talked about
+    re.compile(r"^(?:(?:pls|please)\s+)?(?:add|save|put in|put)\s+(?P<who>his|her|their|its)\s+(?P<field>phone|mobile|cell|number|e-?mail|title|job title|city|company)\s*(?:number\s*)?(?:is|as|:|=)?\s+(?P<value>\S.*?)\W*$"),
     # "it's Fatima Nakamura at Silverline that's lost": the one meant, and her stage
     re.compile(rf"^(?:no,?\s+|sorry,?\s+)?it'?s\s+(?P<who>[^,;]+?)\s+(?:that|who)(?:'s|’s|\s+is|\s+should\s+be)\s+(?:now\s+)?(?:an?\s+)?{_STAGE}\W*$"),
     # "update #4471 phone +65 6555 0192", "/crm update Harzwald Glassblowers city Goslar": a detail

@@ -509,9 +509,12 @@ def _refuse_duplicates(ctx: Context, customer: Customer) -> None:
         value = getattr(customer, column)
         if not value:
             continue
-        other = ctx.session.exec(
-            select(Customer).where(getattr(Customer, column) == value, Customer.id != customer.id)
-        ).first()
+        with ctx.session.no_autoflush:  # the change itself is not written before it is checked
+            other = ctx.session.exec(
+                select(Customer).where(
+                    getattr(Customer, column) == value, Customer.id != customer.id
+                )
+            ).first()
         if other is not None and other.deleted_at is not None:  # the store keeps one per value
             raise UserError(
                 f"{other.display_name} (#{other.id}), in the delete bin, has {value}; "

@@ -2037,6 +2037,10 @@ def test_a_product_is_never_how_a_sale_was_paid():
         ("Priya Shah should be Sam's", "customer.update",
          {"customer": "Priya Shah", "field": "owner", "value": "Sam"}),
         ("what's Chloé Martin's story?", "customer.show", {"customer": "Chloé Martin"}),
+        ("actually make the crm pro 16 seats not 15", "purchase.update",
+         {"quantity": 16, "was": {"quantity": 15}}),
+        ("add her phone +1 212 555 0142", "customer.update",
+         {"field": "phone", "value": "+1 212 555 0142"}),
     ],
 )  # fmt: skip
 def test_what_working_day_63_found_is_read_as_meant(text, intent, slots):
