@@ -200,7 +200,12 @@ _START = re.compile("")
 def clean_slots(slots: dict[str, Any] | None) -> dict[str, Any] | None:
     if slots is None:
         return None
-    return {k: v for k, v in slots.items() if v is not None and v != ""}
+    # a value without a letter or digit is none: "gave us a 10 :)" has no comment ")"
+    return {
+        k: v
+        for k, v in slots.items()
+        if v is not None and not (isinstance(v, str) and not any(c.isalnum() for c in v))
+    }
 
 
 def missing_required(intent: str, slots: dict[str, Any]) -> bool:
@@ -489,6 +494,7 @@ _TAKEN_BACK = re.compile(
     r"go|thanks|idea|rush|worries)\b)|er+|um+|correction|scratch that)\s*[,:!—–-]?|"
     r"or (?:was|is) it\s[^?]{1,40}\?|\*(?=\w))\s*"
     r"(?:(?:i mean[t]?|i meant|it'?s|it is|it was|make (?:it|that)|not\s+[^,;—–]+?,|"
+    r"(?:she|he|they) (?:said|meant|gave|put)|"
     r"(?:she|he|they)(?:'s|’s| is| are|'re)\s+(?:now\s+)?(?:with|at|working (?:at|for))|"
     r"(?:the\s+)?(?:phone|number|mobile|e-?mail|city|amount|price|date|day|name|score)\s+"
     r"(?:is|was|should be|=|:))\s+)?"
@@ -560,8 +566,8 @@ def selection_then_told(message: Message) -> str | None:
 
 _SELECTION_THEN_TOLD = re.compile(
     r"^(?P<selection>(?:all\s+(?:of\s+)?|every\s*one\s+(?:of\s+)?|the\s+)?(?:[\w'’-]+(?:'s|’s)\s+)?"
-    r"(?:customers|clients|accounts|leads|prospects|contacts|deals|proposals)\b.+?)"
-    r"\s*(?:[,;:.]|\s[-–—]+)\s*(?:(?:please|pls|so|then|and|just|can you|could you)\s+)*"
+    r"(?:customers|clients|accounts|leads|prospects|contacts|deals|proposals|everyone|everybody)"
+    r"\b.+?)\s*(?:[,;:.]|\s[-–—]+)\s*(?:(?:please|pls|so|then|and|just|can you|could you)\s+)*"
     r"(?P<verb>move|mark|set|put|tag|untag|give|assign|reassign|hand|transfer|delete|remove|bin)"
     r"\s+(?P<them>them all|all of them|them|those|these|'em)\b"
 )
@@ -787,9 +793,8 @@ _ALSO_THOSE = re.compile(
 def _task_period(text: str) -> str | None:
     """Which tasks: overdue ones when said at all ("*Weekly check-in* — overdue tasks"), else the
     first period named, "all" only when no other is ("all my pending tasks for this week")."""
-    text = _ALSO_THOSE.sub(
-        " ", text
-    )  # "all my tasks, including the overdue ones", "not only today"
+    # "all my tasks, including the overdue ones", "not only today"
+    text = _ALSO_THOSE.sub(" ", text)
     said = {name for pattern, name in vocab.TASK_PERIODS if pattern.search(text)}
     if "overdue" in said:
         return "overdue"
@@ -1893,10 +1898,10 @@ def _sale(text: str, typed: str) -> dict | None:
         paid = slice(*wanted.span("paid")) if wanted["paid"] else slice(0, 0)
         text, typed = (f"{part[who]} bought {part[what]} {part[paid]}" for part in (text, typed))
     if negative := vocab.NEGATIVE_QUANTITY.search(text):
-        said = next(q for q in ("q", "q2", "q3", "q4", "q5") if negative.group(q))
+        said = next(q for q in ("q", "q2", "q3", "q4", "q5", "q6") if negative.group(q))
         slots["invalid"] = {"quantity": negative.group(said)}
         # of "sold -3 poly hives to X", only the number, so it stays a sale; "qty: -4" goes whole
-        start, end = negative.span(said if said in ("q", "q3") else 0)
+        start, end = negative.span(said if said in ("q", "q3", "q6") else 0)
         text, typed = text[:start] + " " + text[end:], typed[:start] + " " + typed[end:]
     if negative := vocab.NEGATIVE_MONEY.search(text):
         said = "money" if negative.group("money") else "money2"
@@ -2721,6 +2726,13 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         if _TITLE_ALONE.fullmatch(part):
             slots.setdefault("title", part)  # "Ms. Deepa Raghavan, HR Head, Kaveri Polymers"
             continue
+        if (
+            (town := _FROM_TOWN.fullmatch(part))
+            and _PRIVATE_MAIL.search(str(slots.get("email", "")))
+            and not vocab.COMPANY_WORDS.search(part)
+        ):  # "…, saoirse.kav@gmail.com, 07700 900456, from Bath": a private buyer's town
+            slots.setdefault("city", town["town"])
+            continue
         if (at := _AT_COMPANY.match(part) or _AT_ALONE.match(part)) and "company" not in slots:
             slots["company"] = at.group("company")  # "line producer at saltflat films", "at X"
             if title := part[: at.start("company")].strip():
@@ -2763,7 +2775,8 @@ def _company_later(parts: list[str], slots: dict[str, Any]) -> bool:
 
 
 _CONTACT_PERSON = re.compile(
-    r"(?:(?:procurement|purchasing|main|key|billing)\s+)?(?:contact|attn|att|c/o)(?:\s+person)?"
+    r"(?:(?:the|our|their)\s+)?(?:(?:procurement|purchasing|main|key|billing)\s+)?"
+    r"(?:contact|attn|att|c/o)(?:\s+person)?"
     r"(?:\s+is)?:?\s+(?P<name>[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,3})$",
     re.I,
 )
@@ -2784,6 +2797,11 @@ _TITLE_WORD = (
 _TITLE_ALONE = re.compile(rf"(?:[\w&-]+\s+){{0,3}}{_TITLE_WORD}(?:\s+of\s+[\w&-]+)?", re.I)
 _AT_COMPANY = re.compile(
     rf"(?:[\w&-]+\s+){{0,3}}{_TITLE_WORD}\s+(?:at|of|with|for|@)\s+(?P<company>\S.*)", re.I
+)
+_FROM_TOWN = re.compile(r"from\s+(?P<town>[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?)")
+_PRIVATE_MAIL = re.compile(
+    r"@(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|me|aol|gmx|web|proton(?:mail)?)\.",
+    re.I,
 )
 _AT_ALONE = re.compile(r"(?:at|from|with|@)\s+(?P<company>\S.*)", re.I)
 _LOWER_PLACE = re.compile(r"[a-zà-ÿ][\w'-]*(?:\s[a-zà-ÿ][\w'-]*)?")
@@ -2905,6 +2923,12 @@ def contact_plainly(message: Message) -> str | None:
             _typed_group(wrote, message, "said"),
         )
         return f"{wrote['channel'] or 'email'} from {who}: {said}"
+    if sale := vocab.QUOTED_SALE.match(message.text):  # '"…, invoice me €640" -> log as a sale'
+        sender = vocab.SENDER.match(message.text)
+        who = (sale["who"] and _typed_group(sale, message, "who")) or (
+            sender and _typed_group(sender, message, "who", "who2")
+        )
+        return f"sold {who}: {_typed_group(sale, message, 'said')}" if who else None
     if (met := _NAMED_THEN_MET.match(message.text)) and (
         name := leading_name(_typed_group(met, message, "name"))
     ):
@@ -3289,6 +3313,8 @@ def _delete(match: re.Match, message: Message) -> dict | None:
         return {"customer": numbered["who"]}
     if old := _OLD_ONE.search(message.typed):  # "…, delete old one Serik Abenov from CRM"
         return {"customer": _ref(old["who"])}
+    if quoted := _QUOTED_ONE.search(message.typed):  # "delete the customer 'Test Bride' that …"
+        return {"customer": quoted["who"]}
     typed = vocab.DELETE_WORDS.sub("", message.typed, count=1)
     typed = _FROM_THE_CRM.sub("", typed)  # "pls remove pieter de vries from crm"
     typed = re.sub(r"^(.+?)\s+one\b(?=\s*(?:[,;.]|$))", r"\1", typed)  # "that asdf test one"
@@ -3301,6 +3327,11 @@ def _delete(match: re.Match, message: Message) -> dict | None:
 _OLD_ONE = re.compile(
     r"\b(?:delete|remove)\s+(?:the\s+)?old\s+(?:one|contact|person)\s*,?\s+(?P<who>[A-Za-z][\w .'-]+?)"
     r"(?=\s+from\b|\s*[,;.]|$)"
+)
+_QUOTED_ONE = re.compile(
+    r"\b(?:delete|remove|bin)\s+(?:the\s+)?(?:customer|client|contact|lead|account|record)\s+"
+    r"['\"‘“](?P<who>[^'\"’”]{2,60})['\"’”]",
+    re.I,
 )
 _NAME_WITH_NUMBER = re.compile(
     r"^(?:please |pls )?(?:delete|remove|bin)\s+(?P<who>[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*){0,3}"
@@ -3593,6 +3624,8 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
                 if target == "field"
                 else target
             )
+            if name == "owner" and value.lower() in vocab.STAGES:
+                name = "stage"  # "move all the qualified leads … to proposal, we sent …"
             if name == "stage":
                 value = vocab.STAGES.get(value.lower(), value.lower())
             if name == "owner" and value.lower() in ("date", "now", "today"):

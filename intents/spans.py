@@ -223,6 +223,9 @@ INTENTS_OF = {
 _NO_PRODUCT_WORDS = frozenset("more extra additional another".split())
 TAGGED_FIRST = frozenset({"customer", "name", "company", "product", "interest", "topic", "city"})
 RULES_FIRST = frozenset({"summary", "text", "comment"})
+# the order slots are merged in: each sees those merged before it, so it is fixed, not a set's
+MERGE_ORDER = ("product", "customer", "name", "company", "interest", "topic", "city", "comment",
+               "summary", "text")  # fmt: skip
 DOUBT = 0.03  # a one-word customer the tagger gives less chance than this of being one is dropped
 
 
@@ -509,7 +512,7 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
     reading = tagging.reading(intent)
     merged = dict(slots)
     surname = None  # a surname the tagger left out of a first name, put back
-    for name in () if reading is NOTHING else TAGGED_FIRST | RULES_FIRST:
+    for name in () if reading is NOTHING else MERGE_ORDER:
         if intent not in INTENTS_OF[name]:
             continue
         if name in RULES_FIRST:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -227,6 +228,8 @@ _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve t
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}  # fmt: skip
 _SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS[::-1])})"
+_TENS_SAID = rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?"
+_TEN_OR_MORE = rf"(?:{_TENS_SAID}|{'|'.join(_UNITS[10:])})"
 _SPOKEN = rf"{_SMALL}(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_SMALL})?)*"
 # Number words where only a number fits: "task twenty seven", "nps six", "twelve hundred dollars",
 # "at seven thirty"; elsewhere ("the one in Berlin", "Three Rivers Ltd") words stay words.
@@ -243,8 +246,14 @@ SPOKEN_NUMBERS = [
     ),
     re.compile(rf"(?<=\bin )({_SPOKEN})(?= (?:days?|weeks?|months?)\b)", re.I),  # "in ten days"
     # "sold six hundred holds", "eleven thousand four hundred": hundreds are always counted
-    re.compile(rf"\b((?:{_SMALL})\s+(?:hundred|thousand)\b(?:\s+(?:and\s+)?{_SPOKEN})?)\b", re.I),
+    # "in a hundred and twenty days"
+    re.compile(rf"\b((?:{_SMALL}|a)\s+(?:hundred|thousand)\b(?:\s+(?:and\s+)?{_SPOKEN})?)\b", re.I),
     re.compile(rf"\b(?:sold|bought|ordered|orders|took)\s+(?!one\b)({_SPOKEN})(?=\s+[a-z])", re.I),
+    # "sold gravity loft sixty bolt on holds": ten or more after who bought them
+    re.compile(
+        rf"\b(?:sold|bought|ordered)\s+(?:[a-z][\w'&-]*\s+){{1,4}}?({_TEN_OR_MORE})(?=\s+[a-z])",
+        re.I,
+    ),
 ]
 _HOURS = "|".join(_UNITS[1:13])
 SPOKEN_TIME = re.compile(
@@ -291,6 +300,8 @@ def spoken_number(words: str) -> int:
             current += _TENS[word]
         elif word in _UNITS:
             current += _UNITS.index(word)
+        elif word == "a":  # "a hundred"
+            current += 1
         elif word == "hundred":
             current *= 100
         elif word == "thousand":
@@ -352,6 +363,10 @@ POLITE = re.compile(
     r"|[a-z]+\s+here\s*[.,!:;-]+\s+"  # "rocio here. log call …": who is typing
     r"|i\s+(?:want|wanna|would like|'d like|need)\s+(?:to\s+)?(?:see|know)\s+(?=what|who|which|how)"
     r"|(?:quick one|quick q(?:uestion)?|quick update)\s*[-–—:,→]*\s+"  # "quick one - emailed …"
+    # "I think I need to add X as a new customer": the request, without who needs it
+    r"|(?:i\s+think\s+)?(?:i|we)\s+(?:need|have|want|would\s+like|'d\s+like)\s+to\s+"
+    r"(?=(?:create|add|register|enter)\s+(?:a\s+)?(?:new\s+)?(?:customer|client|lead|contact)\b"
+    r"|add\s+[^,;.]+?\s+as\s+a\s+new\b)"
     # "I am very pleased to inform you that X has placed an order …": what is told
     r"|(?:i\s+am|i'?m|we\s+are|we'?re)\s+(?:very\s+|so\s+|really\s+)?(?:pleased|happy|glad|delighted)\s+"
     r"to\s+(?:inform|tell|let)\s+you(?:\s+know)?(?:\s+that)?\s+"
@@ -456,10 +471,15 @@ VOCABULARY = [
     "delete",
     "duplicate",
     "email",
+    "reassign",
+    "complete",
+    "ordered",
 ]
 COMMON = {
     "brought",  # "who brought X back from the bin" is not "bought"
     "retort",  # "toured the new retort room" is not a "report"
+    "spike",  # "3 bird spike kits" are not "spoke"
+    "spikes",
     "mount",  # "1x elk shoulder mount" is not a "month"
     "mounts",
     "chat",  # "a retention chat" is not a "chart"
@@ -626,11 +646,18 @@ class _Traced:
                 starts += self.starts[found.start(1) : found.end(1)]
                 ends += self.ends[found.start(1) : found.end(1)]
             elif new:
+                # the whole words the rewrite left as they were at either end keep their place
+                old = found.group(0)
+                kept = os.path.commonprefix([old, new]).rfind(" ") + 1
+                same = os.path.commonprefix([old[kept:][::-1], new[kept:][::-1]]).rfind(" ") + 1
+                starts += self.starts[begin : begin + kept]
+                ends += self.ends[begin : begin + kept]
+                begin, middle = begin + kept, len(new) - kept - same
                 low = self.starts[begin] if begin < len(self.starts) else len(self.text)
-                high = self.ends[finish - 1] if finish > begin else low
+                high = self.ends[finish - same - 1] if finish - same > begin else low
                 text.append(new)
-                starts += [low] * len(new)
-                ends += [high] * len(new)
+                starts += [low] * middle + self.starts[finish - same : finish]
+                ends += [high] * middle + self.ends[finish - same : finish]
             last = finish
         text.append(self.text[last:])
         starts += self.starts[last:]
@@ -762,11 +789,11 @@ def _correct(traced: _Traced) -> bool:
         word = match.group(0)
         if match.start() > 0 and word[:1].isupper():
             return word  # a capitalised word inside a sentence is a name, not a typo
-        if _A_PLACE_BEFORE.search(match.string, 0, match.start()):
-            return word  # "all customers in campinas": a town, not "champions"
         known = _intended(word.lower())
         if known is None:
             return word
+        if _A_PLACE_BEFORE.search(match.string, max(0, match.start() - 20), match.start()):
+            return word  # "all customers in campinas": a town, not "champions"
         if (
             word[:1].isupper()
             and (known not in _COMMANDS or OSA.distance(word.lower(), known) > 1)

@@ -509,6 +509,17 @@ WROTE_LOG_IT = re.compile(
     r"(?P<said>['\"“‘].+?['\"”’])[\s,.;:–—-]*(?:pls\s+|please\s+)?log\s+(?:it|this|that)"
     r"(?:\s+as\s+(?:an?\s+)?(?P<channel>e-?mail|note|call|text|sms|chat))?\b[^'\"“‘]*$"
 )
+# what a customer wrote, told to be logged as a sale: "… "invoice me €640" -> log as a sale"
+QUOTED_SALE = re.compile(
+    r"^.*?['\"“‘](?P<said>[^'\"”’]+)['\"”’][\s,.;:–—>-]*(?:(?:pls|please)\s+)?"
+    r"(?:log|put|record|enter|add|book)\s+(?:(?:it|this|that)\s+)?(?:down\s+|in\s+)?as\s+"
+    r"(?:an?\s+)?(?:sale|purchase|order)(?:\s+(?:for|to|from)\s+(?P<who>[^,;.!?]+?))?\W*$"
+)
+# who a pasted message is from: "From: Declan Moran <declan@…>", "Orla says (email):"
+SENDER = re.compile(
+    r"^(?:from\s*:?\s*(?P<who>[^<:,;'\"“‘]{3,60}?)\s*(?:<|\(|:|,|subject\b)"
+    r"|(?P<who2>[^:'\"“‘(]{3,60}?)\s+(?:wrote|writes|said|says|replied|emailed)\b)"
+)
 LEFT_THEM = re.compile(
     r"^(?:just\s+)?left\s+(?!(?:a|an|the|it)\b)(?P<who>.+?)\s+(?:a\s+)?(?:vm|voicemail|voice ?mail|"
     r"message|msg)\b"
@@ -1719,6 +1730,7 @@ NEGATIVE_QUANTITY = re.compile(
     r"|\b(?:quantity|qty)\s*:?\s*(?P<q2>-\d+)|\b(?:ordered|bought|purchased|sold|took)\s+(?P<q3>-\d+)\b"
     r"|^(?:sold|ordered|sale|purchase|order)\s+(?:[\w&'.-]+\s+){1,5}?(?P<q4>-\d+)\s+[a-z]"  # "sold X -2 tractor TR-95"
     r"|(?<=,)\s*(?P<q5>-\d+)(?=\s+(?!(?:eur|usd|gbp|aud|cad|nzd|dollars|euros|pounds|bucks|k)\b)[a-z]{3,})"
+    r"|^(?:[\w&'.-]+\s+){1,4}?(?<!paid )(?<!for )(?<!at )(?P<q6>-\d+)\s+(?=[a-z])"  # "pinecrest hoa -2 filter cartridges $60"
 )
 PRODUCT_FOR = re.compile(
     r"\b(?:for|on)\s+(?:the|a|an|our)\s+(?P<p>[a-z][\w&+-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[\w&+-]+){0,2})(?=\s*(?:[,;:!.]|$|\s[-–—]|\s[$€£¥₹\d]))"
@@ -1745,7 +1757,7 @@ PRODUCT_NAME = re.compile(
     r"\s*(?:the\s+)?(?P<p>[\w&+-]+(?:\s(?!for|at|to|from|with|total|in)[\w&+-]+){0,3})"
 )
 COUNTED = re.compile(  # never a unit's or a room's number: "unit 1804", "suite 12"
-    r"(?<![\w$€£¥₹₦.,])(?<!unit )(?<!suite )(?<!room )(?<!apt )(?<!no\. )(?<!lot )(?P<q>\d{1,4})\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls|strips|bottles|bags|crates|pallets|kegs|tins|pcs|pieces|units|kits|sets|pairs|tubes|vials|sachets|loads)\s+(?:of\s+)?)?"
+    r"(?<![\w$€£¥₹₦.,])(?<!unit )(?<!suite )(?<!room )(?<!apt )(?<!no\. )(?<!lot )(?P<q>\d{1,4})(?![-\s]?(?:month|year|week|day|hour|yr|mo)\b)\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls|strips|bottles|bags|crates|pallets|kegs|tins|pcs|pieces|units|kits|sets|pairs|tubes|vials|sachets|loads|hrs|hours|days|sessions)\s+(?:of\s+)?)?"
     r"(?P<p>[a-z][\w&-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,2})(?=\s*(?:[,;:]|$|\s(?:for|at|to|from|total|@))|\s+[$€£¥₹\d])"
 )
 SALE_WORDS = re.compile(
@@ -1755,8 +1767,10 @@ SALE_WORDS = re.compile(
     re.I,
 )
 PRODUCT = re.compile(
-    r"^(?:(?P<q>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)(?:\s+|\s*x\s+))?"
-    r"(?:x\s+)?(?:(?:seats?|licen[cs]es?|units?|copies|boxes|packs?|subscriptions?|bags|cases|cartons|crates|bottles|rolls|pallets)\s+of\s+|(?:pcs|pieces|pc)\.?\s+(?:of\s+)?)?"
+    # "the 6 month contract": how long, not how many
+    r"^(?:(?P<q>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)(?:\s+|\s*x\s+)"
+    r"(?![-\s]?(?:month|year|week|day|hour|yr|mo)\b))?"
+    r"(?:x\s+)?(?:(?:seats?|licen[cs]es?|units?|copies|boxes|packs?|subscriptions?|bags|cases|cartons|crates|bottles|rolls|pallets|hrs|hours|days|sessions)\s+of\s+|(?:pcs|pieces|pc)\.?\s+(?:of\s+)?)?"
     r"(?P<p>.+?)(?:\s+(?:seats?|licen[cs]es?|units?|subscriptions?))?$",
     re.I,
 )
@@ -1844,6 +1858,10 @@ UPDATE_FORMS = [
     # "update #4471 phone +65 6555 0192", "/crm update Harzwald Glassblowers city Goslar": a detail
     # given bare after its name (the last field word said is the field)
     re.compile(r"^(?:update|change|set|edit|correct|fix)\s+(?P<who>[^,:;]+?)(?:'s|’s)?\s+(?P<field>phone(?: number)?|mobile|cell|tel|e-?mail(?: address)?)\s*:?\s*(?P<value>\+?\(?\d[\d ()./-]{5,}\d|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$"),
+    # "mrs kowalczyk phone 773-555-0148": a name, then a detail and its value bare
+    re.compile(r"^(?!(?:who|whose|which|what|find|show|search|look|is|does|any|called|rang|texted|emailed|log|logged)\b)(?P<who>[a-z][^,:;]{1,40}?)(?<!\snew)(?<!\shis)(?<!\sher)(?<!\stheir)(?:'s|’s)?\s+(?P<field>phone(?: number)?|mobile|cell|tel|e-?mail(?: address)?)\s*:?\s*(?P<value>\+?\(?\d[\d ()./-]{5,}\d|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$"),
+    # "Change the email of Beatriz Menezes for beatriz.menezes@…": the new value after "for"
+    re.compile(r"^(?:update|change|set|edit|correct|fix)\s+(?:the\s+)?(?P<field>phone(?: number)?|mobile|cell|e-?mail(?: address)?)\s+(?:of|for)\s+(?P<who>[^,:;]+?)\s+(?:for|with|by)\s+(?P<value>\+?\(?\d[\d ()./-]{5,}\d|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$"),
     re.compile(r"^(?:update|change|edit|correct|fix)\s+(?P<who>[^,:;]+)(?:'s|’s)?\s+(?P<field>city|town|title|job title|company)\s*:?\s+(?!(?:to|is|as|of|for|on|name|number|address)\b)(?P<value>[\w'’.&-]+(?:\s(?!to\b)[\w'’.&-]+){0,3})\W*$"),
     # "set tag wholesale on Porto Sardine Caners"
     re.compile(r"^(?:set|add|put)\s+(?:the\s+|a\s+)?tag\s+['\"#]?(?P<tag>[\w-]+)['\"]?\s+(?:on|to|for)\s+(?P<who>[^,:;]+?)\W*$"),
@@ -2240,7 +2258,8 @@ OWNER_FOR = re.compile(
 )
 # "meetings logged by jordan": whose they are, whatever else the message names
 OWNER_BY = re.compile(
-    r"\b(?:logged|made|done|booked|created|entered|added|sent|held) by\s+(?P<name>[a-z][a-z-]+)"
+    r"\b(?:logged|made|done|booked|created|entered|added|sent|held) by"
+    r"\s+(?!(?:mistake|accident|error|hand)\b)(?P<name>[a-z][a-z-]+)"
     # "stage proposal for 45 days, owner faisal": a selection said as fields
     r"|(?:^|[,;]\s*)(?:owner|rep)(?:\s*[:=]\s*|\s+)(?P<name2>[a-z][a-z-]+)\b(?!\s*(?:->|→|=>))"
 )
