@@ -539,8 +539,8 @@ def named_then_pointed(message: Message) -> Message | None:
     """ "mateo schneider hasn't been contacted in ages, give him to Jordan": the change said of the
     customer the statement before it is about ("give Mateo Schneider to Jordan"), or None."""
     found = _POINTED_AFTER_STATEMENT.match(message.text)
-    if not found:
-        return None
+    if not found or _SELECTION_FIRST.match(message.text):
+        return None  # "any accounts sitting in qualified …? move them back to lead": many
     name = leading_name(message.typed[: found.start("verb")])
     if not name or name.lower() in vocab.NOT_CUSTOMERS:
         return None
@@ -638,6 +638,10 @@ _POINTED_AFTER_STATEMENT = re.compile(
 )
 
 
+_SELECTION_FIRST = re.compile(
+    r"^\W*(?:any|all|every|those|these|which|the)\s+(?:[\w'-]+\s+)?"
+    r"(?:accounts|customers|clients|leads|prospects|deals|ones|contacts)\b"
+)
 _NOT_LEADING = frozenset("actually oops ok okay hmm wait so sorry ah oh right".split()) | set(
     _CHEERS
 )
@@ -955,6 +959,8 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         return {"customer": logged["customer"]} if logged.get("customer") else None
     if _CLOSED_AS.search(message.text):
         return None  # "close out as lost any proposal nobody's contacted in 90+ days": a stage
+    if _CLOSE_TO.search(message.text) and not _DONE_SAID.search(_CLOSE_TO.sub(" ", message.text)):
+        return None  # "met hugo silva, they're close to signing": near a deal, no task closed
     undated = _undated(_ANOTHER_CHANGE.split(message.text, maxsplit=1)[0])
     undated = _BECAUSE.split(undated, maxsplit=1)[0]  # "… and 90 too since I have 91": not 91
     if said := _OUTCOME.match(undated):  # "done 45 - superseded by 46": 45, for that reason
@@ -1287,6 +1293,8 @@ def _task(match: re.Match, message: Message) -> dict | None:
         or _task_moved(message)
     ):
         return None  # "did that set a reminder for jan?" asks, it sets none
+    if match.start() > 0 and vocab.CONTACT_VERB.search(message.text[: match.start()]):
+        return None  # "called jane, she wants a quote. remind me to send it friday": a follow-up
     if made := _MAKE_THAT_A_TASK.match(message.text):  # what was just suggested, as a task
         due, _, _ = _find_date(message.text[made.end() :], message, future=True)
         who = made.group("who")
@@ -3024,9 +3032,11 @@ def _log(match: re.Match, message: Message) -> dict | None:
             invalid["follow_up"] = _typed_of(when, message)
         if day is not None or invalid:  # "try again in Q2": no date read, so the words stay
             wanted = slice(found.start("wanted"), found.end("wanted"))
+            # "… expects to sign by 18 dec. maria is covering": the sentence still ends there
+            stop = "." if re.match(r"\.\s+\S", rest[found.end() - 1 :]) else ""
             rest, typed = (
                 f"{part[: found.start()]}{', ' + part[wanted] if found['wanted'] else ''}"
-                f"{part[found.end() :]}"
+                f"{stop}{part[found.end() :]}"
                 for part in (rest, typed)
             )
     occurred = None
@@ -3247,6 +3257,9 @@ def _log_loosely(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
+_CLOSE_TO = re.compile(
+    r"\b(?:close|closer|closing)\s+(?:to|in on)\b|\bclos(?:e|ing) (?:the|a) deal\b"
+)
 _BY_MEANS = re.compile(r"\b(?:by|via|over|per|on)\s+(?:the\s+)?$")  # "sent the quote by email"
 
 
@@ -3415,8 +3428,8 @@ def _contact_fixed(match: re.Match, message: Message) -> dict | None:
     to call", "oops that call was actually yesterday": what the latest contact should say."""
     slots: dict[str, Any] = {"customer": _entry_customer(message.typed[match.start() :])}
     if kind := vocab.CONTACT_KIND_FIXED.search(message.text):
-        slots["channel"] = channel_of(kind.group("new") or kind.group("new2"))
-        slots[OLD_CHANNEL] = channel_of(kind.group("old") or kind.group("old2"))
+        slots["channel"] = channel_of(kind.group("new") or kind.group("new2") or kind["new3"])
+        slots[OLD_CHANNEL] = channel_of(kind.group("old") or kind.group("old2") or kind["old3"])
     if fixed := vocab.CONTACT_DAY_FIXED.search(message.text):
         when = fixed.group("when") or fixed.group("when2") or fixed.group("when3")
         day = date_in(when, now=message.now, tz=message.tz, future=False)

@@ -349,7 +349,7 @@ GREETING = re.compile(
 POLITE = re.compile(
     # "ok manually then. remind maria …": a remark on what went before
     r"^(?:(?:ok(?:ay)?|fine|right|alright|sure)\b,?\s+(?:[a-z]+\s+){0,2}then\s*[.!]+\s+"
-    r"|(?:ok|okay|alright|right|so|actually|now|hmm+)\b,?\s+"  # "ok move …", "actually give …"
+    r"|(?:ok|okay|alright|right|so|actually|now|hmm+|oh|ah)\b,?\s+"  # "ok move …", "oh his phone …"
     r"|(?:eish|ugh|argh|oh no|oh dear|oh man|damn|dang|shoot|oops|whoops|darn|sadly|unfortunately|"
     r"bummer|yikes|meh|ngl|tbh|fyi|btw|bet|lol|bruh|bro|"
     r"(?:sorry|apologies) for the (?:late|delayed|slow) (?:update|message|reply|log))\b[,.!]*\s+"

@@ -174,6 +174,9 @@ CONTACT_KIND_FIXED = re.compile(
     rf"(?:and\s+)?not\s+(?:an?\s+)?(?P<old>{_CHANNEL_WORD})\b"
     rf"|\b(?:change|switch|make)\b.*?\bfrom\s+(?:an?\s+)?(?P<old2>{_CHANNEL_WORD})\s+(?:in)?to\s+"
     rf"(?:an?\s+)?(?P<new2>{_CHANNEL_WORD})\b"
+    # "the call with mia fischer at summit today was actually a visit"
+    rf"|\b(?:the|that|my|this)\s+(?:last\s+)?(?P<old3>{_CHANNEL_WORD})\b[^,;.!?]{{0,60}}?\s+"
+    rf"(?:was|is)\s+(?:actually|really)\s+(?:an?\s+)?(?P<new3>{_CHANNEL_WORD})\b"
 )
 CONTACT_DAY_FIXED = re.compile(
     rf"\b(?:that|the|my|this)\s+(?:last\s+|latest\s+)?(?P<which>{_CHANNEL_WORD}|contact)\b"
@@ -1006,6 +1009,10 @@ CUES: list[tuple[str, str]] = [
         "task.create",
         r"^(?:please |pls |hey |can you |could you |kindly )*(?:remind me|set (?:a|me a) reminder|(?:may|can|could) i (?:request|have|get|ask for|set) (?:a |me a )?reminder|(?:pop|put|stick|chuck|pencil|arrange) (?:in )?(?:a |me a )?reminder(?: in)?|add (?:a )?(?:reminder|task|to-?do)|create (?:a )?(?:task|reminder|to-?do)|new (?:task|reminder|to-?do)|reminder|to-?do|task|don'?t let me forget|ping me|nudge me|note to self)\b(?:\s*(?:to|for|that)\b|\s*:)?",
     ),
+    (  # "X keen on the new tier, wants a demo next tue - remind me to set it up monday"
+        "task.create",
+        r"(?:[,;.!?]|\s[-–—])\s+(?:(?:so|and|pls|please)\s+)*(?:remind me|nudge me|ping me)\s+to\b",
+    ),
     (
         "task.create",
         r"^(?:i )?(?:need to|have to|must|should|gotta|got to)\s+(?=(?:call|email|ping|chase|send|follow up|meet|visit|text|ring|check)\b)"
@@ -1523,7 +1530,11 @@ TASK_SUBJECT = re.compile(
 )
 # A task for a colleague: "new task for maria: call john", "remind maria to call john"
 TASK_FOR = re.compile(
-    r"^(?:(?:new|add|create|set(?: up)?|make)\s+)?(?:an?\s+)?(?:task|reminder|to-?do)\s+for\s+"
+    # "tasks for sam and maria: clean up your proposals": one for each of them
+    r"^(?:(?:new|add|create|set(?: up)?|make)\s+)?(?:(?:a\s+)?tasks?|reminders?|to-?dos?)\s+for\s+"
+    r"(?P<who11>(?!me\b|us\b)[a-z][\w'-]*(?:\s*,\s*[a-z][\w'-]*)*\s+(?:and|&)\s+[a-z][\w'-]*)"
+    r"(?:\s*[:,-]\s*|\s+to\s+)"
+    r"|^(?:(?:new|add|create|set(?: up)?|make)\s+)?(?:an?\s+)?(?:task|reminder|to-?do)\s+for\s+"
     rf"(?P<who>(?!me\b|myself\b|us\b|the\b|each\b|every\b|everyone\b|everybody\b|all\b|(?:{DATE_PHRASE})\W)"
     r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)(?:\s*[:,-]\s*|\s+to\s+)"
     r"|^(?:get|have|ask|tell)\s+(?P<who4>(?!me\b|us\b|them\b|him\b|her\b)[a-z][\w'-]*(?:\s+(?!to\b)[a-z][\w'-]*)?)\s+(?:to\s+)?"
@@ -1681,8 +1692,9 @@ MONEY = [  # an amount with its currency anywhere; else a bare number after "for
     ),
     re.compile(
         r"(?:\s+(?:for|at|worth|totaling|totalling|total|@|paid|=)\s+|[,;:!]\s*|\s+)"
-        rf"(?P<money>\d[\d,.]*\s?k|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+\.\d{{2}}|\d{{3,}})(?![\w.]|,\d){_PER}"
-        r"(?=\W*$|\s*[,;]|\s+[-–—]\s|\s+(?:for|total|in total|all in)\b)"
+        rf"(?P<money>\d[\d,.]*\s?k|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+\.\d{{2}}|\d{{3,}})(?!\w|\.\w|,\d){_PER}"
+        # "…, 12k. maria has her now": a sentence ends after it
+        r"(?=\W*$|\s*[,;]|\.\s|\s+[-–—]\s|\s+(?:for|total|in total|all in)\b)"
     ),
     re.compile(
         r"(?:\s+(?:for|at|worth|totaling|totalling|total|@|paid|=)\s+|[,;]\s*)"
@@ -1758,7 +1770,7 @@ PRODUCT_NAME = re.compile(
 )
 COUNTED = re.compile(  # never a unit's or a room's number: "unit 1804", "suite 12"
     r"(?<![\w$€£¥₹₦.,])(?<!unit )(?<!suite )(?<!room )(?<!apt )(?<!no\. )(?<!lot )(?P<q>\d{1,4})(?![-\s]?(?:month|year|week|day|hour|yr|mo)\b)\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls|strips|bottles|bags|crates|pallets|kegs|tins|pcs|pieces|units|kits|sets|pairs|tubes|vials|sachets|loads|hrs|hours|days|sessions)\s+(?:of\s+)?)?"
-    r"(?P<p>[a-z][\w&-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,2})(?=\s*(?:[,;:]|$|\s(?:for|at|to|from|total|@))|\s+[$€£¥₹\d])"
+    r"(?P<p>[a-z][\w&-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,2})(?=\s*(?:[,;:]|\.(?:\s|$)|$|\s(?:for|at|to|from|total|@))|\s+[$€£¥₹\d])"
 )
 SALE_WORDS = re.compile(
     r"\b(?:we|just|finally|have|has|signed|sign|closed|close|won|win|renewed|renew|paid|booked|"
@@ -2190,7 +2202,7 @@ OWNER = re.compile(
 )
 MIN_VALUE = re.compile(
     r"(?:\b(?:worth|value|spent|spending|ltv|revenue)\s*)?(?:\b(?:over|more than|above|at least|of|min(?:imum)?(?: value)?(?: of)?)\s+|>=?\s*"
-    r"|(?<=\bworth )(?=\S{1,12}\+))"  # "worth 10k+"
+    r"|(?<=\bworth )(?=\S{1,12}\+)|(?<=\()(?=[$€£]?\d[\d,.]*\s?[km]?\+\)))"  # "worth 10k+", "(50k+)"
     rf"(?P<money>(?:{_CODES_FIRST}\s?)?(?:{_SYMBOLS})?\s?\d[\d,.]*(?:\s?[km]\b)?(?:\s?(?:usd|eur|gbp|dollars|euros?|pounds))?)"
     r"(?![\d,.]*\s*(?:days?|weeks?|wks?|months?|mths?|years?|yrs?|d\b|w\b))"
 )
@@ -2627,13 +2639,16 @@ POINTED_BACK = re.compile(r"\b(?:her|his|him|she|he|they|them|their)\b")
 WHOSE = frozenset({"his", "her", "their", "hers", "theirs"})
 # a reason tacked on after a bulk change: "…, they're dead weight", "…, she knows the product"
 REASON_TAIL = re.compile(
-    r"(?:[,;.!]|\s[-–—])\s*(?:(?:they|she|he|it|we)(?:'re|'s|’re|’s| are| is| has| have| knows?| will)"
+    r"(?:[,;.!]|\s[-–—])\s*(?:(?:they|she|he|it|we)(?:'re|'s|’re|’s|'ll|’ll| are| is| has| have| knows?| will)"
     r"|(?:shes|hes|theyre|theyve|shell|hell)\b"
     r"|[\w-]+(?:'s|’s| is) (?:taking|got|going|leaving|moving|covering|off|on)"
     r"|because|since|as they|cos|coz|cuz|so that"
     r"|(?:(?:it|this|that)(?:'s|’s| is) )?(?:an? |the )?(?:old |extra )?(?:dup(?:e|licate)?|copy|double) of)\b.*$"
     # "… to avi shes on mat leave from tmrw": why, though no comma says so
     r"|\s+(?:shes|hes|she's|he's|she’s|he’s)\s+(?:on|off|away|out|leaving|going|moving|in|at|based)\b.*$"
+    r"|\s+while\s+(?:she|he|they)(?:'s|’s|'re|’re| is| are)\b.*$"  # "-> sam while he's out"
+    # "bin zoe wilson and rafael novak - junk leads, never got a reply": why, not which
+    r"|(?:[,;.!]|\s[-–—])\s*(?:all\s+)?(?:junk|spam|fake|bogus|rubbish|garbage|test)\b.*$"
 )
 # a selection's last words that are only politeness: "... as lost please", "... to Jordan asap"
 POLITE_TAIL = re.compile(

@@ -21,6 +21,7 @@ from bot.resolve import resolve_customer
 from crm_store import normalize
 from crm_store.audit import last_command, snapshot
 from crm_store.models import Channel, Customer, Interaction, Product, Purchase
+from crm_store.search import find_customers
 from intents import EACH, OLD_CHANNEL, SOLD_ON, WAS, Parsed
 from intents.rules import channel_of
 from intents.values import amount, date_in
@@ -372,6 +373,30 @@ def _briefly(ctx: Context, entry: Interaction | Purchase) -> str:
 _THE_LAST = re.compile(r"\b(?:last|latest|most recent|just|that|this)\b", re.I)
 
 
+def _logged_last(ctx: Context, entry: Interaction | Purchase) -> bool:
+    """Whether the entry is the last of its kind the sender logged: the one a correction that
+    follows it means ("wait, the mia fischer one was a visit not a call")."""
+    model = type(entry)
+    last = ctx.session.exec(select(func.max(model.id)).where(model.staff_id == ctx.staff.id)).one()
+    return entry.id == last
+
+
+def _the_one_with_such(
+    ctx: Context, said: str, model: type[Interaction] | type[Purchase], conditions: list
+) -> Customer | None:
+    """Of the customers a name fits, the only one with such an entry the sender logged: "the
+    mia fischer one was a visit not a call" means the Mia Fischer whose call was just logged."""
+    named = [found.customer.id for found in find_customers(ctx.session, str(said))]
+    if len(named) < 2:
+        return None
+    holders = ctx.session.exec(
+        select(model.customer_id)
+        .where(col(model.customer_id).in_(named), model.staff_id == ctx.staff.id, *conditions)
+        .distinct()
+    ).all()
+    return ctx.session.get(Customer, holders[0]) if len(holders) == 1 else None
+
+
 def _chosen(
     ctx: Context,
     parsed: Parsed,
@@ -390,7 +415,11 @@ def _chosen(
             raise UserError(f"That {kind} is gone already. Nothing was {doing}.")
         return entry
     said = parsed.slots.get("customer")
-    customer = resolve_customer(ctx, said, read=True) if said else None
+    customer = (
+        (_the_one_with_such(ctx, said, model, conditions) or resolve_customer(ctx, said, read=True))
+        if said
+        else None
+    )
     when = Purchase.purchased_on if model is Purchase else Interaction.occurred_at
     # the latest is the one of the latest day, whenever it was logged
     query = select(model).order_by(col(when).desc(), col(model.id).desc())
@@ -409,6 +438,7 @@ def _chosen(
         and len(found) > 1
         and unsaid
         and not _THE_LAST.search(ctx.message.text)
+        and not (doing == "changed" and not narrowing and _logged_last(ctx, found[0]))
     ):
         # "delete the email logged on daniel okafor", with two: which one?
         reply = Reply(

@@ -14,6 +14,7 @@ from bot.handlers.tasks import due_date, new_task
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer, resolve_each
 from crm_store import reports
+from crm_store.audit import snapshot
 from crm_store.models import Channel, Customer, Interaction, Staff
 from intents import CUSTOMERS, Parsed
 
@@ -53,7 +54,17 @@ def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
                 customer=customer,
             )
             text += f"\nFollow-up task #{task.id} is due {due}."
-    stage_buttons = _stage_said(ctx, customers[0], summary) if len(customers) == 1 else []
+    stage_buttons = []
+    if len(customers) == 1 and (said := _stage_said(ctx, customers[0], summary)):
+        stage, told = said
+        if told:  # "…. moving him to qualified": asked for, so done, and undone with the rest
+            move_to_stage(ctx, customers[0], stage)
+            text += f"\nMoved {customers[0].display_name} to {stage}."
+        else:
+            name = customers[0].name or customers[0].company or f"#{customers[0].id}"
+            stage_buttons = [
+                Button(f"Move {name} to {stage}", f"move #{customers[0].id} to {stage}")
+            ]
     return Reply(text=text, buttons=[Button("Undo", "undo"), *stage_buttons])
 
 
@@ -94,20 +105,29 @@ def logged(
 STAGE_AT_END = re.compile(
     r"(?:^|[.,;!]\s*|\s[-–—]\s*)(?:(?:so|and)\s+)?"
     r"(?:(?:she|he|they|it)(?:'s|’s|s| is| are|'re)\s+)?(?:now\s+|basically\s+)?(?:an?\s+)?"
-    r"(?:(?:mark(?:ed)?|set|move(?:d)?|moving)\s+(?:(?:him|her|them|it)\s+)?(?:as\s+|to\s+)?)?"
+    r"(?P<told>(?:mark(?:ed)?|set|move(?:d)?|moving)\s+(?:(?:him|her|them|it)\s+)?(?:as\s+|to\s+)?)?"
     r"(?P<stage>[\w-]+(?:\s(?!now\b)[\w-]+)?)(?:\s+now)?\W*$",
     re.I,
 )
 
 
-def _stage_said(ctx: Context, customer: Customer, summary: str) -> list[Button]:
-    """A stage said in the summary is offered as one tap, never changed unasked."""
+def _stage_said(ctx: Context, customer: Customer, summary: str) -> tuple[str, bool] | None:
+    """A stage said at the end of the summary, and whether it was asked for ("moving him to
+    qualified") or only told ("qualified now", offered as one tap, never changed unasked)."""
     found = STAGE_AT_END.search(summary or "")
     stage = ctx.settings.pipeline.read(found.group("stage")) if found else None
     if stage is None or stage == customer.stage or not may_change(ctx, customer):
-        return []
-    named = customer.name or customer.company or f"#{customer.id}"
-    return [Button(f"Move {named} to {stage}", f"move #{customer.id} to {stage}")]
+        return None
+    return stage, bool(found.group("told"))
+
+
+def move_to_stage(ctx: Context, customer: Customer, stage: str) -> None:
+    """One customer moved to a stage, audited so `undo` takes it back with its command."""
+    before = snapshot(customer)
+    customer.stage, customer.stage_changed_at = stage, ctx.now
+    customer.updated_at = ctx.now
+    ctx.session.add(customer)
+    ctx.audit("customer.update", customer, before=before, description=f"stage to {stage}")
 
 
 def _when(ctx: Context, occurred_on: str | None) -> datetime:

@@ -13,11 +13,10 @@ from sqlmodel import Session, col, select
 
 from bot import checks, format, permissions
 from bot.context import Ask, Context, UserError, handles
-from bot.handlers.interactions import logged, record_contact
+from bot.handlers.interactions import logged, move_to_stage, record_contact
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
 from crm_store import normalize
-from crm_store.audit import snapshot
 from crm_store.models import Product, Purchase
 from intents import ANOTHER_PRODUCT, CONTACT, DISCOUNT, EACH, Parsed
 
@@ -49,10 +48,7 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     won = ctx.settings.pipeline.won
     # a sale wins the customer, whatever stage they were at (if the sender may change them)
     if customer.stage != won and permissions.may_change_customer(ctx.staff, customer.owner_id):
-        before = snapshot(customer)
-        customer.stage, customer.stage_changed_at = won, ctx.now
-        ctx.session.add(customer)
-        ctx.audit("customer.update", customer, before=before, description=f"stage to {won}")
+        move_to_stage(ctx, customer, won)
     items = " and ".join(
         f"{sale.quantity} × {sale.product} ({format.money(sale.amount, sale.currency)})"
         if len(sales) > 1

@@ -82,8 +82,9 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
             f"Who is “{pronoun.group(0)}”? Say the customer's name, e.g. “{example}”. "
             "Nothing was saved."
         )
-    if str(parsed.slots.get("owner", "")).casefold() in TEAM:
-        return _for_each_rep(ctx, text, due_date(ctx, parsed.slots.get("due")), customer)
+    owner = str(parsed.slots.get("owner", ""))
+    if owner.casefold() in TEAM or len(_SEVERAL.split(owner)) > 1:
+        return _for_several(ctx, text, due_date(ctx, parsed.slots.get("due")), customer, owner)
     whose_task = assignee(ctx, parsed.slots.get("owner"))
     due = due_date(ctx, parsed.slots.get("due"))
     task = new_task(ctx, text=text, due=due, customer=customer, assignee=whose_task)
@@ -123,20 +124,31 @@ _THEIRS = re.compile(
 )
 
 
-def _for_each_rep(ctx: Context, text: str, due: date | None, customer: Customer | None) -> Reply:
-    """ "a task for each rep: update your pipeline notes, due friday": one task for every rep,
-    once confirmed; one undo takes them all back."""
+_SEVERAL = re.compile(r"\s*(?:,|\band\b|&)\s*", re.I)
+
+
+def _for_several(
+    ctx: Context, text: str, due: date | None, customer: Customer | None, owners: str
+) -> Reply:
+    """ "a task for each rep: update your pipeline notes, due friday", "tasks for sam and maria:
+    …": one task for each, once confirmed; one undo takes them all back."""
     if not ctx.is_manager:
-        raise UserError("You can set tasks only for yourself; a manager can set one for each rep.")
-    reps = ctx.session.exec(
-        select(Staff).where(Staff.role == Role.rep.value).order_by(Staff.name)
-    ).all()
+        raise UserError("You can set tasks only for yourself; a manager can set them for reps.")
+    if owners.casefold() in TEAM:
+        reps = ctx.session.exec(
+            select(Staff).where(Staff.role == Role.rep.value).order_by(Staff.name)
+        ).all()
+        whom = "each rep ({names})"
+    else:
+        named = (assignee(ctx, name) for name in _SEVERAL.split(owners))
+        reps = list({rep.id: rep for rep in named}.values())
+        whom = "{names}"
     if not reps:
         raise UserError("There are no reps to set it for. Nothing was saved.")
     names = ", ".join(rep.name for rep in reps)
     when = f", due {format.day(due, today=ctx.today)}" if due else ""
     if not ctx.confirmed:
-        raise Ask.confirm(f"Set the task “{text}”{when} for each rep ({names})?")
+        raise Ask.confirm(f"Set the task “{text}”{when} for {whom.format(names=names)}?")
     for rep in reps:
         new_task(ctx, text=text, due=due, customer=customer, assignee=rep)
     return Reply(f"Set “{text}”{when} for {names}.", buttons=[Button("Undo", "undo")])

@@ -434,3 +434,15 @@ def test_a_count_and_a_sum_put_right_together_change_the_sale_just_logged(chat):
     chat.say("yes")
     [sale] = chat.rows(Purchase)
     assert (sale.quantity, sale.amount) == (2, Decimal("1980.00"))
+
+
+def test_a_kind_put_right_means_the_contact_just_logged_of_the_one_customer_who_has_it(chat):
+    chat.say("called jane cooper yesterday, asked about pricing")
+    chat.say("called jane cooper, all good, renewing in feb")
+    question = chat.say("the call with jane today was actually a visit")  # two Janes, two calls
+    assert question.text == (
+        "Change the call with Jane Cooper (Acme Corporation) of today: “all good, renewing in "
+        "feb” to a visit? (yes/no)"
+    )
+    chat.say("yes")
+    assert sorted(contact.channel for contact in chat.rows(Interaction)) == ["call", "visit"]

@@ -12,6 +12,7 @@ from crm_store.models import (
     Customer,
     CustomerInterest,
     CustomerTag,
+    Interaction,
     Purchase,
     Staff,
     Task,
@@ -539,3 +540,20 @@ def test_and_her_open_tasks_too_after_a_handover_moves_them_along(team, said):
     assert f"#{task.id} went along" in reply.text
     dana = next(s.id for s in team.rows(Staff) if s.name == "Dana")
     assert task.assignee_id == dana
+
+
+def test_a_stage_asked_for_at_the_end_of_a_contact_is_applied_and_undone_with_it(team):
+    reply = team.say(
+        "emailed Jane Smith - asking for pricing on the pro tier. moving her to proposal"
+    )
+    assert reply.text.endswith("\nMoved Jane Smith (Globex Ltd) to proposal.")
+    assert named(team, "Jane Smith").stage == "proposal"
+    team.say("undo")
+    assert named(team, "Jane Smith").stage == "qualified"
+    assert team.rows(Interaction) == []
+
+
+def test_his_phone_right_after_adding_a_lead_is_the_new_leads(team):
+    team.say("new lead lars eriksen at nordic freight, stockholm")
+    reply = team.say("oh his phone is +46 8 555 0101")
+    assert reply.text.startswith("Lars Eriksen (Nordic Freight): phone is now +4685550101")

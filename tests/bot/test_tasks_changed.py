@@ -706,3 +706,17 @@ def test_a_task_for_a_colleague_about_their_own_accounts_is_on_no_customer(chat)
     reply = chat.say(asked, who="Alex")
     [task] = chat.rows(Task)
     assert task.customer_id is None and "for Sam" in reply.text
+
+
+def test_tasks_for_two_named_reps_are_one_each_once_confirmed(chat):
+    with Session(chat.engine) as session:
+        enrol(session, "Priya Shah", role="rep", tz="UTC")
+        session.commit()
+    written = chat.written()
+    asked = chat.say("tasks for sam and priya: clean up your proposals, due friday", who="Alex")
+    assert asked.text == (
+        "Set the task “clean up your proposals”, due Fri 20 Nov for Sam, Priya Shah? (yes/no)"
+    )
+    assert chat.written() == written
+    chat.say("yes", who="Alex")
+    assert sorted(_assignee_of(chat, task) for task in chat.rows(Task)) == ["Priya Shah", "Sam"]

@@ -2054,3 +2054,99 @@ def test_a_day_a_price_changes_is_no_follow_up():
         "you want to renew at the current price we can lock it in this month. Best, Sam"
     )
     assert parsed.intent == "interaction.log" and "follow_up" not in parsed.slots
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ('Festsaal Kreuzberg NPS 7 - actually she said 8 - "hoists arrived on time but the '
+         'paperwork was a mess"', "nps.record",
+         {"customer": "Festsaal Kreuzberg", "score": 8,
+          "comment": "hoists arrived on time but the paperwork was a mess"}),
+        ("Priya Fischer gave us a 10 :)", "nps.record", {"customer": "Priya Fischer", "score": 10}),
+        ("sold gravity loft sixty bolt on holds for two thousand four hundred dollars",
+         "purchase.log", {"customer": "gravity loft", "product": "bolt on holds", "quantity": 60,
+                          "amount": 2400, "currency": "USD"}),
+        ("Midrand Landfill signed the 6 month contract R 84,000", "purchase.log",
+         {"customer": "Midrand Landfill", "product": "6 month contract", "amount": 84000,
+          "currency": "ZAR"}),
+        ("pinecrest hoa -2 filter cartridges $60", "purchase.log",
+         {"customer": "pinecrest hoa", "product": "filter cartridges", "amount": 60,
+          "currency": "USD", "invalid": {"quantity": "-2"}}),
+        ('From: Declan Moran <declan@moranpottery.ie> Subject: Re: controller upgrade -- "Go '
+         'ahead with the Bartlett controller upgrade, invoice me €640" -> log as a sale',
+         "purchase.log", {"customer": "Declan Moran", "product": "Bartlett controller upgrade",
+                          "amount": 640, "currency": "EUR"}),
+        ("Please delete the customer 'Test Bride' that Zoe created by mistake", "customer.delete",
+         {"customer": "Test Bride"}),
+        ("add new customer Saoirse Kavanagh, saoirse.kav@gmail.com, 07700 900456, from Bath, "
+         "interested in bespoke veils", "customer.create",
+         {"name": "Saoirse Kavanagh", "email": "saoirse.kav@gmail.com", "phone": "07700 900456",
+          "city": "Bath", "interest": "bespoke veils"}),
+        ("Let's move all the qualified leads in Naperville to proposal, we sent the winter promo "
+         "to every one of them", "customer.bulk_update",
+         {"stage": "qualified", "city": "Naperville", "field": "stage", "value": "proposal"}),
+        ("Everyone in the lost stage who is interested in polo saddles, please move them back to "
+         "lead, we have a new model", "customer.bulk_update",
+         {"stage": "lost", "interest": "polo saddles", "field": "stage", "value": "lead"}),
+        ("I think I need to add Bayview Lutheran Church as a new customer, the contact is Pastor "
+         "Ingrid Sørensen, ingrid@bayviewlutheran.ca", "customer.create",
+         {"company": "Bayview Lutheran Church", "name": "Pastor Ingrid Sørensen",
+          "email": "ingrid@bayviewlutheran.ca"}),
+        ("sold Kyalami Downs 3 bird spike kits, R 3 600", "purchase.log",
+         {"customer": "Kyalami Downs", "product": "bird spike kits", "quantity": 3,
+          "amount": 3600, "currency": "ZAR"}),
+        ("mrs kowalczyk phone 773-555-0148", "customer.update",
+         {"customer": "mrs kowalczyk", "field": "phone", "value": "773-555-0148"}),
+        ("Change the email of Beatriz Menezes for beatriz.menezes@vetmenezes.com.br",
+         "customer.update", {"customer": "Beatriz Menezes", "field": "email",
+                             "value": "beatriz.menezes@vetmenezes.com.br"}),
+        ("reasign knox presbyterian to marie-claude", "customer.update",
+         {"customer": "knox presbyterian", "field": "owner", "value": "marie-claude"}),
+        ("which customers havent had a purchase in a hundred and twenty days", "segment.list",
+         {"no_purchase_days": 120}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_53_wrote_wrong_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("log a meeting with hugo silva: close to signing. follow up next wednesday",
+         "interaction.log", {"customer": "hugo silva", "channel": "meeting",
+                             "summary": "close to signing", "follow_up": "2026-11-25"}),
+        ("bjorn dubois keen on the new tier, wants a demo next tue - remind me to set it up monday",
+         "task.create", {"customer": "bjorn dubois", "text": "set it up", "due": "2026-11-23"}),
+        ("called jane, she wants a quote. remind me to send it friday", "interaction.log",
+         {"customer": "jane", "channel": "call", "summary": "she wants a quote",
+          "follow_up": "2026-11-20"}),
+        ("tasks for sam and maria: clean up your proposals before the break, due friday",
+         "task.create", {"owner": "sam and maria", "due": "2026-11-20",
+                         "text": "clean up your proposals before the break"}),
+        ("fatima nakamura (silverline) just signed! 10 crm pro, 12k. maria has her now but it "
+         "was my deal", "purchase.log", {"customer": "fatima nakamura (silverline)",
+                                         "product": "crm pro", "quantity": 10, "amount": 12000}),
+        ("note for hugo silva at quantum health: decision maker is their CFO, expects to sign by "
+         "18 dec. maria is covering", "interaction.log",
+         {"customer": "hugo silva at quantum health", "channel": "note", "follow_up": "2026-12-18",
+          "summary": "decision maker is their CFO, expects to sign. maria is covering"}),
+        ("the call with mia fischer at summit today was actually a visit", "interaction.update",
+         {"customer": "mia fischer at summit", "channel": "visit", "old_channel": "call"}),
+        ("jordan's at-risk customers -> maria, she'll do the winback calls over the break",
+         "customer.bulk_update", {"owner": "jordan", "segment": "at_risk", "field": "owner",
+                                  "value": "maria"}),
+        ("jordan's customers in berlin and munich -> sam while he's out", "customer.bulk_update",
+         {"owner": "jordan", "city": "berlin and munich", "field": "owner", "value": "sam"}),
+        ("bin zoe wilson and rafael novak - junk leads, never got a reply",
+         "customer.bulk_update", {"customers": ["zoe wilson", "rafael novak"],
+                                  "action": "delete"}),
+        ("big accounts (50k+) nobody has talked to in 45 days", "segment.list",
+         {"min_value": 50000, "no_contact_days": 45}),
+    ],
+)  # fmt: skip
+def test_what_working_day_65_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
