@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -113,6 +114,7 @@ def without_dangling_words(slots: dict[str, Any]) -> dict[str, Any]:
     return slots
 
 
+_A_DAY_BEFORE = re.compile(r"\bthe (?:day|night|morning|week|evening) (?:before|after)\b", re.I)
 _SCORE_LEFT = re.compile(r"[\s,;:.!?-]+(?:nps|nps score|score|rated|rating)[\s,;:.!?-]*$", re.I)
 
 
@@ -930,6 +932,8 @@ def _cut_words(text: str, message: Message, words: re.Pattern) -> str | None:
 
 @reads("customer.forget")
 def _forget(match: re.Match, message: Message) -> dict | None:
+    if signed := _SIGNED_QUOTE.search(message.typed):  # '"… erase all my data. Ewan Pryce"'
+        return {"customer": signed["who"]}
     who = _cut_words(message.text, message, vocab.FORGET_WORDS)
     if who and who.lower() in {"that", "it", "this", "me"}:
         return None
@@ -1109,6 +1113,9 @@ def _task_ids(text: str) -> dict[str, Any]:
 
 
 _NUMBERED_CUSTOMERS = re.compile(r"\s*#\d+(?:\s*(?:,|and|&|\+)?\s*#\d+)+[\s,.:;-]*")
+_FOR_A_YEAR = re.compile(
+    r"^\s*for\s+(?:20\d\d|next year|the (?:next|coming) year)\s*[:,-]\s*", re.I
+)
 _RENEWED_FOR = re.compile(
     r"^\s*(?:for\s+(?:another|a|one|two|three|\d+)\s+(?:more\s+)?(?:years?|months?|terms?)|again)\b.*",
     re.I,
@@ -1121,6 +1128,15 @@ _MONEY_OWED = re.compile(
 )
 _BECAUSE = re.compile(r"\b(?:since|because|cos|coz|bc|as i|as we)\b")
 _SPEAKER = re.compile(r"\b(?:says|said|thinks|told me|reckons|confirmed|tells me)\b")
+_A_SALE_TOLD = re.compile(
+    r"\b(?:bought|ordered|purchased|signed|sold|renewed|paid)\b.*\d|\d.*\b(?:bought|ordered|sold)\b"
+)
+_SALE_TO_COME = re.compile(
+    r"\b(?:ready|about|going|due|set|expect(?:s|ed|ing)?|likely|hoping|hope|plan(?:s|ning)?)\s+to\s+"
+    r"(?:sign|buy|order|close|renew)\b|\bwill\s+(?:sign|buy|order|renew)\b"
+    r"|\bsigning\s+(?:on\s+|next\s+|this\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|week)"
+    r"|\bclose to (?:signing|closing|a deal)\b"
+)
 _OFFERED = re.compile(r"\b(?:quote[sd]?|quotation|proposal|offer|estimate|pricing|price list)\b")
 _SOLD = re.compile(
     r"\b(?:bought|buys|ordered|orders|purchased|signed|sold|closed|won|renewed|paid|took|accepted|confirmed|"
@@ -1168,6 +1184,10 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
             changed = _task_change(match, replace(before, cleaned=None))
             return {**changed, "text": typed} if changed and typed else None
         numbered = _task_ids(message.text[: renamed.start(words)])
+        if (dated := _AND_DUE.search(typed)) and (
+            due := _find_date(dated["when"], message, future=True)[0]
+        ):  # "rename 48 to '…' and make it due fri 11th": a new name and a new day
+            numbered["due"], typed = due, typed[: dated.start()].strip(" \"'“”‘’.")
         return {**numbered, "text": typed} if numbered and typed else None
     if last := _DELETE_LAST_NUMBER.search(message.text):  # "I had task 27 for that, delete 47"
         return {"task_id": int(last.group(1)), "action": "delete"}
@@ -1290,6 +1310,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
     if (
         _ABOUT_WHAT_WAS_DONE.match(message.text)
         or vocab.TASK_CHANGED.search(message.text)
+        or vocab.TASK_RENAMED.match(message.text)  # "rename 48 to '…'": a task changed
         or _task_moved(message)
     ):
         return None  # "did that set a reminder for jan?" asks, it sets none
@@ -1366,7 +1387,11 @@ def _task(match: re.Match, message: Message) -> dict | None:
         or customer.casefold() in headed["what"].casefold().split()
     ):  # "Lakeshore Dental - send SOW", "for Lindqvist: ask about …": whom, then what to do
         customer, typed = headed["who"], headed["what"]
-    return _date_slot("due", due, {"text": typed or None, "customer": customer, "owner": assignee})
+    slots = {"text": typed or None, "customer": customer, "owner": assignee}
+    if due is None and (relative := _A_DAY_BEFORE.search(typed)):
+        # "prep the deck the day before": before what, it does not say; asked, never guessed
+        slots["text"], slots["invalid"] = typed[: relative.start()].strip(), {"due": relative[0]}
+    return _date_slot("due", due, slots)
 
 
 # "move task 2 to mon", "reassign task 1 to maria", "delete task 45": a task changed, not done
@@ -1775,6 +1800,8 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
     typed = message.typed
     if _OFFERED.search(text) and not _SOLD.search(text):
         return None  # "sent the renewal quote, 25 seats crm enterprise": offered, not bought
+    if _SALE_TO_COME.search(text) and not _SOLD.search(text):
+        return None  # "meeting today, they're ready to sign, 20 seats …": not bought yet
     if vocab.BOUGHT_ASKED.match(text):
         return None  # "has she bought anything else?": a question about what was bought
     if _MONEY_OWED.search(text):
@@ -1958,6 +1985,7 @@ def _sale(text: str, typed: str) -> dict | None:
             else:
                 who, what = take_ref(typed[s:e])
         slots["customer"] = who
+        what = _FOR_A_YEAR.sub("", what)  # "renewed for 2027: 12 crm pro": what, for when
         what = _RENEWED_FOR.sub("", what)  # "renewed for another year": no product
         what = _AFTER_ALL.sub("", what).strip(" ,.:;")  # "bought 50 pendants in the end"
         if _PAID_NOT_BOUGHT.match(what):
@@ -2213,7 +2241,11 @@ def _update_said(message: Message) -> dict | None:
             field_name, value = "stage", stage
             who = " ".join(w for w in (who or "").split() if not _stage_typed(w))
         return {"customer": _ref(_FIELD_OF.sub("", who or "")), "field": field_name, "value": value}
-    if found := vocab.STAGE_AFTER.search(message.text):
+    if (found := vocab.STAGE_AFTER.search(message.text)) and _A_SALE_TOLD.search(
+        message.text[: found.start()]
+    ):
+        return None  # "fatima signed!!! 5x crm pro, 4500. she's a customer now": the sale says so
+    if found:
         said = next(
             (found.group(g) for g in ("stage", "said", "again", "we", "made") if found.group(g)),
             None,
@@ -2677,13 +2709,16 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         head, slots["company"] = person, head
     if found := re.match(r"^(?P<name>.+?)\s+(?:at|from|of|with|@)\s+(?P<company>.+)$", head):
         slots["name"], slots["company"] = found.group("name"), found.group("company")
-    elif vocab.COMPANY_WORDS.search(head) and "company" not in slots:
-        slots["company"] = head
+    elif (
+        vocab.COMPANY_WORDS.search(head) or _the_mail_domain(head, slots.get("email"))
+    ) and "company" not in slots:
+        slots["company"] = head  # "Aeróstatos Segovia, …, lucia@aerostatossegovia.es": a firm
     else:
         slots["name"] = head
     if (
         "company" in slots
         and "city" not in slots
+        and not _the_mail_domain(slots["company"], slots.get("email"))  # "tribeca yoga loft"
         and (city := vocab.CITY_AT_END.search(slots["company"]))
     ):
         # "tanaka robotics osaka": a city after a company of two words or more; "brightline
@@ -2772,10 +2807,23 @@ _TOWN_SHAPED = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?")
 _A_PERSON = re.compile(r"(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2}")
 
 
+def _the_mail_domain(part: str, email: str | None) -> bool:
+    """Whether a name of two words or more is the one the e-mail's domain spells."""
+    if not email or "@" not in email or len(part.split()) < 2:
+        return False
+    squashed = re.sub(r"[\W_]+", "", unicodedata.normalize("NFKD", part).encode("ascii", "ignore")
+                      .decode().lower())  # fmt: skip
+    return len(squashed) >= 6 and squashed in email.split("@", 1)[1].replace("-", "").lower()
+
+
 def _a_company(part: str, slots: dict[str, Any]) -> bool:
     """A company's name: a company word in it, or the new customer's surname ("Rezaei Home")."""
     named_after = set(part.lower().split()) & set(str(slots.get("name", "")).lower().split())
-    return bool(vocab.COMPANY_WORDS.search(part) or named_after)
+    return bool(
+        vocab.COMPANY_WORDS.search(part)
+        or named_after
+        or _the_mail_domain(part, slots.get("email"))
+    )
 
 
 def _company_later(parts: list[str], slots: dict[str, Any]) -> bool:
@@ -2913,7 +2961,8 @@ _LOGGED_WRONG = re.compile(
 
 def _typed_group(found: re.Match, message: Message, *names: str) -> str:
     """The words typed for the first of the match's groups that matched."""
-    return message.typed[slice(*found.span(next(n for n in names if found[n])))]
+    said = next((n for n in names if found[n]), None)  # a group that matched nothing says ""
+    return message.typed[slice(*found.span(said))] if said else ""
 
 
 def _log_as(said: str, found: re.Match, message: Message) -> dict | None:
@@ -3126,7 +3175,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
 
 _TO_HAPPEN = re.compile(
     r"\b(?:sending|will|going to|gonna|planning|plan to|coming|arriving|going out|goes out|due out|"
-    r"delivering|shipping|installing|starting|starts|kicking off)\b[^,;.!?]*$|'ll\b[^,;.!?]*$"
+    r"delivering|shipping|installing|starting|starts|kicking off|signing|signs)\b[^,;.!?]*$"
+    r"|'ll\b[^,;.!?]*$"
     # "confirmed install sat", "he wants the nets delivered sat": the day of what is to come
     r"|\b(?:wants?|needs?|confirmed|booked|scheduled|planned|agreed)\b[^,;.!?]*\b(?:install(?:ation)?|"
     r"deliver(?:y|ed)?|ship(?:ped|ping)?|fitting|go[- ]live|kick-?off|handover)\b[^,;.!?]*$"
@@ -3257,6 +3307,15 @@ def _log_loosely(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
+# who signed what they wrote: the name a quoted request ends with
+_SIGNED_QUOTE = re.compile(
+    r"[\"“][^\"”]*?[.!,]\s+(?:(?:kind\s+)?regards|thanks|best|cheers|sincerely)?,?\s*"
+    r"(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2})\.?[\"”]"
+)
+_AND_DUE = re.compile(
+    r"['\"”’]?\s*,?\s+and\s+(?:make|set|move|change|put)\s+it\s+(?:due\s+|to\s+|for\s+)?(?P<when>.+)$",
+    re.I,
+)
 _CLOSE_TO = re.compile(
     r"\b(?:close|closer|closing)\s+(?:to|in on)\b|\bclos(?:e|ing) (?:the|a) deal\b"
 )
@@ -3317,6 +3376,8 @@ def _delete(match: re.Match, message: Message) -> dict | None:
         return None  # "remove hardware from her interests": an interest, never a customer
     if _TAG_TAKEN_OFF.search(message.text):
         return None  # "remove the stale-lead tag from her as well": the tag, never the customer
+    if _OFF_MY_BOOK.search(message.text):
+        return None  # "remove X from my book, Bianca's taking them over": handed over, not binned
     message = named_then_pointed(message) or message  # "X isn't a customer any more, delete her"
     if twice := vocab.TWICE.search(message.typed):  # "created Greenleaf twice, delete one"
         return {"customer": _ref(twice.group("who"))}
@@ -3340,6 +3401,9 @@ def _delete(match: re.Match, message: Message) -> dict | None:
 _OLD_ONE = re.compile(
     r"\b(?:delete|remove)\s+(?:the\s+)?old\s+(?:one|contact|person)\s*,?\s+(?P<who>[A-Za-z][\w .'-]+?)"
     r"(?=\s+from\b|\s*[,;.]|$)"
+)
+_OFF_MY_BOOK = re.compile(
+    r"\b(?:from|off|out of)\s+(?:my|his|her|their|\w+'s)\s+(?:book|list|accounts|patch|portfolio)\b"
 )
 _QUOTED_ONE = re.compile(
     r"\b(?:delete|remove|bin)\s+(?:the\s+)?(?:customer|client|contact|lead|account|record)\s+"
@@ -3668,7 +3732,7 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     if (
         selection.get("owner") in (None, "team")  # "move everyone in Durban from Sipho to Lerato"
         and slots.get("field") == "owner"
-        and (giver := re.search(r"\bfrom ([a-z][\w-]*)\s*$", text.rstrip()))
+        and (giver := re.search(r"\bfrom ([^\W\d_][\w-]*)\s*$", text.rstrip()))
     ):  # "reassign every customer in Bristol from Marco to me": Marco's customers
         selection["owner"] = message.typed[giver.start(1) : giver.end(1)]
         if str(selection.get("city", "")).casefold() == selection["owner"].casefold():

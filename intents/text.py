@@ -363,6 +363,7 @@ POLITE = re.compile(
     r"|[a-z]+\s+here\s*[.,!:;-]+\s+"  # "rocio here. log call …": who is typing
     r"|i\s+(?:want|wanna|would like|'d like|need)\s+(?:to\s+)?(?:see|know)\s+(?=what|who|which|how)"
     r"|(?:quick one|quick q(?:uestion)?|quick update)\s*[-–—:,→]*\s+"  # "quick one - emailed …"
+    r"|(?:please\s+|kindly\s+)?do\s+the\s+needful\s+and\s+"  # "please do the needful and add …"
     # "I think I need to add X as a new customer": the request, without who needs it
     r"|(?:i\s+think\s+)?(?:i|we)\s+(?:need|have|want|would\s+like|'d\s+like)\s+to\s+"
     r"(?=(?:create|add|register|enter)\s+(?:a\s+)?(?:new\s+)?(?:customer|client|lead|contact)\b"

@@ -655,7 +655,8 @@ UNDO_NAMED = re.compile(
 # "X wants that we delete all his data, according to DSGVO": one customer's data erased
 ERASURE_ASKED = re.compile(
     r"\b(?:delete|remove|erase)\s+(?:all\s+)?(?:of\s+)?(?:his|her|their|its)\s+(?:personal\s+)?data\b"
-    r"|\b(?:dsgvo|lgpd|rgpd|privacy act)\b"
+    r"|\b(?:dsgvo|lgpd|rgpd|popia|privacy act)\b"
+    r"|\bwants?\s+(?:to\s+be|us\s+to)\s+(?:erased|forgotten|deleted)\s+from\s+(?:our|the|your)\b"
 )
 CUES: list[tuple[str, str]] = [
     ("customer.changes", CHANGE_ASKED.pattern),
@@ -1575,7 +1576,7 @@ TASK_REOPENED = re.compile(
 )
 # "rename task 3 to call about renewal", "change task 3 to say …": the task's words
 TASK_RENAMED = re.compile(
-    r"\b(?:rename|reword|retitle|relabel)\s+(?:the\s+)?tasks?\s*#?\d+\s*(?:to|as|:)\s*(?P<text>\S.*)$"
+    r"\b(?:rename|reword|retitle|relabel)\s+(?:the\s+)?(?:tasks?\s*#?|#)?\d+\s*(?:to|as|:)\s*(?P<text>\S.*)$"
     r"|\b(?:change|edit|update)\s+(?:the\s+)?(?:text|wording|title|description)\s+(?:of|on|for)\s+"
     r"(?:the\s+)?task\s*#?\d+\s+(?:to|:)\s*(?P<text2>\S.*)$"
     r"|\btask\s*#?\d+\s+(?:to\s+say|should\s+say|to\s+read|should\s+read|text\s+to)\s*:?\s*"
@@ -1605,7 +1606,7 @@ TASK_LEAD = re.compile(
     re.I,
 )
 TASK_TAIL = re.compile(
-    r"(?:\s+(?:on|by|due|for|before|until|at|itself|am|pm|morning|please remind(?: me)?|pls)|,?\s*due"
+    r"(?:\s+(?:on|by|due|for|(?<!\bday )(?<!\bweek )(?<!\bnight )before|until|at|itself|am|pm|morning|please remind(?: me)?|pls)|,?\s*due"
     r"|,?\s*please remind(?: me)?|\s+at\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?"
     r"|\s*[,.?!]\s*(?:(?:can|could|would) you\s*(?:please\s+)?(?:remind me)?|remind me|much appreciated|"
     r"thanks?(?: you)?(?: so much)?|cheers|ta)\W*)+$",
@@ -1712,6 +1713,10 @@ PURCHASE_FORMS = [
         r"^(?:log|record|add)(?:ged)? (?:a |the |new )?(?:purchase|sale|order)\s*:?\s*(?:of\s+)?"
         r"(?P<what>.+?)\s+(?:to|for|from|by)\s+(?P<who>.+?)\W*$"
     ),
+    re.compile(  # "*Saltmark fenders* x 24 sold to Kilmore Quay Marina": what, then to whom
+        r"^(?!(?:we|i|just|finally|also|have|has|had)\b)(?P<what>[^,;:]+?)\s+sold\s+to\s+"
+        r"(?P<who>[^,;:]+?)(?:\s*[,;:].*)?$"
+    ),
     re.compile(r"\bsold\s+(?P<both>.+?)\W*$"),
     re.compile(  # "log a sale for Jane Cooper CRM Pro $8400": the store's names tell them apart
         r"^(?:log|record|add|register)(?:ged|ed)? (?:a |the |new )?(?:purchase|sale|order)\s+"
@@ -1753,7 +1758,7 @@ NEGATIVE_MONEY = re.compile(
     r"(?P<money2>-\d[\d,.]*\s?[km]?)(?![\w%])"
 )
 PRODUCT_END = re.compile(
-    r"\s*(?:[,;(]|\s[-–—]\s|\s(?:for|at|total|totalling|totaling|worth|@|today|yesterday|this|last|on)\b)"
+    r"\s*(?:[,;(]|\s[-–—]\s|\s\.\s|\s(?:for|at|total|totalling|totaling|worth|@|today|yesterday|this|last|on)\b)"
 )
 NOT_PRODUCT = re.compile(
     r"^(?:for|another|a further|the next|one more|next)\b.*\b(?:year|yr|month|term|period|quarter)s?$",
@@ -1770,7 +1775,7 @@ PRODUCT_NAME = re.compile(
 )
 COUNTED = re.compile(  # never a unit's or a room's number: "unit 1804", "suite 12"
     r"(?<![\w$€£¥₹₦.,])(?<!unit )(?<!suite )(?<!room )(?<!apt )(?<!no\. )(?<!lot )(?P<q>\d{1,4})(?![-\s]?(?:month|year|week|day|hour|yr|mo)\b)\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls|strips|bottles|bags|crates|pallets|kegs|tins|pcs|pieces|units|kits|sets|pairs|tubes|vials|sachets|loads|hrs|hours|days|sessions)\s+(?:of\s+)?)?"
-    r"(?P<p>[a-z][\w&-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,2})(?=\s*(?:[,;:]|\.(?:\s|$)|$|\s(?:for|at|to|from|total|@))|\s+[$€£¥₹\d])"
+    r"(?P<p>[a-z][\w&-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,2})(?=\s*(?:[,;:]|\.(?:\s|$)|$|[-–—]\s|\s(?:for|at|to|from|total|@))|\s+[$€£¥₹\d])"
 )
 SALE_WORDS = re.compile(
     r"\b(?:we|just|finally|have|has|signed|sign|closed|close|won|win|renewed|renew|paid|booked|"
@@ -1800,7 +1805,7 @@ FIELDS = {
     "interest": "interest", "interests": "interest", "product interest": "interest",
     "label": "tag", "company name": "company", "organisation": "company",
     "organization": "company", "job": "title", "mobile number": "phone", "cell number": "phone",
-    "designation": "title",
+    "designation": "title", "phne": "phone", "fone": "phone", "emial": "email", "emal": "email",
 }  # fmt: skip
 _FIELD = _any_of(FIELDS)
 # Pipeline stages as people say them → the contract's stage names.
@@ -1889,6 +1894,10 @@ UPDATE_FORMS = [
     re.compile(r"^(?:add|put)\s+(?P<interest>.+?)\s+(?:to|on|in)\s+(?P<who>.+?)(?:'s|’s|s')?\s+(?:product\s+)?interests?(?:\s+list)?\W*$"),
     re.compile(r"^(?:add|note|record)\s+(?P<interest>.+?)\s+as\s+an?\s+interest\s+(?:to|for|on|of)\s+(?P<who>.+?)\W*$"),
     re.compile(r"^(?:assign|reassign|hand over|give)\s+(?P<who>.+?)\s+to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
+    # "remove Brooklyn Glassworks from my book, Bianca's taking them over": a handover
+    re.compile(r"^(?:remove|take|drop)\s+(?P<who>.+?)\s+(?:from|off|out of)\s+my\s+(?:book|list|accounts|patch|portfolio)\s*[,;.–—-]+\s*(?P<owner>[\w'-]+)(?:'s|’s|\s+is|\s+will\s+be)\s+(?:taking\s+(?:them|it|her|him)\s+over|taking\s+over|having\s+(?:them|it|her|him)|looking\s+after\s+(?:them|it|her|him))\W*$"),
+    # "Adaeze Okafor - add interest: glass lathe"
+    re.compile(r"^(?P<who>[^:,;]+?)\s*[-–—:]\s*(?:pls\s+|please\s+)?add\s+(?:an?\s+)?interest\s*(?:in\s+|:\s*)(?P<interest>.+?)\W*$"),
     re.compile(r"^(?:hand|pass|transfer)\s+(?P<who>.+?)\s+(?:over\s+|on\s+)?to\s+(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\s+(?:is\s+taking|takes|will\s+take)\s+over\s+(?P<who>.+?)(?:\s+from\s+(?:today|now|monday|next week))?\W*$"),
     re.compile(r"^(?!who|whose|what|which)(?P<owner>[\w'-]+(?:\s[\w'-]+)?)(?:'s|’s|\s+is|\s+will\s+be)\s+(?:taking\s+over|taking|looking\s+after|handling|covering|managing)\s+(?P<who>.+?)(?:\s+(?:from\s+(?:today|now(?:\s+on)?|monday|next\s+week)|now|going\s+forward|instead))*\W*$"),
@@ -1912,7 +1921,7 @@ UPDATE_FORMS = [
     re.compile(r"^(?P<who>[^>→]+?)\s*(?:->|→|=>)\s*(?:(?:new\s+)?(?:owner|rep)\s*:?\s*)?(?P<owner>[\w'-]+(?:\s[\w'-]+)?)\W*$"),
     re.compile(r"^(?:put|move|place)\s+(?P<who>.+?)\s+under\s+(?P<owner>[\w'-]+?)(?:'s|’s)?(?:\s+name)?(?:\s+(?:from now on|going forward|for now|now|please|pls))*\W*$"),
     re.compile(r"^(?P<who>.+?)\s+(?:should|will|can|is to)\s+(?:sit|go|stay|be|move)\s+(?:with|to|under)\s+(?P<owner>[\w'-]+)(?:\s+(?:going forward|from now on|now|instead))*\W*$"),
-    re.compile(r"^(?:give|assign|hand(?:\s+over)?|pass)\s+(?P<owner>me)\s+(?P<who>.+?)\W*$"),
+    re.compile(r"^(?:give|assign|hand(?:\s+over)?|pass)\s+(?P<owner>me)\s+(?!(?:the|a|an|all)\s+(?:data|export|list|report|numbers|figures|details|info|summary|breakdown|csv|file)\b)(?P<who>.+?)\W*$"),
     re.compile(rf"^(?P<who>[^,;:]+?)\s+(?:back\s+)?(?:to|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s+(?:now|please|pls))?\W*$"),
     re.compile(r"^make\s+(?P<owner>[\w'-]+(?:\s(?!the\b)[\w'-]+)?)\s+(?:the\s+)?owner\s+(?:of|for)\s+(?P<who>.+?)\W*$"),
     # "Change the stage of Marina Porto Belo for customer, they paid already"
@@ -1929,7 +1938,7 @@ UPDATE_FORMS = [
     re.compile(rf"^(?P<who>[^,;:]+?)\s+(?:change|update|new)\s+(?P<field>{_FIELD})(?:{_TO}|\s+)(?P<value>\S.*?)\W*$"),
     re.compile(r"^rename\s+(?P<who>.+?)\s+(?:to|as)\s+(?P<name>.+?)\W*$"),
     re.compile(r"^(?!(?:who|which|any|anyone|list|show|find|customers|clients|all|log|logged|called|rang|emailed|met|spoke|visited|had|just)\b)(?!.*\b(?:called|rang|emailed|met|spoke|visited|texted|messaged)\b)(?!.*\b(?:not|no longer|isn'?t|aren'?t|never)\s+(?:really\s+)?(?:interested|keen)\b)(?P<who>[^,;:]+?)(?:'s|’s|'re|’re)?\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+|really\s+)?(?:interested in|keen on)\s+(?P<interest>.+?)(?:,\s*(?:please|pls|can you|could you)\b.*)?\W*$"),
-    re.compile(rf"^(?P<who>.+?)\s+is\s+(?:(?:now|officially|finally)\s+)*an?\s+{_STAGE}\b"),
+    re.compile(rf"^(?P<who>.+?)\s+is\s+(?:(?:now|officially|finally)\s+)*(?:an?\s+|(?<=now\s))(?:an?\s+)?{_STAGE}\b"),
     re.compile(rf"\b(?:put|have|had|got|entered|typed)\s+(?:in\s+)?(?:the\s+|a\s+)?wrong\s+(?P<field>{_FIELD})\s+(?:for|on)\s+(?P<who>[^,;]+?)\s*[,;:-]+\s*(?:it'?s|its|it is|should be|the right one is|correct one is)\s+(?P<value>\S+?)\W*$"),
     re.compile(rf"^(?P<who>.+?)(?:'s|’s)\s+(?P<field>{_FIELD})\s+(?:has\s+)?changed\s*(?:[,:;.-]+\s*|\s+)(?:(?:it's|its|it is|it is now|now|the new one is|new one is|to)\s+)?(?P<value>\S.*?)(?:\s+now)?\W*$"),
 ]  # fmt: skip
@@ -2293,7 +2302,7 @@ CREATE_LEAD = re.compile(
     r"^\s*(?:(?:please|pls|kindly|can you|could you|i want to|i'd like to|i would like to|to|add|create|"
     r"register|enter|new|a|an|make|one|our|the|put in(?: the)? (?:system|crm)|put|onboard|alert|"
     r"chuck in|pop in|stick in|throw in|this guy|this lady|this person|this one)\s+)*"
-    r"(?:(?:qualified|hot|warm|cold)\s+)?(?:(?:customer|contact|client|cliente|lead|prospect|account|acct|cust|one|record|entry|partner)\b\s*(?:alert\b\s*)?|[a-z]+(?=\s*:))?"
+    r"(?:(?:qualified|hot|warm|cold|inbound|outbound|web|referral)\s+)?(?:(?:customer|contact|client|cliente|lead|prospect|account|acct|cust|one|record|entry|partner)\b\s*(?:alert\b\s*)?|[a-z]+(?=\s*:))?"
     r"(?:from\s+(?:this|the|a|an|my|her|his)\s+(?:e-?mail\s+)?(?:signature|sig|card|business card|email)\s*(?=:))?"
     r"(?:(?:for\s+(?P<owner>[A-Za-z][\w'-]*)(?:\s+please)?)\s*)?(?:[:\-–—,]\s*)?(?:(?:name is|called|named)\s+)?",
     re.I,

@@ -370,6 +370,10 @@ def _briefly(ctx: Context, entry: Interaction | Purchase) -> str:
     )
 
 
+_THAT_ONE = re.compile(
+    r"\b(?:that|this)\s+(?:\w+\s+)?(?:sale|order|call|email|e-mail|meeting|visit|note|contact|one)\b",
+    re.I,
+)
 _THE_LAST = re.compile(r"\b(?:last|latest|most recent|just|that|this)\b", re.I)
 
 
@@ -421,8 +425,10 @@ def _chosen(
         else None
     )
     when = Purchase.purchased_on if model is Purchase else Interaction.occurred_at
-    # the latest is the one of the latest day, whenever it was logged
-    query = select(model).order_by(col(when).desc(), col(model.id).desc())
+    # the latest is the one of the latest day, whenever it was logged; "that sale", "that call"
+    # is the one logged last, whatever its day
+    latest = (col(model.id).desc(),) if _THAT_ONE.search(ctx.message.text) else ()
+    query = select(model).order_by(*latest, col(when).desc(), col(model.id).desc())
     if customer is not None:
         query = query.where(model.customer_id == customer.id)
     if customer is None or not sees_whole_team(ctx.staff):

@@ -446,3 +446,10 @@ def test_a_kind_put_right_means_the_contact_just_logged_of_the_one_customer_who_
     )
     chat.say("yes")
     assert sorted(contact.channel for contact in chat.rows(Interaction)) == ["call", "visit"]
+
+
+def test_that_sale_is_the_one_just_logged_whatever_its_day(chat):
+    chat.say("sold 5 seats of CRM Pro to acme for $9,000")
+    chat.say("sold 2 seats of CRM Pro to globex for $3,000 yesterday")
+    question = chat.say("no! they haven't bought yet, delete that sale")
+    assert "Globex" in question.text and "Acme" not in question.text

@@ -2150,3 +2150,78 @@ def test_what_blind_round_53_wrote_wrong_is_read_as_meant(text, intent, slots):
 def test_what_working_day_65_found_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ('Got this from a chap at Harwich Sea Scouts: "Under GDPR please erase all the personal '
+         'data you hold about me. Ewan Pryce" - can you sort that?', "customer.forget",
+         {"customer": "Ewan Pryce"}),
+        ("Dr Pretorius phoned, he wants to be erased from our records completely - POPIA request",
+         "customer.forget", {"customer": "Dr Pretorius"}),
+        ("remove Brooklyn Glassworks from my book, Bianca's taking them over", "customer.update",
+         {"customer": "Brooklyn Glassworks", "field": "owner", "value": "Bianca"}),
+        ("Adaeze Okafor - add interest: glass lathe", "customer.update",
+         {"customer": "Adaeze Okafor", "field": "interest", "value": "glass lathe"}),
+        ("Haras Boa Vista is now client! they closed the deal", "customer.update",
+         {"customer": "Haras Boa Vista", "field": "stage", "value": "customer"}),
+        ("Move all promising customers from Álvaro to Inés", "customer.bulk_update",
+         {"segment": "promising", "owner": "Álvaro", "field": "owner", "value": "Inés"}),
+        ("new customer: Aeróstatos Segovia, Segovia, Lucía Ferrer, lucia@aerostatossegovia.es, "
+         "+34 921 555 014, interested in envelope fabric", "customer.create",
+         {"company": "Aeróstatos Segovia", "city": "Segovia", "name": "Lucía Ferrer",
+          "email": "lucia@aerostatossegovia.es", "phone": "+34 921 555 014",
+          "interest": "envelope fabric"}),
+        ("<@U05CRMBOT> *Saltmark fenders* x 24 sold to Kilmore Quay Marina :anchor: £1,150",
+         "purchase.log", {"customer": "Kilmore Quay Marina", "product": "Saltmark fenders",
+                          "quantity": 24, "amount": 1150, "currency": "GBP"}),
+        ("remind me to prep the deck the day before", "task.create",
+         {"text": "prep the deck", "invalid": {"due": "the day before"}}),
+        ("new inbound lead, Tom Baker, tom@bakery.com", "customer.create",
+         {"stage": "lead", "name": "Tom Baker", "email": "tom@bakery.com"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_54_and_day_64_wrote_wrong_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_task_renamed_and_dated_in_one_message():
+    parsed = read("rename 48 to 'send the renewal pack' and make it due fri 27th")
+    assert (parsed.intent, parsed.slots) == (
+        "task.update",
+        {"task_id": 48, "text": "send the renewal pack", "due": "2026-11-27"},
+    )
+
+
+def test_news_then_a_contact_with_no_day_is_that_contact():
+    parsed = read("Lerato Mokoena wants pricing on the pro tier, called her")
+    summary = "wants pricing on the pro tier"
+    assert (parsed.intent, parsed.slots) == (
+        "interaction.log",
+        {"customer": "Lerato Mokoena", "channel": "call", "summary": summary},
+    )
+
+
+def test_a_renewal_for_a_year_keeps_its_count():
+    parsed = read("redwood logistik renewed for 2027: 12 crm pro, 10800 eur. close 26 too")
+    assert parsed.intent == "purchase.log"
+    assert (parsed.slots["quantity"], parsed.slots["product"]) == (12, "crm pro")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hugo silva quantum health - meeting today, they're ready to sign, 20 seats crm enterprise "
+        "~ 48k. chase contract fri",
+        "called tom becker, they're about to order 10 seats, chase wed",
+    ],
+)
+def test_a_sale_still_to_come_is_a_contact_not_a_sale(text):
+    assert read(text).intent == "interaction.log"
+
+
+def test_a_day_they_sign_on_is_never_the_day_of_the_call():
+    parsed = read("priya fischer halcyon media finally called back - signing friday!!")
+    assert parsed.intent == "interaction.log" and "occurred_on" not in parsed.slots
