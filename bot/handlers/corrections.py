@@ -52,8 +52,10 @@ def someone_else_meant(session: Session, staff_id: int, text: str) -> Parsed | N
 
 
 _MEANT = re.compile(
-    r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|no|wait|correction|actually)[\s,!.:]*)*"
-    r"(?:i meant|meant|it was|that was|it'?s|should (?:have )?be(?:en)?)\s+"
+    r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|argh|damn|no|wait|correction|actually|"
+    r"wrong (?:person|customer|one|name))[\s,!.:]*)*"
+    r"(?:i meant|meant|it was|that was|that (?:sale|order|call|e-?mail|meeting|visit|note) was|"
+    r"it'?s|should (?:have )?be(?:en)?)\s+"
     r"(?:for\s+|with\s+|to\s+)?"
     r"(?P<new>[^,;]+?)\s*,?\s*(?:and\s+)?not\s+(?:for\s+|with\s+|to\s+)?(?P<old>[^,;]+?)\W*$",
     re.I,

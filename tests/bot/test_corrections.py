@@ -453,3 +453,11 @@ def test_that_sale_is_the_one_just_logged_whatever_its_day(chat):
     chat.say("sold 2 seats of CRM Pro to globex for $3,000 yesterday")
     question = chat.say("no! they haven't bought yet, delete that sale")
     assert "Globex" in question.text and "Acme" not in question.text
+
+
+def test_wrong_person_that_sale_was_moves_the_sale_to_the_one_meant(chat):
+    _catalogue(chat, "CRM Pro")
+    chat.say("jane cooper ordered 2 crm pro")
+    question = chat.say("argh wrong person, that sale was jane smith not cooper")
+    assert question.text.startswith("Move the sale of 2 × CRM Pro to Jane Cooper")
+    assert question.text.endswith("to Jane Smith (Globex Ltd)? (yes/no)")
