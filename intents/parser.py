@@ -166,15 +166,17 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if reason and (said := _after_reason(message, reason, now=now, tz=tz, lexicon=lexicon)):
         return said
     # "Oh shoot, Thandi changed jobs - can you update X's name to Y": the request, when whole
-    if (
-        (
-            before := rules.SAID_BEFORE_ASKING.match(message.text)
-            or rules.QUOTED_BEFORE_ASKING.match(message.text)
-        )
-        and (said := _after_reason(message, before, now=now, tz=tz, lexicon=lexicon))
-        and not rules.missing_required(said.intent, said.slots)
+    before = rules.SAID_BEFORE_ASKING.match(message.text)
+    quoted = rules.QUOTED_BEFORE_ASKING.match(message.text)
+    if (before or quoted) and (
+        said := _after_reason(message, before or quoted, now=now, tz=tz, lexicon=lexicon)
     ):
-        return said
+        sender = quoted and _SENT_BY.search(message.typed[: quoted.end()])
+        if sender and not said.slots.get("customer"):
+            # "Pasting mail from Kisan Agro Mart: '…' — update their city to Nashik": theirs
+            said = replace(said, slots={**said.slots, "customer": sender["who"].strip()})
+        if not rules.missing_required(said.intent, said.slots):
+            return said
     if (reason := rules.REASON_AFTER.match(message.text)) and (
         said := _before_reason(message, reason, now=now, tz=tz, lexicon=lexicon)
     ):
@@ -227,6 +229,12 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     return parsed
 
 
+_SENT_BY = re.compile(r"\bfrom\s+(?P<who>[A-Z][^:'\"“‘]{2,60}?)\s*:", re.I)
+_THEIR_BOOK = re.compile(
+    r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}(?:customers|clients|accounts|leads|book)\b"
+)
+
+
 def _after_reason(
     message: Message, reason: re.Match, *, now: datetime, tz: str, lexicon: Lexicon | None
 ) -> Parsed | None:
@@ -253,6 +261,15 @@ def _after_reason(
         and (named := rules.leading_name(message.typed[: reason.end()]))
     ):  # "dvorak signed. mark won": the one who signed
         change = replace(change, slots={**change.slots, "customer": named})
+    if (
+        change.intent == "customer.bulk_update"
+        and _THEIR_BOOK.search(message.text[reason.end() :])
+        and (named := rules.leading_name(message.typed[: reason.end()]))
+    ):  # "Lucía has too many customers. Please move all her customers from Valencia to Javi"
+        slots, owner = dict(change.slots), re.sub(r"(?:'s|’s)$", "", named)
+        if (was := slots.get("owner")) and was.casefold() != owner.casefold():
+            slots.setdefault("city", was)  # "from Valencia", read as whose, is where
+        return replace(change, slots={**slots, "owner": owner})
     whose = [w for w in change.unread if w.casefold() in vocab.WHOSE]
     if change.intent == "customer.bulk_update" and whose and "owner" not in change.slots:
         # "Lorcan's off sick, can you move all his Galway customers to Aoife": Lorcan's

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from intents import vocab
 from intents.cues import CueTable
-from intents.text import Cleaned, clean
+from intents.text import Cleaned, clean, spoken_number
 from intents.values import MONTHS, amount, date_in, impossible, plain_number, time_of
 
 
@@ -424,9 +424,18 @@ def self_corrected(text: str) -> str:
     if again := _STARTED_AGAIN.match(text):  # "reassign A, B... no wait. reassign C, D to sam"
         return text[again.end() :]
     text = _NOT_THAT_ONE.sub("", text)  # "task 31 done. and 32. no, not 32, just 31": 31
+    if several := _SEVERAL_OF_THEM.search(text):  # "a Dutch hood — wait, it was two of them"
+        count = several["n"] if several["n"].isdigit() else str(spoken_number(several["n"]))
+        text = f"{text[: several.start()]}{count} {several['thing']}{text[several.end() :]}"
     if counted := _COUNT_PUT_RIGHT.search(text):  # "3 corridor packages at.. hang on, it's 2"
         said = re.sub(r"\s+(?:at|for|@)$", "", counted["said"])
-        text = f"{text[: counted.start()]}{counted['new']}{said}{text[counted.end() :]}"
+        end = counted.start("more") if counted["more"] else counted.end()
+        if counted["sum"] and (sums := list(re.finditer(_A_SUM, said))):
+            said, end = (
+                f"{said[: sums[-1].start()]}{counted['sum']}{said[sums[-1].end() :]}",
+                counted.end(),
+            )
+        text = f"{text[: counted.start()]}{counted['new']}{said}{text[end:]}"
     for _ in range(3):
         found = _TAKEN_BACK.search(text)
         if found is None:
@@ -496,7 +505,7 @@ _TAKEN_BACK = re.compile(
     r"go|thanks|idea|rush|worries)\b)|er+|um+|correction|scratch that)\s*[,:!—–-]?|"
     r"or (?:was|is) it\s[^?]{1,40}\?|\*(?=\w))\s*"
     r"(?:(?:i mean[t]?|i meant|it'?s|it is|it was|make (?:it|that)|not\s+[^,;—–]+?,|"
-    r"(?:she|he|they) (?:said|meant|gave|put)|"
+    r"(?:she|he|they) (?:said|meant|gave|put)|(?:the\s+)?correct(?:ion)?(?:\s+one)?\s+is|"
     r"(?:she|he|they)(?:'s|’s| is| are|'re)\s+(?:now\s+)?(?:with|at|working (?:at|for))|"
     r"(?:the\s+)?(?:phone|number|mobile|e-?mail|city|amount|price|date|day|name|score)\s+"
     r"(?:is|was|should be|=|:))\s+)?"
@@ -512,10 +521,19 @@ _NOT_THAT_ONE = re.compile(
     re.I,
 )
 # a count put right with its noun: "3 corridor mapping packages at.. hang on, it's 2 packages"
+_SEVERAL_OF_THEM = re.compile(
+    r"\b(?:a|an|one)\s+(?P<thing>[^—–,;.]+?)\s*(?:[—–,]|\s-)\s*(?:wait|sorry|actually|no|oops)\W+"
+    r"(?:it was|it's|make (?:it|that)|there (?:were|was))\s+(?P<n>\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twelve)\s+of\s+(?:them|those)\b",
+    re.I,
+)
+_A_SUM = r"(?:[$€£¥₹]\s?)?\d(?:[\d,.]*\d)?(?:\s?k\b)?\s?(?:[$€£¥₹]|[a-z]{2,6}\b)?"
 _COUNT_PUT_RIGHT = re.compile(
-    r"\b\d+(?P<said>\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]{3,}?)e?s?\b[^,;.]*?)[\s.,;—–-]*"
+    r"\b\d+(?P<said>\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]{3,}?)e?s?\b[^;.]*?)[\s.,;—–-]*"
     r"\b(?:hang on|hold on|no wait|wait|sorry|actually|oops)\W+(?:it'?s|it was|make (?:it|that)|"
-    r"i mean)?\s*(?P<new>\d+)\s+(?P=noun)e?s?\b",
+    r"i mean|(?:the\s+)?correct(?:ion)?(?:\s+one)?\s+is)?\s*(?P<new>\d+)\s+(?P=noun)e?s?\b"
+    # "…, 22000 yen. Sorry, correct is 3 platen, 33000 yen": the sum put right with it
+    rf"(?P<more>\s*,\s*(?P<sum>{_A_SUM}))?",
     re.I,
 )
 _LEADING_WORDS = frozenset({"to", "on", "for", "at", "in", "with", "from", "by"})
@@ -2081,8 +2099,9 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
 
 # the product said right after a count: "20x CRM Starter at 285 each"
 _NAMED_AFTER_COUNT = re.compile(
-    r"\s+(?P<p>[A-Za-z][\w&+-]*(?:\s+(?!(?:at|for|to|from|with|total|each|and|plus)\b)[\w&+-]+){0,3})"
-    r"(?=\s*(?:[,;:]|$|\s(?:at|for|@|total|each|and|plus)\b|\s+[$€£\d]))"
+    r"\s+(?P<p>[A-Za-z][\w&+-]*(?:\s+(?!(?:at|for|to|from|with|total|each|and|plus)\b)"
+    rf"(?!(?i:{vocab.CURRENCY_CODE})\b)[\w&+-]+){{0,3}})"  # "12x truss 3m AED 9,600": no "AED"
+    r"(?=\s*(?:[,;:]|$|\s(?:at|for|@|total|each|and|plus)\b|\s+[$€£\d]|\s+[A-Za-z]{3}\s?\d))"
 )
 _SIGNED_FOR = re.compile(
     r"^\s*(?P<who>[^,;:!]+?)\s+(?:signed|renewed|took|bought)\s+(?:up\s+)?(?:for\s+)?(?:the\s+|an?\s+)?"

@@ -71,6 +71,16 @@ SHORTHAND = [
     (re.compile(r"\bloged\b", re.I), "logged"),
     (re.compile(r"(?<=\ba )cal\b", re.I), "call"),  # "loged a cal with X"
     (re.compile(r"\bfortnite\b", re.I), "fortnight"),
+    (re.compile(r"\bwa['’]e?d\b", re.I), "whatsapped"),  # "jurong ceramics wa'd, want …"
+    # "a guy called Dex Amaral who runs …": who he is, not a call
+    (
+        re.compile(
+            r"\b(guy|man|lady|woman|person|chap|bloke|fella|company|firm|shop|outfit|place)"
+            r" called\b",
+            re.I,
+        ),
+        r"\1 named",
+    ),
     # "finally got X on the phone": a call with X
     (
         re.compile(
@@ -351,9 +361,10 @@ POLITE = re.compile(
     r"^(?:(?:ok(?:ay)?|fine|right|alright|sure)\b,?\s+(?:[a-z]+\s+){0,2}then\s*[.!]+\s+"
     r"|(?:ok|okay|alright|right|so|actually|now|hmm+|oh|ah)\b,?\s+"  # "ok move …", "oh his phone …"
     r"|(?:eish|ugh|argh|oh no|oh dear|oh man|damn|dang|shoot|oops|whoops|darn|sadly|unfortunately|"
-    r"bummer|yikes|meh|ngl|tbh|fyi|btw|bet|lol|bruh|bro|"
+    r"bummer|yikes|meh|ngl|tbh|fyi|btw|bet|lol|bruh|bro|omg|wow|"
     r"(?:sorry|apologies) for the (?:late|delayed|slow) (?:update|message|reply|log))\b[,.!]*\s+"
     # "Sorry for the wall of text — from Siobhán at …": an apology for the length, not a name
+    r"|long (?:one|message|post),?\s+sorry\s*[-–—:,.!]*\s+"  # "long one sorry — Al Noor called"
     r"|(?:sorry|apologies) for the (?:wall of text|essay|novel|long (?:message|one|post)|ramble)"
     r"\s*[-–—:,.!]*\s+"
     # "Lekker, Kobus paid the deposit": joy, with its comma ("Sweet Pea Florist" is a name)
@@ -364,6 +375,9 @@ POLITE = re.compile(
     r"|i\s+(?:want|wanna|would like|'d like|need)\s+(?:to\s+)?(?:see|know)\s+(?=what|who|which|how)"
     r"|(?:quick one|quick q(?:uestion)?|quick update)\s*[-–—:,→]*\s+"  # "quick one - emailed …"
     r"|(?:please\s+|kindly\s+)?do\s+the\s+needful\s+and\s+"  # "please do the needful and add …"
+    # "please kindly help me send the daily digest at 6pm": the request, not a call for help
+    r"|(?:please\s+|pls\s+)?(?:kindly\s+)?help\s+me\s+(?:to\s+)?(?=(?:send|set|add|log|create|"
+    r"make|update|change|move|delete|remove|schedule|record|register|put)\b)"
     # "I think I need to add X as a new customer": the request, without who needs it
     r"|(?:i\s+think\s+)?(?:i|we)\s+(?:need|have|want|would\s+like|'d\s+like)\s+to\s+"
     r"(?=(?:create|add|register|enter)\s+(?:a\s+)?(?:new\s+)?(?:customer|client|lead|contact)\b"

@@ -165,11 +165,12 @@ ENTRY_REMOVED = re.compile(
 # email", "change the last contact with hannah from email to call", "oops that call was actually
 # yesterday", "oh wait it was 24,500 not 24000", "the acme sale was 5 seats not 3"
 _CHANNEL_WORD = (
-    r"(?:video call|video meeting|zoom(?: call)?|teams (?:call|meeting)|phone call|call|e-?mail|"
+    r"(?:video call|video meeting|zoom(?: call)?|teams (?:call|meeting)|facetime|phone call|call|e-?mail|"
     r"meeting|visit|chat|text|sms|note|whats ?app|voicemail)"
 )
 CONTACT_KIND_FIXED = re.compile(
-    rf"^(?!.*\b(?:task|reminder|nps|score)\b).*\b(?:was|is|should (?:have )?be(?:en)?)\s+"
+    rf"^(?!.*\b(?:task|reminder|nps|score)\b)(?!.*\b(?:going to|gonna|about to|wanted to) log\b)"
+    rf".*\b(?:was|is|should (?:have )?be(?:en)?)\s+"
     rf"(?:actually\s+|really\s+)?(?:an?\s+)?(?P<new>{_CHANNEL_WORD})\b[^,;.!?]{{0,30}}?\s*,?\s*"
     rf"(?:and\s+)?not\s+(?:an?\s+)?(?P<old>{_CHANNEL_WORD})\b"
     rf"|\b(?:change|switch|make)\b.*?\bfrom\s+(?:an?\s+)?(?P<old2>{_CHANNEL_WORD})\s+(?:in)?to\s+"
@@ -1409,7 +1410,7 @@ CHANNEL_OVERRIDES = [
         ),
         "chat",
     ),
-    (re.compile(r"\b(?:zoom|teams|video call|google meet|meet call|webex)\b"), "meeting"),
+    (re.compile(r"\b(?:zoom|teams|video call|google meet|meet call|webex|facetime)\b"), "meeting"),
     (re.compile(r"\b(?:whats ?app(?:ed)?|slack(?:ed)?|telegram|signal)\b"), "chat"),
     (re.compile(r"\b(?:voice ?mail|on the phone|phone call|got off (?:the )?phone)\b"), "call"),
     (re.compile(r"\b(?:on ?site)\b|^(?:\W*[\w']+\W+){0,4}?visit(?:ed|ing)\b"), "visit"),
@@ -1669,10 +1670,11 @@ _CODES = (
     r"pesos?|cop|soles|ringgit|baht|canadian(?: dollars)?"
 )
 # the codes also written before the figure: "USD 7,500", "AED 15,000"
-_CODES_FIRST = (
-    r"\b(?:usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|nzd|mxn|hkd|cny|rmb|ngn|"
-    r"php|kes|ksh|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd|ghs|cop)"
+CURRENCY_CODE = (  # a currency said by its code, before or after the sum
+    r"usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|nzd|mxn|hkd|cny|rmb|ngn|"
+    r"php|kes|ksh|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd|ghs|cop"
 )
+_CODES_FIRST = rf"\b(?:{CURRENCY_CODE})"
 _SYMBOLS = r"(?:gh₵|₵|us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦₱฿₪₩₫₺]|rs\.?|(?<![\w$])r(?=\s?\d{1,3}(?:,\d{3})+\b|\d+(?:\.\d+)?\s?[km]\b))"
 # the whole of a sale said after its parts: "8 units @ $1,150 = $9,200", "… total $9,200"
 SALE_TOTAL = re.compile(
@@ -1688,7 +1690,7 @@ UNIT_PRICE = re.compile(
 MONEY = [  # an amount with its currency anywhere; else a bare number after "for", "at", a comma
     re.compile(
         r"(?:[,;:]\s*|\s+(?:for|at|worth|totaling|totalling|total|@|paid|=|of)\s+|\s+|^)"
-        rf"(?P<money>{_SYMBOLS}\s?\d[\d,.]*\s?(?:[km](?![a-z]))?(?:\s?(?:{_CODES})\b)?|(?:{_CODES_FIRST})\s?\d[\d,.]*\s?[km]?\b|\d(?:[\d,.]*\d)?\s?(?:[km]|lakhs?)?\s?(?:{_SYMBOLS}(?:\s?(?:{_CODES})\b)?|(?:{_CODES})\b))"
+        rf"(?P<money>{_SYMBOLS}\s?\d[\d,.]*\s?(?:[km](?![a-z]))?(?:\s?(?:{_CODES})\b)?|(?:{_CODES_FIRST})\s?\d[\d,.]*\s?[km]?\b|\d(?:[\d,.]*\d)?\s?(?:[km]|lakhs?)?\s?(?:{_SYMBOLS}(?:\s?(?:{_CODES})\b)?|(?:{_CODES})\b(?!\s?\d)))"
         rf"{_PER}"
     ),
     re.compile(

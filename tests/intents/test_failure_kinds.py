@@ -2225,3 +2225,47 @@ def test_a_sale_still_to_come_is_a_contact_not_a_sale(text):
 def test_a_day_they_sign_on_is_never_the_day_of_the_call():
     parsed = read("priya fischer halcyon media finally called back - signing friday!!")
     assert parsed.intent == "interaction.log" and "occurred_on" not in parsed.slots
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("al noor events 12x truss 3m AED 9,600", "purchase.log",
+         {"customer": "al noor events", "product": "truss 3m", "quantity": 12, "amount": 9600,
+          "currency": "AED"}),
+        ("Nakamura Legal Office bought 2 platen re-rubbering service, 22000 yen. Sorry, correct "
+         "is 3 platen, 33000 yen.", "purchase.log",
+         {"customer": "Nakamura Legal Office", "product": "platen re-rubbering service",
+          "quantity": 3, "amount": 33000, "currency": "JPY"}),
+        ("Lucía has too many customers. Please move all her customers from Valencia to Javi.",
+         "customer.bulk_update", {"owner": "Lucía", "city": "Valencia", "field": "owner",
+                                  "value": "Javi"}),
+        ("Pasting mail from Kisan Agro Mart: 'Dear Sanjay ji, please note our new GST registered "
+         "address is in Nashik, kindly update your records.' — update their city to Nashik",
+         "customer.update", {"customer": "Kisan Agro Mart", "field": "city", "value": "Nashik"}),
+        ("omg gaslight players gave us a 10!!! 'costumes were museum quality'", "nps.record",
+         {"customer": "gaslight players", "score": 10, "comment": "costumes were museum quality"}),
+        ("jurong ceramics wa'd, want thermocouple type K x10 quote", "interaction.log",
+         {"customer": "jurong ceramics", "channel": "chat",
+          "summary": "want thermocouple type K x10 quote"}),
+        ("please kindly help me send the daily digest at 6pm everyday", "digest.subscribe",
+         {"time": "18:00", "days": "every_day"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_55_read_wrong_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_two_of_them_said_after_a_puts_the_count_right():
+    parsed = read("Sold Tova Lindqvist a Dutch hood size 6 — wait, it was two of them, $340 total")
+    assert (parsed.intent, parsed.slots["quantity"], parsed.slots["amount"]) == (
+        "purchase.log",
+        2,
+        340,
+    )
+
+
+def test_long_one_sorry_is_no_customer():
+    parsed = read("long one sorry — Al Noor called back this afternoon, the expo got pushed")
+    assert (parsed.intent, parsed.slots["customer"]) == ("interaction.log", "Al Noor")
