@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from rapidfuzz import fuzz
+
 from intents import commands, features, records, rules, spans, vocab
 from intents.lexicon import (
     REPS,
@@ -36,6 +38,7 @@ from intents.rules import (
     BOUGHT_DAYS,
     CAME_FROM,
     CONTACT,
+    CONTACT_SAID,
     CONTACTED_DAYS,
     CUSTOMERS,
     NEVER_PURCHASED,
@@ -220,6 +223,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
             rules.unquoted(message.text)
         ):
             slots = {**parsed.slots, CONTACT: contact["channel"]}
+            own = rules.said_before_score(contact.get("summary"))
+            answer = str(parsed.slots.get("comment", ""))
+            if parsed.intent == "nps.record" and own and fuzz.partial_ratio(own, answer) < 85:
+                slots[CONTACT_SAID] = own  # "visited X, walked him thru …. gave us an 8 on nps"
             said, caller = str(slots.get("customer", "")), contact.get("customer")
             if caller and said != caller and said.startswith(caller):
                 slots["customer"] = caller  # "tom @ cyberdyne called, …": never "… called"

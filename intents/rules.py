@@ -109,12 +109,15 @@ def without_dangling_words(slots: dict[str, Any]) -> dict[str, Any]:
             slots[name] = value[: found.start()] or value
         if isinstance(value := slots.get(name), str):
             slots[name] = _without_filler(value) or value  # "→ they want 50 seats #closing"
+        if str(slots.get(name, "")).strip(" .,!").lower() in _NOTHING_SAID:
+            del slots[name]  # "already called amelia taylor today": when, not what was said
     if isinstance(said := slots.get("comment"), str) and (found := _SCORE_LEFT.search(said)):
         slots["comment"] = said[: found.start()] or said  # "…, now ok. nps 7": the score's word
     return slots
 
 
 _A_DAY_BEFORE = re.compile(r"\bthe (?:day|night|morning|week|evening) (?:before|after)\b", re.I)
+_NOTHING_SAID = frozenset("already just again finally also too back now earlier".split())
 _SCORE_LEFT = re.compile(r"[\s,;:.!?-]+(?:nps|nps score|score|rated|rating)[\s,;:.!?-]*$", re.I)
 
 
@@ -1149,6 +1152,11 @@ _SPEAKER = re.compile(r"\b(?:says|said|thinks|told me|reckons|confirmed|tells me
 _A_SALE_TOLD = re.compile(
     r"\b(?:bought|ordered|purchased|signed|sold|renewed|paid)\b.*\d|\d.*\b(?:bought|ordered|sold)\b"
 )
+# words that make the day after them another event's, never the contact's
+_ANOTHER_DAY = re.compile(
+    r"\b(?:since|ship(?:s|ped|ping)?|release[sd]?|expects?|expected|arriv(?:e|es|ed|ing)|"
+    r"launch(?:es|ed|ing)?|stuck|delayed|dispatch(?:ed|es)?|due|until|till)\s+(?:on\s+|last\s+|this\s+)?$"
+)
 _SALE_TO_COME = re.compile(
     r"\b(?:ready|about|going|due|set|expect(?:s|ed|ing)?|likely|hoping|hope|plan(?:s|ning)?)\s+to\s+"
     r"(?:sign|buy|order|close|renew)\b|\bwill\s+(?:sign|buy|order|renew)\b"
@@ -2131,6 +2139,14 @@ def _told_of(told: re.Match, message: Message) -> dict | None:
 
 @reads("customer.update")
 def _update(match: re.Match, message: Message) -> dict | None:
+    slots = _updated(match, message)
+    if slots and slots.get("field") == "tag" and "@" in str(slots.get("value", "")):
+        # "tag #201 trade-show pls and set her email to priya.d.jr@gmail.com": no tag is an address
+        slots["field"] = "email"
+    return slots
+
+
+def _updated(match: re.Match, message: Message) -> dict | None:
     if found := vocab.READY_FOR.match(message.text):  # "X is ready for a proposal, move her …"
         stage = "qualified" if found["stage"] == "qualification" else "proposal"
         return {"customer": _ref(message.typed[slice(*found.span("who"))]), "field": "stage",
@@ -2990,6 +3006,19 @@ def _log_as(said: str, found: re.Match, message: Message) -> dict | None:
     return read("interaction.log", replace(message, text=typed.lower(), typed=typed))
 
 
+def said_before_score(summary: str | None) -> str | None:
+    """A contact's own words before the NPS answer it brought: "walked him thru the replacement
+    schedule, he's calmer now. gave us an 8 on nps - …" → the walk-through; None when nothing is."""
+    own = _SCORE_SAID.sub("", summary or "").strip(" ,.;:-–—")
+    return own if len(own.split()) >= 3 else None
+
+
+_SCORE_SAID = re.compile(
+    r"[\s,.;:–—-]*\b(?:(?:she|he|they)\s+)?(?:gave us|gave|rated|scored|nps|score)\b.*$",
+    re.I | re.S,
+)
+
+
 def contact_plainly(message: Message) -> str | None:
     """A contact told in an order of its own, said the usual way: "from X at Y: '…' log it as an
     email" (an e-mail from X: '…'), "X at Y: met him tuesday, …" (met X at Y tuesday, …)."""
@@ -3110,6 +3139,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
     occurred = None
     for found in vocab.OCCURRED.finditer(rest):
         when = found.group("when")
+        if _ANOTHER_DAY.search(rest[max(0, found.start("when") - 30) : found.start("when")]):
+            continue  # "stuck in customs since monday", "expects release tuesday": not the contact's
         if _TO_HAPPEN.search(rest[max(0, found.start() - 60) : found.start()]):
             # "…, sending a tech on thursday": when it will happen, the day to follow up
             day = date_in(when, now=message.now, tz=message.tz, future=True)
@@ -3511,8 +3542,11 @@ def _contact_fixed(match: re.Match, message: Message) -> dict | None:
     to call", "oops that call was actually yesterday": what the latest contact should say."""
     slots: dict[str, Any] = {"customer": _entry_customer(message.typed[match.start() :])}
     if kind := vocab.CONTACT_KIND_FIXED.search(message.text):
-        slots["channel"] = channel_of(kind.group("new") or kind.group("new2") or kind["new3"])
-        slots[OLD_CHANNEL] = channel_of(kind.group("old") or kind.group("old2") or kind["old3"])
+        new, old = (
+            next(kind[g] for g in (f"{w}", f"{w}2", f"{w}3", f"{w}4") if kind[g])
+            for w in ("new", "old")
+        )
+        slots["channel"], slots[OLD_CHANNEL] = channel_of(new), channel_of(old)
     if fixed := vocab.CONTACT_DAY_FIXED.search(message.text):
         when = fixed.group("when") or fixed.group("when2") or fixed.group("when3")
         day = date_in(when, now=message.now, tz=message.tz, future=False)
@@ -3858,6 +3892,7 @@ UNREAD = "_unread"
 ANOTHER_PRODUCT = "another_product"  # a second product in one sale: the bot asks for it apart
 CUSTOMERS = "customers"  # a change's customers named one by one (not in the contract's frame)
 CONTACT = "contact"  # the channel of the contact an NPS answer or a sale came in (ditto)
+CONTACT_SAID = "contact_said"  # what that contact was about, when more than the answer (ditto)
 CAME_FROM = "came_from"  # customers handed over to the asker: {"from": who, "days": N} (ditto)
 BOUGHT_DAYS = "bought_days"  # customers who bought within so many days (ditto)
 CONTACTED_DAYS = "contacted_days"  # customers contacted within so many days (ditto)

@@ -178,6 +178,8 @@ CONTACT_KIND_FIXED = re.compile(
     # "the call with mia fischer at summit today was actually a visit"
     rf"|\b(?:the|that|my|this)\s+(?:last\s+)?(?P<old3>{_CHANNEL_WORD})\b[^,;.!?]{{0,60}}?\s+"
     rf"(?:was|is)\s+(?:actually|really)\s+(?:an?\s+)?(?P<new3>{_CHANNEL_WORD})\b"
+    rf"|\b(?:the|that|my|this)\s+(?:last\s+)?(?P<old4>{_CHANNEL_WORD})\b[^,;.!?]{{0,60}}?\s+"
+    rf"(?:was|is)\s+(?:an?\s+)?(?P<new4>{_CHANNEL_WORD})\s+(?:actually|really|instead)\b"
 )
 CONTACT_DAY_FIXED = re.compile(
     rf"\b(?:that|the|my|this)\s+(?:last\s+|latest\s+)?(?P<which>{_CHANNEL_WORD}|contact)\b"

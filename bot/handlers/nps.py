@@ -13,7 +13,7 @@ from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
 from crm_store.audit import last_command, snapshot
 from crm_store.models import Customer, NpsAnswer
-from intents import CONTACT, Parsed
+from intents import CONTACT, CONTACT_SAID, Parsed
 
 
 def category(score: int) -> str:
@@ -73,8 +73,9 @@ def record_nps(parsed: Parsed, ctx: Context) -> Reply:
     ctx.audit("nps.record", answer, before=before, description=description)
     contact = ""
     if channel := parsed.slots.get(CONTACT):  # "called bjorn, … nps 7": the call is logged too
-        record_contact(ctx, customer, channel, comment, ctx.now)
-        contact = logged(ctx, [customer], channel, comment, ctx.now) + "\n"
+        about = parsed.slots.get(CONTACT_SAID) or comment
+        record_contact(ctx, customer, channel, about, ctx.now)
+        contact = logged(ctx, [customer], channel, about, ctx.now) + "\n"
     advice = {
         "promoter": "A good moment to ask for a referral.",
         "passive": "Satisfied but not enthusiastic: worth asking what would make it a 10.",

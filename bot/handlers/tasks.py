@@ -113,7 +113,13 @@ _EACH_OWNER = re.compile(
     r"|\bwho(?:m)?ever\s+owns\b|\b(?:each|every)\s+(?:owner|rep)s?\b|\bits\s+(?:own\s+)?owner\b",
     re.I,
 )
-_ON_EACH = re.compile(r"\b(?:each|every one|all) of (?:them|those|these)\b|\bon each\b", re.I)
+_ON_EACH = re.compile(
+    r"\b(?:each|every one|all) of (?:them|those|these)\b|\bon each\b"
+    # "an intro call with all her toronto customers": one task for each of a selection
+    r"|\b(?:all|each of|every one of)\s+(?:her|his|their|my|our)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:customers|clients|accounts|leads)\b",
+    re.I,
+)
 _SOMEONE = re.compile(r"\b(?:him|her|them)\b", re.I)
 # "his"/"their" of a colleague's own book is not a customer's: "write handover notes for his
 # last accounts"

@@ -205,3 +205,22 @@ def test_a_pronoun_while_asked_which_product_says_the_product_is_asked(catalog):
     catalog.say("jane cooper just signed!! 10 seats crm prp 4500")
     reply = catalog.say("move her to customer pls")
     assert reply.text.startswith("Who is “her”? I'm still asking which product you meant")
+
+
+def test_a_visit_that_brought_an_nps_answer_keeps_what_happened_on_it(chat):
+    chat.say(
+        "visited jane cooper this morning, walked her thru the replacement schedule, she's "
+        "calmer now. gave us an 8 on nps - 'good people, bad courier'"
+    )
+    [visit] = chat.rows(Interaction)
+    [answer] = chat.rows(NpsAnswer)
+    assert (visit.channel, visit.summary) == (
+        "visit", "walked her thru the replacement schedule, she's calmer now"
+    )  # fmt: skip
+    assert (answer.score, answer.comment) == (8, "good people, bad courier")
+
+
+def test_what_was_said_is_never_a_lone_already(chat):
+    chat.say("already called jane cooper today")
+    [call] = chat.rows(Interaction)
+    assert (call.channel, call.summary) == ("call", "")

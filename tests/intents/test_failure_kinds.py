@@ -2269,3 +2269,24 @@ def test_two_of_them_said_after_a_puts_the_count_right():
 def test_long_one_sorry_is_no_customer():
     parsed = read("long one sorry — Al Noor called back this afternoon, the expo got pushed")
     assert (parsed.intent, parsed.slots["customer"]) == ("interaction.log", "Al Noor")
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        ("email from mia rossi at summit retail - their order is stuck in customs since monday, "
+         "asked for a tracking update",
+         "their order is stuck in customs since monday, asked for a tracking update"),
+        ("note on mia rossi: customs broker expects release tuesday",
+         "customs broker expects release tuesday"),
+    ],
+)  # fmt: skip
+def test_a_day_of_something_else_in_a_contact_is_neither_its_day_nor_cut(text, summary):
+    parsed = read(text)
+    assert parsed.intent == "interaction.log" and "occurred_on" not in parsed.slots
+    assert parsed.slots["summary"] == summary
+
+
+def test_an_address_is_never_a_tag():
+    parsed = read("tag #201 trade-show pls and set her email to priya.d.jr@gmail.com")
+    assert (parsed.slots["field"], parsed.slots["value"]) == ("email", "priya.d.jr@gmail.com")
