@@ -144,17 +144,16 @@ def _for_several(
         reps = ctx.session.exec(
             select(Staff).where(Staff.role == Role.rep.value).order_by(Staff.name)
         ).all()
-        whom = "each rep ({names})"
     else:
         named = (assignee(ctx, name) for name in _SEVERAL.split(owners))
         reps = list({rep.id: rep for rep in named}.values())
-        whom = "{names}"
     if not reps:
         raise UserError("There are no reps to set it for. Nothing was saved.")
     names = ", ".join(rep.name for rep in reps)
+    whom = f"each rep ({names})" if owners.casefold() in TEAM else names
     when = f", due {format.day(due, today=ctx.today)}" if due else ""
     if not ctx.confirmed:
-        raise Ask.confirm(f"Set the task “{text}”{when} for {whom.format(names=names)}?")
+        raise Ask.confirm(f"Set the task “{text}”{when} for {whom}?")
     for rep in reps:
         new_task(ctx, text=text, due=due, customer=customer, assignee=rep)
     return Reply(f"Set “{text}”{when} for {names}.", buttons=[Button("Undo", "undo")])

@@ -720,14 +720,3 @@ def test_tasks_for_two_named_reps_are_one_each_once_confirmed(chat):
     assert chat.written() == written
     chat.say("yes", who="Alex")
     assert sorted(_assignee_of(chat, task) for task in chat.rows(Task)) == ["Priya Shah", "Sam"]
-
-
-def test_a_task_with_all_of_a_reps_customers_is_refused_never_set_on_one(chat):
-    written = chat.written()
-    reply = chat.say(
-        "sam should do an intro call with all his new york customers by next wednesday, set that "
-        "up",
-        who="Alex",
-    )
-    assert reply.text.startswith("A task on each customer goes on a list")
-    assert chat.written() == written

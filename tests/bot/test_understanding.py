@@ -6,6 +6,7 @@ import subprocess
 import sys
 from decimal import Decimal
 
+import pytest
 from sqlmodel import Session, select
 
 from bot.handlers.help import reading_label
@@ -221,13 +222,19 @@ def test_a_yes_with_a_remark_after_it_is_a_yes(chat):
     assert [c.name for c in chat.rows(Customer)].count("Jane Cooper") == 2
 
 
-def test_a_task_for_each_owner_without_a_list_is_refused_and_nothing_is_saved(chat):
-    written = chat.written()
-    reply = chat.say(
+@pytest.mark.parametrize(
+    "said",
+    [
         "create a task for each owner to chase their proposals with no contact in 21 days, "
         "due wednesday",
-        who="Alex",
-    )
+        # one task with all of a rep's customers in it is never set on one of them
+        "sam should do an intro call with all his new york customers by next wednesday, set that "
+        "up",
+    ],
+)
+def test_a_task_for_each_owner_without_a_list_is_refused_and_nothing_is_saved(chat, said):
+    written = chat.written()
+    reply = chat.say(said, who="Alex")
     assert reply.text.startswith("A task on each customer goes on a list")
     assert chat.written() == written
 
