@@ -2429,7 +2429,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     (  # "give Zeynep all of Mehmet's customers in Izmir": the new owner said first
         re.compile(
             r"(?P<cut>^(?:(?:please|pls|can you)\s+)*(?:give|hand|pass)\s+(?P<value>(?!(?:all|every|each|"
-            r"the|my|our|them|those|these|him|her|me)\b)[\w-]+))\s+(?=(?:all|every|each)\b|[\w-]+(?:'s|’s)\s)"
+            r"the|my|our|them|those|these|him|her|me|over|on)\b)[\w-]+))\s+(?=(?:all|every|each)\b|[\w-]+(?:'s|’s)\s)"
         ),
         "owner",
     ),

@@ -2290,3 +2290,11 @@ def test_a_day_of_something_else_in_a_contact_is_neither_its_day_nor_cut(text, s
 def test_an_address_is_never_a_tag():
     parsed = read("tag #201 trade-show pls and set her email to priya.d.jr@gmail.com")
     assert (parsed.slots["field"], parsed.slots["value"]) == ("email", "priya.d.jr@gmail.com")
+
+
+def test_hand_over_is_never_a_colleague_called_over():
+    parsed = read("Hand over all of Priya's Mumbai customers to Arjun while she is on leave")
+    assert (parsed.intent, parsed.slots) == (
+        "customer.bulk_update",
+        {"owner": "Priya", "city": "Mumbai", "field": "owner", "value": "Arjun"},
+    )
