@@ -17,6 +17,7 @@ from functools import partial
 
 from intents.rules import Message
 from intents.vocab import (
+    COMPANY_WORDS,
     DATE,
     DATE_WORDS,
     NOT_CUSTOMERS,
@@ -327,6 +328,13 @@ def _rules_say_more(name: str, slots: dict, tagged: str, text: str) -> bool:
         return True  # "St. Fintan's": the rules kept the possessive that is the name's own
     if name == "customer" and isinstance(rule, str) and re.search(r"#\d", rule):
         return True  # "chloe martin #129": the #id says which one
+    if (
+        name == "customer"
+        and isinstance(rule, str)
+        and rule.lower().startswith(f"{tagged.lower()} ")
+        and COMPANY_WORDS.fullmatch(rule[len(tagged) :].strip().lower())
+    ):
+        return True  # "call mama ngozi provisions friday": the firm's last word is its own
     if name == "customer" and isinstance(rule, str) and tagged.lower().startswith(rule.lower()):
         if tagged.lower().split()[-1] in _ENDS_NO_NAME:
             return True  # "called jane in the morning": the tagger took a word too many

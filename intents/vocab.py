@@ -2329,7 +2329,7 @@ COMPANY_WORDS = re.compile(
     r"hotels?|pharma|health|realty|motors|foods?|tech|technologies|studios?|agency|gym|school|schools|"
     r"capital|ventures|bikes|build|builders|construction|energy|solar|aviation|travel|media|analytics|"
     r"networks|clinics?|vets|physio|fisheries|farms?|textiles|exports|imports|infra|pte|freight|"
-    r"shipping|transport|marine|motors|logistik|trading|retail|supplies|supply|services|rail|"
+    r"shipping|transport|marine|motors|logistik|trading|retail|supplies|supply|provisions|services|rail|"
     r"railways?|civil|engineering|surveys?|surveying|"
     r"veterinary|vet|medical|stores?|lodge|estates?|chemists?|pharmacy|hospital|salon|garage|"
     r"workshop|gallery|boutique|winery|brewery|vineyards?|dairies|dairy|orchards?|nursery|florists?|"
