@@ -330,7 +330,9 @@ class Bot:
                 )
                 if pressed_cancel or cancelled or says(text, NO):
                     session.delete(pending)
-                    text = "" if pressed_cancel or cancelled else after_no
+                    # "never mind" is a no and nothing else; "no, reassign them to jordan" is more
+                    alone = pressed_cancel or cancelled or says(text, NO, only=True)
+                    text = "" if alone else after_no
                     waiting = "cancelled"
                     if not text:
                         return Reply(CANCELLED)
