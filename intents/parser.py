@@ -223,10 +223,11 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
             rules.unquoted(message.text)
         ):
             slots = {**parsed.slots, CONTACT: contact["channel"]}
-            own = rules.said_before_score(contact.get("summary"))
-            answer = str(parsed.slots.get("comment", ""))
-            if parsed.intent == "nps.record" and own and fuzz.partial_ratio(own, answer) < 85:
-                slots[CONTACT_SAID] = own  # "visited X, walked him thru …. gave us an 8 on nps"
+            if parsed.intent == "nps.record" and (
+                own := rules.said_before_score(contact.get("summary"))
+            ):  # "visited X, walked him thru …. gave us an 8 on nps": the visit's own words
+                if fuzz.partial_ratio(own, str(parsed.slots.get("comment", ""))) < 85:
+                    slots[CONTACT_SAID] = own
             said, caller = str(slots.get("customer", "")), contact.get("customer")
             if caller and said != caller and said.startswith(caller):
                 slots["customer"] = caller  # "tom @ cyberdyne called, …": never "… called"

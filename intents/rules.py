@@ -523,7 +523,7 @@ _NOT_THAT_ONE = re.compile(
     r"[^.;!?]*",
     re.I,
 )
-# a count put right with its noun: "3 corridor mapping packages at.. hang on, it's 2 packages"
+# an article put right as a count: "a Dutch hood size 6 — wait, it was two of them"
 _SEVERAL_OF_THEM = re.compile(
     r"\b(?:a|an|one)\s+(?P<thing>[^—–,;.]+?)\s*(?:[—–,]|\s-)\s*(?:wait|sorry|actually|no|oops)\W+"
     r"(?:it was|it's|make (?:it|that)|there (?:were|was))\s+(?P<n>\d+|two|three|four|five|six|seven|"
@@ -531,6 +531,7 @@ _SEVERAL_OF_THEM = re.compile(
     re.I,
 )
 _A_SUM = r"(?:[$€£¥₹]\s?)?\d(?:[\d,.]*\d)?(?:\s?k\b)?\s?(?:[$€£¥₹]|[a-z]{2,6}\b)?"
+# a count put right with its noun: "3 corridor mapping packages at.. hang on, it's 2 packages"
 _COUNT_PUT_RIGHT = re.compile(
     r"\b\d+(?P<said>\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]{3,}?)e?s?\b[^;.]*?)[\s.,;—–-]*"
     r"\b(?:hang on|hold on|no wait|wait|sorry|actually|oops)\W+(?:it'?s|it was|make (?:it|that)|"

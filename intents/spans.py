@@ -222,11 +222,11 @@ INTENTS_OF = {
 # reminder or NPS comment keeps every word the rules read in it (a tagger reading the likeliest
 # span could leave some of the user's words out).
 _NO_PRODUCT_WORDS = frozenset("more extra additional another".split())
-TAGGED_FIRST = frozenset({"customer", "name", "company", "product", "interest", "topic", "city"})
-RULES_FIRST = frozenset({"summary", "text", "comment"})
 # the order slots are merged in: each sees those merged before it, so it is fixed, not a set's
-MERGE_ORDER = ("product", "customer", "name", "company", "interest", "topic", "city", "comment",
-               "summary", "text")  # fmt: skip
+_TAGGED_ORDER = ("product", "customer", "name", "company", "interest", "topic", "city")
+_RULES_ORDER = ("comment", "summary", "text")
+MERGE_ORDER = (*_TAGGED_ORDER, *_RULES_ORDER)
+TAGGED_FIRST, RULES_FIRST = frozenset(_TAGGED_ORDER), frozenset(_RULES_ORDER)
 DOUBT = 0.03  # a one-word customer the tagger gives less chance than this of being one is dropped
 
 
