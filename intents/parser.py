@@ -229,8 +229,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
                 if fuzz.partial_ratio(own, str(parsed.slots.get("comment", ""))) < 85:
                     slots[CONTACT_SAID] = own
             said, caller = str(slots.get("customer", "")), contact.get("customer")
-            if caller and said != caller and said.startswith(caller):
-                slots["customer"] = caller  # "tom @ cyberdyne called, …": never "… called"
+            if caller and said != caller and (said.startswith(caller) or said.endswith(caller)):
+                slots["customer"] = caller  # "tom @ cyberdyne called, …", "called X, …": X
             parsed = replace(parsed, slots=slots)
     if _BARE_NUMBER.fullmatch(message.text):  # "14" alone: a task, an answer, a typo? ask
         parsed = replace(parsed, confidence=min(parsed.confidence, BARE_NUMBER_CONFIDENCE))
@@ -266,6 +266,7 @@ def _after_reason(
         and not change.slots.get("customer")
         and change.slots.get("field") == "stage"
         and not vocab.SELECTION_SAID.search(message.text[: reason.end()])  # "All customers …, put"
+        and not rules.ALL_OF_THEM.search(message.text[: reason.end()])  # "close all of X's leads"
         and (named := rules.leading_name(message.typed[: reason.end()]))
     ):  # "dvorak signed. mark won": the one who signed
         change = replace(change, slots={**change.slots, "customer": named})

@@ -563,7 +563,7 @@ def named_then_pointed(message: Message) -> Message | None:
     """ "mateo schneider hasn't been contacted in ages, give him to Jordan": the change said of the
     customer the statement before it is about ("give Mateo Schneider to Jordan"), or None."""
     found = _POINTED_AFTER_STATEMENT.match(message.text)
-    if not found or _SELECTION_FIRST.match(message.text):
+    if not found or _SELECTION_FIRST.match(message.text) or _SELECTION_THEN_TOLD.match(message.text):
         return None  # "any accounts sitting in qualified …? move them back to lead": many
     name = leading_name(message.typed[: found.start("verb")])
     if not name or name.lower() in vocab.NOT_CUSTOMERS:
@@ -589,8 +589,9 @@ def selection_then_told(message: Message) -> str | None:
 
 
 _SELECTION_THEN_TOLD = re.compile(
-    r"^(?P<selection>(?:all\s+(?:of\s+)?|every\s*one\s+(?:of\s+)?|the\s+)?(?:[\w'’-]+(?:'s|’s)\s+)?"
-    r"(?:customers|clients|accounts|leads|prospects|contacts|deals|proposals|everyone|everybody)"
+    r"^(?:(?:close|clear|clean)\s+(?:out\s+|up\s+)?)?"  # "close all of X's leads …, mark them lost"
+    r"(?P<selection>(?:all\s+(?:of\s+)?|every\s*one\s+(?:of\s+)?|the\s+)?(?:[\w'’-]+(?:'s|’s)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:customers|clients|accounts|leads|prospects|contacts|deals|proposals|everyone|everybody)"
     r"\b.+?)\s*(?:[,;:.]|\s[-–—]+)\s*(?:(?:please|pls|so|then|and|just|can you|could you)\s+)*"
     r"(?P<verb>move|mark|set|put|tag|untag|give|assign|reassign|hand|transfer|delete|remove|bin)"
     r"\s+(?P<them>them all|all of them|them|those|these|'em)\b"
@@ -1122,7 +1123,7 @@ def _undated(text: str) -> str:
 
 def _task_ids(text: str) -> dict[str, Any]:
     """The `task_id` slot of the task numbers said ("done 14", "tasks 4 and 5"), or none."""
-    numbers = [int(n) for n in re.findall(r"(?<![\w@.,$€£:])#?(\d{1,7})\b(?![.,:]\d)", text)]
+    numbers = [int(n) for n in re.findall(_TASK_ID, text)]
     for listed in _COMMA_LIST.finditer(text):  # "done 4,5,6"; "4,500" is a number, not a list
         if any(len(part) != 3 for part in listed.group().split(",")[1:]) or _DONE_BEFORE.search(
             text, 0, listed.start()
@@ -1134,6 +1135,11 @@ def _task_ids(text: str) -> dict[str, Any]:
     return {"task_id": numbers[0] if len(numbers) == 1 else numbers}
 
 
+# a number that is not a count of things: "4 aerators commissioned" says how many, not task 4
+_TASK_ID = re.compile(
+    r"(?<![\w@.,$€£:])#?(\d{1,7})\b(?![.,:]\d)"
+    r"(?!\s+(?!(?:thanks|tasks|pls|plz|yes|guys|folks|is|was|has|as|its|this|us|thx)\b)[a-z]{2,}s\b)"
+)
 _NUMBERED_CUSTOMERS = re.compile(r"\s*#\d+(?:\s*(?:,|and|&|\+)?\s*#\d+)+[\s,.:;-]*")
 _FOR_A_YEAR = re.compile(
     r"^\s*for\s+(?:20\d\d|next year|the (?:next|coming) year)\s*[:,-]\s*", re.I
@@ -2140,6 +2146,8 @@ def _told_of(told: re.Match, message: Message) -> dict | None:
 
 @reads("customer.update")
 def _update(match: re.Match, message: Message) -> dict | None:
+    if ALL_OF_THEM.search(message.text):
+        return None  # "close all of callum's bristol leads … - mark them lost": many customers
     slots = _updated(match, message)
     if slots and slots.get("field") == "tag" and "@" in str(slots.get("value", "")):
         # "tag #201 trade-show pls and set her email to priya.d.jr@gmail.com": no tag is an address
@@ -2299,6 +2307,12 @@ def _update_said(message: Message) -> dict | None:
             return None  # "tag champions vip": many customers
     slots = _update_loosely(message)
     return None if vocab.SELECTION_SAID.search(slots.get("customer") or "") else slots
+
+
+ALL_OF_THEM = re.compile(
+    r"\b(?:all|each|every one|any)\s+of\s+[\w'’-]+(?:'s|’s)\s|\bevery(?:one|body)?\s+(?:customer|"
+    r"client|account|lead|prospect)s?\b"
+)
 
 
 def _interest_dropped(message: Message) -> dict | None:
@@ -3541,6 +3555,8 @@ OLD_CHANNEL = "old_channel"  # the kind of contact being put right (not in the c
 def _contact_fixed(match: re.Match, message: Message) -> dict | None:
     """ "sory it was a call not an email", "change the last contact with hannah jensen from email
     to call", "oops that call was actually yesterday": what the latest contact should say."""
+    if said := vocab.CONTACT_SUMMARY_FIXED.search(message.text):
+        return _summary_fixed(said, message)
     slots: dict[str, Any] = {"customer": _entry_customer(message.typed[match.start() :])}
     if kind := vocab.CONTACT_KIND_FIXED.search(message.text):
         new, old = (
@@ -3558,6 +3574,20 @@ def _contact_fixed(match: re.Match, message: Message) -> dict | None:
         if which and which not in ("contact", "interaction"):
             slots.setdefault(OLD_CHANNEL, channel_of(which))
     return slots if slots.keys() & {"channel", "occurred_on"} else None
+
+
+def _summary_fixed(said: re.Match, message: Message) -> dict[str, Any]:
+    """The words a contact logged should have had, whose contact it is and of which kind, said
+    before them."""
+    group = next(g for g in ("said", "said2", "said3") if said[g])
+    before = re.sub(r"(?:\s+to)?[\s:]*$", "", message.typed[: said.start(group)])
+    slots: dict[str, Any] = {
+        "customer": _entry_customer(before),
+        "summary": message.typed[said.start(group) :].strip(" \"'“”‘’"),
+    }
+    if kind := re.search(rf"\b{vocab._CHANNEL_WORD}\b", before, re.I):
+        slots[OLD_CHANNEL] = channel_of(kind.group().lower())
+    return slots
 
 
 @reads("purchase.update")

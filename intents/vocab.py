@@ -192,7 +192,19 @@ CONTACT_DAY_FIXED = re.compile(
     rf"latest\s+)?(?P<which2>{_CHANNEL_WORD}|contact|interaction)\b.*?\s+to\s+(?P<when3>yesterday|"
     rf"today|(?:last\s+)?{WEEKDAY}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{MONTH})?)\b"
 )
-CONTACT_FIXED = re.compile(f"{CONTACT_KIND_FIXED.pattern}|{CONTACT_DAY_FIXED.pattern}")
+# what a contact logged should have said: "today's call with X has no notes. it should say: …",
+# "the summary got cut, should read: …", "change the notes on that call to …", "that call was: …"
+CONTACT_SUMMARY_FIXED = re.compile(
+    r"\b(?:summary|notes?|call|e-?mail|meeting|visit|chat|contact)\b.{0,80}?\b(?:should|must|"
+    r"needs? to|ought to)\s+(?:say|read|be)\s*(?::\s*|\s+)(?P<said>\S.+)"
+    r"|\b(?:change|fix|correct|update|replace)\s+the\s+(?:summary|notes?|text)\s+(?:of|on|for)\s+"
+    r".{0,80}?\s+to\s*(?::\s*|\s+)(?P<said2>\S.+)"
+    r"|\b(?:that|the|this)\s+(?:last\s+)?(?:call|e-?mail|meeting|visit|chat|contact)\s+was\s*:\s*"
+    r"(?P<said3>\S.+)"
+)
+CONTACT_FIXED = re.compile(
+    f"{CONTACT_KIND_FIXED.pattern}|{CONTACT_DAY_FIXED.pattern}|{CONTACT_SUMMARY_FIXED.pattern}"
+)
 SALE_FIXED = re.compile(
     r"^(?!.*\b(?:task|reminder|nps|score|scored|rated|rating)\b)(?:.*\b(?:sale|order|deal|purchase|"
     r"amount|total|price)\b.*|(?:\W*(?:oh|wait|oops|sorry|ugh|no|correction)\b\W*)*(?:it|that|"
@@ -2202,7 +2214,7 @@ CITY = re.compile(
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
     r"\b(?:with|has|have|having|carry|carries|carrying) the\s+['\"#]?([\w-]+)['\"]?\s+tag\b|"
-    r"\b(?:with (?:the )?|having (?:the )?)?tag\s+(?!(?:them|these|those|it|all|everyone|him|her)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|\b(vip)s?\b"
+    r"\b(?:with (?:the )?|having (?:the )?)?tag\s+(?!(?:them|these|those|it|all|every|everyone|everybody|each|any|him|her)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|\b(vip)s?\b"
 )
 OWNER = re.compile(
     r"\b(?:owned by|managed by|assigned to|belonging to|(?:that |which |who )?(?:currently |still )?"
@@ -2402,6 +2414,13 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
         re.compile(
             r"(?P<cut>^(?:(?:please|pls|kindly|can you)\s+)*set\s+(?:the\s+)?(?P<field>stage|status|owner)"
             r"(?:\s+to\s+|\s*[=:]\s*|\s+)(?P<value>[\w-]+)\s+(?:for|on))\s+"
+        ),
+        "field",
+    ),
+    (  # "set Imogen as owner on every customer in Bath", "make sam the owner of all leads in Leeds"
+        re.compile(
+            r"(?P<cut>^(?:(?:please|pls|kindly|can you)\s+)*(?:set|make)\s+(?P<value>[\w-]+)\s+"
+            r"(?:as\s+)?(?:the\s+)?(?P<field>owner)\s+(?:for|on|of))\s+(?=all|every|each|the)\b"
         ),
         "field",
     ),

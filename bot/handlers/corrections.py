@@ -26,7 +26,12 @@ from intents import EACH, OLD_CHANNEL, SOLD_ON, WAS, Parsed
 from intents.rules import channel_of
 from intents.values import amount, date_in
 
-_SAME_TOTAL = re.compile(r"\bsame (?:total|amount|price|sum)\b", re.I)
+# the total kept when the count changes: "same total", "price stays 9k"; never "same price each"
+_SAME_TOTAL = re.compile(
+    r"\bsame (?:total|amount|sum)\b|\bsame price\b(?!\s*(?:per|each|a\b|/|for each))"
+    r"|\b(?:total|amount|price|sum)\s+(?:stays|is the same|unchanged|doesn'?t change)\b",
+    re.I,
+)
 ENTRY = "entry_id"  # the entry shown in the question, deleted once confirmed (not in the contract)
 MOVED_TO = "moved_to"  # the customer an entry logged on the wrong one belongs to (ditto)
 _PUT_RIGHT = {"purchase.log": "purchase.update", "interaction.log": "interaction.update"}
@@ -231,7 +236,7 @@ def _sale_named(ctx: Context, sale: Purchase) -> str:
 @handles("interaction.update")
 def correct_contact(parsed: Parsed, ctx: Context) -> Reply:
     """Put a contact logged wrong right — “it was a call not an email”, “that call was
-    yesterday”: the kind or the day of the latest one that fits."""
+    yesterday”, “it should say: …”: the kind, day or words of the latest one that fits."""
     slots = parsed.slots
     conditions = [Interaction.channel == old] if (old := slots.get(OLD_CHANNEL)) else []
     contact = _chosen(ctx, parsed, Interaction, conditions, old or "contact", doing="changed")
@@ -245,17 +250,23 @@ def correct_contact(parsed: Parsed, ctx: Context) -> Reply:
         if day > ctx.today:
             raise UserError("That day is still to come; a contact is logged once it happened.")
         when = datetime.combine(day, was.astimezone(ctx.tz).time(), tzinfo=ctx.tz)
+    summary = contact.summary
+    if "summary" in slots:  # "it should say: …": the words it was logged with, replaced
+        summary = checks.text(slots["summary"], Interaction, "summary", what="summary")
     changes = []
     if channel and channel != contact.channel:
         changes.append(f"a {channel}")
     if when != was:
         changes.append(format.moment(when, tz=ctx.tz, today=ctx.today))
+    if summary != contact.summary:
+        changes.append(f"say “{summary}”")
     what = _contact_named(ctx, contact)
     if not changes:
         raise UserError(f"That is how it is logged already: {what}. Nothing was changed.")
     _asked_first(ctx, contact, f"Change {what} to {' and '.join(changes)}?")
     before = snapshot(contact)
     contact.channel, contact.occurred_at = channel or contact.channel, when
+    contact.summary = summary
     ctx.session.add(contact)
     ctx.audit("interaction.update", contact, before=before, description=f"corrected {what}"[:500])
     now = _contact_named(ctx, contact)
@@ -308,6 +319,8 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     if (money, currency) != (sale.amount, sale.currency):
         each = f" ({format.money(money / quantity, currency)} each)" if priced_each else ""
         changes.append(format.money(money, currency) + each)
+    elif quantity != sale.quantity:  # "14 seats not 12, same total": the sum said to stay
+        changes.append(f"the same {format.money(money, currency)} in all")
     if day != sale.purchased_on:
         changes.append(format.day(day, today=ctx.today))
     kept = {"amount": str(money)} if same_total else {}  # the yes comes without those words

@@ -284,7 +284,9 @@ def test_a_bare_figure_right_after_a_sale_puts_its_sum_or_quantity_right(chat):
     chat.say("jane cooper bought 5 crm pro for 4500")
     assert chat.say("sorry i meant 5400").text.endswith("to $5,400? (yes/no)")
     chat.say("yes")
-    assert chat.say("make that 6").text.endswith("to 6 × CRM Pro? (yes/no)")
+    assert chat.say("make that 6").text.endswith(
+        "to 6 × CRM Pro and the same $5,400 in all? (yes/no)"
+    )
     chat.say("yes")
     [sale] = chat.rows(Purchase)
     assert (sale.quantity, sale.amount) == (6, Decimal("5400.00"))
@@ -461,3 +463,36 @@ def test_wrong_person_that_sale_was_moves_the_sale_to_the_one_meant(chat):
     question = chat.say("argh wrong person, that sale was jane smith not cooper")
     assert question.text.startswith("Move the sale of 2 × CRM Pro to Jane Cooper")
     assert question.text.endswith("to Jane Smith (Globex Ltd)? (yes/no)")
+
+
+@pytest.mark.parametrize(
+    ("said", "each", "total"),
+    [
+        ("sorry it was 5 seats not 3, same price per seat", "$1,500 ($300 each)", Decimal("1500")),
+        ("sorry it was 5 seats not 3, price stays the same", "the same $900 in all", Decimal("900")),
+    ],
+)
+def test_a_quantity_put_right_keeps_the_price_each_or_the_total_as_said(chat, said, each, total):
+    chat.say("sold 3 seats of CRM Pro to acme for $900")
+    question = chat.say(said)
+    assert f"to 5 × CRM Pro and {each}" in question.text
+    chat.say("yes")
+    [sale] = chat.rows(Purchase)
+    assert (sale.quantity, sale.amount) == (5, total)
+
+
+def test_the_words_of_a_contact_are_put_right_once_confirmed_and_undo_brings_them_back(chat):
+    chat.say("called acme, she is annoyed")
+    question = chat.say(
+        "today's call with acme has no notes. it should say: annoyed about the late delivery, "
+        "offered a discount"
+    )
+    assert question.text.endswith(
+        "to say “annoyed about the late delivery, offered a discount”? (yes/no)"
+    )
+    chat.say("yes")
+    [contact] = chat.rows(Interaction)
+    assert contact.summary == "annoyed about the late delivery, offered a discount"
+    chat.say("undo")
+    [contact] = chat.rows(Interaction)
+    assert contact.summary == "she is annoyed"

@@ -2299,3 +2299,29 @@ def test_hand_over_is_never_a_colleague_called_over():
         "customer.bulk_update",
         {"owner": "Priya", "city": "Mumbai", "field": "owner", "value": "Arjun"},
     )
+
+
+def test_a_count_of_things_is_never_a_task_number():
+    parsed = read(
+        "finished the install at Tui Bay Aquaculture yesterday, logging it. 4 aerators "
+        "commissioned, need to go back in 3 weeks for the check"
+    )
+    assert parsed.intent != "task.complete"
+    assert read("4 and 5 done thanks").slots == {"task_id": [4, 5]}
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("Close all of Callum's Bristol leads that haven't moved stage in 90 days - mark them lost",
+         {"owner": "Callum", "city": "Bristol", "stage": "lead", "no_stage_change_days": 90,
+          "field": "stage", "value": "lost"}),
+        ("Set Imogen as owner on every customer in Bath",
+         {"city": "Bath", "field": "owner", "value": "Imogen"}),
+        ("tag every customer with no purchase in 180 days as `dormant`",
+         {"no_purchase_days": 180, "field": "tag", "value": "dormant"}),
+    ],
+)  # fmt: skip
+def test_a_change_said_of_every_customer_of_a_kind_is_a_bulk_change(text, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("customer.bulk_update", slots)
