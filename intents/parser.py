@@ -144,6 +144,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         moved = parse(message.typed[: tail.start()], now=now, tz=tz, lexicon=lexicon)
         if moved.intent == "customer.update" and moved.slots.get("field") == "owner":
             return replace(moved, slots={**moved.slots, WITH_TASKS: True})
+    if handed := _THAT_TASK_HANDED.match(message.text):  # "hand that task to jordan": whose now
+        return Parsed("task.update", {"owner": handed["who"]}, 0.85)
     if not_that := vocab.NOT_THAT_TASK.match(message.text):  # "actually no not 2, …, undo"
         return parse(f"reopen task {not_that['n']}", now=now, tz=tz, lexicon=lexicon)
     if (closing := vocab.THEN_CLOSE.search(message.text)) and closing.start() > 0:
@@ -188,6 +190,13 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         if staff_named(handed["who"], lexicon) == handed["who"]:
             # "jordan: chase omar jensen (wayne logistik) for the signed proposal, due wed"
             return parse(f"task for {message.typed}", now=now, tz=tz, lexicon=lexicon)
+    if (
+        lexicon is not None
+        and (same := _SAME_TASK_FOR.match(message.typed))
+        and staff_named(same["who"], lexicon) == same["who"]
+    ):  # "same for maria with kenji moreau - intro call …, by the 11th too", after a task
+        asked = f"give {same['who']} a task: {same['what']} with {same['customer']}"
+        return parse(asked, now=now, tz=tz, lexicon=lexicon)
     hits, first = rules.cue_hits(message)
     if lexicon is not None and not hits and (customer := known_customer(message.typed, lexicon)):
         return Parsed("customer.show", {"customer": customer}, 0.95)
@@ -553,11 +562,21 @@ _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change
               NOT_BOUGHT, NOT_TAG)  # fmt: skip
 EXCLUDING = "excluding"  # who a selection leaves out (not in the contract's frame)
 WITH_TASKS = "with_tasks"  # a customer handed over with their open tasks (ditto)
+_THAT_TASK_HANDED = re.compile(
+    r"^(?:(?:ok|okay|and|then|so|pls|please|can you)[\s,]+)*(?:give|hand|pass|reassign|assign)\s+"
+    r"(?:that|the|this|his|her)\s+(?:one\s+)?(?:task|reminder|to-?do)\s+(?:over\s+)?to\s+"
+    r"(?P<who>[a-z][\w'-]*)(?:\s+(?:too|as well|instead|pls|please))?\W*$"
+)
 _BARE_NUMBER = re.compile(r"\W*#?\d{1,7}\W*")
 _TASK_FOR_SOMEONE = re.compile(
     r"^(?P<who>[A-Za-zÀ-ÿ][\w'-]*)\s*:\s*(?=(?:chase|call|ring|phone|email|e-mail|send|follow up|"
     r"visit|book|prepare|prep|draft|write|check|ping|text|meet|invoice|quote|confirm|arrange|"
     r"set up)\b)",
+    re.I,
+)
+_SAME_TASK_FOR = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+)?same\s+for\s+(?P<who>[A-Za-zÀ-ÿ][\w'-]*)\s+(?:with|on|for)\s+"
+    r"(?P<customer>[^-–—:]+?)\s*(?:[-–—:]+)\s*(?P<what>.+?)(?:\s+(?:too|as well))?\W*$",
     re.I,
 )
 _ASKED = frozenset({"task.list", "segment.list", "report.show", "customer.show", "digest.show"})

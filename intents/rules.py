@@ -563,7 +563,11 @@ def named_then_pointed(message: Message) -> Message | None:
     """ "mateo schneider hasn't been contacted in ages, give him to Jordan": the change said of the
     customer the statement before it is about ("give Mateo Schneider to Jordan"), or None."""
     found = _POINTED_AFTER_STATEMENT.match(message.text)
-    if not found or _SELECTION_FIRST.match(message.text) or _SELECTION_THEN_TOLD.match(message.text):
+    if (
+        not found
+        or _SELECTION_FIRST.match(message.text)
+        or _SELECTION_THEN_TOLD.match(message.text)
+    ):
         return None  # "any accounts sitting in qualified …? move them back to lead": many
     name = leading_name(message.typed[: found.start("verb")])
     if not name or name.lower() in vocab.NOT_CUSTOMERS:

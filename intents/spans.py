@@ -439,6 +439,16 @@ _NEVER_OPENS_A_NAME = frozenset(
 )
 
 
+_DOING = frozenset("call ring phone email e-mail text visit ping chase remind".split())
+
+
+def _without_leading_verb(customer: str) -> str:
+    """ "Call Peachtree Pediatrics on Monday": the name, opening the message, without the verb the
+    tagger took with it."""
+    first, _, rest = customer.partition(" ")
+    return rest if first.lower() in _DOING and rest else customer
+
+
 def _without_trailing_stops(customer: str) -> str:
     """ "mia rossi also bought …": the name without the little word the tagger took with it."""
     words = customer.split()
@@ -530,6 +540,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
         elif value := reading.found.get(name):
             if name == "customer":
                 tagged = _without_trailing_stops(value)
+                if tagging.message.typed.lstrip().lower().startswith(tagged.lower()):
+                    tagged = _without_leading_verb(tagged)
                 value = _with_surname(tagged, merged.get(name))
                 surname = value.split()[-1] if value != tagged else None
             if name == "customer" and value == merged.get("owner"):

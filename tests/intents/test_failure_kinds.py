@@ -2325,3 +2325,33 @@ def test_a_count_of_things_is_never_a_task_number():
 def test_a_change_said_of_every_customer_of_a_kind_is_a_bulk_change(text, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == ("customer.bulk_update", slots)
+
+
+def test_same_for_a_colleague_with_a_customer_after_a_task_is_a_task_for_that_colleague():
+    parsed = read("same for Sam with Bob Stone - intro call to plan the upgrade, by the 20th too",
+                  lexicon=STORE)  # fmt: skip
+    assert (parsed.intent, parsed.slots) == (
+        "task.create",
+        {"text": "intro call to plan the upgrade with Bob Stone", "customer": "Bob Stone",
+         "owner": "Sam", "due": "2026-11-20"},
+    )  # fmt: skip
+
+
+def test_that_task_handed_to_a_colleague_is_never_a_reminder_of_those_words():
+    parsed = read("hand that task to jordan")
+    assert (parsed.intent, parsed.slots) == ("task.update", {"owner": "jordan"})
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("today's call with acme has no notes. it should say: wants 20 seats in january",
+         {"customer": "acme", "old_channel": "call", "summary": "wants 20 seats in january"}),
+        ("the summary got cut, should read: wants 20 seats", {"summary": "wants 20 seats"}),
+        ("change the notes on that call to: budget approved",
+         {"old_channel": "call", "summary": "budget approved"}),
+    ],
+)  # fmt: skip
+def test_what_a_contact_should_have_said_puts_its_words_right(text, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("interaction.update", slots)
