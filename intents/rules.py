@@ -1127,7 +1127,12 @@ def _undated(text: str) -> str:
 
 def _task_ids(text: str) -> dict[str, Any]:
     """The `task_id` slot of the task numbers said ("done 14", "tasks 4 and 5"), or none."""
-    numbers = [int(n) for n in re.findall(_TASK_ID, text)]
+    numbers = [
+        int(found[1])
+        for found in _TASK_ID.finditer(text)
+        if not _COUNT_OF_THINGS.match(text, found.end())
+        or re.search(r"(?:\band|&|,|\btasks?|#)\s*#?$", text[: found.start(1)])  # "9 and 10 tapos"
+    ]
     for listed in _COMMA_LIST.finditer(text):  # "done 4,5,6"; "4,500" is a number, not a list
         if any(len(part) != 3 for part in listed.group().split(",")[1:]) or _DONE_BEFORE.search(
             text, 0, listed.start()
@@ -1139,10 +1144,10 @@ def _task_ids(text: str) -> dict[str, Any]:
     return {"task_id": numbers[0] if len(numbers) == 1 else numbers}
 
 
-# a number that is not a count of things: "4 aerators commissioned" says how many, not task 4
-_TASK_ID = re.compile(
-    r"(?<![\w@.,$€£:])#?(\d{1,7})\b(?![.,:]\d)"
-    r"(?!\s+(?!(?:thanks|tasks|pls|plz|yes|guys|folks|is|was|has|as|its|this|us|thx)\b)[a-z]{2,}s\b)"
+_TASK_ID = re.compile(r"(?<![\w@.,$€£:])#?(\d{1,7})\b(?![.,:]\d)")
+# a number that counts things is no task's: "4 aerators commissioned" says how many, not task 4
+_COUNT_OF_THINGS = re.compile(
+    r"\s+(?!(?:thanks|tasks|pls|plz|yes|guys|folks|is|was|has|as|its|this|us|thx)\b)[a-z]{2,}s\b"
 )
 _NUMBERED_CUSTOMERS = re.compile(r"\s*#\d+(?:\s*(?:,|and|&|\+)?\s*#\d+)+[\s,.:;-]*")
 _FOR_A_YEAR = re.compile(
@@ -2156,7 +2161,31 @@ def _update(match: re.Match, message: Message) -> dict | None:
     if slots and slots.get("field") == "tag" and "@" in str(slots.get("value", "")):
         # "tag #201 trade-show pls and set her email to priya.d.jr@gmail.com": no tag is an address
         slots["field"] = "email"
+    return _value_as_said(slots, message) if slots else slots
+
+
+def _value_as_said(slots: dict[str, Any], message: Message) -> dict[str, Any]:
+    """The new value the message holds, where the words read as one are none: "stage to be
+    changed as qualified" is qualified, "the phone of Lupita is wrong, the good one is 33 1234
+    5678" that number; "reassign X from Darren to Sione" is X's, not "X from Darren"'s."""
+    field, value = slots.get("field"), str(slots.get("value") or "")
+    if field == "stage" and value not in vocab.STAGES.values():
+        said = [w for w in re.findall(r"[a-z]+", value.lower()) if w in vocab.STAGES]
+        if said:
+            slots["value"] = vocab.STAGES[said[-1]]
+    elif field == "phone" and not re.search(r"\d", value) and (
+        numbers := _A_PHONE.findall(message.typed)
+    ):
+        slots["value"] = numbers[-1].strip()
+    elif field == "email" and "@" not in value and (address := _AN_ADDRESS.search(message.typed)):
+        slots["value"] = address.group()
+    if field == "owner" and (giver := _FROM_OWNER.search(str(slots.get("customer") or ""))):
+        slots["customer"] = slots["customer"][: giver.start()]
     return slots
+
+
+_AN_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_FROM_OWNER = re.compile(r"\s+from\s+[A-Za-zÀ-ÿ][\w'-]*\s*$")
 
 
 def _updated(match: re.Match, message: Message) -> dict | None:

@@ -94,10 +94,10 @@ _CONTACT_NOUN = (
 # "just left hollister orchards": a visit, not a voicemail left
 _LEFT_THERE = r"just left(?! (?:a |an )?(?:voicemail|vm|voice mail|message|msg|note)\b)"
 # "I'm at sierra vista dairy now, …": there, on a visit
-_HERE_NOW = r"(?:i'?m|i am|we'?re|we are) (?:here )?at(?=\s[^,.;]{2,50}?\snow\b)"
+_HERE_NOW = r"(?:(?:i'?m|i am|we'?re|we are) (?:here )?|^)at(?=\s[^,.;]{2,50}?\snow\b)"
 _WENT_TO_SEE = (
     r"popped (?:out|over|round|across) to(?: see)?|(?:ran|drove|went|stopped) (?:out |over |by )?to see|"
-    r"drove (?:out|over) to"
+    r"drove (?:out|over) to|went (?:out|up|down|over|round) to|called out to|popped into"
 )
 # a contact told inside another request: "tom from cyberdyne called, … sold 5 crm pro"
 CONTACT_VERB = re.compile(
@@ -130,6 +130,12 @@ AS_MY_TASK = re.compile(
 NOTE_THAT_AFTER = re.compile(
     r"^(?P<what>\S.+?)[\s,;.–—-]+(?:(?:pls|please|and|can you|could you)\s+)*(?:note|log|record|save)"
     r"\s+(?:that|this|it)(?:\s+down)?(?:\s+(?:pls|please|for me))?\W*$"
+)
+# what was sold, then the ask to log it: "… 2 x trial kits, SGD 6,800 total. Log sale."
+SALE_THAT_AFTER = re.compile(
+    r"^(?P<what>\S.+?)(?<!\bto)[\s,;.–—>-]+(?:(?:pls|please|and|can you|could you)\s+)*(?:log|record|book|"
+    r"enter)\s+(?:(?:it|this|that)\s+as\s+)?(?:(?:the|a|as a|as)\s+)?(?:sale|order|purchase)"
+    r"(?:\s+(?:pls|please|for me))?(?P<tail>[\s,;:]+\S.*?)?\W*$"
 )
 LOG_LEAD_IN = re.compile(
     r"^(?:(?:an?\s+(?:(?:very|really|quite|super)\s+)?(?:productive|good|great|nice|lovely|quick|"
@@ -195,9 +201,10 @@ CONTACT_DAY_FIXED = re.compile(
 # what a contact logged should have said: "today's call with X has no notes. it should say: …",
 # "the summary got cut, should read: …", "change the notes on that call to …", "that call was: …"
 CONTACT_SUMMARY_FIXED = re.compile(
-    r"\b(?:summary|notes?|call|e-?mail|meeting|visit|chat|contact)\b.{0,80}?\b(?:should|must|"
-    r"needs? to|ought to)\s+(?:say|read|be)\s*(?::\s*|\s+)(?P<said>\S.+)"
-    r"|\b(?:change|fix|correct|update|replace)\s+the\s+(?:summary|notes?|text)\s+(?:of|on|for)\s+"
+    r"(?:\b(?:summary|notes?)\b|\b(?:that|the|this|today'?s|yesterday'?s|my|last|latest)\s+(?:last\s+|"
+    r"latest\s+)?(?:call|e-?mail|meeting|visit|chat|contact)\b).{0,80}?\b(?:should|must|needs? to|"
+    r"ought to)\s+(?:say|read|be)\s*(?::\s*|\s+)(?P<said>(?![^\s@]+@)\S.+)"
+    r"|\b(?:change|fix|correct|update|replace)\s+the\s+(?:summary|notes?)\s+(?:of|on|for)\s+"
     r".{0,80}?\s+to\s*(?::\s*|\s+)(?P<said2>\S.+)"
     r"|\b(?:that|the|this)\s+(?:last\s+)?(?:call|e-?mail|meeting|visit|chat|contact)\s+was\s*:\s*"
     r"(?P<said3>\S.+)"
@@ -1790,7 +1797,7 @@ PRODUCT_NAME = re.compile(
     r"\s*(?:the\s+)?(?P<p>[\w&+-]+(?:\s(?!for|at|to|from|with|total|in)[\w&+-]+){0,3})"
 )
 COUNTED = re.compile(  # never a unit's or a room's number: "unit 1804", "suite 12"
-    r"(?<![\w$€£¥₹₦.,])(?<!unit )(?<!suite )(?<!room )(?<!apt )(?<!no\. )(?<!lot )(?P<q>\d{1,4})(?![-\s]?(?:month|year|week|day|hour|yr|mo)\b)\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls|strips|bottles|bags|crates|pallets|kegs|tins|pcs|pieces|units|kits|sets|pairs|tubes|vials|sachets|loads|hrs|hours|days|sessions)\s+(?:of\s+)?)?"
+    r"(?<![\w$€£¥₹₦.,#-])(?<!unit )(?<!suite )(?<!room )(?<!apt )(?<!no\. )(?<!lot )(?P<q>\d{1,4})(?![-\s]?(?:month|year|week|day|hour|yr|mo)\b)\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls|strips|bottles|bags|crates|pallets|kegs|tins|pcs|pieces|units|kits|sets|pairs|tubes|vials|sachets|loads|hrs|hours|days|sessions)\s+(?:of\s+)?)?"
     r"(?P<p>[a-z][\w&-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,2})(?=\s*(?:[,;:]|\.(?:\s|$)|$|[-–—]\s|\s(?:for|at|to|from|total|@))|\s+[$€£¥₹\d])"
 )
 SALE_WORDS = re.compile(

@@ -2355,3 +2355,55 @@ def test_that_task_handed_to_a_colleague_is_never_a_reminder_of_those_words():
 def test_what_a_contact_should_have_said_puts_its_words_right(text, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == ("interaction.update", slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("Hi team, pls note: Lion Bay Marine PO #LB-2291 received - 2 x hull coating trial kits, "
+         "SGD 6,800 total. Log sale.",
+         {"customer": "Lion Bay Marine", "product": "hull coating trial kits", "quantity": 2,
+          "amount": 6800, "currency": "SGD"}),
+        ("From: procurement@tanjongpagarfoods.sg / Sent: Thursday, 19 November 2026 / 'We confirm "
+         "the order for 80 cases of coconut cream.' --> log sale pls, S$9,600",
+         {"customer": "procurement@tanjongpagarfoods.sg", "product": "coconut cream",
+          "quantity": 80, "amount": 9600, "currency": "SGD"}),
+    ],
+)  # fmt: skip
+def test_an_order_told_then_asked_to_be_logged_as_a_sale_is_that_sale(text, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("purchase.log", slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("reassign Goldfields Mining Supplies from Darren to Sione",
+         {"customer": "Goldfields Mining Supplies", "field": "owner", "value": "Sione"}),
+        ("Kaveri Agro Implements stage to be changed as qualified",
+         {"customer": "Kaveri Agro Implements", "field": "stage", "value": "qualified"}),
+        ("The phone of Lupita is wrong, the good one is 33 1234 5678",
+         {"customer": "Lupita", "field": "phone", "value": "33 1234 5678"}),
+    ],
+)  # fmt: skip
+def test_the_new_value_is_the_one_the_message_holds(text, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("customer.update", slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "customer"),
+    [
+        ("went out to Marrickville Asian Grocers yesterday arvo, they want to range our rice "
+         "crackers in all 4 stores", "Marrickville Asian Grocers"),
+        ("at rangitoto boatyard now, travel lift hydraulics leaking, quoted new seals",
+         "rangitoto boatyard"),
+        ("Went up to Thunder Bay Snowmobile Rentals, demoed the trail groomer GPS",
+         "Thunder Bay Snowmobile Rentals"),
+    ],
+)  # fmt: skip
+def test_being_out_at_a_customer_is_a_visit(text, customer):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots["channel"], parsed.slots["customer"]) == (
+        "interaction.log", "visit", customer
+    )  # fmt: skip
