@@ -76,17 +76,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     message = rules.prepare(text, now=now, tz=tz)
     if vocab.UNDO_NAMED.match(message.text) and not _NAMES_WHOSE.search(message.text):
         return Parsed("undo", {}, RECORD_CONFIDENCE)  # "undo the analytics pro sale": no delete
-    if sale := vocab.SALE_THAT_AFTER.match(message.text):
-        what = re.sub(r"^(?:note|fyi)\s*:\s*", "", message.typed[slice(*sale.span("what"))], flags=re.I)
-        tail = message.typed[slice(*sale.span("tail"))].strip(" ,;:") if sale["tail"] else ""
-        told = parse(", ".join(filter(None, (what, tail))), now=now, tz=tz, lexicon=lexicon)
-        mail = parse(what, now=now, tz=tz, lexicon=lexicon) if told.intent != "purchase.log" else told
-        if mail.intent == "interaction.log" and mail.slots.get("customer"):
-            # a mail pasted with the order in it: "From: X … 'We confirm the order for …'"
-            said = f"sale to {mail.slots['customer'].strip(' /')}: {mail.slots.get('summary', '')}"
-            told = parse(", ".join(filter(None, (said, tail))), now=now, tz=tz, lexicon=lexicon)
-        if told.intent == "purchase.log":  # "… --> log sale pls, S$9,600": the sum after the ask
-            return told
+    if (sale := vocab.SALE_THAT_AFTER.match(message.text)) and (
+        sold := _sale_then_asked(sale, message, now=now, tz=tz, lexicon=lexicon)
+    ):
+        return sold
     if (plainly := rules.contact_plainly(message)) is not None:
         return parse(plainly, now=now, tz=tz, lexicon=lexicon)
     if (record := commands.read(message) or records.read(message)) is not None:
@@ -255,6 +248,24 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if _BARE_NUMBER.fullmatch(message.text):  # "14" alone: a task, an answer, a typo? ask
         parsed = replace(parsed, confidence=min(parsed.confidence, BARE_NUMBER_CONFIDENCE))
     return parsed
+
+
+def _sale_then_asked(
+    sale: re.Match, message: Message, *, now: datetime, tz: str, lexicon: Lexicon | None
+) -> Parsed | None:
+    """ "… 2 x trial kits, SGD 6,800 total. Log sale.": the sale told before the ask, with a sum
+    said after it ("--> log sale pls, S$9,600"); a pasted mail's sender is its customer."""
+    what = re.sub(r"^(?:note|fyi)\s*:\s*", "", message.typed[slice(*sale.span("what"))], flags=re.I)
+    tail = message.typed[slice(*sale.span("tail"))].strip(" ,;:") if sale["tail"] else ""
+    told = parse(", ".join(filter(None, (what, tail))), now=now, tz=tz, lexicon=lexicon)
+    if told.intent == "purchase.log":
+        return told
+    mail = parse(what, now=now, tz=tz, lexicon=lexicon)
+    if mail.intent != "interaction.log" or not mail.slots.get("customer"):
+        return None
+    said = f"sale to {mail.slots['customer'].strip(' /')}: {mail.slots.get('summary', '')}"
+    told = parse(", ".join(filter(None, (said, tail))), now=now, tz=tz, lexicon=lexicon)
+    return told if told.intent == "purchase.log" else None
 
 
 _SENT_BY = re.compile(r"\bfrom\s+(?P<who>[A-Z][^:'\"“‘]{2,60}?)\s*:", re.I)

@@ -89,6 +89,9 @@ def without_customer_tail(slots: dict[str, Any]) -> dict[str, Any]:
         slots["customer"] = who = plain  # "priyanka @ loomgrid lol"
     if isinstance(who, str) and (address := _LABELLED_ADDRESS.fullmatch(who)):
         slots["customer"] = who = address["address"]  # "the customer with email m.k@x.pl"
+    if isinstance(who, str) and _SPOKEN_TO.match(who):
+        del slots["customer"]  # "you missed the nps - she gave a 6": the one just talked about
+        who = None
     if not isinstance(who, str) or not isinstance(said, str):
         return slots
     words = who.split()
@@ -99,6 +102,9 @@ def without_customer_tail(slots: dict[str, Any]) -> dict[str, Any]:
             slots["summary"] = rest.lstrip(" ,;:.-–—>") or None
             break
     return slots
+
+
+_SPOKEN_TO = re.compile(r"(?:you|u|ya)\s+(?:missed|forgot|got|left|didn'?t|did not)\b", re.I)
 
 
 def without_dangling_words(slots: dict[str, Any]) -> dict[str, Any]:
@@ -113,7 +119,16 @@ def without_dangling_words(slots: dict[str, Any]) -> dict[str, Any]:
             del slots[name]  # "already called amelia taylor today": when, not what was said
     if isinstance(said := slots.get("comment"), str) and (found := _SCORE_LEFT.search(said)):
         slots["comment"] = said[: found.start()] or said  # "…, now ok. nps 7": the score's word
+    if isinstance(said := slots.get("comment"), str) and _ONLY_GIVEN.fullmatch(said):
+        del slots["comment"]  # "she gave a 6": only who gave it
     return slots
+
+
+_ONLY_GIVEN = re.compile(
+    r"\W*(?:she|he|they|it|we|customer|client)\s+(?:gave|gives|scored|rated)(?:\s+(?:us|me|it))?"
+    r"(?:\s+(?:a|an))?\W*",
+    re.I,
+)
 
 
 _A_DAY_BEFORE = re.compile(r"\bthe (?:day|night|morning|week|evening) (?:before|after)\b", re.I)
@@ -2173,8 +2188,10 @@ def _value_as_said(slots: dict[str, Any], message: Message) -> dict[str, Any]:
         said = [w for w in re.findall(r"[a-z]+", value.lower()) if w in vocab.STAGES]
         if said:
             slots["value"] = vocab.STAGES[said[-1]]
-    elif field == "phone" and not re.search(r"\d", value) and (
-        numbers := _A_PHONE.findall(message.typed)
+    elif (
+        field == "phone"
+        and not re.search(r"\d", value)
+        and (numbers := _A_PHONE.findall(message.typed))
     ):
         slots["value"] = numbers[-1].strip()
     elif field == "email" and "@" not in value and (address := _AN_ADDRESS.search(message.typed)):
@@ -2184,7 +2201,6 @@ def _value_as_said(slots: dict[str, Any], message: Message) -> dict[str, Any]:
     return slots
 
 
-_AN_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _FROM_OWNER = re.compile(r"\s+from\s+[A-Za-zÀ-ÿ][\w'-]*\s*$")
 
 

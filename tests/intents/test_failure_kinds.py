@@ -2407,3 +2407,8 @@ def test_being_out_at_a_customer_is_a_visit(text, customer):
     assert (parsed.intent, parsed.slots["channel"], parsed.slots["customer"]) == (
         "interaction.log", "visit", customer
     )  # fmt: skip
+
+
+def test_a_score_said_to_be_missed_is_the_score_of_the_customer_just_talked_about():
+    parsed = read("you missed the nps - she gave a 6")
+    assert (parsed.intent, parsed.slots) == ("nps.record", {"score": 6})
