@@ -709,11 +709,16 @@ def _a_remark_then_the_request(
     (the remark says whose: "jordan's leaving us friday. move all his leads to sam")."""
     return (
         len(later) == 1
-        and later[0].intent == whole.intent
+        and later[0].intent in _SAID_ALONE.get(whole.intent, {whole.intent})
         and _sure_of_each(whole)
         and not _sure_of_each(first)
         and subjects.ONE.search(text) is None
     )
+
+
+# what the request after a remark reads as alone: "move his whole book to priya", without whose
+# book, is a change to one customer
+_SAID_ALONE = {"customer.bulk_update": {"customer.bulk_update", "customer.update"}}
 
 
 def _change(parsed: intents.Parsed) -> tuple[str, object]:

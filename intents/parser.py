@@ -302,6 +302,16 @@ def _after_reason(
     ):  # "dvorak signed. mark won": the one who signed
         change = replace(change, slots={**change.slots, "customer": named})
     if (
+        change.intent == "customer.update"
+        and change.slots.get("field") in ("owner", None)
+        and change.slots.get("value")
+        and _THEIR_BOOK.fullmatch(str(change.slots.get("customer", "")).lower())
+        and (named := rules.leading_name(message.typed[: reason.end()]))
+    ):  # "Right, Callum's left. Move his whole book to Priya": every customer of Callum's
+        owner = re.sub(r"(?:'s|’s)$", "", named)
+        slots = {"owner": owner, "field": "owner", "value": change.slots["value"]}
+        return Parsed("customer.bulk_update", slots, max(change.confidence, 0.8))
+    if (
         change.intent == "customer.bulk_update"
         and _THEIR_BOOK.search(message.text[reason.end() :])
         and (named := rules.leading_name(message.typed[: reason.end()]))

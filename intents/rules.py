@@ -2198,7 +2198,14 @@ def _value_as_said(slots: dict[str, Any], message: Message) -> dict[str, Any]:
         slots["value"] = address.group()
     if field == "owner" and (giver := _FROM_OWNER.search(str(slots.get("customer") or ""))):
         slots["customer"] = slots["customer"][: giver.start()]
+    if (verb := _UPDATE_VERB.match(str(slots.get("customer") or ""))) and _UPDATE_VERB.match(
+        message.text
+    ):  # "update golden st taqueria stage won": the customer after the verb
+        slots["customer"] = slots["customer"][verb.end() :]
     return slots
+
+
+_UPDATE_VERB = re.compile(r"(?:update|change|set|edit|amend)\s+(?=\S)", re.I)
 
 
 _FROM_OWNER = re.compile(r"\s+from\s+[A-Za-zÀ-ÿ][\w'-]*\s*$")

@@ -284,7 +284,11 @@ _ORDINALS = {word: n for n, word in enumerate(_ORDINAL_WORDS, start=1)}
 _ORDINALS.update(
     {f"twenty{sep}{word}": 20 + n for sep in "- " for n, word in enumerate(_ORDINAL_WORDS[:9], 1)}
 )
-_ORDINALS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31, "thirtyfirst": 31})
+# "the thirty second of december" too: a day no month has, said so the reader can say so
+_ORDINALS.update(
+    {f"thirty{sep}{word}": 30 + n for sep in "- " for n, word in enumerate(_ORDINAL_WORDS[:9], 1)}
+)
+_ORDINALS.update({"thirtieth": 30, "thirtyfirst": 31})
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")  # fmt: skip
 _ORDINAL = "|".join(sorted(map(re.escape, _ORDINALS), key=len, reverse=True))
@@ -298,7 +302,7 @@ ORDINAL_DAY = re.compile(
 
 def _ordinal_day(found: re.Match) -> str:
     n = _ORDINALS[(found["day"] or found["day2"]).lower()]
-    suffix = {1: "st", 21: "st", 31: "st", 2: "nd", 22: "nd", 3: "rd", 23: "rd"}.get(n, "th")
+    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{found['month'] or ''}{n}{suffix}"
 
 

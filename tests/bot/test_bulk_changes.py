@@ -632,6 +632,14 @@ def test_a_remark_before_a_bulk_change_says_whose_book_it_is(book):
     ]
 
 
+def test_a_rep_gone_then_his_whole_book_handed_over_is_every_customer_of_his(book):
+    preview = book.say("Right, Lee's left. Move his whole book to Dana", who="Alex")
+    lees = [r["Customer"] for r in preview.rows]
+    assert lees and all(r["Change"] == "owner Lee → Dana" for r in preview.rows)
+    book.say("yes", who="Alex")
+    assert {owner_of(book, name) for name in lees} == {"Dana"}
+
+
 def test_a_reason_said_after_a_name_left_out_is_not_part_of_the_name(book):
     book.say("move dana's leads to lee", who="Alex")
     preview = book.say("leave out hal hardy, dana closes that one before she goes", who="Alex")

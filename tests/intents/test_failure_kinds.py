@@ -2412,3 +2412,21 @@ def test_being_out_at_a_customer_is_a_visit(text, customer):
 def test_a_score_said_to_be_missed_is_the_score_of_the_customer_just_talked_about():
     parsed = read("you missed the nps - she gave a 6")
     assert (parsed.intent, parsed.slots) == ("nps.record", {"score": 6})
+
+
+def test_a_spoken_day_no_month_has_is_invalid_never_another_day():
+    parsed = read("remind me on the thirty second of december to renew the desert sun contract")
+    assert parsed.intent == "task.create" and "due" not in parsed.slots
+    assert parsed.slots["invalid"] == {"due": "32nd of december"}
+
+
+def test_a_book_said_after_whose_it_is_is_every_customer_of_theirs():
+    parsed = read("Right, Callum's left. Move his whole book to Priya")
+    assert (parsed.intent, parsed.slots) == (
+        "customer.bulk_update", {"owner": "Callum", "field": "owner", "value": "Priya"}
+    )  # fmt: skip
+
+
+def test_the_verb_before_a_customer_is_no_part_of_their_name():
+    parsed = read("update golden st taqueria stage won")
+    assert parsed.slots["customer"] == "golden st taqueria"
