@@ -632,11 +632,19 @@ def refresh_customers(connection, customer_ids: Iterable[int]) -> None:
 
 
 def forecast_until(
-    session: Session, *, today: date, until: date, currency: str, only: Select | None = None
+    session: Session,
+    *,
+    today: date,
+    until: date,
+    currency: str,
+    only: Select | None = None,
+    start: date | None = None,
 ) -> pd.DataFrame:
-    """Each buyer's expected orders and value (cents) from tomorrow to `until`, by the model of
-    the last refresh (fitted now when there is none); `only`, a query of customer ids, narrows
-    whose. The stored figures look a fixed horizon ahead; a quarter or a month is asked here."""
+    """Each buyer's expected orders and value (cents) from tomorrow (or `start`) to `until`, by
+    the model of the last refresh (fitted now when there is none); `only`, a query of customer
+    ids, narrows whose. The stored figures look a fixed horizon ahead; a quarter or a month is
+    asked here, and a window to come ("next quarter") is what is expected to its end less what
+    is expected before it."""
     summary = forecast.summarise(
         _customer_days(session, today=today, currency=currency), today=today
     )
@@ -645,7 +653,13 @@ def forecast_until(
     model = _stored_model(stored) if fitted else forecast.fit(summary)
     if only is not None:
         summary = summary[summary.index.isin(set(session.exec(only).all()))]
-    return forecast.predict(model, summary, horizon_days=max((until - today).days, 0))
+    ahead = forecast.predict(model, summary, horizon_days=max((until - today).days, 0))
+    if start is None or start <= today + timedelta(days=1):
+        return ahead
+    before = forecast.predict(model, summary, horizon_days=(start - today).days - 1)
+    for column in ("expected_orders", "expected_value"):
+        ahead[column] = ahead[column] - before[column]
+    return ahead
 
 
 def _stored_model(stored: StoreFigures) -> forecast.Model:

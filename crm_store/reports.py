@@ -214,6 +214,21 @@ def period_end(period: str, today: date) -> date | None:
     return ends.get(period)
 
 
+def forecast_window(period: str, today: date) -> tuple[date, date] | None:
+    """The days a forecast for `period` covers: the rest of a period under way ("this_quarter"),
+    or a span still to come ("2027-01-01..2027-03-31", from its first day); None when it is over."""
+    if (end := period_end(period, today)) is not None:
+        return today + timedelta(days=1), end
+    first, sep, last = period.partition("..")
+    if not sep:
+        return None
+    try:
+        start, end = date.fromisoformat(first), date.fromisoformat(last)
+    except ValueError:
+        return None
+    return (max(start, today + timedelta(days=1)), end) if end > today else None
+
+
 # How far back the period before a named period starts: "last week" is compared with the week
 # before it, "this month" so far with the same days of last month.
 _STEP = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(days=7),

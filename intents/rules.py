@@ -1663,10 +1663,12 @@ def _report(match: re.Match, message: Message) -> dict | None:
     said, against = text, _AGAINST_LAST.search(text) if compared else None
     if against:
         said = text[: against.start()] + text[against.end() :]  # "nps vs last quarter": this one's
+    forecast = bool(vocab.FORECAST_ASKED.search(text))
     return {
         "metric": metric,
         "channel": _one_channel(text) if metric == "interactions" else None,
-        "period": period_said(message, said)
+        "period": (forecast and _ahead(text, message.now.date()))
+        or period_said(message, said)
         or (against and f"this_{against['unit']}")
         or ("to_date" if vocab.BOOK_VALUE.search(text) else None),
         "group_by": group_by,
@@ -1674,8 +1676,54 @@ def _report(match: re.Match, message: Message) -> dict | None:
         "compare": "previous_period" if compared else None,  # not "compare reps this quarter"
         A_YEAR_BEFORE: True if compared and _A_YEAR_BEFORE.search(text) else None,
         "chart": True if vocab.CHART.search(text) else None,
-        FORECAST: True if vocab.FORECAST_ASKED.search(text) else None,
+        FORECAST: True if forecast else None,
     }
+
+
+def _ahead(text: str, today: date) -> str | None:
+    """The window a forecast looks at, when it is not the usual one: to the end of this month,
+    quarter or year ("to year end"), or a span to come ("next quarter", "q1", "2027", "next 3
+    months"), as its dates."""
+    if found := _TO_THE_END.search(text):
+        return f"this_{found['unit'] or found['unit2']}"
+    if found := _NEXT_SPAN.search(text):
+        unit, n = found["unit"], int(found["n"] or 1)
+        start = {
+            "month": _months_back(today.replace(day=1), -1),
+            "quarter": _months_back(date(today.year, 3 * ((today.month - 1) // 3) + 1, 1), -3),
+            "year": date(today.year + 1, 1, 1),
+        }.get(unit.rstrip("s"))
+        if found["n"]:  # "next 3 months": from tomorrow
+            start = today + timedelta(days=1)
+            end = _months_back(start, -n) - timedelta(days=1)
+        else:
+            end = _months_back(start, -{"month": 1, "quarter": 3, "year": 12}[unit]) - timedelta(
+                days=1
+            )
+        return f"{start.isoformat()}..{end.isoformat()}"
+    if found := _QUARTER.search(text):
+        first = 3 * int(found["q"] or _ORDINALS[found["nth"]]) - 2
+        year = (
+            int(found["year"] or f"20{found['short']}")
+            if found["year"] or found["short"]
+            else (today.year + (date(today.year, first, 1) <= _months_back(today, 3)))
+        )
+        start = date(year, first, 1)
+        end = _months_back(start, -3) - timedelta(days=1)
+        return f"{start.isoformat()}..{end.isoformat()}" if end > today else None
+    if (found := re.search(r"\b(20\d\d)\b", text)) and int(found[1]) > today.year:
+        return f"{found[1]}-01-01..{found[1]}-12-31"  # "forecast for 2027"
+    return None
+
+
+_TO_THE_END = re.compile(
+    r"\b(?:to|till|until|til|by|through|thru|for)\s+(?:the\s+)?(?:(?P<unit>year|month|quarter)[- ]?end"
+    r"|end\s+of\s+(?:the\s+)?(?P<unit2>year|month|quarter))\b"
+)
+_NEXT_SPAN = re.compile(
+    r"(?<!the )(?<!over )\b(?:next|coming|following)\s+(?:(?P<n>\d{1,2})\s+)?"
+    r"(?P<unit>months?|quarters?|years?)\b(?<!12 months)"
+)
 
 
 _A_YEAR_BEFORE = re.compile(
@@ -3964,7 +4012,8 @@ _MORE_TOWNS = re.compile(
     r"delete|tag|mark|set|hand|leads?|customers?|clients?|accounts?|prospects?|qualified|"
     r"proposals?|lost|won|champions|detractors|promoters)\b)(?![\w-]+(?:'s|’s)\b)[A-Za-zÀ-ÿ][\w'-]+)+"
     r"(?=\s*$|\s*[,.?!]|\s+(?:with|without|who|that|no|not|never|to|tagged|owned|by|in|and|go|goes|"
-    r"get|gets|should|move|moves|will|need|needs)\b)"
+    r"get|gets|should|move|moves|will|need|needs|has|hasn'?t|have|haven'?t|had|hadn'?t|did|didn'?t|"
+    r"is|are|bought|spent|went)\b)"
 )
 _STAGE_THEY_ARE = re.compile(
     r"\b(?:that|which|who)\s+(?:are|is)\s+(?:now\s+|already\s+)?(?:in\s+)?"
@@ -4076,10 +4125,15 @@ def _unread_runs(text: str) -> list[tuple[int, int]]:
     return [*runs, run] if run else runs
 
 
+_IN_EACH = re.compile(r"\b(?:in|for|at) (?:each|every) (?:city|town|location|stage|segment)\b")
+
+
 @reads("segment.list")
 def _list(match: re.Match, message: Message) -> dict | None:
     if vocab.DUPLICATES_ASKED.search(message.text):  # "any duplicate customers?"
         return {NAMESAKES: True, "owner": owner(message, named_for=False)}
+    if _IN_EACH.search(message.text):
+        return None  # "how many customers does sam have in each city": a breakdown, counted
     slots = _segment(match, message)
     if slots.get("segment") in _PIPELINE - {"lost"} and "stage" not in slots:
         slots["stage"] = slots.pop("segment")  # "Jordan's leads": a stage ("lost" is a figure too)

@@ -2809,7 +2809,7 @@ GROUPS = _table(
     [
         (r"(?:by|per|each|every) (?:day|weekday)|daily", "day"),
         (r"(?:by|per|each|every) week|weekly", "week"),
-        (r"(?:by|per|each|every) month|monthly", "month"),
+        (r"(?:by|per|each|every) month(?![- ]?end)|monthly", "month"),
         (
             r"(?:by|per|each|every) (?:rep|owner|salesperson|salesman|salesmen|saleswoman|sales rep|person|seller|staff|user|account manager|member|team member)",
             "owner",

@@ -666,20 +666,29 @@ def _forecast(ctx: Context, book: Book, period: str | None = None) -> Reply:
     if not book.team:
         found = found[found["owner_id"] == book.owner_id]
     currency = ctx.settings.currency
-    until = reports.period_end(period, ctx.today) if period else None
-    if period and until is None:
+    window = reports.forecast_window(period, ctx.today) if period else None
+    if period and window is None:
         raise UserError(
-            "A forecast looks ahead: ask for this month, this quarter or this year (or the next "
-            "12 months); what was sold then is “revenue " + period.replace("_", " ") + "”."
+            "A forecast looks ahead: ask for this month, this quarter or this year, next quarter "
+            "or next year (or the next 12 months); what was sold then is “revenue "
+            + period.replace("_", " ")
+            + "”."
         )
-    if until is not None:  # "forecast for the rest of december": to the end of the month
+    if window is not None:  # "forecast for the rest of december", "… for next quarter"
+        start, until = window
         ahead = analytics.forecast_until(
-            ctx.session, today=ctx.today, until=until, currency=currency, only=only
+            ctx.session, today=ctx.today, until=until, currency=currency, only=only, start=start
         )
         found = found.drop(columns=["predicted", "expected_orders", "p_alive"]).join(ahead)
         found["predicted"] = found["expected_value"].fillna(0)
-        span = f"to {format.day(until, today=ctx.today)}"
-        heading = f"the rest of {period.replace('_', ' ')} ({span})"
+        if ".." in period:  # a span still to come
+            span = (
+                f"from {format.day(start, today=ctx.today)} to {format.day(until, today=ctx.today)}"
+            )
+            heading = span
+        else:
+            span = f"to {format.day(until, today=ctx.today)}"
+            heading = f"the rest of {period.replace('_', ' ')} ({span})"
     else:
         horizon = analytics.forecast_horizon(ctx.session, today=ctx.today, currency=currency)
         span = f"over the next {round(horizon / 30.4)} months"

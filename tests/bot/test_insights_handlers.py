@@ -339,6 +339,19 @@ def test_a_forecast_for_the_quarter_looks_to_its_end_not_twelve_months(chat):
     assert past.text.startswith("A forecast looks ahead")
 
 
+def test_a_forecast_for_a_quarter_to_come_covers_only_that_quarter(chat):
+    history(chat, lapsed_days=20)
+    worth = lambda reply: float(reply.text.split()[1].strip("$,").replace(",", ""))  # noqa: E731
+    rest = chat.say("what's the forecast to year end", who="Alex")
+    assert rest.title.startswith("Forecast, the rest of this year (to Thu 31 Dec)")
+    coming = chat.say("forecast for next quarter", who="Alex")
+    assert coming.title == (
+        "Forecast, from Fri 1 Jan 2027 to Wed 31 Mar 2027 — the team's customers"
+    )
+    year = chat.say("forecast for the team", who="Alex")  # the next twelve months
+    assert 0 < worth(coming) < worth(year)
+
+
 def test_asked_about_one_open_deal_still_moving_the_next_step_comes_with_its_reason(chat):
     chat.say("called jane smith, she liked the demo")
     reply = chat.say("what should I do with jane smith?")

@@ -2430,3 +2430,18 @@ def test_a_book_said_after_whose_it_is_is_every_customer_of_theirs():
 def test_the_verb_before_a_customer_is_no_part_of_their_name():
     parsed = read("update golden st taqueria stage won")
     assert parsed.slots["customer"] == "golden st taqueria"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("forecast to year end?", "this_year"),
+        ("expected revenue by month end", "this_month"),
+        ("forecast for next quarter", "2027-01-01..2027-03-31"),
+        ("forecast for next year", "2027-01-01..2027-12-31"),
+        ("forecast next 3 months", "2026-11-19..2027-02-18"),
+    ],
+)
+def test_a_forecast_looks_at_the_window_said(text, period):
+    parsed = read(text)
+    assert (parsed.slots.get("forecast"), parsed.slots.get("period")) == (True, period)
