@@ -87,9 +87,11 @@ def build(
     settings: Settings,
     insights: Insights | None = None,
     book: Book | None = None,
+    so_far: bool = False,
 ) -> Reply:
     """The digest `staff` gets on the morning of `today` (their local day): of `book`, by default
-    the team's for a manager and their own for a rep."""
+    the team's for a manager and their own for a rep; `so_far`: of today's activity until now,
+    asked for before the day is over ("end of day digest")."""
     if insights is None or insights.snapshot.today != today:
         insights = Insights.load(session, today=today, settings=settings)
     tz = ZoneInfo(staff.tz or settings.tz)
@@ -97,15 +99,16 @@ def build(
     team = book.team
     owner = book.owner_id
     money = lambda amount: format.money(amount, settings.currency)  # noqa: E731
-    yesterday = today - timedelta(days=1)
-    before = yesterday - timedelta(days=7)
+    day = today if so_far else today - timedelta(days=1)
+    said = "today so far" if so_far else "yesterday"
+    before = day - timedelta(days=7)
     activity = insights.activity
-    now_figures = activity.day(session, yesterday, tz=tz, owner=owner)
+    now_figures = activity.day(session, day, tz=tz, owner=owner)
     then = activity.day(session, before, tz=tz, owner=owner)
     weekday = f"the {before:%A} before"
     worth = lambda figures: money(analytics.cents_to_money(figures.revenue_cents))  # noqa: E731
     fields = {
-        "Contacts yesterday": f"{now_figures.contacts} ({then.contacts} {weekday})",
+        f"Contacts {said}": f"{now_figures.contacts} ({then.contacts} {weekday})",
         "New customers": f"{now_figures.new_customers} ({then.new_customers})",
         "Purchases": (
             f"{now_figures.purchases} worth {worth(now_figures)} "
@@ -114,11 +117,11 @@ def build(
         "Follow-ups": "{} due today, {} overdue".format(
             *activity.tasks(session, today, owner=owner)
         ),
-        "NPS yesterday": _nps(activity.nps(session, yesterday, owner=owner)),
+        f"NPS {said}": _nps(activity.nps(session, day, owner=owner)),
     }
     lines = []
     if team:
-        per_rep = activity.contacts_per_rep(session, yesterday, tz=tz)
+        per_rep = activity.contacts_per_rep(session, day, tz=tz)
         if per_rep:
             lines.append("Contacts by rep: " + ", ".join(f"{n} {c}" for n, c in per_rep) + ".")
     frame = insights.snapshot.customers
@@ -162,7 +165,8 @@ def build(
         text="\n".join(lines),
         rows=rows,
         buttons=[b for s in actions[:2] for b in action_buttons(s)],
-        note=f"Yesterday is {yesterday:%a %-d %b} in {tz.key}; say “stop the digest” to stop it.",
+        note=f"{said.split()[0].capitalize()} is {day:%a %-d %b} in {tz.key}; "
+        "say “stop the digest” to stop it.",
     )
 
 

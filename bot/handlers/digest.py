@@ -34,7 +34,11 @@ def show_digest(parsed: Parsed, ctx: Context) -> Reply:
         day = checks.day(parsed.slots["date"])
         if day > ctx.today:
             raise UserError("That day hasn't come yet; ask for today's digest or an earlier one.")
-    return digest.build(ctx.session, ctx.staff, today=day, settings=ctx.settings, book=book)
+    # "digest for today", "end of day digest": today's activity until now, not yesterday's
+    so_far = day == ctx.today and bool(parsed.slots.get("date"))
+    return digest.build(
+        ctx.session, ctx.staff, today=day, settings=ctx.settings, book=book, so_far=so_far
+    )
 
 
 def _settings(ctx: Context) -> Reply:

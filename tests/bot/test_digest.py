@@ -65,6 +65,15 @@ def test_a_reps_digest_covers_their_own_book(day):
     assert "Alex's client" not in {row["Customer"] for row in reply.rows}
 
 
+def test_the_digest_asked_before_the_day_is_over_covers_today_so_far(day):
+    day.say("called jane cooper, she wants a quote")
+    day.say("emailed jane smith the brochure")
+    reply = day.say("end of day digest pls")
+    assert reply.fields["Contacts today so far"] == "2 (0 the Wednesday before)"
+    assert reply.note.startswith("Today is Wed 18 Nov")
+    assert day.say("digest").fields["Contacts yesterday"] == "2 (1 the Tuesday before)"
+
+
 def sam_of(chat) -> Staff:
     return next(s for s in chat.rows(Staff) if s.name == "Sam")
 
