@@ -646,6 +646,8 @@ _SECOND = re.compile(
     r"|(?<=and )(?:gave|rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\b|\d)"
     r"|(?<=and )(?:his|her|their)\s+(?:new\s+)?(?:phone|mobile|cell|number|e-?mail|title|job title|"
     r"city|address|company)\b(?:\s+(?:number|address))?\s+(?:is|to|=|:)"
+    # "… is now x@y.de and she moved to Berlin": her city too
+    r"|(?<=and )(?:he|she|they)(?:'s|\s+(?:has|have))?\s+(?:moved|relocated)\s+to\b"
     r"|(?<=[.;] )(?:(?:his|her|their)\s+)?(?:new\s+)?(?:phone|mobile|e-?mail|title|city|address|"
     r"company)\b"  # "her title is …. city Hamburg, …": another change
     rf"|(?<=, ){_DETAIL_AFTER}"
@@ -672,13 +674,14 @@ NEVER_SECOND = frozenset({"customer.delete", "customer.forget", "customer.bulk_u
 def _sure_of_each(reading: intents.Parsed) -> bool:
     """Whether one request of several is read well enough to be done: a task named by its number
     ("close 12 and move 13 to monday"), a customer's stage, owner, tag or interest (which the
-    store checks), and a new customer named with a way to reach them need less."""
+    store checks) or city (said plainly), and a new customer named with a way to reach them need
+    less."""
     slots = reading.slots
     checked = (
         reading.intent in ("task.update", "task.complete")
         and "task_id" in slots
         or reading.intent == "customer.update"
-        and slots.get("field") in ("stage", "owner", "tag", "interest")
+        and slots.get("field") in ("stage", "owner", "tag", "interest", "city")
         and bool(slots.get("customer"))
         or reading.intent == "interaction.log"  # "called zoe wilson madrid, …": who is looked up
         and bool(slots.get("customer"))

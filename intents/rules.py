@@ -3703,7 +3703,7 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         day = date_in(parts["day"], now=message.now, tz=message.tz, future=False)
         who = message.typed[slice(*match.span("whose"))] if parts.get("whose") else None
         return {"customer": who, "occurred_on": day.isoformat()} if day else None
-    news = ("new", "new2", "new3", "new4", "new5", "new6", "new7", "new8", "new9")
+    news = ("new", "new2", "new3", "new4", "new5", "new6", "new7", "new8", "new9", "new10", "new11")
     said = next((parts[g] for g in news if parts.get(g)), None)
     if parts.get("each") and (price := amount(parts["each"])):
         return {EACH: price[0], "currency": price[1]}  # "sorry CRM Pro was 850 each"

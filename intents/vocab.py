@@ -246,6 +246,12 @@ SALE_FIXED = re.compile(
     r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)*(?:make|change)\s+"
     r"(?:it|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:to\s+)?(?P<new9>\d{1,4}\s+(?!not\b)[a-z][\w-]*|"
     r"[$€£]?\s?\d[\d,.]*\s?[km]?)\s*,?\s*not\s+(?P<old5>[$€£]?\s?\d[\d,.]*\s?[km]?)\W*$"
+    # "no the total should be 12,600 then, 14 x 900", "oops that was 1100 total not each"
+    r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)*(?:the\s+)?(?:total|"
+    r"amount|sum)\s+(?:should\s+(?:have\s+)?be(?:en)?|(?:is|was)\s+(?:actually|really))\s+"
+    r"(?P<new10>[$€£]?\s?\d[\d,.]*\s?[km]?)(?![\d,.])(?:\s*(?:then|instead))?(?:\s*(?:,|not\b).*)?\W*$"
+    r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)*(?:it|that)\s+was\s+"
+    r"(?P<new11>[$€£]?\s?\d[\d,.]*\s?[km]?)\s+(?:in\s+)?total\s*,?\s*not\s+(?:each|apiece|per\s+\w+)\W*$"
     # "sorry CRM Pro was 850 each": the sale just logged, at that price each
     r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)+(?:the\s+)?"
     r"(?:[\w#'’.-]+\s+){0,3}?(?:was|is|should (?:have )?be(?:en)?)\s+(?:actually\s+)?"

@@ -390,6 +390,12 @@ def test_two_details_of_her_in_one_message_are_two_changes_never_one_long_title(
     assert jane.phone == "+442079460958"
 
 
+def test_a_move_said_after_a_new_address_changes_her_city_too(chat):
+    chat.say("jane smith's email is now jane@globex.example and she moved to Leeds")
+    jane = chat.customer("Jane Smith")
+    assert (jane.email, jane.city) == ("jane@globex.example", "Leeds")
+
+
 def test_those_three_right_after_one_customer_never_changes_that_customer_alone(chat):
     chat.say("tell me about Jane Smith")
     written = chat.written()

@@ -2445,3 +2445,12 @@ def test_the_verb_before_a_customer_is_no_part_of_their_name():
 def test_a_forecast_looks_at_the_window_said(text, period):
     parsed = read(text)
     assert (parsed.slots.get("forecast"), parsed.slots.get("period")) == (True, period)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no the total should be 12,600 then, 14 x 900", "oops that was 12600 total not each"],
+)
+def test_a_sales_total_put_right_in_words_is_that_sales_new_amount(text):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("purchase.update", {"amount": 12600})
