@@ -215,7 +215,10 @@ THE_ONES = re.compile(
     r"\b(?:the|those|these)(?: (?!list\b)[\w-]+){0,3} ones\b(?! (?:in|from|of) (?:the|that) list)",
     re.I,
 )
-NARROWING = re.compile(r"\b(?:just|only|ones)\b", re.I)  # "just the london ones"
+NARROWING = re.compile(  # "just the london ones", "how many of those are jordan's"
+    r"\b(?:just|only|ones)\b|^\s*(?:which|who|any|how many) of (?:them|those|these)\b", re.I
+)
+ASKED_OF_THEM = re.compile(r"^\s*(?:which|who|any|how many) of (?:them|those|these)\b", re.I)
 SURE = 0.6  # a reading this likely, of something else, is not about the customer just named
 ANY_ONE = "#0"  # stands for "those" while a message is read as if about one customer
 NEEDS_CUSTOMER = frozenset(
@@ -697,6 +700,8 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
     selection = {**(subject.selection or {}), **narrower}
     if parsed.intent in ("segment.list", "customer.bulk_update"):
         return replace(parsed, slots={**selection, **parsed.slots})
+    if narrower and ASKED_OF_THEM.search(text):  # "how many of those are jordans": the list, his
+        return Parsed("segment.list", selection, max(parsed.confidence, SURE))
     if (tasks := _a_task_each(text, read)) is not None:
         return Parsed("customer.bulk_update", {**selection, **tasks.slots}, tasks.confidence)
     return _change_to_them(text, selection, read) or parsed

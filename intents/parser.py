@@ -544,6 +544,10 @@ def _excluding(
     said = message.typed[left_out.start("clause") : end]
     said = vocab.EXCEPT_REASON.sub("", said) or said
     words = _ONES.sub(" ", said).strip(" ,.")
+    stages = parsed.slots.get("stage")
+    if (stage := vocab.STAGES.get(words.lower().removesuffix("s"))) and isinstance(stages, list):
+        if stage not in stages:  # "open deals …, any stage except customer": left out already
+            return parsed
     names = [n for n in vocab.LISTED.split(words) if n.strip()]
     numbered = all(re.search(r"#\d", n) for n in names)  # "except #129", "but not chloe #129"
     if names and (

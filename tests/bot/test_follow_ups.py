@@ -3,6 +3,7 @@
 
 from datetime import UTC, date, datetime
 
+import pytest
 from sqlmodel import Session, select
 
 from crm_store.models import (
@@ -73,6 +74,16 @@ def test_a_list_narrowed_to_a_city_and_shown_again_when_nothing_changes(chat):
     assert [r["Customer"] for r in berlin.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
     again = chat.say("only berlin", who="Alex")
     assert [r["Customer"] for r in again.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
+
+
+@pytest.mark.parametrize(
+    "asked", ["how many of those are in berlin", "which of them are in berlin"]
+)
+def test_a_question_of_the_list_just_shown_narrows_that_list(chat, asked):
+    assert len(chat.say("sam's customers", who="Alex").rows) == 3
+    berlin = chat.say(asked, who="Alex")
+    assert berlin.text.startswith("1 of Sam's customers match")
+    assert [r["Customer"] for r in berlin.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
 
 
 def test_a_bare_number_presses_the_button_it_numbers(chat):

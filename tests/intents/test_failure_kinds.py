@@ -2454,3 +2454,10 @@ def test_a_forecast_looks_at_the_window_said(text, period):
 def test_a_sales_total_put_right_in_words_is_that_sales_new_amount(text):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == ("purchase.update", {"amount": 12600})
+
+
+def test_a_stage_left_out_that_the_selection_never_held_is_no_customer_left_out():
+    parsed = read("open deals nobody's touched in 4+ weeks, any stage except customer")
+    assert (parsed.intent, parsed.slots) == (
+        "segment.list", {"stage": ["lead", "qualified", "proposal"], "no_contact_days": 28}
+    )  # fmt: skip
