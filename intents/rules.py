@@ -648,7 +648,8 @@ def told_then_asked(typed: str) -> str | None:
 _STATEMENT_THEN_QUESTION = re.compile(
     r"^(?P<who>[A-Za-zÀ-ÿ][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s+(?:has|had|is|was|handed|left|leaves|is leaving|"
     r"quit|resigned|will|just|got|went|moved|starts|started|takes|took|['’]s)\b[^?]*?[.!]\s+"
-    r"(?P<asked>(?:and\s+)?(?:what|what'?s|whats|which|who|how|where|any|show|list)\b[^.!]*\?*)\s*$",
+    r"(?P<asked>(?:and\s+)?(?:what|what'?s|whats|which|who|how|where|any|show|list|break\s+down|"
+    r"breakdown|split|count|pull\s+up|give me|get me|send me)\b[^.!]*\?*)\s*$",
     re.I,
 )
 _WHOSE_POINTED = re.compile(r"\b(?:his|her|their)\b", re.I)

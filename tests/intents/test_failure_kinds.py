@@ -2461,3 +2461,10 @@ def test_a_stage_left_out_that_the_selection_never_held_is_no_customer_left_out(
     assert (parsed.intent, parsed.slots) == (
         "segment.list", {"stage": ["lead", "qualified", "proposal"], "no_contact_days": 28}
     )  # fmt: skip
+
+
+def test_a_breakdown_asked_after_news_of_a_rep_is_of_his_book_with_no_period_from_the_news():
+    parsed = read("sam is going part time from january. break down his customers by city pls")
+    assert (parsed.intent, parsed.slots) == (
+        "report.show", {"metric": "customers", "group_by": "city", "owner": "sam"}
+    )  # fmt: skip
