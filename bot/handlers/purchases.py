@@ -19,6 +19,8 @@ from bot.resolve import resolve_customer
 from crm_store import normalize
 from crm_store.models import Product, Purchase
 from intents import ANOTHER_PRODUCT, CONTACT, DISCOUNT, EACH, Parsed
+from intents.rules import clean_slots
+from intents.values import amount
 
 CLOSE_PRODUCT = 70  # rapidfuzz score from which a known product is offered as "did you mean"
 OFFERED = 3
@@ -42,8 +44,8 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     customer = resolve_customer(ctx, slots.get("customer"))
     sales = [_record(ctx, customer, name, quantity, amount, currency, day)]
     if second is not None:  # "bought 2 crm enterprise and 2 training workshops": two sales
-        other, how_many = second
-        price = _amount({}, other, how_many, ctx)
+        other, how_many, priced = second
+        price = _amount(priced, other, how_many, ctx)
         sales.append(_record(ctx, customer, other.name, how_many, *price, day))
     won = ctx.settings.pipeline.won
     # a sale wins the customer, whatever stage they were at (if the sender may change them)
@@ -138,26 +140,37 @@ def _record(
     return purchase
 
 
-def _second_item(ctx: Context, slots: dict, first: Product | None) -> tuple[Product, int] | None:
+def _second_item(
+    ctx: Context, slots: dict, first: Product | None
+) -> tuple[Product, int, dict] | None:
     """The second product of a sale told in one message, when both come from the catalogue at
-    its prices; told with one amount for both, or with a product the catalogue lacks, it is
-    asked for apart, as which part of the money is whose cannot be known."""
+    its prices, or each is told with its own amount ("3 support premium for 1,650 and 1
+    onboarding package 2,000"); told with one amount for both, or with a product the catalogue
+    lacks, it is asked for apart, as which part of the money is whose cannot be known."""
     if not (another := slots.get(ANOTHER_PRODUCT)):
         return None
     item = _ITEM.fullmatch(" ".join(str(another).split()))
     catalogue = {normalize.singular_key(p.name): p for p in ctx.session.exec(select(Product))}
     product = catalogue.get(normalize.singular_key(item["product"])) if item else None
-    if product is None or first is None or "amount" in slots:
+    priced = item is not None and item["price"] is not None and "amount" in slots
+    if product is None or not priced and (first is None or "amount" in slots):
         raise UserError(
             f"One amount for two products, or one I don't know: send “{another}” as a sale of "
             "its own, each with its amount, e.g. “Acme bought 3 Pro licences for $1,200”. "
             "Nothing was saved."
         )
     said = item["q"].lower()
-    return product, int(said) if said.isdigit() else _COUNTED[said]
+    price = {}
+    if priced and (money := amount(item["price"])):
+        price = {"amount": money[0], "currency": money[1] or slots.get("currency")}
+    return product, int(said) if said.isdigit() else _COUNTED[said], clean_slots(price) or {}
 
 
-_ITEM = re.compile(r"(?P<q>\d{1,4}|an?|one|two|three|four|five|six)\s+(?P<product>.+?)\W*", re.I)
+_ITEM = re.compile(
+    r"(?P<q>\d{1,4}|an?|one|two|three|four|five|six)\s+(?P<product>.+?)"
+    r"(?:\s*(?:for|at|@|=|-|,)?\s*(?P<price>[$€£]?\s?\d[\d,.]*\s?k?(?:\s*(?:usd|eur|gbp))?))?\W*",
+    re.I,
+)
 _COUNTED = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 

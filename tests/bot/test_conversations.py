@@ -287,6 +287,16 @@ def test_a_sale_of_two_products_with_one_amount_is_refused_whole(chat):
     assert chat.written() == written
 
 
+def test_two_products_each_with_its_own_amount_are_two_sales_at_those_amounts(chat):
+    with Session(chat.engine) as session:
+        session.add(Product(name="Support Premium", family="Support", tier=2, price=600))
+        session.add(Product(name="Onboarding Package", family="Services", tier=1, price=2500))
+        session.commit()
+    chat.say("sold jane cooper 3 support premium for 1,650 total and 1 onboarding package 2,000")
+    sold = sorted((p.product, p.quantity, p.amount) for p in chat.rows(Purchase))
+    assert sold == [("Onboarding Package", 1, Decimal("2000")), ("Support Premium", 3, 1650)]
+
+
 def test_two_catalogue_products_in_one_message_are_two_sales_undone_together(chat):
     with Session(chat.engine) as session:
         session.add(Product(name="CRM Pro", family="CRM", tier=1, price=Decimal("900")))
