@@ -212,10 +212,13 @@ def clear_winner(matches: list[Match]) -> Customer | None:
     return None
 
 
-def namesakes(session: Session, owner_id: int | None = None) -> list[list[Customer]]:
+def namesakes(
+    session: Session, owner_id: int | None = None, stage: str | None = None
+) -> list[list[Customer]]:
     """Live customers who share their name with another (the same person's name, or the same
     company with no person named): possible duplicates, for someone to look at. With
-    `owner_id`, the groups that hold one of that owner's customers."""
+    `owner_id`, the groups that hold one of that owner's customers; with `stage`, one at that
+    stage ("duplicate leads")."""
     live = select(Customer).where(
         col(Customer.forgotten_at).is_(None), col(Customer.deleted_at).is_(None)
     )
@@ -227,4 +230,6 @@ def namesakes(session: Session, owner_id: int | None = None) -> list[list[Custom
     shared = [group for group in groups.values() if len(group) > 1]
     if owner_id is not None:
         shared = [group for group in shared if any(c.owner_id == owner_id for c in group)]
+    if stage is not None:
+        shared = [group for group in shared if any(c.stage == stage for c in group)]
     return sorted(shared, key=lambda group: group[0].name_key or group[0].company_key)

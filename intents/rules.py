@@ -4131,8 +4131,13 @@ _IN_EACH = re.compile(r"\b(?:in|for|at) (?:each|every) (?:city|town|location|sta
 
 @reads("segment.list")
 def _list(match: re.Match, message: Message) -> dict | None:
-    if vocab.DUPLICATES_ASKED.search(message.text):  # "any duplicate customers?"
-        return {NAMESAKES: True, "owner": owner(message, named_for=False)}
+    if vocab.DUPLICATES_ASKED.search(message.text):  # "any duplicate customers?", "… leads?"
+        staged = _STAGE_LEFT.search(message.text)
+        return {
+            NAMESAKES: True,
+            "owner": owner(message, named_for=False),
+            "stage": _stage_of(staged.group(1)) if staged else None,
+        }
     if _IN_EACH.search(message.text):
         return None  # "how many customers does sam have in each city": a breakdown, counted
     slots = _segment(match, message)

@@ -92,8 +92,8 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
 
     slots = parsed.slots
     book, lead = _book_of_customers(ctx, slots.get("owner"))
-    if slots.get(NAMESAKES):  # "any duplicate customers?"
-        return _namesakes(ctx, book)
+    if slots.get(NAMESAKES):  # "any duplicate customers?", "any duplicate leads?"
+        return _namesakes(ctx, book, slots.get("stage"))
     criteria = selection(ctx, slots, book=book)
     snap = snapshot(ctx, only=segments.narrowing(criteria, today=ctx.today))
     found = without_excluded(ctx, segments.find(ctx.session, snap, criteria), slots)
@@ -149,19 +149,21 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
     )
 
 
-def _namesakes(ctx: Context, book: Book) -> Reply:
+def _namesakes(ctx: Context, book: Book, stage: str | None = None) -> Reply:
     """Customers who share a name with another: possibly one customer entered twice."""
     from crm_store.search import namesakes
 
-    groups = namesakes(ctx.session, book.owner_id)
+    groups = namesakes(ctx.session, book.owner_id, stage)
     if not groups:
-        return Reply(f"No two of {book.possessive} customers share a name.")
+        among = f" at stage {stage}" if stage else ""
+        return Reply(f"No two of {book.possessive} customers share a name{among}.")
     owners = staff_names(ctx.session)
     rows = [
         {
             "#": str(customer.id),
             "Customer": customer.display_name,
             "Owner": owners.get(customer.owner_id, "") if customer.owner_id else "",
+            "Stage": customer.stage,
             "City": customer.city or "",
             "E-mail": customer.email or "",
         }

@@ -150,6 +150,11 @@ def test_customers_who_share_a_name_are_listed_when_asked_about_duplicates(chat)
     reply = chat.say("do we have duplicate customers?")
     assert reply.text.startswith("1 name is shared by more than one customer (2 customers).")
     assert {row["Customer"] for row in reply.rows} == {"Jane Smith (Globex Ltd)", "Jane Smith"}
+    assert {row["Stage"] for row in reply.rows} == {"qualified", "lead"}
+    assert chat.say("any duplicate leads?").rows == reply.rows  # the new one is a lead
+    assert chat.say("any duplicate proposals?").text == (
+        "No two of your customers share a name at stage proposal."
+    )
 
 
 def test_a_large_price_at_which_several_were_sold_is_asked_about(chat):

@@ -1646,6 +1646,8 @@ def test_words_taken_back_as_they_are_typed_give_way_to_the_words_meant(said, me
         ("she gave us a 9 btw on the nps", "nps.record", {"score": 9}),
         ("pipeline now?", "report.show", {"metric": "customers", "group_by": "stage"}),
         ("any duplicate customers in there?", "segment.list", {"namesakes": True}),
+        ("any duplicate leads? look for same name twice", "segment.list",
+         {"namesakes": True, "stage": "lead"}),
         ("which leads havent been contacted at all", "segment.list",
          {"stage": "lead", "never_contacted": True}),
         ("reassign jordan's \"intro call\" tasks to sam", "task.update",
