@@ -130,6 +130,11 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         and not rules.missing_required(said.intent, said.slots)
     ):
         return said  # "omar jensen at wayne logistik went bust, delete him": delete omar jensen …
+    if both := _BOTH_THEN_TOLD.match(message.typed):  # "zoe wilson and mateo o'brien, delete both"
+        names = _DESCRIBED.sub("", both["names"])  # "zoe wilson (madrid lead)": zoe wilson
+        asked = f"{both['verb']} {names}{both['rest']}"
+        if (said := parse(asked, now=now, tz=tz, lexicon=lexicon)).intent in _CHANGED:
+            return said
     if (told := rules.selection_then_told(message)) is not None and (
         said := parse(told, now=now, tz=tz, lexicon=lexicon)
     ).intent == "customer.bulk_update":
@@ -608,6 +613,22 @@ _TASK_FOR_SOMEONE = re.compile(
     r"^(?P<who>[A-Za-zÀ-ÿ][\w'-]*)\s*:\s*(?=(?:chase|call|ring|phone|email|e-mail|send|follow up|"
     r"visit|book|prepare|prep|draft|write|check|ping|text|meet|invoice|quote|confirm|arrange|"
     r"set up)\b)",
+    re.I,
+)
+_BOTH_THEN_TOLD = re.compile(
+    r"^\s*(?:(?:also|and|plus|oh)\s+)*(?:(?:junk|dupes?|duplicates?|spam|tests?|test entries)\s*"
+    r"[:\-–—]\s*)?(?!(?:called|emailed|met|visited|rang|phoned|spoke|texted|saw)\b)"
+    r"(?P<names>[^:;,]+?\s(?:and|&)\s[^:;,]+?)\s*(?:[,;:.]|\s[-–—]+)\s*"
+    r"(?:(?:pls|please|so|just|can you|could you)\s+)*"
+    r"(?P<verb>delete|remove|bin|trash|restore|move|give|hand|mark|tag|untag)\s+"
+    r"(?P<them>them both|both of them|both|the two|them|all of them)\b"
+    r"(?P<rest>.*)$",
+    re.I,
+)
+# a customer's description in brackets after their name, no part of it: "(madrid lead)"
+_DESCRIBED = re.compile(
+    r"\s*\((?=[^)]*\b(?:lead|leads|customer|prospect|qualified|proposal|lost|dupe|duplicate|test|"
+    r"junk|old|new)\b)[^)]*\)",
     re.I,
 )
 _SAME_TASK_FOR = re.compile(

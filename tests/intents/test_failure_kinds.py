@@ -2468,3 +2468,17 @@ def test_a_breakdown_asked_after_news_of_a_rep_is_of_his_book_with_no_period_fro
     assert (parsed.intent, parsed.slots) == (
         "report.show", {"metric": "customers", "group_by": "city", "owner": "sam"}
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("also junk: zoe wilson (madrid lead) and mateo o'brien, delete both",
+         {"customers": ["zoe wilson", "mateo o'brien"], "action": "delete"}),
+        ("Jane Cooper and Bob Stone - move them both to Sam",
+         {"customers": ["Jane Cooper", "Bob Stone"], "field": "owner", "value": "Sam"}),
+    ],
+)  # fmt: skip
+def test_two_customers_named_then_a_change_to_both_is_that_change_to_those_two(text, slots):
+    parsed = read(text, lexicon=STORE)
+    assert (parsed.intent, parsed.slots) == ("customer.bulk_update", slots)
