@@ -1020,6 +1020,11 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         if said := _OUTCOME.match(message.typed):  # "done 3 - not interested in the new tier"
             numbered[OUTCOME] = said.group("outcome").strip()
         return numbered
+    if every := _ALL_THEIR_TASKS.search(message.text):  # "close both his tasks": each of them
+        who = every["who"] or every["who2"]
+        if who in ("his", "her", "their"):
+            return {"about": "all"}
+        return {"customer": who.removesuffix("'s"), "about": "all"}
     if named := _each_done(message):
         return {CUSTOMERS: named}
     if described := _task_described(message):
@@ -1041,6 +1046,11 @@ def _complete(match: re.Match, message: Message) -> dict | None:
     return {} if _TASK_FOR_THEM.search(message.text) else None
 
 
+_ALL_THEIR_TASKS = re.compile(
+    r"\b(?:close|complete|finish|tick off|check off|clear|mark)\s+(?:both|all)\s+(?:of\s+)?"
+    r"(?:(?P<who>his|her|their|#\d+(?:'s)?)\s+(?:open\s+)?(?:tasks|reminders|to-?dos)\b"
+    r"|(?P<who2>#\d+)\s*$)"  # "close both #18": theirs, the one just talked about put in
+)
 _CLOSED_AS = re.compile(r"\bclose(?:d)?\s+(?:(?:it|them|those|these|out)\s+)*as\s+(?:lost|won)\b")
 
 

@@ -353,6 +353,8 @@ def _customers_task(ctx: Context, slots: dict) -> list[Task]:
         if not (tasks := _described_only(ctx, slots)):
             raise
         return tasks
+    if slots.get("about") == "all":  # "close both his tasks": every open one of theirs
+        return _open_tasks(ctx, customer)
     return [_the_open_task(ctx, customer, about=slots.get("about"))]
 
 
@@ -623,10 +625,9 @@ def _own_task(ctx: Context, typed: object, *, to_read: bool = False, taking: boo
     )
 
 
-def _the_open_task(ctx: Context, customer: Customer, *, about: str | None = None) -> Task:
-    """The sender's open task for the customer (with none of their own, a manager's or the
-    customer's owner's pick is anyone's); of several, the one whose words were said ("the renewal
-    quote"), else the sender is asked."""
+def _open_tasks(ctx: Context, customer: Customer) -> list[Task]:
+    """The sender's open tasks for the customer (with none of their own, a manager's or the
+    customer's owner's pick is anyone's)."""
     open_tasks = (
         select(Task)
         .where(Task.customer_id == customer.id, Task.status == TaskStatus.open.value)
@@ -637,6 +638,13 @@ def _the_open_task(ctx: Context, customer: Customer, *, about: str | None = None
         tasks = ctx.session.exec(open_tasks).all()
     if not tasks:
         raise UserError(f"You have no open task for {customer.display_name}.")
+    return list(tasks)
+
+
+def _the_open_task(ctx: Context, customer: Customer, *, about: str | None = None) -> Task:
+    """The sender's open task for the customer (`_open_tasks`); of several, the one whose words
+    were said ("the renewal quote"), else the sender is asked."""
+    tasks = _open_tasks(ctx, customer)
     if len(tasks) == 1:
         return tasks[0]
     said = set((about or "").lower().split())

@@ -253,6 +253,19 @@ def test_his_record_and_her_chase_task_are_the_customer_just_shown(chat):
     assert [t.status for t in chat.rows(Task)] == ["done"]
 
 
+def test_a_call_then_both_his_tasks_closed_logs_the_call_and_closes_every_task_on_him(chat):
+    hans = chat.customer("Hans Müller")
+    with Session(chat.engine) as session:
+        sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
+        for text in ("send the quote", "chase the contract"):
+            session.add(Task(assignee_id=sam.id, customer_id=hans.id, text=text))
+        session.commit()
+    reply = chat.say("called hans müller, he'll take the new tier. close both his tasks")
+    assert reply.text.startswith("Logged a call with Hans Müller")
+    assert [t.status for t in chat.rows(Task)] == ["done", "done"]
+    assert [c.channel for c in chat.rows(Interaction)] == ["call"]
+
+
 def test_a_preview_is_narrowed_with_without_and_all_but(chat):
     preview = chat.say("tag all of sam's customers vip", who="Alex")
     assert preview.text.startswith("Tag 3 customers vip?")
