@@ -425,11 +425,29 @@ def _the_tag_just_added(reading: Parsed, subject: ConversationSubject) -> Parsed
     return replace(reading, slots={**reading.slots, "value": added["value"]})
 
 
+def _their_tasks_on_those(text: str, subject: ConversationSubject) -> Parsed | None:
+    """ "hand sam's tasks on those to maria too", after customers were moved: Sam's open tasks on
+    the customers just changed, handed over (previewed first)."""
+    handed = vocab.TASKS_HANDED_OVER.search(text)
+    those = (subject.selection or {}).get(CUSTOMERS)
+    if handed is None or not handed["on"] or not MANY.search(handed["on"]) or not those:
+        return None
+    holder = re.sub(r"(?:'s|’s|')$", "", handed["whose"])
+    if holder.casefold() in ("his", "her"):  # "hand his tasks on those to maria": whose they were
+        holder = ((subject.change or {}).get("chosen_by") or {}).get("owner") or ""
+    if not holder:
+        return None
+    whose = "me" if holder.casefold() == "my" else holder
+    return Parsed("task.update", {TASKS_OF: whose, "owner": handed["who"], CUSTOMERS: those}, SURE)
+
+
 def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Reader) -> Parsed:
     if subject.shown and (row := THE_ROW.search(text)):
         return _the_row(text, row, subject.shown, read) or parsed
     if (changed := _to_the_tasks(text, subject, read)) is not None:
         return changed
+    if (handed := _their_tasks_on_those(text, subject)) is not None:
+        return handed
     asked = subject.asked if (subject.asked or {}).get("intent") in REFINABLE else None
     if asked and asked["intent"] == "task.list" and (handed := LISTED_HANDED.match(text)):
         # "give both of those to maria" after jordan's overdue tasks: those tasks, handed over

@@ -412,6 +412,7 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
             to=slots.get("owner"),
             period=slots.get("period"),
             about=slots.get("about"),
+            on=slots.get(CUSTOMERS),
         )
     elif "task_id" in slots:  # "give task 14 to me": a rep takes on a task on their own customer
         taking = str(slots.get("owner", "")).casefold() in ME
@@ -547,9 +548,11 @@ def _handed_over(
     to: str | None,
     period: str | None = None,
     about: str | None = None,
+    on: list[str] | None = None,
 ) -> list[Task]:
     """ "give all of jordan's open tasks to sam", "… due next week", "jordan's QBR tasks": every
-    open task of one person (of a period, or whose words say what it is about), once confirmed."""
+    open task of one person (of a period, or whose words say what it is about, or `on` the
+    customers just changed, by #id), once confirmed."""
     if not ctx.is_manager and str(holder).casefold().strip() not in ME:
         raise UserError("You can hand over only your own tasks. Nothing was changed.")
     book = whose_book(ctx, holder, team_by_default=False)
@@ -565,6 +568,11 @@ def _handed_over(
         )
     ).all()
     whose = "You have" if book.owner_id == ctx.staff.id else f"{book.who} has"
+    if on is not None:  # "… on those": the customers just moved
+        ids = {int(str(ref).lstrip("#")) for ref in on}
+        held = [task for task in held if task.customer_id in ids]
+        if not held:
+            raise UserError(f"{whose} no open tasks on them. Nothing was changed.")
     if about:
         held = [task for task in held if about.casefold() in task.text.casefold()]
         if not held:

@@ -640,6 +640,24 @@ def test_a_rep_gone_then_his_whole_book_handed_over_is_every_customer_of_his(boo
     assert {owner_of(book, name) for name in lees} == {"Dana"}
 
 
+def test_a_reps_tasks_on_the_customers_just_moved_go_with_them_once_confirmed(book):
+    with Session(book.engine) as session:
+        dana = session.exec(select(Staff).where(Staff.name == "Dana")).one()
+        for name in ("Hal Hardy", "Pam Page"):
+            customer = book.customer(name)
+            session.add(Task(assignee_id=dana.id, customer_id=customer.id, text=f"call {name}"))
+        session.commit()
+    book.say("move dana's leads to lee", who="Alex")
+    book.say("yes", who="Alex")
+    preview = book.say("hand dana's tasks on those to lee too", who="Alex")
+    assert "#" in preview.text and "call Hal Hardy" in preview.text
+    assert "call Pam Page" not in preview.text  # Pam Page, in proposal, stayed Dana's
+    book.say("yes", who="Alex")
+    with Session(book.engine) as session:
+        held = {t.text: session.get(Staff, t.assignee_id).name for t in session.exec(select(Task))}
+    assert held == {"call Hal Hardy": "Lee", "call Pam Page": "Dana"}
+
+
 def test_a_reason_said_after_a_name_left_out_is_not_part_of_the_name(book):
     book.say("move dana's leads to lee", who="Alex")
     preview = book.say("leave out hal hardy, dana closes that one before she goes", who="Alex")
