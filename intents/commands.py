@@ -45,7 +45,15 @@ ALIASES = {
     "fu": "follow_up", "followup": "follow_up", "qty": "quantity", "amt": "amount",
     "price": "amount", "total": "amount", "ccy": "currency", "cur": "currency",
     "group": "group_by", "by": "group_by", "id": "task_id", "task": "task_id",
+    "no_contact": "no_contact_days", "no_purchase": "no_purchase_days",
+    "no_stage_change": "no_stage_change_days", "min": "min_value",
 }  # fmt: skip
+# the words a report command may say bare: "/crm report revenue last_quarter group:month chart"
+_REPORT_WORDS = frozenset(
+    "revenue interactions customers nps purchases today yesterday this_week last_week "
+    "this_month last_month this_quarter last_quarter this_year last_year last_12_months "
+    "chart".split()
+)
 # without a command word, a key that only one intent has says which
 _TELLING_KEYS = {
     "segment": "segment.list", "sort": "segment.list", "no_purchase_days": "segment.list",
@@ -133,6 +141,8 @@ def read(message: Message) -> tuple[str, dict[str, Any]] | None:
         keys = ["occurred_on" if k == "date" else k for k in keys]  # "log … date=yesterday"
     if intent is None or not (pairs or (refs and len(words) == 0 and _said_object(said))):
         return None
+    said_bare = [w for w in words if w in _REPORT_WORDS] if intent == "report.show" else []
+    words = [w for w in words if w not in said_bare]
     channel = channel_of(words[0]) if words and intent == "interaction.log" else None
     segment = _segment(words[0]) if intent == "segment.list" and words else None
     # "log call nadia-petrov 'renewal talk' date=…": a customer's handle after the channel
@@ -143,6 +153,11 @@ def read(message: Message) -> tuple[str, dict[str, Any]] | None:
     slots: dict[str, Any] = {"invalid": {}}
     if channel:
         slots["channel"] = channel
+    for word in said_bare:  # "revenue", "last_quarter", "chart"
+        if word == "chart":
+            slots["chart"] = True
+        else:
+            slots["period" if "_" in word or "day" in word else "metric"] = word
     if segment:
         slots["segment"] = segment
     if intent == "customer.bulk_update" and "delete" in said.lower().split()[:2]:

@@ -89,6 +89,9 @@ def without_customer_tail(slots: dict[str, Any]) -> dict[str, Any]:
         slots["customer"] = who = plain  # "priyanka @ loomgrid lol"
     if isinstance(who, str) and (address := _LABELLED_ADDRESS.fullmatch(who)):
         slots["customer"] = who = address["address"]  # "the customer with email m.k@x.pl"
+    if isinstance(who, str) and who.casefold() in vocab.NOT_CUSTOMERS:
+        del slots["customer"]  # "*reminder to self*: …": no one's name
+        who = None
     if isinstance(who, str) and _SPOKEN_TO.match(who):
         del slots["customer"]  # "you missed the nps - she gave a 6": the one just talked about
         who = None
@@ -1428,7 +1431,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
         return None  # "drinks aboard with Omar Farouk yesterday, …": a contact had, not a task
     customer = None
     for found in vocab.TASK_SUBJECT.finditer(typed.lower()):
-        after = typed[found.end() :]
+        after = _BOOKED_FOR.sub("", typed[found.end() :])  # "service visit booked for tui bay"
         if found.group(0).startswith("send") and not (after[:1].isupper() or after[:1] == "#"):
             continue
         customer = _TIME_AT_END.sub("", _ref(_TIME_AT_END.sub("", after)) or "") or None
@@ -1456,10 +1459,17 @@ def _task(match: re.Match, message: Message) -> dict | None:
     ):  # "Lakeshore Dental - send SOW", "for Lindqvist: ask about …": whom, then what to do
         customer, typed = headed["who"], headed["what"]
     slots = {"text": typed or None, "customer": customer, "owner": assignee}
-    if due is None and (relative := _A_DAY_BEFORE.search(typed)):
+    if (relative := _A_DAY_BEFORE.search(typed)) and due is None:
         # "prep the deck the day before": before what, it does not say; asked, never guessed
         slots["text"], slots["invalid"] = typed[: relative.start()].strip(), {"due": relative[0]}
+    elif relative and due and not due.startswith("!") and relative[0].lower() == "the day before":
+        # "service visit on the 27th, remind me the day before": the 26th
+        due = (date.fromisoformat(due) - timedelta(days=1)).isoformat()
+        slots["text"] = _REMIND_ME_THEN.sub("", typed[: relative.start()]).strip(" ,;") or typed
     return _date_slot("due", due, slots)
+
+
+_REMIND_ME_THEN = re.compile(r"[\s,;]*(?:pls\s+|please\s+)?remind\s+me\s*$", re.I)
 
 
 # "move task 2 to mon", "reassign task 1 to maria", "delete task 45": a task changed, not done
@@ -1498,6 +1508,10 @@ _WHO_THEN_WHAT = re.compile(
     r"my|our|task|todo|to-do|each|every|all|them|those|these|him|her|it|everyone)\b)"
     r"[A-Za-z][\w&'.]*(?:\s+[\w&'.]+){0,4})"
     r"\s*(?::|\s[-–—]\s)\s*(?P<what>\S.*)",
+    re.I,
+)
+_BOOKED_FOR = re.compile(
+    r"^\s*(?:booked|scheduled|planned|arranged|set up|confirmed|pencilled in)\s+(?:for|with|at)\s+",
     re.I,
 )
 _EVENT_WITH = re.compile(
@@ -2264,7 +2278,7 @@ def _value_as_said(slots: dict[str, Any], message: Message) -> dict[str, Any]:
     return slots
 
 
-_UPDATE_VERB = re.compile(r"(?:update|change|set|edit|amend)\s+(?=\S)", re.I)
+_UPDATE_VERB = re.compile(r"(?:update|change|set|edit|amend|chng|chg|upd|updt)\s+(?=\S)", re.I)
 
 
 _FROM_OWNER = re.compile(r"\s+from\s+[A-Za-zÀ-ÿ][\w'-]*\s*$")
@@ -3061,7 +3075,9 @@ def _history(match: re.Match, message: Message) -> dict | None:
     elif found := re.search(r"\b(\d{1,3})\s+(?:most recent|latest|last)\b", text):
         limit = int(found.group(1))
     elif re.search(
-        r"\b(?:last|latest)\s+(?:call|email|meeting|visit|text|note|chat|contact)\b", text
+        r"\b(?:last|latest)\s+(?:call|email|meeting|visit|text|note|chat|contact|interaction|"
+        r"touchpoint|conversation)\b(?!s)",
+        text,
     ):
         limit = 1
     who = None

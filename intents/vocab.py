@@ -1215,7 +1215,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.show",
-        r"(?:^|\b(?:tell me|know|show me|pull up|find|see)\s+)(?:and |so |hey,? )?(?:(?:who(?:'s| is)|whose)(?: the)? (?:(?:account |main |key )?(?:owner|contact person|contact|rep|account manager|person)(?: (?:for|of|at|on))?|looking after|lookin after|handling|in charge of|responsible for|managing|covering)|(?:who|whoever|(?:which|what) (?:rep|sales ?person|account manager|one of us)) (?:owns|handles|manages|looks after|covers)(?: the (?:account|record|contact) (?:for|of))?|whose (?:customer|account|client|contact|lead) is|who(?:'s| is) the owner of)\s+",
+        r"(?:^|(?<=[-–—:] )|\b(?:tell me|know|show me|pull up|find|see)\s+)(?:and |so |hey,? )?(?:(?:who(?:'s| is)|whose)(?: the)? (?:(?:account |main |key )?(?:owner|contact person|contact|rep|account manager|person)(?: (?:for|of|at|on))?|looking after|lookin after|handling|in charge of|responsible for|managing|covering)|(?:who|whoever|(?:which|what) (?:rep|sales ?person|account manager|one of us)) (?:owns|handles|manages|looks after|covers)(?: the (?:account|record|contact) (?:for|of))?|whose (?:customer|account|client|contact|lead) is|who(?:'s| is) the owner of)\s+",
     ),
     (
         "interaction.log",
@@ -1376,9 +1376,9 @@ TRAILING_ROLES = frozenset(
 )
 # Words that look like a reference but are not one.
 NOT_CUSTOMERS = frozenset(
-    "me us it this that them him her everyone everybody anyone someone today tomorrow "
+    "me us it this that them him her his their its everyone everybody anyone someone today tomorrow "
     "yesterday week month now here there in on at going lunch office the q1 q2 q3 q4 h1 h2 ytd "
-    "eod eow po pos invoice contract quote deck inbound outbound msg message".split()
+    "eod eow po pos invoice contract quote deck inbound outbound msg message self myself".split()
 )
 
 # ---- interactions ----------------------------------------------------------------------------
@@ -1803,8 +1803,8 @@ PRODUCT_NAME = re.compile(
     r"\s*(?:the\s+)?(?P<p>[\w&+-]+(?:\s(?!for|at|to|from|with|total|in)[\w&+-]+){0,3})"
 )
 COUNTED = re.compile(  # never a unit's or a room's number: "unit 1804", "suite 12"
-    r"(?<![\w$€£¥₹₦.,#-])(?<!unit )(?<!suite )(?<!room )(?<!apt )(?<!no\. )(?<!lot )(?P<q>\d{1,4})(?![-\s]?(?:month|year|week|day|hour|yr|mo)\b)\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls|strips|bottles|bags|crates|pallets|kegs|tins|pcs|pieces|units|kits|sets|pairs|tubes|vials|sachets|loads|hrs|hours|days|sessions)\s+(?:of\s+)?)?"
-    r"(?P<p>[a-z][\w&-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,2})(?=\s*(?:[,;:]|\.(?:\s|$)|$|[-–—]\s|\s(?:for|at|to|from|total|@))|\s+[$€£¥₹\d])"
+    r"(?<![\w$€£¥₹₦.,#-])(?<!unit )(?<!suite )(?<!room )(?<!apt )(?<!no\. )(?<!lot )(?P<q>\d{1,4})(?![-\s]?(?:months?|years?|weeks?|days?|hours?|yrs?|mos?)\b)\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls|strips|bottles|bags|crates|pallets|kegs|tins|pcs|pieces|units|kits|sets|pairs|tubes|vials|sachets|loads|hrs|hours|days|sessions)\s+(?:of\s+)?)?"
+    r"(?P<p>[a-z][\w&-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,3})(?=\s*(?:[,;:]|\.(?:\s|$)|$|[-–—]\s|\s(?:for|at|to|from|total|@))|\s+[$€£¥₹\d])"
 )
 SALE_WORDS = re.compile(
     r"\b(?:we|just|finally|have|has|signed|sign|closed|close|won|win|renewed|renew|paid|booked|"
@@ -2277,7 +2277,8 @@ OWNER_TEAM = re.compile(
     r"(?:each|per|any) rep|who(?: [\w']+){0,3} their (?:open |overdue )?(?:tasks|to-?dos))\b"
 )
 OWNER_ME = re.compile(  # "my calls", "how many calls did i make"
-    r"\b(?:my|mine)\b|\b(?:tasks?|overdue|due|anything)\b[^.?!]{0,20}\bfor me\b|"
+    r"\b(?:my|mine)\b|\b(?:tasks?|overdue|due|anything|open|report|numbers|figures|sales)\b"
+    r"[^.?!]{0,20}\bfor me\b|"
     r"\b(?:who|which (?:customers|accounts|clients)) should i (?:contact|call|chase|focus on|reach out to)\b|\b(?:did|have) i (?:make|made|do|done|log|logged|sell|sold|close|closed|book|booked)\b"
     r"|\bi(?:'ve| have)? (?:made|logged|sold|closed|booked)\b"
     r"|\bwho(?:'ve| have| do)? i (?:got|have)\b"  # "who've I got in proposal at the moment?"
@@ -2733,7 +2734,7 @@ NO_STAGE_CHANGE = re.compile(
     r"without (?:a )?(?:reply|replying|answer|answering|response|responding)|unanswered|"
     r"(?:not|haven'?t|hasn'?t|have not|has not|didn'?t|did not|never) (?:changed?|moved?) (?:stages?|on)|"
     r"never (?:changed?|moved?)|"
-    r"no stage change|no updates?|without (?:a |any )?(?:change|update|movement|progress))"
+    r"no stage change|no updates?|without (?:a |any )?(?:stage )?(?:change|update|movement|progress))"
     # the time said of it, never of a contact or purchase named between ("sitting in lead stage
     # with no contact for 200 days")
     r"\b(?:(?!\b(?:no|without|not|never)\s+(?:contact|contacted|purchas|order|bought|call|heard))"

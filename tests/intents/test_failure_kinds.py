@@ -2482,3 +2482,41 @@ def test_a_breakdown_asked_after_news_of_a_rep_is_of_his_book_with_no_period_fro
 def test_two_customers_named_then_a_change_to_both_is_that_change_to_those_two(text, slots):
     parsed = read(text, lexicon=STORE)
     assert (parsed.intent, parsed.slots) == ("customer.bulk_update", slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("/crm segment no_contact:30 owner:me city:Durban", "segment.list",
+         {"no_contact_days": 30, "owner": "me", "city": "Durban"}),
+        ("/crm report revenue last_quarter group:month chart", "report.show",
+         {"metric": "revenue", "period": "last_quarter", "group_by": "month", "chart": True}),
+        ("What is the last interaction with Kaveri Agro?", "interaction.history",
+         {"customer": "Kaveri Agro", "limit": 1}),
+        ("whats open for me today", "task.list", {"period": "today", "owner": "me"}),
+        ("Sales report for me this month", "report.show",
+         {"metric": "revenue", "period": "this_month", "owner": "me"}),
+        ("Hey! Quick one - who's the owner on Harborview Oyster Co.?", "customer.show",
+         {"customer": "Harborview Oyster Co"}),
+        ("chng jen golden state email to jen.ruiz@gstsupply.com", "customer.update",
+         {"customer": "jen golden state", "field": "email", "value": "jen.ruiz@gstsupply.com"}),
+        ("*Reminder to self*: 1:1 prep w/ Deshawn, remind me thursday :calendar:", "task.create",
+         {"text": "1:1 prep w/ Deshawn", "due": "2026-11-19"}),
+        ("Move all customers in stage proposal without stage change since 30 days to lost",
+         "customer.bulk_update",
+         {"stage": "proposal", "no_stage_change_days": 30, "field": "stage", "value": "lost"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_57_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, {k: v for k, v in parsed.slots.items()}) == (intent, slots)
+
+
+def test_a_reminder_the_day_before_an_event_on_a_day_is_due_the_day_before():
+    parsed = read("service visit booked for tui bay on the 27th, remind me the day before")
+    assert (parsed.slots["customer"], parsed.slots["due"]) == ("tui bay", "2026-11-26")
+
+
+def test_a_long_product_name_is_counted():
+    parsed = read("Lupita Ortega buy 2 ovens convection model HC-40, total 186,000 pesos")
+    assert (parsed.slots["quantity"], parsed.slots["product"]) == (2, "ovens convection model HC-40")
