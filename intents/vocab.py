@@ -1803,7 +1803,7 @@ PRODUCT_NAME = re.compile(
     r"\s*(?:the\s+)?(?P<p>[\w&+-]+(?:\s(?!for|at|to|from|with|total|in)[\w&+-]+){0,3})"
 )
 COUNTED = re.compile(  # never a unit's or a room's number: "unit 1804", "suite 12"
-    r"(?<![\w$€£¥₹₦.,#-])(?<!unit )(?<!suite )(?<!room )(?<!apt )(?<!no\. )(?<!lot )(?P<q>\d{1,4})(?![-\s]?(?:months?|years?|weeks?|days?|hours?|yrs?|mos?)\b)\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls|strips|bottles|bags|crates|pallets|kegs|tins|pcs|pieces|units|kits|sets|pairs|tubes|vials|sachets|loads|hrs|hours|days|sessions)\s+(?:of\s+)?)?"
+    r"(?<![\w$€£¥₹₦.,#-])(?<!unit )(?<!suite )(?<!room )(?<!apt )(?<!no\. )(?<!lot )(?P<q>\d{1,4})(?![-\s]?(?:months?|years?|weeks?|days?|hours?|yrs?|mos?)\b)\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls|strips|bottles|bags|crates|pallets|kegs|tins|pcs|pieces|units|kits|sets|pairs|tubes|vials|sachets|loads|hrs|hours|days|sessions|lbs|kg|kgs|kilos|tonnes|tons|litres|liters|gallons)\s+(?:of\s+)?)?"
     r"(?P<p>[a-z][\w&-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,3})(?=\s*(?:[,;:]|\.(?:\s|$)|$|[-–—]\s|\s(?:for|at|to|from|total|@))|\s+[$€£¥₹\d])"
 )
 SALE_WORDS = re.compile(
