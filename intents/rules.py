@@ -89,8 +89,10 @@ def without_customer_tail(slots: dict[str, Any]) -> dict[str, Any]:
         slots["customer"] = who = plain  # "priyanka @ loomgrid lol"
     if isinstance(who, str) and (address := _LABELLED_ADDRESS.fullmatch(who)):
         slots["customer"] = who = address["address"]  # "the customer with email m.k@x.pl"
-    if isinstance(who, str) and who.casefold() in vocab.NOT_CUSTOMERS:
-        del slots["customer"]  # "*reminder to self*: …": no one's name
+    if isinstance(who, str) and (
+        who.casefold() in vocab.NOT_CUSTOMERS or who.casefold().split()[-1:] in _WHOSE_LAST
+    ):
+        del slots["customer"]  # "*reminder to self*: …", "show his orders": no one's name
         who = None
     if isinstance(who, str) and _SPOKEN_TO.match(who):
         del slots["customer"]  # "you missed the nps - she gave a 6": the one just talked about
@@ -107,6 +109,7 @@ def without_customer_tail(slots: dict[str, Any]) -> dict[str, Any]:
     return slots
 
 
+_WHOSE_LAST = (["his"], ["her"], ["their"], ["its"])
 _SPOKEN_TO = re.compile(r"(?:you|u|ya)\s+(?:missed|forgot|got|left|didn'?t|did not)\b", re.I)
 
 
@@ -135,7 +138,9 @@ _ONLY_GIVEN = re.compile(
 
 
 _A_DAY_BEFORE = re.compile(r"\bthe (?:day|night|morning|week|evening) (?:before|after)\b", re.I)
-_NOTHING_SAID = frozenset("already just again finally also too back now earlier".split())
+_NOTHING_SAID = frozenset(
+    "already just again finally also too back now earlier her him them it".split()
+)
 _SCORE_LEFT = re.compile(r"[\s,;:.!?-]+(?:nps|nps score|score|rated|rating)[\s,;:.!?-]*$", re.I)
 
 
