@@ -20,6 +20,7 @@ from intents.rules import (
     DISCOUNT,
     EACH,
     FORECAST,
+    MENTIONING,
     NAMESAKES,
     NEVER_PURCHASED,
     NOT_BOUGHT,
@@ -36,7 +37,7 @@ from intents.rules import (
 __all__ = [
     "A_YEAR_BEFORE", "ADDED", "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT",
     "CONTACT_SAID", "CONTACTED_DAYS", "CUSTOMERS", "DAYS", "DISCOUNT", "EACH", "FORECAST",
-    "EXCLUDING", "Lexicon", "NAMESAKES", "NEVER_PURCHASED", "NOT_BOUGHT", "NOT_TAG",
+    "EXCLUDING", "Lexicon", "MENTIONING", "NAMESAKES", "NEVER_PURCHASED", "NOT_BOUGHT", "NOT_TAG",
     "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "SOLD_ON", "TASKS_DONE", "TASKS_OF", "THEIR_OWNERS",
     "WAS", "WITH_TASKS", "parse",
 ]  # fmt: skip

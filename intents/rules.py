@@ -3070,6 +3070,13 @@ def _history(match: re.Match, message: Message) -> dict | None:
     text = message.text
     if vocab.ORDERS_ASKED.search(text):
         return None  # "order history for acme": what they bought, shown on their profile
+    if said := vocab.MENTIONING.search(text):  # "contacts mentioning delivery since 1 dec"
+        return {
+            MENTIONING: message.typed[slice(*said.span("what"))].strip(),
+            "channel": _first(vocab.HISTORY_CHANNELS, text[: said.start("what")]),
+            "period": period_said(message, text[said.end("what") :]),
+            "owner": owner(message, named_for=False),
+        }
     channel = _first(vocab.HISTORY_CHANNELS, text)
     limit = None
     if found := re.search(
@@ -4065,6 +4072,7 @@ CAME_FROM = "came_from"  # customers handed over to the asker: {"from": who, "da
 BOUGHT_DAYS = "bought_days"  # customers who bought within so many days (ditto)
 CONTACTED_DAYS = "contacted_days"  # customers contacted within so many days (ditto)
 ADDED = "added"  # customers added within a span: {"since": day, "before": day} (ditto)
+MENTIONING = "mentioning"  # contacts whose words hold these (not in the contract's frame)
 FORECAST = "forecast"  # a report of what a book is expected to bring, not what it brought (ditto)
 BOUGHT = "bought"  # customers who bought this product (ditto)
 NOT_BOUGHT = "not_bought"  # customers who never bought this product (ditto)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from intents.rules import Message
+from intents.rules import MENTIONING, Message
 from intents.vocab import (
     COMPANY_WORDS,
     DATE,
@@ -552,8 +552,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 and other["other"].startswith(value.lower())
             ):
                 continue  # "delete Rosie's Tearoom — duplicate of Rosies Tea Room": the other
-            if name == "customer" and "task_id" in merged:
-                continue  # "done #49": the task's number, not a customer's
+            if name == "customer" and ("task_id" in merged or MENTIONING in merged):
+                continue  # "done #49": the task's number; "notes mentioning …": no one's
             if name == "customer" and value.lower() in _CHANNEL_WORDS:
                 continue  # "email her the pricing sheet": how, not who
             if name == "customer" and _NO_NAME_HOLDS.search(value):

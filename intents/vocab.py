@@ -520,6 +520,16 @@ NO_ANSWER = re.compile(
 # "left him a vm", "left jane cooper a voicemail", "vm left w/ dale at redgum": a voicemail for them
 # what a book is expected to bring: "the revenue forecast next quarter", "what's sam's book
 # forecast to bring in over the next year"
+# contacts searched by what was said in them: "contacts mentioning 'delivery' since 1 dec",
+# "any notes that mention the recall", "calls about the price rise this week"
+MENTIONING = re.compile(
+    r"\b(?:(?:any|every|each)\s+(?:contact|interaction|note|call|e-?mail|meeting|visit|chat|text)|"
+    r"contacts|interactions|notes|calls|e-?mails|meetings|visits|chats|texts|touchpoints|"
+    r"conversations|anything|anyone)\s+(?:(?:that|which|where)\s+)?(?:we\s+)?"
+    r"(?:mention(?:s|ing|ed)?|contain(?:s|ing)?|say(?:s|ing)?|talk(?:s|ing|ed)? about|with the words?)"
+    r"\s+['\"“‘]?(?P<what>[^'\"”’]+?)['\"”’]?(?=\s+(?:since|from|in the last|this|last|today|"
+    r"yesterday|with|for|by|logged|in)\b|\s*[?.!]*$)"
+)
 FORECAST_ASKED = re.compile(
     r"\b(?:forecast(?:ed|s|ing)?|projections?|projected (?:revenue|sales|value)|"
     r"(?:expected|likely) (?:revenue|sales)|(?:expected|set|going|likely) to bring in|will bring in)\b"
@@ -1138,6 +1148,7 @@ CUES: list[tuple[str, str]] = [
         "segment.list",
         r"^how many (?:customers |clients |accounts |of them |people )?(?:are |have been )?(?:tagged|labelled|labeled)\b",
     ),
+    ("interaction.history", MENTIONING.pattern),  # "contacts mentioning delivery since 1 dec"
     (  # "what did the team log today": the contacts logged
         "interaction.history",
         r"(?:^|[-–—:;,.]\s+)what (?:did|has|have) (?:the team|everyone|the reps|[\w-]+) (?:log|logged|do|done)\b"

@@ -16,7 +16,7 @@ from bot.resolve import resolve_customer, resolve_each
 from crm_store import reports
 from crm_store.audit import snapshot
 from crm_store.models import Channel, Customer, Interaction, Staff
-from intents import CUSTOMERS, Parsed
+from intents import CUSTOMERS, MENTIONING, Parsed
 
 DEFAULT_HISTORY = 10
 MAX_HISTORY = 50
@@ -147,7 +147,7 @@ def show_history(parsed: Parsed, ctx: Context) -> Reply:
     “what happened today” (a period lists all of its contacts, up to the most a chat can show)."""
     slots = parsed.slots
     period = slots.get("period")
-    default = MAX_HISTORY if period else DEFAULT_HISTORY
+    default = MAX_HISTORY if period or slots.get(MENTIONING) else DEFAULT_HISTORY
     limit = min(checks.whole(slots.get("limit", default), what="limit"), MAX_HISTORY)
     query = (
         select(Interaction, Staff.name, Customer)
@@ -158,6 +158,11 @@ def show_history(parsed: Parsed, ctx: Context) -> Reply:
     )
     if channel := slots.get("channel"):
         query = query.where(Interaction.channel == channel)
+    said = ""
+    if words := " ".join(str(slots.get(MENTIONING) or "").split()):  # "contacts mentioning …"
+        escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(col(Interaction.summary).ilike(f"%{escaped}%", escape="\\"))
+        said = f" mentioning “{words}”"
     when = ""
     if period:
         start, end = _period(ctx, period)
@@ -172,12 +177,13 @@ def show_history(parsed: Parsed, ctx: Context) -> Reply:
         subject = f"with {customer.display_name}"
     else:
         # "what happened today" is the team's day for a manager, the rep's own for a rep
-        book = whose_book(ctx, slots.get("owner"), team_by_default=bool(period))
+        book = whose_book(ctx, slots.get("owner"), team_by_default=bool(period or said))
         if not book.team:
             query = query.where(Interaction.staff_id == book.owner_id)
         subject = f"logged by {book.who}"
     found = ctx.session.exec(query).all()
     kind = f"{channel}s" if channel else "contacts"
+    kind += said
     if not found:
         return Reply(f"No {kind} {subject}{when or ' yet'}.")
     rows = [
@@ -190,7 +196,7 @@ def show_history(parsed: Parsed, ctx: Context) -> Reply:
         }
         for i, name, c in found
     ]
-    if period and len(rows) < limit:
+    if (period or said) and len(rows) < limit:
         return Reply(text=f"{len(rows)} {kind} {subject}{when}, newest first:", rows=rows)
     return Reply(text=f"Last {len(rows)} {kind} {subject}{when}:", rows=rows)
 

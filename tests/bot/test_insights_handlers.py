@@ -318,6 +318,20 @@ def test_what_happened_today_is_the_teams_day_for_a_manager_and_a_reps_own_for_a
     assert [(row["How"], row["Who"]) for row in alexs.rows] == [("email", "Alex")]
 
 
+def test_contacts_are_found_by_the_words_said_in_them_across_the_team(chat):
+    chat.say("emailed jane cooper about the late delivery, she is upset")
+    chat.say("called jane smith, wants 50% off the renewal")
+    chat.say("called hans müller, happy with the delivery now")
+    found = chat.say("contacts mentioning delivery", who="Alex")
+    assert found.text.startswith("2 contacts mentioning “delivery” logged by the team")
+    assert {r["Customer"] for r in found.rows} == {
+        "Jane Cooper (Acme Corporation)", "Hans Müller (Müller & Söhne GmbH)"
+    }  # fmt: skip
+    calls = chat.say("calls that mention 50% off", who="Alex")
+    assert [r["Customer"] for r in calls.rows] == ["Jane Smith (Globex Ltd)"]
+    assert chat.say("notes mentioning 5_% off", who="Alex").text.startswith("No notes mentioning")
+
+
 def test_a_manager_who_owns_no_customers_asking_for_their_pipeline_gets_the_teams(chat):
     reply = chat.say("show my pipeline", who="Alex")
     assert reply.title == "Stages — the team's customers"

@@ -2523,3 +2523,16 @@ def test_weights_and_long_product_names_are_counted():
     parsed = read("Lupita Ortega buy 2 ovens convection model HC-40, total 186,000 pesos")
     said = (parsed.slots["quantity"], parsed.slots["product"])
     assert said == (2, "ovens convection model HC-40")
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("contacts mentioning 'delivery' since 1 nov",
+         {"mentioning": "delivery", "period": "since_2026-11-01"}),
+        ("emails that mention the recall", {"mentioning": "the recall", "channel": "email"}),
+    ],
+)  # fmt: skip
+def test_contacts_asked_for_by_what_was_said_in_them_are_searched_for_it(text, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("interaction.history", slots)
