@@ -1226,6 +1226,10 @@ _COMMA_LIST = re.compile(r"(?<![\w@.,$€£])#?\d{1,7}(?:,#?\d{1,7})+\b(?![.,]\d
 def _task_change(match: re.Match, message: Message) -> dict | None:
     """ "move task 12 to monday", "give task 3 to maria", "delete tasks 4 and 5", "rename task 3
     to …"."""
+    if dropped := vocab.TASK_DROPPED.match(message.text):  # "drop his apology call task"
+        who = dropped["who"] and _ref(message.typed[slice(*dropped.span("who"))])
+        about = " ".join(dropped["what"].split()) if dropped["what"] else None
+        return {"action": "delete", "about": about, "customer": who}
     message = named_then_pointed(message) or message  # "X still hasn't signed, push that task …"
     if handed := vocab.TASKS_HANDED_OVER.search(message.text):
         whose, who = ("whose", "who") if handed.group("who") else ("whose2", "who2")
@@ -1385,6 +1389,7 @@ _TASKS_ON = re.compile(
 def _task(match: re.Match, message: Message) -> dict | None:
     if (
         _ABOUT_WHAT_WAS_DONE.match(message.text)
+        or vocab.TASK_DROPPED.match(message.text)  # "delete his chase task": one taken away
         or vocab.TASK_CHANGED.search(message.text)
         or vocab.TASK_RENAMED.match(message.text)  # "rename 48 to '…'": a task changed
         or _task_moved(message)
@@ -3578,6 +3583,8 @@ _TAG_TAKEN_OFF = re.compile(
 
 @reads("customer.delete")
 def _delete(match: re.Match, message: Message) -> dict | None:
+    if vocab.TASK_DROPPED.match(message.text):
+        return None  # "delete his chase task": a task, never a customer
     if vocab.ENTRY_REMOVED.search(message.text):
         return None  # "delete the $4,500 Analytics Pro order on X": the order, never X
     if vocab.INTEREST_DROPPED.match(message.text):

@@ -530,6 +530,13 @@ MENTIONING = re.compile(
     r"\s+['\"“‘]?(?P<what>[^'\"”’]+?)['\"”’]?(?=\s+(?:since|from|in the last|this|last|today|"
     r"yesterday|with|for|by|logged|in)\b|\s*[?.!]*$)"
 )
+# a task taken away, said by what it is about: "drop his apology call task", "delete the chase
+# task for jane cooper" (a numbered one is read with the other changes: "delete task 7")
+TASK_DROPPED = re.compile(
+    r"^\W*(?:(?:pls|please|can you|just|and|so|ok)\s+)*(?:delete|cancel|drop|remove|scrap|bin|kill|"
+    r"ditch)\s+(?:the|my|his|her|their|that|this)\s+(?P<what>(?:(?!task|reminder|to-?do)[\w-]+\s+)"
+    r"{0,3})(?:task|reminder|to-?do)\b(?:\s+(?:for|on|with|about)\s+(?P<who>[^,;.!?]+?))?\W*$"
+)
 FORECAST_ASKED = re.compile(
     r"\b(?:forecast(?:ed|s|ing)?|projections?|projected (?:revenue|sales|value)|"
     r"(?:expected|likely) (?:revenue|sales)|(?:expected|set|going|likely) to bring in|will bring in)\b"
@@ -1149,6 +1156,7 @@ CUES: list[tuple[str, str]] = [
         r"^how many (?:customers |clients |accounts |of them |people )?(?:are |have been )?(?:tagged|labelled|labeled)\b",
     ),
     ("interaction.history", MENTIONING.pattern),  # "contacts mentioning delivery since 1 dec"
+    ("task.update", TASK_DROPPED.pattern),  # "drop his apology call task"
     (  # "what did the team log today": the contacts logged
         "interaction.history",
         r"(?:^|[-–—:;,.]\s+)what (?:did|has|have) (?:the team|everyone|the reps|[\w-]+) (?:log|logged|do|done)\b"
@@ -1883,7 +1891,8 @@ IN_STAGE_SINCE = re.compile(
 # customer yet")
 NOT_WON_YET = re.compile(
     r"\b(?:(?:not|isn'?t|aren'?t)\s+(?:an?\s+)?(?:customers?|clients?)\s+yet|not\s+yet\s+(?:an?\s+)?"
-    r"(?:customers?|clients?)|(?:still\s+)?open\s+(?:deals|opportunities)|pipeline\s+(?:deals|"
+    r"(?:customers?|clients?)|(?:still\s+)?(?:open|stale|stuck|stalled|cold|aging|ageing|idle)\s+"
+    r"(?:deals|opportunities|opps)|pipeline\s+(?:deals|"
     r"opportunities|accounts|customers)|(?:deals|opportunities)\s+in\s+(?:the\s+|(?:his|her|their|my)\s+)?"
     r"pipeline)\b"
 )

@@ -266,6 +266,21 @@ def test_a_call_then_both_his_tasks_closed_logs_the_call_and_closes_every_task_o
     assert [c.channel for c in chat.rows(Interaction)] == ["call"]
 
 
+def test_his_task_dropped_by_what_it_is_about_is_deleted_never_a_new_task(chat):
+    hans = chat.customer("Hans Müller")
+    with Session(chat.engine) as session:
+        sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
+        for text in ("apology call", "send the quote"):
+            session.add(Task(assignee_id=sam.id, customer_id=hans.id, text=text))
+        session.commit()
+    chat.say("tell me about Hans Müller")
+    reply = chat.say("drop his apology call task")
+    assert reply.text.startswith("Deleted: #") and "apology call" in reply.text
+    assert [t.text for t in chat.rows(Task)] == ["send the quote"]
+    chat.say("undo")
+    assert len(chat.rows(Task)) == 2
+
+
 def test_a_preview_is_narrowed_with_without_and_all_but(chat):
     preview = chat.say("tag all of sam's customers vip", who="Alex")
     assert preview.text.startswith("Tag 3 customers vip?")

@@ -2536,3 +2536,16 @@ def test_weights_and_long_product_names_are_counted():
 def test_contacts_asked_for_by_what_was_said_in_them_are_searched_for_it(text, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == ("interaction.history", slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("drop his apology call task", {"action": "delete", "about": "apology call"}),
+        ("delete the chase task for jane cooper",
+         {"action": "delete", "about": "chase", "customer": "jane cooper"}),
+    ],
+)  # fmt: skip
+def test_a_task_taken_away_by_what_it_is_about_is_deleted_never_a_new_one(text, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("task.update", slots)
