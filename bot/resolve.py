@@ -223,12 +223,11 @@ def recent_customer(ctx: Context) -> Customer | None:
 
 
 def _just_talked_about(ctx: Context, typed: str, matches: list[Match]) -> Customer | None:
-    """The customer the last message was about, when they are a candidate and every word said is
-    a word of their name or company ("close the polaris task" after Hannah O'Brien of Polaris
-    Media); never one of a list, which is as much about the others."""
-    if (recent := recent_customer(ctx)) is None:
-        return None
-    if recent.id not in {m.customer.id for m in matches}:
+    """The customer the last message was about, when every word said is a word of their name or
+    company ("close the polaris task" after Hannah O'Brien of Polaris Media), even if the search
+    ranked others of those words first ("zoe" right after a sale to Zoë García); never one of a
+    list, which is as much about the others."""
+    if (recent := recent_customer(ctx)) is None or not matches:
         return None
     return recent if _fits(typed, recent) else None
 

@@ -432,6 +432,7 @@ def _chosen(
     if (confirmed := parsed.slots.get(ENTRY)) is not None:
         if (entry := ctx.session.get(model, confirmed)) is None:
             raise UserError(f"That {kind} is gone already. Nothing was {doing}.")
+        ctx.mentioned = entry.customer_id  # "zoe also gave us a 10" next: this Zoë
         return entry
     said = parsed.slots.get("customer")
     customer = (

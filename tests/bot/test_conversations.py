@@ -280,6 +280,20 @@ def test_which_of_them_narrows_the_list_just_shown(chat):
     assert [r["Customer"] for r in narrowed.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
 
 
+def test_a_first_name_right_after_a_sale_put_right_is_that_customer_among_many_namesakes(chat):
+    with Session(chat.engine) as session:
+        owner = chat.customer("Jane Cooper").owner_id
+        for surname in ("Wilson", "Martin", "Kowalski", "Nakamura", "Adams", "Berg"):
+            session.add(Customer(name=f"Zoë {surname}", owner_id=owner))
+        session.add(Customer(name="Zoë García", owner_id=owner))
+        session.commit()
+    chat.say("sold zoe garcia 2 crm pro for 2200")
+    chat.say("the zoe garcia sale was 1,100 not 2,200")
+    chat.say("yes")
+    reply = chat.say("zoe also did the nps survey, 10, loves the new dashboards")
+    assert reply.text.startswith("Recorded NPS 10 (promoter) for Zoë García")
+
+
 def test_a_sale_of_two_products_with_one_amount_is_refused_whole(chat):
     written = chat.written()
     reply = chat.say("Jane Cooper bought 3 CRM Pro seats 1,500 and 1 onboarding package")
