@@ -425,6 +425,25 @@ def _the_tag_just_added(reading: Parsed, subject: ConversationSubject) -> Parsed
     return replace(reading, slots={**reading.slots, "value": added["value"]})
 
 
+def _the_reps_own(text: str, subject: ConversationSubject, read: Reader) -> Parsed | None:
+    """ "her toronto customers", "his open tasks" right after a question about one rep's figures
+    (and about no customer): that rep's."""
+    said = (subject.asked or {}).get("slots") or {}
+    rep = said.get("owner")
+    if subject.customer_id is not None or not rep or str(rep).casefold() in ("me", "team"):
+        return None
+    if (whose := _THEIR_OWN.search(text)) is None:
+        return None
+    return read(f"{text[: whose.start('pronoun')]}{rep}'s{text[whose.end('pronoun') :]}")
+
+
+_THEIR_OWN = re.compile(
+    r"\b(?P<pronoun>his|her)\s+(?:[\w-]+\s+){0,3}?(?:customers|accounts|clients|leads|prospects|"
+    r"deals|tasks|to-?dos|pipeline|book|numbers|figures|revenue|calls|contacts|forecast)\b",
+    re.I,
+)
+
+
 def _their_tasks_on_those(text: str, subject: ConversationSubject) -> Parsed | None:
     """ "hand sam's tasks on those to maria too", after customers were moved: Sam's open tasks on
     the customers just changed, handed over (previewed first)."""
@@ -448,6 +467,8 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
         return changed
     if (handed := _their_tasks_on_those(text, subject)) is not None:
         return handed
+    if (colleagues := _the_reps_own(text, subject, read)) is not None:
+        return colleagues
     asked = subject.asked if (subject.asked or {}).get("intent") in REFINABLE else None
     if asked and asked["intent"] == "task.list" and (handed := LISTED_HANDED.match(text)):
         # "give both of those to maria" after jordan's overdue tasks: those tasks, handed over

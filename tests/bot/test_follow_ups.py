@@ -86,6 +86,14 @@ def test_a_question_of_the_list_just_shown_narrows_that_list(chat, asked):
     assert [r["Customer"] for r in berlin.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
 
 
+def test_his_book_right_after_a_reps_figures_is_that_reps(chat):
+    chat.say("remind me to call Jane Cooper tomorrow")
+    chat.say("sam's revenue this month", who="Alex")
+    assert chat.say("his open tasks", who="Alex").text.startswith("Sam's 1 open task")
+    berlin = chat.say("his customers in berlin", who="Alex")
+    assert [r["Customer"] for r in berlin.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
+
+
 def test_a_bare_number_presses_the_button_it_numbers(chat):
     preview = chat.say("tag everyone in Berlin vip", who="Alex")
     assert [b.label for b in preview.buttons] == ["Confirm", "Cancel"]
