@@ -732,7 +732,7 @@ def _change(parsed: intents.Parsed) -> tuple[str, object]:
 
 _TAG_ALONE = re.compile(r"tag\s+#?(?P<tag>[\w-]+)(?:\s+(?:too|as well))?\W*$", re.I)
 _TAKEN_BACK = re.compile(
-    r"\b(?:no wait|wait no|scratch that|actually no|on second thoughts?|"
+    r"\b(?:no wait|wait no|scratch that|actually no|actually keep|on second thoughts?|"
     r"just log (?:it|that|this|the (?:call|meeting|visit|email|chat)))\b",
     re.I,
 )

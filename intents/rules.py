@@ -441,6 +441,15 @@ _STARTED_AGAIN = re.compile(
 )
 
 
+# a change begun and taken back while typing: "move them to... actually keep in proposal"
+_CHANGE_KEPT_BACK = re.compile(
+    r"[\s,;.]*\b(?:move|put|mark|set|push|change)\s+(?:them|him|her|it|the deal)\s+(?:to|as|in)"
+    r"\s*(?:\.{2,}|…)\s*(?:actually|no|hmm+|wait)[,\s]+(?:keep|leave)\s+(?:them|him|her|it\s+)?"
+    r"(?:in|at|as)\s+[\w-]+",
+    re.I,
+)
+
+
 def self_corrected(text: str) -> str:
     """A message put right as it is typed, with the words meant in place of those taken back:
     "to Lukas — actually no, to Jana" → "to Jana"; "on wednesday, no, make it thursday";
@@ -450,6 +459,7 @@ def self_corrected(text: str) -> str:
     if again := _STARTED_AGAIN.match(text):  # "reassign A, B... no wait. reassign C, D to sam"
         return text[again.end() :]
     text = _NOT_THAT_ONE.sub("", text)  # "task 31 done. and 32. no, not 32, just 31": 31
+    text = _CHANGE_KEPT_BACK.sub("", text)  # "… move them to... actually keep in proposal. …"
     if several := _SEVERAL_OF_THEM.search(text):  # "a Dutch hood — wait, it was two of them"
         count = several["n"] if several["n"].isdigit() else str(spoken_number(several["n"]))
         text = f"{text[: several.start()]}{count} {several['thing']}{text[several.end() :]}"

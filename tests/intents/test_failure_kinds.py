@@ -2549,3 +2549,16 @@ def test_contacts_asked_for_by_what_was_said_in_them_are_searched_for_it(text, s
 def test_a_task_taken_away_by_what_it_is_about_is_deleted_never_a_new_one(text, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == ("task.update", slots)
+
+
+def test_a_change_begun_and_taken_back_while_typing_is_neither_done_nor_noted():
+    parsed = read(
+        "met hugo silva at maple foods, they want 30 seats crm enterprise, decision by 18 dec. "
+        "move them to... actually keep in proposal. follow up on the 24th"
+    )
+    assert (parsed.intent, parsed.slots) == (
+        "interaction.log",
+        {"customer": "hugo silva at maple foods", "channel": "meeting",
+         "summary": "they want 30 seats crm enterprise, decision by 18 dec",
+         "follow_up": "2026-11-24"},
+    )  # fmt: skip
