@@ -694,6 +694,16 @@ _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
     "\U000e0020-\U000e007f]+"
 )
+# an emoji that opens a message, then who it was with and a colon: how the contact was had
+_CONTACT_EMOJI = re.compile(r"^\s*(?P<e>📞|☎️?|📱|📧|✉️?|📩|🤝)\s*(?=[A-Za-zÀ-ÿ#][^:\n]{1,50}:\s)")
+_CONTACT_BY_EMOJI = {"📞": "called", "☎": "called", "📱": "called", "📧": "emailed",
+                     "✉": "emailed", "📩": "emailed", "🤝": "met"}  # fmt: skip
+
+
+def _contact_said(found: re.Match) -> str:
+    return f"{_CONTACT_BY_EMOJI[found['e'][0]]} "
+
+
 # thousands grouped with spaces or apostrophes beside a currency: "14 500 €", "CHF 5'850", "R45 000"
 _MONEY_SIGN = (
     r"(?:[$€£¥₹₦]|(?<![\w$])r\$?|\b(?:chf|eur|euros?|usd|gbp|pln|zł|zl|sek|nok|dkk|kr|zar|aed|inr|"
@@ -747,6 +757,7 @@ def clean(text: str) -> Cleaned:
     if _DICTATED.search(traced.text):
         for pattern, replacement in DICTATION:
             traced.sub(pattern, replacement)
+    traced.sub(_CONTACT_EMOJI, _contact_said)  # "📞 Tomasz Kłos: …": a call with Tomasz
     traced.sub(_EMOJI, " ")
     traced.sub(_SPACES, " ")
     if _ANY_GROUPED.search(traced.text):

@@ -2562,3 +2562,12 @@ def test_a_change_begun_and_taken_back_while_typing_is_neither_done_nor_noted():
          "summary": "they want 30 seats crm enterprise, decision by 18 dec",
          "follow_up": "2026-11-24"},
     )  # fmt: skip
+
+
+def test_a_phone_emoji_before_a_name_and_a_colon_is_a_call_with_them():
+    parsed = read("📞 Tomasz Złoty Kłos: christmas orders ok, he asks about a discount for january")
+    assert (parsed.intent, parsed.slots) == (
+        "interaction.log",
+        {"customer": "Tomasz Złoty Kłos", "channel": "call",
+         "summary": "christmas orders ok, he asks about a discount for january"},
+    )  # fmt: skip
