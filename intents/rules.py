@@ -94,6 +94,8 @@ def without_customer_tail(slots: dict[str, Any]) -> dict[str, Any]:
     ):
         del slots["customer"]  # "*reminder to self*: …", "show his orders": no one's name
         who = None
+    if isinstance(who, str) and (role := _ROLE_AT.match(who)) and who[role.end() :].strip():
+        slots["customer"] = who = who[role.end() :]  # "lunch w/ board of X", "the MD of Y": X, Y
     if isinstance(who, str) and _SPOKEN_TO.match(who):
         del slots["customer"]  # "you missed the nps - she gave a 6": the one just talked about
         who = None
@@ -109,6 +111,11 @@ def without_customer_tail(slots: dict[str, Any]) -> dict[str, Any]:
     return slots
 
 
+_ROLE_AT = re.compile(
+    r"(?:the\s+)?(?:board|owners?|team|staff|ceo|cfo|coo|cto|md|gm|engineers|buyers?|"
+    r"procurement(?:\s+team)?|people|folks|guys)\s+(?:of|at|from)\s+",
+    re.I,
+)
 _WHOSE_LAST = (["his"], ["her"], ["their"], ["its"])
 _SPOKEN_TO = re.compile(r"(?:you|u|ya)\s+(?:missed|forgot|got|left|didn'?t|did not)\b", re.I)
 

@@ -2571,3 +2571,16 @@ def test_a_phone_emoji_before_a_name_and_a_colon_is_a_call_with_them():
         {"customer": "Tomasz Złoty Kłos", "channel": "call",
          "summary": "christmas orders ok, he asks about a discount for january"},
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "customer"),
+    [
+        ("log: lunch w/ board of Thousand Islands Boat Museum today, renewal looks safe",
+         "Thousand Islands Boat Museum"),
+        ("Had coffee with the MD of Pemberton Glass & Glazing today, they're opening a depot",
+         "Pemberton Glass & Glazing"),
+    ],
+)  # fmt: skip
+def test_someone_met_at_a_customer_by_their_role_is_that_customer(text, customer):
+    assert read(text).slots["customer"] == customer
