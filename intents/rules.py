@@ -113,7 +113,7 @@ def without_customer_tail(slots: dict[str, Any]) -> dict[str, Any]:
 
 _ROLE_AT = re.compile(
     r"(?:the\s+)?(?:board|owners?|team|staff|ceo|cfo|coo|cto|md|gm|engineers|buyers?|"
-    r"procurement(?:\s+team)?|people|folks|guys)\s+(?:of|at|from)\s+",
+    r"procurement(?:\s+team)?|people|folks|guys)\s+of\s+",
     re.I,
 )
 _WHOSE_LAST = (["his"], ["her"], ["their"], ["its"])
@@ -3243,6 +3243,11 @@ _NAMED_THEN_MET = re.compile(
 @reads("interaction.log")
 def _log(match: re.Match, message: Message) -> dict | None:
     text = message.text
+    if came := vocab.CAME_IN.match(
+        message.typed
+    ):  # "Sr. Joaquim came in today, asked for …": a visit
+        said = prepare(f"visited {came['who']}{came['rest']}", now=message.now, tz=message.tz)
+        return read("interaction.log", said)
     if _TO_CALL.match(text) and vocab.DATE.search(text):
         return None  # "call mama ngozi provisions friday abt …": a call to make, a task
     if vocab.DETAIL_IS.match(text):
@@ -3508,6 +3513,8 @@ def _booked(text: str) -> bool:
 
 def _log_loosely(match: re.Match, message: Message) -> dict | None:
     """A contact told without a leading verb: read from its contact word on."""
+    if vocab.CAME_IN.match(message.typed):
+        return _log(match, message)  # "Sr. Joaquim came in today, …": a visit
     found = vocab.CONTACT_ANYWHERE.search(message.text)
     if found is None or _booked(message.text) or vocab.CONTACT_PLANNED.search(message.text):
         return None
@@ -4060,6 +4067,9 @@ REASON_AFTER = re.compile(
     r"(?P<reason>(?:[,;.!]|\s[-–—])\s*(?:(?:they|he|she|it|we|i|as|because|since|cos|coz|bc)"
     r"(?:'ve|'re|'s|'d|'ll|'m)?\b|(?:both|all of them|all three|the two|each)\s+(?:are\s+)?"
     r"(?:dead|junk|spam|dupes?|duplicates?|tests?|fake|gone|closed|lost)\b"
+    # "…, shop closed permanently": why
+    r"|(?:the\s+)?(?:shop|store|business|company|firm|office|place)\s+(?:has\s+|is\s+)?(?:closed|shut|"
+    r"gone|bust|folded)\b"
     # "…, sam's spoken to her", "…, jordan said so": a colleague did what makes it so
     r"|[a-z]+(?:'s|’s|\s+has|\s+had)\s+(?:spoken|talked|called|emailed|met|agreed|confirmed|"
     r"sorted|handled|dealt|asked)\b|[a-z]+\s+(?:said|says|spoke|talked|called|confirmed|agreed|"

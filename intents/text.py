@@ -495,6 +495,8 @@ VOCABULARY = [
     "ordered",
 ]
 COMMON = {
+    "shop",  # "came by the shop" is not "show"
+    "shops",
     "brought",  # "who brought X back from the bin" is not "bought"
     "retort",  # "toured the new retort room" is not a "report"
     "spike",  # "3 bird spike kits" are not "spoke"

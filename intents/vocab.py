@@ -537,6 +537,14 @@ TASK_DROPPED = re.compile(
     r"ditch)\s+(?:the|my|his|her|their|that|this)\s+(?P<what>(?:(?!task|reminder|to-?do)[\w-]+\s+)"
     r"{0,3})(?:task|reminder|to-?do)\b(?:\s+(?:for|on|with|about)\s+(?P<who>[^,;.!?]+?))?\W*$"
 )
+# someone who came to us: "Sr. Joaquim came in today, …", "jane came by the shop yesterday"
+CAME_IN = re.compile(
+    r"^(?P<who>(?!(?:the|a|an|it|payment|money|order|delivery|stock)\b)[^,;!?]{2,40}?)\s+"
+    r"(?:came|walked|dropped|popped)\s+(?:in(?:to)?|by|round|over)"
+    r"(?:\s+(?:to\s+|at\s+)?(?:the|our)\s+(?:shop|store|showroom|office|branch|stand|booth))?\b"
+    r"(?P<rest>.*)$",
+    re.I | re.S,
+)
 FORECAST_ASKED = re.compile(
     r"\b(?:forecast(?:ed|s|ing)?|projections?|projected (?:revenue|sales|value)|"
     r"(?:expected|likely) (?:revenue|sales)|(?:expected|set|going|likely) to bring in|will bring in)\b"
@@ -1157,6 +1165,7 @@ CUES: list[tuple[str, str]] = [
     ),
     ("interaction.history", MENTIONING.pattern),  # "contacts mentioning delivery since 1 dec"
     ("task.update", TASK_DROPPED.pattern),  # "drop his apology call task"
+    ("interaction.log", CAME_IN.pattern),  # "Sr. Joaquim came in today, asked for a gift box"
     (  # "what did the team log today": the contacts logged
         "interaction.history",
         r"(?:^|[-–—:;,.]\s+)what (?:did|has|have) (?:the team|everyone|the reps|[\w-]+) (?:log|logged|do|done)\b"

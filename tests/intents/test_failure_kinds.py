@@ -2584,3 +2584,17 @@ def test_a_phone_emoji_before_a_name_and_a_colon_is_a_call_with_them():
 )  # fmt: skip
 def test_someone_met_at_a_customer_by_their_role_is_that_customer(text, customer):
     assert read(text).slots["customer"] == customer
+
+
+@pytest.mark.parametrize(
+    ("text", "customer", "summary"),
+    [
+        ("Sr. Joaquim came in today, asked for a Christmas gift box", "Sr. Joaquim",
+         "asked for a Christmas gift box"),
+        ("jane came by the shop yesterday, wants 3 more", "jane", "wants 3 more"),
+    ],
+)  # fmt: skip
+def test_a_customer_who_came_in_was_a_visit_whatever_call_is_planned(text, customer, summary):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots["channel"]) == ("interaction.log", "visit")
+    assert (parsed.slots["customer"], parsed.slots["summary"]) == (customer, summary)
