@@ -429,7 +429,7 @@ _PAPERWORK = frozenset("quote quotation proposal order offer deal contract renew
 # days said after a name are when, never part of it: "called jane thursday about …"
 _STOPS = frozenset(REFERENCE_STOPS) | frozenset(
     "today yesterday tonight tomorrow tmrw monday tuesday wednesday thursday friday saturday "
-    "sunday mon tue tues wed thu thur thurs fri sat sun came rang phoned emailed texted".split()
+    "sunday mon tue tues wed thu thur thurs fri sat sun came rang phoned emailed texted go gone".split()
 )
 
 
@@ -439,12 +439,15 @@ _NEVER_OPENS_A_NAME = frozenset(
 )
 
 
-_DOING = frozenset("call ring phone email e-mail text visit ping chase remind".split())
+_DOING = frozenset(
+    "call ring phone email e-mail text visit ping chase remind whered where'd wheres where's "
+    "where who whos who's what whats what's".split()
+)
 
 
 def _without_leading_verb(customer: str) -> str:
-    """ "Call Peachtree Pediatrics on Monday": the name, opening the message, without the verb the
-    tagger took with it."""
+    """ "Call Peachtree Pediatrics on Monday", "whered jane cooper go?": the name, opening the
+    message, without the verb or question word the tagger took with it."""
     first, _, rest = customer.partition(" ")
     return rest if first.lower() in _DOING and rest else customer
 

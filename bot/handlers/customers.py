@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
+from sqlalchemy import func
 from sqlmodel import col, select
 
 from bot import checks, format
@@ -209,7 +210,7 @@ def create_customer(parsed: Parsed, ctx: Context) -> Reply:
         company=company,
         email=_email(slots.get("email")),
         phone=_phone(slots.get("phone"), ctx),
-        city=_text(slots.get("city"), "city"),
+        city=_town(ctx, _text(slots.get("city"), "city")),
         title=_text(slots.get("title"), "title"),
         owner_id=owner.id,
         stage=stage or ctx.settings.pipeline.first,
@@ -413,6 +414,9 @@ def _new_value(ctx: Context, field: str, value: str) -> tuple[str, object, str]:
     if field == "stage":
         stage = stage_named(ctx, value)
         return "stage", stage, stage
+    if field == "city":
+        town = _town(ctx, value)
+        return "city", town, town
     if field == "country":  # "Sweden", "SE", "SWE": kept as its two-letter code
         if code := normalize.country_code(value):
             return "country", code, code
@@ -547,6 +551,17 @@ def _as_a_name(said: str | None) -> str | None:
     """A name typed all in lower case on a phone ("ben carter") is stored as a name is written;
     any capital typed ("iPhone Repairs", "van der Berg") is kept as it is."""
     return said.title() if said and said.islower() else said
+
+
+def _town(ctx: Context, typed: str | None) -> str | None:
+    """A town typed all in small letters ("barcelona") as the store already spells it, else with
+    capitals ("new york" → "New York"); typed with any capital, as typed."""
+    if not typed or typed != typed.lower():
+        return typed
+    known = ctx.session.exec(
+        select(Customer.city).where(func.lower(Customer.city) == typed.lower()).limit(1)
+    ).first()
+    return known or " ".join(word[:1].upper() + word[1:] for word in typed.split(" "))
 
 
 def _text(value: object, field: str) -> str | None:

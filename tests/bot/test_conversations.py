@@ -294,6 +294,13 @@ def test_a_first_name_right_after_a_sale_put_right_is_that_customer_among_many_n
     assert reply.text.startswith("Recorded NPS 10 (promoter) for Zoë García")
 
 
+def test_a_town_typed_in_small_letters_is_stored_as_the_store_spells_it(chat):
+    chat.say("jane smith moved to berlin, update her city")
+    chat.say("jane cooper's city is now new york city")
+    assert chat.customer("Jane Smith").city == "Berlin"  # as Hans Müller's town is spelt
+    assert chat.customer("Jane Cooper").city == "New York City"
+
+
 def test_a_sale_of_two_products_with_one_amount_is_refused_whole(chat):
     written = chat.written()
     reply = chat.say("Jane Cooper bought 3 CRM Pro seats 1,500 and 1 onboarding package")
