@@ -620,7 +620,8 @@ _CONTACT_AFTER = (
 )
 # "her title is Facilities Manager, country Sweden": another detail, said after a comma
 _DETAIL_AFTER = (
-    r"(?:phone|mobile|e-?mail|title|city|country|company)\s+(?:is\s+|=\s*|:\s*)?(?=[A-Z+\d])"
+    r"(?:phone|mobile|e-?mail|title|city|country|company)\s+(?:is\s+|=\s*|:\s*)?"
+    r"(?=[A-Z+\d]|[\w.+-]+@)"
 )
 _A_CHANGE_FIRST = re.compile(
     r"^(?:(?:pls|please|ok|so)\s+)?(?:move|mark|set|put|give|hand|tag|change|update|reassign|assign|"
@@ -648,6 +649,7 @@ _SECOND = re.compile(
     r"city|address|company)\b(?:\s+(?:number|address))?\s+(?:is|to|=|:)"
     # "… is now x@y.de and she moved to Berlin": her city too
     r"|(?<=and )(?:he|she|they)(?:'s|\s+(?:has|have))?\s+(?:moved|relocated)\s+to\b"
+    rf"|(?<=and ){_DETAIL_AFTER}"  # "his new number is … and email x@y.com": the address too
     r"|(?<=[.;] )(?:(?:his|her|their)\s+)?(?:new\s+)?(?:phone|mobile|e-?mail|title|city|address|"
     r"company)\b"  # "her title is …. city Hamburg, …": another change
     rf"|(?<=, ){_DETAIL_AFTER}"

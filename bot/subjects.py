@@ -58,8 +58,8 @@ LISTS = frozenset({"segment.list", "customer.bulk_update"})
 REPEATABLE = frozenset({"owner", "stage", "tag", "interest"})
 # a field of one customer, named with a possessive: "his title is now CTO"
 _FIELD_OF = (
-    r"\s+(?:job title|title|role|position|e-?mail|phone|number|mobile|city|country|company|stage|"
-    r"owner)\b"
+    r"\s+(?:new\s+)?(?:job title|title|role|position|e-?mail|phone|number|mobile|city|country|"
+    r"company|stage|owner)\b"
 )
 # a customer named by a pronoun or "this one"; he or she counts only opening the message, and
 # after any "him" or "her" ("hes ready to sign, mark him as customer")

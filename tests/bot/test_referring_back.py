@@ -418,6 +418,13 @@ def test_two_details_of_her_in_one_message_are_two_changes_never_one_long_title(
     assert jane.phone == "+442079460958"
 
 
+def test_his_new_number_and_email_said_together_are_both_changed(chat):
+    chat.say("tell me about Hans Müller")
+    chat.say("his new number is +49 30 901820 and email hans@mueller-soehne.de")
+    hans = chat.customer("Hans Müller")
+    assert (hans.phone, hans.email) == ("+4930901820", "hans@mueller-soehne.de")
+
+
 def test_a_move_said_after_a_new_address_changes_her_city_too(chat):
     chat.say("jane smith's email is now jane@globex.example and she moved to Leeds")
     jane = chat.customer("Jane Smith")
