@@ -429,7 +429,8 @@ _PAPERWORK = frozenset("quote quotation proposal order offer deal contract renew
 # days said after a name are when, never part of it: "called jane thursday about …"
 _STOPS = frozenset(REFERENCE_STOPS) | frozenset(
     "today yesterday tonight tomorrow tmrw monday tuesday wednesday thursday friday saturday "
-    "sunday mon tue tues wed thu thur thurs fri sat sun came rang phoned emailed texted go gone".split()
+    "sunday mon tue tues wed thu thur thurs fri sat sun came rang phoned emailed texted go "
+    "gone".split()
 )
 
 
