@@ -654,7 +654,9 @@ _SECOND = re.compile(
     r"company)\b"  # "her title is …. city Hamburg, …": another change
     rf"|(?<=, ){_DETAIL_AFTER}"
     r"|(?:tasks?\s*)?#?\d+\s+(?:to|till|until)\s|tasks?\s*#?\d+\s+(?:is\s+)?(?:done|complete|closed)\b"
-    r"|(?<=[.;!] )#?\d+\s+(?:is\s+)?(?:done|complete|closed)\W*$)",  # "…quote after. 14 done"
+    r"|(?<=[.;!] )#?\d+\s+(?:is\s+)?(?:done|complete|closed)\W*$"  # "…quote after. 14 done"
+    # "…, gave us 7. recovery call done": that task closed too
+    rf"|(?<=[.;!] )(?={vocab.TASK_DONE_SAID.pattern.lstrip('^')}))",
     re.I,
 )
 # "give 34 to maria and 35 to sam": the second request says only its number, after the verb

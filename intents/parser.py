@@ -244,8 +244,9 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
             if parsed.intent == "nps.record" and (
                 own := rules.said_before_score(contact.get("summary"))
             ):  # "visited X, walked him thru …. gave us an 8 on nps": the visit's own words
-                if fuzz.partial_ratio(own, str(parsed.slots.get("comment", ""))) < 85:
-                    slots[CONTACT_SAID] = own
+                said = str(parsed.slots.get("comment", ""))
+                if fuzz.partial_ratio(own, said) < 85 or len(own) > len(said) + 10:
+                    slots[CONTACT_SAID] = own  # the visit's words, when more than the answer's
             said, caller = str(slots.get("customer", "")), contact.get("customer")
             if caller and said != caller and (said.startswith(caller) or said.endswith(caller)):
                 slots["customer"] = caller  # "tom @ cyberdyne called, …", "called X, …": X

@@ -134,9 +134,16 @@ def without_dangling_words(slots: dict[str, Any]) -> dict[str, Any]:
         slots["comment"] = said[: found.start()] or said  # "…, now ok. nps 7": the score's word
     if isinstance(said := slots.get("comment"), str) and _ONLY_GIVEN.fullmatch(said):
         del slots["comment"]  # "she gave a 6": only who gave it
+    elif isinstance(said, str) and (given := _GIVEN_AT_END.search(said)) and given.start() > 0:
+        slots["comment"] = said[: given.start()]  # "shes calmer, gave us 7": she is calmer
     return slots
 
 
+_GIVEN_AT_END = re.compile(
+    r"[\s,;.]+(?:(?:she|he|they|it|we)\s+)?(?:gave|gives|scored|rated)(?:\s+(?:us|me|it))?"
+    r"(?:\s+(?:a|an))?\W*$",
+    re.I,
+)
 _ONLY_GIVEN = re.compile(
     r"\W*(?:she|he|they|it|we|customer|client)\s+(?:gave|gives|scored|rated)(?:\s+(?:us|me|it))?"
     r"(?:\s+(?:a|an))?\W*",
@@ -1056,16 +1063,21 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         return described
     if not _DONE_SAID.search(message.text):
         return None  # "the team's tasks": nothing said done
+    if vocab.TASK_DONE_SAID.match(message.text):  # "follow up done": the task talked about
+        about = [w for w in re.findall(r"[\w-]+", message.typed) if w.lower() in _TASK_WORDS]
+        return {"about": " ".join(about)} if about else None
     who = _cut_words(message.text, message, vocab.COMPLETE_WORDS)
     if who and (along := re.match(r"(?P<about>.+?)\s+(?:with|w/|for)\s+(?P<who>\S.*)$", who)):
         # "finished the QBR booking w/ wonka consulting": Wonka Consulting's QBR booking task
         return {"customer": along["who"], "about": along["about"]}
     if who:  # "the falcon analytics QBR - done": Falcon Analytics' QBR task
-        words = who.split()
+        words = [w for w in who.split() if w.lower() not in ("task", "the", "my")]
         kept = len(words)
-        while kept > 1 and words[kept - 1].lower() in _TASK_WORDS:
+        while kept > 0 and words[kept - 1].lower() in _TASK_WORDS:
             kept -= 1
         about = " ".join(words[kept:])
+        if not kept and about:  # "recovery call done": the task of the customer talked about
+            return {"about": about}
         return {"customer": " ".join(words[:kept]), **({"about": about} if about else {})}
     # "close my task for him", "done with her task": the customer just talked about
     return {} if _TASK_FOR_THEM.search(message.text) else None
@@ -1150,7 +1162,7 @@ _TASK_OF = re.compile(
 _TASK_WORDS = frozenset(
     "overdue open old new first last other chase chasing recovery renewal quote call callback demo "
     "proposal contract qbr check-in checkin follow-up followup meeting pricing invoice intro "
-    "onboarding training review follow up".split()
+    "onboarding training review follow up apology".split()
 )
 
 
@@ -1407,6 +1419,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
     if (
         _ABOUT_WHAT_WAS_DONE.match(message.text)
         or vocab.TASK_DROPPED.match(message.text)  # "delete his chase task": one taken away
+        or vocab.TASK_DONE_SAID.match(message.text)  # "follow up done": one closed
         or vocab.TASK_CHANGED.search(message.text)
         or vocab.TASK_RENAMED.match(message.text)  # "rename 48 to '…'": a task changed
         or _task_moved(message)

@@ -537,6 +537,12 @@ TASK_DROPPED = re.compile(
     r"ditch)\s+(?:the|my|his|her|their|that|this)\s+(?P<what>(?:(?!task|reminder|to-?do)[\w-]+\s+)"
     r"{0,3})(?:task|reminder|to-?do)\b(?:\s+(?:for|on|with|about)\s+(?P<who>[^,;.!?]+?))?\W*$"
 )
+# a task of the customer talked about, said done by what it was: "recovery call done"
+TASK_DONE_SAID = re.compile(
+    r"^(?:the\s+|my\s+|his\s+|her\s+)?(?:(?:recovery|renewal|chase|follow[- ]?up|intro|demo|quote|qbr|"
+    r"check-?in|callback|onboarding|training|review|apology)\s+)+(?:call\s+|task\s+|meeting\s+)*"
+    r"(?:is\s+)?(?:done|sorted|complete|completed|finished)\W*$"
+)
 # someone who came to us: "Sr. Joaquim came in today, …", "jane came by the shop yesterday"
 CAME_IN = re.compile(
     r"^(?P<who>(?!(?:the|a|an|it|payment|money|order|delivery|stock)\b)[^,;!?]{2,40}?)\s+"
@@ -1165,6 +1171,7 @@ CUES: list[tuple[str, str]] = [
     ),
     ("interaction.history", MENTIONING.pattern),  # "contacts mentioning delivery since 1 dec"
     ("task.update", TASK_DROPPED.pattern),  # "drop his apology call task"
+    ("task.complete", TASK_DONE_SAID.pattern),  # "recovery call done": that task, closed
     ("interaction.log", CAME_IN.pattern),  # "Sr. Joaquim came in today, asked for a gift box"
     (  # "what did the team log today": the contacts logged
         "interaction.history",

@@ -2598,3 +2598,21 @@ def test_a_customer_who_came_in_was_a_visit_whatever_call_is_planned(text, custo
     parsed = read(text)
     assert (parsed.intent, parsed.slots["channel"]) == ("interaction.log", "visit")
     assert (parsed.slots["customer"], parsed.slots["summary"]) == (customer, summary)
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [("recovery call done", "recovery call"), ("follow up done", "follow up"),
+     ("the renewal quote task is done", "renewal quote")],
+)  # fmt: skip
+def test_a_task_said_done_by_what_it_was_closes_it_never_makes_one(text, about):
+    parsed = read(text)
+    assert parsed.intent != "task.create"
+    assert parsed.slots == {"about": about} or parsed.intent == "unknown"
+
+
+def test_an_nps_answer_after_a_meeting_keeps_what_was_said_at_the_meeting():
+    parsed = read("had a meeting w/ emma andersson re her complaint. shes calmer, gave us nps 7")
+    assert (parsed.slots["comment"], parsed.slots["contact_said"]) == (
+        "shes calmer", "re her complaint. shes calmer"
+    )  # fmt: skip
