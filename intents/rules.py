@@ -1420,6 +1420,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
         _ABOUT_WHAT_WAS_DONE.match(message.text)
         or vocab.TASK_DROPPED.match(message.text)  # "delete his chase task": one taken away
         or vocab.TASK_DONE_SAID.match(message.text)  # "follow up done": one closed
+        or _ONE_DROPPED.search(message.text)  # "…, drop the duplicate one for monday"
         or vocab.TASK_CHANGED.search(message.text)
         or vocab.TASK_RENAMED.match(message.text)  # "rename 48 to '…'": a task changed
         or _task_moved(message)
@@ -1549,6 +1550,10 @@ _WHO_THEN_WHAT = re.compile(
     r"[A-Za-z][\w&'.]*(?:\s+[\w&'.]+){0,4})"
     r"\s*(?::|\s[-–—]\s)\s*(?P<what>\S.*)",
     re.I,
+)
+_ONE_DROPPED = re.compile(
+    r"\b(?:drop|delete|remove|cancel|scrap|bin|kill|ditch)\s+(?:the|that|this|my)\s+"
+    r"(?:[\w-]+\s+)?(?:one|task|reminder|to-?do)\b"
 )
 _BOOKED_FOR = re.compile(
     r"^\s*(?:booked|scheduled|planned|arranged|set up|confirmed|pencilled in)\s+(?:for|with|at)\s+",

@@ -324,7 +324,13 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     if day != sale.purchased_on:
         changes.append(format.day(day, today=ctx.today))
     kept = {"amount": str(money)} if same_total else {}  # the yes comes without those words
-    _asked_first(ctx, sale, f"Change {what} to {' and '.join(changes)}?", **kept)
+    question = f"Change {what} to {' and '.join(changes)}?"
+    if priced_each and not slots.get(EACH):  # the total may have been what stays: say how
+        question += (
+            f" (“it was {quantity} not {sale.quantity}, same total” keeps "
+            f"{format.money(sale.amount, sale.currency)})"
+        )
+    _asked_first(ctx, sale, question, **kept)
     before = snapshot(sale)
     sale.quantity, sale.amount, sale.currency = quantity, money, currency
     sale.purchased_on, sale.product = day, product

@@ -121,7 +121,9 @@ def test_a_sale_put_right_whose_old_figure_fits_none_is_asked_about(chat):
 def test_a_sales_quantity_put_right_is_priced_as_it_was_each_and_says_so(chat):
     chat.say("sold 3 seats of CRM Pro to acme for $900")
     question = chat.say("the acme sale was 5 seats not 3")
-    assert question.text.endswith("to 5 × CRM Pro and $1,500 ($300 each)? (yes/no)")
+    assert question.text.endswith(
+        "to 5 × CRM Pro and $1,500 ($300 each)? (“it was 5 not 3, same total” keeps $900) (yes/no)"
+    )
     chat.say("yes")
     [sale] = chat.rows(Purchase)
     assert (sale.quantity, sale.amount) == (5, Decimal("1500.00"))
@@ -175,7 +177,7 @@ def test_a_catalogue_sales_quantity_put_right_is_priced_again(chat):
     _catalogue(chat, "CRM Pro")
     chat.say("jane cooper just ordered 3 more CRM Pro licences")
     question = chat.say("oops it was 4 not 3")
-    assert question.text.endswith("to 4 × CRM Pro and $3,600 ($900 each)? (yes/no)")
+    assert "to 4 × CRM Pro and $3,600 ($900 each)?" in question.text
     chat.say("yes")
     [sale] = chat.rows(Purchase)
     assert (sale.quantity, sale.amount) == (4, Decimal("3600.00"))
@@ -185,7 +187,7 @@ def test_a_quantity_put_right_keeps_the_price_each_the_sale_was_made_at(chat):
     _catalogue(chat, "CRM Pro")  # listed at 900, sold at 450
     chat.say("sold 12 licences of CRM Pro to jane cooper, 450 each")
     question = chat.say("oops it was 14 not 12")
-    assert question.text.endswith("to 14 × CRM Pro and $6,300 ($450 each)? (yes/no)")
+    assert "to 14 × CRM Pro and $6,300 ($450 each)?" in question.text
     chat.say("yes")
     [sale] = chat.rows(Purchase)
     assert (sale.quantity, sale.amount) == (14, Decimal("6300.00"))
@@ -205,7 +207,7 @@ def test_i_meant_a_number_right_after_a_sale_puts_its_quantity_right(chat):
     _catalogue(chat, "CRM Pro")
     chat.say("jane cooper just ordered 5 crm pro licences")
     question = chat.say("sorry i meant 6 not 5")
-    assert question.text.endswith("to 6 × CRM Pro and $5,400 ($900 each)? (yes/no)")
+    assert "to 6 × CRM Pro and $5,400 ($900 each)?" in question.text
     chat.say("yes")
     [sale] = chat.rows(Purchase)
     assert (sale.quantity, sale.amount) == (6, Decimal("5400.00"))
