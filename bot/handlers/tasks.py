@@ -105,7 +105,9 @@ THEIR_OWNER = re.compile(
     r"\s*,?\s*\b(?:(?:for|to|assigned to|owned by|give)\s+"
     r"(?:each of (?:their|the)|their|each one'?s|the|each)\s+(?:own\s+)?"
     r"(?:owners?|reps?|account managers?)|"
-    r"(?:for|to)\s+who(?:m)?ever\s+owns\s+(?:them|it|each(?: one)?))\b",
+    r"(?:for|to)\s+who(?:m)?ever\s+owns\s+(?:them|it|each(?: one)?)|"
+    # "each owner gets a task for those: …"
+    r"^(?:ok\s+|so\s+|and\s+)?(?:each|every)\s+(?:owner|rep)\s+(?:gets|should get|to get)(?=\s))\b",
     re.I,
 )
 _EACH_OWNER = re.compile(

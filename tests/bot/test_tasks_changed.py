@@ -48,6 +48,18 @@ def test_a_task_on_each_for_their_owner_goes_to_each_customers_owner(chat):
     assert assigned[chat.customer("Jane Cooper").id] == "Sam"
 
 
+def test_each_owner_gets_a_task_for_those_goes_to_each_customers_owner(chat):
+    chat.run("customer.update", customer="Globex", field="owner", value="Alex", who="Alex")
+    chat.say("list the team's customers", who="Alex")
+    preview = chat.say("ok each owner gets a task for those: re-engage before xmas", who="Alex")
+    assert preview.text.startswith("Set the task “re-engage before xmas”")
+    assert "for each one's owner" in preview.text
+    chat.say("yes", who="Alex")
+    assigned = _assignees(chat)
+    assert assigned[chat.customer("Jane Smith").id] == "Alex"
+    assert assigned[chat.customer("Jane Cooper").id] == "Sam"
+
+
 def test_a_rep_reminding_themselves_to_chase_a_list_is_asked_first_and_can_cancel(chat):
     chat.say("my customers in berlin")
     written = chat.written()
