@@ -2215,6 +2215,12 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
             after = typed[found.end() :]
             named = re.match(
                 r"\s+([A-Z][\w&+-]*(?:\s[A-Z][\w&+-]*){0,2})(?=\s*(?:[,;:]|$|\s[-–—]))", after
+            ) or re.match(  # "just signed!! 10 seats crm prp 4500": what, then the sum
+                r"\s+((?!(?:for|to|from|with|at|of|and|total|in|on|each|today|yesterday|this|last|"
+                r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)[a-z][\w&+-]*"
+                r"(?:\s(?!(?:for|at|total|each)\b)[a-z][\w&+-]*){0,2}?)(?=\s*$|\s{2,}|"
+                r"\s+(?:for\s+|at\s+|@\s*)?[$€£]?\d)",
+                after,
             )
             if named:
                 slots["product"] = named.group(1)
