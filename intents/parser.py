@@ -119,6 +119,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         ):
             return told  # "email her the deck - log it": the email, not a note about it
         return parse(f"note: {what}", now=now, tz=tz, lexicon=lexicon)
+    if (sale := _LOG_THE_SALE.match(message.text)) and (
+        sold := parse(message.typed[sale.end() :], now=now, tz=tz, lexicon=lexicon)
+    ).intent == "purchase.log":
+        return sold  # "log the sale too: 50 x crm pro to ingrid taylor, 27500"
     if (told := vocab.LOG_THAT.match(message.text)) and (
         said := parse(message.typed[told.end() :], now=now, tz=tz, lexicon=lexicon)
     ).intent in ("interaction.log", "purchase.log", "nps.record"):
@@ -229,7 +233,9 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if parsed.intent in ("customer.update", "customer.delete", "customer.restore"):
         parsed = _to_many(parsed, message, lexicon)
     elif parsed.intent == "interaction.log":
-        parsed = _with_each(parsed, message, lexicon)
+        parsed = _sold_there(parsed, now=now, tz=tz, lexicon=lexicon) or _with_each(
+            parsed, message, lexicon
+        )
     elif parsed.intent == "customer.show" and len(numbered := _numbered(message.text)) > 1:
         parsed = replace(parsed, slots={CUSTOMERS: numbered})  # "who owns #178 and #172 now"
     elif parsed.intent == "task.complete" and CUSTOMERS in parsed.slots:  # "… both done"
@@ -254,6 +260,23 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if _BARE_NUMBER.fullmatch(message.text):  # "14" alone: a task, an answer, a typo? ask
         parsed = replace(parsed, confidence=min(parsed.confidence, BARE_NUMBER_CONFIDENCE))
     return parsed
+
+
+def _sold_there(
+    parsed: Parsed, *, now: datetime, tz: str, lexicon: Lexicon | None
+) -> Parsed | None:
+    """ "visited ingrid taylor at vertex health - they signed! 50 seats crm pro, 27,500": the sale
+    made on the visit, with the visit logged beside it; None when the contact told no sale."""
+    said, who = str(parsed.slots.get("summary") or ""), parsed.slots.get("customer")
+    if not who or not rules.A_SALE_TOLD.search(said.lower()):
+        return None
+    sold = parse(f"{who} {said}", now=now, tz=tz, lexicon=lexicon)
+    if sold.intent != "purchase.log" or not sold.slots.keys() >= {"amount", "product"}:
+        return None
+    slots = {**sold.slots, "customer": who}
+    if (channel := parsed.slots.get("channel")) and channel != "note":
+        slots[CONTACT] = channel
+    return replace(sold, slots=slots)
 
 
 def _sale_then_asked(
@@ -615,6 +638,10 @@ _TASK_FOR_SOMEONE = re.compile(
     r"visit|book|prepare|prep|draft|write|check|ping|text|meet|invoice|quote|confirm|arrange|"
     r"set up)\b)",
     re.I,
+)
+_LOG_THE_SALE = re.compile(
+    r"^\W*(?:(?:pls|please|and|ok|also|oh)\s+)*(?:(?:log|record|add|enter)\s+)?(?:the|that|this|a)\s+"
+    r"(?:sale|order|purchase)(?:\s+(?:too|as well|also))?\s*[:,–—-]\s*(?=\S)"
 )
 _BOTH_THEN_TOLD = re.compile(
     r"^\s*(?:(?:also|and|plus|oh)\s+)*(?:(?:junk|dupes?|duplicates?|spam|tests?|test entries)\s*"

@@ -1228,7 +1228,7 @@ _MONEY_OWED = re.compile(
 )
 _BECAUSE = re.compile(r"\b(?:since|because|cos|coz|bc|as i|as we)\b")
 _SPEAKER = re.compile(r"\b(?:says|said|thinks|told me|reckons|confirmed|tells me)\b")
-_A_SALE_TOLD = re.compile(
+A_SALE_TOLD = re.compile(
     r"\b(?:bought|ordered|purchased|signed|sold|renewed|paid)\b.*\d|\d.*\b(?:bought|ordered|sold)\b"
 )
 # words that make the day after them another event's, never the contact's
@@ -1756,7 +1756,15 @@ def _ahead(text: str, today: date) -> str | None:
     months"), as its dates."""
     if found := _TO_THE_END.search(text):
         return f"this_{found['unit'] or found['unit2']}"
-    if found := _NEXT_SPAN.search(text):
+    if (found := _DAYS_AHEAD.search(text)) and (
+        span := [date_in(found[side], now=datetime.combine(today, datetime.min.time()), tz="UTC",
+                         future=True) for side in ("start", "end")]  # fmt: skip
+    ) and all(span) and span[1] > today:  # "forecast 1 jan to 31 mar 2027"
+        return f"{span[0].isoformat()}..{span[1].isoformat()}"
+    if (quarter := _QUARTER.search(text)) and not quarter["year"] and not quarter["short"]:
+        if re.search(r"\bnext year\b", text):  # "q1 next year"
+            text = f"{text} {today.year + 1}"
+    if found := _NEXT_SPAN.search(text) if not _QUARTER.search(text) else None:
         unit, n = found["unit"], int(found["n"] or 1)
         start = {
             "month": _months_back(today.replace(day=1), -1),
@@ -1786,6 +1794,10 @@ def _ahead(text: str, today: date) -> str | None:
     return None
 
 
+_DAYS_AHEAD = re.compile(
+    rf"\b(?:from\s+)?(?P<start>{vocab.DATE_PHRASE})\s+(?:to|till|until|through|thru|-|–)\s+"
+    rf"(?P<end>{vocab.DATE_PHRASE})\b"
+)
 _TO_THE_END = re.compile(
     r"\b(?:to|till|until|til|by|through|thru|for)\s+(?:the\s+)?(?:(?P<unit>year|month|quarter)[- ]?end"
     r"|end\s+of\s+(?:the\s+)?(?P<unit2>year|month|quarter))\b"
@@ -2465,7 +2477,7 @@ def _update_said(message: Message) -> dict | None:
             field_name, value = "stage", stage
             who = " ".join(w for w in (who or "").split() if not _stage_typed(w))
         return {"customer": _ref(_FIELD_OF.sub("", who or "")), "field": field_name, "value": value}
-    if (found := vocab.STAGE_AFTER.search(message.text)) and _A_SALE_TOLD.search(
+    if (found := vocab.STAGE_AFTER.search(message.text)) and A_SALE_TOLD.search(
         message.text[: found.start()]
     ):
         return None  # "fatima signed!!! 5x crm pro, 4500. she's a customer now": the sale says so
@@ -3797,7 +3809,7 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         day = date_in(parts["day"], now=message.now, tz=message.tz, future=False)
         who = message.typed[slice(*match.span("whose"))] if parts.get("whose") else None
         return {"customer": who, "occurred_on": day.isoformat()} if day else None
-    news = ("new", "new2", "new3", "new4", "new5", "new6", "new7", "new8", "new9", "new10", "new11")
+    news = tuple(f"new{n}" for n in ("", *range(2, 13)))
     said = next((parts[g] for g in news if parts.get(g)), None)
     if parts.get("each") and (price := amount(parts["each"])):
         return {EACH: price[0], "currency": price[1]}  # "sorry CRM Pro was 850 each"
@@ -3813,7 +3825,9 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
     was = next((parts[g] for g in ("old", "old2", "old3", "old4", "old5") if parts.get(g)), None)
     if seats := _UNITS_SAID.fullmatch(said.strip()):
         slots["quantity"] = int(seats.group(1))
-    elif (parts.get("what") or parts.get("what2") or "").startswith(("quantity", "qty", "number")):
+    elif (parts.get("what") or parts.get("what2") or parts.get("what3") or "").startswith(
+        ("quantity", "qty", "number", "count")
+    ):
         slots["quantity"] = int(re.sub(r"\D", "", said) or 0) or None
     elif value := amount(said):
         money_said = re.search(r"[$€£]|[km]\b|[a-z]{3,}", said) or value[0] >= 100
@@ -3823,7 +3837,17 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
             slots["quantity"] = int(said)  # "oops it was 4 not 3": not a sum anyone sells for
     if was and (figure := amount(was)):  # "… should be 5400 not 6120": the sale that says 6120
         slots[WAS] = {"amount" if "amount" in slots else "quantity": figure[0]}
+    if "quantity" in slots and "amount" not in slots and (
+        total := _TOTAL_AFTER.search(message.text, match.end())
+    ) and (money := amount(total["sum"])):  # "25 seats not 50. total 13,750": both
+        slots["amount"], slots["currency"] = money
     return slots if slots.keys() & {"quantity", "amount"} else None
+
+
+_TOTAL_AFTER = re.compile(
+    r"\b(?:total|in total|for|at|=)\s*(?:is\s+|of\s+|now\s+)?(?P<sum>[$€£]?\s?\d[\d,.]*\s?[km]?"
+    r"(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)(?!\s*(?:each|ea|per)\b)"
+)
 
 
 WAS = "was"  # the figure a sale put right says now, which tells which sale (not in the contract)
@@ -4116,6 +4140,10 @@ _STAGE_THEY_ARE = re.compile(
     r"\b(?:that|which|who)\s+(?:are|is)\s+(?:now\s+|already\s+)?(?:in\s+)?"
     r"(lost|won|qualified|churned|dead|closed lost|proposal)\b"
 )
+_STAGE_OPENS = re.compile(
+    r"^\s*(?:(?:all|any|the|my|our|show|list)\s+)*(?P<stage>leads?|qualified|proposals?|prospects?)"
+    r"\s+(?:with|that|who|which|where|not|no|without|owned|tagged|in|from)\b"
+)
 _STAGE_LEFT = re.compile(
     r"(?<![\w-])(qualified|proposals?|prospects?|leads?|negotiation|closed lost)(?![\w-])"
 )
@@ -4330,6 +4358,8 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots["stage"] = stages if len(stages) > 1 else stages[0]
     elif "stage" not in slots and (found := vocab.STAGE_CRITERION.search(text)):
         slots["stage"] = _stage_of(next(g for g in found.groups() if g))
+    elif "stage" not in slots and (found := _STAGE_OPENS.match(text)):
+        slots["stage"] = _stage_of(found["stage"])  # "qualified with no contact in 30 days"
     elif "stage" not in slots:
         slots["segment"] = _first(vocab.SEGMENTS, text)
     mine = False  # "who hasn't bought from me in 6 months": my customers

@@ -223,7 +223,7 @@ SALE_FIXED = re.compile(
     r"|^(?:\W*(?:oh|wait|oops|sorry|sry|ugh|no|correction|my bad)\b\W*)*i meant\s+(?P<new3>[$€£]?\s?"
     r"\d[\d,.]*\s?[km]?(?:\s*(?:usd|eur|gbp|dollars|euros|pounds|seats|units|licen[cs]es|users))?)"
     r"\s*,?\s*not\s+(?P<old2>[$€£]?\s?\d[\d,.]*\s?[km]?)\W*$"
-    r"|^(?:\W*(?:oh|wait|oops|sorry|sry|ugh|no|correction|my bad)\b\W*)+(?:i meant\s+|it was\s+)?"
+    r"|^(?:\W*(?:oh|wait|oops|sorry|sry|ugh|no|correction|my bad)\b\W*)*(?:i meant\s+|it was\s+)?"
     r"(?P<new4>\d{1,4}\s+(?!not\b)[a-z][\w-]*)\s*,?\s*not\s+(?P<old3>\d{1,4})\b"
     r"|\b(?:change|correct|fix|set|make|update)\s+(?:the\s+)?(?:(?P<what>amount|price|total|value|"
     r"quantity|qty|number of (?:seats|units|licen[cs]es))\s+(?:of|on|for|in)\s+)?"
@@ -246,6 +246,10 @@ SALE_FIXED = re.compile(
     r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)*(?:make|change)\s+"
     r"(?:it|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:to\s+)?(?P<new9>\d{1,4}\s+(?!not\b)[a-z][\w-]*|"
     r"[$€£]?\s?\d[\d,.]*\s?[km]?)\s*,?\s*not\s+(?P<old5>[$€£]?\s?\d[\d,.]*\s?[km]?)\W*$"
+    # "the count was 15, total is still 3600": the quantity put right
+    r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)*(?:the\s+)?"
+    r"(?P<what3>count|quantity|qty|number of (?:seats|units|licen[cs]es))\s+(?:was|is|should\s+"
+    r"(?:have\s+)?be(?:en)?)\s+(?P<new12>\d{1,4})\b"
     # "no the total should be 12,600 then, 14 x 900", "oops that was 1100 total not each"
     r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)*(?:the\s+)?(?:total|"
     r"amount|sum)\s+(?:should\s+(?:have\s+)?be(?:en)?|(?:is|was)\s+(?:actually|really))\s+"
@@ -2251,7 +2255,7 @@ LAST_CONTACTED = re.compile(
     rf"(?P<n>\d+|{_SPAN_COUNT})\s*(?P<unit>days?|weeks?|months?|years?)\s+ago\b"
 )
 NO_CONTACT = re.compile(  # "untouched", "gone quiet", "nothing heard in 3+ weeks"
-    r"\b(?:untouched|(?:gone|went|been|gone very) quiet|(?:nothing|not a word) heard(?: back)?|"
+    r"\b(?:untouched|(?:gone|went|been|gone very) quiet|quiet|(?:nothing|not a word) heard(?: back)?|"
     r"heard nothing(?: back)?|no news|(?:hasn'?t|haven'?t|ain'?t|has not|have not|didn'?t|did not|not|no|without|(?:nobody|no one|no-one)(?:'?s| has| have)?|never)\s+(?:(?:we|i|you|they|anyone|anybody)\s+)?(?:been\s+)?(?:\w+\s+)?(?:in\s+)?"
     rf"(?:contacted|called|heard from|talked to|spoken to|spoke to|emailed|reached|touched|touch|contact|"
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?){_SPAN}"

@@ -472,6 +472,7 @@ def test_wrong_person_that_sale_was_moves_the_sale_to_the_one_meant(chat):
     [
         ("sorry it was 5 seats not 3, same price per seat", "$1,500 ($300 each)", 1500),
         ("sorry it was 5 seats not 3, price stays the same", "the same $900 in all", 900),
+        ("the count was 5, total is still 900", "the same $900 in all", 900),
     ],
 )
 def test_a_quantity_put_right_keeps_the_price_each_or_the_total_as_said(chat, said, each, total):

@@ -2616,3 +2616,30 @@ def test_an_nps_answer_after_a_meeting_keeps_what_was_said_at_the_meeting():
     assert (parsed.slots["comment"], parsed.slots["contact_said"]) == (
         "shes calmer", "re her complaint. shes calmer"
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("forecast for q1 next year", "report.show",
+         {"metric": "revenue", "period": "2027-01-01..2027-03-31", "forecast": True}),
+        ("forecast 1 jan to 31 mar 2027", "report.show",
+         {"metric": "revenue", "period": "2027-01-01..2027-03-31", "forecast": True}),
+        ("qualified deals quiet for 30+ days?", "segment.list",
+         {"stage": "qualified", "no_contact_days": 30}),
+        ("qualified with no contact in 30 days", "segment.list",
+         {"stage": "qualified", "no_contact_days": 30}),
+        ("log the sale too: 50 x crm pro to ingrid taylor, 27500", "purchase.log",
+         {"customer": "ingrid taylor", "product": "crm pro", "quantity": 50, "amount": 27500}),
+        ("ugh, 25 seats not 50. total 13,750", "purchase.update",
+         {"quantity": 25, "was": {"quantity": 50}, "amount": 13750}),
+        ("the count was 15, total is still 3600", "purchase.update", {"quantity": 15}),
+        ("visited ingrid taylor at vertex health - they signed! 50 seats crm pro, 27,500",
+         "purchase.log",
+         {"customer": "ingrid taylor at vertex health", "product": "crm pro", "quantity": 50,
+          "amount": 27500, "contact": "visit"}),
+    ],
+)  # fmt: skip
+def test_what_working_day_69_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
