@@ -1756,10 +1756,22 @@ def _ahead(text: str, today: date) -> str | None:
     months"), as its dates."""
     if found := _TO_THE_END.search(text):
         return f"this_{found['unit'] or found['unit2']}"
-    if (found := _DAYS_AHEAD.search(text)) and (
-        span := [date_in(found[side], now=datetime.combine(today, datetime.min.time()), tz="UTC",
-                         future=True) for side in ("start", "end")]  # fmt: skip
-    ) and all(span) and span[1] > today:  # "forecast 1 jan to 31 mar 2027"
+    if (
+        (found := _DAYS_AHEAD.search(text))
+        and (
+            span := [
+                date_in(
+                    found[side],
+                    now=datetime.combine(today, datetime.min.time()),
+                    tz="UTC",
+                    future=True,
+                )
+                for side in ("start", "end")
+            ]  # fmt: skip
+        )
+        and all(span)
+        and span[1] > today
+    ):  # "forecast 1 jan to 31 mar 2027"
         return f"{span[0].isoformat()}..{span[1].isoformat()}"
     if (quarter := _QUARTER.search(text)) and not quarter["year"] and not quarter["short"]:
         if re.search(r"\bnext year\b", text):  # "q1 next year"
@@ -3837,9 +3849,12 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
             slots["quantity"] = int(said)  # "oops it was 4 not 3": not a sum anyone sells for
     if was and (figure := amount(was)):  # "… should be 5400 not 6120": the sale that says 6120
         slots[WAS] = {"amount" if "amount" in slots else "quantity": figure[0]}
-    if "quantity" in slots and "amount" not in slots and (
-        total := _TOTAL_AFTER.search(message.text, match.end())
-    ) and (money := amount(total["sum"])):  # "25 seats not 50. total 13,750": both
+    if (
+        "quantity" in slots
+        and "amount" not in slots
+        and (total := _TOTAL_AFTER.search(message.text, match.end()))
+        and (money := amount(total["sum"]))
+    ):  # "25 seats not 50. total 13,750": both
         slots["amount"], slots["currency"] = money
     return slots if slots.keys() & {"quantity", "amount"} else None
 

@@ -29,7 +29,8 @@ from intents.values import amount, date_in
 # the total kept when the count changes: "same total", "price stays 9k"; never "same price each"
 _SAME_TOTAL = re.compile(
     r"\bsame (?:total|amount|sum)\b|\bsame price\b(?!\s*(?:per|each|a\b|/|for each))"
-    r"|\b(?:total|amount|price|sum)\s+(?:stays|is the same|is still|still|unchanged|doesn'?t change)\b",
+    r"|\b(?:total|amount|price|sum)\s+(?:stays|is the same|is still|still|unchanged|"
+    r"doesn'?t change)\b",
     re.I,
 )
 ENTRY = "entry_id"  # the entry shown in the question, deleted once confirmed (not in the contract)
