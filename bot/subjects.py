@@ -434,12 +434,17 @@ def _the_reps_own(text: str, subject: ConversationSubject, read: Reader) -> Pars
         return None
     if (whose := _THEIR_OWN.search(text)) is None:
         return None
-    return read(f"{text[: whose.start('pronoun')]}{rep}'s{text[whose.end('pronoun') :]}")
+    reading = read(f"{text[: whose.start('pronoun')]}{rep}'s{text[whose.end('pronoun') :]}")
+    if reading.intent == subject.asked.get("intent") and said.get("period"):
+        # "sam's calls today" then "and his sales?": today's too
+        reading = replace(reading, slots={"period": said["period"], **reading.slots})
+    return reading
 
 
 _THEIR_OWN = re.compile(
     r"\b(?P<pronoun>his|her)\s+(?:[\w-]+\s+){0,3}?(?:customers|accounts|clients|leads|prospects|"
-    r"deals|tasks|to-?dos|pipeline|book|numbers|figures|revenue|calls|contacts|forecast)\b",
+    r"deals|tasks|to-?dos|pipeline|book|numbers|figures|revenue|sales|orders|calls|contacts|"
+    r"meetings|forecast)\b",
     re.I,
 )
 

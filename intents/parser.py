@@ -139,6 +139,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         asked = f"{both['verb']} {names}{both['rest']}"
         if (said := parse(asked, now=now, tz=tz, lexicon=lexicon)).intent in _CHANGED:
             return said
+    if (taking := _TAKING_OVER_THEN_MOVED.match(message.typed)) and (
+        moved := parse(f"move {taking['what']} to {taking['who']}", now=now, tz=tz, lexicon=lexicon)
+    ).intent == "customer.bulk_update":
+        return moved  # "Maria is taking over Sam's deals in Berlin. move them to her"
     if (told := rules.selection_then_told(message)) is not None and (
         said := parse(told, now=now, tz=tz, lexicon=lexicon)
     ).intent == "customer.bulk_update":
@@ -637,6 +641,13 @@ _TASK_FOR_SOMEONE = re.compile(
     r"^(?P<who>[A-Za-zÀ-ÿ][\w'-]*)\s*:\s*(?=(?:chase|call|ring|phone|email|e-mail|send|follow up|"
     r"visit|book|prepare|prep|draft|write|check|ping|text|meet|invoice|quote|confirm|arrange|"
     r"set up)\b)",
+    re.I,
+)
+_TAKING_OVER_THEN_MOVED = re.compile(
+    r"^\s*(?P<who>[A-Za-zÀ-ÿ][\w'-]*)\s+(?:is|'s|will be)\s+(?:taking over|taking on|getting)\s+"
+    r"(?P<what>\S.+?)\s*[.;,!]\s*(?:(?:so|pls|please|ok|and|just)\s+)*(?:move|give|hand|transfer|"
+    r"reassign|assign|put)\s+(?:them|those|these|all of them|them all)(?:\s+(?:over\s+)?to\s+"
+    r"(?:her|him|them))?(?:\s+(?:now|today|pls|please))*\W*$",
     re.I,
 )
 _LOG_THE_SALE = re.compile(

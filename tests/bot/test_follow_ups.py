@@ -92,6 +92,9 @@ def test_his_book_right_after_a_reps_figures_is_that_reps(chat):
     assert chat.say("his open tasks", who="Alex").text.startswith("Sam's 1 open task")
     berlin = chat.say("his customers in berlin", who="Alex")
     assert [r["Customer"] for r in berlin.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
+    chat.say("sam's revenue this month", who="Alex")
+    sales = chat.say("and his sales?", who="Alex")
+    assert sales.title.startswith("Revenue, this month — Sam's customers")
 
 
 def test_a_bare_number_presses_the_button_it_numbers(chat):

@@ -2643,3 +2643,12 @@ def test_an_nps_answer_after_a_meeting_keeps_what_was_said_at_the_meeting():
 def test_what_working_day_69_found_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_colleague_taking_over_a_selection_then_move_them_to_her_moves_it_to_her():
+    parsed = read("Maria is taking over Sam's open deals in Berlin. move them to her")
+    assert (parsed.intent, parsed.slots) == (
+        "customer.bulk_update",
+        {"stage": ["lead", "qualified", "proposal"], "owner": "Sam", "city": "Berlin",
+         "field": "owner", "value": "Maria"},
+    )  # fmt: skip
