@@ -80,6 +80,11 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         sold := _sale_then_asked(sale, message, now=now, tz=tz, lexicon=lexicon)
     ):
         return sold
+    if held := _HAS_A_TASK_HANDED.match(message.typed):
+        # "léa nakamura has a chase task from sam for friday, hand it to jordan": that task
+        about = " ".join((held["what"] or "").split())
+        slots = {"customer": held["who"].strip(), "about": about or None, "owner": held["to"]}
+        return Parsed("task.update", rules.clean_slots(slots), 0.85)
     if (plainly := rules.contact_plainly(message)) is not None:
         return parse(plainly, now=now, tz=tz, lexicon=lexicon)
     if (record := commands.read(message) or records.read(message)) is not None:
@@ -635,6 +640,13 @@ _THAT_TASK_HANDED = re.compile(
     r"^(?:(?:ok|okay|and|then|so|pls|please|can you)[\s,]+)*(?:give|hand|pass|reassign|assign)\s+"
     r"(?:that|the|this|his|her)\s+(?:one\s+)?(?:task|reminder|to-?do)\s+(?:over\s+)?to\s+"
     r"(?P<who>[a-z][\w'-]*)(?:\s+(?:too|as well|instead|pls|please))?\W*$"
+)
+_HAS_A_TASK_HANDED = re.compile(
+    r"^\s*(?P<who>[^,;.]{2,60}?)\s+(?:has|'s got|has got)\s+(?:an?|the|one)\s+"
+    r"(?P<what>(?:(?!task|reminder)[\w-]+\s+){0,2})(?:task|reminder|to-?do)\b[^,;.]*[,;.]\s*"
+    r"(?:(?:so|pls|please|and|just)\s+)*(?:hand|give|pass|move|reassign)\s+(?:it|that)\s+(?:over\s+)?"
+    r"to\s+(?P<to>[A-Za-zÀ-ÿ][\w'-]*)(?:\s+(?:too|as well|instead|pls|please))*\W*$",
+    re.I,
 )
 _BARE_NUMBER = re.compile(r"\W*#?\d{1,7}\W*")
 _TASK_FOR_SOMEONE = re.compile(

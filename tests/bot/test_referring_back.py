@@ -281,6 +281,18 @@ def test_his_task_dropped_by_what_it_is_about_is_deleted_never_a_new_task(chat):
     assert len(chat.rows(Task)) == 2
 
 
+def test_a_customers_task_said_by_what_it_is_then_handed_on_goes_to_that_colleague(chat):
+    hans = chat.customer("Hans Müller")
+    with Session(chat.engine) as session:
+        sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
+        session.add(Task(assignee_id=sam.id, customer_id=hans.id, text="chase the contract"))
+        session.commit()
+    chat.say("hans müller has a chase task from sam for friday, hand it to alex", who="Alex")
+    with Session(chat.engine) as session:
+        [task] = session.exec(select(Task)).all()
+        assert session.get(Staff, task.assignee_id).name == "Alex"
+
+
 def test_a_preview_is_narrowed_with_without_and_all_but(chat):
     preview = chat.say("tag all of sam's customers vip", who="Alex")
     assert preview.text.startswith("Tag 3 customers vip?")

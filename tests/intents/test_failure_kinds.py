@@ -2652,3 +2652,10 @@ def test_a_colleague_taking_over_a_selection_then_move_them_to_her_moves_it_to_h
         {"stage": ["lead", "qualified", "proposal"], "owner": "Sam", "city": "Berlin",
          "field": "owner", "value": "Maria"},
     )  # fmt: skip
+
+
+def test_a_customers_task_then_hand_it_to_a_colleague_hands_that_task_on():
+    parsed = read("léa nakamura has a chase task from sam for friday, hand it to jordan as well")
+    assert (parsed.intent, parsed.slots) == (
+        "task.update", {"customer": "léa nakamura", "about": "chase", "owner": "jordan"}
+    )  # fmt: skip
