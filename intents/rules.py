@@ -1428,7 +1428,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
         return None  # "did that set a reminder for jan?" asks, it sets none
     if match.start() > 0 and vocab.CONTACT_VERB.search(message.text[: match.start()]):
         return None  # "called jane, she wants a quote. remind me to send it friday": a follow-up
-    if made := _MAKE_THAT_A_TASK.match(message.text):  # what was just suggested, as a task
+    if made := vocab.MAKE_THAT_A_TASK.match(message.text):  # what was just suggested, as a task
         due, _, _ = _find_date(message.text[made.end() :], message, future=True)
         who = made.group("who")
         assignee = message.typed[made.start("who") : made.end("who")] if who else None
@@ -1514,14 +1514,6 @@ _REMIND_ME_THEN = re.compile(r"[\s,;]*(?:pls\s+|please\s+)?remind\s+me\s*$", re.
 
 
 # "move task 2 to mon", "reassign task 1 to maria", "delete task 45": a task changed, not done
-_MAKE_THAT_A_TASK = re.compile(
-    r"^(?:(?:ok|okay|yes|great|pls|please|can you)[\s,]+)*(?:make|turn|put|set|add)\s+"
-    r"(?:that|this|it|the\s+(?:first|1st|top)(?:\s+(?:one|suggestion|step|thing|action))?)"
-    r"\s+(?:into\s+|in\s+|as\s+)?(?:an?\s+)?(?:task|reminder|to-?do)\b"
-    r"(?:\s+for\s+(?P<who>(?!me\b|myself\b|tomorrow\b|today\b|next\b|mon|tue|wed|thu|fri|sat|sun)"
-    r"[a-z][\w'-]*))?",
-    re.I,
-)
 _SAID_AS_PAST = re.compile(rf"\b(?:yesterday|last night|ago|last {vocab.WEEKDAY})\b")
 _TIME_AT_END = re.compile(r"\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\W*$", re.I)
 _TASK_NAMED = re.compile(

@@ -541,6 +541,15 @@ TASK_DROPPED = re.compile(
     r"ditch)\s+(?:the|my|his|her|their|that|this)\s+(?P<what>(?:(?!task|reminder|to-?do)[\w-]+\s+)"
     r"{0,3})(?:task|reminder|to-?do)\b(?:\s+(?:for|on|with|about)\s+(?P<who>[^,;.!?]+?))?\W*$"
 )
+# the next step just suggested, made a task: "make that a task for Sam due monday"
+MAKE_THAT_A_TASK = re.compile(
+    r"^(?:(?:ok|okay|yes|great|pls|please|can you)[\s,]+)*(?:make|turn|put|set|add)\s+"
+    r"(?:that|this|it|the\s+(?:first|1st|top)(?:\s+(?:one|suggestion|step|thing|action))?)"
+    r"\s+(?:into\s+|in\s+|as\s+)?(?:an?\s+)?(?:task|reminder|to-?do)\b"
+    r"(?:\s+for\s+(?P<who>(?!me\b|myself\b|tomorrow\b|today\b|next\b|mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-z][\w'-]*))?",
+    re.I,
+)
 # a task of the customer talked about, said done by what it was: "recovery call done"
 TASK_DONE_SAID = re.compile(
     r"^(?:the\s+|my\s+|his\s+|her\s+)?(?:(?:recovery|renewal|chase|follow[- ]?up|intro|demo|quote|qbr|"
@@ -1176,6 +1185,7 @@ CUES: list[tuple[str, str]] = [
     ("interaction.history", MENTIONING.pattern),  # "contacts mentioning delivery since 1 dec"
     ("task.update", TASK_DROPPED.pattern),  # "drop his apology call task"
     ("task.complete", TASK_DONE_SAID.pattern),  # "recovery call done": that task, closed
+    ("task.create", MAKE_THAT_A_TASK.pattern),  # "ok make the first one a task for tomorrow"
     ("interaction.log", CAME_IN.pattern),  # "Sr. Joaquim came in today, asked for a gift box"
     (  # "what did the team log today": the contacts logged
         "interaction.history",
