@@ -132,6 +132,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         said := parse(message.typed[told.end() :], now=now, tz=tz, lexicon=lexicon)
     ).intent in ("interaction.log", "purchase.log", "nps.record"):
         return said  # "log that hugo wilson emailed me on tuesday asking for …"
+    if (taking := _TAKING_OVER_THEN_MOVED.match(message.typed)) and (
+        moved := parse(f"move {taking['what']} to {taking['who']}", now=now, tz=tz, lexicon=lexicon)
+    ).intent == "customer.bulk_update":
+        return moved  # "Maria is taking over Sam's deals in Berlin. move them to her"
     if (
         (pointed := rules.named_then_pointed(message)) is not None
         and (said := parse(pointed.typed, now=now, tz=tz, lexicon=lexicon)).intent
@@ -144,10 +148,6 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         asked = f"{both['verb']} {names}{both['rest']}"
         if (said := parse(asked, now=now, tz=tz, lexicon=lexicon)).intent in _CHANGED:
             return said
-    if (taking := _TAKING_OVER_THEN_MOVED.match(message.typed)) and (
-        moved := parse(f"move {taking['what']} to {taking['who']}", now=now, tz=tz, lexicon=lexicon)
-    ).intent == "customer.bulk_update":
-        return moved  # "Maria is taking over Sam's deals in Berlin. move them to her"
     if (told := rules.selection_then_told(message)) is not None and (
         said := parse(told, now=now, tz=tz, lexicon=lexicon)
     ).intent == "customer.bulk_update":
