@@ -253,13 +253,17 @@ def test_his_record_and_her_chase_task_are_the_customer_just_shown(chat):
     assert [t.status for t in chat.rows(Task)] == ["done"]
 
 
-def test_a_call_then_both_his_tasks_closed_logs_the_call_and_closes_every_task_on_him(chat):
-    hans = chat.customer("Hans Müller")
+def _sams_tasks_on(chat, name: str, *texts: str) -> None:
+    """Open tasks of Sam's on the customer named."""
+    customer = chat.customer(name)
     with Session(chat.engine) as session:
         sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
-        for text in ("send the quote", "chase the contract"):
-            session.add(Task(assignee_id=sam.id, customer_id=hans.id, text=text))
+        session.add_all(Task(assignee_id=sam.id, customer_id=customer.id, text=t) for t in texts)
         session.commit()
+
+
+def test_a_call_then_both_his_tasks_closed_logs_the_call_and_closes_every_task_on_him(chat):
+    _sams_tasks_on(chat, "Hans Müller", "send the quote", "chase the contract")
     reply = chat.say("called hans müller, he'll take the new tier. close both his tasks")
     assert reply.text.startswith("Logged a call with Hans Müller")
     assert [t.status for t in chat.rows(Task)] == ["done", "done"]
@@ -267,12 +271,7 @@ def test_a_call_then_both_his_tasks_closed_logs_the_call_and_closes_every_task_o
 
 
 def test_his_task_dropped_by_what_it_is_about_is_deleted_never_a_new_task(chat):
-    hans = chat.customer("Hans Müller")
-    with Session(chat.engine) as session:
-        sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
-        for text in ("apology call", "send the quote"):
-            session.add(Task(assignee_id=sam.id, customer_id=hans.id, text=text))
-        session.commit()
+    _sams_tasks_on(chat, "Hans Müller", "apology call", "send the quote")
     chat.say("tell me about Hans Müller")
     reply = chat.say("drop his apology call task")
     assert reply.text.startswith("Deleted: #") and "apology call" in reply.text
@@ -282,11 +281,7 @@ def test_his_task_dropped_by_what_it_is_about_is_deleted_never_a_new_task(chat):
 
 
 def test_a_customers_task_said_by_what_it_is_then_handed_on_goes_to_that_colleague(chat):
-    hans = chat.customer("Hans Müller")
-    with Session(chat.engine) as session:
-        sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
-        session.add(Task(assignee_id=sam.id, customer_id=hans.id, text="chase the contract"))
-        session.commit()
+    _sams_tasks_on(chat, "Hans Müller", "chase the contract")
     chat.say("hans müller has a chase task from sam for friday, hand it to alex", who="Alex")
     with Session(chat.engine) as session:
         [task] = session.exec(select(Task)).all()
