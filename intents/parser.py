@@ -242,7 +242,7 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if parsed.intent in ("customer.update", "customer.delete", "customer.restore"):
         parsed = _to_many(parsed, message, lexicon)
     elif parsed.intent == "interaction.log":
-        parsed = _sold_there(parsed, now=now, tz=tz, lexicon=lexicon) or _with_each(
+        parsed = _sold_there(parsed, message, now=now, tz=tz, lexicon=lexicon) or _with_each(
             parsed, message, lexicon
         )
     elif parsed.intent == "customer.show" and len(numbered := _numbered(message.text)) > 1:
@@ -272,14 +272,17 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
 
 
 def _sold_there(
-    parsed: Parsed, *, now: datetime, tz: str, lexicon: Lexicon | None
+    parsed: Parsed, message: Message, *, now: datetime, tz: str, lexicon: Lexicon | None
 ) -> Parsed | None:
     """ "visited ingrid taylor at vertex health - they signed! 50 seats crm pro, 27,500": the sale
     made on the visit, with the visit logged beside it; None when the contact told no sale."""
     said, who = str(parsed.slots.get("summary") or ""), parsed.slots.get("customer")
     if not who or not rules.A_SALE_TOLD.search(said.lower()):
         return None
-    sold = parse(f"{who} {said}", now=now, tz=tz, lexicon=lexicon)
+    told = f"{who} {said}"
+    if told.casefold().split() == message.typed.casefold().split():
+        return None  # read as a contact already: the words say no more
+    sold = parse(told, now=now, tz=tz, lexicon=lexicon)
     if sold.intent != "purchase.log" or not sold.slots.keys() >= {"amount", "product"}:
         return None
     slots = {**sold.slots, "customer": who}

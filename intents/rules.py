@@ -1729,7 +1729,7 @@ def _report(match: re.Match, message: Message) -> dict | None:
     return {
         "metric": metric,
         "channel": _one_channel(text) if metric == "interactions" else None,
-        "period": (forecast and _ahead(text, message.now.date()))
+        "period": (forecast and _ahead(message, text))
         or period_said(message, said)
         or (against and f"this_{against['unit']}")
         or ("to_date" if vocab.BOOK_VALUE.search(text) else None),
@@ -1742,60 +1742,46 @@ def _report(match: re.Match, message: Message) -> dict | None:
     }
 
 
-def _ahead(text: str, today: date) -> str | None:
+def _ahead(message: Message, text: str) -> str | None:
     """The window a forecast looks at, when it is not the usual one: to the end of this month,
-    quarter or year ("to year end"), or a span to come ("next quarter", "q1", "2027", "next 3
-    months"), as its dates."""
+    quarter or year ("to year end"), or a span to come ("1 jan to 31 mar 2027", "q1", "next
+    quarter", "2027", "next 3 months"), as its dates."""
+    today = message.now.date()
     if found := _TO_THE_END.search(text):
         return f"this_{found['unit'] or found['unit2']}"
-    if (
-        (found := _DAYS_AHEAD.search(text))
-        and (
-            span := [
-                date_in(
-                    found[side],
-                    now=datetime.combine(today, datetime.min.time()),
-                    tz="UTC",
-                    future=True,
-                )
-                for side in ("start", "end")
-            ]  # fmt: skip
+    if found := _DAYS_AHEAD.search(text):
+        start, end = (
+            date_in(found[side], now=message.now, tz=message.tz, future=True)
+            for side in ("start", "end")
         )
-        and all(span)
-        and span[1] > today
-    ):  # "forecast 1 jan to 31 mar 2027"
-        return f"{span[0].isoformat()}..{span[1].isoformat()}"
-    if (quarter := _QUARTER.search(text)) and not quarter["year"] and not quarter["short"]:
-        if re.search(r"\bnext year\b", text):  # "q1 next year"
-            text = f"{text} {today.year + 1}"
-    if found := _NEXT_SPAN.search(text) if not _QUARTER.search(text) else None:
-        unit, n = found["unit"], int(found["n"] or 1)
+        return _window(start, end) if start and end and end > today else None
+    if found := _QUARTER.search(text):  # "q1", "q1 next year": the next such quarter
+        first = 3 * int(found["q"] or _ORDINALS[found["nth"]]) - 2
+        year = int(found["year"] or f"20{found['short'] or '00'}")
+        if not (found["year"] or found["short"]):
+            year = today.year + (date(today.year, first, 1) <= _months_back(today, 3))
+        start = date(year, first, 1)
+        end = _months_back(start, -3) - timedelta(days=1)
+        return _window(start, end) if end > today else None
+    if found := _NEXT_SPAN.search(text):
+        if found["n"]:  # "next 3 months": from tomorrow
+            start = today + timedelta(days=1)
+            return _window(start, _months_back(start, -int(found["n"])) - timedelta(days=1))
+        unit = found["unit"].rstrip("s")
+        months = {"month": 1, "quarter": 3, "year": 12}[unit]
         start = {
             "month": _months_back(today.replace(day=1), -1),
             "quarter": _months_back(date(today.year, 3 * ((today.month - 1) // 3) + 1, 1), -3),
             "year": date(today.year + 1, 1, 1),
-        }.get(unit.rstrip("s"))
-        if found["n"]:  # "next 3 months": from tomorrow
-            start = today + timedelta(days=1)
-            end = _months_back(start, -n) - timedelta(days=1)
-        else:
-            end = _months_back(start, -{"month": 1, "quarter": 3, "year": 12}[unit]) - timedelta(
-                days=1
-            )
-        return f"{start.isoformat()}..{end.isoformat()}"
-    if found := _QUARTER.search(text):
-        first = 3 * int(found["q"] or _ORDINALS[found["nth"]]) - 2
-        year = (
-            int(found["year"] or f"20{found['short']}")
-            if found["year"] or found["short"]
-            else (today.year + (date(today.year, first, 1) <= _months_back(today, 3)))
-        )
-        start = date(year, first, 1)
-        end = _months_back(start, -3) - timedelta(days=1)
-        return f"{start.isoformat()}..{end.isoformat()}" if end > today else None
+        }[unit]
+        return _window(start, _months_back(start, -months) - timedelta(days=1))
     if (found := re.search(r"\b(20\d\d)\b", text)) and int(found[1]) > today.year:
         return f"{found[1]}-01-01..{found[1]}-12-31"  # "forecast for 2027"
     return None
+
+
+def _window(start: date, end: date) -> str:
+    return f"{start.isoformat()}..{end.isoformat()}"
 
 
 _DAYS_AHEAD = re.compile(
