@@ -1999,7 +1999,7 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
             if sold_on == message.now.date():
                 sold_on = None  # "sold this morning": today, as every sale told without a day
     unit = total = None
-    if found := vocab.SALE_TOTAL.search(text):
+    if found := vocab.SALE_TOTAL.search(text) or vocab.SALE_TOTAL_AFTER.search(text):
         total = amount(found.group("money"))
         text = text[: found.start()] + " " + text[found.end() :]
         typed = typed[: found.start()] + " " + typed[found.end() :]

@@ -1756,6 +1756,11 @@ _SYMBOLS = r"(?:gh₵|₵|us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹�
 SALE_TOTAL = re.compile(
     rf"\s*(?:=|\b(?:in )?total(?: of)?:?)\s*(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b|\s?{_SYMBOLS})?)"
 )
+# the total said after the sum: "200 boxes @ S$4.20 — S$840 total"
+SALE_TOTAL_AFTER = re.compile(
+    rf"\s*(?P<money>(?:(?:{_CODES})\s?)?{_SYMBOLS}?\s?\d[\d,.]*\d\s?k?(?:\s?(?:{_CODES})\b|"
+    rf"\s?{_SYMBOLS})?)\s+(?:in\s+)?total\b(?!\s+(?:amount|of|price|value|is|was)\b|\s*:)"
+)
 # A price per unit ("450 each", "@ $30/seat", "1.2k a licence"): the sale's amount is it times
 # the quantity.
 UNIT_PRICE = re.compile(
@@ -2773,7 +2778,7 @@ PRODUCT_LINES = frozenset(
     "analytics security hosting integration integrations api seats add-ons addons".split()
 )
 INTEREST = re.compile(
-    r"\b(?:interested in|interested for|interesting for|interesting in|interest in|interest:|with (?:the )?interest|(?<=\w )interest(?= [a-z])|looking at|keen on|(?<!don't )(?<!dont )(?<!not )want(?:s|ed)?(?!\s+(?:to|anyone|anybody|anything|someone|them|him|her|you|us|me|that|this|it)\b)|asking about|into)\s+(?:(?:the|our|your|their)\s+)?"
+    r"\b(?:interested in|interested for|interesting for|interesting in|interest in|interest:|with (?:the )?interest|(?<=\w )interest(?= [a-z])|looking at|keen on|(?<!don't )(?<!dont )(?<!not )want(?:s|ed)?(?!\s+(?:to|anyone|anybody|anything|someone|them|him|her|you|us|me|that|this|it)\b)|asking about|into|(?:(?<=she )|(?<=he )|(?<=they )|(?<=, ))(?:loves?|likes?))\s+(?:(?:the|our|your|their)\s+)?"
     r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i|goes|go|should|are|is|"
     r"will|over|gets?|moves?)\b|\s*(?:->|→|=>)|[,.?!;]|$)"
 )

@@ -2659,3 +2659,21 @@ def test_a_customers_task_then_hand_it_to_a_colleague_hands_that_task_on():
     assert (parsed.intent, parsed.slots) == (
         "task.update", {"customer": "léa nakamura", "about": "chase", "owner": "jordan"}
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("Tan Brothers Hardware: 200 boxes M8 anchors @ S$4.20 — S$840 total",
+         {"customer": "Tan Brothers Hardware", "product": "M8 anchors", "quantity": 200,
+          "amount": 840, "currency": "SGD"}),
+    ],
+)  # fmt: skip
+def test_a_total_said_after_a_price_each_is_the_sales_amount(text, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("purchase.log", slots)
+
+
+def test_what_a_new_customer_loves_is_their_interest():
+    parsed = read("add customer Ms. Chloé Baptiste, chloe.baptiste@orange.fr, she loves our linen range")
+    assert parsed.slots["interest"] == "linen range"
