@@ -76,6 +76,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     message = rules.prepare(text, now=now, tz=tz)
     if vocab.UNDO_NAMED.match(message.text) and not _NAMES_WHOSE.search(message.text):
         return Parsed("undo", {}, RECORD_CONFIDENCE)  # "undo the analytics pro sale": no delete
+    if (card := _NEW_ONE_AFTER.match(message.typed) or _LEADS_HEADED.match(message.typed)) and (
+        added := parse(f"new lead: {message.typed[card.end() :]}", now=now, tz=tz, lexicon=lexicon)
+    ).intent == "customer.create":
+        return added  # "none of those, he's a new lead. new lead: …", "trade show leads: …"
     if (sale := vocab.SALE_THAT_AFTER.match(message.text)) and (
         sold := _sale_then_asked(sale, message, now=now, tz=tz, lexicon=lexicon)
     ):
@@ -643,6 +647,20 @@ _THAT_TASK_HANDED = re.compile(
     r"^(?:(?:ok|okay|and|then|so|pls|please|can you)[\s,]+)*(?:give|hand|pass|reassign|assign)\s+"
     r"(?:that|the|this|his|her)\s+(?:one\s+)?(?:task|reminder|to-?do)\s+(?:over\s+)?to\s+"
     r"(?P<who>[a-z][\w'-]*)(?:\s+(?:too|as well|instead|pls|please))?\W*$"
+)
+# a new customer told after a remark: "none of those, he's a new lead. new lead: …", "no, add her
+# as a new lead: …"
+_NEW_ONE_AFTER = re.compile(
+    r"^.{2,120}?(?:[.;!:,]\s+|\s[-–—]\s+)(?:add\s+(?:him|her|them)\s+as\s+(?:an?\s+)?)?"
+    r"new\s+(?:lead|customer|client|contact|account|prospect)\s*[:,-]\s*(?=\S)",
+    re.I,
+)
+# new customers under a heading: "trade show leads: Lena Hoffmann, Hoffmann Bau GmbH, …"
+_LEADS_HEADED = re.compile(
+    r"^\s*(?!(?:[\w'-]+\s+){0,2}(?:new|add|create|log)\b)(?:[\w'-]+\s+){1,3}(?:leads?|contacts?|cards?)"
+    r"\s*:\s*"
+    r"(?=[^:]*(?:@|\+?\d[\d ()-]{6,}))",
+    re.I,
 )
 _HAS_A_TASK_HANDED = re.compile(
     r"^\s*(?P<who>[^,;.]{2,60}?)\s+(?:has|'s got|has got)\s+(?:an?|the|one)\s+"

@@ -2296,6 +2296,8 @@ def _told_of(told: re.Match, message: Message) -> dict | None:
 
 @reads("customer.update")
 def _update(match: re.Match, message: Message) -> dict | None:
+    if (wrong := _field_said_wrong(message)) is not None:
+        return wrong  # "the name on 208 is wrong, should be just Lena Hoffmann"
     if ALL_OF_THEM.search(message.text):
         return None  # "close all of callum's bristol leads … - mark them lost": many customers
     slots = _updated(match, message)
@@ -2303,6 +2305,26 @@ def _update(match: re.Match, message: Message) -> dict | None:
         # "tag #201 trade-show pls and set her email to priya.d.jr@gmail.com": no tag is an address
         slots["field"] = "email"
     return _value_as_said(slots, message) if slots else slots
+
+
+def _field_said_wrong(message: Message) -> dict[str, Any] | None:
+    """ "the name on 208 is wrong, should be just Lena Hoffmann": whose field, and what it should
+    be."""
+    found = _FIELD_SAID_WRONG.match(message.typed)
+    if found is None:
+        return None
+    field = vocab.FIELDS.get(found["field"].lower(), found["field"].lower())
+    who = found["who"].strip()
+    return {"customer": f"#{who}" if who.isdigit() else who, "field": field,
+            "value": found["value"].strip(" .!\"'“”")}  # fmt: skip
+
+
+_FIELD_SAID_WRONG = re.compile(
+    r"^\s*(?:the\s+)?(?P<field>name|company|e-?mail|phone|number|city|title)\s+(?:on|of|for)\s+"
+    r"#?(?P<who>[^,;]+?)\s+is\s+(?:wrong|incorrect|misspelt|misspelled|a typo)\s*[,;.-]*\s*"
+    r"(?:it\s+)?should\s+(?:be|read|say)\s*:?\s+(?:just\s+)?(?P<value>\S.*?)\W*$",
+    re.I,
+)
 
 
 def _value_as_said(slots: dict[str, Any], message: Message) -> dict[str, Any]:
@@ -2322,6 +2344,8 @@ def _value_as_said(slots: dict[str, Any], message: Message) -> dict[str, Any]:
         slots["value"] = numbers[-1].strip()
     elif field == "email" and "@" not in value and (address := _AN_ADDRESS.search(message.typed)):
         slots["value"] = address.group()
+    elif field == "city" and (based := _BASED_NOW.match(value)):
+        slots["value"] = value[based.end() :]  # "is actually based in Stockholm": Stockholm
     if field == "owner" and (giver := _FROM_OWNER.search(str(slots.get("customer") or ""))):
         slots["customer"] = slots["customer"][: giver.start()]
     if (verb := _UPDATE_VERB.match(str(slots.get("customer") or ""))) and _UPDATE_VERB.match(
@@ -2334,6 +2358,9 @@ def _value_as_said(slots: dict[str, Any], message: Message) -> dict[str, Any]:
 _UPDATE_VERB = re.compile(r"(?:update|change|set|edit|amend|chng|chg|upd|updt)\s+(?=\S)", re.I)
 
 
+_BASED_NOW = re.compile(
+    r"(?:(?:actually|really|now|currently)\s+)*(?:based|located|living|lives)\s+in\s+(?=\S)", re.I
+)
 _FROM_OWNER = re.compile(r"\s+from\s+[A-Za-zÀ-ÿ][\w'-]*\s*$")
 
 
@@ -2724,7 +2751,7 @@ _NOT_A_NAME = re.compile(
     r"wants?|should|will|would|please|pls|can|could|she|he|they|her|him|them|it|i|we|you|me|"
     r"my|our|signed|make|made|shes|hes|add|that|added|created|joined|this week|this month|"
     r"today|yesterday|last week|yes|yeah|product|products|from)\b"
-    r"|^(?:leads|customers|clients|prospects|accounts|contacts|new)\W*$"
+    r"|^(?:leads|customers|clients|prospects|accounts|contacts|new|no|none|nope|not|ok|okay)\W*$"
     r"|^(?:leads|customers|clients|prospects|accounts|contacts|all|every(?:one|body)|any(?:one|body))\b",
     re.I,
 )

@@ -2677,3 +2677,34 @@ def test_a_total_said_after_a_price_each_is_the_sales_amount(text, slots):
 def test_what_a_new_customer_loves_is_their_interest():
     parsed = read("add customer Chloé Baptiste, chloe@orange.fr, she loves our linen range")
     assert parsed.slots["interest"] == "linen range"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "company"),
+    [
+        ("none of those, he's a new lead. new lead: Tomasz Kowalski, Vistula Foods, Warsaw, "
+         "tomasz@vistula.pl", "Tomasz Kowalski", "Vistula Foods"),
+        ("no, add her as a new lead: Sofia Marquez, Riverbend Health, Chicago, sofia@riverbend.com",
+         "Sofia Marquez", "Riverbend Health"),
+        ("trade show leads: Lena Hoffmann, Hoffmann Bau GmbH, Munich, lena@hoffmann-bau.de",
+         "Lena Hoffmann", "Hoffmann Bau GmbH"),
+    ],
+)  # fmt: skip
+def test_a_new_lead_after_a_remark_or_a_heading_is_that_lead_never_the_remark(text, name, company):
+    parsed = read(text)
+    assert parsed.intent == "customer.create"
+    assert (parsed.slots["name"], parsed.slots["company"]) == (name, company)
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("the name on 208 is wrong, should be just Lena Hoffmann",
+         {"customer": "#208", "field": "name", "value": "Lena Hoffmann"}),
+        ("Greta Svensson is actually based in Stockholm, fix her city",
+         {"customer": "Greta Svensson", "field": "city", "value": "Stockholm"}),
+    ],
+)  # fmt: skip
+def test_a_field_said_wrong_takes_the_value_it_should_have(text, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("customer.update", slots)
