@@ -1999,7 +1999,9 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
             if sold_on == message.now.date():
                 sold_on = None  # "sold this morning": today, as every sale told without a day
     unit = total = None
-    if found := vocab.SALE_TOTAL.search(text) or vocab.SALE_TOTAL_AFTER.search(text):
+    if found := vocab.SALE_TOTAL.search(text) or (
+        _EACH_SAID.search(text) and vocab.SALE_TOTAL_AFTER.search(text)
+    ):  # "200 boxes @ S$4.20 — S$840 total": the total, beside the price each
         total = amount(found.group("money"))
         text = text[: found.start()] + " " + text[found.end() :]
         typed = typed[: found.start()] + " " + typed[found.end() :]
@@ -2075,6 +2077,7 @@ _SOLD_ON = re.compile(
 )
 
 
+_EACH_SAID = re.compile(r"@|\b(?:each|ea|per|apiece)\b")
 # a price "at" which several were sold, with no total said: a price each
 _AT_A_PRICE = re.compile(r"\s+(?:at|@)\s*(?P<money>[$€£]?\s?\d[\d,.]*\s?k?)(?=\W*$|\s*[,;.](?!\d))")
 _MANY_OF = re.compile(r"\b(?:[2-9]|\d{2,})\s*(?:x\b|×|seats\b|licen[cs]es\b|units\b|users\b)")

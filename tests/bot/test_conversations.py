@@ -551,7 +551,7 @@ def test_a_new_lead_then_a_tag_adds_them_and_tags_them(chat):
         "demo of crm starter next week, tag expo2026 too"
     )
     petra = chat.customer("Petra Novak")
-    assert (petra.company, petra.city) == ("Novak Bau Gmbh", "vienna")
+    assert (petra.company, petra.city) == ("Novak Bau Gmbh", "Vienna")
     assert "expo2026" in reply.text
     with Session(chat.engine) as session:
         tags = session.exec(select(CustomerTag.tag).where(CustomerTag.customer_id == petra.id))
