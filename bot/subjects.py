@@ -399,6 +399,8 @@ def refer_back(
     text = _NOD.sub("", text)  # "ok give all of them to sam": the request after the nod
     if (on_each := _a_task_on_a_selection(text, parsed, read)) is not None:
         return on_each
+    if parsed.intent == "task.create" and parsed.slots.get(CUSTOMERS):
+        return _a_task_on_named(parsed)
     if subject is None:
         return parsed
     return _the_tag_just_added(_referred(text, parsed, subject, read), subject)
@@ -877,6 +879,19 @@ def _a_task_on_a_selection(text: str, parsed: Parsed, read: Reader) -> Parsed | 
     return Parsed("customer.bulk_update", {**selection, **slots, ASSIGNEE: assignee}, SURE)
 
 
+def _a_task_on_named(parsed: Parsed) -> Parsed:
+    """ "call jane cooper, hank scorpio and bill lumbergh by friday": a task on each of them,
+    previewed as a change to many."""
+    slots = {
+        CUSTOMERS: parsed.slots[CUSTOMERS],
+        "action": "task",
+        "text": task_named(parsed.slots.get("text", "")),
+        "due": parsed.slots.get("due"),
+        ASSIGNEE: parsed.slots.get("owner"),
+    }
+    return Parsed("customer.bulk_update", slots, parsed.confidence)
+
+
 def task_named(said: str) -> str:
     """What the task is, without the words that asked for it: "give a recovery call task" and
     "'recovery call'" are both the task "recovery call"."""
@@ -1000,14 +1015,29 @@ def _except_after(
 ) -> Parsed:
     """ "give those to jordan except omar wilson": the request pointing back, less those left out
     (read as the parser reads any exclusion); one that cannot be read is left unread."""
-    rest = text[: left_out.start()]
+    rest, said = text[: left_out.start()], text[left_out.start() :]
     parsed = refer_back(rest, read(rest), subject, read)
-    if parsed.intent not in LISTS | {"segment.list"}:
+    told = TOLD_AFTER.search(said, left_out.end("said") - left_out.start())
+    if told and (parsed.intent not in LISTS or _no_task_said(parsed)):
+        # "a task on all of those except noah: check in monday": who is left out, then the task
+        rest = f"{rest} {said[told.start('told') :]}"
+        said = said[: told.start()]
+        parsed = refer_back(rest, read(rest), subject, read)
+    if parsed.intent not in LISTS or _no_task_said(parsed):
         return read(text)
-    excluding = read(f"list customers{text[left_out.start() :]}")
+    excluding = read(f"list customers{said}")
     if (kept := excluding.slots.get(EXCLUDING)) is None:
         return replace(parsed, unread=(*parsed.unread, text[left_out.end("said") :].strip()))
     return replace(parsed, slots={**parsed.slots, EXCLUDING: kept})
+
+
+def _no_task_said(reading: Parsed) -> bool:
+    """Whether a reading is a task on many with no task said (it may follow who is left out)."""
+    return reading.slots.get("action") == "task" and not reading.slots.get("text")
+
+
+# the request going on after those left out: "except noah: check in", "except noah to check in"
+TOLD_AFTER = re.compile(r"(?:\s*(?::|\s[-–—]\s)\s*|\s+(?=to\s+\w))(?P<told>\S.*)$")
 
 
 def _selects(reading: Parsed) -> bool:

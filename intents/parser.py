@@ -249,6 +249,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         parsed = _sold_there(parsed, message, now=now, tz=tz, lexicon=lexicon) or _with_each(
             parsed, message, lexicon
         )
+    elif parsed.intent == "task.create" and lexicon is not None:
+        parsed = _task_each(parsed, message, lexicon)
     elif parsed.intent == "customer.show" and len(numbered := _numbered(message.text)) > 1:
         parsed = replace(parsed, slots={CUSTOMERS: numbered})  # "who owns #178 and #172 now"
     elif parsed.intent == "task.complete" and CUSTOMERS in parsed.slots:  # "… both done"
@@ -540,6 +542,31 @@ def _with_each(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Par
     if not named or (lexicon is not None and known_customer(" and ".join(named), lexicon)):
         return parsed  # "Marks and Spencer" is one customer the store knows
     return replace(parsed, slots={**parsed.slots, CUSTOMERS: named})
+
+
+def _task_each(parsed: Parsed, message: Message, lexicon: Lexicon) -> Parsed:
+    """ "a follow-up for each of jane cooper, hank scorpio and bill lumbergh: …", "call A, B and C
+    by friday": a task on each customer named, not one on the first with the others in its text."""
+    first, text = str(parsed.slots.get("customer", "")), str(parsed.slots.get("text", ""))
+    at = message.typed.casefold().find(first.casefold()) if first else -1
+    if at < 0:
+        return parsed
+    named, _ = customers_leading(message.typed[at:], lexicon)
+    if len(named) < 2:
+        return parsed
+    listed = re.search(rf"{re.escape(named[0])}.*?{re.escape(named[-1])}", text, re.I)
+    if listed is None:
+        return parsed
+    before = _EACH_OF.search(text[: listed.start()])
+    task = f"{text[: before.start() if before else listed.start()]} {text[listed.end() :]}"
+    task = re.sub(r"\s+([:,;.])", r"\1", " ".join(task.split())).strip(" ,;:-")
+    slots = {k: v for k, v in parsed.slots.items() if k != "customer"}
+    return replace(parsed, slots={**slots, "text": task or text, CUSTOMERS: named})
+
+
+_EACH_OF = re.compile(
+    r"\s*\b(?:(?:for|on|with|to)\s+)?(?:(?:each|all|every one|both)\s+of\s+)?(?:the\s+)?$", re.I
+)
 
 
 def _tag_apart(

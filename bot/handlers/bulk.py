@@ -56,6 +56,8 @@ class Change:
     # what the confirmation must carry to change exactly what was previewed (a split's owners)
     confirmed_with: Callable[[list[Customer]], dict] = lambda targets: {}
     after: Callable[[list[Customer]], str] = lambda targets: ""  # a word once it is done
+    # a rep may do it only within their own book (a reminder for themselves on anyone's is theirs)
+    own_book_only: bool = True
 
 
 @handles("customer.bulk_update")
@@ -97,7 +99,7 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
         criteria = _own(criteria, ctx.staff.id)
     described = insights.describe(criteria, slots)
     if ctx.confirmed and IDS in slots:
-        chosen = _previewed(ctx, slots[IDS])
+        chosen = _previewed(ctx, slots[IDS], change)
     else:
         from crm_store import segments
 
@@ -125,7 +127,7 @@ def _named(ctx: Context, change: Change, names: list[str], slots: dict) -> Reply
     if all(str(name).startswith("#") for name in names):
         described = "the customers just shown"
     if ctx.confirmed and IDS in slots:
-        return _apply(ctx, change, _previewed(ctx, slots[IDS]), described, None)
+        return _apply(ctx, change, _previewed(ctx, slots[IDS], change), described, None)
     chosen = resolve_each(ctx, names)
     if left_out := slots.get(EXCLUDING):  # "all except anna nguyen" said to its preview
         gone = insights.excluded(ctx, left_out, {c.id for c in chosen})
@@ -157,7 +159,8 @@ def _apply(
             f"All {_count(len(chosen))} matching ({described}) are like that already. "
             "Nothing was changed."
         )
-    require_own(ctx, targets, "change")
+    if change.own_book_only:
+        require_own(ctx, targets, "change")
     if not ctx.confirmed:
         raise _preview(ctx, change, targets, chosen, described, why or {})
     for customer in targets:
@@ -199,10 +202,11 @@ def _customers(ctx: Context, ids: list[int]) -> list[Customer]:
     return [found[i] for i in ids if i in found]
 
 
-def _previewed(ctx: Context, ids: object) -> list[Customer]:
+def _previewed(ctx: Context, ids: object, change: Change) -> list[Customer]:
     if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids):
         raise UserError("That confirmation is no longer readable; please ask again.")
-    return [c for c in _customers(ctx, ids) if may_change(ctx, c)]
+    chosen = _customers(ctx, ids)
+    return [c for c in chosen if may_change(ctx, c)] if change.own_book_only else chosen
 
 
 def _change(ctx: Context, slots: dict) -> Change:
@@ -425,6 +429,7 @@ def _task(ctx: Context, slots: dict) -> Change:
         needed=lambda c: c.id not in open_already,
         apply=lambda c: tasks.new_task(ctx, text=text, due=due, customer=c, assignee=whose(c)),
         shown=lambda c: f"+ task for {whose(c).name}",
+        own_book_only=each_owner or staff.id != ctx.staff.id,
     )
 
 

@@ -180,6 +180,16 @@ def _standing(ctx: Context, customer: Customer) -> dict[str, str]:
     return standing
 
 
+_NO_OWNER = re.compile(
+    r"\b(?:unassigned|unowned|no owner|nobody'?s|without an? owner|"
+    r"owner\W+(?:none|nobody|n/?a|tbd|tbc)|(?:don'?t|do not) assign)\b",
+    re.I,
+)
+_SEVERAL_NEW = re.compile(
+    r"(?i:\b(?:new|add|these|following|two|three|2|3)\s+(?:new\s+)?(?:leads|customers|contacts|"
+    r"prospects|clients|accounts)\b(?!\s+(?:for|of|to|in|from)\b))"
+    r"|\b(?:at|from|@)\s+[^,;]+[,;]?.*\b(?:and|&|plus|also)\s+(?:[A-Z][\w'-]+\s+){1,2}(?:at|from|@)\s",
+)
 # a new colleague asked for as if a customer: "add staff member X as a rep", "new rep: X"
 _A_COLLEAGUE = re.compile(
     r"\b(?:staff member|team member|new (?:rep|hire|colleague|starter|employee)|as an? (?:rep|"
@@ -199,10 +209,17 @@ def create_customer(parsed: Parsed, ctx: Context) -> Reply:
             "Colleagues are not customers: an admin adds one with "
             '`crmbot staff add "Name" --role rep`. Nothing was saved.'
         )
+    if _SEVERAL_NEW.search(ctx.message.text):  # "new leads: A at X, Madrid and B at Y": not one
+        raise UserError(
+            "That names more than one new customer: add them one at a time, e.g. “new lead: "
+            "Chris Park at Acme, Boston”. Nothing was saved."
+        )
     name, company = (_as_a_name(_text(slots.get(k), k)) for k in ("name", "company"))
     if not name and not company:
         raise UserError("A new customer needs a name or a company, e.g. “add customer Jane Doe”.")
     owner = owner_named(ctx, slots["owner"]) if _clean(slots.get("owner")) else ctx.staff
+    if not _clean(slots.get("owner")) and _NO_OWNER.search(ctx.message.text):
+        owner = None  # "new lead: …, unassigned": in nobody's book until someone is given it
     stage = stage_named(ctx, slots["stage"]) if _clean(slots.get("stage")) else None
     interest = _clean(slots.get("interest"))
     customer = Customer(
@@ -212,7 +229,7 @@ def create_customer(parsed: Parsed, ctx: Context) -> Reply:
         phone=_phone(slots.get("phone"), ctx),
         city=_town(ctx, _text(slots.get("city"), "city")),
         title=_text(slots.get("title"), "title"),
-        owner_id=owner.id,
+        owner_id=owner.id if owner else None,
         stage=stage or ctx.settings.pipeline.first,
         created_at=ctx.now,
         updated_at=ctx.now,
@@ -235,14 +252,18 @@ def create_customer(parsed: Parsed, ctx: Context) -> Reply:
     for each in interests.split(interest or ""):
         add_interest(ctx, customer, each)
     ctx.mentioned = customer.id
-    whose = "you" if owner.id == ctx.staff.id else owner.name
+    whose = (
+        "owned by nobody yet"
+        if owner is None
+        else "owned by " + ("you" if owner.id == ctx.staff.id else owner.name)
+    )
     details = f"a {customer.stage}" if stage else ""
     if interest:
         details += (" " if details else "") + f"interested in {interest}"
     return Reply(
         text=f"Added {customer.display_name} as #{customer.id}"
         + (f", {details}" if details else "")
-        + f", owned by {whose}.",
+        + f", {whose}.",
         buttons=[Button("Undo", "undo")],
     )
 

@@ -737,6 +737,34 @@ def test_a_task_for_each_of_their_owners_on_the_customers_just_listed(book):
     assert {r["Change"] for r in preview.rows} == {"+ task for Priya"}
 
 
+def test_a_task_on_those_listed_except_one_named_leaves_that_one_out(book):
+    book.say("Dana's leads", who="Alex")
+    asked = "add a task on all of those except Hank Iron: check in by monday"
+    preview = book.say(asked, who="Alex")
+    assert preview.text.startswith("Set the task “check in”, due Mon 23 Nov, for Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hal Hardy", "Sofia Soft"]
+    book.say("yes", who="Alex")
+    assert sorted(t.customer_id for t in book.rows(Task)) == sorted(
+        book.customer(n).id for n in ("Hal Hardy", "Sofia Soft")
+    )
+
+
+def test_a_task_for_each_customer_named_is_one_on_each_of_them(book):
+    preview = book.say(
+        "create a follow-up task for each of Hal Hardy, Pam Page and Lou Lost: call about the "
+        "renewal by friday",
+        who="Sam",
+    )
+    assert preview.text.startswith("Set the task “follow-up: call about the renewal”, due Fri 20")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hal Hardy", "Lou Lost", "Pam Page"]
+    book.say("yes", who="Sam")  # a rep's own reminders, on customers of anyone's book
+    tasks = book.rows(Task)
+    assert sorted(t.customer_id for t in tasks) == sorted(
+        book.customer(n).id for n in ("Hal Hardy", "Lou Lost", "Pam Page")
+    )
+    assert {t.text for t in tasks} == {"follow-up: call about the renewal"}
+
+
 def test_cancel_that_with_a_reason_cancels_the_preview(book):
     written = book.written()
     book.say("move all of Dana's leads to Lee", who="Alex")

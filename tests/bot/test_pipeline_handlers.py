@@ -71,6 +71,21 @@ def test_a_new_customer_without_an_owner_is_the_senders_and_starts_the_pipeline(
         assert (staff_name(team, customer.owner_id), customer.stage) == ("Sam", "lead")
 
 
+def test_a_new_lead_said_to_be_unassigned_is_in_nobodys_book(team):
+    reply = team.say("new lead: Petra Novak at Novak Tiles, Prague, unassigned", who="Alex")
+    petra = named(team, "Petra Novak")
+    said = f"Added Petra Novak (Novak Tiles) as #{petra.id}, a lead, owned by nobody yet."
+    assert reply.text == said
+    assert petra.owner_id is None
+
+
+def test_two_new_leads_in_one_message_add_neither(team):
+    written = team.written()
+    reply = team.say("new leads: Ivo Ruiz at Ruiz Glass, Madrid and Tara Bell at Bell Ropes, Leeds")
+    assert reply.text.startswith("That names more than one new customer: add them one at a time")
+    assert team.written() == written
+
+
 def test_an_unknown_colleague_or_stage_is_one_sentence_and_nothing_is_written(team):
     written = team.written()
     unknown = team.run("customer.create", name="Chris Park", owner="Raj")
