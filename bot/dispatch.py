@@ -28,7 +28,12 @@ from bot import permissions, subjects
 from bot.checks import refuse_invalid
 from bot.context import HANDLERS, Ask, Context, UserError
 from bot.errors import describe
-from bot.handlers.corrections import just_logged_put_right, someone_else_meant, sum_put_right
+from bot.handlers.corrections import (
+    SOMEONE_ELSE_MEANT,
+    just_logged_put_right,
+    someone_else_meant,
+    sum_put_right,
+)
 from bot.handlers.help import reading_label
 from bot.handlers.nps import score_put_right
 from bot.handlers.tasks import same_for_task
@@ -105,9 +110,14 @@ def says(text: str, words: frozenset[str], *, only: bool = False) -> bool:
     if words is YES and first in _LEADS[YES] and (remark := _YES_THEN.match(text.lower())):
         # "yes, different email, i'll sort it out later": a yes, and a remark that asks nothing
         return not _YES_BUT.search(text.lower(), remark.end())
+    if _ASKS_OR_TELLS.search(text.lower()):
+        return False  # "ok what about munich", "yes and show me hers": a new request, not a reply
     return len(found) <= 6 and first in _LEADS[words]
 
 
+_ASKS_OR_TELLS = re.compile(
+    r"\?|\b(?:what|which|how|who|whose|where|when|why|about|show|list|tell|find|log|remind)\b"
+)
 _YES_THEN = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|confirm(?:ed)?)\s*[-–—:,;!.]+\s*")
 _YES_BUT = re.compile(
     r"\b(?:but|except|only|just|instead|not|don'?t|dont|rather|wait|cancel|stop|no|nope|nah)\b"
@@ -952,16 +962,25 @@ def _only_offered(payload: dict[str, Any]) -> bool:
 def _named_answer(
     text: str, payload: dict[str, Any], read: Callable[[str], intents.Parsed]
 ) -> _Command | None:
-    """ "ironclad logistik" said to “Which customer?”: the command again, for that customer."""
-    if NAMED not in payload["choices"]:
+    """ "ironclad logistik" said to “Which customer?”, "sorry, that was for hugo silva, not novak"
+    to “Several customers match novak”: the command again, for the customer named."""
+    choices = payload["choices"]
+    if NAMED in choices:
+        slot = next(iter(choices[NAMED]))
+    elif {tuple(c) for c in choices.values()} == {("customer",)}:
+        slot = "customer"  # one of several customers listed, or another one named outright
+    else:
         return None
-    reading = read(text)
-    if reading.intent != "customer.show" or set(reading.slots) != {"customer"}:
-        return None  # another request: the question is kept once, as any other
-    slot = next(iter(payload["choices"][NAMED]))
-    parsed = intents.Parsed(
-        payload["intent"], {**payload["slots"], slot: reading.slots["customer"]}, 1.0
-    )
+    if meant := SOMEONE_ELSE_MEANT.match(text):
+        named = meant["new"].strip()
+    else:
+        reading = read(text)
+        if reading.intent != "customer.show" or set(reading.slots) != {"customer"}:
+            return None  # another request: the question is kept once, as any other
+        named = reading.slots["customer"]
+        if NAMED not in choices and named.casefold() != text.strip(" .!?").casefold():
+            return None  # "tell me about jane cooper" while asked which novak: a new request
+    parsed = intents.Parsed(payload["intent"], {**payload["slots"], slot: named}, 1.0)
     return _Command(parsed, sure=True, then=payload.get("then"))
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from sqlmodel import Session
 
 from bot.handlers.bulk import ASSIGNEE, COUNT_SAID, DEALT, IDS, THEIR_OWNER_SAID
-from bot.handlers.insights import selection_of
+from bot.handlers.insights import PER_OWNER, selection_of
 from bot.handlers.tasks import THEIR_OWNER
 from crm_store.models import ConversationSubject
 from intents import CUSTOMERS, EXCLUDING, TASKS_OF, WITH_TASKS, Parsed, vocab
@@ -220,6 +220,12 @@ NARROWING = re.compile(  # "just the london ones", "how many of those are jordan
 )
 ASKED_OF_THEM = re.compile(r"^\s*(?:which|who|any|how many) of (?:them|those|these)\b", re.I)
 SURE = 0.6  # a reading this likely, of something else, is not about the customer just named
+# a count asked of each rep: "… by rep", "how many … does each rep have"
+PER_REP = re.compile(
+    r"^\W*how many\b|\b(?:per|by|for each|each)\s+(?:rep|owner|person|sales ?person)\b"
+    r"|\b(?:does|do|has)\s+(?:each|every)\s+(?:rep|owner|one)(?:\s+(?:have|got))?\b",
+    re.I,
+)
 ANY_ONE = "#0"  # stands for "those" while a message is read as if about one customer
 NEEDS_CUSTOMER = frozenset(
     {
@@ -401,6 +407,8 @@ def refer_back(
         return on_each
     if parsed.intent == "task.create" and parsed.slots.get(CUSTOMERS):
         return _a_task_on_named(parsed)
+    if (per_rep := _a_selection_per_rep(text, parsed, read)) is not None:
+        return per_rep
     if subject is None:
         return parsed
     return _the_tag_just_added(_referred(text, parsed, subject, read), subject)
@@ -877,6 +885,21 @@ def _a_task_on_a_selection(text: str, parsed: Parsed, read: Reader) -> Parsed | 
     each_owner = owners or THEIR_OWNER.search(text)
     assignee = THEIR_OWNER_SAID if each_owner else reading.slots.get("owner")
     return Parsed("customer.bulk_update", {**selection, **slots, ASSIGNEE: assignee}, SURE)
+
+
+def _a_selection_per_rep(text: str, parsed: Parsed, read: Reader) -> Parsed | None:
+    """ "vip customers by rep", "how many lapsed customers does each rep have": the team's list
+    of them, whose heading counts them by owner; None when no selection is said."""
+    slots = parsed.slots
+    if parsed.intent != "report.show" or slots.get("group_by") != "owner":
+        return None
+    if slots.get("metric") not in (None, "customers") or PER_REP.search(text) is None:
+        return None
+    listed = read(" ".join(PER_REP.sub(" ", text).split()))
+    if listed.intent != "segment.list" or not selection_of(listed.slots) or listed.unread:
+        return None
+    slots = {**listed.slots, "owner": "team", PER_OWNER: True}
+    return Parsed("segment.list", slots, parsed.confidence)
 
 
 def _a_task_on_named(parsed: Parsed) -> Parsed:

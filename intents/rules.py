@@ -775,6 +775,7 @@ def _summary(text: str) -> str | None:
         r"^(?:her|him|them)\s+(?=(?:the|a|an|our|some)\s)", "", text
     )  # "emailed her the …"
     text = _THEIR_PREMISES.sub("", text)  # "was at X's depot today, …": where, not what
+    text = _HOW_AND_AFTER.sub("", text)  # "by email re the invoice", "after four attempts, …"
     text = _JUST_NOW.sub("", text)  # "sent the quote just now": when, not what
     text = _IN_A_PLACE.sub("", text)  # "met Brauerei Lindner in Bamberg, they want …": where
     text = _AT_THEIR_PLACE.sub("", text)  # "… at their Jurong office, they want …": where
@@ -791,8 +792,8 @@ def _summary(text: str) -> str | None:
 # quote. … > Beste Grüße, Jana" is "thanks for the quote. …"
 _QUOTE_MARK = re.compile(r"(?:^|(?<=\s))>\s+")
 _MAIL_GREETING = re.compile(
-    r"^['\"‘“]?(?:hi|hello|hallo|dear|hey|guten tag|bonjour|hola|olá|ciao)\s+[A-ZÀ-Þ][\w.-]*"
-    r"(?:\s+[A-ZÀ-Þ][\w.-]*)?\s*,\s*",
+    r"^['\"‘“]?(?:hi|hello|hallo|dear|hey|guten tag|bonjour|hola|olá|ciao)(?:\s+[A-ZÀ-Þ][\w.-]*"
+    r"(?:\s+[A-ZÀ-Þ][\w.-]*)?)?\s*,\s*",
     re.I,
 )
 _MAIL_SIGN_OFF = re.compile(
@@ -803,6 +804,15 @@ _MAIL_SIGN_OFF = re.compile(
 )
 
 
+# how and after what the contact came about, before what was said: "(chased X) by email re …",
+# "(got hold of X) after about four attempts, and the long and short of it is that …"
+_HOW_AND_AFTER = re.compile(
+    r"^(?:(?:by|via|over|on)\s+(?:the\s+)?(?:e-?mail|phone|text|sms|whats ?app|zoom|teams)\b[\s,]*"
+    r"|after\s+(?:about\s+|like\s+|some\s+)?\w+\s+(?:attempts|tries|goes|calls|weeks|days)\b[\s,]*)?"
+    r"(?:(?:and\s+)?(?:the long and short of it is|long story short|in short|bottom line|tl;?dr)"
+    r"(?:\s+is)?(?:\s+that)?[\s,:]*)?",
+    re.I,
+)
 _THEIR_PREMISES = re.compile(rf"^(?:'s\s+)?{vocab.PREMISES}\s*(?:in\s+\w+\s*)?[,;.]?\s*", re.I)
 # what is left of a request once its date was read: ", I must send", "and please set a",
 # "May I request a", "was ," ("the meeting … was on Oct 5, we walked through pricing")
@@ -944,7 +954,19 @@ def _subscribe(match: re.Match, message: Message) -> dict | None:
         if vocab.EVERY_DAY.search(message.text)
         else None
     )
-    return {"time": time_of(found.group("time")) if found else None, DAYS: days}
+    time = time_of(found.group("time")) if found else None
+    if time is None and (hour := _MORNING_HOUR.search(message.text)):
+        said = next(h for h in hour.groups() if h)
+        time = f"{int(said):02d}:00"  # "the digest in the morning? 7 would be ideal"
+    return {"time": time, DAYS: days}
+
+
+# an hour said bare beside "morning": "in the morning, 7 ideally", "7 in the morning"
+_MORNING_HOUR = re.compile(
+    r"\bmorning\b\W+(?:(?:at|around|say|about|by|maybe|like|ideally)\s+)*(?P<hour>[5-9]|1[01])\b(?![:.]?\d)"
+    r"|\b(?P<hour2>[5-9]|1[01])\b(?![:.]?\d)\s*(?:o'?clock\s+)?(?:in the|every|each)\s+morning\b"
+    r"|\bmorning\b[^0-9]{0,20}\b(?P<hour3>[5-9]|1[01])\s+(?:would|is|works|please|ideally)\b"
+)
 
 
 DAYS = "days"  # which days a digest goes out: "weekdays" or "every_day" (not in the contract)
@@ -981,7 +1003,7 @@ def owner(message: Message, *, named_for: bool = True) -> str | None:
     said = (vocab.OWNER_NAMED, vocab.OWNER_DID, vocab.OWNER_BY)
     for pattern in (*said, *((vocab.OWNER_FOR,) if named_for else ())):
         for found in pattern.finditer(text):
-            group = next(g for g in ("name", "name2", "name3") if found.groupdict().get(g))
+            group = next(g for g in ("name", "name2", "name3", "name4") if found.groupdict().get(g))
             name = found.group(group)
             if team and team.start() < found.start() and not _BOOK_NAMED.search(found.group()):
                 return "team"  # "everyone in Aled's book" is Aled's
@@ -1024,6 +1046,17 @@ def _export(match: re.Match, message: Message) -> dict | None:
     return {"customer": _cut_words(message.text, message, vocab.EXPORT_WORDS)}
 
 
+_A_TASK_NUMBERED = re.compile(r"\b(?:task|to-?do|reminder)\s*(?:no\.?\s*|number\s*)?#?\d")
+_DONE_VERB = {
+    "calling": "called", "ringing": "rang", "phoning": "phoned", "emailing": "emailed",
+    "visiting": "visited", "chasing": "chased", "texting": "texted", "meeting": "met",
+}  # fmt: skip
+_FINISHED_DOING = re.compile(
+    rf"^\s*(?:(?:i|we|just|have|had|finally)\s+)*(?:finished|done|completed)\s+(?P<doing>{'|'.join(_DONE_VERB)})\b",
+    re.I,
+)
+
+
 @reads("task.complete")
 def _complete(match: re.Match, message: Message) -> dict | None:
     if any(
@@ -1031,9 +1064,13 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         for said in (vocab.TASK_CHANGED, vocab.TASK_REOPENED, vocab.TASK_ASKED)
     ):
         return None  # "move task 2 to mon", "reopen task 45": changed; "who has task 36": asked
-    if (tick := vocab.TICK_THAT_OFF.search(message.text)) and tick.start() > 0:
+    tick = vocab.TICK_THAT_OFF.search(message.text)
+    if tick and tick.start() > 0 and not _A_TASK_NUMBERED.search(message.text):
         # "Sent the proposal to Kestrel, tick that one off": the task on whom the contact was
-        said = prepare(message.typed[: tick.start()], now=message.now, tz=message.tz)
+        before = _FINISHED_DOING.sub(
+            lambda f: _DONE_VERB[f["doing"].lower()], message.typed[: tick.start()]
+        )
+        said = prepare(before, now=message.now, tz=message.tz)  # "finished calling X": called X
         logged = read("interaction.log", said) or {}
         return {"customer": logged["customer"]} if logged.get("customer") else None
     if _CLOSED_AS.search(message.text):
@@ -1803,7 +1840,10 @@ _A_YEAR_BEFORE = re.compile(
     r"last\s+year(?:'s|’s)?\s+same\s+(?:quarter|month|week|period)|year[- ]on[- ]year|"
     r"year[- ]over[- ]year|yoy)\b"
 )
-_COUNTED_CONTACTS = re.compile(r"\b(?:how many|number of|count of|no\. of|#)\b")
+_COUNTED_CONTACTS = re.compile(
+    r"\b(?:how many|number of|count of|no\. of|#)\b"
+    r"|\b(?:sms|texts?|calls?|e-?mails?|meetings?|visits?|chats?)\s+(?:count|total|tally|numbers)\b"
+)
 
 
 def _one_channel(text: str) -> str | None:
@@ -2299,6 +2339,8 @@ def _told_of(told: re.Match, message: Message) -> dict | None:
 
 @reads("customer.update")
 def _update(match: re.Match, message: Message) -> dict | None:
+    if _WHOSE_DETAIL.match(message.typed):
+        return None  # "whose phone is +44 …": asked who has it, nothing changed
     if (wrong := _field_said_wrong(message)) is not None:
         return wrong  # "the name on 208 is wrong, should be just Lena Hoffmann"
     if ALL_OF_THEM.search(message.text):
@@ -3304,6 +3346,11 @@ def _log(match: re.Match, message: Message) -> dict | None:
     ):  # "Sr. Joaquim came in today, asked for …": a visit
         said = prepare(f"visited {came['who']}{came['rest']}", now=message.now, tz=message.tz)
         return read("interaction.log", said)
+    if work := vocab.WORK_AT.match(message.typed):  # "replaced the pump at X, …": a visit to X
+        what = "" if re.match(r"(?:job|work)\s", work["what"], re.I) else work["what"]
+        said = f"visited {work['who']}, {what}{message.typed[work.end() :]}"
+        said = prepare(said, now=message.now, tz=message.tz)
+        return read("interaction.log", said)
     if _TO_CALL.match(text) and vocab.DATE.search(text):
         return None  # "call mama ngozi provisions friday abt …": a call to make, a task
     if vocab.DETAIL_IS.match(text):
@@ -3661,6 +3708,17 @@ _TAG_TAKEN_OFF = re.compile(
 )
 
 
+_CALLED = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:customer|client|contact|account|lead|record|one|entry)\s+)?(?:called|named)\s+",
+    re.I,
+)
+_BECAUSE_DUPLICATE = re.compile(
+    r"\s+(?:(?:as|since|because)\s+)?(?:it|that|this|he|she|they)(?:'s|’s| was| is| are| were)\s+"
+    r"(?:a |an |just a )?(?:duplicate|dupe|double|copy|test|mistake|typo|spam|junk)\b.*$",
+    re.I,
+)
+
+
 @reads("customer.delete")
 def _delete(match: re.Match, message: Message) -> dict | None:
     if vocab.TASK_DROPPED.match(message.text):
@@ -3687,6 +3745,8 @@ def _delete(match: re.Match, message: Message) -> dict | None:
     typed = vocab.DELETE_WORDS.sub("", message.typed, count=1)
     typed = _FROM_THE_CRM.sub("", typed)  # "pls remove pieter de vries from crm"
     typed = re.sub(r"^(.+?)\s+one\b(?=\s*(?:[,;.]|$))", r"\1", typed)  # "that asdf test one"
+    typed = _CALLED.sub("", typed)  # "the customer called brook farm pottery it was a duplicate"
+    typed = _BECAUSE_DUPLICATE.sub("", typed)
     who = _ref(typed)
     if not who or who.lower() in vocab.NOT_CUSTOMERS:
         return None
@@ -4428,8 +4488,9 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         if found := pattern.search(text):
             value = amount(found.group("money"))
             slots[name] = value[0] if value else None
-    said = re.search(r"\b(?:by|sorted by|order(?:ed)? by)\s+(frequency|recency)\b", text)
-    slots["sort"] = said.group(1) if said else _first(vocab.SORTS, text)  # "top 5 by frequency"
+    said = re.search(r"\b(?:by|sorted by|order(?:ed)? by)\s+(frequency|recency|how often)\b", text)
+    # "top 5 by frequency", "top 5 by how often they buy": the sort said with "by" wins
+    slots["sort"] = _first(vocab.SORTS, said.group(1)) if said else _first(vocab.SORTS, text)
     if found := vocab.LIMIT.search(text):
         slots["limit"] = _number(next(g for g in found.groups() if g))
     if slots.get("limit") and not slots.get("sort") and re.search(r"\btop\b", text):
@@ -4553,6 +4614,8 @@ def _show(match: re.Match, message: Message) -> dict | None:
         return {"customer": f"#{numbered['id']}"}
     if vocab.BOUGHT_ASKED.match(message.text):
         return {}  # "has she bought anything else?": the customer just talked about
+    if whose := _WHOSE_DETAIL.match(message.typed):  # "whose number is 0412 555 887?"
+        return {"customer": whose["detail"]}
     if everything := vocab.EVERYTHING_ABOUT.search(message.text):
         return {"customer": _ref(message.typed[slice(*everything.span("ref"))])}
     groups = {k: v for k, v in match.groupdict().items() if v}
@@ -4567,6 +4630,12 @@ def _show(match: re.Match, message: Message) -> dict | None:
     return {"customer": _WHAT_OF_THEM.sub("", who) or who}
 
 
+_WHOSE_DETAIL = re.compile(
+    r"^\W*(?:whose|who(?:'s| is| has| owns))\s+(?:the\s+)?(?:(?:phone\s+|mobile\s+|cell\s+)?number|"
+    r"phone|mobile|e-?mail(?:\s+address)?|address)\s+(?:is\s+)?(?P<detail>\+?[\d(][\d ()./-]{5,}\d|"
+    r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$",
+    re.I,
+)
 # "ingrid jensen purchases": the profile lists what they bought
 _WHAT_OF_THEM = re.compile(
     r"(?:'s|’s)?\s+(?:purchases|orders|purchase history|order history|products)$", re.I

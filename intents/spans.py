@@ -442,7 +442,8 @@ _NEVER_OPENS_A_NAME = frozenset(
 
 _DOING = frozenset(
     "call ring phone email e-mail text visit ping chase remind whered where'd wheres where's "
-    "where who whos who's what whats what's".split()
+    "where who whos who's what whats what's called rang phoned emailed texted visited pinged "
+    "chased met messaged".split()
 )
 
 
@@ -528,6 +529,15 @@ _CHANNEL_WORDS = frozenset(
 )
 
 
+def _done_there(tagged: str, slots: dict) -> bool:
+    """Whether the tagger's customer is the rules' with what was done there before it ("lift
+    inspection at Carrow Quay" where the rules read Carrow Quay and "finished the lift
+    inspection")."""
+    customer, summary = str(slots.get("customer") or ""), str(slots.get("summary") or "")
+    head, at, rest = tagged.lower().rpartition(" at ")
+    return bool(at and customer and rest == customer.lower() and head in summary.lower())
+
+
 def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
     """The rules' slots with the tagger's spans where it reads better (`TAGGED_FIRST`), or where
     the rules read none (`RULES_FIRST`); one word is never both a city and an interest."""
@@ -548,6 +558,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                     tagged = _without_leading_verb(tagged)
                 value = _with_surname(tagged, merged.get(name))
                 surname = value.split()[-1] if value != tagged else None
+            if name == "customer" and _done_there(value, merged):
+                continue  # "left a card at X": the card was left, X was visited
             if name == "customer" and value == merged.get("owner"):
                 continue  # "new task for Jordan Lee: call Hugo Silva": Jordan is whose task
             if (

@@ -29,6 +29,8 @@ DECORATION = [
         lambda found: f"{found.group()} for",
     ),
     (re.compile(r"<@[A-Z0-9]+\|([^>]+)>"), r"\1"),  # a labelled user mention is that person
+    # "meeting with <@U05TOMAS> and Greenholm": a colleague along, the meeting is with Greenholm
+    (re.compile(r"\b(with|w/)\s+<@[A-Z0-9]+>\s+(?:and|&|\+)\s+", re.I), r"\1 "),
     (re.compile(r"<[@!#][^>]*>"), " "),  # user, channel and special mentions
     (re.compile(r"^\s*/crm\b"), " "),
     (re.compile(r"(?<![\w:]):[a-z0-9_+-]+:(?!\w)"), " "),  # :emoji:
@@ -153,7 +155,7 @@ SHORTHAND = [
     # "report purchases this_week by day": a period as the contract spells it
     (re.compile(r"\b(this|last)_(week|month|quarter|year)\b", re.I), r"\1 \2"),
     (re.compile(r"\blast_12_months\b", re.I), "last 12 months"),
-    (re.compile(r"\b(?:agn|agin)\b", re.I), "again"),
+    (re.compile(r"\b(?:agn|agin|agian|agan)\b", re.I), "again"),
     (re.compile(r"\b2day\b", re.I), "today"),
     (re.compile(r"\bint(?:r|er)ested\b", re.I), "interested"),
     (re.compile(r"\bevry1\b", re.I), "everyone"),
@@ -196,7 +198,7 @@ SHORTHAND = [
     (re.compile(r"\bfu\b", re.I), "follow up"),
     (re.compile(r"(?:^|(?<=\s))(?:um+|uh+|erm|uhm|hmm+)\b,?\s*", re.I), ""),
     (re.compile(r"^(?:okay|ok|right|so|alright)\s+so\s+", re.I), ""),
-    (re.compile(r"\bwhats\b", re.I), "what's"),
+    (re.compile(r"\b(?:whats|wats|wots)\b", re.I), "what's"),
     (re.compile(r"\bwat\b", re.I), "what"),
     (re.compile(r"\bshud\b|\bshld\b", re.I), "should"),
     (re.compile(r"\babt\b", re.I), "about"),
@@ -850,9 +852,15 @@ def _intended(lowered: str) -> str | None:
     known = found[0]
     if known[0] != lowered[0] or abs(len(known) - len(lowered)) > 1:
         return None
-    if _inflected(lowered, known) or known.startswith(lowered) or lowered.startswith(known):
+    if _inflected(lowered, known) or lowered.startswith(known):
         return None
+    if known.startswith(lowered) and (len(lowered) < 6 or not _last_vowel_dropped(known, lowered)):
+        return None  # "custom" is a word, not "customer"; "overdu" is "overdue" cut short
     return known
+
+
+def _last_vowel_dropped(known: str, typed: str) -> bool:
+    return len(known) == len(typed) + 1 and known[-1] in "aeiou"
 
 
 _VOCAB_SET = set(VOCABULARY)

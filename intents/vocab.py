@@ -80,7 +80,7 @@ PLACES = _any_of([*ORDINALS, "top"])  # "the 3rd one", "the top one": a row of a
 # ---- which intent: (intent, cue) tried in order, most specific first -------------------------
 
 _CONTACT_VERB = (
-    r"(?:(?:cold[- ])?called|calld|cld|rang|phoned|emailed|e-mailed|mailed|texted|sms'?d|visited|whatsapped|wa'd|"
+    r"(?:(?:cold[- ])?called(?! out to)|calld|cld|rang|phoned|emailed|e-mailed|mailed|texted|sms'?d|visited|whatsapped|wa'd|"
     r"whatsapp'?d|messaged|pinged|slacked|dm'?d|met|chatted|spoke|spoken|talked|skyped|zoomed|"
     r"chased|tried calling|tried to (?:call|reach|get hold of)|tried|telephoned|txt'?d|txted|saw|"
     r"caught up with|popped in to see|dropped in on|lunched|lunching|dined)"
@@ -302,7 +302,7 @@ HANDED_TO_ME = re.compile(
     # "how many customers have we got per segment" counts them: no handover; nor is an NPS answer
     r"(?!.*\b(?:nps|survey|how many|compared)\b)"
     r"(?!.*\b(?:per|by)\s+(?:segment|stage|owner|rep|city|tag|interest|month|product)\b)"
-    r"\b(?P<verb>(?:i|we)(?:'ve| have)?\s+(?:just\s+|recently\s+)?(?:got|get|gotten|received|inherit|inherited|took over|taken over)"
+    r"\b(?P<verb>(?<!can )(?<!could )(?<!may )(?<!do )(?:i|we)(?:'ve| have)?\s+(?:just\s+|recently\s+)?(?:got|get|gotten|received|inherit|inherited|took over|taken over)"
     r"|^(?:just\s+)?got\s+(?=(?:a bunch of|some|a few|a couple of|several|\d+)?\s*new\b)"
     r"|(?P<by>(?!(?:i|we|you|they|were|was|been|be|are|is|being|have|has|had|did|just|got|get|ones|customers|accounts|clients)\b)[a-z][\w'-]*)\s+(?:just\s+)?(?:hand(?:ed)?|pass(?:ed)?|transfer(?:red)?|move[d]?|gave|give[ns]?)\s+(?:over\s+)?(?:to\s+)?me"
     r"|(?:moved|given|handed(?: over)?|transferred|reassigned|assigned|passed(?: over)?|sent)\s+(?:over\s+)?to "
@@ -564,6 +564,18 @@ CAME_IN = re.compile(
     r"(?P<rest>.*)$",
     re.I | re.S,
 )
+# work done on site, told without a contact verb: "replaced the pump at Rosetti Pasta, 2h labour",
+# "left a card at Bramble Lane Kennels, nobody in", "job done at Kilbride Quarry — …": a visit
+WORK_AT = re.compile(
+    r"^(?:(?:just|finally|i|we|have|had|all)\s+)*(?P<what>(?:left (?:a|my|our) (?:card|flyer|"
+    r"brochure|leaflet|business card)|job (?:done|finished|complete)|work (?:done|finished)|"
+    r"(?:finished|completed)\s+(?:the |a |an |their |our |my )?[\w +/#-]{1,40}?|"
+    r"(?:replaced|swapped(?: out)?|fitted|installed|serviced|repaired|fixed|inspected|"
+    r"commissioned|calibrated|descaled|rewired)\s[^.;,:]{1,60}?))"
+    r"\s+at\s+(?P<who>(?!\d|noon|home|the office|lunch|last|least|the end|the moment)"
+    r"[^,;.:!?—–]+?)(?=\s*(?:[,;.:!?—–]|\s-\s|$))",
+    re.I,
+)
 FORECAST_ASKED = re.compile(
     r"\b(?:forecast(?:ed|s|ing)?|projections?|projected (?:revenue|sales|value)|"
     r"(?:expected|likely) (?:revenue|sales)|(?:expected|set|going|likely) to bring in|will bring in)\b"
@@ -614,7 +626,8 @@ DUPLICATES_ASKED = re.compile(
 # a task ticked off at the end of what was done: "Sent the proposal to Kestrel, tick that one off"
 TICK_THAT_OFF = re.compile(
     r"[,;.]\s*(?:so\s+|and\s+)?(?:please\s+|pls\s+|can you\s+)?(?:tick|close|mark|check|cross)\s+"
-    r"(?:that|this|the|my)\s+(?:one|task|reminder|to-?do)?\s*(?:off|done|as done|complete)?\W*$"
+    r"(?:(?:that|this|the|my)\s+(?:one|task|reminder|to-?do)?\s*(?:off|done|as done|complete)?"
+    r"|it\s+(?:as\s+)?(?:done|complete|completed))\W*$"
 )
 # "who hasn't logged anything today", "which reps logged nothing this week": each rep's contacts
 NOTHING_LOGGED = re.compile(
@@ -899,7 +912,8 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "digest.subscribe",
-        r"\b(?:digest|daily summary|briefing)\b.*(?:\b(?:every (?:day|morning|weekday)|daily|each morning)\b|\b(?:at|@)\s*(?:\d|noon|midday|midnight)|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b)",
+        r"\b(?:digest|daily summary|briefing)\b.*(?:\b(?:every (?:day|morning|weekday)|daily|each morning)\b|"
+        r"\b(?:[5-9]|1[01])\s+(?:o'?clock\s+)?in the morning\b|\bin the morning\W+(?:[5-9]|1[01])\s+(?:would|is|works|please|ideally)\b|\b(?:at|@)\s*(?:\d|noon|midday|midnight)|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b)",
     ),
     (
         "digest.subscribe",
@@ -1279,6 +1293,7 @@ CUES: list[tuple[str, str]] = [
         rf"^(?:i |we |just |finally )*(?:got off (?:the |a |an )?(?:lo+ng |quick |short )?(?:phone|call)|hung up|came back from a (?:call|meeting)|had (?:an? |the )?(?:call|meeting|mtg|chat|lunch|coffee|dinner|demo|zoom|catch-?up)|sent (?:an? |the )?(?:email|e-mail|text|message|sms|note)|left (?:a )?(?:voicemail|message)|dropped by|stopped by|popped in(?:to| at)?|{_WENT_TO_SEE}|on site at|onsite at|was on site at|{_LEFT_THERE}|(?:was |were |been )?out at|{_HERE_NOW}|(?:log|add|record) (?:a )?note|note)\b(?:\s+(?:with|to|for|at|on|from|about))?",
     ),
     ("interaction.log", rf"^(?:{_CONTACT_NOUN})\s*:"),
+    ("interaction.log", WORK_AT.pattern),
     (  # "kindly make a note that Mr. Albert Finch prefers post": a note on that customer
         "interaction.log",
         r"^(?:(?:dear bot|hi|hey|please|pls|kindly|can you|could you)[\s,]+)*(?:make|take|add|leave|"
@@ -1291,8 +1306,10 @@ CUES: list[tuple[str, str]] = [
     (
         "interaction.log",
         r"^(?:(?:whats ?app|teams|zoom|slack|telegram|phone|video)\s+(?=chat|call|meeting))?"
+        r"(?:(?:this\s+)?(?:morning|afternoon|arvo|evening)\s+)?"
         r"(?:demo|visit|call|meeting|lunch|coffee|whats ?app|chat|zoom|teams call|video call|"
-        r"phone call|quick call|catch-?up|dinner|breakfast)\s+(?:with|w/|to|at)\s",
+        r"phone call|quick call|catch-?up|dinner|breakfast|face ?time|site visit|service visit)"
+        r"\s+(?:with|w/|to|at)\s",
     ),
     (
         "interaction.log",
@@ -1435,12 +1452,13 @@ NOT_CUSTOMERS = frozenset(
 CHANNELS = _table(
     [
         (
-            r"voice ?mail|rang|ring|telephoned|phoned|phone|telephone|telephonic|called|calld|cld|calls?|telecon|teleconference|telefonat|anruf|llamada|liga[cç][aã]o|tried(?= (?:calling|to call|to reach|to get hold of|[a-z]))",
+            r"voice ?mail|rang|ring|telephoned|phoned|phone|telephone|telephonic|called(?! out to)|calld|cld|calls?|telecon|teleconference|telefonat|anruf|llamada|liga[cç][aã]o|tried(?= (?:calling|to call|to reach|to get hold of|[a-z]))",
             "call",
         ),
         (r"e-?mail(?:ed|s)?|emaild|mailed|wrote to", "email"),
         (
-            r"zoom(?:ed)?|teams|video call|met|meeting|meet|mtg|lunch|lunched|lunching|dinner|dined|"
+            r"zoom(?:ed)?|teams|video call|face ?time|google meet|webex|skype|met|meeting|meet|mtg|"
+            r"lunch|lunched|lunching|dinner|dined|"
             r"drinks|coffee|breakfast|demo|f2f|face to face|visio|video conference|qbr|kick-?off|"
             r"catch-?up",
             "meeting",
@@ -1452,7 +1470,7 @@ CHANNELS = _table(
         ),
         (r"texted|texts?|txt(?:ed|'d)?|sms(?:'?d)?", "sms"),
         (
-            rf"visit(?:ed|ing)?|visita|on ?site|dropped by|stopped by|popped in(?:to)?|swung by|toured|{_LEFT_THERE}|"
+            rf"visit(?:ed|ing)?|visita|on ?site|job done|left (?:a|my|our) card|dropped by|stopped by|popped in(?:to)?|swung by|toured|{_LEFT_THERE}|"
             rf"saw|dropped in|{_WENT_TO_SEE}",
             "visit",
         ),
@@ -1518,7 +1536,7 @@ _CALL_THEM_ON = (
 )
 FOLLOW_UP = re.compile(
     rf"(?:[,;.]|\s[-–—])?\s*(?:(?:and |then |will |to |need to |should |i'?ll |i will |must |please |"
-    rf"pls |put |set |we'?ll |ah'?ll )*"
+    rf"pls |put |set |we'?ll |ah'?ll |so |(?:i |we )?(?:said|promised|told (?:him|her|them)) (?:i|we)'?d )*"
     rf"(?:{_CALL_THEM_ON}|follow(?:ing)? up|follow(?=\s+(?:on|by|before)\s)|check back|"
     rf"next (?:contact|visit|call|meeting|touch ?point)(?:\s*:)?|"
     rf"check (?:again |back )?with (?:them|her|him)|circle back|chase(?: (?:them|her|him|it))?(?: up)?|relaunch(?: (?:them|her|him))?|touch base|return|"
@@ -1526,11 +1544,13 @@ FOLLOW_UP = re.compile(
     rf"check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
     rf"reconnect|catch up|check (?:back )?in(?: again)?|nudge (?:them|her|him)|"
     rf"\bping(?=\s+(?:on\s+)?(?:{DATE_PHRASE})(?![\w/]))|hit (?:them|her|him) up(?: again)?|(?:set|add|create|make) (?:a |me a )?(?:task|reminder)|(?:remind|remember) me)"
-    rf"(?: with (?:them|her|him))?"
+    rf"(?: with (?:them|her|him))?(?: again)?"
     rf"(?:\s+(?:with|re|about|on)\s+(?!{DATE_PHRASE})[^,;.]{{1,30}}?(?=\s+(?:on\s+|by\s+)?(?:{DATE_PHRASE})(?![\w/])))?"
     rf"(?:\s+(?:on|by|at|for|before)(?=\s*(?:{DATE_PHRASE})))?"
     rf"\s*(?P<when>{DATE_PHRASE})?(?:,?\s+(?:at\s+|@\s*)?\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|pm)\b"
     rf"|(?<=[a-z])\s+(?:morning|afternoon|arvo|evening|eod|cob)\b)?"
+    # "f/u eow w/ quote", "f/u friday re delivery dates": what the follow-up is for, its own
+    rf"(?:(?<=\w)\s+(?:w/|with|re|regarding)\s+[^,;.!?]{{1,30}}?(?=\s*(?:[,;.!?]|$)))?"
     rf"|\s(?:by|before|due|till|until)\s+(?P<by>{DATE_PHRASE}))(?![\w/])"
 )
 # a reminder asked inside a contact log: "called jane, remind me to send the quote friday"
@@ -1540,9 +1560,15 @@ REMIND_IN_LOG = re.compile(
     rf"(?:him|her|them)\s))"
     rf"(?P<what>.+?)\s+(?:on |by |before )?(?P<when>{DATE_PHRASE})(?![\w/])"
 )
+# the words that may follow a day said bare ("on the 2nd, they …"), where "on the 2nd boat" is no day
+_AFTER_A_DAY = (
+    r"(?:at|in|and|for|to|with|about|re|regarding|but|so|or|we|they|she|he|i|then|as|was|were|is|"
+    r"when|after|before|because|until|till|from|on|by|of|via|over|this|next|last|morning|"
+    r"afternoon|evening|arvo|am|pm)"
+)
 OCCURRED = re.compile(
     rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:(?:sent|dated)\s+)?(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bagain )(?<!\bback )(?<!\bup )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bmy )(?<!\bconfirming )(?<!\babout )(?<!\bre )(?<!\bregarding )(?<!\bbooked )(?<!\bbooking )(?<!\bscheduled )(?<!\bdiscussing )(?P<when>\d{{4}}-\d{{2}}-\d{{2}}|today|yesterday (?:arvo|afternoon|morning|evening)|yesterday|this morning|this afternoon|"
-    rf"this evening|this am|this pm|this arvo|last night|last week|a week ago|(?<=\bon )the \d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})|"
+    rf"this evening|this am|this pm|this arvo|last night|last week|a week ago|(?<=\bon )the \d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})(?!\s+(?!{_AFTER_A_DAY}\b)[a-z])|"
     rf"(?:{WEEKDAY},? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
     rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)|(?:last )?(?<!coming )(?<!this ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"
@@ -1828,7 +1854,7 @@ NEGATIVE_QUANTITY = re.compile(
     r"cases|strips|bottles|bags|crates|pallets|packs|cartons|kegs|rolls|tins|kits|sets|pairs|tubes|vials|"
     r"sachets|barrels|drums|items|containers)\b"
     r"|\b(?:quantity|qty)\s*:?\s*(?P<q2>-\d+)|\b(?:ordered|bought|purchased|sold|took)\s+(?P<q3>-\d+)\b"
-    r"|^(?:sold|ordered|sale|purchase|order)\s+(?:[\w&'.-]+\s+){1,5}?(?P<q4>-\d+)\s+[a-z]"  # "sold X -2 tractor TR-95"
+    r"|^(?:(?:log|record|add|new)\s+(?:an?\s+)?)?(?:sold|ordered|sale|purchase|order)\s+(?:to\s+)?(?:[\w&'.-]+\s+){1,5}?(?P<q4>-\d+)\s+[a-z]"  # "sold X -2 tractor TR-95"
     r"|(?<=,)\s*(?P<q5>-\d+)(?=\s+(?!(?:eur|usd|gbp|aud|cad|nzd|dollars|euros|pounds|bucks|k)\b)[a-z]{3,})"
     r"|^(?:[\w&'.-]+\s+){1,4}?(?<!paid )(?<!for )(?<!at )(?P<q6>-\d+)\s+(?=[a-z])"  # "pinecrest hoa -2 filter cartridges $60"
 )
@@ -2313,11 +2339,11 @@ SORTS = _table(
             "value",
         ),
         (r"recency|most recent|recently|latest|last (?:purchase|order|bought)", "recency"),
-        (r"frequency|most frequent|most often|most orders", "frequency"),
+        (r"frequency|most frequent|most often|most orders|how often|most regular", "frequency"),
     ]
 )
 LIMIT = re.compile(
-    r"\btop\s+(\d{1,4}|five|ten|fifteen|twenty|thirty|fifty)\b|\b(?:our|my|the|show|list|first)\s+(\d{1,4})\s+(?:\w+\s+){0,2}(?:customers|clients|accounts|buyers)\b"
+    r"\btop\s+(\d{1,4}|five|ten|fifteen|twenty|thirty|fifty)\b|\b(?:our|my|the|show|list|first)\s+(\d{1,4})\s+(?:\w+\s+){0,2}(?:customers|clients|accounts|buyers|promoters|detractors|passives|leads|prospects)\b"
     r"|^(\d{1,4})\s+(?:\w+\s+)?(?:customers|clients|accounts)\b"
     r"|\b(?:limit|max|at most|only)\s*:?\s*(\d{1,4})\b(?!\s*(?:days?|weeks?|months?|years?|[k%]))"
 )
@@ -2325,7 +2351,7 @@ LIMIT = re.compile(
 # ---- whose book -------------------------------------------------------------------------------
 
 OWNER_TEAM = re.compile(
-    r"\b(?:(?:the |whole |my |our |entire )?team(?:'s|s')?|everyone(?:'s)?|everybody(?:'s)?|"
+    r"\b(?:(?:the |whole |my |our |entire )?team(?:'s|s')?|the teams|everyone(?:'s)?|everybody(?:'s)?|"
     r"all (?:the )?(?:reps|sales ?people|staff)(?:'s|')?|every rep(?:'s)?|all of us|"
     r"(?:my|our) (?:reps|sales ?(?:people|reps|force)|people|guys|staff)(?:'s|')?|"
     r"(?<=tasks )by (?:rep|owner|person)|which (?:of the )?(?:reps?|sales ?(?:person|people)|of us)|"
@@ -2354,7 +2380,8 @@ OWNER_NAMED = re.compile(
 )
 OWNER_DID = re.compile(
     r"\b(?:did|has|have|should|does|is|can|what'?s)\s+(?P<name>[a-z][a-z-]+)\s+(?:have|had|make|made|do|done|doing|working on|up to|be doing|be working|be focusing|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met|bring|brought|generate|generated|book|booked|win|won)\b"
-    r"|\bwhat\s+(?P<name3>[a-z][a-z-]+)\s+has\s+(?:overdue|open|due|on|left|pending)\b"
+    r"|\b(?:what|everything|anything)\s+(?P<name3>[a-z][a-z-]+)\s+has\s+(?:overdue|open|due|on|left|pending)\b"
+    r"|\b(?:customers?|clients?|accounts?|leads?)\s+(?P<name4>[a-z][a-z-]+)\s+(?:has|owns|looks after)\s+(?:in|on|with|from)\b"
     r"|\b(?P<name2>[a-z][a-z-]+)\s+(?:has|had)\s+(?:discussed|logged|talked|spoken|met)\b"
 )
 OWNER_FOR = re.compile(
@@ -2374,7 +2401,7 @@ NOT_OWNERS = frozenset(
     "hows how's whos who's how who where when why there here that let "
     "today tomorrow yesterday this next last the a an me us it week month year now overdue all "
     "everyone team my our your today's tonight later i we you they he she it mine myself "
-    "not never to been already just monday tuesday wednesday thursday friday saturday sunday "
+    "not never to be been already just monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun january february march april may june july "
     "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
     "q1 q2 q3 q4 quarter year ytd product products channel channels city cities segment rep reps "
@@ -2386,6 +2413,7 @@ NOT_OWNERS = frozenset(
 CREATE_LEAD = re.compile(
     r"^\s*(?:(?:please|pls|kindly|can you|could you|i want to|i'd like to|i would like to|to|add|create|"
     r"register|enter|new|a|an|make|one|our|the|put in(?: the)? (?:system|crm)|put|onboard|alert|"
+    r"set up|setup|open|start|"
     r"chuck in|pop in|stick in|throw in|this guy|this lady|this person|this one)\s+)*"
     r"(?:(?:qualified|hot|warm|cold|inbound|outbound|web|referral)\s+)?(?:(?:customer|contact|client|cliente|lead|prospect|account|acct|cust|one|record|entry|partner)\b\s*(?:alert\b\s*)?|[a-z]+(?=\s*:))?"
     r"(?:from\s+(?:this|the|a|an|my|her|his)\s+(?:e-?mail\s+)?(?:signature|sig|card|business card|email)\s*(?=:))?"

@@ -44,7 +44,7 @@ def someone_else_meant(session: Session, staff_id: int, text: str) -> Parsed | N
     """ "sorry i meant priya kowalski not dubois", right after a sale or a contact was logged on
     the customer the last words name: that entry, to be moved to the customer meant; None for
     anything else (a number is a quantity or a score put right, not a customer)."""
-    if (said := _MEANT.match(text)) is None or said["new"].strip()[:1].isdigit():
+    if (said := SOMEONE_ELSE_MEANT.match(text)) is None or said["new"].strip()[:1].isdigit():
         return None
     entries = last_command(session, staff_id)
     logged = next((e for e in entries if e.action in _PUT_RIGHT and e.after), None)
@@ -57,7 +57,7 @@ def someone_else_meant(session: Session, staff_id: int, text: str) -> Parsed | N
     return Parsed(_PUT_RIGHT[logged.action], slots)
 
 
-_MEANT = re.compile(
+SOMEONE_ELSE_MEANT = re.compile(
     r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|argh|damn|no|wait|correction|actually|"
     r"wrong (?:person|customer|one|name))[\s,!.:]*)*"
     r"(?:i meant|meant|it was|that was|that (?:sale|order|call|e-?mail|meeting|visit|note) was|"

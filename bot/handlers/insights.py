@@ -131,7 +131,7 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
         after={"customers": [int(i) for i in found.index]},
     )
     matches = "matches" if count == 1 else "match"
-    per_owner = _per_owner(found, owners) if book.team else ""
+    per_owner = _per_owner(found, owners, asked=bool(slots.get(PER_OWNER))) if book.team else ""
     return Reply(
         text=lead
         + _unplaced(parsed.unread)
@@ -213,15 +213,17 @@ def _unplaced(unread: tuple[str, ...]) -> str:
     return f"No city, tag or interest is called {said}, so I left that out. "
 
 
-def _per_owner(found, owners: dict[int, str]) -> str:
-    """A team's list also says how it splits between the reps ("leads per rep?")."""
+def _per_owner(found, owners: dict[int, str], *, asked: bool) -> str:
+    """A team's list also says how it splits between the reps, when it does or when that was
+    asked ("vip customers per rep?")."""
     counts = found["owner_id"].fillna(0).astype(int).value_counts()
-    if len(counts) < 2:
+    if len(counts) < (1 if asked else 2):
         return ""
     split = ", ".join(f"{owners.get(i, 'no owner')} {n:,}" for i, n in counts.items())
     return f" By owner: {split}."
 
 
+PER_OWNER = "per_owner"  # a list asked as a count per rep (not in the contract's frame)
 HANDED_OVER_DAYS = 7  # "the ones I just got from Sam": handed over this past week
 SELECTION = (
     CUSTOMERS,  # named one by one: "move anna, léa and omar to proposal"
@@ -548,15 +550,15 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     if group_by == "owner" and slots.get("metric") == "customers" and _to_date(slots):
         return _team(ctx)
     book = whose_book(ctx, slots.get("owner"))
+    if slots.get(FORECAST):  # a manager who owns no customers asks for the team's
+        book = _book_of_customers(ctx, slots.get("owner"))[0]
+        return _forecast(ctx, book, slots.get("period"))
     if (
         group_by in reports.LABELLINGS
     ):  # "show my pipeline" from a manager who owns none: the team's
         book, whose = _book_of_customers(ctx, slots.get("owner"))
         shown = _labels(ctx, group_by, book)
         return replace(shown, text=f"{whose}{shown.text}") if whose else shown
-    if slots.get(FORECAST):  # a manager who owns no customers asks for the team's
-        book = _book_of_customers(ctx, slots.get("owner"))[0]
-        return _forecast(ctx, book, slots.get("period"))
     if (
         group_by == "owner"
         and book.team
@@ -704,11 +706,17 @@ def _forecast(ctx: Context, book: Book, period: str | None = None) -> Reply:
     text = f"≈ {worth} from ≈ {orders:,.0f} orders {span}"
     if len(alive):
         text += f"; {int((alive >= 0.5).sum()):,} of {len(buyers):,} buyers are likely still buying"
+    owners = staff_names(ctx.session)
+    if book.team:  # "forecast by rep": each owner's share of it
+        shares = buyers.groupby("owner_id", dropna=False)["predicted"].sum()
+        text += ". By owner: " + ", ".join(
+            f"{owners.get(owner, 'no owner')} ≈ {format.about_money(float(cents) / 100, currency)}"
+            for owner, cents in shares.sort_values(ascending=False).items()
+        )
     text += (
         f". Each customer's forecast is from their own orders (the store's buying model); "
         f"the {min(DEFAULT_ROWS, len(buyers))} who bring most:"
     )
-    owners = staff_names(ctx.session)
     rows = []
     for customer_id, row in buyers.head(DEFAULT_ROWS).iterrows():
         shown = {"#": str(customer_id), "Customer": display_name(row, customer_id)}

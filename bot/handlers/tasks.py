@@ -65,6 +65,10 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
         text = _suggested(ctx, customer)
     if not text:
         raise UserError("What should I remind you of? e.g. “remind me to call Acme tomorrow”.")
+    if (hour := _AT_AN_HOUR.search(ctx.message.text)) and hour["hour"].casefold() not in (
+        text.casefold()
+    ):  # "remind me friday at 2pm to call Jane": the day is the due date, the hour is kept
+        text = f"{text} at {hour['hour']}"
     if _EACH_OWNER.search(text) or _ON_EACH.search(text):
         # "a task … for leads not called in 30 days, for their owners", "… for each of them" with
         # no list to be each of
@@ -123,6 +127,10 @@ _ON_EACH = re.compile(
     re.I,
 )
 _SOMEONE = re.compile(r"\b(?:him|her|them)\b", re.I)
+_AT_AN_HOUR = re.compile(
+    r"\b(?:at|@)\s*(?P<hour>\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}|noon|midday)(?!\w)",
+    re.I,
+)
 # "his"/"their" of a colleague's own book is not a customer's: "write handover notes for his
 # last accounts"
 _THEIRS = re.compile(

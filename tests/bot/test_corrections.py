@@ -499,3 +499,20 @@ def test_the_words_of_a_contact_are_put_right_once_confirmed_and_undo_brings_the
     chat.say("undo")
     [contact] = chat.rows(Interaction)
     assert contact.summary == "she is annoyed"
+
+
+def test_asked_which_customer_another_one_said_instead_is_the_one_meant(chat):
+    asked = chat.say("called jane, she wants a quote")
+    assert asked.text.startswith("Several customers match")
+    done = chat.say("sorry that was for hans müller, not jane")
+    hans = chat.customer("Hans Müller")
+    assert [(i.customer_id, i.summary) for i in chat.rows(Interaction)] == [
+        (hans.id, "she wants a quote")
+    ]
+    assert "Hans Müller" in done.text
+
+
+def test_asked_which_customer_a_new_request_naming_another_writes_nothing(chat):
+    chat.say("called jane, she wants a quote")
+    chat.say("tell me about hans müller")
+    assert chat.rows(Interaction) == []

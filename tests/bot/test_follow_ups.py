@@ -316,6 +316,21 @@ def test_a_reminder_for_mid_january(chat):
     assert task.text == "call Jane Cooper again"
 
 
+def test_the_hour_of_a_reminder_is_kept_with_it(chat):
+    chat.say("remind me friday at 2pm to call Jane Cooper")
+    [task] = chat.rows(Task)
+    assert (task.text, task.due) == ("call Jane Cooper at 2pm", date(2026, 11, 20))
+
+
+def test_ok_and_a_new_question_is_no_yes_to_the_change_waiting(chat):
+    chat.say("move Jane Cooper and Jane Smith to proposal", who="Alex")
+    chat.say("ok what about Berlin", who="Alex")
+    assert {chat.customer(n).stage for n in ("Jane Cooper", "Jane Smith")} == {
+        "customer",
+        "qualified",
+    }
+
+
 def test_a_customer_looked_for_after_a_delete_is_said_to_be_in_the_bin(chat):
     chat.say("delete Hans Müller", who="Alex")
     reply = chat.say("tell me about hans müller", who="Alex")

@@ -388,6 +388,22 @@ def test_a_books_forecast_adds_up_each_buyers_and_names_who_brings_most(chat):
     }
 
 
+def test_the_teams_forecast_by_rep_says_each_owners_share(chat):
+    history(chat, lapsed_days=20)
+    reply = chat.say("forecast by rep", who="Alex")
+    assert reply.title == "Forecast, next 12 months — the team's customers"
+    worth = reply.text.split()[1]
+    assert f"By owner: Sam ≈ {worth}." in reply.text  # Sam owns every buyer
+
+
+def test_a_selection_counted_per_rep_is_that_list_split_by_owner(chat):
+    chat.say("tag Jane Cooper vip", who="Alex")
+    chat.say("tag Hans Müller vip", who="Alex")
+    reply = chat.say("how many vip customers does each rep have", who="Alex")
+    assert reply.text.startswith("2 of the team's customers match: tagged vip")
+    assert "By owner: Sam 2." in reply.text
+
+
 def test_a_book_with_no_buyers_has_no_forecast_to_add_up(chat):
     reply = chat.say("my forecast")
     assert reply.text == "None of your customers has bought yet: no forecast to add up."

@@ -2708,3 +2708,83 @@ def test_a_new_lead_after_a_remark_or_a_heading_is_that_lead_never_the_remark(te
 def test_a_field_said_wrong_takes_the_value_it_should_have(text, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == ("customer.update", slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "customer", "summary"),
+    [
+        ("left a card at Bramble Lane Kennels, nobody on site", "Bramble Lane Kennels",
+         "left a card, nobody on site"),
+        ("replaced the door gasket on the walk-in at Rosetti Pasta Factory, 2h labour",
+         "Rosetti Pasta Factory", "replaced the door gasket on the walk-in, 2h labour"),
+        ("finished the lift inspection at Carrow Quay Storage. all 3 forklifts passed",
+         "Carrow Quay Storage", "finished the lift inspection. all 3 forklifts passed"),
+        ("job done at Kilbride Quarry — crusher bearings replaced", "Kilbride Quarry",
+         "crusher bearings replaced"),
+        ("called out to Ridgeway Riding School — sprinkler pump seized",
+         "Ridgeway Riding School", "sprinkler pump seized"),
+    ],
+)  # fmt: skip
+def test_work_done_at_a_customer_is_a_visit_to_them(text, customer, summary):
+    parsed = read(text)
+    assert parsed.intent == "interaction.log"
+    assert parsed.slots["channel"] == "visit"
+    assert (parsed.slots["customer"], parsed.slots["summary"]) == (customer, summary)
+
+
+@pytest.mark.parametrize(
+    ("text", "summary", "follow_up"),
+    [
+        ("calld Okafor Generators, noone picked up, try agian tmrw", "noone picked up",
+         "2026-11-19"),
+        ("called Declan at Moorside, they're happy with the lighting, so I said I'd check in "
+         "with them again on the 5th of January", "they're happy with the lighting", "2027-01-05"),
+        ("called Ridgeway Riding School, pump seized. f/u friday w/ quote", "pump seized",
+         "2026-11-20"),
+        ("chased Ashworth Pet Grooming by email re the unpaid invoice, no reply yet. remind me "
+         "friday", "re the unpaid invoice, no reply yet", "2026-11-20"),
+    ],
+)  # fmt: skip
+def test_the_follow_up_and_how_the_contact_came_about_are_not_what_was_said(
+    text, summary, follow_up
+):
+    parsed = read(text)
+    assert (parsed.slots["summary"], parsed.slots["follow_up"]) == (summary, follow_up)
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("Can I get a chart of calls per day for this week?", {"metric": "interactions",
+         "channel": "call", "period": "this_week", "group_by": "day", "chart": True}),
+        ("sms count by rep this month", {"metric": "interactions", "channel": "sms",
+         "period": "this_month", "group_by": "owner"}),
+    ],
+)  # fmt: skip
+def test_a_count_of_one_kind_of_contact_is_a_report_of_it(text, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("report.show", slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("wats overdu for me", "task.list", {"period": "overdue", "owner": "me"}),
+        ("whose number is 0412 555 887?", "customer.show", {"customer": "0412 555 887"}),
+        ("whose phone is +44 20 7946 0018", "customer.show", {"customer": "+44 20 7946 0018"}),
+        ("Can I get the digest in the morning? 7 would be ideal", "digest.subscribe",
+         {"time": "07:00"}),
+        ("finished calling Ashgrove Alpaca Wool, mark it complete", "task.complete",
+         {"customer": "Ashgrove Alpaca Wool"}),
+        ("show me my top 5 customers by how often they buy", "segment.list",
+         {"owner": "me", "sort": "frequency", "limit": 5}),
+        ("Show me the 5 most recent promoters", "segment.list",
+         {"segment": "promoters", "sort": "recency", "limit": 5}),
+        ("set up a new lead for Lee: Rhea Kapoor, Kapoor Shamianas, Jaipur", "customer.create",
+         {"stage": "lead", "owner": "Lee", "name": "Rhea Kapoor", "company": "Kapoor Shamianas",
+          "city": "Jaipur"}),
+    ],
+)  # fmt: skip
+def test_asked_in_fewer_or_stranger_words_reads_the_same(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
