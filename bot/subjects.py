@@ -31,6 +31,7 @@ REFINABLE = {
     "task.list": "show me {} tasks",
     "segment.list": "list {} customers",
     "interaction.history": "show {} contact history",  # "just maria's" after the team's day
+    "digest.show": "show the digest {}",  # "same but for today so far" after this morning's
 }
 # next steps shown: "make that a task" right after them is the first of them, and only then
 ADVISED = "next_action.suggest"

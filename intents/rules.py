@@ -2010,6 +2010,12 @@ def _month_period(text: str, now: datetime) -> str | None:
     return f"{year}-{month:02d}"
 
 
+# a purchase told of inside a sentence about it: "the pump they bought from us in 2024 …"
+_BOUGHT_BEFORE = re.compile(
+    r"\b(?:the|that|those|their)\s+(?:[\w-]+\s+){1,3}?(?:they|she|he)\s+(?:bought|ordered|purchased)\b"
+)
+
+
 @reads("purchase.log")
 def _purchase(match: re.Match, message: Message) -> dict | None:
     # a customer's #id is never a count or a sum: its digits are hidden from the number readers
@@ -2023,6 +2029,8 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
         return None  # "has she bought anything else?": a question about what was bought
     if _MONEY_OWED.search(text):
         return None  # "he already paid the wrong amt, needs a 340 eur refund": no sale
+    if _BOUGHT_BEFORE.search(text):
+        return None  # "the pump they bought from us in 2024 has been running dry": told of, old
     sold_on = None
     for ago in _TIME_AGO.finditer(text):  # "he ordered 2 days ago": when, not how many
         sold_on = sold_on or date_in(ago.group(), now=message.now, tz=message.tz, future=False)
@@ -3708,6 +3716,11 @@ _TAG_TAKEN_OFF = re.compile(
 )
 
 
+_BINNED = re.compile(
+    r"\b(?:delete|del|rm|remove|trash|drop|get rid of|archive|bin|binned|scrap|nuke|deleted|"
+    r"removed|take\s+\S+(?:\s+\S+){0,4}\s+out|purge|junk|dupe|duplicate|"
+    r"b[oó]rr(?:alo|ala|ar)|l[oö]sch(?:e|en)|supprime[rz]?|elimina(?:r|lo|la)?)\b"
+)
 _CALLED = re.compile(
     r"^\s*(?:(?:the\s+)?(?:customer|client|contact|account|lead|record|one|entry)\s+)?(?:called|named)\s+",
     re.I,
@@ -3721,6 +3734,8 @@ _BECAUSE_DUPLICATE = re.compile(
 
 @reads("customer.delete")
 def _delete(match: re.Match, message: Message) -> dict | None:
+    if not match.group() and not _BINNED.search(message.text):
+        return None  # chosen by the model alone, with no word that deletes anything
     if vocab.TASK_DROPPED.match(message.text):
         return None  # "delete his chase task": a task, never a customer
     if vocab.ENTRY_REMOVED.search(message.text):

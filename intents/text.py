@@ -453,6 +453,8 @@ VOCABULARY = [
     "unsubscribe",
     "interactions",
     "contacts",
+    "emails",
+    "meetings",
     "visited",
     "texted",
     "phoned",
@@ -497,6 +499,8 @@ VOCABULARY = [
     "ordered",
 ]
 COMMON = {
+    "tanks",  # "their holding tanks" are not "tasks"
+    "tank",
     "shop",  # "came by the shop" is not "show"
     "shops",
     "brought",  # "who brought X back from the bin" is not "bought"

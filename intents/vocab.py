@@ -1568,7 +1568,7 @@ _AFTER_A_DAY = (
 )
 OCCURRED = re.compile(
     rf"(?:^|[,;]?\s+|\s*[-–—]\s*)(?:(?:sent|dated)\s+)?(?:on\s+)?(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bagain )(?<!\bback )(?<!\bup )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bmy )(?<!\bconfirming )(?<!\babout )(?<!\bre )(?<!\bregarding )(?<!\bbooked )(?<!\bbooking )(?<!\bscheduled )(?<!\bdiscussing )(?P<when>\d{{4}}-\d{{2}}-\d{{2}}|today|yesterday (?:arvo|afternoon|morning|evening)|yesterday|this morning|this afternoon|"
-    rf"this evening|this am|this pm|this arvo|last night|last week|a week ago|(?<=\bon )the \d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})(?!\s+(?!{_AFTER_A_DAY}\b)[a-z])|"
+    rf"this evening|this am|this pm|this arvo|tonight|last night|last week|a week ago|(?<=\bon )the \d{{1,2}}(?:st|nd|rd|th)(?! (?:of )?{MONTH})(?!\s+(?!{_AFTER_A_DAY}\b)[a-z])|"
     rf"(?:{WEEKDAY},? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|"
     rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)|(?:last )?(?<!coming )(?<!this ){WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|"
     rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|{_COUNT} days? ago|{MONTH} \d{{1,2}}|"

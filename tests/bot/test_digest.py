@@ -74,6 +74,13 @@ def test_the_digest_asked_before_the_day_is_over_covers_today_so_far(day):
     assert day.say("digest").fields["Contacts yesterday"] == "2 (1 the Tuesday before)"
 
 
+def test_the_same_digest_again_for_today_so_far(day):
+    day.say("called jane cooper, she wants a quote")
+    assert day.say("digest").fields["Contacts yesterday"] == "2 (1 the Tuesday before)"
+    again = day.say("same but for today so far")
+    assert again.fields["Contacts today so far"] == "1 (0 the Wednesday before)"
+
+
 def sam_of(chat) -> Staff:
     return next(s for s in chat.rows(Staff) if s.name == "Sam")
 

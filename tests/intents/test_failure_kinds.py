@@ -2770,6 +2770,11 @@ def test_a_count_of_one_kind_of_contact_is_a_report_of_it(text, slots):
     ("text", "intent", "slots"),
     [
         ("wats overdu for me", "task.list", {"period": "overdue", "owner": "me"}),
+        ("shwo me teh last 3 emials with Gullsand Hvac", "interaction.history",
+         {"customer": "Gullsand Hvac", "channel": "email", "limit": 3}),
+        ("had dinner with the owners of Castellane Yachts tonight, they're moving to us",
+         "interaction.log", {"customer": "Castellane Yachts", "channel": "meeting",
+                             "summary": "they're moving to us", "occurred_on": "2026-11-18"}),
         ("whose number is 0412 555 887?", "customer.show", {"customer": "0412 555 887"}),
         ("whose phone is +44 20 7946 0018", "customer.show", {"customer": "+44 20 7946 0018"}),
         ("Can I get the digest in the morning? 7 would be ideal", "digest.subscribe",
