@@ -654,6 +654,8 @@ _SECOND = re.compile(
     rf"|{_SALE_AFTER}|(?<=, ){_CONTACT_AFTER}|(?<=, and ){_CONTACT_AFTER}"
     # "visited Tom this morning and then had a zoom w/ Léa …": a second contact
     r"|(?<=and then )(?:had|called|rang|phoned|emailed|met|visited|texted|messaged|spoke)\b"
+    # "sent deck to amelia, also rang fatima at bluth, no answer": a contact with another
+    r"|(?<=, also )(?:called|rang|phoned|emailed|met|visited|texted|messaged|whatsapped)\b"
     r"|(?<=and )(?:gave|rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\b|\d)"
     r"|(?<=and )(?:his|her|their)\s+(?:new\s+)?(?:phone|mobile|cell|number|e-?mail|title|job title|"
     r"city|address|company)\b(?:\s+(?:number|address))?\s+(?:is|to|=|:)"

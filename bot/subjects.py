@@ -20,7 +20,7 @@ from bot.handlers.bulk import ASSIGNEE, COUNT_SAID, DEALT, IDS, THEIR_OWNER_SAID
 from bot.handlers.insights import PER_OWNER, selection_of
 from bot.handlers.tasks import THEIR_OWNER
 from crm_store.models import ConversationSubject
-from intents import CUSTOMERS, EXCLUDING, TASKS_OF, WITH_TASKS, Parsed, vocab
+from intents import CUSTOMERS, EXCLUDING, FORECAST, TASKS_OF, WITH_TASKS, Parsed, vocab
 
 CHANGE = ("field", "value", "action")
 CHOSEN_BY = "chosen_by"  # kept with a change to many: the selection it was made on
@@ -43,7 +43,9 @@ LISTED = {
 REFINING = re.compile(
     r"^(?:(?:and|ok|okay|now|then|but|no|so|what about|how about|same(?: thing| again)?|"
     r"how (?:does|did|do) (?:that|it|this|those|these)(?= compare)|"
-    r"(?:split|break|show|do|make) (?:that|it|this)(?: down)?|that|just|only|as|only the|just the|"
+    r"(?:show|do|make) (?:that|it|this)(?: down)?|"
+    r"(?:split|break)(?: (?:that|it|this))?(?: down| up| out)?|"
+    r"that|just|only|as|only the|just the|"
     r"the)\b[\s,]*)+",
     re.I,
 )
@@ -175,8 +177,9 @@ CHASE = re.compile(
 # a selection a task is set on, said in the same message: "… to all detractors", "…, on the
 # lapsed customers in berlin"
 ON_A_SELECTION = re.compile(
-    r"\s*,?\s*\b(?:to|on|for)\s+(?:each of|all(?: of)?|every(?: one of)?)?\s*"
-    r"(?P<selection>(?:the\s+|my\s+|our\s+|[\w-]+'s\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:\s*,?\s*\b(?:to|on|for)\s+(?:(?P<verb>e-?mail|call|ring|phone|visit|text|chase|contact|"
+    r"ping|message)\s+)?(?:each of|all(?: of)?|every(?: one of)?)?|\s+(?:each|every one) of)\s*"
+    r"(?P<selection>(?:the\s+|my\s+|our\s+|[\w-]+'s\s+)?(?:(?!(?:on|for|to)\b)[\w'-]+\s+){0,3}?"
     r"(?:customers|clients|accounts|leads|prospects|detractors|promoters|passives|champions)\b"
     r"(?:\s+(?:in|from|owned by|tagged|with|who|that)\s+[^,;:.]+)?)",
     re.I,
@@ -192,6 +195,30 @@ THEIR_SELECTION = re.compile(
     r"detractors|promoters|passives|champions)\b)",
     re.I,
 )
+# whose a task waiting for Confirm is: "the task is for maria not me", "assign it to maria"
+TASK_IS_FOR = re.compile(
+    r"(?:(?:the\s+)?tasks?\s+(?:is|are|should be)\s+|(?:it'?s|they'?re)\s+|"
+    r"(?:assign|give|set)\s+(?:it|them|the tasks?)\s+)?(?:for|to)\s+(?P<who>(?!me\b)[\w'-]+)"
+    r"(?:\s*,?\s*not\s+(?:for\s+|to\s+)?(?:me|[\w'-]+))?(?:\s*(?:[.,;!]|$))",
+    re.I,
+)
+# a task said to a rep by name first: "maria: a task for her to …", "sam - set him a task …"
+ADDRESSED = re.compile(
+    r"^\s*(?P<rep>[A-Za-z][\w'-]*)\s*[:,–—-]\s+(?P<rest>(?:(?:pls|please|can you)\s+)?"
+    r"(?:set|give|add|create|make|new|a|task)\b.*)$",
+    re.I | re.S,
+)
+# a selection said on its own, to narrow a preview: "owned by maria", "in berlin"
+SELECTION_ALONE = re.compile(
+    r"^\W*(?:owned by|in|tagged|from|based in|with no|who|that)\s+\w", re.I
+)
+# who is left out, said right after the selection a task goes on: "…, except Oliver Wilson: call"
+LEFT_OUT_NEXT = re.compile(
+    r"\s*,?\s*(?:except(?: for)?|but not|excluding|apart from|other than|without|minus)\s+"
+    r"(?P<who>[^:;,]+?)(?=\s*[:;,]|\s+[-–—]\s|\s+(?:to|due|by)\s)",
+    re.I,
+)
+HIS_OWN = re.compile(r"(?:his|her)\s", re.I)  # the selection of the one the task is for
 # "give each of the detractors' owners a task": each customer's owner
 SELECTION_OWNERS = re.compile(
     r"\b(?:each of\s+|all\s+)?the\s+(?P<selection>(?:[\w'-]+\s+){0,3}?(?:customers|clients|"
@@ -218,6 +245,17 @@ THE_ONES = re.compile(
 )
 NARROWING = re.compile(  # "just the london ones", "how many of those are jordan's"
     r"\b(?:just|only|ones)\b|^\s*(?:which|who|any|how many) of (?:them|those|these)\b", re.I
+)
+# the ones of a list a relative clause picks: "those that were added before september …"
+THOSE_THAT = re.compile(
+    r"^\W*(?:(?:and|but|so|ok)\s+)?(?:all\s+)?(?:those|the ones|ones|any)\s+(?:that|who|which)\s+"
+    r"(?:were|are|was|is|have been|has been|got)?\s*",
+    re.I,
+)
+JUDGED = re.compile(
+    r"\s+(?:are|is|were)\s+(?:all\s+)?(?:junk|spam|dead|fake|duplicates?|dupes?|rubbish|garbage|"
+    r"not real|tests?|test data|old|stale|lost|done)\b.*$",
+    re.I,
 )
 ASKED_OF_THEM = re.compile(r"^\s*(?:which|who|any|how many) of (?:them|those|these)\b", re.I)
 SURE = 0.6  # a reading this likely, of something else, is not about the customer just named
@@ -252,7 +290,8 @@ FIRST_SUGGESTED = re.compile(
 )  # the next step suggested first, after a customer's next steps ("task for that fri")
 BARE_ASK = 4  # words: "next steps?", "any ideas" said after a profile are about that customer
 _FIRST_WORDS = (
-    r"^(?:(?:ok|okay|actually|oh|hmm+|no|wait|sorry|and|also|pls|please|can you|could you)[\s,]+)*"
+    r"^(?:(?:ok|okay|actually|oh|oops|whoops|my bad|hmm+|no|wait|sorry|and|also|pls|please|can you|"
+    r"could you)[\s,]+)*"
 )
 _CHANGE_VERB = (
     r"(?:move|push|shift|postpone|reschedule|bump|delay|reassign|assign|give|hand|pass|delete|"
@@ -440,13 +479,17 @@ def _the_reps_own(text: str, subject: ConversationSubject, read: Reader) -> Pars
     """ "her toronto customers", "his open tasks" right after a question about one rep's figures
     (and about no customer): that rep's."""
     said = (subject.asked or {}).get("slots") or {}
-    rep = said.get("owner")
+    chosen = (subject.change or {}).get(CHOSEN_BY) or subject.selection or {}
+    rep = said.get("owner") or chosen.get("owner")  # or whose customers were just listed or moved
     if subject.customer_id is not None or not rep or str(rep).casefold() in ("me", "team"):
         return None
     if (whose := _THEIR_OWN.search(text)) is None:
         return None
-    reading = read(f"{text[: whose.start('pronoun')]}{rep}'s{text[whose.end('pronoun') :]}")
-    if reading.intent == subject.asked.get("intent") and said.get("period"):
+    if whose["he"]:  # "what tasks has he got open?"
+        reading = read(f"{text[: whose.start('he')]}{rep}{text[whose.end('he') :]}")
+    else:
+        reading = read(f"{text[: whose.start('pronoun')]}{rep}'s{text[whose.end('pronoun') :]}")
+    if reading.intent == (subject.asked or {}).get("intent") and said.get("period"):
         # "sam's calls today" then "and his sales?": today's too
         reading = replace(reading, slots={"period": said["period"], **reading.slots})
     return reading
@@ -455,7 +498,8 @@ def _the_reps_own(text: str, subject: ConversationSubject, read: Reader) -> Pars
 _THEIR_OWN = re.compile(
     r"\b(?P<pronoun>his|her)\s+(?:[\w-]+\s+){0,3}?(?:customers|accounts|clients|leads|prospects|"
     r"deals|tasks|to-?dos|pipeline|book|numbers|figures|revenue|sales|orders|calls|contacts|"
-    r"meetings|forecast)\b",
+    r"meetings|forecast|ones)\b"
+    r"|\b(?:has|does|did|is|should)\s+(?P<he>he|she)\s+(?:got|have|has|had|own|owe|doing)\b",
     re.I,
 )
 
@@ -794,6 +838,7 @@ _FILLER_FIRST = re.compile(
 )
 
 
+_OUT_GROUPS = ("who", "who2", "who3", "who4", "who5", "who6", "who7")
 # "drop chloé martin from that", "leave the munich ones out": an exclusion said as a change
 OUT_OF_IT = re.compile(
     r"^(?:(?:drop|remove|take|exclude|skip|pull|cut|leave)\s+(?P<who>.+?)\s+(?:out\s+)?(?:of|from|off)"
@@ -806,7 +851,9 @@ OUT_OF_IT = re.compile(
     r"|(?:drop|remove|exclude|skip|cut|take out|leave out)\s+(?P<who4>(?:the ones|those|anyone|"
     r"anybody|everyone|any|all)\s+(?:with|who|that|where|in|at|from|without|not)\b.+)"
     r"|(?:(?:all|everyone|everybody|them all|the rest)\s+)?(?:but|without|except(?: for)?|minus)\s+"
-    r"(?P<who3>.+))",  # "without anna fischer", "all but #92"
+    r"(?P<who3>.+)"  # "without anna fischer", "all but #92"
+    r"|(?:drop|exclude|skip|leave out|take out)\s+"  # "drop hugo fischer"
+    r"(?P<who7>(?!(?:the|them|it|all|that|this|those|these|everyone)\b)[^,;.]+?)\W*$)",
     re.I,
 )
 
@@ -832,11 +879,18 @@ def narrowed_preview(text: str, waiting: dict[str, Any], read: Reader) -> Parsed
     on fewer customers (previewed again); None when the message does not narrow it."""
     slots = {k: v for k, v in waiting.items() if k not in (IDS, DEALT)}
     text = _FILLER_FIRST.sub("", text)
+    if slots.get("action") == "task" and (whose := TASK_IS_FOR.match(text)):
+        # "the task is for maria not me. and drop hugo fischer": hers, and maybe on fewer
+        slots = {**slots, ASSIGNEE: whose["who"]}
+        rest = text[whose.end() :].strip(" .,;!")
+        return (narrowed_preview(rest, slots, read) if rest else None) or Parsed(
+            "customer.bulk_update", slots
+        )
     if (more := _MORE_PLACES.match(text)) and slots.get("city"):  # "wait, madrid ones too"
         place = more["place"] or more["place2"]
         return Parsed("customer.bulk_update", {**slots, "city": f"{slots['city']} and {place}"})
     if out := OUT_OF_IT.match(text):
-        said = next(out[g] for g in ("who", "who2", "who3", "who4", "who5", "who6") if out[g])
+        said = next(out[g] for g in _OUT_GROUPS if out[g])
         rest = "" if THE_REST.match(text, out.end()) else text[out.end() :]
         text = f"except {said}{rest}"
     if left_out := vocab.EXCEPT.search(text):
@@ -848,6 +902,10 @@ def narrowed_preview(text: str, waiting: dict[str, Any], read: Reader) -> Parsed
         return Parsed("customer.bulk_update", {**slots, EXCLUDING: left})
     if NARROWING.search(text) and (narrower := _narrowing(text, read)):
         return Parsed("customer.bulk_update", {**slots, **narrower})
+    if SELECTION_ALONE.match(text):  # "owned by maria" said to a preview: hers only
+        listed = read(f"list customers {text}")
+        if listed.intent == "segment.list" and selection_of(listed.slots) and not listed.unread:
+            return Parsed("customer.bulk_update", {**slots, **selection_of(listed.slots)})
     return None
 
 
@@ -867,17 +925,34 @@ def _a_task_on_a_selection(text: str, parsed: Parsed, read: Reader) -> Parsed | 
     """ "add a task 'recovery call' due tuesday to all detractors", "give each of the detractors'
     owners a recovery call task": a task on every customer of a selection said in the message,
     previewed as a change to many; None when the message names no selection it can read."""
+    text = _addressed(text)  # "maria: a task for her to email her detractors"
     owners = SELECTION_OWNERS.search(text)
     # "a task for each owner to call their detractors": their own ones, each by its owner
     theirs = THEIR_SELECTION.search(text) if THEIR_OWNER.search(text) else None
     on = owners or theirs or ON_A_SELECTION.search(text)
-    if on is None or (owners is None and parsed.intent != "task.create"):
+    asked = parsed.intent == "task.create" or re.search(r"\btasks?\b", text, re.I)
+    if on is None or (owners is None and not asked):
         return None
-    listed = read(f"list {on.group('selection')}")
+    said = on.group("selection")
+    own = HIS_OWN.match(said)  # "… for each of her customers": hers, the one the task is for
+    listed = read(f"list {said[own.end() :] if own else said}")
     selection = selection_of(listed.slots)
-    if listed.intent != "segment.list" or not selection or listed.unread:
+    if listed.intent != "segment.list" or listed.unread or not (selection or own):
         return None
-    rest = text[: on.start()] + " " + text[on.end() :]
+    end, left_out = on.end(), None
+    if out := LEFT_OUT_NEXT.match(text, end):  # "… on sam's at-risk customers except X: call"
+        left_out = read(f"list customers except {out['who']}").slots.get(EXCLUDING)
+        if left_out is None:
+            return None  # who is left out is not read: never a task on them too
+        end = out.end()
+    doing = f" to {on['verb']} " if on.groupdict().get("verb") else " "  # "… to email all her …"
+    rest = text[: on.start()] + doing + text[end:]
+    if left_out is None and (last := vocab.EXCEPT.search(rest, on.start())):
+        # "…, due monday, except Hugo Fischer": left out at the end
+        left_out = read(f"list customers{rest[last.start() :]}").slots.get(EXCLUDING)
+        if left_out is None:
+            return None
+        rest = rest[: last.start()]
     reading = read(THEIR_OWNER.sub(" ", rest))
     if reading.intent != "task.create":
         return None
@@ -885,6 +960,12 @@ def _a_task_on_a_selection(text: str, parsed: Parsed, read: Reader) -> Parsed | 
     slots = {"action": "task", "text": task, "due": reading.slots.get("due")}
     each_owner = owners or THEIR_OWNER.search(text)
     assignee = THEIR_OWNER_SAID if each_owner else reading.slots.get("owner")
+    if own and "owner" not in selection:
+        if not assignee or assignee == THEIR_OWNER_SAID:
+            return None  # whose "her customers" are is not said
+        selection["owner"] = assignee  # "a task for sam for each of his at-risk customers"
+    if left_out is not None:
+        selection[EXCLUDING] = left_out
     return Parsed("customer.bulk_update", {**selection, **slots, ASSIGNEE: assignee}, SURE)
 
 
@@ -914,6 +995,15 @@ def _a_task_on_named(parsed: Parsed) -> Parsed:
         ASSIGNEE: parsed.slots.get("owner"),
     }
     return Parsed("customer.bulk_update", slots, parsed.confidence)
+
+
+def _addressed(text: str) -> str:
+    """ "sam: set him a task to call each of his at-risk customers": said to Sam, so him is Sam."""
+    if (to := ADDRESSED.match(text)) is None:
+        return text
+    rep, rest = to["rep"], to["rest"]
+    rest = re.sub(r"\b(?:his|her)\b(?=\s+\w)(?!\s+(?:to|a|an|the)\b)", f"{rep}'s", rest, flags=re.I)
+    return re.sub(r"\b(?:him|her)\b", rep, rest, flags=re.I)
 
 
 def task_named(said: str) -> str:
@@ -983,7 +1073,9 @@ def _narrower(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) ->
     kind = LISTED.get(parsed.intent)
     if parsed.intent != asked["intent"] and kind and kind.search(text):
         return None  # "maria's tasks" after the team's figures: her tasks
-    reread = read(REFINABLE[asked["intent"]].format(rest))
+    # "and for next quarter" after a forecast: the forecast for it, not the sales of a quarter ahead
+    template = "forecast {}" if asked["slots"].get(FORECAST) else REFINABLE[asked["intent"]]
+    reread = read(template.format(rest))
     if reread.intent != asked["intent"] or reread.unread:
         return None
     said = {k: v for k, v in reread.slots.items() if k != "metric" or _names_metric(text)}
@@ -1075,9 +1167,13 @@ def _narrowing(text: str, read: Reader) -> dict[str, Any] | None:
     None when such a clause says something no selection can: the list is then not guessed."""
     narrower: dict[str, Any] = {}
     for clause in CLAUSES.split(text):
-        if not NARROWING.search(clause) or MANY.search(FROM_THE_LIST.sub(" ", clause)):
+        if relative := THOSE_THAT.match(clause):  # "those that were added before sept are junk"
+            said = JUDGED.sub("", clause[relative.end() :])
+        elif not NARROWING.search(clause) or MANY.search(FROM_THE_LIST.sub(" ", clause)):
             continue
-        listed = read(f"list {FROM_THE_LIST.sub(' ', clause)}")
+        else:
+            said = FROM_THE_LIST.sub(" ", clause)
+        listed = read(f"list {said}")
         as_list = next(
             (r for r in (listed, *listed.alternatives) if r.intent == "segment.list"), None
         )

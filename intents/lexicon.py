@@ -528,6 +528,24 @@ _TAG_DROPPED = re.compile(
 )
 
 
+def tags_together(typed: str, lexicon: Lexicon) -> str | None:
+    """ "tag all vip and enterprise customers xmas24": the customers carrying either tag, said as
+    the parser reads it ("… customers tagged vip or enterprise …"); None when not two tags."""
+    _, tags, _ = lexicon.places
+    found = _TWO_TAGS.search(typed)
+    if found is None or not {found["a"].casefold(), found["b"].casefold()} <= tags:
+        return None
+    either = f"{found['noun']} tagged {found['a']} or {found['b']}"
+    return f"{typed[: found.start()]}{either}{typed[found.end() :]}"
+
+
+_TWO_TAGS = re.compile(
+    r"\b(?P<a>[\w-]+)\s+(?:and|&|or|\+|/)\s+(?P<b>[\w-]+)\s+"
+    r"(?P<noun>customers|clients|accounts|ones|leads)\b",
+    re.I,
+)
+
+
 def tag_list(typed: str, lexicon: Lexicon) -> dict[str, str] | None:
     """ "my win-back list pls", "the cold-leads accounts": the customers carrying a tag the store
     has, or None."""

@@ -29,6 +29,7 @@ from intents.lexicon import (
     staff_named,
     tag_dropped,
     tag_list,
+    tags_together,
     with_possessives,
 )
 from intents.model import Model, model
@@ -170,6 +171,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         moved = parse(message.typed[: tail.start()], now=now, tz=tz, lexicon=lexicon)
         if moved.intent == "customer.update" and moved.slots.get("field") == "owner":
             return replace(moved, slots={**moved.slots, WITH_TASKS: True})
+    if handed := _TASKS_THEN_HANDED.match(message.typed):  # "jordan's tasks - give them to sam"
+        return parse(f"give {handed['whose']} to {handed['who']}", now=now, tz=tz, lexicon=lexicon)
     if handed := _THAT_TASK_HANDED.match(message.text):  # "hand that task to jordan": whose now
         return Parsed("task.update", {"owner": handed["who"]}, 0.85)
     if not_that := vocab.NOT_THAT_TASK.match(message.text):  # "actually no not 2, …, undo"
@@ -231,6 +234,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if lexicon is not None and (tag := compound_tag(message.typed, lexicon)):
         if (selected := _tag_apart(tag, message, now=now, tz=tz, lexicon=lexicon)) is not None:
             return selected  # "bin all of jordan's stale-lead leads": those tagged stale-lead
+    if lexicon is not None and (either := tags_together(message.typed, lexicon)):
+        return parse(either, now=now, tz=tz, lexicon=lexicon)  # "vip and enterprise customers"
     if lexicon is not None and (tagged := tag_list(message.typed, lexicon)):
         return Parsed("segment.list", tagged, 0.9)  # "my win-back list pls"
     if lexicon is not None and (reps := reps_compared(message.typed, lexicon)):
@@ -272,9 +277,20 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
             if caller and said != caller and (said.startswith(caller) or said.endswith(caller)):
                 slots["customer"] = caller  # "tom @ cyberdyne called, …", "called X, …": X
             parsed = replace(parsed, slots=slots)
+    if parsed.intent == "purchase.log" and "quantity" not in parsed.slots:
+        parsed = _counted_before(parsed, message)
     if _BARE_NUMBER.fullmatch(message.text):  # "14" alone: a task, an answer, a typo? ask
         parsed = replace(parsed, confidence=min(parsed.confidence, BARE_NUMBER_CONFIDENCE))
     return parsed
+
+
+_TASKS_THEN_HANDED = re.compile(
+    r"^\W*(?:(?:now|and|then|ok|also)\W+)*(?P<whose>[\w'-]+(?:'s|’s|s')\s+(?:(?:open|overdue|"
+    r"remaining|other)\s+)?(?:tasks|to-?dos|follow-?ups))(?:\s*[-–—:,]\s*(?:please\s+|pls\s+)?"
+    r"(?:hand|give|move|pass|reassign|send)\s+(?:them|those|it|these)(?:\s+all)?(?:\s+over)?|"
+    r"\s+(?:(?:all|over)\s+)?)\s*to\s+(?P<who>[\w'-]+)(?:\s+(?:please|pls|too|as well|now))*\W*$",
+    re.I,
+)
 
 
 def _sold_there(
@@ -544,6 +560,19 @@ def _with_each(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Par
     return replace(parsed, slots={**parsed.slots, CUSTOMERS: named})
 
 
+def _counted_before(parsed: Parsed, message: Message) -> Parsed:
+    """ "closed $18k with X for 6 blade inspections": the count said before what was sold."""
+    product = str(parsed.slots.get("product") or "")
+    if not product:
+        return parsed
+    said = message.cleaned.original if message.cleaned is not None else message.typed
+    before = rf"(?<![\w.,$€£-])(\d{{1,5}})\s+(?:x\s+)?{re.escape(product)}\b"
+    counted = re.search(before, said, re.I)
+    if counted is None or int(counted[1]) == 0:
+        return parsed
+    return replace(parsed, slots={**parsed.slots, "quantity": int(counted[1])})
+
+
 def _task_each(parsed: Parsed, message: Message, lexicon: Lexicon) -> Parsed:
     """ "a follow-up for each of jane cooper, hank scorpio and bill lumbergh: …", "call A, B and C
     by friday": a task on each customer named, not one on the first with the others in its text."""
@@ -652,8 +681,13 @@ def _left_out(parsed: Parsed, said: str, **who: Any) -> Parsed:
 
 def _still_unread(phrases: list[str], slots: dict[str, Any]) -> tuple[str, ...]:
     """The phrases no slot took in the end (the tagger or the store's names may place them)."""
-    taken = {w for v in slots.values() if isinstance(v, str) for w in v.lower().split()}
-    return tuple(p for p in phrases if not set(p.lower().split()) <= taken)
+    taken = {w for v in slots.values() if isinstance(v, str) for w in _WORD.findall(v.lower())}
+    return tuple(p for p in phrases if not set(_WORD.findall(p.lower())) <= taken | _ASKING_WORDS)
+
+
+_WORD = re.compile(r"[\w'’-]+")
+# the words that ask for a change, left over after a selection said first ("…: add tag x")
+_ASKING_WORDS = frozenset({"add", "put", "give", "set", "then", "and", "also", "please", "pls"})
 
 
 _TARGET_AT_END = re.compile(r"\s+(?P<target>(?:to|into|as)\s+[\w'-]+(?:\s+[\w'-]+)?)\W*$", re.I)

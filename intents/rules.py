@@ -181,6 +181,8 @@ def as_typed(slots: dict[str, Any], message: Message) -> dict[str, Any]:
         else:  # words cut from its middle ("… the agreement [by friday]."): piece by piece
             original = _pieces_typed(value, message)
         original = " ".join((original or "").split())
+        if name == "email":
+            original = original.strip("<>")  # "Priya Raman <priya@kestrel.co.uk>": the address
         if original and original.lower() != value.lower():
             slots[name] = original
     return slots
@@ -1619,7 +1621,10 @@ _ADVICE_ASKED = re.compile(
 )
 
 
-_OOPS = re.compile(r"^\W*(?:(?:oops|whoops|sorry|my bad|correction|ugh)\b\W*)+", re.I)
+_OOPS = re.compile(
+    r"^\W*(?:(?:oops|whoops|sorry|my bad|correction|ugh|wait|hmm+|hm|ah|oh|actually|no)\b\W*)+",
+    re.I,
+)
 # a score corrected: "was actually 4 not 3", "should be 8, not 6", "it's 9 not 7"
 _CORRECTED = re.compile(
     r"\b(?:(?:actually|should (?:have )?be(?:en)?|meant|was|is|it'?s)\s+)+(?P<new>-?\d{1,3})"
@@ -2154,6 +2159,9 @@ _PAID_NOT_BOUGHT = re.compile(
 _AFTER_ALL = re.compile(r"\s+(?:in the end|after all|at last|eventually|finally)\b", re.I)
 
 
+_IN_ALL = re.compile(r"\s*(?:in\s+total|total|all\s+in|altogether|in\s+all)\b", re.I)
+
+
 def _sale(text: str, typed: str) -> dict | None:
     slots: dict[str, Any] = {}
     if wanted := _WANTED_BOOKED.match(text):  # "X wants 3 more Y licences, booked it": X bought
@@ -2191,8 +2199,11 @@ def _sale(text: str, typed: str) -> dict | None:
         value = amount(money.group("money"))
         if value:
             slots["amount"], slots["currency"] = value
-        text = text[: money.start()] + " " + text[money.end() :]
-        typed = typed[: money.start()] + " " + typed[money.end() :]
+        end = money.end()
+        if in_all := _IN_ALL.match(text, end):  # "… 2700 total": the sum, never the customer's
+            end = in_all.end()
+        text = text[: money.start()] + " " + text[end:]
+        typed = typed[: money.start()] + " " + typed[end:]
     for form in vocab.PURCHASE_FORMS:
         found = form.search(text)
         if not found:
@@ -2785,7 +2796,8 @@ def _create(match: re.Match, message: Message) -> dict | None:
 # "please log: telefonat with frau lehmann …", "matt at tui builders - new email …": a contact
 # or a detail of someone known, never someone new
 _LOGGED_NOT_ADDED = re.compile(
-    r"^(?:(?:pls|please)\s+)?log\b|\s[-–—:]\s*new\s+(?:e-?mail|phone|number|mobile|cell|address)\b"
+    r"^(?:(?:pls|please)\s+)?log\b(?!\s+(?:a\s+)?new\s+(?:lead|customer|contact|client|prospect)\b)"
+    r"|\s[-–—:]\s*new\s+(?:e-?mail|phone|number|mobile|cell|address)\b"
     r"|\bnew\s+(?:#|no\.?|num|number|mobile|cell|phone)\s*[:#]?\s*[+(\d]"  # "jolene hebert new # 337-…"
     # "X is interested in Y also", "X interested in Y now, add interest"
     r"|^(?!(?:new|add|create)\b)[^,]{2,60}?\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+)?interested\s+in\b"
@@ -2896,6 +2908,9 @@ _NEXT_LABEL = (
 _WHO_IS_AT_END = re.compile(r"\b(?:she|he|they|who)(?:['’](?:s|re)|\s+(?:is|are))?\s*$", re.I)
 
 
+_ADDRESS_IN_BRACKETS = re.compile(r"(?<=\w)\s*<([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)>\s*")
+
+
 def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[str, Any]:
     """A new customer told in a sentence: name, company, city, contact details, owner, stage."""
     slots = dict(slots)
@@ -2906,6 +2921,7 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     rest = _THIS_ONE.sub("", rest)  # "add this one: Rāwiri Tane | …"
     rest = _QUOTED_RECORD.sub(r"\1", rest)  # "…: 'Kellerbräu Mittenwald, Herr Anton Riedl, …'"
     rest = _MAIL_HEADER.sub(" ", rest)  # "— From: Matthias Brandt <m.brandt@…> Sent: … Subject: …"
+    rest = _ADDRESS_IN_BRACKETS.sub(r", \1, ", rest)  # "Priya Raman <priya@…> Head of IT, …"
     if lead := vocab.CREATE_LEAD.match(rest):
         if lead.group("owner"):
             slots["owner"] = lead.group("owner")
@@ -3148,10 +3164,18 @@ _CONTACT_PERSON = re.compile(
     r"(?:\s+is)?:?\s+(?P<name>[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,3})$",
     re.I,
 )
+# "Head of IT", "VP of Sales": a department, never the company
+_DEPARTMENT = (
+    r"(?:IT|HR|R&D|sales|marketing|operations|ops|finance|procurement|purchasing|engineering|"
+    r"product|facilities|logistics|security|legal|people|talent|growth|partnerships|technology|"
+    r"data|design|quality|customer success|accounts|IT services)"
+)
+# what a title is head of, before the company: "Head of IT at Kestrel Labs"
+_OF_A_FIELD = r"(?:\s+of\s+[\w&-]+(?:\s+[\w&-]+)?(?=\s+(?:at|@|with|for|in)\s))?"
 _TITLED = re.compile(
     r"(?:[\w-]+\s+){0,3}(?:manager|director|head|ceo|cfo|cto|coo|vp|founder|co-founder|buyer|officer|"
     r"partner|president|owner|lead|coordinator|consultant|assistant|administrator|engineer)"
-    r"\s+(?:at|in|of|with|for|@)\s+(?P<company>[A-Z][\w'&.-]*(?:\s[A-Z&][\w'&.-]*){0,3})",
+    rf"{_OF_A_FIELD}\s+(?:at|in|of(?!\s+{_DEPARTMENT}\b)|with|for|@)\s+(?P<company>[A-Z][\w'&.-]*(?:\s[A-Z&][\w'&.-]*){{0,3}})",
     re.I,
 )
 _HONORIFIC = re.compile(
@@ -3164,7 +3188,8 @@ _TITLE_WORD = (
 )
 _TITLE_ALONE = re.compile(rf"(?:[\w&-]+\s+){{0,3}}{_TITLE_WORD}(?:\s+of\s+[\w&-]+)?", re.I)
 _AT_COMPANY = re.compile(
-    rf"(?:[\w&-]+\s+){{0,3}}{_TITLE_WORD}\s+(?:at|of|with|for|@)\s+(?P<company>\S.*)", re.I
+    rf"(?:[\w&-]+\s+){{0,3}}{_TITLE_WORD}{_OF_A_FIELD}\s+(?:at|of|with|for|@)\s+(?P<company>\S.*)",
+    re.I,
 )
 _FROM_TOWN = re.compile(r"from\s+(?P<town>[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?)")
 _PRIVATE_MAIL = re.compile(
@@ -4493,9 +4518,11 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         text, typed = _erased(text, found.span()), _erased(typed, found.span())
     elif CAME_FROM not in slots:
         slots["owner"] = owner(message, named_for=False) or ("me" if mine else None)
-    if (found := vocab.CITY.search(typed)) and found["city"].casefold() != str(
-        slots.get("owner") or ""
-    ).casefold():  # "… from Carlos to Ana": Carlos is whose they are, not a town
+    if (
+        (found := vocab.CITY.search(typed))
+        and found["city"].casefold() != str(slots.get("owner") or "").casefold()
+        and found["city"].casefold() not in vocab.DATE_WORDS  # "… off from tomorrow": when
+    ):  # "… from Carlos to Ana": Carlos is whose they are, not a town
         slots["city"] = found.group("city").removeprefix("the ").removeprefix("The ")  # "the UK"
         if more := _MORE_TOWNS.match(typed, found.end("city")):  # "in paris or madrid"
             slots["city"] += more.group()

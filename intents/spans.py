@@ -585,7 +585,7 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 )
             ):  # "Tamika Reese, clerk for Judge Alvarez", "Pono Builders, Keoni Alapai": not her
                 continue
-            if name == "city" and value.lower() in _STOPS:
+            if name == "city" and (value.lower() in _STOPS or value.lower() in DATE_WORDS):
                 continue  # "… off from Monday": when, never a town
             if (
                 name == "city"

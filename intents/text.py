@@ -156,6 +156,16 @@ SHORTHAND = [
     (re.compile(r"\b(this|last)_(week|month|quarter|year)\b", re.I), r"\1 \2"),
     (re.compile(r"\blast_12_months\b", re.I), "last 12 months"),
     (re.compile(r"\b(?:agn|agin|agian|agan)\b", re.I), "again"),
+    # "just delete #143 and #48": the request, without the word that narrows it to those
+    (
+        re.compile(
+            r"^\s*just\s+(?=(?:delete|remove|bin|move|give|hand|tag|untag|mark|close|restore)\b)",
+            re.I,
+        ),
+        "",
+    ),
+    # "and the rest of jordan's open tasks to sam": what is left of his, which is all his now
+    (re.compile(r"\bthe rest of\s+(?=[\w-]+(?:'s|’s)\s)", re.I), ""),
     (re.compile(r"\b2day\b", re.I), "today"),
     (re.compile(r"\bint(?:r|er)ested\b", re.I), "interested"),
     (re.compile(r"\bevry1\b", re.I), "everyone"),
@@ -501,6 +511,8 @@ VOCABULARY = [
 COMMON = {
     "tanks",  # "their holding tanks" are not "tasks"
     "tank",
+    "inspections",  # "6 blade inspections" are not "interactions"
+    "inspection",
     "shop",  # "came by the shop" is not "show"
     "shops",
     "brought",  # "who brought X back from the bin" is not "bought"

@@ -1843,7 +1843,7 @@ PURCHASE_FORMS = [
 # "gave him 10% off", "at a 15% discount", "discount of 5%": off the list price
 DISCOUNT = re.compile(
     r"(?P<pct>\d{1,2}(?:\.\d{1,2})?)\s?%\s*(?:off|discount|disc\b|reduction)"
-    r"|\b(?:discount(?:ed)?|off)\s+(?:of\s+|by\s+)?(?P<pct2>\d{1,2}(?:\.\d{1,2})?)\s?%"
+    r"|\b(?:discount(?:ed)?|off|minus|less)\s+(?:of\s+|by\s+|a\s+)?(?P<pct2>\d{1,2}(?:\.\d{1,2})?)\s?%"
 )
 TIMES = re.compile(  # "support premium x2", "2x CRM Pro", "× 3", "qty 10", "quantity: 25"
     r"(?<![\w$€£.,])(?:[x×]\s?(?P<q>\d{1,4})|(?P<q2>\d{1,4})\s?[x×])(?![\w.,])"
@@ -2387,7 +2387,7 @@ OWNER_DID = re.compile(
 OWNER_FOR = re.compile(
     r"\b(?:for|of|owned by|managed by|assigned to|belonging to)"
     r"\s+(?P<name>[^\W\d_][\w-]+)"
-    r"(?=\W*$|\s*,|\s+(?:today|tomorrow|yesterday|this|next|last|for|overdue|due|please|pls|now|in|since)\b)"
+    r"(?=\W*$|\s*[,:;]|\s+(?:today|tomorrow|yesterday|this|next|last|for|overdue|due|please|pls|now|in|since)\b)"
 )
 # "meetings logged by jordan": whose they are, whatever else the message names
 OWNER_BY = re.compile(
@@ -2413,7 +2413,7 @@ NOT_OWNERS = frozenset(
 CREATE_LEAD = re.compile(
     r"^\s*(?:(?:please|pls|kindly|can you|could you|i want to|i'd like to|i would like to|to|add|create|"
     r"register|enter|new|a|an|make|one|our|the|put in(?: the)? (?:system|crm)|put|onboard|alert|"
-    r"set up|setup|open|start|"
+    r"set up|setup|open|start|(?:log|record)(?=\s+(?:a\s+)?new\s)|"
     r"chuck in|pop in|stick in|throw in|this guy|this lady|this person|this one)\s+)*"
     r"(?:(?:qualified|hot|warm|cold|inbound|outbound|web|referral)\s+)?(?:(?:customer|contact|client|cliente|lead|prospect|account|acct|cust|one|record|entry|partner)\b\s*(?:alert\b\s*)?|[a-z]+(?=\s*:))?"
     r"(?:from\s+(?:this|the|a|an|my|her|his)\s+(?:e-?mail\s+)?(?:signature|sig|card|business card|email)\s*(?=:))?"

@@ -112,7 +112,8 @@ def just_logged_put_right(
 
 
 _SORRY = (
-    r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|no|wait|correction|actually|oh|(?:my )?typo|wrong)"
+    r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|no|wait|correction|actually|oh|(?:my )?typo|wrong|"
+    r"that'?s (?:wrong|not right)|thats (?:wrong|not right))"
     r"[\s,!.:]*)*"
 )
 _FIGURE = (  # a sum or a count said alone: "5400", "5.4k", "$5,400", "6 seats"
@@ -121,10 +122,13 @@ _FIGURE = (  # a sum or a count said alone: "5400", "5.4k", "$5,400", "6 seats"
 )
 _FIGURE_MEANT = re.compile(
     rf"{_SORRY}(?:i meant|meant|make (?:that|it)|(?:it|that) (?:was|is|should (?:have )?be(?:en)?)|"
-    r"change (?:it|that|that sale|the sale|the amount|the total) to|"
+    r"(?:the\s+)?(?:total|amount|sum|price) (?:was|is|should (?:have )?be(?:en)?)|"
+    r"change (?:it|that|that sale|the sale|the amount|the total|this sale) to|"
     rf"should (?:have )?be(?:en)?)\s+(?:actually\s+)?{_FIGURE}"
-    r"(?:\s*(?:,|for|at|and|=)\s*(?P<total>[$€£]?\s?\d[\d,.]*\s?[km]?\s*(?:usd|eur|gbp|dollars|euros|pounds)?)"
-    r"(?:\s+(?:in\s+)?total)?)?\W*$",
+    r"(?:\s+(?!(?:for|at|and|total)\b)[a-z][\w-]*){0,3}"  # "… to 6 support premium, 3600 total"
+    r"(?:\s*(?:,|for|at|and|=)\s*(?:(?:a\s+|the\s+)?total(?:\s+of|\s+is|\s+was)?\s*:?\s*)?"
+    r"(?P<total>[$€£]?\s?\d[\d,.]*\s?[km]?\s*(?:usd|eur|gbp|dollars|euros|pounds)?)"
+    r"(?:\s+(?:in\s+)?total)?)?(?:\s+(?:after|with|incl\.?|including)\s+(?:the\s+)?discount)?\W*$",
     re.I,
 )
 _FIGURE_NOT = re.compile(  # "oops 1,450 not 14,500"

@@ -37,6 +37,17 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     quantity = checks.whole(slots.get("quantity", 1), what="quantity")
     name, catalogue = sold_as(ctx, typed, new=bool(slots.get(NEW_PRODUCT)))
     second = _second_item(ctx, slots, catalogue)
+    if (
+        "amount" in slots
+        and quantity > 1
+        and not slots.get(EACH)
+        and _AT_A_PRICE.search(ctx.message.text)
+    ):  # "5 support premium @600": at the catalogue's price each, or asked
+        price = Decimal(str(slots["amount"]))
+        if catalogue is None:
+            slots = {**slots, EACH: slots["amount"]}
+        elif abs(price - catalogue.price) < abs(price - catalogue.price * quantity):
+            slots = {**slots, "amount": str(price * quantity)}
     if slots.get(EACH):
         raise _each_or_in_all(slots, quantity, ctx)
     amount, currency = _amount(slots, catalogue, quantity, ctx)
@@ -230,6 +241,13 @@ def _named_elsewhere(ctx: Context, catalogue: dict[str, Product]) -> list[str]:
 
 
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "plus", "&"})
+_PRICE_EACH = re.compile(
+    r"\b(?:each|apiece|a piece|per (?:seat|unit|licen[cs]e|user|item|box))\b"
+    r"|/\s?(?:seat|unit|user|ea)\b",
+    re.I,
+)
+CENT = Decimal("0.01")
+_AT_A_PRICE = re.compile(r"@\s*[$€£]?\s?\d")
 
 
 def _amount(
@@ -237,6 +255,13 @@ def _amount(
 ) -> tuple[Decimal, str]:
     ceiling = ctx.settings.max_amount
     off = slots.get(DISCOUNT)
+    if "amount" in slots and off is not None and _PRICE_EACH.search(ctx.message.text):
+        # "12 seats at 45 each, 10% discount": the price each is the list price, the 10% off it
+        if not 0 < off < 100:
+            raise UserError(f"A discount of {off:g}% can't be right. Nothing was saved.")
+        listed = Decimal(str(slots["amount"]))
+        slots = {**slots, "amount": (listed * (100 - Decimal(str(off))) / 100).quantize(CENT)}
+        off = None
     if "amount" in slots and off is not None:  # before or after the discount? asked, not guessed
         raise UserError(
             f"Is {slots['amount']} the price before or after the {off:g}% off? Say the total "

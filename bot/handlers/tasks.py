@@ -127,6 +127,13 @@ _ON_EACH = re.compile(
     re.I,
 )
 _SOMEONE = re.compile(r"\b(?:him|her|them)\b", re.I)
+# a weekday said to put right the day just set: "oops make that friday", "sorry, I meant tuesday"
+_DAY_PUT_RIGHT = re.compile(
+    r"^\W*(?:(?:oops|whoops|sorry|no|wait|actually|my bad)\W+)*(?:make (?:that|it)|i meant|meant|"
+    r"(?:it|that) should be)\s+(?:on\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)"
+    r"[a-z]*\W*$",
+    re.I,
+)
 _AT_AN_HOUR = re.compile(
     r"\b(?:at|@)\s*(?P<hour>\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}|noon|midday)(?!\w)",
     re.I,
@@ -455,6 +462,15 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
             "Rename one task at a time, e.g. “rename task 12 to …”. Nothing was changed."
         )
     due = due_date(ctx, slots.get("due")) if slots.get("due") else None
+    if (
+        due is not None
+        and len(changing) == 1
+        and changing[0].due
+        and _DAY_PUT_RIGHT.match(ctx.message.text)
+    ):  # "oops make that friday" of a task due next thursday: the friday of that week
+        was = changing[0].due
+        same_week = was + timedelta(days=due.weekday() - was.weekday())
+        due = same_week if same_week >= ctx.today else due
     to_owners = slots.get("owner") == THEIR_OWNERS  # each to the owner of its customer
     whose_task = assignee(ctx, slots["owner"]) if slots.get("owner") and not to_owners else None
     text = checks.text(slots.get("text", ""), Task, "text", what="task") or None

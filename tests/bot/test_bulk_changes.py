@@ -3,7 +3,7 @@ whole, and kept within the rep's own book for reps."""
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlmodel import Session, select
@@ -880,3 +880,48 @@ def test_more_towns_said_to_a_preview_widen_it(book):
     book.say("move dana's leeds and york customers to lee", who="Alex")
     preview = book.say("wait, bath ones too", who="Alex")
     assert sorted(r["Customer"] for r in preview.rows) == ["Hal Hardy", "Hank Iron", "Sofia Soft"]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "create a task for priya for each of her customers: call them, due friday",
+        "set a task for priya on priya's customers except quinn quill: call them, due friday",
+        "priya: a task for her to call all her customers, due friday, except quinn quill",
+    ],
+)
+def test_a_task_for_a_rep_on_her_own_customers_is_hers_and_on_hers_only(book, asked):
+    preview = book.say(asked, who="Alex")
+    assert preview.text.startswith("Set the task “call")
+    assert {r["Owner"] for r in preview.rows} == {"Priya"}
+    assert {r["Change"] for r in preview.rows} == {"+ task for Priya"}
+    left_out = "Quinn Quill" not in {r["Customer"] for r in preview.rows}
+    assert left_out == ("quinn" in asked)
+
+
+def test_a_task_waiting_for_confirm_given_to_another_rep_and_one_customer_dropped(book):
+    book.say("set a task for priya on priya's customers: call them, due friday", who="Alex")
+    preview = book.say("the task is for lee not priya. and drop pia post", who="Alex")
+    assert {r["Change"] for r in preview.rows} == {"+ task for Lee"}
+    assert sorted(r["Customer"] for r in preview.rows) == ["Pete Prompt", "Quinn Quill"]
+
+
+def test_his_or_her_after_a_reps_list_or_handover_is_that_reps(book):
+    book.say("move Dana's proposals to Lee", who="Alex")
+    book.say("yes", who="Alex")
+    preview = book.say("also her leads go to priya", who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hal Hardy", "Hank Iron", "Sofia Soft"]
+    _task_for(book, "Hal Hardy", "Dana", "send the quote")
+    tasks = book.say("and what tasks has she got open?", who="Alex")
+    assert tasks.text.startswith("Dana's") and "send the quote" in str(tasks.rows)
+
+
+def test_those_of_a_list_a_relative_clause_picks_are_the_ones_changed(chat):
+    with Session(chat.engine) as session:
+        for name, added in (("Jane Smith", date(2026, 7, 1)), ("Hans Müller", date(2026, 10, 1))):
+            customer = session.exec(select(Customer).where(Customer.name == name)).one()
+            customer.created_at = datetime(added.year, added.month, added.day, tzinfo=UTC)
+        session.commit()
+    chat.say("customers never contacted", who="Alex")
+    preview = chat.say("those that were added before september are junk, delete them", who="Alex")
+    assert [r["Customer"] for r in preview.rows] == ["Jane Smith (Globex Ltd)"]

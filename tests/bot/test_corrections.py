@@ -516,3 +516,44 @@ def test_asked_which_customer_a_new_request_naming_another_writes_nothing(chat):
     chat.say("called jane, she wants a quote")
     chat.say("tell me about hans müller")
     assert chat.rows(Interaction) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "amount"),
+    [
+        ("jane cooper ordered 5 CRM Pro @900", "4500.00"),  # "@" the catalogue's price: each
+        ("jane cooper took 2 CRM Pro, 900 each minus 10%", "1620.00"),
+        ("jane cooper signed, 12 CRM Pro at 45 each, 10% discount", "486.00"),
+    ],
+)
+def test_a_price_each_with_a_discount_or_an_at_sign_is_priced_as_said(chat, said, amount):
+    _catalogue(chat, "CRM Pro")
+    chat.say(said)
+    [sale] = chat.rows(Purchase)
+    assert sale.amount == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("said", "quantity", "amount"),
+    [
+        ("no thats wrong, total was 2700 after discount", 2, "2700.00"),
+        ("change that sale to 6 CRM Pro, 3600 total", 6, "3600.00"),
+        ("sorry make that 15 seats, total 6075", 15, "6075.00"),
+    ],
+)
+def test_the_sale_just_logged_put_right_in_other_words(chat, said, quantity, amount):
+    _catalogue(chat, "CRM Pro")
+    chat.say("jane cooper took 2 CRM Pro for 3000")
+    assert chat.say(said).text.startswith("Change the sale of 2 × CRM Pro")
+    chat.say("yes")
+    [sale] = chat.rows(Purchase)
+    assert (sale.quantity, sale.amount) == (quantity, Decimal(amount))
+
+
+def test_two_contacts_told_in_one_message_are_logged_each_with_its_customer(chat):
+    chat.say("sent the deck to jane cooper, also rang jane smith no answer left vm")
+    logged = {(i.customer_id, i.channel) for i in chat.rows(Interaction)}
+    assert logged == {
+        (chat.customer("Jane Cooper").id, "email"),
+        (chat.customer("Jane Smith").id, "call"),
+    }

@@ -322,6 +322,13 @@ def test_the_hour_of_a_reminder_is_kept_with_it(chat):
     assert (task.text, task.due) == ("call Jane Cooper at 2pm", date(2026, 11, 20))
 
 
+def test_a_reminder_just_set_moved_with_oops_make_that(chat):
+    chat.say("remind me to call Jane Cooper next thursday")
+    chat.say("oops make that friday")  # the friday of that week, the day after
+    [task] = chat.rows(Task)
+    assert task.due == date(2026, 11, 27)
+
+
 def test_ok_and_a_new_question_is_no_yes_to_the_change_waiting(chat):
     chat.say("move Jane Cooper and Jane Smith to proposal", who="Alex")
     chat.say("ok what about Berlin", who="Alex")

@@ -404,6 +404,15 @@ def test_a_selection_counted_per_rep_is_that_list_split_by_owner(chat):
     assert "By owner: Sam 2." in reply.text
 
 
+def test_a_forecast_or_a_figure_asked_again_for_another_span_or_split_by_rep(chat):
+    history(chat, lapsed_days=20)
+    chat.say("whats the forecast to year end?", who="Alex")
+    coming = chat.say("and for next quarter", who="Alex")
+    assert coming.title == "Forecast, from Fri 1 Jan 2027 to Wed 31 Mar 2027 — the team's customers"
+    chat.say("revenue this month", who="Alex")
+    assert chat.say("split per rep", who="Alex").title.startswith("Revenue by owner, this month")
+
+
 def test_a_book_with_no_buyers_has_no_forecast_to_add_up(chat):
     reply = chat.say("my forecast")
     assert reply.text == "None of your customers has bought yet: no forecast to add up."

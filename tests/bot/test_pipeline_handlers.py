@@ -304,6 +304,14 @@ def test_restore_her_after_a_remark_brings_the_customer_back(team):
     assert named(team, "Jane Cooper").deleted_at is None
 
 
+def test_the_one_named_before_bring_her_back_is_restored_not_the_last_deleted(team):
+    team.run("customer.delete", customer="Jane Cooper")
+    team.run("customer.delete", customer="Jane Smith")
+    reply = team.say("hmm, wait, jane cooper at acme was a real one. bring her back")
+    assert reply.text.startswith("Restored Jane Cooper (Acme Corporation) (#")
+    assert named(team, "Jane Smith").deleted_at is not None
+
+
 def test_a_colleague_is_found_without_the_accents_of_their_name(team):
     with Session(team.engine) as session:
         enrol(session, "María García", role="rep", tz="UTC")

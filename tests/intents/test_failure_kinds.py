@@ -2793,3 +2793,33 @@ def test_a_count_of_one_kind_of_contact_is_a_report_of_it(text, slots):
 def test_asked_in_fewer_or_stranger_words_reads_the_same(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("new lead from email: Priya Raman <priya.raman@kestrel-labs.co.uk> Head of IT, Kestrel "
+         "Labs, London", "customer.create", {"stage": "lead", "name": "Priya Raman",
+         "email": "priya.raman@kestrel-labs.co.uk", "title": "Head of IT",
+         "company": "Kestrel Labs", "city": "London"}),
+        ("redwood 2 training workshops 2700 total", "purchase.log",
+         {"customer": "redwood", "quantity": 2, "product": "training workshops", "amount": 2700}),
+        ("Closed $18k with Prairie Wind for 6 blade inspections", "purchase.log",
+         {"customer": "Prairie Wind", "product": "blade inspections", "quantity": 6,
+          "amount": 18000, "currency": "USD"}),
+        ("now jordan's tasks - hand them all to sam", "task.update",
+         {"tasks_of": "jordan", "owner": "sam"}),
+        ("and the rest of jordan's open tasks to sam", "task.update",
+         {"tasks_of": "jordan", "owner": "sam"}),
+        ("jordan is off from tomorrow, show me his open deals", "segment.list",
+         {"stage": ["lead", "qualified", "proposal"], "owner": "jordan"}),
+    ],
+)  # fmt: skip
+def test_said_in_a_rush_or_pasted_from_a_mail_reads_whole(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_purchase_told_of_in_passing_is_no_sale():
+    said = "went down to Polperro Crab, the pump they bought from us in 2024 has been running dry"
+    assert read(said).intent != "purchase.log"
