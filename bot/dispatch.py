@@ -33,6 +33,7 @@ from bot.handlers.corrections import (
     just_logged_put_right,
     someone_else_meant,
     sum_put_right,
+    task_was_a_contact,
 )
 from bot.handlers.help import reading_label
 from bot.handlers.nps import score_put_right
@@ -391,6 +392,9 @@ class Bot:
             parsed = fixed  # "sorry i meant 5400" after a sale, "make it a meeting" after a call
         elif (moved := someone_else_meant(session, staff.id, text)) is not None:
             parsed = moved  # "sorry i meant priya kowalski not dubois" after a sale to Dubois
+        elif (contact := task_was_a_contact(session, staff.id, text)) is not None:
+            # "no, not a task - i already called him. log it as a call": undone, then logged
+            return _Command(intents.Parsed("undo", {}, 1.0), sure=True, then=contact)
         elif (again := same_for_task(session, staff.id, text)) is not None:
             parsed = again  # "and #13 too" after task 12 was handed over
         then = None
@@ -845,6 +849,9 @@ def _answer_key(text: str, choices: dict[str, Any]) -> str | None:
         return "yes"
     if "new" in choices and _NEW_SAID.match(words):
         return "new"  # "new product, nimbus", "yes new", "its a new one": the new product
+    lead = re.match(r"([a-z]+)[\s,.!;:-]", words)
+    if lead and lead.group(1) in choices.keys() - {"yes"}:
+        return lead.group(1)  # "after, he paid 1530": the choice, said first
     key = str(vocab.ORDINALS.get(words, words))
     if key == "-1" and choices:
         key = list(choices)[-1]

@@ -102,7 +102,8 @@ MANY = re.compile(
 EACH = re.compile(
     r"\s*\b(?:(?:for|on|with|to)\s+)?(?:(?:each|every one|all|both) of\s+)?(?:them|those|these)"
     r"(?:\s+\d+)?(?:\s+(?:customers|clients|accounts|leads|contacts|people|ones))?\b"
-    r"|\s*\b(?:on|for)\s+each(?:\s+one)?\b(?!\s+(?:rep|owner|of)\b)",  # "… the owner on each"
+    r"|\s*\b(?:on|for)\s+each(?:\s+one)?\b(?!\s+(?:rep|owner|of)\b)"  # "… the owner on each"
+    r"|\s*\b(?:on|for|to)\s+(?:them\s+)?both\b(?!\s+(?:of\s+)?(?:his|her|their|my|the)\b)",
     re.I,
 )
 SAME_FOR = re.compile(
@@ -181,7 +182,7 @@ ON_A_SELECTION = re.compile(
     r"ping|message)\s+)?(?:each of|all(?: of)?|every(?: one of)?)?|\s+(?:each|every one) of)\s*"
     r"(?P<selection>(?:the\s+|my\s+|our\s+|[\w-]+'s\s+)?(?:(?!(?:on|for|to)\b)[\w'-]+\s+){0,3}?"
     r"(?:customers|clients|accounts|leads|prospects|detractors|promoters|passives|champions)\b"
-    r"(?:\s+(?:in|from|owned by|tagged|with|who|that)\s+[^,;:.]+)?)",
+    r"(?:\s+(?:in|from|owned by|tagged|with|who|that|interested in|keen on)\s+[^,;:.]+)?)",
     re.I,
 )
 # the colleague a task on each customer is for, said at its end: "… call task for sam"
@@ -204,13 +205,19 @@ TASK_IS_FOR = re.compile(
 )
 # a task said to a rep by name first: "maria: a task for her to …", "sam - set him a task …"
 ADDRESSED = re.compile(
-    r"^\s*(?P<rep>[A-Za-z][\w'-]*)\s*[:,–—-]\s+(?P<rest>(?:(?:pls|please|can you)\s+)?"
-    r"(?:set|give|add|create|make|new|a|task)\b.*)$",
+    r"^\s*(?P<rep>[A-Za-z][\w'-]*)\s*[:,–—-]\s+(?P<rest>(?=.*\b(?:tasks?|reminders?)\b).*)$",
     re.I | re.S,
 )
 # a selection said on its own, to narrow a preview: "owned by maria", "in berlin"
 SELECTION_ALONE = re.compile(
     r"^\W*(?:owned by|in|tagged|from|based in|with no|who|that)\s+\w", re.I
+)
+# the selection first, then the task: "sam's customers interested in analytics: task for sam …"
+SELECTION_THEN_TASK = re.compile(
+    r"^\W*(?P<selection>[^:]{3,80}?(?:customers|clients|accounts|leads|prospects|detractors|"
+    r"promoters|champions)\b[^:]{0,40}?)\s*[:–—]\s+(?P<task>(?:a\s+|new\s+)?(?:[\w-]+\s+)?"
+    r"(?:tasks?|reminders?)\b.*)$",
+    re.I,
 )
 # who is left out, said right after the selection a task goes on: "…, except Oliver Wilson: call"
 LEFT_OUT_NEXT = re.compile(
@@ -925,7 +932,9 @@ def _a_task_on_a_selection(text: str, parsed: Parsed, read: Reader) -> Parsed | 
     """ "add a task 'recovery call' due tuesday to all detractors", "give each of the detractors'
     owners a recovery call task": a task on every customer of a selection said in the message,
     previewed as a change to many; None when the message names no selection it can read."""
-    text = _addressed(text)  # "maria: a task for her to email her detractors"
+    text, said_to = _addressed(text)  # "maria: a task for her to email her detractors"
+    if (first := SELECTION_THEN_TASK.match(text)) and not ON_A_SELECTION.search(text):
+        text = f"{first['task']} on {first['selection']}"  # "sam's customers …: task for sam …"
     owners = SELECTION_OWNERS.search(text)
     # "a task for each owner to call their detractors": their own ones, each by its owner
     theirs = THEIR_SELECTION.search(text) if THEIR_OWNER.search(text) else None
@@ -959,7 +968,7 @@ def _a_task_on_a_selection(text: str, parsed: Parsed, read: Reader) -> Parsed | 
     task = task_named(reading.slots.get("text", ""))
     slots = {"action": "task", "text": task, "due": reading.slots.get("due")}
     each_owner = owners or THEIR_OWNER.search(text)
-    assignee = THEIR_OWNER_SAID if each_owner else reading.slots.get("owner")
+    assignee = THEIR_OWNER_SAID if each_owner else reading.slots.get("owner") or said_to
     if own and "owner" not in selection:
         if not assignee or assignee == THEIR_OWNER_SAID:
             return None  # whose "her customers" are is not said
@@ -997,13 +1006,14 @@ def _a_task_on_named(parsed: Parsed) -> Parsed:
     return Parsed("customer.bulk_update", slots, parsed.confidence)
 
 
-def _addressed(text: str) -> str:
-    """ "sam: set him a task to call each of his at-risk customers": said to Sam, so him is Sam."""
+def _addressed(text: str) -> tuple[str, str | None]:
+    """ "sam: set him a task to call each of his at-risk customers": said to Sam, so him is Sam
+    (and the task is his, unless it says whose)."""
     if (to := ADDRESSED.match(text)) is None:
-        return text
+        return text, None
     rep, rest = to["rep"], to["rest"]
     rest = re.sub(r"\b(?:his|her)\b(?=\s+\w)(?!\s+(?:to|a|an|the)\b)", f"{rep}'s", rest, flags=re.I)
-    return re.sub(r"\b(?:him|her)\b", rep, rest, flags=re.I)
+    return re.sub(r"\b(?:him|her)\b", rep, rest, flags=re.I), rep
 
 
 def task_named(said: str) -> str:

@@ -77,9 +77,17 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     message = rules.prepare(text, now=now, tz=tz)
     if vocab.UNDO_NAMED.match(message.text) and not _NAMES_WHOSE.search(message.text):
         return Parsed("undo", {}, RECORD_CONFIDENCE)  # "undo the analytics pro sale": no delete
-    if (card := _NEW_ONE_AFTER.match(message.typed) or _LEADS_HEADED.match(message.typed)) and (
-        added := parse(f"new lead: {message.typed[card.end() :]}", now=now, tz=tz, lexicon=lexicon)
-    ).intent == "customer.create":
+    headings = (_NEW_ONE_AFTER, _LEADS_HEADED, _SIGNED_UP)
+    card = next((found for h in headings if (found := h.match(message.typed))), None)
+    if (
+        card
+        and (
+            added := parse(
+                f"new lead: {message.typed[card.end() :]}", now=now, tz=tz, lexicon=lexicon
+            )
+        ).intent
+        == "customer.create"
+    ):
         return added  # "none of those, he's a new lead. new lead: …", "trade show leads: …"
     if (sale := vocab.SALE_THAT_AFTER.match(message.text)) and (
         sold := _sale_then_asked(sale, message, now=now, tz=tz, lexicon=lexicon)
@@ -171,6 +179,11 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         moved = parse(message.typed[: tail.start()], now=now, tz=tz, lexicon=lexicon)
         if moved.intent == "customer.update" and moved.slots.get("field") == "owner":
             return replace(moved, slots={**moved.slots, WITH_TASKS: True})
+    if numbered := _NUMBERED_TASK_SETTLED.match(message.text):  # "58 is a dupe, close it"
+        return Parsed("task.complete", {"task_id": int(numbered["n"])}, 0.85)
+    if finished := _DONE_WITH_THE_TASK.match(message.typed):  # "done with the chase chloe task"
+        said = f"close {message.typed[finished.end() :]}"
+        return parse(said, now=now, tz=tz, lexicon=lexicon)
     if handed := _TASKS_THEN_HANDED.match(message.typed):  # "jordan's tasks - give them to sam"
         return parse(f"give {handed['whose']} to {handed['who']}", now=now, tz=tz, lexicon=lexicon)
     if handed := _THAT_TASK_HANDED.match(message.text):  # "hand that task to jordan": whose now
@@ -234,6 +247,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if lexicon is not None and (tag := compound_tag(message.typed, lexicon)):
         if (selected := _tag_apart(tag, message, now=now, tz=tz, lexicon=lexicon)) is not None:
             return selected  # "bin all of jordan's stale-lead leads": those tagged stale-lead
+    if lexicon is not None and (tagged := _several_tagged(message.typed, lexicon)):
+        return tagged  # "tag noah nguyen, jonas smith and omar wilson webinar-dec"
     if lexicon is not None and (either := tags_together(message.typed, lexicon)):
         return parse(either, now=now, tz=tz, lexicon=lexicon)  # "vip and enterprise customers"
     if lexicon is not None and (tagged := tag_list(message.typed, lexicon)):
@@ -274,8 +289,16 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
                 if fuzz.partial_ratio(own, said) < 85 or len(own) > len(said) + 10:
                     slots[CONTACT_SAID] = own  # the visit's words, when more than the answer's
             said, caller = str(slots.get("customer", "")), contact.get("customer")
-            if caller and said != caller and (said.startswith(caller) or said.endswith(caller)):
-                slots["customer"] = caller  # "tom @ cyberdyne called, …", "called X, …": X
+            if (
+                caller
+                and said != caller
+                and (
+                    said.startswith(caller)
+                    or said.endswith(caller)
+                    or caller.startswith(f"{said} ")
+                )
+            ):  # "tom @ cyberdyne called, …", "called X, …": X; "visited mia fischer summit …"
+                slots["customer"] = caller
             parsed = replace(parsed, slots=slots)
     if parsed.intent == "purchase.log" and "quantity" not in parsed.slots:
         parsed = _counted_before(parsed, message)
@@ -284,6 +307,16 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     return parsed
 
 
+_NUMBERED_TASK_SETTLED = re.compile(
+    r"^\W*(?:task\s*)?#?(?P<n>\d{1,6})\s+(?:is|'s)\s+(?:a\s+)?(?:dupe|duplicate|done|finished|"
+    r"complete|sorted|handled|not needed|no longer needed)\b[\s,.;-]*"
+    r"(?:(?:so\s+|pls\s+|please\s+)?(?:close|complete|tick off|mark done|mark it done)(?:\s+it)?"
+    r"(?:\s+(?:pls|please))?)?\W*$",
+    re.I,
+)
+_DONE_WITH_THE_TASK = re.compile(
+    r"^\W*(?:i'?m\s+|all\s+)?done\s+with\s+(?=(?:the|my|that)\s.*\btask\b)", re.I
+)
 _TASKS_THEN_HANDED = re.compile(
     r"^\W*(?:(?:now|and|then|ok|also)\W+)*(?P<whose>[\w'-]+(?:'s|’s|s')\s+(?:(?:open|overdue|"
     r"remaining|other)\s+)?(?:tasks|to-?dos|follow-?ups))(?:\s*[-–—:,]\s*(?:please\s+|pls\s+)?"
@@ -525,6 +558,11 @@ def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parse
         and not set(numbered) <= set(named or ())
     ):
         named = numbered  # "move #12 #13 to sam", "tag #169, #49 and #177 win-back"
+    if lexicon is not None and not named:  # "jonas smith and omar wilson too, both to qualified"
+        leading, _ = customers_leading(message.typed, lexicon)
+        said = str(parsed.slots.get("customer", "")).casefold()
+        if len(leading) > 1 and said in {n.casefold() for n in leading}:
+            named = leading
     while named and _REMARK.match(named[-1]):  # "delete mateo o'brien, junk lead": why, not who
         named.pop()
     if named and len(named) == 1:
@@ -560,6 +598,20 @@ def _with_each(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Par
     return replace(parsed, slots={**parsed.slots, CUSTOMERS: named})
 
 
+def _several_tagged(typed: str, lexicon: Lexicon) -> Parsed | None:
+    """ "tag noah nguyen, jonas smith and omar wilson webinar-dec": a tag on each customer named."""
+    if (asked := _TAG_NAMED.match(typed)) is None:
+        return None
+    named, rest = customers_leading(asked["rest"], lexicon)
+    tag = re.sub(r"^(?:with|as)\s+", "", rest.strip(" ,.!"), flags=re.I).lstrip("#")
+    if len(named) < 2 or not re.fullmatch(r"[\w-]+", tag):
+        return None
+    return Parsed("customer.bulk_update", {CUSTOMERS: named, "field": "tag", "value": tag}, 0.85)
+
+
+_TAG_NAMED = re.compile(r"^\W*(?:(?:pls|please|and|also|now)\s+)*tag\s+(?P<rest>\S.*)$", re.I)
+
+
 def _counted_before(parsed: Parsed, message: Message) -> Parsed:
     """ "closed $18k with X for 6 blade inspections": the count said before what was sold."""
     product = str(parsed.slots.get("product") or "")
@@ -578,8 +630,8 @@ def _task_each(parsed: Parsed, message: Message, lexicon: Lexicon) -> Parsed:
     by friday": a task on each customer named, not one on the first with the others in its text."""
     first, text = str(parsed.slots.get("customer", "")), str(parsed.slots.get("text", ""))
     at = message.typed.casefold().find(first.casefold()) if first else -1
-    if at < 0:
-        return parsed
+    if at < 0 or _LEFT_OUT_BEFORE.search(message.typed[:at]):
+        return parsed  # "a task for each of them …, except kenji moreau and mia rossi": not them
     named, _ = customers_leading(message.typed[at:], lexicon)
     if len(named) < 2:
         return parsed
@@ -593,6 +645,11 @@ def _task_each(parsed: Parsed, message: Message, lexicon: Lexicon) -> Parsed:
     return replace(parsed, slots={**slots, "text": task or text, CUSTOMERS: named})
 
 
+_LEFT_OUT_BEFORE = re.compile(
+    r"\b(?:except(?: for)?|but not|excluding|apart from|other than|skip(?:ping)?|leave out|"
+    r"leaving out|without|minus|not)\s*$",
+    re.I,
+)
 _EACH_OF = re.compile(
     r"\s*\b(?:(?:for|on|with|to)\s+)?(?:(?:each|all|every one|both)\s+of\s+)?(?:the\s+)?$", re.I
 )
@@ -606,7 +663,11 @@ def _tag_apart(
     stale-lead") or the rest selects nothing."""
     said = tag.group()
     named = re.escape(said)
-    if re.search(rf"\btag(?:ged)?\b[^,.;]*?{named}|{named}['\"]?\s+tag\b", message.typed, re.I):
+    if re.search(
+        rf"\btag\b[^.;]*?{named}|\btagged\b[^,.;]*?{named}|{named}['\"]?\s+tag\b",
+        message.typed,
+        re.I,
+    ):
         return None
     rest = f"{message.typed[: tag.start()]} {message.typed[tag.end() :]}"
     read = parse(" ".join(rest.split()), now=now, tz=tz, lexicon=lexicon)
@@ -712,8 +773,16 @@ _THAT_TASK_HANDED = re.compile(
 # a new customer told after a remark: "none of those, he's a new lead. new lead: …", "no, add her
 # as a new lead: …"
 _NEW_ONE_AFTER = re.compile(
-    r"^.{2,120}?(?:[.;!:,]\s+|\s[-–—]\s+)(?:add\s+(?:him|her|them)\s+as\s+(?:an?\s+)?)?"
-    r"new\s+(?:lead|customer|client|contact|account|prospect)\s*[:,-]\s*(?=\S)",
+    r"^(?:.{2,120}?(?:[.;!:,]\s+|\s[-–—]\s+)|(?=add\s+(?:him|her|them)\s))"
+    r"(?:add\s+(?:him|her|them)\s+as\s+(?:an?\s+)?)?"
+    r"new\s+(?:lead|customer|client|contact|account|prospect)(?:\s+(?:pls|please))?\s*[:,-]\s*(?=\S)",
+    re.I,
+)
+# "new webinar signup -> From: Lena Vogel <…> …": someone who signed up, a new lead
+_SIGNED_UP = re.compile(
+    r"^\W*(?:(?:another|new|one more)\s+)(?:[\w-]+\s+)?"
+    r"(?:sign-?up|registration|registrant|attendee)"
+    r"(?:\s+for\s+(?:me|[\w'-]+))?\s*(?:->|→|=>|:|[-–—])\s*(?=\S)",
     re.I,
 )
 # new customers under a heading: "trade show leads: Lena Hoffmann, Hoffmann Bau GmbH, …"

@@ -2265,6 +2265,10 @@ _LOOK_LIKE = re.compile(r"(?:look|looks|looking)(?: like)?(?: (?:now|so far))?",
 
 def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str, Any] | None:
     """'Acme signed! 12 seats, 3.6k', 'closed Globex for 5k', 'won the Stark deal, £12k'."""
+    if (second := _SECOND_ITEM.search(text)) and vocab.COUNTED.search(text[: second.start()]):
+        # "bill lumbergh: 10 analytics pro + 1 onboarding package": two products, each its own
+        slots[ANOTHER_PRODUCT] = typed[second.start("item") : second.end("item")].strip()
+        text, typed = (part[: second.start()] + part[second.end() :] for part in (text, typed))
     if found := vocab.SEATS.search(text):
         slots["quantity"] = _number(found.group("q"))
         if found.group(0).endswith(" of") and (
@@ -2384,8 +2388,9 @@ def _field_said_wrong(message: Message) -> dict[str, Any] | None:
 
 
 _FIELD_SAID_WRONG = re.compile(
-    r"^\s*(?:the\s+)?(?P<field>name|company|e-?mail|phone|number|city|title)\s+(?:on|of|for)\s+"
-    r"#?(?P<who>[^,;]+?)\s+is\s+(?:wrong|incorrect|misspelt|misspelled|a typo)\s*[,;.-]*\s*"
+    r"^\W*(?:(?:ugh|oops|sorry|hmm+|ah|oh|wait)\W+)*(?:the\s+)?"
+    r"(?P<field>name|company|e-?mail|phone|number|city|title)\s+(?:on|of|for)\s+"
+    r"#?(?P<who>[^,;]+?)\s+(?:is\s+(?:wrong|incorrect|misspelt|misspelled|a typo)\s*[,;.-]*\s*)?"
     r"(?:it\s+)?should\s+(?:be|read|say)\s*:?\s+(?:just\s+)?(?P<value>\S.*?)\W*$",
     re.I,
 )
@@ -2874,7 +2879,8 @@ _THIS_ONE = re.compile(
     re.I,
 )
 _MAIL_HEADER = re.compile(
-    r"\b(?:Sent|Date):.*?(?=\b(?:To|Subject|Cc):|$)|\bSubject:.*$|\b(?:From|To|Cc):\s*[^<,;]*(?=<)"
+    r"\b(?:Sent|Date):.*?(?=\b(?:To|Subject|Cc):|$)|\bSubject:.*?(?=\s[-–—]\s|$)"
+    r"|\b(?:From|To|Cc):\s*[^<,;]*(?=<)"
 )
 _QUOTED_RECORD = re.compile(r"(?<!\w)['\"‘“]([^'\"’”]+)['\"’”](?!\w)")
 _MET_AT = re.compile(r"^\s*(?:from|at|via|met at)\s+[^:,]{1,60}:\s*(?=\S)", re.I)
@@ -3020,6 +3026,8 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         rest = rest[: found.start()]
     rest = re.sub(r"\s+(?:already signed|new (?:one|lead))\b", " ", rest, flags=re.I)
     parts = [p.strip() for p in re.split(r"\s*[,;|]\s*|\s[-–—]\s", rest) if p.strip(" -")]
+    while parts and not parts[0].strip("<> "):  # "From: Lena Vogel <…> Subject: … - Lena Vogel, …"
+        parts.pop(0)
     if not parts:
         return slots
     head = parts.pop(0).lstrip(" .:")
@@ -3168,7 +3176,8 @@ _CONTACT_PERSON = re.compile(
 _DEPARTMENT = (
     r"(?:IT|HR|R&D|sales|marketing|operations|ops|finance|procurement|purchasing|engineering|"
     r"product|facilities|logistics|security|legal|people|talent|growth|partnerships|technology|"
-    r"data|design|quality|customer success|accounts|IT services)"
+    r"data|design|quality|customer success|accounts|IT services|BI|analytics|research|support|"
+    r"service|strategy|innovation|digital|e-?commerce|supply chain|business intelligence)"
 )
 # what a title is head of, before the company: "Head of IT at Kestrel Labs"
 _OF_A_FIELD = r"(?:\s+of\s+[\w&-]+(?:\s+[\w&-]+)?(?=\s+(?:at|@|with|for|in)\s))?"

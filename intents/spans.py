@@ -596,6 +596,9 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 continue  # "give those to maria, shes in berlin anyway": why, not which
             if name == "product" and set(value.lower().split()) & DATE_WORDS:
                 continue  # "bought support premium last friday": the day is no part of it
+            said_with = str(merged.get("customer", "")).lower()
+            if name == "product" and f"({value.lower()})" in said_with:
+                continue  # "a sale for rafael brown (harbor consulting): …": who, not what
             if name == "product" and value.lower() in _PAPERWORK:
                 continue  # "confirmed the quote, 20x CRM Starter …": what was signed, not sold
             if (

@@ -1294,6 +1294,11 @@ CUES: list[tuple[str, str]] = [
     ),
     ("interaction.log", rf"^(?:{_CONTACT_NOUN})\s*:"),
     ("interaction.log", WORK_AT.pattern),
+    # "Service visit Hendry Lobster Co 02/12 — …": the kind of visit, then whom
+    (
+        "interaction.log",
+        r"^(?:service|site|sales|courtesy|follow-?up)\s+(?:visit|call)\b(?:\s+(?:at|to|with)\b|\s*@)?",
+    ),
     (  # "kindly make a note that Mr. Albert Finch prefers post": a note on that customer
         "interaction.log",
         r"^(?:(?:dear bot|hi|hey|please|pls|kindly|can you|could you)[\s,]+)*(?:make|take|add|leave|"
@@ -1629,7 +1634,8 @@ TASK_PERIODS = _table(
 # The verb or preposition after which a task names its customer.
 TASK_SUBJECT = re.compile(
     r"\b(?:call back|ring back|phone back|call|ring|phone|email|e-mail|ping|chase|text|meet|visit|see|send|follow up with|"
-    r"check in with|check on|catch up with|touch base with|to|with)\s+"
+    r"check in with|check on|catch up with|touch base with|to|with|invoice|bill|thank|"
+    r"check (?:whether|if)|confirm with|book in|onboard)\s+"
     r"(?!(?:the|a|an|my|our|this|that|him|her|them|me|us|back|up|out|about|it|some)\b)"
 )
 # A task for a colleague: "new task for maria: call john", "remind maria to call john"
@@ -1640,7 +1646,7 @@ TASK_FOR = re.compile(
     r"(?:\s*[:,-]\s*|\s+to\s+)"
     r"|^(?:(?:new|add|create|set(?: up)?|make)\s+)?(?:an?\s+)?(?:task|reminder|to-?do)\s+for\s+"
     rf"(?P<who>(?!me\b|myself\b|us\b|the\b|each\b|every\b|everyone\b|everybody\b|all\b|(?:{DATE_PHRASE})\W)"
-    r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)(?:\s*[:,-]\s*|\s+to\s+)"
+    r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)(?:\s*[:,-]\s*|\s+to\s+|\s+(?=due\s)|\s+(?=['\"‘“]))"
     r"|^(?:get|have|ask|tell)\s+(?P<who4>(?!me\b|us\b|them\b|him\b|her\b)[a-z][\w'-]*(?:\s+(?!to\b)[a-z][\w'-]*)?)\s+(?:to\s+)?"
     r"(?=(?:call|ring|email|ping|chase|send|follow up|visit|meet|check|text|book)\b|(?:do|make|have|"
     r"set up|arrange)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:call|meeting|demo|visit|catch-?up|"
@@ -2415,7 +2421,8 @@ CREATE_LEAD = re.compile(
     r"register|enter|new|a|an|make|one|our|the|put in(?: the)? (?:system|crm)|put|onboard|alert|"
     r"set up|setup|open|start|(?:log|record)(?=\s+(?:a\s+)?new\s)|"
     r"chuck in|pop in|stick in|throw in|this guy|this lady|this person|this one)\s+)*"
-    r"(?:(?:qualified|hot|warm|cold|inbound|outbound|web|referral)\s+)?(?:(?:customer|contact|client|cliente|lead|prospect|account|acct|cust|one|record|entry|partner)\b\s*(?:alert\b\s*)?|[a-z]+(?=\s*:))?"
+    r"(?:(?:qualified|hot|warm|cold|inbound|outbound|web|referral|webinar|event|expo|trade[- ]?show|"
+    r"conference|website|linkedin)\s+)?(?:(?:customer|contact|client|cliente|lead|prospect|account|acct|cust|one|record|entry|partner)\b\s*(?:alert\b\s*)?|[a-z]+(?=\s*:))?"
     r"(?:from\s+(?:this|the|a|an|my|her|his)\s+(?:e-?mail\s+)?(?:signature|sig|card|business card|email)\s*(?=:))?"
     r"(?:(?:for\s+(?P<owner>[A-Za-z][\w'-]*)(?:\s+please)?)\s*)?(?:[:\-–—,]\s*)?(?:(?:name is|called|named)\s+)?",
     re.I,

@@ -53,19 +53,49 @@ def someone_else_meant(session: Session, staff_id: int, text: str) -> Parsed | N
     customer = session.get(Customer, logged.after["customer_id"])
     if customer is None or not _names(said["old"], customer):
         return None  # "not dubois" must be who it went to, or it is not this entry put right
-    slots = {"customer": f"#{customer.id}", ENTRY: logged.entity_id, MOVED_TO: said["new"]}
+    meant = said["new"].strip()
+    if one := _THE_OTHER_ONE.fullmatch(meant):  # "that was the london one not cyberdyne"
+        meant = f"{customer.name} {one['which']}"  # their namesake there
+    slots = {"customer": f"#{customer.id}", ENTRY: logged.entity_id, MOVED_TO: meant}
     return Parsed(_PUT_RIGHT[logged.action], slots)
 
 
 SOMEONE_ELSE_MEANT = re.compile(
     r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|argh|damn|no|wait|correction|actually|"
-    r"wrong (?:person|customer|one|name))[\s,!.:]*)*"
+    r"wrong [\w'’-]+)[\s,!.:]*)*"
     r"(?:i meant|meant|it was|that was|that (?:sale|order|call|e-?mail|meeting|visit|note) was|"
     r"it'?s|should (?:have )?be(?:en)?)\s+"
     r"(?:for\s+|with\s+|to\s+)?"
     r"(?P<new>[^,;]+?)\s*,?\s*(?:and\s+)?not\s+(?:for\s+|with\s+|to\s+)?(?P<old>[^,;]+?)\W*$",
     re.I,
 )
+
+
+def task_was_a_contact(session: Session, staff_id: int, text: str) -> str | None:
+    """ "no, not a task - i already called him. log it as a call", right after a reminder was set:
+    the contact it told of, said as a log of it (the reminder is undone first); None otherwise."""
+    if (said := _NOT_A_TASK.search(text)) is None:
+        return None
+    entries = last_command(session, staff_id)
+    made = next((e for e in entries if e.action == "task.create" and e.after), None)
+    if made is None or not made.after.get("customer_id") or len(entries) > 1:
+        return None
+    channel = channel_of(said["kind"] or "call") or "call"
+    words = _TASK_VERB_FIRST.sub("", made.after["text"])  # "call tom lefevre: happy w …": what
+    told = f"{_LOGGED_AS.get(channel, 'called')} #{made.after['customer_id']}, {words}"
+    return f"{told}. f/u {made.after['due']}" if made.after.get("due") else told
+
+
+_NOT_A_TASK = re.compile(
+    r"\bnot an? (?:task|reminder|to-?do)\b.*?(?:\b(?:log|record|make)\s+(?:it|that)\s+(?:as\s+)?"
+    r"an?\s+(?P<kind>call|meeting|visit|e-?mail|note|chat)\b|\balready\s+(?:called|rang|phoned|met|"
+    r"visited|emailed))",
+    re.I,
+)
+_TASK_VERB_FIRST = re.compile(r"^(?:call|ring|phone|visit|e-?mail|meet)\s+[^:,;]+[:,;-]\s*", re.I)
+_LOGGED_AS = {"call": "called", "meeting": "met", "visit": "visited", "email": "emailed",
+              "note": "note on", "chat": "messaged"}  # fmt: skip
+_THE_OTHER_ONE = re.compile(r"the\s+(?P<which>[\w'’-]+(?:\s+[\w'’-]+)?)\s+one", re.I)
 
 
 def just_logged_put_right(

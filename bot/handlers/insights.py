@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
@@ -360,9 +361,12 @@ def excluded(ctx: Context, left_out: dict, listed: set[int]) -> set[int]:
     else:
         criteria = selection(ctx, {k: v for k, v in left_out.items() if k != "said"})
         ids = set(segments.find(ctx.session, snapshot(ctx), criteria).index) & listed
-    if not ids:
+    if not ids and not _IF_ANY.match(str(left_out.get("said", ""))):
         raise _not_in_the_list(left_out.get("said"))
-    return ids
+    return ids  # "except anyone tagged vip" when none is: no one left out
+
+
+_IF_ANY = re.compile(r"\s*(?:any|anyone|anybody|whoever|those who|any of them|ones? that)\b", re.I)
 
 
 def _not_in_the_list(said: object) -> UserError:

@@ -174,6 +174,8 @@ def _second_item(
     price = {}
     if priced and (money := amount(item["price"])):
         price = {"amount": money[0], "currency": money[1] or slots.get("currency")}
+    elif slots.get(DISCOUNT) is not None:  # "10 analytics pro + 1 onboarding, 10% off list": both
+        price = {DISCOUNT: slots[DISCOUNT]}
     return product, int(said) if said.isdigit() else _COUNTED[said], clean_slots(price) or {}
 
 
@@ -247,6 +249,11 @@ _PRICE_EACH = re.compile(
     re.I,
 )
 CENT = Decimal("0.01")
+_PAID_AFTER = re.compile(
+    r"\d\s*\(\s*(?:incl\.?\s*|with\s+|after\s+)?\d{1,2}(?:\.\d+)?\s?%\s*(?:off|discount)\s*\)"
+    r"|\b(?:after|incl\.?|including|with)\s+(?:the\s+)?(?:\d{1,2}(?:\.\d+)?\s?%\s*)?discount\b",
+    re.I,
+)
 _AT_A_PRICE = re.compile(r"@\s*[$€£]?\s?\d")
 
 
@@ -262,11 +269,22 @@ def _amount(
         listed = Decimal(str(slots["amount"]))
         slots = {**slots, "amount": (listed * (100 - Decimal(str(off))) / 100).quantize(CENT)}
         off = None
+    if "amount" in slots and off is not None and _PAID_AFTER.search(ctx.message.text):
+        off = None  # "1530 (10% off)", "2700 after the discount": what was paid
     if "amount" in slots and off is not None:  # before or after the discount? asked, not guessed
-        raise UserError(
-            f"Is {slots['amount']} the price before or after the {off:g}% off? Say the total "
-            "paid, e.g. “… for $1,620”; with “10% off” alone the list price is used. "
-            "Nothing was saved."
+        listed = Decimal(str(slots["amount"]))
+        paid = (listed * (100 - Decimal(str(off))) / 100).quantize(CENT)
+        money = _currency(slots.get("currency", ctx.settings.currency))
+        before, after = format.money(paid, money), format.money(listed, money)
+        raise Ask(
+            Reply(
+                text=f"Is {after} the price before or after the {off:g}% off?",
+                buttons=[
+                    Button(f"Before: {before} paid", "before"),
+                    Button(f"After: {after} paid", "after"),
+                ],
+            ),
+            {"before": {"amount": str(paid), DISCOUNT: None}, "after": {DISCOUNT: None}},
         )
     if "amount" in slots:
         money = checks.amount(slots["amount"], ceiling=ceiling, model=Purchase, field="amount")

@@ -925,3 +925,39 @@ def test_those_of_a_list_a_relative_clause_picks_are_the_ones_changed(chat):
     chat.say("customers never contacted", who="Alex")
     preview = chat.say("those that were added before september are junk, delete them", who="Alex")
     assert [r["Customer"] for r in preview.rows] == ["Jane Smith (Globex Ltd)"]
+
+
+def test_customers_named_in_a_remark_then_them_are_the_ones_changed(book):
+    preview = book.say(
+        "Hal Hardy, Pia Post and Sofia Soft attended the webinar yesterday - move them to "
+        "qualified",
+        who="Alex",
+    )
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hal Hardy", "Pia Post", "Sofia Soft"]
+    tagged = book.say("tag hal hardy, pia post and sofia soft webinar as well", who="Alex")
+    assert sorted(r["Customer"] for r in tagged.rows) == ["Hal Hardy", "Pia Post", "Sofia Soft"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "customers"),
+    [
+        ("priya: call task for each of her customers, due thursday, except anyone tagged vip",
+         ["Pete Prompt", "Pia Post", "Quinn Quill"]),
+        ("priya's customers interested in software: task for priya 'call re launch' due friday",
+         ["Pia Post"]),
+    ],
+)  # fmt: skip
+def test_a_task_for_a_rep_said_to_her_or_after_the_selection(book, asked, customers):
+    preview = book.say(asked, who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == customers
+    assert {r["Change"] for r in preview.rows} == {"+ task for Priya"}
+
+
+def test_a_task_on_those_listed_for_a_rep_with_names_left_out(book):
+    book.say("Priya's customers", who="Alex")
+    preview = book.say(
+        "a task for each of them for priya due monday: pitch the upgrade, except pete prompt",
+        who="Alex",
+    )
+    assert sorted(r["Customer"] for r in preview.rows) == ["Pia Post", "Quinn Quill"]
+    assert {r["Change"] for r in preview.rows} == {"+ task for Priya"}

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot import permissions
-from crm_store.models import Customer, Interaction, NpsAnswer, Product, Purchase, Staff
+from crm_store.models import Customer, Interaction, NpsAnswer, Product, Purchase, Staff, Task
 
 
 def test_a_call_logged_by_mistake_is_deleted_once_confirmed_and_undo_puts_it_back(chat):
@@ -246,9 +246,13 @@ def test_a_discount_said_with_a_sale_comes_off_the_list_price(chat):
         "Recorded 3 × CRM Pro for Jane Cooper (Acme Corporation): $2,430 (10% off the list price)."
     )
     written = chat.written()
-    refused = chat.say("jane smith bought 2 crm pro for $1,600 at 10% off")
-    assert refused.text.startswith("Is 1600 the price before or after the 10% off?")
+    asked = chat.say("jane smith bought 2 crm pro for $1,600 at 10% off")
+    assert asked.text == "Is $1,600 the price before or after the 10% off?"
     assert chat.written() == written
+    chat.say("before, so 1440 paid")
+    assert chat.rows(Purchase)[-1].amount == Decimal("1440.00")
+    chat.say("jane smith bought 1 crm pro for 810 (10% off)")  # what was paid, not asked
+    assert chat.rows(Purchase)[-1].amount == Decimal("810.00")
 
 
 def test_a_sale_said_to_be_yesterdays_is_dated_yesterday_and_its_day_can_be_put_right(chat):
@@ -557,3 +561,37 @@ def test_two_contacts_told_in_one_message_are_logged_each_with_its_customer(chat
         (chat.customer("Jane Cooper").id, "email"),
         (chat.customer("Jane Smith").id, "call"),
     }
+
+
+def test_a_reminder_set_for_a_contact_that_happened_becomes_that_contact(chat):
+    chat.say("call jane cooper: happy with the renewal quote, sending the contract tmrw")
+    [task] = chat.rows(Task)
+    reply = chat.say("no, not a task - i already called her. log it as a call")
+    assert reply.text.startswith("Undone: task")
+    [call] = chat.rows(Interaction)
+    assert (call.customer_id, call.channel) == (chat.customer("Jane Cooper").id, "call")
+    assert call.summary.startswith("happy with the renewal quote")
+    assert task.id not in {t.id for t in chat.rows(Task) if t.text == task.text}
+
+
+def test_a_call_moved_to_the_namesake_said_as_the_one_in_another_town(chat):
+    with Session(chat.engine) as session:
+        session.add(Customer(name="Jane Cooper", city="London"))
+        session.commit()
+    chat.say("called jane cooper at acme, happy with the quote")
+    asked = chat.say("oops wrong jane, that was the london one not acme")
+    assert asked.text.startswith("Move the call with Jane Cooper (Acme Corporation)")
+    chat.say("yes")
+    [call] = chat.rows(Interaction)
+    london = next(c for c in chat.rows(Customer) if c.name == "Jane Cooper" and not c.company)
+    assert call.customer_id == london.id
+
+
+def test_two_products_in_one_sale_with_a_discount_off_both(chat):
+    _catalogue(chat, "CRM Pro", "Onboarding Package")
+    chat.say("jane cooper: 10 crm pro + 1 onboarding package, 10% off list")
+    chat.say("yes")  # asked when not sure, as any reading is
+    assert sorted((p.product, p.quantity, p.amount) for p in chat.rows(Purchase)) == [
+        ("CRM Pro", 10, Decimal("8100.00")),
+        ("Onboarding Package", 1, Decimal("810.00")),
+    ]

@@ -2823,3 +2823,43 @@ def test_said_in_a_rush_or_pasted_from_a_mail_reads_whole(text, intent, slots):
 def test_a_purchase_told_of_in_passing_is_no_sale():
     said = "went down to Polperro Crab, the pump they bought from us in 2024 has been running dry"
     assert read(said).intent != "purchase.log"
+
+
+@pytest.mark.parametrize(
+    ("text", "customer"),
+    [
+        ("remind me to invoice Pemberton Ice Sculptures on friday", "Pemberton Ice Sculptures"),
+        ("remind me at the end of the month to check whether Dovecote Tea Rooms have paid",
+         "Dovecote Tea Rooms"),
+        ("Service visit Hendry Lobster Co today — chiller compressor rebuilt", "Hendry Lobster Co"),
+    ],
+)  # fmt: skip
+def test_the_customer_of_a_reminder_or_a_visit_said_in_other_words(text, customer):
+    assert read(text).slots["customer"] == customer
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("add webinar lead for Lee: Priya Shah, Lumen Robotics, London",
+         "customer.create", {"stage": "lead", "owner": "Lee", "name": "Priya Shah",
+                             "company": "Lumen Robotics", "city": "London"}),
+        ("ugh, name on 201 should be just Priya Shah", "customer.update",
+         {"customer": "#201", "field": "name", "value": "Priya Shah"}),
+        ("new webinar signup -> From: Lena Vogel <lena.vogel@kraftwerk-it.de> Subject: Analytics "
+         "launch webinar - Lena Vogel, Head of BI, Kraftwerk IT GmbH, München", "customer.create",
+         {"stage": "lead", "email": "lena.vogel@kraftwerk-it.de", "title": "Head of BI",
+          "name": "Lena Vogel", "company": "Kraftwerk IT GmbH", "city": "München"}),
+        ("add her as a new lead pls: Lena Vogel, Kraftwerk IT GmbH, Munich", "customer.create",
+         {"stage": "lead", "name": "Lena Vogel", "company": "Kraftwerk IT GmbH", "city": "Munich"}),
+        ("a task for sam due monday: pitch the analytics upgrade", "task.create",
+         {"text": "pitch the analytics upgrade", "owner": "sam", "due": "2026-11-23"}),
+        ("58 is a dupe, close it", "task.complete", {"task_id": 58}),
+        ("task 58 is a duplicate, close it", "task.complete", {"task_id": 58}),
+        ("done with the chase chloe task", "task.complete",
+         {"about": "chase", "customer": "chloe"}),
+    ],
+)  # fmt: skip
+def test_launch_day_leads_and_tasks_read_whole(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
