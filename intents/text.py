@@ -167,7 +167,7 @@ SHORTHAND = [
     # "and the rest of jordan's open tasks to sam": what is left of his, which is all his now
     (re.compile(r"\bthe rest of\s+(?=[\w-]+(?:'s|’s)\s)", re.I), ""),
     (re.compile(r"\b2day\b", re.I), "today"),
-    (re.compile(r"\bint(?:r|er)ested\b", re.I), "interested"),
+    (re.compile(r"\bint(?:r|er)ested\b|\binteres+ed\b|\bintersted\b", re.I), "interested"),
     (re.compile(r"\bevry1\b", re.I), "everyone"),
     (re.compile(r"\b2nite\b", re.I), "tonight"),
     (re.compile(r"\bhav\b", re.I), "have"),
