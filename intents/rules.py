@@ -3395,6 +3395,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
         return read("interaction.log", said)
     if _TO_CALL.match(text) and vocab.DATE.search(text):
         return None  # "call mama ngozi provisions friday abt …": a call to make, a task
+    if _TASK_ASKED_FIRST.match(text):
+        return None  # "create a follow-up task for each of A, B and C: call about …": to do
     if vocab.DETAIL_IS.match(text):
         return None  # "email for X is a@b.uk now": their address, not an e-mail sent
     if left := vocab.LEFT_THEM.match(text):  # "left him a vm": a voicemail for him
@@ -3628,6 +3630,10 @@ _WANTED = re.compile(
 )
 
 
+_TASK_ASKED_FIRST = re.compile(
+    r"^\W*(?:(?:please|pls|can you|could you)\s+)?(?:create|add|set(?: up)?|make|new|give)\s+"
+    r"(?:me\s+|him\s+|her\s+|them\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:tasks?|reminders?|to-?dos?)\b"
+)
 _TO_CALL = re.compile(
     r"^(?:call|ring|phone|visit)\s+(?!(?:back|with|w/|from|to|at|re|about|log|logged|notes?|summary|"
     r"today|yesterday|went|was|is|done|scheduled|booked|set|sent)\b)"
