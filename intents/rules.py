@@ -978,6 +978,8 @@ A_YEAR_BEFORE = "a_year_before"
 
 @reads("digest.show")
 def _digest(match: re.Match, message: Message) -> dict | None:
+    if vocab.WEEKDAYS_ONLY.search(message.text):
+        return None  # "only weekdays pls, no digest on sat/sun": when it comes, not one shown
     day, _, _ = _find_date(message.text, message, future=False)
     if day is None and re.search(r"\btoday'?s\b", message.text):
         day = message.now.date().isoformat()
