@@ -196,6 +196,7 @@ THEIR_SELECTION = re.compile(
     r"detractors|promoters|passives|champions)\b)",
     re.I,
 )
+LEAVE_OUT = re.compile(r"[,;]?\s*\b(?:but\s+)?(?:leave|leaving|keep|take)\s+out\s+", re.I)
 # whose a task waiting for Confirm is: "the task is for maria not me", "assign it to maria"
 TASK_IS_FOR = re.compile(
     r"(?:(?:the\s+)?tasks?\s+(?:is|are|should be)\s+|(?:it'?s|they'?re)\s+|"
@@ -408,6 +409,8 @@ def remember(
         return
     repeatable = ran.intent in LISTS or ran.slots.get("field") in REPEATABLE
     change = {k: ran.slots[k] for k in CHANGE if ran.slots.get(k)} if repeatable else {}
+    if change.get("action") == "task":  # "same for sam's champions": the same task, said again
+        change.update({k: ran.slots[k] for k in ("text", "due", ASSIGNEE) if ran.slots.get(k)})
     chosen = {k: v for k, v in selection_of(ran.slots).items() if k not in (EXCLUDING, CUSTOMERS)}
     if change and ran.intent == "customer.bulk_update" and chosen:
         # "same for sam's" after Jordan's lost ones: Sam's lost ones (never those named or left out)
@@ -465,6 +468,15 @@ _NOD = re.compile(
     r"^(?:ok(?:ay)?|alright|right|great|cool|perfect|good|nice|thanks|thx)\b[\s,.!:;-]+(?=\S+\s+\S)",
     re.I,
 )
+
+
+def _own_tasks(change: dict[str, Any], before: dict[str, Any], now: dict[str, Any]) -> bool:
+    """Whether a task was set for the rep whose customers it went on, said again of another's."""
+    was = str(change.get(ASSIGNEE) or "").casefold()
+    return (
+        bool(was)
+        and was == str(before.get("owner", "")).casefold() != str(now.get("owner", "")).casefold()
+    )
 
 
 def _change_only(change: dict[str, Any] | None) -> dict[str, Any]:
@@ -745,6 +757,7 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
         return replace(parsed, slots={**parsed.slots, "owner": owner}, unread=())
     if (same := SAME_FOR.match(text)) and subject.change:
         change, rest = _change_only(subject.change), same.group("rest")
+        rest = LEAVE_OUT.sub(" except ", rest)  # "…, but leave out kenji moreau and mia rossi"
         if (other := BUT_TO.search(rest)) and change.get("field") and change.get("value"):
             # "same for berlin but to maria": the change's new value said too
             change, rest = {**change, "value": other.group("value")}, rest[: other.start()]
@@ -756,7 +769,10 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
                 and not narrowed.unread
             ):
                 # what is said replaces its part of the last selection, the rest stays
-                chosen = {**subject.change.get(CHOSEN_BY, {}), **selection_of(narrowed.slots)}
+                before = subject.change.get(CHOSEN_BY, {})
+                chosen = {**before, **selection_of(narrowed.slots)}
+                if _own_tasks(change, before, chosen):  # maria's on hers, so sam's on his
+                    change = {**change, ASSIGNEE: chosen["owner"]}
                 return Parsed("customer.bulk_update", {**chosen, **change}, parsed.confidence)
         return _named_again(rest, change, read, 1.0) or parsed
     own = _selects(parsed)

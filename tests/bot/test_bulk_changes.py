@@ -961,3 +961,12 @@ def test_a_task_on_those_listed_for_a_rep_with_names_left_out(book):
     )
     assert sorted(r["Customer"] for r in preview.rows) == ["Pia Post", "Quinn Quill"]
     assert {r["Change"] for r in preview.rows} == {"+ task for Priya"}
+
+
+def test_the_same_task_for_another_reps_selection_is_hers_on_hers(book):
+    book.say("Priya's customers", who="Alex")
+    book.say("a task for each of them for priya due monday: pitch the upgrade", who="Alex")
+    book.say("yes", who="Alex")
+    preview = book.say("same for dana's leads, but leave out sofia soft", who="Alex")
+    assert preview.text.startswith("Set the task “pitch the upgrade”, due Mon 23 Nov, for Dana")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hal Hardy", "Hank Iron"]
