@@ -917,7 +917,7 @@ def narrowed_preview(text: str, waiting: dict[str, Any], read: Reader) -> Parsed
         rest = "" if THE_REST.match(text, out.end()) else text[out.end() :]
         text = f"except {said}{rest}"
     if left_out := vocab.EXCEPT.search(text):
-        kept = read(f"list customers {text[left_out.start() :]}").slots.get(EXCLUDING)
+        kept = _left_out(read, text[left_out.start() :])
         if kept is None:
             return None
         # "without Hans", then "all but #12": both; a command said again replaces the exclusion
@@ -966,7 +966,7 @@ def _a_task_on_a_selection(text: str, parsed: Parsed, read: Reader) -> Parsed | 
         return None
     end, left_out = on.end(), None
     if out := LEFT_OUT_NEXT.match(text, end):  # "… on sam's at-risk customers except X: call"
-        left_out = read(f"list customers except {out['who']}").slots.get(EXCLUDING)
+        left_out = _left_out(read, f"except {out['who']}")
         if left_out is None:
             return None  # who is left out is not read: never a task on them too
         end = out.end()
@@ -974,7 +974,7 @@ def _a_task_on_a_selection(text: str, parsed: Parsed, read: Reader) -> Parsed | 
     rest = text[: on.start()] + doing + text[end:]
     if left_out is None and (last := vocab.EXCEPT.search(rest, on.start())):
         # "…, due monday, except Hugo Fischer": left out at the end
-        left_out = read(f"list customers{rest[last.start() :]}").slots.get(EXCLUDING)
+        left_out = _left_out(read, rest[last.start() :])
         if left_out is None:
             return None
         rest = rest[: last.start()]
@@ -1167,10 +1167,15 @@ def _except_after(
         parsed = refer_back(rest, read(rest), subject, read)
     if parsed.intent not in LISTS or _no_task_said(parsed):
         return read(text)
-    excluding = read(f"list customers{said}")
-    if (kept := excluding.slots.get(EXCLUDING)) is None:
+    if (kept := _left_out(read, said)) is None:
         return replace(parsed, unread=(*parsed.unread, text[left_out.end("said") :].strip()))
     return replace(parsed, slots={**parsed.slots, EXCLUDING: kept})
+
+
+def _left_out(read: Reader, said: str) -> dict[str, Any] | None:
+    """Who an exclusion ("except omar wilson", "but not the munich ones") leaves out, read as the
+    parser reads any; None when it cannot be read."""
+    return read(f"list customers {said.strip(' ,;')}").slots.get(EXCLUDING)
 
 
 def _no_task_said(reading: Parsed) -> bool:

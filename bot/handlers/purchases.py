@@ -266,14 +266,13 @@ def _amount(
         # "12 seats at 45 each, 10% discount": the price each is the list price, the 10% off it
         if not 0 < off < 100:
             raise UserError(f"A discount of {off:g}% can't be right. Nothing was saved.")
-        listed = Decimal(str(slots["amount"]))
-        slots = {**slots, "amount": (listed * (100 - Decimal(str(off))) / 100).quantize(CENT)}
+        slots = {**slots, "amount": _less(Decimal(str(slots["amount"])), off)}
         off = None
     if "amount" in slots and off is not None and _PAID_AFTER.search(ctx.message.text):
         off = None  # "1530 (10% off)", "2700 after the discount": what was paid
     if "amount" in slots and off is not None:  # before or after the discount? asked, not guessed
         listed = Decimal(str(slots["amount"]))
-        paid = (listed * (100 - Decimal(str(off))) / 100).quantize(CENT)
+        paid = _less(listed, off)
         money = _currency(slots.get("currency", ctx.settings.currency))
         before, after = format.money(paid, money), format.money(listed, money)
         raise Ask(
@@ -294,11 +293,16 @@ def _amount(
         if off is not None:  # "gave him 10% off": off the catalogue price
             if not 0 < off < 100:
                 raise UserError(f"A discount of {off:g}% can't be right. Nothing was saved.")
-            total = (total * (100 - Decimal(str(off))) / 100).quantize(Decimal("0.01"))
+            total = _less(total, off)
         return checks.amount(total, ceiling=ceiling, model=Purchase, field="amount"), (
             catalogue.currency
         )
     raise UserError("How much was it? e.g. “sold 3 Pro to Acme for $1,200”. Nothing was saved.")
+
+
+def _less(price: Decimal, off: float) -> Decimal:
+    """The price with `off` percent taken off, to the cent."""
+    return (price * (100 - Decimal(str(off))) / 100).quantize(CENT)
 
 
 def _currency(value: object) -> str:
