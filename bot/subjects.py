@@ -24,6 +24,8 @@ from intents import CUSTOMERS, EXCLUDING, FORECAST, TASKS_OF, WITH_TASKS, Parsed
 
 CHANGE = ("field", "value", "action")
 CHOSEN_BY = "chosen_by"  # kept with a change to many: the selection it was made on
+TASK_SET = "task_set"  # kept after one task was set: what and when, for "same for sam"
+TASK_KEPT = ("text", "due", "owner", "customer")
 # questions a short follow-up may refine ("by rep?", "just maria's", "vs last year?"), each with
 # how the follow-up is re-read as a question of that kind
 REFINABLE = {
@@ -110,6 +112,14 @@ SAME_FOR = re.compile(
     r"^(?:(?:and|ok|okay|now|then)[\s,]+)*"
     r"(?:(?:do )?(?:the )?same(?: thing| again)?|ditto|likewise)\s+(?:for|with)\s+(?P<rest>.+?)"
     r"(?:\s+(?:too|as well|please|pls))*\W*$",
+    re.I,
+)
+# the task just set, again for someone else: "same for sam", "and one for maria too"
+TASK_AGAIN = re.compile(
+    r"^(?:(?:and|ok|okay|now|then|also|plus)[\s,]+)*(?:(?:(?:do\s+)?(?:the\s+)?same(?:\s+(?:task|"
+    r"reminder|thing|one))?(?:\s+again)?|(?:an)?other\s+one|one|ditto)\s*[-–—:,]?\s*(?:for|to)\s+"
+    r"(?P<who>[\w'-]+(?:\s+[\w'-]+)??)(?:\s+(?:too|as well|please|pls))*"
+    r"|for\s+(?P<also>[\w'-]+(?:\s+[\w'-]+)??)(?:\s+(?:too|as well))+(?:\s+(?:please|pls))?)\W*$",
     re.I,
 )
 BUT_TO = re.compile(r"[\s,]+but\s+(?:to|as|into|in)\s+(?P<value>[\w' -]+?)\W*$", re.I)
@@ -411,6 +421,8 @@ def remember(
     change = {k: ran.slots[k] for k in CHANGE if ran.slots.get(k)} if repeatable else {}
     if change.get("action") == "task":  # "same for sam's champions": the same task, said again
         change.update({k: ran.slots[k] for k in ("text", "due", ASSIGNEE) if ran.slots.get(k)})
+    if ran.intent == "task.create" and tasks and len(tasks) == 1:
+        change = {TASK_SET: {k: ran.slots[k] for k in TASK_KEPT if ran.slots.get(k)}}
     chosen = {k: v for k, v in selection_of(ran.slots).items() if k not in (EXCLUDING, CUSTOMERS)}
     if change and ran.intent == "customer.bulk_update" and chosen:
         # "same for sam's" after Jordan's lost ones: Sam's lost ones (never those named or left out)
@@ -540,6 +552,8 @@ def _their_tasks_on_those(text: str, subject: ConversationSubject) -> Parsed | N
 
 
 def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Reader) -> Parsed:
+    if (again := _the_task_again(text, subject, read)) is not None:
+        return again
     if subject.shown and (row := THE_ROW.search(text)):
         return _the_row(text, row, subject.shown, read) or parsed
     if (changed := _to_the_tasks(text, subject, read)) is not None:
@@ -585,6 +599,27 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
             text, parsed, subject.customer_id, _change_only(subject.change), read, advised=advised
         )
     return parsed
+
+
+def _the_task_again(text: str, subject: ConversationSubject, read: Reader) -> Parsed | None:
+    """ "same for sam", "and one for maria too" right after a task was set: that task, for them;
+    "same for mia rossi": that task, on her (the customer's name in it put right)."""
+    task = dict((subject.change or {}).get(TASK_SET) or {})
+    if not task or not (again := TASK_AGAIN.match(text)):
+        return None
+    said = again["who"] or again["also"]
+    who = said.casefold()
+    owner = "me" if who in ("me", "myself") else read(f"a task for {said}: call").slots.get("owner")
+    if owner and str(owner).casefold() in (who, "me"):
+        if subject.customer_id is not None and not task.get("customer"):
+            task["customer"] = f"#{subject.customer_id}"
+        return Parsed("task.create", {**task, "owner": owner}, SURE)
+    if read(said).intent != "customer.show":  # a known customer's name, said alone
+        return None
+    named = str(task.get("customer") or "")
+    if named and not named.startswith("#"):  # "call jane cooper", again for mia rossi
+        task["text"] = re.sub(re.escape(named), said, task["text"], flags=re.I)
+    return Parsed("task.create", {**task, "customer": said}, SURE)
 
 
 def _to_the_tasks(text: str, subject: ConversationSubject, read: Reader) -> Parsed | None:

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.identity import enrol
-from crm_store.models import CustomerTag, Interaction, NpsAnswer, Purchase, Staff, Task
+from crm_store.models import Customer, CustomerTag, Interaction, NpsAnswer, Purchase, Staff, Task
 
 
 def _assignees(chat) -> dict[int, str]:
@@ -726,3 +726,24 @@ def test_tasks_for_two_named_reps_are_one_each_once_confirmed(chat):
     assert chat.written() == written
     chat.say("yes", who="Alex")
     assert sorted(_assignee_of(chat, task) for task in chat.rows(Task)) == ["Priya Shah", "Sam"]
+
+
+def test_the_same_task_again_is_set_for_the_colleague_or_customer_named_next(chat):
+    chat.say("task for me: call Jane Cooper friday", who="Alex")
+    assert " for Sam: call Jane Cooper, due Fri 20 Nov" in chat.say("same for sam", who="Alex").text
+    chat.say("same for Hans Müller", who="Alex")
+    with Session(chat.engine) as session:
+        names = dict(session.exec(select(Staff.id, Staff.name)).all())
+        customers = dict(session.exec(select(Customer.id, Customer.name)).all())
+    set_ = sorted((t.text, names[t.assignee_id], customers[t.customer_id]) for t in chat.rows(Task))
+    assert set_ == [
+        ("call Hans Müller", "Sam", "Hans Müller"),
+        ("call Jane Cooper", "Alex", "Jane Cooper"),
+        ("call Jane Cooper", "Sam", "Jane Cooper"),
+    ]
+
+
+def test_a_bare_name_after_a_task_sets_no_second_task(chat):
+    chat.say("remind me to call Jane Cooper tomorrow")
+    chat.say("to alex")
+    assert len(chat.rows(Task)) == 1
