@@ -206,7 +206,6 @@ THEIR_SELECTION = re.compile(
     r"detractors|promoters|passives|champions)\b)",
     re.I,
 )
-LEAVE_OUT = re.compile(r"[,;]?\s*\b(?:but\s+)?(?:leave|leaving|keep|take)\s+out\s+", re.I)
 # whose a task waiting for Confirm is: "the task is for maria not me", "assign it to maria"
 TASK_IS_FOR = re.compile(
     r"(?:(?:the\s+)?tasks?\s+(?:is|are|should be)\s+|(?:it'?s|they'?re)\s+|"
@@ -232,7 +231,7 @@ SELECTION_THEN_TASK = re.compile(
 )
 # who is left out, said right after the selection a task goes on: "…, except Oliver Wilson: call"
 LEFT_OUT_NEXT = re.compile(
-    r"\s*,?\s*(?:except(?: for)?|but not|excluding|apart from|other than|without|minus)\s+"
+    rf"\s*,?\s*(?:{vocab.LEFT_OUT_WORDS}|without)\s+"
     r"(?P<who>[^:;,]+?)(?=\s*[:;,]|\s+[-–—]\s|\s+(?:to|due|by)\s)",
     re.I,
 )
@@ -792,7 +791,6 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
         return replace(parsed, slots={**parsed.slots, "owner": owner}, unread=())
     if (same := SAME_FOR.match(text)) and subject.change:
         change, rest = _change_only(subject.change), same.group("rest")
-        rest = LEAVE_OUT.sub(" except ", rest)  # "…, but leave out kenji moreau and mia rossi"
         if (other := BUT_TO.search(rest)) and change.get("field") and change.get("value"):
             # "same for berlin but to maria": the change's new value said too
             change, rest = {**change, "value": other.group("value")}, rest[: other.start()]

@@ -645,11 +645,7 @@ def _task_each(parsed: Parsed, message: Message, lexicon: Lexicon) -> Parsed:
     return replace(parsed, slots={**slots, "text": task or text, CUSTOMERS: named})
 
 
-_LEFT_OUT_BEFORE = re.compile(
-    r"\b(?:except(?: for)?|but not|excluding|apart from|other than|skip(?:ping)?|leave out|"
-    r"leaving out|without|minus|not)\s*$",
-    re.I,
-)
+_LEFT_OUT_BEFORE = re.compile(rf"\b(?:{vocab.LEFT_OUT_WORDS}|skip(?:ping)?|without|not)\s*$", re.I)
 _EACH_OF = re.compile(
     r"\s*\b(?:(?:for|on|with|to)\s+)?(?:(?:each|all|every one|both)\s+of\s+)?(?:the\s+)?$", re.I
 )

@@ -344,10 +344,14 @@ BOOK_VALUE = re.compile(
 TOP_N = re.compile(r"\b(?:top|first|biggest|best)\s+(?P<n>\d{1,4})\b", re.I)
 # customers named one after another: "anna fischer, léa weber and omar nguyen"
 LISTED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+# the words that leave someone out of a list, wherever they are said
+LEFT_OUT_WORDS = (
+    r"but not|except(?: for)?|excluding|apart from|other than|not including|"
+    r"(?:but )?(?:leaving|leave|keep|take) out|minus"
+)
 # who a list or a change leaves out: "… but not the munich ones", "… except Anna Fischer"
 EXCEPT = re.compile(
-    r"[,;]?\s*\b(?P<said>but not|except(?: for)?|excluding|apart from|other than|not including|"
-    r"leaving out|leave out|skip|minus|but keep|but leave|"
+    rf"[,;]?\s*\b(?P<said>{LEFT_OUT_WORDS}|skip|but keep|but leave|"
     r"(?:that |which |who )?(?:are not|is not|aren'?t|isn'?t)(?=\s+[\w-]+(?:'s|’s|s')\W*$))"
     r"\s+(?P<clause>.+?)\W*$",
     re.I,
@@ -889,6 +893,15 @@ CUES: list[tuple[str, str]] = [
         r"^(?:help|hlep|halp|\?+|commands|menu|what can (?:you do|i (?:ask|say|do))(?: you| here)?)\W*(?P<topic>(?<=help\W)[a-z].*|(?<=help)\s+[a-z].*)?$",
     ),
     ("help", r"^how (?:do|can) (?:i|we|you) (?!approach\b)(?P<topic>.+?)\W*$"),
+    (  # "what products do we sell?", "price list pls": the catalogue
+        "help",
+        r"^(?:(?:can you |could you |pls |please )?(?:show|send|give|list|get)(?: me| us)? |what'?s |where'?s )?"
+        r"(?:the |our |a |your )?(?P<topic>(?:what|which) (?:products?|things|stuff|items) (?:do|can|does) "
+        r"(?:we|the company|the team) (?:sell|offer|have|stock)|what (?:do|can) we (?:sell|offer)|"
+        r"(?:full |current |latest )?(?:product (?:list|catalog(?:ue)?|range)|price ?list|catalog(?:ue)?|"
+        r"list of (?:products|prices)|products? (?:and|&|with) prices|(?:all |our )?products we sell))"
+        r"(?: again)?(?: pls| please)?\W*$",
+    ),
     ("help", r"^how (?:do|does) (?P<topic>[a-z ]+?) work\W*$"),
     (  # "where can I see my open tasks? is there a command?"
         "help",

@@ -6,9 +6,12 @@ import re
 import string
 
 from rapidfuzz import fuzz, process
+from sqlmodel import select
 
+from bot import format
 from bot.context import HANDLERS, Ask, Context, handles
 from bot.messages import Button, Reply
+from crm_store.models import Product
 from crm_store.search import find_customers
 from intents import Parsed
 
@@ -43,10 +46,18 @@ def overview() -> list[dict[str, str]]:
     ]
 
 
+# what we sell, asked of the bot: "what products do we sell?", "price list", "the catalogue"
+CATALOGUE = re.compile(
+    r"\b(?:products?|catalog(?:ue)?|price ?list|prices|what (?:do )?we (?:sell|offer))\b", re.I
+)
+
+
 @handles("help")
 def show_help(parsed: Parsed, ctx: Context) -> Reply:
     """What I can do — “help”, “help with tasks”."""
     topic = parsed.slots.get("topic")
+    if topic and CATALOGUE.search(topic):
+        return _catalogue(ctx)
     if topic:
         found = process.extractOne(
             topic.lower(), list(TOPICS), scorer=fuzz.WRatio, score_cutoff=80
@@ -69,6 +80,18 @@ def show_help(parsed: Parsed, ctx: Context) -> Reply:
         text="Talk to me in plain words; I understand typos and shorthand.",
         rows=overview(),
     )
+
+
+def _catalogue(ctx: Context) -> Reply:
+    """The products a sale or an interest can name, with their list prices."""
+    products = ctx.session.exec(select(Product).order_by(Product.family, Product.tier)).all()
+    if not products:
+        return Reply("The catalogue is empty: products come with imported or logged sales.")
+    rows = [
+        {"Product": p.name, "Line": p.family, "List price": format.money(p.price, p.currency)}
+        for p in products
+    ]
+    return Reply(title="What we sell", text=f"{len(rows)} products, by line and tier:", rows=rows)
 
 
 # How a reading is offered on a button: the intent in a few words, with its main slot.

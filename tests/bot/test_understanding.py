@@ -11,7 +11,15 @@ from sqlmodel import Session, select
 
 from bot.handlers.help import reading_label
 from bot.messages import Message
-from crm_store.models import Customer, CustomerInterest, Interaction, NpsAnswer, Purchase, Task
+from crm_store.models import (
+    Customer,
+    CustomerInterest,
+    Interaction,
+    NpsAnswer,
+    Product,
+    Purchase,
+    Task,
+)
 from intents import Parsed
 
 
@@ -271,3 +279,20 @@ def test_a_price_each_put_right_after_a_sale_changes_its_sum(chat):
     chat.say("yes")
     [sale] = chat.rows(Purchase)
     assert (sale.quantity, sale.amount) == (10, Decimal("8500.00"))
+
+
+@pytest.mark.parametrize("asked", ["what products do we sell?", "price list pls"])
+def test_what_we_sell_is_the_catalogue_with_list_prices(chat, asked):
+    with Session(chat.engine) as session:
+        session.add_all(
+            [
+                Product(name="Hive Starter", family="Hives", tier=1, price=Decimal("120")),
+                Product(name="Hive Pro", family="Hives", tier=2, price=Decimal("340.50")),
+            ]
+        )
+        session.commit()
+    reply = chat.say(asked)
+    assert [(row["Product"], row["List price"]) for row in reply.rows] == [
+        ("Hive Starter", "$120"),
+        ("Hive Pro", "$340.50"),
+    ]
