@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -38,6 +38,8 @@ def snapshot(row: SQLModel) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, datetime) and value.tzinfo is not None:  # one instant, one spelling
+        return value.astimezone(UTC).isoformat()
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -201,8 +203,18 @@ def _drift(row: SQLModel, written: dict[str, Any], keys) -> dict[str, Any]:
     return {
         key: now.get(key)
         for key in keys
-        if key not in BOOKKEEPING and now.get(key) != written.get(key)
+        if key not in BOOKKEEPING and now.get(key) != _as_recorded_now(written.get(key))
     }
+
+
+def _as_recorded_now(value: Any) -> Any:
+    """A time an older entry kept in the writer's zone, spelled in UTC as `snapshot` now does."""
+    if isinstance(value, str) and len(value) > 19 and value[10:11] == "T" and value[-6] in "+-":
+        try:
+            return _plain(datetime.fromisoformat(value))
+        except ValueError:
+            return value
+    return value
 
 
 def _changed(session: Session, entry: AuditEntry, drift: dict[str, Any]) -> str:

@@ -126,3 +126,13 @@ def test_undo_naming_a_sale_by_its_product_undoes_nothing_when_the_last_sale_is_
     assert reply.text.startswith("Your last change is “sale of 1 × Onboarding Package to Jane")
     assert chat.written() == written
     assert chat.say("undo the onboarding package sale").text.startswith("Undone: sale of 1 ×")
+
+
+def test_a_contact_logged_for_an_earlier_day_in_a_reps_own_zone_is_undone(chat):
+    with Session(chat.engine) as session:
+        enrol(session, "Rosa", role="rep", tz="America/Chicago")
+        session.commit()
+    logged = chat.say("called Jane Cooper yesterday, she wants a quote", who="Rosa")
+    assert logged.text.startswith("Logged a call with Jane Cooper (Acme Corporation) (yesterday)")
+    assert chat.say("undo", who="Rosa").text == "Undone: call with Jane Cooper (Acme Corporation)."
+    assert chat.count(Interaction) == 0
