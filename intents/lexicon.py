@@ -620,6 +620,10 @@ def _without_hint(text: str, hint: str) -> str:
 _HINT = re.compile(r"\s*(?:,|\(|\bin\b|\bfrom\b|\bat\b)?\s*")
 
 
+# changes to one customer whose "her" may point back to a customer named earlier in the message
+NAMED_FIRST = frozenset({"customer.delete", "customer.update"})
+
+
 def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon) -> dict[str, Any]:
     """Slots read with the store's names: products as the catalog spells them, staff as owners,
     a selection's places and interests as the store records them."""
@@ -628,6 +632,9 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
         place_selection(slots, lexicon)
         if BOUGHT not in slots and (product := _product_had(typed, lexicon)):
             slots[BOUGHT] = product
+    if intent in NAMED_FIRST and "customer" not in slots:
+        if named := named_inside(typed, lexicon):  # "the dupe is mia fischer - bin her": her
+            slots["customer"] = named
     if isinstance(said := slots.get("customer"), str):
         slots["customer"] = _with_city(said, typed, lexicon)
         hint = slots["customer"][len(said) :].strip()

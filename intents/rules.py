@@ -598,6 +598,14 @@ _KINDS = (
 )
 
 
+# which record a statement is about, said first: "the dupe is …", "the duplicate one is …"
+_THE_ONE_IS = re.compile(
+    r"^(?:the\s+)?(?:dupe|duplicate|double|copy|extra|fake|test|wrong|old|spam)(?:\s+(?:one|record|"
+    r"entry|customer))?\s+(?:is|=|-|:)\s+(?P<rest>\S.*)$",
+    re.I,
+)
+
+
 def leading_name(typed: str) -> str | None:
     """The customer a statement opens with: "Amelia Kowalski went with a competitor" → its
     capitalised name; in lower case, the reference before the first comma or full stop."""
@@ -618,9 +626,14 @@ def named_then_pointed(message: Message) -> Message | None:
         or _SELECTION_THEN_TOLD.match(message.text)
     ):
         return None  # "any accounts sitting in qualified …? move them back to lead": many
-    name = leading_name(message.typed[: found.start("verb")])
+    said_first = message.typed[: found.start("verb")]
+    if which := _THE_ONE_IS.match(message.typed[: found.start("change")]):
+        said_first = which["rest"]  # "the dupe is mia fischer, the NY one - bin her": Mia Fischer
+    name = leading_name(said_first)
     if not name or name.lower() in vocab.NOT_CUSTOMERS:
         return None
+    if found["which"]:
+        name = f"{name} ({message.typed[slice(*found.span('which'))]})"
     said = found["who"].split()
     if len(said) > 1:  # "…, push that task to monday": the task for them
         name = f"the {said[1]} for {name}"
@@ -710,6 +723,7 @@ _POINTED_AFTER_STATEMENT = re.compile(
     r"^[^,;.!?]+?\s(?P<verb>has|hasn'?t|hasnt|have|haven'?t|is|isn'?t|isnt|was|wasn'?t|wasnt|went|"
     r"wants|doesn'?t|doesnt|won'?t|wont|will|never|needs|just|moved|left|keeps|seems|looks|"
     r"stopped|churned|signed|said|told|can'?t|cant|no longer)\b[^,;.!?]*"
+    r"(?:,\s*the\s+(?P<which>[\w' -]+?)\s+one)?"  # "the dupe is mia fischer, the new york one"
     r"(?:[,;.!?]+\s*|\s+[-–—]+\s+)(?:(?:so|and|then|pls|please|just|can you|could you)\s+)*"
     r"(?P<change>(?:give|hand|move|reassign|assign|transfer|pass|tag|label|mark|put|set|delete|"
     r"remove|bin|drop|push|postpone|reschedule|bump|shift)\s+)"
@@ -1266,6 +1280,26 @@ _MONEY_OWED = re.compile(
     r"\b(?:refunds?|refunded|refunding|credit note|credit memo|overcharg\w*|over-charg\w*|reimburs\w*|"
     r"chargeback|paid (?:the |a )?wrong|wrong (?:amount|amt|invoice|price)|(?:invoice|inv)\s+(?:\d+\s+)?"
     r"(?:was|is)\s+(?:also\s+)?wrong|disputes?|disputed|write[- ]off)\b"
+)
+
+
+def _days_since(text: str, end: int, message: Message) -> int | None:
+    """ "… haven't heard from us since september": the days since that day (a month alone is its
+    first day), said right after the silence; None if no day is said there."""
+    if not (since := _SINCE_THEN.match(text, end)):
+        return None
+    if month := since["month"]:
+        today = message.now.date()
+        number = MONTHS.index(month[:3]) + 1
+        day = date(today.year - (number > today.month), number, 1)
+    elif (day := date_in(since["when"], now=message.now, tz=message.tz, future=False)) is None:
+        return None
+    return (message.now.date() - day).days or None
+
+
+_SINCE_THEN = re.compile(
+    rf"\s*(?:ever\s+)?(?:since|from)\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?"
+    rf"(?:(?P<month>{vocab.MONTH})(?!\s*\d)|(?P<when>{vocab.DATE_PHRASE}))"
 )
 _BECAUSE = re.compile(r"\b(?:since|because|cos|coz|bc|as i|as we)\b")
 _SPEAKER = re.compile(r"\b(?:says|said|thinks|told me|reckons|confirmed|tells me)\b")
@@ -3912,12 +3946,12 @@ def _contact_fixed(match: re.Match, message: Message) -> dict | None:
         )
         slots["channel"], slots[OLD_CHANNEL] = channel_of(new), channel_of(old)
     if fixed := vocab.CONTACT_DAY_FIXED.search(message.text):
-        when = fixed.group("when") or fixed.group("when2") or fixed.group("when3")
+        when = next(fixed[g] for g in ("when", "when2", "when3", "when4") if fixed[g])
         day = date_in(when, now=message.now, tz=message.tz, future=False)
         if day is None:
             return None
         slots["occurred_on"] = day.isoformat()
-        which = fixed.group("which") or fixed.group("which2")
+        which = fixed.group("which") or fixed.group("which2") or fixed.group("which3")
         if which and which not in ("contact", "interaction"):
             slots.setdefault(OLD_CHANNEL, channel_of(which))
     return slots if slots.keys() & {"channel", "occurred_on"} else None
@@ -3946,7 +3980,7 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         day = date_in(parts["day"], now=message.now, tz=message.tz, future=False)
         who = message.typed[slice(*match.span("whose"))] if parts.get("whose") else None
         return {"customer": who, "occurred_on": day.isoformat()} if day else None
-    news = tuple(f"new{n}" for n in ("", *range(2, 13)))
+    news = tuple(f"new{n}" for n in ("", *range(2, 14)))
     said = next((parts[g] for g in news if parts.get(g)), None)
     if parts.get("each") and (price := amount(parts["each"])):
         return {EACH: price[0], "currency": price[1]}  # "sorry CRM Pro was 850 each"
@@ -3977,8 +4011,10 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
     if (
         "quantity" in slots
         and "amount" not in slots
-        and (total := _TOTAL_AFTER.search(message.text, match.end()))
-        and (money := amount(total["sum"]))
+        and (
+            total := _TOTAL_AFTER.search(message.text, match.start() + len(match[0].rstrip(" ,;")))
+        )
+        and (money := amount(total["sum"] or total["sum2"]))
     ):  # "25 seats not 50. total 13,750": both
         slots["amount"], slots["currency"] = money
     return slots if slots.keys() & {"quantity", "amount"} else None
@@ -3987,6 +4023,9 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
 _TOTAL_AFTER = re.compile(
     r"\b(?:total|in total|for|at|=)\s*(?:is\s+|of\s+|now\s+)?(?P<sum>[$€£]?\s?\d[\d,.]*\s?[km]?"
     r"(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)(?!\s*(?:each|ea|per)\b)"
+    # "oops it was 2 licences not 3, 1200 quid": a sum said with its currency
+    r"|[,;]\s*(?:and\s+)?(?P<sum2>[$€£]\s?\d[\d,.]*\s?[km]?|\d[\d,.]*\s?[km]?\s*(?:usd|eur|gbp|dollars|"
+    r"euros|pounds|quid|bucks))(?!\s*(?:each|ea|per)\b)"
 )
 
 
@@ -4012,9 +4051,11 @@ def _entry_customer(said: str) -> str | None:
     """Whose entry it is, when the words say: "… the call with Hugo Silva …", "the acme sale …"."""
     found = re.search(
         r"\b(?:with|to|for|from|w/)\s+(?P<who>(?![$€£])(?!(?:an?|the|that|this|it|email|e-mail|call|"
-        r"meeting|visit|chat|text|\d)\b)[^,;.!?]+?)(?=\s+(?:from|was|is|to|today|yesterday|not|"
+        rf"meeting|visit|chat|text|today|yesterday|{vocab.MONTH}|{vocab.WEEKDAY}|\d)\b)[^,;.!?]+?)"
+        r"(?=\s+(?:from|was|is|to|today|yesterday|not|"
         r"should|into)\b|\s*(?:[,;.!?]|$))"
-        r"|\bthe\s+(?P<who2>(?!(?:last|latest|amount|total|price|sale|order)\b)[\w'&.-]+"
+        r"|\b(?:the|that|this)\s+(?P<who2>(?!(?:last|latest|amount|total|price|sale|order|phone|video|"
+        r"zoom|teams|first|second|other|same|whole|\d+(?:st|nd|rd|th)?)\b)[\w'&.-]+"
         r"(?:\s+[\w'&.-]+)?)\s+(?:sale|order|deal|purchase|call|email|e-mail|meeting|visit|one)\b"
         r"|(?:^(?:(?:fix|change|correct|update|set|make)\s+)?|\bof\s+)"
         r"(?P<who3>[\w#&.-]+(?:\s+[\w#&.-]+){0,2}?)(?:'s|’s)\s+(?:last\s+|latest\s+)?"
@@ -4506,7 +4547,9 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     if vocab.NEVER_PURCHASED.search(text):
         slots[NEVER_PURCHASED] = True
     elif found := vocab.NO_PURCHASE.search(text):
-        slots["no_purchase_days"] = _days(found, default=90)
+        slots["no_purchase_days"] = _days_since(text, found.end(), message) or _days(
+            found, default=90
+        )
         mine = "from me" in found.group()
     elif found := vocab.BOUGHT_WITHIN.search(text):
         slots[BOUGHT_DAYS] = (
@@ -4520,7 +4563,9 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     elif vocab.NEVER_CONTACTED.search(text):
         slots["never_contacted"] = True
     elif found := _counted(vocab.NO_CONTACT, text) or vocab.LAST_CONTACTED.search(text):
-        slots["no_contact_days"] = _days(found, default=30)
+        slots["no_contact_days"] = _days_since(text, found.end(), message) or _days(
+            found, default=30
+        )
         if (stale := vocab.NO_STAGE_CHANGE.search(text)) and not (stale["unit"] or stale["n2"]):
             del slots["no_stage_change_days"]  # "gone stale? nothing heard in 3+ weeks": silence
     elif found := vocab.CONTACTED_WITHIN.search(text):  # "contacted in the last week"

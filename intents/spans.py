@@ -574,6 +574,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 continue  # "email her the pricing sheet": how, not who
             if name == "customer" and _NO_NAME_HOLDS.search(value):
                 continue  # "called acme, '); DELETE FROM …": the tagger ran on past the name
+            if name == "customer" and value.count("(") > value.count(")"):
+                continue  # "met amelia taylor (cyberdyne retail) on 07/12": cut inside brackets
             if name == "customer" and _A_COUNT.match(value):
                 continue  # "sold 1x elk mount to X": how many (and what), not who
             if (

@@ -187,8 +187,16 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
         if found.group(3):
             year = int(found.group(3))
             return _safe(year + 2000 if year < 100 else year, month, day)
-        return _nearest(today, month, day, future)
+        meant = _nearest(today, month, day, future)
+        other = _nearest(today, day, month, future) if month != day and day <= 12 else None
+        if meant and other and abs((meant - today).days) > FAR >= NEAR >= abs((other - today).days):
+            return other  # "07/12" in Chicago on 8 Dec: yesterday, not last July
+        return meant
     return None
+
+
+# a day written in the other order is meant when the zone's order lands months away and it does not
+FAR, NEAR = 60, 14
 
 
 def impossible(phrase: str) -> bool:

@@ -187,16 +187,24 @@ CONTACT_KIND_FIXED = re.compile(
     rf"|\b(?:the|that|my|this)\s+(?:last\s+)?(?P<old4>{_CHANNEL_WORD})\b[^,;.!?]{{0,60}}?\s+"
     rf"(?:was|is)\s+(?:an?\s+)?(?P<new4>{_CHANNEL_WORD})\s+(?:actually|really|instead)\b"
 )
+# a day as said in a correction: "yesterday", "monday", "the 7th", "7 dec", "dec 7th", "07/12"
+_DAY_PUT_RIGHT = (
+    rf"(?:yesterday|today|(?:on\s+|last\s+)?{WEEKDAY}|(?:on\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"(?:\s+(?:of\s+)?{MONTH})?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[/.]\d{{1,2}}))"
+)
 CONTACT_DAY_FIXED = re.compile(
-    rf"\b(?:that|the|my|this)\s+(?:last\s+|latest\s+)?(?P<which>{_CHANNEL_WORD}|contact)\b"
+    rf"\b(?:that|the|my|this)\s+(?:last\s+|latest\s+)?(?:(?!was\b|is\b)[\w'-]+\s+){{0,3}}?"
+    rf"(?P<which>{_CHANNEL_WORD}|contact|lunch|dinner|coffee)\b"
     rf"(?P<about>.{{0,50}}?)\s+(?:was|happened|took place)\s+(?:actually\s+|really\s+)?"
-    rf"(?P<when>yesterday|today|(?:on\s+|last\s+)?{WEEKDAY}|(?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?"
-    rf"(?:\s+(?:of\s+)?{MONTH})?)\b"
+    rf"(?P<when>{_DAY_PUT_RIGHT})(?!\w)"
     rf"|\b(?:that|it|this)\s+was\s+(?:actually\s+|really\s+)?(?:on\s+)?(?P<when2>yesterday|today|"
     rf"{WEEKDAY})\s*,?\s*not\s+(?:on\s+)?(?:yesterday|today|{WEEKDAY})\b"
     rf"|\b(?:change|fix|correct|move)\s+the\s+(?:date|day)\s+of\s+(?:my|the|that|this)\s+(?:last\s+|"
-    rf"latest\s+)?(?P<which2>{_CHANNEL_WORD}|contact|interaction)\b.*?\s+to\s+(?P<when3>yesterday|"
-    rf"today|(?:last\s+)?{WEEKDAY}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{MONTH})?)\b"
+    rf"latest\s+)?(?P<which2>{_CHANNEL_WORD}|contact|interaction)\b.*?\s+to\s+(?P<when3>"
+    rf"{_DAY_PUT_RIGHT})(?!\w)"
+    # "move the 12 july meeting with amelia taylor to 7 december": that contact, to that day
+    rf"|\b(?:move|change|shift|re-?date|put)\s+(?:the|that|my)\s+(?:{_DAY_PUT_RIGHT}\s+)?"
+    rf"(?P<which3>{_CHANNEL_WORD}|lunch)\b.{{0,50}}?\s+to\s+(?P<when4>{_DAY_PUT_RIGHT})\W*$"
 )
 # what a contact logged should have said: "today's call with X has no notes. it should say: …",
 # "the summary got cut, should read: …", "change the notes on that call to …", "that call was: …"
@@ -264,6 +272,11 @@ SALE_FIXED = re.compile(
     r"|^(?:\W*(?:oh|wait|oops|sorry|no|correction|actually)\b\W*)*the\s+(?:[\w#'’.-]+\s+){0,4}?"
     r"(?:sale|order|deal|purchase)\s+(?:to|for|with|from)\s+[^,;]+?\s+(?:was|came to)\s+(?:actually\s+)?"
     r"(?P<new8>[$€£]\s?\d[\d,.]*\s?[km]?|\d[\d,.]*\s?[km]?\s*(?:usd|eur|gbp|dollars|euros|pounds))\W*$"
+    # "the emma taylor sale was 2 x crm pro for £1,200": how many, then the sum (read after it)
+    r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)*(?:the|that)\s+"
+    r"(?:[\w#'’&.-]+\s+){1,4}?(?:sale|order|deal|purchase)\s+(?:was|is|should\s+(?:have\s+)?be(?:en)?)"
+    r"\s+(?:actually\s+|really\s+)?(?P<new13>\d{1,4})\s*(?:x|×)?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?=(?:for|at|=)\s*[$€£]?\s?\d)"
     # "change the date of tom martin's last sale to yesterday"
     r"|\b(?:change|fix|correct|move|set)\s+the\s+(?:date|day)\s+(?:of|on|for)\s+(?:(?:that|the|this|my)\s+|"
     r"(?P<whose>[\w .&'-]+?)(?:'s|’s)\s+)?(?:last\s+|latest\s+)?(?:sale|order|deal|purchase)\b.*?\s+to\s+"
@@ -388,6 +401,11 @@ TASK_UNLINKED = re.compile(
     r"|\btasks?\s*#?\d+\s+(?:(?:is\s*n'?t|is not|isnt|should\s*n'?t be|should not be)\s+"
     r"(?:about|on|for|linked to)|has nothing to do with)\b"
 )
+# a task no one needs any more: "task 5 can go", "task 12 isn't needed"
+_NOT_WANTED = (
+    r"(?:can go|can be (?:deleted|removed|binned|dropped|scrapped|killed)|(?:is|are) (?:not|no longer) "
+    r"needed|(?:isn'?t|aren'?t) needed(?: any ?more)?|not needed any ?more)\b"
+)
 TASK_CHANGED = re.compile(
     rf"{TASK_LINKED.pattern}|{TASK_UNLINKED.pattern}|"
     r"\b(?:move|push|shift|postpone|reschedule|bump|reassign|assign|give|hand|delete|remove|change|"
@@ -395,6 +413,7 @@ TASK_CHANGED = re.compile(
     r"|\btasks?\s*#?\d+\s+(?:should|must|needs? to|has to|is meant to)\s+be\s+(?:due\s+)?(?:on\s+)?\w"
     r"|\btasks?\s*#?\d+\s+(?:is\s+)?due\s+(?:on\s+)?\w"
     r"|\btasks?\b.*\b(?:delete|remove|cancel|scrap|bin|drop)\s+#?\d+\W*$"
+    rf"|\btasks?\s*#?\d+(?:\s+(?:and|&)\s+#?\d+)?\s+{_NOT_WANTED}"
     r"|^(?:pls\s+|please\s+)?re-?open\s+(?:tasks?\s*)?#?\d"
     r"|\btasks?\s*#?\d+\s+(?:is|was)(?:n'?t| not)\s+(?:done|finished|complete)"
     # a bare number is a task's ("give 38 to maria", "move 41 to friday"); "#38" is a customer's
@@ -1546,7 +1565,8 @@ _CALL_THEM_ON = (
     r"\b(?:(?:ring|ping|try|phone|call|text|e-?mail|nudge|bell|buzz) (?:them|her|him)|"
     r"give (?:them|her|him) a (?:ring|call|bell|buzz|shout)|get back (?:to|tae) (?:them|her|him)|"
     r"(?P<wanted>(?:(?:she|he|they) )?(?:(?:wants?|would like|asked for|needs?) (?:a |another )?"
-    r"(?:call|call ?back|follow-?up|meeting|demo)|(?:wants?|would like|asked|needs?) to (?:meet|catch up|"
+    r"(?:call|call ?back|follow-?up|meeting|demo)|(?:promised|owe|offered) (?:(?:him|her|them) )?(?:a |"
+    r"another )?(?:call ?back|follow[- ]?up(?: call)?|call)|(?:wants?|would like|asked|needs?) to (?:meet|catch up|"
     r"talk|speak|chat|see us))(?:\s+(?:about|re|regarding)\s+[^,;.]{1,40}?)?)|"
     rf"set (?:one|it|that|a (?:demo|meeting|call)) up|book (?:one|it|that|a (?:demo|meeting|call))"
     r"(?: in)?|revisit)"
@@ -1575,7 +1595,9 @@ FOLLOW_UP = re.compile(
 REMIND_IN_LOG = re.compile(
     rf"(?:[,;.]|\s[-–—])\s*(?:(?:can|could) you |pls |please |and |i'?ll |i will |need to |will |"
     rf"must |to )*(?:(?:remind me|set a reminder) to |(?=(?:send|e-?mail|mail|draft|prepare)\s+"
-    rf"(?:him|her|them)\s))"
+    rf"(?:him|her|them)\s)|(?=(?:send|draft|prepare|do|write up)\s+(?:(?:the|a|an|our|over|them|him|"
+    rf"her)\s+){{0,2}}(?:[\w-]+\s+)?(?:proposal|quote|contract|deck|pricing|price list|samples?|"
+    rf"invoice|sow|brochure|catalogue|offer|estimate)\s))"
     rf"(?P<what>.+?)\s+(?:on |by |before )?(?P<when>{DATE_PHRASE})(?![\w/])"
 )
 # the words that may follow a day said bare ("on the 2nd, they …"), where "on the 2nd boat" is no day
@@ -1690,7 +1712,9 @@ TASK_FOR = re.compile(
     r"\s*[:,-]\s*",
     re.I,
 )
-TASK_DELETED = re.compile(r"\b(?:delete|remove|drop|cancel|scrap|bin|kill|get rid of)\b")
+TASK_DELETED = re.compile(
+    rf"\b(?:delete|remove|drop|cancel|scrap|bin|kill|get rid of)\b|{_NOT_WANTED}"
+)
 # a task ticked off by mistake, open again: "reopen task 45", "task 45 is not done"
 TASK_REOPENED = re.compile(
     r"\bre-?open\b|\bun-?(?:do|tick|complete)\b.*\btasks?\s*#?\d|\btasks?\s*#?\d+\s+(?:is|was)(?:n'?t| not)"

@@ -508,3 +508,10 @@ def test_a_question_with_a_change_in_it_changes_nothing(chat):
     chat.say("acme - also moved to customer? check her stage")
     assert chat.written() == written
     assert chat.customer("Jane Cooper").city == "New York"
+
+
+def test_her_after_a_customer_named_in_the_same_message_is_that_customer(chat):
+    chat.say("tell me about Jane Smith")
+    reply = sure(chat, "the dupe is Hans Müller - bin him")
+    assert reply.text.startswith("Deleted Hans Müller")
+    assert chat.customer("Jane Smith").deleted_at is None

@@ -2863,3 +2863,40 @@ def test_the_customer_of_a_reminder_or_a_visit_said_in_other_words(text, custome
 def test_launch_day_leads_and_tasks_read_whole(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("the dupe is mia fischer, the new york one - bin her", "customer.delete",
+         {"customer": "mia fischer (new york)"}),
+        ("the duplicate is Kenji Moreau, delete him", "customer.delete",
+         {"customer": "Kenji Moreau"}),
+        ("what products do we sell?", "help", {"topic": "what products do we sell"}),
+        ("price list pls", "help", {"topic": "price list"}),
+        ("task 5 can go, omar jensen is lost", "task.update", {"task_id": 5, "action": "delete"}),
+        ("the emma taylor sale was 2 x crm pro for £1,200", "purchase.update",
+         {"customer": "emma taylor", "quantity": 2, "amount": 1200, "currency": "GBP"}),
+        ("oops it was 2 licences not 3, 1200 quid", "purchase.update",
+         {"quantity": 2, "amount": 1200, "currency": "GBP", "was": {"quantity": 3}}),
+        ("the meeting with amelia taylor was on nov 16 not jul 12", "interaction.update",
+         {"customer": "amelia taylor", "occurred_on": "2026-11-16", "old_channel": "meeting"}),
+        ("move the 12 july meeting with amelia taylor to 16 november", "interaction.update",
+         {"customer": "amelia taylor", "occurred_on": "2026-11-16", "old_channel": "meeting"}),
+        ("which of jordan's customers havent heard from us since september", "segment.list",
+         {"owner": "jordan", "no_contact_days": 78}),
+    ],
+)  # fmt: skip
+def test_what_working_day_73_found_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_day_written_in_the_other_order_is_meant_when_the_zones_order_is_months_away():
+    def met_on(said: str, tz: str) -> str:
+        return parse(f"met amelia taylor on {said} for lunch", now=NOW, tz=tz).slots["occurred_on"]
+
+    assert met_on("07/11", "Europe/London") == "2026-11-07"
+    assert met_on("11/07", "America/Chicago") == "2026-11-07"
+    assert met_on("07/11", "America/Chicago") == "2026-11-07"  # not 11 July, four months back
+    assert met_on("05/09", "America/Chicago") == "2026-05-09"  # neither order is near: the zone's
