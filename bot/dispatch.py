@@ -30,6 +30,7 @@ from bot.context import HANDLERS, Ask, Context, UserError
 from bot.errors import describe
 from bot.handlers.corrections import (
     SOMEONE_ELSE_MEANT,
+    figures_instead,
     just_logged_put_right,
     someone_else_meant,
     sum_put_right,
@@ -47,6 +48,7 @@ from crm_store.audit import UNDO_OF, last_command
 from crm_store.db import transaction
 from crm_store.models import PendingQuestion, ProcessedEvent, Staff
 from intents import CUSTOMERS, vocab
+from intents.lexicon import with_possessives
 from intents.rules import away_then_asked, leading_name, missing_required
 
 log = logging.getLogger(__name__)
@@ -341,6 +343,8 @@ class Bot:
                 )
                 if pressed_cancel or cancelled or says(text, NO):
                     session.delete(pending)
+                    if (again := _figures_instead(pending.payload, after_no)) is not None:
+                        return again  # "no - 2 licences and £1,200 total": previewed again
                     # "never mind" is a no and nothing else; "no, reassign them to jordan" is more
                     alone = pressed_cancel or cancelled or says(text, NO, only=True)
                     text = "" if alone else after_no
@@ -376,6 +380,7 @@ class Bot:
                 "dropped once two other messages come in between. Ask for the change again."
             )
         text = away_then_asked(text)  # "sam's off tomorrow. give his tasks to maria": one request
+        text = with_possessives(text, self.lexicons.current(session))  # "jordans tasks on them"
         subject = subjects.recall(session, conversation, now)
         parsed = subjects.refer_back(text, read(text), subject, read)
         if (score := score_put_right(session, staff.id, text)) is not None:
@@ -838,6 +843,16 @@ _NEW_SAID = re.compile(
     r"^(?:(?:yes|yeah|yep|yup|ok|okay)\b[\s,.!]*)?(?:(?:it'?s|it is|that'?s)\s+)?(?:an?\s+)?"
     r"(?:brand\s+)?new\b(?:\s+(?:one|product|line|item|thing))?(?:\s*[:,.!-]+\s*.*)?$"
 )
+
+
+def _figures_instead(payload: dict[str, Any], said: str) -> _Command | None:
+    """The sale a preview showed, with the count and sum said after "no" instead of yes."""
+    if payload.get("intent") not in ("purchase.update", "purchase.log"):
+        return None
+    if not said or (figures := figures_instead(said)) is None:
+        return None
+    slots = {**payload["slots"], **payload.get("choices", {}).get("yes", {}), **figures}
+    return _Command(intents.Parsed(payload["intent"], slots, 1.0), sure=True)
 
 
 def _answer_key(text: str, choices: dict[str, Any]) -> str | None:

@@ -44,7 +44,7 @@ LISTED = {
 }
 REFINING = re.compile(
     r"^(?:(?:and|ok|okay|now|then|but|no|so|what about|how about|same(?: thing| again)?|"
-    r"how (?:does|did|do) (?:that|it|this|those|these)(?= compare)|"
+    r"how (?:does|did|do) (?:that|it|this|those|these)(?= compare| split| break)|"
     r"(?:show|do|make) (?:that|it|this)(?: down)?|"
     r"(?:split|break)(?: (?:that|it|this))?(?: down| up| out)?|"
     r"that|just|only|as|only the|just the|"
@@ -297,6 +297,10 @@ NEEDS_CUSTOMER = frozenset(
         "task.complete",
         "next_action.suggest",
         "nps.record",
+        "interaction.delete",  # "delete the 4 aug meeting with her": a contact of hers
+        "interaction.update",
+        "purchase.delete",
+        "purchase.update",
     }
 )
 

@@ -354,13 +354,17 @@ def staff_named(typed: str, lexicon: Lexicon) -> str | None:
 def reps_compared(typed: str, lexicon: Lexicon) -> list[str]:
     """The two colleagues of a message that only sets one against the other ("dana vs sam"),
     else none."""
-    found = _VERSUS.fullmatch(typed.strip())
+    said = _COMPARE_AND.sub(r"\g<one> vs ", typed.strip(), count=1)  # "compare sam and maria …"
+    found = _VERSUS.fullmatch(said)
     if found is None:
         return []
     reps = [staff_named(found.group(side), lexicon) for side in ("one", "other")]
     return [found.group("one"), found.group("other")] if all(reps) else []
 
 
+_COMPARE_AND = re.compile(
+    r"^(?P<one>compare\s+[A-Za-z][\w'-]*(?:\s[A-Za-z][\w'-]*)??)\s+(?:and|&|with|to)\s+", re.I
+)
 _VERSUS = re.compile(
     r"(?:compare\s+)?(?P<one>[A-Za-z][\w'-]*(?:\s[A-Za-z][\w'-]*)?)\s+(?:vs\.?|versus|v\.?|"
     r"against|compared (?:to|with))\s+(?P<other>[A-Za-z][\w'-]*"
@@ -612,6 +616,17 @@ def _with_city(customer: str, typed: str, lexicon: Lexicon) -> str:
     return customer
 
 
+def _city_last(said: str, lexicon: Lexicon) -> str:
+    """ "the paris hugo silva": the known customer, then the city that says which of them."""
+    cities, _, _ = lexicon.places
+    words = re.sub(r"^the\s+", "", said, flags=re.I).split()
+    for size in (2, 1):
+        place, rest = " ".join(words[:size]), " ".join(words[size:])
+        if len(words) > size and place.casefold() in cities and known_customer(rest, lexicon):
+            return f"{rest} {place}"
+    return said
+
+
 def _without_hint(text: str, hint: str) -> str:
     pattern = rf"^\s*(?:(?:in|from|at)\s+)?\(?{re.escape(hint)}\b\)?[\s,.:;-]*"
     return re.sub(pattern, "", text, flags=re.I) or text
@@ -636,6 +651,7 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
         if named := named_inside(typed, lexicon):  # "the dupe is mia fischer - bin her": her
             slots["customer"] = named
     if isinstance(said := slots.get("customer"), str):
+        said = slots["customer"] = _city_last(said, lexicon)
         slots["customer"] = _with_city(said, typed, lexicon)
         hint = slots["customer"][len(said) :].strip()
         for free in ("summary", "comment"):  # "munich, sorted the invoicing": which, not what

@@ -1146,6 +1146,10 @@ _ALL_THEIR_TASKS = re.compile(
 _CLOSED_AS = re.compile(r"\bclose(?:d)?\s+(?:(?:it|them|those|these|out)\s+)*as\s+(?:lost|won)\b")
 
 
+# a day that says which task, not whose: "tick off the friday call task for her"
+_WHEN_DUE = re.compile(rf"{vocab.WEEKDAY}(?:'s)?|today'?s|tomorrow'?s|tmrw", re.I)
+
+
 def _task_described(message: Message) -> dict[str, str] | None:
     """ "close the overdue amelia task", "close my chase task on him", "close his recovery task":
     the customer's open task those words describe (`about`), the customer said or just talked
@@ -1157,7 +1161,7 @@ def _task_described(message: Message) -> dict[str, str] | None:
     about = [w for w in said if w.lower() in _TASK_WORDS] + (
         [found["doing"]] if found["doing"] else []
     )
-    named = [w for w in said if w.lower() not in _TASK_WORDS]
+    named = [w for w in said if w.lower() not in _TASK_WORDS and not _WHEN_DUE.fullmatch(w)]
     slots = {"about": " ".join(about)} if about else {}
     if found["doing"] and not named:
         return slots  # the customer just talked about
@@ -2453,6 +2457,10 @@ def _value_as_said(slots: dict[str, Any], message: Message) -> dict[str, Any]:
         slots["value"] = value[based.end() :]  # "is actually based in Stockholm": Stockholm
     if field == "owner" and (giver := _FROM_OWNER.search(str(slots.get("customer") or ""))):
         slots["customer"] = slots["customer"][: giver.start()]
+    if field == "owner" and (new := _NEW_OWNER_SAID.fullmatch(value)):
+        slots["value"] = (
+            new["who"] or new["who2"]
+        )  # "… is now with Rosa", "… to Jules from tomorrow": Rosa, Jules
     if (verb := _UPDATE_VERB.match(str(slots.get("customer") or ""))) and _UPDATE_VERB.match(
         message.text
     ):  # "update golden st taqueria stage won": the customer after the verb
@@ -2460,6 +2468,13 @@ def _value_as_said(slots: dict[str, Any], message: Message) -> dict[str, Any]:
     return slots
 
 
+_NEW_OWNER_SAID = re.compile(
+    r"(?:with\s+|to\s+)?(?P<who>\S+(?:\s+\S+)??)\s+(?:from|as of|starting|effective|beginning)\s+"
+    rf"(?:tomorrow|today|now|next week|(?:next\s+)?{vocab.WEEKDAY}|the \d{{1,2}}(?:st|nd|rd|th)?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{vocab.MONTH}|{vocab.MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+    r"|(?:with|to)\s+(?P<who2>\S+(?:\s+\S+)?)",
+    re.I,
+)
 _UPDATE_VERB = re.compile(r"(?:update|change|set|edit|amend|chng|chg|upd|updt)\s+(?=\S)", re.I)
 
 
@@ -3884,9 +3899,13 @@ def _entry_removed(match: re.Match, message: Message) -> dict[str, Any]:
     occurred = day and date_in(
         day.group(1) or "today", now=message.now, tz=message.tz, future=False
     )
+    day_words: set[str] = set()
     if not occurred and (dated := _ENTRY_DAY.search(said)):  # "… from 30 nov", "monday's sale"
         occurred = date_in(dated["when"], now=message.now, tz=message.tz, future=False)
-        rest = rest[: max(0, dated.start() - len(said) + len(rest))]
+        if dated.start() >= len(said) - len(rest):  # said after the entry: "… from 30 nov"
+            rest = rest[: max(0, dated.start() - len(said) + len(rest))]
+        else:  # "the 4 aug meeting with her": which entry, not whose
+            day_words = set(dated["when"].split())
     who = re.match(
         r"\s*(?:(?:of|for)\s+(?P<what>\w+(?:\s+(?!(?:to|with|for|from|on)\b)\w+){0,3})\s+)?"
         r"(?:(?:logged|made|sent|had)\s+)?(?:with|to|for|from|on|of|w/)\s+(?P<who>[^,;.!?]+?)"
@@ -3897,7 +3916,7 @@ def _entry_removed(match: re.Match, message: Message) -> dict[str, Any]:
     named = [  # "the daniel okafor email": whose, said before the word for it
         w
         for w in message.typed[match.start("when") : match.end("when")].split()
-        if w.lower().strip("'s") not in _NOT_SOLD | _CONTACT_KINDS
+        if w.lower().strip("'s") not in _NOT_SOLD | _CONTACT_KINDS | day_words
     ]
     slots = {
         "customer": _ref(who.group("who")) if who else None,
@@ -3926,7 +3945,7 @@ _NOT_SOLD = frozenset(
 
 
 _ENTRY_DAY = re.compile(
-    rf"(?:\b(?:from|on|of|dated)\s+|^)(?P<when>(?:last\s+)?{vocab.WEEKDAY}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?:\b(?:from|on|of|dated)\s+|^(?:the\s+|that\s+|my\s+)?)(?P<when>(?:last\s+)?{vocab.WEEKDAY}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
     rf"(?:of\s+)?{vocab.MONTH}|{vocab.MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:'s)?(?=\W|$)"
 )
 OLD_CHANNEL = "old_channel"  # the kind of contact being put right (not in the contract's frame)

@@ -70,6 +70,8 @@ SHORTHAND = [
         "called",
     ),
     (re.compile(r"\bmett\b", re.I), "met"),  # "mett with X yestrday"
+    (re.compile(r"\bteh\b", re.I), "the"),  # "whats teh status of …"
+    (re.compile(r"^sho(?= me\b)", re.I), "show"),  # "sho me fathom divng salvage"
     (re.compile(r"\bloged\b", re.I), "logged"),
     (re.compile(r"(?<=\ba )cal\b", re.I), "call"),  # "loged a cal with X"
     (re.compile(r"\bfortnite\b", re.I), "fortnight"),

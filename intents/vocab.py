@@ -1388,7 +1388,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.show",
-        r"^(?:please |can you |could you |pls )*(?:tell me (?:more )?about|tel me about|what do we know about|what do we have on|who(?:'s| is)(?! (?:in|on|at|going|coming|free|around|here|there|the owner|our|my|the contact)\b)|pull up|bring up|look ?up|lookup|find|search(?: for)?|show(?: me)?(?: customer| the profile (?:of|for)| profile (?:of|for))?|open|(?:get|give|send) me (?:the |an? )?(?:details|info|profile|overview|summary|rundown|lowdown|brief(?:ing)?) (?:for|on|of|about)|(?:any )?(?:info|details|profile|card) (?:on|for|of|about)|brief me on)\s+",
+        r"^(?:please |can you |could you |pls )*(?:tell me (?:more )?about|tel me about|what do we know about|what do we have on|who(?:'s| is)(?! (?:in|on|at|going|coming|free|around|here|there|the owner|our|my|the contact)\b)|pull up|bring up|look ?up|lookup|find|search(?: for)?|show(?: me)?(?: customer| the profile (?:of|for)| profile (?:of|for))?|open|(?:a )?quick look at|(?:get|give|send) me (?:the |an? )?(?:details|info|profile|overview|summary|rundown|lowdown|brief(?:ing)?) (?:for|on|of|about)|(?:any )?(?:info|details|profile|card) (?:on|for|of|about)|brief me on)\s+",
     ),
     (
         "customer.show",
@@ -1421,7 +1421,8 @@ CUES: list[tuple[str, str]] = [
     (  # "kindly share the details of X", "acct info re X", "bring up the X account", "do we have this guy? x@y.z"
         "customer.show",
         r"\b(?:share|give me|send me|need|want|see|check)\s+(?:the\s+|all\s+)?(?:details|info|information|informations|data|record|profile)\s+(?:of|on|for|about|re)\s+(?:(?:the\s+)?(?:client|customer|account|contact)\s+)?"
-        r"|\b(?:acct|account|customer|client|contact) (?:info|details|information|data)\s+(?:re|on|for|of|about)\s+"
+        r"|\b(?:acct|account|customer|cust|client|contact) (?:info|details|information|data|summary|overview)"
+        r"(?:\s+(?:re|on|for|of|about)\s+|\s*:\s*|\s+)"
         r"|^(?:can you |could you |pls |please )*(?:bring|pull) up (?=.+?\b(?:account|record|profile|file|customer)\W*$)"
         r"|\bdo we have (?:this|that) (?:guy|person|contact|lady|customer|one)\W+(?=[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\W*$)",
     ),
@@ -2754,7 +2755,9 @@ SELECTION_FILLER = frozenset(
 # thanks or a greeting before a request: "ok thanks. whats the pipeline now"
 # "fine, just delete X", "right, so move …": a word of assent before the request
 OPENING_ASSENT = re.compile(
-    r"^\W*(?:(?:fine|ok(?:ay)?|alright|all right|right|so|well|yes|yeah|sure)[\s,]+)+(?:then[\s,]+)?"
+    r"^\W*(?:(?:(?:fine|ok(?:ay)?|alright|all right|right|so|well|yes|yeah|sure)[\s,]+)+(?:then[\s,]+)?"
+    # "sorry i meant move jordan's berlin customers to maria": the request meant
+    r"|(?:(?:sorry|sry|oops|no|nope|actually|my bad|wait)[\s,!.:-]+)*i meant(?: to)?[\s,:-]+)"
     r"(?:just\s+)?(?=(?:delete|remove|move|give|hand|tag|untag|mark|set|change|add|log|close|create|"
     r"restore|assign|reassign|put|show|list)\b)"
 )

@@ -125,20 +125,34 @@ def just_logged_put_right(
         if day is None:
             return None
         slots["occurred_on"] = day.isoformat()
+    elif (figures := _figures(said)) is not None:
+        slots.update(figures)
     else:
-        value, currency = amount(said["figure"]) or (None, None)
-        if value is None:
-            return None
-        if said["units"] or not (said["scale"] or currency or value >= 100):
-            slots["quantity"] = value  # "make that 6": six of them
-        else:
-            slots["amount"], slots["currency"] = value, currency  # "i meant 5400": the sum
-        if said.re is _FIGURE_MEANT and said["total"] and "quantity" in slots:
-            # "no wait it was 2 seats, 1980": the count and the sum
-            slots["amount"], slots["currency"] = amount(said["total"]) or (None, None)
+        return None
     return Parsed(
         _PUT_RIGHT_AGAIN[logged.action], {k: v for k, v in slots.items() if v is not None}
     )
+
+
+def _figures(said: re.Match) -> dict | None:
+    """The count or the sum a correction says, and the sum said after a count ("2 seats, 1980")."""
+    value, currency = amount(said["figure"]) or (None, None)
+    if value is None:
+        return None
+    if said["units"] or not (said["scale"] or currency or value >= 100):
+        slots = {"quantity": value}  # "make that 6": six of them
+    else:
+        slots = {"amount": value, "currency": currency}  # "i meant 5400": the sum
+    if "total" in said.re.groupindex and said["total"] and "quantity" in slots:
+        slots["amount"], slots["currency"] = amount(said["total"]) or (None, None)
+    return {k: v for k, v in slots.items() if v is not None}
+
+
+def figures_instead(text: str) -> dict | None:
+    """ "2 licences and £1,200 total", said after "no" to a sale's preview: the count and the sum
+    it should have (None when the words say anything else)."""
+    said = _FIGURE_MEANT.match(text) or _FIGURES_ALONE.match(text)
+    return _figures(said) if said else None
 
 
 _SORRY = (
@@ -159,6 +173,12 @@ _FIGURE_MEANT = re.compile(
     r"(?:\s*(?:,|for|at|and|=)\s*(?:(?:a\s+|the\s+)?total(?:\s+of|\s+is|\s+was)?\s*:?\s*)?"
     r"(?P<total>[$€£]?\s?\d[\d,.]*\s?[km]?\s*(?:usd|eur|gbp|dollars|euros|pounds)?)"
     r"(?:\s+(?:in\s+)?total)?)?(?:\s+(?:after|with|incl\.?|including)\s+(?:the\s+)?discount)?\W*$",
+    re.I,
+)
+_FIGURES_ALONE = re.compile(  # "2 licences and £1,200 total"
+    rf"{_SORRY}{_FIGURE}(?:\s*(?:,|and|&|for|at|=)\s*(?:(?:a|the)\s+)?(?:total(?:\s+of|\s+is)?\s*:?\s*)?"
+    r"(?P<total>[$€£]?\s?\d[\d,.]*\s?[km]?\s*(?:usd|eur|gbp|dollars|euros|pounds|quid)?)"
+    r"(?:\s+(?:in\s+)?total)?)?\W*$",
     re.I,
 )
 _FIGURE_NOT = re.compile(  # "oops 1,450 not 14,500"
@@ -324,7 +344,9 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     money = sale.amount
     same_total = bool(_SAME_TOTAL.search(ctx.message.text))  # "sorry 2 workshops not 3, same total"
     priced_each = quantity != sale.quantity and not same_total and "amount" not in slots
-    listed = ctx.session.exec(select(Product.price).where(Product.name == sale.product)).first()
+    listed = ctx.session.exec(
+        select(Product.price).where(Product.name == sale.product, Product.currency == sale.currency)
+    ).first()
     if listed is not None and listed * quantity == sale.amount:
         priced_each = False  # "5 crm pro for 5400" put right to 6: the 5400 is what 6 cost
     if priced_each:  # "it was 14 not 12": 14 at the price each of the 12
@@ -482,9 +504,10 @@ def _chosen(
         else None
     )
     when = Purchase.purchased_on if model is Purchase else Interaction.occurred_at
-    # the latest is the one of the latest day, whenever it was logged; "that sale", "that call"
-    # is the one logged last, whatever its day
-    latest = (col(model.id).desc(),) if _THAT_ONE.search(ctx.message.text) else ()
+    # the latest is the one of the latest day, whenever it was logged; "that sale", "that call",
+    # or one put right with no customer said ("the call was today"), is the one logged last
+    logged_last = _THAT_ONE.search(ctx.message.text) or (customer is None and doing == "changed")
+    latest = (col(model.id).desc(),) if logged_last else ()
     query = select(model).order_by(*latest, col(when).desc(), col(model.id).desc())
     if customer is not None:
         query = query.where(model.customer_id == customer.id)

@@ -649,7 +649,7 @@ def test_a_reps_tasks_on_the_customers_just_moved_go_with_them_once_confirmed(bo
         session.commit()
     book.say("move dana's leads to lee", who="Alex")
     book.say("yes", who="Alex")
-    preview = book.say("hand dana's tasks on those to lee too", who="Alex")
+    preview = book.say("yeah give danas open tasks on them to lee too", who="Alex")
     assert "#" in preview.text and "call Hal Hardy" in preview.text
     assert "call Pam Page" not in preview.text  # Pam Page, in proposal, stayed Dana's
     book.say("yes", who="Alex")

@@ -595,3 +595,37 @@ def test_two_products_in_one_sale_with_a_discount_off_both(chat):
         ("CRM Pro", 10, Decimal("8100.00")),
         ("Onboarding Package", 1, Decimal("810.00")),
     ]
+
+
+def test_a_count_and_sum_said_after_no_to_a_sales_preview_are_previewed_again(chat):
+    _catalogue(chat, "CRM Pro")
+    chat.say("sold jane cooper 3 crm pro for £1,800")
+    chat.say("oops it was 2 licences not 3")
+    again = chat.say("no - 2 licences and £1,200 total")
+    assert "to 2 × CRM Pro and £1,200?" in again.text
+    chat.say("yes")
+    [sale] = chat.rows(Purchase)
+    assert (sale.quantity, sale.amount, sale.currency) == (2, Decimal("1200"), "GBP")
+
+
+def test_a_sale_in_another_currency_is_repriced_each_not_by_the_list_price(chat):
+    _catalogue(chat, "CRM Pro")  # listed at $900: 2 of them are $1,800, not £1,800
+    chat.say("sold jane cooper 3 crm pro for £1,800")
+    assert "to 2 × CRM Pro and £1,200 (£600 each)?" in chat.say("oops it was 2 not 3").text
+
+
+def test_a_day_put_right_with_no_one_named_is_the_contact_logged_last_not_the_latest_dated(chat):
+    chat.say("called Hans Müller yesterday about the renewal")
+    chat.say("called Jane Cooper last monday, she wants a quote")
+    asked = chat.say("no the call was today")
+    assert "Change the call with Jane Cooper" in asked.text
+
+
+def test_a_contact_said_by_its_day_and_her_is_that_contact_of_the_customer_talked_about(chat):
+    chat.say("met Jane Cooper on 2 nov for lunch, budget talk")
+    chat.say("met Jane Cooper on 10 nov, demo of the Pro features")
+    chat.say("met Hans Müller yesterday, renewal")
+    chat.say("history with Jane Cooper")
+    asked = chat.say("now delete the 2 nov meeting with her too")
+    assert asked.text.startswith("Delete the meeting with Jane Cooper")
+    assert "budget talk" in asked.text

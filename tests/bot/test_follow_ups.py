@@ -50,6 +50,13 @@ def test_a_report_is_refined_by_rep_compared_and_widened_to_all_time(chat):
     assert "Before" not in widened.text
 
 
+def test_how_a_report_splits_by_rep_is_that_report_by_owner(chat):
+    _sales(chat)
+    chat.say("revenue this year", who="Alex")
+    split = chat.say("how does that split by rep?", who="Alex")
+    assert split.rows == [{"Owner": "Sam", "Revenue": "$1,000"}]
+
+
 def test_a_new_question_after_a_report_is_not_taken_for_a_refinement(chat):
     _sales(chat)
     chat.say("revenue by rep this year", who="Alex")

@@ -2875,6 +2875,12 @@ def test_launch_day_leads_and_tasks_read_whole(text, intent, slots):
         ("what products do we sell?", "help", {"topic": "what products do we sell"}),
         ("price list pls", "help", {"topic": "price list"}),
         ("task 5 can go, omar jensen is lost", "task.update", {"task_id": 5, "action": "delete"}),
+        ("tick off the friday call task for jane cooper", "task.complete",
+         {"about": "call", "customer": "jane cooper"}),
+        ("sorry i meant move jordan's berlin customers to maria garcia", "customer.bulk_update",
+         {"owner": "jordan", "city": "berlin", "field": "owner", "value": "maria garcia"}),
+        ("delete the 4 aug meeting with amelia taylor", "interaction.delete",
+         {"customer": "amelia taylor", "occurred_on": "2026-08-04", "channel": "meeting"}),
         ("the emma taylor sale was 2 x crm pro for £1,200", "purchase.update",
          {"customer": "emma taylor", "quantity": 2, "amount": 1200, "currency": "GBP"}),
         ("oops it was 2 licences not 3, 1200 quid", "purchase.update",
@@ -2900,3 +2906,9 @@ def test_a_day_written_in_the_other_order_is_meant_when_the_zones_order_is_month
     assert met_on("11/07", "America/Chicago") == "2026-11-07"
     assert met_on("07/11", "America/Chicago") == "2026-11-07"  # not 11 July, four months back
     assert met_on("05/09", "America/Chicago") == "2026-05-09"  # neither order is near: the zone's
+
+
+def test_a_city_said_before_a_known_customers_name_says_which_of_them():
+    reading = read("give the toronto jane cooper to maria", lexicon=STORE_WITH_TOWNS)
+    assert reading.slots["customer"] == "jane cooper toronto"
+    assert read("tell me about toronto", lexicon=STORE_WITH_TOWNS).slots["customer"] == "toronto"

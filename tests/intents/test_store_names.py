@@ -57,7 +57,13 @@ def test_a_sale_for_a_known_customer_then_a_product_with_no_comma_splits_at_the_
 
 
 @pytest.mark.parametrize(
-    "said", ["dana vs sam", "Dana versus Sam Patel?", "compare dana against sam"]
+    "said",
+    [
+        "dana vs sam",
+        "Dana versus Sam Patel?",
+        "compare dana against sam",
+        "compare dana and sam for november",
+    ],
 )
 def test_two_colleagues_set_against_each_other_are_their_figures_side_by_side(said):
     team = Lexicon(customers=("Jane Cooper",), staff=("Dana", "Sam Patel"))
