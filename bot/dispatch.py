@@ -32,6 +32,7 @@ from bot.handlers.corrections import (
     SOMEONE_ELSE_MEANT,
     figures_instead,
     just_logged_put_right,
+    not_whom_it_went_to,
     someone_else_meant,
     sum_put_right,
     task_was_a_contact,
@@ -397,6 +398,8 @@ class Bot:
             parsed = fixed  # "sorry i meant 5400" after a sale, "make it a meeting" after a call
         elif (moved := someone_else_meant(session, staff.id, text)) is not None:
             parsed = moved  # "sorry i meant priya kowalski not dubois" after a sale to Dubois
+        elif (not_theirs := not_whom_it_went_to(session, staff.id, text)) is not None:
+            return Reply(not_theirs)
         elif (contact := task_was_a_contact(session, staff.id, text)) is not None:
             # "no, not a task - i already called him. log it as a call": undone, then logged
             return _Command(intents.Parsed("undo", {}, 1.0), sure=True, then=contact)

@@ -20,7 +20,7 @@ from bot.permissions import sees_whole_team
 from bot.resolve import resolve_customer
 from crm_store import normalize
 from crm_store.audit import last_command, snapshot
-from crm_store.models import Channel, Customer, Interaction, Product, Purchase
+from crm_store.models import AuditEntry, Channel, Customer, Interaction, Product, Purchase
 from crm_store.search import find_customers
 from intents import EACH, OLD_CHANNEL, SOLD_ON, WAS, Parsed
 from intents.rules import channel_of
@@ -46,11 +46,7 @@ def someone_else_meant(session: Session, staff_id: int, text: str) -> Parsed | N
     anything else (a number is a quantity or a score put right, not a customer)."""
     if (said := SOMEONE_ELSE_MEANT.match(text)) is None or said["new"].strip()[:1].isdigit():
         return None
-    entries = last_command(session, staff_id)
-    logged = next((e for e in entries if e.action in _PUT_RIGHT and e.after), None)
-    if logged is None:
-        return None
-    customer = session.get(Customer, logged.after["customer_id"])
+    logged, customer = _entry_logged_last(session, staff_id)
     if customer is None or not _names(said["old"], customer):
         return None  # "not dubois" must be who it went to, or it is not this entry put right
     meant = said["new"].strip()
@@ -58,6 +54,33 @@ def someone_else_meant(session: Session, staff_id: int, text: str) -> Parsed | N
         meant = f"{customer.name} {one['which']}"  # their namesake there
     slots = {"customer": f"#{customer.id}", ENTRY: logged.entity_id, MOVED_TO: meant}
     return Parsed(_PUT_RIGHT[logged.action], slots)
+
+
+def not_whom_it_went_to(session: Session, staff_id: int, text: str) -> str | None:
+    """ "sorry i meant jane smith not hans", when what was just logged went to no Hans: said so,
+    rather than read as a customer called "jane smith not hans"."""
+    if (said := SOMEONE_ELSE_MEANT.match(text)) is None or said["new"].strip()[:1].isdigit():
+        return None
+    logged, customer = _entry_logged_last(session, staff_id)
+    if customer is None or _names(said["old"], customer):
+        return None
+    what = "sale" if logged.action == "purchase.log" else "contact"
+    return (
+        f"Your last {what} went to {customer.display_name}, not “{said['old'].strip()}”, so "
+        f"nothing was changed. Say “I meant {said['new'].strip()} not "
+        f"{customer.name.split()[-1]}” to move it."
+    )
+
+
+def _entry_logged_last(
+    session: Session, staff_id: int
+) -> tuple[AuditEntry | None, Customer | None]:
+    """The sale or contact the sender's last command logged, and whose it is."""
+    entries = last_command(session, staff_id)
+    logged = next((e for e in entries if e.action in _PUT_RIGHT and e.after), None)
+    if logged is None:
+        return None, None
+    return logged, session.get(Customer, logged.after["customer_id"])
 
 
 SOMEONE_ELSE_MEANT = re.compile(

@@ -231,7 +231,8 @@ def test_a_sale_logged_on_the_wrong_customer_is_moved_to_the_one_meant(chat):
 def test_a_contact_logged_on_the_wrong_customer_is_moved_only_when_the_name_fits(chat):
     chat.say("called jane cooper, wants a demo")
     written = chat.written()
-    chat.say("sorry i meant jane smith not hans")  # Hans is not who the call went to
+    refused = chat.say("sorry i meant jane smith not hans")  # Hans is not who it went to
+    assert "went to Jane Cooper (Acme Corporation), not “hans”" in refused.text
     assert chat.written() == written
     chat.say("oops i meant jane smith not cooper")
     chat.say("yes")
