@@ -822,6 +822,8 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
         among = readings[0] if readings else None
         if among is not None:
             shown = subject.selection or {}
+            if shown.get(CUSTOMERS) and selection_of(among.slots):
+                return among  # "the stale ones with no contact in 90 days", after some named
             # "the 71 not contacted ones" after those not contacted in 90 days: still 90
             kept = (
                 {} if DAYS_SAID.search(text) else {k: shown[k] for k in DAY_COUNTS & shown.keys()}

@@ -427,6 +427,11 @@ def _key(said: str) -> str:
     return " ".join(_singular(w) for w in said.casefold().split())
 
 
+_THE_SOME_ONES = re.compile(
+    r"\bthe\s+(?P<word>[\w-]+)\s+(?:ones|customers|accounts|clients|leads)\b", re.I
+)
+
+
 def place_selection(slots: dict[str, Any], lexicon: Lexicon) -> None:
     """A selection's words the text alone could not place, placed by the store: "berlin leads"
     are in a city it has, "hardware leads" want an interest it records, "cold leads" carry a tag
@@ -645,6 +650,10 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
     slots = dict(slots)
     if intent in ("customer.bulk_update", "segment.list"):
         place_selection(slots, lexicon)
+        _, tags, _ = lexicon.places
+        if "tag" not in slots and (ones := _THE_SOME_ONES.search(typed)):
+            if ones["word"].casefold() in tags:  # "the stale ones with no contact …": tagged so
+                slots["tag"] = ones["word"]
         if BOUGHT not in slots and (product := _product_had(typed, lexicon)):
             slots[BOUGHT] = product
     if intent in NAMED_FIRST and "customer" not in slots:

@@ -970,3 +970,14 @@ def test_the_same_task_for_another_reps_selection_is_hers_on_hers(book):
     preview = book.say("same for dana's leads, but leave out sofia soft", who="Alex")
     assert preview.text.startswith("Set the task “pitch the upgrade”, due Mon 23 Nov, for Dana")
     assert sorted(r["Customer"] for r in preview.rows) == ["Hal Hardy", "Hank Iron"]
+
+
+def test_the_tagged_ones_with_a_condition_after_some_were_tagged_are_those_that_meet_it(chat):
+    chat.say("called Jane Cooper on 1 aug about pricing")
+    chat.say("called Hans Müller about the renewal")
+    chat.say("tag Jane Cooper and Hans Müller stale", who="Alex")
+    chat.say("yes", who="Alex")
+    preview = chat.say(
+        "and the stale ones with no contact for 90+ days - move them to lost", who="Alex"
+    )
+    assert [row["Customer"] for row in preview.rows] == ["Jane Cooper (Acme Corporation)"]

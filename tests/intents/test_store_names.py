@@ -108,3 +108,10 @@ def test_two_reps_set_side_by_side_keep_the_period_said(said, slots):
     team = Lexicon(customers=NAMED, staff=("Sam Patel", "Jordan Lee", "Maria García"))
     parsed = read(said, team)
     assert (parsed.intent, parsed.slots) == ("report.show", slots)
+
+
+def test_the_ones_carrying_a_tag_the_store_has_are_those_tagged_even_when_the_tag_is_a_word():
+    store = Lexicon(customers=("Jane Cooper",), tags=("stale",))
+    parsed = read("and the stale ones with no contact for 90+ days - move them to lost", store)
+    assert parsed.intent == "customer.bulk_update"
+    assert (parsed.slots["tag"], parsed.slots["no_contact_days"]) == ("stale", 90)
