@@ -711,6 +711,9 @@ def _sure_of_each(reading: intents.Parsed) -> bool:
         or reading.intent == "customer.update"
         and slots.get("field") in ("stage", "owner", "tag", "interest", "city")
         and bool(slots.get("customer"))
+        or reading.intent == "task.complete"  # "… close both his tasks": the store says which
+        and bool(slots.get("customer"))
+        and bool(slots.get("about"))
         or reading.intent == "interaction.log"  # "called zoe wilson madrid, …": who is looked up
         and bool(slots.get("customer"))
         and bool(slots.get("channel"))

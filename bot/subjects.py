@@ -115,11 +115,26 @@ SAME_FOR = re.compile(
     re.I,
 )
 # the task just set, again for someone else: "same for sam", "and one for maria too"
+# the task just set, again for someone else: "same for sam", "and one for maria too", "give maria
+# the same task for omar khan", "same task for jordan when he's back, due 5 jan", "sam should have
+# that one too"
+_SAME_TASK = (
+    r"(?:(?:do\s+)?(?:the\s+)?same(?:\s+(?:task|reminder|thing|one))?(?:\s+again)?|(?:an)?other\s+one|"
+    r"one|ditto)"
+)
+_WHO_TOO = r"[\w'-]+(?:\s+[\w'-]+)??"
 TASK_AGAIN = re.compile(
-    r"^(?:(?:and|ok|okay|now|then|also|plus)[\s,]+)*(?:(?:(?:do\s+)?(?:the\s+)?same(?:\s+(?:task|"
-    r"reminder|thing|one))?(?:\s+again)?|(?:an)?other\s+one|one|ditto)\s*[-–—:,]?\s*(?:for|to)\s+"
-    r"(?P<who>[\w'-]+(?:\s+[\w'-]+)??)(?:\s+(?:too|as well|please|pls))*"
-    r"|for\s+(?P<also>[\w'-]+(?:\s+[\w'-]+)??)(?:\s+(?:too|as well))+(?:\s+(?:please|pls))?)\W*$",
+    r"^(?:(?:and|ok|okay|now|then|also|plus|pls|please)[\s,]+)*"
+    rf"(?:(?:(?:give|create|set|add|make)\s+(?:(?!the\b)(?P<given>{_WHO_TOO})\s+)?)?{_SAME_TASK}"
+    r"\s*[-–—:,]?\s*"
+    rf"(?:(?:for|to)\s+(?P<who>{_WHO_TOO}))?"
+    rf"|for\s+(?P<also>{_WHO_TOO})(?=\s+(?:too|as well)\b)"
+    rf"|(?P<having>{_WHO_TOO})\s+should\s+(?:have|get)\s+(?:that(?:\s+one|\s+task)?|it|the\s+same"
+    r"(?:\s+task)?)(?=\s+(?:too|as well)\b))"
+    r"(?:\s+(?:too|as well|please|pls))*"
+    r"(?:\s+(?:with|for|on|about)\s+(?P<customer>(?!(?:him|her|them|me)\b)[^,;]+?))?"
+    r"(?:\s+(?:too|as well))?(?:\s+when\s+(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+back)?"
+    r"(?:\s*,?\s*(?:due|by|for|on)\s+(?P<due>[^,;]+?))?\W*$",
     re.I,
 )
 BUT_TO = re.compile(r"[\s,]+but\s+(?:to|as|into|in)\s+(?P<value>[\w' -]+?)\W*$", re.I)
@@ -605,24 +620,41 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
 
 
 def _the_task_again(text: str, subject: ConversationSubject, read: Reader) -> Parsed | None:
-    """ "same for sam", "and one for maria too" right after a task was set: that task, for them;
-    "same for mia rossi": that task, on her (the customer's name in it put right)."""
+    """ "same for sam", "and one for maria too", "give maria the same task for omar khan" right
+    after a task was set: that task, for them, on the customer named (the customer's name in its
+    words put right), by the day said; "same for mia rossi": that task, on her."""
     task = dict((subject.change or {}).get(TASK_SET) or {})
     if not task or not (again := TASK_AGAIN.match(text)):
         return None
-    said = again["who"] or again["also"]
+    said = again["given"] or again["who"] or again["also"] or again["having"]
+    customer = again["customer"] or (again["given"] and again["who"])  # "give maria the same
+    # task for omar khan": Maria's, on Omar Khan
+    if said is None and customer is None:
+        return None  # "the same one": for whom, it does not say
+    owner = _colleague(said, read) if said else None
+    if said and owner is None:
+        if customer or read(said).intent != "customer.show":  # a known customer's name, alone
+            return None
+        customer = said
+    if customer:
+        named = str(task.get("customer") or "")
+        if named and not named.startswith("#"):  # "call jane cooper", again for mia rossi
+            task["text"] = re.sub(re.escape(named), customer, task["text"], flags=re.I)
+        task["customer"] = customer
+    elif subject.customer_id is not None and not task.get("customer"):
+        task["customer"] = f"#{subject.customer_id}"
+    if again["due"] and (due := read(f"remind me {again['due']} to call").slots.get("due")):
+        task["due"] = due
+    return Parsed("task.create", {**task, **({"owner": owner} if owner else {})}, SURE)
+
+
+def _colleague(said: str, read: Reader) -> str | None:
+    """The colleague (or "me") a name says, read as the owner of a task; None for anyone else."""
     who = said.casefold()
-    owner = "me" if who in ("me", "myself") else read(f"a task for {said}: call").slots.get("owner")
-    if owner and str(owner).casefold() in (who, "me"):
-        if subject.customer_id is not None and not task.get("customer"):
-            task["customer"] = f"#{subject.customer_id}"
-        return Parsed("task.create", {**task, "owner": owner}, SURE)
-    if read(said).intent != "customer.show":  # a known customer's name, said alone
-        return None
-    named = str(task.get("customer") or "")
-    if named and not named.startswith("#"):  # "call jane cooper", again for mia rossi
-        task["text"] = re.sub(re.escape(named), said, task["text"], flags=re.I)
-    return Parsed("task.create", {**task, "customer": said}, SURE)
+    if who in ("me", "myself"):
+        return "me"
+    owner = read(f"a task for {said}: call").slots.get("owner")
+    return owner if owner and str(owner).casefold() == who else None
 
 
 def _to_the_tasks(text: str, subject: ConversationSubject, read: Reader) -> Parsed | None:

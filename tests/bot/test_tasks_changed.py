@@ -747,3 +747,28 @@ def test_a_bare_name_after_a_task_sets_no_second_task(chat):
     chat.say("remind me to call Jane Cooper tomorrow")
     chat.say("to alex")
     assert len(chat.rows(Task)) == 1
+
+
+@pytest.mark.parametrize(
+    ("said", "whose", "on", "due"),
+    [
+        ("give alex the same task for Hans Müller", "Alex", "Hans Müller", "2026-11-20"),
+        ("same for alex with Hans Müller", "Alex", "Hans Müller", "2026-11-20"),
+        ("create the same task for Alex too", "Alex", "Jane Cooper", "2026-11-20"),
+        ("Alex should have that one too", "Alex", "Jane Cooper", "2026-11-20"),
+        ("same task for alex when he's back, due 5 jan", "Alex", "Jane Cooper", "2027-01-05"),
+    ],
+)
+def test_the_same_task_again_said_in_other_words(chat, said, whose, on, due):
+    chat.say("task for sam: chase Jane Cooper for the signed proposal, due friday", who="Alex")
+    chat.say(said, who="Alex")
+    with Session(chat.engine) as session:
+        names = dict(session.exec(select(Staff.id, Staff.name)).all())
+        customers = dict(session.exec(select(Customer.id, Customer.name)).all())
+    *_, again = sorted(chat.rows(Task), key=lambda t: t.id)
+    assert (names[again.assignee_id], customers[again.customer_id], again.due.isoformat()) == (
+        whose,
+        on,
+        due,
+    )
+    assert again.text == f"chase {on} for the signed proposal"
