@@ -130,6 +130,10 @@ def without_dangling_words(slots: dict[str, Any]) -> dict[str, Any]:
             slots[name] = _without_filler(value) or value  # "→ they want 50 seats #closing"
         if str(slots.get(name, "")).strip(" .,!").lower() in _NOTHING_SAID:
             del slots[name]  # "already called amelia taylor today": when, not what was said
+    if isinstance(said := slots.get("comment"), str) and (label := _COMMENT_LABEL.match(said)):
+        slots["comment"] = said[label.end() :] or said  # "cmt: shipping too slow"
+    if isinstance(said := slots.get("city"), str) and (polite := _POLITE_TAIL.search(said)):
+        slots["city"] = said[: polite.start()] or said  # "passives in Osaka, please?"
     if isinstance(said := slots.get("comment"), str) and (found := _SCORE_LEFT.search(said)):
         slots["comment"] = said[: found.start()] or said  # "…, now ok. nps 7": the score's word
     if isinstance(said := slots.get("comment"), str) and _ONLY_GIVEN.fullmatch(said):
@@ -139,6 +143,8 @@ def without_dangling_words(slots: dict[str, Any]) -> dict[str, Any]:
     return slots
 
 
+_COMMENT_LABEL = re.compile(r"(?:cmt|comment|comments|note|notes|reason|said)\s*[:=-]\s*", re.I)
+_POLITE_TAIL = re.compile(r"\s*,?\s+(?:please|pls|plz|thanks|thank you|thx|only|too)\W*$", re.I)
 _GIVEN_AT_END = re.compile(
     r"[\s,;.]+(?:(?:she|he|they|it|we)\s+)?(?:gave|gives|scored|rated)(?:\s+(?:us|me|it))?"
     r"(?:\s+(?:a|an))?\W*$",
@@ -1052,6 +1058,8 @@ def _forget(match: re.Match, message: Message) -> dict | None:
     who = _cut_words(message.text, message, vocab.FORGET_WORDS)
     if who and who.lower() in {"that", "it", "this", "me"}:
         return None
+    if who and (address := _AN_ADDRESS.search(who)) and len(who.split()) > 1:
+        who = address.group()  # "right to be forgotten request: please erase x@y.z": who is x@y.z
     return {"customer": who}
 
 
@@ -1090,7 +1098,10 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         )
         said = prepare(before, now=message.now, tz=message.tz)  # "finished calling X": called X
         logged = read("interaction.log", said) or {}
-        return {"customer": logged["customer"]} if logged.get("customer") else None
+        if logged.get("customer"):
+            return {"customer": logged["customer"]}
+        if not _TASK_OF.search(message.text):  # "I've done the Moana follow-up, mark it done"
+            return None
     if _CLOSED_AS.search(message.text):
         return None  # "close out as lost any proposal nobody's contacted in 90+ days": a stage
     if _CLOSE_TO.search(message.text) and not _DONE_SAID.search(_CLOSE_TO.sub(" ", message.text)):
@@ -1209,13 +1220,16 @@ _TASK_OF = re.compile(
     r"(?:^|[,;.]\s*|\b(?:so|and|then)\s+)(?:(?:pls|please|and|also|then|so|ok|now)\s+)*"
     r"(?:i(?:'ve| have)?\s+(?:just\s+)?)?"  # "I finish the task of Marina Porto Belo"
     r"(?:close|complete[d]?|finish(?:ed)?|tick off|check off|"
-    r"mark off|mark|done with|clear)\s+(?:(?P<their>his|her|their)|the|my|our)\s+"
+    r"mark off|mark|done with|done|clear)\s+(?:(?P<their>his|her|their)|the|my|our)\s+"
     r"(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?\s+)?(?:task|reminder|follow[- ]?up|to-?do)\b"
     r"(?:\s+(?:for|on|with|about|of)\s+(?P<who>(?:(?!\s+and\s)[^,;.!?])+?)"
     # "close my task to call her": the one to call the customer just talked about
     r"|\s+to\s+(?P<doing>call|ring|email|visit|see|meet|chase|ping)\s+(?:him|her|them))?"
     r"(?:\s+(?:as\s+)?done)?"
-    r"(?:\s+too)?\W*$"
+    r"(?:\s+too)?"
+    # "I've done the Moana follow-up, can you mark it complete?"
+    r"(?:\s*,?\s*(?:(?:can|could) you\s+|pls\s+|please\s+)?(?:mark|close|tick)\s+it(?:\s+off)?"
+    r"(?:\s+(?:as\s+)?(?:complete|completed|done|closed))?)?\W*$"
 )
 # words that say which of a customer's tasks, not who the customer is
 _TASK_WORDS = frozenset(
@@ -1535,6 +1549,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
         later = said is not None and said > (message.now.hour, message.now.minute)
         due = (message.now.date() + timedelta(days=0 if later else 1)).isoformat() if said else None
     typed = vocab.TASK_LEAD.sub("", typed.strip(), count=1)
+    typed = _QUOTED_TASK.sub(r"\g<what>", typed.strip(), count=1)  # 'task add "send invoice …"'
     typed = _TASK_NAMED.sub(r"\g<what>", typed.strip(), count=1)  # "create a recovery call task"
     typed = re.sub(  # "fri 9:30 to prep …", "tomorrow morning to …": the time of day is not the task
         r"^(?:(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d{2}\s*(?:am|pm)?|\s*(?:am|pm))\b|(?:in the |first thing )?"
@@ -1552,6 +1567,8 @@ def _task(match: re.Match, message: Message) -> dict | None:
     customer = None
     for found in vocab.TASK_SUBJECT.finditer(typed.lower()):
         after = _BOOKED_FOR.sub("", typed[found.end() :])  # "service visit booked for tui bay"
+        if found.group(0).startswith("send") and (sent_to := _SENT_TO.search(after)):
+            after = after[sent_to.end() :]  # "send SOW to Fenwick Aerial": to whom, not what
         if found.group(0).startswith("send") and not (after[:1].isupper() or after[:1] == "#"):
             continue
         customer = _TIME_AT_END.sub("", _ref(_TIME_AT_END.sub("", after)) or "") or None
@@ -2985,7 +3002,9 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         rest = rest[lead.end() :]
     rest = re.sub(r"\bas (?:a )?new (?:customer|contact|client|lead)\b", "", rest, flags=re.I)
     if found := vocab.INTEREST.search(rest.lower()) or re.search(
-        r"(?:^|[,;.]\s*)interest(?:\s+is|:)?\s+(?!in\b)(?P<interest>[^,;.]+)", rest, re.I
+        r"(?:^|[,;.]\s*)(?:interest(?:\s+is|:)?\s+|int:\s*)(?!in\b)(?P<interest>[^,;.]+)",
+        rest,
+        re.I,
     ):
         end = found.end()
         if both := re.match(r"\s+(?:and|&)\s+[^,;.]+?\s*$", rest[end:]):
@@ -3043,7 +3062,9 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(r"\(([^(),]+?),\s*([^()]+)\)", rest):
         first, second = found.group(1).strip(), found.group(2).strip()
-        if vocab.COMPANY_WORDS.search(first):  # (company, city)
+        a_firm = "&" in first or len(first.split()) > 1 and not _TITLE_ALONE.fullmatch(first)
+        if vocab.COMPANY_WORDS.search(first) or a_firm and re.fullmatch(r"[A-Z][\w'-]+", second):
+            # (company, city): "(Cask & Stave Cooperage, Sonoma)"
             slots.setdefault("company", first)
             slots.setdefault("city", second)
         else:  # (title, company)
@@ -3852,6 +3873,7 @@ def _delete(match: re.Match, message: Message) -> dict | None:
     typed = _FROM_THE_CRM.sub("", typed)  # "pls remove pieter de vries from crm"
     typed = re.sub(r"^(.+?)\s+one\b(?=\s*(?:[,;.]|$))", r"\1", typed)  # "that asdf test one"
     typed = _CALLED.sub("", typed)  # "the customer called brook farm pottery it was a duplicate"
+    typed = _RECORD_OF.sub("", typed)  # "the customer record for harbour lights chandlery; …"
     typed = _BECAUSE_DUPLICATE.sub("", typed)
     who = _ref(typed)
     if not who or who.lower() in vocab.NOT_CUSTOMERS:
@@ -3859,6 +3881,13 @@ def _delete(match: re.Match, message: Message) -> dict | None:
     return {"customer": who}
 
 
+_RECORD_OF = re.compile(
+    r"^\s*(?:the\s+)?(?:(?:customer|client|contact|account)\s+)?(?:record|entry|profile|file|card)\s+"
+    r"(?:for|of)\s+",
+    re.I,
+)
+_QUOTED_TASK = re.compile(r"^(?:(?:add|new|create)\s+)?[\"“'‘](?P<what>[^\"”'’]+)[\"”'’]")
+_SENT_TO = re.compile(r"^\S+(?:\s+\S+)?\s+to\s+(?=[A-Z#])")
 _OLD_ONE = re.compile(
     r"\b(?:delete|remove)\s+(?:the\s+)?old\s+(?:one|contact|person)\s*,?\s+(?P<who>[A-Za-z][\w .'-]+?)"
     r"(?=\s+from\b|\s*[,;.]|$)"

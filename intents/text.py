@@ -509,6 +509,8 @@ VOCABULARY = [
     "reassign",
     "complete",
     "ordered",
+    "tagged",  # "delet all custmers taged spam-import"
+    "interest",  # "set intrest to gift sets for …"
 ]
 COMMON = {
     "tanks",  # "their holding tanks" are not "tasks"

@@ -1596,7 +1596,7 @@ FOLLOW_UP = re.compile(
 REMIND_IN_LOG = re.compile(
     rf"(?:[,;.]|\s[-–—])\s*(?:(?:can|could) you |pls |please |and |i'?ll |i will |need to |will |"
     rf"must |to )*(?:(?:remind me|set a reminder) to |(?=(?:send|e-?mail|mail|draft|prepare)\s+"
-    rf"(?:him|her|them)\s)|(?=(?:send|draft|prepare|do|write up)\s+(?:(?:the|a|an|our|over|them|him|"
+    rf"(?:him|her|them)\s)|(?<!\w\s)(?=(?:send|draft|prepare|do|write up)\s+(?:(?:the|a|an|our|over|them|him|"
     rf"her)\s+){{0,2}}(?:[\w-]+\s+)?(?:proposal|quote|contract|deck|pricing|price list|samples?|"
     rf"invoice|sow|brochure|catalogue|offer|estimate)\s))"
     rf"(?P<what>.+?)\s+(?:on |by |before )?(?P<when>{DATE_PHRASE})(?![\w/])"

@@ -2912,3 +2912,46 @@ def test_a_city_said_before_a_known_customers_name_says_which_of_them():
     reading = read("give the toronto jane cooper to maria", lexicon=STORE_WITH_TOWNS)
     assert reading.slots["customer"] == "jane cooper toronto"
     assert read("tell me about toronto", lexicon=STORE_WITH_TOWNS).slots["customer"] == "toronto"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("delet all custmers taged spam-import", "customer.bulk_update",
+         {"tag": "spam-import", "action": "delete"}),
+        ("set intrest to gift sets for all custmers tagged xmas-fair", "customer.bulk_update",
+         {"tag": "xmas-fair", "field": "interest", "value": "gift sets"}),
+        ("May I see the list of passives in Osaka, please?", "segment.list",
+         {"segment": "passives", "city": "Osaka"}),
+        ("NPS 6 from Mei Lin Koh @ Ninebark Bonsai, cmt: shipping too slow", "nps.record",
+         {"customer": "Mei Lin Koh @ Ninebark Bonsai", "score": 6,
+          "comment": "shipping too slow"}),
+        ("Right to be forgotten request: please erase siobhan@rookerysweeps.ie", "customer.forget",
+         {"customer": "siobhan@rookerysweeps.ie"}),
+        ("Please delete the customer record for Harbour Lights Chandlery; they have closed the "
+         "business.", "customer.delete", {"customer": "Harbour Lights Chandlery"}),
+        ("I've done the Moana follow-up, can you mark it complete?", "task.complete",
+         {"customer": "Moana"}),
+        ("cust info: Periscope Sub Tours", "customer.show", {"customer": "Periscope Sub Tours"}),
+        ("quick look at *Southern Cross Drone Surveys* pls", "customer.show",
+         {"customer": "Southern Cross Drone Surveys"}),
+        ("whats teh status of Glacier Peak Heli-skiing", "customer.show",
+         {"customer": "Glacier Peak Heli-skiing"}),
+        ("Lucía Ferreira is now with Rosa, please change the owner", "customer.update",
+         {"customer": "Lucía Ferreira", "field": "owner", "value": "Rosa"}),
+        ("Please hand over Velloway Harpsichords to Jules from tomorrow.", "customer.update",
+         {"customer": "Velloway Harpsichords", "field": "owner", "value": "Jules"}),
+        ('task add "send invoice to Bursztyn Amber Works" due 2026-12-21', "task.create",
+         {"text": "send invoice to Bursztyn Amber Works", "customer": "Bursztyn Amber Works",
+          "due": "2026-12-21"}),
+        ("tsk: send SOW to Fenwick Aerial by 12/18", "task.create",
+         {"text": "send SOW to Fenwick Aerial", "customer": "Fenwick Aerial", "due": "2026-12-18"}),
+        ("new cust: Lim Boon Keat, Orchid Hydro Supplies, lbk@orchidhydro.sg, int: nutrient dosers",
+         "customer.create",
+         {"name": "Lim Boon Keat", "company": "Orchid Hydro Supplies",
+          "email": "lbk@orchidhydro.sg", "interest": "nutrient dosers"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_61_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
