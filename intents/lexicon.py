@@ -641,7 +641,7 @@ _HINT = re.compile(r"\s*(?:,|\(|\bin\b|\bfrom\b|\bat\b)?\s*")
 
 
 # changes to one customer whose "her" may point back to a customer named earlier in the message
-NAMED_FIRST = frozenset({"customer.delete", "customer.update"})
+NAMED_FIRST = frozenset({"customer.delete", "customer.update", "customer.restore"})
 
 
 def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon) -> dict[str, Any]:

@@ -4072,8 +4072,9 @@ _TOTAL_AFTER = re.compile(
     r"\b(?:total|in total|for|at|=)\s*(?:is\s+|of\s+|now\s+)?(?P<sum>[$€£]?\s?\d[\d,.]*\s?[km]?"
     r"(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)(?!\s*(?:each|ea|per)\b)"
     # "oops it was 2 licences not 3, 1200 quid": a sum said with its currency
-    r"|[,;]\s*(?:and\s+)?(?P<sum2>[$€£]\s?\d[\d,.]*\s?[km]?|\d[\d,.]*\s?[km]?\s*(?:usd|eur|gbp|dollars|"
-    r"euros|pounds|quid|bucks))(?!\s*(?:each|ea|per)\b)"
+    r"|[,;]\s*(?:and\s+)?(?P<sum2>[$€£]\s?\d[\d,.]*\s?[km]?|(?:usd|eur|gbp|cad|aud|chf)\s?\d[\d,.]*\s?[km]?|"
+    r"\d[\d,.]*\s?[km]?\s*(?:usd|eur|gbp|cad|aud|chf|dollars|euros|pounds|quid|bucks))"
+    r"(?!\s*(?:each|ea|per)\b)"
 )
 
 

@@ -130,7 +130,7 @@ def just_logged_put_right(
     said = next((f for p in _MEANT_AFTER_LOGGING if (f := p.match(text))), None)
     if said is None:
         return None
-    sold = said.re in (_FIGURE_MEANT, _FIGURE_NOT, _PRODUCT_MEANT)
+    sold = said.re not in (_KIND_MEANT, _DAY_MEANT)  # a sale's figures or product
     wanted = "purchase.log" if sold else "interaction.log" if said.re is _KIND_MEANT else None
     entries = last_command(session, staff_id)
     logged = next((e for e in entries if e.action in _PUT_RIGHT_AGAIN and e.after), None)
@@ -179,7 +179,8 @@ def figures_instead(text: str) -> dict | None:
 
 
 _SORRY = (
-    r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|no|wait|correction|actually|oh|(?:my )?typo|wrong|"
+    r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|no|wait|correction|actually|oh|(?:my )?typo|"
+    r"wrong(?: date| day| amount| total| number| figure| price| quantity)?|"
     r"that'?s (?:wrong|not right)|thats (?:wrong|not right))"
     r"[\s,!.:]*)*"
 )
@@ -198,11 +199,16 @@ _FIGURE_MEANT = re.compile(
     r"(?:\s+(?:in\s+)?total)?)?(?:\s+(?:after|with|incl\.?|including)\s+(?:the\s+)?discount)?\W*$",
     re.I,
 )
-_FIGURES_ALONE = re.compile(  # "2 licences and £1,200 total"
+_FIGURES_ALONE = re.compile(  # "2 licences and £1,200 total", "sorry 2 licences, CAD 6000 all in"
     rf"{_SORRY}{_FIGURE}(?:\s*(?:,|and|&|for|at|=)\s*(?:(?:a|the)\s+)?(?:total(?:\s+of|\s+is)?\s*:?\s*)?"
-    r"(?P<total>[$€£]?\s?\d[\d,.]*\s?[km]?\s*(?:usd|eur|gbp|dollars|euros|pounds|quid)?)"
-    r"(?:\s+(?:in\s+)?total)?)?\W*$",
+    r"(?P<total>(?:[$€£]|(?:usd|eur|gbp|cad|aud|chf)\s?)?\d[\d,.]*\s?[km]?\s*"
+    r"(?:usd|eur|gbp|cad|aud|chf|dollars|euros|pounds|quid)?)"
+    r"(?:\s+(?:in\s+)?total|\s+all\s+in)?)?\W*$",
     re.I,
+)
+# the same, said straight after a sale was logged: only with a word that puts it right first
+_FIGURES_PUT_RIGHT = re.compile(
+    r"(?=\W*(?:sorry|oops|sry|my bad|no|wait|correction|actually)\b)" + _FIGURES_ALONE.pattern, re.I
 )
 _FIGURE_NOT = re.compile(  # "oops 1,450 not 14,500"
     rf"{_SORRY}{_FIGURE}\s*,?\s*not\s+[$€£]?\s?\d[\d,.]*\s?[km]?"
@@ -238,8 +244,8 @@ _DAY_MEANT = re.compile(
     r"(?:was|happened|should\s+(?:be|have\s+been)(?:\s+dated)?|is\s+dated)\s+"
     r"(?:actually\s+|really\s+)?(?:on\s+|for\s+)?)"
     r"(?P<when>today|yesterday|(?:last\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d{1,2}(?:st|nd|rd|th)?\s+"
-    r"[a-z]{3,9}|[a-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2})"
-    r"(?:\s*,?\s*not\s+\w+)?(?:\s*[-–—,.]\s*(?:please\s+|pls\s+)?(?:fix|change|correct)"
+    r"[a-z]{3,9}|[a-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}|(?:the\s+)?\d{1,2}(?:st|nd|rd|th))"
+    r"(?:\s*,?\s*not\s+(?:the\s+|on\s+)?\w+)?(?:\s*[-–—,.]\s*(?:please\s+|pls\s+)?(?:fix|change|correct)"
     r"(?:\s+(?:the\s+)?(?:date|day|it))?(?:\s+(?:please|pls))?)?\W*$",
     re.I,
 )
@@ -252,7 +258,22 @@ _PRODUCT_MEANT = re.compile(  # "the product was CRM Enterprise", "that sale sho
     re.I,
 )
 
-_MEANT_AFTER_LOGGING = (_FIGURE_MEANT, _FIGURE_NOT, _KIND_MEANT, _DAY_MEANT, _PRODUCT_MEANT)
+# "no wait, £1,900": a sum said alone, after a word that puts it right
+_FIGURE_ALONE = re.compile(
+    r"^\W*(?:(?:sorry|oops|sry|my bad|no|wait|correction|actually)\b[\s,!.:-]*)+"
+    r"(?P<figure>[$€£]\s?\d[\d,.]*\s?(?P<scale>k|m)?|\d[\d,.]*\s?(?:k|m)?\s*(?:usd|eur|gbp|cad|"
+    r"aud|dollars|euros|pounds|quid))(?P<units>)\W*$",
+    re.I,
+)
+_MEANT_AFTER_LOGGING = (
+    _FIGURE_MEANT,
+    _FIGURE_NOT,
+    _FIGURE_ALONE,
+    _FIGURES_PUT_RIGHT,
+    _KIND_MEANT,
+    _DAY_MEANT,
+    _PRODUCT_MEANT,
+)
 
 
 def _a_product(session: Session, said: str) -> bool:

@@ -79,6 +79,8 @@ def create_task(parsed: Parsed, ctx: Context) -> Reply:
         )
     if customer is None and _THEIRS.search(text):  # "check with support about his tickets"
         customer = recent_customer(ctx)
+    if customer is None and (recent := recent_customer(ctx)) and _first_name_in(text, recent):
+        customer = recent  # "remind me to send olivia the contract", right after Olivia Smith
     if customer is None and (pronoun := _SOMEONE.search(text)):
         # "call her monday" with no one talked about: a task about no one
         example = _SOMEONE.sub("Acme", text, count=1)
@@ -174,6 +176,12 @@ def _for_several(
     for rep in reps:
         new_task(ctx, text=text, due=due, customer=customer, assignee=rep)
     return Reply(f"Set “{text}”{when} for {names}.", buttons=[Button("Undo", "undo")])
+
+
+def _first_name_in(text: str, customer: Customer) -> bool:
+    """Whether the words name the customer by their first name."""
+    first = normalize.fold(customer.name or "").split()[:1]
+    return bool(first) and len(first[0]) > 2 and first[0] in normalize.fold(text).split()
 
 
 def assignee(ctx: Context, typed: str | None) -> Staff:

@@ -630,3 +630,18 @@ def test_a_contact_said_by_its_day_and_her_is_that_contact_of_the_customer_talke
     asked = chat.say("now delete the 2 nov meeting with her too")
     assert asked.text.startswith("Delete the meeting with Jane Cooper")
     assert "budget talk" in asked.text
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("no wait, £1,900", "to £1,900?"),
+        ("sorry 2 licences, £1,900 all in", "to 2 × CRM Pro and £1,900?"),
+        ("wrong date, it was the 16th", "to Mon 16 Nov?"),
+        ("the jane cooper sale was on the 16th not the 18th", "to Mon 16 Nov?"),
+    ],
+)
+def test_a_sale_just_logged_is_put_right_however_the_correction_is_said(chat, said, asked):
+    _catalogue(chat, "CRM Pro")
+    chat.say("sold jane cooper 1 crm pro for £2,000")
+    assert asked in chat.say(said).text

@@ -515,3 +515,14 @@ def test_her_after_a_customer_named_in_the_same_message_is_that_customer(chat):
     reply = sure(chat, "the dupe is Hans Müller - bin him")
     assert reply.text.startswith("Deleted Hans Müller")
     assert chat.customer("Jane Smith").deleted_at is None
+
+
+def test_him_brought_back_from_the_bin_is_the_one_named_in_the_message(chat):
+    chat.say("delete Hans Müller", who="Alex")
+    chat.say("tell me about Jane Smith", who="Alex")
+    chat.say("delete her", who="Alex")
+    chat.say("yes", who="Alex")
+    said = "hang on, hans müller is real, sam says he's talking to him. bring him back"
+    chat.say(said, who="Alex")
+    assert chat.customer("Hans Müller").deleted_at is None
+    assert chat.customer("Jane Smith").deleted_at is not None

@@ -772,3 +772,10 @@ def test_the_same_task_again_said_in_other_words(chat, said, whose, on, due):
         due,
     )
     assert again.text == f"chase {on} for the signed proposal"
+
+
+def test_a_reminder_naming_the_customer_just_shown_by_first_name_is_about_them(chat):
+    chat.say("tell me about Jane Smith")
+    chat.say("remind me to send jane the contract on friday")
+    [task] = chat.rows(Task)
+    assert task.customer_id == chat.customer("Jane Smith").id
