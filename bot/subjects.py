@@ -154,7 +154,12 @@ DAYS_SAID = re.compile(
     re.I,
 )
 DAY_COUNTS = frozenset({"no_contact_days", "no_purchase_days", "no_stage_change_days"})
-AND_ALSO = re.compile(r"^(?:and|also|plus)\s+(?P<rest>[^?!.]+?)(?:\s+(?:too|as well))?\W*$", re.I)
+AND_ALSO = re.compile(
+    r"^(?:(?:and|also|plus)\s+(?=[^?!.]+?(?:\s+(?:too|as well))?\W*$)"
+    r"|(?=[^?!.]+?\s+(?:too|as well)\W*$))"
+    r"(?P<rest>[^?!.]+?)(?:\s+(?:too|as well))?\W*$",
+    re.I,
+)  # "and zoe wilson", "léa schneider too"
 ASK_FIRST = 0.5  # a reading that is confirmed before it is done
 CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
 THEIR_TASKS_TOO = re.compile(

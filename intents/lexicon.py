@@ -559,6 +559,8 @@ def tag_list(typed: str, lexicon: Lexicon) -> dict[str, str] | None:
     """ "my win-back list pls", "the cold-leads accounts": the customers carrying a tag the store
     has, or None."""
     _, tags, _ = lexicon.places
+    if (having := _HAVING_THE_TAG.fullmatch(typed.strip())) and having["tag"].casefold() in tags:
+        return {"tag": having["tag"]}  # "how many have the yearend-promo tag now?"
     found = _TAG_LIST.fullmatch(typed.strip())
     if found is None or found["tag"].casefold() not in tags:
         return None
@@ -569,6 +571,12 @@ def tag_list(typed: str, lexicon: Lexicon) -> dict[str, str] | None:
     return {"tag": found["tag"], **({"owner": owner} if owner and owner != "the" else {})}
 
 
+_HAVING_THE_TAG = re.compile(
+    r"(?:how many|who|which (?:customers|accounts|clients|ones))\s+(?:have|has|are|is|carry|got)\s+"
+    r"(?:got\s+)?(?:the\s+)?(?:tag\s+)?(?P<tag>[\w-]+)(?:\s+tag(?:ged)?)?"
+    r"(?:\s+(?:now|so far|yet))?\W*",
+    re.I,
+)
 _TAG_LIST = re.compile(
     r"(?:(?:show|list|get|pull up)\s+(?:me\s+)?)?(?:(?P<whose>my|our|the|[a-z]+'s)\s+)?"
     r"(?P<tag>[\w-]+)\s+(?:list|customers|accounts|clients|ones|people)"
@@ -659,6 +667,10 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
     if intent in NAMED_FIRST and "customer" not in slots:
         if named := named_inside(typed, lexicon):  # "the dupe is mia fischer - bin her": her
             slots["customer"] = named
+    elif intent in NAMED_FIRST and isinstance(said := slots.get("customer"), str):
+        inside = None if known_customer(said, lexicon) else named_inside(said, lexicon)
+        if inside and inside != said:  # "the fake signup fatima nakamura in austin, delete her"
+            slots["customer"] = inside
     if isinstance(said := slots.get("customer"), str):
         said = slots["customer"] = _city_last(said, lexicon)
         slots["customer"] = _with_city(said, typed, lexicon)

@@ -156,6 +156,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         and not rules.missing_required(said.intent, said.slots)
     ):
         return said  # "omar jensen at wayne logistik went bust, delete him": delete omar jensen …
+    if (remark := _REMARK_THEN_ASKED.match(message.typed)) and (
+        said := parse(message.typed[remark.end() :], now=now, tz=tz, lexicon=lexicon)
+    ).intent in _CHANGED | {"customer.restore"}:
+        return said  # "some junk in the leads: delete oliver brown, rafael novak and björn dubois"
     if both := _BOTH_THEN_TOLD.match(message.typed):  # "zoe wilson and mateo o'brien, delete both"
         names = _DESCRIBED.sub("", both["names"])  # "zoe wilson (madrid lead)": zoe wilson
         asked = f"{both['verb']} {names}{both['rest']}"
@@ -442,6 +446,14 @@ _TOLD = frozenset(
      "customer.bulk_update", "customer.forget", "customer.restore", "interaction.delete",
      "purchase.delete", "interaction.update", "purchase.update"}
 )  # fmt: skip
+# a remark, a colon, then the change asked: "some junk in the leads: delete …" (never a task's
+# or a note's heading, whose words after the colon are what to do or what was said)
+_REMARK_THEN_ASKED = re.compile(
+    r"^(?![^:]*\b(?:tasks?|remind(?:er)?|to-?do|todo|note|log|e-?mail|mail|call|subject|from|re|fw|"
+    r"fwd|for|to)\b)[^:\d]{3,60}?:\s+(?=(?:please\s+|pls\s+)?(?:delete|remove|bin|move|give|hand|"
+    r"tag|untag|mark|reassign|assign|restore)\b)",
+    re.I,
+)
 _CHANGED = frozenset({"customer.update", "customer.delete", "customer.bulk_update", "task.update"})
 
 

@@ -4340,8 +4340,9 @@ REASON_FIRST = re.compile(
 )
 # a change with its reason after it: "mark the Whitfields as lost, they've gone with Foxtons"
 REASON_AFTER = re.compile(
-    r"^(?:(?:pls|please|can you|could you|kindly)\s+)?(?:mark|move|give|hand|reassign|transfer|"
-    r"delete|remove|take|nuke|bin|tag|untag|put|set|change|update|drop)\b[^;.!?]*?"
+    r"^(?:(?:pls|please|can you|could you|kindly)\s+)?(?:(?:mark|move|give|hand|reassign|transfer|"
+    r"delete|remove|take|nuke|bin|tag|untag|put|set|change|update|drop)\b|[^,;.!?]+?\s*(?:->|→|=>))"
+    r"[^;.!?]*?"
     r"(?P<reason>(?:[,;.!]|\s[-–—])\s*(?:(?:they|he|she|it|we|i|as|because|since|cos|coz|bc)"
     r"(?:'ve|'re|'s|'d|'ll|'m)?\b|(?:both|all of them|all three|the two|each)\s+(?:are\s+)?"
     r"(?:dead|junk|spam|dupes?|duplicates?|tests?|fake|gone|closed|lost)\b"

@@ -526,3 +526,11 @@ def test_him_brought_back_from_the_bin_is_the_one_named_in_the_message(chat):
     chat.say(said, who="Alex")
     assert chat.customer("Hans Müller").deleted_at is None
     assert chat.customer("Jane Smith").deleted_at is not None
+
+
+def test_another_customer_said_with_too_after_a_change_is_asked_the_same_change(chat):
+    chat.say("move Jane Smith to lost")
+    asked = chat.say("Hans Müller too")
+    assert "Hans Müller" in asked.text and "lost" in asked.text
+    chat.say("yes")
+    assert chat.customer("Hans Müller").stage == "lost"

@@ -2955,3 +2955,20 @@ def test_a_city_said_before_a_known_customers_name_says_which_of_them():
 def test_what_blind_round_61_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_change_said_with_an_arrow_then_why_is_the_change():
+    parsed = read("anna fischer nordwind -> proposal, she got the quote monday")
+    assert (parsed.intent, parsed.slots) == (
+        "customer.update",
+        {"customer": "anna fischer nordwind", "field": "stage", "value": "proposal"},
+    )
+
+
+def test_a_remark_then_a_colon_then_the_change_is_the_change():
+    parsed = read("some junk in the leads: delete Oliver Brown, Rafael Novak and Björn Dubois")
+    assert (parsed.intent, parsed.slots) == (
+        "customer.bulk_update",
+        {"customers": ["Oliver Brown", "Rafael Novak", "Björn Dubois"], "action": "delete"},
+    )
+    assert read("task for maria: move the demo").intent == "task.create"

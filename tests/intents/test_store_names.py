@@ -115,3 +115,11 @@ def test_the_ones_carrying_a_tag_the_store_has_are_those_tagged_even_when_the_ta
     parsed = read("and the stale ones with no contact for 90+ days - move them to lost", store)
     assert parsed.intent == "customer.bulk_update"
     assert (parsed.slots["tag"], parsed.slots["no_contact_days"]) == ("stale", 90)
+
+
+def test_a_tags_holders_counted_and_a_customer_described_before_a_delete():
+    store = Lexicon(customers=("Fatima Nakamura", "Jane Cooper"), cities=("Austin",), tags=("vip",))
+    assert read("how many have the vip tag now?", store).slots == {"tag": "vip"}
+    binned = read("the fake signup fatima nakamura in austin, delete her", store)
+    assert binned.intent == "customer.delete"
+    assert binned.slots["customer"] == "fatima nakamura austin"
