@@ -4,11 +4,11 @@ of it, shown, and deleted or changed once confirmed (undo puts it back)."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from bot import checks, format
@@ -479,6 +479,7 @@ def _day(parsed: Parsed) -> date | None:
 
 
 OFFERED = 5  # the entries offered when it is not said which
+RECENT = timedelta(days=14)  # how far back an entry put right without a name may be
 
 
 def _briefly(ctx: Context, entry: Interaction | Purchase) -> str:
@@ -557,6 +558,13 @@ def _chosen(
         query = query.where(model.customer_id == customer.id)
     if customer is None or not sees_whole_team(ctx.staff):
         query = query.where(model.staff_id == ctx.staff.id)
+    if customer is None and doing == "changed":
+        # "it was 3 not 2": the one just logged, or one of this fortnight's, never of last year
+        since = ctx.today - RECENT
+        logged, _ = _entry_logged_last(ctx.session, ctx.staff.id)
+        just = logged.entity_id if logged and logged.entity == model.__tablename__ else -1
+        recent = when >= (since if model is Purchase else bounds(since, ctx.tz)[0])
+        query = query.where(or_(recent, model.id == just))
     found = ctx.session.exec(query.where(*conditions, *narrowing).limit(OFFERED)).all()
     unsaid = not parsed.slots.keys() & {"occurred_on", "amount", "product"}
     if narrowing and not found:  # "… should be 5400 not 6120", when none says 6120: which one?

@@ -645,3 +645,16 @@ def test_a_sale_just_logged_is_put_right_however_the_correction_is_said(chat, sa
     _catalogue(chat, "CRM Pro")
     chat.say("sold jane cooper 1 crm pro for £2,000")
     assert asked in chat.say(said).text
+
+
+def test_a_figure_put_right_with_no_one_named_never_reaches_back_to_an_old_sale(chat):
+    _catalogue(chat, "CRM Pro")
+    chat.say("jane cooper bought 2 crm pro on 2 oct for $1,800")
+    [old] = chat.rows(Purchase)
+    assert old.purchased_on.isoformat() == "2026-10-02"
+    assert "Change the sale" in chat.say("sorry it was 3 not 2, same total").text  # just logged
+    chat.say("no")
+    chat.say("called Hans Müller about the renewal")
+    reply = chat.say("sorry it was 3 not 2, same total")  # no sale logged last, none this fortnight
+    assert "Change the sale" not in reply.text
+    assert [p.quantity for p in chat.rows(Purchase)] == [2]
