@@ -47,7 +47,7 @@ from bot.resolve import NAMED
 from bot.settings import Settings
 from crm_store.audit import UNDO_OF, last_command
 from crm_store.db import transaction
-from crm_store.models import PendingQuestion, ProcessedEvent, Staff
+from crm_store.models import Customer, PendingQuestion, ProcessedEvent, Staff
 from intents import CUSTOMERS, vocab
 from intents.lexicon import with_possessives
 from intents.rules import away_then_asked, leading_name, missing_required
@@ -967,7 +967,11 @@ _CHOICE_FILLER = frozenset(
 def _make_sure(session: Session, staff: Staff, parsed: intents.Parsed) -> Ask:
     """Ask whether an unsure reading was meant. An undo is tied to the change it names, so a
     late "yes" never undoes a newer one."""
-    label, sure = reading_label(parsed), {"__sure": True}
+    said = parsed.slots.get("customer")
+    if isinstance(said, str) and (ref := re.fullmatch(r"#(\d+)", said)):
+        if (customer := session.get(Customer, int(ref[1]))) is not None:  # named, not numbered
+            parsed = replace(parsed, slots={**parsed.slots, "customer": customer.display_name})
+    label, sure = reading_label(parsed, limit=None), {"__sure": True}
     if parsed.intent == "undo" and (entries := last_command(session, staff.id)):
         label = f"Undo your last change ({entries[-1].description})"
         sure[UNDO_OF] = entries[0].command_id

@@ -735,6 +735,14 @@ def _to_the_customer(
         return Parsed("customer.update", slots, SURE)
     if (
         (more := AND_ALSO.match(text))
+        and more["rest"][:1].isdigit()
+        and parsed.intent != "purchase.log"
+        and (sold := read(f"#{customer_id} bought {more['rest']}")).intent == "purchase.log"
+        and sold.slots.get("product")
+    ):  # "plus 2 onboarding packages w 15% discount" after a sale: sold to them too, asked first
+        return replace(sold, confidence=ASK_FIRST)
+    if (
+        (more := AND_ALSO.match(text))
         and change
         and not _a_change_of_its_own(parsed)
         and not _another_request(parsed)

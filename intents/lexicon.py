@@ -398,6 +398,13 @@ def _product_not_customer(slots: dict[str, Any], lexicon: Lexicon) -> None:
         slots["product"] = product
 
 
+def _count_before(slots: dict[str, Any], product: str, typed: str) -> None:
+    """ "2 onboarding packages w 15% discount": the count said right before the product."""
+    count = re.search(rf"\b(\d{{1,4}})\s*(?:x|×)?\s*{re.escape(product)}", typed, re.I)
+    if count and int(count.group(1)) > 0:
+        slots["quantity"] = int(count.group(1))
+
+
 def _customer_then_product(slots: dict[str, Any], lexicon: Lexicon) -> None:
     """ "log a sale for Jane Cooper CRM Pro $8400": a known customer's name, then what they bought
     (a name the store does not know stays whole, and the bot asks who is meant)."""
@@ -687,6 +694,9 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
         _product_not_customer(slots, lexicon)
     if intent == "purchase.log" and isinstance(slots.get("customer"), str):
         _customer_then_product(slots, lexicon)
+    sold = slots.get("product")
+    if intent == "purchase.log" and "quantity" not in slots and isinstance(sold, str):
+        _count_before(slots, sold, typed)
     for name in ("product", "interest", BOUGHT, NOT_BOUGHT):
         if isinstance(slots.get(name), str) and (product := catalog_product(slots[name], lexicon)):
             slots[name] = product

@@ -1180,6 +1180,9 @@ def _task_described(message: Message) -> dict[str, str] | None:
         who = message.typed[found.start("who") : found.end("who")]
         ref = re.search(r"#\d+", who)  # "… on the task for #12": the customer put in for "him"
         named = [ref.group() if ref else who, *named]
+        if ref and len(named) > 1:  # "the xmas call task for #89": which of #89's tasks
+            slots = {"about": " ".join([*named[1:], *about])}
+            named = named[:1]
     elif found["who"] or found["their"]:
         return slots if not named else None  # the customer just talked about
     return {**slots, "customer": " ".join(named)} if named else (slots or None)

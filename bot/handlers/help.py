@@ -109,7 +109,11 @@ LABELS = {
     "interaction.log": "Log a {channel} with {customer}",
     "interaction.history": "Contacts with {customer}",
     "interaction.delete": ("Delete the {channel} with {customer}", "Delete a logged contact"),
-    "purchase.log": "Log a sale to {customer}",
+    "purchase.log": (
+        "Log {quantity} × {product} sold to {customer}",
+        "Log {product} sold to {customer}",
+        "Log a sale to {customer}",
+    ),
     "purchase.delete": ("Delete the sale to {customer}", "Delete a logged sale"),
     "purchase.update": ("Correct the sale to {customer}", "Correct a logged sale"),
     "interaction.update": ("Correct the {old_channel} with {customer}", "Correct a logged contact"),
@@ -134,9 +138,9 @@ LABELS = {
 }
 
 
-def reading_label(parsed: Parsed) -> str:
-    """'Log a call with acme': what a reading would do, short enough for a button; as far as its
-    slots go ('Change Acme' when the field is not known)."""
+def reading_label(parsed: Parsed, *, limit: int | None = 48) -> str:
+    """'Log a call with acme': what a reading would do, short enough for a button (`limit`); as
+    far as its slots go ('Change Acme' when the field is not known)."""
     action = f"{parsed.intent} {parsed.slots.get('action')}"  # "remove the vip tag": an untag
     templates = LABELS.get(action) or LABELS.get(parsed.intent, parsed.intent)
     if isinstance(templates, str):
@@ -146,7 +150,7 @@ def reading_label(parsed: Parsed) -> str:
         _filled(templates[0], parsed.slots, whole=False),
     )
     label = re.sub(r"\ba (?=[aeiou])", "an ", label)  # "Log an email with …"
-    return label if len(label) <= 48 else label[:47] + "…"
+    return label if limit is None or len(label) <= limit else label[: limit - 1] + "…"
 
 
 def _filled(template: str, slots: dict, *, whole: bool) -> str:

@@ -658,3 +658,13 @@ def test_a_figure_put_right_with_no_one_named_never_reaches_back_to_an_old_sale(
     reply = chat.say("sorry it was 3 not 2, same total")  # no sale logged last, none this fortnight
     assert "Change the sale" not in reply.text
     assert [p.quantity for p in chat.rows(Purchase)] == [2]
+
+
+def test_plus_more_of_another_product_after_a_sale_is_asked_as_a_sale_to_them(chat):
+    _catalogue(chat, "CRM Pro", "Training Workshop")
+    chat.say("sold jane cooper 3 crm pro")
+    asked = chat.say("plus 2 training workshops w 15% discount")
+    assert "Log 2 × Training Workshop sold to Jane Cooper (Acme Corporation)?" in asked.text
+    chat.say("yes")
+    sales = sorted((p.product, p.quantity) for p in chat.rows(Purchase))
+    assert sales == [("CRM Pro", 3), ("Training Workshop", 2)]
