@@ -623,6 +623,10 @@ def _with_city(customer: str, typed: str, lexicon: Lexicon) -> str:
     at = typed.find(customer)
     if at < 0:
         return customer
+    before = typed[:at].split()[-2:]  # "give the toronto jane cooper to maria"
+    for size in (2, 1):
+        if len(before) >= size and (place := " ".join(before[-size:])).casefold() in cities:
+            return f"{customer} {place}"
     rest = typed[at + len(customer) :]
     words = rest[_HINT.match(rest).end() :].split()[:3]
     bare = [w.strip(",.;:!?()") for w in words]
