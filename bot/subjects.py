@@ -114,7 +114,6 @@ SAME_FOR = re.compile(
     r"(?:\s+(?:too|as well|please|pls))*\W*$",
     re.I,
 )
-# the task just set, again for someone else: "same for sam", "and one for maria too"
 # the task just set, again for someone else: "same for sam", "and one for maria too", "give maria
 # the same task for omar khan", "same task for jordan when he's back, due 5 jan", "sam should have
 # that one too"
@@ -632,8 +631,8 @@ def _the_task_again(text: str, subject: ConversationSubject, read: Reader) -> Pa
     if not task or not (again := TASK_AGAIN.match(text)):
         return None
     said = again["given"] or again["who"] or again["also"] or again["having"]
-    customer = again["customer"] or (again["given"] and again["who"])  # "give maria the same
-    # task for omar khan": Maria's, on Omar Khan
+    # "give maria the same task for omar khan": Maria's, on Omar Khan
+    customer = again["customer"] or (again["given"] and again["who"])
     if said is None and customer is None:
         return None  # "the same one": for whom, it does not say
     owner = _colleague(said, read) if said else None
