@@ -297,7 +297,8 @@ class Bot:
             select(PendingQuestion).where(PendingQuestion.conversation == conversation)
         ).first()
         waiting = None
-        read = self._reader(session, staff, now)
+        lexicon = self.lexicons.current(session)
+        read = self._reader(lexicon, staff, now)
         if pending is not None:
             if pending.expires_at <= now:
                 session.delete(pending)
@@ -381,7 +382,7 @@ class Bot:
                 "dropped once two other messages come in between. Ask for the change again."
             )
         text = away_then_asked(text)  # "sam's off tomorrow. give his tasks to maria": one request
-        text = with_possessives(text, self.lexicons.current(session))  # "jordans tasks on them"
+        text = with_possessives(text, lexicon)  # "jordans tasks on them"
         subject = subjects.recall(session, conversation, now)
         parsed = subjects.refer_back(text, read(text), subject, read)
         if (score := score_put_right(session, staff.id, text)) is not None:
@@ -454,8 +455,9 @@ class Bot:
             return Reply(CANCELLED)
         return _Command(parsed, waiting=waiting, then=then)
 
-    def _reader(self, session: Session, staff: Staff, now) -> Callable[[str], intents.Parsed]:
-        lexicon = self.lexicons.current(session)
+    def _reader(
+        self, lexicon: intents.Lexicon, staff: Staff, now
+    ) -> Callable[[str], intents.Parsed]:
         tz = staff.tz or self.settings.tz
         return lambda said: self.parse(said, now=now, tz=tz, lexicon=lexicon)
 
@@ -477,7 +479,7 @@ class Bot:
         ("proposals untouched in 90 days? mark them lost"), the preview the next one asks for
         is the reply."""
         conversation = _conversation(message, staff.id)
-        read = self._reader(session, staff, message.received_at)
+        read = self._reader(self.lexicons.current(session), staff, message.received_at)
         subject = subjects.recall(session, conversation, message.received_at)
         text, rest = split_request(text) or (text, None)
         parsed = subjects.refer_back(text, read(text), subject, read)

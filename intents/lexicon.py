@@ -616,10 +616,15 @@ _HAVING = re.compile(r"\b(?:have|has|own|owns|use|uses|using|with|on|running)\s+
 
 
 def _with_city(customer: str, typed: str, lexicon: Lexicon) -> str:
-    """The customer with the city or company said right after the name, which tells namesakes
-    apart: "called hugo novak in munich", "Hugo Novak, New York", "hugo novak munich: …",
-    "nps from hugo novak wonka 9"."""
+    """The customer with the city or company said with the name, which tells namesakes apart:
+    "called hugo novak in munich", "Hugo Novak, New York", "hugo novak munich: …", "nps from hugo
+    novak wonka 9", "the paris hugo silva"."""
     cities, _, _ = lexicon.places
+    words = re.sub(r"^the\s+", "", customer, flags=re.I).split()
+    for size in (2, 1):  # "give the paris hugo silva to maria", the city read with the name
+        place, rest = " ".join(words[:size]), " ".join(words[size:])
+        if len(words) > size and place.casefold() in cities and known_customer(rest, lexicon):
+            return f"{rest} {place}"
     at = typed.find(customer)
     if at < 0:
         return customer
@@ -638,17 +643,6 @@ def _with_city(customer: str, typed: str, lexicon: Lexicon) -> str:
     if ends and _fold(bare[0]) in lexicon.company_starts:
         return f"{customer} {bare[0]}"
     return customer
-
-
-def _city_last(said: str, lexicon: Lexicon) -> str:
-    """ "the paris hugo silva": the known customer, then the city that says which of them."""
-    cities, _, _ = lexicon.places
-    words = re.sub(r"^the\s+", "", said, flags=re.I).split()
-    for size in (2, 1):
-        place, rest = " ".join(words[:size]), " ".join(words[size:])
-        if len(words) > size and place.casefold() in cities and known_customer(rest, lexicon):
-            return f"{rest} {place}"
-    return said
 
 
 def _without_hint(text: str, hint: str) -> str:
@@ -679,11 +673,14 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
         if named := named_inside(typed, lexicon):  # "the dupe is mia fischer - bin her": her
             slots["customer"] = named
     elif intent in NAMED_FIRST and isinstance(said := slots.get("customer"), str):
-        inside = None if known_customer(said, lexicon) else named_inside(said, lexicon)
-        if inside and inside != said:  # "the fake signup fatima nakamura in austin, delete her"
+        # "the fake signup fatima nakamura in austin, delete her"; a restore anywhere in the
+        # message: "jordan pinged - zoë wilson replied …, bring her back"
+        restored = intent == "customer.restore"
+        if not known_customer(said, lexicon) and (
+            inside := named_inside(said, lexicon) or restored and named_inside(typed, lexicon)
+        ):
             slots["customer"] = inside
     if isinstance(said := slots.get("customer"), str):
-        said = slots["customer"] = _city_last(said, lexicon)
         slots["customer"] = _with_city(said, typed, lexicon)
         hint = slots["customer"][len(said) :].strip()
         for free in ("summary", "comment"):  # "munich, sorted the invoicing": which, not what
@@ -706,9 +703,6 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
             slots[name] = product
     if intent == "customer.update" and slots.get("field") == "owner":
         _without_old_owner(slots, lexicon)
-    if intent == "customer.restore" and isinstance(said := slots.get("customer"), str):
-        if not known_customer(said, lexicon) and (named := named_inside(typed, lexicon)):
-            slots["customer"] = named  # "jordan pinged - zoë wilson replied …, bring her back"
     if intent == "customer.update" and "field" not in slots and isinstance(slots.get("value"), str):
         if staff_named(slots["value"], lexicon) == slots["value"]:
             slots["field"] = "owner"  # "move kenji moreau to maria"

@@ -185,7 +185,8 @@ _SORRY = (
     r"[\s,!.:]*)*"
 )
 _FIGURE = (  # a sum or a count said alone: "5400", "5.4k", "$5,400", "6 seats"
-    r"(?P<figure>[$€£]?\s?\d[\d,.]*\s?(?P<scale>k|m)?\s*(?:usd|eur|gbp|dollars|euros|pounds)?)"
+    r"(?P<figure>[$€£]?\s?\d[\d,.]*\s?(?P<scale>k|m)?\s*(?:usd|eur|gbp|cad|aud|chf|dollars|euros|"
+    r"pounds|quid|bucks)?)"
     r"\s*(?P<units>seats|units|licen[cs]es|users|packages|boxes|items|pcs|[a-z]{3,}s)?"
 )
 _FIGURE_MEANT = re.compile(
@@ -207,6 +208,7 @@ _FIGURES_ALONE = re.compile(  # "2 licences and £1,200 total", "sorry 2 licence
     re.I,
 )
 # the same, said straight after a sale was logged: only with a word that puts it right first
+# ("no wait, £1,900", "sorry 2 licences, CAD 6000 all in")
 _FIGURES_PUT_RIGHT = re.compile(
     r"(?=\W*(?:sorry|oops|sry|my bad|no|wait|correction|actually)\b)" + _FIGURES_ALONE.pattern, re.I
 )
@@ -258,17 +260,9 @@ _PRODUCT_MEANT = re.compile(  # "the product was CRM Enterprise", "that sale sho
     re.I,
 )
 
-# "no wait, £1,900": a sum said alone, after a word that puts it right
-_FIGURE_ALONE = re.compile(
-    r"^\W*(?:(?:sorry|oops|sry|my bad|no|wait|correction|actually)\b[\s,!.:-]*)+"
-    r"(?P<figure>[$€£]\s?\d[\d,.]*\s?(?P<scale>k|m)?|\d[\d,.]*\s?(?:k|m)?\s*(?:usd|eur|gbp|cad|"
-    r"aud|dollars|euros|pounds|quid))(?P<units>)\W*$",
-    re.I,
-)
 _MEANT_AFTER_LOGGING = (
     _FIGURE_MEANT,
     _FIGURE_NOT,
-    _FIGURE_ALONE,
     _FIGURES_PUT_RIGHT,
     _KIND_MEANT,
     _DAY_MEANT,
