@@ -60,6 +60,23 @@ class Change:
     own_book_only: bool = True
 
 
+def _asked_whose(ctx: Context, word: str) -> Ask:
+    """ "his leads" with no one named before: which colleague's book, one button each, so
+    "Sam's" answers it."""
+    owners = ctx.session.exec(
+        select(Staff.name)
+        .join(Customer, col(Customer.owner_id) == Staff.id)
+        .where(Staff.id != ctx.staff.id)
+        .distinct()
+        .order_by(Staff.name)
+    ).all()
+    buttons = [Button(name, str(n)) for n, name in enumerate(owners, 1)]
+    return Ask(
+        Reply(f"Whose customers do you mean by “{word}”? Nothing was changed yet.", buttons=buttons),
+        {str(n): {"owner": name} for n, name in enumerate(owners, 1)},
+    )
+
+
 @handles("customer.bulk_update")
 def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
     """Change many customers at once, previewed first — “move Dana's hardware leads to Lee”.
@@ -74,6 +91,8 @@ def bulk_update(parsed: Parsed, ctx: Context) -> Reply:
             "Berlin vip”. Nothing was changed."
         )
     if whose := [w for w in parsed.unread if w.casefold() in vocab.WHOSE]:
+        if len(whose) == len(parsed.unread) and "owner" not in slots:
+            raise _asked_whose(ctx, whose[0])
         raise UserError(
             f"Whose customers do you mean by “{whose[0]}”? Say the name, e.g. “move Sam's "
             "leads to Maria”. Nothing was changed."

@@ -141,7 +141,6 @@ def test_words_before_the_noun_narrow_the_selection(book, said, selected):
             "I can't choose customers by “opened the newsletter”.",
         ),
         ("delete every lead with a gmail address", "I can't choose customers by “gmail address”."),
-        ("move his leads over to Lee", "Whose customers do you mean by “his”?"),
     ],
 )
 def test_a_selection_it_cannot_read_whole_is_asked_about_not_widened(book, said, answer):
@@ -151,6 +150,17 @@ def test_a_selection_it_cannot_read_whole_is_asked_about_not_widened(book, said,
     assert reply.text.endswith("Nothing was changed.")
     assert reply.buttons == []
     assert book.written() == written
+
+
+def test_his_with_no_one_named_before_is_asked_and_the_reps_name_answers_it(book):
+    written = book.written()
+    asked = book.say("move his leads over to Lee", who="Alex")
+    assert asked.text.startswith("Whose customers do you mean by “his”?")
+    assert "Dana" in [b.label for b in asked.buttons]
+    assert book.written() == written
+    preview = book.say("Dana's", who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hal Hardy", "Hank Iron", "Sofia Soft"]
+    assert [b.label for b in preview.buttons] == ["Confirm", "Cancel"]
 
 
 @pytest.mark.parametrize(
