@@ -2758,7 +2758,7 @@ _SELECTION_WORDS = re.compile(
     r"proposals|ones|those|these|them|champions|loyalists|detractors|promoters|passives|hibernating)\b"
 )
 _TAG_NAMED = re.compile(
-    r"^(?:(?:and|also|pls|please)\s+)*(?:tag|label)\s+"
+    r"^(?:(?i:and|also|pls|please)\s+)*(?i:tag|label)\s+"
     r"(?P<who>(?:[A-Z][\w'’.-]*\s+){1,3}|(?:[a-z#][\w'’.-]*\s+){1,3})"
     r"#?(?P<tag>(?!(?:please|pls|too)\b)[\w-]+)(?:\s+(?:please|pls|too|as well))?\W*$"
 )
@@ -2988,6 +2988,15 @@ _WHO_IS_AT_END = re.compile(r"\b(?:she|he|they|who)(?:['’](?:s|re)|\s+(?:is|ar
 _ADDRESS_IN_BRACKETS = re.compile(r"(?<=\w)\s*<([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)>\s*")
 
 
+def _without(rest: str, found: re.Match) -> str:
+    """The words left once a detail is read out of them: an address or number said between a
+    name and a company or town parts them ("Elif Demir elif@… Kiln Street Ceramics", "ayesha
+    siddiqui 0300 1234567 karachi")."""
+    before, after = rest[: found.start()], rest[found.end() :]
+    apart = re.search(r"\w\W*$", before) and re.match(r"\s*[A-Z]|\s*[a-z][\w'-]*\s*$", after)
+    return f"{before}, {after}" if apart else f"{before} {after}"
+
+
 def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[str, Any]:
     """A new customer told in a sentence: name, company, city, contact details, owner, stage."""
     slots = dict(slots)
@@ -3084,14 +3093,14 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         re.I,
     ):
         slots["email"] = found.group(1)
-        rest = rest[: found.start()] + " " + rest[found.end() :]
+        rest = _without(rest, found)
     if found := re.search(
         r"(?:\b(?:phone|tel|telephone|mob|mobile|cell|ph|whats ?app|wa)\.?:?\s*)?(\+?\(?\d[\d ()./-]{5,}\d)",
         rest,
         flags=re.I,
     ):
         slots["phone"] = found.group(1).strip()
-        rest = rest[: found.start()] + " " + rest[found.end() :]
+        rest = _without(rest, found)
     rest = re.sub(r"\(\s*\)", " ", rest)
     if found := re.search(
         r"\s(?:in|based in|located in|lives in)\s+([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s*[,.]?\s*$",
@@ -3600,7 +3609,7 @@ def _log(match: re.Match, message: Message) -> dict | None:
     )
     typed = re.sub(
         r"\s+(?:on|via|over)\s+(?:the\s+)?(?:phone|whats ?app|telegram|slack|zoom|teams)\b"
-        r"|^\s*(?:the\s+)?(?:phone|whats ?app|zoom|teams|skype|webex)\s+(?=(?:with|w/)\s)",  # "on Teams with X"
+        r"|^\s*(?:the\s+)?(?:phone|whats ?app|telegram|zoom|teams|skype|webex)\s+(?=(?:with|w/)\s)",  # "on Teams with X"
         "",
         typed,
         flags=re.I,

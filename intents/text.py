@@ -225,6 +225,9 @@ SHORTHAND = [
     (re.compile(r"\baccts\b", re.I), "accounts"),
     (re.compile(r"\bfrm\b", re.I), "from"),
     (re.compile(r"\blft\b", re.I), "left"),
+    (re.compile(r"(?<=\bleft )4(?=\s+[^\W\d])", re.I), "for"),  # "vm lft 4 Raúl"
+    (re.compile(r"\bkno\b", re.I), "know"),
+    (re.compile(r"\btxt'?d\b", re.I), "texted"),
     (re.compile(r"\bnxt\b", re.I), "next"),
     (
         re.compile(
@@ -269,6 +272,12 @@ SPOKEN_NUMBERS = [
         re.I,
     ),
     re.compile(rf"(?<=\bin )({_SPOKEN})(?= (?:days?|weeks?|months?)\b)", re.I),  # "in ten days"
+    # "survey answer from chen wei seven said …"
+    re.compile(
+        r"^(?:nps\s+)?survey\s+(?:answer|response|result|reply)s?\s+(?:from|by)\s+[^,:;]{2,50}?\s+"
+        rf"({_SMALL})\b(?=\s*[,:;.–—-]|\s+(?:said|says|saying|because|but|comment)\b|\W*$)",
+        re.I,
+    ),
     # "sold six hundred holds", "eleven thousand four hundred": hundreds are always counted
     # "in a hundred and twenty days"
     re.compile(rf"\b((?:{_SMALL}|a)\s+(?:hundred|thousand)\b(?:\s+(?:and\s+)?{_SPOKEN})?)\b", re.I),
@@ -309,13 +318,17 @@ _ORDINAL = "|".join(sorted(map(re.escape, _ORDINALS), key=len, reverse=True))
 # "on January fifth", "the fourth of January": a day of the month in words, as digits
 ORDINAL_DAY = re.compile(
     rf"\b(?P<month>{_MONTHS}\.? )(?:the )?(?P<day>{_ORDINAL})\b"
-    rf"|\b(?P<day2>{_ORDINAL})(?= (?:of )?{_MONTHS}\b)",
+    rf"|\b(?P<day2>{_ORDINAL})(?= (?:of )?{_MONTHS}\b)"
+    # "remind me on the twenty second to …", "follow up on the fourth": this month's or next
+    rf"|(?:(?<=\bon the )|(?<=\bfor the )|(?<=\bby the )|(?<=\bbefore the ))"
+    rf"(?P<day3>{_ORDINAL})"
+    r"(?=\s*$|\s*[,.;!?]|\s+(?:to|at|and|please|pls|about|re)\b)",
     re.I,
 )
 
 
 def _ordinal_day(found: re.Match) -> str:
-    n = _ORDINALS[(found["day"] or found["day2"]).lower()]
+    n = _ORDINALS[(found["day"] or found["day2"] or found["day3"]).lower()]
     suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{found['month'] or ''}{n}{suffix}"
 

@@ -88,7 +88,7 @@ _CONTACT_VERB = (
 _CONTACT_NOUN = (
     r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom meeting|teams meeting|"
     r"video meeting|zoom|teams|meeting|mtg|telecon|teleconference|f2f|visio|video conference|"
-    r"(?:lunch|dinner|coffee|breakfast)(?: meeting| mtg| chat)?|demo|chat|whatsapp|sms|text|txt|email|e-mail|visit|voicemail|"
+    r"(?:lunch|dinner|coffee|breakfast)(?: meeting| mtg| chat)?|demo|chat|whatsapp|telegram|sms|text|txt|email|e-mail|visit|voicemail|"
     r"note|disco call|discovery call|intro call|(?:tele)?phon(?:e|ic) conversation|qbr|kick-?off)"
 )
 # "just left hollister orchards": a visit, not a voicemail left
@@ -1151,7 +1151,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "nps.record",
-        r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:gave|give|gives)(?: us)? (?:a )?(?:note|nota|grade|rating|score) (?:of )?-?\d{1,3}\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)|\bnps\s+-?\d{1,3}\s*/\s*10\b|^(?:nps|score)\s+(?!(?:for|of|by|per|this|last|report|trend|score)\b)[a-z][\w' .-]{1,60}?\s+-?\d{1,3}\W*$|^[^:–—]{2,60}(?::|\s[–—-])\s*(?:nps\s+)?(?:score|rating|rated)\s*:?\s*-?\d{1,2}\b(?!\s*(?:%|days?|pts|points))",
+        r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:gave|give|gives)(?: us)? (?:a )?(?:note|nota|grade|rating|score) (?:of )?-?\d{1,3}\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)|\bnps\s+-?\d{1,3}\s*/\s*10\b|^(?:nps|score)\s+(?!(?:for|of|by|per|this|last|report|trend|score)\b)[a-z][\w' .-]{1,60}?\s+-?\d{1,3}\W*$|^[^:–—]{2,60}(?::|\s[–—-])\s*(?:nps\s+)?(?:score|rating|rated)\s*:?\s*-?\d{1,2}\b(?!\s*(?:%|days?|pts|points))|^(?:(?:nps|new)\s+)?survey\s+(?:answer|response|result|reply)s?\s+(?:from|by)\s+[^,:;]{2,50}?[\s,:–—-]+(?:10|\d)\b(?![\w.,%/])",
     ),
     ("task.list", TASKS_DONE_ASKED.pattern),  # "how many tasks did the team complete today"
     ("segment.list", DUPLICATES_ASKED.pattern),  # "any duplicate customers?"
@@ -1791,7 +1791,7 @@ EXPORT_WORDS = re.compile(
 NPS_WORDS = re.compile(
     r"\b(?:record|log|got|get|an?|nps|score|of|is|was|gave|give|gives|us|rated|scored|answered|"
     r"responded|replied|replies|would|recommend|on|the|survey|out|for|from|note|nota|grade|rating|"
-    r"client|customer|to(?= the (?:nps )?survey))\b"
+    r"client|customer|to(?= the (?:nps )?survey)|(?<=survey )(?:answers?|responses?|results?))\b"
     r"|/10|[:!()]",
     re.I,
 )
@@ -1862,9 +1862,13 @@ PURCHASE_FORMS = [
         r"(?:log|record|add|register)(?:ged|ed)? (?:a |the )?(?:purchase|sale|order))\s*"
         r"(?:from|to|with|for|by)?\s*[:,]?\s*(?P<who>[^:,]+?)\s*[:,]\s*(?P<what>.+?)\W*$"
     ),
+    re.compile(  # "log sale to Rookery Chimney Sweeps $500 for brushes": whom, then what
+        r"^(?:log|record|add)(?:ged)? (?:a |the |new )?(?:purchase|sale|order)\s+(?:to|with)\s+"
+        r"(?P<who>[^,;:]+?)\s+(?:for|of)\s+(?P<what>[^,;:]+?)\W*$"
+    ),
     re.compile(  # "log sale: 10 seats crm pro to atlas"
         r"^(?:log|record|add)(?:ged)? (?:a |the |new )?(?:purchase|sale|order)\s*:?\s*(?:of\s+)?"
-        r"(?P<what>.+?)\s+(?:to|for|from|by)\s+(?P<who>.+?)\W*$"
+        r"(?!(?:to|with)\s)(?P<what>.+?)\s+(?:to|for|from|by)\s+(?P<who>.+?)\W*$"
     ),
     re.compile(  # "*Saltmark fenders* x 24 sold to Kilmore Quay Marina": what, then to whom
         r"^(?!(?:we|i|just|finally|also|have|has|had)\b)(?P<what>[^,;:]+?)\s+sold\s+to\s+"
@@ -2466,7 +2470,10 @@ CREATE_LEAD = re.compile(
     re.I,
 )
 HAS_NEW_LEAD = re.compile(
-    r"^\s*(?P<owner>[A-Za-z][\w'-]*)\s+(?:has|got|has got)\s+(?:a\s+)?new\s+(?:lead|prospect|customer|contact)\b[\s,:;-]*"
+    # "Jordan has a new lead, Pierre …", "add Kofi's new customer Yaw Boateng"
+    r"^\s*(?:(?:add|create|enter|log)\s+(?=[A-Za-z][\w-]*(?:'s|’s)\s+new\s))?"
+    r"(?P<owner>[A-Za-z][\w'-]*?)(?:(?:'s|’s)\s+new|\s+(?:has|got|has got)\s+(?:a\s+)?new)\s+"
+    r"(?:lead|prospect|customer|contact|client)\b[\s,:;-]*"
     # "2nd one from the expo: petra novak, …": which one it is, before the record
     r"|^\s*(?:(?:the\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|next|last|another)\s+"
     r"(?:one|lead|contact)|one more)(?:\s+(?:from|at)\s+[^,:;]{1,40})?\s*:\s*",
@@ -2694,6 +2701,8 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
         re.compile(
             rf"(?P<cut>\b(?:stage\s+(?:to|=|->|→)|(?:make|mark|set|move|put)\s+(?:them\s+|it\s+|those\s+|these\s+)?(?:all\s+)?(?:to\s+|as\s+|in\s+)?)\s*(?P<value>{_STAGE_ONE}))\b"
             r"(?!\s+(?:customers|clients|accounts|leads|deals|ones|prospects|contacts)\b)"
+            # "move all qualified in Nairobi over to Kofi": which ones, when someone takes them
+            rf"(?![^.;]*\s(?:over\s+)?to\s+@?(?!(?:the\s+)?(?:stage\s+)?(?:{_STAGE_WORDS})\b)[\w'-]+\W*$)"
         ),  # "move all lost customers to maria": whose, not what stage
         "stage",
     ),

@@ -2957,6 +2957,59 @@ def test_what_blind_round_61_missed_is_read_as_meant(text, intent, slots):
     assert (parsed.intent, parsed.slots) == (intent, slots)
 
 
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("/crm add *Elif Demir* <mailto:elif@kilnstreet.co.uk|elif@kilnstreet.co.uk> Kiln Street "
+         "Ceramics, Stoke-on-Trent", "customer.create",
+         {"name": "Elif Demir", "email": "elif@kilnstreet.co.uk",
+          "company": "Kiln Street Ceramics", "city": "Stoke-on-Trent"}),
+        ("new contact ayesha siddiqui 0300 1234567 karachi", "customer.create",
+         {"name": "ayesha siddiqui", "phone": "0300 1234567", "city": "karachi"}),
+        ("add Kofi's new customer Yaw Boateng, Kumasi", "customer.create",
+         {"owner": "Kofi", "name": "Yaw Boateng", "city": "Kumasi"}),
+        ("move all qualified in Nairobi over to Kofi", "customer.bulk_update",
+         {"stage": "qualified", "city": "Nairobi", "field": "owner", "value": "Kofi"}),
+        ("Tag Kiln Street Ceramics wholesale", "customer.update",
+         {"customer": "Kiln Street Ceramics", "field": "tag", "value": "wholesale"}),
+        ("wat do we kno abt aurelia taxidermy", "customer.show", {"customer": "aurelia taxidermy"}),
+        ("txt'd Aroha to confirm the extractor delivery, all good", "interaction.log",
+         {"customer": "Aroha", "channel": "sms",
+          "summary": "to confirm the extractor delivery, all good"}),
+        ("telegram w/ Oksana Kovalenko — she needs the honey jar labels in Ukrainian",
+         "interaction.log", {"customer": "Oksana Kovalenko", "channel": "chat",
+                             "summary": "she needs the honey jar labels in Ukrainian"}),
+        ("survey answer from chen wei seven said pricing is fine but delivery was late",
+         "nps.record", {"customer": "chen wei", "score": 7,
+                        "comment": "pricing is fine but delivery was late"}),
+        ("set a reminder for the twenty second to ship the oak barrel samples to orchard lane "
+         "cidery", "task.create",
+         {"text": "ship the oak barrel samples to orchard lane cidery",
+          "customer": "orchard lane cidery", "due": "2026-11-22"}),
+        ("log a visit to captain mensah at tema harbour pilots they need two new pilot ladders "
+         "follow up on the fourth", "interaction.log",
+         {"customer": "captain mensah at tema harbour pilots", "channel": "visit",
+          "summary": "they need two new pilot ladders", "follow_up": "2026-12-04"}),
+        ("log sale to Rookery Chimney Sweeps $500 for brushes", "purchase.log",
+         {"customer": "Rookery Chimney Sweeps", "product": "brushes", "amount": 500,
+          "currency": "USD"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_63_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_day_of_the_month_in_words_is_a_date_only_where_a_date_fits():
+    assert (
+        read("he's on holiday until the fifteenth, just a note for pete lawson").slots.get(
+            "follow_up"
+        )
+        is None
+    )
+    assert read("remind me on the first to renew the Oakham lease").slots["due"] == "2026-12-01"
+
+
 def test_a_change_said_with_an_arrow_then_why_is_the_change():
     parsed = read("anna fischer nordwind -> proposal, she got the quote monday")
     assert (parsed.intent, parsed.slots) == (
