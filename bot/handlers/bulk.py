@@ -72,7 +72,7 @@ def _asked_whose(ctx: Context, word: str) -> Ask:
     ).all()
     buttons = [Button(name, str(n)) for n, name in enumerate(owners, 1)]
     return Ask(
-        Reply(f"Whose customers do you mean by “{word}”? Nothing was changed yet.", buttons),
+        Reply(f"Whose customers do you mean by “{word}”? Nothing is changed yet.", buttons=buttons),
         {str(n): {"owner": name} for n, name in enumerate(owners, 1)},
     )
 
