@@ -331,6 +331,8 @@ def take_ref(text: str) -> tuple[str | None, str]:
     cased = bool(titled) and any(w[:1].islower() for w in words)
     kept: list[str] = []
     for index, word in enumerate(words):
+        if kept and kept[-1].endswith(".") and not _ABBREVIATED.fullmatch(kept[-1]):
+            break  # "Hiroko Tanabe. Meridian Sextant Works are going ahead": a sentence ended
         bare = word.lower()
         possessive = bare.endswith(("'s", "’s"))
         if possessive:
@@ -390,6 +392,11 @@ def take_ref(text: str) -> tuple[str | None, str]:
     return ref.strip(" ,;:.'\"") or None, rest.strip(" ,;:.-–—")
 
 
+# a word with a full stop that goes on naming: "Dr.", "St.", "J.", "S.A.", "Co."
+_ABBREVIATED = re.compile(
+    r"(?:[^\W\d_]\.)+|(?i:mr|mrs|ms|dr|st|ste|mme|mlle|prof|co|ltd|inc|corp|bros|jr|sr|no|mt|ft|"
+    r"capt|rev|fr|sgt|gen|col|hon|vs)\."
+)
 # glad words that open a message ("great she signed"), never a customer's name
 _CHEERS = ("great", "nice", "cool", "awesome", "perfect", "brilliant", "excellent", "yay", "wow")
 _INTERJECTION = re.compile(
@@ -1554,12 +1561,15 @@ def _task(match: re.Match, message: Message) -> dict | None:
     typed = vocab.TASK_LEAD.sub("", typed.strip(), count=1)
     typed = _QUOTED_TASK.sub(r"\g<what>", typed.strip(), count=1)  # 'task add "send invoice …"'
     typed = _TASK_NAMED.sub(r"\g<what>", typed.strip(), count=1)  # "create a recovery call task"
-    typed = re.sub(  # "fri 9:30 to prep …", "tomorrow morning to …": the time of day is not the task
-        r"^(?:(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d{2}\s*(?:am|pm)?|\s*(?:am|pm))\b|(?:in the |first thing )?"
-        r"(?:morning|afternoon|evening|arvo|morn|tonight)\b)\s*",
-        "",
-        typed.strip(),
-        flags=re.I,
+    typed = (
+        re.sub(  # "fri 9:30 to prep …", "tomorrow morning to …": the time of day is not the task
+            r"^(?:(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d{2}\s*(?:am|pm)?|\s*(?:am|pm))\b"
+            r"|(?:at|@)\s*\d{1,2}(?=\s+to\s)|(?:in the |first thing )?"  # "at 9 to call …"
+            r"(?:morning|afternoon|evening|arvo|morn|tonight)\b)\s*",
+            "",
+            typed.strip(),
+            flags=re.I,
+        )
     )
     typed = re.sub(r"^(?:to|for|:|re|about|regarding)\s+|^[:,\s\-–—]+", "", typed.strip())
     typed = vocab.TASK_TAIL.sub("", typed.strip(" ,.;")).strip(" ,.;:-–—")
@@ -4251,6 +4261,8 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
             )
             if name == "owner" and value.lower() in vocab.STAGES:
                 name = "stage"  # "move all the qualified leads … to proposal, we sent …"
+            if name == "owner" and re.fullmatch(r"me\s+personally|myself", value, re.I):
+                value = "me"  # "reassign every customer worth over 50,000 to me personally"
             if name == "stage":
                 value = vocab.STAGES.get(value.lower(), value.lower())
             if name == "owner" and value.lower() in ("date", "now", "today"):
@@ -4654,9 +4666,14 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         if found := pattern.search(text):
             value = amount(found.group("money"))
             slots[name] = value[0] if value else None
-    said = re.search(r"\b(?:by|sorted by|order(?:ed)? by)\s+(frequency|recency|how often)\b", text)
-    # "top 5 by frequency", "top 5 by how often they buy": the sort said with "by" wins
-    slots["sort"] = _first(vocab.SORTS, said.group(1)) if said else _first(vocab.SORTS, text)
+    said = re.search(
+        r"\b(?:by|sorted by|order(?:ed)? by)\s+(frequency|recency|how often)\b"
+        r"|\b(most (?:frequent|often|regular|recent))\b",
+        text,
+    )
+    # "top 5 by frequency", "top 5 most frequent buyers": the sort said after "top" wins
+    said = said and (said.group(1) or said.group(2))
+    slots["sort"] = _first(vocab.SORTS, said) if said else _first(vocab.SORTS, text)
     if found := vocab.LIMIT.search(text):
         slots["limit"] = _number(next(g for g in found.groups() if g))
     if slots.get("limit") and not slots.get("sort") and re.search(r"\btop\b", text):

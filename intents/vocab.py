@@ -2393,6 +2393,8 @@ SORTS = _table(
 LIMIT = re.compile(
     r"\btop\s+(\d{1,4}|five|ten|fifteen|twenty|thirty|fifty)\b|\b(?:our|my|the|show|list|first)\s+(\d{1,4})\s+(?:\w+\s+){0,2}(?:customers|clients|accounts|buyers|promoters|detractors|passives|leads|prospects)\b"
     r"|^(\d{1,4})\s+(?:\w+\s+)?(?:customers|clients|accounts)\b"
+    r"|\b(?:biggest|largest|best)\s+(\d{1,4})\s+(?:customers|clients|accounts|buyers)\b"
+    r"|[,;]\s*(?:first|top)\s+(\d{1,4})\W*$"  # "…, most recent first, first 10"
     r"|\b(?:limit|max|at most|only)\s*:?\s*(\d{1,4})\b(?!\s*(?:days?|weeks?|months?|years?|[k%]))"
 )
 
@@ -2649,7 +2651,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            r"\b(?:change|set|update|switch|make)\s+(?:the\s+)?(?P<field>tag|city|country|owner|interest)\s+(?:to|=|->|→)\s+['\"#]?(?P<value>[^'\"]+?)['\"]?(?=\W*$|\s*,|\s+(?:for|on|of)\s+(?:all|every|each|everyone|everybody|the|my|our|those|these)\b)"
+            r"\b(?:change|set|update|switch|make)\s+(?:the\s+)?(?P<field>tag|city|country|owner|interest)\s+(?:to|=|->|→)\s+['\"#]?(?P<value>[^'\"]+?)['\"]?(?=\W*$|\s*,|\s+(?:for|on|of)\s+(?:all|every|each|everyone|everybody|the|my|our|those|these|[\w-]+\s+(?:customers|clients|accounts|leads|prospects))\b)"
         ),
         "field",
     ),

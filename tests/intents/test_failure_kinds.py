@@ -2993,6 +2993,21 @@ def test_what_blind_round_61_missed_is_read_as_meant(text, intent, slots):
         ("log sale to Rookery Chimney Sweeps $500 for brushes", "purchase.log",
          {"customer": "Rookery Chimney Sweeps", "product": "brushes", "amount": 500,
           "currency": "USD"}),
+        ("top 5 most frequent buyers", "segment.list", {"sort": "frequency", "limit": 5}),
+        ("bulk change owner to Harriet for loyal customers in Bristol", "customer.bulk_update",
+         {"segment": "loyal", "city": "Bristol", "field": "owner", "value": "Harriet"}),
+        ("Please reassign every customer worth over 50,000 to me personally until the new hire "
+         "starts.", "customer.bulk_update", {"min_value": 50000, "field": "owner", "value": "me"}),
+        ("biggest 20 accounts", "segment.list", {"sort": "value", "limit": 20}),
+        ("customers tagged trade, most recent first, first 10", "segment.list",
+         {"tag": "trade", "sort": "recency", "limit": 10}),
+        ("remind me tomorrow at 9 to call Orrin about the overdue invoice", "task.create",
+         {"text": "call Orrin about the overdue invoice", "customer": "Orrin",
+          "due": "2026-11-19"}),
+        ("Just got off a Teams call with Hiroko Tanabe. Meridian Sextant Works are going ahead "
+         "with the brass restoration kit", "interaction.log",
+         {"customer": "Hiroko Tanabe", "channel": "meeting",
+          "summary": "Meridian Sextant Works are going ahead with the brass restoration kit"}),
     ],
 )  # fmt: skip
 def test_what_blind_round_63_missed_is_read_as_meant(text, intent, slots):
