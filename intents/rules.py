@@ -4784,11 +4784,37 @@ def _next(match: re.Match, message: Message) -> dict | None:
     whose = owner(message, named_for=who is None)
     if who and whose and who.casefold() == whose.casefold():
         who = None  # "any suggestions for Ben's pipeline?": Ben's book, not a customer Ben
+    asked_on = _ADVICE_ON.search(message.typed, match.start())
+    chosen = _advised_selection(message.typed[asked_on.end() :] if asked_on else "", message)
+    if chosen:  # "next best actions for the vip customers": theirs, not a customer's
+        who, whose = None, whose or chosen.pop("owner", None)
+        chosen.pop("owner", None)
     return {
         "customer": who,
         "owner": whose,
         "limit": int(top.group("n")) if top else None,  # "top 5 next best actions"
+        **chosen,
     }
+
+
+def _advised_selection(said: str, message: Message) -> dict[str, Any]:
+    """The selection advice is asked for, as `segment.list` reads it: "my lapsed customers",
+    "the vip customers", "leads in Berlin"."""
+    said = said.strip(" ?!.")
+    if not said or not vocab.SELECTION_SAID.search(said) and not _PLACED.search(said):
+        return {}
+    listed = prepare(f"list {said}", now=message.now, tz=message.tz)
+    read = _segment(re.match("", listed.text), listed) or {}
+    return {k: v for k, v in read.items() if k not in ("sort", "limit") and v not in (None, "")}
+
+
+_ADVICE_ON = re.compile(r"\b(?:with|for|about|on|across)\s+(?=\S)", re.I)
+# "customers in berlin", "leads tagged vip": a selection with a place or label after its noun
+_PLACED = re.compile(
+    r"^(?:(?:all|every|each|the|our|my)\s+)*(?:[\w'-]+\s+){0,2}(?:accounts|customers|clients|leads|"
+    r"prospects)\s+(?:in|from|tagged|interested|with|who|that|owned)\b",
+    re.I,
+)
 
 
 @reads("customer.show")

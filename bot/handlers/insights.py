@@ -463,6 +463,13 @@ def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
     snap = snapshot(ctx, only=only)
     frame = snap.customers
     mine = frame if book.team else frame[frame["owner_id"] == book.owner_id]
+    whose = f"{book.possessive} customers"
+    if set(selection_of(parsed.slots)) - {"owner"}:  # "next best actions for the vip customers"
+        from crm_store import segments
+
+        criteria = selection(ctx, parsed.slots, book=book)
+        mine = mine[mine.index.isin(segments.find(ctx.session, snap, criteria).index)]
+        whose = f"{whose} ({describe(criteria, parsed.slots, book=book)})"
     found = recommend.suggest(
         ctx.session,
         snap,
@@ -472,7 +479,6 @@ def suggest_next(parsed: Parsed, ctx: Context) -> Reply:
         per_customer=1,
         limit=min(checks.whole(parsed.slots.get("limit", DEFAULT_ROWS), what="limit"), MAX_ROWS),
     )
-    whose = f"{book.possessive} customers"
     if not found:
         return Reply(f"Nothing pressing across {whose} today.")
     names = _names(ctx, [s.customer_id for s in found])

@@ -97,6 +97,20 @@ def test_a_reps_book_is_their_own_and_a_manager_sees_the_team(chat):
     assert team.text.startswith("The 3 most useful things to do across the team's customers")
 
 
+def test_next_steps_for_a_selection_are_only_for_the_customers_in_it(chat):
+    jane, hans = history(chat)
+    everyone = chat.say("next best actions")
+    assert {str(jane), str(hans)} < {row["#"] for row in everyone.rows}
+    berlin = chat.say("next steps for my customers in berlin")
+    assert [row["#"] for row in berlin.rows] == [str(hans)]
+    assert "(in berlin)" in berlin.text
+    with Session(chat.engine) as session:
+        session.add(CustomerTag(customer_id=jane, tag="vip"))
+        session.commit()
+    tagged = chat.say("next best actions for the vip customers")
+    assert [row["#"] for row in tagged.rows] == [str(jane)]
+
+
 def test_a_report_over_time_comes_with_a_chart(chat):
     _, hans = history(chat)
     reply = chat.say("revenue by month this year")

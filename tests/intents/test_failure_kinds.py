@@ -3015,6 +3015,21 @@ def test_what_blind_round_63_missed_is_read_as_meant(text, intent, slots):
     assert (parsed.intent, parsed.slots) == (intent, slots)
 
 
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("next best actions for the vip customers", {"tag": "vip"}),
+        ("what should I do with my lapsed customers?", {"owner": "me", "segment": "lapsed"}),
+        ("what should sam do with his at risk customers", {"owner": "sam", "segment": "at_risk"}),
+        ("next steps for customers in Berlin", {"city": "Berlin"}),
+        ("what should I do with Jane at Acme", {"customer": "Jane at Acme"}),
+    ],
+)
+def test_advice_over_a_selection_reads_the_selection_not_a_customer(text, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("next_action.suggest", slots)
+
+
 def test_a_day_of_the_month_in_words_is_a_date_only_where_a_date_fits():
     assert (
         read("he's on holiday until the fifteenth, just a note for pete lawson").slots.get(
