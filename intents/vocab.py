@@ -2221,7 +2221,8 @@ SEGMENTS = _table(
             "at_risk",
         ),
         (
-            r"can'?t[-_ ]lose|cannot lose|can not lose|must not lose|can'?t (?:we )?afford to lose",
+            r"can'?t[-_ ]lose|cannot lose|can not lose|must not lose|can'?t (?:we )?afford to lose|"
+            r"can (?:we|i) (?:absolutely |really |simply |just )?not (?:afford to )?lose",
             "cant_lose",
         ),
         (r"hibernating|dormant", "hibernating"),

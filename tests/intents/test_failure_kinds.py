@@ -2999,6 +2999,7 @@ def test_what_blind_round_61_missed_is_read_as_meant(text, intent, slots):
         ("Please reassign every customer worth over 50,000 to me personally until the new hire "
          "starts.", "customer.bulk_update", {"min_value": 50000, "field": "owner", "value": "me"}),
         ("biggest 20 accounts", "segment.list", {"sort": "value", "limit": 20}),
+        ("Which customers can we absolutely not lose?", "segment.list", {"segment": "cant_lose"}),
         ("customers tagged trade, most recent first, first 10", "segment.list",
          {"tag": "trade", "sort": "recency", "limit": 10}),
         ("remind me tomorrow at 9 to call Orrin about the overdue invoice", "task.create",
