@@ -1594,6 +1594,8 @@ def _task(match: re.Match, message: Message) -> dict | None:
         customer = _ref(found.group("who"))
     if customer is None and (found := vocab.TASK_NAMED.search(typed)):
         customer = _ref(typed[found.start("who") :])
+    if customer is None and (theirs := _THEIR_THING.search(typed)):
+        customer = theirs["who"]  # "renew Fathom's service contract": Fathom's
     if customer and customer.lower() in vocab.NOT_CUSTOMERS:
         customer = None  # "review the Q4 forecast": a quarter, not a customer
     if (
@@ -1619,6 +1621,14 @@ def _task(match: re.Match, message: Message) -> dict | None:
     return _date_slot("due", due, slots)
 
 
+# a firm's name of two words or more owning what is to be done: "check Kente Kraft's payment"
+# (one name alone is as often a colleague's: "do Dana's review")
+_THEIR_THING = re.compile(
+    rf"(?<![\w'’])(?!(?:it|that|what|there|here|he|she|let|who|today|tomorrow|{vocab.WEEKDAY}|"
+    rf"{vocab.MONTH})(?:'s|’s))(?P<who>[A-Z][\w&-]*(?:\s+(?:[A-Z][\w&-]*|&|of|de)){{1,3}})"
+    r"(?:'s|’s)\s+(?=[A-Za-z])(?!(?:pipeline|book|leads|accounts|customers|clients|tasks|deals|"
+    r"patch|list|portfolio|team|numbers|figures|targets?|quota)\b)"
+)
 _REMIND_ME_THEN = re.compile(r"[\s,;]*(?:pls\s+|please\s+)?remind\s+me\s*$", re.I)
 
 
