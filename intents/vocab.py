@@ -384,7 +384,7 @@ EXCEPT_REASON = re.compile(
 TASK_ASKED = re.compile(
     r"^(?:(?:and|so|hey)\s+)?(?:who(?:'s| has| owns| is on| got)|whose(?: is)?|is|was|has|what(?:'s| is| about)|"
     r"show(?: me)?|status of|where(?:'s| is)|any news on|is there)\s+(?:the\s+)?tasks?\s*#?\d+"
-    r"|^tasks?\s*#?\d+\s*(?:\?+|\s(?:status|details|info)\W*)$"
+    r"|^tasks?\s*#?\d+\s*(?:[?.!]*|\s(?:status|details|info)\W*)$"  # "task 3": that task shown
     r"|^(?:tasks?\s+)?(?:details|info|status)\s+(?:(?:of|for|on)\s+)?(?:tasks?\s*)?#?\d+\W*$|^(?:is|was|has)\s+(?:#|no\.?\s*)?\d+\s+(?:still\s+)?(?:open|done|closed)"
     r"|^(?:whose|which|what)\s+tasks?\s+is\s+#?\d+"
     r"|^(?:did|has|have)\s+(?:tasks?\s*)?#?\d+\s+(?:get|gotten|got|been)\s+(?:closed|done|ticked off|completed)"

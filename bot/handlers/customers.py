@@ -311,6 +311,7 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
         return _remove_interest(ctx, customer, value)
     if field == "interest":
         return _interest_reply(ctx, customer, value)
+    value, country = _town_in_country(value) if field == "city" else (value, None)
     column, new, shown = _new_value(ctx, field, value)
     if field == "owner" and parsed.slots.get(WITH_TASKS) and getattr(customer, column) == new:
         # "and her open tasks too", after the handover: the tasks of the rep before go along;
@@ -323,9 +324,11 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
     if field in ("owner", "stage"):
         require_own(ctx, [customer], "reassign" if field == "owner" else "move")
     before = snapshot(customer)
-    if getattr(customer, column) == new:
+    if getattr(customer, column) == new and customer.country == (country or customer.country):
         return Reply(f"{customer.display_name}'s {field} is already {shown}. Nothing changed.")
     setattr(customer, column, new)
+    if country:  # "set her city to Hamburg, germany": the town, and the country it is in
+        customer.country, shown = country, f"{shown}, {country}"
     if column in ("email", "phone"):
         _refuse_duplicates(ctx, customer)
         _flag_erased(ctx, customer)
@@ -572,6 +575,14 @@ def _as_a_name(said: str | None) -> str | None:
     """A name typed all in lower case on a phone ("ben carter") is stored as a name is written;
     any capital typed ("iPhone Repairs", "van der Berg") is kept as it is."""
     return said.title() if said and said.islower() else said
+
+
+def _town_in_country(typed: str) -> tuple[str, str | None]:
+    """ "Hamburg, germany": the town, and the country's two-letter code when the words after
+    the last comma name one."""
+    town, _, after = typed.rpartition(",")
+    code = normalize.country_code(after.strip()) if town.strip() else None
+    return (town.strip(), code) if code else (typed, None)
 
 
 def _town(ctx: Context, typed: str | None) -> str | None:

@@ -425,6 +425,17 @@ def test_two_details_of_her_in_one_message_are_two_changes_never_one_long_title(
     assert jane.phone == "+442079460958"
 
 
+def test_a_new_city_said_with_its_country_sets_both(chat):
+    chat.say("tell me about Jane Cooper")
+    reply = chat.say("set her city to Hamburg, germany")
+    assert reply.text.endswith("city is now Hamburg, DE (was New York).")
+    jane = chat.customer("Jane Cooper")
+    assert (jane.city, jane.country) == ("Hamburg", "DE")
+    chat.say("undo")
+    jane = chat.customer("Jane Cooper")
+    assert jane.city == "New York" and jane.country != "DE"
+
+
 def test_his_new_number_and_email_said_together_are_both_changed(chat):
     chat.say("tell me about Hans Müller")
     chat.say("his new number is +49 30 901820 and email hans@mueller-soehne.de")

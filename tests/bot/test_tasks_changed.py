@@ -8,6 +8,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.identity import enrol
+from bot.messages import plain_text
 from crm_store.models import Customer, CustomerTag, Interaction, NpsAnswer, Purchase, Staff, Task
 
 
@@ -779,3 +780,13 @@ def test_a_reminder_naming_the_customer_just_shown_by_first_name_is_about_them(c
     chat.say("remind me to send jane the contract on friday")
     [task] = chat.rows(Task)
     assert task.customer_id == chat.customer("Jane Smith").id
+
+
+def test_a_task_number_said_alone_shows_the_task_and_never_ticks_it_off(chat):
+    set_ = chat.say("remind me tomorrow to call Jane Cooper about the renewal")
+    (task,) = chat.rows(Task)
+    shown = chat.say(f"task {task.id}")
+    assert "call Jane Cooper about the renewal" in plain_text(shown)
+    (still,) = chat.rows(Task)
+    assert still.status == task.status == "open"
+    assert set_.text.startswith(f"Task #{task.id}")
