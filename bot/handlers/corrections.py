@@ -237,7 +237,8 @@ def sum_put_right(text: str) -> Decimal | None:
 _KIND_MEANT = re.compile(
     rf"{_SORRY}(?:change (?:it|that) to|make (?:it|that)|(?:it|that) was(?: actually| really)?|"
     r"should (?:have )?been)\s+(?:an?\s+)?(?:video\s+|zoom\s+|teams\s+|phone\s+|in[- ]person\s+)?"
-    r"(?P<kind>call|e-?mail|meeting|visit|chat|text|sms|note)(?:\s*,?\s*not\s+(?:an?\s+)?\w+)?\W*$",
+    r"(?P<kind>call|e-?mail|meeting|visit|chat|text|sms|note)(?:\s*,?\s*not\s+(?:an?\s+)?\w+)?"
+    r"(?:\s*[,;.–—-]\s*(?:she|he|they|we|i)\b[^,;.?!]*)?\W*$",  # "…, she came in": why
     re.I,
 )
 _DAY_MEANT = re.compile(

@@ -144,6 +144,14 @@ def test_a_contacts_kind_or_day_put_right_is_changed_once_confirmed(chat):
     assert contact.channel == "call"
 
 
+def test_a_contact_put_right_with_why_is_changed_never_logged_again(chat):
+    chat.say("emailed Jane Smith the price list")
+    chat.say("no wait, it was a meeting not an email, she came in")
+    chat.say("yes")
+    [contact] = chat.rows(Interaction)
+    assert (contact.channel, contact.summary) == ("meeting", "the price list")
+
+
 def test_a_rep_puts_right_only_what_they_logged(chat):
     chat.say("called acme, discussed renewal", who="Alex")
     written = chat.written()
