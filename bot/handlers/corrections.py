@@ -235,7 +235,9 @@ def sum_put_right(text: str) -> Decimal | None:
 
 
 _KIND_MEANT = re.compile(
-    rf"{_SORRY}(?:change (?:it|that) to|make (?:it|that)|(?:it|that) was(?: actually| really)?|"
+    rf"{_SORRY}(?:the\s+(?:call|e-?mail|meeting|visit|chat|text)\s+(?:to|with)\s+[^,;:–—-]{{1,40}}?"
+    r"\s*[-–—:,]\s*)?"  # "the email to lea - it was a meeting"
+    r"(?:change (?:it|that) to|make (?:it|that)|(?:it|that) was(?: actually| really)?|"
     r"should (?:have )?been)\s+(?:an?\s+)?(?:video\s+|zoom\s+|teams\s+|phone\s+|in[- ]person\s+)?"
     r"(?P<kind>call|e-?mail|meeting|visit|chat|text|sms|note)(?:\s*,?\s*not\s+(?:an?\s+)?\w+)?"
     r"(?:\s*[,;.–—-]\s*(?:she|he|they|we|i)\b[^,;.?!]*)?\W*$",  # "…, she came in": why

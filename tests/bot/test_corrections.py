@@ -144,9 +144,13 @@ def test_a_contacts_kind_or_day_put_right_is_changed_once_confirmed(chat):
     assert contact.channel == "call"
 
 
-def test_a_contact_put_right_with_why_is_changed_never_logged_again(chat):
+@pytest.mark.parametrize(
+    "said",
+    ["no wait, it was a meeting not an email, she came in", "the email to jane - it was a meeting"],
+)
+def test_a_contact_put_right_with_why_is_changed_never_logged_again(chat, said):
     chat.say("emailed Jane Smith the price list")
-    chat.say("no wait, it was a meeting not an email, she came in")
+    chat.say(said)
     chat.say("yes")
     [contact] = chat.rows(Interaction)
     assert (contact.channel, contact.summary) == ("meeting", "the price list")
