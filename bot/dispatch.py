@@ -83,7 +83,8 @@ APOLOGY = "Sorry, something went wrong on my side and nothing was saved. Please 
 # A yes or a no is a reply made only of such words, with at least one that says it outright
 # ("go ahead", "yes please", "no!! cancel", "nah, forget it").
 YES = frozenset({"yes", "y", "yep", "yup", "yeah", "ya", "sure", "ok", "okay", "k", "confirm",
-                 "confirmed", "proceed", "correct", "👍", "✅", "go", "do"})  # fmt: skip
+                 "confirmed", "proceed", "correct", "👍", "✅", "go", "do", "ja", "oui", "sí",
+                 "si", "da"})  # fmt: skip
 NO = frozenset({"no", "n", "nope", "nah", "cancel", "stop", "abort", "nevermind", "don't", "dont",
                 "👎", "❌", "forget", "never", "wait"})  # fmt: skip
 _FILLER = frozenset({"please", "pls", "thanks", "thank", "you", "it", "that", "this", "ahead",

@@ -100,7 +100,7 @@ def test_a_question_is_cancelled_however_no_is_said(chat, answer):
 
 
 @pytest.mark.parametrize(
-    "answer", ["go ahead", "yes please", "yep, do it", "👍", "yes, add it anyway"]
+    "answer", ["go ahead", "yes please", "yep, do it", "👍", "yes, add it anyway", "ja", "oui"]
 )
 def test_a_confirmation_is_given_however_yes_is_said(chat, answer):
     question = chat.say("remind me to call acme on 2 november 2026")  # already past: asks first
