@@ -2984,6 +2984,10 @@ _TOWN_AND_STATE = re.compile(
 _JUST_TRYING = re.compile(
     r"\s+(?:just\s+)?(?:to\s+(?:see|test|try|check)|for\s+(?:testing|a test|now))\b.*$", re.I
 )
+_REMARK_AFTER = re.compile(
+    r"(?<=\w)\.\s+(?:met|she|he|they|we|i|spoke|saw|talked|called|came|found|referred)\b[^.]*\.?\s*$",
+    re.I,
+)
 _SIGNED_OFF = re.compile(
     r"(?<=:)\s*(?:best regards|kind regards|regards|best|cheers|thanks|many thanks|br)\s*,", re.I
 )
@@ -3023,6 +3027,7 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
     rest = re.sub(r"\s*\((?:https?://)?[\w-]+(?:\.[\w-]+)+/?\)", " ", rest)  # (example.com)
     rest = _SIGNED_OFF.sub(" ", rest)  # "…: Best regards, Jonas Eriksen | …": the sign-off
     rest = _JUST_TRYING.sub("", rest)  # "… test clinic just to see how this works": why, not who
+    rest = _REMARK_AFTER.sub("", rest)  # "…, hamburg. met her at the expo": how, not who
     rest = _MET_AT.sub("", rest)  # "new lead from yesterdays retailtech expo: Priya Shah …"
     rest = _THIS_ONE.sub("", rest)  # "add this one: Rāwiri Tane | …"
     rest = _QUOTED_RECORD.sub(r"\1", rest)  # "…: 'Kellerbräu Mittenwald, Herr Anton Riedl, …'"

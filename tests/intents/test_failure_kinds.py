@@ -3035,6 +3035,15 @@ def test_advice_over_a_selection_reads_the_selection_not_a_customer(text, slots)
     assert (parsed.intent, parsed.slots) == ("next_action.suggest", slots)
 
 
+def test_a_remark_after_a_new_leads_details_leaves_the_town_read():
+    parsed = read(
+        "new lead: Priya Shah, Redwood Logistik GmbH, priya.shah@redwood.de, hamburg. met her at "
+        "the expo"
+    )
+    assert parsed.slots["city"] == "hamburg"
+    assert parsed.slots["name"] == "Priya Shah"
+
+
 def test_a_day_of_the_month_in_words_is_a_date_only_where_a_date_fits():
     assert (
         read("he's on holiday until the fifteenth, just a note for pete lawson").slots.get(
