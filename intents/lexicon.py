@@ -669,6 +669,11 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
                 slots["tag"] = ones["word"]
         if BOUGHT not in slots and (product := _product_had(typed, lexicon)):
             slots[BOUGHT] = product
+    if intent == "next_action.suggest" and isinstance(slots.get("customer"), str):
+        _, tags, _ = lexicon.places
+        if (ones := _THE_SOME_ONES.search(typed)) and ones["word"].casefold() in tags:
+            del slots["customer"]  # "next best actions for the yearend-promo customers"
+            slots["tag"] = ones["word"]
     if intent in NAMED_FIRST and "customer" not in slots:
         if named := named_inside(typed, lexicon):  # "the dupe is mia fischer - bin her": her
             slots["customer"] = named

@@ -109,6 +109,9 @@ def test_next_steps_for_a_selection_are_only_for_the_customers_in_it(chat):
         session.commit()
     tagged = chat.say("next best actions for the vip customers")
     assert [row["#"] for row in tagged.rows] == [str(jane)]
+    chat.say("tag Hans Müller yearend-promo")
+    promo = chat.say("next best actions for the yearend-promo customers")
+    assert [row["#"] for row in promo.rows] == [str(hans)]
 
 
 def test_a_report_over_time_comes_with_a_chart(chat):
