@@ -153,8 +153,10 @@ _KIND = re.compile(
     rf"\b(?:that|the|this|my|last)\s+(?P<said>(?:[\w-]+\s+){{0,2}}?)(?P<kind>{'|'.join(_KINDS)})s?\b",
     re.I,
 )
-_NAMED = re.compile(
-    r"\b(?:undo|revert|roll ?back|reverse)\s+(?:the|that|my|this)\s+(?P<what>.+)$", re.I
+_NAMED = re.compile(  # (what follows a dash, a comma or a full stop is why: "- i'll ask sam")
+    r"\b(?:undo|revert|roll ?back|reverse)\s+(?:the|that|my|this)\s+(?P<what>(?!-\s)[^,;.–—]+?)"
+    r"(?=\s*(?:$|[,;.–—]|\s-\s))",
+    re.I,
 )
 # words for a change that its descriptions name otherwise ("the berlin move": owners changed)
 _MEANS = {

@@ -94,6 +94,13 @@ def test_an_undo_naming_an_older_change_undoes_nothing_and_says_which_is_last(ch
     assert chat.say("undo the city change").text.startswith("Undone: city of Jane Cooper")
 
 
+def test_an_undo_with_a_reason_after_it_undoes_the_last_change(chat):
+    chat.say("change Jane Cooper's city to Boston")
+    reply = chat.say("hmm no, undo that - i'll talk to sam first")
+    assert reply.text.startswith("Undone: city of Jane Cooper")
+    assert jane(chat).city != "Boston"
+
+
 @pytest.mark.parametrize(
     "said", ["oops that sale was 2 seats not 12, undo", "undo the call I logged"]
 )
