@@ -1796,6 +1796,8 @@ _SCORE = re.compile(
     r"(?<![\w#$€£./])(-)?(\d{1,3})(?![\w/]|[.,]\d|\s?%)(?!\s+(?:hours?|hrs?|days?|weeks?|wks?|"
     r"months?|years?|yrs?|minutes?|mins?|times|people|units|seats|pcs|items|bottles|boxes|trucks|"
     r"machines|orders|licen[cs]es|users)\b)"
+    # "nps answers since 1 october": a day of a month, no score
+    rf"(?!\s+(?:of\s+)?{vocab.MONTH}(?!\w))"
 )
 
 

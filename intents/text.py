@@ -18,6 +18,7 @@ LINKS = [
     (re.compile(r"<mailto:([^>|]+)>"), r"\1"),
     (re.compile(r"<(https?://[^>]+)>"), r"\1"),
 ]
+_TICKED = r"(?:✅|☑️?|✔️?|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)"
 DECORATION = [
     *LINKS,
     # "/crm tasks <@U03MB7|jess> this week": whose tasks, digest or figures
@@ -33,6 +34,12 @@ DECORATION = [
     (re.compile(r"\b(with|w/)\s+<@[A-Z0-9]+>\s+(?:and|&|\+)\s+", re.I), r"\1 "),
     (re.compile(r"<[@!#][^>]*>"), " "),  # user, channel and special mentions
     (re.compile(r"^\s*/crm\b"), " "),
+    (  # "task 56 ✅", ":white_check_mark: task 21": that task is done
+        re.compile(
+            rf"(?P<task>\btasks?\s*#?\d+)\s*{_TICKED}|^\s*{_TICKED}\s*(?=tasks?\s*#?\d)", re.I
+        ),
+        lambda found: f"{found['task']} done" if found["task"] else "done ",
+    ),
     (re.compile(r"(?<![\w:]):[a-z0-9_+-]+:(?!\w)"), " "),  # :emoji:
     (re.compile(r"(?<!\w)\*([^*]+)\*(?!\w)"), r"\1"),
     (re.compile(r"(?<!\w)_([^_]+)_(?!\w)"), r"\1"),
@@ -775,7 +782,7 @@ def _ungrouped(found: re.Match) -> str:
 
 
 # One search says whether any of the rewrites applies: most messages need none of them.
-_ANY_DECORATION = re.compile(r"[<>*_~`:@/•·▪◦●‣⁃|]")
+_ANY_DECORATION = re.compile(r"[<>*_~`:@/•·▪◦●‣⁃|✅☑✔]")
 _ANY_NUMBER_WORD = re.compile(rf"\b{_SMALL}\b", re.I)
 _ANY_SHORTHAND = re.compile("|".join(f"(?:{p.pattern})" for p, _ in SHORTHAND), re.I | re.M)
 

@@ -3044,6 +3044,20 @@ def test_a_remark_after_a_new_leads_details_leaves_the_town_read():
     assert parsed.slots["name"] == "Priya Shah"
 
 
+@pytest.mark.parametrize("said", ["task 56 ✅", "task 56 :white_check_mark:", "✅ task 56"])
+def test_a_task_number_with_a_tick_is_done_and_alone_is_shown(said):
+    assert (read(said).intent, read(said).slots) == ("task.complete", {"task_id": 56})
+    assert (read("task 56").intent, read("task 56").slots) == ("task.list", {"task_id": 56})
+
+
+def test_nps_answers_since_a_day_are_a_report_never_a_score_of_that_day():
+    parsed = read("nps answers since 1 october")
+    assert (parsed.intent, parsed.slots) == (
+        "report.show",
+        {"metric": "nps", "period": "since_2026-10-01"},
+    )
+
+
 def test_a_day_of_the_month_in_words_is_a_date_only_where_a_date_fits():
     assert (
         read("he's on holiday until the fifteenth, just a note for pete lawson").slots.get(
