@@ -18,7 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from intents import vocab
-from intents.rules import BOUGHT, CAME_FROM, NOT_BOUGHT, UNREAD
+from intents.rules import BOUGHT, CAME_FROM, CUSTOMERS, NOT_BOUGHT, UNREAD
 
 
 @dataclass(frozen=True)
@@ -669,6 +669,9 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
                 slots["tag"] = ones["word"]
         if BOUGHT not in slots and (product := _product_had(typed, lexicon)):
             slots[BOUGHT] = product
+    if intent == "customer.bulk_update" and set(slots) <= {"field", "value", "action"}:
+        if len(numbered := re.findall(r"#\d+\b", typed)) > 1:  # "move customers #18, #117 …"
+            slots[CUSTOMERS] = numbered
     if intent == "next_action.suggest" and isinstance(slots.get("customer"), str):
         _, tags, _ = lexicon.places
         if (ones := _THE_SOME_ONES.search(typed)) and ones["word"].casefold() in tags:

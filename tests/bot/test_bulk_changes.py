@@ -991,3 +991,12 @@ def test_the_tagged_ones_with_a_condition_after_some_were_tagged_are_those_that_
         "and the stale ones with no contact for 90+ days - move them to lost", who="Alex"
     )
     assert [row["Customer"] for row in preview.rows] == ["Jane Cooper (Acme Corporation)"]
+
+
+def test_customers_given_by_their_numbers_after_the_word_customers_are_those_only(book):
+    hal, pia = book.customer("Hal Hardy").id, book.customer("Pia Post").id
+    preview = book.say(f"move customers #{hal} and #{pia} to Lee", who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hal Hardy", "Pia Post"]
+    book.say("yes", who="Alex")
+    assert owner_of(book, "Hal Hardy") == owner_of(book, "Pia Post") == "Lee"
+    assert owner_of(book, "Hank Iron") == "Dana"
