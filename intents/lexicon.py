@@ -439,6 +439,13 @@ _THE_SOME_ONES = re.compile(
 )
 
 
+def _tag_of_the_ones(typed: str, lexicon: Lexicon) -> str | None:
+    """The tag the store has that "the X ones", "the X customers" names, as typed; else None."""
+    _, tags, _ = lexicon.places
+    ones = _THE_SOME_ONES.search(typed)
+    return ones["word"] if ones and ones["word"].casefold() in tags else None
+
+
 def place_selection(slots: dict[str, Any], lexicon: Lexicon) -> None:
     """A selection's words the text alone could not place, placed by the store: "berlin leads"
     are in a city it has, "hardware leads" want an interest it records, "cold leads" carry a tag
@@ -663,20 +670,17 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
     slots = dict(slots)
     if intent in ("customer.bulk_update", "segment.list"):
         place_selection(slots, lexicon)
-        _, tags, _ = lexicon.places
-        if "tag" not in slots and (ones := _THE_SOME_ONES.search(typed)):
-            if ones["word"].casefold() in tags:  # "the stale ones with no contact …": tagged so
-                slots["tag"] = ones["word"]
+        if "tag" not in slots and (tag := _tag_of_the_ones(typed, lexicon)):
+            slots["tag"] = tag  # "the stale ones with no contact …": tagged so
         if BOUGHT not in slots and (product := _product_had(typed, lexicon)):
             slots[BOUGHT] = product
     if intent == "customer.bulk_update" and set(slots) <= {"field", "value", "action"}:
         if len(numbered := re.findall(r"#\d+\b", typed)) > 1:  # "move customers #18, #117 …"
             slots[CUSTOMERS] = numbered
     if intent == "next_action.suggest" and isinstance(slots.get("customer"), str):
-        _, tags, _ = lexicon.places
-        if (ones := _THE_SOME_ONES.search(typed)) and ones["word"].casefold() in tags:
+        if tag := _tag_of_the_ones(typed, lexicon):
             del slots["customer"]  # "next best actions for the yearend-promo customers"
-            slots["tag"] = ones["word"]
+            slots["tag"] = tag
     if intent in NAMED_FIRST and "customer" not in slots:
         if named := named_inside(typed, lexicon):  # "the dupe is mia fischer - bin her": her
             slots["customer"] = named

@@ -288,9 +288,16 @@ def test_a_voicemail_is_logged_as_one(chat):
     assert call.summary.startswith("left a voicemail")
 
 
-def test_a_reminder_about_her_is_linked_to_her(chat):
+@pytest.mark.parametrize(
+    "said",
+    [
+        "remind me to prep the demo for her next tuesday",
+        "remind me to send jane the contract on friday",
+    ],
+)
+def test_a_reminder_about_the_customer_just_shown_is_linked_to_her(chat, said):
     chat.say("tell me about Jane Smith")
-    chat.say("remind me to prep the demo for her next tuesday")
+    chat.say(said)
     [task] = chat.rows(Task)
     assert task.customer_id == chat.customer("Jane Smith").id
 

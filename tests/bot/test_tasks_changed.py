@@ -775,13 +775,6 @@ def test_the_same_task_again_said_in_other_words(chat, said, whose, on, due):
     assert again.text == f"chase {on} for the signed proposal"
 
 
-def test_a_reminder_naming_the_customer_just_shown_by_first_name_is_about_them(chat):
-    chat.say("tell me about Jane Smith")
-    chat.say("remind me to send jane the contract on friday")
-    [task] = chat.rows(Task)
-    assert task.customer_id == chat.customer("Jane Smith").id
-
-
 def test_a_task_number_said_alone_shows_the_task_and_never_ticks_it_off(chat):
     set_ = chat.say("remind me tomorrow to call Jane Cooper about the renewal")
     (task,) = chat.rows(Task)
