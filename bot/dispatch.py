@@ -664,6 +664,7 @@ _SECOND = re.compile(
     r"|\s+(?=(?:and|then)\s))"
     r"(?:(?:and|then|also|plus|so)\s+)*"
     r"(?=(?:done|mark|close|complete|tick|task done|remind me|set a reminder|add a task|new task|"
+    r"(?:remind|ask)\s+(?!me\b)[\w'-]+\s+to|"
     r"task:|todo|tag|untag|move|push|postpone|reschedule|log|book|delete|restore|reassign|give|"
     r"put\s+(?:her|him|them|it)\b)\b"
     rf"|{_SALE_AFTER}|(?<=, ){_CONTACT_AFTER}|(?<=, and ){_CONTACT_AFTER}"
@@ -785,6 +786,12 @@ _HANDED_AS = re.compile(
 )
 
 
+_REMINDED_IF_SILENT = re.compile(
+    r"^(?:pls\s+|please\s+)?remind me\b(?![^.]*\bto\s)[^.]*\b(?:if|unless|in case)\b", re.I
+)
+_INTERJECTION_AT_END = re.compile(r"(?<=[.!?])\s*(?:oh|ah|also|plus|btw)\W*$", re.I)
+
+
 def split_request(text: str) -> tuple[str, str] | None:
     """The first request of a message that holds more, and the rest (which may hold more), each
     long enough to stand alone."""
@@ -796,6 +803,9 @@ def split_request(text: str) -> tuple[str, str] | None:
         return each["first"], f"{each['who']} is interested in {each['what']}"
     for found in _SECOND.finditer(text):
         first, rest = text[: found.start()].strip(" ,"), text[found.end() :].strip()
+        if _REMINDED_IF_SILENT.match(rest):
+            continue  # "…, she'll reply by wed. remind me wed if nothing": the contact's follow-up
+        first = _INTERJECTION_AT_END.sub("", first)  # "… quote by friday. oh and her city is …"
         if (
             re.match(_CONTACT_AFTER, rest, re.I)
             and not _A_CHANGE_FIRST.match(first)

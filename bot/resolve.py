@@ -20,6 +20,7 @@ from crm_store import normalize
 from crm_store.models import Customer, Staff
 from crm_store.search import (
     AT_COMPANY,
+    HINT_LINKS,
     Match,
     clear_winner,
     find_customers,
@@ -98,7 +99,9 @@ def _resolve(
             f"{gone.display_name} (#{gone.id}) is in the delete bin; “restore #{gone.id}” "
             "brings them back."
         )
-    if len(matches) == 1:
+    # a lone match that only looks like the words ("jane wilson" for Jane Smith) is asked about
+    guessed = len(matches) == 1 and not _near_every_word(typed, matches[0].customer)
+    if len(matches) == 1 and not guessed:
         return matches[0].customer
     hinted = [m for m in matches if m.hinted]
     if len(hinted) == 1:
@@ -109,7 +112,12 @@ def _resolve(
         return misspelt
     if (recent := _just_talked_about(ctx, typed, hinted or matches)) is not None:
         return recent
-    if read and not hinted and (customer := clear_winner(matches) or _in_view(ctx, typed, matches)):
+    if (
+        read
+        and not hinted
+        and not guessed
+        and (customer := clear_winner(matches) or _in_view(ctx, typed, matches))
+    ):
         return customer
     offered = hinted or matches
     if len(named := [m for m in offered if _is_named(typed, m.customer)]) > 1:
@@ -248,8 +256,8 @@ def _in_view(ctx: Context, typed: str, matches: list[Match]) -> Customer | None:
     just shown whose name holds every word said ("show me kenji" after a list topped by Kenji
     Moreau; never Emma Nguyen for "Emma Müller")."""
     leading = _with_recent(ctx, typed, matches)[0]
-    if leading.customer.id == ctx.recent:
-        return leading.customer
+    if leading.customer.id == ctx.recent and _fits(typed, leading.customer):
+        return leading.customer  # (never Jane Cooper for "jane smith" because she led the search)
     shown = [
         m.customer for m in matches if m.customer.id in ctx.on_screen and _fits(typed, m.customer)
     ]
@@ -279,6 +287,21 @@ def named_exactly(typed: str, matches: list[Match]) -> Customer | None:
     if words and any(words <= _words(customer) for customer in others):
         return None
     return exact[0]
+
+
+def _near_every_word(typed: str, customer: Customer) -> bool:
+    """Whether each word said is, or is close to, a word of the customer's name, company or town
+    ("jane coper", "acme corp"): a lone match that only looks alike ("jane wilson" for Jane
+    Smith) is asked about, never taken."""
+    own = _words(customer) | set(normalize.fold(customer.city or "").split())
+    return all(
+        any(fuzz.ratio(word, mine) >= _TYPO_OF_A_WORD or mine.startswith(word) for mine in own)
+        for word in normalize.fold(typed).split()
+        if word not in HINT_LINKS and len(word) > 1
+    )
+
+
+_TYPO_OF_A_WORD = 75
 
 
 def _fits(typed: str, customer: Customer) -> bool:
@@ -335,8 +358,13 @@ def _which_one(ctx: Context, typed: str, matches: list[Match], *, slot: str) -> 
         )
         for n, row in enumerate(rows, start=1)
     ]
+    asked = (
+        f"Several customers match “{typed}”. Which one?"
+        if len(rows) > 1
+        else f"No customer is called “{typed}”; the closest is this one. Is it who you meant?"
+    )
     reply = Reply(
-        text=f"Several customers match “{typed}”. Which one? Answer with a number.",
+        text=f"{asked} Answer with a number.",
         rows=rows,
         buttons=buttons,
     )

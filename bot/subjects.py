@@ -232,6 +232,14 @@ TASK_IS_FOR = re.compile(
     r"(?:\s*,?\s*not\s+(?:for\s+|to\s+)?(?:me|[\w'-]+))?(?:\s*(?:[.,;!]|$))",
     re.I,
 )
+# the words of a task waiting for Confirm, said again: "task text: call about …", "rename it to …"
+TASK_TEXT_SAID = re.compile(
+    r"^\W*(?:(?:and|also|no|ok|then)\W+)*(?:(?:the\s+)?task(?:'?s)?\s+(?:text|title|words|name)"
+    r"(?:\s+(?:is|should be))?|(?:rename|call|word|title)\s+(?:it|them|the tasks?)(?:\s+(?:to|as))?"
+    r"|(?:the\s+)?(?:text|title)(?:\s+(?:is|should be))?)\s*[:=]?\s*[\"“'‘]?(?P<text>[^\"”’]+?)"
+    r"[\"”'’]?\W*$",
+    re.I,
+)
 # a task said to a rep by name first: "maria: a task for her to …", "sam - set him a task …"
 ADDRESSED = re.compile(
     r"^\s*(?P<rep>[A-Za-z][\w'-]*)\s*[:,–—-]\s+(?P<rest>(?=.*\b(?:tasks?|reminders?)\b).*)$",
@@ -782,6 +790,13 @@ def _to_the_customer(
         and THEIR_TASKS.search(text)
     ):  # "her tasks?" right after one customer: that customer's
         return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
+    if (
+        parsed.intent == "customer.update"
+        and parsed.slots.get("field")
+        and not parsed.slots.get("customer")
+        and vocab.FIELD_FIRST.match(text)
+    ):  # "no, city is just augsburg" right after a change to her: hers
+        return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
     named = parsed.slots.get("customer") and parsed.intent != "unknown"
     pointed = ONE.search(text) or OPENING.search(text)
     if named and (pointed is None or _named_before(text, parsed.slots["customer"], pointed)):
@@ -992,6 +1007,8 @@ def narrowed_preview(text: str, waiting: dict[str, Any], read: Reader) -> Parsed
         return (narrowed_preview(rest, slots, read) if rest else None) or Parsed(
             "customer.bulk_update", slots
         )
+    if slots.get("action") == "task" and (named := TASK_TEXT_SAID.match(text)):
+        return Parsed("customer.bulk_update", {**slots, "text": named["text"]})  # "rename it to …"
     if (more := _MORE_PLACES.match(text)) and slots.get("city"):  # "wait, madrid ones too"
         place = more["place"] or more["place2"]
         return Parsed("customer.bulk_update", {**slots, "city": f"{slots['city']} and {place}"})
@@ -1025,6 +1042,10 @@ def _also_left_out(before: dict[str, Any] | None, now: dict[str, Any]) -> dict[s
         "said": f"{before['said']} and {now['said']}",
         CUSTOMERS: [*before[CUSTOMERS], *now[CUSTOMERS]],
     }
+
+
+_HEADED = re.compile(r"^\s*[^:.!?]{1,40}?[:.!?]\s+(?=\S)")
+_ASKED_AS_A_TASK = re.compile(r"\b(?:tasks?|remind)\b", re.I)
 
 
 def _a_task_on_a_selection(text: str, parsed: Parsed, read: Reader) -> Parsed | None:
@@ -1061,7 +1082,18 @@ def _a_task_on_a_selection(text: str, parsed: Parsed, read: Reader) -> Parsed | 
         if left_out is None:
             return None
         rest = rest[: last.start()]
-    reading = read(THEIR_OWNER.sub(" ", rest))
+    reading = read(THEIR_OWNER.sub(" ", rest.strip(" :;,-–—")))
+    if (
+        (headed := _HEADED.match(rest))
+        and (alone := read(THEIR_OWNER.sub(" ", rest[headed.end() :].strip(" :;,-–—")))).intent
+        == "task.create"
+        and alone.slots.get("text")
+        and (
+            not reading.slots.get("owner")
+            or _ASKED_AS_A_TASK.search(str(reading.slots.get("text", "")))
+        )
+    ):  # "tasks for the week: … give jordan a task to call them …": the heading is no task
+        reading = alone
     if reading.intent != "task.create":
         return None
     task = task_named(reading.slots.get("text", ""))

@@ -39,6 +39,7 @@ from intents.rules import (
     BOUGHT_DAYS,
     CAME_FROM,
     CONTACT,
+    CONTACT_FOLLOW_UP,
     CONTACT_SAID,
     CONTACTED_DAYS,
     CUSTOMERS,
@@ -67,6 +68,14 @@ class Parsed:
     alternatives: tuple[Parsed, ...] = field(default=(), compare=False)
     # words of a bulk change's selection that nothing read: the handler asks instead of widening it
     unread: tuple[str, ...] = field(default=(), compare=False)
+
+
+# a reminder asked for in full after a remark: the remark is not the task's words
+_REMINDER_AFTER_REMARK = re.compile(
+    r"[.!?]+\s+(?=(?:pls\s+|please\s+|so\s+)?(?:remind me|set (?:me )?a reminder|add a task|"
+    r"new task|create a task)\b[^.!?]*\bto\s+\w)",
+    re.I,
+)
 
 
 def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) -> Parsed:
@@ -213,6 +222,14 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         said := parse(asked, now=now, tz=tz, lexicon=lexicon)
     ).intent in _ASKED:
         return said  # "jordan handed in his notice, last day is today. what's open on his side?"
+    if (
+        (reminder := _REMINDER_AFTER_REMARK.search(message.typed))
+        and parse(message.typed[: reminder.start()], now=now, tz=tz).intent
+        in ("unknown", "smalltalk")
+        and (said := parse(message.typed[reminder.end() :], now=now, tz=tz, lexicon=lexicon)).intent
+        == "task.create"
+    ):
+        return said  # "you didnt make the follow up. remind me thursday to send X an offer"
     reason = rules.REASON_FIRST.match(message.text) or rules.REASON_STATED.match(message.text)
     if reason and (said := _after_reason(message, reason, now=now, tz=tz, lexicon=lexicon)):
         return said
@@ -286,6 +303,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
             rules.unquoted(message.text)
         ):
             slots = {**parsed.slots, CONTACT: contact["channel"]}
+            if contact.get("follow_up"):  # "…, gave us a 5 on nps. follow up thursday": the call's
+                slots[CONTACT_FOLLOW_UP] = contact["follow_up"]
+                if vocab.FOLLOW_UP.match(str(slots.get("comment", ""))):
+                    del slots["comment"]  # what to do next, not what the customer said
             if parsed.intent == "nps.record" and (
                 own := rules.said_before_score(contact.get("summary"))
             ):  # "visited X, walked him thru …. gave us an 8 on nps": the visit's own words

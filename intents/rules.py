@@ -272,7 +272,7 @@ def incomplete(intent: str, slots: dict[str, Any], message: Message) -> bool:
     if not missing_required(intent, slots):
         return False
     return "customer" in slots or not (
-        vocab.POINTED_BACK.search(message.text)
+        (vocab.POINTED_BACK.search(message.text) or vocab.FIELD_FIRST.match(message.text))
         and not missing_required(intent, {**slots, "customer": "her"})
     )
 
@@ -800,6 +800,9 @@ def _summary(text: str) -> str | None:
     ):
         return None
     text = re.sub(r"^(?:and|but|then|only|also)\s+", "", text.strip())
+    text = _WHOSE_ROLE.sub("", text)  # "… with Kashi Weaves' owner this morning; they want …"
+    text = _IF_SILENT.sub("", text)  # "she'll reply by wed. (remind me wed) if nothing": when
+    text = re.sub(r"\s+(?=[.,;](?:\s|$))", "", text)  # "sending proposal . also": no gap
     text = re.sub(
         r"^(?:her|him|them)\s+(?=(?:the|a|an|our|some)\s)", "", text
     )  # "emailed her the …"
@@ -815,6 +818,20 @@ def _summary(text: str) -> str | None:
         if text[:1] in "'\"‘“" and not re.search(r"['\"’”]\W*$", text):
             text = text[1:]  # its quote closed with the sign-off just cut
     return _without_filler(text) or None
+
+
+_IF_SILENT = re.compile(
+    r"\s*,?\s*(?:if|unless|in case)\s+(?:nothing|no (?:reply|answer|response|news|word)|"
+    r"(?:she|he|they)\s+(?:doesn'?t|don'?t|hasn'?t|haven'?t|does not|do not)\s+(?:reply|answer|"
+    r"respond|get back|come back))\W*$",
+    re.I,
+)
+# who at the customer the contact was with, or "me" of "texted me:", said before what was said
+_WHOSE_ROLE = re.compile(
+    r"^(?:me\s*[:,–—-]|(?:['’]s?\s+)?(?:owner|boss|manager|ceo|founder|buyer|accountant|"
+    r"accounts(?: team)?|md|gm|director|office)(?:\s*[,;:.–—-]|$))\s*",
+    re.I,
+)
 
 
 # a pasted e-mail's "> " quote marks, greeting and sign-off: "> Hallo Lukas, thanks for the
@@ -895,7 +912,7 @@ _FILLER_AT_START = re.compile(r"^(?:lah|leh|lor|lol|haha+|btw|fyi)\b[\s,.!]*", r
 
 _IN_A_PLACE = re.compile(
     rf"^in (?!(?:{'|'.join(m.title() for m in MONTHS)})[a-z]*\b|Q\d)[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)?"
-    r"\s*(?:,|(?=\s+(?:they|she|he|we|the|all|very)\b))\s*"
+    r"\s*(?:[,.]|(?=\s+(?:they|she|he|we|the|all|very)\b))\s*"
 )
 _AT_THEIR_PLACE = re.compile(
     rf"^(?:at (?:their|his|her|the) (?:[\w'-]+ ){{0,2}}?{vocab.PREMISES}(?: in [A-Z][\w'-]+)?|"
@@ -1584,6 +1601,8 @@ def _task(match: re.Match, message: Message) -> dict | None:
             after = after[sent_to.end() :]  # "send SOW to Fenwick Aerial": to whom, not what
         if found.group(0).startswith("send") and not (after[:1].isupper() or after[:1] == "#"):
             continue
+        if _DOCUMENT_NUMBERED.match(typed, found.start()) or _DOCUMENT_NUMBERED.match(after):
+            continue  # "chase invoice #2231 from X": the invoice's number, X's further on
         customer = _TIME_AT_END.sub("", _ref(_TIME_AT_END.sub("", after)) or "") or None
         if customer and customer.lower() not in vocab.NOT_CUSTOMERS:
             break
@@ -1650,14 +1669,20 @@ _TASK_NUMBER = re.compile(
     r"its|it'?s|that|done|finished|superseded|duplicate)\b)"
     r"|\btasks?\s*#\d"
 )
-_CUSTOMER_REF = re.compile(r"(?:\b(?:for|with|to|from|of|about|on)\s+|(?<=\s)|^)(?P<ref>#\d+)\b")
+_CUSTOMER_REF = re.compile(  # (never an invoice's or an order's number: "chase invoice #2231")
+    r"(?:\b(?:for|with|to|from|of|about|on)\s+|(?<=\s)|^)(?<!invoice )(?<!inv )(?<!order )"
+    r"(?<!po )(?<!ticket )(?<!quote )(?<!case )(?<!ref )(?P<ref>#\d+)\b",
+    re.I,
+)
 _ABOUT_WHAT_WAS_DONE = re.compile(r"^(?:did|has|have|was|were) (?:that|it|this|you)\b.*\?\W*$")
 # a reminder headed by whom it is about: "Blue Mesa - confirm the window", "re X: send quote"
+_DOCUMENT_NUMBERED = re.compile(r"(?:invoice|inv|order|po|ticket|quote|case|ref)\s*#?\d", re.I)
 _WHO_THEN_WHAT = re.compile(
     r"(?:task\s*:?\s*)?(?:(?:for|re|regarding|about|on)\s+)?"
     r"(?P<who>(?!(?:call|email|send|ask|check|chase|follow|remind|book|prep|prepare|confirm|invoice|"
     r"review|update|get|bring|share|collect|visit|meet|ring|text|ping|do|make|set|write|draft|the|a|an|"
-    r"my|our|task|todo|to-do|each|every|all|them|those|these|him|her|it|everyone)\b)"
+    r"my|our|task|todo|to-do|each|every|all|them|those|these|him|her|it|everyone|schedule|create|"
+    r"add|put|new)\b)"
     r"[A-Za-z][\w&'.]*(?:\s+[\w&'.]+){0,4})"
     r"\s*(?::|\s[-–—]\s)\s*(?P<what>\S.*)",
     re.I,
@@ -2098,6 +2123,14 @@ def _month_period(text: str, now: datetime) -> str | None:
 
 
 # a purchase told of inside a sentence about it: "the pump they bought from us in 2024 …"
+# a message that starts by telling of a contact: a sale in it is said or comes with its sum
+_CONTACT_LED = re.compile(
+    r"^\W*(?:log\W+)?(?:(?:a|the|my)\s+)?(?:(?:phone|video|zoom|teams)\s+)?(?:call|calls|visit|visited|"
+    r"meeting|mtg|called|rang|met|zoom|chat|chatted|spoke)\b"
+)
+_BOUGHT_SAID = re.compile(
+    r"\b(?:bought|buys|ordered|orders|purchased|signed|sold|renewed|paid|took)\b"
+)
 _BOUGHT_BEFORE = re.compile(
     r"\b(?:the|that|those|their)\s+(?:[\w-]+\s+){1,3}?(?:they|she|he)\s+(?:bought|ordered|purchased)\b"
 )
@@ -2118,6 +2151,12 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
         return None  # "he already paid the wrong amt, needs a 340 eur refund": no sale
     if _BOUGHT_BEFORE.search(text):
         return None  # "the pump they bought from us in 2024 has been running dry": told of, old
+    if (
+        _CONTACT_LED.match(text)
+        and not _BOUGHT_SAID.search(text)
+        and not any(p.search(text) for p in vocab.MONEY)
+    ):
+        return None  # "phone call with X, …, install date confirmed for 12 jan": the call alone
     sold_on = None
     for ago in _TIME_AGO.finditer(text):  # "he ordered 2 days ago": when, not how many
         sold_on = sold_on or date_in(ago.group(), now=message.now, tz=message.tz, future=False)
@@ -2232,7 +2271,9 @@ _TIME_AGO = re.compile(
 
 
 _WHO_THEN_COUNT = re.compile(  # (or where the count was cut out: a gap of spaces)
-    r"(?P<who>[^\W\d][^\d,;:]{1,60}?)(?:\s+(?=\d[\d,.]*\s*x?\s+[^\W\d])|\s{2,}(?=\S))", re.I
+    rf"(?P<who>[^\W\d][^\d,;:]{{1,60}}?)(?:\s+(?=\d[\d,.]*\s*(?:x|{vocab.MEASURE})?\s+[^\W\d])|"
+    r"\s{2,}(?=\S))",
+    re.I,
 )
 _PAID_NOT_BOUGHT = re.compile(
     r"(?:a |the |an )?(?:deposit|invoice|balance|bill|upfront|in full|in advance|cash|by card)\b",
@@ -2483,6 +2524,10 @@ def _value_as_said(slots: dict[str, Any], message: Message) -> dict[str, Any]:
     changed as qualified" is qualified, "the phone of Lupita is wrong, the good one is 33 1234
     5678" that number; "reassign X from Darren to Sione" is X's, not "X from Darren"'s."""
     field, value = slots.get("field"), str(slots.get("value") or "")
+    if str(slots.get("customer", "")).lower() in vocab.FIELDS:
+        del slots["customer"]  # "no, city is just augsburg": the one just talked about's city
+    if field in _PLAIN_FIELDS and (plain := _VALUE_PUT_RIGHT.fullmatch(value)):
+        slots["value"] = value = plain["value"] or plain["value2"]  # "actually x not y": x
     if field == "stage" and value not in vocab.STAGES.values():
         said = [w for w in re.findall(r"[a-z]+", value.lower()) if w in vocab.STAGES]
         if said:
@@ -2520,6 +2565,13 @@ _NEW_OWNER_SAID = re.compile(
 _UPDATE_VERB = re.compile(r"(?:update|change|set|edit|amend|chng|chg|upd|updt)\s+(?=\S)", re.I)
 
 
+_PLAIN_FIELDS = frozenset({"city", "country", "company", "title", "name", "email", "phone"})
+_VALUE_PUT_RIGHT = re.compile(
+    r"(?:(?:actually|just|now|really|rather)\s+)+(?P<value>\S.*?)"
+    r"(?:\s*[,;(]?\s*(?:not|instead of|rather than)\s+[^,;]+?\)?)?"
+    r"|(?P<value2>\S.*?)\s*[,;(]?\s*(?:not|instead of|rather than)\s+[^,;]+?\)?",
+    re.I,
+)
 _BASED_NOW = re.compile(
     r"(?:(?:actually|really|now|currently)\s+)*(?:based|located|living|lives)\s+in\s+(?=\S)", re.I
 )
@@ -3635,7 +3687,9 @@ def _log(match: re.Match, message: Message) -> dict | None:
         r"\s+(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks)\b", "", typed, flags=re.I
     )
     typed = re.sub(
-        r"\s+(?:on|via|over)\s+(?:the\s+)?(?:phone|whats ?app|telegram|slack|zoom|teams)\b"
+        r"\s+(?:on|via|over)\s+(?:the\s+)?(?:phone|whats ?app|telegram|slack(?: connect)?|zoom|teams|"
+        r"signal|viber|wechat|messenger|instagram|linkedin|imessage|facetime|google meet|"
+        r"line(?=\s*[-–—,:;]))\b"
         r"|^\s*(?:the\s+)?(?:phone|whats ?app|telegram|zoom|teams|skype|webex)\s+(?=(?:with|w/)\s)",  # "on Teams with X"
         "",
         typed,
@@ -3643,6 +3697,7 @@ def _log(match: re.Match, message: Message) -> dict | None:
     )
     if occurred is None and _planned(rest) and not _HAPPENED.search(text) or _booked(text):
         return None  # "meeting w/ Priya tmrw 2pm, prep demo": a plan, not a contact that happened
+    typed = _PEOPLE_OF.sub("", typed, count=1)  # "a zoom w/ the guys from X": with X
     who, summary = take_ref(" ".join(typed.split()))
     if who and who.lower() in vocab.NOT_CUSTOMERS:
         who = None
@@ -3666,6 +3721,9 @@ def _log(match: re.Match, message: Message) -> dict | None:
     }
 
 
+_PEOPLE_OF = re.compile(
+    r"(?<=\s)(?:the\s+)?(?:guys|team|folks|people|lads|crew)\s+(?:from|at|of|@)\s+(?=[A-Z])"
+)
 _TO_HAPPEN = re.compile(
     r"\b(?:sending|will|going to|gonna|planning|plan to|coming|arriving|going out|goes out|due out|"
     r"delivering|shipping|installing|starting|starts|kicking off|signing|signs)\b[^,;.!?]*$"
@@ -3747,8 +3805,9 @@ _TASK_ASKED_FIRST = re.compile(
 )
 _TO_CALL = re.compile(
     r"^(?:call|ring|phone|visit)\s+(?!(?:back|with|w/|from|to|at|re|about|log|logged|notes?|summary|"
-    r"today|yesterday|went|was|is|done|scheduled|booked|set|sent)\b)"
-    r"(?!.*\b(?:called|rang|spoke|yesterday|today|this morning|earlier|just)\b)"
+    r"today|yesterday|went|was|is|done|scheduled|booked|set|sent|call)\b)"
+    r"(?!.*\b(?:called|rang|spoke|yesterday|today|this morning|earlier|just|checked|inspected|"
+    r"fixed|replaced|installed|delivered|showed|demoed|told|went|had|was|were)\b)"
 )
 _SENT_DOCUMENT = re.compile(r"^(?:just\s+)?sent\b")
 # what a customer said, after who got in touch: "… emailed me asking for …", not "… about …"
@@ -4426,6 +4485,7 @@ ANOTHER_PRODUCT = "another_product"  # a second product in one sale: the bot ask
 CUSTOMERS = "customers"  # a change's customers named one by one (not in the contract's frame)
 CONTACT = "contact"  # the channel of the contact an NPS answer or a sale came in (ditto)
 CONTACT_SAID = "contact_said"  # what that contact was about, when more than the answer (ditto)
+CONTACT_FOLLOW_UP = "contact_follow_up"  # the day to follow that contact up (ditto)
 CAME_FROM = "came_from"  # customers handed over to the asker: {"from": who, "days": N} (ditto)
 BOUGHT_DAYS = "bought_days"  # customers who bought within so many days (ditto)
 CONTACTED_DAYS = "contacted_days"  # customers contacted within so many days (ditto)

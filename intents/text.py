@@ -752,7 +752,7 @@ def _contact_said(found: re.Match) -> str:
 _MONEY_SIGN = (
     r"(?:[$€£¥₹₦]|(?<![\w$])r\$?|\b(?:chf|eur|euros?|usd|gbp|pln|zł|zl|sek|nok|dkk|kr|zar|aed|inr|"
     r"rs\.?|cad|aud|brl|czk|huf|kč|dollars|pounds|francs?|dirhams?|mad|rupees|rand|zloty|yen|"
-    r"naira|cedis?|pesos?|reais|mxn|ngn|kes|ksh|ghs|php|sgd|nzd|hkd|jpy|mxn|clp|cop|ars)\b)"
+    r"naira|cedis?|pesos?|liras?|tl|reais|mxn|ngn|kes|ksh|ghs|php|sgd|nzd|hkd|jpy|mxn|clp|cop|ars)\b)"
 )
 _GROUPED_MONEY = re.compile(
     rf"(?P<before>{_MONEY_SIGN}\s?)?(?<![\d.,])(?P<n>\d{{1,3}}(?:[ \u00a0\u202f'’]\d{{3}})+)"

@@ -41,7 +41,7 @@ CURRENCIES = {
     "qar": "QAR", "sar": "SAR", "vnd": "VND", "₫": "VND", "twd": "TWD", "₺": "TRY",
     "gh₵": "GHS", "₵": "GHS", "ghs": "GHS", "cedis": "GHS", "cedi": "GHS", "pesos": "MXN",
     "peso": "MXN", "cop": "COP", "soles": "PEN", "ringgit": "MYR", "baht": "THB",
-    "canadian": "CAD",
+    "canadian": "CAD", "lira": "TRY", "liras": "TRY", "tl": "TRY", "nt$": "TWD", "ntd": "TWD",
 }  # fmt: skip
 
 

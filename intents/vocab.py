@@ -82,6 +82,7 @@ PLACES = _any_of([*ORDINALS, "top"])  # "the 3rd one", "the top one": a row of a
 _CONTACT_VERB = (
     r"(?:(?:cold[- ])?called(?! out to)|calld|cld|rang|phoned|emailed|e-mailed|mailed|texted|sms'?d|visited|whatsapped|wa'd|"
     r"whatsapp'?d|messaged|pinged|slacked|dm'?d|met|chatted|spoke|spoken|talked|skyped|zoomed|"
+    r"(?:talk|speak) (?:on|by) (?:the )?(?:tele)?phone|"
     r"chased|tried calling|tried to (?:call|reach|get hold of)|tried|telephoned|txt'?d|txted|saw|"
     r"caught up with|popped in to see|dropped in on|lunched|lunching|dined)"
 )
@@ -582,7 +583,7 @@ TASK_DONE_SAID = re.compile(
 # someone who came to us: "Sr. Joaquim came in today, …", "jane came by the shop yesterday"
 CAME_IN = re.compile(
     r"^(?P<who>(?!(?:the|a|an|it|payment|money|order|delivery|stock)\b)[^,;!?]{2,40}?)\s+"
-    r"(?:came|walked|dropped|popped)\s+(?:in(?:to)?|by|round|over)"
+    r"(?:came|walked|dropped|popped|stopped)\s+(?:in(?:to)?|by|round|over)"
     r"(?:\s+(?:to\s+|at\s+)?(?:the|our)\s+(?:shop|store|showroom|office|branch|stand|booth))?\b"
     r"(?P<rest>.*)$",
     re.I | re.S,
@@ -1479,10 +1480,16 @@ TRAILING_ROLES = frozenset(
     "team leadership procurement office folks people guys hq purchasing board founders".split()
 )
 # Words that look like a reference but are not one.
+# a field said with no one's name: "no, city is just augsburg" is of the one just talked about
+FIELD_FIRST = re.compile(
+    r"^\W*(?:(?:no|nope|lol|oh|ah|sorry|actually|and|also|wait)\W+)*(?:the\s+)?(?:city|phone|"
+    r"e-?mail|title|company|mobile|number|country)\s+(?:is|should be|=|:)\s"
+)
 NOT_CUSTOMERS = frozenset(
     "me us it this that them him her his their its everyone everybody anyone someone today tomorrow "
     "yesterday week month now here there in on at going lunch office the q1 q2 q3 q4 h1 h2 ytd "
-    "eod eow po pos invoice contract quote deck inbound outbound msg message self myself".split()
+    "eod eow po pos invoice contract quote deck inbound outbound msg message self myself "
+    "january february march april june july august september october november december".split()
 )
 
 # ---- interactions ----------------------------------------------------------------------------
@@ -1582,7 +1589,8 @@ FOLLOW_UP = re.compile(
     rf"(?:call|ring|ping|try|nudge|text|email|phone|contact) (?:(?:them|her|him) )?(?:back|again)|"
     rf"check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
     rf"reconnect|catch up|check (?:back )?in(?: again)?|nudge (?:them|her|him)|"
-    rf"\bping(?=\s+(?:on\s+)?(?:{DATE_PHRASE})(?![\w/]))|hit (?:them|her|him) up(?: again)?|(?:set|add|create|make) (?:a |me a )?(?:task|reminder)|(?:remind|remember) me)"
+    rf"\bping(?=\s+(?:on\s+)?(?:{DATE_PHRASE})(?![\w/]))|hit (?:them|her|him) up(?: again)?|(?:set|add|create|make) (?:a |me a )?(?:task|reminder)|(?:remind|remember) me|"
+    rf"(?:plan|schedule|pencil|book) (?:it|that|this|one)(?: in)?)"
     rf"(?: with (?:them|her|him))?(?: again)?"
     rf"(?:\s+(?:with|re|about|on)\s+(?!{DATE_PHRASE})[^,;.]{{1,30}}?(?=\s+(?:on\s+|by\s+)?(?:{DATE_PHRASE})(?![\w/])))?"
     rf"(?:\s+(?:on|by|at|for|before)(?=\s*(?:{DATE_PHRASE})))?"
@@ -1741,7 +1749,7 @@ TASK_HANDED = re.compile(
 )
 TASK_LEAD = re.compile(
     r"^(?:(?:please|pls|kindly|can you|could you|i|we|hey)\s+)*(?:an?\s+(?=(?:reminder|task|to-?do)\b))?"
-    r"(?:(?:is it possible to|can i|could i) (?:get|have|set)\s+(?:a\s+)?reminder|(?:need|want)\s+(?:a\s+)?reminder|set\s+(?:a\s+|me\s+a\s+|up\s+a\s+)?(?:reminder|task|to-?do|follow up)|"
+    r"(?:(?:is it possible to|can i|could i) (?:get|have|set)\s+(?:a\s+)?reminder|(?:need|want)\s+(?:a\s+)?reminder|(?:set|schedule)\s+(?:a\s+|me\s+a\s+|up\s+a\s+)?(?:reminder|task|to-?do|follow up)|"
     r"make\s+(?:for\s+me\s+)?(?:a\s+)?(?:reminder|task)|put\s+(?:a\s+)?task|"
     r"(?:pop|put|stick|chuck|pencil|arrange)\s+(?:in\s+)?(?:a\s+|me\s+a\s+)?reminder(?:\s+in)?(?:\s+for\s+me)?|add\s+(?:a\s+)?(?:task|reminder|to-?do|to do)|"
     r"create\s+(?:a\s+)?(?:task|reminder)|(?:need|have|must|got)(?: to)? remember|(?:must(?: not)?|mustn'?t) forget|"
@@ -1813,15 +1821,15 @@ _CODES = (
     r"usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|try|nzd|mxn|hkd|cny|rmb|"
     r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?|naira|ngn|php|"
     r"kes|ksh|shillings|rand|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd|ghs|cedis?|"
-    r"pesos?|cop|soles|ringgit|baht|canadian(?: dollars)?"
+    r"pesos?|cop|soles|ringgit|baht|liras?|tl|ntd|canadian(?: dollars)?"
 )
 # the codes also written before the figure: "USD 7,500", "AED 15,000"
 CURRENCY_CODE = (  # a currency said by its code, before or after the sum
     r"usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|nzd|mxn|hkd|cny|rmb|ngn|"
-    r"php|kes|ksh|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd|ghs|cop"
+    r"php|kes|ksh|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd|ntd|ghs|cop"
 )
 _CODES_FIRST = rf"\b(?:{CURRENCY_CODE})"
-_SYMBOLS = r"(?:gh₵|₵|us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦₱฿₪₩₫₺]|rs\.?|(?<![\w$])r(?=\s?\d{1,3}(?:,\d{3})+\b|\d+(?:\.\d+)?\s?[km]\b))"
+_SYMBOLS = r"(?:gh₵|₵|nt\$|us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦₱฿₪₩₫₺]|rs\.?|(?<![\w$])r(?=\s?\d{1,3}(?:,\d{3})+\b|\d+(?:\.\d+)?\s?[km]\b))"
 # the whole of a sale said after its parts: "8 units @ $1,150 = $9,200", "… total $9,200"
 SALE_TOTAL = re.compile(
     rf"\s*(?:=|\b(?:in )?total(?: of)?:?)\s*(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b|\s?{_SYMBOLS})?)"
@@ -1879,6 +1887,10 @@ PURCHASE_FORMS = [
         r"^(?:log|record|add|register)(?:ged|ed)? (?:a |the |new )?(?:purchase|sale|order)\s+"
         r"(?:for|to|with|from|by)\s+(?P<both>.+?)\W*$"
     ),
+    re.compile(  # "record sale: Galata Kahvecisi 10 cezve", "log sale Desert Wings Club 4 perches"
+        r"^(?:log|record|add|register)(?:ged|ed)? (?:a |the |new )?(?:purchase|sale|order)\s*:?\s*"
+        r"(?P<both>.+?)\W*$"
+    ),
     re.compile(  # "Placement fee invoiced to Brightwater Housing: £8,400"
         r"^(?P<what>[^,;:]+?)\s+(?:invoiced|billed|sold)\s+to\s+(?P<who>[^,;:]+?)(?:\s*[,;:].*)?$"
     ),
@@ -1930,8 +1942,11 @@ SEATS = re.compile(
 PRODUCT_NAME = re.compile(
     r"\s*(?:the\s+)?(?P<p>[\w&+-]+(?:\s(?!for|at|to|from|with|total|in)[\w&+-]+){0,3})"
 )
+# a count said in a measure, the product after it: "200m mooring line", "2 kg oolong"
+MEASURE = r"(?:kgs?|m|g|l|lbs?|tonnes?|metres?|meters?|litres?|liters?)"
 COUNTED = re.compile(  # never a unit's or a room's number: "unit 1804", "suite 12"
-    r"(?<![\w$€£¥₹₦.,#-])(?<!unit )(?<!suite )(?<!room )(?<!apt )(?<!no\. )(?<!lot )(?P<q>\d{1,4})(?![-\s]?(?:months?|years?|weeks?|days?|hours?|yrs?|mos?)\b)\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls|strips|bottles|bags|crates|pallets|kegs|tins|pcs|pieces|units|kits|sets|pairs|tubes|vials|sachets|loads|hrs|hours|days|sessions|lbs|kg|kgs|kilos|tonnes|tons|litres|liters|gallons)\s+(?:of\s+)?)?"
+    r"(?<![\w$€£¥₹₦.,#-])(?<!unit )(?<!suite )(?<!room )(?<!apt )(?<!no\. )(?<!lot )(?P<q>\d{1,4})(?![-\s]?(?:months?|years?|weeks?|days?|hours?|yrs?|mos?)\b)"
+    rf"(?:(?<!of \d)(?<!of \d\d)(?<!x \d)(?<!x \d\d)(?<!x\d)\s?{MEASURE}(?=\s))?\s*x?\s+(?:(?:cases|boxes|packs|meters|metres|cartons|rolls|strips|bottles|bags|crates|pallets|kegs|tins|pcs|pieces|units|kits|sets|pairs|tubes|vials|sachets|loads|hrs|hours|days|sessions|lbs|kg|kgs|kilos|tonnes|tons|litres|liters|gallons)\s+(?:of\s+)?)?"
     r"(?P<p>[a-z][\w&-]*(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,3})(?=\s*(?:[,;:]|\.(?:\s|$)|$|[-–—]\s|\s(?:for|at|to|from|total|@))|\s+[$€£¥₹\d])"
 )
 SALE_WORDS = re.compile(

@@ -44,16 +44,7 @@ def log_interaction(parsed: Parsed, ctx: Context) -> Reply:
         record_contact(ctx, customer, channel, summary, occurred_at)
     text = logged(ctx, customers, channel, summary, occurred_at)
     if follow_up is not None:
-        due = format.day(follow_up, today=ctx.today)
-        for customer in customers:
-            task = new_task(
-                ctx,
-                text=f"Follow up with {customer.display_name}"
-                + (f": {summary}" if summary else ""),
-                due=follow_up,
-                customer=customer,
-            )
-            text += f"\nFollow-up task #{task.id} is due {due}."
+        text += "".join(follow_up_task(ctx, c, summary, follow_up) for c in customers)
     stage_buttons = []
     if len(customers) == 1 and (said := _stage_said(ctx, customers[0], summary)):
         stage, told = said
@@ -89,6 +80,17 @@ def record_contact(
         before=None,
         description=f"{channel} with {customer.display_name}",
     )
+
+
+def follow_up_task(ctx: Context, customer: Customer, summary: str, due: date) -> str:
+    """The task to follow a contact up, and the line that says so."""
+    task = new_task(
+        ctx,
+        text=f"Follow up with {customer.display_name}" + (f": {summary}" if summary else ""),
+        due=due,
+        customer=customer,
+    )
+    return f"\nFollow-up task #{task.id} is due {format.day(due, today=ctx.today)}."
 
 
 def logged(

@@ -1000,3 +1000,24 @@ def test_customers_given_by_their_numbers_after_the_word_customers_are_those_onl
     book.say("yes", who="Alex")
     assert owner_of(book, "Hal Hardy") == owner_of(book, "Pia Post") == "Lee"
     assert owner_of(book, "Hank Iron") == "Dana"
+
+
+def test_a_heading_before_a_task_on_a_selection_is_neither_its_words_nor_its_owner(book):
+    preview = book.say(
+        "tasks for the week: for each of priya's customers give priya a task to call them about "
+        "the holiday offer by friday",
+        who="Alex",
+    )
+    assert preview.text.startswith("Set the task “call them about the holiday offer”")
+    assert {r["Change"] for r in preview.rows} == {"+ task for Priya"}
+
+
+def test_the_words_of_a_task_waiting_for_confirm_are_put_right_and_no_other_task_changes(book):
+    _task_for(book, "Hal Hardy", "Dana", "send the quote")
+    book.say("set a task for priya on priya's customers: call them, due friday", who="Alex")
+    preview = book.say('rename it to "call about the holiday offer"', who="Alex")
+    assert preview.text.startswith("Set the task “call about the holiday offer”")
+    preview = book.say("the task is for lee not priya. task text: ring about xmas", who="Alex")
+    assert preview.text.startswith("Set the task “ring about xmas”")
+    assert {r["Change"] for r in preview.rows} == {"+ task for Lee"}
+    assert {t.text for t in book.rows(Task)} == {"send the quote"}

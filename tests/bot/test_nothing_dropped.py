@@ -224,3 +224,53 @@ def test_what_was_said_is_never_a_lone_already(chat):
     chat.say("already called jane cooper today")
     [call] = chat.rows(Interaction)
     assert (call.channel, call.summary) == ("call", "")
+
+
+def test_a_follow_up_said_after_an_nps_answer_on_a_call_is_the_calls_never_her_words(chat):
+    reply = chat.say(
+        "called jane cooper at acme, she's unhappy with the price increase. gave us a 5 on nps "
+        "too. follow up friday with a discount offer"
+    )
+    assert "Follow-up task" in reply.text
+    [answer] = chat.rows(NpsAnswer)
+    assert (answer.score, answer.comment) == (5, None)
+    [task] = chat.rows(Task)
+    assert task.due.isoformat() == "2026-11-20"
+
+
+def test_a_reminder_only_if_she_stays_silent_is_the_contacts_one_follow_up(chat):
+    reply = chat.say(
+        "emailed jane cooper the revised proposal, she'll reply by fri. remind me fri if nothing"
+    )
+    [interaction] = chat.rows(Interaction)
+    assert "if nothing" not in interaction.summary
+    assert [t.due.isoformat() for t in chat.rows(Task)] == ["2026-11-20"], reply.text
+
+
+def test_a_reminder_asked_for_in_full_after_a_complaint_keeps_only_its_own_words(chat):
+    chat.say("you didnt make the follow up. remind me friday to send jane cooper a discount offer")
+    [task] = chat.rows(Task)
+    assert task.text == "send jane cooper a discount offer"
+
+
+def test_a_city_put_right_in_the_same_breath_and_again_after_is_the_one_meant(chat):
+    reply = chat.say(
+        "had a teams meeting with jane cooper, she wants crm starter for 15 ppl, quote by friday. "
+        "oh and her city is actually augsburg not munich"
+    )
+    assert chat.customer("Jane Cooper").city == "Augsburg"
+    assert "oh" not in chat.rows(Interaction)[0].summary.split(), reply.text
+    chat.say("lol no, city is just munich")
+    assert chat.customer("Jane Cooper").city == "Munich"
+
+
+def test_a_remark_then_a_change_and_a_task_for_a_colleague_is_refused_whole(chat):
+    chat.say("tell me about jane cooper", who="Alex")
+    written = chat.written()
+    reply = chat.say(
+        "2 months no contact on a proposal?? move her back to qualified and remind sam to call "
+        "her tmrw",
+        who="Alex",
+    )
+    assert "send them one at a time" in reply.text
+    assert chat.written() == written

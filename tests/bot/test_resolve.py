@@ -242,3 +242,9 @@ def test_a_namesake_placed_where_only_a_deleted_one_was_is_said_to_be_in_the_bin
         f"Rafael Brown (Brightwave) (#{berlin.id}, Berlin) is in the delete bin; "
         f"“restore #{berlin.id}” brings them back."
     )
+
+
+def test_the_customer_just_shown_is_never_taken_for_a_name_that_is_not_theirs(chat):
+    assert chat.say("tell me about jane cooper").title.startswith("Jane Cooper")
+    asked = chat.say("tell me about jane wilson")
+    assert asked.text.startswith("No customer is called “jane wilson”; the closest is this one.")

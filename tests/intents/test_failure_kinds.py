@@ -3083,3 +3083,192 @@ def test_a_remark_then_a_colon_then_the_change_is_the_change():
         {"customers": ["Oliver Brown", "Rafael Novak", "Björn Dubois"], "action": "delete"},
     )
     assert read("task for maria: move the demo").intent == "task.create"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "Mehmet Yıldız bought 6 copper cezve, 2,340 lira",
+            "purchase.log",
+            {
+                "amount": 2340,
+                "currency": "TRY",
+                "customer": "Mehmet Yıldız",
+                "quantity": 6,
+                "product": "copper cezve",
+            },
+        ),
+        (
+            "Dear bot, please record sale: Galata Kahvecisi 10 cezve large size, 4.900 TL",
+            "purchase.log",
+            {
+                "amount": 4900,
+                "currency": "TRY",
+                "customer": "Galata Kahvecisi",
+                "quantity": 10,
+                "product": "cezve large size",
+            },
+        ),
+        (
+            "Record purchase: Jiufen Teahouse, 12 gaiwan sets, NT$ 21,600",
+            "purchase.log",
+            {
+                "amount": 21600,
+                "currency": "TWD",
+                "customer": "Jiufen Teahouse",
+                "quantity": 12,
+                "product": "gaiwan sets",
+            },
+        ),
+        (
+            "knut tromsø havn 200m mooring line 3100 nok",
+            "purchase.log",
+            {
+                "amount": 3100,
+                "currency": "NOK",
+                "quantity": 200,
+                "product": "mooring line",
+                "customer": "knut tromsø havn",
+            },
+        ),
+        (
+            "Log sale Desert Wings Club 4 perches 2.2k AED",
+            "purchase.log",
+            {
+                "amount": 2200,
+                "currency": "AED",
+                "customer": "Desert Wings Club",
+                "quantity": 4,
+                "product": "perches",
+            },
+        ),
+        (
+            "chat with Chen Wei-ming on LINE - asked to swap the broken teapot lid, sent "
+            "replacement",
+            "interaction.log",
+            {
+                "customer": "Chen Wei-ming",
+                "channel": "chat",
+                "summary": "asked to swap the broken teapot lid, sent replacement",
+            },
+        ),
+        (
+            "fernanda ruiz txt me: samples arrived, 2 tiles broke",
+            "interaction.log",
+            {
+                "customer": "fernanda ruiz",
+                "channel": "sms",
+                "summary": "samples arrived, 2 tiles broke",
+            },
+        ),
+        (
+            "Log: Visited Orgelmakerij De Vries in Zwolle. Bellows leaking again, they want a "
+            "repair visit. Plan it for 8 december.",
+            "interaction.log",
+            {
+                "customer": "Orgelmakerij De Vries",
+                "channel": "visit",
+                "summary": "Bellows leaking again, they want a repair visit",
+                "follow_up": "2026-12-08",
+            },
+        ),
+        (
+            "Leilani stopped by the shop today, picked the colors for the soft tops",
+            "interaction.log",
+            {
+                "customer": "Leilani",
+                "channel": "visit",
+                "summary": "picked the colors for the soft tops",
+                "occurred_on": "2026-11-18",
+            },
+        ),
+        (
+            "I had a video call with Kashi Weaves' owner this morning; they want to extend "
+            "payment terms to 60 days",
+            "interaction.log",
+            {
+                "customer": "Kashi Weaves",
+                "channel": "meeting",
+                "summary": "they want to extend payment terms to 60 days",
+                "occurred_on": "2026-11-18",
+            },
+        ),
+        (
+            "just had a zoom w/ the guys from Malibu Paddle Co, they might carry our fish boards "
+            "next summer",
+            "interaction.log",
+            {
+                "customer": "Malibu Paddle Co",
+                "channel": "meeting",
+                "summary": "they might carry our fish boards next summer",
+            },
+        ),
+        (
+            "I talk on telephone with Hasan Bey from Galata Kahvecisi yesterday, he is not happy "
+            "about delivery time. I must call him again Monday.",
+            "interaction.log",
+            {
+                "customer": "Hasan Bey from Galata Kahvecisi",
+                "channel": "call",
+                "summary": "he is not happy about delivery time",
+                "occurred_on": "2026-11-17",
+                "follow_up": "2026-11-23",
+            },
+        ),
+        (
+            "log: phone call with Marek from Parafia Jakuba, bell tower inspection ok, "
+            "installation date confirmed for 12 Jan",
+            "interaction.log",
+            {
+                "customer": "Marek from Parafia Jakuba",
+                "channel": "call",
+                "summary": "bell tower inspection ok, installation date confirmed for 12 Jan",
+            },
+        ),
+        (
+            "visit hals marina, checked fenders, they want 20 new 8x60 before season. f/u fri",
+            "interaction.log",
+            {
+                "customer": "hals marina",
+                "channel": "visit",
+                "summary": "checked fenders, they want 20 new 8x60 before season",
+                "follow_up": "2026-11-20",
+            },
+        ),
+        (
+            "Phone call with Lin Yu-ting, she wants to reorder the gaiwan sets in January. I'll "
+            "ping her on Dec 28.",
+            "interaction.log",
+            {
+                "customer": "Lin Yu-ting",
+                "channel": "call",
+                "summary": "she wants to reorder the gaiwan sets in January",
+                "follow_up": "2026-12-28",
+            },
+        ),
+        (
+            "tsk: chase invoice #2231 from Pasir Panjang Marine by 30/11",
+            "task.create",
+            {
+                "text": "chase invoice #2231 from Pasir Panjang Marine",
+                "customer": "Pasir Panjang Marine",
+                "due": "2026-11-30",
+            },
+        ),
+        (
+            "schedule a reminder for tomorrow: wax the demo boards",
+            "task.create",
+            {"text": "wax the demo boards", "due": "2026-11-19"},
+        ),
+        (
+            "Please create a task to prepare the January planting workshop materials by the end "
+            "of the month",
+            "task.create",
+            {"text": "prepare the January planting workshop materials", "due": "2026-11-30"},
+        ),
+    ],
+)
+def test_what_blind_round_64_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
