@@ -408,12 +408,16 @@ class Bot:
         elif (again := same_for_task(session, staff.id, text)) is not None:
             parsed = again  # "and #13 too" after task 12 was handed over
         then = None
-        if (won := vocab.WON_TOO.search(text)) and read(text[: won.start()]).intent == (
-            "purchase.log"
+        if (
+            (won := vocab.WON_TOO.search(text))
+            and (sold := read(text[: won.start()])).intent == "purchase.log"
+            and sold.slots.keys() & {"amount", "quantity"}  # "X signed on friday": no sale told
         ):  # "… 30 licences CRM Pro 27k, move her to customer": the sale wins her anyway
             text = text[: won.start()]
             parsed = subjects.refer_back(text, read(text), subject, read)
         split = split_request(text)
+        if won and parsed.intent == "customer.update" and parsed.slots.get("field") == "stage":
+            split = None  # "X signed on friday apparently, move her to won": why, then the move
         if split is not None and (remarked := _after_a_remark(split, read)) is not None:
             text = remarked  # "fatima moreau hasn't been touched in 80 days, move her … and …"
             parsed, split = read(text), split_request(text)
@@ -645,9 +649,10 @@ _CONTACT_AFTER = (
 )
 # "her title is Facilities Manager, country Sweden": another detail, said after a comma
 _DETAIL_AFTER = (
-    r"(?:phone|mobile|e-?mail|title|city|country|company)\s+(?:is\s+|=\s*|:\s*)?"
+    r"(?:new\s+)?(?:phone|mobile|e-?mail|title|city|country|company)\s+(?:is\s+|=\s*|:\s*)?"
     r"(?=[A-Z+\d]|[\w.+-]+@)"
 )
+_NEW = re.compile(r"^new\s+", re.I)
 _A_CHANGE_FIRST = re.compile(
     r"^(?:(?:pls|please|ok|so)\s+)?(?:move|mark|set|put|give|hand|tag|change|update|reassign|assign|"
     r"push|bump)\b",
@@ -706,14 +711,14 @@ NEVER_SECOND = frozenset({"customer.delete", "customer.forget", "customer.bulk_u
 def _sure_of_each(reading: intents.Parsed) -> bool:
     """Whether one request of several is read well enough to be done: a task named by its number
     ("close 12 and move 13 to monday"), a customer's stage, owner, tag or interest (which the
-    store checks) or city (said plainly), and a new customer named with a way to reach them need
-    less."""
+    store checks), city (said plainly) or phone or e-mail (whose form is checked), and a new
+    customer named with a way to reach them need less."""
     slots = reading.slots
     checked = (
         reading.intent in ("task.update", "task.complete")
         and "task_id" in slots
         or reading.intent == "customer.update"
-        and slots.get("field") in ("stage", "owner", "tag", "interest", "city")
+        and slots.get("field") in ("stage", "owner", "tag", "interest", "city", "phone", "email")
         and bool(slots.get("customer"))
         or reading.intent == "task.complete"  # "… close both his tasks": the store says which
         and bool(slots.get("customer"))
@@ -815,7 +820,8 @@ def split_request(text: str) -> tuple[str, str] | None:
             continue  # "met him tuesday, and emailed him … this morning", "… and emailed her the
             # discount options afterwards": two
         if detail := re.match(_DETAIL_AFTER, rest):  # "…, country Sweden": their country is Sweden
-            rest = f"their {detail.group().split()[0]} is {rest[detail.end() :]}"
+            field = _NEW.sub("", detail.group()).split()[0]  # "…, and new email x@y.es"
+            rest = f"their {field} is {rest[detail.end() :]}"
         if tagged := _TAG_ALONE.match(rest):  # "…, tag expo2026 too": the one just told of
             rest = f"tag her {tagged['tag']}"
         if _NUMBER_FIRST.match(rest):

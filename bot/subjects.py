@@ -610,6 +610,9 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
         if 0 < count <= len(subject.shown):  # "move the last 5 on that list to sam": those rows
             named = ", ".join(f"#{n}" for n in subject.shown[-count:])
             return read(f"{text[: last.start()]}{named}{text[last.end() :]}")
+    if subject.shown and len(subject.shown) == 1 and ONE.search(text) and not MANY.search(text):
+        # "what should i do with him" after a list of one: that one
+        return _to_the_customer(text, parsed, subject.shown[0], None, read)
     if subject.selection is not None:
         if not MANY.search(text) and (few := FIRST_FEW.search(text)):
             # "give the first 2 to jordan" after a list: the top of that list ("first 2 to lee":
@@ -794,8 +797,8 @@ def _to_the_customer(
         parsed.intent == "customer.update"
         and parsed.slots.get("field")
         and not parsed.slots.get("customer")
-        and vocab.FIELD_FIRST.match(text)
-    ):  # "no, city is just augsburg" right after a change to her: hers
+        and (vocab.FIELD_FIRST.match(text) or vocab.FIELD_TOO.match(text))
+    ):  # "no, city is just augsburg", "the phone too, +34 …" right after a change to her: hers
         return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
     named = parsed.slots.get("customer") and parsed.intent != "unknown"
     pointed = ONE.search(text) or OPENING.search(text)
@@ -959,14 +962,15 @@ _FILLER_FIRST = re.compile(
 )
 
 
-_OUT_GROUPS = ("who", "who2", "who3", "who4", "who5", "who6", "who7")
+_OUT_GROUPS = ("who", "who2", "who3", "who4", "who5", "who6", "who7", "who8")
 # "drop chloé martin from that", "leave the munich ones out": an exclusion said as a change
 OUT_OF_IT = re.compile(
     r"^(?:(?:drop|remove|take|exclude|skip|pull|cut|leave)\s+(?P<who>.+?)\s+(?:out\s+)?(?:of|from|off)"
     r"\s+(?:that|this|it|the list|the preview|the selection|them|those|these|there)\b"
     r"|(?:leave|take|keep)\s+(?P<who2>.+?)\s+out\b"
     # "keep emma taylor with maria though, she's doing the recovery": she stays where she is
-    r"|(?:keep|leave)\s+(?P<who5>.+?)\s+(?:with|on|in)\s+(?:me|[\w'’-]+)(?:(?:'s|’s)\s+book)?"
+    r"|(?:keep|leave)\s+(?P<who5>(?!out\b)[^,;]+?)\s+(?:with|on|in)\s+(?:me|[\w'’-]+)"
+    r"(?:(?:'s|’s)\s+book)?"
     r"(?:\s+(?:though|tho|for now|then|instead|please|pls))*(?=\s*(?:[,;.!-]|$))"
     r"|(?P<who6>.+?)\s+(?:stays|should stay|is staying)\s+with\s+(?:me|[\w'’-]+)\b"
     r"|(?:drop|remove|exclude|skip|cut|take out|leave out)\s+(?P<who4>(?:the ones|those|anyone|"
@@ -974,7 +978,10 @@ OUT_OF_IT = re.compile(
     r"|(?:(?:all|everyone|everybody|them all|the rest)\s+)?(?:but|without|except(?: for)?|minus)\s+"
     r"(?P<who3>.+)"  # "without anna fischer", "all but #92"
     r"|(?:drop|exclude|skip|leave out|take out)\s+"  # "drop hugo fischer"
-    r"(?P<who7>(?!(?:the|them|it|all|that|this|those|these|everyone)\b)[^,;.]+?)\W*$)",
+    r"(?P<who7>(?!(?:the|them|it|all|that|this|those|these|everyone)\b)[^,;.]+?)\W*$"
+    # "amelia weber is still in there, take her out"
+    r"|(?P<who8>[^,;.]+?)\s+(?:is|are)\s+still\s+(?:in\s+)?(?:there|it|the list|on it|on there)"
+    r"\W+(?:so\s+)?(?:take|drop|remove|leave|pull)\s+(?:him|her|them|it)\s+out\b)",
     re.I,
 )
 
@@ -1033,15 +1040,17 @@ def narrowed_preview(text: str, waiting: dict[str, Any], read: Reader) -> Parsed
 
 
 def _also_left_out(before: dict[str, Any] | None, now: dict[str, Any]) -> dict[str, Any]:
-    """ "without Hans", then "all but #12": customers left out by name add up; a selection left
-    out ("not the munich ones") replaces what was left out before."""
-    named = {"said", CUSTOMERS}
-    if before is None or set(before) != named or set(now) != named:
+    """ "without Hans", then "all but #12": customers left out by name add up, beside the one
+    selection left out before ("the austin ones"); a selection left out now ("not the munich
+    ones") replaces the one before."""
+    if before is None:
         return now
-    return {
-        "said": f"{before['said']} and {now['said']}",
-        CUSTOMERS: [*before[CUSTOMERS], *now[CUSTOMERS]],
+    selected = {k: v for k, v in now.items() if k not in ("said", CUSTOMERS)} or {
+        k: v for k, v in before.items() if k not in ("said", CUSTOMERS)
     }
+    named = [*before.get(CUSTOMERS, ()), *now.get(CUSTOMERS, ())]
+    said = f"{before['said']} and {now['said']}"
+    return {"said": said, **selected, **({CUSTOMERS: named} if named else {})}
 
 
 _HEADED = re.compile(r"^\s*[^:.!?]{1,40}?[:.!?]\s+(?=\S)")

@@ -193,7 +193,7 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         if moved.intent == "customer.update" and moved.slots.get("field") == "owner":
             return replace(moved, slots={**moved.slots, WITH_TASKS: True})
     if numbered := _NUMBERED_TASK_SETTLED.match(message.text):  # "58 is a dupe, close it"
-        return Parsed("task.complete", {"task_id": int(numbered["n"])}, 0.85)
+        return Parsed("task.complete", {"task_id": int(numbered["n"] or numbered["n2"])}, 0.85)
     if finished := _DONE_WITH_THE_TASK.match(message.typed):  # "done with the chase chloe task"
         said = f"close {message.typed[finished.end() :]}"
         return parse(said, now=now, tz=tz, lexicon=lexicon)
@@ -201,6 +201,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         return parse(f"give {handed['whose']} to {handed['who']}", now=now, tz=tz, lexicon=lexicon)
     if handed := _THAT_TASK_HANDED.match(message.text):  # "hand that task to jordan": whose now
         return Parsed("task.update", {"owner": handed["who"]}, 0.85)
+    if too := vocab.FIELD_TOO.match(message.typed):  # "the phone too pls, +34 611 223 344"
+        return parse(f"their {too['field']} is {too['value']}", now=now, tz=tz, lexicon=lexicon)
     if not_that := vocab.NOT_THAT_TASK.match(message.text):  # "actually no not 2, …, undo"
         return parse(f"reopen task {not_that['n']}", now=now, tz=tz, lexicon=lexicon)
     if (closing := vocab.THEN_CLOSE.search(message.text)) and closing.start() > 0:
@@ -336,7 +338,11 @@ _NUMBERED_TASK_SETTLED = re.compile(
     r"^\W*(?:task\s*)?#?(?P<n>\d{1,6})\s+(?:is|'s)\s+(?:a\s+)?(?:dupe|duplicate|done|finished|"
     r"complete|sorted|handled|not needed|no longer needed)\b[\s,.;-]*"
     r"(?:(?:so\s+|pls\s+|please\s+)?(?:close|complete|tick off|mark done|mark it done)(?:\s+it)?"
-    r"(?:\s+(?:pls|please))?)?\W*$",
+    r"(?:\s+(?:pls|please))?)?\W*$"
+    # "you made 2 tasks, delete 53 its a dupe": a task of the two, not customer #53
+    r"|^(?=.*\btasks?\b)(?:[^.,;]*[.,;]\s*)?(?:delete|remove|drop|bin|kill|cancel|close)\s+"
+    r"(?:task\s*)?#?(?P<n2>\d{1,6})\s*[,.;-]?\s*(?:it'?s|its|is|as it'?s|that'?s)\s+(?:a\s+)?"
+    r"(?:dupe|duplicate)\W*$",
     re.I,
 )
 _DONE_WITH_THE_TASK = re.compile(
@@ -745,12 +751,14 @@ def _excluding(
         numbered or lexicon is not None and all(known_customer(n, lexicon) for n in names)
     ):
         return _left_out(parsed, said, customers=names)
+    if lexicon is not None and len(names) > 1 and (mixed := _named_and_selected(names, lexicon)):
+        return _left_out(parsed, said, **mixed)  # "except the austin ones and amelia weber"
     if lexicon is not None and (owned := _REPS_CUSTOMER.match(words)):
         # "except sams hugo silva at maple foods": one of Sam's customers, not all of them
         person = re.sub(r"\s+(?:at|from|of|@)\s+", " ", owned["customer"])
         if staff_named(owned["rep"], lexicon) and known_customer(person, lexicon):
             return _left_out(parsed, said, customers=[owned["customer"]])
-    for asked in (f"list {words} customers", f"list customers in {words}"):
+    for asked in _selection_asked(words):
         listed = parse(asked, now=now, tz=tz, lexicon=lexicon)
         chosen = {k: v for k, v in listed.slots.items() if k in _SELECTION}
         if chosen.get("segment") == "lost" and "stage" not in chosen:
@@ -762,6 +770,31 @@ def _excluding(
     return replace(parsed, unread=(*parsed.unread, said))
 
 
+def _named_and_selected(names: list[str], lexicon: Lexicon) -> dict[str, Any] | None:
+    """Customers left out by name beside one selection left out ("the austin ones and amelia
+    weber"); None unless each part is one or the other."""
+    named = [n.strip() for n in names if known_customer(n.strip(), lexicon)]
+    others = [n.strip() for n in names if n.strip() not in named]
+    if not named or len(others) != 1:
+        return None
+    words = _ONES.sub(" ", others[0]).strip(" ,.")
+    for asked in _selection_asked(words):
+        listed = parse(asked, now=_ANY_DAY, tz="UTC", lexicon=lexicon)
+        chosen = {k: v for k, v in listed.slots.items() if k in _SELECTION}
+        if listed.intent == "segment.list" and chosen and not listed.unread:
+            return {**chosen, CUSTOMERS: named}
+    return None
+
+
+def _selection_asked(words: str) -> tuple[str, ...]:
+    """How a selection left out is asked for as a list: "the munich ones", "the ones in munich"."""
+    if _PLACED.match(words):
+        return (f"list customers {words}",)
+    return (f"list {words} customers", f"list customers in {words}")
+
+
+_PLACED = re.compile(r"(?:in|from|at|based in|located in)\s", re.I)
+_ANY_DAY = datetime(2026, 1, 1)  # a selection of a place, stage or tag reads the same any day
 _REPS_CUSTOMER = re.compile(r"^(?P<rep>[\w-]+?)(?:'s|’s|s)\s+(?P<customer>\S.+)$", re.I)
 
 

@@ -990,7 +990,11 @@ def _unsubscribe(match: re.Match, message: Message) -> dict | None:
 @reads("digest.subscribe")
 def _subscribe(match: re.Match, message: Message) -> dict | None:
     found = next(
-        (f for p in (vocab.TIME, vocab.CLOCK, vocab.MILITARY) if (f := p.search(message.text))),
+        (
+            f
+            for p in (vocab.TIME, vocab.CLOCK, vocab.MILITARY, _DIGEST_AT)
+            if (f := p.search(message.text))
+        ),
         None,
     )
     days = (
@@ -1001,10 +1005,30 @@ def _subscribe(match: re.Match, message: Message) -> dict | None:
         else None
     )
     time = time_of(found.group("time")) if found else None
+    if time is None and (spoken := _SPOKEN_TIME.search(message.text)):
+        time = _spoken_time(spoken)  # "at quarter to seven"
     if time is None and (hour := _MORNING_HOUR.search(message.text)):
         said = next(h for h in hour.groups() if h)
         time = f"{int(said):02d}:00"  # "the digest in the morning? 7 would be ideal"
     return {"time": time, DAYS: days}
+
+
+_DIGEST_AT = re.compile(r"\bdigest\s+(?P<time>(?:[01]\d|2[0-3])[0-5]\d)\b")  # "snd digest 0700"
+# a time of day said in words: "quarter to seven", "half past 6", "ten past eight"
+_SPOKEN_TIME = re.compile(
+    r"\b(?P<part>quarter|half|ten|twenty|five|twenty[- ]five)\s+(?P<way>to|past)\s+"
+    r"(?P<hour>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+)
+_PARTS = {"quarter": 15, "half": 30, "ten": 10, "twenty": 20, "five": 5}
+
+
+def _spoken_time(found: re.Match) -> str | None:
+    """ "quarter to seven" → 06:45; mornings, as digests go out then."""
+    hour = int(found["hour"]) if found["hour"].isdigit() else spoken_number(found["hour"])
+    minutes = _PARTS.get(found["part"], 25)
+    if found["way"] == "to":
+        hour, minutes = hour - 1, 60 - minutes
+    return f"{hour % 24:02d}:{minutes:02d}" if 0 <= hour < 24 else None
 
 
 # an hour said bare beside "morning": "in the morning, 7 ideally", "7 in the morning"
@@ -1024,6 +1048,8 @@ A_YEAR_BEFORE = "a_year_before"
 def _digest(match: re.Match, message: Message) -> dict | None:
     if vocab.WEEKDAYS_ONLY.search(message.text):
         return None  # "only weekdays pls, no digest on sat/sun": when it comes, not one shown
+    if any(p.search(message.text) for p in (vocab.MILITARY, _DIGEST_AT, _SPOKEN_TIME)):
+        return None  # "snd digest 0700": when it should come, not one shown now
     day, _, _ = _find_date(message.text, message, future=False)
     if day is None and re.search(r"\btoday'?s\b", message.text):
         day = message.now.date().isoformat()
@@ -4117,6 +4143,9 @@ def _summary_fixed(said: re.Match, message: Message) -> dict[str, Any]:
     return slots
 
 
+_EACH_WORD = r"(?:each|ea|apiece|a piece|per (?:seat|unit|licen[cs]e|piece|item|one|user))\b"
+
+
 @reads("purchase.update")
 def _sale_fixed(match: re.Match, message: Message) -> dict | None:
     """ "oh wait it was 24,500 not 24000", "change the amount of that sale to 24500", "the acme
@@ -4132,6 +4161,11 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         return {EACH: price[0], "currency": price[1]}  # "sorry CRM Pro was 850 each"
     if not said:
         return None  # no cue of a sale put right: "change the amount" needs the new one
+    each = re.search(rf"\s{_EACH_WORD}", f" {said}") or re.search(
+        rf"{re.escape(said.strip())}\s*{_EACH_WORD}", message.text
+    )
+    if each and (price := amount(said)):
+        return {EACH: price[0], "currency": price[1]}  # "sorry it was 1,250 each not 1150"
     slots: dict[str, Any] = {"customer": _entry_customer(message.typed)}
     if (day := _SALE_ON.search(message.text)) and (
         sold_on := date_in(

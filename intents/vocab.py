@@ -361,7 +361,8 @@ LISTED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 # the words that leave someone out of a list, wherever they are said
 LEFT_OUT_WORDS = (
     r"but not|except(?: for)?|excluding|apart from|other than|not including|"
-    r"(?:but )?(?:leaving|leave|keep|take) out|minus"
+    r"(?:but )?(?:leaving|leave|keep|take) out|minus|"
+    r"not(?=\s+(?:the|those|any)\s+(?:ones|customers|accounts|clients)\b)"  # "not the ones in …"
 )
 # who a list or a change leaves out: "… but not the munich ones", "… except Anna Fischer"
 EXCEPT = re.compile(
@@ -378,7 +379,10 @@ EXCEPT_REASON = re.compile(
     r"is taking)\b)\b.*$"
     # "but keep anna brown and emma taylor with jordan till 31 dec": where they stay, and how long
     r"|\s+(?:with|under)\s+[\w'-]+(?:\s+(?:till|until|through|for now)\b.*)?$"
-    r"|\s+(?:where (?:they|she|he) (?:are|is)|as (?:is|they are)|for now)\b.*$",
+    r"|\s+(?:where (?:they|she|he) (?:are|is)|as (?:is|they are)|for now)\b.*$"
+    r"|\s*\((?:she|he|they|it|we|i)\b.*$"  # "… and amelia weber (he's already calling her)"
+    r"|\s+(?:though|tho)\W*$"
+    r"|\s+[-–—]+\s+.*$",  # "except björn dubois - sam spoke to him on friday"
     re.I,
 )
 # a question about numbered tasks, which changes nothing: "who has task 36", "is task 35 open?"
@@ -923,6 +927,12 @@ CUES: list[tuple[str, str]] = [
         r"(?: again)?(?: pls| please)?\W*$",
     ),
     ("help", r"^how (?:do|does) (?P<topic>[a-z ]+?) work\W*$"),
+    (  # "what can you do? quick overview pls", "quick overview of what you can do"
+        "help",
+        r"^(?:(?:quick |short |brief )?(?:overview|rundown|summary|tour) (?:of )?)?what (?:can you|do you|you can) "
+        r"do\b[?.!\s]*(?:(?:a |give me a |quick |short |brief )*(?:overview|rundown|tour|list|"
+        r"summary)\b)?(?:\s*(?:pls|please|plz|thanks|thx))?\W*$",
+    ),
     (  # "where can I see my open tasks? is there a command?"
         "help",
         r"^(?:where|how) (?:can|do|would|should) (?:i|we) (?P<topic>(?:see|find|view|check|look at|get) "
@@ -930,7 +940,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "digest.unsubscribe",
-        r"\b(?:stop|unsubscribe|cancel|turn off|switch off|disable|no more|don'?t send|don'?t want|"
+        r"\b(?:stop|unsubscribe|cancel|quit|turn off|switch off|disable|no more|don'?t send|don'?t want|"
         r"do not (?:send|want)|dinnae want|rather not (?:receive|get|have)|no longer (?:receive|get|want)|"
         r"pause|no me mandes)\b.*\b(?:digests?|daily summary|morning summary|briefing)\b",
     ),
@@ -952,6 +962,11 @@ CUES: list[tuple[str, str]] = [
         "digest.subscribe",
         r"^(?:/crm\s+)?(?:daily\s+)?digest\s+(?:at\s+|@\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\W*$"
         r"|^(?:/crm\s+)?(?:daily\s+)?(?:digest|daily summary|briefing)\s+(?:on|back on|please)\W*$",
+    ),
+    (  # "send me that every weekday at 8.15": the digest is what the bot sends on a clock
+        "digest.subscribe",
+        r"^(?:(?:pls|please|can you|could you|ok|and)\s+)*send (?:me |us )?(?:that|this|it)(?: one)?\s+"
+        r"(?:every|each|daily|on weekdays|weekdays|at|@)\b(?=.*(?:\d|noon|morning))",
     ),
     (  # "digest on weekdays only", "no digest on sat/sun"
         "digest.subscribe",
@@ -1484,6 +1499,13 @@ TRAILING_ROLES = frozenset(
 FIELD_FIRST = re.compile(
     r"^\W*(?:(?:no|nope|lol|oh|ah|sorry|actually|and|also|wait)\W+)*(?:the\s+)?(?:city|phone|"
     r"e-?mail|title|company|mobile|number|country)\s+(?:is|should be|=|:)\s"
+)
+# one more detail of the customer just changed: "the phone too pls, +34 611 223 344"
+FIELD_TOO = re.compile(
+    r"^\W*(?:and\s+)?(?:the|her|his|their)\s+(?P<field>phone|mobile|number|e-?mail|city|title|"
+    r"company|country)\s+(?:too|as well|also)\b[\s,:;.!-]*(?:(?:pls|please|plz)\b[\s,:;.!-]*)?"
+    r"(?P<value>\S.*)$",
+    re.I,
 )
 NOT_CUSTOMERS = frozenset(
     "me us it this that them him her his their its everyone everybody anyone someone today tomorrow "

@@ -352,15 +352,14 @@ def excluded(ctx: Context, left_out: dict, listed: set[int]) -> set[int]:
     change is never made wider than meant."""
     from crm_store import segments
 
-    if names := left_out.get(CUSTOMERS):
-        ids = set()
-        for name in names:
-            if (customer := resolve_among(ctx, name, listed)) is None:
-                raise _not_in_the_list(name)
-            ids.add(customer.id)
-    else:
-        criteria = selection(ctx, {k: v for k, v in left_out.items() if k != "said"})
-        ids = set(segments.find(ctx.session, snapshot(ctx), criteria).index) & listed
+    ids = set()
+    for name in left_out.get(CUSTOMERS) or ():
+        if (customer := resolve_among(ctx, name, listed)) is None:
+            raise _not_in_the_list(name)
+        ids.add(customer.id)
+    if said := {k: v for k, v in left_out.items() if k not in ("said", CUSTOMERS)}:
+        criteria = selection(ctx, said)  # "the austin ones" too, beside anyone named
+        ids |= set(segments.find(ctx.session, snapshot(ctx), criteria).index) & listed
     if not ids and not _IF_ANY.match(str(left_out.get("said", ""))):
         raise _not_in_the_list(left_out.get("said"))
     return ids  # "except anyone tagged vip" when none is: no one left out

@@ -493,7 +493,7 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
     if linked is not None:
         said.append(f"for {linked.display_name}")
     for task in changing:
-        before = snapshot(task)
+        before, was = snapshot(task), task.text
         task.text = text or task.text
         task.due = due or task.due
         task.assignee_id = whose_task.id if whose_task else task.assignee_id
@@ -505,7 +505,7 @@ def change_task(parsed: Parsed, ctx: Context) -> Reply:
             "task.update",
             task,
             before=before,
-            description=f"task “{task.text}” ({', '.join(said)})",
+            description=f"task #{task.id} “{was}” ({', '.join(said)})",  # as it was, then how
         )
     _talk_about(ctx, changing)
     return Reply(

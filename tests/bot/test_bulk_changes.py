@@ -1021,3 +1021,19 @@ def test_the_words_of_a_task_waiting_for_confirm_are_put_right_and_no_other_task
     assert preview.text.startswith("Set the task “ring about xmas”")
     assert {r["Change"] for r in preview.rows} == {"+ task for Lee"}
     assert {t.text for t in book.rows(Task)} == {"send the quote"}
+
+
+def test_a_selection_and_a_name_left_out_together_with_a_remark_and_one_more_after(book):
+    preview = book.say(
+        "move dana's customers to lee except the proposal ones and hal hardy (he's mid-deal)",
+        who="Alex",
+    )
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hank Iron", "Sofia Soft"]
+    preview = book.say("hank iron is still in there, take him out", who="Alex")
+    assert [r["Customer"] for r in preview.rows] == ["Sofia Soft"]
+
+
+def test_one_left_out_with_a_reason_after_a_comma_is_that_one(book):
+    book.say("move dana's customers to lee", who="Alex")
+    preview = book.say("no, leave out hal hardy, he's mid-deal - dana keeps that one", who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hank Iron", "Pam Page", "Sofia Soft"]

@@ -680,3 +680,35 @@ def test_plus_more_of_another_product_after_a_sale_is_asked_as_a_sale_to_them(ch
     chat.say("yes")
     sales = sorted((p.product, p.quantity) for p in chat.rows(Purchase))
     assert sales == [("CRM Pro", 3), ("Training Workshop", 2)]
+
+
+def test_a_price_each_put_right_changes_the_whole_sale_by_its_count(chat):
+    chat.say("sold acme 20 x CRM Pro at $1,150 each")
+    question = chat.say("sorry it was 1,250 each not 1150")
+    assert "to $25,000 ($1,250 each)?" in question.text
+    chat.say("yes")
+    [sale] = chat.rows(Purchase)
+    assert (sale.quantity, sale.amount) == (20, 25000)
+
+
+def test_a_task_renamed_then_undone_says_what_it_was_called(chat):
+    chat.say("remind me to send the renewal quote to acme friday")
+    [task] = chat.rows(Task)
+    chat.say(f'rename task {task.id} to "call about the holiday offer"')
+    undone = chat.say("undo")
+    assert undone.text.startswith(f"Undone: task #{task.id} “send the renewal quote to acme”")
+    assert chat.rows(Task)[0].text == "send the renewal quote to acme"
+
+
+def test_two_details_in_one_message_both_change_and_one_more_after(chat):
+    chat.say("jane cooper has a new mobile +1 212 555 0199, and new email jc@acme.com")
+    jane = chat.customer("Jane Cooper")
+    assert (jane.phone, jane.email) == ("+12125550199", "jc@acme.com")
+    chat.say("the title too pls, CFO")
+    assert chat.customer("Jane Cooper").title == "CFO"
+
+
+def test_a_stage_asked_for_after_why_moves_her_and_logs_no_sale(chat):
+    reply = chat.say("jane smith (globex) signed on friday apparently, move her to won")
+    assert reply.text.startswith("Jane Smith (Globex Ltd): stage is now customer")
+    assert chat.rows(Purchase) == []

@@ -545,3 +545,10 @@ def test_another_customer_said_with_too_after_a_change_is_asked_the_same_change(
     assert "Hans Müller" in asked.text and "lost" in asked.text
     chat.say("yes")
     assert chat.customer("Hans Müller").stage == "lost"
+
+
+def test_him_after_a_list_of_one_is_that_one(chat):
+    listed = chat.say("customers in berlin")
+    assert [r["Customer"] for r in listed.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
+    advice = chat.say("what should i do with him")
+    assert advice.title.startswith("Next for Hans Müller")

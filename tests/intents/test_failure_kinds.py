@@ -3272,3 +3272,51 @@ def test_a_remark_then_a_colon_then_the_change_is_the_change():
 def test_what_blind_round_64_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("sorry it was 1,250 each not 1150", "purchase.update", {"each": 1250}),
+        ("what can you do? quick overview pls", "help", {}),
+        ("quick overview of what you can do pls", "help", {}),
+        ("you made 2 tasks, delete 53 its a dupe", "task.complete", {"task_id": 53}),
+        ("snd digest 0700", "digest.subscribe", {"time": "07:00"}),
+        ("quit digest", "digest.unsubscribe", {}),
+        ("Send me the digest at quarter to seven", "digest.subscribe", {"time": "06:45"}),
+        (
+            "send me that every weekday at 8.15",
+            "digest.subscribe",
+            {"time": "08:15", "days": "weekdays"},
+        ),
+        (
+            "list customers except the ones in toronto",
+            "segment.list",
+            {"excluding": {"said": "the ones in toronto", "city": "toronto"}},
+        ),
+        (
+            "move jordan's paris customers to maria, not the ones in proposal though",
+            "customer.bulk_update",
+            {"owner": "jordan", "field": "owner", "value": "maria", "city": "paris",
+             "excluding": {"said": "the ones in proposal", "stage": "proposal"}},
+        ),
+        ("her city is actually augsburg not munich", "customer.update",
+         {"value": "augsburg", "field": "city"}),
+        ("no, city is just augsburg", "customer.update", {"value": "augsburg", "field": "city"}),
+        ("the phone too pls, +34 611 223 344", "customer.update",
+         {"value": "+34 611 223 344", "field": "phone"}),
+        (
+            "you didnt make the follow up. remind me friday to send emma nguyen a discount offer",
+            "task.create",
+            {"text": "send emma nguyen a discount offer", "due": "2026-11-20"},
+        ),
+        (
+            "ingrid taylor (vertex health) signed on friday apparently, move her to won",
+            "customer.update",
+            {"customer": "ingrid taylor (vertex health)", "field": "stage", "value": "customer"},
+        ),
+    ],
+)  # fmt: skip
+def test_what_working_day_76_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
