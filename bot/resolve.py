@@ -293,6 +293,8 @@ def _near_every_word(typed: str, customer: Customer) -> bool:
     """Whether each word said is, or is close to, a word of the customer's name, company or town
     ("jane coper", "acme corp"): a lone match that only looks alike ("jane wilson" for Jane
     Smith) is asked about, never taken."""
+    if _AN_ADDRESS_OR_NUMBER.fullmatch(typed.strip()):
+        return True  # an e-mail or phone is found only whole
     own = _words(customer) | set(normalize.fold(customer.city or "").split())
     return all(
         any(fuzz.ratio(word, mine) >= _TYPO_OF_A_WORD or mine.startswith(word) for mine in own)
@@ -302,6 +304,7 @@ def _near_every_word(typed: str, customer: Customer) -> bool:
 
 
 _TYPO_OF_A_WORD = 75
+_AN_ADDRESS_OR_NUMBER = re.compile(r"\S+@\S+|\+?[\d][\d\s().-]{5,}")
 
 
 def _fits(typed: str, customer: Customer) -> bool:

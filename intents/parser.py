@@ -286,6 +286,14 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     parsed = choose(message, probabilities, current, lexicon, tagging=tagging)
     if parsed.intent == "customer.bulk_update" and lexicon is not None:
         parsed = _named_exactly(parsed, message, lexicon)
+    if (
+        parsed.slots.get("field") == "owner"
+        and str(parsed.slots.get("value")).lower() in ("her", "him")
+        and lexicon is not None
+        and (lead := _COLLEAGUE_FIRST.match(message.typed))
+        and staff_named(lead["who"], lexicon)
+    ):  # "maria is taking over berlin from sam - hand all sam's berlin accounts to her": maria
+        parsed = replace(parsed, slots={**parsed.slots, "value": lead["who"]})
     if parsed.intent in ("customer.update", "customer.delete", "customer.restore"):
         parsed = _to_many(parsed, message, lexicon)
     elif parsed.intent == "interaction.log":
@@ -868,6 +876,7 @@ _TASK_FOR_SOMEONE = re.compile(
     r"set up)\b)",
     re.I,
 )
+_COLLEAGUE_FIRST = re.compile(r"^\s*(?P<who>[A-Za-zÀ-ÿ][\w'-]*)\s+(?:is|'s|will be|has been)\s")
 _TAKING_OVER_THEN_MOVED = re.compile(
     r"^\s*(?P<who>[A-Za-zÀ-ÿ][\w'-]*)\s+(?:is|'s|will be)\s+(?:taking over|taking on|getting)\s+"
     r"(?P<what>\S.+?)\s*[.;,!]\s*(?:(?:so|pls|please|ok|and|just)\s+)*(?:move|give|hand|transfer|"

@@ -96,6 +96,8 @@ def without_customer_tail(slots: dict[str, Any]) -> dict[str, Any]:
         who = None
     if isinstance(who, str) and (role := _ROLE_AT.match(who)) and who[role.end() :].strip():
         slots["customer"] = who = who[role.end() :]  # "lunch w/ board of X", "the MD of Y": X, Y
+    if isinstance(who, str) and slots.get("field") and (verb := _STAGE_VERB.match(who)):
+        slots["customer"] = who = who[verb.end() :]  # "Bump Tamar Estuary Oyster Co to proposal"
     if isinstance(who, str) and _SPOKEN_TO.match(who):
         del slots["customer"]  # "you missed the nps - she gave a 6": the one just talked about
         who = None
@@ -117,6 +119,7 @@ _ROLE_AT = re.compile(
     re.I,
 )
 _WHOSE_LAST = (["his"], ["her"], ["their"], ["its"])
+_STAGE_VERB = re.compile(r"(?:bump|promote|demote|advance|upgrade|downgrade)\s+(?=\S)", re.I)
 _SPOKEN_TO = re.compile(r"(?:you|u|ya)\s+(?:missed|forgot|got|left|didn'?t|did not)\b", re.I)
 
 
@@ -2588,7 +2591,9 @@ _NEW_OWNER_SAID = re.compile(
     r"|(?:with|to)\s+(?P<who2>\S+(?:\s+\S+)?)",
     re.I,
 )
-_UPDATE_VERB = re.compile(r"(?:update|change|set|edit|amend|chng|chg|upd|updt)\s+(?=\S)", re.I)
+_UPDATE_VERB = re.compile(
+    r"(?:update|change|set|edit|amend|chng|chg|upd|updt|bump|promote|demote|advance)\s+(?=\S)", re.I
+)
 
 
 _PLAIN_FIELDS = frozenset({"city", "country", "company", "title", "name", "email", "phone"})
@@ -3439,7 +3444,9 @@ def _history(match: re.Match, message: Message) -> dict | None:
         limit = int(found.group(1))
     elif re.search(
         r"\b(?:last|latest)\s+(?:call|email|meeting|visit|text|note|chat|contact|interaction|"
-        r"touchpoint|conversation)\b(?!s)",
+        r"touchpoint|conversation)\b(?!s)"
+        # "what did we last hear from X", "what did we talk with X last (time)": the one before
+        r"|\bwhat did (?:we|i|you|[a-z]+) last\b|\blast time\b|\blast\W*$",
         text,
     ):
         limit = 1
@@ -4256,7 +4263,7 @@ def _changes(match: re.Match, message: Message) -> dict | None:
     """ "who moved acme to lost?": whose change, and to what, asked of the audit trail."""
     groups = {k: v for k, v in match.groupdict().items() if v}
     if "today" in groups:  # "whats changed today so far": the day's changes, the team's or one's
-        by = groups.get("by2") or groups.get("by3")
+        by = groups.get("by2") or groups.get("by3") or groups.get("mine")
         return {"by": "me" if by == "my" else by} if by else {}
     if by := groups.get("by"):  # "what did I change this morning", "what has sam changed"
         return {
@@ -4544,6 +4551,13 @@ _SECOND_ITEM = re.compile(
     re.I,
 )
 _GROUPED_NUMBER = re.compile(r"(?<![\w.,$€£])(?P<money>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?)(?![\w.,])")
+_THE_ONE_BEST = re.compile(
+    r"\b(?:who'?s|whos|who is|which is|what'?s)\s+(?:my|our|the|his|her)\s+(?:single\s+)?"
+    r"(?:best|top|biggest|largest|most valuable)\s+(?:customer|client|account)\b(?!s)"
+)
+_NONE_AT_ALL = re.compile(
+    r"(?:no|without)\s+(?:(?:an?|any)\s+)?(?:purchases?|orders?)(?:\s+at all)?$"
+)
 _SELECTION_READERS = (
     vocab.INTEREST, vocab.NO_STAGE_CHANGE, vocab.STAGE_CRITERION, vocab.NEVER_PURCHASED,
     vocab.NO_PURCHASE,
@@ -4731,6 +4745,8 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     mine = False  # "who hasn't bought from me in 6 months": my customers
     if vocab.NEVER_PURCHASED.search(text):
         slots[NEVER_PURCHASED] = True
+    elif (found := vocab.NO_PURCHASE.search(text)) and _NONE_AT_ALL.match(found.group()):
+        slots[NEVER_PURCHASED] = True  # "leads with no purchases, created …": none ever
     elif found := vocab.NO_PURCHASE.search(text):
         slots["no_purchase_days"] = _days_since(text, found.end(), message) or _days(
             found, default=90
@@ -4787,6 +4803,8 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     slots["sort"] = _first(vocab.SORTS, said) if said else _first(vocab.SORTS, text)
     if found := vocab.LIMIT.search(text):
         slots["limit"] = _number(next(g for g in found.groups() if g))
+    elif slots.get("sort") and _THE_ONE_BEST.search(text):
+        slots["limit"] = 1  # "who's my best customer?": one
     if slots.get("limit") and not slots.get("sort") and re.search(r"\btop\b", text):
         slots["sort"] = "value"
     if negative := _NEGATIVE_DAYS.search(text):  # "no purchase in -30 days": no such span

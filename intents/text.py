@@ -70,7 +70,7 @@ SHORTHAND = [
     # "Yesterday I talk by telephone with Rodrigo …": a call with Rodrigo
     (
         re.compile(
-            r"\b(?:talk(?:ed)?|speak|spoke|spoken)\s+(?:by|on the|over the)\s+(?:tele)?phone\s+"
+            r"\b(?:talk(?:ed)?|speak|spoke|spoken)\s+(?:by|on|on the|over the)\s+(?:tele)?phone\s+"
             r"(?:with|to)\b",
             re.I,
         ),

@@ -82,7 +82,6 @@ PLACES = _any_of([*ORDINALS, "top"])  # "the 3rd one", "the top one": a row of a
 _CONTACT_VERB = (
     r"(?:(?:cold[- ])?called(?! out to)|calld|cld|rang|phoned|emailed|e-mailed|mailed|texted|sms'?d|visited|whatsapped|wa'd|"
     r"whatsapp'?d|messaged|pinged|slacked|dm'?d|met|chatted|spoke|spoken|talked|skyped|zoomed|"
-    r"(?:talk|speak) (?:on|by) (?:the )?(?:tele)?phone|"
     r"chased|tried calling|tried to (?:call|reach|get hold of)|tried|telephoned|txt'?d|txted|saw|"
     r"caught up with|popped in to see|dropped in on|lunched|lunching|dined)"
 )
@@ -722,13 +721,16 @@ CHANGE_ASKED = re.compile(
     # "what did I change this morning": one person's changes today
     r"|what\s+(?:did|have|has)\s+(?P<by>i|we|[a-z][\w-]*)\s+(?:changed?|edited|updated|done)"
     r"(?:\s+(?:today|this morning|this afternoon|so far(?: today)?))?"
+    r"(?:\W+(?:list|show)(?:\s+me)?\s+(?:all\s+)?my\s+(?:changes|edits))?"
     # "whats changed today so far", "todays changes by the team", "who logged what today"
     r"|(?P<today>(?:what'?s|whats|what|what has|what have|anything)\s+(?:been\s+)?changed\s+(?:today|this morning|"
     r"this afternoon|so far)(?:\s+so far)?|(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:today'?s|todays)\s+"
     r"(?:changes|edits)(?:\s+(?:by|from|of)\s+(?:the\s+)?(?P<by2>team|[a-z][\w-]*))?"
     r"|(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:(?P<by3>team|[a-z][\w-]*)(?:'s|s')\s+|stage\s+)?(?:changes|edits)\s+"
     r"(?:today|so far today|this morning)"
-    r"|who\s+(?:logged|changed|did|entered|updated)\s+what\s+(?:today|so far|this morning))"
+    r"|who\s+(?:logged|changed|did|entered|updated)\s+what\s+(?:today|so far|this morning)"
+    r"|(?:(?:list|show)(?:\s+me)?\s+)?(?:all\s+)?(?P<mine>my)\s+(?:changes|edits)"
+    r"(?:\s+(?:today|so far(?: today)?|this morning))?)"
     r"|(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:change|edit|audit)\s*(?:history|log|trail)\s+"
     r"(?:for|of|on)\s+(?P<ref5>.+?)"
     # "why is björn dubois showing as lost??": who moved them there
@@ -795,8 +797,8 @@ CUES: list[tuple[str, str]] = [
     ),
     (  # "phone for Omar Jensen at Wayne Logistik?": their details asked for
         "customer.show",
-        r"^(?:what(?:'s| is)\s+|got\s+|need\s+)?(?:the\s+)?(?:phone|number|mobile|e-?mail|address|"
-        r"contact details|details)(?:\s+(?:number|address))?\s+(?:for|of)\s+"
+        r"^(?:what(?:'s| is|s)\s+|got\s+|need\s+)?(?:the\s+)?(?:phone|number|mobile|e-?mail|address|"
+        r"contact details|details)(?:\s+(?:number|address|#|no\.?))?\s+(?:for|of)\s+"
         r"(?P<ref>(?!(?:the|a|an)\s)(?:(?!\s(?:is|=|about|re|regarding)\s)[^=:])+?)\W*$",
     ),
     ("customer.update", KEPT_WITH.pattern),
@@ -2921,6 +2923,9 @@ NO_STAGE_CHANGE = re.compile(
     rf"(?:over\s+|more than\s+|the (?:last|past)\s+)?(?P<n>\d+|{_SPAN_COUNT})?"
     r"\+?\s*(?P<unit>days?|weeks?|wks?|months?|mths?|years?|yrs?|d|w)\b"
     r"|\b(?:stale|stalled|stuck|stagnant)\b"  # no time said: a month without moving
+    # "deals in proposal that havent moved in a while": a month too
+    r"|\b(?:haven'?t|hasn'?t|have not|has not|not|never)\s+(?:moved|changed|progressed)\b[^.?!]*?"
+    r"\b(?:in|for)\s+(?:a\s+(?:long\s+)?while|ages|a long time|some time)\b"
     # "in proposal stage for more than 30 days without change": the time said first
     r"|(?<=stage )for\s+(?:over\s+|more than\s+)?(?P<n2>\d+)\s*(?P<unit2>days?|weeks?|months?)\s+"
     r"(?=without|with no|and no)"

@@ -1037,3 +1037,12 @@ def test_one_left_out_with_a_reason_after_a_comma_is_that_one(book):
     book.say("move dana's customers to lee", who="Alex")
     preview = book.say("no, leave out hal hardy, he's mid-deal - dana keeps that one", who="Alex")
     assert sorted(r["Customer"] for r in preview.rows) == ["Hank Iron", "Pam Page", "Sofia Soft"]
+
+
+def test_her_in_a_handover_is_the_colleague_the_message_starts_with(book):
+    preview = book.say(
+        "priya is taking over dana's leads - hand all of dana's leads to her, except hal hardy",
+        who="Alex",
+    )
+    assert preview.text.startswith("Move 2 customers to Priya?")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Hank Iron", "Sofia Soft"]

@@ -3267,6 +3267,22 @@ def test_a_remark_then_a_colon_then_the_change_is_the_change():
             "task.create",
             {"text": "prepare the January planting workshop materials", "due": "2026-11-30"},
         ),
+        (
+            "Bump Tamar Estuary Oyster Co to proposal",
+            "customer.update",
+            {"customer": "Tamar Estuary Oyster Co", "field": "stage", "value": "proposal"},
+        ),
+        ("Who's my best customer?", "segment.list", {"owner": "me", "sort": "value", "limit": 1}),
+        (
+            "What did we last hear from Jiufen Teahouse?",
+            "interaction.history",
+            {"customer": "Jiufen Teahouse", "limit": 1},
+        ),
+        (
+            "whats the phone # for ceramica dolores",
+            "customer.show",
+            {"customer": "ceramica dolores"},
+        ),
     ],
 )
 def test_what_blind_round_64_missed_is_read_as_meant(text, intent, slots):
@@ -3310,6 +3326,13 @@ def test_what_blind_round_64_missed_is_read_as_meant(text, intent, slots):
             "task.create",
             {"text": "send emma nguyen a discount offer", "due": "2026-11-20"},
         ),
+        ("show me deals in proposal that havent moved in a while", "segment.list",
+         {"no_stage_change_days": 30, "stage": "proposal"}),
+        ("leads with no contact at all and no purchases, created more than 3 months ago",
+         "segment.list", {"stage": "lead", "never_purchased": True, "never_contacted": True,
+                          "added": {"before": "2026-08-20"}}),
+        ("what did i change this morning? list my changes", "customer.changes", {"by": "me"}),
+        ("list my changes", "customer.changes", {"by": "me"}),
         (
             "ingrid taylor (vertex health) signed on friday apparently, move her to won",
             "customer.update",
