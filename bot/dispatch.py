@@ -454,6 +454,10 @@ class Bot:
                     f"That message holds {len(parts)} requests and I couldn't read each of them "
                     "for sure, so nothing was done: send them one at a time."
                 )
+        if waiting == "cancelled" and parsed.intent == "undo":
+            # "no!! undo that, task 9 was fine": which to take back, the question or the change
+            # before it, is not said; the question goes, and the change is named, not undone
+            return Reply(f"{CANCELLED}{_still_standing(session, staff.id)}")
         if waiting == "cancelled" and (
             parsed.intent not in INSTEAD or parsed.confidence < UNSURE
         ):  # "no - Peter was only added this morning": a reason, not a request
@@ -669,7 +673,7 @@ _SECOND = re.compile(
     r"|\s+(?=(?:and|then)\s))"
     r"(?:(?:and|then|also|plus|so)\s+)*"
     r"(?=(?:done|mark|close|complete|tick|task done|remind me|set a reminder|add a task|new task|"
-    r"(?:remind|ask)\s+(?!me\b)[\w'-]+\s+to|"
+    r"(?:remind|ask)\s+(?!me\b)[\w'-]+\s+to|bring\s+(?:her|him|them|it)\s+back|"
     r"task:|todo|tag|untag|move|push|postpone|reschedule|log|book|delete|restore|reassign|give|"
     r"put\s+(?:her|him|them|it)\b)\b"
     rf"|{_SALE_AFTER}|(?<=, ){_CONTACT_AFTER}|(?<=, and ){_CONTACT_AFTER}"
@@ -708,6 +712,15 @@ ANOTHER_WRITE = 0.4
 NEVER_SECOND = frozenset({"customer.delete", "customer.forget", "customer.bulk_update"})
 
 
+def _still_standing(session: Session, staff_id: int) -> str:
+    """The sender's last change, which a cancelled question left as it was."""
+    entries = last_command(session, staff_id)
+    if not entries:
+        return ""
+    said = entries[-1].description
+    return f" Your last change, “{said}”, still stands: say “undo” to take it back."
+
+
 def _sure_of_each(reading: intents.Parsed) -> bool:
     """Whether one request of several is read well enough to be done: a task named by its number
     ("close 12 and move 13 to monday"), a customer's stage, owner, tag or interest (which the
@@ -739,6 +752,8 @@ def _after_a_remark(split: tuple[str, str], read: Callable[[str], intents.Parsed
     remark, rest = split
     if read(remark).intent in WRITES:
         return None  # "close my demo task on her and tag her vip": two requests, not a remark
+    if "?" in remark:
+        return None  # "who deleted anna nguyen?? … bring her back pls": a question, then a request
     pointed = subjects.ONE.search(rest)
     if pointed is None or not (named := leading_name(remark)):
         return None

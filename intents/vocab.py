@@ -277,6 +277,11 @@ SALE_FIXED = re.compile(
     r"(?:[\w#'’&.-]+\s+){1,4}?(?:sale|order|deal|purchase)\s+(?:was|is|should\s+(?:have\s+)?be(?:en)?)"
     r"\s+(?:actually\s+|really\s+)?(?P<new13>\d{1,4})\s*(?:x|×)?\s+(?:[\w-]+\s+){0,3}?"
     r"(?=(?:for|at|=)\s*[$€£]?\s?\d)"
+    # "the halcyon sale was 25,000": what the last sale to them came to
+    r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)*(?:the|that)\s+"
+    r"(?:[\w#'’&.-]+\s+){1,4}?(?:sale|order|deal|purchase)\s+(?:was|came to|should\s+(?:have\s+)?"
+    r"be(?:en)?)\s+(?:actually\s+|really\s+)?(?P<new14>[$€£]?\s?\d[\d,.]*\s?[km]?"
+    r"(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)(?:\s+(?:in\s+)?total)?\W*$"
     # "change the date of tom martin's last sale to yesterday"
     r"|\b(?:change|fix|correct|move|set)\s+the\s+(?:date|day)\s+(?:of|on|for)\s+(?:(?:that|the|this|my)\s+|"
     r"(?P<whose>[\w .&'-]+?)(?:'s|’s)\s+)?(?:last\s+|latest\s+)?(?:sale|order|deal|purchase)\b.*?\s+to\s+"
@@ -2013,7 +2018,8 @@ STAGES = {
     "closed won": "customer", "closed-won": "customer", "client": "customer", "lost": "lost",
     "closed lost": "lost", "closed-lost": "lost", "churned": "lost", "lapsed": "lost", "dead": "lost",
 }  # fmt: skip
-PAYING = {"paying": "customer", "existing": "customer"}  # "all paying customers": those who buy
+# "all paying customers", "… that are actual customers": those who buy
+PAYING = {"paying": "customer", "existing": "customer", "actual": "customer", "real": "customer"}
 _STAGE_WORDS = _any_of(STAGES)
 _STAGE = rf"(?P<stage>{_STAGE_WORDS})"
 STAGE_WORDS = _STAGE_WORDS
@@ -2286,7 +2292,8 @@ STAGE_CRITERION = re.compile(
     r"|\b(?P<stage_deals>lost|won|qualified|proposal)\s+(?:deals|opportunities|opps)\b"
     r"|\b(?P<stage_ones>qualified|proposal|lost|won|prospect)\s+(?:ones|one|customers|custs|clients|"
     r"accounts|deals)\b|\b(?P<stage_named>lead|qualified|proposal|lost)\s+stage\b"
-    r"|\b(?P<stage_paying>paying|existing)(?=\s+(?:customers|clients|accounts)\b)"
+    r"|\b(?P<stage_paying>paying|existing|actual|real)(?=\s+(?:customers|clients|accounts)\b)"
+    r"(?:\s+(?:customers|clients|accounts)\s*\(\s*not\s+(?:leads?|prospects?)\s*\))?"
     r"|\b(?P<stage_qualified>qualified)(?=\s+(?:leads?|prospects?|deals?|opportunities|opps)\b)"
     rf"|{STAGE_COUNTED.pattern}"
 )

@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.identity import enrol
-from crm_store.models import AuditEntry, Customer, Interaction, NpsAnswer
+from crm_store.models import AuditEntry, Customer, Interaction, NpsAnswer, Staff, Task
 
 
 def jane(chat) -> Customer:
@@ -143,3 +143,27 @@ def test_a_contact_logged_for_an_earlier_day_in_a_reps_own_zone_is_undone(chat):
     assert logged.text.startswith("Logged a call with Jane Cooper (Acme Corporation) (yesterday)")
     assert chat.say("undo", who="Rosa").text == "Undone: call with Jane Cooper (Acme Corporation)."
     assert chat.count(Interaction) == 0
+
+
+def test_undo_said_to_a_question_cancels_it_and_names_the_change_before_it(chat):
+    chat.say("remind me to send the renewal quote to acme friday", who="Alex")
+    [task] = chat.rows(Task)
+    chat.say(f'rename task {task.id} to "call about the holiday offer"', who="Alex")
+    assert chat.say("move sam's customers to alex", who="Alex").text.startswith("Move 3 customers")
+    reply = chat.say("no!! undo that, the task was fine", who="Alex")
+    assert reply.text.startswith("OK, cancelled. Nothing was changed. Your last change, “task #")
+    assert chat.rows(Task)[0].text == "call about the holiday offer"
+    with Session(chat.engine) as session:
+        sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
+    assert {chat.customer(n).owner_id for n in ("Jane Smith", "Jane Cooper")} == {sam.id}
+
+
+def test_who_deleted_her_then_bring_her_back_answers_and_restores(chat):
+    chat.say("delete jane smith")
+    reply = chat.say(
+        "hey who deleted jane smith at globex?? i was about to call her, she's a real lead. "
+        "bring her back pls"
+    )
+    assert "Sam: deleted (to the bin)" in reply.text
+    assert "Restored Jane Smith (Globex Ltd)" in reply.text
+    assert chat.customer("Jane Smith").deleted_at is None

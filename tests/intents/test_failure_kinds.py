@@ -3333,6 +3333,13 @@ def test_what_blind_round_64_missed_is_read_as_meant(text, intent, slots):
                           "added": {"before": "2026-08-20"}}),
         ("what did i change this morning? list my changes", "customer.changes", {"by": "me"}),
         ("list my changes", "customer.changes", {"by": "me"}),
+        ("the halcyon sale was 25,000", "purchase.update",
+         {"customer": "halcyon", "amount": 25000}),
+        (
+            "tag all our vip customers that are actual customers (not leads) with xmas-card",
+            "customer.bulk_update",
+            {"tag": "vip", "stage": "customer", "field": "tag", "value": "xmas-card"},
+        ),
         (
             "ingrid taylor (vertex health) signed on friday apparently, move her to won",
             "customer.update",
