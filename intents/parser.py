@@ -70,6 +70,7 @@ class Parsed:
     unread: tuple[str, ...] = field(default=(), compare=False)
 
 
+_POINTING_BACK = re.compile(r"\b(?:it|her|him|them|that|this|those)\b", re.I)
 # a reminder asked for in full after a remark: the remark is not the task's words
 _REMINDER_AFTER_REMARK = re.compile(
     r"[.!?]+\s+(?=(?:pls\s+|please\s+|so\s+)?(?:remind me|set (?:me )?a reminder|add a task|"
@@ -226,6 +227,7 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         return said  # "jordan handed in his notice, last day is today. what's open on his side?"
     if (
         (reminder := _REMINDER_AFTER_REMARK.search(message.typed))
+        and not _POINTING_BACK.search(message.typed[reminder.end() :])
         and parse(message.typed[: reminder.start()], now=now, tz=tz).intent
         in ("unknown", "smalltalk")
         and (said := parse(message.typed[reminder.end() :], now=now, tz=tz, lexicon=lexicon)).intent

@@ -1016,7 +1016,7 @@ def _subscribe(match: re.Match, message: Message) -> dict | None:
     return {"time": time, DAYS: days}
 
 
-_DIGEST_AT = re.compile(r"\bdigest\s+(?P<time>(?:[01]\d|2[0-3])[0-5]\d)\b")  # "snd digest 0700"
+_DIGEST_AT = re.compile(r"\bdigest\s+(?P<time>(?:[01]\d|2[0-3])[0-5]\d)\b(?![-/.]\d)")  # "… 0700"
 # a time of day said in words: "quarter to seven", "half past 6", "ten past eight"
 _SPOKEN_TIME = re.compile(
     r"\b(?P<part>quarter|half|ten|twenty|five|twenty[- ]five)\s+(?P<way>to|past)\s+"
@@ -1051,9 +1051,9 @@ A_YEAR_BEFORE = "a_year_before"
 def _digest(match: re.Match, message: Message) -> dict | None:
     if vocab.WEEKDAYS_ONLY.search(message.text):
         return None  # "only weekdays pls, no digest on sat/sun": when it comes, not one shown
-    if any(p.search(message.text) for p in (vocab.MILITARY, _DIGEST_AT, _SPOKEN_TIME)):
-        return None  # "snd digest 0700": when it should come, not one shown now
     day, _, _ = _find_date(message.text, message, future=False)
+    if day is None and any(p.search(message.text) for p in (_DIGEST_AT, _SPOKEN_TIME)):
+        return None  # "snd digest 0700": when it should come, not one shown now
     if day is None and re.search(r"\btoday'?s\b", message.text):
         day = message.now.date().isoformat()
     whose = owner(message)
@@ -3446,7 +3446,7 @@ def _history(match: re.Match, message: Message) -> dict | None:
         r"\b(?:last|latest)\s+(?:call|email|meeting|visit|text|note|chat|contact|interaction|"
         r"touchpoint|conversation)\b(?!s)"
         # "what did we last hear from X", "what did we talk with X last (time)": the one before
-        r"|\bwhat did (?:we|i|you|[a-z]+) last\b|\blast time\b|\blast\W*$",
+        r"|\bwhat did (?:we|i|you|[a-z]+) last\b|\b(?:with|to|from)\s+.+\s+last\W*$",
         text,
     ):
         limit = 1
@@ -4745,7 +4745,11 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     mine = False  # "who hasn't bought from me in 6 months": my customers
     if vocab.NEVER_PURCHASED.search(text):
         slots[NEVER_PURCHASED] = True
-    elif (found := vocab.NO_PURCHASE.search(text)) and _NONE_AT_ALL.match(found.group()):
+    elif (
+        (found := vocab.NO_PURCHASE.search(text))
+        and _NONE_AT_ALL.match(found.group())
+        and not _NEGATIVE_DAYS.search(text)
+    ):
         slots[NEVER_PURCHASED] = True  # "leads with no purchases, created …": none ever
     elif found := vocab.NO_PURCHASE.search(text):
         slots["no_purchase_days"] = _days_since(text, found.end(), message) or _days(
