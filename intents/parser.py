@@ -99,6 +99,12 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         == "customer.create"
     ):
         return added  # "none of those, he's a new lead. new lead: …", "trade show leads: …"
+    if (put := _PUT_IN_AS_NEW.match(message.typed)) and (
+        added := parse(
+            f"new lead: {put['who']}, {message.typed[put.end() :]}", now=now, tz=tz, lexicon=lexicon
+        )
+    ).intent == "customer.create":
+        return added  # "Put Tamar Estuary Oyster Co in as a new lead, Sal Renwick, 0417 …"
     if (sale := vocab.SALE_THAT_AFTER.match(message.text)) and (
         sold := _sale_then_asked(sale, message, now=now, tz=tz, lexicon=lexicon)
     ):
@@ -876,6 +882,11 @@ _TASK_FOR_SOMEONE = re.compile(
     r"^(?P<who>[A-Za-zÀ-ÿ][\w'-]*)\s*:\s*(?=(?:chase|call|ring|phone|email|e-mail|send|follow up|"
     r"visit|book|prepare|prep|draft|write|check|ping|text|meet|invoice|quote|confirm|arrange|"
     r"set up)\b)",
+    re.I,
+)
+_PUT_IN_AS_NEW = re.compile(
+    r"^(?:put|add|enter|stick|pop)\s+(?P<who>[^,;:]+?)\s+in\s+as\s+(?:a\s+)?new\s+(?:lead|customer|"
+    r"prospect|contact)\b[\s,:;.-]*",
     re.I,
 )
 _COLLEAGUE_FIRST = re.compile(r"^\s*(?P<who>[A-Za-zÀ-ÿ][\w'-]*)\s+(?:is|'s|will be|has been)\s")

@@ -2518,6 +2518,8 @@ def _update(match: re.Match, message: Message) -> dict | None:
         return None  # "whose phone is +44 …": asked who has it, nothing changed
     if (wrong := _field_said_wrong(message)) is not None:
         return wrong  # "the name on 208 is wrong, should be just Lena Hoffmann"
+    if (said := _field_told(message)) is not None:
+        return said  # "put amburana as interest for X", "upd jonas tan title → fleet mgr"
     if ALL_OF_THEM.search(message.text):
         return None  # "close all of callum's bristol leads … - mark them lost": many customers
     slots = _updated(match, message)
@@ -2539,6 +2541,46 @@ def _field_said_wrong(message: Message) -> dict[str, Any] | None:
             "value": found["value"].strip(" .!\"'“”")}  # fmt: skip
 
 
+def _field_told(message: Message) -> dict[str, Any] | None:
+    """A field told in one of the short forms the general reader misses: the value first ("put
+    amburana as interest for X", "Falcon Pro Tracker interest for X"), an arrow after the field
+    ("upd jonas tan title → fleet mgr"), a stage made ("make X a customer, they signed")."""
+    found = next((f for form in _FIELD_FORMS if (f := form.match(message.typed))), None)
+    if found is None:
+        return None
+    parts = found.groupdict()
+    if parts.get("stage"):
+        return {
+            "customer": found["who"].strip(),
+            "field": "stage",
+            "value": _stage_of(parts["stage"].lower()),
+        }
+    field = vocab.FIELDS.get(found["field"].lower(), found["field"].lower())
+    return {"customer": found["who"].strip(), "field": field, "value": found["value"].strip(" .")}
+
+
+_FIELD_FORMS = (
+    re.compile(
+        r"^(?:put|add|set|make|mark|save)\s+(?P<value>.+?)\s+as\s+(?:(?:the|an?|their|her|his)\s+)?"
+        r"(?P<field>interest|title|city|company)\s+(?:for|of|on)\s+(?P<who>[^,;]+?)\W*$",
+        re.I,
+    ),
+    re.compile(
+        r"^(?!(?:set|update|change|add|put|make|the|her|his|their|new|an?)\b)(?P<value>[^,;:]{2,40}?)\s+"
+        r"(?P<field>interest)\s+(?:for|of)\s+(?P<who>(?:(?!\s(?:to|is|=)\s)[^,;])+?)\W*$",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:upd\w*|update|set|change|chg)\s+(?P<who>[^,;:]+?)(?:'s|’s)?\s+(?P<field>title|city|phone|"
+        r"e-?mail|company|interest)\s*(?:→|->|=>|=)\s*(?P<value>\S.*?)\W*$",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:make|mark)\s+(?P<who>(?!(?:it|that|this|a|an|the|them|him|her)\b)[^,;:]+?)\s+(?:as\s+)?"
+        r"(?:an?\s+)?(?P<stage>customer|lead|prospect|qualified|lost)\b(?:\s*[,;.!-].*)?$",
+        re.I,
+    ),
+)
 _FIELD_SAID_WRONG = re.compile(
     r"^\W*(?:(?:ugh|oops|sorry|hmm+|ah|oh|wait)\W+)*(?:the\s+)?"
     r"(?P<field>name|company|e-?mail|phone|number|city|title)\s+(?:on|of|for)\s+"

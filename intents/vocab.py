@@ -2913,7 +2913,7 @@ PRODUCT_LINES = frozenset(
 INTEREST = re.compile(
     r"\b(?:interested in|interested for|interesting for|interesting in|interest in|interest:|with (?:the )?interest|(?<=\w )interest(?= [a-z])|looking at|keen on|(?<!don't )(?<!dont )(?<!not )want(?:s|ed)?(?!\s+(?:to|anyone|anybody|anything|someone|them|him|her|you|us|me|that|this|it)\b)|asking about|into|(?:(?<=she )|(?<=he )|(?<=they )|(?<=, ))(?:loves?|likes?))\s+(?:(?:the|our|your|their)\s+)?"
     r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i|goes|go|should|are|is|"
-    r"will|over|gets?|moves?)\b|\s*(?:->|→|=>)|[,.?!;]|$)"
+    r"will|over|gets?|moves?|across)\b|\s*(?:->|→|=>)|[,.?!;]|$)"
 )
 NO_STAGE_CHANGE = re.compile(
     r"\b(?:stuck|sitting|sat|parked|stalled|older|no (?:stage )?(?:change|movement|progress)|not moved|"
@@ -2951,6 +2951,10 @@ SUGGEST_WHO = re.compile(
 
 METRICS = _table(
     [
+        (
+            r"how many (?:[\w-]+ ){0,3}?(?:did|have|has) (?:we|i|you|the team|[a-z]+) (?:sell|sold)\b",
+            "purchases",
+        ),
         (
             r"revenue|revnue|sales|turnover|rev|income|sell|sold|earn(?:ed)?|money"
             r"|made(?!.*\b(?:calls|meetings|contacts|visits|emails|interactions)\b)",
@@ -3022,7 +3026,8 @@ GROUPS = _table(
             "owner",
         ),
         (
-            r"(?:by|per|each|every) product|top (?:selling )?products|best[- ]?sell(?:ing|ers)",
+            r"(?:by|per|each|every) product|top (?:selling )?products|best[- ]?sell(?:ing|ers)"
+            r"|(?:what|which \w+) (?:sold|sells|sell|are selling|is selling) (?:best|most|the most)",
             "product",
         ),
         (r"(?:by|per|each|every) (?:customer |rfm )?segment|\bsegments\b", "segment"),

@@ -3283,8 +3283,27 @@ def test_a_remark_then_a_colon_then_the_change_is_the_change():
             "customer.show",
             {"customer": "ceramica dolores"},
         ),
+        ("put amburana as interest for Alambique Serra Verde", "customer.update",
+         {"customer": "Alambique Serra Verde", "field": "interest", "value": "amburana"}),
+        ("Falcon Pro Tracker interest for Desert Wings Club", "customer.update",
+         {"customer": "Desert Wings Club", "field": "interest", "value": "Falcon Pro Tracker"}),
+        ("Make Huon Pine Boatworks a customer, they signed.", "customer.update",
+         {"customer": "Huon Pine Boatworks", "field": "stage", "value": "customer"}),
+        ("upd jonas tan title → fleet mgr", "customer.update",
+         {"customer": "jonas tan", "field": "title", "value": "fleet mgr"}),
+        ("Put Tamar Estuary Oyster Co in as a new lead, Sal Renwick, 0417 233 980, "
+         "wants a work punt",
+         "customer.create",
+         {"stage": "lead", "interest": "work punt", "phone": "0417 233 980",
+          "company": "Tamar Estuary Oyster Co", "name": "Sal Renwick"}),
+        ("customers interested in carillons across the team", "segment.list",
+         {"interest": "carillons", "owner": "team"}),
+        ("Which boats sold best this year?", "report.show",
+         {"metric": "revenue", "period": "this_year", "group_by": "product"}),
+        ("how many barrels did we sell in october?", "report.show",
+         {"metric": "purchases", "period": "last_month"}),
     ],
-)
+)  # fmt: skip
 def test_what_blind_round_64_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
