@@ -2555,10 +2555,12 @@ def _field_told(message: Message) -> dict[str, Any] | None:
             "field": "stage",
             "value": _stage_of(parts["stage"].lower()),
         }
-    field = vocab.FIELDS.get(found["field"].lower(), found["field"].lower())
-    return {"customer": found["who"].strip(), "field": field, "value": found["value"].strip(" .")}
+    who, said, value = (next(parts[g] for g in group if parts.get(g)) for group in _TOLD)
+    field = "company" if said.lower() == "co" else vocab.FIELDS.get(said.lower(), said.lower())
+    return {"customer": who.strip(), "field": field, "value": value.strip(" .")}
 
 
+_TOLD = (("who", "who2"), ("field", "field2"), ("value", "value2"))
 _FIELD_FORMS = (
     re.compile(
         r"^(?:put|add|set|make|mark|save)\s+(?P<value>.+?)\s+as\s+(?:(?:the|an?|their|her|his)\s+)?"
@@ -2572,7 +2574,10 @@ _FIELD_FORMS = (
     ),
     re.compile(
         r"^(?:upd\w*|update|set|change|chg)\s+(?P<who>[^,;:]+?)(?:'s|’s)?\s+(?P<field>title|city|phone|"
-        r"e-?mail|company|interest)\s*(?:→|->|=>|=)\s*(?P<value>\S.*?)\W*$",
+        r"e-?mail|company|interest)\s*(?:→|->|=>|=)\s*(?P<value>\S.*?)\W*$"
+        # "chg Jolene's co to Prairie Wind Equestrian": her company
+        r"|^(?:upd\w*|update|set|change|chg)\s+(?P<who2>[^,;:]+?)(?:'s|’s)\s+(?P<field2>co)\s+to\s+"
+        r"(?P<value2>[^,;]+?)\W*$",
         re.I,
     ),
     re.compile(
@@ -2613,6 +2618,8 @@ def _value_as_said(slots: dict[str, Any], message: Message) -> dict[str, Any]:
         slots["value"] = address.group()
     elif field == "city" and (based := _BASED_NOW.match(value)):
         slots["value"] = value[based.end() :]  # "is actually based in Stockholm": Stockholm
+    if field == "owner" and "," in value:
+        slots["value"] = value.split(",")[0].strip()  # "to Madina, Baurzhan prefers Kazakh": Madina
     if field == "owner" and (giver := _FROM_OWNER.search(str(slots.get("customer") or ""))):
         slots["customer"] = slots["customer"][: giver.start()]
     if field == "owner" and (new := _NEW_OWNER_SAID.fullmatch(value)):
@@ -3762,7 +3769,7 @@ def _log(match: re.Match, message: Message) -> dict | None:
         r"\s+(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks)\b", "", typed, flags=re.I
     )
     typed = re.sub(
-        r"\s+(?:on|via|over)\s+(?:the\s+)?(?:phone|whats ?app|telegram|slack(?: connect)?|zoom|teams|"
+        r"\s+(?:on|via|over|by)\s+(?:the\s+)?(?:phone|telephone|whats ?app|telegram|slack(?: connect)?|zoom|teams|"
         r"signal|viber|wechat|messenger|instagram|linkedin|imessage|facetime|google meet|"
         r"line(?=\s*[-–—,:;]))\b"
         r"|^\s*(?:the\s+)?(?:phone|whats ?app|telegram|zoom|teams|skype|webex)\s+(?=(?:with|w/)\s)",  # "on Teams with X"
@@ -4420,6 +4427,9 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
             )
             if name == "owner" and value.lower() in vocab.STAGES:
                 name = "stage"  # "move all the qualified leads … to proposal, we sent …"
+            if name == "owner" and value.lower() in ("delete", "del", "bin", "trash", "remove"):
+                slots["action"] = "delete"  # "all customers tagged 'feria2025' … → delete"
+                break
             if name == "owner" and re.fullmatch(r"me\s+personally|myself", value, re.I):
                 value = "me"  # "reassign every customer worth over 50,000 to me personally"
             if name == "stage":

@@ -77,6 +77,8 @@ SHORTHAND = [
         "called",
     ),
     (re.compile(r"\bmett\b", re.I), "met"),  # "mett with X yestrday"
+    (re.compile(r"\blog(?:ed|d)\b", re.I), "logged"),  # "loged a call wth Mr X"
+    (re.compile(r"\bwth\b", re.I), "with"),
     (re.compile(r"\bteh\b", re.I), "the"),  # "whats teh status of …"
     (re.compile(r"^sho(?= me\b)", re.I), "show"),  # "sho me fathom divng salvage"
     (re.compile(r"\bloged\b", re.I), "logged"),
@@ -403,6 +405,11 @@ POLITE = re.compile(
     r"(?:sorry|apologies) for the (?:late|delayed|slow) (?:update|message|reply|log))\b[,.!]*\s+"
     # "Sorry for the wall of text — from Siobhán at …": an apology for the length, not a name
     r"|long (?:one|message|post),?\s+sorry\s*[-–—:,.!]*\s+"  # "long one sorry — Al Noor called"
+    # "I'm so sorry to trouble you, but could you …", "just a heads up for the records — X …"
+    r"|(?:i'?m\s+|i\s+am\s+)?(?:so\s+|very\s+|really\s+)?sorry\s+to\s+(?:trouble|bother|disturb)\s+"
+    r"you\s*[,—–-]*\s*(?:but\s+)?"
+    r"|(?:just\s+)?(?:a\s+)?(?:heads[- ]up|for\s+the\s+records?)(?:\s+for\s+the\s+records?)?"
+    r"\s*[-–—:,.!]+\s+"
     r"|(?:sorry|apologies) for the (?:wall of text|essay|novel|long (?:message|one|post)|ramble)"
     r"\s*[-–—:,.!]*\s+"
     # "Lekker, Kobus paid the deposit": joy, with its comma ("Sweet Pea Florist" is a name)
@@ -425,7 +432,7 @@ POLITE = re.compile(
     r"to\s+(?:inform|tell|let)\s+you(?:\s+know)?(?:\s+that)?\s+"
     r"|(?:i\s+(?:wish|would\s+like|want)\s+to\s+(?:kindly\s+)?inform\s+you|kindly\s+note|please\s+note|"
     r"(?:please\s+)?be\s+informed)(?:\s+that)?\s+"
-    r"|i\s+would\s+be\s+(?:very\s+|most\s+)?(?:grateful|thankful)\s+if\s+you\s+(?:could|would|can)\s+"
+    r"|i(?:'d|\s+would)\s+be\s+(?:very\s+|most\s+)?(?:grateful|thankful)\s+if\s+you\s+(?:could|would|can)\s+"
     r"(?:please\s+|kindly\s+)?"
     r"|(?:would|will)\s+it\s+be\s+possible\s+(?:for\s+you\s+)?to\s+(?:please\s+|kindly\s+)?)*"
     r"(?:(?:and|also|plus|oh and|and also),?\s+)?"  # "and tag him hot": a follow-up's opening
@@ -531,6 +538,9 @@ VOCABULARY = [
     "ordered",
     "tagged",  # "delet all custmers taged spam-import"
     "interest",  # "set intrest to gift sets for …"
+    "prospect",  # "Kolkata Music Acadmy is now a propsect"
+    "proposal",
+    "qualified",
 ]
 COMMON = {
     "tanks",  # "their holding tanks" are not "tasks"

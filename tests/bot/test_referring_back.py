@@ -552,3 +552,14 @@ def test_him_after_a_list_of_one_is_that_one(chat):
     assert [r["Customer"] for r in listed.rows] == ["Hans Müller (Müller & Söhne GmbH)"]
     advice = chat.say("what should i do with him")
     assert advice.title.startswith("Next for Hans Müller")
+
+
+def test_them_after_a_customer_named_in_a_heads_up_is_never_the_one_shown_before(chat):
+    chat.say("tell me about jane cooper")
+    written = chat.written()
+    reply = chat.say(
+        "Just a heads up for the records — Bruny Island Abalone told me on the phone they're "
+        "switching suppliers, so mark them as lost I guess"
+    )
+    assert reply.text.startswith("No customer matches “Bruny Island Abalone”")
+    assert chat.written() == written

@@ -3369,3 +3369,38 @@ def test_what_blind_round_64_missed_is_read_as_meant(text, intent, slots):
 def test_what_working_day_76_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("loged a call wth Mr Bhattacharya from Calcutta Chamber Orchestra, he wnats 2 cello "
+         "bows rehaired, f/u tmrw", "interaction.log",
+         {"customer": "Mr Bhattacharya from Calcutta Chamber Orchestra", "channel": "call",
+          "summary": "he wnats 2 cello bows rehaired", "follow_up": "2026-11-19"}),
+        ("I'd be grateful if you could note that I spoke with Mr Okonkwo of Harrowgate Parish "
+         "Council by telephone yesterday regarding the repointing of the churchyard wall",
+         "interaction.log",
+         {"customer": "Mr Okonkwo of Harrowgate Parish Council", "channel": "call",
+          "summary": "regarding the repointing of the churchyard wall",
+          "occurred_on": "2026-11-17"}),
+        ("I'm so sorry to trouble you, but could you remind me to ring the Dean on the 21st "
+         "about the finial carving? Thank you.", "task.create",
+         {"text": "ring the Dean about the finial carving", "customer": "Dean",
+          "due": "2026-11-21"}),
+        ("Just a heads up for the records — Bruny Island Abalone told me on the phone they're "
+         "switching suppliers, so mark them as lost I guess", "customer.update",
+         {"customer": "Bruny Island Abalone", "value": "lost", "field": "stage"}),
+        ("all customers tagged 'feria2025' with no contact in 120 days → delete",
+         "customer.bulk_update", {"tag": "feria2025", "no_contact_days": 120, "action": "delete"}),
+        ("Change owner of Nomad Events to Madina, Baurzhan prefers speaking Kazakh",
+         "customer.update", {"customer": "Nomad Events", "field": "owner", "value": "Madina"}),
+        ("chg Jolene's co to Prairie Wind Equestrian", "customer.update",
+         {"customer": "Jolene", "field": "company", "value": "Prairie Wind Equestrian"}),
+        ("Kolkata Music Acadmy is now a propsect", "customer.update",
+         {"customer": "Kolkata Music Acadmy", "field": "stage", "value": "qualified"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_65_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
