@@ -93,7 +93,7 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         card
         and (
             added := parse(
-                f"new lead: {message.typed[card.end() :]}", now=now, tz=tz, lexicon=lexicon
+                f"new {_kind(card)}: {message.typed[card.end() :]}", now=now, tz=tz, lexicon=lexicon
             )
         ).intent
         == "customer.create"
@@ -627,6 +627,13 @@ def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parse
     if parsed.intent == "customer.restore":  # "restore #48 and #47"
         return replace(parsed, slots={CUSTOMERS: named})
     slots = {k: v for k, v in parsed.slots.items() if k != "customer"}
+    if (
+        parsed.intent == "customer.delete"
+        and ((untag := rules.read("customer.bulk_update", message)) or {}).get("action") == "untag"
+    ):
+        return replace(
+            parsed, intent="customer.bulk_update", slots=untag
+        )  # "remove x-tag from #87, #127"
     if parsed.intent == "customer.delete":
         return replace(
             parsed, intent="customer.bulk_update", slots={CUSTOMERS: named, "action": "delete"}
@@ -715,7 +722,8 @@ def _tag_apart(
     said = tag.group()
     named = re.escape(said)
     if re.search(
-        rf"\btag\b[^.;]*?{named}|\btagged\b[^,.;]*?{named}|{named}['\"]?\s+tag\b",
+        rf"\b(?:un-?)?tag\b[^.;]*?{named}|\btagged\b[^,.;]*?{named}|{named}['\"]?\s+tag\b"
+        rf"|\b(?:remove|drop|take|strip|clear)\s+(?:the\s+)?['\"#]?{named}",  # "untag x-tag from …"
         message.typed,
         re.I,
     ):
@@ -851,12 +859,21 @@ _THAT_TASK_HANDED = re.compile(
 # a new customer told after a remark: "none of those, he's a new lead. new lead: …", "no, add her
 # as a new lead: …"
 _NEW_ONE_AFTER = re.compile(
-    r"^(?:.{2,120}?(?:[.;!:,]\s+|\s[-–—]\s+)|(?=add\s+(?:him|her|them)\s))"
+    r"^(?:.{2,120}?(?:[.;!:,]\s+|\s[-–—]\s+)|(?=add\s+(?:him|her|them)\s)"
+    r"|(?:(?:pls|please|can you|could you)\s+)?make\s+(?:a\s+)?(?=new\s))"
     r"(?:add\s+(?:him|her|them)\s+as\s+(?:an?\s+)?)?"
-    r"new\s+(?:lead|customer|client|contact|account|prospect)(?:\s+(?:pls|please))?\s*[:,-]\s*(?=\S)",
+    r"new\s+(?P<kind>lead|customer|client|contact|account|prospect)(?:\s+(?:pls|please))?\s*[:,.-]\s*"
+    r"(?=\S)",
     re.I,
 )
+
+
 # "new webinar signup -> From: Lena Vogel <…> …": someone who signed up, a new lead
+def _kind(card: re.Match) -> str:
+    """Who a heading adds, as said ("… new customer:", "new prospect:"); a lead unless said."""
+    return (card.groupdict().get("kind") or "lead").lower()
+
+
 _SIGNED_UP = re.compile(
     r"^\W*(?:(?:another|new|one more)\s+)(?:[\w-]+\s+)?"
     r"(?:sign-?up|registration|registrant|attendee)"

@@ -870,7 +870,7 @@ _DANGLING_END = re.compile(
     r"|i\s+(?:(?:must|need to|have to|will|should|shall)\s+)?(?:send|chase|call|ping|email|do)"
     r"(?:\s+(?:it|them|one|(?:the\s+|an?\s+)?(?:offer|quote|proposal|contract|deck|invoice)))?"
     r"|(?:send|chase|call|ping|email|do)(?:\s+(?:it|them|one))?"
-    r"|\s*(?:please\s+)?log (?:it|this|that)\b.*)\s*[.!?]*$",
+    r"|\s*(?:(?:can|could|would) you\s+)?(?:please\s+)?log (?:it|this|that)\b.*)\s*[.!?]*$",
     re.I,
 )
 _DANGLING_START = re.compile(
@@ -2152,6 +2152,10 @@ def _month_period(text: str, now: datetime) -> str | None:
 
 
 # a purchase told of inside a sentence about it: "the pump they bought from us in 2024 …"
+_PAPERWORK_AFTER = re.compile(
+    r"[.;!]\s+(?:(?:pls|please|i'?ll|will|to|need to|must)\s+)?(?:send|email|raise|issue|do|prepare)\s+"
+    r"(?:the\s+|an?\s+|her\s+|him\s+|them\s+)?(?:invoice|receipt|contract|paperwork|order confirmation)\b.*$"
+)
 # a message that starts by telling of a contact: a sale in it is said or comes with its sum
 _CONTACT_LED = re.compile(
     r"^\W*(?:log\W+)?(?:(?:a|the|my)\s+)?(?:(?:phone|video|zoom|teams)\s+)?(?:call|calls|visit|visited|"
@@ -2170,6 +2174,8 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
     # a customer's #id is never a count or a sum: its digits are hidden from the number readers
     text = _AN_ID.sub(lambda found: "#" + "n" * (len(found.group()) - 1), message.text)
     typed = message.typed
+    if paperwork := _PAPERWORK_AFTER.search(text):  # "…, sold at 900 each, eur. send invoice"
+        text, typed = text[: paperwork.start()], typed[: paperwork.start()]
     if _OFFERED.search(text) and not _SOLD.search(text):
         return None  # "sent the renewal quote, 25 seats crm enterprise": offered, not bought
     if _SALE_TO_COME.search(text) and not _SOLD.search(text):
@@ -2212,6 +2218,8 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
         (at := _AT_A_PRICE.search(text)) and _MANY_OF.search(text) and not _WHOLE.search(text)
     ):  # "5 x new tier at $400": $400 each
         unit = amount((found or at).group("money"))
+        if unit and unit[1] is None and found and found["code"]:
+            unit = (unit[0], amount(f"1 {found['code']}")[1])  # "at 900 each, eur": in euros
         start, end = (found or at).span()
         text, typed = text[:start] + " " + text[end:], typed[:start] + " " + typed[end:]
     slots = _sale(text, typed)
@@ -3688,7 +3696,7 @@ def _log(match: re.Match, message: Message) -> dict | None:
     invalid: dict[str, str] = {}
     # "promised a fix by next wk. call him back wed": a follow-up said outright wins over "by …"
     said = list(vocab.FOLLOW_UP.finditer(rest))
-    reminder = vocab.REMIND_IN_LOG.search(rest)
+    reminder = vocab.REMIND_IN_LOG.search(rest) or vocab.TASK_SET_IN_LOG.search(rest)
     day = reminder and date_in(reminder.group("when"), now=message.now, tz=message.tz, future=True)
     if reminder and day:  # "…, remind me to send the quote friday": what to do stays said
         follow_up = day.isoformat()
@@ -3698,7 +3706,10 @@ def _log(match: re.Match, message: Message) -> dict | None:
         typed = (
             f"{typed[: reminder.start()]}, {typed[what] if kept else ''}{typed[reminder.end() :]}"
         )
-    elif found := next((f for f in said if f.group("when")), said[0] if said else None):
+    elif found := next(
+        (f for f in said if f.group("when") and _FOLLOW_UP_SAID.search(f.group())),
+        next((f for f in said if f.group("when")), said[0] if said else None),
+    ):  # "she asked for a call next wk. follow up tuesday": the follow-up said as one wins
         when = found.group("when") or found.group("by")
         day = date_in(when, now=message.now, tz=message.tz, future=True) if when else None
         follow_up = day.isoformat() if day else None
@@ -3803,6 +3814,7 @@ def _log(match: re.Match, message: Message) -> dict | None:
     }
 
 
+_FOLLOW_UP_SAID = re.compile(r"\b(?:follow(?:ing)? up|chase|check back|circle back)\b")
 _PEOPLE_OF = re.compile(
     r"(?<=\s)(?:the\s+)?(?:guys|team|folks|people|lads|crew)\s+(?:from|at|of|@)\s+(?=[A-Z])"
 )

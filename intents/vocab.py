@@ -1619,7 +1619,10 @@ FOLLOW_UP = re.compile(
     rf"check again|get back(?: to (?:them|her|him))?|back to (?:them|her|him)|"
     rf"reconnect|catch up|check (?:back )?in(?: again)?|nudge (?:them|her|him)|"
     rf"\bping(?=\s+(?:on\s+)?(?:{DATE_PHRASE})(?![\w/]))|hit (?:them|her|him) up(?: again)?|(?:set|add|create|make) (?:a |me a )?(?:task|reminder)|(?:remind|remember) me|"
-    rf"(?:plan|schedule|pencil|book) (?:it|that|this|one)(?: in)?)"
+    rf"(?:plan|schedule|pencil|book) (?:it|that|this|one)(?: in)?|"
+    # "…. quote monday", "send quote tomorrow", "I must recontact her monday", "Answer by Monday"
+    rf"(?<=[,.;] )(?:send (?:the |a |them a |her a |him a )?)?quote|recontact(?: (?:them|her|him))?|"
+    rf"(?<=[.;] )answer)"
     rf"(?: with (?:them|her|him))?(?: again)?"
     rf"(?:\s+(?:with|re|about|on)\s+(?!{DATE_PHRASE})[^,;.]{{1,30}}?(?=\s+(?:on\s+|by\s+)?(?:{DATE_PHRASE})(?![\w/])))?"
     rf"(?:\s+(?:on|by|at|for|before)(?=\s*(?:{DATE_PHRASE})))?"
@@ -1637,6 +1640,12 @@ REMIND_IN_LOG = re.compile(
     rf"her)\s+){{0,2}}(?:[\w-]+\s+)?(?:proposal|quote|contract|deck|pricing|price list|samples?|"
     rf"invoice|sow|brochure|catalogue|offer|estimate)\s))"
     rf"(?P<what>.+?)\s+(?:on |by |before )?(?P<when>{DATE_PHRASE})(?![\w/])"
+)
+# "…. set a task for me for tmrw 10am to send it": the day first, then what to do
+TASK_SET_IN_LOG = re.compile(
+    rf"(?:[,;.]|\s[-–—])\s*(?:(?:can|could) you |pls |please |and )*(?:set|add|make|create) "
+    rf"(?:a |me a )?(?:task|reminder)(?: for me)?\s+(?:for |on |by )?(?P<when>{DATE_PHRASE})"
+    rf"(?:\s+(?:at\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)?)?\s+to\s+(?P<what>.+?)\W*$"
 )
 # the words that may follow a day said bare ("on the 2nd, they …"), where "on the 2nd boat" is no day
 _AFTER_A_DAY = (
@@ -1874,6 +1883,8 @@ UNIT_PRICE = re.compile(
     rf"(?:\s+(?:@|at|for)\s*|[,;]\s*|\s+)(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b)?)"
     r"\s*(?:each|apiece|ea|a piece|per (?:seat|licen[cs]e|user|unit|piece|head|box|device)|"
     r"(?:an?|/)\s?(?:seat|licen[cs]e|user|unit|piece|head|pop|device))\b"
+    # "… at 900 each, eur": the price's currency, said after it
+    rf"(?:\s*,?\s*(?P<code>{_CODES})\b(?!\s*\d))?"
 )
 MONEY = [  # an amount with its currency anywhere; else a bare number after "for", "at", a comma
     re.compile(
@@ -2678,7 +2689,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
             r"|(?:remove|take|drop|delete|strip|clear)\s+(?:the\s+)?(?:tag\s+(?!off\b)['\"#]?(?P<value2>[\w-]+)['\"]?|['\"#]?(?!(?:the|that|this|a|its|their)\b)(?P<value3>[\w-]+)['\"]?\s+tag)"
             r"|(?:remove|take|drop|strip|clear)\s+(?:the|that|this)\s+tag(?=\s+off\b)"
             r"|(?:remove|take|strip|clear)\s+['\"#]?(?P<value4>[\w-]+)['\"]?(?=\s+(?:off|from)\s+"
-            r"(?:every(?:one|body)|all)\b)"  # "remove stale from everyone"
+            r"(?:every(?:one|body)|all\b|#\d))"  # "remove stale from everyone", "… from #87, #127"
             r")(?:\s+off\b(?:\s+(?:of|from)\b)?|\s+(?:from|for|on|of)\b)"
         ),
         "untag",

@@ -1046,3 +1046,14 @@ def test_her_in_a_handover_is_the_colleague_the_message_starts_with(book):
     )
     assert preview.text.startswith("Move 2 customers to Priya?")
     assert sorted(r["Customer"] for r in preview.rows) == ["Hank Iron", "Sofia Soft"]
+
+
+def test_a_tag_the_store_has_taken_off_customers_named_or_numbered_is_untagged(book):
+    book.say("tag hal hardy, hank iron and pam page jan-event", who="Alex")
+    book.say("yes", who="Alex")
+    preview = book.say("untag jan-event from hal hardy, hank iron and pam page", who="Alex")
+    assert preview.text.startswith("Remove the tag jan-event from 3 customers?")
+    ids = ", ".join(f"#{book.customer(n).id}" for n in ("Hal Hardy", "Hank Iron"))
+    book.say("no", who="Alex")
+    preview = book.say(f"remove jan-event from {ids}", who="Alex")
+    assert preview.text.startswith("Remove the tag jan-event from 2 customers?")

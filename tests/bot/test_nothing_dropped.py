@@ -274,3 +274,29 @@ def test_a_remark_then_a_change_and_a_task_for_a_colleague_is_refused_whole(chat
     )
     assert "send them one at a time" in reply.text
     assert chat.written() == written
+
+
+def test_a_sale_at_a_price_each_in_a_currency_said_after_it_and_paperwork_to_do(chat):
+    chat.say(
+        "just got off the phone w jane cooper, acme wants 10 more licences of crm pro, sold at "
+        "900 each, eur. send invoice"
+    )
+    [sale] = chat.rows(Purchase)
+    assert (sale.quantity, sale.amount, sale.currency) == (10, 9000, "EUR")
+
+
+def test_a_follow_up_said_outright_wins_over_a_call_she_asked_for(chat):
+    chat.say("emailed jane cooper the deck, she asked for a call next wk. follow up tuesday")
+    [task] = chat.rows(Task)
+    assert task.due.isoformat() == "2026-11-24"
+    assert "next wk" in chat.rows(Interaction)[0].summary
+
+
+def test_a_task_set_in_a_contact_is_its_follow_up_and_not_its_words(chat):
+    chat.say(
+        "called jane cooper, she wants a quote for 5 seats crm pro. set a task for me for tmrw "
+        "10am to send it"
+    )
+    [interaction] = chat.rows(Interaction)
+    assert "set a task" not in interaction.summary
+    assert [t.due.isoformat() for t in chat.rows(Task)] == ["2026-11-19"]
