@@ -211,7 +211,8 @@ ON_A_SELECTION = re.compile(
     r"ping|message)\s+)?(?:each of|all(?: of)?|every(?: one of)?)?|\s+(?:each|every one) of)\s*"
     r"(?P<selection>(?:the\s+|my\s+|our\s+|[\w-]+'s\s+)?(?:(?!(?:on|for|to)\b)[\w'-]+\s+){0,3}?"
     r"(?:customers|clients|accounts|leads|prospects|detractors|promoters|passives|champions)\b"
-    r"(?:\s+(?:in|from|owned by|tagged|with|who|that|interested in|keen on)\s+[^,;:.]+)?)",
+    r"(?:\s+(?:in|from|owned by|tagged|with|who|that|interested in|keen on|worth|over|above|"
+    r"under|below)\s+[^,;:.]+?(?=\s*[,;:.]|\s*$|\s+(?:to|due|by)\s))?)",
     re.I,
 )
 # the colleague a task on each customer is for, said at its end: "… call task for sam"

@@ -1057,3 +1057,25 @@ def test_a_tag_the_store_has_taken_off_customers_named_or_numbered_is_untagged(b
     book.say("no", who="Alex")
     preview = book.say(f"remove jan-event from {ids}", who="Alex")
     assert preview.text.startswith("Remove the tag jan-event from 2 customers?")
+
+
+def test_a_task_for_a_colleague_on_a_selection_by_value_keeps_both(book):
+    with Session(book.engine) as session:
+        for name, amount in (("Pia Post", 12000), ("Pete Prompt", 4000)):
+            session.add(
+                Purchase(
+                    customer_id=book.customer(name).id,
+                    product="CRM Pro",
+                    quantity=1,
+                    amount=amount,
+                    currency="USD",
+                    purchased_on=TODAY - timedelta(days=200),
+                )
+            )
+        session.commit()
+    preview = book.say(
+        "add a task for lee on each of priya's customers worth over 10k: book a checkin, due monday",
+        who="Alex",
+    )
+    assert {r["Change"] for r in preview.rows} == {"+ task for Lee"}
+    assert [r["Customer"] for r in preview.rows] == ["Pia Post"]
