@@ -1074,7 +1074,8 @@ def test_a_task_for_a_colleague_on_a_selection_by_value_keeps_both(book):
             )
         session.commit()
     preview = book.say(
-        "add a task for lee on each of priya's customers worth over 10k: book a checkin, due monday",
+        "add a task for lee on each of priya's customers worth over 10k: book a checkin, "
+        "due monday",
         who="Alex",
     )
     assert {r["Change"] for r in preview.rows} == {"+ task for Lee"}
