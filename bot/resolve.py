@@ -122,6 +122,9 @@ def _resolve(
     offered = hinted or matches
     if len(named := [m for m in offered if _is_named(typed, m.customer)]) > 1:
         offered = named  # "hugo novak", with two of that name: those two, not every Hugo
+        own = [m.customer for m in named if m.customer.owner_id == ctx.staff.id]
+        if read and len(own) == 1:
+            return own[0]  # "what should i do with hugo silva?" from the rep who has one of them
     question = _which_one(ctx, typed, _with_recent(ctx, typed, offered), slot=slot)
     if not hinted:  # "hugo silva madrid", when the Madrid one was deleted
         question.reply.note = _in_the_bin(typed, binned, hinted=True) or None

@@ -2446,7 +2446,7 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
             ) or re.match(  # "just signed!! 10 seats crm prp 4500": what, then the sum
                 r"\s+((?!(?:for|to|from|with|at|of|and|total|in|on|each|today|yesterday|this|last|"
                 r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)[a-z][\w&+-]*"
-                r"(?:\s(?!(?:for|at|total|each)\b)[a-z][\w&+-]*){0,2}?)(?=\s*$|\s{2,}|"
+                r"(?:\s(?!(?:for|at|total|each)\b)[a-z][\w&+-]*){0,2}?)(?=\s*$|\s{2,}|\s*[,;]|"
                 r"\s+(?:for\s+|at\s+|@\s*)?[$€£]?\d)",
                 after,
             )
@@ -4418,6 +4418,8 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     for tail in (vocab.REASON_TAIL, vocab.POLITE_TAIL):  # "…, they're dead weight", "… pls"
         if found := tail.search(text):
             text, typed = text[: found.start()], typed[: found.start()]
+    if judged := _JUDGED.search(text):  # "the never contacted ones … are junk, delete them"
+        text, typed = _erased(text, judged.span()), _erased(typed, judged.span())
     for pattern, target in vocab.BULK_TARGET:
         found = pattern.search(text)
         if not found:
@@ -4618,6 +4620,10 @@ _GROUPED_NUMBER = re.compile(r"(?<![\w.,$€£])(?P<money>\d{1,3}(?:,\d{3})+(?:\
 _THE_ONE_BEST = re.compile(
     r"\b(?:who'?s|whos|who is|which is|what'?s)\s+(?:my|our|the|his|her)\s+(?:single\s+)?"
     r"(?:best|top|biggest|largest|most valuable)\s+(?:customer|client|account)\b(?!s)"
+)
+_JUDGED = re.compile(
+    r"\s+(?:are|is|were)\s+(?:all\s+)?(?:junk|spam|dead|fake|duplicates?|dupes?|rubbish|garbage|"
+    r"not real|tests?|test data)\b"
 )
 _NONE_AT_ALL = re.compile(
     r"(?:no|without)\s+(?:(?:an?|any)\s+)?(?:purchases?|orders?)(?:\s+at all)?$"

@@ -1665,7 +1665,8 @@ OCCURRED = re.compile(
 SENT_TO = re.compile(
     r"^\s*(?=\S)(?P<what>(?:the |a |an |our |my )?(?!(?:them|him|her|it|back|over)\b)[^,;:@]{1,50}?)"
     r"\s+(?:over\s+|across\s+|out\s+)?to\s+(?!(?:me|us|you|follow|chase|check|say|"
-    r"ask|tell|confirm|let|see|get|remind|thank|update|discuss|arrange|book|set|introduce)\b)"
+    r"ask|tell|confirm|let|see|get|remind|thank|update|discuss|arrange|book|set|introduce|"
+    r"reintroduce|offer|share|propose|explain|invite|welcome|apologi[sz]e|check in)\b)"
     r"(?P<who>[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|[^,;.]+?)"  # an e-mail address whole, dots and all
     r"(?=\s*(?:[,;.]|$|\s(?:re|about|regarding|today|yesterday|this|earlier|confirming|asking|"
     r"saying|telling|requesting|chasing|checking|reminding|offering|explaining|inviting|thanking|"
@@ -2408,7 +2409,7 @@ NO_CONTACT = re.compile(  # "untouched", "gone quiet", "nothing heard in 3+ week
     rf"visited|met|seen|touched base|been in touch|talked|spoken)\w*(?:\s+(?:with\s+)?(?:them|him|her|us|to)|\s+with)?){_SPAN}"
 )
 CITY = re.compile(
-    rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the(?!\s(?i:uk|us|usa|states|netherlands|philippines|uae)\b)|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|hibernating|champions?|loyal(?:ists)?|promising|detractors?|promoters?|passives?|lapsed|{_SPAN_COUNT}|{MONTH}|(?i:{WEEKDAY}))\b)(?!\w*_)"
+    rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the(?!\s(?i:uk|us|usa|states|netherlands|philippines|uae)\b)|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|total|all|general|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|hibernating|champions?|loyal(?:ists)?|promising|detractors?|promoters?|passives?|lapsed|{_SPAN_COUNT}|{MONTH}|(?i:{WEEKDAY}))\b)(?!\w*_)"
     r"(?P<city>[^\W\d_][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|shall|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|interest|interested|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please|now|today|anyway|anymore|again|right|stuck|more|less|older|sitting|nobody|noone|no)\b)[^\W\d_][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(

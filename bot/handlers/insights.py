@@ -775,8 +775,14 @@ def _scorecard(ctx: Context, period: str, *, reps: list[str] | None = None) -> R
 
 
 def _to_date(slots: dict) -> bool:
-    """Customers per owner with no period, comparison or chart: who is on the team now."""
-    return not slots.keys() & {"period", "compare", "chart", "channel", REPS}
+    """Customers per owner with no period ("in total" is none), comparison or chart: who is on the
+    team now."""
+    return slots.get("period") in (None, "to_date") and not slots.keys() & {
+        "compare",
+        "chart",
+        "channel",
+        REPS,
+    }
 
 
 def _team(ctx: Context) -> Reply:

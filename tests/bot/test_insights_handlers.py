@@ -448,3 +448,8 @@ def test_whose_are_they_after_a_list_shows_that_list_again(chat):
     listed = chat.say("the team's customers in new york", who="Alex")
     again = chat.say("whose are they", who="Alex")
     assert again.text == listed.text and again.rows == listed.rows
+
+
+def test_how_many_customers_in_total_and_per_rep_is_the_team(chat):
+    reply = chat.say("ok how many customers do we have in total, and how many per rep", who="Alex")
+    assert "3 customers in all" in reply.text

@@ -248,3 +248,17 @@ def test_the_customer_just_shown_is_never_taken_for_a_name_that_is_not_theirs(ch
     assert chat.say("tell me about jane cooper").title.startswith("Jane Cooper")
     asked = chat.say("tell me about jane wilson")
     assert asked.text.startswith("No customer is called “jane wilson”; the closest is this one.")
+
+
+def test_a_read_of_a_namesake_takes_the_senders_own_and_a_write_still_asks(chat):
+    with Session(chat.engine) as session:
+        alex = session.exec(select(Staff).where(Staff.name == "Alex")).one()
+        session.add(
+            Customer(name="Jane Cooper", company="Initrode", city="Austin", owner_id=alex.id)
+        )
+        session.commit()
+    asked = chat.say("called jane cooper about the renewal")
+    assert asked.text.startswith("Several customers match “jane cooper”")
+    chat.say("cancel")
+    advice = chat.say("what should i do with jane cooper? want to close her before i go")
+    assert "Jane Cooper (Acme Corporation)" in advice.text

@@ -3354,6 +3354,13 @@ def test_what_blind_round_64_missed_is_read_as_meant(text, intent, slots):
         ("list my changes", "customer.changes", {"by": "me"}),
         ("the halcyon sale was 25,000", "purchase.update",
          {"customer": "halcyon", "amount": 25000}),
+        ("emailed léa schneider at dunder mifflin to reintroduce myself", "interaction.log",
+         {"customer": "léa schneider at dunder mifflin", "channel": "email",
+          "summary": "to reintroduce myself"}),
+        ("the never contacted ones that were added before august are junk, delete them",
+         "customer.bulk_update",
+         {"never_contacted": True, "added": {"before": "2026-08-01"}, "action": "delete"}),
+        ("how many customers do we have in total", "segment.list", {}),
         (
             "tag all our vip customers that are actual customers (not leads) with xmas-card",
             "customer.bulk_update",
@@ -3399,6 +3406,15 @@ def test_what_working_day_76_missed_is_read_as_meant(text, intent, slots):
          {"customer": "Jolene", "field": "company", "value": "Prairie Wind Equestrian"}),
         ("Kolkata Music Acadmy is now a propsect", "customer.update",
          {"customer": "Kolkata Music Acadmy", "field": "stage", "value": "qualified"}),
+        ("on site at Rocky Mtn Balloon Fiesta, inspected 2 envelopes, one needs a new crown "
+         "ring. quote monday", "interaction.log",
+         {"customer": "Rocky Mtn Balloon Fiesta", "channel": "visit",
+          "summary": "inspected 2 envelopes, one needs a new crown ring",
+          "follow_up": "2026-11-23"}),
+        ("Please make new customer. Name is Haruka Ishida, company Ishida Paper Works, mail "
+         "haruka@ishida-washi.jp, she is in Kyoto.", "customer.create",
+         {"name": "Haruka Ishida", "company": "Ishida Paper Works",
+          "email": "haruka@ishida-washi.jp", "city": "Kyoto"}),
     ],
 )  # fmt: skip
 def test_what_blind_round_65_missed_is_read_as_meant(text, intent, slots):
