@@ -2991,7 +2991,7 @@ PERIODS = _table(
         (r"yesterday", "yesterday"),
         (r"this week|the week|this wk|wtd", "this_week"),
         (r"last week|past week|previous week", "last_week"),
-        (r"this month|the month|mtd", "this_month"),
+        (r"this month|the month|mtd|this mth|this mo", "this_month"),
         (r"last month|past month|previous month", "last_month"),
         (r"this quarter|the quarter|qtd|this q|this qtr|this trimester", "this_quarter"),
         (r"last quarter|past quarter|previous quarter|last q|last qtr", "last_quarter"),
