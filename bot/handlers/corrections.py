@@ -143,6 +143,8 @@ def just_logged_put_right(
         slots["product"] = said["product"].strip(" '\"“”‘’")
         if not _a_product(session, slots["product"]):
             return None  # "it was a big one": no product
+    elif said.re is _DAY_MEANT and (moved := _follow_up_moved(entries, said, now=now, tz=tz)):
+        return moved  # "that should be tuesday not monday": the follow-up's day, not the call's
     elif said.re is _DAY_MEANT:
         day = date_in(said["when"], now=now, tz=tz, future=False)
         if day is None:
@@ -154,6 +156,21 @@ def just_logged_put_right(
         return None
     return Parsed(
         _PUT_RIGHT_AGAIN[logged.action], {k: v for k, v in slots.items() if v is not None}
+    )
+
+
+def _follow_up_moved(entries: list, said: re.Match, *, now: datetime, tz: str) -> Parsed | None:
+    """The follow-up task set with the contact, moved, when the day taken back is its day and
+    not the contact's."""
+    task = next((e for e in entries if e.action == "task.create" and e.after), None)
+    if task is None or not said["was"] or not task.after.get("due"):
+        return None
+    was = date_in(said["was"], now=now, tz=tz, future=True)
+    if was is None or was.isoformat() != str(task.after["due"]):
+        return None
+    day = date_in(said["when"], now=now, tz=tz, future=True)
+    return (
+        Parsed("task.update", {"task_id": task.entity_id, "due": day.isoformat()}) if day else None
     )
 
 
@@ -250,7 +267,7 @@ _DAY_MEANT = re.compile(
     r"(?:actually\s+|really\s+)?(?:on\s+|for\s+)?)"
     r"(?P<when>today|yesterday|(?:last\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d{1,2}(?:st|nd|rd|th)?\s+"
     r"[a-z]{3,9}|[a-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}|(?:the\s+)?\d{1,2}(?:st|nd|rd|th))"
-    r"(?:\s*,?\s*not\s+(?:the\s+|on\s+)?\w+)?(?:\s*[-–—,.]\s*(?:please\s+|pls\s+)?(?:fix|change|correct)"
+    r"(?:\s*,?\s*not\s+(?:the\s+|on\s+)?(?P<was>\w+))?(?:\s*[-–—,.]\s*(?:please\s+|pls\s+)?(?:fix|change|correct)"
     r"(?:\s+(?:the\s+)?(?:date|day|it))?(?:\s+(?:please|pls))?)?\W*$",
     re.I,
 )

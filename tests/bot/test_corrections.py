@@ -712,3 +712,13 @@ def test_a_stage_asked_for_after_why_moves_her_and_logs_no_sale(chat):
     reply = chat.say("jane smith (globex) signed on friday apparently, move her to won")
     assert reply.text.startswith("Jane Smith (Globex Ltd): stage is now customer")
     assert chat.rows(Purchase) == []
+
+
+def test_a_day_taken_back_that_is_the_follow_ups_moves_the_follow_up_not_the_contact(chat):
+    chat.say("emailed jane cooper the deck, she asked for a call. follow up monday")
+    reply = chat.say("that should be tuesday not monday")
+    assert reply.text.startswith("Task #")
+    [task] = chat.rows(Task)
+    assert task.due.isoformat() == "2026-11-24"
+    [contact] = chat.rows(Interaction)
+    assert contact.occurred_at.date().isoformat() == "2026-11-18"
