@@ -568,18 +568,18 @@ def test_same_for_another_reps_keeps_the_rest_of_the_selection_never_their_whole
     }  # fmt: skip
 
 
-def test_buyers_of_a_product_within_a_window_leave_out_those_who_bought_it_before(book):
-    with Session(book.engine) as session:
-        for name, days_ago in (("Hal Hardy", 10), ("Pam Page", 200)):
-            session.add(
-                Purchase(
-                    customer_id=book.customer(name).id,
-                    product="CRM Pro",
-                    amount=100,
-                    purchased_on=TODAY - timedelta(days=days_ago),
-                )
-            )
+def _sold(chat, name: str, amount: int, days_ago: int) -> None:
+    with Session(chat.engine) as session:
+        customer_id = chat.customer(name).id
+        purchased_on = TODAY - timedelta(days=days_ago)
+        session.add(Purchase(customer_id=customer_id, product="CRM Pro", amount=amount,
+                             purchased_on=purchased_on))  # fmt: skip
         session.commit()
+
+
+def test_buyers_of_a_product_within_a_window_leave_out_those_who_bought_it_before(book):
+    _sold(book, "Hal Hardy", 100, 10)
+    _sold(book, "Pam Page", 100, 200)
     preview = book.say("tag everyone who bought crm pro in the last 90 days as upsell", who="Alex")
     assert {r["Customer"] for r in preview.rows} == {"Hal Hardy"}
 
@@ -1060,19 +1060,8 @@ def test_a_tag_the_store_has_taken_off_customers_named_or_numbered_is_untagged(b
 
 
 def test_a_task_for_a_colleague_on_a_selection_by_value_keeps_both(book):
-    with Session(book.engine) as session:
-        for name, amount in (("Pia Post", 12000), ("Pete Prompt", 4000)):
-            session.add(
-                Purchase(
-                    customer_id=book.customer(name).id,
-                    product="CRM Pro",
-                    quantity=1,
-                    amount=amount,
-                    currency="USD",
-                    purchased_on=TODAY - timedelta(days=200),
-                )
-            )
-        session.commit()
+    _sold(book, "Pia Post", 12000, 200)
+    _sold(book, "Pete Prompt", 4000, 200)
     preview = book.say(
         "add a task for lee on each of priya's customers worth over 10k: book a checkin, "
         "due monday",
