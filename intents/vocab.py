@@ -2507,7 +2507,7 @@ OWNER_BY = re.compile(
 )
 NOT_OWNERS = frozenset(
     "nobody noone anyone anybody someone somebody everyone everybody no-one whats what's what "
-    "hows how's whos who's how who where when why there here that let "
+    "hows how's whos who's how who where when why there here that let scoreboard leaderboard "
     "today tomorrow yesterday this next last the a an me us it week month year now overdue all "
     "everyone team my our your today's tonight later i we you they he she it mine myself "
     "not never to be been already just monday tuesday wednesday thursday friday saturday sunday "
@@ -3034,7 +3034,8 @@ GROUPS = _table(
             r"|who(?:'s| has| have)? (?:had|has|made|logged|sold|closed|brought in|did|booked|got) the "
             r"(?:most|fewest|least)\b"
             r"|(?:top|best) (?:reps?|performers?|salesperson|salespeople)\b"
-            r"|rank(?:ing)? (?:the |my |our |all )?(?:reps|team|sales ?people|sellers)\b",
+            r"|rank(?:ing)? (?:the |my |our |all )?(?:reps|team|sales ?people|sellers)\b"
+            r"|(?:rep|sales|team)\s+(?:scoreboard|leaderboard|league table|rankings?)\b",
             "owner",
         ),
         (
@@ -3043,7 +3044,11 @@ GROUPS = _table(
             "product",
         ),
         (r"(?:by|per|each|every) (?:customer |rfm )?segment|\bsegments\b", "segment"),
-        (r"(?:by|per|each|every) channel|by type", "channel"),
+        (  # "calls vs meetings last month": one count per way of contact
+            r"(?:by|per|each|every) channel|by type|(?:calls|e-?mails|meetings|visits|texts|chats)\s+"
+            r"(?:vs\.?|versus|against|compared to)\s+(?:calls|e-?mails|meetings|visits|texts|chats)\b",
+            "channel",
+        ),
         (
             r"(?:by|per|each|every) (?:city|location|town)|city[- ]?wise|" + WHICH_TOWNS.pattern,
             "city",
@@ -3071,7 +3076,8 @@ REPORT_CHANNELS = _table(
     ]
 )
 COMPARE = re.compile(
-    r"\b(?:vs\.?|versus|compared (?:to|with)|comparing (?:to|with)|comparison|compare[ds]?|against (?:last|the previous)|"
+    r"\b(?:(?<!calls )(?<!emails )(?<!meetings )(?<!visits )(?:vs\.?|versus)|compared (?:to|with)|"
+    r"comparing (?:to|with)|comparison|compare[ds]?|against (?:last|the previous)|"
     r"than last|over last|relative to|v(?=\s+(?:last|the previous|prev|previous)\b))\b"
 )
 CHART = re.compile(r"\b(?:chart|graph|plot|visual|visuali[sz]e|diagram)\b")

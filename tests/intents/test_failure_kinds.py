@@ -3415,6 +3415,10 @@ def test_what_working_day_76_missed_is_read_as_meant(text, intent, slots):
          "haruka@ishida-washi.jp, she is in Kyoto.", "customer.create",
          {"name": "Haruka Ishida", "company": "Ishida Paper Works",
           "email": "haruka@ishida-washi.jp", "city": "Kyoto"}),
+        ("rep scoreboard this qtr", "report.show",
+         {"period": "this_quarter", "group_by": "owner"}),
+        ("calls vs meetings last month", "report.show",
+         {"metric": "interactions", "period": "last_month", "group_by": "channel"}),
     ],
 )  # fmt: skip
 def test_what_blind_round_65_missed_is_read_as_meant(text, intent, slots):
