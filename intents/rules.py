@@ -87,6 +87,8 @@ def without_customer_tail(slots: dict[str, Any]) -> dict[str, Any]:
         slots["customer"] = who = who[:-2]  # "set Jane O'Brien's stage to lost"
     if isinstance(who, str) and (plain := _PARTICLES_AT_END.sub("", who)):
         slots["customer"] = who = plain  # "priyanka @ loomgrid lol"
+    if isinstance(who, str) and (plain := _VERB_AT_END.sub("", who)) and plain != who:
+        slots["customer"] = who = plain  # "that meeting with jane should say …": jane
     if isinstance(who, str) and (address := _LABELLED_ADDRESS.fullmatch(who)):
         slots["customer"] = who = address["address"]  # "the customer with email m.k@x.pl"
     if isinstance(who, str) and (
@@ -119,6 +121,7 @@ _ROLE_AT = re.compile(
     re.I,
 )
 _WHOSE_LAST = (["his"], ["her"], ["their"], ["its"])
+_VERB_AT_END = re.compile(r"\s+(?:should|must|needs|ought)$", re.I)
 _STAGE_VERB = re.compile(r"(?:bump|promote|demote|advance|upgrade|downgrade)\s+(?=\S)", re.I)
 _SPOKEN_TO = re.compile(r"(?:you|u|ya)\s+(?:missed|forgot|got|left|didn'?t|did not)\b", re.I)
 
@@ -3670,8 +3673,11 @@ def _log(match: re.Match, message: Message) -> dict | None:
         _AT_AN_HOUR.search(text) and not _HAPPENED.search(text)
     ):  # "book a call with acme for monday 10am", "meeting with him monday 2pm": still to come
         return None
-    if _LOGGED_WRONG.search(text):  # "i logged the X email … but it was actually Y": a fix
-        return None
+    if _LOGGED_WRONG.search(text) or (
+        (fix := vocab.CONTACT_SUMMARY_FIXED.search(text))
+        and not vocab.CONTACT_VERB.search(text[: fix.start()])
+    ):
+        return None  # "i logged the X email … but it was Y", "that meeting … should say …": a fix
     if (handed := vocab.TASK_FOR.match(text)) and handed.group("who4"):
         return None  # "ask Sam to do a retention call with X by friday": Sam's task to come
     channel = _channel(text)
@@ -4202,6 +4208,7 @@ def _summary_fixed(said: re.Match, message: Message) -> dict[str, Any]:
     before them."""
     group = next(g for g in ("said", "said2", "said3") if said[g])
     before = re.sub(r"(?:\s+to)?[\s:]*$", "", message.typed[: said.start(group)])
+    before = _SHOULD_SAY.sub("", before)  # "that meeting with jane should say …": jane
     slots: dict[str, Any] = {
         "customer": _entry_customer(before),
         "summary": message.typed[said.start(group) :].strip(" \"'“”‘’"),
@@ -4212,6 +4219,11 @@ def _summary_fixed(said: re.Match, message: Message) -> dict[str, Any]:
 
 
 _EACH_WORD = r"(?:each|ea|apiece|a piece|per (?:seat|unit|licen[cs]e|piece|item|one|user))\b"
+
+
+_SHOULD_SAY = re.compile(
+    r"\s+(?:should|must|needs? to|ought to)(?:\s+(?:just|only))?\s+(?:say|read|be)$", re.I
+)
 
 
 @reads("purchase.update")

@@ -211,7 +211,7 @@ CONTACT_DAY_FIXED = re.compile(
 CONTACT_SUMMARY_FIXED = re.compile(
     r"(?:\b(?:summary|notes?)\b|\b(?:that|the|this|today'?s|yesterday'?s|my|last|latest)\s+(?:last\s+|"
     r"latest\s+)?(?:call|e-?mail|meeting|visit|chat|contact)\b).{0,80}?\b(?:should|must|needs? to|"
-    r"ought to)\s+(?:say|read|be)\s*(?::\s*|\s+)(?P<said>(?![^\s@]+@)\S.+)"
+    r"ought to)\s+(?:just\s+|only\s+)?(?:say|read|be)\s*(?::\s*|\s+)(?P<said>(?![^\s@]+@)\S.+)"
     r"|\b(?:change|fix|correct|update|replace)\s+the\s+(?:summary|notes?)\s+(?:of|on|for)\s+"
     r".{0,80}?\s+to\s*(?::\s*|\s+)(?P<said2>\S.+)"
     r"|\b(?:that|the|this)\s+(?:last\s+)?(?:call|e-?mail|meeting|visit|chat|contact)\s+was\s*:\s*"

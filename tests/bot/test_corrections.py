@@ -722,3 +722,14 @@ def test_a_day_taken_back_that_is_the_follow_ups_moves_the_follow_up_not_the_con
     assert task.due.isoformat() == "2026-11-24"
     [contact] = chat.rows(Interaction)
     assert contact.occurred_at.date().isoformat() == "2026-11-18"
+
+
+def test_what_a_meeting_should_say_puts_its_words_right_and_logs_no_other(chat):
+    chat.say("met jane cooper, went over the renewal")
+    question = chat.say("that meeting with jane should say they want 45 seats of crm pro")
+    if question.text.startswith("I'm not sure I understood."):  # asked which reading first
+        question = chat.say("yes")
+    assert question.text.startswith("Change the meeting with Jane Cooper (Acme Corporation)")
+    chat.say("yes")
+    [meeting] = chat.rows(Interaction)
+    assert meeting.summary == "they want 45 seats of crm pro"

@@ -3424,3 +3424,32 @@ def test_what_working_day_76_missed_is_read_as_meant(text, intent, slots):
 def test_what_blind_round_65_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("that meeting with hugo should say they want 45 seats of crm suite",
+         "interaction.update",
+         {"customer": "hugo", "summary": "they want 45 seats of crm suite",
+          "old_channel": "meeting"}),
+        ("remove jan-event from #87, #127 and #35", "customer.bulk_update",
+         {"customers": ["#87", "#127", "#35"], "action": "untag", "value": "jan-event"}),
+        ("just got off the phone w bill lumbergh, initech wants 10 more licences of crm pro, "
+         "sold at 900 each, eur. send invoice", "purchase.log",
+         {"customer": "bill lumbergh", "quantity": 10, "product": "crm pro", "amount": 9000,
+          "currency": "EUR", "contact": "call"}),
+        ("emailed léa schneider (dunder mifflin) the deck, she asked for a call next wk. follow "
+         "up tuesday", "interaction.log",
+         {"customer": "léa schneider (dunder mifflin)", "channel": "email",
+          "summary": "the deck, she asked for a call next wk", "follow_up": "2026-11-24"}),
+        ("called amelia, she wants a quote for 5 seats crm pro, sending tmrw. set a task for me "
+         "for tmrw 10am to send it", "interaction.log",
+         {"customer": "amelia", "channel": "call",
+          "summary": "she wants a quote for 5 seats crm pro, sending tmrw",
+          "follow_up": "2026-11-19"}),
+    ],
+)  # fmt: skip
+def test_what_working_day_77_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
