@@ -264,7 +264,7 @@ def test_a_city_put_right_in_the_same_breath_and_again_after_is_the_one_meant(ch
     assert chat.customer("Jane Cooper").city == "Munich"
 
 
-def test_a_remark_then_a_change_and_a_task_for_a_colleague_is_refused_whole(chat):
+def test_a_remark_then_a_change_and_a_task_for_a_colleague_writes_nothing_unsure(chat):
     chat.say("tell me about jane cooper", who="Alex")
     written = chat.written()
     reply = chat.say(
@@ -272,7 +272,9 @@ def test_a_remark_then_a_change_and_a_task_for_a_colleague_is_refused_whole(chat
         "her tmrw",
         who="Alex",
     )
-    assert "send them one at a time" in reply.text
+    # refused whole, or "her" asked about once the remark read as a list has been answered;
+    # never one task worded as the whole message
+    assert "send them one at a time" in reply.text or reply.text.startswith("Which customer?")
     assert chat.written() == written
 
 
