@@ -16,7 +16,7 @@ from bot.resolve import resolve_customer, resolve_each
 from crm_store import reports
 from crm_store.audit import snapshot
 from crm_store.models import Channel, Customer, Interaction, Staff
-from intents import CUSTOMERS, MENTIONING, Parsed
+from intents import CONTACT_FOLLOW_UP, CUSTOMERS, MENTIONING, Parsed
 
 DEFAULT_HISTORY = 10
 MAX_HISTORY = 50
@@ -80,6 +80,18 @@ def record_contact(
         before=None,
         description=f"{channel} with {customer.display_name}",
     )
+
+
+def contact_beside(
+    ctx: Context, customer: Customer, channel: str, summary: str, slots: dict
+) -> str:
+    """The contact a sale or an NPS answer came in ("called bjorn, … nps 7"), logged now with its
+    follow-up if one was said, and the lines that say so."""
+    record_contact(ctx, customer, channel, summary, ctx.now)
+    said = logged(ctx, [customer], channel, summary, ctx.now)
+    if (due := due_date(ctx, slots.get(CONTACT_FOLLOW_UP))) is not None:
+        said += follow_up_task(ctx, customer, summary, due)  # "… follow up thursday"
+    return said
 
 
 def follow_up_task(ctx: Context, customer: Customer, summary: str, due: date) -> str:

@@ -8,13 +8,12 @@ from sqlmodel import Session, col, select
 
 from bot import checks
 from bot.context import Context, UserError, handles
-from bot.handlers.interactions import follow_up_task, logged, record_contact
-from bot.handlers.tasks import due_date
+from bot.handlers.interactions import contact_beside
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
 from crm_store.audit import last_command, snapshot
 from crm_store.models import Customer, NpsAnswer
-from intents import CONTACT, CONTACT_FOLLOW_UP, CONTACT_SAID, Parsed
+from intents import CONTACT, CONTACT_SAID, Parsed
 
 
 def category(score: int) -> str:
@@ -75,11 +74,7 @@ def record_nps(parsed: Parsed, ctx: Context) -> Reply:
     contact = ""
     if channel := parsed.slots.get(CONTACT):  # "called bjorn, … nps 7": the call is logged too
         about = parsed.slots.get(CONTACT_SAID) or comment
-        record_contact(ctx, customer, channel, about, ctx.now)
-        contact = logged(ctx, [customer], channel, about, ctx.now)
-        if (day := due_date(ctx, parsed.slots.get(CONTACT_FOLLOW_UP))) is not None:
-            contact += follow_up_task(ctx, customer, about, day)  # "… follow up thursday"
-        contact += "\n"
+        contact = contact_beside(ctx, customer, channel, about, parsed.slots) + "\n"
     advice = {
         "promoter": "A good moment to ask for a referral.",
         "passive": "Satisfied but not enthusiastic: worth asking what would make it a 10.",

@@ -13,13 +13,12 @@ from sqlmodel import Session, col, select
 
 from bot import checks, format, permissions
 from bot.context import Ask, Context, UserError, handles
-from bot.handlers.interactions import follow_up_task, logged, move_to_stage, record_contact
-from bot.handlers.tasks import due_date
+from bot.handlers.interactions import contact_beside, move_to_stage
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer
 from crm_store import normalize
 from crm_store.models import Product, Purchase
-from intents import ANOTHER_PRODUCT, CONTACT, CONTACT_FOLLOW_UP, DISCOUNT, EACH, Parsed
+from intents import ANOTHER_PRODUCT, CONTACT, DISCOUNT, EACH, Parsed
 from intents.rules import clean_slots
 from intents.values import amount
 
@@ -76,11 +75,7 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     recorded = f"Recorded {items} for {customer.display_name}: {total}{when}."
     if channel := slots.get(CONTACT):  # "tom from cyberdyne called, … sold 5 crm pro": the call
         summary = "sale: " + ", ".join(f"{sale.quantity} × {sale.product}" for sale in sales)
-        record_contact(ctx, customer, channel, summary, ctx.now)
-        contact = logged(ctx, [customer], channel, summary, ctx.now)
-        if (follow_up := due_date(ctx, slots.get(CONTACT_FOLLOW_UP))) is not None:
-            contact += follow_up_task(ctx, customer, summary, follow_up)
-        recorded = f"{contact}\n{recorded}"
+        recorded = f"{contact_beside(ctx, customer, channel, summary, slots)}\n{recorded}"
     return Reply(text=recorded, buttons=[Button("Undo", "undo")])
 
 
