@@ -775,43 +775,50 @@ def _excluding(
         numbered or lexicon is not None and all(known_customer(n, lexicon) for n in names)
     ):
         return _left_out(parsed, said, customers=names)
-    if lexicon is not None and len(names) > 1:  # "except the austin ones and amelia weber"
-        named = [n.strip() for n in names if known_customer(n.strip(), lexicon)]
-        others = [n.strip() for n in names if n.strip() not in named]
-        if named and len(others) == 1 and (chosen := _selected(others[0], now, tz, lexicon)):
-            return _left_out(parsed, said, **chosen, customers=named)
+    if lexicon is not None and len(names) > 1 and (mixed := _named_and_selected(names, lexicon)):
+        return _left_out(parsed, said, **mixed)  # "except the austin ones and amelia weber"
     if lexicon is not None and (owned := _REPS_CUSTOMER.match(words)):
         # "except sams hugo silva at maple foods": one of Sam's customers, not all of them
         person = re.sub(r"\s+(?:at|from|of|@)\s+", " ", owned["customer"])
         if staff_named(owned["rep"], lexicon) and known_customer(person, lexicon):
             return _left_out(parsed, said, customers=[owned["customer"]])
-    if chosen := _selected(words, now, tz, lexicon):
-        return _left_out(parsed, said, **chosen)
+    for asked in _selection_asked(words):
+        listed = parse(asked, now=now, tz=tz, lexicon=lexicon)
+        chosen = {k: v for k, v in listed.slots.items() if k in _SELECTION}
+        if chosen.get("segment") == "lost" and "stage" not in chosen:
+            chosen["stage"] = chosen.pop("segment")  # "except the lost ones": deals lost
+        if listed.intent == "segment.list" and chosen and not listed.unread:
+            return _left_out(parsed, said, **chosen)
     if lexicon is None and names:
         return _left_out(parsed, said, customers=names)
     return replace(parsed, unread=(*parsed.unread, said))
 
 
-def _selected(said: str, now: datetime, tz: str, lexicon: Lexicon | None) -> dict[str, Any]:
-    """The selection that words left out name ("the munich ones", "the ones in munich", "the
-    lost ones"), read as a list of them; empty when they name none."""
-    words = _ONES.sub(" ", said).strip(" ,.")
-    asked = (
-        (f"list customers {words}",)
-        if _PLACED.match(words)
-        else (f"list {words} customers", f"list customers in {words}")
-    )
-    for question in asked:
-        listed = parse(question, now=now, tz=tz, lexicon=lexicon)
+def _named_and_selected(names: list[str], lexicon: Lexicon) -> dict[str, Any] | None:
+    """Customers left out by name beside one selection left out ("the austin ones and amelia
+    weber"); None unless each part is one or the other."""
+    named = [n.strip() for n in names if known_customer(n.strip(), lexicon)]
+    others = [n.strip() for n in names if n.strip() not in named]
+    if not named or len(others) != 1:
+        return None
+    words = _ONES.sub(" ", others[0]).strip(" ,.")
+    for asked in _selection_asked(words):
+        listed = parse(asked, now=_ANY_DAY, tz="UTC", lexicon=lexicon)
         chosen = {k: v for k, v in listed.slots.items() if k in _SELECTION}
-        if chosen.get("segment") == "lost" and "stage" not in chosen:
-            chosen["stage"] = chosen.pop("segment")  # "except the lost ones": deals lost
         if listed.intent == "segment.list" and chosen and not listed.unread:
-            return chosen
-    return {}
+            return {**chosen, CUSTOMERS: named}
+    return None
+
+
+def _selection_asked(words: str) -> tuple[str, ...]:
+    """How a selection left out is asked for as a list: "the munich ones", "the ones in munich"."""
+    if _PLACED.match(words):
+        return (f"list customers {words}",)
+    return (f"list {words} customers", f"list customers in {words}")
 
 
 _PLACED = re.compile(r"(?:in|from|at|based in|located in)\s", re.I)
+_ANY_DAY = datetime(2026, 1, 1)  # a selection of a place, stage or tag reads the same any day
 _REPS_CUSTOMER = re.compile(r"^(?P<rep>[\w-]+?)(?:'s|’s|s)\s+(?P<customer>\S.+)$", re.I)
 
 

@@ -1011,6 +1011,8 @@ def _subscribe(match: re.Match, message: Message) -> dict | None:
         else None
     )
     time = time_of(found.group("time")) if found else None
+    if time is None and (spoken := _SPOKEN_TIME.search(message.text)):
+        time = _spoken_time(spoken)  # "at quarter to seven"
     if time is None and (hour := _MORNING_HOUR.search(message.text)):
         said = next(h for h in hour.groups() if h)
         time = f"{int(said):02d}:00"  # "the digest in the morning? 7 would be ideal"
@@ -1018,6 +1020,23 @@ def _subscribe(match: re.Match, message: Message) -> dict | None:
 
 
 _DIGEST_AT = re.compile(r"\bdigest\s+(?P<time>(?:[01]\d|2[0-3])[0-5]\d)\b(?![-/.]\d)")  # "… 0700"
+# a time of day said in words: "quarter to seven", "half past 6", "ten past eight"
+_SPOKEN_TIME = re.compile(
+    r"\b(?P<part>quarter|half|ten|twenty|five|twenty[- ]five)\s+(?P<way>to|past)\s+"
+    r"(?P<hour>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+)
+_PARTS = {"quarter": 15, "half": 30, "ten": 10, "twenty": 20, "five": 5}
+
+
+def _spoken_time(found: re.Match) -> str | None:
+    """ "quarter to seven" → 06:45; mornings, as digests go out then."""
+    hour = int(found["hour"]) if found["hour"].isdigit() else spoken_number(found["hour"])
+    minutes = _PARTS.get(found["part"], 25)
+    if found["way"] == "to":
+        hour, minutes = hour - 1, 60 - minutes
+    return f"{hour % 24:02d}:{minutes:02d}" if 0 <= hour < 24 else None
+
+
 # an hour said bare beside "morning": "in the morning, 7 ideally", "7 in the morning"
 _MORNING_HOUR = re.compile(
     r"\bmorning\b\W+(?:(?:at|around|say|about|by|maybe|like|ideally)\s+)*(?P<hour>[5-9]|1[01])\b(?![:.]?\d)"
@@ -1036,7 +1055,7 @@ def _digest(match: re.Match, message: Message) -> dict | None:
     if vocab.WEEKDAYS_ONLY.search(message.text):
         return None  # "only weekdays pls, no digest on sat/sun": when it comes, not one shown
     day, _, _ = _find_date(message.text, message, future=False)
-    if day is None and _DIGEST_AT.search(message.text):
+    if day is None and any(p.search(message.text) for p in (_DIGEST_AT, _SPOKEN_TIME)):
         return None  # "snd digest 0700": when it should come, not one shown now
     if day is None and re.search(r"\btoday'?s\b", message.text):
         day = message.now.date().isoformat()
@@ -1325,11 +1344,7 @@ _TASK_ID = re.compile(r"(?<![\w@.,$€£:])#?(\d{1,7})\b(?![.,:]\d)")
 _COUNT_OF_THINGS = re.compile(
     r"\s+(?!(?:thanks|tasks|pls|plz|yes|guys|folks|is|was|has|as|its|this|us|thx)\b)[a-z]{2,}s\b"
 )
-_NUMBERED_CUSTOMERS = re.compile(  # "#169, #49 and #177", "customers #18, #117 and #120"
-    r"\s*(?:(?:the\s+)?(?:customers|clients|accounts)\s+)?#\d+(?:\s*(?:,|and|&|\+)?\s*#\d+)+"
-    r"[\s,.:;-]*",
-    re.I,
-)
+_NUMBERED_CUSTOMERS = re.compile(r"\s*#\d+(?:\s*(?:,|and|&|\+)?\s*#\d+)+[\s,.:;-]*")
 _FOR_A_YEAR = re.compile(
     r"^\s*for\s+(?:20\d\d|next year|the (?:next|coming) year)\s*[:,-]\s*", re.I
 )

@@ -375,26 +375,6 @@ def _spoken_time(found: re.Match) -> str:
     return f"at {hour}:{minutes:02d}"
 
 
-# a time said by the part of the hour: "quarter to seven", "half past 6", "ten past eight"
-QUARTER_TIME = re.compile(
-    r"\b(?:at\s+)?(?P<part>quarter|half|twenty[- ]five|twenty|ten|five|25|20|10|5)\s+"
-    rf"(?P<way>to|past)\s+(?P<hour>{_HOURS}|1[0-2]|[1-9])\b(?!\s*(?:[:.]\d|%))",
-    re.I,
-)
-_PARTS = {"quarter": 15, "half": 30, "ten": 10, "twenty": 20, "five": 5, "twenty five": 25}
-
-
-def _quarter_time(found: re.Match) -> str:
-    """ "quarter to seven" → "at 6:45": a clock time, read as any other."""
-    said = found["hour"].lower()
-    hour = int(said) if said.isdigit() else _UNITS.index(said)
-    part = found["part"].lower().replace("-", " ")
-    minutes = int(part) if part.isdigit() else _PARTS[part]
-    if found["way"].lower() == "to":
-        hour, minutes = (hour - 1) % 12 or 12, 60 - minutes
-    return f"at {hour}:{minutes:02d}"
-
-
 # A greeting or thanks in front of a request: the request is what counts.
 # what a message is about, said before it: "pipeline: …", "finance update: …", "fyi - …"
 TOPIC_LABEL = re.compile(
@@ -842,8 +822,6 @@ def clean(text: str) -> Cleaned:
         for pattern in SPOKEN_NUMBERS:
             traced.sub(pattern, _spoken)
         traced.sub(SPOKEN_TIME, _spoken_time)
-    if QUARTER_TIME.search(traced.text):
-        traced.sub(QUARTER_TIME, _quarter_time)
     stripped = traced.text.strip()
     at = traced.text.find(stripped) if stripped else 0
     traced.cut(at, at + len(stripped))
