@@ -19,7 +19,12 @@ from intents import Parsed
 
 
 class UserError(Exception):
-    """An expected failure: its message is the whole answer, and nothing is written."""
+    """An expected failure: its message is the whole answer, and nothing is written. `about`
+    is the customer the answer names, whom "him" or "her" next means."""
+
+    def __init__(self, text: str, *, about: int | None = None) -> None:
+        super().__init__(text)
+        self.about = about
 
 
 class Ask(Exception):  # noqa: N818  (a question, not an error)

@@ -257,7 +257,14 @@ class Bot:
             waiting = chosen.waiting if isinstance(chosen, _Command) else None
             waiting = "kept" if waiting == NARROWING else waiting  # the preview is still there
             named = isinstance(chosen, _Command) and subjects.names_someone(chosen.parsed)
-            self._settle(message, staff_id, None, keep_waiting=waiting == "kept", named=named)
+            self._settle(
+                message,
+                staff_id,
+                None,
+                keep_waiting=waiting == "kept",
+                named=named,
+                about=error.about,
+            )
             return _noted(Reply(str(error)), waiting)
         except Ask as question:
             waiting = chosen.waiting if isinstance(chosen, _Command) else None
@@ -415,7 +422,7 @@ class Bot:
         ):  # "… 30 licences CRM Pro 27k, move her to customer": the sale wins her anyway
             text = text[: won.start()]
             parsed = subjects.refer_back(text, read(text), subject, read)
-        split = split_request(text)
+        split = split_request(text) or _the_same_for(text, read)
         if won and parsed.intent == "customer.update" and parsed.slots.get("field") == "stage":
             split = None  # "X signed on friday apparently, move her to won": why, then the move
         if split is not None and (remarked := _after_a_remark(split, read)) is not None:
@@ -593,11 +600,13 @@ class Bot:
         keep_waiting: bool = False,
         then: str | None = None,
         named: bool = False,
+        about: int | None = None,
     ) -> None:
         """After a rolled-back command: keep the event id, and the new question if one was asked
         with the message's second request, run once it is answered (or the question still
         waiting, marked as having survived one unrelated message); a customer `named` and not
-        found is no longer followed by "him" meaning the one before."""
+        found is no longer followed by "him" meaning the one before, and the one the answer was
+        `about` ("X is in the delete bin") is."""
         with transaction(self.engine) as session:
             try:
                 with session.begin_nested():
@@ -607,8 +616,8 @@ class Bot:
             if staff_id is None:
                 return
             conversation = _conversation(message, staff_id)
-            if named:  # "No customer matches “hugo silva paris”": "him" next is not the one before
-                subjects.forget_customer(session, conversation)
+            if named or about is not None:  # "No customer matches “hugo silva paris”": not him
+                subjects.point_at(session, conversation, about, message.received_at)
             if keep_waiting:
                 for waiting in session.exec(
                     select(PendingQuestion).where(PendingQuestion.conversation == conversation)
@@ -675,13 +684,15 @@ _SECOND = re.compile(
     r"(?=(?:done|mark|close|complete|tick|task done|remind me|set a reminder|add a task|new task|"
     r"(?:remind|ask)\s+(?!me\b)[\w'-]+\s+to|bring\s+(?:her|him|them|it)\s+back|"
     r"task:|todo|tag|untag|move|push|postpone|reschedule|log|book|delete|restore|reassign|give|"
-    r"put\s+(?:her|him|them|it)\b)\b"
+    r"bump|promote|advance|upgrade|downgrade|demote|put\s+(?:her|him|them|it)\b)\b"
     rf"|{_SALE_AFTER}|(?<=, ){_CONTACT_AFTER}|(?<=, and ){_CONTACT_AFTER}"
     # "visited Tom this morning and then had a zoom w/ Léa …": a second contact
     r"|(?<=and then )(?:had|called|rang|phoned|emailed|met|visited|texted|messaged|spoke)\b"
     # "sent deck to amelia, also rang fatima at bluth, no answer": a contact with another
     r"|(?<=, also )(?:called|rang|phoned|emailed|met|visited|texted|messaged|whatsapped)\b"
     r"|(?<=and )(?:gave|rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\b|\d)"
+    # "… CRM Pro, 12,500. she rated us 9 btw": her score too
+    r"|(?<=[.;!] )(?:he|she|they)\s+(?:gave|rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\s+)?\d"
     r"|(?<=and )(?:his|her|their)\s+(?:new\s+)?(?:phone|mobile|cell|number|e-?mail|title|job title|"
     r"city|address|company)\b(?:\s+(?:number|address))?\s+(?:is|to|=|:)"
     # "… is now x@y.de and she moved to Berlin": her city too
@@ -812,11 +823,19 @@ _REMINDED_IF_SILENT = re.compile(
 _INTERJECTION_AT_END = re.compile(r"(?<=[.!?])\s*(?:oh|ah|also|plus|btw)\W*$", re.I)
 
 
+_LOG_IT_AT_END = re.compile(
+    r"(?<=\w)[\s,.;]+(?:and\s+)?(?:pls\s+|please\s+)?log\s+(?:it|that|this)(?:\s+(?:pls|please|too))?"
+    r"\W*$",
+    re.I,
+)
+
+
 def split_request(text: str) -> tuple[str, str] | None:
     """The first request of a message that holds more, and the rest (which may hold more), each
     long enough to stand alone."""
     if _TAKEN_BACK.search(text):  # "… move to customer? no wait keep in proposal. just log the
         return None  # call": what was taken back is not done, and the rest is one note
+    text = _LOG_IT_AT_END.sub("", text)  # "…, he wants a demo. bump him to qualified and log it"
     if staged := _HANDED_AS.match(text):  # "assign her to sam as a lead": a handover, a stage
         return staged["handover"], f"move {staged['who']} to {staged['stage']}"
     if each := _INTERESTS_EACH.match(text):  # "carla is interested in X, tobias in Y": two
@@ -846,6 +865,29 @@ def split_request(text: str) -> tuple[str, str] | None:
         if len(first.split()) >= 2 and len(rest.split()) >= 2:
             return first, rest
     return None
+
+
+_SAME_FOR = re.compile(
+    r"^(?P<first>.+?)\s*[,;.]\s*(?:and\s+)?(?:the\s+)?same\s+(?:for|with|to)\s+"
+    r"(?P<who>[^,;.!?]+?)(?:\s+(?:too|as well))?\W*$",
+    re.I,
+)
+_SAID_AGAIN = frozenset({"interaction.log", "purchase.log", "task.create"})
+
+
+def _the_same_for(text: str, read: Callable[[str], intents.Parsed]) -> tuple[str, str] | None:
+    """ "emailed jane the pricing sheet, and same for ingrid at halcyon": the contact told, and
+    the same told of the other customer, as two requests."""
+    if not (same := _SAME_FOR.match(text)) or same["who"].split()[0].lower() in vocab.DATE_WORDS:
+        return None  # "…, same for tomorrow": when, not whom
+    told = read(same["first"])
+    who = told.slots.get("customer")
+    if told.intent not in _SAID_AGAIN or not isinstance(who, str):
+        return None
+    at = same["first"].lower().find(who.lower())
+    if at < 0:
+        return None
+    return same["first"], f"{same['first'][:at]}{same['who']}{same['first'][at + len(who) :]}"
 
 
 def requests(text: str) -> list[str]:

@@ -84,10 +84,10 @@ def _resolve(
         matches, binned = find_customers(ctx.session, typed, in_bin=in_bin), []
     if not matches:
         where = "in the delete bin " if in_bin is True else ""
-        gone = _in_the_bin(typed, binned)
         raise UserError(
             f"No customer {where}matches “{typed}” (I searched names, companies, "
-            f"e-mails, phones and #ids). {gone}".strip()
+            f"e-mails, phones and #ids). {_in_the_bin(typed, binned)}".strip(),
+            about=binned[0].customer.id if len(binned) == 1 else None,
         )
     if not any(m.hinted for m in matches):
         _not_the_one_deleted(binned)  # "fatima nakamura in austin", when she was deleted
@@ -97,7 +97,8 @@ def _resolve(
         # "whered omar jensen go?": the one of that very name was deleted, the rest only look alike
         raise UserError(
             f"{gone.display_name} (#{gone.id}) is in the delete bin; “restore #{gone.id}” "
-            "brings them back."
+            "brings them back.",
+            about=gone.id,
         )
     # a lone match that only looks like the words ("jane wilson" for Jane Smith) is asked about
     guessed = len(matches) == 1 and not _near_every_word(typed, matches[0].customer)

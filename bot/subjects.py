@@ -21,6 +21,7 @@ from bot.handlers.insights import PER_OWNER, selection_of
 from bot.handlers.tasks import THEIR_OWNER
 from crm_store.models import ConversationSubject
 from intents import CUSTOMERS, EXCLUDING, FORECAST, TASKS_OF, WITH_TASKS, Parsed, vocab
+from intents.rules import QUOTED_NAME
 
 CHANGE = ("field", "value", "action")
 CHOSEN_BY = "chosen_by"  # kept with a change to many: the selection it was made on
@@ -162,10 +163,18 @@ AND_ALSO = re.compile(
 ASK_FIRST = 0.5  # a reading that is confirmed before it is done
 CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
 THEIR_TASKS_TOO = re.compile(
-    r"\W*(?:(?:and|plus|also|ok)\s+)*(?:(?:move|give|hand)\s+)?(?:his|her|their)\s+(?:open\s+)?"
-    r"(?:tasks?|to-?dos?|follow-?ups?)(?:\s+(?:too|as well|with (?:him|her|them)))*"
-    r"(?:[\s,;-]+(?:give|hand|move|pass) (?:them|those|it) (?:over )?to [\w'-]+)?"  # ", … to dana"
+    r"\W*(?:(?:yes|yeah|yep|and|plus|also|ok)[\s,]+)*(?:(?:move|give|hand|pass)\s+)?"
+    r"(?:his|her|their)\s+(?:(?:\d+|one|only)\s+)?(?:open\s+)?(?:tasks?|to-?dos?|follow-?ups?)"
+    r"(?:\s+(?:over\s+)?to\s+(?P<to>[\w'-]+))?(?:\s+(?:too|as well|with (?:him|her|them)))*"
+    # "…, give them to dana"
+    r"(?:[\s,;-]+(?:give|hand|move|pass) (?:them|those|it) (?:over )?to (?P<to2>[\w'-]+))?"
     r"(?:\s+(?:pls|please))?\W*",
+    re.I,
+)
+HER_TASKS_TO = re.compile(
+    r"\W*(?:(?:yes|yeah|yep|and|plus|also|ok|pls|please)[\s,]+)*(?:move|give|hand|pass|reassign)\s+"
+    r"(?:his|her|their)\s+(?:(?:\d+|one|only|two|both)\s+)?(?:open\s+)?(?:tasks?|to-?dos?|follow-?ups?)\s+"
+    r"(?:over\s+)?to\s+(?P<to>[\w'-]+)(?:\s+(?:too|as well|instead|pls|please))*\W*",
     re.I,
 )
 WHOSE_ARE_THEY = re.compile(
@@ -278,6 +287,16 @@ TASK_ASKED = re.compile(
     rf"|{_ASKING}(?:an?|the)\s+(?=.+\s(?:task|reminder|to-?do)$)|\s+(?:task|reminder|to-?do)$",
     re.I,
 )
+ON_THEM = re.compile(
+    r"\s+(?:(?:all|each)\s+(?:of\s+)?)?(?:them|those|these|(?:their|the)\s+(?:[\w-]+\s+)?ones)$",
+    re.I,
+)
+# "remind the owners of those 18 to …": a task for each one's owner
+OWNERS_OF_THEM = re.compile(
+    r"\b(?:remind|ask|tell|get)\s+(?:the|their)\s+(?:owners?|reps?)\s+of\s+(?:those|them|these)"
+    r"(?:\s+\d+)?(?:\s+(?:customers|clients|accounts|ones))?\s+to\b",
+    re.I,
+)
 FROM_THE_LIST = re.compile(
     r"\s*\b(?:from|of|in|on|out of) (?:that|this|the|those|these) (?:list|lot|ones|selection)\b"
     r"|^\s*(?:which|who|any|how many) of (?:them|those|these)\b"
@@ -334,6 +353,12 @@ NEEDS_CUSTOMER = frozenset(
 
 Reader = Callable[[str], Parsed]
 FREE_TEXT = frozenset({"text", "summary", "comment"})
+# a kind of next step named in a task set right after the steps suggested for one customer
+SUGGESTED_KIND = re.compile(
+    r"\b(?:cross[- ]?sell|up[- ]?sell|re-?sell|referral|reactivat\w*|win[- ]?back|retention|"
+    r"recovery|renewal)\b",
+    re.I,
+)
 FIRST_SUGGESTED = re.compile(
     r"(?:the\s+)?(?:first|top|1st)(?:\s+(?:one|suggestion|step|thing|action))?|that|this|it", re.I
 )  # the next step suggested first, after a customer's next steps ("task for that fri")
@@ -348,6 +373,13 @@ _CHANGE_VERB = (
     r"complete|finish|mark|done with)"
 )
 # "push it to friday", "give that one to sam", "tick off that task": the tasks just set or changed
+# a day put right, about the tasks just set or moved: "no, thursday", "i meant thursday not wed"
+DAY_INSTEAD = re.compile(
+    r"\W*(?:(?:no|nope|sorry|oops|actually|wait|i meant|meant|make (?:it|that|them))\b[\s,.!]*)+"
+    r"(?:(?:move|push|put|set)\s+(?:them|it|those|both|that)\s+(?:to|for)\s+)?(?:on\s+)?"
+    rf"(?P<day>{vocab.DATE_PHRASE})(?:\s*,?\s*not\s+\S+)?\W*",
+    re.I,
+)
 THAT_TASK = re.compile(
     _FIRST_WORDS + _CHANGE_VERB + r"\s+(?P<it>(?:it|that|this)(?: one| task| reminder)?|"
     r"the (?:(?:new|last|latest|same|above|previous|recent|first|one|two)(?: [\w-]+)? )?"
@@ -483,12 +515,18 @@ def names_someone(parsed: Parsed) -> bool:
     )
 
 
-def forget_customer(session: Session, conversation: str) -> None:
-    """A customer was named but not found or not understood: "him" next may be them, so it is
-    no longer the one talked about before."""
-    if (subject := session.get(ConversationSubject, conversation)) and subject.customer_id:
-        subject.customer_id = None
-        session.add(subject)
+def point_at(session: Session, conversation: str, customer: int | None, now: datetime) -> None:
+    """After a refusal: the customer it named ("X is in the delete bin") is the one "him" means
+    next; a customer named but not found (None) leaves no one to mean."""
+    subject = session.get(ConversationSubject, conversation)
+    if customer is None:
+        if subject is not None and subject.customer_id:
+            subject.customer_id = None
+            session.add(subject)
+        return
+    subject = subject or ConversationSubject(conversation=conversation)
+    subject.customer_id, subject.selection, subject.updated_at = customer, None, now
+    session.add(subject)
 
 
 def refer_back(
@@ -624,9 +662,13 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
         return _top_of(text, _to_the_list(text, parsed, subject, read))
     handed = subject.change or {}
     if subject.customer_id is not None and handed.get("field") == "owner" and handed.get("value"):
-        if THEIR_TASKS_TOO.fullmatch(text):  # "and her open task too pls", after a handover
+        if _tasks_along(text, handed):  # "and her open task too pls", after a handover
             said = f"move #{subject.customer_id} to {handed['value']} with their open tasks"
             return replace(read(said), confidence=SURE)
+    if subject.customer_id is not None and (given := HER_TASKS_TO.fullmatch(text)):
+        # "move her open task to maria": their tasks handed on, the customer stays whose she was
+        slots = {"customer": f"#{subject.customer_id}", "owner": given["to"]}
+        return Parsed("task.update", slots, SURE)
     if subject.customer_id is not None:
         advised = (subject.asked or {}).get("intent") == ADVISED
         return _to_the_customer(
@@ -678,6 +720,12 @@ def _to_the_tasks(text: str, subject: ConversationSubject, read: Reader) -> Pars
     of the task list just shown ("give 5 to jordan"), or "tick off that task" after a customer:
     their open task; None if the message is none of these."""
     pointed = THAT_TASK.search(text)
+    if subject.task_ids and (instead := DAY_INSTEAD.fullmatch(text)):
+        # "no, thursday", "i meant move them to thursday not wed": the tasks just set or moved
+        numbers = _tasks_numbered(" and ".join(str(n) for n in subject.task_ids))
+        moved = read(f"move {numbers} to {instead['day']}")
+        if moved.intent == "task.update" and moved.slots.get("due"):
+            return replace(moved, confidence=max(moved.confidence, SURE))
     if subject.customer_id and not subject.task_ids and DONE_WITH_IT.fullmatch(text):
         reread = read(f"tick off the task for #{subject.customer_id}")
         return replace(reread, confidence=max(reread.confidence, SURE))
@@ -740,7 +788,7 @@ def _to_the_customer(
 ) -> Parsed:
     if (same := SAME_FOR.match(text)) and change:  # "same for Zoe Nakamura"
         return _named_again(same.group("rest"), change, read, 1.0) or parsed
-    if change and change.get("field") == "owner" and THEIR_TASKS_TOO.fullmatch(text.strip()):
+    if change and change.get("field") == "owner" and _tasks_along(text.strip(), change):
         # "and her open tasks too" after a handover: the customer's tasks go along
         slots = {"customer": f"#{customer_id}", **change, WITH_TASKS: True}
         return Parsed("customer.update", slots, SURE)
@@ -764,6 +812,8 @@ def _to_the_customer(
         if FIRST_SUGGESTED.fullmatch(str(parsed.slots.get("text", ""))):
             parsed = replace(parsed, slots={k: v for k, v in parsed.slots.items() if k != "text"})
     bare_task = parsed.intent == "task.create" and not parsed.slots.keys() & {"text", "customer"}
+    if advised and parsed.intent == "task.create" and not parsed.slots.get("customer"):
+        bare_task = bare_task or bool(SUGGESTED_KIND.search(str(parsed.slots.get("text", ""))))
     if advised and bare_task:
         # "make that a task for sam", "a task for the first one": what was just suggested for
         # the customer (with no next steps shown, "that" is no one's: asked, never guessed)
@@ -826,6 +876,15 @@ def _to_the_customer(
         return replace(parsed, slots={**parsed.slots, "customer": reference})
     # "left her a vm": a reading with "her" put in wins only where it makes her the customer
     return max(readings, key=lambda r: r.confidence, default=parsed)
+
+
+def _tasks_along(text: str, handover: dict[str, Any]) -> bool:
+    """ "their 1 open task too", "move her open task to sam as well" right after a handover: the
+    customer's open tasks go to the same colleague (never to another one said)."""
+    if not (along := THEIR_TASKS_TOO.fullmatch(text)):
+        return False
+    to = (along["to"] or along["to2"] or "").casefold()
+    return not to or str(handover.get("value", "")).casefold().startswith(to)
 
 
 def _named_before(text: str, customer: object, pointed: re.Match) -> bool:
@@ -1160,14 +1219,20 @@ def _addressed(text: str) -> tuple[str, str | None]:
 def task_named(said: str) -> str:
     """What the task is, without the words that asked for it: "give a recovery call task" and
     "'recovery call'" are both the task "recovery call"."""
+    if quoted := QUOTED_NAME.search(said):  # "task for the owner 'NPS recovery call'"
+        return quoted["name"].strip()
     named = TASK_ASKED.sub("", " ".join(said.split())).strip(" ,.;:'\"‘’“”")
+    named = ON_THEM.sub("", named).strip(" ,.;:")  # "call their tagged ones": each one's task
     return named or said
 
 
 def _a_task_each(text: str, read: Reader) -> Parsed | None:
     """ "remind me wed to chase them", "a task for jordan to call each of them": one task per
     customer of the list, as a change to many (previewed); None when it is no task."""
-    each = EACH.search(text) or THEIR_OWNER.search(text)
+    owners_of = OWNERS_OF_THEM.search(text)
+    if owners_of:  # "remind the owners of those 18 to …": remind each one's owner to …
+        text = f"{text[: owners_of.start()]}remind me to{text[owners_of.end() :]}"
+    each = owners_of or EACH.search(text) or THEIR_OWNER.search(text)
     said = THEIR_OWNER.sub("", EACH.sub("", text))
     pointed = MANY.search(said)
     if pointed is None and each is None:
@@ -1178,7 +1243,8 @@ def _a_task_each(text: str, read: Reader) -> Parsed | None:
     if each is None and reading.slots.get("customer") != ANY_ONE:
         return None
     task = task_named(reading.slots.get("text", "").replace(ANY_ONE, " "))
-    assignee = THEIR_OWNER_SAID if THEIR_OWNER.search(text) else reading.slots.get("owner")
+    by_owner = owners_of or THEIR_OWNER.search(text)
+    assignee = THEIR_OWNER_SAID if by_owner else reading.slots.get("owner")
     if assignee is None and (named := FOR_SOMEONE.search(task)):
         # "retention call task for each of those for sam": Sam's tasks, not "… for sam"
         assignee, task = named["who"], task_named(task[: named.start()])

@@ -448,6 +448,9 @@ def entries(
             (Customer, Customer.name), report.start, report.end, tz=tz, owner_id=owner_id
         )
         order = (Customer.created_at.desc(), Customer.id.desc())
+    elif report.metric == "nps":
+        query = _answers((NpsAnswer, Customer.name), report.start, report.end, owner_id=owner_id)
+        order = (NpsAnswer.answered_on.desc(), NpsAnswer.id.desc())
     else:
         return [], 0
     count = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
@@ -457,6 +460,15 @@ def entries(
         if isinstance(row, Customer):  # a customer added: their stage, and whose they are
             owner = staff.get(row.owner_id)
             entry = Entry(row.created_at, row.id, row.display_name, "added", row.stage, by=owner)
+        elif isinstance(row, NpsAnswer):  # who answered, their score and what they said
+            entry = Entry(
+                row.answered_on,
+                row.customer_id,
+                name,
+                f"NPS {row.score}",
+                summary=row.comment or "",
+                by=staff.get(row.staff_id),
+            )
         elif isinstance(row, Purchase):
             entry = Entry(
                 row.purchased_on,
@@ -519,6 +531,18 @@ def _sales(columns, start: date, end: date, *, owner_id: int | None, join: bool 
     return query
 
 
+def _answers(columns, start: date, end: date, *, owner_id: int | None):
+    """A query of NPS answers given in the period by customers not in the bin, of one book when
+    `owner_id` is given."""
+    query = (
+        select(*columns)
+        .join(Customer, Customer.id == NpsAnswer.customer_id)
+        .where(NpsAnswer.answered_on >= start, NpsAnswer.answered_on <= end)
+        .where(col(Customer.deleted_at).is_(None))
+    )
+    return query if owner_id is None else query.where(Customer.owner_id == owner_id)
+
+
 def _added(columns, start: date, end: date, *, tz: ZoneInfo, owner_id: int | None):
     """Customers added in the days from `start` to `end` (local), still in the store."""
     begin, finish = utc_midnight(start, tz), utc_midnight(end + timedelta(days=1), tz)
@@ -572,7 +596,6 @@ def _facts(
     channel: str | None = None,
 ) -> pd.DataFrame:
     """Rows of (day, key, amount[, score]) at the finest grain the grouping needs."""
-    book = Customer.owner_id == owner_id
     if metric in ("revenue", "purchases"):
         key = {
             "owner": func.coalesce(Purchase.staff_id, Customer.owner_id),
@@ -620,14 +643,9 @@ def _facts(
     key = {"owner": Customer.owner_id, "segment": NpsAnswer.customer_id, "city": Customer.city}.get(
         group_by or ""
     )
-    query = (
-        select(NpsAnswer.answered_on, *_maybe(key), NpsAnswer.score)
-        .join(Customer, Customer.id == NpsAnswer.customer_id)
-        .where(NpsAnswer.answered_on >= start, NpsAnswer.answered_on <= end)
-        .where(col(Customer.deleted_at).is_(None))
+    query = _answers(
+        (NpsAnswer.answered_on, *_maybe(key), NpsAnswer.score), start, end, owner_id=owner_id
     )
-    if owner_id is not None:
-        query = query.where(book)
     rows = session.execute(query).all()
     return _frame(rows, ("day", *_maybe(key, "key"), "score")).assign(amount=1)
 

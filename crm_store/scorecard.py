@@ -26,6 +26,8 @@ class RepLine:
     orders: int
     new_customers: int
     contacts: int
+    calls: int
+    meetings: int
     open_tasks: int
     overdue_tasks: int
 
@@ -50,8 +52,16 @@ class Scorecard:
 
 def team(session: Session, *, period: str, today: date, tz: ZoneInfo, currency: str) -> Scorecard:
     """Every rep, and anyone else with figures in the period, ranked by revenue."""
+    asked = {
+        "revenue": ("revenue", None),
+        "purchases": ("purchases", None),
+        "customers": ("customers", None),
+        "interactions": ("interactions", None),
+        "calls": ("interactions", "call"),
+        "meetings": ("interactions", "meeting"),
+    }
     per = {
-        metric: reports.build(
+        figure: reports.build(
             session,
             metric=metric,
             period=period,
@@ -59,8 +69,9 @@ def team(session: Session, *, period: str, today: date, tz: ZoneInfo, currency: 
             today=today,
             tz=tz,
             currency=currency,
+            channel=channel,
         )
-        for metric in ("revenue", "purchases", "customers", "interactions")
+        for figure, (metric, channel) in asked.items()
     }
     figures = {metric: dict(report.rows) for metric, report in per.items()}
     open_tasks, overdue = _tasks_by_assignee(session, today)
@@ -73,6 +84,8 @@ def team(session: Session, *, period: str, today: date, tz: ZoneInfo, currency: 
             orders=figures["purchases"].get(name, 0),
             new_customers=figures["customers"].get(name, 0),
             contacts=figures["interactions"].get(name, 0),
+            calls=figures["calls"].get(name, 0),
+            meetings=figures["meetings"].get(name, 0),
             open_tasks=open_tasks.get(name, 0),
             overdue_tasks=overdue.get(name, 0),
         )

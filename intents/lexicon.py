@@ -18,7 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from intents import vocab
-from intents.rules import BOUGHT, CAME_FROM, CUSTOMERS, NOT_BOUGHT, UNREAD
+from intents.rules import BOUGHT, CAME_FROM, NOT_BOUGHT, UNREAD
 
 
 @dataclass(frozen=True)
@@ -674,9 +674,6 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
             slots["tag"] = tag  # "the stale ones with no contact …": tagged so
         if BOUGHT not in slots and (product := _product_had(typed, lexicon)):
             slots[BOUGHT] = product
-    if intent == "customer.bulk_update" and set(slots) <= {"field", "value", "action"}:
-        if len(numbered := re.findall(r"#\d+\b", typed)) > 1:  # "move customers #18, #117 …"
-            slots[CUSTOMERS] = numbered
     if intent == "next_action.suggest" and isinstance(slots.get("customer"), str):
         if tag := _tag_of_the_ones(typed, lexicon):
             del slots["customer"]  # "next best actions for the yearend-promo customers"

@@ -200,7 +200,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         if moved.intent == "customer.update" and moved.slots.get("field") == "owner":
             return replace(moved, slots={**moved.slots, WITH_TASKS: True})
     if numbered := _NUMBERED_TASK_SETTLED.match(message.text):  # "58 is a dupe, close it"
-        return Parsed("task.complete", {"task_id": int(numbered["n"] or numbered["n2"])}, 0.85)
+        task = int(numbered["n"] or numbered["n2"])
+        if numbered["verb"] not in (None, "close"):  # "delete task 4, its a duplicate": gone
+            return Parsed("task.update", {"task_id": task, "action": "delete"}, 0.85)
+        return Parsed("task.complete", {"task_id": task}, 0.85)
     if finished := _DONE_WITH_THE_TASK.match(message.typed):  # "done with the chase chloe task"
         said = f"close {message.typed[finished.end() :]}"
         return parse(said, now=now, tz=tz, lexicon=lexicon)
@@ -234,8 +237,7 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if (
         (reminder := _REMINDER_AFTER_REMARK.search(message.typed))
         and not _POINTING_BACK.search(message.typed[reminder.end() :])
-        and parse(message.typed[: reminder.start()], now=now, tz=tz).intent
-        in ("unknown", "smalltalk")
+        and _only_a_remark(message.typed[: reminder.start()], now=now, tz=tz)
         and (said := parse(message.typed[reminder.end() :], now=now, tz=tz, lexicon=lexicon)).intent
         == "task.create"
     ):
@@ -273,6 +275,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     hits, first = rules.cue_hits(message)
     if lexicon is not None and not hits and (customer := known_customer(message.typed, lexicon)):
         return Parsed("customer.show", {"customer": customer}, 0.95)
+    if lexicon is not None and (deleted := _deleted_by_name(message, lexicon)) is not None:
+        return deleted
     if lexicon is not None and (untagged := tag_dropped(message.typed, lexicon)):
         return parse(untagged, now=now, tz=tz, lexicon=lexicon)  # "drop credit-pending from him"
     if lexicon is not None and (tag := compound_tag(message.typed, lexicon)):
@@ -292,8 +296,6 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     tagging = spans.Tagging(current.tagger(), message, evidence)
     probabilities = current.probabilities(text_features, evidence)
     parsed = choose(message, probabilities, current, lexicon, tagging=tagging)
-    if parsed.intent == "customer.bulk_update" and lexicon is not None:
-        parsed = _named_exactly(parsed, message, lexicon)
     if (
         parsed.slots.get("field") == "owner"
         and str(parsed.slots.get("value")).lower() in ("her", "him")
@@ -356,7 +358,7 @@ _NUMBERED_TASK_SETTLED = re.compile(
     r"(?:(?:so\s+|pls\s+|please\s+)?(?:close|complete|tick off|mark done|mark it done)(?:\s+it)?"
     r"(?:\s+(?:pls|please))?)?\W*$"
     # "you made 2 tasks, delete 53 its a dupe": a task of the two, not customer #53
-    r"|^(?=.*\btasks?\b)(?:[^.,;]*[.,;]\s*)?(?:delete|remove|drop|bin|kill|cancel|close)\s+"
+    r"|^(?=.*\btasks?\b)(?:[^.,;]*[.,;]\s*)?(?P<verb>delete|remove|drop|bin|kill|cancel|close)\s+"
     r"(?:task\s*)?#?(?P<n2>\d{1,6})\s*[,.;-]?\s*(?:it'?s|its|is|as it'?s|that'?s)\s+(?:a\s+)?"
     r"(?:dupe|duplicate)\W*$",
     re.I,
@@ -371,6 +373,18 @@ _TASKS_THEN_HANDED = re.compile(
     r"\s+(?:(?:all|over)\s+)?)\s*to\s+(?P<who>[\w'-]+)(?:\s+(?:please|pls|too|as well|now))*\W*$",
     re.I,
 )
+
+
+def _only_a_remark(said: str, *, now: datetime, tz: str) -> bool:
+    """Whether words before a reminder asked in full are a remark ("you didnt make the follow
+    up."), not a request of their own: nothing read, or a task only guessed, never asked for."""
+    intent = parse(said, now=now, tz=tz).intent
+    return intent in ("unknown", "smalltalk") or (
+        intent == "task.create" and not _ASKS_A_TASK.search(said)
+    )
+
+
+_ASKS_A_TASK = re.compile(r"\b(?:remind|reminder|task|to-?do|todo)\b", re.I)
 
 
 def _sold_there(
@@ -479,7 +493,7 @@ def _before_reason(
     """ "take Ben Ruiz out of the crm, he's moved to Aussie": the change, read without the reason
     said after it (which would name another customer, or another change)."""
     change = parse(message.typed[: reason.start("reason")], now=now, tz=tz, lexicon=lexicon)
-    return change if change.intent in _CHANGED else None
+    return change if change.intent in _CHANGED | {"customer.restore"} else None
 
 
 # what changes the store: a sentence that cues none of these is a reason, not a request
@@ -552,7 +566,7 @@ def choose(
         if intent == "report.show":
             slots = rules.per_rep_only(slots, message)
         slots = rules.without_dangling_words(rules.as_typed(slots, message))
-        slots = rules.without_customer_tail(slots)
+        slots = rules.without_customer_tail(slots, message.typed)
         if lexicon is not None:
             slots = snap_slots(intent, slots, message.typed, lexicon)
         unread = _still_unread(slots.pop(rules.UNREAD, ()), slots)
@@ -582,14 +596,12 @@ def _numbered(text: str) -> list[str]:
 _NAMES_WHOSE = re.compile(r"\b(?:to|for|with|from|of|on)\s")
 
 
-def _named_exactly(parsed: Parsed, message: Message, lexicon: Lexicon) -> Parsed:
+def _deleted_by_name(message: Message, lexicon: Lexicon) -> Parsed | None:
     """ "delete Test Customer": the customer the store has by that very name, not a selection."""
     named = _DELETE_NAMED.match(message.typed)
-    if parsed.slots.get("action") != "delete" or named is None:
-        return parsed
-    if (who := named["who"].strip(" .!")).lower() not in lexicon.names.whole:
-        return parsed
-    return Parsed("customer.delete", {"customer": who}, max(parsed.confidence, 0.85))
+    if named is None or (who := named["who"].strip(" .!")).lower() not in lexicon.names.whole:
+        return None
+    return Parsed("customer.delete", {"customer": who}, 0.85)
 
 
 _DELETE_NAMED = re.compile(
@@ -764,7 +776,10 @@ def _excluding(
         return None
     said = message.typed[left_out.start("clause") : end]
     said = vocab.EXCEPT_REASON.sub("", said) or said
-    words = _ONES.sub(" ", said).strip(" ,.")
+    said = _ASIDE_AT_END.sub("", said) or said  # "… and emma dubois (just moved to maria)"
+    if _KEPT_WITH.match(left_out["said"]):  # "but leave björn with sam": björn
+        said = _WITH_WHOM_AT_END.sub("", said) or said
+    words = _ONES.sub(" ", _ANYTHING.sub(" ", said)).strip(" ,.")  # "except anything tagged x"
     stages = parsed.slots.get("stage")
     if (stage := vocab.STAGES.get(words.lower().removesuffix("s"))) and isinstance(stages, list):
         if stage not in stages:  # "open deals …, any stage except customer": left out already
@@ -775,50 +790,43 @@ def _excluding(
         numbered or lexicon is not None and all(known_customer(n, lexicon) for n in names)
     ):
         return _left_out(parsed, said, customers=names)
-    if lexicon is not None and len(names) > 1 and (mixed := _named_and_selected(names, lexicon)):
-        return _left_out(parsed, said, **mixed)  # "except the austin ones and amelia weber"
+    if lexicon is not None and len(names) > 1:  # "except the austin ones and amelia weber"
+        named = [n.strip() for n in names if known_customer(n.strip(), lexicon)]
+        others = [n.strip() for n in names if n.strip() not in named]
+        if named and len(others) == 1 and (chosen := _selected(others[0], now, tz, lexicon)):
+            return _left_out(parsed, said, **chosen, customers=named)
     if lexicon is not None and (owned := _REPS_CUSTOMER.match(words)):
         # "except sams hugo silva at maple foods": one of Sam's customers, not all of them
         person = re.sub(r"\s+(?:at|from|of|@)\s+", " ", owned["customer"])
         if staff_named(owned["rep"], lexicon) and known_customer(person, lexicon):
             return _left_out(parsed, said, customers=[owned["customer"]])
-    for asked in _selection_asked(words):
-        listed = parse(asked, now=now, tz=tz, lexicon=lexicon)
-        chosen = {k: v for k, v in listed.slots.items() if k in _SELECTION}
-        if chosen.get("segment") == "lost" and "stage" not in chosen:
-            chosen["stage"] = chosen.pop("segment")  # "except the lost ones": deals lost
-        if listed.intent == "segment.list" and chosen and not listed.unread:
-            return _left_out(parsed, said, **chosen)
+    if chosen := _selected(words, now, tz, lexicon):
+        return _left_out(parsed, said, **chosen)
     if lexicon is None and names:
         return _left_out(parsed, said, customers=names)
     return replace(parsed, unread=(*parsed.unread, said))
 
 
-def _named_and_selected(names: list[str], lexicon: Lexicon) -> dict[str, Any] | None:
-    """Customers left out by name beside one selection left out ("the austin ones and amelia
-    weber"); None unless each part is one or the other."""
-    named = [n.strip() for n in names if known_customer(n.strip(), lexicon)]
-    others = [n.strip() for n in names if n.strip() not in named]
-    if not named or len(others) != 1:
-        return None
-    words = _ONES.sub(" ", others[0]).strip(" ,.")
-    for asked in _selection_asked(words):
-        listed = parse(asked, now=_ANY_DAY, tz="UTC", lexicon=lexicon)
+def _selected(said: str, now: datetime, tz: str, lexicon: Lexicon | None) -> dict[str, Any]:
+    """The selection that words left out name ("the munich ones", "the ones in munich", "the
+    lost ones"), read as a list of them; empty when they name none."""
+    words = _ONES.sub(" ", said).strip(" ,.")
+    asked = (
+        (f"list customers {words}",)
+        if _PLACED.match(words)
+        else (f"list {words} customers", f"list customers in {words}")
+    )
+    for question in asked:
+        listed = parse(question, now=now, tz=tz, lexicon=lexicon)
         chosen = {k: v for k, v in listed.slots.items() if k in _SELECTION}
+        if chosen.get("segment") == "lost" and "stage" not in chosen:
+            chosen["stage"] = chosen.pop("segment")  # "except the lost ones": deals lost
         if listed.intent == "segment.list" and chosen and not listed.unread:
-            return {**chosen, CUSTOMERS: named}
-    return None
-
-
-def _selection_asked(words: str) -> tuple[str, ...]:
-    """How a selection left out is asked for as a list: "the munich ones", "the ones in munich"."""
-    if _PLACED.match(words):
-        return (f"list customers {words}",)
-    return (f"list {words} customers", f"list customers in {words}")
+            return chosen
+    return {}
 
 
 _PLACED = re.compile(r"(?:in|from|at|based in|located in)\s", re.I)
-_ANY_DAY = datetime(2026, 1, 1)  # a selection of a place, stage or tag reads the same any day
 _REPS_CUSTOMER = re.compile(r"^(?P<rep>[\w-]+?)(?:'s|’s|s)\s+(?P<customer>\S.+)$", re.I)
 
 
@@ -845,6 +853,13 @@ _REMARK = re.compile(
     re.I,
 )
 _ONES = re.compile(r"\b(?:the|those|these|ones|one)\b", re.I)
+_ASIDE_AT_END = re.compile(r"\s*\([^()]*\)?\s*$")
+_KEPT_WITH = re.compile(r"(?:but\s+)?(?:leave|leaving|keep)\b", re.I)
+_WITH_WHOM_AT_END = re.compile(r"\s+with\s+[\w'’-]+$", re.I)
+_ANYTHING = re.compile(
+    r"\b(?:anything|anyone|anybody|everything|everyone|any|all)\s+(?=(?:tagged|in|from|owned)\b)",
+    re.I,
+)
 _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change_days",
               "never_contacted", NEVER_PURCHASED, "city", "tag", "interest", "owner", "stage",
               "min_value", "max_value", CAME_FROM, BOUGHT_DAYS, CONTACTED_DAYS, ADDED, BOUGHT,

@@ -78,13 +78,26 @@ AS_TYPED = frozenset(
 )  # fmt: skip
 
 
-def without_customer_tail(slots: dict[str, Any]) -> dict[str, Any]:
+def without_customer_tail(slots: dict[str, Any], typed: str) -> dict[str, Any]:
     """The customer without words read into it (the possessive before a field changed, a chat
     particle), and a summary that starts with the end of the customer's name read twice ("Jack @
     Fremantle Fishing Co" and "@ Fremantle Fishing Co re invoice, …") without it."""
     who, said = slots.get("customer"), slots.get("summary")
+    if (
+        isinstance(who, str)
+        and isinstance(said, str)
+        and (theirs := _COLLEAGUES_CUSTOMER.match(said))
+    ):
+        if re.search(
+            rf"\b{re.escape(who)}(?:'s|’s)\s+{re.escape(said[: theirs.end('who')])}", typed
+        ):
+            slots["customer"], slots["summary"] = theirs["who"], said[theirs.end() :] or None
+            who, said = slots["customer"], slots["summary"]  # "an email to Priya's client X: …"
     if isinstance(who, str) and slots.get("field") and who[-2:] in ("'s", "’s"):
         slots["customer"] = who = who[:-2]  # "set Jane O'Brien's stage to lost"
+    if isinstance(who, str) and isinstance(sold := slots.get("product"), str) and sold:
+        if who.lower().endswith(f" {sold.lower()}") and len(who) > len(sold) + 2:
+            slots["customer"] = who = who[: -len(sold) - 1]  # "X @ Vandelay signed: 25 CRM Pro"
     if isinstance(who, str) and (plain := _PARTICLES_AT_END.sub("", who)):
         slots["customer"] = who = plain  # "priyanka @ loomgrid lol"
     if isinstance(who, str) and (plain := _VERB_AT_END.sub("", who)) and plain != who:
@@ -115,6 +128,9 @@ def without_customer_tail(slots: dict[str, Any]) -> dict[str, Any]:
     return slots
 
 
+_COLLEAGUES_CUSTOMER = re.compile(
+    r"(?:client|customer|account)\s+(?P<who>[^:;,.!?]+?)\s*(?:[:;,.!?–—-]\s*|$)", re.I
+)
 _ROLE_AT = re.compile(
     r"(?:the\s+)?(?:board|owners?|team|staff|ceo|cfo|coo|cto|md|gm|engineers|buyers?|"
     r"procurement(?:\s+team)?|people|folks|guys)\s+of\s+",
@@ -136,6 +152,10 @@ def without_dangling_words(slots: dict[str, Any]) -> dict[str, Any]:
             slots[name] = _without_filler(value) or value  # "→ they want 50 seats #closing"
         if str(slots.get(name, "")).strip(" .,!").lower() in _NOTHING_SAID:
             del slots[name]  # "already called amelia taylor today": when, not what was said
+    field, said = slots.get("field"), slots.get("value")
+    if isinstance(field, str) and isinstance(said, str) and (named := _FIELD_NAMED.match(said)):
+        if named["field"].lower().startswith(field):  # "to owner Tomás", "-> tag: trad-fest"
+            slots["value"] = said[named.end() :] or said
     if isinstance(said := slots.get("comment"), str) and (label := _COMMENT_LABEL.match(said)):
         slots["comment"] = said[label.end() :] or said  # "cmt: shipping too slow"
     if isinstance(said := slots.get("city"), str) and (polite := _POLITE_TAIL.search(said)):
@@ -149,6 +169,9 @@ def without_dangling_words(slots: dict[str, Any]) -> dict[str, Any]:
     return slots
 
 
+_FIELD_NAMED = re.compile(
+    r"(?P<field>owner|tag|stage|city|title|company)\s*[:=]?\s+(?=\S)(?!of\b)", re.I
+)
 _COMMENT_LABEL = re.compile(r"(?:cmt|comment|comments|note|notes|reason|said)\s*[:=-]\s*", re.I)
 _POLITE_TAIL = re.compile(r"\s*,?\s+(?:please|pls|plz|thanks|thank you|thx|only|too)\W*$", re.I)
 _GIVEN_AT_END = re.compile(
@@ -1011,8 +1034,6 @@ def _subscribe(match: re.Match, message: Message) -> dict | None:
         else None
     )
     time = time_of(found.group("time")) if found else None
-    if time is None and (spoken := _SPOKEN_TIME.search(message.text)):
-        time = _spoken_time(spoken)  # "at quarter to seven"
     if time is None and (hour := _MORNING_HOUR.search(message.text)):
         said = next(h for h in hour.groups() if h)
         time = f"{int(said):02d}:00"  # "the digest in the morning? 7 would be ideal"
@@ -1020,23 +1041,6 @@ def _subscribe(match: re.Match, message: Message) -> dict | None:
 
 
 _DIGEST_AT = re.compile(r"\bdigest\s+(?P<time>(?:[01]\d|2[0-3])[0-5]\d)\b(?![-/.]\d)")  # "… 0700"
-# a time of day said in words: "quarter to seven", "half past 6", "ten past eight"
-_SPOKEN_TIME = re.compile(
-    r"\b(?P<part>quarter|half|ten|twenty|five|twenty[- ]five)\s+(?P<way>to|past)\s+"
-    r"(?P<hour>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
-)
-_PARTS = {"quarter": 15, "half": 30, "ten": 10, "twenty": 20, "five": 5}
-
-
-def _spoken_time(found: re.Match) -> str | None:
-    """ "quarter to seven" → 06:45; mornings, as digests go out then."""
-    hour = int(found["hour"]) if found["hour"].isdigit() else spoken_number(found["hour"])
-    minutes = _PARTS.get(found["part"], 25)
-    if found["way"] == "to":
-        hour, minutes = hour - 1, 60 - minutes
-    return f"{hour % 24:02d}:{minutes:02d}" if 0 <= hour < 24 else None
-
-
 # an hour said bare beside "morning": "in the morning, 7 ideally", "7 in the morning"
 _MORNING_HOUR = re.compile(
     r"\bmorning\b\W+(?:(?:at|around|say|about|by|maybe|like|ideally)\s+)*(?P<hour>[5-9]|1[01])\b(?![:.]?\d)"
@@ -1055,7 +1059,7 @@ def _digest(match: re.Match, message: Message) -> dict | None:
     if vocab.WEEKDAYS_ONLY.search(message.text):
         return None  # "only weekdays pls, no digest on sat/sun": when it comes, not one shown
     day, _, _ = _find_date(message.text, message, future=False)
-    if day is None and any(p.search(message.text) for p in (_DIGEST_AT, _SPOKEN_TIME)):
+    if day is None and _DIGEST_AT.search(message.text):
         return None  # "snd digest 0700": when it should come, not one shown now
     if day is None and re.search(r"\btoday'?s\b", message.text):
         day = message.now.date().isoformat()
@@ -1109,6 +1113,8 @@ def _cut_words(text: str, message: Message, words: re.Pattern) -> str | None:
 
 @reads("customer.forget")
 def _forget(match: re.Match, message: Message) -> dict | None:
+    if _A_TASK_NUMBERED.search(message.text):
+        return None  # "remove task #4 completely": a task, never a person's data
     if signed := _SIGNED_QUOTE.search(message.typed):  # '"… erase all my data. Ewan Pryce"'
         return {"customer": signed["who"]}
     who = _cut_words(message.text, message, vocab.FORGET_WORDS)
@@ -1146,6 +1152,9 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         for said in (vocab.TASK_CHANGED, vocab.TASK_REOPENED, vocab.TASK_ASKED)
     ):
         return None  # "move task 2 to mon", "reopen task 45": changed; "who has task 36": asked
+    if said := _THING_FOR_DONE.match(message.typed):  # "Payment follow-up for Nilgiri is done"
+        about = [w for w in said["about"].split() if w.lower() in _TASK_WORDS]
+        return {"customer": said["who"], **({"about": " ".join(about)} if about else {})}
     tick = vocab.TICK_THAT_OFF.search(message.text)
     if tick and tick.start() > 0 and not _A_TASK_NUMBERED.search(message.text):
         # "Sent the proposal to Kestrel, tick that one off": the task on whom the contact was
@@ -1205,6 +1214,11 @@ def _complete(match: re.Match, message: Message) -> dict | None:
     return {} if _TASK_FOR_THEM.search(message.text) else None
 
 
+_THING_FOR_DONE = re.compile(
+    r"^\W*(?:the\s+)?(?P<about>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:for|with|w/)\s+"
+    r"(?P<who>[^,;.!?#]+?)\s+(?:is|was|has been|got)\s+(?:now\s+)?(?:done|completed?|finished|sorted)\b",
+    re.I,
+)
 _ALL_THEIR_TASKS = re.compile(
     r"\b(?:close|complete|finish|tick off|check off|clear|mark)\s+(?:both|all)\s+(?:of\s+)?"
     r"(?:(?P<who>his|her|their|#\d+(?:'s)?)\s+(?:open\s+)?(?:tasks|reminders|to-?dos)\b"
@@ -1344,7 +1358,11 @@ _TASK_ID = re.compile(r"(?<![\w@.,$€£:])#?(\d{1,7})\b(?![.,:]\d)")
 _COUNT_OF_THINGS = re.compile(
     r"\s+(?!(?:thanks|tasks|pls|plz|yes|guys|folks|is|was|has|as|its|this|us|thx)\b)[a-z]{2,}s\b"
 )
-_NUMBERED_CUSTOMERS = re.compile(r"\s*#\d+(?:\s*(?:,|and|&|\+)?\s*#\d+)+[\s,.:;-]*")
+_NUMBERED_CUSTOMERS = re.compile(  # "#169, #49 and #177", "customers #18, #117 and #120"
+    r"\s*(?:(?:the\s+)?(?:customers|clients|accounts)\s+)?#\d+(?:\s*(?:,|and|&|\+)?\s*#\d+)+"
+    r"[\s,.:;-]*",
+    re.I,
+)
 _FOR_A_YEAR = re.compile(
     r"^\s*for\s+(?:20\d\d|next year|the (?:next|coming) year)\s*[:,-]\s*", re.I
 )
@@ -1445,6 +1463,12 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
             changed = _task_change(match, replace(before, cleaned=None))
             return {**changed, "text": typed} if changed and typed else None
         numbered = _task_ids(message.text[: renamed.start(words)])
+        said = message.typed[renamed.start(words) : renamed.end(words)].strip()
+        if (quoted := QUOTED_NAME.match(said)) and (
+            linked := _AND_LINKED.match(said, quoted.end())
+        ):
+            # "rename 48 to '…' and link it to tom lefevre there": the name, and whose task
+            numbered["customer"], typed = _ref(linked["who"]), quoted["name"].strip()
         if (dated := _AND_DUE.search(typed)) and (
             due := _find_date(dated["when"], message, future=True)[0]
         ):  # "rename 48 to '…' and make it due fri 11th": a new name and a new day
@@ -3044,6 +3068,7 @@ _LOGGED_NOT_ADDED = re.compile(
     r"|^(?!(?:new|add|create)\b)[^,]{2,60}?\s+(?:(?:is|are)\s+)?(?:now\s+|also\s+)?interested\s+in\b"
     r"(?!.*\badd (?:as |a )?(?:new )?(?:customer|lead|contact|client)\b)"
     r"|\b(?:delete|remove)\b"
+    r"|\bas\s+(?:an?\s+|the\s+|their\s+|her\s+|his\s+)?(?:new\s+)?(?:interests?|tags?)\s+(?:for|of|on|to)\b"
 )
 
 
@@ -3970,6 +3995,12 @@ _SIGNED_QUOTE = re.compile(
     r"[\"“][^\"”]*?[.!,]\s+(?:(?:kind\s+)?regards|thanks|best|cheers|sincerely)?,?\s*"
     r"(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2})\.?[\"”]"
 )
+QUOTED_NAME = re.compile(r"['\"“‘](?P<name>[^'\"“”‘’]{2,})['\"”’]")  # "rename 48 to 'call back'"
+_AND_LINKED = re.compile(
+    r"\s*,?\s+(?:and\s+)?(?:link|attach|tie|connect)\s+it\s+(?:to|with)\s+(?P<who>.+?)"
+    r"(?:\s+(?:there|too|as well|pls|please))*\W*$",
+    re.I,
+)
 _AND_DUE = re.compile(
     r"['\"”’]?\s*,?\s+and\s+(?:make|set|move|change|put)\s+it\s+(?:due\s+|to\s+|for\s+)?(?P<when>.+)$",
     re.I,
@@ -4085,7 +4116,7 @@ _RECORD_OF = re.compile(
     re.I,
 )
 _QUOTED_TASK = re.compile(r"^(?:(?:add|new|create)\s+)?[\"“'‘](?P<what>[^\"”'’]+)[\"”'’]")
-_SENT_TO = re.compile(r"^\S+(?:\s+\S+)?\s+to\s+(?=[A-Z#])")
+_SENT_TO = re.compile(r"^\S+(?:\s+\S+){0,2}\s+to\s+(?=[A-Z#])")
 _OLD_ONE = re.compile(
     r"\b(?:delete|remove)\s+(?:the\s+)?old\s+(?:one|contact|person)\s*,?\s+(?P<who>[A-Za-z][\w .'-]+?)"
     r"(?=\s+from\b|\s*[,;.]|$)"
@@ -4206,16 +4237,30 @@ def _contact_fixed(match: re.Match, message: Message) -> dict | None:
 def _summary_fixed(said: re.Match, message: Message) -> dict[str, Any]:
     """The words a contact logged should have had, whose contact it is and of which kind, said
     before them."""
-    group = next(g for g in ("said", "said2", "said3") if said[g])
+    group = next(g for g in ("said", "said2", "said3", "said4") if said[g])
     before = re.sub(r"(?:\s+to)?[\s:]*$", "", message.typed[: said.start(group)])
     before = _SHOULD_SAY.sub("", before)  # "that meeting with jane should say …": jane
+    before = _CHANGE_THE_SUMMARY.sub("", before)  # "the email to jane just now - change …"
+    theirs = _THEIR_NOTE.search(before)  # "jane's note should just say …": jane's latest
     slots: dict[str, Any] = {
-        "customer": _entry_customer(before),
+        "customer": theirs["who"] if theirs else _entry_customer(before),
         "summary": message.typed[said.start(group) :].strip(" \"'“”‘’"),
     }
-    if kind := re.search(rf"\b{vocab._CHANNEL_WORD}\b", before, re.I):
+    if not theirs and (kind := re.search(rf"\b{vocab._CHANNEL_WORD}\b", before, re.I)):
         slots[OLD_CHANNEL] = channel_of(kind.group().lower())
     return slots
+
+
+_CHANGE_THE_SUMMARY = re.compile(
+    r"(?:\s+(?:just now|earlier|today|this morning))?[\s,;:–—-]*(?:(?:pls|please)\s+)?(?:change|fix|"
+    r"correct|update|replace|set)(?:\s+(?:the|its)\s+|\s+)(?:summary|notes?|text)$",
+    re.I,
+)
+_THEIR_NOTE = re.compile(
+    r"(?:^|[.!?;,]\s*)(?P<who>[\w#&-]+(?:\s+[\w#&-]+){0,2}?)(?:'s|’s)\s+(?:last\s+|latest\s+)?"
+    r"(?:note|notes|summary)$",
+    re.I,
+)
 
 
 _EACH_WORD = r"(?:each|ea|apiece|a piece|per (?:seat|unit|licen[cs]e|piece|item|one|user))\b"
@@ -4560,7 +4605,8 @@ REASON_FIRST = re.compile(
 # a change with its reason after it: "mark the Whitfields as lost, they've gone with Foxtons"
 REASON_AFTER = re.compile(
     r"^(?:(?:pls|please|can you|could you|kindly)\s+)?(?:(?:mark|move|give|hand|reassign|transfer|"
-    r"delete|remove|take|nuke|bin|tag|untag|put|set|change|update|drop)\b|[^,;.!?]+?\s*(?:->|→|=>))"
+    r"delete|remove|take|nuke|bin|tag|untag|put|set|change|update|drop|restore|bring back|undelete)\b"
+    r"|[^,;.!?]+?\s*(?:->|→|=>))"
     r"[^;.!?]*?"
     r"(?P<reason>(?:[,;.!]|\s[-–—])\s*(?:(?:they|he|she|it|we|i|as|because|since|cos|coz|bc)"
     r"(?:'ve|'re|'s|'d|'ll|'m)?\b|(?:both|all of them|all three|the two|each)\s+(?:are\s+)?"
@@ -4571,7 +4617,9 @@ REASON_AFTER = re.compile(
     # "…, sam's spoken to her", "…, jordan said so": a colleague did what makes it so
     r"|[a-z]+(?:'s|’s|\s+has|\s+had)\s+(?:spoken|talked|called|emailed|met|agreed|confirmed|"
     r"sorted|handled|dealt|asked)\b|[a-z]+\s+(?:said|says|spoke|talked|called|confirmed|agreed|"
-    r"asked)\b).*"
+    r"asked)\b"
+    # "…, sam has a call booked with him": a colleague's plans with them
+    r"|[a-z]+\s+(?:has|had|'s)\s+(?:a|an|the)\s+(?:call|meeting|demo|visit|qbr)\b).*"
     # "… to maria so maria isnt swamped": why, said with "so"
     r"|\s+so\s+(?:that\s+)?[a-z]+\s+(?:is|isn'?t|isnt|are|aren'?t|has|hasn'?t|hasnt|can|can'?t|"
     r"won'?t|doesn'?t|gets?|stays?|keeps?)\b.*)$"

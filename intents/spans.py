@@ -331,6 +331,16 @@ def _rules_say_more(name: str, slots: dict, tagged: str, text: str) -> bool:
     if (
         name == "customer"
         and isinstance(rule, str)
+        and re.search(
+            rf"\b{re.escape(tagged.lower())}(?: [\w'][\w'-]*)*? (?:for|with) "
+            rf"{re.escape(rule.lower())}\b",
+            text,
+        )
+    ):
+        return True  # "Payment follow-up for Nilgiri is done": what was done, then for whom
+    if (
+        name == "customer"
+        and isinstance(rule, str)
         and rule.lower().startswith(f"{tagged.lower()} ")
         and COMPANY_WORDS.fullmatch(rule[len(tagged) :].strip().lower())
     ):

@@ -209,7 +209,7 @@ SHORTHAND = [
         "haven't",
     ),  # "who aint ordered in 120 days"
     (re.compile(r"\b(?:google meet|g ?meet|webex)(?: call| meeting)?\b", re.I), "video meeting"),
-    (re.compile(r"\brmd\b", re.I), "remind"),  # "rmd me tmrw 9am call Lupe"
+    (re.compile(r"\brmn?d\b", re.I), "remind"),  # "rmd me tmrw 9am call Lupe"
     (re.compile(r"\bmtgs\b", re.I), "meetings"),
     (re.compile(r"\bvm\b", re.I), "voicemail"),
     (re.compile(r"\blvm\b", re.I), "left voicemail"),
@@ -225,6 +225,23 @@ SHORTHAND = [
     (re.compile(r"\babt\b", re.I), "about"),
     (re.compile(r"\bwk\b", re.I), "week"),
     (re.compile(r"\bwks\b", re.I), "weeks"),
+    (re.compile(r"\b(\d{1,2})\s*wks?\b", re.I), r"\1 weeks"),  # "fu in 2wks"
+    # "every morning at 6 30": a clock time said with a space
+    (
+        re.compile(
+            r"\b(at|@)\s+([01]?\d|2[0-3]) ([0-5]\d)(?=\s*(?:am|pm)?(?:\W*$|\s+(?:every|each|on|"
+            r"daily|please|pls|thanks|in|from|mon|tue|wed|thu|fri|sat|sun|weekdays)\b))",
+            re.I,
+        ),
+        r"\1 \2:\3",
+    ),
+    # "f/u 1 week", "f/u 3 days": a follow-up that long from now
+    (
+        re.compile(
+            r"\b(follow up|remind(?: me)?)\s+(?=\d{1,2}\s+(?:weeks?|days?|months?)\b)", re.I
+        ),
+        r"\1 in ",
+    ),
     (re.compile(r"\b(?:yday|yest|ystd)\b", re.I), "yesterday"),
     (re.compile(r"\bb4\b", re.I), "before"),
     (re.compile(r"\btil\b", re.I), "until"),
@@ -375,6 +392,26 @@ def _spoken_time(found: re.Match) -> str:
     return f"at {hour}:{minutes:02d}"
 
 
+# a time said by the part of the hour: "quarter to seven", "half past 6", "ten past eight"
+QUARTER_TIME = re.compile(
+    r"\b(?:at\s+)?(?P<part>quarter|half|twenty[- ]five|twenty|ten|five|25|20|10|5)\s+"
+    rf"(?P<way>to|past)\s+(?P<hour>{_HOURS}|1[0-2]|[1-9])\b(?!\s*(?:[:.]\d|%))",
+    re.I,
+)
+_PARTS = {"quarter": 15, "half": 30, "ten": 10, "twenty": 20, "five": 5, "twenty five": 25}
+
+
+def _quarter_time(found: re.Match) -> str:
+    """ "quarter to seven" → "at 6:45": a clock time, read as any other."""
+    said = found["hour"].lower()
+    hour = int(said) if said.isdigit() else _UNITS.index(said)
+    part = found["part"].lower().replace("-", " ")
+    minutes = int(part) if part.isdigit() else _PARTS[part]
+    if found["way"].lower() == "to":
+        hour, minutes = (hour - 1) % 12 or 12, 60 - minutes
+    return f"at {hour}:{minutes:02d}"
+
+
 # A greeting or thanks in front of a request: the request is what counts.
 # what a message is about, said before it: "pipeline: …", "finance update: …", "fyi - …"
 TOPIC_LABEL = re.compile(
@@ -401,9 +438,10 @@ POLITE = re.compile(
     r"^(?:(?:ok(?:ay)?|fine|right|alright|sure)\b,?\s+(?:[a-z]+\s+){0,2}then\s*[.!]+\s+"
     r"|(?:ok|okay|alright|right|so|actually|now|hmm+|oh|ah)\b,?\s+"  # "ok move …", "oh his phone …"
     r"|(?:eish|ugh|argh|oh no|oh dear|oh man|damn|dang|shoot|oops|whoops|darn|sadly|unfortunately|"
-    r"bummer|yikes|meh|ngl|tbh|fyi|btw|bet|lol|bruh|bro|omg|wow|"
+    r"bummer|yikes|meh|ngl|tbh|fyi|btw|bet|lol|bruh|bro|omg|wow|o+h+|whoa|woah|woo+|hooray|yippee|"
     r"(?:sorry|apologies) for the (?:late|delayed|slow) (?:update|message|reply|log))\b[,.!]*\s+"
     # "Sorry for the wall of text — from Siobhán at …": an apology for the length, not a name
+    r"|(?:wait|hold on|hang on)\s*[,.!—–-]+\s*"  # "oh wait, bring back X"
     r"|long (?:one|message|post),?\s+sorry\s*[-–—:,.!]*\s+"  # "long one sorry — Al Noor called"
     # "I'm so sorry to trouble you, but could you …", "just a heads up for the records — X …"
     r"|(?:i'?m\s+|i\s+am\s+)?(?:so\s+|very\s+|really\s+)?sorry\s+to\s+(?:trouble|bother|disturb)\s+"
@@ -822,6 +860,8 @@ def clean(text: str) -> Cleaned:
         for pattern in SPOKEN_NUMBERS:
             traced.sub(pattern, _spoken)
         traced.sub(SPOKEN_TIME, _spoken_time)
+    if QUARTER_TIME.search(traced.text):
+        traced.sub(QUARTER_TIME, _quarter_time)
     stripped = traced.text.strip()
     at = traced.text.find(stripped) if stripped else 0
     traced.cut(at, at + len(stripped))

@@ -115,6 +115,13 @@ def date_in(phrase: str, *, now: datetime, tz: str, future: bool) -> date | None
         return (today.replace(day=1) + relativedelta(months=1)) - timedelta(days=1)
     if text == "next week":
         return today + timedelta(days=7 - today.weekday())
+    if found := re.fullmatch(
+        r"(mon|tue|wed|thu|fri|sat|sun)[a-z]* (?:of )?next week"
+        r"|next week (mon|tue|wed|thu|fri|sat|sun)[a-z]*",
+        text,
+    ):  # "thurs next week": that day of the week after this one
+        wanted = WEEKDAYS.index(found.group(1) or found.group(2))
+        return today + timedelta(days=7 - today.weekday() + wanted)
     if found := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)", text):
         return _nearest_day(today, int(found.group(1)), future)
     if found := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)? of (next|this|last) month", text):

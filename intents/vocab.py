@@ -31,6 +31,7 @@ DATE_PHRASE = (
     rf"(?:today|tonight|(?:the )?day after tomorrow|tomorrow|yesterday|this (?:morning|afternoon|evening|am|pm)|"
     rf"eod|cob|eow|eom|(?:the )?end of (?:the |this )?(?:day|week|month)|close of (?:business|play)|"
     rf"{WEEKDAY},? (?:the )?\d{{1,2}}(?:st|nd|rd|th)(?: (?:of )?{MONTH})?|{WEEKDAY},? \d{{1,2}} {MONTH}|"
+    rf"{WEEKDAY} (?:of )?next week|next week {WEEKDAY}|"
     rf"(?:this |next |last )?{WEEKDAY}|next week|(?:later )?this week|"
     rf"in {_COUNT} (?:days?|weeks?|fortnights?|months?)(?: time)?|{_COUNT} (?:days?|weeks?|fortnights?|months?) (?:today|from (?:now|today)|time)|{_COUNT} (?:days?|weeks?) ago|"
     rf"(?:mid|middle of|early|beginning of|start of|late|end of)[- ]{MONTH}|in {MONTH}(?!\w| ?\d)|"
@@ -216,6 +217,10 @@ CONTACT_SUMMARY_FIXED = re.compile(
     r".{0,80}?\s+to\s*(?::\s*|\s+)(?P<said2>\S.+)"
     r"|\b(?:that|the|this)\s+(?:last\s+)?(?:call|e-?mail|meeting|visit|chat|contact)\s+was\s*:\s*"
     r"(?P<said3>\S.+)"
+    # "the email to jane cooper just now - change the summary to: …"
+    r"|\b(?:the|that|this|my)\s+(?:last\s+)?(?:call|e-?mail|meeting|visit|chat|contact)\b.{0,80}?"
+    r"\b(?:change|fix|correct|update|replace|set)\s+(?:the\s+|its\s+)?(?:summary|notes?|text)\s+to"
+    r"\s*(?::\s*|\s+)(?P<said4>\S.+)"
 )
 CONTACT_FIXED = re.compile(
     f"{CONTACT_KIND_FIXED.pattern}|{CONTACT_DAY_FIXED.pattern}|{CONTACT_SUMMARY_FIXED.pattern}"

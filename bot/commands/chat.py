@@ -63,7 +63,12 @@ def run(args, settings: Settings) -> int:
                 "Enrol colleagues with crmbot staff add NAME --role rep.",
                 file=sys.stderr,
             )
-        elif args.tz:
+        elif args.tz and args.tz != staff.tz:  # --tz is where the sender is: kept, and said
+            print(
+                f"crmbot: {staff.name}'s time zone is now {args.tz} (was {staff.tz}); digests "
+                "and due days follow it.",
+                file=sys.stderr,
+            )
             enrol(session, name, role=staff.role, tz=args.tz)
     from intents import model as intent_model
 

@@ -98,6 +98,7 @@ def subscribe(parsed: Parsed, ctx: Context) -> Reply:
 def unsubscribe(parsed: Parsed, ctx: Context) -> Reply:
     """Stop the daily digest — “stop the digest”."""
     _refuse_chosen_days(ctx.message.text)
+    _refuse_someone_elses(ctx)
     staff = ctx.staff
     if staff.digest_time is None:
         return Reply("You weren't getting the digest. “send me the digest at 8:00” starts it.")
@@ -125,15 +126,33 @@ def _refuse_what_it_cannot(ctx: Context) -> None:
             "The digest comes here, where you talk to me; I can't send it by e-mail. Nothing was "
             "changed."
         )
-    others = [
-        name.split()[0].lower()
-        for name in ctx.session.exec(select(Staff.name).where(Staff.id != ctx.staff.id))
-    ]
-    words = set(re.findall(r"[\w'-]+", text.lower()))
-    if _ONLY.search(text) and any(name in words for name in others):
+    if _ONLY.search(text) and _colleague_named(ctx, r"{name}"):
         raise UserError(
             "The digest covers your book (a manager's: the team's); it can't be limited to some "
             "reps. Nothing was changed: “maria's digest” shows hers."
+        )
+    _refuse_someone_elses(ctx)
+
+
+def _colleague_named(ctx: Context, said: str) -> str | None:
+    """The first name of a colleague the message names as `said` puts it, if any."""
+    for name in ctx.session.exec(select(Staff.name).where(Staff.id != ctx.staff.id)):
+        first = re.escape(name.split()[0].lower())
+        if re.search(rf"\b{said.format(name=first)}\b", ctx.message.text.lower()):
+            return name.split()[0]
+    return None
+
+
+_SOMEONE_ELSES = r"(?:{name}(?:'s|’s|s)|(?:for|to|send|give|get)\s+{name})"
+
+
+def _refuse_someone_elses(ctx: Context) -> None:
+    """ "set up maria's digest too": it comes to her chat, which only she can choose, so her
+    digest is never started or stopped from someone else's (nor theirs changed instead)."""
+    if named := _colleague_named(ctx, _SOMEONE_ELSES):
+        raise UserError(
+            "I can only start or stop your own digest: it comes to the chat you ask from. "
+            f"{named} can say “send me the digest at 8:00” to me. Nothing was changed."
         )
 
 

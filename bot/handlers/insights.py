@@ -534,7 +534,8 @@ def _figure(report: reports.Report, shown: Callable[[object], str], today: date)
     if report.to_date:
         return f"{shown(report.total)} (to date)"
     if report.metric == "nps":
-        return f"NPS {shown(report.total)} from {report.answers:,} answers ({start} – {end})"
+        answers = f"{report.answers:,} answer{'' if report.answers == 1 else 's'}"
+        return f"NPS {shown(report.total)} from {answers} ({start} – {end})"
     return f"{shown(report.total)} ({start} – {end})"
 
 
@@ -572,8 +573,12 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
         group_by == "owner"
         and book.team
         and "compare" not in slots
-        and (slots.get(REPS) or not slots.keys() & {"metric", "channel"})
-    ):  # "compare sam and maria: calls and revenue": their card, side by side
+        and (
+            slots.get(REPS)
+            or not slots.keys() & {"metric", "channel"}
+            or len(set(_FIGURES_NAMED.findall(ctx.message.text.lower()))) > 1
+        )
+    ):  # "compare sam and maria: calls and revenue", "the team today - calls, meetings, sales"
         return _scorecard(ctx, slots.get("period", "this_month"), reps=slots.get(REPS))
     if slots.get("chart") and not group_by and slots.get("period") not in ("today", "yesterday"):
         short = slots.get("period") in ("this_week", "last_week", "this_month", "last_month")
@@ -654,11 +659,13 @@ def _entries(ctx: Context, report: reports.Report, book: Book) -> tuple[list[dic
     )
     rows = []
     for entry in found:
-        if entry.amount is None:
+        if isinstance(entry.when, datetime):
             when = format.moment(entry.when, tz=ctx.tz, today=ctx.today)
+        else:  # a day: an NPS answer's
+            when = format.day(entry.when, today=ctx.today)
+        if entry.amount is None:
             what = f"{entry.kind}: {entry.summary}" if entry.summary else entry.kind
         else:
-            when = format.day(entry.when, today=ctx.today)
             sold = format.money(entry.amount, entry.currency)
             what = f"{entry.quantity} × {entry.kind}, {sold}"
         customer = f"{entry.customer} (#{entry.customer_id})"
@@ -741,6 +748,10 @@ def _forecast(ctx: Context, book: Book, period: str | None = None) -> Reply:
     return Reply(title=title, text=text, rows=rows)
 
 
+# the figures of a rep's card a message may name: several of them ask for the card
+_FIGURES_NAMED = re.compile(r"\b(call|meeting|sale|revenue|order|contact|new customer|task)s?\b")
+
+
 def _scorecard(ctx: Context, period: str, *, reps: list[str] | None = None) -> Reply:
     """ "How are the reps doing": each rep's period figures and today's tasks, side by side;
     "compare sam and jordan": just theirs."""
@@ -761,6 +772,8 @@ def _scorecard(ctx: Context, period: str, *, reps: list[str] | None = None) -> R
             "Orders": f"{line.orders:,}",
             "New customers": f"{line.new_customers:,}",
             "Contacts": f"{line.contacts:,}",
+            "Calls": f"{line.calls:,}",
+            "Meetings": f"{line.meetings:,}",
             "Open tasks": f"{line.open_tasks:,}",
             "Overdue": f"{line.overdue_tasks:,}",
         }

@@ -16,7 +16,7 @@ from bot.messages import Button, Reply
 from bot.resolve import recent_customer, resolve_customer, resolve_each
 from crm_store import normalize
 from crm_store.audit import last_command, snapshot
-from crm_store.models import Channel, Customer, Interaction, Role, Staff, Task, TaskStatus, utcnow
+from crm_store.models import Channel, Customer, Interaction, Role, Staff, Task, TaskStatus
 from crm_store.search import find_customers
 from intents import CUSTOMERS, OUTCOME, TASKS_DONE, TASKS_OF, THEIR_OWNERS, Parsed
 
@@ -354,7 +354,7 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
             continue
         before = snapshot(task)
         task.status = TaskStatus.done.value
-        task.completed_at = utcnow()
+        task.completed_at = ctx.now
         ctx.session.add(task)
         ctx.audit("task.complete", task, before=before, description=f"completed task #{task.id}")
         closed.append(f"#{task.id} {task.text}")

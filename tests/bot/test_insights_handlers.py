@@ -248,11 +248,14 @@ def test_how_are_the_reps_doing_puts_each_reps_figures_side_by_side(chat):
         "Orders": "1",
         "New customers": "0",
         "Contacts": "0",
+        "Calls": "0",
+        "Meetings": "0",
         "Open tasks": "0",
         "Overdue": "0",
     }
     assert dana["Rep"] == "Dana" and dana["Revenue"] == "$0"
     assert (dana["Contacts"], dana["Open tasks"], dana["Overdue"]) == ("1", "2", "1")
+    assert (dana["Calls"], dana["Meetings"]) == ("1", "0")  # her one contact, a call
     assert chat.say("how did the reps do last month", who="Alex").title.startswith(
         "The team, last month ("
     )

@@ -3315,7 +3315,8 @@ def test_what_blind_round_64_missed_is_read_as_meant(text, intent, slots):
         ("sorry it was 1,250 each not 1150", "purchase.update", {"each": 1250}),
         ("what can you do? quick overview pls", "help", {}),
         ("quick overview of what you can do pls", "help", {}),
-        ("you made 2 tasks, delete 53 its a dupe", "task.complete", {"task_id": 53}),
+        ("you made 2 tasks, delete 53 its a dupe", "task.update",
+         {"task_id": 53, "action": "delete"}),
         ("snd digest 0700", "digest.subscribe", {"time": "07:00"}),
         ("quit digest", "digest.unsubscribe", {}),
         ("Send me the digest at quarter to seven", "digest.subscribe", {"time": "06:45"}),
@@ -3451,5 +3452,75 @@ def test_what_blind_round_65_missed_is_read_as_meant(text, intent, slots):
     ],
 )  # fmt: skip
 def test_what_working_day_77_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("Can you add felt hammers as an interest for Jacaranda Piano Tuners?", "customer.update",
+         {"customer": "Jacaranda Piano Tuners", "field": "interest", "value": "felt hammers"}),
+        ("Log an email to Priya's client Umber & Ochre Pigment Mill: sent the revised terms. "
+         "f/u 2 weeks", "interaction.log",
+         {"customer": "Umber & Ochre Pigment Mill", "channel": "email",
+          "summary": "sent the revised terms", "follow_up": "2026-12-02"}),
+        ("Ooh good news, Wattle Creek just ordered 40 emu hide offcut bundles, AUD 2,600 all up!",
+         "purchase.log",
+         {"customer": "Wattle Creek", "quantity": 40, "product": "emu hide offcut bundles",
+          "amount": 2600, "currency": "AUD"}),
+        ("Task for myself: send GST invoice copy to Kaveri Incense Rollers on 1st December",
+         "task.create",
+         {"text": "send GST invoice copy to Kaveri Incense Rollers",
+          "customer": "Kaveri Incense Rollers", "due": "2026-12-01"}),
+        ("rmnd 2 wks: check fender order Brekkestø", "task.create",
+         {"text": "check fender order Brekkestø", "due": "2026-12-02"}),
+        ("Payment follow-up for Nilgiri is completed, please close the task", "task.complete",
+         {"customer": "Nilgiri", "about": "follow up"}),
+        ("send me the daily digest every morning at 6 30", "digest.subscribe", {"time": "06:30"}),
+        ("Set every customer in Green Bay to owner Tomás", "customer.bulk_update",
+         {"city": "Green Bay", "field": "owner", "value": "Tomás"}),
+        ("Ferncastle Harps -> tag: trad-fest", "customer.update",
+         {"customer": "Ferncastle Harps", "field": "tag", "value": "trad-fest"}),
+        ("email to Vatne Fiskebåt: sent price list. f/u 1 wk", "interaction.log",
+         {"customer": "Vatne Fiskebåt", "channel": "email", "summary": "sent price list",
+          "follow_up": "2026-11-25"}),
+        ("lunch w marla tenney fri, she wnts a matching bridle, fu in 2wks", "interaction.log",
+         {"customer": "marla tenney", "channel": "meeting", "summary": "she wnts a matching bridle",
+          "occurred_on": "2026-11-13", "follow_up": "2026-12-02"}),
+        ("mtg w/ Ridgeline saddlery tues went ok, they want tooling samples, fu nxt wk thurs",
+         "interaction.log",
+         {"customer": "Ridgeline saddlery", "channel": "meeting",
+          "summary": "went ok, they want tooling samples", "occurred_on": "2026-11-17",
+          "follow_up": "2026-11-26"}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_66_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("delete task 4, its a duplicate", "task.update", {"task_id": 4, "action": "delete"}),
+        ("remove task #4 completely pls", "task.update", {"task_id": 4, "action": "delete"}),
+        ("oh wait, bring back noah nguyen, sam has a call booked with him", "customer.restore",
+         {"customer": "noah nguyen"}),
+        ("the email to jane cooper just now - change the summary to: sent the pricing sheet",
+         "interaction.update",
+         {"customer": "jane cooper", "summary": "sent the pricing sheet", "old_channel": "email"}),
+        ("that was 2 emails. jane's note should just say sent the pricing sheet",
+         "interaction.update", {"customer": "jane", "summary": "sent the pricing sheet"}),
+        ("rename 48 to 'offer analytics add-on to cyberdyne labs' and link it to tom lefevre "
+         "there", "task.update",
+         {"task_id": 48, "customer": "tom lefevre",
+          "text": "offer analytics add-on to cyberdyne labs"}),
+        ("Sophie Cooper @ Vandelay signed: 25 seats CRM Pro, 12,500", "purchase.log",
+         {"customer": "Sophie Cooper @ Vandelay", "quantity": 25, "product": "CRM Pro",
+          "amount": 12500}),
+    ],
+)  # fmt: skip
+def test_what_working_day_78_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
