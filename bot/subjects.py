@@ -372,7 +372,6 @@ _CHANGE_VERB = (
     r"remove|cancel|scrap|drop|rename|reword|change|make|tick off|check off|cross off|close|"
     r"complete|finish|mark|done with)"
 )
-# "push it to friday", "give that one to sam", "tick off that task": the tasks just set or changed
 # a day put right, about the tasks just set or moved: "no, thursday", "i meant thursday not wed"
 DAY_INSTEAD = re.compile(
     r"\W*(?:(?:no|nope|sorry|oops|actually|wait|i meant|meant|make (?:it|that|them))\b[\s,.!]*)+"
@@ -380,6 +379,7 @@ DAY_INSTEAD = re.compile(
     rf"(?P<day>{vocab.DATE_PHRASE})(?:\s*,?\s*not\s+\S+)?\W*",
     re.I,
 )
+# "push it to friday", "give that one to sam", "tick off that task": the tasks just set or changed
 THAT_TASK = re.compile(
     _FIRST_WORDS + _CHANGE_VERB + r"\s+(?P<it>(?:it|that|this)(?: one| task| reminder)?|"
     r"the (?:(?:new|last|latest|same|above|previous|recent|first|one|two)(?: [\w-]+)? )?"
