@@ -630,8 +630,8 @@ def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parse
         said = str(parsed.slots.get("customer", "")).casefold()
         if len(leading) > 1 and said in {n.casefold() for n in leading}:
             named = leading
-    while named and _REMARK.match(named[-1]):  # "delete mateo o'brien, junk lead": why, not who
-        named.pop()
+    while named and (_REMARK.match(named[-1]) or _ASKED_ALONE.fullmatch(named[-1])):
+        named.pop()  # "delete mateo o'brien, junk lead", "X, delete pls, …": why or how, not who
     if named and len(named) == 1:
         return replace(parsed, slots={**parsed.slots, "customer": named[0]})
     if not named or (lexicon is not None and known_customer(" and ".join(named), lexicon)):
@@ -852,6 +852,7 @@ _REMARK = re.compile(
     r"old|not a|no longer|gone|closed|bounced|never|typo)\b",
     re.I,
 )
+_ASKED_ALONE = re.compile(r"(?:delete|del|remove|bin|trash)(?:\s+(?:it|pls|please|them))*", re.I)
 _ONES = re.compile(r"\b(?:the|those|these|ones|one)\b", re.I)
 _ASIDE_AT_END = re.compile(r"\s*\([^()]*\)?\s*$")
 _KEPT_WITH = re.compile(r"(?:but\s+)?(?:leave|leaving|keep)\b", re.I)

@@ -190,7 +190,12 @@ _A_DAY_BEFORE = re.compile(r"\bthe (?:day|night|morning|week|evening) (?:before|
 _NOTHING_SAID = frozenset(
     "already just again finally also too back now earlier her him them it".split()
 )
-_SCORE_LEFT = re.compile(r"[\s,;:.!?-]+(?:nps|nps score|score|rated|rating)[\s,;:.!?-]*$", re.I)
+_SCORE_LEFT = re.compile(
+    r"[\s,;:.!?-]+(?:nps|nps score|score|rated|rating"
+    r"|(?:(?:she|he|they)\s+said\s+)?(?:she|he|they)(?:'d|'ll|\s+would|\s+will)\s+(?:now\s+)?rate\s+us)"
+    r"[\s,;:.!?-]*$",
+    re.I,
+)
 
 
 _DANGLING = re.compile(
@@ -449,6 +454,7 @@ def _names(bracket: str) -> bool:
 _NAME_FIRST = re.compile(
     rf"^(?:(?:oops|sorry|ah|oh|hmm|ugh|ok|okay|actually|wait|update|fyi|so|{'|'.join(_CHEERS)})"
     r"\b[\s,!:.-]*)*"
+    r"(?:(?:[Tt]he|[Oo]ur)\s+(?:customer|client|account|lead)\s+)?"  # "The customer X is …"
     r"(?P<name>(?:[A-Z][\w'’.-]*|#\d+)(?:\s+(?:(?!(?:IS|ARE|WAS|HAS|IT|THE|NOT)\b)[A-Z][\w'’.&-]*|&|from|at|of|de|van|von|du|la|le))*)"
 )
 
@@ -893,7 +899,8 @@ _THEIR_PREMISES = re.compile(rf"^(?:'s\s+)?{vocab.PREMISES}\s*(?:in\s+\w+\s*)?[,
 # "May I request a", "was ," ("the meeting … was on Oct 5, we walked through pricing")
 _DANGLING_END = re.compile(
     r"(?:[,;.]\s*|\s+and\s+|\s+[—–-]\s+)(?:(?:[^,;.]{0,40}?\s)?(?:a|an|the|to|for|by|until|on)"
-    r"|i\s+(?:(?:must|need to|have to|will|should|shall)\s+)?(?:send|chase|call|ping|email|do)"
+    r"|i(?:'ll|'d)?\s+(?:said\s+i'?d\s+|promised\s+to\s+|(?:must|need to|have to|will|should|shall)\s+)?"
+    r"(?:send|chase|call|ping|email|do|revert|get back(?:\s+to\s+(?:her|him|them))?)"
     r"(?:\s+(?:it|them|one|(?:the\s+|an?\s+)?(?:offer|quote|proposal|contract|deck|invoice)))?"
     r"|(?:send|chase|call|ping|email|do)(?:\s+(?:it|them|one))?"
     r"|\s*(?:(?:can|could|would) you\s+)?(?:please\s+)?log (?:it|this|that)\b.*)\s*[.!?]*$",
@@ -919,7 +926,7 @@ def _without_filler(text: str) -> str:
 
 _FILLER_WORDS = (
     r"lol|lmao|haha+|fr|tbh|ngl|btw|fyi|lah|leh|lor|can|pls|plz|thx|ty|thanks|thank you|mate|i guess|"
-    r"chur|lekker|aye|sweet as"
+    r"chur|lekker|aye|sweet as|is that (?:ok|okay|alright|fine)"
 )
 _LABELLED_ADDRESS = re.compile(
     r"(?:(?:the\s+)?(?:customer|client|person|contact)\s+(?:with\s+)?)?(?:(?:the\s+)?e-?mail"
@@ -1655,6 +1662,8 @@ def _task(match: re.Match, message: Message) -> dict | None:
         after = _BOOKED_FOR.sub("", typed[found.end() :])  # "service visit booked for tui bay"
         if found.group(0).startswith("send") and (sent_to := _SENT_TO.search(after)):
             after = after[sent_to.end() :]  # "send SOW to Fenwick Aerial": to whom, not what
+        elif found.group(0).startswith("chase") and (owed := _OWED_BY.match(after)):
+            after = after[owed.end() :]  # "chase PO from Mdm Tan": who owes it
         if found.group(0).startswith("send") and not (after[:1].isupper() or after[:1] == "#"):
             continue
         if _DOCUMENT_NUMBERED.match(typed, found.start()) or _DOCUMENT_NUMBERED.match(after):
@@ -1732,6 +1741,11 @@ _CUSTOMER_REF = re.compile(  # (never an invoice's or an order's number: "chase 
 )
 _ABOUT_WHAT_WAS_DONE = re.compile(r"^(?:did|has|have|was|were) (?:that|it|this|you)\b.*\?\W*$")
 # a reminder headed by whom it is about: "Blue Mesa - confirm the window", "re X: send quote"
+_OWED_BY = re.compile(
+    r"(?:the\s+)?(?:signed\s+)?(?:po|p\.o\.|invoice|payment|deposit|quote|contract|sow|signature|"
+    r"sign-?off|order|cheque|remittance|feedback|answer|reply|approval|paperwork)s?\s+(?:from|with)\s+",
+    re.I,
+)
 _DOCUMENT_NUMBERED = re.compile(r"(?:invoice|inv|order|po|ticket|quote|case|ref)\s*#?\d", re.I)
 _WHO_THEN_WHAT = re.compile(
     r"(?:task\s*:?\s*)?(?:(?:for|re|regarding|about|on)\s+)?"
@@ -3224,7 +3238,8 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         slots["owner"] = "me" if found.group("mine") else found.group("owner")
         rest = rest[: found.start()] + " " + rest[found.end() :]
     if found := re.search(
-        rf"(?:^|[,;(]|\s[-–—])\s*(?:stage:?\s*)?(?:already\s+)?(?:at\s+)?({vocab.STAGE_WORDS})"
+        rf"(?:^|[,;(]|\s[-–—])\s*(?:stage:?\s*|(?:they|she|he)(?:'re|'s|\s+(?:are|is))\s+(?:an?\s+)?)?"
+        rf"(?:already\s+)?(?:at\s+)?({vocab.STAGE_WORDS})"
         r"(?:\s+(?:already|now|stage))*\s*(?=[,;)]|$)",
         rest,
         re.I,
@@ -3428,7 +3443,9 @@ def _the_mail_domain(part: str, email: str | None) -> bool:
         return False
     squashed = re.sub(r"[\W_]+", "", unicodedata.normalize("NFKD", part).encode("ascii", "ignore")
                       .decode().lower())  # fmt: skip
-    return len(squashed) >= 6 and squashed in email.split("@", 1)[1].replace("-", "").lower()
+    domain = email.split("@", 1)[1].replace("-", "").lower()
+    # "carrickmarina.ie" spells "Carrick Marina Boat Hire" too: the name's opening words
+    return len(squashed) >= 6 and (squashed in domain or squashed.startswith(domain.split(".")[0]))
 
 
 def _a_company(part: str, slots: dict[str, Any]) -> bool:
@@ -3615,7 +3632,8 @@ def said_before_score(summary: str | None) -> str | None:
 
 
 _SCORE_SAID = re.compile(
-    r"[\s,.;:–—-]*\b(?:(?:she|he|they)\s+)?(?:gave us|gave|rated|scored|nps|score)\b.*$",
+    r"[\s,.;:–—-]*\b(?:(?:she|he|they)\s+(?:said\s+(?:she|he|they)(?:'d|'ll|\s+would|\s+will)\s+)?)?"
+    r"(?:gave us|gave|rated|scored|nps|score|(?:now\s+)?rate us)\b.*$",
     re.I | re.S,
 )
 
@@ -3804,9 +3822,11 @@ def _log(match: re.Match, message: Message) -> dict | None:
         rest = rest[: ahead.start()] + rest[ahead.end() :]
         typed = typed[: ahead.start()] + typed[ahead.end() :]
     if follow_up is None and (todo := _TO_DO_ON.search(rest)):
-        # "…. need to send SOW next tue": what comes next, and the day to follow up
+        # "…. need to send SOW next tue": what comes next, the day to follow up, not what was said
         day = date_in(todo.group("when"), now=message.now, tz=message.tz, future=True)
-        follow_up = day.isoformat() if day and day > message.now.date() else None
+        if day and day > message.now.date():
+            follow_up = day.isoformat()
+            rest, typed = (part[: todo.start()] + part[todo.end() :] for part in (rest, typed))
     typed = re.sub(
         r"\s+(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks)\b", "", typed, flags=re.I
     )
@@ -3865,9 +3885,10 @@ _TO_HAPPEN = re.compile(
 )
 
 
-_TO_DO_ON = re.compile(
-    r"(?:(?:^|[,;.]\s*|\band\s+)(?:(?:i|we)\s+)?(?:need to|needs to|have to|has to|must|should|gotta|"
-    r"got to|going to|plan to|will)\s+|[.;]\s+|\s[-–—]\s+)(?:send|call|email|ping|chase|follow up|"
+_MUST = r"(?:need to|needs to|have to|has to|must|should|gotta|got to|going to|plan to|will)"
+_TO_DO_ON = re.compile(  # "…. need to send SOW next tue", ", I send it on friday", ". Chase it Fri"
+    r"(?:(?:^|[,;.]\s*|\band\s+)(?:(?:i|we)(?:'ll|'d)?\s+(?:said\s+i'?d\s+|promised\s+to\s+)?"
+    rf"(?:{_MUST}\s+)?|{_MUST}\s+)|[.;]\s+|\s[-–—]\s+)(?:send|call|email|ping|chase|follow up|"
     r"share|prepare|prep|book|schedule|arrange|visit|meet|check|get back|swap|replace|fix|deliver|"
     r"install|quote|invoice)\b[^,;.]*?\s"
     rf"(?P<when>{vocab.DATE_PHRASE})(?=[,;.!?]|\s|$)"
@@ -4092,8 +4113,8 @@ def _delete(match: re.Match, message: Message) -> dict | None:
         return {"customer": _ref(twice.group("who"))}
     if taken := vocab.TAKEN_OUT.match(message.text):  # "take X out of the crm"
         return {"customer": _ref(message.typed[taken.start("who") : taken.end("who")])}
-    if numbered := _NAME_WITH_NUMBER.match(message.typed):  # "delete Test Customer 123, …"
-        return {"customer": numbered["who"]}
+    if named := _NAME_WITH_NUMBER.match(message.typed) or _NAME_CAPITALISED.match(message.typed):
+        return {"customer": named["who"]}  # "delete Test Customer 123, …", "delete Test Customer"
     if old := _OLD_ONE.search(message.typed):  # "…, delete old one Serik Abenov from CRM"
         return {"customer": _ref(old["who"])}
     if quoted := _QUOTED_ONE.search(message.typed):  # "delete the customer 'Test Bride' that …"
@@ -4128,6 +4149,10 @@ _QUOTED_ONE = re.compile(
     r"\b(?:delete|remove|bin)\s+(?:the\s+)?(?:customer|client|contact|lead|account|record)\s+"
     r"['\"‘“](?P<who>[^'\"’”]{2,60})['\"’”]",
     re.I,
+)
+_NAME_CAPITALISED = re.compile(
+    r"^(?:please |pls )?(?:delete|remove|bin)\s+(?P<who>[A-Z][\w'.&-]*(?:\s+(?:[A-Z][\w'.&-]*|&)){1,5})"
+    r"(?=\s*(?:[,;.!]|$))"
 )
 _NAME_WITH_NUMBER = re.compile(
     r"^(?:please |pls )?(?:delete|remove|bin)\s+(?P<who>[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*){0,3}"
@@ -4431,6 +4456,8 @@ _FIELD_ASKED = re.compile(rf"(?:'s|’s)?\s+(?P<field>{_ASKED_FIELDS})$", re.I)
 
 @reads("customer.restore")
 def _restore(match: re.Match, message: Message) -> dict | None:
+    if _CHANGE_TAKEN_BACK.search(message.text):
+        return None  # "ignore that last change I made, put it back": undone, whatever it was
     if vocab.BIN_LISTING.search(message.text):
         return {}  # no one named: the handler lists the bin
     if found := re.search(
@@ -4451,6 +4478,9 @@ def _restore(match: re.Match, message: Message) -> dict | None:
     return {"customer": who if who and who.lower() not in vocab.NOT_CUSTOMERS else None}
 
 
+_CHANGE_TAKEN_BACK = re.compile(
+    r"\b(?:last|that|this|the|my)\s+(?:change|edit|update|bulk change)\b|\bchange i (?:just )?made\b"
+)
 _WRONG_ONE = re.compile(
     r"\W*(?:(?:that was |i deleted )?(?:the )?wrong (?:one|guy|customer|person)\W*)?", re.I
 )
@@ -4780,8 +4810,10 @@ def _list(match: re.Match, message: Message) -> dict | None:
         slots["stage"] = slots.pop("segment")  # "Jordan's leads": a stage ("lost" is a figure too)
     if unread := _place_before_nouns(slots, message.text, message.typed, only_before_nouns=True):
         slots[UNREAD] = unread  # "jordan's toronto customers": the store may know Toronto
-    if (slots.get("sort") == "value" or _TOP_CUSTOMERS.search(message.text)) and (
-        period := period_said(message)
+    if (
+        (slots.get("sort") == "value" or _TOP_CUSTOMERS.search(message.text))
+        and not slots.get("no_purchase_days")  # "… not bought in the last 90 days": that window
+        and (period := period_said(message))
     ):
         slots["period"] = period  # "top 5 customers by revenue this year": ranked by that year
     return slots
@@ -4875,6 +4907,8 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     mine = False  # "who hasn't bought from me in 6 months": my customers
     if vocab.NEVER_PURCHASED.search(text):
         slots[NEVER_PURCHASED] = True
+    elif found := vocab.SPAN_UNBOUGHT.search(text):
+        slots["no_purchase_days"] = _days(found, default=90)
     elif (
         (found := vocab.NO_PURCHASE.search(text))
         and _NONE_AT_ALL.match(found.group())
@@ -5045,8 +5079,8 @@ def _next(match: re.Match, message: Message) -> dict | None:
         who = None  # "what should sam be doing with his book": his book, not a customer
     top = vocab.TOP_N.search(message.text)
     whose = owner(message, named_for=who is None)
-    if who and whose and who.casefold() == whose.casefold():
-        who = None  # "any suggestions for Ben's pipeline?": Ben's book, not a customer Ben
+    if who and whose and who.casefold().split()[-1:] == whose.casefold().split()[-1:]:
+        who = None  # "any suggestions for Ben's pipeline?", "what's Ben's book like?": Ben's book
     asked_on = _ADVICE_ON.search(message.typed, match.start())
     chosen = _advised_selection(message.typed[asked_on.end() :] if asked_on else "", message)
     if chosen:  # "next best actions for the vip customers": theirs, not a customer's

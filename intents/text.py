@@ -64,7 +64,7 @@ SHORTHAND = [
     (re.compile(r"\bre:\s*", re.I), "about "),
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|2moro|2morrow)\b", re.I), "tomorrow"),
     (re.compile(r"\btdy\b", re.I), "today"),
-    (re.compile(r"\b(?:tnaks|thnaks|thansk|tahnks|thakns|thanx|thnx)\b", re.I), "thanks"),
+    (re.compile(r"\b(?:tnaks|thnaks|thansk|tahnks|thakns|thanx|thnx|thnks|thks|thanku)\b", re.I), "thanks"),
     (re.compile(r"\bdelet\b", re.I), "delete"),  # a letter short: "delet X, a test entry"
     (re.compile(r"(?<=\w),\s+(?:oh|um+|uh+|erm*|ah+)\s*,\s+", re.I), " "),  # "in, oh, about 120"
     # "Yesterday I talk by telephone with Rodrigo …": a call with Rodrigo
@@ -78,9 +78,25 @@ SHORTHAND = [
     ),
     (re.compile(r"\bmett\b", re.I), "met"),  # "mett with X yestrday"
     (re.compile(r"\blog(?:ed|d)\b", re.I), "logged"),  # "loged a call wth Mr X"
+    # "logged visit X today, …": the log asked for, as "log visit X"
+    (re.compile(r"^logged\s+(?=(?:call|visit|meeting|mtg|email|chat|sms|text)\s)", re.I), "log "),
     (re.compile(r"\bwth\b", re.I), "with"),
+    (re.compile(r"\b(task|reminder)\s+on\s+me\b", re.I), r"\1 for me"),  # "put a task on me for …"
+    (re.compile(r"^rem\s*:", re.I), "remind me:"),
+    (re.compile(r"\b(?:contct|contato|contacto|kontakt)\b", re.I), "contact"),
+    (re.compile(r"(?<![\w/])c/(?=\s)", re.I), "with"),  # "whatsapp c/ luciana": con, com
+    # "Guess who just called?? X!! They want …": X called
+    (
+        re.compile(
+            r"^guess who (?:just )?(called|rang|phoned|emailed|texted|messaged|wrote)\W*\s+"
+            r"(?=[^!?.\n]{2,60}?\s*[!?.])",
+            re.I,
+        ),
+        r"\1 ",
+    ),
     (re.compile(r"\bteh\b", re.I), "the"),  # "whats teh status of …"
-    (re.compile(r"^sho(?= me\b)", re.I), "show"),  # "sho me fathom divng salvage"
+    (re.compile(r"^(?:sho|shw)(?= me\b)", re.I), "show"),  # "sho me fathom divng salvage"
+    (re.compile(r"\b(?:evry|evrey|evey)\b", re.I), "every"),
     (re.compile(r"\bloged\b", re.I), "logged"),
     (re.compile(r"(?<=\ba )cal\b", re.I), "call"),  # "loged a cal with X"
     (re.compile(r"\bfortnite\b", re.I), "fortnight"),
@@ -242,7 +258,7 @@ SHORTHAND = [
         ),
         r"\1 in ",
     ),
-    (re.compile(r"\b(?:yday|yest|ystd)\b", re.I), "yesterday"),
+    (re.compile(r"\b(?:yday|yest|ystd|ystrday|yesterdy|ysterday|yestrday)\b", re.I), "yesterday"),
     (re.compile(r"\bb4\b", re.I), "before"),
     (re.compile(r"\btil\b", re.I), "until"),
     (re.compile(r"\bf/(?=\s)", re.I), "for"),
@@ -436,7 +452,7 @@ GREETING = re.compile(
 POLITE = re.compile(
     # "ok manually then. remind maria …": a remark on what went before
     r"^(?:(?:ok(?:ay)?|fine|right|alright|sure)\b,?\s+(?:[a-z]+\s+){0,2}then\s*[.!]+\s+"
-    r"|(?:ok|okay|alright|right|so|actually|now|hmm+|oh|ah)\b,?\s+"  # "ok move …", "oh his phone …"
+    r"|(?:ok|okay|alright|right|so+|actually|now|hmm+|oh|ah)\b,?\s+"  # "ok move …", "oh his phone …"
     r"|(?:eish|ugh|argh|oh no|oh dear|oh man|damn|dang|shoot|oops|whoops|darn|sadly|unfortunately|"
     r"bummer|yikes|meh|ngl|tbh|fyi|btw|bet|lol|bruh|bro|omg|wow|o+h+|whoa|woah|woo+|hooray|yippee|"
     r"(?:sorry|apologies) for the (?:late|delayed|slow) (?:update|message|reply|log))\b[,.!]*\s+"
@@ -474,7 +490,7 @@ POLITE = re.compile(
     r"(?:please\s+|kindly\s+)?"
     r"|(?:would|will)\s+it\s+be\s+possible\s+(?:for\s+you\s+)?to\s+(?:please\s+|kindly\s+)?)*"
     r"(?:(?:and|also|plus|oh and|and also),?\s+)?"  # "and tag him hot": a follow-up's opening
-    r"(?:(?:i\s+)?forgot to (?:log|add|record|note)(?: this| that| it)?\s*[-–—:,]+\s*)?"
+    r"(?:(?:i\s+)?(?:forgot|4got) to (?:log|add|record|note)(?: this| that| it)?\s*[-–—:,]+\s*)?"
     r"(?:(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz),?\s+"
     r"(?:(?:be so kind as to|quickly)\s+)?)?"
     # "note a sale to X: …": the sale is what is told

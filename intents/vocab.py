@@ -1179,7 +1179,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "nps.record",
-        r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])(?!\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|gave (?:10|\d)\b|(?:gave|give|gives)(?: us)? (?:a )?(?:note|nota|grade|rating|score) (?:of )?-?\d{1,3}\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)|\bnps\s+-?\d{1,3}\s*/\s*10\b|^(?:nps|score)\s+(?!(?:for|of|by|per|this|last|report|trend|score)\b)[a-z][\w' .-]{1,60}?\s+-?\d{1,3}\W*$|^[^:–—]{2,60}(?::|\s[–—-])\s*(?:nps\s+)?(?:score|rating|rated)\s*:?\s*-?\d{1,2}\b(?!\s*(?:%|days?|pts|points))|^(?:(?:nps|new)\s+)?survey\s+(?:answer|response|result|reply)s?\s+(?:from|by)\s+[^,:;]{2,50}?[\s,:–—-]+(?:10|\d)\b(?![\w.,%/])",
+        r"^(?:log|record|add|note|enter)\s+(?:an?\s+)?nps\b(?=.*\d)|^(?=.*(?<![\w#$€£./])(?:10|\d)(?![\w.,%])(?!\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)).*\bnps\b|\b(?:rated us|scored us|gave us (?:a |an )?\d{1,3}\b|(?:'d|would|will|'ll)(?:\s+now)?\s+rate\s+us\s+(?:an?\s+)?(?:10|\d)\b|gave (?:10|\d)\b|(?:gave|give|gives)(?: us)? (?:a )?(?:note|nota|grade|rating|score) (?:of )?-?\d{1,3}\b|(?:10|\d) (?:out of|of|on) 10|(?:10|\d)/10)|\bnps\s+-?\d{1,3}\s*/\s*10\b|^(?:nps|score)\s+(?!(?:for|of|by|per|this|last|report|trend|score)\b)[a-z][\w' .-]{1,60}?\s+-?\d{1,3}\W*$|^[^:–—]{2,60}(?::|\s[–—-])\s*(?:nps\s+)?(?:score|rating|rated)\s*:?\s*-?\d{1,2}\b(?!\s*(?:%|days?|pts|points))|^(?:(?:nps|new)\s+)?survey\s+(?:answer|response|result|reply)s?\s+(?:from|by)\s+[^,:;]{2,50}?[\s,:–—-]+(?:10|\d)\b(?![\w.,%/])",
     ),
     ("task.list", TASKS_DONE_ASKED.pattern),  # "how many tasks did the team complete today"
     ("segment.list", DUPLICATES_ASKED.pattern),  # "any duplicate customers?"
@@ -1640,7 +1640,8 @@ FOLLOW_UP = re.compile(
 # a reminder asked inside a contact log: "called jane, remind me to send the quote friday"
 REMIND_IN_LOG = re.compile(
     rf"(?:[,;.]|\s[-–—])\s*(?:(?:can|could) you |pls |please |and |i'?ll |i will |need to |will |"
-    rf"must |to )*(?:(?:remind me|set a reminder) to |(?=(?:send|e-?mail|mail|draft|prepare)\s+"
+    rf"must |to )*(?:(?:remind me|(?:set|add|make|create) (?:a |me a )?(?:reminder|task|to-?do)(?: for me)?)"
+    rf" to |(?=(?:send|e-?mail|mail|draft|prepare)\s+"
     rf"(?:him|her|them)\s)|(?<!\w\s)(?=(?:send|draft|prepare|do|write up)\s+(?:(?:the|a|an|our|over|them|him|"
     rf"her)\s+){{0,2}}(?:[\w-]+\s+)?(?:proposal|quote|contract|deck|pricing|price list|samples?|"
     rf"invoice|sow|brochure|catalogue|offer|estimate)\s))"
@@ -1808,7 +1809,10 @@ TASK_TAIL = re.compile(
     r"(?:\s+(?:on|by|due|for|(?<!\bday )(?<!\bweek )(?<!\bnight )before|until|at|itself|am|pm|morning|please remind(?: me)?|pls)|,?\s*due"
     r"|,?\s*please remind(?: me)?|\s+at\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?"
     r"|\s*[,.?!]\s*(?:(?:can|could|would) you\s*(?:please\s+)?(?:remind me)?|remind me|much appreciated|"
-    r"thanks?(?: you)?(?: so much)?|cheers|ta)\W*)+$",
+    r"thanks?(?: you)?(?: so much)?|cheers|ta)\W*"
+    # "…, reminder pls", "… — set a task", "…? I promised": the asking, not the task
+    r"|\s*[,.?!—–-]+\s*(?:(?:set|add|create|make)\s+(?:me\s+)?(?:a\s+)?(?:task|reminder)|reminder|"
+    r"i promised(?:\s+(?:her|him|them))?)(?:\s+(?:pls|please|plz))?\W*)+$",
     re.I,
 )
 # A capitalised name after a little word, when no verb names the task's customer ("the Acme deck").
@@ -2318,8 +2322,15 @@ _SPAN = rf"(?:\s+(?:(?:in|for|within|over|during|since|of|from|in the|for the)\s
 NO_PURCHASE = re.compile(
     r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|ain'?t|not|no|without|stopped)\s+(?:\w+\s+)?"
     r"(?:(?:an?|any)\s+)?"
-    rf"(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*"
+    r"(?:(?:bought|ordered|purchased|purchases?|orders?|buying|ordering|buy|order)\w*"
+    r"|sold(?:\s+(?:anything\s+)?to(?:\s+(?:them|him|her))?)?)"  # "we haven't sold to in 60 days"
     rf"(?:\s+(?:anything|nothing|nothin))?(?:\s+from\s+(?:me|us|them))?{_SPAN}"
+)
+# "gone 120 days without buying", "60 days with no order": the time said before the purchase
+SPAN_UNBOUGHT = re.compile(
+    r"\b(?:(?:gone|been|went|going)\s+)?(?:over\s+|more than\s+)?"
+    rf"(?P<n>\d+|{_SPAN_COUNT})\+?\s*(?P<unit>days?|weeks?|months?|years?)\s+(?:without|w/o|with no)\s+"
+    r"(?:(?:buying|ordering|purchasing)\b|(?:an?|any)\s+(?:purchases?|orders?)\b)"
 )
 # "who bought Analytics Pro", "customers who never bought support premium": what they bought
 BOUGHT_PRODUCT = re.compile(
@@ -2422,14 +2433,15 @@ TAG = re.compile(
     r"\b(?:with|has|have|having|carry|carries|carrying) the\s+['\"#]?([\w-]+)['\"]?\s+tag\b|"
     r"\b(?:with (?:the )?|having (?:the )?)?tag\s+(?!(?:them|these|those|it|all|every|everyone|everybody|each|any|him|her)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|\b(vip)s?\b"
 )
+_TITLED = r"(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?"  # "Mr. Sato's customers": the title is the name's
 OWNER = re.compile(
     r"\b(?:owned by|managed by|assigned to|belonging to|(?:that |which |who )?(?:currently |still )?"
-    r"belongs? to|of rep)\s+(?P<a>[a-z][\w'-]*)"
-    r"|^(?:show |list )?(?P<b>[a-z][\w-]*)(?:'s|’s)\s+(?:customers|accounts|clients|book)"
-    r"|\b(?:customers|accounts|clients|leads) of (?P<c>(?!(?:the|my|our|your|his|her|their)\b)[a-z][\w'-]*)\b"
-    r"|\b(?:everything|everyone|anything|all|whatever|what) (?:else )?(?:that )?(?P<d>[a-z][\w'-]*) "
+    r"belongs? to|of rep)\s+(?P<a>[^\W\d_][\w'-]*)"
+    r"|^(?:show |list )?(?P<b>[^\W\d_][\w-]*)(?:'s|’s)\s+(?:customers|accounts|clients|book)"
+    rf"|\b(?:customers|accounts|clients|leads) of (?P<c>(?!(?:the|my|our|your|his|her|their)\b){_TITLED}[^\W\d_][\w'-]*)\b"
+    r"|\b(?:everything|everyone|anything|all|whatever|what) (?:else )?(?:that )?(?P<d>[^\W\d_][\w'-]*) "
     r"(?:still )?(?:has|owns|holds|manages|looks after)\b"
-    r"|^what (?:does|do) (?P<e>[a-z][\w'-]*) (?:own|have|hold|manage)\b"
+    r"|^what (?:does|do) (?P<e>[^\W\d_][\w'-]*) (?:own|have|hold|manage)\b"
 )
 MIN_VALUE = re.compile(
     r"(?:\b(?:worth|value|spent|spending|ltv|revenue)\s*)?(?:\b(?:over|more than|above|at least|of|min(?:imum)?(?: value)?(?: of)?)\s+|>=?\s*"
@@ -2464,6 +2476,7 @@ LIMIT = re.compile(
 
 # ---- whose book -------------------------------------------------------------------------------
 
+
 OWNER_TEAM = re.compile(
     r"\b(?:(?:the |whole |my |our |entire )?team(?:'s|s')?|the teams|everyone(?:'s)?|everybody(?:'s)?|"
     r"all (?:the )?(?:reps|sales ?people|staff)(?:'s|')?|every rep(?:'s)?|all of us|"
@@ -2489,26 +2502,26 @@ _BOOK = (
     r"call history|plate|queue|workload|schedule)"
 )
 OWNER_NAMED = re.compile(
-    rf"\b(?P<name>[a-z][a-z-]+?)(?:'s|’s|(?<=s)')\s+(?:(?:overdue|open|top|best|biggest|own|lapsed|"
+    rf"\b(?P<name>[^\W\d_][\w-]+?)(?:'s|’s|(?<=s)')\s+(?:(?:overdue|open|top|best|biggest|own|lapsed|"
     rf"at[- ]risk|daily|morning|pending|late|last|recent|latest|upcoming|\d+)\s+)*(?:[a-z-]+(?:,\s*|\s+)){{0,6}}?{_BOOK}\b"
 )
 OWNER_DID = re.compile(
-    r"\b(?:did|has|have|should|does|is|can|what'?s)\s+(?P<name>[a-z][a-z-]+)\s+(?:have|had|make|made|do|done|doing|working on|up to|be doing|be working|be focusing|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met|bring|brought|generate|generated|book|booked|win|won)\b"
-    r"|\b(?:what|everything|anything)\s+(?P<name3>[a-z][a-z-]+)\s+has\s+(?:overdue|open|due|on|left|pending)\b"
-    r"|\b(?:customers?|clients?|accounts?|leads?)\s+(?P<name4>[a-z][a-z-]+)\s+(?:has|owns|looks after)\s+(?:in|on|with|from)\b"
-    r"|\b(?P<name2>[a-z][a-z-]+)\s+(?:has|had)\s+(?:discussed|logged|talked|spoken|met)\b"
+    rf"\b(?:did|has|have|should|does|is|can|what'?s)\s+(?P<name>{_TITLED}[^\W\d_][\w-]+)\s+(?:have|had|make|made|do|done|doing|working on|up to|be doing|be working|be focusing|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met|bring|brought|generate|generated|book|booked|win|won|add|added|create|created|sign|signed|onboard|onboarded)\b"
+    r"|\b(?:what|everything|anything)\s+(?P<name3>[^\W\d_][\w-]+)\s+has\s+(?:overdue|open|due|on|left|pending)\b"
+    r"|\b(?:customers?|clients?|accounts?|leads?)\s+(?P<name4>[^\W\d_][\w-]+)\s+(?:has|owns|looks after)\s+(?:in|on|with|from)\b"
+    r"|\b(?P<name2>[^\W\d_][\w-]+)\s+(?:has|had)\s+(?:discussed|logged|talked|spoken|met)\b"
 )
 OWNER_FOR = re.compile(
     r"\b(?:for|of|owned by|managed by|assigned to|belonging to)"
-    r"\s+(?P<name>[^\W\d_][\w-]+)"
+    rf"\s+(?P<name>{_TITLED}[^\W\d_][\w-]+)"
     r"(?=\W*$|\s*[,:;]|\s+(?:today|tomorrow|yesterday|this|next|last|for|overdue|due|please|pls|now|in|since)\b)"
 )
 # "meetings logged by jordan": whose they are, whatever else the message names
 OWNER_BY = re.compile(
     r"\b(?:logged|made|done|booked|created|entered|added|sent|held) by"
-    r"\s+(?!(?:mistake|accident|error|hand)\b)(?P<name>[a-z][a-z-]+)"
+    rf"\s+(?!(?:mistake|accident|error|hand)\b)(?P<name>{_TITLED}[^\W\d_][\w-]+)"
     # "stage proposal for 45 days, owner faisal": a selection said as fields
-    r"|(?:^|[,;]\s*)(?:owner|rep)(?:\s*[:=]\s*|\s+)(?P<name2>[a-z][a-z-]+)\b(?!\s*(?:->|→|=>))"
+    r"|(?:^|[,;]\s*)(?:owner|rep)(?:\s*[:=]\s*|\s+)(?P<name2>[^\W\d_][\w-]+)\b(?!\s*(?:->|→|=>))"
 )
 NOT_OWNERS = frozenset(
     "nobody noone anyone anybody someone somebody everyone everybody no-one whats what's what "
@@ -2578,7 +2591,8 @@ CREATE_OWNER = re.compile(
     r"(?:assign|give|hand)(?:ed)? (?:it |him |her |them |this one |this lead )?(?:over )?to|"
     r"(?:and\s+)?put (?:him|her|them|it) (?:on|in|into)(?=\s+[A-Za-z][\w-]*(?:'s|’s)\s+(?:book|list|patch|"
     r"portfolio|accounts)))\s+"
-    r"(?P<owner>[A-Za-z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:(?:'s|’s)\s+(?:book|list|patch|portfolio|accounts))?"
+    r"(?P<owner>(?:(?:[Mm]rs?|[Mm]s|[Dd]r)\.?\s+)?[^\W\d_][\w'-]*(?:\s[A-ZÀ-Þ][\w'-]*)?)"
+    r"(?:(?:'s|’s)\s+(?:book|list|patch|portfolio|accounts))?"
     r"(?:\s+please)?\s*(?=[:,!]|\.\s*$|$|\s+as\b)"
     r"|,\s*(?P<mine>mine|for me|my (?:lead|customer|account))\s*$"  # "…, mine": the sender's
 )
@@ -2634,7 +2648,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (  # "set Imogen as owner on every customer in Bath", "make sam the owner of all leads in Leeds"
         re.compile(
-            r"(?P<cut>^(?:(?:please|pls|kindly|can you)\s+)*(?:set|make)\s+(?P<value>[\w-]+)\s+"
+            r"(?P<cut>^(?:(?:please|pls|kindly|can you)\s+)*(?:set|make)\s+(?P<value>(?!the\b)[\w-]+)\s+"
             r"(?:as\s+)?(?:the\s+)?(?P<field>owner)\s+(?:for|on|of))\s+(?=all|every|each|the)\b"
         ),
         "field",
@@ -2799,7 +2813,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     ),
     (
         re.compile(
-            r"(?P<cut>\s(?:over\s+)?to\s+(?P<value>[^\W\d_][\w'-]*(?:\s(?!(?:while|because|as|since|until|for)\b)[^\W\d_][\w'-]*)?))(?:\s+(?:while|because|as|since|until|for)\b.*|\s*[,;–—]\s.*|\s+-\s.*)?\W*$"
+            rf"(?P<cut>\s(?:over\s+)?to\s+(?P<value>{_TITLED}[^\W\d_][\w'-]*(?:\s(?!(?:while|because|as|since|until|for)\b)[^\W\d_][\w'-]*)?))(?:\s+(?:while|because|as|since|until|for)\b.*|\s*[,;–—]\s.*|\s+-\s.*)?\W*$"
         ),
         "owner",
     ),
@@ -2807,7 +2821,9 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
 BULK_VERB = re.compile(
     r"^(?:(?:please|pls|kindly|bulk[- ]?|can you)\s+)*(?:move|tag|label|assign|reassign|set|mark|delete|del|remove|kill|"
     r"hand(?: over)?|give|change|update|put|transfer|drop|archive|make|push|bump|advance|shift|dump|"
-    r"split(?: up)?|divide(?: up)?|share out|distribute|spread|carve up)\b(?:\s+(?:all|every|each)\b)?"
+    r"split(?: up)?|divide(?: up)?|share out|distribute|spread|carve up)\b"
+    r"(?:\s+the\s+(?:owner|rep|stage|status)\s+(?:of|for|on)\b)?"  # "set the owner of all … to X"
+    r"(?:\s+(?:all|every|each)\b)?"
 )
 # Words that say how to select without choosing anyone themselves; what else a bulk change's
 # selection says, and no reader takes, is reported back instead of silently widening it.
@@ -2858,6 +2874,8 @@ ONLY_SMALL_TALK = re.compile(
     r"kia ora|salam|salaam|ola|olá|oi|bonjour|ciao|namaste|shalom|aloha|hej|ok|okay|great|"
     r"dank je(?: wel)?|dankjewel|bedankt|go raibh maith agat|takk|tack|kiitos|spasibo|xie xie|"
     r"terima kasih|salamat|arigato\w*|grazie(?: mille)?|muchas gracias|merci beaucoup|"
+    r"bom dia|boa tarde|boa noite|buen[oa]s (?:d[ií]as|tardes|noches)|guten (?:morgen|tag|abend)|"
+    r"buongiorno|valeu|vlw|blz|beleza|"
     r"perfect|cool|nice|awesome|brilliant|lovely)[\s,.!?:)(]*)+"
 )
 # "move X to maria, with his open task": the customer's open tasks go with them

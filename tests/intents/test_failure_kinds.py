@@ -3524,3 +3524,91 @@ def test_what_blind_round_66_missed_is_read_as_meant(text, intent, slots):
 def test_what_working_day_78_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("Reassign all of Tomás's customers to Aoife", "customer.bulk_update",
+         {"owner": "Tomás", "field": "owner", "value": "Aoife"}),
+        ("Move every customer Siobhán has in Athlone over to Pádraig", "customer.bulk_update",
+         {"owner": "Siobhán", "city": "Athlone", "field": "owner", "value": "Pádraig"}),
+        ("Please reassign all customers of Mr. Sato in Nagoya to Ms. Hayashi, as Mr. Sato "
+         "retires at the end of the year.", "customer.bulk_update",
+         {"owner": "Mr. Sato", "city": "Nagoya", "field": "owner", "value": "Ms. Hayashi"}),
+        ("Set the owner of all Rotterdam customers to Femke", "customer.bulk_update",
+         {"city": "Rotterdam", "field": "owner", "value": "Femke"}),
+        ("Please show me the digest of Mr. Sato.", "digest.show", {"owner": "Mr. Sato"}),
+        ("How many customers did Aoife add last quarter?", "report.show",
+         {"metric": "customers", "owner": "Aoife", "period": "last_quarter"}),
+        ("Which cant-lose customers have gone 120 days without buying?", "segment.list",
+         {"segment": "cant_lose", "no_purchase_days": 120}),
+        ("Give me the loyal customers we haven't sold to in 60 days, top 15 by value",
+         "segment.list", {"segment": "loyal", "no_purchase_days": 60, "sort": "value", "limit": 15}),
+        ("Kindly provide the list of customers who have not purchased anything in the last 90 "
+         "days, sorted by value.", "segment.list", {"no_purchase_days": 90, "sort": "value"}),
+        ("The customer Kulturfabrik Linz is not interested anymore, please set stage to lost",
+         "customer.update", {"customer": "Kulturfabrik Linz", "field": "stage", "value": "lost"}),
+        ("logd visit Himalayan Morel Traders todya, they wnt 100kg morel spawn in jan",
+         "interaction.log",
+         {"customer": "Himalayan Morel Traders", "channel": "visit",
+          "summary": "they wnt 100kg morel spawn in jan", "occurred_on": "2026-11-18"}),
+        ("whatsapp c/ luciana @ agrisemilla, wants heirloom maize catalogue", "interaction.log",
+         {"customer": "luciana @ agrisemilla", "channel": "chat",
+          "summary": "wants heirloom maize catalogue"}),
+        ("Guess who just called?? Northern Lights Carving Co!! They want 25 ice tongs",
+         "interaction.log",
+         {"customer": "Northern Lights Carving Co", "channel": "call",
+          "summary": "They want 25 ice tongs"}),
+        ("I call to Ximena Barragán yesterday, she want a quote for 3 show halters, I send it on "
+         "friday", "interaction.log",
+         {"customer": "Ximena Barragán", "channel": "call",
+          "summary": "she want a quote for 3 show halters", "occurred_on": "2026-11-17",
+          "follow_up": "2026-11-20"}),
+        ("Log a call with Declan at Lough Derg Cruisers today, he's signed for 2 boats not 3. "
+         "Chase the deposit Friday", "interaction.log",
+         {"customer": "Declan at Lough Derg Cruisers", "channel": "call",
+          "summary": "he's signed for 2 boats not 3", "occurred_on": "2026-11-18",
+          "follow_up": "2026-11-20"}),
+        ("Remind me 8 Dec to chase PO from Mdm Tan", "task.create",
+         {"due": "2026-12-08", "text": "chase PO from Mdm Tan", "customer": "Mdm Tan"}),
+        ("And put a task on me for Friday to check the handover went okay", "task.create",
+         {"due": "2026-11-20", "text": "check the handover went okay"}),
+        ("rem: recheck alarm thresholds at Bank Nasion Podlasie 14.12", "task.create",
+         {"due": "2026-12-14", "text": "recheck alarm thresholds at Bank Nasion Podlasie",
+          "customer": "Bank Nasion Podlasie"}),
+        ("Add a new customer for Siobhán: Carrick Marina Boat Hire, Ciarán Mac Giolla, "
+         "ciaran@carrickmarina.ie, Carrick-on-Shannon, they're a prospect", "customer.create",
+         {"owner": "Siobhán", "company": "Carrick Marina Boat Hire", "name": "Ciarán Mac Giolla",
+          "email": "ciaran@carrickmarina.ie", "city": "Carrick-on-Shannon", "stage": "qualified"}),
+        ("I would like to add a new customer: Mr. Kenta Ishikawa of Wajima Urushi Restoration, "
+         "kenta@wajima-urushi.jp, for Ms. Hayashi.", "customer.create",
+         {"name": "Mr. Kenta Ishikawa", "company": "Wajima Urushi Restoration",
+          "email": "kenta@wajima-urushi.jp", "owner": "Ms. Hayashi"}),
+        ("Shannon Boat Hire Ltd, delete pls, it's a duplicate", "customer.delete",
+         {"customer": "Shannon Boat Hire Ltd"}),
+        ("digest evry day 9.30 pls", "digest.subscribe", {"time": "09:30", "days": "every_day"}),
+        ("thnks", "smalltalk", {}),
+        ("bom dia 🌞", "smalltalk", {}),
+    ],
+)  # fmt: skip
+def test_what_blind_round_68_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("visited jane cooper at acme, showed her the new dashboards, she said she'd now rate "
+         "us 8",
+         {"customer": "jane cooper at acme", "score": 8, "comment": "showed her the new dashboards",
+          "contact": "visit"}),
+        ("met hans müller today, went through the renewal, he'd rate us 9 now",
+         {"customer": "hans müller", "score": 9, "comment": "went through the renewal",
+          "contact": "meeting"}),
+    ],
+)  # fmt: skip
+def test_a_score_told_inside_a_contact_is_that_customers_answer(text, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("nps.record", slots)
