@@ -135,7 +135,7 @@ def find(session: Session, snap: Snapshot, criteria: Criteria) -> pd.DataFrame:
 def _in_places(frame: pd.DataFrame, said: str) -> pd.Series:
     """Customers in one of the places said: towns, or countries ("paris and madrid", "germany",
     "berlin or the uk")."""
-    places = {normalize.fold(place) for place in re.split(r"\s*,\s*|\s+(?:and|or|&)\s+", said)}
+    places = {normalize.fold(place) for place in re.split(r"\s*,\s*|\s+(?:and|or|&|\+)\s+", said)}
     folded = {city: normalize.fold(city) for city in frame["city"].dropna().unique()}
     inside = frame["city"].map(folded).isin(places)
     towns = set(folded.values())

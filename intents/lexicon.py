@@ -509,7 +509,7 @@ def _place(said: str, slots: dict[str, Any], lexicon: Lexicon) -> bool:
     return True
 
 
-_TOWNS_SAID = re.compile(r"\s*(?:,|\band\b|\bor\b|&)\s*")
+_TOWNS_SAID = re.compile(r"\s*(?:,|\band\b|\bor\b|&|\+)\s*")
 
 
 def compound_tag(typed: str, lexicon: Lexicon) -> re.Match | None:
@@ -717,6 +717,13 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
             slots["field"] = "owner"  # "move kenji moreau to maria"
     if intent == "task.create" and slots.get("owner") not in (None, "me", "team"):
         _task_for(slots, lexicon, typed)  # "team": one for each rep
+    if (
+        intent == "interaction.history"
+        and (whose := slots.get("owner")) not in (None, "me", "team")
+        and not staff_named(whose, lexicon)
+        and known_customer(whose, lexicon)
+    ):  # "whats acme's history": the customer's, not a colleague's
+        slots["customer"] = slots.pop("owner")
     if intent == "task.list" and isinstance(said := slots.get("customer"), str):
         if (whole := _staff_in_full(said, lexicon)) and _fold(whole) == _fold(said):
             slots["owner"] = slots.pop("customer")  # "tasks for maria garcia": hers

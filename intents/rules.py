@@ -1772,6 +1772,10 @@ _EVENT_WITH = re.compile(
     r"review|kick-?off|qbr|workshop|onboarding)\b",
     re.I,
 )
+_SCORE_THRESHOLD = re.compile(  # "nps 6 or lower", "who scored us under 7": no answer, no value
+    r"\b(?:10|\d)\s+or\s+(?:lower|less|below|under|higher|more|above)\b"
+    r"|^(?:who|which)\b.*\b(?:nps|scor|rated)"
+)
 _NPS_AS_TOPIC = re.compile(  # not "gave us a 9 on the nps": the answer itself
     r"(?<!\d )(?<!\d btw )(?<!\d too )\b(?:re|about|regarding|following up on|follow up on|discuss(?:ed)?|on)\s+(?:his|her|"
     r"their|the|its|our|that|a)\s+(?:low\s+|bad\s+|poor\s+)?nps\b(?!\s+(?:survey|form|question|poll))"
@@ -1812,6 +1816,8 @@ def _nps(match: re.Match, message: Message) -> dict | None:
     if _NPS_AS_TOPIC.search(message.text) or _ADVICE_ASKED.search(message.text):
         return None  # "called Lukas re his nps 6 - …": a contact about an answer already given;
         # "he gave us a 2 on nps, what should I do": advice asked about it
+    if _SCORE_THRESHOLD.search(message.text):
+        return None  # "who gave us nps 6 or lower": the answers asked for, no answer given
     text = re.sub(_OUT_OF_TEN, _blank, _DAY_SLASH_TEN.sub(_blank, message.text))
     typed = re.sub(_OUT_OF_TEN, _blank, _DAY_SLASH_TEN.sub(_blank, message.typed), flags=re.I)
     if fixed := _CORRECTED.search(text):  # "the Mia Khan score was actually 4 not 3": the 4
@@ -2584,8 +2590,9 @@ def _field_said_wrong(message: Message) -> dict[str, Any] | None:
     found = _FIELD_SAID_WRONG.match(message.typed)
     if found is None:
         return None
-    field = vocab.FIELDS.get(found["field"].lower(), found["field"].lower())
-    who = found["who"].strip()
+    said = (found["field"] or found["field2"]).lower()
+    field = vocab.FIELDS.get(said, said)
+    who = (found["who"] or found["who2"]).strip()
     return {"customer": f"#{who}" if who.isdigit() else who, "field": field,
             "value": found["value"].strip(" .!\"'“”")}  # fmt: skip
 
@@ -2637,8 +2644,11 @@ _FIELD_FORMS = (
 )
 _FIELD_SAID_WRONG = re.compile(
     r"^\W*(?:(?:ugh|oops|sorry|hmm+|ah|oh|wait)\W+)*(?:the\s+)?"
-    r"(?P<field>name|company|e-?mail|phone|number|city|title)\s+(?:on|of|for)\s+"
-    r"#?(?P<who>[^,;]+?)\s+(?:is\s+(?:wrong|incorrect|misspelt|misspelled|a typo)\s*[,;.-]*\s*)?"
+    r"(?:(?P<field>name|company|e-?mail|phone|number|city|title)\s+(?:on|of|for)\s+#?(?P<who>[^,;]+?)"
+    # "I typed Achieng Otieno's phone wrong, it should be …"
+    r"|i\s+(?:typed|put|entered|wrote|got)\s+(?P<who2>[^,;]+?)(?:'s|’s)\s+"
+    r"(?P<field2>name|company|e-?mail|phone|number|city|title)\s+wrong\b[\s,;.-]*)\s+"
+    r"(?:is\s+(?:wrong|incorrect|misspelt|misspelled|a typo)\s*[,;.-]*\s*)?"
     r"(?:it\s+)?should\s+(?:be|read|say)\s*:?\s+(?:just\s+)?(?P<value>\S.*?)\W*$",
     re.I,
 )
@@ -3555,14 +3565,16 @@ def _history(match: re.Match, message: Message) -> dict | None:
     who = None
     if found := next((m for m in (p.search(text) for p in vocab.HISTORY_WHO) if m), None):
         who = _ref(message.typed[found.end() :])
-    elif found := re.search(r"^(?P<who>.+?)(?:'s|’s)\s+(?:contact\s+)?(?:history|timeline)", text):
-        who = _ref(message.typed[: found.end("who")])
+    elif found := _WHOSE_HISTORY.search(text):  # "whats acme's history"
+        who = _ref(message.typed[found.start("who") : found.end("who")])
     elif (found := _NAME_THEN_HISTORY.match(text)) and not set(found["who"].split()) & _NOT_NAMES:
         who = _ref(message.typed[: found.end("who")])  # "Kruger history"
     elif found := re.search(r"\b(?:history|timeline)\s+(?:of\s+)?", text):
         who = _ref(message.typed[found.end() :])
-    if who and (who.lower() in vocab.NOT_CUSTOMERS or _LOOK_LIKE.fullmatch(who)):
-        who = None  # "whats his history look like": his, the customer just talked about
+    if who and (
+        who.lower() in vocab.NOT_CUSTOMERS or who.lower() in vocab.DATE_WORDS or _LOOK_LIKE.fullmatch(who)
+    ):  # "whats his history look like": his, the customer just talked about; "… call today"
+        who = None
     slots = {"customer": who, "channel": channel, "limit": limit}
     slots["period"] = _first(vocab.PERIODS, text)  # "what happened today": that day's contacts
     slots["owner"] = owner(message, named_for=False)
@@ -3581,6 +3593,10 @@ _WHOSE_FIRST = re.compile(
 )
 
 
+_WHOSE_HISTORY = re.compile(
+    r"^(?:(?:what'?s|whats|show(?: me)?|get|pull up|open)\s+)?(?P<who>.+?)(?:'s|’s)\s+"
+    r"(?:contact\s+)?(?:history|timeline)"
+)
 _NAME_THEN_HISTORY = re.compile(r"(?P<who>[\w&'. -]+?)\s+(?:contact\s+)?(?:history|timeline)\W*$")
 
 
@@ -4656,7 +4672,7 @@ REASON_AFTER = re.compile(
 )
 _OTHER_TAG = re.compile(r"\s+or\s+(?:tagged\s+)?['\"#]?(?P<tag>(?!(?:not|no|in|with|who)\b)[\w-]+)")
 _MORE_TOWNS = re.compile(
-    r"(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)(?!(?:the|their|his|her|no|not|never|with|without|who|that|"
+    r"(?:(?:\s*,\s*|\s+(?:and|or|&|\+)\s+)(?!(?:the|their|his|her|no|not|never|with|without|who|that|"
     r"which|tagged|owned|all|every|any|give|move|to|last|this|in|by|sort|sorted|top|reassign|"
     r"delete|tag|mark|set|hand|leads?|customers?|clients?|accounts?|prospects?|qualified|"
     r"proposals?|lost|won|champions|detractors|promoters)\b)(?![\w-]+(?:'s|’s)\b)[A-Za-zÀ-ÿ][\w'-]+)+"
@@ -4958,7 +4974,7 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         if more := _MORE_TOWNS.match(typed, found.end("city")):  # "in paris or madrid"
             slots["city"] += more.group()
     for name, pattern in (("min_value", vocab.MIN_VALUE), ("max_value", vocab.MAX_VALUE)):
-        if found := pattern.search(text):
+        if (found := pattern.search(text)) and not _SCORE_THRESHOLD.search(text):
             value = amount(found.group("money"))
             slots[name] = value[0] if value else None
     said = re.search(

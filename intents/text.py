@@ -64,7 +64,10 @@ SHORTHAND = [
     (re.compile(r"\bre:\s*", re.I), "about "),
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|2moro|2morrow)\b", re.I), "tomorrow"),
     (re.compile(r"\btdy\b", re.I), "today"),
-    (re.compile(r"\b(?:tnaks|thnaks|thansk|tahnks|thakns|thanx|thnx|thnks|thks|thanku)\b", re.I), "thanks"),
+    (
+        re.compile(r"\b(?:tnaks|thnaks|thansk|tahnks|thakns|thanx|thnx|thnks|thks|thanku)\b", re.I),
+        "thanks",
+    ),
     (re.compile(r"\bdelet\b", re.I), "delete"),  # a letter short: "delet X, a test entry"
     (re.compile(r"(?<=\w),\s+(?:oh|um+|uh+|erm*|ah+)\s*,\s+", re.I), " "),  # "in, oh, about 120"
     # "Yesterday I talk by telephone with Rodrigo …": a call with Rodrigo
@@ -452,7 +455,7 @@ GREETING = re.compile(
 POLITE = re.compile(
     # "ok manually then. remind maria …": a remark on what went before
     r"^(?:(?:ok(?:ay)?|fine|right|alright|sure)\b,?\s+(?:[a-z]+\s+){0,2}then\s*[.!]+\s+"
-    r"|(?:ok|okay|alright|right|so+|actually|now|hmm+|oh|ah)\b,?\s+"  # "ok move …", "oh his phone …"
+    r"|(?:ok|okay|alright|right|so+|actually|now|hmm+|oh|ah)\b,?\s+"  # "ok move …", "soooo X …"
     r"|(?:eish|ugh|argh|oh no|oh dear|oh man|damn|dang|shoot|oops|whoops|darn|sadly|unfortunately|"
     r"bummer|yikes|meh|ngl|tbh|fyi|btw|bet|lol|bruh|bro|omg|wow|o+h+|whoa|woah|woo+|hooray|yippee|"
     r"(?:sorry|apologies) for the (?:late|delayed|slow) (?:update|message|reply|log))\b[,.!]*\s+"

@@ -606,6 +606,8 @@ CAME_IN = re.compile(
 WORK_AT = re.compile(
     r"^(?:(?:just|finally|i|we|have|had|all)\s+)*(?P<what>(?:left (?:a|my|our) (?:card|flyer|"
     r"brochure|leaflet|business card)|job (?:done|finished|complete)|work (?:done|finished)|"
+    r"(?:commissioning|installation|install|service|servicing|repair|maintenance|inspection|"
+    r"calibration|training|handover) (?:done|finished|complete|completed)|"
     r"(?:finished|completed)\s+(?:the |a |an |their |our |my )?[\w +/#-]{1,40}?|"
     r"(?:replaced|swapped(?: out)?|fitted|installed|serviced|repaired|fixed|inspected|"
     r"commissioned|calibrated|descaled|rewired)\s[^.;,:]{1,60}?))"
@@ -1685,7 +1687,7 @@ HISTORY_CHANNELS = _table(
     [
         (r"calls?|called|phone", "call"),
         (r"e-?mails?", "email"),
-        (r"meetings?|met", "meeting"),
+        (r"meetings?|met|meet", "meeting"),
         (r"chats?|whats ?apps?|dms?", "chat"),
         (r"texts?|sms", "sms"),
         (r"visits?", "visit"),
@@ -1696,7 +1698,7 @@ HISTORY_WHO = [  # what comes before the customer's name, most telling first
     re.compile(
         r"\b(?:with|for|to|of|on|from)\s+(?!(?:the\s+)?(?:history|timeline|calls|emails|me)\b)"
     ),
-    re.compile(r"\b(?:talk|speak|spoke|meet|hear|call|email|contact)\w*\s+(?:to|with|from)?\s*"),
+    re.compile(r"\b(?:talk|speak|spoke|meet|hear|call|email|contact)\w*\s+(?:(?:to|with|from)\b)?\s*"),
     re.compile(r"\bhave we (?:called|emailed|met|contacted|visited)\s+"),
 ]
 
@@ -2273,6 +2275,8 @@ JOB_TITLE = re.compile(
 
 # ---- segments --------------------------------------------------------------------------------
 
+# "nps 6 or lower", "scored us under 7": a threshold on NPS answers names their segment
+_SCORED = r"(?:nps|scores?|scored(?: us)?|rated(?: us)?|gave(?: us)?)\s+(?:(?:of|an?)\s+)?"
 SEGMENTS = _table(
     [
         (r"champions?|best customers", "champions"),
@@ -2297,9 +2301,13 @@ SEGMENTS = _table(
         (r"leads?", "lead"),
         (r"prospects|qualified (?:leads|accounts|customers)", "qualified"),
         (r"high[- ]value|big spenders|most valuable", "high_value"),
-        (r"promoters?|fans", "promoters"),
+        (rf"promoters?|fans|{_SCORED}(?:9\s+or\s+(?:higher|more|above|10)|(?:9|10)\s*\+)", "promoters"),
         (r"passives?", "passives"),
-        (r"detractors?|unhappy customers", "detractors"),
+        (
+            rf"detractors?|unhappy customers|{_SCORED}(?:[0-6]\s+or\s+(?:lower|less|below|under)"
+            r"|(?:below|under|less than)\s+7|<=?\s*[67])",
+            "detractors",
+        ),
     ]
 )
 STAGE_CRITERION = re.compile(
@@ -2487,7 +2495,8 @@ OWNER_TEAM = re.compile(
 OWNER_ME = re.compile(  # "my calls", "how many calls did i make"
     r"\b(?:my|mine)\b|\b(?:tasks?|overdue|due|anything|open|report|numbers|figures|sales)\b"
     r"[^.?!]{0,20}\bfor me\b|"
-    r"\b(?:who|which (?:customers|accounts|clients)) should i (?:contact|call|chase|focus on|reach out to)\b|\b(?:did|have) i (?:make|made|do|done|log|logged|sell|sold|close|closed|book|booked)\b"
+    r"\b(?:who|which (?:customers|accounts|clients)) should i (?:contact|call|chase|focus on|reach out to)\b|\b(?:did|have) i (?:make|made|do|done|log|logged|sell|sold|close|closed|book|booked|"
+    r"contact|contacted|call|called|email|emailed|visit|visited|meet|met|talk|talked|speak|spoken)\b"
     r"|\bi(?:'ve| have)? (?:made|logged|sold|closed|booked)\b"
     r"|\bwho(?:'ve| have| do)? i (?:got|have)\b"  # "who've I got in proposal at the moment?"
     r"|\b(?:sales|revenue|numbers|customers|tasks|deals|calls) of me\b|\bme only\b"  # "of me only"
@@ -2506,7 +2515,7 @@ OWNER_NAMED = re.compile(
     rf"at[- ]risk|daily|morning|pending|late|last|recent|latest|upcoming|\d+)\s+)*(?:[a-z-]+(?:,\s*|\s+)){{0,6}}?{_BOOK}\b"
 )
 OWNER_DID = re.compile(
-    rf"\b(?:did|has|have|should|does|is|can|what'?s)\s+(?P<name>{_TITLED}[^\W\d_][\w-]+)\s+(?:have|had|make|made|do|done|doing|working on|up to|be doing|be working|be focusing|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met|bring|brought|generate|generated|book|booked|win|won|add|added|create|created|sign|signed|onboard|onboarded)\b"
+    rf"\b(?:did|has|have|should|does|is|can|what'?s)\s+(?P<name>{_TITLED}[^\W\d_][\w-]+)\s+(?:have|had|make|made|do|done|doing|working on|up to|be doing|be working|be focusing|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met|bring|brought|generate|generated|book|booked|win|won|add|added|create|created|sign|signed|onboard|onboarded|contact|contacted|email|emailed|visit|visited)\b"
     r"|\b(?:what|everything|anything)\s+(?P<name3>[^\W\d_][\w-]+)\s+has\s+(?:overdue|open|due|on|left|pending)\b"
     r"|\b(?:customers?|clients?|accounts?|leads?)\s+(?P<name4>[^\W\d_][\w-]+)\s+(?:has|owns|looks after)\s+(?:in|on|with|from)\b"
     r"|\b(?P<name2>[^\W\d_][\w-]+)\s+(?:has|had)\s+(?:discussed|logged|talked|spoken|met)\b"
@@ -2524,7 +2533,7 @@ OWNER_BY = re.compile(
     r"|(?:^|[,;]\s*)(?:owner|rep)(?:\s*[:=]\s*|\s+)(?P<name2>[^\W\d_][\w-]+)\b(?!\s*(?:->|→|=>))"
 )
 NOT_OWNERS = frozenset(
-    "nobody noone anyone anybody someone somebody everyone everybody no-one whats what's what "
+    "nobody noone anyone anybody someone somebody everyone everybody no-one no ever whats what's what "
     "hows how's whos who's how who where when why there here that let scoreboard leaderboard "
     "today tomorrow yesterday this next last the a an me us it week month year now overdue all "
     "everyone team my our your today's tonight later i we you they he she it mine myself "
@@ -3010,7 +3019,7 @@ METRICS = _table(
 )
 PERIODS = _table(
     [
-        (r"today", "today"),
+        (r"today|(?:since )?this morning", "today"),
         (r"yesterday", "yesterday"),
         (r"this week|the week|this wk|wtd", "this_week"),
         (r"last week|past week|previous week", "last_week"),

@@ -3544,7 +3544,8 @@ def test_what_working_day_78_missed_is_read_as_meant(text, intent, slots):
         ("Which cant-lose customers have gone 120 days without buying?", "segment.list",
          {"segment": "cant_lose", "no_purchase_days": 120}),
         ("Give me the loyal customers we haven't sold to in 60 days, top 15 by value",
-         "segment.list", {"segment": "loyal", "no_purchase_days": 60, "sort": "value", "limit": 15}),
+         "segment.list",
+         {"segment": "loyal", "no_purchase_days": 60, "sort": "value", "limit": 15}),
         ("Kindly provide the list of customers who have not purchased anything in the last 90 "
          "days, sorted by value.", "segment.list", {"no_purchase_days": 90, "sort": "value"}),
         ("The customer Kulturfabrik Linz is not interested anymore, please set stage to lost",
