@@ -439,7 +439,7 @@ class Bot:
                 and not {r.intent for r in (first, *later)} & {"unknown", "smalltalk", "help"}
                 and not {r.intent for r in later} & NEVER_SECOND
             ):
-                parsed, then = first, split[1]
+                parsed, then = _follow_up_said_apart(first, later), split[1]
             elif (
                 _change(first) == _change(parsed)
                 and _sure_of_each(first)
@@ -723,6 +723,16 @@ ANOTHER_WRITE = 0.4
 NEVER_SECOND = frozenset({"customer.delete", "customer.forget", "customer.bulk_update"})
 
 
+def _follow_up_said_apart(contact: intents.Parsed, later: list[intents.Parsed]) -> intents.Parsed:
+    """A contact logged with a task set or moved after it ("…, legal signs off thurs. push the
+    chase task to fri"): that task is the follow-up, so no other is made from a day said in it."""
+    if contact.intent != "interaction.log" or not any(
+        r.intent in ("task.create", "task.update") for r in later
+    ):
+        return contact
+    return replace(contact, slots={k: v for k, v in contact.slots.items() if k != "follow_up"})
+
+
 def _still_standing(session: Session, staff_id: int) -> str:
     """The sender's last change, which a cancelled question left as it was."""
     entries = last_command(session, staff_id)
@@ -781,7 +791,8 @@ def _a_remark_then_the_request(
         and later[0].intent in _SAID_ALONE.get(whole.intent, {whole.intent})
         and _sure_of_each(whole)
         and not _sure_of_each(first)
-        and subjects.ONE.search(text) is None
+        and not (first.intent in WRITES and first.confidence >= ANOTHER_WRITE)  # a request too:
+        and subjects.ONE.search(text) is None  # "tag these X and give Y to maria"
     )
 
 

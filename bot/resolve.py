@@ -312,8 +312,13 @@ _AN_ADDRESS_OR_NUMBER = re.compile(r"\S+@\S+|\+?[\d][\d\s().-]{5,}")
 
 
 def _fits(typed: str, customer: Customer) -> bool:
-    """Whether every word said is a word of the customer's name or company."""
-    return set(normalize.name_key(typed).split()) <= _words(customer)
+    """Whether every word said is a word of the customer's name or company, or its initial
+    ("kenji w" for Kenji Wilson)."""
+    words = _words(customer)
+    return all(
+        said in words or len(said) == 1 and any(w.startswith(said) for w in words)
+        for said in normalize.name_key(typed).split()
+    )
 
 
 def _words(customer: Customer) -> set[str]:

@@ -411,6 +411,11 @@ NO_ONE_MOVED = re.compile(
 )
 SCORE_GIVEN = re.compile(r"^(?:gave|rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\b|\d)", re.I)
 # a clause that only says the task is done, after a contact: "sent her the quote, tick that off"
+DONE_ALONE = re.compile(
+    r"\W*(?:done|did it|sorted|finished)(?:\s*[,.!-]+\s*(?:i\s+)?(?:booked|sent|called|emailed|did|"
+    r"finished|sorted|handled)\s+(?:it|that|them))?\W*",
+    re.I,
+)
 DONE_WITH_IT = re.compile(
     r"(?:(?:and|so|then|pls|please)\s+)*(?:(?:tick|check|cross)\s+(?:it|that|this)(?:\s+(?:one|"
     r"task))?\s+off|(?:mark|close|complete|finish)\s+(?:it|that|this|(?:the|that|this|my|his|her|"
@@ -726,6 +731,10 @@ def _to_the_tasks(text: str, subject: ConversationSubject, read: Reader) -> Pars
         moved = read(f"move {numbers} to {instead['day']}")
         if moved.intent == "task.update" and moved.slots.get("due"):
             return replace(moved, confidence=max(moved.confidence, SURE))
+    if len(subject.task_ids or ()) == 1 and DONE_ALONE.fullmatch(text):
+        # "done, booked it" right after the one task shown or set: that one
+        reread = read(f"done {subject.task_ids[0]}")
+        return replace(reread, confidence=max(reread.confidence, SURE))
     if subject.customer_id and not subject.task_ids and DONE_WITH_IT.fullmatch(text):
         reread = read(f"tick off the task for #{subject.customer_id}")
         return replace(reread, confidence=max(reread.confidence, SURE))
@@ -850,6 +859,8 @@ def _to_the_customer(
         and not parsed.slots.get("customer")
         and (vocab.FIELD_FIRST.match(text) or vocab.FIELD_TOO.match(text))
     ):  # "no, city is just augsburg", "the phone too, +34 …" right after a change to her: hers
+        return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
+    if ONE.fullmatch(str(parsed.slots.get("customer", ""))):  # "my tasks for him?": the one
         return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
     named = parsed.slots.get("customer") and parsed.intent != "unknown"
     pointed = ONE.search(text) or OPENING.search(text)

@@ -28,6 +28,7 @@ from intents.rules import (
     NOT_TAG,
     OLD_CHANNEL,
     OUTCOME,
+    SALE_OF,
     SOLD_ON,
     TASKS_DONE,
     TASKS_OF,
@@ -39,6 +40,6 @@ __all__ = [
     "A_YEAR_BEFORE", "ADDED", "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT",
     "CONTACT_FOLLOW_UP", "CONTACT_SAID", "CONTACTED_DAYS", "CUSTOMERS", "DAYS", "DISCOUNT", "EACH",
     "FORECAST", "EXCLUDING", "Lexicon", "MENTIONING", "NAMESAKES", "NEVER_PURCHASED", "NOT_BOUGHT",
-    "NOT_TAG", "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "SOLD_ON", "TASKS_DONE", "TASKS_OF",
-    "THEIR_OWNERS", "WAS", "WITH_TASKS", "parse",
+    "NOT_TAG", "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "SALE_OF", "SOLD_ON", "TASKS_DONE",
+    "TASKS_OF", "THEIR_OWNERS", "WAS", "WITH_TASKS", "parse",
 ]  # fmt: skip

@@ -307,8 +307,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if parsed.intent in ("customer.update", "customer.delete", "customer.restore"):
         parsed = _to_many(parsed, message, lexicon)
     elif parsed.intent == "interaction.log":
-        parsed = _sold_there(parsed, message, now=now, tz=tz, lexicon=lexicon) or _with_each(
-            parsed, message, lexicon
+        parsed = (
+            _sold_there(parsed, message, now=now, tz=tz, lexicon=lexicon)
+            or _scored_there(parsed)
+            or _with_each(parsed, message, lexicon)
         )
     elif parsed.intent == "task.create" and lexicon is not None:
         parsed = _task_each(parsed, message, lexicon)
@@ -385,6 +387,28 @@ def _only_a_remark(said: str, *, now: datetime, tz: str) -> bool:
 
 
 _ASKS_A_TASK = re.compile(r"\b(?:remind|reminder|task|to-?do|todo)\b", re.I)
+
+
+def _scored_there(parsed: Parsed) -> Parsed | None:
+    """ "rang kenji, unhappy w/ setup, … nps now 5. f/u thurs": the NPS answer given on the call,
+    with the call logged beside it; None when the contact told no score."""
+    said, who = str(parsed.slots.get("summary") or ""), parsed.slots.get("customer")
+    if not who or not (scored := _SCORE_IN_CONTACT.search(said)):
+        return None
+    comment = " ".join(f"{said[: scored.start()]} {said[scored.end() :]}".split()).strip(" ,.;-")
+    slots = {"customer": who, "score": int(scored["score"]), "comment": comment or None}
+    if (channel := parsed.slots.get("channel")) and channel != "note":
+        slots[CONTACT] = channel
+    slots[CONTACT_FOLLOW_UP] = parsed.slots.get("follow_up")
+    return replace(parsed, intent="nps.record", slots=rules.clean_slots(slots))
+
+
+_SCORE_IN_CONTACT = re.compile(  # "… nps now 5": the answer; never "re his nps 6", told of
+    r"[\s,.;]*(?<!his )(?<!her )(?<!their )(?<!the )(?<!its )(?<!our )(?<!that )"
+    r"\bnps\s+(?:(?:is|was|now|=|:|of|score)\s*)*(?P<score>10|\d)\b(?!\s*(?:/|of\b|out\b|%))"
+    r"(?:\s+now\b)?",
+    re.I,
+)
 
 
 def _sold_there(
@@ -614,7 +638,8 @@ _DELETE_NAMED = re.compile(
 def _to_many(parsed: Parsed, message: Message, lexicon: Lexicon | None) -> Parsed:
     """A change to several customers named one after another is a change to many, previewed."""
     # the customers run to the end of a delete or an untag: "remove the vip tag from X and Y"
-    ends = parsed.intent == "customer.delete" or parsed.slots.get("action") == "untag"
+    ends = parsed.intent in ("customer.delete", "customer.restore")
+    ends = ends or parsed.slots.get("action") == "untag"
     named = rules.customers_named(parsed.slots, message, to_end=ends)
     numbered = _numbered(message.text)
     said = set(_numbered(str(parsed.slots.get("customer", ""))))

@@ -1343,6 +1343,7 @@ def _undated(text: str) -> str:
 
 def _task_ids(text: str) -> dict[str, Any]:
     """The `task_id` slot of the task numbers said ("done 14", "tasks 4 and 5"), or none."""
+    text = _COPY_OF.sub(_blank, text)  # "delete task 10, its a duplicate of 56": not 56
     numbers = [
         int(found[1])
         for found in _TASK_ID.finditer(text)
@@ -1360,6 +1361,9 @@ def _task_ids(text: str) -> dict[str, Any]:
     return {"task_id": numbers[0] if len(numbers) == 1 else numbers}
 
 
+_COPY_OF = re.compile(
+    r"\b(?:(?:a\s+)?(?:duplicate|dupe|double|copy)\s+of|same\s+as)\s+(?:task\s+)?#?\d+", re.I
+)
 _TASK_ID = re.compile(r"(?<![\w@.,$€£:])#?(\d{1,7})\b(?![.,:]\d)")
 # a number that counts things is no task's: "4 aerators commissioned" says how many, not task 4
 _COUNT_OF_THINGS = re.compile(
@@ -1493,8 +1497,8 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
         return {**slots, "action": "reopen"}
     if vocab.TASK_UNLINKED.search(message.text):
         return {**slots, "action": "unlink"}
-    if vocab.TASK_DELETED.search(message.text):
-        return {**slots, "action": "delete"}
+    if vocab.TASK_DELETED.search(message.text) and not _ANOTHER_ONE_DELETED.search(message.text):
+        return {**slots, "action": "delete"}  # (not "move task 3 …, delete the new one")
     if found := vocab.TASK_HANDED.search(message.text):
         who = "who" if found.group("who") else "who2"  # "task 6 should be jordan's now"
         slots["owner"] = message.typed[found.start(who) : found.end(who)]
@@ -1510,6 +1514,9 @@ _TASK_DUE = {
     "today": "today",
     "tomorrow": "tomorrow",
 }
+_ANOTHER_ONE_DELETED = re.compile(
+    r"\b(?:delete|remove|bin|drop|scrap)\s+(?:the\s+)?(?:new|other|extra|second|duplicate|dupe)\s+one\b"
+)
 _DELETE_LAST_NUMBER = re.compile(
     r"\btasks?\b.*[,;.]\s*(?:so\s+|just\s+)?(?:delete|remove|cancel|scrap|bin|drop)\s+(?:task\s*)?"
     r"#?(\d+)\W*$"
@@ -1947,7 +1954,8 @@ def _report(match: re.Match, message: Message) -> dict | None:
     if group_by == "city" and not named_metric and _CUSTOMERS_SAID.search(text):
         metric = "customers"  # "which cities are jordans customers in", "customer count by city"
     compared = vocab.COMPARE.search(vocab.REPS_COMPARED.sub(" ", text))
-    said, against = text, _AGAINST_LAST.search(text) if compared else None
+    against = compared and (_AGAINST_LAST.search(text) or _LAST_AGAINST_THIS.search(text))
+    said = text
     if against:
         said = text[: against.start()] + text[against.end() :]  # "nps vs last quarter": this one's
     forecast = bool(vocab.FORECAST_ASKED.search(text))
@@ -2056,6 +2064,11 @@ _PER_REP = re.compile(r"\b(?:each|per|any) rep\b")
 _AGAINST_LAST = re.compile(
     r"\b(?:vs\.?|versus|compared (?:to|with)|against|than|over)\s+(?:the\s+)?(?:last|previous|prior)\s+"
     r"(?P<unit>week|month|quarter|year)\b"
+)
+# "last month vs this month": this month's, against the one before
+_LAST_AGAINST_THIS = re.compile(
+    r"\b(?:last|previous|prior)\s+(?P<unit>week|month|quarter|year)\s+(?:vs\.?|versus|against|"
+    r"compared (?:to|with))\s+(?:this|the current)\s+(?P=unit)\b"
 )
 _TOP_CUSTOMERS = re.compile(
     r"^(?:(?:ok\s+)?(?:and\s+)?(?:show|list|give|get|who are|whos|who's)\s+(?:me\s+|us\s+)?)?"
@@ -2218,6 +2231,15 @@ _BOUGHT_BEFORE = re.compile(
 
 @reads("purchase.log")
 def _purchase(match: re.Match, message: Message) -> dict | None:
+    if (second := _PRICED_SECOND.search(message.text)) and vocab.COUNTED.search(
+        message.text[: second.start()]
+    ):  # "3 analytics pro at 1050, and 2 support premium 600 each": each item its own price
+        first = replace(
+            message, text=message.text[: second.start()], typed=message.typed[: second.start()]
+        )
+        if slots := read("purchase.log", first):
+            item = message.typed[second.start("item") : second.end("item")]
+            return {**slots, ANOTHER_PRODUCT: item.strip()}
     # a customer's #id is never a count or a sum: its digits are hidden from the number readers
     text = _AN_ID.sub(lambda found: "#" + "n" * (len(found.group()) - 1), message.text)
     typed = message.typed
@@ -3040,6 +3062,8 @@ def customers_named(
     if at < 0:
         return None
     tail = message.typed[at:]
+    if reason := vocab.REASON_TAIL.search(tail):  # "…, jordan still wants them": why, not who
+        tail = tail[: reason.start()]
     if end := (ends or _CHANGE_STARTS).search(tail):
         tail = tail[: end.start()]
     elif not to_end:
@@ -3572,7 +3596,9 @@ def _history(match: re.Match, message: Message) -> dict | None:
     elif found := re.search(r"\b(?:history|timeline)\s+(?:of\s+)?", text):
         who = _ref(message.typed[found.end() :])
     if who and (
-        who.lower() in vocab.NOT_CUSTOMERS or who.lower() in vocab.DATE_WORDS or _LOOK_LIKE.fullmatch(who)
+        who.lower() in vocab.NOT_CUSTOMERS
+        or who.lower() in vocab.DATE_WORDS
+        or _LOOK_LIKE.fullmatch(who)
     ):  # "whats his history look like": his, the customer just talked about; "… call today"
         who = None
     slots = {"customer": who, "channel": channel, "limit": limit}
@@ -3842,7 +3868,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
         day = date_in(todo.group("when"), now=message.now, tz=message.tz, future=True)
         if day and day > message.now.date():
             follow_up = day.isoformat()
-            rest, typed = (part[: todo.start()] + part[todo.end() :] for part in (rest, typed))
+            if not todo["need"]:  # (but "need to send SOW next tue", said of no one, is news)
+                rest, typed = (part[: todo.start()] + part[todo.end() :] for part in (rest, typed))
     typed = re.sub(
         r"\s+(?:for|over) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks)\b", "", typed, flags=re.I
     )
@@ -3904,7 +3931,7 @@ _TO_HAPPEN = re.compile(
 _MUST = r"(?:need to|needs to|have to|has to|must|should|gotta|got to|going to|plan to|will)"
 _TO_DO_ON = re.compile(  # "…. need to send SOW next tue", ", I send it on friday", ". Chase it Fri"
     r"(?:(?:^|[,;.]\s*|\band\s+)(?:(?:i|we)(?:'ll|'d)?\s+(?:said\s+i'?d\s+|promised\s+to\s+)?"
-    rf"(?:{_MUST}\s+)?|{_MUST}\s+)|[.;]\s+|\s[-–—]\s+)(?:send|call|email|ping|chase|follow up|"
+    rf"(?:{_MUST}\s+)?|(?P<need>{_MUST})\s+)|[.;]\s+|\s[-–—]\s+)(?:send|call|email|ping|chase|follow up|"
     r"share|prepare|prep|book|schedule|arrange|visit|meet|check|get back|swap|replace|fix|deliver|"
     r"install|quote|invoice)\b[^,;.]*?\s"
     rf"(?P<when>{vocab.DATE_PHRASE})(?=[,;.!?]|\s|$)"
@@ -4321,7 +4348,7 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         day = date_in(parts["day"], now=message.now, tz=message.tz, future=False)
         who = message.typed[slice(*match.span("whose"))] if parts.get("whose") else None
         return {"customer": who, "occurred_on": day.isoformat()} if day else None
-    news = tuple(f"new{n}" for n in ("", *range(2, 15)))
+    news = tuple(f"new{n}" for n in ("", *range(2, 17)))
     said = next((parts[g] for g in news if parts.get(g)), None)
     if parts.get("each") and (price := amount(parts["each"])):
         return {EACH: price[0], "currency": price[1]}  # "sorry CRM Pro was 850 each"
@@ -4333,6 +4360,7 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
     if each and (price := amount(said)):
         return {EACH: price[0], "currency": price[1]}  # "sorry it was 1,250 each not 1150"
     slots: dict[str, Any] = {"customer": _entry_customer(message.typed)}
+    slots[SALE_OF] = _sale_of(message.typed)  # "the crm pro sale to fatima brown": that one
     if (day := _SALE_ON.search(message.text)) and (
         sold_on := date_in(
             day["when"] or day["when2"], now=message.now, tz=message.tz, future=False
@@ -4378,6 +4406,7 @@ _TOTAL_AFTER = re.compile(
 
 WAS = "was"  # the figure a sale put right says now, which tells which sale (not in the contract)
 SOLD_ON = "sold_on"  # the day of the sale put right, ditto
+SALE_OF = "sale_of"  # the words before "sale" in one put right, ditto: its product, or its buyer
 _SALE_ON = re.compile(
     rf"\b(?P<when>yesterday|today|(?:last\s+)?{vocab.WEEKDAY})(?:'?s)?\s+(?:[\w-]+\s+)?"
     r"(?:sale|order|deal|purchase)\b"
@@ -4386,6 +4415,24 @@ _SALE_ON = re.compile(
 )
 
 
+def _sale_of(typed: str) -> str | None:
+    """The words that say which sale, just before the word: "the analytics pro sale", "the 3 x
+    analytics pro sale", "priya dubois's analytics pro order" → "analytics pro"."""
+    found = _SALE_WORD.search(typed)
+    kept: list[str] = []
+    for word in reversed(typed[: found.start()].split()[-4:] if found else []):
+        if word.lower() in _NOT_SALE_WORDS or not word.isalpha() and not word.isalnum():
+            break  # (a possessive, a count, "x" or a comma ends the name)
+        kept.insert(0, word)
+    return " ".join(kept) or None
+
+
+_SALE_WORD = re.compile(r"\b(?:sale|order|purchase)\b", re.I)
+_NOT_SALE_WORDS = frozenset(
+    "the that this my his her their last latest today today's todays yesterday yesterday's "
+    "yesterdays of amount "
+    "total price change correct fix set make update wait oh oops sorry no actually x a an".split()
+)
 # "5 seats", "6 crm pro": a count of something, not a sum of money
 _UNITS_SAID = re.compile(
     r"(\d+)\s*(?:seats|units|licen[cs]es|users"
@@ -4717,6 +4764,13 @@ THEIR_OWNERS = "their owners"  # tasks handed over: each to the owner of its cus
 OUTCOME = "outcome"  # what came of a task ticked off, noted on its customer (ditto)
 TASKS_DONE = "done"  # the tasks ticked off in the period, not the open ones (ditto)
 NAMESAKES = "namesakes"  # customers who share a name with another: possible duplicates (ditto)
+# a second item with its own count and price, said last: ", and 2 support premium 600 each"
+_PRICED_SECOND = re.compile(
+    r"(?:\s*[,;](?!\d{3}(?!\d))\s*(?:and\s+|plus\s+)?|\s+(?:and|plus|&|\+)\s+)"
+    r"(?P<item>\d{1,4}\s*x?\s+[a-z][^,;]*?\s(?:at\s+|@\s*|for\s+)?[$€£]?\s?\d[\d,.]*\s?k?"
+    r"(?:\s*(?:each|ea|apiece|per\s+\w+))?)\W*$",
+    re.I,
+)
 _SECOND_ITEM = re.compile(
     r"[\s,;]*(?:\band|\bplus|&|\+)\s+(?P<item>(?:\d+|an?|the|one|two|three|four|five)\s+(?!x\b)[a-z]"
     r"[^,;]*)",

@@ -20,6 +20,7 @@ from intents.vocab import (
     COMPANY_WORDS,
     DATE,
     DATE_WORDS,
+    LISTED,
     NOT_CUSTOMERS,
     REASON_TAIL,
     REFERENCE_STOPS,
@@ -328,6 +329,12 @@ def _rules_say_more(name: str, slots: dict, tagged: str, text: str) -> bool:
         return True  # "St. Fintan's": the rules kept the possessive that is the name's own
     if name == "customer" and isinstance(rule, str) and re.search(r"#\d", rule):
         return True  # "chloe martin #129": the #id says which one
+    if (
+        name == "customer"
+        and isinstance(rule, str)
+        and tagged.lower() in {part.lower() for part in LISTED.split(rule)} - {rule.lower()}
+    ):
+        return True  # "restore Zoë Wilson and Anna Nguyen": both, never the last one alone
     if (
         name == "customer"
         and isinstance(rule, str)

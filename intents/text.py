@@ -86,6 +86,20 @@ SHORTHAND = [
     (re.compile(r"\bwth\b", re.I), "with"),
     (re.compile(r"\b(task|reminder)\s+on\s+me\b", re.I), r"\1 for me"),  # "put a task on me for …"
     (re.compile(r"^rem\s*:", re.I), "remind me:"),
+    # "and 1 onboarding package at list price": the catalogue's price, which is said by no figure
+    (
+        re.compile(
+            r"\s*,?\s*(?:at|for)\s+(?:the\s+)?(?:usual\s+|normal\s+|standard\s+|full\s+)?"
+            r"(?:list|catalogue|catalog)\s+price\b",
+            re.I,
+        ),
+        "",
+    ),
+    # "kenji placed order: 20 crm enterprise": ordered
+    (
+        re.compile(r"\bplaced\s+(?:an?\s+|the\s+|their\s+)?(?:order|po)\b(?:\s+for\b|\s*:)?", re.I),
+        "ordered",
+    ),
     (re.compile(r"\b(?:contct|contato|contacto|kontakt)\b", re.I), "contact"),
     (re.compile(r"(?<![\w/])c/(?=\s)", re.I), "with"),  # "whatsapp c/ luciana": con, com
     # "Guess who just called?? X!! They want …": X called

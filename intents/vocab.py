@@ -275,13 +275,23 @@ SALE_FIXED = re.compile(
     r"(?P<each>[$€£]?\s?\d[\d,.]*\s?[km]?)\s*(?:each|ea|apiece|per (?:seat|unit|licen[cs]e|user))\W*$"
     # "the CRM Pro sale to Fatima Brown was $8,500": what that sale came to
     r"|^(?:\W*(?:oh|wait|oops|sorry|no|correction|actually)\b\W*)*the\s+(?:[\w#'’.-]+\s+){0,4}?"
-    r"(?:sale|order|deal|purchase)\s+(?:to|for|with|from)\s+[^,;]+?\s+(?:was|came to)\s+(?:actually\s+)?"
+    r"(?:sale|order|deal|purchase)\s+(?:to|for|with|from)\s+[^,;]+?\s+(?:was|came to|should\s+(?:have\s+)?"
+    r"be(?:en)?)\s+(?:actually\s+)?"
     r"(?P<new8>[$€£]\s?\d[\d,.]*\s?[km]?|\d[\d,.]*\s?[km]?\s*(?:usd|eur|gbp|dollars|euros|pounds))\W*$"
     # "the emma taylor sale was 2 x crm pro for £1,200": how many, then the sum (read after it)
     r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)*(?:the|that)\s+"
     r"(?:[\w#'’&.-]+\s+){1,4}?(?:sale|order|deal|purchase)\s+(?:was|is|should\s+(?:have\s+)?be(?:en)?)"
     r"\s+(?:actually\s+|really\s+)?(?P<new13>\d{1,4})\s*(?:x|×)?\s+(?:[\w-]+\s+){0,3}?"
     r"(?=(?:for|at|=)\s*[$€£]?\s?\d)"
+    # "wait the analytics pro sale was 1050 EACH so 3150 total, fix it": the total
+    r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)*(?:the|that)\s+"
+    r"(?:[\w#'’&.-]+\s+){1,4}?(?:sale|order|deal|purchase)\s+(?:was|is|should\s+be)\s+[$€£]?\s?\d[\d,.]*"
+    r"\s*(?:each|ea|apiece)\W+(?:so\s+)?(?P<new15>[$€£]?\s?\d[\d,.]*\s?[km]?)\s+(?:in\s+)?total"
+    r"(?:\W+(?:pls\s+|please\s+)?fix\s+(?:it|that))?\W*$"
+    # "thats wrong, should be 43000 (2150 each). fix the amount": the sale just logged
+    r"|^(?:that'?s|thats|it'?s|its)\s+wrong\W+(?:it\s+)?should\s+(?:have\s+)?be(?:en)?\s+"
+    r"(?P<new16>[$€£]?\s?\d[\d,.]*\s?[km]?)(?:\s*\([^)]*\))?"
+    r"(?:\W+(?:pls\s+|please\s+)?(?:fix|correct|change)\s+(?:it|that|the\s+(?:amount|total|sale)))?\W*$"
     # "the halcyon sale was 25,000": what the last sale to them came to
     r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)*(?:the|that)\s+"
     r"(?:[\w#'’&.-]+\s+){1,4}?(?:sale|order|deal|purchase)\s+(?:was|came to|should\s+(?:have\s+)?"
@@ -385,7 +395,10 @@ EXCEPT_REASON = re.compile(
     r"\s*(?:,\s*|\s+(?=because|since|as|cos|coz|bc|cause)\b)(?:(?:she|he|they|it|we|i)\b|because|since|"
     r"as|cos|coz|bc|cause|just|already|[\w-]+\s+(?:spoke|talked|called|met|said|is|was|has|had|just|"
     r"already|bought|signed|wants|needs|knows|handles|owns|still|closes|will|keeps|takes|is closing|"
-    r"is taking)\b)\b.*$"
+    r"is taking)\b"
+    # "leave out amelia lefevre, sam's calling her tmrw": why, said of the colleague
+    r"|[\w-]+(?:'s|’s)\s+(?:calling|meeting|visiting|seeing|handling|chasing|working|got|taking|"
+    r"closing|emailing|on)\b)\b.*$"
     # "but keep anna brown and emma taylor with jordan till 31 dec": where they stay, and how long
     r"|\s+(?:with|under)\s+[\w'-]+(?:\s+(?:till|until|through|for now)\b.*)?$"
     r"|\s+(?:where (?:they|she|he) (?:are|is)|as (?:is|they are)|for now)\b.*$"
@@ -1698,7 +1711,9 @@ HISTORY_WHO = [  # what comes before the customer's name, most telling first
     re.compile(
         r"\b(?:with|for|to|of|on|from)\s+(?!(?:the\s+)?(?:history|timeline|calls|emails|me)\b)"
     ),
-    re.compile(r"\b(?:talk|speak|spoke|meet|hear|call|email|contact)\w*\s+(?:(?:to|with|from)\b)?\s*"),
+    re.compile(
+        r"\b(?:talk|speak|spoke|meet|hear|call|email|contact)\w*\s+(?:(?:to|with|from)\b)?\s*"
+    ),
     re.compile(r"\bhave we (?:called|emailed|met|contacted|visited)\s+"),
 ]
 
@@ -1735,7 +1750,8 @@ TASK_FOR = re.compile(
     r"^(?:(?:new|add|create|set(?: up)?|make)\s+)?(?:(?:a\s+)?tasks?|reminders?|to-?dos?)\s+for\s+"
     r"(?P<who11>(?!me\b|us\b)[a-z][\w'-]*(?:\s*,\s*[a-z][\w'-]*)*\s+(?:and|&)\s+[a-z][\w'-]*)"
     r"(?:\s*[:,-]\s*|\s+to\s+)"
-    r"|^(?:(?:new|add|create|set(?: up)?|make)\s+)?(?:an?\s+)?(?:task|reminder|to-?do)\s+for\s+"
+    r"|^(?:(?:new|add|create|set(?: up)?|make)\s+)?(?:an?\s+)?"
+    r"(?:task|reminder|to-?do|(?:(?:and|also|plus)\s+)?(?:another\s+)?one)\s+for\s+"  # "and one for sam to …"
     rf"(?P<who>(?!me\b|myself\b|us\b|the\b|each\b|every\b|everyone\b|everybody\b|all\b|(?:{DATE_PHRASE})\W)"
     r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)(?:\s*[:,-]\s*|\s+to\s+|\s+(?=due\s)|\s+(?=['\"‘“]))"
     r"|^(?:get|have|ask|tell)\s+(?P<who4>(?!me\b|us\b|them\b|him\b|her\b)[a-z][\w'-]*(?:\s+(?!to\b)[a-z][\w'-]*)?)\s+(?:to\s+)?"
@@ -2301,7 +2317,10 @@ SEGMENTS = _table(
         (r"leads?", "lead"),
         (r"prospects|qualified (?:leads|accounts|customers)", "qualified"),
         (r"high[- ]value|big spenders|most valuable", "high_value"),
-        (rf"promoters?|fans|{_SCORED}(?:9\s+or\s+(?:higher|more|above|10)|(?:9|10)\s*\+)", "promoters"),
+        (
+            rf"promoters?|fans|{_SCORED}(?:9\s+or\s+(?:higher|more|above|10)|(?:9|10)\s*\+)",
+            "promoters",
+        ),
         (r"passives?", "passives"),
         (
             rf"detractors?|unhappy customers|{_SCORED}(?:[0-6]\s+or\s+(?:lower|less|below|under)"
@@ -2920,6 +2939,7 @@ REASON_TAIL = re.compile(
     r"(?:[,;.!]|\s[-–—])\s*(?:(?:they|she|he|it|we)(?:'re|'s|’re|’s|'ll|’ll| are| is| has| have| knows?| will)"
     r"|(?:shes|hes|theyre|theyve|shell|hell)\b"
     r"|[\w-]+(?:'s|’s| is) (?:taking|got|going|leaving|moving|covering|off|on)"
+    r"|[\w-]+ (?:still |really |actually )?(?:wants?|needs?) (?:them|her|him|it)"  # "jordan still wants them"
     r"|because|since|as they|cos|coz|cuz|so that"
     r"|(?:(?:it|this|that)(?:'s|’s| is) )?(?:an? |the )?(?:old |extra )?(?:dup(?:e|licate)?|copy|double) of)\b.*$"
     # "… to avi shes on mat leave from tmrw": why, though no comma says so

@@ -4,6 +4,7 @@ of it, shown, and deleted or changed once confirmed (undo puts it back)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -22,7 +23,7 @@ from crm_store import normalize
 from crm_store.audit import last_command, snapshot
 from crm_store.models import AuditEntry, Channel, Customer, Interaction, Product, Purchase
 from crm_store.search import find_customers
-from intents import EACH, OLD_CHANNEL, SOLD_ON, WAS, Parsed
+from intents import EACH, OLD_CHANNEL, SALE_OF, SOLD_ON, WAS, Parsed
 from intents.rules import channel_of
 from intents.values import amount, date_in
 
@@ -391,7 +392,13 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     """Put a sale logged wrong right — “oh wait it was 24,500 not 24000”, “the acme sale was 5
     seats not 3”: the amount or quantity of the latest one that fits."""
     slots = parsed.slots
-    sale = _chosen(ctx, parsed, Purchase, [], "sale", doing="changed", narrowing=_which_sale(slots))
+    narrowing = _which_sale(slots)
+    if products := _products_named(ctx, slots.get(SALE_OF)):  # "the analytics pro sale …"
+        narrowing += (col(Purchase.product).in_(products),)
+        if normalize.fold(str(slots.get("customer"))) == normalize.fold(str(slots[SALE_OF])):
+            slots = {k: v for k, v in slots.items() if k != "customer"}  # a product, not a buyer
+            parsed = replace(parsed, slots=slots)
+    sale = _chosen(ctx, parsed, Purchase, [], "sale", doing="changed", narrowing=narrowing)
     if MOVED_TO in slots:
         return _moved(ctx, sale, slots[MOVED_TO], _sale_named(ctx, sale))
     quantity, product = sale.quantity, sale.product
@@ -453,6 +460,12 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     ctx.audit("purchase.update", sale, before=before, description=f"corrected {what}"[:500])
     now = _sale_named(ctx, sale)
     return Reply(f"Changed {what}: now {now}.", buttons=[Button("Undo", "undo")])
+
+
+def _products_named(ctx: Context, said: object) -> list[str]:
+    """The products the words name, as the store spells them (plurals alike), or none."""
+    wanted = normalize.singular_key(str(said)) if said else None
+    return [name for name, key in known_products(ctx.session).items() if key == wanted]
 
 
 def _which_sale(slots: dict) -> tuple:

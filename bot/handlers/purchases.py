@@ -37,17 +37,19 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     quantity = checks.whole(slots.get("quantity", 1), what="quantity")
     name, catalogue = sold_as(ctx, typed, new=bool(slots.get(NEW_PRODUCT)))
     second = _second_item(ctx, slots, catalogue)
+    priced = _AT_A_PRICE.search(ctx.message.text)
     if (
         "amount" in slots
         and quantity > 1
         and not slots.get(EACH)
-        and _AT_A_PRICE.search(ctx.message.text)
-    ):  # "5 support premium @600": at the catalogue's price each, or asked
+        and (priced or _AT_WORD.search(ctx.message.text))
+    ):  # "5 support premium @600", "3 analytics pro at 1050": at the catalogue's price each
         price = Decimal(str(slots["amount"]))
-        if catalogue is None:
-            slots = {**slots, EACH: slots["amount"]}
-        elif abs(price - catalogue.price) < abs(price - catalogue.price * quantity):
-            slots = {**slots, "amount": str(price * quantity)}
+        if catalogue is not None:
+            if abs(price - catalogue.price) < abs(price - catalogue.price * quantity):
+                slots = {**slots, "amount": str(price * quantity)}
+        elif priced:  # "@" a product the store doesn't sell is asked about; "at" is as often
+            slots = {**slots, EACH: slots["amount"]}  # the price of all ("60 tankards at £2,340")
     if slots.get(EACH):
         raise _each_or_in_all(slots, quantity, ctx)
     amount, currency = _amount(slots, catalogue, quantity, ctx)
@@ -163,26 +165,36 @@ def _second_item(
     catalogue = {normalize.singular_key(p.name): p for p in ctx.session.exec(select(Product))}
     product = catalogue.get(normalize.singular_key(item["product"])) if item else None
     priced = item is not None and item["price"] is not None and "amount" in slots
-    if product is None or not priced and (first is None or "amount" in slots):
+    # "10 crm enterprise at 2200 each and 1 onboarding package": the money said is the first's,
+    # and the second is at its catalogue price
+    text = ctx.message.text.casefold()
+    first_priced = "amount" in slots and bool(
+        (where := text.find(str(another).casefold())) > 0 and _MONEY.search(text[:where])
+    )
+    if product is None or not priced and not first_priced and (first is None or "amount" in slots):
         raise UserError(
             f"One amount for two products, or one I don't know: send “{another}” as a sale of "
             "its own, each with its amount, e.g. “Acme bought 3 Pro licences for $1,200”. "
             "Nothing was saved."
         )
     said = item["q"].lower()
+    count = int(said) if said.isdigit() else _COUNTED[said]
     price = {}
     if priced and (money := amount(item["price"])):
-        price = {"amount": money[0], "currency": money[1] or slots.get("currency")}
+        paid = money[0] * count if item["each"] else money[0]  # "2 support premium 600 each"
+        price = {"amount": paid, "currency": money[1] or slots.get("currency")}
     elif slots.get(DISCOUNT) is not None:  # "10 analytics pro + 1 onboarding, 10% off list": both
         price = {DISCOUNT: slots[DISCOUNT]}
-    return product, int(said) if said.isdigit() else _COUNTED[said], clean_slots(price) or {}
+    return product, count, clean_slots(price) or {}
 
 
 _ITEM = re.compile(
     r"(?P<q>\d{1,4}|an?|one|two|three|four|five|six)\s+(?P<product>.+?)"
-    r"(?:\s*(?:for|at|@|=|-|,)?\s*(?P<price>[$€£]?\s?\d[\d,.]*\s?k?(?:\s*(?:usd|eur|gbp))?))?\W*",
+    r"(?:\s*(?:for|at|@|=|-|,)?\s*(?P<price>[$€£]?\s?\d[\d,.]*\s?k?(?:\s*(?:usd|eur|gbp))?)"
+    r"(?:\s*(?P<each>each|ea|apiece|per\s+\w+))?)?\W*",
     re.I,
 )
+_MONEY = re.compile(r"(?:[$€£]\s?|\b(?:at|@|for)\s+)\d|\d\s*(?:each|ea)\b")
 _COUNTED = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -254,6 +266,7 @@ _PAID_AFTER = re.compile(
     re.I,
 )
 _AT_A_PRICE = re.compile(r"@\s*[$€£]?\s?\d")
+_AT_WORD = re.compile(r"\bat\s+[$€£]?\s?\d", re.I)
 
 
 def _amount(

@@ -278,6 +278,8 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
         summary += f", {overdue} overdue"
     if book.team and on is None:
         summary += _per_person(assignee for _, _, assignee in found)
+    if len(found) == 1:  # "done, booked it", "push it to friday": the one task shown
+        ctx.tasks = [found[0][0].id]
     return Reply(
         text=summary + ":",
         rows=rows,
