@@ -727,9 +727,11 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
         intent == "interaction.history"
         and (whose := slots.get("owner")) not in (None, "me", "team")
         and not staff_named(whose, lexicon)
-        and known_customer(whose, lexicon)
-    ):  # "whats acme's history": the customer's, not a colleague's
-        slots["customer"] = slots.pop("owner")
+    ):  # "whats acme's history", "… acme corporation's history": the customer's, no colleague's
+        if str(slots.get("customer", "")).casefold().endswith(whose.casefold()):
+            del slots["owner"]
+        elif known_customer(whose, lexicon):
+            slots["customer"] = slots.pop("owner")
     if intent == "task.list" and isinstance(said := slots.get("customer"), str):
         if (whole := _staff_in_full(said, lexicon)) and _fold(whole) == _fold(said):
             slots["owner"] = slots.pop("customer")  # "tasks for maria garcia": hers

@@ -48,6 +48,7 @@ from intents.rules import (
     NOT_TAG,
     Message,
 )
+from intents.text import clean
 
 if TYPE_CHECKING:
     import numpy as np
@@ -327,7 +328,7 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
             slots = {**parsed.slots, CONTACT: contact["channel"]}
             if contact.get("follow_up"):  # "…, gave us a 5 on nps. follow up thursday": the call's
                 slots[CONTACT_FOLLOW_UP] = contact["follow_up"]
-                if vocab.FOLLOW_UP.match(str(slots.get("comment", ""))):
+                if vocab.FOLLOW_UP.match(clean(str(slots.get("comment", ""))).text.lower()):
                     del slots["comment"]  # what to do next, not what the customer said
             if parsed.intent == "nps.record" and (
                 own := rules.said_before_score(contact.get("summary"))

@@ -4167,6 +4167,7 @@ def _delete(match: re.Match, message: Message) -> dict | None:
     typed = re.sub(r"^(.+?)\s+one\b(?=\s*(?:[,;.]|$))", r"\1", typed)  # "that asdf test one"
     typed = _CALLED.sub("", typed)  # "the customer called brook farm pottery it was a duplicate"
     typed = _RECORD_OF.sub("", typed)  # "the customer record for harbour lights chandlery; …"
+    typed = _JUNK_KIND.sub("", typed)  # "the fake signup fatima nakamura …": fatima nakamura
     typed = _BECAUSE_DUPLICATE.sub("", typed)
     who = _ref(typed)
     if not who or who.lower() in vocab.NOT_CUSTOMERS:
@@ -4174,6 +4175,11 @@ def _delete(match: re.Match, message: Message) -> dict | None:
     return {"customer": who}
 
 
+_JUNK_KIND = re.compile(
+    r"^\s*(?:the\s+|that\s+|this\s+)?(?:fake|test|spam|junk|bogus|dummy|duplicate|dupe)\s+"
+    r"(?:signup|sign-up|lead|contact|account|entry|record|customer)\s+",
+    re.I,
+)
 _RECORD_OF = re.compile(
     r"^\s*(?:the\s+)?(?:(?:customer|client|contact|account)\s+)?(?:record|entry|profile|file|card)\s+"
     r"(?:for|of)\s+",
@@ -4767,7 +4773,8 @@ NAMESAKES = "namesakes"  # customers who share a name with another: possible dup
 # a second item with its own count and price, said last: ", and 2 support premium 600 each"
 _PRICED_SECOND = re.compile(
     r"(?:\s*[,;](?!\d{3}(?!\d))\s*(?:and\s+|plus\s+)?|\s+(?:and|plus|&|\+)\s+)"
-    r"(?P<item>\d{1,4}\s*x?\s+[a-z][^,;]*?\s(?:at\s+|@\s*|for\s+)?[$€£]?\s?\d[\d,.]*\s?k?"
+    r"(?P<item>\d{1,4}\s*x?\s+(?!(?:each|ea|apiece|per|minus|less|off|discount|total)\b)[a-z][^,;]*?\s"
+    r"(?:at\s+|@\s*|for\s+)?[$€£]?\s?\d[\d,.]*\s?k?"
     r"(?:\s*(?:each|ea|apiece|per\s+\w+))?)\W*$",
     re.I,
 )

@@ -37,12 +37,13 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
     quantity = checks.whole(slots.get("quantity", 1), what="quantity")
     name, catalogue = sold_as(ctx, typed, new=bool(slots.get(NEW_PRODUCT)))
     second = _second_item(ctx, slots, catalogue)
-    priced = _AT_A_PRICE.search(ctx.message.text)
+    said = _first_item_said(ctx.message.text, slots.get(ANOTHER_PRODUCT))
+    priced = _AT_A_PRICE.search(said)
     if (
         "amount" in slots
         and quantity > 1
         and not slots.get(EACH)
-        and (priced or _AT_WORD.search(ctx.message.text))
+        and (priced or _AT_WORD.search(said) and not _PRICED_EACH.search(said))
     ):  # "5 support premium @600", "3 analytics pro at 1050": at the catalogue's price each
         price = Decimal(str(slots["amount"]))
         if catalogue is not None:
@@ -79,6 +80,12 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
         summary = "sale: " + ", ".join(f"{sale.quantity} × {sale.product}" for sale in sales)
         recorded = f"{contact_beside(ctx, customer, channel, summary, slots)}\n{recorded}"
     return Reply(text=recorded, buttons=[Button("Undo", "undo")])
+
+
+def _first_item_said(text: str, another: object) -> str:
+    """The words of a sale up to its second product, if it names one."""
+    at = text.casefold().find(str(another).casefold()) if another else -1
+    return text[:at] if at > 0 else text
 
 
 def _each_or_in_all(slots: dict, quantity: int, ctx: Context) -> Ask:
@@ -167,10 +174,8 @@ def _second_item(
     priced = item is not None and item["price"] is not None and "amount" in slots
     # "10 crm enterprise at 2200 each and 1 onboarding package": the money said is the first's,
     # and the second is at its catalogue price
-    text = ctx.message.text.casefold()
-    first_priced = "amount" in slots and bool(
-        (where := text.find(str(another).casefold())) > 0 and _MONEY.search(text[:where])
-    )
+    before = _first_item_said(ctx.message.text, another)
+    first_priced = "amount" in slots and before != ctx.message.text and bool(_MONEY.search(before))
     if product is None or not priced and not first_priced and (first is None or "amount" in slots):
         raise UserError(
             f"One amount for two products, or one I don't know: send “{another}” as a sale of "
@@ -194,7 +199,7 @@ _ITEM = re.compile(
     r"(?:\s*(?P<each>each|ea|apiece|per\s+\w+))?)?\W*",
     re.I,
 )
-_MONEY = re.compile(r"(?:[$€£]\s?|\b(?:at|@|for)\s+)\d|\d\s*(?:each|ea)\b")
+_MONEY = re.compile(r"(?:[$€£]\s?|\b(?:at|@|for)\s+)\d|\d\s*(?:each|ea)\b", re.I)
 _COUNTED = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -267,6 +272,7 @@ _PAID_AFTER = re.compile(
 )
 _AT_A_PRICE = re.compile(r"@\s*[$€£]?\s?\d")
 _AT_WORD = re.compile(r"\bat\s+[$€£]?\s?\d", re.I)
+_PRICED_EACH = re.compile(r"\b(?:each|ea|apiece|per\s+(?:unit|seat|licen[cs]e|user))\b", re.I)
 
 
 def _amount(

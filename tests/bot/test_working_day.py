@@ -1,9 +1,11 @@
 """What a working day of a manager and reps asked that had gone wrong: each exchange as a user
 meets it, checked in the store."""
 
+from decimal import Decimal
+
 from sqlmodel import Session, select
 
-from crm_store.models import Customer, Interaction, NpsAnswer, Purchase, Staff, Task
+from crm_store.models import Customer, Interaction, NpsAnswer, Product, Purchase, Staff, Task
 
 
 def _task(chat, text: str) -> Task:
@@ -179,3 +181,100 @@ def test_a_customers_note_put_right_changes_their_contact_not_the_last_one_logge
 def test_the_same_for_a_day_is_no_second_customer(chat):
     chat.say("emailed jane cooper the deck, same for tomorrow")
     assert {i.customer_id for i in chat.rows(Interaction)} <= {chat.customer("Jane Cooper").id}
+
+
+def _catalogue(chat) -> None:
+    with Session(chat.engine) as session:
+        session.add(Product(name="Analytics Pro", family="Analytics", price=Decimal(1100)))
+        session.add(Product(name="Support Premium", family="Support", tier=2, price=600))
+        session.add(Product(name="Onboarding Package", family="Services", price=2000))
+        session.commit()
+
+
+def _sales(chat) -> set[tuple[str, int, Decimal]]:
+    return {(sale.product, sale.quantity, sale.amount) for sale in chat.rows(Purchase)}
+
+
+def test_a_price_said_with_at_near_the_list_price_is_the_price_of_each(chat):
+    _catalogue(chat)
+    chat.say("sold jane cooper 3 analytics pro at 1050")
+    assert _sales(chat) == {("Analytics Pro", 3, Decimal(3150))}
+
+
+def test_two_products_each_with_its_price_are_two_sales(chat):
+    _catalogue(chat)
+    chat.say("sold jane cooper 3 analytics pro at 1050, and 2 support premium 600 each")
+    assert _sales(chat) == {
+        ("Analytics Pro", 3, Decimal(3150)),
+        ("Support Premium", 2, Decimal(1200)),
+    }
+
+
+def test_a_second_product_said_without_a_price_is_at_its_list_price(chat):
+    _catalogue(chat)
+    chat.say("jane cooper bought 10 analytics pro at 1000 each and 1 onboarding package")
+    assert _sales(chat) == {
+        ("Analytics Pro", 10, Decimal(10000)),
+        ("Onboarding Package", 1, Decimal(2000)),
+    }
+
+
+def test_a_sale_put_right_by_its_product_changes_that_sale_not_the_last(chat):
+    _catalogue(chat)
+    chat.say("sold jane cooper 3 analytics pro for 3000")
+    chat.say("sold jane cooper 2 support premium for 1200")
+    preview = chat.say("the Analytics Pro sale to Jane Cooper today should be $3,300")
+    assert "3 × Analytics Pro" in preview.text
+    chat.say("yes")
+    assert _sales(chat) == {
+        ("Analytics Pro", 3, Decimal(3300)),
+        ("Support Premium", 2, Decimal(1200)),
+    }
+
+
+def test_a_task_deleted_as_a_copy_of_another_leaves_the_other(chat):
+    chat.say("remind me to call jane cooper friday")
+    chat.say("remind me to call jane cooper friday")
+    kept, copy = sorted(task.id for task in chat.rows(Task))
+    chat.say(f"delete task {copy}, its a duplicate of {kept}")
+    assert [task.id for task in chat.rows(Task)] == [kept]
+
+
+def test_a_score_said_in_a_call_is_recorded_with_the_call(chat):
+    chat.say("rang jane smith, unhappy w/ setup, promised a training session. nps now 5. f/u thurs")
+    answers = chat.rows(NpsAnswer)
+    assert [(a.customer_id, a.score) for a in answers] == [(chat.customer("Jane Smith").id, 5)]
+    assert [i.channel for i in chat.rows(Interaction)] == ["call"]
+
+
+def test_done_right_after_the_one_task_shown_closes_it(chat):
+    chat.say("remind me to call jane cooper friday")
+    task = chat.rows(Task)[0]
+    chat.say("my tasks for jane cooper")
+    chat.say("done, booked it")
+    assert chat.rows(Task)[0].status == "done" and chat.rows(Task)[0].id == task.id
+
+
+def test_a_customers_tasks_asked_with_a_pronoun_are_that_customers(chat):
+    chat.say("remind me to call jane cooper friday")
+    chat.say("tell me about jane cooper")
+    reply = chat.say("my tasks for him?")
+    assert [row["Task"] for row in reply.rows] == ["call jane cooper"]
+
+
+def test_a_follow_up_is_not_made_when_the_message_moves_the_task_itself(chat):
+    chat.say("remind me to chase jane cooper for the contract friday")
+    chat.say(
+        "called jane cooper re contract, she says legal signs off thurs. push the chase task to mon"
+    )
+    assert len(chat.rows(Task)) == 1
+    assert chat.rows(Task)[0].due.weekday() == 0
+
+
+def test_a_change_to_a_list_and_a_handover_in_one_message_is_refused_not_half_done(chat):
+    chat.say("customers in berlin and new york", who="Alex")
+    reply = chat.say(
+        "tag these winback and give hans müller to alex so he has all of them", who="Alex"
+    )
+    assert "send them one at a time" in reply.text
+    assert chat.customer("Hans Müller").owner_id == chat.customer("Jane Cooper").owner_id

@@ -1646,8 +1646,8 @@ def test_a_detail_of_someone_told_never_adds_someone_new(text):
          {"customer": "björn dubois", "field": "stage"}),
         ("the hugo novak sale yesterday was keyed at the old price list, 3 x enterprise should be "
          "5400 total not 6120. fix it pls", "purchase.update",
-         {"customer": "hugo novak", "sold_on": "2026-11-17", "amount": 5400,
-          "was": {"amount": 6120}}),
+         {"customer": "hugo novak", "sale_of": "hugo novak", "sold_on": "2026-11-17",
+          "amount": 5400, "was": {"amount": 6120}}),
         ("#178 sale of yesterday, set amount to 5400", "purchase.update",
          {"customer": "#178", "sold_on": "2026-11-17", "amount": 5400}),
         ("fix the price of #178's last sale: 5400", "purchase.update",
@@ -2026,7 +2026,7 @@ def test_a_product_is_never_how_a_sale_was_paid():
     ("text", "intent", "slots"),
     [
         ("the CRM Pro sale to Fatima Brown was $8,500", "purchase.update",
-         {"customer": "Fatima Brown", "amount": 8500, "currency": "USD"}),
+         {"customer": "Fatima Brown", "sale_of": "CRM Pro", "amount": 8500, "currency": "USD"}),
         ("oh wait the crm pro was 8,500 not 9,000", "purchase.update",
          {"amount": 8500, "was": {"amount": 9000}}),
         ("Sorry CRM Pro was 850 each", "purchase.update", {"each": 850}),
@@ -2882,7 +2882,8 @@ def test_launch_day_leads_and_tasks_read_whole(text, intent, slots):
         ("delete the 4 aug meeting with amelia taylor", "interaction.delete",
          {"customer": "amelia taylor", "occurred_on": "2026-08-04", "channel": "meeting"}),
         ("the emma taylor sale was 2 x crm pro for £1,200", "purchase.update",
-         {"customer": "emma taylor", "quantity": 2, "amount": 1200, "currency": "GBP"}),
+         {"customer": "emma taylor", "sale_of": "emma taylor", "quantity": 2, "amount": 1200,
+          "currency": "GBP"}),
         ("oops it was 2 licences not 3, 1200 quid", "purchase.update",
          {"quantity": 2, "amount": 1200, "currency": "GBP", "was": {"quantity": 3}}),
         ("the meeting with amelia taylor was on nov 16 not jul 12", "interaction.update",
@@ -3354,7 +3355,7 @@ def test_what_blind_round_64_missed_is_read_as_meant(text, intent, slots):
         ("what did i change this morning? list my changes", "customer.changes", {"by": "me"}),
         ("list my changes", "customer.changes", {"by": "me"}),
         ("the halcyon sale was 25,000", "purchase.update",
-         {"customer": "halcyon", "amount": 25000}),
+         {"customer": "halcyon", "sale_of": "halcyon", "amount": 25000}),
         ("emailed léa schneider at dunder mifflin to reintroduce myself", "interaction.log",
          {"customer": "léa schneider at dunder mifflin", "channel": "email",
           "summary": "to reintroduce myself"}),
@@ -3613,3 +3614,69 @@ def test_what_blind_round_68_missed_is_read_as_meant(text, intent, slots):
 def test_a_score_told_inside_a_contact_is_that_customers_answer(text, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == ("nps.record", slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("delete task 10, its a duplicate of 56", "task.update",
+         {"task_id": 10, "action": "delete"}),
+        ("and move task 3 to tomorrow too instead, delete the new one", "task.update",
+         {"task_id": 3, "due": "2026-11-19"}),
+        ("the Analytics Pro sale to Priya Dubois today should be $3,150", "purchase.update",
+         {"customer": "Priya Dubois", "sale_of": "Analytics Pro", "amount": 3150,
+          "currency": "USD"}),
+        ("thats wrong, should be 43000 (2150 each). fix the amount", "purchase.update",
+         {"amount": 43000}),
+        ("kenji moreau placed order: 20 crm enterprise @ 2,150, 4 training workshops 1500 ea",
+         "purchase.log",
+         {"customer": "kenji moreau", "quantity": 20, "product": "crm enterprise",
+          "amount": 2150, "another_product": "4 training workshops 1500 each"}),
+        ("rang kenji wilson, unhappy w/ setup, promised onboarding session. nps now 5. f/u thurs",
+         "nps.record",
+         {"customer": "kenji wilson", "score": 5, "contact": "call",
+          "contact_follow_up": "2026-11-19",
+          "contact_said": "unhappy with setup, promised onboarding session"}),
+        ("and one for sam to chase Emma Müller, due tomorrow", "task.create",
+         {"text": "chase Emma Müller", "customer": "Emma Müller", "owner": "sam",
+          "due": "2026-11-19"}),
+        ("jordan's revenue last month vs this month", "report.show",
+         {"metric": "revenue", "period": "this_month", "owner": "jordan",
+          "compare": "previous_period"}),
+        ("who did we call today", "interaction.history", {"channel": "call", "period": "today"}),
+        ("who did sam contact today", "interaction.history", {"owner": "sam", "period": "today"}),
+        ("anyone we've contacted since this morning", "interaction.history", {"period": "today"}),
+        ("who gave us nps 6 or lower", "segment.list", {"segment": "detractors"}),
+        ("customers in berlin + munich", "segment.list", {"city": "berlin + munich"}),
+        ("Sorry, I typed Achieng Otieno's phone wrong, it should be +254 722 410 388",
+         "customer.update",
+         {"customer": "Achieng Otieno", "field": "phone", "value": "+254 722 410 388"}),
+        ("commissioning done at Banca Semințelor Cluj today, customer signed acceptance protocol",
+         "interaction.log",
+         {"customer": "Banca Semințelor Cluj", "channel": "visit",
+          "summary": "commissioning done, customer signed acceptance protocol",
+          "occurred_on": "2026-11-18"}),
+    ],
+)  # fmt: skip
+def test_what_working_day_80_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_store_customers_history_asked_by_its_possessive_is_theirs_not_a_colleagues():
+    parsed = read("whats acme corporation's history", lexicon=STORE)
+    assert (parsed.intent, parsed.slots) == (
+        "interaction.history",
+        {"customer": "acme corporation"},
+    )
+
+
+def test_customers_restored_together_are_each_restored():
+    store = Lexicon(customers=("Zoë Wilson", "Anna Nguyen"), staff=("Jordan",))
+    parsed = read(
+        "oh wait, restore Zoë Wilson and Anna Nguyen, jordan still wants them", lexicon=store
+    )
+    assert (parsed.intent, parsed.slots) == (
+        "customer.restore",
+        {"customers": ["Zoë Wilson", "Anna Nguyen"]},
+    )

@@ -997,7 +997,7 @@ def test_a_contact_had_yesterday_is_never_a_reminder_due_in_the_past():
         ("oh wait it was 24,500 not 24000", "purchase.update",
          {"amount": 24500, "was": {"amount": 24000}}),
         ("the acme sale was 5 seats not 3", "purchase.update",
-         {"customer": "acme", "quantity": 5, "was": {"quantity": 3}}),
+         {"customer": "acme", "sale_of": "acme", "quantity": 5, "was": {"quantity": 3}}),
         ("sory it was a call not an email", "interaction.update",
          {"channel": "call", "old_channel": "email"}),
         ("oops that call was actually yesterday not today", "interaction.update",
