@@ -791,8 +791,9 @@ def _a_remark_then_the_request(
         and later[0].intent in _SAID_ALONE.get(whole.intent, {whole.intent})
         and _sure_of_each(whole)
         and not _sure_of_each(first)
-        and not (first.intent in WRITES and first.confidence >= ANOTHER_WRITE)  # a request too:
-        and subjects.ONE.search(text) is None  # "tag these X and give Y to maria"
+        # (a first part read as a change is a request too: "tag these X and give Y to maria")
+        and not (first.intent in WRITES and first.confidence >= ANOTHER_WRITE)
+        and subjects.ONE.search(text) is None
     )
 
 

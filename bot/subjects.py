@@ -410,12 +410,13 @@ NO_ONE_MOVED = re.compile(
     re.I,
 )
 SCORE_GIVEN = re.compile(r"^(?:gave|rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\b|\d)", re.I)
-# a clause that only says the task is done, after a contact: "sent her the quote, tick that off"
+# a task said done and nothing else: "done", "done, booked it"
 DONE_ALONE = re.compile(
     r"\W*(?:done|did it|sorted|finished)(?:\s*[,.!-]+\s*(?:i\s+)?(?:booked|sent|called|emailed|did|"
     r"finished|sorted|handled)\s+(?:it|that|them))?\W*",
     re.I,
 )
+# a clause that only says the task is done, after a contact: "sent her the quote, tick that off"
 DONE_WITH_IT = re.compile(
     r"(?:(?:and|so|then|pls|please)\s+)*(?:(?:tick|check|cross)\s+(?:it|that|this)(?:\s+(?:one|"
     r"task))?\s+off|(?:mark|close|complete|finish)\s+(?:it|that|this|(?:the|that|this|my|his|her|"

@@ -685,14 +685,13 @@ def snap_slots(intent: str, slots: dict[str, Any], typed: str, lexicon: Lexicon)
         # "the fake signup fatima nakamura in austin, delete her"; a restore anywhere in the
         # message: "jordan pinged - zoë wilson replied …, bring her back"
         restored = intent == "customer.restore"
+        # "restore Zoë Wilson and Anna Nguyen": both, never the one found inside the two
         several = [part for part in vocab.LISTED.split(said) if part.strip()]
         both = len(several) > 1 and all(known_customer(part, lexicon) for part in several)
         if (
             not both
             and not known_customer(said, lexicon)
-            and (  # (never "Zoë Wilson and Anna …")
-                inside := named_inside(said, lexicon) or restored and named_inside(typed, lexicon)
-            )
+            and (inside := named_inside(said, lexicon) or restored and named_inside(typed, lexicon))
         ):
             slots["customer"] = inside
     if isinstance(said := slots.get("customer"), str):

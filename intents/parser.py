@@ -1002,6 +1002,9 @@ _ASKED_WHY = re.compile(
     r"(?:^|[-–—:,;]\s+)(?:why(?!\s+not\b)|how come)\b"
     r"|(?:^|[-–—:,;]\s+)who\s+(?:(?:has|had|did)\s+)?(?:changed|moved|marked|set|put|gave|assigned|"
     r"reassigned|deleted|removed|binned|updated)\b[^?]*\?"
+    # "when was acme moved to lost": when it happened, asked
+    r"|^\W*when\s+(?:was|were|did)\s+[^?]*?\b(?:changed|moved|marked|set|put|given|assigned|"
+    r"reassigned|deleted|removed|binned|updated|handed)\b"
 )
 _REQUEST = re.compile(
     r"\b(?:(?:can|could|would|will|shall)\s+(?:you|u|we|i|someone|somebody)|would you mind|"
