@@ -699,16 +699,16 @@ def selection_then_told(message: Message) -> str | None:
     if (found := _SELECTION_THEN_TOLD.match(message.text)) is None:
         return None
     selection, verb = (_typed_group(found, message, g) for g in ("selection", "verb"))
-    return f"{verb} {selection}{message.typed[found.end('them') :]}"
+    return f"{verb} {selection} {message.typed[found.end('them') :].lstrip()}".rstrip()
 
 
 _SELECTION_THEN_TOLD = re.compile(
     r"^(?:(?:close|clear|clean)\s+(?:out\s+|up\s+)?)?"  # "close all of X's leads …, mark them lost"
     r"(?P<selection>(?:all\s+(?:of\s+)?|every\s*one\s+(?:of\s+)?|the\s+)?(?:[\w'’-]+(?:'s|’s)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:customers|clients|accounts|leads|prospects|contacts|deals|proposals|everyone|everybody)"
+    r"(?:[\w-]+\s+){0,2}?(?:customers|clients|accounts|leads|prospects|contacts|deals|proposals|everyone|everybody|anyone|anybody)"
     r"\b.+?)\s*(?:[,;:.]|\s[-–—]+)\s*(?:(?:please|pls|so|then|and|just|can you|could you)\s+)*"
     r"(?P<verb>move|mark|set|put|tag|untag|give|assign|reassign|hand|transfer|delete|remove|bin)"
-    r"\s+(?P<them>them all|all of them|them|those|these|'em)\b"
+    r"\s+(?P<them>them all|all of them|them|those|these|'em|(?=(?:back\s+)?(?:to|in|into|as)\s))\b"
 )
 
 
@@ -3689,6 +3689,10 @@ def contact_plainly(message: Message) -> str | None:
             _typed_group(wrote, message, "said"),
         )
         return f"{wrote['channel'] or 'email'} from {who}: {said}"
+    if signed := vocab.SIGNED_LOG_IT.match(message.text):
+        who, said, channel = (_typed_group(signed, message, g) for g in ("who", "said", "channel"))
+        said = said.strip("'\"“”‘’ ")
+        return f"{channel} from {who}: {said}{message.typed[signed.end() :]}"
     if sale := vocab.QUOTED_SALE.match(message.text):  # '"…, invoice me €640" -> log as a sale'
         sender = vocab.SENDER.match(message.text)
         who = (sale["who"] and _typed_group(sale, message, "who")) or (

@@ -327,6 +327,12 @@ def _rules_say_more(name: str, slots: dict, tagged: str, text: str) -> bool:
         and rule.lower() in (f"{tagged}'s".lower(), f"{tagged}’s".lower())
     ):
         return True  # "St. Fintan's": the rules kept the possessive that is the name's own
+    if (
+        name == "customer"
+        and isinstance(rule, str)
+        and rule.lower().startswith((f"{tagged}' ".lower(), f"{tagged}’ ".lower()))
+    ):
+        return True  # "Thornbury Beekeepers' Association": a plural's possessive inside the name
     if name == "customer" and isinstance(rule, str) and re.search(r"#\d", rule):
         return True  # "chloe martin #129": the #id says which one
     if (

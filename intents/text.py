@@ -101,6 +101,19 @@ SHORTHAND = [
         "ordered",
     ),
     (re.compile(r"\b(?:contct|contato|contacto|kontakt)\b", re.I), "contact"),
+    # "text message from X", "sent a text message to X": an SMS, the message not its subject
+    (re.compile(r"\b(?:text|sms)\s+(?:message|msg)\b(?=\s+from\b)", re.I), "sms"),
+    (re.compile(r"\b(telegram|whats ?app|signal)\s+(?:message|msg)\b(?=\s+from\b)", re.I), r"\1"),
+    (re.compile(r"\bsent\s+(?:an?\s+)?(?:text|sms)(?:\s+(?:message|msg))?\s+to\b", re.I), "texted"),
+    (re.compile(r"\bwhat['’]ve\b", re.I), "what have"),
+    # "five pounds of chestnut mushrooms": a weight, not money
+    (re.compile(r"\bpounds?(?=\s+of\b)", re.I), "lb"),
+    # words of a rep's first language among the English: "Telefonat with X", "llamé a Rosa"
+    (re.compile(r"\b(?:telefonat|telefonema|llamada)\b", re.I), "call"),
+    (re.compile(r"\bllam[ée](?:\s+a)?\b", re.I), "called"),
+    (re.compile(r"\bvisit[ée]\b(?:\s+a\b)?", re.I), "visited"),
+    (re.compile(r"\bmañana\b", re.I), "tomorrow"),
+    (re.compile(r"\brecordatorio\b", re.I), "reminder"),
     (re.compile(r"(?<![\w/])c/(?=\s)", re.I), "with"),  # "whatsapp c/ luciana": con, com
     # "Guess who just called?? X!! They want …": X called
     (
@@ -327,7 +340,7 @@ SPOKEN_NUMBERS = [
     ),
     re.compile(
         rf"\b({_SPOKEN})(?= (?:dollars|bucks|euros?|pounds|quid|seats|licen[cs]es|users|units|"
-        r"(?:out )?of (?:10|ten)|on nps)\b)",
+        r"lbs?|kg|(?:out )?of (?:10|ten)|on nps)\b)",
         re.I,
     ),
     re.compile(rf"(?<=\bin )({_SPOKEN})(?= (?:days?|weeks?|months?)\b)", re.I),  # "in ten days"
@@ -505,7 +518,10 @@ POLITE = re.compile(
     r"(?:please\s+)?be\s+informed)(?:\s+that)?\s+"
     r"|i(?:'d|\s+would)\s+be\s+(?:very\s+|most\s+)?(?:grateful|thankful)\s+if\s+you\s+(?:could|would|can)\s+"
     r"(?:please\s+|kindly\s+)?"
-    r"|(?:would|will)\s+it\s+be\s+possible\s+(?:for\s+you\s+)?to\s+(?:please\s+|kindly\s+)?)*"
+    r"|(?:would|will)\s+it\s+be\s+possible\s+(?:for\s+you\s+)?to\s+(?:please\s+|kindly\s+)?"
+    # "I wonder if you could note that …", "Might you log that …"
+    r"|(?:i\s+(?:wonder|was\s+wondering)\s+if\s+you\s+(?:could|would|might|can)|might\s+you|"
+    r"may\s+i\s+ask\s+you\s+to)\s+(?:please\s+|kindly\s+)?)*"
     r"(?:(?:and|also|plus|oh and|and also),?\s+)?"  # "and tag him hot": a follow-up's opening
     r"(?:(?:i\s+)?(?:forgot|4got) to (?:log|add|record|note)(?: this| that| it)?\s*[-–—:,]+\s*)?"
     r"(?:(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz),?\s+"
@@ -516,7 +532,13 @@ POLITE = re.compile(
     re.I,
 )
 # "tag her enterprise too": the echo at the end adds nothing to what is asked
-ALSO = re.compile(r"[\s,]+(?:too|as well|then)\W*$", re.I)
+# "…, update pls": the request said again after it
+ALSO = re.compile(
+    r"[\s,]+(?:too|as well|then)\W*$"
+    r"|\s*[,;.]\s*(?:pls |please )?update(?: (?:it|that|this|the crm|accordingly))?"
+    r"(?: pls| please)?\W*$",
+    re.I,
+)
 THANKS = re.compile(
     r"[\s.!,?—-]*\b(?:(?:many |thanks? |thank you )?(?:thanks?|thank you|thx|ty|cheers|ta)\b"
     r"(?: (?:so|very) much| a lot| in advance)?[.!]*)\s*$",

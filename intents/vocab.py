@@ -108,7 +108,7 @@ CONTACT_VERB = re.compile(
 # A contact word anywhere in a message, for contacts told in an order the cues don't expect.
 CONTACT_ANYWHERE = re.compile(
     rf"\b(?:(?:teams|zoom|video|phone|quick|intro|discovery|google meet|sales|follow-up|site)\s+)?"
-    rf"(?:{_CONTACT_VERB}|{_CONTACT_NOUN}|voicemail|left a message|dropped by|stopped by|swung by)\b"
+    rf"(?:{_CONTACT_VERB}|{_CONTACT_NOUN}|voicemail|left a message|dropped by|stopped by|swung by|passed by)\b"
     rf"(?:\s+(?:sent|done|held|had|made|recap))?(?P<prep>\s+(?:back|with|to|for|at|on(?!\s+(?:the\s+)?(?:phone|zoom|teams|whats ?app|telegram|slack|video)\b)|from|w/|in)\b)?"
 )
 # "… 30 drums CRM Pro 27k, move her to customer": a sale wins the customer anyway
@@ -648,6 +648,12 @@ WROTE_LOG_IT = re.compile(
     r"(?P<said>['\"“‘].+?['\"”’])[\s,.;:–—-]*(?:pls\s+|please\s+)?log\s+(?:it|this|that)"
     r"(?:\s+as\s+(?:an?\s+)?(?P<channel>e-?mail|note|call|text|sms|chat))?\b[^'\"“‘]*$"
 )
+# what a customer wrote and signed, told to be logged: "> We'd like … — Juniper Knits. log as email"
+SIGNED_LOG_IT = re.compile(
+    r"^>?\s*(?P<said>[^>—–]{8,}?)\s+[—–]+\s*(?P<who>[^,.;:!?'\"“”‘’—–]{3,60}?)[.!]?\s+"
+    r"(?:pls\s+|please\s+)?log\s+(?:(?:it|this|that)\s+)?as\s+(?:an?\s+)?"
+    r"(?P<channel>e-?mail|note|text|sms|chat)\b"
+)
 # what a customer wrote, told to be logged as a sale: "… "invoice me €640" -> log as a sale"
 QUOTED_SALE = re.compile(
     r"^.*?['\"“‘](?P<said>[^'\"”’]+)['\"”’][\s,.;:–—>-]*(?:(?:pls|please)\s+)?"
@@ -817,7 +823,7 @@ CUES: list[tuple[str, str]] = [
     (  # "been out at X all afternoon, …", "viewing done with X …": a visit had
         "interaction.log",
         rf"^\W*(?:(?:i|we|just)\s+)*(?:called in on|called into|called in (?:at|to)|been out at|was out at|out at|popped in on|{_LEFT_THERE}|"
-        r"(?:was|been) at(?!\s+(?:the|a|an|my|our|home|work|lunch|a conference)\b)|on ?site\s*(?:@|at))\s*"
+        r"(?:was|been) at(?!\s+(?:the|a|an|my|our|home|work|lunch|a conference)\b)|(?:was|been) in(?!\s+(?:a|an|my|our|his|her|their|home|work|lunch|touch|bed|town|hospital|the (?:office|car|meeting|loop|middle)|(?:the )?(?:morning|afternoon|evening))\b)|on ?site\s*(?:@|at))\s*"
         r"(?=\S)|^\W*(?:viewing|showing|test drive)\s+(?:done\s+|completed\s+)?(?:with|at)\s+",
     ),
     (  # "phone for Omar Jensen at Wayne Logistik?": their details asked for
@@ -1365,7 +1371,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "interaction.log",
-        rf"^(?:i |we |just |finally )*(?:got off (?:the |a |an )?(?:lo+ng |quick |short )?(?:phone|call)|hung up|came back from a (?:call|meeting)|had (?:an? |the )?(?:call|meeting|mtg|chat|lunch|coffee|dinner|demo|zoom|catch-?up)|sent (?:an? |the )?(?:email|e-mail|text|message|sms|note)|left (?:a )?(?:voicemail|message)|dropped by|stopped by|popped in(?:to| at)?|{_WENT_TO_SEE}|on site at|onsite at|was on site at|{_LEFT_THERE}|(?:was |were |been )?out at|{_HERE_NOW}|(?:log|add|record) (?:a )?note|note)\b(?:\s+(?:with|to|for|at|on|from|about))?",
+        rf"^(?:i |we |just |finally )*(?:got off (?:the |a |an )?(?:lo+ng |quick |short )?(?:phone|call)|hung up|came back from a (?:call|meeting)|had (?:an? |the )?(?:call|meeting|mtg|chat|lunch|coffee|dinner|demo|zoom|catch-?up)|sent (?:an? |the )?(?:email|e-mail|text|message|sms|note)|left (?:a )?(?:voicemail|message)|dropped by|stopped by|swung by|passed by|popped in(?:to| at)?|{_WENT_TO_SEE}|on site at|onsite at|was on site at|{_LEFT_THERE}|(?:was |were |been )?out at|{_HERE_NOW}|(?:log|add|record) (?:a )?note|note)\b(?:\s+(?:with|to|for|at|on|from|about)\b)?",
     ),
     ("interaction.log", rf"^(?:{_CONTACT_NOUN})\s*:"),
     ("interaction.log", WORK_AT.pattern),
@@ -1431,7 +1437,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.show",
-        r"^(?:please |can you |could you |pls )*(?:tell me (?:more )?about|tel me about|what do we know about|what do we have on|who(?:'s| is)(?! (?:in|on|at|going|coming|free|around|here|there|the owner|our|my|the contact)\b)|pull up|bring up|look ?up|lookup|find|search(?: for)?|show(?: me)?(?: customer| the profile (?:of|for)| profile (?:of|for))?|open|(?:a )?quick look at|(?:get|give|send) me (?:the |an? )?(?:details|info|profile|overview|summary|rundown|lowdown|brief(?:ing)?) (?:for|on|of|about)|(?:any )?(?:info|details|profile|card) (?:on|for|of|about)|brief me on)\s+",
+        r"^(?:please |can you |could you |pls )*(?:tell me (?:more )?about|tel me about|what do we know about|what do we have on|what (?:have|'?ve) we got on|what(?:'s| is) there on|who(?:'s| is)(?! (?:in|on|at|going|coming|free|around|here|there|the owner|our|my|the contact)\b)|pull up|bring up|look ?up|lookup|find|search(?: for)?|show(?: me)?(?: customer| the profile (?:of|for)| profile (?:of|for))?|open|(?:a )?quick look at|(?:get|give|send) me (?:the |an? )?(?:details|info|profile|overview|summary|rundown|lowdown|brief(?:ing)?) (?:for|on|of|about)|(?:any )?(?:info|details|profile|card) (?:on|for|of|about)|brief me on)\s+",
     ),
     (
         "customer.show",
@@ -1564,7 +1570,7 @@ CHANNELS = _table(
         ),
         (r"texted|texts?|txt(?:ed|'d)?|sms(?:'?d)?", "sms"),
         (
-            rf"visit(?:ed|ing)?|visita|on ?site|job done|left (?:a|my|our) card|dropped by|stopped by|popped in(?:to)?|swung by|toured|{_LEFT_THERE}|"
+            rf"visit(?:ed|ing)?|visita|on ?site|job done|left (?:a|my|our) card|dropped by|stopped by|popped in(?:to)?|swung by|passed by|toured|{_LEFT_THERE}|"
             rf"saw|dropped in|{_WENT_TO_SEE}",
             "visit",
         ),
@@ -1606,7 +1612,7 @@ CHANNEL_OVERRIDES = [
         re.compile(
             r"^\W*(?:(?:i|we|just)\s+)*(?:called in on|called into|called in (?:at|to)|been out at|was out at|out at|popped in on|"
             rf"{_LEFT_THERE}|{_HERE_NOW}|"
-            r"(?:was|been) at(?!\s+(?:the|a|an|my|our|home|work|lunch|a conference)\b))\b"
+            r"(?:was|been) at(?!\s+(?:the|a|an|my|our|home|work|lunch|a conference)\b)|(?:was|been) in(?!\s+(?:a|an|my|our|his|her|their|home|work|lunch|touch|bed|town|hospital|the (?:office|car|meeting|loop|middle)|(?:the )?(?:morning|afternoon|evening))\b))\b"
             r"|^\W*(?:viewing|showing|test drive)\s+(?:done|completed|today|yesterday|with)\b"
         ),
         "visit",
@@ -2037,7 +2043,7 @@ PRODUCT = re.compile(
 FIELDS = {
     "name": "name", "full name": "name", "email": "email", "e-mail": "email",
     "email address": "email", "mail": "email", "phone": "phone", "phone number": "phone",
-    "number": "phone", "mobile": "phone", "cell": "phone", "tel": "phone", "company": "company",
+    "number": "phone", "mobile": "phone", "cell": "phone", "tel": "phone", "ph": "phone", "company": "company",
     "employer": "company", "title": "title", "job title": "title", "role": "title",
     "position": "title", "city": "city", "town": "city", "location": "city",
     "country": "country", "owner": "owner", "account owner": "owner", "rep": "owner",
@@ -2118,7 +2124,7 @@ UPDATE_FORMS = [
     # given bare after its name (the last field word said is the field)
     re.compile(r"^(?:update|change|set|edit|correct|fix)\s+(?P<who>[^,:;]+?)(?:'s|’s)?\s+(?P<field>phone(?: number)?|mobile|cell|tel|e-?mail(?: address)?)\s*:?\s*(?P<value>\+?\(?\d[\d ()./-]{5,}\d|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$"),
     # "mrs kowalczyk phone 773-555-0148": a name, then a detail and its value bare
-    re.compile(r"^(?!(?:who|whose|which|what|find|show|search|look|is|does|any|called|rang|texted|emailed|log|logged)\b)(?P<who>[a-z][^,:;]{1,40}?)(?<!\snew)(?<!\shis)(?<!\sher)(?<!\stheir)(?:'s|’s)?\s+(?P<field>phone(?: number)?|mobile|cell|tel|e-?mail(?: address)?)\s*:?\s*(?P<value>\+?\(?\d[\d ()./-]{5,}\d|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$"),
+    re.compile(r"^(?!(?:who|whose|which|what|find|show|search|look|is|does|any|called|rang|texted|emailed|log|logged)\b)(?P<who>[a-z][^,:;]{1,40}?)(?<!\snew)(?<!\shis)(?<!\sher)(?<!\stheir)(?:'s|’s)?(?:\s+new)?\s+(?P<field>phone(?: number)?|mobile|cell|tel|ph|e-?mail(?: address)?)\s*:?\s*(?P<value>\+?\(?\d[\d ()./-]{5,}\d|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$"),
     # "Change the email of Beatriz Menezes for beatriz.menezes@…": the new value after "for"
     re.compile(r"^(?:update|change|set|edit|correct|fix)\s+(?:the\s+)?(?P<field>phone(?: number)?|mobile|cell|e-?mail(?: address)?)\s+(?:of|for)\s+(?P<who>[^,:;]+?)\s+(?:for|with|by)\s+(?P<value>\+?\(?\d[\d ()./-]{5,}\d|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$"),
     re.compile(r"^(?:update|change|edit|correct|fix)\s+(?P<who>[^,:;]+)(?:'s|’s)?\s+(?P<field>city|town|title|job title|company)\s*:?\s+(?!(?:to|is|as|of|for|on|name|number|address)\b)(?P<value>[\w'’.&-]+(?:\s(?!to\b)[\w'’.&-]+){0,3})\W*$"),
