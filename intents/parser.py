@@ -162,6 +162,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         said := parse(message.typed[told.end() :], now=now, tz=tz, lexicon=lexicon)
     ).intent in ("interaction.log", "purchase.log", "nps.record"):
         return said  # "log that hugo wilson emailed me on tuesday asking for …"
+    if (mine := _MINE_NOW.match(message.typed)) and (
+        taken := parse(f"give {mine['who'] or mine['who2']} to me", now=now, tz=tz, lexicon=lexicon)
+    ).intent in ("customer.update", "customer.bulk_update"):
+        return taken  # "I'll take over Adega Monte Cinza", "X — I'll take this one myself"
     if (taking := _TAKING_OVER_THEN_MOVED.match(message.typed)) and (
         moved := parse(f"move {taking['what']} to {taking['who']}", now=now, tz=tz, lexicon=lexicon)
     ).intent == "customer.bulk_update":
@@ -949,6 +953,13 @@ _PUT_IN_AS_NEW = re.compile(
     re.I,
 )
 _COLLEAGUE_FIRST = re.compile(r"^\s*(?P<who>[A-Za-zÀ-ÿ][\w'-]*)\s+(?:is|'s|will be|has been)\s")
+_MINE_NOW = re.compile(
+    r"^(?:i['’]?ll|i will|let me)\s+take\s+(?:over\s+)?(?!(?:the|a|an|care|it|that|this|notes?|"
+    r"a look|over)\b)(?P<who>[^,;.!?]+?)(?:\s+myself|\s+on|\s+over)?\W*$"
+    r"|^(?P<who2>[^,;.!?—–]+?)\s*(?:[—–:]|\s-)\s*(?:i['’]?ll|i will)\s+take\s+(?:it|this one|"
+    r"that one|them|him|her|over)(?:\s+myself)?\W*$",
+    re.I,
+)
 _TAKING_OVER_THEN_MOVED = re.compile(
     r"^\s*(?P<who>[A-Za-zÀ-ÿ][\w'-]*)\s+(?:is|'s|will be)\s+(?:taking over|taking on|getting)\s+"
     r"(?P<what>\S.+?)\s*[.;,!]\s*(?:(?:so|pls|please|ok|and|just)\s+)*(?:move|give|hand|transfer|"

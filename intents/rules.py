@@ -455,7 +455,7 @@ _NAME_FIRST = re.compile(
     rf"^(?:(?:oops|sorry|ah|oh|hmm|ugh|ok|okay|actually|wait|update|fyi|so|{'|'.join(_CHEERS)})"
     r"\b[\s,!:.-]*)*"
     r"(?:(?:[Tt]he|[Oo]ur)\s+(?:customer|client|account|lead)\s+)?"  # "The customer X is …"
-    r"(?P<name>(?:[A-Z][\w'’.-]*|#\d+)(?:\s+(?:(?!(?:IS|ARE|WAS|HAS|IT|THE|NOT)\b)[A-Z][\w'’.&-]*|&|from|at|of|de|van|von|du|la|le))*)"
+    r"(?P<name>(?:[A-Z][\w'’.-]*|#\d+)(?:\s+(?:(?!(?:IS|ARE|WAS|HAS|IT|THE|NOT)\b)[A-Z][\w'’.&-]*|&|from|at|of|de|van|von|du|la|le|do|da|dos|das|del|di))*)"
 )
 
 
@@ -658,7 +658,9 @@ def leading_name(typed: str) -> str | None:
     """The customer a statement opens with: "Amelia Kowalski went with a competitor" → its
     capitalised name; in lower case, the reference before the first comma or full stop."""
     if found := _NAME_FIRST.match(typed.strip()):
-        name = re.sub(r"(?:\s+(?:from|at|of|&|de|van|von|du|la|le))+$", "", found.group("name"))
+        name = re.sub(
+            r"(?:\s+(?:from|at|of|&|de|van|von|du|la|le|do|da|dos|das|del|di))+$", "", found["name"]
+        )
         return name.strip(" .") or None
     said = _ref(re.split(r"[,.;!]", typed, maxsplit=1)[0])
     return None if said and said.lower() in _NOT_LEADING else said
@@ -2381,6 +2383,10 @@ _WHO_THEN_COUNT = re.compile(  # (or where the count was cut out: a gap of space
     r"\s{2,}(?=\S))",
     re.I,
 )
+_PAID_FOR = re.compile(
+    r"\bpaid\s+[^,;]*?\d[^,;]*?(?P<for>\s+for\s+)(?:the\s+|an?\s+)?(?!(?:it|that|this|them|everything)\b)(?P<p>[^\W\d][\w&+-]*(?:\s[\w&+-]+){0,3}?)"
+    r"(?=\s+(?:of|for|on)\s+(?:her|his|their|its)\s|\W*$)"
+)
 _PAID_NOT_BOUGHT = re.compile(
     r"(?:a |the |an )?(?:deposit|invoice|balance|bill|upfront|in full|in advance|cash|by card)\b",
     re.I,
@@ -2421,6 +2427,9 @@ def _sale(text: str, typed: str) -> dict | None:
             slots["product"], end = what.group("p"), what.end()  # "…, 20x CRM Starter at 285 each"
         text = text[: times.start()] + " " + text[end:]
         typed = typed[: times.start()] + " " + typed[end:]
+    if paid := _PAID_FOR.search(text):  # "paid 4 200 zł for organ tuning": what it paid for
+        slots["product"] = typed[slice(*paid.span("p"))]
+        text, typed = (part[: paid.start("for")] + part[paid.end() :] for part in (text, typed))
     money = next((m for m in (p.search(text) for p in vocab.MONEY) if m), None)
     if money is None:
         money = _GROUPED_NUMBER.search(text)  # "3 training workshops 1,500": the price said bare
@@ -2472,8 +2481,12 @@ def _sale(text: str, typed: str) -> dict | None:
         if product:
             slots["quantity"] = _number((product.group("q") or "").lower()) or slots.get("quantity")
             name = product.group("p").strip(" ,.:;")
-            name = re.sub(
-                r"^(?:the|a|an|of|more|extra|additional|new|another)\s+", "", name, flags=re.I
+            name = re.sub(  # "paid 1.450 € for the varnish retouching of her viola"
+                r"^(?:for\s+)?(?:(?:the|a|an|of|more|extra|additional|new|another)\s+)?|"
+                r"\s+(?:of|for|on)\s+(?:her|his|their|its)\s.*$",
+                "",
+                name,
+                flags=re.I,
             )
             slots["product"] = None if vocab.NOT_PRODUCT.match(name) else name or None
         return slots
@@ -5013,6 +5026,8 @@ def _segment(match: re.Match, message: Message) -> dict | None:
     elif vocab.NEVER_CONTACTED.search(text):
         slots["never_contacted"] = True
     elif found := _counted(vocab.NO_CONTACT, text) or vocab.LAST_CONTACTED.search(text):
+        if not found["n"] and (later := _FOR_A_SPAN.search(text, found.end())):
+            found = later  # "who's been quiet in byron bay for 3 weeks"
         slots["no_contact_days"] = _days_since(text, found.end(), message) or _days(
             found, default=30
         )
@@ -5127,6 +5142,13 @@ def _added(found: re.Match, message: Message) -> dict[str, str] | None:
     }
     since, before = spans[found["when"]]
     return {"since": since.isoformat(), **({"before": before.isoformat()} if before else {})}
+
+
+# how long, said apart from what lasted so: "quiet in byron bay for 3 weeks"
+_FOR_A_SPAN = re.compile(
+    rf"\bfor\s+(?:over\s+|more than\s+|about\s+|the (?:last|past)\s+)?(?P<n>\d+|{vocab.SPAN_COUNT})\+?"
+    r"\s*(?P<unit>days?|weeks?|fortnights?|months?|mths?|years?|yrs?|d|wks?|mo)\b"
+)
 
 
 def _counted(said: re.Pattern, text: str) -> re.Match | None:

@@ -305,6 +305,13 @@ class Tagging:
 _ENDS_NO_NAME = frozenset("in on at to for with about re by the a an and from of".split())
 
 
+_HOW_IT_WAS_DONE = re.compile(
+    r"(?:(?:very|really|so|most|also|kindly|graciously|generously|finally|happily|gladly|politely|"
+    r"promptly|quickly|eventually|warmly|proudly|officially)\s*)+",
+    re.I,
+)
+
+
 def _rules_say_more(name: str, slots: dict, tagged: str, text: str) -> bool:
     """Whether the rules' value of `name` stays because the tagger's is only part of it, or is
     another slot: a customer keeps its "(Company)" or "X from Company" whole and is never the new
@@ -330,9 +337,17 @@ def _rules_say_more(name: str, slots: dict, tagged: str, text: str) -> bool:
     if (
         name == "customer"
         and isinstance(rule, str)
-        and rule.lower().startswith((f"{tagged}' ".lower(), f"{tagged}’ ".lower()))
+        and tagged.endswith("s")
+        and re.match(rf"{re.escape(tagged)}['’] [A-Z]", rule)
     ):
         return True  # "Thornbury Beekeepers' Association": a plural's possessive inside the name
+    if (
+        name == "customer"
+        and isinstance(rule, str)
+        and tagged.startswith(f"{rule} ")
+        and _HOW_IT_WAS_DONE.fullmatch(tagged[len(rule) :].strip())
+    ):
+        return True  # "Mr. Fenwick very graciously gave us a 10": how, not who
     if name == "customer" and isinstance(rule, str) and re.search(r"#\d", rule):
         return True  # "chloe martin #129": the #id says which one
     if (

@@ -104,8 +104,13 @@ SHORTHAND = [
     # "text message from X", "sent a text message to X": an SMS, the message not its subject
     (re.compile(r"\b(?:text|sms)\s+(?:message|msg)\b(?=\s+from\b)", re.I), "sms"),
     (re.compile(r"\b(telegram|whats ?app|signal)\s+(?:message|msg)\b(?=\s+from\b)", re.I), r"\1"),
-    (re.compile(r"\bsent\s+(?:an?\s+)?(?:text|sms)(?:\s+(?:message|msg))?\s+to\b", re.I), "texted"),
+    (re.compile(r"\b(?:text|sms)\s+(?:message|msg)\b(?=\s+to\b)", re.I), "text"),
     (re.compile(r"\bwhat['’]ve\b", re.I), "what have"),
+    # "revenue this month, rep-wise": by rep
+    (
+        re.compile(r",?\s*\b(rep|owner|month|week|city|product|channel|stage)[- ]?wise\b", re.I),
+        r" by \1",
+    ),
     # "five pounds of chestnut mushrooms": a weight, not money
     (re.compile(r"\bpounds?(?=\s+of\b)", re.I), "lb"),
     # words of a rep's first language among the English: "Telefonat with X", "llamé a Rosa"

@@ -65,6 +65,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 DAYS_PER = {"day": 1, "d": 1, "week": 7, "wk": 7, "w": 7, "fortnight": 14, "month": 30, "mo": 30, "mth": 30, "yr": 365,
             "year": 365}  # fmt: skip
 _SPAN_COUNT = _any_of(NUMBERS)
+SPAN_COUNT = _SPAN_COUNT
 
 
 def _suffixed(n: int) -> str:
@@ -1930,7 +1931,10 @@ MONEY = [  # an amount with its currency anywhere; else a bare number after "for
         r"(?:\s+(?:for|at|worth|totaling|totalling|total|@|paid|=)\s+|[,;:!]\s*|\s+)"
         rf"(?P<money>\d[\d,.]*\s?k|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+\.\d{{2}}|\d{{3,}})(?!\w|\.\w|,\d){_PER}"
         # "…, 12k. maria has her now": a sentence ends after it
-        r"(?=\W*$|\s*[,;]|\.\s|\s+[-–—]\s|\s+(?:for|total|in total|all in)\b)"
+        r"(?=\W*$|\s*[,;]|\.\s|\s+[-–—]\s|\s+(?:for|total|in total|all in)\b"
+        # "acme signed for 12k today": when, after the sum
+        r"|\s+(?:today|yesterday|this (?:morning|afternoon)|last week|(?:on\s+)?"
+        r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\W*$)"
     ),
     re.compile(
         r"(?:\s+(?:for|at|worth|totaling|totalling|total|@|paid|=)\s+|[,;]\s*)"
@@ -2909,7 +2913,7 @@ ONLY_SMALL_TALK = re.compile(
     r"dank je(?: wel)?|dankjewel|bedankt|go raibh maith agat|takk|tack|kiitos|spasibo|xie xie|"
     r"terima kasih|salamat|arigato\w*|grazie(?: mille)?|muchas gracias|merci beaucoup|"
     r"bom dia|boa tarde|boa noite|buen[oa]s (?:d[ií]as|tardes|noches)|guten (?:morgen|tag|abend)|"
-    r"buongiorno|valeu|vlw|blz|beleza|"
+    r"buongiorno|valeu|vlw|blz|beleza|dzi[eę]ki|dzi[eę]kuj[eę]|super|asante(?: sana)?|"
     r"perfect|cool|nice|awesome|brilliant|lovely)[\s,.!?:)(]*)+"
 )
 # "move X to maria, with his open task": the customer's open tasks go with them
