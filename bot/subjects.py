@@ -381,7 +381,9 @@ DAY_INSTEAD = re.compile(
 )
 # "push it to friday", "give that one to sam", "tick off that task": the tasks just set or changed
 THAT_TASK = re.compile(
-    _FIRST_WORDS + _CHANGE_VERB + r"\s+(?P<it>(?:it|that|this)(?: one| task| reminder)?|"
+    _FIRST_WORDS + _CHANGE_VERB + r"\s+(?P<it>(?:it|that|this)(?: one| task| reminder)?"
+    # "mark that new tier call task done": the task those words describe, not the last one
+    r"(?!\s+(?:[\w'-]+\s+){1,3}(?:task|reminder|follow-?up)\b)|"
     r"the (?:(?:new|last|latest|same|above|previous|recent|first|one|two)(?: [\w-]+)? )?"
     r"(?:task|reminder)|(?:those|these|the) (?:tasks|reminders))\b"
     r"(?!\s*(?:'s|is|was|for|with|on)\b)",
@@ -547,8 +549,8 @@ def refer_back(
     if (per_rep := _a_selection_per_rep(text, parsed, read)) is not None:
         return per_rep
     if subject is None:
-        return parsed
-    return _the_tag_just_added(_referred(text, parsed, subject, read), subject)
+        return _the_tag_just_added(parsed, None)
+    return _the_tag_just_added(_referred(text, parsed, subject, read), subject.change)
 
 
 _NOD = re.compile(
@@ -571,14 +573,23 @@ def _change_only(change: dict[str, Any] | None) -> dict[str, Any]:
     return {k: v for k, v in (change or {}).items() if k != CHOSEN_BY}
 
 
-def _the_tag_just_added(reading: Parsed, subject: ConversationSubject) -> Parsed:
-    """ "take the tag off the lost ones": the tag is the one the last change added."""
-    added = subject.change or {}
-    if reading.slots.get("action") != "untag" or reading.slots.get("value"):
+def _the_tag_just_added(reading: Parsed, change: dict[str, Any] | None) -> Parsed:
+    """ "take the tag off the lost ones", "add X to that tag too": the tag is the one the last
+    change added; with none, the tag is asked for."""
+    added = change or {}
+    said = reading.slots.get("value")
+    if reading.slots.get("action") == "untag" and not said:
+        pointed = True
+    else:
+        pointed = reading.slots.get("field") == "tag" and _THAT_TAG.fullmatch(str(said or ""))
+    if not pointed:
         return reading
     if added.get("field") != "tag" or not added.get("value"):
-        return reading
+        return replace(reading, slots={k: v for k, v in reading.slots.items() if k != "value"})
     return replace(reading, slots={**reading.slots, "value": added["value"]})
+
+
+_THAT_TAG = re.compile(r"(?:that|the same|this)(?: tag)?", re.I)
 
 
 def _the_reps_own(text: str, subject: ConversationSubject, read: Reader) -> Parsed | None:

@@ -214,6 +214,11 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         return parse(said, now=now, tz=tz, lexicon=lexicon)
     if handed := _TASKS_THEN_HANDED.match(message.typed):  # "jordan's tasks - give them to sam"
         return parse(f"give {handed['whose']} to {handed['who']}", now=now, tz=tz, lexicon=lexicon)
+    if (numbered := _NUMBERED_TASK_TO.match(message.text)) and numbered["to"] not in vocab.STAGES:
+        n, to = numbered["n"] or numbered["n2"], numbered["to"]  # "task 30 -> jordan", "30 to fri"
+        verb = "move" if to.lower() in vocab.DATE_WORDS else "give"
+        if (said := parse(f"{verb} task {n} to {to}", now=now, tz=tz)).intent == "task.update":
+            return said
     if handed := _THAT_TASK_HANDED.match(message.text):  # "hand that task to jordan": whose now
         return Parsed("task.update", {"owner": handed["who"]}, 0.85)
     if too := vocab.FIELD_TOO.match(message.typed):  # "the phone too pls, +34 611 223 344"
@@ -897,6 +902,10 @@ _SELECTION = ("segment", "no_purchase_days", "no_contact_days", "no_stage_change
               NOT_BOUGHT, NOT_TAG)  # fmt: skip
 EXCLUDING = "excluding"  # who a selection leaves out (not in the contract's frame)
 WITH_TASKS = "with_tasks"  # a customer handed over with their open tasks (ditto)
+_NUMBERED_TASK_TO = re.compile(
+    r"^(?:task\s*#?(?P<n>\d+)|(?P<n2>\d+))\s*(?:->|→|=>|>|\bto\b)\s*(?P<to>[a-z][\w'-]*)"
+    r"(?:\s+(?:too|as well|instead|pls|please))?\W*$"
+)
 _THAT_TASK_HANDED = re.compile(
     r"^(?:(?:ok|okay|and|then|so|pls|please|can you)[\s,]+)*(?:give|hand|pass|reassign|assign)\s+"
     r"(?:that|the|this|his|her)\s+(?:one\s+)?(?:task|reminder|to-?do)\s+(?:over\s+)?to\s+"

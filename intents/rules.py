@@ -305,10 +305,17 @@ def incomplete(intent: str, slots: dict[str, Any], message: Message) -> bool:
     the one just talked about ("her phone is …"), which the chat puts in."""
     if not missing_required(intent, slots):
         return False
+    if intent == "task.complete" and _THE_TASK_SHOWN.search(message.text):
+        return False  # "mark that intro call task done": the one just shown
     return "customer" in slots or not (
         (vocab.POINTED_BACK.search(message.text) or vocab.FIELD_FIRST.match(message.text))
         and not missing_required(intent, {**slots, "customer": "her"})
     )
+
+
+_THE_TASK_SHOWN = re.compile(
+    r"\b(?:that|this)\s+(?:[\w'-]+\s+){0,3}?(?:task|reminder|follow[- ]?up|to-?do)\b"
+)
 
 
 # ---- references, dates and small readers shared by the rules -----------------------------------
@@ -1199,7 +1206,7 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         return {"customer": who.removesuffix("'s"), "about": "all"}
     if named := _each_done(message):
         return {CUSTOMERS: named}
-    if described := _task_described(message):
+    if (described := _task_described(message)) is not None:
         return described
     if not _DONE_SAID.search(message.text):
         return None  # "the team's tasks": nothing said done
@@ -1262,6 +1269,8 @@ def _task_described(message: Message) -> dict[str, str] | None:
         if ref and len(named) > 1:  # "the xmas call task for #89": which of #89's tasks
             slots = {"about": " ".join([*named[1:], *about])}
             named = named[:1]
+    elif found["that"]:  # "mark that new tier call task done": the task just talked about
+        return {"about": " ".join(said)} if said else {}
     elif found["who"] or found["their"]:
         return slots if not named else None  # the customer just talked about
     return {**slots, "customer": " ".join(named)} if named else (slots or None)
@@ -1302,7 +1311,7 @@ _TASK_OF = re.compile(
     r"(?:^|[,;.]\s*|\b(?:so|and|then)\s+)(?:(?:pls|please|and|also|then|so|ok|now)\s+)*"
     r"(?:i(?:'ve| have)?\s+(?:just\s+)?)?"  # "I finish the task of Marina Porto Belo"
     r"(?:close|complete[d]?|finish(?:ed)?|tick off|check off|"
-    r"mark off|mark|done with|done|clear)\s+(?:(?P<their>his|her|their)|the|my|our)\s+"
+    r"mark off|mark|done with|done|clear)\s+(?:(?P<their>his|her|their)|(?P<that>that|this)|the|my|our)\s+"
     r"(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?\s+)?(?:task|reminder|follow[- ]?up|to-?do)\b"
     r"(?:\s+(?:for|on|with|about|of)\s+(?P<who>(?:(?!\s+and\s)[^,;.!?])+?)"
     # "close my task to call her": the one to call the customer just talked about

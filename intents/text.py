@@ -111,6 +111,13 @@ SHORTHAND = [
         re.compile(r",?\s*\b(rep|owner|month|week|city|product|channel|stage)[- ]?wise\b", re.I),
         r" by \1",
     ),
+    # "follow up 28th": the 28th of this month or the next
+    (
+        re.compile(
+            r"\b(follow up|followup|due|by|until|till|before)\s+(\d{1,2}(?:st|nd|rd|th))\b", re.I
+        ),
+        r"\1 the \2",
+    ),
     # "five pounds of chestnut mushrooms": a weight, not money
     (re.compile(r"\bpounds?(?=\s+of\b)", re.I), "lb"),
     # words of a rep's first language among the English: "Telefonat with X", "llamé a Rosa"

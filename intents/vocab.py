@@ -2132,10 +2132,12 @@ UPDATE_FORMS = [
     # "Change the email of Beatriz Menezes for beatriz.menezes@…": the new value after "for"
     re.compile(r"^(?:update|change|set|edit|correct|fix)\s+(?:the\s+)?(?P<field>phone(?: number)?|mobile|cell|e-?mail(?: address)?)\s+(?:of|for)\s+(?P<who>[^,:;]+?)\s+(?:for|with|by)\s+(?P<value>\+?\(?\d[\d ()./-]{5,}\d|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$"),
     re.compile(r"^(?:update|change|edit|correct|fix)\s+(?P<who>[^,:;]+)(?:'s|’s)?\s+(?P<field>city|town|title|job title|company)\s*:?\s+(?!(?:to|is|as|of|for|on|name|number|address)\b)(?P<value>[\w'’.&-]+(?:\s(?!to\b)[\w'’.&-]+){0,3})\W*$"),
+    # "also add hannah jensen to that tag": the tag just used, which the bot knows
+    re.compile(r"^(?:(?:also|and|oh)\s+)*(?:add|put)\s+(?P<who>.+?)\s+(?:to|in|under|into)\s+(?P<value>that|the same|this)\s+(?P<field>tag)(?:\s+too|\s+as well)?\W*$"),
     # "set tag wholesale on Porto Sardine Caners"
     re.compile(r"^(?:set|add|put)\s+(?:the\s+|a\s+)?tag\s+['\"#]?(?P<tag>[\w-]+)['\"]?\s+(?:on|to|for)\s+(?P<who>[^,:;]+?)\W*$"),
     re.compile(rf"^(?:update|change|set|edit)\s*[:,]\s*(?P<who>[^,:;]+?)\s*[,;]\s*(?P<field>{_FIELD})\s*(?:->|→|=>|:|=|\s+to\s+|\s+is\s+)\s*(?P<value>\S.*?)\W*$"),  # "Update • X • stage → proposal"
-    re.compile(rf"^(?:move|put|mark|set|change|push|bump|advance|progress|upgrade|downgrade|take|drop)\s+(?:the\s+(?:stage|status)\s+(?:of|for)\s+)?(?P<who>.+?)\s+(?:back\s+)?(?:up\s+|down\s+)?(?:to|as|into|in)\s+(?:the\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s*[,;–—-]\s.*|\s+(?:now|please|pls|today)|\s+if (?:not|(?:she|he|they|it)(?:'s|'re| is| are) not) (?:already|yet))?\W*$"),
+    re.compile(rf"^(?:move|put|mark|set|change|push|bump|advance|progress|upgrade|downgrade|take|drop|keep|leave)\s+(?:the\s+(?:stage|status)\s+(?:of|for)\s+)?(?P<who>.+?)\s+(?:back\s+)?(?:up\s+|down\s+)?(?:to|as|into|in)\s+(?:the\s+|an?\s+)?(?:stage\s+)?{_STAGE}(?:\s+stage)?(?:\s*[,;–—-]\s.*|\s+(?:now|please|pls|today)|\s+if (?:not|(?:she|he|they|it)(?:'s|'re| is| are) not) (?:already|yet))?\W*$"),
     re.compile(r"^(?:move|put|transfer|shift|add)\s+(?P<who>.+?)\s+(?:in)?to\s+(?P<owner>[\w'-]+?)(?:'s|’s)\s+(?:book|list|accounts|patch|territory|portfolio|pipeline)\W*$"),
     re.compile(r"^(?P<who>[^,;:–—]+?)(?:\s*[–—:]\s*|\s+-\s*|\s*-\s+)(?P<stage>closed[- ]lost|closed[- ]won|won|lost|churned|qualified|proposal)\b(?:\s*[,;.]\s*.*)?$"),
     re.compile(r"^(?:tag|label)\s+(?P<who>.+?)\s+(?:as|with)\s+#?(?P<tag>.+?)\W*$"),
