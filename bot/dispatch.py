@@ -32,6 +32,7 @@ from bot.handlers.corrections import (
     SOMEONE_ELSE_MEANT,
     figures_instead,
     just_logged_put_right,
+    keeps_the_total,
     not_whom_it_went_to,
     someone_else_meant,
     sum_put_right,
@@ -943,8 +944,12 @@ def _figures_instead(payload: dict[str, Any], said: str) -> _Command | None:
     """The sale a preview showed, with the count and sum said after "no" instead of yes."""
     if payload.get("intent") not in ("purchase.update", "purchase.log"):
         return None
-    if not said or (figures := figures_instead(said)) is None:
+    if not said:
         return None
+    if (figures := figures_instead(said)) is None:
+        if payload["intent"] != "purchase.update" or not keeps_the_total(said):
+            return None
+        figures = {}  # "no, same total": the count changed, the sum kept (the words say so)
     slots = {**payload["slots"], **payload.get("choices", {}).get("yes", {}), **figures}
     return _Command(intents.Parsed(payload["intent"], slots, 1.0), sure=True)
 

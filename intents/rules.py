@@ -4380,7 +4380,7 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         day = date_in(parts["day"], now=message.now, tz=message.tz, future=False)
         who = message.typed[slice(*match.span("whose"))] if parts.get("whose") else None
         return {"customer": who, "occurred_on": day.isoformat()} if day else None
-    news = tuple(f"new{n}" for n in ("", *range(2, 17)))
+    news = tuple(f"new{n}" for n in ("", *range(2, 19)))
     said = next((parts[g] for g in news if parts.get(g)), None)
     if parts.get("each") and (price := amount(parts["each"])):
         return {EACH: price[0], "currency": price[1]}  # "sorry CRM Pro was 850 each"
@@ -4420,7 +4420,7 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         and (
             total := _TOTAL_AFTER.search(message.text, match.start() + len(match[0].rstrip(" ,;")))
         )
-        and (money := amount(total["sum"] or total["sum2"]))
+        and (money := amount(total["sum"] or total["sum2"] or total["sum3"]))
     ):  # "25 seats not 50. total 13,750": both
         slots["amount"], slots["currency"] = money
     return slots if slots.keys() & {"quantity", "amount"} else None
@@ -4433,6 +4433,7 @@ _TOTAL_AFTER = re.compile(
     r"|[,;]\s*(?:and\s+)?(?P<sum2>[$€£]\s?\d[\d,.]*\s?[km]?|(?:usd|eur|gbp|cad|aud|chf)\s?\d[\d,.]*\s?[km]?|"
     r"\d[\d,.]*\s?[km]?\s*(?:usd|eur|gbp|cad|aud|chf|dollars|euros|pounds|quid|bucks))"
     r"(?!\s*(?:each|ea|per)\b)"
+    r"|[,;]\s*(?P<sum3>\d[\d,.]*\s?[km]?)\s+(?:in\s+)?(?:total|all in)\b"  # "…, 4250 total"
 )
 
 

@@ -189,6 +189,11 @@ def _figures(said: re.Match) -> dict | None:
     return {k: v for k, v in slots.items() if v is not None}
 
 
+def keeps_the_total(text: str) -> bool:
+    """Whether the words say the sale's sum stays as its count changes ("no, same total")."""
+    return bool(_SAME_TOTAL.search(text))
+
+
 def figures_instead(text: str) -> dict | None:
     """ "2 licences and £1,200 total", said after "no" to a sale's preview: the count and the sum
     it should have (None when the words say anything else)."""
@@ -407,7 +412,7 @@ def correct_sale(parsed: Parsed, ctx: Context) -> Reply:
     if said := " ".join(str(slots.get("product") or "").split()):  # "the product was CRM Pro"
         product, _ = sold_as(ctx, said)
     money = sale.amount
-    same_total = bool(_SAME_TOTAL.search(ctx.message.text))  # "sorry 2 workshops not 3, same total"
+    same_total = keeps_the_total(ctx.message.text)  # "sorry 2 workshops not 3, same total"
     priced_each = quantity != sale.quantity and not same_total and "amount" not in slots
     listed = ctx.session.exec(
         select(Product.price).where(Product.name == sale.product, Product.currency == sale.currency)
