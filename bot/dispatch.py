@@ -764,6 +764,8 @@ def _sure_of_each(reading: intents.Parsed) -> bool:
         or reading.intent == "customer.create"  # a name and how to reach them: checked for twins
         and bool(slots.get("name"))
         and bool(slots.keys() & {"phone", "email"})
+        or reading.intent == "segment.list"  # "leads untouched in 100 days? mark them lost": a
+        and bool(slots)  # list shown first, the change after it previewed
     )
     return reading.confidence >= (UNSURE if checked else SURE_OF_EACH)
 

@@ -307,6 +307,8 @@ def incomplete(intent: str, slots: dict[str, Any], message: Message) -> bool:
         return False
     if intent == "task.complete" and _THE_TASK_SHOWN.search(message.text):
         return False  # "mark that intro call task done": the one just shown
+    if intent == "customer.update" and slots.get("action") == "untag" and slots.get("customer"):
+        return False  # "remove the tag from X": the tag X has, or the one just added
     return "customer" in slots or not (
         (vocab.POINTED_BACK.search(message.text) or vocab.FIELD_FIRST.match(message.text))
         and not missing_required(intent, {**slots, "customer": "her"})
@@ -2937,6 +2939,9 @@ def _interest_dropped(message: Message) -> dict | None:
 def _untag_one(message: Message) -> dict | None:
     """One customer loses a tag: "remove the vip tag from Acme", "untag vip from Jane Cooper",
     "untag jane cooper vip", "Jane Cooper is no longer vip"."""
+    if bare := _THE_TAG_OFF.match(message.typed):  # "remove the tag from hugo novak, he's not …"
+        who = _ref(bare["who"])
+        return {"customer": who, "field": "tag", "action": "untag"} if who else None
     found = _UNTAG.search(message.text)
     if not found and (
         tagged := _TAG_OFF.search(message.typed) or _TAG_AFTER_NAME.match(message.typed)
@@ -2981,6 +2986,11 @@ def _untagged(found: re.Match) -> str | None:
     return next((found.group(g) for g in said if found.groupdict().get(g)), None)
 
 
+_THE_TAG_OFF = re.compile(  # no tag named: the one it has, or the one just added
+    r"^(?:please |pls )*(?:remove|take|drop|strip|delete)\s+(?:the|their|his|her|its)\s+tag\s+"
+    r"(?:from|off(?:\s+of)?)\s+(?P<who>[^,;.!?]+?)(?:\s*[,;.]\s.*)?\W*$",
+    re.I,
+)
 _UNTAG_LAST = re.compile(
     r"^(?:please |pls )*un-?tag\s+(?P<who>\S.*?)\s+#?(?P<tag>[\w-]+)\W*$", re.I
 )

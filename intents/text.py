@@ -106,6 +106,25 @@ SHORTHAND = [
     (re.compile(r"\b(telegram|whats ?app|signal)\s+(?:message|msg)\b(?=\s+from\b)", re.I), r"\1"),
     (re.compile(r"\b(?:text|sms)\s+(?:message|msg)\b(?=\s+to\b)", re.I), "text"),
     (re.compile(r"\bwhat['’]ve\b", re.I), "what have"),
+    # "who closed deals today", "who sold anything this week": each rep's sales
+    (
+        re.compile(
+            r"^who(?:'s|\s+has|\s+have)?\s+(?:closed|sold|won|signed|booked)(?:\s+(?:any(?:thing)?|"
+            r"some(?:thing)?|what|the\s+most))?(?:\s+(?:deals?|sales?|orders?))?(?=\s+(?:today|"
+            r"yesterday|this|last)\b|\W*$)",
+            re.I,
+        ),
+        "sales by rep",
+    ),
+    # "whats in my pipeline", "who's in sam's pipeline": the pipeline, stage by stage
+    (
+        re.compile(
+            r"^(?:what'?s|whats|what is|who'?s|whos|who is|who are|anything|anyone)\s+in\s+"
+            r"(?=(?:my|our|the|the team'?s|[\w-]+'s)\s+pipeline\W*$)",
+            re.I,
+        ),
+        "",
+    ),
     # "revenue this month, rep-wise": by rep
     (
         re.compile(r",?\s*\b(rep|owner|month|week|city|product|channel|stage)[- ]?wise\b", re.I),

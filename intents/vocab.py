@@ -2529,7 +2529,8 @@ OWNER_TEAM = re.compile(
     r"all (?:the )?(?:reps|sales ?people|staff)(?:'s|')?|every rep(?:'s)?|all of us|"
     r"(?:my|our) (?:reps|sales ?(?:people|reps|force)|people|guys|staff)(?:'s|')?|"
     r"(?<=tasks )by (?:rep|owner|person)|which (?:of the )?(?:reps?|sales ?(?:person|people)|of us)|"
-    r"(?:each|per|any) rep|who(?: [\w']+){0,3} their (?:open |overdue )?(?:tasks|to-?dos))\b"
+    r"(?:each|per|any) rep|who(?: [\w']+){0,3} their (?:open |overdue )?(?:tasks|to-?dos)|"
+    r"whose (?:open |overdue )?(?:tasks|to-?dos|follow-?ups))\b"  # "whose tasks are overdue"
 )
 OWNER_ME = re.compile(  # "my calls", "how many calls did i make"
     r"\b(?:my|mine)\b|\b(?:tasks?|overdue|due|anything|open|report|numbers|figures|sales)\b"

@@ -300,11 +300,12 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
         raise UserError("Which detail? I can change " + ", ".join(UPDATABLE) + ", or add a tag.")
     checked_later = ("email", "phone", "stage", "country")
     value = _text(parsed.slots.get("value"), "" if field in checked_later else field)
-    if not value:
+    untag = field == "tag" and parsed.slots.get("action") == "untag"
+    if not value and not untag:
         raise UserError(f"What should the {field} be? e.g. “set Acme's {field} to …”.")
     customer = resolve_customer(ctx, parsed.slots.get("customer"))
-    if field == "tag" and parsed.slots.get("action") == "untag":
-        return _remove_tag(ctx, customer, value)
+    if untag:
+        return _remove_tag(ctx, customer, value or _its_one_tag(ctx, customer))
     if field == "tag":
         return _add_tag(ctx, customer, value)
     if field == "interest" and parsed.slots.get("action") == "remove":
@@ -474,6 +475,23 @@ def _remove_tag(ctx: Context, customer: Customer, value: str) -> Reply:
     remove_tag(ctx, customer, tag)
     return Reply(
         f"Removed the tag {tag} from {customer.display_name}.", buttons=[Button("Undo", "undo")]
+    )
+
+
+def _its_one_tag(ctx: Context, customer: Customer) -> str:
+    """ "remove the tag from X", no tag named: the one X has; with several, which is asked."""
+    tags = ctx.session.exec(
+        select(CustomerTag.tag)
+        .where(CustomerTag.customer_id == customer.id)
+        .order_by(CustomerTag.tag)
+    ).all()
+    if len(tags) == 1:
+        return tags[0]
+    if not tags:
+        raise UserError(f"{customer.display_name} has no tags. Nothing changed.")
+    raise UserError(
+        f"Which tag? {customer.display_name} is tagged {', '.join(tags)}: say e.g. “remove the "
+        f"{tags[0]} tag from {customer.display_name}”. Nothing changed."
     )
 
 
