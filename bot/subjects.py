@@ -230,6 +230,12 @@ FOR_SOMEONE = re.compile(
     r"[a-z][\w'-]*)\W*$",
     re.I,
 )
+# a request put to every owner: "have each owner call …", "remind every rep to email …"
+OWNERS_ASKED = re.compile(
+    r"^(?:(?:pls|please|can you|could you)\s+)*(?:have|get|ask|tell|remind)\s+(?:each|every|all)\s+"
+    r"(?:of\s+the\s+)?(?:owners?|reps?|account managers?)\s+(?:to\s+)?(?=\S)",
+    re.I,
+)
 THEIR_SELECTION = re.compile(
     r"\btheir\s+(?P<selection>(?:[\w'-]+\s+){0,2}?(?:customers|clients|accounts|leads|prospects|"
     r"detractors|promoters|passives|champions)\b)",
@@ -1145,6 +1151,8 @@ def _a_task_on_a_selection(text: str, parsed: Parsed, read: Reader) -> Parsed | 
     owners a recovery call task": a task on every customer of a selection said in the message,
     previewed as a change to many; None when the message names no selection it can read."""
     text, said_to = _addressed(text)  # "maria: a task for her to email her detractors"
+    if asked := OWNERS_ASKED.match(text):  # "have each owner call their at-risk customers"
+        text = f"a task for each owner to {text[asked.end() :]}"
     if (first := SELECTION_THEN_TASK.match(text)) and not ON_A_SELECTION.search(text):
         text = f"{first['task']} on {first['selection']}"  # "sam's customers …: task for sam …"
     owners = SELECTION_OWNERS.search(text)

@@ -1454,6 +1454,16 @@ def _task_change(match: re.Match, message: Message) -> dict | None:
         about = " ".join(dropped["what"].split()) if dropped["what"] else None
         return {"action": "delete", "about": about, "customer": who}
     message = named_then_pointed(message) or message  # "X still hasn't signed, push that task …"
+    if (put_off := vocab.TASKS_PUT_OFF.search(message.text)) and (
+        due := _find_date(put_off["when"] or put_off["when2"], message, future=True)[0]
+    ):
+        holder = re.sub(r"(?:'s|’s)$", "", put_off["whose"] or put_off["whose2"])
+        overdue = re.search(r"\b(?:overdue|late)\b", put_off.group())
+        slots = {
+            TASKS_OF: "me" if holder == "my" else holder,
+            "period": "overdue" if overdue else None,
+        }
+        return _date_slot("due", due, slots)
     if handed := vocab.TASKS_HANDED_OVER.search(message.text):
         whose, who = ("whose", "who") if handed.group("who") else ("whose2", "who2")
         holder = re.sub(r"(?:'s|’s|')$", "", message.typed[handed.start(whose) : handed.end(whose)])

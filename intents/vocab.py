@@ -482,7 +482,7 @@ TASKS_HANDED_OVER = re.compile(  # "… jordan's tasks due before wednesday -> s
     r"(?:(?:open|outstanding|remaining|overdue|pending|current)\s+)*"
     r"(?:(?P<about>(?!(?:open|outstanding|remaining|overdue|pending|current|other)\b)[\w-]+|"
     r"[\"“'‘](?P<quoted>[^\"”'’]{1,40})[\"”'’])\s+)?"
-    r"(?:tasks|to-?dos|follow-?ups|reminders|(?<=overdue )ones|(?<=open )ones)"
+    r"(?:tasks?|to-?dos?|follow-?ups?|reminders?|(?<=overdue )ones|(?<=open )ones)"
     r"(?:\s+due\s+(?P<due>next week|this week|today|tomorrow|"
     rf"(?:by|before) (?:the )?(?:end of (?:the )?week|eow|{WEEKDAY})|in the next (?:\d+|two|three|few) days))?"
     r"(?P<on>\s+(?:for|on|of)\s+[^,.;]{1,50}?)?"  # "… for customers he no longer owns"
@@ -491,6 +491,17 @@ TASKS_HANDED_OVER = re.compile(  # "… jordan's tasks due before wednesday -> s
     r"(?:of\s+)?(?:the\s+)?(?:(?:open|outstanding|remaining|overdue|pending)\s+)*"
     r"(?:tasks|to-?dos|follow-?ups|reminders)\s+(?:from|of)\s+(?P<whose2>[a-z][\w-]*)\s+(?:over\s+)?"
     r"to\s+(?P<who2>[a-z][\w'-]*)"
+)
+# a batch of one person's tasks put off: "push all my overdue tasks to friday", "my own overdue ones
+# - push them all to friday"
+TASKS_PUT_OFF = re.compile(
+    r"\b(?:push|move|shift|bump|reschedule|postpone|put off)\s+(?:all\s+(?:of\s+)?)?(?:the\s+)?"
+    r"(?P<whose>my|[a-z][\w-]*(?:'s|’s))\s+(?:own\s+)?(?:(?:open|overdue|remaining|late)\s+)*"
+    r"(?:tasks|to-?dos|follow-?ups|reminders|ones)\s+(?:to|till|until)\s+(?P<when>[^,;.!?]+?)\W*$"
+    r"|^(?P<whose2>my|[a-z][\w-]*(?:'s|’s))\s+(?:own\s+)?(?:(?:open|overdue|remaining|late)\s+)*"
+    r"(?:tasks|to-?dos|follow-?ups|reminders|ones)\s*(?:[-–—:,]\s*|\s)(?:(?:and|pls|please)\s+)*"
+    r"(?:push|move|shift|bump|reschedule|postpone|put off)\s+(?:them|those|these)(?:\s+all)?\s+"
+    r"(?:to|till|until)\s+(?P<when2>[^,;.!?]+?)\W*$"
 )
 # whose tasks become whose: "to whoever now owns the customer", "to the customers' new owners"
 TO_THEIR_OWNERS = re.compile(
@@ -1161,6 +1172,7 @@ CUES: list[tuple[str, str]] = [
     ),
     ("task.update", TASK_CHANGED.pattern),
     ("task.list", TASK_ASKED.pattern),
+    ("task.update", TASKS_PUT_OFF.pattern),
     ("task.update", TASK_MOVED.pattern),
     (
         "task.complete",

@@ -590,7 +590,7 @@ def _handed_over(
     open task of one person (of a period, or whose words say what it is about, or `on` the
     customers just changed, by #id), once confirmed."""
     if not ctx.is_manager and str(holder).casefold().strip() not in ME:
-        raise UserError("You can hand over only your own tasks. Nothing was changed.")
+        raise UserError("You can hand over or move only your own tasks. Nothing was changed.")
     book = whose_book(ctx, holder, team_by_default=False)
     if book.team:
         raise UserError("Whose tasks? e.g. “give Jordan's open tasks to Sam”. Nothing was changed.")

@@ -444,7 +444,7 @@ def test_a_rep_cannot_hand_a_colleagues_tasks_or_their_own_to_someone_else(chat)
     chat.say("remind me to call Jane Cooper tomorrow")
     written = chat.written()
     assert chat.say("move all tasks from alex to sam").text == (
-        "You can hand over only your own tasks. Nothing was changed."
+        "You can hand over or move only your own tasks. Nothing was changed."
     )
     assert chat.say("give my open tasks to alex").text.startswith(
         "You can set tasks only for yourself"
