@@ -220,7 +220,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         if (said := parse(f"{verb} task {n} to {to}", now=now, tz=tz)).intent == "task.update":
             return said
     if handed := _THAT_TASK_HANDED.match(message.text):  # "hand that task to jordan": whose now
-        return Parsed("task.update", {"owner": handed["who"]}, 0.85)
+        about = " ".join((handed["what"] or "").split()) or None  # "give that qbr task to maria"
+        return Parsed(
+            "task.update", rules.clean_slots({"owner": handed["who"], "about": about}), 0.85
+        )
     if too := vocab.FIELD_TOO.match(message.typed):  # "the phone too pls, +34 611 223 344"
         return parse(f"their {too['field']} is {too['value']}", now=now, tz=tz, lexicon=lexicon)
     if not_that := vocab.NOT_THAT_TASK.match(message.text):  # "actually no not 2, …, undo"
@@ -908,8 +911,10 @@ _NUMBERED_TASK_TO = re.compile(
 )
 _THAT_TASK_HANDED = re.compile(
     r"^(?:(?:ok|okay|and|then|so|pls|please|can you)[\s,]+)*(?:give|hand|pass|reassign|assign)\s+"
-    r"(?:that|the|this|his|her)\s+(?:one\s+)?(?:task|reminder|to-?do)\s+(?:over\s+)?to\s+"
-    r"(?P<who>[a-z][\w'-]*)(?:\s+(?:too|as well|instead|pls|please))?\W*$"
+    r"(?:(?:that|this|his|her)\s+(?:one\s+)?(?P<what>(?:[\w'-]+\s+){0,3}?)|the\s+(?:one\s+)?)"
+    r"(?:task|reminder|to-?do)\s+"
+    r"(?:over\s+)?to\s+(?P<who>[a-z][\w'-]*)(?:\s+(?:too|as well|instead|pls|please))?"
+    r"(?:\W*$|\s*[,;.–—-]+\s*(?:(?:it'?s|its|she'?s|he'?s|they'?re)\s|since|as|because).*$)"
 )
 # a new customer told after a remark: "none of those, he's a new lead. new lead: …", "no, add her
 # as a new lead: …"

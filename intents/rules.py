@@ -3731,6 +3731,9 @@ def contact_plainly(message: Message) -> str | None:
             _typed_group(wrote, message, "said"),
         )
         return f"{wrote['channel'] or 'email'} from {who}: {said}"
+    if talked := _TALKED_OF_WITH.match(message.typed):  # "talked new tier w him": with him, of it
+        verb, what, who = (talked[g] for g in ("verb", "what", "who"))
+        return f"{verb} with {who} about {what}{message.typed[talked.end() :]}"
     if signed := vocab.SIGNED_LOG_IT.match(message.text):
         who, said, channel = (_typed_group(signed, message, g) for g in ("who", "said", "channel"))
         said = said.strip("'\"“”‘’ ")
@@ -3754,6 +3757,12 @@ def contact_plainly(message: Message) -> str | None:
     return None
 
 
+_TALKED_OF_WITH = re.compile(
+    r"^(?:i\s+|we\s+|just\s+)*(?P<verb>talked|spoke|chatted|discussed)\s+(?!(?:to|with|w|about|"
+    r"re|on|over|by|back|again)\b)(?P<what>[^,;.!?]+?)\s+(?:w/?|with)\s+(?P<who>[^,;.!?]+?)"
+    r"(?=\s*[,;.!?]|\s+(?:too|so|and|then|today|yesterday|this)\b|\s*$)",
+    re.I,
+)
 _NEWS_THEN_MET = re.compile(
     r"^(?P<name>[^,;:]{3,60}?)\s+(?P<news>(?:wants|needs|asked|asks|is|are|has|have|was|were|"
     r"likes|liked|agreed|said|says|loves|hates)\b[^,;]*)[,;]\s*(?P<verb>called|rang|emailed|met|"

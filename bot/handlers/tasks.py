@@ -373,8 +373,10 @@ def complete_task(parsed: Parsed, ctx: Context) -> Reply:
 def _customers_task(ctx: Context, slots: dict) -> list[Task]:
     """The open task of the customer named (the one the words describe, if they say), or, when
     the words name no customer, the sender's one open task they describe."""
+    said = slots.get("customer")
+    if not said and slots.get("about") and (tasks := _described_only(ctx, slots)):
+        return tasks  # "give that qbr task to maria": the one task those words describe
     try:
-        said = slots.get("customer")
         customer = (said and _with_open_task(ctx, said)) or resolve_customer(ctx, said)
     except UserError:  # "the renewal quote task": one of the sender's tasks, maybe
         if not (tasks := _described_only(ctx, slots)):
@@ -717,13 +719,18 @@ def _described_only(ctx: Context, slots: dict) -> list[Task]:
     """ "mark the tier task done", the words taken for a customer naming no customer: the one open
     task of the sender's that they describe; none when none does, a question when several do."""
     said = " ".join(str(slots.get(k) or "") for k in ("customer", "about")).strip()
-    mine = ctx.session.exec(
-        select(Task).where(Task.assignee_id == ctx.staff.id, Task.status == TaskStatus.open.value)
-    ).all()
+    open_tasks = select(Task).where(Task.status == TaskStatus.open.value)
+    if ctx.recent is not None:
+        # "ok called her … mark the tier task done": hers; a manager's "give that qbr task to
+        # maria" after a card: the task on that customer, whoever holds it
+        on_them = open_tasks.where(Task.customer_id == ctx.recent)
+        if not ctx.is_manager:
+            on_them = on_them.where(Task.assignee_id == ctx.staff.id)
+        theirs = [task for task in ctx.session.exec(on_them) if _describes(said, task.text)]
+        if len(theirs) == 1:
+            return theirs
+    mine = ctx.session.exec(open_tasks.where(Task.assignee_id == ctx.staff.id)).all()
     described = [task for task in mine if _describes(said, task.text)]
-    theirs = [task for task in described if task.customer_id == ctx.recent]
-    if len(theirs) == 1:  # "ok called her … mark the tier task done": hers
-        return theirs
     if len(described) > 1:
         raise _which_task(f"You have {len(described)} open tasks like that. Which one?", described)
     return described
