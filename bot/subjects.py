@@ -97,7 +97,8 @@ SEVERAL_SAID = re.compile(  # ("sold them 2 Analytics Pro": two of what was sold
 )
 MANY = re.compile(
     r"\b(?:them|those|these|they|(?:the|that|this) (?:list|lot|selection)|those ones|these ones|"
-    r"the (?:customers|ones|accounts|clients) (?:just )?(?:shown|listed|above))\b",
+    r"the (?:customers|ones|accounts|clients) (?:just )?(?:shown|listed|above)|"
+    r"(?:all|the) \d{1,4}(?: of them| (?:customers|ones|accounts|clients))?)\b",  # "tag all 18 vip"
     re.I,
 )
 # a task set on each customer of the list: "a task for jordan to call each of them", "for each of

@@ -191,6 +191,11 @@ def _fits_hint(query: str, name_key: str, company_key: str, city: str | None) ->
     own = (name_key or company_key).replace(" ", "")  # "obrien" is O'Brien ("o brien")
     words = query.split()
     said = next((k for k in range(1, len(words)) if "".join(words[:k]) == own), None)
+    if name_key and company_key and said is None:  # "harbor consulting (rafael)": the company
+        firm = company_key.replace(" ", "")  # first, then words of the person's name
+        at = next((k for k in range(1, len(words)) if "".join(words[:k]) == firm), None)
+        extra = set(words[at:]) - HINT_LINKS if at is not None else set()
+        return bool(extra) and extra <= set(name_key.split())
     if not own or said is None:
         return False
     extra = set(words[said:]) - HINT_LINKS

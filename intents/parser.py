@@ -162,6 +162,17 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         said := parse(message.typed[told.end() :], now=now, tz=tz, lexicon=lexicon)
     ).intent in ("interaction.log", "purchase.log", "nps.record"):
         return said  # "log that hugo wilson emailed me on tuesday asking for …"
+    if (
+        (loaded := _TOO_MANY_THEN_MOVED.match(message.typed))
+        and (moved := parse(loaded["rest"], now=now, tz=tz, lexicon=lexicon)).intent
+        == "customer.bulk_update"
+        and not moved.slots.get("owner")
+    ):  # "sam has too many. move the never-contacted ones to jordan": of Sam's
+        return replace(moved, slots={**moved.slots, "owner": loaded["who"]})
+    if (counted := _COUNT_TO_WHOM.match(message.typed)) and (
+        sold := parse(f"sold {counted.group('sale')}", now=now, tz=tz, lexicon=lexicon)
+    ).intent == "purchase.log":
+        return sold  # "oh and 2 support premium to her at 1200 each": sold to her
     if (mine := _MINE_NOW.match(message.typed)) and (
         taken := parse(f"give {mine['who'] or mine['who2']} to me", now=now, tz=tz, lexicon=lexicon)
     ).intent in ("customer.update", "customer.bulk_update"):
@@ -173,7 +184,13 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if (
         (pointed := rules.named_then_pointed(message)) is not None
         and (said := parse(pointed.typed, now=now, tz=tz, lexicon=lexicon)).intent
-        in ("customer.update", "customer.delete", "task.update", "task.complete")
+        in (
+            "customer.update",
+            "customer.delete",
+            "customer.restore",
+            "task.update",
+            "task.complete",
+        )
         and not rules.missing_required(said.intent, said.slots)
     ):
         return said  # "omar jensen at wayne logistik went bust, delete him": delete omar jensen …
@@ -232,7 +249,9 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         done = parse(message.typed[closing.end() :], now=now, tz=tz, lexicon=lexicon)
         if done.intent == "task.complete":  # "he rang back so close the noah schneider follow up"
             told = rules.prepare(message.typed[: closing.start()], now=now, tz=tz)
-            named = (rules.read("interaction.log", told) or {}).get("customer")
+            named = (rules.read("interaction.log", told) or {}).get("customer") or (
+                rules.leading_name(message.typed[: closing.start()])  # "X's PO received — tick …"
+            )
             if not done.slots and named:  # "noah called back, close his follow up": noah's
                 done = replace(done, slots={"customer": named})
             return done
@@ -967,6 +986,16 @@ _PUT_IN_AS_NEW = re.compile(
     re.I,
 )
 _COLLEAGUE_FIRST = re.compile(r"^\s*(?P<who>[A-Za-zÀ-ÿ][\w'-]*)\s+(?:is|'s|will be|has been)\s")
+_COUNT_TO_WHOM = re.compile(
+    r"^(?:(?:oh|and|also|plus|then)\W+)*(?P<sale>\d{1,4}\s*x?\s+[^,;:]+?\s+to\s+[^,;:]+?\s+"
+    r"(?:at|for|@)\s*[$€£]?\s?\d[\d,.]*\s?[km]?\b.*)$",
+    re.I,
+)
+_TOO_MANY_THEN_MOVED = re.compile(
+    r"^(?P<who>[a-z][\w'-]*)\s+(?:has|'s got|has got|got)\s+(?:way\s+)?(?:too many|too much|loads|"
+    r"a lot|too full a book)\b[^.;!?]*[.;!?]+\s*(?P<rest>\S.*)$",
+    re.I,
+)
 _MINE_NOW = re.compile(
     r"^(?:i['’]?ll|i will|let me)\s+take\s+(?:over\s+)?(?!(?:the|a|an|care|it|that|this|notes?|"
     r"a look|over)\b)(?P<who>[^,;.!?]+?)(?:\s+myself|\s+on|\s+over)?\W*$"

@@ -668,7 +668,9 @@ def leading_name(typed: str) -> str | None:
     capitalised name; in lower case, the reference before the first comma or full stop."""
     if found := _NAME_FIRST.match(typed.strip()):
         name = re.sub(
-            r"(?:\s+(?:from|at|of|&|de|van|von|du|la|le|do|da|dos|das|del|di))+$", "", found["name"]
+            r"(?:\s+(?:from|at|of|&|de|van|von|du|la|le|do|da|dos|das|del|di|PO|SOW|NDA|RFP|RFQ))+$",
+            "",
+            found["name"],
         )
         return name.strip(" .") or None
     said = _ref(re.split(r"[,.;!]", typed, maxsplit=1)[0])
@@ -779,13 +781,13 @@ _BARE_STAGE = re.compile(
 # a customer named, what is so of them, then a change said of "him": the statement's verb ends the
 # name ("mia nguyen isnt a customer anymore, delete her")
 _POINTED_AFTER_STATEMENT = re.compile(
-    r"^[^,;.!?]+?\s(?P<verb>has|hasn'?t|hasnt|have|haven'?t|is|isn'?t|isnt|was|wasn'?t|wasnt|went|"
+    r"^[^,;.!?]+?\s(?P<verb>has|had|hasn'?t|hasnt|have|haven'?t|is|isn'?t|isnt|was|wasn'?t|wasnt|went|"
     r"wants|doesn'?t|doesnt|won'?t|wont|will|never|needs|just|moved|left|keeps|seems|looks|"
     r"stopped|churned|signed|said|told|can'?t|cant|no longer)\b[^,;.!?]*"
     r"(?:,\s*the\s+(?P<which>[\w' -]+?)\s+one)?"  # "the dupe is mia fischer, the new york one"
     r"(?:[,;.!?]+\s*|\s+[-–—]+\s+)(?:(?:so|and|then|pls|please|just|can you|could you)\s+)*"
     r"(?P<change>(?:give|hand|move|reassign|assign|transfer|pass|tag|label|mark|put|set|delete|"
-    r"remove|bin|drop|push|postpone|reschedule|bump|shift)\s+)"
+    r"remove|bin|drop|push|postpone|reschedule|bump|shift|restore|undelete)\s+(?:just\s+|only\s+)?)"
     r"(?P<who>him|her|them|it|(?:that|the|their|his|her)\s+(?:task|reminder|follow-?up))\b"
 )
 
@@ -1272,7 +1274,9 @@ def _task_described(message: Message) -> dict[str, str] | None:
             slots = {"about": " ".join([*named[1:], *about])}
             named = named[:1]
     elif found["that"]:  # "mark that new tier call task done": the task just talked about
-        return {"about": " ".join(said)} if said else {}
+        if said:
+            return {"about": " ".join(said)}
+        return None if found.start() > 0 else {}  # "X's PO received — tick off that task": X's
     elif found["who"] or found["their"]:
         return slots if not named else None  # the customer just talked about
     return {**slots, "customer": " ".join(named)} if named else (slots or None)
@@ -4855,7 +4859,7 @@ _SELECTION_READERS = (
     vocab.INTEREST, vocab.NO_STAGE_CHANGE, vocab.STAGE_CRITERION, vocab.NEVER_PURCHASED,
     vocab.NO_PURCHASE,
     vocab.BOUGHT_WITHIN,
-    vocab.NO_CONTACT, vocab.CONTACTED_WITHIN, vocab.ADDED, vocab.NOT_WON_YET, vocab.LONGER_IN_STAGE, vocab.OWNER, vocab.OWNER_TEAM, vocab.OWNER_ME, vocab.OWNER_NAMED,
+    vocab.NO_CONTACT, vocab.NEVER_CONTACTED, vocab.CONTACTED_WITHIN, vocab.ADDED, vocab.NOT_WON_YET, vocab.LONGER_IN_STAGE, vocab.OWNER, vocab.OWNER_TEAM, vocab.OWNER_ME, vocab.OWNER_NAMED,
     vocab.OWNER_DID, vocab.CITY, vocab.NOT_TAGGED, vocab.TAG, vocab.BOUGHT_PRODUCT, vocab.BUT_NEVER,
     vocab.WITHIN_THE_LAST,
     vocab.MIN_VALUE, vocab.MAX_VALUE, vocab.LIMIT,

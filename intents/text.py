@@ -106,11 +106,13 @@ SHORTHAND = [
     (re.compile(r"\b(telegram|whats ?app|signal)\s+(?:message|msg)\b(?=\s+from\b)", re.I), r"\1"),
     (re.compile(r"\b(?:text|sms)\s+(?:message|msg)\b(?=\s+to\b)", re.I), "text"),
     (re.compile(r"\bwhat['’]ve\b", re.I), "what have"),
+    (re.compile(r"\bpkg\b", re.I), "package"),
+    (re.compile(r"\bpkgs\b", re.I), "packages"),
     # "who closed deals today", "who sold anything this week": each rep's sales
     (
         re.compile(
             r"^who(?:'s|\s+has|\s+have)?\s+(?:closed|sold|won|signed|booked)(?:\s+(?:any(?:thing)?|"
-            r"some(?:thing)?|what|the\s+most))?(?:\s+(?:deals?|sales?|orders?))?(?=\s+(?:today|"
+            r"some(?:thing)?|what))?(?:\s+(?:deals?|sales?|orders?))?(?=\s+(?:today|"
             r"yesterday|this|last)\b|\W*$)",
             re.I,
         ),
