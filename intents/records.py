@@ -39,7 +39,8 @@ KEYS = {
     "value": "amount", "price": "amount", "order": "order", "invoice": "order",
     "email": "email", "e-mail": "email", "phone": "phone", "mobile": "phone", "city": "city",
     "status": "status", "stage": "status", "lifecycle stage": "status", "interest": "interest",
-    "product interest": "interest", "owner": "owner", "account owner": "owner",
+    "product interest": "interest", "interested in": "interest", "interests": "interest",
+    "owner": "owner", "account owner": "owner",
     "score": "score", "nps": "score", "lead source": "source", "source": "source",
     "task": "task", "to do": "task", "todo": "task", "due": "due", "due date": "due",
     "billing city": "city", "title": "title", "job title": "title", "country": "country",
@@ -103,8 +104,14 @@ def read(message: Message) -> tuple[str, dict[str, Any]] | None:
     if "customer" in found and re.search(r"\b(?:delete|remove)\b", found.get("status", ""), re.I):
         return "customer.delete", {"customer": found["customer"]}
     if found.keys() & {"name", "company", "email"}:
-        return _lead(found)
+        intent, slots = _lead(found)
+        if not slots.get("stage") and _NEW_LEAD.match(message.text):  # "new lead from the form: …"
+            slots["stage"] = "lead"
+        return intent, slots
     return None
+
+
+_NEW_LEAD = re.compile(r"^\W*(?:new|incoming|fresh)\s+(?:web\s+|website\s+)?lead\b")
 
 
 def _pasted_email(said: str, message: Message) -> tuple[str, dict[str, Any]] | None:

@@ -1107,7 +1107,8 @@ def owner(message: Message, *, named_for: bool = True) -> str | None:
     said = (vocab.OWNER_NAMED, vocab.OWNER_DID, vocab.OWNER_BY)
     for pattern in (*said, *((vocab.OWNER_FOR,) if named_for else ())):
         for found in pattern.finditer(text):
-            group = next(g for g in ("name", "name2", "name3", "name4") if found.groupdict().get(g))
+            named = found.groupdict()
+            group = next(g for g in ("name", "name2", "name3", "name4", "name5") if named.get(g))
             name = found.group(group)
             if team and team.start() < found.start() and not _BOOK_NAMED.search(found.group()):
                 return "team"  # "everyone in Aled's book" is Aled's
@@ -1698,11 +1699,17 @@ def _task(match: re.Match, message: Message) -> dict | None:
             after = after[sent_to.end() :]  # "send SOW to Fenwick Aerial": to whom, not what
         elif found.group(0).startswith("chase") and (owed := _OWED_BY.match(after)):
             after = after[owed.end() :]  # "chase PO from Mdm Tan": who owes it
-        if found.group(0).startswith("send") and not (after[:1].isupper() or after[:1] == "#"):
+        if (
+            found.group(0).startswith(("send", "post", "quote"))
+            and not (after[:1].isupper() or after[:1] == "#")
+            and not _GIVEN_SOMETHING.match(after)  # "send kilima the invoice": to kilima
+        ):
             continue
         if _DOCUMENT_NUMBERED.match(typed, found.start()) or _DOCUMENT_NUMBERED.match(after):
             continue  # "chase invoice #2231 from X": the invoice's number, X's further on
         customer = _TIME_AT_END.sub("", _ref(_TIME_AT_END.sub("", after)) or "") or None
+        if customer and found.group(0).startswith("chase"):  # "chase bronte boardriders deposit"
+            customer = _OWED_THING.sub("", customer) or customer
         if customer and customer.lower() not in vocab.NOT_CUSTOMERS:
             break
         customer = None
@@ -1737,6 +1744,18 @@ def _task(match: re.Match, message: Message) -> dict | None:
         due = (date.fromisoformat(due) - timedelta(days=1)).isoformat()
         slots["text"] = _REMIND_ME_THEN.sub("", typed[: relative.start()]).strip(" ,;") or typed
     return _date_slot("due", due, slots)
+
+
+# what is chased, said after whom: "chase bronte boardriders deposit"
+_OWED_THING = re.compile(
+    r"\s+(?:deposit|invoice|payment|po|quote|contract|signature|paperwork|balance|sow|nda|feedback|"
+    r"reply|answer|docs?|documents?)$",
+    re.I,
+)
+# whom something goes to, said before it: "kilima the invoice", "bronte boardriders a quote"
+_GIVEN_SOMETHING = re.compile(
+    r"[a-z][\w'-]*(?:\s[a-z][\w'-]*){0,2}\s+(?:the|a|an|his|her|their|our)\s"
+)
 
 
 # a firm's name of two words or more owning what is to be done: "check Kente Kraft's payment"

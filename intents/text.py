@@ -106,6 +106,17 @@ SHORTHAND = [
     (re.compile(r"\b(telegram|whats ?app|signal)\s+(?:message|msg)\b(?=\s+from\b)", re.I), r"\1"),
     (re.compile(r"\b(?:text|sms)\s+(?:message|msg)\b(?=\s+to\b)", re.I), "text"),
     (re.compile(r"\bwhat['’]ve\b", re.I), "what have"),
+    # "tuck's book → marisol": to marisol
+    (re.compile(r"\s*(?:→|->|=>)\s*(?=[A-Za-z][\w'-]*(?:\W*$|[.,;!]))"), " to "),
+    # "may I add a new customer? Miss Clementine Aucoin, …": the one to add, after a colon
+    (
+        re.compile(
+            r"\b((?:add|create|enter|register)\s+(?:a\s+)?(?:new\s+)?(?:customer|client|lead|contact))"
+            r"\s*\?\s+(?=[A-Z])",
+            re.I,
+        ),
+        r"\1: ",
+    ),
     (re.compile(r"\bpkg\b", re.I), "package"),
     (re.compile(r"\bpkgs\b", re.I), "packages"),
     # "who closed deals today", "who sold anything this week": each rep's sales
@@ -554,7 +565,8 @@ POLITE = re.compile(
     r"|(?:would|will)\s+it\s+be\s+possible\s+(?:for\s+you\s+)?to\s+(?:please\s+|kindly\s+)?"
     # "I wonder if you could note that …", "Might you log that …"
     r"|(?:i\s+(?:wonder|was\s+wondering)\s+if\s+you\s+(?:could|would|might|can)|might\s+you|"
-    r"may\s+i\s+ask\s+you\s+to)\s+(?:please\s+|kindly\s+)?)*"
+    r"may\s+i\s+ask\s+you\s+to|(?:please\s+)?may\s+i(?=\s+(?:add|create|log|record|enter)\b))\s+"
+    r"(?:please\s+|kindly\s+)?)*"
     r"(?:(?:and|also|plus|oh and|and also),?\s+)?"  # "and tag him hot": a follow-up's opening
     r"(?:(?:i\s+)?(?:forgot|4got) to (?:log|add|record|note)(?: this| that| it)?\s*[-–—:,]+\s*)?"
     r"(?:(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz),?\s+"
@@ -567,7 +579,7 @@ POLITE = re.compile(
 # "tag her enterprise too": the echo at the end adds nothing to what is asked
 # "…, update pls": the request said again after it
 ALSO = re.compile(
-    r"[\s,]+(?:too|as well|then)\W*$"
+    r"[\s,]+(?:too|as well|then)\W*$|\s*[,.;]\s*(?:all of (?:it|them)|the (?:whole )?lot)\W*$"
     r"|\s*[,;.]\s*(?:pls |please )?update(?: (?:it|that|this|the crm|accordingly))?"
     r"(?: pls| please)?\W*$",
     re.I,

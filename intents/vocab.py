@@ -1767,7 +1767,7 @@ TASK_PERIODS = _table(
 )
 # The verb or preposition after which a task names its customer.
 TASK_SUBJECT = re.compile(
-    r"\b(?:call back|ring back|phone back|call|ring|phone|email|e-mail|ping|chase|text|meet|visit|see|send|follow up with|"
+    r"\b(?:call back|ring back|phone back|call|ring|phone|email|e-mail|ping|chase|text|meet|visit|see|send|quote|post|follow up with|"
     r"check in with|check on|catch up with|touch base with|to|with|invoice|bill|thank|"
     r"check (?:whether|if)|confirm with|book in|onboard)\s+"
     r"(?!(?:the|a|an|my|our|this|that|him|her|them|me|us|back|up|out|about|it|some)\b)"
@@ -2568,7 +2568,9 @@ OWNER_NAMED = re.compile(
     rf"at[- ]risk|daily|morning|pending|late|last|recent|latest|upcoming|\d+)\s+)*(?:[a-z-]+(?:,\s*|\s+)){{0,6}}?{_BOOK}\b"
 )
 OWNER_DID = re.compile(
-    rf"\b(?:did|has|have|should|does|is|can|what'?s)\s+(?P<name>{_TITLED}[^\W\d_][\w-]+)\s+(?:have|had|make|made|do|done|doing|working on|up to|be doing|be working|be focusing|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met|bring|brought|generate|generated|book|booked|win|won|add|added|create|created|sign|signed|onboard|onboarded|contact|contacted|email|emailed|visit|visited)\b"
+    rf"\b(?:did|has|have|should|does|is|can|what'?s)\s+(?P<name>{_TITLED}[^\W\d_][\w-]+)\s+(?:have|had|make|made|do|done|doing|working on|up to|be doing|be working|be focusing|sell|sold|close|closed|log|logged|focus|work|call|chase|prioriti[sz]e|been|got|get|discuss|discussed|talk|talked|speak|spoken|meet|met|bring|brought|generate|generated|book|booked|win|won|add|added|create|created|sign|signed|onboard|onboarded|contact|contacted|email|emailed|visit|visited|hit|target|tackle|approach|pursue)\b"
+    # "what would you suggest Halla does next?"
+    rf"|\bsuggest\s+(?P<name5>{_TITLED}[^\W\d_][\w-]+)\s+(?:does|do|tries|try|focus(?:es)?\s+on)\b"
     r"|\b(?:what|everything|anything)\s+(?P<name3>[^\W\d_][\w-]+)\s+has\s+(?:overdue|open|due|on|left|pending)\b"
     r"|\b(?:customers?|clients?|accounts?|leads?)\s+(?P<name4>[^\W\d_][\w-]+)\s+(?:has|owns|looks after)\s+(?:in|on|with|from)\b"
     r"|\b(?P<name2>[^\W\d_][\w-]+)\s+(?:has|had)\s+(?:discussed|logged|talked|spoken|met)\b"
@@ -2656,7 +2658,8 @@ CREATE_OWNER = re.compile(
     r"(?P<owner>(?:(?:[Mm]rs?|[Mm]s|[Dd]r)\.?\s+)?[^\W\d_][\w'-]*(?:\s[A-ZÀ-Þ][\w'-]*)?)"
     r"(?:(?:'s|’s)\s+(?:book|list|patch|portfolio|accounts))?"
     r"(?:\s+please)?\s*(?=[:,!]|\.\s*$|$|\s+as\b)"
-    r"|,\s*(?P<mine>mine|for me|my (?:lead|customer|account))\s*$"  # "…, mine": the sender's
+    r"|,\s*(?P<mine>mine|for me|my (?:lead|customer|account)|(?:for|in|on|to|into) my (?:book|list|"
+    r"patch|accounts|portfolio))\s*\W?\s*$"  # "…, mine", "…, for my book": the sender's
 )
 RESTORE_WORDS = re.compile(
     r"^(?:please |pls |can you )*(?:restore|undelete|un-delete|recover|bring back)\s+(?:the\s+)?"
