@@ -401,6 +401,8 @@ def take_ref(text: str) -> tuple[str | None, str]:
         if kept and bare in _JOIN:
             if not nxt or nxt.lower() in _STOP or (cased and not nxt[:1].isupper()):
                 break
+            if nxt.lower() in ("his", "her", "their", "its", "my", "our"):
+                break  # "met hugo at his house": where, not the company
             kept.append(word)
             continue
         if cased and kept and not word[:1].isupper() and kept[-1].lower() not in _JOIN:
@@ -859,6 +861,7 @@ def _summary(text: str) -> str | None:
     text = _JUST_NOW.sub("", text)  # "sent the quote just now": when, not what
     text = _IN_A_PLACE.sub("", text)  # "met Brauerei Lindner in Bamberg, they want …": where
     text = _AT_THEIR_PLACE.sub("", text)  # "… at their Jurong office, they want …": where
+    text = _HOW_SENT_AT_END.sub("", text)  # "sent Deb the catalog via email": the catalog
     text = _SAYING.sub("", _DANGLING_START.sub("", _DANGLING_END.sub("", text.strip())))
     if _QUOTE_MARK.search(text) or _MAIL_SIGN_OFF.search(text):  # a pasted e-mail's body
         text = _QUOTE_MARK.sub(" ", text).strip()
@@ -965,7 +968,12 @@ _IN_A_PLACE = re.compile(
 )
 _AT_THEIR_PLACE = re.compile(
     rf"^(?:at (?:their|his|her|the) (?:[\w'-]+ ){{0,2}}?{vocab.PREMISES}(?: in [A-Z][\w'-]+)?|"
-    rf"{vocab.PREMISES} in [A-Z][\w'-]+(?: [A-Z][\w'-]+)?)\s*(?:,\s*|$)"
+    rf"{vocab.PREMISES} in [A-Z][\w'-]+(?: [A-Z][\w'-]+)?)\s*(?:[,.;]\s*|$)"
+)
+# how it was sent, said after what: "the holiday catalog via email"
+_HOW_SENT_AT_END = re.compile(
+    r"\s+(?:via|by)\s+(?:e-?mail|whats ?app|sms|telegram)\b(?=\s*(?:[,;.]|$))",
+    re.I,
 )
 _JUST_NOW = re.compile(r"\s*\b(?:just now|a (?:moment|minute|few minutes) ago|right now)\b", re.I)
 
@@ -1435,6 +1443,10 @@ _ANOTHER_DAY = re.compile(
     r"\b(?:since|ship(?:s|ped|ping)?|release[sd]?|expects?|expected|arriv(?:e|es|ed|ing)|"
     r"launch(?:es|ed|ing)?|stuck|delayed|dispatch(?:ed|es)?|due|until|till)\s+(?:on\s+|last\s+|this\s+)?$"
 )
+_ASKED_OF_A_DAY = re.compile(
+    r"\b(?:asks?|asked|asking|wonders?|wondered|wondering)\s+(?:if|whether)\b[^.;!?]*$"
+    r"|\b(?:can|could)\s+(?:we|you|i|they)\b[^.;!?]*$"
+)
 _SALE_TO_COME = re.compile(
     r"\b(?:ready|about|going|due|set|expect(?:s|ed|ing)?|likely|hoping|hope|plan(?:s|ning)?)\s+to\s+"
     r"(?:sign|buy|order|close|renew)\b|\bwill\s+(?:sign|buy|order|renew)\b"
@@ -1754,7 +1766,8 @@ _OWED_THING = re.compile(
 )
 # whom something goes to, said before it: "kilima the invoice", "bronte boardriders a quote"
 _GIVEN_SOMETHING = re.compile(
-    r"[a-z][\w'-]*(?:\s[a-z][\w'-]*){0,2}\s+(?:the|a|an|his|her|their|our)\s"
+    r"[a-z][\w'-]*(?:\s(?!(?:to|for|with|from|at|on)\b)[a-z][\w'-]*){0,2}\s+"
+    r"(?:the|a|an|his|her|their)\s"
 )
 
 
@@ -3898,6 +3911,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
         when = found.group("when")
         if _ANOTHER_DAY.search(rest[max(0, found.start("when") - 30) : found.start("when")]):
             continue  # "stuck in customs since monday", "expects release tuesday": not the contact's
+        if _ASKED_OF_A_DAY.search(rest[max(0, found.start() - 60) : found.start()]):
+            continue  # "she asks if we can deliver on saturday": the day asked about
         if _TO_HAPPEN.search(rest[max(0, found.start() - 60) : found.start()]):
             # "…, sending a tech on thursday": when it will happen, the day to follow up
             day = date_in(when, now=message.now, tz=message.tz, future=True)

@@ -345,9 +345,12 @@ def _rules_say_more(name: str, slots: dict, tagged: str, text: str) -> bool:
         name == "customer"
         and isinstance(rule, str)
         and tagged.startswith(f"{rule} ")
-        and _HOW_IT_WAS_DONE.fullmatch(tagged[len(rule) :].strip())
+        and (
+            _HOW_IT_WAS_DONE.fullmatch(tagged[len(rule) :].strip())
+            or re.match(r"at (?:his|her|their|its) ", tagged[len(rule) :].strip(), re.I)
+        )
     ):
-        return True  # "Mr. Fenwick very graciously gave us a 10": how, not who
+        return True  # "Mr. Fenwick very graciously gave us a 10": how; "at his house": where
     if name == "customer" and isinstance(rule, str) and re.search(r"#\d", rule):
         return True  # "chloe martin #129": the #id says which one
     if (

@@ -105,9 +105,8 @@ SHORTHAND = [
     (re.compile(r"\b(?:text|sms)\s+(?:message|msg)\b(?=\s+from\b)", re.I), "sms"),
     (re.compile(r"\b(telegram|whats ?app|signal)\s+(?:message|msg)\b(?=\s+from\b)", re.I), r"\1"),
     (re.compile(r"\b(?:text|sms)\s+(?:message|msg)\b(?=\s+to\b)", re.I), "text"),
+    (re.compile(r"\b(?:sent|wrote)\s+(?:an?\s+)?e-?mail\s+to\b", re.I), "emailed"),
     (re.compile(r"\bwhat['’]ve\b", re.I), "what have"),
-    # "tuck's book → marisol": to marisol
-    (re.compile(r"\s*(?:→|->|=>)\s*(?=[A-Za-z][\w'-]*(?:\W*$|[.,;!]))"), " to "),
     # "may I add a new customer? Miss Clementine Aucoin, …": the one to add, after a colon
     (
         re.compile(
@@ -579,7 +578,7 @@ POLITE = re.compile(
 # "tag her enterprise too": the echo at the end adds nothing to what is asked
 # "…, update pls": the request said again after it
 ALSO = re.compile(
-    r"[\s,]+(?:too|as well|then)\W*$|\s*[,.;]\s*(?:all of (?:it|them)|the (?:whole )?lot)\W*$"
+    r"[\s,]+(?:too|as well|then)\W*$"
     r"|\s*[,;.]\s*(?:pls |please )?update(?: (?:it|that|this|the crm|accordingly))?"
     r"(?: pls| please)?\W*$",
     re.I,

@@ -85,7 +85,7 @@ _CONTACT_VERB = (
     r"(?:(?:cold[- ])?called(?! out to)|calld|cld|rang|phoned|emailed|e-mailed|mailed|texted|sms'?d|visited|whatsapped|wa'd|"
     r"whatsapp'?d|messaged|pinged|slacked|dm'?d|met|chatted|spoke|spoken|talked|skyped|zoomed|"
     r"chased|tried calling|tried to (?:call|reach|get hold of)|tried|telephoned|txt'?d|txted|saw|"
-    r"caught up with|popped in to see|dropped in on|lunched|lunching|dined)"
+    r"caught up with|popped in to see|dropped in on|lunched|lunching|dined|wrote(?! (?:off|down|up)\b))"
 )
 _CONTACT_NOUN = (
     r"(?:call|phone call|quick call|video call|teams call|zoom call|zoom meeting|teams meeting|"
@@ -1612,7 +1612,8 @@ CHANNELS = _table(
 # where a customer works: being there is a visit ("met Ms Tan at their Jurong office")
 PREMISES = (
     r"(?:office|offices|site|yard|place|premises|plant|factory|warehouse|shop|store|hq|roastery|"
-    r"clinic|showroom|farm|depot|mill)\b"
+    r"clinic|showroom|farm|depot|mill|garden|house|studio|workshop|gallery|salon|stables?|barn|"
+    r"greenhouse|nursery)\b"
 )
 # Words that settle the channel whatever verb was used ("spoke on the phone", "call on Teams").
 SPOKE = re.compile(
@@ -1722,7 +1723,8 @@ SENT_TO = re.compile(
     r"letting)\b))"
 )
 INBOUND = re.compile(
-    r"^.+?\s(?P<verb>(?:called|rang|phoned|emailed|texted|messaged|whatsapped|whats ?app'?d|wa'?d|visited|wrote to|replied|got back to|pinged|slacked|dm'?d|contacted|reached out to)(?:\s+(?:us|me|back))+)\b"
+    r"^.+?\s(?P<verb>(?:called|rang|phoned|emailed|texted|messaged|whatsapped|whats ?app'?d|wa'?d|visited|wrote to|wrote|replied|got back to|pinged|slacked|dm'?d|contacted|reached out to)(?:\s+(?:us|me|back))+"
+    r"(?:\s+(?:by|on|via|over)\s+(?:whats ?app|e-?mail|text|sms|telegram|signal|slack|linkedin|phone))?)\b"
 )
 HISTORY_CHANNELS = _table(
     [
