@@ -382,8 +382,10 @@ _CHANGE_VERB = (
 # a day put right, about the tasks just set or moved: "no, thursday", "i meant thursday not wed"
 DAY_INSTEAD = re.compile(
     r"\W*(?:(?:no|nope|sorry|oops|actually|wait|i meant|meant|make (?:it|that|them))\b[\s,.!]*)+"
-    r"(?:(?:move|push|put|set)\s+(?:them|it|those|both|that)\s+(?:to|for)\s+)?(?:on\s+)?"
-    rf"(?P<day>{vocab.DATE_PHRASE})(?:\s*,?\s*not\s+\S+)?\W*",
+    r"(?:(?:move|push|put|set)\s+(?:them|it|those|both|that)\s+(?:to|for)\s+"
+    # "no the follow up should be on the 28th not the 31st"
+    r"|(?:the\s+)?(?:follow[- ]?up|task|reminder)\s+(?:should\s+(?:be|have\s+been)|is)\s+)?"
+    rf"(?:on\s+|for\s+)?(?P<day>{vocab.DATE_PHRASE})(?:\s*,?\s*not\s+(?:the\s+)?\S+)?\W*",
     re.I,
 )
 # "push it to friday", "give that one to sam", "tick off that task": the tasks just set or changed

@@ -169,6 +169,15 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         and not moved.slots.get("owner")
     ):  # "sam has too many. move the never-contacted ones to jordan": of Sam's
         return replace(moved, slots={**moved.slots, "owner": loaded["who"]})
+    if taking := _CAN_THEY_TAKE.match(message.typed):  # "can maria take the polaris renewal
+        what, who = taking["what"], taking["who"]  # quote, im swamped": that task, hers now
+        book = _AN_ACCOUNT.search(what)  # "could sam take over the acme account": the customer
+        said = f"give {what} to {who}" if book else f"give {what} task to {who}"
+        handed = parse(said, now=now, tz=tz, lexicon=lexicon)
+        if handed.intent in (
+            ("customer.update", "customer.bulk_update") if book else ("task.update",)
+        ):
+            return handed
     if (counted := _COUNT_TO_WHOM.match(message.typed)) and (
         sold := parse(f"sold {counted.group('sale')}", now=now, tz=tz, lexicon=lexicon)
     ).intent == "purchase.log":
@@ -986,6 +995,13 @@ _PUT_IN_AS_NEW = re.compile(
     re.I,
 )
 _COLLEAGUE_FIRST = re.compile(r"^\s*(?P<who>[A-Za-zÀ-ÿ][\w'-]*)\s+(?:is|'s|will be|has been)\s")
+_CAN_THEY_TAKE = re.compile(
+    r"^(?:(?:pls|please)\s+)?(?:can|could)\s+(?P<who>[a-z][\w'-]*)\s+take\s+(?:over\s+)?"
+    r"(?P<what>(?:the|my)\s+[^,;.!?]+?)(?:\s+task)?"
+    r"(?:\s*[,;.–—-].*|\s+(?:pls|please|for me))?\W*$",
+    re.I,
+)
+_AN_ACCOUNT = re.compile(r"\b(?:account|customer|client|lead|book)s?\b", re.I)
 _COUNT_TO_WHOM = re.compile(
     r"^(?:(?:oh|and|also|plus|then)\W+)*(?P<sale>\d{1,4}\s*x?\s+[^,;:]+?\s+to\s+[^,;:]+?\s+"
     r"(?:at|for|@)\s*[$€£]?\s?\d[\d,.]*\s?[km]?\b.*)$",

@@ -1212,6 +1212,8 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         if said := _OUTCOME.match(message.typed):  # "done 3 - not interested in the new tier"
             numbered[OUTCOME] = said.group("outcome").strip()
         return numbered
+    if kind := _KIND_DONE_WITH.match(message.typed):  # "mark the new tier call w bjorn done too"
+        return {"customer": kind["who"], "about": kind["about"]}
     if every := _ALL_THEIR_TASKS.search(message.text):  # "close both his tasks": each of them
         who = every["who"] or every["who2"]
         if who in ("his", "her", "their"):
@@ -1227,7 +1229,7 @@ def _complete(match: re.Match, message: Message) -> dict | None:
         about = [w for w in re.findall(r"[\w-]+", message.typed) if w.lower() in _TASK_WORDS]
         return {"about": " ".join(about)} if about else None
     who = _cut_words(message.text, message, vocab.COMPLETE_WORDS)
-    if who and (along := re.match(r"(?P<about>.+?)\s+(?:with|w/|for)\s+(?P<who>\S.*)$", who)):
+    if who and (along := re.match(r"(?P<about>.+?)\s+(?:with|w/|w|for)\s+(?P<who>\S.*)$", who)):
         # "finished the QBR booking w/ wonka consulting": Wonka Consulting's QBR booking task
         return {"customer": along["who"], "about": along["about"]}
     if who:  # "the falcon analytics QBR - done": Falcon Analytics' QBR task
@@ -1243,6 +1245,12 @@ def _complete(match: re.Match, message: Message) -> dict | None:
     return {} if _TASK_FOR_THEM.search(message.text) else None
 
 
+_KIND_DONE_WITH = re.compile(
+    r"^(?:mark|close|tick off|check off)\s+(?:the|my)\s+(?P<about>(?:[\w'-]+\s+){0,3}?"
+    r"(?:call|e-?mail|visit|meeting|demo|qbr|quote|chase))\s+(?:with|w/?|for|to)\s+"
+    r"(?P<who>[^,;.!?]+?)\s+(?:as\s+)?(?:done|complete|completed|finished)\b",
+    re.I,
+)
 _THING_FOR_DONE = re.compile(
     r"^\W*(?:the\s+)?(?P<about>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:for|with|w/)\s+"
     r"(?P<who>[^,;.!?#]+?)\s+(?:is|was|has been|got)\s+(?:now\s+)?(?:done|completed?|finished|sorted)\b",
