@@ -239,7 +239,7 @@ OWNERS_ASKED = re.compile(
 )
 THEIR_SELECTION = re.compile(
     r"\btheir\s+(?P<selection>(?:[\w'-]+\s+){0,2}?(?:customers|clients|accounts|leads|prospects|"
-    r"detractors|promoters|passives|champions)\b)",
+    r"detractors|promoters|passives|champions)\b(?:\s+(?:in|from|tagged)\s+[\w'-]+)?)",
     re.I,
 )
 # whose a task waiting for Confirm is: "the task is for maria not me", "assign it to maria"

@@ -305,8 +305,9 @@ def incomplete(intent: str, slots: dict[str, Any], message: Message) -> bool:
     the one just talked about ("her phone is …"), which the chat puts in."""
     if not missing_required(intent, slots):
         return False
-    if intent == "task.complete" and _THE_TASK_SHOWN.search(message.text):
-        return False  # "mark that intro call task done": the one just shown
+    if intent == "task.complete" and (_THE_TASK_SHOWN.search(message.text) or slots.get("about")):
+        return False  # "mark that task done": the one just shown; "done w the qbr task": the
+        # one open task those words describe, which the store finds (or asks which)
     if intent == "customer.update" and slots.get("action") == "untag" and slots.get("customer"):
         return False  # "remove the tag from X": the tag X has, or the one just added
     return "customer" in slots or not (

@@ -1,11 +1,21 @@
 """What a working day of a manager and reps asked that had gone wrong: each exchange as a user
 meets it, checked in the store."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 from sqlmodel import Session, select
 
-from crm_store.models import Customer, Interaction, NpsAnswer, Product, Purchase, Staff, Task
+from crm_store.models import (
+    Customer,
+    CustomerTag,
+    Interaction,
+    NpsAnswer,
+    Product,
+    Purchase,
+    Staff,
+    Task,
+)
 
 
 def _task(chat, text: str) -> Task:
@@ -278,3 +288,133 @@ def test_a_change_to_a_list_and_a_handover_in_one_message_is_refused_not_half_do
     )
     assert "send them one at a time" in reply.text
     assert chat.customer("Hans Müller").owner_id == chat.customer("Jane Cooper").owner_id
+
+
+def _tags(chat, name: str) -> set[str]:
+    with Session(chat.engine) as session:
+        found = session.exec(
+            select(CustomerTag.tag).where(CustomerTag.customer_id == chat.customer(name).id)
+        )
+        return set(found)
+
+
+def test_a_customer_added_to_that_tag_gets_the_tag_just_used(chat):
+    chat.say("tag everyone in new york key-account", who="Alex")
+    chat.say("yes", who="Alex")
+    chat.say("actually also add hans müller to that tag", who="Alex")
+    assert _tags(chat, "Hans Müller") == {"key-account"}
+
+
+def test_that_tag_with_no_tag_just_used_is_asked_for_never_written(chat):
+    reply = chat.say("add hans müller to that tag", who="Alex")
+    assert "What should the tag be?" in reply.text
+    assert _tags(chat, "Hans Müller") == set()
+
+
+def test_a_tag_removed_unnamed_is_the_one_the_customer_has(chat):
+    chat.say("tag jane cooper vip")
+    chat.say("remove the tag from jane cooper, she's not strategic")
+    assert _tags(chat, "Jane Cooper") == set()
+
+
+def test_a_tag_removed_unnamed_from_a_customer_with_several_is_asked_about(chat):
+    with Session(chat.engine) as session:  # tagged before this conversation
+        jane = chat.customer("Jane Cooper").id
+        session.add_all(CustomerTag(customer_id=jane, tag=tag) for tag in ("vip", "partner"))
+        session.commit()
+    reply = chat.say("remove the tag from jane cooper")
+    assert "Which tag?" in reply.text
+    assert _tags(chat, "Jane Cooper") == {"vip", "partner"}
+
+
+def test_a_numbered_task_with_an_arrow_is_handed_over(chat):
+    chat.say("remind me to call jane cooper friday")
+    task = chat.rows(Task)[0]
+    chat.say(f"task {task.id} -> sam", who="Alex")
+    with Session(chat.engine) as session:
+        sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
+    assert [(t.text, t.assignee_id) for t in chat.rows(Task)] == [("call jane cooper", sam.id)]
+
+
+def test_a_count_put_right_with_the_same_total_keeps_the_sum(chat):
+    _catalogue(chat)
+    chat.say("jane cooper took 5 analytics pro seats, 4250 all in")
+    chat.say("oops no it was 6 seats not 5")
+    chat.say("no, same total, 4250 for 6")
+    chat.say("yes")
+    assert _sales(chat) == {("Analytics Pro", 6, Decimal(4250))}
+
+
+def test_a_sale_said_to_be_a_count_keeping_its_total_is_put_right(chat):
+    _catalogue(chat)
+    chat.say("jane cooper took 5 analytics pro seats, 4250 all in")
+    chat.say("the jane cooper sale was 6 seats, keep the total at 4250")
+    chat.say("yes")
+    assert _sales(chat) == {("Analytics Pro", 6, Decimal(4250))}
+
+
+def test_that_task_named_after_a_call_is_closed_not_the_follow_up_just_made(chat):
+    chat.say("remind me to do the intro call with jane smith friday")
+    chat.say(
+        "rang jane smith, nice chat, she wants a demo, set one up for wed next wk. "
+        "also mark that intro call task done"
+    )
+    status = {task.text: task.status for task in chat.rows(Task)}
+    assert status.pop("do the intro call with jane smith") == "done"
+    assert set(status.values()) == {"open"}  # the follow-up to the call stays to do
+
+
+def test_a_follow_up_day_put_right_moves_the_follow_up_just_set(chat):
+    chat.say("called jane smith, she'll decide by end of month, follow up friday")
+    chat.say("no the follow up should be on the 28th not the friday")
+    assert [task.due.day for task in chat.rows(Task)] == [28]
+
+
+def test_a_list_then_mark_them_lost_previews_the_change(chat):
+    reply = chat.say("any customers in berlin? mark them lost", who="Alex")
+    assert "Confirm" in reply.text or "(yes/no)" in reply.text or "Confirm (yes)" in reply.text
+    chat.say("yes", who="Alex")
+    assert chat.customer("Hans Müller").stage == "lost"
+
+
+def test_a_task_for_each_owner_on_their_customers_is_previewed_per_customer(chat):
+    preview = chat.say("have each owner call their customers in berlin by friday", who="Alex")
+    assert "for each one's owner" in preview.text
+    chat.say("yes", who="Alex")
+    tasks = chat.rows(Task)
+    assert [(t.customer_id, t.due.weekday()) for t in tasks] == [
+        (chat.customer("Hans Müller").id, 4)
+    ]
+
+
+def test_all_of_ones_overdue_tasks_are_pushed_to_a_day(chat):
+    chat.say("remind me to call jane cooper monday")
+    chat.say("remind me to email hans müller tuesday")
+    with Session(chat.engine) as session:  # both left undone since
+        for task in session.exec(select(Task)):
+            task.due = chat.now.date() - timedelta(days=2)
+            session.add(task)
+        session.commit()
+    chat.say("my own overdue ones - push them all to friday")
+    assert {task.due.weekday() for task in chat.rows(Task)} == {4}
+
+
+def test_that_task_of_the_customer_shown_is_handed_over_by_a_manager(chat):
+    chat.say("remind me to book a qbr with jane smith friday")
+    chat.say("tell me about jane smith", who="Alex")
+    chat.say("give that qbr task to alex, it's his account now", who="Alex")
+    with Session(chat.engine) as session:
+        alex = session.exec(select(Staff).where(Staff.name == "Alex")).one()
+    assert [task.assignee_id for task in chat.rows(Task)] == [alex.id]
+
+
+def test_a_company_then_its_person_in_brackets_is_that_customer(chat):
+    chat.say("acme corporation (jane) ordered 3 widgets for 900")
+    assert [p.customer_id for p in chat.rows(Purchase)] == [chat.customer("Jane Cooper").id]
+
+
+def test_the_count_of_a_list_said_again_is_checked_before_a_change(chat):
+    chat.say("customers in berlin and new york", who="Alex")
+    reply = chat.say("tag all 5 winback", who="Alex")
+    assert "You said 5" in reply.text
+    assert _tags(chat, "Hans Müller") == set()
