@@ -258,8 +258,9 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         done = parse(message.typed[closing.end() :], now=now, tz=tz, lexicon=lexicon)
         if done.intent == "task.complete":  # "he rang back so close the noah schneider follow up"
             told = rules.prepare(message.typed[: closing.start()], now=now, tz=tz)
+            before = message.typed[: closing.start()]
             named = (rules.read("interaction.log", told) or {}).get("customer") or (
-                rules.leading_name(message.typed[: closing.start()])  # "X's PO received — tick …"
+                before[:1].isupper() and rules.leading_name(before)  # "X's PO received — tick …"
             )
             if not done.slots and named:  # "noah called back, close his follow up": noah's
                 done = replace(done, slots={"customer": named})

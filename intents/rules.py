@@ -929,7 +929,7 @@ _DANGLING_START = re.compile(
     re.I,
 )
 # "sent a text to X saying the installer is confirmed": what the text said
-_SAYING = re.compile(r"^(?:an?\s+)?(?:text|message|sms|note|email|e-mail)\s+saying\s+", re.I)
+_SAYING = re.compile(r"^(?:(?:an?\s+)?(?:text|message|sms|note|email|e-mail)\s+)?saying\s+", re.I)
 
 
 def _without_filler(text: str) -> str:
@@ -1452,6 +1452,7 @@ _ANOTHER_DAY = re.compile(
     r"\b(?:since|ship(?:s|ped|ping)?|release[sd]?|expects?|expected|arriv(?:e|es|ed|ing)|"
     r"launch(?:es|ed|ing)?|stuck|delayed|dispatch(?:ed|es)?|due|until|till)\s+(?:on\s+|last\s+|this\s+)?$"
 )
+_ONLY_A_MESSAGE = re.compile(r"(?:an? |the )?(?:text|sms|message|msg|e-?mail|note)", re.I)
 _ASKED_OF_A_DAY = re.compile(
     r"\b(?:asks?|asked|asking|wonders?|wondered|wondering)\s+(?:if|whether)\b[^.;!?]*$"
     r"|\b(?:can|could)\s+(?:we|you|i|they)\b[^.;!?]*$"
@@ -3878,9 +3879,10 @@ def _log(match: re.Match, message: Message) -> dict | None:
         typed = message.typed[:cut].rstrip() + message.typed[inbound.end() : end]
         typed += gap + message.typed[end:]
     if _SENT.search(match.group(0)) and (sent := vocab.SENT_TO.match(rest)):
+        bare = _ONLY_A_MESSAGE.fullmatch(sent["what"])  # "sent a text to X": how, not what
         rest, typed = (  # "emailed the quote to X": X is who it went to, the quote what was said
             f" {part[sent.start('who') : sent.end('who')]}, "
-            f"{part[sent.start('what') : sent.end('what')]}{part[sent.end() :]}"
+            f"{'' if bare else part[sent.start('what') : sent.end('what')]}{part[sent.end() :]}"
             for part in (rest, typed)
         )
     follow_up = None

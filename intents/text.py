@@ -104,7 +104,7 @@ SHORTHAND = [
     # "text message from X", "sent a text message to X": an SMS, the message not its subject
     (re.compile(r"\b(?:text|sms)\s+(?:message|msg)\b(?=\s+from\b)", re.I), "sms"),
     (re.compile(r"\b(telegram|whats ?app|signal)\s+(?:message|msg)\b(?=\s+from\b)", re.I), r"\1"),
-    (re.compile(r"\b(?:text|sms)\s+(?:message|msg)\b(?=\s+to\b)", re.I), "text"),
+    (re.compile(r"\bsent\s+(?:an?\s+)?(?:text|sms)\s+(?:message|msg)\s+to\b", re.I), "texted"),
     (re.compile(r"\b(?:sent|wrote)\s+(?:an?\s+)?e-?mail\s+to\b", re.I), "emailed"),
     (re.compile(r"\bwhat['’]ve\b", re.I), "what have"),
     # "may I add a new customer? Miss Clementine Aucoin, …": the one to add, after a colon

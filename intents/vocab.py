@@ -1717,7 +1717,8 @@ SENT_TO = re.compile(
     r"\s+(?:over\s+|across\s+|out\s+)?to\s+(?!(?:me|us|you|follow|chase|check|say|"
     r"ask|tell|confirm|let|see|get|remind|thank|update|discuss|arrange|book|set|introduce|"
     r"reintroduce|offer|share|propose|explain|invite|welcome|apologi[sz]e|check in)\b)"
-    r"(?P<who>[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|[^,;.]+?)"  # an e-mail address whole, dots and all
+    r"(?P<who>[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|(?:(?:mr|mrs|ms|dr|prof|st)\.\s+)?[^,;.]+?)"  # an
+    # e-mail address whole, dots and all; "Mr. Fenwick" with the title's full stop
     r"(?=\s*(?:[,;.]|$|\s(?:re|about|regarding|today|yesterday|this|earlier|confirming|asking|"
     r"saying|telling|requesting|chasing|checking|reminding|offering|explaining|inviting|thanking|"
     r"letting)\b))"

@@ -1463,7 +1463,7 @@ def test_what_blind_round_45_found_is_read_as_meant(text, intent, slots):
         ("he rang back so close the noah schneider follow up", "task.complete",
          {"customer": "noah schneider"}),
         ("remind me to send kenji the quote by end of day monday", "task.create",
-         {"text": "send kenji the quote", "due": "2026-11-23"}),
+         {"text": "send kenji the quote", "customer": "kenji", "due": "2026-11-23"}),
         ("met fatima nakamura at the trade fair last wk, keen on services pkg",
          "interaction.log", {"customer": "fatima nakamura", "channel": "meeting",
                              "summary": "keen on services pkg", "occurred_on": "2026-11-11"}),
@@ -3345,7 +3345,11 @@ def test_what_blind_round_64_missed_is_read_as_meant(text, intent, slots):
         (
             "you didnt make the follow up. remind me friday to send emma nguyen a discount offer",
             "task.create",
-            {"text": "send emma nguyen a discount offer", "due": "2026-11-20"},
+            {
+                "text": "send emma nguyen a discount offer",
+                "customer": "emma nguyen",
+                "due": "2026-11-20",
+            },
         ),
         ("show me deals in proposal that havent moved in a while", "segment.list",
          {"no_stage_change_days": 30, "stage": "proposal"}),
@@ -3680,3 +3684,496 @@ def test_customers_restored_together_are_each_restored():
         "customer.restore",
         {"customers": ["Zoë Wilson", "Anna Nguyen"]},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "I was in the Padaria Estrela do Norte yesterday, the manager is new, his "
+            "name is Cleiton",
+            "interaction.log",
+            {
+                "customer": "Padaria Estrela do Norte",
+                "channel": "visit",
+                "summary": "the manager is new, his name is Cleiton",
+                "occurred_on": "2026-11-17",
+            },
+        ),
+        (
+            "I passed by Atelier Noor this morning, they have a new perfumer, follow up in 2 weeks",
+            "interaction.log",
+            {
+                "customer": "Atelier Noor",
+                "channel": "visit",
+                "summary": "they have a new perfumer",
+                "occurred_on": "2026-11-18",
+                "follow_up": "2026-12-02",
+            },
+        ),
+        (
+            "dropped by Atelier Noor today, new perfumer",
+            "interaction.log",
+            {
+                "customer": "Atelier Noor",
+                "channel": "visit",
+                "summary": "new perfumer",
+                "occurred_on": "2026-11-18",
+            },
+        ),
+        (
+            "Telefonat with Musikschule Ahrensburg today, they want offer for 4 "
+            "student violins, f/u Monday",
+            "interaction.log",
+            {
+                "customer": "Musikschule Ahrensburg",
+                "channel": "call",
+                "summary": "they want offer for 4 student violins",
+                "occurred_on": "2026-11-18",
+                "follow_up": "2026-11-23",
+            },
+        ),
+        (
+            "rangi new ph 021 555 0199",
+            "customer.update",
+            {"customer": "rangi", "field": "phone", "value": "021 555 0199"},
+        ),
+        (
+            "log a sale to chef ambrose kettle five pounds of chestnut mushrooms "
+            "eighty five dollars",
+            "purchase.log",
+            {
+                "amount": 85,
+                "currency": "USD",
+                "quantity": 5,
+                "product": "chestnut mushrooms",
+                "customer": "chef ambrose kettle",
+            },
+        ),
+        (
+            "Anyone in Bath who's been sat in proposal more than 4 weeks, move to lost",
+            "customer.bulk_update",
+            {
+                "no_stage_change_days": 28,
+                "stage": "proposal",
+                "city": "Bath",
+                "field": "stage",
+                "value": "lost",
+            },
+        ),
+        (
+            "> We'd like 12 lbs of undyed huacaya roving, can you ship before the "
+            "20th? — Juniper Knits.  log as email, f/u friday",
+            "interaction.log",
+            {
+                "customer": "Juniper Knits",
+                "channel": "email",
+                "summary": (
+                    "We'd like 12 lbs of undyed huacaya roving, can you ship before the 20th"
+                ),
+                "follow_up": "2026-11-20",
+            },
+        ),
+        (
+            "I wonder if you could note that I telephoned Mr. Ozias Fenwick on Monday "
+            "regarding the platen; he would like it recovered in time for the "
+            "holidays.",
+            "interaction.log",
+            {
+                "customer": "Mr. Ozias Fenwick",
+                "channel": "call",
+                "summary": (
+                    "regarding the platen; he would like it recovered in time for the holidays"
+                ),
+                "occurred_on": "2026-11-16",
+            },
+        ),
+        (
+            "Might you log that I sent a text message to Mr. Fenwick this afternoon "
+            "letting him know his machine is ready for collection?",
+            "interaction.log",
+            {
+                "customer": "Mr. Fenwick",
+                "channel": "sms",
+                "summary": "letting him know his machine is ready for collection",
+                "occurred_on": "2026-11-18",
+            },
+        ),
+        (
+            "Tamsin is taking over Harrow Lane Bistro, update pls",
+            "customer.update",
+            {"customer": "Harrow Lane Bistro", "field": "owner", "value": "Tamsin"},
+        ),
+        (
+            "What've we got on Thornbury Beekeepers' Association?",
+            "customer.show",
+            {"customer": "Thornbury Beekeepers' Association"},
+        ),
+        (
+            "Thornbury Beekeepers' Association NPS: 2 — furious about the late nuc delivery",
+            "nps.record",
+            {
+                "score": 2,
+                "comment": "furious about the late nuc delivery",
+                "customer": "Thornbury Beekeepers' Association",
+            },
+        ),
+        (
+            "What is the revenue for this month, rep-wise?",
+            "report.show",
+            {"metric": "revenue", "period": "this_month", "group_by": "owner"},
+        ),
+        (
+            "NPS trend, last 12 months, month wise",
+            "report.show",
+            {"metric": "nps", "period": "last_12_months", "group_by": "month"},
+        ),
+        (
+            "whos ben quiet in byron bay for 3 weeks",
+            "segment.list",
+            {"no_contact_days": 21, "city": "byron bay"},
+        ),
+        (
+            "Ks. Marek Zielonka paid 4 200 zł for organ tuning",
+            "purchase.log",
+            {
+                "product": "organ tuning",
+                "amount": 4200,
+                "currency": "PLN",
+                "customer": "Ks. Marek Zielonka",
+            },
+        ),
+        (
+            "Frau Lindqvist has paid 1.450 € for the varnish retouching of her viola",
+            "purchase.log",
+            {
+                "product": "varnish retouching",
+                "amount": 1450,
+                "currency": "EUR",
+                "customer": "Frau Lindqvist",
+            },
+        ),
+        (
+            "Adega Monte Cinza — I'll take this one myself",
+            "customer.update",
+            {"customer": "Adega Monte Cinza", "field": "owner", "value": "me"},
+        ),
+        (
+            "Dzięki, super",
+            "smalltalk",
+            {},
+        ),
+        (
+            "Mr. Fenwick very graciously gave us a 10 and mentioned that the machine "
+            "types beautifully now.",
+            "nps.record",
+            {
+                "score": 10,
+                "comment": "the machine types beautifully now",
+                "customer": "Mr. Fenwick",
+            },
+        ),
+        (
+            "Padaria Estrela do Norte stopped to buy, put them as lost",
+            "customer.update",
+            {"customer": "Padaria Estrela do Norte", "field": "stage", "value": "lost"},
+        ),
+        (
+            "text message from hollis reyes she wants to push delivery to the "
+            "fourteenth of december",
+            "interaction.log",
+            {
+                "customer": "hollis reyes",
+                "channel": "sms",
+                "summary": "she wants to push delivery",
+                "follow_up": "2026-12-14",
+            },
+        ),
+        (
+            "Telegram message from Mr. Haraguchi. He asks if we can deliver on Saturday.",
+            "interaction.log",
+            {
+                "customer": "Mr. Haraguchi",
+                "channel": "chat",
+                "summary": "He asks if we can deliver on Saturday",
+            },
+        ),
+        (
+            "who should marisol hit next",
+            "next_action.suggest",
+            {"owner": "marisol"},
+        ),
+        (
+            "What would you suggest Halla does next?",
+            "next_action.suggest",
+            {"owner": "Halla"},
+        ),
+        (
+            "remind me to send kilima the invoice in 3 days",
+            "task.create",
+            {"text": "send kilima the invoice", "customer": "kilima", "due": "2026-11-21"},
+        ),
+        (
+            "Remind me tomorrow to quote Lerato Khumalo for the clutch bags",
+            "task.create",
+            {
+                "text": "quote Lerato Khumalo for the clutch bags",
+                "customer": "Lerato Khumalo",
+                "due": "2026-11-19",
+            },
+        ),
+        (
+            "remidn me chase bronte boardriders deposit end of month",
+            "task.create",
+            {
+                "text": "chase bronte boardriders deposit",
+                "customer": "bronte boardriders",
+                "due": "2026-11-30",
+            },
+        ),
+        (
+            "Please may I add a new customer? Miss Clementine Aucoin, of the Lunenburg "
+            "Poetry Collective, clementine.aucoin@lpc.ca, in Lunenburg. She is "
+            "interested in restored portables.",
+            "customer.create",
+            {
+                "email": "clementine.aucoin@lpc.ca",
+                "city": "Lunenburg",
+                "name": "Miss Clementine Aucoin",
+                "company": "Lunenburg Poetry Collective",
+                "interest": "restored portables",
+            },
+        ),
+        (
+            "new lead from the website form: Name: Priscilla Tan | Company: Fernweh "
+            "Fiber Studio | Email: priscilla@fernwehfiber.com | City: Missoula | "
+            "Interested in: baby alpaca roving",
+            "customer.create",
+            {
+                "name": "Priscilla Tan",
+                "company": "Fernweh Fiber Studio",
+                "email": "priscilla@fernwehfiber.com",
+                "city": "Missoula",
+                "interest": "baby alpaca roving",
+                "stage": "lead",
+            },
+        ),
+        (
+            "Add Lerato Khumalo from Bree Street Atelier, 082 555 0193, Johannesburg, for my book",
+            "customer.create",
+            {
+                "owner": "me",
+                "phone": "082 555 0193",
+                "name": "Lerato Khumalo",
+                "company": "Bree Street Atelier",
+                "city": "Johannesburg",
+            },
+        ),
+        (
+            "I sent email to Hotel Seiran yesterday about winter protection of the "
+            "pines. Follow up on December 10.",
+            "interaction.log",
+            {
+                "customer": "Hotel Seiran",
+                "channel": "email",
+                "summary": "about winter protection of the pines",
+                "occurred_on": "2026-11-17",
+                "follow_up": "2026-12-10",
+            },
+        ),
+        (
+            "Sent Deb Kowalski the holiday catalog via email, follow up before Friday",
+            "interaction.log",
+            {
+                "customer": "Deb Kowalski",
+                "channel": "email",
+                "summary": "the holiday catalog",
+                "follow_up": "2026-11-20",
+            },
+        ),
+        (
+            "Paloma Ruiz wrote me by WhatsApp, she ask if the harris hawk can come also in sunday",
+            "interaction.log",
+            {
+                "customer": "Paloma Ruiz",
+                "channel": "chat",
+                "summary": "she ask if the harris hawk can come also in sunday",
+            },
+        ),
+        (
+            "Today I met Mr. Haraguchi at his garden. He wants to buy black pine for the entrance.",
+            "interaction.log",
+            {
+                "customer": "Mr. Haraguchi",
+                "channel": "visit",
+                "summary": "He wants to buy black pine for the entrance",
+                "occurred_on": "2026-11-18",
+            },
+        ),
+        (
+            "acme signed for 12k today",
+            "purchase.log",
+            {"amount": 12000, "customer": "acme"},
+        ),
+        (
+            "llamé a Rosa Pérez, quiere 3 cajas, f/u mañana",
+            "interaction.log",
+            {
+                "customer": "Rosa Pérez",
+                "channel": "call",
+                "summary": "quiere 3 cajas",
+                "follow_up": "2026-11-19",
+            },
+        ),
+    ],
+)
+def test_what_blind_round_70_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "whats in my pipeline",
+            "report.show",
+            {"metric": "customers", "group_by": "stage", "owner": "me"},
+        ),
+        (
+            "mark the new tier call w bjorn done too",
+            "task.complete",
+            {"customer": "bjorn", "about": "new tier call"},
+        ),
+        (
+            "can maria take the polaris renewal quote, im swamped",
+            "task.update",
+            {"customer": "polaris", "owner": "maria", "about": "renewal quote"},
+        ),
+        (
+            "could sam take over the acme account pls",
+            "customer.update",
+            {"customer": "acme", "field": "owner", "value": "sam"},
+        ),
+        (
+            "oh and 2 support premium to her at 1200 each",
+            "purchase.log",
+            {"quantity": 2, "product": "support premium", "amount": 2400},
+        ),
+        (
+            "visited fatima brown at atlas, sent the renewal quote in person. she'll "
+            "decide by end of month, follow up 28th",
+            "interaction.log",
+            {
+                "customer": "fatima brown at atlas",
+                "channel": "visit",
+                "summary": "sent the renewal quote in person. she'll decide by end of month",
+                "follow_up": "2026-11-28",
+            },
+        ),
+        (
+            "morning. whose tasks are overdue",
+            "task.list",
+            {"period": "overdue", "owner": "team"},
+        ),
+        (
+            "sam has too many. move the never-contacted ones to jordan",
+            "customer.bulk_update",
+            {"never_contacted": True, "field": "owner", "value": "jordan", "owner": "sam"},
+        ),
+        (
+            "actually also add hannah jensen to that tag",
+            "customer.update",
+            {"customer": "hannah jensen", "field": "tag", "value": "that"},
+        ),
+        (
+            "the kowalski sale was 6 seats, keep the total at 4250",
+            "purchase.update",
+            {"customer": "kowalski", "sale_of": "kowalski", "quantity": 6, "amount": 4250},
+        ),
+        (
+            "ugh. change lukas kowalski's sale today to 6 seats, 4250 total",
+            "purchase.update",
+            {"customer": "lukas kowalski", "sold_on": "2026-11-18", "quantity": 6, "amount": 4250},
+        ),
+        (
+            "who closed deals today",
+            "report.show",
+            {"metric": "revenue", "period": "today", "group_by": "owner"},
+        ),
+        (
+            "task 30 -> jordan",
+            "task.update",
+            {"task_id": 30, "owner": "jordan"},
+        ),
+        (
+            "30 to jordan pls",
+            "task.update",
+            {"task_id": 30, "owner": "jordan"},
+        ),
+        (
+            "actually keep lukas garcia sunrise foods as a lead, jordan's working him",
+            "customer.update",
+            {"customer": "lukas garcia sunrise foods", "field": "stage", "value": "lead"},
+        ),
+        (
+            "remove the tag from hugo novak, he's not strategic",
+            "customer.update",
+            {"customer": "hugo novak", "field": "tag", "action": "untag"},
+        ),
+        (
+            "my own overdue ones - push them all to friday",
+            "task.update",
+            {"tasks_of": "me", "period": "overdue", "due": "2026-11-20"},
+        ),
+        (
+            "push all my overdue tasks to friday",
+            "task.update",
+            {"tasks_of": "me", "period": "overdue", "due": "2026-11-20"},
+        ),
+        (
+            "give that qbr task to maria, it's her account",
+            "task.update",
+            {"owner": "maria", "about": "qbr"},
+        ),
+        (
+            "oh wait ingrid moreau had a contact, restore just her",
+            "customer.restore",
+            {"customer": "ingrid moreau"},
+        ),
+        (
+            "harbor consulting (rafael) ordered 10 crm pro @ 180 each + 1 onboarding pkg for 1900",
+            "purchase.log",
+            {
+                "customer": "harbor consulting (rafael)",
+                "quantity": 10,
+                "product": "crm pro",
+                "amount": 1800,
+                "another_product": "1 onboarding package for 1900",
+            },
+        ),
+        (
+            "talked new tier w him too so close that task",
+            "task.complete",
+            {},
+        ),
+        (
+            "mark that intro call task done",
+            "task.complete",
+            {"about": "intro call"},
+        ),
+        (
+            "done w the qbr task",
+            "task.complete",
+            {"about": "qbr"},
+        ),
+        (
+            "sent a text to Mr. Fenwick, machine is ready",
+            "interaction.log",
+            {"customer": "Mr. Fenwick", "channel": "sms", "summary": "machine is ready"},
+        ),
+    ],
+)
+def test_what_working_day_81_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
