@@ -2300,9 +2300,7 @@ _BOUGHT_BEFORE = re.compile(
 
 @reads("purchase.log")
 def _purchase(match: re.Match, message: Message) -> dict | None:
-    if (second := _PRICED_SECOND.search(message.text)) and vocab.COUNTED.search(
-        message.text[: second.start()]
-    ):  # "3 analytics pro at 1050, and 2 support premium 600 each": each item its own price
+    if (second := _another_item(message.text)) is not None:
         first = replace(
             message, text=message.text[: second.start()], typed=message.typed[: second.start()]
         )
@@ -2492,6 +2490,9 @@ def _sale(text: str, typed: str) -> dict | None:
         end = times.end()
         if times.group("q2") and (what := _NAMED_AFTER_COUNT.match(typed, end)):
             slots["product"], end = what.group("p"), what.end()  # "…, 20x CRM Starter at 285 each"
+            if second := _SECOND_ITEM.match(text, end):  # "10x crm enterprise + 1 onboarding …"
+                slots[ANOTHER_PRODUCT] = typed[slice(*second.span("item"))].strip()
+                end = second.end()
         text = text[: times.start()] + " " + text[end:]
         typed = typed[: times.start()] + " " + typed[end:]
     if paid := _PAID_FOR.search(text):  # "paid 4 200 zł for organ tuning": what it paid for
@@ -2639,9 +2640,9 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
 
 # the product said right after a count: "20x CRM Starter at 285 each"
 _NAMED_AFTER_COUNT = re.compile(
-    r"\s+(?P<p>[A-Za-z][\w&+-]*(?:\s+(?!(?:at|for|to|from|with|total|each|and|plus)\b)"
+    r"\s+(?P<p>[A-Za-z][\w&+-]*(?:\s+(?!(?:at|for|to|from|with|total|each|and|plus)\b)(?!\+(?:\s|$))"
     rf"(?!(?i:{vocab.CURRENCY_CODE})\b)[\w&+-]+){{0,3}})"  # "12x truss 3m AED 9,600": no "AED"
-    r"(?=\s*(?:[,;:]|$|\s(?:at|for|@|total|each|and|plus)\b|\s+[$€£\d]|\s+[A-Za-z]{3}\s?\d))"
+    r"(?=\s*(?:[,;:]|$|\s(?:at|for|@|total|each|and|plus)\b|\s\+\s|\s+[$€£\d]|\s+[A-Za-z]{3}\s?\d))"
 )
 _SIGNED_FOR = re.compile(
     r"^\s*(?P<who>[^,;:!]+?)\s+(?:signed|renewed|took|bought)\s+(?:up\s+)?(?:for\s+)?(?:the\s+|an?\s+)?"
@@ -4883,11 +4884,31 @@ _PRICED_SECOND = re.compile(
     r"(?:\s*(?:each|ea|apiece|per\s+\w+))?)\W*$",
     re.I,
 )
-_SECOND_ITEM = re.compile(
+_SECOND_ITEM = re.compile(  # "… and 1 onboarding package"
     r"[\s,;]*(?:\band|\bplus|&|\+)\s+(?P<item>(?:\d+|an?|the|one|two|three|four|five)\s+(?!x\b)[a-z]"
     r"[^,;]*)",
     re.I,
 )
+# a second product said bare after a plus: "10x crm enterprise at 2200 + onboarding pkg"
+_PLUS_ITEM = re.compile(
+    r"\s*\+\s+(?!(?:vat|gst|hst|iva|tax|taxes|shipping|delivery|postage|freight|fees?)\b)"
+    r"(?P<item>[a-z][^,;]*)",
+    re.I,
+)
+
+
+def _another_item(text: str) -> re.Match | None:
+    """The second product of a sale told after a first one counted ("3 analytics pro at 1050,
+    and 2 support premium 600 each", "10x crm enterprise at 2200 + onboarding pkg"): the first is
+    read from the words before it alone, its price and all."""
+    second = _PRICED_SECOND.search(text)
+    if second is None and (unpriced := _SECOND_ITEM.search(text) or _PLUS_ITEM.search(text)):
+        # "… + 1 onboarding package, 12000 total": a sum after both is the sum of both
+        after = text[unpriced.start("item") :]
+        second = None if any(money.search(after) for money in vocab.MONEY) else unpriced
+    return second if second and vocab.COUNTED.search(text[: second.start()]) else None
+
+
 _GROUPED_NUMBER = re.compile(r"(?<![\w.,$€£])(?P<money>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?)(?![\w.,])")
 _THE_ONE_BEST = re.compile(
     r"\b(?:who'?s|whos|who is|which is|what'?s)\s+(?:my|our|the|his|her)\s+(?:single\s+)?"

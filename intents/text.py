@@ -568,7 +568,8 @@ POLITE = re.compile(
     r"(?:please\s+|kindly\s+)?)*"
     r"(?:(?:and|also|plus|oh and|and also),?\s+)?"  # "and tag him hot": a follow-up's opening
     r"(?:(?:i\s+)?(?:forgot|4got) to (?:log|add|record|note)(?: this| that| it)?\s*[-–—:,]+\s*)?"
-    r"(?:(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz),?\s+"
+    r"(?:(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz|"
+    r"abeg(?=\s+(?:remind|show|log|add|tell|set|send|move|give|mark)\b)),?\s+"
     r"(?:(?:be so kind as to|quickly)\s+)?)?"
     # "note a sale to X: …": the sale is what is told
     r"(?:(?:note|record|log|enter)\s+(?=(?:a|the)\s+(?:sale|purchase|new order)\b))?"

@@ -962,6 +962,12 @@ CUES: list[tuple[str, str]] = [
         "undo",
         r"^(?:(?:oops|ugh|sorry|argh)\b[^a-z]*(?:[\w']+[\s,.!]+){0,4}?)?(?:please\s+)?(?:undo|revert|roll ?back|take (?:that|it) back)\b(?:\s+(?:that|it|this|last|the|my|change|one|please|last change))*\W*$",
     ),
+    (  # "ignore that last change I made, please put it back": the last change taken back
+        "undo",
+        r"(?:^|[,;.!]\s*)(?:(?:please|pls|just)\s+)?(?:put|set|change)\s+(?:it|that|this|everything|"
+        r"things)\s+back(?:\s+(?:the way it was|as it was|to how it was))?\W*$"
+        r"|\b(?:ignore|forget|scrap)\s+(?:that|the|my)\s+last\s+(?:change|edit|update)\b",
+    ),
     (  # "wait sam is mid-deal with bjorn, undo": the reason first, then the undo
         "undo",
         r"[,;.!]\s*(?:so\s+)?(?:pls\s+|please\s+)?(?:undo|revert|roll ?back|reverse)(?:\s+(?:that|it|this|the last (?:one|change)|last change|please|pls))*\W*$",

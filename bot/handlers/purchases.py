@@ -83,8 +83,12 @@ def log_purchase(parsed: Parsed, ctx: Context) -> Reply:
 
 
 def _first_item_said(text: str, another: object) -> str:
-    """The words of a sale up to its second product, if it names one."""
-    at = text.casefold().find(str(another).casefold()) if another else -1
+    """The words of a sale up to its second product, if it names one (found by its first word,
+    as typed: "… at 2200 + onboarding pkg")."""
+    item = _ITEM.fullmatch(" ".join(str(another or "").split()))
+    first = item["product"].split()[0] if item else ""
+    said = list(re.finditer(rf"\b{re.escape(first)}", text, re.I)) if first else []
+    at = said[-1].start() if said else -1
     return text[:at] if at > 0 else text
 
 
@@ -175,14 +179,17 @@ def _second_item(
     # "10 crm enterprise at 2200 each and 1 onboarding package": the money said is the first's,
     # and the second is at its catalogue price
     before = _first_item_said(ctx.message.text, another)
-    first_priced = "amount" in slots and before != ctx.message.text and bool(_MONEY.search(before))
+    # (a price of each asked about, the first's price was said: "at 2200 + onboarding pkg")
+    first_priced = "amount" in slots and (
+        EACH in slots or before != ctx.message.text and bool(_MONEY.search(before))
+    )
     if product is None or not priced and not first_priced and (first is None or "amount" in slots):
         raise UserError(
             f"One amount for two products, or one I don't know: send “{another}” as a sale of "
             "its own, each with its amount, e.g. “Acme bought 3 Pro licences for $1,200”. "
             "Nothing was saved."
         )
-    said = item["q"].lower()
+    said = (item["q"] or "1").lower()
     count = int(said) if said.isdigit() else _COUNTED[said]
     price = {}
     if priced and (money := amount(item["price"])):
@@ -193,8 +200,8 @@ def _second_item(
     return product, count, clean_slots(price) or {}
 
 
-_ITEM = re.compile(
-    r"(?P<q>\d{1,4}|an?|one|two|three|four|five|six)\s+(?P<product>.+?)"
+_ITEM = re.compile(  # "1 onboarding package for 1900", "onboarding package" (one of them)
+    r"(?:(?P<q>\d{1,4}|an?|one|two|three|four|five|six)\s+)?(?P<product>.+?)"
     r"(?:\s*(?:for|at|@|=|-|,)?\s*(?P<price>[$€£]?\s?\d[\d,.]*\s?k?(?:\s*(?:usd|eur|gbp))?)"
     r"(?:\s*(?P<each>each|ea|apiece|per\s+\w+))?)?\W*",
     re.I,
