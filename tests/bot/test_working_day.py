@@ -418,3 +418,27 @@ def test_the_count_of_a_list_said_again_is_checked_before_a_change(chat):
     reply = chat.say("tag all 5 winback", who="Alex")
     assert "You said 5" in reply.text
     assert _tags(chat, "Hans Müller") == set()
+
+
+def test_a_second_product_after_a_plus_is_a_sale_of_its_own_at_list_price(chat):
+    _catalogue(chat)
+    asked = chat.say("sold jane cooper 10x analytics pro at 1050 + onboarding pkg")
+    assert "the price of each of the 10" in asked.text
+    chat.say("each")
+    assert _sales(chat) == {
+        ("Analytics Pro", 10, Decimal(10500)),
+        ("Onboarding Package", 1, Decimal(2000)),
+    }
+
+
+def test_one_sum_for_two_products_is_asked_apart_never_put_on_one(chat):
+    _catalogue(chat)
+    reply = chat.say("sold jane cooper 10x analytics pro + 1 onboarding package, 12000 total")
+    assert "sale of its own" in reply.text
+    assert chat.rows(Purchase) == []
+
+
+def test_put_it_back_after_a_change_undoes_that_change(chat):
+    chat.say("move jane smith to proposal")
+    chat.say("omg sorry, ignore that last change I made, please put it back")
+    assert chat.customer("Jane Smith").stage == "qualified"
