@@ -96,7 +96,8 @@ SEVERAL_SAID = re.compile(  # ("sold them 2 Analytics Pro": two of what was sold
     re.I,
 )
 MANY = re.compile(
-    r"\b(?:them|those|these|they|(?:the|that|this) (?:list|lot|selection)|those ones|these ones|"
+    r"\b(?:them|those|these|they|both(?: of (?:them|those|these))?|(?:the|that|this) (?:list|lot|"
+    r"selection)|those ones|these ones|"
     r"the (?:customers|ones|accounts|clients) (?:just )?(?:shown|listed|above)|"
     r"(?:all|the) \d{1,4}(?: of them| (?:customers|ones|accounts|clients))?)\b",  # "tag all 18 vip"
     re.I,
@@ -198,7 +199,8 @@ LAST_FEW = re.compile(
     re.I,
 )
 THOSE_N = re.compile(
-    r"\b(?:those|these|them|the|all)\s+(?P<n>\d{1,4})\b(?!\s*(?:days?|weeks?|%))", re.I
+    r"\b(?:those|these|them|the|all)\s+(?P<n>\d{1,4})\b(?!\s*(?:days?|weeks?|%))|\b(?P<both>both)\b",
+    re.I,
 )
 # a contact just talked about, named in a task: "a task for that call"
 THAT_CONTACT = re.compile(
@@ -933,7 +935,7 @@ def _top_of(text: str, reading: Parsed) -> Parsed:
     if (top := vocab.TOP_N.search(text)) and "limit" not in slots:
         slots["limit"] = int(top.group("n"))
     elif counted := THOSE_N.search(text):
-        slots[COUNT_SAID] = int(counted.group("n"))
+        slots[COUNT_SAID] = 2 if counted["both"] else int(counted["n"])  # "move both of them …"
     return replace(reading, slots=slots)
 
 

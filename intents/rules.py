@@ -4903,9 +4903,9 @@ def _another_item(text: str) -> re.Match | None:
     read from the words before it alone, its price and all."""
     second = _PRICED_SECOND.search(text)
     if second is None and (unpriced := _SECOND_ITEM.search(text) or _PLUS_ITEM.search(text)):
-        # "… + 1 onboarding package, 12000 total": a sum after both is the sum of both
-        after = text[unpriced.start("item") :]
-        second = None if any(money.search(after) for money in vocab.MONEY) else unpriced
+        # "… + 1 onboarding package, 12000 total", "…, 10% off list": what is said after both
+        # is of both, so the sale is read whole
+        second = None if re.search(r"\w", text[unpriced.end() :]) else unpriced
     return second if second and vocab.COUNTED.search(text[: second.start()]) else None
 
 

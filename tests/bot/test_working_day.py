@@ -442,3 +442,18 @@ def test_put_it_back_after_a_change_undoes_that_change(chat):
     chat.say("move jane smith to proposal")
     chat.say("omg sorry, ignore that last change I made, please put it back")
     assert chat.customer("Jane Smith").stage == "qualified"
+
+
+def test_both_of_them_after_a_list_of_two_is_that_list(chat):
+    chat.say("customers in new york and london", who="Alex")
+    chat.say("move both of them back to lead", who="Alex")
+    chat.say("yes", who="Alex")
+    stages = {name: chat.customer(name).stage for name in ("Jane Cooper", "Jane Smith")}
+    assert stages == {"Jane Cooper": "lead", "Jane Smith": "lead"}
+
+
+def test_both_after_a_longer_list_changes_nothing(chat):
+    chat.say("customers in new york, london and berlin", who="Alex")
+    reply = chat.say("move both of them back to lead", who="Alex")
+    assert "You said 2" in reply.text
+    assert chat.customer("Jane Cooper").stage == "customer"
