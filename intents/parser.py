@@ -178,6 +178,12 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
             ("customer.update", "customer.bulk_update") if book else ("task.update",)
         ):
             return handed
+    if (
+        (question := _ASKED_THEN_REMARK.match(message.typed))
+        and (asked := parse(question["asked"], now=now, tz=tz, lexicon=lexicon)).intent in _ASKED
+        and asked.confidence >= 0.7
+    ):
+        return asked  # "who's priya shah? alex gave me someone new": the question, not the remark
     if (counted := _COUNT_TO_WHOM.match(message.typed)) and (
         sold := parse(f"sold {counted.group('sale')}", now=now, tz=tz, lexicon=lexicon)
     ).intent == "purchase.log":
@@ -1003,6 +1009,13 @@ _CAN_THEY_TAKE = re.compile(
     re.I,
 )
 _AN_ACCOUNT = re.compile(r"\b(?:account|customer|client|lead|book)s?\b", re.I)
+_ASKED_THEN_REMARK = re.compile(
+    r"^(?P<asked>(?:who|what|where|which|how|when|is|are|does|do|did)\b[^?]{3,80}\?)\s+"
+    # a remark of what someone did, never a refinement of the question ("top 5 by value")
+    r"(?P<remark>(?:[a-z][\w'-]*|he|she|they)\s+(?:just\s+)?(?:gave|sent|handed|passed|moved|"
+    r"assigned|rang|called|phoned|emailed|texted|mentioned|said|told)\b[^?]*)$",
+    re.I,
+)
 _COUNT_TO_WHOM = re.compile(
     r"^(?:(?:oh|and|also|plus|then)\W+)*(?P<sale>\d{1,4}\s*x?\s+[^,;:]+?\s+to\s+[^,;:]+?\s+"
     r"(?:at|for|@)\s*[$€£]?\s?\d[\d,.]*\s?[km]?\b.*)$",

@@ -338,7 +338,7 @@ def _rules_say_more(name: str, slots: dict, tagged: str, text: str) -> bool:
         name == "customer"
         and isinstance(rule, str)
         and tagged.endswith("s")
-        and re.match(rf"{re.escape(tagged)}['’] [A-Z]", rule)
+        and re.match(rf"{re.escape(tagged)}['’] [A-Z][a-z]", rule)  # (not "Vireo Cosmetics' RFP")
     ):
         return True  # "Thornbury Beekeepers' Association": a plural's possessive inside the name
     if (
