@@ -4172,6 +4172,24 @@ def test_what_blind_round_70_missed_is_read_as_meant(text, intent, slots):
             "interaction.log",
             {"customer": "Mr. Fenwick", "channel": "sms", "summary": "machine is ready"},
         ),
+        (
+            "who's priya shah? alex gave me someone new",
+            "customer.show",
+            {"customer": "priya shah"},
+        ),
+        (
+            "sold jane cooper 10x analytics pro at 1050 + onboarding pkg",
+            "purchase.log",
+            {
+                "quantity": 10,
+                "product": "analytics pro",
+                "customer": "jane cooper",
+                "amount": 1050,
+                "each": 1050,
+                "another_product": "onboarding package",
+            },
+        ),
+        ("put it back", "undo", {}),
     ],
 )
 def test_what_working_day_81_missed_is_read_as_meant(text, intent, slots):
