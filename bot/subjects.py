@@ -99,8 +99,9 @@ MANY = re.compile(
     r"\b(?:them|those|these|they|both(?: of (?:them|those|these))?|(?:the|that|this) (?:list|lot|"
     r"selection)|those ones|these ones|"
     r"the (?:customers|ones|accounts|clients) (?:just )?(?:shown|listed|above)|"
-    r"all \d{1,4}(?! (?:tasks?|reminders?|to-?dos?|days?|weeks?|months?)\b)(?: of them)?|"  # "tag all"
-    r"the \d{1,4} (?:of them|customers|ones|accounts|clients))\b",  # "18 vip", "the 3 customers"
+    # "tag all 18 vip", "the 3 customers"; never "all 3 tasks"
+    r"all \d{1,4}(?! (?:tasks?|reminders?|to-?dos?|days?|weeks?|months?)\b)(?: of them)?|"
+    r"the \d{1,4} (?:of them|customers|ones|accounts|clients))\b",
     re.I,
 )
 # a task set on each customer of the list: "a task for jordan to call each of them", "for each of
