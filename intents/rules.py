@@ -285,11 +285,20 @@ def clean_slots(slots: dict[str, Any] | None) -> dict[str, Any] | None:
     if slots is None:
         return None
     # a value without a letter or digit is none: "gave us a 10 :)" has no comment ")"
-    return {
+    kept = {
         k: v
         for k, v in slots.items()
         if v is not None and not (isinstance(v, str) and not any(c.isalnum() for c in v))
     }
+    if kept.get("field") == "owner" and isinstance(kept.get("value"), str):
+        # "… to Íñigo please", "owner now is Bia": the colleague alone
+        kept["value"] = _AROUND_A_COLLEAGUE.sub("", kept["value"]) or kept["value"]
+    return kept
+
+
+_AROUND_A_COLLEAGUE = re.compile(
+    r"^(?:now\s+)?(?:is|=)\s+|\s+(?:please|pls|plz|thanks|thx|now|instead)$", re.I
+)
 
 
 def missing_required(intent: str, slots: dict[str, Any]) -> bool:
@@ -786,7 +795,7 @@ _BARE_STAGE = re.compile(
 _POINTED_AFTER_STATEMENT = re.compile(
     r"^[^,;.!?]+?\s(?P<verb>has|had|hasn'?t|hasnt|have|haven'?t|is|isn'?t|isnt|was|wasn'?t|wasnt|went|"
     r"wants|doesn'?t|doesnt|won'?t|wont|will|never|needs|just|moved|left|keeps|seems|looks|"
-    r"stopped|churned|signed|said|told|can'?t|cant|no longer)\b[^,;.!?]*"
+    r"stopped|churned|signed|said|told|can'?t|cant|no longer|sold|retired|closed)\b[^,;.!?]*"
     r"(?:,\s*the\s+(?P<which>[\w' -]+?)\s+one)?"  # "the dupe is mia fischer, the new york one"
     r"(?:[,;.!?]+\s*|\s+[-–—]+\s+)(?:(?:so|and|then|pls|please|just|can you|could you)\s+)*"
     r"(?P<change>(?:give|hand|move|reassign|assign|transfer|pass|tag|label|mark|put|set|delete|"
@@ -2607,7 +2616,9 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
                 text[: found.start()] + " " + text[cut:],
                 typed[: found.start()] + " " + typed[cut:],
             )
-    elif found := vocab.COUNTED.search(text):
+    elif (found := vocab.COUNTED.search(text)) and not (
+        _A_SIZE.match(found.group()) and re.search(r"\b(?:the|an?)\s+$", text[: found.start()])
+    ):
         slots["quantity"] = int(found.group("q"))
         slots["product"] = re.sub(
             r"^(?:more|extra|additional|new|another)\s+",
@@ -2638,6 +2649,9 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
     return slots
 
 
+# a size said before a product's name, not how many: "the 8m dome package", "a 40ft container"
+# (without "the" or "a" it is how much: "200m mooring line")
+_A_SIZE = re.compile(r"\d+(?:m|ft|cm|mm|in|kw|kva|hp|l|kg|t)\b", re.I)
 # the product said right after a count: "20x CRM Starter at 285 each"
 _NAMED_AFTER_COUNT = re.compile(
     r"\s+(?P<p>[A-Za-z][\w&+-]*(?:\s+(?!(?:at|for|to|from|with|total|each|and|plus)\b)(?!\+(?:\s|$))"
@@ -3953,7 +3967,7 @@ def _log(match: re.Match, message: Message) -> dict | None:
             typed = typed[: found.start()] + " " + typed[found.end() :]
             break
     else:
-        for found in vocab.OCCURRED.finditer(text[: match.start()]):
+        for found in vocab.OCCURRED.finditer(text[: match.end()]):  # "yesterday was at X"
             day = date_in(found.group("when"), now=message.now, tz=message.tz, future=False)
             if day is not None:
                 occurred = day.isoformat()

@@ -590,6 +590,8 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
             continue
         if name in RULES_FIRST:
             value = reading.found.get(name)
+            if name == "quantity" and re.search(rf"\b{value}[a-z]", tagging.message.text):
+                continue  # "the 8m dome package": a size, not how many
             if not merged.get(name) and value and not _names_the_customer(value, merged):
                 merged[name] = value
         elif value := reading.found.get(name):

@@ -154,7 +154,7 @@ SHORTHAND = [
     # words of a rep's first language among the English: "Telefonat with X", "llamé a Rosa"
     (re.compile(r"\b(?:telefonat|telefonema|llamada)\b", re.I), "call"),
     (re.compile(r"\bllam[ée](?:\s+a)?\b", re.I), "called"),
-    (re.compile(r"\bvisit[ée]\b(?:\s+a\b)?", re.I), "visited"),
+    (re.compile(r"\b(?:visit[ée]|fui)\b(?:\s+a\b)?", re.I), "visited"),
     (re.compile(r"\bmañana\b", re.I), "tomorrow"),
     (re.compile(r"\brecordatorio\b", re.I), "reminder"),
     (re.compile(r"(?<![\w/])c/(?=\s)", re.I), "with"),  # "whatsapp c/ luciana": con, com
@@ -570,7 +570,7 @@ POLITE = re.compile(
     r"(?:(?:i\s+)?(?:forgot|4got) to (?:log|add|record|note)(?: this| that| it)?\s*[-–—:,]+\s*)?"
     r"(?:(?:(?:could|can|would|will) you(?: please| kindly)?|please|kindly|pls|plz|"
     r"abeg(?=\s+(?:remind|show|log|add|tell|set|send|move|give|mark)\b)),?\s+"
-    r"(?:(?:be so kind as to|quickly)\s+)?)?"
+    r"(?:(?:be so kind as to|quickly|possibly)\s+)?){0,2}"  # "please could you possibly …"
     # "note a sale to X: …": the sale is what is told
     r"(?:(?:note|record|log|enter)\s+(?=(?:a|the)\s+(?:sale|purchase|new order)\b))?"
     r"(?=\S)",

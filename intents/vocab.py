@@ -843,8 +843,8 @@ CUES: list[tuple[str, str]] = [
     ("customer.update", DETAIL_IS.pattern),
     (  # "been out at X all afternoon, …", "viewing done with X …": a visit had
         "interaction.log",
-        rf"^\W*(?:(?:i|we|just)\s+)*(?:called in on|called into|called in (?:at|to)|been out at|was out at|out at|popped in on|{_LEFT_THERE}|"
-        r"(?:was|been) at(?!\s+(?:the|a|an|my|our|home|work|lunch|a conference)\b)|(?:was|been) in(?!\s+(?:a|an|my|our|his|her|their|home|work|lunch|touch|bed|town|hospital|the (?:office|car|meeting|loop|middle)|(?:the )?(?:morning|afternoon|evening))\b)|on ?site\s*(?:@|at))\s*"
+        rf"^\W*(?:(?:today|yesterday|this morning|this afternoon)[\s,]+)?(?:(?:i|we|just)\s+)*(?:called in on|called into|called in (?:at|to)|been out at|was out at|out at|popped in on|{_LEFT_THERE}|"
+        r"(?:was|been) at(?!\s+(?:the|a|an|my|our|home|work|lunch|a conference)\b)|(?:was|been) in(?!\s+(?:a|an|my|our|his|her|their|home|work|lunch|touch|bed|town|hospital|the (?:office|car|meeting|loop|middle)|(?:the )?(?:morning|afternoon|evening))\b)|went\s+(?:over\s+|out\s+|round\s+)?to(?!\s+(?:see|a|an|my|our|his|her|their|the (?:bank|gym|office|doctor|dentist|shop|meeting)|lunch|bed|sleep|work|town|school)\b)|on ?site\s*(?:@|at))\s*"
         r"(?=\S)|^\W*(?:viewing|showing|test drive)\s+(?:done\s+|completed\s+)?(?:with|at)\s+",
     ),
     (  # "phone for Omar Jensen at Wayne Logistik?": their details asked for
@@ -1639,9 +1639,9 @@ CHANNEL_OVERRIDES = [
     (re.compile(r"\b(?:on ?site)\b|^(?:\W*[\w']+\W+){0,4}?visit(?:ed|ing)\b"), "visit"),
     (  # "called in on the Hendersons", "been out at X all afternoon", "viewing done with X"
         re.compile(
-            r"^\W*(?:(?:i|we|just)\s+)*(?:called in on|called into|called in (?:at|to)|been out at|was out at|out at|popped in on|"
+            r"^\W*(?:(?:today|yesterday|this morning|this afternoon)[\s,]+)?(?:(?:i|we|just)\s+)*(?:called in on|called into|called in (?:at|to)|been out at|was out at|out at|popped in on|"
             rf"{_LEFT_THERE}|{_HERE_NOW}|"
-            r"(?:was|been) at(?!\s+(?:the|a|an|my|our|home|work|lunch|a conference)\b)|(?:was|been) in(?!\s+(?:a|an|my|our|his|her|their|home|work|lunch|touch|bed|town|hospital|the (?:office|car|meeting|loop|middle)|(?:the )?(?:morning|afternoon|evening))\b))\b"
+            r"(?:was|been) at(?!\s+(?:the|a|an|my|our|home|work|lunch|a conference)\b)|(?:was|been) in(?!\s+(?:a|an|my|our|his|her|their|home|work|lunch|touch|bed|town|hospital|the (?:office|car|meeting|loop|middle)|(?:the )?(?:morning|afternoon|evening))\b)|went\s+(?:over\s+|out\s+|round\s+)?to(?!\s+(?:see|a|an|my|our|his|her|their|the (?:bank|gym|office|doctor|dentist|shop|meeting)|lunch|bed|sleep|work|town|school)\b))\b"
             r"|^\W*(?:viewing|showing|test drive)\s+(?:done|completed|today|yesterday|with)\b"
         ),
         "visit",

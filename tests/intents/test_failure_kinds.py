@@ -4195,3 +4195,76 @@ def test_what_blind_round_70_missed_is_read_as_meant(text, intent, slots):
 def test_what_working_day_81_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "Sentosa Cove Events paid S$6,400 for the 8m dome package",
+            "purchase.log",
+            {
+                "amount": 6400,
+                "currency": "SGD",
+                "customer": "Sentosa Cove Events",
+                "product": "8m dome package",
+            },
+        ),
+        (
+            "Hazel Dorsey sold the orchard. Delete her.",
+            "customer.delete",
+            {"customer": "Hazel Dorsey"},
+        ),
+        (
+            "Pass all my clients from Toledo to Íñigo please, I go on maternity leave",
+            "customer.bulk_update",
+            {"owner": "me", "city": "Toledo", "field": "owner", "value": "Íñigo"},
+        ),
+        (
+            "Alambique Serra Azul: owner now is Bia",
+            "customer.update",
+            {"customer": "Alambique Serra Azul", "value": "Bia", "field": "owner"},
+        ),
+        (
+            "Today I went to Pera Boutique Hotel, 4 kilims in lobby need washing and "
+            "fringe repair. Follow up 20 November.",
+            "interaction.log",
+            {
+                "customer": "Pera Boutique Hotel",
+                "channel": "visit",
+                "summary": "4 kilims in lobby need washing and fringe repair",
+                "occurred_on": "2026-11-18",
+                "follow_up": "2026-11-20",
+            },
+        ),
+        (
+            "Please could you mark the task about Kilcreggan as done? Many thanks.",
+            "task.complete",
+            {"customer": "Kilcreggan"},
+        ),
+        (
+            "yesterday was at hugo's shop, they want 5",
+            "interaction.log",
+            {
+                "customer": "hugo's shop",
+                "channel": "visit",
+                "summary": "they want 5",
+                "occurred_on": "2026-11-17",
+            },
+        ),
+        (
+            "knut tromsø havn 200m mooring line 3100 nok",
+            "purchase.log",
+            {
+                "amount": 3100,
+                "currency": "NOK",
+                "quantity": 200,
+                "product": "mooring line",
+                "customer": "knut tromsø havn",
+            },
+        ),
+    ],
+)
+def test_what_blind_round_71_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
