@@ -277,7 +277,9 @@ def _task_for(slots: dict[str, Any], lexicon: Lexicon, typed: str) -> None:
             del slots["customer"]
     elif staff_named(said, lexicon) is None:
         del slots["owner"]
-        slots.setdefault("customer", said)
+        current = slots.get("customer")
+        if not current or (known_customer(said, lexicon) and not known_customer(current, lexicon)):
+            slots["customer"] = said  # "a task for emma taylor: QBR meeting jan 14": Emma's
     elif slots.get("customer", "").lower() == said.lower():
         del slots["customer"]
 

@@ -457,3 +457,10 @@ def test_both_after_a_longer_list_changes_nothing(chat):
     reply = chat.say("move both of them back to lead", who="Alex")
     assert "You said 2" in reply.text
     assert chat.customer("Jane Cooper").stage == "customer"
+
+
+def test_a_task_for_a_customer_named_before_its_words_is_on_that_customer(chat):
+    chat.say("add a task for jane smith: QBR meeting jan 14")
+    assert [(t.text, t.customer_id) for t in chat.rows(Task)] == [
+        ("QBR meeting", chat.customer("Jane Smith").id)
+    ]
