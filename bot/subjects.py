@@ -101,7 +101,8 @@ MANY = re.compile(
     r"the (?:customers|ones|accounts|clients) (?:just )?(?:shown|listed|above)|"
     # "tag all 18 vip", "the 3 customers"; never "all 3 tasks"
     r"all \d{1,4}(?! (?:tasks?|reminders?|to-?dos?|days?|weeks?|months?)\b)(?: of them)?|"
-    r"the \d{1,4} (?:of them|customers|ones|accounts|clients))\b",
+    r"the \d{1,4} (?:of them|customers|ones|accounts|clients)|"
+    r"the same (?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|ones|lot|customers))\b",
     re.I,
 )
 # a task set on each customer of the list: "a task for jordan to call each of them", "for each of
