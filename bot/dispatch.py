@@ -766,6 +766,8 @@ def _sure_of_each(reading: intents.Parsed) -> bool:
         and bool(slots.keys() & {"phone", "email"})
         or reading.intent == "segment.list"  # "leads untouched in 100 days? mark them lost": a
         and bool(slots)  # list shown first, the change after it previewed
+        or reading.intent == "customer.restore"  # "… bring her back pls": out of the bin, as
+        and bool(slots.get("customer"))  # undo would put her back in
     )
     return reading.confidence >= (UNSURE if checked else SURE_OF_EACH)
 
