@@ -7,7 +7,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from bot import checks, format
 from bot.books import require_own, staff_names
@@ -77,7 +77,7 @@ def profile(ctx: Context, customer: Customer, *, orders: bool = False) -> Reply:
         .where(Task.customer_id == customer.id, Task.status == TaskStatus.open.value)
         .order_by(col(Task.due).is_(None), Task.due)
     ).all()
-    tags = session.exec(select(CustomerTag.tag).where(CustomerTag.customer_id == customer.id))
+    tags = _tags_of(session, customer)
     said = session.exec(
         select(NpsAnswer)
         .where(NpsAnswer.customer_id == customer.id, col(NpsAnswer.comment).is_not(None))
@@ -105,7 +105,7 @@ def profile(ctx: Context, customer: Customer, *, orders: bool = False) -> Reply:
         "Products": ", ".join(
             f"{name} ×{qty}" for name, qty in sorted(products.items(), key=lambda i: -i[1])
         ),
-        "Tags": ", ".join(sorted(tags)),
+        "Tags": ", ".join(tags),
         "Marketing consent": "yes" if customer.consent_marketing else "no",
         "Open tasks": "; ".join(
             f"#{t.id} {t.text}" + (f" (due {format.day(t.due, today=today)})" if t.due else "")
@@ -478,13 +478,19 @@ def _remove_tag(ctx: Context, customer: Customer, value: str) -> Reply:
     )
 
 
+def _tags_of(session: Session, customer: Customer) -> list[str]:
+    return list(
+        session.exec(
+            select(CustomerTag.tag)
+            .where(CustomerTag.customer_id == customer.id)
+            .order_by(CustomerTag.tag)
+        )
+    )
+
+
 def _its_one_tag(ctx: Context, customer: Customer) -> str:
     """ "remove the tag from X", no tag named: the one X has; with several, which is asked."""
-    tags = ctx.session.exec(
-        select(CustomerTag.tag)
-        .where(CustomerTag.customer_id == customer.id)
-        .order_by(CustomerTag.tag)
-    ).all()
+    tags = _tags_of(ctx.session, customer)
     if len(tags) == 1:
         return tags[0]
     if not tags:
