@@ -438,7 +438,7 @@ class Bot:
                 all(_sure_of_each(r) for r in (first, *later))
                 and not any(_ONE_NOT_NAMED.search(part) for part in parts)
                 and not {r.intent for r in (first, *later)} & {"unknown", "smalltalk", "help"}
-                and not {r.intent for r in later} & NEVER_SECOND
+                and not any(_never_second(first, r) for r in later)
             ):
                 parsed, then = _follow_up_said_apart(first, later), split[1]
             elif (
@@ -510,13 +510,21 @@ class Bot:
             parsed = replace(parsed, slots={**parsed.slots, "customer": f"#{about}"})
         try:
             with session.begin_nested():
-                if parsed.intent == "unknown" or parsed.confidence < UNSURE:
+                if parsed.intent == "unknown" or (
+                    parsed.confidence < UNSURE
+                    # "…, and tag them stalled": as sure as when "them" is one customer
+                    and not _sure_of_each(read(subjects.as_if_named(text)))
+                ):
                     raise UserError("I couldn't read it for sure")
                 second = self._run(session, staff, message, _Command(parsed), command_id)
         except (UserError, Ask) as stopped:
             if isinstance(stopped, Ask) and not wrote and ran == 1:
                 stopped.then = rest or ""  # nothing was done before it: the question stands
                 raise
+            if isinstance(stopped, Ask) and parsed.intent in PREVIEWED:
+                # "… and tag them stalled": what ran stays done, and this change is previewed
+                self._keep(session, message, staff.id, stopped, then=rest)
+                return replace(combined(first, stopped.reply), buttons=stopped.reply.buttons)
             reason = str(stopped) if isinstance(stopped, UserError) else stopped.reply.text
             unsaid = f"{text} {rest}" if rest else text
             done = "the first part" if ran == 1 else f"the first {ran} parts"
@@ -629,26 +637,38 @@ class Bot:
                 delete(PendingQuestion).where(PendingQuestion.conversation == conversation)
             )
             if question is not None:
-                described = {
-                    b.value: b.label for b in question.reply.buttons if b.value in question.choices
-                }
-                payload = {
-                    **question.command,
-                    "choices": question.choices,
-                    "described": described,
-                    "order": [b.value for b in question.reply.buttons],
-                    **({"then": then} if then else {}),
-                }
-                session.add(
-                    PendingQuestion(
-                        conversation=conversation,
-                        staff_id=staff_id,
-                        kind="confirm" if "yes" in question.choices else "choice",
-                        payload=payload,
-                        expires_at=message.received_at
-                        + timedelta(minutes=self.settings.question_ttl_minutes),
-                    )
-                )
+                self._keep(session, message, staff_id, question, then=then)
+
+    def _keep(
+        self,
+        session: Session,
+        message: Message,
+        staff_id: int,
+        question: Ask,
+        *,
+        then: str | None = None,
+    ) -> None:
+        """The question left waiting for its answer, with the request to run after it."""
+        described = {
+            b.value: b.label for b in question.reply.buttons if b.value in question.choices
+        }
+        payload = {
+            **question.command,
+            "choices": question.choices,
+            "described": described,
+            "order": [b.value for b in question.reply.buttons],
+            **({"then": then} if then else {}),
+        }
+        session.add(
+            PendingQuestion(
+                conversation=_conversation(message, staff_id),
+                staff_id=staff_id,
+                kind="confirm" if "yes" in question.choices else "choice",
+                payload=payload,
+                expires_at=message.received_at
+                + timedelta(minutes=self.settings.question_ttl_minutes),
+            )
+        )
 
 
 # where a message holds a second request: a command word after a full stop, a semicolon, "and" or
@@ -722,6 +742,15 @@ ANOTHER_WRITE = 0.4
 # what is never done as the second request of a message: "called acme, '); DELETE FROM …" is a
 # contact whose summary holds those words, not a contact and then a delete
 NEVER_SECOND = frozenset({"customer.delete", "customer.forget", "customer.bulk_update"})
+
+
+def _never_second(first: intents.Parsed, later: intents.Parsed) -> bool:
+    """Whether a later request may not follow the first in one message: a change to a list may
+    follow one to the same list ("put all 4 back to qualified and tag them stalled"), each
+    previewed in turn."""
+    if later.intent == "customer.bulk_update" and first.intent == "customer.bulk_update":
+        return False
+    return later.intent in NEVER_SECOND
 
 
 def _follow_up_said_apart(contact: intents.Parsed, later: list[intents.Parsed]) -> intents.Parsed:

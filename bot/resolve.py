@@ -113,13 +113,15 @@ def _resolve(
         return misspelt
     if (recent := _just_talked_about(ctx, typed, hinted or matches)) is not None:
         return recent
-    if (
-        read
-        and not hinted
-        and not guessed
-        and (customer := clear_winner(matches) or _in_view(ctx, typed, matches))
-    ):
-        return customer
+    if not hinted and not guessed:
+        # a change needs more: only the one of the list just shown that the words name
+        chosen = (
+            clear_winner(matches) or _in_view(ctx, typed, matches)
+            if read
+            else _on_screen(ctx, typed, matches)
+        )
+        if chosen is not None:
+            return chosen
     offered = hinted or matches
     if len(named := [m for m in offered if _is_named(typed, m.customer)]) > 1:
         offered = named  # "hugo novak", with two of that name: those two, not every Hugo
@@ -262,6 +264,12 @@ def _in_view(ctx: Context, typed: str, matches: list[Match]) -> Customer | None:
     leading = _with_recent(ctx, typed, matches)[0]
     if leading.customer.id == ctx.recent and _fits(typed, leading.customer):
         return leading.customer  # (never Jane Cooper for "jane smith" because she led the search)
+    return _on_screen(ctx, typed, matches)
+
+
+def _on_screen(ctx: Context, typed: str, matches: list[Match]) -> Customer | None:
+    """The only one of the list just shown whose name holds every word said ("the dunder
+    mifflin one, mark it lost" after a list with one Dunder Mifflin customer)."""
     shown = [
         m.customer for m in matches if m.customer.id in ctx.on_screen and _fits(typed, m.customer)
     ]

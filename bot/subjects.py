@@ -82,6 +82,7 @@ ONE = re.compile(
     r"person|lead))\b",
     re.I,
 )
+_IT = re.compile(rf"\bit\b|{ONE.pattern}", re.I)
 OPENING = re.compile(
     r"^(?:(?:oh|and|also|so|now|ok|okay|btw|plus|oops)[,!.]?\s+)*(?:he|she|hes|shes)"
     r"(?:\s+(?:also|too|just|then|finally))?\b",
@@ -1320,6 +1321,8 @@ def _narrower(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) ->
         return None  # "nps this quarter" is a question of its own
     if not opening and (MANY.search(text) or ONE.search(text)):
         return None  # "tag them vip": a request about what was shown, not a narrower question
+    if parsed.intent not in REFINABLE and parsed.slots.get("customer") and _IT.search(rest):
+        return None  # "the dunder mifflin one, mark it lost": one of the list, changed
     if (
         parsed.intent in REFINABLE
         and parsed.intent != asked["intent"]

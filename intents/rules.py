@@ -116,6 +116,8 @@ def without_customer_tail(slots: dict[str, Any], typed: str) -> dict[str, Any]:
     if isinstance(who, str) and _SPOKEN_TO.match(who):
         del slots["customer"]  # "you missed the nps - she gave a 6": the one just talked about
         who = None
+    if isinstance(who, str) and re.search(rf"\b(?:the|that|this)\s+{re.escape(who)}\b", typed):
+        slots["customer"] = who = _ONE_OF_SEVERAL.sub("", who) or who  # "the jane one, mark it …"
     if not isinstance(who, str) or not isinstance(said, str):
         return slots
     words = who.split()
@@ -137,6 +139,7 @@ _ROLE_AT = re.compile(
     re.I,
 )
 _WHOSE_LAST = (["his"], ["her"], ["their"], ["its"])
+_ONE_OF_SEVERAL = re.compile(r"\s+one$", re.I)
 _VERB_AT_END = re.compile(r"\s+(?:should|must|needs|ought)$", re.I)
 _STAGE_VERB = re.compile(r"(?:bump|promote|demote|advance|upgrade|downgrade)\s+(?=\S)", re.I)
 _SPOKEN_TO = re.compile(r"(?:you|u|ya)\s+(?:missed|forgot|got|left|didn'?t|did not)\b", re.I)

@@ -1069,3 +1069,20 @@ def test_a_task_for_a_colleague_on_a_selection_by_value_keeps_both(book):
     )
     assert {r["Change"] for r in preview.rows} == {"+ task for Lee"}
     assert [r["Customer"] for r in preview.rows] == ["Pia Post"]
+
+
+def test_a_second_change_to_the_same_list_is_previewed_once_the_first_is_done(book):
+    book.say("Dana's leads", who="Alex")
+    first = book.say("put all 3 back to qualified and tag them stalled", who="Alex")
+    assert first.text.startswith("Move 3 customers to the stage qualified?")
+    second = book.say("yes", who="Alex")
+    assert "Moved 3 customers to the stage qualified" in second.text
+    assert "Tag 3 customers stalled?" in second.text
+    assert [b.label for b in second.buttons] == ["Confirm", "Cancel"]
+    assert {book.customer(n).stage for n in ("Hal Hardy", "Hank Iron", "Sofia Soft")} == {
+        "qualified"
+    }
+    assert not [t for t in book.rows(CustomerTag) if t.tag == "stalled"]
+    book.say("yes", who="Alex")
+    tagged = {t.customer_id for t in book.rows(CustomerTag) if t.tag == "stalled"}
+    assert tagged == {book.customer(n).id for n in ("Hal Hardy", "Hank Iron", "Sofia Soft")}

@@ -464,3 +464,20 @@ def test_a_task_for_a_customer_named_before_its_words_is_on_that_customer(chat):
     assert [(t.text, t.customer_id) for t in chat.rows(Task)] == [
         ("QBR meeting", chat.customer("Jane Smith").id)
     ]
+
+
+def test_the_one_of_a_list_named_by_a_word_shared_with_others_is_the_one_listed(chat):
+    chat.say("customers in london", who="Alex")
+    reply = chat.say("the jane one, mark it lost", who="Alex")
+    assert "Jane Smith" in reply.text
+    assert chat.customer("Jane Smith").stage == "lost"
+    assert chat.customer("Jane Cooper").stage == "customer"
+
+
+def test_a_change_to_a_name_shared_by_two_asks_which_without_a_list(chat):
+    reply = chat.say("jane, mark her lost", who="Alex")
+    assert "Which one" in reply.text
+    assert {chat.customer(n).stage for n in ("Jane Smith", "Jane Cooper")} == {
+        "qualified",
+        "customer",
+    }
