@@ -522,12 +522,20 @@ def _after_reason(
         named = re.sub(r"(?:'s|’s)$", "", named) if named else named  # "sam's london based, …"
         change = replace(change, slots={**change.slots, "value": named})
     if (
-        change.intent == "customer.update"
-        and not change.slots.get("customer")
-        and change.slots.get("field") == "stage"
-        and not vocab.SELECTION_SAID.search(message.text[: reason.end()])  # "All customers …, put"
-        and not rules.ALL_OF_THEM.search(message.text[: reason.end()])  # "close all of X's leads"
-        and (named := rules.leading_name(message.typed[: reason.end()]))
+        (
+            (change.intent == "customer.update" and change.slots.get("field") == "stage")
+            or change.intent == "customer.delete"  # "Hirano Ceramics - please remove. They closed"
+        )
+        and (
+            not change.slots.get("customer")
+            and not vocab.SELECTION_SAID.search(
+                message.text[: reason.end()]
+            )  # "All customers …, put"
+            and not rules.ALL_OF_THEM.search(
+                message.text[: reason.end()]
+            )  # "close all of X's leads"
+            and (named := rules.leading_name(message.typed[: reason.end()]))
+        )
     ):  # "dvorak signed. mark won": the one who signed
         change = replace(change, slots={**change.slots, "customer": named})
     if (

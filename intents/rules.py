@@ -300,7 +300,9 @@ def clean_slots(slots: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 _AROUND_A_COLLEAGUE = re.compile(
-    r"^(?:now\s+)?(?:is|=)\s+|\s+(?:please|pls|plz|thanks|thx|now|instead)$", re.I
+    r"^(?:now\s+)?(?:is|=)\s+|\s+(?:please|pls|plz|thanks|thx|now|instead|from now on|"
+    r"going forward|from today|for good|permanently)$",
+    re.I,
 )
 
 
@@ -680,7 +682,10 @@ _THE_ONE_IS = re.compile(
 
 def leading_name(typed: str) -> str | None:
     """The customer a statement opens with: "Amelia Kowalski went with a competitor" → its
-    capitalised name; in lower case, the reference before the first comma or full stop."""
+    capitalised name; in lower case, the reference before the first comma or full stop; "X's old
+    treasurer, Máire Ní Fhlatharta, has left" → the person named after their role."""
+    if role := ROLE_THEN_NAME.match(typed.strip()):
+        return role["name"]
     if found := _NAME_FIRST.match(typed.strip()):
         name = re.sub(
             r"(?:\s+(?:from|at|of|&|de|van|von|du|la|le|do|da|dos|das|del|di|PO|SOW|NDA|RFP|RFQ))+$",
@@ -690,6 +695,12 @@ def leading_name(typed: str) -> str | None:
         return name.strip(" .") or None
     said = _ref(re.split(r"[,.;!]", typed, maxsplit=1)[0])
     return None if said and said.lower() in _NOT_LEADING else said
+
+
+ROLE_THEN_NAME = re.compile(
+    r"^(?:the\s+)?[^,;.!?]+?(?:'s|’s|s'|’)\s+(?:(?:old|new|former|current|head)\s+)?"
+    r"[A-Za-z][A-Za-z -]{1,30}?,\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),"
+)
 
 
 def named_then_pointed(message: Message) -> Message | None:
@@ -1159,6 +1170,8 @@ def _forget(match: re.Match, message: Message) -> dict | None:
         return None  # "remove task #4 completely": a task, never a person's data
     if signed := _SIGNED_QUOTE.search(message.typed):  # '"… erase all my data. Ewan Pryce"'
         return {"customer": signed["who"]}
+    if role := ROLE_THEN_NAME.match(message.typed):  # "X's old treasurer, NAME, … forget her"
+        return {"customer": role["name"]}
     who = _cut_words(message.text, message, vocab.FORGET_WORDS)
     if who and who.lower() in {"that", "it", "this", "me"}:
         return None
@@ -4853,7 +4866,7 @@ _MORE_TOWNS = re.compile(
     r"delete|tag|mark|set|hand|leads?|customers?|clients?|accounts?|prospects?|qualified|"
     r"proposals?|lost|won|champions|detractors|promoters)\b)(?![\w-]+(?:'s|’s)\b)[A-Za-zÀ-ÿ][\w'-]+)+"
     r"(?=\s*$|\s*[,.?!]|\s+(?:with|without|who|that|no|not|never|to|tagged|owned|by|in|and|go|goes|"
-    r"get|gets|should|move|moves|will|need|needs|has|hasn'?t|have|haven'?t|had|hadn'?t|did|didn'?t|"
+    r"get|gets|should|move|moves|pass|passes|will|need|needs|has|hasn'?t|have|haven'?t|had|hadn'?t|did|didn'?t|"
     r"is|are|bought|spent|went)\b)"
 )
 _STAGE_THEY_ARE = re.compile(

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from intents.rules import MENTIONING, Message
+from intents.rules import MENTIONING, ROLE_THEN_NAME, Message
 from intents.vocab import (
     COMPANY_WORDS,
     DATE,
@@ -621,6 +621,12 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
                 continue  # "met amelia taylor (cyberdyne retail) on 07/12": cut inside brackets
             if name == "customer" and _A_COUNT.match(value):
                 continue  # "sold 1x elk mount to X": how many (and what), not who
+            if (
+                name == "customer"
+                and (role := ROLE_THEN_NAME.match(tagging.message.typed))
+                and role["name"] == merged.get(name)
+            ):
+                continue  # "X's old treasurer, Máire Ní Fhlatharta, … forget her": her, not X
             if (
                 name == "name"
                 and merged.get(name)

@@ -155,7 +155,17 @@ SHORTHAND = [
     (re.compile(r"\b(?:telefonat|telefonema|llamada)\b", re.I), "call"),
     (re.compile(r"\bllam[ée](?:\s+a)?\b", re.I), "called"),
     (re.compile(r"\b(?:visit[ée]|fui)\b(?:\s+a\b)?", re.I), "visited"),
-    (re.compile(r"\bmañana\b", re.I), "tomorrow"),
+    (re.compile(r"\b(?:mañana|amanhã)\b", re.I), "tomorrow"),
+    (re.compile(r"\b(?:ayer|ontem)\b", re.I), "yesterday"),
+    (re.compile(r"\b(?:hoy|hoje)\b", re.I), "today"),
+    (re.compile(r"\b(?:liguei\s+(?:pra|para|a)|llam[óo])\b", re.I), "called"),
+    (re.compile(r"\breuni[ãa]o\b", re.I), "meeting"),
+    (re.compile(r"\bclientes\b", re.I), "clients"),
+    (re.compile(r"\blunes\b", re.I), "monday"),
+    (re.compile(r"\bmartes\b", re.I), "tuesday"),
+    (re.compile(r"\bmi[ée]rcoles\b", re.I), "wednesday"),
+    (re.compile(r"\bjueves\b", re.I), "thursday"),
+    (re.compile(r"\b(?:viernes|sexta(?:-feira)?)\b", re.I), "friday"),
     (re.compile(r"\brecordatorio\b", re.I), "reminder"),
     (re.compile(r"(?<![\w/])c/(?=\s)", re.I), "with"),  # "whatsapp c/ luciana": con, com
     # "Guess who just called?? X!! They want …": X called
@@ -167,6 +177,7 @@ SHORTHAND = [
         ),
         r"\1 ",
     ),
+    (re.compile(r"(?<=[^\W\d_])—(?=[^\W\d_])"), " — "),  # "Hirano Ceramics—please remove"
     (re.compile(r"\bteh\b", re.I), "the"),  # "whats teh status of …"
     (re.compile(r"^(?:sho|shw)(?= me\b)", re.I), "show"),  # "sho me fathom divng salvage"
     (re.compile(r"\b(?:evry|evrey|evey)\b", re.I), "every"),
@@ -513,9 +524,11 @@ GREETING = re.compile(
     r"(?:(?:hi|hey|hello|hiya|yo|morning|mornin|g'?day|good (?:morning|afternoon|evening)|gm|"
     r"thanks|thx|thank you|ty|cheers|ok|okay|great|perfect|cool|oi|ola|olá|hola|bonjour|ciao|"
     r"righto|salam|salaam|as-?salamu? alaikum|kia ora|namaste|shalom|aloha|servus|hallo|hej|howdy|"
-    r"shukran|merci|gracias|danke|obrigad[oa]|grazie|asante|dear(?=\s+(?:bot|crm|crmbot|assistant)\b))"
+    r"shukran|merci|gracias|danke|obrigad[oa]|grazie|asante|howzit|heita|sawubona|merhaba|selam|"
+    r"ahoj|moin|cze[sś][cć]|bom dia|buen[oa]s d[ií]as|qu[eé] onda|wagwan|"
+    r"dear(?=\s+(?:bot|crm|crmbot|assistant)\b))"
     r"(?:\s+(?:boss bot|boss|bot|all|team|there|again|so much|mate|folks|sir|guys|everyone|po|crm|"
-    r"crmbot|assistant))?"
+    r"crmbot|assistant|o))?"
     r"(?:\s*[!,.:;-]+\s*|\s+(?=(?:please|pls|can you|could you)\b))"
     r"|(?:hi|hey|hello|yo)\s+(?=\w))"
     r"(?:(?:now|so|and|also|please|pls|quick one|quick q(?:uestion)?)\b[,:]?\s*)?",

@@ -1473,7 +1473,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "customer.show",
-        r"^(?:what(?:'s| is)|whats) (?P<before>.+?)(?:'s|’s) (?:phone(?: number)?|number|email|e-mail|address|owner|stage|segment|title|city)\W*$",
+        r"^(?:what(?:'s| is)|whats) (?P<before>.+?)(?:'s|’s) (?:phone(?: number)?|number|mobile|cell|email|e-mail|address|owner|stage|segment|title|city)(?: again)?\W*$",
     ),
     ("customer.show", r"\bknow who (?P<before>.+?) is\W*$"),
     (  # "need the phone number for Timberline Lumber before I head out"
@@ -1514,7 +1514,8 @@ SMALL_TALK = re.compile(
     r"how are you|you there|are you|who are you|what are you|how's it going|merci|hallo|hola|"
     r"namaste|danke|gracias|arigato\w*|grazie|obrigad[oa]|happy|no worries|helpful|hope|"
     r"salam|salaam|shukran|kia ora|ola|olá|oi|bonjour|ciao|shalom|aloha|servus|hej|asante|"
-    r"well done|good job|nice one|love (?:that|it|you)|lovely|amazing|excellent|fab)\b"
+    r"well done|good job|nice one|love (?:that|it|you)|lovely|amazing|excellent|fab|howzit|"
+    r"ka pai|merry christmas|happy (?:holidays|new year)|season'?s greetings|merhaba)\b"
     r"|[👍🙏😊🙂❤🎉👋✅]"
 )
 
@@ -1972,10 +1973,15 @@ MONEY = [  # an amount with its currency anywhere; else a bare number after "for
     ),
 ]
 PURCHASE_FORMS = [
-    re.compile(r"\b(?:sold|booked|invoiced)\s+(?P<what>.+?)\s+(?:to|with|→|->)\s+(?P<who>.+?)\W*$"),
     re.compile(
-        r"^(?:we\s+)?(?:new order|sale|deal|purchase|order|closed (?:a |the )?deal|"
-        r"(?:log|record|add|register)(?:ged|ed)? (?:a |the )?(?:purchase|sale|order))\s*"
+        r"\b(?:sold|booked|invoiced)\s+(?!to\s)(?P<what>.+?)\s+(?:to|→|->)\s+(?P<who>.+?)\W*$"
+    ),
+    # "booked 10 seats with acme" (never "sold to X 6 brushes with rods": those are what)
+    re.compile(r"\b(?:sold|booked|invoiced)\s+(?!to\s)(?P<what>.+?)\s+with\s+(?P<who>.+?)\W*$"),
+    re.compile(
+        r"^(?:we\s+|an?\s+)?(?:new order|sale|deal|purchase|order|"
+        r"closed (?:a |the )?deal|(?:log|record|add|register)(?:ged|ed)? (?:a |the )?"
+        r"(?:purchase|sale|order))\s*"
         r"(?:from|to|with|for|by)?\s*[:,]?\s*(?P<who>[^:,]+?)\s*[:,]\s*(?P<what>.+?)\W*$"
     ),
     re.compile(  # "log sale to Rookery Chimney Sweeps $500 for brushes": whom, then what
@@ -2014,7 +2020,7 @@ DISCOUNT = re.compile(
     r"|\b(?:discount(?:ed)?|off|minus|less)\s+(?:of\s+|by\s+|a\s+)?(?P<pct2>\d{1,2}(?:\.\d{1,2})?)\s?%"
 )
 TIMES = re.compile(  # "support premium x2", "2x CRM Pro", "× 3", "qty 10", "quantity: 25"
-    r"(?<![\w$€£.,])(?:[x×]\s?(?P<q>\d{1,4})|(?P<q2>\d{1,4})\s?[x×])(?![\w.,])"
+    r"(?<![\w$€£.,])(?:[x×]\s?(?P<q>\d{1,4})|(?P<q2>\d{1,4})\s?[x×])(?!\w|[.,]\d)"
     r"|(?:[,;|]\s*)?\b(?:qty|quantity)\s*[:=]?\s*(?P<q3>\d{1,6})\b(?![.,]\d)"
 )
 NEGATIVE_QUANTITY = re.compile(
@@ -2156,7 +2162,7 @@ UPDATE_FORMS = [
     re.compile(rf"^(?:no,?\s+|sorry,?\s+)?it'?s\s+(?P<who>[^,;]+?)\s+(?:that|who)(?:'s|’s|\s+is|\s+should\s+be)\s+(?:now\s+)?(?:an?\s+)?{_STAGE}\W*$"),
     # "update #4471 phone +65 6555 0192", "/crm update Harzwald Glassblowers city Goslar": a detail
     # given bare after its name (the last field word said is the field)
-    re.compile(r"^(?:update|change|set|edit|correct|fix)\s+(?P<who>[^,:;]+?)(?:'s|’s)?\s+(?P<field>phone(?: number)?|mobile|cell|tel|e-?mail(?: address)?)\s*:?\s*(?P<value>\+?\(?\d[\d ()./-]{5,}\d|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$"),
+    re.compile(r"^(?:update|change|set|edit|correct|fix|add|save|put in)\s+(?P<who>[^,:;]+?)(?:'s|’s)?\s+(?P<field>phone(?: number)?|mobile|cell|tel|e-?mail(?: address)?)\s*:?\s*(?P<value>\+?\(?\d[\d ()./-]{5,}\d|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$"),
     # "mrs kowalczyk phone 773-555-0148": a name, then a detail and its value bare
     re.compile(r"^(?!(?:who|whose|which|what|find|show|search|look|is|does|any|called|rang|texted|emailed|log|logged)\b)(?P<who>[a-z][^,:;]{1,40}?)(?<!\snew)(?<!\shis)(?<!\sher)(?<!\stheir)(?:'s|’s)?(?:\s+new)?\s+(?P<field>phone(?: number)?|mobile|cell|tel|ph|e-?mail(?: address)?)\s*:?\s*(?P<value>\+?\(?\d[\d ()./-]{5,}\d|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\W*$"),
     # "Change the email of Beatriz Menezes for beatriz.menezes@…": the new value after "for"
@@ -2495,7 +2501,7 @@ NO_CONTACT = re.compile(  # "untouched", "gone quiet", "nothing heard in 3+ week
 )
 CITY = re.compile(
     rf"\b(?:in|from|based in|located in)\s+(?![\w-]+(?:'s|’s)\s)(?!(?:the(?!\s(?i:uk|us|usa|states|netherlands|philippines|uae)\b)|a|an|in|at|on|to|for|with|over|more|us|it|them|him|her|me|you|all|any|anyone|anybody|someone|somebody|every|like|about|around|contact|touch|ages|years|months|weeks|a while|stage|last|past|this|my|our|total|all|general|\d|lead|leads|proposal|qualified|negotiation|customer|lost|prospect|risk|hibernating|champions?|loyal(?:ists)?|promising|detractors?|promoters?|passives?|lapsed|{_SPAN_COUNT}|{MONTH}|(?i:{WEEKDAY}))\b)(?!\w*_)"
-    r"(?P<city>[^\W\d_][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|shall|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|interest|interested|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|become|tho|though|then|too|please|now|today|anyway|anymore|again|right|stuck|more|less|older|sitting|nobody|noone|no)\b)[^\W\d_][\w'-]+){0,2})(?=\s|$|[,.?!])"
+    r"(?P<city>[^\W\d_][\w'-]+(?:\s(?!(?i:i've|i'm|we've|we're|ive|im)\b)(?!(?:owned|managed|with|without|spent|spend|spending|bought|ordered|it|them|at|who|that|which|we|i|still|shall|never|yet|already|only|just|ever|currently|sort|sorted|ordered|tagged|interest|interested|by|and|or|over|above|worth|in|not|no|having|whose|as|on|for|since|this|last|please|from|to|haven't|hasn't|havent|hasnt|have|has|had|did|didn't|are|is|were|was|days?|weeks?|months?|get|gets|should|need|needs|must|will|can|go|goes|move|moves|pass|passes|transfer|become|tho|though|then|too|please|now|today|anyway|anymore|again|right|stuck|more|less|older|sitting|nobody|noone|no)\b)[^\W\d_][\w'-]+){0,2})(?=\s|$|[,.?!])"
 )
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
@@ -2909,7 +2915,7 @@ SELECTION_FILLER = frozenset(
     "we've weve i've ive we're yet ever segment segments group bucket clean-up cleanup "
     "housekeeping tidy-up marked flagged set "
     "in on at system and also just right away thanks thx today list with from by for "
-    "stage stages status pipeline book clear out goes go going should move moved put hand handed "
+    "stage stages status pipeline book clear out goes go going should move moved put hand handed pass passes passed "
     "over give send shift switch transfer reassign assign change set mark tag label update make "
     "delete remove drop archive purge wipe clean get gets let have has had back up off into "
     "onto as bulk then too bin rid trash del or more than longer push bump advance progress "
@@ -2950,7 +2956,9 @@ ONLY_SMALL_TALK = re.compile(
     r"terima kasih|salamat|arigato\w*|grazie(?: mille)?|muchas gracias|merci beaucoup|"
     r"bom dia|boa tarde|boa noite|buen[oa]s (?:d[ií]as|tardes|noches)|guten (?:morgen|tag|abend)|"
     r"buongiorno|valeu|vlw|blz|beleza|dzi[eę]ki|dzi[eę]kuj[eę]|super|asante(?: sana)?|"
-    r"perfect|cool|nice|awesome|brilliant|lovely)[\s,.!?:)(]*)+"
+    r"perfect|cool|nice|awesome|brilliant|lovely|howzit|ka pai|merhaba|bot|"
+    r"(?:merry christmas|happy (?:holidays|new year)|season'?s greetings)"
+    r"(?: to (?:you )?(?:all|everyone)(?: (?:of )?the team)?)?)[\s,.!?:)(]*)+"
 )
 # "move X to maria, with his open task": the customer's open tasks go with them
 # one task of several just ticked off taken back: "actually no not 2, that call hasnt happened, undo"

@@ -4268,3 +4268,100 @@ def test_what_working_day_81_missed_is_read_as_meant(text, intent, slots):
 def test_what_blind_round_71_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "ugh, the Clarsach Society's old treasurer, Máire Ní Fhlatharta, has left and asked "
+            "for her data to be erased — can you forget her please",
+            "customer.forget",
+            {"customer": "Máire Ní Fhlatharta"},
+        ),
+        (
+            "Sold to Shimla Cottage Stays 6 sets of flue brush with rods, Rs. 27,600",
+            "purchase.log",
+            {
+                "amount": 27600,
+                "currency": "INR",
+                "customer": "Shimla Cottage Stays",
+                "quantity": 6,
+                "product": "flue brush with rods",
+            },
+        ),
+        (
+            "Please record a sale: Studio Yoake, keshifun gold powder 5g x 4, 62,000 yen",
+            "purchase.log",
+            {"quantity": 4, "amount": 62000, "currency": "JPY", "customer": "Studio Yoake"},
+        ),
+        (
+            "Howzit. Visited Karoo Raptor Centre today, they want 3 new perches. f/u monday",
+            "interaction.log",
+            {
+                "customer": "Karoo Raptor Centre",
+                "channel": "visit",
+                "summary": "they want 3 new perches",
+                "occurred_on": "2026-11-18",
+                "follow_up": "2026-11-23",
+            },
+        ),
+        (
+            "Good morning o. Abeni Textiles Studio buy 10 drums of indigo paste, ₦450,000",
+            "purchase.log",
+            {
+                "amount": 450000,
+                "currency": "NGN",
+                "quantity": 10,
+                "product": "indigo paste",
+                "customer": "Abeni Textiles Studio",
+            },
+        ),
+        ("Merry Christmas to all the team!", "smalltalk", {}),
+        ("ka pai, thanks", "smalltalk", {}),
+        (
+            "all of Emilio's clientes in Puebla → Lupita, he's leaving us",
+            "customer.bulk_update",
+            {"owner": "Emilio", "city": "Puebla", "field": "owner", "value": "Lupita"},
+        ),
+        (
+            "Kumar's customers in Johor Bahru pass to Joyce",
+            "customer.bulk_update",
+            {"owner": "Kumar", "city": "Johor Bahru", "field": "owner", "value": "Joyce"},
+        ),
+        (
+            "Ing. Fausto Rendón llamó, wants the pool mosaic in turquesa, f/u viernes",
+            "interaction.log",
+            {
+                "customer": "Ing. Fausto Rendón",
+                "channel": "call",
+                "summary": "wants the pool mosaic in turquesa",
+                "follow_up": "2026-11-20",
+            },
+        ),
+        (
+            "Could you give Okonkwo High-Rise Cleaning to Tomasz from now on, please?",
+            "customer.update",
+            {"customer": "Okonkwo High-Rise Cleaning", "value": "Tomasz", "field": "owner"},
+        ),
+        (
+            "Hirano Ceramics—please remove. They closed the business.",
+            "customer.delete",
+            {"customer": "Hirano Ceramics"},
+        ),
+        (
+            "add trudy's new cell 720-555-0143",
+            "customer.update",
+            {"customer": "trudy", "field": "phone", "value": "720-555-0143"},
+        ),
+        ("what's Naledi Mokoena's number again", "customer.show", {"customer": "Naledi Mokoena"}),
+        (
+            "mark the jane one lost",
+            "customer.update",
+            {"customer": "jane", "field": "stage", "value": "lost"},
+        ),
+    ],
+)
+def test_what_blind_round_72_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
