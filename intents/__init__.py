@@ -22,6 +22,7 @@ from intents.rules import (
     EACH,
     FORECAST,
     MENTIONING,
+    MOVED_TO,
     NAMESAKES,
     NEVER_PURCHASED,
     NOT_BOUGHT,
@@ -39,7 +40,7 @@ from intents.rules import (
 __all__ = [
     "A_YEAR_BEFORE", "ADDED", "ANOTHER_PRODUCT", "BOUGHT", "BOUGHT_DAYS", "CAME_FROM", "CONTACT",
     "CONTACT_FOLLOW_UP", "CONTACT_SAID", "CONTACTED_DAYS", "CUSTOMERS", "DAYS", "DISCOUNT", "EACH",
-    "FORECAST", "EXCLUDING", "Lexicon", "MENTIONING", "NAMESAKES", "NEVER_PURCHASED", "NOT_BOUGHT",
-    "NOT_TAG", "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "SALE_OF", "SOLD_ON", "TASKS_DONE",
-    "TASKS_OF", "THEIR_OWNERS", "WAS", "WITH_TASKS", "parse",
+    "FORECAST", "EXCLUDING", "Lexicon", "MENTIONING", "MOVED_TO", "NAMESAKES", "NEVER_PURCHASED",
+    "NOT_BOUGHT", "NOT_TAG", "OLD_CHANNEL", "OUTCOME", "Parsed", "REPS", "SALE_OF", "SOLD_ON",
+    "TASKS_DONE", "TASKS_OF", "THEIR_OWNERS", "WAS", "WITH_TASKS", "parse",
 ]  # fmt: skip

@@ -4416,12 +4416,21 @@ _ENTRY_DAY = re.compile(
     rf"(?:of\s+)?{vocab.MONTH}|{vocab.MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:'s)?(?=\W|$)"
 )
 OLD_CHANNEL = "old_channel"  # the kind of contact being put right (not in the contract's frame)
+MOVED_TO = "moved_to"  # the customer a contact logged on the wrong one belongs to (ditto)
 
 
 @reads("interaction.update")
 def _contact_fixed(match: re.Match, message: Message) -> dict | None:
     """ "sory it was a call not an email", "change the last contact with hannah jensen from email
     to call", "oops that call was actually yesterday": what the latest contact should say."""
+    if (moved := vocab.CONTACT_MOVED.search(message.text)) and not date_in(
+        moved["new"], now=message.now, tz=message.tz, future=True
+    ):  # "today's meeting with kenji was actually with hugo novak": moved to Hugo
+        return {
+            "customer": _ref(message.typed[slice(*moved.span("old"))]),
+            OLD_CHANNEL: channel_of(moved["kind"]),
+            MOVED_TO: message.typed[slice(*moved.span("new"))],
+        }
     if said := vocab.CONTACT_SUMMARY_FIXED.search(message.text):
         return _summary_fixed(said, message)
     slots: dict[str, Any] = {"customer": _entry_customer(message.typed[match.start() :])}

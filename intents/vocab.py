@@ -223,6 +223,17 @@ CONTACT_SUMMARY_FIXED = re.compile(
     r"\b(?:change|fix|correct|update|replace|set)\s+(?:the\s+|its\s+)?(?:summary|notes?|text)\s+to"
     r"\s*(?::\s*|\s+)(?P<said4>\S.+)"
 )
+# a contact logged on the wrong customer: "today's meeting with kenji moreau was actually with
+# hugo novak", "move yesterday's call with X to Y"
+CONTACT_MOVED = re.compile(
+    r"^(?:(?:sorry|oops|actually|pls|please|can you|could you|ugh|wait|no)[\s,!.]+)*"
+    r"(?:(?:move|put|switch|shift)\s+)?(?:the\s+|that\s+|my\s+)?(?:(?:today|yesterday)(?:'s|’s)\s+)?"
+    r"(?P<kind>call|meeting|visit|e-?mail|note|chat|text|sms)\s+(?:with|to|for|on|at)\s+"
+    r"(?P<old>[^,;]+?)(?:\s+(?:today|yesterday|this morning|earlier|just now))?\s+"
+    r"(?:(?:was|is)\s+(?:actually\s+|really\s+)?(?:with|for|on|at)|should (?:be|have been)\s+"
+    r"(?:with|for|on|at)|(?:belongs|goes)\s+(?:to|on|with)|to|onto)\s+"
+    r"(?P<new>[^,;.!?]+?)(?:\s+(?:instead|not\s+[^,;.!?]+))?(?:\s*[,;.!?].*)?$"
+)
 CONTACT_FIXED = re.compile(
     f"{CONTACT_KIND_FIXED.pattern}|{CONTACT_DAY_FIXED.pattern}|{CONTACT_SUMMARY_FIXED.pattern}"
 )
@@ -1140,6 +1151,7 @@ CUES: list[tuple[str, str]] = [
     ),
     ("customer.restore", BIN_LISTING.pattern),
     ("interaction.update", CONTACT_FIXED.pattern),  # "it was a call not an email"
+    ("interaction.update", CONTACT_MOVED.pattern),  # "that call with X was with Y"
     ("purchase.update", SALE_FIXED.pattern),  # "oh wait it was 24,500 not 24000"
     ("interaction.delete", ENTRY_REMOVED.pattern),  # "delete today's call with hugo silva"
     ("purchase.delete", ENTRY_REMOVED.pattern),  # "remove the last sale to cyberdyne"

@@ -23,7 +23,7 @@ from crm_store import normalize
 from crm_store.audit import last_command, snapshot
 from crm_store.models import AuditEntry, Channel, Customer, Interaction, Product, Purchase
 from crm_store.search import find_customers
-from intents import EACH, OLD_CHANNEL, SALE_OF, SOLD_ON, WAS, Parsed
+from intents import EACH, MOVED_TO, OLD_CHANNEL, SALE_OF, SOLD_ON, WAS, Parsed
 from intents.rules import channel_of
 from intents.values import amount, date_in
 
@@ -35,7 +35,6 @@ _SAME_TOTAL = re.compile(
     re.I,
 )
 ENTRY = "entry_id"  # the entry shown in the question, deleted once confirmed (not in the contract)
-MOVED_TO = "moved_to"  # the customer an entry logged on the wrong one belongs to (ditto)
 _PUT_RIGHT = {"purchase.log": "purchase.update", "interaction.log": "interaction.update"}
 # an entry just put right may be put right again: "sorry i meant 5400", then "make that 6"
 _PUT_RIGHT_AGAIN = {**_PUT_RIGHT, **{fixed: fixed for fixed in _PUT_RIGHT.values()}}
@@ -488,7 +487,7 @@ def _which_sale(slots: dict) -> tuple:
 
 def _moved(ctx: Context, entry: Interaction | Purchase, meant: str, what: str) -> Reply:
     """The entry moved to the customer meant, once the sender has seen both and said yes."""
-    customer = resolve_customer(ctx, meant)
+    customer = resolve_customer(ctx, meant, slot=MOVED_TO)
     if customer.id == entry.customer_id:
         raise UserError(f"That is how it is logged already: {what}. Nothing was changed.")
     _asked_first(ctx, entry, f"Move {what} to {customer.display_name}?")

@@ -481,3 +481,24 @@ def test_a_change_to_a_name_shared_by_two_asks_which_without_a_list(chat):
         "qualified",
         "customer",
     }
+
+
+def test_a_contact_said_to_be_with_someone_else_is_moved_to_them_once_confirmed(chat):
+    chat.say("called jane cooper, she wants a quote")
+    reply = chat.say("today's call with jane cooper was actually with hans müller, pls fix")
+    assert "Move the call with Jane Cooper" in reply.text and "to Hans Müller" in reply.text
+    chat.say("yes")
+    (call,) = chat.rows(Interaction)
+    assert call.customer_id == chat.customer("Hans Müller").id
+
+
+def test_the_customer_picked_for_a_contact_moved_is_the_one_it_goes_to(chat):
+    chat.say("called hans müller, wants a quote")
+    asked = chat.say("oops that was jane not hans")
+    assert "Which one" in asked.text
+    number = next(b.value for b in asked.buttons if "Jane Smith" in b.label)
+    confirm = chat.say(number)
+    assert "to Jane Smith" in confirm.text
+    chat.say("yes")
+    (call,) = chat.rows(Interaction)
+    assert call.customer_id == chat.customer("Jane Smith").id
