@@ -31,11 +31,11 @@ from bot.errors import describe
 from bot.handlers.corrections import (
     SOMEONE_ELSE_MEANT,
     figures_instead,
+    figures_put_right,
     just_logged_put_right,
     keeps_the_total,
     not_whom_it_went_to,
     someone_else_meant,
-    sum_put_right,
     task_was_a_contact,
 )
 from bot.handlers.help import reading_label
@@ -330,12 +330,12 @@ class Bot:
                     session.delete(pending)
                     return named
                 if pending.payload.get("intent") == "purchase.log" and (
-                    figure := sum_put_right(text)
+                    figures := figures_put_right(text)
                 ):  # "oops it was 12,000 not 12,500" while asked which product: this sale's sum
-                    slots = {**pending.payload["slots"], "amount": float(figure)}
+                    slots = {**pending.payload["slots"], **_counted_again(pending, figures, text)}
                     pending.payload = {**pending.payload, "slots": slots}
                     asked = _choices_again(pending.payload)
-                    return replace(asked, text=f"The sale is now {figure:,}. {asked.text}")
+                    return replace(asked, text=f"{_sale_now(slots)} {asked.text}")
                 if several := _still_several(text, pending.payload.get("described", {})):
                     fits = f"{', '.join(several[:-1])} and {several[-1]}"  # still asked
                     each = "both" if len(several) == 2 else "all"
@@ -971,6 +971,30 @@ _NEW_SAID = re.compile(
     r"^(?:(?:yes|yeah|yep|yup|ok|okay)\b[\s,.!]*)?(?:(?:it'?s|it is|that'?s)\s+)?(?:an?\s+)?"
     r"(?:brand\s+)?new\b(?:\s+(?:one|product|line|item|thing))?(?:\s*[:,.!-]+\s*.*)?$"
 )
+
+
+def _counted_again(pending: PendingQuestion, figures: dict, said: str) -> dict:
+    """A sale's figures put right while it waits for an answer: a new count keeps the price of
+    each ("sorry it was 14 units not 12"), unless the words keep the total."""
+    slots = pending.payload["slots"]
+    if (
+        "quantity" in figures
+        and "amount" not in figures
+        and slots.get("quantity")
+        and slots.get("amount")
+        and not keeps_the_total(said)
+    ):
+        each = slots["amount"] / slots["quantity"]
+        return {**figures, "amount": round(each * figures["quantity"], 2)}
+    return figures
+
+
+def _sale_now(slots: dict) -> str:
+    """The figures of a sale still to be recorded: "The sale is now 14 for 6,300 (450 each)."."""
+    count, total = slots.get("quantity"), slots.get("amount")
+    if count and total:
+        return f"The sale is now {count:g} for {total:,g} ({total / count:,g} each)."
+    return f"The sale is now {total:,g}." if total else f"The sale is now {count:g} of them."
 
 
 def _figures_instead(payload: dict[str, Any], said: str) -> _Command | None:

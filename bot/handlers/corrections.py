@@ -239,21 +239,20 @@ _FIGURE_NOT = re.compile(  # "oops 1,450 not 14,500"
     r"(?:\s*(?:usd|eur|gbp|seats|units|licen[cs]es|users))?\W*$",
     re.I,
 )
-# "oops it was 12,000 not 12,500": a sum put right, said alone
-_SUM_PUT_RIGHT = re.compile(
+# "oops it was 12,000 not 12,500", "sorry it was 14 units not 12": a sum or a count put right,
+# said alone
+_FIGURE_PUT_RIGHT = re.compile(
     rf"{_SORRY}(?:(?:it|that) (?:was|is)\s+|i meant\s+|make (?:it|that)\s+)?{_FIGURE}\s*,?\s*"
-    r"(?:not\s+[$€£]?\s?\d[\d,.]*\s?[km]?)?\W*$",
+    r"(?:not\s+[$€£]?\s?\d[\d,.]*\s?[km]?(?:\s+[a-z]{3,}s)?)?\W*$",
     re.I,
 )
 
 
-def sum_put_right(text: str) -> Decimal | None:
-    """The sum a message that only puts a sum right says ("oops it was 12,000 not 12,500")."""
-    said = _SUM_PUT_RIGHT.match(text)
-    if said is None or said["units"]:
-        return None
-    value, _ = amount(said["figure"]) or (None, None)
-    return Decimal(str(value)) if value is not None else None
+def figures_put_right(text: str) -> dict | None:
+    """The count or sum a message that only puts one right says ("oops it was 12,000 not 12,500",
+    "sorry it was 14 units not 12")."""
+    said = _FIGURE_PUT_RIGHT.match(text)
+    return _figures(said) if said else None
 
 
 _KIND_MEANT = re.compile(

@@ -411,10 +411,19 @@ def test_a_figure_put_right_while_a_question_waits_never_changes_an_earlier_sale
     chat.say("jane cooper just ordered 25 nimbus seats, 12.5k")  # which product? waits
     written = chat.written()
     asked = chat.say("oops it was 12,000 not 12,500")
-    assert asked.text.startswith("The sale is now 12,000. Still asking which one you meant")
+    assert asked.text.startswith("The sale is now 25 for 12,000 (480 each). Still asking")
     assert chat.written() == written
     chat.say("new")
     assert sorted(p.amount for p in chat.rows(Purchase)) == [Decimal("1800"), Decimal("12000")]
+
+
+def test_a_count_put_right_while_a_question_waits_keeps_the_price_of_each(chat):
+    _catalogue(chat, "CRM Enterprise", "CRM Pro")
+    chat.say("jane cooper ordered 12 units of the pro plan at 450 each")  # which product? waits
+    asked = chat.say("sorry it was 14 units not 12")
+    assert asked.text.startswith("The sale is now 14 for 6,300 (450 each). Still asking")
+    chat.say("new")
+    assert [(p.quantity, p.amount) for p in chat.rows(Purchase)] == [(14, Decimal("6300"))]
 
 
 def test_a_sale_put_right_by_quantity_with_the_same_total_keeps_the_total(chat):
