@@ -114,11 +114,13 @@ def _resolve(
     if (recent := _just_talked_about(ctx, typed, hinted or matches)) is not None:
         return recent
     if not hinted and not guessed:
-        # a change needs more: only the one of the list just shown that the words name
+        # a change needs more: "the dunder mifflin one", pointing at the one of the list shown
         chosen = (
             clear_winner(matches) or _in_view(ctx, typed, matches)
             if read
             else _on_screen(ctx, typed, matches)
+            if _one_of_the_list(ctx, typed)
+            else None
         )
         if chosen is not None:
             return chosen
@@ -265,6 +267,11 @@ def _in_view(ctx: Context, typed: str, matches: list[Match]) -> Customer | None:
     if leading.customer.id == ctx.recent and _fits(typed, leading.customer):
         return leading.customer  # (never Jane Cooper for "jane smith" because she led the search)
     return _on_screen(ctx, typed, matches)
+
+
+def _one_of_the_list(ctx: Context, typed: str) -> bool:
+    """Whether the words point at a row of the list shown: "the dunder mifflin one"."""
+    return bool(re.search(rf"\b(?:the|that) {re.escape(typed)} one\b", ctx.message.text, re.I))
 
 
 def _on_screen(ctx: Context, typed: str, matches: list[Match]) -> Customer | None:

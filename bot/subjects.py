@@ -100,6 +100,10 @@ MANY = re.compile(
     r"\b(?:them|those|these|they|both(?: of (?:them|those|these))?|(?:the|that|this) (?:list|lot|"
     r"selection)|those ones|these ones|"
     r"the (?:customers|ones|accounts|clients) (?:just )?(?:shown|listed|above)|"
+    # "give sam's ones to jordan", "the ones under 5k", "the 5 of sam's": some of the list
+    r"[^\W\d_][\w-]*(?:'s|’s) ones|the \d{1,4} of [^\W\d_][\w-]*(?:'s|’s)|"
+    r"the ones(?= (?:under|over|below|above|with|without|in|who|that|which|not|from|worth|"
+    r"tagged|owned|at|on)\b)|"
     # "tag all 18 vip", "the 3 customers"; never "all 3 tasks"
     r"all \d{1,4}(?! (?:tasks?|reminders?|to-?dos?|days?|weeks?|months?)\b)(?: of them)?|"
     r"the \d{1,4} (?:of them|customers|ones|accounts|clients)|"
@@ -314,6 +318,10 @@ FROM_THE_LIST = re.compile(
     r"\s*\b(?:from|of|in|on|out of) (?:that|this|the|those|these) (?:list|lot|ones|selection)\b"
     r"|^\s*(?:which|who|any|how many) of (?:them|those|these)\b"
     r"|\b(?:just|only)\b",
+    re.I,
+)
+SOME_OF_THEM = re.compile(
+    r"\b[^\W\d_][\w-]*(?:'s|’s) ones\b|\bthe \d{1,4} of (?P<whose>[^\W\d_][\w-]*(?:'s|’s))",
     re.I,
 )
 THE_ONES = re.compile(
@@ -1007,6 +1015,13 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
     ) and (change := _a_change_said(parsed)) is not None:
         # "just the top 2 of them to lee": a move of the list just shown, previewed before done
         parsed, own = replace(change, confidence=max(change.confidence, SURE)), _selects(change)
+    if (some := SOME_OF_THEM.search(text)) and some["whose"] and not own:
+        # "reassign the 5 of sam's to jordan": read as "sam's ones", never as task 5
+        parsed = read(f"{text[: some.start()]}{some['whose']} ones{text[some.end() :]}")
+        own = _selects(parsed)
+    if own and some and parsed.intent == "customer.bulk_update":
+        # "give sam's ones to jordan", "the 5 of sam's": the list shown, narrowed to those
+        return replace(parsed, slots={**selection_of(subject.selection or {}), **parsed.slots})
     if own:
         if not FROM_THE_LIST.search(text):
             return parsed  # a selection of its own: "move them all to lost" said of Berlin leads
@@ -1323,6 +1338,8 @@ def _narrower(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) ->
         return None  # "tag them vip": a request about what was shown, not a narrower question
     if parsed.intent not in REFINABLE and parsed.slots.get("customer") and _IT.search(rest):
         return None  # "the dunder mifflin one, mark it lost": one of the list, changed
+    if parsed.intent == "customer.bulk_update" and parsed.slots.keys() & {"field", "action"}:
+        return None  # "now give the ones under 5k to maria": a change to some of the list
     if (
         parsed.intent in REFINABLE
         and parsed.intent != asked["intent"]

@@ -2586,7 +2586,7 @@ _BOOK = (
     r"customers|accounts|clients|accts|accs|custs|portfolio|territory|"
     r"pipeline|calls|meetings|emails|numbers|revenue|sales|deals|leads|prospects|champions|"
     r"detractors|promoters|passives|"
-    r"proposals|opportunities|opps|quotes|qualified|lost ones|"
+    r"proposals|opportunities|opps|quotes|qualified|lost ones|ones|"
     r"overdue|agenda|day|week|activity|contacts|interactions|list|history|contact history|"
     r"call history|plate|queue|workload|schedule)"
 )

@@ -1086,3 +1086,18 @@ def test_a_second_change_to_the_same_list_is_previewed_once_the_first_is_done(bo
     book.say("yes", who="Alex")
     tagged = {t.customer_id for t in book.rows(CustomerTag) if t.tag == "stalled"}
     assert tagged == {book.customer(n).id for n in ("Hal Hardy", "Hank Iron", "Sofia Soft")}
+
+
+@pytest.mark.parametrize("said", ["give priya's ones to lee", "reassign the 2 of priya's to lee"])
+def test_a_reps_ones_of_the_list_just_shown_are_those_of_the_list_only(book, said):
+    book.say("proposal customers", who="Alex")
+    preview = book.say(said, who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Pete Prompt", "Pia Post"]
+    assert {r["Change"] for r in preview.rows} == {"owner Priya → Lee"}
+
+
+def test_now_give_the_ones_of_the_list_with_a_trait_changes_those_not_lists_them(book):
+    book.say("proposal customers", who="Alex")
+    preview = book.say("now give the ones interested in software to lee", who="Alex")
+    assert preview.text.startswith("Move 2 customers to Lee?")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Pam Page", "Pia Post"]
