@@ -29,6 +29,7 @@ TASK_SET = "task_set"  # kept after one task was set: what and when, for "same f
 TASK_KEPT = ("text", "due", "owner", "customer")
 # questions a short follow-up may refine ("by rep?", "just maria's", "vs last year?"), each with
 # how the follow-up is re-read as a question of that kind
+_SAID_AFTER_THE_NOUN = re.compile(r"(?:in|with|from|who|that|tagged|owned|at|of)\b", re.I)
 REFINABLE = {
     "report.show": "show the report {}",
     "task.list": "show me {} tasks",
@@ -49,6 +50,7 @@ REFINING = re.compile(
     r"(?:show|do|make) (?:that|it|this)(?: down)?|"
     r"(?:split|break)(?: (?:that|it|this))?(?: down| up| out)?|"
     r"that|just|only|as|only the|just the|"
+    r"any(?= (?:in|with|from|of|who|that|tagged|owned|at)\b)|"  # "any in berlin?" after a list
     r"the)\b[\s,]*)+",
     re.I,
 )
@@ -1351,6 +1353,8 @@ def _narrower(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) ->
         return None  # "maria's tasks" after the team's figures: her tasks
     # "and for next quarter" after a forecast: the forecast for it, not the sales of a quarter ahead
     template = "forecast {}" if asked["slots"].get(FORECAST) else REFINABLE[asked["intent"]]
+    if asked["intent"] == "segment.list" and _SAID_AFTER_THE_NOUN.match(rest):
+        template = "list customers {}"  # "any in berlin?": customers in berlin
     reread = read(template.format(rest))
     if reread.intent != asked["intent"] or reread.unread:
         return None

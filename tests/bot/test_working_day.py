@@ -502,3 +502,12 @@ def test_the_customer_picked_for_a_contact_moved_is_the_one_it_goes_to(chat):
     chat.say("yes")
     (call,) = chat.rows(Interaction)
     assert call.customer_id == chat.customer("Jane Smith").id
+
+
+def test_any_in_a_city_after_a_list_narrows_that_list(chat):
+    chat.say("customers in new york and london", who="Alex")
+    reply = chat.say("any in london?", who="Alex")
+    assert [row["Customer"] for row in reply.rows] == ["Jane Smith (Globex Ltd)"]
+    chat.say("move all of them to lead", who="Alex")
+    chat.say("yes", who="Alex")
+    assert [chat.customer(n).stage for n in ("Jane Smith", "Jane Cooper")] == ["lead", "customer"]
