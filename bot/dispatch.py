@@ -40,7 +40,7 @@ from bot.handlers.corrections import (
 )
 from bot.handlers.help import reading_label
 from bot.handlers.nps import score_put_right
-from bot.handlers.tasks import same_for_task
+from bot.handlers.tasks import one_of_the_tasks_shown, same_for_task
 from bot.identity import not_enabled, staff_for
 from bot.lexicon import Lexicons
 from bot.messages import MAX_MESSAGE, Button, Message, Reply
@@ -393,6 +393,10 @@ class Bot:
         text = away_then_asked(text)  # "sam's off tomorrow. give his tasks to maria": one request
         text = with_possessives(text, lexicon)  # "jordans tasks on them"
         subject = subjects.recall(session, conversation, now)
+        if (task := one_of_the_tasks_shown(session, staff, subject, text)) and read(
+            task
+        ).intent in ("task.update", "task.complete"):
+            text = task  # "give the nordwind one to maria" after a list of tasks: that task
         parsed = subjects.refer_back(text, read(text), subject, read)
         if (score := score_put_right(session, staff.id, text)) is not None:
             parsed = score  # "sorry it was a 3 not 4" after an NPS answer

@@ -16,7 +16,16 @@ from bot.messages import Button, Reply
 from bot.resolve import recent_customer, resolve_customer, resolve_each
 from crm_store import normalize
 from crm_store.audit import last_command, snapshot
-from crm_store.models import Channel, Customer, Interaction, Role, Staff, Task, TaskStatus
+from crm_store.models import (
+    Channel,
+    ConversationSubject,
+    Customer,
+    Interaction,
+    Role,
+    Staff,
+    Task,
+    TaskStatus,
+)
 from crm_store.search import find_customers
 from intents import CUSTOMERS, OUTCOME, TASKS_DONE, TASKS_OF, THEIR_OWNERS, Parsed
 
@@ -780,6 +789,44 @@ def same_for_task(session: Session, staff_id: int, text: str) -> Parsed | None:
     return Parsed("task.update", slots) if len(slots) > 1 and all(slots.values()) else None
 
 
+def one_of_the_tasks_shown(
+    session: Session, staff: Staff, subject: ConversationSubject | None, text: str
+) -> str | None:
+    """ "give the nordwind one to maria" after a list of tasks: the message with that task's
+    number in place of the words, when they fit one task of the list (by its words or its
+    customer's name), or else one open task the sender can see; None otherwise."""
+    if subject is None or (subject.asked or {}).get("intent") != "task.list":
+        return None
+    if (said := _THE_ONE_SAID.search(text)) is None:
+        return None
+    seen = (
+        select(Task, Customer)
+        .join(Customer, isouter=True)
+        .where(Task.status == TaskStatus.open.value)
+    )
+    if not permissions.sees_whole_team(staff):
+        seen = seen.where(Task.assignee_id == staff.id)
+    shown = seen.where(col(Task.id).in_(subject.task_ids or []))
+    for query in (shown, seen):
+        fits = [
+            task
+            for task, customer in session.exec(query)
+            if _describes(said["what"], _words_of(task, customer))
+        ]
+        if len(fits) == 1:
+            return f"{text[: said.start()]}task {fits[0].id}{text[said.end() :]}"
+        if fits:
+            return None
+    return None
+
+
+def _words_of(task: Task, customer: Customer | None) -> str:
+    return " ".join([task.text, *(([customer.name, customer.company or ""]) if customer else [])])
+
+
+_THE_ONE_SAID = re.compile(
+    r"\b(?:the|that) (?P<what>[^\W\d_][\w&'’.-]*(?: [^\W\d_][\w&'’.-]*){0,2}) one\b", re.I
+)
 _AND_TASK_TOO = re.compile(
     r"(?:and|also|plus|&|same for|ditto for|same with)\s+(?:task\s*)?#?(?P<n>\d{1,7})"
     r"(?:\s+(?:too|as well|also))?(?:\s*[,;:-]\s*[^,;#\d]{1,60})?\W*"

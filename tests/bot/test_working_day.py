@@ -511,3 +511,16 @@ def test_any_in_a_city_after_a_list_narrows_that_list(chat):
     chat.say("move all of them to lead", who="Alex")
     chat.say("yes", who="Alex")
     assert [chat.customer(n).stage for n in ("Jane Smith", "Jane Cooper")] == ["lead", "customer"]
+
+
+def test_the_one_of_a_task_list_named_by_its_customer_is_that_task(chat):
+    chat.say("remind me to book a QBR with hans müller friday", who="Alex")
+    chat.say("remind me to send jane cooper the renewal quote monday", who="Alex")
+    chat.say("my tasks", who="Alex")
+    chat.say("push the acme one to thursday", who="Alex")
+    chat.say("and give the müller one to sam", who="Alex")
+    quote = _task(chat, "send jane cooper the renewal quote")
+    qbr = _task(chat, "book a QBR with hans müller")
+    assert quote.due.isoformat() == "2026-11-19"
+    with Session(chat.engine) as session:
+        assert session.get(Staff, qbr.assignee_id).name == "Sam"
