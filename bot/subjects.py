@@ -651,6 +651,15 @@ def _their_tasks_on_those(text: str, subject: ConversationSubject) -> Parsed | N
     the customers just changed, handed over (previewed first)."""
     handed = vocab.TASKS_HANDED_OVER.search(text)
     those = (subject.selection or {}).get(CUSTOMERS)
+    moved = subject.change or {}
+    if (
+        those
+        and (along := THEIR_TASKS_TOO.fullmatch(text))
+        and moved.get("field") == "owner"
+        and (holder := (moved.get(CHOSEN_BY) or {}).get("owner"))
+    ):  # "and their open tasks too" after sam's customers were moved: his tasks on them
+        to = along["to"] or along["to2"] or moved["value"]
+        return Parsed("task.update", {TASKS_OF: holder, "owner": to, CUSTOMERS: those}, SURE)
     if handed is None or not handed["on"] or not MANY.search(handed["on"]) or not those:
         return None
     holder = re.sub(r"(?:'s|’s|')$", "", handed["whose"])

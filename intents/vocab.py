@@ -1371,6 +1371,12 @@ CUES: list[tuple[str, str]] = [
         "customer.update",
         r"^(?:please |pls )?(?:change|set|update|updte|edit|correct|fix|make|move|put|mark|tag|label|assign|reassign|hand over|rename)\b|^add (?:the )?tag\b|\b(?:'s|’s) (?:new )?(?:email|e-mail|phone|number|mobile|title|job title|city|company|owner|stage|country|name) (?:is|should be|=)\b|\bis (?:now )?an? (?:lead|prospect|customer)\b.*\b(?:now|stage)\b",
     ),
+    (  # "no wait leave him in proposal", "keep hugo silva in qualified": a stage kept
+        "customer.update",
+        r"^(?:(?:no|wait|actually|sorry|ok|oh)[\s,.!]+)*(?:keep|leave)\s+(?!(?:them|those|these|all|"
+        r"every\w*|the\s+\w+s)\b)[^,;]{1,40}?\s+(?:in|as|at)\s+(?:an?\s+)?(?:lead|qualified|proposal|"
+        r"prospect|customer|won|lost)\b",
+    ),
     (  # "remove the interest 'hardware' from her", "drop analytics from Jane's interests"
         "customer.update",
         r"^(?:please |pls )*(?:remove|delete|drop|take)\s+(?:the\s+)?interests?\s|"

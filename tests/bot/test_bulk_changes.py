@@ -650,7 +650,10 @@ def test_a_rep_gone_then_his_whole_book_handed_over_is_every_customer_of_his(boo
     assert {owner_of(book, name) for name in lees} == {"Dana"}
 
 
-def test_a_reps_tasks_on_the_customers_just_moved_go_with_them_once_confirmed(book):
+@pytest.mark.parametrize(
+    "said", ["yeah give danas open tasks on them to lee too", "and their open tasks too"]
+)
+def test_a_reps_tasks_on_the_customers_just_moved_go_with_them_once_confirmed(book, said):
     with Session(book.engine) as session:
         dana = session.exec(select(Staff).where(Staff.name == "Dana")).one()
         for name in ("Hal Hardy", "Pam Page"):
@@ -659,7 +662,7 @@ def test_a_reps_tasks_on_the_customers_just_moved_go_with_them_once_confirmed(bo
         session.commit()
     book.say("move dana's leads to lee", who="Alex")
     book.say("yes", who="Alex")
-    preview = book.say("yeah give danas open tasks on them to lee too", who="Alex")
+    preview = book.say(said, who="Alex")
     assert "#" in preview.text and "call Hal Hardy" in preview.text
     assert "call Pam Page" not in preview.text  # Pam Page, in proposal, stayed Dana's
     book.say("yes", who="Alex")
