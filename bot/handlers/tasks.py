@@ -792,10 +792,13 @@ def same_for_task(session: Session, staff_id: int, text: str) -> Parsed | None:
 def one_of_the_tasks_shown(
     session: Session, staff: Staff, subject: ConversationSubject | None, text: str
 ) -> str | None:
-    """ "give the nordwind one to maria" after a list of tasks: the message with that task's
-    number in place of the words, when they fit one task of the list (by its words or its
-    customer's name), or else one open task the sender can see; None otherwise."""
-    if subject is None or (subject.asked or {}).get("intent") != "task.list":
+    """ "give the nordwind one to maria" after a list of tasks, "and the harbor consulting one to
+    friday" after a task was moved: the message with that task's number in place of the words,
+    when they fit one task of the list (by its words or its customer's name), or else one open
+    task the sender can see; None otherwise."""
+    if subject is None or not (
+        (subject.asked or {}).get("intent") == "task.list" or subject.task_ids
+    ):
         return None
     if (said := _THE_ONE_SAID.search(text)) is None:
         return None

@@ -524,3 +524,12 @@ def test_the_one_of_a_task_list_named_by_its_customer_is_that_task(chat):
     assert quote.due.isoformat() == "2026-11-19"
     with Session(chat.engine) as session:
         assert session.get(Staff, qbr.assignee_id).name == "Sam"
+
+
+def test_and_the_one_named_after_a_task_was_moved_moves_that_task_too(chat):
+    chat.say("remind me to call hans müller about the new tier friday")
+    chat.say("remind me to send jane cooper the renewal quote monday")
+    chat.say("push the hans call to thursday")
+    chat.say("and the acme one to friday")
+    assert _task(chat, "send jane cooper the renewal quote").due.isoformat() == "2026-11-20"
+    assert _task(chat, "call hans müller about the new tier").due.isoformat() == "2026-11-19"
