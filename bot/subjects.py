@@ -190,10 +190,15 @@ HER_TASKS_TO = re.compile(
     re.I,
 )
 WHOSE_ARE_THEY = re.compile(
-    r"\W*(?:and\s+|so\s+)?(?:whose|who owns|who has|who's got)\s+(?:are\s+)?"
-    r"(?:they|them|those|these|those ones|these ones)(?:\s+now)?\W*",
+    r"\W*(?:and\s+|so\s+)?(?:(?:whose|who owns|who has|who's got)\s+(?:are\s+)?(?:the most of\s+)?"
+    r"(?:they|them|those|these|those ones|these ones)(?:\s+now)?"
+    # "how much have they spent in total": the list again, which says what they spent together
+    r"|how much (?:have|did|do) (?:they|those|these)(?: ones)? (?:spent|spend)(?: with us)?"
+    r"(?: in total| altogether| together)?|what(?:'s| is| are) (?:they|those|these) worth"
+    r"|(?:the )?total (?:value|spend|spent) of (?:them|those|these))\W*",
     re.I,
 )
+_WHOSE = re.compile(r"\W*(?:and\s+|so\s+)?(?:whose|who owns|who has|who's got)\b", re.I)
 # the first rows of the list just shown, not a new list: "give the first 2 to jordan"
 FIRST_FEW = re.compile(
     r"\b(?:the\s+)?(?:first|top)\s+(?P<n>\d{1,3})\b(?!\s*(?:days?|weeks?|months?|%)\b)"
@@ -693,8 +698,12 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
     if (left_out := vocab.EXCEPT.search(text)) and (MANY.search(text) or ONE.search(text)):
         return _except_after(text, left_out, subject, read)
     if subject.selection is not None and WHOSE_ARE_THEY.fullmatch(text):
-        # "whose are they": the list again, which says how many each rep owns
-        return Parsed("segment.list", dict(subject.selection), SURE)
+        # "whose are they": the list again, which says how many each rep owns (the rows shown,
+        # when it was a top few)
+        asked = (subject.asked or {}).get("slots") or {}
+        again = asked if asked.get("limit") else subject.selection
+        whose = {PER_OWNER: True} if _WHOSE.match(text) else {}
+        return Parsed("segment.list", {**again, **whose}, SURE)
     if subject.selection is not None and subject.shown and (last := LAST_FEW.search(text)):
         count = int(last["n"])
         if 0 < count <= len(subject.shown):  # "move the last 5 on that list to sam": those rows

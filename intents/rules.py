@@ -102,6 +102,8 @@ def without_customer_tail(slots: dict[str, Any], typed: str) -> dict[str, Any]:
         slots["customer"] = who = plain  # "priyanka @ loomgrid lol"
     if isinstance(who, str) and (plain := _VERB_AT_END.sub("", who)) and plain != who:
         slots["customer"] = who = plain  # "that meeting with jane should say …": jane
+    if isinstance(who, str) and who.lower().endswith(" worth") and _WORTH_ASKED.match(typed):
+        slots["customer"] = who = who[: -len(" worth")]  # "what's redwood worth to us now"
     if isinstance(who, str) and (address := _LABELLED_ADDRESS.fullmatch(who)):
         slots["customer"] = who = address["address"]  # "the customer with email m.k@x.pl"
     if isinstance(who, str) and (
@@ -141,6 +143,7 @@ _ROLE_AT = re.compile(
 _WHOSE_LAST = (["his"], ["her"], ["their"], ["its"])
 _ONE_OF_SEVERAL = re.compile(r"\s+one$", re.I)
 _VERB_AT_END = re.compile(r"\s+(?:should|must|needs|ought)$", re.I)
+_WORTH_ASKED = re.compile(r"^\W*(?:what(?:'s|’s| is)|whats|how much is)\s.+\sworth\b", re.I)
 _STAGE_VERB = re.compile(r"(?:bump|promote|demote|advance|upgrade|downgrade)\s+(?=\S)", re.I)
 _SPOKEN_TO = re.compile(r"(?:you|u|ya)\s+(?:missed|forgot|got|left|didn'?t|did not)\b", re.I)
 
@@ -1122,7 +1125,7 @@ def _digest(match: re.Match, message: Message) -> dict | None:
 
 
 _NAME_BEFORE_DIGEST = re.compile(
-    r"^(?!(?:my|the|a|your|our|daily|morning|send|show|get|give|see|today|todays|yesterday|"
+    r"^(?!(?:my|the|a|your|our|daily|weekly|monthly|morning|evening|send|show|get|give|see|today|todays|yesterday|"
     r"yesterdays|full|latest|me|please|pls|team|teams|what|where|this|that|new|last)\b)"
     r"([a-z][\w-]*?)(?:'?s)?\s+(?:daily\s+|morning\s+)?digest\b"
 )

@@ -227,11 +227,11 @@ CONTACT_SUMMARY_FIXED = re.compile(
 # hugo novak", "move yesterday's call with X to Y"
 CONTACT_MOVED = re.compile(
     r"^(?:(?:sorry|oops|actually|pls|please|can you|could you|ugh|wait|no)[\s,!.]+)*"
-    r"(?:(?:move|put|switch|shift)\s+)?(?:the\s+|that\s+|my\s+)?(?:(?:today|yesterday)(?:'s|’s)\s+)?"
+    r"(?:(?P<verb>move|put|switch|shift)\s+)?(?:the\s+|that\s+|my\s+)?(?:(?:today|yesterday)(?:'s|’s)\s+)?"
     r"(?P<kind>call|meeting|visit|e-?mail|note|chat|text|sms)\s+(?:with|to|for|on|at)\s+"
     r"(?P<old>[^,;]+?)(?:\s+(?:today|yesterday|this morning|earlier|just now))?\s+"
-    r"(?:(?:was|is)\s+(?:actually\s+|really\s+)?(?:with|for|on|at)|should (?:be|have been)\s+"
-    r"(?:with|for|on|at)|(?:belongs|goes)\s+(?:to|on|with)|to|onto)\s+"
+    r"(?:(?:was|is)\s+(?:actually\s+|really\s+)?with|should (?:be|have been)\s+(?:with|on)|"
+    r"belongs\s+(?:to|on|with)|(?(verb)(?:to|onto)|(?!)))\s+"
     r"(?P<new>[^,;.!?]+?)(?:\s+(?:instead|not\s+[^,;.!?]+))?(?:\s*[,;.!?].*)?$"
 )
 CONTACT_FIXED = re.compile(
@@ -1494,6 +1494,12 @@ CUES: list[tuple[str, str]] = [
         r"^(?:what(?:'s| is)|whats) (?P<before>.+?)(?:'s|’s) (?:phone(?: number)?|number|mobile|cell|email|e-mail|address|owner|stage|segment|title|city)(?: again)?\W*$",
     ),
     ("customer.show", r"\bknow who (?P<before>.+?) is\W*$"),
+    (  # "what's redwood worth to us now": that customer's value, on the profile
+        "customer.show",
+        r"^(?:what(?:'s| is)|whats|how much is)\s+(?!(?:the|our|my|his|her|their|this|that|it|"
+        r"they|those|these|them|everyone|everybody|pipeline|team|book)\b)(?P<before>.+?)\s+worth"
+        r"(?:\s+to\s+us)?(?:\s+(?:now|today|so far|these days))?\W*$",
+    ),
     (  # "need the phone number for Timberline Lumber before I head out"
         "customer.show",
         r"^(?:(?:please |pls |can you |could you )*(?:tell me|i need|need|get me|give me|send me)|what(?:'s| is)|whats|where(?:'s| is))\s+(?:the |their |his |her |a )?(?:phone(?: number)?|number|mobile|cell|e-?mail(?: address)?|address|contact (?:details|info))\s+(?:for|of|at)\s+(?P<ref>.+)$",
@@ -2631,7 +2637,7 @@ NOT_OWNERS = frozenset(
     "q1 q2 q3 q4 quarter year ytd product products channel channels city cities segment rep reps "
     "day days weeks months period calls emails meetings visits contacts interactions orders "
     "purchases sales deals revenue customers clients accounts leads prospects nps texts chats "
-    "activity money business".split()
+    "activity money business weekly daily monthly morning evening full".split()
 )
 
 CREATE_LEAD = re.compile(

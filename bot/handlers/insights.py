@@ -132,11 +132,14 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
         after={"customers": [int(i) for i in found.index]},
     )
     matches = "matches" if count == 1 else "match"
-    per_owner = _per_owner(found, owners, asked=bool(slots.get(PER_OWNER))) if book.team else ""
+    told = found.head(limit) if "limit" in slots else found  # "top 5 …": those five
+    per_owner = _per_owner(told, owners, asked=bool(slots.get(PER_OWNER))) if book.team else ""
     return Reply(
         text=lead
         + _unplaced(parsed.unread)
-        + f"{count:,} of {book.possessive} customers {matches}: {described}{shown}.{per_owner}",
+        + f"{count:,} of {book.possessive} customers {matches}: {described}{shown}."
+        + _worth(told, money, of=count)
+        + per_owner,
         rows=rows,
         files=[
             File(
@@ -148,6 +151,18 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
         buttons=[Button(f"Next for #{i}", f"next action for #{i}") for i in found.index[:3]],
         note="Figures as of today; every match is in the CSV.",
     )
+
+
+def _worth(told: pd.DataFrame, money: Callable[[object], str], *, of: int) -> str:
+    """What the customers told of (all `of` found, or the top few asked for) have spent to date,
+    together: "how much have they spent in total" is answered by the list."""
+    from crm_store.analytics import cents_to_money
+
+    if len(told) < 2:
+        return ""
+    spent = money(cents_to_money(told["value"].fillna(0).sum()))
+    who = "Together they" if len(told) == of else f"These {len(told)}"
+    return f" {who} spent {spent} to date."
 
 
 def _namesakes(ctx: Context, book: Book, stage: str | None = None) -> Reply:

@@ -533,3 +533,20 @@ def test_and_the_one_named_after_a_task_was_moved_moves_that_task_too(chat):
     chat.say("and the acme one to friday")
     assert _task(chat, "send jane cooper the renewal quote").due.isoformat() == "2026-11-20"
     assert _task(chat, "call hans müller about the new tier").due.isoformat() == "2026-11-19"
+
+
+def test_what_a_list_spent_together_is_said_and_asked_again_after_it(chat):
+    chat.say("sold 2 analytics pro to jane cooper for 2200")
+    chat.say("sold 1 support premium to jane smith for 600")
+    listed = chat.say("customers in new york and london", who="Alex")
+    assert "Together they spent $2,800 to date." in listed.text
+    again = chat.say("how much have they spent in total", who="Alex")
+    assert again.text == listed.text
+
+
+def test_whose_are_the_top_few_is_the_owners_of_those_few(chat):
+    chat.say("sold 2 analytics pro to jane cooper for 2200")
+    chat.say("top 1 customers in new york and london", who="Alex")
+    reply = chat.say("who owns them", who="Alex")
+    assert [row["Customer"] for row in reply.rows] == ["Jane Cooper (Acme Corporation)"]
+    assert "By owner: Sam 1." in reply.text

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from intents import Lexicon, parse
+from intents import MOVED_TO, OLD_CHANNEL, Lexicon, parse
 
 NOW = datetime(2026, 11, 18, 10, 0)  # a Wednesday
 STORE = Lexicon(
@@ -4363,5 +4363,37 @@ def test_what_blind_round_71_missed_is_read_as_meant(text, intent, slots):
     ],
 )
 def test_what_blind_round_72_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "today's meeting with kenji moreau was actually with hugo novak, pls fix",
+            "interaction.update",
+            {"customer": "kenji moreau", OLD_CHANNEL: "meeting", MOVED_TO: "hugo novak"},
+        ),
+        (
+            "move yesterday's call with jane cooper to hans müller",
+            "interaction.update",
+            {"customer": "jane cooper", OLD_CHANNEL: "call", MOVED_TO: "hans müller"},
+        ),
+        ("what's redwood worth to us now", "customer.show", {"customer": "redwood"}),
+        ("weekly digest pls", "digest.show", {}),
+        (
+            "give sam's ones to jordan",
+            "customer.bulk_update",
+            {"owner": "sam", "field": "owner", "value": "jordan"},
+        ),
+        (
+            "leave hugo silva in proposal",
+            "customer.update",
+            {"customer": "hugo silva", "field": "stage", "value": "proposal"},
+        ),
+    ],
+)
+def test_what_working_day_83_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
