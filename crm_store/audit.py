@@ -121,6 +121,7 @@ def last_command(session: Session, staff_id: int) -> list[AuditEntry]:
         session.exec(
             select(AuditEntry)
             .where(AuditEntry.command_id == newest.command_id)
+            .where(AuditEntry.undone_at.is_(None))  # (one customer's part may be taken back)
             .order_by(AuditEntry.id.desc())
         )
     )

@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from bot.books import default_book, require_own
 from bot.context import Context, UserError, handles
 from bot.format import day
+from bot.handlers.undo import undo_for_one
 from bot.messages import Button, Reply
 from bot.resolve import resolve_customer, resolve_each
 from crm_store.audit import snapshot
@@ -38,6 +39,8 @@ def delete_customer(parsed: Parsed, ctx: Context) -> Reply:
 def restore_customer(parsed: Parsed, ctx: Context) -> Reply:
     """Bring deleted customers back from the bin — “restore Acme”, “restore #48 and #47”, “restore
     all 3” after the bin was shown — or see what is in it."""
+    if (said := parsed.slots.get("customer")) and (back := undo_for_one(ctx, said)) is not None:
+        return back  # "X is still talking to jordan, put her back" after a change to many
     if not (customers := _to_restore(parsed, ctx)):
         return bin_contents(ctx)
     require_own(ctx, customers, "restore")

@@ -10,8 +10,9 @@ from sqlmodel import col, select
 from bot import format, permissions
 from bot.context import Ask, Context, UserError, handles
 from bot.messages import Reply
+from bot.resolve import resolve_among
 from crm_store.audit import UNDO_OF, drop_from_undo, last_command, revert
-from crm_store.models import AuditEntry
+from crm_store.models import AuditEntry, Customer
 from intents import Parsed
 
 ERASURE = "customer.forget"
@@ -55,6 +56,29 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
         )
     _record_undo(ctx, entries, what)
     return Reply(f"Undone: {what}.")
+
+
+def undo_for_one(ctx: Context, said: str) -> Reply | None:
+    """ "actually chloé nakamura is still talking to jordan, put her back" right after a change
+    to many: that change taken back for her alone; None when she was not part of it."""
+    entries = last_command(ctx.session, ctx.staff.id)
+    changed = {e.entity_id for e in entries if e.entity == Customer.__tablename__}
+    if len(changed) < 2 or (customer := resolve_among(ctx, said, changed)) is None:
+        return None
+    theirs = [e for e in entries if e.entity_id == customer.id]
+    ctx.session.info[permissions.UNDOING] = {(e.entity, e.entity_id) for e in theirs}
+    if problems := revert(ctx.session, theirs, now=ctx.now):
+        raise UserError(
+            f"I can't put {customer.display_name} back: {problems[0]}. Nothing was changed."
+        )
+    what = "; ".join(e.description for e in theirs)
+    _record_undo(ctx, theirs, what)
+    ctx.mentioned = customer.id
+    rest = len(changed) - 1
+    return Reply(
+        f"Put {customer.display_name} back as before (took back: {what}). The change stands for "
+        f"the other {rest:,}; “undo” now takes it back for {'it' if rest == 1 else 'them'} too."
+    )
 
 
 def _one_change_each(entries: list[AuditEntry]) -> bool:
