@@ -579,8 +579,8 @@ def refer_back(
     if (per_rep := _a_selection_per_rep(text, parsed, read)) is not None:
         return per_rep
     if subject is None:
-        return _the_tag_just_added(parsed, None)
-    return _the_tag_just_added(_referred(text, parsed, subject, read), subject.change)
+        return _the_tag_just_added(parsed, None, text)
+    return _the_tag_just_added(_referred(text, parsed, subject, read), subject, text)
 
 
 _NOD = re.compile(
@@ -603,10 +603,14 @@ def _change_only(change: dict[str, Any] | None) -> dict[str, Any]:
     return {k: v for k, v in (change or {}).items() if k != CHOSEN_BY}
 
 
-def _the_tag_just_added(reading: Parsed, change: dict[str, Any] | None) -> Parsed:
+def _the_tag_just_added(reading: Parsed, subject: ConversationSubject | None, text: str) -> Parsed:
     """ "take the tag off the lost ones", "add X to that tag too": the tag is the one the last
-    change added; with none, the tag is asked for."""
-    added = change or {}
+    change added, or "that tag" the one the list just shown was chosen by; with none, the tag is
+    asked for."""
+    added = (subject.change if subject is not None else None) or {}
+    listed = str(((subject.selection if subject is not None else None) or {}).get("tag") or "")
+    if not added.get("field") and listed and " or " not in listed and _THAT_TAG_SAID.search(text):
+        added = {"field": "tag", "value": listed}  # "remove that tag from X" after tagged ones
     said = reading.slots.get("value")
     if reading.slots.get("action") == "untag" and not said:
         pointed = True
@@ -620,6 +624,7 @@ def _the_tag_just_added(reading: Parsed, change: dict[str, Any] | None) -> Parse
 
 
 _THAT_TAG = re.compile(r"(?:that|the same|this)(?: tag)?", re.I)
+_THAT_TAG_SAID = re.compile(r"\b(?:that|this|the same) tag\b", re.I)
 
 
 def _the_reps_own(text: str, subject: ConversationSubject, read: Reader) -> Parsed | None:

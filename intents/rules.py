@@ -3077,8 +3077,9 @@ def _untagged(found: re.Match) -> str | None:
 
 
 _THE_TAG_OFF = re.compile(  # no tag named: the one it has, or the one just added
-    r"^(?:please |pls )*(?:remove|take|drop|strip|delete)\s+(?:the|their|his|her|its)\s+tag\s+"
-    r"(?:from|off(?:\s+of)?)\s+(?P<who>[^,;.!?]+?)(?:\s*[,;.]\s.*)?\W*$",
+    r"^(?:please |pls )*(?:remove|take|drop|strip|delete)\s+(?:the|their|his|her|its|that|this)\s+"
+    r"tag\s+(?:from|off(?:\s+of)?)\s+(?P<who>(?!(?:all|every\w*|each|them|those|these)\b)"
+    r"[^,;.!?]+?)(?:\s*[,;.]\s.*)?\W*$",
     re.I,
 )
 _UNTAG_LAST = re.compile(
@@ -4716,6 +4717,8 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
     if vocab.ERASURE_ASKED.search(text):
         return None  # "X wants that we delete all his data": one customer's data erased
+    if _THE_TAG_OFF.match(typed):
+        return None  # "remove that tag from emma nguyen": her tag, no one deleted
     if lead := REASON_FIRST.match(text):  # "Jordan will focus on enterprise, so move all …"
         text = " " * lead.end() + text[lead.end() :]
         typed = " " * lead.end() + typed[lead.end() :]
@@ -5086,6 +5089,8 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         # "which of maria's accounts were handed over from jordan": hers, else the asker's when
         # they said they got them, else anyone's ("tag the customers handed over from jordan")
         mine = owner(message, named_for=False) or ("me" if _FIRST_PERSON.search(text) else "team")
+        if mine.casefold() == str(came.get("from", "")).casefold() and _FIRST_PERSON.search(text):
+            mine = "me"  # "looks like i got some of sam's accounts, which ones": mine, from Sam
         slots[CAME_FROM], slots["owner"] = came, typed[slice(*found.span(to))] if to else mine
         said = [found.span(part) for part in ("verb", "from", "when", to) if part and found[part]]
         for span in said:  # the words that said it, not those between ("new qualified")

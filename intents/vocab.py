@@ -2530,7 +2530,7 @@ CITY = re.compile(
 TAG = re.compile(
     r"\b([\w-]+)\s+tagged\s+(?=(?:ones|customers|accounts|clients|leads)\b)|\b([\w]+)-tagged\b|(?<!-)\btagged\s+(?:as\s+|with\s+)?(?!(?:ones|customers|accounts|clients|leads)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|"
     r"\b(?:with|has|have|having|carry|carries|carrying) the\s+['\"#]?([\w-]+)['\"]?\s+tag\b|"
-    r"\b(?:with (?:the )?|having (?:the )?)?tag\s+(?!(?:them|these|those|it|all|every|everyone|everybody|each|any|him|her)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|\b(vip)s?\b"
+    r"\b(?:with (?:the )?|having (?:the )?)?tag\s+(?!(?:them|these|those|it|all|every|everyone|everybody|each|any|him|her|from|off|on|to|for|of|and)\b)['\"#]?([\w-]+(?: [\w-]+)?(?=['\"])|[\w-]+)|\b(vip)s?\b"
 )
 _TITLED = r"(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?"  # "Mr. Sato's customers": the title is the name's
 OWNER = re.compile(
@@ -2811,7 +2811,7 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
             r"^(?:please |pls |can you )*(?:"
             r"un-?tag\s+['\"#]?(?P<value>[\w-]+)['\"]?"
             r"|(?:remove|take|drop|delete|strip|clear)\s+(?:the\s+)?(?:tag\s+(?!off\b)['\"#]?(?P<value2>[\w-]+)['\"]?|['\"#]?(?!(?:the|that|this|a|its|their)\b)(?P<value3>[\w-]+)['\"]?\s+tag)"
-            r"|(?:remove|take|drop|strip|clear)\s+(?:the|that|this)\s+tag(?=\s+off\b)"
+            r"|(?:remove|take|drop|strip|clear)\s+(?:the|that|this)\s+tag(?=\s+(?:off|from)\b)"
             r"|(?:remove|take|strip|clear)\s+['\"#]?(?P<value4>[\w-]+)['\"]?(?=\s+(?:off|from)\s+"
             r"(?:every(?:one|body)|all\b|#\d))"  # "remove stale from everyone", "… from #87, #127"
             r")(?:\s+off\b(?:\s+(?:of|from)\b)?|\s+(?:from|for|on|of)\b)"

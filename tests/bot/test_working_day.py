@@ -550,3 +550,18 @@ def test_whose_are_the_top_few_is_the_owners_of_those_few(chat):
     reply = chat.say("who owns them", who="Alex")
     assert [row["Customer"] for row in reply.rows] == ["Jane Cooper (Acme Corporation)"]
     assert "By owner: Sam 1." in reply.text
+
+
+def test_that_tag_after_a_list_chosen_by_a_tag_is_that_tag(chat):
+    chat.say("tag jane cooper vip")
+    chat.say("tag jane cooper winback")
+    chat.say("tag jane smith winback")
+    chat.say("customers tagged winback", who="Alex")
+    chat.say("remove that tag from jane cooper, she ordered last week per sam", who="Alex")
+    assert _tags(chat, "Jane Cooper") == {"vip"}
+    assert _tags(chat, "Jane Smith") == {"winback"}
+    chat.say("customers tagged winback", who="Alex")
+    chat.say("remove that tag from all of them", who="Alex")
+    chat.say("yes", who="Alex")
+    assert _tags(chat, "Jane Smith") == set()
+    assert chat.customer("Jane Smith").deleted_at is None

@@ -4392,6 +4392,17 @@ def test_what_blind_round_72_missed_is_read_as_meant(text, intent, slots):
             "customer.update",
             {"customer": "hugo silva", "field": "stage", "value": "proposal"},
         ),
+        (
+            "looks like i got some of sam's accounts, which ones",
+            "segment.list",
+            {"came_from": {"from": "sam"}, "owner": "me"},
+        ),
+        (
+            "remove that tag from emma nguyen, she ordered last week per sam",
+            "customer.update",
+            {"customer": "emma nguyen", "field": "tag", "action": "untag"},
+        ),
+        ("remove that tag from all of them", "customer.bulk_update", {"action": "untag"}),
     ],
 )
 def test_what_working_day_83_missed_is_read_as_meant(text, intent, slots):
