@@ -395,6 +395,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
             ):  # "tom @ cyberdyne called, …", "called X, …": X; "visited mia fischer summit …"
                 slots["customer"] = caller
             parsed = replace(parsed, slots=slots)
+    if parsed.intent == "purchase.log" and "amount" not in parsed.slots:
+        parsed = _rated_not_sold(parsed, message)
     if parsed.intent == "purchase.log" and "quantity" not in parsed.slots:
         parsed = _counted_before(parsed, message)
     if _BARE_NUMBER.fullmatch(message.text):  # "14" alone: a task, an answer, a typo? ask
@@ -422,6 +424,22 @@ _TASKS_THEN_HANDED = re.compile(
     r"(?:hand|give|move|pass|reassign|send)\s+(?:them|those|it|these)(?:\s+all)?(?:\s+over)?|"
     r"\s+(?:(?:all|over)\s+)?)\s*to\s+(?P<who>[\w'-]+)(?:\s+(?:please|pls|too|as well|now))*\W*$",
     re.I,
+)
+
+
+def _rated_not_sold(parsed: Parsed, message: Message) -> Parsed:
+    """ "Brandt Seilzugang rated 7, price ok but delivery took 3 weeks": a score told, with no
+    sum to make it a sale, is the NPS answer."""
+    if not _RATED_FIRST.match(message.text):
+        return parsed
+    scored = next((r for r in parsed.alternatives if r.intent == "nps.record"), None)
+    if scored is None or "score" not in scored.slots:
+        return parsed
+    return replace(scored, confidence=parsed.confidence, alternatives=(parsed,))
+
+
+_RATED_FIRST = re.compile(
+    r"^[^,;.!?]{2,60}?\s+(?:rated|scored)\s+(?:us\s+)?(?:an?\s+)?(?:nps\s+)?(?:10|\d)(?:\s*/\s*10)?\b"
 )
 
 
@@ -497,6 +515,7 @@ def _sale_then_asked(
     return told if told.intent == "purchase.log" else None
 
 
+_NAMED_AFTER_VERB = re.compile(r"^\W*(?:(?:pls|please|so|then|and)\s+)*[a-z]+\b", re.I)
 _SENT_BY = re.compile(r"\bfrom\s+(?P<who>[A-Z][^:'\"“‘]{2,60}?)\s*:", re.I)
 _THEIR_BOOK = re.compile(
     r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}(?:customers|clients|accounts|leads|book)\b"
@@ -536,8 +555,13 @@ def _after_reason(
             )  # "close all of X's leads"
             and (named := rules.leading_name(message.typed[: reason.end()]))
         )
-    ):  # "dvorak signed. mark won": the one who signed
-        change = replace(change, slots={**change.slots, "customer": named})
+    ):  # "dvorak signed. mark won": the one who signed, read as said of them
+        said = _NAMED_AFTER_VERB.sub(rf"\g<0> {named} ", message.typed[reason.end() :], count=1)
+        again = parse(said, now=now, tz=tz, lexicon=lexicon)
+        slots = {**change.slots, "customer": named}
+        alike = {**again.slots, "customer": named} == slots and named in str(again.slots.get("customer", ""))
+        sure = again.confidence if again.intent == change.intent and alike else change.confidence
+        change = replace(change, slots=slots, confidence=max(change.confidence, sure))
     if (
         change.intent == "customer.update"
         and change.slots.get("field") in ("owner", None)

@@ -2490,6 +2490,13 @@ _AFTER_ALL = re.compile(r"\s+(?:in the end|after all|at last|eventually|finally)
 _IN_ALL = re.compile(r"\s*(?:in\s+total|total|all\s+in|altogether|in\s+all)\b", re.I)
 
 
+_A_DURATION = re.compile(
+    r"^(?:about\s+|almost\s+|over\s+|nearly\s+)?\d+\s+(?:weeks?|days?|months?|hours?|years?|mins?|"
+    r"minutes?)\b(?!\s+of\b)",  # ("20 hours of Business English" is what was bought)
+    re.I,
+)
+
+
 def _sale(text: str, typed: str) -> dict | None:
     slots: dict[str, Any] = {}
     if wanted := _WANTED_BOOKED.match(text):  # "X wants 3 more Y licences, booked it": X bought
@@ -2561,8 +2568,8 @@ def _sale(text: str, typed: str) -> dict | None:
         what = _FOR_A_YEAR.sub("", what)  # "renewed for 2027: 12 crm pro": what, for when
         what = _RENEWED_FOR.sub("", what)  # "renewed for another year": no product
         what = _AFTER_ALL.sub("", what).strip(" ,.:;")  # "bought 50 pendants in the end"
-        if _PAID_NOT_BOUGHT.match(what):
-            what = ""  # "… they paid a deposit already": how it was paid, not what
+        if _PAID_NOT_BOUGHT.match(what) or _A_DURATION.match(what):
+            what = ""  # "… they paid a deposit already", "delivery took 3 weeks": no product
         if seats := vocab.SEATS.search(what):
             slots["quantity"] = _number(seats.group("q").lower())
             # "5 more crm pro seats": the product said between the number and the seats stays
@@ -3825,6 +3832,10 @@ def contact_plainly(message: Message) -> str | None:
             sender and _typed_group(sender, message, "who", "who2")
         )
         return f"sold {who}: {_typed_group(sale, message, 'said')}" if who else None
+    if (logged := _LOG_IT_AND_FOLLOW_UP.search(message.typed)) and _CONTACT_TOLD.search(
+        message.text[: logged.start()]
+    ):  # "Just off the phone with X, …. Can you log that and put a follow up for the 16th?"
+        return f"{message.typed[: logged.start()]}, follow up {message.typed[logged.end() :]}"
     if (met := _NAMED_THEN_MET.match(message.text)) and (
         name := leading_name(_typed_group(met, message, "name"))
     ):
@@ -3838,6 +3849,18 @@ def contact_plainly(message: Message) -> str | None:
     return None
 
 
+_LOG_IT_AND_FOLLOW_UP = re.compile(
+    r"\s*[.!?,;]*\s*(?:(?:can|could) you\s+|pls\s+|please\s+|kindly\s+)?log\s+(?:it|that|this)"
+    r"(?:\s+(?:pls|please))?(?:\s*,\s*|\s+and\s+|\s+&\s+)(?:(?:put|set|add|make)\s+)?(?:an?\s+)?"
+    r"(?:follow[ -]?up|f/u|fu|reminder)(?:\s+task)?\b",
+    re.I,
+)
+# a contact told in the words before "log it": "just off the phone with", "back from", "met"
+_CONTACT_TOLD = re.compile(
+    r"\b(?:off the phone|on the phone|back from|(?:called|rang|phoned|emailed|met|visited|texted|"
+    r"spoke|talked)\b|(?:a\s+)?(?:call|meeting|visit|chat)\s+with)",
+    re.I,
+)
 _TALKED_OF_WITH = re.compile(
     r"^(?:i\s+|we\s+|just\s+)*(?P<verb>talked|spoke|chatted|discussed)\s+(?!(?:to|with|w|about|"
     r"re|on|over|by|back|again)\b)(?P<what>[^,;.!?]+?)\s+(?:w/?|with)\s+(?P<who>[^,;.!?]+?)"

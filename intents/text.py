@@ -152,6 +152,14 @@ SHORTHAND = [
     # "five pounds of chestnut mushrooms": a weight, not money
     (re.compile(r"\bpounds?(?=\s+of\b)", re.I), "lb"),
     # words of a rep's first language among the English: "Telefonat with X", "llamé a Rosa"
+    # "just off the phone with X", "back from a visit to X": how the contact was had
+    (re.compile(r"\b(?<!got )off the phone (?=with|to)\b", re.I), "got off the phone "),
+    (
+        re.compile(
+            r"\b(?:just\s+)?back from (?:a |my |the )?(?:visit|trip) (?:with|to|at)\b", re.I
+        ),
+        "visited",
+    ),
     (re.compile(r"\b(?:telefonat|telefonema|llamada)\b", re.I), "call"),
     (re.compile(r"\bllam[ée](?:\s+a)?\b", re.I), "called"),
     (re.compile(r"\b(?:visit[ée]|fui)\b(?:\s+a\b)?", re.I), "visited"),
@@ -161,6 +169,7 @@ SHORTHAND = [
     (re.compile(r"\b(?:liguei\s+(?:pra|para|a)|llam[óo])\b", re.I), "called"),
     (re.compile(r"\breuni[ãa]o\b", re.I), "meeting"),
     (re.compile(r"\bclientes\b", re.I), "clients"),
+    (re.compile(r"\bpara(?=\s+[\w.+'-]+@)", re.I), "to"),  # "change email X para y@z.br"
     (re.compile(r"\blunes\b", re.I), "monday"),
     (re.compile(r"\bmartes\b", re.I), "tuesday"),
     (re.compile(r"\bmi[ée]rcoles\b", re.I), "wednesday"),

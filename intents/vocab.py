@@ -2180,6 +2180,8 @@ NEW_DETAIL_FOR = re.compile(
     rf"(?P<field>{_FIELD})\s+(?:for|of)\s+"
 )
 UPDATE_FORMS = [
+    # "Lena Hoffmann now work for Skyline Fassaden GmbH, change company": a new employer
+    re.compile(r"^(?P<who>[^,;:]{2,60}?)\s+(?:now\s+|has\s+moved\s+to\s+|moved\s+to\s+)?(?:works?|working|is\s+working)\s+(?:now\s+)?(?:for|at)\s+(?P<value>[^,;:]+?)(?:\s+now)?(?:\s*[,;.–—-]\s*(?:pls\s+|please\s+)?(?:change|update)\s+(?:the\s+|her\s+|his\s+)?(?P<field>company)(?:\s+(?:pls|please))?)\W*$"),
     # "add her phone +1 212 555 0142": a detail of the one just talked about
     re.compile(r"^(?:(?:pls|please)\s+)?(?:add|save|put in|put)\s+(?P<who>his|her|their|its)\s+(?P<field>phone|mobile|cell|number|e-?mail|title|job title|city|company)\s*(?:number\s*)?(?:is|as|:|=)?\s+(?P<value>\S.*?)\W*$"),
     # "it's Fatima Nakamura at Silverline that's lost": the one meant, and her stage

@@ -4360,6 +4360,45 @@ def test_what_blind_round_71_missed_is_read_as_meant(text, intent, slots):
             "customer.update",
             {"customer": "jane", "field": "stage", "value": "lost"},
         ),
+        (
+            "Just off the phone with Fr. Declan Moriarty, the harp needs a restring. Can you log "
+            "that and put a follow up for the 26th?",
+            "interaction.log",
+            {
+                "customer": "Fr. Declan Moriarty",
+                "channel": "call",
+                "summary": "the harp needs a restring",
+                "follow_up": "2026-11-26",
+            },
+        ),
+        (
+            "Brandt Seilzugang rated 7, price ok but delivery of descender took 3 weeks",
+            "nps.record",
+            {
+                "score": 7,
+                "comment": "price ok but delivery of descender took 3 weeks",
+                "customer": "Brandt Seilzugang",
+            },
+        ),
+        (
+            "Lena Hoffmann now work for Skyline Fassaden GmbH, change company",
+            "customer.update",
+            {"customer": "Lena Hoffmann", "field": "company", "value": "Skyline Fassaden GmbH"},
+        ),
+        (
+            "change email Fazenda Córrego Fundo para compras@corregofundo.com.br",
+            "customer.update",
+            {
+                "value": "compras@corregofundo.com.br",
+                "field": "email",
+                "customer": "Fazenda Córrego Fundo",
+            },
+        ),
+        (
+            "Skyline Fassaden is not interested anymore, they go with other supplier. put lost",
+            "customer.update",
+            {"field": "stage", "value": "lost", "customer": "Skyline Fassaden"},
+        ),
     ],
 )
 def test_what_blind_round_72_missed_is_read_as_meant(text, intent, slots):
