@@ -559,7 +559,8 @@ def _after_reason(
         said = _NAMED_AFTER_VERB.sub(rf"\g<0> {named} ", message.typed[reason.end() :], count=1)
         again = parse(said, now=now, tz=tz, lexicon=lexicon)
         slots = {**change.slots, "customer": named}
-        alike = {**again.slots, "customer": named} == slots and named in str(again.slots.get("customer", ""))
+        read_as = str(again.slots.get("customer", ""))  # "mark dvorak won": "mark dvorak"
+        alike = {**again.slots, "customer": named} == slots and named in read_as
         sure = again.confidence if again.intent == change.intent and alike else change.confidence
         change = replace(change, slots=slots, confidence=max(change.confidence, sure))
     if (
