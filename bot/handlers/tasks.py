@@ -232,6 +232,8 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
     period = parsed.slots.get("period", "all")
     # "tasks for bill lumbergh": the open tasks on that customer (a rep's own, a manager's all)
     owner = "team" if on is not None and ctx.is_manager else parsed.slots.get("owner")
+    if owner is None and ctx.is_manager and _WHO_HAS.match(ctx.message.text):
+        owner = "team"  # a manager's "whos still got overdue tasks": anyone's, with their holder
     if parsed.slots.get(TASKS_DONE):  # a manager's "which tasks got done today": the team's
         return _done_in(ctx, whose_book(ctx, owner, team_by_default=True), period)
     book = whose_book(ctx, owner, team_by_default=False)
@@ -827,6 +829,9 @@ def _words_of(task: Task, customer: Customer | None) -> str:
     return " ".join([task.text, *(([customer.name, customer.company or ""]) if customer else [])])
 
 
+_WHO_HAS = re.compile(
+    r"^\W*(?:so\s+|and\s+|ok\s+)?(?:who|who's|whos|who has|who've|anyone|anybody)\b", re.I
+)
 _THE_ONE_SAID = re.compile(
     r"\b(?:the|that) (?P<what>[^\W\d_][\w&'’.-]*(?: [^\W\d_][\w&'’.-]*){0,2}) one\b", re.I
 )

@@ -565,3 +565,14 @@ def test_that_tag_after_a_list_chosen_by_a_tag_is_that_tag(chat):
     chat.say("yes", who="Alex")
     assert _tags(chat, "Jane Smith") == set()
     assert chat.customer("Jane Smith").deleted_at is None
+
+
+def test_who_still_has_overdue_tasks_is_the_teams_for_a_manager(chat):
+    chat.say("remind me to call jane cooper monday")
+    with Session(chat.engine) as session:  # left undone since
+        for task in session.exec(select(Task)):
+            task.due = chat.now.date() - timedelta(days=2)
+            session.add(task)
+        session.commit()
+    reply = chat.say("whos still got overdue tasks", who="Alex")
+    assert [(row["Task"], row["Who"]) for row in reply.rows] == [("call jane cooper", "Sam")]
