@@ -40,6 +40,7 @@ from bot.handlers.corrections import (
 )
 from bot.handlers.help import reading_label
 from bot.handlers.nps import score_put_right
+from bot.handlers.purchases import catalogue_asked
 from bot.handlers.tasks import one_of_the_tasks_shown, same_for_task
 from bot.identity import not_enabled, staff_for
 from bot.lexicon import Lexicons
@@ -383,6 +384,8 @@ class Bot:
                     waiting = "kept"
         if not text:
             return Reply("Say something like “tell me about Acme”, or “help” to see what I can do.")
+        if (listed := catalogue_asked(session, text)) is not None:
+            return _noted(listed, waiting)  # "what products have we got", "… price of X"
         if pending is None and says(text, NO, only=True):
             return Reply("There is no question waiting, so there is nothing to cancel.")
         if pending is None and _CONFIRMING.fullmatch(text):

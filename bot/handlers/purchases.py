@@ -335,3 +335,48 @@ def _currency(value: object) -> str:
     if not re.fullmatch(r"[A-Z]{3}", code):
         raise UserError(f"“{value}” is not a currency code like USD or EUR. Nothing was saved.")
     return code
+
+
+def catalogue_asked(session: Session, text: str) -> Reply | None:
+    """ "what products have we got", "what's the list price of analytics pro": the catalogue, or
+    the one product asked about; None for any other message (and for a price of something the
+    catalogue does not list, which may be a customer's worth)."""
+    if (asked := _CATALOGUE_ASKED.match(text)) is None:
+        return None
+    products = session.exec(select(Product).order_by(Product.family, Product.tier)).all()
+    said = asked["product"] or asked["product2"]
+    if said:
+        names = {p.name: p for p in products}
+        found = process.extractOne(
+            said, list(names), scorer=fuzz.WRatio, processor=str.casefold, score_cutoff=85
+        )
+        if found is None:
+            return None
+        products = [names[found[0]]]
+    if not products:
+        return Reply("The catalogue is empty: products appear once a sale names them.")
+    rows = [
+        {"Product": p.name, "Family": p.family, "Tier": str(p.tier), "List price": _price(p)}
+        for p in products
+    ]
+    if said:
+        return Reply(f"{products[0].name}: {_price(products[0])} list price.", rows=rows)
+    return Reply(f"The catalogue: {len(products)} products, by family and tier.", rows=rows)
+
+
+def _price(product: Product) -> str:
+    return format.money(product.price, product.currency)
+
+
+_CATALOGUE_ASKED = re.compile(
+    r"^\W*(?:(?:hey|so|ok|quick q(?:uestion)?)[\s,:]+)*(?:"
+    r"(?:what|which)\s+products?\s+(?:have we got|do we (?:have|sell|offer)|are there|we got|"
+    r"can (?:i|we) sell)\b[^.?!]*"
+    r"|(?:show|list|give|send)\s+(?:me\s+)?(?:the\s+|our\s+)?(?:product\s+list|products|"
+    r"price\s*list|catalog(?:ue)?)"
+    r"|(?:our\s+)?(?:products|price\s*list|catalog(?:ue)?|product\s+list)(?:\s+pls|\s+please)?"
+    r"|(?:what(?:'s| is)|whats)\s+(?:the\s+)?(?:list\s+)?price\s+(?:of|for)\s+(?P<product>[^?]+?)"
+    r"|how much (?:is|does)\s+(?:an?\s+|the\s+)?(?P<product2>[^?]+?)(?:\s+cost)?"
+    r")\W*$",
+    re.I,
+)

@@ -576,3 +576,17 @@ def test_who_still_has_overdue_tasks_is_the_teams_for_a_manager(chat):
         session.commit()
     reply = chat.say("whos still got overdue tasks", who="Alex")
     assert [(row["Task"], row["Who"]) for row in reply.rows] == [("call jane cooper", "Sam")]
+
+
+def test_the_catalogue_and_a_products_list_price_are_answered_in_chat(chat):
+    _catalogue(chat)
+    listed = chat.say("what products have we got")
+    assert [row["Product"] for row in listed.rows] == [
+        "Analytics Pro",
+        "Onboarding Package",
+        "Support Premium",
+    ]
+    assert chat.say("what's the list price of analytics pro").text == (
+        "Analytics Pro: $1,100 list price."
+    )
+    assert chat.say("how much is jane cooper worth").title.startswith("Jane Cooper")
