@@ -234,8 +234,10 @@ _FIGURES_ALONE = re.compile(  # "2 licences and £1,200 total", "sorry 2 licence
 _FIGURES_PUT_RIGHT = re.compile(
     r"(?=\W*(?:sorry|oops|sry|my bad|no|wait|correction|actually)\b)" + _FIGURES_ALONE.pattern, re.I
 )
-_FIGURE_NOT = re.compile(  # "oops 1,450 not 14,500"
-    rf"{_SORRY}{_FIGURE}\s*,?\s*not\s+[$€£]?\s?\d[\d,.]*\s?[km]?"
+_FIGURE_NOT = re.compile(  # "oops 1,450 not 14,500", "no wait she only took 1 starter, not 2"
+    rf"{_SORRY}(?:(?:she|he|they)\s+(?:only\s+|just\s+|actually\s+)*(?:took|bought|wanted|"
+    rf"ordered|got)\s+)?{_FIGURE}(?:\s+(?!not\b)[a-z][\w-]*){{0,3}}?\s*,?\s*not\s+"
+    r"[$€£]?\s?\d[\d,.]*\s?[km]?"
     r"(?:\s*(?:usd|eur|gbp|seats|units|licen[cs]es|users))?\W*$",
     re.I,
 )

@@ -590,3 +590,12 @@ def test_the_catalogue_and_a_products_list_price_are_answered_in_chat(chat):
         "Analytics Pro: $1,100 list price."
     )
     assert chat.say("how much is jane cooper worth").title.startswith("Jane Cooper")
+
+
+def test_a_count_put_right_with_what_she_took_changes_the_sale_just_recorded(chat):
+    _catalogue(chat)
+    chat.say("sold jane cooper 2 support premium for 1200")
+    asked = chat.say("no wait she only took 1 support premium, not 2")
+    assert "to 1 × Support Premium and $600" in asked.text
+    chat.say("yes")
+    assert _sales(chat) == {("Support Premium", 1, Decimal("600"))}
