@@ -45,7 +45,8 @@ LISTED = {
     "segment.list": re.compile(r"\b(?:customers|clients|accounts|leads|prospects)\b", re.I),
 }
 REFINING = re.compile(
-    r"^(?:(?:and|ok|okay|now|then|but|no|so|what about|how about|same(?: thing| again)?|"
+    r"^(?:(?:and|ok|okay|now|then|but|no|so|what about|how about|same(?: thing| again)?|i mean|"
+    r"i meant|"
     r"how (?:does|did|do) (?:that|it|this|those|these)(?= compare| split| break)|"
     r"(?:show|do|make) (?:that|it|this)(?: down)?|"
     r"(?:split|break)(?: (?:that|it|this))?(?: down| up| out)?|"

@@ -599,3 +599,10 @@ def test_a_count_put_right_with_what_she_took_changes_the_sale_just_recorded(cha
     assert "to 1 × Support Premium and $600" in asked.text
     chat.say("yes")
     assert _sales(chat) == {("Support Premium", 1, Decimal("600"))}
+
+
+def test_i_mean_the_team_after_a_question_asks_it_of_the_team(chat):
+    chat.say("remind me to call jane cooper friday")
+    chat.say("my tasks this week", who="Alex")
+    reply = chat.say("i mean the team", who="Alex")
+    assert [(row["Task"], row["Who"]) for row in reply.rows] == [("call jane cooper", "Sam")]
