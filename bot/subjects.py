@@ -109,7 +109,8 @@ MANY = re.compile(
     r"tagged|owned|at|on)\b)|"
     # "tag all 18 vip", "the 3 customers"; never "all 3 tasks"
     r"all \d{1,4}(?! (?:tasks?|reminders?|to-?dos?|days?|weeks?|months?)\b)(?: of them)?|"
-    r"the \d{1,4} (?:of them|customers|ones|accounts|clients)|"
+    r"the (?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten) (?:of them|customers|ones|"
+    r"accounts|clients|leads|prospects)|"
     r"the same (?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|ones|lot|customers))\b",
     re.I,
 )
@@ -215,9 +216,11 @@ LAST_FEW = re.compile(
     re.I,
 )
 THOSE_N = re.compile(
-    r"\b(?:those|these|them|the|all)\s+(?P<n>\d{1,4})\b(?!\s*(?:days?|weeks?|%))|\b(?P<both>both)\b",
+    r"\b(?:those|these|them|the|all)\s+(?P<n>\d{1,4}|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\b(?!\s*(?:days?|weeks?|%))|\b(?P<both>both)\b",
     re.I,
 )
+_SPOKEN = {w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), 2)}
 # a contact just talked about, named in a task: "a task for that call"
 THAT_CONTACT = re.compile(
     r"\b(?:that|this|the|our) (?:call|meeting|email|demo|visit|chat|quote|proposal|catch ?up|"
@@ -329,7 +332,9 @@ FROM_THE_LIST = re.compile(
     re.I,
 )
 SOME_OF_THEM = re.compile(
-    r"\b[^\W\d_][\w-]*(?:'s|’s) ones\b|\bthe \d{1,4} of (?P<whose>[^\W\d_][\w-]*(?:'s|’s))",
+    r"\b[^\W\d_][\w-]*(?:'s|’s) ones\b|\bthe \d{1,4} of (?P<whose>[^\W\d_][\w-]*(?:'s|’s))"
+    r"|\bthe (?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:leads|prospects|proposals)\b",
     re.I,
 )
 THE_ONES = re.compile(
@@ -973,7 +978,8 @@ def _top_of(text: str, reading: Parsed) -> Parsed:
     if (top := vocab.TOP_N.search(text)) and "limit" not in slots:
         slots["limit"] = int(top.group("n"))
     elif counted := THOSE_N.search(text):
-        slots[COUNT_SAID] = 2 if counted["both"] else int(counted["n"])  # "move both of them …"
+        said = "2" if counted["both"] else counted["n"]  # "move both of them …", "the two leads"
+        slots[COUNT_SAID] = int(_SPOKEN.get(said.lower(), said))
     return replace(reading, slots=slots)
 
 

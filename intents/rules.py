@@ -142,7 +142,7 @@ _ROLE_AT = re.compile(
 )
 _WHOSE_LAST = (["his"], ["her"], ["their"], ["its"])
 _ONE_OF_SEVERAL = re.compile(r"\s+one$", re.I)
-_VERB_AT_END = re.compile(r"\s+(?:should|must|needs|ought)$", re.I)
+_VERB_AT_END = re.compile(r"\s+(?:should|must|needs|ought)(?:\s+(?:now\s+)?be)?$", re.I)
 _WORTH_ASKED = re.compile(r"^\W*(?:what(?:'s|’s| is)|whats|how much is)\s.+\sworth\b", re.I)
 _STAGE_VERB = re.compile(r"(?:bump|promote|demote|advance|upgrade|downgrade)\s+(?=\S)", re.I)
 _SPOKEN_TO = re.compile(r"(?:you|u|ya)\s+(?:missed|forgot|got|left|didn'?t|did not)\b", re.I)

@@ -1103,6 +1103,12 @@ CUES: list[tuple[str, str]] = [
         r"(?:\s+(?:else\s+)?[\w'-]+\s+(?:still\s+)?(?:has|owns|holds))?\s+(?:should\s+|can\s+|will\s+)?"
         r"(?:go|goes|move|moves)\s+(?:over\s+)?to\s+\w",
     ),
+    (  # "the two leads should be qualified now": a stage said of a few of the list shown
+        "customer.bulk_update",
+        r"\b(?:ones|customers|accounts|clients|leads|prospects|proposals|they|those|these|them)\s+"
+        r"(?:should|must|need to|can)\s+(?:now\s+|all\s+)?be\s+(?:in\s+|marked\s+(?:as\s+)?)?"
+        r"(?:lead|qualified|proposal|customer|won|lost)\b",
+    ),
     (  # "anything in proposal with no contact for 60 days should drop back to qualified"
         "customer.bulk_update",
         r"\b(?:anything|everything|everyone|anyone|all|any)\b.*\b(?:should|must|can|to|will)\s+"
@@ -1594,7 +1600,7 @@ FIELD_TOO = re.compile(
     re.I,
 )
 NOT_CUSTOMERS = frozenset(
-    "me us it this that them him her his their its everyone everybody anyone someone today tomorrow "
+    "me us it this that them those these they him her his their its everyone everybody anyone someone today tomorrow "
     "yesterday week month now here there in on at going lunch office the q1 q2 q3 q4 h1 h2 ytd "
     "eod eow po pos invoice contract quote deck inbound outbound msg message self myself "
     "january february march april june july august september october november december".split()
@@ -2716,6 +2722,13 @@ DELETE_WORDS = re.compile(
 )
 TWICE = re.compile(r"\b(?:created|added|entered)\s+(?P<who>\S.{0,60}?)\s+twice\b", re.I)
 BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field or action)
+    (  # "the two leads should be qualified now"
+        re.compile(
+            r"(?P<cut>\s+(?:should|must|need to|can)\s+(?:now\s+|all\s+)?be\s+(?:in\s+|marked\s+"
+            r"(?:as\s+)?)?(?P<value>lead|qualified|proposal|customer|won|lost))(?:\s+(?:now|too))?\W*$"
+        ),
+        "stage",
+    ),
     (  # "everyone tagged price-error also gets tagged credit-pending so finance can pull the list"
         re.compile(
             r"(?P<cut>\s+(?:also\s+|now\s+)?(?:gets?|should (?:get|be)|is to be|are to be|needs to be)\s+"
@@ -2935,6 +2948,7 @@ BULK_VERB = re.compile(
 # selection says, and no reader takes, is reported back instead of silently widening it.
 SELECTION_FILLER = frozenset(
     "all whole entire every everyone everybody each any the a an of my our your its them those "
+    "two three four five six seven eight nine ten both "
     "these customers customer clients client accounts account contacts contact people ones "
     "records record entries folks companies deals who that which whose are is were was be been "
     "currently still now please pls plz kindly asap can could you would will i we want need to "

@@ -166,6 +166,10 @@ def _apply(
     """Preview the change of the customers chosen or, once confirmed, make it."""
     if not chosen:
         return Reply(f"No customers match: {described}. Nothing was changed.")
+    if expected is not None and expected != len(chosen):
+        shown = [c for c in chosen if c.id in ctx.on_screen]
+        if len(shown) == expected:  # "the two leads" of a list whose first rows were shown
+            chosen = shown
     if expected is not None and not ctx.confirmed and expected != len(chosen):
         raise UserError(
             f"You said {expected:,}, but {_count(len(chosen))} match ({described}). Say which, "

@@ -158,9 +158,10 @@ def _worth(told: pd.DataFrame, money: Callable[[object], str], *, of: int) -> st
     together: "how much have they spent in total" is answered by the list."""
     from crm_store.analytics import cents_to_money
 
-    if len(told) < 2:
+    total = told["value"].fillna(0).sum()
+    if len(told) < 2 or not total:
         return ""
-    spent = money(cents_to_money(told["value"].fillna(0).sum()))
+    spent = money(cents_to_money(total))
     who = "Together they" if len(told) == of else f"These {len(told)}"
     return f" {who} spent {spent} to date."
 

@@ -1116,3 +1116,10 @@ def test_one_customer_put_back_after_a_change_to_many_is_taken_out_of_it_alone(b
     assert stages == {"Hal Hardy": "lost", "Hank Iron": "lead", "Sofia Soft": "lost"}
     book.say("undo", who="Alex")
     assert {book.customer(n).stage for n in ("Hal Hardy", "Hank Iron", "Sofia Soft")} == {"lead"}
+
+
+def test_the_two_of_a_stage_in_the_list_shown_are_those_two(book):
+    book.say("Priya's customers", who="Alex")
+    preview = book.say("the two proposals should be lost now", who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Pete Prompt", "Pia Post"]
+    assert {r["Change"] for r in preview.rows} == {"stage proposal → lost"}
