@@ -187,6 +187,11 @@ SHORTHAND = [
         r"\1 ",
     ),
     (re.compile(r"(?<=[^\W\d_])—(?=[^\W\d_])"), " — "),  # "Hirano Ceramics—please remove"
+    # "tag 89, 35, 187, 181 stalled": customers by their numbers (a task is never tagged)
+    (
+        re.compile(r"(?<=^tag )(?:\d{1,6}(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)){2,}(?=[a-z])", re.I),
+        lambda found: re.sub(r"(\d+)", r"#\1", found.group()),
+    ),
     (re.compile(r"\bteh\b", re.I), "the"),  # "whats teh status of …"
     (re.compile(r"^(?:sho|shw)(?= me\b)", re.I), "show"),  # "sho me fathom divng salvage"
     (re.compile(r"\b(?:evry|evrey|evey)\b", re.I), "every"),

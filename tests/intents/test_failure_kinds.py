@@ -4447,3 +4447,21 @@ def test_what_blind_round_72_missed_is_read_as_meant(text, intent, slots):
 def test_what_working_day_83_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        (
+            "tag 89, 35, 187, 181 stalled",
+            {"customers": ["#89", "#35", "#187", "#181"], "field": "tag", "value": "stalled"},
+        ),
+        (
+            "the two leads should be qualified now",
+            {"stage": "lead", "field": "stage", "value": "qualified"},
+        ),
+    ],
+)
+def test_a_change_to_customers_numbered_or_counted_is_a_change_to_many(text, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("customer.bulk_update", slots)
