@@ -178,7 +178,8 @@ ASK_FIRST = 0.5  # a reading that is confirmed before it is done
 CLAUSES = re.compile(r"\s*(?:[,;.!?]|\s[-–—]\s)\s*")
 THEIR_TASKS_TOO = re.compile(
     r"\W*(?:(?:yes|yeah|yep|and|plus|also|ok)[\s,]+)*(?:(?:move|give|hand|pass)\s+)?"
-    r"(?:his|her|their)\s+(?:(?:\d+|one|only)\s+)?(?:open\s+)?(?:tasks?|to-?dos?|follow-?ups?)"
+    r"(?:his|her|their|those|these|the)\s+(?:(?:\d+|one|only)\s+)?(?:open\s+)?"
+    r"(?:tasks?|to-?dos?|follow-?ups?)"
     r"(?:\s+(?:over\s+)?to\s+(?P<to>[\w'-]+))?(?:\s+(?:too|as well|with (?:him|her|them)))*"
     # "…, give them to dana"
     r"(?:[\s,;-]+(?:give|hand|move|pass) (?:them|those|it) (?:over )?to (?P<to2>[\w'-]+))?"

@@ -651,7 +651,12 @@ def test_a_rep_gone_then_his_whole_book_handed_over_is_every_customer_of_his(boo
 
 
 @pytest.mark.parametrize(
-    "said", ["yeah give danas open tasks on them to lee too", "and their open tasks too"]
+    "said",
+    [
+        "yeah give danas open tasks on them to lee too",
+        "and their open tasks too",
+        "yeah hand those tasks over to lee too",
+    ],
 )
 def test_a_reps_tasks_on_the_customers_just_moved_go_with_them_once_confirmed(book, said):
     with Session(book.engine) as session:
