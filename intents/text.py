@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from intents.values import plain_number
+from intents.values import CURRENCIES, plain_number
 
 LINKS = [
     (re.compile(r"<(?:https?|mailto):[^|>]+\|([^>]+)>"), r"\1"),  # a Slack link shows its label
@@ -924,10 +924,11 @@ def _contact_said(found: re.Match) -> str:
 
 
 # thousands grouped with spaces or apostrophes beside a currency: "14 500 €", "CHF 5'850", "R45 000"
-_MONEY_SIGN = (
-    r"(?:[$€£¥₹₦]|(?<![\w$])r\$?|\b(?:chf|eur|euros?|usd|gbp|pln|zł|zl|sek|nok|dkk|kr|zar|aed|inr|"
-    r"rs\.?|cad|aud|brl|czk|huf|kč|dollars|pounds|francs?|dirhams?|mad|rupees|rand|zloty|yen|"
-    r"naira|cedis?|pesos?|liras?|tl|reais|mxn|ngn|kes|ksh|ghs|php|sgd|nzd|hkd|jpy|mxn|clp|cop|ars)\b)"
+_CURRENCY_WORDS = sorted((w for w in CURRENCIES if w[0].isalpha()), key=len, reverse=True)
+_MONEY_SIGN = (  # every currency the amounts know, by its sign, code or word
+    r"(?:[$€£¥₹₦₴₸]|(?<![\w$])r\$?|\b(?:kč|kr|zl|francs?|"
+    + "|".join(re.escape(word) for word in _CURRENCY_WORDS)
+    + r")\b)"
 )
 _GROUPED_MONEY = re.compile(
     rf"(?P<before>{_MONEY_SIGN}\s?)?(?<![\d.,])(?P<n>\d{{1,3}}(?:[ \u00a0\u202f'’]\d{{3}})+)"
