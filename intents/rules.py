@@ -3250,6 +3250,23 @@ _LOGGED_NOT_ADDED = re.compile(
 )
 
 
+_FIRM_THEN_PERSON = re.compile(
+    r"^(?P<company>.+?)\s+(?:contact(?:\s+person)?|organi[sz]er|owner|manager|director|buyer|"
+    r"attn)(?:\s+is)?\s*:?\s+(?!(?:of|at|for|is)\b)(?P<name>(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?[^\W\d_][\w'’.-]*"
+    r"(?:\s+(?!(?:with|and|who|she|he|they|from|for)\b)[^\W\d_][\w'’.-]*){1,3})(?:\s.*)?$",
+    re.I,
+)
+# a person's name by its shape alone, after a company: a particle ("Johan van der Merwe") or a
+# hyphened given name ("Park Min-ji"), never a town ("Rio de Janeiro", "San José")
+_PERSON_SHAPED = re.compile(
+    r"(?!(?:rio|san|santa|são|sao|saint|st|port|porto|puerto|los|las|la|el|le)\b)"
+    r"[^\W\d_][\w'’]+(?:\s+(?:van|von|der|den|de|da|do|dos|del|di|bin|binti|al|ibn|ter|ten)\b)+"
+    r"\s+[^\W\d_][\w'’-]+"
+    r"|[A-ZÀ-Þ][\w'’]+\s+[A-ZÀ-Þ][a-zà-ÿ]+-[a-zà-ÿ]+",
+    re.I,
+)
+
+
 def not_a_name(said: object) -> bool:
     """Whether a new customer's name is a sentence ("Jordan has a …", "interest Support")."""
     return bool(_NOT_A_NAME.search(str(said or ""))) or str(said or "").startswith("#")
@@ -3501,17 +3518,23 @@ def _said_customer(rest: str, slots: dict[str, Any], message: Message) -> dict[s
         # "Shirakawa Shika Iin, Dr. Mio Shirakawa, Fukuoka": the company, then its person
         parts.remove(person)
         head, slots["company"] = person, head
-    if found := re.match(r"^(?P<name>.+?)\s+(?:at|from|of|with|@)\s+(?P<company>.+)$", head):
+    firm_said = bool(found := _FIRM_THEN_PERSON.match(head))
+    if found:  # "Naturkundemuseum Lübeck contact Dr Anke Vossberg …": no town in the firm's name
+        slots["name"], slots["company"] = found.group("name"), found.group("company")
+    elif found := re.match(r"^(?P<name>.+?)\s+(?:at|from|of|with|@)\s+(?P<company>.+)$", head):
         slots["name"], slots["company"] = found.group("name"), found.group("company")
     elif (
         vocab.COMPANY_WORDS.search(head) or _the_mail_domain(head, slots.get("email"))
     ) and "company" not in slots:
         slots["company"] = head  # "Aeróstatos Segovia, …, lucia@aerostatossegovia.es": a firm
+        if parts and _PERSON_SHAPED.fullmatch(parts[0]):
+            slots["name"] = parts.pop(0)  # "Limpopo Citrus Growers, Johan van der Merwe, …"
     else:
         slots["name"] = head
     if (
         "company" in slots
         and "city" not in slots
+        and not firm_said
         and not _the_mail_domain(slots["company"], slots.get("email"))  # "tribeca yoga loft"
         and (city := vocab.CITY_AT_END.search(slots["company"]))
     ):
@@ -3818,7 +3841,14 @@ def contact_plainly(message: Message) -> str | None:
             _typed_group(wrote, message, "who", "who2"),
             _typed_group(wrote, message, "said"),
         )
-        return f"{wrote['channel'] or 'email'} from {who}: {said}"
+        said = _GREETED.sub(
+            r"\g<quote>", _SIGNED_OFF.sub(r"\g<quote>", said)
+        )  # "'Hi Nadia, … Lou'"
+        when = f" {wrote['when']}" if wrote["when"] else ""
+        told = f"{wrote['channel'] or wrote['channel2'] or 'email'} from {who}{when}: {said}"
+        if later := _FOLLOW_UP_ASKED.search(wrote["rest"]):  # "…, and remind me 8 Jan"
+            told += f", follow up {later['when']}"
+        return told
     if talked := _TALKED_OF_WITH.match(message.typed):  # "talked new tier w him": with him, of it
         verb, what, who = (talked[g] for g in ("verb", "what", "who"))
         return f"{verb} with {who} about {what}{message.typed[talked.end() :]}"
@@ -3860,6 +3890,14 @@ _CONTACT_TOLD = re.compile(
     r"\b(?:off the phone|on the phone|back from|(?:called|rang|phoned|emailed|met|visited|texted|"
     r"spoke|talked)\b|(?:a\s+)?(?:call|meeting|visit|chat)\s+with)",
     re.I,
+)
+# the greeting and the signature of a quoted message, which are no part of what it said
+_GREETED = re.compile(
+    r"^(?P<quote>['\"“‘])(?:(?:hi|hello|hey|dear|morning)\s+)?[A-Z][\w'’-]*\s*[-–—,:!]\s*", re.I
+)
+_SIGNED_OFF = re.compile(r"(?<=[.!?])\s*[-–—]?\s*[A-Z][\w'’-]*\s*(?P<quote>['\"”’])$")
+_FOLLOW_UP_ASKED = re.compile(
+    r"\b(?:remind me|follow up|f/u|chase)\s+(?:on\s+|by\s+)?(?P<when>[^,;.!?]+?)\W*$", re.I
 )
 _TALKED_OF_WITH = re.compile(
     r"^(?:i\s+|we\s+|just\s+)*(?P<verb>talked|spoke|chatted|discussed)\s+(?!(?:to|with|w|about|"

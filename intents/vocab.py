@@ -675,10 +675,13 @@ CHANGE_AFTER_NAME = re.compile(
 # "from Siobhán at Harbour Tiles: '…' Log it as an email", "Jane wrote: '…' - log this": the
 # writer and their words, logged as what the sender says it was (an e-mail unless told)
 WROTE_LOG_IT = re.compile(
-    r"^(?:(?:got|had)\s+this\s+)?(?:from\s+(?P<who>[^:'\"“‘]{3,60}?)"
-    r"|(?P<who2>[^:'\"“‘]{3,60}?)\s+(?:wrote|writes|said|says|replied|emailed))\s*:\s*"
-    r"(?P<said>['\"“‘].+?['\"”’])[\s,.;:–—-]*(?:pls\s+|please\s+)?log\s+(?:it|this|that)"
-    r"(?:\s+as\s+(?:an?\s+)?(?P<channel>e-?mail|note|call|text|sms|chat))?\b[^'\"“‘]*$"
+    r"^(?:(?:got|had)\s+this\s+|pasting\s+|pasted\s+|forwarding\s+)?(?:from\s+(?P<who>[^:'\"“‘]{3,60}?)"
+    r"|(?P<who2>[^:'\"“‘]{3,60}?)\s+(?:wrote|writes|said|says|replied|emailed)"
+    r"(?:\s+(?P<when>this morning|this afternoon|today|yesterday|earlier|just now|last night))?)"
+    r"\s*:\s*"
+    r"(?P<said>['\"“‘].+?['\"”’])[\s,.;:–—-]*(?:pls\s+|please\s+|(?:can|could) you\s+)?"
+    r"log\s+(?:(?:it|this|that)(?:\s+as\s+(?:an?\s+)?(?P<channel>e-?mail|note|call|text|sms|chat))?"
+    r"|as\s+(?:an?\s+)?(?P<channel2>e-?mail|note|call|text|sms|chat))\b(?P<rest>[^'\"“‘]*)$"
 )
 # what a customer wrote and signed, told to be logged: "> We'd like … — Juniper Knits. log as email"
 SIGNED_LOG_IT = re.compile(
@@ -2689,6 +2692,8 @@ COMPANY_WORDS = re.compile(
     r"university|restaurant|bank|insurance|consulting|interiors|hardware|furnishings?|design|"
     r"architects?|medicals?|hospitality|fintech|bistro|trattoria|pizzeria|cantina|pasticceria|"
     r"panaderia|piekarnia|apotheke|envases|construcciones|distribuidora|comercial|"
+    r"growers|guest ?house|\w*museum|co-?op|cooperative|trust|society|association|council|"
+    r"parish|ranch|resort|festival|fest|foundry|hostel|"
     r"s\.?a\.?|bv|b\.v\.|plc|pty|srl|sarl|kg|oy|ab)\b\.?",
     re.I,
 )

@@ -4465,3 +4465,77 @@ def test_what_working_day_83_missed_is_read_as_meant(text, intent, slots):
 def test_a_change_to_customers_numbered_or_counted_is_a_change_to_many(text, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == ("customer.bulk_update", slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "Lviv Banya Club bought 2 x Barrel-4, total 186 000 UAH",
+            "purchase.log",
+            {
+                "quantity": 2,
+                "product": "Barrel-4",
+                "customer": "Lviv Banya Club",
+                "amount": 186000,
+                "currency": "UAH",
+            },
+        ),
+        (
+            "add customer Naturkundemuseum Lübeck contact Dr Anke Vossberg email "
+            "a.vossberg@nkm-luebeck.de owner Piotr",
+            "customer.create",
+            {
+                "owner": "Piotr",
+                "email": "a.vossberg@nkm-luebeck.de",
+                "name": "Dr Anke Vossberg",
+                "company": "Naturkundemuseum Lübeck",
+            },
+        ),
+        (
+            "new cust - Limpopo Citrus Growers, Johan van der Merwe, 082 555 0193, Tzaneen",
+            "customer.create",
+            {
+                "phone": "082 555 0193",
+                "company": "Limpopo Citrus Growers",
+                "name": "Johan van der Merwe",
+                "city": "Tzaneen",
+            },
+        ),
+        (
+            "new customer rocky mountain kite fest organizer sarah lindqvist sarah@rmkitefest.org",
+            "customer.create",
+            {
+                "email": "sarah@rmkitefest.org",
+                "name": "sarah lindqvist",
+                "company": "rocky mountain kite fest",
+            },
+        ),
+        (
+            "Pasting from Eirik: 'Sigrid - we are delaying the decision to January, sorry.' Log "
+            "as email please, and remind me 8 Jan",
+            "interaction.log",
+            {
+                "customer": "Eirik",
+                "channel": "email",
+                "summary": "'we are delaying the decision to January, sorry.'",
+                "follow_up": "2027-01-08",
+            },
+        ),
+        (
+            "Hey! so Margaret River Hot Air emailed this morning: 'Hi Nadia, back from Bali, "
+            "let's chat Thursday. Lou' - can you log that and remind me thursday",
+            "interaction.log",
+            {
+                "customer": "Margaret River Hot Air",
+                "channel": "email",
+                "summary": "'back from Bali, let's chat Thursday.'",
+                "occurred_on": "2026-11-18",
+                "follow_up": "2026-11-19",
+            },
+        ),
+    ],
+)
+def test_what_blind_round_73_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
