@@ -4812,8 +4812,8 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
             if name == "owner" and value.lower() in ("delete", "del", "bin", "trash", "remove"):
                 slots["action"] = "delete"  # "all customers tagged 'feria2025' … → delete"
                 break
-            if name == "owner" and re.fullmatch(r"me\s+personally|myself", value, re.I):
-                value = "me"  # "reassign every customer worth over 50,000 to me personally"
+            if name == "owner" and re.fullmatch(r"me\s+personally|myself|my|mine", value, re.I):
+                value = "me"  # "… to me personally", "put all customers of X under my name"
             if name == "stage":
                 value = vocab.STAGES.get(value.lower(), value.lower())
             if name == "owner" and value.lower() in ("date", "now", "today"):
