@@ -23,7 +23,7 @@ from crm_store.models import ConversationSubject
 from intents import CUSTOMERS, EXCLUDING, FORECAST, TASKS_OF, WITH_TASKS, Parsed, vocab
 from intents.rules import QUOTED_NAME
 
-CHANGE = ("field", "value", "action")
+CHANGE = ("field", "value", "action", WITH_TASKS)
 CHOSEN_BY = "chosen_by"  # kept with a change to many: the selection it was made on
 TASK_SET = "task_set"  # kept after one task was set: what and when, for "same for sam"
 TASK_KEPT = ("text", "due", "owner", "customer")

@@ -234,7 +234,9 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
             return planned  # "qbr with emma taylor on the 15th, put it in my tasks"
     if (tail := vocab.WITH_THEIR_TASKS.search(message.text)) and tail.start() > 0:
         moved = parse(message.typed[: tail.start()], now=now, tz=tz, lexicon=lexicon)
-        if moved.intent == "customer.update" and moved.slots.get("field") == "owner":
+        if moved.intent in ("customer.update", "customer.bulk_update") and (
+            moved.slots.get("field") == "owner"
+        ):  # "move X to maria, with his open task", "give those to sam, with their tasks"
             return replace(moved, slots={**moved.slots, WITH_TASKS: True})
     if numbered := _NUMBERED_TASK_SETTLED.match(message.text):  # "58 is a dupe, close it"
         task = int(numbered["n"] or numbered["n2"])

@@ -22,14 +22,20 @@ from bot import checks, format
 from bot.books import may_change, require_own, staff_names
 from bot.context import Ask, Context, UserError, handles
 from bot.handlers import insights, tasks
-from bot.handlers.customers import add_interest, owner_named, remove_tag, tag_of
+from bot.handlers.customers import (
+    add_interest,
+    hand_on_open_tasks,
+    owner_named,
+    remove_tag,
+    tag_of,
+)
 from bot.handlers.deleting import move_to_bin
 from bot.messages import Button, File, Reply
 from bot.resolve import resolve_each, stage_named
 from crm_store import interests
 from crm_store.audit import snapshot
 from crm_store.models import Customer, CustomerTag, Staff, Task, TaskStatus
-from intents import CUSTOMERS, EXCLUDING, Parsed, vocab
+from intents import CUSTOMERS, EXCLUDING, WITH_TASKS, Parsed, vocab
 
 if TYPE_CHECKING:  # the segments load pandas: imported when a change is previewed
     from crm_store import segments
@@ -258,7 +264,12 @@ def _change(ctx: Context, slots: dict) -> Change:
             "Nothing was changed."
         )
     if field == "owner":
-        return _reassign(ctx, _new_owners(ctx, value), previewed=slots.get(DEALT))
+        return _reassign(
+            ctx,
+            _new_owners(ctx, value),
+            previewed=slots.get(DEALT),
+            with_tasks=bool(slots.get(WITH_TASKS)),
+        )
     if field == "stage":
         return _restage(ctx, stage_named(ctx, value))
     if field == "tag":
@@ -266,10 +277,13 @@ def _change(ctx: Context, slots: dict) -> Change:
     return _interest(ctx, value)
 
 
-def _reassign(ctx: Context, staff: list[Staff], *, previewed: object = None) -> Change:
+def _reassign(
+    ctx: Context, staff: list[Staff], *, previewed: object = None, with_tasks: bool = False
+) -> Change:
     """To one colleague, or split evenly between several ("between maria and sam"): each keeps
     what is already theirs up to their share, the rest is dealt in the order the preview lists
-    them; confirmed, each goes to the owner the preview showed."""
+    them; confirmed, each goes to the owner the preview showed (with the open tasks the rep
+    before held on them, when asked: "hand them to maria, with their open tasks")."""
     owners = staff_names(ctx.session)
     by_id = {s.id: s for s in staff}
     dealt: dict[int, Staff] = {}
@@ -292,6 +306,7 @@ def _reassign(ctx: Context, staff: list[Staff], *, previewed: object = None) -> 
             dealt[customer.id], room[taker.id], turn = taker, room[taker.id] - 1, turn + 1
 
     held_by: dict[int, int | None] = {}  # each customer's owner before the move
+    handed: list[Task] = []  # their open tasks that went along
 
     def apply(customer: Customer) -> None:
         before, to = snapshot(customer), dealt[customer.id]
@@ -305,12 +320,22 @@ def _reassign(ctx: Context, staff: list[Staff], *, previewed: object = None) -> 
             before=before,
             description=f"owner of {customer.display_name} ({was} → {to.name})",
         )
+        if with_tasks:
+            handed.extend(hand_on_open_tasks(ctx, customer, held_by[customer.id]))
+
+    def after(targets: list[Customer]) -> str:
+        if not with_tasks:
+            return _tasks_left_behind(ctx, held_by, owners)
+        if not handed:
+            return " The reps before had no open tasks on them to hand on."
+        return f" Their {len(handed)} open task{'s' * (len(handed) != 1)} went along."
 
     names = " and ".join(s.name for s in staff)
     said = ("Split", "Split", "between") if len(staff) > 1 else ("Move", "Moved", "to")
+    along = ", with their open tasks," if with_tasks else ""
     return Change(
-        preview=f"{said[0]} {{n}} {said[2]} {names}",
-        done=f"{said[1]} {{n}} {said[2]} {names}",
+        preview=f"{said[0]} {{n}}{along} {said[2]} {names}",
+        done=f"{said[1]} {{n}}{along} {said[2]} {names}",
         needed=lambda c: c.id in dealt and c.owner_id != dealt[c.id].id,
         apply=apply,
         shown=lambda c: f"owner {owners.get(c.owner_id, 'nobody')} → {dealt[c.id].name}",
@@ -318,7 +343,7 @@ def _reassign(ctx: Context, staff: list[Staff], *, previewed: object = None) -> 
         confirmed_with=lambda targets: (
             {DEALT: {str(c.id): dealt[c.id].id for c in targets}} if len(staff) > 1 else {}
         ),
-        after=lambda targets: _tasks_left_behind(ctx, held_by, owners),
+        after=after,
     )
 
 

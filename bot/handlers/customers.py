@@ -412,17 +412,24 @@ def _owner_before(ctx: Context, customer: Customer) -> int | None:
 
 def _tasks_handed_on(ctx: Context, customer: Customer, was: int | None) -> str:
     """ "move X to maria, with his open task": the customer's open tasks of the rep before go to
-    the new owner too, each with its audit entry (one undo takes back all)."""
-    tasks = _open_tasks(ctx, customer, was)
+    the new owner too."""
+    tasks = hand_on_open_tasks(ctx, customer, was)
     if not tasks:
         return " The rep before had no open tasks on them to hand on."
+    numbers = ", ".join(f"#{task.id}" for task in tasks)
+    return f" Their open task{'s' * (len(tasks) != 1)} {numbers} went along."
+
+
+def hand_on_open_tasks(ctx: Context, customer: Customer, was: int | None) -> list[Task]:
+    """The customer's open tasks held by the rep before (`was`), now their new owner's, each with
+    its audit entry (one undo takes back the handover and them)."""
+    tasks = _open_tasks(ctx, customer, was)
     for task in tasks:
         before = snapshot(task)
         task.assignee_id = customer.owner_id
         ctx.session.add(task)
         ctx.audit("task.update", task, before=before, description=f"task “{task.text}” handed on")
-    numbers = ", ".join(f"#{task.id}" for task in tasks)
-    return f" Their open task{'s' * (len(tasks) != 1)} {numbers} went along."
+    return tasks
 
 
 def _new_value(ctx: Context, field: str, value: str) -> tuple[str, object, str]:

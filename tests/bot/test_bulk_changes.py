@@ -1128,3 +1128,31 @@ def test_the_two_of_a_stage_in_the_list_shown_are_those_two(book):
     preview = book.say("the two proposals should be lost now", who="Alex")
     assert sorted(r["Customer"] for r in preview.rows) == ["Pete Prompt", "Pia Post"]
     assert {r["Change"] for r in preview.rows} == {"stage proposal → lost"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["move dana's leads to lee, with their open tasks", "give those to lee, with their tasks"],
+)
+def test_customers_handed_over_with_their_tasks_take_the_tasks_along_and_undo_whole(book, said):
+    with Session(book.engine) as session:
+        dana = session.exec(select(Staff).where(Staff.name == "Dana")).one()
+        for name in ("Hal Hardy", "Pam Page"):
+            customer = book.customer(name)
+            session.add(Task(assignee_id=dana.id, customer_id=customer.id, text=f"call {name}"))
+        session.commit()
+    book.say("Dana's leads", who="Alex")
+    preview = book.say(said, who="Alex")
+    assert preview.text.startswith("Move 3 customers, with their open tasks, to Lee?")
+    done = book.say("yes", who="Alex")
+    assert "Their 1 open task went along." in done.text
+
+    def held() -> dict[str, str]:
+        with Session(book.engine) as session:
+            tasks = session.exec(select(Task))
+            return {t.text: session.get(Staff, t.assignee_id).name for t in tasks}
+
+    assert held() == {"call Hal Hardy": "Lee", "call Pam Page": "Dana"}
+    book.say("undo", who="Alex")
+    assert held() == {"call Hal Hardy": "Dana", "call Pam Page": "Dana"}
+    assert owner_of(book, "Hal Hardy") == "Dana"
