@@ -344,7 +344,7 @@ def catalogue_asked(session: Session, text: str) -> Reply | None:
     if (asked := _CATALOGUE_ASKED.match(text)) is None:
         return None
     products = session.exec(select(Product).order_by(Product.family, Product.tier)).all()
-    said = asked["product"] or asked["product2"]
+    said = next((v for k, v in asked.groupdict().items() if k.startswith("product") and v), None)
     if said:
         names = {p.name: p for p in products}
         found = process.extractOne(
@@ -375,8 +375,11 @@ _CATALOGUE_ASKED = re.compile(
     r"|(?:show|list|give|send)\s+(?:me\s+)?(?:the\s+|our\s+)?(?:product\s+list|products|"
     r"price\s*list|catalog(?:ue)?)"
     r"|(?:our\s+)?(?:products|price\s*list|catalog(?:ue)?|product\s+list)(?:\s+pls|\s+please)?"
-    r"|(?:what(?:'s| is)|whats)\s+(?:the\s+)?(?:list\s+)?price\s+(?:of|for)\s+(?P<product>[^?]+?)"
-    r"|how much (?:is|does)\s+(?:an?\s+|the\s+)?(?P<product2>[^?]+?)(?:\s+cost)?"
+    r"|(?:(?:what(?:'s| is)|whats)\s+)?(?:the\s+)?(?:list\s+)?price\s+(?:of|for)\s+"
+    r"(?P<product>[^?]+?)"
+    r"|how much (?:is|does|for)\s+(?:an?\s+|the\s+)?(?P<product2>[^?]+?)(?:\s+cost)?"
+    r"|(?:what(?:'s| is)|whats)\s+(?:the\s+)?(?P<product3>[^?]+?)(?:'s|’s)?\s+(?:list\s+)?price"
+    r"|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?(?P<product4>[^?]+?)\s+cost"
     r")\W*$",
     re.I,
 )

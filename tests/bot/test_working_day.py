@@ -589,6 +589,9 @@ def test_the_catalogue_and_a_products_list_price_are_answered_in_chat(chat):
     assert chat.say("what's the list price of analytics pro").text == (
         "Analytics Pro: $1,100 list price."
     )
+    for asked in ("whats analytics pro list price", "price of analytics pro?",
+                  "what does analytics pro cost"):  # fmt: skip
+        assert chat.say(asked).text.startswith("Analytics Pro: $1,100")
     assert chat.say("how much is jane cooper worth").title.startswith("Jane Cooper")
 
 
