@@ -1293,6 +1293,10 @@ _ALL_THEIR_TASKS = re.compile(
 _CLOSED_AS = re.compile(r"\bclose(?:d)?\s+(?:(?:it|them|those|these|out)\s+)*as\s+(?:lost|won)\b")
 
 
+_DOING = {
+    "calling": "call", "phoning": "call", "ringing": "call", "emailing": "email",
+    "visiting": "visit", "seeing": "see", "meeting": "meet", "chasing": "chase", "pinging": "ping",
+}  # fmt: skip
 # a day that says which task, not whose: "tick off the friday call task for her"
 _WHEN_DUE = re.compile(rf"{vocab.WEEKDAY}(?:'s)?|today'?s|tomorrow'?s|tmrw", re.I)
 
@@ -1309,6 +1313,12 @@ def _task_described(message: Message) -> dict[str, str] | None:
         [found["doing"]] if found["doing"] else []
     )
     named = [w for w in said if w.lower() not in _TASK_WORDS and not _WHEN_DUE.fullmatch(w)]
+    if found["doing2"]:
+        about.append(_DOING[found["doing2"].lower()])
+        whom = message.typed[found.start("whom") : found.end("whom")]
+        if whom.lower() not in ("him", "her", "them"):
+            return {"about": " ".join(about), "customer": whom}
+        return {"about": " ".join(about)}  # the customer just talked about
     slots = {"about": " ".join(about)} if about else {}
     if found["doing"] and not named:
         return slots  # the customer just talked about
@@ -1365,7 +1375,10 @@ _TASK_OF = re.compile(
     r"(?:close|complete[d]?|finish(?:ed)?|tick off|check off|"
     r"mark off|mark|done with|done|clear)\s+(?:(?P<their>his|her|their)|(?P<that>that|this)|the|my|our)\s+"
     r"(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?\s+)?(?:task|reminder|follow[- ]?up|to-?do)\b"
-    r"(?:\s+(?:for|on|with|about|of)\s+(?P<who>(?:(?!\s+and\s)[^,;.!?])+?)"
+    # "close the task about calling her": the call task on the customer just talked about
+    r"(?:\s+about\s+(?P<doing2>calling|phoning|ringing|emailing|visiting|seeing|meeting|chasing|"
+    r"pinging)\s+(?P<whom>[^,;.!?]+?)"
+    r"|\s+(?:for|on|with|about|of)\s+(?P<who>(?:(?!\s+and\s)[^,;.!?])+?)"
     # "close my task to call her": the one to call the customer just talked about
     r"|\s+to\s+(?P<doing>call|ring|email|visit|see|meet|chase|ping)\s+(?:him|her|them))?"
     r"(?:\s+(?:as\s+)?done)?"

@@ -717,8 +717,11 @@ def _the_open_task(ctx: Context, customer: Customer, *, about: str | None = None
     described = [t for t in tasks if about and _describes(about, t.text)]
     if len(described) == 1:
         return described[0]
+    asked = described or tasks  # of several the words describe, only those are offered
     raise _which_task(
-        f"You have {len(tasks)} open tasks for {customer.display_name}. Which one?", tasks
+        f"You have {len(asked)} open tasks{' like that' * bool(described)} for "
+        f"{customer.display_name}. Which one?",
+        asked,
     )
 
 

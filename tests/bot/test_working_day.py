@@ -609,3 +609,14 @@ def test_i_mean_the_team_after_a_question_asks_it_of_the_team(chat):
     chat.say("my tasks this week", who="Alex")
     reply = chat.say("i mean the team", who="Alex")
     assert [(row["Task"], row["Who"]) for row in reply.rows] == [("call jane cooper", "Sam")]
+
+
+def test_the_task_about_calling_her_is_never_the_follow_up_just_set(chat):
+    chat.say("remind me to call jane cooper about the renewal friday")
+    chat.say("emailed jane cooper the deck, follow up tuesday")
+    chat.say("and close the task about calling her")
+    status = {task.text: task.status for task in chat.rows(Task)}
+    assert status["call jane cooper about the renewal"] == "done"
+    assert [text for text, s in status.items() if s == "open"] == [
+        next(t for t in status if t != "call jane cooper about the renewal")
+    ]
