@@ -29,6 +29,12 @@ TASK_SET = "task_set"  # kept after one task was set: what and when, for "same f
 TASK_KEPT = ("text", "due", "owner", "customer")
 # questions a short follow-up may refine ("by rep?", "just maria's", "vs last year?"), each with
 # how the follow-up is re-read as a question of that kind
+_WHICH_OF_THEM = re.compile(
+    r"(?:and\s+|so\s+|ok\s+)?(?:which|who|that)\s+(?:of them\s+)?(?:have|has|haven'?t|hasn'?t|"
+    r"are|were|aren'?t|weren'?t|did|didn'?t|bought|spent)\b(?=.*\b(?:days?|weeks?|months?|years?|"
+    r"bought|spent|contact|contacted|order|ordered)\b)",
+    re.I,
+)
 _SAID_AFTER_THE_NOUN = re.compile(r"(?:in|with|from|who|that|tagged|owned|at|of)\b", re.I)
 REFINABLE = {
     "report.show": "show the report {}",
@@ -1360,10 +1366,12 @@ def _same_figure(text: str, parsed: Parsed, asked: dict[str, Any]) -> Parsed | N
 
 
 def _narrower(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) -> Parsed | None:
-    opening = REFINING.match(text)
+    # "which have been sitting there more than 30 days" after the proposals: those of them
+    which = asked["intent"] == "segment.list" and _WHICH_OF_THEM.match(text)
+    opening = REFINING.match(text) or which
     rest = ONES.sub(" ", text[opening.end() :] if opening else text).strip()
     opening = opening or CHANGING.match(text)
-    if not rest or len(text.split()) > 8:
+    if not rest or len(text.split()) > (14 if which else 8):
         return None
     if not opening and (len(text.split()) > 3 or parsed.confidence >= SURE):
         return None  # "nps this quarter" is a question of its own
@@ -1386,6 +1394,8 @@ def _narrower(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) ->
     template = "forecast {}" if asked["slots"].get(FORECAST) else REFINABLE[asked["intent"]]
     if asked["intent"] == "segment.list" and _SAID_AFTER_THE_NOUN.match(rest):
         template = "list customers {}"  # "any in berlin?": customers in berlin
+    if which:
+        template, rest = "list customers {}", text
     reread = read(template.format(rest))
     if reread.intent != asked["intent"] or reread.unread:
         return None

@@ -1156,3 +1156,11 @@ def test_customers_handed_over_with_their_tasks_take_the_tasks_along_and_undo_wh
     book.say("undo", who="Alex")
     assert held() == {"call Hal Hardy": "Dana", "call Pam Page": "Dana"}
     assert owner_of(book, "Hal Hardy") == "Dana"
+
+
+def test_which_have_sat_there_long_after_a_list_narrows_that_list(book):
+    book.say("proposal customers", who="Alex")
+    narrowed = book.say("which have been sitting there more than 20 days", who="Alex")
+    assert sorted(r["Customer"] for r in narrowed.rows) == ["Pam Page", "Pia Post"]
+    preview = book.say("move those back to qualified", who="Alex")
+    assert sorted(r["Customer"] for r in preview.rows) == ["Pam Page", "Pia Post"]
