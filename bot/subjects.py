@@ -1379,8 +1379,11 @@ def _narrower(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) ->
         return None  # "tag them vip": a request about what was shown, not a narrower question
     if parsed.intent not in REFINABLE and parsed.slots.get("customer") and _IT.search(rest):
         return None  # "the dunder mifflin one, mark it lost": one of the list, changed
-    if parsed.intent == "customer.bulk_update" and parsed.slots.keys() & {"field", "action"}:
-        return None  # "now give the ones under 5k to maria": a change to some of the list
+    if any(
+        r.intent == "customer.bulk_update" and r.slots.keys() & {"field", "action"}
+        for r in (parsed, *parsed.alternatives)
+    ):  # "now give the ones under 5k to maria", "just give sam jordan's ones": a change to them
+        return None
     if (
         parsed.intent in REFINABLE
         and parsed.intent != asked["intent"]

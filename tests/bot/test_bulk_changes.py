@@ -1096,7 +1096,14 @@ def test_a_second_change_to_the_same_list_is_previewed_once_the_first_is_done(bo
     assert tagged == {book.customer(n).id for n in ("Hal Hardy", "Hank Iron", "Sofia Soft")}
 
 
-@pytest.mark.parametrize("said", ["give priya's ones to lee", "reassign the 2 of priya's to lee"])
+@pytest.mark.parametrize(
+    "said",
+    [
+        "give priya's ones to lee",
+        "reassign the 2 of priya's to lee",
+        "just give lee priya's ones from that list",
+    ],
+)
 def test_a_reps_ones_of_the_list_just_shown_are_those_of_the_list_only(book, said):
     book.say("proposal customers", who="Alex")
     preview = book.say(said, who="Alex")
