@@ -86,6 +86,7 @@ ONE = re.compile(
     r"(?:(?<=\bwhat (?:did|has) )|(?<=\bwhat does )|(?<=\bwhat's )|(?<=\bwhats ))(?:he|she)"
     r"(?= (?:\w+ )?(?:buy|bought|order|ordered|purchase|purchased))|this one|"
     r"(?:he|she)(?= (?:has |'s )?(?:spent|paid))|"
+    r"(?:(?<=\bwhat's )|(?<=\bwhats )|(?<=\bwhat is ))(?:he|she)(?= (?:\w+ )?worth\b)|"
     r"(?<=\bstage is )(?:he|she)|(?<=\bstage's )(?:he|she)|"
     r"that one|(?:this|that) (?:customer|client|account|contact|guy|lady|"
     r"person|lead))\b",
@@ -203,7 +204,9 @@ WHOSE_ARE_THEY = re.compile(
     r"(?:they|them|those|these|those ones|these ones)(?:\s+now)?"
     # "how much have they spent in total": the list again, which says what they spent together
     r"|how much (?:have|did|do) (?:they|those|these)(?: ones)? (?:spent|spend)(?: with us)?"
-    r"(?: in total| altogether| together)?|what(?:'s| is| are) (?:they|those|these) worth"
+    r"(?: in total| altogether| together)?"
+    r"|(?:what|how much)(?:'s| is| are) (?:they|those|these)(?: ones)? worth"
+    r"(?: in total| altogether| together| now)*"
     r"|(?:the )?total (?:value|spend|spent) of (?:them|those|these))\W*",
     re.I,
 )
@@ -622,8 +625,13 @@ def _the_tag_just_added(reading: Parsed, subject: ConversationSubject | None, te
     asked for."""
     added = (subject.change if subject is not None else None) or {}
     listed = str(((subject.selection if subject is not None else None) or {}).get("tag") or "")
-    if not added.get("field") and listed and " or " not in listed and _THAT_TAG_SAID.search(text):
-        added = {"field": "tag", "value": listed}  # "remove that tag from X" after tagged ones
+    if (
+        not added.get("field")
+        and listed
+        and " or " not in listed
+        and (_THAT_TAG_SAID.search(text) or reading.intent == "customer.bulk_update")
+    ):  # "remove that tag from X", "untag them" after the ones tagged so
+        added = {"field": "tag", "value": listed}
     said = reading.slots.get("value")
     if reading.slots.get("action") == "untag" and not said:
         pointed = True

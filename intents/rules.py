@@ -4752,6 +4752,8 @@ def _restore(match: re.Match, message: Message) -> dict | None:
         return None  # "ignore that last change I made, put it back": undone, whatever it was
     if vocab.BIN_LISTING.search(message.text):
         return {}  # no one named: the handler lists the bin
+    if taken := vocab.TAKEN_OUT_OF_IT.search(message.typed):  # "take X back out of that, …"
+        return {"customer": _ref(taken["who"])}
     if found := re.search(
         r"\b(?:(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it)"
         r"|(?:bring|put) (?:her|him|them|it) back)\b",

@@ -234,6 +234,14 @@ CONTACT_MOVED = re.compile(
     r"belongs\s+(?:to|on|with)|(?(verb)(?:to|onto)|(?!)))\s+"
     r"(?P<new>[^,;.!?]+?)(?:\s+(?:instead|not\s+[^,;.!?]+))?(?:\s*[,;.!?].*)?$"
 )
+# one customer taken back out of the change just made to many: "take lukas kowalski back out of
+# that, he ordered last week", "take kofi mensah out of it, maria's already on him"
+TAKEN_OUT_OF_IT = re.compile(
+    r"^(?:(?:actually|oh|wait|no|ok|and|pls|please|can you|could you)[\s,]+)*(?:take|pull|leave)\s+"
+    r"(?P<who>(?!(?:them|those|these|it|that|all)\b)[^,;.!?]+?)\s+(?:back\s+)?out\s+of\s+"
+    r"(?:it|that|this|them|those|the (?:change|move|list|lot))\b",
+    re.I,
+)
 CONTACT_FIXED = re.compile(
     f"{CONTACT_KIND_FIXED.pattern}|{CONTACT_DAY_FIXED.pattern}|{CONTACT_SUMMARY_FIXED.pattern}"
 )
@@ -1159,6 +1167,7 @@ CUES: list[tuple[str, str]] = [
         r"^(?:please |pls |can you )*(?:restore|undelete|recover|bring back|un-?delete)\b|\bbring\s+(?!(?:it|them|the|up)\b)\S.{0,60}?\s+back\b|\b(?:restore|undelete|bring back|un-?delete) (?:her|him|them|it|#\d+)\b|\bput (?:her|him|them|it|#\d+) back\b(?!\s+(?:to|in|into|on|as|at)\b)",
     ),
     ("customer.restore", BIN_LISTING.pattern),
+    ("customer.restore", TAKEN_OUT_OF_IT.pattern),  # "take X back out of that": as before it
     ("interaction.update", CONTACT_FIXED.pattern),  # "it was a call not an email"
     ("interaction.update", CONTACT_MOVED.pattern),  # "that call with X was with Y"
     ("purchase.update", SALE_FIXED.pattern),  # "oh wait it was 24,500 not 24000"
@@ -1507,7 +1516,7 @@ CUES: list[tuple[str, str]] = [
         "customer.show",
         r"^(?:what(?:'s| is)|whats|how much is)\s+(?!(?:the|our|my|his|her|their|this|that|it|"
         r"they|those|these|them|everyone|everybody|pipeline|team|book)\b)(?P<before>.+?)\s+worth"
-        r"(?:\s+to\s+us)?(?:\s+(?:now|today|so far|these days))?\W*$",
+        r"(?:\s+to\s+us)?(?:\s+(?:now|today|so far|these days|in total|all told|altogether))*\W*$",
     ),
     (  # "need the phone number for Timberline Lumber before I head out"
         "customer.show",
@@ -2832,12 +2841,19 @@ BULK_TARGET = [  # what a bulk change sets, most telling first: (pattern, field 
     (
         re.compile(
             r"^(?:please |pls |can you )*(?:"
-            r"un-?tag\s+['\"#]?(?P<value>[\w-]+)['\"]?"
+            r"un-?tag\s+['\"#]?(?!(?:them|those|these|all)\b)(?P<value>[\w-]+)['\"]?"
             r"|(?:remove|take|drop|delete|strip|clear)\s+(?:the\s+)?(?:tag\s+(?!off\b)['\"#]?(?P<value2>[\w-]+)['\"]?|['\"#]?(?!(?:the|that|this|a|its|their)\b)(?P<value3>[\w-]+)['\"]?\s+tag)"
             r"|(?:remove|take|drop|strip|clear)\s+(?:the|that|this)\s+tag(?=\s+(?:off|from)\b)"
             r"|(?:remove|take|strip|clear)\s+['\"#]?(?P<value4>[\w-]+)['\"]?(?=\s+(?:off|from)\s+"
             r"(?:every(?:one|body)|all\b|#\d))"  # "remove stale from everyone", "… from #87, #127"
             r")(?:\s+off\b(?:\s+(?:of|from)\b)?|\s+(?:from|for|on|of)\b)"
+        ),
+        "untag",
+    ),
+    (  # "untag them" after a list chosen by its tag: that tag (the bot says which)
+        re.compile(
+            r"^(?:(?:please|pls|ok|now|so|and|then)\s+)*un-?tag\s+(?:them|those|these|all of them|"
+            r"them all)(?:\s+(?:now|too|pls|please))?\W*$"
         ),
         "untag",
     ),

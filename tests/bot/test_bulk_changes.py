@@ -1118,11 +1118,18 @@ def test_now_give_the_ones_of_the_list_with_a_trait_changes_those_not_lists_them
     assert sorted(r["Customer"] for r in preview.rows) == ["Pam Page", "Pia Post"]
 
 
-def test_one_customer_put_back_after_a_change_to_many_is_taken_out_of_it_alone(book):
+@pytest.mark.parametrize(
+    "said",
+    [
+        "actually hank iron is still talking to dana, put him back",
+        "take hank iron back out of that, he called today",
+    ],
+)
+def test_one_customer_put_back_after_a_change_to_many_is_taken_out_of_it_alone(book, said):
     book.say("Dana's leads", who="Alex")
     book.say("mark them all lost", who="Alex")
     book.say("yes", who="Alex")
-    reply = book.say("actually hank iron is still talking to dana, put him back", who="Alex")
+    reply = book.say(said, who="Alex")
     assert reply.text.startswith("Put Hank Iron back as before")
     stages = {n: book.customer(n).stage for n in ("Hal Hardy", "Hank Iron", "Sofia Soft")}
     assert stages == {"Hal Hardy": "lost", "Hank Iron": "lead", "Sofia Soft": "lost"}

@@ -620,3 +620,24 @@ def test_the_task_about_calling_her_is_never_the_follow_up_just_set(chat):
     assert [text for text, s in status.items() if s == "open"] == [
         next(t for t in status if t != "call jane cooper about the renewal")
     ]
+
+
+def test_untag_them_after_a_list_chosen_by_a_tag_takes_that_tag_off_them(chat):
+    chat.say("tag jane cooper winback")
+    chat.say("tag jane smith winback")
+    chat.say("tag jane smith vip")
+    chat.say("customers tagged winback", who="Alex")
+    preview = chat.say("untag them", who="Alex")
+    assert preview.text.startswith("Remove the tag winback from 2 customers?")
+    chat.say("yes", who="Alex")
+    assert (_tags(chat, "Jane Cooper"), _tags(chat, "Jane Smith")) == (set(), {"vip"})
+
+
+def test_what_a_list_or_she_is_worth_is_asked_back_in_other_words(chat):
+    chat.say("sold 2 analytics pro to jane cooper for 2200")
+    chat.say("sold 1 support premium to jane smith for 600")
+    listed = chat.say("customers in new york and london", who="Alex")
+    for asked in ("how much are they worth", "what are they worth together"):
+        assert chat.say(asked, who="Alex").text == listed.text
+    chat.say("tell me about jane cooper")
+    assert chat.say("whats she worth now in total").title.startswith("Jane Cooper")
