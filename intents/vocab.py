@@ -2199,6 +2199,8 @@ NEW_DETAIL_FOR = re.compile(
     rf"(?P<field>{_FIELD})\s+(?:for|of)\s+"
 )
 UPDATE_FORMS = [
+    # "fix his city, it's hamburg germany": the detail named, then what it should be
+    re.compile(r"^(?:(?:pls|please|can you|could you)\s+)?(?:fix|change|update|correct)\s+(?P<who>his|her|their|its|[^,;:]+?(?:'s|’s))\s+(?P<field>city|phone|mobile|number|e-?mail|title|company)\s*[,;:–—-]\s*(?:it'?s|it is|should be|is|to|make it)\s+(?P<value>\S.*?)\W*$"),
     # "Lena Hoffmann now work for Skyline Fassaden GmbH, change company": a new employer
     re.compile(r"^(?P<who>[^,;:]{2,60}?)\s+(?:now\s+|has\s+moved\s+to\s+|moved\s+to\s+)?(?:works?|working|is\s+working)\s+(?:now\s+)?(?:for|at)\s+(?P<value>[^,;:]+?)(?:\s+now)?(?:\s*[,;.–—-]\s*(?:pls\s+|please\s+)?(?:change|update)\s+(?:the\s+|her\s+|his\s+)?(?P<field>company)(?:\s+(?:pls|please))?)\W*$"),
     # "add her phone +1 212 555 0142": a detail of the one just talked about

@@ -609,11 +609,23 @@ def _as_a_name(said: str | None) -> str | None:
 
 
 def _town_in_country(typed: str) -> tuple[str, str | None]:
-    """ "Hamburg, germany": the town, and the country's two-letter code when the words after
-    the last comma name one."""
+    """ "Hamburg, germany", "hamburg germany": the town, and the country's two-letter code when
+    the words after the last comma (or its last one or two words) name one."""
     town, _, after = typed.rpartition(",")
     code = normalize.country_code(after.strip()) if town.strip() else None
-    return (town.strip(), code) if code else (typed, None)
+    if code:
+        return town.strip(), code
+    words = typed.split()
+    for n in (2, 1):
+        said = " ".join(words[-n:])
+        if len(words) > n and len(said) > 3 and said.lower() not in _STATES_TOO:
+            if code := normalize.country_code(said):
+                return " ".join(words[:-n]), code
+    return typed, None
+
+
+# country names that are also states or places in one ("atlanta georgia", "new jersey")
+_STATES_TOO = frozenset({"georgia", "jersey", "jordan", "chad", "guernsey", "victoria"})
 
 
 def _town(ctx: Context, typed: str | None) -> str | None:

@@ -641,3 +641,13 @@ def test_what_a_list_or_she_is_worth_is_asked_back_in_other_words(chat):
         assert chat.say(asked, who="Alex").text == listed.text
     chat.say("tell me about jane cooper")
     assert chat.say("whats she worth now in total").title.startswith("Jane Cooper")
+
+
+def test_his_city_fixed_with_its_country_in_words_is_the_town_and_the_country(chat):
+    chat.say("tell me about hans müller")
+    chat.say("fix his city, it's hamburg germany")
+    hans = chat.customer("Hans Müller")
+    assert (hans.city, hans.country) == ("Hamburg", "DE")
+    chat.say("tell me about jane cooper")
+    chat.say("her city is now atlanta georgia")
+    assert chat.customer("Jane Cooper").city == "Atlanta Georgia"
