@@ -299,12 +299,15 @@ def clean_slots(slots: dict[str, Any] | None) -> dict[str, Any] | None:
     if kept.get("field") == "owner" and isinstance(kept.get("value"), str):
         # "… to Íñigo please", "owner now is Bia": the colleague alone
         kept["value"] = _AROUND_A_COLLEAGUE.sub("", kept["value"]) or kept["value"]
+    if isinstance(kept.get("owner"), str) and " " in kept["owner"]:
+        kept["owner"] = _AROUND_A_COLLEAGUE.sub("", kept["owner"]) or kept["owner"]  # "sam too"
     return kept
 
 
 _AROUND_A_COLLEAGUE = re.compile(
     r"^(?:now\s+)?(?:is|=)\s+|\s+(?:please|pls|plz|thanks|thx|now|instead|from now on|"
-    r"going forward|from today|for good|permanently)$",
+    r"going forward|from today|for good|permanently|too|as well|also)$"
+    r"|\s+(?:since|because|as|cos|coz)\s.*$",  # "to sam too since polaris is his now"
     re.I,
 )
 
@@ -2278,7 +2281,7 @@ _ORDINALS = {
     "4th": 4,
 }
 _QUARTER = re.compile(
-    rf"\b(?:q(?P<q>[1-4])|(?P<nth>{'|'.join(_ORDINALS)})\s+quarter)"
+    rf"(?<![\w-])(?:q(?P<q>[1-4])(?!-)|(?P<nth>{'|'.join(_ORDINALS)})\s+quarter)"  # (not "winback-q1")
     r"(?:\s*(?:of\s+)?(?P<year>20\d\d)|\s*'(?P<short>\d\d))?\b"
 )
 _MONTH_TO_MONTH = re.compile(

@@ -56,6 +56,15 @@ DECORATION = [
         r"\1",
     ),  # @person: the person, not an e-mail
 ]
+# a rep's first language among the English, word for word
+_FIRST_LANGUAGE = {
+    "telefonat": "call", "telefonema": "call", "llamada": "call", "mañana": "tomorrow",
+    "amanhã": "tomorrow", "ayer": "yesterday", "ontem": "yesterday", "hoy": "today",
+    "hoje": "today", "reunião": "meeting", "reuniao": "meeting", "clientes": "clients",
+    "lunes": "monday", "martes": "tuesday", "miércoles": "wednesday", "miercoles": "wednesday",
+    "jueves": "thursday", "viernes": "friday", "sexta-feira": "friday", "sexta": "friday",
+    "recordatorio": "reminder",
+}  # fmt: skip
 SHORTHAND = [
     (re.compile(r"\bf/u\b|\bf/up\b|\bfup\b|(?<![\w-])follow-?up(?![\w-])", re.I), "follow up"),
     (re.compile(r"\bw/o\b", re.I), "without"),
@@ -151,7 +160,6 @@ SHORTHAND = [
     ),
     # "five pounds of chestnut mushrooms": a weight, not money
     (re.compile(r"\bpounds?(?=\s+of\b)", re.I), "lb"),
-    # words of a rep's first language among the English: "Telefonat with X", "llamé a Rosa"
     # "just off the phone with X", "back from a visit to X": how the contact was had
     (re.compile(r"\b(?<!got )off the phone (?=with|to)\b", re.I), "got off the phone "),
     (
@@ -160,22 +168,15 @@ SHORTHAND = [
         ),
         "visited",
     ),
-    (re.compile(r"\b(?:telefonat|telefonema|llamada)\b", re.I), "call"),
+    # words of a rep's first language among the English: "Telefonat with X", "llamé a Rosa"
+    (
+        re.compile(rf"\b(?:{'|'.join(sorted(_FIRST_LANGUAGE, key=len, reverse=True))})\b", re.I),
+        lambda found: _FIRST_LANGUAGE[found.group().lower()],
+    ),
     (re.compile(r"\bllam[ée](?:\s+a)?\b", re.I), "called"),
     (re.compile(r"\b(?:visit[ée]|fui)\b(?:\s+a\b)?", re.I), "visited"),
-    (re.compile(r"\b(?:mañana|amanhã)\b", re.I), "tomorrow"),
-    (re.compile(r"\b(?:ayer|ontem)\b", re.I), "yesterday"),
-    (re.compile(r"\b(?:hoy|hoje)\b", re.I), "today"),
     (re.compile(r"\b(?:liguei\s+(?:pra|para|a)|llam[óo])\b", re.I), "called"),
-    (re.compile(r"\breuni[ãa]o\b", re.I), "meeting"),
-    (re.compile(r"\bclientes\b", re.I), "clients"),
     (re.compile(r"\bpara(?=\s+[\w.+'-]+@)", re.I), "to"),  # "change email X para y@z.br"
-    (re.compile(r"\blunes\b", re.I), "monday"),
-    (re.compile(r"\bmartes\b", re.I), "tuesday"),
-    (re.compile(r"\bmi[ée]rcoles\b", re.I), "wednesday"),
-    (re.compile(r"\bjueves\b", re.I), "thursday"),
-    (re.compile(r"\b(?:viernes|sexta(?:-feira)?)\b", re.I), "friday"),
-    (re.compile(r"\brecordatorio\b", re.I), "reminder"),
     (re.compile(r"(?<![\w/])c/(?=\s)", re.I), "with"),  # "whatsapp c/ luciana": con, com
     # "Guess who just called?? X!! They want …": X called
     (

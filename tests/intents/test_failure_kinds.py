@@ -4539,3 +4539,35 @@ def test_a_change_to_customers_numbered_or_counted_is_a_change_to_many(text, slo
 def test_what_blind_round_73_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "and give task 14 to sam too since polaris is his now",
+            "task.update",
+            {"task_id": 14, "owner": "sam"},
+        ),
+        (
+            "take lukas kowalski back out of that, he ordered last week",
+            "customer.restore",
+            {"customer": "lukas kowalski"},
+        ),  # fmt: skip
+        ("untag them", "customer.bulk_update", {"action": "untag"}),
+        (
+            "fix his city, it's hamburg germany",
+            "customer.update",
+            {"field": "city", "value": "hamburg germany"},
+        ),  # fmt: skip
+        ("close the task about calling her", "task.complete", {"about": "call"}),
+        (
+            "Put all customers of Tomás in Montevideo under my name",
+            "customer.bulk_update",
+            {"owner": "Tomás", "city": "Montevideo", "field": "owner", "value": "me"},
+        ),
+    ],
+)
+def test_what_working_day_84_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
