@@ -1000,8 +1000,12 @@ def _sale_now(slots: dict) -> str:
     """The figures of a sale still to be recorded: "The sale is now 14 for 6,300 (450 each)."."""
     count, total = slots.get("quantity"), slots.get("amount")
     if count and total:
-        return f"The sale is now {count:g} for {total:,g} ({total / count:,g} each)."
-    return f"The sale is now {total:,g}." if total else f"The sale is now {count:g} of them."
+        return f"The sale is now {count:g} for {_figure(total)} ({_figure(total / count)} each)."
+    return f"The sale is now {_figure(total)}." if total else f"The sale is now {count:g} of them."
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.2f}".removesuffix(".00")
 
 
 def _figures_instead(payload: dict[str, Any], said: str) -> _Command | None:
