@@ -829,7 +829,10 @@ def one_of_the_tasks_shown(
 
 
 def _words_of(task: Task, customer: Customer | None) -> str:
-    return " ".join([task.text, *(([customer.name, customer.company or ""]) if customer else [])])
+    """A task's words and its customer's name and company, which a task is named by."""
+    if customer is None:
+        return task.text
+    return " ".join((task.text, customer.name, customer.company or ""))
 
 
 _WHO_HAS = re.compile(
