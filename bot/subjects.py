@@ -210,6 +210,13 @@ WHOSE_ARE_THEY = re.compile(
     r"|(?:the )?total (?:value|spend|spent) of (?:them|those|these))\W*",
     re.I,
 )
+TASKS_ON_THEM = re.compile(
+    r"\W*(?:(?:and|so|ok|now)\s+)?(?:(?:show|list|give)\s+(?:me\s+)?|any\s+|what are\s+)?"
+    r"(?:the\s+)?(?:open\s+)?tasks?\s+(?:for|on|of)\s+(?:those|them|these)(?:\s+customers|\s+ones)?"
+    r"|which tasks does (?P<who>[\w'-]+) (?:still )?(?:have|hold) (?:on|for) (?:those|them|these)"
+    r"(?:\s+customers|\s+ones)?\W*",
+    re.I,
+)
 _WHOSE = re.compile(r"\W*(?:and\s+|so\s+)?(?:whose|who owns|who has|who's got)\b", re.I)
 # the first rows of the list just shown, not a new list: "give the first 2 to jordan"
 FIRST_FEW = re.compile(
@@ -705,6 +712,12 @@ def _their_tasks_on_those(text: str, subject: ConversationSubject) -> Parsed | N
 def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Reader) -> Parsed:
     if (again := _the_task_again(text, subject, read)) is not None:
         return again
+    if (subject.selection is not None or subject.shown) and (
+        asked_of := TASKS_ON_THEM.fullmatch(text)
+    ):  # "show open tasks for those customers", "which tasks does maria still have on them"
+        listed = (subject.selection or {}).get(CUSTOMERS) or [f"#{i}" for i in subject.shown or []]
+        slots = {CUSTOMERS: listed, "owner": asked_of["who"]}
+        return Parsed("task.list", {k: v for k, v in slots.items() if v}, SURE)
     if subject.shown and (row := THE_ROW.search(text)):
         return _the_row(text, row, subject.shown, read) or parsed
     if (changed := _to_the_tasks(text, subject, read)) is not None:

@@ -230,8 +230,11 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
         return _as_they_stand(ctx, _own_tasks(ctx, parsed.slots["task_id"], to_read=True))
     on = resolve_customer(ctx, parsed.slots["customer"]) if parsed.slots.get("customer") else None
     period = parsed.slots.get("period", "all")
+    # "tasks on those customers" after a list: the open tasks on the customers shown
+    among = [int(str(i).lstrip("#")) for i in parsed.slots.get(CUSTOMERS) or []]
     # "tasks for bill lumbergh": the open tasks on that customer (a rep's own, a manager's all)
-    owner = "team" if on is not None and ctx.is_manager else parsed.slots.get("owner")
+    on_some = on is not None or bool(among)
+    owner = parsed.slots.get("owner") or ("team" if on_some and ctx.is_manager else None)
     if owner is None and ctx.is_manager and _WHO_HAS.match(ctx.message.text):
         owner = "team"  # a manager's "whos still got overdue tasks": anyone's, with their holder
     if parsed.slots.get(TASKS_DONE):  # a manager's "which tasks got done today": the team's
@@ -245,6 +248,8 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
     )
     if on is not None:
         query = query.where(Task.customer_id == on.id)
+    if among:
+        query = query.where(col(Task.customer_id).in_(among))
     label = {
         "today": "due today or earlier",
         "tomorrow": "due tomorrow",
@@ -264,6 +269,8 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
         if on is not None:
             whose = "No" if book.team else "You have no"
             return Reply(f"{whose} open tasks{when} for {on.display_name}.")
+        if among:
+            return Reply(f"No open tasks{when} in {book.possessive} list on those customers.")
         return Reply(f"No open tasks{when} in {book.possessive} list. Nice.")
     rows = [
         {
@@ -279,7 +286,9 @@ def list_tasks(parsed: Parsed, ctx: Context) -> Reply:
     ]
     overdue = sum(1 for task, _, _ in found if task.due and task.due < today)
     counted = f"{len(rows)} open task{'s' * (len(rows) != 1)}"
-    if on is None:
+    if among:
+        summary = f"{book.whose} {counted} on those {len(among)} customers"
+    elif on is None:
         summary = f"{book.whose} {counted}"
     else:  # "2 open tasks for Jonas Martin", a rep's "Your 1 open task for …"
         summary = f"{'' if book.team else 'Your '}{counted} for {on.display_name}"

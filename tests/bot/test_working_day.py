@@ -651,3 +651,14 @@ def test_his_city_fixed_with_its_country_in_words_is_the_town_and_the_country(ch
     chat.say("tell me about jane cooper")
     chat.say("her city is now atlanta georgia")
     assert chat.customer("Jane Cooper").city == "Atlanta Georgia"
+
+
+def test_the_tasks_on_the_customers_just_listed_are_those_tasks_only(chat):
+    chat.say("remind me to call jane cooper friday")
+    chat.say("remind me to email hans müller friday")
+    chat.say("customers in new york and london", who="Alex")
+    reply = chat.say("show open tasks for those customers", who="Alex")
+    assert [row["Task"] for row in reply.rows] == ["call jane cooper"]
+    chat.say("customers in new york and london", who="Alex")
+    reply = chat.say("which tasks does sam still have on those customers?", who="Alex")
+    assert [row["Task"] for row in reply.rows] == ["call jane cooper"]
