@@ -439,8 +439,16 @@ class Bot:
         if split is not None:  # "done 12. and remind me to …"
             parts = [split[0], *requests(split[1])]
             first = subjects.refer_back(parts[0], read(parts[0]), subject, read)
-            # "move her to …": her is #0 for now, until the request before has run
-            later = [read(subjects.as_if_named(part)) for part in parts[1:]]
+            # "move her to …": her is #0 for now, until the request before has run ("… and tag
+            # them stalled" after a change to a list: them are that list)
+            later = [
+                read(
+                    part
+                    if first.intent in PREVIEWED and subjects.MANY.search(part)
+                    else subjects.as_if_named(part)
+                )
+                for part in parts[1:]
+            ]
             if (
                 all(_sure_of_each(r) for r in (first, *later))
                 and not any(_ONE_NOT_NAMED.search(part) for part in parts)
@@ -519,7 +527,7 @@ class Bot:
             with session.begin_nested():
                 if parsed.intent == "unknown" or (
                     parsed.confidence < UNSURE
-                    # "…, and tag them stalled": as sure as when "them" is one customer
+                    and not _sure_of_each(parsed)  # "…, and tag them stalled": previewed first
                     and not _sure_of_each(read(subjects.as_if_named(text)))
                 ):
                     raise UserError("I couldn't read it for sure")
@@ -805,7 +813,13 @@ def _sure_of_each(reading: intents.Parsed) -> bool:
         or reading.intent == "customer.restore"  # "… bring her back pls": out of the bin, as
         and bool(slots.get("customer"))  # undo would put her back in
     )
-    return reading.confidence >= (UNSURE if checked else SURE_OF_EACH)
+    # a change to a list is previewed before anything is written: "… and tag them stalled"
+    previewed = reading.intent in PREVIEWED and bool(
+        slots.get("action") or slots.get("field") and slots.get("value")
+    )
+    return reading.confidence >= (
+        ANOTHER_WRITE if previewed else UNSURE if checked else SURE_OF_EACH
+    )
 
 
 def _after_a_remark(split: tuple[str, str], read: Callable[[str], intents.Parsed]) -> str | None:

@@ -439,7 +439,7 @@ THAT_TASK = re.compile(
     r"(?!\s+(?:[\w'-]+\s+){1,3}(?:task|reminder|follow-?up)\b)|"
     r"the (?:(?:new|last|latest|same|above|previous|recent|first|one|two)(?: [\w-]+)? )?"
     r"(?:task|reminder)|(?:those|these|the) (?:tasks|reminders))\b"
-    r"(?!\s*(?:'s|is|was|for|with|on|about|of|to)\b)",
+    r"(?!\s*(?:'s|is|was|for|with|on|about|of)\b)",
     re.I,
 )
 TASK_NOUN = re.compile(r"\b(?:task|reminder)\b", re.I)

@@ -1760,7 +1760,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
         return None  # "drinks aboard with Omar Farouk yesterday, …": a contact had, not a task
     customer = None
     for found in vocab.TASK_SUBJECT.finditer(typed.lower()):
-        after = _BOOKED_FOR.sub("", typed[found.end() :])  # "service visit booked for tui bay"
+        after = _BOOKED_FOR_WHOM.sub("", typed[found.end() :])  # "service visit booked for tui bay"
         if found.group(0).startswith("send") and (sent_to := _SENT_TO.search(after)):
             after = after[sent_to.end() :]  # "send SOW to Fenwick Aerial": to whom, not what
         elif found.group(0).startswith("chase") and (owed := _OWED_BY.match(after)):
@@ -1881,7 +1881,7 @@ _ONE_DROPPED = re.compile(
     r"\b(?:drop|delete|remove|cancel|scrap|bin|kill|ditch)\s+(?:the|that|this|my)\s+"
     r"(?:[\w-]+\s+)?(?:one|task|reminder|to-?do)\b"
 )
-_BOOKED_FOR = re.compile(
+_BOOKED_FOR_WHOM = re.compile(
     r"^\s*(?:booked|scheduled|planned|arranged|set up|confirmed|pencilled in)\s+(?:for|with|at)\s+",
     re.I,
 )
@@ -3052,8 +3052,8 @@ def _interest_dropped(message: Message) -> dict | None:
 def _untag_one(message: Message) -> dict | None:
     """One customer loses a tag: "remove the vip tag from Acme", "untag vip from Jane Cooper",
     "untag jane cooper vip", "Jane Cooper is no longer vip"."""
-    if bare := _THE_TAG_OFF.match(message.typed):  # "remove the tag from hugo novak, he's not …"
-        who = _ref(bare["who"])
+    if (bare := _THE_TAG_OFF.match(message.typed)) and not _MANY_NAMED.search(bare["who"]):
+        who = _ref(bare["who"])  # "remove the tag from hugo novak, he's not …"
         return {"customer": who, "field": "tag", "action": "untag"} if who else None
     found = _UNTAG.search(message.text)
     if not found and (
@@ -3858,7 +3858,7 @@ def contact_plainly(message: Message) -> str | None:
             _typed_group(wrote, message, "said"),
         )
         said = _GREETED.sub(
-            r"\g<quote>", _SIGNED_OFF.sub(r"\g<quote>", said)
+            r"\g<quote>", _SIGNATURE_IN_QUOTE.sub(r"\g<quote>", said)
         )  # "'Hi Nadia, … Lou'"
         when = f" {wrote['when']}" if wrote["when"] else ""
         told = f"{wrote['channel'] or wrote['channel2'] or 'email'} from {who}{when}: {said}"
@@ -3911,7 +3911,7 @@ _CONTACT_TOLD = re.compile(
 _GREETED = re.compile(
     r"^(?P<quote>['\"“‘])(?:(?:hi|hello|hey|dear|morning)\s+)?[A-Z][\w'’-]*\s*[-–—,:!]\s*", re.I
 )
-_SIGNED_OFF = re.compile(r"(?<=[.!?])\s*[-–—]?\s*[A-Z][\w'’-]*\s*(?P<quote>['\"”’])$")
+_SIGNATURE_IN_QUOTE = re.compile(r"(?<=[.!?])\s*[-–—]?\s*[A-Z][\w'’-]*\s*(?P<quote>['\"”’])$")
 _FOLLOW_UP_ASKED = re.compile(
     r"\b(?:remind me|follow up|f/u|chase)\s+(?:on\s+|by\s+)?(?P<when>[^,;.!?]+?)\W*$", re.I
 )
@@ -4796,7 +4796,7 @@ def _bulk(match: re.Match, message: Message) -> dict | None:
     text, typed = message.text, message.typed
     if vocab.ERASURE_ASKED.search(text):
         return None  # "X wants that we delete all his data": one customer's data erased
-    if _THE_TAG_OFF.match(typed):
+    if (off := _THE_TAG_OFF.match(typed)) and not _MANY_NAMED.search(off["who"]):
         return None  # "remove that tag from emma nguyen": her tag, no one deleted
     if lead := REASON_FIRST.match(text):  # "Jordan will focus on enterprise, so move all …"
         text = " " * lead.end() + text[lead.end() :]
@@ -4896,6 +4896,10 @@ _OPENER = re.compile(
 )
 _NEW_TO_ME = re.compile(r"\bnew(?=\s+(?:accounts|customers|clients|ones)\b)")
 _PIPELINE = frozenset({"lead", "qualified", "proposal", "lost"})
+# a selection named by its noun: "the leads", "all lost ones", "sam's customers"
+_MANY_NAMED = re.compile(
+    r"\b(?:customers|accounts|clients|leads|prospects|proposals|ones|contacts)\b", re.I
+)
 _PLURAL_SELECTION = re.compile(
     r"\b(?:the|these|those|my|our)\s+(?:[\w'-]+\s+){1,3}?(?:customers|accounts|clients|leads|"
     r"prospects|ones|contacts)\b|\b(?:his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:customers|accounts|"

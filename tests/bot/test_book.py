@@ -79,10 +79,11 @@ def test_segments_cover_the_book_asked_for(team):
     assert [row["Customer"] for row in priya.rows] == ["Initech"]
     everyone = team.run("segment.list", who="Alex")
     assert everyone.text == (
-        "4 of the team's customers match: all customers. By owner: Sam 3, Priya Shah 1."
+        "4 of the team's customers match: all customers. Together they spent $570 to date. "
+        "By owner: Sam 3, Priya Shah 1."
     )
     mine = team.run("segment.list")
-    assert mine.text == "3 of your customers match: all customers."
+    assert mine.text == "3 of your customers match: all customers. Together they spent $70 to date."
     assert "Initech" not in {row["Customer"] for row in mine.rows}
 
 

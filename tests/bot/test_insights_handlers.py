@@ -450,7 +450,7 @@ def test_who_owns_several_customers_named_by_number_is_a_line_each(chat):
 def test_whose_are_they_after_a_list_shows_that_list_again(chat):
     listed = chat.say("the team's customers in new york", who="Alex")
     again = chat.say("whose are they", who="Alex")
-    assert again.text == listed.text and again.rows == listed.rows
+    assert again.text == f"{listed.text} By owner: Sam 1." and again.rows == listed.rows
 
 
 def test_how_many_customers_in_total_and_per_rep_is_the_team(chat):
