@@ -27,8 +27,7 @@ CHANGE = ("field", "value", "action", WITH_TASKS)
 CHOSEN_BY = "chosen_by"  # kept with a change to many: the selection it was made on
 TASK_SET = "task_set"  # kept after one task was set: what and when, for "same for sam"
 TASK_KEPT = ("text", "due", "owner", "customer")
-# questions a short follow-up may refine ("by rep?", "just maria's", "vs last year?"), each with
-# how the follow-up is re-read as a question of that kind
+# a relative clause after a list says which of it: "which have sat there 30 days"
 _WHICH_OF_THEM = re.compile(
     r"(?:and\s+|so\s+|ok\s+)?(?:which|who|that)\s+(?:of them\s+)?(?:have|has|haven'?t|hasn'?t|"
     r"are|were|aren'?t|weren'?t|did|didn'?t|bought|spent)\b(?=.*\b(?:days?|weeks?|months?|years?|"
@@ -36,6 +35,8 @@ _WHICH_OF_THEM = re.compile(
     re.I,
 )
 _SAID_AFTER_THE_NOUN = re.compile(r"(?:in|with|from|who|that|tagged|owned|at|of)\b", re.I)
+# questions a short follow-up may refine ("by rep?", "just maria's", "vs last year?"), each with
+# how the follow-up is re-read as a question of that kind
 REFINABLE = {
     "report.show": "show the report {}",
     "task.list": "show me {} tasks",

@@ -60,6 +60,16 @@ def book(chat):
     return chat
 
 
+def _danas_calls(book) -> None:
+    """Dana holds a call task on Hal Hardy (a lead) and on Pam Page (a proposal)."""
+    with Session(book.engine) as session:
+        dana = session.exec(select(Staff).where(Staff.name == "Dana")).one()
+        for name in ("Hal Hardy", "Pam Page"):
+            customer = book.customer(name)
+            session.add(Task(assignee_id=dana.id, customer_id=customer.id, text=f"call {name}"))
+        session.commit()
+
+
 def owner_of(chat, name: str) -> str:
     with Session(chat.engine) as session:
         return session.get(Staff, chat.customer(name).owner_id).name
@@ -659,12 +669,7 @@ def test_a_rep_gone_then_his_whole_book_handed_over_is_every_customer_of_his(boo
     ],
 )
 def test_a_reps_tasks_on_the_customers_just_moved_go_with_them_once_confirmed(book, said):
-    with Session(book.engine) as session:
-        dana = session.exec(select(Staff).where(Staff.name == "Dana")).one()
-        for name in ("Hal Hardy", "Pam Page"):
-            customer = book.customer(name)
-            session.add(Task(assignee_id=dana.id, customer_id=customer.id, text=f"call {name}"))
-        session.commit()
+    _danas_calls(book)
     book.say("move dana's leads to lee", who="Alex")
     book.say("yes", who="Alex")
     preview = book.say(said, who="Alex")
@@ -1149,12 +1154,7 @@ def test_the_two_of_a_stage_in_the_list_shown_are_those_two(book):
     ["move dana's leads to lee, with their open tasks", "give those to lee, with their tasks"],
 )
 def test_customers_handed_over_with_their_tasks_take_the_tasks_along_and_undo_whole(book, said):
-    with Session(book.engine) as session:
-        dana = session.exec(select(Staff).where(Staff.name == "Dana")).one()
-        for name in ("Hal Hardy", "Pam Page"):
-            customer = book.customer(name)
-            session.add(Task(assignee_id=dana.id, customer_id=customer.id, text=f"call {name}"))
-        session.commit()
+    _danas_calls(book)
     book.say("Dana's leads", who="Alex")
     preview = book.say(said, who="Alex")
     assert preview.text.startswith("Move 3 customers, with their open tasks, to Lee?")
