@@ -2658,8 +2658,13 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
                 text[: found.start()] + " " + text[cut:],
                 typed[: found.start()] + " " + typed[cut:],
             )
-    elif (found := vocab.COUNTED.search(text)) and not (
-        _A_SIZE.match(found.group()) and re.search(r"\b(?:the|an?)\s+$", text[: found.start()])
+    elif (
+        (found := vocab.COUNTED.search(text))
+        and not (
+            _A_LENGTH.match(found.group())  # "signed!!! 8m yurt": how long, never how many
+            or _A_SIZE.match(found.group())
+            and re.search(r"\b(?:the|an?)\s+$", text[: found.start()])
+        )
     ):
         slots["quantity"] = int(found.group("q"))
         slots["product"] = re.sub(
@@ -2694,6 +2699,8 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
 # a size said before a product's name, not how many: "the 8m dome package", "a 40ft container"
 # (without "the" or "a" it is how much: "200m mooring line")
 _A_SIZE = re.compile(r"\d+(?:m|ft|cm|mm|in|kw|kva|hp|l|kg|t)\b", re.I)
+# a product's size, not how much of it: "8m yurt" (never "200m mooring line", sold by the metre)
+_A_LENGTH = re.compile(r"1?\d(?:m|ft|cm|mm)\b", re.I)
 # the product said right after a count: "20x CRM Starter at 285 each"
 _NAMED_AFTER_COUNT = re.compile(
     r"\s+(?P<p>[A-Za-z][\w&+-]*(?:\s+(?!(?:at|for|to|from|with|total|each|and|plus)\b)(?!\+(?:\s|$))"

@@ -927,7 +927,7 @@ def _contact_said(found: re.Match) -> str:
 # thousands grouped with spaces or apostrophes beside a currency: "14 500 €", "CHF 5'850", "R45 000"
 _CURRENCY_WORDS = sorted((w for w in CURRENCIES if w[0].isalpha()), key=len, reverse=True)
 _MONEY_SIGN = (  # every currency the amounts know, by its sign, code or word
-    r"(?:[$€£¥₹₦₴₸]|(?<![\w$])r\$?|\b(?:kč|kr|zl|francs?|"
+    r"(?:[$€£¥₹₦₴₸₽]|(?<![\w$])r\$?|\b(?:kč|kr|zl|francs?|"
     + "|".join(re.escape(word) for word in _CURRENCY_WORDS)
     + r")\b)"
 )

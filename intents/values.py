@@ -43,6 +43,7 @@ CURRENCIES = {
     "peso": "MXN", "cop": "COP", "soles": "PEN", "ringgit": "MYR", "baht": "THB",
     "canadian": "CAD", "lira": "TRY", "liras": "TRY", "tl": "TRY", "nt$": "TWD", "ntd": "TWD",
     "₴": "UAH", "hryvnia": "UAH", "hryvnias": "UAH", "₸": "KZT", "tenge": "KZT",
+    "₽": "RUB", "rub": "RUB", "руб": "RUB", "roubles": "RUB", "rubles": "RUB",
     **{code: code.upper() for code in (
         "uah pen uyu kzt gel isk bgn mad pkr lkr bdt npr tzs ugx etb kwd bhd omr jod crc dop rsd"
     ).split()},

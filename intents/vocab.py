@@ -1967,16 +1967,16 @@ _CODES = (
     r"usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|try|nzd|mxn|hkd|cny|rmb|"
     r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?|naira|ngn|php|"
     r"kes|ksh|shillings|rand|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd|ghs|cedis?|"
-    r"pesos?|cop|soles|ringgit|baht|liras?|tl|ntd|canadian(?: dollars)?|hryvnias?|tenge|uah|pen|uyu|kzt|gel|isk|bgn|mad|pkr|lkr|bdt|npr|tzs|ugx|etb|kwd|bhd|omr|jod|crc|dop|rsd"
+    r"pesos?|cop|soles|ringgit|baht|liras?|tl|ntd|canadian(?: dollars)?|hryvnias?|tenge|r[ou]?ubles|rub|руб|uah|pen|uyu|kzt|gel|isk|bgn|mad|pkr|lkr|bdt|npr|tzs|ugx|etb|kwd|bhd|omr|jod|crc|dop|rsd"
 )
 # the codes also written before the figure: "USD 7,500", "AED 15,000"
 CURRENCY_CODE = (  # a currency said by its code, before or after the sum
     r"usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|nzd|mxn|hkd|cny|rmb|ngn|"
     r"php|kes|ksh|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd|ntd|ghs|cop|"
-    r"uah|pen|uyu|kzt|gel|isk|bgn|mad|pkr|lkr|bdt|npr|tzs|ugx|etb|kwd|bhd|omr|jod|crc|dop|rsd"
+    r"uah|pen|uyu|kzt|gel|isk|bgn|mad|pkr|lkr|bdt|npr|tzs|ugx|etb|kwd|bhd|omr|jod|crc|dop|rsd|rub"
 )
 _CODES_FIRST = rf"\b(?:{CURRENCY_CODE})"
-_SYMBOLS = r"(?:gh₵|₵|nt\$|us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦₱฿₪₩₫₺₴₸]|rs\.?|(?<![\w$])r(?=\s?\d{1,3}(?:,\d{3})+\b|\d+(?:\.\d+)?\s?[km]\b))"
+_SYMBOLS = r"(?:gh₵|₵|nt\$|us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦₱฿₪₩₫₺₴₸₽]|rs\.?|(?<![\w$])r(?=\s?\d{1,3}(?:,\d{3})+\b|\d+(?:\.\d+)?\s?[km]\b))"
 # the whole of a sale said after its parts: "8 units @ $1,150 = $9,200", "… total $9,200"
 SALE_TOTAL = re.compile(
     rf"\s*(?:=|\b(?:in )?total(?: of)?:?)\s*(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b|\s?{_SYMBOLS})?)"

@@ -4571,3 +4571,27 @@ def test_what_blind_round_73_missed_is_read_as_meant(text, intent, slots):
 def test_what_working_day_84_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        (
+            "Festival Zimniy Sad bought 3 Ledokol-50 chainsaw for 210000 rub",
+            {
+                "amount": 210000,
+                "currency": "RUB",
+                "customer": "Festival Zimniy Sad",
+                "quantity": 3,
+                "product": "Ledokol-50 chainsaw",
+            },
+        ),
+        (
+            "Hana @ Moana Retreats signed!!! 8m yurt NZ$24,500",
+            {"amount": 24500, "currency": "NZD", "customer": "Hana @ Moana Retreats"},
+        ),
+    ],
+)
+def test_what_blind_round_74_would_have_written_wrong_is_read_as_meant(text, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("purchase.log", slots)
