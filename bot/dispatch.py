@@ -251,6 +251,7 @@ class Bot:
                         reply,
                         command_id,
                         wrote=chosen.parsed.intent in WRITES,
+                        after_preview=chosen.parsed.intent in PREVIEWED,
                     )
                 return _noted(reply, chosen.waiting)
         except _Duplicate:
@@ -450,7 +451,8 @@ class Bot:
                 for part in parts[1:]
             ]
             if (
-                all(_sure_of_each(r) for r in (first, *later))
+                _sure_of_each(first)
+                and all(_sure_of_each(r) or _previewed_after(first.intent, r) for r in later)
                 and not any(_ONE_NOT_NAMED.search(part) for part in parts)
                 and not {r.intent for r in (first, *later)} & {"unknown", "smalltalk", "help"}
                 and not any(_never_second(first, r) for r in later)
@@ -504,6 +506,7 @@ class Bot:
         *,
         ran: int = 1,
         wrote: bool = True,
+        after_preview: bool = False,
     ) -> Reply:
         """The next request of a message, read after the one before ran (so "her" is who that
         was about), then the rest; if one cannot be done as it stands, what ran before stays done
@@ -527,7 +530,7 @@ class Bot:
             with session.begin_nested():
                 if parsed.intent == "unknown" or (
                     parsed.confidence < UNSURE
-                    and not _sure_of_each(parsed)  # "…, and tag them stalled": previewed first
+                    and not (after_preview and _previewed_after(parsed.intent, parsed))
                     and not _sure_of_each(read(subjects.as_if_named(text)))
                 ):
                     raise UserError("I couldn't read it for sure")
@@ -548,7 +551,16 @@ class Bot:
         both = combined(first, second)
         if rest is None:
             return both
-        return self._and_then(session, staff, message, rest, both, command_id, ran=ran + 1)
+        return self._and_then(
+            session,
+            staff,
+            message,
+            rest,
+            both,
+            command_id,
+            ran=ran + 1,
+            after_preview=after_preview,
+        )
 
     def _run(
         self,
@@ -813,12 +825,18 @@ def _sure_of_each(reading: intents.Parsed) -> bool:
         or reading.intent == "customer.restore"  # "… bring her back pls": out of the bin, as
         and bool(slots.get("customer"))  # undo would put her back in
     )
-    # a change to a list is previewed before anything is written: "… and tag them stalled"
-    previewed = reading.intent in PREVIEWED and bool(
-        slots.get("action") or slots.get("field") and slots.get("value")
-    )
-    return reading.confidence >= (
-        ANOTHER_WRITE if previewed else UNSURE if checked else SURE_OF_EACH
+    return reading.confidence >= (UNSURE if checked else SURE_OF_EACH)
+
+
+def _previewed_after(first: str, later: intents.Parsed) -> bool:
+    """Whether a later request is another change to the list the first request (of intent
+    `first`) changes ("put all 4 back to qualified and tag them stalled"): previewed in turn, so
+    read less surely than a request done at once."""
+    return (
+        first in PREVIEWED
+        and later.intent in PREVIEWED
+        and bool(later.slots.get("action") or later.slots.get("value"))
+        and later.confidence >= ANOTHER_WRITE
     )
 
 
