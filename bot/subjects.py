@@ -22,6 +22,7 @@ from bot.handlers.tasks import THEIR_OWNER
 from crm_store.models import ConversationSubject
 from intents import CUSTOMERS, EXCLUDING, FORECAST, TASKS_OF, WITH_TASKS, Parsed, vocab
 from intents.rules import QUOTED_NAME
+from intents.text import spoken_number
 
 CHANGE = ("field", "value", "action", WITH_TASKS)
 CHOSEN_BY = "chosen_by"  # kept with a change to many: the selection it was made on
@@ -107,6 +108,8 @@ SEVERAL_SAID = re.compile(  # ("sold them 2 Analytics Pro": two of what was sold
     r"six|seven|eight|nine|ten|dozen)\b|\bboth\b",
     re.I,
 )
+# a count said of a few of a list: "the 5", "the two"
+_FEW = r"(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten)"
 MANY = re.compile(
     r"\b(?:them|those|these|they|both(?: of (?:them|those|these))?|(?:the|that|this) (?:list|lot|"
     r"selection)|those ones|these ones|"
@@ -117,7 +120,7 @@ MANY = re.compile(
     r"tagged|owned|at|on)\b)|"
     # "tag all 18 vip", "the 3 customers"; never "all 3 tasks"
     r"all \d{1,4}(?! (?:tasks?|reminders?|to-?dos?|days?|weeks?|months?)\b)(?: of them)?|"
-    r"the (?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten) (?:of them|customers|ones|"
+    rf"the {_FEW} (?:of them|customers|ones|"
     r"accounts|clients|leads|prospects)|"
     r"the same (?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|ones|lot|customers))\b",
     re.I,
@@ -234,11 +237,10 @@ LAST_FEW = re.compile(
     re.I,
 )
 THOSE_N = re.compile(
-    r"\b(?:those|these|them|the|all)\s+(?P<n>\d{1,4}|two|three|four|five|six|seven|eight|nine|ten)"
+    rf"\b(?:those|these|them|the|all)\s+(?P<n>{_FEW})"
     r"\b(?!\s*(?:days?|weeks?|%))|\b(?P<both>both)\b",
     re.I,
 )
-_SPOKEN = {w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), 2)}
 # a contact just talked about, named in a task: "a task for that call"
 THAT_CONTACT = re.compile(
     r"\b(?:that|this|the|our) (?:call|meeting|email|demo|visit|chat|quote|proposal|catch ?up|"
@@ -351,7 +353,7 @@ FROM_THE_LIST = re.compile(
 )
 SOME_OF_THEM = re.compile(
     r"\b[^\W\d_][\w-]*(?:'s|’s) ones\b|\bthe \d{1,4} of (?P<whose>[^\W\d_][\w-]*(?:'s|’s))"
-    r"|\bthe (?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten) "
+    rf"|\bthe {_FEW} "
     r"(?:leads|prospects|proposals)\b",
     re.I,
 )
@@ -1008,7 +1010,7 @@ def _top_of(text: str, reading: Parsed) -> Parsed:
         slots["limit"] = int(top.group("n"))
     elif counted := THOSE_N.search(text):
         said = "2" if counted["both"] else counted["n"]  # "move both of them …", "the two leads"
-        slots[COUNT_SAID] = int(_SPOKEN.get(said.lower(), said))
+        slots[COUNT_SAID] = int(said) if said.isdigit() else spoken_number(said)
     return replace(reading, slots=slots)
 
 
