@@ -65,6 +65,7 @@ class Context:
     confirmed: bool = False  # the sender answered "yes" to this command's confirmation
     recent: int | None = None  # the customer the conversation was just about, if any
     on_screen: list[int] = field(default_factory=list)  # the rows of the list last shown
+    said_before: datetime | None = None  # when the sender's message before this one came
     # the one customer the command was about, for the next message to refer back to
     mentioned: int | None = None
     # the customers a reply listed other than as a selection (next steps), for "those" next

@@ -239,6 +239,7 @@ class Bot:
                 staff_id = staff.id
                 chosen = command(session, staff)
                 if isinstance(chosen, Reply):
+                    subjects.heard(session, _conversation(message, staff.id), message.received_at)
                     return chosen
                 command_id = uuid.uuid4().hex  # both requests of one message are undone as one
                 reply = self._run(session, staff, message, chosen, command_id)
@@ -253,6 +254,7 @@ class Bot:
                         wrote=chosen.parsed.intent in WRITES,
                         after_preview=chosen.parsed.intent in PREVIEWED,
                     )
+                subjects.heard(session, _conversation(message, staff.id), message.received_at)
                 return _noted(reply, chosen.waiting)
         except _Duplicate:
             return None
@@ -603,6 +605,7 @@ class Bot:
                 confirmed=command.confirmed,
                 recent=subject.customer_id if subject is not None else None,
                 on_screen=(subject.shown or []) if subject is not None else [],
+                said_before=subject.said_at if subject is not None else None,
             )
             reply = handler(parsed, ctx)
             if ctx.labelled:  # "my price-call list" right after tagging: the new tag is known
@@ -654,6 +657,7 @@ class Bot:
             conversation = _conversation(message, staff_id)
             if named or about is not None:  # "No customer matches “hugo silva paris”": not him
                 subjects.point_at(session, conversation, about, message.received_at)
+            subjects.heard(session, conversation, message.received_at)
             if keep_waiting:
                 for waiting in session.exec(
                     select(PendingQuestion).where(PendingQuestion.conversation == conversation)

@@ -209,9 +209,11 @@ WHOSE_ARE_THEY = re.compile(
     # "how much have they spent in total": the list again, which says what they spent together
     r"|how much (?:have|did|do) (?:they|those|these)(?: ones)? (?:spent|spend)(?: with us)?"
     r"(?: in total| altogether| together)?"
-    r"|(?:what|how much)(?:'s| is| are) (?:they|those|these)(?: ones)? worth"
-    r"(?: in total| altogether| together| now)*"
-    r"|(?:the )?total (?:value|spend|spent) of (?:them|those|these))\W*",
+    r"|(?:what|how much)(?:'?s| is| are) (?:they|those|these|(?:that|the|this) list)(?: ones)? "
+    r"worth(?: in total| altogether| together| now)*"
+    # "what's the total", "total value of that list?"
+    r"|(?:what(?:'?s| is) )?(?:the )?total(?: (?:value|spend|spent|worth))?"
+    r"(?: (?:of|for|on) (?:them|those|these|that|(?:that|the|this) list))?(?: now)?)\W*",
     re.I,
 )
 TASKS_ON_THEM = re.compile(
@@ -577,6 +579,15 @@ def names_someone(parsed: Parsed) -> bool:
         isinstance(said := reading.slots.get("customer"), str) and not said.startswith("#")
         for reading in (parsed, *parsed.alternatives)
     )
+
+
+def heard(session: Session, conversation: str, now: datetime) -> None:
+    """The sender wrote in this chat now, whatever came of it."""
+    subject = session.get(ConversationSubject, conversation)
+    if subject is None:
+        subject = ConversationSubject(conversation=conversation, updated_at=now)
+    subject.said_at = now
+    session.add(subject)
 
 
 def point_at(session: Session, conversation: str, customer: int | None, now: datetime) -> None:

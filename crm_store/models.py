@@ -338,6 +338,9 @@ class ConversationSubject(SQLModel, table=True):
     # the customers the last list showed, in its order: "the 3rd one" is the third of them
     shown: list[int] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     updated_at: datetime = Field(default_factory=utcnow)
+    # when the sender last wrote here, whatever came of it: "undo" after a message that changed
+    # nothing may mean that message, not the change before it
+    said_at: datetime | None = None
 
 
 class DigestDelivery(SQLModel, table=True):

@@ -33,11 +33,9 @@ def undo(parsed: Parsed, ctx: Context) -> Reply:
     if len(changes) > LISTED:
         what += f"; and {len(changes) - LISTED:,} more changes of the same command"
     asked_about = parsed.slots.get(UNDO_OF)
-    if asked_about is None and ctx.now - _aware(entries[-1].at) > ASK_AFTER:
-        # made a while ago: maybe not the change the sender has in mind ("undo" after a no-op)
-        question = Ask.confirm(
-            f"Your last change, “{what}”, was made {_age(entries[-1].at, ctx)}. Undo it?"
-        )
+    if asked_about is None and (why := _maybe_not_meant(ctx, entries[-1].at)) is not None:
+        asked = f"{why}your last change, “{what}”, was made {_age(entries[-1].at, ctx)}. Undo it?"
+        question = Ask.confirm(asked[0].upper() + asked[1:])
         question.choices = {"yes": {UNDO_OF: entries[0].command_id}}
         raise question
     if asked_about is not None and entries[0].command_id != asked_about:
@@ -79,6 +77,18 @@ def undo_for_one(ctx: Context, said: str) -> Reply | None:
         f"Put {customer.display_name} back as before (took back: {what}). The change stands for "
         f"the other {rest:,}; “undo” now takes it back for {'it' if rest == 1 else 'them'} too."
     )
+
+
+def _maybe_not_meant(ctx: Context, made: datetime) -> str | None:
+    """Why the last change may not be the one the sender has in mind: it was made a while ago,
+    or their message before this one changed nothing (a request misread, or one refused), so
+    "undo that" may mean that message. The words that lead the question, or None."""
+    made = _aware(made)
+    if ctx.said_before is not None and made < _aware(ctx.said_before):
+        return "Your last message changed nothing; "
+    if ctx.now - made > ASK_AFTER:
+        return ""
+    return None
 
 
 def _one_change_each(entries: list[AuditEntry]) -> bool:

@@ -167,3 +167,29 @@ def test_who_deleted_her_then_bring_her_back_answers_and_restores(chat):
     assert "Sam: deleted (to the bin)" in reply.text
     assert "Restored Jane Smith (Globex Ltd)" in reply.text
     assert chat.customer("Jane Smith").deleted_at is None
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["tell me about Hans Müller", "give hans müller to the marketing team pls"],
+)
+def test_undo_after_a_message_that_changed_nothing_asks_before_undoing_the_change_before(
+    chat, between
+):
+    chat.say("change Jane Cooper's city to Boston")
+    chat.now += timedelta(minutes=1)
+    chat.say(between)
+    written = chat.written()
+    asked = chat.say("undo that last one")
+    assert asked.text.startswith(
+        "Your last message changed nothing; your last change, “city of Jane Cooper"
+    )
+    assert chat.written() == written
+    assert chat.say("yes").text == "Undone: city of Jane Cooper (Acme Corporation)."
+    assert jane(chat).city != "Boston"
+
+
+def test_undo_right_after_a_change_undoes_it_without_asking(chat):
+    chat.say("tell me about Hans Müller")
+    chat.say("change Jane Cooper's city to Boston")
+    assert chat.say("undo").text == "Undone: city of Jane Cooper (Acme Corporation)."

@@ -637,7 +637,13 @@ def test_what_a_list_or_she_is_worth_is_asked_back_in_other_words(chat):
     chat.say("sold 2 analytics pro to jane cooper for 2200")
     chat.say("sold 1 support premium to jane smith for 600")
     listed = chat.say("customers in new york and london", who="Alex")
-    for asked in ("how much are they worth", "what are they worth together"):
+    for asked in (
+        "how much are they worth",
+        "what are they worth together",
+        "whats that list worth",
+        "total value of that list?",
+        "what's the total",
+    ):
         assert chat.say(asked, who="Alex").text == listed.text
     chat.say("tell me about jane cooper")
     assert chat.say("whats she worth now in total").title.startswith("Jane Cooper")
