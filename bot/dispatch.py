@@ -133,11 +133,13 @@ _REASON_AFTER = re.compile(
     r"^\W*(?:(?:hmm+|hm|ah|oh|um|actually|wait)\W+)*(?:no|nope|nah|cancel)\s*[-–—:,;!.]"
 )
 # the no said before a request made instead: "no - reassign those leads to jordan"
+_NONE_OF_THEM = r"none of (?:those|these|them|the above)|neither(?: of (?:them|those|these))?"
 _NO_FIRST = re.compile(
     r"^\W*(?:(?:hmm+|hm|ah|oh|um|actually|wait|no|nope|nah|stop|"
-    r"cancel(?:led)?(?: (?:that|it|this))?)\b\W*)+",
+    rf"cancel(?:led)?(?: (?:that|it|this))?|{_NONE_OF_THEM})\b[^\w#]*)+",
     re.I,
 )
+_NONE_FIRST = re.compile(rf"^\W*(?:{_NONE_OF_THEM})\b", re.I)
 CANCELLED = "OK, cancelled. Nothing was changed."
 # a yes that can only answer a question ("ok" may just be a nod)
 _CONFIRMING = re.compile(r"\W*(?:yes|y|yep|yup|yeah|confirm(?:ed)?|go ahead|do it)\W*", re.I)
@@ -351,18 +353,19 @@ class Bot:
                     return _Command(narrowed, sure=True, waiting=NARROWING)
                 pressed_cancel = _pressed(text, pending.payload) in NO  # "2" for [Cancel]
                 after_no = _NO_FIRST.sub("", text)
+                none_fit = pending.kind == "choice" and _NONE_FIRST.match(text)
                 cancelled = (
                     _CANCEL_LAST.search(text)  # "no wait, that's missing omar. cancel"
                     or after_no != text
                     and _A_REASON.match(after_no)  # "nah leave it, she's got a demo with him"
                 )
-                if pressed_cancel or cancelled or says(text, NO):
+                if pressed_cancel or cancelled or none_fit or says(text, NO):
                     session.delete(pending)
                     if (again := _figures_instead(pending.payload, after_no)) is not None:
                         return again  # "no - 2 licences and £1,200 total": previewed again
                     # "never mind" is a no and nothing else; "no, reassign them to jordan" is more
                     alone = pressed_cancel or cancelled or says(text, NO, only=True)
-                    text = "" if alone else after_no
+                    text = "" if alone and not none_fit else after_no  # "none of those. #100"
                     waiting = "cancelled"
                     if not text:
                         return Reply(CANCELLED)
@@ -749,6 +752,8 @@ _SECOND = re.compile(
     r"city|address|company)\b(?:\s+(?:number|address))?\s+(?:is|to|=|:)"
     # "… is now x@y.de and she moved to Berlin": her city too
     r"|(?<=and )(?:he|she|they)(?:'s|\s+(?:has|have))?\s+(?:moved|relocated)\s+to\b"
+    # "close 1, he's lost anyway. and the renewal quote one for him too": another task closed
+    r"|(?<=[.;!] and )(?:the|that)\s+(?:[\w-]+\s+){1,3}one\b"
     rf"|(?<=and ){_DETAIL_AFTER}"  # "his new number is … and email x@y.com": the address too
     r"|(?<=[.;] )(?:(?:his|her|their)\s+)?(?:new\s+)?(?:phone|mobile|e-?mail|title|city|address|"
     r"company)\b"  # "her title is …. city Hamburg, …": another change
@@ -763,6 +768,10 @@ _SECOND = re.compile(
 _VERB_FIRST = re.compile(
     r"^(?:give|move|push|hand|reassign|assign|pass|transfer|shift|postpone|bump)\b", re.I
 )
+_THE_X_ONE = re.compile(
+    r"^(?:the|that)\s+(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)\s+one\b(?P<tail>.*)$", re.I
+)
+_CLOSED_FIRST = re.compile(r"^(?:close|done|tick|complete|mark|finish)\b", re.I)
 _NUMBER_FIRST = re.compile(r"^(?:tasks?\s*)?#?\d+\s+(?:to|till|until)\s", re.I)
 _HAS_TARGET = re.compile(r"\s(?:to|till|until)\s", re.I)
 # "close task 1 and the dup one for 18 dec": a one that only the sender knows, in one of several
@@ -947,6 +956,8 @@ def split_request(text: str) -> tuple[str, str] | None:
             rest = f"their {field} is {rest[detail.end() :]}"
         if tagged := _TAG_ALONE.match(rest):  # "…, tag expo2026 too": the one just told of
             rest = f"tag her {tagged['tag']}"
+        if (one := _THE_X_ONE.match(rest)) and _CLOSED_FIRST.match(first):
+            rest = f"close the {one['what']} task{one['tail']}"
         if _NUMBER_FIRST.match(rest):
             if not (verb := _VERB_FIRST.match(first)) or not _HAS_TARGET.search(first):
                 continue  # "push 37 and 38 to tomorrow": one change of two tasks

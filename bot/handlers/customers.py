@@ -313,6 +313,8 @@ def update_customer(parsed: Parsed, ctx: Context) -> Reply:
     if field == "interest":
         return _interest_reply(ctx, customer, value)
     value, country = _town_in_country(value) if field == "city" else (value, None)
+    if field == "city" and not country:
+        country = _country_moved_to(customer, value)
     column, new, shown = _new_value(ctx, field, value)
     if field == "owner" and parsed.slots.get(WITH_TASKS) and getattr(customer, column) == new:
         # "and her open tasks too", after the handover: the tasks of the rep before go along;
@@ -606,6 +608,15 @@ def _as_a_name(said: str | None) -> str | None:
     """A name typed all in lower case on a phone ("ben carter") is stored as a name is written;
     any capital typed ("iPhone Repairs", "van der Berg") is kept as it is."""
     return said.title() if said and said.islower() else said
+
+
+def _country_moved_to(customer: Customer, town: str) -> str | None:
+    """ "he moved to london", said of a customer in Germany: the country of the most populous
+    London, so the profile never reads "London, DE"; None when the town is in their country
+    too, or is unknown (their country is then left as it is)."""
+    if not customer.country or not (countries := normalize.countries_of_city(town)):
+        return None
+    return None if customer.country in countries else countries[0]
 
 
 def _town_in_country(typed: str) -> tuple[str, str | None]:
