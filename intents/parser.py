@@ -503,7 +503,8 @@ def _relayed(text: str, message: Message, lexicon: Lexicon | None) -> str | None
     return what if done["who"][0].isupper() and done["whom"][0].isupper() else None
 
 
-# a message passed on: "Fwd from Kylie's inbox:", "Fwd: from Keisha —", "Pasting from Bryce's notes:"
+# a message passed on: "Fwd from Kylie's inbox:", "Fwd: from Keisha —", "Pasting from Bryce's
+# notes:"
 _FORWARDED = re.compile(
     r"^\W*(?:(?:fwd?|fw)\b\s*:?\s*from|(?:pasting|pasted|copying|copied|forwarding)\s+"
     r"(?:this\s+|in\s+)?from)\s+[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?"
