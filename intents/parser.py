@@ -432,21 +432,23 @@ def _sent_plainly(typed: str) -> str | None:
         return None
     kind = sent["kind"].lower()
     verb = "texted" if kind in ("text", "sms") else "messaged" if kind in _CHATS else "emailed"
-    return f"{verb} {sent['who']}: {sent['what']}{sent['rest']}"
+    what = "" if sent["what"].lower() == kind else sent["what"]  # "sent a text to X, …": X, …
+    return f"{verb} {sent['who']}: {what}{sent['rest']}"
 
 
 _KIND_SENT = r"(?P<kind>e-?mail|mail|text|sms|message|whatsapp)"
 _CHATS = ("message", "whatsapp")
 _SENT_THEM_A = re.compile(
     r"^\W*(?:(?:just|also|i)\s+)*sent\s+(?P<who>(?!(?:an?|the|my|her|him|them|it|over|out|off|"
-    r"back|across|through)\b)[^,.;:]+?)\s+(?:an?|the|my)\s+"
+    r"back|across|through)\b)(?:[^,.;:]|\.(?=\s+[A-Z]))+?)\s+(?:an?|the|my)\s+"
     rf"(?P<what>(?:[\w-]+\s+){{0,2}}?{_KIND_SENT})\b(?P<rest>.*)$",
     re.I | re.S,
 )
 _SENT_A_TO = re.compile(
     r"^\W*(?:(?:just|also|i)\s+)*sent\s+(?:an?|the|my)\s+"
-    rf"(?P<what>(?:[\w-]+\s+){{0,2}}?{_KIND_SENT})\s+to\s+(?P<who>[^,.;:]+?)"
-    r"(?P<rest>(?:\s+(?:w/|with|re:?|about|regarding|incl|including|and)\b|[,.;:]|$).*)$",
+    rf"(?P<what>(?:[\w-]+\s+){{0,2}}?{_KIND_SENT})\s+to\s+(?P<who>(?:[^,.;:]|\.(?=\s+[A-Z]))+?)"
+    r"(?P<rest>(?:\s+(?:w/|with|re:?|about|regarding|incl|including|and)\b|[,;:]|$|"
+    r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\brev)(?<!\bst)\.).*)$",
     re.I | re.S,
 )
 _SHOWN_BY_NUMBER = re.compile(
@@ -507,7 +509,8 @@ def _relayed(text: str, message: Message, lexicon: Lexicon | None) -> str | None
 # notes:"
 _FORWARDED = re.compile(
     r"^\W*(?:(?:fwd?|fw)\b\s*:?\s*from|(?:pasting|pasted|copying|copied|forwarding)\s+"
-    r"(?:this\s+|in\s+)?from)\s+[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?"
+    r"(?:this\s+|in\s+)?from)\s+(?!(?:outlook|gmail|e-?mail|mail|inbox|whatsapp|slack|teams|"
+    r"linkedin|the|my|our|an?)\b)[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?"
     r"(?:(?:'s|’s)\s+(?:inbox|notes?|e-?mails?|mail|whatsapp|messages?|texts?))?\s*[:—–-]\s*",
     re.I,
 )

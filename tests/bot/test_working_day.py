@@ -668,3 +668,24 @@ def test_the_tasks_on_the_customers_just_listed_are_those_tasks_only(chat):
     chat.say("customers in new york and london", who="Alex")
     reply = chat.say("which tasks does sam still have on those customers?", who="Alex")
     assert [row["Task"] for row in reply.rows] == ["call jane cooper"]
+
+
+def test_a_move_to_a_town_abroad_takes_its_country_and_one_at_home_keeps_it(chat):
+    chat.say("tell me about hans müller")
+    chat.say("fix his city, it's hamburg germany")
+    assert chat.say("oh and he moved to london").text.startswith(
+        "Hans Müller (Müller & Söhne GmbH): city is now London, GB (was Hamburg)"
+    )
+    hans = chat.customer("Hans Müller")
+    assert (hans.city, hans.country) == ("London", "GB")
+    chat.say("undo")
+    chat.say("he moved to munich")
+    hans = chat.customer("Hans Müller")
+    assert (hans.city, hans.country) == ("Munich", "DE")
+
+
+def test_none_of_those_then_a_number_answers_with_that_customer(chat):
+    asked = chat.say("show me both janes")
+    assert "Which one?" in asked.text
+    reply = chat.say("none of those. #3")
+    assert reply.title.startswith(chat.customer("Hans Müller").display_name)

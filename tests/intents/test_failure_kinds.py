@@ -4595,3 +4595,94 @@ def test_what_working_day_84_missed_is_read_as_meant(text, intent, slots):
 def test_what_blind_round_74_would_have_written_wrong_is_read_as_meant(text, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == ("purchase.log", slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "customer"),
+    [
+        (
+            "Sam visited Jane Cooper yesterday: 3 seats booked. Log it",
+            "interaction.log",
+            "Jane Cooper",
+        ),
+        ("Maria closed Priya Shah — 2 CRM Pro, $4,200. log it", "purchase.log", "Priya Shah"),
+        ("Lee said Bob Stone gave nps 10", "nps.record", "Bob Stone"),
+        (
+            "Fwd from Lee:\n> Spoke to Jane Cooper on Monday, they want a demo.\nplease log",
+            "interaction.log",
+            "Jane Cooper",
+        ),
+        (
+            "Pasting from Sam's notes: 'called Priya Shah, wants 3 more seats' log that for him",
+            "interaction.log",
+            "Priya Shah",
+        ),
+        # a customer who did it stays the customer
+        ("Jane Cooper called Monday, wants a quote", "interaction.log", "Jane Cooper"),
+    ],
+)
+def test_a_colleagues_report_is_logged_on_the_customer_it_names(text, intent, customer):
+    parsed = read(text, lexicon=STORE)
+    assert (parsed.intent, parsed.slots.get("customer")) == (intent, customer)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "Noor visited Kawartha Fibre Farm yesterday: 38 alpacas booked. Log it",
+            "interaction.log",
+            {
+                "customer": "Kawartha Fibre Farm",
+                "channel": "visit",
+                "summary": "38 alpacas booked",
+                "occurred_on": "2026-11-17",
+            },
+        ),
+        (
+            "sent an intro email to priya smith w/ the CRM Pro deck",
+            "interaction.log",
+            {
+                "customer": "priya smith",
+                "channel": "email",
+                "summary": "intro email with the CRM Pro deck",
+            },
+        ),
+        (
+            "sent priya smith an intro email w/ the CRM Pro deck",
+            "interaction.log",
+            {
+                "customer": "priya smith",
+                "channel": "email",
+                "summary": "intro email with the CRM Pro deck",
+            },
+        ),
+        ("and #118", "customer.show", {"customer": "#118"}),
+        ("thats a dup of the silverline one, delete it", "customer.delete", {"customer": "him"}),
+        (
+            "fatima nakamura the lead one, in austin",
+            "customer.show",
+            {"customer": "fatima nakamura in austin"},
+        ),
+        ("show me both mateo schneiders", "customer.show", {"customer": "mateo schneider"}),
+        ("maria's qualified?", "segment.list", {"owner": "maria", "stage": "qualified"}),
+        (
+            "show me the team pipeline",
+            "report.show",
+            {"metric": "customers", "group_by": "stage", "owner": "team"},
+        ),
+        (
+            "mateo schneider: he's moved to vancouver",
+            "customer.update",
+            {"customer": "mateo schneider", "field": "city", "value": "vancouver"},
+        ),
+        (
+            "hand all my other tasks to the customers' owners",
+            "task.update",
+            {"tasks_of": "me", "owner": "their owners"},
+        ),
+    ],
+)
+def test_what_working_day_86_and_blind_round_75_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
