@@ -88,12 +88,6 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     message = rules.prepare(text, now=now, tz=tz)
     if vocab.UNDO_NAMED.match(message.text) and not _NAMES_WHOSE.search(message.text):
         return Parsed("undo", {}, RECORD_CONFIDENCE)  # "undo the analytics pro sale": no delete
-    if (
-        (relayed := _relayed(text, message, lexicon)) is not None
-        and (told := parse(relayed, now=now, tz=tz, lexicon=lexicon)).intent in _TOLD
-        and told.slots.get("customer")
-    ):
-        return told  # "Fwd from Kylie: …", "Noor visited X …": what was done, not who passed it on
     headings = (_NEW_ONE_AFTER, _LEADS_HEADED, _SIGNED_UP)
     card = next((found for h in headings if (found := h.match(message.typed))), None)
     if (
@@ -116,14 +110,6 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         sold := _sale_then_asked(sale, message, now=now, tz=tz, lexicon=lexicon)
     ):
         return sold
-    if (sent := _sent_plainly(message.typed)) and (
-        told := parse(sent, now=now, tz=tz, lexicon=lexicon)
-    ).slots.get("customer"):
-        return told  # "sent priya an intro email w/ the deck": an e-mail to priya
-    if asked := _SHOWN_BY_NUMBER.fullmatch(message.text):  # "and #118", after another profile
-        return Parsed("customer.show", {"customer": asked["id"]}, RECORD_CONFIDENCE)
-    if _DELETE_THE_ONE.fullmatch(message.text):  # "thats a dup of the silverline one, delete it"
-        return Parsed("customer.delete", {"customer": "him"}, 0.85)
     if held := _HAS_A_TASK_HANDED.match(message.typed):
         # "léa nakamura has a chase task from sam for friday, hand it to jordan": that task
         about = " ".join((held["what"] or "").split())
@@ -368,10 +354,6 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         and staff_named(lead["who"], lexicon)
     ):  # "maria is taking over berlin from sam - hand all sam's berlin accounts to her": maria
         parsed = replace(parsed, slots={**parsed.slots, "value": lead["who"]})
-    if parsed.intent == "customer.create" and _ONE_OF_THOSE.search(str(parsed.slots.get("name"))):
-        # "fatima nakamura the lead one, in austin": one of several already there, not a new one
-        said = _ONE_OF_THOSE.sub("", message.typed)
-        return Parsed("customer.show", {"customer": " ".join(said.replace(",", " ").split())}, 0.8)
     if parsed.intent in ("customer.update", "customer.delete", "customer.restore"):
         parsed = _to_many(parsed, message, lexicon)
     elif parsed.intent == "interaction.log":
@@ -424,45 +406,6 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     return parsed
 
 
-def _sent_plainly(typed: str) -> str | None:
-    """ "sent priya an intro email w/ the deck", "sent an intro email to priya w/ the deck": said
-    the way a contact is logged ("emailed priya: intro email w/ the deck"), or None."""
-    sent = _SENT_THEM_A.match(typed) or _SENT_A_TO.match(typed)
-    if sent is None:
-        return None
-    kind = sent["kind"].lower()
-    verb = "texted" if kind in ("text", "sms") else "messaged" if kind in _CHATS else "emailed"
-    what = "" if sent["what"].lower() == kind else sent["what"]  # "sent a text to X, …": X, …
-    return f"{verb} {sent['who']}: {what}{sent['rest']}"
-
-
-_KIND_SENT = r"(?P<kind>e-?mail|mail|text|sms|message|whatsapp)"
-_CHATS = ("message", "whatsapp")
-_SENT_THEM_A = re.compile(
-    r"^\W*(?:(?:just|also|i)\s+)*sent\s+(?P<who>(?!(?:an?|the|my|her|him|them|it|over|out|off|"
-    r"back|across|through)\b)(?:[^,.;:]|\.(?=\s+[A-Z]))+?)\s+(?:an?|the|my)\s+"
-    rf"(?P<what>(?:[\w-]+\s+){{0,2}}?{_KIND_SENT})\b(?P<rest>.*)$",
-    re.I | re.S,
-)
-_SENT_A_TO = re.compile(
-    r"^\W*(?:(?:just|also|i)\s+)*sent\s+(?:an?|the|my)\s+"
-    rf"(?P<what>(?:[\w-]+\s+){{0,2}}?{_KIND_SENT})\s+to\s+(?P<who>(?:[^,.;:]|\.(?=\s+[A-Z]))+?)"
-    r"(?P<rest>(?:\s+(?:w/|with|re:?|about|regarding|incl|including|and)\b|[,;:]|$|"
-    r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\brev)(?<!\bst)\.).*)$",
-    re.I | re.S,
-)
-_SHOWN_BY_NUMBER = re.compile(
-    r"\W*(?:(?:and|also|now|then|what about|how about|show(?: me)?|open)\s+)*(?P<id>#\d{1,7})\W*"
-)
-# the customer just talked about, deleted: "it" only where it is said to be a duplicate
-_DELETE_THE_ONE = re.compile(
-    r"\W*(?:(?:that'?s|thats|it'?s|its|this is|(?:he|she)(?:'s| is))\s+(?:a|the)\s+"
-    r"(?:dup|dupe|duplicate)\b[^,.;!?–—-]*[\s,.;!?–—-]+(?:(?:so|pls|please|just|pl)\s+)*"
-    r"(?:delete|remove|bin|trash)\s+(?:it|him|her|this one|that one|the record)"
-    r"|(?:(?:so|pls|please|just)\s+)*(?:delete|remove|bin|trash)\s+(?:him|her|this one|that one))"
-    r"(?:\s+(?:pls|please|too))?\W*",
-)
-_ONE_OF_THOSE = re.compile(r"\s*,?\s+the\s+(?:[\w-]+\s+)?one\b", re.I)
 _NUMBERED_TASK_SETTLED = re.compile(
     r"^\W*(?:task\s*)?#?(?P<n>\d{1,6})\s+(?:is|'s)\s+(?:a\s+)?(?:dupe|duplicate|done|finished|"
     r"complete|sorted|handled|not needed|no longer needed)\b[\s,.;-]*"
@@ -484,56 +427,6 @@ _TASKS_THEN_HANDED = re.compile(
     r"\s+(?:(?:all|over)\s+)?)\s*to\s+(?P<who>[\w'-]+)(?:\s+(?:please|pls|too|as well|now))*\W*$",
     re.I,
 )
-
-
-def _relayed(text: str, message: Message, lexicon: Lexicon | None) -> str | None:
-    """What a colleague did or wrote, without the one who passed it on: a forwarded or pasted
-    message (`text` as sent: a forward is read as an e-mail once prepared), "Noor visited
-    Kawartha Fibre Farm …", "Nils said Fjellstue gave nps 10"."""
-    if forwarded := _FORWARDED.match(text):
-        said = _QUOTED.sub(" ", text[forwarded.end() :])
-        return _LOG_IT_AT_END.sub("", said).strip(" \"“”'‘’") or None
-    typed = message.typed
-    done = _A_COLLEAGUE_DID.match(typed) or _A_COLLEAGUE_SAID.match(typed)
-    if done is None or len(done["who"]) < 2:
-        return None
-    what = typed[done.start("what") :]
-    if lexicon is not None and known_customer(done["who"], lexicon):
-        return None  # "Declan called Monday …": the customer did it
-    if lexicon is not None and staff_named(done["who"], lexicon):
-        return what
-    return what if done["who"][0].isupper() and done["whom"][0].isupper() else None
-
-
-# a message passed on: "Fwd from Kylie's inbox:", "Fwd: from Keisha —", "Pasting from Bryce's
-# notes:"
-_FORWARDED = re.compile(
-    r"^\W*(?:(?:fwd?|fw)\b\s*:?\s*from|(?:pasting|pasted|copying|copied|forwarding)\s+"
-    r"(?:this\s+|in\s+)?from)\s+(?!(?:outlook|gmail|e-?mail|mail|inbox|whatsapp|slack|teams|"
-    r"linkedin|the|my|our|an?)\b)[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?"
-    r"(?:(?:'s|’s)\s+(?:inbox|notes?|e-?mails?|mail|whatsapp|messages?|texts?))?\s*[:—–-]\s*",
-    re.I,
-)
-_QUOTED = re.compile(r"(?:^|\n)\s*>+\s*|\s*\n\s*")
-_LOG_IT_AT_END = re.compile(
-    r"[\s\"“”'‘’.,;–—-]*(?:(?:pls|please|can you|could you|kindly)\s+)*(?:log|record|note)"
-    r"(?:\s+(?:it|this|that))?(?:\s+(?:for|on behalf of)\s+(?:him|her|them|[\w'-]+))?"
-    r"(?:\s+(?:pls|please|thanks|thx|ta))*\W*$",
-    re.I,
-)
-_A_COLLEAGUE_DID = re.compile(
-    r"^\W*(?P<who>[\w'’-]+)\s+(?:(?:just|also|finally|has|had)\s+)?(?P<what>(?:visited|"
-    r"met(?:\s+with)?|called|rang|phoned|e-?mailed|texted|messaged|closed|sold|signed|"
-    r"(?:spoke|talked)\s+(?:to|with)|had\s+(?:a\s+)?(?:call|meeting|chat|lunch|coffee)\s+with)"
-    r"\s+(?P<whom>\S.*))$",
-    re.I | re.S,
-)
-_A_COLLEAGUE_SAID = re.compile(
-    r"^\W*(?P<who>[\w'’-]+)\s+(?:said|says|told\s+me|reports|reported|mentioned)"
-    r"(?:\s+that)?\s+(?P<what>(?P<whom>\S.*))$",
-    re.I | re.S,
-)
-_TOLD = frozenset({"interaction.log", "purchase.log", "nps.record"})
 
 
 def _rated_not_sold(parsed: Parsed, message: Message) -> Parsed:

@@ -104,8 +104,6 @@ def without_customer_tail(slots: dict[str, Any], typed: str) -> dict[str, Any]:
         slots["customer"] = who = plain  # "that meeting with jane should say …": jane
     if isinstance(who, str) and who.lower().endswith(" worth") and _WORTH_ASKED.match(typed):
         slots["customer"] = who = who[: -len(" worth")]  # "what's redwood worth to us now"
-    if isinstance(who, str) and (namesakes := _NAMESAKES.fullmatch(who)):
-        slots["customer"] = who = namesakes["name"]  # "both mateo schneiders": each of them
     if isinstance(who, str) and (address := _LABELLED_ADDRESS.fullmatch(who)):
         slots["customer"] = who = address["address"]  # "the customer with email m.k@x.pl"
     if isinstance(who, str) and (
@@ -137,7 +135,6 @@ def without_customer_tail(slots: dict[str, Any], typed: str) -> dict[str, Any]:
 _COLLEAGUES_CUSTOMER = re.compile(
     r"(?:client|customer|account)\s+(?P<who>[^:;,.!?]+?)\s*(?:[:;,.!?–—-]\s*|$)", re.I
 )
-_NAMESAKES = re.compile(r"(?:both|all(?: the)?|the two|all \w+ of the)\s+(?P<name>.+?\S)s", re.I)
 _ROLE_AT = re.compile(
     r"(?:the\s+)?(?:board|owners?|team|staff|ceo|cfo|coo|cto|md|gm|engineers|buyers?|"
     r"procurement(?:\s+team)?|people|folks|guys)\s+of\s+",
@@ -2963,9 +2960,7 @@ _ANOTHER_FIELD = re.compile(
 
 _GOES_TO = re.compile(vocab.GOES_TO)
 _BASED_IN = re.compile(
-    r"^(?:(?:he|she|they)(?:'s|’s|'ve|’ve|\s+has|\s+have|\s+is|\s+are)?\s+(?:just\s+)?)?"
-    r"(?:(?:based|located|living|sitting|now)\s+in|(?:is\s+)?mov(?:ing|in'?|ed|es)\s+to)\s+",
-    re.I,
+    r"^(?:(?:based|located|living|sitting|now)\s+in|(?:is\s+)?mov(?:ing|in'?|ed|es)\s+to)\s+", re.I
 )
 _A_PHONE = re.compile(r"\+?\(?\d[\d ().-]{5,}\d")
 _AN_OFFICE_IN = re.compile(
@@ -5151,8 +5146,6 @@ def _list(match: re.Match, message: Message) -> dict | None:
     slots = _segment(match, message)
     if slots.get("segment") in _PIPELINE - {"lost"} and "stage" not in slots:
         slots["stage"] = slots.pop("segment")  # "Jordan's leads": a stage ("lost" is a figure too)
-    if "stage" not in slots and (staged := _OWNERS_STAGE.match(message.text)):
-        slots["stage"] = _stage_of(staged["stage"])  # "maria's qualified?"
     if unread := _place_before_nouns(slots, message.text, message.typed, only_before_nouns=True):
         slots[UNREAD] = unread  # "jordan's toronto customers": the store may know Toronto
     if (
@@ -5164,9 +5157,6 @@ def _list(match: re.Match, message: Message) -> dict | None:
     return slots
 
 
-_OWNERS_STAGE = re.compile(
-    r"^\W*(?:(?:and|now|so)\s+)?[\w-]+(?:'s|’s)\s+(?P<stage>leads?|qualified|proposals?)\W*$"
-)
 # "I got" alone is having, not being handed: "who've I got in proposal at the moment?"
 _ONLY_GOT = re.compile(r"(?:i|we)(?:'ve| have)?\s+(?:got|get|gotten|received)")
 

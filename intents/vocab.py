@@ -119,7 +119,7 @@ WON_TOO = re.compile(
 )
 # "log that hugo wilson emailed me on tuesday …": what to log, told as it happened
 LOG_THAT = re.compile(
-    r"^(?:(?:pls|please|kindly|can you|could you)\s+)?(?:(?:log|record|note(?: down)?)\s+(?:that|this)\s*[:,-]?\s+"
+    r"^(?:(?:pls|please|can you|could you)\s+)?(?:(?:log|record|note(?: down)?)\s+(?:that|this)\s*[:,-]?\s+"
     r"|log\s*:\s*)(?=\S)"
 )
 # "qbr with emma taylor on the 15th, put it in my tasks": what comes is a task, not a contact had
@@ -498,7 +498,7 @@ TASKS_HANDED_OVER = re.compile(  # "… jordan's tasks due before wednesday -> s
     r"(?:\b(?:reassign|assign|give|hand|pass|transfer|move|shift|switch)\s+(?:over\s+)?|^(?=.*(?:->|→|=>)))"
     r"(?:(?:all|every one|each|any)\s+(?:of\s+)?)?(?:the\s+)?(?P<whose>my|his|her|(?!the\b|all\b)[a-z][\w-]*?"
     r"(?:'s|’s|s'))\s+(?:(?:\d{1,3}|two|three|four|five)\s+)?"
-    r"(?:(?:open|outstanding|remaining|overdue|pending|current|other)\s+)*"
+    r"(?:(?:open|outstanding|remaining|overdue|pending|current)\s+)*"
     r"(?:(?P<about>(?!(?:open|outstanding|remaining|overdue|pending|current|other)\b)[\w-]+|"
     r"[\"“'‘](?P<quoted>[^\"”'’]{1,40})[\"”'’])\s+)?"
     r"(?:tasks|to-?dos|follow-?ups|reminders|(?<=overdue )ones|(?<=open )ones|"
@@ -1349,7 +1349,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (  # "and by stage?", "what does the pipeline look like for maria"
         "report.show",
-        r"^(?:the )?(?:pipeline |stages |sales pipeline )?(?:stages|pipeline) (?:for|of) [\w'-]+\b|\b(?:by|per|in each|for each) (?:pipeline )?stage\b|\bhow many (?:are )?in each stage\b|\bstage (?:counts?|totals?|numbers)\b|^(?:(?:show|see|view|give)\s+(?:me\s+|us\s+)?|list\s+|what'?s\s+|what is\s+)?(?:my|our|the|\w+'?s)(?:\s+(?:whole\s+)?team(?:'s)?)? pipeline\W*$|\bpipeline (?:by|per) (?:rep|owner|person)\b|\bpipeline (?:summary|overview|breakdown|report)\b|\bwhat(?:'?s| does| do) (?:the|my|our|\w+'?s) pipeline look(?:s|ing)? like\b|\bhow(?:'s| is) (?:the|my|\w+'?s) pipeline\b",
+        r"^(?:the )?(?:pipeline |stages |sales pipeline )?(?:stages|pipeline) (?:for|of) [\w'-]+\b|\b(?:by|per|in each|for each) (?:pipeline )?stage\b|\bhow many (?:are )?in each stage\b|\bstage (?:counts?|totals?|numbers)\b|^(?:show\s+(?:me\s+)?|list\s+)?(?:my|our|the|\w+'?s) pipeline\W*$|\bpipeline (?:by|per) (?:rep|owner|person)\b|\bpipeline (?:summary|overview|breakdown|report)\b|\bwhat(?:'?s| does| do) (?:the|my|our|\w+'?s) pipeline look(?:s|ing)? like\b|\bhow(?:'s| is) (?:the|my|\w+'?s) pipeline\b",
     ),
     (
         "report.show",

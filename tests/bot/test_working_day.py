@@ -682,10 +682,3 @@ def test_a_move_to_a_town_abroad_takes_its_country_and_one_at_home_keeps_it(chat
     chat.say("he moved to munich")
     hans = chat.customer("Hans Müller")
     assert (hans.city, hans.country) == ("Munich", "DE")
-
-
-def test_none_of_those_then_a_number_answers_with_that_customer(chat):
-    asked = chat.say("show me both janes")
-    assert "Which one?" in asked.text
-    reply = chat.say("none of those. #3")
-    assert reply.title.startswith(chat.customer("Hans Müller").display_name)
