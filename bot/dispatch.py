@@ -141,6 +141,7 @@ _NO_FIRST = re.compile(
 )
 _NONE_FIRST = re.compile(rf"^\W*(?:{_NONE_OF_THEM})\b", re.I)
 CANCELLED = "OK, cancelled. Nothing was changed."
+_BY_NUMBER = re.compile(r"\W*(?P<id>#\d{1,9})\W*")
 # a yes that can only answer a question ("ok" may just be a nod)
 _CONFIRMING = re.compile(r"\W*(?:yes|y|yep|yup|yeah|confirm(?:ed)?|go ahead|do it)\W*", re.I)
 # what may follow a no that is no request of its own: why, or "leave it"
@@ -325,9 +326,14 @@ class Bot:
                 pending = None
             else:
                 answer = (
-                    _answer_key(text, pending.payload["choices"])
-                    or _described(text, pending.payload.get("described", {}))
-                    or _button_numbered(text, pending.payload)
+                    None
+                    if _NONE_FIRST.match(text)
+                    # "none of those. #3": not 3
+                    else (
+                        _answer_key(text, pending.payload["choices"])
+                        or _described(text, pending.payload.get("described", {}))
+                        or _button_numbered(text, pending.payload)
+                    )
                 )
                 if answer is not None:
                     session.delete(pending)
@@ -351,9 +357,10 @@ class Bot:
                 ):  # "actually just sam's ones": the same change on fewer, previewed again
                     session.delete(pending)
                     return _Command(narrowed, sure=True, waiting=NARROWING)
-                pressed_cancel = _pressed(text, pending.payload) in NO  # "2" for [Cancel]
-                after_no = _NO_FIRST.sub("", text)
                 none_fit = pending.kind == "choice" and _NONE_FIRST.match(text)
+                # "2" for [Cancel]; never the number said after "none of those"
+                pressed_cancel = not none_fit and _pressed(text, pending.payload) in NO
+                after_no = _NO_FIRST.sub("", text)
                 cancelled = (
                     _CANCEL_LAST.search(text)  # "no wait, that's missing omar. cancel"
                     or after_no != text
@@ -484,6 +491,9 @@ class Bot:
                     f"That message holds {len(parts)} requests and I couldn't read each of them "
                     "for sure, so nothing was done: send them one at a time."
                 )
+        if waiting == "cancelled" and (number := _BY_NUMBER.fullmatch(text)):
+            # "none of those. #100", asked which customer: that one
+            parsed = intents.Parsed("customer.show", {"customer": number["id"]}, 1.0)
         if waiting == "cancelled" and parsed.intent == "undo":
             # "no!! undo that, task 9 was fine": which to take back, the question or the change
             # before it, is not said; the question goes, and the change is named, not undone

@@ -682,3 +682,11 @@ def test_a_move_to_a_town_abroad_takes_its_country_and_one_at_home_keeps_it(chat
     chat.say("he moved to munich")
     hans = chat.customer("Hans Müller")
     assert (hans.city, hans.country) == ("Munich", "DE")
+
+
+def test_none_of_those_then_a_number_answers_with_that_customer(chat):
+    assert "Which one?" in chat.say("tell me about jane").text
+    hans = chat.customer("Hans Müller")
+    reply = chat.say(f"none of those. #{hans.id}")
+    assert hans.name in f"{reply.title} {reply.text}"
+    assert "cancelled my earlier question" in str(reply.note)
