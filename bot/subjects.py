@@ -30,9 +30,9 @@ TASK_SET = "task_set"  # kept after one task was set: what and when, for "same f
 TASK_KEPT = ("text", "due", "owner", "customer")
 # a relative clause after a list says which of it: "which have sat there 30 days"
 _WHICH_OF_THEM = re.compile(
-    r"(?:and\s+|so\s+|ok\s+)?(?:which|who|that)\s+(?:of them\s+)?(?:have|has|haven'?t|hasn'?t|"
-    r"are|were|aren'?t|weren'?t|did|didn'?t|bought|spent)\b(?=.*\b(?:days?|weeks?|months?|years?|"
-    r"bought|spent|contact|contacted|order|ordered)\b)",
+    r"(?=.*\b(?:days?|weeks?|months?|years?|bought|spent|contact|contacted|order|ordered)\b)"
+    r"(?:and\s+|so\s+|ok\s+)?(?:which|who|that)\s+(?:of (?:them|those|these)\s+)?(?:have|has|"
+    r"haven'?t|hasn'?t|are|were|aren'?t|weren'?t|did|didn'?t|bought|spent)\b",
     re.I,
 )
 _SAID_AFTER_THE_NOUN = re.compile(r"(?:in|with|from|who|that|tagged|owned|at|of)\b", re.I)
@@ -728,6 +728,8 @@ def _their_tasks_on_those(text: str, subject: ConversationSubject) -> Parsed | N
 def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Reader) -> Parsed:
     if (again := _the_task_again(text, subject, read)) is not None:
         return again
+    if (handed := _task_meant(parsed, subject, read)) is not None:
+        return handed
     if (subject.selection is not None or subject.shown) and (
         asked_of := TASKS_ON_THEM.fullmatch(text)
     ):  # "show open tasks for those customers", "which tasks does maria still have on them"
@@ -790,6 +792,24 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
             text, parsed, subject.customer_id, _change_only(subject.change), read, advised=advised
         )
     return parsed
+
+
+def _task_meant(parsed: Parsed, subject: ConversationSubject, read: Reader) -> Parsed | None:
+    """ "the ethan novak one (#9) should be maria's now" after a task list, "i meant give #15 back
+    to jordan" after task 15 was changed: that task handed over, never customer #9 or #15."""
+    who = str(parsed.slots.get("customer") or "")
+    if parsed.intent != "customer.update" or parsed.slots.get("field") != "owner":
+        return None
+    if not re.fullmatch(r"#\d{1,9}", who) or not parsed.slots.get("value"):
+        return None
+    number = int(who[1:])
+    listed = (subject.asked or {}).get("intent") == "task.list"
+    if not listed and number not in (subject.task_ids or ()):
+        return None
+    reread = read(f"give task {number} to {parsed.slots['value']}")
+    if reread.intent != "task.update":
+        return None
+    return replace(reread, confidence=max(reread.confidence, SURE))
 
 
 def _the_task_again(text: str, subject: ConversationSubject, read: Reader) -> Parsed | None:
@@ -1437,6 +1457,8 @@ def _narrower(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) ->
     if which:
         template, rest = "list customers {}", text
     reread = read(template.format(rest))
+    if which and (reread.intent != asked["intent"] or reread.unread):
+        reread = read(text)  # "which of them bought support premium": read as said
     if reread.intent != asked["intent"] or reread.unread:
         return None
     said = {k: v for k, v in reread.slots.items() if k != "metric" or _names_metric(text)}

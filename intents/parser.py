@@ -94,7 +94,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         card
         and (
             added := parse(
-                f"new {_kind(card)}: {message.typed[card.end() :]}", now=now, tz=tz, lexicon=lexicon
+                f"new {_kind(card)}: {_named_first(card)}{message.typed[card.end() :]}",
+                now=now,
+                tz=tz,
+                lexicon=lexicon,
             )
         ).intent
         == "customer.create"
@@ -192,6 +195,19 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         taken := parse(f"give {mine['who'] or mine['who2']} to me", now=now, tz=tz, lexicon=lexicon)
     ).intent in ("customer.update", "customer.bulk_update"):
         return taken  # "I'll take over Adega Monte Cinza", "X — I'll take this one myself"
+    if (which := _WHICH_OF_THEM.match(message.typed)) and (
+        listed := parse(f"who {which['rest']}", now=now, tz=tz, lexicon=lexicon)
+    ).intent == "segment.list":
+        return listed  # "which of them bought support premium": the list narrowed by the bot
+    if (theirs := _SHOULD_BE_THEIRS.match(message.typed)) and (
+        given := parse(
+            f"give {theirs['id'] or theirs['what']} to {theirs['who']}",
+            now=now,
+            tz=tz,
+            lexicon=lexicon,
+        )
+    ).intent in ("customer.update", "customer.bulk_update", "task.update"):
+        return given  # "the ethan novak one (#9) should be maria's now, she owns him": give #9
     if (taking := _TAKING_OVER_THEN_MOVED.match(message.typed)) and (
         moved := parse(f"move {taking['what']} to {taking['who']}", now=now, tz=tz, lexicon=lexicon)
     ).intent == "customer.bulk_update":
@@ -397,15 +413,30 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
             ):  # "tom @ cyberdyne called, …", "called X, …": X; "visited mia fischer summit …"
                 slots["customer"] = caller
             parsed = replace(parsed, slots=slots)
+    if (
+        parsed.intent == "interaction.log"
+        and parsed.slots.get("follow_up") == message.now.date().isoformat()
+        and _THEIRS_TODAY.search(message.text)
+        and not _FOLLOW_UP_TODAY.search(message.text)
+    ):  # "contract signed, they're sending it over today": theirs to do, no follow-up of ours
+        parsed = replace(parsed, slots={k: v for k, v in parsed.slots.items() if k != "follow_up"})
     if parsed.intent == "purchase.log" and "amount" not in parsed.slots:
         parsed = _rated_not_sold(parsed, message)
     if parsed.intent == "purchase.log" and "quantity" not in parsed.slots:
         parsed = _counted_before(parsed, message)
+    if parsed.intent == "purchase.log" and parsed.slots.get("product"):
+        parsed = _in_dozens(parsed, message)
     if _BARE_NUMBER.fullmatch(message.text):  # "14" alone: a task, an answer, a typo? ask
         parsed = replace(parsed, confidence=min(parsed.confidence, BARE_NUMBER_CONFIDENCE))
     return parsed
 
 
+_THEIRS_TODAY = re.compile(
+    r"\b(?:they|she|he)(?:['’](?:re|s|ll)|\s+(?:are|is|will))\s+[^,.;!?]*\b(?:today|tonight)\b"
+)
+_FOLLOW_UP_TODAY = re.compile(
+    r"\b(?:follow(?:ing)?[ -]?up|f/u|fu|call (?:her|him|them) back|cb|chase|remind|check)\b"
+)
 _NUMBERED_TASK_SETTLED = re.compile(
     r"^\W*(?:task\s*)?#?(?P<n>\d{1,6})\s+(?:is|'s)\s+(?:a\s+)?(?:dupe|duplicate|done|finished|"
     r"complete|sorted|handled|not needed|no longer needed)\b[\s,.;-]*"
@@ -794,6 +825,16 @@ def _several_tagged(typed: str, lexicon: Lexicon) -> Parsed | None:
 _TAG_NAMED = re.compile(r"^\W*(?:(?:pls|please|and|also|now)\s+)*tag\s+(?P<rest>\S.*)$", re.I)
 
 
+def _in_dozens(parsed: Parsed, message: Message) -> Parsed:
+    """ "2 doz 14mm glass eyes", "a dozen roses": counted in units, 24 and 12."""
+    product = re.sub(r"^(?:doz\.?|dozen)\s+(?:of\s+)?", "", parsed.slots["product"], flags=re.I)
+    said = rf"\b(?:(\d+)|an?)\s*(?:doz\.?|dozen)\s+(?:of\s+)?{re.escape(product)}"
+    if (dozens := re.search(said, message.typed, re.I)) is None:
+        return parsed
+    quantity = int(dozens[1] or 1) * 12
+    return replace(parsed, slots={**parsed.slots, "product": product, "quantity": quantity})
+
+
 def _counted_before(parsed: Parsed, message: Message) -> Parsed:
     """ "closed $18k with X for 6 blade inspections": the count said before what was sold."""
     product = str(parsed.slots.get("product") or "")
@@ -989,7 +1030,7 @@ _THAT_TASK_HANDED = re.compile(
 # a new customer told after a remark: "none of those, he's a new lead. new lead: …", "no, add her
 # as a new lead: …"
 _NEW_ONE_AFTER = re.compile(
-    r"^(?:.{2,120}?(?:[.;!:,]\s+|\s[-–—]\s+)|(?=add\s+(?:him|her|them)\s)"
+    r"^(?:(?P<head>.{2,120}?)(?:[.;!:,]\s+|\s[-–—]\s+)|(?=add\s+(?:him|her|them)\s)"
     r"|(?:(?:pls|please|can you|could you)\s+)?make\s+(?:a\s+)?(?=new\s))"
     r"(?:add\s+(?:him|her|them)\s+as\s+(?:an?\s+)?)?"
     r"new\s+(?P<kind>lead|customer|client|contact|account|prospect)(?:\s+(?:pls|please))?\s*[:,.-]\s*"
@@ -999,6 +1040,21 @@ _NEW_ONE_AFTER = re.compile(
 
 
 # "new webinar signup -> From: Lena Vogel <…> …": someone who signed up, a new lead
+def _named_first(card: re.Match) -> str:
+    """The name said before the heading ("Mrs Nguyen Thi Lan - new customer, 0412 …"), kept
+    when it is one; a sentence before it ("none of those, he's a new lead.") is dropped."""
+    head = (card.groupdict().get("head") or "").strip()
+    if _NAME_BEFORE_CARD.fullmatch(head) and not rules.not_a_name(head):
+        return f"{head}, "
+    return ""
+
+
+_NAME_BEFORE_CARD = re.compile(
+    r"(?:(?:mr|mrs|ms|dr|dra|prof|ks|sr|sra)\.?\s+)?[A-ZÀ-Þ][\w'’.&-]*"
+    r"(?:\s+(?:[A-ZÀ-Þ][\w'’.&-]*|van|von|de|da|del|der|di|du|bin|al|el|la|le)){1,5}"
+)
+
+
 def _kind(card: re.Match) -> str:
     """Who a heading adds, as said ("… new customer:", "new prospect:"); a lead unless said."""
     return (card.groupdict().get("kind") or "lead").lower()
@@ -1066,6 +1122,17 @@ _MINE_NOW = re.compile(
     r"a look|over)\b)(?P<who>[^,;.!?]+?)(?:\s+myself|\s+on|\s+over)?\W*$"
     r"|^(?P<who2>[^,;.!?—–]+?)\s*(?:[—–:]|\s-)\s*(?:i['’]?ll|i will)\s+take\s+(?:it|this one|"
     r"that one|them|him|her|over)(?:\s+myself)?\W*$",
+    re.I,
+)
+_WHICH_OF_THEM = re.compile(
+    r"^\W*(?:(?:and|ok|so)\s+)?(?:which|who)\s+of\s+(?:them|those|these|#\d+)\s+"
+    r"(?P<rest>(?:have\s+|has\s+|already\s+|ever\s+)?(?:bought|ordered|purchased)\b.+)$",
+    re.I,
+)
+_SHOULD_BE_THEIRS = re.compile(
+    r"^\W*(?:(?:actually|oh|and|also|no|ok)[\s,]+)*(?P<what>[^,;.!?()]{2,60}?)\s*"
+    r"(?:\(\s*(?P<id>#\d{1,7})\s*\))?\s+(?:should be|is now|goes to|should go to|belongs to)\s+"
+    r"(?P<who>(?!(?:my|our|his|her|their|the)\b)[a-z][\w-]*)(?:'s|’s)(?:\s+now)?\b(?!\s+\w+\s*$)",
     re.I,
 )
 _TAKING_OVER_THEN_MOVED = re.compile(

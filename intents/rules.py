@@ -1783,7 +1783,7 @@ def _task(match: re.Match, message: Message) -> dict | None:
         customer = found.group("ref")
     if customer is None and (found := _EVENT_WITH.search(typed)):  # "prep for the Vogel call"
         customer = _ref(found.group("who"))
-    if customer is None and (found := vocab.TASK_NAMED.search(typed)):
+    if customer is None and (found := _task_named(typed)):
         customer = _ref(typed[found.start("who") :])
     if customer is None and (theirs := _THEIR_THING.search(typed)):
         customer = theirs["who"]  # "renew Fathom's service contract": Fathom's
@@ -1810,6 +1810,15 @@ def _task(match: re.Match, message: Message) -> dict | None:
         due = (date.fromisoformat(due) - timedelta(days=1)).isoformat()
         slots["text"] = _REMIND_ME_THEN.sub("", typed[: relative.start()]).strip(" ,;") or typed
     return _date_slot("due", due, slots)
+
+
+def _task_named(typed: str) -> re.Match | None:
+    """The capitalised name a task is for: the one after "for", "with" … before one after "the"
+    ("prepare the New Year gift list for Sheikha Mariam": Sheikha Mariam)."""
+    named = list(vocab.TASK_NAMED.finditer(typed))
+    return next((f for f in named if not f[0].lower().startswith("the ")), None) or next(
+        iter(named), None
+    )
 
 
 # what is chased, said after whom: "chase bronte boardriders deposit"
@@ -3322,7 +3331,7 @@ def _new_customer(match: re.Match, message: Message) -> dict[str, Any] | None:
     said = message.text[: match.end()] + " " + message.text[match.end() :][:40]
     if kind := re.search(r"\b(?:new |a )?(lead|prospect)\b", said):
         slots["stage"] = vocab.STAGES[kind.group(1)]
-    rest = message.typed[match.end() :]
+    rest = message.typed[match.end() :].lstrip(" !?")  # "new client!! 🎉 Centro …"
     labelled: dict[str, Any] = {}
     for found in vocab.CREATE_FIELD.finditer(rest):
         name = {"e-mail": "email", "mail": "email", "mobile": "phone"}.get(

@@ -718,6 +718,9 @@ LEFT_THEM = re.compile(
 BOUGHT_ASKED = re.compile(
     r"^(?:and\s+)?(?:has|have|did|does|what(?:'s|s| has| have| did| does| else has| else did)?|whats)\s+"
     r"(?:she|he|they)\s+(?:\w+\s+)?(?:bought|buy|ordered|order|purchased)\b"
+    # "which of them bought support premium": a question about a list, never a sale
+    r"|^(?:and\s+)?(?:which|who|how many)\s+of\s+(?:them|those|these|the[mse]+\s+\w+)\s+"
+    r"(?:have\s+|has\s+|already\s+|ever\s+)?(?:bought|buy|ordered|order|purchased)\b"
 )
 # "any duplicate customers?", "do we have dupes": customers who may be one entered twice
 DUPLICATES_ASKED = re.compile(
@@ -1028,7 +1031,8 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "digest.unsubscribe",
-        r"\b(?:digests?|daily summary|morning summary|briefing)\b.*\b(?:unsubscribe|off|no more|"
+        r"\b(?:digests?|daily summary|morning summary|briefing)\b.*\b(?:unsubscribe|no more|"
+        r"off\b(?!\s+(?:sick|ill|work|today|tomorrow|on (?:leave|holiday|vacation)))|"
         r"any ?more|anymair|any longer|stop (?:it|that|them|sending))\b",
     ),
     (
@@ -1587,7 +1591,8 @@ REFERENCE_STOPS = (
     "went gave rated scored bought ordered purchased has have had did does do just yet "
     "because so then after before while when since until if as per there here him her them "
     "us me my our your their please thanks record entry account still already ever signed it's "
-    "hes shes he's she's they're theyre ok okay stage also too prefers prefer likes loves hates moved told"
+    "hes shes he's she's they're theyre ok okay stage also too prefers prefer likes loves hates moved told "
+    "bout abt"
 ).split()
 # What may follow a customer's name and belongs to it, not to the sentence ("Hooli's CFO").
 AFTER_REFERENCE = (
