@@ -76,6 +76,8 @@ class Context:
     tasks: list[int] = field(default_factory=list)
     # a tag or interest was recorded: the parser's names of the store are read again
     labelled: bool = False
+    # what the reply must say first: "No customer is called “john smith”; the closest is …"
+    caveats: list[str] = field(default_factory=list)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -621,6 +621,8 @@ class Bot:
                 said_before=subject.said_at if subject is not None else None,
             )
             reply = handler(parsed, ctx)
+            if ctx.caveats:
+                reply = replace(reply, text="\n".join([*ctx.caveats, reply.text]).strip())
             if ctx.labelled:  # "my price-call list" right after tagging: the new tag is known
                 self.lexicons.forget()
             subjects.remember(

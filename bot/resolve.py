@@ -123,6 +123,10 @@ def _resolve(
             else None
         )
         if chosen is not None:
+            if not _near_every_word(typed, chosen):  # "show john smith": Jonas Smith, said so
+                ctx.caveats.append(
+                    f"No customer is called “{typed}”; the closest is {chosen.display_name}."
+                )
             return chosen
     offered = hinted or matches
     if len(named := [m for m in offered if _is_named(typed, m.customer)]) > 1:
@@ -178,7 +182,7 @@ def _misspelt(typed: str, matches: list[Match]) -> Customer | None:
         name = normalize.fold(match.customer.name or "").split()
         said, rest = " ".join(words[: len(name)]), set(words[len(name) :])
         similar = fuzz.ratio(said, " ".join(name))
-        if similar >= _TYPO:
+        if similar >= _TYPO and _near_every_word(typed, match.customer):  # never "john" for Jonas
             if rest <= _place_words(match.customer):
                 close.append(match.customer)  # a namesake elsewhere is ruled out by the place
         elif similar >= _NOT_CLOSE:

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from bot.books import ME
 from bot.handlers.bulk import ASSIGNEE, COUNT_SAID, DEALT, IDS, THEIR_OWNER_SAID
 from bot.handlers.insights import PER_OWNER, selection_of
 from bot.handlers.tasks import THEIR_OWNER
@@ -29,6 +30,11 @@ CHOSEN_BY = "chosen_by"  # kept with a change to many: the selection it was made
 TASK_SET = "task_set"  # kept after one task was set: what and when, for "same for sam"
 TASK_KEPT = ("text", "due", "owner", "customer")
 # a relative clause after a list says which of it: "which have sat there 30 days"
+COMPARE_THEM = re.compile(
+    r"\W*(?:(?:and|now|ok|so)\s+)?(?:compare|stack up|put)\s+(?:him|her|them)\s+"
+    r"(?:to|with|against|and|vs\.?|next to)\s+(?P<other>[\w' -]+?)\W*",
+    re.I,
+)
 _WHICH_OF_THEM = re.compile(
     r"(?=.*\b(?:days?|weeks?|months?|years?|bought|spent|contact|contacted|order|ordered)\b)"
     r"(?:and\s+|so\s+|ok\s+)?(?:which|who|that)\s+(?:of (?:them|those|these)\s+)?(?:have|has|"
@@ -730,6 +736,8 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
         return again
     if (handed := _task_meant(parsed, subject, read)) is not None:
         return handed
+    if (compared := _rep_compared(text, subject, read)) is not None:
+        return compared
     if (subject.selection is not None or subject.shown) and (
         asked_of := TASKS_ON_THEM.fullmatch(text)
     ):  # "show open tasks for those customers", "which tasks does maria still have on them"
@@ -792,6 +800,15 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
             text, parsed, subject.customer_id, _change_only(subject.change), read, advised=advised
         )
     return parsed
+
+
+def _rep_compared(text: str, subject: ConversationSubject, read: Reader) -> Parsed | None:
+    """ "compare him to maria" after Sam's figures: Sam against Maria, never a customer."""
+    rep = ((subject.asked or {}).get("slots") or {}).get("owner")
+    if not (said := COMPARE_THEM.fullmatch(text)) or not rep or str(rep).casefold() in ME:
+        return None
+    reread = read(f"compare {rep} to {said['other']}")
+    return reread if reread.intent == "report.show" else None
 
 
 def _task_meant(parsed: Parsed, subject: ConversationSubject, read: Reader) -> Parsed | None:

@@ -85,6 +85,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if lexicon is not None:
         text = with_possessives(text, lexicon)
     text = rules.away_then_asked(rules.self_corrected(text))
+    text = _ARROW_TO_STAGE.sub(" to ", text)  # "customers #35 #65 #79 -> stage lost"
+    text = _NEW_DETAIL_UNCOLONED.sub(r"\g<0>:", text)  # "new email for him mateo@…"
     message = rules.prepare(text, now=now, tz=tz)
     if vocab.UNDO_NAMED.match(message.text) and not _NAMES_WHOSE.search(message.text):
         return Parsed("undo", {}, RECORD_CONFIDENCE)  # "undo the analytics pro sale": no delete
@@ -136,8 +138,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     ):
         return excluding
     if (
-        opening := vocab.OPENING_SMALL_TALK.match(message.text)
-        or vocab.OPENING_ASSENT.match(message.text)
+        opening := vocab.OPENING_ASSENT.match(message.text)
+        or vocab.OPENING_SMALL_TALK.match(message.text)
     ) and (
         asked := parse(message.typed[opening.end() :], now=now, tz=tz, lexicon=lexicon)
     ).intent not in ("unknown", "smalltalk"):
@@ -195,6 +197,25 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         taken := parse(f"give {mine['who'] or mine['who2']} to me", now=now, tz=tz, lexicon=lexicon)
     ).intent in ("customer.update", "customer.bulk_update"):
         return taken  # "I'll take over Adega Monte Cinza", "X — I'll take this one myself"
+    if (meant := _I_MEANT.match(message.typed)) and (
+        said := parse(message.typed[meant.end() :], now=now, tz=tz, lexicon=lexicon)
+    ).intent in _CHANGED:
+        return said  # "no i mean customers #35 #65 #79 -> stage lost": that change
+    if (piped := _PIPELINE_ASKED.match(message.typed)) and (
+        report := parse(
+            f"show me {piped['whose'] or 'the'} pipeline by stage", now=now, tz=tz, lexicon=lexicon
+        )
+    ).intent == "report.show":
+        return report  # "whats the pipeline worth", "also whats the status of my pipeline"
+    if (wrapped := _WRAP_UP.match(message.typed)) and (
+        digest := parse(
+            f"{wrapped['who'] or 'my'} digest{'' if wrapped['daily'] else ' for today'}",
+            now=now,
+            tz=tz,
+            lexicon=lexicon,
+        )
+    ).intent == "digest.show":
+        return digest  # "end of day wrap up for the team pls": today's digest so far
     if (which := _WHICH_OF_THEM.match(message.typed)) and (
         listed := parse(f"who {which['rest']}", now=now, tz=tz, lexicon=lexicon)
     ).intent == "segment.list":
@@ -380,6 +401,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         )
     elif parsed.intent == "task.create" and lexicon is not None:
         parsed = _task_each(parsed, message, lexicon)
+    elif parsed.intent == "task.update" and (
+        staged := _numbers_staged(parsed, now=now, tz=tz, lexicon=lexicon)
+    ):
+        parsed = staged
     elif parsed.intent == "customer.show" and len(numbered := _numbered(message.text)) > 1:
         parsed = replace(parsed, slots={CUSTOMERS: numbered})  # "who owns #178 and #172 now"
     elif parsed.intent == "task.complete" and CUSTOMERS in parsed.slots:  # "… both done"
@@ -825,6 +850,21 @@ def _several_tagged(typed: str, lexicon: Lexicon) -> Parsed | None:
 _TAG_NAMED = re.compile(r"^\W*(?:(?:pls|please|and|also|now)\s+)*tag\s+(?P<rest>\S.*)$", re.I)
 
 
+def _numbers_staged(
+    parsed: Parsed, *, now: datetime, tz: str, lexicon: Lexicon | None
+) -> Parsed | None:
+    """ "move 35, 65 and 79 to lost": customers by #id moved to a stage, never tasks handed to
+    someone called Lost."""
+    stage = str(parsed.slots.get("owner", "")).lower()
+    numbers = parsed.slots.get("task_id")
+    if stage not in vocab.STAGES or not numbers:
+        return None
+    named = [f"#{n}" for n in (numbers if isinstance(numbers, list) else [numbers])]
+    said = f"move {', '.join(named[:-1])} and {named[-1]}" if len(named) > 1 else f"move {named[0]}"
+    moved = parse(f"{said} to {stage}", now=now, tz=tz, lexicon=lexicon)
+    return moved if moved.intent in ("customer.update", "customer.bulk_update") else None
+
+
 def _in_dozens(parsed: Parsed, message: Message) -> Parsed:
     """ "2 doz 14mm glass eyes", "a dozen roses": counted in units, 24 and 12."""
     product = re.sub(r"^(?:doz\.?|dozen)\s+(?:of\s+)?", "", parsed.slots["product"], flags=re.I)
@@ -1123,6 +1163,30 @@ _MINE_NOW = re.compile(
     r"|^(?P<who2>[^,;.!?—–]+?)\s*(?:[—–:]|\s-)\s*(?:i['’]?ll|i will)\s+take\s+(?:it|this one|"
     r"that one|them|him|her|over)(?:\s+myself)?\W*$",
     re.I,
+)
+_PIPELINE_ASKED = re.compile(
+    r"^\W*(?:(?:also|and|so|ok|hey|hi)\W+)*(?:(?:what|how)(?:['’]?s|\s+is|\s+does)\s+)?"
+    r"(?:the\s+)?(?:(?:status|state|value|total value|total|size|health)\s+of\s+)?"
+    r"(?P<whose>my|our|the team['’]?s|the|[a-z]+['’]s)?\s*pipeline\s*"
+    r"(?:worth|value|total|(?:look(?:ing)?|looks)\s+like|status|doing|at|now|today|right now)?"
+    r"(?:\s+(?:now|today|right now|atm))?\W*$",
+    re.I,
+)
+_NEW_DETAIL_UNCOLONED = re.compile(
+    r"^\W*(?:(?:and|also|oh)\s+)?(?:a\s+)?(?:new|updated)\s+(?:e-?mail|phone|mobile|cell|number)"
+    r"(?:\s+address)?\s+for\s+[^:,;]+?(?=\s+(?:[\w.+-]+@[\w-]+\.|\+?\d[\d ()-]{6,}))",
+    re.I,
+)
+_WRAP_UP = re.compile(
+    r"^\W*(?:(?:pls|please|can i (?:get|have)|give me|send me)\s+)?(?:(?:the|my|an?)\s+)?"
+    r"(?:end[- ]of[- ](?:the[- ])?day|eod|today['’]?s|evening|(?P<daily>daily))\s+"
+    r"(?:wrap[- ]?up|recap|round-?up|summary)(?:\s+for\s+(?P<who>the team|me|[a-z]+))?"
+    r"(?:\s+(?:pls|please|plz))?\W*$",
+    re.I,
+)
+_I_MEANT = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|wait)\W+)*i\s+mean[t]?\W+(?=\S)", re.I)
+_ARROW_TO_STAGE = re.compile(
+    rf"\s*(?:->|→|=>)\s*(?:(?:the\s+)?stage\s*:?\s*)?(?=(?:{vocab.STAGE_WORDS})\W*$)", re.I
 )
 _WHICH_OF_THEM = re.compile(
     r"^\W*(?:(?:and|ok|so)\s+)?(?:which|who)\s+of\s+(?:them|those|these|#\d+)\s+"

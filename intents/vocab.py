@@ -1909,7 +1909,7 @@ TASK_LEAD = re.compile(
     re.I,
 )
 TASK_TAIL = re.compile(
-    r"(?:\s+(?:on|by|due|for|(?<!\bday )(?<!\bweek )(?<!\bnight )before|until|at|itself|am|pm|morning|please remind(?: me)?|pls)|,?\s*due"
+    r"(?:\s+(?:on|by|due|for|(?<!\bday )(?<!\bweek )(?<!\bnight )before|until|at|itself|am|pm|morning|please remind(?: me)?|pls)|,?\s*\bdue"
     r"|,?\s*please remind(?: me)?|\s+at\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?"
     r"|\s*[,.?!]\s*(?:(?:can|could|would) you\s*(?:please\s+)?(?:remind me)?|remind me|much appreciated|"
     r"thanks?(?: you)?(?: so much)?|cheers|ta)\W*"
@@ -2998,6 +2998,7 @@ SELECTION_FILLER = frozenset(
 # "fine, just delete X", "right, so move …": a word of assent before the request
 OPENING_ASSENT = re.compile(
     r"^\W*(?:(?:(?:fine|ok(?:ay)?|alright|all right|right|so|well|yes|yeah|sure)[\s,]+)+(?:then[\s,]+)?"
+    r"|then[\s,]+"  # "ok then add a task for maria: …", its "ok" cleaned off
     # "sorry i meant move jordan's berlin customers to maria": the request meant
     r"|(?:(?:sorry|sry|oops|no|nope|actually|my bad|wait)[\s,!.:-]+)*i meant(?: to)?[\s,:-]+)"
     r"(?:just\s+)?(?=(?:delete|remove|move|give|hand|tag|untag|mark|set|change|add|log|close|create|"
