@@ -36,9 +36,12 @@ COMPARE_THEM = re.compile(
     re.I,
 )
 _WHICH_OF_THEM = re.compile(
-    r"(?=.*\b(?:days?|weeks?|months?|years?|bought|spent|contact|contacted|order|ordered)\b)"
-    r"(?:and\s+|so\s+|ok\s+)?(?:which|who|that)\s+(?:of (?:them|those|these)\s+)?(?:have|has|"
-    r"haven'?t|hasn'?t|are|were|aren'?t|weren'?t|did|didn'?t|bought|spent)\b",
+    r"(?:and\s+|so\s+|ok\s+)?(?:which|who|that)\s+(?:of them\s+)?(?:have|has|haven'?t|hasn'?t|"
+    r"are|were|aren'?t|weren'?t|did|didn'?t|bought|spent)\b(?=.*\b(?:days?|weeks?|months?|years?|"
+    r"bought|spent|contact|contacted|order|ordered)\b)"
+    # "which of them bought support premium": those of the list who did
+    r"|(?:and\s+|so\s+|ok\s+)?(?:which|who)\s+of\s+(?:them|those|these)\s+(?:have\s+|has\s+)?"
+    r"(?:bought|ordered|purchased|spent)\b",
     re.I,
 )
 _SAID_AFTER_THE_NOUN = re.compile(r"(?:in|with|from|who|that|tagged|owned|at|of)\b", re.I)
@@ -58,6 +61,10 @@ LISTED = {
     "task.list": re.compile(r"\b(?:tasks?|to-?dos?|reminders)\b", re.I),
     "segment.list": re.compile(r"\b(?:customers|clients|accounts|leads|prospects)\b", re.I),
 }
+EVERYONE = re.compile(
+    r"\b(?:every(?:one|body)|all (?:the |our |of (?:the |our )?)?(?:customers|clients|accounts))\b",
+    re.I,
+)
 REFINING = re.compile(
     r"^(?:(?:and|ok|okay|now|then|but|no|so|what about|how about|same(?: thing| again)?|i mean|"
     r"i meant|"
@@ -460,10 +467,10 @@ TASK_NOUN = re.compile(r"\b(?:task|reminder)\b", re.I)
 THEIR_TASK = re.compile(
     rf"(?:^|[,;.!]\s*|\b(?:so|and|then|pls|please)\s+)(?P<verb>{_CHANGE_VERB})\s+(?P<it>(?:the|my|his|"
     r"her|their)\s+(?P<what>(?:[\w-]+\s+){0,2}?)(?:task|reminder|to-?do)(?:\s+(?:for|on|with|about)\s+"
-    r"(?:him|her|them))?)\b",
+    r"(?:him|her|them|that(?: one)?|this one|it))?)\b",
     re.I,
 )
-_PRONOUN = re.compile(r"\b(?:his|her|their|him|them)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:his|her|their|him|them|that|it)\b", re.I)
 # one of their tasks said by its words alone, after a contact: "…. close the chase task"
 THE_DESCRIBED_TASK = re.compile(
     r"(?:(?:and|so|then|pls|please)\s+)*(?P<task>(?:close|complete|finish|tick off|mark off|mark|"
@@ -1442,6 +1449,8 @@ def _same_figure(text: str, parsed: Parsed, asked: dict[str, Any]) -> Parsed | N
 def _narrower(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) -> Parsed | None:
     # "which have been sitting there more than 30 days" after the proposals: those of them
     which = asked["intent"] == "segment.list" and _WHICH_OF_THEM.match(text)
+    if not which and EVERYONE.search(text):
+        return None  # "ok just list everyone in proposal then": a list of its own, not narrowed
     opening = REFINING.match(text) or which
     rest = ONES.sub(" ", text[opening.end() :] if opening else text).strip()
     opening = opening or CHANGING.match(text)

@@ -216,6 +216,20 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         )
     ).intent == "digest.show":
         return digest  # "end of day wrap up for the team pls": today's digest so far
+    for said, meant in _SAID_OTHERWISE:
+        if (found := said.match(message.typed)) and (
+            reread := parse(meant.format(**found.groupdict()), now=now, tz=tz, lexicon=lexicon)
+        ).intent != "unknown":
+            return reread
+    if (noted := _NOTE_PUT_RIGHT.match(message.typed)) and (
+        fixed := parse(
+            f"change the summary of the last {noted['kind'] or noted['kind2']} to: {noted['what']}",
+            now=now,
+            tz=tz,
+            lexicon=lexicon,
+        )
+    ).intent == "interaction.update":
+        return fixed  # "fix the call note to say contract signed": that call's summary
     if (which := _WHICH_OF_THEM.match(message.typed)) and (
         listed := parse(f"who {which['rest']}", now=now, tz=tz, lexicon=lexicon)
     ).intent == "segment.list":
@@ -445,6 +459,13 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         and not _FOLLOW_UP_TODAY.search(message.text)
     ):  # "contract signed, they're sending it over today": theirs to do, no follow-up of ours
         parsed = replace(parsed, slots={k: v for k, v in parsed.slots.items() if k != "follow_up"})
+    if (
+        parsed.intent == "report.show"
+        and "metric" not in parsed.slots
+        and parsed.slots.get("group_by") == "owner"
+        and _BEST_REP.search(message.text)
+    ):  # "whos our best rep this month": by what they sold
+        parsed = replace(parsed, slots={"metric": "revenue", **parsed.slots})
     if parsed.intent == "purchase.log" and "amount" not in parsed.slots:
         parsed = _rated_not_sold(parsed, message)
     if parsed.intent == "purchase.log" and "quantity" not in parsed.slots:
@@ -456,6 +477,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     return parsed
 
 
+_BEST_REP = re.compile(
+    r"\b(?:best|top|strongest|leading|number one|no\.? ?1)\s+(?:rep|sales ?(?:person|rep)|seller|"
+    r"performer|closer)s?\b"
+)
 _THEIRS_TODAY = re.compile(
     r"\b(?:they|she|he)(?:['’](?:re|s|ll)|\s+(?:are|is|will))\s+[^,.;!?]*\b(?:today|tonight)\b"
 )
@@ -1175,6 +1200,67 @@ _PIPELINE_ASKED = re.compile(
 _NEW_DETAIL_UNCOLONED = re.compile(
     r"^\W*(?:(?:and|also|oh)\s+)?(?:a\s+)?(?:new|updated)\s+(?:e-?mail|phone|mobile|cell|number)"
     r"(?:\s+address)?\s+for\s+[^:,;]+?(?=\s+(?:[\w.+-]+@[\w-]+\.|\+?\d[\d ()-]{6,}))",
+    re.I,
+)
+# messages said as the parser reads them in other words
+_SAID_OTHERWISE = [
+    (  # "what do u know about Mele Fonoti 🤔": her profile
+        re.compile(
+            r"^\W*(?:so\s+)?what\s+do\s+(?:you|u|we)\s+(?:know|have)\s+(?:about|on)\s+"
+            r"(?P<who>\S.*?)\W*$",
+            re.I,
+        ),
+        "tell me about {who}",
+    ),
+    (  # "I need all information we keep about Madame Leclerc, she ask for it by email (GDPR)"
+        re.compile(
+            r"^.*?\b(?:all|every(?:thing)?)\s+(?:the\s+)?(?:information|info|data|details)?\s*"
+            r"(?:that\s+)?(?:we|you)\s+(?:keep|hold|have|store)\s+(?:about|on)\s+"
+            r"(?P<who>[^,.;()]+?)\s*(?:[,.;(].*)?$",
+            re.I,
+        ),
+        "export all data on {who}",
+    ),
+    (  # "Alambique Serra Azul just answered the survey — 4 🙁 …": their NPS answer
+        re.compile(
+            r"^\W*(?P<who>[^,.;]+?)\s+(?:just\s+)?(?:answered|filled (?:in|out)|completed|returned|"
+            r"did)\s+(?:the|our)\s+(?:nps\s+)?survey\W+(?:with\s+(?:a\s+)?)?(?P<score>\d{1,2})\b"
+            r"\W*(?P<rest>.*)$",
+            re.I,
+        ),
+        "{who} gave us {score}, {rest}",
+    ),
+    (  # "Caio just told me Engenho Ponte Alta finally signed!! Mark them as won": what Caio told
+        re.compile(
+            r"^\W*(?P<who>[A-Z][\w'-]+)\s+(?:just\s+)?(?:told|texted|messaged|pinged)\s+me\s+"
+            r"(?:that\s+)?(?P<rest>(?!(?:She|He|They|It|We|I)\b)[A-Z].+)$"
+        ),
+        "{rest}",
+    ),
+    (  # "set stage lost for hugo silva (maple foods), priya fischer and fatima moreau"
+        re.compile(
+            rf"^\W*(?:pls\s+|please\s+)?(?:set|change|make)\s+(?:the\s+)?stage\s+(?:to\s+)?"
+            rf"(?P<stage>{vocab.STAGE_WORDS})\s+(?:for|on)\s+(?P<who>\S.*?)\W*$",
+            re.I,
+        ),
+        "move {who} to {stage}",
+    ),
+    (  # "and the initech task alex gave me, done": that task closed
+        re.compile(
+            r"^\W*(?:(?:and|also|oh)\s+)?(?P<what>(?:the|my|that)\s+[\w' -]{1,40}?\s+task)"
+            r"(?:\s+(?:[a-z]+\s+gave\s+me|from\s+[a-z]+|i\s+(?:had|got)))?\s*[,;:–—-]?\s*"
+            r"(?:is\s+|it'?s\s+)?(?:done|finished|completed|sorted)\W*$",
+            re.I,
+        ),
+        "done with {what}",
+    ),
+]
+_NOTE_PUT_RIGHT = re.compile(
+    r"^\W*(?:(?:pls|please|can you|could you)\s+)?(?:fix|change|update|edit|correct|amend)\s+"
+    r"(?:the|my|that)\s+(?:(?:last|latest)\s+)?(?:(?P<kind>call|e-?mail|meeting|visit|text)\s+"
+    r"(?:note|notes|summary|text)|(?:note|notes)\s+(?:on|of|for)\s+(?:the|my|that)\s+"
+    r"(?:(?:last|latest)\s+)?(?P<kind2>call|e-?mail|meeting|visit|text))"
+    r"\s*(?::|to(?:\s+(?:say|read))?\s*:?)\s*(?P<what>\S.*)$",
     re.I,
 )
 _WRAP_UP = re.compile(

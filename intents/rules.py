@@ -2363,6 +2363,20 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
     # a customer's #id is never a count or a sum: its digits are hidden from the number readers
     text = _AN_ID.sub(lambda found: "#" + "n" * (len(found.group()) - 1), message.text)
     typed = message.typed
+    # "36 million đồng" is 36m; a sum below nothing ("AED -4,500") is refused, never read as 500
+    text, typed = _MILLIONS.sub(r"\g<n>m", text), _MILLIONS.sub(r"\g<n>m", typed)
+    if below := _BELOW_NOTHING.search(text):
+        said = typed[below.start("sum") : below.end()]
+        text, typed = _erased(text, below.span("sum")), _erased(typed, below.span("sum"))
+        slots = _purchase(match, replace(message, text=text, typed=typed))
+        return (
+            None
+            if slots is None
+            else {
+                **{k: v for k, v in slots.items() if k != "amount"},
+                "invalid": {**(slots.get("invalid") or {}), "amount": said},
+            }
+        )
     if paperwork := _PAPERWORK_AFTER.search(text):  # "…, sold at 900 each, eur. send invoice"
         text, typed = text[: paperwork.start()], typed[: paperwork.start()]
     if _OFFERED.search(text) and not _SOLD.search(text):
@@ -2437,6 +2451,10 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
 
 
 _AN_ID = re.compile(r"#\d+\b")
+_MILLIONS = re.compile(r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:million|mil|mn)\b", re.I)
+_BELOW_NOTHING = re.compile(
+    r"(?<![\w-])(?P<sum>-(?:[$€£]\s?)?\d[\d,.]*(?:\s?[km]\b)?)(?![\d,.]*\s?%)"
+)
 
 
 # a currency's name shared by several countries: the sender's country's, said by name (the code
@@ -4118,8 +4136,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
         return None  # "meeting w/ Priya tmrw 2pm, prep demo": a plan, not a contact that happened
     typed = _PEOPLE_OF.sub("", typed, count=1)  # "a zoom w/ the guys from X": with X
     who, summary = take_ref(" ".join(typed.split()))
-    if who and who.lower() in vocab.NOT_CUSTOMERS:
-        who = None
+    if who and who.lower() in vocab.NOT_CUSTOMERS:  # "…, contract signed": what, not who
+        who, summary = None, f"{who} {summary}".strip()
     if not who and not summary:
         return None
     # "… - called her, intro", "emailed the price list to him": her is who, not what was said

@@ -452,11 +452,23 @@ _INTEREST_SAID = re.compile(
 )
 
 
-def _rest_is_said(intent: str, merged: dict, name: str, value: str) -> None:
+def _rest_is_said(intent: str, merged: dict, name: str, value: str, typed: str) -> None:
     """The words after a shorter customer span are what was said: "emailed hannah o'brien
-    renewal quote" is about the renewal quote, when the rules read the name to the end."""
+    renewal quote" is about the renewal quote, when the rules read the name to the end; and the
+    words the rules took for a customer after the one named first are too ("jane cooper -
+    called, contract signed": the contract was signed)."""
     rule = merged.get(name)
     if name != "customer" or intent != "interaction.log":
+        return
+    summary = merged.get("summary")
+    if (
+        isinstance(rule, str)
+        and isinstance(summary, str)
+        and value.lower() not in rule.lower()
+        and (told := re.search(rf"(?<!\w){re.escape(rule)}\W+{re.escape(summary)}", typed, re.I))
+        and typed.lower().find(value.lower()) < told.start()
+    ):
+        merged["summary"] = told.group()
         return
     if isinstance(rule, str) and rule.lower().startswith(value.lower() + " "):
         said = rule[len(value) :].strip()  # "emailed lea weber intro + deck, asked for a call"
@@ -659,7 +671,7 @@ def merge(intent: str, slots: dict, tagging: Tagging) -> dict:
             ):
                 continue  # "met her at the fintech meetup" says where, not what she wants
             if not _rules_say_more(name, merged, value, tagging.message.text):
-                _rest_is_said(intent, merged, name, value)
+                _rest_is_said(intent, merged, name, value, tagging.message.typed)
                 merged[name] = value
         elif (
             name == "customer"

@@ -1971,7 +1971,7 @@ _PER = r"(?:\s+(?:a|per|/)\s*(?:year|yr|month|mo|annum))?"
 _CODES = (
     r"usd|eur|gbp|chf|aud|cad|inr|jpy|brl|aed|sgd|pln|sek|nok|dkk|zar|try|nzd|mxn|hkd|cny|rmb|"
     r"dollars|bucks|euros?|pounds|quid|rupees|rs|yen|reais|real|dirhams?|zloty|z[łl]|kr|francs?|lakhs?|naira|ngn|php|"
-    r"kes|ksh|shillings|rand|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|twd|ghs|cedis?|"
+    r"kes|ksh|shillings|rand|ars|clp|thb|idr|myr|egp|czk|huf|ron|ils|krw|qar|sar|vnd|đồng|dong|twd|ghs|cedis?|"
     r"pesos?|cop|soles|ringgit|baht|liras?|tl|ntd|canadian(?: dollars)?|hryvnias?|tenge|r[ou]?ubles|rub|руб|uah|pen|uyu|kzt|gel|isk|bgn|mad|pkr|lkr|bdt|npr|tzs|ugx|etb|kwd|bhd|omr|jod|crc|dop|rsd"
 )
 # the codes also written before the figure: "USD 7,500", "AED 15,000"
@@ -1984,7 +1984,7 @@ _CODES_FIRST = rf"\b(?:{CURRENCY_CODE})"
 _SYMBOLS = r"(?:gh₵|₵|nt\$|us\$|a\$|au\$|c\$|ca\$|s\$|nz\$|r\$|hk\$|[$€£¥₹₦₱฿₪₩₫₺₴₸₽]|rs\.?|(?<![\w$])r(?=\s?\d{1,3}(?:,\d{3})+\b|\d+(?:\.\d+)?\s?[km]\b))"
 # the whole of a sale said after its parts: "8 units @ $1,150 = $9,200", "… total $9,200"
 SALE_TOTAL = re.compile(
-    rf"\s*(?:=|\b(?:in )?total(?: of)?:?)\s*(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?k?(?:\s?(?:{_CODES})\b|\s?{_SYMBOLS})?)"
+    rf"\s*(?:=|\b(?:in )?total(?: of)?:?)\s*(?P<money>{_SYMBOLS}?\s?\d[\d,.]*\s?(?:k|m\b)?(?:\s?(?:{_CODES})\b|\s?{_SYMBOLS})?)"
 )
 # the total said after the sum: "200 boxes @ S$4.20 — S$840 total"
 SALE_TOTAL_AFTER = re.compile(
@@ -2317,7 +2317,8 @@ UPDATE_LEAD = re.compile(
 )
 UPDATE_TAIL = re.compile(
     r"(?:\s+(?:has|have|is|are|got|just|now|new|moved|relocated|changed|updated|his|her|their|its|the|a|"
-    r"should|could|can|will|must|needs|go|goes|passes|moves|over))+\s*$",
+    r"should|could|can|will|must|needs|go|goes|passes|moves|over|"
+    r"update (?:her|him|them|it)(?: please| pls)?))+\s*$",
     re.I,
 )
 # words after a new value that are not part of it: "title is CEO now", "city to Leeds please"
@@ -3176,12 +3177,13 @@ PERIODS = _table(
         (r"this year|the year|ytd|so far this year|this yr|year to date", "this_year"),
         (r"month to date", "this_month"),
         (
-            r"all[- ]time|ever|to date|since (?:we (?:started|began)|the (?:start|beginning))|lifetime|in total",
+            r"all[- ]time|(?<!would you )(?<!could you )(?<!will you )(?<!can you )ever|to date|"
+            r"since (?:we (?:started|began)|the (?:start|beginning))|lifetime|in total",
             "to_date",
         ),
         (r"last year|past year|previous year|last yr", "last_year"),
         (
-            r"last 12 months|past 12 months|last twelve months|trailing 12 months|ttm|rolling 12 months",
+            r"(?:last|past) (?:12|twelve) (?:months|mths|mos)|trailing 12 months|ttm|rolling 12 months",
             "last_12_months",
         ),
     ]

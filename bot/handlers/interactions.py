@@ -15,7 +15,7 @@ from bot.messages import Button, Reply
 from bot.resolve import resolve_customer, resolve_each
 from crm_store import reports
 from crm_store.audit import snapshot
-from crm_store.models import Channel, Customer, Interaction, Staff
+from crm_store.models import Channel, Customer, Interaction, Purchase, Staff, Task, TaskStatus
 from intents import CONTACT_FOLLOW_UP, CUSTOMERS, MENTIONING, Parsed
 
 DEFAULT_HISTORY = 10
@@ -95,7 +95,14 @@ def contact_beside(
 
 
 def follow_up_task(ctx: Context, customer: Customer, summary: str, due: date) -> str:
-    """The task to follow a contact up, and the line that says so."""
+    """The task to follow a contact up, and the line that says so; none when an open task of the
+    sender's on that customer, due within two days of it, is about the same thing ("sending quote
+    tmrw" beside “send the renewal quote”, due today)."""
+    if (same := _open_task_alike(ctx, customer, summary, due)) is not None:
+        when = format.day(same.due, today=ctx.today) if same.due else "no date"
+        return (
+            f"\nYour task #{same.id} “{same.text}” (due {when}) covers it; no other follow-up set."
+        )
     task = new_task(
         ctx,
         text=f"Follow up with {customer.display_name}" + (f": {summary}" if summary else ""),
@@ -103,6 +110,38 @@ def follow_up_task(ctx: Context, customer: Customer, summary: str, due: date) ->
         customer=customer,
     )
     return f"\nFollow-up task #{task.id} is due {format.day(due, today=ctx.today)}."
+
+
+def _open_task_alike(ctx: Context, customer: Customer, summary: str, due: date) -> Task | None:
+    said = _content_words(summary) - _content_words(customer.display_name)
+    tasks = ctx.session.exec(
+        select(Task).where(
+            Task.customer_id == customer.id,
+            Task.assignee_id == ctx.staff.id,
+            Task.status == TaskStatus.open.value,
+            col(Task.due).is_not(None),
+        )
+    )
+    return next(
+        (
+            task
+            for task in tasks
+            if abs((task.due - due).days) <= 2 and said & _content_words(task.text)
+        ),
+        None,
+    )
+
+
+def _content_words(text: str) -> set[str]:
+    """The words that say what a task or contact is about: "quote", "renewal", never "the"."""
+    return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower())} - _NOT_CONTENT
+
+
+_NOT_CONTENT = frozenset(
+    "with about that this they them their from will would have follow call send sending sent "
+    "email mail meet meeting tomorrow today next week friday monday tuesday wednesday thursday "
+    "back again just also want wants said".split()
+)
 
 
 def logged(
@@ -198,8 +237,14 @@ def show_history(parsed: Parsed, ctx: Context) -> Reply:
     found = ctx.session.exec(query).all()
     kind = f"{channel}s" if channel else "contacts"
     kind += said
+    # "what did sam do today": the day's sales and closed tasks too, not only the contacts
+    also = (
+        _also_done(ctx, book.owner_id, *_period(ctx, period))
+        if period and not (channel or said or slots.get("customer"))
+        else ""
+    )
     if not found:
-        return Reply(f"No {kind} {subject}{when or ' yet'}.")
+        return Reply(f"No {kind} {subject}{when or ' yet'}.{also}")
     rows = [
         {
             "When": format.moment(i.occurred_at, tz=ctx.tz, today=ctx.today),
@@ -210,9 +255,36 @@ def show_history(parsed: Parsed, ctx: Context) -> Reply:
         }
         for i, name, c in found
     ]
+    counted = re.sub(r"s\b", "", kind, count=1) if len(rows) == 1 else kind  # "1 contact"
     if (period or said) and len(rows) < limit:
-        return Reply(text=f"{len(rows)} {kind} {subject}{when}, newest first:", rows=rows)
-    return Reply(text=f"Last {len(rows)} {kind} {subject}{when}:", rows=rows)
+        return Reply(
+            text=f"{len(rows)} {counted} {subject}{when}, newest first:",
+            rows=rows,
+            note=also or None,
+        )
+    return Reply(text=f"Last {len(rows)} {counted} {subject}{when}:", rows=rows, note=also or None)
+
+
+def _also_done(ctx: Context, staff_id: int | None, start: date, end: date) -> str:
+    """The sales logged and the tasks closed in those days, by that person (everyone's if None)."""
+    sales = select(Purchase, Customer).join(Customer, Purchase.customer_id == Customer.id)
+    sales = sales.where(Purchase.purchased_on >= start, Purchase.purchased_on <= end)
+    closed = select(Task).where(
+        Task.status == TaskStatus.done.value,
+        col(Task.completed_at) >= reports.utc_midnight(start, ctx.tz),
+        col(Task.completed_at) < reports.utc_midnight(end + timedelta(days=1), ctx.tz),
+    )
+    if staff_id is not None:
+        sales = sales.where(Purchase.staff_id == staff_id)
+        closed = closed.where(Task.assignee_id == staff_id)
+    sold = [
+        f"{p.quantity} × {p.product} to {c.display_name} ({format.money(p.amount, p.currency)})"
+        for p, c in ctx.session.exec(sales.order_by(col(Purchase.id)))
+    ]
+    done = [f"#{t.id} {t.text}" for t in ctx.session.exec(closed.order_by(col(Task.id)))]
+    lines = [f"Sales: {'; '.join(sold) if sold else 'none'}."]
+    lines.append(f"Tasks closed: {'; '.join(done) if done else 'none'}.")
+    return "\n" + "\n".join(lines)
 
 
 def _period(ctx: Context, period: str) -> tuple[date, date]:

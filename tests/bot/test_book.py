@@ -116,7 +116,7 @@ def test_a_manager_reads_one_rep_s_digest(team):
 
 def test_history_without_a_customer_covers_the_book_asked_for(team):
     reply = team.run("interaction.history", who="Alex", owner="priya")
-    assert reply.text == "Last 1 contacts logged by Priya Shah:"
+    assert reply.text == "Last 1 contact logged by Priya Shah:"
     assert reply.rows[0]["Customer"] == "Initech"
     assert team.run("interaction.history").text == "No contacts logged by you yet."
 

@@ -690,3 +690,80 @@ def test_none_of_those_then_a_number_answers_with_that_customer(chat):
     reply = chat.say(f"none of those. #{hans.id}")
     assert hans.name in f"{reply.title} {reply.text}"
     assert "cancelled my earlier question" in str(reply.note)
+
+
+def test_a_task_number_said_after_a_task_list_hands_over_that_task_not_a_customer(chat):
+    chat.say("remind me to call jane cooper friday")
+    task = chat.rows(Task)[0]
+    chat.say("sam's tasks", who="Alex")
+    chat.say(f"the jane cooper one (#{task.id}) should be alex's now, he owns her", who="Alex")
+    assert _task(chat, "call jane cooper").assignee_id != task.assignee_id
+    assert chat.customer("Jane Cooper").owner_id == task.assignee_id  # the customer stays Sam's
+
+
+def test_a_task_put_right_by_its_number_is_that_task_not_the_customer_of_that_number(chat):
+    chat.say("remind me to call jane cooper friday")
+    task = chat.rows(Task)[0]
+    owners = {c.id: c.owner_id for c in chat.rows(Customer)}
+    chat.say(f"move task {task.id} to monday", who="Alex")
+    chat.say(f"i meant give #{task.id} to alex", who="Alex")
+    assert _task(chat, "call jane cooper").assignee_id != task.assignee_id
+    assert {c.id: c.owner_id for c in chat.rows(Customer)} == owners
+
+
+def test_which_of_them_bought_a_product_narrows_the_list_just_shown(chat):
+    with Session(chat.engine) as session:
+        session.add(Product(name="Support Plan", family="Support", price=Decimal(900)))
+        session.commit()
+    chat.say("sold 1 support plan to jane smith, 900")
+    chat.say("customers in london or new york", who="Alex")
+    reply = chat.say("which of them bought support plan", who="Alex")
+    assert "Jane Smith" in str(reply.rows) and "Jane Cooper" not in str(reply.rows)
+
+
+def test_a_first_name_unlike_the_customers_is_asked_about_not_logged_on_them(chat):
+    with Session(chat.engine) as session:
+        owner = chat.customer("Jane Cooper").owner_id
+        session.add(Customer(name="Jonas Smith", company="Black Mesa", owner_id=owner))
+        session.commit()
+    chat.say("called john smith, left a vm")
+    assert chat.count(Interaction) == 0
+
+
+def test_a_follow_up_already_set_as_a_task_is_not_set_twice(chat):
+    chat.say("remind me to send the renewal quote to jane cooper today")
+    reply = chat.say("called jane cooper, she's fine with the new tier, sending the quote tmrw")
+    assert chat.count(Interaction) == 1
+    assert chat.count(Task) == 1
+    assert "covers it" in reply.text
+
+
+def test_a_follow_up_about_something_else_is_still_set(chat):
+    chat.say("remind me to send the renewal quote to jane cooper today")
+    chat.say("called jane cooper, wants a demo of analytics, follow up tomorrow")
+    assert chat.count(Task) == 2
+
+
+def test_what_a_rep_did_today_lists_the_sales_and_closed_tasks_too(chat):
+    chat.say("remind me to call jane cooper friday")
+    chat.say(f"done {chat.rows(Task)[0].id}")
+    chat.say("called jane smith, wants a quote")
+    chat.say("sold 2 crm pro to jane cooper, 1800")
+    reply = chat.say("what did sam do today", who="Alex")
+    said = f"{reply.text} {reply.rows} {reply.note}"
+    assert "Jane Smith" in said
+    assert "2 × crm pro to jane cooper" in said.lower()
+    assert "call jane cooper" in said
+
+
+def test_everyone_at_a_stage_after_a_narrower_list_is_a_list_of_its_own(chat):
+    chat.say("top 10 customers by lifetime value in qualified", who="Alex")
+    reply = chat.say("ok just list everyone in qualified then", who="Alex")
+    assert "Jane Smith" in str(reply.rows) or "Jane Smith" in reply.text
+
+
+def test_my_task_for_that_after_a_profile_closes_their_task(chat):
+    chat.say("remind me to call jane cooper friday")
+    chat.say("tell me about jane cooper")
+    chat.say("close my task for that")
+    assert [task.status for task in chat.rows(Task)] == ["done"]

@@ -4595,3 +4595,170 @@ def test_what_working_day_84_missed_is_read_as_meant(text, intent, slots):
 def test_what_blind_round_74_would_have_written_wrong_is_read_as_meant(text, slots):
     parsed = read(text)
     assert (parsed.intent, parsed.slots) == ("purchase.log", slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "Mrs Nguyen Thi Lan - new customer, 0412 555 873, Broome, keen on pearl strands",
+            "customer.create",
+            {
+                "name": "Mrs Nguyen Thi Lan",
+                "phone": "0412 555 873",
+                "city": "Broome",
+                "interest": "pearl strands",
+            },
+        ),
+        (
+            "Bucky Larsen - 2 doz 14mm glass eyes, $96",
+            "purchase.log",
+            {
+                "customer": "Bucky Larsen",
+                "product": "14mm glass eyes",
+                "quantity": 24,
+                "amount": 96,
+                "currency": "USD",
+            },
+        ),
+        (
+            "Kindly remind me to prepare the New Year gift list for Sheikha Mariam by 20 December.",
+            "task.create",
+            {
+                "text": "prepare the New Year gift list for Sheikha Mariam",
+                "customer": "Sheikha Mariam",
+                "due": "2026-12-20",
+            },
+        ),
+        (
+            "remind me to chase coober gem traders bout their overdue invoice eod",
+            "task.create",
+            {
+                "text": "chase coober gem traders bout their overdue invoice",
+                "customer": "coober gem traders",
+                "due": "2026-11-18",
+            },
+        ),
+    ],
+)
+def test_what_blind_round_77_would_have_written_wrong_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_colleague_off_sick_does_not_stop_the_digest():
+    said = (
+        "Morning all! Can you give me Aoife's digest? She's off sick and I'm covering her accounts"
+    )
+    assert read(said).intent == "digest.show"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "the ethan novak one (#9) should be maria's now, she owns him",
+            "customer.update",
+            {"customer": "#9", "field": "owner", "value": "maria"},
+        ),
+        (
+            "move 35, 65 and 79 to lost, they've gone cold",
+            "customer.bulk_update",
+            {"customers": ["#35", "#65", "#79"], "field": "stage", "value": "lost"},
+        ),
+        (
+            "no i mean customers #35 #65 #79 -> stage lost",
+            "customer.bulk_update",
+            {"customers": ["#35", "#65", "#79"], "field": "stage", "value": "lost"},
+        ),
+        ("which of them bought support plan", "segment.list", {"bought": "Support Plan"}),
+        ("whats the pipeline worth", "report.show", {"metric": "customers", "group_by": "stage"}),
+        (
+            "also whats the status of my pipeline",
+            "report.show",
+            {"metric": "customers", "group_by": "stage", "owner": "me"},
+        ),
+        (
+            "end of day wrap up for the team pls",
+            "digest.show",
+            {"owner": "team", "date": "2026-11-18"},
+        ),
+        (
+            "new email for him mateo.lopez@lopez-bau.de",
+            "customer.update",
+            {"field": "email", "value": "mateo.lopez@lopez-bau.de"},
+        ),
+        (
+            "ok then add a task for maria: call bob stone tomorrow, he's overdue",
+            "task.create",
+            {
+                "text": "call bob stone, he's overdue",
+                "customer": "bob stone",
+                "owner": "maria",
+                "due": "2026-11-19",
+            },
+        ),
+        (
+            "jane cooper - called, contract signed, they're sending it over today",
+            "interaction.log",
+            {
+                "customer": "jane cooper",
+                "channel": "call",
+                "summary": "contract signed, they're sending it over",
+            },
+        ),
+    ],
+)
+def test_what_working_day_87_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text, lexicon=STORE)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "sold Liwa Falcon Hospital 5 telemetry trackers AED -4,500",
+            "purchase.log",
+            {
+                "customer": "Liwa Falcon Hospital",
+                "quantity": 5,
+                "product": "telemetry trackers",
+                "invalid": {"amount": "-4,500"},
+            },
+        ),
+        (
+            "Madame Leclerc order 20 eggshell trays, total 36 million đồng",
+            "purchase.log",
+            {
+                "customer": "Madame Leclerc",
+                "quantity": 20,
+                "product": "eggshell trays",
+                "amount": 36000000,
+                "currency": "VND",
+            },
+        ),
+        (
+            "I need all information we keep about Madame Leclerc, she ask for it by email (GDPR)",
+            "customer.export",
+            {"customer": "Madame Leclerc"},
+        ),
+        (
+            "Caio just told me Engenho Ponte Alta finally signed!! Mark them as won please 🎉",
+            "customer.update",
+            {"customer": "Engenho Ponte Alta", "field": "stage", "value": "customer"},
+        ),
+    ],
+)
+def test_what_blind_round_78_would_have_written_wrong_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_survey_answered_is_recorded_as_the_score_not_logged_as_a_call():
+    parsed = read(
+        "Alambique Serra Azul just answered the survey — 4 🙁 Apparently the last batch of "
+        "barrels arrived with loose hoops. Please record it and I'll call them myself"
+    )
+    assert parsed.intent == "nps.record"
+    assert (parsed.slots["customer"], parsed.slots["score"]) == ("Alambique Serra Azul", 4)
