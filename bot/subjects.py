@@ -72,7 +72,8 @@ REFINING = re.compile(
     r"(?:show|do|make) (?:that|it|this)(?: down)?|"
     r"(?:split|break)(?: (?:that|it|this))?(?: down| up| out)?|"
     r"that|just|only|as|only the|just the|"
-    r"any(?= (?:in|with|from|of|who|that|tagged|owned|at)\b)|"  # "any in berlin?" after a list
+    # "any in berlin?", "any of them in london?" after a list
+    r"any(?: of (?:them|those))?(?= (?:in|with|from|of|who|that|tagged|owned|at)\b)|"
     r"the)\b[\s,]*)+",
     re.I,
 )
@@ -136,7 +137,15 @@ MANY = re.compile(
     r"all \d{1,4}(?! (?:tasks?|reminders?|to-?dos?|days?|weeks?|months?)\b)(?: of them)?|"
     rf"the {_FEW} (?:of them|customers|ones|"
     r"accounts|clients|leads|prospects)|"
-    r"the same (?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|ones|lot|customers))\b",
+    r"the same (?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|ones|lot|customers)|"
+    # "move the other 4 to maria, not björn dubois": the list less those named
+    r"the (?:other|remaining) (?:\d{1,4}|ones|customers)|the others|the rest(?: of them)?)\b",
+    re.I,
+)
+# who is left out of a change to a list, said after it: "…, not björn dubois"
+NOT_THIS_ONE = re.compile(
+    r"[,;]\s*(?:but\s+)?not\s+(?P<who>(?!(?:interested|sure|yet|now|today|me|that|this|happy|"
+    r"all|every|any|the)\b)[^,;.!?]+?)(?:\s+(?:though|tho|pls|please))?\W*$",
     re.I,
 )
 # a task set on each customer of the list: "a task for jordan to call each of them", "for each of
@@ -554,6 +563,8 @@ def remember(
         selection = {CUSTOMERS: [f"#{i}" for i in listed]}
     if ran.slots.get(IDS):  # "tag them too" after a move: the customers moved, by #id
         selection = {CUSTOMERS: [f"#{i}" for i in ran.slots[IDS]]}
+    if ran.intent in LISTS and not selection and shown:
+        selection = {CUSTOMERS: [f"#{i}" for i in shown]}  # "tag them vip" after the top 10
     kept = ran.intent in REFINABLE or ran.intent == ADVISED
     asked = {"intent": ran.intent, "slots": ran.slots} if kept else None
     if selection is None and mentioned is None and asked is None and not tasks and not shown:
@@ -767,6 +778,10 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
         return Parsed("task.update", {**slots, "period": listed.get("period")}, SURE)
     if asked and (refined := _refined(text, parsed, asked, read)) is not None:
         return refined
+    if (
+        not vocab.EXCEPT.search(text) and MANY.search(text) and (plain := NOT_THIS_ONE.search(text))
+    ):  # "move the other 4 to maria, not björn dubois": all of them but him
+        text = f"{text[: plain.start()]} except {plain['who']}"
     if (left_out := vocab.EXCEPT.search(text)) and (MANY.search(text) or ONE.search(text)):
         return _except_after(text, left_out, subject, read)
     if subject.selection is not None and WHOSE_ARE_THEY.fullmatch(text):

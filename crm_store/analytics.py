@@ -419,7 +419,12 @@ def compute(
 def _cuts(values: pd.Series, scores: pd.Series) -> list[float]:
     """The lowest figure that earned each score 2–5 (for scoring one customer between refreshes)."""
     lowest = values.groupby(scores).min()
-    return [float(lowest.get(score, np.inf)) for score in range(2, 6)]
+    return [float(lowest.get(score, _NEVER_REACHED)) for score in range(2, 6)]
+
+
+# a score no customer earned yet (a small store): a figure none reaches, and one JSON can hold
+# (PostgreSQL's json refuses Infinity)
+_NEVER_REACHED = 1e300
 
 
 def _derived(frame: pd.DataFrame, *, today: date) -> pd.DataFrame:

@@ -21,6 +21,7 @@ from sqlmodel import Session, col
 from crm_store.analytics import cents, cents_to_money, snapshot
 from crm_store.models import (
     Customer,
+    CustomerFigures,
     CustomerInterest,
     CustomerTag,
     Interaction,
@@ -364,6 +365,24 @@ def labels_in_use(
 def _rep_names(session: Session) -> list[str]:
     query = select(Staff.name).where(Staff.role == Role.rep.value).order_by(Staff.name)
     return list(session.execute(query).scalars())
+
+
+def stage_worth(session: Session, *, owner_id: int | None = None) -> dict[str, tuple[int, int]]:
+    """What each stage's live customers have spent to date and are forecast to spend, in cents:
+    deals carry no amount, so this is what a stage is worth."""
+    query = (
+        select(
+            Customer.stage,
+            func.coalesce(func.sum(CustomerFigures.value_cents), 0),
+            func.coalesce(func.sum(CustomerFigures.expected_value_cents), 0),
+        )
+        .join(CustomerFigures, CustomerFigures.customer_id == Customer.id, isouter=True)
+        .where(col(Customer.deleted_at).is_(None), col(Customer.forgotten_at).is_(None))
+        .group_by(Customer.stage)
+    )
+    if owner_id is not None:
+        query = query.where(Customer.owner_id == owner_id)
+    return {stage: (int(spent), int(due)) for stage, spent, due in session.execute(query).all()}
 
 
 def stages_by_owner(session: Session) -> dict[tuple[str, int | None], int]:

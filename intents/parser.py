@@ -1237,6 +1237,25 @@ _SAID_OTHERWISE = [
         ),
         "{rest}",
     ),
+    (  # "she also has #10 for the same thing, delete that one": a customer has tasks, #10 is one
+        re.compile(
+            r"^\W*(?:(?:and|oh|also)\s+)?(?:she|he|they|it|[\w'-]+(?:\s+[\w'-]+)?)\s+(?:also\s+)?"
+            r"(?:has|have|got|'s got)\s+(?:task\s*)?#?(?P<n>\d{1,7})\b[^.;!?]*?[,;.-]\s*"
+            r"(?:so\s+|pls\s+|please\s+)?(?P<verb>delete|remove|drop|cancel|bin|close|tick off)\s+"
+            r"(?:that(?: one)?|it|this(?: one)?|that task)(?:\s+(?:pls|please|too))?\W*$",
+            re.I,
+        ),
+        "{verb} task {n}",
+    ),
+    (  # "change today's call with chloé martin to say legal review done by thursday"
+        re.compile(
+            r"^\W*(?:(?:pls|please|can you|could you)\s+)?(?:change|fix|edit|update|correct)\s+"
+            r"(?P<when>today['’]?s|yesterday['’]?s|the|my|that)\s+(?P<kind>call|e-?mail|meeting|visit)\s+"
+            r"(?:with|to)\s+(?P<who>[^:]+?)\s+to(?:\s+(?:say|read))?\s*:?\s+(?P<what>\S.*)$",
+            re.I,
+        ),
+        "the {kind} with {who} - change the summary to: {what}",
+    ),
     (  # "set stage lost for hugo silva (maple foods), priya fischer and fatima moreau"
         re.compile(
             rf"^\W*(?:pls\s+|please\s+)?(?:set|change|make)\s+(?:the\s+)?stage\s+(?:to\s+)?"

@@ -1755,7 +1755,9 @@ def _task(match: re.Match, message: Message) -> dict | None:
     typed = re.sub(r"^(?:to|for|:|re|about|regarding)\s+|^[:,\s\-–—]+", "", typed.strip())
     typed = vocab.TASK_TAIL.sub("", typed.strip(" ,.;")).strip(" ,.;:-–—")
     typed = re.sub(r"\s+(?:arvo|morning|mornin|morn|afternoon|evening|avo)$", "", typed, flags=re.I)
-    typed = _without_filler(typed)
+    typed = re.sub(
+        r"\s+(?=[,;:])", "", _without_filler(typed)
+    )  # "call bob , he's": a date was there
     if due and due < message.now.date().isoformat() and _SAID_AS_PAST.search(message.text):
         return None  # "drinks aboard with Omar Farouk yesterday, …": a contact had, not a task
     customer = None
@@ -2452,8 +2454,9 @@ def _purchase(match: re.Match, message: Message) -> dict | None:
 
 _AN_ID = re.compile(r"#\d+\b")
 _MILLIONS = re.compile(r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:million|mil|mn)\b", re.I)
-_BELOW_NOTHING = re.compile(
+_BELOW_NOTHING = re.compile(  # a sum, not a count: "-5 pumps" is an impossible quantity
     r"(?<![\w-])(?P<sum>-(?:[$€£]\s?)?\d[\d,.]*(?:\s?[km]\b)?)(?![\d,.]*\s?%)"
+    rf"(?=\s*(?:$|[,;!?)]|\.(?:\s|$)|[$€£]|(?:{vocab.CURRENCY_CODE})\b))"
 )
 
 

@@ -872,6 +872,15 @@ def _labels(ctx: Context, kind: str, book: Book) -> Reply:
     if not used:
         return Reply(f"None of {book.possessive} customers has any {plural} yet.")
     rows = [{kind.capitalize(): name, "Customers": f"{count:,}"} for name, count in used]
+    if kind == "stage":  # "what's the pipeline worth": what each stage's customers bring
+        worth = reports.stage_worth(ctx.session, owner_id=book.owner_id)
+        money = ctx.settings.currency
+        for row in rows:
+            spent, due = worth.get(row["Stage"], (0, 0))
+            row["Spent to date"] = format.money(Decimal(spent) / 100, money)
+            row["Forecast"] = format.money(Decimal(due) / 100, money)
+        text += " Deals carry no amount, so a stage is worth what its customers have spent and "
+        text += "are forecast to spend over the next year."
     if kind == "stage" and book.team:  # a team's pipeline, split by rep
         split = reports.stages_by_owner(ctx.session)
         owners = staff_names(ctx.session)

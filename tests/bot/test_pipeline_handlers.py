@@ -7,6 +7,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.identity import enrol
+from crm_store import analytics
 from crm_store.models import (
     AuditEntry,
     Customer,
@@ -441,10 +442,11 @@ def test_a_question_about_a_customer_shows_them_and_writes_nothing(team, asked, 
 def test_customers_per_stage_in_pipeline_order_split_by_rep(team):
     team.say("give Globex to Dana", who="Alex")
     reply = team.say("stage counts per rep", who="Alex")
-    assert reply.text == "3 customers across the pipeline."
+    assert reply.text.startswith("3 customers across the pipeline.")
     counts = [("lead", "1", "0", "1"), ("qualified", "1", "1", "0"), ("proposal", "0", "0", "0"),
               ("customer", "1", "0", "1"), ("lost", "0", "0", "0")]  # fmt: skip
-    assert reply.rows == [
+    shown = [{k: row[k] for k in ("Stage", "Customers", "Dana", "Sam")} for row in reply.rows]
+    assert shown == [
         {"Stage": stage, "Customers": total, "Dana": dana, "Sam": sam}
         for stage, total, dana, sam in counts
     ]
@@ -452,6 +454,18 @@ def test_customers_per_stage_in_pipeline_order_split_by_rep(team):
     assert [(r["Stage"], r["Customers"]) for r in mine.rows] == [
         ("lead", "1"), ("qualified", "0"), ("proposal", "0"), ("customer", "1"), ("lost", "0")
     ]  # fmt: skip
+
+
+def test_what_the_pipeline_is_worth_is_what_each_stages_customers_spent(team):
+    team.say("sold 2 crm pro to jane cooper, 1800")
+    with Session(team.engine) as session:  # the figures the nightly refresh stores
+        analytics.refresh(session, today=team.now.date())
+        session.commit()
+    reply = team.say("whats the pipeline worth", who="Alex")
+    worth = {row["Stage"]: row["Spent to date"] for row in reply.rows}
+    assert "1,800" in worth["customer"]
+    assert worth["lead"] == worth["qualified"] == "$0"
+    assert "Deals carry no amount" in reply.text
 
 
 def test_a_stage_said_at_the_end_of_a_contact_is_offered_not_applied(team):
