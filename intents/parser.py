@@ -11,6 +11,7 @@ spells them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -197,52 +198,12 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         taken := parse(f"give {mine['who'] or mine['who2']} to me", now=now, tz=tz, lexicon=lexicon)
     ).intent in ("customer.update", "customer.bulk_update"):
         return taken  # "I'll take over Adega Monte Cinza", "X — I'll take this one myself"
-    if (meant := _I_MEANT.match(message.typed)) and (
-        said := parse(message.typed[meant.end() :], now=now, tz=tz, lexicon=lexicon)
-    ).intent in _CHANGED:
-        return said  # "no i mean customers #35 #65 #79 -> stage lost": that change
-    if (piped := _PIPELINE_ASKED.match(message.typed)) and (
-        report := parse(
-            f"show me {piped['whose'] or 'the'} pipeline by stage", now=now, tz=tz, lexicon=lexicon
-        )
-    ).intent == "report.show":
-        return report  # "whats the pipeline worth", "also whats the status of my pipeline"
-    if (wrapped := _WRAP_UP.match(message.typed)) and (
-        digest := parse(
-            f"{wrapped['who'] or 'my'} digest{'' if wrapped['daily'] else ' for today'}",
-            now=now,
-            tz=tz,
-            lexicon=lexicon,
-        )
-    ).intent == "digest.show":
-        return digest  # "end of day wrap up for the team pls": today's digest so far
-    for said, meant in _SAID_OTHERWISE:
-        if (found := said.match(message.typed)) and (
-            reread := parse(meant.format(**found.groupdict()), now=now, tz=tz, lexicon=lexicon)
-        ).intent != "unknown":
-            return reread
-    if (noted := _NOTE_PUT_RIGHT.match(message.typed)) and (
-        fixed := parse(
-            f"change the summary of the last {noted['kind'] or noted['kind2']} to: {noted['what']}",
-            now=now,
-            tz=tz,
-            lexicon=lexicon,
-        )
-    ).intent == "interaction.update":
-        return fixed  # "fix the call note to say contract signed": that call's summary
-    if (which := _WHICH_OF_THEM.match(message.typed)) and (
-        listed := parse(f"who {which['rest']}", now=now, tz=tz, lexicon=lexicon)
-    ).intent == "segment.list":
-        return listed  # "which of them bought support premium": the list narrowed by the bot
-    if (theirs := _SHOULD_BE_THEIRS.match(message.typed)) and (
-        given := parse(
-            f"give {theirs['id'] or theirs['what']} to {theirs['who']}",
-            now=now,
-            tz=tz,
-            lexicon=lexicon,
-        )
-    ).intent in ("customer.update", "customer.bulk_update", "task.update"):
-        return given  # "the ethan novak one (#9) should be maria's now, she owns him": give #9
+    for said, meant, wanted in _SAID_OTHERWISE:
+        if (found := said.match(message.typed)) is None:
+            continue
+        reread = parse(meant(found), now=now, tz=tz, lexicon=lexicon)
+        if reread.intent in wanted if wanted else reread.intent != "unknown":
+            return reread  # (wanted None: any reading but unknown)
     if (taking := _TAKING_OVER_THEN_MOVED.match(message.typed)) and (
         moved := parse(f"move {taking['what']} to {taking['who']}", now=now, tz=tz, lexicon=lexicon)
     ).intent == "customer.bulk_update":
@@ -1202,78 +1163,6 @@ _NEW_DETAIL_UNCOLONED = re.compile(
     r"(?:\s+address)?\s+for\s+[^:,;]+?(?=\s+(?:[\w.+-]+@[\w-]+\.|\+?\d[\d ()-]{6,}))",
     re.I,
 )
-# messages said as the parser reads them in other words
-_SAID_OTHERWISE = [
-    (  # "what do u know about Mele Fonoti 🤔": her profile
-        re.compile(
-            r"^\W*(?:so\s+)?what\s+do\s+(?:you|u|we)\s+(?:know|have)\s+(?:about|on)\s+"
-            r"(?P<who>\S.*?)\W*$",
-            re.I,
-        ),
-        "tell me about {who}",
-    ),
-    (  # "I need all information we keep about Madame Leclerc, she ask for it by email (GDPR)"
-        re.compile(
-            r"^.*?\b(?:all|every(?:thing)?)\s+(?:the\s+)?(?:information|info|data|details)?\s*"
-            r"(?:that\s+)?(?:we|you)\s+(?:keep|hold|have|store)\s+(?:about|on)\s+"
-            r"(?P<who>[^,.;()]+?)\s*(?:[,.;(].*)?$",
-            re.I,
-        ),
-        "export all data on {who}",
-    ),
-    (  # "Alambique Serra Azul just answered the survey — 4 🙁 …": their NPS answer
-        re.compile(
-            r"^\W*(?P<who>[^,.;]+?)\s+(?:just\s+)?(?:answered|filled (?:in|out)|completed|returned|"
-            r"did)\s+(?:the|our)\s+(?:nps\s+)?survey\W+(?:with\s+(?:a\s+)?)?(?P<score>\d{1,2})\b"
-            r"\W*(?P<rest>.*)$",
-            re.I,
-        ),
-        "{who} gave us {score}, {rest}",
-    ),
-    (  # "Caio just told me Engenho Ponte Alta finally signed!! Mark them as won": what Caio told
-        re.compile(
-            r"^\W*(?P<who>[A-Z][\w'-]+)\s+(?:just\s+)?(?:told|texted|messaged|pinged)\s+me\s+"
-            r"(?:that\s+)?(?P<rest>(?!(?:She|He|They|It|We|I)\b)[A-Z].+)$"
-        ),
-        "{rest}",
-    ),
-    (  # "she also has #10 for the same thing, delete that one": a customer has tasks, #10 is one
-        re.compile(
-            r"^\W*(?:(?:and|oh|also)\s+)?(?:she|he|they|it|[\w'-]+(?:\s+[\w'-]+)?)\s+(?:also\s+)?"
-            r"(?:has|have|got|'s got)\s+(?:task\s*)?#?(?P<n>\d{1,7})\b[^.;!?]*?[,;.-]\s*"
-            r"(?:so\s+|pls\s+|please\s+)?(?P<verb>delete|remove|drop|cancel|bin|close|tick off)\s+"
-            r"(?:that(?: one)?|it|this(?: one)?|that task)(?:\s+(?:pls|please|too))?\W*$",
-            re.I,
-        ),
-        "{verb} task {n}",
-    ),
-    (  # "change today's call with chloé martin to say legal review done by thursday"
-        re.compile(
-            r"^\W*(?:(?:pls|please|can you|could you)\s+)?(?:change|fix|edit|update|correct)\s+"
-            r"(?P<when>today['’]?s|yesterday['’]?s|the|my|that)\s+(?P<kind>call|e-?mail|meeting|visit)\s+"
-            r"(?:with|to)\s+(?P<who>[^:]+?)\s+to(?:\s+(?:say|read))?\s*:?\s+(?P<what>\S.*)$",
-            re.I,
-        ),
-        "the {kind} with {who} - change the summary to: {what}",
-    ),
-    (  # "set stage lost for hugo silva (maple foods), priya fischer and fatima moreau"
-        re.compile(
-            rf"^\W*(?:pls\s+|please\s+)?(?:set|change|make)\s+(?:the\s+)?stage\s+(?:to\s+)?"
-            rf"(?P<stage>{vocab.STAGE_WORDS})\s+(?:for|on)\s+(?P<who>\S.*?)\W*$",
-            re.I,
-        ),
-        "move {who} to {stage}",
-    ),
-    (  # "and the initech task alex gave me, done": that task closed
-        re.compile(
-            r"^\W*(?:(?:and|also|oh)\s+)?(?P<what>(?:the|my|that)\s+[\w' -]{1,40}?\s+task)"
-            r"(?:\s+(?:[a-z]+\s+gave\s+me|from\s+[a-z]+|i\s+(?:had|got)))?\s*[,;:–—-]?\s*"
-            r"(?:is\s+|it'?s\s+)?(?:done|finished|completed|sorted)\W*$",
-            re.I,
-        ),
-        "done with {what}",
-    ),
-]
 _NOTE_PUT_RIGHT = re.compile(
     r"^\W*(?:(?:pls|please|can you|could you)\s+)?(?:fix|change|update|edit|correct|amend)\s+"
     r"(?:the|my|that)\s+(?:(?:last|latest)\s+)?(?:(?P<kind>call|e-?mail|meeting|visit|text)\s+"
@@ -1304,6 +1193,121 @@ _SHOULD_BE_THEIRS = re.compile(
     r"(?P<who>(?!(?:my|our|his|her|their|the)\b)[a-z][\w-]*)(?:'s|’s)(?:\s+now)?\b(?!\s+\w+\s*$)",
     re.I,
 )
+# messages said in other words than the parser reads: the words it reads, and the intents that
+# say the rewording was right (a reading of anything else falls through to the next rule)
+_SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str] | None]] = [
+    (  # "no i mean customers #35 #65 #79 -> stage lost": that change
+        _I_MEANT,
+        lambda found: found.string[found.end() :],
+        _CHANGED,
+    ),
+    (  # "whats the pipeline worth", "also whats the status of my pipeline"
+        _PIPELINE_ASKED,
+        lambda found: f"show me {found['whose'] or 'the'} pipeline by stage",
+        frozenset({"report.show"}),
+    ),
+    (  # "end of day wrap up for the team pls": today's digest so far
+        _WRAP_UP,
+        lambda found: f"{found['who'] or 'my'} digest{'' if found['daily'] else ' for today'}",
+        frozenset({"digest.show"}),
+    ),
+    (  # "what do u know about Mele Fonoti 🤔": her profile
+        re.compile(
+            r"^\W*(?:so\s+)?what\s+do\s+(?:you|u|we)\s+(?:know|have)\s+(?:about|on)\s+"
+            r"(?P<who>\S.*?)\W*$",
+            re.I,
+        ),
+        lambda found: f"tell me about {found['who']}",
+        None,
+    ),
+    (  # "I need all information we keep about Madame Leclerc, she ask for it by email (GDPR)"
+        re.compile(
+            r"^.*?\b(?:all|every(?:thing)?)\s+(?:the\s+)?(?:information|info|data|details)?\s*"
+            r"(?:that\s+)?(?:we|you)\s+(?:keep|hold|have|store)\s+(?:about|on)\s+"
+            r"(?P<who>[^,.;()]+?)\s*(?:[,.;(].*)?$",
+            re.I,
+        ),
+        lambda found: f"export all data on {found['who']}",
+        None,
+    ),
+    (  # "Alambique Serra Azul just answered the survey — 4 🙁 …": their NPS answer
+        re.compile(
+            r"^\W*(?P<who>[^,.;]+?)\s+(?:just\s+)?(?:answered|filled (?:in|out)|completed|returned|"
+            r"did)\s+(?:the|our)\s+(?:nps\s+)?survey\W+(?:with\s+(?:a\s+)?)?(?P<score>\d{1,2})\b"
+            r"\W*(?P<rest>.*)$",
+            re.I,
+        ),
+        lambda found: f"{found['who']} gave us {found['score']}, {found['rest']}",
+        None,
+    ),
+    (  # "Caio just told me Engenho Ponte Alta finally signed!! Mark them as won": what Caio told
+        re.compile(
+            r"^\W*(?P<who>[A-Z][\w'-]+)\s+(?:just\s+)?(?:told|texted|messaged|pinged)\s+me\s+"
+            r"(?:that\s+)?(?P<rest>(?!(?:She|He|They|It|We|I)\b)[A-Z].+)$"
+        ),
+        lambda found: found["rest"],
+        None,
+    ),
+    (  # "she also has #10 for the same thing, delete that one": a customer has tasks, #10 is one
+        re.compile(
+            r"^\W*(?:(?:and|oh|also)\s+)?(?:she|he|they|it|[\w'-]+(?:\s+[\w'-]+)?)\s+(?:also\s+)?"
+            r"(?:has|have|got|'s got)\s+(?:task\s*)?#?(?P<n>\d{1,7})\b[^.;!?]*?[,;.-]\s*"
+            r"(?:so\s+|pls\s+|please\s+)?(?P<verb>delete|remove|drop|cancel|bin|close|tick off)\s+"
+            r"(?:that(?: one)?|it|this(?: one)?|that task)(?:\s+(?:pls|please|too))?\W*$",
+            re.I,
+        ),
+        lambda found: f"{found['verb']} task {found['n']}",
+        None,
+    ),
+    (  # "change today's call with chloé martin to say legal review done by thursday"
+        re.compile(
+            r"^\W*(?:(?:pls|please|can you|could you)\s+)?(?:change|fix|edit|update|correct)\s+"
+            r"(?P<when>today['’]?s|yesterday['’]?s|the|my|that)\s+(?P<kind>call|e-?mail|meeting|visit)\s+"
+            r"(?:with|to)\s+(?P<who>[^:]+?)\s+to(?:\s+(?:say|read))?\s*:?\s+(?P<what>\S.*)$",
+            re.I,
+        ),
+        lambda found: (
+            f"the {found['kind']} with {found['who']} - change the summary to: {found['what']}"
+        ),
+        None,
+    ),
+    (  # "set stage lost for hugo silva (maple foods), priya fischer and fatima moreau"
+        re.compile(
+            rf"^\W*(?:pls\s+|please\s+)?(?:set|change|make)\s+(?:the\s+)?stage\s+(?:to\s+)?"
+            rf"(?P<stage>{vocab.STAGE_WORDS})\s+(?:for|on)\s+(?P<who>\S.*?)\W*$",
+            re.I,
+        ),
+        lambda found: f"move {found['who']} to {found['stage']}",
+        None,
+    ),
+    (  # "and the initech task alex gave me, done": that task closed
+        re.compile(
+            r"^\W*(?:(?:and|also|oh)\s+)?(?P<what>(?:the|my|that)\s+[\w' -]{1,40}?\s+task)"
+            r"(?:\s+(?:[a-z]+\s+gave\s+me|from\s+[a-z]+|i\s+(?:had|got)))?\s*[,;:–—-]?\s*"
+            r"(?:is\s+|it'?s\s+)?(?:done|finished|completed|sorted)\W*$",
+            re.I,
+        ),
+        lambda found: f"done with {found['what']}",
+        None,
+    ),
+    (  # "fix the call note to say contract signed": that call's summary
+        _NOTE_PUT_RIGHT,
+        lambda found: (
+            f"change the summary of the last {found['kind'] or found['kind2']} to: {found['what']}"
+        ),
+        frozenset({"interaction.update"}),
+    ),
+    (  # "which of them bought support premium": the list narrowed by the bot
+        _WHICH_OF_THEM,
+        lambda found: f"who {found['rest']}",
+        frozenset({"segment.list"}),
+    ),
+    (  # "the ethan novak one (#9) should be maria's now, she owns him": give #9
+        _SHOULD_BE_THEIRS,
+        lambda found: f"give {found['id'] or found['what']} to {found['who']}",
+        frozenset({"customer.update", "customer.bulk_update", "task.update"}),
+    ),
+]
 _TAKING_OVER_THEN_MOVED = re.compile(
     r"^\s*(?P<who>[A-Za-zÀ-ÿ][\w'-]*)\s+(?:is|'s|will be)\s+(?:taking over|taking on|getting)\s+"
     r"(?P<what>\S.+?)\s*[.;,!]\s*(?:(?:so|pls|please|ok|and|just)\s+)*(?:move|give|hand|transfer|"

@@ -3177,7 +3177,8 @@ PERIODS = _table(
         (r"this year|the year|ytd|so far this year|this yr|year to date", "this_year"),
         (r"month to date", "this_month"),
         (
-            r"all[- ]time|(?<!would you )(?<!could you )(?<!will you )(?<!can you )ever|to date|"
+            r"all[- ]time|(?<!would you )(?<!could you )(?<!will you )(?<!can you )ever"
+            r"(?!\s+(?:pull|show|give|send|get|tell|list|check|run|do|bring)\b)|to date|"
             r"since (?:we (?:started|began)|the (?:start|beginning))|lifetime|in total",
             "to_date",
         ),

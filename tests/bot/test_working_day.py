@@ -767,3 +767,44 @@ def test_my_task_for_that_after_a_profile_closes_their_task(chat):
     chat.say("tell me about jane cooper")
     chat.say("close my task for that")
     assert [task.status for task in chat.rows(Task)] == ["done"]
+
+
+def test_the_others_of_a_list_less_one_named_are_moved_and_that_one_stays(chat):
+    chat.say("sam's customers", who="Alex")
+    asked = chat.say("ok now move the other 2 to alex, not jane cooper", who="Alex")
+    assert "Jane Cooper" not in str(asked.rows)
+    chat.say("yes", who="Alex")
+    sam = chat.customer("Jane Cooper").owner_id
+    assert {chat.customer(n).owner_id != sam for n in ("Jane Smith", "Hans Müller")} == {True}
+
+
+def test_a_task_number_a_customer_has_is_the_task_deleted_never_the_customer(chat):
+    chat.say("remind me to call jane cooper friday")
+    task = chat.rows(Task)[0]
+    chat.say("tell me about jane cooper")
+    chat.say(f"she also has #{task.id} for the same thing, delete that one")
+    assert chat.rows(Task) == []
+    assert chat.customer("Jane Cooper").deleted_at is None
+
+
+def test_a_call_put_right_by_its_day_and_customer_changes_its_note(chat):
+    chat.say("called jane cooper, legal review pending")
+    asked = chat.say("change today's call with jane cooper to say legal review done by thursday")
+    for _ in range(2):  # confirmed as a user would, each question asked about it
+        asked = chat.say("yes") if "(yes/no)" in asked.text else asked
+    [call] = chat.rows(Interaction)
+    assert call.summary == "legal review done by thursday"
+
+
+def test_them_after_a_top_list_are_the_customers_shown(chat):
+    chat.say("sold 2 crm pro to jane cooper, 1800")
+    chat.say("sold 1 crm pro to jane smith, 900")
+    chat.say("top 2 customers by lifetime value", who="Alex")
+    asked = chat.say("tag them vip", who="Alex")
+    assert "Tag 2 customers vip" in asked.text
+
+
+def test_any_of_them_in_a_town_narrows_the_list_just_shown(chat):
+    chat.say("sam's customers", who="Alex")
+    reply = chat.say("any of them in london?", who="Alex")
+    assert "Jane Smith" in str(reply.rows) and "Jane Cooper" not in str(reply.rows)

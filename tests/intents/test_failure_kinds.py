@@ -4762,3 +4762,52 @@ def test_a_survey_answered_is_recorded_as_the_score_not_logged_as_a_call():
     )
     assert parsed.intent == "nps.record"
     assert (parsed.slots["customer"], parsed.slots["score"]) == ("Alambique Serra Azul", 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "she also has #10 for the same thing, delete that one",
+            "task.update",
+            {"task_id": 10, "action": "delete"},
+        ),
+        (
+            "change today's call with jane cooper to say legal review done by thursday",
+            "interaction.update",
+            {
+                "customer": "jane cooper",
+                "summary": "legal review done by thursday",
+                "old_channel": "call",
+            },
+        ),
+        (
+            "fix the call note to say contract signed",
+            "interaction.update",
+            {"summary": "contract signed", "old_channel": "call"},
+        ),
+        ("what do u know about Priya Shah 🤔", "customer.show", {"customer": "Priya Shah"}),
+        (
+            "set stage lost for bob stone, priya shah and jane cooper",
+            "customer.bulk_update",
+            {
+                "customers": ["bob stone", "priya shah", "jane cooper"],
+                "field": "stage",
+                "value": "lost",
+            },
+        ),
+        (
+            "whos our best rep this month",
+            "report.show",
+            {"metric": "revenue", "period": "this_month", "group_by": "owner"},
+        ),
+        (
+            "Would you ever pull up the sales per rep for last week?",
+            "report.show",
+            {"metric": "revenue", "period": "last_week", "group_by": "owner"},
+        ),
+    ],
+)
+def test_what_working_day_88_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text, lexicon=STORE)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
