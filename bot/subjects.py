@@ -29,12 +29,13 @@ CHANGE = ("field", "value", "action", WITH_TASKS)
 CHOSEN_BY = "chosen_by"  # kept with a change to many: the selection it was made on
 TASK_SET = "task_set"  # kept after one task was set: what and when, for "same for sam"
 TASK_KEPT = ("text", "due", "owner", "customer")
-# a relative clause after a list says which of it: "which have sat there 30 days"
+# a rep just talked about, set beside another: "compare him to maria"
 COMPARE_THEM = re.compile(
     r"\W*(?:(?:and|now|ok|so)\s+)?(?:compare|stack up|put)\s+(?:him|her|them)\s+"
     r"(?:to|with|against|and|vs\.?|next to)\s+(?P<other>[\w' -]+?)\W*",
     re.I,
 )
+# a relative clause after a list says which of it: "which have sat there 30 days"
 _WHICH_OF_THEM = re.compile(
     r"(?:and\s+|so\s+|ok\s+)?(?:which|who|that)\s+(?:of them\s+)?(?:have|has|haven'?t|hasn'?t|"
     r"are|were|aren'?t|weren'?t|did|didn'?t|bought|spent)\b(?=.*\b(?:days?|weeks?|months?|years?|"
