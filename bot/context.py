@@ -41,6 +41,7 @@ class Ask(Exception):  # noqa: N818  (a question, not an error)
         self.choices = choices
         self.command: dict[str, Any] = {}  # the intent and slots to resume, filled by dispatch
         self.then: str | None = None  # the rest of the message, run once it is answered
+        self.about: int | None = None  # the customer the question names, whom "her" next means
 
     @classmethod
     def confirm(cls, question: str) -> Ask:

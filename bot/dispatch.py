@@ -29,12 +29,12 @@ from bot.checks import refuse_invalid
 from bot.context import HANDLERS, Ask, Context, UserError
 from bot.errors import describe
 from bot.handlers.corrections import (
-    SOMEONE_ELSE_MEANT,
     figures_instead,
     figures_put_right,
     just_logged_put_right,
     keeps_the_total,
     not_whom_it_went_to,
+    said_instead,
     someone_else_meant,
     task_was_a_contact,
 )
@@ -280,7 +280,7 @@ class Bot:
             then = chosen.then if isinstance(chosen, _Command) else None
             then = then if question.then is None else question.then or None
             named = isinstance(chosen, _Command) and subjects.names_someone(chosen.parsed)
-            self._settle(message, staff_id, question, then=then, named=named)
+            self._settle(message, staff_id, question, then=then, named=named, about=question.about)
             return _noted(question.reply, "dropped" if waiting == "kept" else waiting)
         except IntegrityError as error:
             if retry:
@@ -1225,7 +1225,7 @@ def _named_answer(
         slot = "customer"  # one of several customers listed, or another one named outright
     else:
         return None
-    if meant := SOMEONE_ELSE_MEANT.match(text):
+    if meant := said_instead(text):
         named = meant["new"].strip()
     else:
         reading = read(text)

@@ -88,6 +88,13 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     text = rules.away_then_asked(rules.self_corrected(text))
     text = _ARROW_TO_STAGE.sub(" to ", text)  # "customers #35 #65 #79 -> stage lost"
     text = _NEW_DETAIL_UNCOLONED.sub(r"\g<0>:", text)  # "new email for him mateo@…"
+    if (
+        (passed := _PASSED_ON.match(text))
+        and (told := parse(passed["rest"], now=now, tz=tz, lexicon=lexicon)).intent
+        == "interaction.log"
+        and told.slots.get("customer")
+    ):
+        return told  # "Fwd from Kari: Ingrid Solberg … called Friday": what Kari passed on
     message = rules.prepare(text, now=now, tz=tz)
     if vocab.UNDO_NAMED.match(message.text) and not _NAMES_WHOSE.search(message.text):
         return Parsed("undo", {}, RECORD_CONFIDENCE)  # "undo the analytics pro sale": no delete
@@ -273,7 +280,8 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if too := vocab.FIELD_TOO.match(message.typed):  # "the phone too pls, +34 611 223 344"
         return parse(f"their {too['field']} is {too['value']}", now=now, tz=tz, lexicon=lexicon)
     if not_that := vocab.NOT_THAT_TASK.match(message.text):  # "actually no not 2, …, undo"
-        return parse(f"reopen task {not_that['n']}", now=now, tz=tz, lexicon=lexicon)
+        said = not_that["n"] or not_that["n2"]
+        return parse(f"reopen task {said}", now=now, tz=tz, lexicon=lexicon)
     if (closing := vocab.THEN_CLOSE.search(message.text)) and closing.start() > 0:
         done = parse(message.typed[closing.end() :], now=now, tz=tz, lexicon=lexicon)
         if done.intent == "task.complete":  # "he rang back so close the noah schneider follow up"
@@ -1195,6 +1203,47 @@ _SHOULD_BE_THEIRS = re.compile(
 )
 # messages said in other words than the parser reads: the words it reads, and the intents that
 # say the rewording was right (a reading of anything else falls through to the next rule)
+_NEW_ONE_DICTATED = re.compile(
+    r"^\W*(?:(?:please|pls|can you|could you)\s+)?(?:add|create|put in|enter)\s+(?:a\s+)?new\s+"
+    r"(?P<kind>customer|lead|client|contact)\s+(?:(?:her|his|their)\s+name\s+is|"
+    r"(?:she|he|they)(?:'s|\s+is|\s+are)\s+called|called|named)\s+(?P<rest>\S.*)$",
+    re.I,
+)
+# each detail of a dictated new customer, said as a clause of its own, and what it becomes
+_DICTATED_DETAILS = [
+    (
+        r"\s+(?:and\s+)?(?:she|he|they)\s+(?:runs|owns|manages|works\s+(?:at|for)|(?:is|are)\s+"
+        r"(?:at|with|from))\s+",
+        ", ",
+    ),
+    (r"\s+(?:and\s+)?(?:she|he|they)\s+(?:is|are|'s)\s+(?:based\s+)?in\s+", ", "),
+    (
+        r"\s+(?:and\s+)?(?:her|his|their)\s+(?:phone\s+|mobile\s+|cell\s+)?(?:number|phone|mobile|cell)"
+        r"\s+is\s+",
+        ", ",
+    ),
+    (r"\s+(?:and\s+)?(?:her|his|their)\s+e-?mail(?:\s+address)?\s+is\s+", ", "),
+    (
+        r"\s+(?:and\s+)?(?:she|he|they)(?:'s|\s+is|\s+are)\s+"
+        r"(?:interested in|keen on|after|looking for)\s+",
+        ", interested in ",
+    ),
+    (r"(?<=\w)\s+in\s+(?=[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s*,)", ", "),  # "runs X in Ibadan, …"
+]
+
+
+def _dictated_card(said: str) -> str:
+    for clause, comma in _DICTATED_DETAILS:
+        said = re.sub(clause, comma, said, flags=re.I)
+    return said
+
+
+# a colleague's note passed on, which names its own customer
+_PASSED_ON = re.compile(
+    r"^\W*(?:fwd|fw|forwarded|passed on)\s+(?:from\s+)?[A-Z][\w'-]*\s*:\s*"
+    r"(?P<rest>(?!(?:we|i|you|they|he|she|it|hi|hello|dear)\b)\S.*)$",
+    re.I,
+)
 _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str] | None]] = [
     (  # "no i mean customers #35 #65 #79 -> stage lost": that change
         _I_MEANT,
@@ -1224,7 +1273,7 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
         re.compile(
             r"^.*?\b(?:all|every(?:thing)?)\s+(?:the\s+)?(?:information|info|data|details)?\s*"
             r"(?:that\s+)?(?:we|you)\s+(?:keep|hold|have|store)\s+(?:about|on)\s+"
-            r"(?P<who>[^,.;()]+?)\s*(?:[,.;(].*)?$",
+            r"(?P<who>(?!(?:them|him|her|it|this|that|those)\b)[^,.;()]+?)\s*(?:[,.;(].*)?$",
             re.I,
         ),
         lambda found: f"export all data on {found['who']}",
@@ -1296,6 +1345,40 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
             f"change the summary of the last {found['kind'] or found['kind2']} to: {found['what']}"
         ),
         frozenset({"interaction.update"}),
+    ),
+    (  # "add a new customer her name is X she runs Y in Z her number is …": dictated, as a card
+        _NEW_ONE_DICTATED,
+        lambda found: f"new {found['kind']}: {_dictated_card(found['rest'])}",
+        frozenset({"customer.create"}),
+    ),
+    (  # "Kindly inform what is to be done for Kanchi Weaves": the next steps with them
+        re.compile(
+            r"^\W*(?:(?:kindly|please|pls)\s+)?(?:(?:inform|advise|tell me|let me know)\s+)?what\s+"
+            r"(?:is|needs|has)\s+to\s+be\s+done\s+(?:for|with|about|on)\s+(?P<who>\S.*?)\W*$",
+            re.I,
+        ),
+        lambda found: f"what should I do with {found['who']}",
+        frozenset({"next_action.suggest"}),
+    ),
+    (  # "who on the team should be chasing what today?": the team's next steps
+        re.compile(
+            r"^\W*who\s+(?:on|in)\s+(?:the|my|our)\s+team\s+should\s+(?:be\s+)?[a-z]+ing\s+"
+            r"(?:what|whom?)\b",
+            re.I,
+        ),
+        lambda found: "next steps for the team",
+        frozenset({"next_action.suggest"}),
+    ),
+    (  # "there's also #204 K. Brandt from maria, same guy. delete that one": #204
+        re.compile(
+            r"^\W*(?:(?:and|oh|also|ok|so)\s+)?(?:there'?s|there\s+is|theres|we\s+have|we've\s+got|"
+            r"i\s+see)\s+(?:also\s+)?(?:a(?:nother)?\s+)?(?P<id>#\d{1,7})\b[^!?]*?[,.;:–—-]\s*"
+            r"(?:so\s+|pls\s+|please\s+|just\s+)?(?P<verb>delete|remove|bin)\s+(?:that|this|it)"
+            r"(?:\s+one)?\b.*$",
+            re.I,
+        ),
+        lambda found: f"{found['verb']} {found['id']}",
+        frozenset({"customer.delete"}),
     ),
     (  # "which of them bought support premium": the list narrowed by the bot
         _WHICH_OF_THEM,

@@ -4138,6 +4138,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
     if occurred is None and _planned(rest) and not _HAPPENED.search(text) or _booked(text):
         return None  # "meeting w/ Priya tmrw 2pm, prep demo": a plan, not a contact that happened
     typed = _PEOPLE_OF.sub("", typed, count=1)  # "a zoom w/ the guys from X": with X
+    if re.search(r"\bin\s*$", match.group(0)) or re.match(r"\s*in\s", typed):
+        typed = _PLACE_THEN_WITH.sub("", typed, count=1)  # "meeting in Alta with X": with X
     who, summary = take_ref(" ".join(typed.split()))
     if who and who.lower() in vocab.NOT_CUSTOMERS:  # "…, contract signed": what, not who
         who, summary = None, f"{who} {summary}".strip()
@@ -4164,6 +4166,10 @@ def _log(match: re.Match, message: Message) -> dict | None:
 _FOLLOW_UP_SAID = re.compile(r"\b(?:follow(?:ing)? up|chase|check back|circle back)\b")
 _PEOPLE_OF = re.compile(
     r"(?<=\s)(?:the\s+)?(?:guys|team|folks|people|lads|crew)\s+(?:from|at|of|@)\s+(?=[A-Z])"
+)
+# where a meeting was, said before whom it was with
+_PLACE_THEN_WITH = re.compile(
+    r"^\s*(?:in\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*,?\s+(?=(?:with|w/)\s+\S)"
 )
 _TO_HAPPEN = re.compile(
     r"\b(?:sending|will|going to|gonna|planning|plan to|coming|arriving|going out|goes out|due out|"
@@ -4227,6 +4233,8 @@ def _channel(text: str) -> str | None:
     """How a contact was made: a call when people spoke without saying how, else a note."""
     if _NOTED.match(text):
         return "note"  # "note on kenji: prefers whatsapp": a note about how to reach him
+    if (spoke := _SPOKE_FIRST.match(text)) and channel_of(spoke.group()) is None:
+        return "call"  # "spoke to hugo, happy to book the qbr in feb": the qbr is still to come
     if (channel := channel_of(_WANTED.sub("", _PREFERRED.sub("", text)))) is not None:
         return channel
     if _SENT_DOCUMENT.match(text):
@@ -4234,6 +4242,8 @@ def _channel(text: str) -> str | None:
     return "call" if vocab.SPOKE.search(text) else "note"
 
 
+# a contact told as spoken, up to the first pause: the channel, if any, is said there
+_SPOKE_FIRST = re.compile(r"^\W*(?:(?:i|we|just)\s+)*(?:spoke|talked)\s+(?:to|with)\b[^,;.!?]*")
 # what the customer wants next names no channel of the contact had ("…, wants a demo")
 _WANTED = re.compile(
     r"\b(?:wants?|wanted|would like|asked for|asks for|needs?|keen on|interested in)\s+(?:a|an|another)"
@@ -4616,7 +4626,7 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         day = date_in(parts["day"], now=message.now, tz=message.tz, future=False)
         who = message.typed[slice(*match.span("whose"))] if parts.get("whose") else None
         return {"customer": who, "occurred_on": day.isoformat()} if day else None
-    news = tuple(f"new{n}" for n in ("", *range(2, 19)))
+    news = tuple(f"new{n}" for n in ("", *range(2, 20)))
     said = next((parts[g] for g in news if parts.get(g)), None)
     if parts.get("each") and (price := amount(parts["each"])):
         return {EACH: price[0], "currency": price[1]}  # "sorry CRM Pro was 850 each"
@@ -4636,6 +4646,8 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
     ):
         slots[SOLD_ON] = sold_on.isoformat()  # "the hugo novak sale yesterday": which sale
     was = next((parts[g] for g in ("old", "old2", "old3", "old4", "old5") if parts.get(g)), None)
+    if parts.get("old6"):  # "it was 3 X for 3600 not 3300": the sum put right, not the count
+        was = None
     if seats := _UNITS_SAID.fullmatch(said.strip()):
         slots["quantity"] = int(seats.group(1))
     elif (parts.get("what") or parts.get("what2") or parts.get("what3") or "").startswith(
@@ -4659,6 +4671,8 @@ def _sale_fixed(match: re.Match, message: Message) -> dict | None:
         and (money := amount(total["sum"] or total["sum2"] or total["sum3"]))
     ):  # "25 seats not 50. total 13,750": both
         slots["amount"], slots["currency"] = money
+        if parts.get("old6") and (figure := amount(parts["old6"])):
+            slots[WAS] = {"amount": figure[0]}
     return slots if slots.keys() & {"quantity", "amount"} else None
 
 
@@ -4989,7 +5003,10 @@ REASON_AFTER = re.compile(
     r"sorted|handled|dealt|asked)\b|[a-z]+\s+(?:said|says|spoke|talked|called|confirmed|agreed|"
     r"asked)\b"
     # "…, sam has a call booked with him": a colleague's plans with them
-    r"|[a-z]+\s+(?:has|had|'s)\s+(?:a|an|the)\s+(?:call|meeting|demo|visit|qbr)\b).*"
+    r"|[a-z]+\s+(?:has|had|'s)\s+(?:a|an|the)\s+(?:call|meeting|demo|visit|qbr)\b"
+    # "…, merged w the parish record", "…, went bust": what became of them
+    r"|(?:merged|combined|folded|went|gone|closed|shut|retired|dissolved|sold|bought out|"
+    r"taken over|acquired|duplicated)\b).*"
     # "… to maria so maria isnt swamped": why, said with "so"
     r"|\s+so\s+(?:that\s+)?[a-z]+\s+(?:is|isn'?t|isnt|are|aren'?t|has|hasn'?t|hasnt|can|can'?t|"
     r"won'?t|doesn'?t|gets?|stays?|keeps?)\b.*)$"
@@ -5334,7 +5351,8 @@ def _segment(match: re.Match, message: Message) -> dict | None:
             value = amount(found.group("money"))
             slots[name] = value[0] if value else None
     said = re.search(
-        r"\b(?:by|sorted by|order(?:ed)? by)\s+(frequency|recency|how often)\b"
+        r"\b(?:by|sorted by|order(?:ed)? by)\s+(?:order\s+|purchase\s+|buying\s+)?"
+        r"(frequency|recency|how often)\b"
         r"|\b(most (?:frequent|often|regular|recent))\b",
         text,
     )
@@ -5362,7 +5380,9 @@ _NEW_COUNTED = re.compile(
     r"\W*how many (?:new )?(?:customers|clients|accounts|buyers|leads)\b.*\b(?:did|have) we\b"
 )
 _STUCK_IN = re.compile(
-    rf"\b(?:stuck|sitting|sat|parked)\s+(?:in|at)\s+(?:the\s+)?(?P<stage>{vocab._ONE_OF_STAGES})\b"
+    r"\b(?:stuck|sitting|sat|parked|deals?|opps?|opportunities|ones|accounts|customers|clients|"
+    rf"everyone|everything|anything|anyone)\s+(?:still\s+)?(?:in|at)\s+(?:the\s+)?"
+    rf"(?P<stage>{vocab._ONE_OF_STAGES})\b"
 )
 _FIRST_PERSON = re.compile(  # "got a bunch of new ppl from alex": I got them
     r"(?<!\bshow )(?<!\bgive )(?<!\btell )(?<!\bget )\b(?:i|we|me|us|my|our)\b|^\W*(?:just\s+)?got\b"

@@ -401,7 +401,10 @@ _TEN_OR_MORE = rf"(?:{_TENS_SAID}|{'|'.join(_UNITS[10:])})"
 _SPOKEN = rf"{_SMALL}(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_SMALL})?)*"
 # Number words where only a number fits: "task twenty seven", "nps six", "twelve hundred dollars",
 # "at seven thirty"; elsewhere ("the one in Berlin", "Three Rivers Ltd") words stay words.
+_DIGIT_WORD = "|".join(_UNITS[1:10])
 SPOKEN_NUMBERS = [
+    # "task one forty two": a number said as its hundreds and then the rest, as people read them
+    re.compile(rf"\b(?:task|tasks|number|no\.?)\s+#?((?:{_DIGIT_WORD})\s+{_TEN_OR_MORE})\b", re.I),
     re.compile(
         r"\b(?:task|tasks|number|nps|score|scored|rated|rating|gave us|gave|give us)\s+"
         rf"(?:(?:of|an?)\s+)?({_SPOKEN})\b",
@@ -477,7 +480,10 @@ def _ordinal_day(found: re.Match) -> str:
 def spoken_number(words: str) -> int:
     """'twelve hundred' → 1200, 'nine hundred fifty' → 950, 'twenty-seven' → 27."""
     total = current = 0
-    for word in re.split(r"[\s-]+", words.lower()):
+    said = re.split(r"[\s-]+", words.lower())
+    for before, word in zip(["", *said], said, strict=False):
+        if current in range(1, 10) and before in _UNITS and (word in _TENS or word in _UNITS[10:]):
+            current *= 100  # "one forty two": 142, the hundred left unsaid
         if word in _TENS:
             current += _TENS[word]
         elif word in _UNITS:
@@ -737,6 +743,8 @@ COMMON = {
     "integrations",
     "takes",
     "taking",
+    "chasing",  # "who should be chasing what" is not "change"
+    "charged",  # "charged them 400" is not "change"
     "looks",
     "about",
     "after",

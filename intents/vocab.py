@@ -139,9 +139,12 @@ SALE_THAT_AFTER = re.compile(
     r"enter)\s+(?:(?:it|this|that)\s+as\s+)?(?:(?:the|a|as a|as)\s+)?(?:sale|order|purchase)"
     r"(?:\s+(?:pls|please|for me))?(?P<tail>[\s,;:]+\S.*?)?\W*$"
 )
+_HOW_IT_WENT = (
+    r"(?:(?:very|really|quite|super)\s+)?(?:productive|good|great|nice|lovely|quick|short|long|brief|"
+    r"positive|useful|fruitful|difficult|tough|friendly|warm)"
+)
 LOG_LEAD_IN = re.compile(
-    r"^(?:(?:an?\s+(?:(?:very|really|quite|super)\s+)?(?:productive|good|great|nice|lovely|quick|"
-    r"short|long|brief|positive|useful|fruitful|difficult|tough|friendly|warm)|"  # "had a very good"
+    rf"^(?:(?:an?\s+{_HOW_IT_WENT}(?:,?\s+(?:and\s+)?{_HOW_IT_WENT})?|"  # "had a lovely long"
     r"i|we|just|have|had|finally|quick|sent|the|a|an|log|please log|log this|note|notes|"
     r"note that|that|fyi|today|yesterday|made|forgot to log(?: this| that)?|(?:got|received) "
     r"(?:this|that|the following))\b[:\s–—-]*)+",
@@ -298,6 +301,11 @@ SALE_FIXED = re.compile(
     r"(?:sale|order|deal|purchase)\s+(?:to|for|with|from)\s+[^,;]+?\s+(?:was|came to|should\s+(?:have\s+)?"
     r"be(?:en)?)\s+(?:actually\s+)?"
     r"(?P<new8>[$€£]\s?\d[\d,.]*\s?[km]?|\d[\d,.]*\s?[km]?\s*(?:usd|eur|gbp|dollars|euros|pounds))\W*$"
+    # "oops it was 3 analytics pro for 3600 not 3300": how many of what, and the sum put right
+    r"|^(?:\W*(?:oh|wait|oops|sorry|sry|ugh|no|correction|actually|my bad)\b\W*)*(?:it|that)\s+"
+    r"(?:was|should\s+(?:have\s+)?be(?:en)?)\s+(?P<new19>\d{1,4})\s*(?:x|×)?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?=(?:for|at|=)\s*[$€£]?\s?\d[\d,.]*\s?[km]?\s*,?\s*not\s+(?P<old6>[$€£]?\s?\d[\d,.]*\s?[km]?)"
+    r"\W*$)"
     # "the emma taylor sale was 2 x crm pro for £1,200": how many, then the sum (read after it)
     r"|^(?:\W*(?:oh|wait|oops|sorry|sry|no|correction|actually|my bad)\b\W*)*(?:the|that)\s+"
     r"(?:[\w#'’&.-]+\s+){1,4}?(?:sale|order|deal|purchase)\s+(?:was|is|should\s+(?:have\s+)?be(?:en)?)"
@@ -781,7 +789,7 @@ KEPT_WITH = re.compile(
 )
 # a question about a change already made, never the change: "who moved acme to lost?"
 CHANGE_ASKED = re.compile(
-    r"^(?:(?:hey|hi|so|quick q|q|btw|hmm+|um|wait)[\s,:!?-]+)*(?:"
+    r"^(?:(?:hey|hi|so|quick q|q|btw|hmm+|um|uh+|wait)[\s,:!?-]+)*(?:"
     r"(?:who|when|why)(?:\s+(?:the (?:hell|heck)|on earth))?(?:'s|’s|\s+(?:did|has|had))?"
     r"(?:\s+(?:someone|somebody|anyone|anybody|we|you))?\s+(?P<verb>"
     r"changed?|moved?|marked?|gave|give|assigned?|reassigned?|deleted?|removed?|"
@@ -796,7 +804,8 @@ CHANGE_ASKED = re.compile(
     r"reassign|give|hand|edit|update|touch)\s+(?P<ref3>.+?)"
     r"|(?:what(?:'s| has| have)?|anything)\s+changed\s+(?:on|for|with|in|about)\s+(?P<ref4>.+?)"
     # "what did I change this morning": one person's changes today
-    r"|what\s+(?:did|have|has)\s+(?P<by>i|we|[a-z][\w-]*)\s+(?:changed?|edited|updated|done)"
+    r"|(?:what|which(?:\s+ones?)?)\s+(?:did|have|has)\s+(?P<by>i|we|[a-z][\w-]*)\s+(?:just\s+)?"
+    r"(?:changed?|edited|updated|done)"
     r"(?:\s+(?:today|this morning|this afternoon|so far(?: today)?))?"
     r"(?:\W+(?:list|show)(?:\s+me)?\s+(?:all\s+)?my\s+(?:changes|edits))?"
     # "whats changed today so far", "todays changes by the team", "who logged what today"
@@ -849,6 +858,14 @@ ERASURE_ASKED = re.compile(
     r"\b(?:delete|remove|erase)\s+(?:all\s+)?(?:of\s+)?(?:his|her|their|its)\s+(?:personal\s+)?data\b"
     r"|\b(?:dsgvo|lgpd|rgpd|popia|privacy act)\b"
     r"|\bwants?\s+(?:to\s+be|us\s+to)\s+(?:erased|forgotten|deleted)\s+from\s+(?:our|the|your)\b"
+)
+# "rev" is revenue, but "Rev. Amos", "rev walker rang" name a reverend: a word after it must be one
+# a figure is asked with ("rev this month", "rev by rep")
+REV = (
+    r"rev(?!\.|\s+(?!(?:by|per|this|last|for|vs|v|so|in|from|of|and|to|ytd|mtd|qtd|today|"
+    r"yesterday|numbers?|figures?|report|growth|split|breakdown|chart|graph|trend|please|pls|"
+    r"month|week|year|quarter|q[1-4]|h[12]|compared|against|over|since|total|overall|"
+    r"is|was|were|are|look|looks|looking|up|down|do|did)\b)[a-z])"
 )
 CUES: list[tuple[str, str]] = [
     ("customer.changes", CHANGE_ASKED.pattern),
@@ -1309,7 +1326,8 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "report.show",
-        r"\b(?:chart|graph|plot|report|trend|breakdown|how much (?:revenue|did we (?:sell|make|earn))|revenue|revnue|sales|turnover|rev|income|nps)\b",
+        r"\b(?:chart|graph|plot|report|trend|breakdown|how much (?:revenue|did we (?:sell|make|earn))|revenue|revnue|sales|turnover|"
+        rf"{REV}|income|nps)\b",
     ),
     (
         "report.show",
@@ -1674,6 +1692,13 @@ SPOKE = re.compile(
     r"\b(?:spoke|spoken|talked|chatted|caught up|chased)\b"
 )  # a contact whose channel is unsaid
 CHANNEL_OVERRIDES = [
+    (  # "sent X the demo invite by email": an e-mail, whatever it was about
+        re.compile(
+            r"^\W*(?:(?:just|i|we)\s+)*(?:sent|forwarded|shared)\b[^.;]*?\b(?:by|via|over)\s+"
+            r"e-?mail\b"
+        ),
+        "email",
+    ),
     (  # "chatted with X on teams": a chat, whatever the app
         re.compile(
             r"\b(?:chat(?:ted)?|messaged|dm'?d|im'?d)\b(?:\s+\S+){0,6}?\s+(?:on|via|over)\s+"
@@ -3038,6 +3063,10 @@ ONLY_SMALL_TALK = re.compile(
 NOT_THAT_TASK = re.compile(
     r"^(?:(?:actually|oops|wait|sorry|no)[\s,.!-]+)*not\s+(?:task\s+)?#?(?P<n>\d{1,6})\b"
     r"(?=.*\b(?:undo|reopen|re-open|not done|hasn'?t happened|didn'?t happen)\b)"
+    # "actually 38 isnt done yet, undo": that one open again, not all the command closed
+    r"|^(?:(?:actually|oops|wait|sorry|no|hmm)[\s,.!-]+)*(?:task\s+)?#?(?P<n2>\d{1,6})\s+"
+    r"(?:isn'?t|isnt|is not|wasn'?t|wasnt|was not|ain'?t|not)\s+(?:actually\s+|really\s+)?"
+    r"(?:done|finished|complete|completed|closed)\b"
 )
 # a contact told only to say why a task is done: "he rang back so close the noah schneider follow up"
 THEN_CLOSE = re.compile(
@@ -3104,7 +3133,7 @@ PRODUCT_LINES = frozenset(
 INTEREST = re.compile(
     r"\b(?:interested in|interested for|interesting for|interesting in|interest in|interest:|with (?:the )?interest|(?<=\w )interest(?= [a-z])|looking at|keen on|(?<!don't )(?<!dont )(?<!not )want(?:s|ed)?(?!\s+(?:to|anyone|anybody|anything|someone|them|him|her|you|us|me|that|this|it)\b)|asking about|into|(?:(?<=she )|(?<=he )|(?<=they )|(?<=, ))(?:loves?|likes?))\s+(?:(?:the|our|your|their)\s+)?"
     r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i|goes|go|should|are|is|"
-    r"will|over|gets?|moves?|across)\b|\s*(?:->|→|=>)|[,.?!;]|$)"
+    r"will|over|gets?|moves?|across|but|yet|although|though)\b|\s*(?:->|→|=>)|[,.?!;]|$)"
 )
 NO_STAGE_CHANGE = re.compile(
     r"\b(?:stuck|sitting|sat|parked|stalled|older|no (?:stage )?(?:change|movement|progress)|not moved|"
@@ -3147,7 +3176,7 @@ METRICS = _table(
             "purchases",
         ),
         (
-            r"revenue|revnue|sales|turnover|rev|income|sell|sold|earn(?:ed)?|money"
+            rf"revenue|revnue|sales|turnover|{REV}|income|sell|sold|earn(?:ed)?|money"
             r"|made(?!.*\b(?:calls|meetings|contacts|visits|emails|interactions)\b)",
             "revenue",
         ),

@@ -44,10 +44,10 @@ def someone_else_meant(session: Session, staff_id: int, text: str) -> Parsed | N
     """ "sorry i meant priya kowalski not dubois", right after a sale or a contact was logged on
     the customer the last words name: that entry, to be moved to the customer meant; None for
     anything else (a number is a quantity or a score put right, not a customer)."""
-    if (said := SOMEONE_ELSE_MEANT.match(text)) is None or said["new"].strip()[:1].isdigit():
+    if (said := said_instead(text)) is None or said["new"].strip()[:1].isdigit():
         return None
     logged, customer = _entry_logged_last(session, staff_id)
-    if customer is None or not _names(said["old"], customer):
+    if customer is None or said["old"] and not _names(said["old"], customer):
         return None  # "not dubois" must be who it went to, or it is not this entry put right
     meant = said["new"].strip()
     if one := _THE_OTHER_ONE.fullmatch(meant):  # "that was the london one not cyberdyne"
@@ -59,10 +59,10 @@ def someone_else_meant(session: Session, staff_id: int, text: str) -> Parsed | N
 def not_whom_it_went_to(session: Session, staff_id: int, text: str) -> str | None:
     """ "sorry i meant jane smith not hans", when what was just logged went to no Hans: said so,
     rather than read as a customer called "jane smith not hans"."""
-    if (said := SOMEONE_ELSE_MEANT.match(text)) is None or said["new"].strip()[:1].isdigit():
+    if (said := said_instead(text)) is None or said["new"].strip()[:1].isdigit():
         return None
     logged, customer = _entry_logged_last(session, staff_id)
-    if customer is None or _names(said["old"], customer):
+    if customer is None or not said["old"] or _names(said["old"], customer):
         return None
     what = "sale" if logged.action == "purchase.log" else "contact"
     return (
@@ -92,6 +92,23 @@ SOMEONE_ELSE_MEANT = re.compile(
     r"(?P<new>[^,;]+?)\s*,?\s*(?:and\s+)?not\s+(?:for\s+|with\s+|to\s+)?(?P<old>[^,;]+?)\W*$",
     re.I,
 )
+
+
+# the same, the one it went to said first: "no that wasnt amelia, it was lena vogt at kestrel",
+# "wrong customer, it was hugo novak"
+_SOMEONE_ELSE_AFTER = re.compile(
+    r"^\W*(?:(?:sorry|oops|sry|my bad|ugh|argh|damn|no|wait|correction|actually)[\s,!.:]*)*"
+    r"(?:(?:that|it|this)\s+(?:wasn'?t|wasnt|was not|isn'?t|isnt|is not)\s+"
+    r"(?:for\s+|with\s+|to\s+)?(?P<old>[^,;.]+?)|wrong\s+(?:customer|person|one|guy|lady|contact))\s*[,;.:-]+\s*"
+    r"(?:it\s+was|that\s+was|it'?s|i\s+meant|meant|should\s+(?:have\s+)?be(?:en)?)\s+"
+    r"(?:for\s+|with\s+|to\s+)?(?P<new>[^,;]+?)\W*$",
+    re.I,
+)
+
+
+def said_instead(text: str) -> re.Match | None:
+    """The customer meant (`new`) and, if said, the one a sale or contact went to (`old`)."""
+    return SOMEONE_ELSE_MEANT.match(text) or _SOMEONE_ELSE_AFTER.match(text)
 
 
 def task_was_a_contact(session: Session, staff_id: int, text: str) -> str | None:

@@ -242,9 +242,11 @@ def create_customer(parsed: Parsed, ctx: Context) -> Reply:
             m.customer for m in find_customers(ctx.session, name or company) if m.score >= 90
         ]
         if similar:
-            raise Ask.confirm(
+            question = Ask.confirm(
                 f"{similar[0].display_name} (#{similar[0].id}) already exists. Add another?"
             )
+            question.about = similar[0].id  # "no. log that i met her …": the one that exists
+            raise question
     ctx.session.add(customer)
     ctx.audit(
         "customer.create", customer, before=None, description=f"added {customer.display_name}"

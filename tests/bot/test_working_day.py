@@ -808,3 +808,34 @@ def test_any_of_them_in_a_town_narrows_the_list_just_shown(chat):
     chat.say("sam's customers", who="Alex")
     reply = chat.say("any of them in london?", who="Alex")
     assert "Jane Smith" in str(reply.rows) and "Jane Cooper" not in str(reply.rows)
+
+
+def test_her_after_a_duplicate_left_unadded_is_the_customer_who_exists(chat):
+    chat.say("tell me about hans müller")
+    asked = chat.say("new lead jane smith, globex, london. met her at the webinar")
+    assert "already exists" in asked.text
+    chat.say("no")
+    chat.say("ok then just log that i met her at the webinar last thurs, she wants pricing")
+    [meeting] = chat.rows(Interaction)
+    assert meeting.customer_id == chat.customer("Jane Smith").id
+
+
+def test_a_contact_said_to_be_someone_elses_is_moved_to_them_once_confirmed(chat):
+    chat.say("met jane cooper at the webinar, she wants pricing")
+    asked = chat.say("no that wasnt jane, it was hans müller")
+    assert "to Hans Müller" in asked.text
+    chat.say("yes")
+    [meeting] = chat.rows(Interaction)
+    assert meeting.customer_id == chat.customer("Hans Müller").id
+
+
+def test_one_of_two_tasks_closed_together_said_not_done_is_the_only_one_open_again(chat):
+    chat.say("remind me to call jane cooper friday")
+    chat.say("remind me to email hans müller friday")
+    first, second = (task.id for task in chat.rows(Task))
+    chat.say(f"done {first} and {second}")
+    chat.say(f"actually {second} isnt done yet, undo")
+    assert {task.id: task.completed_at is None for task in chat.rows(Task)} == {
+        first: False,
+        second: True,
+    }

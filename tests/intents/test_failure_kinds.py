@@ -4811,3 +4811,136 @@ def test_a_survey_answered_is_recorded_as_the_score_not_logged_as_a_call():
 def test_what_working_day_88_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text, lexicon=STORE)
     assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("mark task one forty two as done", "task.complete", {"task_id": 142}),
+        (
+            "oops it was 3 analytics pro for 3600 not 3300",
+            "purchase.update",
+            {"quantity": 3, "amount": 3600, "was": {"amount": 3300}},
+        ),
+        ("uh which one did i just change", "customer.changes", {"by": "me"}),
+        (
+            "delete holy trinity devonport, merged w the parish record",
+            "customer.delete",
+            {"customer": "holy trinity devonport"},
+        ),
+    ],
+)
+def test_a_write_read_from_blind_round_79_is_the_one_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "customer", "channel"),
+    [
+        (
+            "Meeting in Alta yesterday with Nils Eira (Eira Reindeer Sledding): wants 10 harnesses",
+            "Nils Eira (Eira Reindeer Sledding)",
+            "meeting",
+        ),
+        (
+            "Fwd from Kari: Ingrid Solberg at Solberg Hundekjøring called Friday, wants prices",
+            "Ingrid Solberg at Solberg Hundekjøring",
+            "call",
+        ),
+        ("st columba's — rev walker rang, blower making a racket", "st columba's", "call"),
+        (
+            "had a lovely long chat on the phone with Rev. Amos about the east window",
+            "Rev. Amos",
+            "call",
+        ),
+        (
+            "sent Gemeente Zwolle the demo invite by email, follow up 17/12",
+            "Gemeente Zwolle",
+            "email",
+        ),
+    ],
+)
+def test_a_contact_is_logged_on_whom_it_was_with(text, customer, channel):
+    parsed = read(text)
+    assert parsed.intent == "interaction.log"
+    assert (parsed.slots["customer"], parsed.slots["channel"]) == (customer, channel)
+
+
+def test_rev_is_still_revenue_when_a_figure_is_asked():
+    parsed = read("rev this month vs last")
+    assert (parsed.intent, parsed.slots["metric"]) == ("report.show", "revenue")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "please add a new customer her name is Funmilayo Adebayo she runs Shroom Haven in "
+            "Ibadan her number is 0803 555 2190 and she is interested in lion's mane grow kits",
+            "customer.create",
+            {
+                "name": "Funmilayo Adebayo",
+                "company": "Shroom Haven",
+                "city": "Ibadan",
+                "phone": "0803 555 2190",
+                "interest": "lion's mane grow kits",
+            },
+        ),
+        (
+            "Top 5 customers in Abu Dhabi by order frequency",
+            "segment.list",
+            {"city": "Abu Dhabi", "sort": "frequency", "limit": 5},
+        ),
+        (
+            "Pipeline for the team: every deal in qualified with no movement for 30 days.",
+            "segment.list",
+            {"owner": "team", "stage": "qualified", "no_stage_change_days": 30},
+        ),
+        (
+            "customers in Nanaimo who are interested in the holiday platters but haven't ordered "
+            "in 45 days",
+            "segment.list",
+            {"city": "Nanaimo", "interest": "holiday platters", "no_purchase_days": 45},
+        ),
+        (
+            "export Cantina Los Arcos data, the owner asked for a copy of everything we hold on "
+            "them",
+            "customer.export",
+            {"customer": "Cantina Los Arcos"},
+        ),
+        (
+            "Kindly inform what is to be done for Kanchi Weaves",
+            "next_action.suggest",
+            {"customer": "Kanchi Weaves"},
+        ),
+        ("who on the team should be chasing what today?", "next_action.suggest", {"owner": "team"}),
+    ],
+)
+def test_what_blind_round_79_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "there's also #204 K. Brandt from maria, same guy. delete that one, keep jordan's",
+            "customer.delete",
+            {"customer": "#204"},
+        ),
+        ("38 isnt done yet", "task.update", {"task_id": 38, "action": "reopen"}),
+    ],
+)
+def test_a_write_read_from_working_day_89_is_the_one_meant(text, intent, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == (intent, slots)
+
+
+def test_a_contact_only_spoken_of_is_a_call_whatever_comes_next():
+    parsed = read(
+        "spoke to bob stone, initech is happy to book the qbr in feb. set a task to confirm the "
+        "date next friday"
+    )
+    assert (parsed.intent, parsed.slots["channel"]) == ("interaction.log", "call")
