@@ -849,6 +849,8 @@ def _sure_of_each(reading: intents.Parsed) -> bool:
         and bool(slots)  # list shown first, the change after it previewed
         or reading.intent == "customer.restore"  # "… bring her back pls": out of the bin, as
         and bool(slots.get("customer"))  # undo would put her back in
+        or reading.intent not in WRITES  # "why is X marked lost?? …, put her back to lead": a
+        and bool(slots.get("customer"))  # question about one customer, which writes nothing
     )
     return reading.confidence >= (UNSURE if checked else SURE_OF_EACH)
 

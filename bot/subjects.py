@@ -647,6 +647,12 @@ def refer_back(
     return _the_tag_just_added(_referred(text, parsed, subject, read), subject, text)
 
 
+# a note that tells what the customer just talked about did: "… that she asked for a demo"
+_SAID_OF_THEM = re.compile(
+    r"\b(?:she|he|they)(?:'s|\s+(?:also\s+|just\s+)?(?:asked|wants?|wanted|said|says|needs?|is|was|"
+    r"has|had|will|would|called|emailed|prefers?|likes?|mentioned|told))\b",
+    re.I,
+)
 _NOD = re.compile(
     r"^(?:ok(?:ay)?|alright|right|great|cool|perfect|good|nice|thanks|thx)\b[\s,.!:;-]+(?=\S+\s+\S)",
     re.I,
@@ -1029,6 +1035,12 @@ def _to_the_customer(
         and not parsed.slots.get("customer")
         and (vocab.FIELD_FIRST.match(text) or vocab.FIELD_TOO.match(text))
     ):  # "no, city is just augsburg", "the phone too, +34 …" right after a change to her: hers
+        return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
+    if (
+        parsed.intent == "interaction.log"
+        and not parsed.slots.get("customer")
+        and _SAID_OF_THEM.search(text)
+    ):  # "and add a note that she asked for a demo" right after her: a note on her
         return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
     if ONE.fullmatch(str(parsed.slots.get("customer", ""))):  # "my tasks for him?": the one
         return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})

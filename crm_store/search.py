@@ -186,7 +186,8 @@ def _hinted(query: str, rows: Sequence[Row]) -> set[int]:
 
 def _fits_hint(query: str, name_key: str, company_key: str, city: str | None) -> bool:
     """Whether the folded words are the customer's own name (the person's, else the company's)
-    followed by words of its company or city: "hugo novak (munich)", "hugo novak, tyrell".
+    with words of its company or city after or before it: "hugo novak (munich)", "hugo novak,
+    tyrell", "halcyon chloe martin".
     Every such word must fit, so a hint that is partly wrong names nobody."""
     own = (name_key or company_key).replace(" ", "")  # "obrien" is O'Brien ("o brien")
     words = query.split()
@@ -194,11 +195,18 @@ def _fits_hint(query: str, name_key: str, company_key: str, city: str | None) ->
     if name_key and company_key and said is None:  # "harbor consulting (rafael)": the company
         firm = company_key.replace(" ", "")  # first, then words of the person's name
         at = next((k for k in range(1, len(words)) if "".join(words[:k]) == firm), None)
-        extra = set(words[at:]) - HINT_LINKS if at is not None else set()
-        return bool(extra) and extra <= set(name_key.split())
-    if not own or said is None:
+        if at is not None:
+            extra = set(words[at:]) - HINT_LINKS
+            return bool(extra) and extra <= set(name_key.split())
+    if not own:
         return False
-    extra = set(words[said:]) - HINT_LINKS
+    if said is None:  # "halcyon chloe martin": the company or town said before the name
+        before = next((k for k in range(1, len(words)) if "".join(words[k:]) == own), None)
+        if before is None:
+            return False
+        extra = set(words[:before]) - HINT_LINKS
+    else:
+        extra = set(words[said:]) - HINT_LINKS
     fitting = set(company_key.split()) | set(normalize.name_key(city or "").split())
     return bool(extra) and extra <= fitting
 

@@ -179,9 +179,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         (loaded := _TOO_MANY_THEN_MOVED.match(message.typed))
         and (moved := parse(loaded["rest"], now=now, tz=tz, lexicon=lexicon)).intent
         == "customer.bulk_update"
-        and not moved.slots.get("owner")
+        and moved.slots.get("owner") in (None, loaded["who"])
     ):  # "sam has too many. move the never-contacted ones to jordan": of Sam's
-        return replace(moved, slots={**moved.slots, "owner": loaded["who"]})
+        unread = tuple(w for w in moved.unread if w.casefold() not in vocab.WHOSE)
+        return replace(moved, slots={**moved.slots, "owner": loaded["who"]}, unread=unread)
     if taking := _CAN_THEY_TAKE.match(message.typed):  # "can maria take the polaris renewal
         what, who = taking["what"], taking["who"]  # quote, im swamped": that task, hers now
         book = _AN_ACCOUNT.search(what)  # "could sam take over the acme account": the customer
@@ -1147,8 +1148,8 @@ _COUNT_TO_WHOM = re.compile(
     re.I,
 )
 _TOO_MANY_THEN_MOVED = re.compile(
-    r"^(?P<who>[a-z][\w'-]*)\s+(?:has|'s got|has got|got)\s+(?:way\s+)?(?:too many|too much|loads|"
-    r"a lot|too full a book)\b[^.;!?]*[.;!?]+\s*(?P<rest>\S.*)$",
+    r"^(?P<who>[a-z][\w-]*?)(?:'s|’s|s)?\s+(?:has|'s got|’s got|s got|has got|got)\s+(?:way\s+)?"
+    r"(?:too many|too much|loads|a lot|too full a book)\b[^.;!?,]*[.;!?,]+\s*(?P<rest>\S.*)$",
     re.I,
 )
 _MINE_NOW = re.compile(
@@ -1379,6 +1380,19 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
         ),
         lambda found: f"{found['verb']} {found['id']}",
         frozenset({"customer.delete"}),
+    ),
+    (  # "now #118", "and #118?" after a profile: that one's
+        re.compile(r"^\W*(?:(?:and|now|ok|also|next|then)\W+)+(?P<id>#\d{1,7})\W*$", re.I),
+        lambda found: f"tell me about {found['id']}",
+        frozenset({"customer.show"}),
+    ),
+    (  # "what did the team sell today": the team's sales
+        re.compile(
+            r"^\W*(?:so\s+)?what\s+(?:did|has|have)\s+(?:the\s+)?team\s+(?:sell|sold)\b(?P<rest>.*)$",
+            re.I,
+        ),
+        lambda found: f"team sales {found['rest']}",
+        frozenset({"report.show"}),
     ),
     (  # "which of them bought support premium": the list narrowed by the bot
         _WHICH_OF_THEM,

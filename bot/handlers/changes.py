@@ -52,6 +52,7 @@ def show_changes(parsed: Parsed, ctx: Context) -> Reply:
     if not parsed.slots.get("customer"):
         return _changed_today(ctx, "team" if ctx.is_manager else "me")  # "who changed what today"
     customer = resolve_customer(ctx, parsed.slots.get("customer"), read=True, in_bin=None)
+    ctx.mentioned = customer.id
     whose = [and_(AuditEntry.entity == "customers", AuditEntry.entity_id == customer.id)]
     if not parsed.slots.get("field") and not parsed.slots.get("action"):
         for model in (Purchase, Interaction):

@@ -62,6 +62,14 @@ def test_a_company_or_company_and_city_pick_the_one_that_has_both(namesakes, typ
     assert answer.customer_id == the(namesakes, "Hugo Novak", "Zürich")
 
 
+@pytest.mark.parametrize("typed", ["tyrell hugo novak", "munich hugo novak"])
+def test_a_company_or_city_said_before_the_name_picks_the_one_there(namesakes, typed):
+    namesakes.run("nps.record", customer=typed, score=9)
+    [answer] = namesakes.rows(NpsAnswer)
+    city = "Zürich" if typed.startswith("tyrell") else "Munich"
+    assert answer.customer_id == the(namesakes, "Hugo Novak", city)
+
+
 def test_a_call_logged_with_the_city_in_the_message_goes_to_that_customer(namesakes):
     reply = namesakes.say("called hugo novak from munich about the renewal")
     assert reply.text.startswith("Logged a call with Hugo Novak")

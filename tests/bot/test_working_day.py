@@ -839,3 +839,26 @@ def test_one_of_two_tasks_closed_together_said_not_done_is_the_only_one_open_aga
         first: False,
         second: True,
     }
+
+
+def test_a_question_about_a_stage_then_a_request_to_put_it_back_does_both(chat):
+    chat.say("move jane cooper to lost", who="Alex")
+    reply = chat.say(
+        "why is jane cooper marked lost?? im calling her tmrw, put her back to customer"
+    )
+    assert "stage lost" in reply.text or "→ lost" in reply.text
+    assert chat.customer("Jane Cooper").stage == "customer"
+    chat.say("and add a note that she asked for a demo of analytics pro")
+    [note] = chat.rows(Interaction)
+    assert (note.customer_id, note.channel) == (chat.customer("Jane Cooper").id, "note")
+
+
+def test_a_rep_said_to_have_too_much_has_his_leads_previewed_for_another(chat):
+    chat.say("move jane smith to lead", who="Alex")
+    asked = chat.say("sam's got too much on, move his leads to alex", who="Alex")
+    assert asked.text.startswith("Move 2 customers to Alex?")
+    chat.say("yes", who="Alex")
+    with Session(chat.engine) as session:
+        alex = session.exec(select(Staff).where(Staff.name == "Alex")).one()
+    moved = {c.name for c in chat.rows(Customer) if c.owner_id == alex.id}
+    assert moved == {"Jane Smith", "Hans Müller"}  # the leads, not Jane Cooper, a customer

@@ -4931,6 +4931,12 @@ def test_what_blind_round_79_missed_is_read_as_meant(text, intent, slots):
             {"customer": "#204"},
         ),
         ("38 isnt done yet", "task.update", {"task_id": 38, "action": "reopen"}),
+        ("now #118", "customer.show", {"customer": "#118"}),
+        (
+            "what did the team sell today",
+            "report.show",
+            {"metric": "revenue", "period": "today", "owner": "team"},
+        ),
     ],
 )
 def test_a_write_read_from_working_day_89_is_the_one_meant(text, intent, slots):
