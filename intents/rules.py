@@ -2062,8 +2062,8 @@ def _report(match: re.Match, message: Message) -> dict | None:
         and not vocab.FORECAST_ASKED.search(text)  # "forecast for jordan's pipeline": his book's
     ):
         group_by = "stage"  # "sam's pipeline": how many at each stage
-    if group_by == "owner" and re.search(r"\bstages?\b", text):
-        group_by = "stage"  # "stage counts per rep": each stage, split by rep
+    if group_by == "owner" and re.search(r"\b(?:stages?|pipeline)\b", text):
+        group_by = "stage"  # "stage counts per rep", "the pipeline by rep": each stage, by rep
     scorecard = vocab.TEAM_SCORECARD.search(text)
     if scorecard and group_by is None:
         group_by = "owner"  # "how are the reps doing": each rep's figures
@@ -2083,6 +2083,9 @@ def _report(match: re.Match, message: Message) -> dict | None:
     if against:
         said = text[: against.start()] + text[against.end() :]  # "nps vs last quarter": this one's
     forecast = bool(vocab.FORECAST_ASKED.search(text))
+    closed = bool(vocab.DEALS_CLOSED.search(text)) and group_by in (None, "owner")
+    if closed:
+        metric = "customers"  # won and lost: customers who moved to either stage
     return {
         "metric": metric,
         "channel": _one_channel(text) if metric == "interactions" else None,
@@ -2096,6 +2099,7 @@ def _report(match: re.Match, message: Message) -> dict | None:
         A_YEAR_BEFORE: True if compared and _A_YEAR_BEFORE.search(text) else None,
         "chart": True if vocab.CHART.search(text) else None,
         FORECAST: True if forecast else None,
+        CLOSED: True if closed else None,
     }
 
 
@@ -5045,6 +5049,7 @@ BOUGHT_DAYS = "bought_days"  # customers who bought within so many days (ditto)
 CONTACTED_DAYS = "contacted_days"  # customers contacted within so many days (ditto)
 ADDED = "added"  # customers added within a span: {"since": day, "before": day} (ditto)
 MENTIONING = "mentioning"  # contacts whose words hold these (not in the contract's frame)
+CLOSED = "closed"  # a report of deals won and lost, not of customers added (ditto)
 FORECAST = "forecast"  # a report of what a book is expected to bring, not what it brought (ditto)
 BOUGHT = "bought"  # customers who bought this product (ditto)
 NOT_BOUGHT = "not_bought"  # customers who never bought this product (ditto)

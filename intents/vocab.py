@@ -680,6 +680,17 @@ FORECAST_ASKED = re.compile(
     r"\b(?:forecast(?:ed|s|ing)?|projections?|projected (?:revenue|sales|value)|"
     r"(?:expected|likely) (?:revenue|sales)|(?:expected|set|going|likely) to bring in|will bring in)\b"
 )
+# deals won and lost, asked as a rate or a count: "whats our win rate this quarter", "how many
+# deals did we lose this month", "which customers did we move to lost today"
+DEALS_CLOSED = re.compile(
+    r"\b(?:win|close|closing|conversion|success)\s*(?:rate|ratio|%)|\bwin[/ -]loss\b|"
+    r"\bwon\s+(?:vs\.?|versus|and|or|v)\s+lost\b|"
+    r"\bdeals?\s+(?:did\s+(?:we|i|you|[a-z]+)\s+)?(?:won|lost|win|lose|close|closed)\b|"
+    r"\b(?:win|won|lose|lost|close|closed)\s+(?:any\s+|many\s+)?(?:deals?|opportunities|opps)\b|"
+    r"\b(?:move|moved|mark|marked|put)\s+(?:to|as)\s+(?:lost|won)\b|"
+    r"\bhow\s+many\s+(?:did\s+(?:we|i|[a-z]+)\s+)?(?:win|lose|won|lost)\b|"
+    r"\bwho\s+did\s+(?:we|i|[a-z]+)\s+(?:win|lose)\b"
+)
 # a change said after the customer and a colon: "Meridian Grain: stage prospect",
 # "Björklund Spa AB: Linnea takes over", "Maple & Mist Films: add tag net30"
 CHANGE_AFTER_NAME = re.compile(
@@ -1335,6 +1346,7 @@ CUES: list[tuple[str, str]] = [
         r"^(?:show (?:me )?)?(?:the |our )?(?:top (?:selling )?products|best[- ]?sell(?:ing|ers))\b|\bhow does (?:the|my|our|[\w-]+'?s) pipeline look\b",
     ),
     ("report.show", WHICH_TOWNS.pattern),  # "which cities are jordans customers in"
+    ("report.show", DEALS_CLOSED.pattern),  # "win rate this quarter", "deals lost this month"
     ("customer.show", EVERYTHING_ABOUT.pattern),
     (  # "get maria to call chloe martin by monday": a task for maria
         "task.create",

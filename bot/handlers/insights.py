@@ -14,6 +14,7 @@ from sqlmodel import select
 
 from bot import checks, format
 from bot.books import ME, TEAM, TEAM_BOOK, Book, staff_names, whose_book
+from bot.closed_deals import closed_deals
 from bot.context import Context, UserError, handles
 from bot.messages import Button, File, Reply
 from bot.resolve import resolve_among, resolve_customer, resolve_staff, stage_named
@@ -24,6 +25,7 @@ from intents import (
     BOUGHT,
     BOUGHT_DAYS,
     CAME_FROM,
+    CLOSED,
     CONTACTED_DAYS,
     CUSTOMERS,
     EXCLUDING,
@@ -576,6 +578,10 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     if group_by == "owner" and slots.get("metric") == "customers" and _to_date(slots):
         return _team(ctx)
     book = whose_book(ctx, slots.get("owner"))
+    if slots.get(CLOSED):  # "whats our win rate this quarter", "deals lost this month by rep"
+        book, whose = _book_of_customers(ctx, slots.get("owner"))
+        shown = closed_deals(ctx, book, slots.get("period"), per_rep=group_by == "owner")
+        return replace(shown, text=f"{whose}{shown.text}") if whose else shown
     if slots.get(FORECAST):  # a manager who owns no customers asks for the team's
         book = _book_of_customers(ctx, slots.get("owner"))[0]
         return _forecast(ctx, book, slots.get("period"))

@@ -4933,6 +4933,16 @@ def test_what_blind_round_79_missed_is_read_as_meant(text, intent, slots):
         ("38 isnt done yet", "task.update", {"task_id": 38, "action": "reopen"}),
         ("now #118", "customer.show", {"customer": "#118"}),
         (
+            "whats our win rate this quarter",
+            "report.show",
+            {"metric": "customers", "period": "this_quarter", "closed": True},
+        ),
+        (
+            "how does the pipeline look now, by rep",
+            "report.show",
+            {"metric": "customers", "group_by": "stage"},
+        ),
+        (
             "what did the team sell today",
             "report.show",
             {"metric": "revenue", "period": "today", "owner": "team"},
