@@ -211,6 +211,27 @@ def _fits_hint(query: str, name_key: str, company_key: str, city: str | None) ->
     return bool(extra) and extra <= fitting
 
 
+def looks_like(typed: str, name: str) -> bool:
+    """Whether a name could be the person typed, written another way: each word of the shorter
+    is close to a word of the other, or is its initial ("K. Brandt" for "kai brandt", "mateo
+    schneiders" for Mateo Schneider); "Hugo Schneider" is not "mateo schneider"."""
+    said, own = normalize.name_key(typed).split(), normalize.name_key(name).split()
+    if not said or not own:
+        return False
+    short, long = sorted((said, own), key=len)
+    return all(
+        any(fuzz.ratio(word, other) >= LOOK_ALIKE or _initial_of(word, other) for other in long)
+        for word in short
+    )
+
+
+LOOK_ALIKE = 80  # how alike two words of a name must be to be taken for one
+
+
+def _initial_of(one: str, other: str) -> bool:
+    return min(len(one), len(other)) == 1 and one[0] == other[0]
+
+
 def _exact_bonus(query: str, key: str) -> float:
     """Whole-word equality beats a fuzzy 100 ('acme' is Acme, before 'Acme Rockets')."""
     return 1.0 if query == key else 0.0

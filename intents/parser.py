@@ -123,6 +123,9 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         sold := _sale_then_asked(sale, message, now=now, tz=tz, lexicon=lexicon)
     ):
         return sold
+    if twice := _ENTERED_TWICE.match(message.typed):  # "looks like kai brandt got entered twice"
+        who = next(twice[g] for g in ("who", "who2", "who3", "who4") if twice[g])
+        return Parsed("segment.list", {rules.NAMESAKES: who.strip()}, 0.85)
     if held := _HAS_A_TASK_HANDED.match(message.typed):
         # "léa nakamura has a chase task from sam for friday, hand it to jordan": that task
         about = " ".join((held["what"] or "").split())
@@ -1239,6 +1242,23 @@ def _dictated_card(said: str) -> str:
     return said
 
 
+# one customer perhaps entered twice, named: "looks like kai brandt got entered twice, can you
+# check", "and the two mateo schneiders - same person?", "show me both mateo schneiders"
+_ENTERED_TWICE = re.compile(
+    r"^\W*(?:(?:looks like|i think|seems|hmm+|hey|so|and|also)\W+)*(?P<who>[^,.;?!]+?)\s+"
+    r"(?:got|was|has been|is|are|were|'s|’s)\s+(?:entered|added|created|put in|"
+    r"(?:in|on) (?:here|the crm|the system)|there)\s+twice\b"
+    r"|^\W*(?:(?:and|so|also)\s+)?(?:are\s+)?(?:the|both|these|those)\s+two\s+"
+    r"(?P<who2>[^,.;?!–—-]+?)\s*"
+    r"(?:[-–—,:]\s*|\s+)(?:(?:are\s+)?(?:they|these|those)\s+)?(?:the\s+)?same\s+(?:person|guy|"
+    r"lady|customer|one|people)\b"
+    r"|^\W*(?:(?:pls|please|can you|could you)\s+)?(?:show|compare|list)\s+(?:me\s+)?both\s+"
+    r"(?P<who3>[^,.;?!]+?)(?:\s+side\s+by\s+side)?\W*$"
+    r"|^\W*(?:is|are|have we got|do we have)\s+(?P<who4>[^,.;?!]+?)\s+"
+    r"(?:in\s+(?:here|the crm|the system)\s+|"
+    r"on\s+(?:here|the crm|the system)\s+)?twice\b",
+    re.I,
+)
 # a colleague's note passed on, which names its own customer
 _PASSED_ON = re.compile(
     r"^\W*(?:fwd|fw|forwarded|passed on)\s+(?:from\s+)?[A-Z][\w'-]*\s*:\s*"

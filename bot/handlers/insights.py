@@ -95,6 +95,8 @@ def list_segment(parsed: Parsed, ctx: Context) -> Reply:
 
     slots = parsed.slots
     book, lead = _book_of_customers(ctx, slots.get("owner"))
+    if isinstance(slots.get(NAMESAKES), str):  # "looks like kai brandt got entered twice"
+        return _look_alikes(ctx, slots[NAMESAKES])
     if slots.get(NAMESAKES):  # "any duplicate customers?", "any duplicate leads?"
         return _namesakes(ctx, book, slots.get("stage"))
     criteria = selection(ctx, slots, book=book)
@@ -176,8 +178,42 @@ def _namesakes(ctx: Context, book: Book, stage: str | None = None) -> Reply:
     if not groups:
         among = f" at stage {stage}" if stage else ""
         return Reply(f"No two of {book.possessive} customers share a name{among}.")
+    rows = _side_by_side(ctx, [customer for group in groups for customer in group])
+    return Reply(
+        text=f"{len(groups)} name{' is' if len(groups) == 1 else 's are'} shared by more than one "
+        f"customer ({len(rows)} customers). {_BEFORE_DELETING}",
+        rows=rows,
+    )
+
+
+_BEFORE_DELETING = (
+    "Check whether each is one person entered twice before deleting one: what was logged on it "
+    "stays with it."
+)
+
+
+def _look_alikes(ctx: Context, named: str) -> Reply:
+    """The customers whose names look like the one said ("kai brandt", "K. Brandt"), side by
+    side, for someone to tell whether one person was entered twice."""
+    from crm_store.search import find_customers, looks_like
+
+    found = (m.customer for m in find_customers(ctx.session, named, limit=10))
+    alike = [c for c in found if looks_like(named, c.name or c.company or "")]
+    if not alike:
+        return Reply(f"No customer looks like “{named}”.")
+    if len(alike) == 1:
+        return Reply(
+            f"Only one customer looks like “{named}”: {alike[0].display_name} (#{alike[0].id})."
+        )
+    rows = _side_by_side(ctx, alike)
+    return Reply(text=f"{len(rows)} customers look like “{named}”. {_BEFORE_DELETING}", rows=rows)
+
+
+def _side_by_side(ctx: Context, customers: list[Customer]) -> list[dict[str, str]]:
+    """Customers as rows to compare, each with what tells one record from another."""
     owners = staff_names(ctx.session)
-    rows = [
+    ctx.shown = [customer.id for customer in customers]
+    return [
         {
             "#": str(customer.id),
             "Customer": customer.display_name,
@@ -185,18 +221,11 @@ def _namesakes(ctx: Context, book: Book, stage: str | None = None) -> Reply:
             "Stage": customer.stage,
             "City": customer.city or "",
             "E-mail": customer.email or "",
+            "Phone": customer.phone or "",
+            "Added": format.day(customer.created_at.date(), today=ctx.today),
         }
-        for group in groups
-        for customer in group
+        for customer in customers
     ]
-    ctx.shown = [int(row["#"]) for row in rows]
-    return Reply(
-        text=f"{len(groups)} name{' is' if len(groups) == 1 else 's are'} shared by more than one "
-        f"customer ({len(rows)} customers). "
-        "Check whether each is one person entered twice before deleting one: "
-        "what was logged on it stays with it.",
-        rows=rows,
-    )
 
 
 def _book_of_customers(ctx: Context, owner: object) -> tuple[Book, str]:

@@ -862,3 +862,13 @@ def test_a_rep_said_to_have_too_much_has_his_leads_previewed_for_another(chat):
         alex = session.exec(select(Staff).where(Staff.name == "Alex")).one()
     moved = {c.name for c in chat.rows(Customer) if c.owner_id == alex.id}
     assert moved == {"Jane Smith", "Hans Müller"}  # the leads, not Jane Cooper, a customer
+
+
+def test_a_customer_perhaps_entered_twice_is_shown_beside_the_other_record(chat):
+    chat.say("new lead K. Brandt, Nimbus Robotics GmbH, k.brandt@nimbus.de", who="Alex")
+    chat.say("new lead Kai Brandt, Nimbus Robotics, kai@nimbusrobotics.com", who="Alex")
+    reply = chat.say("looks like kai brandt got entered twice, can you check", who="Alex")
+    assert sorted(row["E-mail"] for row in reply.rows) == [
+        "k.brandt@nimbus.de",
+        "kai@nimbusrobotics.com",
+    ]

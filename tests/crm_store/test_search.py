@@ -4,7 +4,7 @@ import pytest
 from sqlmodel import Session
 
 from crm_store.models import Customer
-from crm_store.search import clear_winner, find_customers, namesakes
+from crm_store.search import clear_winner, find_customers, looks_like, namesakes
 
 
 @pytest.fixture
@@ -103,3 +103,17 @@ def test_customers_who_share_a_name_are_grouped_as_possible_duplicates(engine):
             ["Chloé Martin", "chloe martin (Halcyon)"],
             ["Northwind Ltd", "Northwind"],
         ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "name", "alike"),
+    [
+        ("kai brandt", "K. Brandt", True),
+        ("mateo schneiders", "Mateo Schneider", True),
+        ("hugo silva", "Hugo Silva", True),
+        ("mateo schneider", "Hugo Schneider", False),
+        ("jane cooper", "Sophie Cooper", False),
+    ],
+)
+def test_a_name_written_another_way_looks_like_the_person_and_no_one_else(typed, name, alike):
+    assert looks_like(typed, name) is alike

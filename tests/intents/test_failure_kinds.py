@@ -4933,6 +4933,16 @@ def test_what_blind_round_79_missed_is_read_as_meant(text, intent, slots):
         ("38 isnt done yet", "task.update", {"task_id": 38, "action": "reopen"}),
         ("now #118", "customer.show", {"customer": "#118"}),
         (
+            "looks like kai brandt got entered twice, can you check",
+            "segment.list",
+            {"namesakes": "kai brandt"},
+        ),
+        (
+            "show me both mateo schneiders side by side",
+            "segment.list",
+            {"namesakes": "mateo schneiders"},
+        ),
+        (
             "whats our win rate this quarter",
             "report.show",
             {"metric": "customers", "period": "this_quarter", "closed": True},
