@@ -21,7 +21,7 @@ from bot.handlers.bulk import ASSIGNEE, COUNT_SAID, DEALT, IDS, THEIR_OWNER_SAID
 from bot.handlers.insights import PER_OWNER, selection_of
 from bot.handlers.tasks import THEIR_OWNER
 from crm_store.models import ConversationSubject
-from intents import CUSTOMERS, EXCLUDING, FORECAST, TASKS_OF, WITH_TASKS, Parsed, vocab
+from intents import AVERAGE, CUSTOMERS, EXCLUDING, FORECAST, TASKS_OF, WITH_TASKS, Parsed, vocab
 from intents.rules import QUOTED_NAME
 from intents.text import spoken_number
 
@@ -1458,7 +1458,20 @@ def _a_task_each(text: str, read: Reader) -> Parsed | None:
 def _refined(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) -> Parsed | None:
     """The question asked last, with what a short follow-up changes: "by rep?" after a report,
     "just maria's" after the team's tasks, "only the berlin ones" after a list."""
-    return _narrower(text, parsed, asked, read) or _same_figure(text, parsed, asked)
+    return (
+        _averaged(parsed, asked)
+        or _narrower(text, parsed, asked, read)
+        or _same_figure(text, parsed, asked)
+    )
+
+
+def _averaged(parsed: Parsed, asked: dict[str, Any]) -> Parsed | None:
+    """ "i meant the average per order, not the total" after sales per rep: those, per order."""
+    said = parsed.slots.keys() - {"metric", AVERAGE}
+    if asked["intent"] != "report.show" or not parsed.slots.get(AVERAGE) or said:
+        return None
+    kept = {k: v for k, v in asked["slots"].items() if k in ("period", "group_by", "owner")}
+    return replace(parsed, slots={**parsed.slots, **kept})
 
 
 def _same_figure(text: str, parsed: Parsed, asked: dict[str, Any]) -> Parsed | None:

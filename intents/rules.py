@@ -2086,6 +2086,9 @@ def _report(match: re.Match, message: Message) -> dict | None:
     closed = bool(vocab.DEALS_CLOSED.search(text)) and group_by in (None, "owner")
     if closed:
         metric = "customers"  # won and lost: customers who moved to either stage
+    average = bool(vocab.AVERAGE_ORDER.search(text))
+    if average:
+        metric = "revenue"  # what the sales came to, per order
     return {
         "metric": metric,
         "channel": _one_channel(text) if metric == "interactions" else None,
@@ -2100,6 +2103,7 @@ def _report(match: re.Match, message: Message) -> dict | None:
         "chart": True if vocab.CHART.search(text) else None,
         FORECAST: True if forecast else None,
         CLOSED: True if closed else None,
+        AVERAGE: True if average else None,
     }
 
 
@@ -5049,6 +5053,7 @@ BOUGHT_DAYS = "bought_days"  # customers who bought within so many days (ditto)
 CONTACTED_DAYS = "contacted_days"  # customers contacted within so many days (ditto)
 ADDED = "added"  # customers added within a span: {"since": day, "before": day} (ditto)
 MENTIONING = "mentioning"  # contacts whose words hold these (not in the contract's frame)
+AVERAGE = "average"  # a report of what an order brings on average, not the total (ditto)
 CLOSED = "closed"  # a report of deals won and lost, not of customers added (ditto)
 FORECAST = "forecast"  # a report of what a book is expected to bring, not what it brought (ditto)
 BOUGHT = "bought"  # customers who bought this product (ditto)

@@ -680,6 +680,11 @@ FORECAST_ASKED = re.compile(
     r"\b(?:forecast(?:ed|s|ing)?|projections?|projected (?:revenue|sales|value)|"
     r"(?:expected|likely) (?:revenue|sales)|(?:expected|set|going|likely) to bring in|will bring in)\b"
 )
+# what an order brings on average: "average order value per rep", "aov this quarter"
+AVERAGE_ORDER = re.compile(
+    r"\b(?:average|avg|mean|typical)\s+(?:order|deal|sale|basket|ticket|purchase)s?\s*(?:value|size|"
+    r"amount)?\b|\baov\b|\b(?:average|avg)\s+(?:per|a|an|each)\s+(?:order|sale|deal)\b"
+)
 # deals won and lost, asked as a rate or a count: "whats our win rate this quarter", "how many
 # deals did we lose this month", "which customers did we move to lost today"
 DEALS_CLOSED = re.compile(
@@ -1347,6 +1352,7 @@ CUES: list[tuple[str, str]] = [
     ),
     ("report.show", WHICH_TOWNS.pattern),  # "which cities are jordans customers in"
     ("report.show", DEALS_CLOSED.pattern),  # "win rate this quarter", "deals lost this month"
+    ("report.show", AVERAGE_ORDER.pattern),  # "average order value per rep, last 30 days"
     ("customer.show", EVERYTHING_ABOUT.pattern),
     (  # "get maria to call chloe martin by monday": a task for maria
         "task.create",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import select
 
 from bot import checks, format
+from bot.average_order import average_order
 from bot.books import ME, TEAM, TEAM_BOOK, Book, staff_names, whose_book
 from bot.closed_deals import closed_deals
 from bot.context import Context, UserError, handles
@@ -22,6 +23,7 @@ from crm_store.models import Customer, customer_label
 from intents import (
     A_YEAR_BEFORE,
     ADDED,
+    AVERAGE,
     BOUGHT,
     BOUGHT_DAYS,
     CAME_FROM,
@@ -644,6 +646,8 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
         "owner_id": book.owner_id,
         "channel": slots.get("channel"),
     }
+    if slots.get(AVERAGE):  # "average order value per rep, last 30 days"
+        return average_order(ctx, wanted, book)
     try:
         report = reports.build(ctx.session, **wanted)
         earlier = None

@@ -4933,6 +4933,11 @@ def test_what_blind_round_79_missed_is_read_as_meant(text, intent, slots):
         ("38 isnt done yet", "task.update", {"task_id": 38, "action": "reopen"}),
         ("now #118", "customer.show", {"customer": "#118"}),
         (
+            "average order value per rep, last 30 days",
+            "report.show",
+            {"metric": "revenue", "period": "last_30_days", "group_by": "owner", "average": True},
+        ),
+        (
             "looks like kai brandt got entered twice, can you check",
             "segment.list",
             {"namesakes": "kai brandt"},
