@@ -191,6 +191,12 @@ BUT_TO = re.compile(r"[\s,]+but\s+(?:to|as|into|in)\s+(?P<value>[\w' -]+?)\W*$",
 ASKED_OF_ONE = frozenset({"customer.show", "interaction.history", "next_action.suggest"})
 THEIR_TASKS = re.compile(r"\b(?:his|her|their)\s+(?:open\s+|overdue\s+)?tasks?\b", re.I)
 # the tasks just listed, handed over: "give both of those to maria", "give them to sam after all"
+# whose of a list just shown: "which of those are maria's", "and which ones are sam's?"
+WHOSE_OF_THOSE = re.compile(
+    r"\W*(?:(?:and|so|ok|now)\s+)?(?:which|what)\s+(?:ones\s+)?(?:of\s+(?:those|them|these)\s+)?"
+    r"(?:are|is|belong to)\s+(?P<who>[a-z][\w-]*?)(?:'s|’s|s')?\W*",
+    re.I,
+)
 LISTED_HANDED = re.compile(
     r"^(?:(?:ok|okay|actually|no|so|then|and)[\s,]+)*(?:please\s+)?(?:give|hand|move|reassign|pass|"
     r"transfer|assign)\s+(?:over\s+)?(?:them|those|these|both(?: of (?:them|those))?|all (?:of )?"
@@ -783,6 +789,9 @@ def _referred(text: str, parsed: Parsed, subject: ConversationSubject, read: Rea
         listed = asked["slots"]
         slots = {TASKS_OF: listed.get("owner") or "me", "owner": handed["who"].strip()}
         return Parsed("task.update", {**slots, "period": listed.get("period")}, SURE)
+    if asked and asked["intent"] == "task.list" and (whose := WHOSE_OF_THOSE.fullmatch(text)):
+        # "which of those are maria's" after the team's tasks due this week: hers among them
+        return Parsed(asked["intent"], {**asked["slots"], "owner": whose["who"]}, SURE)
     if asked and (refined := _refined(text, parsed, asked, read)) is not None:
         return refined
     if (

@@ -872,3 +872,11 @@ def test_a_customer_perhaps_entered_twice_is_shown_beside_the_other_record(chat)
         "k.brandt@nimbus.de",
         "kai@nimbusrobotics.com",
     ]
+
+
+def test_whose_of_the_tasks_just_listed_narrows_that_list_to_theirs(chat):
+    chat.say("remind me to call jane cooper friday")
+    chat.say("remind me to call hans müller friday", who="Alex")
+    chat.say("team tasks due this week", who="Alex")
+    reply = chat.say("which of those are sam's", who="Alex")
+    assert [row["Task"] for row in reply.rows] == ["call jane cooper"]
