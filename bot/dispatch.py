@@ -852,7 +852,14 @@ def _sure_of_each(reading: intents.Parsed) -> bool:
         or reading.intent not in WRITES  # "why is X marked lost?? …, put her back to lead": a
         and bool(slots.get("customer"))  # question about one customer, which writes nothing
     )
-    return reading.confidence >= (UNSURE if checked else SURE_OF_EACH)
+    previewed = (  # "tag them winback and give them all to maria": each shown before it is done
+        reading.intent == "customer.bulk_update"
+        and slots.get("field") in ("tag", "owner", "stage")
+        and bool(slots.get("value"))
+    )
+    return reading.confidence >= (
+        ANOTHER_WRITE if previewed else UNSURE if checked else SURE_OF_EACH
+    )
 
 
 def _previewed_after(first: str, later: intents.Parsed) -> bool:

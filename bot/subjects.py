@@ -1158,11 +1158,9 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
     each = EACH.search(text) or THEIR_OWNER.search(text)  # "… for each of their owners: …"
     if pointed is None and each and (tasks := _a_task_each(text, read)):
         # "task for the owner on each: …": one on each customer of the list
-        return Parsed(
-            "customer.bulk_update",
-            {**selection_of(subject.selection or {}), **tasks.slots},
-            tasks.confidence,
-        )
+        selection = selection_of(subject.selection or {})
+        slots = {**selection, **_for_the_rep(tasks.slots, text, selection)}
+        return Parsed("customer.bulk_update", slots, tasks.confidence)
     if pointed is None:
         return parsed
     if (
@@ -1196,7 +1194,8 @@ def _to_the_list(text: str, parsed: Parsed, subject: ConversationSubject, read: 
     if narrower and ASKED_OF_THEM.search(text):  # "how many of those are jordans": the list, his
         return Parsed("segment.list", selection, max(parsed.confidence, SURE))
     if (tasks := _a_task_each(text, read)) is not None:
-        return Parsed("customer.bulk_update", {**selection, **tasks.slots}, tasks.confidence)
+        slots = {**selection, **_for_the_rep(tasks.slots, text, selection)}
+        return Parsed("customer.bulk_update", slots, tasks.confidence)
     return _change_to_them(text, selection, read) or parsed
 
 
@@ -1462,6 +1461,20 @@ def _a_task_each(text: str, read: Reader) -> Parsed | None:
         assignee, task = named["who"], task_named(task[: named.start()])
     slots = {"action": "task", "text": task, "due": reading.slots.get("due")}
     return Parsed(reading.intent, {**slots, ASSIGNEE: assignee}, reading.confidence)
+
+
+def _for_the_rep(task: dict[str, Any], text: str, selection: dict[str, Any]) -> dict[str, Any]:
+    """ "set him a task to call each of those" after Sam's customers: the tasks are Sam's."""
+    owner = selection.get("owner")
+    if task.get(ASSIGNEE) or owner in (None, "me", "team") or not _HIM_A_TASK.search(text):
+        return task
+    return {**task, ASSIGNEE: owner}
+
+
+_HIM_A_TASK = re.compile(
+    r"\b(?:set|give|make|create|add|assign)\s+(?:him|her)\s+(?:a\s+|one\s+)?(?:task|reminder|to-?do)",
+    re.I,
+)
 
 
 def _refined(text: str, parsed: Parsed, asked: dict[str, Any], read: Reader) -> Parsed | None:

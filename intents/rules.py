@@ -2079,7 +2079,7 @@ def _report(match: re.Match, message: Message) -> dict | None:
         metric = "customers"  # "which cities are jordans customers in", "customer count by city"
     compared = vocab.COMPARE.search(vocab.REPS_COMPARED.sub(" ", text))
     against = compared and (_AGAINST_LAST.search(text) or _LAST_AGAINST_THIS.search(text))
-    said = text
+    said = _THE_ONE_BEFORE.sub(" ", text)  # "and compared to the month before?": no period
     if against:
         said = text[: against.start()] + text[against.end() :]  # "nps vs last quarter": this one's
     forecast = bool(vocab.FORECAST_ASKED.search(text))
@@ -2196,6 +2196,11 @@ _PER_REP = re.compile(r"\b(?:each|per|any) rep\b")
 _AGAINST_LAST = re.compile(
     r"\b(?:vs\.?|versus|compared (?:to|with)|against|than|over)\s+(?:the\s+)?(?:last|previous|prior)\s+"
     r"(?P<unit>week|month|quarter|year)\b"
+)
+# the period before the one just asked about, said of it: "compared to the month before"
+_THE_ONE_BEFORE = re.compile(
+    r"\b(?:to|with|than|vs\.?|versus|against)\s+the\s+(?:week|month|quarter|year|one|period)\s+"
+    r"(?:before|prior)\b"
 )
 # "last month vs this month": this month's, against the one before
 _LAST_AGAINST_THIS = re.compile(

@@ -880,3 +880,33 @@ def test_whose_of_the_tasks_just_listed_narrows_that_list_to_theirs(chat):
     chat.say("team tasks due this week", who="Alex")
     reply = chat.say("which of those are sam's", who="Alex")
     assert [row["Task"] for row in reply.rows] == ["call jane cooper"]
+
+
+def test_the_month_before_asked_after_a_months_sales_compares_that_month(chat):
+    chat.say("revenue last month", who="Alex")
+    reply = chat.say("and compared to the month before?", who="Alex")
+    assert "(Thu 1 Oct – Sat 31 Oct). Before:" in reply.text
+    assert "(Tue 1 Sep – Wed 30 Sep)" in reply.text
+
+
+def test_him_given_a_task_on_a_reps_customers_is_that_rep(chat):
+    chat.say("sam's customers", who="Alex")
+    asked = chat.say("set him a task to call each of those", who="Alex")
+    assert "for Sam," in asked.text
+    chat.say("yes", who="Alex")
+    assert {task.text for task in chat.rows(Task)} == {"call"}
+    with Session(chat.engine) as session:
+        sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
+    assert {task.assignee_id for task in chat.rows(Task)} == {sam.id}
+
+
+def test_a_list_tagged_and_handed_over_in_one_message_is_both(chat):
+    chat.say("sam's customers", who="Alex")
+    chat.say("tag them winback and give them all to alex", who="Alex")
+    chat.say("yes", who="Alex")
+    chat.say("yes", who="Alex")
+    assert {tag.tag for tag in chat.rows(CustomerTag)} == {"winback"}
+    assert chat.count(CustomerTag) == 3
+    with Session(chat.engine) as session:
+        alex = session.exec(select(Staff).where(Staff.name == "Alex")).one()
+    assert {c.owner_id for c in chat.rows(Customer)} == {alex.id}
