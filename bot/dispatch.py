@@ -764,6 +764,8 @@ _SECOND = re.compile(
     r"city|address|company)\b(?:\s+(?:number|address))?\s+(?:is|to|=|:)"
     # "… is now x@y.de and she moved to Berlin": her city too
     r"|(?<=and )(?:he|she|they)(?:'s|\s+(?:has|have))?\s+(?:moved|relocated)\s+to\b"
+    # "… and hes now in austin": their city too
+    r"|(?<=and )(?:he|she|they|hes|shes)(?:'s|\s+is)?\s+now\s+(?:based\s+)?in\b"
     # "close 1, he's lost anyway. and the renewal quote one for him too": another task closed
     r"|(?<=[.;!] and )(?:the|that)\s+(?:[\w-]+\s+){1,3}one\b"
     rf"|(?<=and ){_DETAIL_AFTER}"  # "his new number is … and email x@y.com": the address too

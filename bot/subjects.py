@@ -1061,6 +1061,8 @@ def _to_the_customer(
         return parsed  # "new lead Daniel Okafor …, give him to sam": him is the new lead
     if SEVERAL_SAID.search(text):
         return parsed  # "move those 3 back to lead": never the one customer just talked about
+    if parsed.intent in _PUT_RIGHT and parsed.confidence >= SURE and not named:
+        return parsed  # "fix that note - she wants a demo next week": what was just logged
     reference, readings = f"#{customer_id}", []
     # "great he signed, make him a customer"; where other words were taken for the customer
     # ("left her a vm"), only the whole message read with her put in may replace them
@@ -1078,6 +1080,9 @@ def _to_the_customer(
         return replace(parsed, slots={**parsed.slots, "customer": reference})
     # "left her a vm": a reading with "her" put in wins only where it makes her the customer
     return max(readings, key=lambda r: r.confidence, default=parsed)
+
+
+_PUT_RIGHT = frozenset({"interaction.update", "purchase.update"})  # the entry just logged, fixed
 
 
 def _tasks_along(text: str, handover: dict[str, Any]) -> bool:

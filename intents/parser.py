@@ -1176,11 +1176,12 @@ _NEW_DETAIL_UNCOLONED = re.compile(
     re.I,
 )
 _NOTE_PUT_RIGHT = re.compile(
-    r"^\W*(?:(?:pls|please|can you|could you)\s+)?(?:fix|change|update|edit|correct|amend)\s+"
-    r"(?:the|my|that)\s+(?:(?:last|latest)\s+)?(?:(?P<kind>call|e-?mail|meeting|visit|text)\s+"
+    r"^\W*(?:(?:actually|oops|sorry|no|wait|ok)[\s,.!]+)*(?:(?:pls|please|can you|could you)\s+)?"
+    r"(?:fix|change|update|edit|correct|amend)\s+"
+    r"(?:the|my|that|this)\s+(?:(?:last|latest)\s+)?(?:(?P<kind>call|e-?mail|meeting|visit|text)\s+"
     r"(?:note|notes|summary|text)|(?:note|notes)\s+(?:on|of|for)\s+(?:the|my|that)\s+"
-    r"(?:(?:last|latest)\s+)?(?P<kind2>call|e-?mail|meeting|visit|text))"
-    r"\s*(?::|to(?:\s+(?:say|read))?\s*:?)\s*(?P<what>\S.*)$",
+    r"(?:(?:last|latest)\s+)?(?P<kind2>call|e-?mail|meeting|visit|text)|note|notes|summary|entry)"
+    r"\s*(?::|[-–—]|to(?:\s+(?:say|read))?\s*:?)\s*(?P<what>\S.*)$",
     re.I,
 )
 _WRAP_UP = re.compile(
@@ -1265,6 +1266,7 @@ _PASSED_ON = re.compile(
     r"(?P<rest>(?!(?:we|i|you|they|he|she|it|hi|hello|dear)\b)\S.*)$",
     re.I,
 )
+_PRONOUN = {"hes": "he", "shes": "she", "theyre": "they"}  # as typed without an apostrophe
 _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str] | None]] = [
     (  # "no i mean customers #35 #65 #79 -> stage lost": that change
         _I_MEANT,
@@ -1363,7 +1365,8 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
     (  # "fix the call note to say contract signed": that call's summary
         _NOTE_PUT_RIGHT,
         lambda found: (
-            f"change the summary of the last {found['kind'] or found['kind2']} to: {found['what']}"
+            f"change the summary of the last {found['kind'] or found['kind2'] or 'contact'} to: "
+            f"{found['what']}"
         ),
         frozenset({"interaction.update"}),
     ),
@@ -1413,6 +1416,18 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
         ),
         lambda found: f"team sales {found['rest']}",
         frozenset({"report.show"}),
+    ),
+    (  # "hes now in austin": where they are now
+        re.compile(
+            r"^\W*(?:(?:and|oh|also|btw)\s+)?(?P<who>he|she|they|hes|shes|theyre|#\d{1,7})(?:'s|’s|'re|’re|"
+            r"\s+is|\s+are)?\s+now\s+(?:based\s+|living\s+|located\s+)?in\s+"
+            r"(?P<city>[^,.;!?]+?)\W*$",
+            re.I,
+        ),
+        lambda found: (
+            f"{_PRONOUN.get(found['who'].lower(), found['who'])} moved to {found['city']}"
+        ),
+        frozenset({"customer.update"}),
     ),
     (  # "which of them bought support premium": the list narrowed by the bot
         _WHICH_OF_THEM,

@@ -910,3 +910,18 @@ def test_a_list_tagged_and_handed_over_in_one_message_is_both(chat):
     with Session(chat.engine) as session:
         alex = session.exec(select(Staff).where(Staff.name == "Alex")).one()
     assert {c.owner_id for c in chat.rows(Customer)} == {alex.id}
+
+
+def test_that_note_fixed_right_after_a_call_changes_the_calls_words(chat):
+    chat.say("called jane cooper, she wants a demo")
+    asked = chat.say("actually fix that note - she wants a demo next week")
+    assert "to say “she wants a demo next week”" in asked.text
+    chat.say("yes")
+    [call] = chat.rows(Interaction)
+    assert (call.channel, call.summary) == ("call", "she wants a demo next week")
+
+
+def test_a_new_email_and_where_they_are_now_change_both(chat):
+    chat.say("new email for jane cooper: jc@acme.io, and shes now in austin")
+    jane = chat.customer("Jane Cooper")
+    assert (jane.email, jane.city) == ("jc@acme.io", "Austin")
