@@ -5038,6 +5038,10 @@ _STAGE_THEY_ARE = re.compile(
     r"\b(?:that|which|who)\s+(?:are|is)\s+(?:now\s+|already\s+)?(?:in\s+)?"
     r"(lost|won|qualified|churned|dead|closed lost|proposal)\b"
 )
+# a stage said after whose: "maria's qualified?", "show sam's proposals"
+_WHOSE_STAGE = re.compile(
+    r"\b[a-z][\w-]*(?:'s|’s|s')\s+(?P<stage>qualified|proposals?|prospects?)\b(?=\s*(?:ones\b|[?.!]|$))"
+)
 _STAGE_OPENS = re.compile(
     r"^\s*(?:(?:all|any|the|my|our|show|list)\s+)*(?P<stage>leads?|qualified|proposals?|prospects?)"
     r"\s+(?:with|that|who|which|where|not|no|without|owned|tagged|in|from)\b"
@@ -5302,7 +5306,7 @@ def _segment(match: re.Match, message: Message) -> dict | None:
         slots["stage"] = stages if len(stages) > 1 else stages[0]
     elif "stage" not in slots and (found := vocab.STAGE_CRITERION.search(text)):
         slots["stage"] = _stage_of(next(g for g in found.groups() if g))
-    elif "stage" not in slots and (found := _STAGE_OPENS.match(text)):
+    elif "stage" not in slots and (found := _STAGE_OPENS.match(text) or _WHOSE_STAGE.search(text)):
         slots["stage"] = _stage_of(found["stage"])  # "qualified with no contact in 30 days"
     elif "stage" not in slots:
         slots["segment"] = _first(vocab.SEGMENTS, text)

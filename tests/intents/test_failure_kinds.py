@@ -4932,6 +4932,8 @@ def test_what_blind_round_79_missed_is_read_as_meant(text, intent, slots):
         ),
         ("38 isnt done yet", "task.update", {"task_id": 38, "action": "reopen"}),
         ("now #118", "customer.show", {"customer": "#118"}),
+        ("hes now in austin", "customer.update", {"field": "city", "value": "austin"}),
+        ("maria's qualified?", "segment.list", {"owner": "maria", "stage": "qualified"}),
         (
             "average order value per rep, last 30 days",
             "report.show",
