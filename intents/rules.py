@@ -365,7 +365,7 @@ _PARTICLES = frozenset(
 )
 _SEPARATOR = re.compile(
     r"\s*(?:[,;:!?()•|]|(?<!\bmr)(?<!\bms)(?<!\bdr)(?<!\bsr)(?<!\bmrs)(?<!\bsra)(?<!\bst)(?<!\bprof)"
-    r"(?<!\bco)(?<!\binc)(?<!\bltd)(?<!\bcorp)(?<!\bbros)"
+    r"(?<!\bco)(?<!\binc)(?<!\bltd)(?<!\bcorp)(?<!\bbros)(?<!\brev)(?<!\bfr)(?<!\bcapt)(?<!\bsgt)"
     r"\.(?:\s|$)|\s[-–—]+\s|:\s|\s[-–—]+$)\s*",
     re.I,
 )

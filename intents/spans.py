@@ -521,8 +521,8 @@ def _with_surname(customer: str, rule: object) -> str:
     if " " in customer or not isinstance(rule, str):
         return customer
     words = rule.split()
-    if len(words) < 2 or words[0].lower() != customer.lower():
-        return customer
+    if len(words) < 2 or words[0].lower().rstrip(".") != customer.lower().rstrip("."):
+        return customer  # ("Rev" is "Rev.", whose name follows)
     second = words[1]
     if not second.replace("'", "").replace("-", "").isalpha() or second.lower() in _STOPS:
         return customer
