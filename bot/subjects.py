@@ -1271,7 +1271,10 @@ _MORE_PLACES = re.compile(
     r"^(?:and\s+|plus\s+)?(?:the\s+)?(?P<place>[^\W\d_][\w' -]{1,40}?)\s+"
     r"(?:ones|accounts|customers|clients)\s+(?:too|as well|also)\W*$"
     r"|^(?:and|plus)\s+(?:the\s+)?(?P<place2>[^\W\d_][\w' -]{1,40}?)\s+"
-    r"(?:ones|accounts|customers|clients)\W*$",
+    r"(?:ones|accounts|customers|clients)\W*$"
+    # "actually include munich and hamburg as well"
+    r"|^(?:add|include)\s+(?:the\s+)?(?:ones\s+in\s+)?(?P<place3>[^\W\d_][\w' ,-]{1,60}?)"
+    r"(?:\s+(?:ones|accounts|customers|clients))?\s+(?:too|as well|also)\W*$",
     re.I,
 )
 
@@ -1291,7 +1294,7 @@ def narrowed_preview(text: str, waiting: dict[str, Any], read: Reader) -> Parsed
     if slots.get("action") == "task" and (named := TASK_TEXT_SAID.match(text)):
         return Parsed("customer.bulk_update", {**slots, "text": named["text"]})  # "rename it to …"
     if (more := _MORE_PLACES.match(text)) and slots.get("city"):  # "wait, madrid ones too"
-        place = more["place"] or more["place2"]
+        place = more["place"] or more["place2"] or more["place3"]
         return Parsed("customer.bulk_update", {**slots, "city": f"{slots['city']} and {place}"})
     if out := OUT_OF_IT.match(text):
         said = next(out[g] for g in _OUT_GROUPS if out[g])

@@ -925,3 +925,11 @@ def test_a_new_email_and_where_they_are_now_change_both(chat):
     chat.say("new email for jane cooper: jc@acme.io, and shes now in austin")
     jane = chat.customer("Jane Cooper")
     assert (jane.email, jane.city) == ("jc@acme.io", "Austin")
+
+
+def test_more_towns_said_to_a_preview_widen_it(chat):
+    chat.say("tag customers in berlin as dach", who="Alex")
+    asked = chat.say("actually include london and new york as well", who="Alex")
+    assert asked.text.startswith("Tag 3 customers dach?")
+    chat.say("yes", who="Alex")
+    assert chat.count(CustomerTag) == 3
