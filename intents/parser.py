@@ -1429,6 +1429,11 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
         ),
         frozenset({"customer.update"}),
     ),
+    (  # "Open tasks Lukas": whose tasks, said after them
+        re.compile(r"^\W*(?:(?i:open|overdue|all)\s+)?(?i:tasks)\s+(?P<who>[A-Z][\w'-]+)\W*$"),
+        lambda found: f"open tasks for {found['who']}",
+        frozenset({"task.list"}),
+    ),
     (  # "which of them bought support premium": the list narrowed by the bot
         _WHICH_OF_THEM,
         lambda found: f"who {found['rest']}",

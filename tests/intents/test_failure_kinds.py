@@ -4915,6 +4915,7 @@ def test_rev_is_still_revenue_when_a_figure_is_asked():
             {"customer": "Kanchi Weaves"},
         ),
         ("who on the team should be chasing what today?", "next_action.suggest", {"owner": "team"}),
+        ("Open tasks Lukas", "task.list", {"owner": "Lukas"}),
     ],
 )
 def test_what_blind_round_79_missed_is_read_as_meant(text, intent, slots):
