@@ -1434,6 +1434,27 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
         lambda found: f"open tasks for {found['who']}",
         frozenset({"task.list"}),
     ),
+    (  # "put task 62 on her too", "put task 62 on jane cooper": that task on that customer
+        re.compile(
+            r"^\W*(?:(?:pls|please|and|also|oh)\s+)?(?:put|attach|tie|hang)\s+(?:task\s*)?#?"
+            r"(?P<n>\d{1,7})\s+(?:on|onto|to|with|against|under)\s+"
+            r"(?!(?:hold|ice|the back ?burner|mon|tue|wed|thu|fri|sat|sun|today|tomorrow|tmrw|next|"
+            r"this|the\s+\d|\d|me\b|my\b)\w*)(?P<who>\S.*?)(?:\s+(?:too|as well|also))?\W*$",
+            re.I,
+        ),
+        lambda found: f"link task {found['n']} to {found['who']}",
+        frozenset({"task.update"}),
+    ),
+    (  # "put task 62 on friday": when it is due
+        re.compile(
+            r"^\W*(?:(?:pls|please|and|also|oh)\s+)?put\s+(?:task\s*)?#?(?P<n>\d{1,7})\s+(?:on|for|to)\s+"
+            r"(?P<when>(?:mon|tue|wed|thu|fri|sat|sun|today|tomorrow|tmrw|next|this|the\s+\d|\d)\S*"
+            r"(?:\s+\S+){0,2}?)\W*$",
+            re.I,
+        ),
+        lambda found: f"move task {found['n']} to {found['when']}",
+        frozenset({"task.update"}),
+    ),
     (  # "which of them bought support premium": the list narrowed by the bot
         _WHICH_OF_THEM,
         lambda found: f"who {found['rest']}",

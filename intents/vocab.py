@@ -475,6 +475,7 @@ TASK_CHANGED = re.compile(
     r"set|drop|cancel|scrap|bin|kill|pass|transfer|rename|reword|retitle|relabel|edit|update)\b.*\btasks?\s*#?\d|\btasks?\s*#?\d+\b.*\b(?:to|till|until)\s+\w"
     r"|\btasks?\s*#?\d+\s+(?:should|must|needs? to|has to|is meant to)\s+be\s+(?:due\s+)?(?:on\s+)?\w"
     r"|\btasks?\s*#?\d+\s+(?:is\s+)?due\s+(?:on\s+)?\w"
+    r"|\bon\s+hold\b|\bon\s+ice\b"  # "put task 62 on hold": still to do, never done
     r"|\btasks?\b.*\b(?:delete|remove|cancel|scrap|bin|drop)\s+#?\d+\W*$"
     rf"|\btasks?\s*#?\d+(?:\s+(?:and|&)\s+#?\d+)?\s+{_NOT_WANTED}"
     r"|^(?:pls\s+|please\s+)?re-?open\s+(?:tasks?\s*)?#?\d"

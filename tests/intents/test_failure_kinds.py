@@ -4978,3 +4978,19 @@ def test_a_contact_only_spoken_of_is_a_call_whatever_comes_next():
         "date next friday"
     )
     assert (parsed.intent, parsed.slots["channel"]) == ("interaction.log", "call")
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("put task 62 on jane cooper", {"task_id": 62, "customer": "jane cooper"}),
+        ("put task 62 on friday", {"task_id": 62, "due": "2026-11-20"}),
+    ],
+)
+def test_a_task_put_on_a_customer_or_a_day_is_changed_never_closed(text, slots):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots) == ("task.update", slots)
+
+
+def test_a_task_put_on_hold_is_never_closed():
+    assert read("put task 62 on hold").intent != "task.complete"
