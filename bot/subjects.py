@@ -1053,6 +1053,13 @@ def _to_the_customer(
         return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
     if ONE.fullmatch(str(parsed.slots.get("customer", ""))):  # "my tasks for him?": the one
         return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
+    if (
+        parsed.intent == "task.update"
+        and parsed.slots.get("task_id")
+        and not parsed.slots.get("customer")
+        and _A_TASK_ON_THEM.search(text)
+    ):  # "put task 62 on her too" after her profile: that task on her
+        return replace(parsed, slots={**parsed.slots, "customer": f"#{customer_id}"})
     named = parsed.slots.get("customer") and parsed.intent != "unknown"
     pointed = ONE.search(text) or OPENING.search(text)
     if named and (pointed is None or _named_before(text, parsed.slots["customer"], pointed)):
@@ -1082,6 +1089,10 @@ def _to_the_customer(
     return max(readings, key=lambda r: r.confidence, default=parsed)
 
 
+_A_TASK_ON_THEM = re.compile(
+    r"\b(?:put|link|attach|tie|hang)\s+(?:task\s*)?#?\d{1,7}\s+(?:on|onto|to|with)\s+(?:her|him|them)\b",
+    re.I,
+)
 _PUT_RIGHT = frozenset({"interaction.update", "purchase.update"})  # the entry just logged, fixed
 
 

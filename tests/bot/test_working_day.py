@@ -933,3 +933,11 @@ def test_more_towns_said_to_a_preview_widen_it(chat):
     assert asked.text.startswith("Tag 3 customers dach?")
     chat.say("yes", who="Alex")
     assert chat.count(CustomerTag) == 3
+
+
+def test_a_task_put_on_her_after_her_profile_is_on_her(chat):
+    chat.say("remind me to call hans müller friday")
+    task = chat.rows(Task)[0]
+    chat.say("tell me about jane cooper")
+    chat.say(f"put task {task.id} on her too")
+    assert chat.rows(Task)[0].customer_id == chat.customer("Jane Cooper").id
