@@ -88,12 +88,7 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     text = rules.away_then_asked(rules.self_corrected(text))
     text = _ARROW_TO_STAGE.sub(" to ", text)  # "customers #35 #65 #79 -> stage lost"
     text = _NEW_DETAIL_UNCOLONED.sub(r"\g<0>:", text)  # "new email for him mateo@…"
-    if (
-        (passed := _PASSED_ON.match(text))
-        and (told := parse(passed["rest"], now=now, tz=tz, lexicon=lexicon)).intent
-        == "interaction.log"
-        and told.slots.get("customer")
-    ):
+    if (told := _passed_on(text, now=now, tz=tz, lexicon=lexicon)) is not None:
         return told  # "Fwd from Kari: Ingrid Solberg … called Friday": what Kari passed on
     message = rules.prepare(text, now=now, tz=tz)
     if vocab.UNDO_NAMED.match(message.text) and not _NAMES_WHOSE.search(message.text):
@@ -1260,12 +1255,36 @@ _ENTERED_TWICE = re.compile(
     r"on\s+(?:here|the crm|the system)\s+)?twice\b",
     re.I,
 )
-# a colleague's note passed on, which names its own customer
+# a colleague's note passed on, which names its own customer: "Fwd from Kari: …", "Forwarded
+# note — From: Hessa (showroom) — '…' Please log.", "---------- Forwarded message --------- From:
+# Hessa — …"
 _PASSED_ON = re.compile(
-    r"^\W*(?:fwd|fw|forwarded|passed on)\s+(?:from\s+)?[A-Z][\w'-]*\s*:\s*"
-    r"(?P<rest>(?!(?:we|i|you|they|he|she|it|hi|hello|dear)\b)\S.*)$",
+    r"^\W*(?:fwd|fw|forwarded|passed on)\b(?:\s+(?:note|message|msg|mail|e-?mail))?[\s:—–-]*"
+    r"(?:from:?\s+)?[A-Z][\w'’-]*(?:['’]s)?(?:\s+(?:note|message|msg))?(?:\s*\([^)]*\))?\s*[:—–-]+\s*"
+    r"(?P<rest>(?!['\"“‘]?(?:we|i|you|they|he|she|it|hi|hello|dear)\b)\S.*)$",
     re.I,
 )
+# what was passed on, in quotes, then what to do with it: "'…' — log it pls", "'…' please log the
+# sale"
+_QUOTED_THEN_ASKED = re.compile(r"^['\"“‘](?P<said>.+?)['\"”’]\W*(?P<asked>.*)$")
+_PASSED_AS = {
+    "purchase.log": re.compile(r"\b(?:sale|sold|purchase|order)\b", re.I),
+    "nps.record": re.compile(r"\b(?:nps|score|survey)\b", re.I),
+}
+
+
+def _passed_on(text: str, **reading: Any) -> Parsed | None:
+    """What a colleague's forwarded note told, when it names its own customer; None otherwise."""
+    if (passed := _PASSED_ON.match(text)) is None:
+        return None
+    said, wanted = passed["rest"], {"interaction.log", "purchase.log", "nps.record"}
+    if quoted := _QUOTED_THEN_ASKED.match(said):
+        said = quoted["said"]
+        wanted = {k for k, asked in _PASSED_AS.items() if asked.search(quoted["asked"])} or wanted
+    told = parse(said, **reading)
+    return told if told.intent in wanted and told.slots.get("customer") else None
+
+
 _PRONOUN = {"hes": "he", "shes": "she", "theyre": "they"}  # as typed without an apostrophe
 _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str] | None]] = [
     (  # "no i mean customers #35 #65 #79 -> stage lost": that change
@@ -1454,6 +1473,14 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
         ),
         lambda found: f"move task {found['n']} to {found['when']}",
         frozenset({"task.update"}),
+    ),
+    (  # "new saddle order: Dusty A $4,100 barrel saddle": a sale, never a new customer
+        re.compile(
+            r"^\W*new\s+(?:[\w-]+\s+){0,2}?(?:order|sale|purchase|deal)\s*[:—–-]\s*(?P<rest>\S.*)$",
+            re.I,
+        ),
+        lambda found: f"log sale: {found['rest']}",
+        frozenset({"purchase.log"}),
     ),
     (  # "which of them bought support premium": the list narrowed by the bot
         _WHICH_OF_THEM,

@@ -1495,6 +1495,9 @@ A_SALE_TOLD = re.compile(
 _ANOTHER_DAY = re.compile(
     r"\b(?:since|ship(?:s|ped|ping)?|release[sd]?|expects?|expected|arriv(?:e|es|ed|ing)|"
     r"launch(?:es|ed|ing)?|stuck|delayed|dispatch(?:ed|es)?|due|until|till)\s+(?:on\s+|last\s+|this\s+)?$"
+    # "wants 12 tolas for a wedding on the 28th": the day of their event, not of the contact
+    r"|\b(?:wedding|party|event|festival|funeral|opening|launch|show|fair|concert|ceremony|"
+    r"conference|dinner|banquet|gala|anniversary|birthday)\s+(?:on\s+)?$"
 )
 _ONLY_A_MESSAGE = re.compile(r"(?:an? |the )?(?:text|sms|message|msg|e-?mail|note)", re.I)
 _ASKED_OF_A_DAY = re.compile(
@@ -2673,7 +2676,11 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
         # "bill lumbergh: 10 analytics pro + 1 onboarding package": two products, each its own
         slots[ANOTHER_PRODUCT] = typed[second.start("item") : second.end("item")].strip()
         text, typed = (part[: second.start()] + part[second.end() :] for part in (text, typed))
-    if found := vocab.SEATS.search(text):
+    if sized := _COUNT_OF_SIZED.search(text):  # "two 400 kg bells": two of them, not 400
+        slots["quantity"] = _number(sized["n"].lower())
+        slots["product"] = typed[slice(*sized.span("what"))]
+        text, typed = (part[: sized.start()] + " " + part[sized.end() :] for part in (text, typed))
+    elif found := vocab.SEATS.search(text):
         slots["quantity"] = _number(found.group("q"))
         if found.group(0).endswith(" of") and (
             product := vocab.PRODUCT_NAME.match(typed[found.end() :])
@@ -2741,6 +2748,13 @@ def _sale_said_loosely(text: str, typed: str, slots: dict[str, Any]) -> dict[str
 
 # a size said before a product's name, not how many: "the 8m dome package", "a 40ft container"
 # (without "the" or "a" it is how much: "200m mooring line")
+# how many of a product named by its size: "two 400 kg bells", "3 20ft containers"
+_COUNT_OF_SIZED = re.compile(
+    rf"\b(?P<n>\d{{1,3}}|{'|'.join(w for w, n in vocab.NUMBERS.items() if n > 1)})\s+"
+    r"(?P<what>\d[\d.,]*\s?(?:m|ft|cm|mm|in|kw|kva|hp|l|kg|t|lb|lbs|oz|ml|g)\s+[a-z][\w&-]*"
+    r"(?:\s(?!for|at|to|from|with|total|and|in|on)[a-z][\w&-]*){0,2})",
+    re.I,
+)
 _A_SIZE = re.compile(r"\d+(?:m|ft|cm|mm|in|kw|kva|hp|l|kg|t)\b", re.I)
 # a product's size, not how much of it: "8m yurt" (never "200m mooring line", sold by the metre)
 _A_LENGTH = re.compile(r"1?\d(?:m|ft|cm|mm)\b", re.I)

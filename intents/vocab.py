@@ -3152,7 +3152,8 @@ PRODUCT_LINES = frozenset(
 INTEREST = re.compile(
     r"\b(?:interested in|interested for|interesting for|interesting in|interest in|interest:|with (?:the )?interest|(?<=\w )interest(?= [a-z])|looking at|keen on|(?<!don't )(?<!dont )(?<!not )want(?:s|ed)?(?!\s+(?:to|anyone|anybody|anything|someone|them|him|her|you|us|me|that|this|it)\b)|asking about|into|(?:(?<=she )|(?<=he )|(?<=they )|(?<=, ))(?:loves?|likes?))\s+(?:(?:the|our|your|their)\s+)?"
     r"(?P<interest>.+?)(?=\s+(?:in|from|owned|who|with|that|as|to|and|we|i|goes|go|should|are|is|"
-    r"will|over|gets?|moves?|across|but|yet|although|though)\b|\s*(?:->|→|=>)|[,.?!;]|$)"
+    r"will|over|gets?|moves?|across|but|yet|although|though|have|has|had|haven'?t|hasn'?t|were|was|"
+    r"did|didn'?t)\b|\s*(?:->|→|=>)|[,.?!;]|$)"
 )
 NO_STAGE_CHANGE = re.compile(
     r"\b(?:stuck|sitting|sat|parked|stalled|older|no (?:stage )?(?:change|movement|progress)|not moved|"

@@ -4994,3 +4994,59 @@ def test_a_task_put_on_a_customer_or_a_day_is_changed_never_closed(text, slots):
 
 def test_a_task_put_on_hold_is_never_closed():
     assert read("put task 62 on hold").intent != "task.complete"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "Forwarded note — From: Hessa (showroom) — 'Bob Stone bought 3 bottles Dehn al Oud "
+            "Royal, 2,850 AED, paid card.' Please log.",
+            "purchase.log",
+            {
+                "customer": "Bob Stone",
+                "quantity": 3,
+                "product": "Dehn al Oud Royal",
+                "amount": 2850,
+                "currency": "AED",
+            },
+        ),
+        (
+            "new saddle order: Priya Shah $4,100 barrel saddle",
+            "purchase.log",
+            {
+                "customer": "Priya Shah",
+                "product": "barrel saddle",
+                "amount": 4100,
+                "currency": "USD",
+            },
+        ),
+        (
+            "Initech: two 400 kg bells, 1 240 000 NOK.",
+            "purchase.log",
+            {"customer": "Initech", "quantity": 2, "amount": 1240000, "currency": "NOK"},
+        ),
+    ],
+)
+def test_a_sale_read_from_blind_round_80_goes_to_its_buyer_with_its_count(text, intent, slots):
+    parsed = read(text)
+    assert parsed.intent == intent
+    assert {k: parsed.slots.get(k) for k in slots} == slots
+
+
+def test_a_forwarded_message_is_logged_on_whom_it_tells_of_not_its_sender():
+    parsed = read(
+        "---------- Forwarded message --------- From: Hessa — Spoke to Priya Shah on WhatsApp, "
+        "she wants the 50ml musk gift sets for company hampers, 80 units."
+    )
+    assert parsed.intent == "interaction.log"
+    assert (parsed.slots["customer"], parsed.slots["channel"]) == ("Priya Shah", "chat")
+
+
+def test_the_day_of_a_customers_event_is_not_the_day_of_the_call():
+    parsed = read(
+        "Fwd from Salim: 'Bob Stone called, wants 12 tolas of oud for a wedding on the 28th, pls "
+        "confirm price' — log it pls"
+    )
+    assert parsed.intent == "interaction.log"
+    assert "occurred_on" not in parsed.slots
