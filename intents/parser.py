@@ -428,6 +428,18 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     ):  # "contract signed, they're sending it over today": theirs to do, no follow-up of ours
         parsed = replace(parsed, slots={k: v for k, v in parsed.slots.items() if k != "follow_up"})
     if (
+        parsed.intent == "interaction.log"
+        and parsed.slots.get("follow_up")
+        and (step := rules.NEXT_STEP_AT_END.search(str(parsed.slots.get("summary") or "")))
+        and step.start() > 0
+        and re.search(  # (said with "by": "…, send deck fri" keeps what is to be sent)
+            rf"{re.escape(step.group().strip(' ,;.-–—').lower())}\s+(?:by|before|until|till)\b",
+            message.text,
+        )
+    ):  # "…, send contract by wednesday": the follow-up's own words, not what was said
+        summary = parsed.slots["summary"][: step.start()].strip(" ,;.-–—")
+        parsed = replace(parsed, slots={**parsed.slots, "summary": summary or None})
+    if (
         parsed.intent == "report.show"
         and "metric" not in parsed.slots
         and parsed.slots.get("group_by") == "owner"

@@ -1496,8 +1496,9 @@ _ANOTHER_DAY = re.compile(
     r"\b(?:since|ship(?:s|ped|ping)?|release[sd]?|expects?|expected|arriv(?:e|es|ed|ing)|"
     r"launch(?:es|ed|ing)?|stuck|delayed|dispatch(?:ed|es)?|due|until|till)\s+(?:on\s+|last\s+|this\s+)?$"
     # "wants 12 tolas for a wedding on the 28th": the day of their event, not of the contact
-    r"|\b(?:wedding|party|event|festival|funeral|opening|launch|show|fair|concert|ceremony|"
-    r"conference|dinner|banquet|gala|anniversary|birthday)\s+(?:on\s+)?$"
+    r"|\bfor\s+(?:a|an|the|their|his|her|our)\s+(?:[\w-]+\s+)?(?:wedding|party|event|festival|"
+    r"funeral|opening|launch|show|fair|concert|ceremony|conference|dinner|banquet|gala|anniversary|"
+    r"birthday)\s+(?:on\s+)?$"
 )
 _ONLY_A_MESSAGE = re.compile(r"(?:an? |the )?(?:text|sms|message|msg|e-?mail|note)", re.I)
 _ASKED_OF_A_DAY = re.compile(
@@ -4190,6 +4191,18 @@ def _log(match: re.Match, message: Message) -> dict | None:
     }
 
 
+# what is to be done next, left at the end of a contact's summary once its day was read as the
+# follow-up: "…, send contract" (by wednesday), "…. I promised to send two options" (by friday)
+NEXT_STEP_AT_END = re.compile(
+    r"(?:[,;]|\.(?=\s)|\s[-–—])\s*(?:(?:so\s+)?(?:i|we)(?:'ll|\s+will|\s+must|\s+need to|\s+have to|"
+    r"\s+promised to|\s+said i'?d|\s+go)?\s+)?(?:(?:need|have|has|got) to\s+)?"
+    r"(?:send(?:ing)?|email(?:ing)?|e-mail|mail|call|ring|confirm|quote|prepare|prep|write|draft|share|"
+    r"invoice|deliver|ship|book|schedule|arrange|get|chase|courier|post|drop off|bring)\b[^,;.!?]{0,50}"
+    r"$|(?:[,;]|\.(?=\s)|\s[-–—])\s*(?:the\s+|a\s+|an\s+)?(?:proposal|quote|offer|decision|contract|"
+    r"invoice|estimate|samples?|price list|prices|pricing|deposit|answer|reply|po)"
+    r"(?:\s+(?:to be sent|due|needed|expected|wanted))?\s*$",
+    re.I,
+)
 _FOLLOW_UP_SAID = re.compile(r"\b(?:follow(?:ing)? up|chase|check back|circle back)\b")
 _PEOPLE_OF = re.compile(
     r"(?<=\s)(?:the\s+)?(?:guys|team|folks|people|lads|crew)\s+(?:from|at|of|@)\s+(?=[A-Z])"

@@ -5050,3 +5050,26 @@ def test_the_day_of_a_customers_event_is_not_the_day_of_the_call():
     )
     assert parsed.intent == "interaction.log"
     assert "occurred_on" not in parsed.slots
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        (
+            "Called Bob Stone at Initech. He accepts the quote for two bells, delivery in March. "
+            "Send contract by Tuesday.",
+            "He accepts the quote for two bells, delivery in March",
+        ),
+        (
+            "zoom with Priya Shah this morning, they want 5 trailers, proposal before friday",
+            "they want 5 trailers",
+        ),
+        (
+            "called jane cooper, onboarding went fine, send deck fri",
+            "onboarding went fine, send deck",
+        ),
+    ],
+)
+def test_what_is_to_be_done_by_the_follow_up_day_is_not_the_contacts_news(text, summary):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots["summary"]) == ("interaction.log", summary)
