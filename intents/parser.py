@@ -1200,7 +1200,9 @@ _WRAP_UP = re.compile(
 )
 _I_MEANT = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|wait)\W+)*i\s+mean[t]?\W+(?=\S)", re.I)
 _ARROW_TO_STAGE = re.compile(
-    rf"\s*(?:->|→|=>)\s*(?:(?:the\s+)?stage\s*:?\s*)?(?=(?:{vocab.STAGE_WORDS})\W*$)", re.I
+    rf"\s*(?:->|→|=>)\s*(?:(?:the\s+)?stage\s*:?\s*)?(?=(?:{vocab.STAGE_WORDS})"
+    r"(?:\s+(?:pls|please|thx|thanks|asap|now|ta))*\W*$)",
+    re.I,
 )
 _WHICH_OF_THEM = re.compile(
     r"^\W*(?:(?:and|ok|so)\s+)?(?:which|who)\s+of\s+(?:them|those|these|#\d+)\s+"
@@ -1493,6 +1495,16 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
         ),
         lambda found: f"log sale: {found['rest']}",
         frozenset({"purchase.log"}),
+    ),
+    (  # "Rodrigo Paz from Halcones del Sur is now in Córdoba, update city": where they are now
+        re.compile(
+            r"^\W*(?P<who>[^,;:]+?)\s+(?:is|are)\s+now\s+(?:based\s+|located\s+|living\s+)?in\s+"
+            r"(?P<city>[^,.;!?]+?)\s*(?:[,.;–—-]\s*(?:pls\s+|please\s+)?(?:update|change|fix)\s+"
+            r"(?:the\s+|their\s+|his\s+|her\s+)?(?:city|town|location|address)(?:\s+pls|\s+please)?)?\W*$",
+            re.I,
+        ),
+        lambda found: f"{found['who']} moved to {found['city']}",
+        frozenset({"customer.update"}),
     ),
     (  # "which of them bought support premium": the list narrowed by the bot
         _WHICH_OF_THEM,

@@ -5034,6 +5034,28 @@ def test_a_sale_read_from_blind_round_80_goes_to_its_buyer_with_its_count(text, 
     assert {k: parsed.slots.get(k) for k in slots} == slots
 
 
+@pytest.mark.parametrize(
+    ("text", "customer", "field", "value"),
+    [
+        ("*Priya Shah* → stage: proposal pls", "Priya Shah", "stage", "proposal"),
+        (
+            "Bob Stone from Initech is now in Córdoba, update city",
+            "Bob Stone from Initech",
+            "city",
+            "Córdoba",
+        ),
+    ],
+)
+def test_a_change_said_as_blind_round_80_said_it_is_that_change(text, customer, field, value):
+    parsed = read(text)
+    assert parsed.intent == "customer.update"
+    assert (parsed.slots["customer"], parsed.slots["field"], parsed.slots["value"]) == (
+        customer,
+        field,
+        value,
+    )
+
+
 def test_a_forwarded_message_is_logged_on_whom_it_tells_of_not_its_sender():
     parsed = read(
         "---------- Forwarded message --------- From: Hessa — Spoke to Priya Shah on WhatsApp, "
