@@ -415,6 +415,7 @@ def take_ref(text: str) -> tuple[str | None, str]:
         if (
             bare in _STOP
             or bare in vocab.DATE_WORDS
+            and not (cased and kept and word[:1].isupper() and _A_NAME_GOES_ON.match(nxt))
             or re.fullmatch(r"\d+(?:st|nd|rd|th|x)?", bare)
         ):
             if not (kept and bare in _JOIN):
@@ -458,6 +459,10 @@ def take_ref(text: str) -> tuple[str | None, str]:
     return ref.strip(" ,;:.'\"") or None, rest.strip(" ,;:.-–—")
 
 
+# a capitalised word that is no day: after "Lê Thu", "Hà" says "Thu" is a name, not Thursday
+_A_NAME_GOES_ON = re.compile(
+    r"[A-ZÀ-ÝĀ-ſ][^\W\d_]*$(?<!Mon)(?<!Tue)(?<!Wed)(?<!Thu)(?<!Fri)(?<!Sat)(?<!Sun)"
+)
 # a word with a full stop that goes on naming: "Dr.", "St.", "J.", "S.A.", "Co."
 _ABBREVIATED = re.compile(
     r"(?:[^\W\d_]\.)+|(?i:mr|mrs|ms|dr|st|ste|mme|mlle|prof|co|ltd|inc|corp|bros|jr|sr|no|mt|ft|"

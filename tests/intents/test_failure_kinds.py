@@ -5095,3 +5095,8 @@ def test_the_day_of_a_customers_event_is_not_the_day_of_the_call():
 def test_what_is_to_be_done_by_the_follow_up_day_is_not_the_contacts_news(text, summary):
     parsed = read(text)
     assert (parsed.intent, parsed.slots["summary"]) == ("interaction.log", summary)
+
+
+def test_a_name_with_a_word_like_a_weekday_in_it_is_kept_whole():
+    parsed = read("Remind me 31/12 call Ms. Lê Thu Hà about Tết delivery")
+    assert (parsed.intent, parsed.slots["customer"]) == ("task.create", "Ms. Lê Thu Hà")
