@@ -1299,7 +1299,9 @@ def _passed_on(text: str, **reading: Any) -> Parsed | None:
     return told if told.intent in wanted and told.slots.get("customer") else None
 
 
-_PRONOUN = {"hes": "he", "shes": "she", "theyre": "they"}  # as typed without an apostrophe
+_PRONOUN = {"hes": "he", "shes": "she", "theyre": "they"}
+_PAST = {"meet": "met", "visit": "visited", "call": "called", "email": "emailed", "phone": "phoned",
+         "see": "saw", "ring": "rang"}  # fmt: skip  # as typed without an apostrophe
 _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str] | None]] = [
     (  # "no i mean customers #35 #65 #79 -> stage lost": that change
         _I_MEANT,
@@ -1505,6 +1507,16 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
         ),
         lambda found: f"{found['who']} moved to {found['city']}",
         frozenset({"customer.update"}),
+    ),
+    (  # "I meet Ms. Lê at her shop yesterday, …": a contact told in the present, as some write it
+        re.compile(
+            r"^\W*(?:(?:today|yesterday|this morning)\s+)?i\s+"
+            r"(?P<verb>meet|visit|call|email|phone|see|ring)\s+"
+            r"(?P<rest>(?=.*\b(?:yesterday|today|this (?:morning|afternoon)|last\s+\w+)\b).+)$",
+            re.I,
+        ),
+        lambda found: f"{_PAST[found['verb'].lower()]} {found['rest']}",
+        frozenset({"interaction.log"}),
     ),
     (  # "which of them bought support premium": the list narrowed by the bot
         _WHICH_OF_THEM,

@@ -459,6 +459,8 @@ def take_ref(text: str) -> tuple[str | None, str]:
     return ref.strip(" ,;:.'\"") or None, rest.strip(" ,;:.-–—")
 
 
+# a weekday's short name inside a name: "Lê Thu Hà", "Mary Sun Park"
+_IN_A_NAME = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+[A-ZÀ-ÝĀ-ſ][^\W\d_]*")
 # a capitalised word that is no day: after "Lê Thu", "Hà" says "Thu" is a name, not Thursday
 _A_NAME_GOES_ON = re.compile(
     r"[A-ZÀ-ÝĀ-ſ][^\W\d_]*$(?<!Mon)(?<!Tue)(?<!Wed)(?<!Thu)(?<!Fri)(?<!Sat)(?<!Sun)"
@@ -4102,6 +4104,8 @@ def _log(match: re.Match, message: Message) -> dict | None:
     occurred = None
     for found in vocab.OCCURRED.finditer(rest):
         when = found.group("when")
+        if _IN_A_NAME.match(typed, found.start("when")):
+            continue  # "met Ms. Lê Thu Hà": part of her name, not Thursday
         if _ANOTHER_DAY.search(rest[max(0, found.start("when") - 30) : found.start("when")]):
             continue  # "stuck in customs since monday", "expects release tuesday": not the contact's
         if _ASKED_OF_A_DAY.search(rest[max(0, found.start() - 60) : found.start()]):

@@ -5100,3 +5100,16 @@ def test_what_is_to_be_done_by_the_follow_up_day_is_not_the_contacts_news(text, 
 def test_a_name_with_a_word_like_a_weekday_in_it_is_kept_whole():
     parsed = read("Remind me 31/12 call Ms. Lê Thu Hà about Tết delivery")
     assert (parsed.intent, parsed.slots["customer"]) == ("task.create", "Ms. Lê Thu Hà")
+
+
+def test_a_contact_told_in_the_present_by_a_non_native_writer_is_logged_on_its_day():
+    parsed = read(
+        "I meet Ms. Lê Thu Hà at her shop in Hội An yesterday, she like the eggshell inlay "
+        "boxes, want samples. follow up on 20/11"
+    )
+    assert parsed.intent == "interaction.log"
+    assert (parsed.slots["customer"], parsed.slots["occurred_on"], parsed.slots["follow_up"]) == (
+        "Ms. Lê Thu Hà",
+        "2026-11-17",
+        "2026-11-20",
+    )
