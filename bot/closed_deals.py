@@ -13,29 +13,34 @@ from bot.messages import Reply
 from crm_store import deals, reports
 
 SHOWN = 20  # deals listed, newest first
+_COUNTED = "Each customer is counted by the stage they are in now."
 
 
-def closed_deals(ctx: Context, book: Book, period: str | None, *, per_rep: bool) -> Reply:
+def closed_deals(
+    ctx: Context, book: Book, period: str | None, *, per_rep: bool, compare: bool = False
+) -> Reply:
+    """`compare`: beside the period before ("win rate this year vs last year")."""
     period = period or "this_month"
     try:
         first, last = reports.period_bounds(period, ctx.today)
+        earlier = reports.previous_bounds(period, ctx.today) if compare else None
     except reports.ReportError as error:
         return Reply(str(error))
-    found = deals.closed(
-        ctx.session,
-        bounds(first, ctx.tz)[0],
-        bounds(last, ctx.tz)[1],
-        pipeline=ctx.settings.pipeline,
-        owner_id=book.owner_id,
-    )
+    found = _closed(ctx, book, first, last)
     label, days = reports.period_label(period), _days(first, last, ctx.today)
     when = label if days == label else f"{label} ({days})"
     title = f"Deals won and lost, {when} — {book.possessive} customers"
+    before = ""
+    if earlier is not None:
+        then = _closed(ctx, book, *earlier)
+        said = _summary(then) if then.won or then.lost else "none won or lost."
+        before = f" Before ({_days(*earlier, ctx.today)}): {said}"
     if not found.won and not found.lost:
-        return Reply(f"No deals were won or lost {when} among {book.possessive} customers.")
+        return Reply(f"No deals were won or lost {when} among {book.possessive} customers.{before}")
     names = staff_names(ctx.session)
     if per_rep and book.team:
-        return Reply(title=title, text=_summary(found), rows=_per_rep(found, names))
+        text = f"{_summary(found)}{before} {_COUNTED}"
+        return Reply(title=title, text=text, rows=_per_rep(found, names))
     rows = [
         {
             "When": format.day(_local_day(customer.stage_changed_at, ctx), today=ctx.today),
@@ -49,15 +54,22 @@ def closed_deals(ctx: Context, book: Book, period: str | None, *, per_rep: bool)
     ]
     closed = len(found.won) + len(found.lost)
     latest = f" The {SHOWN} latest of {closed:,}:" if closed > SHOWN else ""
-    return Reply(title=title, text=f"{_summary(found)}{latest}", rows=rows)
+    return Reply(title=title, text=f"{_summary(found)}{before} {_COUNTED}{latest}", rows=rows)
+
+
+def _closed(ctx: Context, book: Book, first: date, last: date) -> deals.Closed:
+    return deals.closed(
+        ctx.session,
+        bounds(first, ctx.tz)[0],
+        bounds(last, ctx.tz)[1],
+        pipeline=ctx.settings.pipeline,
+        owner_id=book.owner_id,
+    )
 
 
 def _summary(found: deals.Closed) -> str:
     rate = found.rate
-    return (
-        f"{len(found.won):,} won, {len(found.lost):,} lost: a win rate of {rate:.0%}"
-        " (each customer counted by the stage they are in now)."
-    )
+    return f"{len(found.won):,} won, {len(found.lost):,} lost: a win rate of {rate:.0%}."
 
 
 def _per_rep(found: deals.Closed, names: dict[int, str]) -> list[dict[str, str]]:

@@ -1722,4 +1722,6 @@ def _put(text: str, pointed: re.Match, reference: str) -> str:
     after = text[pointed.end() :]
     if pointed.group().lower() in ("his", "her", "their") and re.match(_FIELD_OF, after, re.I):
         reference += "'s"  # "his title is now CTO": #12's title
+    if pointed.group().lower() in ("he", "she") and (short := re.match(r"['’]s\b", after)):
+        after = f" is{after[short.end() :]}"  # "he's interested in …": #12 is
     return f"{text[: pointed.start()]}{reference}{after}"

@@ -91,6 +91,13 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
     if (told := _passed_on(text, now=now, tz=tz, lexicon=lexicon)) is not None:
         return told  # "Fwd from Kari: Ingrid Solberg … called Friday": what Kari passed on
     message = rules.prepare(text, now=now, tz=tz)
+    if (
+        vocab.DEALS_CLOSED.search(message.text)
+        and not _A_CHANGE_ASKED.match(message.text)
+        and (closed := rules.read("report.show", message))
+        and closed.get(rules.CLOSED)
+    ):  # "whats my win rate", "how many deals did we lose": asked, never a change to make
+        return Parsed("report.show", closed, RECORD_CONFIDENCE)
     if vocab.UNDO_NAMED.match(message.text) and not _NAMES_WHOSE.search(message.text):
         return Parsed("undo", {}, RECORD_CONFIDENCE)  # "undo the analytics pro sale": no delete
     headings = (_NEW_ONE_AFTER, _LEADS_HEADED, _SIGNED_UP)
@@ -1252,6 +1259,10 @@ def _dictated_card(said: str) -> str:
     return said
 
 
+_A_CHANGE_ASKED = re.compile(
+    r"^\W*(?:(?:pls|please|ok|so|and|now)\s+)*(?:move|mark|put|set|give|hand|tag|delete|remove|bin|"
+    r"change|update|close)\b"
+)
 # one customer perhaps entered twice, named: "looks like kai brandt got entered twice, can you
 # check", "and the two mateo schneiders - same person?", "show me both mateo schneiders"
 _ENTERED_TWICE = re.compile(
@@ -1300,6 +1311,7 @@ def _passed_on(text: str, **reading: Any) -> Parsed | None:
 
 
 _PRONOUN = {"hes": "he", "shes": "she", "theyre": "they"}
+_SUBJECT_OF = {"her": "she", "his": "he", "their": "they"}  # "her company moved": she did
 _PAST = {"meet": "met", "visit": "visited", "call": "called", "email": "emailed", "phone": "phoned",
          "see": "saw", "ring": "rang"}  # fmt: skip  # as typed without an apostrophe
 _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str] | None]] = [
@@ -1517,6 +1529,36 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
         ),
         lambda found: f"{_PAST[found['verb'].lower()]} {found['rest']}",
         frozenset({"interaction.log"}),
+    ),
+    (  # "her company moved to berlin too": where she is now
+        re.compile(
+            r"^\W*(?:(?:and|oh|also|btw)\s+)?(?P<who>her|his|their|[\w .-]+?(?:'s|’s))\s+"
+            r"(?:company|business|shop|office|firm|practice|studio|store|team)\s+(?:has\s+|just\s+)?(?:moved|relocated)\s+"
+            r"to\s+(?P<city>[^,.;!?]+?)(?:\s+(?:too|as well|now))?\W*$",
+            re.I,
+        ),
+        lambda found: (
+            f"{_SUBJECT_OF.get(found['who'].lower(), found['who'][:-2])} moved to {found['city']}"
+        ),
+        frozenset({"customer.update"}),
+    ),
+    (  # "lukas garcia sunrise foods - left a voicemail": a call that reached no one
+        re.compile(
+            r"^\W*(?P<who>[^,;:–—-]+?)\s*(?:[-–—:]|,)\s*(?:i\s+|just\s+)?left\s+(?:(?:her|him|them)\s+)?"
+            r"(?:a\s+)?(?:voicemail|vm|voice ?mail|voice message|message)\b(?P<rest>.*)$",
+            re.I,
+        ),
+        lambda found: f"left a voicemail for {found['who']}{found['rest']}",
+        frozenset({"interaction.log"}),
+    ),
+    (  # "what has the team done so far today": what each did
+        re.compile(
+            r"^\W*what\s+(?:has|have)\s+(?P<who>the team|everyone|everybody|[a-z]+)\s+"
+            r"(?:done|got done|been doing)\b(?P<rest>.*)$",
+            re.I,
+        ),
+        lambda found: f"what did {found['who']} do{found['rest']}",
+        frozenset({"interaction.history"}),
     ),
     (  # "which of them bought support premium": the list narrowed by the bot
         _WHICH_OF_THEM,

@@ -5065,7 +5065,11 @@ _MORE_TOWNS = re.compile(
     r"(?:(?:\s*,\s*|\s+(?:and|or|&|\+)\s+)(?!(?:the|their|his|her|no|not|never|with|without|who|that|"
     r"which|tagged|owned|all|every|any|give|move|to|last|this|in|by|sort|sorted|top|reassign|"
     r"delete|tag|mark|set|hand|leads?|customers?|clients?|accounts?|prospects?|qualified|"
-    r"proposals?|lost|won|champions|detractors|promoters)\b)(?![\w-]+(?:'s|’s)\b)[A-Za-zÀ-ÿ][\w'-]+)+"
+    r"proposals?|lost|won|champions|detractors|promoters)\b)(?![\w-]+(?:'s|’s)\b)[A-Za-zÀ-ÿ][\w'-]+"
+    # "and new york", "or abu dhabi": a town of more than one word
+    r"(?:\s+(?!(?:with|without|who|that|no|not|never|to|tagged|owned|by|in|and|or|go|goes|get|gets|"
+    r"should|move|moves|pass|passes|will|need|needs|has|have|had|did|is|are|bought|spent|went|"
+    r"hasn'?t|haven'?t|hadn'?t|didn'?t)\b)[A-Za-zÀ-ÿ][\w'-]+){0,2})+"
     r"(?=\s*$|\s*[,.?!]|\s+(?:with|without|who|that|no|not|never|to|tagged|owned|by|in|and|go|goes|"
     r"get|gets|should|move|moves|pass|passes|will|need|needs|has|hasn'?t|have|haven'?t|had|hadn'?t|did|didn'?t|"
     r"is|are|bought|spent|went)\b)"

@@ -416,6 +416,12 @@ SPOKEN_NUMBERS = [
         re.I,
     ),
     re.compile(rf"(?<=\bin )({_SPOKEN})(?= (?:days?|weeks?|months?)\b)", re.I),  # "in ten days"
+    # "sold kenji moreau five analytics pro licences": how many, the product named between
+    re.compile(
+        rf"(?<=\s)({_SPOKEN})(?=(?:\s+[a-z][\w-]*){{1,3}}\s+(?:licen[cs]es|seats|users|units|"
+        r"subscriptions|boxes|cases|bottles|pallets|kits|sets|pairs)\b)",
+        re.I,
+    ),
     # "survey answer from chen wei seven said …"
     re.compile(
         r"^(?:nps\s+)?survey\s+(?:answer|response|result|reply)s?\s+(?:from|by)\s+[^,:;]{2,50}?\s+"

@@ -3128,7 +3128,8 @@ POLITE_TAIL = re.compile(
     r"(?:[\s,.!]*\b(?:please|pls|plz|kindly|thanks|thank you|thx|ty|cheers|asap|now|today|"
     r"right away|for me|in (?:the )?(?:crm|system)|on (?:the )?crm|for now|for the time being|"
     r"temporarily|until further notice|w\.?e\.?f\.? today|from now(?: on)?|going forward|"
-    r"effective (?:immediately|today|now)|with immediate effect|immediately|do the needful|lah|la|ah))+"
+    r"effective (?:immediately|today|now)|with immediate effect|immediately|do the needful|lah|la|ah|"
+    r"again))+"
     r"[\s.!,]*$"
 )
 # a "customer" that is a selection: "the Paris accounts", "all London customers"

@@ -145,6 +145,8 @@ def just_logged_put_right(
     after a contact; "it was yesterday, not today" after either: that entry put right, shown
     before it is changed; None for anything else."""
     said = next((f for p in _MEANT_AFTER_LOGGING if (f := p.match(text))), None)
+    if said is None and (why := _WHY_AFTER.search(text)):  # "…, forgot the setup fee"
+        said = next((f for p in _MEANT_AFTER_LOGGING if (f := p.match(text[: why.start()]))), None)
     if said is None:
         return None
     sold = said.re not in (_KIND_MEANT, _DAY_MEANT)  # a sale's figures or product
@@ -303,6 +305,12 @@ _PRODUCT_MEANT = re.compile(  # "the product was CRM Enterprise", "that sale sho
     re.I,
 )
 
+# why the entry is put right, said after it: "actually make that 24,500, forgot the setup fee"
+_WHY_AFTER = re.compile(
+    r"\s*[,;–—-]\s*(?:i\s+|we\s+)?(?:forgot|missed|left out|didn'?t (?:add|count|include)|"
+    r"because|since|cos|as|incl(?:uding|\.)?|plus|with|it'?s|its)\b.*$",
+    re.I,
+)
 _MEANT_AFTER_LOGGING = (
     _FIGURE_MEANT,
     _FIGURE_NOT,

@@ -611,7 +611,13 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
     book = whose_book(ctx, slots.get("owner"))
     if slots.get(CLOSED):  # "whats our win rate this quarter", "deals lost this month by rep"
         book, whose = _book_of_customers(ctx, slots.get("owner"))
-        shown = closed_deals(ctx, book, slots.get("period"), per_rep=group_by == "owner")
+        shown = closed_deals(
+            ctx,
+            book,
+            slots.get("period"),
+            per_rep=group_by == "owner",
+            compare=bool(slots.get("compare")),
+        )
         return replace(shown, text=f"{whose}{shown.text}") if whose else shown
     if slots.get(FORECAST):  # a manager who owns no customers asks for the team's
         book = _book_of_customers(ctx, slots.get("owner"))[0]

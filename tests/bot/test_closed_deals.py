@@ -30,3 +30,12 @@ def test_deals_per_rep_give_each_reps_won_lost_and_rate(chat):
 def test_no_deals_closed_is_said_so(chat):
     reply = chat.say("which customers did we move to lost today", who="Alex")
     assert reply.text == "No deals were won or lost today among the team's customers."
+
+
+def test_the_win_rate_beside_the_period_before(chat):
+    chat.say("move jane smith to lost", who="Alex")
+    reply = chat.say("win rate this month vs last month", who="Alex")
+    assert (
+        "0 won, 1 lost: a win rate of 0%. Before (Thu 1 Oct – Sun 18 Oct): none won or lost."
+        in (reply.text)
+    )

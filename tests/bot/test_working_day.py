@@ -281,13 +281,16 @@ def test_a_follow_up_is_not_made_when_the_message_moves_the_task_itself(chat):
     assert chat.rows(Task)[0].due.weekday() == 0
 
 
-def test_a_change_to_a_list_and_a_handover_in_one_message_is_refused_not_half_done(chat):
+def test_a_change_to_a_list_and_a_handover_in_one_message_are_each_done_once_confirmed(chat):
     chat.say("customers in berlin and new york", who="Alex")
-    reply = chat.say(
+    asked = chat.say(
         "tag these winback and give hans müller to alex so he has all of them", who="Alex"
     )
-    assert "send them one at a time" in reply.text
+    assert asked.text.startswith("Tag 2 customers winback?")
     assert chat.customer("Hans Müller").owner_id == chat.customer("Jane Cooper").owner_id
+    chat.say("yes", who="Alex")
+    assert [_tags(chat, name) for name in ("Hans Müller", "Jane Cooper")] == [{"winback"}] * 2
+    assert chat.customer("Hans Müller").owner_id != chat.customer("Jane Cooper").owner_id
 
 
 def _tags(chat, name: str) -> set[str]:
@@ -941,3 +944,12 @@ def test_a_task_put_on_her_after_her_profile_is_on_her(chat):
     chat.say("tell me about jane cooper")
     chat.say(f"put task {task.id} on her too")
     assert chat.rows(Task)[0].customer_id == chat.customer("Jane Cooper").id
+
+
+def test_a_sum_put_right_with_why_is_previewed_on_the_sale_just_logged(chat):
+    chat.say("sold 2 crm pro to jane cooper for 24000")
+    asked = chat.say("actually make that 24,500, forgot the setup fee")
+    assert "to $24,500? (yes/no)" in asked.text
+    chat.say("yes")
+    [sale] = chat.rows(Purchase)
+    assert sale.amount == Decimal("24500")

@@ -5113,3 +5113,44 @@ def test_a_contact_told_in_the_present_by_a_non_native_writer_is_logged_on_its_d
         "2026-11-17",
         "2026-11-20",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "her company moved to berlin too",
+            "customer.update",
+            {"field": "city", "value": "berlin"},
+        ),
+        (
+            "sold bob stone five analytics pro licences, 5500",
+            "purchase.log",
+            {"customer": "bob stone", "quantity": 5, "amount": 5500},
+        ),
+        (
+            "priya shah initech - left a voicemail",
+            "interaction.log",
+            {"customer": "priya shah initech", "channel": "call"},
+        ),
+        (
+            "ok move sam's paris accounts to maria again but keep bob stone with sam",
+            "customer.bulk_update",
+            {"owner": "sam", "city": "paris", "field": "owner", "value": "maria"},
+        ),
+        (
+            "what has the team done so far today",
+            "interaction.history",
+            {"owner": "team", "period": "today"},
+        ),
+        (
+            "whats my win rate",
+            "report.show",
+            {"metric": "customers", "owner": "me", "closed": True},
+        ),
+    ],
+)
+def test_what_working_day_90_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert parsed.intent == intent
+    assert {k: parsed.slots.get(k) for k in slots} == slots
