@@ -1545,10 +1545,10 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
     (  # "lukas garcia sunrise foods - left a voicemail": a call that reached no one
         re.compile(
             r"^\W*(?P<who>[^,;:–—-]+?)\s*(?:[-–—:]|,)\s*(?:i\s+|just\s+)?left\s+(?:(?:her|him|them)\s+)?"
-            r"(?:a\s+)?(?:voicemail|vm|voice ?mail|voice message|message)\b(?P<rest>.*)$",
+            r"(?:a\s+)?(?:voicemail|vm|voice ?mail|voice message|message)\W*$",
             re.I,
         ),
-        lambda found: f"left a voicemail for {found['who']}{found['rest']}",
+        lambda found: f"left a voicemail for {found['who']}",
         frozenset({"interaction.log"}),
     ),
     (  # "what has the team done so far today": what each did

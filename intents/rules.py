@@ -5064,12 +5064,14 @@ _OTHER_TAG = re.compile(r"\s+or\s+(?:tagged\s+)?['\"#]?(?P<tag>(?!(?:not|no|in|w
 _MORE_TOWNS = re.compile(
     r"(?:(?:\s*,\s*|\s+(?:and|or|&|\+)\s+)(?!(?:the|their|his|her|no|not|never|with|without|who|that|"
     r"which|tagged|owned|all|every|any|give|move|to|last|this|in|by|sort|sorted|top|reassign|"
-    r"delete|tag|mark|set|hand|leads?|customers?|clients?|accounts?|prospects?|qualified|"
+    r"delete|tag|mark|set|hand|put|change|make|assign|transfer|update|please|pls|kindly|leads?|"
+    r"customers?|clients?|accounts?|prospects?|qualified|"
     r"proposals?|lost|won|champions|detractors|promoters)\b)(?![\w-]+(?:'s|’s)\b)[A-Za-zÀ-ÿ][\w'-]+"
     # "and new york", "or abu dhabi": a town of more than one word
     r"(?:\s+(?!(?:with|without|who|that|no|not|never|to|tagged|owned|by|in|and|or|go|goes|get|gets|"
     r"should|move|moves|pass|passes|will|need|needs|has|have|had|did|is|are|bought|spent|went|"
-    r"hasn'?t|haven'?t|hadn'?t|didn'?t)\b)[A-Za-zÀ-ÿ][\w'-]+){0,2})+"
+    r"hasn'?t|haven'?t|hadn'?t|didn'?t|please|pls|put|set|move|give|mark|tag|change)\b)"
+    r"[A-Za-zÀ-ÿ][\w'-]+){0,2})+"
     r"(?=\s*$|\s*[,.?!]|\s+(?:with|without|who|that|no|not|never|to|tagged|owned|by|in|and|go|goes|"
     r"get|gets|should|move|moves|pass|passes|will|need|needs|has|hasn'?t|have|haven'?t|had|hadn'?t|did|didn'?t|"
     r"is|are|bought|spent|went)\b)"

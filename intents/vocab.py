@@ -693,7 +693,8 @@ DEALS_CLOSED = re.compile(
     r"\bwon\s+(?:vs\.?|versus|and|or|v)\s+lost\b|"
     r"\bdeals?\s+(?:did\s+(?:we|i|you|[a-z]+)\s+)?(?:won|lost|win|lose|close|closed)\b|"
     r"\b(?:win|won|lose|lost|close|closed)\s+(?:any\s+|many\s+)?(?:deals?|opportunities|opps)\b|"
-    r"\b(?:move|moved|mark|marked|put)\s+(?:to|as)\s+(?:lost|won)\b|"
+    r"\b(?:did|have|has)\s+(?:we|i|you|[a-z]+)\s+(?:move|mark|put)\w*\s+(?:to|as)\s+(?:lost|won)\b|"
+    r"\b(?:were|got|been)\s+(?:moved|marked|put)\s+(?:to|as)\s+(?:lost|won)\b|"
     r"\bhow\s+many\s+(?:did\s+(?:we|i|[a-z]+)\s+)?(?:win|lose|won|lost)\b|"
     r"\bwho\s+did\s+(?:we|i|[a-z]+)\s+(?:win|lose)\b"
 )
