@@ -601,7 +601,7 @@ def _change(metric: str, now: Decimal | int, before: Decimal | int) -> str:
 
 @handles("report.show")
 def show_report(parsed: Parsed, ctx: Context) -> Reply:
-    """Figures and charts — “revenue by month this year”, “calls per rep last week as a chart”."""
+    """Figures and charts — “revenue by month this year”, “win rate this quarter by rep”."""
     from crm_store import reports
 
     slots = parsed.slots
