@@ -37,7 +37,9 @@ COMPARE_THEM = re.compile(
 )
 # a relative clause after a list says which of it: "which have sat there 30 days"
 _WHICH_OF_THEM = re.compile(
-    r"(?:and\s+|so\s+|ok\s+)?(?:which|who|that)\s+(?:of them\s+)?(?:have|has|haven'?t|hasn'?t|"
+    # ("who hasnt bought anything in 6 months" is a question of its own, unless "who of them")
+    r"(?:and\s+|so\s+|ok\s+)?(?:(?:which|that)\s+(?:of them\s+)?|"
+    r"who\s+of\s+(?:them|those|these)\s+)(?:have|has|haven'?t|hasn'?t|"
     r"are|were|aren'?t|weren'?t|did|didn'?t|bought|spent)\b(?=.*\b(?:days?|weeks?|months?|years?|"
     r"bought|spent|contact|contacted|order|ordered)\b)"
     # "which of them bought support premium": those of the list who did

@@ -953,3 +953,9 @@ def test_a_sum_put_right_with_why_is_previewed_on_the_sale_just_logged(chat):
     chat.say("yes")
     [sale] = chat.rows(Purchase)
     assert sale.amount == Decimal("24500")
+
+
+def test_a_whole_question_after_a_list_is_asked_of_everyone(chat):
+    chat.say("customers in berlin", who="Alex")
+    reply = chat.say("who hasnt bought anything in 6 months", who="Alex")
+    assert "in berlin" not in reply.text
