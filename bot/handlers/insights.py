@@ -662,6 +662,10 @@ def show_report(parsed: Parsed, ctx: Context) -> Reply:
             earlier = reports.build(ctx.session, **wanted, before=True, a_year_before=a_year)
     except reports.ReportError as error:
         raise UserError(str(error)) from None
+    if (reps := slots.get(REPS)) and report.group_by == "owner" and report.metric != "nps":
+        # "compare sam and jordan revenue this quarter vs last": theirs, added up
+        report = _only_reps(report, reps)
+        earlier = _only_reps(earlier, reps) if earlier is not None else None
     show = money_of(ctx)
 
     def shown(value) -> str:
@@ -886,6 +890,13 @@ def _team(ctx: Context) -> Reply:
         text=f"{customers:,} customers in all, by who owns them; tasks as they stand today.",
         rows=rows,
     )
+
+
+def _only_reps(report: reports.Report, reps: list[str]) -> reports.Report:
+    """A report per rep cut to the reps named, its total theirs."""
+    wanted = {name.casefold() for name in reps}
+    rows = [row for row in report.rows if wanted & {row[0].casefold(), _first_name(row[0])}]
+    return replace(report, rows=rows, total=sum((value for _, value in rows), type(report.total)()))
 
 
 def _first_name(name: str) -> str:

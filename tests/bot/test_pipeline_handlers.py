@@ -594,3 +594,11 @@ def test_his_phone_right_after_adding_a_lead_is_the_new_leads(team):
     team.say("new lead lars eriksen at nordic freight, stockholm")
     reply = team.say("oh his phone is +46 8 555 0101")
     assert reply.text.startswith("Lars Eriksen (Nordic Freight): phone is now +4685550101")
+
+
+def test_two_reps_compared_with_the_period_before_are_only_those_two(team):
+    team.say("sold 2 crm pro to jane cooper for 1000")
+    team.say("give hans müller to dana", who="Alex")
+    reply = team.say("compare sam and dana revenue this month vs last month", who="Alex")
+    assert [row["Owner"] for row in reply.rows] == ["Sam", "Dana"]
+    assert reply.text.startswith("Total $1,000 ")
