@@ -125,6 +125,10 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         sold := _sale_then_asked(sale, message, now=now, tz=tz, lexicon=lexicon)
     ):
         return sold
+    if keen := _KEEN_ON.match(message.typed):  # "he's interested in crm starter": hers to note
+        who = keen["who"] if keen["who"].lower() not in _PRONOUN_SUBJECTS else None
+        slots = {"customer": who, "field": "interest", "value": keen["what"].strip()}
+        return Parsed("customer.update", rules.clean_slots(slots), 0.85)
     if twice := _ENTERED_TWICE.match(message.typed):  # "looks like kai brandt got entered twice"
         who = next(twice[g] for g in ("who", "who2", "who3", "who4") if twice[g])
         return Parsed("segment.list", {rules.NAMESAKES: who.strip()}, 0.85)
@@ -1263,6 +1267,14 @@ _A_CHANGE_ASKED = re.compile(
     r"^\W*(?:(?:pls|please|ok|so|and|now)\s+)*(?:move|mark|put|set|give|hand|tag|delete|remove|bin|"
     r"change|update|close)\b"
 )
+# one customer's interest told: "he's interested in crm starter", "#12 is keen on hardware"
+_KEEN_ON = re.compile(
+    r"^\W*(?:(?:oh|and|also|btw|fyi)\s+)?(?!(?:who|which|what|anyone|anybody|everyone|everybody|"
+    r"customers?|clients?|leads?|nobody|none|all)\b)(?P<who>he|she|they|#\d{1,7}|[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’.-]*){0,3})(?:['’]s|\s+is|\s+are|['’]re)\s+(?:also\s+|now\s+|really\s+)?"
+    r"(?:interested in|keen on)\s+(?P<what>[^,.;!?]+?)(?:\s+(?:too|as well))?\W*$"
+)
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "they"})
 # one customer perhaps entered twice, named: "looks like kai brandt got entered twice, can you
 # check", "and the two mateo schneiders - same person?", "show me both mateo schneiders"
 _ENTERED_TWICE = re.compile(

@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from crm_store.models import (
     Customer,
+    CustomerInterest,
     CustomerTag,
     Interaction,
     NpsAnswer,
@@ -959,3 +960,15 @@ def test_a_whole_question_after_a_list_is_asked_of_everyone(chat):
     chat.say("customers in berlin", who="Alex")
     reply = chat.say("who hasnt bought anything in 6 months", who="Alex")
     assert "in berlin" not in reply.text
+
+
+def test_an_interest_and_a_stage_told_of_the_one_just_added_are_both_set(chat):
+    chat.say("new lead daniel kim, kim & co, daniel@kimco.com")
+    chat.say("he's interested in crm starter, put him in qualified")
+    daniel = chat.customer("Daniel Kim")
+    assert daniel.stage == "qualified"
+    with Session(chat.engine) as session:
+        interests = session.exec(
+            select(CustomerInterest.interest).where(CustomerInterest.customer_id == daniel.id)
+        ).all()
+    assert [i.lower() for i in interests] == ["crm starter"]
