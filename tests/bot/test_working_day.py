@@ -19,6 +19,11 @@ from crm_store.models import (
 )
 
 
+def _staff_id(chat, name: str) -> int:
+    with Session(chat.engine) as session:
+        return session.exec(select(Staff.id).where(Staff.name == name)).one()
+
+
 def _task(chat, text: str) -> Task:
     return next(task for task in chat.rows(Task) if task.text == text)
 
@@ -862,9 +867,7 @@ def test_a_rep_said_to_have_too_much_has_his_leads_previewed_for_another(chat):
     asked = chat.say("sam's got too much on, move his leads to alex", who="Alex")
     assert asked.text.startswith("Move 2 customers to Alex?")
     chat.say("yes", who="Alex")
-    with Session(chat.engine) as session:
-        alex = session.exec(select(Staff).where(Staff.name == "Alex")).one()
-    moved = {c.name for c in chat.rows(Customer) if c.owner_id == alex.id}
+    moved = {c.name for c in chat.rows(Customer) if c.owner_id == _staff_id(chat, "Alex")}
     assert moved == {"Jane Smith", "Hans Müller"}  # the leads, not Jane Cooper, a customer
 
 
@@ -899,9 +902,7 @@ def test_him_given_a_task_on_a_reps_customers_is_that_rep(chat):
     assert "for Sam," in asked.text
     chat.say("yes", who="Alex")
     assert {task.text for task in chat.rows(Task)} == {"call"}
-    with Session(chat.engine) as session:
-        sam = session.exec(select(Staff).where(Staff.name == "Sam")).one()
-    assert {task.assignee_id for task in chat.rows(Task)} == {sam.id}
+    assert {task.assignee_id for task in chat.rows(Task)} == {_staff_id(chat, "Sam")}
 
 
 def test_a_list_tagged_and_handed_over_in_one_message_is_both(chat):
@@ -911,9 +912,7 @@ def test_a_list_tagged_and_handed_over_in_one_message_is_both(chat):
     chat.say("yes", who="Alex")
     assert {tag.tag for tag in chat.rows(CustomerTag)} == {"winback"}
     assert chat.count(CustomerTag) == 3
-    with Session(chat.engine) as session:
-        alex = session.exec(select(Staff).where(Staff.name == "Alex")).one()
-    assert {c.owner_id for c in chat.rows(Customer)} == {alex.id}
+    assert {c.owner_id for c in chat.rows(Customer)} == {_staff_id(chat, "Alex")}
 
 
 def test_that_note_fixed_right_after_a_call_changes_the_calls_words(chat):
