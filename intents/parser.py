@@ -1296,14 +1296,19 @@ _ENTERED_TWICE = re.compile(
 # note — From: Hessa (showroom) — '…' Please log.", "---------- Forwarded message --------- From:
 # Hessa — …"
 _PASSED_ON = re.compile(
-    r"^\W*(?:fwd|fw|forwarded|passed on)\b(?:\s+(?:note|message|msg|mail|e-?mail))?[\s:—–-]*"
-    r"(?:from:?\s+)?[A-Z][\w'’-]*(?:['’]s)?(?:\s+(?:note|message|msg))?(?:\s*\([^)]*\))?\s*[:—–-]+\s*"
-    r"(?P<rest>(?!['\"“‘]?(?:we|i|you|they|he|she|it|hi|hello|dear)\b)\S.*)$",
+    r"^\W*(?:fwd|fw|forwarded|passed on)\b[\s:—–-]*(?:(?:a|an|the)\s+)?(?:(?:agenda\s+|voice\s+)?"
+    r"(?:note|message|msg|mail|e-?mail|text)[\s:—–-]+)?(?:from:?\s+)?"
+    r"(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,2}?)(?:['’]s)?(?:\s+(?:note|message|msg))?"
+    r"(?:\s*\([^)]*\))?\s*[:—–-]+\s*"
+    r"(?P<rest>(?!['\"“‘]?(?:we|i|you|they|he|she|it|hi|hello|dear|good morning)\b)\S.*)$",
     re.I,
 )
 # what was passed on, in quotes, then what to do with it: "'…' — log it pls", "'…' please log the
 # sale"
 _QUOTED_THEN_ASKED = re.compile(r"^['\"“‘](?P<said>.+?)['\"”’]\W*(?P<asked>.*)$")
+_PASSED_ON_AS = frozenset(
+    {"interaction.log", "purchase.log", "nps.record", "customer.forget", "customer.export"}
+)
 _PASSED_AS = {
     "purchase.log": re.compile(r"\b(?:sale|sold|purchase|order)\b", re.I),
     "nps.record": re.compile(r"\b(?:nps|score|survey)\b", re.I),
@@ -1314,12 +1319,18 @@ def _passed_on(text: str, **reading: Any) -> Parsed | None:
     """What a colleague's forwarded note told, when it names its own customer; None otherwise."""
     if (passed := _PASSED_ON.match(text)) is None:
         return None
-    said, wanted = passed["rest"], {"interaction.log", "purchase.log", "nps.record"}
+    said, wanted = passed["rest"], _PASSED_ON_AS
     if quoted := _QUOTED_THEN_ASKED.match(said):
         said = quoted["said"]
         wanted = {k for k, asked in _PASSED_AS.items() if asked.search(quoted["asked"])} or wanted
     told = parse(said, **reading)
-    return told if told.intent in wanted and told.slots.get("customer") else None
+    if told.intent not in wanted or not told.slots.get("customer"):
+        return None
+    return told if told.slots["customer"].casefold() != passed["who"].casefold() else None
+
+
+def _numbered_ids(ids: str) -> str:
+    return re.sub(r"(\d+)", r"#\1", ids)  # "35, 65 and 79": "#35, #65 and #79"
 
 
 _PRONOUN = {"hes": "he", "shes": "she", "theyre": "they"}
@@ -1571,6 +1582,18 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
         ),
         lambda found: f"what did {found['who']} do{found['rest']}",
         frozenset({"interaction.history"}),
+    ),
+    (  # "move 35, 65 and 79 to lost, they've gone cold": customers by number, to a stage
+        re.compile(
+            r"^\W*(?:(?:pls|please|ok|so)\s+)?(?P<verb>move|put|set|mark)\s+(?:customers?\s+)?"
+            r"(?P<ids>\d{1,7}(?:\s*(?:,|and|&)\s*\d{1,7})*)\s+(?P<to>to|as|in|into)\s+"
+            rf"(?P<rest>(?:{vocab.STAGE_WORDS})\b.*)$",
+            re.I,
+        ),
+        lambda found: (
+            f"{found['verb']} {_numbered_ids(found['ids'])} {found['to']} {found['rest']}"
+        ),
+        frozenset({"customer.update", "customer.bulk_update"}),
     ),
     (  # "which of them bought support premium": the list narrowed by the bot
         _WHICH_OF_THEM,

@@ -5154,3 +5154,32 @@ def test_what_working_day_90_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert parsed.intent == intent
     assert {k: parsed.slots.get(k) for k in slots} == slots
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "customer"),
+    [
+        (
+            "Fwd: note from Camille (workshop): Bob Stone called this morning, the jacks on his "
+            "spinet are sticking again.",
+            "interaction.log",
+            "Bob Stone",
+        ),
+        (
+            "Fwd from workshop notebook: Saturday, visit to Initech. The harpsichord needs quills.",
+            "interaction.log",
+            "Initech",
+        ),
+        (
+            "Fwd from Camille: M. Kouyaté telephoned, he wishes his file to be completely erased, "
+            "as per GDPR.",
+            "customer.forget",
+            "M. Kouyaté",
+        ),
+    ],
+)
+def test_what_a_colleague_forwards_is_about_whom_it_names_never_the_colleague(
+    text, intent, customer
+):
+    parsed = read(text)
+    assert (parsed.intent, parsed.slots["customer"]) == (intent, customer)
