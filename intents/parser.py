@@ -1334,6 +1334,8 @@ def _numbered_ids(ids: str) -> str:
 
 
 _PRONOUN = {"hes": "he", "shes": "she", "theyre": "they"}
+_DONE_AS = {"call": "called", "phone call": "called", "visit": "visited", "meeting": "met",
+            "video call": "had a video call with", "zoom": "had a zoom with"}  # fmt: skip
 _SUBJECT_OF = {"her": "she", "his": "he", "their": "they"}  # "her company moved": she did
 _PAST = {"meet": "met", "visit": "visited", "call": "called", "email": "emailed", "phone": "phoned",
          "see": "saw", "ring": "rang"}  # fmt: skip  # as typed without an apostrophe
@@ -1594,6 +1596,16 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
             f"{found['verb']} {_numbered_ids(found['ids'])} {found['to']} {found['rest']}"
         ),
         frozenset({"customer.update", "customer.bulk_update"}),
+    ),
+    (  # "I make a call to señora Guadalupe Ríos, …": a call made, told as some write it
+        re.compile(
+            r"^\W*(?:(?:today|yesterday|this morning)\s+)?i\s+(?:make|made|did|had)\s+"
+            r"(?:a\s+)?(?P<kind>call|phone call|visit|meeting|video call|zoom)\s+(?:to|with|at)\s+"
+            r"(?P<rest>\S.*)$",
+            re.I,
+        ),
+        lambda found: f"{_DONE_AS[found['kind'].lower()]} {found['rest']}",
+        frozenset({"interaction.log"}),
     ),
     (  # "which of them bought support premium": the list narrowed by the bot
         _WHICH_OF_THEM,

@@ -637,7 +637,7 @@ _SWAPPED = re.compile(r"(?:an?\s+)?(?P<new>[\w-]+)\s+not\s+(?:an?\s+)?(?P<old>[\
 
 
 _TAKEN_BACK = re.compile(
-    r"\s*(?:—|–|--?|,|;|\.{2,}|…|\.(?=\s)|(?<=\w)(?=\s+(?:no wait|wait no|i mean|or rather)\b))\s*"
+    r"\s*(?:—|–|--?|,|;|\.{2,}|…|\.(?=\s)|(?<=\w)(?=\s+(?:no wait|wait no|i mean|or rather|sorry)\b))\s*"
     r"(?:(?:no wait|no,? wait|wait,? no|no,? sorry|sorry,? no|sorry|oops|hang on|hold on|actually(?:,? no)?|i mean[t]?|or rather|"
     r"make (?:it|that)(?=\s+\d)|"
     r"no(?!\s+(?:answer|reply|response|show|luck|sale|deal|interest|budget|change|news|pick ?up|"

@@ -5183,3 +5183,14 @@ def test_what_a_colleague_forwards_is_about_whom_it_names_never_the_colleague(
 ):
     parsed = read(text)
     assert (parsed.intent, parsed.slots["customer"]) == (intent, customer)
+
+
+def test_a_number_put_right_after_sorry_is_the_one_kept():
+    parsed = read("um change the phone number for Initech to 234 555 019 sorry 234 555 091")
+    assert (parsed.intent, parsed.slots["value"]) == ("customer.update", "234 555 091")
+
+
+def test_a_call_made_told_as_i_make_a_call_to_is_on_whom_it_was_made():
+    parsed = read("I make a call to señora Priya Shah, she want 30 piñatas for the posadas")
+    assert (parsed.intent, parsed.slots["channel"]) == ("interaction.log", "call")
+    assert parsed.slots["customer"].endswith("Priya Shah")
