@@ -50,6 +50,7 @@ from intents.rules import (
     Message,
 )
 from intents.text import clean
+from intents.values import date_in
 
 if TYPE_CHECKING:
     import numpy as np
@@ -438,6 +439,13 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         and not _FOLLOW_UP_TODAY.search(message.text)
     ):  # "contract signed, they're sending it over today": theirs to do, no follow-up of ours
         parsed = replace(parsed, slots={k: v for k, v in parsed.slots.items() if k != "follow_up"})
+    if parsed.intent == "interaction.log" and (asked := _REMIND_ME_ON.search(message.text)):
+        # "…, try again in jan. remind me jan 12": the day asked for wins over "in jan"
+        day = date_in(asked["when"], now=message.now, tz=message.tz, future=True)
+        summary = _REMIND_ME_ON.sub("", str(parsed.slots.get("summary") or "")).strip(" ,;.")
+        if day is not None:
+            slots = {**parsed.slots, "follow_up": day.isoformat(), "summary": summary or None}
+            parsed = replace(parsed, slots={k: v for k, v in slots.items() if v})
     if (
         parsed.intent == "interaction.log"
         and parsed.slots.get("follow_up")
@@ -1275,6 +1283,12 @@ _KEEN_ON = re.compile(
     r"(?:interested in|keen on)\s+(?P<what>[^,.;!?]+?)(?:\s+(?:too|as well))?\W*$"
 )
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they"})
+# a reminder asked at the end of a contact by its day alone: "…. remind me jan 12"
+_REMIND_ME_ON = re.compile(
+    r"[,;.]?\s*(?:pls\s+|please\s+|and\s+)?remind me\s+(?:on\s+)?"
+    rf"(?P<when>{vocab.DATE_PHRASE})\W*$",
+    re.I,
+)
 # one customer perhaps entered twice, named: "looks like kai brandt got entered twice, can you
 # check", "and the two mateo schneiders - same person?", "show me both mateo schneiders"
 _ENTERED_TWICE = re.compile(

@@ -5194,3 +5194,14 @@ def test_a_call_made_told_as_i_make_a_call_to_is_on_whom_it_was_made():
     parsed = read("I make a call to señora Priya Shah, she want 30 piñatas for the posadas")
     assert (parsed.intent, parsed.slots["channel"]) == ("interaction.log", "call")
     assert parsed.slots["customer"].endswith("Priya Shah")
+
+
+def test_the_day_a_reminder_is_asked_for_wins_over_a_month_said_before():
+    parsed = read(
+        "rang bob stone at initech, she's been quiet bc of budget freeze, try again in jan. "
+        "remind me jan 12"
+    )
+    assert (parsed.slots["follow_up"], parsed.slots["summary"]) == (
+        "2027-01-12",
+        "she's been quiet bc of budget freeze",
+    )
