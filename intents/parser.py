@@ -177,10 +177,11 @@ def parse(text: str, *, now: datetime, tz: str, lexicon: Lexicon | None = None) 
         ):
             return told  # "email her the deck - log it": the email, not a note about it
         return parse(f"note: {what}", now=now, tz=tz, lexicon=lexicon)
-    if (sale := _LOG_THE_SALE.match(message.text)) and (
-        sold := parse(message.typed[sale.end() :], now=now, tz=tz, lexicon=lexicon)
-    ).intent == "purchase.log":
-        return sold  # "log the sale too: 50 x crm pro to ingrid taylor, 27500"
+    if sale := _LOG_THE_SALE.match(message.text):
+        rest = message.typed[sale.end() :]
+        for said in (rest, f"sold {rest}"):  # "record the sale too, 10 crm pro at 900 each"
+            if (sold := parse(said, now=now, tz=tz, lexicon=lexicon)).intent == "purchase.log":
+                return sold  # "log the sale too: 50 x crm pro to ingrid taylor, 27500"
     if (told := vocab.LOG_THAT.match(message.text)) and (
         said := parse(message.typed[told.end() :], now=now, tz=tz, lexicon=lexicon)
     ).intent in ("interaction.log", "purchase.log", "nps.record"):
@@ -1620,6 +1621,16 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
         ),
         lambda found: f"{_DONE_AS[found['kind'].lower()]} {found['rest']}",
         frozenset({"interaction.log"}),
+    ),
+    (  # "and let sam know - give him a task to send bill the order form by tomorrow": Sam's
+        re.compile(
+            r"^\W*(?:(?:and|also|pls|please)\s+)?(?:let|tell|ask)\s+(?P<who>[a-z][\w'-]*)(?:\s+know)?\s*"
+            r"[-–—,:]\s*(?:(?:and|pls|please)\s+)?(?:give|set|make|create)\s+(?:him|her|them)\s+"
+            r"(?P<rest>(?:a\s+)?(?:task|reminder|to-?do)\b.*)$",
+            re.I,
+        ),
+        lambda found: f"give {found['who']} {found['rest']}",
+        frozenset({"task.create"}),
     ),
     (  # "which of them bought support premium": the list narrowed by the bot
         _WHICH_OF_THEM,

@@ -222,12 +222,14 @@ def create_customer(parsed: Parsed, ctx: Context) -> Reply:
         owner = None  # "new lead: …, unassigned": in nobody's book until someone is given it
     stage = stage_named(ctx, slots["stage"]) if _clean(slots.get("stage")) else None
     interest = _clean(slots.get("interest"))
+    town, country = _town_in_country(_text(slots.get("city"), "city") or "")
     customer = Customer(
         name=name,
         company=company,
         email=_email(slots.get("email")),
         phone=_phone(slots.get("phone"), ctx),
-        city=_town(ctx, _text(slots.get("city"), "city")),
+        city=_town(ctx, town or None),
+        country=country,
         title=_text(slots.get("title"), "title"),
         owner_id=owner.id if owner else None,
         stage=stage or ctx.settings.pipeline.first,
@@ -629,6 +631,8 @@ def _town_in_country(typed: str) -> tuple[str, str | None]:
     if code:
         return town.strip(), code
     words = typed.split()
+    if len(words) > 1 and words[-1].lower().strip(".") in _US_STATES:  # "austin tx"
+        return " ".join(words[:-1]).rstrip(","), "US"
     for n in (2, 1):
         said = " ".join(words[-n:])
         if len(words) > n and len(said) > 3 and said.lower() not in _STATES_TOO:
@@ -637,6 +641,11 @@ def _town_in_country(typed: str) -> tuple[str, str | None]:
     return typed, None
 
 
+# the two-letter codes of US states that are no English word ("austin tx", "portland, or" is left)
+_US_STATES = frozenset(
+    "ak az ar ca ct fl ga ia ks ky md mi mn ms mo mt nc nd ne nh nj nm nv ny ri sc sd tn tx ut "
+    "vt va wa wi wv wy dc".split()
+)
 # country names that are also states or places in one ("atlanta georgia", "new jersey")
 _STATES_TOO = frozenset({"georgia", "jersey", "jordan", "chad", "guernsey", "victoria"})
 

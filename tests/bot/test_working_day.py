@@ -971,3 +971,9 @@ def test_an_interest_and_a_stage_told_of_the_one_just_added_are_both_set(chat):
             select(CustomerInterest.interest).where(CustomerInterest.customer_id == daniel.id)
         ).all()
     assert [i.lower() for i in interests] == ["crm starter"]
+
+
+def test_a_us_town_said_with_its_state_is_the_town_in_the_us(chat):
+    chat.say("new lead kwame asante, northwind freight, kwame@nwfreight.com, austin tx")
+    kwame = chat.customer("Kwame Asante")
+    assert (kwame.city, kwame.country) == ("Austin", "US")

@@ -5205,3 +5205,24 @@ def test_the_day_a_reminder_is_asked_for_wins_over_a_month_said_before():
         "2027-01-12",
         "she's been quiet bc of budget freeze",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        (
+            "record the sale too, 10 crm pro at 900 each",
+            "purchase.log",
+            {"quantity": 10, "amount": 9000},
+        ),
+        (
+            "and let sam know - give him a task to send bob the order form by tomorrow",
+            "task.create",
+            {"owner": "sam", "text": "send bob the order form", "due": "2026-11-19"},
+        ),
+    ],
+)
+def test_what_working_day_91_missed_is_read_as_meant(text, intent, slots):
+    parsed = read(text)
+    assert parsed.intent == intent
+    assert {k: parsed.slots.get(k) for k in slots} == slots
