@@ -1642,7 +1642,16 @@ def _except_after(
 def _left_out(read: Reader, said: str) -> dict[str, Any] | None:
     """Who an exclusion ("except omar wilson", "but not the munich ones") leaves out, read as the
     parser reads any; None when it cannot be read."""
+    said = _WHY_LEFT_OUT.sub("", said)  # "except omar jensen, sam's quoting him today"
     return read(f"list customers {said.strip(' ,;')}").slots.get(EXCLUDING)
+
+
+# why someone is left out, after them: ", sam's quoting him today", ", she's a friend of ours"
+_WHY_LEFT_OUT = re.compile(
+    r"\s*[,;–—-]\s*(?:[a-z][\w-]*|he|she|they|we|i)(?:['’]s|['’]re|\s+is|\s+are|\s+has|\s+have|"
+    r"\s+will|['’]ll)\s+[a-z][\w-]*.*$",
+    re.I,
+)
 
 
 def _no_task_said(reading: Parsed) -> bool:

@@ -977,3 +977,9 @@ def test_a_us_town_said_with_its_state_is_the_town_in_the_us(chat):
     chat.say("new lead kwame asante, northwind freight, kwame@nwfreight.com, austin tx")
     kwame = chat.customer("Kwame Asante")
     assert (kwame.city, kwame.country) == ("Austin", "US")
+
+
+def test_why_one_is_left_out_of_a_change_to_a_list_leaves_out_only_them(chat):
+    chat.say("sam's customers", who="Alex")
+    asked = chat.say("mark those as lost except jane smith, sam's calling her today", who="Alex")
+    assert asked.text.startswith("Move 2 customers to the stage lost?")
