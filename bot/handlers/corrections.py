@@ -145,7 +145,8 @@ def just_logged_put_right(
     after a contact; "it was yesterday, not today" after either: that entry put right, shown
     before it is changed; None for anything else."""
     said = next((f for p in _MEANT_AFTER_LOGGING if (f := p.match(text))), None)
-    if said is None and (why := _WHY_AFTER.search(text)):  # "…, forgot the setup fee"
+    if said is None and (why := _WHY_AFTER.search(text) or _SAME_TOTAL_AFTER.search(text)):
+        # "…, forgot the setup fee", "actually make that 6 licenses, same total"
         said = next((f for p in _MEANT_AFTER_LOGGING if (f := p.match(text[: why.start()]))), None)
     if said is None:
         return None
@@ -171,6 +172,8 @@ def just_logged_put_right(
         slots["occurred_on"] = day.isoformat()
     elif (figures := _figures(said)) is not None:
         slots.update(figures)
+        if keeps_the_total(text) and "amount" not in figures and logged.after.get("amount"):
+            slots["amount"] = logged.after["amount"]  # "make that 6 licenses, same total"
     else:
         return None
     return Parsed(
@@ -305,6 +308,7 @@ _PRODUCT_MEANT = re.compile(  # "the product was CRM Enterprise", "that sale sho
     re.I,
 )
 
+_SAME_TOTAL_AFTER = re.compile(r"\s*[,;–—-]\s*(?:the\s+)?same\s+(?:total|amount|sum)\W*$", re.I)
 # why the entry is put right, said after it: "actually make that 24,500, forgot the setup fee"
 _WHY_AFTER = re.compile(
     r"\s*[,;–—-]\s*(?:i\s+|we\s+)?(?:forgot|missed|left out|didn'?t (?:add|count|include)|"
