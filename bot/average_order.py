@@ -20,7 +20,10 @@ def average_order(ctx: Context, wanted: dict[str, Any], book: Book) -> Reply:
         orders = reports.build(ctx.session, **{**wanted, "metric": "purchases"})
     except reports.ReportError as error:
         raise UserError(str(error)) from None
-    money = lambda amount: format.money(amount, ctx.settings.currency)  # noqa: E731
+
+    def money(amount: Decimal | int) -> str:
+        return format.money(amount, ctx.settings.currency)
+
     grouped = f" by {sales.group_by}" if sales.group_by else ""
     title = (
         f"Average order value{grouped}, {reports.period_label(sales.period)} — "

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 from bot import format
 from bot.books import Book, staff_names
-from bot.context import Context
+from bot.context import Context, UserError
 from bot.digest_activity import bounds
 from bot.messages import Reply
 from crm_store import deals, reports
@@ -25,7 +25,7 @@ def closed_deals(
         first, last = reports.period_bounds(period, ctx.today)
         earlier = reports.previous_bounds(period, ctx.today) if compare else None
     except reports.ReportError as error:
-        return Reply(str(error))
+        raise UserError(str(error)) from None
     found = _closed(ctx, book, first, last)
     label, days = reports.period_label(period), _days(first, last, ctx.today)
     when = label if days == label else f"{label} ({days})"

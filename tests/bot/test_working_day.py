@@ -985,7 +985,7 @@ def test_why_one_is_left_out_of_a_change_to_a_list_leaves_out_only_them(chat):
     assert asked.text.startswith("Move 2 customers to the stage lost?")
 
 
-def test_a_count_put_right_with_the_same_total_keeps_the_sum(chat):
+def test_a_count_put_right_just_after_a_sale_with_the_same_total_keeps_its_sum(chat):
     chat.say("sold 5 crm pro to jane cooper for 4500")
     asked = chat.say("actually make that 6 licenses, same total")
     assert "to 6 × crm pro and the same $4,500 in all? (yes/no)" in asked.text
