@@ -1584,7 +1584,9 @@ _SAID_OTHERWISE: list[tuple[re.Pattern, Callable[[re.Match], str], frozenset[str
     ),
     (  # "lukas garcia sunrise foods - left a voicemail": a call that reached no one
         re.compile(
-            r"^\W*(?P<who>[^,;:–—-]+?)\s*(?:[-–—:]|,)\s*(?:i\s+|just\s+)?left\s+(?:(?:her|him|them)\s+)?"
+            r"^\W*(?!(?:i\s+|just\s+)?(?:called|rang|phoned|tried|rung|emailed|texted|visited|met|spoke|"
+            r"talked|call|ring|phone)\b)(?P<who>[^,;:–—-]+?)\s*(?:[-–—:]|,)\s*(?:i\s+|just\s+)?left\s+"
+            r"(?:(?:her|him|them)\s+)?"
             r"(?:a\s+)?(?:voicemail|vm|voice ?mail|voice message|message)\W*$",
             re.I,
         ),

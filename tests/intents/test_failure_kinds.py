@@ -5226,3 +5226,8 @@ def test_what_working_day_91_missed_is_read_as_meant(text, intent, slots):
     parsed = read(text)
     assert parsed.intent == intent
     assert {k: parsed.slots.get(k) for k in slots} == slots
+
+
+def test_a_call_told_with_its_verb_then_a_voicemail_is_on_whom_it_was_made():
+    parsed = read("called jane cooper, left a voicemail")
+    assert (parsed.intent, parsed.slots["customer"]) == ("interaction.log", "jane cooper")
