@@ -3,7 +3,7 @@ deals won and lost in a period, the team's or one rep's, or each rep's side by s
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from bot import format
 from bot.books import Book, staff_names
@@ -43,7 +43,7 @@ def closed_deals(
         return Reply(title=title, text=text, rows=_per_rep(found, names))
     rows = [
         {
-            "When": format.day(_local_day(customer.stage_changed_at, ctx), today=ctx.today),
+            "When": format.moment(customer.stage_changed_at, tz=ctx.tz, today=ctx.today),
             "Customer": f"{customer.display_name} (#{customer.id})",
             "Outcome": "won" if customer in found.won else "lost",
             "Owner": names.get(customer.owner_id, "nobody"),
@@ -87,10 +87,6 @@ def _per_rep(found: deals.Closed, names: dict[int, str]) -> list[dict[str, str]]
         }
         for rep, (won, lost) in sorted(counts.items(), key=lambda item: (-item[1][0], item[0]))
     ]
-
-
-def _local_day(moment: datetime, ctx: Context) -> date:
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(ctx.tz).date()
 
 
 def _days(first: date, last: date, today: date) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -31,7 +31,9 @@ def day(value: date, *, today: date) -> str:
 
 
 def moment(value: datetime, *, tz: ZoneInfo, today: date) -> str:
-    local = value.astimezone(tz)
+    """The day of a stored moment, where the reader is (the store keeps moments in UTC, without
+    a zone on SQLite)."""
+    local = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(tz)
     return day(local.date(), today=today)
 
 

@@ -827,8 +827,7 @@ def _scorecard(ctx: Context, period: str, *, reps: list[str] | None = None) -> R
     )
     lines = card.lines
     if reps:
-        wanted = {name.casefold() for name in reps}
-        lines = [line for line in lines if wanted & {line.name.casefold(), _first_name(line.name)}]
+        lines = [line for line in lines if _named(line.name, reps)]
     money = money_of(ctx)
     rows = [
         {
@@ -894,9 +893,14 @@ def _team(ctx: Context) -> Reply:
 
 def _only_reps(report: reports.Report, reps: list[str]) -> reports.Report:
     """A report per rep cut to the reps named, its total theirs."""
-    wanted = {name.casefold() for name in reps}
-    rows = [row for row in report.rows if wanted & {row[0].casefold(), _first_name(row[0])}]
+    rows = [row for row in report.rows if _named(row[0], reps)]
     return replace(report, rows=rows, total=sum((value for _, value in rows), type(report.total)()))
+
+
+def _named(rep: str, said: list[str]) -> bool:
+    """Whether a rep is one of those named, by whole name or first name ("sam", "Sam Patel")."""
+    wanted = {name.casefold() for name in said}
+    return bool(wanted & {rep.casefold(), _first_name(rep)})
 
 
 def _first_name(name: str) -> str:
